@@ -9,6 +9,12 @@ public static class CliApp
 {
     public const int ExitUserError = 2;
 
+    /// <summary>A defect in FairCollective itself (sysexits' EX_SOFTWARE), never a user mistake.</summary>
+    public const int ExitInternalError = 70;
+
+    /// <summary>Set to 1 to see the stack trace of an internal error.</summary>
+    public const string TraceVariable = "FAIRCOLLECTIVE_TRACE";
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("FairCollective: user-side fairness through minority collective action (Ben-Dov et al., arXiv 2508.15374).");
@@ -25,6 +31,12 @@ public static class CliApp
         try
         {
             var parse = BuildRoot().Parse(args);
+            // A mistyped command line is a user mistake like any other: one line and exit code 2, not the usage page.
+            if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+            {
+                stderr.WriteLine($"error: {parse.Errors[0].Message} (see --help)");
+                return ExitUserError;
+            }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (UserInputException e)
@@ -37,6 +49,17 @@ public static class CliApp
             // Parallel workers can hit the same user mistake at once: report it once.
             stderr.WriteLine($"error: {e.Flatten().InnerExceptions[0].Message}");
             return ExitUserError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Writers name their path themselves; this catches any I/O failure that slipped past them.
+            stderr.WriteLine($"error: {e.Message.Split('\n')[0]}");
+            return ExitUserError;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable(TraceVariable) != "1")
+        {
+            stderr.WriteLine($"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]} (a defect in FairCollective; set {TraceVariable}=1 for the stack trace and report it)");
+            return ExitInternalError;
         }
     }
 }

@@ -39,7 +39,7 @@ internal static class NationalScoring
         foreach (ICollectiveStrategy strategy in new ICollectiveStrategy[] { new RbLabelStrategy(options), new RbDistStrategy(options) })
         {
             double[] scores = [];
-            Phase($"{strategy.Name} scoring", () => scores = strategy.Score(context));
+            Phase($"{strategy.Name} scoring", () => scores = strategy.Score(context).Values);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {strategy.Name}: {scores.Length} scores, mean {scores.Average():R}"));
         }
         using var process = Process.GetCurrentProcess();

@@ -24,7 +24,7 @@ public static class ReportCommand
 
     internal static void Write(string storePath, string outDir, TextWriter output)
     {
-        using var s = ResultsStore.Open(storePath, mustExist: true);
+        using var s = ResultsStore.Open(storePath, StoreAccess.Read);
         // The toy figure is drawn from its own small run (the store holds metrics, not points and boundaries).
         var toy = s.Cells().Any(c => c.Experiment == PaperExperiments.Toy) ? ToyData(ToyScenario.Run()) : null;
         var files = ReportWriter.Write(s, outDir, toy);

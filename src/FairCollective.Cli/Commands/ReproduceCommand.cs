@@ -26,13 +26,14 @@ public static class ReproduceCommand
         };
         cmd.SetAction(parse =>
         {
+            int threads = RunCommand.ThreadsOf(parse);
             var name = parse.GetValue(experiment)!;
             var list = (parse.GetValue(datasets) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             var spec = PaperExperiments.Create(name, list, parse.GetValue(quick));
             var dir = parse.GetValue(output) ?? Path.Combine(DefaultOutputRoot, name);
             Directory.CreateDirectory(dir);
             var store = Path.Combine(dir, "results.sqlite");
-            RunCommand.Execute(spec, store, parse.GetValue(RunCommand.Threads), parse.InvocationConfiguration.Output);
+            RunCommand.Execute(spec, store, threads, parse.InvocationConfiguration.Output);
             if (!parse.GetValue(noReport)) ReportCommand.Write(store, dir, parse.InvocationConfiguration.Output);
             return 0;
         });

@@ -28,9 +28,8 @@ public static class ResultsCommand
         var cmd = new Command("show", "Best EqOd by alpha and EqOd by budget: mean ± sample std over seeds.") { store, experiment, json };
         cmd.SetAction(parse =>
         {
-            using var s = ResultsStore.Open(parse.GetValue(store)!, mustExist: true);
-            var cells = s.Cells(parse.GetValue(experiment));
-            if (cells.Count == 0) throw new UserInputException($"results store '{s.Path}' holds no cells" + (parse.GetValue(experiment) is { } e ? $" for experiment '{e}'" : ""));
+            using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
+            var cells = CellsOf(s, parse.GetValue(experiment));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) WriteJson(cells, output);
             else WriteTables(cells, output);
@@ -50,8 +49,8 @@ public static class ResultsCommand
         {
             string? csvPath = parse.GetValue(csv), jsonPath = parse.GetValue(json);
             if (csvPath is null && jsonPath is null) throw new UserInputException("results export needs --csv FILE and/or --json FILE");
-            using var s = ResultsStore.Open(parse.GetValue(store)!, mustExist: true);
-            var cells = s.Cells(parse.GetValue(experiment));
+            using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
+            var cells = CellsOf(s, parse.GetValue(experiment));
             if (csvPath is not null)
             {
                 using var w = new StreamWriter(csvPath);
@@ -66,6 +65,20 @@ public static class ResultsCommand
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>The cells of one experiment (or all); an experiment the store does not hold, or a store without cells, is a user error.</summary>
+    internal static IReadOnlyList<CellRecord> CellsOf(ResultsStore store, string? experiment)
+    {
+        if (experiment is not null && !store.Experiments().Contains(experiment))
+        {
+            var known = store.Experiments();
+            throw new UserInputException($"results store '{store.Path}' holds no experiment '{experiment}'" +
+                                         (known.Count == 0 ? " (it holds none)" : $" (it holds: {string.Join(", ", known)})"));
+        }
+        var cells = store.Cells(experiment);
+        if (cells.Count == 0) throw new UserInputException($"results store '{store.Path}' holds no cells" + (experiment is null ? "" : $" for experiment '{experiment}'"));
+        return cells;
     }
 
     internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, bool includeBudgets = true)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FairCollective.Cli.Output;
+using FairCollective.Common;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
@@ -9,10 +10,9 @@ namespace FairCollective.Cli.Commands;
 /// <summary>`run &lt;spec&gt;`: executes an experiment grid into a results store (resuming if cells are already there).</summary>
 public static class RunCommand
 {
-    public static readonly Option<int> Threads = new("--threads")
+    public static readonly Option<int?> Threads = new("--threads")
     {
-        Description = "Cells computed at once (default: all cores). Results do not depend on it.",
-        DefaultValueFactory = _ => -1,
+        Description = "Cells computed at once, a whole number >= 1 (default: all cores). Results do not depend on it.",
     };
 
     public static Command Create()
@@ -22,23 +22,65 @@ public static class RunCommand
         var cmd = new Command("run", "Run an experiment spec; a killed run resumes where it stopped.") { spec, store, Threads };
         cmd.SetAction(parse =>
         {
+            int threads = ThreadsOf(parse);
             var path = parse.GetValue(spec)!;
             var parsed = SpecParser.ParseFile(path);
             var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, parsed.Name + ".sqlite");
-            Execute(parsed, storePath, parse.GetValue(Threads), parse.InvocationConfiguration.Output);
+            Execute(parsed, storePath, threads, parse.InvocationConfiguration.Output);
             return 0;
         });
         return cmd;
     }
 
+    /// <summary>--threads, checked: -1 (all cores) when absent.</summary>
+    internal static int ThreadsOf(ParseResult parse) => parse.GetValue(Threads) switch
+    {
+        null => -1,
+        >= 1 and var n => n,
+        var n => throw new UserInputException($"--threads must be a whole number >= 1 (leave it out for all cores); got {n}"),
+    };
+
+    /// <summary>
+    /// Plans the run (loads data, checks every cell) before the store is touched, so a spec that cannot run leaves no
+    /// file behind; a store this run created is removed again if the run fails before its first cell is stored.
+    /// </summary>
     internal static RunSummary Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output)
     {
-        using var store = ResultsStore.Open(storePath);
-        var progress = new ConsoleProgress(output, interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
-        var summary = new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads }, progress).Run(spec, store);
-        output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
-        ResultsCommand.WriteTables(store.Cells(spec.Name), output, includeBudgets: false);
+        var plan = RunPlan.Build(spec);
+        bool existed = File.Exists(storePath);
+        RunSummary summary;
+        var store = ResultsStore.Open(storePath);
+        try
+        {
+            var progress = new ConsoleProgress(output, interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
+            summary = new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads }, progress).Run(plan, store);
+        }
+        catch
+        {
+            bool empty = store.FinishedKeys().Count == 0;
+            store.Dispose();
+            if (!existed && empty) DeleteStore(storePath);
+            throw;
+        }
+        using (store)
+        {
+            output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
+            ResultsCommand.WriteTables(store.Cells(spec.Name), output, includeBudgets: false);
+        }
         output.WriteLine($"EqOd by budget and more: faircollective results show {storePath}");
         return summary;
+    }
+
+    private static void DeleteStore(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Best effort: the run's own error is what the user needs to see.
+            }
     }
 }

@@ -29,5 +29,6 @@ public readonly record struct FlipBudget
     /// <summary>M for a pool of <paramref name="poolSize"/>; a count larger than the pool flips the whole pool.</summary>
     public int FlipCount(int poolSize) => Count is { } c ? Math.Min(c, poolSize) : (int)Math.Floor(Fraction!.Value * poolSize + 0.5);
 
-    public override string ToString() => Fraction is { } f ? $"{f:0.###} of pool" : $"{Count} flips";
+    /// <summary>Exact text ("0.0125 of pool", "40 flips"): budgets that differ must never read alike.</summary>
+    public override string ToString() => Fraction is { } f ? $"{f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of pool" : $"{Count} flips";
 }

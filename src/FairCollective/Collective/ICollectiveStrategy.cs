@@ -10,6 +10,6 @@ public interface ICollectiveStrategy
     /// <summary>Name as the paper writes it ("RB-prob", "RB-label", "RB-dist", "Random", "Oracle").</summary>
     string Name { get; }
 
-    /// <summary>Scores aligned with <see cref="StrategyContext.Pool"/>.</summary>
-    double[] Score(StrategyContext context);
+    /// <summary>Scores aligned with <see cref="StrategyContext.Pool"/>, and the rule that produced them.</summary>
+    PoolScores Score(StrategyContext context);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using FairCollective.Common;
 using FairCollective.Experiments.Specs;
 using FairCollective.Learning.Boosting;
@@ -15,12 +17,40 @@ public static class LearnerCatalog
 
     public static IReadOnlyList<string> Names { get; } = [Logistic, Mlp, BoostedTrees];
 
+    // Options that cannot change a fitted model: thread counts (results are identical for any, tested), the seed
+    // (a cell's seed is part of its configuration anyway) and warm starts (same optimum, set by the runner).
+    private static readonly string[] NotResultAffecting =
+        [nameof(LogisticRegressionOptions.MaxDegreeOfParallelism), nameof(LogisticRegressionOptions.InitialCoefficients),
+         nameof(LogisticRegressionOptions.InitialIntercept), nameof(MlpOptions.Seed), nameof(GradientBoostingOptions.Threads)];
+
     /// <param name="innerParallelism">Threads one fit may use; the runner passes 1 because it parallelises across cells.</param>
-    public static ITrainer Create(string name, LearnerSettings settings, int seed, int innerParallelism = -1) => name.ToLowerInvariant() switch
+    public static ITrainer Create(string name, LearnerSettings settings, int seed, int innerParallelism = -1) => OptionsOf(name, settings, seed, innerParallelism) switch
     {
-        Logistic => new LogisticRegressionTrainer(new LogisticRegressionOptions { C = settings.C, MaxDegreeOfParallelism = innerParallelism }),
-        Mlp => new MlpTrainer(new MlpOptions { Seed = seed }),
-        BoostedTrees => new GradientBoostingTrainer(new GradientBoostingOptions { Seed = seed }),
+        LogisticRegressionOptions o => new LogisticRegressionTrainer(o),
+        MlpOptions o => new MlpTrainer(o),
+        GradientBoostingOptions o => new GradientBoostingTrainer(o),
+        var o => throw new InvalidOperationException($"no trainer for options {o.GetType().Name}"),
+    };
+
+    /// <summary>
+    /// Every option of <paramref name="name"/>'s trainer that can change a fitted model, as canonical JSON (keys
+    /// sorted, round-trip numbers): built from the same options object <see cref="Create"/> uses, so a result's
+    /// recorded configuration can never omit a setting the trainer read.
+    /// </summary>
+    public static string OptionsJson(string name, LearnerSettings settings)
+    {
+        var node = JsonSerializer.SerializeToNode(OptionsOf(name, settings, seed: 0, innerParallelism: 1))!.AsObject();
+        var sorted = new JsonObject();
+        foreach (var (key, value) in node.Where(kv => !NotResultAffecting.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            sorted[key] = value?.DeepClone();
+        return sorted.ToJsonString();
+    }
+
+    private static object OptionsOf(string name, LearnerSettings settings, int seed, int innerParallelism) => name.ToLowerInvariant() switch
+    {
+        Logistic => new LogisticRegressionOptions { C = settings.C, MaxDegreeOfParallelism = innerParallelism },
+        Mlp => new MlpOptions { Seed = seed },
+        BoostedTrees => new GradientBoostingOptions { Seed = seed },
         _ => throw new UserInputException($"unknown learner '{name}' (known: {string.Join(", ", Names)})"),
     };
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FairCollective.Common;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting;
+using FairCollective.Tests.Experiments;
 
 namespace FairCollective.Tests.Reporting;
 
@@ -62,10 +63,10 @@ public sealed class ReportWriterTests : IDisposable
         var path = Path.Combine(_dir, "r.sqlite");
         using (var store = ResultsStore.Open(path))
         {
-            store.RecordRun("run-a", "flip-efficiency", "{\"seeds\":[0,1]}", "{\"os\":\"linux\"}");
-            foreach (var c in SyntheticResults.Cells().Where(c => c.Experiment == "flip-efficiency" && c.Dataset == "compas")) store.Add(c with { Seconds = 0.5 });
+            store.BeginRun("flip-efficiency", TestCells.Settings("compas"), "run-a", "{\"seeds\":[0,1]}", "{\"os\":\"linux\"}");
+            foreach (var c in SyntheticResults.Cells().Where(c => c.Experiment == "flip-efficiency" && c.Dataset == "compas")) store.Add(TestCells.Configured(c with { Seconds = 0.5 }));
         }
-        using var reopened = ResultsStore.Open(path, mustExist: true);
+        using var reopened = ResultsStore.Open(path, StoreAccess.Read);
         var outDir = Path.Combine(_dir, "out");
         var files = ReportWriter.Write(reopened, outDir);
         Assert.Contains(Path.GetFullPath(Path.Combine(outDir, "figures", "flip-efficiency.png")), files);

@@ -11,4 +11,8 @@ public sealed record NeighbourStrategyOptions
     public int K { get; init; } = DefaultK;
     public NeighbourScaling Scaling { get; init; } = NeighbourScaling.EncodedStandardised;
     public KnnOptions Knn { get; init; } = new();
+
+    /// <summary>The rule text when only <paramref name="available"/> rows of the <paramref name="wanted"/> k exist.</summary>
+    internal static string CappedK(int available, int wanted, string what) =>
+        $"k = {available} instead of {wanted} (only {available} {what})";
 }

@@ -9,11 +9,11 @@ public sealed class RandomStrategy : ICollectiveStrategy
 
     public string Name => "Random";
 
-    public double[] Score(StrategyContext context)
+    public PoolScores Score(StrategyContext context)
     {
         var rng = Seeds.Create(context.Seed, SeedPurpose, context.Pool.Length);
         var scores = new double[context.Pool.Length];
         for (int i = 0; i < scores.Length; i++) scores[i] = rng.NextDouble();
-        return scores;
+        return PoolScores.Specified(scores);
     }
 }

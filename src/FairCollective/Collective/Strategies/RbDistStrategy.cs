@@ -1,31 +1,32 @@
-using FairCollective.Common;
 using FairCollective.Neighbors;
 
 namespace FairCollective.Collective.Strategies;
 
 /// <summary>
 /// RB-dist: score = -(1/k) * the sum of distances from x_i to its k nearest positive known majority rows, so the
-/// candidates closest to positive majority rows go first.
+/// candidates closest to positive majority rows go first. When the collective knows fewer than k positive majority
+/// rows (limited information), all of them are the neighbours; when it knows none, every member scores 0.
+/// <see cref="PoolScores.Rule"/> says which applied.
 /// </summary>
 public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollectiveStrategy
 {
     public string Name => "RB-dist";
 
-    public double[] Score(StrategyContext context)
+    public PoolScores Score(StrategyContext context)
     {
-        if (context.Pool.Length == 0) return [];
+        if (context.Pool.Length == 0) return PoolScores.Specified([]);
         var positives = context.KnownMajority.Where(r => context.TrainLabels[r] == 1).ToArray();
-        if (options.K > positives.Length)
-            throw new UserInputException($"RB-dist with k = {options.K} needs at least {options.K} positive known majority rows; the collective knows {positives.Length} (lower k)");
+        if (positives.Length == 0) return PoolScores.Constant(context.Pool.Length, 0, "the collective knows no positive majority row");
+        int k = Math.Min(options.K, positives.Length);
         var (pool, reference) = NeighbourFeatures.Build(context, positives, options.Scaling);
-        var result = new ExactKnn(reference, options.Knn).Query(pool, options.K);
+        var result = new ExactKnn(reference, options.Knn).Query(pool, k);
         var scores = new double[pool.Rows];
         for (int q = 0; q < pool.Rows; q++)
         {
             double sum = 0;
             foreach (double dist in result.DistancesOf(q)) sum += dist;
-            scores[q] = -sum / options.K;
+            scores[q] = -sum / k;
         }
-        return scores;
+        return k == options.K ? PoolScores.Specified(scores) : new PoolScores(scores, NeighbourStrategyOptions.CappedK(k, options.K, "positive known majority rows"));
     }
 }

@@ -1,4 +1,3 @@
-using FairCollective.Common;
 using FairCollective.Neighbors;
 
 namespace FairCollective.Collective.Strategies;
@@ -6,18 +5,21 @@ namespace FairCollective.Collective.Strategies;
 /// <summary>
 /// RB-label: score = the number of y = 1 among the k nearest known majority rows of x_i (Euclidean). Scores are
 /// integers, so ties are frequent; the ranking's tie rule (see <see cref="Ranking"/>) decides among them.
+/// When the collective knows fewer than k majority rows (limited information), all of them are the neighbours
+/// (k = the rows known); when it knows none, every member scores 0. <see cref="PoolScores.Rule"/> says which applied.
 /// </summary>
 public sealed class RbLabelStrategy(NeighbourStrategyOptions options) : ICollectiveStrategy
 {
     public string Name => "RB-label";
 
-    public double[] Score(StrategyContext context)
+    public PoolScores Score(StrategyContext context)
     {
-        if (context.Pool.Length == 0) return [];
-        if (options.K > context.KnownMajority.Length)
-            throw new UserInputException($"RB-label with k = {options.K} needs at least {options.K} known majority rows; the collective knows {context.KnownMajority.Length} (lower k)");
+        if (context.Pool.Length == 0) return PoolScores.Specified([]);
+        int known = context.KnownMajority.Length;
+        if (known == 0) return PoolScores.Constant(context.Pool.Length, 0, "the collective knows no majority row");
+        int k = Math.Min(options.K, known);
         var (pool, reference) = NeighbourFeatures.Build(context, context.KnownMajority, options.Scaling);
-        var result = new ExactKnn(reference, options.Knn).Query(pool, options.K);
+        var result = new ExactKnn(reference, options.Knn).Query(pool, k);
         var scores = new double[pool.Rows];
         for (int q = 0; q < pool.Rows; q++)
         {
@@ -25,6 +27,6 @@ public sealed class RbLabelStrategy(NeighbourStrategyOptions options) : ICollect
             foreach (int r in result.IndicesOf(q)) positives += context.TrainLabels[context.KnownMajority[r]];
             scores[q] = positives;
         }
-        return scores;
+        return k == options.K ? PoolScores.Specified(scores) : new PoolScores(scores, NeighbourStrategyOptions.CappedK(k, options.K, "known majority rows"));
     }
 }

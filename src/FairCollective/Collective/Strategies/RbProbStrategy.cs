@@ -14,17 +14,18 @@ public sealed class RbProbStrategy(ITrainer majorityModel) : ICollectiveStrategy
 
     public ITrainer MajorityModel { get; } = majorityModel;
 
-    public double[] Score(StrategyContext context)
+    public PoolScores Score(StrategyContext context)
     {
-        if (context.Pool.Length == 0) return [];
+        if (context.Pool.Length == 0) return PoolScores.Specified([]);
         var known = context.KnownMajority;
         var y = new int[known.Length];
         for (int i = 0; i < known.Length; i++) y[i] = context.TrainLabels[known[i]];
         // With few known majority rows (m = 10) one label can be missing: no model can be fitted, and every pool
         // member is equally likely as far as the collective can tell, so all scores tie and the tie rule decides.
-        if (y.Length == 0 || y.All(v => v == y[0]))
-            return Enumerable.Repeat(y.Length == 0 ? 0.5 : (double)y[0], context.Pool.Length).ToArray();
+        if (y.Length == 0) return PoolScores.Constant(context.Pool.Length, 0.5, "the collective knows no majority row");
+        if (y.All(v => v == y[0]))
+            return PoolScores.Constant(context.Pool.Length, y[0], $"all {y.Length} known majority rows have y = {y[0]}, so no model can be fitted");
         var model = MajorityModel.Fit(context.TrainFeatures.SelectRows(known), y);
-        return model.PredictProba(context.TrainFeatures.SelectRows(context.Pool));
+        return PoolScores.Specified(model.PredictProba(context.TrainFeatures.SelectRows(context.Pool)));
     }
 }

@@ -50,7 +50,7 @@ public static class ToyScenario
         var members = new CollectiveOrder(Enumerable.Range(0, n).Where(i => minority[i]).ToArray(), seed).Members(CollectiveSize.Share(1));
         var pool = Pool.Of(members, y);
         var known = Enumerable.Range(0, n).Where(i => !minority[i]).ToArray();
-        var scores = new RbProbStrategy(trainer).Score(new StrategyContext(matrix, y, pool, known, seed));
+        var scores = new RbProbStrategy(trainer).Score(new StrategyContext(matrix, y, pool, known, seed)).Values;
         var ranking = Ranking.Rank(scores, pool, TieRule.SeededRandom, seed);
         int m = Math.Min(flips, pool.Length);
         var relabelled = Relabelling.Apply(y, pool, ranking, m);

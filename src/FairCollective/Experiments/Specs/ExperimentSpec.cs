@@ -8,6 +8,9 @@ namespace FairCollective.Experiments.Specs;
 public sealed record ExperimentSpec
 {
     public required string Name { get; init; }
+
+    /// <summary>Where the spec was read from (its file path), for messages; "spec" for specs built in code.</summary>
+    public string Source { get; init; } = "spec";
     public required IReadOnlyList<DatasetChoice> Datasets { get; init; }
     public required IReadOnlyList<string> Learners { get; init; }
     public required IReadOnlyList<string> Strategies { get; init; }

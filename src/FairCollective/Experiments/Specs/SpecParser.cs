@@ -52,19 +52,23 @@ public static class SpecParser
         foreach (var (s, node) in strategies)
             if (!StrategyCatalog.IsKnown(s))
                 throw new UserInputException($"{r.At(node)}: unknown strategy '{s}' (known: {string.Join(", ", StrategyCatalog.Names)})");
+        Distinct(r, strategies.Select(t => (StrategyCatalog.Canonical(t.Value), t.Node)), "strategies");
         var learners = root.Children.TryGetValue(new YamlScalarNode("learners"), out var ln)
             ? r.StringList(ln, "learners").Select(t => Learning.LearnerCatalog.Names.Contains(t.Value.ToLowerInvariant())
                 ? t.Value.ToLowerInvariant()
                 : throw new UserInputException($"{r.At(t.Node)}: unknown learner '{t.Value}' (known: {string.Join(", ", Learning.LearnerCatalog.Names)})")).ToArray()
             : [SpecDefaults.Learner];
+        if (ln is not null) Distinct(r, r.StringList(ln, "learners").Select(t => (t.Value.ToLowerInvariant(), t.Node)), "learners");
 
         bool hasAlphas = root.Children.ContainsKey(new YamlScalarNode("alphas"));
         bool hasMembers = root.Children.ContainsKey(new YamlScalarNode("members"));
         if (hasAlphas == hasMembers)
             throw new UserInputException($"{source}: give the collective sizes as exactly one of 'alphas' (shares of the minority in [0, 1]) or 'members' (counts)");
+        var sizeNumbers = r.Numbers(root.Children[new YamlScalarNode(hasAlphas ? "alphas" : "members")], hasAlphas ? "alphas" : "members");
+        Distinct(r, sizeNumbers, hasAlphas ? "alphas" : "members");
         var sizes = hasAlphas
-            ? r.Numbers(root.Children[new YamlScalarNode("alphas")], "alphas").Select(a => CheckAlpha(r, a)).ToArray()
-            : r.Numbers(root.Children[new YamlScalarNode("members")], "members").Select(m => CollectiveSize.Members(r.WholeNumber(m, "members"))).ToArray();
+            ? sizeNumbers.Select(a => CheckAlpha(r, a)).ToArray()
+            : sizeNumbers.Select(m => CheckMembers(r, m)).ToArray();
 
         var budgets = ParseBudgets(r, r.Required(root, "budgets"));
         var majority = root.Children.TryGetValue(new YamlScalarNode("majority_rows"), out var mr)
@@ -74,9 +78,13 @@ public static class SpecParser
         double testFraction = root.Children.TryGetValue(new YamlScalarNode("test_fraction"), out var tf) ? r.Number(tf, "test_fraction") : SpecDefaults.TestFraction;
         if (!(testFraction > 0 && testFraction < 1)) throw new UserInputException($"{r.At(tf!)}: test_fraction must lie strictly between 0 and 1; got {testFraction}");
 
-        return new ExperimentSpec
+        string name = root.Children.TryGetValue(new YamlScalarNode("name"), out var nm) ? r.Scalar(nm, "name") : Path.GetFileNameWithoutExtension(source);
+        if (!SpecLimits.NamePattern().IsMatch(name))
+            throw new UserInputException($"{(nm is null ? source : r.At(nm))}: experiment name '{name}' must be letters, digits, '.', '_' or '-' (starting with a letter or digit, at most 100 characters): it names the results file");
+        var spec = new ExperimentSpec
         {
-            Name = root.Children.TryGetValue(new YamlScalarNode("name"), out var nm) ? r.Scalar(nm, "name") : Path.GetFileNameWithoutExtension(source),
+            Name = name,
+            Source = source,
             Datasets = ParseDatasets(r, r.Required(root, "datasets")),
             Learners = learners,
             Strategies = strategies.Select(t => StrategyCatalog.Canonical(t.Value)).ToArray(),
@@ -89,6 +97,26 @@ public static class SpecParser
             Learner = root.Children.TryGetValue(new YamlScalarNode("learner"), out var le) ? ParseLearner(r, le) : new LearnerSettings(),
             FirmSide = root.Children.TryGetValue(new YamlScalarNode("firm_side"), out var fs) ? ParseFirmSide(r, fs) : [],
         };
+        SpecLimits.CheckGridSize(spec);
+        return spec;
+    }
+
+    /// <summary>A grid value given twice would be one cell reported as two: refuse it, naming the value.</summary>
+    private static void Distinct<T>(Reader r, IEnumerable<(T Value, YamlNode Node)> items, string what) where T : notnull
+    {
+        var seen = new HashSet<T>();
+        foreach (var (value, node) in items)
+            if (!seen.Add(value))
+                throw new UserInputException($"{r.At(node)}: '{what}' lists {Format(value)} twice");
+    }
+
+    private static string Format<T>(T value) where T : notnull => value is double d ? d.ToString("R", CultureInfo.InvariantCulture) : value.ToString()!;
+
+    private static CollectiveSize CheckMembers(Reader r, (double Value, YamlNode Node) m)
+    {
+        int count = r.WholeNumber(m, "members");
+        if (count < 0) throw new UserInputException($"{r.At(m.Node)}: 'members' must be >= 0; got {count}");
+        return CollectiveSize.Members(count);
     }
 
     private static CollectiveSize CheckAlpha(Reader r, (double Value, YamlNode Node) a)
@@ -116,6 +144,7 @@ public static class SpecParser
         if (node is not YamlMappingNode m || m.Children.Count != 1)
             throw new UserInputException($"{r.At(node)}: 'budgets' must be one of {{fractions: ...}} (shares of the pool) or {{counts: ...}} (numbers of flips)");
         var (key, value) = m.Children.Single();
+        if (r.Scalar(key, "budgets") is "fractions" or "counts") Distinct(r, r.Numbers(value, $"budgets.{r.Scalar(key, "budgets")}"), $"budgets.{r.Scalar(key, "budgets")}");
         return r.Scalar(key, "budgets") switch
         {
             "fractions" => r.Numbers(value, "budgets.fractions").Select(f =>
@@ -123,7 +152,9 @@ public static class SpecParser
                 if (!(f.Value >= 0 && f.Value <= 1)) throw new UserInputException($"{r.At(f.Node)}: a budget fraction must lie in [0, 1]; got {f.Value}");
                 return FlipBudget.ShareOfPool(f.Value);
             }).ToArray(),
-            "counts" => r.Numbers(value, "budgets.counts").Select(c => FlipBudget.Flips(r.WholeNumber(c, "budgets.counts"))).ToArray(),
+            "counts" => r.Numbers(value, "budgets.counts").Select(c => r.WholeNumber(c, "budgets.counts") is var n && n >= 0
+                ? FlipBudget.Flips(n)
+                : throw new UserInputException($"{r.At(c.Node)}: 'budgets.counts' must be >= 0; got {n}")).ToArray(),
             var other => throw new UserInputException($"{r.At(key)}: unknown budget kind '{other}' (use fractions or counts)"),
         };
     }
@@ -131,6 +162,8 @@ public static class SpecParser
     private static IReadOnlyList<int?> ParseMajorityRows(Reader r, YamlNode node)
     {
         var items = node is YamlSequenceNode seq ? seq.Children.ToList() : [node];
+        if (items.Count == 0) throw new UserInputException($"{r.At(node)}: 'majority_rows' must not be empty");
+        Distinct(r, items.Select(n => (r.Scalar(n, "majority_rows"), n)), "majority_rows");
         return items.Select(n =>
         {
             string v = r.Scalar(n, "majority_rows");
@@ -147,11 +180,15 @@ public static class SpecParser
             int count = r.WholeNumber((r.Number(r.Required(m, "count"), "seeds.count"), m), "seeds.count");
             int start = m.Children.TryGetValue(new YamlScalarNode("from"), out var f) ? r.WholeNumber((r.Number(f, "seeds.from"), f), "seeds.from") : 0;
             if (count < 1) throw new UserInputException($"{r.At(node)}: seeds.count must be at least 1");
+            if (count > SpecLimits.MaxAxisValues)
+                throw new UserInputException($"{r.At(node)}: seeds.count = {count} is more than the limit of {SpecLimits.MaxAxisValues} values on one grid axis");
+            if ((long)start + count - 1 > int.MaxValue) throw new UserInputException($"{r.At(node)}: seeds from {start} count {count} run past {int.MaxValue}");
             return Enumerable.Range(start, count).ToArray();
         }
         var seeds = r.Numbers(node, "seeds").Select(s => r.WholeNumber(s, "seeds")).ToArray();
         if (seeds.Length == 0) throw new UserInputException($"{r.At(node)}: give at least one seed");
         if (seeds.Distinct().Count() != seeds.Length) throw new UserInputException($"{r.At(node)}: seeds repeat");
+        if (seeds.Any(s => s < 0)) throw new UserInputException($"{r.At(node)}: seeds must be >= 0");
         return seeds;
     }
 
@@ -198,14 +235,21 @@ public static class SpecParser
             if (!FirmSide.FirmSideCatalog.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
                 throw new UserInputException($"{r.At(nameNode)}: unknown firm-side method '{name}' (known: {string.Join(", ", FirmSide.FirmSideCatalog.Names)})");
             var method = FirmSide.FirmSideCatalog.Get(name);
-            return new FirmSideChoice(method.Name, knobs is null ? method.DefaultKnobs : r.Numbers(knobs, $"firm_side.{name}").Select(k => k.Value).ToArray());
+            if (knobs is null) return new FirmSideChoice(method.Name, method.DefaultKnobs);
+            var values = r.Numbers(knobs, $"firm_side.{name}");
+            Distinct(r, values, $"firm_side.{name}");
+            foreach (var (k, kn) in values)
+                if (!(k >= 0 && k <= 1)) throw new UserInputException($"{r.At(kn)}: a knob of firm_side.{name} must lie in [0, 1]; got {Format(k)}");
+            return new FirmSideChoice(method.Name, values.Select(k => k.Value).ToArray());
         }
-        return node switch
+        var choices = node switch
         {
-            YamlSequenceNode seq => seq.Children.Select(n => Choice(n, null)).ToArray(),
-            YamlMappingNode map => map.Children.Select(kv => Choice(kv.Key, kv.Value)).ToArray(),
+            YamlSequenceNode seq => seq.Children.Select(n => (Choice(n, null), n)).ToArray(),
+            YamlMappingNode map => map.Children.Select(kv => (Choice(kv.Key, kv.Value), kv.Key)).ToArray(),
             _ => throw new UserInputException($"{r.At(node)}: 'firm_side' is a list of methods or a mapping of method: knob values"),
         };
+        Distinct(r, choices.Select(c => (c.Item1.Method, c.Item2)), "firm_side");
+        return choices.Select(c => c.Item1).ToArray();
     }
 
     private static LearnerSettings ParseLearner(Reader r, YamlNode node)

@@ -45,12 +45,17 @@ internal sealed class Reader(string source)
         {
             double from = Number(Required(m, "from"), what + ".from"), to = Number(Required(m, "to"), what + ".to"), step = Number(Required(m, "step"), what + ".step");
             if (!(step > 0) || to < from) throw new UserInputException($"{At(node)}: '{what}' range needs step > 0 and to >= from");
-            int count = (int)Math.Floor((to - from) / step + 1e-9) + 1;
+            double steps = Math.Floor((to - from) / step + 1e-9) + 1;
+            if (!(steps <= SpecLimits.MaxAxisValues))
+                throw new UserInputException($"{At(node)}: '{what}' range from {from.ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} in steps of {step.ToString(CultureInfo.InvariantCulture)} has {steps.ToString("G3", CultureInfo.InvariantCulture)} values, more than the limit of {SpecLimits.MaxAxisValues} on one grid axis");
+            int count = (int)steps;
             // Values are computed as from + i*step and rounded to 12 decimals, so 0.1 + 0.2 style drift never leaks into keys.
             return Enumerable.Range(0, count).Select(i => (Math.Round(from + i * step, 12), (YamlNode)m)).ToList();
         }
         var items = node is YamlSequenceNode seq ? seq.Children.ToList() : [node];
         if (items.Count == 0) throw new UserInputException($"{At(node)}: '{what}' must not be empty");
+        if (items.Count > SpecLimits.MaxAxisValues)
+            throw new UserInputException($"{At(node)}: '{what}' lists {items.Count} values, more than the limit of {SpecLimits.MaxAxisValues} on one grid axis");
         return items.Select(n => (Number(n, what), n)).ToList();
     }
 }

@@ -1,14 +1,19 @@
 namespace FairCollective.Experiments.Store;
 
 /// <summary>
-/// One finished grid cell: its full configuration and what was measured on the untouched test split. Method is a
+/// One finished grid cell: its configuration and what was measured on the untouched test split. Method is a
 /// collective strategy ("RB-prob", ...), "Base" for the unchanged firm, or a firm-side method; Knob is that
-/// method's trade-off setting where it has one.
+/// method's trade-off setting where it has one. Cells written to or read from a store are built by
+/// <see cref="Of"/>, which derives every display field from <see cref="Config"/>; the store keys them by
+/// <see cref="Key"/>. Records built by hand without a configuration (figure tests, previews) cannot be stored.
 /// </summary>
 public sealed record CellRecord
 {
     public required string Experiment { get; init; }
+
+    /// <summary>The dataset's display name.</summary>
     public required string Dataset { get; init; }
+
     public required string Learner { get; init; }
     public required string Method { get; init; }
     public required int Seed { get; init; }
@@ -22,7 +27,7 @@ public sealed record CellRecord
     /// <summary>m, the known majority rows; null = all.</summary>
     public int? MajorityRows { get; init; }
 
-    /// <summary>The budget as the spec gave it ("0.25 of pool", "40 flips").</summary>
+    /// <summary>The budget exactly as the spec gave it ("0.25 of pool", "40 flips"), "none" outside collective cells.</summary>
     public string Budget { get; init; } = "";
 
     /// <summary>M, the number of relabelled pool members.</summary>
@@ -37,9 +42,26 @@ public sealed record CellRecord
     /// <summary>Wall-clock seconds the cell took (firm fit and evaluation).</summary>
     public double Seconds { get; init; }
 
-    /// <summary>The full configuration as JSON (spec settings, options, versions) for provenance.</summary>
-    public string ConfigJson { get; init; } = "{}";
+    /// <summary>How the strategy scored the pool: "as specified", or the documented fallback that applied (limited information).</summary>
+    public string ScoringRule { get; init; } = "";
+
+    /// <summary>Everything that determined the result; null only for records built by hand for display.</summary>
+    public CellConfig? Config { get; init; }
 
     /// <summary>The identity of the cell: a run that finds this key in the store does not compute the cell again.</summary>
-    public string Key => CellKey.Of(Experiment, Dataset, Learner, Method, Seed, MajorityRows, Members, Alpha, Budget, Knob);
+    public string Key => (Config ?? throw new InvalidOperationException("a cell record without a configuration has no key")).Key();
+
+    /// <summary>The configuration as canonical JSON ("{}" for hand-built records).</summary>
+    public string ConfigJson => Config?.ToJson() ?? "{}";
+
+    /// <summary>A cell whose display fields are all derived from <paramref name="config"/>.</summary>
+    /// <param name="alpha">alpha resolved on the data (exact for shares; members / minority rows for counts).</param>
+    /// <param name="members">Collective members resolved on the data.</param>
+    public static CellRecord Of(CellConfig config, double alpha, int members, int flips, int poolSize,
+        IReadOnlyDictionary<string, double> metrics, double seconds, string scoringRule) => new()
+    {
+        Config = config, Experiment = config.Experiment, Dataset = config.Dataset.Name, Learner = config.Learner, Method = config.Method,
+        Seed = config.Seed, Alpha = alpha, Members = members, MajorityRows = config.MajorityRows, Budget = config.BudgetText,
+        Flips = flips, PoolSize = poolSize, Knob = config.Knob, Metrics = metrics, Seconds = seconds, ScoringRule = scoringRule,
+    };
 }

@@ -7,7 +7,7 @@ namespace FairCollective.Experiments.Store;
 public static class ResultsExport
 {
     private static readonly string[] FixedColumns =
-        ["experiment", "dataset", "learner", "method", "seed", "alpha", "members", "majority_rows", "budget", "flips", "pool_size", "knob", "seconds"];
+        ["experiment", "dataset", "learner", "method", "seed", "alpha", "members", "majority_rows", "budget", "flips", "pool_size", "knob", "scoring_rule", "seconds"];
 
     public static void WriteCsv(IReadOnlyList<CellRecord> cells, TextWriter w)
     {
@@ -18,7 +18,7 @@ public static class ResultsExport
             var fields = new List<string>
             {
                 Quote(c.Experiment), Quote(c.Dataset), Quote(c.Learner), Quote(c.Method), Num(c.Seed), Num(c.Alpha), Num(c.Members),
-                c.MajorityRows is { } m ? Num(m) : "all", Quote(c.Budget), Num(c.Flips), Num(c.PoolSize), c.Knob is { } k ? Num(k) : "", Num(c.Seconds),
+                c.MajorityRows is { } m ? Num(m) : "all", Quote(c.Budget), Num(c.Flips), Num(c.PoolSize), c.Knob is { } k ? Num(k) : "", Quote(c.ScoringRule), Num(c.Seconds),
             };
             fields.AddRange(metrics.Select(name => c.Metrics.TryGetValue(name, out var v) ? Num(v) : ""));
             w.WriteLine(string.Join(',', fields));
@@ -44,6 +44,7 @@ public static class ResultsExport
             j.WriteNumber("flips", c.Flips);
             j.WriteNumber("pool_size", c.PoolSize);
             if (c.Knob is { } k) j.WriteNumber("knob", k); else j.WriteNull("knob");
+            j.WriteString("scoring_rule", c.ScoringRule);
             j.WriteNumber("seconds", c.Seconds);
             j.WriteStartObject("metrics");
             foreach (var (name, v) in c.Metrics.OrderBy(kv => kv.Key, StringComparer.Ordinal))

@@ -5,67 +5,144 @@ using Microsoft.Data.Sqlite;
 
 namespace FairCollective.Experiments.Store;
 
+/// <summary>How a store is opened.</summary>
+public enum StoreAccess
+{
+    /// <summary>Read an existing store without changing it (results, report).</summary>
+    Read,
+
+    /// <summary>Open or create a store to add cells to (run, reproduce).</summary>
+    Write,
+}
+
 /// <summary>
-/// The results store: one SQLite file holding every finished cell with its full configuration. Each cell is
-/// committed in its own transaction the moment it finishes (WAL journal), so a run killed at any point loses no
-/// finished cell, and the cell key is the primary key, so a resumed run neither recomputes nor duplicates cells.
+/// The results store: one SQLite file holding every finished cell with its full configuration (docs/store.md).
+/// <list type="bullet">
+/// <item>Identity: the file carries FairCollective's SQLite application id and a schema version; any other
+/// database, an older or newer schema, is refused with one line, never written to.</item>
+/// <item>No mixing: each experiment name is bound to its <see cref="ExperimentSettings"/>; a run under the same
+/// name with different settings is refused before any cell is computed, naming the first differing setting.</item>
+/// <item>Crash safety: each cell is committed in its own transaction the moment it finishes (WAL journal), keyed by
+/// the hash of its full configuration, so a killed run loses no finished cell and a resumed run duplicates none.</item>
+/// <item>Integrity: a row that does not read back as a cell (edited, truncated, key not matching its configuration)
+/// is reported with one line naming the row.</item>
+/// </list>
 /// Thread-safe: workers may add cells concurrently (writes are serialised on one connection).
 /// </summary>
 public sealed class ResultsStore : IDisposable
 {
-    private const int SchemaVersion = 1;
+    /// <summary>SQLite application id of a FairCollective store ("FCol" in ASCII), in the file header.</summary>
+    public const int ApplicationId = 0x46436F6C;
+
+    /// <summary>Schema version in SQLite's user_version. 1 was the first release, whose cells lacked their full configuration.</summary>
+    public const int SchemaVersion = 2;
+
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
 
-    private ResultsStore(SqliteConnection db) => _db = db;
-
-    public string Path { get; private init; } = "";
-
-    public static ResultsStore Open(string path, bool mustExist = false)
+    private ResultsStore(SqliteConnection db, string path)
     {
-        if (mustExist && !File.Exists(path)) throw new UserInputException($"results store '{path}' does not exist");
-        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _db = db;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens the store at <paramref name="path"/>; <see cref="StoreAccess.Write"/> creates it (and its folder) when missing.</summary>
+    public static ResultsStore Open(string path, StoreAccess access = StoreAccess.Write)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new UserInputException("no results store path given");
+        if (Directory.Exists(path)) throw new UserInputException($"results store '{path}' is a directory, not a file");
+        bool exists = File.Exists(path);
+        if (!exists && access == StoreAccess.Read) throw new UserInputException($"results store '{path}' does not exist");
+        if (!exists) CreateFolderOf(path);
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path, Pooling = false,
+            Mode = access == StoreAccess.Read ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+        };
+        var db = new SqliteConnection(builder.ToString());
         try
         {
             db.Open();
-            Execute(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
-            Execute(db, """
-                CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS runs(
-                  run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, started_utc TEXT NOT NULL,
-                  spec_json TEXT NOT NULL, environment_json TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS cells(
-                  cell_key TEXT PRIMARY KEY, experiment TEXT NOT NULL, dataset TEXT NOT NULL, learner TEXT NOT NULL,
-                  method TEXT NOT NULL, seed INTEGER NOT NULL, alpha REAL NOT NULL, members INTEGER NOT NULL,
-                  majority_rows INTEGER, budget TEXT NOT NULL, flips INTEGER NOT NULL, pool_size INTEGER NOT NULL,
-                  knob REAL, metrics_json TEXT NOT NULL, seconds REAL NOT NULL, config_json TEXT NOT NULL,
-                  finished_utc TEXT NOT NULL);
-                CREATE INDEX IF NOT EXISTS cells_by_experiment ON cells(experiment, dataset, method);
-                """);
-            Execute(db, $"INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '{SchemaVersion}')");
+            Execute(db, "PRAGMA busy_timeout=5000;");
+            int appId = Scalar<long>(db, "PRAGMA application_id") is var a ? (int)a : 0;
+            int version = (int)Scalar<long>(db, "PRAGMA user_version");
+            var tables = Tables(db);
+            if (appId == ApplicationId)
+            {
+                if (version != SchemaVersion)
+                    throw new UserInputException($"results store '{path}' has schema version {version}; this FairCollective reads version {SchemaVersion} (run into a new store, or use the FairCollective that wrote it)");
+            }
+            else if (tables.Count > 0)
+            {
+                throw new UserInputException(IsFirstSchema(db, tables)
+                    ? $"results store '{path}' was written by an earlier FairCollective (schema 1), whose cells do not record their full configuration; run the experiment again into a new store"
+                    : $"'{path}' is not a FairCollective results store (it is an SQLite database with tables {string.Join(", ", tables)}); give another --store path");
+            }
+            else if (access == StoreAccess.Read)
+            {
+                throw new UserInputException($"'{path}' is not a FairCollective results store (an empty SQLite database or another file)");
+            }
+            else
+            {
+                Initialise(db);
+            }
+            if (access == StoreAccess.Write) Execute(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         }
         catch (SqliteException e)
         {
             db.Dispose();
-            throw new UserInputException($"cannot open results store '{path}': {e.Message}");
+            throw new UserInputException(e.SqliteErrorCode == 26 // SQLITE_NOTADB
+                ? $"'{path}' is not a FairCollective results store (not an SQLite database)"
+                : $"cannot open results store '{path}': {FirstLine(e.Message)}");
         }
-        return new ResultsStore(db) { Path = path };
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+        return new ResultsStore(db, path);
     }
 
-    public void RecordRun(string runId, string experiment, string specJson, string environmentJson)
+    /// <summary>
+    /// Binds <paramref name="experiment"/> to <paramref name="settings"/> (or checks they equal the stored ones) and
+    /// records the run. Refuses, changing nothing, when the store holds the experiment with different settings.
+    /// </summary>
+    public void BeginRun(string experiment, ExperimentSettings settings, string runId, string specJson, string environmentJson)
     {
         lock (_gate)
         {
-            using var cmd = _db.CreateCommand();
-            cmd.CommandText = "INSERT OR REPLACE INTO runs(run_id, experiment, started_utc, spec_json, environment_json) VALUES($id, $e, $t, $s, $env)";
-            cmd.Parameters.AddWithValue("$id", runId);
-            cmd.Parameters.AddWithValue("$e", experiment);
-            cmd.Parameters.AddWithValue("$t", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            cmd.Parameters.AddWithValue("$s", specJson);
-            cmd.Parameters.AddWithValue("$env", environmentJson);
-            cmd.ExecuteNonQuery();
+            using var tx = _db.BeginTransaction();
+            var stored = StoredSettings(experiment, tx);
+            if (stored is not null && settings.FirstDifference(stored) is { } difference)
+                throw new UserInputException(
+                    $"results store '{Path}' already holds experiment '{experiment}' with other settings: {difference}; give the spec another name, or run into another --store");
+            var merged = stored is null ? settings : settings.UnionWith(stored);
+            Run(tx, "INSERT OR REPLACE INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment), ("$s", merged.ToJson()));
+            Run(tx, "INSERT OR REPLACE INTO runs(run_id, experiment, started_utc, spec_json, environment_json) VALUES($id, $e, $t, $s, $env)",
+                ("$id", runId), ("$e", experiment), ("$t", Now()), ("$s", specJson), ("$env", environmentJson));
+            tx.Commit();
+        }
+    }
+
+    /// <summary>The settings the store binds <paramref name="experiment"/> to; null when it holds no such experiment.</summary>
+    public ExperimentSettings? SettingsOf(string experiment)
+    {
+        lock (_gate) return StoredSettings(experiment, null);
+    }
+
+    /// <summary>Experiment names with cells or runs, in order.</summary>
+    public IReadOnlyList<string> Experiments()
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT experiment FROM experiments UNION SELECT DISTINCT experiment FROM cells ORDER BY 1");
+            using var r = cmd.ExecuteReader();
+            var names = new List<string>();
+            while (r.Read()) names.Add(r.GetString(0));
+            return names;
         }
     }
 
@@ -74,11 +151,10 @@ public sealed class ResultsStore : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = _db.CreateCommand();
-            cmd.CommandText = "SELECT cell_key FROM cells";
-            using var r = cmd.ExecuteReader();
+            using var cmd = Command("SELECT cell_key FROM cells");
+            using var r = Guarded(cmd.ExecuteReader);
             var keys = new HashSet<string>(StringComparer.Ordinal);
-            while (r.Read()) keys.Add(r.GetString(0));
+            while (Guarded(r.Read)) keys.Add(r.GetString(0));
             return keys;
         }
     }
@@ -86,54 +162,47 @@ public sealed class ResultsStore : IDisposable
     /// <summary>Commits one finished cell. Returns false when the store already had it (nothing is duplicated).</summary>
     public bool Add(CellRecord cell)
     {
+        var config = cell.Config ?? throw new ArgumentException("only cells with a configuration can be stored", nameof(cell));
         lock (_gate)
         {
-            using var cmd = _db.CreateCommand();
-            cmd.CommandText = """
+            using var cmd = Command("""
                 INSERT OR IGNORE INTO cells(cell_key, experiment, dataset, learner, method, seed, alpha, members, majority_rows,
-                  budget, flips, pool_size, knob, metrics_json, seconds, config_json, finished_utc)
-                VALUES($k, $e, $d, $l, $m, $s, $a, $mem, $mr, $b, $f, $p, $kn, $mj, $sec, $cfg, $t)
-                """;
-            cmd.Parameters.AddWithValue("$k", cell.Key);
-            cmd.Parameters.AddWithValue("$e", cell.Experiment);
-            cmd.Parameters.AddWithValue("$d", cell.Dataset);
-            cmd.Parameters.AddWithValue("$l", cell.Learner);
-            cmd.Parameters.AddWithValue("$m", cell.Method);
-            cmd.Parameters.AddWithValue("$s", cell.Seed);
+                  budget, flips, pool_size, knob, metrics_json, scoring_rule, seconds, config_json, finished_utc)
+                VALUES($k, $e, $d, $l, $m, $s, $a, $mem, $mr, $b, $f, $p, $kn, $mj, $rule, $sec, $cfg, $t)
+                """);
+            cmd.Parameters.AddWithValue("$k", config.Key());
+            cmd.Parameters.AddWithValue("$e", config.Experiment);
+            cmd.Parameters.AddWithValue("$d", config.Dataset.Name);
+            cmd.Parameters.AddWithValue("$l", config.Learner);
+            cmd.Parameters.AddWithValue("$m", config.Method);
+            cmd.Parameters.AddWithValue("$s", config.Seed);
             cmd.Parameters.AddWithValue("$a", cell.Alpha);
             cmd.Parameters.AddWithValue("$mem", cell.Members);
-            cmd.Parameters.AddWithValue("$mr", (object?)cell.MajorityRows ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$b", cell.Budget);
+            cmd.Parameters.AddWithValue("$mr", (object?)config.MajorityRows ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$b", config.BudgetText);
             cmd.Parameters.AddWithValue("$f", cell.Flips);
             cmd.Parameters.AddWithValue("$p", cell.PoolSize);
-            cmd.Parameters.AddWithValue("$kn", (object?)cell.Knob ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$kn", (object?)config.Knob ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$mj", MetricsJson.Write(cell.Metrics));
+            cmd.Parameters.AddWithValue("$rule", cell.ScoringRule);
             cmd.Parameters.AddWithValue("$sec", cell.Seconds);
-            cmd.Parameters.AddWithValue("$cfg", cell.ConfigJson);
-            cmd.Parameters.AddWithValue("$t", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            return cmd.ExecuteNonQuery() == 1;
+            cmd.Parameters.AddWithValue("$cfg", config.ToJson());
+            cmd.Parameters.AddWithValue("$t", Now());
+            return Guarded(cmd.ExecuteNonQuery) == 1;
         }
     }
 
-    /// <summary>Every stored cell, optionally of one experiment, in key order.</summary>
+    /// <summary>Every stored cell, optionally of one experiment, in key order. A row that is not a valid cell is a user error naming it.</summary>
     public IReadOnlyList<CellRecord> Cells(string? experiment = null)
     {
         lock (_gate)
         {
-            using var cmd = _db.CreateCommand();
-            cmd.CommandText = "SELECT experiment, dataset, learner, method, seed, alpha, members, majority_rows, budget, flips, pool_size, knob, metrics_json, seconds, config_json FROM cells"
-                              + (experiment is null ? "" : " WHERE experiment = $e") + " ORDER BY cell_key";
+            using var cmd = Command("SELECT rowid, cell_key, alpha, members, flips, pool_size, metrics_json, seconds, scoring_rule, config_json FROM cells"
+                                    + (experiment is null ? "" : " WHERE experiment = $e") + " ORDER BY cell_key");
             if (experiment is not null) cmd.Parameters.AddWithValue("$e", experiment);
-            using var r = cmd.ExecuteReader();
+            using var r = Guarded(cmd.ExecuteReader);
             var cells = new List<CellRecord>();
-            while (r.Read())
-                cells.Add(new CellRecord
-                {
-                    Experiment = r.GetString(0), Dataset = r.GetString(1), Learner = r.GetString(2), Method = r.GetString(3),
-                    Seed = r.GetInt32(4), Alpha = r.GetDouble(5), Members = r.GetInt32(6), MajorityRows = r.IsDBNull(7) ? null : r.GetInt32(7),
-                    Budget = r.GetString(8), Flips = r.GetInt32(9), PoolSize = r.GetInt32(10), Knob = r.IsDBNull(11) ? null : r.GetDouble(11),
-                    Metrics = MetricsJson.Read(r.GetString(12)), Seconds = r.GetDouble(13), ConfigJson = r.GetString(14),
-                });
+            while (Guarded(r.Read)) cells.Add(ReadCell(r));
             return cells;
         }
     }
@@ -143,16 +212,160 @@ public sealed class ResultsStore : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = _db.CreateCommand();
-            cmd.CommandText = "SELECT run_id, experiment, started_utc, spec_json, environment_json FROM runs ORDER BY started_utc";
-            using var r = cmd.ExecuteReader();
+            using var cmd = Command("SELECT run_id, experiment, started_utc, spec_json, environment_json FROM runs ORDER BY started_utc");
+            using var r = Guarded(cmd.ExecuteReader);
             var runs = new List<(string, string, string, string, string)>();
-            while (r.Read()) runs.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
+            while (Guarded(r.Read))
+            {
+                try
+                {
+                    runs.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
+                }
+                catch (Exception e) when (e is InvalidCastException or InvalidOperationException or FormatException)
+                {
+                    throw new UserInputException($"results store '{Path}': a row of the runs table is corrupted ({FirstLine(e.Message)})");
+                }
+            }
             return runs;
         }
     }
 
     public void Dispose() => _db.Dispose();
+
+    private CellRecord ReadCell(SqliteDataReader r)
+    {
+        long rowId = r.GetInt64(0);
+        string key = r.IsDBNull(1) ? "" : r.GetString(1);
+        try
+        {
+            var config = CellConfig.FromJson(r.GetString(9));
+            if (config.Key() != key) throw new FormatException("its key does not match its configuration");
+            var metrics = MetricsJson.Read(r.GetString(6));
+            double alpha = Number(r, 2, "alpha"), seconds = Number(r, 7, "seconds");
+            int members = Whole(r, 3, "members"), flips = Whole(r, 4, "flips"), pool = Whole(r, 5, "pool_size");
+            if (!(alpha >= 0 && alpha <= 1) || members < 0 || pool < 0 || flips < 0 || flips > pool)
+                throw new FormatException($"its counts are impossible (alpha {alpha}, members {members}, pool {pool}, flips {flips})");
+            return CellRecord.Of(config, alpha, members, flips, pool, metrics, seconds, r.IsDBNull(8) ? "" : r.GetString(8));
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or JsonException or OverflowException)
+        {
+            throw new UserInputException($"results store '{Path}': cell row {rowId.ToString(CultureInfo.InvariantCulture)} (key {(key.Length > 12 ? key[..12] : key)}) is corrupted: {FirstLine(e.Message)}; delete that row or run the experiment into a new store");
+        }
+    }
+
+    // SQLite converts text to 0 when asked for a number: check the stored type, so an edited value is caught, not read as 0.
+    private static double Number(SqliteDataReader r, int column, string name) =>
+        r.GetFieldType(column) is var t && (t == typeof(double) || t == typeof(long)) ? r.GetDouble(column) : throw new FormatException($"{name} is not a number");
+
+    private static int Whole(SqliteDataReader r, int column, string name) =>
+        r.GetFieldType(column) == typeof(long) ? r.GetInt32(column) : throw new FormatException($"{name} is not a whole number");
+
+    private ExperimentSettings? StoredSettings(string experiment, SqliteTransaction? tx)
+    {
+        using var cmd = Command("SELECT settings_json FROM experiments WHERE experiment = $e");
+        cmd.Transaction = tx;
+        cmd.Parameters.AddWithValue("$e", experiment);
+        var json = Guarded(cmd.ExecuteScalar) as string;
+        if (json is null) return null;
+        try
+        {
+            return ExperimentSettings.FromJson(json);
+        }
+        catch (FormatException e)
+        {
+            throw new UserInputException($"results store '{Path}': the settings of experiment '{experiment}' are corrupted ({e.Message})");
+        }
+    }
+
+    private T Guarded<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (SqliteException e)
+        {
+            throw new UserInputException($"results store '{Path}': {FirstLine(e.Message)}");
+        }
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    private void Run(SqliteTransaction tx, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var cmd = Command(sql);
+        cmd.Transaction = tx;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        Guarded(cmd.ExecuteNonQuery);
+    }
+
+    private static void Initialise(SqliteConnection db)
+    {
+        using var tx = db.BeginTransaction();
+        using var cmd = db.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"""
+            PRAGMA application_id = {ApplicationId};
+            PRAGMA user_version = {SchemaVersion};
+            CREATE TABLE experiments(experiment TEXT PRIMARY KEY, settings_json TEXT NOT NULL);
+            CREATE TABLE runs(
+              run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, started_utc TEXT NOT NULL,
+              spec_json TEXT NOT NULL, environment_json TEXT NOT NULL);
+            CREATE TABLE cells(
+              cell_key TEXT PRIMARY KEY, experiment TEXT NOT NULL, dataset TEXT NOT NULL, learner TEXT NOT NULL,
+              method TEXT NOT NULL, seed INTEGER NOT NULL, alpha REAL NOT NULL, members INTEGER NOT NULL,
+              majority_rows INTEGER, budget TEXT NOT NULL, flips INTEGER NOT NULL, pool_size INTEGER NOT NULL,
+              knob REAL, metrics_json TEXT NOT NULL, scoring_rule TEXT NOT NULL, seconds REAL NOT NULL,
+              config_json TEXT NOT NULL, finished_utc TEXT NOT NULL);
+            CREATE INDEX cells_by_experiment ON cells(experiment, dataset, method);
+            """;
+        cmd.ExecuteNonQuery();
+        tx.Commit();
+    }
+
+    private static bool IsFirstSchema(SqliteConnection db, IReadOnlyList<string> tables)
+    {
+        if (!tables.Contains("meta") || !tables.Contains("cells")) return false;
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+        return cmd.ExecuteScalar() as string == "1";
+    }
+
+    private static List<string> Tables(SqliteConnection db)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+        using var r = cmd.ExecuteReader();
+        var names = new List<string>();
+        while (r.Read()) names.Add(r.GetString(0));
+        return names;
+    }
+
+    private static void CreateFolderOf(string path)
+    {
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (dir is null || Directory.Exists(dir)) return;
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"cannot create the folder of results store '{path}': {FirstLine(e.Message)}");
+        }
+    }
+
+    private static T Scalar<T>(SqliteConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        return (T)cmd.ExecuteScalar()!;
+    }
 
     private static void Execute(SqliteConnection db, string sql)
     {
@@ -160,6 +373,10 @@ public sealed class ResultsStore : IDisposable
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
     }
+
+    private static string Now() => DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }
 
 /// <summary>Metrics as a JSON object; NaN and infinities are written as strings, as the reference files do.</summary>
@@ -174,5 +391,5 @@ internal static class MetricsJson
         JsonSerializer.Serialize(new SortedDictionary<string, double>(metrics.ToDictionary(), StringComparer.Ordinal), Options);
 
     public static IReadOnlyDictionary<string, double> Read(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, double>>(json, Options) ?? [];
+        JsonSerializer.Deserialize<Dictionary<string, double>>(json, Options) ?? throw new FormatException("its metrics are not a JSON object");
 }

@@ -16,7 +16,7 @@ public sealed record BudgetRow(string Dataset, string Learner, int? MajorityRows
 /// </summary>
 public static class ResultsSummary
 {
-    public const string BaseMethod = "Base";
+    public const string BaseMethod = Store.CellConfig.BaseMethod;
 
     public static IReadOnlyList<BudgetRow> ByBudget(IEnumerable<CellRecord> cells) =>
         cells.Where(c => c.Knob is null)

@@ -1,0 +1,19 @@
+namespace FairCollective.Collective;
+
+/// <summary>
+/// A strategy's scores for the pool (aligned with <see cref="StrategyContext.Pool"/>) and the rule that produced them:
+/// <see cref="AsSpecified"/>, or the documented fallback a strategy takes when the collective knows too little
+/// (method.md, limited information): fewer neighbours than k, or one constant score when nothing is known, so the
+/// tie rule decides the order. The rule is stored with every cell so a table can say which cells used a fallback.
+/// </summary>
+public sealed record PoolScores(double[] Values, string Rule)
+{
+    /// <summary>The rule of scores computed exactly as the options say.</summary>
+    public const string AsSpecified = "as specified";
+
+    public static PoolScores Specified(double[] values) => new(values, AsSpecified);
+
+    /// <summary>Every pool member scored alike: the ranking is the tie rule's order.</summary>
+    public static PoolScores Constant(int poolSize, double value, string why) =>
+        new(Enumerable.Repeat(value, poolSize).ToArray(), $"constant score ({why}); the tie rule orders the pool");
+}

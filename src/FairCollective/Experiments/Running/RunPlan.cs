@@ -1,0 +1,157 @@
+using System.Globalization;
+using FairCollective.Collective;
+using FairCollective.Common;
+using FairCollective.Experiments.Specs;
+using FairCollective.Experiments.Store;
+using FairCollective.Learning;
+
+namespace FairCollective.Experiments.Running;
+
+/// <summary>
+/// An experiment ready to run: its data loaded, split and encoded, every cell enumerated with its full
+/// configuration, and every cell checked to be feasible, all before the first cell is computed or anything is
+/// written. A plan that builds runs to the end unless the machine fails; a spec that cannot run is refused here with
+/// one line naming the setting (docs/experiment-spec.md, "Checked before the first cell").
+/// </summary>
+public sealed class RunPlan
+{
+    private RunPlan(ExperimentSpec spec, ExperimentSettings settings, IReadOnlyDictionary<(string, int), PreparedSplit> splits, IReadOnlyList<PlannedCell> cells)
+    {
+        Spec = spec;
+        Settings = settings;
+        Splits = splits;
+        Cells = cells;
+    }
+
+    public ExperimentSpec Spec { get; }
+
+    /// <summary>What the store binds the experiment name to.</summary>
+    public ExperimentSettings Settings { get; }
+
+    /// <summary>The prepared split per (dataset name, seed).</summary>
+    public IReadOnlyDictionary<(string Dataset, int Seed), PreparedSplit> Splits { get; }
+
+    /// <summary>Every cell of the grid, ordered so cells sharing a ranking are adjacent.</summary>
+    internal IReadOnlyList<PlannedCell> Cells { get; }
+
+    public int CellCount => Cells.Count;
+
+    /// <summary>Loads, splits and checks everything the spec needs; throws <see cref="UserInputException"/> for anything that cannot run.</summary>
+    public static RunPlan Build(ExperimentSpec spec)
+    {
+        SpecLimits.CheckGridSize(spec);
+        var datasets = LoadDatasets(spec);
+        var learners = spec.Learners.ToDictionary(l => l, l => LearnerCatalog.OptionsJson(l, spec.Learner), StringComparer.Ordinal);
+        var strategy = new StrategyConfig(spec.Strategy.K, spec.Strategy.TieRule, spec.Strategy.Scaling, spec.Strategy.RbProbModel);
+        var settings = new ExperimentSettings
+        {
+            TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners,
+            Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal),
+        };
+
+        var splits = new Dictionary<(string, int), PreparedSplit>();
+        var cells = new List<PlannedCell>();
+        foreach (var loaded in datasets.OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            CheckStrategiesFit(spec, loaded);
+            foreach (int seed in spec.Seeds)
+            {
+                var split = DataPreparation.Prepare(loaded, seed, spec.TestFraction);
+                splits[(loaded.Name, seed)] = split;
+                CheckFeasible(spec, loaded.Name, split);
+                foreach (var learner in spec.Learners)
+                {
+                    var common = new CellConfig
+                    {
+                        Experiment = spec.Name, Dataset = loaded.Identity, Learner = learner, LearnerOptionsJson = learners[learner],
+                        TestFraction = spec.TestFraction, Seed = seed, Method = CellConfig.BaseMethod,
+                    };
+                    int minority = split.MinorityTrainRows.Length;
+                    cells.Add(new PlannedCell(common, null, minority));
+                    foreach (var choice in spec.FirmSide)
+                        foreach (double knob in choice.Knobs)
+                            cells.Add(new PlannedCell(common with { Method = choice.Method, Knob = knob }, null, minority) { FirmSideMethod = choice.Method });
+                    foreach (var m in spec.MajorityRows)
+                        foreach (var size in spec.Sizes)
+                            foreach (var name in spec.Strategies)
+                            {
+                                var group = new ScoreGroup(loaded.Name, seed, learner, m, size, name);
+                                foreach (var budget in spec.Budgets)
+                                    cells.Add(new PlannedCell(common with { Method = name, MajorityRows = m, Size = size, Budget = budget, Strategy = strategy }, group, minority));
+                            }
+                }
+            }
+        }
+        return new RunPlan(spec, settings, splits, cells);
+    }
+
+    /// <summary>Every dataset loaded once; display names must tell them apart (two specs over one file are two datasets).</summary>
+    private static List<LoadedDataset> LoadDatasets(ExperimentSpec spec)
+    {
+        var loaded = new List<LoadedDataset>();
+        foreach (var choice in spec.Datasets)
+        {
+            var d = DatasetResolver.Load(choice);
+            if (loaded.FirstOrDefault(o => o.Name == d.Name) is { } other)
+                throw new UserInputException(other.Identity == d.Identity
+                    ? $"{spec.Source}: 'datasets' names dataset '{d.Name}' twice"
+                    : $"{spec.Source}: two datasets are named '{d.Name}' but differ ({Describe(other)} and {Describe(d)}); give each its own 'name' in its dataset spec");
+            loaded.Add(d);
+        }
+        return loaded;
+    }
+
+    private static string Describe(LoadedDataset d) => d.Choice.SpecPath is { } s ? $"'{d.Choice.NameOrPath}' read with '{s}'" : $"'{d.Choice.NameOrPath}'";
+
+    private static void CheckStrategiesFit(ExperimentSpec spec, LoadedDataset loaded)
+    {
+        if (spec.Strategies.Contains(StrategyCatalog.Oracle) && loaded.Synthetic is null)
+            throw new UserInputException($"{spec.Source}: strategy 'Oracle' needs synthetic data with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with datasets: [synthetic] or [toy])");
+    }
+
+    /// <summary>What each (dataset, seed) must offer the grid: enough majority rows for m, neighbours for k, members for every collective and a pool to relabel.</summary>
+    private static void CheckFeasible(ExperimentSpec spec, string dataset, PreparedSplit split)
+    {
+        string at = $"dataset '{dataset}', seed {split.Seed.ToString(CultureInfo.InvariantCulture)}";
+        int majority = split.MajorityTrainRows.Length, minority = split.MinorityTrainRows.Length;
+        foreach (var m in spec.MajorityRows)
+            if (m > majority)
+                throw new UserInputException($"{spec.Source}: majority_rows = {m} exceeds the {majority} majority training rows of {at}");
+        if (spec.MajorityRows.Contains(null))
+        {
+            // With every majority row known, a k the data cannot supply is a mistake in the spec, not a lack of
+            // information: refuse it. (With m rows known, the strategies' documented fallback applies instead.)
+            int positives = split.MajorityTrainRows.Count(r => split.TrainY[r] == 1);
+            if (spec.Strategies.Contains(StrategyCatalog.RbLabel) && spec.Strategy.K > majority)
+                throw new UserInputException($"{spec.Source}: strategy.k = {spec.Strategy.K} exceeds the {majority} majority training rows RB-label can count among in {at}; lower strategy.k");
+            if (spec.Strategies.Contains(StrategyCatalog.RbDist) && spec.Strategy.K > positives)
+                throw new UserInputException($"{spec.Source}: strategy.k = {spec.Strategy.K} exceeds the {positives} positive majority training rows RB-dist measures distances to in {at}; lower strategy.k");
+        }
+        foreach (var size in spec.Sizes)
+        {
+            if (size.Count is { } c && c > minority)
+                throw new UserInputException($"{spec.Source}: a collective of {c} members is larger than the {minority} minority training rows of {at}");
+            var members = new CollectiveOrder(split.MinorityTrainRows, split.Seed).Members(size);
+            if (members.Length > 0 && Pool.Of(members, split.TrainY).Length == 0)
+                throw new UserInputException($"{spec.Source}: the collective {size} of {at} has an empty pool: none of its {members.Length} members has y = 0, so there is nothing to relabel; drop that size");
+        }
+    }
+}
+
+/// <summary>Cells that share one scoring of the pool: same data, seed, knowledge, collective and strategy.</summary>
+internal sealed record ScoreGroup(string Dataset, int Seed, string Learner, int? MajorityRows, CollectiveSize Size, string Strategy);
+
+/// <summary>One grid cell before it runs: its configuration, its scoring group (collective cells) and the minority's training rows (to resolve alpha).</summary>
+internal sealed record PlannedCell(CellConfig Config, ScoreGroup? Group, int MinorityCount)
+{
+    /// <summary>Firm-side cells: the method to run at <see cref="CellConfig.Knob"/>.</summary>
+    public string? FirmSideMethod { get; init; }
+
+    public string Key { get; } = Config.Key();
+
+    public int Members => Config.Size?.MemberCount(MinorityCount) ?? 0;
+    public double Alpha => Config.Size?.Alpha(MinorityCount) ?? 0;
+
+    public CellRecord ToRecord(int flips, int poolSize, IReadOnlyDictionary<string, double> metrics, double seconds, string scoringRule) =>
+        CellRecord.Of(Config, Alpha, Members, flips, poolSize, metrics, seconds, scoringRule);
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FairCollective.Collective;
+
+namespace FairCollective.Experiments.Store;
+
+/// <summary>Which data a cell ran on: the name shown in tables, and hashes of the data's bytes and of the resolved settings that turned them into a dataset.</summary>
+/// <param name="Name">Display name (a dataset spec's <c>name</c>, a preset's name, or the file's name).</param>
+/// <param name="ContentSha256">SHA-256 of the data bytes (file, bundled resource, or generator settings).</param>
+/// <param name="SpecSha256">SHA-256 of the resolved dataset settings (spec with defaults filled in, or preset and load options).</param>
+public sealed record DatasetRef(string Name, string ContentSha256, string SpecSha256);
+
+/// <summary>The options of a collective strategy that can change its ranking (all strategies share one record so no option can be forgotten).</summary>
+public sealed record StrategyConfig(int K, TieRule TieRule, Collective.Strategies.NeighbourScaling Scaling, string RbProbModel);
+
+/// <summary>
+/// Everything that determines one grid cell's result, and nothing else. The cell's key, the JSON stored with it and
+/// every label shown for it are derived from this one record, so they cannot drift apart: two cells share a key
+/// exactly when every setting below is equal (doubles compared bit for bit through their round-trip text).
+/// </summary>
+public sealed record CellConfig
+{
+    /// <summary>Method of the unchanged firm.</summary>
+    public const string BaseMethod = "Base";
+
+    public required string Experiment { get; init; }
+    public required DatasetRef Dataset { get; init; }
+
+    /// <summary>Learner name ("logistic", "mlp", "gbt").</summary>
+    public required string Learner { get; init; }
+
+    /// <summary>Every learner option that can change a fit, as canonical JSON (sorted keys; threads and the seed excluded: the seed is <see cref="Seed"/>).</summary>
+    public required string LearnerOptionsJson { get; init; }
+
+    public required double TestFraction { get; init; }
+    public required int Seed { get; init; }
+
+    /// <summary>"Base", a strategy name, or a firm-side method name.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>Collective cells only: m, the known majority rows (null = all).</summary>
+    public int? MajorityRows { get; init; }
+
+    /// <summary>Collective cells only: the collective size as the spec gave it.</summary>
+    public CollectiveSize? Size { get; init; }
+
+    /// <summary>Collective cells only: the flip budget as the spec gave it.</summary>
+    public FlipBudget? Budget { get; init; }
+
+    /// <summary>Collective cells only: the strategy options.</summary>
+    public StrategyConfig? Strategy { get; init; }
+
+    /// <summary>Firm-side cells only: the method's knob.</summary>
+    public double? Knob { get; init; }
+
+    /// <summary>True for a cell where a collective relabels (it has a size, budget and strategy options).</summary>
+    public bool IsCollective => Size is not null;
+
+    /// <summary>The canonical JSON of this configuration: fixed key order, round-trip numbers, no whitespace.</summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var j = new Utf8JsonWriter(buffer))
+        {
+            j.WriteStartObject();
+            j.WriteString("experiment", Experiment);
+            j.WriteStartObject("dataset");
+            j.WriteString("name", Dataset.Name);
+            j.WriteString("content_sha256", Dataset.ContentSha256);
+            j.WriteString("spec_sha256", Dataset.SpecSha256);
+            j.WriteEndObject();
+            j.WriteStartObject("learner");
+            j.WriteString("name", Learner);
+            j.WritePropertyName("options");
+            j.WriteRawValue(LearnerOptionsJson);
+            j.WriteEndObject();
+            j.WriteStartObject("split");
+            WriteNumber(j, "test_fraction", TestFraction);
+            j.WriteEndObject();
+            j.WriteNumber("seed", Seed);
+            j.WriteString("method", Method);
+            if (IsCollective)
+            {
+                j.WriteStartObject("collective");
+                if (MajorityRows is { } m) j.WriteNumber("majority_rows", m); else j.WriteString("majority_rows", "all");
+                var size = Size!.Value;
+                if (size.Fraction is { } a) WriteNumber(j, "alpha", a); else j.WriteNumber("members", size.Count!.Value);
+                var budget = Budget!.Value;
+                if (budget.Fraction is { } f) WriteNumber(j, "budget_share_of_pool", f); else j.WriteNumber("budget_flips", budget.Count!.Value);
+                var s = Strategy!;
+                j.WriteStartObject("strategy");
+                j.WriteNumber("k", s.K);
+                j.WriteString("tie_rule", s.TieRule.ToString());
+                j.WriteString("scaling", s.Scaling.ToString());
+                j.WriteString("rb_prob_model", s.RbProbModel);
+                j.WriteEndObject();
+                j.WriteEndObject();
+            }
+            if (Knob is { } knob)
+            {
+                j.WriteStartObject("firm_side");
+                WriteNumber(j, "knob", knob);
+                j.WriteEndObject();
+            }
+            j.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The cell's identity: SHA-256 of <see cref="ToJson"/>, in hex.</summary>
+    public string Key() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToJson())));
+
+    /// <summary>The budget as tables show it: "0.0125 of pool", "40 flips", or "none" outside collective cells (exact values, never rounded).</summary>
+    public string BudgetText => Budget is { } b ? b.ToString() : "none";
+
+    /// <summary>A short human description for messages: experiment, dataset, learner, seed, method and the grid point.</summary>
+    public string Describe()
+    {
+        var parts = new List<string> { Experiment, Dataset.Name, Learner, $"seed {Seed.ToString(CultureInfo.InvariantCulture)}", Method };
+        if (IsCollective)
+        {
+            parts.Add(MajorityRows is { } m ? $"m = {m.ToString(CultureInfo.InvariantCulture)}" : "m = all");
+            parts.Add(Size!.Value.ToString());
+            parts.Add(BudgetText);
+        }
+        if (Knob is { } k) parts.Add($"knob {k.ToString("R", CultureInfo.InvariantCulture)}");
+        return string.Join(" / ", parts);
+    }
+
+    /// <summary>Reads <see cref="ToJson"/>'s output back; throws <see cref="FormatException"/> naming what is wrong.</summary>
+    public static CellConfig FromJson(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var r = doc.RootElement;
+            var d = r.GetProperty("dataset");
+            var l = r.GetProperty("learner");
+            var config = new CellConfig
+            {
+                Experiment = r.GetProperty("experiment").GetString()!,
+                Dataset = new DatasetRef(d.GetProperty("name").GetString()!, d.GetProperty("content_sha256").GetString()!, d.GetProperty("spec_sha256").GetString()!),
+                Learner = l.GetProperty("name").GetString()!,
+                LearnerOptionsJson = l.GetProperty("options").GetRawText(),
+                TestFraction = r.GetProperty("split").GetProperty("test_fraction").GetDouble(),
+                Seed = r.GetProperty("seed").GetInt32(),
+                Method = r.GetProperty("method").GetString()!,
+            };
+            if (r.TryGetProperty("collective", out var c))
+            {
+                var mr = c.GetProperty("majority_rows");
+                var s = c.GetProperty("strategy");
+                config = config with
+                {
+                    MajorityRows = mr.ValueKind == JsonValueKind.String && mr.GetString() == "all" ? null : mr.GetInt32(),
+                    Size = c.TryGetProperty("alpha", out var a) ? CollectiveSize.Share(a.GetDouble()) : CollectiveSize.Members(c.GetProperty("members").GetInt32()),
+                    Budget = c.TryGetProperty("budget_share_of_pool", out var f) ? FlipBudget.ShareOfPool(f.GetDouble()) : FlipBudget.Flips(c.GetProperty("budget_flips").GetInt32()),
+                    Strategy = new StrategyConfig(s.GetProperty("k").GetInt32(), Enum.Parse<TieRule>(s.GetProperty("tie_rule").GetString()!),
+                        Enum.Parse<Collective.Strategies.NeighbourScaling>(s.GetProperty("scaling").GetString()!), s.GetProperty("rb_prob_model").GetString()!),
+                };
+            }
+            if (r.TryGetProperty("firm_side", out var fs)) config = config with { Knob = fs.GetProperty("knob").GetDouble() };
+            return config;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException or Common.UserInputException)
+        {
+            throw new FormatException($"not a cell configuration ({e.Message.Split('\n')[0]})", e);
+        }
+    }
+
+    // Round-trip text, so 0.0125 and 0.013 (or 0.1 + 0.2 and 0.3) never share a key.
+    private static void WriteNumber(Utf8JsonWriter j, string name, double value)
+    {
+        j.WritePropertyName(name);
+        j.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FairCollective.Experiments.Store;
+
+/// <summary>
+/// The settings an experiment's cells share beyond its grid axes: the split, the strategy options, each learner's
+/// options and each dataset's identity. A store keeps one per experiment name; a later run under that name may
+/// add grid points, learners or datasets, but may not change any of these, so one table never mixes two
+/// configurations. (Each cell's key covers all of them too; this record is what lets the store refuse early, with
+/// the first differing setting named, instead of silently growing a second experiment beside the first.)
+/// </summary>
+public sealed record ExperimentSettings
+{
+    public required double TestFraction { get; init; }
+    public required StrategyConfig Strategy { get; init; }
+
+    /// <summary>Learner name to its canonical options JSON.</summary>
+    public required IReadOnlyDictionary<string, string> Learners { get; init; }
+
+    /// <summary>Dataset display name to its identity.</summary>
+    public required IReadOnlyDictionary<string, DatasetRef> Datasets { get; init; }
+
+    /// <summary>The first setting in which <paramref name="stored"/> and this differ, as "setting: stored X, now Y"; null when compatible.</summary>
+    public string? FirstDifference(ExperimentSettings stored)
+    {
+        static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        if (N(stored.TestFraction) != N(TestFraction)) return $"test_fraction is {N(stored.TestFraction)} in the store and {N(TestFraction)} now";
+        if (stored.Strategy.K != Strategy.K) return $"strategy.k is {stored.Strategy.K} in the store and {Strategy.K} now";
+        if (stored.Strategy.TieRule != Strategy.TieRule) return $"strategy.tie_rule is {stored.Strategy.TieRule} in the store and {Strategy.TieRule} now";
+        if (stored.Strategy.Scaling != Strategy.Scaling) return $"strategy.scaling is {stored.Strategy.Scaling} in the store and {Strategy.Scaling} now";
+        if (stored.Strategy.RbProbModel != Strategy.RbProbModel) return $"strategy.rb_prob_model is {stored.Strategy.RbProbModel} in the store and {Strategy.RbProbModel} now";
+        foreach (var (learner, options) in Learners.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            if (stored.Learners.TryGetValue(learner, out var old) && old != options)
+                return $"learner '{learner}' options {FirstOptionDifference(old, options)}";
+        foreach (var (name, identity) in Datasets.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (!stored.Datasets.TryGetValue(name, out var old)) continue;
+            if (old.ContentSha256 != identity.ContentSha256)
+                return $"dataset '{name}' has different data (content sha256 {Short(old.ContentSha256)} in the store, {Short(identity.ContentSha256)} now)";
+            if (old.SpecSha256 != identity.SpecSha256)
+                return $"dataset '{name}' is read with different settings (spec sha256 {Short(old.SpecSha256)} in the store, {Short(identity.SpecSha256)} now)";
+        }
+        return null;
+    }
+
+    /// <summary>These settings with the learners and datasets of <paramref name="stored"/> that this run does not name.</summary>
+    public ExperimentSettings UnionWith(ExperimentSettings stored) => this with
+    {
+        Learners = stored.Learners.Concat(Learners).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+        Datasets = stored.Datasets.Concat(Datasets).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+    };
+
+    public string ToJson()
+    {
+        var o = new JsonObject
+        {
+            ["test_fraction"] = JsonValue.Create(TestFraction),
+            ["strategy"] = new JsonObject
+            {
+                ["k"] = Strategy.K, ["tie_rule"] = Strategy.TieRule.ToString(), ["scaling"] = Strategy.Scaling.ToString(), ["rb_prob_model"] = Strategy.RbProbModel,
+            },
+            ["learners"] = new JsonObject(Learners.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value)))),
+            ["datasets"] = new JsonObject(Datasets.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject { ["content_sha256"] = kv.Value.ContentSha256, ["spec_sha256"] = kv.Value.SpecSha256 }))),
+        };
+        return o.ToJsonString();
+    }
+
+    /// <summary>Reads <see cref="ToJson"/>'s output; throws <see cref="FormatException"/> when it is not such a record.</summary>
+    public static ExperimentSettings FromJson(string json)
+    {
+        try
+        {
+            var o = JsonNode.Parse(json)!.AsObject();
+            var s = o["strategy"]!.AsObject();
+            return new ExperimentSettings
+            {
+                TestFraction = o["test_fraction"]!.GetValue<double>(),
+                Strategy = new StrategyConfig(s["k"]!.GetValue<int>(), Enum.Parse<Collective.TieRule>(s["tie_rule"]!.GetValue<string>()),
+                    Enum.Parse<Collective.Strategies.NeighbourScaling>(s["scaling"]!.GetValue<string>()), s["rb_prob_model"]!.GetValue<string>()),
+                Learners = o["learners"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal),
+                Datasets = o["datasets"]!.AsObject().ToDictionary(kv => kv.Key,
+                    kv => new DatasetRef(kv.Key, kv.Value!["content_sha256"]!.GetValue<string>(), kv.Value!["spec_sha256"]!.GetValue<string>()), StringComparer.Ordinal),
+            };
+        }
+        catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new FormatException($"not an experiment settings record ({e.Message.Split('\n')[0]})", e);
+        }
+    }
+
+    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
+
+    private static string FirstOptionDifference(string storedJson, string nowJson)
+    {
+        var a = JsonNode.Parse(storedJson)!.AsObject();
+        var b = JsonNode.Parse(nowJson)!.AsObject();
+        foreach (var key in a.Select(kv => kv.Key).Union(b.Select(kv => kv.Key)).Order(StringComparer.Ordinal))
+        {
+            string x = a[key]?.ToJsonString() ?? "(unset)", y = b[key]?.ToJsonString() ?? "(unset)";
+            if (x != y) return $"differ: {key} is {x} in the store and {y} now";
+        }
+        return "differ";
+    }
+}
