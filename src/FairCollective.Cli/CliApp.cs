@@ -34,7 +34,8 @@ public static class CliApp
             // A mistyped command line is a user mistake like any other: one line and exit code 2, not the usage page.
             if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
             {
-                stderr.WriteLine($"error: {parse.Errors[0].Message} (see --help)");
+                var message = string.Join(' ', parse.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                stderr.WriteLine($"error: {message} (see --help)");
                 return ExitUserError;
             }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });

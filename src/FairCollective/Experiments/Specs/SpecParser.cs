@@ -129,12 +129,15 @@ public static class SpecParser
     {
         if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
             throw new UserInputException($"{r.At(node)}: 'datasets' must be a non-empty list of names or {{path, spec}} entries");
+        // Files named in a spec file are found beside it, wherever the command runs from.
+        string? folder = File.Exists(r.Source) ? Path.GetDirectoryName(Path.GetFullPath(r.Source)) : null;
+        string Beside(string file) => folder is null || Path.IsPathRooted(file) ? file : Path.Combine(folder, file);
         return seq.Children.Select(n => n switch
         {
             YamlScalarNode s => new DatasetChoice(r.Scalar(s, "datasets")),
             YamlMappingNode m => new DatasetChoice(
-                r.Scalar(m.Children.TryGetValue(new YamlScalarNode("path"), out var p) ? p : r.Required(m, "name"), "datasets.path"),
-                m.Children.TryGetValue(new YamlScalarNode("spec"), out var sp) ? r.Scalar(sp, "datasets.spec") : null),
+                m.Children.TryGetValue(new YamlScalarNode("path"), out var p) ? Beside(r.Scalar(p, "datasets.path")) : r.Scalar(r.Required(m, "name"), "datasets.name"),
+                m.Children.TryGetValue(new YamlScalarNode("spec"), out var sp) ? Beside(r.Scalar(sp, "datasets.spec")) : null),
             _ => throw new UserInputException($"{r.At(n)}: a dataset is a name or a {{path, spec}} mapping"),
         }).ToArray();
     }

@@ -7,6 +7,9 @@ namespace FairCollective.Experiments.Specs;
 /// <summary>Typed access to YAML nodes with errors that name the source, line and column.</summary>
 internal sealed class Reader(string source)
 {
+    /// <summary>Where the document came from (a file path, or a label for text).</summary>
+    public string Source => source;
+
     public string At(YamlNode node) => $"{source}:{node.Start.Line}:{node.Start.Column}";
 
     public YamlNode Required(YamlMappingNode map, string key) =>

@@ -40,10 +40,13 @@ public sealed class ResultsStore : IDisposable
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
 
-    private ResultsStore(SqliteConnection db, string path)
+    private readonly StoreAccess _access;
+
+    private ResultsStore(SqliteConnection db, string path, StoreAccess access)
     {
         _db = db;
         Path = path;
+        _access = access;
     }
 
     public string Path { get; }
@@ -103,7 +106,7 @@ public sealed class ResultsStore : IDisposable
             db.Dispose();
             throw;
         }
-        return new ResultsStore(db, path);
+        return new ResultsStore(db, path, access);
     }
 
     /// <summary>
@@ -230,7 +233,21 @@ public sealed class ResultsStore : IDisposable
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        // WAL keeps finished cells safe while a run writes; at rest the store goes back to a rollback journal, so
+        // readers (results, report) open it without leaving -wal and -shm files beside it.
+        if (_access == StoreAccess.Write)
+            try
+            {
+                Execute(_db, "PRAGMA journal_mode=DELETE;");
+            }
+            catch (SqliteException)
+            {
+                // Another process has it open (busy): it stays in WAL mode, which is equally safe.
+            }
+        _db.Dispose();
+    }
 
     private CellRecord ReadCell(SqliteDataReader r)
     {
