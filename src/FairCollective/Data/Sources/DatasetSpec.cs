@@ -48,6 +48,9 @@ public sealed record DatasetSpec
 
     public MissingSpec Missing { get; init; } = new();
 
+    /// <summary>Most distinct levels of any categorical feature; default <see cref="DatasetLimits.MaxCategoricalLevels"/>.</summary>
+    public int? MaxLevels { get; init; }
+
     /// <summary>Reads a spec file (YAML or JSON).</summary>
     public static DatasetSpec Load(string specPath)
     {
@@ -84,10 +87,10 @@ public sealed record DatasetSpec
 
     private static string SectionName(string type) => type switch
     {
-        nameof(DatasetSpec) => "the spec (known: name, path, separator, header, trim, id, label, sensitive, features, missing)",
+        nameof(DatasetSpec) => "the spec (known: name, path, separator, header, trim, id, label, sensitive, features, missing, maxLevels)",
         nameof(LabelSpec) => "label (known: column, favourable, unfavourable)",
         nameof(SensitiveSpec) => "sensitive (known: columns, minority, groups, asFeature)",
-        nameof(FeatureSpec) => "a feature (known: name, kind)",
+        nameof(FeatureSpec) => "a feature (known: name, kind, maxLevels)",
         nameof(MissingSpec) => "missing (known: values, policy)",
         _ => type,
     };
