@@ -55,12 +55,13 @@ public sealed record DatasetSpec
     public static DatasetSpec Load(string specPath)
     {
         if (!File.Exists(specPath)) throw new UserInputException($"{specPath}: spec file not found");
-        return Parse(File.ReadAllText(specPath), specPath);
+        return Parse(SpecDocument.ReadFile(specPath), specPath);
     }
 
-    /// <summary>Parses spec text; <paramref name="source"/> names it in messages.</summary>
+    /// <summary>Parses spec text; <paramref name="source"/> names it in messages. Size and nesting are bounded (<see cref="SpecDocument"/>).</summary>
     public static DatasetSpec Parse(string yaml, string source)
     {
+        SpecDocument.Check(yaml, source);
         var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
         DatasetSpec? spec;
         try
