@@ -15,13 +15,19 @@ public static class CsvDatasetLoader
     public static Dataset Load(string specPath, string? dataPath = null) =>
         Load(DatasetSpec.Load(specPath), specPath, dataPath);
 
-    /// <summary>Loads with <paramref name="spec"/>; a relative spec path resolves against <paramref name="specSource"/>'s directory.</summary>
+    /// <summary>
+    /// Loads with <paramref name="spec"/>; a relative spec path resolves against <paramref name="specSource"/>'s
+    /// directory. The dataset carries its <see cref="Dataset.Identity"/>.
+    /// </summary>
     public static Dataset Load(DatasetSpec spec, string specSource, string? dataPath = null)
     {
         string path = dataPath ?? ResolvePath(spec, specSource);
         var plan = Plan.Create(spec, specSource);
         var table = Table.Read(path, spec, plan);
-        return plan.Build(table, path, spec);
+        var dataset = plan.Build(table, path, spec);
+        // Name and path are the identity's name and content hash; the rest decides how the bytes become rows.
+        var settings = spec with { Name = null, Path = null, Separator = plan.Separator.ToString() };
+        return dataset.Identify(DatasetIdentity.OfFiles(dataset.Name, [path], "dataset spec", settings));
     }
 
     private static string ResolvePath(DatasetSpec spec, string specSource)
