@@ -40,6 +40,21 @@ public sealed class Dataset
 
     public string? Description { get; }
 
+    /// <summary>
+    /// What was loaded and how (<see cref="DatasetIdentity"/>): set by <see cref="Sources.DatasetCatalog.Load"/>,
+    /// <see cref="Sources.CsvDatasetLoader"/> and <see cref="Synthetic.SyntheticGenerator"/>; null for a dataset
+    /// built in code, loaded by a loader directly, or made by <see cref="Select"/> (a subset is not what was loaded).
+    /// </summary>
+    public DatasetIdentity? Identity { get; private set; }
+
+    /// <summary>Sets <see cref="Identity"/> once, as the loader returns the dataset; returns this dataset.</summary>
+    internal Dataset Identify(DatasetIdentity identity)
+    {
+        if (Identity is not null) throw new InvalidOperationException($"Dataset '{Name}' already has an identity.");
+        Identity = identity;
+        return this;
+    }
+
     public int RowCount => Labels.Length;
 
     /// <summary>The rows <paramref name="rows"/>, in that order, as a new dataset.</summary>

@@ -21,8 +21,12 @@ public static class EmbeddedData
     /// <summary>Opens a bundled file, decompressed when its name ends in .gz.</summary>
     public static Stream Open(string name)
     {
-        var raw = typeof(EmbeddedData).Assembly.GetManifestResourceStream(Prefix + name)
-                  ?? throw new UserInputException($"no bundled data file '{name}' (bundled: {string.Join(", ", Names)})");
+        var raw = OpenRaw(name);
         return name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(raw, CompressionMode.Decompress) : raw;
     }
+
+    /// <summary>Opens a bundled file as stored (still compressed): the bytes <see cref="DatasetIdentity"/> hashes.</summary>
+    internal static Stream OpenRaw(string name) =>
+        typeof(EmbeddedData).Assembly.GetManifestResourceStream(Prefix + name)
+        ?? throw new UserInputException($"no bundled data file '{name}' (bundled: {string.Join(", ", Names)})");
 }

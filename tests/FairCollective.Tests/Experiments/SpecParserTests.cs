@@ -86,4 +86,55 @@ public class SpecParserTests
     [Fact]
     public void MissingFileIsAUserError() =>
         Assert.Contains("does not exist", Assert.Throws<UserInputException>(() => SpecParser.ParseFile("/nonexistent/spec.yaml")).Message);
+
+    // 50,000 levels: enough to overflow the stack of a recursive parser, which would kill the test host.
+    private const int Deep = 50_000;
+
+    [Fact]
+    public void DeeplyNestedJsonIsRefusedBeforeParsing()
+    {
+        string json = "{\"datasets\": " + new string('[', Deep) + new string(']', Deep) + "}";
+        var e = Assert.Throws<UserInputException>(() => SpecParser.Parse(json, "deep.json"));
+        Assert.Equal("deep.json: nesting deeper than 64 levels at line 1, column 77 (the limit for a spec document)", e.Message);
+    }
+
+    [Fact]
+    public void DeeplyNestedBlockAndFlowYamlAreRefusedBeforeParsing()
+    {
+        string block = "name: deep\ndatasets:\n" + string.Concat(Enumerable.Repeat("- ", Deep)) + "compas\n";
+        var e = Assert.Throws<UserInputException>(() => SpecParser.Parse(block, "deep.yaml"));
+        Assert.Equal("deep.yaml: nesting deeper than 64 levels at line 3, column 127 (the limit for a spec document)", e.Message);
+
+        string flow = "strategy: " + string.Concat(Enumerable.Repeat("{k: ", Deep)) + "1" + new string('}', Deep) + "\n";
+        e = Assert.Throws<UserInputException>(() => SpecParser.Parse(flow, "flow.yaml"));
+        Assert.Equal("flow.yaml: nesting deeper than 64 levels at line 1, column 263 (the limit for a spec document)", e.Message);
+    }
+
+    [Fact]
+    public void NestingUpToTheLimitReachesTheUsualChecks()
+    {
+        // The root mapping is level 1, so 63 brackets make 64 levels: allowed, and rejected for what it means.
+        string json = "{\"datasets\": " + new string('[', SpecDocument.MaxDepth - 1) + new string(']', SpecDocument.MaxDepth - 1) + "}";
+        var e = Assert.Throws<UserInputException>(() => SpecParser.Parse(json, "ok.json"));
+        Assert.DoesNotContain("nesting", e.Message);
+        Assert.Contains("nesting deeper than 64 levels", Assert.Throws<UserInputException>(() => SpecParser.Parse(json.Replace("[]", "[[]]"), "ok.json")).Message);
+    }
+
+    [Fact]
+    public void OversizedSpecFileIsRefusedBeforeReading()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"fc-big-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            File.WriteAllText(path, "name: big\n#" + new string('x', (int)SpecDocument.MaxBytes) + "\n");
+            var e = Assert.Throws<UserInputException>(() => SpecParser.ParseFile(path));
+            Assert.Equal($"{path}: 1,048,588 bytes exceed the limit of 1,048,576 bytes (1 MiB) for a spec document", e.Message);
+            e = Assert.Throws<UserInputException>(() => SpecParser.Parse(File.ReadAllText(path), "big.yaml"));
+            Assert.Equal("big.yaml: 1,048,588 bytes exceed the limit of 1,048,576 bytes (1 MiB) for a spec document", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -106,15 +106,19 @@ public sealed class CsvRowReader : IDisposable
     /// <summary>Field <paramref name="field"/> of the current row as a string.</summary>
     public string String(int field) => _reader.Current[field].ToString();
 
-    /// <summary>Field <paramref name="field"/> as an invariant-culture double; a user error names file, line and column otherwise.</summary>
+    /// <summary>
+    /// Field <paramref name="field"/> as a finite invariant-culture double; a user error names file, line and column
+    /// otherwise. NaN and infinities are refused: no source a loader reads this way ever holds one legitimately.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Double(int field)
     {
-        if (TryDouble(field, out double v)) return v;
-        throw NotANumber(field);
+        if (!TryDouble(field, out double v)) throw NotANumber(field);
+        if (!double.IsFinite(v)) throw NotFinite(field);
+        return v;
     }
 
-    /// <summary>Field <paramref name="field"/> as an invariant-culture double, if it is one.</summary>
+    /// <summary>Field <paramref name="field"/> as an invariant-culture double, if it is one (NaN and infinity tokens included).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryDouble(int field, out double value)
     {
@@ -132,6 +136,10 @@ public sealed class CsvRowReader : IDisposable
     public UserInputException NotANumber(int field) =>
         new($"{Source}, line {_lineNumber}, column '{Header[field]}': '{String(field)}' is not a number");
 
+    /// <summary>The user error for a field that is a number but NaN or infinite (or beyond the double range, as 1e999).</summary>
+    public UserInputException NotFinite(int field) =>
+        new($"{Source}, line {_lineNumber}, column '{Header[field]}': '{String(field)}' is not a finite number");
+
     /// <summary>Index of the first column named <paramref name="name"/>; a user error listing the columns otherwise.</summary>
     public int Column(string name)
     {
@@ -148,9 +156,25 @@ public sealed class CsvRowReader : IDisposable
         return -1;
     }
 
-    /// <summary>The parse rule used everywhere for numeric fields: invariant culture, decimal point, exponent allowed.</summary>
-    public static bool TryParseNumber(ReadOnlySpan<char> text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    /// <summary>
+    /// The parse rule used everywhere for numeric fields: invariant culture, decimal point, exponent allowed. The
+    /// non-finite tokens NaN, Infinity and inf (any case, optional sign) and ∞ parse too, as NaN or ±infinity, so
+    /// that callers can tell "not a number" from "a number that is not finite"; Sep's fast path reads the same tokens.
+    /// </summary>
+    public static bool TryParseNumber(ReadOnlySpan<char> text, out double value)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return true;
+        // The BCL reads "Infinity" but not "inf" or "∞" (numpy and R write "inf" / "Inf").
+        var t = text.Trim();
+        bool negative = t.StartsWith('-');
+        if (negative || t.StartsWith('+')) t = t[1..];
+        if (t.Equals("inf", StringComparison.OrdinalIgnoreCase) || t.SequenceEqual("\u221E"))
+        {
+            value = negative ? double.NegativeInfinity : double.PositiveInfinity;
+            return true;
+        }
+        return false;
+    }
 
     public void Dispose()
     {

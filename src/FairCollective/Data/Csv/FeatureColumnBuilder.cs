@@ -29,6 +29,9 @@ public sealed class FeatureColumnBuilder
     public string Name { get; }
     public FeatureKind Kind { get; }
 
+    /// <summary>Most distinct levels of a categorical column; default <see cref="DatasetLimits.MaxCategoricalLevels"/>.</summary>
+    public int MaxLevels { get; init; } = DatasetLimits.MaxCategoricalLevels;
+
     public void AddNumber(double value) => _numbers!.Add(value);
 
     /// <summary>Adds a category.</summary>
@@ -55,9 +58,11 @@ public sealed class FeatureColumnBuilder
         _levelOfRow!.Add(level);
     }
 
-    public FeatureColumn Build()
+    /// <summary>The column; a categorical one with more than <see cref="MaxLevels"/> levels is an error naming <paramref name="source"/>.</summary>
+    public FeatureColumn Build(string source)
     {
         if (_numbers is not null) return FeatureColumn.Numeric(Name, _numbers.ToArray());
+        if (_levels.Count > MaxLevels) throw DatasetLimits.TooManyLevels(source, Name, _levels.Count, MaxLevels, "");
         var values = new string?[_levelOfRow!.Count];
         for (int i = 0; i < values.Length; i++)
         {

@@ -50,6 +50,19 @@ public sealed class EncodedColumn
     /// <summary>Numeric: the population standard deviation on training rows, or 1 for a constant column or no scaling.</summary>
     public double Scale { get; }
 
+    /// <summary>
+    /// Numeric: the encoding of raw <paramref name="x"/>, (x - Center) / Scale, subtract then divide as
+    /// scikit-learn's StandardScaler so ordinary values match it bit for bit. When x - Center overflows (values
+    /// near ±1.8e308 on both sides of the centre) it is x / Scale - Center / Scale instead, which stays finite for
+    /// every training value; a value far outside the training range may still give ±infinity, which the caller rejects.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public double Standardise(double x)
+    {
+        double d = x - Center;
+        return double.IsFinite(d) ? d / Scale : x / Scale - Center / Scale;
+    }
+
     /// <summary>Categorical: the categories seen in training rows, in ordinal order (missing included when it was seen).</summary>
     public IReadOnlyList<string> Categories { get; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FairCollective.Common;
 
 namespace FairCollective.Data.Encoding;
@@ -54,7 +55,7 @@ public sealed class FittedEncoder
         for (int c = 0; c < _columns.Length; c++)
         {
             sources[c] = FindColumn(data, _columns[c]);
-            Validate(data, sources[c], rowIndex);
+            Validate(data, sources[c], _columns[c], rowIndex);
         }
 
         int n = rowIndex.Length, w = Width;
@@ -73,13 +74,11 @@ public sealed class FittedEncoder
         if (col.Kind == FeatureKind.Numeric)
         {
             var v = src.Numbers!;
-            // Subtract then divide, as scikit-learn's StandardScaler, so encoded values match it bit for bit.
-            double center = col.Center, scale = col.Scale;
             for (int i = start; i < end; i++)
             {
                 double x = v[rows[i]];
                 if (double.IsNaN(x)) x = col.ImputeValue;
-                values[(long)i * w + col.Offset] = (x - center) / scale;
+                values[(long)i * w + col.Offset] = col.Standardise(x);
             }
             return;
         }
@@ -170,16 +169,21 @@ public sealed class FittedEncoder
     }
 
     // Sequential checks before the parallel pass, so the first bad row (not a random one) is reported, unwrapped.
-    private void Validate(Dataset data, FeatureColumn f, int[] rows)
+    private void Validate(Dataset data, FeatureColumn f, EncodedColumn col, int[] rows)
     {
         if (f.Kind == FeatureKind.Numeric)
         {
             var v = f.Numbers!;
             foreach (int r in rows)
             {
-                if (double.IsInfinity(v[r])) throw new UserInputException($"dataset '{data.Name}': column '{f.Name}' row {r} is infinite");
-                if (double.IsNaN(v[r]) && Options.NumericMissing == NumericMissingPolicy.Error)
+                double x = v[r];
+                if (double.IsInfinity(x)) throw new UserInputException($"dataset '{data.Name}': column '{f.Name}' row {r} is infinite");
+                if (double.IsNaN(x) && Options.NumericMissing == NumericMissingPolicy.Error)
                     throw new UserInputException($"dataset '{data.Name}': column '{f.Name}' row {r} is missing (NaN) and the encoder option NumericMissing is Error");
+                // Only a value ~1e300 training deviations away gets here; the design matrix never holds an infinity.
+                if (!double.IsNaN(x) && !double.IsFinite(col.Standardise(x)))
+                    throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                        $"dataset '{data.Name}': column '{f.Name}' row {r}: {x:R} is too far from the training values to encode (mean {col.Center:R}, standard deviation {col.Scale:R})"));
             }
         }
         else if (Options.CategoricalMissing == CategoricalMissingPolicy.Error)

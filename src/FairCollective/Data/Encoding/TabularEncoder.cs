@@ -40,8 +40,12 @@ public static class TabularEncoder
     private static EncodedColumn FitNumeric(string dataName, FeatureColumn f, int[] rows, int offset, EncoderOptions options)
     {
         var v = f.Numbers!;
-        // Two passes (mean, then squared deviations) for accuracy; NaN is ignored, as StandardScaler does.
-        double sum = 0;
+        // Observed values are checked and their largest magnitude found first. The statistics are then computed
+        // on values divided by a power of two near it, so no sum or square overflows (two values of 1e308 sum to
+        // infinity, and the firm silently fell back to the base rate). Dividing by a power of two is exact, so
+        // every ordinary column gets bit for bit the mean and deviation it got before; NaN is ignored, as
+        // StandardScaler does.
+        double maxAbs = 0;
         long count = 0;
         foreach (int r in rows)
         {
@@ -53,17 +57,26 @@ public static class TabularEncoder
                 continue;
             }
             if (double.IsInfinity(x)) throw new UserInputException($"dataset '{dataName}': column '{f.Name}' row {r} is infinite");
-            sum += x;
+            maxAbs = Math.Max(maxAbs, Math.Abs(x));
             count++;
         }
         if (count == 0) throw new UserInputException($"dataset '{dataName}': column '{f.Name}' has no observed value in the training rows");
-        double mean = sum / count, ss = 0;
+        double unit = maxAbs > 0 ? Math.ScaleB(1, Math.ILogB(maxAbs)) : 1;
+
+        // Two passes (mean, then squared deviations) for accuracy; scaled values lie in (-2, 2).
+        double sum = 0;
+        foreach (int r in rows)
+            if (!double.IsNaN(v[r])) sum += v[r] / unit;
+        double scaledMean = sum / count, ss = 0;
         foreach (int r in rows)
         {
-            double x = v[r];
-            if (!double.IsNaN(x)) ss += (x - mean) * (x - mean);
+            double d = v[r] / unit - scaledMean;
+            if (!double.IsNaN(d)) ss += d * d;
         }
-        double std = Math.Sqrt(ss / count);
+        double mean = scaledMean * unit, std = Math.Sqrt(ss / count) * unit;
+        // Both are bounded by maxAbs, so this cannot happen; kept so a future change cannot put NaN/Inf in the design matrix.
+        if (!double.IsFinite(mean) || !double.IsFinite(std))
+            throw new UserInputException($"dataset '{dataName}': column '{f.Name}' cannot be standardised (mean {mean}, standard deviation {std})");
         bool scale = options.ScaleNumeric;
         return new EncodedColumn(f.Name, FeatureKind.Numeric, offset, mean,
             center: scale ? mean : 0, scale: scale ? NonZeroScale(std) : 1,

@@ -106,10 +106,11 @@ public static class AdultLoader
             }
         }
         bool hasSplit = parts.Any(p => p.Split is not null);
-        var dataset = new Dataset(DatasetName, builders.Select(b => b.Build()).ToArray(), labels.ToArray(),
+        string sources = string.Join(" + ", parts.Select(p => p.Source));
+        var dataset = new Dataset(DatasetName, builders.Select(b => b.Build(sources)).ToArray(), labels.ToArray(),
             new SensitiveAttribute("sex", groups.ToArray(), [options.MinorityGroup]), ids.ToArray(), hasSplit ? split.ToArray() : null,
             $"UCI Adult; y = 1: income >50K; minority {options.MinorityGroup}{(options.DropMissingRows ? "; rows with '?' dropped" : "")}");
-        return DatasetChecks.Validate(dataset, string.Join(" + ", parts.Select(p => p.Source)));
+        return DatasetChecks.Validate(dataset, sources);
     }
 
     private static bool HasMissing(CsvRowReader reader)

@@ -81,11 +81,11 @@ public static class CompasLoader
             ids.Add(reader.String(id));
         }
 
-        var features = new List<FeatureColumn> { sexCol.Build() };
-        features.AddRange(numCols.Select(c => c.Build()));
-        features.Add(degreeCol.Build());
-        features.Add(ageCatCol.Build());
-        if (options.RaceAsFeature) features.Add(raceCol.Build());
+        var features = new List<FeatureColumn> { sexCol.Build(reader.Source) };
+        features.AddRange(numCols.Select(c => c.Build(reader.Source)));
+        features.Add(degreeCol.Build(reader.Source));
+        features.Add(ageCatCol.Build(reader.Source));
+        if (options.RaceAsFeature) features.Add(raceCol.Build(reader.Source));
         string label = options.Label == CompasLabel.Favourable ? "y = 1: no two-year recidivism" : "y = 1: two-year recidivism";
         var dataset = new Dataset(DatasetName, features, labels.ToArray(), new SensitiveAttribute("race", groups.ToArray(), [options.MinorityGroup]),
             ids.ToArray(), description: $"ProPublica COMPAS, standard filters; {label}; minority {options.MinorityGroup}");

@@ -15,13 +15,19 @@ public static class CsvDatasetLoader
     public static Dataset Load(string specPath, string? dataPath = null) =>
         Load(DatasetSpec.Load(specPath), specPath, dataPath);
 
-    /// <summary>Loads with <paramref name="spec"/>; a relative spec path resolves against <paramref name="specSource"/>'s directory.</summary>
+    /// <summary>
+    /// Loads with <paramref name="spec"/>; a relative spec path resolves against <paramref name="specSource"/>'s
+    /// directory. The dataset carries its <see cref="Dataset.Identity"/>.
+    /// </summary>
     public static Dataset Load(DatasetSpec spec, string specSource, string? dataPath = null)
     {
         string path = dataPath ?? ResolvePath(spec, specSource);
         var plan = Plan.Create(spec, specSource);
         var table = Table.Read(path, spec, plan);
-        return plan.Build(table, path, spec);
+        var dataset = plan.Build(table, path, spec);
+        // Name and path are the identity's name and content hash; the rest decides how the bytes become rows.
+        var settings = spec with { Name = null, Path = null, Separator = plan.Separator.ToString() };
+        return dataset.Identify(DatasetIdentity.OfFiles(dataset.Name, [path], "dataset spec", settings));
     }
 
     private static string ResolvePath(DatasetSpec spec, string specSource)
@@ -93,11 +99,13 @@ public static class CsvDatasetLoader
                 throw new UserInputException($"{specSource}: minority '{stray}' is not among sensitive.groups ({string.Join(", ", declared)})");
             if (spec.Missing.Policy is not (MissingSpec.DropRow or MissingSpec.Error or MissingSpec.Keep))
                 throw new UserInputException($"{specSource}: missing.policy '{spec.Missing.Policy}' is not {MissingSpec.DropRow}, {MissingSpec.Error} or {MissingSpec.Keep}");
+            if (spec.MaxLevels is < 1) throw new UserInputException($"{specSource}: maxLevels must be at least 1; got {spec.MaxLevels}");
             foreach (var f in spec.Features ?? [])
             {
                 if (string.IsNullOrEmpty(f.Name)) throw new UserInputException($"{specSource}: a feature has no name");
                 if (f.Kind is not (null or "numeric" or "categorical"))
                     throw new UserInputException($"{specSource}: feature '{f.Name}' has kind '{f.Kind}'; expected numeric or categorical");
+                if (f.MaxLevels is < 1) throw new UserInputException($"{specSource}: feature '{f.Name}' has maxLevels {f.MaxLevels}; it must be at least 1");
             }
             return new Plan(specSource, sep[0], label, sensitive, new HashSet<string>(spec.Missing.Values, StringComparer.Ordinal), spec.Missing.Policy);
         }
@@ -107,12 +115,16 @@ public static class CsvDatasetLoader
             int label = t.Column(Label.Column!, "label.column", SpecSource);
             int[] sens = Sensitive.Columns.Select(c => t.Column(c, "sensitive.columns", SpecSource)).ToArray();
             int id = spec.Id is null ? -1 : t.Column(spec.Id, "id", SpecSource);
+            int[] required = [label, .. sens, .. (id >= 0 ? new[] { id } : [])];
+
+            // Kinds come first, inferred from the rows whose label, sensitive and id are present: a numeric
+            // column's NaN or infinity counts as missing, so the missing policy below needs to know the kind.
+            var candidates = Enumerable.Range(0, t.RowCount).Where(i => !required.Any(j => IsMissing(t, j, i))).ToArray();
             var features = (spec.Features ?? DefaultFeatures(t, label, sens, id))
-                .Select(f => (Index: t.Column(f.Name!, "features", SpecSource), f.Kind))
+                .Select(f => Cells.Read(t, t.Column(f.Name!, "features", SpecSource), f, candidates, this))
                 .ToArray();
 
             // Rows kept: required columns (label, sensitive, id) must be present; features per policy.
-            int[] required = [label, .. sens, .. (id >= 0 ? new[] { id } : [])];
             var rows = new List<int>();
             for (int i = 0; i < t.RowCount; i++)
             {
@@ -124,16 +136,16 @@ public static class CsvDatasetLoader
                     throw MissingError(t, j, i, required: true);
                 }
                 if (dropped) continue;
-                foreach (var (j, _) in features)
+                foreach (var f in features)
                 {
-                    if (!IsMissing(t, j, i) || Policy == MissingSpec.Keep) continue;
+                    if (!f.IsMissing(i) || Policy == MissingSpec.Keep) continue;
                     if (Policy == MissingSpec.DropRow) { dropped = true; break; }
-                    throw MissingError(t, j, i, required: false);
+                    throw MissingError(t, f.Index, i, required: false);
                 }
                 if (!dropped) rows.Add(i);
             }
 
-            var columns = features.Select(f => BuildFeature(t, f.Index, f.Kind, rows)).ToArray();
+            var columns = features.Select(f => f.Build(rows, MaxLevels(spec, f.Spec))).ToArray();
             var labels = new int[rows.Count];
             var groups = new string[rows.Count];
             var ids = new string[rows.Count];
@@ -156,16 +168,25 @@ public static class CsvDatasetLoader
             return DatasetChecks.Validate(dataset, t.Source);
         }
 
+        private static int MaxLevels(DatasetSpec spec, FeatureSpec feature) => feature.MaxLevels ?? spec.MaxLevels ?? DatasetLimits.MaxCategoricalLevels;
+
         private IEnumerable<FeatureSpec> DefaultFeatures(Table t, int label, int[] sens, int id) =>
             Enumerable.Range(0, t.Names.Count)
                 .Where(j => j != label && j != id && (Sensitive.AsFeature || !sens.Contains(j)))
                 .Select(j => new FeatureSpec { Name = t.Names[j] });
 
-        private bool IsMissing(Table t, int column, int row) => MissingValues.Contains(t.Columns[column][row]);
+        /// <summary>Whether the field is one of the spec's missing tokens.</summary>
+        public bool IsMissing(Table t, int column, int row) => MissingValues.Contains(t.Columns[column][row]);
 
-        private UserInputException MissingError(Table t, int column, int row, bool required) =>
-            new($"{t.Source}, line {t.Lines[row]}, column '{t.Names[column]}': missing value '{t.Columns[column][row]}'"
-                + (required ? " in a label, sensitive or id column" : $" (missing.policy is {MissingSpec.Error})"));
+        private UserInputException MissingError(Table t, int column, int row, bool required)
+        {
+            string value = t.Columns[column][row];
+            string where = $"{t.Source}, line {t.Lines[row]}, column '{t.Names[column]}'";
+            if (required) return new($"{where}: missing value '{value}' in a label, sensitive or id column");
+            return MissingValues.Contains(value)
+                ? new($"{where}: missing value '{value}' (missing.policy is {MissingSpec.Error})")
+                : new($"{where}: '{value}' is not a finite number, so it counts as missing (missing.policy is {MissingSpec.Error})");
+        }
 
         private int LabelOf(Table t, int column, int row)
         {
@@ -174,26 +195,65 @@ public static class CsvDatasetLoader
             if (Label.Unfavourable is null || Label.Unfavourable.Contains(v)) return 0;
             throw new UserInputException($"{t.Source}, line {t.Lines[row]}, column '{t.Names[column]}': label '{v}' is neither favourable ({string.Join(", ", Label.Favourable)}) nor unfavourable ({string.Join(", ", Label.Unfavourable)})");
         }
+    }
 
-        private FeatureColumn BuildFeature(Table t, int column, string? kind, List<int> rows)
+    /// <summary>
+    /// One feature column of the file with its kind settled. A numeric column's cells are parsed once, for every
+    /// row of the file: NaN for a missing token or a non-finite number (NaN, Infinity, inf, 1e999), which the
+    /// missing policy then treats alike; a cell that is no number at all is an error if its row is kept.
+    /// </summary>
+    private sealed class Cells(Table table, Plan plan, int index, FeatureSpec spec, double[]? numbers, bool[]? notANumber)
+    {
+        public int Index => index;
+        public FeatureSpec Spec => spec;
+
+        /// <summary>
+        /// Reads column <paramref name="index"/> with the kind <paramref name="spec"/> declares or, when it declares
+        /// none, numeric if every non-missing value on <paramref name="candidates"/> is a number (NaN and infinity
+        /// tokens included) and at least one is finite; categorical otherwise.
+        /// </summary>
+        public static Cells Read(Table t, int index, FeatureSpec spec, int[] candidates, Plan plan)
         {
-            var values = t.Columns[column];
-            string name = t.Names[column];
-            bool numeric = kind switch
+            var values = t.Columns[index];
+            if (spec.Kind == "categorical") return new Cells(t, plan, index, spec, null, null);
+            var numbers = new double[t.RowCount];
+            var notANumber = new bool[t.RowCount];
+            for (int i = 0; i < numbers.Length; i++)
             {
-                "numeric" => true,
-                "categorical" => false,
-                _ => rows.Any(i => !IsMissing(t, column, i)) && rows.All(i => IsMissing(t, column, i) || CsvRowReader.TryParseNumber(values[i], out _)),
-            };
-            if (!numeric)
-                return FeatureColumn.Categorical(name, rows.Select(i => IsMissing(t, column, i) ? null : values[i]).ToArray());
+                if (plan.IsMissing(t, index, i)) numbers[i] = double.NaN;
+                else if (!CsvRowReader.TryParseNumber(values[i], out numbers[i])) (numbers[i], notANumber[i]) = (double.NaN, true);
+                else if (!double.IsFinite(numbers[i])) numbers[i] = double.NaN;
+            }
+            bool numeric = spec.Kind == "numeric"
+                || (candidates.All(i => !notANumber[i]) && candidates.Any(i => !double.IsNaN(numbers[i])));
+            return numeric ? new Cells(t, plan, index, spec, numbers, notANumber) : new Cells(t, plan, index, spec, null, null);
+        }
+
+        /// <summary>Whether row <paramref name="row"/> is missing here: a missing token, or a non-finite number in a numeric column.</summary>
+        public bool IsMissing(int row) => numbers is null
+            ? plan.IsMissing(table, index, row)
+            : double.IsNaN(numbers[row]) && !notANumber![row];
+
+        /// <summary>The column over <paramref name="rows"/>; a categorical one with more than <paramref name="maxLevels"/> levels is an error.</summary>
+        public FeatureColumn Build(List<int> rows, int maxLevels)
+        {
+            var values = table.Columns[index];
+            string name = table.Names[index];
+            if (numbers is null)
+            {
+                var categories = rows.Select(i => IsMissing(i) ? null : values[i]).ToArray();
+                // Counted before any one-hot encoding, which would make one dense column per level.
+                int levels = categories.Where(c => c is not null).Distinct(StringComparer.Ordinal).Count();
+                if (levels > maxLevels)
+                    throw DatasetLimits.TooManyLevels(table.Source, name, levels, maxLevels, "; declare it 'kind: numeric', leave it out of 'features' or raise 'maxLevels'");
+                return FeatureColumn.Categorical(name, categories);
+            }
             var x = new double[rows.Count];
             for (int r = 0; r < x.Length; r++)
             {
                 int i = rows[r];
-                if (IsMissing(t, column, i)) x[r] = double.NaN;
-                else if (!CsvRowReader.TryParseNumber(values[i], out x[r]))
-                    throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{name}': '{values[i]}' is not a number");
+                if (notANumber![i]) throw new UserInputException($"{table.Source}, line {table.Lines[i]}, column '{name}': '{values[i]}' is not a number");
+                x[r] = numbers[i];
             }
             return FeatureColumn.Numeric(name, x);
         }

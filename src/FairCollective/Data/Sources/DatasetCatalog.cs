@@ -29,12 +29,17 @@ public static class DatasetCatalog
 
     public static IReadOnlyList<DatasetInfo> List() => Entries;
 
-    /// <summary>Loads a catalog name, or a file recognised by its columns, or (with <see cref="LoadOptions.SpecPath"/>) a user CSV.</summary>
+    /// <summary>
+    /// Loads a catalog name, or a file recognised by its columns, or (with <see cref="LoadOptions.SpecPath"/>) a
+    /// user CSV, or a dataset spec given as the path itself (.yaml, .yml, .json; its data is the spec's <c>path</c>).
+    /// The dataset carries its <see cref="Dataset.Identity"/>.
+    /// </summary>
     public static Dataset Load(string? nameOrPath, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
         if (options.SpecPath is not null) return LoadWithSpec(options.SpecPath, nameOrPath, options);
         if (string.IsNullOrWhiteSpace(nameOrPath)) throw new UserInputException($"no dataset given (known: {KnownNames()})");
+        if (IsSpecFile(nameOrPath) && File.Exists(nameOrPath)) return LoadWithSpec(nameOrPath, null, options);
         if (Entries.FirstOrDefault(e => string.Equals(e.Name, nameOrPath, StringComparison.OrdinalIgnoreCase)) is { } entry)
             return LoadNamed(entry, options);
         if (File.Exists(nameOrPath)) return LoadPath(nameOrPath, options);
@@ -46,6 +51,11 @@ public static class DatasetCatalog
 
     private static string KnownNames() => string.Join(", ", Entries.Select(e => e.Name));
 
+    private static bool IsSpecFile(string path) =>
+        SpecExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] SpecExtensions = [".yaml", ".yml", ".json"];
+
     private static Dataset LoadNamed(DatasetInfo entry, LoadOptions o)
     {
         string? minority = SingleMinority(o, entry.Name);
@@ -53,38 +63,59 @@ public static class DatasetCatalog
         {
             case Compas:
             case CompasRecidivism:
-                var compas = entry.Name == Compas ? CompasOptions.Default : CompasOptions.PaperFaithful;
-                return CompasLoader.LoadBundled(Apply(compas, o, minority));
+                var compas = Apply(entry.Name == Compas ? CompasOptions.Default : CompasOptions.PaperFaithful, o, minority);
+                return CompasLoader.LoadBundled(compas).Identify(DatasetIdentity.OfBundled(entry.Name, [CompasLoader.BundledFile], compas));
             case Adult:
-                return AdultLoader.LoadBundled(Apply(AdultOptions.Default, o, minority));
+                var adult = Apply(AdultOptions.Default, o, minority);
+                return AdultLoader.LoadBundled(adult)
+                    .Identify(DatasetIdentity.OfBundled(entry.Name, [AdultLoader.BundledTrainFile, AdultLoader.BundledTestFile], adult));
             case Waterbirds:
                 throw new UserInputException($"waterbirds is not bundled: give the path of its metadata.csv and {WaterbirdsLoader.EmbeddingsHint}");
             default:
-                return AcsIncomeLoader.LoadBundledState(entry.Name[AcsPrefix.Length..], Apply(AcsIncomeOptions.Default, o, minority));
+                string state = entry.Name[AcsPrefix.Length..];
+                var acs = Apply(AcsIncomeOptions.Default, o, minority);
+                return AcsIncomeLoader.LoadBundledState(state, acs)
+                    .Identify(DatasetIdentity.OfBundled(entry.Name, [AcsIncomeLoader.BundledStateFile(state)], acs));
         }
     }
 
+    // Each recognised layout with the options it was read with; the identity hashes the files it read.
     private static Dataset LoadPath(string path, LoadOptions o)
     {
         string firstLine = FirstLine(path);
         var columns = new HashSet<string>(firstLine.Split(',').Select(c => c.Trim()), StringComparer.Ordinal);
         string? minority = SingleMinority(o, path);
         bool acsFeatures = FolktablesAcsIncome.Features.All(columns.Contains);
+        Dataset Identified(Dataset d, string layout, object settings, params string[] files) =>
+            d.Identify(DatasetIdentity.OfFiles(Path.GetFileName(path), files, layout, settings));
         if (CompasLoader.SignatureColumns.All(columns.Contains))
-            return CompasLoader.Load(path, Apply(CompasOptions.Default, o, minority));
-        if (acsFeatures && columns.Contains(AcsIncomeLoader.NationalSplitColumn) && columns.Contains(AcsIncomeLoader.NationalLabelColumn))
-            return AcsIncomeLoader.LoadNationalSubset(path, Apply(AcsIncomeOptions.Default, o, minority));
-        if (acsFeatures && AcsIncomeLoader.PumsSignatureColumns.All(columns.Contains))
-            return AcsIncomeLoader.BuildFromPums(path, Apply(AcsIncomeOptions.Default, o, minority));
-        if (acsFeatures && columns.Contains(AcsIncomeLoader.StateLabelColumn))
-            return AcsIncomeLoader.LoadStateFile(path, Apply(AcsIncomeOptions.Default, o, minority));
+        {
+            var compas = Apply(CompasOptions.Default, o, minority);
+            return Identified(CompasLoader.Load(path, compas), "compas file", compas, path);
+        }
+        if (acsFeatures)
+        {
+            var acs = Apply(AcsIncomeOptions.Default, o, minority);
+            if (columns.Contains(AcsIncomeLoader.NationalSplitColumn) && columns.Contains(AcsIncomeLoader.NationalLabelColumn))
+                return Identified(AcsIncomeLoader.LoadNationalSubset(path, acs), "acs national subset", acs, path);
+            if (AcsIncomeLoader.PumsSignatureColumns.All(columns.Contains))
+                return Identified(AcsIncomeLoader.BuildFromPums(path, acs), "acs pums file", acs, path);
+            if (columns.Contains(AcsIncomeLoader.StateLabelColumn))
+                return Identified(AcsIncomeLoader.LoadStateFile(path, acs), "acs state file", acs, path);
+        }
         if (WaterbirdsLoader.SignatureColumns.All(columns.Contains))
         {
             var w = new WaterbirdsOptions { MetadataPath = path, EmbeddingsPath = o.EmbeddingsPath };
-            return WaterbirdsLoader.Load(w with { MinorityGroup = minority ?? w.MinorityGroup, PlaceAsFeature = o.SensitiveAsFeature ?? w.PlaceAsFeature });
+            w = w with { MinorityGroup = minority ?? w.MinorityGroup, PlaceAsFeature = o.SensitiveAsFeature ?? w.PlaceAsFeature };
+            return Identified(WaterbirdsLoader.Load(w), "waterbirds", w with { MetadataPath = null, EmbeddingsPath = null }, path, w.EmbeddingsPath!);
         }
         if (AdultLoader.LooksLikeAdult(firstLine))
-            return AdultLoader.Load(path, o.AdultTestPath ?? SiblingAdultTest(path), Apply(AdultOptions.Default, o, minority));
+        {
+            var adult = Apply(AdultOptions.Default, o, minority);
+            string? test = o.AdultTestPath ?? SiblingAdultTest(path);
+            return Identified(AdultLoader.Load(path, test, adult), test is null ? "adult data file" : "adult data and test files", adult,
+                test is null ? [path] : [path, test]);
+        }
         string shown = firstLine.Length > 80 ? firstLine[..80] + "..." : firstLine;
         throw new UserInputException($"{path}: not a known dataset layout (first line: '{shown}'); describe it with --spec FILE (a DatasetSpec in YAML or JSON)");
     }

@@ -48,16 +48,20 @@ public sealed record DatasetSpec
 
     public MissingSpec Missing { get; init; } = new();
 
+    /// <summary>Most distinct levels of any categorical feature; default <see cref="DatasetLimits.MaxCategoricalLevels"/>.</summary>
+    public int? MaxLevels { get; init; }
+
     /// <summary>Reads a spec file (YAML or JSON).</summary>
     public static DatasetSpec Load(string specPath)
     {
         if (!File.Exists(specPath)) throw new UserInputException($"{specPath}: spec file not found");
-        return Parse(File.ReadAllText(specPath), specPath);
+        return Parse(SpecDocument.ReadFile(specPath), specPath);
     }
 
-    /// <summary>Parses spec text; <paramref name="source"/> names it in messages.</summary>
+    /// <summary>Parses spec text; <paramref name="source"/> names it in messages. Size and nesting are bounded (<see cref="SpecDocument"/>).</summary>
     public static DatasetSpec Parse(string yaml, string source)
     {
+        SpecDocument.Check(yaml, source);
         var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
         DatasetSpec? spec;
         try
@@ -84,10 +88,10 @@ public sealed record DatasetSpec
 
     private static string SectionName(string type) => type switch
     {
-        nameof(DatasetSpec) => "the spec (known: name, path, separator, header, trim, id, label, sensitive, features, missing)",
+        nameof(DatasetSpec) => "the spec (known: name, path, separator, header, trim, id, label, sensitive, features, missing, maxLevels)",
         nameof(LabelSpec) => "label (known: column, favourable, unfavourable)",
         nameof(SensitiveSpec) => "sensitive (known: columns, minority, groups, asFeature)",
-        nameof(FeatureSpec) => "a feature (known: name, kind)",
+        nameof(FeatureSpec) => "a feature (known: name, kind, maxLevels)",
         nameof(MissingSpec) => "missing (known: values, policy)",
         _ => type,
     };

@@ -5,4 +5,7 @@ public sealed record FeatureSpec
 {
     public string? Name { get; init; }
     public string? Kind { get; init; }
+
+    /// <summary>Most distinct levels if the column is categorical; default <see cref="DatasetSpec.MaxLevels"/>.</summary>
+    public int? MaxLevels { get; init; }
 }

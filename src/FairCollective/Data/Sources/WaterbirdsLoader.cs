@@ -51,8 +51,8 @@ public static class WaterbirdsLoader
             ids.Add(id);
             split.Add(SplitNames[Code(reader, splitField, SplitNames.Length)]);
         }
-        var features = columns.Select(c => c.Build()).ToList();
-        if (options.PlaceAsFeature) features.Add(place.Build());
+        var features = columns.Select(c => c.Build(reader.Source)).ToList();
+        if (options.PlaceAsFeature) features.Add(place.Build(reader.Source));
         var dataset = new Dataset(DatasetName, features, labels.ToArray(), new SensitiveAttribute("place", groups.ToArray(), [options.MinorityGroup]),
             ids.ToArray(), split.ToArray(), $"Waterbirds; y = 1: waterbird; sensitive: background; minority {options.MinorityGroup}; {d} embedding dimensions");
         return DatasetChecks.Validate(dataset, reader.Source);

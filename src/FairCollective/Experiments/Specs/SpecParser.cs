@@ -16,14 +16,17 @@ public static class SpecParser
     private static readonly string[] KnownKeys =
         ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "strategy", "learner", "firm_side"];
 
+    /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
     {
         if (!File.Exists(path)) throw new UserInputException($"spec file '{path}' does not exist");
-        return Parse(File.ReadAllText(path), path);
+        return Parse(SpecDocument.ReadFile(path), path);
     }
 
+    /// <summary>Parses spec text; <paramref name="source"/> names it in messages. Size and nesting are bounded (<see cref="SpecDocument"/>).</summary>
     public static ExperimentSpec Parse(string text, string source = "spec")
     {
+        SpecDocument.Check(text, source);
         var stream = new YamlStream();
         try
         {

@@ -187,4 +187,53 @@ public class TabularEncoderTests
                 foreach (int i in all)
                     Assert.Equal(1.0, Enumerable.Range(col.Offset, col.Width).Sum(j => m[i, j]));
         });
+
+    private static Dataset OneNumeric(params double[] x) => new("big", [FeatureColumn.Numeric("x", x)],
+        x.Select((_, i) => i % 2).ToArray(), new SensitiveAttribute("s", x.Select((_, i) => i % 3 == 0 ? "m" : "M").ToArray(), ["m"]),
+        x.Select((_, i) => i.ToString()).ToArray());
+
+    [Fact]
+    public void ValuesNearTheDoubleRangeStandardiseFinitely()
+    {
+        // Naively 1e308 + 1e308 overflows: the mean became infinite and every encoded value NaN.
+        var same = OneNumeric(1e308, 1e308);
+        var enc = TabularEncoder.Fit(same, [0, 1]);
+        Assert.Equal((1e308, 1.0), (enc.Columns[0].Center, enc.Columns[0].Scale)); // constant: scale 1
+        Assert.Equal([0.0, 0.0], enc.Transform(same).Data);
+
+        var opposite = OneNumeric(1e308, -1e308);
+        enc = TabularEncoder.Fit(opposite, [0, 1]);
+        Assert.Equal((0.0, 1e308), (enc.Columns[0].Center, enc.Columns[0].Scale));
+        Assert.Equal([1.0, -1.0], enc.Transform(opposite).Data);
+
+        // Nine values of 1.5e308 and one of -1.5e308: x - mean overflows for the last row.
+        var lopsided = OneNumeric([.. Enumerable.Repeat(1.5e308, 9), -1.5e308]);
+        enc = TabularEncoder.Fit(lopsided, Enumerable.Range(0, 10).ToArray());
+        Assert.Equal(1.2e308, enc.Columns[0].Center, 1e294);
+        Assert.Equal(0.9e308, enc.Columns[0].Scale, 1e294);
+        var m = enc.Transform(lopsided).Data;
+        Assert.All(m, v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(1 / 3.0, m[0], 12);
+        Assert.Equal(-3.0, m[9], 12);
+    }
+
+    [Fact]
+    public void OrdinaryColumnsKeepTheirExactStatistics()
+    {
+        // Scaling by a power of two is exact: the same bits as the plain two-pass formulas.
+        double[] x = [0.1, 0.7, 3.3, 1e-3, 12.5, 0.30000000000000004];
+        var enc = TabularEncoder.Fit(OneNumeric(x), Enumerable.Range(0, x.Length).ToArray());
+        double mean = x.Sum() / x.Length, ss = x.Sum(v => (v - mean) * (v - mean));
+        Assert.Equal(mean, enc.Columns[0].Center);
+        Assert.Equal(Math.Sqrt(ss / x.Length), enc.Columns[0].Scale);
+    }
+
+    [Fact]
+    public void AValueTooFarFromTheTrainingValuesToEncodeIsAUserError()
+    {
+        var data = OneNumeric(0, 1e-300, 1e300);
+        var enc = TabularEncoder.Fit(data, [0, 1]);
+        var e = Assert.Throws<UserInputException>(() => enc.Transform(data));
+        Assert.Equal("dataset 'big': column 'x' row 2: 1E+300 is too far from the training values to encode (mean 5E-301, standard deviation 5E-301)", e.Message);
+    }
 }

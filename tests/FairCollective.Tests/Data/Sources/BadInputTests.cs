@@ -110,4 +110,22 @@ public class BadInputTests
         Assert.Equal($"{p}: not a known dataset layout (first line: 'a,b'); describe it with --spec FILE (a DatasetSpec in YAML or JSON)",
             Assert.Throws<UserInputException>(() => DatasetCatalog.Load(p)).Message);
     }
+
+    [Fact]
+    public void DeeplyNestedDatasetSpecIsRefusedBeforeParsing()
+    {
+        // 50,000 levels would overflow the deserializer's stack and kill the process.
+        string deep = "label: " + new string('[', 50_000) + new string(']', 50_000) + "\n";
+        var e = Assert.Throws<UserInputException>(() => DatasetSpec.Parse(deep, "s.yaml"));
+        Assert.Equal("s.yaml: nesting deeper than 64 levels at line 1, column 71 (the limit for a spec document)", e.Message);
+    }
+
+    [Fact]
+    public void OversizedDatasetSpecIsRefusedBeforeReading()
+    {
+        using var dir = new TempDirectory();
+        string spec = dir.Write("s.yaml", Spec + "#" + new string('x', 1 << 20) + "\n");
+        var e = Assert.Throws<UserInputException>(() => CsvDatasetLoader.Load(spec));
+        Assert.Equal("s.yaml: 1,048,698 bytes exceed the limit of 1,048,576 bytes (1 MiB) for a spec document", Msg(e));
+    }
 }

@@ -72,6 +72,21 @@ public class DatasetCatalogTests
         Assert.Equal(["Female", "Male"], d.Sensitive.GroupOfRow);
     }
 
+    [Fact]
+    public void ADatasetSpecGivenAsThePathLoadsTheDataItNames()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("d.csv", "x,g,y\n1,a,1\n2,b,0\n3,a,0\n4,b,1\n");
+        string spec = dir.Write("loans.yaml", "path: d.csv\nlabel: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n");
+        var d = DatasetCatalog.Load(spec);
+        Assert.Equal(("d", 4), (d.Name, d.RowCount));
+        Assert.Equal(d.Identity, DatasetCatalog.Load(null, new LoadOptions { SpecPath = spec }).Identity);
+
+        string experiment = dir.Write("exp.yml", "datasets: [compas]\n");
+        var e = Assert.Throws<FairCollective.Common.UserInputException>(() => DatasetCatalog.Load(experiment));
+        Assert.Equal($"{experiment}, line 1: unknown key 'datasets' in the spec (known: name, path, separator, header, trim, id, label, sensitive, features, missing, maxLevels)", e.Message);
+    }
+
     private static string Extract(TempDirectory dir, string bundled, string name, bool gzip = false)
     {
         string p = Path.Combine(dir.Path, name);
