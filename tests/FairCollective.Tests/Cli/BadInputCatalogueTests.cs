@@ -244,6 +244,36 @@ public sealed class BadInputCatalogueTests
             @"people\.csv\.gz: gzip data is truncated or corrupt"),
         new("data path that does not exist", b => ["datasets", "describe", "/no/such/file.csv"], @"^/no/such/file\.csv: file not found$"),
         new("unknown dataset name", b => ["datasets", "describe", "compass"], @"unknown dataset 'compass' \(known: .*\)"),
+        new("YAML nested 50,000 deep", b => ["run", b.Write("deep.yaml", "name: deep\ndatasets: " + new string('[', 50_000) + new string(']', 50_000) + "\n")],
+            @"deep\.yaml: nesting deeper than 64 levels at line 2, column \d+ \(the limit for a spec document\)"),
+        new("JSON nested 50,000 deep", b => ["run", b.Write("deep.json", "{\"name\": " + string.Concat(Enumerable.Repeat("{\"a\": ", 50_000)) + "1" + new string('}', 50_001))],
+            @"deep\.json: nesting deeper than 64 levels at line 1, column \d+ \(the limit for a spec document\)"),
+        new("dataset spec nested 50,000 deep", b => { b.UserData(); return ["datasets", "describe", b.PathOf("people.csv"), "--spec", b.Write("deep-data.yaml", "label: " + new string('[', 50_000) + new string(']', 50_000) + "\n")]; },
+            @"deep-data\.yaml: nesting deeper than 64 levels"),
+        new("spec larger than 1 MiB", b => ["run", b.Write("huge.yaml", "name: huge\n# " + new string('x', 1_100_000) + "\n")],
+            @"huge\.yaml: .*1,048,576"),
+        new("categorical with 200,000 levels", b =>
+            {
+                var csv = new System.Text.StringBuilder("id,g,y\n");
+                for (int i = 0; i < 200_000; i++) csv.Append("c").Append(i).Append(i % 3 == 0 ? ",b," : ",a,").Append(i % 2).Append('\n');
+                b.Write("ids.csv", csv.ToString());
+                return ["datasets", "describe", b.PathOf("ids.csv"), "--spec", b.Write("ids.yaml", "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\n")];
+            },
+            @"ids\.csv, column 'id': .*distinct values exceed the limit of 1,000 levels for a categorical feature; declare it 'kind: numeric', leave it out of 'features'"),
+        new("NaN in a numeric column under missing.policy error", b =>
+            {
+                var s = b.UserData(extraSpec: "missing: { values: [\"?\"], policy: error }");
+                File.AppendAllText(b.PathOf("people.csv"), "NaN,a,0\n");
+                return ["datasets", "describe", b.PathOf("people.csv"), "--spec", s];
+            },
+            @"people\.csv, line 242, column 'x': 'NaN' is not a finite number, so it counts as missing \(missing\.policy is error\)"),
+        new("Infinity in a numeric column under missing.policy error", b =>
+            {
+                var s = b.UserData(extraSpec: "missing: { values: [\"?\"], policy: error }");
+                File.AppendAllText(b.PathOf("people.csv"), "Infinity,b,1\n");
+                return ["datasets", "describe", b.PathOf("people.csv"), "--spec", s];
+            },
+            @"people\.csv, line 242, column 'x': 'Infinity' is not a finite number"),
         new("unknown dataset in an experiment", b => ["run", b.Write("x.yaml", "name: x\ndatasets: [compass]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
             @"unknown dataset 'compass'"),
     ];

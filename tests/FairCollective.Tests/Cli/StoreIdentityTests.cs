@@ -31,8 +31,8 @@ public sealed class StoreIdentityTests : IDisposable
         // Per dataset and seed: the base cell and one collective cell.
         Assert.Equal(2 * 2 * 2, cells.Count);
         Assert.Equal(["people-all", "people-no-x"], cells.Select(c => c.Dataset).Distinct().Order());
-        Assert.NotEqual(cells.First(c => c.Dataset == "people-all").Config!.Dataset.SpecSha256, cells.First(c => c.Dataset == "people-no-x").Config!.Dataset.SpecSha256);
-        Assert.Equal(cells.First(c => c.Dataset == "people-all").Config!.Dataset.ContentSha256, cells.First(c => c.Dataset == "people-no-x").Config!.Dataset.ContentSha256);
+        Assert.NotEqual(cells.First(c => c.Dataset == "people-all").Config!.Dataset.SpecHash, cells.First(c => c.Dataset == "people-no-x").Config!.Dataset.SpecHash);
+        Assert.Equal(cells.First(c => c.Dataset == "people-all").Config!.Dataset.ContentHash, cells.First(c => c.Dataset == "people-no-x").Config!.Dataset.ContentHash);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using FairCollective.Data;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
 using FairCollective.Experiments.Specs;
@@ -11,7 +12,7 @@ public class CellConfigTests
 {
     private static readonly CellConfig Collective = new()
     {
-        Experiment = "e", Dataset = new DatasetRef("compas", "c0", "s0"), Learner = "logistic",
+        Experiment = "e", Dataset = new DatasetIdentity("compas", "c0", "s0"), Learner = "logistic",
         LearnerOptionsJson = LearnerCatalog.OptionsJson("logistic", new LearnerSettings()), TestFraction = 0.3, Seed = 0, Method = "RB-dist",
         MajorityRows = null, Size = CollectiveSize.Share(0.3), Budget = FlipBudget.ShareOfPool(0.0125),
         Strategy = new StrategyConfig(10, TieRule.SeededRandom, NeighbourScaling.EncodedStandardised, "logistic"),
@@ -26,8 +27,8 @@ public class CellConfigTests
     {
         ["experiment"] = () => Collective with { Experiment = "f" },
         ["dataset name"] = () => Collective with { Dataset = Collective.Dataset with { Name = "compas2" } },
-        ["dataset content"] = () => Collective with { Dataset = Collective.Dataset with { ContentSha256 = "c1" } },
-        ["dataset spec"] = () => Collective with { Dataset = Collective.Dataset with { SpecSha256 = "s1" } },
+        ["dataset content"] = () => Collective with { Dataset = Collective.Dataset with { ContentHash = "c1" } },
+        ["dataset spec"] = () => Collective with { Dataset = Collective.Dataset with { SpecHash = "s1" } },
         ["learner"] = () => Collective with { Learner = "mlp", LearnerOptionsJson = LearnerCatalog.OptionsJson("mlp", new LearnerSettings()) },
         ["learner c"] = () => Collective with { LearnerOptionsJson = LearnerCatalog.OptionsJson("logistic", new LearnerSettings { C = 0.01 }) },
         ["test fraction"] = () => Collective with { TestFraction = 0.25 },

@@ -1,3 +1,4 @@
+using FairCollective.Data;
 using FairCollective.Common;
 using FairCollective.Experiments;
 using FairCollective.Experiments.Store;
@@ -139,9 +140,9 @@ public sealed class ResultsStoreTests : IDisposable
         Assert.Equal(prefix + "learner 'logistic' options differ: C is (unset) in the store and 0.01 now" + suffix,
             Why(baseline with { Learners = new Dictionary<string, string> { ["logistic"] = "{\"C\":0.01}" } }));
         Assert.Equal(prefix + "dataset 'compas' has different data (content sha256 content-comp in the store, edited now)" + suffix,
-            Why(baseline with { Datasets = new Dictionary<string, DatasetRef> { ["compas"] = new("compas", "edited", "spec-compas") } }));
+            Why(baseline with { Datasets = new Dictionary<string, DatasetIdentity> { ["compas"] = new("compas", "edited", "spec-compas") } }));
         Assert.Equal(prefix + "dataset 'compas' is read with different settings (spec sha256 spec-compas in the store, other now)" + suffix,
-            Why(baseline with { Datasets = new Dictionary<string, DatasetRef> { ["compas"] = new("compas", "content-compas", "other") } }));
+            Why(baseline with { Datasets = new Dictionary<string, DatasetIdentity> { ["compas"] = new("compas", "content-compas", "other") } }));
         // Nothing of the refused runs was recorded.
         Assert.Equal(["run-1", "run-2"], store.Runs().Select(r => r.RunId).Order());
         // Another experiment name is another experiment.

@@ -1,3 +1,4 @@
+using FairCollective.Data;
 using System.Globalization;
 using FairCollective.Collective;
 using FairCollective.Experiments.Store;
@@ -16,7 +17,7 @@ public static class TestCells
         Datasets = datasets.ToDictionary(d => d, d => Ref(d)),
     };
 
-    public static DatasetRef Ref(string dataset) => new(dataset, "content-" + dataset, "spec-" + dataset);
+    public static DatasetIdentity Ref(string dataset) => new(dataset, "content-" + dataset, "spec-" + dataset);
 
     /// <summary><paramref name="c"/> rebuilt from a configuration read off its display fields.</summary>
     public static CellRecord Configured(CellRecord c)

@@ -34,7 +34,8 @@ public static class SyntheticResults
                     foreach (var frac in new[] { 0.25, 0.5, 0.75, 1.0 })
                         foreach (var s in Strategies)
                             cells.Add(Strategy("collective-size", dataset, s, seed, alpha, frac, null));
-                foreach (var flips in Enumerable.Range(0, 11).Select(i => i * 30))
+                // 0 to the whole pool at alpha = 0.3 (180 rows): a stored cell can never flip more than its pool.
+                foreach (var flips in Enumerable.Range(0, 11).Select(i => i * 18))
                     foreach (var s in Strategies)
                         cells.Add(Strategy("flip-efficiency", dataset, s, seed, 0.3, flips / (0.3 * MinorityRows * PoolShare), null) with { Budget = $"{flips} flips" });
                 foreach (var m in new int?[] { null, 10 })

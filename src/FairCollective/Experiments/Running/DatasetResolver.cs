@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using FairCollective.Common;
+using FairCollective.Data;
 using FairCollective.Data.Encoding;
 using FairCollective.Data.Sources;
 using FairCollective.Data.Synthetic;
@@ -23,33 +22,23 @@ public static class DatasetResolver
         switch (choice.NameOrPath)
         {
             case SyntheticName:
-                var options = new SyntheticOptions { Seed = SyntheticDataSeed };
-                var s = SyntheticGenerator.Generate(options);
-                return new LoadedDataset(choice, Generated(SyntheticName, options), s.Data, EncoderOptions.Default, s);
+                var s = SyntheticGenerator.Generate(new SyntheticOptions { Seed = SyntheticDataSeed });
+                return new LoadedDataset(choice, RefOf(s.Data, SyntheticName), s.Data, EncoderOptions.Default, s);
             case ToyName:
                 var t = ToyData.Generate();
-                return new LoadedDataset(choice, Generated(ToyName, ToyData.Options()), t.Data, EncoderOptions.Default, t);
+                return new LoadedDataset(choice, RefOf(t.Data, ToyName), t.Data, EncoderOptions.Default, t);
             default:
                 // Bundled names and recognised files carry their method.md section 5 preset (acting group, label
                 // orientation, sensitive attribute as a feature, column kinds); the encoder defaults fit them all.
                 var data = DatasetCatalog.Load(choice.NameOrPath, new LoadOptions { SpecPath = choice.SpecPath });
-                return new LoadedDataset(choice, InterimIdentity(choice, data.Name), data, EncoderOptions.Default);
+                return new LoadedDataset(choice, RefOf(data, null), data, EncoderOptions.Default);
         }
     }
 
-    // MERGE: replaced by the data layer's dataset identity.
-    private static DatasetRef InterimIdentity(DatasetChoice choice, string name)
+    // Every dataset the catalog or a generator returns carries its identity; its name is what tables show.
+    private static DatasetIdentity RefOf(Dataset data, string? name)
     {
-        static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        string content = File.Exists(choice.NameOrPath) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(choice.NameOrPath))) : Sha(choice.NameOrPath);
-        string spec = Sha(choice.NameOrPath + "\n" + (choice.SpecPath is { } p ? File.ReadAllText(p) : ""));
-        return new DatasetRef(choice.SpecPath is null && !File.Exists(choice.NameOrPath) ? choice.NameOrPath : name, content, spec);
-    }
-
-    // Generated data are their generator's settings: both hashes cover them (the content is a pure function of them).
-    private static DatasetRef Generated(string name, SyntheticOptions options)
-    {
-        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name + "\n" + JsonSerializer.Serialize(options))));
-        return new DatasetRef(name, hash, hash);
+        var id = data.Identity ?? throw new InvalidOperationException($"dataset '{data.Name}' was loaded without an identity");
+        return name is null ? id : id with { Name = name };
     }
 }

@@ -7,7 +7,7 @@ using FairCollective.Experiments.Store;
 namespace FairCollective.Experiments.Running;
 
 /// <summary>A dataset ready for experiments: the data, its identity (name and hashes), how to encode it, and (synthetic data only) its causal model.</summary>
-public sealed record LoadedDataset(DatasetChoice Choice, DatasetRef Identity, Dataset Data, EncoderOptions Encoder, SyntheticSample? Synthetic = null)
+public sealed record LoadedDataset(DatasetChoice Choice, DatasetIdentity Identity, Dataset Data, EncoderOptions Encoder, SyntheticSample? Synthetic = null)
 {
     /// <summary>The display name every table and cell uses.</summary>
     public string Name => Identity.Name;

@@ -1,3 +1,4 @@
+using FairCollective.Data;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -5,12 +6,6 @@ using System.Text.Json;
 using FairCollective.Collective;
 
 namespace FairCollective.Experiments.Store;
-
-/// <summary>Which data a cell ran on: the name shown in tables, and hashes of the data's bytes and of the resolved settings that turned them into a dataset.</summary>
-/// <param name="Name">Display name (a dataset spec's <c>name</c>, a preset's name, or the file's name).</param>
-/// <param name="ContentSha256">SHA-256 of the data bytes (file, bundled resource, or generator settings).</param>
-/// <param name="SpecSha256">SHA-256 of the resolved dataset settings (spec with defaults filled in, or preset and load options).</param>
-public sealed record DatasetRef(string Name, string ContentSha256, string SpecSha256);
 
 /// <summary>The options of a collective strategy that can change its ranking (all strategies share one record so no option can be forgotten).</summary>
 public sealed record StrategyConfig(int K, TieRule TieRule, Collective.Strategies.NeighbourScaling Scaling, string RbProbModel);
@@ -26,7 +21,7 @@ public sealed record CellConfig
     public const string BaseMethod = "Base";
 
     public required string Experiment { get; init; }
-    public required DatasetRef Dataset { get; init; }
+    public required DatasetIdentity Dataset { get; init; }
 
     /// <summary>Learner name ("logistic", "mlp", "gbt").</summary>
     public required string Learner { get; init; }
@@ -68,8 +63,8 @@ public sealed record CellConfig
             j.WriteString("experiment", Experiment);
             j.WriteStartObject("dataset");
             j.WriteString("name", Dataset.Name);
-            j.WriteString("content_sha256", Dataset.ContentSha256);
-            j.WriteString("spec_sha256", Dataset.SpecSha256);
+            j.WriteString("content_sha256", Dataset.ContentHash);
+            j.WriteString("spec_sha256", Dataset.SpecHash);
             j.WriteEndObject();
             j.WriteStartObject("learner");
             j.WriteString("name", Learner);
@@ -141,7 +136,7 @@ public sealed record CellConfig
             var config = new CellConfig
             {
                 Experiment = r.GetProperty("experiment").GetString()!,
-                Dataset = new DatasetRef(d.GetProperty("name").GetString()!, d.GetProperty("content_sha256").GetString()!, d.GetProperty("spec_sha256").GetString()!),
+                Dataset = new DatasetIdentity(d.GetProperty("name").GetString()!, d.GetProperty("content_sha256").GetString()!, d.GetProperty("spec_sha256").GetString()!),
                 Learner = l.GetProperty("name").GetString()!,
                 LearnerOptionsJson = l.GetProperty("options").GetRawText(),
                 TestFraction = r.GetProperty("split").GetProperty("test_fraction").GetDouble(),

@@ -1,3 +1,4 @@
+using FairCollective.Data;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,7 +21,7 @@ public sealed record ExperimentSettings
     public required IReadOnlyDictionary<string, string> Learners { get; init; }
 
     /// <summary>Dataset display name to its identity.</summary>
-    public required IReadOnlyDictionary<string, DatasetRef> Datasets { get; init; }
+    public required IReadOnlyDictionary<string, DatasetIdentity> Datasets { get; init; }
 
     /// <summary>The first setting in which <paramref name="stored"/> and this differ, as "setting: stored X, now Y"; null when compatible.</summary>
     public string? FirstDifference(ExperimentSettings stored)
@@ -37,10 +38,10 @@ public sealed record ExperimentSettings
         foreach (var (name, identity) in Datasets.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (!stored.Datasets.TryGetValue(name, out var old)) continue;
-            if (old.ContentSha256 != identity.ContentSha256)
-                return $"dataset '{name}' has different data (content sha256 {Short(old.ContentSha256)} in the store, {Short(identity.ContentSha256)} now)";
-            if (old.SpecSha256 != identity.SpecSha256)
-                return $"dataset '{name}' is read with different settings (spec sha256 {Short(old.SpecSha256)} in the store, {Short(identity.SpecSha256)} now)";
+            if (old.ContentHash != identity.ContentHash)
+                return $"dataset '{name}' has different data (content sha256 {Short(old.ContentHash)} in the store, {Short(identity.ContentHash)} now)";
+            if (old.SpecHash != identity.SpecHash)
+                return $"dataset '{name}' is read with different settings (spec sha256 {Short(old.SpecHash)} in the store, {Short(identity.SpecHash)} now)";
         }
         return null;
     }
@@ -64,7 +65,7 @@ public sealed record ExperimentSettings
             ["learners"] = new JsonObject(Learners.OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value)))),
             ["datasets"] = new JsonObject(Datasets.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject { ["content_sha256"] = kv.Value.ContentSha256, ["spec_sha256"] = kv.Value.SpecSha256 }))),
+                .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject { ["content_sha256"] = kv.Value.ContentHash, ["spec_sha256"] = kv.Value.SpecHash }))),
         };
         return o.ToJsonString();
     }
@@ -83,7 +84,7 @@ public sealed record ExperimentSettings
                     Enum.Parse<Collective.Strategies.NeighbourScaling>(s["scaling"]!.GetValue<string>()), s["rb_prob_model"]!.GetValue<string>()),
                 Learners = o["learners"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal),
                 Datasets = o["datasets"]!.AsObject().ToDictionary(kv => kv.Key,
-                    kv => new DatasetRef(kv.Key, kv.Value!["content_sha256"]!.GetValue<string>(), kv.Value!["spec_sha256"]!.GetValue<string>()), StringComparer.Ordinal),
+                    kv => new DatasetIdentity(kv.Key, kv.Value!["content_sha256"]!.GetValue<string>(), kv.Value!["spec_sha256"]!.GetValue<string>()), StringComparer.Ordinal),
             };
         }
         catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or ArgumentException or FormatException)
