@@ -4,6 +4,7 @@ using FairCollective.Cli.Output;
 using FairCollective.Experiments;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting;
+using FairCollective.Tests.Common;
 
 namespace FairCollective.Tests.Reporting;
 
@@ -76,6 +77,27 @@ public sealed class OutputCommandTests : IDisposable
         Assert.Equal($"error: cannot create the folder '{outDir}': '{file}' is a file, not a folder", stderr.TrimEnd());
     }
 
+    [TmpfsFact]
+    public void AReportThatDoesNotFitLeavesThePreviousOneWhole()
+    {
+        using var disk = Tmpfs.Mount(Path.Combine(_dir, "small-disk"), "size=256k");
+        var outDir = Path.Combine(disk.Path, "report");
+        Assert.Equal(0, Cli("report", Store("RB-prob"), "-o", outDir).Code);
+        var before = Directory.GetFiles(outDir).ToDictionary(f => f, File.ReadAllBytes);
+
+        // Thousands of table rows: summary.md alone is larger than the disk.
+        var big = Path.Combine(_dir, "big.sqlite");
+        using (var s = ResultsStore.Open(big))
+            for (int i = 0; i < 3000; i++) s.Add(Cell("RB-prob") with { Alpha = i * 1e-4 });
+        var (code, stdout, stderr) = Cli("report", big, "-o", outDir);
+        Assert.Equal(CliApp.ExitUserError, code);
+        Assert.Equal("", stdout);
+        Assert.Matches(@"^error: cannot write '.*(summary\.md|index\.html)': No space left on device\n$", stderr);
+        // No partial file and no temporary: exactly the previous report, byte for byte.
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Directory.GetFiles(outDir).Order(StringComparer.Ordinal));
+        Assert.All(before, kv => Assert.Equal(kv.Value, File.ReadAllBytes(kv.Key)));
+    }
+
     [Fact]
     public void ReproduceIntoAFileIsOneLineBeforeAnyWork()
     {
@@ -101,13 +123,15 @@ public sealed class OutputCommandTests : IDisposable
         var path = Path.Combine(_dir, "r.sqlite");
         using var s = ResultsStore.Open(path);
         s.RecordRun("run-1", "custom", "{}", "{}");
-        s.Add(new CellRecord
-        {
-            Experiment = "custom", Dataset = "compas", Learner = "logistic", Method = method, Seed = 0, Alpha = 0.1, Budget = "1 of pool",
-            Metrics = new Dictionary<string, double> { [MetricNames.EqOd] = 0.1, [MetricNames.Error] = 0.3 },
-        });
+        s.Add(Cell(method));
         return path;
     }
+
+    private static CellRecord Cell(string method) => new()
+    {
+        Experiment = "custom", Dataset = "compas", Learner = "logistic", Method = method, Seed = 0, Alpha = 0.1, Budget = "1 of pool",
+        Metrics = new Dictionary<string, double> { [MetricNames.EqOd] = 0.1, [MetricNames.Error] = 0.3 },
+    };
 
     private static (int Code, string Stdout, string Stderr) Cli(params string[] args)
     {
