@@ -1,4 +1,3 @@
-using System.Text;
 using FairCollective.Common;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting.Figures;
@@ -28,37 +27,38 @@ public static class ReportWriter
     public static IReadOnlyList<string> Write(ResultsStore store, string outDir, ToyFigureData? toy = null) =>
         Write(ReportInput.From(store, toy), outDir);
 
-    /// <summary>Writes the report of the given cells and runs; returns the written files' full paths.</summary>
+    /// <summary>
+    /// Writes the report of the given cells and runs into <paramref name="outDir"/> (created when missing); returns the
+    /// written files' full paths. Every file is written atomically and index.html last, so an interrupted report leaves
+    /// the previous index.html whole, and a new index.html means every other file is new too. Temporary files that
+    /// killed earlier reports left in the folders are deleted once the report is complete.
+    /// </summary>
+    /// <exception cref="UserInputException">The folder or a file cannot be written; the message names it.</exception>
     public static IReadOnlyList<string> Write(ReportInput input, string outDir)
     {
         if (File.Exists(outDir)) throw new UserInputException($"report output '{outDir}' is a file, not a directory");
+        AtomicFile.EnsureDirectory(outDir);
         var generated = DateTime.UtcNow;
         var sections = ReportSections.Of(input);
         var written = new List<string>();
-        try
+        var figureDir = Path.Combine(outDir, FiguresDirectory);
+        var figures = new Dictionary<string, RenderedFigure>(StringComparer.Ordinal);
+        foreach (var figure in sections.Select(s => s.Figure).OfType<Figure>())
         {
-            var figureDir = Path.Combine(outDir, FiguresDirectory);
-            var figures = new Dictionary<string, RenderedFigure>(StringComparer.Ordinal);
-            foreach (var figure in sections.Select(s => s.Figure).OfType<Figure>())
-            {
-                var (png, svg) = FigureWriter.Save(figure, figureDir);
-                written.Add(Path.GetFullPath(png));
-                written.Add(Path.GetFullPath(svg));
-                figures[figure.Name] = new RenderedFigure(figure, File.ReadAllBytes(png),
-                    $"{FiguresDirectory}/{Path.GetFileName(png)}", $"{FiguresDirectory}/{Path.GetFileName(svg)}");
-            }
-            var utf8 = new UTF8Encoding(false);
-            var index = Path.Combine(outDir, IndexFileName);
-            File.WriteAllText(index, HtmlReport.Render(input, sections, figures, generated), utf8);
-            written.Add(Path.GetFullPath(index));
-            var summary = Path.Combine(outDir, SummaryFileName);
-            File.WriteAllText(summary, MarkdownReport.Render(input, sections, figures, generated), utf8);
-            written.Add(Path.GetFullPath(summary));
+            var (png, svg, pngBytes) = FigureWriter.Save(figure, figureDir);
+            written.Add(Path.GetFullPath(png));
+            written.Add(Path.GetFullPath(svg));
+            figures[figure.Name] = new RenderedFigure(figure, pngBytes,
+                $"{FiguresDirectory}/{Path.GetFileName(png)}", $"{FiguresDirectory}/{Path.GetFileName(svg)}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserInputException($"cannot write the report to '{outDir}': {e.Message}");
-        }
+        var summary = Path.Combine(outDir, SummaryFileName);
+        AtomicFile.WriteAllText(summary, MarkdownReport.Render(input, sections, figures, generated));
+        written.Add(Path.GetFullPath(summary));
+        var index = Path.Combine(outDir, IndexFileName);
+        AtomicFile.WriteAllText(index, HtmlReport.Render(input, sections, figures, generated));
+        written.Add(Path.GetFullPath(index));
+        AtomicFile.DeleteStaleTemporaries(outDir);
+        AtomicFile.DeleteStaleTemporaries(figureDir);
         return written;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FairCollective.Common;
 using FairCollective.Experiments.Reproduction;
 
 namespace FairCollective.Cli.Commands;
@@ -31,7 +32,9 @@ public static class ReproduceCommand
             var list = (parse.GetValue(datasets) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             var spec = PaperExperiments.Create(name, list, parse.GetValue(quick));
             var dir = parse.GetValue(output) ?? Path.Combine(DefaultOutputRoot, name);
-            Directory.CreateDirectory(dir);
+            // Checked before any work: a file in the way is a one-line error (exit 2), not a crash after the run.
+            if (File.Exists(dir)) throw new UserInputException($"reproduce output '{dir}' (-o) is a file, not a folder");
+            AtomicFile.EnsureDirectory(dir);
             var store = Path.Combine(dir, "results.sqlite");
             RunCommand.Execute(spec, store, threads, parse.InvocationConfiguration.Output);
             if (!parse.GetValue(noReport)) ReportCommand.Write(store, dir, parse.InvocationConfiguration.Output);

@@ -51,16 +51,9 @@ public static class ResultsCommand
             if (csvPath is null && jsonPath is null) throw new UserInputException("results export needs --csv FILE and/or --json FILE");
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
             var cells = CellsOf(s, parse.GetValue(experiment));
-            if (csvPath is not null)
-            {
-                using var w = new StreamWriter(csvPath);
-                ResultsExport.WriteCsv(cells, w);
-            }
-            if (jsonPath is not null)
-            {
-                using var f = File.Create(jsonPath);
-                ResultsExport.WriteJson(cells, f);
-            }
+            // Atomic: a failed or interrupted export leaves the previous file (or none), never a truncated one.
+            if (csvPath is not null) ResultsExport.WriteCsv(cells, csvPath);
+            if (jsonPath is not null) ResultsExport.WriteJson(cells, jsonPath);
             parse.InvocationConfiguration.Output.WriteLine($"exported {cells.Count} cells" + (csvPath is null ? "" : $" to {csvPath}") + (jsonPath is null ? "" : $" and {jsonPath}"));
             return 0;
         });

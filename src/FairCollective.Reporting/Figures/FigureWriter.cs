@@ -1,4 +1,5 @@
 using System.Text;
+using FairCollective.Common;
 using ScottPlot;
 using SkiaSharp;
 
@@ -32,15 +33,19 @@ public static class FigureWriter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Writes &lt;name&gt;.png and &lt;name&gt;.svg into the directory; returns both paths.</summary>
-    public static (string Png, string Svg) Save(Figure figure, string directory)
+    /// <summary>
+    /// Writes &lt;name&gt;.png and &lt;name&gt;.svg into the directory (created when missing), each atomically (see
+    /// <see cref="AtomicFile"/>); returns both paths and the PNG bytes (which the HTML report embeds).
+    /// </summary>
+    /// <exception cref="UserInputException">A file cannot be written; the message names it.</exception>
+    public static (string Png, string Svg, byte[] PngBytes) Save(Figure figure, string directory)
     {
-        Directory.CreateDirectory(directory);
         var png = Path.Combine(directory, figure.Name + ".png");
         var svg = Path.Combine(directory, figure.Name + ".svg");
-        File.WriteAllBytes(png, Png(figure));
-        File.WriteAllText(svg, Svg(figure), new UTF8Encoding(false));
-        return (png, svg);
+        var pngBytes = Png(figure);
+        AtomicFile.WriteAllBytes(png, pngBytes);
+        AtomicFile.WriteAllText(svg, Svg(figure));
+        return (png, svg, pngBytes);
     }
 
     /// <summary>

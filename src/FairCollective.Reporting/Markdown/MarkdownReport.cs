@@ -1,30 +1,36 @@
 using System.Globalization;
 using System.Text;
+using static FairCollective.Reporting.Markdown.MarkdownText;
 
 namespace FairCollective.Reporting.Markdown;
 
-/// <summary>The report's tables and figure links as Markdown, for pasting into papers and issues.</summary>
+/// <summary>
+/// The report's tables and figure links as Markdown, for pasting into papers and issues. Every string that can come
+/// from data passes through <see cref="MarkdownText"/>, so a label such as <c>&lt;img src=x onerror=...&gt;</c> or
+/// <c>a|b</c> shows as typed and cannot inject HTML or break a table.
+/// </summary>
 public static class MarkdownReport
 {
+    /// <summary>The summary document: header, each present section's figure link and tables, configuration and timings.</summary>
     public static string Render(ReportInput input, IReadOnlyList<ReportSection> sections, IReadOnlyDictionary<string, RenderedFigure> figures, DateTime generatedUtc)
     {
         var m = new StringBuilder();
         m.AppendLine("# FairCollective results summary").AppendLine();
         m.Append("Generated ").Append(generatedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
-        if (input.Source.Length > 0) m.Append(" from `").Append(input.Source).Append('`');
+        if (input.Source.Length > 0) m.Append(" from ").Append(Code(input.Source));
         m.Append(". ").Append(input.Cells.Count.ToString(CultureInfo.InvariantCulture)).Append(" cells, ")
             .Append(input.Runs.Count.ToString(CultureInfo.InvariantCulture)).AppendLine(" runs. Values are mean ± sample standard deviation over seeds.").AppendLine();
         var absent = sections.Where(s => !s.Present).ToArray();
         if (absent.Length > 0)
-            m.Append("Not in this summary (no results): ").Append(string.Join("; ", absent.Select(s => $"{s.Heading} (`{s.Experiment}`)"))).AppendLine(".").AppendLine();
+            m.Append("Not in this summary (no results): ").Append(string.Join("; ", absent.Select(s => Escape($"{s.Heading} ('{s.Experiment}')")))).AppendLine(".").AppendLine();
 
         foreach (var s in sections.Where(s => s.Present))
         {
-            m.Append("## ").AppendLine(s.Heading).AppendLine();
+            m.Append("## ").AppendLine(Escape(s.Heading)).AppendLine();
             if (s.Figure is not null && figures.TryGetValue(s.Figure.Name, out var f))
-                m.Append("![").Append(f.Figure.Title).Append("](").Append(f.PngPath).Append(") (vector: [SVG](").Append(f.SvgPath).AppendLine("))").AppendLine()
-                    .Append('*').Append(f.Figure.Caption).AppendLine("*").AppendLine();
-            if (s.Note.Length > 0) m.Append('_').Append(s.Note).AppendLine("_").AppendLine();
+                m.Append("![").Append(Escape(f.Figure.Title)).Append("](").Append(Link(f.PngPath)).Append(") (vector: [SVG](").Append(Link(f.SvgPath)).AppendLine("))").AppendLine()
+                    .Append('*').Append(Escape(f.Figure.Caption)).AppendLine("*").AppendLine();
+            if (s.Note.Length > 0) m.Append('_').Append(Escape(s.Note)).AppendLine("_").AppendLine();
             foreach (var t in s.Tables) AppendTable(m, t);
         }
 
@@ -39,19 +45,25 @@ public static class MarkdownReport
 
     private static void AppendTable(StringBuilder m, ReportTable t)
     {
-        m.Append("### ").AppendLine(t.Title).AppendLine();
-        if (t.Note.Length > 0) m.AppendLine(t.Note).AppendLine();
+        m.Append("### ").AppendLine(Escape(t.Title)).AppendLine();
+        if (t.Note.Length > 0) m.AppendLine(Escape(t.Note, atLineStart: true)).AppendLine();
         if (t.Rows.Count == 0)
         {
             m.AppendLine("(no rows)").AppendLine();
             return;
         }
-        m.Append("| ").Append(string.Join(" | ", t.Headers.Select(Cell))).AppendLine(" |");
+        m.Append("| ").Append(string.Join(" | ", t.Headers.Select(h => Escape(h)))).AppendLine(" |");
         m.Append('|').Append(string.Concat(t.Headers.Select(_ => " --- |"))).AppendLine();
-        foreach (var row in t.Rows) m.Append("| ").Append(string.Join(" | ", row.Select(Cell))).AppendLine(" |");
+        // Escape keeps a cell to one cell: '|' is escaped and line breaks become spaces.
+        foreach (var row in t.Rows) m.Append("| ").Append(string.Join(" | ", row.Select(c => Escape(c)))).AppendLine(" |");
         m.AppendLine();
     }
 
-    /// <summary>A pipe or line break inside a cell would end the cell or the table.</summary>
-    private static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
+    /// <summary>
+    /// A figure file's relative path as a link destination: as it is when plain (figure names are ours), else in angle
+    /// brackets, which allow spaces and parentheses.
+    /// </summary>
+    private static string Link(string relativePath) =>
+        relativePath.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '/' or '-' or '_') ? relativePath
+            : "<" + relativePath.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("<", "\\<", StringComparison.Ordinal).Replace(">", "\\>", StringComparison.Ordinal) + ">";
 }

@@ -209,6 +209,18 @@ public sealed class BadInputCatalogueTests
         new("reproduce of an unknown experiment", b => ["reproduce", "collective-sise", "-o", b.PathOf("repro")],
             @"collective-sise.* not recognized\. Must be one of: 'toy' 'collective-size' .* \(see --help\)$"),
 
+        new("results export into a path whose parent is a file", b => { var s = ToyStore(b); b.Write("afile", "x"); return ["results", "export", s, "--csv", b.PathOf("afile/out.csv")]; },
+            @"cannot write '.*afile/out\.csv'.*is a file, not a folder"),
+        new("results export into a folder", b => { var s = ToyStore(b); Directory.CreateDirectory(b.PathOf("dir")); return ["results", "export", s, "--json", b.PathOf("dir")]; },
+            @"cannot write '.*dir'.*it is a folder, not a file"),
+        new("results export into a read-only location", b => ["results", "export", ToyStore(b), "--csv", "/proc/faircollective-export.csv"],
+            @"cannot write '/proc/faircollective-export\.csv'"),
+        new("results export without a target", b => ["results", "export", ToyStore(b)], @"results export needs --csv FILE and/or --json FILE"),
+        new("reproduce -o naming a file", b => ["reproduce", "toy", "--quick", "-o", b.Write("taken", "x")],
+            @"reproduce output '.*taken' \(-o\) is a file, not a folder"),
+        new("report -o naming a file", b => ["report", ToyStore(b), "-o", b.Write("taken", "x")],
+            @"report output '.*taken' is a file, not a directory"),
+
         // --- data (the foundation's cases, through the CLI) -------------------------------------------------------------
         new("malformed CSV row", b => { var s = b.UserData(); File.AppendAllText(b.PathOf("people.csv"), "1,a,0,9\n"); return ["datasets", "describe", b.PathOf("people.csv"), "--spec", s]; },
             @"people\.csv, line 242: 4 fields, expected 3"),

@@ -22,6 +22,9 @@ public static class SyntheticResults
     private const int MinorityRows = 1000;
     private const double PoolShare = 0.6;
 
+    /// <summary>A label written to show data stays text: HTML, a table pipe, emphasis, a code span and a line break.</summary>
+    public const string HostileLabel = "<img src=x onerror=alert(1)> a|b *bold* `code`\nnext";
+
     public static IReadOnlyList<CellRecord> Cells()
     {
         var cells = new List<CellRecord>();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using FairCollective.Common;
 
 namespace FairCollective.Experiments.Store;
 
@@ -9,6 +11,27 @@ public static class ResultsExport
     private static readonly string[] FixedColumns =
         ["experiment", "dataset", "learner", "method", "seed", "alpha", "members", "majority_rows", "budget", "flips", "pool_size", "knob", "scoring_rule", "seconds"];
 
+    /// <summary>
+    /// Writes the cells as CSV (UTF-8, no byte-order mark) to <paramref name="path"/> atomically: the file is the previous
+    /// one or the complete export, never a part (see <see cref="AtomicFile"/>).
+    /// </summary>
+    /// <exception cref="UserInputException">The file cannot be written; the message names it.</exception>
+    public static void WriteCsv(IReadOnlyList<CellRecord> cells, string path) =>
+        AtomicFile.Write(path, s =>
+        {
+            using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true);
+            WriteCsv(cells, w);
+        });
+
+    /// <summary>Writes the cells as a JSON array to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
+    /// <exception cref="UserInputException">The file cannot be written; the message names it.</exception>
+    public static void WriteJson(IReadOnlyList<CellRecord> cells, string path) => AtomicFile.Write(path, s => WriteJson(cells, s));
+
+    /// <summary>
+    /// One header row (the fixed columns, then every metric name in ordinal order) and one row per cell. Text fields are
+    /// quoted per RFC 4180 when they hold a comma, quote or line break; they are written exactly as stored (no
+    /// spreadsheet-formula guard, which would change the data).
+    /// </summary>
     public static void WriteCsv(IReadOnlyList<CellRecord> cells, TextWriter w)
     {
         var metrics = cells.SelectMany(c => c.Metrics.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -25,6 +48,7 @@ public static class ResultsExport
         }
     }
 
+    /// <summary>A JSON array of one object per cell: its fields, metrics (non-finite values as strings) and configuration.</summary>
     public static void WriteJson(IReadOnlyList<CellRecord> cells, Stream output)
     {
         using var j = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });

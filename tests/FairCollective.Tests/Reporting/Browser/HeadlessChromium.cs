@@ -8,7 +8,7 @@ namespace FairCollective.Tests.Reporting.Browser;
 /// </summary>
 public sealed class HeadlessChromium : IAsyncDisposable
 {
-    /// <summary>Where Debian's chromium package installs the browser (what .ci/run installs).</summary>
+    /// <summary>Where Debian's chromium package installs the browser (what test.sh installs).</summary>
     public const string DefaultPath = "/usr/bin/chromium";
 
     /// <summary>Overrides the browser location.</summary>

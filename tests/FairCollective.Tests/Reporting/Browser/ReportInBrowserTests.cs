@@ -23,7 +23,7 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         var chromium = HeadlessChromium.Locate();
         Assert.True(chromium is not null,
             $"Chromium is not installed (looked for {HeadlessChromium.DefaultPath}, ${HeadlessChromium.PathVariable} and PATH). "
-            + $"Install Debian's 'chromium' package (.ci/run does), or set {BrowserFactAttribute.SkipVariable}=1 to skip this test.");
+            + $"Install Debian's 'chromium' package (bash test.sh does, as root), or set {BrowserFactAttribute.SkipVariable}=1 to skip this test.");
 
         var input = new ReportInput(SyntheticResults.Cells(), SyntheticResults.Runs(), SyntheticResults.Toy(), "synthetic.sqlite");
         var clock = System.Diagnostics.Stopwatch.StartNew();

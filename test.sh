@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs the test suite on a fresh machine: installs what the tests need where it is missing (Debian's chromium, for
+# the report's browser test), then runs `dotnet test FairCollective.sln -c Release` with any arguments passed on.
+#   bash test.sh                      everything
+#   bash test.sh --filter Reporting   arguments go to dotnet test
+#   bash test.sh --dry-run [args]     print what would be installed and run; change nothing
+set -euo pipefail
+cd "$(dirname "$0")"
+
+dry_run=0
+if [ "${1:-}" = "--dry-run" ]; then
+  dry_run=1
+  shift
+fi
+
+# Prints a command (to stderr, like set -x, so redirecting the command's output keeps it), then runs it unless this
+# is a dry run.
+run() {
+  echo "+ $*" >&2
+  if [ "$dry_run" = 0 ]; then "$@"; fi
+}
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET 10 SDK is required (dotnet is not on PATH; see https://dot.net)" >&2
+  exit 1
+fi
+
+# Looks where the browser test looks (HeadlessChromium.Locate): $FAIRCOLLECTIVE_CHROMIUM only when set, else
+# /usr/bin/chromium, else chromium, chromium-browser or google-chrome on PATH.
+have_chromium() {
+  if [ -n "${FAIRCOLLECTIVE_CHROMIUM:-}" ]; then
+    [ -f "$FAIRCOLLECTIVE_CHROMIUM" ]
+    return
+  fi
+  [ -f /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+    || command -v google-chrome >/dev/null 2>&1
+}
+
+missing="the report's browser test needs Chromium, which is not installed"
+if [ "${FAIRCOLLECTIVE_SKIP_BROWSER:-}" = 1 ]; then
+  echo "test.sh: FAIRCOLLECTIVE_SKIP_BROWSER=1: the browser test is skipped, Chromium is not needed"
+elif have_chromium; then
+  :
+elif [ -n "${FAIRCOLLECTIVE_CHROMIUM:-}" ]; then
+  echo "error: FAIRCOLLECTIVE_CHROMIUM=$FAIRCOLLECTIVE_CHROMIUM does not exist; point it at a Chromium binary or unset it" >&2
+  exit 1
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "test.sh: $missing; installing Debian's chromium package"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! { run apt-get update -qq && run apt-get install -y -qq chromium >/dev/null; }; then
+    echo "error: $missing and 'apt-get install chromium' failed (see above); install it, or set FAIRCOLLECTIVE_SKIP_BROWSER=1 to skip that test" >&2
+    exit 1
+  fi
+  if [ "$dry_run" = 0 ] && ! have_chromium; then
+    echo "error: $missing and the chromium package did not provide /usr/bin/chromium; set FAIRCOLLECTIVE_CHROMIUM to a Chromium binary" >&2
+    exit 1
+  fi
+else
+  echo "error: $missing and this script can install it only as root with apt-get; install Debian's 'chromium' package" \
+    "(sudo apt-get install chromium), set FAIRCOLLECTIVE_CHROMIUM to a Chromium binary, or set FAIRCOLLECTIVE_SKIP_BROWSER=1 to skip that test" >&2
+  exit 1
+fi
+
+run dotnet test FairCollective.sln -c Release "$@"
