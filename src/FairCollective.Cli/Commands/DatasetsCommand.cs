@@ -4,6 +4,7 @@ using System.Text.Json;
 using FairCollective.Cli.Output;
 using FairCollective.Data;
 using FairCollective.Data.Sources;
+using FairCollective.Experiments.Specs;
 
 namespace FairCollective.Cli.Commands;
 
@@ -52,9 +53,8 @@ public static class DatasetsCommand
         cmd.SetAction(parse =>
         {
             var groups = parse.GetValue(minority);
-            var data = DatasetCatalog.Load(parse.GetValue(name), new LoadOptions
+            var data = DatasetSpecFile.Load(parse.GetValue(name), parse.GetValue(spec), new LoadOptions
             {
-                SpecPath = parse.GetValue(spec),
                 EmbeddingsPath = parse.GetValue(embeddings),
                 Minority = groups is { Length: > 0 } ? groups : null,
             });

@@ -1,5 +1,4 @@
 using FairCollective.Collective.Strategies;
-using FairCollective.Experiments.Specs;
 using FairCollective.Learning;
 
 namespace FairCollective.Collective;

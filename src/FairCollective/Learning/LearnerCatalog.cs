@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FairCollective.Common;
-using FairCollective.Experiments.Specs;
 using FairCollective.Learning.Boosting;
 using FairCollective.Learning.Logistic;
 using FairCollective.Learning.Mlp;

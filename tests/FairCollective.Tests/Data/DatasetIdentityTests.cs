@@ -3,6 +3,8 @@ using FairCollective.Data;
 using FairCollective.Data.Sources;
 using FairCollective.Data.Synthetic;
 
+using FairCollective.Experiments.Specs;
+
 namespace FairCollective.Tests.Data;
 
 /// <summary>Every loaded dataset says what it is: its data's bytes and the settings that read them.</summary>
@@ -32,7 +34,7 @@ public class DatasetIdentityTests
     {
         using var dir = new TempDirectory();
         string data = dir.Write("d.csv", Csv);
-        var id = CsvDatasetLoader.Load(dir.Write("s.yaml", Spec)).Identity!;
+        var id = DatasetSpecFile.LoadData(dir.Write("s.yaml", Spec)).Identity!;
         Assert.Equal("loans", id.Name);
         Assert.Equal(Sha256(File.ReadAllBytes(data)), id.ContentHash);
         Assert.Equal(64, id.SpecHash.Length);
@@ -43,8 +45,8 @@ public class DatasetIdentityTests
     {
         using var dir = new TempDirectory();
         dir.Write("d.csv", Csv);
-        var a = CsvDatasetLoader.Load(dir.Write("a.yaml", Spec)).Identity!;
-        var b = CsvDatasetLoader.Load(dir.Write("b.yaml", Spec.Replace("minority: [F]", "minority: [M]"))).Identity!;
+        var a = DatasetSpecFile.LoadData(dir.Write("a.yaml", Spec)).Identity!;
+        var b = DatasetSpecFile.LoadData(dir.Write("b.yaml", Spec.Replace("minority: [F]", "minority: [M]"))).Identity!;
         Assert.Equal(a.ContentHash, b.ContentHash);
         Assert.NotEqual(a.SpecHash, b.SpecHash);
         Assert.NotEqual(a, b);
@@ -56,9 +58,9 @@ public class DatasetIdentityTests
         using var dir = new TempDirectory();
         dir.Write("d.csv", Csv);
         string spec = dir.Write("s.yaml", Spec);
-        var before = CsvDatasetLoader.Load(spec).Identity!;
+        var before = DatasetSpecFile.LoadData(spec).Identity!;
         dir.Write("d.csv", Csv.Replace("3.5", "3.6"));
-        var after = CsvDatasetLoader.Load(spec).Identity!;
+        var after = DatasetSpecFile.LoadData(spec).Identity!;
         Assert.NotEqual(before.ContentHash, after.ContentHash);
         Assert.Equal(before.SpecHash, after.SpecHash);
     }
@@ -68,13 +70,13 @@ public class DatasetIdentityTests
     {
         using var dir = new TempDirectory();
         dir.Write("d.csv", Csv);
-        var yaml = CsvDatasetLoader.Load(dir.Write("s.yaml", Spec)).Identity!;
-        var json = CsvDatasetLoader.Load(dir.Write("s.json", SameSpecReformatted)).Identity!;
+        var yaml = DatasetSpecFile.LoadData(dir.Write("s.yaml", Spec)).Identity!;
+        var json = DatasetSpecFile.LoadData(dir.Write("s.json", SameSpecReformatted)).Identity!;
         Assert.Equal(yaml, json);
 
         // A command-line minority override is part of the resolved spec: the same as writing it in the file.
-        var overridden = DatasetCatalog.Load(null, new LoadOptions { SpecPath = Path.Combine(dir.Path, "s.yaml"), Minority = ["M"] }).Identity!;
-        var written = CsvDatasetLoader.Load(dir.Write("m.yaml", Spec.Replace("minority: [F]", "minority: [M]"))).Identity!;
+        var overridden = DatasetSpecFile.Load(null, Path.Combine(dir.Path, "s.yaml"), new LoadOptions { Minority = ["M"] }).Identity!;
+        var written = DatasetSpecFile.LoadData(dir.Write("m.yaml", Spec.Replace("minority: [F]", "minority: [M]"))).Identity!;
         Assert.Equal(written, overridden);
         Assert.NotEqual(yaml.SpecHash, overridden.SpecHash);
     }

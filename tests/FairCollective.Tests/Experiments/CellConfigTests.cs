@@ -15,7 +15,7 @@ public class CellConfigTests
         Experiment = "e", Dataset = new DatasetIdentity("compas", "c0", "s0"), Learner = "logistic",
         LearnerOptionsJson = LearnerCatalog.OptionsJson("logistic", new LearnerSettings()), TestFraction = 0.3, Seed = 0, Method = "RB-dist",
         MajorityRows = null, Size = CollectiveSize.Share(0.3), Budget = FlipBudget.ShareOfPool(0.0125),
-        Strategy = new StrategyConfig(10, TieRule.SeededRandom, NeighbourScaling.EncodedStandardised, "logistic"),
+        Strategy = new StrategySettings(),
     };
 
     private static readonly CellConfig FirmSide = Collective with { Method = "FARE", MajorityRows = null, Size = null, Budget = null, Strategy = null, Knob = 0.5 };

@@ -8,7 +8,7 @@ namespace FairCollective.Tests.Experiments;
 /// <summary>Gives hand-built display cells (figure and report fixtures) a configuration, so they can be stored.</summary>
 public static class TestCells
 {
-    public static readonly StrategyConfig Strategy = new(10, TieRule.SeededRandom, FairCollective.Collective.Strategies.NeighbourScaling.EncodedStandardised, "logistic");
+    public static readonly StrategySettings Strategy = new();
 
     /// <summary>Settings matching <see cref="Configured"/>'s cells, for <see cref="ResultsStore.BeginRun"/>.</summary>
     public static ExperimentSettings Settings(params string[] datasets) => new()

@@ -11,10 +11,6 @@ namespace FairCollective.Data.Sources;
 /// </summary>
 public static class CsvDatasetLoader
 {
-    /// <summary>Loads the spec at <paramref name="specPath"/>; <paramref name="dataPath"/> overrides the spec's path.</summary>
-    public static Dataset Load(string specPath, string? dataPath = null) =>
-        Load(DatasetSpec.Load(specPath), specPath, dataPath);
-
     /// <summary>
     /// Loads with <paramref name="spec"/>; a relative spec path resolves against <paramref name="specSource"/>'s
     /// directory. The dataset carries its <see cref="Dataset.Identity"/>.

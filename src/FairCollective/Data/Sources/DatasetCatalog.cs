@@ -30,16 +30,15 @@ public static class DatasetCatalog
     public static IReadOnlyList<DatasetInfo> List() => Entries;
 
     /// <summary>
-    /// Loads a catalog name, or a file recognised by its columns, or (with <see cref="LoadOptions.SpecPath"/>) a
-    /// user CSV, or a dataset spec given as the path itself (.yaml, .yml, .json; its data is the spec's <c>path</c>).
+    /// Loads a catalog name, or a file recognised by its columns, or (with <see cref="LoadOptions.Spec"/>) a
+    /// user CSV described by a dataset spec (the file given, or else the spec's <c>path</c>).
     /// The dataset carries its <see cref="Dataset.Identity"/>.
     /// </summary>
     public static Dataset Load(string? nameOrPath, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
-        if (options.SpecPath is not null) return LoadWithSpec(options.SpecPath, nameOrPath, options);
+        if (options.Spec is { } spec) return LoadWithSpec(spec, options.SpecSource ?? "dataset spec", nameOrPath, options);
         if (string.IsNullOrWhiteSpace(nameOrPath)) throw new UserInputException($"no dataset given (known: {KnownNames()})");
-        if (IsSpecFile(nameOrPath) && File.Exists(nameOrPath)) return LoadWithSpec(nameOrPath, null, options);
         if (Entries.FirstOrDefault(e => string.Equals(e.Name, nameOrPath, StringComparison.OrdinalIgnoreCase)) is { } entry)
             return LoadNamed(entry, options);
         if (File.Exists(nameOrPath)) return LoadPath(nameOrPath, options);
@@ -50,11 +49,6 @@ public static class DatasetCatalog
     }
 
     private static string KnownNames() => string.Join(", ", Entries.Select(e => e.Name));
-
-    private static bool IsSpecFile(string path) =>
-        SpecExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
-
-    private static readonly string[] SpecExtensions = [".yaml", ".yml", ".json"];
 
     private static Dataset LoadNamed(DatasetInfo entry, LoadOptions o)
     {
@@ -143,9 +137,8 @@ public static class DatasetCatalog
         return File.Exists(test) ? test : null;
     }
 
-    private static Dataset LoadWithSpec(string specPath, string? dataPath, LoadOptions o)
+    private static Dataset LoadWithSpec(DatasetSpec spec, string specPath, string? dataPath, LoadOptions o)
     {
-        var spec = DatasetSpec.Load(specPath);
         if (o.Minority is not null && spec.Sensitive is not null) spec = spec with { Sensitive = spec.Sensitive with { Minority = o.Minority.ToList() } };
         if (o.SensitiveAsFeature is { } asFeature && spec.Sensitive is not null) spec = spec with { Sensitive = spec.Sensitive with { AsFeature = asFeature } };
         return CsvDatasetLoader.Load(spec, specPath, string.IsNullOrWhiteSpace(dataPath) ? null : dataPath);

@@ -1,14 +1,8 @@
-using System.Text.RegularExpressions;
-using FairCollective.Common;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace FairCollective.Data.Sources;
 
 /// <summary>
 /// Describes a user's CSV (or gzip CSV) so <see cref="CsvDatasetLoader"/> can turn it into a <see cref="Dataset"/>.
-/// Written as YAML (JSON is valid YAML), keys in camelCase, e.g.
+/// Build it in code, or read it from YAML or JSON with FairCollective.Experiments' DatasetSpecFile (keys in camelCase), e.g.
 /// <code>
 /// path: loans.csv.gz
 /// label: { column: repaid, favourable: [yes], unfavourable: [no] }
@@ -50,49 +44,4 @@ public sealed record DatasetSpec
 
     /// <summary>Most distinct levels of any categorical feature; default <see cref="DatasetLimits.MaxCategoricalLevels"/>.</summary>
     public int? MaxLevels { get; init; }
-
-    /// <summary>Reads a spec file (YAML or JSON).</summary>
-    public static DatasetSpec Load(string specPath)
-    {
-        if (!File.Exists(specPath)) throw new UserInputException($"{specPath}: spec file not found");
-        return Parse(SpecDocument.ReadFile(specPath), specPath);
-    }
-
-    /// <summary>Parses spec text; <paramref name="source"/> names it in messages. Size and nesting are bounded (<see cref="SpecDocument"/>).</summary>
-    public static DatasetSpec Parse(string yaml, string source)
-    {
-        SpecDocument.Check(yaml, source);
-        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
-        DatasetSpec? spec;
-        try
-        {
-            spec = deserializer.Deserialize<DatasetSpec?>(yaml);
-        }
-        catch (YamlException e)
-        {
-            throw new UserInputException($"{source}, line {e.Start.Line}: {Explain(e)}", e);
-        }
-        return spec ?? throw new UserInputException($"{source}: the spec is empty");
-    }
-
-    // YamlDotNet's messages name CLR types; users need the key they wrote.
-    private static string Explain(YamlException e)
-    {
-        var inner = e.InnerException ?? e;
-        var m = Regex.Match(e.Message + " " + inner.Message, @"Property '([^']+)' not found on type '[^']*?(\w+)'");
-        if (m.Success) return $"unknown key '{m.Groups[1].Value}' in {SectionName(m.Groups[2].Value)}";
-        string message = inner.Message;
-        int close = message.IndexOf("): ", StringComparison.Ordinal);
-        return close >= 0 ? message[(close + 3)..] : message;
-    }
-
-    private static string SectionName(string type) => type switch
-    {
-        nameof(DatasetSpec) => "the spec (known: name, path, separator, header, trim, id, label, sensitive, features, missing, maxLevels)",
-        nameof(LabelSpec) => "label (known: column, favourable, unfavourable)",
-        nameof(SensitiveSpec) => "sensitive (known: columns, minority, groups, asFeature)",
-        nameof(FeatureSpec) => "a feature (known: name, kind, maxLevels)",
-        nameof(MissingSpec) => "missing (known: values, policy)",
-        _ => type,
-    };
 }

@@ -5,8 +5,11 @@ public sealed record LoadOptions
 {
     public static LoadOptions Default { get; } = new();
 
-    /// <summary>A <see cref="DatasetSpec"/> file describing a user CSV (--spec).</summary>
-    public string? SpecPath { get; init; }
+    /// <summary>A <see cref="DatasetSpec"/> describing a user CSV; the dataset is then read by <see cref="CsvDatasetLoader"/>.</summary>
+    public DatasetSpec? Spec { get; init; }
+
+    /// <summary>Where <see cref="Spec"/> came from (a file path): messages name it, and a relative data path resolves beside it.</summary>
+    public string? SpecSource { get; init; }
 
     /// <summary>Image embeddings for Waterbirds (--embeddings): img_id then numeric columns.</summary>
     public string? EmbeddingsPath { get; init; }

@@ -1,6 +1,8 @@
 using FairCollective.Common;
 using FairCollective.Data.Sources;
 
+using FairCollective.Experiments.Specs;
+
 namespace FairCollective.Tests.Data.Sources;
 
 /// <summary>Every user mistake is a one-line <see cref="UserInputException"/> naming what is wrong and where.</summary>
@@ -15,7 +17,7 @@ public class BadInputTests
         using var dir = new TempDirectory();
         string data = dir.Write("d.csv", csv);
         string specPath = dir.Write("s.yaml", spec);
-        var e = Assert.Throws<UserInputException>(() => CsvDatasetLoader.Load(specPath, data));
+        var e = Assert.Throws<UserInputException>(() => DatasetSpecFile.LoadData(specPath, data));
         Assert.DoesNotContain('\n', e.Message);
         return e;
     }
@@ -74,11 +76,11 @@ public class BadInputTests
     {
         using var dir = new TempDirectory();
         string spec = dir.Write("s.yaml", Spec + "path: nowhere.csv\n");
-        var e = Assert.Throws<UserInputException>(() => CsvDatasetLoader.Load(spec));
+        var e = Assert.Throws<UserInputException>(() => DatasetSpecFile.LoadData(spec));
         Assert.Equal($"{Path.Combine(dir.Path, "nowhere.csv")}: file not found", e.Message);
         Assert.Equal("/no/such/file.csv: file not found", Assert.Throws<UserInputException>(() => DatasetCatalog.Load("/no/such/file.csv")).Message);
         Assert.Equal("/no/spec.yaml: spec file not found",
-            Assert.Throws<UserInputException>(() => DatasetCatalog.Load(null, new LoadOptions { SpecPath = "/no/spec.yaml" })).Message);
+            Assert.Throws<UserInputException>(() => DatasetSpecFile.Load(null, "/no/spec.yaml")).Message);
     }
 
     [Fact]
@@ -92,8 +94,8 @@ public class BadInputTests
         string cut = Path.Combine(dir.Path, "cut.csv.gz");
         File.WriteAllBytes(cut, bytes[..(bytes.Length * 2 / 3)]);
         string spec = dir.Write("s.yaml", Spec);
-        Assert.Equal(50_000, CsvDatasetLoader.Load(spec, whole).RowCount);
-        var e = Assert.Throws<UserInputException>(() => CsvDatasetLoader.Load(spec, cut));
+        Assert.Equal(50_000, DatasetSpecFile.LoadData(spec, whole).RowCount);
+        var e = Assert.Throws<UserInputException>(() => DatasetSpecFile.LoadData(spec, cut));
         Assert.Matches(@"^\S+cut\.csv\.gz: gzip data is truncated or corrupt \(decompressed [\d,]+ bytes, the gzip trailer records [\d,]+\); copy the file again$", e.Message);
     }
 
@@ -116,7 +118,7 @@ public class BadInputTests
     {
         // 50,000 levels would overflow the deserializer's stack and kill the process.
         string deep = "label: " + new string('[', 50_000) + new string(']', 50_000) + "\n";
-        var e = Assert.Throws<UserInputException>(() => DatasetSpec.Parse(deep, "s.yaml"));
+        var e = Assert.Throws<UserInputException>(() => DatasetSpecFile.Parse(deep, "s.yaml"));
         Assert.Equal("s.yaml: nesting deeper than 64 levels at line 1, column 71 (the limit for a spec document)", e.Message);
     }
 
@@ -125,7 +127,7 @@ public class BadInputTests
     {
         using var dir = new TempDirectory();
         string spec = dir.Write("s.yaml", Spec + "#" + new string('x', 1 << 20) + "\n");
-        var e = Assert.Throws<UserInputException>(() => CsvDatasetLoader.Load(spec));
+        var e = Assert.Throws<UserInputException>(() => DatasetSpecFile.LoadData(spec));
         Assert.Equal("s.yaml: 1,048,698 bytes exceed the limit of 1,048,576 bytes (1 MiB) for a spec document", Msg(e));
     }
 }

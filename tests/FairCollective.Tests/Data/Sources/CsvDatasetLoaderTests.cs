@@ -2,6 +2,8 @@ using FairCollective.Common;
 using FairCollective.Data;
 using FairCollective.Data.Sources;
 
+using FairCollective.Experiments.Specs;
+
 namespace FairCollective.Tests.Data.Sources;
 
 public class CsvDatasetLoaderTests
@@ -26,7 +28,7 @@ public class CsvDatasetLoaderTests
     {
         using var dir = new TempDirectory();
         dir.Write("people.csv", People);
-        var d = CsvDatasetLoader.Load(dir.Write("spec.yaml", Spec));
+        var d = DatasetSpecFile.LoadData(dir.Write("spec.yaml", Spec));
         Assert.Equal("people", d.Name);
         Assert.Equal(["p1", "p3", "p5"], d.Ids); // p2 ('?') and p4 ('NA') dropped
         Assert.Equal([1, 0, 0], d.Labels);
@@ -48,7 +50,7 @@ public class CsvDatasetLoaderTests
              "sensitive": {"columns": ["sex"], "minority": ["F"], "groups": ["F", "M"], "asFeature": false},
              "missing": {"policy": "keep"}}
             """;
-        var d = CsvDatasetLoader.Load(dir.Write("spec.json", json));
+        var d = DatasetSpecFile.LoadData(dir.Write("spec.json", json));
         Assert.Equal(["1", "2", "3", "4", "5"], d.Ids); // no id column: 1-based data row numbers
         Assert.Equal(["pid", "age", "job", "race"], d.Features.Select(f => f.Name));
         Assert.True(double.IsNaN(d.Features[1].Numbers![3]));
@@ -68,7 +70,7 @@ public class CsvDatasetLoaderTests
             sensitive: { columns: ["2"], minority: [b] }
             features: [ { name: "1", kind: categorical } ]
             """);
-        var d = CsvDatasetLoader.Load(spec, data);
+        var d = DatasetSpecFile.LoadData(spec, data);
         Assert.Single(d.Features);
         Assert.Equal(new string?[] { "1", "2", "3" }, d.Features[0].Categories!);
         Assert.Equal([1, 0, 0], d.Labels);
@@ -80,7 +82,7 @@ public class CsvDatasetLoaderTests
         using var dir = new TempDirectory();
         string data = dir.Write("people.csv", People);
         var e = Assert.Throws<UserInputException>(() =>
-            CsvDatasetLoader.Load(DatasetSpec.Parse(Spec + "\nmissing: { policy: error }", "spec.yaml"), "spec.yaml", data));
+            CsvDatasetLoader.Load(DatasetSpecFile.Parse(Spec + "\nmissing: { policy: error }", "spec.yaml"), "spec.yaml", data));
         Assert.Equal($"{data}, line 3, column 'job': missing value '?' (missing.policy is error)", e.Message);
     }
 }

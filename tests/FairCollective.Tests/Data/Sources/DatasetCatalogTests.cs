@@ -2,6 +2,8 @@ using System.IO.Compression;
 using FairCollective.Data;
 using FairCollective.Data.Sources;
 
+using FairCollective.Experiments.Specs;
+
 namespace FairCollective.Tests.Data.Sources;
 
 public class DatasetCatalogTests
@@ -78,12 +80,12 @@ public class DatasetCatalogTests
         using var dir = new TempDirectory();
         dir.Write("d.csv", "x,g,y\n1,a,1\n2,b,0\n3,a,0\n4,b,1\n");
         string spec = dir.Write("loans.yaml", "path: d.csv\nlabel: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n");
-        var d = DatasetCatalog.Load(spec);
+        var d = DatasetSpecFile.Load(spec);
         Assert.Equal(("d", 4), (d.Name, d.RowCount));
-        Assert.Equal(d.Identity, DatasetCatalog.Load(null, new LoadOptions { SpecPath = spec }).Identity);
+        Assert.Equal(d.Identity, DatasetSpecFile.Load(null, spec).Identity);
 
         string experiment = dir.Write("exp.yml", "datasets: [compas]\n");
-        var e = Assert.Throws<FairCollective.Common.UserInputException>(() => DatasetCatalog.Load(experiment));
+        var e = Assert.Throws<FairCollective.Common.UserInputException>(() => DatasetSpecFile.Load(experiment));
         Assert.Equal($"{experiment}, line 1: unknown key 'datasets' in the spec (known: name, path, separator, header, trim, id, label, sensitive, features, missing, maxLevels)", e.Message);
     }
 

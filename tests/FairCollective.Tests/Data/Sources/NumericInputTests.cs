@@ -4,6 +4,8 @@ using FairCollective.Data;
 using FairCollective.Data.Csv;
 using FairCollective.Data.Sources;
 
+using FairCollective.Experiments.Specs;
+
 namespace FairCollective.Tests.Data.Sources;
 
 /// <summary>NaN and infinities never become values; categorical columns have a bounded number of levels.</summary>
@@ -29,7 +31,7 @@ public class NumericInputTests
     private static Dataset Load(TempDirectory dir, string csv, string spec)
     {
         string data = dir.Write("d.csv", csv);
-        return CsvDatasetLoader.Load(dir.Write("s.yaml", spec), data);
+        return DatasetSpecFile.LoadData(dir.Write("s.yaml", spec), data);
     }
 
     private static string Fails(string csv, string spec)

@@ -42,7 +42,7 @@ public sealed class RunPlan
         SpecLimits.CheckGridSize(spec);
         var datasets = LoadDatasets(spec);
         var learners = spec.Learners.ToDictionary(l => l, l => LearnerCatalog.OptionsJson(l, spec.Learner), StringComparer.Ordinal);
-        var strategy = new StrategyConfig(spec.Strategy.K, spec.Strategy.TieRule, spec.Strategy.Scaling, spec.Strategy.RbProbModel);
+        var strategy = spec.Strategy;
         var settings = new ExperimentSettings
         {
             TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners,

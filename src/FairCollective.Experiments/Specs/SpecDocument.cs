@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using FairCollective.Common;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace FairCollective.Common;
+namespace FairCollective.Experiments.Specs;
 
 /// <summary>
 /// Bounds on every spec document (experiment specs and dataset specs, YAML or JSON), checked before the

@@ -1,3 +1,6 @@
+using FairCollective.Collective;
+using FairCollective.Learning;
+
 namespace FairCollective.Experiments.Specs;
 
 /// <summary>
@@ -35,27 +38,12 @@ public sealed record FirmSideChoice(string Method, IReadOnlyList<double> Knobs);
 /// <summary>A dataset by catalog name or path, with an optional CSV spec file for user data.</summary>
 public sealed record DatasetChoice(string NameOrPath, string? SpecPath = null);
 
-/// <summary>Strategy options shared by the grid (method.md section 3 leaves them open; these are our defaults).</summary>
-public sealed record StrategySettings
-{
-    public int K { get; init; } = Collective.Strategies.NeighbourStrategyOptions.DefaultK;
-    public Collective.TieRule TieRule { get; init; } = Collective.TieRule.SeededRandom;
-    public Collective.Strategies.NeighbourScaling Scaling { get; init; } = Collective.Strategies.NeighbourScaling.EncodedStandardised;
-
-    /// <summary>The model class of RB-prob's majority model ("logistic" by default).</summary>
-    public string RbProbModel { get; init; } = SpecDefaults.Learner;
-}
-
-/// <summary>Firm learner options shared by the grid.</summary>
-public sealed record LearnerSettings
-{
-    /// <summary>Inverse L2 strength of the logistic-regression firm (scikit-learn's C).</summary>
-    public double C { get; init; } = SpecDefaults.LogisticC;
-}
-
+/// <summary>Defaults of spec keys that have no home in the library's own options.</summary>
 public static class SpecDefaults
 {
+    /// <summary>Share of rows in the test split (stratified by label x group).</summary>
     public const double TestFraction = 0.3;
-    public const string Learner = "logistic";
-    public const double LogisticC = 1.0;
+
+    /// <summary>The firm's learner when a spec names none.</summary>
+    public const string Learner = Learning.LearnerCatalog.Logistic;
 }

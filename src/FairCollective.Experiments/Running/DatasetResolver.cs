@@ -30,7 +30,7 @@ public static class DatasetResolver
             default:
                 // Bundled names and recognised files carry their method.md section 5 preset (acting group, label
                 // orientation, sensitive attribute as a feature, column kinds); the encoder defaults fit them all.
-                var data = DatasetCatalog.Load(choice.NameOrPath, new LoadOptions { SpecPath = choice.SpecPath });
+                var data = DatasetSpecFile.Load(choice.NameOrPath, choice.SpecPath);
                 return new LoadedDataset(choice, RefOf(data, null), data, EncoderOptions.Default);
         }
     }

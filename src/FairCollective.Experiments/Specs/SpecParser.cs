@@ -2,6 +2,7 @@ using System.Globalization;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
 using FairCollective.Common;
+using FairCollective.Learning;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

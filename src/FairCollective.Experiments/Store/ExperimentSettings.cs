@@ -15,7 +15,7 @@ namespace FairCollective.Experiments.Store;
 public sealed record ExperimentSettings
 {
     public required double TestFraction { get; init; }
-    public required StrategyConfig Strategy { get; init; }
+    public required Collective.StrategySettings Strategy { get; init; }
 
     /// <summary>Learner name to its canonical options JSON.</summary>
     public required IReadOnlyDictionary<string, string> Learners { get; init; }
@@ -80,8 +80,11 @@ public sealed record ExperimentSettings
             return new ExperimentSettings
             {
                 TestFraction = o["test_fraction"]!.GetValue<double>(),
-                Strategy = new StrategyConfig(s["k"]!.GetValue<int>(), Enum.Parse<Collective.TieRule>(s["tie_rule"]!.GetValue<string>()),
-                    Enum.Parse<Collective.Strategies.NeighbourScaling>(s["scaling"]!.GetValue<string>()), s["rb_prob_model"]!.GetValue<string>()),
+                Strategy = new Collective.StrategySettings
+                {
+                    K = s["k"]!.GetValue<int>(), TieRule = Enum.Parse<Collective.TieRule>(s["tie_rule"]!.GetValue<string>()),
+                    Scaling = Enum.Parse<Collective.Strategies.NeighbourScaling>(s["scaling"]!.GetValue<string>()), RbProbModel = s["rb_prob_model"]!.GetValue<string>(),
+                },
                 Learners = o["learners"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal),
                 Datasets = o["datasets"]!.AsObject().ToDictionary(kv => kv.Key,
                     kv => new DatasetIdentity(kv.Key, kv.Value!["content_sha256"]!.GetValue<string>(), kv.Value!["spec_sha256"]!.GetValue<string>()), StringComparer.Ordinal),

@@ -7,9 +7,6 @@ using FairCollective.Collective;
 
 namespace FairCollective.Experiments.Store;
 
-/// <summary>The options of a collective strategy that can change its ranking (all strategies share one record so no option can be forgotten).</summary>
-public sealed record StrategyConfig(int K, TieRule TieRule, Collective.Strategies.NeighbourScaling Scaling, string RbProbModel);
-
 /// <summary>
 /// Everything that determines one grid cell's result, and nothing else. The cell's key, the JSON stored with it and
 /// every label shown for it are derived from this one record, so they cannot drift apart: two cells share a key
@@ -45,7 +42,7 @@ public sealed record CellConfig
     public FlipBudget? Budget { get; init; }
 
     /// <summary>Collective cells only: the strategy options.</summary>
-    public StrategyConfig? Strategy { get; init; }
+    public StrategySettings? Strategy { get; init; }
 
     /// <summary>Firm-side cells only: the method's knob.</summary>
     public double? Knob { get; init; }
@@ -152,8 +149,11 @@ public sealed record CellConfig
                     MajorityRows = mr.ValueKind == JsonValueKind.String && mr.GetString() == "all" ? null : mr.GetInt32(),
                     Size = c.TryGetProperty("alpha", out var a) ? CollectiveSize.Share(a.GetDouble()) : CollectiveSize.Members(c.GetProperty("members").GetInt32()),
                     Budget = c.TryGetProperty("budget_share_of_pool", out var f) ? FlipBudget.ShareOfPool(f.GetDouble()) : FlipBudget.Flips(c.GetProperty("budget_flips").GetInt32()),
-                    Strategy = new StrategyConfig(s.GetProperty("k").GetInt32(), Enum.Parse<TieRule>(s.GetProperty("tie_rule").GetString()!),
-                        Enum.Parse<Collective.Strategies.NeighbourScaling>(s.GetProperty("scaling").GetString()!), s.GetProperty("rb_prob_model").GetString()!),
+                    Strategy = new StrategySettings
+                    {
+                        K = s.GetProperty("k").GetInt32(), TieRule = Enum.Parse<TieRule>(s.GetProperty("tie_rule").GetString()!),
+                        Scaling = Enum.Parse<Collective.Strategies.NeighbourScaling>(s.GetProperty("scaling").GetString()!), RbProbModel = s.GetProperty("rb_prob_model").GetString()!,
+                    },
                 };
             }
             if (r.TryGetProperty("firm_side", out var fs)) config = config with { Knob = fs.GetProperty("knob").GetDouble() };

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using FairCollective.Common;
+using FairCollective.Data;
+using FairCollective.Data.Sources;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace FairCollective.Experiments.Specs;
+
+/// <summary>
+/// Reads a <see cref="DatasetSpec"/> from YAML or JSON (docs/dataset-spec.md; keys in camelCase), bounded in size
+/// and depth (<see cref="SpecDocument"/>), and loads data the way the command line names it: a catalog name, a
+/// recognised file, a data file with <c>--spec</c>, or a spec file alone (its data is the spec's <c>path</c>).
+/// </summary>
+public static class DatasetSpecFile
+{
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
+    /// <summary>Reads the spec file at <paramref name="path"/>.</summary>
+    public static DatasetSpec Read(string path)
+    {
+        if (!File.Exists(path)) throw new UserInputException($"{path}: spec file not found");
+        return Parse(SpecDocument.ReadFile(path), path);
+    }
+
+    /// <summary>Parses spec text; <paramref name="source"/> names it in messages.</summary>
+    public static DatasetSpec Parse(string yaml, string source)
+    {
+        SpecDocument.Check(yaml, source);
+        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+        DatasetSpec? spec;
+        try
+        {
+            spec = deserializer.Deserialize<DatasetSpec?>(yaml);
+        }
+        catch (YamlException e)
+        {
+            throw new UserInputException($"{source}, line {e.Start.Line}: {Explain(e)}", e);
+        }
+        return spec ?? throw new UserInputException($"{source}: the spec is empty");
+    }
+
+    /// <summary>True when <paramref name="path"/> names a spec file by its extension (.yaml, .yml, .json).</summary>
+    public static bool IsSpecFile(string path) => Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Loads <paramref name="nameOrPath"/> (a catalog name, a recognised file, a spec file, or the data file of
+    /// <paramref name="specPath"/>), with <paramref name="options"/> applied.
+    /// </summary>
+    public static Dataset Load(string? nameOrPath, string? specPath = null, LoadOptions? options = null)
+    {
+        options ??= LoadOptions.Default;
+        if (specPath is not null) return DatasetCatalog.Load(nameOrPath, options with { Spec = Read(specPath), SpecSource = specPath });
+        if (nameOrPath is not null && IsSpecFile(nameOrPath) && File.Exists(nameOrPath))
+            return DatasetCatalog.Load(null, options with { Spec = Read(nameOrPath), SpecSource = nameOrPath });
+        return DatasetCatalog.Load(nameOrPath, options);
+    }
+
+    /// <summary>The dataset the spec file at <paramref name="specPath"/> describes; <paramref name="dataPath"/> overrides its <c>path</c>.</summary>
+    public static Dataset LoadData(string specPath, string? dataPath = null) => Load(dataPath, specPath);
+
+    // YamlDotNet's messages name CLR types; users need the key they wrote.
+    private static string Explain(YamlException e)
+    {
+        var inner = e.InnerException ?? e;
+        var m = Regex.Match(e.Message + " " + inner.Message, @"Property '([^']+)' not found on type '[^']*?(\w+)'");
+        if (m.Success) return $"unknown key '{m.Groups[1].Value}' in {SectionName(m.Groups[2].Value)}";
+        string message = inner.Message;
+        int close = message.IndexOf("): ", StringComparison.Ordinal);
+        return close >= 0 ? message[(close + 3)..] : message;
+    }
+
+    private static string SectionName(string type) => type switch
+    {
+        nameof(DatasetSpec) => "the spec (known: name, path, separator, header, trim, id, label, sensitive, features, missing, maxLevels)",
+        nameof(LabelSpec) => "label (known: column, favourable, unfavourable)",
+        nameof(SensitiveSpec) => "sensitive (known: columns, minority, groups, asFeature)",
+        nameof(FeatureSpec) => "a feature (known: name, kind, maxLevels)",
+        nameof(MissingSpec) => "missing (known: values, policy)",
+        _ => type,
+    };
+}

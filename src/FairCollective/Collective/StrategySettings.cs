@@ -1,0 +1,23 @@
+using FairCollective.Collective.Strategies;
+
+namespace FairCollective.Collective;
+
+/// <summary>
+/// Options of the collective's strategies that can change a ranking (method.md section 3 leaves them open; these
+/// are our defaults). One record serves the strategies, the experiment spec and every stored cell's configuration,
+/// so no option can be set in one place and forgotten in another.
+/// </summary>
+public sealed record StrategySettings
+{
+    /// <summary>Neighbours of RB-label and RB-dist.</summary>
+    public int K { get; init; } = NeighbourStrategyOptions.DefaultK;
+
+    /// <summary>How equal scores are ordered.</summary>
+    public TieRule TieRule { get; init; } = TieRule.SeededRandom;
+
+    /// <summary>Which features the neighbour strategies measure distances on.</summary>
+    public NeighbourScaling Scaling { get; init; } = NeighbourScaling.EncodedStandardised;
+
+    /// <summary>The learner (by catalog name) of RB-prob's majority model.</summary>
+    public string RbProbModel { get; init; } = Learning.LearnerCatalog.Logistic;
+}
