@@ -1,6 +1,8 @@
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting.Figures;
-using static FairCollective.Reporting.Figures.TableFormat;
+using static FairCollective.Reporting.Tables.TableFormat;
+using FairCollective.Reporting.Content;
+using FairCollective.Reporting.Tables;
 
 namespace FairCollective.Reporting;
 

@@ -3,6 +3,7 @@ using FairCollective.Experiments.Store;
 using FairCollective.Reporting.Figures;
 using FairCollective.Reporting.Html;
 using FairCollective.Reporting.Markdown;
+using FairCollective.Reporting.Content;
 
 namespace FairCollective.Reporting;
 

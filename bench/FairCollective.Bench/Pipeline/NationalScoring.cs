@@ -4,6 +4,7 @@ using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
+using FairCollective.Data.Splitting;
 
 namespace FairCollective.Bench.Pipeline;
 
@@ -28,7 +29,7 @@ internal static class NationalScoring
         Console.WriteLine($"{Name}: {path}, alpha {alpha}, seed {seed}, k {k}, {Environment.ProcessorCount} cores");
 
         PreparedSplit? split = null;
-        Phase("load + split + encode", () => split = DataPreparation.Prepare(DatasetResolver.Load(new DatasetChoice(path)), seed, SpecDefaults.TestFraction));
+        Phase("load + split + encode", () => split = DatasetResolver.Load(new DatasetChoice(path)).Prepare(seed, SpecDefaults.TestFraction));
         var members = new CollectiveOrder(split!.MinorityTrainRows, seed).Members(CollectiveSize.Share(alpha));
         var pool = Pool.Of(members, split.TrainY);
         var known = MajorityKnowledge.Known(split.MajorityTrainRows, null, seed);

@@ -30,7 +30,7 @@ internal static class PipelineExport
         IReadOnlyList<string> columns = [];
         foreach (int seed in seeds)
         {
-            var split = DataPreparation.Prepare(loaded, seed, spec.TestFraction);
+            var split = loaded.Prepare(seed, spec.TestFraction);
             string dir = $"seed{seed}";
             Directory.CreateDirectory(Path.Combine(outDir, dir));
             var files = new Dictionary<string, string>

@@ -3,6 +3,7 @@ using System.Globalization;
 using FairCollective.Experiments.Reproduction;
 using FairCollective.Experiments.Running;
 using FairCollective.Learning.Logistic;
+using FairCollective.Data.Splitting;
 
 namespace FairCollective.Bench.Pipeline;
 
@@ -23,7 +24,7 @@ internal static class RefitProfile
         spec = spec with { Seeds = [a.Int("--seed", spec.Seeds[0])] };
         int repeats = a.Int("--repeat", DefaultRepeats);
         if (repeats < 1) throw new Common.UserInputException($"{Name}: --repeat must be at least 1; got {repeats}");
-        var split = DataPreparation.Prepare(DatasetResolver.Load(spec.Datasets[0]), spec.Seeds[0], spec.TestFraction);
+        var split = DatasetResolver.Load(spec.Datasets[0]).Prepare(spec.Seeds[0], spec.TestFraction);
         var cold = new LogisticRegressionTrainer(new LogisticRegressionOptions { C = spec.Learner.C, MaxDegreeOfParallelism = 1 });
         var (baseModel, baseTime) = TimeFits(cold, split.TrainX, split.TrainY, repeats);
         Report("one firm fit, unchanged labels, cold start", split, baseModel, baseTime, repeats);

@@ -1,7 +1,8 @@
 using FairCollective.Collective;
 using FairCollective.Common;
-using FairCollective.Experiments.FirmSide;
+using FairCollective.Mitigation.FirmSide;
 using FairCollective.Experiments.Specs;
+using FairCollective.Collective.Strategies;
 
 namespace FairCollective.Experiments.Reproduction;
 

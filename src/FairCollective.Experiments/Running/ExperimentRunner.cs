@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using FairCollective.Collective;
-using FairCollective.Experiments.FirmSide;
+using FairCollective.Mitigation.FirmSide;
 using FairCollective.Experiments.Store;
 using FairCollective.Learning;
+using FairCollective.Collective.Strategies;
+using FairCollective.Learning.Catalog;
+using FairCollective.Data.Splitting;
 
 namespace FairCollective.Experiments.Running;
 

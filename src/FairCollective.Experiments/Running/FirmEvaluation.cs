@@ -1,6 +1,8 @@
 using FairCollective.Fairness;
 using FairCollective.Fairness.Counterfactual;
 using FairCollective.Learning;
+using FairCollective.Data.Splitting;
+using FairCollective.Mitigation.FirmSide;
 
 namespace FairCollective.Experiments.Running;
 
@@ -56,7 +58,7 @@ public static class FirmEvaluation
     /// Metrics of a firm-side outcome: of the sampled predictions, and (for randomised post-processors) the expected
     /// error and EqOd, computed exactly by counting each row as a prediction of 1 with weight p and of 0 with 1 - p.
     /// </summary>
-    public static IReadOnlyDictionary<string, double> EvaluateOutcome(PreparedSplit split, FirmSide.FirmSideOutcome outcome)
+    public static IReadOnlyDictionary<string, double> EvaluateOutcome(PreparedSplit split, FirmSideOutcome outcome)
     {
         var metrics = Evaluate(split.TestY, outcome.Predicted, split.TestMinority);
         if (outcome.PositiveProbability is { } p)

@@ -1,5 +1,6 @@
 using FairCollective.Data;
 using FairCollective.Data.Encoding;
+using FairCollective.Data.Splitting;
 using FairCollective.Data.Synthetic;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
@@ -11,4 +12,7 @@ public sealed record LoadedDataset(DatasetChoice Choice, DatasetIdentity Identit
 {
     /// <summary>The display name every table and cell uses.</summary>
     public string Name => Identity.Name;
+
+    /// <summary>This dataset split for <paramref name="seed"/> and encoded (see <see cref="SplitPreparation"/>).</summary>
+    public PreparedSplit Prepare(int seed, double testFraction) => SplitPreparation.Prepare(Name, Data, Encoder, Synthetic, seed, testFraction);
 }

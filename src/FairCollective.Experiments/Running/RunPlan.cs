@@ -4,6 +4,9 @@ using FairCollective.Common;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
 using FairCollective.Learning;
+using FairCollective.Collective.Strategies;
+using FairCollective.Learning.Catalog;
+using FairCollective.Data.Splitting;
 
 namespace FairCollective.Experiments.Running;
 
@@ -56,7 +59,7 @@ public sealed class RunPlan
             CheckStrategiesFit(spec, loaded);
             foreach (int seed in spec.Seeds)
             {
-                var split = DataPreparation.Prepare(loaded, seed, spec.TestFraction);
+                var split = loaded.Prepare(seed, spec.TestFraction);
                 splits[(loaded.Name, seed)] = split;
                 CheckFeasible(spec, loaded.Name, split);
                 foreach (var learner in spec.Learners)

@@ -1,5 +1,7 @@
 using FairCollective.Collective;
 using FairCollective.Learning;
+using FairCollective.Collective.Strategies;
+using FairCollective.Learning.Catalog;
 
 namespace FairCollective.Experiments.Specs;
 
@@ -45,5 +47,5 @@ public static class SpecDefaults
     public const double TestFraction = 0.3;
 
     /// <summary>The firm's learner when a spec names none.</summary>
-    public const string Learner = Learning.LearnerCatalog.Logistic;
+    public const string Learner = FairCollective.Learning.Catalog.LearnerCatalog.Logistic;
 }

@@ -5,6 +5,8 @@ using FairCollective.Common;
 using FairCollective.Learning;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using FairCollective.Learning.Catalog;
+using FairCollective.Mitigation.FirmSide;
 
 namespace FairCollective.Experiments.Specs;
 
@@ -58,9 +60,9 @@ public static class SpecParser
                 throw new UserInputException($"{r.At(node)}: unknown strategy '{s}' (known: {string.Join(", ", StrategyCatalog.Names)})");
         Distinct(r, strategies.Select(t => (StrategyCatalog.Canonical(t.Value), t.Node)), "strategies");
         var learners = root.Children.TryGetValue(new YamlScalarNode("learners"), out var ln)
-            ? r.StringList(ln, "learners").Select(t => Learning.LearnerCatalog.Names.Contains(t.Value.ToLowerInvariant())
+            ? r.StringList(ln, "learners").Select(t => FairCollective.Learning.Catalog.LearnerCatalog.Names.Contains(t.Value.ToLowerInvariant())
                 ? t.Value.ToLowerInvariant()
-                : throw new UserInputException($"{r.At(t.Node)}: unknown learner '{t.Value}' (known: {string.Join(", ", Learning.LearnerCatalog.Names)})")).ToArray()
+                : throw new UserInputException($"{r.At(t.Node)}: unknown learner '{t.Value}' (known: {string.Join(", ", FairCollective.Learning.Catalog.LearnerCatalog.Names)})")).ToArray()
             : [SpecDefaults.Learner];
         if (ln is not null) Distinct(r, r.StringList(ln, "learners").Select(t => (t.Value.ToLowerInvariant(), t.Node)), "learners");
 
@@ -239,9 +241,9 @@ public static class SpecParser
         FirmSideChoice Choice(YamlNode nameNode, YamlNode? knobs)
         {
             string name = r.Scalar(nameNode, "firm_side");
-            if (!FirmSide.FirmSideCatalog.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
-                throw new UserInputException($"{r.At(nameNode)}: unknown firm-side method '{name}' (known: {string.Join(", ", FirmSide.FirmSideCatalog.Names)})");
-            var method = FirmSide.FirmSideCatalog.Get(name);
+            if (!FirmSideCatalog.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                throw new UserInputException($"{r.At(nameNode)}: unknown firm-side method '{name}' (known: {string.Join(", ", FirmSideCatalog.Names)})");
+            var method = FirmSideCatalog.Get(name);
             if (knobs is null) return new FirmSideChoice(method.Name, method.DefaultKnobs);
             var values = r.Numbers(knobs, $"firm_side.{name}");
             Distinct(r, values, $"firm_side.{name}");

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FairCollective.Collective;
+using FairCollective.Collective.Strategies;
 
 namespace FairCollective.Experiments.Store;
 

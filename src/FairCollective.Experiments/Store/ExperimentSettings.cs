@@ -15,7 +15,7 @@ namespace FairCollective.Experiments.Store;
 public sealed record ExperimentSettings
 {
     public required double TestFraction { get; init; }
-    public required Collective.StrategySettings Strategy { get; init; }
+    public required FairCollective.Collective.Strategies.StrategySettings Strategy { get; init; }
 
     /// <summary>Learner name to its canonical options JSON.</summary>
     public required IReadOnlyDictionary<string, string> Learners { get; init; }
@@ -80,7 +80,7 @@ public sealed record ExperimentSettings
             return new ExperimentSettings
             {
                 TestFraction = o["test_fraction"]!.GetValue<double>(),
-                Strategy = new Collective.StrategySettings
+                Strategy = new FairCollective.Collective.Strategies.StrategySettings
                 {
                     K = s["k"]!.GetValue<int>(), TieRule = Enum.Parse<Collective.TieRule>(s["tie_rule"]!.GetValue<string>()),
                     Scaling = Enum.Parse<Collective.Strategies.NeighbourScaling>(s["scaling"]!.GetValue<string>()), RbProbModel = s["rb_prob_model"]!.GetValue<string>(),

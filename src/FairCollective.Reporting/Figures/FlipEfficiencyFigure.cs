@@ -1,6 +1,7 @@
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
-using static FairCollective.Reporting.Figures.TableFormat;
+using static FairCollective.Reporting.Tables.TableFormat;
+using FairCollective.Reporting.Tables;
 
 namespace FairCollective.Reporting.Figures;
 

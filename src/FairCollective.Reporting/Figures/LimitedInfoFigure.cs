@@ -1,7 +1,8 @@
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
 using ScottPlot;
-using static FairCollective.Reporting.Figures.TableFormat;
+using static FairCollective.Reporting.Tables.TableFormat;
+using FairCollective.Reporting.Tables;
 
 namespace FairCollective.Reporting.Figures;
 

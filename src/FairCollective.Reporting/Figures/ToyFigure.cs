@@ -1,7 +1,8 @@
 using System.Globalization;
 using FairCollective.Experiments.Store;
 using ScottPlot;
-using static FairCollective.Reporting.Figures.TableFormat;
+using static FairCollective.Reporting.Tables.TableFormat;
+using FairCollective.Reporting.Tables;
 
 namespace FairCollective.Reporting.Figures;
 

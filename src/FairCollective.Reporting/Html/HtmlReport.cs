@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using FairCollective.Experiments;
 using static System.Net.WebUtility;
+using FairCollective.Reporting.Content;
+using FairCollective.Reporting.Tables;
 
 namespace FairCollective.Reporting.Html;
 

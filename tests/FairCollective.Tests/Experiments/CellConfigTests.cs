@@ -4,6 +4,7 @@ using FairCollective.Collective.Strategies;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
 using FairCollective.Learning;
+using FairCollective.Learning.Catalog;
 
 namespace FairCollective.Tests.Experiments;
 

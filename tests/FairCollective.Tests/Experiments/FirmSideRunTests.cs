@@ -1,6 +1,6 @@
 using FairCollective.Collective;
 using FairCollective.Experiments;
-using FairCollective.Experiments.FirmSide;
+using FairCollective.Mitigation.FirmSide;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;

@@ -4,6 +4,7 @@ using FairCollective.Experiments;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
+using FairCollective.Collective.Strategies;
 
 namespace FairCollective.Tests.Experiments;
 

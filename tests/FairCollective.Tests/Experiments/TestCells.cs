@@ -2,6 +2,7 @@ using FairCollective.Data;
 using System.Globalization;
 using FairCollective.Collective;
 using FairCollective.Experiments.Store;
+using FairCollective.Collective.Strategies;
 
 namespace FairCollective.Tests.Experiments;
 

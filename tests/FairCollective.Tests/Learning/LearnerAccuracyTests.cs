@@ -1,6 +1,7 @@
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Learning;
+using FairCollective.Learning.Catalog;
 
 namespace FairCollective.Tests.Learning;
 
@@ -34,7 +35,7 @@ public class LearnerAccuracyTests
     [MemberData(nameof(Cases))]
     public void AccuracyIsInABandAroundScikitLearnsOnTheSameSplit(string dataset, string learner, double sklearnAccuracy, double band)
     {
-        var split = DataPreparation.Prepare(DatasetResolver.Load(new DatasetChoice(dataset)), seed: 0, SpecDefaults.TestFraction);
+        var split = DatasetResolver.Load(new DatasetChoice(dataset)).Prepare(seed: 0, SpecDefaults.TestFraction);
         var model = LearnerCatalog.Create(learner, new LearnerSettings(), seed: 0).Fit(split.TrainX, split.TrainY);
         var predicted = model.Predict(split.TestX);
         double accuracy = predicted.Zip(split.TestY).Count(p => p.First == p.Second) / (double)predicted.Length;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FairCollective.Reporting;
 using FairCollective.Reporting.Markdown;
+using FairCollective.Reporting.Content;
 
 namespace FairCollective.Tests.Reporting;
 

@@ -3,6 +3,7 @@ using FairCollective.Common;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting;
 using FairCollective.Tests.Experiments;
+using FairCollective.Reporting.Content;
 
 namespace FairCollective.Tests.Reporting;
 

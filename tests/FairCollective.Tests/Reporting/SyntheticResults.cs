@@ -4,6 +4,7 @@ using FairCollective.Experiments;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting;
 using FairCollective.Reporting.Figures;
+using FairCollective.Reporting.Content;
 
 namespace FairCollective.Tests.Reporting;
 

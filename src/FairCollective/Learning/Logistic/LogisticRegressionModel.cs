@@ -1,4 +1,5 @@
 using FairCollective.Data;
+using FairCollective.Learning.Optimization;
 
 namespace FairCollective.Learning.Logistic;
 

@@ -1,3 +1,4 @@
+using FairCollective.Learning.Optimization;
 namespace FairCollective.Learning.Mlp;
 
 /// <summary>

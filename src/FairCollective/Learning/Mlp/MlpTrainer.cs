@@ -1,5 +1,6 @@
 using FairCollective.Common;
 using FairCollective.Data;
+using FairCollective.Learning.Optimization;
 
 namespace FairCollective.Learning.Mlp;
 

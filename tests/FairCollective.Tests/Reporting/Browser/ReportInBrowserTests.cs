@@ -1,5 +1,6 @@
 using FairCollective.Reporting;
 using Xunit.Abstractions;
+using FairCollective.Reporting.Content;
 
 namespace FairCollective.Tests.Reporting.Browser;
 

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace FairCollective.Learning;
+namespace FairCollective.Learning.Optimization;
 
 /// <summary>
 /// Short-vector kernels for the learners' per-row inner loops. Rows are often only 10-100 long, where

@@ -1,4 +1,4 @@
-namespace FairCollective.Experiments.FirmSide;
+namespace FairCollective.Mitigation.FirmSide;
 
 /// <summary>
 /// A firm-side fairness method with one trade-off knob: run at a knob value on one prepared split, it yields the

@@ -1,6 +1,7 @@
 using FairCollective.Reporting.Figures;
+using FairCollective.Reporting.Tables;
 
-namespace FairCollective.Reporting;
+namespace FairCollective.Reporting.Content;
 
 /// <summary>
 /// One experiment's part of the report: its figure (null when the experiment is absent or cannot be drawn), the tables

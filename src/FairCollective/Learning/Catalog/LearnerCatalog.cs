@@ -5,7 +5,7 @@ using FairCollective.Learning.Boosting;
 using FairCollective.Learning.Logistic;
 using FairCollective.Learning.Mlp;
 
-namespace FairCollective.Learning;
+namespace FairCollective.Learning.Catalog;
 
 /// <summary>The firm models a spec may name, built with the grid's settings and the cell's seed.</summary>
 public static class LearnerCatalog

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FairCollective.Experiments.Summaries;
 
-namespace FairCollective.Reporting.Figures;
+namespace FairCollective.Reporting.Tables;
 
 /// <summary>Number formats of the report's tables (invariant culture, fixed decimals so columns line up).</summary>
 public static class TableFormat

@@ -1,30 +1,33 @@
-using FairCollective.Data;
 using FairCollective.Data.Encoding;
-using FairCollective.Data.Splitting;
+using FairCollective.Data.Synthetic;
 
-namespace FairCollective.Experiments.Running;
+namespace FairCollective.Data.Splitting;
 
 /// <summary>Splits one dataset for one seed (stratified by label x group) and encodes it with an encoder fitted on the training rows only.</summary>
-public static class DataPreparation
+public static class SplitPreparation
 {
-    public static PreparedSplit Prepare(LoadedDataset loaded, int seed, double testFraction)
+    /// <param name="name">The dataset's display name, carried by the split.</param>
+    /// <param name="data">The dataset.</param>
+    /// <param name="encoder">How to encode its features.</param>
+    /// <param name="synthetic">Generated data only: its causal model (the Oracle's scores and the counterfactual test rows).</param>
+    /// <param name="seed">The split's seed.</param>
+    /// <param name="testFraction">Share of rows in the test split.</param>
+    public static PreparedSplit Prepare(string name, Dataset data, EncoderOptions encoder, SyntheticSample? synthetic, int seed, double testFraction)
     {
-        var data = loaded.Data;
         var split = StratifiedSplitter.Split(data, new SplitOptions { Seed = seed, TestFraction = testFraction });
-        var encoder = TabularEncoder.Fit(data, split.Train, loaded.Encoder);
-        var synthetic = loaded.Synthetic;
+        var fitted = TabularEncoder.Fit(data, split.Train, encoder);
         return new PreparedSplit
         {
-            Dataset = loaded.Name,
+            Dataset = name,
             Seed = seed,
-            TrainX = encoder.Transform(data, split.Train),
+            TrainX = fitted.Transform(data, split.Train),
             TrainY = Pick(data.Labels, split.Train),
             TrainMinority = Pick(data.Sensitive.IsMinority, split.Train),
-            TestX = encoder.Transform(data, split.Test),
+            TestX = fitted.Transform(data, split.Test),
             TestY = Pick(data.Labels, split.Test),
             TestMinority = Pick(data.Sensitive.IsMinority, split.Test),
             TrainP0AtCounterfactual = synthetic is null ? null : Pick(synthetic.P0PositiveAtCounterfactual, split.Train),
-            TestCounterfactualX = synthetic is null ? null : encoder.Transform(synthetic.CounterfactualDataset(), split.Test),
+            TestCounterfactualX = synthetic is null ? null : fitted.Transform(synthetic.CounterfactualDataset(), split.Test),
             TestCounterfactualLabel = synthetic is null ? null : Pick(synthetic.CounterfactualLabel, split.Test),
         };
     }

@@ -1,8 +1,9 @@
 using System.Reflection;
 using FairCollective.Experiments.Summaries;
-using static FairCollective.Reporting.Figures.TableFormat;
+using static FairCollective.Reporting.Tables.TableFormat;
+using FairCollective.Reporting.Tables;
 
-namespace FairCollective.Reporting;
+namespace FairCollective.Reporting.Content;
 
 /// <summary>The configuration and timing tables: what produced the results, with which versions, and how long it took.</summary>
 public static class Provenance

@@ -1,6 +1,6 @@
 using FairCollective.Mitigation.PreProcessing;
 
-namespace FairCollective.Experiments.FirmSide;
+namespace FairCollective.Mitigation.FirmSide;
 
 /// <summary>Reweighing (Kamiran and Calders): knob = strength lambda, weights (1 - lambda) + lambda * w(a, y).</summary>
 public sealed class ReweighingMethod : IFirmSideMethod

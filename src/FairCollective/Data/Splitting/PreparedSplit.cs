@@ -1,6 +1,6 @@
 using FairCollective.Data;
 
-namespace FairCollective.Experiments.Running;
+namespace FairCollective.Data.Splitting;
 
 /// <summary>
 /// One dataset under one seed, ready for the grid: the stratified split, the encoder fitted on its training rows,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace FairCollective.Reporting;
+namespace FairCollective.Reporting.Content;
 
 /// <summary>Indents JSON for display; text that is not JSON is shown as it is (provenance must never break the report).</summary>
 public static class JsonText

@@ -1,4 +1,4 @@
-namespace FairCollective.Learning;
+namespace FairCollective.Learning.Catalog;
 
 /// <summary>The learner options an experiment can set; <see cref="LearnerCatalog"/> turns them into each learner's own options.</summary>
 public sealed record LearnerSettings

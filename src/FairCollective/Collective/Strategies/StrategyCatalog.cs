@@ -1,7 +1,6 @@
-using FairCollective.Collective.Strategies;
 using FairCollective.Learning;
 
-namespace FairCollective.Collective;
+namespace FairCollective.Collective.Strategies;
 
 /// <summary>The strategies a spec may name, matched case-insensitively, and how each is built from the settings.</summary>
 public static class StrategyCatalog

@@ -1,6 +1,6 @@
 using FairCollective.Mitigation.PostProcessing;
 
-namespace FairCollective.Experiments.FirmSide;
+namespace FairCollective.Mitigation.FirmSide;
 
 /// <summary>Calibrated equalized odds (Pleiss et al.), weighted cost; knob = multiplier on the mix rate.</summary>
 public sealed class CalibratedEqOddsMethod : IFirmSideMethod

@@ -1,6 +1,5 @@
-using FairCollective.Collective.Strategies;
 
-namespace FairCollective.Collective;
+namespace FairCollective.Collective.Strategies;
 
 /// <summary>
 /// Options of the collective's strategies that can change a ranking (method.md section 3 leaves them open; these
@@ -19,5 +18,5 @@ public sealed record StrategySettings
     public NeighbourScaling Scaling { get; init; } = NeighbourScaling.EncodedStandardised;
 
     /// <summary>The learner (by catalog name) of RB-prob's majority model.</summary>
-    public string RbProbModel { get; init; } = Learning.LearnerCatalog.Logistic;
+    public string RbProbModel { get; init; } = FairCollective.Learning.Catalog.LearnerCatalog.Logistic;
 }

@@ -1,6 +1,6 @@
 using FairCollective.Common;
 
-namespace FairCollective.Experiments.FirmSide;
+namespace FairCollective.Mitigation.FirmSide;
 
 /// <summary>The firm-side methods a spec may name (case-insensitive).</summary>
 public static class FirmSideCatalog

@@ -1,7 +1,7 @@
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting.Figures;
 
-namespace FairCollective.Reporting;
+namespace FairCollective.Reporting.Content;
 
 /// <summary>One recorded run of the engine (a row of the results store's runs table).</summary>
 public sealed record RunInfo(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson);

@@ -1,7 +1,7 @@
 using FairCollective.Mitigation.Fare;
 using FairCollective.Mitigation.Steering;
 
-namespace FairCollective.Experiments.FirmSide;
+namespace FairCollective.Mitigation.FirmSide;
 
 /// <summary>
 /// FARE (Jovanović et al.): the firm trains on a fair-tree leaf encoding of the rows; knob = alpha of the fair split

@@ -1,7 +1,7 @@
-using FairCollective.Experiments.Running;
+using FairCollective.Data.Splitting;
 using FairCollective.Learning;
 
-namespace FairCollective.Experiments.FirmSide;
+namespace FairCollective.Mitigation.FirmSide;
 
 /// <summary>
 /// What a firm-side method works with: the prepared split, the firm's learner, and the unchanged (base) model fitted on
