@@ -21,6 +21,7 @@ public static class ReportSections
         new(SyntheticFigure.Experiment, "Synthetic data: counterfactual success", SyntheticFigure.Build, SyntheticFigure.Tables),
     ];
 
+    /// <summary>The toy section, the paper's experiments in order (a note where the store has none), then other experiments by name.</summary>
     public static IReadOnlyList<ReportSection> Of(ReportInput input)
     {
         var present = input.Cells.Select(c => c.Experiment).ToHashSet(StringComparer.Ordinal);

@@ -20,8 +20,11 @@ namespace FairCollective.Reporting;
 /// </summary>
 public static class ReportWriter
 {
+    /// <summary>File name of the HTML report.</summary>
     public const string IndexFileName = "index.html";
+    /// <summary>File name of the Markdown summary.</summary>
     public const string SummaryFileName = "summary.md";
+    /// <summary>Subfolder holding the PNG and SVG figures.</summary>
     public const string FiguresDirectory = "figures";
 
     /// <summary>Writes the report of the store; returns the written files' full paths.</summary>

@@ -11,6 +11,7 @@ public static class JsonText
     /// </summary>
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary><paramref name="json"/> indented, or unchanged when it does not parse as JSON.</summary>
     public static string Pretty(string json)
     {
         try

@@ -8,6 +8,7 @@ namespace FairCollective.Reporting.Content;
 /// <summary>The configuration and timing tables: what produced the results, with which versions, and how long it took.</summary>
 public static class Provenance
 {
+    /// <summary>Per experiment: datasets, learners, methods, seeds and cell count in the store.</summary>
     public static ReportTable Configuration(ReportInput input) =>
         new("Experiments in the store", "What the results store holds, per experiment.",
             ["experiment", "datasets", "learners", "methods", "seeds", "cells"],
@@ -17,6 +18,7 @@ public static class Provenance
                     string.Join(", ", g.Select(c => c.Seed).Distinct().Order().Select(Count)), Count(g.Count())])
                 .ToArray());
 
+    /// <summary>Versions of the report writer, the engine assembly, ScottPlot and .NET.</summary>
     public static ReportTable Versions() =>
         new("Versions of the report writer", "The engine's own versions are in each run's environment JSON below.",
             ["component", "version"],
@@ -27,10 +29,12 @@ public static class Provenance
             [".NET", Environment.Version.ToString()],
         ]);
 
+    /// <summary>Every recorded run: id, experiment and start time (UTC).</summary>
     public static ReportTable Runs(ReportInput input) =>
         new("Runs", "Every run recorded in the results store, oldest first (UTC).", ["run", "experiment", "started (UTC)"],
             input.Runs.Select(r => (IReadOnlyList<string>)[r.RunId, r.Experiment, r.StartedUtc]).ToArray());
 
+    /// <summary>Per experiment: wall-clock seconds per cell (total, mean, median, 90th percentile, max).</summary>
     public static ReportTable Timings(ReportInput input) =>
         new("Seconds per cell", "Wall-clock seconds per cell (firm fit and evaluation), per experiment; the total is summed over cells, not elapsed time.",
             ["experiment", "cells", "total s", "mean s", "median s", "90th pct s", "max s"],

@@ -3,12 +3,20 @@ namespace FairCollective.Reporting.Figures;
 /// <summary>Axis labels with their units, shared by every figure so the same quantity is always named the same way.</summary>
 public static class AxisLabels
 {
+    /// <summary>x axis of the collective-size and synthetic figures: alpha, a share in [0, 1].</summary>
     public const string Alpha = "collective size α (share of minority training rows)";
+    /// <summary>EqOd axis, in [0, 1].</summary>
     public const string EqOd = "EqOd (0–1, lower is fairer)";
+    /// <summary>Axis of the minimum over flip budgets of the seed-mean EqOd.</summary>
     public const string BestEqOd = "best EqOd over budgets (0–1)";
+    /// <summary>Axis of the firm's error on the test split, in [0, 1].</summary>
     public const string Error = "test error rate (0–1)";
+    /// <summary>x axis of the flip-efficiency figure: the flip budget M as a count.</summary>
     public const string Flips = "flips M (relabelled pool members, count)";
+    /// <summary>Axis of the counterfactual success S(alpha) on synthetic data, in [0, 1].</summary>
     public const string CounterfactualSuccess = "S(α) (share of minority test rows)";
+    /// <summary>First feature of the 2-D toy data.</summary>
     public const string Feature1 = "x₁ (feature units)";
+    /// <summary>Second feature of the 2-D toy data.</summary>
     public const string Feature2 = "x₂ (feature units)";
 }

@@ -9,10 +9,13 @@ namespace FairCollective.Reporting.Figures;
 /// <summary>The firm's model without collective action ("Base" cells): the reference every figure draws.</summary>
 public static class BaseLine
 {
+    /// <summary>The base (no-action) cells among <paramref name="cells"/>.</summary>
     public static IEnumerable<CellRecord> Cells(IEnumerable<CellRecord> cells) => cells.Where(c => c.Method == ResultsSummary.BaseMethod);
 
+    /// <summary>The base model's EqOd: mean and spread over seeds (each seed's copies averaged first).</summary>
     public static SeedStats EqOd(IEnumerable<CellRecord> cells) => PerSeed(cells, MetricNames.EqOd);
 
+    /// <summary>The base model's test error: mean and spread over seeds (each seed's copies averaged first).</summary>
     public static SeedStats Error(IEnumerable<CellRecord> cells) => PerSeed(cells, MetricNames.Error);
 
     /// <summary>
@@ -22,6 +25,7 @@ public static class BaseLine
     private static SeedStats PerSeed(IEnumerable<CellRecord> cells, string metric) =>
         SeedStats.Of(Cells(cells).GroupBy(c => c.Seed).Select(g => SeedMeanPoint.Stats(g, metric).Mean));
 
+    /// <summary>One row per (dataset, learner): seeds, EqOd and error of the base model, mean ± sample standard deviation.</summary>
     public static ReportTable Table(IEnumerable<CellRecord> cells) =>
         new("Base model (no collective action)", "Mean ± sample standard deviation over seeds.",
             ["dataset", "learner", "seeds", "EqOd", "error"],

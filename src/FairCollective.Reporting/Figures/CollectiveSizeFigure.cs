@@ -11,9 +11,12 @@ namespace FairCollective.Reporting.Figures;
 /// </summary>
 public static class CollectiveSizeFigure
 {
+    /// <summary>Name of the experiment whose cells this figure draws.</summary>
     public const string Experiment = "collective-size";
+    /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "collective-size";
 
+    /// <summary>The figure from the collective-size cells among <paramref name="cells"/>; a panel without data says so.</summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells)
     {
         var panels = new List<ScottPlot.Plot>();
@@ -41,6 +44,7 @@ public static class CollectiveSizeFigure
             + "per strategy; the dash-dot line is the firm's model without collective action.", panels);
     }
 
+    /// <summary>The tables behind the figure: the base model, and best EqOd per (dataset, learner, m, strategy, alpha) with the budget that attains it and its error.</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells)
     {
         var own = Panels.OfExperiment(cells, Experiment);

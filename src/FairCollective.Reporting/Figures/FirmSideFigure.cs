@@ -13,8 +13,11 @@ namespace FairCollective.Reporting.Figures;
 /// </summary>
 public static class FirmSideFigure
 {
+    /// <summary>Name of the experiment whose cells this figure draws.</summary>
     public const string Experiment = "firm-side";
+    /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "firm-side";
+    /// <summary>Legend name of the collective's front (the best strategy at every trade-off).</summary>
     public const string Collective = "Collective action";
 
     /// <summary>Pixels (at scale 1) of the legend's column, of each legend row, and above and below the legend.</summary>
@@ -22,6 +25,7 @@ public static class FirmSideFigure
     private const int LegendRowHeight = 28;
     private const int LegendMargin = 120;
 
+    /// <summary>The figure from the firm-side cells among <paramref name="cells"/>; a panel without data says so.</summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells)
     {
         var panels = new List<Plot>();
@@ -50,6 +54,7 @@ public static class FirmSideFigure
         return figure with { PanelWidth = figure.PanelWidth + LegendWidth, PanelHeight = Math.Max(figure.PanelHeight, LegendMargin + series * LegendRowHeight) };
     }
 
+    /// <summary>The tables behind the figure: the base model, every firm-side setting (knob), and the collective's Pareto-front settings; EqOd and error as mean ± sample standard deviation over seeds.</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells)
     {
         var own = Panels.OfExperiment(cells, Experiment);

@@ -11,9 +11,12 @@ namespace FairCollective.Reporting.Figures;
 /// </summary>
 public static class FlipEfficiencyFigure
 {
+    /// <summary>Name of the experiment whose cells this figure draws.</summary>
     public const string Experiment = "flip-efficiency";
+    /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "flip-efficiency";
 
+    /// <summary>The figure from the flip-efficiency cells among <paramref name="cells"/>; a panel without data says so.</summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells)
     {
         var panels = new List<ScottPlot.Plot>();
@@ -46,6 +49,7 @@ public static class FlipEfficiencyFigure
             + "for every strategy and the Random baseline; the dash-dot line is the firm's model without collective action.", panels);
     }
 
+    /// <summary>The tables behind the figure: the base model, and EqOd and error per (dataset, learner, alpha, strategy, budget), mean ± sample standard deviation over seeds.</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells)
     {
         var own = Panels.OfExperiment(cells, Experiment);

@@ -13,12 +13,15 @@ namespace FairCollective.Reporting.Figures;
 /// </summary>
 public static class LimitedInfoFigure
 {
+    /// <summary>Name of the experiment whose cells this figure draws.</summary>
     public const string Experiment = "limited-info";
+    /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "limited-info";
 
     /// <summary>Panels are taller than the default: the legend below has two entries per strategy.</summary>
     public const int TallPanelHeight = 500;
 
+    /// <summary>The figure from the limited-info cells among <paramref name="cells"/>; a panel without data says so.</summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells)
     {
         var panels = new List<Plot>();
@@ -55,6 +58,7 @@ public static class LimitedInfoFigure
         _ => MarkerShape.OpenCircleWithDot,
     };
 
+    /// <summary>The tables behind the figure: the base model, and best EqOd per (dataset, learner, strategy, alpha, m) with the budget that attains it.</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells)
     {
         var own = Panels.OfExperiment(cells, Experiment);

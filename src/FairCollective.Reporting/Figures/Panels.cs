@@ -5,8 +5,14 @@ namespace FairCollective.Reporting.Figures;
 /// <summary>Splits an experiment's cells into panels: one per dataset, or per (dataset, learner) when learners vary.</summary>
 public static class Panels
 {
+    /// <summary>The cells of one panel.</summary>
+    /// <param name="Title">Panel title: the dataset, with the learner when learners vary.</param>
+    /// <param name="Dataset">Dataset of every cell in the panel.</param>
+    /// <param name="Learner">Learner (firm model) of every cell in the panel.</param>
+    /// <param name="Cells">The panel's cells.</param>
     public sealed record Panel(string Title, string Dataset, string Learner, IReadOnlyList<CellRecord> Cells);
 
+    /// <summary>One panel per (dataset, learner), ordered by dataset then learner.</summary>
     public static IReadOnlyList<Panel> ByDataset(IEnumerable<CellRecord> cells)
     {
         var list = cells.ToArray();
@@ -17,6 +23,7 @@ public static class Panels
             .ToArray();
     }
 
+    /// <summary>The cells of the experiment named <paramref name="experiment"/>.</summary>
     public static IReadOnlyList<CellRecord> OfExperiment(IEnumerable<CellRecord> cells, string experiment) =>
         cells.Where(c => c.Experiment == experiment).ToArray();
 }

@@ -5,14 +5,20 @@ namespace FairCollective.Reporting.Figures;
 /// <summary>The shared look of every panel: font sizes that read at the report's display size, legend below the data.</summary>
 public static class PlotLook
 {
+    /// <summary>Font size of panel titles.</summary>
     public const float TitleSize = 18;
+    /// <summary>Font size of axis labels.</summary>
     public const float AxisLabelSize = 17;
+    /// <summary>Font size of tick labels.</summary>
     public const float TickLabelSize = 15;
+    /// <summary>Font size of legend entries.</summary>
     public const float LegendFontSize = 15;
 
     /// <summary>Length of the line sample in a legend entry: long enough to show a dash or dot pattern.</summary>
     public const float LegendSymbolWidth = 44;
+    /// <summary>Width of series lines.</summary>
     public const float LineWidth = 2;
+    /// <summary>Size of series markers.</summary>
     public const float MarkerSize = 9;
 
     /// <summary>Opacity of the points behind a Pareto front and of seed-spread bands.</summary>
@@ -25,8 +31,10 @@ public static class PlotLook
     public static string FontName { get; } =
         SkiaSharp.SKFontManager.Default.GetFontFamilies().Contains(PreferredFont, StringComparer.Ordinal) ? PreferredFont : Fonts.Sans;
 
+    /// <summary>The font face used when installed.</summary>
     public const string PreferredFont = "DejaVu Sans";
 
+    /// <summary>An empty panel with the shared fonts, the given title and axis labels.</summary>
     public static Plot NewPanel(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();

@@ -8,13 +8,26 @@ namespace FairCollective.Reporting.Figures;
 /// One configuration averaged over seeds: every cell field except the seed is fixed. Unlike ResultsSummary.ByBudget
 /// this keeps firm-side cells (those with a Knob), which the Pareto figures need.
 /// </summary>
+/// <param name="Dataset">Dataset name.</param>
+/// <param name="Learner">Learner (firm model).</param>
+/// <param name="MajorityRows">m, the majority rows the collective knows; null = all.</param>
+/// <param name="Method">Collective strategy, "Base" or firm-side method.</param>
+/// <param name="Alpha">Collective size as a share of the minority's training rows.</param>
+/// <param name="Budget">The flip budget as the spec gave it.</param>
+/// <param name="Knob">A firm-side method's trade-off setting; null for collective cells.</param>
+/// <param name="MeanFlips">Flips M averaged over seeds.</param>
+/// <param name="EqOd">EqOd over seeds.</param>
+/// <param name="Error">Test error over seeds.</param>
 public sealed record SeedMeanPoint(string Dataset, string Learner, int? MajorityRows, string Method, double Alpha, string Budget,
     double? Knob, double MeanFlips, SeedStats EqOd, SeedStats Error)
 {
+    /// <summary>The point as (seed-mean error, seed-mean EqOd) for a Pareto front.</summary>
     public TradeOffPoint TradeOff => new(Error.Mean, EqOd.Mean, Label);
 
+    /// <summary>Short description of the configuration: method with its knob, or with alpha and mean flips.</summary>
     public string Label => Knob is { } k ? $"{Method} knob={k:0.###}" : $"{Method} alpha={Alpha:0.###} M={MeanFlips:0.#}";
 
+    /// <summary>Every configuration among <paramref name="cells"/> averaged over its seeds, in display order.</summary>
     public static IReadOnlyList<SeedMeanPoint> Of(IEnumerable<CellRecord> cells) =>
         cells.GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha, c.Budget, c.Knob))
             .Select(g => new SeedMeanPoint(g.Key.Dataset, g.Key.Learner, g.Key.MajorityRows, g.Key.Method, g.Key.Alpha, g.Key.Budget,

@@ -6,6 +6,10 @@ namespace FairCollective.Reporting.Figures;
 /// How one named series is drawn. Every series differs from the others in colour, marker AND line pattern, so the
 /// figures stay readable when printed in greyscale (colour alone would not survive).
 /// </summary>
+/// <param name="Name">Method name the style belongs to, as the legend shows it.</param>
+/// <param name="Color">Line and marker colour.</param>
+/// <param name="Marker">Marker shape.</param>
+/// <param name="Pattern">Line pattern.</param>
 public sealed record SeriesStyle(string Name, Color Color, MarkerShape Marker, LinePattern Pattern)
 {
     /// <summary>Dash-dot, the one pattern ScottPlot does not predefine; used for reference lines.</summary>

@@ -14,13 +14,25 @@ namespace FairCollective.Reporting.Figures;
 /// </summary>
 public static class SyntheticFigure
 {
+    /// <summary>Name of the experiment whose cells this figure draws.</summary>
     public const string Experiment = "synthetic";
+    /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "synthetic";
 
     /// <summary>S(alpha) per (dataset, learner, method, alpha) at the budget that maximises its seed mean.</summary>
+    /// <param name="Dataset">Dataset name.</param>
+    /// <param name="Learner">Learner (firm model).</param>
+    /// <param name="Method">Strategy (or Oracle).</param>
+    /// <param name="Alpha">Collective size as a share of the minority's training rows.</param>
+    /// <param name="Budget">The budget with the highest seed-mean S(alpha), as the spec gave it.</param>
+    /// <param name="MeanFlips">Flips M at that budget, averaged over seeds.</param>
+    /// <param name="Success">S(alpha) over seeds, in [0, 1].</param>
+    /// <param name="EqOd">EqOd over seeds at that budget.</param>
+    /// <param name="Error">Test error over seeds at that budget.</param>
     public sealed record SuccessRow(string Dataset, string Learner, string Method, double Alpha, string Budget, double MeanFlips,
         SeedStats Success, SeedStats EqOd, SeedStats Error);
 
+    /// <summary>One row per (dataset, learner, method, alpha) of the collective cells with all majority rows known, at its best budget.</summary>
     public static IReadOnlyList<SuccessRow> BestSuccess(IEnumerable<CellRecord> cells) =>
         cells.Where(c => c.Method != ResultsSummary.BaseMethod && c.Knob is null && c.MajorityRows is null)
             .GroupBy(c => (c.Dataset, c.Learner, c.Method, c.Alpha, c.Budget))
@@ -32,6 +44,7 @@ public static class SyntheticFigure
             .ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.Alpha)
             .ToArray();
 
+    /// <summary>The figure from the synthetic cells among <paramref name="cells"/>; a panel without data says so.</summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells)
     {
         var panels = new List<Plot>();
@@ -58,6 +71,7 @@ public static class SyntheticFigure
             + "against α, per strategy and for the oracle that flips exactly the members whose counterfactual label is 1.", panels);
     }
 
+    /// <summary>The tables behind the figure: the base model, and the rows of <see cref="BestSuccess"/>.</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells)
     {
         var own = Panels.OfExperiment(cells, Experiment);

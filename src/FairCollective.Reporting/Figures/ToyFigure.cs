@@ -13,7 +13,9 @@ namespace FairCollective.Reporting.Figures;
 /// </summary>
 public static class ToyFigure
 {
+    /// <summary>Name of the experiment the toy figure belongs to.</summary>
     public const string Experiment = "toy";
+    /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "toy";
 
     /// <summary>Share of the data range added around the points so markers do not touch the frame.</summary>
@@ -28,6 +30,8 @@ public static class ToyFigure
     private static readonly Color BeforeColor = Color.FromHex("#7F7F7F");
     private static readonly Color AfterColor = Color.FromHex("#000000");
 
+    /// <summary>The two-panel toy figure: the data with both boundaries, and error and EqOd before and after.</summary>
+    /// <exception cref="FairCollective.Common.UserInputException">The data cannot be drawn (see <see cref="ToyFigureData.Validate"/>).</exception>
     public static Figure Build(ToyFigureData data)
     {
         data.Validate();

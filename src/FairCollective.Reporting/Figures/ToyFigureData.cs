@@ -3,9 +3,17 @@ using FairCollective.Common;
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>A linear decision boundary w1 x1 + w2 x2 + b = 0 (the model predicts 1 where the left side is positive).</summary>
+/// <param name="W1">Weight of x1.</param>
+/// <param name="W2">Weight of x2.</param>
+/// <param name="B">Intercept.</param>
 public readonly record struct LinearBoundary(double W1, double W2, double B);
 
 /// <summary>One training point of the 2-D toy data.</summary>
+/// <param name="X1">First feature.</param>
+/// <param name="X2">Second feature.</param>
+/// <param name="IsMinority">Whether the point belongs to the minority.</param>
+/// <param name="Label">Label the firm trains on, after the collective acted (1 = favourable).</param>
+/// <param name="Flipped">Whether the collective relabelled this point 0 -> 1.</param>
 public readonly record struct ToyPoint(double X1, double X2, bool IsMinority, int Label, bool Flipped);
 
 /// <summary>
@@ -13,6 +21,13 @@ public readonly record struct ToyPoint(double X1, double X2, bool IsMinority, in
 /// regression boundary before and after the collective acts, and error and EqOd before and after. Label is the label
 /// the firm sees after the collective acted (flipped points carry 1).
 /// </summary>
+/// <param name="Points">The training points.</param>
+/// <param name="Before">Boundary of the firm's model before the collective acts.</param>
+/// <param name="After">Boundary after the collective acts.</param>
+/// <param name="ErrorBefore">Test error before, in [0, 1].</param>
+/// <param name="ErrorAfter">Test error after, in [0, 1].</param>
+/// <param name="EqOdBefore">Test EqOd before, in [0, 1].</param>
+/// <param name="EqOdAfter">Test EqOd after, in [0, 1].</param>
 public sealed record ToyFigureData(IReadOnlyList<ToyPoint> Points, LinearBoundary Before, LinearBoundary After,
     double ErrorBefore, double ErrorAfter, double EqOdBefore, double EqOdAfter)
 {

@@ -28,6 +28,11 @@ public static class HtmlReport
         @media print { .scroll { max-height: none; overflow: visible; } details { display: block; } }
         """;
 
+    /// <summary>The HTML page of the report.</summary>
+    /// <param name="input">Cells, runs and source of the report.</param>
+    /// <param name="sections">Experiment sections in display order.</param>
+    /// <param name="figures">Rendered figures, keyed by <see cref="Figures.Figure.Name"/>.</param>
+    /// <param name="generatedUtc">Time stamp printed in the page header.</param>
     public static string Render(ReportInput input, IReadOnlyList<ReportSection> sections, IReadOnlyDictionary<string, RenderedFigure> figures, DateTime generatedUtc)
     {
         var h = new StringBuilder();

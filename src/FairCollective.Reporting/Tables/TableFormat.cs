@@ -6,11 +6,15 @@ namespace FairCollective.Reporting.Tables;
 /// <summary>Number formats of the report's tables (invariant culture, fixed decimals so columns line up).</summary>
 public static class TableFormat
 {
+    /// <summary>"mean ± std" with four decimals; "n/a" without values.</summary>
     public static string MeanStd(SeedStats s) => s.Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:0.0000} ± {s.Std:0.0000}");
 
+    /// <summary><paramref name="v"/> in <paramref name="format"/> (invariant culture); "n/a" for NaN.</summary>
     public static string Number(double v, string format = "0.###") => double.IsNaN(v) ? "n/a" : v.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>The known majority rows m, or "all" when null.</summary>
     public static string Rows(int? majorityRows) => majorityRows?.ToString(CultureInfo.InvariantCulture) ?? "all";
 
+    /// <summary>An integer count in invariant culture.</summary>
     public static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -9,6 +9,7 @@ namespace FairCollective.Collective;
 /// </summary>
 public sealed class CollectiveOrder
 {
+    /// <summary>Purpose string of the seed stream that orders the minority (see <see cref="Seeds.Create"/>).</summary>
     public const string SeedPurpose = "collective-order";
 
     private readonly int[] _order;
@@ -24,6 +25,7 @@ public sealed class CollectiveOrder
         for (int i = 0; i < rows.Length; i++) _order[i] = rows[perm[i]];
     }
 
+    /// <summary>Number of minority training rows: the size of the collective at alpha = 1.</summary>
     public int MinorityCount => _order.Length;
 
     /// <summary>The ordering itself: member i of every collective of more than i members.</summary>

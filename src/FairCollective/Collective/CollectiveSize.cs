@@ -21,12 +21,16 @@ public readonly record struct CollectiveSize
     /// <summary>The number of members, when the size was given as a count.</summary>
     public int? Count { get; }
 
+    /// <summary>A collective of a share <paramref name="alpha"/> in [0, 1] of the minority's training rows.</summary>
+    /// <exception cref="UserInputException">alpha is outside [0, 1] or NaN.</exception>
     public static CollectiveSize Share(double alpha)
     {
         if (!(alpha >= 0 && alpha <= 1)) throw new UserInputException($"alpha must lie in [0, 1]; got {alpha}");
         return new(alpha, null);
     }
 
+    /// <summary>A collective of exactly <paramref name="count"/> minority training rows (at least 0).</summary>
+    /// <exception cref="UserInputException">count is negative.</exception>
     public static CollectiveSize Members(int count)
     {
         if (count < 0) throw new UserInputException($"a collective size given as a count must be >= 0; got {count}");

@@ -11,15 +11,21 @@ public readonly record struct FlipBudget
         Count = count;
     }
 
+    /// <summary>M as a share of the pool in [0, 1], when the budget was given as a share.</summary>
     public double? Fraction { get; }
+    /// <summary>M as a number of flips, when the budget was given as a count.</summary>
     public int? Count { get; }
 
+    /// <summary>A budget of a share <paramref name="fraction"/> in [0, 1] of the pool.</summary>
+    /// <exception cref="UserInputException">fraction is outside [0, 1] or NaN.</exception>
     public static FlipBudget ShareOfPool(double fraction)
     {
         if (!(fraction >= 0 && fraction <= 1)) throw new UserInputException($"a flip budget given as a share of the pool must lie in [0, 1]; got {fraction}");
         return new(fraction, null);
     }
 
+    /// <summary>A budget of <paramref name="count"/> flips (at least 0; capped at the pool size when applied).</summary>
+    /// <exception cref="UserInputException">count is negative.</exception>
     public static FlipBudget Flips(int count)
     {
         if (count < 0) throw new UserInputException($"a flip budget must be >= 0 flips; got {count}");

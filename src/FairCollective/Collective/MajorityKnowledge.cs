@@ -9,10 +9,12 @@ namespace FairCollective.Collective;
 /// </summary>
 public static class MajorityKnowledge
 {
+    /// <summary>Purpose string of the seed stream that samples the m known majority rows.</summary>
     public const string SeedPurpose = "majority-sample";
 
     /// <param name="majorityTrainRows">All majority rows of the training split.</param>
     /// <param name="m">Rows known; null = all.</param>
+    /// <param name="seed">The experiment seed; the sample depends on it and on the set of rows, not on alpha.</param>
     public static int[] Known(IReadOnlyList<int> majorityTrainRows, int? m, int seed)
     {
         var rows = majorityTrainRows.Order().ToArray();

@@ -6,11 +6,14 @@ namespace FairCollective.Collective;
 /// (method.md, limited information): fewer neighbours than k, or one constant score when nothing is known, so the
 /// tie rule decides the order. The rule is stored with every cell so a table can say which cells used a fallback.
 /// </summary>
+/// <param name="Values">One score per pool member, aligned with the pool; higher = relabel first; never NaN.</param>
+/// <param name="Rule">How the scores were obtained: <see cref="AsSpecified"/> or the fallback's description.</param>
 public sealed record PoolScores(double[] Values, string Rule)
 {
     /// <summary>The rule of scores computed exactly as the options say.</summary>
     public const string AsSpecified = "as specified";
 
+    /// <summary>Scores computed exactly as the options say (rule <see cref="AsSpecified"/>).</summary>
     public static PoolScores Specified(double[] values) => new(values, AsSpecified);
 
     /// <summary>Every pool member scored alike: the ranking is the tie rule's order.</summary>

@@ -3,6 +3,12 @@ namespace FairCollective.Collective;
 /// <summary>Applies a flip plan: the first M ranked pool members report y = 1; every other label is untouched.</summary>
 public static class Relabelling
 {
+    /// <summary>The reported training labels: a copy of <paramref name="trainLabels"/> with the first <paramref name="flips"/> ranked pool members set to 1.</summary>
+    /// <param name="trainLabels">True training labels (1 = favourable); not modified.</param>
+    /// <param name="pool">Training row numbers of the pool (collective members with y = 0).</param>
+    /// <param name="ranking">Positions into <paramref name="pool"/>, best first (from <see cref="Ranking.Rank"/>).</param>
+    /// <param name="flips">The flip budget M, at most the pool size.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="flips"/> exceeds the pool size.</exception>
     public static int[] Apply(ReadOnlySpan<int> trainLabels, IReadOnlyList<int> pool, ReadOnlySpan<int> ranking, int flips)
     {
         if (flips > ranking.Length) throw new ArgumentOutOfRangeException(nameof(flips), $"cannot flip {flips} of a pool of {ranking.Length}");

@@ -9,6 +9,13 @@ namespace FairCollective.Collective;
 /// </summary>
 public sealed class StrategyContext
 {
+    /// <summary>Bundles what a strategy may see; the arrays are kept, not copied.</summary>
+    /// <param name="trainFeatures">Encoded training split, n x d.</param>
+    /// <param name="trainLabels">True training labels (1 = favourable), length n.</param>
+    /// <param name="pool">Training row numbers of the pool.</param>
+    /// <param name="knownMajority">Training row numbers of the majority rows the collective knows.</param>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="oracleP0AtCounterfactual">P0(y = 1 | g(x)) per training row on synthetic data; null otherwise.</param>
     public StrategyContext(DesignMatrix trainFeatures, int[] trainLabels, int[] pool, int[] knownMajority, int seed,
         double[]? oracleP0AtCounterfactual = null)
     {

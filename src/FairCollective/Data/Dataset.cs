@@ -7,6 +7,15 @@ namespace FairCollective.Data;
 /// </summary>
 public sealed class Dataset
 {
+    /// <summary>A dataset over n rows; every array must have one entry per row.</summary>
+    /// <param name="name">Dataset name (catalogue name or the spec's name).</param>
+    /// <param name="features">Raw feature columns, each of length n.</param>
+    /// <param name="labels">y per row in {0, 1}, 1 = favourable.</param>
+    /// <param name="sensitive">Group of every row, with the minority marked.</param>
+    /// <param name="ids">A stable id per row.</param>
+    /// <param name="predefinedSplit">A split name per row when the source prescribes one; else null.</param>
+    /// <param name="description">One line describing the source and its settings, for listings; optional.</param>
+    /// <exception cref="ArgumentException">A length differs from n or a label is not 0 or 1.</exception>
     public Dataset(string name, IReadOnlyList<FeatureColumn> features, int[] labels, SensitiveAttribute sensitive,
         string[] ids, string?[]? predefinedSplit = null, string? description = null)
     {
@@ -26,18 +35,23 @@ public sealed class Dataset
         Description = description;
     }
 
+    /// <summary>Dataset name, as listed by the catalogue or given in the spec.</summary>
     public string Name { get; }
+    /// <summary>Raw (unencoded) feature columns; the sensitive attribute is among them only when the source makes it a feature.</summary>
     public IReadOnlyList<FeatureColumn> Features { get; }
 
     /// <summary>y per row: 1 = favourable.</summary>
     public int[] Labels { get; }
 
+    /// <summary>Sensitive group of every row and which groups form the minority (a = 1).</summary>
     public SensitiveAttribute Sensitive { get; }
+    /// <summary>A stable id per row (a source id column or a row number).</summary>
     public string[] Ids { get; }
 
     /// <summary>A split name per row ("train", "test", "validation", ...) when the source prescribes one; else null.</summary>
     public string?[]? PredefinedSplit { get; }
 
+    /// <summary>One line describing the source and its settings, for listings; null if none was given.</summary>
     public string? Description { get; }
 
     /// <summary>
@@ -55,6 +69,7 @@ public sealed class Dataset
         return this;
     }
 
+    /// <summary>Number of rows n.</summary>
     public int RowCount => Labels.Length;
 
     /// <summary>The rows <paramref name="rows"/>, in that order, as a new dataset.</summary>

@@ -4,6 +4,17 @@ namespace FairCollective.Data;
 /// What a user wants to see of a dataset before running anything: size, features, label balance, and per
 /// sensitive group the count and base rate P(y = 1 | group). Plain data, for the CLI to print as a table or JSON.
 /// </summary>
+/// <param name="Name">Dataset name.</param>
+/// <param name="Description">One-line description, if any.</param>
+/// <param name="Rows">Number of rows.</param>
+/// <param name="Features">Each raw feature column: kind, missing values, levels.</param>
+/// <param name="Positives">Rows with y = 1 (favourable).</param>
+/// <param name="PositiveRate">Share of rows with y = 1, in [0, 1]; NaN when there are no rows.</param>
+/// <param name="SensitiveName">Name of the sensitive attribute.</param>
+/// <param name="MinorityGroups">Group labels that make up the minority (a = 1).</param>
+/// <param name="Groups">Each observed group: rows, positives, base rate.</param>
+/// <param name="MinorityShare">Share of rows in the minority, in [0, 1]; NaN when there are no rows.</param>
+/// <param name="Splits">Rows per predefined split, or null when the source prescribes no split.</param>
 public sealed record DatasetSummary(
     string Name,
     string? Description,
@@ -17,6 +28,7 @@ public sealed record DatasetSummary(
     double MinorityShare,
     IReadOnlyList<SplitCount>? Splits)
 {
+    /// <summary>Counts <paramref name="d"/>'s rows, labels, groups and missing values (rates are NaN for an empty dataset).</summary>
     public static DatasetSummary Describe(Dataset d)
     {
         int n = d.RowCount;

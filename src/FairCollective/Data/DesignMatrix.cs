@@ -7,6 +7,11 @@ namespace FairCollective.Data;
 /// </summary>
 public sealed class DesignMatrix
 {
+    /// <summary>Wraps <paramref name="data"/> (not copied) as a rows x cols matrix.</summary>
+    /// <param name="rows">Number of rows n.</param>
+    /// <param name="cols">Number of columns d.</param>
+    /// <param name="data">Row-major values, length n * d.</param>
+    /// <param name="columnNames">One name per column; default "x0", "x1", ...</param>
     public DesignMatrix(int rows, int cols, double[] data, IReadOnlyList<string>? columnNames = null)
     {
         if (rows < 0 || cols < 0) throw new ArgumentOutOfRangeException(nameof(rows));
@@ -18,16 +23,21 @@ public sealed class DesignMatrix
         ColumnNames = columnNames ?? Enumerable.Range(0, cols).Select(j => $"x{j}").ToArray();
     }
 
+    /// <summary>Number of rows n.</summary>
     public int Rows { get; }
+    /// <summary>Number of columns d (encoded features).</summary>
     public int Cols { get; }
 
     /// <summary>Row-major values: element (i, j) is at i * Cols + j.</summary>
     public double[] Data { get; }
 
+    /// <summary>Name of each encoded column (e.g. "age" or "race=Caucasian" for a one-hot level).</summary>
     public IReadOnlyList<string> ColumnNames { get; }
 
+    /// <summary>Element in row <paramref name="i"/>, column <paramref name="j"/>.</summary>
     public double this[int i, int j] => Data[i * Cols + j];
 
+    /// <summary>Row <paramref name="i"/> as a span over <see cref="Data"/> (no copy).</summary>
     public ReadOnlySpan<double> Row(int i) => new(Data, i * Cols, Cols);
 
     /// <summary>Builds a matrix from jagged rows (tests, reference fixtures).</summary>

@@ -14,7 +14,9 @@ public sealed class FeatureColumn
         Categories = categories;
     }
 
+    /// <summary>Column name in the source.</summary>
     public string Name { get; }
+    /// <summary>Whether <see cref="Numbers"/> or <see cref="Categories"/> holds the values.</summary>
     public FeatureKind Kind { get; }
 
     /// <summary>Values of a numeric column; null for a categorical one.</summary>
@@ -23,10 +25,13 @@ public sealed class FeatureColumn
     /// <summary>Values of a categorical column; null for a numeric one.</summary>
     public string?[]? Categories { get; }
 
+    /// <summary>Number of rows.</summary>
     public int Length => Numbers?.Length ?? Categories!.Length;
 
+    /// <summary>A numeric column over <paramref name="values"/> (not copied; NaN = missing).</summary>
     public static FeatureColumn Numeric(string name, double[] values) => new(name, FeatureKind.Numeric, values, null);
 
+    /// <summary>A categorical column over <paramref name="values"/> (not copied; null = missing).</summary>
     public static FeatureColumn Categorical(string name, string?[] values) => new(name, FeatureKind.Categorical, null, values);
 
     /// <summary>The rows <paramref name="rows"/> of this column, in that order.</summary>

@@ -7,8 +7,13 @@ namespace FairCollective.Data;
 /// </summary>
 public sealed class SensitiveAttribute
 {
+    /// <summary>Joins the values of several sensitive columns into one intersectional group label (" x ", as fairlearn does).</summary>
     public const string IntersectionSeparator = " x ";
 
+    /// <summary>Groups rows by label and marks the minority.</summary>
+    /// <param name="name">Display name, e.g. "race".</param>
+    /// <param name="groupOfRow">Group label of each row (kept, not copied).</param>
+    /// <param name="minorityGroups">Group labels that make up the minority (a = 1); the others are the majority.</param>
     public SensitiveAttribute(string name, string[] groupOfRow, IEnumerable<string> minorityGroups)
     {
         Name = name;
@@ -34,6 +39,7 @@ public sealed class SensitiveAttribute
     /// <summary>a of each row: true for the minority.</summary>
     public bool[] IsMinority { get; }
 
+    /// <summary>The rows <paramref name="rows"/>, in that order, with the same minority groups.</summary>
     public SensitiveAttribute Select(IReadOnlyList<int> rows)
     {
         var g = new string[rows.Count];

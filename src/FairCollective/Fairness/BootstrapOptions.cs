@@ -5,7 +5,9 @@ namespace FairCollective.Fairness;
 /// <summary>Options of <see cref="FairnessBootstrap"/> (percentile bootstrap over rows).</summary>
 public sealed record BootstrapOptions
 {
+    /// <summary>Default number of resamples.</summary>
     public const int DefaultResamples = 1000;
+    /// <summary>Default confidence level: 95%.</summary>
     public const double DefaultLevel = 0.95;
 
     /// <summary>Purpose string under which resample b draws from <c>Seeds.Create(Seed, SeedPurpose, b)</c>.</summary>
@@ -23,6 +25,7 @@ public sealed record BootstrapOptions
     /// </summary>
     public bool StratifyByGroup { get; init; }
 
+    /// <summary>Seed of the resampling streams.</summary>
     public int Seed { get; init; }
 
     /// <summary>Undefined-rate mode used inside every resample.</summary>

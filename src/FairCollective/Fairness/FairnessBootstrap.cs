@@ -12,6 +12,15 @@ namespace FairCollective.Fairness;
 /// </summary>
 public static class FairnessBootstrap
 {
+    /// <summary>A percentile interval for each of <paramref name="metrics"/>, in that order.</summary>
+    /// <param name="yTrue">True labels (1 = favourable).</param>
+    /// <param name="yPred">Predicted labels.</param>
+    /// <param name="groups">Group index of every row.</param>
+    /// <param name="minorityGroups">Group labels pooled as the minority.</param>
+    /// <param name="metrics">Metrics to bound.</param>
+    /// <param name="options">Resamples, level, seed, stratification; defaults when null.</param>
+    /// <param name="sampleWeights">Optional weight per row; null = unweighted.</param>
+    /// <exception cref="UserInputException">The sample is empty or an option is out of range.</exception>
     public static IReadOnlyList<ConfidenceInterval> Compute(int[] yTrue, int[] yPred, GroupIndex groups,
         IEnumerable<string> minorityGroups, IReadOnlyList<FairnessMetric> metrics, BootstrapOptions? options = null,
         double[]? sampleWeights = null)

@@ -8,31 +8,58 @@ namespace FairCollective.Fairness;
 /// </summary>
 public enum FairnessMetric
 {
+    /// <summary>P(yhat = y) over all rows, in [0, 1].</summary>
     Accuracy,
+    /// <summary>1 - accuracy = P(yhat != y) over all rows, in [0, 1]: the error the firm pays.</summary>
     ErrorRate,
+    /// <summary>P(yhat = 1) over all rows, in [0, 1].</summary>
     SelectionRate,
+    /// <summary>P(yhat != y | minority), in [0, 1].</summary>
     MinorityErrorRate,
+    /// <summary>P(yhat != y | rest), in [0, 1].</summary>
     RestErrorRate,
+    /// <summary>ERR_minority - ERR_rest, in [-1, 1] (AIF360 error_rate_difference).</summary>
     ErrorRateDifferenceSigned,
+    /// <summary>|ERR_minority - ERR_rest|, in [0, 1].</summary>
     ErrorRateDifference,
+    /// <summary>P(yhat = 1 | minority) - P(yhat = 1 | rest), in [-1, 1] (AIF360 statistical_parity_difference).</summary>
     DemographicParityDifferenceSigned,
+    /// <summary>|P(yhat = 1 | minority) - P(yhat = 1 | rest)|, in [0, 1]; 0 = demographic parity.</summary>
     DemographicParityDifference,
+    /// <summary>P(yhat = 1 | minority) / P(yhat = 1 | rest), in [0, Infinity]; 1 = parity (AIF360 disparate_impact).</summary>
     DisparateImpact,
+    /// <summary>Min over max of the minority's and the rest's selection rates, in [0, 1]; 1 = parity.</summary>
     DemographicParityRatio,
+    /// <summary>TPR_minority - TPR_rest, in [-1, 1] (AIF360 equal_opportunity_difference).</summary>
     EqualOpportunityDifferenceSigned,
+    /// <summary>|TPR_minority - TPR_rest|, in [0, 1]; 0 = equal opportunity.</summary>
     EqualOpportunityDifference,
+    /// <summary>FPR_minority - FPR_rest, in [-1, 1].</summary>
     FalsePositiveRateDifferenceSigned,
+    /// <summary>|FPR_minority - FPR_rest|, in [0, 1].</summary>
     FalsePositiveRateDifference,
+    /// <summary>1/2 [(FPR_minority - FPR_rest) + (TPR_minority - TPR_rest)], in [-1, 1] (AIF360 average_odds_difference).</summary>
     AverageOddsDifferenceSigned,
+    /// <summary>The paper's headline metric: 1/2 (|TPR_minority - TPR_rest| + |FPR_minority - FPR_rest|), in [0, 1]; 0 = equalized odds.</summary>
     EqOd,
+    /// <summary>max(|TPR_minority - TPR_rest|, |FPR_minority - FPR_rest|), in [0, 1] (fairlearn equalized_odds_difference, worst case).</summary>
     EqualizedOddsDifferenceWorstCase,
+    /// <summary>max_g minus min_g of the selection rate over all groups, in [0, 1] (fairlearn demographic_parity_difference).</summary>
     DemographicParityDifferenceBetweenGroups,
+    /// <summary>min_g over max_g of the selection rate over all groups, in [0, 1] (fairlearn demographic_parity_ratio).</summary>
     DemographicParityRatioBetweenGroups,
+    /// <summary>max_g minus min_g of the TPR over all groups, in [0, 1] (fairlearn equal_opportunity_difference).</summary>
     EqualOpportunityDifferenceBetweenGroups,
+    /// <summary>min_g over max_g of the TPR over all groups, in [0, 1] (fairlearn equal_opportunity_ratio).</summary>
     EqualOpportunityRatioBetweenGroups,
+    /// <summary>The larger of the between-groups TPR and FPR differences, in [0, 1] (fairlearn equalized_odds_difference, agg='worst_case').</summary>
     EqualizedOddsDifferenceBetweenGroupsWorstCase,
+    /// <summary>The mean of the between-groups TPR and FPR differences, in [0, 1] (fairlearn equalized_odds_difference, agg='mean'); EqOd when there are two groups.</summary>
     EqualizedOddsDifferenceBetweenGroupsMean,
+    /// <summary>The smaller of the between-groups TPR and FPR ratios, in [0, 1] (fairlearn equalized_odds_ratio, agg='worst_case').</summary>
     EqualizedOddsRatioBetweenGroupsWorstCase,
+    /// <summary>The mean of the between-groups TPR and FPR ratios, in [0, 1] (fairlearn equalized_odds_ratio, agg='mean').</summary>
     EqualizedOddsRatioBetweenGroupsMean,
+    /// <summary>max_g minus min_g of the error rate over all groups, in [0, 1].</summary>
     ErrorRateDifferenceBetweenGroups,
 }

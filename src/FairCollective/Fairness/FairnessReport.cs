@@ -45,6 +45,7 @@ public sealed class FairnessReport
         ReadOnlySpan<double> sampleWeights = default, GroupConfusionOptions? options = null) =>
         Compute(yTrue, yPred, sensitive.GroupOfRow, sensitive.MinorityGroups, sampleWeights, options);
 
+    /// <summary>The per-group confusion counts and rates every metric was computed from.</summary>
     public GroupConfusionResult Confusion { get; }
 
     /// <summary>The group labels pooled as the minority (a = 1), ordinal order.</summary>
@@ -62,40 +63,67 @@ public sealed class FairnessReport
     /// <summary>The group confusion's warnings plus those of the pooled sets and of undefined ratios.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
+    /// <summary>The value of <paramref name="metric"/> (NaN when undefined; see <see cref="Warnings"/>).</summary>
     public double this[FairnessMetric metric] => _values[(int)metric];
 
     /// <summary>All values, indexed by <see cref="FairnessMetric"/>.</summary>
     public ReadOnlySpan<double> Values => _values;
 
+    /// <inheritdoc cref="FairnessMetric.Accuracy"/>
     public double Accuracy => this[FairnessMetric.Accuracy];
+    /// <inheritdoc cref="FairnessMetric.ErrorRate"/>
     public double ErrorRate => this[FairnessMetric.ErrorRate];
+    /// <inheritdoc cref="FairnessMetric.SelectionRate"/>
     public double SelectionRate => this[FairnessMetric.SelectionRate];
+    /// <inheritdoc cref="FairnessMetric.MinorityErrorRate"/>
     public double MinorityErrorRate => this[FairnessMetric.MinorityErrorRate];
+    /// <inheritdoc cref="FairnessMetric.RestErrorRate"/>
     public double RestErrorRate => this[FairnessMetric.RestErrorRate];
+    /// <inheritdoc cref="FairnessMetric.ErrorRateDifferenceSigned"/>
     public double ErrorRateDifferenceSigned => this[FairnessMetric.ErrorRateDifferenceSigned];
+    /// <inheritdoc cref="FairnessMetric.ErrorRateDifference"/>
     public double ErrorRateDifference => this[FairnessMetric.ErrorRateDifference];
+    /// <inheritdoc cref="FairnessMetric.DemographicParityDifferenceSigned"/>
     public double DemographicParityDifferenceSigned => this[FairnessMetric.DemographicParityDifferenceSigned];
+    /// <inheritdoc cref="FairnessMetric.DemographicParityDifference"/>
     public double DemographicParityDifference => this[FairnessMetric.DemographicParityDifference];
+    /// <inheritdoc cref="FairnessMetric.DisparateImpact"/>
     public double DisparateImpact => this[FairnessMetric.DisparateImpact];
+    /// <inheritdoc cref="FairnessMetric.DemographicParityRatio"/>
     public double DemographicParityRatio => this[FairnessMetric.DemographicParityRatio];
+    /// <inheritdoc cref="FairnessMetric.EqualOpportunityDifferenceSigned"/>
     public double EqualOpportunityDifferenceSigned => this[FairnessMetric.EqualOpportunityDifferenceSigned];
+    /// <inheritdoc cref="FairnessMetric.EqualOpportunityDifference"/>
     public double EqualOpportunityDifference => this[FairnessMetric.EqualOpportunityDifference];
+    /// <inheritdoc cref="FairnessMetric.FalsePositiveRateDifferenceSigned"/>
     public double FalsePositiveRateDifferenceSigned => this[FairnessMetric.FalsePositiveRateDifferenceSigned];
+    /// <inheritdoc cref="FairnessMetric.FalsePositiveRateDifference"/>
     public double FalsePositiveRateDifference => this[FairnessMetric.FalsePositiveRateDifference];
+    /// <inheritdoc cref="FairnessMetric.AverageOddsDifferenceSigned"/>
     public double AverageOddsDifferenceSigned => this[FairnessMetric.AverageOddsDifferenceSigned];
 
     /// <summary>The paper's headline metric: 1/2(|dTPR| + |dFPR|), minority vs rest.</summary>
     public double EqOd => this[FairnessMetric.EqOd];
 
+    /// <inheritdoc cref="FairnessMetric.EqualizedOddsDifferenceWorstCase"/>
     public double EqualizedOddsDifferenceWorstCase => this[FairnessMetric.EqualizedOddsDifferenceWorstCase];
+    /// <inheritdoc cref="FairnessMetric.DemographicParityDifferenceBetweenGroups"/>
     public double DemographicParityDifferenceBetweenGroups => this[FairnessMetric.DemographicParityDifferenceBetweenGroups];
+    /// <inheritdoc cref="FairnessMetric.DemographicParityRatioBetweenGroups"/>
     public double DemographicParityRatioBetweenGroups => this[FairnessMetric.DemographicParityRatioBetweenGroups];
+    /// <inheritdoc cref="FairnessMetric.EqualOpportunityDifferenceBetweenGroups"/>
     public double EqualOpportunityDifferenceBetweenGroups => this[FairnessMetric.EqualOpportunityDifferenceBetweenGroups];
+    /// <inheritdoc cref="FairnessMetric.EqualOpportunityRatioBetweenGroups"/>
     public double EqualOpportunityRatioBetweenGroups => this[FairnessMetric.EqualOpportunityRatioBetweenGroups];
+    /// <inheritdoc cref="FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase"/>
     public double EqualizedOddsDifferenceBetweenGroupsWorstCase => this[FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase];
+    /// <inheritdoc cref="FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean"/>
     public double EqualizedOddsDifferenceBetweenGroupsMean => this[FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean];
+    /// <inheritdoc cref="FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase"/>
     public double EqualizedOddsRatioBetweenGroupsWorstCase => this[FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase];
+    /// <inheritdoc cref="FairnessMetric.EqualizedOddsRatioBetweenGroupsMean"/>
     public double EqualizedOddsRatioBetweenGroupsMean => this[FairnessMetric.EqualizedOddsRatioBetweenGroupsMean];
+    /// <inheritdoc cref="FairnessMetric.ErrorRateDifferenceBetweenGroups"/>
     public double ErrorRateDifferenceBetweenGroups => this[FairnessMetric.ErrorRateDifferenceBetweenGroups];
 
     private List<string> CollectWarnings()

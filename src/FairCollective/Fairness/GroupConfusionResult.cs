@@ -10,6 +10,10 @@ public sealed class GroupConfusionResult
 {
     private readonly ConfusionCounts[] _counts;
 
+    /// <summary>Derives the per-group and overall rates and the undefined-rate warnings from raw counts.</summary>
+    /// <param name="groups">Group labels, ordinal order.</param>
+    /// <param name="perGroupCounts">Confusion counts per group, same order.</param>
+    /// <param name="undefinedRate">What a rate with an empty denominator becomes.</param>
     public GroupConfusionResult(string[] groups, ConfusionCounts[] perGroupCounts, UndefinedRate undefinedRate)
     {
         if (groups.Length != perGroupCounts.Length) throw new ArgumentException("One count per group is required.");
@@ -39,7 +43,9 @@ public sealed class GroupConfusionResult
     /// <summary>Counts and rates per group (same order as <see cref="Groups"/>).</summary>
     public GroupRates[] PerGroup { get; }
 
+    /// <summary>Counts and rates of all rows together.</summary>
     public GroupRates Overall { get; }
+    /// <summary>What a rate with an empty denominator became.</summary>
     public UndefinedRate UndefinedRate { get; }
 
     /// <summary>One line per undefined rate, e.g. "group 'x' has no positive labels: TPR undefined (NaN)".</summary>

@@ -10,6 +10,10 @@ namespace FairCollective.Fairness;
 /// </summary>
 public sealed class GroupIndex
 {
+    /// <summary>Wraps precomputed indices (kept, not copied); see <see cref="From"/> to build them from labels.</summary>
+    /// <param name="indexOfRow">Group index of every row, in 0..names.Length-1.</param>
+    /// <param name="names">Group label of every index.</param>
+    /// <exception cref="UserInputException">An index is out of range.</exception>
     public GroupIndex(int[] indexOfRow, string[] names)
     {
         for (int i = 0; i < indexOfRow.Length; i++)
@@ -25,7 +29,9 @@ public sealed class GroupIndex
     /// <summary>Group label of every index.</summary>
     public string[] Names { get; }
 
+    /// <summary>Number of groups.</summary>
     public int Count => Names.Length;
+    /// <summary>Number of rows.</summary>
     public int RowCount => IndexOfRow.Length;
 
     /// <summary>Indexes the labels of <paramref name="groupOfRow"/>; indices follow the ordinal order of the labels.</summary>

@@ -7,6 +7,7 @@ namespace FairCollective.Fairness;
 /// </summary>
 public readonly record struct GroupRates
 {
+    /// <summary>Derives the rates from <paramref name="counts"/>; <paramref name="undefinedRate"/> decides TPR and FPR with an empty denominator.</summary>
     public GroupRates(ConfusionCounts counts, UndefinedRate undefinedRate)
     {
         Counts = counts;
@@ -19,11 +20,17 @@ public readonly record struct GroupRates
         BaseRate = n > 0 ? pos / n : double.NaN;
     }
 
+    /// <summary>The confusion counts (or weights) the rates come from.</summary>
     public ConfusionCounts Counts { get; }
+    /// <summary>Number (or total weight) of rows.</summary>
     public double Count => Counts.Count;
+    /// <summary>P(yhat = 1), in [0, 1].</summary>
     public double SelectionRate { get; }
+    /// <summary>TPR = P(yhat = 1 | y = 1), in [0, 1]; undefined without positive labels.</summary>
     public double TruePositiveRate { get; }
+    /// <summary>FPR = P(yhat = 1 | y = 0), in [0, 1]; undefined without negative labels.</summary>
     public double FalsePositiveRate { get; }
+    /// <summary>P(yhat = y), in [0, 1].</summary>
     public double Accuracy { get; }
 
     /// <summary>
@@ -32,8 +39,10 @@ public readonly record struct GroupRates
     /// </summary>
     public double ErrorRate => 1.0 - Accuracy;
 
+    /// <summary>P(y = 1), in [0, 1].</summary>
     public double BaseRate { get; }
 
+    /// <summary>The rate named by <paramref name="rate"/>.</summary>
     public double Get(GroupRate rate) => rate switch
     {
         GroupRate.Count => Count,

@@ -3,13 +3,21 @@ namespace FairCollective.Fairness;
 /// <summary>Name, definition and convention of every <see cref="FairnessMetric"/>, so every output can state its convention.</summary>
 public static class MetricCatalogue
 {
+    /// <summary>Convention of metrics over all rows.</summary>
     public const string OverallConvention = "overall: all rows of the evaluated split";
+    /// <summary>Convention of metrics of the pooled minority or the pooled rest.</summary>
     public const string PerGroupConvention = "per group: the pooled minority groups, or the pooled rest";
+    /// <summary>Convention of signed gaps: minority minus rest.</summary>
     public const string SignedConvention = "signed: minority minus rest (AIF360's unprivileged minus privileged)";
+    /// <summary>Convention of unsigned gaps: the absolute minority-minus-rest gap.</summary>
     public const string UnsignedConvention = "unsigned: |minority - rest| (fairlearn's max minus min for two groups)";
+    /// <summary>Convention of the minority-over-rest ratio.</summary>
     public const string MinorityRatioConvention = "ratio: minority / rest (AIF360 disparate_impact; x/0 = Infinity, 0/0 = NaN)";
+    /// <summary>Convention of the min-over-max ratio of minority and rest.</summary>
     public const string MinMaxRatioConvention = "ratio: min / max of minority and rest (fairlearn for two groups; 0/0 = NaN)";
+    /// <summary>Convention of fairlearn's between-groups differences over all groups.</summary>
     public const string BetweenGroupsDifferenceConvention = "between groups: max over all groups minus min over all groups (fairlearn method='between_groups', unsigned)";
+    /// <summary>Convention of fairlearn's between-groups ratios over all groups.</summary>
     public const string BetweenGroupsRatioConvention = "between groups: min over all groups / max over all groups (fairlearn method='between_groups'; 0/0 = NaN)";
 
     private static readonly MetricDefinition[] Definitions =
@@ -46,6 +54,7 @@ public static class MetricCatalogue
     /// <summary>Every metric, in enum order.</summary>
     public static IReadOnlyList<MetricDefinition> All => Definitions;
 
+    /// <summary>Name, definition and convention of <paramref name="metric"/>.</summary>
     public static MetricDefinition Get(FairnessMetric metric) => Definitions[(int)metric];
 
     private static MetricDefinition Def(FairnessMetric metric, string definition, string convention) =>

@@ -35,6 +35,9 @@ public sealed class ExactKnn
     private readonly Lazy<KdTree> _tree;
     private readonly int[]? _rowMap;
 
+    /// <summary>Indexes every row of <paramref name="reference"/>; results use its row numbers.</summary>
+    /// <param name="reference">The reference rows (finite values, at least one row and one column).</param>
+    /// <param name="options">Tuning; defaults to <see cref="KnnOptions"/>'s defaults. No option changes the answer.</param>
     public ExactKnn(DesignMatrix reference, KnnOptions? options = null) : this(reference, options, null) { }
 
     private ExactKnn(DesignMatrix reference, KnnOptions? options, int[]? rowMap)
@@ -79,8 +82,10 @@ public sealed class ExactKnn
         return new ExactKnn(matrix.SelectRows(sorted), options, sorted);
     }
 
+    /// <summary>Number of reference rows searched (an upper bound on k).</summary>
     public int ReferenceCount => _reference.Rows;
 
+    /// <summary>Number of feature columns; queries must have the same.</summary>
     public int Dimension => _reference.Cols;
 
     /// <summary>The algorithm actually used (Auto resolved).</summary>

@@ -22,6 +22,7 @@ public sealed record KnnOptions
     /// <summary>Threads used across query blocks; -1 means all cores. Results never depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>Search algorithm; <see cref="KnnAlgorithm.Auto"/> picks by dimension (see <see cref="KdTreeMaxDimension"/>).</summary>
     public KnnAlgorithm Algorithm { get; init; } = KnnAlgorithm.Auto;
 
     /// <summary>Under <see cref="KnnAlgorithm.Auto"/>, the largest dimension that uses the k-d tree.</summary>

@@ -14,7 +14,9 @@ public sealed class KnnResult
         Distances = distances;
     }
 
+    /// <summary>Number of query rows (q).</summary>
     public int QueryCount { get; }
+    /// <summary>Neighbours returned per query.</summary>
     public int K { get; }
 
     /// <summary>Reference row indices, query q's neighbours at [q*K, q*K + K).</summary>
@@ -23,6 +25,8 @@ public sealed class KnnResult
     /// <summary>Euclidean distances sqrt(sum((q - r)^2)), same layout as <see cref="Indices"/>.</summary>
     public double[] Distances { get; }
 
+    /// <summary>Reference row indices of query <paramref name="q"/>'s k neighbours, nearest first.</summary>
     public ReadOnlySpan<int> IndicesOf(int q) => new(Indices, q * K, K);
+    /// <summary>Euclidean distances of query <paramref name="q"/>'s k neighbours, nearest first (aligned with <see cref="IndicesOf"/>).</summary>
     public ReadOnlySpan<double> DistancesOf(int q) => new(Distances, q * K, K);
 }

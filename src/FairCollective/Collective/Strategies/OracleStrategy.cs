@@ -9,8 +9,11 @@ namespace FairCollective.Collective.Strategies;
 /// </summary>
 public sealed class OracleStrategy : ICollectiveStrategy
 {
+    /// <inheritdoc/>
     public string Name => "Oracle";
 
+    /// <summary>P0(y = 1 | g(x)) of each pool member.</summary>
+    /// <exception cref="UserInputException">The dataset has no known causal model (only synthetic data has one).</exception>
     public PoolScores Score(StrategyContext context)
     {
         var p0 = context.OracleP0AtCounterfactual

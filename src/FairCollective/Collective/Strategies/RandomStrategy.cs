@@ -5,10 +5,13 @@ namespace FairCollective.Collective.Strategies;
 /// <summary>The baseline every strategy must beat: uniformly random scores (a seeded random order).</summary>
 public sealed class RandomStrategy : ICollectiveStrategy
 {
+    /// <summary>Purpose string of the seed stream that draws the random scores.</summary>
     public const string SeedPurpose = "strategy-random";
 
+    /// <inheritdoc/>
     public string Name => "Random";
 
+    /// <summary>Independent uniform [0, 1) scores, seeded by the experiment seed and the pool size.</summary>
     public PoolScores Score(StrategyContext context)
     {
         var rng = Seeds.Create(context.Seed, SeedPurpose, context.Pool.Length);

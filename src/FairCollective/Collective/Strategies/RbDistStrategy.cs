@@ -10,8 +10,10 @@ namespace FairCollective.Collective.Strategies;
 /// </summary>
 public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollectiveStrategy
 {
+    /// <inheritdoc/>
     public string Name => "RB-dist";
 
+    /// <summary>Minus the mean distance to the k nearest positive known majority rows (higher = closer = flip first).</summary>
     public PoolScores Score(StrategyContext context)
     {
         if (context.Pool.Length == 0) return PoolScores.Specified([]);

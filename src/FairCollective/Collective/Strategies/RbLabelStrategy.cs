@@ -10,8 +10,10 @@ namespace FairCollective.Collective.Strategies;
 /// </summary>
 public sealed class RbLabelStrategy(NeighbourStrategyOptions options) : ICollectiveStrategy
 {
+    /// <inheritdoc/>
     public string Name => "RB-label";
 
+    /// <summary>Number of y = 1 among the k nearest known majority rows, in 0..k.</summary>
     public PoolScores Score(StrategyContext context)
     {
         if (context.Pool.Length == 0) return PoolScores.Specified([]);

@@ -5,19 +5,28 @@ namespace FairCollective.Collective.Strategies;
 /// <summary>The strategies a spec may name, matched case-insensitively, and how each is built from the settings.</summary>
 public static class StrategyCatalog
 {
+    /// <summary>Score by a classifier fitted on the known majority rows (<see cref="RbProbStrategy"/>).</summary>
     public const string RbProb = "RB-prob";
+    /// <summary>Score by the positive labels among the k nearest known majority rows (<see cref="RbLabelStrategy"/>).</summary>
     public const string RbLabel = "RB-label";
+    /// <summary>Score by the distance to the k nearest positive known majority rows (<see cref="RbDistStrategy"/>).</summary>
     public const string RbDist = "RB-dist";
+    /// <summary>Random order, the baseline (<see cref="RandomStrategy"/>).</summary>
     public const string Random = "Random";
+    /// <summary>The ideal counterfactual relabelling, synthetic data only (<see cref="OracleStrategy"/>).</summary>
     public const string Oracle = "Oracle";
 
+    /// <summary>Every strategy name, in the paper's spelling and order.</summary>
     public static IReadOnlyList<string> Names { get; } = [RbProb, RbLabel, RbDist, Random, Oracle];
 
     /// <summary>The three practical strategies of the paper.</summary>
     public static IReadOnlyList<string> Practical { get; } = [RbProb, RbLabel, RbDist];
 
+    /// <summary>Whether <paramref name="name"/> names a strategy, ignoring case.</summary>
     public static bool IsKnown(string name) => Names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The paper's spelling of a known strategy name given in any case.</summary>
+    /// <exception cref="InvalidOperationException">The name is not known; check <see cref="IsKnown"/> first.</exception>
     public static string Canonical(string name) => Names.First(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
 
     /// <param name="name">A known strategy name.</param>

@@ -3,6 +3,7 @@ namespace FairCollective.Data.Csv;
 /// <summary>How <see cref="CsvRowReader"/> splits a delimited text file into fields.</summary>
 public sealed record CsvReadOptions
 {
+    /// <summary>The default field separator, a comma.</summary>
     public const char DefaultSeparator = ',';
 
     /// <summary>Field separator; default <see cref="DefaultSeparator"/>.</summary>

@@ -176,6 +176,7 @@ public sealed class CsvRowReader : IDisposable
         return false;
     }
 
+    /// <summary>Closes the reader and the underlying file or stream.</summary>
     public void Dispose()
     {
         _reader?.Dispose();

@@ -18,6 +18,9 @@ public sealed class FeatureColumnBuilder
     private readonly Dictionary<string, int> _levelIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<double, int> _codeIndex = [];
 
+    /// <summary>An empty column; add values with the methods of its kind (<see cref="AddNumber"/> for numeric, the others for categorical).</summary>
+    /// <param name="name">Column name as it will appear in the dataset.</param>
+    /// <param name="kind">Whether the column holds numbers or categories.</param>
     public FeatureColumnBuilder(string name, FeatureKind kind)
     {
         Name = name;
@@ -26,12 +29,15 @@ public sealed class FeatureColumnBuilder
         else _levelOfRow = [];
     }
 
+    /// <summary>Column name, as given to the constructor.</summary>
     public string Name { get; }
+    /// <summary>Whether the column holds numbers or categories.</summary>
     public FeatureKind Kind { get; }
 
     /// <summary>Most distinct levels of a categorical column; default <see cref="DatasetLimits.MaxCategoricalLevels"/>.</summary>
     public int MaxLevels { get; init; } = DatasetLimits.MaxCategoricalLevels;
 
+    /// <summary>Appends a value to a numeric column; NaN means missing.</summary>
     public void AddNumber(double value) => _numbers!.Add(value);
 
     /// <summary>Adds a category.</summary>
@@ -43,6 +49,7 @@ public sealed class FeatureColumnBuilder
         _levelOfRow!.Add(level);
     }
 
+    /// <summary>Appends a missing value (null) to a categorical column.</summary>
     public void AddMissingCategory() => _levelOfRow!.Add(Missing);
 
     /// <summary>Adds a numeric code (e.g. "5.0" in the ACS files) as the category "5".</summary>

@@ -33,6 +33,7 @@ public sealed class EncodedColumn
     /// <summary>Name of the raw column.</summary>
     public string Name { get; }
 
+    /// <summary>Numeric (one standardised column) or categorical (a one-hot block).</summary>
     public FeatureKind Kind { get; }
 
     /// <summary>Index of the first design-matrix column of this block.</summary>

@@ -29,8 +29,11 @@ public sealed record EncoderOptions
     /// <summary>Name of the category that stands for a missing (null) categorical value.</summary>
     public const string MissingCategory = "<missing>";
 
+    /// <summary>Default of <see cref="ScaleNumeric"/>: numeric columns are z-scored.</summary>
     public const bool DefaultScaleNumeric = true;
+    /// <summary>Default of <see cref="ScaleOneHot"/>: one-hot columns stay 0/1.</summary>
     public const bool DefaultScaleOneHot = false;
+    /// <summary>Default of <see cref="DropFirst"/>: every category keeps its column.</summary>
     public const bool DefaultDropFirst = false;
 
     /// <summary>Z-score numeric columns with the training mean and population standard deviation.</summary>
@@ -42,8 +45,10 @@ public sealed record EncoderOptions
     /// <summary>Drop the first (ordinal) category of each categorical column, as pandas' get_dummies(drop_first).</summary>
     public bool DropFirst { get; init; } = DefaultDropFirst;
 
+    /// <summary>Handling of a missing numeric value (NaN); default impute the training mean.</summary>
     public NumericMissingPolicy NumericMissing { get; init; } = NumericMissingPolicy.ImputeMean;
 
+    /// <summary>Handling of a missing categorical value (null); default a category of its own.</summary>
     public CategoricalMissingPolicy CategoricalMissing { get; init; } = CategoricalMissingPolicy.OwnCategory;
 
     /// <summary>The defaults.</summary>

@@ -24,6 +24,7 @@ public sealed class FittedEncoder
         _columnNames = _columns.SelectMany(c => c.ColumnNames).ToArray();
     }
 
+    /// <summary>The options the encoding was fitted with.</summary>
     public EncoderOptions Options { get; }
 
     /// <summary>The fitted raw columns, in dataset order; each knows its block in the design matrix.</summary>

@@ -13,6 +13,11 @@ namespace FairCollective.Data.Encoding;
 /// </summary>
 public static class TabularEncoder
 {
+    /// <summary>Learns the encoding of every feature column of <paramref name="data"/> from the rows <paramref name="trainRows"/> only.</summary>
+    /// <param name="data">The dataset whose feature columns are encoded.</param>
+    /// <param name="trainRows">Training row numbers (at least one); scaling statistics and category lists come from these rows alone.</param>
+    /// <param name="options">Encoding choices; default <see cref="EncoderOptions.Default"/>.</param>
+    /// <exception cref="Common.UserInputException">No training rows, a row out of range, a duplicated column name, an infinite value, a missing value the options refuse, or a numeric column with no observed or no standardisable value.</exception>
     public static FittedEncoder Fit(Dataset data, IReadOnlyList<int> trainRows, EncoderOptions? options = null)
     {
         options ??= EncoderOptions.Default;

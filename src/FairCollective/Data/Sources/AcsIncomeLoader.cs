@@ -12,9 +12,13 @@ namespace FairCollective.Data.Sources;
 /// </summary>
 public static class AcsIncomeLoader
 {
+    /// <summary>Label column of a per-state task file: True/False for income above the threshold.</summary>
     public const string StateLabelColumn = "PINCP";
+    /// <summary>Row id column of the national subset.</summary>
     public const string NationalIdColumn = "row_index";
+    /// <summary>Column of the national subset holding aequitas' predefined split.</summary>
     public const string NationalSplitColumn = "aequitas_split";
+    /// <summary>Label column of the national subset.</summary>
     public const string NationalLabelColumn = "label";
 
     /// <summary>The states bundled in the assembly (two-letter codes).</summary>
@@ -30,6 +34,7 @@ public static class AcsIncomeLoader
 
     internal static readonly string[] PumsSignatureColumns = ["SERIALNO", "SPORDER", "PWGTP", "AGEP", "PINCP", "WKHP"];
 
+    /// <summary>Name of the embedded task file of a bundled <paramref name="state"/> (two-letter code, any case), relative to data/.</summary>
     public static string BundledStateFile(string state) => $"acs_income/ACSIncome_2018_{state.ToUpperInvariant()}.csv.gz";
 
     /// <summary>Loads a bundled state ("AZ", "UT" or "WY").</summary>

@@ -3,10 +3,14 @@ namespace FairCollective.Data.Sources;
 /// <summary>How an ACS Income table becomes a <see cref="Dataset"/> (defaults: method.md section 5, the ACS preset).</summary>
 public sealed record AcsIncomeOptions
 {
+    /// <summary>Group label of SEX = 2.</summary>
     public const string Female = "Female";
+    /// <summary>Group label of SEX = 1.</summary>
     public const string Male = "Male";
+    /// <summary>The default minority: female.</summary>
     public const string DefaultMinority = Female;
 
+    /// <summary>The defaults: SEX a feature, female minority.</summary>
     public static AcsIncomeOptions Default { get; } = new();
 
     /// <summary>Whether SEX is one of the firm's features (categorical); default true.</summary>

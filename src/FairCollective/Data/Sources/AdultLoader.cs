@@ -11,13 +11,21 @@ namespace FairCollective.Data.Sources;
 /// </summary>
 public static class AdultLoader
 {
+    /// <summary>Embedded copy of adult.data, relative to data/.</summary>
     public const string BundledTrainFile = "adult/adult.data.gz";
+    /// <summary>Embedded copy of adult.test, relative to data/.</summary>
     public const string BundledTestFile = "adult/adult.test.gz";
+    /// <summary>Name of the loaded dataset.</summary>
     public const string DatasetName = "adult";
+    /// <summary>Predefined split of adult.data's rows.</summary>
     public const string TrainSplit = "train";
+    /// <summary>Predefined split of adult.test's rows.</summary>
     public const string TestSplit = "test";
+    /// <summary>The field value Adult uses for a missing value.</summary>
     public const string MissingToken = "?";
+    /// <summary>Income label meaning y = 1 (adult.test's trailing period removed).</summary>
     public const string FavourableLabel = ">50K";
+    /// <summary>Income label meaning y = 0.</summary>
     public const string UnfavourableLabel = "<=50K";
 
     // UCI's C4.5 format starts comments with '|': adult.test's first line "|1x3 Cross validator" is one.
@@ -34,6 +42,7 @@ public static class AdultLoader
 
     private static readonly HashSet<string> NumericColumns = ["age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week"];
 
+    /// <summary>Loads the copies of adult.data and adult.test bundled in the assembly, with their predefined train/test split.</summary>
     public static Dataset LoadBundled(AdultOptions? options = null) =>
         Load([
             (EmbeddedData.Open(BundledTrainFile), "bundled " + BundledTrainFile, TrainSplit),

@@ -3,8 +3,10 @@ namespace FairCollective.Data.Sources;
 /// <summary>How UCI Adult becomes a <see cref="Dataset"/> (defaults: method.md section 5, the Adult preset).</summary>
 public sealed record AdultOptions
 {
+    /// <summary>The default minority: female.</summary>
     public const string DefaultMinority = "Female";
 
+    /// <summary>The defaults: rows with "?" dropped, fnlwgt and education dropped, sex a feature, female minority.</summary>
     public static AdultOptions Default { get; } = new();
 
     /// <summary>Drop every row with a "?" field; default true (45,222 rows from 48,842).</summary>

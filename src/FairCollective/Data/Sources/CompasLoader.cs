@@ -10,7 +10,9 @@ namespace FairCollective.Data.Sources;
 /// </summary>
 public static class CompasLoader
 {
+    /// <summary>Embedded copy of the two-year file, relative to data/.</summary>
     public const string BundledFile = "compas/compas-scores-two-years.csv.gz";
+    /// <summary>Name of the loaded dataset.</summary>
     public const string DatasetName = "compas";
 
     /// <summary>ProPublica's screening-to-arrest window, in days.</summary>

@@ -3,8 +3,11 @@ namespace FairCollective.Data.Sources;
 /// <summary>How the ProPublica COMPAS two-year file becomes a <see cref="Dataset"/>.</summary>
 public sealed record CompasOptions
 {
+    /// <summary>COMPAS race value African-American: the default minority.</summary>
     public const string AfricanAmerican = "African-American";
+    /// <summary>COMPAS race value Caucasian: the minority of the paper-faithful preset.</summary>
     public const string Caucasian = "Caucasian";
+    /// <summary>The default minority (acting group): African-American.</summary>
     public const string DefaultMinority = AfricanAmerican;
 
     /// <summary>The races kept by default: the two groups the fairness literature compares.</summary>

@@ -10,9 +10,13 @@ namespace FairCollective.Data.Sources;
 /// </summary>
 public static class DatasetCatalog
 {
+    /// <summary>COMPAS, favourable-label preset: y = 1 = no two-year recidivism, African-American minority.</summary>
     public const string Compas = "compas";
+    /// <summary>COMPAS, paper-faithful preset: y = 1 = two-year recidivism, Caucasian minority.</summary>
     public const string CompasRecidivism = "compas-recidivism";
+    /// <summary>UCI Adult: y = 1 = income above 50K, female minority.</summary>
     public const string Adult = "adult";
+    /// <summary>Waterbirds: needs the user's metadata.csv and image embeddings.</summary>
     public const string Waterbirds = "waterbirds";
     private const string AcsPrefix = "acs-";
 
@@ -27,6 +31,7 @@ public static class DatasetCatalog
         new(Waterbirds, $"Waterbirds: pass its metadata.csv path and {WaterbirdsLoader.EmbeddingsHint}", false),
     ];
 
+    /// <summary>Every named dataset with its description, in listing order.</summary>
     public static IReadOnlyList<DatasetInfo> List() => Entries;
 
     /// <summary>

@@ -14,6 +14,7 @@ namespace FairCollective.Data.Sources;
 /// </summary>
 public sealed record DatasetSpec
 {
+    /// <summary>The default field separator, a comma.</summary>
     public const string DefaultSeparator = ",";
 
     /// <summary>Dataset name; default: the data file's name without extensions.</summary>
@@ -34,12 +35,15 @@ public sealed record DatasetSpec
     /// <summary>Column holding a row id; default none (ids are 1-based data row numbers).</summary>
     public string? Id { get; init; }
 
+    /// <summary>The label column and its favourable values (at least one). Required.</summary>
     public LabelSpec? Label { get; init; }
+    /// <summary>The sensitive column(s) and the minority group(s) (at least one each). Required.</summary>
     public SensitiveSpec? Sensitive { get; init; }
 
     /// <summary>Feature columns; default every column except the label and id (sensitive columns by <see cref="SensitiveSpec.AsFeature"/>), kinds inferred.</summary>
     public List<FeatureSpec>? Features { get; init; }
 
+    /// <summary>Missing-value tokens and policy; default "", "?" and "NA", rows dropped.</summary>
     public MissingSpec Missing { get; init; } = new();
 
     /// <summary>Most distinct levels of any categorical feature; default <see cref="DatasetLimits.MaxCategoricalLevels"/>.</summary>

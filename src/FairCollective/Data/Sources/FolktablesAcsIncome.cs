@@ -31,8 +31,11 @@ public static class FolktablesAcsIncome
     /// </summary>
     public const double MissingFeatureValue = 0.0;
 
+    /// <summary>The ACS sex column, both the sensitive attribute and (by default) a feature.</summary>
     public const string SexColumn = "SEX";
+    /// <summary>SEX code of male persons.</summary>
     public const double SexMaleCode = 1;
+    /// <summary>SEX code of female persons.</summary>
     public const double SexFemaleCode = 2;
 
     /// <summary>The ten features in folktables' order.</summary>
@@ -45,5 +48,6 @@ public static class FolktablesAcsIncome
     public static bool PassesFilter(double agep, double pincp, double wkhp, double pwgtp) =>
         agep > MinAgeExclusive && pincp > MinIncomeExclusive && wkhp > MinHoursExclusive && pwgtp >= MinWeightInclusive;
 
+    /// <summary>y from personal income <paramref name="pincp"/>: 1 (favourable) when above <see cref="IncomeThreshold"/>, else 0.</summary>
     public static int Label(double pincp) => pincp > IncomeThreshold ? 1 : 0;
 }

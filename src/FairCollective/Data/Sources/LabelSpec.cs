@@ -3,6 +3,7 @@ namespace FairCollective.Data.Sources;
 /// <summary>The label column of a <see cref="DatasetSpec"/>: which values are favourable (y = 1).</summary>
 public sealed record LabelSpec
 {
+    /// <summary>Name (or 1-based position) of the label column. Required.</summary>
     public string? Column { get; init; }
 
     /// <summary>Values meaning y = 1.</summary>

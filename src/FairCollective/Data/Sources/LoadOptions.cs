@@ -3,6 +3,7 @@ namespace FairCollective.Data.Sources;
 /// <summary>Options for <see cref="DatasetCatalog.Load"/> that apply across sources (each null = the source's default).</summary>
 public sealed record LoadOptions
 {
+    /// <summary>No overrides: every source's own defaults.</summary>
     public static LoadOptions Default { get; } = new();
 
     /// <summary>A <see cref="DatasetSpec"/> describing a user CSV; the dataset is then read by <see cref="CsvDatasetLoader"/>.</summary>

@@ -6,6 +6,7 @@ namespace FairCollective.Data.Sources;
 /// </summary>
 public sealed record SensitiveSpec
 {
+    /// <summary>Sensitive column(s); several make intersectional groups. At least one is required.</summary>
     public List<string> Columns { get; init; } = [];
 
     /// <summary>The group labels forming the minority (a = 1).</summary>

@@ -11,12 +11,16 @@ namespace FairCollective.Data.Sources;
 /// </summary>
 public static class WaterbirdsLoader
 {
+    /// <summary>Name of the loaded dataset.</summary>
     public const string DatasetName = "waterbirds";
+    /// <summary>How to supply the image embeddings, quoted in messages and listings.</summary>
     public const string EmbeddingsHint = "--embeddings FILE: a CSV of img_id,f0..fN with one row per image of metadata.csv";
 
     internal static readonly string[] SignatureColumns = ["img_id", "img_filename", "y", "split", "place"];
     private static readonly string[] SplitNames = ["train", "validation", "test"];
 
+    /// <summary>Joins metadata.csv and the embeddings on img_id; the dataset keeps metadata's train/validation/test split.</summary>
+    /// <exception cref="Common.UserInputException">A path is not given or not found, the minority is not water or land, a malformed embeddings file, or an image without an embedding.</exception>
     public static Dataset Load(WaterbirdsOptions options)
     {
         if (options.MetadataPath is null)

@@ -9,8 +9,11 @@ namespace FairCollective.Data.Sources;
 /// </summary>
 public sealed record WaterbirdsOptions
 {
+    /// <summary>Group label of images on a water background.</summary>
     public const string Water = "water";
+    /// <summary>Group label of images on a land background.</summary>
     public const string Land = "land";
+    /// <summary>The default minority: water background.</summary>
     public const string DefaultMinority = Water;
 
     /// <summary>Path of metadata.csv (img_id, img_filename, y, split, place, place_filename). Required.</summary>

@@ -6,9 +6,13 @@ namespace FairCollective.Data.Splitting;
 /// </summary>
 public sealed record SplitOptions
 {
+    /// <summary>Default test share: 30% of rows.</summary>
     public const double DefaultTestFraction = 0.3;
+    /// <summary>Default validation share: none.</summary>
     public const double DefaultValidationFraction = 0.0;
+    /// <summary>Default predefined-split name of training rows.</summary>
     public const string DefaultTrainName = "train";
+    /// <summary>Default predefined-split name of test rows.</summary>
     public const string DefaultTestName = "test";
 
     /// <summary>Names a predefined split may use for the validation part.</summary>

@@ -11,6 +11,7 @@ internal static class StratumAllocation
     /// <param name="counts">stratum sizes.</param>
     /// <param name="draws">total to share out; at most the sum of <paramref name="capacity"/>.</param>
     /// <param name="capacity">the most each stratum may receive (its rows not already taken by another part).</param>
+    /// <param name="rng">breaks ties between equal fractional parts (the split's seeded stream).</param>
     public static int[] Allocate(IReadOnlyList<int> counts, int draws, IReadOnlyList<int> capacity, Random rng)
     {
         int strata = counts.Count;

@@ -11,13 +11,17 @@ namespace FairCollective.Data.Synthetic;
 /// </summary>
 public static class SyntheticGenerator
 {
+    /// <summary>Name of the sensitive attribute (and of the optional 0/1 feature column).</summary>
     public const string SensitiveName = "A";
+    /// <summary>Group label of rows with A = 0.</summary>
     public const string MajorityGroup = "majority";
+    /// <summary>Group label of rows with A = 1 (the minority).</summary>
     public const string MinorityGroup = "minority";
 
     /// <summary>"x0".."x{d-1}".</summary>
     public static string[] FeatureNames(int dimension) => Enumerable.Range(0, dimension).Select(j => $"x{j}").ToArray();
 
+    /// <summary>Draws a sample from the causal model the options describe (default options when null), with its exact g(x) and P0.</summary>
     public static SyntheticSample Generate(SyntheticOptions? options = null)
     {
         options ??= new SyntheticOptions();

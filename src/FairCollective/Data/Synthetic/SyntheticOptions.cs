@@ -7,16 +7,27 @@ namespace FairCollective.Data.Synthetic;
 /// </summary>
 public sealed record SyntheticOptions
 {
+    /// <summary>Default n: 2,000 rows.</summary>
     public const int DefaultRowCount = 2000;
+    /// <summary>Default d: 4 features.</summary>
     public const int DefaultDimension = 4;
+    /// <summary>Default P(A = 1): 0.3.</summary>
     public const double DefaultMinorityShare = 0.3;
+    /// <summary>Default shift of the minority's mean on every coordinate: half a standard deviation lower.</summary>
     public const double DefaultMinorityShift = -0.5;
+    /// <summary>Default minority spread relative to the majority's: the same.</summary>
     public const double DefaultMinorityScale = 1.0;
+    /// <summary>Default correlation between any two features within a group.</summary>
     public const double DefaultCorrelation = 0.3;
+    /// <summary>Default |w| of the label's weights on the latent factors.</summary>
     public const double DefaultWeightNorm = 2.0;
+    /// <summary>Default b_0: 0 (logit scale).</summary>
     public const double DefaultMajorityIntercept = 0.0;
+    /// <summary>Default b_0 - b_1: historical bias of 1.5 on the logit scale.</summary>
     public const double DefaultBiasGap = 1.5;
+    /// <summary>Default: A is a feature, so the firm can react to minority-only flips.</summary>
     public const bool DefaultSensitiveAsFeature = true;
+    /// <summary>Default dataset name.</summary>
     public const string DefaultName = "synthetic";
 
     /// <summary>n: rows drawn.</summary>
@@ -25,6 +36,7 @@ public sealed record SyntheticOptions
     /// <summary>d: features x0..x{d-1}, one latent factor each.</summary>
     public int Dimension { get; init; } = DefaultDimension;
 
+    /// <summary>Seed of the sample's random streams (groups, latents, label noise).</summary>
     public int Seed { get; init; }
 
     /// <summary>P(A = 1): each row is minority with this probability.</summary>

@@ -46,8 +46,10 @@ public sealed class SyntheticSample
     /// </summary>
     public int[] CounterfactualOutcome { get; }
 
+    /// <summary>The causal model the sample was drawn from.</summary>
     public CausalModel Model { get; }
 
+    /// <summary>d: number of x features (A excluded).</summary>
     public int Dimension => Model.Dimension;
 
     /// <summary>

@@ -15,11 +15,17 @@ namespace FairCollective.Data.Synthetic;
 /// </summary>
 public static class ToyData
 {
+    /// <summary>Seed of the published toy figure (numbers in the class remarks).</summary>
     public const int DefaultSeed = 4;
+    /// <summary>Points in the toy sample.</summary>
     public const int RowCount = 200;
+    /// <summary>P(A = 1) of the toy.</summary>
     public const double MinorityShare = 0.3;
+    /// <summary>Shift of the minority's mean on both axes, in majority standard deviations.</summary>
     public const double MinorityShift = -0.5;
+    /// <summary>|w|: how strongly the latent factors decide the label.</summary>
     public const double WeightNorm = 3.0;
+    /// <summary>b_0 - b_1: the minority's historical under-labelling on the logit scale.</summary>
     public const double BiasGap = 2.0;
 
     /// <summary>The preset's options: d = 2, uncorrelated axes, A a feature, everything else as the constants above.</summary>
@@ -38,5 +44,6 @@ public static class ToyData
         SensitiveAsFeature = true,
     };
 
+    /// <summary>Draws the toy sample for <paramref name="seed"/> (<see cref="Options"/>).</summary>
     public static SyntheticSample Generate(int seed = DefaultSeed) => SyntheticGenerator.Generate(Options(seed));
 }

@@ -21,8 +21,10 @@ public sealed class GradientBoostingModel : IClassifier
         FeatureCount = featureCount;
     }
 
+    /// <inheritdoc/>
     public int FeatureCount { get; }
 
+    /// <summary>ML.NET's Platt-calibrated P(y = 1 | x) for every row of <paramref name="x"/>, in [0, 1].</summary>
     public double[] PredictProba(DesignMatrix x)
     {
         TrainingInput.ValidateForPrediction("gbt model", x, FeatureCount);

@@ -5,11 +5,17 @@ namespace FairCollective.Learning.Boosting;
 /// <summary>Settings of <see cref="GradientBoostingTrainer"/> (ML.NET FastTree's defaults for the named knobs).</summary>
 public sealed record GradientBoostingOptions
 {
+    /// <summary>Default boosting rounds (ML.NET's).</summary>
     public const int DefaultTrees = 100;
+    /// <summary>Default most leaves per tree (ML.NET's).</summary>
     public const int DefaultLeaves = 31;
+    /// <summary>Default shrinkage per tree (ML.NET's).</summary>
     public const double DefaultLearningRate = 0.1;
+    /// <summary>Default fewest rows per leaf (ML.NET's).</summary>
     public const int DefaultMinExamplesPerLeaf = 20;
+    /// <summary>Default seed.</summary>
     public const int DefaultSeed = 0;
+    /// <summary>Default training threads: one, so the model is reproducible by construction.</summary>
     public const int DefaultThreads = 1;
 
     /// <summary>Boosting rounds (ML.NET NumberOfTrees). Default <see cref="DefaultTrees"/>.</summary>

@@ -13,16 +13,21 @@ namespace FairCollective.Learning.Boosting;
 /// </summary>
 public sealed class GradientBoostingTrainer : ITrainer
 {
+    /// <summary>A trainer with <paramref name="options"/> (defaults when null).</summary>
+    /// <exception cref="UserInputException">An option is out of range.</exception>
     public GradientBoostingTrainer(GradientBoostingOptions? options = null)
     {
         Options = options ?? new GradientBoostingOptions();
         Options.Validate();
     }
 
+    /// <summary>The validated settings every fit uses.</summary>
     public GradientBoostingOptions Options { get; }
 
+    /// <inheritdoc/>
     public string Name => "gbt";
 
+    /// <inheritdoc/>
     public IClassifier Fit(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<double> sampleWeights = default)
     {
         var weights = TrainingInput.Validate(Name, x, y, sampleWeights);

@@ -10,10 +10,14 @@ namespace FairCollective.Learning.Catalog;
 /// <summary>The firm models a spec may name, built with the grid's settings and the cell's seed.</summary>
 public static class LearnerCatalog
 {
+    /// <summary>L2-regularised logistic regression (<see cref="LogisticRegressionTrainer"/>), the default firm.</summary>
     public const string Logistic = "logistic";
+    /// <summary>Multilayer perceptron (<see cref="MlpTrainer"/>).</summary>
     public const string Mlp = "mlp";
+    /// <summary>Gradient-boosted trees through ML.NET FastTree (<see cref="GradientBoostingTrainer"/>).</summary>
     public const string BoostedTrees = "gbt";
 
+    /// <summary>Every learner name a spec may use.</summary>
     public static IReadOnlyList<string> Names { get; } = [Logistic, Mlp, BoostedTrees];
 
     // Options that cannot change a fitted model: thread counts (results are identical for any, tested), the seed
@@ -22,7 +26,12 @@ public static class LearnerCatalog
         [nameof(LogisticRegressionOptions.MaxDegreeOfParallelism), nameof(LogisticRegressionOptions.InitialCoefficients),
          nameof(LogisticRegressionOptions.InitialIntercept), nameof(MlpOptions.Seed), nameof(GradientBoostingOptions.Threads)];
 
+    /// <summary>The trainer <paramref name="name"/> configured from the grid's settings and the cell's seed.</summary>
+    /// <param name="name">A learner name from <see cref="Names"/>, any case.</param>
+    /// <param name="settings">The spec's learner settings (e.g. logistic regression's C).</param>
+    /// <param name="seed">The cell's seed (used by the seeded learners, mlp and gbt).</param>
     /// <param name="innerParallelism">Threads one fit may use; the runner passes 1 because it parallelises across cells.</param>
+    /// <exception cref="UserInputException">The name is not a known learner.</exception>
     public static ITrainer Create(string name, LearnerSettings settings, int seed, int innerParallelism = -1) => OptionsOf(name, settings, seed, innerParallelism) switch
     {
         LogisticRegressionOptions o => new LogisticRegressionTrainer(o),

@@ -17,11 +17,13 @@ public sealed class LogisticRegressionModel : IClassifier
         Objective = objective;
     }
 
+    /// <inheritdoc/>
     public int FeatureCount => _coefficients.Length;
 
     /// <summary>w, one per feature column.</summary>
     public IReadOnlyList<double> Coefficients => _coefficients;
 
+    /// <summary>b, the unpenalised intercept.</summary>
     public double Intercept { get; }
 
     /// <summary>L-BFGS iterations plus Newton steps.</summary>
@@ -42,6 +44,7 @@ public sealed class LogisticRegressionModel : IClassifier
         return z;
     }
 
+    /// <summary>P(y = 1 | x) = σ(x·w + b) for every row of <paramref name="x"/>, in [0, 1].</summary>
     public double[] PredictProba(DesignMatrix x)
     {
         var z = DecisionFunction(x);

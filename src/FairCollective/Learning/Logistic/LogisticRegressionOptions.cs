@@ -9,15 +9,25 @@ namespace FairCollective.Learning.Logistic;
 /// </summary>
 public sealed record LogisticRegressionOptions
 {
+    /// <summary>Default C: 1, scikit-learn's.</summary>
     public const double DefaultC = 1.0;
+    /// <summary>Default most L-BFGS iterations.</summary>
     public const int DefaultMaxIterations = 1000;
+    /// <summary>Default L-BFGS memory: 10 pairs, as scipy.</summary>
     public const int DefaultHistorySize = 10;
+    /// <summary>Default convergence threshold on max|∇f| / Σsᵢ.</summary>
     public const double DefaultGradientTolerance = 1e-10;
+    /// <summary>Default max|∇f| / Σsᵢ at which L-BFGS hands over to Newton.</summary>
     public const double DefaultNewtonHandOverTolerance = 1e-4;
+    /// <summary>Default relative-decrease stop (fires only at rounding level).</summary>
     public const double DefaultRelativeObjectiveTolerance = 1e-15;
+    /// <summary>Default most function evaluations per line search.</summary>
     public const int DefaultMaxLineSearchSteps = 30;
+    /// <summary>Default largest d polished with Newton steps.</summary>
     public const int DefaultNewtonMaxDimension = 256;
+    /// <summary>Default most Newton steps.</summary>
     public const int DefaultMaxNewtonSteps = 10;
+    /// <summary>Default rows per chunk of the parallel loss/gradient pass.</summary>
     public const int DefaultChunkRows = 4096;
 
     /// <summary>Inverse regularisation strength (scikit-learn's C). Default <see cref="DefaultC"/> = 1.</summary>

@@ -20,16 +20,21 @@ public sealed class LogisticRegressionTrainer : ITrainer
     /// <summary>Keep the factorised Hessian while each step shrinks max|∇f| at least this much.</summary>
     private const double ChordContraction = 1e-2;
 
+    /// <summary>A trainer with <paramref name="options"/> (defaults when null).</summary>
+    /// <exception cref="UserInputException">An option is out of range.</exception>
     public LogisticRegressionTrainer(LogisticRegressionOptions? options = null)
     {
         Options = options ?? new LogisticRegressionOptions();
         Options.Validate();
     }
 
+    /// <summary>The validated settings every fit uses.</summary>
     public LogisticRegressionOptions Options { get; }
 
+    /// <inheritdoc/>
     public string Name => "logistic";
 
+    /// <inheritdoc/>
     public IClassifier Fit(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<double> sampleWeights = default) =>
         FitModel(x, y, sampleWeights);
 

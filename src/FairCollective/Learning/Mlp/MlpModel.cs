@@ -17,6 +17,7 @@ public sealed class MlpModel : IClassifier
         BestLoss = bestLoss;
     }
 
+    /// <inheritdoc/>
     public int FeatureCount => _network.Widths[0];
 
     /// <summary>Epochs run before stopping.</summary>
@@ -25,8 +26,10 @@ public sealed class MlpModel : IClassifier
     /// <summary>Best monitored loss (validation log-loss with early stopping, else training objective).</summary>
     public double BestLoss { get; }
 
+    /// <summary>Units in each hidden layer, input side first.</summary>
     public IReadOnlyList<int> HiddenLayerSizes => _network.Widths[1..^1];
 
+    /// <summary>P(y = 1 | x) = σ(output logit) for every row of <paramref name="x"/>, in [0, 1].</summary>
     public double[] PredictProba(DesignMatrix x)
     {
         TrainingInput.ValidateForPrediction("mlp model", x, FeatureCount);

@@ -9,27 +9,45 @@ namespace FairCollective.Learning.Mlp;
 /// </summary>
 public sealed record MlpOptions
 {
+    /// <summary>Default units of the single hidden layer.</summary>
     public const int DefaultHiddenUnits = 64;
+    /// <summary>Default Adam step size (scikit-learn's learning_rate_init).</summary>
     public const double DefaultLearningRate = 1e-3;
+    /// <summary>Default Adam first-moment decay.</summary>
     public const double DefaultBeta1 = 0.9;
+    /// <summary>Default Adam second-moment decay.</summary>
     public const double DefaultBeta2 = 0.999;
+    /// <summary>Default Adam stability term.</summary>
     public const double DefaultEpsilon = 1e-8;
+    /// <summary>Default L2 penalty (scikit-learn's alpha).</summary>
     public const double DefaultAlpha = 1e-4;
+    /// <summary>Default rows per mini-batch.</summary>
     public const int DefaultBatchSize = 200;
+    /// <summary>Default most epochs (scikit-learn's max_iter).</summary>
     public const int DefaultMaxEpochs = 200;
+    /// <summary>Default: early stopping on a held-out validation share (scikit-learn's default is off).</summary>
     public const bool DefaultEarlyStopping = true;
+    /// <summary>Default validation share: 10% of rows.</summary>
     public const double DefaultValidationFraction = 0.1;
+    /// <summary>Default epochs without improvement before stopping (scikit-learn's n_iter_no_change).</summary>
     public const int DefaultPatience = 10;
+    /// <summary>Default least improvement that counts (scikit-learn's tol).</summary>
     public const double DefaultTolerance = 1e-4;
+    /// <summary>Default seed.</summary>
     public const int DefaultSeed = 0;
+    /// <summary>Most hidden layers supported.</summary>
     public const int MaxHiddenLayers = 2;
 
     /// <summary>Units per hidden layer (one or two layers). Default one layer of <see cref="DefaultHiddenUnits"/>.</summary>
     public IReadOnlyList<int> HiddenLayerSizes { get; init; } = [DefaultHiddenUnits];
 
+    /// <summary>Adam step size, positive (scikit-learn's learning_rate_init).</summary>
     public double LearningRate { get; init; } = DefaultLearningRate;
+    /// <summary>Adam's decay rate of the first-moment estimate, in [0, 1).</summary>
     public double Beta1 { get; init; } = DefaultBeta1;
+    /// <summary>Adam's decay rate of the second-moment estimate, in [0, 1).</summary>
     public double Beta2 { get; init; } = DefaultBeta2;
+    /// <summary>Adam's numerical-stability term added to the denominator, positive.</summary>
     public double Epsilon { get; init; } = DefaultEpsilon;
 
     /// <summary>L2 penalty on the weights (not the biases), as scikit-learn's alpha.</summary>
@@ -38,6 +56,7 @@ public sealed record MlpOptions
     /// <summary>Rows per mini-batch (the last batch of an epoch may be smaller).</summary>
     public int BatchSize { get; init; } = DefaultBatchSize;
 
+    /// <summary>Most passes over the training rows (scikit-learn's max_iter).</summary>
     public int MaxEpochs { get; init; } = DefaultMaxEpochs;
 
     /// <summary>
@@ -47,8 +66,11 @@ public sealed record MlpOptions
     /// </summary>
     public bool EarlyStopping { get; init; } = DefaultEarlyStopping;
 
+    /// <summary>Share of rows held out for <see cref="EarlyStopping"/>, in (0, 1).</summary>
     public double ValidationFraction { get; init; } = DefaultValidationFraction;
+    /// <summary>Epochs without an improvement of <see cref="Tolerance"/> before training stops (scikit-learn's n_iter_no_change).</summary>
     public int Patience { get; init; } = DefaultPatience;
+    /// <summary>Least decrease of the monitored loss that counts as improvement (scikit-learn's tol).</summary>
     public double Tolerance { get; init; } = DefaultTolerance;
 
     /// <summary>Seed for initial weights, the validation split and per-epoch shuffles.</summary>

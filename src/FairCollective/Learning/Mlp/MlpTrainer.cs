@@ -12,19 +12,25 @@ namespace FairCollective.Learning.Mlp;
 /// </summary>
 public sealed class MlpTrainer : ITrainer
 {
+    /// <summary>A trainer with <paramref name="options"/> (defaults when null).</summary>
+    /// <exception cref="UserInputException">An option is out of range.</exception>
     public MlpTrainer(MlpOptions? options = null)
     {
         Options = options ?? new MlpOptions();
         Options.Validate();
     }
 
+    /// <summary>The validated settings every fit uses.</summary>
     public MlpOptions Options { get; }
 
+    /// <inheritdoc/>
     public string Name => "mlp";
 
+    /// <inheritdoc/>
     public IClassifier Fit(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<double> sampleWeights = default) =>
         FitModel(x, y, sampleWeights);
 
+    /// <summary><see cref="Fit"/> with the concrete model type (epochs run, best monitored loss).</summary>
     public MlpModel FitModel(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<double> sampleWeights = default)
     {
         var weights = TrainingInput.Validate(Name, x, y, sampleWeights);

@@ -5,8 +5,11 @@ namespace FairCollective.Mitigation.Fare;
 /// <summary>Settings of FARE's finite-sample certificate (defaults are those of FARE's published code).</summary>
 public sealed record FareCertificateOptions
 {
+    /// <summary>Default total error probability: the bound holds with 95% confidence.</summary>
     public const double DefaultErrorBudget = 0.05;
+    /// <summary>Default share of the error budget for the P(s = 0) interval (FARE's code).</summary>
     public const double DefaultPriorBudget = 0.005;
+    /// <summary>Default share of the error budget for the final Hoeffding step (FARE's code).</summary>
     public const double DefaultGlobalBudget = 0.005;
 
     /// <summary>Total probability that the certificate is wrong (0.05: the bound holds with 95% confidence).</summary>
@@ -18,6 +21,7 @@ public sealed record FareCertificateOptions
     /// <summary>Part of the budget spent on the final Hoeffding step over the cell weights (stage 3).</summary>
     public double GlobalBudget { get; init; } = DefaultGlobalBudget;
 
+    /// <summary>How the binomial intervals of stages 1 and 2 are built; default Clopper-Pearson, as FARE.</summary>
     public IntervalMethod Interval { get; init; } = IntervalMethod.ClopperPearson;
 
     internal void Validate()
@@ -29,8 +33,11 @@ public sealed record FareCertificateOptions
 }
 
 /// <summary>Leaf ids and sensitive values of one sample of rows (s in {0, 1}).</summary>
+/// <param name="Leaves">Leaf id (cell) of every row, in 0..k-1.</param>
+/// <param name="Sensitive">Sensitive value s of every row, in {0, 1}.</param>
 public sealed record LeafSample(int[] Leaves, int[] Sensitive)
 {
+    /// <summary>Number of rows in the sample.</summary>
     public int Count => Leaves.Length;
 }
 
@@ -40,6 +47,9 @@ public sealed record LeafSample(int[] Leaves, int[] Sensitive)
 /// <param name="BalancedAccuracyBound">The bound T on the balanced accuracy of the best adversary predicting s from the
 /// leaf; DemographicParityBound = min(1, 2T - 1).</param>
 /// <param name="CellBounds">t_i per leaf (stage 2).</param>
+/// <param name="AlphaUpper">alpha_ub = 1 / (2 p_lb), the stage-1 upper bound on alpha = 1 / (2 P(s=0)); infinite when p_lb = 0.</param>
+/// <param name="BetaUpper">beta_ub = 1 / (2 (1 - p_ub)), the stage-1 upper bound on beta = 1 / (2 P(s=1)).</param>
+/// <param name="HoeffdingSlack">The Hoeffding term added to the weighted t_i in stage 3 (0 when the certificate is trivial).</param>
 public sealed record FareCertificateResult(double DemographicParityBound, double BalancedAccuracyBound,
                                            double AlphaUpper, double BetaUpper, IReadOnlyList<double> CellBounds,
                                            double HoeffdingSlack);

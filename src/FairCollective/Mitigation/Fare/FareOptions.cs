@@ -19,8 +19,11 @@ public enum FareEncoding
 /// </summary>
 public sealed record FareOptions
 {
+    /// <summary>Default weight of the fairness term: an even trade-off.</summary>
     public const double DefaultAlpha = 0.5;
+    /// <summary>Default k: 32 cells.</summary>
     public const int DefaultMaxLeaves = 32;
+    /// <summary>Default fewest training rows per leaf (FARE's min_ni).</summary>
     public const int DefaultMinLeafSize = 1;
 
     /// <summary>Weight of the fairness term: 0 = a plain Gini tree on y, 1 = splits that keep s mixed only.</summary>
@@ -40,6 +43,7 @@ public sealed record FareOptions
     /// </summary>
     public bool AllowWorseningSplits { get; init; }
 
+    /// <summary>How the firm receives a row's cell; default one indicator column per leaf.</summary>
     public FareEncoding Encoding { get; init; } = FareEncoding.OneHotLeaf;
 
     internal void Validate()

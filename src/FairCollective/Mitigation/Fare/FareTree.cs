@@ -26,6 +26,7 @@ public sealed class FareTree
         Encoding = encoding;
     }
 
+    /// <summary>Number of columns of the design matrix the tree was fitted on (and must be applied to).</summary>
     public int FeatureCount { get; }
 
     /// <summary>k, the number of cells.</summary>
@@ -34,6 +35,7 @@ public sealed class FareTree
     /// <summary>Training-set counts per leaf, indexed by leaf id.</summary>
     public IReadOnlyList<LeafStatistics> Leaves { get; }
 
+    /// <summary>How encoded rows present their cell to the firm.</summary>
     public FareEncoding Encoding { get; }
 
     /// <summary>Internal nodes as (feature, threshold) in the order they appear in a pre-order walk (root first).</summary>
@@ -93,4 +95,7 @@ public sealed class FareTree
 }
 
 /// <summary>Training rows in one leaf: count, how many have y = 1, how many have s = 1.</summary>
+/// <param name="Count">Training rows in the leaf.</param>
+/// <param name="Positives">Of those, rows with y = 1.</param>
+/// <param name="Sensitive">Of those, rows with s = 1.</param>
 public readonly record struct LeafStatistics(int Count, int Positives, int Sensitive);

@@ -14,6 +14,12 @@ public static class FareTreeBuilder
     /// <summary>Rounding slack when deciding that a split does not worsen the criterion.</summary>
     public const double ImprovementTolerance = 1e-12;
 
+    /// <summary>Grows the FARE tree on training rows.</summary>
+    /// <param name="x">Training features, n x d.</param>
+    /// <param name="y">Labels in {0, 1}.</param>
+    /// <param name="s">Sensitive values in {0, 1}.</param>
+    /// <param name="options">Alpha, k, leaf size, encoding; defaults when null.</param>
+    /// <exception cref="UserInputException">An option is out of range, no rows or columns, lengths disagree, a label or s outside {0, 1}, or a non-finite feature.</exception>
     public static FareTree Fit(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> s, FareOptions? options = null)
     {
         options ??= new FareOptions();

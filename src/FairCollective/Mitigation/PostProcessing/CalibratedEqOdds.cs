@@ -14,9 +14,11 @@ public static class CalibratedEqOdds
 {
     internal const string Name = "calibrated equalized odds";
 
+    /// <summary>Fits each group's base rate and mix rate on calibrated scores with known labels.</summary>
     /// <param name="scores">calibrated P(y = 1) per row, in [0,1].</param>
     /// <param name="yTrue">true labels in {0,1}.</param>
     /// <param name="privileged">true for the privileged group.</param>
+    /// <param name="options">cost constraint, mix-rate multiplier and threshold; defaults when null.</param>
     public static CalibratedEqOddsModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue, ReadOnlySpan<bool> privileged,
         CalibratedEqOddsOptions? options = null)
     {

@@ -14,8 +14,11 @@ public sealed class CalibratedEqOddsModel
         Unprivileged = unprivileged;
     }
 
+    /// <summary>The options the model was fitted with.</summary>
     public CalibratedEqOddsOptions Options { get; }
+    /// <summary>Fit of the privileged group (AIF360's g = 1).</summary>
     public CalibratedGroupSummary Privileged { get; }
+    /// <summary>Fit of the unprivileged group (AIF360's g = 0).</summary>
     public CalibratedGroupSummary Unprivileged { get; }
 
     /// <summary>

@@ -12,6 +12,7 @@ public sealed record CalibratedEqOddsOptions
     /// <summary>AIF360's <c>predict(threshold=0.5)</c>: the label is 1 where the (mixed) score is at least this.</summary>
     public const double DefaultThreshold = 0.5;
 
+    /// <summary>The group cost to equalise; default AIF360's weighted cost.</summary>
     public CostConstraint CostConstraint { get; init; } = DefaultCostConstraint;
 
     /// <summary>
@@ -21,5 +22,6 @@ public sealed record CalibratedEqOddsOptions
     /// </summary>
     public double MixRateMultiplier { get; init; } = DefaultMixRateMultiplier;
 
+    /// <summary>Hard label 1 where the (mixed) score is at least this; default 0.5 as AIF360.</summary>
     public double Threshold { get; init; } = DefaultThreshold;
 }

@@ -3,6 +3,7 @@ namespace FairCollective.Mitigation.PostProcessing;
 /// <summary>One group's side of a fitted <see cref="CalibratedEqOddsModel"/>.</summary>
 public sealed record CalibratedGroupSummary
 {
+    /// <summary>Rows in the group at fit time.</summary>
     public required int Count { get; init; }
 
     /// <summary>Mean of the true labels in the group.</summary>
@@ -14,6 +15,7 @@ public sealed record CalibratedGroupSummary
     /// <summary>clip(multiplier · <see cref="MixRate"/>, 0, 1): the probability a member's score is replaced by the base rate.</summary>
     public required double MixProbability { get; init; }
 
+    /// <summary>Generalized rates of the unmixed scores.</summary>
     public required GeneralizedRates RatesBefore { get; init; }
 
     /// <summary>Rates of the trivial classifier (every score = base rate): GFPR = base rate, GFNR = 1 − base rate.</summary>
@@ -22,7 +24,10 @@ public sealed record CalibratedGroupSummary
     /// <summary>Expected rates after mixing with <see cref="MixProbability"/>.</summary>
     public required GeneralizedRates RatesAfterExpected { get; init; }
 
+    /// <summary>Group cost of the unmixed scores, under the fitted <see cref="CostConstraint"/>.</summary>
     public required double CostBefore { get; init; }
+    /// <summary>Group cost of the trivial classifier (every score = base rate).</summary>
     public required double CostTrivial { get; init; }
+    /// <summary>Expected group cost after mixing with <see cref="MixProbability"/>.</summary>
     public required double CostAfterExpected { get; init; }
 }

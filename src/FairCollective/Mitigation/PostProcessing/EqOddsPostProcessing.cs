@@ -14,9 +14,11 @@ public static class EqOddsPostProcessing
 {
     internal const string Name = "equalized-odds post-processing";
 
+    /// <summary>Solves the LP for each group's mixing rates on hard predictions with known labels.</summary>
     /// <param name="yTrue">true labels in {0,1}.</param>
     /// <param name="yPred">the classifier's hard predictions in {0,1}.</param>
     /// <param name="privileged">true for the privileged group.</param>
+    /// <param name="options">strength λ and randomisation; defaults when null.</param>
     public static EqOddsPostProcessingModel Fit(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, ReadOnlySpan<bool> privileged,
         EqOddsPostProcessingOptions? options = null)
     {

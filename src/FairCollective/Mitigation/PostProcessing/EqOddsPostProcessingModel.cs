@@ -24,23 +24,29 @@ public sealed class EqOddsPostProcessingModel
         LpObjective = lpObjective;
     }
 
+    /// <summary>The options the model was fitted with.</summary>
     public EqOddsPostProcessingOptions Options { get; }
 
     /// <summary>Rates of the hard predictions in each group before post-processing.</summary>
     public ConfusionRates PrivilegedBefore { get; }
+    /// <inheritdoc cref="PrivilegedBefore"/>
     public ConfusionRates UnprivilegedBefore { get; }
 
     /// <summary>The LP solution (λ = 1), AIF360's priv_p2p/priv_n2p and unpriv_p2p/unpriv_n2p.</summary>
     public MixingRates LpPrivileged { get; }
+    /// <inheritdoc cref="LpPrivileged"/>
     public MixingRates LpUnprivileged { get; }
 
     /// <summary>The rates applied by <see cref="Predict"/>: the LP solution moved toward identity by the strength λ.</summary>
     public MixingRates Privileged { get; }
+    /// <inheritdoc cref="Privileged"/>
     public MixingRates Unprivileged { get; }
 
     /// <summary>LP data as AIF360 passes it to linprog: costs c, equality matrix A_eq (2 × 4) and right-hand side b_eq.</summary>
     public IReadOnlyList<double> LpCosts { get; }
+    /// <inheritdoc cref="LpCosts"/>
     public double[,] LpEqualityMatrix { get; }
+    /// <inheritdoc cref="LpCosts"/>
     public IReadOnlyList<double> LpEqualityRhs { get; }
 
     /// <summary>c·x at the LP solution.</summary>

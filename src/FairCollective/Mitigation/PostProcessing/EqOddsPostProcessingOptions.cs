@@ -17,5 +17,6 @@ public sealed record EqOddsPostProcessingOptions
     /// </summary>
     public double Strength { get; init; } = DefaultStrength;
 
+    /// <summary>How the mixing rates become relabelled predictions; default AIF360's exact counts per group.</summary>
     public EqOddsRandomization Randomization { get; init; } = DefaultRandomization;
 }

@@ -4,6 +4,8 @@ namespace FairCollective.Mitigation.PostProcessing;
 /// Generalized error rates of scores s against labels y within one group: GFPR = mean of s over y = 0,
 /// GFNR = mean of (1 − s) over y = 1 (AIF360 <c>generalized_false_positive_rate</c> / <c>_negative_rate</c>).
 /// </summary>
+/// <param name="FalsePositiveRate">GFPR: mean score over rows with y = 0, in [0, 1].</param>
+/// <param name="FalseNegativeRate">GFNR: mean of (1 - score) over rows with y = 1, in [0, 1].</param>
 public readonly record struct GeneralizedRates(double FalsePositiveRate, double FalseNegativeRate)
 {
     /// <summary>The group cost under <paramref name="constraint"/> for a group with base rate <paramref name="baseRate"/>.</summary>

@@ -4,6 +4,8 @@ namespace FairCollective.Mitigation.PostProcessing;
 /// One group's randomised relabelling of hard predictions: p2p = P(ỹ = 1 | ŷ = 1) and n2p = P(ỹ = 1 | ŷ = 0).
 /// (1, 0) leaves the predictions unchanged.
 /// </summary>
+/// <param name="PositiveToPositive">p2p = P(ỹ = 1 | ŷ = 1), in [0, 1].</param>
+/// <param name="NegativeToPositive">n2p = P(ỹ = 1 | ŷ = 0), in [0, 1].</param>
 public readonly record struct MixingRates(double PositiveToPositive, double NegativeToPositive)
 {
     /// <summary>The identity relabelling.</summary>

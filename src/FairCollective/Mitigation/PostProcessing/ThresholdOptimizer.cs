@@ -18,6 +18,12 @@ public static class ThresholdOptimizer
     /// <summary>fairlearn rounds the objective to this many decimals before taking the first maximum.</summary>
     private const int ObjectiveDecimals = 15;
 
+    /// <summary>Fits one randomised threshold rule per group so that all groups share one (FPR, TPR) point of best accuracy.</summary>
+    /// <param name="scores">The classifier's score per row (higher = more likely y = 1).</param>
+    /// <param name="yTrue">True labels in {0, 1}.</param>
+    /// <param name="group">Group code per row (any ints).</param>
+    /// <param name="options">Grid size and tolerance; defaults when null.</param>
+    /// <exception cref="UserInputException">Empty or mismatched inputs, or an option out of range.</exception>
     public static ThresholdOptimizerModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue, ReadOnlySpan<int> group,
         ThresholdOptimizerOptions? options = null)
     {

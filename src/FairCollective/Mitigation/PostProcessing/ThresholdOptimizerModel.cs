@@ -24,6 +24,7 @@ public sealed class ThresholdOptimizerModel
         for (int g = 0; g < groupCodes.Length; g++) _indexOfCode[groupCodes[g]] = g;
     }
 
+    /// <summary>The options the model was fitted with.</summary>
     public ThresholdOptimizerOptions Options { get; }
 
     /// <summary>The group codes seen at fit, ascending; the other per-group lists follow this order.</summary>

@@ -16,9 +16,11 @@ public static class Massaging
 {
     private const string Name = "massaging";
 
+    /// <summary>The massaged labels: the prescribed relabels (times the options' fraction), with the rows promoted and demoted.</summary>
     /// <param name="y">labels in {0,1}.</param>
     /// <param name="privileged">true for the advantaged group (s = 0).</param>
     /// <param name="scores">the ranker's P(y = 1) per row (finite).</param>
+    /// <param name="options">the share f of the prescribed relabels to make; defaults when null.</param>
     public static MassagingResult Apply(ReadOnlySpan<int> y, ReadOnlySpan<bool> privileged, ReadOnlySpan<double> scores,
         MassagingOptions? options = null)
     {

@@ -5,6 +5,8 @@ namespace FairCollective.Mitigation.Steering;
 /// <param name="Offset">c: the moved group's target is x -> c + gamma x applied to the template's class-conditionals.</param>
 /// <param name="Target">moved group's target per class [class 0, class 1].</param>
 /// <param name="A">Quadratic coefficient S + h delta^2 of A gamma^2 + B gamma + C = 0.</param>
+/// <param name="B">Linear coefficient -h delta Delta0 of the same quadratic.</param>
+/// <param name="C">Constant coefficient -W (minus the total target weight) of the same quadratic.</param>
 public sealed record AffirmativeSolution(double Gamma, double Offset, Univariate[] Target, double A, double B, double C);
 
 /// <summary>

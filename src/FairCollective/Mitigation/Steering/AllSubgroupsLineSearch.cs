@@ -25,6 +25,15 @@ public static class AllSubgroupsLineSearch
     private const double GoldenTolerance = 1e-12;
     private static readonly double InvPhi = (Math.Sqrt(5) - 1) / 2;
 
+    /// <summary>Minimises J over the scale g by grid then golden-section search; everything else in closed form.</summary>
+    /// <param name="moved">Moved group's class-conditionals [class 0, class 1].</param>
+    /// <param name="template">Template group's class-conditionals [class 0, class 1].</param>
+    /// <param name="w0">Target weight of class 0.</param>
+    /// <param name="w1">Target weight of class 1.</param>
+    /// <param name="shareMoved">P_m, the moved group's share of rows.</param>
+    /// <param name="shareTemplate">P_t, the template group's share of rows.</param>
+    /// <param name="gridSize">Log-spaced grid points for g.</param>
+    /// <param name="span">The grid spans [rho / span, rho * span]; greater than 1.</param>
     public static AllSubgroupsSolution Solve(Univariate[] moved, Univariate[] template, double w0, double w1,
                                              double shareMoved, double shareTemplate, int gridSize, double span)
     {

@@ -18,6 +18,13 @@ public static class FullCovarianceAffirmative
     private const double ArmijoFraction = 1e-4;
     private const int MaxBacktracks = 60;
 
+    /// <summary>Minimises F over symmetric positive definite A (c profiled out); returns the map, the iterations used and the final gradient norm.</summary>
+    /// <param name="moved">Moved group's cells [class 0, class 1].</param>
+    /// <param name="template">Template group's cells [class 0, class 1].</param>
+    /// <param name="w">Target class weights [w_0, w_1].</param>
+    /// <param name="start">Starting A, symmetric positive definite (e.g. the diagonal closed form).</param>
+    /// <param name="maxIterations">Most descent iterations.</param>
+    /// <param name="tolerance">Stop when the gradient norm falls to this.</param>
     public static (Matrix<double> A, Vector<double> C, int Iterations, double GradientNorm) Solve(
         GaussianCell[] moved, GaussianCell[] template, double[] w, Matrix<double> start, int maxIterations, double tolerance)
     {

@@ -10,6 +10,11 @@ namespace FairCollective.Mitigation.Steering;
 /// </summary>
 public sealed class GroupGaussianModel
 {
+    /// <summary>A model over given cells (kept, not copied).</summary>
+    /// <param name="cells">The four cells, indexed [class, group].</param>
+    /// <param name="groupShare">P(A = 0) and P(A = 1).</param>
+    /// <param name="kind">Covariance shape of the cells.</param>
+    /// <exception cref="ArgumentException">Not 2 classes x 2 groups.</exception>
     public GroupGaussianModel(GaussianCell[,] cells, double[] groupShare, CovarianceKind kind)
     {
         if (cells.GetLength(0) != 2 || cells.GetLength(1) != 2 || groupShare.Length != 2)
@@ -19,14 +24,19 @@ public sealed class GroupGaussianModel
         Kind = kind;
     }
 
+    /// <summary>The cells, indexed [class, group].</summary>
     public GaussianCell[,] Cells { get; }
 
+    /// <summary>P(A = a) for a = 0, 1.</summary>
     public double[] GroupShare { get; }
 
+    /// <summary>Whether the covariances are diagonal or full.</summary>
     public CovarianceKind Kind { get; }
 
+    /// <summary>d, the number of features.</summary>
     public int Dimension => Cells[0, 0].Dimension;
 
+    /// <summary>The cell of class <paramref name="cls"/> and group <paramref name="group"/>.</summary>
     public GaussianCell this[int cls, int group] => Cells[cls, group];
 
     /// <summary>

@@ -35,24 +35,35 @@ public enum BaseRateTarget
     Pooled,
 }
 
+/// <summary>Settings of <see cref="SteeringPipeline"/> and <see cref="GaussianSteering"/> (optimal steering to exact fairness).</summary>
 public sealed record SteeringOptions
 {
+    /// <summary>Default moved group: 1, the minority.</summary>
     public const int DefaultDisadvantagedGroup = 1;
+    /// <summary>Default interpolation: fully steered.</summary>
     public const double DefaultInterpolation = 1.0;
+    /// <summary>Default variance added to every fitted variance.</summary>
     public const double DefaultVarianceFloor = 1e-9;
+    /// <summary>Default grid points of the EF-All line search.</summary>
     public const int DefaultGammaGridSize = 400;
+    /// <summary>Default span factor of the EF-All grid around rho.</summary>
     public const double DefaultGammaGridSpan = 100;
+    /// <summary>Default iteration cap of the full-covariance descent.</summary>
     public const int DefaultMaxIterations = 20_000;
+    /// <summary>Default gradient-norm tolerance of the full-covariance descent.</summary>
     public const double DefaultGradientTolerance = 1e-10;
 
+    /// <summary>Which parameters may move; default EF-Affirmative.</summary>
     public SteeringMode Mode { get; init; } = SteeringMode.Affirmative;
 
+    /// <summary>Shape of the fitted covariances; default diagonal.</summary>
     public CovarianceKind Covariance { get; init; } = CovarianceKind.Diagonal;
 
     /// <summary>The group that is moved (and, in EF-All, the one mapped onto the template's shape). The product's
     /// convention is a = 1 = minority, so the default is 1; the other group is the advantaged template.</summary>
     public int DisadvantagedGroup { get; init; } = DefaultDisadvantagedGroup;
 
+    /// <summary>The common base rate both groups are reweighted to; default the advantaged group's.</summary>
     public BaseRateTarget BaseRate { get; init; } = BaseRateTarget.Advantaged;
 
     /// <summary>Columns steered in log space (positive, right-skewed features): log, steer, exp back.</summary>
@@ -73,6 +84,7 @@ public sealed record SteeringOptions
     /// <summary>Full-covariance EF-Affirmative: iteration cap and gradient-norm tolerance of the descent.</summary>
     public int MaxIterations { get; init; } = DefaultMaxIterations;
 
+    /// <inheritdoc cref="MaxIterations"/>
     public double GradientTolerance { get; init; } = DefaultGradientTolerance;
 
     internal void Validate(int cols)

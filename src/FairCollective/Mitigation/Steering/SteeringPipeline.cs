@@ -14,6 +14,12 @@ namespace FairCollective.Mitigation.Steering;
 /// </summary>
 public static class SteeringPipeline
 {
+    /// <summary>Fits the Gaussian model on labelled training rows, steers it and moves and reweights every row.</summary>
+    /// <param name="x">Training features, n x d (log columns positive).</param>
+    /// <param name="y">Labels in {0, 1}.</param>
+    /// <param name="group">Group per row in {0, 1} (1 = minority by the product's convention).</param>
+    /// <param name="options">Steering settings; defaults when null.</param>
+    /// <exception cref="UserInputException">An option is out of range, lengths disagree, a label or group outside {0, 1}, a log column not positive, or a (class, group) cell with fewer than two rows.</exception>
     public static SteeredData FitAndApply(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringOptions? options = null)
     {
         options ??= new SteeringOptions();

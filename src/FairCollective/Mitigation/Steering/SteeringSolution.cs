@@ -22,5 +22,6 @@ public sealed record SteeringSolution(GroupGaussianModel Original, GroupGaussian
                                       double KlDivergence, double GaussianKl, int SolverIterations = 0,
                                       double SolverGradientNorm = 0)
 {
+    /// <summary>The advantaged group whose shape is the template: 1 - <see cref="DisadvantagedGroup"/>.</summary>
     public int TemplateGroup => 1 - DisadvantagedGroup;
 }
