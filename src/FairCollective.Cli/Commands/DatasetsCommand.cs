@@ -30,12 +30,12 @@ public static class DatasetsCommand
             var entries = DatasetCatalog.List();
             if (parse.GetValue(Json))
             {
-                output.WriteLine(JsonSerializer.Serialize(entries.Select(e => new { name = e.Name, description = e.Description, bundled = e.Bundled }),
+                output.WriteLine(JsonSerializer.Serialize(entries.Select(e => new { name = e.Name, description = e.Description, kind = e.Kind.ToString().ToLowerInvariant(), needs_no_file = e.NeedsNoFile }),
                     new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
             }
-            var table = Tables.Create("Datasets", "name", "bundled", "description");
-            foreach (var e in entries) table.AddRow(e.Name, e.Bundled ? "yes" : "by path", e.Description);
+            var table = Tables.Create("Datasets", "name", "kind", "description");
+            foreach (var e in entries) table.AddRow(e.Name, e.Kind switch { DatasetKind.Bundled => "bundled", DatasetKind.Generated => "generated", _ => "by path" }, e.Description);
             Tables.Write(output, table);
             output.WriteLine("Any CSV or .csv.gz loads with --spec FILE (docs/dataset-spec.md); ACS, Adult and COMPAS files are recognised by their columns.");
             return 0;

@@ -1,11 +1,12 @@
 using FairCollective.Common;
 using FairCollective.Data.Csv;
+using FairCollective.Data.Synthetic;
 
 namespace FairCollective.Data.Sources;
 
 /// <summary>
-/// Named datasets (bundled in the assembly, or described here and supplied by the user) and loading by name or
-/// by path. A path is recognised by its columns: COMPAS two-year file, Adult, ACS state task file, ACS national
+/// The one registry of datasets: bundled in the assembly, generated from a known causal model, or described here
+/// and supplied by the user; and loading by name or by path. A path is recognised by its columns: COMPAS two-year file, Adult, ACS state task file, ACS national
 /// subset, raw PUMS person file (built with folktables' filter), Waterbirds metadata; anything else needs a spec.
 /// </summary>
 public static class DatasetCatalog
@@ -18,17 +19,30 @@ public static class DatasetCatalog
     public const string Adult = "adult";
     /// <summary>Waterbirds: needs the user's metadata.csv and image embeddings.</summary>
     public const string Waterbirds = "waterbirds";
+    /// <summary>Synthetic causal data (A and U cause X and Y) with the exact counterfactual; seed <see cref="GeneratedDataSeed"/>.</summary>
+    public const string Synthetic = "synthetic";
+    /// <summary>The paper's 2-D toy picture (200 rows) drawn from the same causal model.</summary>
+    public const string Toy = "toy";
+
+    /// <summary>
+    /// The synthetic sample is fixed (this seed) whatever the experiment's seeds, which vary the split and the
+    /// collective; the toy keeps the seed of the published figure (<see cref="Synthetic.ToyData.DefaultSeed"/>).
+    /// </summary>
+    public const int GeneratedDataSeed = 0;
+
     private const string AcsPrefix = "acs-";
 
     private static readonly DatasetInfo[] Entries =
     [
-        new(Compas, "COMPAS (ProPublica), 5,278 rows; y = 1 no two-year recidivism; minority African-American; race a feature", true),
-        new(CompasRecidivism, "COMPAS paper-faithful preset: y = 1 two-year recidivism; Caucasian (the smaller group) acts", true),
-        new(Adult, "UCI Adult, 45,222 rows without '?' (train/test files); y = 1 income >50K; minority female", true),
-        new("acs-az", "ACS Income 2018 Arizona (folktables), 33,277 rows; y = 1 income >50K; minority female", true),
-        new("acs-ut", "ACS Income 2018 Utah (folktables), 16,337 rows; y = 1 income >50K; minority female", true),
-        new("acs-wy", "ACS Income 2018 Wyoming (folktables), 3,064 rows; y = 1 income >50K; minority female", true),
-        new(Waterbirds, $"Waterbirds: pass its metadata.csv path and {WaterbirdsLoader.EmbeddingsHint}", false),
+        new(Compas, "COMPAS (ProPublica), 5,278 rows; y = 1 no two-year recidivism; minority African-American; race a feature", DatasetKind.Bundled),
+        new(CompasRecidivism, "COMPAS paper-faithful preset: y = 1 two-year recidivism; Caucasian (the smaller group) acts", DatasetKind.Bundled),
+        new(Adult, "UCI Adult, 45,222 rows without '?' (train/test files); y = 1 income >50K; minority female", DatasetKind.Bundled),
+        new("acs-az", "ACS Income 2018 Arizona (folktables), 33,277 rows; y = 1 income >50K; minority female", DatasetKind.Bundled),
+        new("acs-ut", "ACS Income 2018 Utah (folktables), 16,337 rows; y = 1 income >50K; minority female", DatasetKind.Bundled),
+        new("acs-wy", "ACS Income 2018 Wyoming (folktables), 3,064 rows; y = 1 income >50K; minority female", DatasetKind.Bundled),
+        new(Synthetic, "Synthetic causal data, 2,000 rows: A and U cause X and Y, with the exact counterfactual g(x) and P0(y | g(x))", DatasetKind.Generated),
+        new(Toy, "The paper's 2-D toy example, 200 rows from the same causal model", DatasetKind.Generated),
+        new(Waterbirds, $"Waterbirds: pass its metadata.csv path and {WaterbirdsLoader.EmbeddingsHint}", DatasetKind.ByPath),
     ];
 
     /// <summary>Every named dataset with its description, in listing order.</summary>
@@ -55,11 +69,27 @@ public static class DatasetCatalog
 
     private static string KnownNames() => string.Join(", ", Entries.Select(e => e.Name));
 
+    /// <summary>
+    /// The sample of a generated dataset (<see cref="DatasetKind.Generated"/>), with its causal model: what the
+    /// Oracle and S(alpha) need beyond the rows. Null for any other name.
+    /// </summary>
+    public static SyntheticSample? LoadGenerated(string name) => name.ToLowerInvariant() switch
+    {
+        Synthetic => SyntheticGenerator.Generate(new SyntheticOptions { Seed = GeneratedDataSeed }),
+        Toy => ToyData.Generate(),
+        _ => null,
+    };
+
     private static Dataset LoadNamed(DatasetInfo entry, LoadOptions o)
     {
         string? minority = SingleMinority(o, entry.Name);
         switch (entry.Name)
         {
+            case Synthetic:
+            case Toy:
+                if (minority is not null || o.SensitiveAsFeature is not null)
+                    throw new UserInputException($"{entry.Name} is generated: its minority and features are fixed by the causal model (no --minority)");
+                return LoadGenerated(entry.Name)!.Data;
             case Compas:
             case CompasRecidivism:
                 var compas = Apply(entry.Name == Compas ? CompasOptions.Default : CompasOptions.PaperFaithful, o, minority);

@@ -1,7 +1,24 @@
 namespace FairCollective.Data.Sources;
 
-/// <summary>A named dataset of the <see cref="DatasetCatalog"/>; <paramref name="Bundled"/> false means it needs files the user supplies.</summary>
+/// <summary>Where a named dataset's rows come from.</summary>
+public enum DatasetKind
+{
+    /// <summary>Real data shipped inside the assembly: loads with no file.</summary>
+    Bundled,
+
+    /// <summary>Drawn by a generator with a known causal model (so the Oracle and S(alpha) apply): loads with no file.</summary>
+    Generated,
+
+    /// <summary>A preset for files the user supplies (their path is given instead of the name).</summary>
+    ByPath,
+}
+
+/// <summary>A named dataset of the <see cref="DatasetCatalog"/>.</summary>
 /// <param name="Name">Catalogue name, as given to <see cref="DatasetCatalog.Load"/>.</param>
 /// <param name="Description">One line: source, rows, label orientation and minority.</param>
-/// <param name="Bundled">Whether the data ships inside the assembly.</param>
-public sealed record DatasetInfo(string Name, string Description, bool Bundled);
+/// <param name="Kind">Whether it is bundled, generated, or needs the user's files.</param>
+public sealed record DatasetInfo(string Name, string Description, DatasetKind Kind)
+{
+    /// <summary>True when the dataset loads without any file (bundled or generated).</summary>
+    public bool NeedsNoFile => Kind != DatasetKind.ByPath;
+}

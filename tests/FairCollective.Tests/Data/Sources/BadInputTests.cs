@@ -101,7 +101,7 @@ public class BadInputTests
 
     [Fact]
     public void UnknownDatasetNameListsTheKnownOnes() =>
-        Assert.Equal("unknown dataset 'compass' (known: compas, compas-recidivism, adult, acs-az, acs-ut, acs-wy, waterbirds; or give a file path)",
+        Assert.Equal("unknown dataset 'compass' (known: compas, compas-recidivism, adult, acs-az, acs-ut, acs-wy, synthetic, toy, waterbirds; or give a file path)",
             Assert.Throws<UserInputException>(() => DatasetCatalog.Load("compass")).Message);
 
     [Fact]

@@ -12,10 +12,15 @@ public class DatasetCatalogTests
     public void ListsEveryNamedDatasetWithADescription()
     {
         var list = DatasetCatalog.List();
-        Assert.Equal(["compas", "compas-recidivism", "adult", "acs-az", "acs-ut", "acs-wy", "waterbirds"], list.Select(i => i.Name));
+        Assert.Equal(["compas", "compas-recidivism", "adult", "acs-az", "acs-ut", "acs-wy", "synthetic", "toy", "waterbirds"], list.Select(i => i.Name));
         Assert.All(list, i => Assert.False(string.IsNullOrWhiteSpace(i.Description)));
         Assert.All(list, i => Assert.DoesNotContain('\n', i.Description));
-        Assert.Equal(6, list.Count(i => i.Bundled));
+        Assert.Equal(6, list.Count(i => i.Kind == DatasetKind.Bundled));
+        Assert.Equal(["synthetic", "toy"], list.Where(i => i.Kind == DatasetKind.Generated).Select(i => i.Name));
+        // Every name that needs no file loads, with its identity; generated ones also give their causal model.
+        foreach (var info in list.Where(i => i.NeedsNoFile))
+            Assert.NotNull(DatasetCatalog.Load(info.Name).Identity);
+        Assert.All(list, i => Assert.Equal(i.Kind == DatasetKind.Generated, DatasetCatalog.LoadGenerated(i.Name) is not null));
     }
 
     [Fact]
