@@ -93,6 +93,5 @@ public static class PaperExperiments
 
     private static FlipBudget[] Fractions(double step) => Grid(0, 1, step).Select(FlipBudget.ShareOfPool).ToArray();
 
-    private static double[] Grid(double from, double to, double step) =>
-        Enumerable.Range(0, (int)Math.Floor((to - from) / step + 1e-9) + 1).Select(i => Math.Round(from + i * step, 12)).ToArray();
+    private static double[] Grid(double from, double to, double step) => GridAxis.Range(from, to, step);
 }

@@ -48,12 +48,10 @@ internal sealed class Reader(string source)
         {
             double from = Number(Required(m, "from"), what + ".from"), to = Number(Required(m, "to"), what + ".to"), step = Number(Required(m, "step"), what + ".step");
             if (!(step > 0) || to < from) throw new UserInputException($"{At(node)}: '{what}' range needs step > 0 and to >= from");
-            double steps = Math.Floor((to - from) / step + 1e-9) + 1;
+            double steps = GridAxis.Count(from, to, step);
             if (!(steps <= SpecLimits.MaxAxisValues))
                 throw new UserInputException($"{At(node)}: '{what}' range from {from.ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} in steps of {step.ToString(CultureInfo.InvariantCulture)} has {steps.ToString("G3", CultureInfo.InvariantCulture)} values, more than the limit of {SpecLimits.MaxAxisValues} on one grid axis");
-            int count = (int)steps;
-            // Values are computed as from + i*step and rounded to 12 decimals, so 0.1 + 0.2 style drift never leaks into keys.
-            return Enumerable.Range(0, count).Select(i => (Math.Round(from + i * step, 12), (YamlNode)m)).ToList();
+            return GridAxis.Range(from, to, step).Select(v => (v, (YamlNode)m)).ToList();
         }
         var items = node is YamlSequenceNode seq ? seq.Children.ToList() : [node];
         if (items.Count == 0) throw new UserInputException($"{At(node)}: '{what}' must not be empty");

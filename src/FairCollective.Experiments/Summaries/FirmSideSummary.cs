@@ -10,7 +10,8 @@ namespace FairCollective.Experiments.Summaries;
 /// </summary>
 public static class FirmSideSummary
 {
-    public const string CollectiveSeries = "Collective";
+    /// <summary>Name of the collective's series (every strategy, alpha and budget; the best at each trade-off), in tables and figures alike.</summary>
+    public const string CollectiveSeries = "Collective action";
 
     public sealed record DatasetFronts(string Dataset, string Learner, IReadOnlyDictionary<string, IReadOnlyList<TradeOffPoint>> Fronts);
 
@@ -19,7 +20,7 @@ public static class FirmSideSummary
         {
             var fronts = g.GroupBy(SeriesOf).OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => ParetoFront.Of(
                 s.GroupBy(LabelOf).Select(p => new TradeOffPoint(
-                    SeedStats.Of(p.Select(c => c.Metrics[MetricNames.Error])).Mean, SeedStats.Of(p.Select(c => c.Metrics[MetricNames.EqOd])).Mean, p.Key))), StringComparer.Ordinal);
+                    SeedStats.Of(p, MetricNames.Error).Mean, SeedStats.Of(p, MetricNames.EqOd).Mean, p.Key))), StringComparer.Ordinal);
             return new DatasetFronts(g.Key.Dataset, g.Key.Learner, fronts);
         }).ToArray();
 

@@ -22,7 +22,7 @@ public static class ResultsSummary
         cells.Where(c => c.Knob is null)
             .GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha, c.Budget))
             .Select(g => new BudgetRow(g.Key.Dataset, g.Key.Learner, g.Key.MajorityRows, g.Key.Method, g.Key.Alpha, g.Key.Budget,
-                g.Average(c => (double)c.Flips), SeedStats.Of(g.Select(c => c.Metrics[MetricNames.EqOd])), SeedStats.Of(g.Select(c => c.Metrics[MetricNames.Error]))))
+                g.Average(c => (double)c.Flips), SeedStats.Of(g, MetricNames.EqOd), SeedStats.Of(g, MetricNames.Error)))
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => r.MajorityRows ?? int.MaxValue)
             .ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.Alpha).ThenBy(r => r.MeanFlips)
             .ToArray();

@@ -18,12 +18,8 @@ public static class BaseLine
     /// <summary>The base model's test error: mean and spread over seeds (each seed's copies averaged first).</summary>
     public static SeedStats Error(IEnumerable<CellRecord> cells) => PerSeed(cells, MetricNames.Error);
 
-    /// <summary>
-    /// Averaged per seed first: an experiment may store the base cell once per alpha, and counting those copies as
-    /// separate seeds would shrink the spread.
-    /// </summary>
-    private static SeedStats PerSeed(IEnumerable<CellRecord> cells, string metric) =>
-        SeedStats.Of(Cells(cells).GroupBy(c => c.Seed).Select(g => SeedMeanPoint.Stats(g, metric).Mean));
+    // Copies of a seed's base cell are averaged before the seeds (SeedStats' one rule).
+    private static SeedStats PerSeed(IEnumerable<CellRecord> cells, string metric) => SeedStats.Of(Cells(cells), metric);
 
     /// <summary>One row per (dataset, learner): seeds, EqOd and error of the base model, mean ± sample standard deviation.</summary>
     public static ReportTable Table(IEnumerable<CellRecord> cells) =>

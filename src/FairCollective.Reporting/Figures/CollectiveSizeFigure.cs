@@ -12,7 +12,7 @@ namespace FairCollective.Reporting.Figures;
 public static class CollectiveSizeFigure
 {
     /// <summary>Name of the experiment whose cells this figure draws.</summary>
-    public const string Experiment = "collective-size";
+    public const string Experiment = Experiments.Reproduction.PaperExperiments.CollectiveSize;
     /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "collective-size";
 

@@ -14,11 +14,11 @@ namespace FairCollective.Reporting.Figures;
 public static class FirmSideFigure
 {
     /// <summary>Name of the experiment whose cells this figure draws.</summary>
-    public const string Experiment = "firm-side";
+    public const string Experiment = Experiments.Reproduction.PaperExperiments.FirmSide;
     /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "firm-side";
     /// <summary>Legend name of the collective's front (the best strategy at every trade-off).</summary>
-    public const string Collective = "Collective action";
+    public const string Collective = FirmSideSummary.CollectiveSeries;
 
     /// <summary>Pixels (at scale 1) of the legend's column, of each legend row, and above and below the legend.</summary>
     private const int LegendWidth = 300;

@@ -12,7 +12,7 @@ namespace FairCollective.Reporting.Figures;
 public static class FlipEfficiencyFigure
 {
     /// <summary>Name of the experiment whose cells this figure draws.</summary>
-    public const string Experiment = "flip-efficiency";
+    public const string Experiment = Experiments.Reproduction.PaperExperiments.FlipEfficiency;
     /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "flip-efficiency";
 

@@ -14,7 +14,7 @@ namespace FairCollective.Reporting.Figures;
 public static class LimitedInfoFigure
 {
     /// <summary>Name of the experiment whose cells this figure draws.</summary>
-    public const string Experiment = "limited-info";
+    public const string Experiment = Experiments.Reproduction.PaperExperiments.LimitedInfo;
     /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "limited-info";
 

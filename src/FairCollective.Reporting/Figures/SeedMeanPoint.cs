@@ -37,7 +37,6 @@ public sealed record SeedMeanPoint(string Dataset, string Learner, int? Majority
             .ThenBy(p => p.Alpha).ThenBy(p => p.Knob ?? 0).ThenBy(p => p.MeanFlips)
             .ToArray();
 
-    /// <summary>A metric over the group's seeds; a cell that lacks the metric counts as missing (NaN), not as zero.</summary>
-    internal static SeedStats Stats(IEnumerable<CellRecord> cells, string metric) =>
-        SeedStats.Of(cells.Select(c => c.Metrics.TryGetValue(metric, out var v) ? v : double.NaN));
+    /// <summary>A metric over the group's seeds, by the one rule of <see cref="SeedStats.Of(IEnumerable{CellRecord}, string)"/>.</summary>
+    internal static SeedStats Stats(IEnumerable<CellRecord> cells, string metric) => SeedStats.Of(cells, metric);
 }

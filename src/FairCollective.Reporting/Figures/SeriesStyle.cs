@@ -29,7 +29,7 @@ public sealed record SeriesStyle(string Name, Color Color, MarkerShape Marker, L
         new("RB-dist", Color.FromHex("#009E73"), MarkerShape.FilledTriangleUp, LinePattern.Dotted),
         new("Random", Color.FromHex("#7F7F7F"), MarkerShape.OpenDiamond, LinePattern.DenselyDashed),
         new("Oracle", Color.FromHex("#000000"), MarkerShape.Asterisk, DashDot),
-        new("Collective action", Color.FromHex("#0072B2"), MarkerShape.FilledCircle, LinePattern.Solid),
+        new(Experiments.Summaries.FirmSideSummary.CollectiveSeries, Color.FromHex("#0072B2"), MarkerShape.FilledCircle, LinePattern.Solid),
     ];
 
     /// <summary>Styles handed out in order to methods the list above does not name (firm-side methods, new strategies).</summary>

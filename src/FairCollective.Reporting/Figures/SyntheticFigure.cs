@@ -15,7 +15,7 @@ namespace FairCollective.Reporting.Figures;
 public static class SyntheticFigure
 {
     /// <summary>Name of the experiment whose cells this figure draws.</summary>
-    public const string Experiment = "synthetic";
+    public const string Experiment = Experiments.Reproduction.PaperExperiments.Synthetic;
     /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "synthetic";
 
@@ -59,7 +59,7 @@ public static class SyntheticFigure
                 PlotLook.ErrorBars(plot, xs, ys, line.Select(r => r.Success.Std).ToArray(), style);
                 PlotLook.Line(plot, xs, ys, style);
             }
-            var baseS = SeedStats.Of(BaseLine.Cells(panel.Cells).Select(c => c.Metrics.GetValueOrDefault(MetricNames.CounterfactualSuccess, double.NaN)));
+            var baseS = SeedStats.Of(BaseLine.Cells(panel.Cells), MetricNames.CounterfactualSuccess);
             if (baseS.Count > 0) PlotLook.HorizontalReference(plot, baseS.Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
             if (rows.Count == 0 && baseS.Count == 0) PlotLook.NoData(plot, "no cells");
             plot.Axes.SetLimitsY(double.NaN, 1);

@@ -14,7 +14,7 @@ namespace FairCollective.Reporting.Figures;
 public static class ToyFigure
 {
     /// <summary>Name of the experiment the toy figure belongs to.</summary>
-    public const string Experiment = "toy";
+    public const string Experiment = Experiments.Reproduction.PaperExperiments.Toy;
     /// <summary>File stem of the figure's PNG and SVG.</summary>
     public const string FileName = "toy";
 
