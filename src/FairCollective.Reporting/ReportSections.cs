@@ -1,3 +1,4 @@
+using FairCollective.Experiments.Reproduction;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting.Figures;
 using static FairCollective.Reporting.Tables.TableFormat;
@@ -9,36 +10,27 @@ namespace FairCollective.Reporting;
 /// <summary>The report's experiment sections in the paper's order, then any experiment the report has no figure for.</summary>
 public static class ReportSections
 {
-    private sealed record Known(string Experiment, string Heading, Func<IReadOnlyList<CellRecord>, Figure> Build,
-        Func<IReadOnlyList<CellRecord>, IReadOnlyList<ReportTable>> Tables);
-
-    private static readonly Known[] Paper =
-    [
-        new(CollectiveSizeFigure.Experiment, "Collective size", CollectiveSizeFigure.Build, CollectiveSizeFigure.Tables),
-        new(FlipEfficiencyFigure.Experiment, "Flip efficiency", FlipEfficiencyFigure.Build, FlipEfficiencyFigure.Tables),
-        new(LimitedInfoFigure.Experiment, "Limited majority information", LimitedInfoFigure.Build, LimitedInfoFigure.Tables),
-        new(FirmSideFigure.Experiment, "Firm-side comparison", FirmSideFigure.Build, FirmSideFigure.Tables),
-        new(SyntheticFigure.Experiment, "Synthetic data: counterfactual success", SyntheticFigure.Build, SyntheticFigure.Tables),
-    ];
-
     /// <summary>The toy section, the paper's experiments in order (a note where the store has none), then other experiments by name.</summary>
     public static IReadOnlyList<ReportSection> Of(ReportInput input)
     {
         var present = input.Cells.Select(c => c.Experiment).ToHashSet(StringComparer.Ordinal);
         var sections = new List<ReportSection> { Toy(input, present.Contains(ToyFigure.Experiment)) };
-        foreach (var k in Paper)
+        foreach (var k in ExperimentFigures.All)
+        {
+            string heading = PaperExperiments.Heading(k.Experiment);
             sections.Add(present.Contains(k.Experiment)
-                ? new ReportSection(k.Experiment, k.Heading, k.Build(input.Cells), k.Tables(input.Cells))
-                : new ReportSection(k.Experiment, k.Heading, null, [], $"The results store holds no cells of the '{k.Experiment}' experiment."));
-        foreach (var other in present.Where(e => e != ToyFigure.Experiment && Paper.All(k => k.Experiment != e)).Order(StringComparer.Ordinal))
-            sections.Add(new ReportSection(other, $"Experiment '{other}'", null, [Generic(input.Cells, other)],
+                ? new ReportSection(k.Experiment, heading, k.Build(input.Cells), k.Tables(input.Cells))
+                : new ReportSection(k.Experiment, heading, null, [], $"The results store holds no cells of the '{k.Experiment}' experiment."));
+        }
+        foreach (var other in present.Where(e => e != ToyFigure.Experiment && ExperimentFigures.All.All(k => k.Experiment != e)).Order(StringComparer.Ordinal))
+            sections.Add(new ReportSection(other, PaperExperiments.Heading(other), null, [Generic(input.Cells, other)],
                 "The report has no figure for this experiment; its seed means are tabulated."));
         return sections;
     }
 
     private static ReportSection Toy(ReportInput input, bool hasCells)
     {
-        const string heading = "Toy example";
+        string heading = PaperExperiments.Heading(ToyFigure.Experiment);
         var tables = ToyFigure.Tables(input.Toy, input.Cells);
         if (input.Toy is not null) return new ReportSection(ToyFigure.Experiment, heading, ToyFigure.Build(input.Toy), tables);
         return new ReportSection(ToyFigure.Experiment, heading, null, tables, hasCells

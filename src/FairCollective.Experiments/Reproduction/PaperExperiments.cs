@@ -22,6 +22,18 @@ public static class PaperExperiments
 
     public static IReadOnlyList<string> Names { get; } = [Toy, CollectiveSize, FlipEfficiency, LimitedInfo, Synthetic, FirmSide];
 
+    /// <summary>The heading of each experiment in tables and the report.</summary>
+    public static string Heading(string name) => name switch
+    {
+        Toy => "Toy example",
+        CollectiveSize => "Collective size",
+        FlipEfficiency => "Flip efficiency",
+        LimitedInfo => "Limited majority information",
+        Synthetic => "Synthetic data: counterfactual success",
+        FirmSide => "Firm-side comparison",
+        _ => $"Experiment '{name}'",
+    };
+
     /// <summary>Datasets of the firm-side comparison when none are named (method.md section 5.5).</summary>
     public static IReadOnlyList<string> FirmSideDatasets { get; } = ["compas", "adult", "acs-az"];
 

@@ -113,3 +113,20 @@ public sealed class FigureTests
         Assert.Contains($"width=\"{figure.Width}\"", svg, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The experiment registry and the figure registry name the same experiments.</summary>
+public class ExperimentRegistryTests
+{
+    [Fact]
+    public void EveryPaperExperimentHasItsFigureAndNothingElseDoes()
+    {
+        var drawn = FairCollective.Reporting.Figures.ExperimentFigures.All.Select(f => f.Experiment)
+            .Append(FairCollective.Reporting.Figures.ToyFigure.Experiment).Order(StringComparer.Ordinal);
+        Assert.Equal(FairCollective.Experiments.Reproduction.PaperExperiments.Names.Order(StringComparer.Ordinal), drawn);
+        foreach (var name in FairCollective.Experiments.Reproduction.PaperExperiments.Names)
+        {
+            Assert.DoesNotContain("'", FairCollective.Experiments.Reproduction.PaperExperiments.Heading(name));
+            Assert.NotNull(FairCollective.Experiments.Reproduction.PaperExperiments.Create(name, quick: true));
+        }
+    }
+}
