@@ -17,12 +17,14 @@ public static class CliApp
 
     public static RootCommand BuildRoot()
     {
-        var root = new RootCommand("FairCollective: user-side fairness through minority collective action (Ben-Dov et al., arXiv 2508.15374).");
+        var root = new RootCommand("FairCollective: user-side fairness through minority collective action (Ben-Dov et al., arXiv 2508.15374). "
+            + "Documentation: docs/ beside the installed tool; 'faircollective docs' lists it.");
         root.Add(DatasetsCommand.Create());
         root.Add(RunCommand.Create());
         root.Add(ReproduceCommand.Create());
         root.Add(ResultsCommand.Create());
         root.Add(ReportCommand.Create());
+        root.Add(DocsCommand.Create());
         return root;
     }
 

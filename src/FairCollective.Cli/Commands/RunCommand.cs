@@ -17,7 +17,7 @@ public static class RunCommand
 
     public static Command Create()
     {
-        var spec = new Argument<string>("spec") { Description = "Experiment spec (YAML or JSON); see docs/experiment-spec.md." };
+        var spec = new Argument<string>("spec") { Description = "Experiment spec (YAML or JSON); see docs/experiment-spec.md ('faircollective docs' shows where)." };
         var store = new Option<string?>("--store") { Description = "Results store to write (default: <spec name>.sqlite beside the spec)." };
         var cmd = new Command("run", "Run an experiment spec; a killed run resumes where it stopped.") { spec, store, Threads };
         cmd.SetAction(parse =>
