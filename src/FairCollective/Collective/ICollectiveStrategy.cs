@@ -3,7 +3,7 @@ namespace FairCollective.Collective;
 /// <summary>
 /// A way to choose which pool members relabel 0 -> 1: one score per pool member, higher = relabel first
 /// (an estimate of how likely the member's counterfactual label is 1). New strategies plug in by implementing
-/// this and registering in <see cref="StrategyCatalog"/>; the runner never needs to change.
+/// this and registering in <see cref="Strategies.StrategyCatalog"/>; the runner never needs to change.
 /// </summary>
 public interface ICollectiveStrategy
 {
