@@ -1,0 +1,106 @@
+using FairCollective.Collective;
+using FairCollective.Collective.Strategies;
+using FairCollective.Common;
+using FairCollective.Data;
+using FairCollective.Data.Encoding;
+using FairCollective.Data.Splitting;
+using FairCollective.Fairness;
+using FairCollective.Learning;
+using FairCollective.Learning.Catalog;
+
+namespace FairCollective;
+
+/// <summary>
+/// The library's front door: one minority collective action (Ben-Dov et al., arXiv 2508.15374) in one call.
+/// <code>
+/// var data = DatasetCatalog.Load("compas");
+/// var result = CollectiveAction.Run(data, new CollectiveActionOptions { Size = CollectiveSize.Share(0.3), Strategy = "RB-prob" });
+/// Console.WriteLine($"EqOd {result.Before!.EqOd:0.000} -> {result.After!.EqOd:0.000}");
+/// </code>
+/// On a <see cref="Dataset"/> it splits (stratified by label x group), encodes on the training rows, acts, refits the
+/// firm and measures both firms on the untouched test rows. On arrays it acts on the training rows given, and
+/// refits and measures only when test rows are given. Each step is also public on its own (CollectiveOrder, Pool,
+/// the strategies of <see cref="StrategyCatalog"/>, Ranking, Relabelling, <see cref="LearnerCatalog"/>,
+/// <see cref="FairnessReport"/>); the experiment runner (FairCollective.Experiments) runs whole grids of these.
+/// </summary>
+public static class CollectiveAction
+{
+    /// <summary>Group labels the report uses for the two groups of a boolean minority mask.</summary>
+    public const string MinorityLabel = "minority", MajorityLabel = "majority";
+
+    /// <summary>Splits and encodes <paramref name="data"/> for <see cref="CollectiveActionOptions.Seed"/>, acts, refits and measures.</summary>
+    public static CollectiveActionResult Run(Dataset data, CollectiveActionOptions? options = null)
+    {
+        options ??= new CollectiveActionOptions();
+        var split = SplitPreparation.Prepare(data.Name, data, EncoderOptions.Default, synthetic: null, options.Seed, options.TestFraction);
+        return Run(split, options);
+    }
+
+    /// <summary>Acts on a prepared split (its training rows), refits the firm and measures both firms on its test rows.</summary>
+    public static CollectiveActionResult Run(PreparedSplit split, CollectiveActionOptions? options = null) =>
+        Run(split.TrainX, split.TrainY, split.TrainMinority, options, new TestRows(split.TestX, split.TestY, split.TestMinority), split.TrainP0AtCounterfactual);
+
+    /// <summary>
+    /// Acts on encoded training rows: <paramref name="trainY"/> in {0, 1} (1 = favourable), <paramref name="trainMinority"/>
+    /// true for the acting group. With <paramref name="test"/>, also refits the firm and measures it before and after.
+    /// </summary>
+    /// <param name="oracleP0">Synthetic data only: P0(y = 1 | g(x)) per training row, which the Oracle strategy needs.</param>
+    public static CollectiveActionResult Run(DesignMatrix trainX, int[] trainY, bool[] trainMinority, CollectiveActionOptions? options = null,
+        TestRows? test = null, double[]? oracleP0 = null)
+    {
+        options ??= new CollectiveActionOptions();
+        Check(trainX, trainY, trainMinority, "training");
+        if (test is not null) Check(test.X, test.Y, test.Minority, "test");
+        if (test is not null && test.X.Cols != trainX.Cols)
+            throw new UserInputException($"the test rows have {test.X.Cols} columns and the training rows {trainX.Cols}");
+        if (!StrategyCatalog.IsKnown(options.Strategy))
+            throw new UserInputException($"unknown strategy '{options.Strategy}' (known: {string.Join(", ", StrategyCatalog.Names)})");
+
+        int[] minorityRows = Enumerable.Range(0, trainY.Length).Where(i => trainMinority[i]).ToArray();
+        int[] majorityRows = Enumerable.Range(0, trainY.Length).Where(i => !trainMinority[i]).ToArray();
+        var members = new CollectiveOrder(minorityRows, options.Seed).Members(options.Size).ToArray();
+        var pool = Pool.Of(members, trainY);
+        var known = MajorityKnowledge.Known(majorityRows, options.MajorityRows, options.Seed);
+        var context = new StrategyContext(trainX, trainY, pool, known, options.Seed, oracleP0);
+        var strategy = StrategyCatalog.Create(options.Strategy, options.StrategySettings,
+            name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed));
+        var scores = strategy.Score(context);
+        var ranking = Ranking.Rank(scores.Values, pool, options.StrategySettings.TieRule, options.Seed);
+        int flips = options.Budget.FlipCount(pool.Length);
+        var relabelled = Relabelling.Apply(trainY, pool, ranking, flips);
+        var flipped = ranking.Take(flips).Select(r => pool[r]).Order().ToArray();
+
+        FairnessReport? before = null, after = null;
+        if (test is not null)
+        {
+            var trainer = LearnerCatalog.Create(options.Learner, options.LearnerSettings, options.Seed);
+            var baseModel = trainer.Fit(trainX, trainY);
+            before = Measure(baseModel, test);
+            after = flips == 0 ? before : Measure(LearnerCatalog.WarmStartedFrom(trainer, baseModel).Fit(trainX, relabelled), test);
+        }
+        return new CollectiveActionResult
+        {
+            Members = members, Pool = pool, Scores = scores.Values, ScoringRule = scores.Rule, Ranking = ranking, Flipped = flipped,
+            RelabelledLabels = relabelled, Before = before, After = after,
+        };
+    }
+
+    /// <summary>The firm's metrics of <paramref name="model"/> on <paramref name="test"/>, minority against majority.</summary>
+    public static FairnessReport Measure(IClassifier model, TestRows test) =>
+        FairnessReport.Compute(test.Y, model.Predict(test.X), test.Minority.Select(m => m ? MinorityLabel : MajorityLabel).ToArray(), [MinorityLabel]);
+
+    private static void Check(DesignMatrix x, int[] y, bool[] minority, string what)
+    {
+        if (y.Length != x.Rows || minority.Length != x.Rows)
+            throw new UserInputException($"the {what} rows disagree: {x.Rows} feature rows, {y.Length} labels, {minority.Length} group flags");
+        if (y.Any(v => v is not (0 or 1))) throw new UserInputException($"the {what} labels must be 0 or 1 (1 = favourable)");
+        if (!minority.Contains(true) || !minority.Contains(false))
+            throw new UserInputException($"the {what} rows need both groups (a minority and a majority row at least)");
+    }
+}
+
+/// <summary>Encoded test rows: features, labels in {0, 1}, and the minority flag per row.</summary>
+/// <param name="X">Encoded test features (same columns as the training rows).</param>
+/// <param name="Y">Test labels, 1 = favourable.</param>
+/// <param name="Minority">True for the minority (acting) group.</param>
+public sealed record TestRows(DesignMatrix X, int[] Y, bool[] Minority);

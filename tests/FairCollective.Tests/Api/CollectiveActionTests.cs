@@ -1,0 +1,80 @@
+using FairCollective.Collective;
+using FairCollective.Common;
+using FairCollective.Data;
+using FairCollective.Data.Sources;
+using FairCollective.Experiments;
+using FairCollective.Experiments.Running;
+using FairCollective.Experiments.Specs;
+using FairCollective.Experiments.Store;
+
+namespace FairCollective.Tests.Api;
+
+/// <summary>The front door does what the runner does for one cell, and its parts fit together.</summary>
+public sealed class CollectiveActionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("fc-api-").FullName;
+
+    private static readonly CollectiveActionOptions Options = new()
+    {
+        Size = CollectiveSize.Share(0.5), Budget = FlipBudget.ShareOfPool(0.5), Strategy = "RB-prob", Seed = 1,
+    };
+
+    [Fact]
+    public void OneCallGivesTheRunnersCellBitForBit()
+    {
+        var result = CollectiveAction.Run(DatasetCatalog.Load("compas"), Options);
+
+        var spec = new ExperimentSpec
+        {
+            Name = "front-door", Datasets = [new DatasetChoice("compas")], Learners = ["logistic"], Strategies = ["RB-prob"],
+            Sizes = [Options.Size], Budgets = [Options.Budget], MajorityRows = [null], Seeds = [Options.Seed],
+        };
+        using var store = ResultsStore.Open(Path.Combine(_dir, "s.sqlite"));
+        new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
+        var cells = store.Cells();
+        var cell = cells.Single(c => c.Method == "RB-prob");
+        var baseCell = cells.Single(c => c.Method == "Base");
+
+        Assert.Equal(cell.Metrics[MetricNames.EqOd], result.After!.EqOd);
+        Assert.Equal(cell.Metrics[MetricNames.Error], result.After.ErrorRate);
+        Assert.Equal(baseCell.Metrics[MetricNames.EqOd], result.Before!.EqOd);
+        Assert.Equal(cell.Flips, result.Flipped.Length);
+        Assert.Equal(cell.PoolSize, result.Pool.Length);
+        Assert.Equal(cell.Members, result.Members.Length);
+    }
+
+    [Fact]
+    public void FlipsAreTheTopOfTheRankingInsideThePoolInsideTheMinority()
+    {
+        var data = DatasetCatalog.Load("toy");
+        var split = FairCollective.Data.Splitting.SplitPreparation.Prepare("toy", data, FairCollective.Data.Encoding.EncoderOptions.Default, null, 0, 0.3);
+        var r = CollectiveAction.Run(split.TrainX, split.TrainY, split.TrainMinority, Options);
+        Assert.All(r.Members, i => Assert.True(split.TrainMinority[i]));
+        Assert.Equal(r.Members.Where(i => split.TrainY[i] == 0).Order(), r.Pool.Order());
+        Assert.Equal((int)Math.Floor(0.5 * r.Pool.Length + 0.5), r.Flipped.Length);
+        Assert.Equal(r.Ranking.Take(r.Flipped.Length).Select(k => r.Pool[k]).Order(), r.Flipped);
+        // The labels change exactly at the flipped rows, 0 -> 1.
+        var changed = Enumerable.Range(0, split.TrainY.Length).Where(i => r.RelabelledLabels[i] != split.TrainY[i]).ToArray();
+        Assert.Equal(r.Flipped, changed);
+        Assert.All(changed, i => Assert.Equal(1, r.RelabelledLabels[i]));
+        // The highest-scored pool member flips first.
+        Assert.Equal(r.Scores.Max(), r.Scores[r.Ranking[0]]);
+        Assert.Null(r.After);
+    }
+
+    [Fact]
+    public void BadArraysAreUserErrors()
+    {
+        var x = new DesignMatrix(3, 1, [0.0, 1, 2]);
+        Assert.Equal("the training rows disagree: 3 feature rows, 2 labels, 3 group flags",
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1], [true, false, true])).Message);
+        Assert.Equal("the training labels must be 0 or 1 (1 = favourable)",
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 2, 1], [true, false, true])).Message);
+        Assert.Equal("the training rows need both groups (a minority and a majority row at least)",
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], [true, true, true])).Message);
+        Assert.StartsWith("unknown strategy 'RB-magic'",
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], [true, false, true], Options with { Strategy = "RB-magic" })).Message);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
