@@ -34,7 +34,7 @@ internal static class NationalScoring
         var pool = Pool.Of(members, split.TrainY);
         var known = MajorityKnowledge.Known(split.MajorityTrainRows, null, seed);
         var context = new StrategyContext(split.TrainX, split.TrainY, pool, known, seed);
-        Console.WriteLine($"train {split.TrainX.Rows} x {split.TrainX.Cols}, minority {split.MinorityTrainRows.Length}, collective {members.Length}, pool {pool.Length}, known majority {known.Length}");
+        Console.WriteLine($"train {split.TrainX.Rows} x {split.TrainX.Cols}, minority {split.MinorityTrainRows.Count}, collective {members.Length}, pool {pool.Length}, known majority {known.Length}");
 
         var options = new NeighbourStrategyOptions { K = k };
         foreach (ICollectiveStrategy strategy in new ICollectiveStrategy[] { new RbLabelStrategy(options), new RbDistStrategy(options) })

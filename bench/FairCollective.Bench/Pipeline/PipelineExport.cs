@@ -37,14 +37,14 @@ internal static class PipelineExport
             {
                 ["train_x"] = Write(outDir, dir, "train_x.f64", split.TrainX.Data),
                 ["train_y"] = Write(outDir, dir, "train_y.i32", split.TrainY),
-                ["train_minority"] = Write(outDir, dir, "train_minority.i32", Flags(split.TrainMinority)),
+                ["train_minority"] = Write(outDir, dir, "train_minority.i32", split.TrainGroups.Codes.ToArray()),
                 ["test_x"] = Write(outDir, dir, "test_x.f64", split.TestX.Data),
                 ["test_y"] = Write(outDir, dir, "test_y.i32", split.TestY),
-                ["test_minority"] = Write(outDir, dir, "test_minority.i32", Flags(split.TestMinority)),
+                ["test_minority"] = Write(outDir, dir, "test_minority.i32", split.TestGroups.Codes.ToArray()),
             };
             columns = split.TrainX.ColumnNames;
             splits.Add(new { seed, train_rows = split.TrainX.Rows, test_rows = split.TestX.Rows, cols = split.TrainX.Cols, files });
-            Console.WriteLine($"seed {seed}: train {split.TrainX.Rows} x {split.TrainX.Cols}, test {split.TestX.Rows}, minority in train {split.MinorityTrainRows.Length}");
+            Console.WriteLine($"seed {seed}: train {split.TrainX.Rows} x {split.TrainX.Cols}, test {split.TestX.Rows}, minority in train {split.MinorityTrainRows.Count}");
         }
 
         var manifest = new
@@ -73,7 +73,6 @@ internal static class PipelineExport
         seeds = spec.Seeds,
     };
 
-    private static int[] Flags(bool[] values) => values.Select(v => v ? 1 : 0).ToArray();
 
     private static string Write<T>(string root, string dir, string file, T[] values) where T : struct
     {

@@ -35,7 +35,7 @@ public static class ToyScenario
         var data = sample.Data;
         int n = data.RowCount;
         var y = data.Labels;
-        var minority = data.Sensitive.IsMinority;
+        var minority = data.Sensitive.Membership;
         var x = new double[3 * n];
         for (int i = 0; i < n; i++)
         {

@@ -1,6 +1,7 @@
 using FairCollective.Fairness;
 using FairCollective.Fairness.Counterfactual;
 using FairCollective.Learning;
+using FairCollective.Data;
 using FairCollective.Data.Splitting;
 using FairCollective.Mitigation.FirmSide;
 
@@ -12,8 +13,6 @@ namespace FairCollective.Experiments.Running;
 /// </summary>
 public static class FirmEvaluation
 {
-    private static readonly bool[] MinorityGroupFlags = [false, true]; // group index 0 = majority, 1 = minority
-
     /// <summary>Which evaluator metric fills each stored metric name.</summary>
     private static readonly (string Name, FairnessMetric Metric)[] Stored =
     [
@@ -28,7 +27,7 @@ public static class FirmEvaluation
         (MetricNames.SelectionGapSigned, FairnessMetric.DemographicParityDifferenceSigned),
         (MetricNames.ErrorGapSigned, FairnessMetric.ErrorRateDifferenceSigned),
         (MetricNames.ErrorMinority, FairnessMetric.MinorityErrorRate),
-        (MetricNames.ErrorMajority, FairnessMetric.RestErrorRate),
+        (MetricNames.ErrorMajority, FairnessMetric.MajorityErrorRate),
     ];
 
     public static IReadOnlyDictionary<string, double> FitAndEvaluate(ITrainer trainer, PreparedSplit split, int[] trainLabels) =>
@@ -44,12 +43,12 @@ public static class FirmEvaluation
     private static Dictionary<string, double> EvaluateModel(IClassifier model, PreparedSplit split)
     {
         var predicted = model.Predict(split.TestX);
-        var metrics = Evaluate(split.TestY, predicted, split.TestMinority);
+        var metrics = Evaluate(split.TestY, predicted, split.TestGroups);
         if (split.TestCounterfactualX is { } counterfactual && split.TestCounterfactualLabel is { } cfLabel)
         {
             var onCounterfactual = model.Predict(counterfactual);
-            metrics[MetricNames.CounterfactualSuccess] = CounterfactualMetrics.Success(predicted, onCounterfactual, split.TestMinority);
-            metrics[MetricNames.CounterfactualFairness] = CounterfactualMetrics.CounterfactualFairnessRate(predicted, cfLabel, split.TestMinority);
+            metrics[MetricNames.CounterfactualSuccess] = CounterfactualMetrics.Success(predicted, onCounterfactual, split.TestGroups);
+            metrics[MetricNames.CounterfactualFairness] = CounterfactualMetrics.CounterfactualFairnessRate(predicted, cfLabel, split.TestGroups);
         }
         return metrics;
     }
@@ -60,7 +59,7 @@ public static class FirmEvaluation
     /// </summary>
     public static IReadOnlyDictionary<string, double> EvaluateOutcome(PreparedSplit split, FirmSideOutcome outcome)
     {
-        var metrics = Evaluate(split.TestY, outcome.Predicted, split.TestMinority);
+        var metrics = Evaluate(split.TestY, outcome.Predicted, split.TestGroups);
         if (outcome.PositiveProbability is { } p)
         {
             int n = p.Length;
@@ -71,13 +70,13 @@ public static class FirmEvaluation
             for (int i = 0; i < n; i++)
             {
                 y[2 * i] = y[2 * i + 1] = split.TestY[i];
-                group[2 * i] = group[2 * i + 1] = split.TestMinority[i] ? 1 : 0;
+                group[2 * i] = group[2 * i + 1] = split.TestGroups.Code(i);
                 pred[2 * i] = 1;
                 weight[2 * i] = p[i];
                 weight[2 * i + 1] = 1 - p[i];
             }
             var values = new double[FairnessEvaluator.MetricCount];
-            FairnessEvaluator.Evaluate(y, pred, group, MinorityGroupFlags, values, sampleWeights: weight);
+            FairnessEvaluator.Evaluate(y, pred, GroupMembership.FromCodes(group), values, sampleWeights: weight);
             metrics[MetricNames.ErrorExpected] = values[(int)FairnessMetric.ErrorRate];
             metrics[MetricNames.EqOdExpected] = values[(int)FairnessMetric.EqOd];
         }
@@ -85,12 +84,10 @@ public static class FirmEvaluation
     }
 
     /// <summary>The stored metrics of predictions against labels, minority vs majority.</summary>
-    public static Dictionary<string, double> Evaluate(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, ReadOnlySpan<bool> isMinority)
+    public static Dictionary<string, double> Evaluate(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, GroupMembership groups)
     {
-        var groupIndex = new int[isMinority.Length];
-        for (int i = 0; i < groupIndex.Length; i++) groupIndex[i] = isMinority[i] ? 1 : 0;
         var values = new double[FairnessEvaluator.MetricCount];
-        FairnessEvaluator.Evaluate(yTrue, yPred, groupIndex, MinorityGroupFlags, values);
+        FairnessEvaluator.Evaluate(yTrue, yPred, groups, values);
         var metrics = new Dictionary<string, double>(Stored.Length + 2, StringComparer.Ordinal);
         foreach (var (name, metric) in Stored) metrics[name] = values[(int)metric];
         return metrics;

@@ -69,7 +69,7 @@ public sealed class RunPlan
                         Experiment = spec.Name, Dataset = loaded.Identity, Learner = learner, LearnerOptionsJson = learners[learner],
                         TestFraction = spec.TestFraction, Seed = seed, Method = CellConfig.BaseMethod,
                     };
-                    int minority = split.MinorityTrainRows.Length;
+                    int minority = split.MinorityTrainRows.Count;
                     cells.Add(new PlannedCell(common, null, minority));
                     foreach (var choice in spec.FirmSide)
                         foreach (double knob in choice.Knobs)
@@ -116,7 +116,7 @@ public sealed class RunPlan
     private static void CheckFeasible(ExperimentSpec spec, string dataset, PreparedSplit split)
     {
         string at = $"dataset '{dataset}', seed {split.Seed.ToString(CultureInfo.InvariantCulture)}";
-        int majority = split.MajorityTrainRows.Length, minority = split.MinorityTrainRows.Length;
+        int majority = split.MajorityTrainRows.Count, minority = split.MinorityTrainRows.Count;
         foreach (var m in spec.MajorityRows)
             if (m > majority)
                 throw new UserInputException($"{spec.Source}: majority_rows = {m} exceeds the {majority} majority training rows of {at}");

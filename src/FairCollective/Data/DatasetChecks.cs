@@ -18,8 +18,7 @@ public static class DatasetChecks
         if (positives == 0 || positives == n)
             throw new UserInputException($"{source}: the label has a single class (all {n:N0} rows have y = {(positives == 0 ? 0 : 1)}); both classes are needed");
         var s = dataset.Sensitive;
-        int minority = 0;
-        foreach (bool a in s.IsMinority) if (a) minority++;
+        int minority = s.Membership.MinorityCount;
         string groups = string.Join(", ", s.Groups.Select(g => $"'{g}'"));
         string chosen = string.Join(", ", s.MinorityGroups.Select(g => $"'{g}'"));
         if (minority == 0)

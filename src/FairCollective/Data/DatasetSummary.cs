@@ -46,7 +46,7 @@ public sealed record DatasetSummary(
         }
         var groups = s.Groups.Select(g => new GroupSummary(g, s.MinorityGroups.Contains(g), count[g], positives[g], (double)positives[g] / count[g])).ToArray();
         int pos = d.Labels.Sum();
-        int minority = s.IsMinority.Count(a => a);
+        int minority = s.Membership.MinorityCount;
         var splits = d.PredefinedSplit?.GroupBy(x => x ?? "(none)").Select(g => new SplitCount(g.Key, g.Count())).ToArray();
         return new DatasetSummary(d.Name, d.Description, n, features, pos, n == 0 ? double.NaN : (double)pos / n, s.Name,
             s.MinorityGroups.ToArray(), groups, n == 0 ? double.NaN : (double)minority / n, splits);

@@ -19,8 +19,9 @@ public sealed class SensitiveAttribute
         Name = name;
         GroupOfRow = groupOfRow;
         MinorityGroups = new SortedSet<string>(minorityGroups, StringComparer.Ordinal);
-        IsMinority = new bool[groupOfRow.Length];
-        for (int i = 0; i < groupOfRow.Length; i++) IsMinority[i] = MinorityGroups.Contains(groupOfRow[i]);
+        var isMinority = new bool[groupOfRow.Length];
+        for (int i = 0; i < groupOfRow.Length; i++) isMinority[i] = MinorityGroups.Contains(groupOfRow[i]);
+        Membership = new GroupMembership(isMinority);
         Groups = groupOfRow.Distinct().Order(StringComparer.Ordinal).ToArray();
     }
 
@@ -36,8 +37,8 @@ public sealed class SensitiveAttribute
     /// <summary>The group labels that make up the minority (a = 1).</summary>
     public IReadOnlySet<string> MinorityGroups { get; }
 
-    /// <summary>a of each row: true for the minority.</summary>
-    public bool[] IsMinority { get; }
+    /// <summary>a of each row: minority (a = 1) or majority (a = 0).</summary>
+    public GroupMembership Membership { get; }
 
     /// <summary>The rows <paramref name="rows"/>, in that order, with the same minority groups.</summary>
     public SensitiveAttribute Select(IReadOnlyList<int> rows)

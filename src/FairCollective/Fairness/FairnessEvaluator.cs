@@ -1,4 +1,5 @@
 using FairCollective.Common;
+using FairCollective.Data;
 
 namespace FairCollective.Fairness;
 
@@ -27,6 +28,17 @@ public static class FairnessEvaluator
         Evaluate(perGroup, isMinorityGroup, undefinedRate, values);
     }
 
+    /// <summary>Per-group flags of the two groups of a <see cref="GroupMembership"/>: its codes index them, majority 0, minority 1.</summary>
+    private static readonly bool[] MembershipGroupIsMinority = [false, true];
+
+    /// <summary>
+    /// Every metric of the minority against the majority of <paramref name="groups"/>, without allocating beyond the
+    /// membership's cached codes (the binary case every experiment cell uses).
+    /// </summary>
+    public static void Evaluate(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, GroupMembership groups, Span<double> values,
+        UndefinedRate undefinedRate = UndefinedRate.NaN, ReadOnlySpan<double> sampleWeights = default) =>
+        Evaluate(yTrue, yPred, groups.Codes, MembershipGroupIsMinority, values, undefinedRate, sampleWeights);
+
     /// <summary>Every metric from per-group counts into <paramref name="values"/> (length at least <see cref="MetricCount"/>).</summary>
     public static void Evaluate(ReadOnlySpan<ConfusionCounts> perGroup, ReadOnlySpan<bool> isMinorityGroup,
         UndefinedRate mode, Span<double> values)
@@ -36,7 +48,7 @@ public static class FairnessEvaluator
         if (values.Length < MetricCount) throw new ArgumentException($"Need room for {MetricCount} metric values.", nameof(values));
 
         var minority = new GroupRates(GroupConfusionResult.Pool(perGroup, isMinorityGroup, member: true), mode);
-        var rest = new GroupRates(GroupConfusionResult.Pool(perGroup, isMinorityGroup, member: false), mode);
+        var majority = new GroupRates(GroupConfusionResult.Pool(perGroup, isMinorityGroup, member: false), mode);
         var total = default(ConfusionCounts);
         foreach (var counts in perGroup) total += counts; // group order, as GroupConfusionResult.Overall sums
         var overall = new GroupRates(total, mode);
@@ -45,19 +57,19 @@ public static class FairnessEvaluator
         values[(int)FairnessMetric.ErrorRate] = overall.ErrorRate;
         values[(int)FairnessMetric.SelectionRate] = overall.SelectionRate;
         values[(int)FairnessMetric.MinorityErrorRate] = minority.ErrorRate;
-        values[(int)FairnessMetric.RestErrorRate] = rest.ErrorRate;
+        values[(int)FairnessMetric.MajorityErrorRate] = majority.ErrorRate;
 
-        // Minority vs rest, in AIF360's operand order so that signed values agree bit for bit.
-        double dErr = minority.ErrorRate - rest.ErrorRate;
-        double dSel = minority.SelectionRate - rest.SelectionRate;
-        double dTpr = minority.TruePositiveRate - rest.TruePositiveRate;
-        double dFpr = minority.FalsePositiveRate - rest.FalsePositiveRate;
+        // Minority vs majority, in AIF360's operand order so that signed values agree bit for bit.
+        double dErr = minority.ErrorRate - majority.ErrorRate;
+        double dSel = minority.SelectionRate - majority.SelectionRate;
+        double dTpr = minority.TruePositiveRate - majority.TruePositiveRate;
+        double dFpr = minority.FalsePositiveRate - majority.FalsePositiveRate;
         values[(int)FairnessMetric.ErrorRateDifferenceSigned] = dErr;
         values[(int)FairnessMetric.ErrorRateDifference] = Math.Abs(dErr);
         values[(int)FairnessMetric.DemographicParityDifferenceSigned] = dSel;
         values[(int)FairnessMetric.DemographicParityDifference] = Math.Abs(dSel);
-        values[(int)FairnessMetric.DisparateImpact] = minority.SelectionRate / rest.SelectionRate;
-        values[(int)FairnessMetric.DemographicParityRatio] = MinOverMax(minority.SelectionRate, rest.SelectionRate);
+        values[(int)FairnessMetric.DisparateImpact] = minority.SelectionRate / majority.SelectionRate;
+        values[(int)FairnessMetric.DemographicParityRatio] = MinOverMax(minority.SelectionRate, majority.SelectionRate);
         values[(int)FairnessMetric.EqualOpportunityDifferenceSigned] = dTpr;
         values[(int)FairnessMetric.EqualOpportunityDifference] = Math.Abs(dTpr);
         values[(int)FairnessMetric.FalsePositiveRateDifferenceSigned] = dFpr;

@@ -2,8 +2,8 @@ namespace FairCollective.Fairness;
 
 /// <summary>
 /// Every named metric. Definitions and sign conventions live in <see cref="MetricCatalogue"/>; values come from
-/// <see cref="FairnessEvaluator"/>. "Minority" is the pooled set of minority group labels (a = 1), "rest" the
-/// pooled other groups (a = 0). *Signed = minority minus rest (AIF360: unprivileged minus privileged);
+/// <see cref="FairnessEvaluator"/>. "Minority" is the pooled set of minority group labels (a = 1), "majority" the
+/// pooled other groups (a = 0). *Signed = minority minus majority (AIF360: unprivileged minus privileged);
 /// unsigned = absolute value; *BetweenGroups = fairlearn's max-minus-min or min/max over all groups.
 /// </summary>
 public enum FairnessMetric
@@ -16,33 +16,33 @@ public enum FairnessMetric
     SelectionRate,
     /// <summary>P(yhat != y | minority), in [0, 1].</summary>
     MinorityErrorRate,
-    /// <summary>P(yhat != y | rest), in [0, 1].</summary>
-    RestErrorRate,
-    /// <summary>ERR_minority - ERR_rest, in [-1, 1] (AIF360 error_rate_difference).</summary>
+    /// <summary>P(yhat != y | majority), in [0, 1].</summary>
+    MajorityErrorRate,
+    /// <summary>ERR_minority - ERR_majority, in [-1, 1] (AIF360 error_rate_difference).</summary>
     ErrorRateDifferenceSigned,
-    /// <summary>|ERR_minority - ERR_rest|, in [0, 1].</summary>
+    /// <summary>|ERR_minority - ERR_majority|, in [0, 1].</summary>
     ErrorRateDifference,
-    /// <summary>P(yhat = 1 | minority) - P(yhat = 1 | rest), in [-1, 1] (AIF360 statistical_parity_difference).</summary>
+    /// <summary>P(yhat = 1 | minority) - P(yhat = 1 | majority), in [-1, 1] (AIF360 statistical_parity_difference).</summary>
     DemographicParityDifferenceSigned,
-    /// <summary>|P(yhat = 1 | minority) - P(yhat = 1 | rest)|, in [0, 1]; 0 = demographic parity.</summary>
+    /// <summary>|P(yhat = 1 | minority) - P(yhat = 1 | majority)|, in [0, 1]; 0 = demographic parity.</summary>
     DemographicParityDifference,
-    /// <summary>P(yhat = 1 | minority) / P(yhat = 1 | rest), in [0, Infinity]; 1 = parity (AIF360 disparate_impact).</summary>
+    /// <summary>P(yhat = 1 | minority) / P(yhat = 1 | majority), in [0, Infinity]; 1 = parity (AIF360 disparate_impact).</summary>
     DisparateImpact,
-    /// <summary>Min over max of the minority's and the rest's selection rates, in [0, 1]; 1 = parity.</summary>
+    /// <summary>Min over max of the minority's and the majority's selection rates, in [0, 1]; 1 = parity.</summary>
     DemographicParityRatio,
-    /// <summary>TPR_minority - TPR_rest, in [-1, 1] (AIF360 equal_opportunity_difference).</summary>
+    /// <summary>TPR_minority - TPR_majority, in [-1, 1] (AIF360 equal_opportunity_difference).</summary>
     EqualOpportunityDifferenceSigned,
-    /// <summary>|TPR_minority - TPR_rest|, in [0, 1]; 0 = equal opportunity.</summary>
+    /// <summary>|TPR_minority - TPR_majority|, in [0, 1]; 0 = equal opportunity.</summary>
     EqualOpportunityDifference,
-    /// <summary>FPR_minority - FPR_rest, in [-1, 1].</summary>
+    /// <summary>FPR_minority - FPR_majority, in [-1, 1].</summary>
     FalsePositiveRateDifferenceSigned,
-    /// <summary>|FPR_minority - FPR_rest|, in [0, 1].</summary>
+    /// <summary>|FPR_minority - FPR_majority|, in [0, 1].</summary>
     FalsePositiveRateDifference,
-    /// <summary>1/2 [(FPR_minority - FPR_rest) + (TPR_minority - TPR_rest)], in [-1, 1] (AIF360 average_odds_difference).</summary>
+    /// <summary>1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)], in [-1, 1] (AIF360 average_odds_difference).</summary>
     AverageOddsDifferenceSigned,
-    /// <summary>The paper's headline metric: 1/2 (|TPR_minority - TPR_rest| + |FPR_minority - FPR_rest|), in [0, 1]; 0 = equalized odds.</summary>
+    /// <summary>The paper's headline metric: 1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|), in [0, 1]; 0 = equalized odds.</summary>
     EqOd,
-    /// <summary>max(|TPR_minority - TPR_rest|, |FPR_minority - FPR_rest|), in [0, 1] (fairlearn equalized_odds_difference, worst case).</summary>
+    /// <summary>max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|), in [0, 1] (fairlearn equalized_odds_difference, worst case).</summary>
     EqualizedOddsDifferenceWorstCase,
     /// <summary>max_g minus min_g of the selection rate over all groups, in [0, 1] (fairlearn demographic_parity_difference).</summary>
     DemographicParityDifferenceBetweenGroups,

@@ -19,7 +19,7 @@ public sealed class FairnessReport
         _values = new double[FairnessEvaluator.MetricCount];
         FairnessEvaluator.Evaluate(confusion.PerGroupCounts, isMinority, confusion.UndefinedRate, _values);
         Minority = confusion.Pooled(isMinority);
-        Rest = new GroupRates(GroupConfusionResult.Pool(confusion.PerGroupCounts, isMinority, member: false), confusion.UndefinedRate);
+        Majority = new GroupRates(GroupConfusionResult.Pool(confusion.PerGroupCounts, isMinority, member: false), confusion.UndefinedRate);
         Warnings = CollectWarnings();
     }
 
@@ -57,8 +57,8 @@ public sealed class FairnessReport
     /// <summary>Rates of the pooled minority.</summary>
     public GroupRates Minority { get; }
 
-    /// <summary>Rates of the pooled rest (every non-minority group).</summary>
-    public GroupRates Rest { get; }
+    /// <summary>Rates of the pooled majority (every non-minority group).</summary>
+    public GroupRates Majority { get; }
 
     /// <summary>The group confusion's warnings plus those of the pooled sets and of undefined ratios.</summary>
     public IReadOnlyList<string> Warnings { get; }
@@ -77,8 +77,8 @@ public sealed class FairnessReport
     public double SelectionRate => this[FairnessMetric.SelectionRate];
     /// <inheritdoc cref="FairnessMetric.MinorityErrorRate"/>
     public double MinorityErrorRate => this[FairnessMetric.MinorityErrorRate];
-    /// <inheritdoc cref="FairnessMetric.RestErrorRate"/>
-    public double RestErrorRate => this[FairnessMetric.RestErrorRate];
+    /// <inheritdoc cref="FairnessMetric.MajorityErrorRate"/>
+    public double MajorityErrorRate => this[FairnessMetric.MajorityErrorRate];
     /// <inheritdoc cref="FairnessMetric.ErrorRateDifferenceSigned"/>
     public double ErrorRateDifferenceSigned => this[FairnessMetric.ErrorRateDifferenceSigned];
     /// <inheritdoc cref="FairnessMetric.ErrorRateDifference"/>
@@ -102,7 +102,7 @@ public sealed class FairnessReport
     /// <inheritdoc cref="FairnessMetric.AverageOddsDifferenceSigned"/>
     public double AverageOddsDifferenceSigned => this[FairnessMetric.AverageOddsDifferenceSigned];
 
-    /// <summary>The paper's headline metric: 1/2(|dTPR| + |dFPR|), minority vs rest.</summary>
+    /// <summary>The paper's headline metric: 1/2(|dTPR| + |dFPR|), minority vs majority.</summary>
     public double EqOd => this[FairnessMetric.EqOd];
 
     /// <inheritdoc cref="FairnessMetric.EqualizedOddsDifferenceWorstCase"/>
@@ -135,9 +135,9 @@ public sealed class FairnessReport
         var mode = Confusion.UndefinedRate;
         // A single group already carries its own warnings; pooled sets of several groups need theirs.
         if (MinorityGroups.Count != 1 || Minority.Count <= 0) UndefinedRateWarnings.Add(warnings, "the pooled minority", Minority.Counts, mode);
-        if (IsMinorityGroup.Count(m => !m) != 1) UndefinedRateWarnings.Add(warnings, "the pooled rest", Rest.Counts, mode);
-        if (Rest.SelectionRate == 0 && Minority.SelectionRate > 0)
-            warnings.Add("DisparateImpact: the rest has selection rate 0, so the ratio is Infinity");
+        if (IsMinorityGroup.Count(m => !m) != 1) UndefinedRateWarnings.Add(warnings, "the pooled majority", Majority.Counts, mode);
+        if (Majority.SelectionRate == 0 && Minority.SelectionRate > 0)
+            warnings.Add("DisparateImpact: the majority has selection rate 0, so the ratio is Infinity");
         foreach (var rate in RatioRates)
             if (double.IsNaN(Confusion.Ratio(rate)) && BetweenGroups.MinMax(Confusion.PerGroupCounts, rate, mode).Max == 0)
                 warnings.Add($"between-groups ratio of {rate}: every group has {rate} 0, so the ratio is 0/0 (NaN)");

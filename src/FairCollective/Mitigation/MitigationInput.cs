@@ -1,11 +1,14 @@
 using FairCollective.Common;
+using FairCollective.Data;
 
 namespace FairCollective.Mitigation;
 
 /// <summary>
 /// Shape and value checks shared by the mitigation methods. Every method here takes plain arrays: labels and
-/// hard predictions as 0/1 ints (1 = favourable), scores as doubles, and the binary group as
-/// <c>privileged</c> booleans (true = privileged, AIF360's a = 1). User mistakes become <see cref="UserInputException"/>.
+/// hard predictions as 0/1 ints (1 = favourable), scores as doubles, and the binary group as a
+/// <see cref="GroupMembership"/> (minority = a = 1). User mistakes become <see cref="UserInputException"/>.
+/// Methods ported from AIF360 keep its "privileged" (= majority) orientation inside; <see cref="Privileged"/> is the
+/// one place that translates.
 /// </summary>
 internal static class MitigationInput
 {
@@ -16,17 +19,17 @@ internal static class MitigationInput
     }
 
     /// <summary>The checks every binary-group method makes: at least one row, labels in {0,1}, one group flag per label.</summary>
-    public static void Rows(string method, ReadOnlySpan<int> labels, string labelsName, ReadOnlySpan<bool> privileged)
+    public static void Rows(string method, ReadOnlySpan<int> labels, string labelsName, GroupMembership groups)
     {
         NonEmpty(method, labels.Length);
-        SameLength(method, labels.Length, privileged.Length, "privileged");
+        SameLength(method, labels.Length, groups.Count, "groups");
         Binary(method, labels, labelsName);
     }
 
-    /// <summary><see cref="Rows(string, ReadOnlySpan{int}, string, ReadOnlySpan{bool})"/> plus one score per label.</summary>
-    public static void Rows(string method, ReadOnlySpan<int> labels, string labelsName, ReadOnlySpan<bool> privileged, ReadOnlySpan<double> scores)
+    /// <summary><see cref="Rows(string, ReadOnlySpan{int}, string, GroupMembership)"/> plus one score per label.</summary>
+    public static void Rows(string method, ReadOnlySpan<int> labels, string labelsName, GroupMembership groups, ReadOnlySpan<double> scores)
     {
-        Rows(method, labels, labelsName, privileged);
+        Rows(method, labels, labelsName, groups);
         SameLength(method, labels.Length, scores.Length, "scores");
     }
 
@@ -63,15 +66,22 @@ internal static class MitigationInput
             throw new UserInputException($"{method}: option '{option}' must lie in [0,1], got {value}.");
     }
 
-    /// <summary>Both groups must be present: every binary method compares the privileged with the unprivileged group.</summary>
-    public static void BothGroups(string method, ReadOnlySpan<bool> privileged)
+    /// <summary>Both groups must be present: every binary method compares the minority with the majority.</summary>
+    public static void BothGroups(string method, GroupMembership groups)
     {
-        bool sawPriv = false, sawUnpriv = false;
-        foreach (bool p in privileged)
-        {
-            if (p) sawPriv = true; else sawUnpriv = true;
-            if (sawPriv && sawUnpriv) return;
-        }
-        throw new UserInputException($"{method}: both the privileged and the unprivileged group need at least one row.");
+        if (groups.MinorityCount == 0 || groups.MajorityCount == 0)
+            throw new UserInputException($"{method}: both the minority and the majority need at least one row.");
+    }
+
+    /// <summary>
+    /// The translation to AIF360's orientation, used at the entry of the methods ported from it: per row, whether it is
+    /// "privileged", which is the majority (the minority is the unprivileged group, a = 1 in FairCollective).
+    /// </summary>
+    public static bool[] Privileged(GroupMembership groups)
+    {
+        var privileged = new bool[groups.Count];
+        var minority = groups.MinorityFlags;
+        for (int i = 0; i < privileged.Length; i++) privileged[i] = !minority[i];
+        return privileged;
     }
 }

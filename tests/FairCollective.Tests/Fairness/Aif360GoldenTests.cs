@@ -60,7 +60,7 @@ public class Aif360GoldenTests
     {
         var c = Case(name);
         var (aif, report) = UnprivilegedAsMinority(c);
-        foreach (var (side, rates) in new[] { ("unprivileged", report.Minority), ("privileged", report.Rest) })
+        foreach (var (side, rates) in new[] { ("unprivileged", report.Minority), ("privileged", report.Majority) })
         foreach (var (key, rate) in new (string, GroupRate)[]
                  {
                      ("num_instances", GroupRate.Count), ("base_rate", GroupRate.BaseRate), ("selection_rate", GroupRate.SelectionRate),
@@ -69,7 +69,7 @@ public class Aif360GoldenTests
                  })
             NumericAssert.Close(Number(aif.GetProperty(side).GetProperty(key)), rates.Get(rate), $"{name} {side} {key}");
         Assert.Equal(report.Minority.ErrorRate, report.MinorityErrorRate);
-        Assert.Equal(report.Rest.ErrorRate, report.RestErrorRate);
+        Assert.Equal(report.Majority.ErrorRate, report.MajorityErrorRate);
     }
 
     /// <summary>AIF360's output for the case, and our report with its unprivileged group as the minority.</summary>

@@ -78,7 +78,7 @@ public class FairlearnGoldenTests
     /// </summary>
     [Theory]
     [MemberData(nameof(BinaryCases), MemberType = typeof(MetricsReference))]
-    public void MinorityVsRestEqualsFairlearnForTwoGroups(string name)
+    public void MinorityVsMajorityEqualsFairlearnForTwoGroups(string name)
     {
         var c = Case(name);
         var expected = c.GetProperty("fairlearn_0_12_0");

@@ -23,7 +23,7 @@ public class HandCaseTests
         Is(0.2, r.ErrorRate);
         Is(0.5, r.SelectionRate);
         Is(1.0 / 6, r.MinorityErrorRate);
-        Is(0.25, r.RestErrorRate);
+        Is(0.25, r.MajorityErrorRate);
         Is(1.0 / 6 - 0.25, r.ErrorRateDifferenceSigned);                 // -1/12
         Is(2.0 / 3 - 0.25, r.DemographicParityDifferenceSigned);         // 5/12
         Is(2.0 / 3 / 0.25, r.DisparateImpact);                           // 8/3

@@ -34,7 +34,7 @@ internal static class NaiveMetrics
             [FairnessMetric.ErrorRate] = Err(all),
             [FairnessMetric.SelectionRate] = Sel(all),
             [FairnessMetric.MinorityErrorRate] = Err(inMinority),
-            [FairnessMetric.RestErrorRate] = Err(inRest),
+            [FairnessMetric.MajorityErrorRate] = Err(inRest),
             [FairnessMetric.ErrorRateDifferenceSigned] = dErr,
             [FairnessMetric.ErrorRateDifference] = Math.Abs(dErr),
             [FairnessMetric.DemographicParityDifferenceSigned] = dSel,

@@ -55,8 +55,8 @@ public class NamedMetricsTests
             Assert.Equal(generic.Overall.SelectionRate, report.SelectionRate);
             var minority = generic.Pooled(report.IsMinorityGroup.ToArray());
             Assert.Equal(minority, report.Minority);
-            Assert.Equal(minority.TruePositiveRate - report.Rest.TruePositiveRate, report.EqualOpportunityDifferenceSigned);
-            Assert.Equal(minority.SelectionRate - report.Rest.SelectionRate, report.DemographicParityDifferenceSigned);
+            Assert.Equal(minority.TruePositiveRate - report.Majority.TruePositiveRate, report.EqualOpportunityDifferenceSigned);
+            Assert.Equal(minority.SelectionRate - report.Majority.SelectionRate, report.DemographicParityDifferenceSigned);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FairCollective.Data;
 
 namespace FairCollective.Tests.Mitigation;
 
@@ -27,7 +28,13 @@ internal static class MitigationReference
 
     public static int[] Ints(JsonNode? node) => node!.AsArray().Select(v => v!.GetValue<int>()).ToArray();
 
-    /// <summary>0/1 group codes as booleans (1 = privileged in AIF360's files).</summary>
-    public static bool[] Bools(JsonNode? node) => Ints(node).Select(v => v == 1).ToArray();
+    /// <summary>
+    /// AIF360's 0/1 group codes (1 = privileged) as FairCollective groups: AIF360's privileged group is the majority,
+    /// so code 0 is the minority. The reference files keep AIF360's coding; the translation happens here.
+    /// </summary>
+    public static GroupMembership Groups(JsonNode? node) => FromPrivileged(Ints(node).Select(v => v == 1).ToArray());
+
+    /// <summary>Per-row "privileged" flags (AIF360's orientation) as groups: privileged = majority.</summary>
+    public static GroupMembership FromPrivileged(bool[] privileged) => new(privileged.Select(p => !p).ToArray());
 
 }

@@ -13,20 +13,20 @@ public sealed class PreparedSplit
     public required int Seed { get; init; }
     public required DesignMatrix TrainX { get; init; }
     public required int[] TrainY { get; init; }
-    public required bool[] TrainMinority { get; init; }
+    /// <summary>Minority or majority of each training row.</summary>
+    public required GroupMembership TrainGroups { get; init; }
     public required DesignMatrix TestX { get; init; }
     public required int[] TestY { get; init; }
-    public required bool[] TestMinority { get; init; }
+    /// <summary>Minority or majority of each test row.</summary>
+    public required GroupMembership TestGroups { get; init; }
 
     public double[]? TrainP0AtCounterfactual { get; init; }
     public DesignMatrix? TestCounterfactualX { get; init; }
     public int[]? TestCounterfactualLabel { get; init; }
 
-    private int[]? _minorityTrainRows, _majorityTrainRows;
+    /// <summary>Training rows of the minority, ascending (shorthand for <see cref="TrainGroups"/>' rows; every scoring group of the split reads them).</summary>
+    public IReadOnlyList<int> MinorityTrainRows => TrainGroups.MinorityRows;
 
-    /// <summary>Training rows of the minority (computed once; every scoring group of the split reads them).</summary>
-    public int[] MinorityTrainRows => _minorityTrainRows ??= Enumerable.Range(0, TrainY.Length).Where(i => TrainMinority[i]).ToArray();
-
-    /// <summary>Training rows of the majority.</summary>
-    public int[] MajorityTrainRows => _majorityTrainRows ??= Enumerable.Range(0, TrainY.Length).Where(i => !TrainMinority[i]).ToArray();
+    /// <summary>Training rows of the majority, ascending.</summary>
+    public IReadOnlyList<int> MajorityTrainRows => TrainGroups.MajorityRows;
 }

@@ -1,4 +1,5 @@
 using FairCollective.Common;
+using FairCollective.Data;
 
 namespace FairCollective.Fairness.Counterfactual;
 
@@ -20,30 +21,28 @@ public static class CounterfactualMetrics
     /// the share whose decision would not change had they been majority members. S = 1 for a Bayes classifier is
     /// minority-focused counterfactual fairness.
     /// </summary>
-    public static double Success(ReadOnlySpan<int> predictionOnX, ReadOnlySpan<int> predictionOnCounterfactual, ReadOnlySpan<bool> isMinority)
+    public static double Success(ReadOnlySpan<int> predictionOnX, ReadOnlySpan<int> predictionOnCounterfactual, GroupMembership groups)
     {
-        CheckLengths(predictionOnX.Length, predictionOnCounterfactual.Length, isMinority.Length, nameof(predictionOnCounterfactual));
-        return MinorityAgreement(predictionOnX, predictionOnCounterfactual, isMinority);
+        CheckLengths(predictionOnX.Length, predictionOnCounterfactual.Length, groups.Count, nameof(predictionOnCounterfactual));
+        return MinorityAgreement(predictionOnX, predictionOnCounterfactual, groups.MinorityFlags);
     }
 
     /// <summary>
     /// Counterfactual-fairness rate: the share of minority rows whose decision h(x) equals the ideal counterfactual
     /// label argmax_y P0(y | g(x)), i.e. the decision the majority world's Bayes classifier would give them.
     /// </summary>
-    public static double CounterfactualFairnessRate(ReadOnlySpan<int> predictionOnX, ReadOnlySpan<int> counterfactualLabel, ReadOnlySpan<bool> isMinority)
+    public static double CounterfactualFairnessRate(ReadOnlySpan<int> predictionOnX, ReadOnlySpan<int> counterfactualLabel, GroupMembership groups)
     {
-        CheckLengths(predictionOnX.Length, counterfactualLabel.Length, isMinority.Length, nameof(counterfactualLabel));
-        return MinorityAgreement(predictionOnX, counterfactualLabel, isMinority);
+        CheckLengths(predictionOnX.Length, counterfactualLabel.Length, groups.Count, nameof(counterfactualLabel));
+        return MinorityAgreement(predictionOnX, counterfactualLabel, groups.MinorityFlags);
     }
 
     /// <summary>Both measures at once.</summary>
     public static CounterfactualReport Evaluate(ReadOnlySpan<int> predictionOnX, ReadOnlySpan<int> predictionOnCounterfactual,
-        ReadOnlySpan<int> counterfactualLabel, ReadOnlySpan<bool> isMinority)
+        ReadOnlySpan<int> counterfactualLabel, GroupMembership groups)
     {
-        int minority = 0;
-        foreach (bool m in isMinority) minority += m ? 1 : 0;
-        return new CounterfactualReport(Success(predictionOnX, predictionOnCounterfactual, isMinority),
-            CounterfactualFairnessRate(predictionOnX, counterfactualLabel, isMinority), minority);
+        return new CounterfactualReport(Success(predictionOnX, predictionOnCounterfactual, groups),
+            CounterfactualFairnessRate(predictionOnX, counterfactualLabel, groups), groups.MinorityCount);
     }
 
     private static double MinorityAgreement(ReadOnlySpan<int> a, ReadOnlySpan<int> b, ReadOnlySpan<bool> isMinority)
@@ -63,6 +62,6 @@ public static class CounterfactualMetrics
     private static void CheckLengths(int x, int other, int mask, string otherName)
     {
         if (other != x || mask != x)
-            throw new UserInputException($"counterfactual metrics: predictionOnX has {x} rows, {otherName} {other}, isMinority {mask}; they must agree");
+            throw new UserInputException($"counterfactual metrics: predictionOnX has {x} rows, {otherName} {other}, groups {mask}; they must agree");
     }
 }

@@ -14,6 +14,15 @@ public static class FareTreeBuilder
     /// <summary>Rounding slack when deciding that a split does not worsen the criterion.</summary>
     public const double ImprovementTolerance = 1e-12;
 
+    /// <summary>Grows the FARE tree on training rows with the sensitive variable s = the group code (1 = minority, 0 = majority).</summary>
+    /// <param name="x">Training features, n x d.</param>
+    /// <param name="y">Labels in {0, 1}.</param>
+    /// <param name="groups">Minority or majority of each row.</param>
+    /// <param name="options">Alpha, k, leaf size, encoding; defaults when null.</param>
+    /// <exception cref="UserInputException">As <see cref="Fit(DesignMatrix, ReadOnlySpan{int}, ReadOnlySpan{int}, FareOptions?)"/>.</exception>
+    public static FareTree Fit(DesignMatrix x, ReadOnlySpan<int> y, GroupMembership groups, FareOptions? options = null) =>
+        Fit(x, y, groups.Codes, options);
+
     /// <summary>Grows the FARE tree on training rows.</summary>
     /// <param name="x">Training features, n x d.</param>
     /// <param name="y">Labels in {0, 1}.</param>

@@ -5,8 +5,9 @@ namespace FairCollective.Mitigation.FirmSide;
 
 /// <summary>
 /// What a firm-side method works with: the prepared split, the firm's learner, and the unchanged (base) model fitted on
-/// the training split. The majority plays AIF360's "privileged" role and the minority the "unprivileged" one;
-/// post-processors are fitted on the training split's predictions (no separate validation split).
+/// the training split. Groups are the split's <see cref="PreparedSplit.TrainGroups"/> and <see cref="PreparedSplit.TestGroups"/>
+/// (minority = a = 1); methods with another convention translate inside themselves. Post-processors are fitted on the
+/// training split's predictions (no separate validation split).
 /// </summary>
 public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClassifier baseModel, int seed)
 {
@@ -14,9 +15,6 @@ public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClas
     public ITrainer Trainer { get; } = trainer;
     public IClassifier BaseModel { get; } = baseModel;
     public int Seed { get; } = seed;
-
-    public bool[] TrainPrivileged { get; } = split.TrainMinority.Select(m => !m).ToArray();
-    public bool[] TestPrivileged { get; } = split.TestMinority.Select(m => !m).ToArray();
 
     private double[]? _trainScores, _testScores;
 
@@ -32,7 +30,4 @@ public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClas
     /// <summary>Fit the firm's learner on other training features (a representation, moved rows) and predict matching test features.</summary>
     public int[] FitAndPredict(Data.DesignMatrix trainX, int[] labels, double[]? weights, Data.DesignMatrix testX) =>
         Trainer.Fit(trainX, labels, weights ?? default(ReadOnlySpan<double>)).Predict(testX);
-
-    /// <summary>1 for minority training rows, 0 for the majority (the group coding of FARE and steering).</summary>
-    public int[] TrainGroupCodes => Split.TrainMinority.Select(m => m ? 1 : 0).ToArray();
 }

@@ -11,9 +11,9 @@ public sealed class CalibratedEqOddsMethod : IFirmSideMethod
 
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var model = CalibratedEqOdds.Fit(c.TrainScores, c.Split.TrainY, c.TrainPrivileged, new CalibratedEqOddsOptions { MixRateMultiplier = knob });
-        var (_, labels) = model.Predict(c.TestScores, c.TestPrivileged, c.Seed);
-        return new FirmSideOutcome(labels, model.PositiveProbability(c.TestScores, c.TestPrivileged));
+        var model = CalibratedEqOdds.Fit(c.TrainScores, c.Split.TrainY, c.Split.TrainGroups, new CalibratedEqOddsOptions { MixRateMultiplier = knob });
+        var (_, labels) = model.Predict(c.TestScores, c.Split.TestGroups, c.Seed);
+        return new FirmSideOutcome(labels, model.PositiveProbability(c.TestScores, c.Split.TestGroups));
     }
 }
 
@@ -28,8 +28,8 @@ public sealed class EqOddsPostProcessingMethod : IFirmSideMethod
     {
         var trainPred = c.BaseModel.Predict(c.Split.TrainX);
         var testPred = c.BaseModel.Predict(c.Split.TestX);
-        var model = EqOddsPostProcessing.Fit(c.Split.TrainY, trainPred, c.TrainPrivileged, new EqOddsPostProcessingOptions { Strength = knob });
-        return new FirmSideOutcome(model.Predict(testPred, c.TestPrivileged, c.Seed), model.PositiveProbability(testPred, c.TestPrivileged));
+        var model = EqOddsPostProcessing.Fit(c.Split.TrainY, trainPred, c.Split.TrainGroups, new EqOddsPostProcessingOptions { Strength = knob });
+        return new FirmSideOutcome(model.Predict(testPred, c.Split.TestGroups, c.Seed), model.PositiveProbability(testPred, c.Split.TestGroups));
     }
 }
 
@@ -42,9 +42,7 @@ public sealed class ThresholdOptimizerMethod : IFirmSideMethod
 
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var trainGroup = c.Split.TrainMinority.Select(m => m ? 1 : 0).ToArray();
-        var testGroup = c.Split.TestMinority.Select(m => m ? 1 : 0).ToArray();
-        var model = ThresholdOptimizer.Fit(c.TrainScores, c.Split.TrainY, trainGroup, new ThresholdOptimizerOptions { Tolerance = knob });
-        return new FirmSideOutcome(model.Predict(c.TestScores, testGroup, c.Seed), model.PositiveProbability(c.TestScores, testGroup));
+        var model = ThresholdOptimizer.Fit(c.TrainScores, c.Split.TrainY, c.Split.TrainGroups, new ThresholdOptimizerOptions { Tolerance = knob });
+        return new FirmSideOutcome(model.Predict(c.TestScores, c.Split.TestGroups, c.Seed), model.PositiveProbability(c.TestScores, c.Split.TestGroups));
     }
 }

@@ -11,7 +11,7 @@ public sealed class ReweighingMethod : IFirmSideMethod
 
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var weights = Reweighing.FitTransform(c.Split.TrainY, c.TrainPrivileged, default, new ReweighingOptions { Strength = knob });
+        var weights = Reweighing.FitTransform(c.Split.TrainY, c.Split.TrainGroups, default, new ReweighingOptions { Strength = knob });
         return new FirmSideOutcome(c.RefitAndPredict(c.Split.TrainY, weights));
     }
 }
@@ -25,7 +25,7 @@ public sealed class MassagingMethod : IFirmSideMethod
 
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var massaged = Massaging.Apply(c.Split.TrainY, c.TrainPrivileged, c.TrainScores, new MassagingOptions { Fraction = knob });
+        var massaged = Massaging.Apply(c.Split.TrainY, c.Split.TrainGroups, c.TrainScores, new MassagingOptions { Fraction = knob });
         return new FirmSideOutcome(c.RefitAndPredict(massaged.Labels));
     }
 }

@@ -15,7 +15,7 @@ public sealed class FareMethod : IFirmSideMethod
 
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var tree = FareTreeBuilder.Fit(c.Split.TrainX, c.Split.TrainY, c.TrainGroupCodes, new FareOptions { Alpha = knob });
+        var tree = FareTreeBuilder.Fit(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups, new FareOptions { Alpha = knob });
         return new FirmSideOutcome(c.FitAndPredict(tree.Encode(c.Split.TrainX), c.Split.TrainY, null, tree.Encode(c.Split.TestX)));
     }
 }
@@ -33,7 +33,7 @@ public sealed class SteeringMethod(SteeringMode mode) : IFirmSideMethod
 
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var steered = SteeringPipeline.FitAndApply(c.Split.TrainX, c.Split.TrainY, c.TrainGroupCodes,
+        var steered = SteeringPipeline.FitAndApply(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups,
             new SteeringOptions { Mode = mode, Interpolation = knob });
         return new FirmSideOutcome(c.FitAndPredict(steered.X, c.Split.TrainY, steered.Weights, c.Split.TestX));
     }

@@ -1,4 +1,5 @@
 using FairCollective.Common;
+using FairCollective.Data;
 
 namespace FairCollective.Mitigation.PostProcessing;
 
@@ -7,8 +8,8 @@ namespace FairCollective.Mitigation.PostProcessing;
 /// the lower cost is mixed: each of its members, with probability equal to the mix rate, has its score replaced by the
 /// group's base rate (the trivial, still calibrated classifier), which raises that group's cost to the other's.
 /// Mix rate of the lower-cost group g = (cost_other − cost_g) / (trivial_cost_g − cost_g), unclipped as in AIF360;
-/// the privileged group is mixed only when the unprivileged cost is strictly higher.
-/// Group convention: <c>privileged[i]</c> true is AIF360's privileged group (g = 1).
+/// the majority is mixed only when the minority's cost is strictly higher. The majority plays AIF360's privileged
+/// group (g = 1) and the minority the unprivileged one; <see cref="Fit"/> translates on entry, so ties break as in AIF360.
 /// </summary>
 public static class CalibratedEqOdds
 {
@@ -17,15 +18,16 @@ public static class CalibratedEqOdds
     /// <summary>Fits each group's base rate and mix rate on calibrated scores with known labels.</summary>
     /// <param name="scores">calibrated P(y = 1) per row, in [0,1].</param>
     /// <param name="yTrue">true labels in {0,1}.</param>
-    /// <param name="privileged">true for the privileged group.</param>
+    /// <param name="groups">minority or majority of each row.</param>
     /// <param name="options">cost constraint, mix-rate multiplier and threshold; defaults when null.</param>
-    public static CalibratedEqOddsModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue, ReadOnlySpan<bool> privileged,
+    public static CalibratedEqOddsModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue, GroupMembership groups,
         CalibratedEqOddsOptions? options = null)
     {
         options ??= new CalibratedEqOddsOptions();
         MitigationInput.UnitInterval(Name, options.MixRateMultiplier, nameof(CalibratedEqOddsOptions.MixRateMultiplier));
-        MitigationInput.Rows(Name, yTrue, "yTrue", privileged, scores);
+        MitigationInput.Rows(Name, yTrue, "yTrue", groups, scores);
         MitigationInput.Probabilities(Name, scores, "scores");
+        var privileged = MitigationInput.Privileged(groups); // AIF360's orientation from here on: privileged = majority
 
         var priv = GroupStatistics.Of(scores, yTrue, privileged, wantPrivileged: true);
         var unpriv = GroupStatistics.Of(scores, yTrue, privileged, wantPrivileged: false);
@@ -38,8 +40,8 @@ public static class CalibratedEqOdds
         double unprivMix = unprivCostsMore ? 0.0 : (privCost - unprivCost) / (unprivTrivialCost - unprivCost);
 
         return new CalibratedEqOddsModel(options,
-            Summary(priv, privMix, options.MixRateMultiplier, c),
-            Summary(unpriv, unprivMix, options.MixRateMultiplier, c));
+            majority: Summary(priv, privMix, options.MixRateMultiplier, c),
+            minority: Summary(unpriv, unprivMix, options.MixRateMultiplier, c));
     }
 
     private static CalibratedGroupSummary Summary(GroupStatistics g, double mixRate, double multiplier, CostConstraint c)
@@ -77,9 +79,9 @@ public static class CalibratedEqOdds
                 if (y[i] == 1) { positives++; falseNegativeMass.Add(1 - scores[i]); }
                 else falsePositiveMass.Add(scores[i]);
             }
-            string group = wantPrivileged ? "privileged" : "unprivileged";
+            string group = wantPrivileged ? "majority" : "minority";
             if (positives == 0 || positives == n)
-                throw new UserInputException($"{Name}: the {group} group needs both labels (it has {positives} positives among {n} rows).");
+                throw new UserInputException($"{Name}: the {group} needs both labels (it has {positives} positives among {n} rows).");
             double baseRate = (double)positives / n;
             var rates = new GeneralizedRates(falsePositiveMass.Value / (n - positives), falseNegativeMass.Value / positives);
             return new GroupStatistics(n, baseRate, rates, new GeneralizedRates(baseRate, 1 - baseRate));

@@ -1,4 +1,5 @@
 using FairCollective.Common;
+using FairCollective.Data;
 
 namespace FairCollective.Mitigation.PostProcessing;
 
@@ -7,17 +8,17 @@ public sealed class EqOddsPostProcessingModel
 {
     private const string RandomPurpose = "eq-odds-postprocessing";
 
-    internal EqOddsPostProcessingModel(EqOddsPostProcessingOptions options, ConfusionRates privilegedBefore,
-        ConfusionRates unprivilegedBefore, MixingRates lpPrivileged, MixingRates lpUnprivileged,
+    internal EqOddsPostProcessingModel(EqOddsPostProcessingOptions options, ConfusionRates majorityBefore,
+        ConfusionRates minorityBefore, MixingRates lpMajority, MixingRates lpMinority,
         double[] lpCosts, double[,] lpEqualityMatrix, double[] lpEqualityRhs, double lpObjective)
     {
         Options = options;
-        PrivilegedBefore = privilegedBefore;
-        UnprivilegedBefore = unprivilegedBefore;
-        LpPrivileged = lpPrivileged;
-        LpUnprivileged = lpUnprivileged;
-        Privileged = lpPrivileged.Toward(options.Strength);
-        Unprivileged = lpUnprivileged.Toward(options.Strength);
+        MajorityBefore = majorityBefore;
+        MinorityBefore = minorityBefore;
+        LpMajority = lpMajority;
+        LpMinority = lpMinority;
+        Majority = lpMajority.Toward(options.Strength);
+        Minority = lpMinority.Toward(options.Strength);
         LpCosts = lpCosts;
         LpEqualityMatrix = lpEqualityMatrix;
         LpEqualityRhs = lpEqualityRhs;
@@ -27,20 +28,20 @@ public sealed class EqOddsPostProcessingModel
     /// <summary>The options the model was fitted with.</summary>
     public EqOddsPostProcessingOptions Options { get; }
 
-    /// <summary>Rates of the hard predictions in each group before post-processing.</summary>
-    public ConfusionRates PrivilegedBefore { get; }
-    /// <inheritdoc cref="PrivilegedBefore"/>
-    public ConfusionRates UnprivilegedBefore { get; }
+    /// <summary>Rates of the majority's hard predictions before post-processing.</summary>
+    public ConfusionRates MajorityBefore { get; }
+    /// <summary>Rates of the minority's hard predictions before post-processing.</summary>
+    public ConfusionRates MinorityBefore { get; }
 
-    /// <summary>The LP solution (λ = 1), AIF360's priv_p2p/priv_n2p and unpriv_p2p/unpriv_n2p.</summary>
-    public MixingRates LpPrivileged { get; }
-    /// <inheritdoc cref="LpPrivileged"/>
-    public MixingRates LpUnprivileged { get; }
+    /// <summary>The majority's LP solution (λ = 1): AIF360's priv_p2p/priv_n2p (the majority is its privileged group).</summary>
+    public MixingRates LpMajority { get; }
+    /// <summary>The minority's LP solution (λ = 1): AIF360's unpriv_p2p/unpriv_n2p.</summary>
+    public MixingRates LpMinority { get; }
 
-    /// <summary>The rates applied by <see cref="Predict"/>: the LP solution moved toward identity by the strength λ.</summary>
-    public MixingRates Privileged { get; }
-    /// <inheritdoc cref="Privileged"/>
-    public MixingRates Unprivileged { get; }
+    /// <summary>The majority's rates applied by <see cref="Predict"/>: the LP solution moved toward identity by the strength λ.</summary>
+    public MixingRates Majority { get; }
+    /// <summary>The minority's rates applied by <see cref="Predict"/>: the LP solution moved toward identity by the strength λ.</summary>
+    public MixingRates Minority { get; }
 
     /// <summary>LP data as AIF360 passes it to linprog: costs c, equality matrix A_eq (2 × 4) and right-hand side b_eq.</summary>
     public IReadOnlyList<double> LpCosts { get; }
@@ -52,39 +53,40 @@ public sealed class EqOddsPostProcessingModel
     /// <summary>c·x at the LP solution.</summary>
     public double LpObjective { get; }
 
-    /// <summary>Expected TPR and FPR of a group on the fit data after post-processing with the applied rates.</summary>
-    public (double TruePositiveRate, double FalsePositiveRate) ExpectedRatesAfter(bool privileged) =>
-        privileged ? Privileged.ExpectedRates(PrivilegedBefore) : Unprivileged.ExpectedRates(UnprivilegedBefore);
+    /// <summary>Expected TPR and FPR of the minority (<paramref name="minority"/> true) or the majority on the fit data after post-processing with the applied rates.</summary>
+    public (double TruePositiveRate, double FalsePositiveRate) ExpectedRatesAfter(bool minority) =>
+        minority ? Minority.ExpectedRates(MinorityBefore) : Majority.ExpectedRates(MajorityBefore);
 
     /// <summary>P(ỹ = 1) of every row: p2p or n2p of its group.</summary>
-    public double[] PositiveProbability(ReadOnlySpan<int> yPred, ReadOnlySpan<bool> privileged)
+    public double[] PositiveProbability(ReadOnlySpan<int> yPred, GroupMembership groups)
     {
-        Check(yPred, privileged);
+        Check(yPred, groups);
         var result = new double[yPred.Length];
         for (int i = 0; i < result.Length; i++)
-            result[i] = (privileged[i] ? Privileged : Unprivileged).PositiveProbability(yPred[i]);
+            result[i] = (groups[i] ? Minority : Majority).PositiveProbability(yPred[i]);
         return result;
     }
 
     /// <summary>One seeded random relabelling by <see cref="EqOddsPostProcessingOptions.Randomization"/>.</summary>
-    public int[] Predict(ReadOnlySpan<int> yPred, ReadOnlySpan<bool> privileged, int seed)
+    public int[] Predict(ReadOnlySpan<int> yPred, GroupMembership groups, int seed)
     {
-        Check(yPred, privileged);
+        Check(yPred, groups);
         var rng = Seeds.Create(seed, RandomPurpose);
         var result = yPred.ToArray();
         if (Options.Randomization == EqOddsRandomization.Bernoulli)
         {
             for (int i = 0; i < result.Length; i++)
-                result[i] = rng.NextDouble() < (privileged[i] ? Privileged : Unprivileged).PositiveProbability(yPred[i]) ? 1 : 0;
+                result[i] = rng.NextDouble() < (groups[i] ? Minority : Majority).PositiveProbability(yPred[i]) ? 1 : 0;
             return result;
         }
-        foreach (bool group in (ReadOnlySpan<bool>)[true, false])
+        // Majority first, as AIF360 handles its privileged group first: the random draws stay in its order.
+        foreach (bool minority in (ReadOnlySpan<bool>)[false, true])
         {
-            var rates = group ? Privileged : Unprivileged;
+            var rates = minority ? Minority : Majority;
             var positives = new List<int>();
             var negatives = new List<int>();
             for (int i = 0; i < yPred.Length; i++)
-                if (privileged[i] == group) (yPred[i] == 1 ? positives : negatives).Add(i);
+                if (groups[i] == minority) (yPred[i] == 1 ? positives : negatives).Add(i);
             // AIF360 truncates the expected number of flips (int(len · rate)).
             FlipFirst(negatives, (int)(negatives.Count * rates.NegativeToPositive), 1, result, rng);
             FlipFirst(positives, (int)(positives.Count * (1 - rates.PositiveToPositive)), 0, result, rng);
@@ -98,9 +100,9 @@ public sealed class EqOddsPostProcessingModel
         for (int k = 0; k < count; k++) result[rows[order[k]]] = label;
     }
 
-    private static void Check(ReadOnlySpan<int> yPred, ReadOnlySpan<bool> privileged)
+    private static void Check(ReadOnlySpan<int> yPred, GroupMembership groups)
     {
-        MitigationInput.SameLength(EqOddsPostProcessing.Name, yPred.Length, privileged.Length, "privileged");
+        MitigationInput.SameLength(EqOddsPostProcessing.Name, yPred.Length, groups.Count, "groups");
         MitigationInput.Binary(EqOddsPostProcessing.Name, yPred, "yPred");
     }
 }

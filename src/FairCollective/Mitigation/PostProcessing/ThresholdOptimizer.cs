@@ -1,4 +1,5 @@
 using FairCollective.Common;
+using FairCollective.Data;
 
 namespace FairCollective.Mitigation.PostProcessing;
 
@@ -17,6 +18,18 @@ public static class ThresholdOptimizer
 
     /// <summary>fairlearn rounds the objective to this many decimals before taking the first maximum.</summary>
     private const int ObjectiveDecimals = 15;
+
+    /// <summary>
+    /// The binary case: the minority and the majority of <paramref name="groups"/> share one (FPR, TPR) point; the
+    /// model's group codes are the membership's (1 = minority, 0 = majority).
+    /// </summary>
+    /// <param name="scores">The classifier's score per row (higher = more likely y = 1).</param>
+    /// <param name="yTrue">True labels in {0, 1}.</param>
+    /// <param name="groups">Minority or majority of each row.</param>
+    /// <param name="options">Grid size and tolerance; defaults when null.</param>
+    /// <exception cref="UserInputException">Empty or mismatched inputs, or an option out of range.</exception>
+    public static ThresholdOptimizerModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue, GroupMembership groups,
+        ThresholdOptimizerOptions? options = null) => Fit(scores, yTrue, groups.Codes, options);
 
     /// <summary>Fits one randomised threshold rule per group so that all groups share one (FPR, TPR) point of best accuracy.</summary>
     /// <param name="scores">The classifier's score per row (higher = more likely y = 1).</param>

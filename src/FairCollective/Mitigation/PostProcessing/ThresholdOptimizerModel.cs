@@ -1,4 +1,5 @@
 using FairCollective.Common;
+using FairCollective.Data;
 
 namespace FairCollective.Mitigation.PostProcessing;
 
@@ -72,6 +73,12 @@ public sealed class ThresholdOptimizerModel
         for (int i = 0; i < p.Length; i++) result[i] = rng.NextDouble() < p[i] ? 1 : 0;
         return result;
     }
+
+    /// <summary>P(ŷ = 1) of every row of a binary membership (a model fitted with its codes: 1 = minority, 0 = majority).</summary>
+    public double[] PositiveProbability(ReadOnlySpan<double> scores, GroupMembership groups) => PositiveProbability(scores, groups.Codes);
+
+    /// <summary>One seeded draw for the rows of a binary membership (a model fitted with its codes: 1 = minority, 0 = majority).</summary>
+    public int[] Predict(ReadOnlySpan<double> scores, GroupMembership groups, int seed) => Predict(scores, groups.Codes, seed);
 
     private int IndexOf(int code) => _indexOfCode.TryGetValue(code, out int g) ? g
         : throw new UserInputException($"{ThresholdOptimizer.Name}: group {code} was not seen when fitting.");

@@ -18,10 +18,10 @@ public sealed class MassagingResult
     /// <summary>round(Fraction · n) for n &gt; 0, else 0: the relabels asked of each kind before the candidate cap.</summary>
     public int RequestedRelabels { get; }
 
-    /// <summary>Rows of the unprivileged group moved from 0 to 1, ascending.</summary>
+    /// <summary>Rows of the minority moved from 0 to 1, ascending.</summary>
     public IReadOnlyList<int> Promoted { get; }
 
-    /// <summary>Rows of the privileged group moved from 1 to 0, ascending.</summary>
+    /// <summary>Rows of the majority moved from 1 to 0, ascending.</summary>
     public IReadOnlyList<int> Demoted { get; }
 
     /// <summary>The labels after massaging (a new array).</summary>

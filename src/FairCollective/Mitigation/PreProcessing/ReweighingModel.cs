@@ -1,9 +1,11 @@
+using FairCollective.Data;
+
 namespace FairCollective.Mitigation.PreProcessing;
 
 /// <summary>
 /// Fitted reweighing: one weight per (group, label) cell. Cells are indexed by <see cref="Cell"/>:
-/// 2·(privileged ? 1 : 0) + y, so [0] = (unprivileged, 0), [1] = (unprivileged, 1), [2] = (privileged, 0),
-/// [3] = (privileged, 1).
+/// 2·(minority ? 0 : 1) + y, so [0] = (minority, 0), [1] = (minority, 1), [2] = (majority, 0), [3] = (majority, 1)
+/// (AIF360's order: unprivileged before privileged).
 /// </summary>
 public sealed class ReweighingModel
 {
@@ -19,8 +21,8 @@ public sealed class ReweighingModel
         CellWeights = applied;
     }
 
-    /// <summary>Index of the cell of a row.</summary>
-    public static int Cell(bool privileged, int label) => 2 * (privileged ? 1 : 0) + label;
+    /// <summary>Index of the cell of a row in the minority (<paramref name="minority"/> true) or the majority with label <paramref name="label"/>.</summary>
+    public static int Cell(bool minority, int label) => 2 * (minority ? 0 : 1) + label;
 
     /// <summary>W(a, y): the sum of input weights in each cell (a row count for unit weights).</summary>
     public IReadOnlyList<double> CellMass { get; }
@@ -38,13 +40,13 @@ public sealed class ReweighingModel
     public double Strength { get; }
 
     /// <summary>Output weight of every row: its input weight (1 when <paramref name="instanceWeights"/> is empty) times its cell weight.</summary>
-    public double[] Transform(ReadOnlySpan<int> y, ReadOnlySpan<bool> privileged, ReadOnlySpan<double> instanceWeights = default)
+    public double[] Transform(ReadOnlySpan<int> y, GroupMembership groups, ReadOnlySpan<double> instanceWeights = default)
     {
-        Reweighing.Check(y, privileged, instanceWeights);
+        Reweighing.Check(y, groups, instanceWeights);
         var result = new double[y.Length];
         for (int i = 0; i < result.Length; i++)
         {
-            double w = CellWeights[Cell(privileged[i], y[i])];
+            double w = CellWeights[Cell(groups[i], y[i])];
             result[i] = instanceWeights.IsEmpty ? w : instanceWeights[i] * w;
         }
         return result;

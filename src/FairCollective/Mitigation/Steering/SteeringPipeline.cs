@@ -14,10 +14,18 @@ namespace FairCollective.Mitigation.Steering;
 /// </summary>
 public static class SteeringPipeline
 {
+    /// <summary>As the code overload, with the group of each row taken from <paramref name="groups"/> (code 1 = minority, 0 = majority).</summary>
+    /// <param name="x">Training features, n x d (log columns positive).</param>
+    /// <param name="y">Labels in {0, 1}.</param>
+    /// <param name="groups">Minority or majority of each row.</param>
+    /// <param name="options">Steering settings; defaults when null.</param>
+    public static SteeredData FitAndApply(DesignMatrix x, ReadOnlySpan<int> y, GroupMembership groups, SteeringOptions? options = null) =>
+        FitAndApply(x, y, groups.Codes, options);
+
     /// <summary>Fits the Gaussian model on labelled training rows, steers it and moves and reweights every row.</summary>
     /// <param name="x">Training features, n x d (log columns positive).</param>
     /// <param name="y">Labels in {0, 1}.</param>
-    /// <param name="group">Group per row in {0, 1} (1 = minority by the product's convention).</param>
+    /// <param name="group">Group code per row in {0, 1} (1 = minority, as <see cref="GroupMembership.Codes"/>).</param>
     /// <param name="options">Steering settings; defaults when null.</param>
     /// <exception cref="UserInputException">An option is out of range, lengths disagree, a label or group outside {0, 1}, a log column not positive, or a (class, group) cell with fewer than two rows.</exception>
     public static SteeredData FitAndApply(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringOptions? options = null)

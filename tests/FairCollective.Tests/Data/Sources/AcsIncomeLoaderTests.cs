@@ -24,7 +24,7 @@ public class AcsIncomeLoaderTests
         Assert.Equal(["AGEP", "SCHL", "OCCP", "POBP", "WKHP"], d.Features.Where(f => f.Kind == FeatureKind.Numeric).Select(f => f.Name));
         // Women earn > 50K less often than men in every state (ACS Income's documented gap).
         Assert.True(CompasLoaderTests.BaseRate(d, "Female") + 0.05 < CompasLoaderTests.BaseRate(d, "Male"));
-        Assert.InRange(d.Sensitive.IsMinority.Count(a => a) / (double)rows, 0.40, 0.52);
+        Assert.InRange(d.Sensitive.Membership.Count(a => a) / (double)rows, 0.40, 0.52);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class AdultLoaderTests
         Assert.All(d.Features, f => Assert.DoesNotContain(f.Categories ?? [], v => v is null));
         // UCI's published class balance after dropping "?": 11,208 of 45,222 earn >50K.
         Assert.Equal(11208, d.Labels.Sum());
-        Assert.Equal(14695, d.Sensitive.IsMinority.Count(a => a));
+        Assert.Equal(14695, d.Sensitive.Membership.Count(a => a));
         Assert.InRange(CompasLoaderTests.BaseRate(d, "Female"), 0.11, 0.12);
         Assert.InRange(CompasLoaderTests.BaseRate(d, "Male"), 0.31, 0.32);
     }

@@ -16,7 +16,7 @@ public class CompasLoaderTests
         Assert.Equal(5278, two.RowCount);
         Assert.Equal(3175, two.Sensitive.GroupOfRow.Count(g => g == "African-American"));
         Assert.Equal(2103, two.Sensitive.GroupOfRow.Count(g => g == "Caucasian"));
-        Assert.Equal(3175, two.Sensitive.IsMinority.Count(a => a));
+        Assert.Equal(3175, two.Sensitive.Membership.Count(a => a));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class CompasLoaderTests
         var fav = CompasLoader.LoadBundled();
         var paper = CompasLoader.LoadBundled(CompasOptions.PaperFaithful);
         Assert.Equal(fav.Labels.Select(y => 1 - y), paper.Labels);
-        Assert.Equal(2103, paper.Sensitive.IsMinority.Count(a => a));
+        Assert.Equal(2103, paper.Sensitive.Membership.Count(a => a));
         Assert.Equal(["Caucasian"], paper.Sensitive.MinorityGroups);
         // Published base rates of two-year recidivism (ProPublica): about 0.52 African-American, 0.39 Caucasian.
         Assert.InRange(BaseRate(paper, "African-American"), 0.50, 0.54);

@@ -33,7 +33,7 @@ public class CsvDatasetLoaderTests
         Assert.Equal(["p1", "p3", "p5"], d.Ids); // p2 ('?') and p4 ('NA') dropped
         Assert.Equal([1, 0, 0], d.Labels);
         Assert.Equal(["F x B", "F x W", "F x B"], d.Sensitive.GroupOfRow);
-        Assert.Equal([true, false, true], d.Sensitive.IsMinority);
+        Assert.Equal([true, false, true], d.Sensitive.Membership);
         Assert.Equal("sex x race", d.Sensitive.Name);
         Assert.Equal(["age", "job", "sex", "race"], d.Features.Select(f => f.Name));
         Assert.Equal([30.0, 25, 52], d.Features[0].Numbers!);
@@ -55,7 +55,7 @@ public class CsvDatasetLoaderTests
         Assert.Equal(["pid", "age", "job", "race"], d.Features.Select(f => f.Name));
         Assert.True(double.IsNaN(d.Features[1].Numbers![3]));
         Assert.Null(d.Features[2].Categories![1]);
-        Assert.Equal(3, d.Sensitive.IsMinority.Count(a => a));
+        Assert.Equal(3, d.Sensitive.Membership.Count(a => a));
     }
 
     [Fact]

@@ -33,8 +33,8 @@ public class WaterbirdsLoaderTests
         Assert.Equal([1, 0, 1, 0], a.Labels);
         Assert.Equal(new string?[] { "train", "train", "validation", "test" }, a.PredefinedSplit!);
         Assert.Equal(["water", "land", "land", "water"], a.Sensitive.GroupOfRow);
-        Assert.Equal([true, false, false, true], a.Sensitive.IsMinority);
-        Assert.Equal([false, true, true, false], b.Sensitive.IsMinority);
+        Assert.Equal([true, false, false, true], a.Sensitive.Membership);
+        Assert.Equal([false, true, true, false], b.Sensitive.Membership);
     }
 
     [Fact]
@@ -74,6 +74,6 @@ public class WaterbirdsLoaderTests
                 if (d.PredefinedSplit![i] == split) got[d.Labels[i] * 2 + (d.Sensitive.GroupOfRow[i] == "water" ? 1 : 0)]++;
             Assert.Equal(counts, got);
         }
-        Assert.Equal(4737, d.Sensitive.IsMinority.Count(a => a));
+        Assert.Equal(4737, d.Sensitive.Membership.Count(a => a));
     }
 }

@@ -15,7 +15,7 @@ public class SyntheticGeneratorTests
     private static readonly SyntheticSample Sample = SyntheticGenerator.Generate(Skewed);
 
     private static IEnumerable<int> Rows(bool minority) =>
-        Enumerable.Range(0, Sample.Data.RowCount).Where(i => Sample.Data.Sensitive.IsMinority[i] == minority);
+        Enumerable.Range(0, Sample.Data.RowCount).Where(i => Sample.Data.Sensitive.Membership[i] == minority);
 
     private static ReadOnlySpan<double> RowOf(double[] m, int i) => m.AsSpan(i * Sample.Dimension, Sample.Dimension);
 
@@ -48,7 +48,7 @@ public class SyntheticGeneratorTests
         Span<double> viaStructure = stackalloc double[m.Dimension], gg = stackalloc double[m.Dimension];
         for (int i = 0; i < Sample.Data.RowCount; i++)
         {
-            bool minority = Sample.Data.Sensitive.IsMinority[i];
+            bool minority = Sample.Data.Sensitive.Membership[i];
             var x = RowOf(Sample.Features, i);
             var g = RowOf(Sample.CounterfactualFeatures, i);
             m.Latent(x, minority, fromX);
@@ -77,7 +77,7 @@ public class SyntheticGeneratorTests
             Assert.Equal(expected >= 0.5 ? 1 : 0, Sample.CounterfactualLabel[i]);
             // Shared label noise and b_1 <= b_0: the majority-world outcome is never worse, and equal for the majority.
             Assert.True(Sample.CounterfactualOutcome[i] >= Sample.Data.Labels[i]);
-            if (!Sample.Data.Sensitive.IsMinority[i]) Assert.Equal(Sample.Data.Labels[i], Sample.CounterfactualOutcome[i]);
+            if (!Sample.Data.Sensitive.Membership[i]) Assert.Equal(Sample.Data.Labels[i], Sample.CounterfactualOutcome[i]);
         }
     }
 
@@ -88,7 +88,7 @@ public class SyntheticGeneratorTests
         // fails one with probability about 6e-5 per seed; a wrong intercept (0.1 on the logit scale) fails for sure.
         const int n = 200_000;
         var big = SyntheticGenerator.Generate(Skewed with { RowCount = n, Seed = 5 });
-        var minority = big.Data.Sensitive.IsMinority;
+        var minority = big.Data.Sensitive.Membership;
         int nMinority = minority.Count(a => a);
         AssertWithinFourSe(Skewed.MinorityShare, (double)nMinority / n, n);
         foreach (bool group in new[] { false, true })
@@ -141,7 +141,7 @@ public class SyntheticGeneratorTests
         Assert.Equal(["majority", "minority"], data.Sensitive.Groups);
         for (int i = 0; i < data.RowCount; i++)
         {
-            Assert.Equal(data.Sensitive.IsMinority[i] ? 1.0 : 0.0, data.Features[5].Numbers![i]);
+            Assert.Equal(data.Sensitive.Membership[i] ? 1.0 : 0.0, data.Features[5].Numbers![i]);
             Assert.Equal(Sample.Features[i * 5 + 2], data.Features[2].Numbers![i]);
         }
         var withoutA = SyntheticGenerator.Generate(Skewed with { SensitiveAsFeature = false });
@@ -183,7 +183,7 @@ public class SyntheticGeneratorTests
         var toy = ToyData.Generate();
         Assert.Equal(ToyData.RowCount, toy.Data.RowCount);
         Assert.Equal(2, toy.Dimension);
-        var a = toy.Data.Sensitive.IsMinority;
+        var a = toy.Data.Sensitive.Membership;
         var y = toy.Data.Labels;
         foreach (bool group in new[] { false, true })
             foreach (int label in new[] { 0, 1 })

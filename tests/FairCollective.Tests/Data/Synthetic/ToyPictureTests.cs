@@ -1,3 +1,4 @@
+using FairCollective.Data;
 using FairCollective.Data.Synthetic;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -19,7 +20,7 @@ public class ToyPictureTests
     {
         var toy = ToyData.Generate();
         int n = toy.Data.RowCount;
-        var a = toy.Data.Sensitive.IsMinority;
+        var a = toy.Data.Sensitive.Membership;
         var y = toy.Data.Labels;
         var x = Enumerable.Range(0, n).Select(i => new[] { toy.Features[2 * i], toy.Features[2 * i + 1], a[i] ? 1.0 : 0.0 }).ToArray();
 
@@ -67,7 +68,7 @@ public class ToyPictureTests
     private static int[] Predict(double[] beta, double[][] x) =>
         x.Select(r => beta[^1] + r.Select((v, j) => v * beta[j]).Sum() > 0 ? 1 : 0).ToArray();
 
-    private static (double Error, double EqOd) Score(int[] predicted, int[] y, bool[] a)
+    private static (double Error, double EqOd) Score(int[] predicted, int[] y, GroupMembership a)
     {
         double Rate(bool group, int label)
         {

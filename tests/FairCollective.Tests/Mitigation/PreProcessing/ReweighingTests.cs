@@ -1,5 +1,6 @@
 using CsCheck;
 using FairCollective.Common;
+using FairCollective.Data;
 using FairCollective.Mitigation.PreProcessing;
 using static FairCollective.Tests.Mitigation.MitigationReference;
 
@@ -17,7 +18,7 @@ public class ReweighingTests
     {
         var c = Case(File, name);
         var y = Ints(c["inputs"]!["y"]);
-        var a = Bools(c["inputs"]!["a"]);
+        var a = Groups(c["inputs"]!["a"]);
         var wIn = c["inputs"]!["instance_weights_in"] is null ? null : Doubles(c["inputs"]!["instance_weights_in"]);
         // Unit weights make every quantity a ratio of counts (README: ~1e-15); summed real weights allow a few ulps more.
         double tol = wIn is null ? 1e-15 : 1e-14;
@@ -25,7 +26,7 @@ public class ReweighingTests
         var model = Reweighing.Fit(y, a, wIn);
         foreach (var cell in c["outputs"]!["cell_weights"]!.AsArray())
         {
-            int idx = ReweighingModel.Cell(cell!["a"]!.GetValue<int>() == 1, cell["y"]!.GetValue<int>());
+            int idx = ReweighingModel.Cell(minority: cell!["a"]!.GetValue<int>() == 0, cell["y"]!.GetValue<int>()); // AIF360: a = 1 privileged
             Assert.Equal(cell["count"]!.GetValue<int>(), model.CellCount[idx]);
             Close.Rel(D(cell["weighted_count_in"]), model.CellMass[idx], tol, $"{name} mass {idx}");
             Close.Rel(D(cell["weight"]), model.ReweighingWeights[idx], tol, $"{name} weight {idx}");
@@ -38,10 +39,10 @@ public class ReweighingTests
     [Fact]
     public void HandCheckedTwoByTwo()
     {
-        // 6 rows: privileged (1,1,0), unprivileged (1,0,0). N = 6, W(a) = 3 each, W(y=1) = 3, W(y=0) = 3.
-        // Cell (priv, 1) has 2 rows: 3·3 / (6·2) = 0.75; (priv, 0): 3·3/(6·1) = 1.5; (unpriv, 1): 1.5; (unpriv, 0): 0.75.
+        // 6 rows: majority (1,1,0), minority (1,0,0). N = 6, W(a) = 3 each, W(y=1) = 3, W(y=0) = 3.
+        // Cell (majority, 1) has 2 rows: 3·3 / (6·2) = 0.75; (majority, 0): 3·3/(6·1) = 1.5; (minority, 1): 1.5; (minority, 0): 0.75.
         int[] y = [1, 1, 0, 1, 0, 0];
-        bool[] a = [true, true, true, false, false, false];
+        GroupMembership a = [false, false, false, true, true, true];
         Assert.Equal([0.75, 0.75, 1.5, 1.5, 0.75, 0.75], Reweighing.FitTransform(y, a));
         // Half strength: 0.5 + 0.5·w.
         Assert.Equal([0.875, 0.875, 1.25, 1.25, 0.875, 0.875],
@@ -52,7 +53,7 @@ public class ReweighingTests
     public void StrengthZeroKeepsInputWeights()
     {
         int[] y = [1, 0, 1, 0, 1];
-        bool[] a = [true, true, false, false, false];
+        GroupMembership a = [false, false, true, true, true];
         double[] w = [0.5, 2, 1, 3, 0.25];
         Assert.Equal(w, Reweighing.FitTransform(y, a, w, new ReweighingOptions { Strength = 0 }));
     }
@@ -61,9 +62,9 @@ public class ReweighingTests
     public void EmptyCellIsAUserError()
     {
         int[] y = [1, 1, 0, 1];
-        bool[] a = [true, true, false, false]; // no privileged negative
+        GroupMembership a = [false, false, true, true]; // no majority negative
         var ex = Assert.Throws<UserInputException>(() => Reweighing.Fit(y, a));
-        Assert.Contains("privileged, y=0", ex.Message);
+        Assert.Contains("majority, y=0", ex.Message);
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public class ReweighingTests
     {
         Data.Sample(t =>
         {
-            var w = Reweighing.FitTransform(t.Y, t.A, t.W);
+            var w = Reweighing.FitTransform(t.Y, FromPrivileged(t.A), t.W);
             double[] pos = new double[2], tot = new double[2];
             for (int i = 0; i < w.Length; i++)
             {
@@ -107,8 +108,8 @@ public class ReweighingTests
     {
         Gen.Select(Data, Gen.Double[0, 1]).Sample((t, lambda) =>
         {
-            var full = Reweighing.FitTransform(t.Y, t.A, t.W);
-            var part = Reweighing.FitTransform(t.Y, t.A, t.W, new ReweighingOptions { Strength = lambda });
+            var full = Reweighing.FitTransform(t.Y, FromPrivileged(t.A), t.W);
+            var part = Reweighing.FitTransform(t.Y, FromPrivileged(t.A), t.W, new ReweighingOptions { Strength = lambda });
             for (int i = 0; i < full.Length; i++)
                 Close.Rel((1 - lambda) * t.W[i] + lambda * full[i], part[i], 1e-12, "interpolated weight");
         }, iter: 100);

@@ -1,0 +1,101 @@
+using FairCollective.Data;
+using FairCollective.Fairness;
+
+namespace FairCollective.Tests.Fairness;
+
+/// <summary>
+/// The contract of every <see cref="FairnessMetric"/>, read from the enumeration and <see cref="MetricCatalogue"/>
+/// (no hand list): each is catalogued once, is finite on a non-degenerate case, is NaN only with a warning, and
+/// behaves under swapping the two groups as its catalogued convention says. A metric whose convention has no
+/// symmetry rule here fails until one is written down.
+/// </summary>
+public class MetricContractTests
+{
+    // Majority: TPR 3/4, FPR 1/4, selection 1/2, error 1/4. Minority: TPR 2/3, FPR 2/3, selection 2/3, error 1/2. Every rate of both groups lies strictly inside (0, 1).
+    private static readonly int[] YTrue = [1, 1, 1, 0, 0, 0, 0, 1, /* minority */ 1, 1, 1, 0, 0, 0];
+    private static readonly int[] YPred = [1, 1, 0, 0, 1, 0, 0, 1, /* minority */ 1, 1, 0, 1, 1, 0];
+    private static readonly GroupMembership Groups = [false, false, false, false, false, false, false, false, true, true, true, true, true, true];
+
+    /// <summary>Every metric of the enumeration.</summary>
+    public static TheoryData<FairnessMetric> Metrics() => new(Enum.GetValues<FairnessMetric>());
+
+    private static double[] Evaluate(GroupMembership groups)
+    {
+        var values = new double[FairnessEvaluator.MetricCount];
+        FairnessEvaluator.Evaluate(YTrue, YPred, groups, values);
+        return values;
+    }
+
+    [Fact]
+    public void TheCatalogueListsEveryMetricOnceInEnumOrder()
+    {
+        var all = Enum.GetValues<FairnessMetric>();
+        Assert.Equal(all.Length, FairnessEvaluator.MetricCount);
+        Assert.Equal(all, MetricCatalogue.All.Select(d => d.Metric));
+    }
+
+    [Theory]
+    [MemberData(nameof(Metrics))]
+    public void IsCataloguedWithItsNameDefinitionAndConvention(FairnessMetric metric)
+    {
+        var d = MetricCatalogue.Get(metric);
+        Assert.Equal(metric, d.Metric);
+        Assert.Equal(metric.ToString(), d.Name);
+        Assert.False(string.IsNullOrWhiteSpace(d.Definition));
+        Assert.False(string.IsNullOrWhiteSpace(d.MetricConvention));
+    }
+
+    [Theory]
+    [MemberData(nameof(Metrics))]
+    public void IsFiniteOnANonDegenerateCase(FairnessMetric metric)
+    {
+        double v = Evaluate(Groups)[(int)metric];
+        Assert.True(double.IsFinite(v), $"{metric} = {v}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Metrics))]
+    public void IsNaNOnlyWithAWarning(FairnessMetric metric)
+    {
+        // The minority has no positive label, so its TPR is undefined.
+        int[] y = [1, 1, 0, 0, 0, 0, 0];
+        int[] p = [1, 0, 1, 0, 1, 0, 1];
+        string[] group = ["maj", "maj", "maj", "maj", "min", "min", "min"];
+        var report = FairnessReport.Compute(y, p, group, ["min"]);
+        Assert.True(!double.IsNaN(report[metric]) || report.Warnings.Count > 0, $"{metric} is NaN without a warning");
+        Assert.False(double.IsInfinity(report[metric]) && report.Warnings.Count == 0, $"{metric} is infinite without a warning");
+    }
+
+    [Theory]
+    [MemberData(nameof(Metrics))]
+    public void SwappingTheGroupsActsAsTheConventionSays(FairnessMetric metric)
+    {
+        var original = Evaluate(Groups);
+        var swapped = Evaluate(Groups.Swapped());
+        double a = original[(int)metric], b = swapped[(int)metric];
+        string convention = MetricCatalogue.Get(metric).MetricConvention;
+        switch (convention)
+        {
+            case MetricCatalogue.SignedConvention:
+                Assert.Equal(-a, b);
+                Assert.NotEqual(0.0, a); // the case is chosen so that the sign flip is visible
+                break;
+            case MetricCatalogue.OverallConvention or MetricCatalogue.UnsignedConvention or MetricCatalogue.MinMaxRatioConvention
+                or MetricCatalogue.BetweenGroupsDifferenceConvention or MetricCatalogue.BetweenGroupsRatioConvention:
+                Assert.Equal(a, b, 1e-15);
+                break;
+            case MetricCatalogue.MinorityRatioConvention:
+                Assert.Equal(1 / a, b, 1e-12);
+                break;
+            case MetricCatalogue.PerGroupConvention:
+                // A per-group metric of one group becomes the same metric of the other: the per-group values trade places.
+                var perGroup = MetricCatalogue.All.Where(d => d.MetricConvention == MetricCatalogue.PerGroupConvention).Select(d => (int)d.Metric).ToArray();
+                Assert.Contains(b, perGroup.Select(i => original[i]));
+                Assert.Equal(perGroup.Select(i => original[i]).Order(), perGroup.Select(i => swapped[i]).Order());
+                break;
+            default:
+                Assert.Fail($"{metric}: no symmetry rule for the convention '{convention}'; add one to this test");
+                break;
+        }
+    }
+}
