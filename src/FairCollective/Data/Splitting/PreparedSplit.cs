@@ -9,17 +9,37 @@ namespace FairCollective.Data.Splitting;
 /// </summary>
 public sealed class PreparedSplit
 {
+    /// <summary>The dataset's display name.</summary>
     public required string Dataset { get; init; }
+
+    /// <summary>The seed the split was drawn with.</summary>
     public required int Seed { get; init; }
+
+    /// <summary>Encoded training features, one row per training row.</summary>
     public required DesignMatrix TrainX { get; init; }
+
+    /// <summary>Original training labels in {0, 1}; the collective's relabellings are copies of it.</summary>
     public required int[] TrainY { get; init; }
+
+    /// <summary>Whether each training row belongs to the minority.</summary>
     public required bool[] TrainMinority { get; init; }
+
+    /// <summary>Encoded test features, transformed by the encoder fitted on the training rows.</summary>
     public required DesignMatrix TestX { get; init; }
+
+    /// <summary>Test labels in {0, 1}; never relabelled.</summary>
     public required int[] TestY { get; init; }
+
+    /// <summary>Whether each test row belongs to the minority.</summary>
     public required bool[] TestMinority { get; init; }
 
+    /// <summary>Synthetic data only: P0(y = 1 | g(x)) per training row, the Oracle strategy's score; null otherwise.</summary>
     public double[]? TrainP0AtCounterfactual { get; init; }
+
+    /// <summary>Synthetic data only: the test rows moved into the majority world (g(x)), encoded like <see cref="TestX"/>; null otherwise.</summary>
     public DesignMatrix? TestCounterfactualX { get; init; }
+
+    /// <summary>Synthetic data only: argmax_y P0(y | g(x)) per test row, in {0, 1}; null otherwise.</summary>
     public int[]? TestCounterfactualLabel { get; init; }
 
     private int[]? _minorityTrainRows, _majorityTrainRows;
