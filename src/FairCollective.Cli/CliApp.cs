@@ -7,6 +7,7 @@ namespace FairCollective.Cli;
 /// <summary>Builds the command tree and turns user mistakes into one-line errors with a non-zero exit code.</summary>
 public static class CliApp
 {
+    /// <summary>Exit code of a mistake in the input: command line, spec, data file or store (one line on stderr, no stack trace).</summary>
     public const int ExitUserError = 2;
 
     /// <summary>A defect in FairCollective itself (sysexits' EX_SOFTWARE), never a user mistake.</summary>
@@ -15,6 +16,7 @@ public static class CliApp
     /// <summary>Set to 1 to see the stack trace of an internal error.</summary>
     public const string TraceVariable = "FAIRCOLLECTIVE_TRACE";
 
+    /// <summary>The root command with every subcommand: datasets, run, reproduce, results, report, docs.</summary>
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("FairCollective: user-side fairness through minority collective action (Ben-Dov et al., arXiv 2508.15374). "
@@ -28,6 +30,10 @@ public static class CliApp
         return root;
     }
 
+    /// <summary>Parses and runs <paramref name="args"/>, returning the exit code: 0 on success, <see cref="ExitUserError"/> for user mistakes and I/O failures, <see cref="ExitInternalError"/> for defects.</summary>
+    /// <param name="args">The command line without the program name.</param>
+    /// <param name="stdout">Where tables, help and progress go.</param>
+    /// <param name="stderr">Where the one-line errors go.</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         try

@@ -7,6 +7,7 @@ namespace FairCollective.Experiments;
 /// </summary>
 public static class MetricNames
 {
+    /// <summary>Error rate (share of misclassified rows) on the test split, in [0, 1].</summary>
     public const string Error = "error";
 
     /// <summary>The paper's headline metric: 1/2 (|TPR_1 - TPR_0| + |FPR_1 - FPR_0|), unsigned.</summary>
@@ -15,14 +16,31 @@ public static class MetricNames
     /// <summary>fairlearn's worst case: max(|dTPR|, |dFPR|), unsigned.</summary>
     public const string EqualizedOddsWorst = "eq_odds_worst";
 
+    /// <summary>Equal opportunity: |TPR_1 - TPR_0|, unsigned.</summary>
     public const string EqualOpportunity = "eq_opp";
+
+    /// <summary>Demographic parity: |P(yhat = 1 | a = 1) - P(yhat = 1 | a = 0)|, unsigned.</summary>
     public const string DemographicParity = "dem_parity";
+
+    /// <summary>Demographic parity ratio: the smaller selection rate over the larger, in [0, 1] (1 = parity).</summary>
     public const string DemographicParityRatio = "dem_parity_ratio";
+
+    /// <summary>TPR_1 - TPR_0, signed (minority minus majority).</summary>
     public const string TprGapSigned = "tpr_gap_signed";
+
+    /// <summary>FPR_1 - FPR_0, signed (minority minus majority).</summary>
     public const string FprGapSigned = "fpr_gap_signed";
+
+    /// <summary>P(yhat = 1 | a = 1) - P(yhat = 1 | a = 0), signed (minority minus majority).</summary>
     public const string SelectionGapSigned = "selection_gap_signed";
+
+    /// <summary>Minority error rate minus majority error rate, signed.</summary>
     public const string ErrorGapSigned = "error_gap_signed";
+
+    /// <summary>Error rate on the minority's test rows.</summary>
     public const string ErrorMinority = "error_minority";
+
+    /// <summary>Error rate on the majority's test rows.</summary>
     public const string ErrorMajority = "error_majority";
 
     /// <summary>Synthetic data only: S(alpha) = P0[h(g(x)) = h(x)] over minority test rows.</summary>

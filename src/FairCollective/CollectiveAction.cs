@@ -38,29 +38,27 @@ public static class CollectiveAction
 
     /// <summary>Acts on a prepared split (its training rows), refits the firm and measures both firms on its test rows.</summary>
     public static CollectiveActionResult Run(PreparedSplit split, CollectiveActionOptions? options = null) =>
-        Run(split.TrainX, split.TrainY, split.TrainMinority, options, new TestRows(split.TestX, split.TestY, split.TestMinority), split.TrainP0AtCounterfactual);
+        Run(split.TrainX, split.TrainY, split.TrainGroups, options, new TestRows(split.TestX, split.TestY, split.TestGroups), split.TrainP0AtCounterfactual);
 
     /// <summary>
-    /// Acts on encoded training rows: <paramref name="trainY"/> in {0, 1} (1 = favourable), <paramref name="trainMinority"/>
-    /// true for the acting group. With <paramref name="test"/>, also refits the firm and measures it before and after.
+    /// Acts on encoded training rows: <paramref name="trainY"/> in {0, 1} (1 = favourable), <paramref name="trainGroups"/>
+    /// the minority (acting group) and majority of each row. With <paramref name="test"/>, also refits the firm and measures it before and after.
     /// </summary>
     /// <param name="oracleP0">Synthetic data only: P0(y = 1 | g(x)) per training row, which the Oracle strategy needs.</param>
-    public static CollectiveActionResult Run(DesignMatrix trainX, int[] trainY, bool[] trainMinority, CollectiveActionOptions? options = null,
+    public static CollectiveActionResult Run(DesignMatrix trainX, int[] trainY, GroupMembership trainGroups, CollectiveActionOptions? options = null,
         TestRows? test = null, double[]? oracleP0 = null)
     {
         options ??= new CollectiveActionOptions();
-        Check(trainX, trainY, trainMinority, "training");
-        if (test is not null) Check(test.X, test.Y, test.Minority, "test");
+        Check(trainX, trainY, trainGroups, "training");
+        if (test is not null) Check(test.X, test.Y, test.Groups, "test");
         if (test is not null && test.X.Cols != trainX.Cols)
             throw new UserInputException($"the test rows have {test.X.Cols} columns and the training rows {trainX.Cols}");
         if (!StrategyCatalog.IsKnown(options.Strategy))
             throw new UserInputException($"unknown strategy '{options.Strategy}' (known: {string.Join(", ", StrategyCatalog.Names)})");
 
-        int[] minorityRows = Enumerable.Range(0, trainY.Length).Where(i => trainMinority[i]).ToArray();
-        int[] majorityRows = Enumerable.Range(0, trainY.Length).Where(i => !trainMinority[i]).ToArray();
-        var members = new CollectiveOrder(minorityRows, options.Seed).Members(options.Size).ToArray();
+        var members = new CollectiveOrder(trainGroups.MinorityRows, options.Seed).Members(options.Size).ToArray();
         var pool = Pool.Of(members, trainY);
-        var known = MajorityKnowledge.Known(majorityRows, options.MajorityRows, options.Seed);
+        var known = MajorityKnowledge.Known(trainGroups.MajorityRows, options.MajorityRows, options.Seed);
         var context = new StrategyContext(trainX, trainY, pool, known, options.Seed, oracleP0);
         var strategy = StrategyCatalog.Create(options.Strategy, options.StrategySettings,
             name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed));
@@ -87,20 +85,20 @@ public static class CollectiveAction
 
     /// <summary>The firm's metrics of <paramref name="model"/> on <paramref name="test"/>, minority against majority.</summary>
     public static FairnessReport Measure(IClassifier model, TestRows test) =>
-        FairnessReport.Compute(test.Y, model.Predict(test.X), test.Minority.Select(m => m ? MinorityLabel : MajorityLabel).ToArray(), [MinorityLabel]);
+        FairnessReport.Compute(test.Y, model.Predict(test.X), test.Groups.Select(m => m ? MinorityLabel : MajorityLabel).ToArray(), [MinorityLabel]);
 
-    private static void Check(DesignMatrix x, int[] y, bool[] minority, string what)
+    private static void Check(DesignMatrix x, int[] y, GroupMembership groups, string what)
     {
-        if (y.Length != x.Rows || minority.Length != x.Rows)
-            throw new UserInputException($"the {what} rows disagree: {x.Rows} feature rows, {y.Length} labels, {minority.Length} group flags");
+        if (y.Length != x.Rows || groups.Count != x.Rows)
+            throw new UserInputException($"the {what} rows disagree: {x.Rows} feature rows, {y.Length} labels, {groups.Count} group flags");
         if (y.Any(v => v is not (0 or 1))) throw new UserInputException($"the {what} labels must be 0 or 1 (1 = favourable)");
-        if (!minority.Contains(true) || !minority.Contains(false))
+        if (groups.MinorityCount == 0 || groups.MajorityCount == 0)
             throw new UserInputException($"the {what} rows need both groups (a minority and a majority row at least)");
     }
 }
 
-/// <summary>Encoded test rows: features, labels in {0, 1}, and the minority flag per row.</summary>
+/// <summary>Encoded test rows: features, labels in {0, 1}, and each row's group.</summary>
 /// <param name="X">Encoded test features (same columns as the training rows).</param>
 /// <param name="Y">Test labels, 1 = favourable.</param>
-/// <param name="Minority">True for the minority (acting) group.</param>
-public sealed record TestRows(DesignMatrix X, int[] Y, bool[] Minority);
+/// <param name="Groups">Minority (acting group) or majority of each row.</param>
+public sealed record TestRows(DesignMatrix X, int[] Y, GroupMembership Groups);

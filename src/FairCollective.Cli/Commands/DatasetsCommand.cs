@@ -13,6 +13,7 @@ public static class DatasetsCommand
 {
     private static readonly Option<bool> Json = new("--json") { Description = "Machine-readable output." };
 
+    /// <summary>The <c>datasets</c> command with its <c>list</c> and <c>describe</c> subcommands.</summary>
     public static Command Create()
     {
         var command = new Command("datasets", "List the bundled datasets and describe any dataset.");

@@ -25,6 +25,7 @@ public static class DocsCommand
         ("architecture.md", "how the code is laid out"),
     ];
 
+    /// <summary>The <c>docs</c> command: prints where docs/ is on this machine and what each page covers.</summary>
     public static Command Create()
     {
         var cmd = new Command("docs", "Where the documentation is (docs/ beside the installed tool) and what each page covers.");

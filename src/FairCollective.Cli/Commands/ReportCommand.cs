@@ -9,6 +9,7 @@ namespace FairCollective.Cli.Commands;
 /// <summary>`report &lt;store&gt; -o &lt;dir&gt;`: the self-contained HTML report, figures and a Markdown summary.</summary>
 public static class ReportCommand
 {
+    /// <summary>The <c>report</c> command: reads a store (never writes it) and writes index.html, summary.md and figures/ into the -o folder.</summary>
     public static Command Create()
     {
         var store = new Argument<string>("results") { Description = "Results store (.sqlite) to report on." };

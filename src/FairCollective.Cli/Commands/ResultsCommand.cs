@@ -12,6 +12,7 @@ namespace FairCollective.Cli.Commands;
 /// <summary>`results show` (tables of mean and spread over seeds) and `results export` (CSV / JSON).</summary>
 public static class ResultsCommand
 {
+    /// <summary>The <c>results</c> command with its <c>show</c> and <c>export</c> subcommands.</summary>
     public static Command Create()
     {
         var command = new Command("results", "Inspect and export a results store.");

@@ -10,11 +10,13 @@ namespace FairCollective.Cli.Commands;
 /// <summary>`run &lt;spec&gt;`: executes an experiment grid into a results store (resuming if cells are already there).</summary>
 public static class RunCommand
 {
+    /// <summary>The <c>--threads</c> option, shared by <c>run</c> and <c>reproduce</c>: cells computed at once.</summary>
     public static readonly Option<int?> Threads = new("--threads")
     {
         Description = "Cells computed at once, a whole number >= 1 (default: all cores). Results do not depend on it.",
     };
 
+    /// <summary>The <c>run</c> command: parses the spec, plans and checks the grid, then runs it into the store (by default &lt;name&gt;.sqlite beside the spec).</summary>
     public static Command Create()
     {
         var spec = new Argument<string>("spec") { Description = "Experiment spec (YAML or JSON); see docs/experiment-spec.md ('faircollective docs' shows where)." };

@@ -8,9 +8,14 @@ namespace FairCollective.Cli.Output;
 /// Cells done, rate and ETA. On a terminal one status line is redrawn in place; when output is redirected, plain
 /// lines are written at most every <see cref="PlainInterval"/> (and at the end), so logs stay readable.
 /// </summary>
+/// <param name="writer">Where progress is written.</param>
+/// <param name="interactive">True on a terminal (redraw one line in place); false when output is redirected (plain lines).</param>
 public sealed class ConsoleProgress(TextWriter writer, bool interactive) : IRunProgress
 {
+    /// <summary>Least time between two plain lines when output is redirected.</summary>
     public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Least time between two redraws of the status line on a terminal.</summary>
     public static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly Lock _gate = new();
@@ -19,6 +24,7 @@ public sealed class ConsoleProgress(TextWriter writer, bool interactive) : IRunP
     private int _total, _skipped, _done;
     private TimeSpan _lastDraw;
 
+    /// <inheritdoc/>
     public void Started(string experiment, int totalCells, int alreadyDone)
     {
         lock (_gate)
@@ -34,6 +40,7 @@ public sealed class ConsoleProgress(TextWriter writer, bool interactive) : IRunP
         }
     }
 
+    /// <inheritdoc/>
     public void CellFinished(CellRecord cell)
     {
         lock (_gate)
@@ -46,6 +53,7 @@ public sealed class ConsoleProgress(TextWriter writer, bool interactive) : IRunP
         }
     }
 
+    /// <inheritdoc/>
     public void Finished()
     {
         lock (_gate) Draw(_clock.Elapsed, final: true);

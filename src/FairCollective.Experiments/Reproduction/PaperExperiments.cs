@@ -13,13 +13,25 @@ namespace FairCollective.Experiments.Reproduction;
 /// </summary>
 public static class PaperExperiments
 {
+    /// <summary>The paper's first figure: 2-D toy data, the whole minority as the collective, 0 to 12 flips (the figure itself is drawn from <see cref="ToyScenario"/>).</summary>
     public const string Toy = "toy";
+
+    /// <summary>Best EqOd and error as the collective grows: alpha from 0 to 0.4, every flip budget.</summary>
     public const string CollectiveSize = "collective-size";
+
+    /// <summary>EqOd against the flip budget at a fixed alpha (<see cref="FlipEfficiencyAlpha"/>), the strategies against random flips.</summary>
     public const string FlipEfficiency = "flip-efficiency";
+
+    /// <summary>The collective knowing all majority rows against only <see cref="LimitedMajorityRows"/> of them.</summary>
     public const string LimitedInfo = "limited-info";
+
+    /// <summary>Synthetic data with a known counterfactual: counterfactual success S(alpha) beside EqOd, with the oracle strategy.</summary>
     public const string Synthetic = "synthetic";
+
+    /// <summary>The collective against firm-side mitigation methods on the error-EqOd plane.</summary>
     public const string FirmSide = "firm-side";
 
+    /// <summary>Every experiment name, in the order of the paper (and of <c>reproduce</c>'s help).</summary>
     public static IReadOnlyList<string> Names { get; } = [Toy, CollectiveSize, FlipEfficiency, LimitedInfo, Synthetic, FirmSide];
 
     /// <summary>The heading of each experiment in tables and the report.</summary>
@@ -52,8 +64,14 @@ public static class PaperExperiments
     /// <summary>m in the limited-information experiment, and the k it forces (k = 10 would make every candidate share the same neighbours).</summary>
     public const int LimitedMajorityRows = 10;
 
+    /// <summary>k of RB-label and RB-dist in the limited-information experiment (below <see cref="LimitedMajorityRows"/>).</summary>
     public const int LimitedInfoK = 3;
 
+    /// <summary>The spec of the named experiment with its published grid.</summary>
+    /// <param name="name">One of <see cref="Names"/>.</param>
+    /// <param name="datasets">Datasets to run on instead of the experiment's defaults (synthetic uses only the first); null or empty keeps the defaults.</param>
+    /// <param name="quick">Fewer seeds and coarser grids for a smoke run.</param>
+    /// <exception cref="FairCollective.Common.UserInputException">The name is not a known experiment.</exception>
     public static ExperimentSpec Create(string name, IReadOnlyList<string>? datasets = null, bool quick = false)
     {
         var data = (datasets is { Count: > 0 } ? datasets : DefaultDatasets).Select(d => new DatasetChoice(d)).ToArray();

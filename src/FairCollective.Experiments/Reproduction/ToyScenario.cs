@@ -19,16 +19,37 @@ public static class ToyScenario
     /// <summary>Flips in the published figure.</summary>
     public const int DefaultFlips = 6;
 
+    /// <summary>One point of the figure.</summary>
+    /// <param name="X1">First raw feature.</param>
+    /// <param name="X2">Second raw feature.</param>
+    /// <param name="IsMinority">Whether the point belongs to the minority (A = 1).</param>
+    /// <param name="Label">The original label y in {0, 1}, before any flip.</param>
+    /// <param name="Flipped">Whether the collective relabelled this point 0 -> 1.</param>
     public sealed record Point(double X1, double X2, bool IsMinority, int Label, bool Flipped);
 
     /// <summary>A boundary w1 x1 + w2 x2 + b = 0 in the raw feature space.</summary>
+    /// <param name="W1">Coefficient of x1.</param>
+    /// <param name="W2">Coefficient of x2.</param>
+    /// <param name="B">Intercept.</param>
     public sealed record Line(double W1, double W2, double B);
 
+    /// <summary>The figure's sample and the firm's minority boundary and metrics before and after the flips.</summary>
+    /// <param name="Points">Every point of the sample (training and evaluation set alike).</param>
+    /// <param name="Before">The minority's boundary (A = 1) of the firm trained on the original labels.</param>
+    /// <param name="After">The minority's boundary of the firm retrained after the flips.</param>
+    /// <param name="ErrorBefore">Error rate on the sample before the flips, in [0, 1].</param>
+    /// <param name="ErrorAfter">Error rate on the sample after the flips, measured against the original labels.</param>
+    /// <param name="EqOdBefore">EqOd on the sample before the flips.</param>
+    /// <param name="EqOdAfter">EqOd on the sample after the flips.</param>
+    /// <param name="Flips">Labels actually flipped: the requested count, capped at the pool's size.</param>
     public sealed record Result(IReadOnlyList<Point> Points, Line Before, Line After, double ErrorBefore, double ErrorAfter, double EqOdBefore, double EqOdAfter, int Flips);
 
     /// <summary>w1 x1 + w2 x2 + (b + w_A) = 0: the model's boundary at A = 1.</summary>
     private static Line MinorityBoundary(LogisticRegressionModel m) => new(m.Coefficients[0], m.Coefficients[1], m.Intercept + m.Coefficients[2]);
 
+    /// <summary>Generates the toy sample, fits the firm, lets the whole minority flip with RB-prob and refits.</summary>
+    /// <param name="seed">Seed of the sample, the collective's order and tie-breaking; the default is the published figure's.</param>
+    /// <param name="flips">Flip budget in labels.</param>
     public static Result Run(int seed = ToyData.DefaultSeed, int flips = DefaultFlips)
     {
         var sample = SyntheticGenerator.Generate(ToyData.Options(seed));

@@ -17,12 +17,18 @@ namespace FairCollective.Experiments.Running;
 /// cell's computation depends only on its configuration and seed, so results are identical for any thread count.
 /// Cells already in the store are skipped.
 /// </summary>
+/// <param name="options">How the run executes (parallelism, early stop); never changes a result.</param>
+/// <param name="progress">Told when the run starts, after each cell and at the end.</param>
 public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progress)
 {
     /// <summary>Builds the plan of <paramref name="spec"/> (all checks first) and runs it.</summary>
     public RunSummary Run(Specs.ExperimentSpec spec, ResultsStore store, CancellationToken cancel = default) =>
         Run(RunPlan.Build(spec), store, cancel);
 
+    /// <summary>Runs every cell of <paramref name="plan"/> that <paramref name="store"/> does not hold yet, committing each as it finishes.</summary>
+    /// <param name="plan">The checked grid.</param>
+    /// <param name="store">Where cells are read from (to resume) and written to; it refuses a plan whose settings differ from its own for that experiment.</param>
+    /// <param name="cancel">Stops the run between cells; cells already committed stay in the store.</param>
     public RunSummary Run(RunPlan plan, ResultsStore store, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();

@@ -30,6 +30,10 @@ public static class FirmEvaluation
         (MetricNames.ErrorMajority, FairnessMetric.MajorityErrorRate),
     ];
 
+    /// <summary>Fits the firm on <paramref name="trainLabels"/> and returns the test split's metrics, keyed by <see cref="MetricNames"/>.</summary>
+    /// <param name="trainer">The firm's learner.</param>
+    /// <param name="split">The encoded split; its test rows are never relabelled.</param>
+    /// <param name="trainLabels">Training labels in {0, 1}, one per training row (the original ones or the collective's relabelling).</param>
     public static IReadOnlyDictionary<string, double> FitAndEvaluate(ITrainer trainer, PreparedSplit split, int[] trainLabels) =>
         FitEvaluateAndKeep(trainer, split, trainLabels).Metrics;
 

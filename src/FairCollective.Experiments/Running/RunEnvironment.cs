@@ -7,9 +7,11 @@ namespace FairCollective.Experiments.Running;
 /// <summary>Versions and machine facts recorded with every run (the report prints them).</summary>
 public static class RunEnvironment
 {
+    /// <summary>FairCollective's informational version as built (the package version, possibly with a +commit suffix); "unknown" if the assembly has none.</summary>
     public static string Version { get; } =
         typeof(RunEnvironment).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    /// <summary>A flat JSON object: FairCollective and .NET versions, OS, architecture and processor count.</summary>
     public static string Json() => JsonSerializer.Serialize(new Dictionary<string, string>
     {
         ["faircollective"] = Version,

@@ -26,6 +26,7 @@ public sealed class RunPlan
         Cells = cells;
     }
 
+    /// <summary>The spec the plan was built from.</summary>
     public ExperimentSpec Spec { get; }
 
     /// <summary>What the store binds the experiment name to.</summary>
@@ -37,6 +38,7 @@ public sealed class RunPlan
     /// <summary>Every cell of the grid, ordered so cells sharing a ranking are adjacent.</summary>
     internal IReadOnlyList<PlannedCell> Cells { get; }
 
+    /// <summary>Cells in the grid: base fits, firm-side cells and collective cells, over every dataset, seed and learner.</summary>
     public int CellCount => Cells.Count;
 
     /// <summary>Loads, splits and checks everything the spec needs; throws <see cref="UserInputException"/> for anything that cannot run.</summary>

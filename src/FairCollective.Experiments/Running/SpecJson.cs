@@ -15,5 +15,6 @@ public static class SpecJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Compact JSON of <paramref name="spec"/> with snake_case keys, enums as names and nulls left out.</summary>
     public static string Write(ExperimentSpec spec) => JsonSerializer.Serialize(spec, Options);
 }

@@ -12,32 +12,54 @@ namespace FairCollective.Experiments.Specs;
 /// </summary>
 public sealed record ExperimentSpec
 {
+    /// <summary>The experiment's name (letters, digits, '.', '_', '-'); part of every cell's identity and the key the store binds settings to.</summary>
     public required string Name { get; init; }
 
     /// <summary>Where the spec was read from (its file path), for messages; "spec" for specs built in code.</summary>
     public string Source { get; init; } = "spec";
+
+    /// <summary>The datasets to run on, each by catalog name or path.</summary>
     public required IReadOnlyList<DatasetChoice> Datasets { get; init; }
+
+    /// <summary>The firm's learners by catalog name (logistic, mlp, gbt).</summary>
     public required IReadOnlyList<string> Learners { get; init; }
+
+    /// <summary>The collective's strategies by catalog name (RB-prob, RB-label, RB-dist, Random, Oracle).</summary>
     public required IReadOnlyList<string> Strategies { get; init; }
+
+    /// <summary>The collective sizes: shares alpha of the minority's training rows or member counts.</summary>
     public required IReadOnlyList<Collective.CollectiveSize> Sizes { get; init; }
+
+    /// <summary>The flip budgets M: shares of the pool or flip counts (capped at the pool).</summary>
     public required IReadOnlyList<Collective.FlipBudget> Budgets { get; init; }
 
     /// <summary>m: how many labelled majority rows the collective knows; null = all of them (the default).</summary>
     public required IReadOnlyList<int?> MajorityRows { get; init; }
 
+    /// <summary>The seeds; each gives its own split, collective order and tie-breaking.</summary>
     public required IReadOnlyList<int> Seeds { get; init; }
+
+    /// <summary>Share of rows in the test split, in (0, 1); see <see cref="SpecDefaults.TestFraction"/>.</summary>
     public double TestFraction { get; init; } = SpecDefaults.TestFraction;
+
+    /// <summary>Options of the strategies (k, tie rule, scaling, RB-prob's model), shared by every collective cell.</summary>
     public StrategySettings Strategy { get; init; } = new();
 
     /// <summary>Firm-side methods to compare with, each with its knob values (empty: none).</summary>
     public IReadOnlyList<FirmSideChoice> FirmSide { get; init; } = [];
+
+    /// <summary>Options of the firm's learners (e.g. the logistic firm's C).</summary>
     public LearnerSettings Learner { get; init; } = new();
 }
 
 /// <summary>A firm-side method and the knob values to sweep.</summary>
+/// <param name="Method">The method's catalog name (e.g. Reweighing, FARE).</param>
+/// <param name="Knobs">Values of its one trade-off knob, one cell each.</param>
 public sealed record FirmSideChoice(string Method, IReadOnlyList<double> Knobs);
 
 /// <summary>A dataset by catalog name or path, with an optional CSV spec file for user data.</summary>
+/// <param name="NameOrPath">A catalog name (bundled or generated) or a path to a data file or dataset spec file.</param>
+/// <param name="SpecPath">A dataset spec file describing the columns of <paramref name="NameOrPath"/>; null when none is needed.</param>
 public sealed record DatasetChoice(string NameOrPath, string? SpecPath = null);
 
 /// <summary>Defaults of spec keys that have no home in the library's own options.</summary>

@@ -18,7 +18,10 @@ public sealed record CellConfig
     /// <summary>Method of the unchanged firm.</summary>
     public const string BaseMethod = "Base";
 
+    /// <summary>The experiment's name.</summary>
     public required string Experiment { get; init; }
+
+    /// <summary>The dataset's display name and its data and settings hashes.</summary>
     public required DatasetIdentity Dataset { get; init; }
 
     /// <summary>Learner name ("logistic", "mlp", "gbt").</summary>
@@ -27,7 +30,10 @@ public sealed record CellConfig
     /// <summary>Every learner option that can change a fit, as canonical JSON (sorted keys; threads and the seed excluded: the seed is <see cref="Seed"/>).</summary>
     public required string LearnerOptionsJson { get; init; }
 
+    /// <summary>Share of rows in the test split.</summary>
     public required double TestFraction { get; init; }
+
+    /// <summary>The seed of the split, the collective's order, the majority sample, tie-breaking and the learner.</summary>
     public required int Seed { get; init; }
 
     /// <summary>"Base", a strategy name, or a firm-side method name.</summary>

@@ -9,13 +9,19 @@ namespace FairCollective.Experiments.Store;
 /// </summary>
 public sealed record CellRecord
 {
+    /// <summary>The experiment's name.</summary>
     public required string Experiment { get; init; }
 
     /// <summary>The dataset's display name.</summary>
     public required string Dataset { get; init; }
 
+    /// <summary>The firm's learner by catalog name ("logistic", "mlp", "gbt").</summary>
     public required string Learner { get; init; }
+
+    /// <summary>"Base", a strategy name, or a firm-side method name.</summary>
     public required string Method { get; init; }
+
+    /// <summary>The cell's seed.</summary>
     public required int Seed { get; init; }
 
     /// <summary>alpha as a share of the minority's training rows.</summary>
@@ -33,7 +39,10 @@ public sealed record CellRecord
     /// <summary>M, the number of relabelled pool members.</summary>
     public int Flips { get; init; }
 
+    /// <summary>The pool's size: collective members with y = 0 (0 outside collective cells).</summary>
     public int PoolSize { get; init; }
+
+    /// <summary>Firm-side cells only: the method's knob value; null otherwise.</summary>
     public double? Knob { get; init; }
 
     /// <summary>Named metrics (see FairCollective.Experiments.MetricNames).</summary>
@@ -55,8 +64,14 @@ public sealed record CellRecord
     public string ConfigJson => Config?.ToJson() ?? "{}";
 
     /// <summary>A cell whose display fields are all derived from <paramref name="config"/>.</summary>
+    /// <param name="config">The cell's configuration.</param>
     /// <param name="alpha">alpha resolved on the data (exact for shares; members / minority rows for counts).</param>
     /// <param name="members">Collective members resolved on the data.</param>
+    /// <param name="flips">M, the labels relabelled 0 -> 1.</param>
+    /// <param name="poolSize">Collective members with y = 0.</param>
+    /// <param name="metrics">The test split's metrics, keyed by <see cref="MetricNames"/>.</param>
+    /// <param name="seconds">Wall-clock seconds the cell took.</param>
+    /// <param name="scoringRule">How the strategy scored the pool ("as specified" or the fallback that applied); empty outside collective cells.</param>
     public static CellRecord Of(CellConfig config, double alpha, int members, int flips, int poolSize,
         IReadOnlyDictionary<string, double> metrics, double seconds, string scoringRule) => new()
     {

@@ -14,7 +14,10 @@ namespace FairCollective.Experiments.Store;
 /// </summary>
 public sealed record ExperimentSettings
 {
+    /// <summary>Share of rows in the test split.</summary>
     public required double TestFraction { get; init; }
+
+    /// <summary>The strategies' options (k, tie rule, scaling, RB-prob's model).</summary>
     public required FairCollective.Collective.Strategies.StrategySettings Strategy { get; init; }
 
     /// <summary>Learner name to its canonical options JSON.</summary>
@@ -53,6 +56,7 @@ public sealed record ExperimentSettings
         Datasets = stored.Datasets.Concat(Datasets).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
     };
 
+    /// <summary>Compact JSON as the store keeps it: learners and datasets in ordinal key order, datasets by their two hashes.</summary>
     public string ToJson()
     {
         var o = new JsonObject

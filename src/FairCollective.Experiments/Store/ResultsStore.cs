@@ -49,6 +49,7 @@ public sealed class ResultsStore : IDisposable
         _access = access;
     }
 
+    /// <summary>The store file's path as given to <see cref="Open"/>.</summary>
     public string Path { get; }
 
     /// <summary>Opens the store at <paramref name="path"/>; <see cref="StoreAccess.Write"/> creates it (and its folder) when missing.</summary>
@@ -233,6 +234,7 @@ public sealed class ResultsStore : IDisposable
         }
     }
 
+    /// <summary>Closes the store; a written store goes back to a rollback journal, so no -wal or -shm file stays beside it.</summary>
     public void Dispose()
     {
         // WAL keeps finished cells safe while a run writes; at rest the store goes back to a rollback journal, so

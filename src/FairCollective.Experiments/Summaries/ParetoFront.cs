@@ -1,6 +1,9 @@
 namespace FairCollective.Experiments.Summaries;
 
 /// <summary>A trade-off point: test error and EqOd (both to be minimised), with the label of what produced it.</summary>
+/// <param name="Error">Test error, in [0, 1].</param>
+/// <param name="EqOd">EqOd, in [0, 1].</param>
+/// <param name="Label">What produced the point (e.g. "knob 0.5", "RB-prob, alpha 0.2, 0.25 of pool").</param>
 public readonly record struct TradeOffPoint(double Error, double EqOd, string Label = "");
 
 /// <summary>The non-dominated subset of trade-off points (lower error and lower EqOd are both better).</summary>

@@ -13,8 +13,9 @@ public interface ITrainer
     /// <summary>Short name used in specs, tables and the results store ("logistic", "mlp", "gbt").</summary>
     string Name { get; }
 
+    /// <summary>Learns from the rows of <paramref name="x"/> and returns a new fitted model.</summary>
     /// <param name="x">n x d design matrix.</param>
     /// <param name="y">n labels in {0,1}.</param>
-    /// <param name="sampleWeights">optional n non-negative weights (null = all ones).</param>
+    /// <param name="sampleWeights">optional n non-negative weights (empty, the default, = all ones).</param>
     IClassifier Fit(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<double> sampleWeights = default);
 }

@@ -48,8 +48,8 @@ public sealed class CollectiveActionTests : IDisposable
     {
         var data = DatasetCatalog.Load("toy");
         var split = FairCollective.Data.Splitting.SplitPreparation.Prepare("toy", data, FairCollective.Data.Encoding.EncoderOptions.Default, null, 0, 0.3);
-        var r = CollectiveAction.Run(split.TrainX, split.TrainY, split.TrainMinority, Options);
-        Assert.All(r.Members, i => Assert.True(split.TrainMinority[i]));
+        var r = CollectiveAction.Run(split.TrainX, split.TrainY, split.TrainGroups, Options);
+        Assert.All(r.Members, i => Assert.True(split.TrainGroups.IsMinority(i)));
         Assert.Equal(r.Members.Where(i => split.TrainY[i] == 0).Order(), r.Pool.Order());
         Assert.Equal((int)Math.Floor(0.5 * r.Pool.Length + 0.5), r.Flipped.Length);
         Assert.Equal(r.Ranking.Take(r.Flipped.Length).Select(k => r.Pool[k]).Order(), r.Flipped);
@@ -67,13 +67,13 @@ public sealed class CollectiveActionTests : IDisposable
     {
         var x = new DesignMatrix(3, 1, [0.0, 1, 2]);
         Assert.Equal("the training rows disagree: 3 feature rows, 2 labels, 3 group flags",
-            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1], [true, false, true])).Message);
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1], GroupMembership.Create([true, false, true]))).Message);
         Assert.Equal("the training labels must be 0 or 1 (1 = favourable)",
-            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 2, 1], [true, false, true])).Message);
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 2, 1], GroupMembership.Create([true, false, true]))).Message);
         Assert.Equal("the training rows need both groups (a minority and a majority row at least)",
-            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], [true, true, true])).Message);
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], GroupMembership.Create([true, true, true]))).Message);
         Assert.StartsWith("unknown strategy 'RB-magic'",
-            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], [true, false, true], Options with { Strategy = "RB-magic" })).Message);
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], GroupMembership.Create([true, false, true]), Options with { Strategy = "RB-magic" })).Message);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

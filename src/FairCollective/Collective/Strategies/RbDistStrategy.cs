@@ -8,6 +8,7 @@ namespace FairCollective.Collective.Strategies;
 /// rows (limited information), all of them are the neighbours; when it knows none, every member scores 0.
 /// <see cref="PoolScores.Rule"/> says which applied.
 /// </summary>
+/// <param name="options">k, the distance space and the k-NN search's tuning.</param>
 public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollectiveStrategy
 {
     /// <inheritdoc/>

@@ -8,6 +8,7 @@ namespace FairCollective.Collective.Strategies;
 /// When the collective knows fewer than k majority rows (limited information), all of them are the neighbours
 /// (k = the rows known); when it knows none, every member scores 0. <see cref="PoolScores.Rule"/> says which applied.
 /// </summary>
+/// <param name="options">k, the distance space and the k-NN search's tuning.</param>
 public sealed class RbLabelStrategy(NeighbourStrategyOptions options) : ICollectiveStrategy
 {
     /// <inheritdoc/>

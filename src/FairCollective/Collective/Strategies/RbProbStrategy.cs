@@ -8,6 +8,7 @@ namespace FairCollective.Collective.Strategies;
 /// knows, estimating P(y = 1 | x) in the majority. The model class is open in the paper; the default is logistic
 /// regression (the runner passes the trainer).
 /// </summary>
+/// <param name="majorityModel">Trainer of f (see <see cref="MajorityModel"/>).</param>
 public sealed class RbProbStrategy(ITrainer majorityModel) : ICollectiveStrategy
 {
     /// <inheritdoc/>

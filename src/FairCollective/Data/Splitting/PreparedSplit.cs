@@ -9,19 +9,37 @@ namespace FairCollective.Data.Splitting;
 /// </summary>
 public sealed class PreparedSplit
 {
+    /// <summary>The dataset's display name.</summary>
     public required string Dataset { get; init; }
+
+    /// <summary>The seed the split was drawn with.</summary>
     public required int Seed { get; init; }
+
+    /// <summary>Encoded training features, one row per training row.</summary>
     public required DesignMatrix TrainX { get; init; }
+
+    /// <summary>Original training labels in {0, 1}; the collective's relabellings are copies of it.</summary>
     public required int[] TrainY { get; init; }
+
     /// <summary>Minority or majority of each training row.</summary>
     public required GroupMembership TrainGroups { get; init; }
+
+    /// <summary>Encoded test features, transformed by the encoder fitted on the training rows.</summary>
     public required DesignMatrix TestX { get; init; }
+
+    /// <summary>Test labels in {0, 1}; never relabelled.</summary>
     public required int[] TestY { get; init; }
+
     /// <summary>Minority or majority of each test row.</summary>
     public required GroupMembership TestGroups { get; init; }
 
+    /// <summary>Synthetic data only: P0(y = 1 | g(x)) per training row, the Oracle strategy's score; null otherwise.</summary>
     public double[]? TrainP0AtCounterfactual { get; init; }
+
+    /// <summary>Synthetic data only: the test rows moved into the majority world (g(x)), encoded like <see cref="TestX"/>; null otherwise.</summary>
     public DesignMatrix? TestCounterfactualX { get; init; }
+
+    /// <summary>Synthetic data only: argmax_y P0(y | g(x)) per test row, in {0, 1}; null otherwise.</summary>
     public int[]? TestCounterfactualLabel { get; init; }
 
     /// <summary>Training rows of the minority, ascending (shorthand for <see cref="TrainGroups"/>' rows; every scoring group of the split reads them).</summary>
