@@ -44,6 +44,11 @@ public static class CollectiveAction
     /// Acts on encoded training rows: <paramref name="trainY"/> in {0, 1} (1 = favourable), <paramref name="trainGroups"/>
     /// the minority (acting group) and majority of each row. With <paramref name="test"/>, also refits the firm and measures it before and after.
     /// </summary>
+    /// <param name="trainX">Encoded training features.</param>
+    /// <param name="trainY">Training labels in {0, 1}, 1 = favourable.</param>
+    /// <param name="trainGroups">Minority (acting group) or majority of each training row.</param>
+    /// <param name="options">The action; defaults when null.</param>
+    /// <param name="test">Test rows to refit and measure the firm on; none = the collective's side only.</param>
     /// <param name="oracleP0">Synthetic data only: P0(y = 1 | g(x)) per training row, which the Oracle strategy needs.</param>
     public static CollectiveActionResult Run(DesignMatrix trainX, int[] trainY, GroupMembership trainGroups, CollectiveActionOptions? options = null,
         TestRows? test = null, double[]? oracleP0 = null)

@@ -11,9 +11,16 @@ namespace FairCollective.Mitigation.FirmSide;
 /// </summary>
 public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClassifier baseModel, int seed)
 {
+    /// <summary>The prepared split: encoded train and test rows, labels and groups.</summary>
     public PreparedSplit Split { get; } = split;
+
+    /// <summary>The firm's learner, unchanged (methods refit it on their own training data).</summary>
     public ITrainer Trainer { get; } = trainer;
+
+    /// <summary>The firm's model fitted on the original training split (post-processors and massaging read its scores).</summary>
     public IClassifier BaseModel { get; } = baseModel;
+
+    /// <summary>Seed of the method's own random draws (randomised post-processors).</summary>
     public int Seed { get; } = seed;
 
     private double[]? _trainScores, _testScores;

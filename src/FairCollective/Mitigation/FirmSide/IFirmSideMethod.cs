@@ -15,6 +15,7 @@ public interface IFirmSideMethod
     /// <summary>The knob values of the firm-side experiment.</summary>
     IReadOnlyList<double> DefaultKnobs { get; }
 
+    /// <summary>The method at <paramref name="knob"/> (in [0, 1]; a value outside is a user error) on the context's split: the firm's test predictions.</summary>
     FirmSideOutcome Run(FirmSideContext context, double knob);
 }
 
@@ -22,4 +23,6 @@ public interface IFirmSideMethod
 /// Test predictions of a firm-side method: a sampled (seeded) hard prediction per row, and for randomised
 /// post-processors also the probability of predicting 1, from which expected rates follow.
 /// </summary>
+/// <param name="Predicted">The sampled prediction per test row, in {0, 1}.</param>
+/// <param name="PositiveProbability">Randomised post-processors: P(prediction = 1) per test row; null for deterministic methods.</param>
 public sealed record FirmSideOutcome(int[] Predicted, double[]? PositiveProbability = null);

@@ -9,10 +9,14 @@ namespace FairCollective.Mitigation.FirmSide;
 /// </summary>
 public sealed class FareMethod : IFirmSideMethod
 {
+    /// <inheritdoc/>
     public string Name => "FARE";
+    /// <inheritdoc/>
     public string KnobDescription => $"alpha of (1 - alpha) Gini(y) + alpha (1/2 - Gini(s)), k = {FareOptions.DefaultMaxLeaves} leaves";
+    /// <inheritdoc/>
     public IReadOnlyList<double> DefaultKnobs { get; } = [0.0, 0.25, 0.5, 0.75, 0.95];
 
+    /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
         var tree = FareTreeBuilder.Fit(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups, new FareOptions { Alpha = knob });
@@ -27,10 +31,14 @@ public sealed class FareMethod : IFirmSideMethod
 /// </summary>
 public sealed class SteeringMethod(SteeringMode mode) : IFirmSideMethod
 {
+    /// <inheritdoc/>
     public string Name => mode == SteeringMode.AllSubgroups ? "Steering-EF-All" : "Steering-EF-Affirmative";
+    /// <inheritdoc/>
     public string KnobDescription => "interpolation t between the original and the steered training rows";
+    /// <inheritdoc/>
     public IReadOnlyList<double> DefaultKnobs { get; } = [0.25, 0.5, 0.75, 1.0];
 
+    /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
         var steered = SteeringPipeline.FitAndApply(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups,
