@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using FairCollective.Cli.Output;
 using FairCollective.Common;
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
 
@@ -96,7 +96,7 @@ public static class ResultsCommand
                     r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), r.Error.ToString());
             Tables.Write(output, budgetTable);
         }
-        output.WriteLine($"EqOd: {MetricNames.Definitions[MetricNames.EqOd]}.");
+        output.WriteLine($"EqOd: {MetricCatalogue.Describe(MetricKeys.EqOd)}.");
     }
 
     private static void WriteFronts(IReadOnlyList<CellRecord> cells, TextWriter output)
@@ -115,7 +115,7 @@ public static class ResultsCommand
     {
         var doc = new
         {
-            eqod_definition = MetricNames.Definitions[MetricNames.EqOd],
+            eqod_definition = MetricCatalogue.Describe(MetricKeys.EqOd),
             best_eqod_by_alpha = ResultsSummary.BestByAlpha(cells).Select(r => new
             {
                 dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, method = r.Method, alpha = r.Alpha, best_budget = r.BestBudget,

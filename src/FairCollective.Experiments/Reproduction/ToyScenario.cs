@@ -4,6 +4,7 @@ using FairCollective.Data;
 using FairCollective.Data.Synthetic;
 using FairCollective.Experiments.Running;
 using FairCollective.Learning.Logistic;
+using FairCollective.Fairness;
 
 namespace FairCollective.Experiments.Reproduction;
 
@@ -84,6 +85,6 @@ public static class ToyScenario
         return new Result(
             Enumerable.Range(0, n).Select(i => new Point(x[3 * i], x[3 * i + 1], minority[i], y[i], flipped[i])).ToArray(),
             MinorityBoundary(before), MinorityBoundary(after),
-            mBefore[MetricNames.Error], mAfter[MetricNames.Error], mBefore[MetricNames.EqOd], mAfter[MetricNames.EqOd], m);
+            mBefore[MetricKeys.Error], mAfter[MetricKeys.Error], mBefore[MetricKeys.EqOd], mAfter[MetricKeys.EqOd], m);
     }
 }

@@ -13,24 +13,19 @@ namespace FairCollective.Experiments.Running;
 /// </summary>
 public static class FirmEvaluation
 {
-    /// <summary>Which evaluator metric fills each stored metric name.</summary>
-    private static readonly (string Name, FairnessMetric Metric)[] Stored =
+    /// <summary>
+    /// The by-group metrics every cell stores, under their registry keys (<see cref="MetricCatalogue"/>): the paper's
+    /// EqOd and error, the other unsigned gaps, the signed minority-minus-majority gaps, and each group's error.
+    /// </summary>
+    public static IReadOnlyList<FairnessMetric> StoredMetrics { get; } =
     [
-        (MetricNames.Error, FairnessMetric.ErrorRate),
-        (MetricNames.EqOd, FairnessMetric.EqOd),
-        (MetricNames.EqualizedOddsWorst, FairnessMetric.EqualizedOddsDifferenceWorstCase),
-        (MetricNames.EqualOpportunity, FairnessMetric.EqualOpportunityDifference),
-        (MetricNames.DemographicParity, FairnessMetric.DemographicParityDifference),
-        (MetricNames.DemographicParityRatio, FairnessMetric.DemographicParityRatio),
-        (MetricNames.TprGapSigned, FairnessMetric.EqualOpportunityDifferenceSigned),
-        (MetricNames.FprGapSigned, FairnessMetric.FalsePositiveRateDifferenceSigned),
-        (MetricNames.SelectionGapSigned, FairnessMetric.DemographicParityDifferenceSigned),
-        (MetricNames.ErrorGapSigned, FairnessMetric.ErrorRateDifferenceSigned),
-        (MetricNames.ErrorMinority, FairnessMetric.MinorityErrorRate),
-        (MetricNames.ErrorMajority, FairnessMetric.MajorityErrorRate),
+        FairnessMetric.ErrorRate, FairnessMetric.EqOd, FairnessMetric.EqualizedOddsDifferenceWorstCase, FairnessMetric.EqualOpportunityDifference,
+        FairnessMetric.DemographicParityDifference, FairnessMetric.DemographicParityRatio, FairnessMetric.EqualOpportunityDifferenceSigned,
+        FairnessMetric.FalsePositiveRateDifferenceSigned, FairnessMetric.DemographicParityDifferenceSigned, FairnessMetric.ErrorRateDifferenceSigned,
+        FairnessMetric.MinorityErrorRate, FairnessMetric.MajorityErrorRate,
     ];
 
-    /// <summary>Fits the firm on <paramref name="trainLabels"/> and returns the test split's metrics, keyed by <see cref="MetricNames"/>.</summary>
+    /// <summary>Fits the firm on <paramref name="trainLabels"/> and returns the test split's metrics, keyed by <see cref="MetricKeys"/>.</summary>
     /// <param name="trainer">The firm's learner.</param>
     /// <param name="split">The encoded split; its test rows are never relabelled.</param>
     /// <param name="trainLabels">Training labels in {0, 1}, one per training row (the original ones or the collective's relabelling).</param>
@@ -51,8 +46,8 @@ public static class FirmEvaluation
         if (split.TestCounterfactualX is { } counterfactual && split.TestCounterfactualLabel is { } cfLabel)
         {
             var onCounterfactual = model.Predict(counterfactual);
-            metrics[MetricNames.CounterfactualSuccess] = CounterfactualMetrics.Success(predicted, onCounterfactual, split.TestGroups);
-            metrics[MetricNames.CounterfactualFairness] = CounterfactualMetrics.CounterfactualFairnessRate(predicted, cfLabel, split.TestGroups);
+            metrics[MetricKeys.CounterfactualSuccess] = CounterfactualMetrics.Success(predicted, onCounterfactual, split.TestGroups);
+            metrics[MetricKeys.CounterfactualFairness] = CounterfactualMetrics.CounterfactualFairnessRate(predicted, cfLabel, split.TestGroups);
         }
         return metrics;
     }
@@ -81,8 +76,8 @@ public static class FirmEvaluation
             }
             var values = new double[FairnessEvaluator.MetricCount];
             FairnessEvaluator.Evaluate(y, pred, GroupMembership.FromCodes(group), values, sampleWeights: weight);
-            metrics[MetricNames.ErrorExpected] = values[(int)FairnessMetric.ErrorRate];
-            metrics[MetricNames.EqOdExpected] = values[(int)FairnessMetric.EqOd];
+            metrics[MetricKeys.ErrorExpected] = values[(int)FairnessMetric.ErrorRate];
+            metrics[MetricKeys.EqOdExpected] = values[(int)FairnessMetric.EqOd];
         }
         return metrics;
     }
@@ -92,8 +87,8 @@ public static class FirmEvaluation
     {
         var values = new double[FairnessEvaluator.MetricCount];
         FairnessEvaluator.Evaluate(yTrue, yPred, groups, values);
-        var metrics = new Dictionary<string, double>(Stored.Length + 2, StringComparer.Ordinal);
-        foreach (var (name, metric) in Stored) metrics[name] = values[(int)metric];
+        var metrics = new Dictionary<string, double>(StoredMetrics.Count + 2, StringComparer.Ordinal);
+        foreach (var metric in StoredMetrics) metrics[MetricCatalogue.Get(metric).Key] = values[(int)metric];
         return metrics;
     }
 }

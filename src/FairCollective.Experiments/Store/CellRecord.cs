@@ -45,7 +45,7 @@ public sealed record CellRecord
     /// <summary>Firm-side cells only: the method's knob value; null otherwise.</summary>
     public double? Knob { get; init; }
 
-    /// <summary>Named metrics (see FairCollective.Experiments.MetricNames).</summary>
+    /// <summary>Named metrics (see FairCollective.Experiments.MetricKeys).</summary>
     public required IReadOnlyDictionary<string, double> Metrics { get; init; }
 
     /// <summary>Wall-clock seconds the cell took (firm fit and evaluation).</summary>
@@ -69,7 +69,7 @@ public sealed record CellRecord
     /// <param name="members">Collective members resolved on the data.</param>
     /// <param name="flips">M, the labels relabelled 0 -> 1.</param>
     /// <param name="poolSize">Collective members with y = 0.</param>
-    /// <param name="metrics">The test split's metrics, keyed by <see cref="MetricNames"/>.</param>
+    /// <param name="metrics">The test split's metrics, keyed by <see cref="Fairness.MetricKeys"/>.</param>
     /// <param name="seconds">Wall-clock seconds the cell took.</param>
     /// <param name="scoringRule">How the strategy scored the pool ("as specified" or the fallback that applied); empty outside collective cells.</param>
     public static CellRecord Of(CellConfig config, double alpha, int members, int flips, int poolSize,

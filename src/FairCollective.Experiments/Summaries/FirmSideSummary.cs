@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
 
 namespace FairCollective.Experiments.Summaries;
 
@@ -25,7 +26,7 @@ public static class FirmSideSummary
         {
             var fronts = g.GroupBy(SeriesOf).OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => ParetoFront.Of(
                 s.GroupBy(LabelOf).Select(p => new TradeOffPoint(
-                    SeedStats.Of(p, MetricNames.Error).Mean, SeedStats.Of(p, MetricNames.EqOd).Mean, p.Key))), StringComparer.Ordinal);
+                    SeedStats.Of(p, MetricKeys.Error).Mean, SeedStats.Of(p, MetricKeys.EqOd).Mean, p.Key))), StringComparer.Ordinal);
             return new DatasetFronts(g.Key.Dataset, g.Key.Learner, fronts);
         }).ToArray();
 

@@ -1,4 +1,5 @@
 using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
 
 namespace FairCollective.Experiments.Summaries;
 
@@ -42,7 +43,7 @@ public static class ResultsSummary
         cells.Where(c => c.Knob is null)
             .GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha, c.Budget))
             .Select(g => new BudgetRow(g.Key.Dataset, g.Key.Learner, g.Key.MajorityRows, g.Key.Method, g.Key.Alpha, g.Key.Budget,
-                g.Average(c => (double)c.Flips), SeedStats.Of(g, MetricNames.EqOd), SeedStats.Of(g, MetricNames.Error)))
+                g.Average(c => (double)c.Flips), SeedStats.Of(g, MetricKeys.EqOd), SeedStats.Of(g, MetricKeys.Error)))
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => r.MajorityRows ?? int.MaxValue)
             .ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.Alpha).ThenBy(r => r.MeanFlips)
             .ToArray();

@@ -24,7 +24,7 @@ public static class Provenance
             ["component", "version"],
         [
             ["FairCollective.Reporting", Version(typeof(Provenance).Assembly)],
-            ["FairCollective", Version(typeof(FairCollective.Experiments.MetricNames).Assembly)],
+            ["FairCollective", Version(typeof(FairCollective.Fairness.MetricKeys).Assembly)],
             ["ScottPlot", Version(typeof(ScottPlot.Plot).Assembly)],
             [".NET", Environment.Version.ToString()],
         ]);

@@ -1,4 +1,4 @@
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
 using static FairCollective.Reporting.Tables.TableFormat;
@@ -13,10 +13,10 @@ public static class BaseLine
     public static IEnumerable<CellRecord> Cells(IEnumerable<CellRecord> cells) => cells.Where(c => c.Method == ResultsSummary.BaseMethod);
 
     /// <summary>The base model's EqOd: mean and spread over seeds (each seed's copies averaged first).</summary>
-    public static SeedStats EqOd(IEnumerable<CellRecord> cells) => PerSeed(cells, MetricNames.EqOd);
+    public static SeedStats EqOd(IEnumerable<CellRecord> cells) => PerSeed(cells, MetricKeys.EqOd);
 
     /// <summary>The base model's test error: mean and spread over seeds (each seed's copies averaged first).</summary>
-    public static SeedStats Error(IEnumerable<CellRecord> cells) => PerSeed(cells, MetricNames.Error);
+    public static SeedStats Error(IEnumerable<CellRecord> cells) => PerSeed(cells, MetricKeys.Error);
 
     // Copies of a seed's base cell are averaged before the seeds (SeedStats' one rule).
     private static SeedStats PerSeed(IEnumerable<CellRecord> cells, string metric) => SeedStats.Of(Cells(cells), metric);

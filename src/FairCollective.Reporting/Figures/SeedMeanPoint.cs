@@ -1,4 +1,4 @@
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
 
@@ -31,7 +31,7 @@ public sealed record SeedMeanPoint(string Dataset, string Learner, int? Majority
     public static IReadOnlyList<SeedMeanPoint> Of(IEnumerable<CellRecord> cells) =>
         cells.GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha, c.Budget, c.Knob))
             .Select(g => new SeedMeanPoint(g.Key.Dataset, g.Key.Learner, g.Key.MajorityRows, g.Key.Method, g.Key.Alpha, g.Key.Budget,
-                g.Key.Knob, g.Average(c => (double)c.Flips), Stats(g, MetricNames.EqOd), Stats(g, MetricNames.Error)))
+                g.Key.Knob, g.Average(c => (double)c.Flips), Stats(g, MetricKeys.EqOd), Stats(g, MetricKeys.Error)))
             .OrderBy(p => p.Dataset, StringComparer.Ordinal).ThenBy(p => p.Learner, StringComparer.Ordinal)
             .ThenBy(p => p.MajorityRows ?? int.MaxValue).ThenBy(p => SeriesStyle.Order(p.Method)).ThenBy(p => p.Method, StringComparer.Ordinal)
             .ThenBy(p => p.Alpha).ThenBy(p => p.Knob ?? 0).ThenBy(p => p.MeanFlips)

@@ -1,4 +1,4 @@
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
 using ScottPlot;
@@ -37,7 +37,7 @@ public static class SyntheticFigure
         cells.Where(c => c.Method != ResultsSummary.BaseMethod && c.Knob is null && c.MajorityRows is null)
             .GroupBy(c => (c.Dataset, c.Learner, c.Method, c.Alpha, c.Budget))
             .Select(g => new SuccessRow(g.Key.Dataset, g.Key.Learner, g.Key.Method, g.Key.Alpha, g.Key.Budget, g.Average(c => (double)c.Flips),
-                SeedMeanPoint.Stats(g, MetricNames.CounterfactualSuccess), SeedMeanPoint.Stats(g, MetricNames.EqOd), SeedMeanPoint.Stats(g, MetricNames.Error)))
+                SeedMeanPoint.Stats(g, MetricKeys.CounterfactualSuccess), SeedMeanPoint.Stats(g, MetricKeys.EqOd), SeedMeanPoint.Stats(g, MetricKeys.Error)))
             .GroupBy(r => (r.Dataset, r.Learner, r.Method, r.Alpha))
             .Select(g => g.Where(r => !double.IsNaN(r.Success.Mean)).MaxBy(r => r.Success.Mean) ?? g.First())
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal)
@@ -59,7 +59,7 @@ public static class SyntheticFigure
                 PlotLook.ErrorBars(plot, xs, ys, line.Select(r => r.Success.Std).ToArray(), style);
                 PlotLook.Line(plot, xs, ys, style);
             }
-            var baseS = SeedStats.Of(BaseLine.Cells(panel.Cells), MetricNames.CounterfactualSuccess);
+            var baseS = SeedStats.Of(BaseLine.Cells(panel.Cells), MetricKeys.CounterfactualSuccess);
             if (baseS.Count > 0) PlotLook.HorizontalReference(plot, baseS.Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
             if (rows.Count == 0 && baseS.Count == 0) PlotLook.NoData(plot, "no cells");
             plot.Axes.SetLimitsY(double.NaN, 1);

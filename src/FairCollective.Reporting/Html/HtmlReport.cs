@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using static System.Net.WebUtility;
 using FairCollective.Reporting.Content;
 using FairCollective.Reporting.Tables;
@@ -67,8 +67,8 @@ public static class HtmlReport
         }
 
         h.AppendLine("<section id=\"metrics\"><h2>Metrics</h2><ul>");
-        foreach (var name in new[] { MetricNames.Error, MetricNames.EqOd, MetricNames.CounterfactualSuccess })
-            h.Append("<li><code>").Append(HtmlEncode(name)).Append("</code>: ").Append(HtmlEncode(MetricNames.Definitions[name])).AppendLine("</li>");
+        foreach (var name in new[] { MetricKeys.Error, MetricKeys.EqOd, MetricKeys.CounterfactualSuccess })
+            h.Append("<li><code>").Append(HtmlEncode(name)).Append("</code>: ").Append(HtmlEncode(MetricCatalogue.Describe(name))).AppendLine("</li>");
         h.AppendLine("</ul><p>Spreads are sample standard deviations over seeds (n − 1); one seed gives 0.</p></section>");
 
         h.AppendLine("<section id=\"configuration\"><h2>Configuration</h2>");

@@ -1,6 +1,11 @@
 namespace FairCollective.Fairness;
 
-/// <summary>Name, definition and convention of every <see cref="FairnessMetric"/>, so every output can state its convention.</summary>
+/// <summary>
+/// The metric registry: key, name, definition and convention of every <see cref="FairnessMetric"/> and of the metrics
+/// computed beside them (S(alpha), expected rates), so every output states its convention in the same words. Adding
+/// a by-group metric: a <see cref="FairnessMetric"/> member, its computation in <see cref="FairnessEvaluator"/>, a
+/// key in <see cref="MetricKeys"/> and one line here; the metric contract tests then cover it.
+/// </summary>
 public static class MetricCatalogue
 {
     /// <summary>Convention of metrics over all rows.</summary>
@@ -22,41 +27,66 @@ public static class MetricCatalogue
 
     private static readonly MetricDefinition[] Definitions =
     [
-        Def(FairnessMetric.Accuracy, "P(yhat = y)", OverallConvention),
-        Def(FairnessMetric.ErrorRate, "1 - accuracy = P(yhat != y)", OverallConvention),
-        Def(FairnessMetric.SelectionRate, "P(yhat = 1)", OverallConvention),
-        Def(FairnessMetric.MinorityErrorRate, "P(yhat != y | minority)", PerGroupConvention),
-        Def(FairnessMetric.MajorityErrorRate, "P(yhat != y | majority)", PerGroupConvention),
-        Def(FairnessMetric.ErrorRateDifferenceSigned, "ERR_minority - ERR_majority (AIF360 error_rate_difference)", SignedConvention),
-        Def(FairnessMetric.ErrorRateDifference, "|ERR_minority - ERR_majority|", UnsignedConvention),
-        Def(FairnessMetric.DemographicParityDifferenceSigned, "P(yhat=1 | minority) - P(yhat=1 | majority) (AIF360 statistical_parity_difference)", SignedConvention),
-        Def(FairnessMetric.DemographicParityDifference, "|P(yhat=1 | minority) - P(yhat=1 | majority)|", UnsignedConvention),
-        Def(FairnessMetric.DisparateImpact, "P(yhat=1 | minority) / P(yhat=1 | majority)", MinorityRatioConvention),
-        Def(FairnessMetric.DemographicParityRatio, "min / max of the selection rates of minority and majority", MinMaxRatioConvention),
-        Def(FairnessMetric.EqualOpportunityDifferenceSigned, "TPR_minority - TPR_majority (AIF360 equal_opportunity_difference)", SignedConvention),
-        Def(FairnessMetric.EqualOpportunityDifference, "|TPR_minority - TPR_majority|", UnsignedConvention),
-        Def(FairnessMetric.FalsePositiveRateDifferenceSigned, "FPR_minority - FPR_majority", SignedConvention),
-        Def(FairnessMetric.FalsePositiveRateDifference, "|FPR_minority - FPR_majority|", UnsignedConvention),
-        Def(FairnessMetric.AverageOddsDifferenceSigned, "1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)] (AIF360 average_odds_difference)", SignedConvention),
-        Def(FairnessMetric.EqOd, "1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|): the paper's headline metric (AIF360 average_abs_odds_difference; fairlearn equalized_odds_difference agg='mean' for two groups)", UnsignedConvention),
-        Def(FairnessMetric.EqualizedOddsDifferenceWorstCase, "max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|) (fairlearn equalized_odds_difference agg='worst_case' for two groups; AIF360 equalized_odds_difference)", UnsignedConvention),
-        Def(FairnessMetric.DemographicParityDifferenceBetweenGroups, "max_g P(yhat=1 | g) - min_g P(yhat=1 | g) (fairlearn demographic_parity_difference)", BetweenGroupsDifferenceConvention),
-        Def(FairnessMetric.DemographicParityRatioBetweenGroups, "min_g P(yhat=1 | g) / max_g P(yhat=1 | g) (fairlearn demographic_parity_ratio)", BetweenGroupsRatioConvention),
-        Def(FairnessMetric.EqualOpportunityDifferenceBetweenGroups, "max_g TPR_g - min_g TPR_g (fairlearn equal_opportunity_difference)", BetweenGroupsDifferenceConvention),
-        Def(FairnessMetric.EqualOpportunityRatioBetweenGroups, "min_g TPR_g / max_g TPR_g (fairlearn equal_opportunity_ratio)", BetweenGroupsRatioConvention),
-        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase, "max(TPR difference, FPR difference) over all groups (fairlearn equalized_odds_difference agg='worst_case')", BetweenGroupsDifferenceConvention),
-        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean, "mean of TPR difference and FPR difference over all groups (fairlearn equalized_odds_difference agg='mean')", BetweenGroupsDifferenceConvention),
-        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase, "min(TPR ratio, FPR ratio) over all groups (fairlearn equalized_odds_ratio agg='worst_case')", BetweenGroupsRatioConvention),
-        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsMean, "mean of TPR ratio and FPR ratio over all groups (fairlearn equalized_odds_ratio agg='mean')", BetweenGroupsRatioConvention),
-        Def(FairnessMetric.ErrorRateDifferenceBetweenGroups, "max_g ERR_g - min_g ERR_g", BetweenGroupsDifferenceConvention),
+        Def(FairnessMetric.Accuracy, MetricKeys.Accuracy, "P(yhat = y)", OverallConvention),
+        Def(FairnessMetric.ErrorRate, MetricKeys.Error, "1 - accuracy = P(yhat != y)", OverallConvention),
+        Def(FairnessMetric.SelectionRate, MetricKeys.SelectionRate, "P(yhat = 1)", OverallConvention),
+        Def(FairnessMetric.MinorityErrorRate, MetricKeys.ErrorMinority, "P(yhat != y | minority)", PerGroupConvention),
+        Def(FairnessMetric.MajorityErrorRate, MetricKeys.ErrorMajority, "P(yhat != y | majority)", PerGroupConvention),
+        Def(FairnessMetric.ErrorRateDifferenceSigned, MetricKeys.ErrorGapSigned, "ERR_minority - ERR_majority (AIF360 error_rate_difference)", SignedConvention),
+        Def(FairnessMetric.ErrorRateDifference, MetricKeys.ErrorRateDifference, "|ERR_minority - ERR_majority|", UnsignedConvention),
+        Def(FairnessMetric.DemographicParityDifferenceSigned, MetricKeys.SelectionGapSigned, "P(yhat=1 | minority) - P(yhat=1 | majority) (AIF360 statistical_parity_difference)", SignedConvention),
+        Def(FairnessMetric.DemographicParityDifference, MetricKeys.DemographicParity, "|P(yhat=1 | minority) - P(yhat=1 | majority)|", UnsignedConvention),
+        Def(FairnessMetric.DisparateImpact, MetricKeys.DisparateImpact, "P(yhat=1 | minority) / P(yhat=1 | majority)", MinorityRatioConvention),
+        Def(FairnessMetric.DemographicParityRatio, MetricKeys.DemographicParityRatio, "min / max of the selection rates of minority and majority", MinMaxRatioConvention),
+        Def(FairnessMetric.EqualOpportunityDifferenceSigned, MetricKeys.TprGapSigned, "TPR_minority - TPR_majority (AIF360 equal_opportunity_difference)", SignedConvention),
+        Def(FairnessMetric.EqualOpportunityDifference, MetricKeys.EqualOpportunity, "|TPR_minority - TPR_majority|", UnsignedConvention),
+        Def(FairnessMetric.FalsePositiveRateDifferenceSigned, MetricKeys.FprGapSigned, "FPR_minority - FPR_majority", SignedConvention),
+        Def(FairnessMetric.FalsePositiveRateDifference, MetricKeys.FalsePositiveRateDifference, "|FPR_minority - FPR_majority|", UnsignedConvention),
+        Def(FairnessMetric.AverageOddsDifferenceSigned, MetricKeys.AverageOddsDifferenceSigned, "1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)] (AIF360 average_odds_difference)", SignedConvention),
+        Def(FairnessMetric.EqOd, MetricKeys.EqOd, "1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|): the paper's headline metric (AIF360 average_abs_odds_difference; fairlearn equalized_odds_difference agg='mean' for two groups)", UnsignedConvention),
+        Def(FairnessMetric.EqualizedOddsDifferenceWorstCase, MetricKeys.EqualizedOddsWorst, "max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|) (fairlearn equalized_odds_difference agg='worst_case' for two groups; AIF360 equalized_odds_difference)", UnsignedConvention),
+        Def(FairnessMetric.DemographicParityDifferenceBetweenGroups, MetricKeys.DemographicParityDifferenceBetweenGroups, "max_g P(yhat=1 | g) - min_g P(yhat=1 | g) (fairlearn demographic_parity_difference)", BetweenGroupsDifferenceConvention),
+        Def(FairnessMetric.DemographicParityRatioBetweenGroups, MetricKeys.DemographicParityRatioBetweenGroups, "min_g P(yhat=1 | g) / max_g P(yhat=1 | g) (fairlearn demographic_parity_ratio)", BetweenGroupsRatioConvention),
+        Def(FairnessMetric.EqualOpportunityDifferenceBetweenGroups, MetricKeys.EqualOpportunityDifferenceBetweenGroups, "max_g TPR_g - min_g TPR_g (fairlearn equal_opportunity_difference)", BetweenGroupsDifferenceConvention),
+        Def(FairnessMetric.EqualOpportunityRatioBetweenGroups, MetricKeys.EqualOpportunityRatioBetweenGroups, "min_g TPR_g / max_g TPR_g (fairlearn equal_opportunity_ratio)", BetweenGroupsRatioConvention),
+        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase, MetricKeys.EqualizedOddsDifferenceBetweenGroupsWorstCase, "max(TPR difference, FPR difference) over all groups (fairlearn equalized_odds_difference agg='worst_case')", BetweenGroupsDifferenceConvention),
+        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean, MetricKeys.EqualizedOddsDifferenceBetweenGroupsMean, "mean of TPR difference and FPR difference over all groups (fairlearn equalized_odds_difference agg='mean')", BetweenGroupsDifferenceConvention),
+        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase, MetricKeys.EqualizedOddsRatioBetweenGroupsWorstCase, "min(TPR ratio, FPR ratio) over all groups (fairlearn equalized_odds_ratio agg='worst_case')", BetweenGroupsRatioConvention),
+        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsMean, MetricKeys.EqualizedOddsRatioBetweenGroupsMean, "mean of TPR ratio and FPR ratio over all groups (fairlearn equalized_odds_ratio agg='mean')", BetweenGroupsRatioConvention),
+        Def(FairnessMetric.ErrorRateDifferenceBetweenGroups, MetricKeys.ErrorRateDifferenceBetweenGroups, "max_g ERR_g - min_g ERR_g", BetweenGroupsDifferenceConvention),
     ];
 
-    /// <summary>Every metric, in enum order.</summary>
+    /// <summary>Convention of metrics on synthetic data's counterfactual test rows.</summary>
+    public const string CounterfactualConvention = "synthetic data only: the minority's test rows and their counterfactuals g(x) under the known causal model";
+    /// <summary>Convention of expected metrics of randomised post-processors.</summary>
+    public const string ExpectedConvention = "randomised post-processors: exact expectation over their coin flips (each row counted as 1 with weight p and 0 with 1 - p)";
+
+    private static readonly MetricDefinition[] Others =
+    [
+        new(MetricKeys.CounterfactualSuccess, "S(alpha)", "S(alpha) = P0[h(g(x)) = h(x)] over minority test rows", CounterfactualConvention, null),
+        new(MetricKeys.CounterfactualFairness, "CounterfactualFairnessRate", "share of minority test rows with h(x) = argmax_y P0(y | g(x))", CounterfactualConvention, null),
+        new(MetricKeys.ErrorExpected, "ErrorRateExpected", "expected error rate of a randomised post-processor", ExpectedConvention, null),
+        new(MetricKeys.EqOdExpected, "EqOdExpected", "EqOd of the expected TPRs and FPRs of a randomised post-processor", ExpectedConvention, null),
+    ];
+
+    private static readonly Dictionary<string, MetricDefinition> ByKey = Definitions.Concat(Others).ToDictionary(d => d.Key, StringComparer.Ordinal);
+
+    /// <summary>Every by-group metric, in enum order.</summary>
     public static IReadOnlyList<MetricDefinition> All => Definitions;
+
+    /// <summary>The metrics computed beside the by-group ones (counterfactual, expected rates).</summary>
+    public static IReadOnlyList<MetricDefinition> Derived => Others;
 
     /// <summary>Name, definition and convention of <paramref name="metric"/>.</summary>
     public static MetricDefinition Get(FairnessMetric metric) => Definitions[(int)metric];
 
-    private static MetricDefinition Def(FairnessMetric metric, string definition, string convention) =>
-        new(metric, metric.ToString(), definition, convention);
+    /// <summary>The metric with stored key <paramref name="key"/>; null when no metric has it.</summary>
+    public static MetricDefinition? Find(string key) => ByKey.GetValueOrDefault(key);
+
+    /// <summary>"definition (convention)" of the metric keyed <paramref name="key"/>, as printed beside tables.</summary>
+    public static string Describe(string key) =>
+        Find(key) is { } d ? $"{d.Definition}; {d.MetricConvention}" : throw new ArgumentException($"no metric has the key '{key}'", nameof(key));
+
+    private static MetricDefinition Def(FairnessMetric metric, string key, string definition, string convention) =>
+        new(key, metric.ToString(), definition, convention, metric);
 }

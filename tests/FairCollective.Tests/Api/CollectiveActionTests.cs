@@ -2,7 +2,7 @@ using FairCollective.Collective;
 using FairCollective.Common;
 using FairCollective.Data;
 using FairCollective.Data.Sources;
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
@@ -35,9 +35,9 @@ public sealed class CollectiveActionTests : IDisposable
         var cell = cells.Single(c => c.Method == "RB-prob");
         var baseCell = cells.Single(c => c.Method == "Base");
 
-        Assert.Equal(cell.Metrics[MetricNames.EqOd], result.After!.EqOd);
-        Assert.Equal(cell.Metrics[MetricNames.Error], result.After.ErrorRate);
-        Assert.Equal(baseCell.Metrics[MetricNames.EqOd], result.Before!.EqOd);
+        Assert.Equal(cell.Metrics[MetricKeys.EqOd], result.After!.EqOd);
+        Assert.Equal(cell.Metrics[MetricKeys.Error], result.After.ErrorRate);
+        Assert.Equal(baseCell.Metrics[MetricKeys.EqOd], result.Before!.EqOd);
         Assert.Equal(cell.Flips, result.Flipped.Length);
         Assert.Equal(cell.PoolSize, result.Pool.Length);
         Assert.Equal(cell.Members, result.Members.Length);

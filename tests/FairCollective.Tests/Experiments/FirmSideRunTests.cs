@@ -1,5 +1,5 @@
 using FairCollective.Collective;
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Mitigation.FirmSide;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
@@ -31,15 +31,15 @@ public sealed class FirmSideRunTests : IDisposable
         {
             var mine = cells.Where(c => c.Method == method.Name).ToArray();
             Assert.Equal(2 * method.DefaultKnobs.Count, mine.Length);
-            Assert.All(mine, c => Assert.InRange(c.Metrics[MetricNames.Error], 0, 1));
+            Assert.All(mine, c => Assert.InRange(c.Metrics[MetricKeys.Error], 0, 1));
         }
         // Randomised post-processors also report their expected outcome.
         Assert.All(cells.Where(c => c.Method is "EqOddsPostProcessing" or "CalibratedEqOdds" or "ThresholdOptimizer"),
-            c => Assert.True(c.Metrics.ContainsKey(MetricNames.EqOdExpected)));
+            c => Assert.True(c.Metrics.ContainsKey(MetricKeys.EqOdExpected)));
         // Equalized-odds post-processing at full strength equalises the expected rates on the data it was fitted on;
         // on the test split the expected EqOd is far below the base's.
-        double baseEqOd = cells.Where(c => c.Method == "Base").Average(c => c.Metrics[MetricNames.EqOd]);
-        double postEqOd = cells.Where(c => c.Method == "EqOddsPostProcessing" && c.Knob == 1).Average(c => c.Metrics[MetricNames.EqOdExpected]);
+        double baseEqOd = cells.Where(c => c.Method == "Base").Average(c => c.Metrics[MetricKeys.EqOd]);
+        double postEqOd = cells.Where(c => c.Method == "EqOddsPostProcessing" && c.Knob == 1).Average(c => c.Metrics[MetricKeys.EqOdExpected]);
         Assert.True(postEqOd < baseEqOd / 2, $"expected EqOd {postEqOd} vs base {baseEqOd}");
 
         var fronts = FirmSideSummary.Compute(cells).Single().Fronts;
@@ -61,7 +61,7 @@ public sealed class FirmSideRunTests : IDisposable
         using var store = ResultsStore.Open(Path.Combine(_dir, "rw.sqlite"));
         new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
         var cells = store.Cells();
-        Assert.Equal(cells.Single(c => c.Method == "Base").Metrics[MetricNames.EqOd], cells.Single(c => c.Method == "Reweighing").Metrics[MetricNames.EqOd]);
+        Assert.Equal(cells.Single(c => c.Method == "Base").Metrics[MetricKeys.EqOd], cells.Single(c => c.Method == "Reweighing").Metrics[MetricKeys.EqOd]);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using FairCollective.Data;
 using FairCollective.Common;
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using Microsoft.Data.Sqlite;
 
@@ -13,7 +13,7 @@ public sealed class ResultsStoreTests : IDisposable
     private static CellRecord Cell(int seed, string method = "RB-prob", double eqod = 0.1) => TestCells.Configured(new CellRecord
     {
         Experiment = "e", Dataset = "compas", Learner = "logistic", Method = method, Seed = seed, Alpha = 0.3, Members = 30, Budget = "0.5 of pool",
-        Flips = 12, PoolSize = 24, Metrics = new Dictionary<string, double> { [MetricNames.EqOd] = eqod, [MetricNames.Error] = 0.33, ["nan_metric"] = double.NaN },
+        Flips = 12, PoolSize = 24, Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = 0.33, ["nan_metric"] = double.NaN },
     });
 
     private string PathOf(string name) => Path.Combine(_dir, name);
@@ -38,7 +38,7 @@ public sealed class ResultsStoreTests : IDisposable
         using var reopened = ResultsStore.Open(path, StoreAccess.Read);
         var cells = reopened.Cells();
         Assert.Equal(2, cells.Count);
-        Assert.Equal(0.1, cells.Single(c => c.Seed == 0).Metrics[MetricNames.EqOd]);
+        Assert.Equal(0.1, cells.Single(c => c.Seed == 0).Metrics[MetricKeys.EqOd]);
         Assert.True(double.IsNaN(cells[0].Metrics["nan_metric"]));
         Assert.Equal(cells.Select(c => c.Key).ToHashSet(), reopened.FinishedKeys());
         Assert.Equal(Cell(0).ConfigJson, cells.Single(c => c.Seed == 0).ConfigJson);

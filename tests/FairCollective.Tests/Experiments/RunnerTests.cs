@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using FairCollective.Collective;
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
@@ -60,9 +60,9 @@ public sealed class RunnerTests : IDisposable
         var bases = cells.Where(c => c.Method == "Base").ToDictionary(c => c.Seed);
         foreach (var c in cells)
         {
-            Assert.InRange(c.Metrics[MetricNames.EqOd], 0, 1);
-            Assert.InRange(c.Metrics[MetricNames.CounterfactualSuccess], 0, 1);
-            if (c.Flips == 0) Assert.Equal(bases[c.Seed].Metrics[MetricNames.EqOd], c.Metrics[MetricNames.EqOd]);
+            Assert.InRange(c.Metrics[MetricKeys.EqOd], 0, 1);
+            Assert.InRange(c.Metrics[MetricKeys.CounterfactualSuccess], 0, 1);
+            if (c.Flips == 0) Assert.Equal(bases[c.Seed].Metrics[MetricKeys.EqOd], c.Metrics[MetricKeys.EqOd]);
             if (c.Alpha == 0) Assert.Equal(0, c.PoolSize);
             if (c.Budget == FlipBudget.ShareOfPool(1).ToString()) Assert.Equal(c.PoolSize, c.Flips);
         }

@@ -31,7 +31,7 @@ public class MetricContractTests
     {
         var all = Enum.GetValues<FairnessMetric>();
         Assert.Equal(all.Length, FairnessEvaluator.MetricCount);
-        Assert.Equal(all, MetricCatalogue.All.Select(d => d.Metric));
+        Assert.Equal(all, MetricCatalogue.All.Select(d => d.Metric!.Value));
     }
 
     [Theory]
@@ -89,7 +89,7 @@ public class MetricContractTests
                 break;
             case MetricCatalogue.PerGroupConvention:
                 // A per-group metric of one group becomes the same metric of the other: the per-group values trade places.
-                var perGroup = MetricCatalogue.All.Where(d => d.MetricConvention == MetricCatalogue.PerGroupConvention).Select(d => (int)d.Metric).ToArray();
+                var perGroup = MetricCatalogue.All.Where(d => d.MetricConvention == MetricCatalogue.PerGroupConvention).Select(d => (int)d.Metric!.Value).ToArray();
                 Assert.Contains(b, perGroup.Select(i => original[i]));
                 Assert.Equal(perGroup.Select(i => original[i]).Order(), perGroup.Select(i => swapped[i]).Order());
                 break;

@@ -74,15 +74,38 @@ public class NamedMetricsTests
     [Fact]
     public void CatalogueDescribesEveryMetricWithItsConvention()
     {
-        Assert.Equal(Enum.GetValues<FairnessMetric>(), MetricCatalogue.All.Select(d => d.Metric));
+        Assert.Equal(Enum.GetValues<FairnessMetric>(), MetricCatalogue.All.Select(d => d.Metric!.Value));
         foreach (var d in MetricCatalogue.All)
         {
             Assert.Equal(d.Metric.ToString(), d.Name);
             Assert.False(string.IsNullOrWhiteSpace(d.Definition));
             Assert.False(string.IsNullOrWhiteSpace(d.MetricConvention));
-            Assert.Same(d, MetricCatalogue.Get(d.Metric));
+            Assert.Same(d, MetricCatalogue.Get(d.Metric!.Value));
             if (d.Name.EndsWith("Signed")) Assert.Equal(MetricCatalogue.SignedConvention, d.MetricConvention);
+            Assert.Same(d, MetricCatalogue.Find(d.Key));
             if (d.Name.Contains("BetweenGroups")) Assert.StartsWith("between groups", d.MetricConvention);
         }
+    }
+}
+
+/// <summary>The metric registry is the one source of keys and definitions for everything a cell stores.</summary>
+public class MetricRegistryTests
+{
+    [Fact]
+    public void KeysAreUniqueAndEveryStoredKeyIsDefined()
+    {
+        var all = MetricCatalogue.All.Concat(MetricCatalogue.Derived).ToArray();
+        Assert.Equal(all.Length, all.Select(d => d.Key).Distinct().Count());
+        Assert.All(all, d => Assert.Matches("^[a-z][a-z0-9_]*$", d.Key));
+        // Every metric a cell can store has a definition in the registry (the runner stores these and the derived ones).
+        foreach (var metric in FairCollective.Experiments.Running.FirmEvaluation.StoredMetrics)
+            Assert.NotNull(MetricCatalogue.Find(MetricCatalogue.Get(metric).Key));
+        // The keys results stores already hold never change.
+        Assert.Equal(["eqod", "error", "eq_odds_worst", "eq_opp", "dem_parity", "dem_parity_ratio", "tpr_gap_signed", "fpr_gap_signed",
+                "selection_gap_signed", "error_gap_signed", "error_minority", "error_majority"],
+            new[] { MetricKeys.EqOd, MetricKeys.Error, MetricKeys.EqualizedOddsWorst, MetricKeys.EqualOpportunity, MetricKeys.DemographicParity,
+                MetricKeys.DemographicParityRatio, MetricKeys.TprGapSigned, MetricKeys.FprGapSigned, MetricKeys.SelectionGapSigned,
+                MetricKeys.ErrorGapSigned, MetricKeys.ErrorMinority, MetricKeys.ErrorMajority });
+        Assert.StartsWith("1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|)", MetricCatalogue.Describe(MetricKeys.EqOd));
     }
 }

@@ -1,5 +1,5 @@
 using FairCollective.Common;
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting.Figures;
 using ScottPlot;
@@ -11,7 +11,7 @@ public sealed class FigureTests
     private static CellRecord Cell(string method, int seed, double alpha, string budget, double eqod, double error = 0.3, string dataset = "d") => new()
     {
         Experiment = CollectiveSizeFigure.Experiment, Dataset = dataset, Learner = "logistic", Method = method, Seed = seed, Alpha = alpha, Budget = budget,
-        Metrics = new Dictionary<string, double> { [MetricNames.EqOd] = eqod, [MetricNames.Error] = error },
+        Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = error },
     };
 
     [Fact]

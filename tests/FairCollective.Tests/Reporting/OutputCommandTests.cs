@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FairCollective.Cli;
 using FairCollective.Cli.Output;
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting;
 using FairCollective.Tests.Common;
@@ -132,7 +132,7 @@ public sealed class OutputCommandTests : IDisposable
     private static CellRecord Cell(string method) => new()
     {
         Experiment = "custom", Dataset = "compas", Learner = "logistic", Method = method, Seed = 0, Alpha = 0.1, Budget = "1 of pool",
-        Metrics = new Dictionary<string, double> { [MetricNames.EqOd] = 0.1, [MetricNames.Error] = 0.3 },
+        Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = 0.1, [MetricKeys.Error] = 0.3 },
     };
 
     private static (int Code, string Stdout, string Stderr) Cli(params string[] args)

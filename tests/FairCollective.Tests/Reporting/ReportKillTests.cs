@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using FairCollective.Common;
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting;
 using Xunit.Abstractions;
@@ -112,7 +112,7 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
             s.Add(TestCells.Configured(new CellRecord
             {
                 Experiment = "bulk", Dataset = "compas", Learner = "logistic", Method = "RB-prob", Seed = 0, Alpha = i * 1e-5, Budget = $"{i} flips",
-                Metrics = new Dictionary<string, double> { [MetricNames.EqOd] = 0.1, [MetricNames.Error] = 0.3 },
+                Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = 0.1, [MetricKeys.Error] = 0.3 },
             }));
         return path;
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using FairCollective.Common;
-using FairCollective.Experiments;
+using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting;
 using FairCollective.Reporting.Figures;
@@ -128,10 +128,10 @@ public static class SyntheticResults
         var rng = Seeds.Create(seed, purpose);
         var m = new Dictionary<string, double>
         {
-            [MetricNames.EqOd] = Math.Max(0, eqod + Normal(rng) * 0.01),
-            [MetricNames.Error] = error + Normal(rng) * 0.004,
+            [MetricKeys.EqOd] = Math.Max(0, eqod + Normal(rng) * 0.01),
+            [MetricKeys.Error] = error + Normal(rng) * 0.004,
         };
-        if (success is { } s) m[MetricNames.CounterfactualSuccess] = Math.Clamp(s + Normal(rng) * 0.02, 0, 1);
+        if (success is { } s) m[MetricKeys.CounterfactualSuccess] = Math.Clamp(s + Normal(rng) * 0.02, 0, 1);
         return m;
     }
 

@@ -1,0 +1,102 @@
+namespace FairCollective.Fairness;
+
+/// <summary>
+/// The stable key of every metric: what results stores, exports and reports call it. Defined once here; the metric
+/// registry (<see cref="MetricCatalogue"/>) pairs each key with its definition and convention. A key is never
+/// renamed (stored results refer to it).
+/// </summary>
+public static class MetricKeys
+{
+    /// <summary>Key of <see cref="FairnessMetric.Accuracy"/>.</summary>
+    public const string Accuracy = "accuracy";
+
+    /// <summary>Key of <see cref="FairnessMetric.ErrorRate"/>.</summary>
+    public const string Error = "error";
+
+    /// <summary>Key of <see cref="FairnessMetric.SelectionRate"/>.</summary>
+    public const string SelectionRate = "selection_rate";
+
+    /// <summary>Key of <see cref="FairnessMetric.MinorityErrorRate"/>.</summary>
+    public const string ErrorMinority = "error_minority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MajorityErrorRate"/>.</summary>
+    public const string ErrorMajority = "error_majority";
+
+    /// <summary>Key of <see cref="FairnessMetric.ErrorRateDifferenceSigned"/>.</summary>
+    public const string ErrorGapSigned = "error_gap_signed";
+
+    /// <summary>Key of <see cref="FairnessMetric.ErrorRateDifference"/>.</summary>
+    public const string ErrorRateDifference = "error_gap";
+
+    /// <summary>Key of <see cref="FairnessMetric.DemographicParityDifferenceSigned"/>.</summary>
+    public const string SelectionGapSigned = "selection_gap_signed";
+
+    /// <summary>Key of <see cref="FairnessMetric.DemographicParityDifference"/>.</summary>
+    public const string DemographicParity = "dem_parity";
+
+    /// <summary>Key of <see cref="FairnessMetric.DisparateImpact"/>.</summary>
+    public const string DisparateImpact = "disparate_impact";
+
+    /// <summary>Key of <see cref="FairnessMetric.DemographicParityRatio"/>.</summary>
+    public const string DemographicParityRatio = "dem_parity_ratio";
+
+    /// <summary>Key of <see cref="FairnessMetric.EqualOpportunityDifferenceSigned"/>.</summary>
+    public const string TprGapSigned = "tpr_gap_signed";
+
+    /// <summary>Key of <see cref="FairnessMetric.EqualOpportunityDifference"/>.</summary>
+    public const string EqualOpportunity = "eq_opp";
+
+    /// <summary>Key of <see cref="FairnessMetric.FalsePositiveRateDifferenceSigned"/>.</summary>
+    public const string FprGapSigned = "fpr_gap_signed";
+
+    /// <summary>Key of <see cref="FairnessMetric.FalsePositiveRateDifference"/>.</summary>
+    public const string FalsePositiveRateDifference = "fpr_gap";
+
+    /// <summary>Key of <see cref="FairnessMetric.AverageOddsDifferenceSigned"/>.</summary>
+    public const string AverageOddsDifferenceSigned = "avg_odds_signed";
+
+    /// <summary>Key of <see cref="FairnessMetric.EqOd"/>.</summary>
+    public const string EqOd = "eqod";
+
+    /// <summary>Key of <see cref="FairnessMetric.EqualizedOddsDifferenceWorstCase"/>.</summary>
+    public const string EqualizedOddsWorst = "eq_odds_worst";
+
+    /// <summary>Key of <see cref="FairnessMetric.DemographicParityDifferenceBetweenGroups"/>.</summary>
+    public const string DemographicParityDifferenceBetweenGroups = "dem_parity_between";
+
+    /// <summary>Key of <see cref="FairnessMetric.DemographicParityRatioBetweenGroups"/>.</summary>
+    public const string DemographicParityRatioBetweenGroups = "dem_parity_ratio_between";
+
+    /// <summary>Key of <see cref="FairnessMetric.EqualOpportunityDifferenceBetweenGroups"/>.</summary>
+    public const string EqualOpportunityDifferenceBetweenGroups = "eq_opp_between";
+
+    /// <summary>Key of <see cref="FairnessMetric.EqualOpportunityRatioBetweenGroups"/>.</summary>
+    public const string EqualOpportunityRatioBetweenGroups = "eq_opp_ratio_between";
+
+    /// <summary>Key of <see cref="FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase"/>.</summary>
+    public const string EqualizedOddsDifferenceBetweenGroupsWorstCase = "eq_odds_worst_between";
+
+    /// <summary>Key of <see cref="FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean"/>.</summary>
+    public const string EqualizedOddsDifferenceBetweenGroupsMean = "eq_odds_mean_between";
+
+    /// <summary>Key of <see cref="FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase"/>.</summary>
+    public const string EqualizedOddsRatioBetweenGroupsWorstCase = "eq_odds_ratio_worst_between";
+
+    /// <summary>Key of <see cref="FairnessMetric.EqualizedOddsRatioBetweenGroupsMean"/>.</summary>
+    public const string EqualizedOddsRatioBetweenGroupsMean = "eq_odds_ratio_mean_between";
+
+    /// <summary>Key of <see cref="FairnessMetric.ErrorRateDifferenceBetweenGroups"/>.</summary>
+    public const string ErrorRateDifferenceBetweenGroups = "error_gap_between";
+
+    /// <summary>Key of S(alpha), synthetic data only (<see cref="Counterfactual.CounterfactualMetrics"/>).</summary>
+    public const string CounterfactualSuccess = "s_alpha";
+
+    /// <summary>Key of the counterfactual-fairness rate, synthetic data only.</summary>
+    public const string CounterfactualFairness = "cf_fair_rate";
+
+    /// <summary>Key of the expected error of a randomised post-processor.</summary>
+    public const string ErrorExpected = "error_expected";
+
+    /// <summary>Key of EqOd of a randomised post-processor's expected rates.</summary>
+    public const string EqOdExpected = "eqod_expected";
+}
