@@ -47,6 +47,7 @@ public sealed class RunPlan
         SpecLimits.CheckGridSize(spec);
         var datasets = LoadDatasets(spec);
         var learners = spec.Learners.ToDictionary(l => l, l => LearnerCatalog.OptionsJson(l, spec.Learner), StringComparer.Ordinal);
+        foreach (var learner in spec.Learners.Append(spec.Strategy.RbProbModel)) LearnerCatalog.Create(learner, spec.Learner, seed: 0); // each learner's own checks
         var strategy = spec.Strategy;
         var settings = new ExperimentSettings
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
 using FairCollective.Common;
+using System.Text.Json.Nodes;
 using FairCollective.Learning;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -261,17 +262,49 @@ public static class SpecParser
         return choices.Select(c => c.Item1).ToArray();
     }
 
+    /// <summary>
+    /// <c>c</c> (logistic regression's C), and per learner a mapping of its options by name, e.g.
+    /// <c>learner: {c: 0.5, mlp: {hidden_layer_sizes: [50], max_epochs: 100}}</c>; every option is checked against the
+    /// learner's options record here, so a typo stops the parse with its line.
+    /// </summary>
     private static LearnerSettings ParseLearner(Reader r, YamlNode node)
     {
         var s = new LearnerSettings();
         foreach (var (key, value) in r.Mapping(node, "learner"))
         {
-            s = r.Scalar(key, "learner") switch
+            string k = r.Scalar(key, "learner");
+            if (k == "c")
             {
-                "c" => s with { C = r.Number(value, "learner.c") is var c && c > 0 ? c : throw new UserInputException($"{r.At(value)}: learner.c must be > 0") },
-                var other => throw new UserInputException($"{r.At(key)}: unknown learner option '{other}' (c)"),
-            };
+                s = s with { C = r.Number(value, "learner.c") is var c && c > 0 ? c : throw new UserInputException($"{r.At(value)}: learner.c must be > 0") };
+                continue;
+            }
+            if (!LearnerCatalog.Names.Contains(k.ToLowerInvariant()))
+                throw new UserInputException($"{r.At(key)}: unknown learner option '{k}' (c, or one of the learners {string.Join(", ", LearnerCatalog.Names)} with a mapping of its options)");
+            foreach (var (optionKey, optionValue) in r.Mapping(value, $"learner.{k}"))
+            {
+                string option = r.Scalar(optionKey, $"learner.{k}");
+                s = s.With(k.ToLowerInvariant(), option, ToJson(r, optionValue, $"learner.{k}.{option}"));
+                try
+                {
+                    LearnerCatalog.Create(k.ToLowerInvariant(), s, seed: 0); // the learner's own validation
+                }
+                catch (UserInputException e)
+                {
+                    throw new UserInputException($"{r.At(optionKey)}: {e.Message}");
+                }
+            }
         }
         return s;
     }
+
+    /// <summary>A YAML scalar or list as a JSON value: numbers, true/false, or text.</summary>
+    private static JsonNode? ToJson(Reader r, YamlNode node, string what) => node switch
+    {
+        YamlSequenceNode seq => new JsonArray(seq.Children.Select(n => ToJson(r, n, what)).ToArray()),
+        YamlScalarNode { Value: var v } when long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l) => JsonValue.Create(l),
+        YamlScalarNode { Value: var v } when double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d) => JsonValue.Create(d),
+        YamlScalarNode { Value: "true" or "false" } b => JsonValue.Create(b.Value == "true"),
+        YamlScalarNode sc => JsonValue.Create(sc.Value),
+        _ => throw new UserInputException($"{r.At(node)}: '{what}' must be a value or a list of values"),
+    };
 }

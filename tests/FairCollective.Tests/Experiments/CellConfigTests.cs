@@ -90,3 +90,44 @@ public class CellConfigTests
         Assert.Contains("\"Trees\":", LearnerCatalog.OptionsJson("gbt", new LearnerSettings()));
     }
 }
+
+/// <summary>Every option of every registered learner is settable by name, checked, and recorded in the cell's configuration.</summary>
+public class LearnerOptionTests
+{
+    [Fact]
+    public void AnyLearnerOptionIsSettableByNameAndRecorded()
+    {
+        var spec = SpecParser.Parse("name: x\ndatasets: [toy]\nlearners: [mlp, gbt]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n"
+            + "learner: {c: 0.5, mlp: {max_epochs: 7, hidden_layer_sizes: [8, 4], early_stopping: false}, gbt: {Trees: 25}}\n", "x.yaml");
+        var mlp = (FairCollective.Learning.Mlp.MlpTrainer)LearnerCatalog.Create("mlp", spec.Learner, seed: 3);
+        Assert.Equal(7, mlp.Options.MaxEpochs);
+        Assert.Equal([8, 4], mlp.Options.HiddenLayerSizes);
+        Assert.False(mlp.Options.EarlyStopping);
+        Assert.Equal(3, mlp.Options.Seed);
+        Assert.Contains("\"MaxEpochs\":7", LearnerCatalog.OptionsJson("mlp", spec.Learner));
+        Assert.Contains("\"Trees\":25", LearnerCatalog.OptionsJson("gbt", spec.Learner));
+        Assert.Contains("\"C\":0.5", LearnerCatalog.OptionsJson("logistic", spec.Learner));
+        Assert.NotEqual(LearnerCatalog.OptionsJson("mlp", new LearnerSettings()), LearnerCatalog.OptionsJson("mlp", spec.Learner));
+        // Every registered learner lists what can be set, and nothing the runner sets itself.
+        foreach (var name in LearnerCatalog.Names)
+        {
+            var options = LearnerCatalog.SettableOptions(name).Select(o => o.Option).ToArray();
+            Assert.NotEmpty(options);
+            Assert.DoesNotContain("Seed", options);
+            Assert.DoesNotContain("MaxDegreeOfParallelism", options);
+        }
+    }
+
+    [Theory]
+    [InlineData("mlp: {max_epoch: 7}", "x.yaml:2:17: mlp: unknown option 'max_epoch' (settable: ")]
+    [InlineData("mlp: {max_epochs: many}", "x.yaml:2:17: mlp: option 'MaxEpochs' has a value of the wrong type")]
+    [InlineData("mlp: {max_epochs: -1}", "x.yaml:2:17: mlp: option MaxEpochs must be")]
+    [InlineData("svm: {c: 1}", "x.yaml:2:11: unknown learner option 'svm' (c, or one of the learners logistic, mlp, gbt with a mapping of its options)")]
+    public void ABadLearnerOptionStopsTheParseWithItsLine(string options, string expected)
+    {
+        var e = Assert.Throws<FairCollective.Common.UserInputException>(() => SpecParser.Parse(
+            "name: x\nlearner: {" + options + "}\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n", "x.yaml"));
+        Assert.StartsWith(expected, e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+}

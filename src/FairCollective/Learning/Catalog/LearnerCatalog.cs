@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using FairCollective.Common;
 using FairCollective.Learning.Boosting;
 using FairCollective.Learning.Logistic;
@@ -7,38 +8,52 @@ using FairCollective.Learning.Mlp;
 
 namespace FairCollective.Learning.Catalog;
 
-/// <summary>The firm models a spec may name, built with the grid's settings and the cell's seed.</summary>
+/// <summary>
+/// The registry of the firm's learners: the one place to add one (its name, its options record with named defaults,
+/// and its trainer). Every public option of a learner's options record is settable from an experiment spec by name
+/// (<see cref="LearnerSettings.Options"/>) without further code, and recorded in each cell's configuration.
+/// </summary>
 public static class LearnerCatalog
 {
-    /// <summary>L2-regularised logistic regression (<see cref="LogisticRegressionTrainer"/>), the default firm.</summary>
+    /// <summary>Logistic regression (L-BFGS with a Newton polish), the paper's firm.</summary>
     public const string Logistic = "logistic";
-    /// <summary>Multilayer perceptron (<see cref="MlpTrainer"/>).</summary>
+
+    /// <summary>A multilayer perceptron (Adam, early stopping).</summary>
     public const string Mlp = "mlp";
-    /// <summary>Gradient-boosted trees through ML.NET FastTree (<see cref="GradientBoostingTrainer"/>).</summary>
+
+    /// <summary>Gradient-boosted trees (ML.NET FastTree).</summary>
     public const string BoostedTrees = "gbt";
 
-    /// <summary>Every learner name a spec may use.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Logistic, Mlp, BoostedTrees];
+    /// <summary>One learner: its default options (with the grid's seed and thread count) and its trainer.</summary>
+    private sealed record Entry(string Name, Func<int, int, object> Defaults, Func<object, ITrainer> Trainer);
 
-    // Options that cannot change a fitted model: thread counts (results are identical for any, tested), the seed
-    // (a cell's seed is part of its configuration anyway) and warm starts (same optimum, set by the runner).
-    private static readonly string[] NotResultAffecting =
+    private static readonly Entry[] Entries =
+    [
+        new(Logistic, (_, threads) => new LogisticRegressionOptions { MaxDegreeOfParallelism = threads }, o => new LogisticRegressionTrainer((LogisticRegressionOptions)o)),
+        new(Mlp, (seed, _) => new MlpOptions { Seed = seed }, o => new MlpTrainer((MlpOptions)o)),
+        new(BoostedTrees, (seed, _) => new GradientBoostingOptions { Seed = seed }, o => new GradientBoostingTrainer((GradientBoostingOptions)o)),
+    ];
+
+    /// <summary>Every learner's name, in registry order.</summary>
+    public static IReadOnlyList<string> Names { get; } = Entries.Select(e => e.Name).ToArray();
+
+    // Options that cannot change a fitted model, or that the runner sets itself: thread counts (results are identical
+    // for any, tested), the seed (each cell's seed) and warm starts (same optimum). They are neither settable nor recorded.
+    private static readonly string[] NotSettable =
         [nameof(LogisticRegressionOptions.MaxDegreeOfParallelism), nameof(LogisticRegressionOptions.InitialCoefficients),
          nameof(LogisticRegressionOptions.InitialIntercept), nameof(MlpOptions.Seed), nameof(GradientBoostingOptions.Threads)];
 
-    /// <summary>The trainer <paramref name="name"/> configured from the grid's settings and the cell's seed.</summary>
-    /// <param name="name">A learner name from <see cref="Names"/>, any case.</param>
-    /// <param name="settings">The spec's learner settings (e.g. logistic regression's C).</param>
-    /// <param name="seed">The cell's seed (used by the seeded learners, mlp and gbt).</param>
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <param name="name">A learner of <see cref="Names"/> (any case).</param>
+    /// <param name="settings">Option overrides from the experiment.</param>
+    /// <param name="seed">The cell's seed (learners that draw randomly use it).</param>
     /// <param name="innerParallelism">Threads one fit may use; the runner passes 1 because it parallelises across cells.</param>
-    /// <exception cref="UserInputException">The name is not a known learner.</exception>
-    public static ITrainer Create(string name, LearnerSettings settings, int seed, int innerParallelism = -1) => OptionsOf(name, settings, seed, innerParallelism) switch
+    public static ITrainer Create(string name, LearnerSettings settings, int seed, int innerParallelism = -1)
     {
-        LogisticRegressionOptions o => new LogisticRegressionTrainer(o),
-        MlpOptions o => new MlpTrainer(o),
-        GradientBoostingOptions o => new GradientBoostingTrainer(o),
-        var o => throw new InvalidOperationException($"no trainer for options {o.GetType().Name}"),
-    };
+        var entry = EntryOf(name);
+        return entry.Trainer(OptionsOf(entry, settings, seed, innerParallelism));
+    }
 
     /// <summary>
     /// Every option of <paramref name="name"/>'s trainer that can change a fitted model, as canonical JSON (keys
@@ -47,20 +62,18 @@ public static class LearnerCatalog
     /// </summary>
     public static string OptionsJson(string name, LearnerSettings settings)
     {
-        var node = JsonSerializer.SerializeToNode(OptionsOf(name, settings, seed: 0, innerParallelism: 1))!.AsObject();
+        var node = JsonSerializer.SerializeToNode(OptionsOf(EntryOf(name), settings, seed: 0, innerParallelism: 1), Json)!.AsObject();
         var sorted = new JsonObject();
-        foreach (var (key, value) in node.Where(kv => !NotResultAffecting.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in node.Where(kv => !NotSettable.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
             sorted[key] = value?.DeepClone();
         return sorted.ToJsonString();
     }
 
-    private static object OptionsOf(string name, LearnerSettings settings, int seed, int innerParallelism) => name.ToLowerInvariant() switch
-    {
-        Logistic => new LogisticRegressionOptions { C = settings.C, MaxDegreeOfParallelism = innerParallelism },
-        Mlp => new MlpOptions { Seed = seed },
-        BoostedTrees => new GradientBoostingOptions { Seed = seed },
-        _ => throw new UserInputException($"unknown learner '{name}' (known: {string.Join(", ", Names)})"),
-    };
+    /// <summary>The options of <paramref name="name"/> a spec can set, with their defaults (JSON values), in name order.</summary>
+    public static IReadOnlyList<(string Option, string Default)> SettableOptions(string name) =>
+        JsonSerializer.SerializeToNode(EntryOf(name).Defaults(0, 1), Json)!.AsObject()
+            .Where(kv => !NotSettable.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => (kv.Key, kv.Value?.ToJsonString() ?? "null")).ToArray();
 
     /// <summary>
     /// A trainer that starts from <paramref name="start"/>'s solution where the learner supports it (logistic
@@ -71,4 +84,34 @@ public static class LearnerCatalog
         trainer is LogisticRegressionTrainer t && start is LogisticRegressionModel m
             ? new LogisticRegressionTrainer(t.Options with { InitialCoefficients = m.Coefficients, InitialIntercept = m.Intercept })
             : trainer;
+
+    private static Entry EntryOf(string name) =>
+        Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new UserInputException($"unknown learner '{name}' (known: {string.Join(", ", Names)})");
+
+    /// <summary>The learner's defaults with the experiment's overrides applied by option name, checked by the learner's own validation.</summary>
+    private static object OptionsOf(Entry entry, LearnerSettings settings, int seed, int innerParallelism)
+    {
+        var defaults = entry.Defaults(seed, innerParallelism);
+        var node = JsonSerializer.SerializeToNode(defaults, defaults.GetType(), Json)!.AsObject();
+        var overrides = new List<(string Option, JsonNode? Value)>();
+        if (entry.Name == Logistic && settings.C != LogisticRegressionOptions.DefaultC) overrides.Add((nameof(LogisticRegressionOptions.C), JsonValue.Create(settings.C)));
+        if (settings.Options.TryGetValue(entry.Name, out var given)) overrides.AddRange(given.Select(kv => (kv.Key, kv.Value)));
+        foreach (var (option, value) in overrides)
+        {
+            string? property = node.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, option.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
+            if (property is null || NotSettable.Contains(property))
+                throw new UserInputException($"{entry.Name}: unknown option '{option}' (settable: {string.Join(", ", SettableOptions(entry.Name).Select(o => o.Option))})");
+            node[property] = value?.DeepClone();
+        }
+        if (overrides.Count == 0) return defaults;
+        try
+        {
+            return node.Deserialize(defaults.GetType(), Json)!;
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException($"{entry.Name}: option '{e.Path?.TrimStart('$', '.')}' has a value of the wrong type ({e.Message.Split('.')[0]})");
+        }
+    }
 }
