@@ -1,9 +1,9 @@
 using FairCollective.Experiments.Reproduction;
 using FairCollective.Experiments.Store;
-using FairCollective.Reporting.Figures;
-using static FairCollective.Reporting.Tables.TableFormat;
 using FairCollective.Reporting.Content;
+using FairCollective.Reporting.Figures;
 using FairCollective.Reporting.Tables;
+using static FairCollective.Reporting.Tables.TableFormat;
 
 namespace FairCollective.Reporting;
 

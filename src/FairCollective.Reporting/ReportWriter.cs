@@ -1,9 +1,9 @@
 using FairCollective.Common;
 using FairCollective.Experiments.Store;
+using FairCollective.Reporting.Content;
 using FairCollective.Reporting.Figures;
 using FairCollective.Reporting.Html;
 using FairCollective.Reporting.Markdown;
-using FairCollective.Reporting.Content;
 
 namespace FairCollective.Reporting;
 

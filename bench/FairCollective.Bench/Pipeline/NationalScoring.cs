@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
+using FairCollective.Data.Splitting;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
-using FairCollective.Data.Splitting;
 
 namespace FairCollective.Bench.Pipeline;
 

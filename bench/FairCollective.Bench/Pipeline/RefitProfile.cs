@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using FairCollective.Data.Splitting;
 using FairCollective.Experiments.Reproduction;
 using FairCollective.Experiments.Running;
 using FairCollective.Learning.Logistic;
-using FairCollective.Data.Splitting;
 
 namespace FairCollective.Bench.Pipeline;
 

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using FairCollective.Cli.Output;
 using FairCollective.Common;
-using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
+using FairCollective.Fairness;
 
 namespace FairCollective.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using FairCollective.Collective;
-using FairCollective.Common;
-using FairCollective.Mitigation.FirmSide;
-using FairCollective.Experiments.Specs;
 using FairCollective.Collective.Strategies;
+using FairCollective.Common;
+using FairCollective.Experiments.Specs;
+using FairCollective.Mitigation.FirmSide;
 
 namespace FairCollective.Experiments.Reproduction;
 

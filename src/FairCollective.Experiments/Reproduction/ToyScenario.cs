@@ -3,8 +3,8 @@ using FairCollective.Collective.Strategies;
 using FairCollective.Data;
 using FairCollective.Data.Synthetic;
 using FairCollective.Experiments.Running;
-using FairCollective.Learning.Logistic;
 using FairCollective.Fairness;
+using FairCollective.Learning.Logistic;
 
 namespace FairCollective.Experiments.Reproduction;
 

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using FairCollective.Collective;
-using FairCollective.Mitigation.FirmSide;
+using FairCollective.Collective.Strategies;
+using FairCollective.Data.Splitting;
 using FairCollective.Experiments.Store;
 using FairCollective.Learning;
-using FairCollective.Collective.Strategies;
 using FairCollective.Learning.Catalog;
-using FairCollective.Data.Splitting;
+using FairCollective.Mitigation.FirmSide;
 
 namespace FairCollective.Experiments.Running;
 

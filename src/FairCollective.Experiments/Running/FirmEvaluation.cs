@@ -1,8 +1,8 @@
+using FairCollective.Data;
+using FairCollective.Data.Splitting;
 using FairCollective.Fairness;
 using FairCollective.Fairness.Counterfactual;
 using FairCollective.Learning;
-using FairCollective.Data;
-using FairCollective.Data.Splitting;
 using FairCollective.Mitigation.FirmSide;
 
 namespace FairCollective.Experiments.Running;

@@ -1,12 +1,12 @@
 using System.Globalization;
 using FairCollective.Collective;
+using FairCollective.Collective.Strategies;
 using FairCollective.Common;
+using FairCollective.Data.Splitting;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
 using FairCollective.Learning;
-using FairCollective.Collective.Strategies;
 using FairCollective.Learning.Catalog;
-using FairCollective.Data.Splitting;
 
 namespace FairCollective.Experiments.Running;
 

@@ -1,6 +1,6 @@
 using FairCollective.Collective;
-using FairCollective.Learning;
 using FairCollective.Collective.Strategies;
+using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
 
 namespace FairCollective.Experiments.Specs;

@@ -1,13 +1,13 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
 using FairCollective.Common;
-using System.Text.Json.Nodes;
 using FairCollective.Learning;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 using FairCollective.Learning.Catalog;
 using FairCollective.Mitigation.FirmSide;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace FairCollective.Experiments.Specs;
 

@@ -1,10 +1,10 @@
-using FairCollective.Data;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
+using FairCollective.Data;
 
 namespace FairCollective.Experiments.Store;
 

@@ -1,7 +1,7 @@
-using FairCollective.Data;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FairCollective.Data;
 
 namespace FairCollective.Experiments.Store;
 

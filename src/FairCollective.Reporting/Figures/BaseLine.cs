@@ -1,8 +1,8 @@
-using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
-using static FairCollective.Reporting.Tables.TableFormat;
+using FairCollective.Fairness;
 using FairCollective.Reporting.Tables;
+using static FairCollective.Reporting.Tables.TableFormat;
 
 namespace FairCollective.Reporting.Figures;
 

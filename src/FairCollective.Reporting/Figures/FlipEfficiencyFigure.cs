@@ -1,7 +1,7 @@
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
-using static FairCollective.Reporting.Tables.TableFormat;
 using FairCollective.Reporting.Tables;
+using static FairCollective.Reporting.Tables.TableFormat;
 
 namespace FairCollective.Reporting.Figures;
 

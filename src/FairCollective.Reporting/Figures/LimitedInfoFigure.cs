@@ -1,8 +1,8 @@
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
+using FairCollective.Reporting.Tables;
 using ScottPlot;
 using static FairCollective.Reporting.Tables.TableFormat;
-using FairCollective.Reporting.Tables;
 
 namespace FairCollective.Reporting.Figures;
 

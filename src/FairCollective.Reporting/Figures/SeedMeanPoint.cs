@@ -1,6 +1,6 @@
-using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
+using FairCollective.Fairness;
 
 namespace FairCollective.Reporting.Figures;
 

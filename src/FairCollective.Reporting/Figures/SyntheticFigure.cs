@@ -1,9 +1,9 @@
-using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
+using FairCollective.Fairness;
+using FairCollective.Reporting.Tables;
 using ScottPlot;
 using static FairCollective.Reporting.Tables.TableFormat;
-using FairCollective.Reporting.Tables;
 
 namespace FairCollective.Reporting.Figures;
 

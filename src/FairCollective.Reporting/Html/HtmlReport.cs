@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using FairCollective.Fairness;
-using static System.Net.WebUtility;
 using FairCollective.Reporting.Content;
 using FairCollective.Reporting.Tables;
+using static System.Net.WebUtility;
 
 namespace FairCollective.Reporting.Html;
 

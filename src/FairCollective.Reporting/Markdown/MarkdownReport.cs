@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using static FairCollective.Reporting.Markdown.MarkdownText;
 using FairCollective.Reporting.Content;
 using FairCollective.Reporting.Tables;
+using static FairCollective.Reporting.Markdown.MarkdownText;
 
 namespace FairCollective.Reporting.Markdown;
 

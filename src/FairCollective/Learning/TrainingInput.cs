@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using FairCollective.Common;
 using FairCollective.Data;
-using System.Runtime.CompilerServices;
 
 namespace FairCollective.Learning;
 

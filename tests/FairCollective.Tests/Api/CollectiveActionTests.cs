@@ -2,10 +2,10 @@ using FairCollective.Collective;
 using FairCollective.Common;
 using FairCollective.Data;
 using FairCollective.Data.Sources;
-using FairCollective.Fairness;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
 
 namespace FairCollective.Tests.Api;
 

@@ -1,6 +1,6 @@
-using FairCollective.Data;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
+using FairCollective.Data;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
 using FairCollective.Learning;

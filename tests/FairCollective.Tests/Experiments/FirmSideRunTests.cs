@@ -1,10 +1,10 @@
 using FairCollective.Collective;
-using FairCollective.Fairness;
-using FairCollective.Mitigation.FirmSide;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
+using FairCollective.Fairness;
+using FairCollective.Mitigation.FirmSide;
 
 namespace FairCollective.Tests.Experiments;
 

@@ -1,7 +1,7 @@
-using FairCollective.Data;
 using FairCollective.Common;
-using FairCollective.Fairness;
+using FairCollective.Data;
 using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
 using Microsoft.Data.Sqlite;
 
 namespace FairCollective.Tests.Experiments;

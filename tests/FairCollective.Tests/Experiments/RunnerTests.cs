@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using FairCollective.Collective;
-using FairCollective.Fairness;
+using FairCollective.Collective.Strategies;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
-using FairCollective.Collective.Strategies;
+using FairCollective.Fairness;
 
 namespace FairCollective.Tests.Experiments;
 

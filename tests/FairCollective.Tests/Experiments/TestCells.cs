@@ -1,8 +1,8 @@
-using FairCollective.Data;
 using System.Globalization;
 using FairCollective.Collective;
-using FairCollective.Experiments.Store;
 using FairCollective.Collective.Strategies;
+using FairCollective.Data;
+using FairCollective.Experiments.Store;
 
 namespace FairCollective.Tests.Experiments;
 

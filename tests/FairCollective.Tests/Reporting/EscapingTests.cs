@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using FairCollective.Reporting;
-using FairCollective.Reporting.Markdown;
 using FairCollective.Reporting.Content;
+using FairCollective.Reporting.Markdown;
 
 namespace FairCollective.Tests.Reporting;
 

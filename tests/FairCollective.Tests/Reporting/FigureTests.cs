@@ -1,6 +1,6 @@
 using FairCollective.Common;
-using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
 using FairCollective.Reporting.Figures;
 using ScottPlot;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using FairCollective.Cli;
 using FairCollective.Cli.Output;
-using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
 using FairCollective.Reporting;
 using FairCollective.Tests.Common;
 

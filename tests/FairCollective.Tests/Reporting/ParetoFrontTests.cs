@@ -1,5 +1,5 @@
-using FairCollective.Experiments.Summaries;
 using CsCheck;
+using FairCollective.Experiments.Summaries;
 using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Tests.Reporting;

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using FairCollective.Common;
-using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
 using FairCollective.Reporting;
 using Xunit.Abstractions;
 

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 using FairCollective.Common;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting;
-using FairCollective.Tests.Experiments;
 using FairCollective.Reporting.Content;
+using FairCollective.Tests.Experiments;
 
 namespace FairCollective.Tests.Reporting;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using FairCollective.Common;
-using FairCollective.Fairness;
 using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
 using FairCollective.Reporting;
-using FairCollective.Reporting.Figures;
 using FairCollective.Reporting.Content;
+using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Tests.Reporting;
 

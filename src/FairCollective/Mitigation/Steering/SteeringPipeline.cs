@@ -1,6 +1,6 @@
+using System.Numerics.Tensors;
 using FairCollective.Common;
 using FairCollective.Data;
-using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace FairCollective.Mitigation.Steering;

@@ -1,5 +1,5 @@
-using FairCollective.Data;
 using FairCollective.Common;
+using FairCollective.Data;
 using FairCollective.Data.Synthetic;
 using FairCollective.Fairness.Counterfactual;
 using MathNet.Numerics.Distributions;

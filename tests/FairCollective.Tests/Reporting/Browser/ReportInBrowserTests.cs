@@ -1,6 +1,6 @@
 using FairCollective.Reporting;
-using Xunit.Abstractions;
 using FairCollective.Reporting.Content;
+using Xunit.Abstractions;
 
 namespace FairCollective.Tests.Reporting.Browser;
 
