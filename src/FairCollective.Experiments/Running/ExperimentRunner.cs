@@ -3,6 +3,7 @@ using System.Diagnostics;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
 using FairCollective.Data.Splitting;
+using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
 using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
@@ -33,7 +34,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
     {
         var clock = Stopwatch.StartNew();
         var spec = plan.Spec;
-        store.BeginRun(spec.Name, plan.Settings, $"{spec.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfffZ}", SpecJson.Write(spec), RunEnvironment.Json());
+        store.BeginRun(spec.Name, plan.Settings, $"{spec.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfffZ}", SpecWriter.Write(spec), RunEnvironment.Json());
         var finished = store.FinishedKeys();
         var todo = plan.Cells.Where(p => !finished.Contains(p.Key)).ToList();
         progress.Started(spec.Name, plan.CellCount, plan.CellCount - todo.Count);

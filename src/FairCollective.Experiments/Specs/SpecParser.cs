@@ -69,13 +69,21 @@ public static class SpecParser
 
         bool hasAlphas = root.Children.ContainsKey(new YamlScalarNode("alphas"));
         bool hasMembers = root.Children.ContainsKey(new YamlScalarNode("members"));
-        if (hasAlphas == hasMembers)
-            throw new UserInputException($"{source}: give the collective sizes as exactly one of 'alphas' (shares of the minority in [0, 1]) or 'members' (counts)");
-        var sizeNumbers = r.Numbers(root.Children[new YamlScalarNode(hasAlphas ? "alphas" : "members")], hasAlphas ? "alphas" : "members");
-        Distinct(r, sizeNumbers, hasAlphas ? "alphas" : "members");
-        var sizes = hasAlphas
-            ? sizeNumbers.Select(a => CheckAlpha(r, a)).ToArray()
-            : sizeNumbers.Select(m => CheckMembers(r, m)).ToArray();
+        if (!hasAlphas && !hasMembers)
+            throw new UserInputException($"{source}: give the collective sizes as 'alphas' (shares of the minority in [0, 1]) and/or 'members' (counts)");
+        var sizes = new List<CollectiveSize>();
+        if (hasAlphas)
+        {
+            var alphas = r.Numbers(root.Children[new YamlScalarNode("alphas")], "alphas");
+            Distinct(r, alphas, "alphas");
+            sizes.AddRange(alphas.Select(a => CheckAlpha(r, a)));
+        }
+        if (hasMembers)
+        {
+            var members = r.Numbers(root.Children[new YamlScalarNode("members")], "members");
+            Distinct(r, members, "members");
+            sizes.AddRange(members.Select(m => CheckMembers(r, m)));
+        }
 
         var budgets = ParseBudgets(r, r.Required(root, "budgets"));
         var majority = root.Children.TryGetValue(new YamlScalarNode("majority_rows"), out var mr)
@@ -151,22 +159,33 @@ public static class SpecParser
 
     private static IReadOnlyList<FlipBudget> ParseBudgets(Reader r, YamlNode node)
     {
-        if (node is not YamlMappingNode m || m.Children.Count != 1)
-            throw new UserInputException($"{r.At(node)}: 'budgets' must be one of {{fractions: ...}} (shares of the pool) or {{counts: ...}} (numbers of flips)");
-        var (key, value) = m.Children.Single();
-        if (r.Scalar(key, "budgets") is "fractions" or "counts") Distinct(r, r.Numbers(value, $"budgets.{r.Scalar(key, "budgets")}"), $"budgets.{r.Scalar(key, "budgets")}");
-        return r.Scalar(key, "budgets") switch
+        if (node is not YamlMappingNode m || m.Children.Count is < 1 or > 2)
+            throw new UserInputException($"{r.At(node)}: 'budgets' must be {{fractions: ...}} (shares of the pool) and/or {{counts: ...}} (numbers of flips)");
+        var budgets = new List<FlipBudget>();
+        foreach (var (key, value) in m.Children)
         {
-            "fractions" => r.Numbers(value, "budgets.fractions").Select(f =>
+            string kind = r.Scalar(key, "budgets");
+            switch (kind)
             {
-                if (!(f.Value >= 0 && f.Value <= 1)) throw new UserInputException($"{r.At(f.Node)}: a budget fraction must lie in [0, 1]; got {f.Value}");
-                return FlipBudget.ShareOfPool(f.Value);
-            }).ToArray(),
-            "counts" => r.Numbers(value, "budgets.counts").Select(c => r.WholeNumber(c, "budgets.counts") is var n && n >= 0
-                ? FlipBudget.Flips(n)
-                : throw new UserInputException($"{r.At(c.Node)}: 'budgets.counts' must be >= 0; got {n}")).ToArray(),
-            var other => throw new UserInputException($"{r.At(key)}: unknown budget kind '{other}' (use fractions or counts)"),
-        };
+                case "fractions":
+                    var fractions = r.Numbers(value, "budgets.fractions");
+                    Distinct(r, fractions, "budgets.fractions");
+                    budgets.AddRange(fractions.Select(f => f.Value is >= 0 and <= 1
+                        ? FlipBudget.ShareOfPool(f.Value)
+                        : throw new UserInputException($"{r.At(f.Node)}: a budget fraction must lie in [0, 1]; got {f.Value}")));
+                    break;
+                case "counts":
+                    var counts = r.Numbers(value, "budgets.counts");
+                    Distinct(r, counts, "budgets.counts");
+                    budgets.AddRange(counts.Select(c => r.WholeNumber(c, "budgets.counts") is var n && n >= 0
+                        ? FlipBudget.Flips(n)
+                        : throw new UserInputException($"{r.At(c.Node)}: 'budgets.counts' must be >= 0; got {n}")));
+                    break;
+                default:
+                    throw new UserInputException($"{r.At(key)}: unknown budget kind '{kind}' (use fractions or counts)");
+            }
+        }
+        return budgets;
     }
 
     private static IReadOnlyList<int?> ParseMajorityRows(Reader r, YamlNode node)

@@ -70,10 +70,13 @@ public class SpecParserTests
     }
 
     [Fact]
-    public void AlphasAndMembersAreExclusive()
+    public void SizesAreAlphasAndOrMembersButNotNeither()
     {
-        var e = Assert.Throws<UserInputException>(() => SpecParser.Parse(Valid + "\nmembers: [3]"));
-        Assert.Contains("exactly one of 'alphas'", e.Message);
+        var both = SpecParser.Parse(Valid + "\nmembers: [3]");
+        Assert.Contains(FairCollective.Collective.CollectiveSize.Members(3), both.Sizes);
+        Assert.Contains(both.Sizes, s => s.Fraction is not null);
+        var e = Assert.Throws<UserInputException>(() => SpecParser.Parse(Valid.Replace("alphas: {from: 0, to: 0.4, step: 0.1}\n", "")));
+        Assert.Equal("spec: give the collective sizes as 'alphas' (shares of the minority in [0, 1]) and/or 'members' (counts)", e.Message);
     }
 
     [Fact]

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FairCollective.Collective;
+using FairCollective.Collective.Strategies;
+
+namespace FairCollective.Experiments.Specs;
+
+/// <summary>
+/// Writes an experiment spec in the spec language itself (JSON, which is YAML), every key that
+/// <see cref="SpecParser"/> reads and nothing else: the spec recorded with each run and shown in the report is a valid
+/// spec that <c>run</c> re-runs to identical results (tested by a round trip). Defaults are written out too, so a
+/// recorded spec means the same thing whatever a later version's defaults are.
+/// </summary>
+public static class SpecWriter
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary><paramref name="spec"/> as spec text (JSON); indented for people when <paramref name="indented"/>.</summary>
+    public static string Write(ExperimentSpec spec, bool indented = false)
+    {
+        var o = new JsonObject
+        {
+            ["name"] = spec.Name,
+            ["datasets"] = new JsonArray(spec.Datasets.Select(d => d.SpecPath is null
+                ? (JsonNode)JsonValue.Create(d.NameOrPath)
+                : new JsonObject { ["path"] = d.NameOrPath, ["spec"] = d.SpecPath }).ToArray()),
+            ["learners"] = Array(spec.Learners.Select(l => JsonValue.Create(l))),
+            ["strategies"] = Array(spec.Strategies.Select(s => JsonValue.Create(s))),
+        };
+        var alphas = spec.Sizes.Where(z => z.Fraction is not null).Select(z => z.Fraction!.Value).ToArray();
+        var members = spec.Sizes.Where(z => z.Count is not null).Select(z => z.Count!.Value).ToArray();
+        if (alphas.Length > 0) o["alphas"] = Numbers(alphas);
+        if (members.Length > 0) o["members"] = Array(members.Select(m => JsonValue.Create(m)));
+        var budgets = new JsonObject();
+        var fractions = spec.Budgets.Where(b => b.Fraction is not null).Select(b => b.Fraction!.Value).ToArray();
+        var counts = spec.Budgets.Where(b => b.Count is not null).Select(b => b.Count!.Value).ToArray();
+        if (fractions.Length > 0) budgets["fractions"] = Numbers(fractions);
+        if (counts.Length > 0) budgets["counts"] = Array(counts.Select(c => JsonValue.Create(c)));
+        o["budgets"] = budgets;
+        o["majority_rows"] = Array(spec.MajorityRows.Select(m => m is { } v ? JsonValue.Create(v) : (JsonNode)JsonValue.Create("all")));
+        o["seeds"] = Array(spec.Seeds.Select(s => JsonValue.Create(s)));
+        o["test_fraction"] = Number(spec.TestFraction);
+        o["strategy"] = new JsonObject
+        {
+            ["k"] = spec.Strategy.K,
+            ["tie_rule"] = spec.Strategy.TieRule switch { TieRule.SeededRandom => "seeded-random", TieRule.RowIndex => "row-index", var t => t.ToString() },
+            ["scaling"] = spec.Strategy.Scaling switch
+            {
+                NeighbourScaling.EncodedStandardised => "encoded", NeighbourScaling.AllColumnsStandardised => "all-columns", var x => x.ToString(),
+            },
+            ["rb_prob_model"] = spec.Strategy.RbProbModel,
+        };
+        var learner = new JsonObject { ["c"] = Number(spec.Learner.C) };
+        foreach (var (name, options) in spec.Learner.Options.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            learner[name] = new JsonObject(options.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
+        o["learner"] = learner;
+        if (spec.FirmSide.Count > 0)
+            o["firm_side"] = new JsonObject(spec.FirmSide.Select(f => KeyValuePair.Create(f.Method, (JsonNode?)Numbers(f.Knobs))));
+        return indented ? o.ToJsonString(Indented) : o.ToJsonString();
+    }
+
+    private static JsonArray Array(IEnumerable<JsonNode?> items) => new(items.ToArray());
+
+    private static JsonArray Numbers(IEnumerable<double> values) => Array(values.Select(Number));
+
+    // Round-trip text, so a recorded 0.0125 reads back as exactly 0.0125.
+    private static JsonNode Number(double value) => JsonNode.Parse(value.ToString("R", CultureInfo.InvariantCulture))!;
+}

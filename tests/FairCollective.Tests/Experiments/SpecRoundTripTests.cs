@@ -1,0 +1,76 @@
+using FairCollective.Experiments.Reproduction;
+using FairCollective.Experiments.Specs;
+using FairCollective.Experiments.Store;
+using FairCollective.Tests.Cli;
+
+namespace FairCollective.Tests.Experiments;
+
+/// <summary>The spec a store records is a valid spec: parsing it gives the same spec, and running it gives the same cells.</summary>
+public sealed class SpecRoundTripTests : IDisposable
+{
+    private readonly CliSandbox _box = new();
+
+    public static TheoryData<string, bool> PaperSpecs()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var name in PaperExperiments.Names) { data.Add(name, true); data.Add(name, false); }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PaperSpecs))]
+    public void WritingThenParsingIsAFixedPoint(string experiment, bool quick)
+    {
+        var spec = PaperExperiments.Create(experiment, quick: quick);
+        string text = SpecWriter.Write(spec);
+        var again = SpecParser.Parse(text, "recorded.json");
+        Assert.Equal(text, SpecWriter.Write(again));
+        Assert.Equal(spec.Strategy, again.Strategy);
+        Assert.Equal(spec.Learner, again.Learner);
+        Assert.Equal(spec.Sizes, again.Sizes);
+        Assert.Equal(spec.Budgets, again.Budgets);
+        Assert.Equal(spec.Seeds, again.Seeds);
+    }
+
+    [Fact]
+    public void EveryKeyRoundTrips()
+    {
+        string text = "name: every-key\ndatasets: [toy, synthetic]\nlearners: [logistic, mlp]\nstrategies: [RB-prob, RB-dist, Random]\n"
+            + "alphas: [0.1, 0.0125]\nmembers: [5, 10]\nbudgets: {fractions: [0, 0.5], counts: [3]}\nmajority_rows: [all, 20]\nseeds: {count: 2, from: 7}\n"
+            + "test_fraction: 0.25\nstrategy: {k: 4, tie_rule: row-index, scaling: all-columns, rb_prob_model: mlp}\n"
+            + "learner: {c: 0.5, mlp: {max_epochs: 5, hidden_layer_sizes: [8]}}\nfirm_side: {FARE: [0.5], Reweighing: [0, 1]}\n";
+        var spec = SpecParser.Parse(text, "every.yaml");
+        string written = SpecWriter.Write(spec);
+        Assert.Equal(written, SpecWriter.Write(SpecParser.Parse(written, "recorded.json")));
+        Assert.Contains("\"budgets\":{\"fractions\":[0,0.5],\"counts\":[3]}", written);
+        Assert.Contains("\"mlp\":{\"hidden_layer_sizes\":[8],\"max_epochs\":5}", written);
+    }
+
+    [Fact]
+    public void TheRecordedSpecRerunsToIdenticalCells()
+    {
+        var csvSpec = _box.UserData("people", specName: "people");
+        var spec = _box.Write("orig.yaml", $"name: orig\ndatasets: [toy, {{path: people.csv, spec: {Path.GetFileName(csvSpec)}}}]\nstrategies: [RB-prob, RB-label]\n"
+            + "alphas: [0.3, 0.6]\nbudgets: {fractions: [0.5, 1]}\nmajority_rows: [all, 20]\nseeds: [0, 1]\nstrategy: {k: 3}\n");
+        Assert.Equal(0, CliSandbox.Run("run", spec, "--store", _box.PathOf("a.sqlite")).Exit);
+        string recorded;
+        using (var a = ResultsStore.Open(_box.PathOf("a.sqlite"), StoreAccess.Read)) recorded = a.Runs().Single().SpecJson;
+        // The recorded spec runs from anywhere: its dataset paths are absolute.
+        var again = Path.Combine(Directory.CreateTempSubdirectory("fc-rerun-").FullName, "recorded.json");
+        File.WriteAllText(again, recorded);
+        var (exit, _, err) = CliSandbox.Run("run", again, "--store", _box.PathOf("b.sqlite"));
+        Assert.True(exit == 0, err);
+        Assert.Equal(Export("a.sqlite"), Export("b.sqlite"));
+        Directory.Delete(Path.GetDirectoryName(again)!, recursive: true);
+    }
+
+    // Every cell with its configuration and metrics, without timings (the only thing allowed to differ).
+    private string Export(string store)
+    {
+        using var s = ResultsStore.Open(_box.PathOf(store), StoreAccess.Read);
+        return string.Join("\n", s.Cells().OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
+            $"{c.Key} {c.ConfigJson} {c.Flips} {c.PoolSize} {c.ScoringRule} {string.Join(",", c.Metrics.OrderBy(m => m.Key).Select(m => $"{m.Key}={m.Value:R}"))}"));
+    }
+
+    public void Dispose() => _box.Dispose();
+}
