@@ -17,7 +17,12 @@ public static class ReproduceCommand
         experiment.AcceptOnlyFromAmong([.. PaperExperiments.Names]);
         var datasets = new Option<string[]>("--datasets")
         {
-            Description = "Bundled dataset names or paths (default: compas; the synthetic experiment uses synthetic data).",
+            Description = "Dataset names or paths (default: compas; firm-side: compas, adult, acs-az; synthetic: synthetic; toy takes none).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var learners = new Option<string[]>("--learners")
+        {
+            Description = "Firm learners to run (default: logistic); any of the learner registry's names.",
             AllowMultipleArgumentsPerToken = true,
         };
         var quick = new Option<bool>("--quick") { Description = "Fewer seeds and a coarser grid: a smoke run of the same shape." };
@@ -25,18 +30,18 @@ public static class ReproduceCommand
         var output = new Option<string?>("--output", "-o") { Description = $"Output folder for the results store and report (default: {DefaultOutputRoot}/<experiment>)." };
         var cmd = new Command("reproduce", "Run an experiment of the paper on bundled data; writes its results store and report.")
         {
-            experiment, datasets, quick, output, noReport, RunCommand.Threads,
+            experiment, datasets, learners, quick, output, noReport, RunCommand.Threads,
         };
         cmd.SetAction(parse =>
         {
             int threads = RunCommand.ThreadsOf(parse);
             var name = parse.GetValue(experiment)!;
             var list = (parse.GetValue(datasets) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
-            var spec = PaperExperiments.Create(name, list, parse.GetValue(quick));
+            var learnerList = (parse.GetValue(learners) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            var spec = PaperExperiments.Create(name, list, parse.GetValue(quick), learnerList);
             var dir = parse.GetValue(output) ?? Path.Combine(DefaultOutputRoot, name);
             // Checked before any work: a file in the way is a one-line error (exit 2), not a crash after the run.
             if (File.Exists(dir)) throw new UserInputException($"reproduce output '{dir}' (-o) is a file, not a folder");
-            AtomicFile.EnsureDirectory(dir);
             var store = Path.Combine(dir, "results.sqlite");
             RunCommand.Execute(spec, store, threads, parse.InvocationConfiguration.Output);
             if (!parse.GetValue(noReport)) ReportCommand.Write(store, dir, parse.InvocationConfiguration.Output);

@@ -1,6 +1,7 @@
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
 using FairCollective.Common;
+using FairCollective.Data.Sources;
 using FairCollective.Experiments.Specs;
 using FairCollective.Mitigation.FirmSide;
 
@@ -69,11 +70,29 @@ public static class PaperExperiments
 
     /// <summary>The spec of the named experiment with its published grid.</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
-    /// <param name="datasets">Datasets to run on instead of the experiment's defaults (synthetic uses only the first); null or empty keeps the defaults.</param>
+    /// <param name="datasets">Datasets to run on instead of the experiment's defaults; null or empty keeps the defaults.</param>
     /// <param name="quick">Fewer seeds and coarser grids for a smoke run.</param>
-    /// <exception cref="FairCollective.Common.UserInputException">The name is not a known experiment.</exception>
-    public static ExperimentSpec Create(string name, IReadOnlyList<string>? datasets = null, bool quick = false)
+    /// <param name="learners">Firm learners to run instead of logistic regression; null or empty keeps it.</param>
+    /// <exception cref="FairCollective.Common.UserInputException">The name is not a known experiment, a learner is unknown, or the experiment cannot use a dataset given.</exception>
+    public static ExperimentSpec Create(string name, IReadOnlyList<string>? datasets = null, bool quick = false, IReadOnlyList<string>? learners = null)
     {
+        var spec = CreateWithDefaults(name, datasets, quick);
+        if (learners is { Count: > 0 })
+        {
+            foreach (var l in learners)
+                if (!Learning.Catalog.LearnerCatalog.Names.Contains(l.ToLowerInvariant()))
+                    throw new UserInputException($"--learners: unknown learner '{l}' (known: {string.Join(", ", Learning.Catalog.LearnerCatalog.Names)})");
+            spec = spec with { Learners = learners.Select(l => l.ToLowerInvariant()).Distinct().ToArray() };
+        }
+        return spec;
+    }
+
+    private static ExperimentSpec CreateWithDefaults(string name, IReadOnlyList<string>? datasets, bool quick)
+    {
+        if (name == Toy && datasets is { Count: > 0 })
+            throw new UserInputException("--datasets: the toy experiment draws its own 2-D picture (the paper's figure 1); it runs on no other data");
+        if (name == Synthetic && datasets is { Count: > 0 } && datasets.FirstOrDefault(d => DatasetCatalog.LoadGenerated(d) is null) is { } real)
+            throw new UserInputException($"--datasets: the synthetic experiment compares with the Oracle, which needs a known causal model; '{real}' has none (use synthetic or toy)");
         var data = (datasets is { Count: > 0 } ? datasets : DefaultDatasets).Select(d => new DatasetChoice(d)).ToArray();
         var seeds = quick ? PaperSeeds.Take(2).ToArray() : PaperSeeds;
         var budgets = Fractions(quick ? 0.1 : 0.05);
@@ -97,7 +116,7 @@ public static class PaperExperiments
             },
             Synthetic => new ExperimentSpec
             {
-                Name = Synthetic, Datasets = [new DatasetChoice(datasets is { Count: > 0 } ? datasets[0] : "synthetic")], Learners = [SpecDefaults.Learner],
+                Name = Synthetic, Datasets = (datasets is { Count: > 0 } ? datasets : [DatasetCatalog.Synthetic]).Select(d => new DatasetChoice(d)).ToArray(), Learners = [SpecDefaults.Learner],
                 Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random, StrategyCatalog.Oracle],
                 Sizes = (quick ? Grid(0, 0.4, 0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = budgets, MajorityRows = [null], Seeds = seeds,
             },

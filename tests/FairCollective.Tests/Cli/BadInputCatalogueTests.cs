@@ -206,6 +206,12 @@ public sealed class BadInputCatalogueTests
             @"results store '.*folder' is a directory, not a file"),
         new("reproduce --threads 0", b => ["reproduce", "toy", "--quick", "--threads", "0", "-o", b.PathOf("repro")],
             @"--threads must be a whole number >= 1"),
+        new("reproduce toy with --datasets", b => ["reproduce", "toy", "--quick", "--datasets", "compas", "-o", b.PathOf("repro")],
+            @"--datasets: the toy experiment draws its own 2-D picture"),
+        new("reproduce synthetic on real data", b => ["reproduce", "synthetic", "--quick", "--datasets", "compas", "-o", b.PathOf("repro")],
+            @"--datasets: the synthetic experiment compares with the Oracle, which needs a known causal model; 'compas' has none \(use synthetic or toy\)"),
+        new("reproduce with an unknown learner", b => ["reproduce", "collective-size", "--quick", "--learners", "svm", "-o", b.PathOf("repro")],
+            @"--learners: unknown learner 'svm' \(known: logistic, mlp, gbt\)"),
         new("reproduce of an unknown experiment", b => ["reproduce", "collective-sise", "-o", b.PathOf("repro")],
             @"collective-sise.* not recognized\. Must be one of: 'toy' 'collective-size' .* \(see --help\)$"),
 

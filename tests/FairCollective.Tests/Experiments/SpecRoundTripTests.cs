@@ -74,3 +74,27 @@ public sealed class SpecRoundTripTests : IDisposable
 
     public void Dispose() => _box.Dispose();
 }
+
+/// <summary>`reproduce` runs any experiment with the learners and datasets asked for.</summary>
+public sealed class ReproduceChoicesTests
+{
+    [Fact]
+    public void LearnersAndDatasetsReachTheSpec()
+    {
+        var spec = PaperExperiments.Create(PaperExperiments.FlipEfficiency, ["acs-wy", "compas"], quick: true, ["logistic", "MLP"]);
+        Assert.Equal(["logistic", "mlp"], spec.Learners);
+        Assert.Equal(["acs-wy", "compas"], spec.Datasets.Select(d => d.NameOrPath));
+        Assert.Equal(["synthetic", "toy"], PaperExperiments.Create(PaperExperiments.Synthetic, ["synthetic", "toy"], quick: true).Datasets.Select(d => d.NameOrPath));
+    }
+
+    [Fact]
+    public void ReproduceRunsTheChosenLearner()
+    {
+        using var box = new CliSandbox();
+        var (exit, output, err) = CliSandbox.Run("reproduce", "toy", "--quick", "--learners", "logistic,gbt", "--no-report", "-o", box.PathOf("toy"));
+        Assert.True(exit == 0, err);
+        using var s = ResultsStore.Open(box.PathOf("toy/results.sqlite"), StoreAccess.Read);
+        Assert.Equal(["gbt", "logistic"], s.Cells().Select(c => c.Learner).Distinct().Order());
+        Assert.Contains("toy", output);
+    }
+}
