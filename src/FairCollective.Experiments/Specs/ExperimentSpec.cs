@@ -60,7 +60,8 @@ public sealed record FirmSideChoice(string Method, IReadOnlyList<double> Knobs);
 /// <summary>A dataset by catalog name or path, with an optional CSV spec file for user data.</summary>
 /// <param name="NameOrPath">A catalog name (bundled or generated) or a path to a data file or dataset spec file.</param>
 /// <param name="SpecPath">A dataset spec file describing the columns of <paramref name="NameOrPath"/>; null when none is needed.</param>
-public sealed record DatasetChoice(string NameOrPath, string? SpecPath = null);
+/// <param name="EmbeddingsPath">An id-keyed feature file joined to the rows (Waterbirds' image embeddings); null when none.</param>
+public sealed record DatasetChoice(string NameOrPath, string? SpecPath = null, string? EmbeddingsPath = null);
 
 /// <summary>Defaults of spec keys that have no home in the library's own options.</summary>
 public static class SpecDefaults

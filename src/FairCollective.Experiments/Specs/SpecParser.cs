@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
 using FairCollective.Common;
+using FairCollective.Data.Sources;
 using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
 using FairCollective.Mitigation.FirmSide;
@@ -147,13 +148,26 @@ public static class SpecParser
         // Files named in a spec file are found beside it, wherever the command runs from.
         string? folder = File.Exists(r.Source) ? Path.GetDirectoryName(Path.GetFullPath(r.Source)) : null;
         string Beside(string file) => folder is null || Path.IsPathRooted(file) ? file : Path.Combine(folder, file);
-        return seq.Children.Select(n => n switch
+        string NameOrFile(string value) =>
+            DatasetCatalog.List().Any(e => string.Equals(e.Name, value, StringComparison.OrdinalIgnoreCase)) || !File.Exists(Beside(value)) ? value : Beside(value);
+        string[] keys = ["path", "name", "spec", "embeddings"];
+        return seq.Children.Select(n =>
         {
-            YamlScalarNode s => new DatasetChoice(r.Scalar(s, "datasets")),
-            YamlMappingNode m => new DatasetChoice(
-                m.Children.TryGetValue(new YamlScalarNode("path"), out var p) ? Beside(r.Scalar(p, "datasets.path")) : r.Scalar(r.Required(m, "name"), "datasets.name"),
-                m.Children.TryGetValue(new YamlScalarNode("spec"), out var sp) ? Beside(r.Scalar(sp, "datasets.spec")) : null),
-            _ => throw new UserInputException($"{r.At(n)}: a dataset is a name or a {{path, spec}} mapping"),
+            switch (n)
+            {
+                case YamlScalarNode s:
+                    return new DatasetChoice(NameOrFile(r.Scalar(s, "datasets")));
+                case YamlMappingNode m:
+                    foreach (var key in m.Children.Keys)
+                        if (!keys.Contains(r.Scalar(key, "datasets")))
+                            throw new UserInputException($"{r.At(key)}: unknown key '{r.Scalar(key, "datasets")}' in a dataset entry (known: {string.Join(", ", keys)})");
+                    string Optional(string key) => m.Children.TryGetValue(new YamlScalarNode(key), out var v) ? Beside(r.Scalar(v, $"datasets.{key}")) : null!;
+                    return new DatasetChoice(
+                        m.Children.TryGetValue(new YamlScalarNode("path"), out var p) ? Beside(r.Scalar(p, "datasets.path")) : NameOrFile(r.Scalar(r.Required(m, "name"), "datasets.name")),
+                        Optional("spec"), Optional("embeddings"));
+                default:
+                    throw new UserInputException($"{r.At(n)}: a dataset is a name or a {{path, spec, embeddings}} mapping");
+            }
         }).ToArray();
     }
 

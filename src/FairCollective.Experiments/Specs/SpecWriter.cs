@@ -22,9 +22,7 @@ public static class SpecWriter
         var o = new JsonObject
         {
             ["name"] = spec.Name,
-            ["datasets"] = new JsonArray(spec.Datasets.Select(d => d.SpecPath is null
-                ? (JsonNode)JsonValue.Create(d.NameOrPath)
-                : new JsonObject { ["path"] = d.NameOrPath, ["spec"] = d.SpecPath }).ToArray()),
+            ["datasets"] = new JsonArray(spec.Datasets.Select(Dataset).ToArray()),
             ["learners"] = Array(spec.Learners.Select(l => JsonValue.Create(l))),
             ["strategies"] = Array(spec.Strategies.Select(s => JsonValue.Create(s))),
         };
@@ -58,6 +56,15 @@ public static class SpecWriter
         if (spec.FirmSide.Count > 0)
             o["firm_side"] = new JsonObject(spec.FirmSide.Select(f => KeyValuePair.Create(f.Method, (JsonNode?)Numbers(f.Knobs))));
         return indented ? o.ToJsonString(Indented) : o.ToJsonString();
+    }
+
+    private static JsonNode Dataset(DatasetChoice d)
+    {
+        if (d.SpecPath is null && d.EmbeddingsPath is null) return JsonValue.Create(d.NameOrPath);
+        var o = new JsonObject { ["path"] = d.NameOrPath };
+        if (d.SpecPath is not null) o["spec"] = d.SpecPath;
+        if (d.EmbeddingsPath is not null) o["embeddings"] = d.EmbeddingsPath;
+        return o;
     }
 
     private static JsonArray Array(IEnumerable<JsonNode?> items) => new(items.ToArray());

@@ -98,3 +98,32 @@ public sealed class ReproduceChoicesTests
         Assert.Contains("toy", output);
     }
 }
+
+/// <summary>A dataset entry's embeddings reach the loader: Waterbirds-style metadata joined with an id-keyed feature file.</summary>
+public sealed class EmbeddingsInExperimentsTests
+{
+    [Fact]
+    public void AnExperimentRunsOnMetadataWithItsEmbeddings()
+    {
+        using var box = new CliSandbox();
+        var meta = new System.Text.StringBuilder("img_id,img_filename,y,split,place,place_filename\n");
+        var emb = new System.Text.StringBuilder("img_id,e0,e1\n");
+        for (int i = 1; i <= 300; i++)
+        {
+            int place = i % 3 == 0 ? 1 : 0, y = (i * 7 + i / 4) % 2;
+            meta.Append($"{i},{i}.jpg,{y},0,{place},/x/{i}.jpg\n");
+            emb.Append(System.FormattableString.Invariant($"{i},{y + 0.1 * (i % 11)},{place - 0.05 * (i % 7)}\n"));
+        }
+        box.Write("metadata.csv", meta.ToString());
+        box.Write("emb.csv", emb.ToString());
+        var spec = box.Write("wb.yaml", "name: wb\ndatasets: [{path: metadata.csv, embeddings: emb.csv}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n");
+        var (exit, _, err) = CliSandbox.Run("run", spec);
+        Assert.True(exit == 0, err);
+        using var s = ResultsStore.Open(box.PathOf("wb.sqlite"), StoreAccess.Read);
+        Assert.Equal(2, s.Cells().Count);
+        Assert.Contains("\"embeddings\":", s.Runs().Single().SpecJson);
+        // A key the entry does not know is an error, not silently ignored.
+        var bad = box.Write("bad.yaml", "name: bad\ndatasets: [{path: metadata.csv, embedings: emb.csv}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n");
+        Assert.Contains("unknown key 'embedings' in a dataset entry (known: path, name, spec, embeddings)", CliSandbox.Run("run", bad).Err);
+    }
+}
