@@ -49,6 +49,7 @@ def load_split(root, entry):
         "test_x": arr("test_x", np.float64).reshape(entry["test_rows"], cols),
         "test_y": arr("test_y", np.int32).astype(np.int64),
         "test_minority": arr("test_minority", np.int32).astype(bool),
+        "sensitive_columns": entry.get("sensitive_columns", []),
     }
 
 
@@ -86,7 +87,9 @@ class Firm:
 
 def strategy_scores(s, k, c, rows):
     """Scores of the given training rows (minority, y = 0) under each strategy."""
-    x, y, majority = s["train_x"], s["train_y"], ~s["train_minority"]
+    # The default scoring space: the firm's features without the sensitive attribute's columns (method.md section 3).
+    x = np.delete(s["train_x"], s.get("sensitive_columns", []), axis=1)
+    y, majority = s["train_y"], ~s["train_minority"]
     maj_x, maj_y = x[majority], y[majority]
     q = x[rows]
     scores = {}

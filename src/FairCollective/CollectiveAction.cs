@@ -38,7 +38,8 @@ public static class CollectiveAction
 
     /// <summary>Acts on a prepared split (its training rows), refits the firm and measures both firms on its test rows.</summary>
     public static CollectiveActionResult Run(PreparedSplit split, CollectiveActionOptions? options = null) =>
-        Run(split.TrainX, split.TrainY, split.TrainGroups, options, new TestRows(split.TestX, split.TestY, split.TestGroups), split.TrainP0AtCounterfactual);
+        Run(split.TrainX, split.TrainY, split.TrainGroups, options, new TestRows(split.TestX, split.TestY, split.TestGroups), split.TrainP0AtCounterfactual,
+            split.SensitiveColumns);
 
     /// <summary>
     /// Acts on encoded training rows: <paramref name="trainY"/> in {0, 1} (1 = favourable), <paramref name="trainGroups"/>
@@ -50,8 +51,10 @@ public static class CollectiveAction
     /// <param name="options">The action; defaults when null.</param>
     /// <param name="test">Test rows to refit and measure the firm on; none = the collective's side only.</param>
     /// <param name="oracleP0">Synthetic data only: P0(y = 1 | g(x)) per training row, which the Oracle strategy needs.</param>
+    /// <param name="sensitiveColumns">Columns of <paramref name="trainX"/> that encode the sensitive attribute, left out of the strategies'
+    /// default (counterfactual) scoring space; none when null.</param>
     public static CollectiveActionResult Run(DesignMatrix trainX, int[] trainY, GroupMembership trainGroups, CollectiveActionOptions? options = null,
-        TestRows? test = null, double[]? oracleP0 = null)
+        TestRows? test = null, double[]? oracleP0 = null, IReadOnlyList<int>? sensitiveColumns = null)
     {
         options ??= new CollectiveActionOptions();
         Check(trainX, trainY, trainGroups, "training");
@@ -64,7 +67,8 @@ public static class CollectiveAction
         var members = new CollectiveOrder(trainGroups.MinorityRows, options.Seed).Members(options.Size).ToArray();
         var pool = Pool.Of(members, trainY);
         var known = MajorityKnowledge.Known(trainGroups.MajorityRows, options.MajorityRows, options.Seed);
-        var context = new StrategyContext(trainX, trainY, pool, known, options.Seed, oracleP0);
+        var scoringX = ScoringFeatures.Of(trainX, sensitiveColumns ?? [], options.StrategySettings.ScoringSpace);
+        var context = new StrategyContext(scoringX, trainY, pool, known, options.Seed, oracleP0);
         var strategy = StrategyCatalog.Create(options.Strategy, options.StrategySettings,
             name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed));
         var scores = strategy.Score(context);

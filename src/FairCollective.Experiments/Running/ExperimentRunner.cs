@@ -98,7 +98,7 @@ internal sealed record RankedPool(int Members, int[] Pool, int[] Ranking, string
         var members = order.Members(g.Size);
         var pool = Collective.Pool.Of(members, split.TrainY);
         var known = MajorityKnowledge.Known(split.MajorityTrainRows, g.MajorityRows, g.Seed);
-        var context = new StrategyContext(split.TrainX, split.TrainY, pool, known, g.Seed, split.TrainP0AtCounterfactual);
+        var context = new StrategyContext(ScoringFeatures.Of(split, spec.Strategy.ScoringSpace), split.TrainY, pool, known, g.Seed, split.TrainP0AtCounterfactual);
         var strategy = StrategyCatalog.Create(g.Strategy, spec.Strategy, name => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1));
         var scores = strategy.Score(context);
         return new RankedPool(members.Length, pool, Collective.Ranking.Rank(scores.Values, pool, spec.Strategy.TieRule, g.Seed), scores.Rule);

@@ -256,7 +256,13 @@ public static class SpecParser
                     var t => throw new UserInputException($"{r.At(value)}: unknown scaling '{t}' (encoded or all-columns)"),
                 } },
                 "rb_prob_model" => s with { RbProbModel = r.Scalar(value, "strategy.rb_prob_model") },
-                var other => throw new UserInputException($"{r.At(key)}: unknown strategy option '{other}' (k, tie_rule, scaling, rb_prob_model)"),
+                "scoring_space" => s with { ScoringSpace = r.Scalar(value, "strategy.scoring_space") switch
+                {
+                    "counterfactual" => ScoringSpace.Counterfactual,
+                    "all-features" => ScoringSpace.AllFeatures,
+                    var t => throw new UserInputException($"{r.At(value)}: unknown scoring_space '{t}' (counterfactual or all-features)"),
+                } },
+                var other => throw new UserInputException($"{r.At(key)}: unknown strategy option '{other}' (k, tie_rule, scaling, scoring_space, rb_prob_model)"),
             };
         }
         return s;

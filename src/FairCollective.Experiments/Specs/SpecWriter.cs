@@ -47,6 +47,7 @@ public static class SpecWriter
             {
                 NeighbourScaling.EncodedStandardised => "encoded", NeighbourScaling.AllColumnsStandardised => "all-columns", var x => x.ToString(),
             },
+            ["scoring_space"] = spec.Strategy.ScoringSpace switch { ScoringSpace.Counterfactual => "counterfactual", ScoringSpace.AllFeatures => "all-features", var x => x.ToString() },
             ["rb_prob_model"] = spec.Strategy.RbProbModel,
         };
         var learner = new JsonObject { ["c"] = Number(spec.Learner.C) };

@@ -93,6 +93,7 @@ public sealed record CellConfig
                 j.WriteNumber("k", s.K);
                 j.WriteString("tie_rule", s.TieRule.ToString());
                 j.WriteString("scaling", s.Scaling.ToString());
+                j.WriteString("scoring_space", s.ScoringSpace.ToString());
                 j.WriteString("rb_prob_model", s.RbProbModel);
                 j.WriteEndObject();
                 j.WriteEndObject();
@@ -160,6 +161,7 @@ public sealed record CellConfig
                     {
                         K = s.GetProperty("k").GetInt32(), TieRule = Enum.Parse<TieRule>(s.GetProperty("tie_rule").GetString()!),
                         Scaling = Enum.Parse<Collective.Strategies.NeighbourScaling>(s.GetProperty("scaling").GetString()!), RbProbModel = s.GetProperty("rb_prob_model").GetString()!,
+                        ScoringSpace = Enum.Parse<Collective.Strategies.ScoringSpace>(s.GetProperty("scoring_space").GetString()!),
                     },
                 };
             }

@@ -34,6 +34,7 @@ public sealed record ExperimentSettings
         if (stored.Strategy.K != Strategy.K) return $"strategy.k is {stored.Strategy.K} in the store and {Strategy.K} now";
         if (stored.Strategy.TieRule != Strategy.TieRule) return $"strategy.tie_rule is {stored.Strategy.TieRule} in the store and {Strategy.TieRule} now";
         if (stored.Strategy.Scaling != Strategy.Scaling) return $"strategy.scaling is {stored.Strategy.Scaling} in the store and {Strategy.Scaling} now";
+        if (stored.Strategy.ScoringSpace != Strategy.ScoringSpace) return $"strategy.scoring_space is {stored.Strategy.ScoringSpace} in the store and {Strategy.ScoringSpace} now";
         if (stored.Strategy.RbProbModel != Strategy.RbProbModel) return $"strategy.rb_prob_model is {stored.Strategy.RbProbModel} in the store and {Strategy.RbProbModel} now";
         foreach (var (learner, options) in Learners.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             if (stored.Learners.TryGetValue(learner, out var old) && old != options)
@@ -64,7 +65,7 @@ public sealed record ExperimentSettings
             ["test_fraction"] = JsonValue.Create(TestFraction),
             ["strategy"] = new JsonObject
             {
-                ["k"] = Strategy.K, ["tie_rule"] = Strategy.TieRule.ToString(), ["scaling"] = Strategy.Scaling.ToString(), ["rb_prob_model"] = Strategy.RbProbModel,
+                ["k"] = Strategy.K, ["tie_rule"] = Strategy.TieRule.ToString(), ["scaling"] = Strategy.Scaling.ToString(), ["scoring_space"] = Strategy.ScoringSpace.ToString(), ["rb_prob_model"] = Strategy.RbProbModel,
             },
             ["learners"] = new JsonObject(Learners.OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value)))),
@@ -88,6 +89,7 @@ public sealed record ExperimentSettings
                 {
                     K = s["k"]!.GetValue<int>(), TieRule = Enum.Parse<Collective.TieRule>(s["tie_rule"]!.GetValue<string>()),
                     Scaling = Enum.Parse<Collective.Strategies.NeighbourScaling>(s["scaling"]!.GetValue<string>()), RbProbModel = s["rb_prob_model"]!.GetValue<string>(),
+                    ScoringSpace = Enum.Parse<Collective.Strategies.ScoringSpace>(s["scoring_space"]!.GetValue<string>()),
                 },
                 Learners = o["learners"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal),
                 Datasets = o["datasets"]!.AsObject().ToDictionary(kv => kv.Key,

@@ -34,8 +34,11 @@ public sealed class ResultsStore : IDisposable
     /// <summary>SQLite application id of a FairCollective store ("FCol" in ASCII), in the file header.</summary>
     public const int ApplicationId = 0x46436F6C;
 
-    /// <summary>Schema version in SQLite's user_version. 1 was the first release, whose cells lacked their full configuration.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>
+    /// Schema version in SQLite's user_version. 1 was the first release, whose cells lacked their full configuration;
+    /// 2 lacked the strategies' scoring space, whose default changed in 3.
+    /// </summary>
+    public const int SchemaVersion = 3;
 
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();

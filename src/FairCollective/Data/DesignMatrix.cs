@@ -60,4 +60,16 @@ public sealed class DesignMatrix
         for (int i = 0; i < rows.Count; i++) Array.Copy(Data, rows[i] * Cols, data, i * Cols, Cols);
         return new DesignMatrix(rows.Count, Cols, data, ColumnNames);
     }
+
+    /// <summary>This matrix without the columns <paramref name="columns"/> (indices), keeping the others in order.</summary>
+    public DesignMatrix WithoutColumns(IReadOnlyCollection<int> columns)
+    {
+        if (columns.Count == 0) return this;
+        var keep = Enumerable.Range(0, Cols).Where(j => !columns.Contains(j)).ToArray();
+        var data = new double[Rows * keep.Length];
+        for (int i = 0; i < Rows; i++)
+            for (int k = 0; k < keep.Length; k++)
+                data[i * keep.Length + k] = Data[i * Cols + keep[k]];
+        return new DesignMatrix(Rows, keep.Length, data, ColumnNames is { } names ? keep.Select(j => names[j]).ToArray() : null);
+    }
 }

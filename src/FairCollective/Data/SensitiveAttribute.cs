@@ -28,6 +28,9 @@ public sealed class SensitiveAttribute
     /// <summary>Display name, e.g. "race" or "sex x race".</summary>
     public string Name { get; }
 
+    /// <summary>The columns the attribute is made of ("race"; "sex" and "race" for an intersection).</summary>
+    public IReadOnlyList<string> ColumnNames => Name.Split(IntersectionSeparator);
+
     /// <summary>Group label of each row.</summary>
     public string[] GroupOfRow { get; }
 

@@ -179,7 +179,7 @@ public sealed class BadInputCatalogueTests
         new("foreign SQLite database to results show", b => { var db = b.PathOf("crm.db"); Sql(db, "CREATE TABLE customers(id INTEGER)"); return ["results", "show", db]; },
             @"'.*crm\.db' is not a FairCollective results store"),
         new("unknown schema version", b => { var s = ToyStore(b); Sql(s, "PRAGMA user_version = 7"); return ["results", "show", s]; },
-            @"results store '.*tiny\.sqlite' has schema version 7; this FairCollective reads version 2"),
+            @"results store '.*tiny\.sqlite' has schema version 7; this FairCollective reads version 3"),
         new("a text file as store", b => ["results", "show", b.Write("notes.sqlite", new string('x', 600))],
             @"'.*notes\.sqlite' is not a FairCollective results store \(not an SQLite database\)"),
         new("missing store", b => ["results", "show", b.PathOf("none.sqlite")],

@@ -44,6 +44,7 @@ public class CellConfigTests
         ["tie rule"] = () => Collective with { Strategy = Collective.Strategy! with { TieRule = TieRule.RowIndex } },
         ["scaling"] = () => Collective with { Strategy = Collective.Strategy! with { Scaling = NeighbourScaling.AllColumnsStandardised } },
         ["rb-prob model"] = () => Collective with { Strategy = Collective.Strategy! with { RbProbModel = "mlp" } },
+        ["scoring space"] = () => Collective with { Strategy = Collective.Strategy! with { ScoringSpace = ScoringSpace.AllFeatures } },
         ["firm-side knob"] = () => FirmSide with { Knob = 0.75 },
     };
 
@@ -129,5 +130,39 @@ public class LearnerOptionTests
             "name: x\nlearner: {" + options + "}\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n", "x.yaml"));
         Assert.StartsWith(expected, e.Message);
         Assert.DoesNotContain('\n', e.Message);
+    }
+}
+
+/// <summary>The strategies score on the counterfactual features by default: the sensitive attribute's columns are left out.</summary>
+public class ScoringSpaceTests
+{
+    [Fact]
+    public void TheSensitiveColumnsAreLeftOutOfTheDefaultScoringSpace()
+    {
+        var split = FairCollective.Experiments.Running.DatasetResolver.Load(new DatasetChoice("compas")).Prepare(0, 0.3);
+        var names = split.TrainX.ColumnNames!;
+        Assert.Equal(names.Select((n, i) => (n, i)).Where(t => t.n.StartsWith("race", StringComparison.Ordinal)).Select(t => t.i), split.SensitiveColumns);
+        Assert.Equal(2, split.SensitiveColumns.Count); // race: African-American, Caucasian (one-hot)
+        var scoring = ScoringFeatures.Of(split, ScoringSpace.Counterfactual);
+        Assert.Equal(split.TrainX.Cols - 2, scoring.Cols);
+        Assert.DoesNotContain(scoring.ColumnNames!, n => n.StartsWith("race", StringComparison.Ordinal));
+        Assert.Same(split.TrainX, ScoringFeatures.Of(split, ScoringSpace.AllFeatures));
+        // Every other column is carried over unchanged.
+        int kept = 0;
+        for (int j = 0; j < split.TrainX.Cols; j++)
+        {
+            if (split.SensitiveColumns.Contains(j)) continue;
+            for (int i = 0; i < split.TrainX.Rows; i += 97) Assert.Equal(split.TrainX.Data[i * split.TrainX.Cols + j], scoring.Data[i * scoring.Cols + kept]);
+            kept++;
+        }
+    }
+
+    [Fact]
+    public void TheScoringSpaceIsPartOfTheKeyAndOfTheSpec()
+    {
+        var spec = SpecParser.Parse("name: x\ndatasets: [toy]\nstrategies: [RB-dist]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\nstrategy: {scoring_space: all-features}\n", "x.yaml");
+        Assert.Equal(ScoringSpace.AllFeatures, spec.Strategy.ScoringSpace);
+        Assert.Contains("\"scoring_space\":\"all-features\"", SpecWriter.Write(spec));
+        Assert.Equal(ScoringSpace.Counterfactual, new StrategySettings().ScoringSpace);
     }
 }

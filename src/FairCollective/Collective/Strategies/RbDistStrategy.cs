@@ -18,6 +18,7 @@ public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollecti
     public PoolScores Score(StrategyContext context)
     {
         if (context.Pool.Length == 0) return PoolScores.Specified([]);
+        if (context.TrainFeatures.Cols == 0) return PoolScores.Constant(context.Pool.Length, 0, PoolScores.NoFeatures);
         var positives = context.KnownMajority.Where(r => context.TrainLabels[r] == 1).ToArray();
         if (positives.Length == 0) return PoolScores.Constant(context.Pool.Length, 0, "the collective knows no positive majority row");
         int k = Math.Min(options.K, positives.Length);

@@ -18,6 +18,7 @@ public sealed class RbLabelStrategy(NeighbourStrategyOptions options) : ICollect
     public PoolScores Score(StrategyContext context)
     {
         if (context.Pool.Length == 0) return PoolScores.Specified([]);
+        if (context.TrainFeatures.Cols == 0) return PoolScores.Constant(context.Pool.Length, 0, PoolScores.NoFeatures);
         int known = context.KnownMajority.Length;
         if (known == 0) return PoolScores.Constant(context.Pool.Length, 0, "the collective knows no majority row");
         int k = Math.Min(options.K, known);

@@ -21,6 +21,7 @@ public sealed class RbProbStrategy(ITrainer majorityModel) : ICollectiveStrategy
     public PoolScores Score(StrategyContext context)
     {
         if (context.Pool.Length == 0) return PoolScores.Specified([]);
+        if (context.TrainFeatures.Cols == 0) return PoolScores.Constant(context.Pool.Length, 0, PoolScores.NoFeatures);
         var known = context.KnownMajority;
         var y = new int[known.Length];
         for (int i = 0; i < known.Length; i++) y[i] = context.TrainLabels[known[i]];

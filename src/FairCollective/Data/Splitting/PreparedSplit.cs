@@ -42,6 +42,18 @@ public sealed class PreparedSplit
     /// <summary>Synthetic data only: argmax_y P0(y | g(x)) per test row, in {0, 1}; null otherwise.</summary>
     public int[]? TestCounterfactualLabel { get; init; }
 
+    /// <summary>Encoded columns (indices into <see cref="TrainX"/>) that come from the sensitive attribute's columns; empty when it is not a feature.</summary>
+    public IReadOnlyList<int> SensitiveColumns { get; init; } = [];
+
+    private DesignMatrix? _counterfactualTrainX;
+
+    /// <summary>
+    /// The training features without <see cref="SensitiveColumns"/>: for a binary attribute exactly the counterfactual
+    /// features g(x) up to a constant (every majority row holds the same value there), so the strategies' default
+    /// scoring space (method.md section 3). Computed once.
+    /// </summary>
+    public DesignMatrix CounterfactualTrainX => _counterfactualTrainX ??= TrainX.WithoutColumns(SensitiveColumns.ToHashSet());
+
     /// <summary>Training rows of the minority, ascending (shorthand for <see cref="TrainGroups"/>' rows; every scoring group of the split reads them).</summary>
     public IReadOnlyList<int> MinorityTrainRows => TrainGroups.MinorityRows;
 

@@ -29,6 +29,8 @@ public static class SplitPreparation
             TrainP0AtCounterfactual = synthetic is null ? null : Pick(synthetic.P0PositiveAtCounterfactual, split.Train),
             TestCounterfactualX = synthetic is null ? null : fitted.Transform(synthetic.CounterfactualDataset(), split.Test),
             TestCounterfactualLabel = synthetic is null ? null : Pick(synthetic.CounterfactualLabel, split.Test),
+            SensitiveColumns = fitted.Columns.Where(c => data.Sensitive.ColumnNames.Contains(c.Name))
+                .SelectMany(c => Enumerable.Range(c.Offset, c.Width)).ToArray(),
         };
     }
 
