@@ -21,14 +21,18 @@ public static class RunCommand
     {
         var spec = new Argument<string>("spec") { Description = "Experiment spec (YAML or JSON); see docs/experiment-spec.md ('faircollective docs' shows where)." };
         var store = new Option<string?>("--store") { Description = "Results store to write (default: <spec name>.sqlite beside the spec)." };
-        var cmd = new Command("run", "Run an experiment spec; a killed run resumes where it stopped.") { spec, store, Threads };
+        var export = new Option<string?>("--export-randomness")
+        {
+            Description = "Also write every random choice (splits, collective orders, Random priorities, majority samples) as CSV files keyed by row id into this folder, for another implementation or for 'randomness:' in a spec.",
+        };
+        var cmd = new Command("run", "Run an experiment spec; a killed run resumes where it stopped.") { spec, store, Threads, export };
         cmd.SetAction(parse =>
         {
             int threads = ThreadsOf(parse);
             var path = parse.GetValue(spec)!;
             var parsed = SpecParser.ParseFile(path);
             var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, parsed.Name + ".sqlite");
-            Execute(parsed, storePath, threads, parse.InvocationConfiguration.Output);
+            Execute(parsed, storePath, threads, parse.InvocationConfiguration.Output, parse.GetValue(export));
             return 0;
         });
         return cmd;
@@ -46,9 +50,15 @@ public static class RunCommand
     /// Plans the run (loads data, checks every cell) before the store is touched, so a spec that cannot run leaves no
     /// file behind; a store this run created is removed again if the run fails before its first cell is stored.
     /// </summary>
-    internal static RunSummary Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output)
+    internal static RunSummary Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output, string? exportRandomness = null)
     {
         var plan = RunPlan.Build(spec);
+        if (exportRandomness is not null)
+        {
+            foreach (var ((dataset, seed), drawn) in plan.Draws)
+                RandomnessFiles.Write(exportRandomness, plan.DataOf(dataset), plan.Splits[(dataset, seed)], drawn);
+            output.WriteLine($"randomness of {plan.Draws.Count} (dataset, seed) pairs written to {exportRandomness}");
+        }
         bool existed = File.Exists(storePath);
         RunSummary summary;
         var store = ResultsStore.Open(storePath);

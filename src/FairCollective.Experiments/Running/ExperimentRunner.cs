@@ -71,7 +71,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
             }
             else
             {
-                var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedPool>(() => RankedPool.Compute(g, spec, split))).Value;
+                var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedPool>(() => RankedPool.Compute(g, spec, split, plan.Draws[(g.Dataset, g.Seed)]))).Value;
                 poolSize = ranked.Pool.Length;
                 rule = ranked.Rule;
                 flips = config.Budget!.Value.FlipCount(poolSize);
@@ -92,13 +92,13 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
 /// <summary>The pool of one collective, its ranking under one strategy, and the scoring rule that applied.</summary>
 internal sealed record RankedPool(int Members, int[] Pool, int[] Ranking, string Rule)
 {
-    public static RankedPool Compute(ScoreGroup g, Specs.ExperimentSpec spec, PreparedSplit split)
+    public static RankedPool Compute(ScoreGroup g, Specs.ExperimentSpec spec, PreparedSplit split, Randomness randomness)
     {
-        var order = new CollectiveOrder(split.MinorityTrainRows, g.Seed);
-        var members = order.Members(g.Size);
+        var members = CollectiveOrder.Given(randomness.Order).Members(g.Size);
         var pool = Collective.Pool.Of(members, split.TrainY);
-        var known = MajorityKnowledge.Known(split.MajorityTrainRows, g.MajorityRows, g.Seed);
-        var context = new StrategyContext(ScoringFeatures.Of(split, spec.Strategy.ScoringSpace), split.TrainY, pool, known, g.Seed, split.TrainP0AtCounterfactual);
+        var known = randomness.Known(split, g.MajorityRows);
+        var context = new StrategyContext(ScoringFeatures.Of(split, spec.Strategy.ScoringSpace), split.TrainY, pool, known, g.Seed,
+            split.TrainP0AtCounterfactual, randomness.Priorities);
         var strategy = StrategyCatalog.Create(g.Strategy, spec.Strategy, name => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1));
         var scores = strategy.Score(context);
         return new RankedPool(members.Length, pool, Collective.Ranking.Rank(scores.Values, pool, spec.Strategy.TieRule, g.Seed), scores.Rule);

@@ -19,5 +19,9 @@ public sealed record LoadedDataset(DatasetChoice Choice, DatasetIdentity Identit
     public string Name => Identity.Name;
 
     /// <summary>This dataset split for <paramref name="seed"/> and encoded (see <see cref="SplitPreparation"/>).</summary>
-    public PreparedSplit Prepare(int seed, double testFraction) => SplitPreparation.Prepare(Name, Data, Encoder, Synthetic, seed, testFraction);
+    /// <param name="seed">The split's seed.</param>
+    /// <param name="testFraction">Share of rows in the test split.</param>
+    /// <param name="given">A split to use instead of the seeded stratified one (imported).</param>
+    public PreparedSplit Prepare(int seed, double testFraction, DataSplit? given = null) =>
+        SplitPreparation.Prepare(Name, Data, Encoder, Synthetic, seed, testFraction, given);
 }

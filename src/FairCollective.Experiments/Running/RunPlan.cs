@@ -18,8 +18,10 @@ namespace FairCollective.Experiments.Running;
 /// </summary>
 public sealed class RunPlan
 {
-    private RunPlan(ExperimentSpec spec, ExperimentSettings settings, IReadOnlyDictionary<(string, int), PreparedSplit> splits, IReadOnlyList<PlannedCell> cells)
+    private RunPlan(ExperimentSpec spec, ExperimentSettings settings, IReadOnlyDictionary<(string, int), PreparedSplit> splits,
+        IReadOnlyDictionary<(string, int), Randomness> randomness, IReadOnlyList<PlannedCell> cells)
     {
+        Draws = randomness;
         Spec = spec;
         Settings = settings;
         Splits = splits;
@@ -35,6 +37,14 @@ public sealed class RunPlan
     /// <summary>The prepared split per (dataset name, seed).</summary>
     public IReadOnlyDictionary<(string Dataset, int Seed), PreparedSplit> Splits { get; }
 
+    private readonly Dictionary<string, Data.Dataset> _data = new(StringComparer.Ordinal);
+
+    /// <summary>The loaded dataset of a display name (for writing row ids).</summary>
+    public Data.Dataset DataOf(string dataset) => _data[dataset];
+
+    /// <summary>The random choices per (dataset name, seed): seeded, or imported.</summary>
+    public IReadOnlyDictionary<(string Dataset, int Seed), Randomness> Draws { get; }
+
     /// <summary>Every cell of the grid, ordered so cells sharing a ranking are adjacent.</summary>
     internal IReadOnlyList<PlannedCell> Cells { get; }
 
@@ -49,28 +59,35 @@ public sealed class RunPlan
         var learners = spec.Learners.ToDictionary(l => l, l => LearnerCatalog.OptionsJson(l, spec.Learner), StringComparer.Ordinal);
         foreach (var learner in spec.Learners.Append(spec.Strategy.RbProbModel)) LearnerCatalog.Create(learner, spec.Learner, seed: 0); // each learner's own checks
         var strategy = spec.Strategy;
-        var settings = new ExperimentSettings
-        {
-            TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners,
-            Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal),
-        };
-
         var splits = new Dictionary<(string, int), PreparedSplit>();
+        var randomness = new Dictionary<(string, int), Randomness>();
+        var randomnessSha = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sampleSizes = spec.MajorityRows.OfType<int>().ToArray();
         var cells = new List<PlannedCell>();
         foreach (var loaded in datasets.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             CheckStrategiesFit(spec, loaded);
             foreach (int seed in spec.Seeds)
             {
-                var split = loaded.Prepare(seed, spec.TestFraction);
+                // The seeded draws, or another implementation's where the spec imports them (each part checked).
+                var dataSplit = (spec.Randomness is { } dir ? RandomnessFiles.ReadSplit(dir, loaded.Data, loaded.Name, seed) : null)
+                                ?? StratifiedSplitter.Split(loaded.Data, new SplitOptions { Seed = seed, TestFraction = spec.TestFraction });
+                var split = loaded.Prepare(seed, spec.TestFraction, dataSplit);
+                CheckMajorityRows(spec, loaded.Name, split);
+                var drawn = spec.Randomness is { } folder
+                    ? RandomnessFiles.Read(folder, loaded.Data, dataSplit, split, sampleSizes)
+                    : Randomness.Generate(dataSplit, split, sampleSizes);
                 splits[(loaded.Name, seed)] = split;
-                CheckFeasible(spec, loaded.Name, split);
+                randomness[(loaded.Name, seed)] = drawn;
+                foreach (var m in spec.MajorityRows)
+                    randomnessSha[$"{loaded.Name}/seed {seed}/m {(m is { } v ? v.ToString(CultureInfo.InvariantCulture) : "all")}"] = drawn.Sha256(m);
+                CheckFeasible(spec, loaded.Name, split, drawn);
                 foreach (var learner in spec.Learners)
                 {
                     var common = new CellConfig
                     {
                         Experiment = spec.Name, Dataset = loaded.Identity, Learner = learner, LearnerOptionsJson = learners[learner],
-                        TestFraction = spec.TestFraction, Seed = seed, Method = CellConfig.BaseMethod,
+                        TestFraction = spec.TestFraction, Seed = seed, Method = CellConfig.BaseMethod, RandomnessSha256 = drawn.Sha256(null),
                     };
                     int minority = split.MinorityTrainRows.Count;
                     cells.Add(new PlannedCell(common, null, minority));
@@ -83,12 +100,22 @@ public sealed class RunPlan
                             {
                                 var group = new ScoreGroup(loaded.Name, seed, learner, m, size, name);
                                 foreach (var budget in spec.Budgets)
-                                    cells.Add(new PlannedCell(common with { Method = name, MajorityRows = m, Size = size, Budget = budget, Strategy = strategy }, group, minority));
+                                    cells.Add(new PlannedCell(common with
+                                    {
+                                        Method = name, MajorityRows = m, Size = size, Budget = budget, Strategy = strategy, RandomnessSha256 = drawn.Sha256(m),
+                                    }, group, minority));
                             }
                 }
             }
         }
-        return new RunPlan(spec, settings, splits, cells);
+        var settings = new ExperimentSettings
+        {
+            TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners,
+            Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal), Randomness = randomnessSha,
+        };
+        var plan = new RunPlan(spec, settings, splits, randomness, cells);
+        foreach (var d in datasets) plan._data[d.Name] = d.Data;
+        return plan;
     }
 
     /// <summary>Every dataset loaded once; display names must tell them apart (two specs over one file are two datasets).</summary>
@@ -115,14 +142,19 @@ public sealed class RunPlan
             throw new UserInputException($"{spec.Source}: strategy 'Oracle' needs synthetic data with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with datasets: [synthetic] or [toy])");
     }
 
+    private static void CheckMajorityRows(ExperimentSpec spec, string dataset, PreparedSplit split)
+    {
+        int majority = split.MajorityTrainRows.Count;
+        foreach (var m in spec.MajorityRows)
+            if (m > majority)
+                throw new UserInputException($"{spec.Source}: majority_rows = {m} exceeds the {majority} majority training rows of dataset '{dataset}', seed {split.Seed.ToString(CultureInfo.InvariantCulture)}");
+    }
+
     /// <summary>What each (dataset, seed) must offer the grid: enough majority rows for m, neighbours for k, members for every collective and a pool to relabel.</summary>
-    private static void CheckFeasible(ExperimentSpec spec, string dataset, PreparedSplit split)
+    private static void CheckFeasible(ExperimentSpec spec, string dataset, PreparedSplit split, Randomness drawn)
     {
         string at = $"dataset '{dataset}', seed {split.Seed.ToString(CultureInfo.InvariantCulture)}";
         int majority = split.MajorityTrainRows.Count, minority = split.MinorityTrainRows.Count;
-        foreach (var m in spec.MajorityRows)
-            if (m > majority)
-                throw new UserInputException($"{spec.Source}: majority_rows = {m} exceeds the {majority} majority training rows of {at}");
         if (spec.MajorityRows.Contains(null))
         {
             // With every majority row known, a k the data cannot supply is a mistake in the spec, not a lack of
@@ -137,7 +169,7 @@ public sealed class RunPlan
         {
             if (size.Count is { } c && c > minority)
                 throw new UserInputException($"{spec.Source}: a collective of {c} members is larger than the {minority} minority training rows of {at}");
-            var members = new CollectiveOrder(split.MinorityTrainRows, split.Seed).Members(size);
+            var members = CollectiveOrder.Given(drawn.Order).Members(size);
             if (members.Length > 0 && Pool.Of(members, split.TrainY).Length == 0)
                 throw new UserInputException($"{spec.Source}: the collective {size} of {at} has an empty pool: none of its {members.Length} members has y = 0, so there is nothing to relabel; drop that size");
         }

@@ -50,6 +50,9 @@ public sealed record ExperimentSpec
 
     /// <summary>Options of the firm's learners (e.g. the logistic firm's C).</summary>
     public LearnerSettings Learner { get; init; } = new();
+
+    /// <summary>A folder of imported randomness (splits, collective orders, Random priorities, majority samples; <c>RandomnessFiles</c>); null = the seeded draws.</summary>
+    public string? Randomness { get; init; }
 }
 
 /// <summary>A firm-side method and the knob values to sweep.</summary>

@@ -19,7 +19,7 @@ namespace FairCollective.Experiments.Specs;
 public static class SpecParser
 {
     private static readonly string[] KnownKeys =
-        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "strategy", "learner", "firm_side"];
+        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "strategy", "learner", "firm_side", "randomness"];
 
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
@@ -112,9 +112,20 @@ public static class SpecParser
             Strategy = root.Children.TryGetValue(new YamlScalarNode("strategy"), out var st) ? ParseStrategy(r, st) : new StrategySettings(),
             Learner = root.Children.TryGetValue(new YamlScalarNode("learner"), out var le) ? ParseLearner(r, le) : new LearnerSettings(),
             FirmSide = root.Children.TryGetValue(new YamlScalarNode("firm_side"), out var fs) ? ParseFirmSide(r, fs) : [],
+            Randomness = root.Children.TryGetValue(new YamlScalarNode("randomness"), out var rn) ? ParseRandomness(r, rn) : null,
         };
         SpecLimits.CheckGridSize(spec);
         return spec;
+    }
+
+    /// <summary>The folder of imported randomness (docs/experiment-spec.md), found beside the spec; it must exist.</summary>
+    private static string ParseRandomness(Reader r, YamlNode node)
+    {
+        string dir = r.Scalar(node, "randomness");
+        string folder = File.Exists(r.Source) ? Path.GetDirectoryName(Path.GetFullPath(r.Source))! : ".";
+        string full = Path.IsPathRooted(dir) ? dir : Path.GetFullPath(Path.Combine(folder, dir));
+        if (!Directory.Exists(full)) throw new UserInputException($"{r.At(node)}: randomness folder '{dir}' does not exist");
+        return full;
     }
 
     /// <summary>A grid value given twice would be one cell reported as two: refuse it, naming the value.</summary>

@@ -54,6 +54,7 @@ public static class SpecWriter
         foreach (var (name, options) in spec.Learner.Options.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             learner[name] = new JsonObject(options.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
         o["learner"] = learner;
+        if (spec.Randomness is not null) o["randomness"] = spec.Randomness;
         if (spec.FirmSide.Count > 0)
             o["firm_side"] = new JsonObject(spec.FirmSide.Select(f => KeyValuePair.Create(f.Method, (JsonNode?)Numbers(f.Knobs))));
         return indented ? o.ToJsonString(Indented) : o.ToJsonString();

@@ -36,6 +36,9 @@ public sealed record CellConfig
     /// <summary>The seed of the split, the collective's order, the majority sample, tie-breaking and the learner.</summary>
     public required int Seed { get; init; }
 
+    /// <summary>SHA-256 of the randomness the cell used (split, collective order, Random priorities, known-majority sample; <c>Randomness.Sha256</c>).</summary>
+    public required string RandomnessSha256 { get; init; }
+
     /// <summary>"Base", a strategy name, or a firm-side method name.</summary>
     public required string Method { get; init; }
 
@@ -79,6 +82,7 @@ public sealed record CellConfig
             WriteNumber(j, "test_fraction", TestFraction);
             j.WriteEndObject();
             j.WriteNumber("seed", Seed);
+            j.WriteString("randomness_sha256", RandomnessSha256);
             j.WriteString("method", Method);
             if (IsCollective)
             {
@@ -146,6 +150,7 @@ public sealed record CellConfig
                 LearnerOptionsJson = l.GetProperty("options").GetRawText(),
                 TestFraction = r.GetProperty("split").GetProperty("test_fraction").GetDouble(),
                 Seed = r.GetProperty("seed").GetInt32(),
+                RandomnessSha256 = r.GetProperty("randomness_sha256").GetString()!,
                 Method = r.GetProperty("method").GetString()!,
             };
             if (r.TryGetProperty("collective", out var c))

@@ -26,6 +26,9 @@ public sealed record ExperimentSettings
     /// <summary>Dataset display name to its identity.</summary>
     public required IReadOnlyDictionary<string, DatasetIdentity> Datasets { get; init; }
 
+    /// <summary>"dataset/seed/m" (m = "all" or a number) to the SHA-256 of the randomness its cells use (seeded or imported).</summary>
+    public IReadOnlyDictionary<string, string> Randomness { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The first setting in which <paramref name="stored"/> and this differ, as "setting: stored X, now Y"; null when compatible.</summary>
     public string? FirstDifference(ExperimentSettings stored)
     {
@@ -47,6 +50,9 @@ public sealed record ExperimentSettings
             if (old.SpecHash != identity.SpecHash)
                 return $"dataset '{name}' is read with different settings (spec sha256 {Short(old.SpecHash)} in the store, {Short(identity.SpecHash)} now)";
         }
+        foreach (var (split, sha) in Randomness.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            if (stored.Randomness.TryGetValue(split, out var old) && old != sha)
+                return $"the randomness of {split} (split, collective order, Random priorities or majority sample) differs (sha256 {Short(old)} in the store, {Short(sha)} now: imported or seeded differently)";
         return null;
     }
 
@@ -55,6 +61,7 @@ public sealed record ExperimentSettings
     {
         Learners = stored.Learners.Concat(Learners).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         Datasets = stored.Datasets.Concat(Datasets).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+        Randomness = stored.Randomness.Concat(Randomness).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
     };
 
     /// <summary>Compact JSON as the store keeps it: learners and datasets in ordinal key order, datasets by their two hashes.</summary>
@@ -71,6 +78,7 @@ public sealed record ExperimentSettings
                 .Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value)))),
             ["datasets"] = new JsonObject(Datasets.OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject { ["content_sha256"] = kv.Value.ContentHash, ["spec_sha256"] = kv.Value.SpecHash }))),
+            ["randomness"] = new JsonObject(Randomness.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
         };
         return o.ToJsonString();
     }
@@ -94,6 +102,7 @@ public sealed record ExperimentSettings
                 Learners = o["learners"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal),
                 Datasets = o["datasets"]!.AsObject().ToDictionary(kv => kv.Key,
                     kv => new DatasetIdentity(kv.Key, kv.Value!["content_sha256"]!.GetValue<string>(), kv.Value!["spec_sha256"]!.GetValue<string>()), StringComparer.Ordinal),
+                Randomness = o["randomness"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>(), StringComparer.Ordinal),
             };
         }
         catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or ArgumentException or FormatException)

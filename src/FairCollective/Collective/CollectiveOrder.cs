@@ -25,6 +25,11 @@ public sealed class CollectiveOrder
         for (int i = 0; i < rows.Length; i++) _order[i] = rows[perm[i]];
     }
 
+    private CollectiveOrder(int[] order) => _order = order;
+
+    /// <summary>A given ordering (imported from another implementation): its rows are the minority's training rows, each once.</summary>
+    public static CollectiveOrder Given(IReadOnlyList<int> order) => new(order.ToArray());
+
     /// <summary>Number of minority training rows: the size of the collective at alpha = 1.</summary>
     public int MinorityCount => _order.Length;
 

@@ -16,9 +16,11 @@ public sealed class StrategyContext
     /// <param name="knownMajority">Training row numbers of the majority rows the collective knows.</param>
     /// <param name="seed">The experiment seed.</param>
     /// <param name="oracleP0AtCounterfactual">P0(y = 1 | g(x)) per training row on synthetic data; null otherwise.</param>
+    /// <param name="randomPriorities">The Random strategy's priority per training row when imported; null = its seeded default.</param>
     public StrategyContext(DesignMatrix trainFeatures, int[] trainLabels, int[] pool, int[] knownMajority, int seed,
-        double[]? oracleP0AtCounterfactual = null)
+        double[]? oracleP0AtCounterfactual = null, double[]? randomPriorities = null)
     {
+        RandomPriorities = randomPriorities;
         TrainFeatures = trainFeatures;
         TrainLabels = trainLabels;
         Pool = pool;
@@ -44,4 +46,7 @@ public sealed class StrategyContext
 
     /// <summary>Synthetic data only: P0(y = 1 | g(x)) per training row, from the causal model. Null on real data.</summary>
     public double[]? OracleP0AtCounterfactual { get; }
+
+    /// <summary>The Random strategy's priority per training row, when imported; null = its seeded default.</summary>
+    public double[]? RandomPriorities { get; }
 }

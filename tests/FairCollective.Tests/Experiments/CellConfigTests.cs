@@ -15,6 +15,7 @@ public class CellConfigTests
     {
         Experiment = "e", Dataset = new DatasetIdentity("compas", "c0", "s0"), Learner = "logistic",
         LearnerOptionsJson = LearnerCatalog.OptionsJson("logistic", new LearnerSettings()), TestFraction = 0.3, Seed = 0, Method = "RB-dist",
+        RandomnessSha256 = "r0",
         MajorityRows = null, Size = CollectiveSize.Share(0.3), Budget = FlipBudget.ShareOfPool(0.0125),
         Strategy = new StrategySettings(),
     };
@@ -34,6 +35,7 @@ public class CellConfigTests
         ["learner c"] = () => Collective with { LearnerOptionsJson = LearnerCatalog.OptionsJson("logistic", new LearnerSettings { C = 0.01 }) },
         ["test fraction"] = () => Collective with { TestFraction = 0.25 },
         ["seed"] = () => Collective with { Seed = 1 },
+        ["randomness"] = () => Collective with { RandomnessSha256 = "r1" },
         ["method"] = () => Collective with { Method = "RB-label" },
         ["majority rows"] = () => Collective with { MajorityRows = 10 },
         ["alpha"] = () => Collective with { Size = CollectiveSize.Share(0.30000000000000004) },

@@ -26,7 +26,7 @@ public static class TestCells
         var config = new CellConfig
         {
             Experiment = c.Experiment, Dataset = Ref(c.Dataset), Learner = c.Learner, LearnerOptionsJson = "{}", TestFraction = 0.3,
-            Seed = c.Seed, Method = c.Method, Knob = c.Knob,
+            Seed = c.Seed, Method = c.Method, Knob = c.Knob, RandomnessSha256 = "seeded-" + c.Seed,
         };
         if (c.Knob is null && c.Method != CellConfig.BaseMethod)
             config = config with { MajorityRows = c.MajorityRows, Size = CollectiveSize.Share(c.Alpha), Budget = ParseBudget(c.Budget), Strategy = Strategy };

@@ -12,9 +12,11 @@ public static class SplitPreparation
     /// <param name="synthetic">Generated data only: its causal model (the Oracle's scores and the counterfactual test rows).</param>
     /// <param name="seed">The split's seed.</param>
     /// <param name="testFraction">Share of rows in the test split.</param>
-    public static PreparedSplit Prepare(string name, Dataset data, EncoderOptions encoder, SyntheticSample? synthetic, int seed, double testFraction)
+    /// <param name="given">A split to use instead of the seeded stratified one (imported from another implementation).</param>
+    public static PreparedSplit Prepare(string name, Dataset data, EncoderOptions encoder, SyntheticSample? synthetic, int seed, double testFraction,
+        DataSplit? given = null)
     {
-        var split = StratifiedSplitter.Split(data, new SplitOptions { Seed = seed, TestFraction = testFraction });
+        var split = given ?? StratifiedSplitter.Split(data, new SplitOptions { Seed = seed, TestFraction = testFraction });
         var fitted = TabularEncoder.Fit(data, split.Train, encoder);
         return new PreparedSplit
         {

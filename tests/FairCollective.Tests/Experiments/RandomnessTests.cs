@@ -1,0 +1,80 @@
+using FairCollective.Experiments.Running;
+using FairCollective.Experiments.Store;
+using FairCollective.Tests.Cli;
+
+namespace FairCollective.Tests.Experiments;
+
+/// <summary>Every random choice can be exported and imported by row id; a round trip gives the same cells, byte for byte.</summary>
+public sealed class RandomnessTests : IDisposable
+{
+    private readonly CliSandbox _box = new();
+
+    private const string Grid = "strategies: [RB-prob, RB-dist, Random]\nalphas: [0.3, 0.6]\nbudgets: {fractions: [0.5, 1]}\nmajority_rows: [all, 20]\nseeds: [0, 1]\nstrategy: {k: 3}\n";
+
+    private static void Ok(params string[] args)
+    {
+        var (exit, _, err) = CliSandbox.Run(args);
+        Assert.True(exit == 0, err);
+    }
+
+    // Every cell with its configuration and results, timings left out (the only thing allowed to differ).
+    private string Export(string store)
+    {
+        using var s = ResultsStore.Open(_box.PathOf(store), StoreAccess.Read);
+        return string.Join("\n", s.Cells().OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
+            $"{c.Key} {c.ConfigJson} {c.Members} {c.Flips} {c.PoolSize} {c.ScoringRule} {string.Join(",", c.Metrics.OrderBy(m => m.Key).Select(m => $"{m.Key}={m.Value:R}"))}"));
+    }
+
+    [Fact]
+    public void AnExportedRandomnessImportedBackGivesByteIdenticalCells()
+    {
+        var data = _box.UserData("people", specName: "people");
+        string datasets = $"datasets: [toy, {{path: people.csv, spec: {Path.GetFileName(data)}}}]\n";
+        Ok("run", _box.Write("a.yaml", "name: rt\n" + datasets + Grid), "--store", _box.PathOf("a.sqlite"), "--export-randomness", _box.PathOf("draws"));
+        foreach (var file in new[] { "split.csv", "collective_order.csv", "random_priorities.csv", "majority_sample_m20.csv" })
+            Assert.True(File.Exists(Path.Combine(RandomnessFiles.Folder(_box.PathOf("draws"), "people", 1), file)), file);
+        Ok("run", _box.Write("b.yaml", "name: rt\n" + datasets + Grid + "randomness: draws\n"), "--store", _box.PathOf("b.sqlite"));
+        Assert.Equal(Export("a.sqlite"), Export("b.sqlite"));
+    }
+
+    [Fact]
+    public void AnotherImplementationsDrawsAreUsedAndChangeTheCells()
+    {
+        Ok("run", _box.Write("a.yaml", "name: rt\ndatasets: [toy]\n" + Grid), "--store", _box.PathOf("a.sqlite"), "--export-randomness", _box.PathOf("draws"));
+        // Reverse the collective order of seed 0: a different collective, so different cells (and keys) for that seed.
+        string order = Path.Combine(RandomnessFiles.Folder(_box.PathOf("draws"), "toy", 0), RandomnessFiles.OrderFile);
+        var lines = File.ReadAllLines(order);
+        File.WriteAllLines(order, lines.Take(1).Concat(lines.Skip(1).Reverse()));
+        Ok("run", _box.Write("b.yaml", "name: rt\ndatasets: [toy]\n" + Grid + "randomness: draws\n"), "--store", _box.PathOf("b.sqlite"));
+        using var a = ResultsStore.Open(_box.PathOf("a.sqlite"), StoreAccess.Read);
+        using var b = ResultsStore.Open(_box.PathOf("b.sqlite"), StoreAccess.Read);
+        var seed1A = a.Cells().Where(c => c.Seed == 1).Select(c => c.Key).Order().ToArray();
+        Assert.Equal(seed1A, b.Cells().Where(c => c.Seed == 1).Select(c => c.Key).Order());
+        var seed0Collective = b.Cells().Where(c => c.Seed == 0 && c.Method != "Base").Select(c => c.Key).ToHashSet();
+        Assert.DoesNotContain(a.Cells().Where(c => c.Seed == 0 && c.Method != "Base"), c => seed0Collective.Contains(c.Key));
+        // Importing into the store of the seeded run is refused: one experiment, one randomness.
+        var (exit, _, err) = CliSandbox.Run("run", _box.PathOf("b.yaml"), "--store", _box.PathOf("a.sqlite"));
+        Assert.Equal(2, exit);
+        Assert.Contains("the randomness of toy/seed 0/m ", err);
+        Assert.Contains("(split, collective order, Random priorities or majority sample) differs", err);
+    }
+
+    [Theory]
+    [InlineData("collective_order.csv", "id\nunknown-id\n", "collective_order.csv, line 2: unknown id 'unknown-id'")]
+    [InlineData("collective_order.csv", "id\n", "collective_order.csv: lists 0 rows; the minority has")]
+    [InlineData("random_priorities.csv", "id,priority\n", "random_priorities.csv: gives 0 priorities; the minority has")]
+    [InlineData("majority_sample_m20.csv", "id\n", "majority_sample_m20.csv: lists 0 rows; majority_rows = 20 needs 20")]
+    [InlineData("split.csv", "id,part\n", "split.csv: 200 of the dataset's 200 rows have no part (every row needs train or test)")]
+    [InlineData("split.csv", "part,id\n", "split.csv: the header must be 'id,part'; got 'part,id'")]
+    public void ABadImportIsRefusedNamingFileAndLine(string file, string content, string expected)
+    {
+        Ok("run", _box.Write("a.yaml", "name: rt\ndatasets: [toy]\n" + Grid), "--store", _box.PathOf("a.sqlite"), "--export-randomness", _box.PathOf("draws"));
+        File.WriteAllText(Path.Combine(RandomnessFiles.Folder(_box.PathOf("draws"), "toy", 0), file), content);
+        var (exit, _, err) = CliSandbox.Run("run", _box.Write("b.yaml", "name: rt2\ndatasets: [toy]\n" + Grid + "randomness: draws\n"), "--store", _box.PathOf("b.sqlite"));
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, err);
+        Assert.False(File.Exists(_box.PathOf("b.sqlite")));
+    }
+
+    public void Dispose() => _box.Dispose();
+}
