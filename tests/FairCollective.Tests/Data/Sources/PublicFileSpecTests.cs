@@ -90,7 +90,7 @@ public class PublicFileSpecTests
     [RequiresSharedDataFact(German, Law, Bank)]
     public void TheDocumentedExampleSpecsLoadTheSameData()
     {
-        string folder = Path.Combine(ExampleSpecFolder(), "datasets");
+        string folder = Path.Combine(Experiments.ExampleSpecTests.Folder(), "datasets");
         foreach (var (spec, file, expected) in new[]
                  {
                      ("german-credit", German, (1_000, 700, 310, 201)),
@@ -105,12 +105,5 @@ public class PublicFileSpecTests
             Assert.Equal(spec, d.Name);
             Assert.Equal(expected, Counts(d));
         }
-    }
-
-    private static string ExampleSpecFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "docs", "experiments"))) return Path.Combine(dir.FullName, "docs", "experiments");
-        throw new DirectoryNotFoundException("docs/experiments");
     }
 }
