@@ -9,7 +9,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace FairCollective.Experiments.Specs;
 
 /// <summary>
-/// Reads a <see cref="DatasetSpec"/> from YAML or JSON (docs/dataset-spec.md; keys in camelCase), bounded in size
+/// Reads a <see cref="DatasetSpec"/> from YAML or JSON (docs/dataset-spec.md; keys in snake_case, as in experiment
+/// specs; a camelCase key is refused with its snake_case spelling), bounded in size
 /// and depth (<see cref="SpecDocument"/>), and loads data the way the command line names it: a catalog name, a
 /// recognised file, a data file with <c>--spec</c>, or a spec file alone (its data is the spec's <c>path</c>).
 /// </summary>
@@ -28,7 +29,7 @@ public static class DatasetSpecFile
     public static DatasetSpec Parse(string yaml, string source)
     {
         SpecDocument.Check(yaml, source);
-        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
         DatasetSpec? spec;
         try
         {
@@ -65,19 +66,29 @@ public static class DatasetSpecFile
     {
         var inner = e.InnerException ?? e;
         var m = Regex.Match(e.Message + " " + inner.Message, @"Property '([^']+)' not found on type '[^']*?(\w+)'");
-        if (m.Success) return $"unknown key '{m.Groups[1].Value}' in {SectionName(m.Groups[2].Value)}";
+        if (m.Success)
+        {
+            string key = m.Groups[1].Value;
+            var (section, known) = Section(m.Groups[2].Value);
+            string snake = UnderscoredNamingConvention.Instance.Apply(key);
+            return known.Contains(snake) && snake != key
+                ? $"unknown key '{key}' in {section}; did you mean '{snake}'?"
+                : $"unknown key '{key}' in {section} (known: {string.Join(", ", known)})";
+        }
         string message = inner.Message;
         int close = message.IndexOf("): ", StringComparison.Ordinal);
         return close >= 0 ? message[(close + 3)..] : message;
     }
 
-    private static string SectionName(string type) => type switch
+    // The keys of each section, in the order docs/dataset-spec.md lists them.
+    private static (string Section, string[] Known) Section(string type) => type switch
     {
-        nameof(DatasetSpec) => "the spec (known: name, path, separator, header, trim, id, label, sensitive, features, missing, maxLevels)",
-        nameof(LabelSpec) => "label (known: column, favourable, unfavourable)",
-        nameof(SensitiveSpec) => "sensitive (known: columns, minority, groups, asFeature)",
-        nameof(FeatureSpec) => "a feature (known: name, kind, maxLevels)",
-        nameof(MissingSpec) => "missing (known: values, policy)",
-        _ => type,
+        nameof(DatasetSpec) => ("the spec", ["name", "path", "separator", "header", "columns", "trim", "id", "derived", "label", "sensitive", "features", "missing", "max_levels"]),
+        nameof(LabelSpec) => ("label", ["column", "favourable", "unfavourable"]),
+        nameof(SensitiveSpec) => ("sensitive", ["columns", "minority", "groups", "as_feature"]),
+        nameof(FeatureSpec) => ("a feature", ["name", "kind", "max_levels"]),
+        nameof(MissingSpec) => ("missing", ["values", "policy"]),
+        nameof(DerivedColumnSpec) => ("a derived column", ["name", "expression"]),
+        _ => (type, []),
     };
 }

@@ -19,7 +19,7 @@ namespace FairCollective.Data;
 /// <param name="SpecHash">
 /// How the data was read: SHA-256 of a canonical text of the resolved settings, not of any file's text, so
 /// reformatting a spec changes nothing and any setting does. For a dataset spec that is the parsed spec with its
-/// defaults filled in and the minority / asFeature overrides applied, without <c>name</c> and <c>path</c> (those
+/// defaults filled in and the minority / as_feature overrides applied, without <c>name</c> and <c>path</c> (those
 /// are <see cref="Name"/> and <see cref="ContentHash"/>); for a preset or a recognised file, its layout and
 /// load options; for generated data, the generator and its options.
 /// </param>

@@ -7,7 +7,7 @@ namespace FairCollective.Data;
 public static class DatasetLimits
 {
     /// <summary>
-    /// Most distinct levels a categorical feature may have (a dataset spec can raise it with <c>maxLevels</c>).
+    /// Most distinct levels a categorical feature may have (a dataset spec can raise it with <c>max_levels</c>).
     /// One-hot encoding makes one dense design-matrix column per level, so an id-like column with 30,000 values
     /// took 12.7 GB and 208 s. 1,000 is over 20 times the widest categorical of the bundled data (Adult's
     /// native-country, 41 levels) and keeps one such column below 8 KB per design-matrix row.

@@ -241,11 +241,17 @@ public sealed class BadInputCatalogueTests
         new("group outside the declared groups", b => ["datasets", "describe", b.PathOf("people.csv"), "--spec", b.Write("people.yaml", File.ReadAllText(b.UserData()).Replace("minority: [b] }", "minority: [b], groups: [b] }"))],
             @"people\.csv, line 3: sensitive group 'a' is not among the declared groups \(b\)"),
         new("minority with no rows", b => ["datasets", "describe", b.PathOf("people.csv"), "--spec", b.Write("people.yaml", File.ReadAllText(b.UserData()).Replace("minority: [b]", "minority: [c]"))],
-            @"people\.csv: minority 'c' of 'g' has no rows"),
+            @"people\.yaml: sensitive\.minority value 'c' matches no row of column 'g' \(values seen: .*\)$"),
+        new("declared label value on no row", b =>
+            {
+                b.Write("ones.csv", "x,g,y\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"{i},{(i % 2 == 0 ? "a" : "b")},1.0\n")));
+                return ["datasets", "describe", b.PathOf("ones.csv"), "--spec", b.Write("ones.yaml", "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\n")];
+            },
+            @"ones\.yaml: label\.unfavourable value '0' matches no row of column 'y' \(values seen: 1\.0 \(20\)\)$"),
         new("single-class label", b =>
             {
                 b.Write("one.csv", "x,g,y\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"{i},{(i % 2 == 0 ? "a" : "b")},1\n")));
-                return ["datasets", "describe", b.PathOf("one.csv"), "--spec", b.Write("one.yaml", "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\n")];
+                return ["datasets", "describe", b.PathOf("one.csv"), "--spec", b.Write("one.yaml", "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n")];
             },
             @"one\.csv: the label has a single class \(all 20 rows have y = 1\); both classes are needed"),
         new("truncated gzip file", b =>
@@ -275,7 +281,7 @@ public sealed class BadInputCatalogueTests
                 var csv = new System.Text.StringBuilder("id,g,y\n");
                 for (int i = 0; i < 200_000; i++) csv.Append("c").Append(i).Append(i % 3 == 0 ? ",b," : ",a,").Append(i % 2).Append('\n');
                 b.Write("ids.csv", csv.ToString());
-                return ["datasets", "describe", b.PathOf("ids.csv"), "--spec", b.Write("ids.yaml", "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\n")];
+                return ["datasets", "describe", b.PathOf("ids.csv"), "--spec", b.Write("ids.yaml", "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n")];
             },
             @"ids\.csv, column 'id': .*distinct values exceed the limit of 1,000 levels for a categorical feature; declare it 'kind: numeric', leave it out of 'features'"),
         new("NaN in a numeric column under missing.policy error", b =>

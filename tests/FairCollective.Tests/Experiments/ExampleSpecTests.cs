@@ -6,7 +6,7 @@ namespace FairCollective.Tests.Experiments;
 /// <summary>The documented example specs parse, and each paper experiment's file equals the grid `reproduce` runs.</summary>
 public class ExampleSpecTests
 {
-    private static string Folder()
+    internal static string Folder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (Directory.Exists(Path.Combine(dir.FullName, "docs", "experiments"))) return Path.Combine(dir.FullName, "docs", "experiments");

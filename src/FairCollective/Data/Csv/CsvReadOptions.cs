@@ -6,8 +6,14 @@ public sealed record CsvReadOptions
     /// <summary>The default field separator, a comma.</summary>
     public const char DefaultSeparator = ',';
 
-    /// <summary>Field separator; default <see cref="DefaultSeparator"/>.</summary>
+    /// <summary>Field separator; default <see cref="DefaultSeparator"/>. Ignored when <see cref="Whitespace"/> is set.</summary>
     public char Separator { get; init; } = DefaultSeparator;
+
+    /// <summary>
+    /// Split fields at runs of spaces and tabs, ignoring blanks at the start and end of a line (UCI's german.data);
+    /// quotes are not special and a field cannot contain a blank. Default false.
+    /// </summary>
+    public bool Whitespace { get; init; }
 
     /// <summary>Whether the first (non-skipped) row names the columns; default true.</summary>
     public bool HasHeader { get; init; } = true;

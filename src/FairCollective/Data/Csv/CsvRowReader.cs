@@ -10,11 +10,13 @@ namespace FairCollective.Data.Csv;
 /// Row-by-row access to a delimited file through Sep, with the checks a user needs: every row must have the
 /// header's field count, numbers must parse (invariant culture), and every failure names the file, line and
 /// column. Headers are read by position, so duplicate names (COMPAS) are allowed; <see cref="Column"/> returns
-/// the first occurrence. Blank lines are skipped.
+/// the first occurrence. Blank lines are skipped. With <see cref="CsvReadOptions.Whitespace"/> the fields are the
+/// runs of non-blank characters of each line instead (no quoting).
 /// </summary>
 public sealed class CsvRowReader : IDisposable
 {
-    private readonly SepReader _reader;
+    private readonly SepReader? _reader;
+    private readonly WhitespaceLines? _blanks;
     private readonly Stream _stream;
     private readonly string? _commentPrefix;
     private int _lineNumber;
@@ -26,7 +28,8 @@ public sealed class CsvRowReader : IDisposable
         _commentPrefix = options.CommentPrefix;
         try
         {
-            _reader = Sep.New(options.Separator).Reader(o => o with
+            if (options.Whitespace) _blanks = new WhitespaceLines(stream);
+            else _reader = Sep.New(options.Separator).Reader(o => o with
             {
                 HasHeader = false, // we read the header ourselves: Sep rejects duplicate names
                 DisableColCountCheck = true, // we check ourselves, to name file and line
@@ -37,11 +40,10 @@ public sealed class CsvRowReader : IDisposable
             if (options.HasHeader)
             {
                 if (!NextNonBlank()) throw new UserInputException($"{source}: the file is empty (no header row)");
-                var row = _reader.Current;
-                var names = new string[row.ColCount];
-                for (int i = 0; i < names.Length; i++) names[i] = row[i].ToString();
+                var names = new string[CurrentFieldCount];
+                for (int i = 0; i < names.Length; i++) names[i] = String(i);
                 Header = names;
-                _lineNumber = row.LineNumberFrom;
+                _lineNumber = CurrentLine;
             }
             else if (options.ColumnNames is { } given)
             {
@@ -92,19 +94,19 @@ public sealed class CsvRowReader : IDisposable
         {
             throw new UserInputException($"{Source}: cannot read after line {_lineNumber} ({e.Message})", e);
         }
-        var row = _reader.Current;
-        _lineNumber = row.LineNumberFrom;
-        if (Header.Count == 0) Header = Enumerable.Range(1, row.ColCount).Select(i => $"column {i}").ToArray();
-        if (row.ColCount != Header.Count)
-            throw new UserInputException($"{Source}, line {_lineNumber}: {row.ColCount} fields, expected {Header.Count}");
+        int count = CurrentFieldCount;
+        _lineNumber = CurrentLine;
+        if (Header.Count == 0) Header = Enumerable.Range(1, count).Select(i => $"column {i}").ToArray();
+        if (count != Header.Count)
+            throw new UserInputException($"{Source}, line {_lineNumber}: {count} fields, expected {Header.Count}");
         return true;
     }
 
     /// <summary>The text of field <paramref name="field"/> of the current row (valid until the next <see cref="MoveNext"/>).</summary>
-    public ReadOnlySpan<char> Span(int field) => _reader.Current[field].Span;
+    public ReadOnlySpan<char> Span(int field) => _blanks is null ? _reader!.Current[field].Span : _blanks.Field(field);
 
     /// <summary>Field <paramref name="field"/> of the current row as a string.</summary>
-    public string String(int field) => _reader.Current[field].ToString();
+    public string String(int field) => _blanks is null ? _reader!.Current[field].ToString() : _blanks.Field(field).ToString();
 
     /// <summary>
     /// Field <paramref name="field"/> as a finite invariant-culture double; a user error names file, line and column
@@ -124,7 +126,7 @@ public sealed class CsvRowReader : IDisposable
     {
         // Sep's csFastFloat path first (the hot loop of large files); the BCL parse decides the rest, so the
         // accepted syntax is exactly TryParseNumber's.
-        if (_reader.Current[field].TryParse<double>() is { } fast)
+        if (_reader is not null && _reader.Current[field].TryParse<double>() is { } fast)
         {
             value = fast;
             return true;
@@ -180,13 +182,64 @@ public sealed class CsvRowReader : IDisposable
     public void Dispose()
     {
         _reader?.Dispose();
+        _blanks?.Dispose();
         _stream.Dispose();
+    }
+
+    private int CurrentFieldCount => _blanks?.FieldCount ?? _reader!.Current.ColCount;
+
+    private int CurrentLine => _blanks?.LineNumber ?? _reader!.Current.LineNumberFrom;
+
+    /// <summary>Lines split at runs of spaces and tabs; blanks at either end are ignored.</summary>
+    private sealed class WhitespaceLines(Stream stream) : IDisposable
+    {
+        private readonly StreamReader _text = new(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        private readonly List<(int Start, int Length)> _fields = [];
+        private string _line = "";
+
+        public int LineNumber { get; private set; }
+
+        public int FieldCount => _fields.Count;
+
+        public ReadOnlySpan<char> Field(int i) => _line.AsSpan(_fields[i].Start, _fields[i].Length);
+
+        public bool MoveNext()
+        {
+            if (_text.ReadLine() is not { } line) return false;
+            LineNumber++;
+            _line = line;
+            _fields.Clear();
+            int i = 0;
+            while (i < line.Length)
+            {
+                while (i < line.Length && IsBlank(line[i])) i++;
+                int start = i;
+                while (i < line.Length && !IsBlank(line[i])) i++;
+                if (i > start) _fields.Add((start, i - start));
+            }
+            return true;
+        }
+
+        public void Dispose() => _text.Dispose();
+
+        // "\r" too: a Windows line end read by ReadLine never reaches here, a stray one is a blank.
+        private static bool IsBlank(char c) => c is ' ' or '\t' or '\r' or '\f' or '\v';
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NextNonBlank()
     {
-        while (_reader.MoveNext())
+        if (_blanks is not null)
+        {
+            while (_blanks.MoveNext())
+            {
+                if (_blanks.FieldCount == 0) continue;
+                if (_commentPrefix is not null && _blanks.Field(0).StartsWith(_commentPrefix, StringComparison.Ordinal)) continue;
+                return true;
+            }
+            return false;
+        }
+        while (_reader!.MoveNext())
         {
             var row = _reader.Current;
             if (row.ColCount == 1 && row[0].Span.IsEmpty) continue;

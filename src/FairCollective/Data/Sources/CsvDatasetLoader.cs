@@ -6,8 +6,9 @@ namespace FairCollective.Data.Sources;
 
 /// <summary>
 /// Loads a user's CSV / gzip CSV described by a <see cref="DatasetSpec"/>. The file is read once into
-/// per-column string arrays (kinds may need inferring before any value is converted), then the spec is applied:
-/// missing policy, label mapping, sensitive groups, feature kinds. Every rejection names file, line and column.
+/// per-column string arrays (kinds may need inferring before any value is converted), derived columns are
+/// computed, then the spec is applied: missing policy, label mapping, sensitive groups, feature kinds. Every
+/// rejection names file, line and column (or the spec and the key).
 /// </summary>
 public static class CsvDatasetLoader
 {
@@ -19,10 +20,10 @@ public static class CsvDatasetLoader
     {
         string path = dataPath ?? ResolvePath(spec, specSource);
         var plan = Plan.Create(spec, specSource);
-        var table = Table.Read(path, spec, plan);
+        var table = plan.Derive(Table.Read(path, spec, plan), spec);
         var dataset = plan.Build(table, path, spec);
         // Name and path are the identity's name and content hash; the rest decides how the bytes become rows.
-        var settings = spec with { Name = null, Path = null, Separator = plan.Separator.ToString() };
+        var settings = spec with { Name = null, Path = null, Separator = plan.SeparatorName };
         return dataset.Identify(DatasetIdentity.OfFiles(dataset.Name, [path], "dataset spec", settings));
     }
 
@@ -34,23 +35,25 @@ public static class CsvDatasetLoader
         return System.IO.Path.Combine(dir, spec.Path);
     }
 
-    /// <summary>The raw file: one string array per column, plus each row's line number.</summary>
-    private sealed record Table(string Source, IReadOnlyList<string> Names, List<string>[] Columns, List<int> Lines)
+    /// <summary>The raw file: one string array per column (null: a missing derived value), plus each row's line number.</summary>
+    private sealed record Table(string Source, IReadOnlyList<string> Names, List<string?>[] Columns, List<int> Lines)
     {
         public int RowCount => Lines.Count;
 
         public static Table Read(string path, DatasetSpec spec, Plan plan)
         {
-            var options = new CsvReadOptions { Separator = plan.Separator, HasHeader = spec.Header, Trim = spec.Trim };
+            var options = new CsvReadOptions { Separator = plan.Separator, Whitespace = plan.Whitespace, HasHeader = spec.Header, Trim = spec.Trim };
             using var reader = CsvRowReader.Open(path, options);
-            List<string>[]? columns = null;
+            if (spec.Header) plan.CheckColumnCount(reader.FieldCount, path, header: true);
+            List<string?>[]? columns = null;
             var pools = new List<Dictionary<string, string>>();
             var lines = new List<int>();
             while (reader.MoveNext())
             {
                 if (columns is null)
                 {
-                    columns = Enumerable.Range(0, reader.FieldCount).Select(_ => new List<string>()).ToArray();
+                    if (!spec.Header) plan.CheckColumnCount(reader.FieldCount, path, header: false, reader.LineNumber);
+                    columns = Enumerable.Range(0, reader.FieldCount).Select(_ => new List<string?>()).ToArray();
                     for (int j = 0; j < columns.Length; j++) pools.Add(new Dictionary<string, string>(StringComparer.Ordinal));
                 }
                 for (int j = 0; j < columns.Length; j++)
@@ -62,48 +65,146 @@ public static class CsvDatasetLoader
                 }
                 lines.Add(reader.LineNumber);
             }
-            var names = spec.Header
-                ? reader.Header
+            var names = spec.Columns is { } given ? given
+                : spec.Header ? reader.Header
                 : Enumerable.Range(1, reader.FieldCount).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-            return new Table(path, names, columns ?? names.Select(_ => new List<string>()).ToArray(), lines);
+            return new Table(path, names, columns ?? names.Select(_ => new List<string?>()).ToArray(), lines);
         }
+
+        /// <summary>This table with one more column.</summary>
+        public Table With(string name, List<string?> values) => this with { Names = [.. Names, name], Columns = [.. Columns, values] };
 
         public int Column(string name, string role, string specSource)
         {
+            int j = TryColumn(name);
+            if (j >= 0) return j;
+            throw new UserInputException($"{specSource}: unknown column '{name}' in {role} ({Source} has columns: {string.Join(", ", Names)})");
+        }
+
+        public int TryColumn(string name)
+        {
             for (int j = 0; j < Names.Count; j++)
                 if (Names[j] == name) return j;
-            throw new UserInputException($"{specSource}: unknown column '{name}' in {role} ({Source} has columns: {string.Join(", ", Names)})");
+            return -1;
         }
     }
 
     /// <summary>The checked spec, independent of the data.</summary>
-    private sealed record Plan(string SpecSource, char Separator, LabelSpec Label, SensitiveSpec Sensitive, HashSet<string> MissingValues, string Policy)
+    private sealed record Plan(string SpecSource, char Separator, bool Whitespace, LabelSpec Label, SensitiveSpec Sensitive, HashSet<string> MissingValues, string Policy,
+        IReadOnlyList<string>? ColumnNames, IReadOnlyList<DerivedColumn> Derived)
     {
+        /// <summary>The separator as the identity records it: the character, or "whitespace".</summary>
+        public string SeparatorName => Whitespace ? DatasetSpec.WhitespaceSeparator : Separator.ToString();
+
         public static Plan Create(DatasetSpec spec, string specSource)
         {
-            string sep = spec.Separator == "tab" ? "\t" : spec.Separator;
-            if (sep.Length != 1) throw new UserInputException($"{specSource}: separator '{spec.Separator}' must be one character (or \"tab\")");
+            bool whitespace = spec.Separator == DatasetSpec.WhitespaceSeparator;
+            string sep = whitespace ? " " : spec.Separator == "tab" ? "\t" : spec.Separator;
+            if (sep.Length != 1) throw new UserInputException($"{specSource}: separator '{spec.Separator}' must be one character, \"tab\" or \"{DatasetSpec.WhitespaceSeparator}\"");
+            if (spec.Columns is { } names)
+            {
+                if (names.Count == 0) throw new UserInputException($"{specSource}: columns lists no names");
+                if (names.FirstOrDefault(string.IsNullOrWhiteSpace) is not null) throw new UserInputException($"{specSource}: columns has an empty name");
+                if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                    throw new UserInputException($"{specSource}: columns names '{twice.Key}' twice");
+            }
             var label = spec.Label ?? throw new UserInputException($"{specSource}: the spec has no 'label' section");
             if (string.IsNullOrEmpty(label.Column)) throw new UserInputException($"{specSource}: label.column is not given");
             if (label.Favourable.Count == 0) throw new UserInputException($"{specSource}: label.favourable lists no values");
-            if (label.Unfavourable is { } unf && unf.Intersect(label.Favourable).FirstOrDefault() is { } both)
+            if (label.Unfavourable is { } unf && unf.FirstOrDefault(u => DeclaredValues.Contains(label.Favourable, u)) is { } both)
                 throw new UserInputException($"{specSource}: label value '{both}' is both favourable and unfavourable");
             var sensitive = spec.Sensitive ?? throw new UserInputException($"{specSource}: the spec has no 'sensitive' section");
             if (sensitive.Columns.Count == 0) throw new UserInputException($"{specSource}: sensitive.columns lists no columns");
             if (sensitive.Minority.Count == 0) throw new UserInputException($"{specSource}: sensitive.minority lists no groups");
-            if (sensitive.Groups is { } declared && sensitive.Minority.FirstOrDefault(m => !declared.Contains(m)) is { } stray)
+            if (sensitive.Groups is { } declared && sensitive.Minority.FirstOrDefault(m => !declared.Any(g => DeclaredValues.SameGroup(g, m, sensitive.Columns.Count))) is { } stray)
                 throw new UserInputException($"{specSource}: minority '{stray}' is not among sensitive.groups ({string.Join(", ", declared)})");
             if (spec.Missing.Policy is not (MissingSpec.DropRow or MissingSpec.Error or MissingSpec.Keep))
                 throw new UserInputException($"{specSource}: missing.policy '{spec.Missing.Policy}' is not {MissingSpec.DropRow}, {MissingSpec.Error} or {MissingSpec.Keep}");
-            if (spec.MaxLevels is < 1) throw new UserInputException($"{specSource}: maxLevels must be at least 1; got {spec.MaxLevels}");
+            if (spec.MaxLevels is < 1) throw new UserInputException($"{specSource}: max_levels must be at least 1; got {spec.MaxLevels}");
             foreach (var f in spec.Features ?? [])
             {
                 if (string.IsNullOrEmpty(f.Name)) throw new UserInputException($"{specSource}: a feature has no name");
                 if (f.Kind is not (null or "numeric" or "categorical"))
                     throw new UserInputException($"{specSource}: feature '{f.Name}' has kind '{f.Kind}'; expected numeric or categorical");
-                if (f.MaxLevels is < 1) throw new UserInputException($"{specSource}: feature '{f.Name}' has maxLevels {f.MaxLevels}; it must be at least 1");
+                if (f.MaxLevels is < 1) throw new UserInputException($"{specSource}: feature '{f.Name}' has max_levels {f.MaxLevels}; it must be at least 1");
             }
-            return new Plan(specSource, sep[0], label, sensitive, new HashSet<string>(spec.Missing.Values, StringComparer.Ordinal), spec.Missing.Policy);
+            var derived = (spec.Derived ?? []).Select(d => DerivedColumn.Parse(d, specSource)).ToArray();
+            if (derived.GroupBy(d => d.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } again)
+                throw new UserInputException($"{specSource}: derived column '{again.Key}' is defined twice");
+            return new Plan(specSource, sep[0], whitespace, label, sensitive, new HashSet<string>(spec.Missing.Values, StringComparer.Ordinal), spec.Missing.Policy,
+                spec.Columns, derived);
+        }
+
+        /// <summary>The file's columns (its header's, or the fields of its first row, line <paramref name="line"/>) must be as many as <c>columns</c> names.</summary>
+        public void CheckColumnCount(int fields, string path, bool header, int line = 0)
+        {
+            if (ColumnNames is { } names && names.Count != fields)
+                throw new UserInputException($"{SpecSource}: columns names {names.Count} columns but {path} has {fields} " +
+                    (header ? "in its header" : $"fields per row (line {line})"));
+        }
+
+        /// <summary>
+        /// <paramref name="t"/> with the derived columns appended, in order. An input column is a number when the
+        /// spec declares it numeric, or, undeclared, when each of its values that is not a missing token is a
+        /// number; otherwise text. A row with any input missing (or a non-finite number) gets a missing value.
+        /// </summary>
+        public Table Derive(Table t, DatasetSpec spec)
+        {
+            foreach (var d in Derived)
+            {
+                if (t.TryColumn(d.Name) >= 0)
+                    throw new UserInputException($"{SpecSource}: derived column '{d.Name}' has the name of a column of {t.Source}; give it another name");
+                var inputs = d.Inputs.Select(name => t.TryColumn(name) is int j and >= 0 ? j
+                    : throw new UserInputException($"{SpecSource}: derived column '{d.Name}': expression \"{d.Text}\" names unknown column '{name}' (columns: {string.Join(", ", t.Names)})")).ToArray();
+                var numbers = inputs.Select(j => NumbersOf(t, j, spec)).ToArray();
+                var values = new List<string?>(t.RowCount);
+                var args = new object?[inputs.Length];
+                for (int i = 0; i < t.RowCount; i++)
+                {
+                    for (int k = 0; k < inputs.Length; k++)
+                    {
+                        args[k] = IsMissing(t, inputs[k], i) ? null
+                            : numbers[k] is { } x ? (double.IsFinite(x[i]) ? x[i] : null)
+                            : t.Columns[inputs[k]][i];
+                    }
+                    try
+                    {
+                        values.Add(d.Evaluate(args));
+                    }
+                    catch (Exception e) when (DerivedColumn.IsEvaluationError(e))
+                    {
+                        string shown = string.Join(", ", d.Inputs.Select((name, k) => $"{name} = {Shown(args[k])}"));
+                        throw new UserInputException($"{SpecSource}: derived column '{d.Name}': {t.Source}, line {t.Lines[i]} ({shown}): {DerivedColumn.Innermost(e)}", e);
+                    }
+                }
+                t = t.With(d.Name, values);
+            }
+            return t;
+        }
+
+        private static string Shown(object? value) => value switch
+        {
+            double x => x.ToString("R", CultureInfo.InvariantCulture),
+            string s => $"'{s}'",
+            _ => "missing",
+        };
+
+        /// <summary>The column as numbers (NaN where missing or non-finite) when it is numeric for expressions, else null.</summary>
+        private double[]? NumbersOf(Table t, int column, DatasetSpec spec)
+        {
+            string? kind = spec.Features?.FirstOrDefault(f => f.Name == t.Names[column])?.Kind;
+            if (kind == "categorical") return null;
+            var x = new double[t.RowCount];
+            for (int i = 0; i < x.Length; i++)
+            {
+                if (IsMissing(t, column, i)) x[i] = double.NaN;
+                else if (!CsvRowReader.TryParseNumber(t.Columns[column][i], out x[i]))
+                {
+                    if (kind != "numeric") return null;
+                    throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{t.Names[column]}': '{t.Columns[column][i]}' is not a number");
+                }
+            }
+            return x;
         }
 
         public Dataset Build(Table t, string path, DatasetSpec spec)
@@ -145,51 +246,113 @@ public static class CsvDatasetLoader
             var labels = new int[rows.Count];
             var groups = new string[rows.Count];
             var ids = new string[rows.Count];
-            var declared = Sensitive.Groups is null ? null : new HashSet<string>(Sensitive.Groups, StringComparer.Ordinal);
+            for (int r = 0; r < rows.Count; r++)
+                groups[r] = string.Join(SensitiveAttribute.IntersectionSeparator, sens.Select(j => t.Columns[j][rows[r]]));
+            var labelOf = LabelValues(t, label, rows);
+            var minority = MinorityGroups(t, groups, sens, rows);
             var seenIds = new HashSet<string>(StringComparer.Ordinal);
             for (int r = 0; r < rows.Count; r++)
             {
                 int i = rows[r];
-                labels[r] = LabelOf(t, label, i);
-                groups[r] = string.Join(SensitiveAttribute.IntersectionSeparator, sens.Select(j => t.Columns[j][i]));
-                if (declared is not null && !declared.Contains(groups[r]))
-                    throw new UserInputException($"{t.Source}, line {t.Lines[i]}: sensitive group '{groups[r]}' is not among the declared groups ({string.Join(", ", declared)})");
-                ids[r] = id < 0 ? (i + 1).ToString(CultureInfo.InvariantCulture) : t.Columns[id][i];
+                labels[r] = labelOf[t.Columns[label][i]!];
+                ids[r] = id < 0 ? (i + 1).ToString(CultureInfo.InvariantCulture) : t.Columns[id][i]!;
                 if (!seenIds.Add(ids[r]))
                     throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{spec.Id}': id '{ids[r]}' appears twice");
             }
             string name = spec.Name ?? System.IO.Path.GetFileName(path).Split('.')[0];
-            var dataset = new Dataset(name, columns, labels, new SensitiveAttribute(string.Join(SensitiveAttribute.IntersectionSeparator, Sensitive.Columns), groups, Sensitive.Minority),
+            var dataset = new Dataset(name, columns, labels, new SensitiveAttribute(string.Join(SensitiveAttribute.IntersectionSeparator, Sensitive.Columns), groups, minority),
                 ids, description: $"{System.IO.Path.GetFileName(path)} per {System.IO.Path.GetFileName(SpecSource)}");
             return DatasetChecks.Validate(dataset, t.Source);
         }
 
         private static int MaxLevels(DatasetSpec spec, FeatureSpec feature) => feature.MaxLevels ?? spec.MaxLevels ?? DatasetLimits.MaxCategoricalLevels;
 
-        private IEnumerable<FeatureSpec> DefaultFeatures(Table t, int label, int[] sens, int id) =>
-            Enumerable.Range(0, t.Names.Count)
-                .Where(j => j != label && j != id && (Sensitive.AsFeature || !sens.Contains(j)))
+        private IEnumerable<FeatureSpec> DefaultFeatures(Table t, int label, int[] sens, int id)
+        {
+            // A derived label's inputs would give the label away; a sensitive attribute that is no feature should
+            // not come back through the columns it is computed from.
+            var hidden = InputsOf(t.Names[label]);
+            if (!Sensitive.AsFeature) hidden.UnionWith(sens.SelectMany(j => InputsOf(t.Names[j])));
+            return Enumerable.Range(0, t.Names.Count)
+                .Where(j => j != label && j != id && (Sensitive.AsFeature || !sens.Contains(j)) && !hidden.Contains(t.Names[j]))
                 .Select(j => new FeatureSpec { Name = t.Names[j] });
+        }
 
-        /// <summary>Whether the field is one of the spec's missing tokens.</summary>
-        public bool IsMissing(Table t, int column, int row) => MissingValues.Contains(t.Columns[column][row]);
+        /// <summary>The columns a derived column is computed from, directly or through other derived columns; empty for a file column.</summary>
+        private HashSet<string> InputsOf(string column)
+        {
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<string>([column]);
+            while (pending.TryPop(out var name))
+                foreach (var input in Derived.FirstOrDefault(d => d.Name == name)?.Inputs ?? [])
+                    if (found.Add(input)) pending.Push(input);
+            return found;
+        }
+
+        /// <summary>Whether the field is one of the spec's missing tokens, or a missing derived value.</summary>
+        public bool IsMissing(Table t, int column, int row) => t.Columns[column][row] is not { } v || MissingValues.Contains(v);
+
+        /// <summary>Counts of each distinct value of <paramref name="values"/>, in first-seen order.</summary>
+        private static Dictionary<string, int> Counts(IEnumerable<string> values)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var v in values) counts[v] = counts.GetValueOrDefault(v) + 1;
+            return counts;
+        }
+
+        /// <summary>
+        /// y of each distinct label value on the kept rows: 1 for a favourable one, 0 for an unfavourable one (or
+        /// any other when none are declared). A value outside both, and a declared value matching none, are errors.
+        /// </summary>
+        private Dictionary<string, int> LabelValues(Table t, int column, List<int> rows)
+        {
+            var counts = Counts(rows.Select(i => t.Columns[column][i]!));
+            var y = counts.Keys.ToDictionary(v => v, v =>
+                DeclaredValues.Contains(Label.Favourable, v) ? 1
+                : Label.Unfavourable is null || DeclaredValues.Contains(Label.Unfavourable, v) ? 0
+                : -1, StringComparer.Ordinal);
+            foreach (int i in rows)
+                if (y[t.Columns[column][i]!] < 0)
+                    throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{t.Names[column]}': label '{t.Columns[column][i]}' is neither favourable ({string.Join(", ", Label.Favourable)}) nor unfavourable ({string.Join(", ", Label.Unfavourable ?? [])})");
+            foreach (var (key, declared) in new[] { ("favourable", Label.Favourable), ("unfavourable", Label.Unfavourable ?? []) })
+                foreach (var v in declared)
+                    if (!counts.Keys.Any(seen => DeclaredValues.Same(v, seen)))
+                        throw new UserInputException($"{SpecSource}: label.{key} value '{v}' matches no row of column '{t.Names[column]}' (values seen: {DeclaredValues.Seen(counts)})");
+            return y;
+        }
+
+        /// <summary>
+        /// The observed group labels the declared minority matches. Each declared minority and group must match an
+        /// observed group, and with declared groups every observed group must be one of them.
+        /// </summary>
+        private List<string> MinorityGroups(Table t, string[] groups, int[] sens, List<int> rows)
+        {
+            var counts = Counts(groups);
+            string of = sens.Length == 1 ? $"column '{t.Names[sens[0]]}'" : $"columns {string.Join(", ", sens.Select(j => $"'{t.Names[j]}'"))}";
+            bool Matches(string declared, string seen) => DeclaredValues.SameGroup(declared, seen, sens.Length);
+            if (Sensitive.Groups is { } all)
+            {
+                var undeclared = counts.Keys.Where(seen => !all.Any(g => Matches(g, seen))).ToHashSet(StringComparer.Ordinal);
+                for (int r = 0; r < groups.Length && undeclared.Count > 0; r++)
+                    if (undeclared.Contains(groups[r]))
+                        throw new UserInputException($"{t.Source}, line {t.Lines[rows[r]]}: sensitive group '{groups[r]}' is not among the declared groups ({string.Join(", ", all)})");
+            }
+            foreach (var (key, declared) in new[] { ("minority", Sensitive.Minority), ("groups", Sensitive.Groups ?? []) })
+                foreach (var v in declared)
+                    if (!counts.Keys.Any(seen => Matches(v, seen)))
+                        throw new UserInputException($"{SpecSource}: sensitive.{key} value '{v}' matches no row of {of} (values seen: {DeclaredValues.Seen(counts)})");
+            return counts.Keys.Where(seen => Sensitive.Minority.Any(m => Matches(m, seen))).ToList();
+        }
 
         private UserInputException MissingError(Table t, int column, int row, bool required)
         {
-            string value = t.Columns[column][row];
             string where = $"{t.Source}, line {t.Lines[row]}, column '{t.Names[column]}'";
+            if (t.Columns[column][row] is not { } value)
+                return new($"{where}: missing value (an input of the derived column is missing){(required ? " in a label, sensitive or id column" : $" (missing.policy is {MissingSpec.Error})")}");
             if (required) return new($"{where}: missing value '{value}' in a label, sensitive or id column");
             return MissingValues.Contains(value)
                 ? new($"{where}: missing value '{value}' (missing.policy is {MissingSpec.Error})")
                 : new($"{where}: '{value}' is not a finite number, so it counts as missing (missing.policy is {MissingSpec.Error})");
-        }
-
-        private int LabelOf(Table t, int column, int row)
-        {
-            string v = t.Columns[column][row];
-            if (Label.Favourable.Contains(v)) return 1;
-            if (Label.Unfavourable is null || Label.Unfavourable.Contains(v)) return 0;
-            throw new UserInputException($"{t.Source}, line {t.Lines[row]}, column '{t.Names[column]}': label '{v}' is neither favourable ({string.Join(", ", Label.Favourable)}) nor unfavourable ({string.Join(", ", Label.Unfavourable)})");
         }
     }
 
@@ -241,7 +404,7 @@ public static class CsvDatasetLoader
                 // Counted before any one-hot encoding, which would make one dense column per level.
                 int levels = categories.Where(c => c is not null).Distinct(StringComparer.Ordinal).Count();
                 if (levels > maxLevels)
-                    throw DatasetLimits.TooManyLevels(table.Source, name, levels, maxLevels, "; declare it 'kind: numeric', leave it out of 'features' or raise 'maxLevels'");
+                    throw DatasetLimits.TooManyLevels(table.Source, name, levels, maxLevels, "; declare it 'kind: numeric', leave it out of 'features' or raise 'max_levels'");
                 return FeatureColumn.Categorical(name, categories);
             }
             var x = new double[rows.Count];

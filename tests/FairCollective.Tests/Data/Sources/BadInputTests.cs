@@ -42,7 +42,7 @@ public class BadInputTests
 
     [Fact]
     public void UnknownKeyInTheSpec() =>
-        Assert.Equal("s.yaml, line 2: unknown key 'minorty' in sensitive (known: columns, minority, groups, asFeature)",
+        Assert.Equal("s.yaml, line 2: unknown key 'minorty' in sensitive (known: columns, minority, groups, as_feature)",
             Msg(Load("x,g,y\n1,a,1\n", "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minorty: [b] }\n")));
 
     [Fact]
@@ -58,13 +58,51 @@ public class BadInputTests
     [Fact]
     public void MinorityEmptyAfterFiltering() =>
         // The only 'b' row has a missing x and is dropped.
-        Assert.Equal("d.csv: minority 'b' of 'g' has no rows (groups present: 'a')",
+        Assert.Equal("s.yaml: sensitive.minority value 'b' matches no row of column 'g' (values seen: a (2))",
             Msg(Load("x,g,y\n1,a,1\n?,b,0\n3,a,0\n")));
 
     [Fact]
     public void SingleClassLabel() =>
         Assert.Equal("d.csv: the label has a single class (all 2 rows have y = 1); both classes are needed",
-            Msg(Load("x,g,y\n1,a,1\n2,b,1\n")));
+            Msg(Load("x,g,y\n1,a,1\n2,b,1.0\n", "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [b] }\n")));
+
+    [Fact]
+    public void DeclaredLabelValueOnNoRowListsTheValuesSeen() =>
+        Assert.Equal("s.yaml: label.favourable value 'yes' matches no row of column 'y' (values seen: 1 (3), 2 (1))",
+            Msg(Load("x,g,y\n1,a,1\n2,b,2\n3,a,1\n4,b,1\n", "label: { column: y, favourable: [yes] }\nsensitive: { columns: [g], minority: [b] }\n")));
+
+    [Fact]
+    public void DeclaredGroupOnNoRowListsTheGroupsSeen()
+    {
+        Assert.Equal("s.yaml: sensitive.minority value 'c' matches no row of column 'g' (values seen: a (2), b (1))",
+            Msg(Load("x,g,y\n1,a,1\n2,b,0\n3,a,0\n", "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [c] }\n")));
+        Assert.Equal("s.yaml: sensitive.groups value 'c' matches no row of column 'g' (values seen: a (2), b (1))",
+            Msg(Load("x,g,y\n1,a,1\n2,b,0\n3,a,0\n", "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [b], groups: [a, b, c] }\n")));
+        Assert.Equal("s.yaml: sensitive.minority value 'b x 2' matches no row of columns 'g', 'h' (values seen: a x 1 (2), b x 1 (1))",
+            Msg(Load("x,g,h,y\n1,a,1,1\n2,b,1,0\n3,a,1,0\n", "label: { column: y, favourable: [1] }\nsensitive: { columns: [g, h], minority: [b x 2] }\n")));
+    }
+
+    [Fact]
+    public void ValuesSeenAreListedTenAtMostMostFrequentFirst()
+    {
+        var csv = new System.Text.StringBuilder("g,y\n");
+        for (int i = 0; i < 12; i++)
+            for (int k = 0; k <= i; k++) csv.Append('v').Append(i).Append(',').Append(k % 2).Append('\n');
+        Assert.Equal("s.yaml: sensitive.minority value 'w' matches no row of column 'g' (values seen: v11 (12), v10 (11), v9 (10), v8 (9), v7 (8), " +
+                     "v6 (7), v5 (6), v4 (5), v3 (4), v2 (3), and 2 more)",
+            Msg(Load(csv.ToString(), "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [w] }\n")));
+    }
+
+    [Fact]
+    public void CamelCaseKeysPointToTheirSnakeCaseSpelling()
+    {
+        Assert.Equal("s.yaml, line 2: unknown key 'asFeature' in sensitive; did you mean 'as_feature'?",
+            Msg(Load("x,g,y\n1,a,1\n", "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b], asFeature: false }\n")));
+        Assert.Equal("s.yaml, line 3: unknown key 'maxLevels' in the spec; did you mean 'max_levels'?",
+            Msg(Load("x,g,y\n1,a,1\n", Spec + "maxLevels: 10\n")));
+        Assert.Equal("s.yaml, line 3: unknown key 'maxLevels' in a feature; did you mean 'max_levels'?",
+            Msg(Load("x,g,y\n1,a,1\n", Spec + "features: [{name: x, maxLevels: 3}]\n")));
+    }
 
     [Fact]
     public void MinorityNotAmongDeclaredGroups() =>

@@ -47,7 +47,7 @@ public class CsvDatasetLoaderTests
         dir.WriteGzip("people.csv.gz", People);
         string json = """
             {"path": "people.csv.gz", "label": {"column": "income", "favourable": ["high"]},
-             "sensitive": {"columns": ["sex"], "minority": ["F"], "groups": ["F", "M"], "asFeature": false},
+             "sensitive": {"columns": ["sex"], "minority": ["F"], "groups": ["F", "M"], "as_feature": false},
              "missing": {"policy": "keep"}}
             """;
         var d = DatasetSpecFile.LoadData(dir.Write("spec.json", json));

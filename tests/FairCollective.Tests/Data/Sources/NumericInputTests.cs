@@ -119,19 +119,19 @@ public class NumericInputTests
     [Fact]
     public void TooManyCategoricalLevelsIsAnErrorSuggestingTheFixes() =>
         Assert.Equal("d.csv, column 'customer_id': 1,001 distinct values exceed the limit of 1,000 levels for a categorical feature; " +
-                     "declare it 'kind: numeric', leave it out of 'features' or raise 'maxLevels'",
+                     "declare it 'kind: numeric', leave it out of 'features' or raise 'max_levels'",
             Fails(ManyLevels(DatasetLimits.MaxCategoricalLevels + 1), Spec));
 
     [Fact]
     public void MaxLevelsRaisesTheLimitForTheSpecAndLowersItPerFeature()
     {
         using var dir = new TempDirectory();
-        var d = Load(dir, ManyLevels(1_001), Spec + "maxLevels: 2000\n");
+        var d = Load(dir, ManyLevels(1_001), Spec + "max_levels: 2000\n");
         Assert.Equal(1_001, d.Features[0].Categories!.Distinct().Count());
         Assert.Equal("d.csv, column 'g': 2 distinct values exceed the limit of 1 levels for a categorical feature; " +
-                     "declare it 'kind: numeric', leave it out of 'features' or raise 'maxLevels'",
-            Fails(ManyLevels(10), Spec + "features: [ { name: g, maxLevels: 1 } ]\n"));
-        Assert.Equal("s.yaml: maxLevels must be at least 1; got 0", Fails(ManyLevels(10), Spec + "maxLevels: 0\n"));
+                     "declare it 'kind: numeric', leave it out of 'features' or raise 'max_levels'",
+            Fails(ManyLevels(10), Spec + "features: [ { name: g, max_levels: 1 } ]\n"));
+        Assert.Equal("s.yaml: max_levels must be at least 1; got 0", Fails(ManyLevels(10), Spec + "max_levels: 0\n"));
     }
 
     [Fact]
