@@ -48,7 +48,7 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
 
         Assert.Empty(page.Errors);
         Assert.Equal(0, page.BrokenImages);
-        Assert.Equal(["toy", "collective-size", "flip-efficiency", "limited-info", "firm-side", "synthetic"], page.Figures.Select(f => f.Name));
+        Assert.Equal(["toy", "collective-size", "flip-efficiency", "limited-info", "firm-side", "synthetic-eqod-by-alpha", "synthetic"], page.Figures.Select(f => f.Name));
         Assert.All(page.Figures, f =>
         {
             Assert.True(f.Loaded, $"figure {f.Name} did not load");
