@@ -28,6 +28,23 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void SeriesDrawnTogetherHaveClearlyDistinctColours()
+    {
+        // Every firm-side method beside the collective and the base point (the firm-side figure), and the strategies with
+        // as many new methods as get their own style: no two colours closer than 60 in RGB (the closest, RB-label's orange and
+        // the base line's vermillion, are 67 apart and differ in marker and line pattern too).
+        var firmSide = SeriesStyle.For(FairCollective.Mitigation.FirmSide.FirmSideCatalog.All.Select(m => m.Name).Append(FirmSideFigure.Collective)).Values;
+        var strategies = SeriesStyle.For(["RB-prob", "RB-label", "RB-dist", "Random", "Oracle", .. Enumerable.Range(0, SeriesStyle.ExtraCount).Select(i => $"new-{i}")]).Values;
+        foreach (var set in new[] { firmSide, strategies })
+        {
+            var colours = set.Append(SeriesStyle.Base).Select(s => s.Color).ToArray();
+            double closest = colours.SelectMany((a, i) => colours.Skip(i + 1).Select(b => Math.Sqrt(Math.Pow(a.R - b.R, 2) + Math.Pow(a.G - b.G, 2) + Math.Pow(a.B - b.B, 2)))).Min();
+            Assert.True(closest > 60, $"two series colours are only {closest:0} apart");
+        }
+        Assert.Equal(9, firmSide.Count());
+    }
+
+    [Fact]
     public void CollectiveSizeDrawsBestBudgetMeansAndTheBaseLine()
     {
         // Two seeds; at alpha 0.1 budget "b" has the lower mean (0.06 vs 0.10), so the curve passes through 0.06.
