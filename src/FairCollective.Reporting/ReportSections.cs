@@ -25,7 +25,8 @@ public static class ReportSections
         bool paperReport = present.Count == 0 || input.Toy is not null || present.Any(PaperExperiments.Names.Contains);
         var sections = new List<ReportSection>();
         if (paperReport) sections.Add(Toy(input, present.Contains(ToyFigure.Experiment)));
-        foreach (var name in PaperExperiments.Names.Where(n => n != ToyFigure.Experiment))
+        // The paper's experiments in the order of the figure kinds first drawn for them (as the report always listed them).
+        foreach (var name in ExperimentFigures.All.Select(k => k.Experiment))
         {
             if (present.Contains(name)) sections.Add(ByShape(input.Cells, name));
             else if (paperReport)
