@@ -1,5 +1,6 @@
 using FairCollective.Experiments.Reproduction;
 using FairCollective.Experiments.Store;
+using FairCollective.Experiments.Summaries;
 using FairCollective.Reporting.Content;
 using FairCollective.Reporting.Figures;
 using FairCollective.Reporting.Tables;
@@ -7,33 +8,55 @@ using static FairCollective.Reporting.Tables.TableFormat;
 
 namespace FairCollective.Reporting;
 
-/// <summary>The report's experiment sections in the paper's order, then any experiment the report has no figure for.</summary>
+/// <summary>
+/// The report's experiment sections: the paper's experiments in the paper's order, then every other experiment by name.
+/// Each experiment gets every figure its grid supports, decided from its cells by <see cref="ExperimentShape"/>.
+/// </summary>
 public static class ReportSections
 {
-    /// <summary>The toy section, the paper's experiments in order (a note where the store has none), then other experiments by name.</summary>
+    /// <summary>
+    /// The toy section, the paper's experiments in order, then other experiments by name. When the report holds a paper
+    /// experiment (or nothing at all), each absent paper experiment gets an empty section (listed as not in the report);
+    /// a report of only other experiments does not mention the paper's.
+    /// </summary>
     public static IReadOnlyList<ReportSection> Of(ReportInput input)
     {
         var present = input.Cells.Select(c => c.Experiment).ToHashSet(StringComparer.Ordinal);
-        var sections = new List<ReportSection> { Toy(input, present.Contains(ToyFigure.Experiment)) };
-        foreach (var k in ExperimentFigures.All)
+        bool paperReport = present.Count == 0 || input.Toy is not null || present.Any(PaperExperiments.Names.Contains);
+        var sections = new List<ReportSection>();
+        if (paperReport) sections.Add(Toy(input, present.Contains(ToyFigure.Experiment)));
+        // The paper's experiments in the order of the figure kinds first drawn for them (as the report always listed them).
+        foreach (var name in ExperimentFigures.All.Select(k => k.Experiment))
         {
-            string heading = PaperExperiments.Heading(k.Experiment);
-            sections.Add(present.Contains(k.Experiment)
-                ? new ReportSection(k.Experiment, heading, k.Build(input.Cells), k.Tables(input.Cells))
-                : new ReportSection(k.Experiment, heading, null, [], $"The results store holds no cells of the '{k.Experiment}' experiment."));
+            if (present.Contains(name)) sections.Add(ByShape(input.Cells, name));
+            else if (paperReport)
+                sections.Add(new ReportSection(name, PaperExperiments.Heading(name), [], [], $"The results store holds no cells of the '{name}' experiment."));
         }
-        foreach (var other in present.Where(e => e != ToyFigure.Experiment && ExperimentFigures.All.All(k => k.Experiment != e)).Order(StringComparer.Ordinal))
-            sections.Add(new ReportSection(other, PaperExperiments.Heading(other), null, [Generic(input.Cells, other)],
-                "The report has no figure for this experiment; its seed means are tabulated."));
+        foreach (var other in present.Where(e => !PaperExperiments.Names.Contains(e)).Order(StringComparer.Ordinal))
+            sections.Add(ByShape(input.Cells, other));
         return sections;
+    }
+
+    /// <summary>The section of one experiment: a figure per kind its grid supports, the base model and the tables behind the figures.</summary>
+    public static ReportSection ByShape(IReadOnlyList<CellRecord> cells, string experiment)
+    {
+        var shape = ExperimentShape.Of(experiment, cells);
+        var kinds = shape.Kinds.Select(ExperimentFigures.Of).ToArray();
+        string heading = PaperExperiments.Heading(experiment);
+        if (kinds.Length == 0)
+            return new ReportSection(experiment, heading, [], [Generic(cells, experiment)],
+                "The grid has no axis to draw (one α, one budget, one m, no firm-side method); its seed means are tabulated.");
+        var own = Panels.OfExperiment(cells, experiment);
+        return new ReportSection(experiment, heading, kinds.Select(k => k.Build(cells, experiment)).ToArray(),
+            [BaseLine.Table(own), .. kinds.SelectMany(k => k.Tables(cells, experiment))]);
     }
 
     private static ReportSection Toy(ReportInput input, bool hasCells)
     {
         string heading = PaperExperiments.Heading(ToyFigure.Experiment);
         var tables = ToyFigure.Tables(input.Toy, input.Cells);
-        if (input.Toy is not null) return new ReportSection(ToyFigure.Experiment, heading, ToyFigure.Build(input.Toy), tables);
-        return new ReportSection(ToyFigure.Experiment, heading, null, tables, hasCells
+        if (input.Toy is not null) return new ReportSection(ToyFigure.Experiment, heading, [ToyFigure.Build(input.Toy)], tables);
+        return new ReportSection(ToyFigure.Experiment, heading, [], tables, hasCells
             ? "The toy figure needs the 2-D points and boundaries, which the results store does not hold; only the stored cells are tabulated."
             : "No toy data was given and the results store holds no 'toy' cells.");
     }

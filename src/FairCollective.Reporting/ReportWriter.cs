@@ -47,7 +47,7 @@ public static class ReportWriter
         var written = new List<string>();
         var figureDir = Path.Combine(outDir, FiguresDirectory);
         var figures = new Dictionary<string, RenderedFigure>(StringComparer.Ordinal);
-        foreach (var figure in sections.Select(s => s.Figure).OfType<Figure>())
+        foreach (var figure in sections.SelectMany(s => s.Figures))
         {
             var (png, svg, pngBytes) = FigureWriter.Save(figure, figureDir);
             written.Add(Path.GetFullPath(png));

@@ -26,7 +26,7 @@ public static class ResultsCommand
         var store = new Argument<string>("store") { Description = "Path of the results store (.sqlite)." };
         var experiment = new Option<string?>("--experiment") { Description = "Only this experiment." };
         var json = new Option<bool>("--json") { Description = "Machine-readable output." };
-        var cmd = new Command("show", "Best EqOd by alpha and EqOd by budget: mean ± sample std over seeds.") { store, experiment, json };
+        var cmd = new Command("show", "The tables that match each experiment's grid (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha)): mean ± sample std over seeds.") { store, experiment, json };
         cmd.SetAction(parse =>
         {
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
@@ -75,29 +75,62 @@ public static class ResultsCommand
         return cells;
     }
 
+    /// <summary>
+    /// Per experiment the tables that match its grid, by the same shape rules as the report's figures
+    /// (<see cref="ExperimentShape"/>): best EqOd by alpha for an alpha sweep or several m, EqOd by budget for a budget
+    /// sweep, Pareto fronts for firm-side cells, S(alpha) for counterfactual data, and the seed means of every
+    /// configuration when the grid has no axis. <paramref name="includeBudgets"/> adds EqOd by budget where it is not
+    /// already printed (results show).
+    /// </summary>
     internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, bool includeBudgets = true)
     {
-        foreach (var experiment in cells.GroupBy(c => c.Experiment).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var shape in ExperimentShape.All(cells))
         {
-            var best = ResultsSummary.BestByAlpha(experiment);
-            var table = Tables.Create($"{experiment.Key}: best EqOd by alpha (min over budgets of the seed-mean; mean ± std over seeds)",
-                "dataset", "learner", "m", "method", "alpha", "best budget", "flips", "EqOd", "error", "seeds");
-            foreach (var r in best)
-                table.AddRow(r.Dataset, r.Learner, r.MajorityRows?.ToString(CultureInfo.InvariantCulture) ?? "all", r.Method, r.Alpha.ToString("0.###", CultureInfo.InvariantCulture),
-                    r.BestBudget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), r.Error.ToString(), r.EqOd.Count.ToString(CultureInfo.InvariantCulture));
-            Tables.Write(output, table);
-
-            if (experiment.Any(c => c.Knob is not null)) WriteFronts(experiment.ToArray(), output);
-            if (!includeBudgets) continue;
-            var byBudget = ResultsSummary.ByBudget(experiment).Where(r => r.Method != ResultsSummary.BaseMethod).ToArray();
-            var budgetTable = Tables.Create($"{experiment.Key}: EqOd by budget", "dataset", "learner", "m", "method", "alpha", "budget", "flips", "EqOd", "error");
-            foreach (var r in byBudget)
-                budgetTable.AddRow(r.Dataset, r.Learner, r.MajorityRows?.ToString(CultureInfo.InvariantCulture) ?? "all", r.Method, r.Alpha.ToString("0.###", CultureInfo.InvariantCulture),
-                    r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), r.Error.ToString());
-            Tables.Write(output, budgetTable);
+            var own = cells.Where(c => c.Experiment == shape.Experiment).ToArray();
+            var kinds = shape.Kinds;
+            if (kinds.Contains(FigureKind.BestEqOdByAlpha) || kinds.Contains(FigureKind.LimitedInformation)) WriteBestByAlpha(own, output);
+            bool budgets = kinds.Contains(FigureKind.EqOdByFlips) || kinds.Count == 0;
+            if (budgets) WriteByBudget(own, output, kinds.Count == 0 ? "seed means of every setting" : "EqOd by budget");
+            if (kinds.Contains(FigureKind.ParetoFronts)) WriteFronts(own, output);
+            if (kinds.Contains(FigureKind.CounterfactualSuccess)) WriteSuccess(own, output);
+            if (includeBudgets && !budgets) WriteByBudget(own, output, "EqOd by budget");
         }
         output.WriteLine($"EqOd: {MetricCatalogue.Describe(MetricKeys.EqOd)}.");
     }
+
+    private static void WriteBestByAlpha(IReadOnlyList<CellRecord> cells, TextWriter output)
+    {
+        var table = Tables.Create($"{cells[0].Experiment}: best EqOd by alpha (min over budgets of the seed-mean; mean ± std over seeds)",
+            "dataset", "learner", "m", "method", "alpha", "best budget", "flips", "EqOd", "error", "seeds");
+        foreach (var r in ResultsSummary.BestByAlpha(cells))
+            table.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Alpha(r.Alpha),
+                r.BestBudget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), r.Error.ToString(), r.EqOd.Count.ToString(CultureInfo.InvariantCulture));
+        Tables.Write(output, table);
+    }
+
+    private static void WriteByBudget(IReadOnlyList<CellRecord> cells, TextWriter output, string what)
+    {
+        var table = Tables.Create($"{cells[0].Experiment}: {what} (mean ± std over seeds)", "dataset", "learner", "m", "method", "alpha", "budget", "flips", "EqOd", "error");
+        foreach (var r in ResultsSummary.ByBudget(cells).Where(r => r.Method != ResultsSummary.BaseMethod))
+            table.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Alpha(r.Alpha),
+                r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), r.Error.ToString());
+        Tables.Write(output, table);
+    }
+
+    private static void WriteSuccess(IReadOnlyList<CellRecord> cells, TextWriter output)
+    {
+        var table = Tables.Create($"{cells[0].Experiment}: counterfactual success S(alpha) by alpha (max over budgets of the seed-mean; mean ± std over seeds)",
+            "dataset", "learner", "method", "alpha", "best budget", "flips", "S(alpha)", "EqOd", "error");
+        foreach (var r in CounterfactualSummary.BestByAlpha(cells))
+            table.AddRow(r.Dataset, r.Learner, r.Method, Alpha(r.Alpha), r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture),
+                r.Success.ToString(), r.EqOd.ToString(), r.Error.ToString());
+        Tables.Write(output, table);
+        output.WriteLine($"S(alpha): {MetricCatalogue.Describe(MetricKeys.CounterfactualSuccess)}.");
+    }
+
+    private static string Rows(int? m) => m?.ToString(CultureInfo.InvariantCulture) ?? "all";
+
+    private static string Alpha(double alpha) => alpha.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static void WriteFronts(IReadOnlyList<CellRecord> cells, TextWriter output)
     {

@@ -16,7 +16,14 @@ public static class RunCommand
         Description = "Cells computed at once, a whole number >= 1 (default: all cores). Results do not depend on it.",
     };
 
-    /// <summary>The <c>run</c> command: parses the spec, plans and checks the grid, then runs it into the store (by default &lt;name&gt;.sqlite beside the spec).</summary>
+    /// <summary>Suffix of the report folder <c>run</c> writes beside its store: &lt;store without extension&gt;-report.</summary>
+    public const string ReportSuffix = "-report";
+
+    /// <summary>
+    /// The <c>run</c> command: parses the spec, plans and checks the grid, runs it into the store (by default
+    /// &lt;name&gt;.sqlite beside the spec), then writes the store's report beside it (<see cref="ReportFolder"/>) unless
+    /// <c>--no-report</c>.
+    /// </summary>
     public static Command Create()
     {
         var spec = new Argument<string>("spec") { Description = "Experiment spec (YAML or JSON); see docs/experiment-spec.md ('faircollective docs' shows where)." };
@@ -25,18 +32,25 @@ public static class RunCommand
         {
             Description = "Also write every random choice (splits, collective orders, Random priorities, majority samples) as CSV files keyed by row id into this folder, for another implementation or for 'randomness:' in a spec.",
         };
-        var cmd = new Command("run", "Run an experiment spec; a killed run resumes where it stopped.") { spec, store, Threads, export };
+        var noReport = new Option<bool>("--no-report") { Description = $"Do not write the report (default: into <store without .sqlite>{ReportSuffix}/ beside the store)." };
+        var cmd = new Command("run", "Run an experiment spec and write its report; a killed run resumes where it stopped.") { spec, store, noReport, Threads, export };
         cmd.SetAction(parse =>
         {
             int threads = ThreadsOf(parse);
             var path = parse.GetValue(spec)!;
             var parsed = SpecParser.ParseFile(path);
             var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, parsed.Name + ".sqlite");
-            Execute(parsed, storePath, threads, parse.InvocationConfiguration.Output, parse.GetValue(export));
+            var output = parse.InvocationConfiguration.Output;
+            Execute(parsed, storePath, threads, output, parse.GetValue(export));
+            if (!parse.GetValue(noReport)) ReportCommand.Write(storePath, ReportFolder(storePath), output);
             return 0;
         });
         return cmd;
     }
+
+    /// <summary>The folder <c>run</c> writes the report of <paramref name="storePath"/> into: beside the store, named after it with <see cref="ReportSuffix"/> (out/my-study.sqlite -> out/my-study-report).</summary>
+    public static string ReportFolder(string storePath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, Path.GetFileNameWithoutExtension(storePath) + ReportSuffix);
 
     /// <summary>--threads, checked: -1 (all cores) when absent.</summary>
     internal static int ThreadsOf(ParseResult parse) => parse.GetValue(Threads) switch
@@ -79,7 +93,7 @@ public static class RunCommand
             output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
             ResultsCommand.WriteTables(store.Cells(spec.Name), output, includeBudgets: false);
         }
-        output.WriteLine($"EqOd by budget and more: faircollective results show {storePath}");
+        output.WriteLine($"every table: faircollective results show {storePath}");
         return summary;
     }
 

@@ -11,6 +11,8 @@ public static class AxisLabels
     public const string BestEqOd = "best EqOd over budgets (0–1)";
     /// <summary>Axis of the firm's error on the test split, in [0, 1].</summary>
     public const string Error = "test error rate (0–1)";
+    /// <summary>Axis of the test error at the budget with the best EqOd (the error cost of the best EqOd), in [0, 1].</summary>
+    public const string ErrorAtBest = "test error at that budget (0–1)";
     /// <summary>x axis of the flip-efficiency figure: the flip budget M as a count.</summary>
     public const string Flips = "flips M (relabelled pool members, count)";
     /// <summary>Axis of the counterfactual success S(alpha) on synthetic data, in [0, 1].</summary>

@@ -6,55 +6,73 @@ using static FairCollective.Reporting.Tables.TableFormat;
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
-/// Figure 2 of the paper: best EqOd (minimum over budgets of the seed-mean EqOd) against alpha, one line per strategy
-/// with error bars of one seed standard deviation at that budget, and the no-action base line; one panel per dataset.
+/// The figure of an alpha sweep (<see cref="FigureKind.BestEqOdByAlpha"/>; Figure 2 of the paper): best EqOd (minimum over
+/// budgets of the seed-mean EqOd) against alpha, one line per strategy with error bars of one seed standard deviation at
+/// that budget, and the no-action base line; beside it the error cost, the test error at that same budget. One row of
+/// two panels per dataset, one legend for all.
 /// </summary>
 public static class CollectiveSizeFigure
 {
-    /// <summary>Name of the experiment whose cells this figure draws.</summary>
+    /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.CollectiveSize;
-    /// <summary>File stem of the figure's PNG and SVG.</summary>
+    /// <summary>File stem of the paper experiment's figure.</summary>
     public const string FileName = "collective-size";
+    /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-eqod-by-alpha).</summary>
+    public const string Slug = "eqod-by-alpha";
 
-    /// <summary>The figure from the collective-size cells among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells)
+    /// <summary>
+    /// The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>: per dataset a panel of
+    /// best EqOd against alpha and a panel of the error at that budget; a panel without data says so.
+    /// </summary>
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
     {
+        var own = Panels.OfExperiment(cells, experiment);
+        var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));
         var panels = new List<ScottPlot.Plot>();
-        foreach (var panel in Panels.ByDataset(Panels.OfExperiment(cells, Experiment)))
+        foreach (var panel in Panels.ByDataset(own))
         {
-            var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Alpha, AxisLabels.BestEqOd);
-            var rows = ResultsSummary.BestByAlpha(panel.Cells.Where(c => c.MajorityRows is null && c.Method != ResultsSummary.BaseMethod));
-            var styles = SeriesStyle.For(rows.Select(r => r.Method));
+            var rows = ResultsSummary.BestByAlpha(Panels.MostInformed(panel.Cells));
+            var eqod = PlotLook.NewPanel(panel.Title, AxisLabels.Alpha, AxisLabels.BestEqOd);
+            var error = PlotLook.NewPanel($"{panel.Title}: its error cost", AxisLabels.Alpha, AxisLabels.ErrorAtBest);
             foreach (var (method, style) in styles)
             {
                 var line = rows.Where(r => r.Method == method).OrderBy(r => r.Alpha).ToArray();
-                double[] xs = line.Select(r => r.Alpha).ToArray(), ys = line.Select(r => r.EqOd.Mean).ToArray();
-                PlotLook.ErrorBars(plot, xs, ys, line.Select(r => r.EqOd.Std).ToArray(), style);
-                PlotLook.Line(plot, xs, ys, style);
+                if (line.Length == 0) continue;
+                double[] xs = line.Select(r => r.Alpha).ToArray();
+                double[] ys = line.Select(r => r.EqOd.Mean).ToArray(), es = line.Select(r => r.Error.Mean).ToArray();
+                PlotLook.ErrorBars(eqod, xs, ys, line.Select(r => r.EqOd.Std).ToArray(), style);
+                PlotLook.Line(eqod, xs, ys, style);
+                PlotLook.ErrorBars(error, xs, es, line.Select(r => r.Error.Std).ToArray(), style);
+                PlotLook.Line(error, xs, es, style);
             }
-            var baseEqOd = BaseLine.EqOd(panel.Cells);
-            if (baseEqOd.Count > 0) PlotLook.HorizontalReference(plot, baseEqOd.Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
-            if (rows.Count == 0 && baseEqOd.Count == 0) PlotLook.NoData(plot, "no cells");
-            plot.Axes.SetLimitsY(0, double.NaN);
-            PlotLook.LegendBelow(plot);
-            panels.Add(plot);
+            SeedStats baseEqOd = BaseLine.EqOd(panel.Cells), baseError = BaseLine.Error(panel.Cells);
+            if (baseEqOd.Count > 0) PlotLook.HorizontalReference(eqod, baseEqOd.Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
+            if (baseError.Count > 0) PlotLook.HorizontalReference(error, baseError.Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
+            if (rows.Count == 0 && baseEqOd.Count == 0)
+            {
+                PlotLook.NoData(eqod, "no cells");
+                PlotLook.NoData(error, "no cells");
+            }
+            else eqod.Axes.SetLimitsY(0, double.NaN);
+            panels.Add(eqod);
+            panels.Add(error);
         }
-        return Figure.Grid(FileName, "Collective size: best EqOd against α",
-            "Best EqOd over flip budgets (seed mean; bars: ± one seed standard deviation at that budget) against the collective's size α, "
-            + "per strategy; the dash-dot line is the firm's model without collective action.", panels);
+        return new Figure(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "best EqOd and its error cost against α", own),
+            "Left: best EqOd over flip budgets (seed mean; bars: ± one seed standard deviation at that budget) against the collective's size α, "
+            + "per strategy. Right: the firm's test error at that same budget (seed mean ± one seed standard deviation). "
+            + "The dash-dot line is the firm's model without collective action.", panels, Columns: 2).WithSharedLegend();
     }
 
-    /// <summary>The tables behind the figure: the base model, and best EqOd per (dataset, learner, m, strategy, alpha) with the budget that attains it and its error.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells)
+    /// <summary>The table behind the figure: best EqOd per (dataset, learner, m, strategy, alpha) with the budget that attains it and its error.</summary>
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
     {
-        var own = Panels.OfExperiment(cells, Experiment);
-        var rows = ResultsSummary.BestByAlpha(own.Where(c => c.Method != ResultsSummary.BaseMethod))
+        var own = Panels.OfExperiment(cells, experiment);
+        var rows = ResultsSummary.BestByAlpha(ExperimentShape.CollectiveCells(own))
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.Alpha)
             .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Number(r.Alpha), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd), MeanStd(r.Error)])
             .ToArray();
         return
         [
-            BaseLine.Table(own),
             new ReportTable("Best EqOd by α", "Per α the flip budget with the lowest seed-mean EqOd; mean ± sample standard deviation over seeds.",
                 ["dataset", "learner", "m", "strategy", "α", "best budget", "mean flips", "EqOd", "error"], rows),
         ];

@@ -1,29 +1,42 @@
 using FairCollective.Experiments.Reproduction;
 using FairCollective.Experiments.Store;
+using FairCollective.Experiments.Summaries;
 using FairCollective.Reporting.Tables;
 
 namespace FairCollective.Reporting.Figures;
 
-/// <summary>How the report draws one experiment: its figure and the tables behind it.</summary>
-/// <param name="Experiment">The experiment's name in <see cref="PaperExperiments"/>.</param>
-/// <param name="Build">The figure from the store's cells.</param>
-/// <param name="Tables">The tables behind the figure.</param>
-public sealed record ExperimentFigure(string Experiment, Func<IReadOnlyList<CellRecord>, Figure> Build, Func<IReadOnlyList<CellRecord>, IReadOnlyList<ReportTable>> Tables);
+/// <summary>How the report draws one figure kind for any experiment whose grid has that shape: its figure and the tables behind it.</summary>
+/// <param name="Kind">The shape this kind draws (<see cref="ExperimentShape.Kinds"/> decides which an experiment gets).</param>
+/// <param name="Experiment">The experiment of <see cref="PaperExperiments"/> the kind was made for: its figure keeps the bare file name (figures/collective-size.png).</param>
+/// <param name="Slug">File-name suffix for any other experiment: figures/&lt;experiment&gt;-&lt;slug&gt;.png.</param>
+/// <param name="Build">The figure from the store's cells and the experiment's name.</param>
+/// <param name="Tables">The tables behind the figure, from the store's cells and the experiment's name.</param>
+public sealed record ExperimentFigure(FigureKind Kind, string Experiment, string Slug,
+    Func<IReadOnlyList<CellRecord>, string, Figure> Build, Func<IReadOnlyList<CellRecord>, string, IReadOnlyList<ReportTable>> Tables)
+{
+    /// <summary>File stem of this kind's figure for <paramref name="experiment"/>.</summary>
+    public string FileName(string experiment) => FigureNaming.FileName(experiment, Experiment, Slug);
+}
 
 /// <summary>
-/// The registry of figures, one per experiment of <see cref="PaperExperiments"/> (the experiments themselves, their
-/// names, headings and grids, are registered there; plotting lives here because the experiments assembly carries no
-/// plotting dependency). The toy example is drawn from its own points (<see cref="ToyFigure"/>), not from cells.
+/// The registry of figure kinds, one per <see cref="FigureKind"/>. Which kinds an experiment gets is decided by the shape
+/// of its cells (<see cref="ExperimentShape"/>), never by its name; each kind was first drawn for one experiment of
+/// <see cref="PaperExperiments"/>, whose figure keeps that experiment's name as its file name. Plotting lives here
+/// because the experiments assembly carries no plotting dependency. The toy example is drawn from its own points
+/// (<see cref="ToyFigure"/>), not from cells.
 /// </summary>
 public static class ExperimentFigures
 {
-    /// <summary>Every experiment's figure, in the paper's order.</summary>
+    /// <summary>Every figure kind, in the order <see cref="FigureKind"/> lists them (the report's order within an experiment).</summary>
     public static IReadOnlyList<ExperimentFigure> All { get; } =
     [
-        new(CollectiveSizeFigure.Experiment, CollectiveSizeFigure.Build, CollectiveSizeFigure.Tables),
-        new(FlipEfficiencyFigure.Experiment, FlipEfficiencyFigure.Build, FlipEfficiencyFigure.Tables),
-        new(LimitedInfoFigure.Experiment, LimitedInfoFigure.Build, LimitedInfoFigure.Tables),
-        new(FirmSideFigure.Experiment, FirmSideFigure.Build, FirmSideFigure.Tables),
-        new(SyntheticFigure.Experiment, SyntheticFigure.Build, SyntheticFigure.Tables),
+        new(FigureKind.BestEqOdByAlpha, CollectiveSizeFigure.Experiment, CollectiveSizeFigure.Slug, CollectiveSizeFigure.Build, CollectiveSizeFigure.Tables),
+        new(FigureKind.EqOdByFlips, FlipEfficiencyFigure.Experiment, FlipEfficiencyFigure.Slug, FlipEfficiencyFigure.Build, FlipEfficiencyFigure.Tables),
+        new(FigureKind.LimitedInformation, LimitedInfoFigure.Experiment, LimitedInfoFigure.Slug, LimitedInfoFigure.Build, LimitedInfoFigure.Tables),
+        new(FigureKind.ParetoFronts, FirmSideFigure.Experiment, FirmSideFigure.Slug, FirmSideFigure.Build, FirmSideFigure.Tables),
+        new(FigureKind.CounterfactualSuccess, SyntheticFigure.Experiment, SyntheticFigure.Slug, SyntheticFigure.Build, SyntheticFigure.Tables),
     ];
+
+    /// <summary>The registry entry of <paramref name="kind"/>.</summary>
+    public static ExperimentFigure Of(FigureKind kind) => All.Single(f => f.Kind == kind);
 }

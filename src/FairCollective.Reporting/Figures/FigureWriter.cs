@@ -55,17 +55,22 @@ public static class FigureWriter
     private static void Render(Figure figure, SKCanvas canvas, int width, int height, float scale)
     {
         if (figure.Panels.Count == 0) throw new InvalidOperationException($"figure '{figure.Name}' has no panels");
-        float pw = (float)width / figure.Columns, ph = (float)height / figure.Rows;
+        float legendHeight = figure.LegendHeight * scale;
+        float pw = (float)width / figure.Columns, ph = (height - legendHeight) / figure.Rows;
         for (int i = 0; i < figure.Panels.Count; i++)
-        {
-            var plot = figure.Panels[i];
-            plot.ScaleFactor = scale;
-            canvas.Save();
-            canvas.Translate(i % figure.Columns * pw, i / figure.Columns * ph);
-            // A plot clears its canvas before drawing; the clip keeps it from wiping the panels drawn before it.
-            canvas.ClipRect(new SKRect(0, 0, pw, ph));
-            plot.Render(canvas, (int)pw, (int)ph);
-            canvas.Restore();
-        }
+            RenderAt(figure.Panels[i], canvas, i % figure.Columns * pw, i / figure.Columns * ph, pw, ph, scale);
+        // The shared legend spans the whole width below the panels.
+        if (figure.Legend is { Count: > 0 } items) RenderAt(SharedLegend.Plot(items), canvas, 0, height - legendHeight, width, legendHeight, scale);
+    }
+
+    private static void RenderAt(Plot plot, SKCanvas canvas, float x, float y, float w, float h, float scale)
+    {
+        plot.ScaleFactor = scale;
+        canvas.Save();
+        canvas.Translate(x, y);
+        // A plot clears its canvas before drawing; the clip keeps it from wiping the panels drawn before it.
+        canvas.ClipRect(new SKRect(0, 0, w, h));
+        plot.Render(canvas, (int)w, (int)h);
+        canvas.Restore();
     }
 }

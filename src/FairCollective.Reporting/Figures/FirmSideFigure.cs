@@ -7,57 +7,52 @@ using static FairCollective.Reporting.Tables.TableFormat;
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
-/// Figure 5 of the paper: Pareto fronts of EqOd against error for every firm-side method (its points are its Knob
-/// settings), the base model as one point, and the collective: the front over all its (strategy, alpha, budget)
-/// seed-mean points, i.e. the best strategy at every trade-off. One panel per dataset.
+/// The figure of firm-side cells (<see cref="FigureKind.ParetoFronts"/>; Figure 5 of the paper): Pareto fronts of EqOd
+/// against error for every firm-side method (its points are its Knob settings), the base model as one point, and the
+/// collective: the front over all its (strategy, alpha, budget) seed-mean points, i.e. the best strategy at every
+/// trade-off. One panel per dataset, one legend for all.
 /// </summary>
 public static class FirmSideFigure
 {
-    /// <summary>Name of the experiment whose cells this figure draws.</summary>
+    /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.FirmSide;
-    /// <summary>File stem of the figure's PNG and SVG.</summary>
+    /// <summary>File stem of the paper experiment's figure.</summary>
     public const string FileName = "firm-side";
+    /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-pareto-fronts).</summary>
+    public const string Slug = "pareto-fronts";
     /// <summary>Legend name of the collective's front (the best strategy at every trade-off).</summary>
     public const string Collective = FirmSideSummary.CollectiveSeries;
 
-    /// <summary>Pixels (at scale 1) of the legend's column, of each legend row, and above and below the legend.</summary>
-    private const int LegendWidth = 300;
-    private const int LegendRowHeight = 28;
-    private const int LegendMargin = 120;
-
-    /// <summary>The figure from the firm-side cells among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells)
+    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
     {
+        var own = Panels.OfExperiment(cells, experiment);
+        var firmMethods = own.Where(c => c.Knob is not null).Select(c => c.Method).Distinct().ToArray();
+        var styles = SeriesStyle.For(firmMethods.Append(Collective));
         var panels = new List<Plot>();
-        int series = 0;
-        foreach (var panel in Panels.ByDataset(Panels.OfExperiment(cells, Experiment)))
+        foreach (var panel in Panels.ByDataset(own))
         {
             var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Error, AxisLabels.EqOd);
             var points = SeedMeanPoint.Of(panel.Cells.Where(c => c.Method != ResultsSummary.BaseMethod));
             var firm = points.Where(p => p.Knob is not null).ToArray();
             var collective = points.Where(p => p.Knob is null).ToArray();
-            var styles = SeriesStyle.For(firm.Select(p => p.Method).Append(Collective));
             foreach (var method in SeriesStyle.Sorted(firm.Select(p => p.Method)))
                 ParetoSeries.Draw(plot, firm.Where(p => p.Method == method).Select(p => p.TradeOff).ToArray(), styles[method], method);
             if (collective.Length > 0) ParetoSeries.Draw(plot, collective.Select(p => p.TradeOff).ToArray(), styles[Collective], Collective);
             var be = BaseLine.Error(panel.Cells);
             if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, BaseLine.EqOd(panel.Cells).Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
             if (points.Count == 0 && be.Count == 0) PlotLook.NoData(plot, "no cells");
-            PlotLook.LegendRight(plot);
-            series = Math.Max(series, styles.Count + 1);
             panels.Add(plot);
         }
-        // Every firm-side method adds a legend row: the legend stands right of the data, and the panels grow so no entry is cut off.
-        var figure = Figure.Grid(FileName, "Firm-side methods against collective action: Pareto fronts",
+        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "Pareto fronts of firm-side methods and collective action", own),
             "Pareto fronts of EqOd against test error (seed means; faded: all points). A firm-side method's points are its trade-off "
-            + "settings; the collective's front is taken over every strategy, α and budget; the diamond is the firm's model without intervention.", panels);
-        return figure with { PanelWidth = figure.PanelWidth + LegendWidth, PanelHeight = Math.Max(figure.PanelHeight, LegendMargin + series * LegendRowHeight) };
+            + "settings; the collective's front is taken over every strategy, α and budget; the diamond is the firm's model without intervention.", panels).WithSharedLegend();
     }
 
-    /// <summary>The tables behind the figure: the base model, every firm-side setting (knob), and the collective's Pareto-front settings; EqOd and error as mean ± sample standard deviation over seeds.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells)
+    /// <summary>The tables behind the figure: every firm-side setting (knob), and the collective's Pareto-front settings; EqOd and error as mean ± sample standard deviation over seeds.</summary>
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
     {
-        var own = Panels.OfExperiment(cells, Experiment);
+        var own = Panels.OfExperiment(cells, experiment);
         var points = SeedMeanPoint.Of(own.Where(c => c.Method != ResultsSummary.BaseMethod));
         var firmRows = points.Where(p => p.Knob is not null)
             .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Knob ?? double.NaN), MeanStd(p.EqOd), MeanStd(p.Error)])
@@ -68,7 +63,6 @@ public static class FirmSideFigure
             .ToArray();
         return
         [
-            BaseLine.Table(own),
             new ReportTable("Firm-side methods", "Every trade-off setting (knob); mean ± sample standard deviation over seeds.",
                 ["dataset", "learner", "method", "knob", "EqOd", "error"], firmRows),
             new ReportTable("Collective action: Pareto front", "The non-dominated (strategy, α, budget) settings; mean ± sample standard deviation over seeds.",

@@ -7,29 +7,31 @@ using static FairCollective.Reporting.Tables.TableFormat;
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
-/// Figure 4 of the paper: Pareto fronts of EqOd against error when the collective knows all majority rows versus only m
-/// of them. A strategy keeps its colour and marker; the front is solid with filled markers for all rows and dashed with
-/// open markers for m rows, so the pairing reads without colour. One panel per dataset.
+/// The figure of several known-majority-rows settings (<see cref="FigureKind.LimitedInformation"/>; Figure 4 of the paper):
+/// Pareto fronts of EqOd against error when the collective knows all majority rows versus only m of them. A strategy
+/// keeps its colour and marker; the front is solid with filled markers for all rows and dashed with open markers for m
+/// rows, so the pairing reads without colour. One panel per dataset, one legend for all.
 /// </summary>
 public static class LimitedInfoFigure
 {
-    /// <summary>Name of the experiment whose cells this figure draws.</summary>
+    /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.LimitedInfo;
-    /// <summary>File stem of the figure's PNG and SVG.</summary>
+    /// <summary>File stem of the paper experiment's figure.</summary>
     public const string FileName = "limited-info";
+    /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-limited-info).</summary>
+    public const string Slug = "limited-info";
 
-    /// <summary>Panels are taller than the default: the legend below has two entries per strategy.</summary>
-    public const int TallPanelHeight = 500;
-
-    /// <summary>The figure from the limited-info cells among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells)
+    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
     {
+        var own = Panels.OfExperiment(cells, experiment);
+        var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));
         var panels = new List<Plot>();
-        foreach (var panel in Panels.ByDataset(Panels.OfExperiment(cells, Experiment)))
+        foreach (var panel in Panels.ByDataset(own))
         {
             var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Error, AxisLabels.EqOd);
-            var points = SeedMeanPoint.Of(panel.Cells.Where(c => c.Method != ResultsSummary.BaseMethod && c.Knob is null));
-            foreach (var (method, style) in SeriesStyle.For(points.Select(p => p.Method)))
+            var points = SeedMeanPoint.Of(ExperimentShape.CollectiveCells(panel.Cells));
+            foreach (var (method, style) in styles)
                 foreach (var m in points.Where(p => p.Method == method).Select(p => p.MajorityRows).Distinct().OrderBy(m => m ?? int.MaxValue).Reverse())
                 {
                     var s = m is null ? style : style with { Marker = OpenVariant(style.Marker), Pattern = LinePattern.Dashed };
@@ -39,12 +41,11 @@ public static class LimitedInfoFigure
             var be = BaseLine.Error(panel.Cells);
             if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, BaseLine.EqOd(panel.Cells).Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
             if (points.Count == 0 && be.Count == 0) PlotLook.NoData(plot, "no cells");
-            PlotLook.LegendBelow(plot);
             panels.Add(plot);
         }
-        return Figure.Grid(FileName, "Limited majority information: Pareto fronts",
+        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "Pareto fronts with all or m known majority rows", own),
             "Pareto fronts of EqOd against test error (seed means over every α and budget; faded: all points) when the collective knows "
-            + "all majority rows (solid, filled markers) or only m of them (dashed, open markers).", panels) with { PanelHeight = TallPanelHeight };
+            + "all majority rows (solid, filled markers) or only m of them (dashed, open markers).", panels).WithSharedLegend();
     }
 
     /// <summary>The open marker of the same shape, so "m rows" differs from "all rows" by more than colour.</summary>
@@ -58,18 +59,17 @@ public static class LimitedInfoFigure
         _ => MarkerShape.OpenCircleWithDot,
     };
 
-    /// <summary>The tables behind the figure: the base model, and best EqOd per (dataset, learner, strategy, alpha, m) with the budget that attains it.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells)
+    /// <summary>The table behind the figure: best EqOd per (dataset, learner, strategy, alpha, m) with the budget that attains it.</summary>
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
     {
-        var own = Panels.OfExperiment(cells, Experiment);
-        var rows = ResultsSummary.BestByAlpha(own.Where(c => c.Method != ResultsSummary.BaseMethod))
+        var own = Panels.OfExperiment(cells, experiment);
+        var rows = ResultsSummary.BestByAlpha(ExperimentShape.CollectiveCells(own))
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => SeriesStyle.Order(r.Method))
             .ThenBy(r => r.Alpha).ThenBy(r => r.MajorityRows ?? int.MaxValue)
             .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Method, Number(r.Alpha), Rows(r.MajorityRows), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd), MeanStd(r.Error)])
             .ToArray();
         return
         [
-            BaseLine.Table(own),
             new ReportTable("Best EqOd by α and known majority rows m", "Per α and m the budget with the lowest seed-mean EqOd; mean ± sample standard deviation over seeds.",
                 ["dataset", "learner", "strategy", "α", "m", "best budget", "mean flips", "EqOd", "error"], rows),
         ];

@@ -23,6 +23,17 @@ public static class Panels
             .ToArray();
     }
 
+    /// <summary>
+    /// The collective's cells with the most majority information in the grid: all rows (m = null) when present, else the
+    /// largest m; figures that do not compare m draw these.
+    /// </summary>
+    public static IReadOnlyList<CellRecord> MostInformed(IEnumerable<CellRecord> cells)
+    {
+        var collective = Experiments.Summaries.ExperimentShape.CollectiveCells(cells).ToArray();
+        int? m = collective.Any(c => c.MajorityRows is null) ? null : collective.Select(c => c.MajorityRows).DefaultIfEmpty(null).Max();
+        return collective.Where(c => c.MajorityRows == m).ToArray();
+    }
+
     /// <summary>The cells of the experiment named <paramref name="experiment"/>.</summary>
     public static IReadOnlyList<CellRecord> OfExperiment(IEnumerable<CellRecord> cells, string experiment) =>
         cells.Where(c => c.Experiment == experiment).ToArray();

@@ -32,19 +32,26 @@ public sealed record SeriesStyle(string Name, Color Color, MarkerShape Marker, L
         new(Experiments.Summaries.FirmSideSummary.CollectiveSeries, Color.FromHex("#0072B2"), MarkerShape.FilledCircle, LinePattern.Solid),
     ];
 
-    /// <summary>Styles handed out in order to methods the list above does not name (firm-side methods, new strategies).</summary>
+    /// <summary>
+    /// Styles handed out in order to methods the list above does not name (firm-side methods, new strategies). Their
+    /// colours differ from every fixed colour above and from the base line's, and from each other (any two of all these
+    /// colours are more than 60 apart in RGB), so any series drawn together are told apart; only a figure with more than
+    /// <see cref="ExtraCount"/> unnamed methods repeats a style.
+    /// </summary>
     private static readonly SeriesStyle[] Extra =
     [
         new("", Color.FromHex("#CC79A7"), MarkerShape.OpenSquare, LinePattern.Dashed),
         new("", Color.FromHex("#56B4E9"), MarkerShape.OpenTriangleDown, LinePattern.Dotted),
-        new("", Color.FromHex("#E69F00"), MarkerShape.OpenCircle, LinePattern.DenselyDashed),
-        new("", Color.FromHex("#009E73"), MarkerShape.Cross, DashDot),
-        new("", Color.FromHex("#000000"), MarkerShape.Eks, LinePattern.Dashed),
-        new("", Color.FromHex("#D55E00"), MarkerShape.OpenCircleWithDot, LinePattern.Dotted),
-        new("", Color.FromHex("#7F7F7F"), MarkerShape.OpenTriangleUp, DashDot),
-        new("", Color.FromHex("#882255"), MarkerShape.FilledTriangleDown, LinePattern.DenselyDashed),
-        new("", Color.FromHex("#44AA99"), MarkerShape.OpenCircleWithCross, LinePattern.Solid),
+        new("", Color.FromHex("#882255"), MarkerShape.OpenCircle, LinePattern.DenselyDashed),
+        new("", Color.FromHex("#999933"), MarkerShape.Cross, DashDot),
+        new("", Color.FromHex("#332288"), MarkerShape.Eks, LinePattern.Dashed),
+        new("", Color.FromHex("#8C510A"), MarkerShape.OpenCircleWithDot, LinePattern.Dotted),
+        new("", Color.FromHex("#E7298A"), MarkerShape.OpenTriangleUp, DashDot),
+        new("", Color.FromHex("#00CED1"), MarkerShape.FilledTriangleDown, LinePattern.DenselyDashed),
     ];
+
+    /// <summary>Methods outside the paper's names that get styles of their own before styles repeat.</summary>
+    public static int ExtraCount => Extra.Length;
 
     /// <summary>Paper order of the strategies; legends and tables list methods in this order, others after it.</summary>
     public static int Order(string method)

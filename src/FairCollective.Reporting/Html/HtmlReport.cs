@@ -60,7 +60,8 @@ public static class HtmlReport
         foreach (var s in sections.Where(s => s.Present))
         {
             h.Append("<section id=\"").Append(Anchor(s.Experiment)).Append("\"><h2>").Append(HtmlEncode(s.Heading)).AppendLine("</h2>");
-            if (s.Figure is not null && figures.TryGetValue(s.Figure.Name, out var f)) AppendFigure(h, f);
+            foreach (var figure in s.Figures)
+                if (figures.TryGetValue(figure.Name, out var f)) AppendFigure(h, f);
             if (s.Note.Length > 0) h.Append("<p class=\"note\">").Append(HtmlEncode(s.Note)).AppendLine("</p>");
             foreach (var t in s.Tables) AppendTable(h, t);
             h.AppendLine("</section>");

@@ -29,9 +29,10 @@ public static class MarkdownReport
         foreach (var s in sections.Where(s => s.Present))
         {
             m.Append("## ").AppendLine(Escape(s.Heading)).AppendLine();
-            if (s.Figure is not null && figures.TryGetValue(s.Figure.Name, out var f))
-                m.Append("![").Append(Escape(f.Figure.Title)).Append("](").Append(Link(f.PngPath)).Append(") (vector: [SVG](").Append(Link(f.SvgPath)).AppendLine("))").AppendLine()
-                    .Append('*').Append(Escape(f.Figure.Caption)).AppendLine("*").AppendLine();
+            foreach (var figure in s.Figures)
+                if (figures.TryGetValue(figure.Name, out var f))
+                    m.Append("![").Append(Escape(f.Figure.Title)).Append("](").Append(Link(f.PngPath)).Append(") (vector: [SVG](").Append(Link(f.SvgPath)).AppendLine("))").AppendLine()
+                        .Append('*').Append(Escape(f.Figure.Caption)).AppendLine("*").AppendLine();
             if (s.Note.Length > 0) m.Append('_').Append(Escape(s.Note)).AppendLine("_").AppendLine();
             foreach (var t in s.Tables) AppendTable(m, t);
         }

@@ -28,6 +28,23 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void SeriesDrawnTogetherHaveClearlyDistinctColours()
+    {
+        // Every firm-side method beside the collective and the base point (the firm-side figure), and the strategies with
+        // as many new methods as get their own style: no two colours closer than 60 in RGB (the closest, RB-label's orange and
+        // the base line's vermillion, are 67 apart and differ in marker and line pattern too).
+        var firmSide = SeriesStyle.For(FairCollective.Mitigation.FirmSide.FirmSideCatalog.All.Select(m => m.Name).Append(FirmSideFigure.Collective)).Values;
+        var strategies = SeriesStyle.For(["RB-prob", "RB-label", "RB-dist", "Random", "Oracle", .. Enumerable.Range(0, SeriesStyle.ExtraCount).Select(i => $"new-{i}")]).Values;
+        foreach (var set in new[] { firmSide, strategies })
+        {
+            var colours = set.Append(SeriesStyle.Base).Select(s => s.Color).ToArray();
+            double closest = colours.SelectMany((a, i) => colours.Skip(i + 1).Select(b => Math.Sqrt(Math.Pow(a.R - b.R, 2) + Math.Pow(a.G - b.G, 2) + Math.Pow(a.B - b.B, 2)))).Min();
+            Assert.True(closest > 60, $"two series colours are only {closest:0} apart");
+        }
+        Assert.Equal(9, firmSide.Count());
+    }
+
+    [Fact]
     public void CollectiveSizeDrawsBestBudgetMeansAndTheBaseLine()
     {
         // Two seeds; at alpha 0.1 budget "b" has the lower mean (0.06 vs 0.10), so the curve passes through 0.06.
@@ -39,7 +56,8 @@ public sealed class FigureTests
             Cell("Base", 0, 0, "", 0.20), Cell("Base", 1, 0, "", 0.22),
         ];
         var figure = CollectiveSizeFigure.Build(cells);
-        var panel = Assert.Single(figure.Panels);
+        Assert.Equal(2, figure.Panels.Count);
+        var panel = figure.Panels[0];
         var line = panel.GetPlottables<ScottPlot.Plottables.Scatter>().Single(s => s.LegendText == "RB-prob" && s.Data is not null);
         var ys = line.Data!.GetScatterPoints().Select(p => p.Y).ToArray();
         Assert.Equal(0.06, ys[0], 12);
@@ -48,7 +66,14 @@ public sealed class FigureTests
         Assert.Equal(Math.Sqrt(2) * 0.01, bars.YErrorPositive![0], 12); // sample std of {0.05, 0.07}
         var baseLine = panel.GetPlottables<ScottPlot.Plottables.HorizontalLine>().Single();
         Assert.Equal(0.21, baseLine.Y, 12);
-        var table = CollectiveSizeFigure.Tables(cells)[1];
+        // Beside it the error cost: the error at the budget of the best EqOd, and the base model's error.
+        var cost = figure.Panels[1].GetPlottables<ScottPlot.Plottables.Scatter>().Single(s => s.LegendText == "RB-prob" && s.Data is not null);
+        Assert.Equal([0.3, 0.3], cost.Data!.GetScatterPoints().Select(p => Math.Round(p.Y, 12)));
+        Assert.Equal(0.3, figure.Panels[1].GetPlottables<ScottPlot.Plottables.HorizontalLine>().Single().Y, 12);
+        // One legend for the figure: each series once, the panels' own legends hidden.
+        Assert.Equal(["RB-prob", "Base (no action)"], figure.Legend!.Select(i => i.LabelText));
+        Assert.All(figure.Panels, p => Assert.False(p.Legend.IsVisible));
+        var table = CollectiveSizeFigure.Tables(cells)[0];
         Assert.Equal(["d", "logistic", "all", "RB-prob", "0.1", "b", "0", "0.0600 ± 0.0141", "0.3000 ± 0.0000"], table.Rows[0]);
     }
 
@@ -57,9 +82,10 @@ public sealed class FigureTests
     {
         CellRecord[] cells = [Cell("RB-prob", 0, 0.1, "a", 0.1, dataset: "compas"), Cell("RB-prob", 0, 0.1, "a", 0.1, dataset: "acs")];
         var figure = CollectiveSizeFigure.Build(cells);
-        Assert.Equal(2, figure.Panels.Count);
+        Assert.Equal(4, figure.Panels.Count);
         Assert.Equal(2, figure.Columns);
-        Assert.Equal(["acs", "compas"], figure.Panels.Select(p => p.Axes.Title.Label.Text));
+        Assert.Equal(["acs", "acs: its error cost", "compas", "compas: its error cost"], figure.Panels.Select(p => p.Axes.Title.Label.Text));
+        Assert.Equal("Collective size — best EqOd and its error cost against α on acs and compas", figure.Title);
     }
 
     [Fact]

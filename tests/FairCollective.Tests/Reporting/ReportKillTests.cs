@@ -99,7 +99,8 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
     }
 
     /// <summary>
-    /// A store with one figure (collective-size) and a large table (an experiment without a figure, one row per cell),
+    /// A store with one figure (collective-size) and a large table (an experiment without a figure: one alpha and one
+    /// budget, so no axis to draw, and one row per method),
     /// so writing index.html takes milliseconds: long enough for a kill to land inside it.
     /// </summary>
     private static string BuildStore(string path)
@@ -111,7 +112,7 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
         for (int i = 0; i < BulkCells; i++)
             s.Add(TestCells.Configured(new CellRecord
             {
-                Experiment = "bulk", Dataset = "compas", Learner = "logistic", Method = "RB-prob", Seed = 0, Alpha = i * 1e-5, Budget = $"{i} flips",
+                Experiment = "bulk", Dataset = "compas", Learner = "logistic", Method = $"method-{i}", Seed = 0, Alpha = 0.1, Budget = "1 flips",
                 Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = 0.1, [MetricKeys.Error] = 0.3 },
             }));
         return path;

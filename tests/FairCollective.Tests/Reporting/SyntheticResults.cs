@@ -11,7 +11,8 @@ namespace FairCollective.Tests.Reporting;
 /// <summary>
 /// A plausible results store for every experiment the report knows, shaped like the paper's findings (EqOd falls with
 /// alpha and saturates, is V-shaped in the budget, Random is least efficient, firm-side methods buy fairness with error),
-/// with seeded noise so seeds differ. Values are invented: the report's tests check layout and arithmetic, not science.
+/// with seeded noise so seeds differ. Only the synthetic experiment's cells carry S(alpha), as in a real store (only data
+/// with a known counterfactual yields it). Values are invented: the report's tests check layout and arithmetic, not science.
 /// </summary>
 public static class SyntheticResults
 {
@@ -111,7 +112,7 @@ public static class SyntheticResults
         {
             Experiment = experiment, Dataset = dataset, Learner = "logistic", Method = strategy, Seed = seed, Alpha = alpha,
             Members = (int)(alpha * MinorityRows), MajorityRows = m, Budget = frac.ToString("0.##", CultureInfo.InvariantCulture) + " of pool",
-            Flips = flips, PoolSize = pool, Metrics = Metrics(eqod, error, seed, $"{experiment}-{dataset}-{strategy}-{alpha}-{frac}-{m}", success),
+            Flips = flips, PoolSize = pool, Metrics = Metrics(eqod, error, seed, $"{experiment}-{dataset}-{strategy}-{alpha}-{frac}-{m}", experiment == "synthetic" ? success : null),
             Seconds = 0.1 + 0.001 * flips,
         };
     }

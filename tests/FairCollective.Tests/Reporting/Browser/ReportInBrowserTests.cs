@@ -1,5 +1,6 @@
 using FairCollective.Reporting;
 using FairCollective.Reporting.Content;
+using FairCollective.Tests.Cli;
 using Xunit.Abstractions;
 
 namespace FairCollective.Tests.Reporting.Browser;
@@ -21,11 +22,6 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
     [BrowserFact]
     public async Task ReportOpensOfflineWithEveryFigureAndNoErrors()
     {
-        var chromium = HeadlessChromium.Locate();
-        Assert.True(chromium is not null,
-            $"Chromium is not installed (looked for {HeadlessChromium.DefaultPath}, ${HeadlessChromium.PathVariable} and PATH). "
-            + $"Install Debian's 'chromium' package (bash test.sh does, as root), or set {BrowserFactAttribute.SkipVariable}=1 to skip this test.");
-
         var input = new ReportInput(SyntheticResults.Cells(), SyntheticResults.Runs(), SyntheticResults.Toy(), "synthetic.sqlite");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ReportWriter.Write(input, _dir);
@@ -33,22 +29,45 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         // The report must not need the figure files: remove them, so a page that still referenced them would show broken images.
         Directory.Delete(Path.Combine(_dir, ReportWriter.FiguresDirectory), true);
 
+        var page = await InspectAsync(Path.Combine(_dir, ReportWriter.IndexFileName), "report-screenshot.png", clock);
+        Assert.Equal(["toy", "collective-size", "flip-efficiency", "limited-info", "firm-side", "synthetic-eqod-by-alpha", "synthetic"], page.Figures.Select(f => f.Name));
+    }
+
+    [BrowserFact]
+    public async Task AReportOfACustomExperimentOpensWithTheFiguresOfItsGrid()
+    {
+        // From spec to report through the CLI: an experiment not named after the paper's, two alphas and three budgets on toy.
+        using var box = new CliSandbox();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (exit, _, stderr) = CliSandbox.Run("run", ShapeReportTests.MyStudy(box), "--threads", "1");
+        Assert.True(exit == 0, stderr);
+        output.WriteLine($"run and report in {clock.Elapsed.TotalSeconds:0.0} s");
+        var page = await InspectAsync(Path.Combine(box.PathOf("my-study-report"), ReportWriter.IndexFileName), "custom-report-screenshot.png", clock);
+        Assert.Equal(["my-study-eqod-by-alpha", "my-study-eqod-by-flips", "my-study-counterfactual-success"], page.Figures.Select(f => f.Name));
+    }
+
+    /// <summary>Opens the page in headless Chromium, keeps its screenshot, and checks it has no errors, no broken images and no blank figure.</summary>
+    private async Task<PageInspection> InspectAsync(string index, string screenshotName, System.Diagnostics.Stopwatch clock)
+    {
+        var chromium = HeadlessChromium.Locate();
+        Assert.True(chromium is not null,
+            $"Chromium is not installed (looked for {HeadlessChromium.DefaultPath}, ${HeadlessChromium.PathVariable} and PATH). "
+            + $"Install Debian's 'chromium' package (bash test.sh does, as root), or set {BrowserFactAttribute.SkipVariable}=1 to skip this test.");
         using var cts = new CancellationTokenSource(Timeout);
         await using var browser = await HeadlessChromium.StartAsync(chromium!, cts.Token);
         output.WriteLine($"browser started at {clock.Elapsed.TotalSeconds:0.0} s");
-        var page = await PageInspection.OpenAsync(browser.Connection, new Uri(Path.Combine(_dir, ReportWriter.IndexFileName)), cts.Token);
+        var page = await PageInspection.OpenAsync(browser.Connection, new Uri(index), cts.Token);
         output.WriteLine($"page inspected at {clock.Elapsed.TotalSeconds:0.0} s");
 
         var shotDir = Path.Combine(AppContext.BaseDirectory, "report-e2e");
         Directory.CreateDirectory(shotDir);
-        var shot = Path.Combine(shotDir, "report-screenshot.png");
+        var shot = Path.Combine(shotDir, screenshotName);
         await File.WriteAllBytesAsync(shot, page.Screenshot, cts.Token);
         output.WriteLine($"screenshot: {shot} ({page.Screenshot.Length} bytes)");
         foreach (var f in page.Figures) output.WriteLine($"figure {f.Name}: loaded={f.Loaded} {f.Width}x{f.Height} ink={f.InkShare:P1}");
 
         Assert.Empty(page.Errors);
         Assert.Equal(0, page.BrokenImages);
-        Assert.Equal(["toy", "collective-size", "flip-efficiency", "limited-info", "firm-side", "synthetic"], page.Figures.Select(f => f.Name));
         Assert.All(page.Figures, f =>
         {
             Assert.True(f.Loaded, $"figure {f.Name} did not load");
@@ -58,6 +77,7 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         // A PNG signature and more than a blank page's worth of bytes.
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, page.Screenshot.Take(4));
         Assert.True(page.Screenshot.Length > 50_000, $"screenshot is only {page.Screenshot.Length} bytes");
+        return page;
     }
 
     public void Dispose() => Directory.Delete(_dir, true);

@@ -1,0 +1,94 @@
+using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
+
+namespace FairCollective.Experiments.Summaries;
+
+/// <summary>What an experiment's grid can show, each drawn as one figure of the report and one table on the console.</summary>
+public enum FigureKind
+{
+    /// <summary>Best EqOd over budgets against alpha, with the error at that budget: the grid has several alphas.</summary>
+    BestEqOdByAlpha,
+    /// <summary>EqOd against the flips M at a fixed alpha: the grid has several budgets at up to <see cref="ExperimentShape.MaxBudgetSweepAlphas"/> alphas.</summary>
+    EqOdByFlips,
+    /// <summary>Pareto fronts of EqOd against error per known majority rows m: the grid has several m.</summary>
+    LimitedInformation,
+    /// <summary>Pareto fronts of EqOd against error of firm-side methods and the collective: the grid has firm-side cells (with a knob).</summary>
+    ParetoFronts,
+    /// <summary>Counterfactual success S(alpha) against alpha: the cells carry the counterfactual metric (synthetic data).</summary>
+    CounterfactualSuccess,
+}
+
+/// <summary>
+/// The shape of one experiment's grid, read from its cells and never from its name, and the figure kinds (and console
+/// tables) that shape supports. The one place this is decided: the report and the CLI both ask it.
+/// <list type="bullet">
+/// <item>firm-side cells (a knob) -> <see cref="FigureKind.ParetoFronts"/>, which shows every alpha and budget of the collective;</item>
+/// <item>several m (majority rows) -> <see cref="FigureKind.LimitedInformation"/> (unless firm-side), fronts over every alpha and budget;</item>
+/// <item>several alphas, and neither kind of front -> <see cref="FigureKind.BestEqOdByAlpha"/>;</item>
+/// <item>the counterfactual metric (data with a known counterfactual) -> <see cref="FigureKind.CounterfactualSuccess"/>;</item>
+/// <item>several budgets at an alpha, at most <see cref="MaxBudgetSweepAlphas"/> alphas, and neither kind of front -> <see cref="FigureKind.EqOdByFlips"/>.</item>
+/// </list>
+/// </summary>
+/// <param name="Experiment">The experiment's name.</param>
+/// <param name="Alphas">Distinct alphas among the collective's cells.</param>
+/// <param name="MaxBudgets">The most budgets any (dataset, learner, m, strategy, alpha) of the collective has.</param>
+/// <param name="MajorityRowSettings">Distinct m (majority rows, "all" counted as one) among the collective's cells.</param>
+/// <param name="FirmSide">Whether any cell is a firm-side method's (has a knob).</param>
+/// <param name="Counterfactual">Whether any collective cell carries the counterfactual success S(alpha).</param>
+public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudgets, int MajorityRowSettings, bool FirmSide, bool Counterfactual)
+{
+    /// <summary>A budget sweep is drawn per alpha, one panel each, so only up to this many alphas; beyond, best EqOd by alpha summarises the budgets.</summary>
+    public const int MaxBudgetSweepAlphas = 3;
+
+    /// <summary>Several alphas.</summary>
+    public bool AlphaSweep => Alphas > 1;
+
+    /// <summary>Several budgets at an alpha, at few enough alphas to draw one panel per alpha.</summary>
+    public bool BudgetSweep => MaxBudgets > 1 && Alphas <= MaxBudgetSweepAlphas;
+
+    /// <summary>Several m (majority rows).</summary>
+    public bool MajorityRowSweep => MajorityRowSettings > 1;
+
+    /// <summary>The figure kinds of this grid, in the order the report shows them; empty when the grid is a single point (then only tables).</summary>
+    public IReadOnlyList<FigureKind> Kinds
+    {
+        get
+        {
+            bool limited = MajorityRowSweep && !FirmSide;
+            var kinds = new List<FigureKind>();
+            if (AlphaSweep && !FirmSide && !limited) kinds.Add(FigureKind.BestEqOdByAlpha);
+            if (BudgetSweep && !FirmSide && !limited) kinds.Add(FigureKind.EqOdByFlips);
+            if (limited) kinds.Add(FigureKind.LimitedInformation);
+            if (FirmSide) kinds.Add(FigureKind.ParetoFronts);
+            if (Counterfactual) kinds.Add(FigureKind.CounterfactualSuccess);
+            return kinds;
+        }
+    }
+
+    /// <summary>Whether the grid supports <paramref name="kind"/>.</summary>
+    public bool Has(FigureKind kind) => Kinds.Contains(kind);
+
+    /// <summary>The collective's cells: neither the base model nor a firm-side method.</summary>
+    public static IEnumerable<CellRecord> CollectiveCells(IEnumerable<CellRecord> cells) =>
+        cells.Where(c => c.Knob is null && c.Method != ResultsSummary.BaseMethod);
+
+    /// <summary>The shape of the experiment named <paramref name="experiment"/>, from its cells among <paramref name="cells"/> (others are ignored).</summary>
+    public static ExperimentShape Of(string experiment, IEnumerable<CellRecord> cells)
+    {
+        var own = cells.Where(c => c.Experiment == experiment).ToArray();
+        var collective = CollectiveCells(own).ToArray();
+        return new ExperimentShape(experiment,
+            Alphas: collective.Select(c => c.Alpha).Distinct().Count(),
+            MaxBudgets: collective.GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha)).Select(g => g.Select(c => c.Budget).Distinct().Count()).DefaultIfEmpty(0).Max(),
+            MajorityRowSettings: collective.Select(c => c.MajorityRows).Distinct().Count(),
+            FirmSide: own.Any(c => c.Knob is not null),
+            Counterfactual: collective.Any(c => c.Metrics.TryGetValue(MetricKeys.CounterfactualSuccess, out var s) && !double.IsNaN(s)));
+    }
+
+    /// <summary>The shape of every experiment among <paramref name="cells"/>, by name in ordinal order.</summary>
+    public static IReadOnlyList<ExperimentShape> All(IEnumerable<CellRecord> cells)
+    {
+        var list = cells as IReadOnlyList<CellRecord> ?? cells.ToArray();
+        return list.Select(c => c.Experiment).Distinct().Order(StringComparer.Ordinal).Select(e => Of(e, list)).ToArray();
+    }
+}

@@ -1,0 +1,37 @@
+using FairCollective.Experiments.Reproduction;
+using FairCollective.Experiments.Store;
+
+namespace FairCollective.Reporting.Figures;
+
+/// <summary>File names and titles of shape-based figures, from the experiment's name and its cells' datasets.</summary>
+public static class FigureNaming
+{
+    /// <summary>
+    /// File stem of a figure kind drawn for <paramref name="experiment"/>: the paper experiment whose figure the kind is
+    /// keeps its bare name (figures/collective-size.png); any other experiment gets &lt;experiment&gt;-&lt;slug&gt;, with
+    /// characters other than letters, digits, '.', '_' and '-' replaced by '-'.
+    /// </summary>
+    public static string FileName(string experiment, string paperExperiment, string slug) =>
+        experiment == paperExperiment ? paperExperiment : $"{Safe(experiment)}-{slug}";
+
+    /// <summary>
+    /// A figure's title: the experiment (a paper experiment by its heading, any other by its name), what is drawn, and the
+    /// datasets by their display names ("Collective size — best EqOd against α on compas").
+    /// </summary>
+    public static string Title(string experiment, string what, IEnumerable<CellRecord> cells)
+    {
+        string who = PaperExperiments.Names.Contains(experiment) ? PaperExperiments.Heading(experiment) : experiment;
+        var datasets = cells.Select(c => c.Dataset).Distinct().Order(StringComparer.Ordinal).ToArray();
+        return datasets.Length == 0 ? $"{who} — {what}" : $"{who} — {what} on {List(datasets)}";
+    }
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    public static string List(IReadOnlyList<string> names) =>
+        names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+
+    private static string Safe(string name)
+    {
+        var s = new string(name.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '_' or '-' ? ch : '-').ToArray()).Trim('.');
+        return s.Length == 0 ? "experiment" : s;
+    }
+}

@@ -1,0 +1,71 @@
+using ScottPlot;
+using SkiaSharp;
+
+namespace FairCollective.Reporting.Figures;
+
+/// <summary>
+/// One legend for a multi-panel figure, drawn in a strip below the panels: entries side by side in aligned columns,
+/// wrapped to the figure's width. Its height is measured from the entries' text, so no entry is cut off.
+/// </summary>
+public static class SharedLegend
+{
+    /// <summary>Pixels (scale 1) above and below the entries, and around the legend's box.</summary>
+    private const int Margin = 14;
+    /// <summary>Pixels (scale 1) between the symbol and the text, and around each entry.</summary>
+    private const int ItemPadding = 6;
+    /// <summary>Height (scale 1) of one row of entries, as a multiple of the font size.</summary>
+    private const float RowHeightFactor = 1.75f;
+
+    /// <summary>Every legend entry of <paramref name="panels"/>, each label once in the order first drawn; hides the panels' own legends.</summary>
+    public static IReadOnlyList<LegendItem> Collect(IEnumerable<Plot> panels)
+    {
+        var items = new List<LegendItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var plot in panels)
+        {
+            foreach (var item in plot.GetPlottables().Where(p => p.IsVisible).SelectMany(p => p.LegendItems).Concat(plot.Legend.ManualItems))
+                if (!string.IsNullOrEmpty(item.LabelText) && seen.Add(item.LabelText)) items.Add(item);
+            plot.HideLegend();
+        }
+        return items;
+    }
+
+    /// <summary>Entries per row when the legend is <paramref name="width"/> pixels wide (scale 1).</summary>
+    public static int Columns(IReadOnlyList<LegendItem> items, int width) =>
+        items.Count == 0 ? 1 : Math.Clamp((int)((width - 2 * Margin - 2 * ItemPadding) / ItemWidth(items)), 1, items.Count);
+
+    /// <summary>Height in pixels (scale 1) of the legend's strip at <paramref name="width"/>: rows of entries and margins.</summary>
+    public static int Height(IReadOnlyList<LegendItem> items, int width)
+    {
+        if (items.Count == 0) return 0;
+        int rows = (items.Count + Columns(items, width) - 1) / Columns(items, width);
+        return (int)Math.Ceiling(2 * Margin + 2 * ItemPadding + rows * PlotLook.LegendFontSize * RowHeightFactor);
+    }
+
+    /// <summary>A frameless plot holding only the legend, to be rendered into the strip.</summary>
+    public static Plot Plot(IReadOnlyList<LegendItem> items)
+    {
+        var plot = new Plot();
+        plot.Layout.Frameless();
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        plot.Legend.ManualItems.AddRange(items);
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = Alignment.MiddleCenter;
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.FontSize = PlotLook.LegendFontSize;
+        plot.Legend.FontName = PlotLook.FontName;
+        plot.Legend.SymbolWidth = PlotLook.LegendSymbolWidth;
+        plot.Legend.ShadowOffset = new PixelOffset(0, 0);
+        return plot;
+    }
+
+    /// <summary>Width (scale 1) of the widest entry: symbol, padding and the longest label, measured in the legend's font.</summary>
+    private static float ItemWidth(IReadOnlyList<LegendItem> items)
+    {
+        using var typeface = SKTypeface.FromFamilyName(PlotLook.FontName) ?? SKTypeface.Default;
+        using var font = new SKFont(typeface, PlotLook.LegendFontSize);
+        float text = items.Max(i => font.MeasureText(i.LabelText));
+        return PlotLook.LegendSymbolWidth + text + 4 * ItemPadding;
+    }
+}
