@@ -64,14 +64,15 @@ public sealed class RunPlan
         var randomnessSha = new Dictionary<string, string>(StringComparer.Ordinal);
         var sampleSizes = spec.MajorityRows.OfType<int>().ToArray();
         var cells = new List<PlannedCell>();
-        foreach (var loaded in datasets.OrderBy(d => d.Name, StringComparer.Ordinal))
+        foreach (var raw in datasets.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
+            var loaded = raw with { Encoder = raw.Encoder with { BinaryAsOneColumn = spec.BinaryAsOneColumn } };
             CheckStrategiesFit(spec, loaded);
             foreach (int seed in spec.Seeds)
             {
                 // The seeded draws, or another implementation's where the spec imports them (each part checked).
                 var dataSplit = (spec.Randomness is { } dir ? RandomnessFiles.ReadSplit(dir, loaded.Data, loaded.Name, seed) : null)
-                                ?? StratifiedSplitter.Split(loaded.Data, new SplitOptions { Seed = seed, TestFraction = spec.TestFraction });
+                                ?? StratifiedSplitter.Split(loaded.Data, new SplitOptions { Seed = seed, TestFraction = spec.TestFraction, Stratify = spec.Stratify });
                 var split = loaded.Prepare(seed, spec.TestFraction, dataSplit);
                 CheckMajorityRows(spec, loaded.Name, split);
                 var drawn = spec.Randomness is { } folder
@@ -87,7 +88,8 @@ public sealed class RunPlan
                     var common = new CellConfig
                     {
                         Experiment = spec.Name, Dataset = loaded.Identity, Learner = learner, LearnerOptionsJson = learners[learner],
-                        TestFraction = spec.TestFraction, Seed = seed, Method = CellConfig.BaseMethod, RandomnessSha256 = drawn.Sha256(null),
+                        TestFraction = spec.TestFraction, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
+                        Seed = seed, Method = CellConfig.BaseMethod, RandomnessSha256 = drawn.Sha256(null),
                     };
                     int minority = split.MinorityTrainRows.Count;
                     cells.Add(new PlannedCell(common, null, minority));
@@ -110,7 +112,7 @@ public sealed class RunPlan
         }
         var settings = new ExperimentSettings
         {
-            TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners,
+            TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
             Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal), Randomness = randomnessSha,
         };
         var plan = new RunPlan(spec, settings, splits, randomness, cells);

@@ -51,6 +51,12 @@ public sealed record ExperimentSpec
     /// <summary>Options of the firm's learners (e.g. the logistic firm's C).</summary>
     public LearnerSettings Learner { get; init; } = new();
 
+    /// <summary>What the drawn splits are stratified by (spec key <c>split.stratify</c>).</summary>
+    public Data.Splitting.Stratification Stratify { get; init; } = Data.Splitting.Stratification.LabelAndGroup;
+
+    /// <summary>Encode two-level categoricals as one 0/1 column (spec key <c>encoding.binary: one-column</c>) instead of two.</summary>
+    public bool BinaryAsOneColumn { get; init; } = Data.Encoding.EncoderOptions.DefaultBinaryAsOneColumn;
+
     /// <summary>A folder of imported randomness (splits, collective orders, Random priorities, majority samples; <c>RandomnessFiles</c>); null = the seeded draws.</summary>
     public string? Randomness { get; init; }
 }

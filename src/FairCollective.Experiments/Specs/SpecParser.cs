@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
 using FairCollective.Common;
+using FairCollective.Data.Splitting;
 using FairCollective.Data.Sources;
 using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
@@ -19,7 +20,7 @@ namespace FairCollective.Experiments.Specs;
 public static class SpecParser
 {
     private static readonly string[] KnownKeys =
-        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "strategy", "learner", "firm_side", "randomness"];
+        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding"];
 
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
@@ -113,9 +114,47 @@ public static class SpecParser
             Learner = root.Children.TryGetValue(new YamlScalarNode("learner"), out var le) ? ParseLearner(r, le) : new LearnerSettings(),
             FirmSide = root.Children.TryGetValue(new YamlScalarNode("firm_side"), out var fs) ? ParseFirmSide(r, fs) : [],
             Randomness = root.Children.TryGetValue(new YamlScalarNode("randomness"), out var rn) ? ParseRandomness(r, rn) : null,
+            Stratify = root.Children.TryGetValue(new YamlScalarNode("split"), out var sp) ? ParseSplit(r, sp) : Stratification.LabelAndGroup,
+            BinaryAsOneColumn = root.Children.TryGetValue(new YamlScalarNode("encoding"), out var en) && ParseEncoding(r, en),
         };
         SpecLimits.CheckGridSize(spec);
         return spec;
+    }
+
+    /// <summary><c>split: {stratify: label-group | label}</c>.</summary>
+    private static Stratification ParseSplit(Reader r, YamlNode node)
+    {
+        var stratify = Stratification.LabelAndGroup;
+        foreach (var (key, value) in r.Mapping(node, "split"))
+            stratify = r.Scalar(key, "split") switch
+            {
+                "stratify" => r.Scalar(value, "split.stratify") switch
+                {
+                    "label-group" => Stratification.LabelAndGroup,
+                    "label" => Stratification.Label,
+                    var v => throw new UserInputException($"{r.At(value)}: unknown split.stratify '{v}' (label-group or label)"),
+                },
+                var other => throw new UserInputException($"{r.At(key)}: unknown split option '{other}' (stratify)"),
+            };
+        return stratify;
+    }
+
+    /// <summary><c>encoding: {binary: two-columns | one-column}</c>; true for one column.</summary>
+    private static bool ParseEncoding(Reader r, YamlNode node)
+    {
+        bool oneColumn = false;
+        foreach (var (key, value) in r.Mapping(node, "encoding"))
+            oneColumn = r.Scalar(key, "encoding") switch
+            {
+                "binary" => r.Scalar(value, "encoding.binary") switch
+                {
+                    "two-columns" => false,
+                    "one-column" => true,
+                    var v => throw new UserInputException($"{r.At(value)}: unknown encoding.binary '{v}' (two-columns or one-column)"),
+                },
+                var other => throw new UserInputException($"{r.At(key)}: unknown encoding option '{other}' (binary)"),
+            };
+        return oneColumn;
     }
 
     /// <summary>The folder of imported randomness (docs/experiment-spec.md), found beside the spec; it must exist.</summary>

@@ -33,6 +33,12 @@ public sealed record CellConfig
     /// <summary>Share of rows in the test split.</summary>
     public required double TestFraction { get; init; }
 
+    /// <summary>What the split is stratified by.</summary>
+    public Data.Splitting.Stratification Stratify { get; init; } = Data.Splitting.Stratification.LabelAndGroup;
+
+    /// <summary>Whether two-level categoricals are one 0/1 column.</summary>
+    public bool BinaryAsOneColumn { get; init; }
+
     /// <summary>The seed of the split, the collective's order, the majority sample, tie-breaking and the learner.</summary>
     public required int Seed { get; init; }
 
@@ -80,6 +86,10 @@ public sealed record CellConfig
             j.WriteEndObject();
             j.WriteStartObject("split");
             WriteNumber(j, "test_fraction", TestFraction);
+            j.WriteString("stratify", Stratify.ToString());
+            j.WriteEndObject();
+            j.WriteStartObject("encoding");
+            j.WriteBoolean("binary_as_one_column", BinaryAsOneColumn);
             j.WriteEndObject();
             j.WriteNumber("seed", Seed);
             j.WriteString("randomness_sha256", RandomnessSha256);
@@ -149,6 +159,8 @@ public sealed record CellConfig
                 Learner = l.GetProperty("name").GetString()!,
                 LearnerOptionsJson = l.GetProperty("options").GetRawText(),
                 TestFraction = r.GetProperty("split").GetProperty("test_fraction").GetDouble(),
+                Stratify = Enum.Parse<Data.Splitting.Stratification>(r.GetProperty("split").GetProperty("stratify").GetString()!),
+                BinaryAsOneColumn = r.GetProperty("encoding").GetProperty("binary_as_one_column").GetBoolean(),
                 Seed = r.GetProperty("seed").GetInt32(),
                 RandomnessSha256 = r.GetProperty("randomness_sha256").GetString()!,
                 Method = r.GetProperty("method").GetString()!,

@@ -17,6 +17,12 @@ public sealed record ExperimentSettings
     /// <summary>Share of rows in the test split.</summary>
     public required double TestFraction { get; init; }
 
+    /// <summary>What the splits are stratified by.</summary>
+    public Data.Splitting.Stratification Stratify { get; init; } = Data.Splitting.Stratification.LabelAndGroup;
+
+    /// <summary>Whether two-level categoricals are one 0/1 column.</summary>
+    public bool BinaryAsOneColumn { get; init; }
+
     /// <summary>The strategies' options (k, tie rule, scaling, RB-prob's model).</summary>
     public required FairCollective.Collective.Strategies.StrategySettings Strategy { get; init; }
 
@@ -34,6 +40,8 @@ public sealed record ExperimentSettings
     {
         static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         if (N(stored.TestFraction) != N(TestFraction)) return $"test_fraction is {N(stored.TestFraction)} in the store and {N(TestFraction)} now";
+        if (stored.Stratify != Stratify) return $"split.stratify is {stored.Stratify} in the store and {Stratify} now";
+        if (stored.BinaryAsOneColumn != BinaryAsOneColumn) return $"encoding.binary is {(stored.BinaryAsOneColumn ? "one-column" : "two-columns")} in the store and {(BinaryAsOneColumn ? "one-column" : "two-columns")} now";
         if (stored.Strategy.K != Strategy.K) return $"strategy.k is {stored.Strategy.K} in the store and {Strategy.K} now";
         if (stored.Strategy.TieRule != Strategy.TieRule) return $"strategy.tie_rule is {stored.Strategy.TieRule} in the store and {Strategy.TieRule} now";
         if (stored.Strategy.Scaling != Strategy.Scaling) return $"strategy.scaling is {stored.Strategy.Scaling} in the store and {Strategy.Scaling} now";
@@ -70,6 +78,8 @@ public sealed record ExperimentSettings
         var o = new JsonObject
         {
             ["test_fraction"] = JsonValue.Create(TestFraction),
+            ["stratify"] = Stratify.ToString(),
+            ["binary_as_one_column"] = BinaryAsOneColumn,
             ["strategy"] = new JsonObject
             {
                 ["k"] = Strategy.K, ["tie_rule"] = Strategy.TieRule.ToString(), ["scaling"] = Strategy.Scaling.ToString(), ["scoring_space"] = Strategy.ScoringSpace.ToString(), ["rb_prob_model"] = Strategy.RbProbModel,
@@ -93,6 +103,8 @@ public sealed record ExperimentSettings
             return new ExperimentSettings
             {
                 TestFraction = o["test_fraction"]!.GetValue<double>(),
+                Stratify = Enum.Parse<Data.Splitting.Stratification>(o["stratify"]!.GetValue<string>()),
+                BinaryAsOneColumn = o["binary_as_one_column"]!.GetValue<bool>(),
                 Strategy = new FairCollective.Collective.Strategies.StrategySettings
                 {
                     K = s["k"]!.GetValue<int>(), TieRule = Enum.Parse<Collective.TieRule>(s["tie_rule"]!.GetValue<string>()),

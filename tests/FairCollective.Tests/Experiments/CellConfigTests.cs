@@ -34,6 +34,8 @@ public class CellConfigTests
         ["learner"] = () => Collective with { Learner = "mlp", LearnerOptionsJson = LearnerCatalog.OptionsJson("mlp", new LearnerSettings()) },
         ["learner c"] = () => Collective with { LearnerOptionsJson = LearnerCatalog.OptionsJson("logistic", new LearnerSettings { C = 0.01 }) },
         ["test fraction"] = () => Collective with { TestFraction = 0.25 },
+        ["stratify"] = () => Collective with { Stratify = FairCollective.Data.Splitting.Stratification.Label },
+        ["binary encoding"] = () => Collective with { BinaryAsOneColumn = true },
         ["seed"] = () => Collective with { Seed = 1 },
         ["randomness"] = () => Collective with { RandomnessSha256 = "r1" },
         ["method"] = () => Collective with { Method = "RB-label" },
@@ -167,4 +169,37 @@ public class ScoringSpaceTests
         Assert.Contains("\"scoring_space\":\"all-features\"", SpecWriter.Write(spec));
         Assert.Equal(ScoringSpace.Counterfactual, new StrategySettings().ScoringSpace);
     }
+}
+
+/// <summary>The encoding of two-level categoricals and the split's strata are documented options of an experiment.</summary>
+public class EncodingAndSplitOptionTests
+{
+    [Fact]
+    public void BinaryCategoricalsCanBeOneColumnAndSplitsStratifiedByLabelAlone()
+    {
+        var spec = SpecParser.Parse("name: x\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.3]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n"
+            + "encoding: {binary: one-column}\nsplit: {stratify: label}\n", "x.yaml");
+        Assert.True(spec.BinaryAsOneColumn);
+        Assert.Equal(FairCollective.Data.Splitting.Stratification.Label, spec.Stratify);
+        var plan = FairCollective.Experiments.Running.RunPlan.Build(spec);
+        var split = plan.Splits[("compas", 0)];
+        // race (African-American, Caucasian) is one 0/1 column, the indicator of its second level.
+        Assert.Equal(["race=Caucasian"], split.SensitiveColumns.Select(j => split.TrainX.ColumnNames![j]));
+        var defaults = FairCollective.Experiments.Running.RunPlan.Build(spec with { BinaryAsOneColumn = false, Stratify = FairCollective.Data.Splitting.Stratification.LabelAndGroup });
+        // Every two-level categorical (race, sex, charge degree) loses one column.
+        Assert.Equal(split.TrainX.Cols + 3, defaults.Splits[("compas", 0)].TrainX.Cols);
+        Assert.Equal(["race=African-American", "race=Caucasian"], defaults.Splits[("compas", 0)].SensitiveColumns.Select(j => defaults.Splits[("compas", 0)].TrainX.ColumnNames![j]));
+        Assert.NotEqual(split.TrainY, defaults.Splits[("compas", 0)].TrainY);
+        // Both are part of the recorded spec and of every key.
+        Assert.Contains("\"split\":{\"stratify\":\"label\"},\"encoding\":{\"binary\":\"one-column\"}", SpecWriter.Write(spec));
+        Assert.Empty(plan.Cells.Select(c => c.Key).Intersect(defaults.Cells.Select(c => c.Key)));
+    }
+
+    [Theory]
+    [InlineData("encoding: {binary: three}", "x.yaml:7:20: unknown encoding.binary 'three' (two-columns or one-column)")]
+    [InlineData("split: {stratify: group}", "x.yaml:7:19: unknown split.stratify 'group' (label-group or label)")]
+    [InlineData("split: {shuffle: no}", "x.yaml:7:9: unknown split option 'shuffle' (stratify)")]
+    public void BadValuesNameTheirLine(string line, string expected) =>
+        Assert.Equal(expected, Assert.Throws<FairCollective.Common.UserInputException>(() => SpecParser.Parse(
+            "name: x\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.3]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n" + line + "\n", "x.yaml")).Message);
 }

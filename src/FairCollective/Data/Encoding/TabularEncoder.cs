@@ -98,7 +98,9 @@ public static class TabularEncoder
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
         var categories = counts.Keys.Order(StringComparer.Ordinal).ToArray();
-        int skip = options.DropFirst ? 1 : 0, width = categories.Length - skip;
+        // A two-level category is one 0/1 column when asked (its second level's indicator), else one column per level.
+        bool dropFirst = options.DropFirst || (options.BinaryAsOneColumn && categories.Length == 2);
+        int skip = dropFirst ? 1 : 0, width = categories.Length - skip;
         var centers = new double[width];
         var scales = new double[width];
         for (int k = 0; k < width; k++)
@@ -111,7 +113,7 @@ public static class TabularEncoder
             }
             else scales[k] = 1;
         }
-        return new EncodedColumn(f.Name, FeatureKind.Categorical, offset, double.NaN, 0, 1, categories, options.DropFirst, centers, scales);
+        return new EncodedColumn(f.Name, FeatureKind.Categorical, offset, double.NaN, 0, 1, categories, dropFirst, centers, scales);
     }
 
     /// <summary>The category a raw value stands for: itself, or the missing category for null.</summary>

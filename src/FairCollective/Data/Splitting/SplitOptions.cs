@@ -21,6 +21,9 @@ public sealed record SplitOptions
     /// <summary>Seed of the split (the stream is <c>Seeds.Create(Seed, "split")</c>).</summary>
     public int Seed { get; init; }
 
+    /// <summary>What each part keeps the proportions of: label x group (the default: every group's base rate, which the fairness metrics compare) or the label alone.</summary>
+    public Stratification Stratify { get; init; } = Stratification.LabelAndGroup;
+
     /// <summary>Share of all rows in the test part; its size is ceil(TestFraction * n), as scikit-learn's.</summary>
     public double TestFraction { get; init; } = DefaultTestFraction;
 
@@ -38,4 +41,14 @@ public sealed record SplitOptions
 
     /// <summary>With <see cref="UsePredefined"/>: the split names of validation rows.</summary>
     public IReadOnlyList<string> ValidationNames { get; init; } = DefaultValidationNames;
+}
+
+/// <summary>The strata of a drawn split.</summary>
+public enum Stratification
+{
+    /// <summary>Label x sensitive group: every part keeps each group's base rate.</summary>
+    LabelAndGroup,
+
+    /// <summary>The label alone (scikit-learn's train_test_split(stratify=y)).</summary>
+    Label,
 }

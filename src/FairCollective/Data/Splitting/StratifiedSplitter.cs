@@ -28,7 +28,7 @@ public static class StratifiedSplitter
         if (nTest + nValidation >= n)
             throw new UserInputException($"dataset '{data.Name}' has {n} rows: TestFraction {options.TestFraction} and ValidationFraction {options.ValidationFraction} leave no training row");
 
-        var strata = Strata(data);
+        var strata = Strata(data, options.Stratify);
         var counts = strata.Select(s => s.Count).ToArray();
         var rng = Seeds.Create(options.Seed, "split");
         var testAlloc = StratumAllocation.Allocate(counts, nTest, counts, rng);
@@ -52,8 +52,10 @@ public static class StratifiedSplitter
     }
 
     /// <summary>Rows of each (group, label) stratum, ascending; strata in (group ordinal, label) order.</summary>
-    internal static List<List<int>> Strata(Dataset data)
+    internal static List<List<int>> Strata(Dataset data, Stratification stratify = Stratification.LabelAndGroup)
     {
+        if (stratify == Stratification.Label)
+            return Enumerable.Range(0, 2).Select(y => Enumerable.Range(0, data.RowCount).Where(i => data.Labels[i] == y).ToList()).Where(s => s.Count > 0).ToList();
         var groups = data.Sensitive.Groups;
         var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int g = 0; g < groups.Length; g++) groupIndex[groups[g]] = g;
