@@ -7,7 +7,8 @@ namespace FairCollective.Data.Sources;
 /// <summary>
 /// The one registry of datasets: bundled in the assembly, generated from a known causal model, or described here
 /// and supplied by the user; and loading by name or by path. A path is recognised by its columns: COMPAS two-year file, Adult, ACS state task file, ACS national
-/// subset, raw PUMS person file (built with folktables' filter), Waterbirds metadata; anything else needs a spec.
+/// subset, raw PUMS person file (built with folktables' filter), Waterbirds metadata, HSLS:09 (<see cref="HslsPreset"/>);
+/// anything else needs a spec.
 /// </summary>
 public static class DatasetCatalog
 {
@@ -138,6 +139,8 @@ public static class DatasetCatalog
             w = w with { MinorityGroup = minority ?? w.MinorityGroup, PlaceAsFeature = o.SensitiveAsFeature ?? w.PlaceAsFeature };
             return Identified(WaterbirdsLoader.Load(w), "waterbirds", w with { MetadataPath = null, EmbeddingsPath = null }, path, w.EmbeddingsPath!);
         }
+        if (HslsPreset.SignatureColumns.All(columns.Contains))
+            return LoadWithSpec(HslsPreset.Spec, path, path, o);
         if (AdultLoader.LooksLikeAdult(firstLine))
         {
             var adult = Apply(AdultOptions.Default, o, minority);
