@@ -255,7 +255,7 @@ public static class CsvDatasetLoader
             {
                 int i = rows[r];
                 labels[r] = labelOf[t.Columns[label][i]!];
-                ids[r] = id < 0 ? (i + 1).ToString(CultureInfo.InvariantCulture) : t.Columns[id][i]!;
+                ids[r] = id < 0 ? i.ToString(CultureInfo.InvariantCulture) : t.Columns[id][i]!;
                 if (!seenIds.Add(ids[r]))
                     throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{spec.Id}': id '{ids[r]}' appears twice");
             }

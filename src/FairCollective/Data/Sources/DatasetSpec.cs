@@ -53,7 +53,7 @@ public sealed record DatasetSpec
     /// <summary>Remove spaces around fields; default true.</summary>
     public bool Trim { get; init; } = true;
 
-    /// <summary>Column holding a row id; default none (ids are 1-based data row numbers).</summary>
+    /// <summary>Column holding a row id; default none (ids are 0-based data row numbers, the common convention of data frames and of other implementations).</summary>
     public string? Id { get; init; }
 
     /// <summary>The label column and its favourable values (at least one). Required.</summary>

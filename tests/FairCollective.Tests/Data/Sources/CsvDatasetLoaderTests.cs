@@ -51,7 +51,7 @@ public class CsvDatasetLoaderTests
              "missing": {"policy": "keep"}}
             """;
         var d = DatasetSpecFile.LoadData(dir.Write("spec.json", json));
-        Assert.Equal(["1", "2", "3", "4", "5"], d.Ids); // no id column: 1-based data row numbers
+        Assert.Equal(["0", "1", "2", "3", "4"], d.Ids); // no id column: 0-based data row numbers
         Assert.Equal(["pid", "age", "job", "race"], d.Features.Select(f => f.Name));
         Assert.True(double.IsNaN(d.Features[1].Numbers![3]));
         Assert.Null(d.Features[2].Categories![1]);

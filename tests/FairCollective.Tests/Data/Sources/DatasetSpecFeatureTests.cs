@@ -47,7 +47,7 @@ public class DatasetSpecFeatureTests
         Assert.Equal(["A93", "A92", "A93", "A92"], d.Sensitive.GroupOfRow);
         Assert.Equal(["checking", "duration", "status"], d.Features.Select(f => f.Name));
         Assert.Equal([6.0, 48, 12, 42], d.Features[1].Numbers!);
-        Assert.Equal(["1", "2", "3", "4"], d.Ids); // 1-based data row numbers: the blank line is no row
+        Assert.Equal(["0", "1", "2", "3"], d.Ids); // 0-based data row numbers: the blank line is no row
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class DatasetSpecFeatureTests
         const string data = "age,g,y\n22,a,1\n?,b,0\n65,b,1\n30,a,0\n";
         const string spec = "derived: [{name: young, expression: \"age < 25\"}]\nlabel: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [b] }\n";
         var dropped = Load(dir, data, spec);
-        Assert.Equal(["1", "3", "4"], dropped.Ids);
+        Assert.Equal(["0", "2", "3"], dropped.Ids);
         Assert.Equal(new string?[] { "true", "false", "false" }, dropped.Features[2].Categories!);
         var kept = Load(dir, data, spec + "missing: { policy: keep }\n");
         Assert.Equal(new string?[] { "true", null, "false", "false" }, kept.Features[2].Categories!);

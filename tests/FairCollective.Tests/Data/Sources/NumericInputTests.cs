@@ -48,7 +48,7 @@ public class NumericInputTests
         using var dir = new TempDirectory();
         var d = Load(dir, NonFinite, Spec);
         Assert.Equal(FeatureKind.Numeric, d.Features[0].Kind); // inferred: numbers and NaN/inf tokens only
-        Assert.Equal(["1", "3", "8", "9"], d.Ids);
+        Assert.Equal(["0", "2", "7", "8"], d.Ids);
         Assert.Equal([1.0, 2, 3, 4], d.Features[0].Numbers!);
     }
 
