@@ -21,6 +21,28 @@ public class ExampleSpecTests
         foreach (var f in files) Assert.NotNull(SpecParser.ParseFile(f));
     }
 
+    [Fact]
+    public void EveryExamplePlansWithTheFilesItNames()
+    {
+        // Planning loads every dataset and checks every cell: a missing file or an infeasible grid fails here.
+        // Examples on ../shared data are planned when that folder is beside the repository (as in CI).
+        foreach (var f in Directory.GetFiles(Folder(), "*.yaml"))
+        {
+            var spec = SpecParser.ParseFile(f);
+            if (spec.Datasets.Any(d => d.NameOrPath.Contains("/shared/", StringComparison.Ordinal) && !File.Exists(d.NameOrPath))) continue;
+            Assert.True(FairCollective.Experiments.Running.RunPlan.Build(spec).CellCount > 0, f);
+        }
+    }
+
+    [Fact]
+    public void TheImportedRandomnessExampleReproducesTheSeededRunCellByCell()
+    {
+        var imported = SpecParser.ParseFile(Path.Combine(Folder(), "imported-randomness.yaml"));
+        Assert.NotNull(imported.Randomness);
+        var seeded = FairCollective.Experiments.Running.RunPlan.Build(imported with { Randomness = null });
+        Assert.Equal(seeded.Cells.Select(c => c.Key).Order(), FairCollective.Experiments.Running.RunPlan.Build(imported).Cells.Select(c => c.Key).Order());
+    }
+
     [Theory]
     [InlineData(PaperExperiments.CollectiveSize)]
     [InlineData(PaperExperiments.FlipEfficiency)]
