@@ -57,6 +57,13 @@ public static class DatasetCatalog
     public static Dataset Load(string? nameOrPath, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
+        var data = LoadRows(nameOrPath, options);
+        // Waterbirds joins its own embeddings; any other dataset gets the feature file's columns appended by row id.
+        return options.EmbeddingsPath is { } features && data.Name != WaterbirdsLoader.DatasetName ? FeatureFile.Join(data, features) : data;
+    }
+
+    private static Dataset LoadRows(string? nameOrPath, LoadOptions options)
+    {
         if (options.Spec is { } spec) return LoadWithSpec(spec, options.SpecSource ?? "dataset spec", nameOrPath, options);
         if (string.IsNullOrWhiteSpace(nameOrPath)) throw new UserInputException($"no dataset given (known: {KnownNames()})");
         if (Entries.FirstOrDefault(e => string.Equals(e.Name, nameOrPath, StringComparison.OrdinalIgnoreCase)) is { } entry)

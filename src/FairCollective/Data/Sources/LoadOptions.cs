@@ -12,7 +12,7 @@ public sealed record LoadOptions
     /// <summary>Where <see cref="Spec"/> came from (a file path): messages name it, and a relative data path resolves beside it.</summary>
     public string? SpecSource { get; init; }
 
-    /// <summary>Image embeddings for Waterbirds (--embeddings): img_id then numeric columns.</summary>
+    /// <summary>Extra features (--embeddings): Waterbirds' image embeddings, or for any dataset a CSV keyed by row id or a positional .npy array (<see cref="FeatureFile"/>).</summary>
     public string? EmbeddingsPath { get; init; }
 
     /// <summary>adult.test when loading Adult by path; default: the adult.test next to adult.data, if any.</summary>

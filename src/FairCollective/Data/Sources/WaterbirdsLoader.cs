@@ -62,32 +62,11 @@ public static class WaterbirdsLoader
         return DatasetChecks.Validate(dataset, reader.Source);
     }
 
-    // Embeddings: img_id then d numbers per row. A first row whose later fields are not all numbers is a header.
-    private static (string[] Names, Dictionary<string, int> RowOfImage, List<double> Vectors) ReadEmbeddings(string path)
+    // Embeddings: img_id then d numbers per row (FeatureFile's id-keyed CSV).
+    private static (string[] Names, IReadOnlyDictionary<string, int> RowOfImage, double[] Vectors) ReadEmbeddings(string path)
     {
-        using var reader = CsvRowReader.Open(path, new CsvReadOptions { HasHeader = false });
-        var rowOfImage = new Dictionary<string, int>(StringComparer.Ordinal);
-        var vectors = new List<double>();
-        string[]? names = null;
-        while (reader.MoveNext())
-        {
-            int d = reader.FieldCount - 1;
-            if (d < 1) throw new UserInputException($"{path}, line {reader.LineNumber}: expected img_id then at least one embedding value");
-            if (names is null)
-            {
-                bool header = Enumerable.Range(1, d).Any(j => !reader.TryDouble(j, out _));
-                names = header
-                    ? Enumerable.Range(1, d).Select(reader.String).ToArray()
-                    : Enumerable.Range(0, d).Select(j => "f" + j.ToString(CultureInfo.InvariantCulture)).ToArray();
-                if (header) continue;
-            }
-            string id = reader.String(0);
-            if (!rowOfImage.TryAdd(id, rowOfImage.Count))
-                throw new UserInputException($"{path}, line {reader.LineNumber}: img_id {id} appears twice");
-            for (int j = 1; j <= d; j++) vectors.Add(reader.Double(j));
-        }
-        if (names is null || rowOfImage.Count == 0) throw new UserInputException($"{path}: no embeddings in the file");
-        return (names, rowOfImage, vectors);
+        var file = FeatureFile.ReadCsv(path);
+        return (file.Names.ToArray(), file.RowById!, file.Vectors);
     }
 
     private static int Code(CsvRowReader reader, int field, int count)
