@@ -26,14 +26,32 @@ public static class ResultsCommand
         var store = new Argument<string>("store") { Description = "Path of the results store (.sqlite)." };
         var experiment = new Option<string?>("--experiment") { Description = "Only this experiment." };
         var json = new Option<bool>("--json") { Description = "Machine-readable output." };
-        var cmd = new Command("show", "The tables that match each experiment's grid (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha)): mean ± sample std over seeds.") { store, experiment, json };
+        var selection = new Option<string>("--selection")
+        {
+            Description = "Which split chooses the best budget: test (the paper's rule) or validation (needs validation_fraction in the spec).",
+            DefaultValueFactory = _ => "test",
+        };
+        selection.AcceptOnlyFromAmong("test", "validation");
+        var best = new Option<string>("--best")
+        {
+            Description = "How seeds combine: min-of-means (one budget for all seeds) or mean-of-mins (each seed its own budget, the paper's pipeline).",
+            DefaultValueFactory = _ => "min-of-means",
+        };
+        best.AcceptOnlyFromAmong("min-of-means", "mean-of-mins");
+        var cmd = new Command("show", "The tables that match each experiment's grid (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha)): mean ± sample std over seeds.")
+        {
+            store, experiment, json, selection, best,
+        };
         cmd.SetAction(parse =>
         {
+            var rule = new BudgetSelection(parse.GetValue(selection) == "validation" ? SelectionSplit.Validation : SelectionSplit.Test,
+                parse.GetValue(best) == "mean-of-mins" ? BestDefinition.MeanOfSeedMins : BestDefinition.MinOfSeedMeans);
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
             var cells = CellsOf(s, parse.GetValue(experiment));
+            rule.CheckAvailable(cells.Where(c => c.Knob is null && c.Method != ResultsSummary.BaseMethod));
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) WriteJson(cells, output);
-            else WriteTables(cells, output);
+            if (parse.GetValue(json)) WriteJson(cells, output, rule);
+            else WriteTables(cells, output, selection: rule);
             return 0;
         });
         return cmd;
@@ -82,13 +100,14 @@ public static class ResultsCommand
     /// configuration when the grid has no axis. <paramref name="includeBudgets"/> adds EqOd by budget where it is not
     /// already printed (results show).
     /// </summary>
-    internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, bool includeBudgets = true)
+    internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, bool includeBudgets = true, BudgetSelection? selection = null)
     {
+        selection ??= BudgetSelection.Paper;
         foreach (var shape in ExperimentShape.All(cells))
         {
             var own = cells.Where(c => c.Experiment == shape.Experiment).ToArray();
             var kinds = shape.Kinds;
-            if (kinds.Contains(FigureKind.BestEqOdByAlpha) || kinds.Contains(FigureKind.LimitedInformation)) WriteBestByAlpha(own, output);
+            if (kinds.Contains(FigureKind.BestEqOdByAlpha) || kinds.Contains(FigureKind.LimitedInformation)) WriteBestByAlpha(own, output, selection);
             bool budgets = kinds.Contains(FigureKind.EqOdByFlips) || kinds.Count == 0;
             if (budgets) WriteByBudget(own, output, kinds.Count == 0 ? "seed means of every setting" : "EqOd by budget");
             if (kinds.Contains(FigureKind.ParetoFronts)) WriteFronts(own, output);
@@ -98,11 +117,11 @@ public static class ResultsCommand
         output.WriteLine($"EqOd: {MetricCatalogue.Describe(MetricKeys.EqOd)}.");
     }
 
-    private static void WriteBestByAlpha(IReadOnlyList<CellRecord> cells, TextWriter output)
+    private static void WriteBestByAlpha(IReadOnlyList<CellRecord> cells, TextWriter output, BudgetSelection selection)
     {
-        var table = Tables.Create($"{cells[0].Experiment}: best EqOd by alpha (min over budgets of the seed-mean; mean ± std over seeds)",
+        var table = Tables.Create($"{cells[0].Experiment}: best EqOd by alpha ({selection.Describe()}; mean ± std over seeds)",
             "dataset", "learner", "m", "method", "alpha", "best budget", "flips", "EqOd", "error", "seeds");
-        foreach (var r in ResultsSummary.BestByAlpha(cells))
+        foreach (var r in ResultsSummary.BestByAlpha(cells, selection))
             table.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Alpha(r.Alpha),
                 r.BestBudget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), r.Error.ToString(), r.EqOd.Count.ToString(CultureInfo.InvariantCulture));
         Tables.Write(output, table);
@@ -144,12 +163,13 @@ public static class ResultsCommand
         }
     }
 
-    private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output)
+    private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output, BudgetSelection selection)
     {
         var doc = new
         {
             eqod_definition = MetricCatalogue.Describe(MetricKeys.EqOd),
-            best_eqod_by_alpha = ResultsSummary.BestByAlpha(cells).Select(r => new
+            best_selection = selection.Describe(),
+            best_eqod_by_alpha = ResultsSummary.BestByAlpha(cells, selection).Select(r => new
             {
                 dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, method = r.Method, alpha = r.Alpha, best_budget = r.BestBudget,
                 mean_flips = r.MeanFlips, eqod_mean = r.EqOd.Mean, eqod_std = r.EqOd.Std, error_mean = r.Error.Mean, error_std = r.Error.Std, seeds = r.EqOd.Count,

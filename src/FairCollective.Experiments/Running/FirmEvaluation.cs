@@ -49,6 +49,10 @@ public static class FirmEvaluation
             metrics[MetricKeys.CounterfactualSuccess] = CounterfactualMetrics.Success(predicted, onCounterfactual, split.TestGroups);
             metrics[MetricKeys.CounterfactualFairness] = CounterfactualMetrics.CounterfactualFairnessRate(predicted, cfLabel, split.TestGroups);
         }
+        // With a validation part, every stored metric also on it, under its validation key: what chooses a budget
+        // without looking at the test rows.
+        if (split.ValidationX is { } vx && split.ValidationY is { } vy && split.ValidationGroups is { } vg)
+            foreach (var (key, value) in Evaluate(vy, model.Predict(vx), vg)) metrics[MetricKeys.OnValidation(key)] = value;
         return metrics;
     }
 

@@ -67,7 +67,7 @@ public sealed class Randomness
     public string Sha256(int? m)
     {
         var text = new StringBuilder();
-        text.Append("train:").AppendJoin(',', Split.Train).Append("\ntest:").AppendJoin(',', Split.Test)
+        text.Append("train:").AppendJoin(',', Split.Train).Append("\nvalidation:").AppendJoin(',', Split.Validation).Append("\ntest:").AppendJoin(',', Split.Test)
             .Append("\norder:").AppendJoin(',', Order)
             .Append("\npriorities:").AppendJoin(',', Priorities.Select(p => p.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
             .Append("\nknown:").Append(m is { } size ? string.Join(',', _samples[size]) : "all");

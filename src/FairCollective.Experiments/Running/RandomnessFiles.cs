@@ -44,6 +44,7 @@ public static class RandomnessFiles
         foreach (int r in Enumerable.Range(0, data.RowCount))
             if (Array.BinarySearch(randomness.Split.Train, r) >= 0) text.Append(Csv(ids[r])).Append(",train\n");
             else if (Array.BinarySearch(randomness.Split.Test, r) >= 0) text.Append(Csv(ids[r])).Append(",test\n");
+            else if (Array.BinarySearch(randomness.Split.Validation, r) >= 0) text.Append(Csv(ids[r])).Append(",validation\n");
         AtomicFile.WriteAllText(Path.Combine(dir, SplitFile), text.ToString());
         AtomicFile.WriteAllText(Path.Combine(dir, OrderFile), "id\n" + string.Concat(randomness.Order.Select(t => Csv(trainIds[t]) + "\n")));
         AtomicFile.WriteAllText(Path.Combine(dir, PrioritiesFile), "id,priority\n" + string.Concat(split.MinorityTrainRows
@@ -58,7 +59,7 @@ public static class RandomnessFiles
         string file = Path.Combine(Folder(root, dataset, seed), SplitFile);
         if (!File.Exists(file)) return null;
         var rowOf = RowOfId(data);
-        var part = new int[data.RowCount]; // 0 unseen, 1 train, 2 test
+        var part = new int[data.RowCount]; // 0 unseen, 1 train, 2 test, 3 validation
         foreach (var (line, fields) in Rows(file, "id", "part"))
         {
             int row = Lookup(rowOf, fields[0], file, line);
@@ -67,7 +68,8 @@ public static class RandomnessFiles
             {
                 "train" => 1,
                 "test" => 2,
-                var p => throw new UserInputException($"{file}, line {line}: part '{p}' is neither train nor test"),
+                "validation" => 3,
+                var p => throw new UserInputException($"{file}, line {line}: part '{p}' is not train, validation or test"),
             };
         }
         int missing = part.Count(p => p == 0);
@@ -75,7 +77,7 @@ public static class RandomnessFiles
         var train = Enumerable.Range(0, data.RowCount).Where(r => part[r] == 1).ToArray();
         var test = Enumerable.Range(0, data.RowCount).Where(r => part[r] == 2).ToArray();
         if (train.Length == 0 || test.Length == 0) throw new UserInputException($"{file}: the split needs train and test rows");
-        return new DataSplit(train, [], test);
+        return new DataSplit(train, Enumerable.Range(0, data.RowCount).Where(r => part[r] == 3).ToArray(), test);
     }
 
     /// <summary>The imported randomness of <paramref name="split"/> (each file optional), with the seeded draws for what is not given.</summary>

@@ -72,7 +72,7 @@ public sealed class RunPlan
             {
                 // The seeded draws, or another implementation's where the spec imports them (each part checked).
                 var dataSplit = (spec.Randomness is { } dir ? RandomnessFiles.ReadSplit(dir, loaded.Data, loaded.Name, seed) : null)
-                                ?? StratifiedSplitter.Split(loaded.Data, new SplitOptions { Seed = seed, TestFraction = spec.TestFraction, Stratify = spec.Stratify });
+                                ?? StratifiedSplitter.Split(loaded.Data, new SplitOptions { Seed = seed, TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction, Stratify = spec.Stratify });
                 var split = loaded.Prepare(seed, spec.TestFraction, dataSplit);
                 CheckMajorityRows(spec, loaded.Name, split);
                 var drawn = spec.Randomness is { } folder
@@ -88,7 +88,7 @@ public sealed class RunPlan
                     var common = new CellConfig
                     {
                         Experiment = spec.Name, Dataset = loaded.Identity, Learner = learner, LearnerOptionsJson = learners[learner],
-                        TestFraction = spec.TestFraction, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
+                        TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
                         Seed = seed, Method = CellConfig.BaseMethod, RandomnessSha256 = drawn.Sha256(null),
                     };
                     int minority = split.MinorityTrainRows.Count;
@@ -113,6 +113,7 @@ public sealed class RunPlan
         var settings = new ExperimentSettings
         {
             TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
+            ValidationFraction = spec.ValidationFraction,
             Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal), Randomness = randomnessSha,
         };
         var plan = new RunPlan(spec, settings, splits, randomness, cells);

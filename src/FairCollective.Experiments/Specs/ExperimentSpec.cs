@@ -51,6 +51,9 @@ public sealed record ExperimentSpec
     /// <summary>Options of the firm's learners (e.g. the logistic firm's C).</summary>
     public LearnerSettings Learner { get; init; } = new();
 
+    /// <summary>Share of all rows carved from the training part as a validation split, which chooses flip budgets without the test rows; 0 = none (the paper's rule only).</summary>
+    public double ValidationFraction { get; init; }
+
     /// <summary>What the drawn splits are stratified by (spec key <c>split.stratify</c>).</summary>
     public Data.Splitting.Stratification Stratify { get; init; } = Data.Splitting.Stratification.LabelAndGroup;
 

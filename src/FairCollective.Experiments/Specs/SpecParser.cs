@@ -20,7 +20,7 @@ namespace FairCollective.Experiments.Specs;
 public static class SpecParser
 {
     private static readonly string[] KnownKeys =
-        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding"];
+        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding"];
 
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
@@ -114,11 +114,21 @@ public static class SpecParser
             Learner = root.Children.TryGetValue(new YamlScalarNode("learner"), out var le) ? ParseLearner(r, le) : new LearnerSettings(),
             FirmSide = root.Children.TryGetValue(new YamlScalarNode("firm_side"), out var fs) ? ParseFirmSide(r, fs) : [],
             Randomness = root.Children.TryGetValue(new YamlScalarNode("randomness"), out var rn) ? ParseRandomness(r, rn) : null,
+            ValidationFraction = root.Children.TryGetValue(new YamlScalarNode("validation_fraction"), out var vf) ? ValidationFraction(r, vf, testFraction) : 0,
             Stratify = root.Children.TryGetValue(new YamlScalarNode("split"), out var sp) ? ParseSplit(r, sp) : Stratification.LabelAndGroup,
             BinaryAsOneColumn = root.Children.TryGetValue(new YamlScalarNode("encoding"), out var en) && ParseEncoding(r, en),
         };
         SpecLimits.CheckGridSize(spec);
         return spec;
+    }
+
+    /// <summary><c>validation_fraction</c>: in [0, 1), leaving training rows beside the test fraction.</summary>
+    private static double ValidationFraction(Reader r, YamlNode node, double testFraction)
+    {
+        double v = r.Number(node, "validation_fraction");
+        if (!(v >= 0 && v + testFraction < 1))
+            throw new UserInputException($"{r.At(node)}: validation_fraction must be >= 0 and leave training rows beside test_fraction {testFraction.ToString(CultureInfo.InvariantCulture)}; got {v.ToString(CultureInfo.InvariantCulture)}");
+        return v;
     }
 
     /// <summary><c>split: {stratify: label-group | label}</c>.</summary>

@@ -39,6 +39,7 @@ public static class SpecWriter
         o["majority_rows"] = Array(spec.MajorityRows.Select(m => m is { } v ? JsonValue.Create(v) : (JsonNode)JsonValue.Create("all")));
         o["seeds"] = Array(spec.Seeds.Select(s => JsonValue.Create(s)));
         o["test_fraction"] = Number(spec.TestFraction);
+        o["validation_fraction"] = Number(spec.ValidationFraction);
         o["split"] = new JsonObject { ["stratify"] = spec.Stratify == Data.Splitting.Stratification.Label ? "label" : "label-group" };
         o["encoding"] = new JsonObject { ["binary"] = spec.BinaryAsOneColumn ? "one-column" : "two-columns" };
         o["strategy"] = new JsonObject

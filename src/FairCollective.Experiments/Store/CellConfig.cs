@@ -33,6 +33,9 @@ public sealed record CellConfig
     /// <summary>Share of rows in the test split.</summary>
     public required double TestFraction { get; init; }
 
+    /// <summary>Share of all rows in the validation part (0 = none).</summary>
+    public double ValidationFraction { get; init; }
+
     /// <summary>What the split is stratified by.</summary>
     public Data.Splitting.Stratification Stratify { get; init; } = Data.Splitting.Stratification.LabelAndGroup;
 
@@ -86,6 +89,7 @@ public sealed record CellConfig
             j.WriteEndObject();
             j.WriteStartObject("split");
             WriteNumber(j, "test_fraction", TestFraction);
+            WriteNumber(j, "validation_fraction", ValidationFraction);
             j.WriteString("stratify", Stratify.ToString());
             j.WriteEndObject();
             j.WriteStartObject("encoding");
@@ -160,6 +164,7 @@ public sealed record CellConfig
                 LearnerOptionsJson = l.GetProperty("options").GetRawText(),
                 TestFraction = r.GetProperty("split").GetProperty("test_fraction").GetDouble(),
                 Stratify = Enum.Parse<Data.Splitting.Stratification>(r.GetProperty("split").GetProperty("stratify").GetString()!),
+                ValidationFraction = r.GetProperty("split").GetProperty("validation_fraction").GetDouble(),
                 BinaryAsOneColumn = r.GetProperty("encoding").GetProperty("binary_as_one_column").GetBoolean(),
                 Seed = r.GetProperty("seed").GetInt32(),
                 RandomnessSha256 = r.GetProperty("randomness_sha256").GetString()!,

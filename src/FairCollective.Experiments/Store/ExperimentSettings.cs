@@ -17,6 +17,9 @@ public sealed record ExperimentSettings
     /// <summary>Share of rows in the test split.</summary>
     public required double TestFraction { get; init; }
 
+    /// <summary>Share of all rows in the validation part (0 = none).</summary>
+    public double ValidationFraction { get; init; }
+
     /// <summary>What the splits are stratified by.</summary>
     public Data.Splitting.Stratification Stratify { get; init; } = Data.Splitting.Stratification.LabelAndGroup;
 
@@ -40,6 +43,7 @@ public sealed record ExperimentSettings
     {
         static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         if (N(stored.TestFraction) != N(TestFraction)) return $"test_fraction is {N(stored.TestFraction)} in the store and {N(TestFraction)} now";
+        if (N(stored.ValidationFraction) != N(ValidationFraction)) return $"validation_fraction is {N(stored.ValidationFraction)} in the store and {N(ValidationFraction)} now";
         if (stored.Stratify != Stratify) return $"split.stratify is {stored.Stratify} in the store and {Stratify} now";
         if (stored.BinaryAsOneColumn != BinaryAsOneColumn) return $"encoding.binary is {(stored.BinaryAsOneColumn ? "one-column" : "two-columns")} in the store and {(BinaryAsOneColumn ? "one-column" : "two-columns")} now";
         if (stored.Strategy.K != Strategy.K) return $"strategy.k is {stored.Strategy.K} in the store and {Strategy.K} now";
@@ -79,6 +83,7 @@ public sealed record ExperimentSettings
         {
             ["test_fraction"] = JsonValue.Create(TestFraction),
             ["stratify"] = Stratify.ToString(),
+            ["validation_fraction"] = JsonValue.Create(ValidationFraction),
             ["binary_as_one_column"] = BinaryAsOneColumn,
             ["strategy"] = new JsonObject
             {
@@ -104,6 +109,7 @@ public sealed record ExperimentSettings
             {
                 TestFraction = o["test_fraction"]!.GetValue<double>(),
                 Stratify = Enum.Parse<Data.Splitting.Stratification>(o["stratify"]!.GetValue<string>()),
+                ValidationFraction = o["validation_fraction"]!.GetValue<double>(),
                 BinaryAsOneColumn = o["binary_as_one_column"]!.GetValue<bool>(),
                 Strategy = new FairCollective.Collective.Strategies.StrategySettings
                 {

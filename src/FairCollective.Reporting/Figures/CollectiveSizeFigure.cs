@@ -63,18 +63,24 @@ public static class CollectiveSizeFigure
             + "The dash-dot line is the firm's model without collective action.", panels, Columns: 2).WithSharedLegend();
     }
 
-    /// <summary>The table behind the figure: best EqOd per (dataset, learner, m, strategy, alpha) with the budget that attains it and its error.</summary>
+    /// <summary>
+    /// The tables behind the figure: best EqOd per (dataset, learner, m, strategy, alpha) with the budget that attains
+    /// it and its error, under the paper's rule (budget chosen on test) and, when the cells were also measured on a
+    /// validation split, with the budget chosen there; each table names its rule.
+    /// </summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
     {
-        var own = Panels.OfExperiment(cells, experiment);
-        var rows = ResultsSummary.BestByAlpha(ExperimentShape.CollectiveCells(own))
-            .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.Alpha)
-            .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Number(r.Alpha), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd), MeanStd(r.Error)])
-            .ToArray();
-        return
-        [
-            new ReportTable("Best EqOd by α", "Per α the flip budget with the lowest seed-mean EqOd; mean ± sample standard deviation over seeds.",
-                ["dataset", "learner", "m", "strategy", "α", "best budget", "mean flips", "EqOd", "error"], rows),
-        ];
+        var own = ExperimentShape.CollectiveCells(Panels.OfExperiment(cells, experiment)).ToArray();
+        var rules = new List<BudgetSelection> { BudgetSelection.Paper };
+        if (own.Any(c => c.Metrics.ContainsKey(new BudgetSelection(SelectionSplit.Validation).ChoosingKey)))
+            rules.Add(new BudgetSelection(SelectionSplit.Validation));
+        return rules.Select(rule => new ReportTable(
+            rule.Split == SelectionSplit.Test ? "Best EqOd by α" : "Best EqOd by α, budget chosen on validation",
+            $"Per α the best flip budget: {rule.Describe()}. Mean ± sample standard deviation over seeds, on test.",
+            ["dataset", "learner", "m", "strategy", "α", "best budget", "mean flips", "EqOd", "error"],
+            ResultsSummary.BestByAlpha(own, rule)
+                .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.Alpha)
+                .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Number(r.Alpha), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd), MeanStd(r.Error)])
+                .ToArray())).ToArray();
     }
 }

@@ -81,7 +81,11 @@ public static class MetricCatalogue
     public static MetricDefinition Get(FairnessMetric metric) => Definitions[(int)metric];
 
     /// <summary>The metric with stored key <paramref name="key"/>; null when no metric has it.</summary>
-    public static MetricDefinition? Find(string key) => ByKey.GetValueOrDefault(key);
+    public static MetricDefinition? Find(string key) =>
+        ByKey.GetValueOrDefault(key)
+        ?? (key.StartsWith(MetricKeys.ValidationPrefix, StringComparison.Ordinal) && ByKey.GetValueOrDefault(key[MetricKeys.ValidationPrefix.Length..]) is { } d
+            ? d with { Key = key, Name = d.Name + " (validation)", Definition = "on the validation split: " + d.Definition }
+            : null);
 
     /// <summary>"definition (convention)" of the metric keyed <paramref name="key"/>, as printed beside tables.</summary>
     public static string Describe(string key) =>

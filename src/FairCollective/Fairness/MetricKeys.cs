@@ -7,6 +7,12 @@ namespace FairCollective.Fairness;
 /// </summary>
 public static class MetricKeys
 {
+    /// <summary>Prefix of a metric measured on the validation split instead of the test split ("validation_eqod").</summary>
+    public const string ValidationPrefix = "validation_";
+
+    /// <summary>The key of <paramref name="key"/> measured on the validation split.</summary>
+    public static string OnValidation(string key) => ValidationPrefix + key;
+
     /// <summary>Key of <see cref="FairnessMetric.Accuracy"/>.</summary>
     public const string Accuracy = "accuracy";
 

@@ -33,6 +33,15 @@ public sealed class PreparedSplit
     /// <summary>Minority or majority of each test row.</summary>
     public required GroupMembership TestGroups { get; init; }
 
+    /// <summary>Encoded validation features (rows carved from the training part to choose settings such as the flip budget); null without a validation part.</summary>
+    public DesignMatrix? ValidationX { get; init; }
+
+    /// <summary>Validation labels in {0, 1}; null without a validation part.</summary>
+    public int[]? ValidationY { get; init; }
+
+    /// <summary>Minority or majority of each validation row; null without a validation part.</summary>
+    public GroupMembership? ValidationGroups { get; init; }
+
     /// <summary>Synthetic data only: P0(y = 1 | g(x)) per training row, the Oracle strategy's score; null otherwise.</summary>
     public double[]? TrainP0AtCounterfactual { get; init; }
 

@@ -31,6 +31,9 @@ public static class SplitPreparation
             TrainP0AtCounterfactual = synthetic is null ? null : Pick(synthetic.P0PositiveAtCounterfactual, split.Train),
             TestCounterfactualX = synthetic is null ? null : fitted.Transform(synthetic.CounterfactualDataset(), split.Test),
             TestCounterfactualLabel = synthetic is null ? null : Pick(synthetic.CounterfactualLabel, split.Test),
+            ValidationX = split.Validation.Length == 0 ? null : fitted.Transform(data, split.Validation),
+            ValidationY = split.Validation.Length == 0 ? null : Pick(data.Labels, split.Validation),
+            ValidationGroups = split.Validation.Length == 0 ? null : data.Sensitive.Membership.Select(split.Validation),
             SensitiveColumns = fitted.Columns.Where(c => data.Sensitive.ColumnNames.Contains(c.Name))
                 .SelectMany(c => Enumerable.Range(c.Offset, c.Width)).ToArray(),
         };

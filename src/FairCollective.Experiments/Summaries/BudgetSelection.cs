@@ -1,0 +1,51 @@
+using FairCollective.Common;
+using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
+
+namespace FairCollective.Experiments.Summaries;
+
+/// <summary>Which rows choose the "best" flip budget at an alpha.</summary>
+public enum SelectionSplit
+{
+    /// <summary>The test rows that are also reported: the paper's rule, optimistic (the choice sees the numbers it reports).</summary>
+    Test,
+
+    /// <summary>A validation split carved from the training rows (<c>validation_fraction</c>); the chosen budget is reported on test.</summary>
+    Validation,
+}
+
+/// <summary>How "best over budgets" combines seeds.</summary>
+public enum BestDefinition
+{
+    /// <summary>One budget for all seeds: the one with the lowest seed-mean EqOd (the tables' default).</summary>
+    MinOfSeedMeans,
+
+    /// <summary>Each seed its own budget, the lowest EqOd of that seed, then the mean over seeds (the paper's pipeline).</summary>
+    MeanOfSeedMins,
+}
+
+/// <summary>A rule for "best EqOd at alpha": which split chooses the budget, and how seeds combine.</summary>
+/// <param name="Split">The rows that choose.</param>
+/// <param name="Best">How seeds combine.</param>
+public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test, BestDefinition Best = BestDefinition.MinOfSeedMeans)
+{
+    /// <summary>The paper's rule: chosen on test, one budget for all seeds.</summary>
+    public static BudgetSelection Paper { get; } = new();
+
+    /// <summary>The rule in words, printed beside every table that uses it.</summary>
+    public string Describe() =>
+        (Split == SelectionSplit.Test
+            ? "budget chosen on the test split (the paper's rule; optimistic)"
+            : "budget chosen on the validation split, reported on test")
+        + (Best == BestDefinition.MinOfSeedMeans ? "; one budget for all seeds: the lowest seed mean" : "; each seed's own budget, then the mean over seeds");
+
+    /// <summary>The key of the metric that chooses: EqOd on test, or on validation.</summary>
+    public string ChoosingKey => Split == SelectionSplit.Test ? MetricKeys.EqOd : MetricKeys.OnValidation(MetricKeys.EqOd);
+
+    /// <summary>Refuses a validation rule on cells that were not measured on a validation split.</summary>
+    public void CheckAvailable(IEnumerable<CellRecord> cells)
+    {
+        if (Split == SelectionSplit.Validation && !cells.Any(c => c.Metrics.ContainsKey(ChoosingKey)))
+            throw new UserInputException("these results have no validation split to choose budgets on: run the spec with validation_fraction > 0 (docs/experiment-spec.md)");
+    }
+}

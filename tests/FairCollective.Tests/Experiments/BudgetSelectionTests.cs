@@ -1,0 +1,57 @@
+using FairCollective.Common;
+using FairCollective.Experiments.Running;
+using FairCollective.Experiments.Specs;
+using FairCollective.Experiments.Store;
+using FairCollective.Experiments.Summaries;
+using FairCollective.Fairness;
+
+namespace FairCollective.Tests.Experiments;
+
+/// <summary>Choosing the best budget on a validation split, and the two definitions of "best", each named.</summary>
+public sealed class BudgetSelectionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("fc-select-").FullName;
+
+    private IReadOnlyList<CellRecord> Run(string extra)
+    {
+        var spec = SpecParser.Parse("name: sel\ndatasets: [compas]\nstrategies: [RB-prob, RB-dist]\nalphas: [0.1, 0.3]\nbudgets: {fractions: {from: 0, to: 1, step: 0.25}}\nseeds: [0, 1, 2]\n" + extra, "sel.yaml");
+        using var store = ResultsStore.Open(Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".sqlite"));
+        new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
+        return store.Cells();
+    }
+
+    [Fact]
+    public void ValidationSelectionIsNeverBelowTheTestSelectedBest()
+    {
+        var cells = Run("validation_fraction: 0.2\n");
+        Assert.All(cells, c => Assert.True(c.Metrics.ContainsKey(MetricKeys.OnValidation(MetricKeys.EqOd)), "every cell is also measured on validation"));
+        foreach (var best in new[] { BestDefinition.MinOfSeedMeans, BestDefinition.MeanOfSeedMins })
+        {
+            var onTest = ResultsSummary.BestByAlpha(cells, new BudgetSelection(SelectionSplit.Test, best)).ToDictionary(r => (r.Method, r.Alpha));
+            var onValidation = ResultsSummary.BestByAlpha(cells, new BudgetSelection(SelectionSplit.Validation, best));
+            // The test-selected number is the minimum of what any rule can report on test: choosing elsewhere can only match or exceed it.
+            foreach (var r in onValidation.Where(r => r.Method != ResultsSummary.BaseMethod))
+                Assert.True(r.EqOd.Mean >= onTest[(r.Method, r.Alpha)].EqOd.Mean - 1e-15, $"{best} {r.Method} {r.Alpha}");
+        }
+        // Each seed choosing its own budget on test is the most optimistic of all.
+        var perSeed = ResultsSummary.BestByAlpha(cells, new BudgetSelection(SelectionSplit.Test, BestDefinition.MeanOfSeedMins)).ToDictionary(r => (r.Method, r.Alpha));
+        foreach (var r in ResultsSummary.BestByAlpha(cells))
+            Assert.True(perSeed[(r.Method, r.Alpha)].EqOd.Mean <= r.EqOd.Mean + 1e-15);
+        Assert.All(perSeed.Values, r => Assert.Equal("per seed", r.BestBudget));
+    }
+
+    [Fact]
+    public void WithoutAValidationSplitTheValidationRuleIsRefusedAndEveryRuleIsNamed()
+    {
+        var cells = Run("");
+        Assert.DoesNotContain(cells, c => c.Metrics.ContainsKey(MetricKeys.OnValidation(MetricKeys.EqOd)));
+        var e = Assert.Throws<UserInputException>(() => ResultsSummary.BestByAlpha(cells, new BudgetSelection(SelectionSplit.Validation)));
+        Assert.Equal("these results have no validation split to choose budgets on: run the spec with validation_fraction > 0 (docs/experiment-spec.md)", e.Message);
+        Assert.Equal("budget chosen on the test split (the paper's rule; optimistic); one budget for all seeds: the lowest seed mean", BudgetSelection.Paper.Describe());
+        Assert.Equal("budget chosen on the validation split, reported on test; each seed's own budget, then the mean over seeds",
+            new BudgetSelection(SelectionSplit.Validation, BestDefinition.MeanOfSeedMins).Describe());
+        Assert.Equal("on the validation split: " + MetricCatalogue.Find(MetricKeys.EqOd)!.Definition, MetricCatalogue.Find(MetricKeys.OnValidation(MetricKeys.EqOd))!.Definition);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
