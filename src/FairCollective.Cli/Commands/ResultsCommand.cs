@@ -113,6 +113,7 @@ public static class ResultsCommand
             if (kinds.Contains(FigureKind.ParetoFronts)) WriteFronts(own, output);
             if (kinds.Contains(FigureKind.CounterfactualSuccess)) WriteSuccess(own, output);
             if (includeBudgets && !budgets) WriteByBudget(own, output, "EqOd by budget");
+            WriteAgainstRandom(own, output);
         }
         output.WriteLine($"EqOd: {MetricCatalogue.Describe(MetricKeys.EqOd)}.");
     }
@@ -125,6 +126,24 @@ public static class ResultsCommand
             table.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Alpha(r.Alpha),
                 r.BestBudget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), r.Error.ToString(), r.EqOd.Count.ToString(CultureInfo.InvariantCulture));
         Tables.Write(output, table);
+    }
+
+    /// <summary>Where Random ran beside other strategies: each one's paired verdict against it and the flips to halve the base EqOd.</summary>
+    private static void WriteAgainstRandom(IReadOnlyList<CellRecord> cells, TextWriter output)
+    {
+        var paired = RandomComparison.Against(cells);
+        if (paired.Count == 0) return;
+        var table = Tables.Create($"{cells[0].Experiment}: strategies against Random (per seed: EqOd averaged over the shared budgets, strategy minus Random; mean and {RandomComparison.DefaultLevel * 100:0}% t interval over seeds)",
+            "dataset", "learner", "m", "alpha", "verdict");
+        foreach (var r in paired) table.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), Alpha(r.Alpha), r.Line(RandomComparison.DefaultLevel));
+        Tables.Write(output, table);
+        var halving = Tables.Create($"{cells[0].Experiment}: flips to halve the base EqOd (per seed the smallest flip count at or below half its base; mean and {RandomComparison.DefaultLevel * 100:0}% t interval over the seeds that reach it)",
+            "dataset", "learner", "m", "strategy", "alpha", "seeds reaching", "flips", "interval");
+        foreach (var r in RandomComparison.Halving(cells))
+            halving.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), r.Strategy, Alpha(r.Alpha), $"{r.Reached} of {r.Seeds}",
+                double.IsNaN(r.Flips) ? "n/a" : r.Flips.ToString("0.#", CultureInfo.InvariantCulture),
+                double.IsNaN(r.Low) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"[{r.Low:0.#}, {r.High:0.#}]"));
+        Tables.Write(output, halving);
     }
 
     private static void WriteByBudget(IReadOnlyList<CellRecord> cells, TextWriter output, string what)

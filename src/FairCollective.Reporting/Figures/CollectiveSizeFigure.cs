@@ -81,6 +81,6 @@ public static class CollectiveSizeFigure
             ResultsSummary.BestByAlpha(own, rule)
                 .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.Alpha)
                 .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Number(r.Alpha), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd), MeanStd(r.Error)])
-                .ToArray())).ToArray();
+                .ToArray())).Concat(RandomComparisonTables.Of(own)).ToArray();
     }
 }

@@ -67,6 +67,7 @@ public static class FlipEfficiencyFigure
         [
             new ReportTable("EqOd by flip budget", "Mean ± sample standard deviation over seeds.",
                 ["dataset", "learner", "α", "strategy", "budget", "mean flips", "EqOd", "error"], rows),
+            .. RandomComparisonTables.Of(own.ToArray()),
         ];
     }
 }
