@@ -121,10 +121,11 @@ public static class ResultsCommand
     private static void WriteBestByAlpha(IReadOnlyList<CellRecord> cells, TextWriter output, BudgetSelection selection)
     {
         var table = Tables.Create($"{cells[0].Experiment}: best EqOd by alpha ({selection.Describe()}; mean ± std over seeds)",
-            "dataset", "learner", "m", "method", "alpha", "best budget", "flips", "EqOd", "error", "seeds");
+            "dataset", "learner", "m", "method", "alpha", "best budget", "flips", "EqOd (± seed std)", "EqOd test-row CI", "error", "seeds");
         foreach (var r in ResultsSummary.BestByAlpha(cells, selection))
             table.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Alpha(r.Alpha),
-                r.BestBudget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), r.Error.ToString(), r.EqOd.Count.ToString(CultureInfo.InvariantCulture));
+                r.BestBudget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), SeedStats.Format(r.EqOdInterval), r.Error.ToString(),
+                r.EqOd.Count.ToString(CultureInfo.InvariantCulture));
         Tables.Write(output, table);
     }
 

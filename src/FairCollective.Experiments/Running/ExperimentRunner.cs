@@ -54,7 +54,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
             var split = plan.Splits[(config.Dataset.Name, config.Seed)];
             var trainer = LearnerCatalog.Create(config.Learner, spec.Learner, config.Seed, innerParallelism: 1);
             (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Base() => bases.GetOrAdd((config.Dataset.Name, config.Seed, config.Learner),
-                _ => new Lazy<(IClassifier, IReadOnlyDictionary<string, double>)>(() => FirmEvaluation.FitEvaluateAndKeep(trainer, split, split.TrainY))).Value;
+                _ => new Lazy<(IClassifier, IReadOnlyDictionary<string, double>)>(() => FirmEvaluation.FitEvaluateAndKeep(trainer, split, split.TrainY, BootstrapSettings.Of(spec, config.Seed)))).Value;
 
             IReadOnlyDictionary<string, double> metrics;
             int flips = 0, poolSize = 0;
@@ -78,7 +78,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 metrics = flips == 0
                     ? Base().Metrics
                     : FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base().Model), split,
-                        Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips));
+                        Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips), BootstrapSettings.Of(spec, config.Seed));
             }
             var record = cell.ToRecord(flips, poolSize, metrics, sw.Elapsed.TotalSeconds, rule);
             if (store.Add(record)) Interlocked.Increment(ref computed);
@@ -87,6 +87,13 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         progress.Finished();
         return new RunSummary(spec.Name, plan.CellCount, plan.CellCount - todo.Count, computed, clock.Elapsed);
     }
+}
+
+/// <summary>The bootstrap over test rows a spec asks for, seeded by the cell's seed; null when off.</summary>
+internal static class BootstrapSettings
+{
+    public static Fairness.BootstrapOptions? Of(Specs.ExperimentSpec spec, int seed) =>
+        spec.BootstrapResamples > 0 ? new Fairness.BootstrapOptions { Resamples = spec.BootstrapResamples, Level = spec.BootstrapLevel, Seed = seed } : null;
 }
 
 /// <summary>The pool of one collective, its ranking under one strategy, and the scoring rule that applied.</summary>

@@ -29,20 +29,23 @@ public static class FirmEvaluation
     /// <param name="trainer">The firm's learner.</param>
     /// <param name="split">The encoded split; its test rows are never relabelled.</param>
     /// <param name="trainLabels">Training labels in {0, 1}, one per training row (the original ones or the collective's relabelling).</param>
-    public static IReadOnlyDictionary<string, double> FitAndEvaluate(ITrainer trainer, PreparedSplit split, int[] trainLabels) =>
-        FitEvaluateAndKeep(trainer, split, trainLabels).Metrics;
+    /// <param name="bootstrap">Bootstrap over the test rows for intervals of EqOd and error; none when null.</param>
+    public static IReadOnlyDictionary<string, double> FitAndEvaluate(ITrainer trainer, PreparedSplit split, int[] trainLabels, BootstrapOptions? bootstrap = null) =>
+        FitEvaluateAndKeep(trainer, split, trainLabels, bootstrap).Metrics;
 
     /// <summary>As <see cref="FitAndEvaluate"/>, also returning the fitted model (the base model of firm-side methods).</summary>
-    public static (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) FitEvaluateAndKeep(ITrainer trainer, PreparedSplit split, int[] trainLabels)
+    public static (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) FitEvaluateAndKeep(ITrainer trainer, PreparedSplit split, int[] trainLabels,
+        BootstrapOptions? bootstrap = null)
     {
         var model = trainer.Fit(split.TrainX, trainLabels);
-        return (model, EvaluateModel(model, split));
+        return (model, EvaluateModel(model, split, bootstrap));
     }
 
-    private static Dictionary<string, double> EvaluateModel(IClassifier model, PreparedSplit split)
+    private static Dictionary<string, double> EvaluateModel(IClassifier model, PreparedSplit split, BootstrapOptions? bootstrap)
     {
         var predicted = model.Predict(split.TestX);
         var metrics = Evaluate(split.TestY, predicted, split.TestGroups);
+        if (bootstrap is { Resamples: > 0 }) AddIntervals(metrics, split.TestY, predicted, split.TestGroups, bootstrap);
         if (split.TestCounterfactualX is { } counterfactual && split.TestCounterfactualLabel is { } cfLabel)
         {
             var onCounterfactual = model.Predict(counterfactual);
@@ -54,6 +57,19 @@ public static class FirmEvaluation
         if (split.ValidationX is { } vx && split.ValidationY is { } vy && split.ValidationGroups is { } vg)
             foreach (var (key, value) in Evaluate(vy, model.Predict(vx), vg)) metrics[MetricKeys.OnValidation(key)] = value;
         return metrics;
+    }
+
+    /// <summary>Percentile bootstrap intervals over the test rows of EqOd and error (<see cref="MetricKeys.EqOdLow"/> and the others).</summary>
+    private static void AddIntervals(Dictionary<string, double> metrics, int[] y, int[] predicted, GroupMembership groups, BootstrapOptions bootstrap)
+    {
+        var index = new GroupIndex(groups.Codes.ToArray(), ["majority", "minority"]);
+        // One thread per cell already: the cells run in parallel, so the resamples do not.
+        var intervals = FairnessBootstrap.Compute(y, predicted, index, ["minority"], [FairnessMetric.EqOd, FairnessMetric.ErrorRate],
+            bootstrap with { MaxDegreeOfParallelism = 1 });
+        metrics[MetricKeys.EqOdLow] = intervals[0].Lower;
+        metrics[MetricKeys.EqOdHigh] = intervals[0].Upper;
+        metrics[MetricKeys.ErrorLow] = intervals[1].Lower;
+        metrics[MetricKeys.ErrorHigh] = intervals[1].Upper;
     }
 
     /// <summary>

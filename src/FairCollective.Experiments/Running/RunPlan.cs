@@ -89,6 +89,7 @@ public sealed class RunPlan
                     {
                         Experiment = spec.Name, Dataset = loaded.Identity, Learner = learner, LearnerOptionsJson = learners[learner],
                         TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
+                        BootstrapResamples = spec.BootstrapResamples, BootstrapLevel = spec.BootstrapLevel,
                         Seed = seed, Method = CellConfig.BaseMethod, RandomnessSha256 = drawn.Sha256(null),
                     };
                     int minority = split.MinorityTrainRows.Count;
@@ -114,6 +115,7 @@ public sealed class RunPlan
         {
             TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
             ValidationFraction = spec.ValidationFraction,
+            Bootstrap = spec.BootstrapResamples > 0 ? $"{spec.BootstrapResamples} resamples at {spec.BootstrapLevel.ToString(CultureInfo.InvariantCulture)}" : "none",
             Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal), Randomness = randomnessSha,
         };
         var plan = new RunPlan(spec, settings, splits, randomness, cells);

@@ -20,7 +20,7 @@ namespace FairCollective.Experiments.Specs;
 public static class SpecParser
 {
     private static readonly string[] KnownKeys =
-        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding"];
+        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding", "bootstrap"];
 
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
@@ -115,11 +115,35 @@ public static class SpecParser
             FirmSide = root.Children.TryGetValue(new YamlScalarNode("firm_side"), out var fs) ? ParseFirmSide(r, fs) : [],
             Randomness = root.Children.TryGetValue(new YamlScalarNode("randomness"), out var rn) ? ParseRandomness(r, rn) : null,
             ValidationFraction = root.Children.TryGetValue(new YamlScalarNode("validation_fraction"), out var vf) ? ValidationFraction(r, vf, testFraction) : 0,
+            BootstrapResamples = root.Children.TryGetValue(new YamlScalarNode("bootstrap"), out var bs) ? Bootstrap(r, bs).Resamples : SpecDefaults.BootstrapResamples,
+            BootstrapLevel = bs is not null ? Bootstrap(r, bs).Level : Fairness.BootstrapOptions.DefaultLevel,
             Stratify = root.Children.TryGetValue(new YamlScalarNode("split"), out var sp) ? ParseSplit(r, sp) : Stratification.LabelAndGroup,
             BinaryAsOneColumn = root.Children.TryGetValue(new YamlScalarNode("encoding"), out var en) && ParseEncoding(r, en),
         };
         SpecLimits.CheckGridSize(spec);
         return spec;
+    }
+
+    /// <summary><c>bootstrap: {resamples: N, level: L}</c>: N in 0..10000 (0 = no intervals), L in (0, 1).</summary>
+    private static (int Resamples, double Level) Bootstrap(Reader r, YamlNode node)
+    {
+        int resamples = SpecDefaults.BootstrapResamples;
+        double level = Fairness.BootstrapOptions.DefaultLevel;
+        foreach (var (key, value) in r.Mapping(node, "bootstrap"))
+            switch (r.Scalar(key, "bootstrap"))
+            {
+                case "resamples":
+                    resamples = r.WholeNumber((r.Number(value, "bootstrap.resamples"), value), "bootstrap.resamples");
+                    if (resamples is < 0 or > 10_000) throw new UserInputException($"{r.At(value)}: bootstrap.resamples must lie in 0..10000 (0 = no intervals); got {resamples}");
+                    break;
+                case "level":
+                    level = r.Number(value, "bootstrap.level");
+                    if (!(level > 0 && level < 1)) throw new UserInputException($"{r.At(value)}: bootstrap.level must lie strictly between 0 and 1; got {level.ToString(CultureInfo.InvariantCulture)}");
+                    break;
+                case var other:
+                    throw new UserInputException($"{r.At(key)}: unknown bootstrap option '{other}' (resamples, level)");
+            }
+        return (resamples, level);
     }
 
     /// <summary><c>validation_fraction</c>: in [0, 1), leaving training rows beside the test fraction.</summary>

@@ -40,6 +40,7 @@ public static class SpecWriter
         o["seeds"] = Array(spec.Seeds.Select(s => JsonValue.Create(s)));
         o["test_fraction"] = Number(spec.TestFraction);
         o["validation_fraction"] = Number(spec.ValidationFraction);
+        o["bootstrap"] = new JsonObject { ["resamples"] = spec.BootstrapResamples, ["level"] = Number(spec.BootstrapLevel) };
         o["split"] = new JsonObject { ["stratify"] = spec.Stratify == Data.Splitting.Stratification.Label ? "label" : "label-group" };
         o["encoding"] = new JsonObject { ["binary"] = spec.BinaryAsOneColumn ? "one-column" : "two-columns" };
         o["strategy"] = new JsonObject

@@ -36,6 +36,12 @@ public sealed record CellConfig
     /// <summary>Share of all rows in the validation part (0 = none).</summary>
     public double ValidationFraction { get; init; }
 
+    /// <summary>Bootstrap resamples of the test rows behind the stored intervals (0 = none).</summary>
+    public int BootstrapResamples { get; init; }
+
+    /// <summary>Level of the stored bootstrap intervals.</summary>
+    public double BootstrapLevel { get; init; } = Fairness.BootstrapOptions.DefaultLevel;
+
     /// <summary>What the split is stratified by.</summary>
     public Data.Splitting.Stratification Stratify { get; init; } = Data.Splitting.Stratification.LabelAndGroup;
 
@@ -91,6 +97,10 @@ public sealed record CellConfig
             WriteNumber(j, "test_fraction", TestFraction);
             WriteNumber(j, "validation_fraction", ValidationFraction);
             j.WriteString("stratify", Stratify.ToString());
+            j.WriteEndObject();
+            j.WriteStartObject("bootstrap");
+            j.WriteNumber("resamples", BootstrapResamples);
+            WriteNumber(j, "level", BootstrapLevel);
             j.WriteEndObject();
             j.WriteStartObject("encoding");
             j.WriteBoolean("binary_as_one_column", BinaryAsOneColumn);
@@ -166,6 +176,8 @@ public sealed record CellConfig
                 Stratify = Enum.Parse<Data.Splitting.Stratification>(r.GetProperty("split").GetProperty("stratify").GetString()!),
                 ValidationFraction = r.GetProperty("split").GetProperty("validation_fraction").GetDouble(),
                 BinaryAsOneColumn = r.GetProperty("encoding").GetProperty("binary_as_one_column").GetBoolean(),
+                BootstrapResamples = r.GetProperty("bootstrap").GetProperty("resamples").GetInt32(),
+                BootstrapLevel = r.GetProperty("bootstrap").GetProperty("level").GetDouble(),
                 Seed = r.GetProperty("seed").GetInt32(),
                 RandomnessSha256 = r.GetProperty("randomness_sha256").GetString()!,
                 Method = r.GetProperty("method").GetString()!,

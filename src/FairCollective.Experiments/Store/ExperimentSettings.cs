@@ -20,6 +20,9 @@ public sealed record ExperimentSettings
     /// <summary>Share of all rows in the validation part (0 = none).</summary>
     public double ValidationFraction { get; init; }
 
+    /// <summary>Bootstrap resamples and level of the stored intervals ("200 at 0.95"; "none").</summary>
+    public string Bootstrap { get; init; } = "none";
+
     /// <summary>What the splits are stratified by.</summary>
     public Data.Splitting.Stratification Stratify { get; init; } = Data.Splitting.Stratification.LabelAndGroup;
 
@@ -44,6 +47,7 @@ public sealed record ExperimentSettings
         static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         if (N(stored.TestFraction) != N(TestFraction)) return $"test_fraction is {N(stored.TestFraction)} in the store and {N(TestFraction)} now";
         if (N(stored.ValidationFraction) != N(ValidationFraction)) return $"validation_fraction is {N(stored.ValidationFraction)} in the store and {N(ValidationFraction)} now";
+        if (stored.Bootstrap != Bootstrap) return $"bootstrap is {stored.Bootstrap} in the store and {Bootstrap} now";
         if (stored.Stratify != Stratify) return $"split.stratify is {stored.Stratify} in the store and {Stratify} now";
         if (stored.BinaryAsOneColumn != BinaryAsOneColumn) return $"encoding.binary is {(stored.BinaryAsOneColumn ? "one-column" : "two-columns")} in the store and {(BinaryAsOneColumn ? "one-column" : "two-columns")} now";
         if (stored.Strategy.K != Strategy.K) return $"strategy.k is {stored.Strategy.K} in the store and {Strategy.K} now";
@@ -84,6 +88,7 @@ public sealed record ExperimentSettings
             ["test_fraction"] = JsonValue.Create(TestFraction),
             ["stratify"] = Stratify.ToString(),
             ["validation_fraction"] = JsonValue.Create(ValidationFraction),
+            ["bootstrap"] = Bootstrap,
             ["binary_as_one_column"] = BinaryAsOneColumn,
             ["strategy"] = new JsonObject
             {
@@ -110,6 +115,7 @@ public sealed record ExperimentSettings
                 TestFraction = o["test_fraction"]!.GetValue<double>(),
                 Stratify = Enum.Parse<Data.Splitting.Stratification>(o["stratify"]!.GetValue<string>()),
                 ValidationFraction = o["validation_fraction"]!.GetValue<double>(),
+                Bootstrap = o["bootstrap"]!.GetValue<string>(),
                 BinaryAsOneColumn = o["binary_as_one_column"]!.GetValue<bool>(),
                 Strategy = new FairCollective.Collective.Strategies.StrategySettings
                 {

@@ -13,8 +13,9 @@ namespace FairCollective.Experiments.Summaries;
 /// <param name="MeanFlips">Flips at that budget, averaged over seeds.</param>
 /// <param name="EqOd">EqOd at that budget over seeds.</param>
 /// <param name="Error">Test error at that budget over seeds.</param>
+/// <param name="EqOdInterval">The test-row interval of the seed-mean EqOd (<see cref="SeedStats.TestRowInterval"/>); null without stored intervals.</param>
 public sealed record BestEqOdRow(string Dataset, string Learner, int? MajorityRows, string Method, double Alpha,
-    string BestBudget, double MeanFlips, SeedStats EqOd, SeedStats Error);
+    string BestBudget, double MeanFlips, SeedStats EqOd, SeedStats Error, (double Low, double High)? EqOdInterval = null);
 
 /// <summary>One row of the EqOd-by-budget table.</summary>
 /// <param name="Dataset">The dataset's display name.</param>
@@ -72,7 +73,7 @@ public static class ResultsSummary
         var best = budgets.Where(b => !double.IsNaN(b.Choosing.Mean)).OrderBy(b => b.Choosing.Mean).ThenBy(b => b.Cells.Average(c => (double)c.Flips)).FirstOrDefault();
         if (best.Cells is null) best = budgets.OrderBy(b => b.Cells.Average(c => (double)c.Flips)).First();
         return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, best.Budget, best.Cells.Average(c => (double)c.Flips),
-            SeedStats.Of(best.Cells, MetricKeys.EqOd), SeedStats.Of(best.Cells, MetricKeys.Error));
+            SeedStats.Of(best.Cells, MetricKeys.EqOd), SeedStats.Of(best.Cells, MetricKeys.Error), SeedStats.TestRowInterval(best.Cells));
     }
 
     // Each seed picks its own budget by the choosing metric; the reported numbers are that seed's test numbers.
@@ -83,6 +84,6 @@ public static class ResultsSummary
                 .OrderBy(c => c.Metrics[selection.ChoosingKey]).ThenBy(c => c.Flips).FirstOrDefault() ?? seed.OrderBy(c => c.Flips).First())
             .ToArray();
         return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, "per seed", chosen.Average(c => (double)c.Flips),
-            SeedStats.Of(chosen, MetricKeys.EqOd), SeedStats.Of(chosen, MetricKeys.Error));
+            SeedStats.Of(chosen, MetricKeys.EqOd), SeedStats.Of(chosen, MetricKeys.Error), SeedStats.TestRowInterval(chosen));
     }
 }

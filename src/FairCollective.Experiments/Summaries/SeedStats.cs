@@ -1,4 +1,5 @@
 using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
 
 namespace FairCollective.Experiments.Summaries;
 
@@ -29,6 +30,35 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
             var values = seed.Select(c => c.Metrics.TryGetValue(metric, out var v) ? v : double.NaN).Where(v => !double.IsNaN(v)).ToArray();
             return values.Length == 0 ? double.NaN : values.Average();
         }));
+
+    /// <summary>
+    /// The test-row uncertainty of the seed mean of EqOd: each seed's bootstrap interval (stored with its cells) gives
+    /// a standard error (half-width / z); the mean's interval is mean ± z sqrt(sum of SE^2) / seeds, so it reflects how
+    /// sure each test split's number is, beside the spread over seeds. Null when the cells hold no intervals.
+    /// </summary>
+    public static (double Low, double High)? TestRowInterval(IEnumerable<CellRecord> cells, string low = MetricKeys.EqOdLow, string high = MetricKeys.EqOdHigh,
+        string estimate = MetricKeys.EqOd)
+    {
+        var perSeed = cells.GroupBy(c => c.Seed).Select(g =>
+        {
+            var withInterval = g.Where(c => c.Metrics.ContainsKey(low) && c.Metrics.ContainsKey(high)).ToArray();
+            if (withInterval.Length == 0) return (Ok: false, Mean: 0.0, Se: 0.0);
+            double level = withInterval[0].Config?.BootstrapLevel ?? Fairness.BootstrapOptions.DefaultLevel;
+            double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + level / 2);
+            double lo = withInterval.Average(c => c.Metrics[low]), hi = withInterval.Average(c => c.Metrics[high]);
+            double est = withInterval.Average(c => c.Metrics.GetValueOrDefault(estimate, double.NaN));
+            return (Ok: !double.IsNaN(lo) && !double.IsNaN(hi) && !double.IsNaN(est), Mean: est, Se: (hi - lo) / (2 * z));
+        }).ToArray();
+        if (perSeed.Length == 0 || perSeed.Any(p => !p.Ok)) return null;
+        double levelOut = cells.First().Config?.BootstrapLevel ?? Fairness.BootstrapOptions.DefaultLevel;
+        double zOut = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + levelOut / 2);
+        double mean = perSeed.Average(p => p.Mean), half = zOut * Math.Sqrt(perSeed.Sum(p => p.Se * p.Se)) / perSeed.Length;
+        return (mean - half, mean + half);
+    }
+
+    /// <summary>"[low, high]" of <see cref="TestRowInterval"/>, or "n/a".</summary>
+    public static string Format((double Low, double High)? interval) =>
+        interval is { } i ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{i.Low:0.0000}, {i.High:0.0000}]") : "n/a";
 
     /// <inheritdoc/>
     public override string ToString() => Count == 0 ? "n/a" : $"{Mean:0.0000} ± {Std:0.0000}";

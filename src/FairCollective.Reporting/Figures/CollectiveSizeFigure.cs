@@ -76,11 +76,11 @@ public static class CollectiveSizeFigure
             rules.Add(new BudgetSelection(SelectionSplit.Validation));
         return rules.Select(rule => new ReportTable(
             rule.Split == SelectionSplit.Test ? "Best EqOd by α" : "Best EqOd by α, budget chosen on validation",
-            $"Per α the best flip budget: {rule.Describe()}. Mean ± sample standard deviation over seeds, on test.",
-            ["dataset", "learner", "m", "strategy", "α", "best budget", "mean flips", "EqOd", "error"],
+            $"Per α the best flip budget: {rule.Describe()}. Mean ± sample standard deviation over seeds, on test; the test-row interval combines each seed's bootstrap interval over its test rows.",
+            ["dataset", "learner", "m", "strategy", "α", "best budget", "mean flips", "EqOd", "EqOd test-row CI", "error"],
             ResultsSummary.BestByAlpha(own, rule)
                 .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.Alpha)
-                .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Number(r.Alpha), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd), MeanStd(r.Error)])
+                .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Number(r.Alpha), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd), SeedStats.Format(r.EqOdInterval), MeanStd(r.Error)])
                 .ToArray())).Concat(RandomComparisonTables.Of(own)).ToArray();
     }
 }

@@ -58,6 +58,9 @@ public static class MetricCatalogue
 
     /// <summary>Convention of metrics on synthetic data's counterfactual test rows.</summary>
     public const string CounterfactualConvention = "synthetic data only: the minority's test rows and their counterfactuals g(x) under the known causal model";
+    /// <summary>Convention of bootstrap interval ends.</summary>
+    public const string BootstrapConvention = "test rows resampled with replacement (seeded by the cell's seed), the level and resamples of the experiment's bootstrap settings";
+
     /// <summary>Convention of expected metrics of randomised post-processors.</summary>
     public const string ExpectedConvention = "randomised post-processors: exact expectation over their coin flips (each row counted as 1 with weight p and 0 with 1 - p)";
 
@@ -65,6 +68,10 @@ public static class MetricCatalogue
     [
         new(MetricKeys.CounterfactualSuccess, "S(alpha)", "S(alpha) = P0[h(g(x)) = h(x)] over minority test rows", CounterfactualConvention, null),
         new(MetricKeys.CounterfactualFairness, "CounterfactualFairnessRate", "share of minority test rows with h(x) = argmax_y P0(y | g(x))", CounterfactualConvention, null),
+        new(MetricKeys.EqOdLow, "EqOdIntervalLow", "lower end of EqOd's percentile bootstrap interval over test rows", BootstrapConvention, null),
+        new(MetricKeys.EqOdHigh, "EqOdIntervalHigh", "upper end of EqOd's percentile bootstrap interval over test rows", BootstrapConvention, null),
+        new(MetricKeys.ErrorLow, "ErrorRateIntervalLow", "lower end of the error rate's percentile bootstrap interval over test rows", BootstrapConvention, null),
+        new(MetricKeys.ErrorHigh, "ErrorRateIntervalHigh", "upper end of the error rate's percentile bootstrap interval over test rows", BootstrapConvention, null),
         new(MetricKeys.ErrorExpected, "ErrorRateExpected", "expected error rate of a randomised post-processor", ExpectedConvention, null),
         new(MetricKeys.EqOdExpected, "EqOdExpected", "EqOd of the expected TPRs and FPRs of a randomised post-processor", ExpectedConvention, null),
     ];

@@ -100,6 +100,18 @@ public static class MetricKeys
     /// <summary>Key of the counterfactual-fairness rate, synthetic data only.</summary>
     public const string CounterfactualFairness = "cf_fair_rate";
 
+    /// <summary>Key of the lower end of EqOd's bootstrap interval over test rows.</summary>
+    public const string EqOdLow = "eqod_ci_low";
+
+    /// <summary>Key of the upper end of EqOd's bootstrap interval over test rows.</summary>
+    public const string EqOdHigh = "eqod_ci_high";
+
+    /// <summary>Key of the lower end of the error's bootstrap interval over test rows.</summary>
+    public const string ErrorLow = "error_ci_low";
+
+    /// <summary>Key of the upper end of the error's bootstrap interval over test rows.</summary>
+    public const string ErrorHigh = "error_ci_high";
+
     /// <summary>Key of the expected error of a randomised post-processor.</summary>
     public const string ErrorExpected = "error_expected";
 

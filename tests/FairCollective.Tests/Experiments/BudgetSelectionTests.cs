@@ -55,3 +55,35 @@ public sealed class BudgetSelectionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
+
+/// <summary>Every cell carries a bootstrap interval over its test rows, and tables combine them for the seed mean.</summary>
+public sealed class TestRowIntervalTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("fc-ci-").FullName;
+
+    [Fact]
+    public void CellsStoreIntervalsAroundTheirEstimateAndTheSeedMeanGetsOne()
+    {
+        var spec = SpecParser.Parse("name: ci\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.3]\nbudgets: {fractions: [0.5, 1]}\nseeds: [0, 1, 2]\nbootstrap: {resamples: 100, level: 0.9}\n", "ci.yaml");
+        using var store = ResultsStore.Open(Path.Combine(_dir, "s.sqlite"));
+        new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
+        var cells = store.Cells();
+        Assert.All(cells, c =>
+        {
+            Assert.InRange(c.Metrics[MetricKeys.EqOd], c.Metrics[MetricKeys.EqOdLow] - 0.02, c.Metrics[MetricKeys.EqOdHigh] + 0.02);
+            Assert.True(c.Metrics[MetricKeys.EqOdLow] < c.Metrics[MetricKeys.EqOdHigh]);
+            Assert.True(c.Metrics[MetricKeys.ErrorLow] < c.Metrics[MetricKeys.ErrorHigh]);
+            Assert.Equal(100, c.Config!.BootstrapResamples);
+        });
+        var best = ResultsSummary.BestByAlpha(cells).Single(r => r.Method == "RB-prob");
+        Assert.NotNull(best.EqOdInterval);
+        Assert.True(best.EqOdInterval!.Value.Low < best.EqOd.Mean && best.EqOd.Mean < best.EqOdInterval.Value.High);
+        // Off: no interval is stored, and tables say n/a.
+        var off = spec with { Name = "ci-off", BootstrapResamples = 0 };
+        new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(off, store);
+        Assert.DoesNotContain(store.Cells("ci-off"), c => c.Metrics.ContainsKey(MetricKeys.EqOdLow));
+        Assert.Equal("n/a", SeedStats.Format(ResultsSummary.BestByAlpha(store.Cells("ci-off")).Single(r => r.Method == "RB-prob").EqOdInterval));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}

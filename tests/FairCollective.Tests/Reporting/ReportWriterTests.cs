@@ -55,7 +55,7 @@ public sealed class ReportWriterTests : IDisposable
         var md = File.ReadAllText(Path.Combine(_dir, ReportWriter.SummaryFileName));
         Assert.Contains("Not in this summary (no results):", md);
         Assert.Contains("![Collective size — best EqOd and its error cost against α on acs-income and compas](figures/collective-size.png)", md);
-        Assert.Contains("| dataset | learner | m | strategy | α | best budget | mean flips | EqOd | error |", md);
+        Assert.Contains("| dataset | learner | m | strategy | α | best budget | mean flips | EqOd | EqOd test-row CI | error |", md);
     }
 
     [Fact]
