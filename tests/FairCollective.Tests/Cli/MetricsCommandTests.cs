@@ -57,7 +57,7 @@ public sealed class MetricsCommandTests
         var warnings = lines.Where(l => l.StartsWith("warning: ")).ToArray();
         Assert.Equal(
         [
-            "warning: group 'b' has no positive labels: TPR undefined (NaN)",
+            "warning: group 'b' has no positive labels: TPR and FNR undefined (NaN)",
             "warning: group 'b' has 5 rows, fewer than 30: its rates are too noisy to compare",
         ], warnings);
         Assert.Contains(lines, l => l.StartsWith("| b ") && l.Contains(" yes ") && l.Contains("NaN"));

@@ -94,7 +94,7 @@ public class MetricFrameTests
         Assert.True(double.IsNaN(frame.Difference(MetricFrameColumns.TruePositiveRate)));
         Assert.Equal(
         [
-            "group 'c' has no positive labels: TPR undefined (NaN)",
+            "group 'c' has no positive labels: TPR and FNR undefined (NaN)",
             "nan is undefined (NaN) for groups 'c', 'd'",
             "between-groups ratio of zero: every group has zero 0, so the ratio is 0/0 (NaN)",
         ], frame.Warnings);
