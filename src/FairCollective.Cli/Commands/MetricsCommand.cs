@@ -94,9 +94,9 @@ public static class MetricsCommand
         if (frame.Minority is { } report)
         {
             var gaps = Tables.Create(string.Create(CultureInfo.InvariantCulture,
-                $"Minority ({string.Join(", ", report.MinorityGroups)}; {frame.MinorityValue(MetricFrameColumns.Count):N0} rows) against the majority (every other group; {frame.MajorityValue(MetricFrameColumns.Count):N0} rows)"), "metric", "minority", "majority", "gap (minority - majority)");
+                $"Minority {string.Join(", ", report.MinorityGroups)} ({frame.MinorityValue(MetricFrameColumns.Count):N0} rows) vs the other groups ({frame.MajorityValue(MetricFrameColumns.Count):N0} rows)"), "metric", "minority", "majority", "gap (minority - majority)");
             foreach (var c in frame.Columns.Where(c => c != MetricFrameColumns.Count))
-                gaps.AddRow(c, Cell(c, frame.MinorityValue(c)), Cell(c, frame.MajorityValue(c)), Cell(c, frame.MinorityGap(c)));
+                gaps.AddRow(Header(c), Cell(c, frame.MinorityValue(c)), Cell(c, frame.MajorityValue(c)), Cell(c, frame.MinorityGap(c)));
             Tables.Write(output, gaps);
             var named = Tables.Create("Two-group metrics", "metric", "value", "convention");
             foreach (var metric in TwoGroupMetrics)
