@@ -16,7 +16,7 @@ public static class CliApp
     /// <summary>Set to 1 to see the stack trace of an internal error.</summary>
     public const string TraceVariable = "FAIRCOLLECTIVE_TRACE";
 
-    /// <summary>The root command with every subcommand: datasets, run, reproduce, results, report, docs.</summary>
+    /// <summary>The root command with every subcommand: datasets, run, reproduce, results, report, metrics, docs.</summary>
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("FairCollective: user-side fairness through minority collective action (Ben-Dov et al., arXiv 2508.15374). "
@@ -26,6 +26,7 @@ public static class CliApp
         root.Add(ReproduceCommand.Create());
         root.Add(ResultsCommand.Create());
         root.Add(ReportCommand.Create());
+        root.Add(MetricsCommand.Create());
         root.Add(DocsCommand.Create());
         return root;
     }

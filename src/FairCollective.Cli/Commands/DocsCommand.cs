@@ -21,6 +21,7 @@ public static class DocsCommand
         ("datasets.md", "the dataset presets and their measured base points"),
         ("store.md", "what a results store promises: identity, refusal, crash safety"),
         ("reporting.md", "the report, figures and exports"),
+        ("metrics.md", "the by-group table (MetricFrame) and `metrics`: groups, columns, warnings"),
         ("method.md", "the science: what is implemented, and the choices the paper leaves open"),
         ("architecture.md", "how the code is laid out"),
     ];

@@ -26,21 +26,54 @@ public static class BetweenGroups
     /// <summary>Min and max over groups; NaN when nothing defined is left (see class remarks for NaN handling).</summary>
     public static (double Min, double Max) MinMax(ReadOnlySpan<ConfusionCounts> groups, GroupRate rate, UndefinedRate mode)
     {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        bool any = false;
+        var range = new Range();
         foreach (var counts in groups)
+            if (!range.Add(new GroupRates(counts, mode).Get(rate), mode)) return (double.NaN, double.NaN);
+        return range.Result;
+    }
+
+    /// <summary>
+    /// Min and max of per-group values of any metric (a MetricFrame column, built-in or user-supplied), with the
+    /// same NaN handling as the rate overload: NaN mode gives NaN on any NaN, fairlearn mode skips NaN.
+    /// </summary>
+    public static (double Min, double Max) MinMax(ReadOnlySpan<double> perGroup, UndefinedRate mode)
+    {
+        var range = new Range();
+        foreach (double v in perGroup)
+            if (!range.Add(v, mode)) return (double.NaN, double.NaN);
+        return range.Result;
+    }
+
+    /// <summary>Max minus min of per-group values (see <see cref="MinMax(ReadOnlySpan{double}, UndefinedRate)"/>).</summary>
+    public static double Difference(ReadOnlySpan<double> perGroup, UndefinedRate mode)
+    {
+        var (min, max) = MinMax(perGroup, mode);
+        return max - min;
+    }
+
+    /// <summary>Min over max of per-group values; 0/0 = NaN (see <see cref="MinMax(ReadOnlySpan{double}, UndefinedRate)"/>).</summary>
+    public static double Ratio(ReadOnlySpan<double> perGroup, UndefinedRate mode)
+    {
+        var (min, max) = MinMax(perGroup, mode);
+        return min / max;
+    }
+
+    /// <summary>Running min and max; <see cref="Add"/> is false when a NaN in NaN mode makes the whole result NaN.</summary>
+    private struct Range()
+    {
+        private double _min = double.PositiveInfinity, _max = double.NegativeInfinity;
+        private bool _any;
+
+        public bool Add(double v, UndefinedRate mode)
         {
-            double v = new GroupRates(counts, mode).Get(rate);
-            if (double.IsNaN(v))
-            {
-                if (mode == UndefinedRate.NaN) return (double.NaN, double.NaN);
-                continue;
-            }
-            any = true;
-            if (v < min) min = v;
-            if (v > max) max = v;
+            if (double.IsNaN(v)) return mode != UndefinedRate.NaN;
+            _any = true;
+            if (v < _min) _min = v;
+            if (v > _max) _max = v;
+            return true;
         }
-        return any ? (min, max) : (double.NaN, double.NaN);
+
+        public readonly (double Min, double Max) Result => _any ? (_min, _max) : (double.NaN, double.NaN);
     }
 
     /// <summary>The larger of the TPR part and the FPR part ('worst_case' for differences).</summary>

@@ -140,9 +140,12 @@ public sealed class FairnessReport
             warnings.Add("DisparateImpact: the majority has selection rate 0, so the ratio is Infinity");
         foreach (var rate in RatioRates)
             if (double.IsNaN(Confusion.Ratio(rate)) && BetweenGroups.MinMax(Confusion.PerGroupCounts, rate, mode).Max == 0)
-                warnings.Add($"between-groups ratio of {rate}: every group has {rate} 0, so the ratio is 0/0 (NaN)");
+                warnings.Add($"{BetweenGroupsRatioWarningPrefix}{rate}: every group has {rate} 0, so the ratio is 0/0 (NaN)");
         return warnings;
     }
+
+    /// <summary>How a warning about a 0/0 between-groups ratio starts ("between-groups ratio of X: ...").</summary>
+    public const string BetweenGroupsRatioWarningPrefix = "between-groups ratio of ";
 
     private static readonly GroupRate[] RatioRates = [GroupRate.SelectionRate, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate];
 }

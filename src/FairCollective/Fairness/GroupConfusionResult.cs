@@ -48,7 +48,7 @@ public sealed class GroupConfusionResult
     /// <summary>What a rate with an empty denominator became.</summary>
     public UndefinedRate UndefinedRate { get; }
 
-    /// <summary>One line per undefined rate, e.g. "group 'x' has no positive labels: TPR undefined (NaN)".</summary>
+    /// <summary>One line per undefined rate, e.g. "group 'x' has no positive labels: TPR and FNR undefined (NaN)".</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The rates of group <paramref name="group"/>.</summary>

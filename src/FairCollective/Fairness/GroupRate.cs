@@ -23,4 +23,7 @@ public enum GroupRate
 
     /// <summary>P(y = 1): base rate (AIF360).</summary>
     BaseRate,
+
+    /// <summary>P(yhat = 0 | y = 1): false-negative rate, FN / (TP + FN) (undefined when TPR is).</summary>
+    FalseNegativeRate,
 }

@@ -16,6 +16,7 @@ public readonly record struct GroupRates
         SelectionRate = n > 0 ? counts.PredictedPositives / n : double.NaN;
         TruePositiveRate = pos > 0 ? counts.TruePositives / pos : undefined;
         FalsePositiveRate = neg > 0 ? counts.FalsePositives / neg : undefined;
+        FalseNegativeRate = pos > 0 ? counts.FalseNegatives / pos : undefined;
         Accuracy = n > 0 ? (counts.TruePositives + counts.TrueNegatives) / n : double.NaN;
         BaseRate = n > 0 ? pos / n : double.NaN;
     }
@@ -30,6 +31,8 @@ public readonly record struct GroupRates
     public double TruePositiveRate { get; }
     /// <summary>FPR = P(yhat = 1 | y = 0), in [0, 1]; undefined without negative labels.</summary>
     public double FalsePositiveRate { get; }
+    /// <summary>FNR = P(yhat = 0 | y = 1), in [0, 1]; undefined (like TPR) without positive labels.</summary>
+    public double FalseNegativeRate { get; }
     /// <summary>P(yhat = y), in [0, 1].</summary>
     public double Accuracy { get; }
 
@@ -52,6 +55,7 @@ public readonly record struct GroupRates
         GroupRate.Accuracy => Accuracy,
         GroupRate.ErrorRate => ErrorRate,
         GroupRate.BaseRate => BaseRate,
+        GroupRate.FalseNegativeRate => FalseNegativeRate,
         _ => throw new ArgumentOutOfRangeException(nameof(rate), rate, null),
     };
 }

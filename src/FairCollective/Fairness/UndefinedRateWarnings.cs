@@ -11,7 +11,7 @@ internal static class UndefinedRateWarnings
             warnings.Add($"{who} has no rows: every rate undefined (NaN)");
             return;
         }
-        if (counts.LabelPositives <= 0) warnings.Add($"{who} has no positive labels: TPR undefined ({outcome})");
+        if (counts.LabelPositives <= 0) warnings.Add($"{who} has no positive labels: TPR and FNR undefined ({outcome})");
         if (counts.LabelNegatives <= 0) warnings.Add($"{who} has no negative labels: FPR undefined ({outcome})");
     }
 }

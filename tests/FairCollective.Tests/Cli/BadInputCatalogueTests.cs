@@ -304,5 +304,31 @@ public sealed class BadInputCatalogueTests
             @"people\.csv, line 242, column 'x': 'Infinity' is not a finite number"),
         new("unknown dataset in an experiment", b => ["run", b.Write("x.yaml", "name: x\ndatasets: [compass]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
             @"unknown dataset 'compass'"),
+
+        // --- metrics: a CSV of labelled predictions --------------------------------------------------------------------
+        new("metrics of a missing file", b => ["metrics", b.PathOf("preds.csv"), "--y-true", "y", "--y-pred", "yhat", "--group", "g"],
+            @"preds\.csv: file not found$"),
+        new("metrics with an unknown --y-true column", b => ["metrics", Predictions(b), "--y-true", "label", "--y-pred", "yhat", "--group", "g"],
+            @"preds\.csv: no column 'label' for --y-true \(columns: y, yhat, g, h, w\)$"),
+        new("metrics with an unknown second --group column", b => ["metrics", Predictions(b), "--y-true", "y", "--y-pred", "yhat", "--group", "g", "--group", "race"],
+            @"preds\.csv: no column 'race' for --group \(columns: y, yhat, g, h, w\)$"),
+        new("metrics with a prediction that is not 0/1", b => { var f = Predictions(b); File.AppendAllText(f, "1,0.7,a,x,1\n"); return ["metrics", f, "--y-true", "y", "--y-pred", "yhat", "--group", "g"]; },
+            @"preds\.csv, line 42, column 'yhat': '0\.7' is not 0 or 1 \(--y-pred\)$"),
+        new("metrics with a label that is not 0/1", b => { var f = Predictions(b); File.AppendAllText(f, "yes,0,a,x,1\n"); return ["metrics", f, "--y-true", "y", "--y-pred", "yhat", "--group", "g"]; },
+            @"preds\.csv, line 42, column 'y': 'yes' is not 0 or 1 \(--y-true\)$"),
+        new("metrics with an empty group value", b => { var f = Predictions(b); File.AppendAllText(f, "1,0,,x,1\n"); return ["metrics", f, "--y-true", "y", "--y-pred", "yhat", "--group", "g"]; },
+            @"preds\.csv, line 42, column 'g': empty group value \(--group\)$"),
+        new("metrics with a negative weight", b => { var f = Predictions(b); File.AppendAllText(f, "1,0,a,x,-2\n"); return ["metrics", f, "--y-true", "y", "--y-pred", "yhat", "--group", "g", "--weight", "w"]; },
+            @"preds\.csv, line 42, column 'w': weight -2 is negative \(--weight\)$"),
+        new("metrics with a --minority no group has", b => ["metrics", Predictions(b), "--y-true", "y", "--y-pred", "yhat", "--group", "g", "--group", "h", "--minority", "a"],
+            @"--minority 'a' matches no group of .*preds\.csv \(groups: a x x, a x y, b x x, b x y\)$"),
+        new("metrics of a header without rows", b => ["metrics", b.Write("preds.csv", "y,yhat,g\n"), "--y-true", "y", "--y-pred", "yhat", "--group", "g"],
+            @"preds\.csv: no data rows$"),
+        new("metrics without --group", b => ["metrics", Predictions(b), "--y-true", "y", "--y-pred", "yhat"],
+            @"--group.*\(see --help\)$"),
     ];
+
+    /// <summary>40 rows of labelled predictions: y, yhat, groups g (a/b) and h (x/y), weight w.</summary>
+    private static string Predictions(CliSandbox b) => b.Write("preds.csv",
+        "y,yhat,g,h,w\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 2},{i / 2 % 2},{(i % 3 == 0 ? "b" : "a")},{(i % 5 == 0 ? "y" : "x")},1\n")));
 }

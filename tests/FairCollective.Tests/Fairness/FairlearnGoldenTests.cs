@@ -147,8 +147,8 @@ public class FairlearnGoldenTests
         var strict = GroupConfusion.Compute(YTrue(c), YPred(c), Groups(c));
         Assert.Equal(0.0, compat["0"].TruePositiveRate);
         Assert.True(double.IsNaN(strict["0"].TruePositiveRate));
-        Assert.Contains("group '0' has no positive labels: TPR undefined (reported as 0 as fairlearn does)", compat.Warnings);
-        Assert.Contains("group '0' has no positive labels: TPR undefined (NaN)", strict.Warnings);
+        Assert.Contains("group '0' has no positive labels: TPR and FNR undefined (reported as 0 as fairlearn does)", compat.Warnings);
+        Assert.Contains("group '0' has no positive labels: TPR and FNR undefined (NaN)", strict.Warnings);
         Assert.True(double.IsNaN(strict.Difference(GroupRate.TruePositiveRate)));
         Assert.Equal(0.5925925925925926, compat.Difference(GroupRate.TruePositiveRate));
     }
