@@ -4,6 +4,7 @@ using FairCollective.Common;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
+using FairCollective.Experiments.Summaries;
 
 namespace FairCollective.Cli.Commands;
 
@@ -94,7 +95,15 @@ public static class RunCommand
             ResultsCommand.WriteTables(store.Cells(spec.Name), output, includeBudgets: false);
         }
         output.WriteLine($"every table: faircollective results show {storePath}");
+        foreach (var warning in RunWarnings.OfSplits(plan.Splits.Values).Concat(RunWarnings.OfCells(Cells(storePath, spec.Name))))
+            output.WriteLine($"warning: {warning}");
         return summary;
+    }
+
+    private static IReadOnlyList<CellRecord> Cells(string storePath, string experiment)
+    {
+        using var store = ResultsStore.Open(storePath, StoreAccess.Read);
+        return store.Cells(experiment);
     }
 
     private static void DeleteStore(string path)

@@ -67,6 +67,13 @@ public static class HtmlReport
             h.AppendLine("</section>");
         }
 
+        var warnings = Experiments.Summaries.RunWarnings.OfCells(input.Cells);
+        if (warnings.Count > 0)
+        {
+            h.AppendLine("<section id=\"warnings\"><h2>Warnings</h2><ul>");
+            foreach (var w in warnings) h.Append("<li>").Append(HtmlEncode(w)).AppendLine("</li>");
+            h.AppendLine("</ul></section>");
+        }
         h.AppendLine("<section id=\"metrics\"><h2>Metrics</h2><ul>");
         foreach (var name in new[] { MetricKeys.Error, MetricKeys.EqOd, MetricKeys.CounterfactualSuccess })
             h.Append("<li><code>").Append(HtmlEncode(name)).Append("</code>: ").Append(HtmlEncode(MetricCatalogue.Describe(name))).AppendLine("</li>");

@@ -37,6 +37,13 @@ public static class MarkdownReport
             foreach (var t in s.Tables) AppendTable(m, t);
         }
 
+        var warnings = Experiments.Summaries.RunWarnings.OfCells(input.Cells);
+        if (warnings.Count > 0)
+        {
+            m.AppendLine("## Warnings").AppendLine();
+            foreach (var w in warnings) m.Append("- ").AppendLine(MarkdownText.Escape(w));
+            m.AppendLine();
+        }
         m.AppendLine("## Configuration").AppendLine();
         AppendTable(m, Provenance.Configuration(input));
         AppendTable(m, Provenance.Versions());

@@ -1,0 +1,41 @@
+using System.Globalization;
+using FairCollective.Data.Splitting;
+using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
+
+namespace FairCollective.Experiments.Summaries;
+
+/// <summary>
+/// What a user must know before trusting a table, said once per run (never once per cell): test groups too small to
+/// compare (fewer than <see cref="MetricFrameOptions.DefaultSmallGroupRows"/> rows), and cells whose EqOd is
+/// undefined (a group with no positive or no negative test row). The CLI prints them after a run; the report lists
+/// the undefined cells of the store.
+/// </summary>
+public static class RunWarnings
+{
+    /// <summary>Warnings about the test splits of a plan: a group with fewer rows than the documented minimum.</summary>
+    public static IReadOnlyList<string> OfSplits(IEnumerable<PreparedSplit> splits)
+    {
+        int min = MetricFrameOptions.DefaultSmallGroupRows;
+        return splits.GroupBy(s => s.Dataset).SelectMany(d =>
+        {
+            var small = d.Where(s => s.TestGroups.MinorityCount < min || s.TestGroups.MajorityCount < min).ToArray();
+            if (small.Length == 0) return [];
+            int fewest = small.Min(s => Math.Min(s.TestGroups.MinorityCount, s.TestGroups.MajorityCount));
+            return new[]
+            {
+                string.Create(CultureInfo.InvariantCulture,
+                    $"dataset '{d.Key}': a group has fewer than {min} test rows in {small.Length} of {d.Count()} seeds (as few as {fewest}); its rates, and EqOd, are noisy"),
+            };
+        }).ToArray();
+    }
+
+    /// <summary>Warnings about stored cells: how many have an undefined EqOd, per experiment and dataset.</summary>
+    public static IReadOnlyList<string> OfCells(IEnumerable<CellRecord> cells) =>
+        cells.Where(c => double.IsNaN(c.Metrics.GetValueOrDefault(MetricKeys.EqOd, double.NaN)))
+            .GroupBy(c => (c.Experiment, c.Dataset))
+            .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
+            .Select(g => string.Create(CultureInfo.InvariantCulture,
+                $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}': EqOd is undefined in {g.Count()} cells (a test group without positive or negative rows); tables leave them out of the seed means"))
+            .ToArray();
+}
