@@ -62,14 +62,12 @@ public static class FirmEvaluation
     /// <summary>Percentile bootstrap intervals over the test rows of EqOd and error (<see cref="MetricKeys.EqOdLow"/> and the others).</summary>
     private static void AddIntervals(Dictionary<string, double> metrics, int[] y, int[] predicted, GroupMembership groups, BootstrapOptions bootstrap)
     {
-        var index = new GroupIndex(groups.Codes.ToArray(), ["majority", "minority"]);
-        // One thread per cell already: the cells run in parallel, so the resamples do not.
-        var intervals = FairnessBootstrap.Compute(y, predicted, index, ["minority"], [FairnessMetric.EqOd, FairnessMetric.ErrorRate],
-            bootstrap with { MaxDegreeOfParallelism = 1 });
-        metrics[MetricKeys.EqOdLow] = intervals[0].Lower;
-        metrics[MetricKeys.EqOdHigh] = intervals[0].Upper;
-        metrics[MetricKeys.ErrorLow] = intervals[1].Lower;
-        metrics[MetricKeys.ErrorHigh] = intervals[1].Upper;
+        // Drawn on the eight confusion counts (CountBootstrap): exact for these two metrics, and n times cheaper than rows.
+        var (eqodLow, eqodHigh, errorLow, errorHigh) = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
+        metrics[MetricKeys.EqOdLow] = eqodLow;
+        metrics[MetricKeys.EqOdHigh] = eqodHigh;
+        metrics[MetricKeys.ErrorLow] = errorLow;
+        metrics[MetricKeys.ErrorHigh] = errorHigh;
     }
 
     /// <summary>

@@ -40,4 +40,29 @@ public class BootstrapCoverageTests
         }
         Assert.InRange(covered, 180, 198);
     }
+
+    [Fact]
+    public void TheCountBootstrapCoversAsOftenAndAgreesWithTheRowBootstrap()
+    {
+        const int sets = 200;
+        int covered = 0;
+        for (int s = 0; s < sets; s++)
+        {
+            var (y, pred, group) = TestSet(Seeds.Create(s, "coverage-test-set"), 2000);
+            var minority = group.Select(g => g == "min").ToArray();
+            var (low, high, errorLow, errorHigh) = CountBootstrap.Intervals(y, pred, minority, 200, 0.95, s);
+            if (low <= TrueEqOd && TrueEqOd <= high) covered++;
+            if (s < 5)
+            {
+                // Same distribution as resampling rows: the ends agree with the row bootstrap's within Monte Carlo noise.
+                var rows = FairnessBootstrap.Compute(y, pred, GroupIndex.From(group), ["min"], [FairnessMetric.EqOd, FairnessMetric.ErrorRate],
+                    new BootstrapOptions { Resamples = 2000, Seed = s });
+                Assert.Equal(rows[0].Lower, low, 0.01);
+                Assert.Equal(rows[0].Upper, high, 0.01);
+                Assert.Equal(rows[1].Lower, errorLow, 0.005);
+                Assert.Equal(rows[1].Upper, errorHigh, 0.005);
+            }
+        }
+        Assert.InRange(covered, 180, 198);
+    }
 }
