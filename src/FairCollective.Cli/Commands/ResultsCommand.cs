@@ -38,14 +38,21 @@ public static class ResultsCommand
             DefaultValueFactory = _ => "min-of-means",
         };
         best.AcceptOnlyFromAmong("min-of-means", "mean-of-mins");
+        var metric = new Option<string>("--metric")
+        {
+            Description = "The fairness gap to minimise and show, by its stored key (eqod, dem_parity, eq_opp, eq_odds_worst, fpr_gap, ...; lower is fairer; default eqod).",
+            DefaultValueFactory = _ => MetricKeys.EqOd,
+        };
         var cmd = new Command("show", "The tables that match each experiment's grid (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha)): mean ± sample std over seeds.")
         {
-            store, experiment, json, selection, best,
+            store, experiment, json, selection, best, metric,
         };
         cmd.SetAction(parse =>
         {
             var rule = new BudgetSelection(parse.GetValue(selection) == "validation" ? SelectionSplit.Validation : SelectionSplit.Test,
-                parse.GetValue(best) == "mean-of-mins" ? BestDefinition.MeanOfSeedMins : BestDefinition.MinOfSeedMeans);
+                parse.GetValue(best) == "mean-of-mins" ? BestDefinition.MeanOfSeedMins : BestDefinition.MinOfSeedMeans, parse.GetValue(metric)!);
+            if (!MetricCatalogue.Gaps.Contains(rule.Metric))
+                throw new UserInputException($"--metric: '{rule.Metric}' is not a fairness gap to minimise (one of: {string.Join(", ", MetricCatalogue.Gaps)})");
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
             var cells = CellsOf(s, parse.GetValue(experiment));
             rule.CheckAvailable(cells.Where(c => c.Knob is null && c.Method != ResultsSummary.BaseMethod));
@@ -120,8 +127,9 @@ public static class ResultsCommand
 
     private static void WriteBestByAlpha(IReadOnlyList<CellRecord> cells, TextWriter output, BudgetSelection selection)
     {
-        var table = Tables.Create($"{cells[0].Experiment}: best EqOd by alpha ({selection.Describe()}; mean ± std over seeds)",
-            "dataset", "learner", "m", "method", "alpha", "best budget", "flips", "EqOd (± seed std)", "EqOd test-row CI", "error", "seeds");
+        string name = selection.Metric == MetricKeys.EqOd ? "EqOd" : selection.Metric;
+        var table = Tables.Create($"{cells[0].Experiment}: best {name} by alpha ({selection.Describe()}; mean ± std over seeds; {name}: {MetricCatalogue.Describe(selection.Metric)})",
+            "dataset", "learner", "m", "method", "alpha", "best budget", "flips", $"{name} (± seed std)", $"{name} test-row CI", "error", "seeds");
         foreach (var r in ResultsSummary.BestByAlpha(cells, selection))
             table.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Alpha(r.Alpha),
                 r.BestBudget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), SeedStats.Format(r.EqOdInterval), r.Error.ToString(),

@@ -27,7 +27,8 @@ public enum BestDefinition
 /// <summary>A rule for "best EqOd at alpha": which split chooses the budget, and how seeds combine.</summary>
 /// <param name="Split">The rows that choose.</param>
 /// <param name="Best">How seeds combine.</param>
-public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test, BestDefinition Best = BestDefinition.MinOfSeedMeans)
+/// <param name="Metric">The stored fairness metric that is minimised and reported (a <see cref="MetricKeys"/> key; default EqOd).</param>
+public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test, BestDefinition Best = BestDefinition.MinOfSeedMeans, string Metric = MetricKeys.EqOd)
 {
     /// <summary>The paper's rule: chosen on test, one budget for all seeds.</summary>
     public static BudgetSelection Paper { get; } = new();
@@ -40,11 +41,15 @@ public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test,
         + (Best == BestDefinition.MinOfSeedMeans ? "; one budget for all seeds: the lowest seed mean" : "; each seed's own budget, then the mean over seeds");
 
     /// <summary>The key of the metric that chooses: EqOd on test, or on validation.</summary>
-    public string ChoosingKey => Split == SelectionSplit.Test ? MetricKeys.EqOd : MetricKeys.OnValidation(MetricKeys.EqOd);
+    public string ChoosingKey => Split == SelectionSplit.Test ? Metric : MetricKeys.OnValidation(Metric);
 
     /// <summary>Refuses a validation rule on cells that were not measured on a validation split.</summary>
     public void CheckAvailable(IEnumerable<CellRecord> cells)
     {
+        var all = cells as IReadOnlyCollection<CellRecord> ?? cells.ToArray();
+        if (all.Count > 0 && !all.Any(c => c.Metrics.ContainsKey(Metric)))
+            throw new UserInputException($"these results do not store the metric '{Metric}' (stored: {string.Join(", ", all.SelectMany(c => c.Metrics.Keys).Distinct().Where(k => MetricCatalogue.Find(k)?.Metric is not null).Order(StringComparer.Ordinal))})");
+        cells = all;
         if (Split == SelectionSplit.Validation && !cells.Any(c => c.Metrics.ContainsKey(ChoosingKey)))
             throw new UserInputException("these results have no validation split to choose budgets on: run the spec with validation_fraction > 0 (docs/experiment-spec.md)");
     }

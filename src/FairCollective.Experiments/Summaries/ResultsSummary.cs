@@ -11,7 +11,7 @@ namespace FairCollective.Experiments.Summaries;
 /// <param name="Alpha">The collective's size as a share of the minority's training rows.</param>
 /// <param name="BestBudget">The budget with the lowest seed-mean EqOd, as the spec gave it.</param>
 /// <param name="MeanFlips">Flips at that budget, averaged over seeds.</param>
-/// <param name="EqOd">EqOd at that budget over seeds.</param>
+/// <param name="EqOd">The chosen metric (EqOd unless the selection names another) at that budget over seeds.</param>
 /// <param name="Error">Test error at that budget over seeds.</param>
 /// <param name="EqOdInterval">The test-row interval of the seed-mean EqOd (<see cref="SeedStats.TestRowInterval"/>); null without stored intervals.</param>
 public sealed record BestEqOdRow(string Dataset, string Learner, int? MajorityRows, string Method, double Alpha,
@@ -73,7 +73,8 @@ public static class ResultsSummary
         var best = budgets.Where(b => !double.IsNaN(b.Choosing.Mean)).OrderBy(b => b.Choosing.Mean).ThenBy(b => b.Cells.Average(c => (double)c.Flips)).FirstOrDefault();
         if (best.Cells is null) best = budgets.OrderBy(b => b.Cells.Average(c => (double)c.Flips)).First();
         return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, best.Budget, best.Cells.Average(c => (double)c.Flips),
-            SeedStats.Of(best.Cells, MetricKeys.EqOd), SeedStats.Of(best.Cells, MetricKeys.Error), SeedStats.TestRowInterval(best.Cells));
+            SeedStats.Of(best.Cells, selection.Metric), SeedStats.Of(best.Cells, MetricKeys.Error),
+            selection.Metric == MetricKeys.EqOd ? SeedStats.TestRowInterval(best.Cells) : null);
     }
 
     // Each seed picks its own budget by the choosing metric; the reported numbers are that seed's test numbers.
@@ -84,6 +85,7 @@ public static class ResultsSummary
                 .OrderBy(c => c.Metrics[selection.ChoosingKey]).ThenBy(c => c.Flips).FirstOrDefault() ?? seed.OrderBy(c => c.Flips).First())
             .ToArray();
         return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, "per seed", chosen.Average(c => (double)c.Flips),
-            SeedStats.Of(chosen, MetricKeys.EqOd), SeedStats.Of(chosen, MetricKeys.Error), SeedStats.TestRowInterval(chosen));
+            SeedStats.Of(chosen, selection.Metric), SeedStats.Of(chosen, MetricKeys.Error),
+            selection.Metric == MetricKeys.EqOd ? SeedStats.TestRowInterval(chosen) : null);
     }
 }

@@ -94,6 +94,14 @@ public static class MetricCatalogue
             ? d with { Key = key, Name = d.Name + " (validation)", Definition = "on the validation split: " + d.Definition }
             : null);
 
+    /// <summary>
+    /// The keys of the unfairness gaps, where 0 is parity and lower is fairer (unsigned differences): the only metrics
+    /// a "best budget" may minimise. Signed gaps and ratios have no "lower is better", and error is not a fairness metric.
+    /// </summary>
+    public static IReadOnlyList<string> Gaps { get; } = Definitions
+        .Where(d => d.MetricConvention is UnsignedConvention or BetweenGroupsDifferenceConvention)
+        .Select(d => d.Key).ToArray();
+
     /// <summary>"definition (convention)" of the metric keyed <paramref name="key"/>, as printed beside tables.</summary>
     public static string Describe(string key) =>
         Find(key) is { } d ? $"{d.Definition}; {d.MetricConvention}" : throw new ArgumentException($"no metric has the key '{key}'", nameof(key));

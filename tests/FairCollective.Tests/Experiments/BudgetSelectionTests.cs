@@ -53,6 +53,31 @@ public sealed class BudgetSelectionTests : IDisposable
         Assert.Equal("on the validation split: " + MetricCatalogue.Find(MetricKeys.EqOd)!.Definition, MetricCatalogue.Find(MetricKeys.OnValidation(MetricKeys.EqOd))!.Definition);
     }
 
+    [Fact]
+    public void AnotherMetricChoosesAndIsReportedAndOnlyEqOdCarriesTheInterval()
+    {
+        var cells = Run("");
+        var rule = new BudgetSelection(Metric: MetricKeys.DemographicParity);
+        var rows = ResultsSummary.BestByAlpha(cells, rule).Where(r => r.Method != ResultsSummary.BaseMethod).ToArray();
+        Assert.NotEmpty(rows);
+        foreach (var r in rows)
+        {
+            // The reported value is the lowest seed-mean demographic-parity gap over that method's budgets at that alpha.
+            var means = cells.Where(c => c.Method == r.Method && c.Alpha == r.Alpha && c.Knob is null)
+                .GroupBy(c => c.Budget).Select(g => g.Average(c => c.Metrics[MetricKeys.DemographicParity])).ToArray();
+            Assert.Equal(means.Min(), r.EqOd.Mean, 12);
+            Assert.Null(r.EqOdInterval);
+        }
+        // Only unsigned gaps can be minimised: signed gaps and ratios have no "lower is fairer".
+        Assert.Contains(MetricKeys.EqOd, MetricCatalogue.Gaps);
+        Assert.Contains(MetricKeys.DemographicParity, MetricCatalogue.Gaps);
+        Assert.DoesNotContain(MetricKeys.DemographicParityRatio, MetricCatalogue.Gaps);
+        Assert.DoesNotContain(MetricKeys.SelectionGapSigned, MetricCatalogue.Gaps);
+        Assert.DoesNotContain(MetricKeys.Error, MetricCatalogue.Gaps);
+        var e = Assert.Throws<UserInputException>(() => new BudgetSelection(Metric: "nope").CheckAvailable(cells));
+        Assert.StartsWith("these results do not store the metric 'nope' (stored: ", e.Message);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
 
