@@ -40,7 +40,7 @@ public static class ResultsCommand
         best.AcceptOnlyFromAmong("min-of-means", "mean-of-mins");
         var metric = new Option<string>("--metric")
         {
-            Description = "The fairness gap to minimise and show, by its stored key (eqod, dem_parity, eq_opp, eq_odds_worst, fpr_gap, ...; lower is fairer; default eqod).",
+            Description = "The fairness metric that chooses the best budget and is shown, by its stored key: a gap, minimised (eqod, dem_parity, eq_opp, eq_odds_worst, ...), or a min/max ratio, maximised (dem_parity_ratio, ...); default eqod.",
             DefaultValueFactory = _ => MetricKeys.EqOd,
         };
         var cmd = new Command("show", "The tables that match each experiment's grid (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha)): mean ± sample std over seeds.")
@@ -51,8 +51,8 @@ public static class ResultsCommand
         {
             var rule = new BudgetSelection(parse.GetValue(selection) == "validation" ? SelectionSplit.Validation : SelectionSplit.Test,
                 parse.GetValue(best) == "mean-of-mins" ? BestDefinition.MeanOfSeedMins : BestDefinition.MinOfSeedMeans, parse.GetValue(metric)!);
-            if (!MetricCatalogue.Gaps.Contains(rule.Metric))
-                throw new UserInputException($"--metric: '{rule.Metric}' is not a fairness gap to minimise (one of: {string.Join(", ", MetricCatalogue.Gaps)})");
+            if (!MetricCatalogue.Gaps.Contains(rule.Metric) && !MetricCatalogue.Ratios.Contains(rule.Metric))
+                throw new UserInputException($"--metric: '{rule.Metric}' is neither a gap (lower is fairer: {string.Join(", ", MetricCatalogue.Gaps)}) nor a min/max ratio (higher is fairer: {string.Join(", ", MetricCatalogue.Ratios)})");
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
             var cells = CellsOf(s, parse.GetValue(experiment));
             rule.CheckAvailable(cells.Where(c => c.Knob is null && c.Method != ResultsSummary.BaseMethod));

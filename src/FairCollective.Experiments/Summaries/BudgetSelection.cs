@@ -38,7 +38,10 @@ public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test,
         (Split == SelectionSplit.Test
             ? "budget chosen on the test split (the paper's rule; optimistic)"
             : "budget chosen on the validation split, reported on test")
-        + (Best == BestDefinition.MinOfSeedMeans ? "; one budget for all seeds: the lowest seed mean" : "; each seed's own budget, then the mean over seeds");
+        + (Best == BestDefinition.MinOfSeedMeans ? (Direction > 0 ? "; one budget for all seeds: the lowest seed mean" : "; one budget for all seeds: the highest seed mean") : "; each seed's own budget, then the mean over seeds");
+
+    /// <summary>+1 when lower values of <see cref="Metric"/> are fairer (gaps), -1 when higher are (min/max ratios).</summary>
+    public int Direction => MetricCatalogue.Ratios.Contains(Metric) ? -1 : 1;
 
     /// <summary>The key of the metric that chooses: EqOd on test, or on validation.</summary>
     public string ChoosingKey => Split == SelectionSplit.Test ? Metric : MetricKeys.OnValidation(Metric);

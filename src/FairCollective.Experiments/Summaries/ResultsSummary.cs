@@ -70,7 +70,7 @@ public static class ResultsSummary
     private static BestEqOdRow OneBudget((string Dataset, string Learner, int? MajorityRows, string Method, double Alpha) k, IEnumerable<CellRecord> cells, BudgetSelection selection)
     {
         var budgets = cells.GroupBy(c => c.Budget).Select(b => (Budget: b.Key, Cells: b.ToArray(), Choosing: SeedStats.Of(b, selection.ChoosingKey))).ToArray();
-        var best = budgets.Where(b => !double.IsNaN(b.Choosing.Mean)).OrderBy(b => b.Choosing.Mean).ThenBy(b => b.Cells.Average(c => (double)c.Flips)).FirstOrDefault();
+        var best = budgets.Where(b => !double.IsNaN(b.Choosing.Mean)).OrderBy(b => selection.Direction * b.Choosing.Mean).ThenBy(b => b.Cells.Average(c => (double)c.Flips)).FirstOrDefault();
         if (best.Cells is null) best = budgets.OrderBy(b => b.Cells.Average(c => (double)c.Flips)).First();
         return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, best.Budget, best.Cells.Average(c => (double)c.Flips),
             SeedStats.Of(best.Cells, selection.Metric), SeedStats.Of(best.Cells, MetricKeys.Error),
@@ -82,7 +82,7 @@ public static class ResultsSummary
     {
         var chosen = cells.GroupBy(c => c.Seed)
             .Select(seed => seed.Where(c => !double.IsNaN(c.Metrics.GetValueOrDefault(selection.ChoosingKey, double.NaN)))
-                .OrderBy(c => c.Metrics[selection.ChoosingKey]).ThenBy(c => c.Flips).FirstOrDefault() ?? seed.OrderBy(c => c.Flips).First())
+                .OrderBy(c => selection.Direction * c.Metrics[selection.ChoosingKey]).ThenBy(c => c.Flips).FirstOrDefault() ?? seed.OrderBy(c => c.Flips).First())
             .ToArray();
         return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, "per seed", chosen.Average(c => (double)c.Flips),
             SeedStats.Of(chosen, selection.Metric), SeedStats.Of(chosen, MetricKeys.Error),

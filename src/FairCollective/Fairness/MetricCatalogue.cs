@@ -95,11 +95,19 @@ public static class MetricCatalogue
             : null);
 
     /// <summary>
-    /// The keys of the unfairness gaps, where 0 is parity and lower is fairer (unsigned differences): the only metrics
-    /// a "best budget" may minimise. Signed gaps and ratios have no "lower is better", and error is not a fairness metric.
+    /// The keys of the unfairness gaps, where 0 is parity and lower is fairer (unsigned differences): a "best budget"
+    /// minimises them. Signed gaps have no "lower is better", and error is not a fairness metric.
     /// </summary>
     public static IReadOnlyList<string> Gaps { get; } = Definitions
         .Where(d => d.MetricConvention is UnsignedConvention or BetweenGroupsDifferenceConvention)
+        .Select(d => d.Key).ToArray();
+
+    /// <summary>
+    /// The keys of the min-over-max ratios, where 1 is parity and higher is fairer: a "best budget" maximises them.
+    /// The minority-over-majority ratio (disparate impact) is not among them: it can pass 1, so neither way is better.
+    /// </summary>
+    public static IReadOnlyList<string> Ratios { get; } = Definitions
+        .Where(d => d.MetricConvention is MinMaxRatioConvention or BetweenGroupsRatioConvention)
         .Select(d => d.Key).ToArray();
 
     /// <summary>"definition (convention)" of the metric keyed <paramref name="key"/>, as printed beside tables.</summary>
