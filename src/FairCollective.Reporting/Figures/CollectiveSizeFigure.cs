@@ -8,7 +8,7 @@ namespace FairCollective.Reporting.Figures;
 /// <summary>
 /// The figure of an alpha sweep (<see cref="FigureKind.BestEqOdByAlpha"/>; Figure 2 of the paper): best EqOd (minimum over
 /// budgets of the seed-mean EqOd) against alpha, one line per strategy with error bars of one seed standard deviation at
-/// that budget, and the no-action base line; beside it the error cost, the test error at that same budget. One row of
+/// that budget and a band of the test-row interval where cells store one, and the no-action base line; beside it the error cost, the test error at that same budget. One row of
 /// two panels per dataset, one legend for all.
 /// </summary>
 public static class CollectiveSizeFigure
@@ -40,6 +40,9 @@ public static class CollectiveSizeFigure
                 if (line.Length == 0) continue;
                 double[] xs = line.Select(r => r.Alpha).ToArray();
                 double[] ys = line.Select(r => r.EqOd.Mean).ToArray(), es = line.Select(r => r.Error.Mean).ToArray();
+                // The test-row interval (how sure each seed's own test set makes the mean) as a band, the seed spread as bars.
+                if (line.Length > 1 && line.All(r => r.EqOdInterval is { } i && double.IsFinite(i.Low) && double.IsFinite(i.High)))
+                    PlotLook.IntervalBand(eqod, xs, line.Select(r => r.EqOdInterval!.Value.Low).ToArray(), line.Select(r => r.EqOdInterval!.Value.High).ToArray(), style);
                 PlotLook.ErrorBars(eqod, xs, ys, line.Select(r => r.EqOd.Std).ToArray(), style);
                 PlotLook.Line(eqod, xs, ys, style);
                 PlotLook.ErrorBars(error, xs, es, line.Select(r => r.Error.Std).ToArray(), style);
@@ -58,8 +61,8 @@ public static class CollectiveSizeFigure
             panels.Add(error);
         }
         return new Figure(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "best EqOd and its error cost against α", own),
-            "Left: best EqOd over flip budgets (seed mean; bars: ± one seed standard deviation at that budget) against the collective's size α, "
-            + "per strategy. Right: the firm's test error at that same budget (seed mean ± one seed standard deviation). "
+            "Left: best EqOd over flip budgets (seed mean; bars: ± one seed standard deviation at that budget; shaded band, where stored: "
+            + "the test-row bootstrap interval of the seed mean) against the collective's size α, per strategy. Right: the firm's test error at that same budget (seed mean ± one seed standard deviation). "
             + "The dash-dot line is the firm's model without collective action.", panels, Columns: 2).WithSharedLegend();
     }
 

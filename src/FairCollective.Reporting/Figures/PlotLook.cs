@@ -94,6 +94,14 @@ public static class PlotLook
         band.LineWidth = 0;
     }
 
+    /// <summary>A translucent band between <paramref name="lows"/> and <paramref name="highs"/> (an interval per point; no legend entry).</summary>
+    public static void IntervalBand(Plot plot, double[] xs, double[] lows, double[] highs, SeriesStyle style)
+    {
+        var band = plot.Add.FillY(xs, lows, highs);
+        band.FillColor = style.Color.WithAlpha(BandAlpha);
+        band.LineWidth = 0;
+    }
+
     /// <summary>A horizontal reference line (the base model) with a legend entry.</summary>
     public static void HorizontalReference(Plot plot, double y, SeriesStyle style, string legend)
     {

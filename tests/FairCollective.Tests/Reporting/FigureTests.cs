@@ -1,5 +1,6 @@
 using FairCollective.Common;
 using FairCollective.Experiments.Store;
+using FairCollective.Experiments.Summaries;
 using FairCollective.Fairness;
 using FairCollective.Reporting.Figures;
 using ScottPlot;
@@ -75,6 +76,24 @@ public sealed class FigureTests
         Assert.All(figure.Panels, p => Assert.False(p.Legend.IsVisible));
         var table = CollectiveSizeFigure.Tables(cells)[0];
         Assert.Equal(["d", "logistic", "all", "RB-prob", "0.1", "b", "0", "0.0600 ± 0.0141", "n/a", "0.3000 ± 0.0000"], table.Rows[0]);
+    }
+
+    [Fact]
+    public void StoredTestRowIntervalsAreDrawnAsABandAroundTheBestEqOd()
+    {
+        CellRecord C(int seed, double alpha, double eqod, double low, double high) => Cell("RB-prob", seed, alpha, "a", eqod) with
+        {
+            Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = 0.3, [MetricKeys.EqOdLow] = low, [MetricKeys.EqOdHigh] = high },
+        };
+        CellRecord[] cells = [C(0, 0.1, 0.10, 0.05, 0.16), C(1, 0.1, 0.12, 0.07, 0.18), C(0, 0.2, 0.04, 0.01, 0.09), C(1, 0.2, 0.06, 0.02, 0.10)];
+        var band = Assert.Single(CollectiveSizeFigure.Build(cells).Panels[0].GetPlottables<ScottPlot.Plottables.FillY>());
+        var intervals = ResultsSummary.BestByAlpha(cells).Select(r => r.EqOdInterval!.Value).ToArray();
+        var limits = band.GetAxisLimits();
+        Assert.Equal(intervals.Min(i => i.Low), limits.Bottom, 12);
+        Assert.Equal(intervals.Max(i => i.High), limits.Top, 12);
+        // Without stored intervals there is no band, only the seed-spread bars.
+        Assert.Empty(CollectiveSizeFigure.Build(cells.Select(c => Cell("RB-prob", c.Seed, c.Alpha, "a", c.Metrics[MetricKeys.EqOd])).ToArray())
+            .Panels[0].GetPlottables<ScottPlot.Plottables.FillY>());
     }
 
     [Fact]
