@@ -14,8 +14,10 @@ namespace FairCollective.Experiments.Summaries;
 /// <param name="EqOd">The chosen metric (EqOd unless the selection names another) at that budget over seeds.</param>
 /// <param name="Error">Test error at that budget over seeds.</param>
 /// <param name="EqOdInterval">The test-row interval of the seed-mean EqOd (<see cref="SeedStats.TestRowInterval"/>); null without stored intervals.</param>
+/// <param name="ErrorInterval">The test-row interval of the seed-mean error at that budget; null without stored intervals.</param>
 public sealed record BestEqOdRow(string Dataset, string Learner, int? MajorityRows, string Method, double Alpha,
-    string BestBudget, double MeanFlips, SeedStats EqOd, SeedStats Error, (double Low, double High)? EqOdInterval = null);
+    string BestBudget, double MeanFlips, SeedStats EqOd, SeedStats Error, (double Low, double High)? EqOdInterval = null,
+    (double Low, double High)? ErrorInterval = null);
 
 /// <summary>One row of the EqOd-by-budget table.</summary>
 /// <param name="Dataset">The dataset's display name.</param>
@@ -74,8 +76,11 @@ public static class ResultsSummary
         if (best.Cells is null) best = budgets.OrderBy(b => b.Cells.Average(c => (double)c.Flips)).First();
         return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, best.Budget, best.Cells.Average(c => (double)c.Flips),
             SeedStats.Of(best.Cells, selection.Metric), SeedStats.Of(best.Cells, MetricKeys.Error),
-            selection.Metric == MetricKeys.EqOd ? SeedStats.TestRowInterval(best.Cells) : null);
+            selection.Metric == MetricKeys.EqOd ? SeedStats.TestRowInterval(best.Cells) : null, ErrorInterval(best.Cells));
     }
+
+    private static (double Low, double High)? ErrorInterval(IEnumerable<CellRecord> cells) =>
+        SeedStats.TestRowInterval(cells, MetricKeys.ErrorLow, MetricKeys.ErrorHigh, MetricKeys.Error);
 
     // Each seed picks its own budget by the choosing metric; the reported numbers are that seed's test numbers.
     private static BestEqOdRow PerSeed((string Dataset, string Learner, int? MajorityRows, string Method, double Alpha) k, IEnumerable<CellRecord> cells, BudgetSelection selection)
@@ -86,6 +91,6 @@ public static class ResultsSummary
             .ToArray();
         return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, "per seed", chosen.Average(c => (double)c.Flips),
             SeedStats.Of(chosen, selection.Metric), SeedStats.Of(chosen, MetricKeys.Error),
-            selection.Metric == MetricKeys.EqOd ? SeedStats.TestRowInterval(chosen) : null);
+            selection.Metric == MetricKeys.EqOd ? SeedStats.TestRowInterval(chosen) : null, ErrorInterval(chosen));
     }
 }

@@ -41,10 +41,10 @@ public static class CollectiveSizeFigure
                 double[] xs = line.Select(r => r.Alpha).ToArray();
                 double[] ys = line.Select(r => r.EqOd.Mean).ToArray(), es = line.Select(r => r.Error.Mean).ToArray();
                 // The test-row interval (how sure each seed's own test set makes the mean) as a band, the seed spread as bars.
-                if (line.Length > 1 && line.All(r => r.EqOdInterval is { } i && double.IsFinite(i.Low) && double.IsFinite(i.High)))
-                    PlotLook.IntervalBand(eqod, xs, line.Select(r => r.EqOdInterval!.Value.Low).ToArray(), line.Select(r => r.EqOdInterval!.Value.High).ToArray(), style);
+                DrawBand(eqod, xs, line.Select(r => r.EqOdInterval).ToArray(), style);
                 PlotLook.ErrorBars(eqod, xs, ys, line.Select(r => r.EqOd.Std).ToArray(), style);
                 PlotLook.Line(eqod, xs, ys, style);
+                DrawBand(error, xs, line.Select(r => r.ErrorInterval).ToArray(), style);
                 PlotLook.ErrorBars(error, xs, es, line.Select(r => r.Error.Std).ToArray(), style);
                 PlotLook.Line(error, xs, es, style);
             }
@@ -62,8 +62,15 @@ public static class CollectiveSizeFigure
         }
         return new Figure(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "best EqOd and its error cost against α", own),
             "Left: best EqOd over flip budgets (seed mean; bars: ± one seed standard deviation at that budget; shaded band, where stored: "
-            + "the test-row bootstrap interval of the seed mean) against the collective's size α, per strategy. Right: the firm's test error at that same budget (seed mean ± one seed standard deviation). "
+            + "the test-row bootstrap interval of the seed mean) against the collective's size α, per strategy. Right: the firm's test error at that same budget (seed mean ± one seed standard deviation; band: its test-row interval). "
             + "The dash-dot line is the firm's model without collective action.", panels, Columns: 2).WithSharedLegend();
+    }
+
+    // A band only where every point of the line has a finite interval: a band with holes would read as a narrow one.
+    private static void DrawBand(ScottPlot.Plot plot, double[] xs, (double Low, double High)?[] intervals, SeriesStyle style)
+    {
+        if (xs.Length > 1 && intervals.All(i => i is { } v && double.IsFinite(v.Low) && double.IsFinite(v.High)))
+            PlotLook.IntervalBand(plot, xs, intervals.Select(i => i!.Value.Low).ToArray(), intervals.Select(i => i!.Value.High).ToArray(), style);
     }
 
     /// <summary>

@@ -83,14 +83,23 @@ public sealed class FigureTests
     {
         CellRecord C(int seed, double alpha, double eqod, double low, double high) => Cell("RB-prob", seed, alpha, "a", eqod) with
         {
-            Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = 0.3, [MetricKeys.EqOdLow] = low, [MetricKeys.EqOdHigh] = high },
+            Metrics = new Dictionary<string, double>
+            {
+                [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = 0.3, [MetricKeys.EqOdLow] = low, [MetricKeys.EqOdHigh] = high,
+                [MetricKeys.ErrorLow] = 0.28 + seed * 0.01, [MetricKeys.ErrorHigh] = 0.32 + seed * 0.01,
+            },
         };
         CellRecord[] cells = [C(0, 0.1, 0.10, 0.05, 0.16), C(1, 0.1, 0.12, 0.07, 0.18), C(0, 0.2, 0.04, 0.01, 0.09), C(1, 0.2, 0.06, 0.02, 0.10)];
-        var band = Assert.Single(CollectiveSizeFigure.Build(cells).Panels[0].GetPlottables<ScottPlot.Plottables.FillY>());
-        var intervals = ResultsSummary.BestByAlpha(cells).Select(r => r.EqOdInterval!.Value).ToArray();
-        var limits = band.GetAxisLimits();
-        Assert.Equal(intervals.Min(i => i.Low), limits.Bottom, 12);
-        Assert.Equal(intervals.Max(i => i.High), limits.Top, 12);
+        var figure = CollectiveSizeFigure.Build(cells);
+        var rows = ResultsSummary.BestByAlpha(cells);
+        foreach (var (panel, intervals) in new[] { (figure.Panels[0], rows.Select(r => r.EqOdInterval!.Value)), (figure.Panels[1], rows.Select(r => r.ErrorInterval!.Value)) })
+        {
+            var limits = Assert.Single(panel.GetPlottables<ScottPlot.Plottables.FillY>()).GetAxisLimits();
+            Assert.Equal(intervals.Min(i => i.Low), limits.Bottom, 12);
+            Assert.Equal(intervals.Max(i => i.High), limits.Top, 12);
+        }
+        // The error interval combines the seeds' intervals around the seed-mean error 0.3.
+        Assert.True(rows[0].ErrorInterval!.Value.Low < 0.3 && 0.3 < rows[0].ErrorInterval!.Value.High);
         // Without stored intervals there is no band, only the seed-spread bars.
         Assert.Empty(CollectiveSizeFigure.Build(cells.Select(c => Cell("RB-prob", c.Seed, c.Alpha, "a", c.Metrics[MetricKeys.EqOd])).ToArray())
             .Panels[0].GetPlottables<ScottPlot.Plottables.FillY>());
