@@ -51,10 +51,10 @@ public static class ResultsCommand
         {
             var rule = new BudgetSelection(parse.GetValue(selection) == "validation" ? SelectionSplit.Validation : SelectionSplit.Test,
                 parse.GetValue(best) == "mean-of-mins" ? BestDefinition.MeanOfSeedMins : BestDefinition.MinOfSeedMeans, parse.GetValue(metric)!);
-            if (!MetricCatalogue.Gaps.Contains(rule.Metric) && !MetricCatalogue.Ratios.Contains(rule.Metric))
-                throw new UserInputException($"--metric: '{rule.Metric}' is neither a gap (lower is fairer: {string.Join(", ", MetricCatalogue.Gaps)}) nor a min/max ratio (higher is fairer: {string.Join(", ", MetricCatalogue.Ratios)})");
+            rule.CheckMetric("--metric");
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
             var cells = CellsOf(s, parse.GetValue(experiment));
+            // Checked before any table is written, so a refusal leaves no partial output.
             rule.CheckAvailable(cells.Where(c => c.Knob is null && c.Method != ResultsSummary.BaseMethod));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) WriteJson(cells, output, rule);

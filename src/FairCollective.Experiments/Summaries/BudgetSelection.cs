@@ -46,14 +46,24 @@ public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test,
     /// <summary>The key of the metric that chooses: EqOd on test, or on validation.</summary>
     public string ChoosingKey => Split == SelectionSplit.Test ? Metric : MetricKeys.OnValidation(Metric);
 
-    /// <summary>Refuses a validation rule on cells that were not measured on a validation split.</summary>
+    /// <summary>
+    /// Refuses a metric with no fairer direction: only gaps (minimised) and min/max ratios (maximised) can choose a budget.
+    /// <paramref name="culprit"/> names where the metric came from in the message (an option or a key).
+    /// </summary>
+    public void CheckMetric(string culprit = "metric")
+    {
+        if (!MetricCatalogue.Gaps.Contains(Metric) && !MetricCatalogue.Ratios.Contains(Metric))
+            throw new UserInputException($"{culprit}: '{Metric}' is neither a gap (lower is fairer: {string.Join(", ", MetricCatalogue.Gaps)}) nor a min/max ratio (higher is fairer: {string.Join(", ", MetricCatalogue.Ratios)})");
+    }
+
+    /// <summary>Refuses the rule on cells that cannot answer it: a metric they do not store, or a validation split they lack.</summary>
     public void CheckAvailable(IEnumerable<CellRecord> cells)
     {
-        var all = cells as IReadOnlyCollection<CellRecord> ?? cells.ToArray();
-        if (all.Count > 0 && !all.Any(c => c.Metrics.ContainsKey(Metric)))
+        CheckMetric();
+        var all = cells.ToArray();
+        if (all.Length > 0 && !all.Any(c => c.Metrics.ContainsKey(Metric)))
             throw new UserInputException($"these results do not store the metric '{Metric}' (stored: {string.Join(", ", all.SelectMany(c => c.Metrics.Keys).Distinct().Where(k => MetricCatalogue.Find(k)?.Metric is not null).Order(StringComparer.Ordinal))})");
-        cells = all;
-        if (Split == SelectionSplit.Validation && !cells.Any(c => c.Metrics.ContainsKey(ChoosingKey)))
+        if (Split == SelectionSplit.Validation && !all.Any(c => c.Metrics.ContainsKey(ChoosingKey)))
             throw new UserInputException("these results have no validation split to choose budgets on: run the spec with validation_fraction > 0 (docs/experiment-spec.md)");
     }
 }

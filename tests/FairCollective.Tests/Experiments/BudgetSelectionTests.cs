@@ -83,7 +83,10 @@ public sealed class BudgetSelectionTests : IDisposable
         foreach (var key in new[] { MetricKeys.DisparateImpact, MetricKeys.SelectionGapSigned, MetricKeys.Error })
             Assert.False(MetricCatalogue.Gaps.Contains(key) || MetricCatalogue.Ratios.Contains(key), key);
         var e = Assert.Throws<UserInputException>(() => new BudgetSelection(Metric: "nope").CheckAvailable(cells));
-        Assert.StartsWith("these results do not store the metric 'nope' (stored: ", e.Message);
+        Assert.StartsWith("metric: 'nope' is neither a gap (lower is fairer: ", e.Message);
+        var withoutIt = cells.Select(c => c with { Metrics = c.Metrics.Where(m => m.Key != MetricKeys.EqualOpportunity).ToDictionary() }).ToArray();
+        e = Assert.Throws<UserInputException>(() => new BudgetSelection(Metric: MetricKeys.EqualOpportunity).CheckAvailable(withoutIt));
+        Assert.StartsWith("these results do not store the metric 'eq_opp' (stored: ", e.Message);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
