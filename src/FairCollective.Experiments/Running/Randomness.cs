@@ -63,8 +63,14 @@ public sealed class Randomness
         return new Randomness(dataSplit, order ?? generated.Order, priorities ?? generated.Priorities, all);
     }
 
+    // The hash of each m, computed once: a plan asks for it in every cell of the (dataset, seed), and the draws never change.
+    // Keyed by m, with -1 for "every majority row" (m itself is at least 1).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> _sha256 = new();
+
     /// <summary>SHA-256 (hex) of the split, the order, the priorities and the sample for <paramref name="m"/>: what a cell with that m depends on.</summary>
-    public string Sha256(int? m)
+    public string Sha256(int? m) => _sha256.GetOrAdd(m ?? -1, _ => ComputeSha256(m));
+
+    private string ComputeSha256(int? m)
     {
         var text = new StringBuilder();
         text.Append("train:").AppendJoin(',', Split.Train).Append("\nvalidation:").AppendJoin(',', Split.Validation).Append("\ntest:").AppendJoin(',', Split.Test)

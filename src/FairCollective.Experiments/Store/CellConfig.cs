@@ -138,7 +138,10 @@ public sealed record CellConfig
     }
 
     /// <summary>The cell's identity: SHA-256 of <see cref="ToJson"/>, in hex.</summary>
-    public string Key() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToJson())));
+    public string Key() => KeyOf(ToJson());
+
+    /// <summary>The key of a configuration already written by <see cref="ToJson"/> (saves writing it twice).</summary>
+    public static string KeyOf(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 
     /// <summary>The budget as tables show it: "0.0125 of pool", "40 flips", or "none" outside collective cells (exact values, never rounded).</summary>
     public string BudgetText => Budget is { } b ? b.ToString() : "none";

@@ -170,6 +170,8 @@ public sealed class ResultsStore : IDisposable
     public bool Add(CellRecord cell)
     {
         var config = cell.Config ?? throw new ArgumentException("only cells with a configuration can be stored", nameof(cell));
+        // Written once, outside the lock: the key is the hash of this same text.
+        string json = config.ToJson(), metrics = MetricsJson.Write(cell.Metrics);
         lock (_gate)
         {
             using var cmd = Command("""
@@ -177,7 +179,7 @@ public sealed class ResultsStore : IDisposable
                   budget, flips, pool_size, knob, metrics_json, scoring_rule, seconds, config_json, finished_utc)
                 VALUES($k, $e, $d, $l, $m, $s, $a, $mem, $mr, $b, $f, $p, $kn, $mj, $rule, $sec, $cfg, $t)
                 """);
-            cmd.Parameters.AddWithValue("$k", config.Key());
+            cmd.Parameters.AddWithValue("$k", CellConfig.KeyOf(json));
             cmd.Parameters.AddWithValue("$e", config.Experiment);
             cmd.Parameters.AddWithValue("$d", config.Dataset.Name);
             cmd.Parameters.AddWithValue("$l", config.Learner);
@@ -190,10 +192,10 @@ public sealed class ResultsStore : IDisposable
             cmd.Parameters.AddWithValue("$f", cell.Flips);
             cmd.Parameters.AddWithValue("$p", cell.PoolSize);
             cmd.Parameters.AddWithValue("$kn", (object?)config.Knob ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$mj", MetricsJson.Write(cell.Metrics));
+            cmd.Parameters.AddWithValue("$mj", metrics);
             cmd.Parameters.AddWithValue("$rule", cell.ScoringRule);
             cmd.Parameters.AddWithValue("$sec", cell.Seconds);
-            cmd.Parameters.AddWithValue("$cfg", config.ToJson());
+            cmd.Parameters.AddWithValue("$cfg", json);
             cmd.Parameters.AddWithValue("$t", Now());
             return Guarded(cmd.ExecuteNonQuery) == 1;
         }
