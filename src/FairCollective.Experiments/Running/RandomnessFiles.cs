@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FairCollective.Common;
 using FairCollective.Data;
+using FairCollective.Data.Csv;
 using FairCollective.Data.Splitting;
 
 namespace FairCollective.Experiments.Running;
@@ -108,7 +109,7 @@ public static class RandomnessFiles
                 int t = Lookup(trainOf, fields[0], prioritiesFile, line);
                 if (!minority.Contains(t)) throw new UserInputException($"{prioritiesFile}, line {line}: id '{fields[0]}' is not a minority training row");
                 if (!double.IsNaN(priorities[t])) throw new UserInputException($"{prioritiesFile}, line {line}: id '{fields[0]}' appears twice");
-                if (!double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double p) || !double.IsFinite(p))
+                if (!CsvRowReader.TryParseNumber(fields[1], out double p) || !double.IsFinite(p))
                     throw new UserInputException($"{prioritiesFile}, line {line}: priority '{fields[1]}' is not a finite number");
                 priorities[t] = p;
                 count++;

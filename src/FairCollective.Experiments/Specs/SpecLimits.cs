@@ -17,6 +17,9 @@ public static partial class SpecLimits
     /// <summary>Cells one experiment may have (the largest paper experiment has 8,520).</summary>
     public const long MaxCells = 2_000_000;
 
+    /// <summary>Most bootstrap resamples per cell (<c>bootstrap.resamples</c>): beyond this the intervals barely move and runs slow down.</summary>
+    public const int MaxBootstrapResamples = 10_000;
+
     /// <summary>
     /// An experiment name becomes a file name (&lt;name&gt;.sqlite beside the spec): letters, digits, '.', '_' and
     /// '-', starting with a letter or digit, at most 100 characters, so it can never point outside the spec's folder.

@@ -124,7 +124,7 @@ public static class SpecParser
         return spec;
     }
 
-    /// <summary><c>bootstrap: {resamples: N, level: L}</c>: N in 0..10000 (0 = no intervals), L in (0, 1).</summary>
+    /// <summary><c>bootstrap: {resamples: N, level: L}</c>: N in 0..<see cref="SpecLimits.MaxBootstrapResamples"/> (0 = no intervals), L in (0, 1).</summary>
     private static (int Resamples, double Level) Bootstrap(Reader r, YamlNode node)
     {
         int resamples = SpecDefaults.BootstrapResamples;
@@ -134,7 +134,7 @@ public static class SpecParser
             {
                 case "resamples":
                     resamples = r.WholeNumber((r.Number(value, "bootstrap.resamples"), value), "bootstrap.resamples");
-                    if (resamples is < 0 or > 10_000) throw new UserInputException($"{r.At(value)}: bootstrap.resamples must lie in 0..10000 (0 = no intervals); got {resamples}");
+                    if (resamples is < 0 or > SpecLimits.MaxBootstrapResamples) throw new UserInputException($"{r.At(value)}: bootstrap.resamples must lie in 0..{SpecLimits.MaxBootstrapResamples} (0 = no intervals); got {resamples}");
                     break;
                 case "level":
                     level = r.Number(value, "bootstrap.level");

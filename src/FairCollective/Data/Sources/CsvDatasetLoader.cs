@@ -46,7 +46,8 @@ public static class CsvDatasetLoader
             using var reader = CsvRowReader.Open(path, options);
             if (spec.Header) plan.CheckColumnCount(reader.FieldCount, path, header: true);
             List<string?>[]? columns = null;
-            var pools = new List<Dictionary<string, string>>();
+            // One pool of distinct strings per column (a file of 40,000 rows holds few distinct values), looked up by span.
+            Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>[] pools = [];
             var lines = new List<int>();
             while (reader.MoveNext())
             {
@@ -54,13 +55,12 @@ public static class CsvDatasetLoader
                 {
                     if (!spec.Header) plan.CheckColumnCount(reader.FieldCount, path, header: false, reader.LineNumber);
                     columns = Enumerable.Range(0, reader.FieldCount).Select(_ => new List<string?>()).ToArray();
-                    for (int j = 0; j < columns.Length; j++) pools.Add(new Dictionary<string, string>(StringComparer.Ordinal));
+                    pools = columns.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
                 }
                 for (int j = 0; j < columns.Length; j++)
                 {
-                    var lookup = pools[j].GetAlternateLookup<ReadOnlySpan<char>>();
                     var span = reader.Span(j);
-                    if (!lookup.TryGetValue(span, out var s)) pools[j][s = span.ToString()] = s;
+                    if (!pools[j].TryGetValue(span, out var s)) pools[j].Dictionary[s = span.ToString()] = s;
                     columns[j].Add(s);
                 }
                 lines.Add(reader.LineNumber);

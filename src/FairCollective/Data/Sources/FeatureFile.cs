@@ -81,12 +81,8 @@ public static partial class FeatureFile
             }
             string id = reader.String(0);
             if (!rowById.TryAdd(id, rowById.Count)) throw new UserInputException($"{path}, line {reader.LineNumber}: id '{id}' appears twice");
-            for (int j = 1; j <= d; j++)
-            {
-                double v = reader.Double(j);
-                if (!double.IsFinite(v)) throw new UserInputException($"{path}, line {reader.LineNumber}, column {j + 1}: '{reader.String(j)}' is not a finite number");
-                vectors.Add(v);
-            }
+            // Double refuses NaN and infinities itself, naming file, line and column.
+            for (int j = 1; j <= d; j++) vectors.Add(reader.Double(j));
         }
         if (names is null || rowById.Count == 0) throw new UserInputException($"{path}: no feature rows in the file");
         return new Contents(names, rowById, vectors.ToArray());
