@@ -44,6 +44,7 @@ public static class ReportWriter
         AtomicFile.EnsureDirectory(outDir);
         var generated = DateTime.UtcNow;
         var sections = ReportSections.Of(input);
+        var warnings = Experiments.Summaries.RunWarnings.OfCells(input.Cells);
         var written = new List<string>();
         var figureDir = Path.Combine(outDir, FiguresDirectory);
         var figures = new Dictionary<string, RenderedFigure>(StringComparer.Ordinal);
@@ -56,10 +57,10 @@ public static class ReportWriter
                 $"{FiguresDirectory}/{Path.GetFileName(png)}", $"{FiguresDirectory}/{Path.GetFileName(svg)}");
         }
         var summary = Path.Combine(outDir, SummaryFileName);
-        AtomicFile.WriteAllText(summary, MarkdownReport.Render(input, sections, figures, generated));
+        AtomicFile.WriteAllText(summary, MarkdownReport.Render(input, sections, figures, generated, warnings));
         written.Add(Path.GetFullPath(summary));
         var index = Path.Combine(outDir, IndexFileName);
-        AtomicFile.WriteAllText(index, HtmlReport.Render(input, sections, figures, generated));
+        AtomicFile.WriteAllText(index, HtmlReport.Render(input, sections, figures, generated, warnings));
         written.Add(Path.GetFullPath(index));
         AtomicFile.DeleteStaleTemporaries(outDir);
         AtomicFile.DeleteStaleTemporaries(figureDir);

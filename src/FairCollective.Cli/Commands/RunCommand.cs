@@ -89,21 +89,17 @@ public static class RunCommand
             if (!existed && empty) DeleteStore(storePath);
             throw;
         }
+        IReadOnlyList<CellRecord> cells;
         using (store)
         {
             output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
-            ResultsCommand.WriteTables(store.Cells(spec.Name), output, includeBudgets: false);
+            cells = store.Cells(spec.Name);
+            ResultsCommand.WriteTables(cells, output, includeBudgets: false);
         }
         output.WriteLine($"every table: faircollective results show {storePath}");
-        foreach (var warning in RunWarnings.OfSplits(plan.Splits.Values).Concat(RunWarnings.OfCells(Cells(storePath, spec.Name))))
+        foreach (var warning in RunWarnings.OfSplits(plan.Splits.Values).Concat(RunWarnings.OfCells(cells)))
             output.WriteLine($"warning: {warning}");
         return summary;
-    }
-
-    private static IReadOnlyList<CellRecord> Cells(string storePath, string experiment)
-    {
-        using var store = ResultsStore.Open(storePath, StoreAccess.Read);
-        return store.Cells(experiment);
     }
 
     private static void DeleteStore(string path)

@@ -15,8 +15,6 @@ public static class CollectiveSizeFigure
 {
     /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.CollectiveSize;
-    /// <summary>File stem of the paper experiment's figure.</summary>
-    public const string FileName = "collective-size";
     /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-eqod-by-alpha).</summary>
     public const string Slug = "eqod-by-alpha";
 

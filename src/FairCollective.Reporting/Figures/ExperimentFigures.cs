@@ -12,11 +12,7 @@ namespace FairCollective.Reporting.Figures;
 /// <param name="Build">The figure from the store's cells and the experiment's name.</param>
 /// <param name="Tables">The tables behind the figure, from the store's cells and the experiment's name.</param>
 public sealed record ExperimentFigure(FigureKind Kind, string Experiment, string Slug,
-    Func<IReadOnlyList<CellRecord>, string, Figure> Build, Func<IReadOnlyList<CellRecord>, string, IReadOnlyList<ReportTable>> Tables)
-{
-    /// <summary>File stem of this kind's figure for <paramref name="experiment"/>.</summary>
-    public string FileName(string experiment) => FigureNaming.FileName(experiment, Experiment, Slug);
-}
+    Func<IReadOnlyList<CellRecord>, string, Figure> Build, Func<IReadOnlyList<CellRecord>, string, IReadOnlyList<ReportTable>> Tables);
 
 /// <summary>
 /// The registry of figure kinds, one per <see cref="FigureKind"/>. Which kinds an experiment gets is decided by the shape

@@ -16,8 +16,6 @@ public static class FirmSideFigure
 {
     /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.FirmSide;
-    /// <summary>File stem of the paper experiment's figure.</summary>
-    public const string FileName = "firm-side";
     /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-pareto-fronts).</summary>
     public const string Slug = "pareto-fronts";
     /// <summary>Legend name of the collective's front (the best strategy at every trade-off).</summary>

@@ -14,8 +14,6 @@ public static class FlipEfficiencyFigure
 {
     /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.FlipEfficiency;
-    /// <summary>File stem of the paper experiment's figure.</summary>
-    public const string FileName = "flip-efficiency";
     /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-eqod-by-flips).</summary>
     public const string Slug = "eqod-by-flips";
 

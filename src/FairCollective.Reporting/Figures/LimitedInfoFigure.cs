@@ -16,8 +16,6 @@ public static class LimitedInfoFigure
 {
     /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.LimitedInfo;
-    /// <summary>File stem of the paper experiment's figure.</summary>
-    public const string FileName = "limited-info";
     /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-limited-info).</summary>
     public const string Slug = "limited-info";
 

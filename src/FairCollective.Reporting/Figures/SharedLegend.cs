@@ -38,7 +38,7 @@ public static class SharedLegend
     public static int Height(IReadOnlyList<LegendItem> items, int width)
     {
         if (items.Count == 0) return 0;
-        int rows = (items.Count + Columns(items, width) - 1) / Columns(items, width);
+        int columns = Columns(items, width), rows = (items.Count + columns - 1) / columns;
         return (int)Math.Ceiling(2 * Margin + 2 * ItemPadding + rows * PlotLook.LegendFontSize * RowHeightFactor);
     }
 

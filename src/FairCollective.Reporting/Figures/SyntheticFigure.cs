@@ -17,8 +17,6 @@ public static class SyntheticFigure
 {
     /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.Synthetic;
-    /// <summary>File stem of the paper experiment's figure.</summary>
-    public const string FileName = "synthetic";
     /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-counterfactual-success).</summary>
     public const string Slug = "counterfactual-success";
 

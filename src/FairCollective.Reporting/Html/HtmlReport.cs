@@ -33,7 +33,9 @@ public static class HtmlReport
     /// <param name="sections">Experiment sections in display order.</param>
     /// <param name="figures">Rendered figures, keyed by <see cref="Figures.Figure.Name"/>.</param>
     /// <param name="generatedUtc">Time stamp printed in the page header.</param>
-    public static string Render(ReportInput input, IReadOnlyList<ReportSection> sections, IReadOnlyDictionary<string, RenderedFigure> figures, DateTime generatedUtc)
+    /// <param name="warnings">The run's warnings (<c>RunWarnings.OfCells</c>), listed in the page.</param>
+    public static string Render(ReportInput input, IReadOnlyList<ReportSection> sections, IReadOnlyDictionary<string, RenderedFigure> figures, DateTime generatedUtc,
+        IReadOnlyList<string> warnings)
     {
         var h = new StringBuilder();
         h.AppendLine("<!DOCTYPE html>");
@@ -67,7 +69,6 @@ public static class HtmlReport
             h.AppendLine("</section>");
         }
 
-        var warnings = Experiments.Summaries.RunWarnings.OfCells(input.Cells);
         if (warnings.Count > 0)
         {
             h.AppendLine("<section id=\"warnings\"><h2>Warnings</h2><ul>");

@@ -14,7 +14,8 @@ namespace FairCollective.Reporting.Markdown;
 public static class MarkdownReport
 {
     /// <summary>The summary document: header, each present section's figure link and tables, configuration and timings.</summary>
-    public static string Render(ReportInput input, IReadOnlyList<ReportSection> sections, IReadOnlyDictionary<string, RenderedFigure> figures, DateTime generatedUtc)
+    public static string Render(ReportInput input, IReadOnlyList<ReportSection> sections, IReadOnlyDictionary<string, RenderedFigure> figures, DateTime generatedUtc,
+        IReadOnlyList<string> warnings)
     {
         var m = new StringBuilder();
         m.AppendLine("# FairCollective results summary").AppendLine();
@@ -37,11 +38,10 @@ public static class MarkdownReport
             foreach (var t in s.Tables) AppendTable(m, t);
         }
 
-        var warnings = Experiments.Summaries.RunWarnings.OfCells(input.Cells);
         if (warnings.Count > 0)
         {
             m.AppendLine("## Warnings").AppendLine();
-            foreach (var w in warnings) m.Append("- ").AppendLine(MarkdownText.Escape(w));
+            foreach (var w in warnings) m.Append("- ").AppendLine(Escape(w));
             m.AppendLine();
         }
         m.AppendLine("## Configuration").AppendLine();
