@@ -97,9 +97,18 @@ public class MetricRegistryTests
         var all = MetricCatalogue.All.Concat(MetricCatalogue.Derived).ToArray();
         Assert.Equal(all.Length, all.Select(d => d.Key).Distinct().Count());
         Assert.All(all, d => Assert.Matches("^[a-z][a-z0-9_]*$", d.Key));
-        // Every metric a cell can store has a definition in the registry (the runner stores these and the derived ones).
-        foreach (var metric in FairCollective.Experiments.Running.FirmEvaluation.StoredMetrics)
-            Assert.NotNull(MetricCatalogue.Find(MetricCatalogue.Get(metric).Key));
+        // Every key a real cell stores (on test and validation, with its bootstrap interval) has a definition in the registry.
+        using (var dir = new FairCollective.Tests.Data.TempDirectory())
+        {
+            var spec = FairCollective.Experiments.Specs.SpecParser.Parse(
+                "name: keys\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [1]}\nseeds: [0]\nvalidation_fraction: 0.2\n", "keys.yaml");
+            using var store = FairCollective.Experiments.Store.ResultsStore.Open(System.IO.Path.Combine(dir.Path, "keys.sqlite"));
+            new FairCollective.Experiments.Running.ExperimentRunner(new FairCollective.Experiments.Running.RunnerOptions(), FairCollective.Experiments.Running.SilentProgress.Instance).Run(spec, store);
+            var keys = store.Cells().SelectMany(c => c.Metrics.Keys).Distinct().ToArray();
+            Assert.Contains(MetricKeys.OnValidation(MetricKeys.EqOd), keys);
+            Assert.Contains(MetricKeys.EqOdLow, keys);
+            Assert.All(keys, k => Assert.True(MetricCatalogue.Find(k) is not null, $"stored key '{k}' has no definition"));
+        }
         // The keys results stores already hold never change.
         Assert.Equal(["eqod", "error", "eq_odds_worst", "eq_opp", "dem_parity", "dem_parity_ratio", "tpr_gap_signed", "fpr_gap_signed",
                 "selection_gap_signed", "error_gap_signed", "error_minority", "error_majority"],

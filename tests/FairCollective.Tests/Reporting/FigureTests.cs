@@ -90,16 +90,21 @@ public sealed class FigureTests
             },
         };
         CellRecord[] cells = [C(0, 0.1, 0.10, 0.05, 0.16), C(1, 0.1, 0.12, 0.07, 0.18), C(0, 0.2, 0.04, 0.01, 0.09), C(1, 0.2, 0.06, 0.02, 0.10)];
-        var figure = CollectiveSizeFigure.Build(cells);
+        // By hand: each seed's SE is its interval's width / 2z, and the seed mean's half-width is z sqrt(SE0^2 + SE1^2) / 2,
+        // so with equal widths w it is w sqrt(2) / 4: EqOd 0.11 +/- 0.11 sqrt(2)/4 at alpha 0.1, 0.05 +/- 0.08 sqrt(2)/4 at
+        // alpha 0.2; error 0.3 +/- 0.04 sqrt(2)/4 at both.
+        double r2 = Math.Sqrt(2) / 4;
         var rows = ResultsSummary.BestByAlpha(cells);
-        foreach (var (panel, intervals) in new[] { (figure.Panels[0], rows.Select(r => r.EqOdInterval!.Value)), (figure.Panels[1], rows.Select(r => r.ErrorInterval!.Value)) })
+        Assert.Equal(0.11 - 0.11 * r2, rows[0].EqOdInterval!.Value.Low, 12);
+        Assert.Equal(0.05 + 0.08 * r2, rows[1].EqOdInterval!.Value.High, 12);
+        Assert.Equal(0.3 - 0.04 * r2, rows[0].ErrorInterval!.Value.Low, 12);
+        var figure = CollectiveSizeFigure.Build(cells);
+        foreach (var (panel, bottom, top) in new[] { (figure.Panels[0], 0.05 - 0.08 * r2, 0.11 + 0.11 * r2), (figure.Panels[1], 0.3 - 0.04 * r2, 0.3 + 0.04 * r2) })
         {
             var limits = Assert.Single(panel.GetPlottables<ScottPlot.Plottables.FillY>()).GetAxisLimits();
-            Assert.Equal(intervals.Min(i => i.Low), limits.Bottom, 12);
-            Assert.Equal(intervals.Max(i => i.High), limits.Top, 12);
+            Assert.Equal(bottom, limits.Bottom, 12);
+            Assert.Equal(top, limits.Top, 12);
         }
-        // The error interval combines the seeds' intervals around the seed-mean error 0.3.
-        Assert.True(rows[0].ErrorInterval!.Value.Low < 0.3 && 0.3 < rows[0].ErrorInterval!.Value.High);
         // Without stored intervals there is no band, only the seed-spread bars.
         Assert.Empty(CollectiveSizeFigure.Build(cells.Select(c => Cell("RB-prob", c.Seed, c.Alpha, "a", c.Metrics[MetricKeys.EqOd])).ToArray())
             .Panels[0].GetPlottables<ScottPlot.Plottables.FillY>());
