@@ -6,6 +6,7 @@ using FairCollective.Common;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
 using FairCollective.Fairness;
+using FairCollective.Reporting.Tables;
 
 namespace FairCollective.Cli.Commands;
 
@@ -131,35 +132,28 @@ public static class ResultsCommand
         var table = Tables.Create($"{cells[0].Experiment}: best {name} by alpha ({selection.Describe()}; mean ± std over seeds; {name}: {MetricCatalogue.Describe(selection.Metric)})",
             "dataset", "learner", "m", "method", "alpha", "best budget", "flips", $"{name} (± seed std)", $"{name} test-row CI", "error", "seeds");
         foreach (var r in ResultsSummary.BestByAlpha(cells, selection))
-            table.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Alpha(r.Alpha),
+            table.AddRow(r.Dataset, r.Learner, TableFormat.Rows(r.MajorityRows), r.Method, TableFormat.Number(r.Alpha),
                 r.BestBudget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), SeedStats.Format(r.EqOdInterval), r.Error.ToString(),
                 r.EqOd.Count.ToString(CultureInfo.InvariantCulture));
         Tables.Write(output, table);
     }
 
-    /// <summary>Where Random ran beside other strategies: each one's paired verdict against it and the flips to halve the base EqOd.</summary>
+    /// <summary>Where Random ran beside other strategies: the report's tables (<see cref="RandomComparisonTables"/>), each titled with its note.</summary>
     private static void WriteAgainstRandom(IReadOnlyList<CellRecord> cells, TextWriter output)
     {
-        var paired = RandomComparison.Against(cells);
-        if (paired.Count == 0) return;
-        var table = Tables.Create($"{cells[0].Experiment}: strategies against Random (per seed: EqOd averaged over the shared budgets, strategy minus Random; mean and {RandomComparison.DefaultLevel * 100:0}% t interval over seeds)",
-            "dataset", "learner", "m", "alpha", "verdict");
-        foreach (var r in paired) table.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), Alpha(r.Alpha), r.Line(RandomComparison.DefaultLevel));
-        Tables.Write(output, table);
-        var halving = Tables.Create($"{cells[0].Experiment}: flips to halve the base EqOd (per seed the smallest flip count at or below half its base; mean and {RandomComparison.DefaultLevel * 100:0}% t interval over the seeds that reach it)",
-            "dataset", "learner", "m", "strategy", "alpha", "seeds reaching", "flips", "interval");
-        foreach (var r in RandomComparison.Halving(cells))
-            halving.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), r.Strategy, Alpha(r.Alpha), $"{r.Reached} of {r.Seeds}",
-                double.IsNaN(r.Flips) ? "n/a" : r.Flips.ToString("0.#", CultureInfo.InvariantCulture),
-                double.IsNaN(r.Low) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"[{r.Low:0.#}, {r.High:0.#}]"));
-        Tables.Write(output, halving);
+        foreach (var t in RandomComparisonTables.Of(cells))
+        {
+            var table = Tables.Create($"{cells[0].Experiment}: {t.Title} ({t.Note})", [.. t.Headers]);
+            foreach (var row in t.Rows) table.AddRow([.. row]);
+            Tables.Write(output, table);
+        }
     }
 
     private static void WriteByBudget(IReadOnlyList<CellRecord> cells, TextWriter output, string what)
     {
         var table = Tables.Create($"{cells[0].Experiment}: {what} (mean ± std over seeds)", "dataset", "learner", "m", "method", "alpha", "budget", "flips", "EqOd", "error");
         foreach (var r in ResultsSummary.ByBudget(cells).Where(r => r.Method != ResultsSummary.BaseMethod))
-            table.AddRow(r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Alpha(r.Alpha),
+            table.AddRow(r.Dataset, r.Learner, TableFormat.Rows(r.MajorityRows), r.Method, TableFormat.Number(r.Alpha),
                 r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), r.Error.ToString());
         Tables.Write(output, table);
     }
@@ -169,15 +163,11 @@ public static class ResultsCommand
         var table = Tables.Create($"{cells[0].Experiment}: counterfactual success S(alpha) by alpha (max over budgets of the seed-mean; mean ± std over seeds)",
             "dataset", "learner", "method", "alpha", "best budget", "flips", "S(alpha)", "EqOd", "error");
         foreach (var r in CounterfactualSummary.BestByAlpha(cells))
-            table.AddRow(r.Dataset, r.Learner, r.Method, Alpha(r.Alpha), r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture),
+            table.AddRow(r.Dataset, r.Learner, r.Method, TableFormat.Number(r.Alpha), r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture),
                 r.Success.ToString(), r.EqOd.ToString(), r.Error.ToString());
         Tables.Write(output, table);
         output.WriteLine($"S(alpha): {MetricCatalogue.Describe(MetricKeys.CounterfactualSuccess)}.");
     }
-
-    private static string Rows(int? m) => m?.ToString(CultureInfo.InvariantCulture) ?? "all";
-
-    private static string Alpha(double alpha) => alpha.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static void WriteFronts(IReadOnlyList<CellRecord> cells, TextWriter output)
     {
