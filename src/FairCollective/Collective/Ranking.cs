@@ -37,4 +37,22 @@ public static class Ranking
         });
         return order;
     }
+
+    /// <summary>
+    /// How many of the first <paramref name="flips"/> ranked members were chosen by the tie rule rather than by their
+    /// score: those whose score equals that of the first member left out. 0 when the budget takes the whole pool or
+    /// nothing, or the cut falls between two different scores. A strategy with coarse scores (RB-label counts
+    /// neighbours, 0..k) can have most of its flips decided this way, so a result then depends on the tie rule's seed.
+    /// </summary>
+    /// <param name="scores">The strategy's score per pool member.</param>
+    /// <param name="ranking">Positions into the pool, best first (<see cref="Rank"/>).</param>
+    /// <param name="flips">The flip budget M as a count.</param>
+    public static int TiedAtCut(IReadOnlyList<double> scores, IReadOnlyList<int> ranking, int flips)
+    {
+        if (flips <= 0 || flips >= ranking.Count) return 0;
+        double cut = scores[ranking[flips]];
+        int tied = 0;
+        for (int i = flips - 1; i >= 0 && scores[ranking[i]] == cut; i--) tied++;
+        return tied;
+    }
 }

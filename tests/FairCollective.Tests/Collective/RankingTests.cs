@@ -54,4 +54,19 @@ public class RankingTests
         Assert.Equal([0, 1, 0, 1, 1, 1], flipped);
         Assert.Equal([0, 1, 0, 0, 1, 0], y); // input untouched
     }
+
+    [Fact]
+    public void TiedAtCutCountsTheChosenMembersThatTieWithTheFirstLeftOut()
+    {
+        // Scores ranked: 5, 3, 3, 3, 1. A cut after 2 takes one of the three 3s by the tie rule; after 4 none is left out at 3.
+        double[] scores = [3, 5, 1, 3, 3];
+        var ranking = Ranking.Rank(scores, [0, 1, 2, 3, 4], TieRule.RowIndex, seed: 0);
+        Assert.Equal([1, 0, 3, 4, 2], ranking);
+        Assert.Equal(0, Ranking.TiedAtCut(scores, ranking, 1));
+        Assert.Equal(1, Ranking.TiedAtCut(scores, ranking, 2));
+        Assert.Equal(2, Ranking.TiedAtCut(scores, ranking, 3));
+        Assert.Equal(0, Ranking.TiedAtCut(scores, ranking, 4));
+        Assert.Equal(0, Ranking.TiedAtCut(scores, ranking, 5)); // the whole pool: nothing decided by ties
+        Assert.Equal(0, Ranking.TiedAtCut(scores, ranking, 0));
+    }
 }
