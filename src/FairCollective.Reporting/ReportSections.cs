@@ -1,6 +1,7 @@
 using FairCollective.Experiments.Reproduction;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
+using FairCollective.Fairness;
 using FairCollective.Reporting.Content;
 using FairCollective.Reporting.Figures;
 using FairCollective.Reporting.Tables;
@@ -28,27 +29,28 @@ public static class ReportSections
         // The paper's experiments in the order of the figure kinds first drawn for them (as the report always listed them).
         foreach (var name in ExperimentFigures.All.Select(k => k.Experiment))
         {
-            if (present.Contains(name)) sections.Add(ByShape(input.Cells, name));
+            if (present.Contains(name)) sections.Add(ByShape(input.Cells, name, input.MetricOf(name)));
             else if (paperReport)
                 sections.Add(new ReportSection(name, PaperExperiments.Heading(name), [], [], $"The results store holds no cells of the '{name}' experiment."));
         }
         foreach (var other in present.Where(e => !PaperExperiments.Names.Contains(e)).Order(StringComparer.Ordinal))
-            sections.Add(ByShape(input.Cells, other));
+            sections.Add(ByShape(input.Cells, other, input.MetricOf(other)));
         return sections;
     }
 
-    /// <summary>The section of one experiment: a figure per kind its grid supports, the base model and the tables behind the figures.</summary>
-    public static ReportSection ByShape(IReadOnlyList<CellRecord> cells, string experiment)
+    /// <summary>The section of one experiment: a figure per kind its grid supports, the base model and the tables behind the figures, showing <paramref name="metric"/> (default EqOd).</summary>
+    public static ReportSection ByShape(IReadOnlyList<CellRecord> cells, string experiment, ShownMetric? metric = null)
     {
+        metric ??= ShownMetric.EqOd;
         var shape = ExperimentShape.Of(experiment, cells);
         var kinds = shape.Kinds.Select(ExperimentFigures.Of).ToArray();
         string heading = PaperExperiments.Heading(experiment);
         if (kinds.Length == 0)
-            return new ReportSection(experiment, heading, [], [Generic(cells, experiment)],
-                "The grid has no axis to draw (one α, one budget, one m, no firm-side method); its seed means are tabulated.");
+            return new ReportSection(experiment, heading, [], [Generic(cells, experiment, metric)],
+                "The grid has no axis to draw (one α, one budget, one m, no firm-side method); its seed means are tabulated.", metric);
         var own = Panels.OfExperiment(cells, experiment);
-        return new ReportSection(experiment, heading, kinds.Select(k => k.Build(cells, experiment)).ToArray(),
-            [BaseLine.Table(own), .. kinds.SelectMany(k => k.Tables(cells, experiment))]);
+        return new ReportSection(experiment, heading, kinds.Select(k => k.Build(cells, experiment, metric)).ToArray(),
+            [BaseLine.Table(own, metric), .. kinds.SelectMany(k => k.Tables(cells, experiment, metric))], Metric: metric);
     }
 
     private static ReportSection Toy(ReportInput input, bool hasCells)
@@ -61,10 +63,10 @@ public static class ReportSections
             : "No toy data was given and the results store holds no 'toy' cells.");
     }
 
-    private static ReportTable Generic(IReadOnlyList<CellRecord> cells, string experiment) =>
+    private static ReportTable Generic(IReadOnlyList<CellRecord> cells, string experiment, ShownMetric metric) =>
         new($"Seed means of '{experiment}'", "Mean ± sample standard deviation over seeds.",
-            ["dataset", "learner", "m", "method", "α", "budget", "knob", "mean flips", "EqOd", "error"],
-            SeedMeanPoint.Of(Panels.OfExperiment(cells, experiment))
+            ["dataset", "learner", "m", "method", "α", "budget", "knob", "mean flips", metric.Name, "error"],
+            SeedMeanPoint.Of(Panels.OfExperiment(cells, experiment), metric)
                 .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, Rows(p.MajorityRows), p.Method, Number(p.Alpha), p.Budget,
                     p.Knob is { } k ? Number(k) : "", Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), MeanStd(p.Error)])
                 .ToArray());

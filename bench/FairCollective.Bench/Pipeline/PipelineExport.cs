@@ -1,3 +1,4 @@
+using FairCollective.Collective.Strategies;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using FairCollective.Experiments.Reproduction;
@@ -21,7 +22,7 @@ internal static class PipelineExport
     {
         var a = new ScenarioArgs(Name, args, "--dataset", "--seeds", "--out");
         string dataset = a.Required("--dataset"), outDir = a.Required("--out");
-        var spec = PaperExperiments.Create(PaperExperiments.CollectiveSize, [dataset]);
+        var spec = PaperExperiments.Create(PaperExperiments.CollectiveSize, [dataset]) with { Strategies = StrategyCatalog.Practical };
         var seeds = a.Seeds("--seeds", spec.Seeds);
         var loaded = DatasetResolver.Load(spec.Datasets[0]);
         Directory.CreateDirectory(outDir);

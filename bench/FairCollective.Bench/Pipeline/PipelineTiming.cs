@@ -1,3 +1,4 @@
+using FairCollective.Collective.Strategies;
 using System.Diagnostics;
 using System.Globalization;
 using FairCollective.Experiments.Reproduction;
@@ -21,7 +22,7 @@ internal static class PipelineTiming
     {
         var a = new ScenarioArgs(Name, args, "--dataset", "--seeds", "--threads", "--csv");
         string dataset = a.Required("--dataset");
-        var paper = PaperExperiments.Create(PaperExperiments.CollectiveSize, [dataset]);
+        var paper = PaperExperiments.Create(PaperExperiments.CollectiveSize, [dataset]) with { Strategies = StrategyCatalog.Practical };
         var spec = paper with { Seeds = a.Seeds("--seeds", paper.Seeds) };
         int threads = a.Int("--threads", -1);
         string dir = Path.Combine(Path.GetTempPath(), $"fc-pipeline-{Guid.NewGuid():N}");

@@ -1,3 +1,4 @@
+using FairCollective.Collective.Strategies;
 using System.Diagnostics;
 using System.Globalization;
 using FairCollective.Data.Splitting;
@@ -20,7 +21,7 @@ internal static class RefitProfile
     public static int Run(string[] args)
     {
         var a = new ScenarioArgs(Name, args, "--dataset", "--seed", "--repeat");
-        var spec = PaperExperiments.Create(PaperExperiments.CollectiveSize, [a.Required("--dataset")]);
+        var spec = PaperExperiments.Create(PaperExperiments.CollectiveSize, [a.Required("--dataset")]) with { Strategies = StrategyCatalog.Practical };
         spec = spec with { Seeds = [a.Int("--seed", spec.Seeds[0])] };
         int repeats = a.Int("--repeat", DefaultRepeats);
         if (repeats < 1) throw new Common.UserInputException($"{Name}: --repeat must be at least 1; got {repeats}");

@@ -14,21 +14,24 @@ public static class ReportCommand
     {
         var store = new Argument<string>("results") { Description = "Results store (.sqlite) to report on." };
         var output = new Option<string>("--output", "-o") { Description = "Folder to write index.html, summary.md and figures/ into.", Required = true };
-        var cmd = new Command("report", "Write the figures, tables, configuration and timings of a results store as one self-contained HTML file.") { store, output };
+        var metric = ResultsCommand.MetricOption();
+        var cmd = new Command("report", "Write the figures, tables, configuration and timings of a results store as one self-contained HTML file.") { store, output, metric };
         cmd.SetAction(parse =>
         {
-            Write(parse.GetValue(store)!, parse.GetValue(output)!, parse.InvocationConfiguration.Output);
+            var chosen = ResultsCommand.MetricOf(parse.GetValue(metric));
+            Write(parse.GetValue(store)!, parse.GetValue(output)!, parse.InvocationConfiguration.Output, chosen);
             return 0;
         });
         return cmd;
     }
 
-    internal static void Write(string storePath, string outDir, TextWriter output)
+    /// <summary>Writes the report of <paramref name="storePath"/> into <paramref name="outDir"/>; <paramref name="metric"/> (null: each experiment's recorded one) is the fairness metric shown.</summary>
+    internal static void Write(string storePath, string outDir, TextWriter output, Fairness.ShownMetric? metric = null)
     {
         using var s = ResultsStore.Open(storePath, StoreAccess.Read);
         // The toy figure is drawn from its own small run (the store holds metrics, not points and boundaries).
         var toy = s.Cells().Any(c => c.Experiment == PaperExperiments.Toy) ? ToyData(ToyScenario.Run()) : null;
-        var files = ReportWriter.Write(s, outDir, toy);
+        var files = ReportWriter.Write(s, outDir, toy, metric);
         output.WriteLine($"report: {Path.Combine(outDir, ReportWriter.IndexFileName)} ({files.Count} files)");
     }
 

@@ -28,9 +28,10 @@ public static class ReproduceCommand
         var quick = new Option<bool>("--quick") { Description = "Fewer seeds and a coarser grid: a smoke run of the same shape." };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
         var output = new Option<string?>("--output", "-o") { Description = $"Output folder for the results store and report (default: {DefaultOutputRoot}/<experiment>)." };
+        var metric = ResultsCommand.MetricOption();
         var cmd = new Command("reproduce", "Run an experiment of the paper on bundled data; writes its results store and report.")
         {
-            experiment, datasets, learners, quick, output, noReport, RunCommand.Threads,
+            experiment, datasets, learners, quick, output, noReport, RunCommand.Threads, metric,
         };
         cmd.SetAction(parse =>
         {
@@ -39,6 +40,7 @@ public static class ReproduceCommand
             var list = (parse.GetValue(datasets) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             var learnerList = (parse.GetValue(learners) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             var spec = PaperExperiments.Create(name, list, parse.GetValue(quick), learnerList);
+            if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) spec = spec with { Metric = chosen.Key };
             var dir = parse.GetValue(output) ?? Path.Combine(DefaultOutputRoot, name);
             // Checked before any work: a file in the way is a one-line error (exit 2), not a crash after the run.
             if (File.Exists(dir)) throw new UserInputException($"reproduce output '{dir}' (-o) is a file, not a folder");

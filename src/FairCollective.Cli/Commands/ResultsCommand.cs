@@ -6,6 +6,7 @@ using FairCollective.Common;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
 using FairCollective.Fairness;
+using FairCollective.Reporting.Content;
 using FairCollective.Reporting.Tables;
 
 namespace FairCollective.Cli.Commands;
@@ -39,27 +40,26 @@ public static class ResultsCommand
             DefaultValueFactory = _ => "min-of-means",
         };
         best.AcceptOnlyFromAmong("min-of-means", "mean-of-mins");
-        var metric = new Option<string>("--metric")
-        {
-            Description = "The fairness metric that chooses the best budget and is shown, by its stored key: a gap, minimised (eqod, dem_parity, eq_opp, eq_odds_worst, ...), or a min/max ratio, maximised (dem_parity_ratio, ...); default eqod.",
-            DefaultValueFactory = _ => MetricKeys.EqOd,
-        };
+        var metric = MetricOption();
         var cmd = new Command("show", "The tables that match each experiment's grid (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha)): mean ± sample std over seeds.")
         {
             store, experiment, json, selection, best, metric,
         };
         cmd.SetAction(parse =>
         {
-            var rule = new BudgetSelection(parse.GetValue(selection) == "validation" ? SelectionSplit.Validation : SelectionSplit.Test,
-                parse.GetValue(best) == "mean-of-mins" ? BestDefinition.MeanOfSeedMins : BestDefinition.MinOfSeedMeans, parse.GetValue(metric)!);
-            rule.CheckMetric("--metric");
+            var split = parse.GetValue(selection) == "validation" ? SelectionSplit.Validation : SelectionSplit.Test;
+            var how = parse.GetValue(best) == "mean-of-mins" ? BestDefinition.MeanOfSeedMins : BestDefinition.MinOfSeedMeans;
+            var chosen = MetricOf(parse.GetValue(metric));
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
             var cells = CellsOf(s, parse.GetValue(experiment));
+            var recorded = ReportInput.From(s, metric: chosen);
+            BudgetSelection RuleOf(string e) => new(split, how, recorded.MetricOf(e).Key);
             // Checked before any table is written, so a refusal leaves no partial output.
-            rule.CheckAvailable(cells.Where(c => c.Knob is null && c.Method != ResultsSummary.BaseMethod));
+            foreach (var e in cells.Select(c => c.Experiment).Distinct())
+                RuleOf(e).CheckAvailable(cells.Where(c => c.Experiment == e && c.Knob is null && c.Method != ResultsSummary.BaseMethod));
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) WriteJson(cells, output, rule);
-            else WriteTables(cells, output, selection: rule);
+            if (parse.GetValue(json)) WriteJson(cells, output, RuleOf);
+            else WriteTables(cells, output, selectionOf: RuleOf);
             return 0;
         });
         return cmd;
@@ -87,6 +87,16 @@ public static class ResultsCommand
         return cmd;
     }
 
+    /// <summary>The <c>--metric</c> option of <c>results show</c>, <c>run</c>, <c>reproduce</c> and <c>report</c>: the fairness metric shown, by its stored key.</summary>
+    internal static Option<string?> MetricOption() => new("--metric")
+    {
+        Description = "The fairness metric the tables, figures, best-budget rule and comparison against Random show, by its stored key: a gap, minimised "
+                      + "(eqod, dem_parity, eq_opp, eq_odds_worst, ...), or a min/max ratio, maximised (dem_parity_ratio, ...); default: the spec's 'metric' (eqod when it has none).",
+    };
+
+    /// <summary>The metric named by <c>--metric</c>, checked; null when the option was not given.</summary>
+    internal static ShownMetric? MetricOf(string? key) => key is null ? null : ShownMetric.Of(key, "--metric");
+
     /// <summary>The cells of one experiment (or all); an experiment the store does not hold, or a store without cells, is a user error.</summary>
     internal static IReadOnlyList<CellRecord> CellsOf(ResultsStore store, string? experiment)
     {
@@ -103,45 +113,50 @@ public static class ResultsCommand
 
     /// <summary>
     /// Per experiment the tables that match its grid, by the same shape rules as the report's figures
-    /// (<see cref="ExperimentShape"/>): best EqOd by alpha for an alpha sweep or several m, EqOd by budget for a budget
+    /// (<see cref="ExperimentShape"/>): best value by alpha for an alpha sweep or several m, values by budget for a budget
     /// sweep, Pareto fronts for firm-side cells, S(alpha) for counterfactual data, and the seed means of every
-    /// configuration when the grid has no axis. <paramref name="includeBudgets"/> adds EqOd by budget where it is not
-    /// already printed (results show).
+    /// configuration when the grid has no axis. <paramref name="includeBudgets"/> adds the values by budget where they are
+    /// not already printed (results show). <paramref name="selectionOf"/> gives each experiment's best-budget rule and
+    /// metric (default: the paper's rule on EqOd); the definition of every metric shown is printed at the end.
     /// </summary>
-    internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, bool includeBudgets = true, BudgetSelection? selection = null)
+    internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, bool includeBudgets = true, Func<string, BudgetSelection>? selectionOf = null)
     {
-        selection ??= BudgetSelection.Paper;
+        var shown = new List<ShownMetric>();
         foreach (var shape in ExperimentShape.All(cells))
         {
+            var selection = selectionOf?.Invoke(shape.Experiment) ?? BudgetSelection.Paper;
+            var metric = selection.Shown;
+            if (!shown.Contains(metric)) shown.Add(metric);
             var own = cells.Where(c => c.Experiment == shape.Experiment).ToArray();
             var kinds = shape.Kinds;
             if (kinds.Contains(FigureKind.BestEqOdByAlpha) || kinds.Contains(FigureKind.LimitedInformation)) WriteBestByAlpha(own, output, selection);
             bool budgets = kinds.Contains(FigureKind.EqOdByFlips) || kinds.Count == 0;
-            if (budgets) WriteByBudget(own, output, kinds.Count == 0 ? "seed means of every setting" : "EqOd by budget");
-            if (kinds.Contains(FigureKind.ParetoFronts)) WriteFronts(own, output);
-            if (kinds.Contains(FigureKind.CounterfactualSuccess)) WriteSuccess(own, output);
-            if (includeBudgets && !budgets) WriteByBudget(own, output, "EqOd by budget");
-            WriteAgainstRandom(own, output);
+            if (budgets) WriteByBudget(own, output, kinds.Count == 0 ? "seed means of every setting" : $"{metric.Name} by budget", metric);
+            if (kinds.Contains(FigureKind.ParetoFronts)) WriteFronts(own, output, metric);
+            if (kinds.Contains(FigureKind.CounterfactualSuccess)) WriteSuccess(own, output, metric);
+            if (includeBudgets && !budgets) WriteByBudget(own, output, $"{metric.Name} by budget", metric);
+            WriteAgainstRandom(own, output, metric);
         }
-        output.WriteLine($"EqOd: {MetricCatalogue.Describe(MetricKeys.EqOd)}.");
+        foreach (var metric in shown) output.WriteLine($"{metric.Name} ({metric.Key}; {metric.Fairer}): {metric.Describe()}.");
+        output.WriteLine("test-row CI: the seed mean's interval from each seed's bootstrap interval over its test rows; ± is the sample standard deviation over seeds.");
     }
 
     private static void WriteBestByAlpha(IReadOnlyList<CellRecord> cells, TextWriter output, BudgetSelection selection)
     {
-        string name = selection.Metric == MetricKeys.EqOd ? "EqOd" : selection.Metric;
-        var table = Tables.Create($"{cells[0].Experiment}: best {name} by alpha ({selection.Describe()}; mean ± std over seeds; {name}: {MetricCatalogue.Describe(selection.Metric)})",
-            "dataset", "learner", "m", "method", "alpha", "best budget", "flips", $"{name} (± seed std)", $"{name} test-row CI", "error", "seeds");
+        string name = selection.Shown.Name;
+        var table = Tables.Create($"{cells[0].Experiment}: best {name} by alpha ({selection.Describe()}; mean ± std over seeds)",
+            "dataset", "learner", "m", "method", "alpha", "best budget", "flips", $"{name} (± seed std)", $"{name} test-row CI", "error", "error test-row CI", "seeds");
         foreach (var r in ResultsSummary.BestByAlpha(cells, selection))
             table.AddRow(r.Dataset, r.Learner, TableFormat.Rows(r.MajorityRows), r.Method, TableFormat.Number(r.Alpha),
                 r.BestBudget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), SeedStats.Format(r.EqOdInterval), r.Error.ToString(),
-                r.EqOd.Count.ToString(CultureInfo.InvariantCulture));
+                SeedStats.Format(r.ErrorInterval), r.EqOd.Count.ToString(CultureInfo.InvariantCulture));
         Tables.Write(output, table);
     }
 
     /// <summary>Where Random ran beside other strategies: the report's tables (<see cref="RandomComparisonTables"/>), each titled with its note.</summary>
-    private static void WriteAgainstRandom(IReadOnlyList<CellRecord> cells, TextWriter output)
+    private static void WriteAgainstRandom(IReadOnlyList<CellRecord> cells, TextWriter output, ShownMetric metric)
     {
-        foreach (var t in RandomComparisonTables.Of(cells))
+        foreach (var t in RandomComparisonTables.Of(cells, metric))
         {
             var table = Tables.Create($"{cells[0].Experiment}: {t.Title} ({t.Note})", [.. t.Headers]);
             foreach (var row in t.Rows) table.AddRow([.. row]);
@@ -149,31 +164,32 @@ public static class ResultsCommand
         }
     }
 
-    private static void WriteByBudget(IReadOnlyList<CellRecord> cells, TextWriter output, string what)
+    private static void WriteByBudget(IReadOnlyList<CellRecord> cells, TextWriter output, string what, ShownMetric metric)
     {
-        var table = Tables.Create($"{cells[0].Experiment}: {what} (mean ± std over seeds)", "dataset", "learner", "m", "method", "alpha", "budget", "flips", "EqOd", "error");
-        foreach (var r in ResultsSummary.ByBudget(cells).Where(r => r.Method != ResultsSummary.BaseMethod))
+        var table = Tables.Create($"{cells[0].Experiment}: {what} (mean ± std over seeds)", "dataset", "learner", "m", "method", "alpha", "budget", "flips",
+            metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI");
+        foreach (var r in ResultsSummary.ByBudget(cells, metric).Where(r => r.Method != ResultsSummary.BaseMethod))
             table.AddRow(r.Dataset, r.Learner, TableFormat.Rows(r.MajorityRows), r.Method, TableFormat.Number(r.Alpha),
-                r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), r.Error.ToString());
+                r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), SeedStats.Format(r.EqOdInterval), r.Error.ToString(), SeedStats.Format(r.ErrorInterval));
         Tables.Write(output, table);
     }
 
-    private static void WriteSuccess(IReadOnlyList<CellRecord> cells, TextWriter output)
+    private static void WriteSuccess(IReadOnlyList<CellRecord> cells, TextWriter output, ShownMetric metric)
     {
         var table = Tables.Create($"{cells[0].Experiment}: counterfactual success S(alpha) by alpha (max over budgets of the seed-mean; mean ± std over seeds)",
-            "dataset", "learner", "method", "alpha", "best budget", "flips", "S(alpha)", "EqOd", "error");
-        foreach (var r in CounterfactualSummary.BestByAlpha(cells))
+            "dataset", "learner", "method", "alpha", "best budget", "flips", "S(alpha)", metric.Name, "error");
+        foreach (var r in CounterfactualSummary.BestByAlpha(cells, metric))
             table.AddRow(r.Dataset, r.Learner, r.Method, TableFormat.Number(r.Alpha), r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture),
                 r.Success.ToString(), r.EqOd.ToString(), r.Error.ToString());
         Tables.Write(output, table);
         output.WriteLine($"S(alpha): {MetricCatalogue.Describe(MetricKeys.CounterfactualSuccess)}.");
     }
 
-    private static void WriteFronts(IReadOnlyList<CellRecord> cells, TextWriter output)
+    private static void WriteFronts(IReadOnlyList<CellRecord> cells, TextWriter output, ShownMetric metric)
     {
-        foreach (var d in FirmSideSummary.Compute(cells))
+        foreach (var d in FirmSideSummary.Compute(cells, metric))
         {
-            var table = Tables.Create($"{cells[0].Experiment}, {d.Dataset}: Pareto fronts of EqOd against error (seed-means)", "series", "point", "error", "EqOd");
+            var table = Tables.Create($"{cells[0].Experiment}, {d.Dataset}: Pareto fronts of {metric.UnfairnessName} against error (seed-means)", "series", "point", "error", metric.UnfairnessName);
             foreach (var (series, front) in d.Fronts)
                 foreach (var p in front)
                     table.AddRow(series, p.Label, p.Error.ToString("0.0000", CultureInfo.InvariantCulture), p.EqOd.ToString("0.0000", CultureInfo.InvariantCulture));
@@ -181,23 +197,40 @@ public static class ResultsCommand
         }
     }
 
-    private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output, BudgetSelection selection)
+    private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection> selectionOf)
     {
-        var doc = new
+        // One entry per experiment: its rule and metric named, the values keyed by what they are (never "eqod" for another metric).
+        var doc = cells.Select(c => c.Experiment).Distinct().Order(StringComparer.Ordinal).Select(e =>
         {
-            eqod_definition = MetricCatalogue.Describe(MetricKeys.EqOd),
-            best_selection = selection.Describe(),
-            best_eqod_by_alpha = ResultsSummary.BestByAlpha(cells, selection).Select(r => new
+            var own = cells.Where(c => c.Experiment == e).ToArray();
+            var selection = selectionOf(e);
+            var metric = selection.Shown;
+            return new
             {
-                dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, method = r.Method, alpha = r.Alpha, best_budget = r.BestBudget,
-                mean_flips = r.MeanFlips, eqod_mean = r.EqOd.Mean, eqod_std = r.EqOd.Std, error_mean = r.Error.Mean, error_std = r.Error.Std, seeds = r.EqOd.Count,
-            }),
-            eqod_by_budget = ResultsSummary.ByBudget(cells).Select(r => new
-            {
-                dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, method = r.Method, alpha = r.Alpha, budget = r.Budget,
-                mean_flips = r.MeanFlips, eqod_mean = r.EqOd.Mean, eqod_std = r.EqOd.Std, error_mean = r.Error.Mean, error_std = r.Error.Std,
-            }),
-        };
+                experiment = e,
+                metric = metric.Key,
+                metric_definition = metric.Describe(),
+                fairer = metric.Fairer,
+                best_selection = selection.Describe(),
+                best_by_alpha = ResultsSummary.BestByAlpha(own, selection).Select(r => new
+                {
+                    dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, method = r.Method, alpha = r.Alpha, best_budget = r.BestBudget,
+                    mean_flips = r.MeanFlips, metric_mean = r.EqOd.Mean, metric_std = r.EqOd.Std, metric_ci_low = r.EqOdInterval?.Low, metric_ci_high = r.EqOdInterval?.High,
+                    error_mean = r.Error.Mean, error_std = r.Error.Std, error_ci_low = r.ErrorInterval?.Low, error_ci_high = r.ErrorInterval?.High, seeds = r.EqOd.Count,
+                }),
+                by_budget = ResultsSummary.ByBudget(own, metric).Select(r => new
+                {
+                    dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, method = r.Method, alpha = r.Alpha, budget = r.Budget,
+                    mean_flips = r.MeanFlips, metric_mean = r.EqOd.Mean, metric_std = r.EqOd.Std, metric_ci_low = r.EqOdInterval?.Low, metric_ci_high = r.EqOdInterval?.High,
+                    error_mean = r.Error.Mean, error_std = r.Error.Std, error_ci_low = r.ErrorInterval?.Low, error_ci_high = r.ErrorInterval?.High,
+                }),
+                against_random = RandomComparison.Against(own, RandomComparison.DefaultLevel, metric).Select(r => new
+                {
+                    dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, strategy = r.Strategy, alpha = r.Alpha, seeds = r.Seeds,
+                    mean_difference = r.MeanDifference, low = r.Low, high = r.High, verdict = r.Verdict.ToString(), line = r.Line(RandomComparison.DefaultLevel),
+                }),
+            };
+        });
         output.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions
         {
             WriteIndented = true,

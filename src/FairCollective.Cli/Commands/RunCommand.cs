@@ -34,12 +34,15 @@ public static class RunCommand
             Description = "Also write every random choice (splits, collective orders, Random priorities, majority samples) as CSV files keyed by row id into this folder, for another implementation or for 'randomness:' in a spec.",
         };
         var noReport = new Option<bool>("--no-report") { Description = $"Do not write the report (default: into <store without .sqlite>{ReportSuffix}/ beside the store)." };
-        var cmd = new Command("run", "Run an experiment spec and write its report; a killed run resumes where it stopped.") { spec, store, noReport, Threads, export };
+        var metric = ResultsCommand.MetricOption();
+        var cmd = new Command("run", "Run an experiment spec and write its report; a killed run resumes where it stopped.") { spec, store, noReport, Threads, export, metric };
         cmd.SetAction(parse =>
         {
             int threads = ThreadsOf(parse);
             var path = parse.GetValue(spec)!;
             var parsed = SpecParser.ParseFile(path);
+            // --metric replaces the spec's display metric; the run records it, so the report shows the same one.
+            if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) parsed = parsed with { Metric = chosen.Key };
             var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, parsed.Name + ".sqlite");
             var output = parse.InvocationConfiguration.Output;
             Execute(parsed, storePath, threads, output, parse.GetValue(export));
@@ -94,7 +97,7 @@ public static class RunCommand
         {
             output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
             cells = store.Cells(spec.Name);
-            ResultsCommand.WriteTables(cells, output, includeBudgets: false);
+            ResultsCommand.WriteTables(cells, output, includeBudgets: false, selectionOf: _ => new BudgetSelection(Metric: spec.Metric));
         }
         output.WriteLine($"every table: faircollective results show {storePath}");
         foreach (var warning in RunWarnings.OfSplits(plan.Splits.Values).Concat(RunWarnings.OfCells(cells)))

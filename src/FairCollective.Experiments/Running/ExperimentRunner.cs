@@ -5,6 +5,7 @@ using FairCollective.Collective.Strategies;
 using FairCollective.Data.Splitting;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
 using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
 using FairCollective.Mitigation.FirmSide;
@@ -75,10 +76,12 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 poolSize = ranked.Pool.Length;
                 rule = ranked.Rule;
                 flips = config.Budget!.Value.FlipCount(poolSize);
-                metrics = flips == 0
+                var fitted = flips == 0
                     ? Base().Metrics
                     : FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base().Model), split,
                         Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips), BootstrapSettings.Of(spec, config.Seed));
+                // How many flips the tie rule chose: a warning when a result rests on it (RunWarnings).
+                metrics = new Dictionary<string, double>(fitted, StringComparer.Ordinal) { [MetricKeys.TieFlips] = Collective.Ranking.TiedAtCut(ranked.Scores, ranked.Ranking, flips) };
             }
             var record = cell.ToRecord(flips, poolSize, metrics, sw.Elapsed.TotalSeconds, rule);
             if (store.Add(record)) Interlocked.Increment(ref computed);
@@ -97,7 +100,7 @@ internal static class BootstrapSettings
 }
 
 /// <summary>The pool of one collective, its ranking under one strategy, and the scoring rule that applied.</summary>
-internal sealed record RankedPool(int Members, int[] Pool, int[] Ranking, string Rule)
+internal sealed record RankedPool(int Members, int[] Pool, double[] Scores, int[] Ranking, string Rule)
 {
     public static RankedPool Compute(ScoreGroup g, Specs.ExperimentSpec spec, PreparedSplit split, Randomness randomness)
     {
@@ -108,6 +111,6 @@ internal sealed record RankedPool(int Members, int[] Pool, int[] Ranking, string
             split.TrainP0AtCounterfactual, randomness.Priorities);
         var strategy = StrategyCatalog.Create(g.Strategy, spec.Strategy, name => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1));
         var scores = strategy.Score(context);
-        return new RankedPool(members.Length, pool, Collective.Ranking.Rank(scores.Values, pool, spec.Strategy.TieRule, g.Seed), scores.Rule);
+        return new RankedPool(members.Length, pool, scores.Values, Collective.Ranking.Rank(scores.Values, pool, spec.Strategy.TieRule, g.Seed), scores.Rule);
     }
 }

@@ -29,7 +29,7 @@ public static class FirmEvaluation
     /// <param name="trainer">The firm's learner.</param>
     /// <param name="split">The encoded split; its test rows are never relabelled.</param>
     /// <param name="trainLabels">Training labels in {0, 1}, one per training row (the original ones or the collective's relabelling).</param>
-    /// <param name="bootstrap">Bootstrap over the test rows for intervals of EqOd and error; none when null.</param>
+    /// <param name="bootstrap">Bootstrap over the test rows for intervals of every stored metric; none when null.</param>
     public static IReadOnlyDictionary<string, double> FitAndEvaluate(ITrainer trainer, PreparedSplit split, int[] trainLabels, BootstrapOptions? bootstrap = null) =>
         FitEvaluateAndKeep(trainer, split, trainLabels, bootstrap).Metrics;
 
@@ -59,15 +59,17 @@ public static class FirmEvaluation
         return metrics;
     }
 
-    /// <summary>Percentile bootstrap intervals over the test rows of EqOd and error (<see cref="MetricKeys.EqOdLow"/> and the others).</summary>
+    /// <summary>Percentile bootstrap intervals over the test rows of every stored metric (<see cref="MetricKeys.IntervalLow"/> and <see cref="MetricKeys.IntervalHigh"/> of each).</summary>
     private static void AddIntervals(Dictionary<string, double> metrics, int[] y, int[] predicted, GroupMembership groups, BootstrapOptions bootstrap)
     {
-        // Drawn on the eight confusion counts (CountBootstrap): exact for these two metrics, and n times cheaper than rows.
-        var (eqodLow, eqodHigh, errorLow, errorHigh) = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
-        metrics[MetricKeys.EqOdLow] = eqodLow;
-        metrics[MetricKeys.EqOdHigh] = eqodHigh;
-        metrics[MetricKeys.ErrorLow] = errorLow;
-        metrics[MetricKeys.ErrorHigh] = errorHigh;
+        // Drawn on the eight confusion counts (CountBootstrap): exact for these metrics, and n times cheaper than copying rows.
+        var intervals = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, StoredMetrics, bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
+        for (int m = 0; m < StoredMetrics.Count; m++)
+        {
+            string key = MetricCatalogue.Get(StoredMetrics[m]).Key;
+            metrics[MetricKeys.IntervalLow(key)] = intervals[m].Low;
+            metrics[MetricKeys.IntervalHigh(key)] = intervals[m].High;
+        }
     }
 
     /// <summary>

@@ -66,6 +66,13 @@ public sealed record ExperimentSpec
     /// <summary>Encode two-level categoricals as one 0/1 column (spec key <c>encoding.binary: one-column</c>) instead of two.</summary>
     public bool BinaryAsOneColumn { get; init; } = Data.Encoding.EncoderOptions.DefaultBinaryAsOneColumn;
 
+    /// <summary>
+    /// The fairness metric the tables, figures, best-budget rule and comparison against Random show (spec key
+    /// <c>metric</c>; a gap or min/max ratio key of the metric registry, <see cref="Fairness.ShownMetric"/>). Display only:
+    /// every cell stores every metric, so it is not part of any cell's identity.
+    /// </summary>
+    public string Metric { get; init; } = Fairness.MetricKeys.EqOd;
+
     /// <summary>A folder of imported randomness (splits, collective orders, Random priorities, majority samples; <c>RandomnessFiles</c>); null = the seeded draws.</summary>
     public string? Randomness { get; init; }
 }

@@ -5,6 +5,7 @@ using FairCollective.Collective.Strategies;
 using FairCollective.Common;
 using FairCollective.Data.Splitting;
 using FairCollective.Data.Sources;
+using FairCollective.Fairness;
 using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
 using FairCollective.Mitigation.FirmSide;
@@ -20,7 +21,7 @@ namespace FairCollective.Experiments.Specs;
 public static class SpecParser
 {
     private static readonly string[] KnownKeys =
-        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding", "bootstrap"];
+        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding", "bootstrap", "metric"];
 
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
@@ -119,6 +120,7 @@ public static class SpecParser
             BootstrapLevel = bs is not null ? Bootstrap(r, bs).Level : Fairness.BootstrapOptions.DefaultLevel,
             Stratify = root.Children.TryGetValue(new YamlScalarNode("split"), out var sp) ? ParseSplit(r, sp) : Stratification.LabelAndGroup,
             BinaryAsOneColumn = root.Children.TryGetValue(new YamlScalarNode("encoding"), out var en) && ParseEncoding(r, en),
+            Metric = root.Children.TryGetValue(new YamlScalarNode("metric"), out var mt) ? ShownMetric.Of(r.Scalar(mt, "metric"), $"{r.At(mt)}: metric").Key : MetricKeys.EqOd,
         };
         SpecLimits.CheckGridSize(spec);
         return spec;

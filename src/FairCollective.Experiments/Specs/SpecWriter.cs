@@ -43,6 +43,7 @@ public static class SpecWriter
         o["bootstrap"] = new JsonObject { ["resamples"] = spec.BootstrapResamples, ["level"] = Number(spec.BootstrapLevel) };
         o["split"] = new JsonObject { ["stratify"] = spec.Stratify == Data.Splitting.Stratification.Label ? "label" : "label-group" };
         o["encoding"] = new JsonObject { ["binary"] = spec.BinaryAsOneColumn ? "one-column" : "two-columns" };
+        o["metric"] = spec.Metric;
         o["strategy"] = new JsonObject
         {
             ["k"] = spec.Strategy.K,

@@ -36,9 +36,10 @@ public sealed class ResultsStore : IDisposable
 
     /// <summary>
     /// Schema version in SQLite's user_version. 1 was the first release, whose cells lacked their full configuration;
-    /// 2 lacked the strategies' scoring space, whose default changed in 3.
+    /// 2 lacked the strategies' scoring space, whose default changed in 3; 3 stored bootstrap intervals of EqOd and error
+    /// only, where 4 stores one for every metric.
     /// </summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();

@@ -33,6 +33,9 @@ public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test,
     /// <summary>The paper's rule: chosen on test, one budget for all seeds.</summary>
     public static BudgetSelection Paper { get; } = new();
 
+    /// <summary>The paper's rule for <paramref name="metric"/>: chosen on test, one budget for all seeds.</summary>
+    public static BudgetSelection PaperFor(ShownMetric metric) => metric == ShownMetric.EqOd ? Paper : new(Metric: metric.Key);
+
     /// <summary>The rule in words, printed beside every table that uses it.</summary>
     public string Describe() =>
         (Split == SelectionSplit.Test
@@ -41,7 +44,10 @@ public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test,
         + (Best == BestDefinition.MinOfSeedMeans ? (Direction > 0 ? "; one budget for all seeds: the lowest seed mean" : "; one budget for all seeds: the highest seed mean") : "; each seed's own budget, then the mean over seeds");
 
     /// <summary>+1 when lower values of <see cref="Metric"/> are fairer (gaps), -1 when higher are (min/max ratios).</summary>
-    public int Direction => MetricCatalogue.Ratios.Contains(Metric) ? -1 : 1;
+    public int Direction => Shown.Direction;
+
+    /// <summary>The chosen metric with its name and direction; a metric without a fairer direction is refused (<see cref="ShownMetric.Of"/>).</summary>
+    public ShownMetric Shown => ShownMetric.Of(Metric);
 
     /// <summary>The key of the metric that chooses: EqOd on test, or on validation.</summary>
     public string ChoosingKey => Split == SelectionSplit.Test ? Metric : MetricKeys.OnValidation(Metric);
@@ -50,11 +56,7 @@ public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test,
     /// Refuses a metric with no fairer direction: only gaps (minimised) and min/max ratios (maximised) can choose a budget.
     /// <paramref name="culprit"/> names where the metric came from in the message (an option or a key).
     /// </summary>
-    public void CheckMetric(string culprit = "metric")
-    {
-        if (!MetricCatalogue.Gaps.Contains(Metric) && !MetricCatalogue.Ratios.Contains(Metric))
-            throw new UserInputException($"{culprit}: '{Metric}' is neither a gap (lower is fairer: {string.Join(", ", MetricCatalogue.Gaps)}) nor a min/max ratio (higher is fairer: {string.Join(", ", MetricCatalogue.Ratios)})");
-    }
+    public void CheckMetric(string culprit = "metric") => ShownMetric.Of(Metric, culprit);
 
     /// <summary>Refuses the rule on cells that cannot answer it: a metric they do not store, or a validation split they lack.</summary>
     public void CheckAvailable(IEnumerable<CellRecord> cells)

@@ -20,13 +20,16 @@ public static class FirmSideSummary
     /// <param name="Fronts">Series name (Base, a firm-side method, or <see cref="CollectiveSeries"/>) to its Pareto front, sorted by error.</param>
     public sealed record DatasetFronts(string Dataset, string Learner, IReadOnlyDictionary<string, IReadOnlyList<TradeOffPoint>> Fronts);
 
-    /// <summary>The fronts of every (dataset, learner) in <paramref name="cells"/>, datasets in ordinal order; each point is a seed-mean.</summary>
-    public static IReadOnlyList<DatasetFronts> Compute(IEnumerable<CellRecord> cells) =>
+    /// <summary>
+    /// The fronts of every (dataset, learner) in <paramref name="cells"/>, datasets in ordinal order; each point is a
+    /// seed-mean of the error and of <paramref name="metric"/>'s distance from parity (<see cref="ShownMetric.Unfairness"/>; EqOd by default).
+    /// </summary>
+    public static IReadOnlyList<DatasetFronts> Compute(IEnumerable<CellRecord> cells, ShownMetric? metric = null) =>
         cells.GroupBy(c => (c.Dataset, c.Learner)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).Select(g =>
         {
             var fronts = g.GroupBy(SeriesOf).OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => ParetoFront.Of(
                 s.GroupBy(LabelOf).Select(p => new TradeOffPoint(
-                    SeedStats.Of(p, MetricKeys.Error).Mean, SeedStats.Of(p, MetricKeys.EqOd).Mean, p.Key))), StringComparer.Ordinal);
+                    SeedStats.Of(p, MetricKeys.Error).Mean, (metric ?? ShownMetric.EqOd).Unfairness(SeedStats.Of(p, (metric ?? ShownMetric.EqOd).Key).Mean), p.Key))), StringComparer.Ordinal);
             return new DatasetFronts(g.Key.Dataset, g.Key.Learner, fronts);
         }).ToArray();
 

@@ -27,10 +27,12 @@ public sealed record BestEqOdRow(string Dataset, string Learner, int? MajorityRo
 /// <param name="Alpha">The collective's size as a share of the minority's training rows.</param>
 /// <param name="Budget">The flip budget as the spec gave it.</param>
 /// <param name="MeanFlips">Flips, averaged over seeds (a share of the pool gives different counts per seed).</param>
-/// <param name="EqOd">EqOd over seeds.</param>
+/// <param name="EqOd">The shown metric (EqOd unless another was chosen) over seeds.</param>
 /// <param name="Error">Test error over seeds.</param>
+/// <param name="EqOdInterval">The test-row interval of the shown metric's seed mean (<see cref="SeedStats.TestRowInterval"/>); null without stored intervals.</param>
+/// <param name="ErrorInterval">The test-row interval of the seed-mean error; null without stored intervals.</param>
 public sealed record BudgetRow(string Dataset, string Learner, int? MajorityRows, string Method, double Alpha, string Budget,
-    double MeanFlips, SeedStats EqOd, SeedStats Error);
+    double MeanFlips, SeedStats EqOd, SeedStats Error, (double Low, double High)? EqOdInterval = null, (double Low, double High)? ErrorInterval = null);
 
 /// <summary>
 /// The tables of method.md section 4 from stored cells: per (dataset, learner, m, method, alpha, budget) the mean and
@@ -42,15 +44,22 @@ public static class ResultsSummary
     /// <summary>The method of the unchanged firm's cells ("Base").</summary>
     public const string BaseMethod = Store.CellConfig.BaseMethod;
 
-    /// <summary>Seed statistics per (dataset, learner, m, method, alpha, budget), firm-side cells left out; ordered by those keys, budgets by mean flips.</summary>
-    public static IReadOnlyList<BudgetRow> ByBudget(IEnumerable<CellRecord> cells) =>
-        cells.Where(c => c.Knob is null)
+    /// <summary>
+    /// Seed statistics of <paramref name="metric"/> (default EqOd) and error per (dataset, learner, m, method, alpha,
+    /// budget), with their test-row intervals where stored; firm-side cells left out; ordered by those keys, budgets by mean flips.
+    /// </summary>
+    public static IReadOnlyList<BudgetRow> ByBudget(IEnumerable<CellRecord> cells, ShownMetric? metric = null)
+    {
+        metric ??= ShownMetric.EqOd;
+        return cells.Where(c => c.Knob is null)
             .GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha, c.Budget))
             .Select(g => new BudgetRow(g.Key.Dataset, g.Key.Learner, g.Key.MajorityRows, g.Key.Method, g.Key.Alpha, g.Key.Budget,
-                g.Average(c => (double)c.Flips), SeedStats.Of(g, MetricKeys.EqOd), SeedStats.Of(g, MetricKeys.Error)))
+                g.Average(c => (double)c.Flips), SeedStats.Of(g, metric.Key), SeedStats.Of(g, MetricKeys.Error),
+                SeedStats.TestRowInterval(g, metric.Key), SeedStats.TestRowInterval(g, MetricKeys.Error)))
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => r.MajorityRows ?? int.MaxValue)
             .ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.Alpha).ThenBy(r => r.MeanFlips)
             .ToArray();
+    }
 
     /// <summary>
     /// Per (dataset, learner, m, method, alpha), the best budget's EqOd and error on test under <paramref name="selection"/>
@@ -76,11 +85,8 @@ public static class ResultsSummary
         if (best.Cells is null) best = budgets.OrderBy(b => b.Cells.Average(c => (double)c.Flips)).First();
         return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, best.Budget, best.Cells.Average(c => (double)c.Flips),
             SeedStats.Of(best.Cells, selection.Metric), SeedStats.Of(best.Cells, MetricKeys.Error),
-            selection.Metric == MetricKeys.EqOd ? SeedStats.TestRowInterval(best.Cells) : null, ErrorInterval(best.Cells));
+            SeedStats.TestRowInterval(best.Cells, selection.Metric), SeedStats.TestRowInterval(best.Cells, MetricKeys.Error));
     }
-
-    private static (double Low, double High)? ErrorInterval(IEnumerable<CellRecord> cells) =>
-        SeedStats.TestRowInterval(cells, MetricKeys.ErrorLow, MetricKeys.ErrorHigh, MetricKeys.Error);
 
     // Each seed picks its own budget by the choosing metric; the reported numbers are that seed's test numbers.
     private static BestEqOdRow PerSeed((string Dataset, string Learner, int? MajorityRows, string Method, double Alpha) k, IEnumerable<CellRecord> cells, BudgetSelection selection)
@@ -91,6 +97,6 @@ public static class ResultsSummary
             .ToArray();
         return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, "per seed", chosen.Average(c => (double)c.Flips),
             SeedStats.Of(chosen, selection.Metric), SeedStats.Of(chosen, MetricKeys.Error),
-            selection.Metric == MetricKeys.EqOd ? SeedStats.TestRowInterval(chosen) : null, ErrorInterval(chosen));
+            SeedStats.TestRowInterval(chosen, selection.Metric), SeedStats.TestRowInterval(chosen, MetricKeys.Error));
     }
 }

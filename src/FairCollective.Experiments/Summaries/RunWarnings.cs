@@ -30,12 +30,29 @@ public static class RunWarnings
         }).ToArray();
     }
 
-    /// <summary>Warnings about stored cells: how many have an undefined EqOd, per experiment and dataset.</summary>
-    public static IReadOnlyList<string> OfCells(IEnumerable<CellRecord> cells) =>
-        cells.Where(c => double.IsNaN(c.Metrics.GetValueOrDefault(MetricKeys.EqOd, double.NaN)))
+    /// <summary>
+    /// Warnings about stored cells, per experiment and dataset: how many have an undefined EqOd, and per strategy how many
+    /// have flips chosen by the tie rule rather than by their score (<see cref="MetricKeys.TieFlips"/>).
+    /// </summary>
+    public static IReadOnlyList<string> OfCells(IEnumerable<CellRecord> cells)
+    {
+        var all = cells.ToArray();
+        var undefined = all.Where(c => double.IsNaN(c.Metrics.GetValueOrDefault(MetricKeys.EqOd, double.NaN)))
             .GroupBy(c => (c.Experiment, c.Dataset))
             .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
             .Select(g => string.Create(CultureInfo.InvariantCulture,
-                $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}': EqOd is undefined in {g.Count()} cells (a test group without positive or negative rows); tables leave them out of the seed means"))
-            .ToArray();
+                $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}': EqOd is undefined in {g.Count()} cells (a test group without positive or negative rows); tables leave them out of the seed means"));
+        var ties = all.Where(c => c.Flips > 0 && c.Metrics.GetValueOrDefault(MetricKeys.TieFlips) > 0)
+            .GroupBy(c => (c.Experiment, c.Dataset, c.Method))
+            .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Method, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                int withFlips = all.Count(c => c.Experiment == g.Key.Experiment && c.Dataset == g.Key.Dataset && c.Method == g.Key.Method && c.Flips > 0);
+                double share = g.Sum(c => c.Metrics[MetricKeys.TieFlips]) / g.Sum(c => (double)c.Flips);
+                string tieRule = g.First().Config?.Strategy?.TieRule is { } rule ? $"the tie rule ({rule})" : "the tie rule";
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}', {g.Key.Method}: in {g.Count()} of {withFlips} cells with flips, some flips were chosen among members with tied scores by {tieRule}, not by score ({share * 100:0}% of those cells' flips); their results depend on the tie-breaking");
+            });
+        return undefined.Concat(ties).ToArray();
+    }
 }

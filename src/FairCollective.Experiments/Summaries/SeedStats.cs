@@ -32,13 +32,14 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
         }));
 
     /// <summary>
-    /// The test-row uncertainty of the seed mean of EqOd: each seed's bootstrap interval (stored with its cells) gives
-    /// a standard error (half-width / z); the mean's interval is mean ± z sqrt(sum of SE^2) / seeds, so it reflects how
-    /// sure each test split's number is, beside the spread over seeds. Null when the cells hold no intervals.
+    /// The test-row uncertainty of the seed mean of <paramref name="estimate"/> (a metric key; EqOd by default): each
+    /// seed's bootstrap interval (stored with its cells) gives a standard error (half-width / z); the mean's interval is
+    /// mean ± z sqrt(sum of SE^2) / seeds, so it reflects how sure each test split's number is, beside the spread over
+    /// seeds. Null when the cells hold no intervals of that metric, or a seed's is undefined.
     /// </summary>
-    public static (double Low, double High)? TestRowInterval(IEnumerable<CellRecord> cells, string low = MetricKeys.EqOdLow, string high = MetricKeys.EqOdHigh,
-        string estimate = MetricKeys.EqOd)
+    public static (double Low, double High)? TestRowInterval(IEnumerable<CellRecord> cells, string estimate = MetricKeys.EqOd)
     {
+        string low = MetricKeys.IntervalLow(estimate), high = MetricKeys.IntervalHigh(estimate);
         var perSeed = cells.GroupBy(c => c.Seed).Select(g =>
         {
             var withInterval = g.Where(c => c.Metrics.ContainsKey(low) && c.Metrics.ContainsKey(high)).ToArray();

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using FairCollective.Experiments.Store;
+using FairCollective.Fairness;
 using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Reporting.Content;
@@ -16,9 +18,23 @@ public sealed record RunInfo(string RunId, string Experiment, string StartedUtc,
 /// <param name="Runs">Every recorded run.</param>
 /// <param name="Toy">Data of the toy figure, which the store does not hold; null = no toy figure.</param>
 /// <param name="Source">Path of the results store, shown in the report; empty when not from a store.</param>
-public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "")
+/// <param name="Metric">The fairness metric every section shows (<c>report --metric</c>); null: each experiment's own (<see cref="MetricOf"/>).</param>
+public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null)
 {
-    /// <summary>Reads every cell and run of <paramref name="store"/>; <paramref name="toy"/> adds the toy figure's data.</summary>
-    public static ReportInput From(ResultsStore store, ToyFigureData? toy = null) =>
-        new(store.Cells(), store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path);
+    /// <summary>Reads every cell and run of <paramref name="store"/>; <paramref name="toy"/> adds the toy figure's data; <paramref name="metric"/> overrides each experiment's metric.</summary>
+    public static ReportInput From(ResultsStore store, ToyFigureData? toy = null, ShownMetric? metric = null) =>
+        new(store.Cells(), store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path, metric);
+
+    /// <summary>
+    /// The fairness metric the section of <paramref name="experiment"/> shows: <see cref="Metric"/> when given, else the
+    /// <c>metric</c> key of the experiment's latest recorded spec, else EqOd (specs recorded before the key existed).
+    /// </summary>
+    public ShownMetric MetricOf(string experiment)
+    {
+        if (Metric is not null) return Metric;
+        var latest = Runs.Where(r => r.Experiment == experiment).MaxBy(r => r.StartedUtc, StringComparer.Ordinal);
+        if (latest is null) return ShownMetric.EqOd;
+        var key = (JsonNode.Parse(latest.SpecJson) as JsonObject)?["metric"]?.GetValue<string>();
+        return key is null ? ShownMetric.EqOd : ShownMetric.Of(key, $"the recorded spec of run {latest.RunId}: metric");
+    }
 }

@@ -12,7 +12,9 @@ namespace FairCollective.Reporting.Content;
 /// <param name="Figures">The figures, in display order; empty when absent or not drawable.</param>
 /// <param name="Tables">Tables behind the figures.</param>
 /// <param name="Note">Why something is missing; empty otherwise.</param>
-public sealed record ReportSection(string Experiment, string Heading, IReadOnlyList<Figure> Figures, IReadOnlyList<ReportTable> Tables, string Note = "")
+/// <param name="Metric">The fairness metric the section shows (null: EqOd).</param>
+public sealed record ReportSection(string Experiment, string Heading, IReadOnlyList<Figure> Figures, IReadOnlyList<ReportTable> Tables, string Note = "",
+    Fairness.ShownMetric? Metric = null)
 {
     /// <summary>Whether the section has a figure or a table to show.</summary>
     public bool Present => Figures.Count > 0 || Tables.Count > 0;

@@ -9,6 +9,12 @@ public static class AxisLabels
     public const string EqOd = "EqOd (0–1, lower is fairer)";
     /// <summary>Axis of the minimum over flip budgets of the seed-mean EqOd.</summary>
     public const string BestEqOd = "best EqOd over budgets (0–1)";
+
+    /// <summary>Axis of the shown metric (<see cref="Fairness.ShownMetric.Axis"/>).</summary>
+    public static string Of(Fairness.ShownMetric metric) => metric == Fairness.ShownMetric.EqOd ? EqOd : metric.Axis;
+
+    /// <summary>Axis of the best value over flip budgets of the shown metric's seed mean.</summary>
+    public static string Best(Fairness.ShownMetric metric) => metric == Fairness.ShownMetric.EqOd ? BestEqOd : $"best {metric.Name} over budgets (0–1, {metric.Fairer})";
     /// <summary>Axis of the firm's error on the test split, in [0, 1].</summary>
     public const string Error = "test error rate (0–1)";
     /// <summary>Axis of the test error at the budget with the best EqOd (the error cost of the best EqOd), in [0, 1].</summary>

@@ -3,16 +3,18 @@ using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
 using FairCollective.Reporting.Tables;
 
+using FairCollective.Fairness;
+
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>How the report draws one figure kind for any experiment whose grid has that shape: its figure and the tables behind it.</summary>
 /// <param name="Kind">The shape this kind draws (<see cref="ExperimentShape.Kinds"/> decides which an experiment gets).</param>
 /// <param name="Experiment">The experiment of <see cref="PaperExperiments"/> the kind was made for: its figure keeps the bare file name (figures/collective-size.png).</param>
 /// <param name="Slug">File-name suffix for any other experiment: figures/&lt;experiment&gt;-&lt;slug&gt;.png.</param>
-/// <param name="Build">The figure from the store's cells and the experiment's name.</param>
-/// <param name="Tables">The tables behind the figure, from the store's cells and the experiment's name.</param>
+/// <param name="Build">The figure from the store's cells, the experiment's name and the fairness metric shown.</param>
+/// <param name="Tables">The tables behind the figure, from the store's cells, the experiment's name and the fairness metric shown.</param>
 public sealed record ExperimentFigure(FigureKind Kind, string Experiment, string Slug,
-    Func<IReadOnlyList<CellRecord>, string, Figure> Build, Func<IReadOnlyList<CellRecord>, string, IReadOnlyList<ReportTable>> Tables);
+    Func<IReadOnlyList<CellRecord>, string, ShownMetric?, Figure> Build, Func<IReadOnlyList<CellRecord>, string, ShownMetric?, IReadOnlyList<ReportTable>> Tables);
 
 /// <summary>
 /// The registry of figure kinds, one per <see cref="FigureKind"/>. Which kinds an experiment gets is decided by the shape

@@ -4,6 +4,8 @@ using FairCollective.Reporting.Tables;
 using ScottPlot;
 using static FairCollective.Reporting.Tables.TableFormat;
 
+using FairCollective.Fairness;
+
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
@@ -22,49 +24,57 @@ public static class FirmSideFigure
     public const string Collective = FirmSideSummary.CollectiveSeries;
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
     {
+        metric ??= ShownMetric.EqOd;
         var own = Panels.OfExperiment(cells, experiment);
         var firmMethods = own.Where(c => c.Knob is not null).Select(c => c.Method).Distinct().ToArray();
         var styles = SeriesStyle.For(firmMethods.Append(Collective));
         var panels = new List<Plot>();
         foreach (var panel in Panels.ByDataset(own))
         {
-            var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Error, AxisLabels.EqOd);
-            var points = SeedMeanPoint.Of(panel.Cells.Where(c => c.Method != ResultsSummary.BaseMethod));
+            var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Error, metric == ShownMetric.EqOd ? AxisLabels.EqOd : metric.UnfairnessAxis);
+            var points = SeedMeanPoint.Of(panel.Cells.Where(c => c.Method != ResultsSummary.BaseMethod), metric);
             var firm = points.Where(p => p.Knob is not null).ToArray();
             var collective = points.Where(p => p.Knob is null).ToArray();
             foreach (var method in SeriesStyle.Sorted(firm.Select(p => p.Method)))
-                ParetoSeries.Draw(plot, firm.Where(p => p.Method == method).Select(p => p.TradeOff).ToArray(), styles[method], method);
-            if (collective.Length > 0) ParetoSeries.Draw(plot, collective.Select(p => p.TradeOff).ToArray(), styles[Collective], Collective);
+                ParetoSeries.Draw(plot, firm.Where(p => p.Method == method).Select(p => p.TradeOffOf(metric)).ToArray(), styles[method], method);
+            if (collective.Length > 0) ParetoSeries.Draw(plot, collective.Select(p => p.TradeOffOf(metric)).ToArray(), styles[Collective], Collective);
             var be = BaseLine.Error(panel.Cells);
-            if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, BaseLine.EqOd(panel.Cells).Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
+            if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, metric.Unfairness(BaseLine.Of(panel.Cells, metric).Mean), SeriesStyle.Base, SeriesStyle.Base.Name);
             if (points.Count == 0 && be.Count == 0) PlotLook.NoData(plot, "no cells");
             panels.Add(plot);
         }
         return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "Pareto fronts of firm-side methods and collective action", own),
-            "Pareto fronts of EqOd against test error (seed means; faded: all points). A firm-side method's points are its trade-off "
+            $"Pareto fronts of {metric.UnfairnessName} against test error (seed means; faded: all points). A firm-side method's points are its trade-off "
             + "settings; the collective's front is taken over every strategy, α and budget; the diamond is the firm's model without intervention.", panels).WithSharedLegend();
     }
 
-    /// <summary>The tables behind the figure: every firm-side setting (knob), and the collective's Pareto-front settings; EqOd and error as mean ± sample standard deviation over seeds.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
+    /// <summary>
+    /// The tables behind the figure: every firm-side setting (knob), and the collective's Pareto-front settings; the
+    /// shown metric (default EqOd) and error as mean ± sample standard deviation over seeds, with test-row intervals where stored.
+    /// </summary>
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
     {
+        metric ??= ShownMetric.EqOd;
         var own = Panels.OfExperiment(cells, experiment);
-        var points = SeedMeanPoint.Of(own.Where(c => c.Method != ResultsSummary.BaseMethod));
+        var points = SeedMeanPoint.Of(own.Where(c => c.Method != ResultsSummary.BaseMethod), metric);
+        string Interval(SeedMeanPoint p, string key) => SeedStats.Format(SeedStats.TestRowInterval(own.Where(c => c.Dataset == p.Dataset && c.Learner == p.Learner
+            && c.MajorityRows == p.MajorityRows && c.Method == p.Method && c.Alpha.Equals(p.Alpha) && c.Budget == p.Budget && c.Knob == p.Knob), key));
         var firmRows = points.Where(p => p.Knob is not null)
-            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Knob ?? double.NaN), MeanStd(p.EqOd), MeanStd(p.Error)])
+            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Knob ?? double.NaN), MeanStd(p.EqOd), Interval(p, metric.Key), MeanStd(p.Error), Interval(p, MetricKeys.Error)])
             .ToArray();
         var frontRows = points.Where(p => p.Knob is null).GroupBy(p => (p.Dataset, p.Learner))
-            .SelectMany(g => ParetoFront.Of(g.Select(p => p.TradeOff)).Select(f => g.First(p => p.TradeOff == f)))
-            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Alpha), p.Budget, Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), MeanStd(p.Error)])
+            .SelectMany(g => ParetoFront.Of(g.Select(p => p.TradeOffOf(metric))).Select(f => g.First(p => p.TradeOffOf(metric) == f)))
+            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Alpha), p.Budget, Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), Interval(p, metric.Key), MeanStd(p.Error), Interval(p, MetricKeys.Error)])
             .ToArray();
+        const string intervals = "the test-row interval combines each seed's bootstrap interval over its test rows (n/a where not stored; firm-side cells store none)";
         return
         [
-            new ReportTable("Firm-side methods", "Every trade-off setting (knob); mean ± sample standard deviation over seeds.",
-                ["dataset", "learner", "method", "knob", "EqOd", "error"], firmRows),
-            new ReportTable("Collective action: Pareto front", "The non-dominated (strategy, α, budget) settings; mean ± sample standard deviation over seeds.",
-                ["dataset", "learner", "strategy", "α", "budget", "mean flips", "EqOd", "error"], frontRows),
+            new ReportTable("Firm-side methods", $"Every trade-off setting (knob); mean ± sample standard deviation over seeds; {intervals}.",
+                ["dataset", "learner", "method", "knob", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"], firmRows),
+            new ReportTable("Collective action: Pareto front", $"The non-dominated (strategy, α, budget) settings; mean ± sample standard deviation over seeds; {intervals}.",
+                ["dataset", "learner", "strategy", "α", "budget", "mean flips", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"], frontRows),
         ];
     }
 }

@@ -3,12 +3,15 @@ using FairCollective.Experiments.Summaries;
 using FairCollective.Reporting.Tables;
 using static FairCollective.Reporting.Tables.TableFormat;
 
+using FairCollective.Fairness;
+
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
-/// The figure of a budget sweep (<see cref="FigureKind.EqOdByFlips"/>; Figure 3 of the paper): EqOd against the number of
-/// flips M at a fixed alpha, every strategy (and Random), the seed spread as a band of one standard deviation; one panel
-/// per dataset and alpha, one legend for all.
+/// The figure of a budget sweep (<see cref="FigureKind.EqOdByFlips"/>; Figure 3 of the paper): EqOd (or another chosen
+/// <see cref="ShownMetric"/>) against the number of flips M at a fixed alpha, every strategy (and Random), the seed spread
+/// as error bars of one standard deviation and, where cells store one, the test-row interval of the seed mean as a band;
+/// one panel per dataset and alpha, one legend for all.
 /// </summary>
 public static class FlipEfficiencyFigure
 {
@@ -18,27 +21,29 @@ public static class FlipEfficiencyFigure
     public const string Slug = "eqod-by-flips";
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
     {
+        metric ??= ShownMetric.EqOd;
         var own = Panels.OfExperiment(cells, experiment);
         var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));
         var panels = new List<ScottPlot.Plot>();
         foreach (var panel in Panels.ByDataset(own))
         {
-            var rows = ResultsSummary.ByBudget(Panels.MostInformed(panel.Cells));
+            var rows = ResultsSummary.ByBudget(Panels.MostInformed(panel.Cells), metric);
             var alphas = rows.Select(r => r.Alpha).Distinct().Order().ToArray();
-            var baseEqOd = BaseLine.EqOd(panel.Cells);
+            var baseEqOd = BaseLine.Of(panel.Cells, metric);
             foreach (var alpha in alphas.DefaultIfEmpty(double.NaN))
             {
-                var plot = PlotLook.NewPanel($"{panel.Title}, α = {Number(alpha)}", AxisLabels.Flips, AxisLabels.EqOd);
+                var plot = PlotLook.NewPanel($"{panel.Title}, α = {Number(alpha)}", AxisLabels.Flips, AxisLabels.Of(metric));
                 var atAlpha = rows.Where(r => r.Alpha.Equals(alpha)).ToArray();
                 foreach (var (method, style) in styles)
                 {
                     var line = atAlpha.Where(r => r.Method == method).OrderBy(r => r.MeanFlips).ToArray();
                     if (line.Length == 0) continue;
                     double[] xs = line.Select(r => r.MeanFlips).ToArray(), ys = line.Select(r => r.EqOd.Mean).ToArray();
-                    if (line.Length > 1) PlotLook.Band(plot, xs, ys, line.Select(r => r.EqOd.Std).ToArray(), style);
-                    else PlotLook.ErrorBars(plot, xs, ys, line.Select(r => r.EqOd.Std).ToArray(), style);
+                    // The test-row interval as a band where every point has one, the seed spread as bars (as in the alpha sweep).
+                    PlotLook.IntervalBandWhereFinite(plot, xs, line.Select(r => r.EqOdInterval).ToArray(), style);
+                    PlotLook.ErrorBars(plot, xs, ys, line.Select(r => r.EqOd.Std).ToArray(), style);
                     PlotLook.Line(plot, xs, ys, style);
                 }
                 if (baseEqOd.Count > 0) PlotLook.HorizontalReference(plot, baseEqOd.Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
@@ -47,25 +52,27 @@ public static class FlipEfficiencyFigure
                 panels.Add(plot);
             }
         }
-        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "EqOd against the number of flips", own),
-            "EqOd (seed mean; band: ± one seed standard deviation) against the number of relabelled pool members M at a fixed α, "
+        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, $"{metric.Name} against the number of flips", own),
+            $"{metric.Name} ({metric.Fairer}; seed mean; bars: ± one seed standard deviation; shaded band, where stored: the test-row bootstrap interval of the seed mean) against the number of relabelled pool members M at a fixed α, "
             + "for every strategy; the dash-dot line is the firm's model without collective action.", panels).WithSharedLegend();
     }
 
-    /// <summary>The table behind the figure: EqOd and error per (dataset, learner, alpha, strategy, budget), mean ± sample standard deviation over seeds.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
+    /// <summary>The table behind the figure: the shown metric (default EqOd) and error per (dataset, learner, alpha, strategy, budget), mean ± sample standard deviation over seeds, with test-row intervals.</summary>
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
     {
+        metric ??= ShownMetric.EqOd;
         var own = Panels.OfExperiment(cells, experiment);
-        var rows = ResultsSummary.ByBudget(ExperimentShape.CollectiveCells(own))
+        var rows = ResultsSummary.ByBudget(ExperimentShape.CollectiveCells(own), metric)
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => r.MajorityRows ?? int.MaxValue).ThenBy(r => r.Alpha)
             .ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.MeanFlips)
-            .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Number(r.Alpha), r.Method, r.Budget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd), MeanStd(r.Error)])
+            .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Number(r.Alpha), r.Method, r.Budget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd),
+                SeedStats.Format(r.EqOdInterval), MeanStd(r.Error), SeedStats.Format(r.ErrorInterval)])
             .ToArray();
         return
         [
-            new ReportTable("EqOd by flip budget", "Mean ± sample standard deviation over seeds.",
-                ["dataset", "learner", "α", "strategy", "budget", "mean flips", "EqOd", "error"], rows),
-            .. RandomComparisonTables.Of(own.ToArray()),
+            new ReportTable($"{metric.Name} by flip budget", "Mean ± sample standard deviation over seeds, on test; the test-row interval combines each seed's bootstrap interval over its test rows.",
+                ["dataset", "learner", "α", "strategy", "budget", "mean flips", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"], rows),
+            .. RandomComparisonTables.Of(own.ToArray(), metric),
         ];
     }
 }

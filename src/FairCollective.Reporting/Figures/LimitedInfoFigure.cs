@@ -4,6 +4,8 @@ using FairCollective.Reporting.Tables;
 using ScottPlot;
 using static FairCollective.Reporting.Tables.TableFormat;
 
+using FairCollective.Fairness;
+
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
@@ -20,29 +22,30 @@ public static class LimitedInfoFigure
     public const string Slug = "limited-info";
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
     {
+        metric ??= ShownMetric.EqOd;
         var own = Panels.OfExperiment(cells, experiment);
         var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));
         var panels = new List<Plot>();
         foreach (var panel in Panels.ByDataset(own))
         {
-            var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Error, AxisLabels.EqOd);
-            var points = SeedMeanPoint.Of(ExperimentShape.CollectiveCells(panel.Cells));
+            var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Error, metric == ShownMetric.EqOd ? AxisLabels.EqOd : metric.UnfairnessAxis);
+            var points = SeedMeanPoint.Of(ExperimentShape.CollectiveCells(panel.Cells), metric);
             foreach (var (method, style) in styles)
                 foreach (var m in points.Where(p => p.Method == method).Select(p => p.MajorityRows).Distinct().OrderBy(m => m ?? int.MaxValue).Reverse())
                 {
                     var s = m is null ? style : style with { Marker = OpenVariant(style.Marker), Pattern = LinePattern.Dashed };
-                    ParetoSeries.Draw(plot, points.Where(p => p.Method == method && p.MajorityRows == m).Select(p => p.TradeOff).ToArray(), s,
+                    ParetoSeries.Draw(plot, points.Where(p => p.Method == method && p.MajorityRows == m).Select(p => p.TradeOffOf(metric)).ToArray(), s,
                         m is null ? $"{method}, all rows" : $"{method}, m = {m}");
                 }
             var be = BaseLine.Error(panel.Cells);
-            if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, BaseLine.EqOd(panel.Cells).Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
+            if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, metric.Unfairness(BaseLine.Of(panel.Cells, metric).Mean), SeriesStyle.Base, SeriesStyle.Base.Name);
             if (points.Count == 0 && be.Count == 0) PlotLook.NoData(plot, "no cells");
             panels.Add(plot);
         }
         return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "Pareto fronts with all or m known majority rows", own),
-            "Pareto fronts of EqOd against test error (seed means over every α and budget; faded: all points) when the collective knows "
+            $"Pareto fronts of {metric.UnfairnessName} against test error (seed means over every α and budget; faded: all points) when the collective knows "
             + "all majority rows (solid, filled markers) or only m of them (dashed, open markers).", panels).WithSharedLegend();
     }
 
@@ -58,18 +61,21 @@ public static class LimitedInfoFigure
     };
 
     /// <summary>The table behind the figure: best EqOd per (dataset, learner, strategy, alpha, m) with the budget that attains it.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
     {
+        metric ??= ShownMetric.EqOd;
         var own = Panels.OfExperiment(cells, experiment);
-        var rows = ResultsSummary.BestByAlpha(ExperimentShape.CollectiveCells(own))
+        var rule = BudgetSelection.PaperFor(metric);
+        var rows = ResultsSummary.BestByAlpha(ExperimentShape.CollectiveCells(own), rule)
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => SeriesStyle.Order(r.Method))
             .ThenBy(r => r.Alpha).ThenBy(r => r.MajorityRows ?? int.MaxValue)
-            .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Method, Number(r.Alpha), Rows(r.MajorityRows), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd), MeanStd(r.Error)])
+            .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Method, Number(r.Alpha), Rows(r.MajorityRows), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd),
+                SeedStats.Format(r.EqOdInterval), MeanStd(r.Error), SeedStats.Format(r.ErrorInterval)])
             .ToArray();
         return
         [
-            new ReportTable("Best EqOd by α and known majority rows m", "Per α and m the budget with the lowest seed-mean EqOd; mean ± sample standard deviation over seeds.",
-                ["dataset", "learner", "strategy", "α", "m", "best budget", "mean flips", "EqOd", "error"], rows),
+            new ReportTable($"Best {metric.Name} by α and known majority rows m", $"Per α and m the best flip budget: {rule.Describe()}. Mean ± sample standard deviation over seeds, on test; the test-row interval combines each seed's bootstrap interval over its test rows.",
+                ["dataset", "learner", "strategy", "α", "m", "best budget", "mean flips", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"], rows),
         ];
     }
 }

@@ -85,21 +85,19 @@ public static class PlotLook
         e.LineWidth = 1.5f;
     }
 
-    /// <summary>A translucent band of +/- one seed standard deviation around a line (no legend entry).</summary>
-    public static void Band(Plot plot, double[] xs, double[] ys, double[] std, SeriesStyle style)
-    {
-        var s = std.Select(v => double.IsFinite(v) ? v : 0).ToArray();
-        var band = plot.Add.FillY(xs, ys.Select((y, i) => y - s[i]).ToArray(), ys.Select((y, i) => y + s[i]).ToArray());
-        band.FillColor = style.Color.WithAlpha(BandAlpha);
-        band.LineWidth = 0;
-    }
-
     /// <summary>A translucent band between <paramref name="lows"/> and <paramref name="highs"/> (an interval per point; no legend entry).</summary>
     public static void IntervalBand(Plot plot, double[] xs, double[] lows, double[] highs, SeriesStyle style)
     {
         var band = plot.Add.FillY(xs, lows, highs);
         band.FillColor = style.Color.WithAlpha(BandAlpha);
         band.LineWidth = 0;
+    }
+
+    /// <summary>An <see cref="IntervalBand"/> only when the line has two points and every one a finite interval: a band with holes would read as a narrow one.</summary>
+    public static void IntervalBandWhereFinite(Plot plot, double[] xs, (double Low, double High)?[] intervals, SeriesStyle style)
+    {
+        if (xs.Length > 1 && intervals.All(i => i is { } v && double.IsFinite(v.Low) && double.IsFinite(v.High)))
+            IntervalBand(plot, xs, intervals.Select(i => i!.Value.Low).ToArray(), intervals.Select(i => i!.Value.High).ToArray(), style);
     }
 
     /// <summary>A horizontal reference line (the base model) with a legend entry.</summary>

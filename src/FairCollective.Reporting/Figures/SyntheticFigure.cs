@@ -21,14 +21,17 @@ public static class SyntheticFigure
     public const string Slug = "counterfactual-success";
 
     /// <summary><see cref="CounterfactualSummary.BestByAlpha"/> in the legends' order: the paper's strategies first.</summary>
-    public static IReadOnlyList<SuccessRow> BestSuccess(IEnumerable<CellRecord> cells) =>
-        CounterfactualSummary.BestByAlpha(cells)
+    public static IReadOnlyList<SuccessRow> BestSuccess(IEnumerable<CellRecord> cells, ShownMetric? metric = null) =>
+        CounterfactualSummary.BestByAlpha(cells, metric)
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal)
             .ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.Alpha)
             .ToArray();
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
+    /// <param name="cells">The store's cells.</param>
+    /// <param name="experiment">The experiment drawn.</param>
+    /// <param name="metric">Not drawn: this figure shows S(α); the tables show the metric beside it.</param>
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
     {
         var own = Panels.OfExperiment(cells, experiment);
         var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));
@@ -57,16 +60,17 @@ public static class SyntheticFigure
     }
 
     /// <summary>The table behind the figure: the rows of <see cref="BestSuccess"/>.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment)
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
     {
+        metric ??= ShownMetric.EqOd;
         var own = Panels.OfExperiment(cells, experiment);
-        var rows = BestSuccess(own)
+        var rows = BestSuccess(own, metric)
             .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Method, Number(r.Alpha), r.Budget, Number(r.MeanFlips, "0.#"), MeanStd(r.Success), MeanStd(r.EqOd), MeanStd(r.Error)])
             .ToArray();
         return
         [
             new ReportTable("Best counterfactual success S(α) by α", "Per α the budget with the highest seed-mean S(α); mean ± sample standard deviation over seeds.",
-                ["dataset", "learner", "strategy", "α", "best budget", "mean flips", "S(α)", "EqOd", "error"], rows),
+                ["dataset", "learner", "strategy", "α", "best budget", "mean flips", "S(α)", metric.Name, "error"], rows),
         ];
     }
 }

@@ -76,9 +76,11 @@ public static class HtmlReport
             h.AppendLine("</ul></section>");
         }
         h.AppendLine("<section id=\"metrics\"><h2>Metrics</h2><ul>");
-        foreach (var name in new[] { MetricKeys.Error, MetricKeys.EqOd, MetricKeys.CounterfactualSuccess })
-            h.Append("<li><code>").Append(HtmlEncode(name)).Append("</code>: ").Append(HtmlEncode(MetricCatalogue.Describe(name))).AppendLine("</li>");
-        h.AppendLine("</ul><p>Spreads are sample standard deviations over seeds (n − 1); one seed gives 0.</p></section>");
+        foreach (var (key, definition) in MetricDefinitions.Of(input, sections))
+            h.Append("<li><code>").Append(HtmlEncode(key)).Append("</code>: ").Append(HtmlEncode(definition)).AppendLine("</li>");
+        h.AppendLine("</ul><ul>");
+        foreach (var sentence in MetricDefinitions.Statistics) h.Append("<li>").Append(HtmlEncode(sentence)).AppendLine("</li>");
+        h.AppendLine("</ul></section>");
 
         h.AppendLine("<section id=\"configuration\"><h2>Configuration</h2>");
         AppendTable(h, Provenance.Configuration(input));

@@ -44,6 +44,10 @@ public static class MarkdownReport
             foreach (var w in warnings) m.Append("- ").AppendLine(Escape(w));
             m.AppendLine();
         }
+        m.AppendLine("## Metrics").AppendLine();
+        foreach (var (key, definition) in MetricDefinitions.Of(input, sections)) m.Append("- ").Append(Code(key)).Append(": ").AppendLine(Escape(definition));
+        foreach (var sentence in MetricDefinitions.Statistics) m.Append("- ").AppendLine(Escape(sentence));
+        m.AppendLine();
         m.AppendLine("## Configuration").AppendLine();
         AppendTable(m, Provenance.Configuration(input));
         AppendTable(m, Provenance.Versions());

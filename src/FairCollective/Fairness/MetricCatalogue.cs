@@ -68,10 +68,7 @@ public static class MetricCatalogue
     [
         new(MetricKeys.CounterfactualSuccess, "S(alpha)", "S(alpha) = P0[h(g(x)) = h(x)] over minority test rows", CounterfactualConvention, null),
         new(MetricKeys.CounterfactualFairness, "CounterfactualFairnessRate", "share of minority test rows with h(x) = argmax_y P0(y | g(x))", CounterfactualConvention, null),
-        new(MetricKeys.EqOdLow, "EqOdIntervalLow", "lower end of EqOd's percentile bootstrap interval over test rows", BootstrapConvention, null),
-        new(MetricKeys.EqOdHigh, "EqOdIntervalHigh", "upper end of EqOd's percentile bootstrap interval over test rows", BootstrapConvention, null),
-        new(MetricKeys.ErrorLow, "ErrorRateIntervalLow", "lower end of the error rate's percentile bootstrap interval over test rows", BootstrapConvention, null),
-        new(MetricKeys.ErrorHigh, "ErrorRateIntervalHigh", "upper end of the error rate's percentile bootstrap interval over test rows", BootstrapConvention, null),
+        new(MetricKeys.TieFlips, "TieFlips", "flips chosen among pool members whose score ties with the first member left out, i.e. decided by the tie rule, not the score", "collective cells: a count out of the cell's flips", null),
         new(MetricKeys.ErrorExpected, "ErrorRateExpected", "expected error rate of a randomised post-processor", ExpectedConvention, null),
         new(MetricKeys.EqOdExpected, "EqOdExpected", "EqOd of the expected TPRs and FPRs of a randomised post-processor", ExpectedConvention, null),
     ];
@@ -87,12 +84,21 @@ public static class MetricCatalogue
     /// <summary>Name, definition and convention of <paramref name="metric"/>.</summary>
     public static MetricDefinition Get(FairnessMetric metric) => Definitions[(int)metric];
 
-    /// <summary>The metric with stored key <paramref name="key"/>; null when no metric has it.</summary>
-    public static MetricDefinition? Find(string key) =>
-        ByKey.GetValueOrDefault(key)
-        ?? (key.StartsWith(MetricKeys.ValidationPrefix, StringComparison.Ordinal) && ByKey.GetValueOrDefault(key[MetricKeys.ValidationPrefix.Length..]) is { } d
-            ? d with { Key = key, Name = d.Name + " (validation)", Definition = "on the validation split: " + d.Definition }
-            : null);
+    /// <summary>
+    /// The metric with stored key <paramref name="key"/>, including a metric measured on validation
+    /// (<see cref="MetricKeys.OnValidation"/>) and either end of a metric's bootstrap interval
+    /// (<see cref="MetricKeys.IntervalLow"/>); null when no metric has it.
+    /// </summary>
+    public static MetricDefinition? Find(string key)
+    {
+        if (ByKey.GetValueOrDefault(key) is { } direct) return direct;
+        if (key.StartsWith(MetricKeys.ValidationPrefix, StringComparison.Ordinal) && ByKey.GetValueOrDefault(key[MetricKeys.ValidationPrefix.Length..]) is { } v)
+            return v with { Key = key, Name = v.Name + " (validation)", Definition = "on the validation split: " + v.Definition };
+        foreach (var (suffix, end, name) in new[] { (MetricKeys.IntervalLowSuffix, "lower", "IntervalLow"), (MetricKeys.IntervalHighSuffix, "upper", "IntervalHigh") })
+            if (key.EndsWith(suffix, StringComparison.Ordinal) && ByKey.GetValueOrDefault(key[..^suffix.Length]) is { } m)
+                return new MetricDefinition(key, m.Name + name, $"{end} end of the percentile bootstrap interval over test rows of: {m.Definition}", BootstrapConvention, null);
+        return null;
+    }
 
     /// <summary>
     /// The keys of the unfairness gaps, where 0 is parity and lower is fairer (unsigned differences): a "best budget"

@@ -13,6 +13,18 @@ public static class MetricKeys
     /// <summary>The key of <paramref name="key"/> measured on the validation split.</summary>
     public static string OnValidation(string key) => ValidationPrefix + key;
 
+    /// <summary>Suffix of the lower end of a metric's bootstrap interval over test rows ("eqod_ci_low").</summary>
+    public const string IntervalLowSuffix = "_ci_low";
+
+    /// <summary>Suffix of the upper end of a metric's bootstrap interval over test rows ("eqod_ci_high").</summary>
+    public const string IntervalHighSuffix = "_ci_high";
+
+    /// <summary>The key of the lower end of <paramref name="key"/>'s bootstrap interval over test rows.</summary>
+    public static string IntervalLow(string key) => key + IntervalLowSuffix;
+
+    /// <summary>The key of the upper end of <paramref name="key"/>'s bootstrap interval over test rows.</summary>
+    public static string IntervalHigh(string key) => key + IntervalHighSuffix;
+
     /// <summary>Key of <see cref="FairnessMetric.Accuracy"/>.</summary>
     public const string Accuracy = "accuracy";
 
@@ -100,17 +112,20 @@ public static class MetricKeys
     /// <summary>Key of the counterfactual-fairness rate, synthetic data only.</summary>
     public const string CounterfactualFairness = "cf_fair_rate";
 
-    /// <summary>Key of the lower end of EqOd's bootstrap interval over test rows.</summary>
-    public const string EqOdLow = "eqod_ci_low";
+    /// <summary>Key of the lower end of EqOd's bootstrap interval over test rows (<see cref="IntervalLow"/> of <see cref="EqOd"/>).</summary>
+    public const string EqOdLow = EqOd + IntervalLowSuffix;
 
     /// <summary>Key of the upper end of EqOd's bootstrap interval over test rows.</summary>
-    public const string EqOdHigh = "eqod_ci_high";
+    public const string EqOdHigh = EqOd + IntervalHighSuffix;
 
     /// <summary>Key of the lower end of the error's bootstrap interval over test rows.</summary>
-    public const string ErrorLow = "error_ci_low";
+    public const string ErrorLow = Error + IntervalLowSuffix;
 
     /// <summary>Key of the upper end of the error's bootstrap interval over test rows.</summary>
-    public const string ErrorHigh = "error_ci_high";
+    public const string ErrorHigh = Error + IntervalHighSuffix;
+
+    /// <summary>Key of the number of a collective cell's flips chosen by the tie rule (<see cref="Collective.Ranking.TiedAtCut"/>).</summary>
+    public const string TieFlips = "tie_flips";
 
     /// <summary>Key of the expected error of a randomised post-processor.</summary>
     public const string ErrorExpected = "error_expected";

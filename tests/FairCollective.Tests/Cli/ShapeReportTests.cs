@@ -43,6 +43,37 @@ public sealed class ShapeReportTests : IDisposable
     }
 
     [Fact]
+    public void TheSpecsMetricRunsThroughTablesFiguresReportAndResultsShow()
+    {
+        // A min/max ratio (higher is fairer) chosen in the spec: every table, figure and verdict shows it, and the
+        // report's metric section defines it; `report --metric` and `results show --metric` choose another.
+        var spec = _box.Write("ratio.yaml",
+            "name: ratio\ndatasets: [toy]\nstrategies: [RB-prob, Random]\nalphas: [0.25, 0.5]\nbudgets: {fractions: [0.5, 1]}\nseeds: [0, 1, 2]\nmetric: dem_parity_ratio\n");
+        var (exit, stdout, stderr) = CliSandbox.Run("run", spec, "--threads", "1");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("ratio: best DemographicParityRatio by alpha (budget chosen on the test split (the paper's rule; optimistic); one budget for all seeds: the highest seed mean", stdout);
+        Assert.Contains("DemographicParityRatio (dem_parity_ratio; higher is fairer): min / max of the selection rates", stdout);
+        Assert.Contains("ratio: Strategies against Random", stdout);
+        Assert.DoesNotContain("EqOd (±", stdout);
+        var html = File.ReadAllText(Path.Combine(_box.PathOf("ratio-report"), ReportWriter.IndexFileName));
+        Assert.Contains("<strong>ratio — best DemographicParityRatio and its error cost against α on toy.</strong>", html);
+        Assert.Contains("<h3>Best DemographicParityRatio by α</h3>", html);
+        Assert.Contains("<h3>Flips to halve the base 1 − DemographicParityRatio</h3>", html);
+        Assert.Contains("<li><code>dem_parity_ratio</code>: min / max of the selection rates of minority and majority", html);
+        Assert.Contains("higher is fairer", html);
+
+        var other = _box.PathOf("eq-opp-report");
+        Assert.Equal(0, CliSandbox.Run("report", _box.PathOf("ratio.sqlite"), "-o", other, "--metric", "eq_opp").Exit);
+        var reHtml = File.ReadAllText(Path.Combine(other, ReportWriter.IndexFileName));
+        Assert.Contains("<strong>ratio — best EqualOpportunityDifference and its error cost against α on toy.</strong>", reHtml);
+        Assert.Contains("<li><code>eq_opp</code>: |TPR_minority - TPR_majority|", reHtml);
+        var (showExit, shown, _) = CliSandbox.Run("results", "show", _box.PathOf("ratio.sqlite"));
+        Assert.Equal(0, showExit);
+        Assert.Contains("ratio: best DemographicParityRatio by alpha", shown);
+        Assert.Contains("ratio: best EqOd by alpha", CliSandbox.Run("results", "show", _box.PathOf("ratio.sqlite"), "--metric", "eqod").Out);
+    }
+
+    [Fact]
     public void SeveralKnownMajorityRowsOnUserDataGetTheLimitedInformationFigureNamedAfterTheDataset()
     {
         var data = _box.UserData("people", specName: "people-survey");

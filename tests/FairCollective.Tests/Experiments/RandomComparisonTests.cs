@@ -52,6 +52,26 @@ public class RandomComparisonTests
     }
 
     [Fact]
+    public void ForARatioTheFairerSideIsAbove()
+    {
+        // The same curves read as a min/max ratio (1 = parity): a strategy 0.02 higher is fairer, so it beats Random.
+        static CellRecord AsRatio(CellRecord c) => c with
+        {
+            Metrics = new Dictionary<string, double> { [MetricKeys.DemographicParityRatio] = 1 - c.Metrics[MetricKeys.EqOd], [MetricKeys.Error] = 0.3 },
+        };
+        double[] noise = [0.001, -0.002, 0.0015, -0.001, 0.0005];
+        var ratio = ShownMetric.Of(MetricKeys.DemographicParityRatio);
+        var higher = RandomComparison.Against(Curves(-0.02, noise).Select(AsRatio).ToArray(), 0.95, ratio).Single();
+        Assert.Equal(+0.02, higher.MeanDifference, 12);
+        Assert.Equal(Verdict.Beats, higher.Verdict);
+        Assert.Equal(Verdict.Loses, RandomComparison.Against(Curves(+0.02, noise).Select(AsRatio).ToArray(), 0.95, ratio).Single().Verdict);
+        // Flips to halve the distance from parity (1 - ratio): base 0.20 -> 0.10, reached as with the gap.
+        var rows = RandomComparison.Halving(Curves(-0.04, [0, 0, 0]).Select(AsRatio).ToArray(), 0.95, ratio).ToDictionary(r => r.Strategy);
+        Assert.Equal(100, rows["Random"].Flips);
+        Assert.Equal(50, rows["RB-prob"].Flips);
+    }
+
+    [Fact]
     public void FlipsToHalveTheBaseAreTheFirstBudgetAtOrBelowHalf()
     {
         // Base 0.20, half 0.10: Random reaches it only at 100 flips (0.06); RB-prob 0.04 lower reaches it at 50 (0.08).

@@ -50,17 +50,27 @@ public class BootstrapCoverageTests
         {
             var (y, pred, group) = TestSet(Seeds.Create(s, "coverage-test-set"), 2000);
             var minority = group.Select(g => g == "min").ToArray();
-            var (low, high, errorLow, errorHigh) = CountBootstrap.Intervals(y, pred, minority, 200, 0.95, s);
+            var counted = CountBootstrap.Intervals(y, pred, minority, [FairnessMetric.EqOd, FairnessMetric.ErrorRate], 200, 0.95, s);
+            var ((low, high), (errorLow, errorHigh)) = (counted[0], counted[1]);
             if (low <= TrueEqOd && TrueEqOd <= high) covered++;
             if (s < 5)
             {
                 // Same distribution as resampling rows: the ends agree with the row bootstrap's within Monte Carlo noise.
-                var rows = FairnessBootstrap.Compute(y, pred, GroupIndex.From(group), ["min"], [FairnessMetric.EqOd, FairnessMetric.ErrorRate],
+                var rows = FairnessBootstrap.Compute(y, pred, GroupIndex.From(group), ["min"], [FairnessMetric.EqOd, FairnessMetric.ErrorRate, FairnessMetric.DemographicParityDifference, FairnessMetric.DemographicParityRatio, FairnessMetric.EqualOpportunityDifferenceSigned],
                     new BootstrapOptions { Resamples = 2000, Seed = s });
                 Assert.Equal(rows[0].Lower, low, 0.01);
                 Assert.Equal(rows[0].Upper, high, 0.01);
                 Assert.Equal(rows[1].Lower, errorLow, 0.005);
                 Assert.Equal(rows[1].Upper, errorHigh, 0.005);
+                // Every other metric goes through the same counts: its ends agree with the row bootstrap's as well
+                // (both at 2,000 resamples, so the ends' Monte Carlo noise is well below the tolerance).
+                var many = CountBootstrap.Intervals(y, pred, minority, [FairnessMetric.DemographicParityDifference, FairnessMetric.DemographicParityRatio,
+                    FairnessMetric.EqualOpportunityDifferenceSigned], 2000, 0.95, s);
+                for (int m = 2; m < 5; m++)
+                {
+                    Assert.Equal(rows[m].Lower, many[m - 2].Low, 0.01);
+                    Assert.Equal(rows[m].Upper, many[m - 2].High, 0.01);
+                }
             }
         }
         Assert.InRange(covered, 180, 198);

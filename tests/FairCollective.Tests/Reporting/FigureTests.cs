@@ -75,7 +75,7 @@ public sealed class FigureTests
         Assert.Equal(["RB-prob", "Base (no action)"], figure.Legend!.Select(i => i.LabelText));
         Assert.All(figure.Panels, p => Assert.False(p.Legend.IsVisible));
         var table = CollectiveSizeFigure.Tables(cells)[0];
-        Assert.Equal(["d", "logistic", "all", "RB-prob", "0.1", "b", "0", "0.0600 ± 0.0141", "n/a", "0.3000 ± 0.0000"], table.Rows[0]);
+        Assert.Equal(["d", "logistic", "all", "RB-prob", "0.1", "b", "0", "0.0600 ± 0.0141", "n/a", "0.3000 ± 0.0000", "n/a"], table.Rows[0]);
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using FairCollective.Fairness;
+
+namespace FairCollective.Reporting.Content;
+
+/// <summary>
+/// The report's metrics section, shared by the HTML and Markdown renderers: the definition of every metric the report
+/// shows (the error, each section's fairness metric, S(α) where stored) and of every statistic beside them.
+/// </summary>
+public static class MetricDefinitions
+{
+    /// <summary>(key, "definition; convention") of every metric the report's sections show, in a fixed order.</summary>
+    public static IReadOnlyList<(string Key, string Definition)> Of(ReportInput input, IReadOnlyList<ReportSection> sections)
+    {
+        var keys = new List<string> { MetricKeys.Error };
+        foreach (var metric in sections.Where(s => s.Present).Select(s => s.Metric ?? ShownMetric.EqOd).Append(ShownMetric.EqOd))
+            if (!keys.Contains(metric.Key)) keys.Add(metric.Key);
+        if (input.Cells.Any(c => c.Metrics.ContainsKey(MetricKeys.CounterfactualSuccess))) keys.Add(MetricKeys.CounterfactualSuccess);
+        return keys.Select(k => (k, Describe(k))).ToArray();
+    }
+
+    private static string Describe(string key) =>
+        MetricCatalogue.Ratios.Contains(key) || MetricCatalogue.Gaps.Contains(key)
+            ? $"{MetricCatalogue.Describe(key)} ({ShownMetric.Of(key).Fairer})"
+            : MetricCatalogue.Describe(key);
+
+    /// <summary>The statistics beside the metrics, one sentence each.</summary>
+    public static IReadOnlyList<string> Statistics { get; } =
+    [
+        "± is the sample standard deviation over seeds (n − 1; one seed gives 0): how much a number moves with the split and the collective's draw.",
+        "A test-row CI is the seed mean's interval from each seed's percentile bootstrap interval over its own test rows (resamples and level of the experiment's bootstrap settings; half-width / z combined as a standard error of the mean): how sure the finite test set makes the number. n/a where cells store no interval.",
+        "A best budget is chosen by the rule its table names: on the test split (the paper's rule, optimistic: the choice sees the numbers it reports) or on a validation split carved from the training rows, then reported on test; one budget for all seeds (lowest seed mean) unless a table says otherwise.",
+        "A verdict against Random pairs seeds: each seed's metric averaged over the budgets both ran, strategy minus Random, with a Student t interval over seeds; 'yes' when the interval lies wholly on the fairer side of 0, 'no' when wholly on the other, else not resolved.",
+        "Flips to halve: per seed the fewest flips whose distance from parity (the gap, or 1 − ratio) is at most half the base model's, with a t interval over the seeds that reach it.",
+    ];
+}
