@@ -50,7 +50,7 @@ public static class ReportSections
                 "The grid has no axis to draw (one α, one budget, one m, no firm-side method); its seed means are tabulated.", metric);
         var own = Panels.OfExperiment(cells, experiment);
         return new ReportSection(experiment, heading, kinds.Select(k => k.Build(cells, experiment, metric)).ToArray(),
-            [BaseLine.Table(own, metric), .. kinds.SelectMany(k => k.Tables(cells, experiment, metric))], Metric: metric);
+            [BaseLine.Table(own, metric), .. ByGroupTable.Of(own, BudgetSelection.PaperFor(metric)), .. kinds.SelectMany(k => k.Tables(cells, experiment, metric))], Metric: metric);
     }
 
     private static ReportSection Toy(ReportInput input, bool hasCells)

@@ -136,6 +136,7 @@ public static class ResultsCommand
             if (kinds.Contains(FigureKind.CounterfactualSuccess)) WriteSuccess(own, output, metric);
             if (includeBudgets && !budgets) WriteByBudget(own, output, $"{metric.Name} by budget", metric);
             WriteAgainstRandom(own, output, metric);
+            WriteReportTables(own, output, ByGroupTable.Of(own, selection));
         }
         foreach (var metric in shown) output.WriteLine($"{metric.Name} ({metric.Key}; {metric.Fairer}): {metric.Describe()}.");
         output.WriteLine("test-row CI: the seed mean's interval from each seed's bootstrap interval over its test rows; ± is the sample standard deviation over seeds.");
@@ -154,9 +155,13 @@ public static class ResultsCommand
     }
 
     /// <summary>Where Random ran beside other strategies: the report's tables (<see cref="RandomComparisonTables"/>), each titled with its note.</summary>
-    private static void WriteAgainstRandom(IReadOnlyList<CellRecord> cells, TextWriter output, ShownMetric metric)
+    private static void WriteAgainstRandom(IReadOnlyList<CellRecord> cells, TextWriter output, ShownMetric metric) =>
+        WriteReportTables(cells, output, RandomComparisonTables.Of(cells, metric));
+
+    /// <summary>Report tables on the console, each titled with the experiment and its note.</summary>
+    private static void WriteReportTables(IReadOnlyList<CellRecord> cells, TextWriter output, IReadOnlyList<ReportTable> tables)
     {
-        foreach (var t in RandomComparisonTables.Of(cells, metric))
+        foreach (var t in tables)
         {
             var table = Tables.Create($"{cells[0].Experiment}: {t.Title} ({t.Note})", [.. t.Headers]);
             foreach (var row in t.Rows) table.AddRow([.. row]);

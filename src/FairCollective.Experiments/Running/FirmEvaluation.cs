@@ -15,7 +15,8 @@ public static class FirmEvaluation
 {
     /// <summary>
     /// The by-group metrics every cell stores, under their registry keys (<see cref="MetricCatalogue"/>): the paper's
-    /// EqOd and error, the other unsigned gaps, the signed minority-minus-majority gaps, and each group's error.
+    /// EqOd and error, the other unsigned gaps, the signed minority-minus-majority gaps, and each group's count, base
+    /// rate, selection rate, TPR, FPR, FNR and error (the by-group table of a cell, <c>ByGroupTable</c>).
     /// </summary>
     public static IReadOnlyList<FairnessMetric> StoredMetrics { get; } =
     [
@@ -23,7 +24,14 @@ public static class FirmEvaluation
         FairnessMetric.DemographicParityDifference, FairnessMetric.DemographicParityRatio, FairnessMetric.EqualOpportunityDifferenceSigned,
         FairnessMetric.FalsePositiveRateDifferenceSigned, FairnessMetric.DemographicParityDifferenceSigned, FairnessMetric.ErrorRateDifferenceSigned,
         FairnessMetric.MinorityErrorRate, FairnessMetric.MajorityErrorRate,
+        FairnessMetric.MinorityCount, FairnessMetric.MajorityCount, FairnessMetric.MinorityBaseRate, FairnessMetric.MajorityBaseRate,
+        FairnessMetric.MinoritySelectionRate, FairnessMetric.MajoritySelectionRate, FairnessMetric.MinorityTruePositiveRate, FairnessMetric.MajorityTruePositiveRate,
+        FairnessMetric.MinorityFalsePositiveRate, FairnessMetric.MajorityFalsePositiveRate, FairnessMetric.MinorityFalseNegativeRate, FairnessMetric.MajorityFalseNegativeRate,
     ];
+
+    /// <summary>The stored metrics that get a bootstrap interval: all but the group counts, which resampling only blurs.</summary>
+    public static IReadOnlyList<FairnessMetric> IntervalMetrics { get; } =
+        StoredMetrics.Where(m => m is not (FairnessMetric.MinorityCount or FairnessMetric.MajorityCount)).ToArray();
 
     /// <summary>Fits the firm on <paramref name="trainLabels"/> and returns the test split's metrics, keyed by <see cref="MetricKeys"/>.</summary>
     /// <param name="trainer">The firm's learner.</param>
@@ -59,14 +67,14 @@ public static class FirmEvaluation
         return metrics;
     }
 
-    /// <summary>Percentile bootstrap intervals over the test rows of every stored metric (<see cref="MetricKeys.IntervalLow"/> and <see cref="MetricKeys.IntervalHigh"/> of each).</summary>
+    /// <summary>Percentile bootstrap intervals over the test rows of every interval metric (<see cref="MetricKeys.IntervalLow"/> and <see cref="MetricKeys.IntervalHigh"/> of each).</summary>
     private static void AddIntervals(Dictionary<string, double> metrics, int[] y, int[] predicted, GroupMembership groups, BootstrapOptions bootstrap)
     {
         // Drawn on the eight confusion counts (CountBootstrap): exact for these metrics, and n times cheaper than copying rows.
-        var intervals = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, StoredMetrics, bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
-        for (int m = 0; m < StoredMetrics.Count; m++)
+        var intervals = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, IntervalMetrics, bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
+        for (int m = 0; m < IntervalMetrics.Count; m++)
         {
-            string key = MetricCatalogue.Get(StoredMetrics[m]).Key;
+            string key = MetricCatalogue.Get(IntervalMetrics[m]).Key;
             metrics[MetricKeys.IntervalLow(key)] = intervals[m].Low;
             metrics[MetricKeys.IntervalHigh(key)] = intervals[m].High;
         }

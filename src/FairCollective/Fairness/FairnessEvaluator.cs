@@ -58,6 +58,18 @@ public static class FairnessEvaluator
         values[(int)FairnessMetric.SelectionRate] = overall.SelectionRate;
         values[(int)FairnessMetric.MinorityErrorRate] = minority.ErrorRate;
         values[(int)FairnessMetric.MajorityErrorRate] = majority.ErrorRate;
+        values[(int)FairnessMetric.MinorityTruePositiveRate] = minority.TruePositiveRate;
+        values[(int)FairnessMetric.MajorityTruePositiveRate] = majority.TruePositiveRate;
+        values[(int)FairnessMetric.MinorityFalsePositiveRate] = minority.FalsePositiveRate;
+        values[(int)FairnessMetric.MajorityFalsePositiveRate] = majority.FalsePositiveRate;
+        values[(int)FairnessMetric.MinorityFalseNegativeRate] = minority.FalseNegativeRate;
+        values[(int)FairnessMetric.MajorityFalseNegativeRate] = majority.FalseNegativeRate;
+        values[(int)FairnessMetric.MinoritySelectionRate] = minority.SelectionRate;
+        values[(int)FairnessMetric.MajoritySelectionRate] = majority.SelectionRate;
+        values[(int)FairnessMetric.MinorityBaseRate] = minority.BaseRate;
+        values[(int)FairnessMetric.MajorityBaseRate] = majority.BaseRate;
+        values[(int)FairnessMetric.MinorityCount] = minority.Count;
+        values[(int)FairnessMetric.MajorityCount] = majority.Count;
 
         // Minority vs majority, in AIF360's operand order so that signed values agree bit for bit.
         double dErr = minority.ErrorRate - majority.ErrorRate;

@@ -62,4 +62,28 @@ public enum FairnessMetric
     EqualizedOddsRatioBetweenGroupsMean,
     /// <summary>max_g minus min_g of the error rate over all groups, in [0, 1].</summary>
     ErrorRateDifferenceBetweenGroups,
+    /// <summary>P(yhat = 1 | y = 1, minority) (per group: the pooled minority).</summary>
+    MinorityTruePositiveRate,
+    /// <summary>P(yhat = 1 | y = 1, majority) (per group: the pooled majority).</summary>
+    MajorityTruePositiveRate,
+    /// <summary>P(yhat = 1 | y = 0, minority) (per group: the pooled minority).</summary>
+    MinorityFalsePositiveRate,
+    /// <summary>P(yhat = 1 | y = 0, majority) (per group: the pooled majority).</summary>
+    MajorityFalsePositiveRate,
+    /// <summary>P(yhat = 0 | y = 1, minority) (per group: the pooled minority).</summary>
+    MinorityFalseNegativeRate,
+    /// <summary>P(yhat = 0 | y = 1, majority) (per group: the pooled majority).</summary>
+    MajorityFalseNegativeRate,
+    /// <summary>P(yhat = 1 | minority) (per group: the pooled minority).</summary>
+    MinoritySelectionRate,
+    /// <summary>P(yhat = 1 | majority) (per group: the pooled majority).</summary>
+    MajoritySelectionRate,
+    /// <summary>P(y = 1 | minority) (per group: the pooled minority).</summary>
+    MinorityBaseRate,
+    /// <summary>P(y = 1 | majority) (per group: the pooled majority).</summary>
+    MajorityBaseRate,
+    /// <summary>number of rows (sum of weights) of the minority (per group: the pooled minority).</summary>
+    MinorityCount,
+    /// <summary>number of rows (sum of weights) of the majority (per group: the pooled majority).</summary>
+    MajorityCount,
 }

@@ -54,6 +54,18 @@ public static class MetricCatalogue
         Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase, MetricKeys.EqualizedOddsRatioBetweenGroupsWorstCase, "min(TPR ratio, FPR ratio) over all groups (fairlearn equalized_odds_ratio agg='worst_case')", BetweenGroupsRatioConvention),
         Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsMean, MetricKeys.EqualizedOddsRatioBetweenGroupsMean, "mean of TPR ratio and FPR ratio over all groups (fairlearn equalized_odds_ratio agg='mean')", BetweenGroupsRatioConvention),
         Def(FairnessMetric.ErrorRateDifferenceBetweenGroups, MetricKeys.ErrorRateDifferenceBetweenGroups, "max_g ERR_g - min_g ERR_g", BetweenGroupsDifferenceConvention),
+        Def(FairnessMetric.MinorityTruePositiveRate, MetricKeys.MinorityTruePositiveRate, "P(yhat = 1 | y = 1, minority)", PerGroupConvention),
+        Def(FairnessMetric.MajorityTruePositiveRate, MetricKeys.MajorityTruePositiveRate, "P(yhat = 1 | y = 1, majority)", PerGroupConvention),
+        Def(FairnessMetric.MinorityFalsePositiveRate, MetricKeys.MinorityFalsePositiveRate, "P(yhat = 1 | y = 0, minority)", PerGroupConvention),
+        Def(FairnessMetric.MajorityFalsePositiveRate, MetricKeys.MajorityFalsePositiveRate, "P(yhat = 1 | y = 0, majority)", PerGroupConvention),
+        Def(FairnessMetric.MinorityFalseNegativeRate, MetricKeys.MinorityFalseNegativeRate, "P(yhat = 0 | y = 1, minority)", PerGroupConvention),
+        Def(FairnessMetric.MajorityFalseNegativeRate, MetricKeys.MajorityFalseNegativeRate, "P(yhat = 0 | y = 1, majority)", PerGroupConvention),
+        Def(FairnessMetric.MinoritySelectionRate, MetricKeys.MinoritySelectionRate, "P(yhat = 1 | minority)", PerGroupConvention),
+        Def(FairnessMetric.MajoritySelectionRate, MetricKeys.MajoritySelectionRate, "P(yhat = 1 | majority)", PerGroupConvention),
+        Def(FairnessMetric.MinorityBaseRate, MetricKeys.MinorityBaseRate, "P(y = 1 | minority)", PerGroupConvention),
+        Def(FairnessMetric.MajorityBaseRate, MetricKeys.MajorityBaseRate, "P(y = 1 | majority)", PerGroupConvention),
+        Def(FairnessMetric.MinorityCount, MetricKeys.MinorityCount, "number of rows (sum of weights) of the minority", PerGroupConvention),
+        Def(FairnessMetric.MajorityCount, MetricKeys.MajorityCount, "number of rows (sum of weights) of the majority", PerGroupConvention),
     ];
 
     /// <summary>Convention of metrics on synthetic data's counterfactual test rows.</summary>

@@ -106,6 +106,42 @@ public static class MetricKeys
     /// <summary>Key of <see cref="FairnessMetric.ErrorRateDifferenceBetweenGroups"/>.</summary>
     public const string ErrorRateDifferenceBetweenGroups = "error_gap_between";
 
+    /// <summary>Key of <see cref="FairnessMetric.MinorityTruePositiveRate"/>.</summary>
+    public const string MinorityTruePositiveRate = "tpr_minority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MajorityTruePositiveRate"/>.</summary>
+    public const string MajorityTruePositiveRate = "tpr_majority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MinorityFalsePositiveRate"/>.</summary>
+    public const string MinorityFalsePositiveRate = "fpr_minority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MajorityFalsePositiveRate"/>.</summary>
+    public const string MajorityFalsePositiveRate = "fpr_majority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MinorityFalseNegativeRate"/>.</summary>
+    public const string MinorityFalseNegativeRate = "fnr_minority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MajorityFalseNegativeRate"/>.</summary>
+    public const string MajorityFalseNegativeRate = "fnr_majority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MinoritySelectionRate"/>.</summary>
+    public const string MinoritySelectionRate = "selection_rate_minority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MajoritySelectionRate"/>.</summary>
+    public const string MajoritySelectionRate = "selection_rate_majority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MinorityBaseRate"/>.</summary>
+    public const string MinorityBaseRate = "base_rate_minority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MajorityBaseRate"/>.</summary>
+    public const string MajorityBaseRate = "base_rate_majority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MinorityCount"/>.</summary>
+    public const string MinorityCount = "count_minority";
+
+    /// <summary>Key of <see cref="FairnessMetric.MajorityCount"/>.</summary>
+    public const string MajorityCount = "count_majority";
+
     /// <summary>Key of S(alpha), synthetic data only (<see cref="Counterfactual.CounterfactualMetrics"/>).</summary>
     public const string CounterfactualSuccess = "s_alpha";
 

@@ -21,6 +21,37 @@ public sealed class BudgetSelectionTests : IDisposable
     }
 
     [Fact]
+    public void EveryCellStoresItsByGroupTableAndItAgreesWithTheOverallNumbers()
+    {
+        var cells = Run("");
+        foreach (var c in cells)
+        {
+            var m = c.Metrics;
+            double nMin = m[MetricKeys.MinorityCount], nMaj = m[MetricKeys.MajorityCount], n = nMin + nMaj;
+            // The groups' errors, weighted by their test rows, are the overall error; FNR is 1 - TPR in each group.
+            Assert.Equal(m[MetricKeys.Error], (m[MetricKeys.ErrorMinority] * nMin + m[MetricKeys.ErrorMajority] * nMaj) / n, 12);
+            Assert.Equal(1 - m[MetricKeys.MinorityTruePositiveRate], m[MetricKeys.MinorityFalseNegativeRate], 12);
+            Assert.Equal(1 - m[MetricKeys.MajorityTruePositiveRate], m[MetricKeys.MajorityFalseNegativeRate], 12);
+            // The stored gaps are the differences of the stored group rates.
+            Assert.Equal(m[MetricKeys.TprGapSigned], m[MetricKeys.MinorityTruePositiveRate] - m[MetricKeys.MajorityTruePositiveRate], 12);
+            Assert.Equal(m[MetricKeys.EqOd], 0.5 * (Math.Abs(m[MetricKeys.TprGapSigned]) + Math.Abs(m[MetricKeys.MinorityFalsePositiveRate] - m[MetricKeys.MajorityFalsePositiveRate])), 12);
+            Assert.Equal(m[MetricKeys.SelectionGapSigned], m[MetricKeys.MinoritySelectionRate] - m[MetricKeys.MajoritySelectionRate], 12);
+            // Relabelling training rows never changes the test split: counts and base rates are the seed's.
+            var baseCell = cells.Single(b => b.Method == ResultsSummary.BaseMethod && b.Seed == c.Seed);
+            Assert.Equal(baseCell.Metrics[MetricKeys.MinorityCount], nMin);
+            Assert.Equal(baseCell.Metrics[MetricKeys.MinorityBaseRate], m[MetricKeys.MinorityBaseRate]);
+        }
+        // The table: the base model and each strategy at the largest alpha, two groups each, in that order.
+        var rows = ByGroupRow.Of(cells);
+        Assert.Equal(["Base", "Base", "RB-dist, alpha 0.3, budget ", "RB-dist, alpha 0.3, budget ", "RB-prob, alpha 0.3, budget ", "RB-prob, alpha 0.3, budget "],
+            rows.Select(r => r.Setting.Contains("budget", StringComparison.Ordinal) ? r.Setting[..(r.Setting.IndexOf("budget", StringComparison.Ordinal) + 7)] : r.Setting));
+        Assert.Equal(["minority", "majority", "minority", "majority", "minority", "majority"], rows.Select(r => r.Group));
+        var best = ResultsSummary.BestByAlpha(cells.Where(c => c.Alpha == 0.3 || c.Method == ResultsSummary.BaseMethod)).Single(r => r.Method == "RB-prob" && r.Alpha == 0.3);
+        Assert.Equal($"RB-prob, alpha 0.3, budget {best.BestBudget}", rows[4].Setting);
+        Assert.Equal(SeedStats.Of(cells.Where(c => c.Method == "RB-prob" && c.Alpha == 0.3 && c.Budget == best.BestBudget), MetricKeys.MinorityTruePositiveRate), rows[4].TruePositiveRate);
+    }
+
+    [Fact]
     public void ValidationSelectionIsNeverBelowTheTestSelectedBest()
     {
         var cells = Run("validation_fraction: 0.2\n");

@@ -58,6 +58,8 @@ public class MetricPropertyTests
             {
                 double v = r[metric];
                 if (metric == FairnessMetric.DisparateImpact) Assert.True(double.IsNaN(v) || v >= 0, $"{metric} = {v}");
+                else if (metric is FairnessMetric.MinorityCount or FairnessMetric.MajorityCount)
+                    Assert.True(v >= 0 && v <= s.YTrue.Length && v == Math.Floor(v), $"{metric} = {v}"); // a row count of an unweighted sample
                 else if (metric.ToString().EndsWith("Signed")) Assert.True(double.IsNaN(v) || v is >= -1 and <= 1, $"{metric} = {v}");
                 else Assert.True(double.IsNaN(v) || v is >= 0 and <= 1, $"{metric} = {v}");
             }

@@ -57,6 +57,18 @@ internal static class NaiveMetrics
             [FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase] = NanMin(MinMax(Tpr), MinMax(Fpr)),
             [FairnessMetric.EqualizedOddsRatioBetweenGroupsMean] = (MinMax(Tpr) + MinMax(Fpr)) / 2,
             [FairnessMetric.ErrorRateDifferenceBetweenGroups] = Spread(Err),
+            [FairnessMetric.MinorityTruePositiveRate] = Tpr(inMinority),
+            [FairnessMetric.MajorityTruePositiveRate] = Tpr(inRest),
+            [FairnessMetric.MinorityFalsePositiveRate] = Fpr(inMinority),
+            [FairnessMetric.MajorityFalsePositiveRate] = Fpr(inRest),
+            [FairnessMetric.MinorityFalseNegativeRate] = 1 - Tpr(inMinority),
+            [FairnessMetric.MajorityFalseNegativeRate] = 1 - Tpr(inRest),
+            [FairnessMetric.MinoritySelectionRate] = Sel(inMinority),
+            [FairnessMetric.MajoritySelectionRate] = Sel(inRest),
+            [FairnessMetric.MinorityBaseRate] = (inMinority.Length == 0 ? double.NaN : inMinority.Count(i => yTrue[i] == 1) / (double)inMinority.Length),
+            [FairnessMetric.MajorityBaseRate] = (inRest.Length == 0 ? double.NaN : inRest.Count(i => yTrue[i] == 1) / (double)inRest.Length),
+            [FairnessMetric.MinorityCount] = inMinority.Length,
+            [FairnessMetric.MajorityCount] = inRest.Length,
         };
     }
 }
