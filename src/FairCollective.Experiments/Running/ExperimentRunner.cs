@@ -64,7 +64,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
             {
                 var method = FirmSideCatalog.Get(firmSide);
                 var context = new FirmSideContext(split, trainer, Base().Model, config.Seed);
-                metrics = FirmEvaluation.EvaluateOutcome(split, method.Run(context, config.Knob!.Value));
+                metrics = FirmEvaluation.EvaluateOutcome(split, method.Run(context, config.Knob!.Value), BootstrapSettings.Of(spec, config.Seed));
             }
             else if (cell.Group is not { } group)
             {

@@ -83,10 +83,12 @@ public static class FirmEvaluation
     /// <summary>
     /// Metrics of a firm-side outcome: of the sampled predictions, and (for randomised post-processors) the expected
     /// error and EqOd, computed exactly by counting each row as a prediction of 1 with weight p and of 0 with 1 - p.
+    /// With <paramref name="bootstrap"/>, the sampled predictions' metrics get their intervals over test rows, as collective cells do.
     /// </summary>
-    public static IReadOnlyDictionary<string, double> EvaluateOutcome(PreparedSplit split, FirmSideOutcome outcome)
+    public static IReadOnlyDictionary<string, double> EvaluateOutcome(PreparedSplit split, FirmSideOutcome outcome, BootstrapOptions? bootstrap = null)
     {
         var metrics = Evaluate(split.TestY, outcome.Predicted, split.TestGroups);
+        if (bootstrap is { Resamples: > 0 }) AddIntervals(metrics, split.TestY, outcome.Predicted, split.TestGroups, bootstrap);
         if (outcome.PositiveProbability is { } p)
         {
             int n = p.Length;

@@ -68,7 +68,7 @@ public static class FirmSideFigure
             .SelectMany(g => ParetoFront.Of(g.Select(p => p.TradeOffOf(metric))).Select(f => g.First(p => p.TradeOffOf(metric) == f)))
             .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Alpha), p.Budget, Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), Interval(p, metric.Key), MeanStd(p.Error), Interval(p, MetricKeys.Error)])
             .ToArray();
-        const string intervals = "the test-row interval combines each seed's bootstrap interval over its test rows (n/a where not stored; firm-side cells store none)";
+        const string intervals = "the test-row interval combines each seed's bootstrap interval over its test rows (n/a where not stored; for randomised post-processors, of the sampled predictions)";
         return
         [
             new ReportTable("Firm-side methods", $"Every trade-off setting (knob); mean ± sample standard deviation over seeds; {intervals}.",

@@ -32,6 +32,9 @@ public sealed class FirmSideRunTests : IDisposable
             var mine = cells.Where(c => c.Method == method.Name).ToArray();
             Assert.Equal(2 * method.DefaultKnobs.Count, mine.Length);
             Assert.All(mine, c => Assert.InRange(c.Metrics[MetricKeys.Error], 0, 1));
+            // Firm-side cells carry test-row intervals like every other cell, around their own value.
+            Assert.All(mine, c => Assert.InRange(c.Metrics[MetricKeys.Error], c.Metrics[MetricKeys.ErrorLow], c.Metrics[MetricKeys.ErrorHigh]));
+            Assert.All(mine, c => Assert.True(c.Metrics.ContainsKey(MetricKeys.IntervalLow(MetricKeys.DemographicParity))));
         }
         // Randomised post-processors also report their expected outcome.
         Assert.All(cells.Where(c => c.Method is "EqOddsPostProcessing" or "CalibratedEqOdds" or "ThresholdOptimizer"),
