@@ -38,15 +38,19 @@ public static class FirmSideFigure
             var firm = points.Where(p => p.Knob is not null).ToArray();
             var collective = points.Where(p => p.Knob is null).ToArray();
             foreach (var method in SeriesStyle.Sorted(firm.Select(p => p.Method)))
-                ParetoSeries.Draw(plot, firm.Where(p => p.Method == method).Select(p => p.TradeOffOf(metric)).ToArray(), styles[method], method);
-            if (collective.Length > 0) ParetoSeries.Draw(plot, collective.Select(p => p.TradeOffOf(metric)).ToArray(), styles[Collective], Collective);
+            {
+                var mine = firm.Where(p => p.Method == method).ToArray();
+                ParetoSeries.Intervals(plot, ParetoSeries.Draw(plot, mine.Select(p => p.TradeOffOf(metric)).ToArray(), styles[method], method), mine, metric, styles[method]);
+            }
+            if (collective.Length > 0)
+                ParetoSeries.Intervals(plot, ParetoSeries.Draw(plot, collective.Select(p => p.TradeOffOf(metric)).ToArray(), styles[Collective], Collective), collective, metric, styles[Collective]);
             var be = BaseLine.Error(panel.Cells);
             if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, metric.Unfairness(BaseLine.Of(panel.Cells, metric).Mean), SeriesStyle.Base, SeriesStyle.Base.Name);
             if (points.Count == 0 && be.Count == 0) PlotLook.NoData(plot, "no cells");
             panels.Add(plot);
         }
         return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "Pareto fronts of firm-side methods and collective action", own),
-            $"Pareto fronts of {metric.UnfairnessName} against test error (seed means; faded: all points). A firm-side method's points are its trade-off "
+            $"Pareto fronts of {metric.UnfairnessName} against test error (seed means; bars on the front's points, where stored: their test-row bootstrap intervals on both axes; faded: all points). A firm-side method's points are its trade-off "
             + "settings; the collective's front is taken over every strategy, α and budget; the diamond is the firm's model without intervention.", panels).WithSharedLegend();
     }
 
@@ -59,14 +63,12 @@ public static class FirmSideFigure
         metric ??= ShownMetric.EqOd;
         var own = Panels.OfExperiment(cells, experiment);
         var points = SeedMeanPoint.Of(own.Where(c => c.Method != ResultsSummary.BaseMethod), metric);
-        string Interval(SeedMeanPoint p, string key) => SeedStats.Format(SeedStats.TestRowInterval(own.Where(c => c.Dataset == p.Dataset && c.Learner == p.Learner
-            && c.MajorityRows == p.MajorityRows && c.Method == p.Method && c.Alpha.Equals(p.Alpha) && c.Budget == p.Budget && c.Knob == p.Knob), key));
         var firmRows = points.Where(p => p.Knob is not null)
-            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Knob ?? double.NaN), MeanStd(p.EqOd), Interval(p, metric.Key), MeanStd(p.Error), Interval(p, MetricKeys.Error)])
+            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Knob ?? double.NaN), MeanStd(p.EqOd), SeedStats.Format(p.EqOdInterval), MeanStd(p.Error), SeedStats.Format(p.ErrorInterval)])
             .ToArray();
         var frontRows = points.Where(p => p.Knob is null).GroupBy(p => (p.Dataset, p.Learner))
             .SelectMany(g => ParetoFront.Of(g.Select(p => p.TradeOffOf(metric))).Select(f => g.First(p => p.TradeOffOf(metric) == f)))
-            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Alpha), p.Budget, Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), Interval(p, metric.Key), MeanStd(p.Error), Interval(p, MetricKeys.Error)])
+            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Alpha), p.Budget, Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), SeedStats.Format(p.EqOdInterval), MeanStd(p.Error), SeedStats.Format(p.ErrorInterval)])
             .ToArray();
         const string intervals = "the test-row interval combines each seed's bootstrap interval over its test rows (n/a where not stored; for randomised post-processors, of the sampled predictions)";
         return

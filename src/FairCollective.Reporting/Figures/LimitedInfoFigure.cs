@@ -36,8 +36,9 @@ public static class LimitedInfoFigure
                 foreach (var m in points.Where(p => p.Method == method).Select(p => p.MajorityRows).Distinct().OrderBy(m => m ?? int.MaxValue).Reverse())
                 {
                     var s = m is null ? style : style with { Marker = OpenVariant(style.Marker), Pattern = LinePattern.Dashed };
-                    ParetoSeries.Draw(plot, points.Where(p => p.Method == method && p.MajorityRows == m).Select(p => p.TradeOffOf(metric)).ToArray(), s,
-                        m is null ? $"{method}, all rows" : $"{method}, m = {m}");
+                    var mine = points.Where(p => p.Method == method && p.MajorityRows == m).ToArray();
+                    ParetoSeries.Intervals(plot, ParetoSeries.Draw(plot, mine.Select(p => p.TradeOffOf(metric)).ToArray(), s,
+                        m is null ? $"{method}, all rows" : $"{method}, m = {m}"), mine, metric, s);
                 }
             var be = BaseLine.Error(panel.Cells);
             if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, metric.Unfairness(BaseLine.Of(panel.Cells, metric).Mean), SeriesStyle.Base, SeriesStyle.Base.Name);
@@ -45,7 +46,7 @@ public static class LimitedInfoFigure
             panels.Add(plot);
         }
         return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "Pareto fronts with all or m known majority rows", own),
-            $"Pareto fronts of {metric.UnfairnessName} against test error (seed means over every α and budget; faded: all points) when the collective knows "
+            $"Pareto fronts of {metric.UnfairnessName} against test error (seed means over every α and budget; faded: all points; bars on the front's points, where stored: their test-row bootstrap intervals on both axes) when the collective knows "
             + "all majority rows (solid, filled markers) or only m of them (dashed, open markers).", panels).WithSharedLegend();
     }
 

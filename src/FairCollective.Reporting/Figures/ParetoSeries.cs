@@ -1,4 +1,5 @@
 using FairCollective.Experiments.Summaries;
+using FairCollective.Fairness;
 using ScottPlot;
 
 namespace FairCollective.Reporting.Figures;
@@ -19,6 +20,29 @@ public static class ParetoSeries
         // Horizontal-then-vertical steps: between two front points the better EqOd is only reached at the higher error.
         line.ConnectStyle = ConnectStyle.StepHorizontal;
         return front;
+    }
+
+    /// <summary>
+    /// The test-row intervals of the front's points as crossed error bars (error horizontally, the metric vertically),
+    /// in the series' colour; points without finite intervals on both axes are skipped.
+    /// </summary>
+    public static void Intervals(Plot plot, IReadOnlyList<TradeOffPoint> front, IReadOnlyList<SeedMeanPoint> points, ShownMetric metric, SeriesStyle style)
+    {
+        var bars = front.Select(f => points.FirstOrDefault(p => p.TradeOffOf(metric) == f))
+            .Where(p => p is not null && p.ErrorInterval is { } e && p.UnfairnessInterval(metric) is { } u
+                        && double.IsFinite(e.Low) && double.IsFinite(e.High) && double.IsFinite(u.Low) && double.IsFinite(u.High))
+            .Select(p => (X: p!.TradeOffOf(metric).Error, Y: p.TradeOffOf(metric).EqOd, E: p.ErrorInterval!.Value, U: p.UnfairnessInterval(metric)!.Value))
+            .ToArray();
+        if (bars.Length == 0) return;
+        var e = plot.Add.ErrorBar(bars.Select(b => b.X).ToArray(), bars.Select(b => b.Y).ToArray(), bars.Select(_ => 0.0).ToArray());
+        // The intervals need not be symmetric around the seed mean: each side set on its own.
+        e.YErrorNegative = bars.Select(b => Math.Max(0, b.Y - b.U.Low)).ToArray();
+        e.YErrorPositive = bars.Select(b => Math.Max(0, b.U.High - b.Y)).ToArray();
+        e.XErrorNegative = bars.Select(b => Math.Max(0, b.X - b.E.Low)).ToArray();
+        e.XErrorPositive = bars.Select(b => Math.Max(0, b.E.High - b.X)).ToArray();
+        // Light and thin: a front of many points stays readable under its bars.
+        e.Color = style.Color.WithAlpha(0.45);
+        e.LineWidth = 1f;
     }
 
     /// <summary>One emphasised point (the base model) with a legend entry.</summary>

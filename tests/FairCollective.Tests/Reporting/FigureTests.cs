@@ -122,6 +122,32 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void ParetoFrontPointsCarryTheirTestRowIntervalsOnBothAxes()
+    {
+        // One seed: the seed mean's interval is the cell's, as mean ± its half-width (SeedStats.TestRowInterval is
+        // symmetric): EqOd 0.05 ± 0.035 from [0.02, 0.09], error 0.31 ± 0.035 from [0.28, 0.35].
+        CellRecord F(string method, double? knob, double eqod, double error, double eLow, double eHigh, double rLow, double rHigh) =>
+            Cell(method, 0, 0.2, "a", eqod, error) with
+            {
+                Experiment = FirmSideFigure.Experiment, Knob = knob,
+                Metrics = new Dictionary<string, double>
+                {
+                    [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = error, [MetricKeys.EqOdLow] = eLow, [MetricKeys.EqOdHigh] = eHigh,
+                    [MetricKeys.ErrorLow] = rLow, [MetricKeys.ErrorHigh] = rHigh,
+                },
+            };
+        CellRecord[] cells = [F("RB-label", null, 0.05, 0.31, 0.02, 0.09, 0.28, 0.35), F("FARE", 0.5, 0.01, 0.40, 0.0, 0.03, 0.37, 0.43)];
+        var bars = FirmSideFigure.Build(cells).Panels[0].GetPlottables<ScottPlot.Plottables.ErrorBar>().ToArray();
+        Assert.Equal(2, bars.Length); // one per series' front
+        var collective = bars.Single(b => b.Xs.Single() == 0.31);
+        Assert.Equal(0.035, collective.YErrorNegative!.Single(), 12);
+        Assert.Equal(0.035, collective.YErrorPositive!.Single(), 12);
+        Assert.Equal(0.035, collective.XErrorNegative!.Single(), 12);
+        Assert.Equal(0.035, collective.XErrorPositive!.Single(), 12);
+        Assert.Equal("[0.0150, 0.0850]", FirmSideFigure.Tables(cells).Single(t => t.Title.StartsWith("Collective action", StringComparison.Ordinal)).Rows[0][7]);
+    }
+
+    [Fact]
     public void FirmSideCollectiveFrontIsTakenOverAllStrategies()
     {
         CellRecord F(string method, double? knob, double alpha, string budget, double eqod, double error) =>
