@@ -73,7 +73,7 @@ public static class CollectiveAction
             name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed));
         var scores = strategy.Score(context);
         var ranking = Ranking.Rank(scores.Values, pool, options.StrategySettings.TieRule, options.Seed);
-        int flips = options.Budget.FlipCount(pool.Length);
+        int flips = options.Budget.FlipCount(pool.Length, oracleP0 is null ? null : IdealRelabelling.Count(IdealRelabelling.Flags(pool, oracleP0)));
         var relabelled = Relabelling.Apply(trainY, pool, ranking, flips);
         var flipped = ranking.Take(flips).Select(r => pool[r]).Order().ToArray();
 

@@ -119,7 +119,8 @@ public static class PaperExperiments
             {
                 Name = Synthetic, Datasets = (datasets is { Count: > 0 } ? datasets : [DatasetCatalog.Synthetic]).Select(d => new DatasetChoice(d)).ToArray(), Learners = [SpecDefaults.Learner],
                 Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random, StrategyCatalog.Oracle],
-                Sizes = (quick ? Grid(0, 0.4, 0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = budgets, MajorityRows = [null], Seeds = seeds,
+                // The budget grid, and the ideal's own count M*: every strategy matched with the ideal relabelling.
+                Sizes = (quick ? Grid(0, 0.4, 0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = [.. budgets, FlipBudget.Ideal], MajorityRows = [null], Seeds = seeds,
             },
             FirmSide => new ExperimentSpec
             {

@@ -75,13 +75,21 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedPool>(() => RankedPool.Compute(g, spec, split, plan.Draws[(g.Dataset, g.Seed)]))).Value;
                 poolSize = ranked.Pool.Length;
                 rule = ranked.Rule;
-                flips = config.Budget!.Value.FlipCount(poolSize);
+                flips = config.Budget!.Value.FlipCount(poolSize, ranked.IdealFlags is { } ideal ? IdealRelabelling.Count(ideal) : null);
                 var fitted = flips == 0
                     ? Base().Metrics
                     : FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base().Model), split,
                         Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips), BootstrapSettings.Of(spec, config.Seed));
                 // How many flips the tie rule chose: a warning when a result rests on it (RunWarnings).
-                metrics = new Dictionary<string, double>(fitted, StringComparer.Ordinal) { [MetricKeys.TieFlips] = Collective.Ranking.TiedAtCut(ranked.Scores, ranked.Ranking, flips) };
+                var withCounts = new Dictionary<string, double>(fitted, StringComparer.Ordinal) { [MetricKeys.TieFlips] = Collective.Ranking.TiedAtCut(ranked.Scores, ranked.Ranking, flips) };
+                // Where the causal model is known: how the cell's flips compare with the ideal relabelling's.
+                if (ranked.IdealFlags is { } flags)
+                {
+                    withCounts[MetricKeys.IdealFlips] = IdealRelabelling.Count(flags);
+                    withCounts[MetricKeys.IdealPrecision] = IdealRelabelling.Precision(ranked.Ranking, flips, flags);
+                    withCounts[MetricKeys.P0RankCorrelation] = ranked.P0RankCorrelation;
+                }
+                metrics = withCounts;
             }
             var record = cell.ToRecord(flips, poolSize, metrics, sw.Elapsed.TotalSeconds, rule);
             if (store.Add(record)) Interlocked.Increment(ref computed);
@@ -100,7 +108,7 @@ internal static class BootstrapSettings
 }
 
 /// <summary>The pool of one collective, its ranking under one strategy, and the scoring rule that applied.</summary>
-internal sealed record RankedPool(int Members, int[] Pool, double[] Scores, int[] Ranking, string Rule)
+internal sealed record RankedPool(int Members, int[] Pool, double[] Scores, int[] Ranking, string Rule, bool[]? IdealFlags = null, double P0RankCorrelation = double.NaN)
 {
     public static RankedPool Compute(ScoreGroup g, Specs.ExperimentSpec spec, PreparedSplit split, Randomness randomness)
     {
@@ -111,6 +119,8 @@ internal sealed record RankedPool(int Members, int[] Pool, double[] Scores, int[
             split.TrainP0AtCounterfactual, randomness.Priorities);
         var strategy = StrategyCatalog.Create(g.Strategy, spec.Strategy, name => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1));
         var scores = strategy.Score(context);
-        return new RankedPool(members.Length, pool, scores.Values, Collective.Ranking.Rank(scores.Values, pool, spec.Strategy.TieRule, g.Seed), scores.Rule);
+        var p0 = split.TrainP0AtCounterfactual;
+        return new RankedPool(members.Length, pool, scores.Values, Collective.Ranking.Rank(scores.Values, pool, spec.Strategy.TieRule, g.Seed), scores.Rule,
+            p0 is null ? null : IdealRelabelling.Flags(pool, p0), p0 is null ? double.NaN : IdealRelabelling.RankCorrelation(scores.Values, pool, p0));
     }
 }

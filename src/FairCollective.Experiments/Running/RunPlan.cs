@@ -143,6 +143,8 @@ public sealed class RunPlan
 
     private static void CheckStrategiesFit(ExperimentSpec spec, LoadedDataset loaded)
     {
+        if (spec.Budgets.Any(b => b.IsIdeal) && loaded.Synthetic is null)
+            throw new UserInputException($"{spec.Source}: budget 'ideal' (the ideal's count M*) needs synthetic data with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with datasets: [synthetic] or [toy])");
         if (spec.Strategies.Contains(StrategyCatalog.Oracle) && loaded.Synthetic is null)
             throw new UserInputException($"{spec.Source}: strategy 'Oracle' needs synthetic data with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with datasets: [synthetic] or [toy])");
     }

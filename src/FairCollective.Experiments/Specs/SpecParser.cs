@@ -259,8 +259,8 @@ public static class SpecParser
 
     private static IReadOnlyList<FlipBudget> ParseBudgets(Reader r, YamlNode node)
     {
-        if (node is not YamlMappingNode m || m.Children.Count is < 1 or > 2)
-            throw new UserInputException($"{r.At(node)}: 'budgets' must be {{fractions: ...}} (shares of the pool) and/or {{counts: ...}} (numbers of flips)");
+        if (node is not YamlMappingNode m || m.Children.Count is < 1 or > 3)
+            throw new UserInputException($"{r.At(node)}: 'budgets' must be {{fractions: ...}} (shares of the pool) and/or {{counts: ...}} (numbers of flips) and/or {{ideal: true}} (the ideal's own count M*, synthetic data only)");
         var budgets = new List<FlipBudget>();
         foreach (var (key, value) in m.Children)
         {
@@ -281,8 +281,13 @@ public static class SpecParser
                         ? FlipBudget.Flips(n)
                         : throw new UserInputException($"{r.At(c.Node)}: 'budgets.counts' must be >= 0; got {n}")));
                     break;
+                case "ideal":
+                    string flag = r.Scalar(value, "budgets.ideal");
+                    if (flag == "true") budgets.Add(FlipBudget.Ideal);
+                    else if (flag != "false") throw new UserInputException($"{r.At(value)}: 'budgets.ideal' must be true or false; got '{flag}'");
+                    break;
                 default:
-                    throw new UserInputException($"{r.At(key)}: unknown budget kind '{kind}' (use fractions or counts)");
+                    throw new UserInputException($"{r.At(key)}: unknown budget kind '{kind}' (use fractions, counts or ideal)");
             }
         }
         return budgets;

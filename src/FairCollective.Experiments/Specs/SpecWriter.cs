@@ -35,6 +35,7 @@ public static class SpecWriter
         var counts = spec.Budgets.Where(b => b.Count is not null).Select(b => b.Count!.Value).ToArray();
         if (fractions.Length > 0) budgets["fractions"] = Numbers(fractions);
         if (counts.Length > 0) budgets["counts"] = Array(counts.Select(c => JsonValue.Create(c)));
+        if (spec.Budgets.Any(b => b.IsIdeal)) budgets["ideal"] = true;
         o["budgets"] = budgets;
         o["majority_rows"] = Array(spec.MajorityRows.Select(m => m is { } v ? JsonValue.Create(v) : (JsonNode)JsonValue.Create("all")));
         o["seeds"] = Array(spec.Seeds.Select(s => JsonValue.Create(s)));

@@ -115,7 +115,9 @@ public sealed record CellConfig
                 var size = Size!.Value;
                 if (size.Fraction is { } a) WriteNumber(j, "alpha", a); else j.WriteNumber("members", size.Count!.Value);
                 var budget = Budget!.Value;
-                if (budget.Fraction is { } f) WriteNumber(j, "budget_share_of_pool", f); else j.WriteNumber("budget_flips", budget.Count!.Value);
+                if (budget.IsIdeal) j.WriteBoolean("budget_ideal", true);
+                else if (budget.Fraction is { } f) WriteNumber(j, "budget_share_of_pool", f);
+                else j.WriteNumber("budget_flips", budget.Count!.Value);
                 var s = Strategy!;
                 j.WriteStartObject("strategy");
                 j.WriteNumber("k", s.K);
@@ -193,7 +195,8 @@ public sealed record CellConfig
                 {
                     MajorityRows = mr.ValueKind == JsonValueKind.String && mr.GetString() == "all" ? null : mr.GetInt32(),
                     Size = c.TryGetProperty("alpha", out var a) ? CollectiveSize.Share(a.GetDouble()) : CollectiveSize.Members(c.GetProperty("members").GetInt32()),
-                    Budget = c.TryGetProperty("budget_share_of_pool", out var f) ? FlipBudget.ShareOfPool(f.GetDouble()) : FlipBudget.Flips(c.GetProperty("budget_flips").GetInt32()),
+                    Budget = c.TryGetProperty("budget_ideal", out _) ? FlipBudget.Ideal
+                        : c.TryGetProperty("budget_share_of_pool", out var f) ? FlipBudget.ShareOfPool(f.GetDouble()) : FlipBudget.Flips(c.GetProperty("budget_flips").GetInt32()),
                     Strategy = new StrategySettings
                     {
                         K = s.GetProperty("k").GetInt32(), TieRule = Enum.Parse<TieRule>(s.GetProperty("tie_rule").GetString()!),

@@ -57,6 +57,17 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
         return (mean - half, mean + half);
     }
 
+    /// <summary>
+    /// The Student t interval of the mean over seeds at <paramref name="level"/> (mean ± t(n - 1) std / sqrt(n)): how
+    /// sure the seed mean is, for quantities without a test-row bootstrap (S(alpha), precision at M*). Null below two seeds.
+    /// </summary>
+    public (double Low, double High)? MeanInterval(double level = 0.95)
+    {
+        if (Count < 2 || double.IsNaN(Mean)) return null;
+        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, Count - 1, 0.5 + level / 2) * Std / Math.Sqrt(Count);
+        return (Mean - half, Mean + half);
+    }
+
     /// <summary>"[low, high]" of <see cref="TestRowInterval"/>, or "n/a".</summary>
     public static string Format((double Low, double High)? interval) =>
         interval is { } i ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{i.Low:0.0000}, {i.High:0.0000}]") : "n/a";

@@ -2,14 +2,27 @@ using FairCollective.Common;
 
 namespace FairCollective.Collective;
 
-/// <summary>The number M of pool members that relabel: a count, or a share of the pool (rounded half up).</summary>
+/// <summary>
+/// The number M of pool members that relabel: a count, a share of the pool (rounded half up), or the ideal's own count
+/// M* (the pool members whose counterfactual label is 1, known only on data with a causal model; <see cref="IdealRelabelling"/>).
+/// </summary>
 public readonly record struct FlipBudget
 {
-    private FlipBudget(double? fraction, int? count)
+    private FlipBudget(double? fraction, int? count, bool ideal = false)
     {
         Fraction = fraction;
         Count = count;
+        IsIdeal = ideal;
     }
+
+    /// <summary>
+    /// The ideal's count M*: as many flips as the pool has members with P0(y = 1 | g(x)) >= 1/2. Every strategy at this
+    /// budget is compared with the ideal at the same number of flips (method.md section 2).
+    /// </summary>
+    public static FlipBudget Ideal { get; } = new(null, null, ideal: true);
+
+    /// <summary>Whether this is <see cref="Ideal"/>.</summary>
+    public bool IsIdeal { get; }
 
     /// <summary>M as a share of the pool in [0, 1], when the budget was given as a share.</summary>
     public double? Fraction { get; }
@@ -32,9 +45,23 @@ public readonly record struct FlipBudget
         return new(null, count);
     }
 
-    /// <summary>M for a pool of <paramref name="poolSize"/>; a count larger than the pool flips the whole pool.</summary>
-    public int FlipCount(int poolSize) => Count is { } c ? Math.Min(c, poolSize) : (int)Math.Floor(Fraction!.Value * poolSize + 0.5);
+    /// <summary>
+    /// M for a pool of <paramref name="poolSize"/>; a count larger than the pool flips the whole pool; <see cref="Ideal"/>
+    /// takes <paramref name="idealCount"/>, the pool's M*.
+    /// </summary>
+    /// <exception cref="UserInputException">The budget is <see cref="Ideal"/> and no M* is known (no causal model).</exception>
+    public int FlipCount(int poolSize, int? idealCount = null)
+    {
+        if (IsIdeal)
+            return idealCount is { } m ? Math.Min(m, poolSize)
+                : throw new UserInputException("the 'ideal' flip budget needs synthetic data with a known causal model (P0(y | g(x))) to count M*");
+        return Count is { } c ? Math.Min(c, poolSize) : (int)Math.Floor(Fraction!.Value * poolSize + 0.5);
+    }
 
-    /// <summary>Exact text ("0.0125 of pool", "40 flips"): budgets that differ must never read alike.</summary>
-    public override string ToString() => Fraction is { } f ? $"{f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of pool" : $"{Count} flips";
+    /// <summary>Exact text ("0.0125 of pool", "40 flips", "ideal M*"): budgets that differ must never read alike.</summary>
+    public override string ToString() => IsIdeal ? IdealText
+        : Fraction is { } f ? $"{f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of pool" : $"{Count} flips";
+
+    /// <summary>The text of <see cref="Ideal"/> in tables and stored labels.</summary>
+    public const string IdealText = "ideal M*";
 }

@@ -80,6 +80,9 @@ public static class MetricCatalogue
     [
         new(MetricKeys.CounterfactualSuccess, "S(alpha)", "S(alpha) = P0[h(g(x)) = h(x)] over minority test rows", CounterfactualConvention, null),
         new(MetricKeys.CounterfactualFairness, "CounterfactualFairnessRate", "share of minority test rows with h(x) = argmax_y P0(y | g(x))", CounterfactualConvention, null),
+        new(MetricKeys.IdealFlips, "IdealFlips", "M*: pool members whose counterfactual label is 1 (P0(y = 1 | g(x)) >= 1/2), the flips of the ideal relabelling", CounterfactualConvention, null),
+        new(MetricKeys.IdealPrecision, "IdealPrecision", "share of the cell's flips that the ideal relabelling also makes (at M* flips also the share of the ideal's flips made)", CounterfactualConvention, null),
+        new(MetricKeys.P0RankCorrelation, "P0RankCorrelation", "Spearman correlation over the pool between the strategy's scores and P0(y = 1 | g(x)) (1: the ideal's order)", CounterfactualConvention, null),
         new(MetricKeys.TieFlips, "TieFlips", "flips chosen among pool members whose score ties with the first member left out, i.e. decided by the tie rule, not the score", "collective cells: a count out of the cell's flips", null),
         new(MetricKeys.ErrorExpected, "ErrorRateExpected", "expected error rate of a randomised post-processor", ExpectedConvention, null),
         new(MetricKeys.EqOdExpected, "EqOdExpected", "EqOd of the expected TPRs and FPRs of a randomised post-processor", ExpectedConvention, null),

@@ -160,6 +160,15 @@ public static class MetricKeys
     /// <summary>Key of the upper end of the error's bootstrap interval over test rows.</summary>
     public const string ErrorHigh = Error + IntervalHighSuffix;
 
+    /// <summary>Key of M*, the pool members the ideal flips (P0(y = 1 | g(x)) >= 1/2); data with a causal model only.</summary>
+    public const string IdealFlips = "ideal_flips";
+
+    /// <summary>Key of the share of a cell's flips that the ideal also makes (precision; at M* flips also the recall).</summary>
+    public const string IdealPrecision = "ideal_precision";
+
+    /// <summary>Key of the Spearman correlation over the pool between the strategy's scores and P0(y = 1 | g(x)).</summary>
+    public const string P0RankCorrelation = "p0_rank_corr";
+
     /// <summary>Key of the number of a collective cell's flips chosen by the tie rule (<see cref="Collective.Ranking.TiedAtCut"/>).</summary>
     public const string TieFlips = "tie_flips";
 

@@ -66,6 +66,8 @@ public static class DatasetCatalog
     {
         if (options.Spec is { } spec) return LoadWithSpec(spec, options.SpecSource ?? "dataset spec", nameOrPath, options);
         if (string.IsNullOrWhiteSpace(nameOrPath)) throw new UserInputException($"no dataset given (known: {KnownNames()})");
+        // synthetic(key=value, ...): the generator with those settings (SyntheticName).
+        if (SyntheticName.Is(nameOrPath)) return LoadGenerated(nameOrPath)!.Data;
         if (Entries.FirstOrDefault(e => string.Equals(e.Name, nameOrPath, StringComparison.OrdinalIgnoreCase)) is { } entry)
             return LoadNamed(entry, options);
         if (File.Exists(nameOrPath)) return LoadPath(nameOrPath, options);
@@ -81,7 +83,7 @@ public static class DatasetCatalog
     /// The sample of a generated dataset (<see cref="DatasetKind.Generated"/>), with its causal model: what the
     /// Oracle and S(alpha) need beyond the rows. Null for any other name.
     /// </summary>
-    public static SyntheticSample? LoadGenerated(string name) => name.ToLowerInvariant() switch
+    public static SyntheticSample? LoadGenerated(string name) => SyntheticName.Is(name) ? SyntheticGenerator.Generate(SyntheticName.Parse(name)) : name.ToLowerInvariant() switch
     {
         Synthetic => SyntheticGenerator.Generate(new SyntheticOptions { Seed = GeneratedDataSeed }),
         Toy => ToyData.Generate(),
