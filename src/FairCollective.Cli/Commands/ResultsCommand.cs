@@ -181,6 +181,7 @@ public static class ResultsCommand
 
     private static void WriteSuccess(IReadOnlyList<CellRecord> cells, TextWriter output, ShownMetric metric)
     {
+        WriteReportTables(cells, output, IdealComparisonTable.Of(cells, metric));
         var table = Tables.Create($"{cells[0].Experiment}: counterfactual success S(alpha) by alpha (max over budgets of the seed-mean; mean ± std over seeds)",
             "dataset", "learner", "method", "alpha", "best budget", "flips", "S(alpha)", metric.Name, "error");
         foreach (var r in CounterfactualSummary.BestByAlpha(cells, metric))

@@ -14,7 +14,12 @@ public static class MetricDefinitions
         var keys = new List<string> { MetricKeys.Error };
         foreach (var metric in sections.Where(s => s.Present).Select(s => s.Metric ?? ShownMetric.EqOd).Append(ShownMetric.EqOd))
             if (!keys.Contains(metric.Key)) keys.Add(metric.Key);
-        if (input.Cells.Any(c => c.Metrics.ContainsKey(MetricKeys.CounterfactualSuccess))) keys.Add(MetricKeys.CounterfactualSuccess);
+        if (input.Cells.Any(c => c.Metrics.ContainsKey(MetricKeys.CounterfactualSuccess))) keys.AddRange([MetricKeys.CounterfactualSuccess, MetricKeys.CounterfactualFairness]);
+        // The matched comparison with the ideal (synthetic data) and the by-group table show these.
+        if (input.Cells.Any(c => c.Metrics.ContainsKey(MetricKeys.IdealPrecision))) keys.AddRange([MetricKeys.IdealFlips, MetricKeys.IdealPrecision, MetricKeys.P0RankCorrelation]);
+        if (input.Cells.Any(c => c.Metrics.ContainsKey(MetricKeys.MinorityCount)))
+            keys.AddRange([MetricKeys.MinorityCount, MetricKeys.MinorityBaseRate, MetricKeys.MinoritySelectionRate, MetricKeys.MinorityTruePositiveRate,
+                MetricKeys.MinorityFalsePositiveRate, MetricKeys.MinorityFalseNegativeRate, MetricKeys.ErrorMinority]);
         return keys.Select(k => (k, Describe(k))).ToArray();
     }
 

@@ -23,6 +23,8 @@ public static class AxisLabels
     public const string Flips = "flips M (relabelled pool members, count)";
     /// <summary>Axis of the counterfactual success S(alpha) on synthetic data, in [0, 1].</summary>
     public const string CounterfactualSuccess = "S(α) (share of minority test rows)";
+    /// <summary>Axis of the share of a strategy's flips that the ideal relabelling also makes, in [0, 1].</summary>
+    public const string IdealPrecision = "precision at M* (0–1)";
     /// <summary>First feature of the 2-D toy data.</summary>
     public const string Feature1 = "x₁ (feature units)";
     /// <summary>Second feature of the 2-D toy data.</summary>

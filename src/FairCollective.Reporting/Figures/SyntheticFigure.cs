@@ -9,9 +9,10 @@ namespace FairCollective.Reporting.Figures;
 
 /// <summary>
 /// The figure of cells that carry the counterfactual metric (<see cref="FigureKind.CounterfactualSuccess"/>; synthetic data,
-/// where the counterfactual g is known): counterfactual success S(alpha) against alpha for each strategy and the oracle.
-/// Per (strategy, alpha) the budget with the highest seed-mean S is drawn (the analogue of "best EqOd"), with error bars
-/// of one seed standard deviation at that budget. One panel per dataset, one legend for all.
+/// where the counterfactual g is known). With cells at the ideal's own flip count M* (budget <c>ideal</c>), the matched
+/// comparison (<see cref="IdealComparison"/>): per dataset S(alpha), the fairness metric and the precision of the flips
+/// against the ideal's, every strategy flipping M* members, the Oracle (the ideal relabelling itself) as the reference.
+/// Without them, S(alpha) against alpha at the budget with the highest seed-mean S. One legend for all.
 /// </summary>
 public static class SyntheticFigure
 {
@@ -34,6 +35,7 @@ public static class SyntheticFigure
     public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
     {
         var own = Panels.OfExperiment(cells, experiment);
+        if (IdealComparison.Present(own)) return Matched(own, experiment, metric ?? ShownMetric.EqOd);
         var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));
         var panels = new List<Plot>();
         foreach (var panel in Panels.ByDataset(own))
@@ -59,6 +61,51 @@ public static class SyntheticFigure
             + "against α, per strategy and for the oracle that flips exactly the members whose counterfactual label is 1.", panels).WithSharedLegend();
     }
 
+    // Three panels per dataset at M*: S(alpha) and precision with t bands over seeds, the metric with its test-row band.
+    private static Figure Matched(IReadOnlyList<CellRecord> own, string experiment, ShownMetric metric)
+    {
+        var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));
+        var panels = new List<Plot>();
+        foreach (var panel in Panels.ByDataset(own))
+        {
+            var rows = IdealComparison.Rows(panel.Cells, metric);
+            var success = PlotLook.NewPanel($"{panel.Title}: S(α) at M*", AxisLabels.Alpha, AxisLabels.CounterfactualSuccess);
+            var fairness = PlotLook.NewPanel($"{panel.Title}: {metric.Name} at M*", AxisLabels.Alpha, AxisLabels.Of(metric));
+            var precision = PlotLook.NewPanel($"{panel.Title}: precision at M*", AxisLabels.Alpha, AxisLabels.IdealPrecision);
+            foreach (var (method, style) in styles)
+            {
+                var line = rows.Where(r => r.Method == method && !double.IsNaN(r.Precision.Mean)).OrderBy(r => r.Alpha).ToArray();
+                if (line.Length == 0) continue;
+                double[] xs = line.Select(r => r.Alpha).ToArray();
+                foreach (var (plot, values, band) in new[]
+                {
+                    (success, line.Select(r => r.Success).ToArray(), line.Select(r => r.Success.MeanInterval()).ToArray()),
+                    (fairness, line.Select(r => r.Metric).ToArray(), line.Select(r => r.MetricInterval).ToArray()),
+                    (precision, line.Select(r => r.Precision).ToArray(), line.Select(r => r.Precision.MeanInterval()).ToArray()),
+                })
+                {
+                    double[] ys = values.Select(v => v.Mean).ToArray();
+                    PlotLook.IntervalBandWhereFinite(plot, xs, band, style);
+                    PlotLook.ErrorBars(plot, xs, ys, values.Select(v => v.Std).ToArray(), style);
+                    PlotLook.Line(plot, xs, ys, style);
+                }
+            }
+            var baseS = SeedStats.Of(BaseLine.Cells(panel.Cells), MetricKeys.CounterfactualSuccess);
+            if (baseS.Count > 0) PlotLook.HorizontalReference(success, baseS.Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
+            var baseMetric = BaseLine.Of(panel.Cells, metric);
+            if (baseMetric.Count > 0) PlotLook.HorizontalReference(fairness, baseMetric.Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
+            foreach (var plot in new[] { success, fairness, precision })
+                if (rows.Count == 0) PlotLook.NoData(plot, "no cells at M*");
+            precision.Axes.SetLimitsY(0, 1.05);
+            panels.AddRange([success, fairness, precision]);
+        }
+        return new Figure(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "every strategy at the ideal's flip count M*", own),
+            $"Every strategy flips M* pool members, as many as the ideal relabelling (the Oracle: exactly the members with P0(y = 1 | g(x)) >= 1/2). "
+            + $"Left: counterfactual success S(α); middle: {metric.Name} ({metric.Fairer}); right: the share of the strategy's flips the ideal also makes. "
+            + "Seed means; bars: ± one seed standard deviation; bands: 95% t interval over seeds (S, precision) or the test-row bootstrap interval of the seed mean "
+            + $"({metric.Name}). The dash-dot line is the firm's model without collective action.", panels, Columns: 3).WithSharedLegend();
+    }
+
     /// <summary>The table behind the figure: the rows of <see cref="BestSuccess"/>.</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
     {
@@ -69,6 +116,7 @@ public static class SyntheticFigure
             .ToArray();
         return
         [
+            .. IdealComparisonTable.Of(own, metric),
             new ReportTable("Best counterfactual success S(α) by α", "Per α the budget with the highest seed-mean S(α); mean ± sample standard deviation over seeds.",
                 ["dataset", "learner", "strategy", "α", "best budget", "mean flips", "S(α)", metric.Name, "error"], rows),
         ];
