@@ -17,6 +17,9 @@ public static class PaperExperiments
     /// <summary>The paper's first figure: 2-D toy data, the whole minority as the collective, 0 to 12 flips (the figure itself is drawn from <see cref="ToyScenario"/>).</summary>
     public const string Toy = "toy";
 
+    /// <summary>Share of all rows carved from training in the firm-side experiment, on which post-processors are fitted.</summary>
+    public const double FirmSideValidationFraction = 0.2;
+
     /// <summary>Best EqOd and error as the collective grows: alpha from 0 to 0.4, every flip budget.</summary>
     public const string CollectiveSize = "collective-size";
 
@@ -129,6 +132,8 @@ public static class PaperExperiments
                 Sizes = (quick ? Grid(0.1, 0.3, 0.1) : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = Fractions(0.1),
                 MajorityRows = [null], Seeds = seeds,
                 FirmSide = FirmSideCatalog.All.Select(m => new FirmSideChoice(m.Name, m.DefaultKnobs)).ToArray(),
+                // Post-processors are fitted on rows the base model never saw (the literature's protocol).
+                ValidationFraction = FirmSideValidationFraction,
             },
             Toy => new ExperimentSpec
             {

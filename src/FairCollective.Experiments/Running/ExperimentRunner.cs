@@ -63,7 +63,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
             if (cell.FirmSideMethod is { } firmSide)
             {
                 var method = FirmSideCatalog.Get(firmSide);
-                var context = new FirmSideContext(split, trainer, Base().Model, config.Seed);
+                var context = new FirmSideContext(split, trainer, Base().Model, config.Seed, config.PostProcessingFit);
                 metrics = FirmEvaluation.EvaluateOutcome(split, method.Run(context, config.Knob!.Value), BootstrapSettings.Of(spec, config.Seed));
             }
             else if (cell.Group is not { } group)

@@ -96,7 +96,10 @@ public sealed class RunPlan
                     cells.Add(new PlannedCell(common, null, minority));
                     foreach (var choice in spec.FirmSide)
                         foreach (double knob in choice.Knobs)
-                            cells.Add(new PlannedCell(common with { Method = choice.Method, Knob = knob }, null, minority) { FirmSideMethod = choice.Method });
+                            cells.Add(new PlannedCell(common with { Method = choice.Method, Knob = knob, PostProcessingFit = spec.EffectivePostProcessingFit }, null, minority)
+                            {
+                                FirmSideMethod = choice.Method,
+                            });
                     foreach (var m in spec.MajorityRows)
                         foreach (var size in spec.Sizes)
                             foreach (var name in spec.Strategies)
@@ -114,7 +117,7 @@ public sealed class RunPlan
         var settings = new ExperimentSettings
         {
             TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
-            ValidationFraction = spec.ValidationFraction,
+            ValidationFraction = spec.ValidationFraction, PostProcessingFit = spec.FirmSide.Count > 0 ? spec.EffectivePostProcessingFit.ToString() : "",
             Bootstrap = spec.BootstrapResamples > 0 ? $"{spec.BootstrapResamples} resamples at {spec.BootstrapLevel.ToString(CultureInfo.InvariantCulture)}" : "none",
             Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal), Randomness = randomnessSha,
         };

@@ -73,6 +73,16 @@ public sealed record ExperimentSpec
     /// </summary>
     public string Metric { get; init; } = Fairness.MetricKeys.EqOd;
 
+    /// <summary>
+    /// Which rows post-processors are fitted on (spec key <c>firm_side_fit</c>: <c>validation</c> or <c>training</c>).
+    /// Null: the validation split when the spec has one (<see cref="ValidationFraction"/> > 0), else the training split.
+    /// </summary>
+    public Mitigation.FirmSide.PostProcessingFit? PostProcessingFit { get; init; }
+
+    /// <summary>The rows post-processors are fitted on, after the default rule of <see cref="PostProcessingFit"/>.</summary>
+    public Mitigation.FirmSide.PostProcessingFit EffectivePostProcessingFit =>
+        PostProcessingFit ?? (ValidationFraction > 0 ? Mitigation.FirmSide.PostProcessingFit.Validation : Mitigation.FirmSide.PostProcessingFit.Training);
+
     /// <summary>A folder of imported randomness (splits, collective orders, Random priorities, majority samples; <c>RandomnessFiles</c>); null = the seeded draws.</summary>
     public string? Randomness { get; init; }
 }

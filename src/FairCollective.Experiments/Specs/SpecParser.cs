@@ -21,7 +21,7 @@ namespace FairCollective.Experiments.Specs;
 public static class SpecParser
 {
     private static readonly string[] KnownKeys =
-        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding", "bootstrap", "metric"];
+        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding", "bootstrap", "metric", "firm_side_fit"];
 
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
@@ -121,6 +121,13 @@ public static class SpecParser
             Stratify = root.Children.TryGetValue(new YamlScalarNode("split"), out var sp) ? ParseSplit(r, sp) : Stratification.LabelAndGroup,
             BinaryAsOneColumn = root.Children.TryGetValue(new YamlScalarNode("encoding"), out var en) && ParseEncoding(r, en),
             Metric = root.Children.TryGetValue(new YamlScalarNode("metric"), out var mt) ? ShownMetric.Of(r.Scalar(mt, "metric"), $"{r.At(mt)}: metric").Key : MetricKeys.EqOd,
+            PostProcessingFit = root.Children.TryGetValue(new YamlScalarNode("firm_side_fit"), out var ff) ? r.Scalar(ff, "firm_side_fit") switch
+            {
+                "validation" => vf is not null ? PostProcessingFit.Validation
+                    : throw new UserInputException($"{r.At(ff)}: firm_side_fit: validation needs a validation split: set validation_fraction > 0"),
+                "training" => PostProcessingFit.Training,
+                var other => throw new UserInputException($"{r.At(ff)}: firm_side_fit must be validation or training; got '{other}'"),
+            } : null,
         };
         SpecLimits.CheckGridSize(spec);
         return spec;

@@ -45,6 +45,7 @@ public static class SpecWriter
         o["split"] = new JsonObject { ["stratify"] = spec.Stratify == Data.Splitting.Stratification.Label ? "label" : "label-group" };
         o["encoding"] = new JsonObject { ["binary"] = spec.BinaryAsOneColumn ? "one-column" : "two-columns" };
         o["metric"] = spec.Metric;
+        if (spec.PostProcessingFit is { } fit) o["firm_side_fit"] = fit == Mitigation.FirmSide.PostProcessingFit.Validation ? "validation" : "training";
         o["strategy"] = new JsonObject
         {
             ["k"] = spec.Strategy.K,

@@ -72,6 +72,9 @@ public sealed record CellConfig
     /// <summary>Firm-side cells only: the method's knob.</summary>
     public double? Knob { get; init; }
 
+    /// <summary>Firm-side cells only: the rows post-processors were fitted on.</summary>
+    public Mitigation.FirmSide.PostProcessingFit PostProcessingFit { get; init; }
+
     /// <summary>True for a cell where a collective relabels (it has a size, budget and strategy options).</summary>
     public bool IsCollective => Size is not null;
 
@@ -132,6 +135,7 @@ public sealed record CellConfig
             {
                 j.WriteStartObject("firm_side");
                 WriteNumber(j, "knob", knob);
+                j.WriteString("post_processing_fit", PostProcessingFit.ToString());
                 j.WriteEndObject();
             }
             j.WriteEndObject();
@@ -205,7 +209,12 @@ public sealed record CellConfig
                     },
                 };
             }
-            if (r.TryGetProperty("firm_side", out var fs)) config = config with { Knob = fs.GetProperty("knob").GetDouble() };
+            if (r.TryGetProperty("firm_side", out var fs))
+                config = config with
+                {
+                    Knob = fs.GetProperty("knob").GetDouble(),
+                    PostProcessingFit = Enum.Parse<Mitigation.FirmSide.PostProcessingFit>(fs.GetProperty("post_processing_fit").GetString()!),
+                };
             return config;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException or Common.UserInputException)

@@ -20,6 +20,9 @@ public sealed record ExperimentSettings
     /// <summary>Share of all rows in the validation part (0 = none).</summary>
     public double ValidationFraction { get; init; }
 
+    /// <summary>The rows post-processors are fitted on ("Validation", "Training"; empty without firm-side methods).</summary>
+    public string PostProcessingFit { get; init; } = "";
+
     /// <summary>Bootstrap resamples and level of the stored intervals ("200 at 0.95"; "none").</summary>
     public string Bootstrap { get; init; } = "none";
 
@@ -48,6 +51,8 @@ public sealed record ExperimentSettings
         if (N(stored.TestFraction) != N(TestFraction)) return $"test_fraction is {N(stored.TestFraction)} in the store and {N(TestFraction)} now";
         if (N(stored.ValidationFraction) != N(ValidationFraction)) return $"validation_fraction is {N(stored.ValidationFraction)} in the store and {N(ValidationFraction)} now";
         if (stored.Bootstrap != Bootstrap) return $"bootstrap is {stored.Bootstrap} in the store and {Bootstrap} now";
+        if (stored.PostProcessingFit.Length > 0 && PostProcessingFit.Length > 0 && stored.PostProcessingFit != PostProcessingFit)
+            return $"firm_side_fit is {stored.PostProcessingFit.ToLowerInvariant()} in the store and {PostProcessingFit.ToLowerInvariant()} now";
         if (stored.Stratify != Stratify) return $"split.stratify is {stored.Stratify} in the store and {Stratify} now";
         if (stored.BinaryAsOneColumn != BinaryAsOneColumn) return $"encoding.binary is {(stored.BinaryAsOneColumn ? "one-column" : "two-columns")} in the store and {(BinaryAsOneColumn ? "one-column" : "two-columns")} now";
         if (stored.Strategy.K != Strategy.K) return $"strategy.k is {stored.Strategy.K} in the store and {Strategy.K} now";
@@ -75,6 +80,8 @@ public sealed record ExperimentSettings
     /// <summary>These settings with the learners and datasets of <paramref name="stored"/> that this run does not name.</summary>
     public ExperimentSettings UnionWith(ExperimentSettings stored) => this with
     {
+        // A run without firm-side methods keeps the stored fitting rule of the runs that had them.
+        PostProcessingFit = PostProcessingFit.Length > 0 ? PostProcessingFit : stored.PostProcessingFit,
         Learners = stored.Learners.Concat(Learners).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         Datasets = stored.Datasets.Concat(Datasets).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         Randomness = stored.Randomness.Concat(Randomness).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
@@ -89,6 +96,7 @@ public sealed record ExperimentSettings
             ["stratify"] = Stratify.ToString(),
             ["validation_fraction"] = JsonValue.Create(ValidationFraction),
             ["bootstrap"] = Bootstrap,
+            ["post_processing_fit"] = PostProcessingFit,
             ["binary_as_one_column"] = BinaryAsOneColumn,
             ["strategy"] = new JsonObject
             {
@@ -116,6 +124,7 @@ public sealed record ExperimentSettings
                 Stratify = Enum.Parse<Data.Splitting.Stratification>(o["stratify"]!.GetValue<string>()),
                 ValidationFraction = o["validation_fraction"]!.GetValue<double>(),
                 Bootstrap = o["bootstrap"]!.GetValue<string>(),
+                PostProcessingFit = o["post_processing_fit"]!.GetValue<string>(),
                 BinaryAsOneColumn = o["binary_as_one_column"]!.GetValue<bool>(),
                 Strategy = new FairCollective.Collective.Strategies.StrategySettings
                 {

@@ -37,9 +37,10 @@ public sealed class ResultsStore : IDisposable
     /// <summary>
     /// Schema version in SQLite's user_version. 1 was the first release, whose cells lacked their full configuration;
     /// 2 lacked the strategies' scoring space, whose default changed in 3; 3 stored bootstrap intervals of EqOd and error
-    /// only, where 4 stores one for every metric.
+    /// only, where 4 stores one for every metric; 4's firm-side cells lack the rows their post-processors were fitted on
+    /// and calibrated equalized odds' knob meant a multiplier.
     /// </summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();

@@ -48,6 +48,8 @@ public sealed record SeriesStyle(string Name, Color Color, MarkerShape Marker, L
         new("", Color.FromHex("#8C510A"), MarkerShape.OpenCircleWithDot, LinePattern.Dotted),
         new("", Color.FromHex("#E7298A"), MarkerShape.OpenTriangleUp, DashDot),
         new("", Color.FromHex("#00CED1"), MarkerShape.FilledTriangleDown, LinePattern.DenselyDashed),
+        new("", Color.FromHex("#44AA99"), MarkerShape.OpenCircleWithCross, LinePattern.Dotted),
+        new("", Color.FromHex("#661100"), MarkerShape.HashTag, LinePattern.DenselyDashed),
     ];
 
     /// <summary>Methods outside the paper's names that get styles of their own before styles repeat.</summary>

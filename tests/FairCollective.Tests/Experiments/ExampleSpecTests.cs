@@ -62,6 +62,8 @@ public class ExampleSpecTests
         Assert.Equal(builtIn.MajorityRows, file.MajorityRows);
         Assert.Equal(builtIn.Seeds, file.Seeds);
         Assert.Equal(builtIn.TestFraction, file.TestFraction);
+        Assert.Equal(builtIn.ValidationFraction, file.ValidationFraction);
+        Assert.Equal(builtIn.EffectivePostProcessingFit, file.EffectivePostProcessingFit);
         Assert.Equal(builtIn.Strategy, file.Strategy);
         Assert.Equal(builtIn.Learner, file.Learner);
         Assert.Equal(builtIn.FirmSide.Select(f => (f.Method, string.Join(',', f.Knobs))), file.FirmSide.Select(f => (f.Method, string.Join(',', f.Knobs))));

@@ -22,7 +22,7 @@ public sealed class FirmSideRunTests : IDisposable
             alphas: [0.2]
             budgets: {fractions: [0.5, 1]}
             seeds: [0, 1]
-            firm_side: [Reweighing, Massaging, FARE, Steering-EF-Affirmative, Steering-EF-All, CalibratedEqOdds, EqOddsPostProcessing, ThresholdOptimizer]
+            firm_side: [Reweighing, Massaging, FARE, Steering-EF-Affirmative, Steering-EF-All, CalibratedEqOdds, CalibratedEqOdds-FPR, CalibratedEqOdds-FNR, EqOddsPostProcessing, ThresholdOptimizer]
             """);
         using var store = ResultsStore.Open(Path.Combine(_dir, "fs.sqlite"));
         new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
@@ -37,7 +37,7 @@ public sealed class FirmSideRunTests : IDisposable
             Assert.All(mine, c => Assert.True(c.Metrics.ContainsKey(MetricKeys.IntervalLow(MetricKeys.DemographicParity))));
         }
         // Randomised post-processors also report their expected outcome.
-        Assert.All(cells.Where(c => c.Method is "EqOddsPostProcessing" or "CalibratedEqOdds" or "ThresholdOptimizer"),
+        Assert.All(cells.Where(c => c.Method is "EqOddsPostProcessing" or "CalibratedEqOdds" or "CalibratedEqOdds-FPR" or "CalibratedEqOdds-FNR" or "ThresholdOptimizer"),
             c => Assert.True(c.Metrics.ContainsKey(MetricKeys.EqOdExpected)));
         // Equalized-odds post-processing at full strength equalises the expected rates on the data it was fitted on;
         // on the test split the expected EqOd is far below the base's.
@@ -50,6 +50,30 @@ public sealed class FirmSideRunTests : IDisposable
         foreach (var front in fronts.Values)
             for (int i = 1; i < front.Count; i++)
                 Assert.True(front[i].Error >= front[i - 1].Error && front[i].EqOd < front[i - 1].EqOd);
+    }
+
+    [Fact]
+    public void PostProcessorsFitOnTheValidationSplitByDefaultAndTheStoreBindsTheChoice()
+    {
+        const string Spec = "name: fit\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [1]}\nseeds: [0]\nvalidation_fraction: 0.2\nfirm_side: {ThresholdOptimizer: [0], CalibratedEqOdds: [0.5]}\n";
+        var spec = SpecParser.Parse(Spec);
+        Assert.Equal(PostProcessingFit.Validation, spec.EffectivePostProcessingFit);
+        using (var store = ResultsStore.Open(Path.Combine(_dir, "fit.sqlite")))
+        {
+            new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
+            var firm = store.Cells().Where(c => c.Knob is not null).ToArray();
+            Assert.Equal(2, firm.Length);
+            Assert.All(firm, c => Assert.Equal(PostProcessingFit.Validation, c.Config!.PostProcessingFit));
+            // The same spec fitted on the training split gives other numbers, and the store refuses to mix the two.
+            var training = SpecParser.Parse(Spec + "firm_side_fit: training\n");
+            var e = Assert.Throws<FairCollective.Common.UserInputException>(() => new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(training, store));
+            Assert.Contains("firm_side_fit is validation in the store and training now", e.Message);
+        }
+        using var other = ResultsStore.Open(Path.Combine(_dir, "fit-training.sqlite"));
+        new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(SpecParser.Parse(Spec + "firm_side_fit: training\n"), other);
+        var onTraining = other.Cells().Single(c => c.Method == "ThresholdOptimizer");
+        using var first = ResultsStore.Open(Path.Combine(_dir, "fit.sqlite"), StoreAccess.Read);
+        Assert.NotEqual(first.Cells().Single(c => c.Method == "ThresholdOptimizer").Metrics[MetricKeys.EqOd], onTraining.Metrics[MetricKeys.EqOd]);
     }
 
     [Fact]

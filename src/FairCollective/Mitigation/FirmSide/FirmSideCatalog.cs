@@ -9,7 +9,8 @@ public static class FirmSideCatalog
     [
         new ReweighingMethod(), new MassagingMethod(), new FareMethod(),
         new SteeringMethod(Mitigation.Steering.SteeringMode.Affirmative), new SteeringMethod(Mitigation.Steering.SteeringMode.AllSubgroups),
-        new CalibratedEqOddsMethod(), new EqOddsPostProcessingMethod(), new ThresholdOptimizerMethod(),
+        new CalibratedEqOddsMethod(PostProcessing.CostConstraint.Weighted), new CalibratedEqOddsMethod(PostProcessing.CostConstraint.FalsePositiveRate),
+        new CalibratedEqOddsMethod(PostProcessing.CostConstraint.FalseNegativeRate), new EqOddsPostProcessingMethod(), new ThresholdOptimizerMethod(),
     ];
 
     /// <summary>Every method's name, in registry order.</summary>

@@ -7,10 +7,16 @@ namespace FairCollective.Mitigation.FirmSide;
 /// What a firm-side method works with: the prepared split, the firm's learner, and the unchanged (base) model fitted on
 /// the training split. Groups are the split's <see cref="PreparedSplit.TrainGroups"/> and <see cref="PreparedSplit.TestGroups"/>
 /// (minority = a = 1); methods with another convention translate inside themselves. Post-processors are fitted on the
-/// training split's predictions (no separate validation split).
+/// rows <see cref="Fit"/> names: the validation split carved from the training data (the literature's protocol), or the
+/// training split the base model was fitted on.
 /// </summary>
-public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClassifier baseModel, int seed)
+public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClassifier baseModel, int seed, PostProcessingFit fit = PostProcessingFit.Training)
 {
+    /// <summary>Which rows post-processors are fitted on.</summary>
+    public PostProcessingFit Fit { get; } = fit == PostProcessingFit.Validation && split.ValidationX is null
+        ? throw new Common.UserInputException("post-processors can be fitted on a validation split only when there is one: set validation_fraction > 0")
+        : fit;
+
     /// <summary>The prepared split: encoded train and test rows, labels and groups.</summary>
     public PreparedSplit Split { get; } = split;
 
@@ -30,6 +36,21 @@ public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClas
 
     /// <summary>The base model's P(y = 1) on the test split.</summary>
     public double[] TestScores => _testScores ??= BaseModel.PredictProba(Split.TestX);
+
+    private double[]? _fitScores;
+    private int[]? _fitPredictions;
+
+    /// <summary>The base model's P(y = 1) on the rows post-processors are fitted on (<see cref="Fit"/>).</summary>
+    public double[] FitScores => Fit == PostProcessingFit.Training ? TrainScores : _fitScores ??= BaseModel.PredictProba(Split.ValidationX!);
+
+    /// <summary>The base model's labels on the fitting rows.</summary>
+    public int[] FitPredictions => _fitPredictions ??= BaseModel.Predict(Fit == PostProcessingFit.Training ? Split.TrainX : Split.ValidationX!);
+
+    /// <summary>The true labels of the fitting rows.</summary>
+    public int[] FitLabels => Fit == PostProcessingFit.Training ? Split.TrainY : Split.ValidationY!;
+
+    /// <summary>The groups of the fitting rows.</summary>
+    public Data.GroupMembership FitGroups => Fit == PostProcessingFit.Training ? Split.TrainGroups : Split.ValidationGroups!;
 
     /// <summary>Fit the firm's learner on the training features with new labels and/or weights, and predict the test split.</summary>
     public int[] RefitAndPredict(int[] labels, double[]? weights = null) => FitAndPredict(Split.TrainX, labels, weights, Split.TestX);

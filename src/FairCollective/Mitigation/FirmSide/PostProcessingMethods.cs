@@ -2,23 +2,52 @@ using FairCollective.Mitigation.PostProcessing;
 
 namespace FairCollective.Mitigation.FirmSide;
 
-/// <summary>Calibrated equalized odds (Pleiss et al.), weighted cost; knob = multiplier on the mix rate.</summary>
-public sealed class CalibratedEqOddsMethod : IFirmSideMethod
+/// <summary>
+/// Calibrated equalized odds (Pleiss et al.; AIF360) with one of its three cost constraints. The knob traces the whole
+/// trade-off of the mixed (lower-cost) group: 0 is the base model, 0.5 the fitted solution (its mix rate, which equalises
+/// the two groups' costs when reachable), 1 full mixing (every member of that group gets its base rate); linear in the
+/// mixing probability between those points. Fitted on the context's fitting rows (<see cref="FirmSideContext.FitScores"/>).
+/// </summary>
+/// <param name="cost">The group cost to equalise.</param>
+public sealed class CalibratedEqOddsMethod(CostConstraint cost) : IFirmSideMethod
 {
+    /// <summary>The cost constraint this method equalises.</summary>
+    public CostConstraint Cost { get; } = cost;
+
     /// <inheritdoc/>
-    public string Name => "CalibratedEqOdds";
+    public string Name => Cost switch
+    {
+        CostConstraint.Weighted => "CalibratedEqOdds",
+        CostConstraint.FalsePositiveRate => "CalibratedEqOdds-FPR",
+        _ => "CalibratedEqOdds-FNR",
+    };
+
     /// <inheritdoc/>
-    public string KnobDescription => "multiplier on the fitted mix rate";
+    public string KnobDescription => "mixing of the lower-cost group: 0 base model, 0.5 the fitted (cost-equalising) mix rate, 1 full mixing";
+
     /// <inheritdoc/>
-    public IReadOnlyList<double> DefaultKnobs { get; } = [0.25, 0.5, 0.75, 1.0];
+    public IReadOnlyList<double> DefaultKnobs { get; } = [0.25, 0.5, 0.625, 0.75, 0.875, 1.0];
+
+    /// <summary>The mixing probability of knob <paramref name="knob"/> given the fitted mix rate (clipped to [0, 1]).</summary>
+    public static double MixProbability(double knob, double fittedMixRate)
+    {
+        double m = double.IsNaN(fittedMixRate) ? 0 : Math.Clamp(fittedMixRate, 0, 1);
+        return knob <= 0.5 ? 2 * knob * m : m + (2 * knob - 1) * (1 - m);
+    }
 
     /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var model = CalibratedEqOdds.Fit(c.TrainScores, c.Split.TrainY, c.Split.TrainGroups, new CalibratedEqOddsOptions { MixRateMultiplier = knob });
+        MitigationInput.UnitInterval(Name, knob, "knob");
+        var fitted = CalibratedEqOdds.Fit(c.FitScores, c.FitLabels, c.FitGroups, new CalibratedEqOddsOptions { CostConstraint = Cost });
+        double mix = Math.Max(NaNToZero(fitted.Majority.MixRate), NaNToZero(fitted.Minority.MixRate)); // only the lower-cost group mixes
+        var model = CalibratedEqOdds.Fit(c.FitScores, c.FitLabels, c.FitGroups,
+            new CalibratedEqOddsOptions { CostConstraint = Cost, MixProbability = MixProbability(knob, mix) });
         var (_, labels) = model.Predict(c.TestScores, c.Split.TestGroups, c.Seed);
         return new FirmSideOutcome(labels, model.PositiveProbability(c.TestScores, c.Split.TestGroups));
     }
+
+    private static double NaNToZero(double v) => double.IsNaN(v) ? 0 : v;
 }
 
 /// <summary>Equalized-odds post-processing (Hardt, Price, Srebro); knob = strength towards the LP solution.</summary>
@@ -34,9 +63,9 @@ public sealed class EqOddsPostProcessingMethod : IFirmSideMethod
     /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var trainPred = c.BaseModel.Predict(c.Split.TrainX);
+        var fitPred = c.FitPredictions;
         var testPred = c.BaseModel.Predict(c.Split.TestX);
-        var model = EqOddsPostProcessing.Fit(c.Split.TrainY, trainPred, c.Split.TrainGroups, new EqOddsPostProcessingOptions { Strength = knob });
+        var model = EqOddsPostProcessing.Fit(c.FitLabels, fitPred, c.FitGroups, new EqOddsPostProcessingOptions { Strength = knob });
         return new FirmSideOutcome(model.Predict(testPred, c.Split.TestGroups, c.Seed), model.PositiveProbability(testPred, c.Split.TestGroups));
     }
 }
@@ -54,7 +83,7 @@ public sealed class ThresholdOptimizerMethod : IFirmSideMethod
     /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var model = ThresholdOptimizer.Fit(c.TrainScores, c.Split.TrainY, c.Split.TrainGroups, new ThresholdOptimizerOptions { Tolerance = knob });
+        var model = ThresholdOptimizer.Fit(c.FitScores, c.FitLabels, c.FitGroups, new ThresholdOptimizerOptions { Tolerance = knob });
         return new FirmSideOutcome(model.Predict(c.TestScores, c.Split.TestGroups, c.Seed), model.PositiveProbability(c.TestScores, c.Split.TestGroups));
     }
 }

@@ -25,6 +25,7 @@ public static class CalibratedEqOdds
     {
         options ??= new CalibratedEqOddsOptions();
         MitigationInput.UnitInterval(Name, options.MixRateMultiplier, nameof(CalibratedEqOddsOptions.MixRateMultiplier));
+        if (options.MixProbability is { } p) MitigationInput.UnitInterval(Name, p, nameof(CalibratedEqOddsOptions.MixProbability));
         MitigationInput.Rows(Name, yTrue, "yTrue", groups, scores);
         MitigationInput.Probabilities(Name, scores, "scores");
         var privileged = MitigationInput.Privileged(groups); // AIF360's orientation from here on: privileged = majority
@@ -40,15 +41,15 @@ public static class CalibratedEqOdds
         double unprivMix = unprivCostsMore ? 0.0 : (privCost - unprivCost) / (unprivTrivialCost - unprivCost);
 
         return new CalibratedEqOddsModel(options,
-            majority: Summary(priv, privMix, options.MixRateMultiplier, c),
-            minority: Summary(unpriv, unprivMix, options.MixRateMultiplier, c));
+            majority: Summary(priv, privMix, options.MixRateMultiplier, c, unprivCostsMore ? options.MixProbability : null),
+            minority: Summary(unpriv, unprivMix, options.MixRateMultiplier, c, unprivCostsMore ? null : options.MixProbability));
     }
 
-    private static CalibratedGroupSummary Summary(GroupStatistics g, double mixRate, double multiplier, CostConstraint c)
+    private static CalibratedGroupSummary Summary(GroupStatistics g, double mixRate, double multiplier, CostConstraint c, double? mixProbability)
     {
         // A NaN rate (0/0 when costs and trivial costs coincide) mixes nothing, as AIF360's random() <= NaN is false.
         double scaled = multiplier * mixRate;
-        double q = double.IsNaN(scaled) ? 0.0 : Math.Clamp(scaled, 0.0, 1.0);
+        double q = mixProbability ?? (double.IsNaN(scaled) ? 0.0 : Math.Clamp(scaled, 0.0, 1.0));
         var after = g.Rates.MixedWithTrivial(q, g.BaseRate);
         return new CalibratedGroupSummary
         {

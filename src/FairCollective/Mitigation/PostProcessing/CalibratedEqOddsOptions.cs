@@ -22,6 +22,13 @@ public sealed record CalibratedEqOddsOptions
     /// </summary>
     public double MixRateMultiplier { get; init; } = DefaultMixRateMultiplier;
 
+    /// <summary>
+    /// When set, the probability in [0, 1] with which the mixed (lower-cost) group's members are replaced by its base
+    /// rate, instead of the multiplied fitted mix rate: 1 replaces the whole group (full mixing). Lets a caller trace the
+    /// trade-off past the fitted point (<see cref="FirmSide.CalibratedEqOddsMethod"/>). Null: use <see cref="MixRateMultiplier"/>.
+    /// </summary>
+    public double? MixProbability { get; init; }
+
     /// <summary>Hard label 1 where the (mixed) score is at least this; default 0.5 as AIF360.</summary>
     public double Threshold { get; init; } = DefaultThreshold;
 }
