@@ -132,7 +132,11 @@ public static class ResultsCommand
             if (kinds.Contains(FigureKind.BestEqOdByAlpha) || kinds.Contains(FigureKind.LimitedInformation)) WriteBestByAlpha(own, output, selection);
             bool budgets = kinds.Contains(FigureKind.EqOdByFlips) || kinds.Count == 0;
             if (budgets) WriteByBudget(own, output, kinds.Count == 0 ? "seed means of every setting" : $"{metric.Name} by budget", metric);
-            if (kinds.Contains(FigureKind.ParetoFronts)) WriteFronts(own, output, metric);
+            if (kinds.Contains(FigureKind.ParetoFronts))
+            {
+                WriteFronts(own, output, metric);
+                WriteReportTables(own, output, FirmSideReadingTable.Of(own, metric));
+            }
             if (kinds.Contains(FigureKind.CounterfactualSuccess)) WriteSuccess(own, output, metric);
             if (includeBudgets && !budgets) WriteByBudget(own, output, $"{metric.Name} by budget", metric);
             WriteAgainstRandom(own, output, metric);

@@ -35,7 +35,7 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
     /// The test-row uncertainty of the seed mean of <paramref name="estimate"/> (a metric key; EqOd by default): each
     /// seed's bootstrap interval (stored with its cells) gives a standard error (half-width / z); the mean's interval is
     /// mean ± z sqrt(sum of SE^2) / seeds, so it reflects how sure each test split's number is, beside the spread over
-    /// seeds. Null when the cells hold no intervals of that metric, or a seed's is undefined.
+    /// seeds, clipped to the values the metric can take. Null when the cells hold no intervals of that metric, or a seed's is undefined.
     /// </summary>
     public static (double Low, double High)? TestRowInterval(IEnumerable<CellRecord> cells, string estimate = MetricKeys.EqOd)
     {
@@ -54,7 +54,9 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
         double levelOut = cells.First().Config?.BootstrapLevel ?? Fairness.BootstrapOptions.DefaultLevel;
         double zOut = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + levelOut / 2);
         double mean = perSeed.Average(p => p.Mean), half = zOut * Math.Sqrt(perSeed.Sum(p => p.Se * p.Se)) / perSeed.Length;
-        return (mean - half, mean + half);
+        // The normal approximation can cross the metric's bounds (a gap below 0); the values it cannot take are clipped.
+        var (lowest, highest) = MetricCatalogue.Range(estimate) ?? (double.NegativeInfinity, double.PositiveInfinity);
+        return (Math.Max(lowest, mean - half), Math.Min(highest, mean + half));
     }
 
     /// <summary>

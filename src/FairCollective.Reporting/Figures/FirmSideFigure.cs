@@ -73,6 +73,7 @@ public static class FirmSideFigure
         const string intervals = "the test-row interval combines each seed's bootstrap interval over its test rows (n/a where not stored; for randomised post-processors, of the sampled predictions)";
         return
         [
+            .. FirmSideReadingTable.Of(own, metric),
             new ReportTable("Firm-side methods", $"Every trade-off setting (knob); mean ± sample standard deviation over seeds; {intervals}.",
                 ["dataset", "learner", "method", "knob", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"], firmRows),
             new ReportTable("Collective action: Pareto front", $"The non-dominated (strategy, α, budget) settings; mean ± sample standard deviation over seeds; {intervals}.",

@@ -131,6 +131,19 @@ public static class MetricCatalogue
         .Where(d => d.MetricConvention is MinMaxRatioConvention or BetweenGroupsRatioConvention)
         .Select(d => d.Key).ToArray();
 
+    /// <summary>
+    /// The values the metric keyed <paramref name="key"/> can take: [-1, 1] for signed gaps, [0, Infinity) for the
+    /// minority-over-majority ratio and counts, [0, 1] for every other by-group metric; null for keys outside the
+    /// by-group metrics. Intervals computed by normal approximation are clipped to it.
+    /// </summary>
+    public static (double Low, double High)? Range(string key) => Find(key)?.Metric switch
+    {
+        null => null,
+        FairnessMetric.DisparateImpact or FairnessMetric.MinorityCount or FairnessMetric.MajorityCount => (0, double.PositiveInfinity),
+        var m when Get(m.Value).MetricConvention == SignedConvention => (-1, 1),
+        _ => (0, 1),
+    };
+
     /// <summary>"definition (convention)" of the metric keyed <paramref name="key"/>, as printed beside tables.</summary>
     public static string Describe(string key) =>
         Find(key) is { } d ? $"{d.Definition}; {d.MetricConvention}" : throw new ArgumentException($"no metric has the key '{key}'", nameof(key));

@@ -111,6 +111,22 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void ATestRowIntervalNeverLeavesTheMetricsRange()
+    {
+        // EqOd 0.01 with a stored [0, 0.05]: mean ± 0.025 would reach -0.015; a gap cannot be negative, so the low end is 0.
+        var cell = Cell("RB-prob", 0, 0.1, "a", 0.01) with
+        {
+            Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = 0.01, [MetricKeys.EqOdLow] = 0, [MetricKeys.EqOdHigh] = 0.05 },
+        };
+        var (low, high) = SeedStats.TestRowInterval([cell])!.Value;
+        Assert.Equal(0, low);
+        Assert.Equal(0.035, high, 12);
+        Assert.Equal((-1.0, 1.0), MetricCatalogue.Range(MetricKeys.TprGapSigned));
+        Assert.Equal((0.0, double.PositiveInfinity), MetricCatalogue.Range(MetricKeys.DisparateImpact));
+        Assert.Null(MetricCatalogue.Range(MetricKeys.CounterfactualSuccess));
+    }
+
+    [Fact]
     public void OnePanelPerDatasetInNameOrder()
     {
         CellRecord[] cells = [Cell("RB-prob", 0, 0.1, "a", 0.1, dataset: "compas"), Cell("RB-prob", 0, 0.1, "a", 0.1, dataset: "acs")];
