@@ -27,6 +27,7 @@ public static class CliApp
         root.Add(ResultsCommand.Create());
         root.Add(ReportCommand.Create());
         root.Add(MetricsCommand.Create());
+        root.Add(ScoresCommand.Create());
         root.Add(DocsCommand.Create());
         return root;
     }
