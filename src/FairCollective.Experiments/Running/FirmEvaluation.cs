@@ -89,6 +89,7 @@ public static class FirmEvaluation
     {
         var metrics = Evaluate(split.TestY, outcome.Predicted, split.TestGroups);
         if (bootstrap is { Resamples: > 0 }) AddIntervals(metrics, split.TestY, outcome.Predicted, split.TestGroups, bootstrap);
+        foreach (var (key, value) in outcome.Measures ?? new Dictionary<string, double>()) metrics[key] = value;
         if (outcome.PositiveProbability is { } p)
         {
             int n = p.Length;

@@ -84,6 +84,7 @@ public static class MetricCatalogue
         new(MetricKeys.IdealPrecision, "IdealPrecision", "share of the cell's flips that the ideal relabelling also makes (at M* flips also the share of the ideal's flips made)", CounterfactualConvention, null),
         new(MetricKeys.P0RankCorrelation, "P0RankCorrelation", "Spearman correlation over the pool between the strategy's scores and P0(y = 1 | g(x)) (1: the ideal's order)", CounterfactualConvention, null),
         new(MetricKeys.TieFlips, "TieFlips", "flips chosen among pool members whose score ties with the first member left out, i.e. decided by the tie rule, not the score", "collective cells: a count out of the cell's flips", null),
+        new(MetricKeys.FareDemographicParityBound, "FareDemographicParityBound", "FARE's certificate: an upper bound, holding with 95% confidence, on |P(yhat=1 | minority) - P(yhat=1 | majority)| of any classifier that sees only FARE's leaves", "FARE cells only: from the training rows and held-out rows (validation, else test) the tree never saw", null),
         new(MetricKeys.ErrorExpected, "ErrorRateExpected", "expected error rate of a randomised post-processor", ExpectedConvention, null),
         new(MetricKeys.EqOdExpected, "EqOdExpected", "EqOd of the expected TPRs and FPRs of a randomised post-processor", ExpectedConvention, null),
     ];

@@ -172,6 +172,9 @@ public static class MetricKeys
     /// <summary>Key of the number of a collective cell's flips chosen by the tie rule (<see cref="Collective.Ranking.TiedAtCut"/>).</summary>
     public const string TieFlips = "tie_flips";
 
+    /// <summary>Key of FARE's certificate: a 95% upper bound on the demographic-parity gap of any classifier on its leaves.</summary>
+    public const string FareDemographicParityBound = "fare_dp_bound";
+
     /// <summary>Key of the expected error of a randomised post-processor.</summary>
     public const string ErrorExpected = "error_expected";
 

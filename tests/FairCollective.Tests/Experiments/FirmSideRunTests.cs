@@ -36,6 +36,13 @@ public sealed class FirmSideRunTests : IDisposable
             Assert.All(mine, c => Assert.InRange(c.Metrics[MetricKeys.Error], c.Metrics[MetricKeys.ErrorLow], c.Metrics[MetricKeys.ErrorHigh]));
             Assert.All(mine, c => Assert.True(c.Metrics.ContainsKey(MetricKeys.IntervalLow(MetricKeys.DemographicParity))));
         }
+        // FARE stores its certificate, a bound on the demographic-parity gap of any classifier on its leaves: it lies in
+        // [0, 1] and, being a 95% population bound from held-out rows, above the gap the firm's classifier shows on test.
+        var fare = cells.Where(c => c.Method == "FARE").ToArray();
+        Assert.All(fare, c => Assert.InRange(c.Metrics[MetricKeys.FareDemographicParityBound], 0, 1));
+        Assert.All(fare, c => Assert.True(c.Metrics[MetricKeys.FareDemographicParityBound] >= c.Metrics[MetricKeys.DemographicParity],
+            $"knob {c.Knob}: bound {c.Metrics[MetricKeys.FareDemographicParityBound]} < measured {c.Metrics[MetricKeys.DemographicParity]}"));
+        Assert.Contains(FairCollective.Reporting.Tables.FareCertificateTable.Of(cells), t => t.Rows.Count == FirmSideCatalog.Get("FARE").DefaultKnobs.Count);
         // Randomised post-processors also report their expected outcome.
         Assert.All(cells.Where(c => c.Method is "EqOddsPostProcessing" or "CalibratedEqOdds" or "CalibratedEqOdds-FPR" or "CalibratedEqOdds-FNR" or "ThresholdOptimizer"),
             c => Assert.True(c.Metrics.ContainsKey(MetricKeys.EqOdExpected)));

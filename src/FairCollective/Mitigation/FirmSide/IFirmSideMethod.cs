@@ -25,4 +25,5 @@ public interface IFirmSideMethod
 /// </summary>
 /// <param name="Predicted">The sampled prediction per test row, in {0, 1}.</param>
 /// <param name="PositiveProbability">Randomised post-processors: P(prediction = 1) per test row; null for deterministic methods.</param>
-public sealed record FirmSideOutcome(int[] Predicted, double[]? PositiveProbability = null);
+/// <param name="Measures">What the method reports of itself beside its predictions (FARE's certificate), keyed by the metric registry's keys; null when nothing.</param>
+public sealed record FirmSideOutcome(int[] Predicted, double[]? PositiveProbability = null, IReadOnlyDictionary<string, double>? Measures = null);
