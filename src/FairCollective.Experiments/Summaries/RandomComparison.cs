@@ -71,6 +71,7 @@ public static class RandomComparison
         var rows = new List<PairedComparison>();
         foreach (var at in collective.GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Alpha)))
         {
+            if (at.All(c => c.Flips == 0)) continue; // nobody flips (an empty collective or pool): nothing to compare
             var random = at.Where(c => c.Method == StrategyCatalog.Random).ToArray();
             if (random.Length == 0) continue;
             foreach (var strategy in at.Where(c => c.Method != StrategyCatalog.Random).GroupBy(c => c.Method).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -104,6 +105,7 @@ public static class RandomComparison
         var rows = new List<FlipsToHalve>();
         foreach (var curve in all.Where(c => c.Method != ResultsSummary.BaseMethod).GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha)))
         {
+            if (curve.All(c => c.Flips == 0)) continue; // a curve that never flips cannot halve anything
             var seeds = curve.GroupBy(c => c.Seed).ToArray();
             var reached = seeds.Select(seed =>
             {

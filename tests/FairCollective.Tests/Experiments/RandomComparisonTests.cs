@@ -72,6 +72,15 @@ public class RandomComparisonTests
     }
 
     [Fact]
+    public void AnAlphaWhereNobodyFlipsIsNotCompared()
+    {
+        // alpha 0: every strategy's curve is the base model's; no verdict and no halving row is printed for it.
+        var cells = Curves(-0.02, [0.001, -0.002, 0.0015]).Select(c => c.Method == "Base" ? c : c with { Alpha = 0, Flips = 0 }).ToArray();
+        Assert.Empty(RandomComparison.Against(cells));
+        Assert.Empty(RandomComparison.Halving(cells));
+    }
+
+    [Fact]
     public void FlipsToHalveTheBaseAreTheFirstBudgetAtOrBelowHalf()
     {
         // Base 0.20, half 0.10: Random reaches it only at 100 flips (0.06); RB-prob 0.04 lower reaches it at 50 (0.08).
