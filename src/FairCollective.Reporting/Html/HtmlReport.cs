@@ -46,7 +46,7 @@ public static class HtmlReport
         h.Append("<p class=\"meta\">Generated ").Append(HtmlEncode(generatedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
         if (input.Source.Length > 0) h.Append(" from <code>").Append(HtmlEncode(input.Source)).Append("</code>");
         h.Append(". ").Append(input.Cells.Count.ToString(CultureInfo.InvariantCulture)).Append(" cells, ")
-            .Append(input.Runs.Count.ToString(CultureInfo.InvariantCulture)).AppendLine(" runs.</p>");
+            .Append(input.Runs.Count.ToString(CultureInfo.InvariantCulture)).AppendLine(input.Runs.Count == 1 ? " run.</p>" : " runs.</p>");
 
         var absent = sections.Where(s => !s.Present).ToArray();
         h.AppendLine("<nav><ul>");

@@ -22,7 +22,7 @@ public static class MarkdownReport
         m.Append("Generated ").Append(generatedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
         if (input.Source.Length > 0) m.Append(" from ").Append(Code(input.Source));
         m.Append(". ").Append(input.Cells.Count.ToString(CultureInfo.InvariantCulture)).Append(" cells, ")
-            .Append(input.Runs.Count.ToString(CultureInfo.InvariantCulture)).AppendLine(" runs. Values are mean ± sample standard deviation over seeds.").AppendLine();
+            .Append(input.Runs.Count.ToString(CultureInfo.InvariantCulture)).Append(input.Runs.Count == 1 ? " run" : " runs").AppendLine(". Values are mean ± sample standard deviation over seeds.").AppendLine();
         var absent = sections.Where(s => !s.Present).ToArray();
         if (absent.Length > 0)
             m.Append("Not in this summary (no results): ").Append(string.Join("; ", absent.Select(s => Escape($"{s.Heading} ('{s.Experiment}')")))).AppendLine(".").AppendLine();

@@ -60,6 +60,7 @@ public sealed class ShapeReportTests : IDisposable
         Assert.Contains("<h3>Best DemographicParityRatio by α</h3>", html);
         Assert.Contains("<h3>Flips to halve the base 1 − DemographicParityRatio</h3>", html);
         Assert.Contains("<h3>By group</h3>", html);
+        Assert.Matches(@" cells, 1 run\.</p>", html); // one run, said in the singular
         Assert.Contains("one budget for all seeds: the highest seed mean", html[html.IndexOf("<h3>By group</h3>", StringComparison.Ordinal)..]);
         Assert.Contains("<li><code>dem_parity_ratio</code>: min / max of the selection rates of minority and majority", html);
         Assert.Contains("higher is fairer", html);
