@@ -52,7 +52,7 @@ public static class ResultsCommand
             var chosen = MetricOf(parse.GetValue(metric));
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
             var cells = CellsOf(s, parse.GetValue(experiment));
-            var recorded = ReportInput.From(s, metric: chosen);
+            var recorded = ReportInput.From(s, cells, metric: chosen); // the runs' recorded metrics; the cells are already read
             BudgetSelection RuleOf(string e) => new(split, how, recorded.MetricOf(e).Key);
             // Checked before any table is written, so a refusal leaves no partial output.
             foreach (var e in cells.Select(c => c.Experiment).Distinct())

@@ -75,7 +75,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedPool>(() => RankedPool.Compute(g, spec, split, plan.Draws[(g.Dataset, g.Seed)]))).Value;
                 poolSize = ranked.Pool.Length;
                 rule = ranked.Rule;
-                flips = config.Budget!.Value.FlipCount(poolSize, ranked.IdealFlags is { } ideal ? IdealRelabelling.Count(ideal) : null);
+                flips = config.Budget!.Value.FlipCount(poolSize, ranked.IdealCount);
                 var fitted = flips == 0
                     ? Base().Metrics
                     : FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base().Model), split,
@@ -85,7 +85,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 // Where the causal model is known: how the cell's flips compare with the ideal relabelling's.
                 if (ranked.IdealFlags is { } flags)
                 {
-                    withCounts[MetricKeys.IdealFlips] = IdealRelabelling.Count(flags);
+                    withCounts[MetricKeys.IdealFlips] = ranked.IdealCount!.Value;
                     withCounts[MetricKeys.IdealPrecision] = IdealRelabelling.Precision(ranked.Ranking, flips, flags);
                     withCounts[MetricKeys.P0RankCorrelation] = ranked.P0RankCorrelation;
                 }
@@ -110,6 +110,9 @@ internal static class BootstrapSettings
 /// <summary>The pool of one collective, its ranking under one strategy, and the scoring rule that applied.</summary>
 internal sealed record RankedPool(int Members, int[] Pool, double[] Scores, int[] Ranking, string Rule, bool[]? IdealFlags = null, double P0RankCorrelation = double.NaN)
 {
+    /// <summary>M*, the pool members the ideal flips; null without a causal model. Counted once per pool, not per budget.</summary>
+    public int? IdealCount { get; } = IdealFlags is null ? null : IdealRelabelling.Count(IdealFlags);
+
     public static RankedPool Compute(ScoreGroup g, Specs.ExperimentSpec spec, PreparedSplit split, Randomness randomness)
     {
         var members = CollectiveOrder.Given(randomness.Order).Members(g.Size);

@@ -42,16 +42,16 @@ public static class RunWarnings
             .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
             .Select(g => string.Create(CultureInfo.InvariantCulture,
                 $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}': EqOd is undefined in {g.Count()} cells (a test group without positive or negative rows); tables leave them out of the seed means"));
+        var withFlips = all.Where(c => c.Flips > 0).CountBy(c => (c.Experiment, c.Dataset, c.Method)).ToDictionary();
         var ties = all.Where(c => c.Flips > 0 && c.Metrics.GetValueOrDefault(MetricKeys.TieFlips) > 0)
             .GroupBy(c => (c.Experiment, c.Dataset, c.Method))
             .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Method, StringComparer.Ordinal)
             .Select(g =>
             {
-                int withFlips = all.Count(c => c.Experiment == g.Key.Experiment && c.Dataset == g.Key.Dataset && c.Method == g.Key.Method && c.Flips > 0);
                 double share = g.Sum(c => c.Metrics[MetricKeys.TieFlips]) / g.Sum(c => (double)c.Flips);
                 string tieRule = g.First().Config?.Strategy?.TieRule is { } rule ? $"the tie rule ({rule})" : "the tie rule";
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}', {g.Key.Method}: in {g.Count()} of {withFlips} cells with flips, some flips were chosen among members with tied scores by {tieRule}, not by score ({share * 100:0}% of those cells' flips); their results depend on the tie-breaking");
+                    $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}', {g.Key.Method}: in {g.Count()} of {withFlips[g.Key]} cells with flips, some flips were chosen among members with tied scores by {tieRule}, not by score ({share * 100:0}% of those cells' flips); their results depend on the tie-breaking");
             });
         return undefined.Concat(ties).ToArray();
     }

@@ -22,8 +22,11 @@ public sealed record RunInfo(string RunId, string Experiment, string StartedUtc,
 public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null)
 {
     /// <summary>Reads every cell and run of <paramref name="store"/>; <paramref name="toy"/> adds the toy figure's data; <paramref name="metric"/> overrides each experiment's metric.</summary>
-    public static ReportInput From(ResultsStore store, ToyFigureData? toy = null, ShownMetric? metric = null) =>
-        new(store.Cells(), store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path, metric);
+    public static ReportInput From(ResultsStore store, ToyFigureData? toy = null, ShownMetric? metric = null) => From(store, store.Cells(), toy, metric);
+
+    /// <summary>As <see cref="From(ResultsStore, ToyFigureData?, ShownMetric?)"/> with cells the caller has already read (reads only the runs).</summary>
+    public static ReportInput From(ResultsStore store, IReadOnlyList<CellRecord> cells, ToyFigureData? toy = null, ShownMetric? metric = null) =>
+        new(cells, store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path, metric);
 
     /// <summary>
     /// The fairness metric the section of <paramref name="experiment"/> shows: <see cref="Metric"/> when given, else the

@@ -5,16 +5,12 @@ public static class AxisLabels
 {
     /// <summary>x axis of the collective-size and synthetic figures: alpha, a share in [0, 1].</summary>
     public const string Alpha = "collective size α (share of minority training rows)";
-    /// <summary>EqOd axis, in [0, 1].</summary>
-    public const string EqOd = "EqOd (0–1, lower is fairer)";
-    /// <summary>Axis of the minimum over flip budgets of the seed-mean EqOd.</summary>
-    public const string BestEqOd = "best EqOd over budgets (0–1)";
 
     /// <summary>Axis of the shown metric (<see cref="Fairness.ShownMetric.Axis"/>).</summary>
-    public static string Of(Fairness.ShownMetric metric) => metric == Fairness.ShownMetric.EqOd ? EqOd : metric.Axis;
+    public static string Of(Fairness.ShownMetric metric) => metric.Axis;
 
     /// <summary>Axis of the best value over flip budgets of the shown metric's seed mean.</summary>
-    public static string Best(Fairness.ShownMetric metric) => metric == Fairness.ShownMetric.EqOd ? BestEqOd : $"best {metric.Name} over budgets (0–1, {metric.Fairer})";
+    public static string Best(Fairness.ShownMetric metric) => $"best {metric.Name} over budgets (0–1, {metric.Fairer})";
     /// <summary>Axis of the firm's error on the test split, in [0, 1].</summary>
     public const string Error = "test error rate (0–1)";
     /// <summary>Axis of the test error at the budget with the best EqOd (the error cost of the best EqOd), in [0, 1].</summary>

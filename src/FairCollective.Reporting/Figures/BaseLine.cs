@@ -12,9 +12,6 @@ public static class BaseLine
     /// <summary>The base (no-action) cells among <paramref name="cells"/>.</summary>
     public static IEnumerable<CellRecord> Cells(IEnumerable<CellRecord> cells) => cells.Where(c => c.Method == ResultsSummary.BaseMethod);
 
-    /// <summary>The base model's EqOd: mean and spread over seeds (each seed's copies averaged first).</summary>
-    public static SeedStats EqOd(IEnumerable<CellRecord> cells) => PerSeed(cells, MetricKeys.EqOd);
-
     /// <summary>The base model's value of <paramref name="metric"/>: mean and spread over seeds (each seed's copies averaged first).</summary>
     public static SeedStats Of(IEnumerable<CellRecord> cells, ShownMetric metric) => PerSeed(cells, metric.Key);
 

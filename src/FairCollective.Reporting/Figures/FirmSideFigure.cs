@@ -33,7 +33,7 @@ public static class FirmSideFigure
         var panels = new List<Plot>();
         foreach (var panel in Panels.ByDataset(own))
         {
-            var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Error, metric == ShownMetric.EqOd ? AxisLabels.EqOd : metric.UnfairnessAxis);
+            var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Error, metric.UnfairnessAxis);
             var points = SeedMeanPoint.Of(panel.Cells.Where(c => c.Method != ResultsSummary.BaseMethod), metric);
             var firm = points.Where(p => p.Knob is not null).ToArray();
             var collective = points.Where(p => p.Knob is null).ToArray();

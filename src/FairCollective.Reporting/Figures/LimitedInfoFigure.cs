@@ -30,7 +30,7 @@ public static class LimitedInfoFigure
         var panels = new List<Plot>();
         foreach (var panel in Panels.ByDataset(own))
         {
-            var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Error, metric == ShownMetric.EqOd ? AxisLabels.EqOd : metric.UnfairnessAxis);
+            var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Error, metric.UnfairnessAxis);
             var points = SeedMeanPoint.Of(ExperimentShape.CollectiveCells(panel.Cells), metric);
             foreach (var (method, style) in styles)
                 foreach (var m in points.Where(p => p.Method == method).Select(p => p.MajorityRows).Distinct().OrderBy(m => m ?? int.MaxValue).Reverse())

@@ -40,9 +40,8 @@ public static class ParetoSeries
         e.YErrorPositive = bars.Select(b => Math.Max(0, b.U.High - b.Y)).ToArray();
         e.XErrorNegative = bars.Select(b => Math.Max(0, b.X - b.E.Low)).ToArray();
         e.XErrorPositive = bars.Select(b => Math.Max(0, b.E.High - b.X)).ToArray();
-        // Light and thin: a front of many points stays readable under its bars.
-        e.Color = style.Color.WithAlpha(0.45);
-        e.LineWidth = 1f;
+        e.Color = style.Color.WithAlpha(PlotLook.IntervalBarAlpha);
+        e.LineWidth = PlotLook.IntervalBarWidth;
     }
 
     /// <summary>One emphasised point (the base model) with a legend entry.</summary>

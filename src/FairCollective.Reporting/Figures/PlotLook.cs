@@ -24,7 +24,12 @@ public static class PlotLook
     /// <summary>Opacity of the points behind a Pareto front and of seed-spread bands.</summary>
     public const double FadedAlpha = 0.3;
 
-    /// <summary>Opacity of seed-spread bands around a line.</summary>
+    /// <summary>Opacity of the interval bars on Pareto front points: light, so a front of many points stays readable.</summary>
+    public const double IntervalBarAlpha = 0.45;
+    /// <summary>Width of the interval bars on Pareto front points.</summary>
+    public const float IntervalBarWidth = 1;
+
+    /// <summary>Opacity of interval bands around a line.</summary>
     public const double BandAlpha = 0.15;
 
     /// <summary>A sans-serif face that is on Debian/Ubuntu machines and CI images; ScottPlot's own sans face otherwise.</summary>

@@ -23,9 +23,6 @@ namespace FairCollective.Reporting.Figures;
 public sealed record SeedMeanPoint(string Dataset, string Learner, int? MajorityRows, string Method, double Alpha, string Budget,
     double? Knob, double MeanFlips, SeedStats EqOd, SeedStats Error, (double Low, double High)? EqOdInterval = null, (double Low, double High)? ErrorInterval = null)
 {
-    /// <summary>The point as (seed-mean error, seed-mean EqOd) for a Pareto front (EqOd is a gap: lower is fairer).</summary>
-    public TradeOffPoint TradeOff => new(Error.Mean, EqOd.Mean, Label);
-
     /// <summary>The point as (seed-mean error, distance from parity of the shown metric) for a Pareto front of <paramref name="metric"/>.</summary>
     public TradeOffPoint TradeOffOf(ShownMetric metric) => new(Error.Mean, metric.Unfairness(EqOd.Mean), Label);
 
