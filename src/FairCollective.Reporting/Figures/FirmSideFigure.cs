@@ -75,6 +75,7 @@ public static class FirmSideFigure
         [
             .. FirmSideReadingTable.Of(own, metric),
             .. FareCertificateTable.Of(own),
+            .. SteeringSolverTable.Of(own),
             new ReportTable("Firm-side methods", $"Every trade-off setting (knob); mean ± sample standard deviation over seeds; {intervals}.",
                 ["dataset", "learner", "method", "knob", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"], firmRows),
             new ReportTable("Collective action: Pareto front", $"The non-dominated (strategy, α, budget) settings; mean ± sample standard deviation over seeds; {intervals}.",

@@ -50,6 +50,7 @@ public sealed record SeriesStyle(string Name, Color Color, MarkerShape Marker, L
         new("", Color.FromHex("#00CED1"), MarkerShape.FilledTriangleDown, LinePattern.DenselyDashed),
         new("", Color.FromHex("#44AA99"), MarkerShape.OpenCircleWithCross, LinePattern.Dotted),
         new("", Color.FromHex("#661100"), MarkerShape.HashTag, LinePattern.DenselyDashed),
+        new("", Color.FromHex("#117733"), MarkerShape.OpenCircleWithEks, LinePattern.Dashed),
     ];
 
     /// <summary>Methods outside the paper's names that get styles of their own before styles repeat.</summary>

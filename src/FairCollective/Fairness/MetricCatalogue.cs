@@ -85,6 +85,8 @@ public static class MetricCatalogue
         new(MetricKeys.P0RankCorrelation, "P0RankCorrelation", "Spearman correlation over the pool between the strategy's scores and P0(y = 1 | g(x)) (1: the ideal's order)", CounterfactualConvention, null),
         new(MetricKeys.TieFlips, "TieFlips", "flips chosen among pool members whose score ties with the first member left out, i.e. decided by the tie rule, not the score", "collective cells: a count out of the cell's flips", null),
         new(MetricKeys.FareDemographicParityBound, "FareDemographicParityBound", "FARE's certificate: an upper bound, holding with 95% confidence, on |P(yhat=1 | minority) - P(yhat=1 | majority)| of any classifier that sees only FARE's leaves", "FARE cells only: from the training rows and held-out rows (validation, else test) the tree never saw", null),
+        new(MetricKeys.SteeringGradientNorm, "SteeringGradientNorm", "Frobenius norm of the gradient of the full-covariance steering objective where its solver stopped (at most the tolerance, 1e-10 by default, when solved)", "Steering-EF-Affirmative-Full cells only", null),
+        new(MetricKeys.SteeringIterations, "SteeringIterations", "Newton steps the full-covariance steering solver took", "Steering-EF-Affirmative-Full cells only", null),
         new(MetricKeys.ErrorExpected, "ErrorRateExpected", "expected error rate of a randomised post-processor", ExpectedConvention, null),
         new(MetricKeys.EqOdExpected, "EqOdExpected", "EqOd of the expected TPRs and FPRs of a randomised post-processor", ExpectedConvention, null),
     ];

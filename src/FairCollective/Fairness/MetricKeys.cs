@@ -175,6 +175,12 @@ public static class MetricKeys
     /// <summary>Key of FARE's certificate: a 95% upper bound on the demographic-parity gap of any classifier on its leaves.</summary>
     public const string FareDemographicParityBound = "fare_dp_bound";
 
+    /// <summary>Key of the gradient norm the full-covariance steering solver reached (0 at the exact optimum).</summary>
+    public const string SteeringGradientNorm = "steering_gradient_norm";
+
+    /// <summary>Key of the Newton steps the full-covariance steering solver took.</summary>
+    public const string SteeringIterations = "steering_iterations";
+
     /// <summary>Key of the expected error of a randomised post-processor.</summary>
     public const string ErrorExpected = "error_expected";
 

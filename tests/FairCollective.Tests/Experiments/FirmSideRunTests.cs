@@ -22,7 +22,7 @@ public sealed class FirmSideRunTests : IDisposable
             alphas: [0.2]
             budgets: {fractions: [0.5, 1]}
             seeds: [0, 1]
-            firm_side: [Reweighing, Massaging, FARE, Steering-EF-Affirmative, Steering-EF-All, CalibratedEqOdds, CalibratedEqOdds-FPR, CalibratedEqOdds-FNR, EqOddsPostProcessing, ThresholdOptimizer]
+            firm_side: [Reweighing, Massaging, FARE, Steering-EF-Affirmative, Steering-EF-Affirmative-Full, Steering-EF-All, CalibratedEqOdds, CalibratedEqOdds-FPR, CalibratedEqOdds-FNR, EqOddsPostProcessing, ThresholdOptimizer]
             """);
         using var store = ResultsStore.Open(Path.Combine(_dir, "fs.sqlite"));
         new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
@@ -43,6 +43,14 @@ public sealed class FirmSideRunTests : IDisposable
         Assert.All(fare, c => Assert.True(c.Metrics[MetricKeys.FareDemographicParityBound] >= c.Metrics[MetricKeys.DemographicParity],
             $"knob {c.Knob}: bound {c.Metrics[MetricKeys.FareDemographicParityBound]} < measured {c.Metrics[MetricKeys.DemographicParity]}"));
         Assert.Contains(FairCollective.Reporting.Tables.FareCertificateTable.Of(cells), t => t.Rows.Count == FirmSideCatalog.Get("FARE").DefaultKnobs.Count);
+        // Full-covariance steering records where its solver stopped: at the gradient tolerance, in a few Newton steps.
+        Assert.All(cells.Where(c => c.Method == "Steering-EF-Affirmative-Full"), c =>
+        {
+            Assert.InRange(c.Metrics[MetricKeys.SteeringGradientNorm], 0, FairCollective.Mitigation.Steering.SteeringOptions.DefaultGradientTolerance);
+            Assert.InRange(c.Metrics[MetricKeys.SteeringIterations], 1, 40);
+        });
+        var solver = Assert.Single(FairCollective.Reporting.Tables.SteeringSolverTable.Of(cells)).Rows.Single();
+        Assert.Equal(["synthetic", "logistic", "8"], solver.Take(3));
         // Randomised post-processors also report their expected outcome.
         Assert.All(cells.Where(c => c.Method is "EqOddsPostProcessing" or "CalibratedEqOdds" or "CalibratedEqOdds-FPR" or "CalibratedEqOdds-FNR" or "ThresholdOptimizer"),
             c => Assert.True(c.Metrics.ContainsKey(MetricKeys.EqOdExpected)));

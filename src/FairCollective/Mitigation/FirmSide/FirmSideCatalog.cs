@@ -8,7 +8,9 @@ public static class FirmSideCatalog
     private static readonly IFirmSideMethod[] Methods =
     [
         new ReweighingMethod(), new MassagingMethod(), new FareMethod(),
-        new SteeringMethod(Mitigation.Steering.SteeringMode.Affirmative), new SteeringMethod(Mitigation.Steering.SteeringMode.AllSubgroups),
+        new SteeringMethod(Mitigation.Steering.SteeringMode.Affirmative),
+        new SteeringMethod(Mitigation.Steering.SteeringMode.Affirmative, Mitigation.Steering.CovarianceKind.Full),
+        new SteeringMethod(Mitigation.Steering.SteeringMode.AllSubgroups),
         new CalibratedEqOddsMethod(PostProcessing.CostConstraint.Weighted), new CalibratedEqOddsMethod(PostProcessing.CostConstraint.FalsePositiveRate),
         new CalibratedEqOddsMethod(PostProcessing.CostConstraint.FalseNegativeRate), new EqOddsPostProcessingMethod(), new ThresholdOptimizerMethod(),
     ];

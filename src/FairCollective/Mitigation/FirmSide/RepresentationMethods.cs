@@ -33,12 +33,17 @@ public sealed class FareMethod : IFirmSideMethod
 /// <summary>
 /// Optimal steering to an ideal distribution (Sharma et al.): the minority's training rows move by the Gaussian
 /// transport map of their (class, group) cell and base rates are equalised by weights; test rows are not moved.
-/// Knob = interpolation t between the original (0) and the steered (1) training rows.
+/// Knob = interpolation t between the original (0) and the steered (1) training rows. The full-covariance variant
+/// (EF-Affirmative only) also reports its solver's Newton steps and final gradient norm, so a store shows whether
+/// each cell's steering problem was solved.
 /// </summary>
-public sealed class SteeringMethod(SteeringMode mode) : IFirmSideMethod
+/// <param name="mode">Which parameters move.</param>
+/// <param name="covariance">Diagonal (per-feature closed forms) or full (the convex problem, solved numerically).</param>
+public sealed class SteeringMethod(SteeringMode mode, CovarianceKind covariance = CovarianceKind.Diagonal) : IFirmSideMethod
 {
     /// <inheritdoc/>
-    public string Name => mode == SteeringMode.AllSubgroups ? "Steering-EF-All" : "Steering-EF-Affirmative";
+    public string Name => (mode == SteeringMode.AllSubgroups ? "Steering-EF-All" : "Steering-EF-Affirmative")
+                          + (covariance == CovarianceKind.Full ? "-Full" : "");
     /// <inheritdoc/>
     public string KnobDescription => "interpolation t between the original and the steered training rows";
     /// <inheritdoc/>
@@ -48,7 +53,14 @@ public sealed class SteeringMethod(SteeringMode mode) : IFirmSideMethod
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
         var steered = SteeringPipeline.FitAndApply(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups,
-            new SteeringOptions { Mode = mode, Interpolation = knob });
-        return new FirmSideOutcome(c.FitAndPredict(steered.X, c.Split.TrainY, steered.Weights, c.Split.TestX));
+            new SteeringOptions { Mode = mode, Covariance = covariance, Interpolation = knob });
+        var measures = covariance == CovarianceKind.Full
+            ? new Dictionary<string, double>
+            {
+                [Fairness.MetricKeys.SteeringGradientNorm] = steered.Solution.SolverGradientNorm,
+                [Fairness.MetricKeys.SteeringIterations] = steered.Solution.SolverIterations,
+            }
+            : null;
+        return new FirmSideOutcome(c.FitAndPredict(steered.X, c.Split.TrainY, steered.Weights, c.Split.TestX), Measures: measures);
     }
 }

@@ -41,10 +41,11 @@ public sealed class GroupGaussianModel
 
     /// <summary>
     /// Maximum-likelihood fit (covariance divides by the cell count) on labelled rows with a binary group.
-    /// Every (class, group) cell needs at least two rows.
+    /// Every (class, group) cell needs at least two rows. Full covariances are shrunk by <paramref name="shrinkage"/>
+    /// (see <see cref="SteeringOptions.CovarianceShrinkage"/>) before the floor is added; diagonal ones are not.
     /// </summary>
     public static GroupGaussianModel Fit(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, CovarianceKind kind,
-                                         double varianceFloor = SteeringOptions.DefaultVarianceFloor)
+                                         double varianceFloor = SteeringOptions.DefaultVarianceFloor, double shrinkage = 0)
     {
         if (y.Length != x.Rows || group.Length != x.Rows)
             throw new UserInputException($"Steering got {x.Rows} rows, {y.Length} labels and {group.Length} group values; they must agree.");
@@ -91,10 +92,14 @@ public sealed class GroupGaussianModel
             {
                 var c = cov[i, a] / count[i, a];
                 for (int j = 0; j < d; j++)
-                {
                     for (int k = 0; k < j; k++) c[k, j] = c[j, k];
-                    c[j, j] += varianceFloor;
+                if (kind == CovarianceKind.Full && shrinkage > 0)
+                {
+                    double scale = shrinkage * c.Trace() / d;
+                    c *= 1 - shrinkage;
+                    for (int j = 0; j < d; j++) c[j, j] += scale;
                 }
+                for (int j = 0; j < d; j++) c[j, j] += varianceFloor;
                 cells[i, a] = new GaussianCell(mean[i, a], c, (double)count[i, a] / (a == 0 ? n0 : n1));
             }
         return new GroupGaussianModel(cells, [(double)n0 / x.Rows, (double)n1 / x.Rows], kind);

@@ -48,9 +48,11 @@ public sealed record SteeringOptions
     public const int DefaultGammaGridSize = 400;
     /// <summary>Default span factor of the EF-All grid around rho.</summary>
     public const double DefaultGammaGridSpan = 100;
-    /// <summary>Default iteration cap of the full-covariance descent.</summary>
-    public const int DefaultMaxIterations = 20_000;
-    /// <summary>Default gradient-norm tolerance of the full-covariance descent.</summary>
+    /// <summary>Default Newton-step cap of the full-covariance solver (the bundled data sets need 9 to 16).</summary>
+    public const int DefaultMaxIterations = 200;
+    /// <summary>Default shrinkage of full cell covariances toward a multiple of the identity.</summary>
+    public const double DefaultCovarianceShrinkage = 0.01;
+    /// <summary>Default gradient-norm tolerance of the full-covariance solver.</summary>
     public const double DefaultGradientTolerance = 1e-10;
 
     /// <summary>Which parameters may move; default EF-Affirmative.</summary>
@@ -75,13 +77,22 @@ public sealed record SteeringOptions
     /// <summary>Added to every fitted variance (diagonal) so constant features do not make the problem singular.</summary>
     public double VarianceFloor { get; init; } = DefaultVarianceFloor;
 
+    /// <summary>
+    /// Full covariances only: each fitted cell covariance S becomes (1 - lambda) S + lambda (tr S / d) I, the shrunk
+    /// covariance of Ledoit and Wolf's target (scikit-learn's <c>ShrunkCovariance</c>). One-hot features and categories
+    /// absent from a cell make sample covariances singular; without shrinkage the steering problem is then ill-posed
+    /// (its curvature spans some 1e9 and no solver reaches its tolerance). Diagonal models ignore it: their per-feature
+    /// closed forms are well posed with <see cref="VarianceFloor"/> alone. In [0, 1); default 0.01.
+    /// </summary>
+    public double CovarianceShrinkage { get; init; } = DefaultCovarianceShrinkage;
+
     /// <summary>EF-All line search: number of log-spaced grid points for the scale gamma (then golden-section refinement).</summary>
     public int GammaGridSize { get; init; } = DefaultGammaGridSize;
 
     /// <summary>EF-All line search: the grid spans [rho / span, rho * span], rho = the groups' geometric sd ratio.</summary>
     public double GammaGridSpan { get; init; } = DefaultGammaGridSpan;
 
-    /// <summary>Full-covariance EF-Affirmative: iteration cap and gradient-norm tolerance of the descent.</summary>
+    /// <summary>Full-covariance EF-Affirmative: cap on Newton steps and tolerance on the gradient's Frobenius norm.</summary>
     public int MaxIterations { get; init; } = DefaultMaxIterations;
 
     /// <inheritdoc cref="MaxIterations"/>
@@ -92,6 +103,7 @@ public sealed record SteeringOptions
         if (DisadvantagedGroup is not (0 or 1)) throw new UserInputException($"Steering option disadvantaged-group must be 0 or 1, got {DisadvantagedGroup}.");
         if (!(Interpolation >= 0 && Interpolation <= 1)) throw new UserInputException($"Steering option interpolation must be in [0, 1], got {Interpolation}.");
         if (!(VarianceFloor >= 0)) throw new UserInputException($"Steering option variance-floor must be non-negative, got {VarianceFloor}.");
+        if (!(CovarianceShrinkage >= 0 && CovarianceShrinkage < 1)) throw new UserInputException($"Steering option covariance-shrinkage must be in [0, 1), got {CovarianceShrinkage}.");
         if (GammaGridSize < 3) throw new UserInputException($"Steering option gamma-grid-size must be at least 3, got {GammaGridSize}.");
         if (!(GammaGridSpan > 1)) throw new UserInputException($"Steering option gamma-grid-span must exceed 1, got {GammaGridSpan}.");
         if (MaxIterations < 1 || !(GradientTolerance > 0)) throw new UserInputException("Steering options max-iterations and gradient-tolerance must be positive.");

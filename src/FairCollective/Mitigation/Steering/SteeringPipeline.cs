@@ -33,7 +33,7 @@ public static class SteeringPipeline
         options ??= new SteeringOptions();
         options.Validate(x.Cols);
         var logged = ToLogSpace(x, options.LogColumns);
-        var model = GroupGaussianModel.Fit(logged, y, group, options.Covariance, options.VarianceFloor);
+        var model = GroupGaussianModel.Fit(logged, y, group, options.Covariance, options.VarianceFloor, options.CovarianceShrinkage);
         var solution = GaussianSteering.Steer(model, options);
         var (moved, weights) = Apply(logged, y, group, solution, options.Interpolation);
         return new SteeredData(FromLogSpace(moved, options.LogColumns), weights, solution);
