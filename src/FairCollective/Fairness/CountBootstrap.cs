@@ -9,7 +9,9 @@ namespace FairCollective.Fairness;
 /// replacement and only counts their cells, then evaluates the metrics from those counts with
 /// <see cref="FairnessEvaluator"/> (the one place they are defined): <see cref="FairnessBootstrap"/>'s unstratified
 /// row resampling without copying rows. (Drawing the counts as a multinomial of chained binomials would be O(1) per
-/// resample, but MathNet's binomial sampler is itself O(n), and slower than this loop; measured.)
+/// resample, but MathNet's binomial sampler is itself O(n), and slower than this loop; measured.) The draws depend
+/// only on (n, resamples, seed), so they are drawn once and shared by every call with the same three
+/// (<see cref="BootstrapDraws"/>): the cells of one split then cost a sum of counts each, with the same result.
 /// </summary>
 public static class CountBootstrap
 {
@@ -38,22 +40,37 @@ public static class CountBootstrap
         // Cell index: group * 4 + y * 2 + prediction.
         var cellOfRow = new byte[n];
         for (int i = 0; i < n; i++) cellOfRow[i] = (byte)((isMinority[i] ? 4 : 0) + yTrue[i] * 2 + yPred[i]);
-        var rng = Seeds.Create(seed, SeedPurpose);
         var drawn = new List<double>[metrics.Count];
         for (int m = 0; m < drawn.Length; m++) drawn[m] = new List<double>(resamples);
-        var draw = new long[8];
         var values = new double[FairnessEvaluator.MetricCount];
         var perGroup = new ConfusionCounts[2];
-        for (int b = 0; b < resamples; b++)
+        void Add(Func<int, long> count)
         {
-            Array.Clear(draw);
-            for (int i = 0; i < n; i++) draw[cellOfRow[rng.Next(n)]]++;
             for (int g = 0; g < 2; g++)
-                perGroup[g] = new ConfusionCounts(TruePositives: draw[4 * g + 3], FalsePositives: draw[4 * g + 1], TrueNegatives: draw[4 * g], FalseNegatives: draw[4 * g + 2]);
+                perGroup[g] = new ConfusionCounts(TruePositives: count(4 * g + 3), FalsePositives: count(4 * g + 1), TrueNegatives: count(4 * g), FalseNegatives: count(4 * g + 2));
             FairnessEvaluator.Evaluate(perGroup, IsMinorityGroup, UndefinedRate.NaN, values);
             // An undefined value (a group without positives in this resample) is left out, as the seed statistics do.
             for (int m = 0; m < drawn.Length; m++)
                 if (values[(int)metrics[m]] is var v && !double.IsNaN(v)) drawn[m].Add(v);
+        }
+        if (BootstrapDraws.For(n, resamples, seed) is { } draws)
+        {
+            // Shared draws of this (n, B, seed): each cell's count in every resample is a sum of its rows' draw counts.
+            var cellTotals = new uint[8][];
+            for (int c = 0; c < 8; c++) cellTotals[c] = new uint[resamples];
+            for (int i = 0; i < n; i++) draws.AddRow(i, cellTotals[cellOfRow[i]]);
+            for (int b = 0; b < resamples; b++) Add(c => cellTotals[c][b]);
+        }
+        else
+        {
+            var rng = Seeds.Create(seed, SeedPurpose);
+            var draw = new long[8];
+            for (int b = 0; b < resamples; b++)
+            {
+                Array.Clear(draw);
+                for (int i = 0; i < n; i++) draw[cellOfRow[rng.Next(n)]]++;
+                Add(c => draw[c]);
+            }
         }
         double lowTau = (1 - level) / 2, highTau = 1 - lowTau;
         return drawn.Select(d => (Quantile(d, lowTau), Quantile(d, highTau))).ToArray();
