@@ -47,6 +47,8 @@ internal static class PipelineTiming
                 $"end-to-end (load, split, encode, scoring, refits, store): wall {summary.Elapsed.TotalSeconds:F2} s, process CPU {cpu:F2} s; sum of cell times {cellSeconds:F2} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"distinct firm fits: {DistinctFits(cells)} (cells with 0 flips reuse the unchanged firm)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MiB; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; GC pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
 
             var table = ResultsSummary.BestByAlpha(cells);
             BestEqOdCsv.Print(table, Console.Out);

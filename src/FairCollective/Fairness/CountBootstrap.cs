@@ -40,18 +40,21 @@ public static class CountBootstrap
         // Cell index: group * 4 + y * 2 + prediction.
         var cellOfRow = new byte[n];
         for (int i = 0; i < n; i++) cellOfRow[i] = (byte)((isMinority[i] ? 4 : 0) + yTrue[i] * 2 + yPred[i]);
-        var drawn = new List<double>[metrics.Count];
-        for (int m = 0; m < drawn.Length; m++) drawn[m] = new List<double>(resamples);
+        // Each metric's defined values, in draw order, then sorted in place once for both ends.
+        var drawn = new double[metrics.Count][];
+        var defined = new int[metrics.Count];
+        for (int m = 0; m < drawn.Length; m++) drawn[m] = new double[resamples];
         var values = new double[FairnessEvaluator.MetricCount];
         var perGroup = new ConfusionCounts[2];
-        void Add(Func<int, long> count)
+        var draw = new long[8];
+        void Add()
         {
             for (int g = 0; g < 2; g++)
-                perGroup[g] = new ConfusionCounts(TruePositives: count(4 * g + 3), FalsePositives: count(4 * g + 1), TrueNegatives: count(4 * g), FalseNegatives: count(4 * g + 2));
+                perGroup[g] = new ConfusionCounts(TruePositives: draw[4 * g + 3], FalsePositives: draw[4 * g + 1], TrueNegatives: draw[4 * g], FalseNegatives: draw[4 * g + 2]);
             FairnessEvaluator.Evaluate(perGroup, IsMinorityGroup, UndefinedRate.NaN, values);
             // An undefined value (a group without positives in this resample) is left out, as the seed statistics do.
             for (int m = 0; m < drawn.Length; m++)
-                if (values[(int)metrics[m]] is var v && !double.IsNaN(v)) drawn[m].Add(v);
+                if (values[(int)metrics[m]] is var v && !double.IsNaN(v)) drawn[m][defined[m]++] = v;
         }
         if (BootstrapDraws.For(n, resamples, seed) is { } draws)
         {
@@ -59,28 +62,33 @@ public static class CountBootstrap
             var cellTotals = new uint[8][];
             for (int c = 0; c < 8; c++) cellTotals[c] = new uint[resamples];
             for (int i = 0; i < n; i++) draws.AddRow(i, cellTotals[cellOfRow[i]]);
-            for (int b = 0; b < resamples; b++) Add(c => cellTotals[c][b]);
+            for (int b = 0; b < resamples; b++)
+            {
+                for (int c = 0; c < 8; c++) draw[c] = cellTotals[c][b];
+                Add();
+            }
         }
         else
         {
             var rng = Seeds.Create(seed, SeedPurpose);
-            var draw = new long[8];
             for (int b = 0; b < resamples; b++)
             {
                 Array.Clear(draw);
                 for (int i = 0; i < n; i++) draw[cellOfRow[rng.Next(n)]]++;
-                Add(c => draw[c]);
+                Add();
             }
         }
         double lowTau = (1 - level) / 2, highTau = 1 - lowTau;
-        return drawn.Select(d => (Quantile(d, lowTau), Quantile(d, highTau))).ToArray();
-    }
-
-    private static double Quantile(List<double> values, double tau)
-    {
-        if (values.Count == 0) return double.NaN;
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        return SortedArrayStatistics.QuantileCustom(sorted, tau, QuantileDefinition.R7);
+        var result = new (double Low, double High)[drawn.Length];
+        for (int m = 0; m < drawn.Length; m++)
+        {
+            if (defined[m] == 0) { result[m] = (double.NaN, double.NaN); continue; }
+            var sorted = drawn[m].AsSpan(0, defined[m]);
+            sorted.Sort();
+            var asArray = defined[m] == resamples ? drawn[m] : sorted.ToArray();
+            result[m] = (SortedArrayStatistics.QuantileCustom(asArray, lowTau, QuantileDefinition.R7),
+                         SortedArrayStatistics.QuantileCustom(asArray, highTau, QuantileDefinition.R7));
+        }
+        return result;
     }
 }

@@ -54,6 +54,12 @@ internal sealed class LogisticObjective : IDifferentiableFunction
 
     public int Dimension => _cols + 1;
 
+    /// <summary>Loss-and-gradient passes made so far.</summary>
+    public int GradientPasses { get; private set; }
+
+    /// <summary>Hessian passes made so far.</summary>
+    public int HessianPasses { get; private set; }
+
     // Run once per fit over every row: optimise at first call rather than after tiering, which a one-off loop never reaches.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Signs(ReadOnlySpan<int> y)
@@ -67,7 +73,10 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     public double Evaluate(ReadOnlySpan<double> p, Span<double> gradient)
     {
         p.CopyTo(_params);
-        Parallel.For(0, _chunks, _parallel, _gradientChunk);
+        GradientPasses++;
+        // One chunk (small data): no parallel loop to set up on every pass of every refit.
+        if (_chunks == 1) _gradientChunk(0);
+        else Parallel.For(0, _chunks, _parallel, _gradientChunk);
         double loss = 0;
         gradient.Clear();
         for (int c = 0; c < _chunks; c++)
@@ -174,6 +183,7 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     {
         int k = _cols + 1, block = k * k;
         p.CopyTo(_params);
+        HessianPasses++;
         _hessianPartials ??= new double[Math.Min(HessianChunkBatch, _chunks) * block];
         _hessianChunk ??= HessianChunk;
         Array.Clear(hessian);

@@ -8,8 +8,11 @@ public sealed class LogisticRegressionModel : IClassifier
 {
     private readonly double[] _coefficients;
 
-    internal LogisticRegressionModel(double[] coefficients, double intercept, int iterations, int newtonSteps, double objective)
+    internal LogisticRegressionModel(double[] coefficients, double intercept, int iterations, int newtonSteps, double objective,
+        int gradientPasses = 0, int hessianPasses = 0)
     {
+        GradientPasses = gradientPasses;
+        HessianPasses = hessianPasses;
         _coefficients = coefficients;
         Intercept = intercept;
         Iterations = iterations;
@@ -31,6 +34,12 @@ public sealed class LogisticRegressionModel : IClassifier
 
     /// <summary>Newton steps taken after L-BFGS (0 when polishing did not apply).</summary>
     public int NewtonSteps { get; }
+
+    /// <summary>Loss-and-gradient passes over the training rows the fit made (L-BFGS with its line searches, and Newton's trial steps).</summary>
+    public int GradientPasses { get; }
+
+    /// <summary>Hessian passes over the training rows the fit made (each costs about (d + 1) / 2 gradient passes of arithmetic).</summary>
+    public int HessianPasses { get; }
 
     /// <summary>The objective Σ sᵢ·logloss + ‖w‖²/(2C) at the returned parameters.</summary>
     public double Objective { get; }

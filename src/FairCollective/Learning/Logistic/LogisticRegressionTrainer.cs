@@ -70,7 +70,8 @@ public sealed class LogisticRegressionTrainer : ITrainer
         int newtonSteps = 0;
         if (polish) (f, newtonSteps) = NewtonPolish(objective, parameters, gradient, f, gradientTolerance);
 
-        return new LogisticRegressionModel(parameters[..d], parameters[d], result.Iterations + newtonSteps, newtonSteps, f);
+        return new LogisticRegressionModel(parameters[..d], parameters[d], result.Iterations + newtonSteps, newtonSteps, f,
+            objective.GradientPasses, objective.HessianPasses);
     }
 
     /// <summary>
