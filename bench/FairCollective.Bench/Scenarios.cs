@@ -16,5 +16,6 @@ internal static class Scenarios
         [PipelineTiming.Name] = PipelineTiming.Run,
         [NationalScoring.Name] = NationalScoring.Run,
         [RefitProfile.Name] = RefitProfile.Run,
+        [StartupTiming.Name] = StartupTiming.Run,
     };
 }
