@@ -82,7 +82,7 @@ public static class LearnerCatalog
     /// </summary>
     public static ITrainer WarmStartedFrom(ITrainer trainer, IClassifier start) =>
         trainer is LogisticRegressionTrainer t && start is LogisticRegressionModel m
-            ? new LogisticRegressionTrainer(t.Options with { InitialCoefficients = m.Coefficients, InitialIntercept = m.Intercept })
+            ? new LogisticRegressionTrainer(t.Options with { InitialCoefficients = m.Coefficients, InitialIntercept = m.Intercept, InitialCurvature = m.Curvature })
             : trainer;
 
     private static Entry EntryOf(string name) =>

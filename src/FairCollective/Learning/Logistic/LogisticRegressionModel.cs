@@ -9,8 +9,9 @@ public sealed class LogisticRegressionModel : IClassifier
     private readonly double[] _coefficients;
 
     internal LogisticRegressionModel(double[] coefficients, double intercept, int iterations, int newtonSteps, double objective,
-        int gradientPasses = 0, int hessianPasses = 0)
+        int gradientPasses = 0, int hessianPasses = 0, CurvatureFactor? curvature = null)
     {
+        Curvature = curvature;
         GradientPasses = gradientPasses;
         HessianPasses = hessianPasses;
         _coefficients = coefficients;
@@ -40,6 +41,9 @@ public sealed class LogisticRegressionModel : IClassifier
 
     /// <summary>Hessian passes over the training rows the fit made (each costs about (d + 1) / 2 gradient passes of arithmetic).</summary>
     public int HessianPasses { get; }
+
+    /// <summary>The factor of the last Hessian the fit computed (near its optimum), for chord steps in refits; null when none was.</summary>
+    internal CurvatureFactor? Curvature { get; }
 
     /// <summary>The objective Σ sᵢ·logloss + ‖w‖²/(2C) at the returned parameters.</summary>
     public double Objective { get; }

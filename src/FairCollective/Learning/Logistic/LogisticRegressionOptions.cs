@@ -81,6 +81,10 @@ public sealed record LogisticRegressionOptions
     /// <summary>Warm start: starting intercept. Default 0.</summary>
     public double InitialIntercept { get; init; }
 
+    /// <summary>Warm start: the Hessian factor of the model the warm start came from, fitted on the same rows; refits then
+    /// begin with chord steps (see <see cref="CurvatureFactor"/>). Set by <see cref="Catalog.LearnerCatalog.WarmStartedFrom"/>.</summary>
+    internal CurvatureFactor? InitialCurvature { get; init; }
+
     internal void Validate()
     {
         if (!(C > 0) || !double.IsFinite(C)) throw new UserInputException($"logistic: option C must be a positive finite number, got {C}.");

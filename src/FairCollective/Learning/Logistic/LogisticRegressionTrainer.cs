@@ -20,6 +20,12 @@ public sealed class LogisticRegressionTrainer : ITrainer
     /// <summary>Keep the factorised Hessian while each step shrinks max|∇f| at least this much.</summary>
     private const double ChordContraction = 1e-2;
 
+    /// <summary>Most chord steps with a warm start's Hessian before L-BFGS takes over.</summary>
+    private const int MaxChordSteps = 30;
+
+    /// <summary>Chord steps stop (L-BFGS takes over) once a step shrinks max|∇f| by less than this factor.</summary>
+    private const double ChordStallContraction = 0.5;
+
     /// <summary>A trainer with <paramref name="options"/> (defaults when null).</summary>
     /// <exception cref="UserInputException">An option is out of range.</exception>
     public LogisticRegressionTrainer(LogisticRegressionOptions? options = null)
@@ -60,18 +66,60 @@ public sealed class LogisticRegressionTrainer : ITrainer
 
         bool polish = d <= o.NewtonMaxDimension && o.MaxNewtonSteps > 0;
         double gradientTolerance = o.GradientTolerance * weightSum;
+        var gradient = new double[d + 1];
+
+        // A refit warm-started from a model on the same rows: chord steps with that model's Hessian first. They end
+        // at the same optimum (same tolerance); when they stall, L-BFGS and Newton carry on from where they stopped.
+        int chordSteps = 0;
+        if (polish && o.InitialCurvature is { } curvature && curvature.Dimension == d + 1)
+        {
+            double f0 = objective.Evaluate(parameters, gradient);
+            (double fChord, chordSteps, bool converged) = ChordSteps(objective, curvature, parameters, gradient, f0, gradientTolerance);
+            if (converged)
+                return new LogisticRegressionModel(parameters[..d], parameters[d], chordSteps, chordSteps, fChord,
+                    objective.GradientPasses, objective.HessianPasses, curvature);
+        }
+
         double lbfgsTolerance = polish ? Math.Max(o.NewtonHandOverTolerance, o.GradientTolerance) * weightSum : gradientTolerance;
         var lbfgs = new Lbfgs(objective, new LbfgsSettings(o.HistorySize, o.MaxIterations, lbfgsTolerance,
             o.RelativeObjectiveTolerance, o.MaxLineSearchSteps));
-        var gradient = new double[d + 1];
         var result = lbfgs.Minimize(parameters, gradient);
         double f = result.Objective;
 
         int newtonSteps = 0;
-        if (polish) (f, newtonSteps) = NewtonPolish(objective, parameters, gradient, f, gradientTolerance);
+        CurvatureFactor? factor = null;
+        if (polish) (f, newtonSteps, factor) = NewtonPolish(objective, parameters, gradient, f, gradientTolerance);
 
-        return new LogisticRegressionModel(parameters[..d], parameters[d], result.Iterations + newtonSteps, newtonSteps, f,
-            objective.GradientPasses, objective.HessianPasses);
+        return new LogisticRegressionModel(parameters[..d], parameters[d], result.Iterations + chordSteps + newtonSteps, chordSteps + newtonSteps, f,
+            objective.GradientPasses, objective.HessianPasses, factor ?? o.InitialCurvature);
+    }
+
+    /// <summary>
+    /// Steps p -= H₀⁻¹∇f with a fixed factor until max|∇f| ≤ tolerance (converged), a step fails to lower f, or the
+    /// gradient shrinks by less than <see cref="ChordStallContraction"/> in a step, at most <see cref="MaxChordSteps"/>.
+    /// </summary>
+    private static (double Objective, int Steps, bool Converged) ChordSteps(LogisticObjective objective, CurvatureFactor curvature,
+        double[] p, double[] g, double f, double tolerance)
+    {
+        int k = p.Length;
+        var step = new double[k];
+        var trial = new double[k];
+        var trialGradient = new double[k];
+        for (int steps = 0; steps < MaxChordSteps; steps++)
+        {
+            double gradientNorm = MaxAbs(g);
+            if (gradientNorm <= tolerance) return (f, steps, true);
+            curvature.Solve(g, step);
+            for (int j = 0; j < k; j++) trial[j] = p[j] - step[j];
+            double fTrial = objective.Evaluate(trial, trialGradient);
+            double trialNorm = MaxAbs(trialGradient);
+            if (!(fTrial <= f + NewtonObjectiveSlack * Math.Abs(f) && trialNorm < gradientNorm)) return (f, steps, false);
+            trial.CopyTo(p, 0);
+            trialGradient.CopyTo(g, 0);
+            f = fTrial;
+            if (trialNorm > ChordStallContraction * gradientNorm && trialNorm > tolerance) return (f, steps + 1, false);
+        }
+        return (f, MaxChordSteps, MaxAbs(g) <= tolerance);
     }
 
     /// <summary>
@@ -80,13 +128,14 @@ public sealed class LogisticRegressionTrainer : ITrainer
     /// still shrinks the gradient by <see cref="ChordContraction"/>: the Hessian pass costs ~d/2 gradient passes,
     /// and near the optimum it barely changes.
     /// </summary>
-    private (double Objective, int Steps) NewtonPolish(LogisticObjective objective, double[] p, double[] g, double f, double tolerance)
+    private (double Objective, int Steps, CurvatureFactor? Factor) NewtonPolish(LogisticObjective objective, double[] p, double[] g, double f, double tolerance)
     {
         int k = p.Length;
         var hessian = new double[k * k];
         var trial = new double[k];
         var trialGradient = new double[k];
         MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double>? factor = null;
+        CurvatureFactor? last = null;
         int steps = 0;
         for (; steps < Options.MaxNewtonSteps; steps++)
         {
@@ -99,6 +148,7 @@ public sealed class LogisticRegressionTrainer : ITrainer
                 {
                     // Column-major storage of a symmetric matrix is the matrix itself.
                     factor = Matrix<double>.Build.Dense(k, k, hessian).Cholesky();
+                    last = CurvatureFactor.Of(factor);
                 }
                 catch (ArgumentException)
                 {
@@ -124,7 +174,7 @@ public sealed class LogisticRegressionTrainer : ITrainer
             f = fTrial;
             if (t < 1 || MaxAbs(g) > ChordContraction * gradientNorm) factor = null;
         }
-        return (f, steps);
+        return (f, steps, last);
     }
 
     private static double MaxAbs(ReadOnlySpan<double> v)
