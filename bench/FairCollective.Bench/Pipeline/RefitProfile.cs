@@ -68,21 +68,24 @@ internal static class RefitProfile
         return 0;
     }
 
-    /// <summary>Median over <paramref name="repeats"/> batches of the time of one call, each batch long enough to time (1,000 calls).</summary>
+    /// <summary>Median over <paramref name="repeats"/> batches of the time of one call; each batch repeats the call until
+    /// it has run <see cref="BatchSeconds"/> (so a 15 us gradient pass and a 15 ms Hessian pass are both timed well).</summary>
     private static double MedianSeconds(Action call, int repeats)
     {
-        const int Calls = 1000;
         call();
         var times = new double[repeats];
         for (int r = 0; r < repeats; r++)
         {
             var sw = Stopwatch.StartNew();
-            for (int k = 0; k < Calls; k++) call();
-            times[r] = sw.Elapsed.TotalSeconds / Calls;
+            int calls = 0;
+            do { call(); calls++; } while (sw.Elapsed.TotalSeconds < BatchSeconds);
+            times[r] = sw.Elapsed.TotalSeconds / calls;
         }
         Array.Sort(times);
         return times[repeats / 2];
     }
+
+    private const double BatchSeconds = 0.05;
 
     private const int WarmStartFlipEvery = 10;
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using FairCollective.Data.Splitting;
 using FairCollective.Mitigation.Fare;
 using FairCollective.Mitigation.Steering;
 
@@ -49,10 +51,16 @@ public sealed class SteeringMethod(SteeringMode mode, CovarianceKind covariance 
     /// <inheritdoc/>
     public IReadOnlyList<double> DefaultKnobs { get; } = [0.25, 0.5, 0.75, 1.0];
 
+    // The steering problem does not depend on the knob: solved once per split and shared by its knobs (weakly held:
+    // it dies with the split). The full-covariance solve is the costly part (about 1 s on Adult).
+    private readonly ConditionalWeakTable<PreparedSplit, Lazy<SteeringSolution>> _solutions = new();
+
     /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var steered = SteeringPipeline.FitAndApply(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups,
+        var solution = _solutions.GetValue(c.Split, split => new Lazy<SteeringSolution>(() =>
+            SteeringPipeline.Solve(split.TrainX, split.TrainY, split.TrainGroups.Codes, new SteeringOptions { Mode = mode, Covariance = covariance }))).Value;
+        var steered = SteeringPipeline.ApplySolution(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups.Codes, solution,
             new SteeringOptions { Mode = mode, Covariance = covariance, Interpolation = knob });
         var measures = covariance == CovarianceKind.Full
             ? new Dictionary<string, double>

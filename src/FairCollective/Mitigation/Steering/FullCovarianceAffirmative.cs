@@ -39,7 +39,6 @@ public static class FullCovarianceAffirmative
         GaussianCell[] moved, GaussianCell[] template, double[] w, Matrix<double> start, int maxIterations, double tolerance)
     {
         var problem = new Problem(moved, template, w);
-        double weight = w[0] + w[1];
         var a = Sym(start);
         double f = problem.Value(a);
         int it = 0;
@@ -57,7 +56,7 @@ public static class FullCovarianceAffirmative
             // -slope is F's squared Newton decrement. F / W (a convex quadratic plus -ln det) is self-concordant, so once
             // its decrement is below QuadraticPhase full steps converge quadratically; there the decrease F would show
             // soon falls below F's rounding and a line search would reject good steps.
-            bool quadratic = -slope < QuadraticPhase * QuadraticPhase * weight;
+            bool quadratic = -slope < QuadraticPhase * QuadraticPhase * problem.Weight;
             for (double t = 1; !accepted && t > Math.Pow(2, -MaxBacktracks); t /= 2)
             {
                 var next = Sym(a + t * step);
@@ -70,12 +69,10 @@ public static class FullCovarianceAffirmative
         return (a, problem.Offset(a), it, gradientNorm);
     }
 
-    /// <summary>The objective F(A) with c profiled out (for tests and diagnostics).</summary>
+    /// <summary>The objective F(A) with c profiled out, as a sum of Gaussian KL divergences (for tests and diagnostics).</summary>
     public static double Objective(GaussianCell[] moved, GaussianCell[] template, double[] w, Matrix<double> a)
     {
-        var p = moved.Select(c => c.Covariance.Inverse()).ToArray();
-        var pw = p[0] * w[0] + p[1] * w[1];
-        var c = pw.Inverse() * (p[0] * (moved[0].Mean - a * template[0].Mean) * w[0] + p[1] * (moved[1].Mean - a * template[1].Mean) * w[1]);
+        var c = new Problem(moved, template, w).Offset(a);
         double total = 0;
         for (int i = 0; i < 2; i++)
             total += w[i] * GaussianMath.Kl(a * template[i].Mean + c, a * template[i].Covariance * a, moved[i].Mean, moved[i].Covariance);
@@ -87,18 +84,19 @@ public static class FullCovarianceAffirmative
     {
         private readonly GaussianCell[] moved, template;
         private readonly double[] w;
-        private readonly double weight;
+        /// <summary>W = w_0 + w_1, the weight of -ln det A.</summary>
+        public double Weight { get; }
         private readonly Matrix<double>[] p;
         private readonly Matrix<double> pw, pwInv, secondMoment;
 
         public Problem(GaussianCell[] moved, GaussianCell[] template, double[] w)
         {
             (this.moved, this.template, this.w) = (moved, template, w);
-            weight = w[0] + w[1];
+            Weight = w[0] + w[1];
             p = moved.Select(c => Sym(c.Covariance.Inverse())).ToArray();
             pw = p[0] * w[0] + p[1] * w[1];
             pwInv = Sym(pw.Inverse());
-            var mean = template[0].Mean * (w[0] / weight) + template[1].Mean * (w[1] / weight);
+            var mean = template[0].Mean * (w[0] / Weight) + template[1].Mean * (w[1] / Weight);
             secondMoment = Matrix<double>.Build.Dense(pw.RowCount, pw.RowCount);
             for (int i = 0; i < 2; i++)
             {
@@ -119,7 +117,7 @@ public static class FullCovarianceAffirmative
                 var r = a * template[i].Mean + c - moved[i].Mean;
                 total += w[i] / 2 * ((p[i] * a * template[i].Covariance * a).Trace() + r.DotProduct(p[i] * r));
             }
-            return total - weight * a.Cholesky().DeterminantLn;
+            return total - Weight * a.Cholesky().DeterminantLn;
         }
 
         /// <summary>A^1/2 and A^-1 from one symmetric eigendecomposition.</summary>
@@ -142,7 +140,7 @@ public static class FullCovarianceAffirmative
                 var r = a * template[i].Mean + c - moved[i].Mean;
                 sum += w[i] * (p[i] * a * template[i].Covariance + (p[i] * r).OuterProduct(template[i].Mean));
             }
-            return Sym(sum) - weight * aInv;
+            return Sym(sum) - Weight * aInv;
         }
 
         /// <summary>The Hessian applied to a symmetric direction E (c follows A, so dc = -P^-1 sum w_i P_i E mu_it).</summary>
@@ -152,7 +150,7 @@ public static class FullCovarianceAffirmative
             var sum = Matrix<double>.Build.Dense(e.RowCount, e.ColumnCount);
             for (int i = 0; i < 2; i++)
                 sum += w[i] * (p[i] * e * template[i].Covariance + (p[i] * (e * template[i].Mean + dc)).OuterProduct(template[i].Mean));
-            return Sym(sum) + weight * (aInv * e * aInv);
+            return Sym(sum) + Weight * (aInv * e * aInv);
         }
 
         /// <summary>Inexact Newton step: preconditioned CG on H s = -g to a relative residual min(1/2, sqrt |g|).</summary>
@@ -169,7 +167,7 @@ public static class FullCovarianceAffirmative
             {
                 var f = x.TransposeThisAndMultiply(residual) * y;
                 for (int j = 0; j < d; j++)
-                    for (int k = 0; k < d; k++) f[j, k] /= Math.Max(d1[j], 0) * Math.Max(d2[k], 0) + weight;
+                    for (int k = 0; k < d; k++) f[j, k] /= Math.Max(d1[j], 0) * Math.Max(d2[k], 0) + Weight;
                 return Sym(x * f.TransposeAndMultiply(y));
             }
             var s = Matrix<double>.Build.Dense(d, d);

@@ -33,8 +33,33 @@ public static class SteeringPipeline
         options ??= new SteeringOptions();
         options.Validate(x.Cols);
         var logged = ToLogSpace(x, options.LogColumns);
-        var model = GroupGaussianModel.Fit(logged, y, group, options.Covariance, options.VarianceFloor, options.CovarianceShrinkage);
-        var solution = GaussianSteering.Steer(model, options);
+        return Moved(logged, y, group, SolveLogged(logged, y, group, options), options);
+    }
+
+    /// <summary>
+    /// The fit and steering of <see cref="FitAndApply(DesignMatrix, ReadOnlySpan{int}, ReadOnlySpan{int}, SteeringOptions?)"/>
+    /// without moving any row: <see cref="SteeringOptions.Interpolation"/> plays no part, so one solution serves every
+    /// interpolation (<see cref="ApplySolution"/>).
+    /// </summary>
+    public static SteeringSolution Solve(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringOptions? options = null)
+    {
+        options ??= new SteeringOptions();
+        options.Validate(x.Cols);
+        return SolveLogged(ToLogSpace(x, options.LogColumns), y, group, options);
+    }
+
+    /// <summary>Moves and reweights the rows of <paramref name="x"/> with a <paramref name="solution"/> from <see cref="Solve"/> on the same rows and options, at <see cref="SteeringOptions.Interpolation"/>.</summary>
+    public static SteeredData ApplySolution(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringSolution solution, SteeringOptions options)
+    {
+        options.Validate(x.Cols);
+        return Moved(ToLogSpace(x, options.LogColumns), y, group, solution, options);
+    }
+
+    private static SteeringSolution SolveLogged(DesignMatrix logged, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringOptions options) =>
+        GaussianSteering.Steer(GroupGaussianModel.Fit(logged, y, group, options.Covariance, options.VarianceFloor, options.CovarianceShrinkage), options);
+
+    private static SteeredData Moved(DesignMatrix logged, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringSolution solution, SteeringOptions options)
+    {
         var (moved, weights) = Apply(logged, y, group, solution, options.Interpolation);
         return new SteeredData(FromLogSpace(moved, options.LogColumns), weights, solution);
     }

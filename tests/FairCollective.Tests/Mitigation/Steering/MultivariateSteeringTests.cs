@@ -150,6 +150,22 @@ public class MultivariateSteeringTests
     }
 
     [Fact]
+    public void OneSolutionServesEveryInterpolationExactlyAsAFreshFit()
+    {
+        var (z, y, g) = SteeringTestData.Sample(600, 2, true, 11);
+        var x = new DesignMatrix(z.Rows, 2, z.Data.Select(Math.Exp).ToArray());
+        var options = new SteeringOptions { Covariance = CovarianceKind.Full, LogColumns = [0, 1] };
+        var solution = SteeringPipeline.Solve(x, y, g, options);
+        foreach (double t in new[] { 0.25, 1.0 })
+        {
+            var fresh = SteeringPipeline.FitAndApply(x, y, g, options with { Interpolation = t });
+            var shared = SteeringPipeline.ApplySolution(x, y, g, solution, options with { Interpolation = t });
+            Assert.Equal(fresh.X.Data, shared.X.Data);
+            Assert.Equal(fresh.Weights, shared.Weights);
+        }
+    }
+
+    [Fact]
     public void LogColumnsAreSteeredInLogSpace()
     {
         var (z, y, g) = SteeringTestData.Sample(800, 2, false, 6);
