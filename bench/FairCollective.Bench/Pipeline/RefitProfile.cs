@@ -13,6 +13,8 @@ namespace FairCollective.Bench.Pipeline;
 /// the collective-size split (one thread, as the runner fits), then one typical refit on relabelled labels started
 /// cold and warm from the unchanged firm (its coefficients and Hessian factor, as the runner does), with iterations
 /// and Newton steps, and each refit against its lower bound: the passes over the rows it made, timed alone.
+/// `--one-hot-min-width N` sets <see cref="LogisticRegressionOptions.OneHotGroupMinWidth"/> (0: every column dense); the
+/// passes are also timed with every column dense, to show what reading one-hot blocks as codes gains.
 /// </summary>
 internal static class RefitProfile
 {
@@ -21,13 +23,14 @@ internal static class RefitProfile
 
     public static int Run(string[] args)
     {
-        var a = new ScenarioArgs(Name, args, "--dataset", "--seed", "--repeat");
+        var a = new ScenarioArgs(Name, args, "--dataset", "--seed", "--repeat", "--one-hot-min-width");
         var spec = PaperExperiments.Create(PaperExperiments.CollectiveSize, [a.Required("--dataset")]) with { Strategies = StrategyCatalog.Practical };
         spec = spec with { Seeds = [a.Int("--seed", spec.Seeds[0])] };
         int repeats = a.Int("--repeat", DefaultRepeats);
         if (repeats < 1) throw new Common.UserInputException($"{Name}: --repeat must be at least 1; got {repeats}");
         var split = DatasetResolver.Load(spec.Datasets[0]).Prepare(spec.Seeds[0], spec.TestFraction);
-        var cold = new LogisticRegressionTrainer(new LogisticRegressionOptions { C = spec.Learner.C, MaxDegreeOfParallelism = 1 });
+        int minWidth = a.Int("--one-hot-min-width", LogisticRegressionOptions.DefaultOneHotGroupMinWidth);
+        var cold = new LogisticRegressionTrainer(new LogisticRegressionOptions { C = spec.Learner.C, MaxDegreeOfParallelism = 1, OneHotGroupMinWidth = minWidth });
         var (baseModel, baseTime) = TimeFits(cold, split.TrainX, split.TrainY, repeats);
         Report("one firm fit, unchanged labels, cold start", split, baseModel, baseTime, repeats);
         // The same fit split into its phases: L-BFGS alone up to the Newton hand-over point, without the polish.
@@ -52,13 +55,9 @@ internal static class RefitProfile
 
         // The lower bound of a refit: the passes over the rows its solver makes, each timed alone on the same data
         // (the objective the trainer builds, one thread). What a refit costs above it is per-fit overhead.
-        var objective = new LogisticObjective(split.TrainX.Data, split.TrainX.Rows, split.TrainX.Cols, relabelled,
-            Enumerable.Repeat(1.0, relabelled.Length).ToArray(), spec.Learner.C, cold.Options.ChunkRows, new ParallelOptions { MaxDegreeOfParallelism = 1 });
         var p = warmModel.Coefficients.Append(warmModel.Intercept).ToArray();
-        var g = new double[p.Length];
-        var h = new double[p.Length * p.Length];
-        double gradientPass = MedianSeconds(() => objective.Evaluate(p, g), repeats);
-        double hessianPass = MedianSeconds(() => objective.Hessian(p, h), repeats);
+        var (gradientPass, hessianPass) = PassSeconds(split, relabelled, p, spec.Learner.C, cold.Options.ChunkRows, minWidth, repeats);
+        if (minWidth != 0) PassSeconds(split, relabelled, p, spec.Learner.C, cold.Options.ChunkRows, 0, repeats);
         foreach (var (what, model, times) in new[] { ("cold refit", coldModel, coldTime), ("warm refit", warmModel, warmTime) })
         {
             double bound = model.GradientPasses * gradientPass + model.HessianPasses * hessianPass;
@@ -66,6 +65,22 @@ internal static class RefitProfile
                 $"{what}: {model.GradientPasses} gradient passes x {gradientPass * 1e6:F1} us + {model.HessianPasses} Hessian passes x {hessianPass * 1e6:F1} us = lower bound {bound * 1e3:F3} ms; measured median {times[times.Length / 2] * 1e3:F3} ms = {times[times.Length / 2] / bound:F2}x the bound"));
         }
         return 0;
+    }
+
+    /// <summary>One loss-and-gradient pass and one Hessian pass, each timed alone on one thread with the given layout.</summary>
+    private static (double Gradient, double Hessian) PassSeconds(PreparedSplit split, int[] y, double[] p, double c, int chunkRows,
+        int minWidth, int repeats)
+    {
+        var data = minWidth == 0 ? split.TrainX.Data.ToArray() : split.TrainX.Data; // a fresh array: the layout is cached per array
+        var objective = new LogisticObjective(data, split.TrainX.Rows, split.TrainX.Cols, y,
+            Enumerable.Repeat(1.0, y.Length).ToArray(), c, chunkRows, minWidth, new ParallelOptions { MaxDegreeOfParallelism = 1 });
+        var g = new double[p.Length];
+        var h = new double[p.Length * p.Length];
+        double gradientPass = MedianSeconds(() => objective.Evaluate(p, g), repeats);
+        double hessianPass = MedianSeconds(() => objective.Hessian(p, h), repeats);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"passes with --one-hot-min-width {minWidth} ({objective.GroupCount} one-hot groups read as codes): gradient {gradientPass * 1e6:F1} us, Hessian {hessianPass * 1e6:F1} us"));
+        return (gradientPass, hessianPass);
     }
 
     /// <summary>Median over <paramref name="repeats"/> batches of the time of one call; each batch repeats the call until

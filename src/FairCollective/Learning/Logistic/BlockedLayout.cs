@@ -3,51 +3,90 @@ using System.Runtime.CompilerServices;
 namespace FairCollective.Learning.Logistic;
 
 /// <summary>
-/// The design matrix re-laid column by column within fixed row chunks (the layout the fused loss/gradient pass
-/// reads with long SIMD runs). Experiments refit the firm hundreds of times on the same training matrix with new
-/// labels, so the layout is cached per data array (weakly: it dies with the matrix) instead of being rebuilt, and
-/// reallocated on the large-object heap, on every fit. Design-matrix data are treated as immutable once built.
+/// The design matrix re-laid for the fused loss/gradient pass: within fixed row chunks, each dense column stored
+/// contiguously (long SIMD runs), and each one-hot group (<see cref="ColumnUnits"/>) stored as one byte per row, the
+/// index of the row's 1 within the group. One-hot columns are most of a tabular design (ACS: 78% zeros) and read as
+/// dense columns they make every pass memory-bound; as codes a group costs one byte per row and one pass.
+/// Experiments refit the firm hundreds of times on the same training matrix with new labels, so the layout is cached
+/// per data array (weakly: it dies with the matrix) instead of being rebuilt on every fit. Design-matrix data are
+/// treated as immutable once built.
 /// </summary>
 internal sealed class BlockedLayout
 {
     private static readonly ConditionalWeakTable<double[], BlockedLayout> Cache = new();
 
-    private BlockedLayout(double[] blocked, int chunkRows)
+    private BlockedLayout(double[] dense, byte[] codes, ColumnUnits units, int chunkRows, int minGroupWidth)
     {
-        Blocked = blocked;
+        Dense = dense;
+        Codes = codes;
+        Units = units;
         ChunkRows = chunkRows;
+        MinGroupWidth = minGroupWidth;
     }
 
-    public double[] Blocked { get; }
+    /// <summary>Chunk-blocked column-major copy of the dense columns: chunk c's q-th dense column starts at
+    /// c·chunkRows·DenseCount + q·len(c).</summary>
+    public double[] Dense { get; }
+
+    /// <summary>Chunk-blocked group codes: chunk c's g-th group starts at c·chunkRows·GroupCount + g·len(c); a code is the
+    /// position of the row's 1 within the group, or the group's width when the row has none.</summary>
+    public byte[] Codes { get; }
+
+    /// <summary>How the columns split into dense columns and one-hot groups.</summary>
+    public ColumnUnits Units { get; }
+
     public int ChunkRows { get; }
+    public int MinGroupWidth { get; }
 
-    public static double[] Of(double[] data, int rows, int cols, int chunkRows, ParallelOptions parallel)
+    public static BlockedLayout Of(double[] data, int rows, int cols, int chunkRows, int minGroupWidth, ParallelOptions parallel)
     {
-        if (Cache.TryGetValue(data, out var cached) && cached.ChunkRows == chunkRows) return cached.Blocked;
-        var layout = new BlockedLayout(Build(data, rows, cols, chunkRows, parallel), chunkRows);
+        if (Cache.TryGetValue(data, out var cached) && cached.ChunkRows == chunkRows && cached.MinGroupWidth == minGroupWidth)
+            return cached;
+        var units = ColumnUnits.Detect(data, rows, cols, minGroupWidth);
+        var layout = Build(data, rows, cols, chunkRows, minGroupWidth, units, parallel);
         Cache.AddOrUpdate(data, layout);
-        return layout.Blocked;
+        return layout;
     }
 
-    private static double[] Build(double[] data, int rows, int cols, int chunkRows, ParallelOptions parallel)
+    private static BlockedLayout Build(double[] data, int rows, int cols, int chunkRows, int minGroupWidth, ColumnUnits units,
+        ParallelOptions parallel)
     {
-        var blocked = new double[(long)rows * cols];
+        var dense = new double[(long)rows * units.DenseCount];
+        var codes = new byte[(long)rows * units.GroupCount];
         int chunks = (rows + chunkRows - 1) / chunkRows;
         Parallel.For(0, chunks, parallel, chunk =>
         {
             int start = chunk * chunkRows, len = Math.Min(chunkRows, rows - start);
-            Transpose(data.AsSpan((int)((long)start * cols), len * cols), blocked.AsSpan((int)((long)start * cols), len * cols), len, cols);
+            var rowMajor = data.AsSpan((int)((long)start * cols), len * cols);
+            Transpose(rowMajor, units.DenseColumns, dense.AsSpan((int)((long)start * units.DenseCount), len * units.DenseCount), len, cols);
+            Encode(rowMajor, units, codes.AsSpan((int)((long)start * units.GroupCount), len * units.GroupCount), len, cols);
         });
-        return blocked;
+        return new BlockedLayout(dense, codes, units, chunkRows, minGroupWidth);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Transpose(ReadOnlySpan<double> rowMajor, Span<double> columnMajor, int rows, int cols)
+    private static void Transpose(ReadOnlySpan<double> rowMajor, int[] denseColumns, Span<double> columnMajor, int rows, int cols)
     {
         for (int i = 0; i < rows; i++)
         {
             var row = rowMajor.Slice(i * cols, cols);
-            for (int j = 0; j < row.Length; j++) columnMajor[j * rows + i] = row[j];
+            for (int q = 0; q < denseColumns.Length; q++) columnMajor[q * rows + i] = row[denseColumns[q]];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Encode(ReadOnlySpan<double> rowMajor, ColumnUnits units, Span<byte> codes, int rows, int cols)
+    {
+        for (int g = 0; g < units.GroupCount; g++)
+        {
+            int first = units.GroupFirstColumn[g], width = units.GroupWidth[g];
+            var target = codes.Slice(g * rows, rows);
+            for (int i = 0; i < rows; i++)
+            {
+                var cells = rowMajor.Slice(i * cols + first, width);
+                int code = cells.IndexOf(1.0);
+                target[i] = (byte)(code < 0 ? width : code);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FairCollective.Learning.Optimization;
 
 namespace FairCollective.Learning.Logistic;
@@ -15,14 +16,22 @@ namespace FairCollective.Learning.Logistic;
 /// chunk writes its own partial sums and the partials are added in chunk order, so the result is bit-identical for
 /// any degree of parallelism. Inside a chunk the data are stored column-major (a one-off transposed copy), so every
 /// step is a long-vector TensorPrimitives call: z = b + Σⱼ wⱼ·colⱼ, a vectorised exp/log, then ∂f/∂wⱼ = colⱼ·r.
+/// One-hot groups (<see cref="ColumnUnits"/>) are held as one byte code per row: their margin term is a lookup
+/// wᵍ[codeᵢ] and their gradient a scatter-add of r by code, one pass per group instead of one per column.
 /// </summary>
 internal sealed class LogisticObjective : IDifferentiableFunction
 {
     /// <summary>How many chunks' Hessian partials are held at once; bounds memory to this many (d+1)² blocks.</summary>
     private const int HessianChunkBatch = 16;
 
-    /// <summary>Chunk-blocked column-major copy of X: chunk c's column j starts at c·chunkRows·d + j·len(c).</summary>
-    private readonly double[] _blocked;
+    /// <summary>Scatter-adds keep this many interleaved accumulators, so rows of the same category do not wait on each other.</summary>
+    private const int ScatterLanes = 4;
+
+    /// <summary>Chunk-blocked column-major copy of the dense columns, and the one-hot groups' codes (<see cref="BlockedLayout"/>).</summary>
+    private readonly double[] _dense;
+    private readonly byte[] _codes;
+    private readonly ColumnUnits _units;
+    private readonly int _widestGroup;
     private readonly int _rows, _cols, _chunkRows, _chunks, _stride;
     private readonly double[] _sign, _weight;
     private readonly double _inverseC;
@@ -35,7 +44,7 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     private Action<int>? _hessianChunk;
 
     public LogisticObjective(double[] data, int rows, int cols, ReadOnlySpan<int> y, double[] weight, double c,
-        int chunkRows, ParallelOptions parallel)
+        int chunkRows, int minGroupWidth, ParallelOptions parallel)
     {
         _rows = rows;
         _cols = cols;
@@ -48,11 +57,18 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         _params = new double[cols + 1];
         _stride = cols + 2;
         _partials = new double[_chunks * _stride];
-        _blocked = BlockedLayout.Of(data, rows, cols, chunkRows, parallel);
+        var layout = BlockedLayout.Of(data, rows, cols, chunkRows, minGroupWidth, parallel);
+        _dense = layout.Dense;
+        _codes = layout.Codes;
+        _units = layout.Units;
+        _widestGroup = _units.GroupCount == 0 ? 0 : _units.GroupWidth.Max();
         _gradientChunk = GradientChunk;
     }
 
     public int Dimension => _cols + 1;
+
+    /// <summary>How many one-hot groups the passes read as codes (the rest of the columns are dense).</summary>
+    public int GroupCount => _units.GroupCount;
 
     /// <summary>Loss-and-gradient passes made so far.</summary>
     public int GradientPasses { get; private set; }
@@ -97,14 +113,67 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         return (start, Math.Min(_chunkRows, _rows - start));
     }
 
-    private ReadOnlySpan<double> Column(int chunk, int start, int len, int j) =>
-        new(_blocked, (int)((long)start * _cols + (long)j * len), len);
+    /// <summary>The q-th dense column of the chunk starting at row <paramref name="start"/>.</summary>
+    private ReadOnlySpan<double> Column(int start, int len, int q) =>
+        new(_dense, (int)((long)start * _units.DenseCount + (long)q * len), len);
 
-    /// <summary>z = X_c·w + b for the rows of one chunk.</summary>
-    private void Margins(int chunk, int start, int len, Span<double> z)
+    /// <summary>The g-th group's codes of the chunk starting at row <paramref name="start"/>.</summary>
+    private ReadOnlySpan<byte> Codes(int start, int len, int g) =>
+        new(_codes, (int)((long)start * _units.GroupCount + (long)g * len), len);
+
+    /// <summary>z = X_c·w + b for the rows of one chunk, the columns' terms added in column order.</summary>
+    private void Margins(int start, int len, Span<double> z)
     {
         z.Fill(_params[_cols]);
-        for (int j = 0; j < _cols; j++) TensorPrimitives.MultiplyAdd(Column(chunk, start, len, j), _params[j], z, z);
+        Span<double> lookup = stackalloc double[ColumnUnits.MaxGroupWidth + 1];
+        foreach (var unit in _units.Units)
+        {
+            if (!unit.IsGroup)
+            {
+                TensorPrimitives.MultiplyAdd(Column(start, len, unit.Index), _params[unit.FirstColumn], z, z);
+                continue;
+            }
+            var w = lookup[..(unit.Width + 1)];
+            _params.AsSpan(unit.FirstColumn, unit.Width).CopyTo(w);
+            w[unit.Width] = 0; // a row with no 1 in the group
+            AddLookup(Codes(start, len, unit.Index), w, z);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddLookup(ReadOnlySpan<byte> codes, ReadOnlySpan<double> w, Span<double> z)
+    {
+        // Unchecked reads: every code is at most the group's width, which w covers (BlockedLayout writes them so).
+        ref double w0 = ref MemoryMarshal.GetReference(w);
+        ref byte c0 = ref MemoryMarshal.GetReference(codes);
+        ref double z0 = ref MemoryMarshal.GetReference(z);
+        for (int i = 0; i < z.Length; i++) Unsafe.Add(ref z0, i) += Unsafe.Add(ref w0, Unsafe.Add(ref c0, i));
+    }
+
+    /// <summary>
+    /// sums[t] = Σ over rows with code t of v, for t ≤ width (t = width: rows outside the group). Interleaved lanes
+    /// break the dependency between consecutive rows of one category; lanes are added in a fixed order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScatterAdd(ReadOnlySpan<byte> codes, ReadOnlySpan<double> v, Span<double> lanes, Span<double> sums)
+    {
+        int stride = sums.Length, n = codes.Length, i = 0;
+        lanes[..(ScatterLanes * stride)].Clear();
+        Span<double> l0 = lanes[..stride], l1 = lanes.Slice(stride, stride), l2 = lanes.Slice(2 * stride, stride), l3 = lanes.Slice(3 * stride, stride);
+        // Unchecked reads and writes: codes are at most the width, and each lane holds width + 1 sums.
+        ref double a0 = ref MemoryMarshal.GetReference(l0), a1 = ref MemoryMarshal.GetReference(l1);
+        ref double a2 = ref MemoryMarshal.GetReference(l2), a3 = ref MemoryMarshal.GetReference(l3);
+        ref byte c0 = ref MemoryMarshal.GetReference(codes);
+        ref double v0 = ref MemoryMarshal.GetReference(v);
+        for (; i <= n - ScatterLanes; i += ScatterLanes)
+        {
+            Unsafe.Add(ref a0, Unsafe.Add(ref c0, i)) += Unsafe.Add(ref v0, i);
+            Unsafe.Add(ref a1, Unsafe.Add(ref c0, i + 1)) += Unsafe.Add(ref v0, i + 1);
+            Unsafe.Add(ref a2, Unsafe.Add(ref c0, i + 2)) += Unsafe.Add(ref v0, i + 2);
+            Unsafe.Add(ref a3, Unsafe.Add(ref c0, i + 3)) += Unsafe.Add(ref v0, i + 3);
+        }
+        for (; i < n; i++) l0[codes[i]] += v[i];
+        for (int t = 0; t < stride; t++) sums[t] = (l0[t] + l1[t]) + (l2[t] + l3[t]);
     }
 
     private void GradientChunk(int c)
@@ -116,7 +185,7 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         {
             Span<double> m = zBuf.AsSpan(0, len), e = eBuf.AsSpan(0, len), r = lBuf.AsSpan(0, len);
             ReadOnlySpan<double> t = _sign.AsSpan(start, len), s = _weight.AsSpan(start, len);
-            Margins(c, start, len, m);
+            Margins(start, len, m);
             TensorPrimitives.Multiply(m, t, m);          // m = t·z, the signed margin
             TensorPrimitives.Abs(m, e);
             TensorPrimitives.Negate(e, e);
@@ -124,7 +193,19 @@ internal sealed class LogisticObjective : IDifferentiableFunction
             double loss = LossAndResidual(m, e, t, s, r); // r = ∂loss/∂z
             var part = _partials.AsSpan(c * _stride, _stride);
             part[0] = loss;
-            for (int j = 0; j < _cols; j++) part[1 + j] = TensorPrimitives.Dot(Column(c, start, len, j), r);
+            Span<double> sums = stackalloc double[ColumnUnits.MaxGroupWidth + 1];
+            Span<double> lanes = _widestGroup > 0 ? stackalloc double[ScatterLanes * (_widestGroup + 1)] : default;
+            foreach (var unit in _units.Units)
+            {
+                if (!unit.IsGroup)
+                {
+                    part[1 + unit.FirstColumn] = TensorPrimitives.Dot(Column(start, len, unit.Index), r);
+                    continue;
+                }
+                var groupSums = sums[..(unit.Width + 1)];
+                ScatterAdd(Codes(start, len, unit.Index), r, lanes, groupSums);
+                groupSums[..unit.Width].CopyTo(part.Slice(1 + unit.FirstColumn, unit.Width));
+            }
             part[_cols + 1] = TensorPrimitives.Sum(r);
         }
         finally
@@ -206,11 +287,13 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         var h = _hessianPartials!.AsSpan(local * k * k, k * k);
         h.Clear();
         var pool = ArrayPool<double>.Shared;
+        int widest = _widestGroup + 1;
         double[] curvBuf = pool.Rent(len), tmpBuf = pool.Rent(len);
+        double[] lanesBuf = pool.Rent(ScatterLanes * widest * widest), sumsBuf = pool.Rent(widest * widest);
         try
         {
             Span<double> curv = curvBuf.AsSpan(0, len), scaled = tmpBuf.AsSpan(0, len);
-            Margins(c, start, len, curv);
+            Margins(start, len, curv);
             // p(1−p) = e/(1+e)² with e = exp(−|z|), symmetric in z and free of cancellation.
             TensorPrimitives.Abs(curv, curv);
             TensorPrimitives.Negate(curv, curv);
@@ -219,11 +302,44 @@ internal sealed class LogisticObjective : IDifferentiableFunction
             TensorPrimitives.Multiply(scaled, scaled, scaled);
             TensorPrimitives.Divide(curv, scaled, curv);
             TensorPrimitives.Multiply(curv, _weight.AsSpan(start, len), curv);
-            for (int j = 0; j < d; j++)
+            var units = _units;
+            // Dense column q against every later dense column, every group (by code) and the intercept.
+            for (int q = 0; q < units.DenseCount; q++)
             {
-                TensorPrimitives.Multiply(Column(c, start, len, j), curv, scaled);
-                for (int l = j; l < d; l++) h[j * k + l] = TensorPrimitives.Dot(scaled, Column(c, start, len, l));
-                h[j * k + d] = TensorPrimitives.Sum(scaled);
+                int jq = units.DenseColumns[q];
+                TensorPrimitives.Multiply(Column(start, len, q), curv, scaled);
+                for (int q2 = q; q2 < units.DenseCount; q2++)
+                    h[jq * k + units.DenseColumns[q2]] = TensorPrimitives.Dot(scaled, Column(start, len, q2));
+                h[jq * k + d] = TensorPrimitives.Sum(scaled);
+                for (int g = 0; g < units.GroupCount; g++)
+                {
+                    int first = units.GroupFirstColumn[g], width = units.GroupWidth[g];
+                    var sums = sumsBuf.AsSpan(0, width + 1);
+                    ScatterAdd(Codes(start, len, g), scaled, lanesBuf, sums);
+                    for (int t = 0; t < width; t++)
+                        h[jq < first ? jq * k + first + t : (first + t) * k + jq] = sums[t];
+                }
+            }
+            // Group g: diagonal only within it (one 1 per row), its intercept column, then every later group by code pairs.
+            for (int g = 0; g < units.GroupCount; g++)
+            {
+                int first = units.GroupFirstColumn[g], width = units.GroupWidth[g];
+                var codes = Codes(start, len, g);
+                var sums = sumsBuf.AsSpan(0, width + 1);
+                ScatterAdd(codes, curv, lanesBuf, sums);
+                for (int t = 0; t < width; t++)
+                {
+                    h[(first + t) * k + first + t] = sums[t];
+                    h[(first + t) * k + d] = sums[t];
+                }
+                for (int g2 = g + 1; g2 < units.GroupCount; g2++)
+                {
+                    int first2 = units.GroupFirstColumn[g2], width2 = units.GroupWidth[g2];
+                    var pairs = sumsBuf.AsSpan(0, (width + 1) * (width2 + 1));
+                    PairSums(codes, Codes(start, len, g2), width2 + 1, curv, pairs);
+                    for (int t = 0; t < width; t++)
+                        pairs.Slice(t * (width2 + 1), width2).CopyTo(h.Slice((first + t) * k + first2, width2));
+                }
             }
             h[d * k + d] = TensorPrimitives.Sum(curv);
         }
@@ -231,6 +347,16 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         {
             pool.Return(curvBuf);
             pool.Return(tmpBuf);
+            pool.Return(lanesBuf);
+            pool.Return(sumsBuf);
         }
+    }
+
+    /// <summary>sums[a·stride + b] = Σ v over rows with codes (a, b) in two groups.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PairSums(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int stride, ReadOnlySpan<double> v, Span<double> sums)
+    {
+        sums.Clear();
+        for (int i = 0; i < v.Length; i++) sums[a[i] * stride + b[i]] += v[i];
     }
 }

@@ -29,6 +29,8 @@ public sealed record LogisticRegressionOptions
     public const int DefaultMaxNewtonSteps = 10;
     /// <summary>Default rows per chunk of the parallel loss/gradient pass.</summary>
     public const int DefaultChunkRows = 4096;
+    /// <summary>Default narrowest one-hot group the row passes read as codes.</summary>
+    public const int DefaultOneHotGroupMinWidth = 4;
 
     /// <summary>Inverse regularisation strength (scikit-learn's C). Default <see cref="DefaultC"/> = 1.</summary>
     public double C { get; init; } = DefaultC;
@@ -72,6 +74,14 @@ public sealed record LogisticRegressionOptions
     /// </summary>
     public int ChunkRows { get; init; } = DefaultChunkRows;
 
+    /// <summary>
+    /// Runs of at least this many consecutive 0/1 columns with at most one 1 per row (one-hot blocks, found from the data)
+    /// are read by the row passes as one byte code per row instead of as dense columns: one pass per block instead of
+    /// one per column, and a Hessian pass that no longer grows with the square of the block's width. Only the
+    /// rounding of the sums changes. 0 reads every column densely. Default <see cref="DefaultOneHotGroupMinWidth"/> = 4 (a 3-wide block held in cache read 8% slower as codes than as dense columns on COMPAS; wide blocks on larger data read 2-10x faster: bench/README.md).
+    /// </summary>
+    public int OneHotGroupMinWidth { get; init; } = DefaultOneHotGroupMinWidth;
+
     /// <summary>Threads for the row passes; -1 = all cores. Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
@@ -96,6 +106,7 @@ public sealed record LogisticRegressionOptions
         if (MaxLineSearchSteps < 1) throw new UserInputException($"logistic: option MaxLineSearchSteps must be at least 1, got {MaxLineSearchSteps}.");
         if (MaxNewtonSteps < 0) throw new UserInputException($"logistic: option MaxNewtonSteps must be non-negative, got {MaxNewtonSteps}.");
         if (ChunkRows < 1) throw new UserInputException($"logistic: option ChunkRows must be at least 1, got {ChunkRows}.");
+        if (OneHotGroupMinWidth < 0) throw new UserInputException($"logistic: option OneHotGroupMinWidth must be non-negative, got {OneHotGroupMinWidth}.");
         if (MaxDegreeOfParallelism is 0 or < -1) throw new UserInputException($"logistic: option MaxDegreeOfParallelism must be -1 or positive, got {MaxDegreeOfParallelism}.");
         if (!double.IsFinite(InitialIntercept)) throw new UserInputException("logistic: option InitialIntercept must be finite.");
         if (InitialCoefficients is not null && InitialCoefficients.Any(v => !double.IsFinite(v)))

@@ -62,7 +62,7 @@ public sealed class LogisticRegressionTrainer : ITrainer
         double weightSum = 0;
         foreach (double w in weights) weightSum += w;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism };
-        var objective = new LogisticObjective(x.Data, x.Rows, d, y, weights, o.C, o.ChunkRows, parallel);
+        var objective = new LogisticObjective(x.Data, x.Rows, d, y, weights, o.C, o.ChunkRows, o.OneHotGroupMinWidth, parallel);
 
         bool polish = d <= o.NewtonMaxDimension && o.MaxNewtonSteps > 0;
         double gradientTolerance = o.GradientTolerance * weightSum;
