@@ -2,6 +2,7 @@ using System.CommandLine;
 using FairCollective.Experiments.Reproduction;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting;
+using FairCollective.Reporting.Content;
 using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Cli.Commands;
@@ -25,13 +26,16 @@ public static class ReportCommand
         return cmd;
     }
 
-    /// <summary>Writes the report of <paramref name="storePath"/> into <paramref name="outDir"/>; <paramref name="metric"/> (null: each experiment's recorded one) is the fairness metric shown.</summary>
-    internal static void Write(string storePath, string outDir, TextWriter output, Fairness.ShownMetric? metric = null)
+    /// <summary>Writes the report of <paramref name="storePath"/> into <paramref name="outDir"/>; <paramref name="metric"/> (null: each experiment's recorded one) is the fairness metric shown.
+    /// <paramref name="stored"/>: every cell of the store when the caller has just read them (a run), so they are not read again.</summary>
+    internal static void Write(string storePath, string outDir, TextWriter output, Fairness.ShownMetric? metric = null, IReadOnlyList<CellRecord>? stored = null)
     {
         using var s = ResultsStore.Open(storePath, StoreAccess.Read);
+        // The cells are read once (reading and checking a cell's key costs more than anything the report does with it).
+        var cells = stored ?? s.Cells();
         // The toy figure is drawn from its own small run (the store holds metrics, not points and boundaries).
-        var toy = s.Cells().Any(c => c.Experiment == PaperExperiments.Toy) ? ToyData(ToyScenario.Run()) : null;
-        var files = ReportWriter.Write(s, outDir, toy, metric);
+        var toy = cells.Any(c => c.Experiment == PaperExperiments.Toy) ? ToyData(ToyScenario.Run()) : null;
+        var files = ReportWriter.Write(ReportInput.From(s, cells, toy, metric), outDir);
         output.WriteLine($"report: {Path.Combine(outDir, ReportWriter.IndexFileName)} ({files.Count} files)");
     }
 

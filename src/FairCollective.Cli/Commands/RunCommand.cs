@@ -45,8 +45,8 @@ public static class RunCommand
             if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) parsed = parsed with { Metric = chosen.Key };
             var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, parsed.Name + ".sqlite");
             var output = parse.InvocationConfiguration.Output;
-            Execute(parsed, storePath, threads, output, parse.GetValue(export));
-            if (!parse.GetValue(noReport)) ReportCommand.Write(storePath, ReportFolder(storePath), output);
+            var stored = Execute(parsed, storePath, threads, output, parse.GetValue(export));
+            if (!parse.GetValue(noReport)) ReportCommand.Write(storePath, ReportFolder(storePath), output, stored: stored);
             return 0;
         });
         return cmd;
@@ -67,8 +67,9 @@ public static class RunCommand
     /// <summary>
     /// Plans the run (loads data, checks every cell) before the store is touched, so a spec that cannot run leaves no
     /// file behind; a store this run created is removed again if the run fails before its first cell is stored.
+    /// Returns every cell the store holds afterwards (all experiments), read once for the tables and the report.
     /// </summary>
-    internal static RunSummary Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output, string? exportRandomness = null)
+    internal static IReadOnlyList<CellRecord> Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output, string? exportRandomness = null)
     {
         var plan = RunPlan.Build(spec);
         if (exportRandomness is not null)
@@ -92,17 +93,18 @@ public static class RunCommand
             if (!existed && empty) DeleteStore(storePath);
             throw;
         }
-        IReadOnlyList<CellRecord> cells;
+        IReadOnlyList<CellRecord> stored, cells;
         using (store)
         {
             output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
-            cells = store.Cells(spec.Name);
+            stored = store.Cells();
+            cells = stored.Where(c => c.Experiment == spec.Name).ToArray();
             ResultsCommand.WriteTables(cells, output, includeBudgets: false, selectionOf: _ => new BudgetSelection(Metric: spec.Metric));
         }
         output.WriteLine($"every table: faircollective results show {storePath}");
         foreach (var warning in RunWarnings.OfSplits(plan.Splits.Values).Concat(RunWarnings.OfCells(cells)))
             output.WriteLine($"warning: {warning}");
-        return summary;
+        return stored;
     }
 
     private static void DeleteStore(string path)
