@@ -44,6 +44,7 @@ public sealed class ResultsStore : IDisposable
 
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
+    private SqliteCommand? _insertCell;
 
     private readonly StoreAccess _access;
 
@@ -176,31 +177,44 @@ public sealed class ResultsStore : IDisposable
         string json = config.ToJson(), metrics = MetricsJson.Write(cell.Metrics);
         lock (_gate)
         {
-            using var cmd = Command("""
-                INSERT OR IGNORE INTO cells(cell_key, experiment, dataset, learner, method, seed, alpha, members, majority_rows,
-                  budget, flips, pool_size, knob, metrics_json, scoring_rule, seconds, config_json, finished_utc)
-                VALUES($k, $e, $d, $l, $m, $s, $a, $mem, $mr, $b, $f, $p, $kn, $mj, $rule, $sec, $cfg, $t)
-                """);
-            cmd.Parameters.AddWithValue("$k", CellConfig.KeyOf(json));
-            cmd.Parameters.AddWithValue("$e", config.Experiment);
-            cmd.Parameters.AddWithValue("$d", config.Dataset.Name);
-            cmd.Parameters.AddWithValue("$l", config.Learner);
-            cmd.Parameters.AddWithValue("$m", config.Method);
-            cmd.Parameters.AddWithValue("$s", config.Seed);
-            cmd.Parameters.AddWithValue("$a", cell.Alpha);
-            cmd.Parameters.AddWithValue("$mem", cell.Members);
-            cmd.Parameters.AddWithValue("$mr", (object?)config.MajorityRows ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$b", config.BudgetText);
-            cmd.Parameters.AddWithValue("$f", cell.Flips);
-            cmd.Parameters.AddWithValue("$p", cell.PoolSize);
-            cmd.Parameters.AddWithValue("$kn", (object?)config.Knob ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$mj", metrics);
-            cmd.Parameters.AddWithValue("$rule", cell.ScoringRule);
-            cmd.Parameters.AddWithValue("$sec", cell.Seconds);
-            cmd.Parameters.AddWithValue("$cfg", json);
-            cmd.Parameters.AddWithValue("$t", Now());
+            var cmd = _insertCell ??= InsertCellCommand();
+            var p = cmd.Parameters;
+            p["$k"].Value = CellConfig.KeyOf(json);
+            p["$e"].Value = config.Experiment;
+            p["$d"].Value = config.Dataset.Name;
+            p["$l"].Value = config.Learner;
+            p["$m"].Value = config.Method;
+            p["$s"].Value = config.Seed;
+            p["$a"].Value = cell.Alpha;
+            p["$mem"].Value = cell.Members;
+            p["$mr"].Value = (object?)config.MajorityRows ?? DBNull.Value;
+            p["$b"].Value = config.BudgetText;
+            p["$f"].Value = cell.Flips;
+            p["$p"].Value = cell.PoolSize;
+            p["$kn"].Value = (object?)config.Knob ?? DBNull.Value;
+            p["$mj"].Value = metrics;
+            p["$rule"].Value = cell.ScoringRule;
+            p["$sec"].Value = cell.Seconds;
+            p["$cfg"].Value = json;
+            p["$t"].Value = Now();
             return Guarded(cmd.ExecuteNonQuery) == 1;
         }
+    }
+
+    /// <summary>
+    /// The cell insert, prepared once per store and reused (under the gate): preparing the statement anew for every
+    /// cell cost about as much as writing it.
+    /// </summary>
+    private SqliteCommand InsertCellCommand()
+    {
+        var cmd = Command("""
+            INSERT OR IGNORE INTO cells(cell_key, experiment, dataset, learner, method, seed, alpha, members, majority_rows,
+              budget, flips, pool_size, knob, metrics_json, scoring_rule, seconds, config_json, finished_utc)
+            VALUES($k, $e, $d, $l, $m, $s, $a, $mem, $mr, $b, $f, $p, $kn, $mj, $rule, $sec, $cfg, $t)
+            """);
+        foreach (var name in (string[])["$k", "$e", "$d", "$l", "$m", "$s", "$a", "$mem", "$mr", "$b", "$f", "$p", "$kn", "$mj", "$rule", "$sec", "$cfg", "$t"])
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return cmd;
     }
 
     /// <summary>Every stored cell, optionally of one experiment, in key order. A row that is not a valid cell is a user error naming it.</summary>
@@ -255,6 +269,7 @@ public sealed class ResultsStore : IDisposable
             {
                 // Another process has it open (busy): it stays in WAL mode, which is equally safe.
             }
+        _insertCell?.Dispose();
         _db.Dispose();
     }
 
