@@ -17,5 +17,7 @@ internal static class Scenarios
         [NationalScoring.Name] = NationalScoring.Run,
         [RefitProfile.Name] = RefitProfile.Run,
         [StartupTiming.Name] = StartupTiming.Run,
+        [Planning.PlanSpeed.Name] = Planning.PlanSpeed.Run,
+        [Planning.PlanValidationScenario.Name] = Planning.PlanValidationScenario.Run,
     };
 }

@@ -28,6 +28,7 @@ public static class CliApp
         root.Add(ReportCommand.Create());
         root.Add(MetricsCommand.Create());
         root.Add(ScoresCommand.Create());
+        root.Add(PlanCommand.Create());
         root.Add(DocsCommand.Create());
         return root;
     }

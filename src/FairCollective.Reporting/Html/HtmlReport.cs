@@ -13,7 +13,8 @@ namespace FairCollective.Reporting.Html;
 /// </summary>
 public static class HtmlReport
 {
-    private const string Css = """
+    /// <summary>The report's style sheet, shared by every page FairCollective writes.</summary>
+    internal const string Css = """
         body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; margin: 2rem auto; max-width: 1120px; padding: 0 1rem; color: #111; line-height: 1.45; }
         h1 { margin-bottom: .2rem; } h2 { border-bottom: 2px solid #ddd; padding-bottom: .2rem; margin-top: 2.5rem; } h3 { margin-top: 1.5rem; }
         .meta, .note, figcaption { color: #444; } .note { font-style: italic; }
@@ -38,11 +39,7 @@ public static class HtmlReport
         IReadOnlyList<string> warnings)
     {
         var h = new StringBuilder();
-        h.AppendLine("<!DOCTYPE html>");
-        h.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        h.AppendLine("<title>FairCollective report</title>");
-        h.Append("<style>").Append(Css).AppendLine("</style></head><body>");
-        h.AppendLine("<h1>FairCollective report</h1>");
+        AppendHead(h, "FairCollective report");
         h.Append("<p class=\"meta\">Generated ").Append(HtmlEncode(generatedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
         if (input.Source.Length > 0) h.Append(" from <code>").Append(HtmlEncode(input.Source)).Append("</code>");
         h.Append(". ").Append(input.Cells.Count.ToString(CultureInfo.InvariantCulture)).Append(" cells, ")
@@ -100,7 +97,17 @@ public static class HtmlReport
         return h.ToString();
     }
 
-    private static void AppendFigure(StringBuilder h, RenderedFigure f)
+    /// <summary>The page's head (inline style sheet, no external resource) and its heading: every page FairCollective writes starts so.</summary>
+    internal static void AppendHead(StringBuilder h, string title)
+    {
+        h.AppendLine("<!DOCTYPE html>");
+        h.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        h.Append("<title>").Append(HtmlEncode(title)).AppendLine("</title>");
+        h.Append("<style>").Append(Css).AppendLine("</style></head><body>");
+        h.Append("<h1>").Append(HtmlEncode(title)).AppendLine("</h1>");
+    }
+
+    internal static void AppendFigure(StringBuilder h, RenderedFigure f)
     {
         h.Append("<figure class=\"figure\" data-figure=\"").Append(HtmlEncode(f.Figure.Name)).AppendLine("\">");
         h.Append("<img src=\"data:image/png;base64,").Append(Convert.ToBase64String(f.Png)).Append("\" width=\"")
@@ -110,7 +117,7 @@ public static class HtmlReport
             .Append(" Files: <a href=\"").Append(HtmlEncode(f.PngPath)).Append("\">PNG</a>, <a href=\"").Append(HtmlEncode(f.SvgPath)).AppendLine("\">SVG</a>.</figcaption></figure>");
     }
 
-    private static void AppendTable(StringBuilder h, ReportTable t)
+    internal static void AppendTable(StringBuilder h, ReportTable t)
     {
         h.Append("<h3>").Append(HtmlEncode(t.Title)).AppendLine("</h3>");
         if (t.Note.Length > 0) h.Append("<p class=\"note\">").Append(HtmlEncode(t.Note)).AppendLine("</p>");

@@ -5,14 +5,17 @@ namespace FairCollective.Data;
 /// <summary>
 /// The conditions every loaded dataset must meet before an experiment can use it: rows, both label classes,
 /// and a minority and a majority that are both non-empty. Violations are user errors (a wrong option or file).
+/// A partial file (<see cref="Sources.LoadOptions.PartialFile"/>: a collective's members, a sample of majority rows)
+/// holds one part of a population by design and needs only rows.
 /// </summary>
 public static class DatasetChecks
 {
     /// <summary>Returns <paramref name="dataset"/> unchanged, or throws <see cref="UserInputException"/> naming <paramref name="source"/>.</summary>
-    public static Dataset Validate(Dataset dataset, string source)
+    public static Dataset Validate(Dataset dataset, string source, bool partialFile = false)
     {
         int n = dataset.RowCount;
         if (n == 0) throw new UserInputException($"{source}: no rows left after filtering");
+        if (partialFile) return dataset;
         int positives = 0;
         foreach (int y in dataset.Labels) positives += y;
         if (positives == 0 || positives == n)

@@ -57,6 +57,6 @@ internal sealed class AcsIncomeTableBuilder
         var dataset = new Dataset(name, _columns.Where(c => c is not null).Select(c => c!.Build(source)).ToArray(), _labels.ToArray(),
             new SensitiveAttribute("sex", _groups.ToArray(), [_options.MinorityGroup]), _ids.ToArray(), hasSplit ? _split.ToArray() : null,
             $"{description}; y = 1: PINCP > 50000; minority {_options.MinorityGroup}");
-        return DatasetChecks.Validate(dataset, source);
+        return DatasetChecks.Validate(dataset, source, _options.PartialFile);
     }
 }

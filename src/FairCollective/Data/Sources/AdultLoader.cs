@@ -119,7 +119,7 @@ public static class AdultLoader
         var dataset = new Dataset(DatasetName, builders.Select(b => b.Build(sources)).ToArray(), labels.ToArray(),
             new SensitiveAttribute("sex", groups.ToArray(), [options.MinorityGroup]), ids.ToArray(), hasSplit ? split.ToArray() : null,
             $"UCI Adult; y = 1: income >50K; minority {options.MinorityGroup}{(options.DropMissingRows ? "; rows with '?' dropped" : "")}");
-        return DatasetChecks.Validate(dataset, sources);
+        return DatasetChecks.Validate(dataset, sources, options.PartialFile);
     }
 
     private static bool HasMissing(CsvRowReader reader)

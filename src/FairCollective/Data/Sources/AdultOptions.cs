@@ -23,4 +23,9 @@ public sealed record AdultOptions
 
     /// <summary>The sex forming the minority; default <see cref="DefaultMinority"/>.</summary>
     public string MinorityGroup { get; init; } = DefaultMinority;
+
+    /// <summary>A file holding one part of a population (<see cref="LoadOptions.PartialFile"/>); default false. Not part of the
+    /// dataset's identity: it relaxes checks only, the rows read are the same.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool PartialFile { get; init; }
 }

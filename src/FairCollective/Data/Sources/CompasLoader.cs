@@ -91,6 +91,6 @@ public static class CompasLoader
         string label = options.Label == CompasLabel.Favourable ? "y = 1: no two-year recidivism" : "y = 1: two-year recidivism";
         var dataset = new Dataset(DatasetName, features, labels.ToArray(), new SensitiveAttribute("race", groups.ToArray(), [options.MinorityGroup]),
             ids.ToArray(), description: $"ProPublica COMPAS, standard filters; {label}; minority {options.MinorityGroup}");
-        return DatasetChecks.Validate(dataset, reader.Source);
+        return DatasetChecks.Validate(dataset, reader.Source, options.PartialFile);
     }
 }

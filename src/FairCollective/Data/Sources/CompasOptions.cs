@@ -30,4 +30,9 @@ public sealed record CompasOptions
 
     /// <summary>Whether race is one of the firm's features; default true (method.md: the firm must see it).</summary>
     public bool RaceAsFeature { get; init; } = true;
+
+    /// <summary>A file holding one part of a population (<see cref="LoadOptions.PartialFile"/>); default false. Not part of the
+    /// dataset's identity: it relaxes checks only, the rows read are the same.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool PartialFile { get; init; }
 }

@@ -16,10 +16,14 @@ public static class CsvDatasetLoader
     /// Loads with <paramref name="spec"/>; a relative spec path resolves against <paramref name="specSource"/>'s
     /// directory. The dataset carries its <see cref="Dataset.Identity"/>.
     /// </summary>
-    public static Dataset Load(DatasetSpec spec, string specSource, string? dataPath = null)
+    /// <param name="spec">How to read the file.</param>
+    /// <param name="specSource">Where the spec came from (messages name it; a relative path resolves beside it).</param>
+    /// <param name="dataPath">The data file, overriding the spec's <c>path</c>.</param>
+    /// <param name="partialFile">The file holds one part of a population (<see cref="LoadOptions.PartialFile"/>).</param>
+    public static Dataset Load(DatasetSpec spec, string specSource, string? dataPath = null, bool partialFile = false)
     {
         string path = dataPath ?? ResolvePath(spec, specSource);
-        var plan = Plan.Create(spec, specSource);
+        var plan = Plan.Create(spec, specSource) with { PartialFile = partialFile };
         var table = plan.Derive(Table.Read(path, spec, plan), spec);
         var dataset = plan.Build(table, path, spec);
         // Name and path are the identity's name and content hash; the rest decides how the bytes become rows.
@@ -93,6 +97,9 @@ public static class CsvDatasetLoader
     private sealed record Plan(string SpecSource, char Separator, bool Whitespace, LabelSpec Label, SensitiveSpec Sensitive, HashSet<string> MissingValues, string Policy,
         IReadOnlyList<string>? ColumnNames, IReadOnlyList<DerivedColumn> Derived)
     {
+        /// <summary>The file holds one part of a population (<see cref="LoadOptions.PartialFile"/>).</summary>
+        public bool PartialFile { get; init; }
+
         /// <summary>The separator as the identity records it: the character, or "whitespace".</summary>
         public string SeparatorName => Whitespace ? DatasetSpec.WhitespaceSeparator : Separator.ToString();
 
@@ -262,7 +269,7 @@ public static class CsvDatasetLoader
             string name = spec.Name ?? System.IO.Path.GetFileName(path).Split('.')[0];
             var dataset = new Dataset(name, columns, labels, new SensitiveAttribute(string.Join(SensitiveAttribute.IntersectionSeparator, Sensitive.Columns), groups, minority),
                 ids, description: $"{System.IO.Path.GetFileName(path)} per {System.IO.Path.GetFileName(SpecSource)}");
-            return DatasetChecks.Validate(dataset, t.Source);
+            return DatasetChecks.Validate(dataset, t.Source, PartialFile);
         }
 
         private static int MaxLevels(DatasetSpec spec, FeatureSpec feature) => feature.MaxLevels ?? spec.MaxLevels ?? DatasetLimits.MaxCategoricalLevels;
@@ -337,7 +344,8 @@ public static class CsvDatasetLoader
                     if (undeclared.Contains(groups[r]))
                         throw new UserInputException($"{t.Source}, line {t.Lines[rows[r]]}: sensitive group '{groups[r]}' is not among the declared groups ({string.Join(", ", all)})");
             }
-            foreach (var (key, declared) in new[] { ("minority", Sensitive.Minority), ("groups", Sensitive.Groups ?? []) })
+            // A partial file (one group of a population) need not hold every declared group.
+            foreach (var (key, declared) in PartialFile ? [] : new[] { ("minority", Sensitive.Minority), ("groups", Sensitive.Groups ?? []) })
                 foreach (var v in declared)
                     if (!counts.Keys.Any(seen => Matches(v, seen)))
                         throw new UserInputException($"{SpecSource}: sensitive.{key} value '{v}' matches no row of {of} (values seen: {DeclaredValues.Seen(counts)})");

@@ -144,7 +144,7 @@ public static class DatasetCatalog
         }
         if (WaterbirdsLoader.SignatureColumns.All(columns.Contains))
         {
-            var w = new WaterbirdsOptions { MetadataPath = path, EmbeddingsPath = o.EmbeddingsPath };
+            var w = new WaterbirdsOptions { MetadataPath = path, EmbeddingsPath = o.EmbeddingsPath, PartialFile = o.PartialFile };
             w = w with { MinorityGroup = minority ?? w.MinorityGroup, PlaceAsFeature = o.SensitiveAsFeature ?? w.PlaceAsFeature };
             return Identified(WaterbirdsLoader.Load(w), "waterbirds", w with { MetadataPath = null, EmbeddingsPath = null }, path, w.EmbeddingsPath!);
         }
@@ -188,7 +188,7 @@ public static class DatasetCatalog
     {
         if (o.Minority is not null && spec.Sensitive is not null) spec = spec with { Sensitive = spec.Sensitive with { Minority = o.Minority.ToList() } };
         if (o.SensitiveAsFeature is { } asFeature && spec.Sensitive is not null) spec = spec with { Sensitive = spec.Sensitive with { AsFeature = asFeature } };
-        return CsvDatasetLoader.Load(spec, specPath, string.IsNullOrWhiteSpace(dataPath) ? null : dataPath);
+        return CsvDatasetLoader.Load(spec, specPath, string.IsNullOrWhiteSpace(dataPath) ? null : dataPath, o.PartialFile);
     }
 
     // The built-in sources have one sensitive column with a single minority value.
@@ -200,11 +200,11 @@ public static class DatasetCatalog
     };
 
     private static CompasOptions Apply(CompasOptions c, LoadOptions o, string? minority) =>
-        c with { MinorityGroup = minority ?? c.MinorityGroup, RaceAsFeature = o.SensitiveAsFeature ?? c.RaceAsFeature };
+        c with { MinorityGroup = minority ?? c.MinorityGroup, RaceAsFeature = o.SensitiveAsFeature ?? c.RaceAsFeature, PartialFile = o.PartialFile };
 
     private static AdultOptions Apply(AdultOptions a, LoadOptions o, string? minority) =>
-        a with { MinorityGroup = minority ?? a.MinorityGroup, SexAsFeature = o.SensitiveAsFeature ?? a.SexAsFeature };
+        a with { MinorityGroup = minority ?? a.MinorityGroup, SexAsFeature = o.SensitiveAsFeature ?? a.SexAsFeature, PartialFile = o.PartialFile };
 
     private static AcsIncomeOptions Apply(AcsIncomeOptions a, LoadOptions o, string? minority) =>
-        a with { MinorityGroup = minority ?? a.MinorityGroup, SexAsFeature = o.SensitiveAsFeature ?? a.SexAsFeature };
+        a with { MinorityGroup = minority ?? a.MinorityGroup, SexAsFeature = o.SensitiveAsFeature ?? a.SexAsFeature, PartialFile = o.PartialFile };
 }

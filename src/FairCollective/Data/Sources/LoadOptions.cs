@@ -23,4 +23,10 @@ public sealed record LoadOptions
 
     /// <summary>Overrides whether the sensitive attribute is a feature.</summary>
     public bool? SensitiveAsFeature { get; init; }
+
+    /// <summary>
+    /// The file holds one part of a population (a collective's members, a sample of majority rows): it may have a single
+    /// group or label, and declared groups need not all occur. Only an empty file is refused. Default false.
+    /// </summary>
+    public bool PartialFile { get; init; }
 }

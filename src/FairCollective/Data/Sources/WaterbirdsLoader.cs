@@ -59,7 +59,7 @@ public static class WaterbirdsLoader
         if (options.PlaceAsFeature) features.Add(place.Build(reader.Source));
         var dataset = new Dataset(DatasetName, features, labels.ToArray(), new SensitiveAttribute("place", groups.ToArray(), [options.MinorityGroup]),
             ids.ToArray(), split.ToArray(), $"Waterbirds; y = 1: waterbird; sensitive: background; minority {options.MinorityGroup}; {d} embedding dimensions");
-        return DatasetChecks.Validate(dataset, reader.Source);
+        return DatasetChecks.Validate(dataset, reader.Source, options.PartialFile);
     }
 
     // Embeddings: img_id then d numbers per row (FeatureFile's id-keyed CSV).

@@ -27,4 +27,9 @@ public sealed record WaterbirdsOptions
 
     /// <summary>Whether the background label itself is a feature (categorical); default false, the image embedding carries it.</summary>
     public bool PlaceAsFeature { get; init; }
+
+    /// <summary>A file holding one part of a population (<see cref="LoadOptions.PartialFile"/>); default false. Not part of the
+    /// dataset's identity: it relaxes checks only, the rows read are the same.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool PartialFile { get; init; }
 }

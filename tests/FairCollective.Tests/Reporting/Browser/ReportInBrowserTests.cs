@@ -46,6 +46,20 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(["my-study-eqod-by-alpha", "my-study-eqod-by-flips", "my-study-counterfactual-success"], page.Figures.Select(f => f.Name));
     }
 
+    [BrowserFact]
+    public async Task APlanPageOpensWithItsFigure()
+    {
+        // From a collective's own files (cut from bundled COMPAS) through `plan` to its page.
+        using var box = new CliSandbox();
+        var (members, sample) = Planning.CompasCut.Write(box, members: 300, majority: 200);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (exit, _, stderr) = CliSandbox.Run(["plan", members, "--majority", sample, .. Planning.CompasCut.PublicNumbers(), "--replicates", "20", "-o", box.PathOf("plan")]);
+        Assert.True(exit == 0, stderr);
+        output.WriteLine($"plan in {clock.Elapsed.TotalSeconds:0.0} s");
+        var page = await InspectAsync(Path.Combine(box.PathOf("plan"), FairCollective.Reporting.Planning.PlanReport.HtmlFileName), "plan-screenshot.png", clock);
+        Assert.Equal(["plan-forecast"], page.Figures.Select(f => f.Name));
+    }
+
     /// <summary>Opens the page in headless Chromium, keeps its screenshot, and checks it has no errors, no broken images and no blank figure.</summary>
     private async Task<PageInspection> InspectAsync(string index, string screenshotName, System.Diagnostics.Stopwatch clock)
     {

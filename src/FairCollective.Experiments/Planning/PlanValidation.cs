@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using FairCollective.Collective;
+using FairCollective.Data;
+using FairCollective.Data.Splitting;
+using FairCollective.Experiments.Running;
+using FairCollective.Experiments.Specs;
+using FairCollective.Fairness;
+using FairCollective.Learning;
+using FairCollective.Learning.Catalog;
+using FairCollective.Planning;
+
+namespace FairCollective.Experiments.Planning;
+
+/// <summary>
+/// The planner's validation (`reproduce plan-validation`): for each data set, seed, collective size and majority sample,
+/// the planner gets only what that collective would know (its members' rows, the m known majority rows, and the split's
+/// public sizes), then the real firm is refitted on the real training split with the planner's flips and measured on the
+/// real test split. A case records predicted against achieved EqOd and error, whether the interval covered, the gap to
+/// the best budget in hindsight (same ranking), and whether "reachable" was right (docs/planner.md).
+/// </summary>
+public static class PlanValidation
+{
+    /// <summary>Every case, in (dataset, seed, alpha, m) order; the same for any thread count.</summary>
+    public static IReadOnlyList<PlanValidationCase> Run(PlanValidationOptions options, Action<int, int>? progress = null)
+    {
+        options.Validate();
+        var work = new List<Func<PlanValidationCase>>();
+        foreach (var name in options.Datasets)
+        {
+            var loaded = DatasetResolver.Load(new DatasetChoice(name));
+            foreach (int seed in options.Seeds)
+            {
+                var world = RealWorld.Of(loaded, seed, options.TestFraction);
+                foreach (double alpha in options.Alphas)
+                    foreach (int? m in options.MajorityRows)
+                        work.Add(() => Case(world, alpha, m, options));
+            }
+        }
+        var cases = new PlanValidationCase[work.Count];
+        int done = 0;
+        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, i =>
+        {
+            cases[i] = work[i]();
+            progress?.Invoke(Interlocked.Increment(ref done), work.Count);
+        });
+        return cases;
+    }
+
+    private static PlanValidationCase Case(RealWorld real, double alpha, int? m, PlanValidationOptions options)
+    {
+        var split = real.Split;
+        var members = new CollectiveOrder(split.MinorityTrainRows, real.Seed).Members(CollectiveSize.Share(alpha)).ToArray();
+        var known = m == 0 ? [] : MajorityKnowledge.Known(split.MajorityTrainRows, m, real.Seed);
+        var numbers = new PublicNumbers
+        {
+            FirmUsers = split.TrainY.Length, MinorityUsers = split.MinorityTrainRows.Count, EvaluationUsers = split.TestY.Length,
+            MajorityBaseRate = m == 0 ? split.MajorityTrainRows.Average(r => split.TrainY[r]) : null,
+        };
+        var clock = Stopwatch.StartNew();
+        var plan = Planner.Run(real.Raw(members), known.Length == 0 ? null : real.Raw(known), numbers,
+            new PlannerOptions { Replicates = options.Replicates, Seed = real.Seed, MaxDegreeOfParallelism = 1 });
+        double seconds = clock.Elapsed.TotalSeconds;
+
+        // The real firm after the first flips of the recommended ranking, at every budget the plan forecast.
+        var chosen = plan.Recommended;
+        var pool = chosen.Ranking.Select(i => members[i]).ToArray();
+        var achieved = chosen.Budgets.Select(b => real.After(pool.Take(b.Flips))).ToArray();
+        int best = 0;
+        for (int b = 1; b < achieved.Length; b++)
+            if (achieved[b].EqOd < achieved[best].EqOd) best = b;
+        var at = chosen.BestBudget;
+        double target = (1 - options.TargetReduction) * chosen.Budgets[0].Metric.Median;
+        return new PlanValidationCase
+        {
+            Dataset = real.Name, Seed = real.Seed, Alpha = alpha, MajorityRows = m, Members = members.Length, Pool = plan.PoolSize,
+            Strategy = chosen.Strategy, Budget = at.Share, Flips = at.Flips,
+            PredictedEqOd = at.Metric.Median, PredictedEqOdLow = at.Metric.Low, PredictedEqOdHigh = at.Metric.High, AchievedEqOd = achieved[chosen.Best].EqOd,
+            PredictedError = at.Error.Median, PredictedErrorLow = at.Error.Low, PredictedErrorHigh = at.Error.High, AchievedError = achieved[chosen.Best].Error,
+            AchievedBaseEqOd = achieved[0].EqOd, BestBudget = chosen.Budgets[best].Share, BestEqOd = achieved[best].EqOd,
+            BudgetsCovered = chosen.Budgets.Zip(achieved).Count(p => p.First.Metric.Covers(p.Second.EqOd)), BudgetsCompared = achieved.Length,
+            Target = target, SaidReachable = at.Metric.Median <= target, PlanSeconds = seconds,
+        };
+    }
+
+    /// <summary>One (dataset, seed): the real split, its raw rows, and the real firm (fitted once, refitted warm for each set of flips).</summary>
+    private sealed class RealWorld
+    {
+        private readonly Dataset _data;
+        private readonly DataSplit _rows;
+        private readonly ITrainer _trainer;
+        private readonly IClassifier _firm;
+
+        private RealWorld(string name, int seed, Dataset data, DataSplit rows, PreparedSplit split)
+        {
+            Name = name;
+            Seed = seed;
+            _data = data;
+            _rows = rows;
+            Split = split;
+            _trainer = LearnerCatalog.Create(LearnerCatalog.Logistic, new LearnerSettings(), seed, innerParallelism: 1);
+            _firm = _trainer.Fit(split.TrainX, split.TrainY);
+        }
+
+        public string Name { get; }
+        public int Seed { get; }
+        public PreparedSplit Split { get; }
+
+        public static RealWorld Of(LoadedDataset loaded, int seed, double testFraction)
+        {
+            var rows = StratifiedSplitter.Split(loaded.Data, new SplitOptions { Seed = seed, TestFraction = testFraction });
+            return new RealWorld(loaded.Name, seed, loaded.Data, rows, loaded.Prepare(seed, testFraction, rows));
+        }
+
+        /// <summary>The raw rows of training positions <paramref name="trainRows"/>: what their owners hold.</summary>
+        public Dataset Raw(IReadOnlyList<int> trainRows) => _data.Select(trainRows.Select(r => _rows.Train[r]).ToArray());
+
+        /// <summary>The real firm's EqOd and error on the test split after the training rows <paramref name="flipped"/> relabel 0 -> 1.</summary>
+        public (double EqOd, double Error) After(IEnumerable<int> flipped)
+        {
+            var labels = (int[])Split.TrainY.Clone();
+            int count = 0;
+            foreach (int r in flipped) { labels[r] = 1; count++; }
+            var firm = count == 0 ? _firm : LearnerCatalog.WarmStartedFrom(_trainer, _firm).Fit(Split.TrainX, labels);
+            var values = new double[FairnessEvaluator.MetricCount];
+            FairnessEvaluator.Evaluate(Split.TestY, firm.Predict(Split.TestX), Split.TestGroups, values);
+            return (values[(int)FairnessMetric.EqOd], values[(int)FairnessMetric.ErrorRate]);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using FairCollective.Data;
+using FairCollective.Learning;
+
+namespace FairCollective.Planning;
+
+/// <summary>
+/// The rows a surrogate firm is asked to predict: every member row and every majority source row (the fallback's are
+/// the members' own, so they are predicted once). Test users are draws of these rows, so their predictions are these.
+/// </summary>
+internal sealed class KnownRows
+{
+    private readonly DesignMatrix _members;
+    private readonly DesignMatrix? _majority;
+
+    public KnownRows(PlannerInput input, World world)
+    {
+        _members = input.X.SelectRows(Enumerable.Range(0, input.MemberCount).ToArray());
+        _majority = world.IsFallback ? null : input.X.SelectRows(Enumerable.Range(input.MemberCount, input.MajorityCount).ToArray());
+        MemberLabels = input.Y[..input.MemberCount];
+    }
+
+    /// <summary>The members' true labels (test users are not relabelled).</summary>
+    public int[] MemberLabels { get; }
+
+    /// <summary>The firm's predictions of the member rows and of the majority source rows.</summary>
+    public (int[] Members, int[] Majority) Predict(IClassifier firm)
+    {
+        var members = firm.Predict(_members);
+        return (members, _majority is null ? members : firm.Predict(_majority));
+    }
+}

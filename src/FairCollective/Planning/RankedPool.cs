@@ -1,0 +1,24 @@
+using FairCollective.Collective;
+using FairCollective.Collective.Strategies;
+using FairCollective.Learning.Catalog;
+
+namespace FairCollective.Planning;
+
+/// <summary>One strategy's order of the pool, scored once on what the collective knows (its members and its sample).</summary>
+/// <param name="Members">Member positions of the pool, first to flip first.</param>
+/// <param name="Scores">Their scores, in the same order.</param>
+/// <param name="Rule">How the scores were obtained (<see cref="PoolScores.Rule"/>).</param>
+internal sealed record RankedPool(int[] Members, double[] Scores, string Rule)
+{
+    public static RankedPool Of(string strategyName, PlannerInput input, int[] pool, PlannerOptions options)
+    {
+        var scoringX = ScoringFeatures.Of(input.X, input.SensitiveColumns, options.StrategySettings.ScoringSpace);
+        var knownMajority = Enumerable.Range(input.MemberCount, input.MajorityCount).ToArray();
+        var context = new StrategyContext(scoringX, input.Y, pool, knownMajority, options.Seed);
+        var strategy = StrategyCatalog.Create(strategyName, options.StrategySettings,
+            name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed));
+        var scores = strategy.Score(context);
+        var ranking = Ranking.Rank(scores.Values, pool, options.StrategySettings.TieRule, options.Seed);
+        return new RankedPool(ranking.Select(p => pool[p]).ToArray(), ranking.Select(p => scores.Values[p]).ToArray(), scores.Rule);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using FairCollective.Reporting.Planning;
+using FairCollective.Tests.Cli;
+
+namespace FairCollective.Tests.Planning;
+
+/// <summary>`plan` end to end, in process, on files cut from bundled COMPAS.</summary>
+public class PlanCommandTests
+{
+    [Fact]
+    public void PlanWritesItsPageJsonRankingAndFigureFromOnlyTheCollectivesFiles()
+    {
+        using var box = new CliSandbox();
+        var (members, sample) = CompasCut.Write(box, members: 300, majority: 200);
+        var outDir = box.PathOf("plan");
+        var (exit, stdout, stderr) = CliSandbox.Run([
+            "plan", members, "--majority", sample, .. CompasCut.PublicNumbers(), "--replicates", "20", "--target-reduction", "0.3",
+            "--target-replicates", "10", "--sizes", "0.1,0.5", "--threads", "2", "-o", outDir]);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("Recommendation", stdout);
+        Assert.Contains("Target: EqOd <=", stdout);
+        foreach (var file in new[] { PlanReport.HtmlFileName, PlanReport.JsonFileName, PlanReport.RankingFileName, "figures/plan-forecast.png", "figures/plan-forecast.svg" })
+            Assert.True(File.Exists(Path.Combine(outDir, file)), file);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, PlanReport.JsonFileName)));
+        var root = json.RootElement;
+        Assert.Equal("faircollective-plan", root.GetProperty("format").GetString());
+        Assert.Equal(300, root.GetProperty("members").GetInt32());
+        Assert.Equal(200, root.GetProperty("majority_sample_rows").GetInt32());
+        int pool = root.GetProperty("pool").GetInt32(), flips = root.GetProperty("recommendation").GetProperty("flips").GetInt32();
+        Assert.Equal(3, root.GetProperty("strategies").GetArrayLength());
+        Assert.Equal(flips, root.GetProperty("flip_order").GetArrayLength());
+        Assert.True(root.GetProperty("target").GetProperty("reached_replicates").GetDouble() is >= 0 and <= 1);
+
+        // The ranking lists the whole pool, flagging exactly the recommended flips first; ids are the file's ids.
+        var rows = File.ReadAllLines(Path.Combine(outDir, PlanReport.RankingFileName));
+        Assert.Equal("rank,member_id,strategy,score,flips", rows[0]);
+        Assert.Equal(pool, rows.Length - 1);
+        var flags = rows.Skip(1).Select(r => r.Split(',')[4]).ToArray();
+        Assert.Equal(Enumerable.Repeat("1", flips).Concat(Enumerable.Repeat("0", pool - flips)), flags);
+        Assert.Equal(root.GetProperty("flip_order").EnumerateArray().Select(e => e.GetString()), rows.Skip(1).Take(flips).Select(r => r.Split(',')[1]));
+        var memberIds = File.ReadAllLines(members).Skip(1).Select(l => l[..l.IndexOf(',')]).ToHashSet();
+        Assert.All(rows.Skip(1), r => Assert.Contains(r.Split(',')[1], memberIds));
+
+        var html = File.ReadAllText(Path.Combine(outDir, PlanReport.HtmlFileName));
+        Assert.Contains("data-figure=\"plan-forecast\"", html);
+        Assert.Contains("<h2>Assumptions</h2>", html);
+    }
+
+    [Fact]
+    public void APlanIsTheSameBytesForTheSameSeed()
+    {
+        using var box = new CliSandbox();
+        var (members, sample) = CompasCut.Write(box, members: 150, majority: 100);
+        string Json(string dir, string threads)
+        {
+            var (exit, _, err) = CliSandbox.Run(["plan", members, "--majority", sample, .. CompasCut.PublicNumbers(), "--replicates", "12", "--threads", threads, "-o", box.PathOf(dir)]);
+            Assert.True(exit == 0, err);
+            // The time taken is the only field that may differ.
+            return string.Join('\n', File.ReadAllLines(Path.Combine(box.PathOf(dir), PlanReport.JsonFileName)).Where(l => !l.Contains("\"seconds\"")));
+        }
+        Assert.Equal(Json("a", "1"), Json("b", "2"));
+        Assert.Equal(File.ReadAllText(Path.Combine(box.PathOf("a"), PlanReport.RankingFileName)), File.ReadAllText(Path.Combine(box.PathOf("b"), PlanReport.RankingFileName)));
+    }
+}
