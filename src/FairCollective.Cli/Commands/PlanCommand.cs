@@ -34,6 +34,11 @@ public static class PlanCommand
         var minorityUsers = new Option<int?>("--minority-users") { Description = "How many of them are in the minority." };
         var minorityShare = new Option<double?>("--minority-share") { Description = "The minority's share of the firm's users (give two of --firm-users, --minority-users, --minority-share)." };
         var baseRate = new Option<double?>("--majority-base-rate") { Description = "Share of the majority with the favourable label (needed without --majority)." };
+        var prior = new Option<int>("--sample-prior-rows")
+        {
+            Description = "Weight, in rows, that the fallback majority keeps beside a majority sample (0: the sample alone).",
+            DefaultValueFactory = _ => PlannerOptions.DefaultSamplePriorRows,
+        };
         var evaluation = new Option<int?>("--evaluation-users") { Description = "Users the firm measures fairness on (default: 0.3/0.7 of --firm-users, a 70/30 split)." };
         var strategies = new Option<string[]>("--strategy") { Description = "Strategies to forecast (repeat or comma-separate; default RB-prob, RB-label, RB-dist).", AllowMultipleArgumentsPerToken = true };
         var budgets = new Option<string?>("--budgets") { Description = "Flip budgets to forecast, shares of the pool, comma-separated (default 0,0.1,...,1)." };
@@ -50,7 +55,7 @@ public static class PlanCommand
         var output = new Option<string>("--output", "-o") { Description = "Folder for plan.html, plan.json, ranking.csv and figures/.", DefaultValueFactory = _ => DefaultOutput };
         var cmd = new Command("plan", "Plan a real collective's action from only what it knows: its members, an optional majority sample and public numbers. Recommends a strategy and flip budget, ranks who flips, and predicts the firm's fairness and error with intervals (docs/planner.md).")
         {
-            members, spec, majority, firmUsers, minorityUsers, minorityShare, baseRate, evaluation, strategies, budgets, learner, metric, replicates, level,
+            members, spec, majority, firmUsers, minorityUsers, minorityShare, baseRate, prior, evaluation, strategies, budgets, learner, metric, replicates, level,
             target, targetEqOd, reduction, sizes, targetReplicates, seed, RunCommand.Threads, output,
         };
         cmd.SetAction(parse =>
@@ -81,6 +86,7 @@ public static class PlanCommand
                 Sizes = Shares(parse.GetValue(sizes), "--sizes") ?? PlannerOptions.DefaultSizes,
                 TargetReplicates = parse.GetValue(targetReplicates),
                 Seed = parse.GetValue(seed),
+                SamplePriorRows = parse.GetValue(prior),
                 MaxDegreeOfParallelism = RunCommand.ThreadsOf(parse),
             };
             var membersPath = parse.GetValue(members)!;
@@ -94,6 +100,9 @@ public static class PlanCommand
             var settings = Settings(membersPath, specPath, sample, numbers, options);
             var files = PlanReport.Write(plan, outDir, settings);
             Print(plan, writer);
+            if (plan.Target is { Reachable: false } t)
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"target: {plan.MetricName} {(plan.LowerIsFairer ? "<=" : ">=")} {t.Target:0.####} is not reachable with {plan.Recommended.Strategy} at any collective size up to {options.Sizes.Max():0.##} of the minority (reached in {t.ReachedReplicates:P0} of the search's replicates)"));
             writer.WriteLine($"plan: {files[0]} ({files.Count} files: plan.json, ranking.csv, figures) in {plan.Seconds:0.0} s");
             return 0;
         });
@@ -125,7 +134,7 @@ public static class PlanCommand
         [
             ("members", members), ("spec", spec ?? "-"), ("majority sample", majority ?? "none"),
             ("firm users", I(numbers.FirmUsers)), ("minority users", I(numbers.MinorityUsers)), ("minority share", N(numbers.MinorityShare)),
-            ("majority base rate", N(numbers.MajorityBaseRate)), ("evaluation users", I(numbers.EvaluationUsers)),
+            ("majority base rate", N(numbers.MajorityBaseRate)), ("evaluation users", I(numbers.EvaluationUsers)), ("sample prior rows", I(o.SamplePriorRows)),
             ("strategies", string.Join(", ", o.Strategies)), ("budgets", string.Join(", ", o.Budgets.Select(b => N(b)))), ("learner", o.Learner),
             ("metric", o.Metric.Key), ("replicates", I(o.Replicates)), ("level", N(o.Level)), ("target", N(o.Target)), ("target reduction", N(o.TargetReduction)),
             ("sizes", string.Join(", ", o.Sizes.Select(b => N(b)))), ("target replicates", I(o.TargetReplicates)), ("seed", I(o.Seed)),

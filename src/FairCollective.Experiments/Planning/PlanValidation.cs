@@ -54,11 +54,12 @@ public static class PlanValidation
         var numbers = new PublicNumbers
         {
             FirmUsers = split.TrainY.Length, MinorityUsers = split.MinorityTrainRows.Count, EvaluationUsers = split.TestY.Length,
-            MajorityBaseRate = m == 0 ? split.MajorityTrainRows.Average(r => split.TrainY[r]) : null,
+            // Published, like the group sizes (a census or the firm's own statistics would give it).
+            MajorityBaseRate = split.MajorityTrainRows.Average(r => split.TrainY[r]),
         };
         var clock = Stopwatch.StartNew();
         var plan = Planner.Run(real.Raw(members), known.Length == 0 ? null : real.Raw(known), numbers,
-            new PlannerOptions { Replicates = options.Replicates, Seed = real.Seed, MaxDegreeOfParallelism = 1 });
+            new PlannerOptions { Replicates = options.Replicates, Seed = real.Seed, SamplePriorRows = options.SamplePriorRows, MaxDegreeOfParallelism = 1 });
         double seconds = clock.Elapsed.TotalSeconds;
 
         // The real firm after the first flips of the recommended ranking, at every budget the plan forecast.

@@ -1,5 +1,6 @@
 using FairCollective.Common;
 using FairCollective.Experiments.Specs;
+using FairCollective.Planning;
 
 namespace FairCollective.Experiments.Planning;
 
@@ -44,6 +45,9 @@ public sealed record PlanValidationOptions
 
     /// <summary>The target each plan is asked about: a relative reduction of its predicted unfairness without action.</summary>
     public double TargetReduction { get; init; } = DefaultTargetReduction;
+
+    /// <summary>The planner's <see cref="PlannerOptions.SamplePriorRows"/>.</summary>
+    public int SamplePriorRows { get; init; } = PlannerOptions.DefaultSamplePriorRows;
 
     /// <summary>Share of rows in each test split.</summary>
     public double TestFraction { get; init; } = SpecDefaults.TestFraction;

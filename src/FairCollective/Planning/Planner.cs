@@ -45,7 +45,7 @@ public static class Planner
         options ??= new PlannerOptions();
         options.Validate();
         var population = numbers.Resolve(input.MemberCount);
-        var world = World.Of(input, numbers);
+        var world = World.Of(input, numbers, options.SamplePriorRows);
         int nc = input.MemberCount;
         var pool = Enumerable.Range(0, nc).Where(i => input.Y[i] == 0).ToArray();
         if (pool.Length == 0) throw new UserInputException("no member has the unfavourable label (0): the collective has nothing to relabel");
@@ -62,7 +62,7 @@ public static class Planner
         Parallel.For(0, options.Replicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
         {
             var rng = Seeds.Create(options.Seed, ReplicatePurpose, r);
-            var (memberDraws, majorityDraws) = Draws(nc, world.MajoritySourceCount, rng);
+            var (memberDraws, majorityDraws) = Draws(nc, world, rng);
             var surrogate = Surrogate.Draw(input, world, population, Ones(nc), population.MinorityUsers - nc, memberDraws, majorityDraws, rng);
             var firm = new SurrogateFirm(trainer, surrogate, rows, metric);
             (metricAt[r], errorAt[r]) = (new double[strategies.Length][], new double[strategies.Length][]);
@@ -135,13 +135,12 @@ public static class Planner
         return w;
     }
 
-    private static (int[] Members, int[] Majority) Draws(int members, int majority, Random rng)
+    /// <summary>One replicate's bootstrap: of the members, then of the majority's sources.</summary>
+    private static (int[] Members, int[] Majority) Draws(int members, World world, Random rng)
     {
         var m = new int[members];
         for (int i = 0; i < m.Length; i++) m[i] = rng.Next(members);
-        var j = new int[majority];
-        for (int i = 0; i < j.Length; i++) j[i] = rng.Next(majority);
-        return (m, j);
+        return (m, world.Draw(rng));
     }
 
     /// <summary>
@@ -159,7 +158,7 @@ public static class Planner
         Parallel.For(0, options.TargetReplicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
         {
             needed[r] = double.PositiveInfinity;
-            var (memberDraws, majorityDraws) = Draws(nc, world.MajoritySourceCount, Seeds.Create(options.Seed, SizePurpose, r));
+            var (memberDraws, majorityDraws) = Draws(nc, world, Seeds.Create(options.Seed, SizePurpose, r));
             var drawCounts = new int[nc];
             foreach (int d in memberDraws) drawCounts[d]++;
             foreach (double share in sizes)
@@ -172,7 +171,7 @@ public static class Planner
                     for (int i = 0; i < nc; i++) collective[i] += (double)(size - nc) * drawCounts[i] / nc;
                 // The same test users and fallback labels at every size: the stream restarts for each.
                 var rng = Seeds.Create(options.Seed, SizePurpose, r);
-                Draws(nc, world.MajoritySourceCount, rng);
+                Draws(nc, world, rng);
                 var surrogate = Surrogate.Draw(input, world, population, collective, population.MinorityUsers - size, memberDraws, majorityDraws, rng);
                 var firm = new SurrogateFirm(trainer, surrogate, rows, metric);
                 double poolUsers = pool.Sum(i => collective[i]);
@@ -205,9 +204,7 @@ public static class Planner
         {
             $"The firm trains '{options.Learner}' on {population.FirmUsers} users, {population.MinorityUsers} of them in the minority (share {F(population.MinorityShare)}), and measures fairness on {population.EvaluationUsers} other users; the collective cannot check the learner: it is its assumption.",
             $"The collective's {input.MemberCount} members are among the firm's training users as they are; the other {population.MinorityUsers - input.MemberCount} minority users look like a bootstrap resample of the members (the members are assumed representative of the minority).",
-            world.IsFallback
-                ? "No majority sample was given: the majority is pictured as the members' own feature rows, labelled at random with the published majority base rate through the members' label model shifted on the logit scale; the plan then knows nothing of how the majority's features differ, and its forecasts are the least certain."
-                : $"The majority ({population.MajorityUsers} users) looks like a bootstrap resample of the {input.MajorityCount}-row majority sample.",
+            world.Describe(population.MajorityUsers, options.SamplePriorRows),
             $"Each of {options.Replicates} replicates redraws those resamples and the test users; the intervals are the middle {F(options.Level * 100)}% of the replicates' firms, so they carry the uncertainty of the members and the sample as well as the test population's noise, but not a wrong learner or unrepresentative members.",
             "Scores are computed once on what the collective knows, as it would act; ties are broken by the seeded tie rule.",
         };

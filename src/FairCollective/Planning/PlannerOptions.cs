@@ -21,8 +21,8 @@ public sealed record PlannerOptions
     /// <summary>Default two-sided level of the predictive intervals.</summary>
     public const double DefaultLevel = 0.9;
 
-    /// <summary>Default largest surrogate training set; larger populations are scaled down and weighted up.</summary>
-    public const int DefaultSurrogateMaxRows = 10_000;
+    /// <summary>Default weight, in rows, of the fallback majority beside a majority sample.</summary>
+    public const int DefaultSamplePriorRows = 100;
 
     /// <summary>Default budget grid: shares of the pool 0, 0.1, ..., 1.</summary>
     public static IReadOnlyList<double> DefaultBudgets { get; } = Enumerable.Range(0, 11).Select(i => i / 10.0).ToArray();
@@ -54,8 +54,12 @@ public sealed record PlannerOptions
     /// <summary>Two-sided level of every predictive interval, in (0, 1). Default <see cref="DefaultLevel"/>.</summary>
     public double Level { get; init; } = DefaultLevel;
 
-    /// <summary>Largest surrogate training set (rows); the population is scaled to it and every row weighted up. Default <see cref="DefaultSurrogateMaxRows"/>.</summary>
-    public int SurrogateMaxRows { get; init; } = DefaultSurrogateMaxRows;
+    /// <summary>
+    /// m₀: beside a majority sample of m rows, the fallback majority (the members' rows at the majority's base rate) keeps
+    /// the weight of this many rows, so the sample is m/(m + m₀) of the majority picture: 10 rows barely move it, thousands
+    /// decide it. 0 = the sample alone. Default <see cref="DefaultSamplePriorRows"/> (docs/planner.md has what it changed).
+    /// </summary>
+    public int SamplePriorRows { get; init; } = DefaultSamplePriorRows;
 
     /// <summary>A value of <see cref="Metric"/> to reach; the plan then says how large a collective reaches it. Null = none.</summary>
     public double? Target { get; init; }
@@ -89,7 +93,7 @@ public sealed record PlannerOptions
         if (Replicates < 10) throw new UserInputException($"--replicates must be at least 10; got {Replicates}");
         if (TargetReplicates < 10) throw new UserInputException($"--target-replicates must be at least 10; got {TargetReplicates}");
         if (!(Level > 0 && Level < 1)) throw new UserInputException($"--level must lie strictly between 0 and 1; got {F(Level)}");
-        if (SurrogateMaxRows < 100) throw new UserInputException($"--surrogate-rows must be at least 100; got {SurrogateMaxRows}");
+        if (SamplePriorRows < 0) throw new UserInputException($"--sample-prior-rows must be >= 0; got {SamplePriorRows}");
         if (Target is not null && TargetReduction is not null) throw new UserInputException("give either a target value (--target / --target-eqod) or --target-reduction, not both");
         if (Target is { } t && !(t >= 0 && t <= 1)) throw new UserInputException($"--target: a metric value lies in [0, 1]; got {F(t)}");
         if (TargetReduction is { } r && !(r > 0 && r <= 1)) throw new UserInputException($"--target-reduction must lie in (0, 1]; got {F(r)}");

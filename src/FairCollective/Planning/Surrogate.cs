@@ -7,8 +7,8 @@ namespace FairCollective.Planning;
 /// <summary>
 /// One bootstrap replicate of the firm's world as the collective can picture it (docs/planner.md): the firm's training
 /// users are the collective's members themselves, the rest of the minority as a bootstrap resample of the members, and
-/// the majority as a bootstrap resample of the majority sample (or of the fallback majority), each block weighted up to
-/// its public size; the firm's test users are drawn from the same resamples, as many as the firm measures on. Rows are
+/// the majority as a bootstrap resample of its picture (<see cref="World"/>: the sample, the fallback majority, or both
+/// mixed), each block weighted up to its public size; the firm's test users are drawn from the same resamples, as many as the firm measures on. Rows are
 /// held once with weights, not repeated, so a replicate costs a fit on about as many rows as the collective knows.
 /// </summary>
 internal sealed class Surrogate
@@ -78,7 +78,7 @@ internal sealed class Surrogate
             {
                 rows.Add(world.MajoritySourceRow(j));
                 labels.Add(majorityLabels[j]);
-                weights.Add((double)population.MajorityUsers * majorityCounts[j] / majorityDraws.Length);
+                weights.Add(world.Weight(j, majorityCounts[j], population.MajorityUsers));
             }
 
         // The firm's test users: fresh draws from the same resamples, as many as it measures on, split by the groups' shares.
@@ -90,8 +90,8 @@ internal sealed class Surrogate
         var testMajority0 = new long[world.MajoritySourceCount];
         for (int t = 0; t < testMajorityUsers; t++)
         {
-            int j = majorityDraws[rng.Next(majorityDraws.Length)];
-            if (world.TestLabel(j, rng) == 1) testMajority1[j]++;
+            int j = world.TestSource(majorityDraws, t, testMajorityUsers, rng);
+            if (world.Label(j, rng) == 1) testMajority1[j]++;
             else testMajority0[j]++;
         }
         return new Surrogate(input.X.SelectRows(rows), [.. labels], [.. weights], memberRow, testMinority, testMajority1, testMajority0);

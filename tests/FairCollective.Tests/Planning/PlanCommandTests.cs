@@ -48,6 +48,38 @@ public class PlanCommandTests
     }
 
     [Fact]
+    public void ATargetNoSizeReachesIsSaidInOneLineAndThePlanIsStillWritten()
+    {
+        using var box = new CliSandbox();
+        var (members, sample) = CompasCut.Write(box, members: 200, majority: 150);
+        var (exit, stdout, stderr) = CliSandbox.Run(["plan", members, "--majority", sample, .. CompasCut.PublicNumbers(), "--replicates", "12",
+            "--target-eqod", "0", "--sizes", "0.2,0.5", "--target-replicates", "10", "-o", box.PathOf("p")]);
+        Assert.True(exit == 0, stderr);
+        Assert.Single(stdout.Split('\n'), l => l.StartsWith("target: EqOd <= 0 is not reachable with ", StringComparison.Ordinal)
+            && l.Contains("at any collective size up to 0.5 of the minority"));
+        Assert.True(File.Exists(Path.Combine(box.PathOf("p"), PlanReport.HtmlFileName)));
+    }
+
+    [Fact]
+    public void TheReadmesPlanExampleRuns()
+    {
+        // The command as README.md shows it (its continuation lines joined), run from the repository root's files.
+        string root = Directory.GetParent(Experiments.ExampleSpecTests.Folder())!.Parent!.FullName;
+        var lines = File.ReadAllLines(Path.Combine(root, "README.md"));
+        int first = Array.FindIndex(lines, l => l.StartsWith("faircollective plan docs/", StringComparison.Ordinal));
+        Assert.True(first >= 0, "README.md shows no 'faircollective plan docs/...' example");
+        var command = lines[first];
+        for (int i = first; lines[i].EndsWith('\\'); i++) command = command.TrimEnd('\\') + " " + lines[i + 1].Trim();
+        using var box = new CliSandbox();
+        var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(a => a.StartsWith("docs/", StringComparison.Ordinal) ? Path.Combine(root, a) : a.StartsWith("out/", StringComparison.Ordinal) ? box.PathOf(a) : a).ToArray();
+        var (exit, stdout, stderr) = CliSandbox.Run(args);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("Recommendation", stdout);
+        Assert.True(File.Exists(Path.Combine(box.PathOf("out/plan"), PlanReport.HtmlFileName)));
+    }
+
+    [Fact]
     public void APlanIsTheSameBytesForTheSameSeed()
     {
         using var box = new CliSandbox();

@@ -103,6 +103,29 @@ public class PlannerTests
         Assert.All(plan.Strategies, s => Assert.NotEqual(FairCollective.Collective.PoolScores.AsSpecified, s.ScoringRule));
     }
 
+    [Theory]
+    [InlineData(0, 1.0)]
+    [InlineData(190, 0.5)]
+    public void ASampleSharesTheMajorityWithTheFallbackByItsRows(int priorRows, double sampleShare)
+    {
+        // m = 190 sample rows beside a prior of m0 rows: the sample is m/(m + m0) of the majority; the draws' weights add up to it.
+        var (members, majority, numbers) = Cut(120, 190);
+        Assert.Equal(190, majority!.RowCount);
+        var input = PlannerInput.From(members, majority);
+        var world = World.Of(input, numbers, priorRows);
+        Assert.Equal(sampleShare, world.SampleShare, 12);
+        Assert.Equal(priorRows == 0 ? 0 : 120, world.FallbackRows);
+        var draws = world.Draw(new Random(5));
+        var counts = new int[world.MajoritySourceCount];
+        foreach (int d in draws) counts[d]++;
+        double sample = Enumerable.Range(0, world.SampleRows).Sum(j => world.Weight(j, counts[j], 1000));
+        double fallback = Enumerable.Range(world.SampleRows, world.FallbackRows).Sum(j => world.Weight(j, counts[j], 1000));
+        Assert.Equal(1000 * sampleShare, sample, 9);
+        Assert.Equal(1000 * (1 - sampleShare), fallback, 9);
+        // The fallback's rate is the sample's, smoothed, when none is published.
+        if (priorRows > 0) Assert.Equal((majority.Labels.Sum() + 1.0) / 192, world.FallbackRate, 12);
+    }
+
     [Fact]
     public void MembersOutsideTheMinorityAreRefusedNamingTheRow()
     {
