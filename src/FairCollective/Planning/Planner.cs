@@ -59,7 +59,7 @@ public static class Planner
         // [replicate][strategy][budget]: every replicate fills its own slots, so the result does not depend on threads.
         var metricAt = new double[options.Replicates][][];
         var errorAt = new double[options.Replicates][][];
-        Parallel.For(0, options.Replicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
+        ForEach(options.Replicates, options.MaxDegreeOfParallelism, r =>
         {
             var rng = Seeds.Create(options.Seed, ReplicatePurpose, r);
             var (memberDraws, majorityDraws) = Draws(nc, world, rng);
@@ -121,6 +121,15 @@ public static class Planner
         };
     }
 
+    /// <summary>Replicates in parallel, or in a plain loop on one thread (a plan inside another parallel loop, as in the
+    /// validation, must not wait on a thread pool its caller already holds). Each replicate fills its own slots.</summary>
+    private static void ForEach(int count, int threads, Action<int> body)
+    {
+        if (threads == 1)
+            for (int i = 0; i < count; i++) body(i);
+        else Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+    }
+
     /// <summary>Whether <paramref name="a"/> is strictly fairer than <paramref name="b"/> (NaN is never fairer).</summary>
     private static bool Fairer(ShownMetric metric, double a, double b) =>
         !double.IsNaN(a) && (double.IsNaN(b) || metric.Unfairness(a) < metric.Unfairness(b));
@@ -155,7 +164,7 @@ public static class Planner
         var order = Seeds.Permutation(nc, Seeds.Create(options.Seed, OrderPurpose));
         var sizes = options.Sizes.Distinct().Order().ToArray();
         var needed = new double[options.TargetReplicates];
-        Parallel.For(0, options.TargetReplicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
+        ForEach(options.TargetReplicates, options.MaxDegreeOfParallelism, r =>
         {
             needed[r] = double.PositiveInfinity;
             var (memberDraws, majorityDraws) = Draws(nc, world, Seeds.Create(options.Seed, SizePurpose, r));

@@ -54,13 +54,17 @@ internal sealed class BlockedLayout
         var dense = new double[(long)rows * units.DenseCount];
         var codes = new byte[(long)rows * units.GroupCount];
         int chunks = (rows + chunkRows - 1) / chunkRows;
-        Parallel.For(0, chunks, parallel, chunk =>
+        void Chunk(int chunk)
         {
             int start = chunk * chunkRows, len = Math.Min(chunkRows, rows - start);
             var rowMajor = data.AsSpan((int)((long)start * cols), len * cols);
             Transpose(rowMajor, units.DenseColumns, dense.AsSpan((int)((long)start * units.DenseCount), len * units.DenseCount), len, cols);
             Encode(rowMajor, units, codes.AsSpan((int)((long)start * units.GroupCount), len * units.GroupCount), len, cols);
-        });
+        }
+        // One thread: a plain loop (a fit inside another parallel loop must not queue work on the pool its caller holds).
+        if (parallel.MaxDegreeOfParallelism == 1)
+            for (int c = 0; c < chunks; c++) Chunk(c);
+        else Parallel.For(0, chunks, parallel, Chunk);
         return new BlockedLayout(dense, codes, units, chunkRows, minGroupWidth);
     }
 

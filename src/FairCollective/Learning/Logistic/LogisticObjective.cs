@@ -90,9 +90,7 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     {
         p.CopyTo(_params);
         GradientPasses++;
-        // One chunk (small data): no parallel loop to set up on every pass of every refit.
-        if (_chunks == 1) _gradientChunk(0);
-        else Parallel.For(0, _chunks, _parallel, _gradientChunk);
+        ForEachChunk(_chunks, _gradientChunk);
         double loss = 0;
         gradient.Clear();
         for (int c = 0; c < _chunks; c++)
@@ -105,6 +103,19 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         loss += 0.5 * _inverseC * VectorMath.Dot(w, w);
         VectorMath.AddScaled(gradient[.._cols], w, _inverseC);
         return loss;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for chunks 0..count-1: in a plain loop for one chunk or one thread (no parallel loop
+    /// to set up on every pass; and a fit that runs inside another parallel loop, as the runner's and the planner's do,
+    /// must not queue work on a thread pool its callers already hold), else in parallel. Partials are summed in chunk
+    /// order by the caller either way.
+    /// </summary>
+    private void ForEachChunk(int count, Action<int> body)
+    {
+        if (count == 1 || _parallel.MaxDegreeOfParallelism == 1)
+            for (int c = 0; c < count; c++) body(c);
+        else Parallel.For(0, count, _parallel, body);
     }
 
     private (int Start, int Length) ChunkRange(int chunk)
@@ -271,7 +282,7 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         for (_hessianBatchStart = 0; _hessianBatchStart < _chunks; _hessianBatchStart += HessianChunkBatch)
         {
             int count = Math.Min(HessianChunkBatch, _chunks - _hessianBatchStart);
-            Parallel.For(0, count, _parallel, _hessianChunk);
+            ForEachChunk(count, _hessianChunk);
             for (int c = 0; c < count; c++)
                 VectorMath.AddScaled(hessian, _hessianPartials.AsSpan(c * block, block), 1.0);
         }
