@@ -24,25 +24,27 @@ public static class PlanValidation
     public static IReadOnlyList<PlanValidationCase> Run(PlanValidationOptions options, Action<int, int>? progress = null)
     {
         options.Validate();
-        var work = new List<Func<PlanValidationCase>>();
+        int total = options.Datasets.Count * options.Seeds.Count * options.Alphas.Count * options.MajorityRows.Count, done = 0;
+        var cases = new List<PlanValidationCase>(total);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         foreach (var name in options.Datasets)
         {
             var loaded = DatasetResolver.Load(new DatasetChoice(name));
+            // One (dataset, seed) at a time, its cases in parallel: only one real split and firm is held, so the heap stays
+            // small (holding every split made the plans' collections several times slower).
             foreach (int seed in options.Seeds)
             {
                 var world = RealWorld.Of(loaded, seed, options.TestFraction);
-                foreach (double alpha in options.Alphas)
-                    foreach (int? m in options.MajorityRows)
-                        work.Add(() => Case(world, alpha, m, options));
+                var grid = options.Alphas.SelectMany(alpha => options.MajorityRows.Select(m => (alpha, m))).ToArray();
+                var batch = new PlanValidationCase[grid.Length];
+                Parallel.For(0, grid.Length, parallel, i =>
+                {
+                    batch[i] = Case(world, grid[i].alpha, grid[i].m, options);
+                    progress?.Invoke(Interlocked.Increment(ref done), total);
+                });
+                cases.AddRange(batch);
             }
         }
-        var cases = new PlanValidationCase[work.Count];
-        int done = 0;
-        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, i =>
-        {
-            cases[i] = work[i]();
-            progress?.Invoke(Interlocked.Increment(ref done), work.Count);
-        });
         return cases;
     }
 

@@ -13,9 +13,11 @@ namespace FairCollective.Experiments.Planning;
 /// <param name="SaidReachable">Cases where the planner said the target is reached.</param>
 /// <param name="ReachedWhenSaid">Share of those where the real firm reached it (NaN when none was said).</param>
 /// <param name="MedianAbsoluteError">Median |predicted − achieved| EqOd at the planner's budget.</param>
+/// <param name="MedianWidth">Median width of the EqOd predictive interval at the planner's budget.</param>
 /// <param name="MedianSeconds">Median seconds per plan.</param>
 public sealed record PlanValidationSummary(string Dataset, int? MajorityRows, bool AnyMajority, int Cases, double Coverage, double BudgetCoverage,
-    double ErrorCoverage, double Useful, double MedianGap, int SaidReachable, double ReachedWhenSaid, double MedianAbsoluteError, double MedianSeconds)
+    double ErrorCoverage, double Useful, double MedianGap, int SaidReachable, double ReachedWhenSaid, double MedianAbsoluteError, double MedianWidth,
+    double MedianSeconds)
 {
     /// <summary>One summary per (data set, majority sample), then per majority sample over all data sets, then all cases.</summary>
     public static IReadOnlyList<PlanValidationSummary> Of(IReadOnlyList<PlanValidationCase> cases)
@@ -46,6 +48,7 @@ public sealed record PlanValidationSummary(string Dataset, int? MajorityRows, bo
             said.Length,
             said.Length == 0 ? double.NaN : Share(said, c => c.Reached),
             Median(group.Select(c => Math.Abs(c.PredictedEqOd - c.AchievedEqOd))),
+            Median(group.Select(c => c.PredictedEqOdHigh - c.PredictedEqOdLow)),
             Median(group.Select(c => c.PlanSeconds)));
     }
 
