@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the test suite on a fresh machine: installs what the tests need where it is missing (Debian's chromium, for
-# the report's browser test), then runs `dotnet test FairCollective.sln -c Release` with any arguments passed on.
+# the report's browser test), then runs `dotnet test FairCollective.sln -c Release` with any arguments passed on, and
+# ends with one line "tests: N passed, N failed, N skipped".
 #   bash test.sh                      everything
 #   bash test.sh --filter Reporting   arguments go to dotnet test
 #   bash test.sh --dry-run [args]     print what would be installed and run; change nothing
@@ -61,4 +62,26 @@ else
   exit 1
 fi
 
-run dotnet test FairCollective.sln -c Release "$@"
+if [ "$dry_run" = 1 ]; then
+  run dotnet test FairCollective.sln -c Release "$@"
+  exit 0
+fi
+
+# The suite, its output also kept for one plain summary line at the end: the test runner prints one summary per test
+# assembly ("Passed!  - Failed:     0, Passed:   312, Skipped:     1, ..."), summed here.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+echo "+ dotnet test FairCollective.sln -c Release $*" >&2
+set +e
+dotnet test FairCollective.sln -c Release "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+counts=$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" \
+  | awk -F'[^0-9]+' '{ f += $2; p += $3; s += $4; n++ } END { if (n) print p, f, s }')
+if [ -n "$counts" ]; then
+  read -r passed failed skipped <<<"$counts"
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+else
+  echo "tests: no test summary in the output (exit code $status)"
+fi
+exit "$status"
