@@ -164,5 +164,5 @@ public static class RandomnessFiles
             yield return (reader.LineNumber, Enumerable.Range(0, header.Length).Select(reader.String).ToArray());
     }
 
-    private static string Csv(string id) => id.IndexOfAny([',', '"', '\n', '\r']) < 0 ? id : "\"" + id.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Csv(string id) => CsvField.Quote(id);
 }

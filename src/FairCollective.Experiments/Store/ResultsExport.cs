@@ -1,3 +1,4 @@
+using FairCollective.Data.Csv;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -85,6 +86,5 @@ public static class ResultsExport
 
     private static string Num(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string s) => CsvField.Quote(s);
 }

@@ -1,3 +1,4 @@
+using FairCollective.Data.Csv;
 using System.Globalization;
 using System.Text;
 using FairCollective.Common;
@@ -97,7 +98,5 @@ public static class PlanReport
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
-    // RFC 4180: quote a field holding a separator, a quote or a line break; double the quotes inside.
-    private static string Csv(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+    private static string Csv(string field) => CsvField.Quote(field);
 }

@@ -65,6 +65,7 @@ public static class PlanTables
     }
 
     private static string End(double v) => double.IsPositiveInfinity(v) ? "beyond" : v.ToString("0.###", CultureInfo.InvariantCulture);
-    private static string Percent(double v) => (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    /// <summary>A share as a percentage ("n/a" when undefined).</summary>
+    internal static string Percent(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
     private static string Level(Plan plan) => Percent(plan.Level);
 }

@@ -1,3 +1,4 @@
+using FairCollective.Data.Csv;
 using System.Globalization;
 using System.Text;
 using FairCollective.Common;
@@ -129,9 +130,9 @@ public static class PlanValidationReport
     public static string Sample(int? m) => m switch { null => "all", 0 => "none", _ => Count(m.Value) };
 
     private static string Level() => Percent(FairCollective.Planning.PlannerOptions.DefaultLevel);
-    private static string Percent(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    private static string Percent(double v) => PlanTables.Percent(v);
     private static string R(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
     private static string B(bool v) => v ? "1" : "0";
-    private static string Quote(string field) => field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+    private static string Quote(string field) => CsvField.Quote(field);
 }

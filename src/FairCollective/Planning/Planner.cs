@@ -52,14 +52,17 @@ public static class Planner
         var metric = MetricOf(options.Metric);
         var budgets = options.Budgets.Append(0.0).Distinct().Order().ToArray();
         var strategies = options.Strategies.Select(StrategyCatalog.Canonical).Distinct().ToArray();
-        var ranked = strategies.Select(s => RankedPool.Of(s, input, pool, options)).ToArray();
+        // What the collective knows, scored once per strategy: its members and its sample (in the default scoring space).
+        var scoringX = ScoringFeatures.Of(input.X, input.SensitiveColumns, options.StrategySettings.ScoringSpace);
+        var known = new StrategyContext(scoringX, input.Y, pool, Enumerable.Range(nc, input.MajorityCount).ToArray(), options.Seed);
+        var ranked = strategies.Select(s => RankedPool.Of(s, known, options)).ToArray();
         var trainer = LearnerCatalog.Create(options.Learner, options.LearnerSettings, options.Seed, innerParallelism: 1);
         var rows = new KnownRows(input, world);
 
         // [replicate][strategy][budget]: every replicate fills its own slots, so the result does not depend on threads.
         var metricAt = new double[options.Replicates][][];
         var errorAt = new double[options.Replicates][][];
-        ForEach(options.Replicates, options.MaxDegreeOfParallelism, r =>
+        ParallelLoop.For(options.Replicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
         {
             var rng = Seeds.Create(options.Seed, ReplicatePurpose, r);
             var (memberDraws, majorityDraws) = Draws(nc, world, rng);
@@ -104,7 +107,7 @@ public static class Planner
             double reachNow = now.Count(v => !double.IsNaN(v) && options.Metric.Unfairness(v) <= targetUnfairness) / (double)now.Length;
             bool reachableNow = options.Metric.Unfairness(recommended.BestBudget.Metric.Median) <= targetUnfairness;
             var needed = SizeSearch(input, world, population, ranked[chosen], pool, budgets, trainer, rows, metric, targetUnfairness, options);
-            var neededInterval = InfiniteQuantiles.Of(needed, options.Level);
+            var neededInterval = PredictiveInterval.Of(needed, options.Level);
             bool reachable = double.IsFinite(neededInterval.Median);
             target = new SizeForecast(targetValue, reachableNow, reachNow, neededInterval,
                 reachable ? (int)Math.Ceiling(neededInterval.Median * population.MinorityUsers - 1e-9) : null,
@@ -119,15 +122,6 @@ public static class Planner
             MemberIds = input.MemberIds, Target = target, Assumptions = Assumptions(input, population, world, options, forecasts),
             Seconds = clock.Elapsed.TotalSeconds,
         };
-    }
-
-    /// <summary>Replicates in parallel, or in a plain loop on one thread (a plan inside another parallel loop, as in the
-    /// validation, must not wait on a thread pool its caller already holds). Each replicate fills its own slots.</summary>
-    private static void ForEach(int count, int threads, Action<int> body)
-    {
-        if (threads == 1)
-            for (int i = 0; i < count; i++) body(i);
-        else Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
     }
 
     /// <summary>Whether <paramref name="a"/> is strictly fairer than <paramref name="b"/> (NaN is never fairer).</summary>
@@ -164,7 +158,7 @@ public static class Planner
         var order = Seeds.Permutation(nc, Seeds.Create(options.Seed, OrderPurpose));
         var sizes = options.Sizes.Distinct().Order().ToArray();
         var needed = new double[options.TargetReplicates];
-        ForEach(options.TargetReplicates, options.MaxDegreeOfParallelism, r =>
+        ParallelLoop.For(options.TargetReplicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
         {
             needed[r] = double.PositiveInfinity;
             var (memberDraws, majorityDraws) = Draws(nc, world, Seeds.Create(options.Seed, SizePurpose, r));

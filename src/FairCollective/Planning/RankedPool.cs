@@ -10,15 +10,13 @@ namespace FairCollective.Planning;
 /// <param name="Rule">How the scores were obtained (<see cref="PoolScores.Rule"/>).</param>
 internal sealed record RankedPool(int[] Members, double[] Scores, string Rule)
 {
-    public static RankedPool Of(string strategyName, PlannerInput input, int[] pool, PlannerOptions options)
+    /// <summary>Scores <paramref name="known"/>'s pool with the strategy <paramref name="strategyName"/> and ranks it.</summary>
+    public static RankedPool Of(string strategyName, StrategyContext known, PlannerOptions options)
     {
-        var scoringX = ScoringFeatures.Of(input.X, input.SensitiveColumns, options.StrategySettings.ScoringSpace);
-        var knownMajority = Enumerable.Range(input.MemberCount, input.MajorityCount).ToArray();
-        var context = new StrategyContext(scoringX, input.Y, pool, knownMajority, options.Seed);
         var strategy = StrategyCatalog.Create(strategyName, options.StrategySettings,
             name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed));
-        var scores = strategy.Score(context);
-        var ranking = Ranking.Rank(scores.Values, pool, options.StrategySettings.TieRule, options.Seed);
-        return new RankedPool(ranking.Select(p => pool[p]).ToArray(), ranking.Select(p => scores.Values[p]).ToArray(), scores.Rule);
+        var scores = strategy.Score(known);
+        var ranking = Ranking.Rank(scores.Values, known.Pool, options.StrategySettings.TieRule, options.Seed);
+        return new RankedPool(ranking.Select(p => known.Pool[p]).ToArray(), ranking.Select(p => scores.Values[p]).ToArray(), scores.Rule);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FairCollective.Common;
 
 namespace FairCollective.Learning.Logistic;
 
@@ -61,10 +62,7 @@ internal sealed class BlockedLayout
             Transpose(rowMajor, units.DenseColumns, dense.AsSpan((int)((long)start * units.DenseCount), len * units.DenseCount), len, cols);
             Encode(rowMajor, units, codes.AsSpan((int)((long)start * units.GroupCount), len * units.GroupCount), len, cols);
         }
-        // One thread: a plain loop (a fit inside another parallel loop must not queue work on the pool its caller holds).
-        if (parallel.MaxDegreeOfParallelism == 1)
-            for (int c = 0; c < chunks; c++) Chunk(c);
-        else Parallel.For(0, chunks, parallel, Chunk);
+        ParallelLoop.For(chunks, parallel, Chunk);
         return new BlockedLayout(dense, codes, units, chunkRows, minGroupWidth);
     }
 

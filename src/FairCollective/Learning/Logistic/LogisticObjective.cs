@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using FairCollective.Common;
 using FairCollective.Learning.Optimization;
 
 namespace FairCollective.Learning.Logistic;
@@ -90,7 +91,7 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     {
         p.CopyTo(_params);
         GradientPasses++;
-        ForEachChunk(_chunks, _gradientChunk);
+        ParallelLoop.For(_chunks, _parallel, _gradientChunk); // partials summed in chunk order below
         double loss = 0;
         gradient.Clear();
         for (int c = 0; c < _chunks; c++)
@@ -103,19 +104,6 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         loss += 0.5 * _inverseC * VectorMath.Dot(w, w);
         VectorMath.AddScaled(gradient[.._cols], w, _inverseC);
         return loss;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="body"/> for chunks 0..count-1: in a plain loop for one chunk or one thread (no parallel loop
-    /// to set up on every pass; and a fit that runs inside another parallel loop, as the runner's and the planner's do,
-    /// must not queue work on a thread pool its callers already hold), else in parallel. Partials are summed in chunk
-    /// order by the caller either way.
-    /// </summary>
-    private void ForEachChunk(int count, Action<int> body)
-    {
-        if (count == 1 || _parallel.MaxDegreeOfParallelism == 1)
-            for (int c = 0; c < count; c++) body(c);
-        else Parallel.For(0, count, _parallel, body);
     }
 
     private (int Start, int Length) ChunkRange(int chunk)
@@ -136,7 +124,7 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     private void Margins(int start, int len, Span<double> z)
     {
         z.Fill(_params[_cols]);
-        Span<double> lookup = stackalloc double[ColumnUnits.MaxGroupWidth + 1];
+        Span<double> lookup = stackalloc double[_widestGroup + 1];
         foreach (var unit in _units.Units)
         {
             if (!unit.IsGroup)
@@ -204,7 +192,7 @@ internal sealed class LogisticObjective : IDifferentiableFunction
             double loss = LossAndResidual(m, e, t, s, r); // r = ∂loss/∂z
             var part = _partials.AsSpan(c * _stride, _stride);
             part[0] = loss;
-            Span<double> sums = stackalloc double[ColumnUnits.MaxGroupWidth + 1];
+            Span<double> sums = stackalloc double[_widestGroup + 1];
             Span<double> lanes = _widestGroup > 0 ? stackalloc double[ScatterLanes * (_widestGroup + 1)] : default;
             foreach (var unit in _units.Units)
             {
@@ -282,7 +270,7 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         for (_hessianBatchStart = 0; _hessianBatchStart < _chunks; _hessianBatchStart += HessianChunkBatch)
         {
             int count = Math.Min(HessianChunkBatch, _chunks - _hessianBatchStart);
-            ForEachChunk(count, _hessianChunk);
+            ParallelLoop.For(count, _parallel, _hessianChunk);
             for (int c = 0; c < count; c++)
                 VectorMath.AddScaled(hessian, _hessianPartials.AsSpan(c * block, block), 1.0);
         }
