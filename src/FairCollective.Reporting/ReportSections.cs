@@ -23,14 +23,14 @@ public static class ReportSections
     public static IReadOnlyList<ReportSection> Of(ReportInput input)
     {
         var present = input.Cells.Select(c => c.Experiment).ToHashSet(StringComparer.Ordinal);
-        bool paperReport = present.Count == 0 || input.Toy is not null || present.Any(PaperExperiments.Names.Contains);
+        bool paperReport = present.Count == 0 || input.Toy is not null || present.Any(PaperExperiments.InPaper);
         var sections = new List<ReportSection>();
         if (paperReport) sections.Add(Toy(input, present.Contains(ToyFigure.Experiment)));
         // The paper's experiments in the order of the figure kinds first drawn for them (as the report always listed them).
-        foreach (var name in ExperimentFigures.All.Select(k => k.Experiment))
+        foreach (var name in ExperimentFigures.All.Select(k => k.Experiment).Distinct())
         {
             if (present.Contains(name)) sections.Add(ByShape(input.Cells, name, input.MetricOf(name)));
-            else if (paperReport)
+            else if (paperReport && PaperExperiments.InPaper(name))
                 sections.Add(new ReportSection(name, PaperExperiments.Heading(name), [], [], $"The results store holds no cells of the '{name}' experiment."));
         }
         foreach (var other in present.Where(e => !PaperExperiments.Names.Contains(e)).Order(StringComparer.Ordinal))

@@ -138,6 +138,7 @@ public static class ResultsCommand
                 WriteReportTables(own, output, FirmSideReadingTable.Of(own, metric));
             }
             if (kinds.Contains(FigureKind.CounterfactualSuccess)) WriteSuccess(own, output, metric);
+            if (kinds.Contains(FigureKind.SurvivingGain)) WriteReportTables(own, output, CountermeasureTables.Of(own, metric));
             if (includeBudgets && !budgets) WriteByBudget(own, output, $"{metric.Name} by budget", metric);
             WriteAgainstRandom(own, output, metric);
             WriteReportTables(own, output, ByGroupTable.Of(own, selection));

@@ -35,8 +35,23 @@ public static class PaperExperiments
     /// <summary>The collective against firm-side mitigation methods on the error-EqOd plane.</summary>
     public const string FirmSide = "firm-side";
 
-    /// <summary>Every experiment name, in the order of the paper (and of <c>reproduce</c>'s help).</summary>
-    public static IReadOnlyList<string> Names { get; } = [Toy, CollectiveSize, FlipEfficiency, LimitedInfo, Synthetic, FirmSide];
+    /// <summary>
+    /// Beyond the paper: the firm strikes back. Each firm-side defence against flipped labels x strategy x alpha (and the
+    /// plausible-flips answer): how many flips a defence catches, how many honest rows it flags, how much of the gain survives.
+    /// </summary>
+    public const string Countermeasures = "countermeasures";
+
+    /// <summary>The countermeasures experiment's flip budget: half the pool, where every strategy's ranking matters (the whole pool is the same flips for all).</summary>
+    public const double CountermeasuresBudget = 0.5;
+
+    /// <summary>The countermeasures experiment's plausible-flips thresholds (0 = the whole pool).</summary>
+    public static IReadOnlyList<double> CountermeasuresPlausibility { get; } = [0, 0.3, 0.5];
+
+    /// <summary>Every experiment name, in the order of the paper (and of <c>reproduce</c>'s help), then the experiments beyond it.</summary>
+    public static IReadOnlyList<string> Names { get; } = [Toy, CollectiveSize, FlipEfficiency, LimitedInfo, Synthetic, FirmSide, Countermeasures];
+
+    /// <summary>Whether <paramref name="name"/> is one of the paper's own experiments (not one beyond it, such as <see cref="Countermeasures"/>).</summary>
+    public static bool InPaper(string name) => Names.Contains(name) && name != Countermeasures;
 
     /// <summary>The heading of each experiment in tables and the report.</summary>
     public static string Heading(string name) => name switch
@@ -47,6 +62,7 @@ public static class PaperExperiments
         LimitedInfo => "Limited majority information",
         Synthetic => "Synthetic data: counterfactual success",
         FirmSide => "Firm-side comparison",
+        Countermeasures => "Countermeasures: firm-side defences against the collective",
         _ => $"Experiment '{name}'",
     };
 
@@ -134,6 +150,17 @@ public static class PaperExperiments
                 FirmSide = FirmSideCatalog.All.Select(m => new FirmSideChoice(m.Name, m.DefaultKnobs)).ToArray(),
                 // Post-processors are fitted on rows the base model never saw (the literature's protocol).
                 ValidationFraction = FirmSideValidationFraction,
+            },
+            Countermeasures => new ExperimentSpec
+            {
+                Name = Countermeasures, Datasets = (datasets is { Count: > 0 } ? datasets : FirmSideDatasets).Select(d => new DatasetChoice(d)).ToArray(),
+                Learners = [SpecDefaults.Learner], Strategies = quick ? [StrategyCatalog.RbProb, StrategyCatalog.RbLabel] : StrategyCatalog.Practical,
+                Sizes = (quick ? [0.2, 0.4] : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = [FlipBudget.ShareOfPool(CountermeasuresBudget)],
+                MajorityRows = [null], Seeds = quick ? [0] : PaperSeeds,
+                // RONI costs a small fit per training row and calibration set; the smoke run screens against one set.
+                Defences = Mitigation.Defences.DefenceCatalog.Names.Select(n => Mitigation.Defences.DefenceCatalog.Choice(n,
+                    quick && n == Mitigation.Defences.DefenceCatalog.Roni ? [("calibration_sets", System.Text.Json.Nodes.JsonValue.Create(1))] : null)).ToArray(),
+                Plausibility = quick ? [0, CountermeasuresPlausibility[^1]] : CountermeasuresPlausibility,
             },
             Toy => new ExperimentSpec
             {

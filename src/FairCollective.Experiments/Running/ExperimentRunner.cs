@@ -8,6 +8,7 @@ using FairCollective.Experiments.Store;
 using FairCollective.Fairness;
 using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
+using FairCollective.Mitigation.Defences;
 using FairCollective.Mitigation.FirmSide;
 
 namespace FairCollective.Experiments.Running;
@@ -40,8 +41,9 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         var todo = plan.Cells.Where(p => !finished.Contains(p.Key)).ToList();
         progress.Started(spec.Name, plan.CellCount, plan.CellCount - todo.Count);
 
-        var bases = new ConcurrentDictionary<(string, int, string), Lazy<(IClassifier Model, IReadOnlyDictionary<string, double> Metrics)>>();
+        var bases = new ConcurrentDictionary<(string, int, string, DefenceChoice), Lazy<(IClassifier Model, IReadOnlyDictionary<string, double> Metrics)>>();
         var rankings = new ConcurrentDictionary<ScoreGroup, Lazy<RankedPool>>();
+        var neighbours = new ConcurrentDictionary<(string, int), TrainingNeighbours>();
         int computed = 0;
         int limit = options.StopAfterCells ?? int.MaxValue;
         // -1 means all cores: Parallel.ForEach itself would read it as "no limit" and start far more cells than cores.
@@ -54,8 +56,27 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
             var config = cell.Config;
             var split = plan.Splits[(config.Dataset.Name, config.Seed)];
             var trainer = LearnerCatalog.Create(config.Learner, spec.Learner, config.Seed, innerParallelism: 1);
-            (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Base() => bases.GetOrAdd((config.Dataset.Name, config.Seed, config.Learner),
-                _ => new Lazy<(IClassifier, IReadOnlyDictionary<string, double>)>(() => FirmEvaluation.FitEvaluateAndKeep(trainer, split, split.TrainY, BootstrapSettings.Of(spec, config.Seed)))).Value;
+            var bootstrap = BootstrapSettings.Of(spec, config.Seed);
+            (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Base(DefenceChoice defence) => bases.GetOrAdd((config.Dataset.Name, config.Seed, config.Learner, defence),
+                _ => new Lazy<(IClassifier, IReadOnlyDictionary<string, double>)>(() => defence.IsNone
+                    ? FirmEvaluation.FitEvaluateAndKeep(trainer, split, split.TrainY, bootstrap)
+                    : Defended(defence, split.TrainY, flipped: null))).Value;
+            // The defended firm: the defence screens the labels it received, the learner fits what is left (warm from
+            // the undefended base model, the same optimum), and the flags are counted against the flips.
+            (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Defended(DefenceChoice defence, int[] labels, bool[]? flipped)
+            {
+                var warm = LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model);
+                var shared = neighbours.GetOrAdd((config.Dataset.Name, config.Seed), _ => new TrainingNeighbours(split.TrainX, threads: 1));
+                var outcome = DefenceCatalog.Create(defence).Apply(new DefenceInput(split.TrainX, labels, warm, config.Seed) { Neighbours = shared });
+                var (x, y) = outcome.TrainingSet(split.TrainX, labels);
+                var (model, metrics) = FirmEvaluation.FitEvaluateAndKeep(warm, split, x, y, bootstrap);
+                var detection = DefenceDetection.Of(outcome.Flagged, flipped ?? new bool[labels.Length], split.TrainGroups.MinorityFlags);
+                return (model, new Dictionary<string, double>(metrics, StringComparer.Ordinal)
+                {
+                    [MetricKeys.DefenceFlagged] = detection.Flagged, [MetricKeys.DefencePrecision] = detection.Precision, [MetricKeys.DefenceRecall] = detection.Recall,
+                    [MetricKeys.DefenceFalseFlagsMinority] = detection.FalseFlagsMinority, [MetricKeys.DefenceFalseFlagsMajority] = detection.FalseFlagsMajority,
+                });
+            }
 
             IReadOnlyDictionary<string, double> metrics;
             int flips = 0, poolSize = 0;
@@ -63,12 +84,12 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
             if (cell.FirmSideMethod is { } firmSide)
             {
                 var method = FirmSideCatalog.Get(firmSide);
-                var context = new FirmSideContext(split, trainer, Base().Model, config.Seed, config.PostProcessingFit);
-                metrics = FirmEvaluation.EvaluateOutcome(split, method.Run(context, config.Knob!.Value), BootstrapSettings.Of(spec, config.Seed));
+                var context = new FirmSideContext(split, trainer, Base(DefenceChoice.None).Model, config.Seed, config.PostProcessingFit);
+                metrics = FirmEvaluation.EvaluateOutcome(split, method.Run(context, config.Knob!.Value), bootstrap);
             }
             else if (cell.Group is not { } group)
             {
-                metrics = Base().Metrics;
+                metrics = Base(config.Defence).Metrics;
             }
             else
             {
@@ -76,10 +97,20 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 poolSize = ranked.Pool.Length;
                 rule = ranked.Rule;
                 flips = config.Budget!.Value.FlipCount(poolSize, ranked.IdealCount);
-                var fitted = flips == 0
-                    ? Base().Metrics
-                    : FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base().Model), split,
-                        Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips), BootstrapSettings.Of(spec, config.Seed));
+                IReadOnlyDictionary<string, double> fitted;
+                if (flips == 0) fitted = Base(config.Defence).Metrics;
+                else
+                {
+                    var labels = Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips);
+                    if (config.Defence.IsNone)
+                        fitted = FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model), split, labels, bootstrap);
+                    else
+                    {
+                        var flipped = new bool[labels.Length];
+                        for (int j = 0; j < flips; j++) flipped[ranked.Pool[ranked.Ranking[j]]] = true;
+                        fitted = Defended(config.Defence, labels, flipped).Metrics;
+                    }
+                }
                 // How many flips the tie rule chose: a warning when a result rests on it (RunWarnings).
                 var withCounts = new Dictionary<string, double>(fitted, StringComparer.Ordinal) { [MetricKeys.TieFlips] = Collective.Ranking.TiedAtCut(ranked.Scores, ranked.Ranking, flips) };
                 // Where the causal model is known: how the cell's flips compare with the ideal relabelling's.
@@ -118,9 +149,14 @@ internal sealed record RankedPool(int Members, int[] Pool, double[] Scores, int[
         var members = CollectiveOrder.Given(randomness.Order).Members(g.Size);
         var pool = Collective.Pool.Of(members, split.TrainY);
         var known = randomness.Known(split, g.MajorityRows);
-        var context = new StrategyContext(ScoringFeatures.Of(split, spec.Strategy.ScoringSpace), split.TrainY, pool, known, g.Seed,
-            split.TrainP0AtCounterfactual, randomness.Priorities);
-        var strategy = StrategyCatalog.Create(g.Strategy, spec.Strategy, name => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1));
+        var features = ScoringFeatures.Of(split, spec.Strategy.ScoringSpace);
+        ITrainer TrainerFor(string name) => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1);
+        // The plausible-flips answer to defences: only members the majority model finds plausible as 1 form the pool.
+        if (g.Plausible > 0)
+            pool = PlausibleFlips.Restrict(new StrategyContext(features, split.TrainY, pool, known, g.Seed, split.TrainP0AtCounterfactual, randomness.Priorities),
+                g.Plausible, TrainerFor(spec.Strategy.RbProbModel));
+        var context = new StrategyContext(features, split.TrainY, pool, known, g.Seed, split.TrainP0AtCounterfactual, randomness.Priorities);
+        var strategy = StrategyCatalog.Create(g.Strategy, spec.Strategy, TrainerFor);
         var scores = strategy.Score(context);
         var p0 = split.TrainP0AtCounterfactual;
         return new RankedPool(members.Length, pool, scores.Values, Collective.Ranking.Rank(scores.Values, pool, spec.Strategy.TieRule, g.Seed), scores.Rule,

@@ -43,9 +43,13 @@ public static class FirmEvaluation
 
     /// <summary>As <see cref="FitAndEvaluate"/>, also returning the fitted model (the base model of firm-side methods).</summary>
     public static (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) FitEvaluateAndKeep(ITrainer trainer, PreparedSplit split, int[] trainLabels,
+        BootstrapOptions? bootstrap = null) => FitEvaluateAndKeep(trainer, split, split.TrainX, trainLabels, bootstrap);
+
+    /// <summary>As <see cref="FitEvaluateAndKeep(ITrainer, PreparedSplit, int[], BootstrapOptions?)"/>, fitted on <paramref name="trainX"/> (the training rows a defence kept) instead of all training rows.</summary>
+    public static (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) FitEvaluateAndKeep(ITrainer trainer, PreparedSplit split, DesignMatrix trainX, int[] trainLabels,
         BootstrapOptions? bootstrap = null)
     {
-        var model = trainer.Fit(split.TrainX, trainLabels);
+        var model = trainer.Fit(trainX, trainLabels);
         return (model, EvaluateModel(model, split, bootstrap));
     }
 

@@ -55,6 +55,10 @@ public sealed class RunPlan
     public static RunPlan Build(ExperimentSpec spec)
     {
         SpecLimits.CheckGridSize(spec);
+        if (spec.Defences.Count == 0) throw new UserInputException($"{spec.Source}: 'defences' is empty; give at least none");
+        if (spec.Plausibility.Count == 0) throw new UserInputException($"{spec.Source}: 'plausible' is empty; give at least 0 (the whole pool)");
+        if (spec.FirmSide.Count > 0 && !spec.Defences.Any(d => d.IsNone))
+            throw new UserInputException($"{spec.Source}: firm-side methods run on the firm without a defence; add none to 'defences'");
         var datasets = LoadDatasets(spec);
         var learners = spec.Learners.ToDictionary(l => l, l => LearnerCatalog.OptionsJson(l, spec.Learner), StringComparer.Ordinal);
         foreach (var learner in spec.Learners.Append(spec.Strategy.RbProbModel)) LearnerCatalog.Create(learner, spec.Learner, seed: 0); // each learner's own checks
@@ -85,7 +89,7 @@ public sealed class RunPlan
                 CheckFeasible(spec, loaded.Name, split, drawn);
                 foreach (var learner in spec.Learners)
                 {
-                    var common = new CellConfig
+                    var undefended = new CellConfig
                     {
                         Experiment = spec.Name, Dataset = loaded.Identity, Learner = learner, LearnerOptionsJson = learners[learner],
                         TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
@@ -93,24 +97,32 @@ public sealed class RunPlan
                         Seed = seed, Method = CellConfig.BaseMethod, RandomnessSha256 = drawn.Sha256(null),
                     };
                     int minority = split.MinorityTrainRows.Count;
-                    cells.Add(new PlannedCell(common, null, minority));
-                    foreach (var choice in spec.FirmSide)
-                        foreach (double knob in choice.Knobs)
-                            cells.Add(new PlannedCell(common with { Method = choice.Method, Knob = knob, PostProcessingFit = spec.EffectivePostProcessingFit }, null, minority)
-                            {
-                                FirmSideMethod = choice.Method,
-                            });
-                    foreach (var m in spec.MajorityRows)
-                        foreach (var size in spec.Sizes)
-                            foreach (var name in spec.Strategies)
-                            {
-                                var group = new ScoreGroup(loaded.Name, seed, learner, m, size, name);
-                                foreach (var budget in spec.Budgets)
-                                    cells.Add(new PlannedCell(common with
+                    foreach (var defence in spec.Defences)
+                    {
+                        var common = undefended with { Defence = defence };
+                        cells.Add(new PlannedCell(common, null, minority));
+                        // Firm-side methods run once, on the firm without a defence.
+                        if (defence.IsNone)
+                            foreach (var choice in spec.FirmSide)
+                                foreach (double knob in choice.Knobs)
+                                    cells.Add(new PlannedCell(undefended with { Method = choice.Method, Knob = knob, PostProcessingFit = spec.EffectivePostProcessingFit }, null, minority)
                                     {
-                                        Method = name, MajorityRows = m, Size = size, Budget = budget, Strategy = strategy, RandomnessSha256 = drawn.Sha256(m),
-                                    }, group, minority));
-                            }
+                                        FirmSideMethod = choice.Method,
+                                    });
+                        foreach (var m in spec.MajorityRows)
+                            foreach (var size in spec.Sizes)
+                                foreach (var name in spec.Strategies)
+                                    foreach (double plausible in spec.Plausibility)
+                                    {
+                                        // Scores do not depend on the firm's defence: cells of every defence share one group.
+                                        var group = new ScoreGroup(loaded.Name, seed, learner, m, size, name, plausible);
+                                        foreach (var budget in spec.Budgets)
+                                            cells.Add(new PlannedCell(common with
+                                            {
+                                                Method = name, MajorityRows = m, Size = size, Budget = budget, Strategy = strategy, Plausible = plausible, RandomnessSha256 = drawn.Sha256(m),
+                                            }, group, minority));
+                                    }
+                    }
                 }
             }
         }
@@ -186,8 +198,8 @@ public sealed class RunPlan
     }
 }
 
-/// <summary>Cells that share one scoring of the pool: same data, seed, knowledge, collective and strategy.</summary>
-internal sealed record ScoreGroup(string Dataset, int Seed, string Learner, int? MajorityRows, CollectiveSize Size, string Strategy);
+/// <summary>Cells that share one scoring of the pool: same data, seed, knowledge, collective, strategy and plausible-flips threshold (whatever the firm's defence).</summary>
+internal sealed record ScoreGroup(string Dataset, int Seed, string Learner, int? MajorityRows, CollectiveSize Size, string Strategy, double Plausible = 0);
 
 /// <summary>One grid cell before it runs: its configuration, its scoring group (collective cells) and the minority's training rows (to resolve alpha).</summary>
 internal sealed record PlannedCell(CellConfig Config, ScoreGroup? Group, int MinorityCount)

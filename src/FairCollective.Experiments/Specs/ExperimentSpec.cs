@@ -48,6 +48,18 @@ public sealed record ExperimentSpec
     /// <summary>Firm-side methods to compare with, each with its knob values (empty: none).</summary>
     public IReadOnlyList<FirmSideChoice> FirmSide { get; init; } = [];
 
+    /// <summary>
+    /// Firm-side defences against flipped labels (spec key <c>defences</c>), each a grid axis value: every base and
+    /// collective cell runs once per defence; default: none. Firm-side methods run without a defence.
+    /// </summary>
+    public IReadOnlyList<Mitigation.Defences.DefenceChoice> Defences { get; init; } = [Mitigation.Defences.DefenceChoice.None];
+
+    /// <summary>
+    /// Thresholds of the collective's plausible-flips restriction (spec key <c>plausible</c>; <see cref="PlausibleFlips"/>),
+    /// a grid axis of collective cells: only pool members whose RB-prob score reaches the threshold may flip; 0 (the default) = the whole pool.
+    /// </summary>
+    public IReadOnlyList<double> Plausibility { get; init; } = [0];
+
     /// <summary>Options of the firm's learners (e.g. the logistic firm's C).</summary>
     public LearnerSettings Learner { get; init; } = new();
 

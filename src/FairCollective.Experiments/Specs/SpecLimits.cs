@@ -30,8 +30,9 @@ public static partial class SpecLimits
     /// <summary>The number of cells <paramref name="spec"/> enumerates (computed without enumerating them).</summary>
     public static long CellCount(ExperimentSpec spec)
     {
-        double perSplit = 1 + spec.FirmSide.Sum(f => (double)f.Knobs.Count)
-                          + (double)spec.MajorityRows.Count * spec.Sizes.Count * spec.Strategies.Count * spec.Budgets.Count;
+        // Firm-side methods run once, without a defence; the base and the collective once per defence.
+        double perSplit = spec.FirmSide.Sum(f => (double)f.Knobs.Count)
+                          + (double)spec.Defences.Count * (1 + (double)spec.MajorityRows.Count * spec.Sizes.Count * spec.Strategies.Count * spec.Plausibility.Count * spec.Budgets.Count);
         double total = (double)spec.Datasets.Count * spec.Seeds.Count * spec.Learners.Count * perSplit;
         return total > long.MaxValue ? long.MaxValue : (long)total;
     }

@@ -8,6 +8,7 @@ using FairCollective.Data.Sources;
 using FairCollective.Fairness;
 using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
+using FairCollective.Mitigation.Defences;
 using FairCollective.Mitigation.FirmSide;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -21,7 +22,7 @@ namespace FairCollective.Experiments.Specs;
 public static class SpecParser
 {
     private static readonly string[] KnownKeys =
-        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding", "bootstrap", "metric", "firm_side_fit"];
+        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding", "bootstrap", "metric", "firm_side_fit", "defences", "plausible"];
 
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
@@ -114,6 +115,8 @@ public static class SpecParser
             Strategy = root.Children.TryGetValue(new YamlScalarNode("strategy"), out var st) ? ParseStrategy(r, st) : new StrategySettings(),
             Learner = root.Children.TryGetValue(new YamlScalarNode("learner"), out var le) ? ParseLearner(r, le) : new LearnerSettings(),
             FirmSide = root.Children.TryGetValue(new YamlScalarNode("firm_side"), out var fs) ? ParseFirmSide(r, fs) : [],
+            Defences = root.Children.TryGetValue(new YamlScalarNode("defences"), out var df) ? ParseDefences(r, df) : [DefenceChoice.None],
+            Plausibility = root.Children.TryGetValue(new YamlScalarNode("plausible"), out var pl) ? ParsePlausible(r, pl) : [0],
             Randomness = root.Children.TryGetValue(new YamlScalarNode("randomness"), out var rn) ? ParseRandomness(r, rn) : null,
             ValidationFraction = root.Children.TryGetValue(new YamlScalarNode("validation_fraction"), out var vf) ? ValidationFraction(r, vf, testFraction) : 0,
             BootstrapResamples = root.Children.TryGetValue(new YamlScalarNode("bootstrap"), out var bs) ? Bootstrap(r, bs).Resamples : SpecDefaults.BootstrapResamples,
@@ -397,6 +400,53 @@ public static class SpecParser
         };
         Distinct(r, choices.Select(c => (c.Item1.Method, c.Item2)), "firm_side");
         return choices.Select(c => c.Item1).ToArray();
+    }
+
+    /// <summary>
+    /// <c>defences</c>: a list of defence names (default options) or of single <c>name: options</c> mappings (one defence with several settings), or a mapping of name to its options (or to nothing
+    /// for the defaults), e.g. <c>defences: {none: , knn-sanitisation: {k: 10, eta: 0.7}, roni: }</c>. Each option is
+    /// checked by the defence here, so a typo stops the parse with its line.
+    /// </summary>
+    private static IReadOnlyList<DefenceChoice> ParseDefences(Reader r, YamlNode node)
+    {
+        DefenceChoice Choice(YamlNode nameNode, YamlNode? options)
+        {
+            string name = r.Scalar(nameNode, "defences");
+            try
+            {
+                var given = options is null or YamlScalarNode { Value: null or "" or "~" or "null" } ? []
+                    : r.Mapping(options, $"defences.{name}").Select(kv =>
+                    {
+                        string option = r.Scalar(kv.Key, $"defences.{name}");
+                        return (option, ToJson(r, kv.Value, $"defences.{name}.{option}"));
+                    }).ToArray();
+                return DefenceCatalog.Choice(name, given);
+            }
+            catch (UserInputException e) when (!e.Message.StartsWith(r.Source, StringComparison.Ordinal))
+            {
+                throw new UserInputException($"{r.At(options ?? nameNode)}: {e.Message}");
+            }
+        }
+        var choices = node switch
+        {
+            YamlSequenceNode { Children.Count: > 0 } seq => seq.Children.Select(n => n is YamlMappingNode { Children.Count: 1 } one
+                ? (Choice(one.Children.First().Key, one.Children.First().Value), n) : (Choice(n, null), n)).ToArray(),
+            YamlMappingNode { Children.Count: > 0 } map => map.Children.Select(kv => (Choice(kv.Key, kv.Value), kv.Key)).ToArray(),
+            _ => throw new UserInputException($"{r.At(node)}: 'defences' is a non-empty list of defences or a mapping of defence: options (known: {string.Join(", ", DefenceCatalog.Names)})"),
+        };
+        Distinct(r, choices.Select(c => (DefenceCatalog.Label(c.Item1), c.Item2)), "defences");
+        return choices.Select(c => c.Item1).ToArray();
+    }
+
+    /// <summary><c>plausible</c>: thresholds in [0, 1) of the plausible-flips restriction (0 = the whole pool).</summary>
+    private static IReadOnlyList<double> ParsePlausible(Reader r, YamlNode node)
+    {
+        var values = r.Numbers(node, "plausible");
+        if (values.Count == 0) throw new UserInputException($"{r.At(node)}: give at least one plausible threshold (0 = the whole pool)");
+        Distinct(r, values, "plausible");
+        foreach (var (v, n) in values)
+            if (!(v >= 0 && v < 1)) throw new UserInputException($"{r.At(n)}: a plausible threshold must lie in [0, 1); got {Format(v)}");
+        return values.Select(v => v.Value).ToArray();
     }
 
     /// <summary>

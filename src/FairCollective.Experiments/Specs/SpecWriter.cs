@@ -64,6 +64,10 @@ public static class SpecWriter
         if (spec.Randomness is not null) o["randomness"] = spec.Randomness;
         if (spec.FirmSide.Count > 0)
             o["firm_side"] = new JsonObject(spec.FirmSide.Select(f => KeyValuePair.Create(f.Method, (JsonNode?)Numbers(f.Knobs))));
+        // Written only where the spec has them, as lists of {defence: options}: one defence may appear with several options.
+        if (spec.Defences is not [{ IsNone: true }])
+            o["defences"] = Array(spec.Defences.Select(d => (JsonNode)new JsonObject { [d.Name] = JsonNode.Parse(d.OptionsJson) }));
+        if (spec.Plausibility is not [0.0]) o["plausible"] = Numbers(spec.Plausibility);
         return indented ? o.ToJsonString(Indented) : o.ToJsonString();
     }
 

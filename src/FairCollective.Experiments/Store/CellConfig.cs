@@ -69,6 +69,12 @@ public sealed record CellConfig
     /// <summary>Collective cells only: the strategy options.</summary>
     public StrategySettings? Strategy { get; init; }
 
+    /// <summary>The firm's defence against flipped labels, with its options; none by default (and then not written, so cells without one keep their keys).</summary>
+    public Mitigation.Defences.DefenceChoice Defence { get; init; } = Mitigation.Defences.DefenceChoice.None;
+
+    /// <summary>Collective cells only: the plausible-flips threshold (0 = the whole pool; written only when above 0).</summary>
+    public double Plausible { get; init; }
+
     /// <summary>Firm-side cells only: the method's knob.</summary>
     public double? Knob { get; init; }
 
@@ -96,6 +102,14 @@ public sealed record CellConfig
             j.WritePropertyName("options");
             j.WriteRawValue(LearnerOptionsJson);
             j.WriteEndObject();
+            if (!Defence.IsNone)
+            {
+                j.WriteStartObject("defence");
+                j.WriteString("name", Defence.Name);
+                j.WritePropertyName("options");
+                j.WriteRawValue(Defence.OptionsJson);
+                j.WriteEndObject();
+            }
             j.WriteStartObject("split");
             WriteNumber(j, "test_fraction", TestFraction);
             WriteNumber(j, "validation_fraction", ValidationFraction);
@@ -129,6 +143,7 @@ public sealed record CellConfig
                 j.WriteString("scoring_space", s.ScoringSpace.ToString());
                 j.WriteString("rb_prob_model", s.RbProbModel);
                 j.WriteEndObject();
+                if (Plausible > 0) WriteNumber(j, "plausible_min", Plausible);
                 j.WriteEndObject();
             }
             if (Knob is { } knob)
@@ -156,8 +171,10 @@ public sealed record CellConfig
     public string Describe()
     {
         var parts = new List<string> { Experiment, Dataset.Name, Learner, $"seed {Seed.ToString(CultureInfo.InvariantCulture)}", Method };
+        if (!Defence.IsNone) parts.Add($"defence {Defence.Name} {Defence.OptionsJson}");
         if (IsCollective)
         {
+            if (Plausible > 0) parts.Add($"plausible >= {Plausible.ToString("R", CultureInfo.InvariantCulture)}");
             parts.Add(MajorityRows is { } m ? $"m = {m.ToString(CultureInfo.InvariantCulture)}" : "m = all");
             parts.Add(Size!.Value.ToString());
             parts.Add(BudgetText);
@@ -190,6 +207,9 @@ public sealed record CellConfig
                 Seed = r.GetProperty("seed").GetInt32(),
                 RandomnessSha256 = r.GetProperty("randomness_sha256").GetString()!,
                 Method = r.GetProperty("method").GetString()!,
+                Defence = r.TryGetProperty("defence", out var df)
+                    ? new Mitigation.Defences.DefenceChoice(df.GetProperty("name").GetString()!, df.GetProperty("options").GetRawText())
+                    : Mitigation.Defences.DefenceChoice.None,
             };
             if (r.TryGetProperty("collective", out var c))
             {
@@ -201,6 +221,7 @@ public sealed record CellConfig
                     Size = c.TryGetProperty("alpha", out var a) ? CollectiveSize.Share(a.GetDouble()) : CollectiveSize.Members(c.GetProperty("members").GetInt32()),
                     Budget = c.TryGetProperty("budget_ideal", out _) ? FlipBudget.Ideal
                         : c.TryGetProperty("budget_share_of_pool", out var f) ? FlipBudget.ShareOfPool(f.GetDouble()) : FlipBudget.Flips(c.GetProperty("budget_flips").GetInt32()),
+                    Plausible = c.TryGetProperty("plausible_min", out var pm) ? pm.GetDouble() : 0,
                     Strategy = new StrategySettings
                     {
                         K = s.GetProperty("k").GetInt32(), TieRule = Enum.Parse<TieRule>(s.GetProperty("tie_rule").GetString()!),

@@ -15,11 +15,29 @@ public sealed record CellRecord
     /// <summary>The dataset's display name.</summary>
     public required string Dataset { get; init; }
 
-    /// <summary>The firm's learner by catalog name ("logistic", "mlp", "gbt").</summary>
+    /// <summary>
+    /// The firm: its learner by catalog name ("logistic", "mlp", "gbt"), followed by its defence where it runs one
+    /// ("logistic+knn-sanitisation"): a defended firm is another firm, so no table, figure or seed mean mixes the two.
+    /// </summary>
     public required string Learner { get; init; }
 
-    /// <summary>"Base", a strategy name, or a firm-side method name.</summary>
+    /// <summary>
+    /// "Base", a strategy name, or a firm-side method name; a strategy restricted to plausible flips carries its
+    /// threshold ("RB-prob (plausible 0.5)"), so it is never averaged with the unrestricted strategy.
+    /// </summary>
     public required string Method { get; init; }
+
+    /// <summary>The firm's defence as tables name it (<c>DefenceCatalog.Label</c>); "none" without one.</summary>
+    public string Defence { get; init; } = Mitigation.Defences.DefenceCatalog.None;
+
+    /// <summary>Collective cells: the plausible-flips threshold (0 = the whole pool).</summary>
+    public double Plausible { get; init; }
+
+    /// <summary>The learner alone, without the defence (<see cref="Learner"/> names both).</summary>
+    public string BaseLearner => Config?.Learner ?? Learner;
+
+    /// <summary>The strategy or method alone, without the plausible-flips threshold.</summary>
+    public string BaseMethod => Config?.Method ?? Method;
 
     /// <summary>The cell's seed.</summary>
     public required int Seed { get; init; }
@@ -75,7 +93,10 @@ public sealed record CellRecord
     public static CellRecord Of(CellConfig config, double alpha, int members, int flips, int poolSize,
         IReadOnlyDictionary<string, double> metrics, double seconds, string scoringRule) => new()
     {
-        Config = config, Experiment = config.Experiment, Dataset = config.Dataset.Name, Learner = config.Learner, Method = config.Method,
+        Config = config, Experiment = config.Experiment, Dataset = config.Dataset.Name,
+        Learner = config.Defence.IsNone ? config.Learner : $"{config.Learner}+{Mitigation.Defences.DefenceCatalog.Label(config.Defence)}",
+        Method = config.Plausible > 0 ? $"{config.Method} (plausible {config.Plausible.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})" : config.Method,
+        Defence = Mitigation.Defences.DefenceCatalog.Label(config.Defence), Plausible = config.Plausible,
         Seed = config.Seed, Alpha = alpha, Members = members, MajorityRows = config.MajorityRows, Budget = config.BudgetText,
         Flips = flips, PoolSize = poolSize, Knob = config.Knob, Metrics = metrics, Seconds = seconds, ScoringRule = scoringRule,
     };

@@ -16,6 +16,10 @@ public enum FigureKind
     ParetoFronts,
     /// <summary>Counterfactual success S(alpha) against alpha: the cells carry the counterfactual metric (synthetic data).</summary>
     CounterfactualSuccess,
+    /// <summary>The share of the collective's gain that survives each defence, against alpha: the grid has defended firms (spec key <c>defences</c>).</summary>
+    SurvivingGain,
+    /// <summary>Each defence's recall of the flips against its false flags among honest minority rows: the grid has defended firms.</summary>
+    DefenceDetection,
 }
 
 /// <summary>
@@ -26,7 +30,8 @@ public enum FigureKind
 /// <item>several m (majority rows) -> <see cref="FigureKind.LimitedInformation"/> (unless firm-side), fronts over every alpha and budget;</item>
 /// <item>several alphas, and neither kind of front -> <see cref="FigureKind.BestEqOdByAlpha"/>;</item>
 /// <item>the counterfactual metric (data with a known counterfactual) -> <see cref="FigureKind.CounterfactualSuccess"/>;</item>
-/// <item>several budgets at an alpha, at most <see cref="MaxBudgetSweepAlphas"/> alphas, and neither kind of front -> <see cref="FigureKind.EqOdByFlips"/>.</item>
+/// <item>several budgets at an alpha, at most <see cref="MaxBudgetSweepAlphas"/> alphas, and neither kind of front -> <see cref="FigureKind.EqOdByFlips"/>;</item>
+/// <item>defended firms (cells with a defence) -> <see cref="FigureKind.SurvivingGain"/> and <see cref="FigureKind.DefenceDetection"/>.</item>
 /// </list>
 /// </summary>
 /// <param name="Experiment">The experiment's name.</param>
@@ -35,7 +40,8 @@ public enum FigureKind
 /// <param name="MajorityRowSettings">Distinct m (majority rows, "all" counted as one) among the collective's cells.</param>
 /// <param name="FirmSide">Whether any cell is a firm-side method's (has a knob).</param>
 /// <param name="Counterfactual">Whether any collective cell carries the counterfactual success S(alpha).</param>
-public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudgets, int MajorityRowSettings, bool FirmSide, bool Counterfactual)
+/// <param name="Defended">Whether any cell is of a firm running a defence against flipped labels.</param>
+public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudgets, int MajorityRowSettings, bool FirmSide, bool Counterfactual, bool Defended = false)
 {
     /// <summary>A budget sweep is drawn per alpha, one panel each, so only up to this many alphas; beyond, best EqOd by alpha summarises the budgets.</summary>
     public const int MaxBudgetSweepAlphas = 3;
@@ -61,6 +67,7 @@ public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudge
             if (limited) kinds.Add(FigureKind.LimitedInformation);
             if (FirmSide) kinds.Add(FigureKind.ParetoFronts);
             if (Counterfactual) kinds.Add(FigureKind.CounterfactualSuccess);
+            if (Defended) kinds.AddRange([FigureKind.SurvivingGain, FigureKind.DefenceDetection]);
             return kinds;
         }
     }
@@ -82,7 +89,8 @@ public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudge
             MaxBudgets: collective.GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha)).Select(g => g.Select(c => c.Budget).Distinct().Count()).DefaultIfEmpty(0).Max(),
             MajorityRowSettings: collective.Select(c => c.MajorityRows).Distinct().Count(),
             FirmSide: own.Any(c => c.Knob is not null),
-            Counterfactual: collective.Any(c => c.Metrics.TryGetValue(MetricKeys.CounterfactualSuccess, out var s) && !double.IsNaN(s)));
+            Counterfactual: collective.Any(c => c.Metrics.TryGetValue(MetricKeys.CounterfactualSuccess, out var s) && !double.IsNaN(s)),
+            Defended: CountermeasureSummary.HasDefences(own));
     }
 
     /// <summary>The shape of every experiment among <paramref name="cells"/>, by name in ordinal order.</summary>

@@ -67,7 +67,8 @@ public static class RandomComparison
     public static IReadOnlyList<PairedComparison> Against(IEnumerable<CellRecord> cells, double level = DefaultLevel, ShownMetric? metric = null)
     {
         metric ??= ShownMetric.EqOd;
-        var collective = cells.Where(c => c.Knob is null && c.Method != ResultsSummary.BaseMethod).ToArray();
+        // A strategy restricted to plausible flips draws from another pool than Random: not compared.
+        var collective = cells.Where(c => c.Knob is null && c.Method != ResultsSummary.BaseMethod && c.Plausible == 0).ToArray();
         var rows = new List<PairedComparison>();
         foreach (var at in collective.GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Alpha)))
         {

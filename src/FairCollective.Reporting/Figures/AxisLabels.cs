@@ -25,4 +25,10 @@ public static class AxisLabels
     public const string Feature1 = "x₁ (feature units)";
     /// <summary>Second feature of the 2-D toy data.</summary>
     public const string Feature2 = "x₂ (feature units)";
+    /// <summary>Axis of the share of the collective's gain that survives a defence (1 = all kept, 0 = all lost).</summary>
+    public const string GainKept = "share of gain kept (1 = all)";
+    /// <summary>Axis of a defence's recall of the collective's flips, in [0, 1].</summary>
+    public const string DefenceRecall = "flips caught (recall, 0–1)";
+    /// <summary>Axis of a defence's false flags among honest minority training rows, in [0, 1].</summary>
+    public const string FalseFlagsMinority = "honest minority rows flagged (0–1)";
 }

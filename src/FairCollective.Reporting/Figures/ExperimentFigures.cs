@@ -33,6 +33,8 @@ public static class ExperimentFigures
         new(FigureKind.LimitedInformation, LimitedInfoFigure.Experiment, LimitedInfoFigure.Slug, LimitedInfoFigure.Build, LimitedInfoFigure.Tables),
         new(FigureKind.ParetoFronts, FirmSideFigure.Experiment, FirmSideFigure.Slug, FirmSideFigure.Build, FirmSideFigure.Tables),
         new(FigureKind.CounterfactualSuccess, SyntheticFigure.Experiment, SyntheticFigure.Slug, SyntheticFigure.Build, SyntheticFigure.Tables),
+        new(FigureKind.SurvivingGain, SurvivingGainFigure.Experiment, SurvivingGainFigure.Slug, SurvivingGainFigure.Build, SurvivingGainFigure.Tables),
+        new(FigureKind.DefenceDetection, DefenceDetectionFigure.Experiment, DefenceDetectionFigure.Slug, DefenceDetectionFigure.Build, DefenceDetectionFigure.Tables),
     ];
 
     /// <summary>The registry entry of <paramref name="kind"/>.</summary>

@@ -76,6 +76,9 @@ public static class MetricCatalogue
     /// <summary>Convention of expected metrics of randomised post-processors.</summary>
     public const string ExpectedConvention = "randomised post-processors: exact expectation over their coin flips (each row counted as 1 with weight p and 0 with 1 - p)";
 
+    /// <summary>Convention of a defence's detection counts.</summary>
+    public const string DefenceConvention = "cells with a firm-side defence: over the firm's training rows, against the collective's flips (known in simulation)";
+
     private static readonly MetricDefinition[] Others =
     [
         new(MetricKeys.CounterfactualSuccess, "S(alpha)", "S(alpha) = P0[h(g(x)) = h(x)] over minority test rows", CounterfactualConvention, null),
@@ -89,6 +92,11 @@ public static class MetricCatalogue
         new(MetricKeys.SteeringIterations, "SteeringIterations", "Newton steps the full-covariance steering solver took", "Steering-EF-Affirmative-Full cells only", null),
         new(MetricKeys.ErrorExpected, "ErrorRateExpected", "expected error rate of a randomised post-processor", ExpectedConvention, null),
         new(MetricKeys.EqOdExpected, "EqOdExpected", "EqOd of the expected TPRs and FPRs of a randomised post-processor", ExpectedConvention, null),
+        new(MetricKeys.DefenceFlagged, "DefenceFlagged", "training rows the defence flagged (dropped or relabelled)", DefenceConvention, null),
+        new(MetricKeys.DefencePrecision, "DefencePrecision", "flagged rows that are the collective's flips, over flagged rows (undefined when nothing is flagged)", DefenceConvention, null),
+        new(MetricKeys.DefenceRecall, "DefenceRecall", "the collective's flips the defence flagged, over all flips (undefined without flips)", DefenceConvention, null),
+        new(MetricKeys.DefenceFalseFlagsMinority, "DefenceFalseFlagsMinority", "honest minority training rows (not flipped) flagged, over honest minority training rows", DefenceConvention, null),
+        new(MetricKeys.DefenceFalseFlagsMajority, "DefenceFalseFlagsMajority", "majority training rows flagged, over majority training rows", DefenceConvention, null),
     ];
 
     private static readonly Dictionary<string, MetricDefinition> ByKey = Definitions.Concat(Others).ToDictionary(d => d.Key, StringComparer.Ordinal);

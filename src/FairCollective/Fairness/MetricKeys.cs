@@ -186,4 +186,19 @@ public static class MetricKeys
 
     /// <summary>Key of EqOd of a randomised post-processor's expected rates.</summary>
     public const string EqOdExpected = "eqod_expected";
+
+    /// <summary>Key of the number of training rows a firm-side defence flagged (dropped or relabelled).</summary>
+    public const string DefenceFlagged = "defence_flagged";
+
+    /// <summary>Key of the defence's precision: flagged rows that are the collective's flips, over flagged rows (NaN when nothing is flagged).</summary>
+    public const string DefencePrecision = "defence_precision";
+
+    /// <summary>Key of the defence's recall: the collective's flips it flagged, over all flips (NaN without flips).</summary>
+    public const string DefenceRecall = "defence_recall";
+
+    /// <summary>Key of the share of honest minority training rows (not flipped) the defence flagged.</summary>
+    public const string DefenceFalseFlagsMinority = "defence_false_flags_minority";
+
+    /// <summary>Key of the share of majority training rows the defence flagged.</summary>
+    public const string DefenceFalseFlagsMajority = "defence_false_flags_majority";
 }

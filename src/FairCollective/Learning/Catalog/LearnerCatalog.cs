@@ -43,8 +43,6 @@ public static class LearnerCatalog
         [nameof(LogisticRegressionOptions.MaxDegreeOfParallelism), nameof(LogisticRegressionOptions.InitialCoefficients),
          nameof(LogisticRegressionOptions.InitialIntercept), nameof(MlpOptions.Seed), nameof(GradientBoostingOptions.Threads)];
 
-    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     /// <param name="name">A learner of <see cref="Names"/> (any case).</param>
     /// <param name="settings">Option overrides from the experiment.</param>
     /// <param name="seed">The cell's seed (learners that draw randomly use it).</param>
@@ -60,20 +58,12 @@ public static class LearnerCatalog
     /// sorted, round-trip numbers): built from the same options object <see cref="Create"/> uses, so a result's
     /// recorded configuration can never omit a setting the trainer read.
     /// </summary>
-    public static string OptionsJson(string name, LearnerSettings settings)
-    {
-        var node = JsonSerializer.SerializeToNode(OptionsOf(EntryOf(name), settings, seed: 0, innerParallelism: 1), Json)!.AsObject();
-        var sorted = new JsonObject();
-        foreach (var (key, value) in node.Where(kv => !NotSettable.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            sorted[key] = value?.DeepClone();
-        return sorted.ToJsonString();
-    }
+    public static string OptionsJson(string name, LearnerSettings settings) =>
+        OptionOverrides.Canonical(OptionsOf(EntryOf(name), settings, seed: 0, innerParallelism: 1), NotSettable, OptionOverrides.Plain);
 
     /// <summary>The options of <paramref name="name"/> a spec can set, with their defaults (JSON values), in name order.</summary>
     public static IReadOnlyList<(string Option, string Default)> SettableOptions(string name) =>
-        JsonSerializer.SerializeToNode(EntryOf(name).Defaults(0, 1), Json)!.AsObject()
-            .Where(kv => !NotSettable.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => (kv.Key, kv.Value?.ToJsonString() ?? "null")).ToArray();
+        OptionOverrides.Settable(EntryOf(name).Defaults(0, 1), NotSettable, OptionOverrides.Plain);
 
     /// <summary>
     /// A trainer that starts from <paramref name="start"/>'s solution where the learner supports it (logistic
@@ -92,26 +82,9 @@ public static class LearnerCatalog
     /// <summary>The learner's defaults with the experiment's overrides applied by option name, checked by the learner's own validation.</summary>
     private static object OptionsOf(Entry entry, LearnerSettings settings, int seed, int innerParallelism)
     {
-        var defaults = entry.Defaults(seed, innerParallelism);
-        var node = JsonSerializer.SerializeToNode(defaults, defaults.GetType(), Json)!.AsObject();
         var overrides = new List<(string Option, JsonNode? Value)>();
         if (entry.Name == Logistic && settings.C != LogisticRegressionOptions.DefaultC) overrides.Add((nameof(LogisticRegressionOptions.C), JsonValue.Create(settings.C)));
         if (settings.Options.TryGetValue(entry.Name, out var given)) overrides.AddRange(given.Select(kv => (kv.Key, kv.Value)));
-        foreach (var (option, value) in overrides)
-        {
-            string? property = node.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, option.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
-            if (property is null || NotSettable.Contains(property))
-                throw new UserInputException($"{entry.Name}: unknown option '{option}' (settable: {string.Join(", ", SettableOptions(entry.Name).Select(o => o.Option))})");
-            node[property] = value?.DeepClone();
-        }
-        if (overrides.Count == 0) return defaults;
-        try
-        {
-            return node.Deserialize(defaults.GetType(), Json)!;
-        }
-        catch (JsonException e)
-        {
-            throw new UserInputException($"{entry.Name}: option '{e.Path?.TrimStart('$', '.')}' has a value of the wrong type ({e.Message.Split('.')[0]})");
-        }
+        return OptionOverrides.Apply(entry.Defaults(seed, innerParallelism), overrides, entry.Name, NotSettable, OptionOverrides.Plain);
     }
 }

@@ -1,0 +1,58 @@
+using FairCollective.Experiments.Store;
+using FairCollective.Experiments.Summaries;
+using FairCollective.Fairness;
+using FairCollective.Reporting.Tables;
+
+namespace FairCollective.Reporting.Figures;
+
+/// <summary>
+/// The figure of defended firms (<see cref="FigureKind.SurvivingGain"/>): per data set, the share of the collective's
+/// gain that survives each defence against alpha (the whole pool eligible; gains pooled over strategies and budgets:
+/// their summed seed-mean gain against the defended firm over their summed gain against the undefended one).
+/// </summary>
+public static class SurvivingGainFigure
+{
+    /// <summary>The experiment this kind was made for; its figure keeps the bare file name.</summary>
+    public const string Experiment = Experiments.Reproduction.PaperExperiments.Countermeasures;
+    /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-surviving-gain).</summary>
+    public const string Slug = "surviving-gain";
+
+    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    {
+        metric ??= ShownMetric.EqOd;
+        var own = Panels.OfExperiment(cells, experiment);
+        var rows = CountermeasureSummary.Rows(own, metric).Where(r => r.Plausible == 0 && r.MajorityRows is null).ToArray();
+        var styles = SeriesStyle.For(rows.Select(r => r.Defence));
+        var panels = new List<ScottPlot.Plot>();
+        foreach (var (title, panel) in DefencePanels.Of(rows))
+        {
+            var plot = PlotLook.NewPanel(title, AxisLabels.Alpha, AxisLabels.GainKept);
+            bool drawn = false;
+            foreach (var (defence, style) in styles)
+            {
+                var points = panel.Where(r => r.Defence == defence).GroupBy(r => r.Alpha).OrderBy(g => g.Key)
+                    .Select(g => (Alpha: g.Key, Kept: CountermeasureSummary.Pooled(g))).Where(p => double.IsFinite(p.Kept)).ToArray();
+                if (points.Length == 0) continue;
+                PlotLook.Line(plot, points.Select(p => p.Alpha).ToArray(), points.Select(p => p.Kept).ToArray(), style);
+                drawn = true;
+            }
+            if (!drawn) PlotLook.NoData(plot, "no collective gain to keep");
+            else
+            {
+                PlotLook.HorizontalReference(plot, 1, SeriesStyle.Base with { Name = "all kept" }, "all of the gain kept");
+                plot.Axes.SetLimitsY(Math.Min(0, plot.Axes.GetLimits().Bottom), Math.Max(1.1, plot.Axes.GetLimits().Top));
+            }
+            panels.Add(plot);
+        }
+        if (panels.Count == 0) panels.Add(DefencePanels.Empty(AxisLabels.Alpha, AxisLabels.GainKept));
+        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "How much of the collective's gain survives each defence", own),
+            $"The share of the collective's {metric.Name} gain that survives each defence, against α: the gain (the firm's {metric.UnfairnessName} without the collective minus with it) "
+            + "against the defended firm over the same collective's gain against the firm without a defence, pooled over strategies and budgets (seed means; every pool member eligible). "
+            + $"1 = the defence took nothing away, 0 = it took all, below 0 it turned the gain into a loss; settings where the undefended gain is below {TableFormat.Number(CountermeasureSummary.MinimumGain)} are left out.", panels).WithSharedLegend();
+    }
+
+    /// <summary>The tables behind both countermeasure figures: the reading, every defended setting, and each defence alone.</summary>
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null) =>
+        CountermeasureTables.Of(Panels.OfExperiment(cells, experiment), metric ?? ShownMetric.EqOd);
+}

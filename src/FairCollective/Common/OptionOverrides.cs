@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace FairCollective.Common;
+
+/// <summary>
+/// An options record's public settings by name, for registries whose members are configured from specs (learners,
+/// defences): the defaults with overrides applied by option name (snake_case or PascalCase, any case), and the
+/// canonical JSON a cell's configuration records. Written once so every registry names, checks and records options
+/// the same way.
+/// </summary>
+internal static class OptionOverrides
+{
+    /// <summary>Non-finite numbers allowed (a learner's tolerance may be infinite); enums as numbers. Learners' recorded options use it, so it must not change.</summary>
+    public static JsonSerializerOptions Plain { get; } = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary>As <see cref="Plain"/>, with enum values as kebab-case text ("relabel"), as specs write them.</summary>
+    public static JsonSerializerOptions EnumsAsText { get; } = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <summary>The public settings of <paramref name="options"/> but <paramref name="notSettable"/>, keys sorted, as JSON.</summary>
+    public static string Canonical(object options, IReadOnlyCollection<string> notSettable, JsonSerializerOptions json) =>
+        Sorted(options, notSettable, json).ToJsonString();
+
+    /// <summary>The settable options of <paramref name="defaults"/> with their default values (JSON text), in name order.</summary>
+    public static IReadOnlyList<(string Option, string Default)> Settable(object defaults, IReadOnlyCollection<string> notSettable, JsonSerializerOptions json) =>
+        Sorted(defaults, notSettable, json).Select(kv => (kv.Key, kv.Value?.ToJsonString() ?? "null")).ToArray();
+
+    /// <summary>
+    /// <paramref name="defaults"/> with <paramref name="overrides"/> applied by option name; an unknown or unsettable name or
+    /// a value of the wrong type is a user error naming <paramref name="owner"/> and the option.
+    /// </summary>
+    public static object Apply(object defaults, IEnumerable<(string Option, JsonNode? Value)> overrides, string owner, IReadOnlyCollection<string> notSettable, JsonSerializerOptions json)
+    {
+        var node = JsonSerializer.SerializeToNode(defaults, defaults.GetType(), json)!.AsObject();
+        bool any = false;
+        foreach (var (option, value) in overrides)
+        {
+            string? property = node.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, option.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
+            if (property is null || notSettable.Contains(property))
+                throw new UserInputException($"{owner}: unknown option '{option}' (settable: {string.Join(", ", Settable(defaults, notSettable, json).Select(o => o.Option))})");
+            node[property] = value?.DeepClone();
+            any = true;
+        }
+        if (!any) return defaults;
+        try
+        {
+            return node.Deserialize(defaults.GetType(), json)!;
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException($"{owner}: option '{e.Path?.TrimStart('$', '.')}' has a value of the wrong type ({e.Message.Split('.')[0]})");
+        }
+    }
+
+    private static JsonObject Sorted(object options, IReadOnlyCollection<string> notSettable, JsonSerializerOptions json)
+    {
+        var node = JsonSerializer.SerializeToNode(options, options.GetType(), json)!.AsObject();
+        var sorted = new JsonObject();
+        foreach (var (key, value) in node.Where(kv => !notSettable.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            sorted[key] = value?.DeepClone();
+        return sorted;
+    }
+}
