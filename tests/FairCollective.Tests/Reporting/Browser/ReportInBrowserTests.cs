@@ -47,6 +47,19 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
     }
 
     [BrowserFact]
+    public async Task TheCountermeasuresReportOpensWithItsFigures()
+    {
+        // reproduce countermeasures (smoke grid, COMPAS only) through the CLI to its page.
+        using var box = new CliSandbox();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (exit, _, stderr) = CliSandbox.Run("reproduce", "countermeasures", "--quick", "--datasets", "compas", "-o", box.PathOf("cm"));
+        Assert.True(exit == 0, stderr);
+        output.WriteLine($"run and report in {clock.Elapsed.TotalSeconds:0.0} s");
+        var page = await InspectAsync(Path.Combine(box.PathOf("cm"), ReportWriter.IndexFileName), "countermeasures-screenshot.png", clock);
+        Assert.Equal(["countermeasures-eqod-by-alpha", "countermeasures", "countermeasures-detection"], page.Figures.Select(f => f.Name));
+    }
+
+    [BrowserFact]
     public async Task APlanPageOpensWithItsFigure()
     {
         // From a collective's own files (cut from bundled COMPAS) through `plan` to its page.
