@@ -50,7 +50,23 @@ public class CellConfigTests
         ["rb-prob model"] = () => Collective with { Strategy = Collective.Strategy! with { RbProbModel = "mlp" } },
         ["scoring space"] = () => Collective with { Strategy = Collective.Strategy! with { ScoringSpace = ScoringSpace.AllFeatures } },
         ["firm-side knob"] = () => FirmSide with { Knob = 0.75 },
+        ["defence"] = () => Collective with { Defence = FairCollective.Mitigation.Defences.DefenceCatalog.Choice("roni") },
+        ["defence option"] = () => Collective with { Defence = FairCollective.Mitigation.Defences.DefenceCatalog.Choice("roni", [("z", System.Text.Json.Nodes.JsonValue.Create(2.5))]) },
+        ["plausible"] = () => Collective with { Plausible = 0.5 },
     };
+
+    [Fact]
+    public void NoDefenceAndNoThresholdLeaveTheJsonAsItWas()
+    {
+        // Cells stored before defences existed keep their keys: the new settings are written only when set.
+        Assert.DoesNotContain("defence", Collective.ToJson(), StringComparison.Ordinal);
+        Assert.DoesNotContain("plausible", Collective.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(Collective.Key(), (Collective with { Defence = FairCollective.Mitigation.Defences.DefenceChoice.None, Plausible = 0 }).Key());
+        var defended = CellConfig.FromJson(Changes["defence option"]().ToJson());
+        Assert.Equal("roni", defended.Defence.Name);
+        Assert.Equal("roni(z=2.5)", FairCollective.Mitigation.Defences.DefenceCatalog.Label(defended.Defence));
+        Assert.Equal(0.5, CellConfig.FromJson(Changes["plausible"]().ToJson()).Plausible);
+    }
 
     [Theory]
     [MemberData(nameof(Settings))]

@@ -49,6 +49,7 @@ public class ExampleSpecTests
     [InlineData(PaperExperiments.LimitedInfo)]
     [InlineData(PaperExperiments.Synthetic)]
     [InlineData(PaperExperiments.FirmSide)]
+    [InlineData(PaperExperiments.Countermeasures)]
     public void ExampleFileIsThePublishedGrid(string name)
     {
         var file = SpecParser.ParseFile(Path.Combine(Folder(), name + ".yaml"));
@@ -67,5 +68,7 @@ public class ExampleSpecTests
         Assert.Equal(builtIn.Strategy, file.Strategy);
         Assert.Equal(builtIn.Learner, file.Learner);
         Assert.Equal(builtIn.FirmSide.Select(f => (f.Method, string.Join(',', f.Knobs))), file.FirmSide.Select(f => (f.Method, string.Join(',', f.Knobs))));
+        Assert.Equal(builtIn.Defences, file.Defences);
+        Assert.Equal(builtIn.Plausibility, file.Plausibility);
     }
 }

@@ -140,4 +140,21 @@ public class SpecParserTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void DefencesAreAListAMappingOrAMix()
+    {
+        const string head = "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n";
+        Assert.Equal([FairCollective.Mitigation.Defences.DefenceChoice.None], SpecParser.Parse(head).Defences);
+        Assert.Equal([0.0], SpecParser.Parse(head).Plausibility);
+        var mapping = SpecParser.Parse(head + "defences: {none: , knn-sanitisation: {k: 5}, roni: }\nplausible: [0, 0.3]");
+        Assert.Equal(["none", "knn-sanitisation(k=5)", "roni"], mapping.Defences.Select(FairCollective.Mitigation.Defences.DefenceCatalog.Label));
+        Assert.Equal([0, 0.3], mapping.Plausibility);
+        var mixed = SpecParser.Parse(head + "defences: [none, knn-sanitisation, {knn-sanitisation: {eta: 0.5}}]");
+        Assert.Equal(["none", "knn-sanitisation", "knn-sanitisation(eta=0.5)"], mixed.Defences.Select(FairCollective.Mitigation.Defences.DefenceCatalog.Label));
+        // Written back, the spec reads as the same spec.
+        var again = SpecParser.Parse(SpecWriter.Write(mixed));
+        Assert.Equal(mixed.Defences, again.Defences);
+        Assert.Equal(mixed.Plausibility, again.Plausibility);
+    }
 }
