@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the test suite on a fresh machine: installs what the tests need where it is missing (Debian's chromium, for
-# the report's browser test), then runs `dotnet test FairCollective.sln -c Release` with any arguments passed on, and
+# the report's browser test; slurm-wlm and munge, for the job-array test on a single-node Slurm cluster), then runs `dotnet test FairCollective.sln -c Release` with any arguments passed on, and
 # ends with one line "tests: N passed, N failed, N skipped".
 #   bash test.sh                      everything
 #   bash test.sh --filter Reporting   arguments go to dotnet test
@@ -59,6 +59,33 @@ elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 else
   echo "error: $missing and this script can install it only as root with apt-get; install Debian's 'chromium' package" \
     "(sudo apt-get install chromium), set FAIRCOLLECTIVE_CHROMIUM to a Chromium binary, or set FAIRCOLLECTIVE_SKIP_BROWSER=1 to skip that test" >&2
+  exit 1
+fi
+
+# The Slurm test starts munged, slurmctld and slurmd itself (deploy/slurm/single-node.sh); it needs the packages.
+have_slurm() {
+  for tool in munged slurmctld slurmd sbatch; do
+    [ -x "/usr/sbin/$tool" ] || [ -x "/usr/bin/$tool" ] || return 1
+  done
+}
+missing="the Slurm job-array test needs Debian's slurm-wlm and munge packages, which are not installed"
+if [ "${FAIRCOLLECTIVE_SKIP_SLURM:-}" = 1 ]; then
+  echo "test.sh: FAIRCOLLECTIVE_SKIP_SLURM=1: the Slurm test is skipped, Slurm is not needed"
+elif [ "$(id -u)" != 0 ]; then
+  echo "error: the Slurm job-array test starts munged, slurmctld and slurmd as root (deploy/slurm/single-node.sh); run the tests as root," \
+    "or set FAIRCOLLECTIVE_SKIP_SLURM=1 to skip that test" >&2
+  exit 1
+elif have_slurm; then
+  :
+elif command -v apt-get >/dev/null 2>&1; then
+  echo "test.sh: $missing; installing them"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! { run apt-get update -qq && run apt-get install -y -qq slurm-wlm munge >/dev/null; }; then
+    echo "error: $missing and 'apt-get install slurm-wlm munge' failed (see above); install them, or set FAIRCOLLECTIVE_SKIP_SLURM=1 to skip that test" >&2
+    exit 1
+  fi
+else
+  echo "error: $missing and this script installs them only with apt-get; install slurm-wlm and munge, or set FAIRCOLLECTIVE_SKIP_SLURM=1 to skip that test" >&2
   exit 1
 fi
 

@@ -20,7 +20,28 @@ public static class ResultsCommand
         var command = new Command("results", "Inspect and export a results store.");
         command.Add(Show());
         command.Add(Export());
+        command.Add(Merge());
         return command;
+    }
+
+    private static Command Merge()
+    {
+        var output = new Argument<string>("out") { Description = "The merged store to write (a new file)." };
+        var stores = new Argument<string[]>("stores") { Description = "The stores to merge: the shards of one sweep (run --shard), or copies of one run.", Arity = ArgumentArity.OneOrMore };
+        var cmd = new Command("merge", "Combine results stores of one configuration (e.g. the shards of a sweep) into a new store: identical cells once; a conflicting cell or other settings are refused.")
+        {
+            output, stores,
+        };
+        cmd.SetAction(parse =>
+        {
+            var summary = StoreMerge.Merge(parse.GetValue(output)!, parse.GetValue(stores)!);
+            var o = parse.InvocationConfiguration.Output;
+            o.WriteLine($"merged {parse.GetValue(stores)!.Length} stores into {summary.Output}: {summary.Cells} cells ({summary.Duplicates} found more than once, written once)");
+            foreach (var (experiment, missing) in summary.MissingShards)
+                o.WriteLine($"warning: experiment '{experiment}': no store holds a run of shard {string.Join(", ", missing)}; the merged store lacks their cells (run them, then merge again)");
+            return 0;
+        });
+        return cmd;
     }
 
     private static Command Show()

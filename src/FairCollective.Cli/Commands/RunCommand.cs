@@ -34,8 +34,14 @@ public static class RunCommand
             Description = "Also write every random choice (splits, collective orders, Random priorities, majority samples) as CSV files keyed by row id into this folder, for another implementation or for 'randomness:' in a spec.",
         };
         var noReport = new Option<bool>("--no-report") { Description = $"Do not write the report (default: into <store without .sqlite>{ReportSuffix}/ beside the store)." };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Run only shard I of N (I/N, 1-based, e.g. 2/4) of the grid into its own store (default <spec name>.shard-I-of-N.sqlite beside the spec; no report); "
+                          + "'env' reads a Slurm job array (SLURM_ARRAY_TASK_ID, _MIN, _COUNT) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX with FAIRCOLLECTIVE_SHARDS, or env/N). "
+                          + "Combine the shards' stores with 'results merge' (docs/scaling.md).",
+        };
         var metric = ResultsCommand.MetricOption();
-        var cmd = new Command("run", "Run an experiment spec and write its report; a killed run resumes where it stopped.") { spec, store, noReport, Threads, export, metric };
+        var cmd = new Command("run", "Run an experiment spec and write its report; a killed run resumes where it stopped.") { spec, store, noReport, Threads, export, metric, shard };
         cmd.SetAction(parse =>
         {
             int threads = ThreadsOf(parse);
@@ -43,10 +49,15 @@ public static class RunCommand
             var parsed = SpecParser.ParseFile(path);
             // --metric replaces the spec's display metric; the run records it, so the report shows the same one.
             if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) parsed = parsed with { Metric = chosen.Key };
-            var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, parsed.Name + ".sqlite");
+            var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : null;
+            string name = part is null ? parsed.Name : $"{parsed.Name}.shard-{part.Index}-of-{part.Count}";
+            var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, name + ".sqlite");
             var output = parse.InvocationConfiguration.Output;
-            var stored = Execute(parsed, storePath, threads, output, parse.GetValue(export));
-            if (!parse.GetValue(noReport)) ReportCommand.Write(storePath, ReportFolder(storePath), output, stored: stored);
+            var stored = Execute(parsed, storePath, threads, output, parse.GetValue(export), part);
+            // A shard's store holds part of the grid: its report would be a partial one; the merged store's is not.
+            if (part is not null)
+                output.WriteLine($"shard {part} of '{parsed.Name}' done; once every shard is, combine their stores: faircollective results merge OUT.sqlite STORE... (docs/scaling.md)");
+            else if (!parse.GetValue(noReport)) ReportCommand.Write(storePath, ReportFolder(storePath), output, stored: stored);
             return 0;
         });
         return cmd;
@@ -69,9 +80,10 @@ public static class RunCommand
     /// file behind; a store this run created is removed again if the run fails before its first cell is stored.
     /// Returns every cell the store holds afterwards (all experiments), read once for the tables and the report.
     /// </summary>
-    internal static IReadOnlyList<CellRecord> Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output, string? exportRandomness = null)
+    internal static IReadOnlyList<CellRecord> Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output, string? exportRandomness = null, Shard? shard = null)
     {
         var plan = RunPlan.Build(spec);
+        if (shard is not null) plan = plan.ShardOf(shard);
         if (exportRandomness is not null)
         {
             foreach (var ((dataset, seed), drawn) in plan.Draws)
@@ -99,7 +111,7 @@ public static class RunCommand
             output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
             stored = store.Cells();
             cells = stored.Where(c => c.Experiment == spec.Name).ToArray();
-            ResultsCommand.WriteTables(cells, output, includeBudgets: false, selectionOf: _ => new BudgetSelection(Metric: spec.Metric));
+            if (shard is null) ResultsCommand.WriteTables(cells, output, includeBudgets: false, selectionOf: _ => new BudgetSelection(Metric: spec.Metric));
         }
         output.WriteLine($"every table: faircollective results show {storePath}");
         foreach (var warning in RunWarnings.OfSplits(plan.Splits.Values).Concat(RunWarnings.OfCells(cells)))

@@ -36,7 +36,9 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
     {
         var clock = Stopwatch.StartNew();
         var spec = plan.Spec;
-        store.BeginRun(spec.Name, plan.Settings, $"{spec.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfffZ}", SpecWriter.Write(spec), RunEnvironment.Json());
+        // A shard's run names its shard, so the runs of merged shard stores stay apart.
+        string shard = plan.Shard is { } part ? $"-shard-{part.Index}-of-{part.Count}" : "";
+        store.BeginRun(spec.Name, plan.Settings, $"{spec.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfffZ}{shard}", SpecWriter.Write(spec), RunEnvironment.Json());
         var finished = store.FinishedKeys();
         var todo = plan.Cells.Where(p => !finished.Contains(p.Key)).ToList();
         progress.Started(spec.Name, plan.CellCount, plan.CellCount - todo.Count);

@@ -51,6 +51,38 @@ public sealed class RunPlan
     /// <summary>Cells in the grid: base fits, firm-side cells and collective cells, over every dataset, seed and learner.</summary>
     public int CellCount => Cells.Count;
 
+    /// <summary>The shard this plan runs (null: the whole plan).</summary>
+    public Shard? Shard { get; private init; }
+
+    /// <summary>
+    /// The part of this plan shard <paramref name="shard"/> runs, with the same settings, splits and randomness (so its
+    /// cells are exactly the whole plan's). Cells that share work stay together: every cell of one (dataset, seed, m,
+    /// alpha) is one unit (they share scores and the base fit), as are the base and firm-side cells of one (dataset,
+    /// seed). Units go, largest expected cost first (cells times training rows; ties in key order), to the shard with
+    /// the least cost so far (ties to the lower shard): deterministic, and balanced as far as the units allow.
+    /// </summary>
+    public RunPlan ShardOf(Shard shard)
+    {
+        if (Shard is not null) throw new InvalidOperationException("a shard's plan cannot be sharded again");
+        var units = Cells
+            .GroupBy(c => (c.Config.Dataset.Name, c.Config.Seed, c.Config.MajorityRows, Alpha: c.Config.Size is null ? -1 : c.Alpha, Members: c.Config.Size is null ? -1 : c.Members))
+            .Select(g => (Key: $"{g.Key.Name}/{g.Key.Seed}/{g.Key.MajorityRows?.ToString(CultureInfo.InvariantCulture) ?? "all"}/{g.Key.Alpha.ToString("R", CultureInfo.InvariantCulture)}/{g.Key.Members}",
+                Cost: (double)g.Count() * Splits[(g.Key.Name, g.Key.Seed)].TrainY.Length, Cells: g.ToArray()))
+            .OrderByDescending(u => u.Cost).ThenBy(u => u.Key, StringComparer.Ordinal).ToArray();
+        var load = new double[shard.Count];
+        var mine = new HashSet<PlannedCell>(ReferenceEqualityComparer.Instance);
+        foreach (var unit in units)
+        {
+            int target = 0;
+            for (int s = 1; s < load.Length; s++) if (load[s] < load[target]) target = s;
+            load[target] += unit.Cost;
+            if (target == shard.Index - 1) foreach (var c in unit.Cells) mine.Add(c);
+        }
+        var plan = new RunPlan(Spec, Settings, Splits, Draws, Cells.Where(mine.Contains).ToArray()) { Shard = shard };
+        foreach (var (name, data) in _data) plan._data[name] = data;
+        return plan;
+    }
+
     /// <summary>Loads, splits and checks everything the spec needs; throws <see cref="UserInputException"/> for anything that cannot run.</summary>
     public static RunPlan Build(ExperimentSpec spec)
     {

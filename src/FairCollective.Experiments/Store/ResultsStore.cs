@@ -137,6 +137,29 @@ public sealed class ResultsStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Copies what other stores hold into this new one (<see cref="StoreMerge"/>): experiments bound to their settings,
+    /// runs as recorded, and cells with their measured values, in one transaction (all or nothing).
+    /// </summary>
+    internal void Import(IReadOnlyDictionary<string, ExperimentSettings> settings,
+        IEnumerable<(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson)> runs, IEnumerable<CellRecord> cells)
+    {
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            foreach (var (experiment, s) in settings.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                Run(tx, "INSERT INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment), ("$s", s.ToJson()));
+            foreach (var r in runs)
+                Run(tx, "INSERT OR IGNORE INTO runs(run_id, experiment, started_utc, spec_json, environment_json) VALUES($id, $e, $t, $s, $env)",
+                    ("$id", r.RunId), ("$e", r.Experiment), ("$t", r.StartedUtc), ("$s", r.SpecJson), ("$env", r.EnvironmentJson));
+            var insert = _insertCell ??= InsertCellCommand();
+            insert.Transaction = tx;
+            foreach (var cell in cells) Add(cell);
+            insert.Transaction = null;
+            tx.Commit();
+        }
+    }
+
     /// <summary>The settings the store binds <paramref name="experiment"/> to; null when it holds no such experiment.</summary>
     public ExperimentSettings? SettingsOf(string experiment)
     {
