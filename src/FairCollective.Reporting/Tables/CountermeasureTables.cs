@@ -24,7 +24,8 @@ public static class CountermeasureTables
             double kept = CountermeasureSummary.Pooled(whole), recall = Mean(whole, r => r.Recall), flagged = Mean(whole, r => r.FalseFlagsMinority);
             double keptPlausible = CountermeasureSummary.Pooled(plausible), recallPlausible = Mean(plausible, r => r.Recall);
             return (IReadOnlyList<string>)[a.Dataset, a.Learner, a.Defence, Percent(recall), Number(Mean(whole, r => r.Precision), "0.000"), Percent(flagged),
-                Percent(Mean(whole, r => r.FalseFlagsMajority)), Percent(kept), topThreshold > 0 ? Percent(recallPlausible) : "n/a", topThreshold > 0 ? Percent(keptPlausible) : "n/a",
+                Percent(Mean(whole, r => r.FalseFlagsMajority)), Signed(Mean(whole, r => r.Gain)), Percent(kept),
+                topThreshold > 0 ? Percent(recallPlausible) : "n/a", topThreshold > 0 ? Signed(Mean(plausible, r => r.Gain)) : "n/a", topThreshold > 0 ? Percent(keptPlausible) : "n/a",
                 Signed(a.UnfairnessChange.Mean), Signed(a.ErrorChange.Mean), Read(kept, recall, flagged, a, metric)];
         }).ToArray();
         string plausibleNote = topThreshold > 0 ? $"'plausible' columns: the collective flipping only members whose RB-prob score is at least {Number(topThreshold)}. " : "";
@@ -32,10 +33,11 @@ public static class CountermeasureTables
         [
             new ReportTable("Defences against the collective, read plainly",
                 $"Per data set and defence, over every strategy and α of the grid (seed means; every majority row known): the share of flips caught (recall), precision, the share of honest minority "
-                + $"and of majority rows flagged, and the share of the collective's {metric.Name} gain kept (summed gain against the defended firm over summed gain against the undefended one). "
+                + $"and of majority rows flagged, the collective's mean {metric.Name} gain against the defended firm (its {metric.UnfairnessName} without the collective minus with it), and the share of the gain kept "
+                + "(summed gain against the defended firm over summed gain against the undefended one, over settings with a clear undefended gain). "
                 + plausibleNote + $"'alone': the defence's own effect with no collective ({metric.UnfairnessName} and error with it minus without; positive = worse).",
-                ["dataset", "learner", "defence", "flips caught", "precision", "honest minority flagged", "majority flagged", "gain kept",
-                 "flips caught (plausible)", "gain kept (plausible)", $"alone: Δ{metric.UnfairnessName}", "alone: Δerror", "reading"], reading),
+                ["dataset", "learner", "defence", "flips caught", "precision", "honest minority flagged", "majority flagged", "gain", "gain kept",
+                 "flips caught (plausible)", "gain (plausible)", "gain kept (plausible)", $"alone: Δ{metric.UnfairnessName}", "alone: Δerror", "reading"], reading),
             new ReportTable("Every defended setting",
                 $"Mean ± sample standard deviation over seeds. Gain: the firm's {metric.UnfairnessName} without the collective minus with it, against the defended firm and against the firm "
                 + $"without a defence; kept = their ratio of means (n/a where the undefended gain is below {Number(CountermeasureSummary.MinimumGain)}).",
