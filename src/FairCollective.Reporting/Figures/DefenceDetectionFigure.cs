@@ -21,18 +21,28 @@ public static class DefenceDetectionFigure
     public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
     {
         var own = Panels.OfExperiment(cells, experiment);
-        var rows = CountermeasureSummary.Rows(own, metric).Where(r => r.MajorityRows is null && r.Recall.Count > 0 && r.FalseFlagsMinority.Count > 0).ToArray();
-        var styles = SeriesStyle.For(rows.Select(SeriesName));
+        var all = CountermeasureSummary.Rows(own, metric).Where(r => r.MajorityRows is null && r.Recall.Count > 0 && r.FalseFlagsMinority.Count > 0).ToArray();
+        // The whole pool and the highest plausible threshold only (the tables hold the others): a defence keeps its
+        // colour and marker shape, filled for the whole pool and open for plausible flips.
+        double top = all.Select(r => r.Plausible).DefaultIfEmpty(0).Max();
+        var rows = all.Where(r => r.Plausible == 0 || r.Plausible == top).ToArray();
+        var colours = SeriesStyle.For(rows.Select(r => r.Defence));
         var panels = new List<ScottPlot.Plot>();
         foreach (var (title, panel) in DefencePanels.Of(rows))
         {
             var plot = PlotLook.NewPanel(title, AxisLabels.FalseFlagsMinority, AxisLabels.DefenceRecall);
-            foreach (var (series, style) in styles)
+            int index = 0;
+            foreach (var (defence, style) in colours)
             {
-                var mine = panel.Where(r => SeriesName(r) == series).ToArray();
-                if (mine.Length == 0) continue;
-                var dots = PlotLook.Line(plot, mine.Select(r => r.FalseFlagsMinority.Mean).ToArray(), mine.Select(r => r.Recall.Mean).ToArray(), style);
-                dots.LineWidth = 0; // points, not a path: they are different strategies and sizes
+                var (filled, open) = Markers[index++ % Markers.Length];
+                foreach (bool plausible in new[] { false, true })
+                {
+                    var mine = panel.Where(r => r.Defence == defence && (r.Plausible > 0) == plausible).ToArray();
+                    if (mine.Length == 0) continue;
+                    var dots = PlotLook.Line(plot, mine.Select(r => r.FalseFlagsMinority.Mean).ToArray(), mine.Select(r => r.Recall.Mean).ToArray(),
+                        style with { Marker = plausible ? open : filled }, plausible ? $"{defence}, plausible {TableFormat.Number(top)}" : defence);
+                    dots.LineWidth = 0; // points, not a path: they are different strategies and sizes
+                }
             }
             var diagonal = plot.Add.Line(0, 0, 1, 1);
             diagonal.Color = SeriesStyle.Base.Color;
@@ -46,11 +56,16 @@ public static class DefenceDetectionFigure
         return Figure.Grid(FigureNaming.FileName(experiment, "", Slug), FigureNaming.Title(experiment, "Which defences find the collective's flips", own),
             "Each defence's recall (the share of the collective's flips it flagged) against the share of honest minority training rows it flagged, one point per strategy "
             + "and α (seed means). Above the diagonal a defence finds flips more often than it hits honest members; on it, no better than flagging at random. "
-            + "Series marked 'plausible' are collectives that flip only members the majority model finds plausible as positive.", panels).WithSharedLegend();
+            + "Open markers: collectives that flip only members the majority model finds plausible as positive (the highest threshold of the grid; the tables hold every threshold).", panels).WithSharedLegend();
     }
 
-    private static string SeriesName(CountermeasureRow r) =>
-        r.Plausible > 0 ? $"{r.Defence}, plausible {TableFormat.Number(r.Plausible)}" : r.Defence;
+    /// <summary>Marker shapes per defence, filled (whole pool) and open (plausible flips), distinct in greyscale.</summary>
+    private static readonly (ScottPlot.MarkerShape Filled, ScottPlot.MarkerShape Open)[] Markers =
+    [
+        (ScottPlot.MarkerShape.FilledSquare, ScottPlot.MarkerShape.OpenSquare), (ScottPlot.MarkerShape.FilledCircle, ScottPlot.MarkerShape.OpenCircle),
+        (ScottPlot.MarkerShape.FilledTriangleUp, ScottPlot.MarkerShape.OpenTriangleUp), (ScottPlot.MarkerShape.FilledDiamond, ScottPlot.MarkerShape.OpenDiamond),
+        (ScottPlot.MarkerShape.FilledTriangleDown, ScottPlot.MarkerShape.OpenTriangleDown),
+    ];
 
     /// <summary>None: the detection counts are in the countermeasures tables (<see cref="SurvivingGainFigure.Tables"/>).</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null) => [];

@@ -28,20 +28,21 @@ public static class SurvivingGainFigure
         foreach (var (title, panel) in DefencePanels.Of(rows))
         {
             var plot = PlotLook.NewPanel(title, AxisLabels.Alpha, AxisLabels.GainKept);
-            bool drawn = false;
+            var kept = new List<double>();
             foreach (var (defence, style) in styles)
             {
                 var points = panel.Where(r => r.Defence == defence).GroupBy(r => r.Alpha).OrderBy(g => g.Key)
                     .Select(g => (Alpha: g.Key, Kept: CountermeasureSummary.Pooled(g))).Where(p => double.IsFinite(p.Kept)).ToArray();
                 if (points.Length == 0) continue;
                 PlotLook.Line(plot, points.Select(p => p.Alpha).ToArray(), points.Select(p => p.Kept).ToArray(), style);
-                drawn = true;
+                kept.AddRange(points.Select(p => p.Kept));
             }
-            if (!drawn) PlotLook.NoData(plot, "no collective gain to keep");
+            if (kept.Count == 0) PlotLook.NoData(plot, "no collective gain to keep");
             else
             {
                 PlotLook.HorizontalReference(plot, 1, SeriesStyle.Base with { Name = "all kept" }, "all of the gain kept");
-                plot.Axes.SetLimitsY(Math.Min(0, plot.Axes.GetLimits().Bottom), Math.Max(1.1, plot.Axes.GetLimits().Top));
+                // From 0 (or below, where a defence turned the gain into a loss) to just above 1 or the largest share.
+                plot.Axes.SetLimitsY(Math.Min(0, kept.Min() - 0.05), Math.Max(1.1, kept.Max() + 0.05));
             }
             panels.Add(plot);
         }
