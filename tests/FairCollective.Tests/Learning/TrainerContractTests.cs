@@ -85,6 +85,25 @@ public class TrainerContractTests
 
     [Theory]
     [MemberData(nameof(TrainerNames))]
+    public void AMatrixRewrittenInPlaceIsFittedAsItIsNow(string name)
+    {
+        // A caller may reuse one buffer for several fits; what a learner derived from the old values (the logistic
+        // layout cache) must not leak into the next fit. Rows permuted in place, then values changed in place.
+        var (x, y) = Problem(300, seed: 5);
+        var trainer = Create(name, 3);
+        trainer.Fit(x, y);
+        var order = Enumerable.Range(0, 300).Reverse().ToArray();
+        var permuted = x.SelectRows(order);
+        permuted.Data.CopyTo(x.Data, 0);
+        var yPermuted = order.Select(i => y[i]).ToArray();
+        Assert.Equal(trainer.Fit(permuted, yPermuted).PredictProba(permuted), trainer.Fit(x, yPermuted).PredictProba(x));
+        for (int k = 0; k < x.Data.Length; k += 7) x.Data[k] *= 1.5;
+        var fresh = new DesignMatrix(300, x.Cols, (double[])x.Data.Clone());
+        Assert.Equal(trainer.Fit(fresh, yPermuted).PredictProba(fresh), trainer.Fit(x, yPermuted).PredictProba(x));
+    }
+
+    [Theory]
+    [MemberData(nameof(TrainerNames))]
     public void UnitWeightsEqualNoWeights(string name)
     {
         var (x, y) = Train.Value;

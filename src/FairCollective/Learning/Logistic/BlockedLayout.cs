@@ -9,15 +9,17 @@ namespace FairCollective.Learning.Logistic;
 /// index of the row's 1 within the group. One-hot columns are most of a tabular design (ACS: 78% zeros) and read as
 /// dense columns they make every pass memory-bound; as codes a group costs one byte per row and one pass.
 /// Experiments refit the firm hundreds of times on the same training matrix with new labels, so the layout is cached
-/// per data array (weakly: it dies with the matrix) instead of being rebuilt on every fit. Design-matrix data are
-/// treated as immutable once built.
+/// per data array (weakly: it dies with the matrix) instead of being rebuilt on every fit. A cached layout is used only
+/// while the array still holds what it was built from (<see cref="Fingerprint"/>, one vectorised pass): a caller that
+/// rewrites a matrix's values in place between fits gets a fresh layout, never a stale one.
 /// </summary>
 internal sealed class BlockedLayout
 {
     private static readonly ConditionalWeakTable<double[], BlockedLayout> Cache = new();
 
-    private BlockedLayout(double[] dense, byte[] codes, ColumnUnits units, int chunkRows, int minGroupWidth)
+    private BlockedLayout(double[] dense, byte[] codes, ColumnUnits units, int chunkRows, int minGroupWidth, (double, double) fingerprint)
     {
+        Print = fingerprint;
         Dense = dense;
         Codes = codes;
         Units = units;
@@ -39,18 +41,52 @@ internal sealed class BlockedLayout
     public int ChunkRows { get; }
     public int MinGroupWidth { get; }
 
+    /// <summary>The <see cref="Fingerprint"/> of the data the layout was built from.</summary>
+    private (double, double) Print { get; }
+
+    /// <summary>
+    /// The sum of the values and their sum weighted by position (1, 2, 3, ...): any change of a value, and any swap of two
+    /// different values, changes it (the same loop gives the same bits, so an unchanged array always matches).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (double Sum, double Weighted) Fingerprint(double[] data)
+    {
+        int width = System.Numerics.Vector<double>.Count, k = 0;
+        var sum = System.Numerics.Vector<double>.Zero;
+        var weighted = System.Numerics.Vector<double>.Zero;
+        Span<double> start = stackalloc double[width];
+        for (int j = 0; j < width; j++) start[j] = j + 1;
+        var ramp = new System.Numerics.Vector<double>(start);
+        var step = new System.Numerics.Vector<double>(width);
+        for (; k <= data.Length - width; k += width)
+        {
+            var v = new System.Numerics.Vector<double>(data, k);
+            sum += v;
+            weighted += v * ramp;
+            ramp += step;
+        }
+        double s = System.Numerics.Vector.Sum(sum), w = System.Numerics.Vector.Sum(weighted);
+        for (; k < data.Length; k++)
+        {
+            s += data[k];
+            w += data[k] * (k + 1);
+        }
+        return (s, w);
+    }
+
     public static BlockedLayout Of(double[] data, int rows, int cols, int chunkRows, int minGroupWidth, ParallelOptions parallel)
     {
-        if (Cache.TryGetValue(data, out var cached) && cached.ChunkRows == chunkRows && cached.MinGroupWidth == minGroupWidth)
+        var print = Fingerprint(data);
+        if (Cache.TryGetValue(data, out var cached) && cached.ChunkRows == chunkRows && cached.MinGroupWidth == minGroupWidth && cached.Print == print)
             return cached;
         var units = ColumnUnits.Detect(data, rows, cols, minGroupWidth);
-        var layout = Build(data, rows, cols, chunkRows, minGroupWidth, units, parallel);
+        var layout = Build(data, rows, cols, chunkRows, minGroupWidth, units, parallel, print);
         Cache.AddOrUpdate(data, layout);
         return layout;
     }
 
     private static BlockedLayout Build(double[] data, int rows, int cols, int chunkRows, int minGroupWidth, ColumnUnits units,
-        ParallelOptions parallel)
+        ParallelOptions parallel, (double, double) print)
     {
         var dense = new double[(long)rows * units.DenseCount];
         var codes = new byte[(long)rows * units.GroupCount];
@@ -63,7 +99,7 @@ internal sealed class BlockedLayout
             Encode(rowMajor, units, codes.AsSpan((int)((long)start * units.GroupCount), len * units.GroupCount), len, cols);
         }
         ParallelLoop.For(chunks, parallel, Chunk);
-        return new BlockedLayout(dense, codes, units, chunkRows, minGroupWidth);
+        return new BlockedLayout(dense, codes, units, chunkRows, minGroupWidth, print);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
