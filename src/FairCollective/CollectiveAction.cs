@@ -7,6 +7,7 @@ using FairCollective.Data.Splitting;
 using FairCollective.Fairness;
 using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
+using FairCollective.Mitigation.Defences;
 
 namespace FairCollective;
 
@@ -68,9 +69,12 @@ public static class CollectiveAction
         var pool = Pool.Of(members, trainY);
         var known = MajorityKnowledge.Known(trainGroups.MajorityRows, options.MajorityRows, options.Seed);
         var scoringX = ScoringFeatures.Of(trainX, sensitiveColumns ?? [], options.StrategySettings.ScoringSpace);
+        ITrainer TrainerFor(string name) => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed);
+        if (options.PlausibleMin > 0)
+            pool = PlausibleFlips.Restrict(new StrategyContext(scoringX, trainY, pool, known, options.Seed, oracleP0), options.PlausibleMin,
+                TrainerFor(options.StrategySettings.RbProbModel));
         var context = new StrategyContext(scoringX, trainY, pool, known, options.Seed, oracleP0);
-        var strategy = StrategyCatalog.Create(options.Strategy, options.StrategySettings,
-            name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed));
+        var strategy = StrategyCatalog.Create(options.Strategy, options.StrategySettings, TrainerFor);
         var scores = strategy.Score(context);
         var ranking = Ranking.Rank(scores.Values, pool, options.StrategySettings.TieRule, options.Seed);
         int flips = options.Budget.FlipCount(pool.Length, oracleP0 is null ? null : IdealRelabelling.Count(IdealRelabelling.Flags(pool, oracleP0)));
@@ -78,17 +82,40 @@ public static class CollectiveAction
         var flipped = ranking.Take(flips).Select(r => pool[r]).Order().ToArray();
 
         FairnessReport? before = null, after = null;
+        DefenceDetection? detection = null;
         if (test is not null)
         {
             var trainer = LearnerCatalog.Create(options.Learner, options.LearnerSettings, options.Seed);
             var baseModel = trainer.Fit(trainX, trainY);
-            before = Measure(baseModel, test);
-            after = flips == 0 ? before : Measure(LearnerCatalog.WarmStartedFrom(trainer, baseModel).Fit(trainX, relabelled), test);
+            var warm = LearnerCatalog.WarmStartedFrom(trainer, baseModel);
+            if (options.Defence.IsNone)
+            {
+                before = Measure(baseModel, test);
+                after = flips == 0 ? before : Measure(warm.Fit(trainX, relabelled), test);
+            }
+            else
+            {
+                // The defended firm screens the labels it receives, then fits what is left (warm from its undefended model).
+                var defence = DefenceCatalog.Create(options.Defence);
+                var neighbours = new TrainingNeighbours(trainX);
+                IClassifier Defended(int[] labels, out DefenceOutcome outcome)
+                {
+                    outcome = defence.Apply(new DefenceInput(trainX, labels, warm, options.Seed) { Neighbours = neighbours });
+                    var (x, y) = outcome.TrainingSet(trainX, labels);
+                    return warm.Fit(x, y);
+                }
+                before = Measure(Defended(trainY, out var screenedBefore), test);
+                var screenedAfter = screenedBefore;
+                after = flips == 0 ? before : Measure(Defended(relabelled, out screenedAfter), test);
+                var isFlipped = new bool[trainY.Length];
+                foreach (int row in flipped) isFlipped[row] = true;
+                detection = DefenceDetection.Of(screenedAfter.Flagged, isFlipped, trainGroups.MinorityFlags);
+            }
         }
         return new CollectiveActionResult
         {
             Members = members, Pool = pool, Scores = scores.Values, ScoringRule = scores.Rule, Ranking = ranking, Flipped = flipped,
-            RelabelledLabels = relabelled, Before = before, After = after,
+            RelabelledLabels = relabelled, Before = before, After = after, Detection = detection,
         };
     }
 

@@ -42,6 +42,12 @@ public sealed record CollectiveActionOptions
     /// <summary>Options of the firm's learner (and of RB-prob's model).</summary>
     public LearnerSettings LearnerSettings { get; init; } = new();
 
+    /// <summary>The firm's defence against flipped labels (<see cref="Mitigation.Defences.DefenceCatalog.Choice"/>), run on the labels it receives before and after the action; none by default.</summary>
+    public Mitigation.Defences.DefenceChoice Defence { get; init; } = Mitigation.Defences.DefenceChoice.None;
+
+    /// <summary>The collective's plausible-flips threshold (<see cref="Collective.Strategies.PlausibleFlips"/>): only pool members whose RB-prob score reaches it may flip; 0 (the default) = the whole pool.</summary>
+    public double PlausibleMin { get; init; }
+
     /// <summary>Seed of every random choice (collective order, majority sample, ties, split); same seed, same result.</summary>
     public int Seed { get; init; }
 

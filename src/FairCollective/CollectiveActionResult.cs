@@ -31,9 +31,12 @@ public sealed record CollectiveActionResult
     /// <summary>The training labels after the action: the original labels with <see cref="Flipped"/> set to 1.</summary>
     public required int[] RelabelledLabels { get; init; }
 
-    /// <summary>The firm's metrics on the test rows when it trains on the original labels; null without test data.</summary>
+    /// <summary>With a defence and test data: what the defence flagged of the relabelled labels, against the flips; null otherwise.</summary>
+    public Mitigation.Defences.DefenceDetection? Detection { get; init; }
+
+    /// <summary>The firm's metrics on the test rows when it trains on the original labels (after its defence, if any); null without test data.</summary>
     public FairnessReport? Before { get; init; }
 
-    /// <summary>The firm's metrics on the test rows when it trains on <see cref="RelabelledLabels"/>; null without test data.</summary>
+    /// <summary>The firm's metrics on the test rows when it trains on <see cref="RelabelledLabels"/> (after its defence, if any); null without test data.</summary>
     public FairnessReport? After { get; init; }
 }

@@ -19,20 +19,18 @@ public sealed class CollectiveActionTests : IDisposable
         Size = CollectiveSize.Share(0.5), Budget = FlipBudget.ShareOfPool(0.5), Strategy = "RB-prob", Seed = 1,
     };
 
-    [Fact]
-    public void OneCallGivesTheRunnersCellBitForBit()
+    [Theory]
+    [InlineData("none", 0.0)]
+    [InlineData("knn-sanitisation", 0.0)]
+    [InlineData("confident-learning", 0.3)]
+    [InlineData("loss-filtering", 0.0)]
+    public void OneCallGivesTheRunnersCellBitForBit(string defence, double plausible)
     {
-        var result = CollectiveAction.Run(DatasetCatalog.Load("compas"), Options);
+        var choice = FairCollective.Mitigation.Defences.DefenceCatalog.Choice(defence);
+        var result = CollectiveAction.Run(DatasetCatalog.Load("compas"), Options with { Defence = choice, PlausibleMin = plausible });
 
-        var spec = new ExperimentSpec
-        {
-            Name = "front-door", Datasets = [new DatasetChoice("compas")], Learners = ["logistic"], Strategies = ["RB-prob"],
-            Sizes = [Options.Size], Budgets = [Options.Budget], MajorityRows = [null], Seeds = [Options.Seed],
-        };
-        using var store = ResultsStore.Open(Path.Combine(_dir, "s.sqlite"));
-        new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
-        var cells = store.Cells();
-        var cell = cells.Single(c => c.Method == "RB-prob");
+        var cells = RunnerCells(OneCell($"front-door-{defence}") with { Defences = [choice], Plausibility = [plausible] });
+        var cell = cells.Single(c => c.BaseMethod == "RB-prob");
         var baseCell = cells.Single(c => c.Method == "Base");
 
         Assert.Equal(cell.Metrics[MetricKeys.EqOd], result.After!.EqOd);
@@ -41,6 +39,18 @@ public sealed class CollectiveActionTests : IDisposable
         Assert.Equal(cell.Flips, result.Flipped.Length);
         Assert.Equal(cell.PoolSize, result.Pool.Length);
         Assert.Equal(cell.Members, result.Members.Length);
+        if (choice.IsNone)
+        {
+            Assert.Null(result.Detection);
+            return;
+        }
+        // A defended firm: its flags counted against the flips as the runner counts them.
+        var d = result.Detection!;
+        Assert.Equal(cell.Metrics[MetricKeys.DefenceFlagged], d.Flagged);
+        Assert.Equal(cell.Metrics[MetricKeys.DefenceRecall], d.Recall);
+        Assert.Equal(cell.Metrics[MetricKeys.DefenceFalseFlagsMinority], d.FalseFlagsMinority);
+        Assert.Equal(cell.Metrics[MetricKeys.DefenceFalseFlagsMajority], d.FalseFlagsMajority);
+        if (plausible > 0) Assert.True(result.Pool.Length < CollectiveAction.Run(DatasetCatalog.Load("compas"), Options).Pool.Length, "plausible pool is smaller");
     }
 
     [Fact]
@@ -74,6 +84,20 @@ public sealed class CollectiveActionTests : IDisposable
             Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], GroupMembership.Create([true, true, true]))).Message);
         Assert.StartsWith("unknown strategy 'RB-magic'",
             Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], GroupMembership.Create([true, false, true]), Options with { Strategy = "RB-magic" })).Message);
+    }
+
+    /// <summary>The runner's grid of one collective cell (and its base cell) in <see cref="Options"/>'s setting.</summary>
+    private static ExperimentSpec OneCell(string name) => new()
+    {
+        Name = name, Datasets = [new DatasetChoice("compas")], Learners = ["logistic"], Strategies = ["RB-prob"],
+        Sizes = [Options.Size], Budgets = [Options.Budget], MajorityRows = [null], Seeds = [Options.Seed],
+    };
+
+    private IReadOnlyList<CellRecord> RunnerCells(ExperimentSpec spec)
+    {
+        using var store = ResultsStore.Open(Path.Combine(_dir, spec.Name + Guid.NewGuid().ToString("N") + ".sqlite"));
+        new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
+        return store.Cells();
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
