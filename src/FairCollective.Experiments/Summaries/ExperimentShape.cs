@@ -20,6 +20,8 @@ public enum FigureKind
     SurvivingGain,
     /// <summary>Each defence's recall of the flips against its false flags among honest minority rows: the grid has defended firms.</summary>
     DefenceDetection,
+    /// <summary>The collective's plausible-flips answer: per defence, the flips it catches against the collective's gain against it, one point per threshold: defended firms and a threshold above 0.</summary>
+    PlausibleTradeOff,
 }
 
 /// <summary>
@@ -31,7 +33,8 @@ public enum FigureKind
 /// <item>several alphas, and neither kind of front -> <see cref="FigureKind.BestEqOdByAlpha"/>;</item>
 /// <item>the counterfactual metric (data with a known counterfactual) -> <see cref="FigureKind.CounterfactualSuccess"/>;</item>
 /// <item>several budgets at an alpha, at most <see cref="MaxBudgetSweepAlphas"/> alphas, and neither kind of front -> <see cref="FigureKind.EqOdByFlips"/>;</item>
-/// <item>defended firms (cells with a defence) -> <see cref="FigureKind.SurvivingGain"/> and <see cref="FigureKind.DefenceDetection"/>.</item>
+/// <item>defended firms (cells with a defence) -> <see cref="FigureKind.SurvivingGain"/> and <see cref="FigureKind.DefenceDetection"/>, and with
+/// plausible-flips thresholds also <see cref="FigureKind.PlausibleTradeOff"/>.</item>
 /// </list>
 /// </summary>
 /// <param name="Experiment">The experiment's name.</param>
@@ -41,7 +44,9 @@ public enum FigureKind
 /// <param name="FirmSide">Whether any cell is a firm-side method's (has a knob).</param>
 /// <param name="Counterfactual">Whether any collective cell carries the counterfactual success S(alpha).</param>
 /// <param name="Defended">Whether any cell is of a firm running a defence against flipped labels.</param>
-public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudgets, int MajorityRowSettings, bool FirmSide, bool Counterfactual, bool Defended = false)
+/// <param name="Plausible">Whether any collective cell flips only plausible members (a threshold above 0).</param>
+public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudgets, int MajorityRowSettings, bool FirmSide, bool Counterfactual, bool Defended = false,
+    bool Plausible = false)
 {
     /// <summary>A budget sweep is drawn per alpha, one panel each, so only up to this many alphas; beyond, best EqOd by alpha summarises the budgets.</summary>
     public const int MaxBudgetSweepAlphas = 3;
@@ -68,6 +73,7 @@ public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudge
             if (FirmSide) kinds.Add(FigureKind.ParetoFronts);
             if (Counterfactual) kinds.Add(FigureKind.CounterfactualSuccess);
             if (Defended) kinds.AddRange([FigureKind.SurvivingGain, FigureKind.DefenceDetection]);
+            if (Defended && Plausible) kinds.Add(FigureKind.PlausibleTradeOff);
             return kinds;
         }
     }
@@ -90,7 +96,7 @@ public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudge
             MajorityRowSettings: collective.Select(c => c.MajorityRows).Distinct().Count(),
             FirmSide: own.Any(c => c.Knob is not null),
             Counterfactual: collective.Any(c => c.Metrics.TryGetValue(MetricKeys.CounterfactualSuccess, out var s) && !double.IsNaN(s)),
-            Defended: CountermeasureSummary.HasDefences(own));
+            Defended: CountermeasureSummary.HasDefences(own), Plausible: collective.Any(c => c.Plausible > 0));
     }
 
     /// <summary>The shape of every experiment among <paramref name="cells"/>, by name in ordinal order.</summary>

@@ -31,4 +31,6 @@ public static class AxisLabels
     public const string DefenceRecall = "flips caught (recall, 0–1)";
     /// <summary>Axis of a defence's false flags among honest minority training rows, in [0, 1].</summary>
     public const string FalseFlagsMinority = "honest minority rows flagged (0–1)";
+    /// <summary>Axis of the collective's gain against a defended firm: its unfairness without the collective minus with it.</summary>
+    public static string GainAgainstDefence(Fairness.ShownMetric metric) => $"gain in {metric.Name} against it";
 }

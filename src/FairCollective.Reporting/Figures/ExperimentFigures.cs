@@ -35,6 +35,7 @@ public static class ExperimentFigures
         new(FigureKind.CounterfactualSuccess, SyntheticFigure.Experiment, SyntheticFigure.Slug, SyntheticFigure.Build, SyntheticFigure.Tables),
         new(FigureKind.SurvivingGain, SurvivingGainFigure.Experiment, SurvivingGainFigure.Slug, SurvivingGainFigure.Build, SurvivingGainFigure.Tables),
         new(FigureKind.DefenceDetection, DefenceDetectionFigure.Experiment, DefenceDetectionFigure.Slug, DefenceDetectionFigure.Build, DefenceDetectionFigure.Tables),
+        new(FigureKind.PlausibleTradeOff, PlausibleTradeOffFigure.Experiment, PlausibleTradeOffFigure.Slug, PlausibleTradeOffFigure.Build, PlausibleTradeOffFigure.Tables),
     ];
 
     /// <summary>The registry entry of <paramref name="kind"/>.</summary>

@@ -14,7 +14,7 @@ public class CountermeasuresCliTests
         var (exit, stdout, stderr) = CliSandbox.Run("reproduce", "countermeasures", "--quick", "--datasets", "compas", "-o", dir, "--threads", "2");
         Assert.True(exit == 0, stderr);
         string out_ = dir;
-        foreach (var f in new[] { "countermeasures.png", "countermeasures.svg", "countermeasures-detection.png", "countermeasures-detection.svg" })
+        foreach (var f in new[] { "countermeasures.png", "countermeasures.svg", "countermeasures-detection.png", "countermeasures-detection.svg", "countermeasures-plausible.png" })
             Assert.True(File.Exists(Path.Combine(out_, "figures", f)), $"figure {f}");
         using (var store = ResultsStore.Open(Path.Combine(out_, "results.sqlite")))
         {
@@ -43,6 +43,8 @@ public class CountermeasuresCliTests
         var files = box.Files();
         Assert.Contains(Path.Combine("guard-report", "figures", "guard-surviving-gain.png"), files);
         Assert.Contains(Path.Combine("guard-report", "figures", "guard-detection.png"), files);
+        // No plausible-flips threshold in this grid: no hiding figure.
+        Assert.DoesNotContain(Path.Combine("guard-report", "figures", "guard-plausible.png"), files);
         string html = File.ReadAllText(box.PathOf(Path.Combine("guard-report", "index.html")));
         Assert.Contains("knn-sanitisation(eta=0.5)", html, StringComparison.Ordinal);
     }

@@ -121,7 +121,8 @@ public sealed class CountermeasureRunTests : IDisposable
         foreach (var a in alone)
             Assert.Equal(Eq(c => c.Method == "Base" && c.Defence == a.Defence) - Eq(c => c.Method == "Base" && c.Defence == DefenceCatalog.None), a.UnfairnessChange.Mean, 15);
         var shape = ExperimentShape.Of("cm", cells);
-        Assert.True(shape.Has(FigureKind.SurvivingGain) && shape.Has(FigureKind.DefenceDetection));
+        Assert.True(shape.Has(FigureKind.SurvivingGain) && shape.Has(FigureKind.DefenceDetection) && shape.Has(FigureKind.PlausibleTradeOff));
+        Assert.False(ExperimentShape.Of("cm", cells.Where(c => c.Plausible == 0).ToArray()).Has(FigureKind.PlausibleTradeOff));
         Assert.False(ExperimentShape.Of("cm", cells.Where(c => c.Defence == DefenceCatalog.None).ToArray()).Has(FigureKind.SurvivingGain));
     }
 

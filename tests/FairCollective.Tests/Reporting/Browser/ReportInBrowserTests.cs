@@ -56,7 +56,7 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         Assert.True(exit == 0, stderr);
         output.WriteLine($"run and report in {clock.Elapsed.TotalSeconds:0.0} s");
         var page = await InspectAsync(Path.Combine(box.PathOf("cm"), ReportWriter.IndexFileName), "countermeasures-screenshot.png", clock);
-        Assert.Equal(["countermeasures-eqod-by-alpha", "countermeasures", "countermeasures-detection"], page.Figures.Select(f => f.Name));
+        Assert.Equal(["countermeasures-eqod-by-alpha", "countermeasures", "countermeasures-detection", "countermeasures-plausible"], page.Figures.Select(f => f.Name));
     }
 
     [BrowserFact]
