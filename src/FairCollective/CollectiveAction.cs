@@ -98,17 +98,16 @@ public static class CollectiveAction
                 // The defended firm screens the labels it receives, then fits what is left (warm from its undefended model).
                 var defence = DefenceCatalog.Create(options.Defence);
                 var neighbours = new TrainingNeighbours(trainX);
-                IClassifier Defended(int[] labels, out DefenceOutcome outcome)
-                {
-                    outcome = defence.Apply(new DefenceInput(trainX, labels, warm, options.Seed) { Neighbours = neighbours });
-                    var (x, y) = outcome.TrainingSet(trainX, labels);
-                    return warm.Fit(x, y);
-                }
-                before = Measure(Defended(trainY, out var screenedBefore), test);
+                var (defendedBase, screenedBefore) = DefendedFit.Fit(defence, warm, trainX, trainY, options.Seed, neighbours);
+                before = Measure(defendedBase, test);
                 var screenedAfter = screenedBefore;
-                after = flips == 0 ? before : Measure(Defended(relabelled, out screenedAfter), test);
-                var isFlipped = new bool[trainY.Length];
-                foreach (int row in flipped) isFlipped[row] = true;
+                if (flips > 0)
+                {
+                    (var defendedAfter, screenedAfter) = DefendedFit.Fit(defence, warm, trainX, relabelled, options.Seed, neighbours);
+                    after = Measure(defendedAfter, test);
+                }
+                else after = before;
+                var isFlipped = Relabelling.FlippedFlags(trainY.Length, pool, ranking, flips);
                 detection = DefenceDetection.Of(screenedAfter.Flagged, isFlipped, trainGroups.MinorityFlags);
             }
         }

@@ -50,7 +50,7 @@ public static class RunCommand
             // --metric replaces the spec's display metric; the run records it, so the report shows the same one.
             if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) parsed = parsed with { Metric = chosen.Key };
             var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : null;
-            string name = part is null ? parsed.Name : $"{parsed.Name}.shard-{part.Index}-of-{part.Count}";
+            string name = part is null ? parsed.Name : $"{parsed.Name}.{part.Tag}";
             var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, name + ".sqlite");
             var output = parse.InvocationConfiguration.Output;
             var stored = Execute(parsed, storePath, threads, output, parse.GetValue(export), part);

@@ -37,7 +37,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         var clock = Stopwatch.StartNew();
         var spec = plan.Spec;
         // A shard's run names its shard, so the runs of merged shard stores stay apart.
-        string shard = plan.Shard is { } part ? $"-shard-{part.Index}-of-{part.Count}" : "";
+        string shard = plan.Shard is { } part ? "-" + part.Tag : "";
         store.BeginRun(spec.Name, plan.Settings, $"{spec.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfffZ}{shard}", SpecWriter.Write(spec), RunEnvironment.Json());
         var finished = store.FinishedKeys();
         var todo = plan.Cells.Where(p => !finished.Contains(p.Key)).ToList();
@@ -69,9 +69,8 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
             {
                 var warm = LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model);
                 var shared = neighbours.GetOrAdd((config.Dataset.Name, config.Seed), _ => new TrainingNeighbours(split.TrainX, threads: 1));
-                var outcome = DefenceCatalog.Create(defence).Apply(new DefenceInput(split.TrainX, labels, warm, config.Seed) { Neighbours = shared });
-                var (x, y) = outcome.TrainingSet(split.TrainX, labels);
-                var (model, metrics) = FirmEvaluation.FitEvaluateAndKeep(warm, split, x, y, bootstrap);
+                var (model, outcome) = DefendedFit.Fit(DefenceCatalog.Create(defence), warm, split.TrainX, labels, config.Seed, shared);
+                var metrics = FirmEvaluation.EvaluateModel(model, split, bootstrap);
                 var detection = DefenceDetection.Of(outcome.Flagged, flipped ?? new bool[labels.Length], split.TrainGroups.MinorityFlags);
                 return (model, new Dictionary<string, double>(metrics, StringComparer.Ordinal)
                 {
@@ -106,12 +105,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                     var labels = Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips);
                     if (config.Defence.IsNone)
                         fitted = FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model), split, labels, bootstrap);
-                    else
-                    {
-                        var flipped = new bool[labels.Length];
-                        for (int j = 0; j < flips; j++) flipped[ranked.Pool[ranked.Ranking[j]]] = true;
-                        fitted = Defended(config.Defence, labels, flipped).Metrics;
-                    }
+                    else fitted = Defended(config.Defence, labels, Relabelling.FlippedFlags(labels.Length, ranked.Pool, ranked.Ranking, flips)).Metrics;
                 }
                 // How many flips the tie rule chose: a warning when a result rests on it (RunWarnings).
                 var withCounts = new Dictionary<string, double>(fitted, StringComparer.Ordinal) { [MetricKeys.TieFlips] = Collective.Ranking.TiedAtCut(ranked.Scores, ranked.Ranking, flips) };

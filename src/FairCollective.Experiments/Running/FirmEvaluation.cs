@@ -43,17 +43,14 @@ public static class FirmEvaluation
 
     /// <summary>As <see cref="FitAndEvaluate"/>, also returning the fitted model (the base model of firm-side methods).</summary>
     public static (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) FitEvaluateAndKeep(ITrainer trainer, PreparedSplit split, int[] trainLabels,
-        BootstrapOptions? bootstrap = null) => FitEvaluateAndKeep(trainer, split, split.TrainX, trainLabels, bootstrap);
-
-    /// <summary>As <see cref="FitEvaluateAndKeep(ITrainer, PreparedSplit, int[], BootstrapOptions?)"/>, fitted on <paramref name="trainX"/> (the training rows a defence kept) instead of all training rows.</summary>
-    public static (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) FitEvaluateAndKeep(ITrainer trainer, PreparedSplit split, DesignMatrix trainX, int[] trainLabels,
         BootstrapOptions? bootstrap = null)
     {
-        var model = trainer.Fit(trainX, trainLabels);
+        var model = trainer.Fit(split.TrainX, trainLabels);
         return (model, EvaluateModel(model, split, bootstrap));
     }
 
-    private static Dictionary<string, double> EvaluateModel(IClassifier model, PreparedSplit split, BootstrapOptions? bootstrap)
+    /// <summary>The test split's metrics of a fitted model (with intervals, counterfactual and validation metrics where the split and <paramref name="bootstrap"/> give them), keyed by <see cref="MetricKeys"/>.</summary>
+    public static Dictionary<string, double> EvaluateModel(IClassifier model, PreparedSplit split, BootstrapOptions? bootstrap = null)
     {
         var predicted = model.Predict(split.TestX);
         var metrics = Evaluate(split.TestY, predicted, split.TestGroups);

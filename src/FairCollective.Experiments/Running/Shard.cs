@@ -66,6 +66,9 @@ public sealed record Shard(int Index, int Count)
 
     private static UserInputException Bad(string text) => new($"--shard: '{text}' is not I/N (e.g. 2/4) or env");
 
+    /// <summary>"shard-2-of-4", as run ids and default store names carry it (<see cref="Store.ShardTag"/>).</summary>
+    public string Tag => Store.ShardTag.Of(Index, Count);
+
     /// <summary>"2/4".</summary>
     public override string ToString() => $"{Index.ToString(CultureInfo.InvariantCulture)}/{Count.ToString(CultureInfo.InvariantCulture)}";
 }

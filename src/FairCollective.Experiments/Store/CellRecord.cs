@@ -91,13 +91,18 @@ public sealed record CellRecord
     /// <param name="seconds">Wall-clock seconds the cell took.</param>
     /// <param name="scoringRule">How the strategy scored the pool ("as specified" or the fallback that applied); empty outside collective cells.</param>
     public static CellRecord Of(CellConfig config, double alpha, int members, int flips, int poolSize,
-        IReadOnlyDictionary<string, double> metrics, double seconds, string scoringRule) => new()
+        IReadOnlyDictionary<string, double> metrics, double seconds, string scoringRule)
     {
-        Config = config, Experiment = config.Experiment, Dataset = config.Dataset.Name,
-        Learner = config.Defence.IsNone ? config.Learner : $"{config.Learner}+{Mitigation.Defences.DefenceCatalog.Label(config.Defence)}",
-        Method = config.Plausible > 0 ? $"{config.Method} (plausible {config.Plausible.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})" : config.Method,
-        Defence = Mitigation.Defences.DefenceCatalog.Label(config.Defence), Plausible = config.Plausible,
-        Seed = config.Seed, Alpha = alpha, Members = members, MajorityRows = config.MajorityRows, Budget = config.BudgetText,
-        Flips = flips, PoolSize = poolSize, Knob = config.Knob, Metrics = metrics, Seconds = seconds, ScoringRule = scoringRule,
-    };
+        // The label parses the options against the defaults: once per record (every stored cell is read through here).
+        string defence = Mitigation.Defences.DefenceCatalog.Label(config.Defence);
+        return new()
+        {
+            Config = config, Experiment = config.Experiment, Dataset = config.Dataset.Name,
+            Learner = config.Defence.IsNone ? config.Learner : $"{config.Learner}+{defence}",
+            Method = config.Plausible > 0 ? $"{config.Method} (plausible {config.Plausible.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})" : config.Method,
+            Defence = defence, Plausible = config.Plausible,
+            Seed = config.Seed, Alpha = alpha, Members = members, MajorityRows = config.MajorityRows, Budget = config.BudgetText,
+            Flips = flips, PoolSize = poolSize, Knob = config.Knob, Metrics = metrics, Seconds = seconds, ScoringRule = scoringRule,
+        };
+    }
 }

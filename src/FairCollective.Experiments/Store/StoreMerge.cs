@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using FairCollective.Common;
 
 namespace FairCollective.Experiments.Store;
@@ -18,7 +17,7 @@ public sealed record MergeSummary(string Output, int Cells, int Duplicates, IRea
 /// key already fixes its configuration), and is written once. Anything else is refused with one line, and nothing is
 /// written: the output appears, complete, only at the end (written beside it under a temporary name, then renamed).
 /// </summary>
-public static partial class StoreMerge
+public static class StoreMerge
 {
     /// <summary>Merges <paramref name="inputs"/> into the new store <paramref name="output"/>.</summary>
     /// <exception cref="UserInputException">An input is missing or not a store, the inputs differ in experiments or settings, a cell conflicts, or the output exists.</exception>
@@ -108,16 +107,12 @@ public static partial class StoreMerge
         return null;
     }
 
-    [GeneratedRegex(@"-shard-(\d+)-of-(\d+)$")]
-    private static partial Regex ShardRun();
-
     private static Dictionary<string, IReadOnlyList<string>> MissingShards(IEnumerable<(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson)> runs)
     {
         var missing = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var byExperiment in runs.GroupBy(r => r.Experiment))
         {
-            var shards = byExperiment.Select(r => ShardRun().Match(r.RunId)).Where(m => m.Success)
-                .Select(m => (Index: int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Count: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToArray();
+            var shards = byExperiment.Select(r => ShardTag.At(r.RunId)).OfType<(int Index, int Count)>().ToArray();
             foreach (var count in shards.Select(s => s.Count).Distinct().Order())
             {
                 var absent = Enumerable.Range(1, count).Except(shards.Where(s => s.Count == count).Select(s => s.Index))

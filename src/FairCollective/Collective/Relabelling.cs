@@ -21,4 +21,12 @@ public static class Relabelling
         }
         return labels;
     }
+
+    /// <summary>One flag per training row: true for the rows the first <paramref name="flips"/> ranked pool members relabel.</summary>
+    public static bool[] FlippedFlags(int rows, IReadOnlyList<int> pool, ReadOnlySpan<int> ranking, int flips)
+    {
+        var flags = new bool[rows];
+        for (int j = 0; j < flips; j++) flags[pool[ranking[j]]] = true;
+        return flags;
+    }
 }

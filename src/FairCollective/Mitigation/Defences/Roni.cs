@@ -17,6 +17,9 @@ namespace FairCollective.Mitigation.Defences;
 /// <param name="options">Quiz and calibration sizes and the threshold.</param>
 public sealed class Roni(RoniOptions options) : IDefence
 {
+    /// <summary>The median absolute deviation times this is a standard deviation's robust estimate (exact for normal data).</summary>
+    public const double MadToStandardDeviation = 1.4826;
+
     /// <summary>The options in use.</summary>
     public RoniOptions Options { get; } = Validated(options);
 
@@ -31,7 +34,7 @@ public sealed class Roni(RoniOptions options) : IDefence
         var flagged = new bool[input.Labels.Length];
         var values = screened.Select(i => impact[i]).ToArray();
         double median = Median(values);
-        double spread = 1.4826 * Median(values.Select(v => Math.Abs(v - median)).ToArray());
+        double spread = MadToStandardDeviation * Median(values.Select(v => Math.Abs(v - median)).ToArray());
         double threshold = median + Options.Z * spread;
         foreach (int i in screened) flagged[i] = impact[i] > threshold && impact[i] > 0;
         return new DefenceOutcome(flagged, DefenceAction.Drop);
