@@ -75,11 +75,17 @@ public static class FirmEvaluation
         var intervals = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, IntervalMetrics, bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
         for (int m = 0; m < IntervalMetrics.Count; m++)
         {
-            string key = MetricCatalogue.Get(IntervalMetrics[m]).Key;
-            metrics[MetricKeys.IntervalLow(key)] = intervals[m].Low;
-            metrics[MetricKeys.IntervalHigh(key)] = intervals[m].High;
+            metrics[IntervalLowKeys[m]] = intervals[m].Low;
+            metrics[IntervalHighKeys[m]] = intervals[m].High;
         }
     }
+
+    // The interval keys of IntervalMetrics, built once (every cell stores them).
+    private static readonly string[] IntervalLowKeys = IntervalMetrics.Select(m => MetricKeys.IntervalLow(MetricCatalogue.Get(m).Key)).ToArray();
+    private static readonly string[] IntervalHighKeys = IntervalMetrics.Select(m => MetricKeys.IntervalHigh(MetricCatalogue.Get(m).Key)).ToArray();
+
+    // Room for a cell's metrics (point values, both interval ends, counterfactual and a spare), so filling never regrows the table.
+    private static readonly int CellMetricCapacity = StoredMetrics.Count + 2 * IntervalMetrics.Count + 4;
 
     /// <summary>
     /// Metrics of a firm-side outcome: of the sampled predictions, and (for randomised post-processors) the expected
@@ -119,7 +125,7 @@ public static class FirmEvaluation
     {
         var values = new double[FairnessEvaluator.MetricCount];
         FairnessEvaluator.Evaluate(yTrue, yPred, groups, values);
-        var metrics = new Dictionary<string, double>(StoredMetrics.Count + 2, StringComparer.Ordinal);
+        var metrics = new Dictionary<string, double>(CellMetricCapacity, StringComparer.Ordinal);
         foreach (var metric in StoredMetrics) metrics[MetricCatalogue.Get(metric).Key] = values[(int)metric];
         return metrics;
     }

@@ -1,5 +1,4 @@
 using FairCollective.Common;
-using MathNet.Numerics.Statistics;
 
 namespace FairCollective.Fairness;
 
@@ -40,7 +39,7 @@ public static class CountBootstrap
         // Cell index: group * 4 + y * 2 + prediction.
         var cellOfRow = new byte[n];
         for (int i = 0; i < n; i++) cellOfRow[i] = (byte)((isMinority[i] ? 4 : 0) + yTrue[i] * 2 + yPred[i]);
-        // Each metric's defined values, in draw order, then sorted in place once for both ends.
+        // Each metric's defined values, in draw order; both ends of its interval are then selected from them (PercentileEnds).
         var drawn = new double[metrics.Count][];
         var defined = new int[metrics.Count];
         for (int m = 0; m < drawn.Length; m++) drawn[m] = new double[resamples];
@@ -81,14 +80,7 @@ public static class CountBootstrap
         double lowTau = (1 - level) / 2, highTau = 1 - lowTau;
         var result = new (double Low, double High)[drawn.Length];
         for (int m = 0; m < drawn.Length; m++)
-        {
-            if (defined[m] == 0) { result[m] = (double.NaN, double.NaN); continue; }
-            var sorted = drawn[m].AsSpan(0, defined[m]);
-            sorted.Sort();
-            var asArray = defined[m] == resamples ? drawn[m] : sorted.ToArray();
-            result[m] = (SortedArrayStatistics.QuantileCustom(asArray, lowTau, QuantileDefinition.R7),
-                         SortedArrayStatistics.QuantileCustom(asArray, highTau, QuantileDefinition.R7));
-        }
+            result[m] = defined[m] == 0 ? (double.NaN, double.NaN) : PercentileEnds.Of(drawn[m].AsSpan(0, defined[m]), lowTau, highTau);
         return result;
     }
 }

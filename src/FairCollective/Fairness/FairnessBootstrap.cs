@@ -1,5 +1,5 @@
 using FairCollective.Common;
-using MathNet.Numerics.Statistics;
+using System.Runtime.InteropServices;
 
 namespace FairCollective.Fairness;
 
@@ -53,11 +53,8 @@ public static class FairnessBootstrap
             defined.Clear();
             for (int b = 0; b < options.Resamples; b++)
                 if (replicates[b * metricCount + m] is var v && !double.IsNaN(v)) defined.Add(v);
-            var sorted = defined.ToArray();
-            Array.Sort(sorted);
-            double lower = sorted.Length == 0 ? double.NaN : SortedArrayStatistics.QuantileCustom(sorted, lowerTau, QuantileDefinition.R7);
-            double upper = sorted.Length == 0 ? double.NaN : SortedArrayStatistics.QuantileCustom(sorted, upperTau, QuantileDefinition.R7);
-            intervals[m] = new ConfidenceInterval(metrics[m], estimate[(int)metrics[m]], lower, upper, options.Level, options.Resamples, sorted.Length);
+            var (lower, upper) = defined.Count == 0 ? (double.NaN, double.NaN) : PercentileEnds.Of(CollectionsMarshal.AsSpan(defined), lowerTau, upperTau);
+            intervals[m] = new ConfidenceInterval(metrics[m], estimate[(int)metrics[m]], lower, upper, options.Level, options.Resamples, defined.Count);
         }
         return intervals;
     }
