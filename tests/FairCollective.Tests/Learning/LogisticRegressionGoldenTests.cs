@@ -71,6 +71,37 @@ public class LogisticRegressionGoldenTests
         for (int j = 0; j < c.NewtonCoef.Length; j++) Assert.Equal(c.NewtonCoef[j], warm.Coefficients[j], 1e-6);
     }
 
+    /// <summary>
+    /// A refit warm-started from the firm (its coefficients and Hessian factor, as the runner refits) after flipping
+    /// some 0 labels to 1 reaches the cold refit's optimum: small flips end in chord steps, larger ones (a quarter,
+    /// half the 0s) stall them and finish with Newton steps, which must never need more passes than the cold fit.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void WarmStartedRefitsReachTheColdOptimum(string name)
+    {
+        var c = LogisticReference.Case(name);
+        var trainer = new LogisticRegressionTrainer(new LogisticRegressionOptions { C = c.C });
+        var firm = trainer.FitModel(c.X, c.Y, c.SampleWeight);
+        var warmTrainer = (LogisticRegressionTrainer)FairCollective.Learning.Catalog.LearnerCatalog.WarmStartedFrom(trainer, firm);
+        var zeros = Enumerable.Range(0, c.Y.Length).Where(i => c.Y[i] == 0).ToArray();
+        int newtonFinishes = 0;
+        foreach (int every in new[] { 50, 10, 4, 2 })
+        {
+            var flipped = (int[])c.Y.Clone();
+            for (int k = 0; k < zeros.Length; k += every) flipped[zeros[k]] = 1;
+            var cold = trainer.FitModel(c.X, flipped, c.SampleWeight);
+            var warm = warmTrainer.FitModel(c.X, flipped, c.SampleWeight);
+            for (int j = 0; j < cold.Coefficients.Count; j++)
+                Assert.True(Math.Abs(warm.Coefficients[j] - cold.Coefficients[j]) <= 1e-6, $"every {every}th zero flipped, coef {j}: warm {warm.Coefficients[j]} vs cold {cold.Coefficients[j]}");
+            Assert.True(Math.Abs(warm.Intercept - cold.Intercept) <= 1e-6, $"every {every}th zero flipped, intercept: warm {warm.Intercept} vs cold {cold.Intercept}");
+            Assert.True(warm.Objective <= cold.Objective + 1e-12 * Math.Abs(cold.Objective), $"every {every}th zero flipped: warm objective {warm.Objective:R} above cold {cold.Objective:R}");
+            Assert.True(warm.GradientPasses <= cold.GradientPasses, $"every {every}th zero flipped: warm refit made {warm.GradientPasses} gradient passes, cold {cold.GradientPasses}");
+            if (warm.HessianPasses > 0) newtonFinishes++;
+        }
+        Assert.True(newtonFinishes > 0, "no refit reached the Newton finish after its chord steps");
+    }
+
     [Fact]
     public void LbfgsAloneAlsoConvergesTightly()
     {
