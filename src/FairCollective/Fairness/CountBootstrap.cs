@@ -46,11 +46,13 @@ public static class CountBootstrap
         var values = new double[FairnessEvaluator.MetricCount];
         var perGroup = new ConfusionCounts[2];
         var draw = new long[8];
+        // Two pooled groups: the between-groups metrics are computed only when one of them is bounded.
+        bool betweenGroups = metrics.Any(FairnessEvaluator.IsBetweenGroups);
         void Add()
         {
             for (int g = 0; g < 2; g++)
                 perGroup[g] = new ConfusionCounts(TruePositives: draw[4 * g + 3], FalsePositives: draw[4 * g + 1], TrueNegatives: draw[4 * g], FalseNegatives: draw[4 * g + 2]);
-            FairnessEvaluator.Evaluate(perGroup, IsMinorityGroup, UndefinedRate.NaN, values);
+            FairnessEvaluator.Evaluate(perGroup, IsMinorityGroup, UndefinedRate.NaN, values, betweenGroups);
             // An undefined value (a group without positives in this resample) is left out, as the seed statistics do.
             for (int m = 0; m < drawn.Length; m++)
                 if (values[(int)metrics[m]] is var v && !double.IsNaN(v)) drawn[m][defined[m]++] = v;

@@ -39,9 +39,22 @@ public static class FairnessEvaluator
         UndefinedRate undefinedRate = UndefinedRate.NaN, ReadOnlySpan<double> sampleWeights = default) =>
         Evaluate(yTrue, yPred, groups.Codes, MembershipGroupIsMinority, values, undefinedRate, sampleWeights);
 
+    /// <summary>The metrics taken between all groups, fairlearn style (the rest compare the pooled minority with the pooled majority).</summary>
+    public static bool IsBetweenGroups(FairnessMetric metric) => metric is FairnessMetric.DemographicParityDifferenceBetweenGroups
+        or FairnessMetric.DemographicParityRatioBetweenGroups or FairnessMetric.EqualOpportunityDifferenceBetweenGroups
+        or FairnessMetric.EqualOpportunityRatioBetweenGroups or FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase
+        or FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean or FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase
+        or FairnessMetric.EqualizedOddsRatioBetweenGroupsMean or FairnessMetric.ErrorRateDifferenceBetweenGroups;
+
     /// <summary>Every metric from per-group counts into <paramref name="values"/> (length at least <see cref="MetricCount"/>).</summary>
+    /// <param name="perGroup">Confusion counts of each group.</param>
+    /// <param name="isMinorityGroup">Per group, whether it is pooled into the minority.</param>
+    /// <param name="mode">How a rate with a zero denominator is reported.</param>
+    /// <param name="values">One slot per metric, indexed by its value.</param>
+    /// <param name="betweenGroups">False: leave the between-groups metrics (<see cref="IsBetweenGroups"/>) NaN; a bootstrap
+    /// that bounds none of them skips their nine passes over the groups in each of its resamples.</param>
     public static void Evaluate(ReadOnlySpan<ConfusionCounts> perGroup, ReadOnlySpan<bool> isMinorityGroup,
-        UndefinedRate mode, Span<double> values)
+        UndefinedRate mode, Span<double> values, bool betweenGroups = true)
     {
         if (isMinorityGroup.Length != perGroup.Length)
             throw new UserInputException($"Minority membership has {isMinorityGroup.Length} groups but the data has {perGroup.Length}.");
@@ -91,6 +104,11 @@ public static class FairnessEvaluator
         values[(int)FairnessMetric.EqualizedOddsDifferenceWorstCase] = BetweenGroups.WorstCaseMax(Math.Abs(dTpr), Math.Abs(dFpr), mode);
 
         // Between all groups, fairlearn style.
+        if (!betweenGroups)
+        {
+            foreach (var metric in BetweenGroupsMetrics) values[(int)metric] = double.NaN;
+            return;
+        }
         double dpDiff = BetweenGroups.Difference(perGroup, GroupRate.SelectionRate, mode);
         double tprDiff = BetweenGroups.Difference(perGroup, GroupRate.TruePositiveRate, mode);
         double fprDiff = BetweenGroups.Difference(perGroup, GroupRate.FalsePositiveRate, mode);
@@ -106,6 +124,8 @@ public static class FairnessEvaluator
         values[(int)FairnessMetric.EqualizedOddsRatioBetweenGroupsMean] = BetweenGroups.Mean(tprRatio, fprRatio, mode);
         values[(int)FairnessMetric.ErrorRateDifferenceBetweenGroups] = BetweenGroups.Difference(perGroup, GroupRate.ErrorRate, mode);
     }
+
+    private static readonly FairnessMetric[] BetweenGroupsMetrics = Enum.GetValues<FairnessMetric>().Where(IsBetweenGroups).ToArray();
 
     private static double MinOverMax(double a, double b) =>
         double.IsNaN(a) || double.IsNaN(b) ? double.NaN : Math.Min(a, b) / Math.Max(a, b);

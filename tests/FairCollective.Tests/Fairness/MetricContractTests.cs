@@ -53,6 +53,25 @@ public class MetricContractTests
         Assert.True(double.IsFinite(v), $"{metric} = {v}");
     }
 
+    /// <summary>
+    /// Skipping the between-groups metrics (as a bootstrap bounding none of them does) leaves exactly those NaN and
+    /// every other metric bit for bit as the full evaluation gives it; the enumeration's names say which they are.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Metrics))]
+    public void SkippingTheBetweenGroupsMetricsChangesNoOther(FairnessMetric metric)
+    {
+        Assert.Equal(metric.ToString().Contains("BetweenGroups", StringComparison.Ordinal), FairnessEvaluator.IsBetweenGroups(metric));
+        var perGroup = new ConfusionCounts[2];
+        GroupConfusion.Accumulate(YTrue, YPred, Groups.Codes, perGroup);
+        var full = new double[FairnessEvaluator.MetricCount];
+        var skipped = new double[FairnessEvaluator.MetricCount];
+        FairnessEvaluator.Evaluate(perGroup, [false, true], UndefinedRate.NaN, full);
+        FairnessEvaluator.Evaluate(perGroup, [false, true], UndefinedRate.NaN, skipped, betweenGroups: false);
+        if (FairnessEvaluator.IsBetweenGroups(metric)) Assert.True(double.IsNaN(skipped[(int)metric]), $"{metric} = {skipped[(int)metric]}");
+        else Assert.Equal(BitConverter.DoubleToInt64Bits(full[(int)metric]), BitConverter.DoubleToInt64Bits(skipped[(int)metric]));
+    }
+
     [Theory]
     [MemberData(nameof(Metrics))]
     public void IsNaNOnlyWithAWarning(FairnessMetric metric)
