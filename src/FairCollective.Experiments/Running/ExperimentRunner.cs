@@ -46,6 +46,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         var bases = new ConcurrentDictionary<(string, int, string, DefenceChoice), Lazy<(IClassifier Model, IReadOnlyDictionary<string, double> Metrics)>>();
         var rankings = new ConcurrentDictionary<ScoreGroup, Lazy<RankedPool>>();
         var neighbours = new ConcurrentDictionary<(string, int), TrainingNeighbours>();
+        var refits = new SharedRefits();
         int computed = 0;
         int limit = options.StopAfterCells ?? int.MaxValue;
         // -1 means all cores: Parallel.ForEach itself would read it as "no limit" and start far more cells than cores.
@@ -102,10 +103,15 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 if (flips == 0) fitted = Base(config.Defence).Metrics;
                 else
                 {
-                    var labels = Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips);
                     if (config.Defence.IsNone)
-                        fitted = FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model), split, labels, bootstrap);
-                    else fitted = Defended(config.Defence, labels, Relabelling.FlippedFlags(labels.Length, ranked.Pool, ranked.Ranking, flips)).Metrics;
+                        fitted = refits.GetOrFit(config.Dataset.Name, config.Seed, config.Learner, ranked.Ranking.Take(flips).Select(position => ranked.Pool[position]),
+                            () => FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model), split,
+                                Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips), bootstrap));
+                    else
+                    {
+                        var labels = Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips);
+                        fitted = Defended(config.Defence, labels, Relabelling.FlippedFlags(labels.Length, ranked.Pool, ranked.Ranking, flips)).Metrics;
+                    }
                 }
                 // How many flips the tie rule chose: a warning when a result rests on it (RunWarnings).
                 var withCounts = new Dictionary<string, double>(fitted, StringComparer.Ordinal) { [MetricKeys.TieFlips] = Collective.Ranking.TiedAtCut(ranked.Scores, ranked.Ranking, flips) };

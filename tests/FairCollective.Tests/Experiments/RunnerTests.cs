@@ -72,6 +72,31 @@ public sealed class RunnerTests : IDisposable
                         >= cells.First(c => c.Seed == seed && c.Alpha == 0.2 && c.Method == "Random").PoolSize);
     }
 
+    /// <summary>
+    /// At a budget of the whole pool every strategy flips every member, so those cells share one refit: their stored
+    /// metrics are equal to the last bit (and, as every cell's, the same for any thread count).
+    /// </summary>
+    // What a cell adds to its firm's metrics: about its own ranking, not the refit.
+    private static readonly HashSet<string> PerCellKeys = [MetricKeys.TieFlips, MetricKeys.IdealFlips, MetricKeys.IdealPrecision, MetricKeys.P0RankCorrelation];
+
+    [Fact]
+    public void CellsFlippingTheSameRowsShareOneRefit()
+    {
+        Run(SmallSpec(), "whole.sqlite", 2);
+        var whole = Cells("whole.sqlite").Values.Where(c => c.Flips > 0 && c.Flips == c.PoolSize && c.Method is "RB-prob" or "RB-label" or "RB-dist" or "Random")
+            .GroupBy(c => (c.Seed, c.Alpha, c.Config!.MajorityRows)).ToArray();
+        Assert.NotEmpty(whole);
+        foreach (var group in whole)
+        {
+            Assert.Equal(4, group.Count());
+            var first = group.First().Metrics;
+            foreach (var cell in group)
+                foreach (var (key, value) in first)
+                    if (!PerCellKeys.Contains(key))
+                        Assert.True(BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(cell.Metrics[key]), $"{cell.Method} {key}: {value:R} vs {cell.Metrics[key]:R}");
+        }
+    }
+
     [Fact]
     public void ARunResumedAfterAStopRecomputesNothingAndDuplicatesNothing()
     {
