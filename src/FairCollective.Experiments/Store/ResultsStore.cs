@@ -249,11 +249,32 @@ public sealed class ResultsStore : IDisposable
                                     + (experiment is null ? "" : " WHERE experiment = $e") + " ORDER BY cell_key");
             if (experiment is not null) cmd.Parameters.AddWithValue("$e", experiment);
             using var r = Guarded(cmd.ExecuteReader);
-            var cells = new List<CellRecord>();
-            while (Guarded(r.Read)) cells.Add(ReadCell(r));
+            var rows = new List<StoredRow>();
+            while (Guarded(r.Read)) rows.Add(StoredRow.Read(r));
+            // Parsing a row (its configuration and metrics JSON, and the key check, a hash of the configuration) costs
+            // far more than reading it: large stores parse on every core. The first corrupted row in key order is reported.
+            var cells = new CellRecord[rows.Count];
+            var errors = new UserInputException?[rows.Count];
+            void Parse(int i)
+            {
+                try
+                {
+                    cells[i] = ParseCell(rows[i]);
+                }
+                catch (UserInputException e)
+                {
+                    errors[i] = e;
+                }
+            }
+            if (rows.Count >= ParallelParseMinimum) Parallel.For(0, rows.Count, Parse);
+            else for (int i = 0; i < rows.Count; i++) Parse(i);
+            if (errors.FirstOrDefault(e => e is not null) is { } first) throw first;
             return cells;
         }
     }
+
+    /// <summary>Fewest rows parsed in parallel (below it the threads cost more than they save).</summary>
+    private const int ParallelParseMinimum = 512;
 
     /// <summary>The runs recorded (id, experiment, start, spec JSON, environment JSON), oldest first.</summary>
     public IReadOnlyList<(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson)> Runs()
@@ -296,24 +317,49 @@ public sealed class ResultsStore : IDisposable
         _db.Dispose();
     }
 
-    private CellRecord ReadCell(SqliteDataReader r)
+    /// <summary>
+    /// One row of the cells table as read, each column's value or the error reading it raised (kept, so a corrupted row
+    /// is reported with the same first error as when rows were parsed while read).
+    /// </summary>
+    private sealed record StoredRow(long RowId, string Key, Func<string> Config, Func<string> Metrics, Func<double> Alpha, Func<double> Seconds,
+        Func<int> Members, Func<int> Flips, Func<int> Pool, Func<string> Rule)
     {
-        long rowId = r.GetInt64(0);
-        string key = r.IsDBNull(1) ? "" : r.GetString(1);
+        public static StoredRow Read(SqliteDataReader r) => new(r.GetInt64(0), r.IsDBNull(1) ? "" : r.GetString(1),
+            Kept(() => r.GetString(9)), Kept(() => r.GetString(6)), Kept(() => Number(r, 2, "alpha")), Kept(() => Number(r, 7, "seconds")),
+            Kept(() => Whole(r, 3, "members")), Kept(() => Whole(r, 4, "flips")), Kept(() => Whole(r, 5, "pool_size")),
+            Kept(() => r.IsDBNull(8) ? "" : r.GetString(8)));
+
+        private static Func<T> Kept<T>(Func<T> read)
+        {
+            try
+            {
+                var value = read();
+                return () => value;
+            }
+            catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or OverflowException)
+            {
+                return () => throw e;
+            }
+        }
+    }
+
+    private CellRecord ParseCell(StoredRow row)
+    {
         try
         {
-            var config = CellConfig.FromJson(r.GetString(9));
-            if (config.Key() != key) throw new FormatException("its key does not match its configuration");
-            var metrics = MetricsJson.Read(r.GetString(6));
-            double alpha = Number(r, 2, "alpha"), seconds = Number(r, 7, "seconds");
-            int members = Whole(r, 3, "members"), flips = Whole(r, 4, "flips"), pool = Whole(r, 5, "pool_size");
+            var config = CellConfig.FromJson(row.Config());
+            if (config.Key() != row.Key) throw new FormatException("its key does not match its configuration");
+            var metrics = MetricsJson.Read(row.Metrics());
+            double alpha = row.Alpha(), seconds = row.Seconds();
+            int members = row.Members(), flips = row.Flips(), pool = row.Pool();
             if (!(alpha >= 0 && alpha <= 1) || members < 0 || pool < 0 || flips < 0 || flips > pool)
                 throw new FormatException($"its counts are impossible (alpha {alpha}, members {members}, pool {pool}, flips {flips})");
-            return CellRecord.Of(config, alpha, members, flips, pool, metrics, seconds, r.IsDBNull(8) ? "" : r.GetString(8));
+            return CellRecord.Of(config, alpha, members, flips, pool, metrics, seconds, row.Rule());
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or JsonException or OverflowException)
         {
-            throw new UserInputException($"results store '{Path}': cell row {rowId.ToString(CultureInfo.InvariantCulture)} (key {(key.Length > 12 ? key[..12] : key)}) is corrupted: {FirstLine(e.Message)}; delete that row or run the experiment into a new store");
+            string key = row.Key;
+            throw new UserInputException($"results store '{Path}': cell row {row.RowId.ToString(CultureInfo.InvariantCulture)} (key {(key.Length > 12 ? key[..12] : key)}) is corrupted: {FirstLine(e.Message)}; delete that row or run the experiment into a new store");
         }
     }
 

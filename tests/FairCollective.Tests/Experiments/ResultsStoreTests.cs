@@ -170,6 +170,32 @@ public sealed class ResultsStoreTests : IDisposable
         Assert.Contains("is corrupted: its counts are impossible", Refused(() => ResultsStore.Open(path, StoreAccess.Read).Cells()));
     }
 
+    /// <summary>
+    /// A large store's rows are parsed on every core: its cells come back in key order, equal to what was written, and of
+    /// several corrupted rows the first in key order is named, whatever thread parsed it first.
+    /// </summary>
+    [Fact]
+    public void ALargeStoreReadsInKeyOrderAndNamesItsFirstCorruptedRow()
+    {
+        var path = PathOf("large.sqlite");
+        var written = Enumerable.Range(0, 1500).Select(seed => Cell(seed, eqod: seed / 1500.0)).ToArray();
+        using (var store = ResultsStore.Open(path))
+            foreach (var cell in written) store.Add(cell);
+        using (var store = ResultsStore.Open(path, StoreAccess.Read))
+        {
+            var read = store.Cells();
+            Assert.Equal(written.Select(c => c.Key).Order(StringComparer.Ordinal), read.Select(c => c.Key));
+            var bySeed = read.ToDictionary(c => c.Seed);
+            foreach (var cell in written) Assert.Equal(cell.Metrics[MetricKeys.EqOd], bySeed[cell.Seed].Metrics[MetricKeys.EqOd]);
+        }
+        var keys = written.Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
+        // Corrupt three rows; the one with the smallest key must be named, also when another fails first on a thread.
+        foreach (var key in new[] { keys[1400], keys[700], keys[5] })
+            Update(path, $"UPDATE cells SET metrics_json = '{{\"eqod\": ' WHERE cell_key = '{key}'");
+        for (int attempt = 0; attempt < 5; attempt++)
+            Assert.Contains($"(key {keys[5][..12]}) is corrupted", Refused(() => ResultsStore.Open(path, StoreAccess.Read).Cells()));
+    }
+
     private static void Update(string path, string sql)
     {
         using var db = new SqliteConnection($"Data Source={path};Pooling=False");
