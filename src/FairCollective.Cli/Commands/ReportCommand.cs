@@ -28,7 +28,11 @@ public static class ReportCommand
 
     /// <summary>Writes the report of <paramref name="storePath"/> into <paramref name="outDir"/>; <paramref name="metric"/> (null: each experiment's recorded one) is the fairness metric shown.
     /// <paramref name="stored"/>: every cell of the store when the caller has just read them (a run), so they are not read again.</summary>
-    internal static void Write(string storePath, string outDir, TextWriter output, Fairness.ShownMetric? metric = null, IReadOnlyList<CellRecord>? stored = null)
+    internal static void Write(string storePath, string outDir, TextWriter output, Fairness.ShownMetric? metric = null, IReadOnlyList<CellRecord>? stored = null) =>
+        output.WriteLine(WriteQuietly(storePath, outDir, metric, stored));
+
+    /// <summary>As <see cref="Write"/>, printing nothing: returns the line that says where the report is (for a caller that prints it when its own output is done).</summary>
+    internal static string WriteQuietly(string storePath, string outDir, Fairness.ShownMetric? metric = null, IReadOnlyList<CellRecord>? stored = null)
     {
         using var s = ResultsStore.Open(storePath, StoreAccess.Read);
         // The cells are read once (reading and checking a cell's key costs more than anything the report does with it).
@@ -36,7 +40,7 @@ public static class ReportCommand
         // The toy figure is drawn from its own small run (the store holds metrics, not points and boundaries).
         var toy = cells.Any(c => c.Experiment == PaperExperiments.Toy) ? ToyData(ToyScenario.Run()) : null;
         var files = ReportWriter.Write(ReportInput.From(s, cells, toy, metric), outDir);
-        output.WriteLine($"report: {Path.Combine(outDir, ReportWriter.IndexFileName)} ({files.Count} files)");
+        return $"report: {Path.Combine(outDir, ReportWriter.IndexFileName)} ({files.Count} files)";
     }
 
     internal static ToyFigureData ToyData(ToyScenario.Result r) => new(

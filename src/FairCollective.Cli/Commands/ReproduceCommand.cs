@@ -60,8 +60,8 @@ public static class ReproduceCommand
             // Checked before any work: a file in the way is a one-line error (exit 2), not a crash after the run.
             if (File.Exists(dir)) throw new UserInputException($"reproduce output '{dir}' (-o) is a file, not a folder");
             var store = Path.Combine(dir, "results.sqlite");
-            var stored = RunCommand.Execute(spec, store, threads, parse.InvocationConfiguration.Output);
-            if (!parse.GetValue(noReport)) ReportCommand.Write(store, dir, parse.InvocationConfiguration.Output, stored: stored);
+            RunCommand.Execute(spec, store, threads, parse.InvocationConfiguration.Output,
+                report: parse.GetValue(noReport) ? null : stored => ReportCommand.WriteQuietly(store, dir, stored: stored));
             return 0;
         });
         return cmd;

@@ -53,11 +53,12 @@ public static class RunCommand
             string name = part is null ? parsed.Name : $"{parsed.Name}.{part.Tag}";
             var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, name + ".sqlite");
             var output = parse.InvocationConfiguration.Output;
-            var stored = Execute(parsed, storePath, threads, output, parse.GetValue(export), part);
             // A shard's store holds part of the grid: its report would be a partial one; the merged store's is not.
+            bool withReport = part is null && !parse.GetValue(noReport);
+            Execute(parsed, storePath, threads, output, parse.GetValue(export), part,
+                withReport ? stored => ReportCommand.WriteQuietly(storePath, ReportFolder(storePath), stored: stored) : null);
             if (part is not null)
                 output.WriteLine($"shard {part} of '{parsed.Name}' done; once every shard is, combine their stores: faircollective results merge OUT.sqlite STORE... (docs/scaling.md)");
-            else if (!parse.GetValue(noReport)) ReportCommand.Write(storePath, ReportFolder(storePath), output, stored: stored);
             return 0;
         });
         return cmd;
@@ -80,7 +81,10 @@ public static class RunCommand
     /// file behind; a store this run created is removed again if the run fails before its first cell is stored.
     /// Returns every cell the store holds afterwards (all experiments), read once for the tables and the report.
     /// </summary>
-    internal static IReadOnlyList<CellRecord> Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output, string? exportRandomness = null, Shard? shard = null)
+    /// <param name="report">Writes the report of the stored cells and returns the line saying where it is; it runs on another
+    /// core while the tables are printed (neither reads what the other writes), and its line is printed last.</param>
+    internal static IReadOnlyList<CellRecord> Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output, string? exportRandomness = null, Shard? shard = null,
+        Func<IReadOnlyList<CellRecord>, string>? report = null)
     {
         var plan = RunPlan.Build(spec);
         if (shard is not null) plan = plan.ShardOf(shard);
@@ -105,17 +109,30 @@ public static class RunCommand
             if (!existed && empty) DeleteStore(storePath);
             throw;
         }
-        IReadOnlyList<CellRecord> stored, cells;
+        IReadOnlyList<CellRecord> stored;
         using (store)
         {
             output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
             stored = store.Cells();
-            cells = stored.Where(c => c.Experiment == spec.Name).ToArray();
-            if (shard is null) ResultsCommand.WriteTables(cells, output, includeBudgets: false, selectionOf: _ => new BudgetSelection(Metric: spec.Metric));
         }
-        output.WriteLine($"every table: faircollective results show {storePath}");
-        foreach (var warning in RunWarnings.OfSplits(plan.Splits.Values).Concat(RunWarnings.OfCells(cells)))
-            output.WriteLine($"warning: {warning}");
+        // Started once the store is closed (so it goes back to one file); the tables are printed meanwhile.
+        var reporting = report is null ? null : Task.Run(() => report(stored));
+        try
+        {
+            var cells = stored.Where(c => c.Experiment == spec.Name).ToArray();
+            if (shard is null) ResultsCommand.WriteTables(cells, output, includeBudgets: false, selectionOf: _ => new BudgetSelection(Metric: spec.Metric));
+            output.WriteLine($"every table: faircollective results show {storePath}");
+            foreach (var warning in RunWarnings.OfSplits(plan.Splits.Values).Concat(RunWarnings.OfCells(cells)))
+                output.WriteLine($"warning: {warning}");
+        }
+        catch
+        {
+            // The error being thrown is the one to show; the report still finishes (each of its files is written whole).
+            if (reporting is not null) ((IAsyncResult)reporting).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+        // The report's own error (a folder that cannot be written, say) surfaces here as itself, not wrapped.
+        if (reporting is not null) output.WriteLine(reporting.GetAwaiter().GetResult());
         return stored;
     }
 
