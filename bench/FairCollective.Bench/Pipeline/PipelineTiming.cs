@@ -46,7 +46,7 @@ internal static class PipelineTiming
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"end-to-end (load, split, encode, scoring, refits, store): wall {summary.Elapsed.TotalSeconds:F2} s, process CPU {cpu:F2} s; sum of cell times {cellSeconds:F2} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"distinct firm fits: {DistinctFits(cells)} (cells with 0 flips reuse the unchanged firm)"));
+                $"fits asked for: {DistinctFits(cells)} (cells with 0 flips reuse the unchanged firm; cells that flip the same rows share one fit, so fewer are made)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MiB; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; GC pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
 
@@ -65,7 +65,7 @@ internal static class PipelineTiming
         return 0;
     }
 
-    /// <summary>Base fits (one per seed) plus every cell that relabelled at least one row.</summary>
+    /// <summary>Base fits (one per seed) plus every cell that relabelled at least one row (before sharing: see SharedRefits).</summary>
     private static int DistinctFits(IReadOnlyList<CellRecord> cells) =>
         cells.Select(c => c.Seed).Distinct().Count() + cells.Count(c => c.Flips > 0);
 }
