@@ -24,6 +24,22 @@ public class SharedRefitsTests
         Assert.Equal(1, refits.Distinct);
     }
 
+    /// <summary>Past the bound, new rows are fitted every time they are asked for (memory stays bounded); kept ones are still shared.</summary>
+    [Fact]
+    public void PastItsBoundItFitsWithoutKeeping()
+    {
+        var refits = new SharedRefits();
+        int fits = 0;
+        for (int i = 0; i < SharedRefits.MaxShared; i++) refits.GetOrFit("compas", 0, "logistic", [i], Counting(() => fits++, i));
+        Assert.Equal(SharedRefits.MaxShared, fits);
+        Assert.Equal(7.0, refits.GetOrFit("compas", 0, "logistic", [7], Counting(() => fits++, -1))["eqod"]);
+        Assert.Equal(SharedRefits.MaxShared, fits);
+        refits.GetOrFit("compas", 0, "logistic", [-1], Counting(() => fits++, 0.5));
+        refits.GetOrFit("compas", 0, "logistic", [-1], Counting(() => fits++, 0.5));
+        Assert.Equal(SharedRefits.MaxShared + 2, fits);
+        Assert.Equal(SharedRefits.MaxShared, refits.Distinct);
+    }
+
     /// <summary>Other rows, or the same rows of another firm (dataset, seed or learner), are fitted on their own.</summary>
     [Fact]
     public void OtherRowsOrAnotherFirmAreFittedApart()
