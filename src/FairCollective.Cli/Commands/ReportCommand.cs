@@ -26,12 +26,12 @@ public static class ReportCommand
         return cmd;
     }
 
-    /// <summary>Writes the report of <paramref name="storePath"/> into <paramref name="outDir"/>; <paramref name="metric"/> (null: each experiment's recorded one) is the fairness metric shown.
-    /// <paramref name="stored"/>: every cell of the store when the caller has just read them (a run), so they are not read again.</summary>
-    internal static void Write(string storePath, string outDir, TextWriter output, Fairness.ShownMetric? metric = null, IReadOnlyList<CellRecord>? stored = null) =>
-        output.WriteLine(WriteQuietly(storePath, outDir, metric, stored));
+    /// <summary>Writes the report of <paramref name="storePath"/> into <paramref name="outDir"/>; <paramref name="metric"/> (null: each experiment's recorded one) is the fairness metric shown.</summary>
+    internal static void Write(string storePath, string outDir, TextWriter output, Fairness.ShownMetric? metric = null) =>
+        output.WriteLine(WriteQuietly(storePath, outDir, metric));
 
-    /// <summary>As <see cref="Write"/>, printing nothing: returns the line that says where the report is (for a caller that prints it when its own output is done).</summary>
+    /// <summary>As <see cref="Write"/>, printing nothing: returns the line that says where the report is (for a caller that prints it when its own output is done).
+    /// <paramref name="stored"/>: every cell of the store when the caller has just read them (a run), so they are not read again.</summary>
     internal static string WriteQuietly(string storePath, string outDir, Fairness.ShownMetric? metric = null, IReadOnlyList<CellRecord>? stored = null)
     {
         using var s = ResultsStore.Open(storePath, StoreAccess.Read);

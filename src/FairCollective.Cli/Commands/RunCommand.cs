@@ -79,11 +79,11 @@ public static class RunCommand
     /// <summary>
     /// Plans the run (loads data, checks every cell) before the store is touched, so a spec that cannot run leaves no
     /// file behind; a store this run created is removed again if the run fails before its first cell is stored.
-    /// Returns every cell the store holds afterwards (all experiments), read once for the tables and the report.
+    /// Every cell the store holds afterwards (all experiments) is read once, for the tables and the report.
     /// </summary>
     /// <param name="report">Writes the report of the stored cells and returns the line saying where it is; it runs on another
     /// core while the tables are printed (neither reads what the other writes), and its line is printed last.</param>
-    internal static IReadOnlyList<CellRecord> Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output, string? exportRandomness = null, Shard? shard = null,
+    internal static void Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output, string? exportRandomness = null, Shard? shard = null,
         Func<IReadOnlyList<CellRecord>, string>? report = null)
     {
         var plan = RunPlan.Build(spec);
@@ -128,12 +128,11 @@ public static class RunCommand
         catch
         {
             // The error being thrown is the one to show; the report still finishes (each of its files is written whole).
-            if (reporting is not null) ((IAsyncResult)reporting).AsyncWaitHandle.WaitOne();
+            if (reporting is not null) Task.WaitAny(reporting);
             throw;
         }
         // The report's own error (a folder that cannot be written, say) surfaces here as itself, not wrapped.
         if (reporting is not null) output.WriteLine(reporting.GetAwaiter().GetResult());
-        return stored;
     }
 
     private static void DeleteStore(string path)

@@ -104,7 +104,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 else
                 {
                     if (config.Defence.IsNone)
-                        fitted = refits.GetOrFit(config.Dataset.Name, config.Seed, config.Learner, ranked.Ranking.Take(flips).Select(position => ranked.Pool[position]),
+                        fitted = refits.GetOrFit(config.Dataset.Name, config.Seed, config.Learner, Relabelling.FlippedRows(ranked.Pool, ranked.Ranking, flips),
                             () => FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model), split,
                                 Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips), bootstrap));
                     else

@@ -24,14 +24,13 @@ internal sealed class SharedRefits
     /// <param name="dataset">Dataset of the firm.</param>
     /// <param name="seed">Seed of the split and the learner.</param>
     /// <param name="learner">The firm's learner.</param>
-    /// <param name="flippedRows">Training rows reported as 1, in any order.</param>
+    /// <param name="flippedRows">Training rows reported as 1, in any order (sorted in place).</param>
     /// <param name="fit">Fits and evaluates the relabelled firm.</param>
-    public IReadOnlyDictionary<string, double> GetOrFit(string dataset, int seed, string learner, IEnumerable<int> flippedRows,
+    public IReadOnlyDictionary<string, double> GetOrFit(string dataset, int seed, string learner, int[] flippedRows,
         Func<IReadOnlyDictionary<string, double>> fit)
     {
-        var rows = flippedRows.ToArray();
-        Array.Sort(rows);
-        var key = (dataset, seed, learner, Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(rows.AsSpan()))));
+        Array.Sort(flippedRows);
+        var key = (dataset, seed, learner, Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(flippedRows.AsSpan()))));
         if (_fits.TryGetValue(key, out var shared)) return shared.Value;
         // The count may pass the bound by a few under concurrent adds: a bound on memory, not an exact number.
         if (_fits.Count >= MaxShared) return fit();

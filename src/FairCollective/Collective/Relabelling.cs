@@ -22,11 +22,19 @@ public static class Relabelling
         return labels;
     }
 
+    /// <summary>The training rows the first <paramref name="flips"/> ranked pool members relabel, in ranking order.</summary>
+    public static int[] FlippedRows(IReadOnlyList<int> pool, ReadOnlySpan<int> ranking, int flips)
+    {
+        var rows = new int[flips];
+        for (int j = 0; j < flips; j++) rows[j] = pool[ranking[j]];
+        return rows;
+    }
+
     /// <summary>One flag per training row: true for the rows the first <paramref name="flips"/> ranked pool members relabel.</summary>
     public static bool[] FlippedFlags(int rows, IReadOnlyList<int> pool, ReadOnlySpan<int> ranking, int flips)
     {
         var flags = new bool[rows];
-        for (int j = 0; j < flips; j++) flags[pool[ranking[j]]] = true;
+        foreach (int row in FlippedRows(pool, ranking, flips)) flags[row] = true;
         return flags;
     }
 }

@@ -72,15 +72,15 @@ public sealed class RunnerTests : IDisposable
                         >= cells.First(c => c.Seed == seed && c.Alpha == 0.2 && c.Method == "Random").PoolSize);
     }
 
-    /// <summary>
-    /// At a budget of the whole pool every strategy flips every member, so those cells share one refit: their stored
-    /// metrics are equal to the last bit (and, as every cell's, the same for any thread count).
-    /// </summary>
     // What a cell adds to its firm's metrics: about its own ranking, not the refit.
     private static readonly HashSet<string> PerCellKeys = [MetricKeys.TieFlips, MetricKeys.IdealFlips, MetricKeys.IdealPrecision, MetricKeys.P0RankCorrelation];
 
+    /// <summary>
+    /// At a budget of the whole pool every strategy flips every member (the cells SharedRefits gives one refit): their
+    /// firms' stored metrics are equal to the last bit, whichever strategy's cell computed the fit.
+    /// </summary>
     [Fact]
-    public void CellsFlippingTheSameRowsShareOneRefit()
+    public void CellsFlippingTheWholePoolHaveTheSameFirmMetrics()
     {
         Run(SmallSpec(), "whole.sqlite", 2);
         var whole = Cells("whole.sqlite").Values.Where(c => c.Flips > 0 && c.Flips == c.PoolSize && c.Method is "RB-prob" or "RB-label" or "RB-dist" or "Random")

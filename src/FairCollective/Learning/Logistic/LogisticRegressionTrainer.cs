@@ -25,7 +25,7 @@ public sealed class LogisticRegressionTrainer : ITrainer
 
     /// <summary>
     /// Chord steps stop (Newton on the current Hessian takes over) once a step shrinks max|∇f| by less than this factor.
-    /// At 0.5 a typical refit took 21 chord steps on COMPAS and 70 passes with L-BFGS between on Adult; a Newton step
+    /// At 0.5 a typical refit took 21 chord steps on COMPAS and 74 gradient passes with L-BFGS between on Adult; a Newton step
     /// costs one Hessian pass (3-6 gradient passes) and converges quadratically from where the chord steps stop
     /// (warm refits with 0.1: COMPAS 0.42 -> 0.27 ms, ACS AZ 10.0 -> 3.7 ms, Adult 26.2 -> 11.4 ms; bench/README.md).
     /// </summary>
