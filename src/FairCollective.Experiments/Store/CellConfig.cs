@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -85,9 +86,12 @@ public sealed record CellConfig
     public bool IsCollective => Size is not null;
 
     /// <summary>The canonical JSON of this configuration: fixed key order, round-trip numbers, no whitespace.</summary>
-    public string ToJson()
+    public string ToJson() => Encoding.UTF8.GetString(Utf8Json().WrittenSpan);
+
+    /// <summary><see cref="ToJson"/> as UTF-8 bytes, the form its key hashes.</summary>
+    private ArrayBufferWriter<byte> Utf8Json()
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(1024);
         using (var j = new Utf8JsonWriter(buffer))
         {
             j.WriteStartObject();
@@ -155,14 +159,21 @@ public sealed record CellConfig
             }
             j.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return buffer;
     }
 
     /// <summary>The cell's identity: SHA-256 of <see cref="ToJson"/>, in hex.</summary>
-    public string Key() => KeyOf(ToJson());
+    public string Key() => KeyOfUtf8(Utf8Json().WrittenSpan);
 
     /// <summary>The key of a configuration already written by <see cref="ToJson"/> (saves writing it twice).</summary>
-    public static string KeyOf(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+    public static string KeyOf(string json) => KeyOfUtf8(Encoding.UTF8.GetBytes(json));
+
+    private static string KeyOfUtf8(ReadOnlySpan<byte> json)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(json, hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     /// <summary>The budget as tables show it: "0.0125 of pool", "40 flips", or "none" outside collective cells (exact values, never rounded).</summary>
     public string BudgetText => Budget is { } b ? b.ToString() : "none";

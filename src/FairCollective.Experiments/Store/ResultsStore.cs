@@ -490,16 +490,62 @@ public sealed class ResultsStore : IDisposable
 }
 
 /// <summary>Metrics as a JSON object; NaN and infinities are written as strings, as the reference files do.</summary>
+/// <summary>
+/// A cell's metrics as stored: one JSON object, keys in ordinal order, NaN and infinities as the strings "NaN",
+/// "Infinity" and "-Infinity" (System.Text.Json's named floating-point literals). Written and read with the JSON writer
+/// and reader directly, byte for byte what the serializer gave (a test compares them): the serializer's dictionary
+/// path cost as much as the rest of reading a store back.
+/// </summary>
 internal static class MetricsJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    public static string Write(IReadOnlyDictionary<string, double> metrics)
     {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+        var keys = new string[metrics.Count];
+        int n = 0;
+        foreach (var key in metrics.Keys) keys[n++] = key;
+        Array.Sort(keys, StringComparer.Ordinal);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + 48 * keys.Length);
+        using (var j = new Utf8JsonWriter(buffer))
+        {
+            j.WriteStartObject();
+            foreach (var key in keys)
+            {
+                double value = metrics[key];
+                j.WritePropertyName(key);
+                if (double.IsFinite(value)) j.WriteNumberValue(value);
+                else j.WriteStringValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+            }
+            j.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
-    public static string Write(IReadOnlyDictionary<string, double> metrics) =>
-        JsonSerializer.Serialize(new SortedDictionary<string, double>(metrics.ToDictionary(), StringComparer.Ordinal), Options);
-
-    public static IReadOnlyDictionary<string, double> Read(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, double>>(json, Options) ?? throw new FormatException("its metrics are not a JSON object");
+    public static IReadOnlyDictionary<string, double> Read(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        if (!reader.Read() || reader.TokenType == JsonTokenType.Null)
+            throw new FormatException("its metrics are not a JSON object");
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException($"its metrics are a JSON {reader.TokenType}, not an object");
+        var metrics = new Dictionary<string, double>(80, StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = reader.GetString()!;
+            reader.Read();
+            metrics[key] = reader.TokenType switch
+            {
+                JsonTokenType.Number => reader.GetDouble(),
+                JsonTokenType.String => reader.GetString() switch
+                {
+                    "NaN" => double.NaN,
+                    "Infinity" => double.PositiveInfinity,
+                    "-Infinity" => double.NegativeInfinity,
+                    var text => throw new JsonException($"metric '{key}' is the text '{text}', not a number"),
+                },
+                _ => throw new JsonException($"metric '{key}' is a JSON {reader.TokenType}, not a number"),
+            };
+        }
+        if (reader.TokenType != JsonTokenType.EndObject) throw new JsonException("its metrics object is not closed");
+        if (reader.Read()) throw new JsonException("its metrics are followed by more JSON");
+        return metrics;
+    }
 }
