@@ -16,7 +16,8 @@ namespace FairCollective.Experiments.Running;
 /// <summary>
 /// Runs a <see cref="RunPlan"/>. For every (dataset, seed, m, collective size, strategy) the strategy scores the
 /// pool once and the ranking is reused for every flip budget; every (…, budget) cell is one firm fit on relabelled
-/// labels, evaluated on the untouched test split and committed to the store at once. Cells run in parallel; each
+/// labels, evaluated on the untouched test split and handed to a <see cref="CellWriter"/>, which commits finished cells
+/// to the store as they come, several a transaction. Cells run in parallel; each
 /// cell's computation depends only on its configuration and seed, so results are identical for any thread count.
 /// Cells already in the store are skipped.
 /// </summary>
@@ -47,89 +48,97 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         var rankings = new ConcurrentDictionary<ScoreGroup, Lazy<RankedPool>>();
         var neighbours = new ConcurrentDictionary<(string, int), TrainingNeighbours>();
         var refits = new SharedRefits();
-        int computed = 0;
+        var writer = new CellWriter(store, progress);
+        int computed = 0; // cells computed and handed to the writer (the early stop counts these)
         int limit = options.StopAfterCells ?? int.MaxValue;
         // -1 means all cores: Parallel.ForEach itself would read it as "no limit" and start far more cells than cores.
         int degree = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancel };
-        Parallel.ForEach(todo, parallel, (cell, state) =>
+        try
         {
-            if (Volatile.Read(ref computed) >= limit) { state.Stop(); return; }
-            var sw = Stopwatch.StartNew();
-            var config = cell.Config;
-            var split = plan.Splits[(config.Dataset.Name, config.Seed)];
-            var trainer = LearnerCatalog.Create(config.Learner, spec.Learner, config.Seed, innerParallelism: 1);
-            var bootstrap = BootstrapSettings.Of(spec, config.Seed);
-            (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Base(DefenceChoice defence) => bases.GetOrAdd((config.Dataset.Name, config.Seed, config.Learner, defence),
-                _ => new Lazy<(IClassifier, IReadOnlyDictionary<string, double>)>(() => defence.IsNone
-                    ? FirmEvaluation.FitEvaluateAndKeep(trainer, split, split.TrainY, bootstrap)
-                    : Defended(defence, split.TrainY, flipped: null))).Value;
-            // The defended firm: the defence screens the labels it received, the learner fits what is left (warm from
-            // the undefended base model, the same optimum), and the flags are counted against the flips.
-            (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Defended(DefenceChoice defence, int[] labels, bool[]? flipped)
+            Parallel.ForEach(todo, parallel, (cell, state) =>
             {
-                var warm = LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model);
-                var shared = neighbours.GetOrAdd((config.Dataset.Name, config.Seed), _ => new TrainingNeighbours(split.TrainX, threads: 1));
-                var (model, outcome) = DefendedFit.Fit(DefenceCatalog.Create(defence), warm, split.TrainX, labels, config.Seed, shared);
-                var metrics = FirmEvaluation.EvaluateModel(model, split, bootstrap);
-                var detection = DefenceDetection.Of(outcome.Flagged, flipped ?? new bool[labels.Length], split.TrainGroups.MinorityFlags);
-                return (model, new Dictionary<string, double>(metrics, StringComparer.Ordinal)
+                if (Volatile.Read(ref computed) >= limit) { state.Stop(); return; }
+                var sw = Stopwatch.StartNew();
+                var config = cell.Config;
+                var split = plan.Splits[(config.Dataset.Name, config.Seed)];
+                var trainer = LearnerCatalog.Create(config.Learner, spec.Learner, config.Seed, innerParallelism: 1);
+                var bootstrap = BootstrapSettings.Of(spec, config.Seed);
+                (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Base(DefenceChoice defence) => bases.GetOrAdd((config.Dataset.Name, config.Seed, config.Learner, defence),
+                    _ => new Lazy<(IClassifier, IReadOnlyDictionary<string, double>)>(() => defence.IsNone
+                        ? FirmEvaluation.FitEvaluateAndKeep(trainer, split, split.TrainY, bootstrap)
+                        : Defended(defence, split.TrainY, flipped: null))).Value;
+                // The defended firm: the defence screens the labels it received, the learner fits what is left (warm from
+                // the undefended base model, the same optimum), and the flags are counted against the flips.
+                (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Defended(DefenceChoice defence, int[] labels, bool[]? flipped)
                 {
-                    [MetricKeys.DefenceFlagged] = detection.Flagged, [MetricKeys.DefencePrecision] = detection.Precision, [MetricKeys.DefenceRecall] = detection.Recall,
-                    [MetricKeys.DefenceFalseFlagsMinority] = detection.FalseFlagsMinority, [MetricKeys.DefenceFalseFlagsMajority] = detection.FalseFlagsMajority,
-                });
-            }
+                    var warm = LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model);
+                    var shared = neighbours.GetOrAdd((config.Dataset.Name, config.Seed), _ => new TrainingNeighbours(split.TrainX, threads: 1));
+                    var (model, outcome) = DefendedFit.Fit(DefenceCatalog.Create(defence), warm, split.TrainX, labels, config.Seed, shared);
+                    var metrics = FirmEvaluation.EvaluateModel(model, split, bootstrap);
+                    var detection = DefenceDetection.Of(outcome.Flagged, flipped ?? new bool[labels.Length], split.TrainGroups.MinorityFlags);
+                    return (model, new Dictionary<string, double>(metrics, StringComparer.Ordinal)
+                    {
+                        [MetricKeys.DefenceFlagged] = detection.Flagged, [MetricKeys.DefencePrecision] = detection.Precision, [MetricKeys.DefenceRecall] = detection.Recall,
+                        [MetricKeys.DefenceFalseFlagsMinority] = detection.FalseFlagsMinority, [MetricKeys.DefenceFalseFlagsMajority] = detection.FalseFlagsMajority,
+                    });
+                }
 
-            IReadOnlyDictionary<string, double> metrics;
-            int flips = 0, poolSize = 0;
-            string rule = "";
-            if (cell.FirmSideMethod is { } firmSide)
-            {
-                var method = FirmSideCatalog.Get(firmSide);
-                var context = new FirmSideContext(split, trainer, Base(DefenceChoice.None).Model, config.Seed, config.PostProcessingFit);
-                metrics = FirmEvaluation.EvaluateOutcome(split, method.Run(context, config.Knob!.Value), bootstrap);
-            }
-            else if (cell.Group is not { } group)
-            {
-                metrics = Base(config.Defence).Metrics;
-            }
-            else
-            {
-                var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedPool>(() => RankedPool.Compute(g, spec, split, plan.Draws[(g.Dataset, g.Seed)]))).Value;
-                poolSize = ranked.Pool.Length;
-                rule = ranked.Rule;
-                flips = config.Budget!.Value.FlipCount(poolSize, ranked.IdealCount);
-                IReadOnlyDictionary<string, double> fitted;
-                if (flips == 0) fitted = Base(config.Defence).Metrics;
+                IReadOnlyDictionary<string, double> metrics;
+                int flips = 0, poolSize = 0;
+                string rule = "";
+                if (cell.FirmSideMethod is { } firmSide)
+                {
+                    var method = FirmSideCatalog.Get(firmSide);
+                    var context = new FirmSideContext(split, trainer, Base(DefenceChoice.None).Model, config.Seed, config.PostProcessingFit);
+                    metrics = FirmEvaluation.EvaluateOutcome(split, method.Run(context, config.Knob!.Value), bootstrap);
+                }
+                else if (cell.Group is not { } group)
+                {
+                    metrics = Base(config.Defence).Metrics;
+                }
                 else
                 {
-                    if (config.Defence.IsNone)
-                        fitted = refits.GetOrFit(config.Dataset.Name, config.Seed, config.Learner, Relabelling.FlippedRows(ranked.Pool, ranked.Ranking, flips),
-                            () => FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model), split,
-                                Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips), bootstrap));
+                    var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedPool>(() => RankedPool.Compute(g, spec, split, plan.Draws[(g.Dataset, g.Seed)]))).Value;
+                    poolSize = ranked.Pool.Length;
+                    rule = ranked.Rule;
+                    flips = config.Budget!.Value.FlipCount(poolSize, ranked.IdealCount);
+                    IReadOnlyDictionary<string, double> fitted;
+                    if (flips == 0) fitted = Base(config.Defence).Metrics;
                     else
                     {
-                        var labels = Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips);
-                        fitted = Defended(config.Defence, labels, Relabelling.FlippedFlags(labels.Length, ranked.Pool, ranked.Ranking, flips)).Metrics;
+                        if (config.Defence.IsNone)
+                            fitted = refits.GetOrFit(config.Dataset.Name, config.Seed, config.Learner, Relabelling.FlippedRows(ranked.Pool, ranked.Ranking, flips),
+                                () => FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model), split,
+                                    Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips), bootstrap));
+                        else
+                        {
+                            var labels = Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips);
+                            fitted = Defended(config.Defence, labels, Relabelling.FlippedFlags(labels.Length, ranked.Pool, ranked.Ranking, flips)).Metrics;
+                        }
                     }
+                    // How many flips the tie rule chose: a warning when a result rests on it (RunWarnings).
+                    var withCounts = new Dictionary<string, double>(fitted, StringComparer.Ordinal) { [MetricKeys.TieFlips] = Collective.Ranking.TiedAtCut(ranked.Scores, ranked.Ranking, flips) };
+                    // Where the causal model is known: how the cell's flips compare with the ideal relabelling's.
+                    if (ranked.IdealFlags is { } flags)
+                    {
+                        withCounts[MetricKeys.IdealFlips] = ranked.IdealCount!.Value;
+                        withCounts[MetricKeys.IdealPrecision] = IdealRelabelling.Precision(ranked.Ranking, flips, flags);
+                        withCounts[MetricKeys.P0RankCorrelation] = ranked.P0RankCorrelation;
+                    }
+                    metrics = withCounts;
                 }
-                // How many flips the tie rule chose: a warning when a result rests on it (RunWarnings).
-                var withCounts = new Dictionary<string, double>(fitted, StringComparer.Ordinal) { [MetricKeys.TieFlips] = Collective.Ranking.TiedAtCut(ranked.Scores, ranked.Ranking, flips) };
-                // Where the causal model is known: how the cell's flips compare with the ideal relabelling's.
-                if (ranked.IdealFlags is { } flags)
-                {
-                    withCounts[MetricKeys.IdealFlips] = ranked.IdealCount!.Value;
-                    withCounts[MetricKeys.IdealPrecision] = IdealRelabelling.Precision(ranked.Ranking, flips, flags);
-                    withCounts[MetricKeys.P0RankCorrelation] = ranked.P0RankCorrelation;
-                }
-                metrics = withCounts;
-            }
-            var record = cell.ToRecord(flips, poolSize, metrics, sw.Elapsed.TotalSeconds, rule);
-            if (store.Add(record)) Interlocked.Increment(ref computed);
-            progress.CellFinished(record);
-        });
+                writer.Write(cell.ToRecord(flips, poolSize, metrics, sw.Elapsed.TotalSeconds, rule));
+                Interlocked.Increment(ref computed);
+            });
+        }
+        finally
+        {
+            // Commits what the workers finished, also when one failed or the run was cancelled.
+            writer.Complete();
+        }
         progress.Finished();
-        return new RunSummary(spec.Name, plan.CellCount, plan.CellCount - todo.Count, computed, clock.Elapsed);
+        return new RunSummary(spec.Name, plan.CellCount, plan.CellCount - todo.Count, writer.Added, clock.Elapsed);
     }
 }
 

@@ -22,8 +22,8 @@ public enum StoreAccess
 /// database, an older or newer schema, is refused with one line, never written to.</item>
 /// <item>No mixing: each experiment name is bound to its <see cref="ExperimentSettings"/>; a run under the same
 /// name with different settings is refused before any cell is computed, naming the first differing setting.</item>
-/// <item>Crash safety: each cell is committed in its own transaction the moment it finishes (WAL journal), keyed by
-/// the hash of its full configuration, so a killed run loses no finished cell and a resumed run duplicates none.</item>
+/// <item>Crash safety: cells are committed in transactions (WAL journal) as they finish, keyed by the hash of their
+/// full configuration, so a killed run loses no committed cell and a resumed run duplicates none.</item>
 /// <item>Integrity: a row that does not read back as a cell (edited, truncated, key not matching its configuration)
 /// is reported with one line naming the row.</item>
 /// </list>
@@ -152,10 +152,7 @@ public sealed class ResultsStore : IDisposable
             foreach (var r in runs)
                 Run(tx, "INSERT OR IGNORE INTO runs(run_id, experiment, started_utc, spec_json, environment_json) VALUES($id, $e, $t, $s, $env)",
                     ("$id", r.RunId), ("$e", r.Experiment), ("$t", r.StartedUtc), ("$s", r.SpecJson), ("$env", r.EnvironmentJson));
-            var insert = _insertCell ??= InsertCellCommand();
-            insert.Transaction = tx;
-            foreach (var cell in cells) Add(cell);
-            insert.Transaction = null;
+            foreach (var cell in cells) Insert(PendingRow.Of(cell), tx);
             tx.Commit();
         }
     }
@@ -195,32 +192,75 @@ public sealed class ResultsStore : IDisposable
     /// <summary>Commits one finished cell. Returns false when the store already had it (nothing is duplicated).</summary>
     public bool Add(CellRecord cell)
     {
-        var config = cell.Config ?? throw new ArgumentException("only cells with a configuration can be stored", nameof(cell));
-        // Written once, outside the lock: the key is the hash of this same text.
-        string json = config.ToJson(), metrics = MetricsJson.Write(cell.Metrics);
+        var row = PendingRow.Of(cell);
+        lock (_gate) return Insert(row, null);
+    }
+
+    /// <summary>
+    /// Commits finished cells in one transaction: all of them or, on an error, none. One transaction for several cells
+    /// costs far less than one each (a COMPAS grid's commits). Returns how many were new (cells the store already had are
+    /// not duplicated).
+    /// </summary>
+    public int AddAll(IReadOnlyList<CellRecord> cells)
+    {
+        // Serialised and hashed before taking the gate, so readers and other writers wait only for the inserts.
+        var rows = new PendingRow[cells.Count];
+        for (int i = 0; i < rows.Length; i++) rows[i] = PendingRow.Of(cells[i]);
         lock (_gate)
         {
-            var cmd = _insertCell ??= InsertCellCommand();
-            var p = cmd.Parameters;
-            p["$k"].Value = CellConfig.KeyOf(json);
-            p["$e"].Value = config.Experiment;
-            p["$d"].Value = config.Dataset.Name;
-            p["$l"].Value = config.Learner;
-            p["$m"].Value = config.Method;
-            p["$s"].Value = config.Seed;
-            p["$a"].Value = cell.Alpha;
-            p["$mem"].Value = cell.Members;
-            p["$mr"].Value = (object?)config.MajorityRows ?? DBNull.Value;
-            p["$b"].Value = config.BudgetText;
-            p["$f"].Value = cell.Flips;
-            p["$p"].Value = cell.PoolSize;
-            p["$kn"].Value = (object?)config.Knob ?? DBNull.Value;
-            p["$mj"].Value = metrics;
-            p["$rule"].Value = cell.ScoringRule;
-            p["$sec"].Value = cell.Seconds;
-            p["$cfg"].Value = json;
-            p["$t"].Value = Now();
+            if (rows.Length == 1) return Insert(rows[0], null) ? 1 : 0;
+            using var tx = Guarded(() => _db.BeginTransaction());
+            int added = 0;
+            foreach (var row in rows)
+                if (Insert(row, tx)) added++;
+            Guarded(() => { tx.Commit(); return 0; });
+            return added;
+        }
+    }
+
+    /// <summary>A cell as its row will hold it: the key is the hash of this same configuration text.</summary>
+    private sealed record PendingRow(CellRecord Cell, CellConfig Config, string Key, string ConfigJson, string MetricsJson)
+    {
+        public static PendingRow Of(CellRecord cell)
+        {
+            var config = cell.Config ?? throw new ArgumentException("only cells with a configuration can be stored", nameof(cell));
+            string json = config.ToJson();
+            return new PendingRow(cell, config, CellConfig.KeyOf(json), json, Store.MetricsJson.Write(cell.Metrics));
+        }
+    }
+
+    /// <summary>Inserts one row (under the gate), in <paramref name="tx"/> or its own transaction; false when the key was there.</summary>
+    private bool Insert(PendingRow row, SqliteTransaction? tx)
+    {
+        var (cell, config) = (row.Cell, row.Config);
+        var cmd = _insertCell ??= InsertCellCommand();
+        cmd.Transaction = tx;
+        var p = cmd.Parameters;
+        p["$k"].Value = row.Key;
+        p["$e"].Value = config.Experiment;
+        p["$d"].Value = config.Dataset.Name;
+        p["$l"].Value = config.Learner;
+        p["$m"].Value = config.Method;
+        p["$s"].Value = config.Seed;
+        p["$a"].Value = cell.Alpha;
+        p["$mem"].Value = cell.Members;
+        p["$mr"].Value = (object?)config.MajorityRows ?? DBNull.Value;
+        p["$b"].Value = config.BudgetText;
+        p["$f"].Value = cell.Flips;
+        p["$p"].Value = cell.PoolSize;
+        p["$kn"].Value = (object?)config.Knob ?? DBNull.Value;
+        p["$mj"].Value = row.MetricsJson;
+        p["$rule"].Value = cell.ScoringRule;
+        p["$sec"].Value = cell.Seconds;
+        p["$cfg"].Value = row.ConfigJson;
+        p["$t"].Value = Now();
+        try
+        {
             return Guarded(cmd.ExecuteNonQuery) == 1;
+        }
+        finally
+        {
+            cmd.Transaction = null;
         }
     }
 

@@ -45,6 +45,37 @@ public sealed class ResultsStoreTests : IDisposable
     }
 
     [Fact]
+    public void AddAllCommitsABatchOnceAndCountsOnlyNewCells()
+    {
+        var path = PathOf("batch.sqlite");
+        using (var store = ResultsStore.Open(path))
+        {
+            Assert.True(store.Add(Cell(0)));
+            // One transaction: the cell already there is not duplicated (its first result is kept), the rest are added.
+            Assert.Equal(3, store.AddAll([Cell(0, eqod: 0.9), Cell(1), Cell(2), Cell(3)]));
+            Assert.Equal(0, store.AddAll([]));
+        }
+        using var reopened = ResultsStore.Open(path, StoreAccess.Read);
+        var cells = reopened.Cells();
+        Assert.Equal([0, 1, 2, 3], cells.Select(c => c.Seed).Order());
+        Assert.Equal(0.1, cells.Single(c => c.Seed == 0).Metrics[MetricKeys.EqOd]);
+        Assert.Equal(Cell(2).ConfigJson, cells.Single(c => c.Seed == 2).ConfigJson);
+    }
+
+    [Fact]
+    public void AFailedBatchLeavesNoneOfItsCells()
+    {
+        var path = PathOf("atomic.sqlite");
+        using (var store = ResultsStore.Open(path)) store.Add(Cell(0));
+        // A trigger makes the third insert of the batch fail: the two before it must be rolled back with it.
+        Update(path, "CREATE TRIGGER refuse BEFORE INSERT ON cells WHEN NEW.seed = 3 BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        using (var store = ResultsStore.Open(path))
+            Assert.Contains("refused", Refused(() => store.AddAll([Cell(1), Cell(2), Cell(3), Cell(4)])));
+        using var reopened = ResultsStore.Open(path, StoreAccess.Read);
+        Assert.Equal([0], reopened.Cells().Select(c => c.Seed));
+    }
+
+    [Fact]
     public void ExportsCsvAndJson()
     {
         using var store = ResultsStore.Open(PathOf("x.sqlite"));
