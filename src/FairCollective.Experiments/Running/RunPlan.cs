@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
 using FairCollective.Common;
@@ -104,7 +105,34 @@ public sealed class RunPlan
         {
             var loaded = raw with { Encoder = raw.Encoder with { BinaryAsOneColumn = spec.BinaryAsOneColumn } };
             CheckStrategiesFit(spec, loaded);
-            foreach (int seed in spec.Seeds)
+            // Each seed's split, encoding, draws and cells (each cell's key a hash) are independent: prepared on every
+            // core, then gathered in seed order, so the plan and the first error reported are the same as one by one.
+            var seeds = spec.Seeds.ToArray();
+            var prepared = new (PreparedSplit Split, Randomness Drawn, List<PlannedCell> Cells)[seeds.Length];
+            var failures = new Exception?[seeds.Length];
+            Parallel.For(0, seeds.Length, i =>
+            {
+                try
+                {
+                    prepared[i] = PlanSeed(seeds[i]);
+                }
+                catch (Exception e)
+                {
+                    failures[i] = e;
+                }
+            });
+            if (failures.FirstOrDefault(e => e is not null) is { } failure) ExceptionDispatchInfo.Throw(failure);
+            for (int i = 0; i < seeds.Length; i++)
+            {
+                var (split, drawn, seedCells) = prepared[i];
+                splits[(loaded.Name, seeds[i])] = split;
+                randomness[(loaded.Name, seeds[i])] = drawn;
+                foreach (var m in spec.MajorityRows)
+                    randomnessSha[$"{loaded.Name}/seed {seeds[i]}/m {(m is { } v ? v.ToString(CultureInfo.InvariantCulture) : "all")}"] = drawn.Sha256(m);
+                cells.AddRange(seedCells);
+            }
+
+            (PreparedSplit Split, Randomness Drawn, List<PlannedCell> Cells) PlanSeed(int seed)
             {
                 // The seeded draws, or another implementation's where the spec imports them (each part checked).
                 var dataSplit = (spec.Randomness is { } dir ? RandomnessFiles.ReadSplit(dir, loaded.Data, loaded.Name, seed) : null)
@@ -114,11 +142,8 @@ public sealed class RunPlan
                 var drawn = spec.Randomness is { } folder
                     ? RandomnessFiles.Read(folder, loaded.Data, dataSplit, split, sampleSizes)
                     : Randomness.Generate(dataSplit, split, sampleSizes);
-                splits[(loaded.Name, seed)] = split;
-                randomness[(loaded.Name, seed)] = drawn;
-                foreach (var m in spec.MajorityRows)
-                    randomnessSha[$"{loaded.Name}/seed {seed}/m {(m is { } v ? v.ToString(CultureInfo.InvariantCulture) : "all")}"] = drawn.Sha256(m);
                 CheckFeasible(spec, loaded.Name, split, drawn);
+                var seedCells = new List<PlannedCell>();
                 foreach (var learner in spec.Learners)
                 {
                     var undefended = new CellConfig
@@ -132,12 +157,12 @@ public sealed class RunPlan
                     foreach (var defence in spec.Defences)
                     {
                         var common = undefended with { Defence = defence };
-                        cells.Add(new PlannedCell(common, null, minority));
+                        seedCells.Add(new PlannedCell(common, null, minority));
                         // Firm-side methods run once, on the firm without a defence.
                         if (defence.IsNone)
                             foreach (var choice in spec.FirmSide)
                                 foreach (double knob in choice.Knobs)
-                                    cells.Add(new PlannedCell(undefended with { Method = choice.Method, Knob = knob, PostProcessingFit = spec.EffectivePostProcessingFit }, null, minority)
+                                    seedCells.Add(new PlannedCell(undefended with { Method = choice.Method, Knob = knob, PostProcessingFit = spec.EffectivePostProcessingFit }, null, minority)
                                     {
                                         FirmSideMethod = choice.Method,
                                     });
@@ -149,13 +174,14 @@ public sealed class RunPlan
                                         // Scores do not depend on the firm's defence: cells of every defence share one group.
                                         var group = new ScoreGroup(loaded.Name, seed, learner, m, size, name, plausible);
                                         foreach (var budget in spec.Budgets)
-                                            cells.Add(new PlannedCell(common with
+                                            seedCells.Add(new PlannedCell(common with
                                             {
                                                 Method = name, MajorityRows = m, Size = size, Budget = budget, Strategy = strategy, Plausible = plausible, RandomnessSha256 = drawn.Sha256(m),
                                             }, group, minority));
                                     }
                     }
                 }
+                return (split, drawn, seedCells);
             }
         }
         var settings = new ExperimentSettings
