@@ -60,6 +60,8 @@ internal static class PipelineTiming
                 $"fits asked for: {DistinctFits(cells)} (cells with 0 flips reuse the unchanged firm; cells that flip the same rows share one fit, so fewer are made)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MiB; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; GC pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"just-in-time compilation over the process: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompiledILBytes() / 1024.0:F0} KiB of IL, {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s"));
 
             var table = ResultsSummary.BestByAlpha(cells);
             BestEqOdCsv.Print(table, Console.Out);
