@@ -96,10 +96,13 @@ public static class RunCommand
         }
         bool existed = File.Exists(storePath);
         RunSummary summary;
+        CommittedCells? committed = null;
         var store = ResultsStore.Open(storePath);
         try
         {
-            var progress = new ConsoleProgress(output, interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
+            IRunProgress progress = new ConsoleProgress(output, interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
+            // A store this run creates holds only what it commits: keep those cells instead of reading them back.
+            if (!existed) progress = committed = new CommittedCells(progress);
             summary = new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads }, progress).Run(plan, store);
         }
         catch
@@ -113,7 +116,7 @@ public static class RunCommand
         using (store)
         {
             output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
-            stored = store.Cells();
+            stored = committed?.AsStored() ?? store.Cells();
         }
         // Started once the store is closed (so it goes back to one file); the tables are printed meanwhile.
         var reporting = report is null ? null : Task.Run(() => report(stored));
