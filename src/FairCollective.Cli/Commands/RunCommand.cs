@@ -86,6 +86,8 @@ public static class RunCommand
     internal static void Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output, string? exportRandomness = null, Shard? shard = null,
         Func<IReadOnlyList<CellRecord>, string>? report = null)
     {
+        // The plotting libraries set themselves up on a spare core while the data loads, not after the cells.
+        if (report is not null) _ = Task.Run(FairCollective.Reporting.Figures.FigureWriter.WarmUp);
         var plan = RunPlan.Build(spec);
         if (shard is not null) plan = plan.ShardOf(shard);
         if (exportRandomness is not null)

@@ -11,6 +11,37 @@ public static class FigureWriter
     /// <summary>PNG pixels per layout pixel: 2 gives print-quality rasters (about 200 dpi at the report's size).</summary>
     public const float PngScale = 2;
 
+    /// <summary>
+    /// Draws a small throwaway plot to PNG and SVG in memory, so the plotting libraries' one-time set-up (native Skia,
+    /// typefaces, the PNG encoder, their code's first run) is done before the first figure is needed. A run that will
+    /// write a report calls it on a spare core while it loads its data (about a tenth of a second of the README job's
+    /// report otherwise). Best effort: a failure here is left for the real figure to report.
+    /// </summary>
+    public static void WarmUp()
+    {
+        try
+        {
+            var plot = new Plot();
+            plot.Add.Scatter(new double[] { 0, 1 }, new double[] { 0, 1 });
+            plot.Title("warm-up");
+            using (var surface = SKSurface.Create(new SKImageInfo(64, 48)))
+            {
+                if (surface is null) return;
+                plot.Render(surface.Canvas, 64, 48);
+                using var image = surface.Snapshot();
+                using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+            }
+            using var stream = new MemoryStream();
+            using (new NativeStderrSilencer())
+            using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, 64, 48), stream))
+                plot.Render(canvas, 64, 48);
+        }
+        catch (Exception)
+        {
+            // Nothing depends on the warm-up; the report's own figures say what is wrong.
+        }
+    }
+
     /// <summary>Figure as PNG bytes, <see cref="PngScale"/> times the layout size.</summary>
     public static byte[] Png(Figure figure)
     {
