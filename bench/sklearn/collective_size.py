@@ -16,6 +16,11 @@ paper's collective-size experiment) and runs that grid the way a scikit-learn us
 * firm: LogisticRegression(C, lbfgs, default tol=1e-4, max_iter=MAX_ITER); cells with 0 flips reuse the
   unchanged firm (as FairCollective does); EqOd = (|dTPR| + |dFPR|) / 2 on the test split, minority vs majority.
 
+--with-random adds the Random strategy (the pool in a seeded random order), so the grid is the README job's (its
+3,785 cells on COMPAS with Base); --figures DIR draws the best-EqOd-by-alpha curves (mean and seed standard deviation
+per method) as PNG and SVG with matplotlib, the counterpart of the report's figure. Neither computes the bootstrap
+intervals FairCollective stores for every metric (this favours scikit-learn).
+
 Single process, default threading (scikit-learn's OpenMP loss and scipy's OpenBLAS use every core), as a user would
 run it. Prints the timing and the best-EqOd-by-alpha table (min over budgets of the seed-mean EqOd) and writes it
 with the same columns as the C# scenario; --cells writes every cell.
@@ -121,9 +126,12 @@ def run_seed(s, seed, grid, dataset, firm, timing):
         for alpha in grid["alphas"]:
             members = order[: int(np.floor(alpha * len(minority_rows) + 0.5))]
             pool = members[y[members] == 0]
-            score = np.array([by_row[strategy][r] for r in pool.tolist()], dtype=np.float64)
-            tiebreak = rng.random(len(pool))
-            ranking = np.lexsort((tiebreak, -score))  # score descending, ties seeded-random
+            if strategy == "Random":
+                ranking = rng.permutation(len(pool))  # the pool in a seeded random order
+            else:
+                score = np.array([by_row[strategy][r] for r in pool.tolist()], dtype=np.float64)
+                tiebreak = rng.random(len(pool))
+                ranking = np.lexsort((tiebreak, -score))  # score descending, ties seeded-random
             for f in grid["budget_fractions"]:
                 flips = int(np.floor(f * len(pool) + 0.5))
                 if flips == 0:
@@ -153,17 +161,46 @@ def best_by_alpha(cells):
     return rows
 
 
+def draw_figures(table, dataset, folder):
+    """Best EqOd by alpha, one curve per method (mean with its seed standard deviation), as PNG and SVG."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    os.makedirs(folder, exist_ok=True)
+    fig, ax = plt.subplots(figsize=(8, 5))
+    for method in sorted({row[1] for row in table} - {"Base"}):
+        rows = [row for row in table if row[1] == method]
+        alphas = [row[2] for row in rows]
+        ax.errorbar(alphas, [row[5] for row in rows], yerr=[row[6] for row in rows], marker="o", capsize=3, label=method)
+    for row in table:
+        if row[1] == "Base":
+            ax.axhline(row[5], color="grey", linestyle="--", label="Base")
+    ax.set_xlabel("alpha (share of the minority acting)")
+    ax.set_ylabel("best EqOd over budgets (mean over seeds)")
+    ax.set_title(f"collective size on {dataset}")
+    ax.legend()
+    fig.tight_layout()
+    for ext in ("png", "svg"):
+        fig.savefig(os.path.join(folder, f"collective-size.{ext}"), dpi=100)
+    plt.close(fig)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("export_dir", help="folder written by the pipeline-export scenario")
     parser.add_argument("--csv", help="write the best-EqOd-by-alpha table here")
     parser.add_argument("--cells", help="write every cell here")
+    parser.add_argument("--with-random", action="store_true", help="add the Random strategy (the README job's grid)")
+    parser.add_argument("--figures", help="draw the best-EqOd-by-alpha figure (PNG and SVG) into this folder")
     args = parser.parse_args()
 
     wall_start, cpu_start = time.perf_counter(), time.process_time()
     with open(os.path.join(args.export_dir, "manifest.json")) as f:
         manifest = json.load(f)
     grid, dataset = manifest["grid"], manifest["dataset"]
+    if args.with_random:
+        grid = dict(grid, strategies=list(grid["strategies"]) + ["Random"])
     firm = Firm(grid["c"])
     timing = {"load": 0.0, "scoring": 0.0}
     cells = []
@@ -172,6 +209,9 @@ def main():
         s = load_split(args.export_dir, entry)
         timing["load"] += time.perf_counter() - start
         cells += run_seed(s, entry["seed"], grid, dataset, firm, timing)
+    table = best_by_alpha(cells)
+    if args.figures:
+        draw_figures(table, dataset, args.figures)
     wall, cpu = time.perf_counter() - wall_start, time.process_time() - cpu_start
 
     seeds = [e["seed"] for e in manifest["splits"]]
@@ -181,7 +221,6 @@ def main():
     print(f"  firm fits: {firm.fits} in {firm.seconds:.2f} s ({100 * firm.seconds / wall:.1f}% of wall, {firm.seconds / firm.fits:.4f} s per fit incl. predict); "
           f"lbfgs iterations median {np.median(it):.0f}, max {it.max()}, max_iter {MAX_ITER}, not converged {firm.unconverged}")
     print(f"  strategy scoring {timing['scoring']:.2f} s, reading the export {timing['load']:.2f} s")
-    table = best_by_alpha(cells)
     print(f"{'method':<9} {'alpha':>5}  {'best EqOd (mean ± sd over seeds)':<32} {'budget':>7} {'flips':>8} {'error':>7}")
     for _, method, alpha, budget, flips, m, sd, err, _ in table:
         print(f"{method:<9} {alpha:5.2f}  {m:8.4f} ± {sd:<21.4f} {budget:>7} {flips:8.1f} {err:7.4f}")
