@@ -12,10 +12,11 @@ public static class FigureWriter
     public const float PngScale = 2;
 
     /// <summary>
-    /// Draws a small throwaway plot to PNG and SVG in memory, so the plotting libraries' one-time set-up (native Skia,
+    /// Draws a small throwaway plot to PNG in memory, so the plotting libraries' one-time set-up (native Skia,
     /// typefaces, the PNG encoder, their code's first run) is done before the first figure is needed. A run that will
-    /// write a report calls it on a spare core while it loads its data (about a tenth of a second of the README job's
-    /// report otherwise). Best effort: a failure here is left for the real figure to report.
+    /// write a report calls it on a spare core while it loads its data. Not SVG: Skia numbers an SVG's clip paths from a
+    /// process-wide counter, so a throwaway SVG drawn at an unknown moment would change the report's SVG bytes. Best
+    /// effort: a failure here is left for the real figure to report.
     /// </summary>
     public static void WarmUp()
     {
@@ -24,17 +25,11 @@ public static class FigureWriter
             var plot = new Plot();
             plot.Add.Scatter(new double[] { 0, 1 }, new double[] { 0, 1 });
             plot.Title("warm-up");
-            using (var surface = SKSurface.Create(new SKImageInfo(64, 48)))
-            {
-                if (surface is null) return;
-                plot.Render(surface.Canvas, 64, 48);
-                using var image = surface.Snapshot();
-                using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-            }
-            using var stream = new MemoryStream();
-            using (new NativeStderrSilencer())
-            using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, 64, 48), stream))
-                plot.Render(canvas, 64, 48);
+            using var surface = SKSurface.Create(new SKImageInfo(64, 48));
+            if (surface is null) return;
+            plot.Render(surface.Canvas, 64, 48);
+            using var image = surface.Snapshot();
+            using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         }
         catch (Exception)
         {
