@@ -97,6 +97,44 @@ public class OneHotLayoutTests
         }, iter: 300);
     }
 
+    /// <summary>
+    /// The Hessian against its definition, Σᵢ sᵢ·pᵢ(1 − pᵢ)·x̃ᵢx̃ᵢᵀ + I/C on the coefficients (x̃ = [x, 1]), summed row by
+    /// row: designs wide enough for the four-by-four dense blocks and their leftover columns, row counts that leave a
+    /// tail after the 8-wide vectors, one chunk or several, with and without one-hot codes.
+    /// </summary>
+    [Fact]
+    public void TheHessianIsItsDefinition()
+    {
+        var wide = from n in Gen.Int[1, 70]
+                   from widths in Gen.Int[1, 5].Array[1, 12]
+                   from seed in Gen.Int
+                   from chunkRows in Gen.OneOf(Gen.Const(16), Gen.Const(4096))
+                   from minWidth in Gen.OneOf(Gen.Const(0), Gen.Const(2))
+                   select (Design: Build(n, widths, seed), chunkRows, minWidth);
+        wide.Sample(c =>
+        {
+            var t = c.Design;
+            int d = t.Widths.Sum(), k = d + 1;
+            const double C = 0.7;
+            var objective = new LogisticObjective(t.X.ToArray(), t.N, d, t.Y, t.W, C, c.chunkRows, c.minWidth, new ParallelOptions { MaxDegreeOfParallelism = 1 });
+            var h = new double[k * k];
+            objective.Hessian(t.P, h);
+            var expected = new double[k * k];
+            for (int i = 0; i < t.N; i++)
+            {
+                double z = t.P[d];
+                for (int j = 0; j < d; j++) z += t.X[i * d + j] * t.P[j];
+                double p = 1 / (1 + Math.Exp(-z)), curvature = t.W[i] * p * (1 - p);
+                for (int a = 0; a < k; a++)
+                    for (int b = 0; b < k; b++)
+                        expected[a * k + b] += curvature * (a < d ? t.X[i * d + a] : 1) * (b < d ? t.X[i * d + b] : 1);
+            }
+            for (int j = 0; j < d; j++) expected[j * k + j] += 1 / C;
+            for (int j = 0; j < k * k; j++)
+                Assert.True(Math.Abs(h[j] - expected[j]) <= 1e-12 * (1 + Math.Abs(expected[j])), $"d {d}, n {t.N}: Hessian {j / k},{j % k}: {h[j]:R} vs {expected[j]:R}");
+        }, iter: 300);
+    }
+
     [Fact]
     public void FitsOverCodesReachTheDenseFitsOptimum()
     {

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using FairCollective.Common;
 using FairCollective.Learning.Optimization;
 
@@ -302,12 +303,18 @@ internal sealed class LogisticObjective : IDifferentiableFunction
             TensorPrimitives.Divide(curv, scaled, curv);
             TensorPrimitives.Multiply(curv, _weight.AsSpan(start, len), curv);
             var units = _units;
-            // Dense column q against every later dense column, every group (by code) and the intercept.
+            // Dense columns against dense columns: blocks of four against four in one pass each where the machine has
+            // 512-bit vectors (blocked); the rest, column by column.
+            int blocked = Vector512.IsHardwareAccelerated ? units.DenseCount / DenseBlock * DenseBlock : 0;
+            for (int a = 0; a < blocked; a += DenseBlock)
+                for (int b = a; b < blocked; b += DenseBlock)
+                    CurvatureBlock(start, len, curv, a, b, h, k);
+            // Dense column q against every later dense column not done above, every group (by code) and the intercept.
             for (int q = 0; q < units.DenseCount; q++)
             {
                 int jq = units.DenseColumns[q];
                 TensorPrimitives.Multiply(Column(start, len, q), curv, scaled);
-                for (int q2 = q; q2 < units.DenseCount; q2++)
+                for (int q2 = Math.Max(q, blocked); q2 < units.DenseCount; q2++)
                     h[jq * k + units.DenseColumns[q2]] = TensorPrimitives.Dot(scaled, Column(start, len, q2));
                 h[jq * k + d] = TensorPrimitives.Sum(scaled);
                 for (int g = 0; g < units.GroupCount; g++)
@@ -349,6 +356,68 @@ internal sealed class LogisticObjective : IDifferentiableFunction
             pool.Return(lanesBuf);
             pool.Return(sumsBuf);
         }
+    }
+
+    /// <summary>Dense columns per side of a <see cref="CurvatureBlock"/>.</summary>
+    private const int DenseBlock = 4;
+
+    /// <summary>
+    /// h[j·k + l] = Σᵢ curvᵢ·xᵢⱼ·xᵢₗ for the four dense columns j from <paramref name="a"/> and the four l from
+    /// <paramref name="b"/> (b ≥ a; on the diagonal block only l ≥ j is kept), in one pass over the chunk's rows with
+    /// sixteen 512-bit accumulators. Column by column it took one pass per pair, and reading the columns again for each
+    /// pair was most of a Hessian pass on COMPAS's fourteen dense columns.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CurvatureBlock(int start, int len, ReadOnlySpan<double> curv, int a, int b, Span<double> h, int k)
+    {
+        ref double c = ref MemoryMarshal.GetReference(curv);
+        ref double a0 = ref MemoryMarshal.GetReference(Column(start, len, a)), a1 = ref MemoryMarshal.GetReference(Column(start, len, a + 1));
+        ref double a2 = ref MemoryMarshal.GetReference(Column(start, len, a + 2)), a3 = ref MemoryMarshal.GetReference(Column(start, len, a + 3));
+        ref double b0 = ref MemoryMarshal.GetReference(Column(start, len, b)), b1 = ref MemoryMarshal.GetReference(Column(start, len, b + 1));
+        ref double b2 = ref MemoryMarshal.GetReference(Column(start, len, b + 2)), b3 = ref MemoryMarshal.GetReference(Column(start, len, b + 3));
+        Vector512<double> s00 = default, s01 = default, s02 = default, s03 = default, s10 = default, s11 = default, s12 = default, s13 = default;
+        Vector512<double> s20 = default, s21 = default, s22 = default, s23 = default, s30 = default, s31 = default, s32 = default, s33 = default;
+        int i = 0;
+        for (; i <= len - Vector512<double>.Count; i += Vector512<double>.Count)
+        {
+            nuint at = (nuint)i;
+            var w = Vector512.LoadUnsafe(ref c, at);
+            Vector512<double> x0 = w * Vector512.LoadUnsafe(ref a0, at), x1 = w * Vector512.LoadUnsafe(ref a1, at);
+            Vector512<double> x2 = w * Vector512.LoadUnsafe(ref a2, at), x3 = w * Vector512.LoadUnsafe(ref a3, at);
+            var y = Vector512.LoadUnsafe(ref b0, at);
+            s00 = Vector512.FusedMultiplyAdd(x0, y, s00); s10 = Vector512.FusedMultiplyAdd(x1, y, s10);
+            s20 = Vector512.FusedMultiplyAdd(x2, y, s20); s30 = Vector512.FusedMultiplyAdd(x3, y, s30);
+            y = Vector512.LoadUnsafe(ref b1, at);
+            s01 = Vector512.FusedMultiplyAdd(x0, y, s01); s11 = Vector512.FusedMultiplyAdd(x1, y, s11);
+            s21 = Vector512.FusedMultiplyAdd(x2, y, s21); s31 = Vector512.FusedMultiplyAdd(x3, y, s31);
+            y = Vector512.LoadUnsafe(ref b2, at);
+            s02 = Vector512.FusedMultiplyAdd(x0, y, s02); s12 = Vector512.FusedMultiplyAdd(x1, y, s12);
+            s22 = Vector512.FusedMultiplyAdd(x2, y, s22); s32 = Vector512.FusedMultiplyAdd(x3, y, s32);
+            y = Vector512.LoadUnsafe(ref b3, at);
+            s03 = Vector512.FusedMultiplyAdd(x0, y, s03); s13 = Vector512.FusedMultiplyAdd(x1, y, s13);
+            s23 = Vector512.FusedMultiplyAdd(x2, y, s23); s33 = Vector512.FusedMultiplyAdd(x3, y, s33);
+        }
+        Span<double> sums =
+        [
+            Vector512.Sum(s00), Vector512.Sum(s01), Vector512.Sum(s02), Vector512.Sum(s03),
+            Vector512.Sum(s10), Vector512.Sum(s11), Vector512.Sum(s12), Vector512.Sum(s13),
+            Vector512.Sum(s20), Vector512.Sum(s21), Vector512.Sum(s22), Vector512.Sum(s23),
+            Vector512.Sum(s30), Vector512.Sum(s31), Vector512.Sum(s32), Vector512.Sum(s33),
+        ];
+        for (; i < len; i++)
+        {
+            double w = Unsafe.Add(ref c, i);
+            for (int r = 0; r < DenseBlock; r++)
+            {
+                double x = w * Unsafe.Add(ref Unsafe.Add(ref a0, (nint)r * len), i);
+                for (int t = 0; t < DenseBlock; t++)
+                    sums[r * DenseBlock + t] += x * Unsafe.Add(ref Unsafe.Add(ref b0, (nint)t * len), i);
+            }
+        }
+        var columns = _units.DenseColumns;
+        for (int r = 0; r < DenseBlock; r++)
+            for (int t = 0; t < DenseBlock; t++)
+                if (b + t >= a + r) h[columns[a + r] * k + columns[b + t]] = sums[r * DenseBlock + t];
     }
 
     /// <summary>sums[a·stride + b] = Σ v over rows with codes (a, b) in two groups.</summary>
