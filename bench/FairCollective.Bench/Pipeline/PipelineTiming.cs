@@ -48,8 +48,10 @@ internal static class PipelineTiming
             RunSummary summary;
             using (var store = ResultsStore.Open(Path.Combine(dir, "results.sqlite")))
             {
-                summary = new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads }, SilentProgress.Instance).Run(spec, store);
-                cells = store.Cells(spec.Name);
+                // As the CLI does with a store it creates: the committed cells, not a read-back (CommittedCells).
+                var committed = new CommittedCells(SilentProgress.Instance);
+                summary = new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads }, committed).Run(spec, store);
+                cells = committed.AsStored();
             }
             process.Refresh();
             double cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;

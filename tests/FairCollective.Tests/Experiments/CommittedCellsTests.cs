@@ -1,11 +1,10 @@
-using FairCollective.Cli.Output;
 using FairCollective.Collective;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
 using FairCollective.Mitigation.Defences;
 
-namespace FairCollective.Tests.Cli;
+namespace FairCollective.Tests.Experiments;
 
 /// <summary>A run into a new store prints and reports the cells it committed instead of reading them back: they must be what reading back gives.</summary>
 public sealed class CommittedCellsTests : IDisposable

@@ -1,18 +1,18 @@
 using System.Collections.Concurrent;
-using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Store;
 
-namespace FairCollective.Cli.Output;
+namespace FairCollective.Experiments.Running;
 
 /// <summary>
-/// Passes progress on and keeps every cell the run committed, so a run into a store it created prints its tables and
-/// writes its report without reading the store back: such a store holds exactly these cells. Handed out as
-/// <see cref="ResultsStore.Cells"/> gives them: in key order, each cell's metrics in key order (the values are the same
-/// doubles the store's JSON round-trips). Reading a store back parses every row and checks each key against its
-/// configuration's hash, which on the README's job (3,785 cells) took about a tenth of the run.
+/// Passes progress on and keeps every cell the run committed, so a run into a store it created (the CLI's run and
+/// reproduce, the pipeline bench) shows its tables and writes its report without reading the store back: such a store
+/// holds exactly these cells. Handed out as <see cref="ResultsStore.Cells"/> gives them: in key order, each cell's
+/// metrics in key order (the values are the same doubles the store's JSON round-trips). Reading a store back parses
+/// every row and checks each key against its configuration's hash, which on the README's job (3,785 cells) took about
+/// a tenth of the run.
 /// </summary>
 /// <param name="inner">The progress to pass every call on to.</param>
-internal sealed class CommittedCells(IRunProgress inner) : IRunProgress
+public sealed class CommittedCells(IRunProgress inner) : IRunProgress
 {
     private readonly ConcurrentQueue<CellRecord> _cells = new();
 
