@@ -5,6 +5,7 @@ using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
+using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Cli.Commands;
 
@@ -87,7 +88,7 @@ public static class RunCommand
         Func<IReadOnlyList<CellRecord>, string>? report = null)
     {
         // The plotting libraries set themselves up on a spare core while the data loads, not after the cells.
-        if (report is not null) _ = Task.Run(FairCollective.Reporting.Figures.FigureWriter.WarmUp);
+        if (report is not null) _ = Task.Run(FigureWriter.WarmUp);
         var plan = RunPlan.Build(spec);
         if (shard is not null) plan = plan.ShardOf(shard);
         if (exportRandomness is not null)

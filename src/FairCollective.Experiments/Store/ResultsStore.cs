@@ -538,6 +538,9 @@ public sealed class ResultsStore : IDisposable
 /// </summary>
 internal static class MetricsJson
 {
+    /// <summary>Room for a collective cell's metrics (about 70: point values and both interval ends), so reading seldom regrows the table.</summary>
+    private const int TypicalCount = 80;
+
     public static string Write(IReadOnlyDictionary<string, double> metrics)
     {
         var keys = new string[metrics.Count];
@@ -566,7 +569,7 @@ internal static class MetricsJson
         if (!reader.Read() || reader.TokenType == JsonTokenType.Null)
             throw new FormatException("its metrics are not a JSON object");
         if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException($"its metrics are a JSON {reader.TokenType}, not an object");
-        var metrics = new Dictionary<string, double>(80, StringComparer.Ordinal);
+        var metrics = new Dictionary<string, double>(TypicalCount, StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             string key = reader.GetString()!;

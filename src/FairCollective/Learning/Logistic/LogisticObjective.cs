@@ -452,7 +452,7 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         (dots[0], dots[1], dots[2], dots[3]) = (d0, d1, d2, d3);
     }
 
-    /// <summary>Dense columns per side of a <see cref="CurvatureBlock"/>.</summary>
+    /// <summary>Dense columns a blocked pass takes at once (<see cref="AddColumns"/>, <see cref="DotColumns"/>, each side of a <see cref="CurvatureBlock"/>).</summary>
     private const int DenseBlock = 4;
 
     /// <summary>
@@ -465,10 +465,12 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     private void CurvatureBlock(int start, int len, ReadOnlySpan<double> curv, int a, int b, Span<double> h, int k)
     {
         ref double c = ref MemoryMarshal.GetReference(curv);
-        ref double a0 = ref MemoryMarshal.GetReference(Column(start, len, a)), a1 = ref MemoryMarshal.GetReference(Column(start, len, a + 1));
-        ref double a2 = ref MemoryMarshal.GetReference(Column(start, len, a + 2)), a3 = ref MemoryMarshal.GetReference(Column(start, len, a + 3));
-        ref double b0 = ref MemoryMarshal.GetReference(Column(start, len, b)), b1 = ref MemoryMarshal.GetReference(Column(start, len, b + 1));
-        ref double b2 = ref MemoryMarshal.GetReference(Column(start, len, b + 2)), b3 = ref MemoryMarshal.GetReference(Column(start, len, b + 3));
+        // Each side's four columns are one span (stored one after another), so every read below stays inside it.
+        ref double a0 = ref MemoryMarshal.GetReference(Columns(start, len, a, DenseBlock));
+        ref double b0 = ref MemoryMarshal.GetReference(Columns(start, len, b, DenseBlock));
+        nint l1 = len, l2 = 2 * (nint)len, l3 = 3 * (nint)len;
+        ref double a1 = ref Unsafe.Add(ref a0, l1), a2 = ref Unsafe.Add(ref a0, l2), a3 = ref Unsafe.Add(ref a0, l3);
+        ref double b1 = ref Unsafe.Add(ref b0, l1), b2 = ref Unsafe.Add(ref b0, l2), b3 = ref Unsafe.Add(ref b0, l3);
         Vector512<double> s00 = default, s01 = default, s02 = default, s03 = default, s10 = default, s11 = default, s12 = default, s13 = default;
         Vector512<double> s20 = default, s21 = default, s22 = default, s23 = default, s30 = default, s31 = default, s32 = default, s33 = default;
         int i = 0;
