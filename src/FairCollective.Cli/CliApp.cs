@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using FairCollective.Cli.Commands;
+using FairCollective.Cli.Output;
 using FairCollective.Common;
 
 namespace FairCollective.Cli;
@@ -16,6 +19,25 @@ public static class CliApp
     /// <summary>Set to 1 to see the stack trace of an internal error.</summary>
     public const string TraceVariable = "FAIRCOLLECTIVE_TRACE";
 
+    /// <summary>
+    /// <c>--width N</c>, on every command: how wide the console's tables may be (default: the terminal's width, else
+    /// <c>COLUMNS</c>, else <see cref="ConsoleWidth.Default"/>); a wider table is printed in column parts.
+    /// </summary>
+    public static readonly Option<int?> Width = new("--width")
+    {
+        Description = $"Console width for tables, {ConsoleWidth.Minimum} to {ConsoleWidth.Maximum} characters (default: the terminal's, else ${ConsoleWidth.Variable}, else {ConsoleWidth.Default}); wider tables are printed in column parts.",
+        Recursive = true,
+        CustomParser = ParseWidth,
+    };
+
+    private static int? ParseWidth(ArgumentResult result)
+    {
+        string text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int width) && width is >= ConsoleWidth.Minimum and <= ConsoleWidth.Maximum) return width;
+        result.AddError($"--width must be a whole number from {ConsoleWidth.Minimum} to {ConsoleWidth.Maximum}; got '{text}'");
+        return null;
+    }
+
     /// <summary>The root command with every subcommand: datasets, run, reproduce, results, report, metrics, docs.</summary>
     public static RootCommand BuildRoot()
     {
@@ -30,6 +52,7 @@ public static class CliApp
         root.Add(ScoresCommand.Create());
         root.Add(PlanCommand.Create());
         root.Add(DocsCommand.Create());
+        root.Add(Width);
         return root;
     }
 
@@ -49,6 +72,7 @@ public static class CliApp
                 stderr.WriteLine($"error: {message} (see --help)");
                 return ExitUserError;
             }
+            ConsoleWidth.Set(parse.GetValue(Width), stdout);
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (UserInputException e)

@@ -29,45 +29,48 @@ public static class ReportSections
         // The paper's experiments in the order of the figure kinds first drawn for them (as the report always listed them).
         foreach (var name in ExperimentFigures.All.Select(k => k.Experiment).Distinct())
         {
-            if (present.Contains(name)) sections.Add(ByShape(input.Cells, name, input.MetricOf(name)));
+            if (present.Contains(name)) sections.Add(ByShape(input.Cells, name, input.SelectionOf(name)));
             else if (paperReport && PaperExperiments.InPaper(name))
                 sections.Add(new ReportSection(name, PaperExperiments.Heading(name), [], [], $"The results store holds no cells of the '{name}' experiment."));
         }
         foreach (var other in present.Where(e => !PaperExperiments.Names.Contains(e)).Order(StringComparer.Ordinal))
-            sections.Add(ByShape(input.Cells, other, input.MetricOf(other)));
+            sections.Add(ByShape(input.Cells, other, input.SelectionOf(other)));
         return sections;
     }
 
-    /// <summary>The section of one experiment: a figure per kind its grid supports, the base model and the tables behind the figures, showing <paramref name="metric"/> (default EqOd).</summary>
-    public static ReportSection ByShape(IReadOnlyList<CellRecord> cells, string experiment, ShownMetric? metric = null)
+    /// <summary>
+    /// The experiments among <paramref name="cells"/> in the order the report shows them (the console prints them in the
+    /// same order): the toy, the paper's experiments in the paper's order, then every other experiment by name.
+    /// </summary>
+    public static IReadOnlyList<string> Order(IEnumerable<CellRecord> cells)
     {
-        metric ??= ShownMetric.EqOd;
+        var present = cells.Select(c => c.Experiment).ToHashSet(StringComparer.Ordinal);
+        return new[] { ToyFigure.Experiment }.Concat(ExperimentFigures.All.Select(k => k.Experiment)).Distinct().Where(present.Contains)
+            .Concat(present.Where(e => !PaperExperiments.Names.Contains(e)).Order(StringComparer.Ordinal)).ToArray();
+    }
+
+    /// <summary>
+    /// The section of one experiment: a figure per kind its grid supports and its tables (<see cref="ExperimentTables"/>,
+    /// the same the console prints), under <paramref name="selection"/> (default: the paper's rule on EqOd).
+    /// </summary>
+    public static ReportSection ByShape(IReadOnlyList<CellRecord> cells, string experiment, BudgetSelection? selection = null)
+    {
+        selection ??= BudgetSelection.Paper;
         var shape = ExperimentShape.Of(experiment, cells);
         var kinds = shape.Kinds.Select(ExperimentFigures.Of).ToArray();
-        string heading = PaperExperiments.Heading(experiment);
-        if (kinds.Length == 0)
-            return new ReportSection(experiment, heading, [], [Generic(cells, experiment, metric)],
-                "The grid has no axis to draw (one α, one budget, one m, no firm-side method); its seed means are tabulated.", metric);
-        var own = Panels.OfExperiment(cells, experiment);
-        return new ReportSection(experiment, heading, kinds.Select(k => k.Build(cells, experiment, metric)).ToArray(),
-            [BaseLine.Table(own, metric), .. ByGroupTable.Of(own, BudgetSelection.PaperFor(metric)), .. kinds.SelectMany(k => k.Tables(cells, experiment, metric))], Metric: metric);
+        string note = kinds.Length == 0 ? "The grid has no axis to draw (one α, one budget, one m, no firm-side method); its seed means are tabulated." : "";
+        return new ReportSection(experiment, PaperExperiments.Heading(experiment), kinds.Select(k => k.Build(cells, experiment, selection)).ToArray(),
+            ExperimentTables.Of(cells, experiment, selection), note, selection.Shown);
     }
 
     private static ReportSection Toy(ReportInput input, bool hasCells)
     {
         string heading = PaperExperiments.Heading(ToyFigure.Experiment);
-        var tables = ToyFigure.Tables(input.Toy, input.Cells);
+        // With stored cells, the tables the console prints too (the toy's points and its cells); else the given points alone.
+        var tables = hasCells ? ExperimentTables.Of(input.Cells, ToyFigure.Experiment, input.SelectionOf(ToyFigure.Experiment), input.Toy) : ToyFigure.Tables(input.Toy, []);
         if (input.Toy is not null) return new ReportSection(ToyFigure.Experiment, heading, [ToyFigure.Build(input.Toy)], tables);
         return new ReportSection(ToyFigure.Experiment, heading, [], tables, hasCells
             ? "The toy figure needs the 2-D points and boundaries, which the results store does not hold; only the stored cells are tabulated."
             : "No toy data was given and the results store holds no 'toy' cells.");
     }
-
-    private static ReportTable Generic(IReadOnlyList<CellRecord> cells, string experiment, ShownMetric metric) =>
-        new($"Seed means of '{experiment}'", "Mean ± sample standard deviation over seeds.",
-            ["dataset", "learner", "m", "method", "α", "budget", "knob", "mean flips", metric.Name, "error"],
-            SeedMeanPoint.Of(Panels.OfExperiment(cells, experiment), metric)
-                .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, Rows(p.MajorityRows), p.Method, Number(p.Alpha), p.Budget,
-                    p.Knob is { } k ? Number(k) : "", Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), MeanStd(p.Error)])
-                .ToArray());
 }

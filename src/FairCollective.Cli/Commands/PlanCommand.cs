@@ -145,10 +145,7 @@ public static class PlanCommand
     {
         foreach (var t in new[] { PlanTables.Recommendation(plan), PlanTables.Target(plan), PlanTables.Ranking(plan, rows: 10) })
         {
-            if (t is null) continue;
-            var table = Tables.Create($"{t.Title} ({t.Note})", [.. t.Headers]);
-            foreach (var row in t.Rows) table.AddRow([.. row]);
-            Tables.Write(writer, table);
+            if (t is not null) Tables.Write(writer, Tables.Of(t));
         }
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using FairCollective.Experiments.Reproduction;
 using FairCollective.Experiments.Store;
 using FairCollective.Reporting;
-using FairCollective.Reporting.Content;
 using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Cli.Commands;
@@ -16,35 +15,34 @@ public static class ReportCommand
         var store = new Argument<string>("results") { Description = "Results store (.sqlite) to report on." };
         var output = new Option<string>("--output", "-o") { Description = "Folder to write index.html, summary.md and figures/ into.", Required = true };
         var metric = ResultsCommand.MetricOption();
-        var cmd = new Command("report", "Write the figures, tables, configuration and timings of a results store as one self-contained HTML file.") { store, output, metric };
+        var cmd = new Command("report", "Write the figures, tables, configuration and timings of a results store as one self-contained HTML file.")
+        {
+            store, output, metric, ResultsCommand.Selection, ResultsCommand.Best,
+        };
         cmd.SetAction(parse =>
         {
             var chosen = ResultsCommand.MetricOf(parse.GetValue(metric));
-            Write(parse.GetValue(store)!, parse.GetValue(output)!, parse.InvocationConfiguration.Output, chosen);
+            parse.InvocationConfiguration.Output.WriteLine(WriteQuietly(parse.GetValue(store)!, parse.GetValue(output)!, parse, chosen));
             return 0;
         });
         return cmd;
     }
 
-    /// <summary>Writes the report of <paramref name="storePath"/> into <paramref name="outDir"/>; <paramref name="metric"/> (null: each experiment's recorded one) is the fairness metric shown.</summary>
-    internal static void Write(string storePath, string outDir, TextWriter output, Fairness.ShownMetric? metric = null) =>
-        output.WriteLine(WriteQuietly(storePath, outDir, metric));
-
-    /// <summary>As <see cref="Write"/>, printing nothing: returns the line that says where the report is (for a caller that prints it when its own output is done).
-    /// <paramref name="stored"/>: every cell of the store when the caller has just read them (a run), so they are not read again.</summary>
-    internal static string WriteQuietly(string storePath, string outDir, Fairness.ShownMetric? metric = null, IReadOnlyList<CellRecord>? stored = null)
+    /// <summary>
+    /// Writes the report of <paramref name="storePath"/> into <paramref name="outDir"/>, printing nothing: returns the line
+    /// that says where the report is (for a caller that prints it when its own output is done). <paramref name="parse"/>
+    /// gives the best-budget rule (<c>--selection</c>, <c>--best</c>); <paramref name="metric"/> (null: each experiment's
+    /// recorded one) is the fairness metric shown; <paramref name="stored"/>: every cell of the store when the caller has
+    /// just read them (a run), so they are not read again.
+    /// </summary>
+    internal static string WriteQuietly(string storePath, string outDir, ParseResult parse, Fairness.ShownMetric? metric = null, IReadOnlyList<CellRecord>? stored = null)
     {
         using var s = ResultsStore.Open(storePath, StoreAccess.Read);
         // The cells are read once (reading and checking a cell's key costs more than anything the report does with it).
         var cells = stored ?? s.Cells();
         // The toy figure is drawn from its own small run (the store holds metrics, not points and boundaries).
-        var toy = cells.Any(c => c.Experiment == PaperExperiments.Toy) ? ToyData(ToyScenario.Run()) : null;
-        var files = ReportWriter.Write(ReportInput.From(s, cells, toy, metric), outDir);
+        var toy = cells.Any(c => c.Experiment == PaperExperiments.Toy) ? ToyFigureData.Of(ToyScenario.Run()) : null;
+        var files = ReportWriter.Write(ResultsCommand.InputOf(parse, s, cells, metric, toy), outDir);
         return $"report: {Path.Combine(outDir, ReportWriter.IndexFileName)} ({files.Count} files)";
     }
-
-    internal static ToyFigureData ToyData(ToyScenario.Result r) => new(
-        r.Points.Select(p => new ToyPoint(p.X1, p.X2, p.IsMinority, p.Label, p.Flipped)).ToArray(),
-        new LinearBoundary(r.Before.W1, r.Before.W2, r.Before.B), new LinearBoundary(r.After.W1, r.After.W2, r.After.B),
-        r.ErrorBefore, r.ErrorAfter, r.EqOdBefore, r.EqOdAfter);
 }

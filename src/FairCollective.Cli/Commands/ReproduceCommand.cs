@@ -36,7 +36,7 @@ public static class ReproduceCommand
         var metric = ResultsCommand.MetricOption();
         var cmd = new Command("reproduce", "Run an experiment of the paper on bundled data; writes its results store and report.")
         {
-            experiment, datasets, learners, quick, output, noReport, RunCommand.Threads, metric,
+            experiment, datasets, learners, quick, output, noReport, RunCommand.Threads, metric, ResultsCommand.Selection, ResultsCommand.Best,
         };
         cmd.SetAction(parse =>
         {
@@ -60,8 +60,8 @@ public static class ReproduceCommand
             // Checked before any work: a file in the way is a one-line error (exit 2), not a crash after the run.
             if (File.Exists(dir)) throw new UserInputException($"reproduce output '{dir}' (-o) is a file, not a folder");
             var store = Path.Combine(dir, "results.sqlite");
-            RunCommand.Execute(spec, store, threads, parse.InvocationConfiguration.Output,
-                report: parse.GetValue(noReport) ? null : stored => ReportCommand.WriteQuietly(store, dir, stored: stored));
+            RunCommand.Execute(spec, store, threads, parse,
+                report: parse.GetValue(noReport) ? null : stored => ReportCommand.WriteQuietly(store, dir, parse, stored: stored));
             return 0;
         });
         return cmd;
@@ -85,9 +85,7 @@ public static class ReproduceCommand
         double seconds = clock.Elapsed.TotalSeconds;
         var files = PlanValidationReport.Write(cases, options, seconds, outDir);
         var summary = PlanValidationReport.Summary(cases, options);
-        var table = Output.Tables.Create($"{summary.Title} ({summary.Note})", [.. summary.Headers]);
-        foreach (var row in summary.Rows) Output.Tables.AddRow(table, [.. row]);
-        Output.Tables.Write(output, table);
+        Output.Tables.Write(output, Output.Tables.Of(summary));
         output.WriteLine($"{PlanValidationName}: {cases.Count} plans in {seconds:0.0} s; page: {files[0]}; cases: {files[1]}");
     }
 }

@@ -6,8 +6,9 @@ using FairCollective.Common;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
 using FairCollective.Fairness;
+using FairCollective.Reporting;
 using FairCollective.Reporting.Content;
-using FairCollective.Reporting.Tables;
+using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Cli.Commands;
 
@@ -49,38 +50,20 @@ public static class ResultsCommand
         var store = new Argument<string>("store") { Description = "Path of the results store (.sqlite)." };
         var experiment = new Option<string?>("--experiment") { Description = "Only this experiment." };
         var json = new Option<bool>("--json") { Description = "Machine-readable output." };
-        var selection = new Option<string>("--selection")
-        {
-            Description = "Which split chooses the best budget: test (the paper's rule) or validation (needs validation_fraction in the spec).",
-            DefaultValueFactory = _ => "test",
-        };
-        selection.AcceptOnlyFromAmong("test", "validation");
-        var best = new Option<string>("--best")
-        {
-            Description = "How seeds combine: min-of-means (one budget for all seeds) or mean-of-mins (each seed its own budget, the paper's pipeline).",
-            DefaultValueFactory = _ => "min-of-means",
-        };
-        best.AcceptOnlyFromAmong("min-of-means", "mean-of-mins");
         var metric = MetricOption();
-        var cmd = new Command("show", "The tables that match each experiment's grid (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha)): mean ± sample std over seeds.")
+        var cmd = new Command("show", "The report's tables of every experiment (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha), against Random, by group): mean ± sample std over seeds.")
         {
-            store, experiment, json, selection, best, metric,
+            store, experiment, json, Selection, Best, metric,
         };
         cmd.SetAction(parse =>
         {
-            var split = parse.GetValue(selection) == "validation" ? SelectionSplit.Validation : SelectionSplit.Test;
-            var how = parse.GetValue(best) == "mean-of-mins" ? BestDefinition.MeanOfSeedMins : BestDefinition.MinOfSeedMeans;
-            var chosen = MetricOf(parse.GetValue(metric));
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
             var cells = CellsOf(s, parse.GetValue(experiment));
-            var recorded = ReportInput.From(s, cells, metric: chosen); // the runs' recorded metrics; the cells are already read
-            BudgetSelection RuleOf(string e) => new(split, how, recorded.MetricOf(e).Key);
-            // Checked before any table is written, so a refusal leaves no partial output.
-            foreach (var e in cells.Select(c => c.Experiment).Distinct())
-                RuleOf(e).CheckAvailable(cells.Where(c => c.Experiment == e && c.Knob is null && c.Method != ResultsSummary.BaseMethod));
+            // The runs' recorded metrics and the chosen rule, checked before any table is written (a refusal leaves no partial output).
+            var input = InputOf(parse, s, cells, MetricOf(parse.GetValue(metric)));
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) WriteJson(cells, output, RuleOf);
-            else WriteTables(cells, output, selectionOf: RuleOf);
+            if (parse.GetValue(json)) WriteJson(cells, output, input.SelectionOf);
+            else WriteTables(cells, output, selectionOf: input.SelectionOf, storePath: parse.GetValue(store));
             return 0;
         });
         return cmd;
@@ -115,6 +98,42 @@ public static class ResultsCommand
                       + "(eqod, dem_parity, eq_opp, eq_odds_worst, ...), or a min/max ratio, maximised (dem_parity_ratio, ...); default: the spec's 'metric' (eqod when it has none).",
     };
 
+    /// <summary>The <c>--selection</c> option of <c>results show</c>, <c>report</c>, <c>run</c> and <c>reproduce</c>: which split chooses the best budget.</summary>
+    internal static readonly Option<string> Selection = new("--selection")
+    {
+        Description = "Which split chooses the best budget: test (the paper's rule, optimistic: the choice sees the numbers it reports) or validation (needs validation_fraction in the spec; reported on test).",
+        DefaultValueFactory = _ => "test",
+    };
+
+    /// <summary>The <c>--best</c> option beside <see cref="Selection"/>: how seeds combine when a best budget is chosen.</summary>
+    internal static readonly Option<string> Best = new("--best")
+    {
+        Description = "How seeds combine: min-of-means (one budget for all seeds) or mean-of-mins (each seed its own budget, the paper's pipeline).",
+        DefaultValueFactory = _ => "min-of-means",
+    };
+
+    static ResultsCommand()
+    {
+        Selection.AcceptOnlyFromAmong("test", "validation");
+        Best.AcceptOnlyFromAmong("min-of-means", "mean-of-mins");
+    }
+
+    /// <summary>
+    /// The report's input of <paramref name="cells"/> (read from <paramref name="store"/>) with the rule named by
+    /// <c>--selection</c> and <c>--best</c> and the metric <paramref name="metric"/> (null: each experiment's recorded one),
+    /// checked against the cells (<see cref="ReportInput.CheckSelections"/>).
+    /// </summary>
+    internal static ReportInput InputOf(ParseResult parse, ResultsStore store, IReadOnlyList<CellRecord> cells, ShownMetric? metric, ToyFigureData? toy = null)
+    {
+        var input = ReportInput.From(store, cells, toy, metric) with
+        {
+            Split = parse.GetValue(Selection) == "validation" ? SelectionSplit.Validation : SelectionSplit.Test,
+            Best = parse.GetValue(Best) == "mean-of-mins" ? BestDefinition.MeanOfSeedMins : BestDefinition.MinOfSeedMeans,
+        };
+        input.CheckSelections();
+        return input;
+    }
+
     /// <summary>The metric named by <c>--metric</c>, checked; null when the option was not given.</summary>
     internal static ShownMetric? MetricOf(string? key) => key is null ? null : ShownMetric.Of(key, "--metric");
 
@@ -133,100 +152,31 @@ public static class ResultsCommand
     }
 
     /// <summary>
-    /// Per experiment the tables that match its grid, by the same shape rules as the report's figures
-    /// (<see cref="ExperimentShape"/>): best value by alpha for an alpha sweep or several m, values by budget for a budget
-    /// sweep, Pareto fronts for firm-side cells, S(alpha) for counterfactual data, and the seed means of every
-    /// configuration when the grid has no axis. <paramref name="includeBudgets"/> adds the values by budget where they are
-    /// not already printed (results show). <paramref name="selectionOf"/> gives each experiment's best-budget rule and
-    /// metric (default: the paper's rule on EqOd); the definition of every metric shown is printed at the end.
+    /// Per experiment (in the report's order) the tables the report shows (<see cref="ExperimentTables"/>: the same rows,
+    /// so console, summary.md and index.html cannot disagree), then the warnings and the definition of every metric and
+    /// statistic shown. <paramref name="selectionOf"/> gives each experiment's best-budget rule and metric (default: the
+    /// paper's rule on EqOd). A table of more than <paramref name="rowLimit"/> rows (none: no limit) is named with where
+    /// to read it instead of printed (<c>run</c> keeps its console short; <c>results show</c> prints everything).
     /// </summary>
-    internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, bool includeBudgets = true, Func<string, BudgetSelection>? selectionOf = null)
+    internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection>? selectionOf = null, int? rowLimit = null,
+        string? storePath = null)
     {
         var shown = new List<ShownMetric>();
-        foreach (var shape in ExperimentShape.All(cells))
+        foreach (var experiment in ReportSections.Order(cells))
         {
-            var selection = selectionOf?.Invoke(shape.Experiment) ?? BudgetSelection.Paper;
-            var metric = selection.Shown;
-            if (!shown.Contains(metric)) shown.Add(metric);
-            var own = cells.Where(c => c.Experiment == shape.Experiment).ToArray();
-            var kinds = shape.Kinds;
-            if (kinds.Contains(FigureKind.BestEqOdByAlpha) || kinds.Contains(FigureKind.LimitedInformation)) WriteBestByAlpha(own, output, selection);
-            bool budgets = kinds.Contains(FigureKind.EqOdByFlips) || kinds.Count == 0;
-            if (budgets) WriteByBudget(own, output, kinds.Count == 0 ? "seed means of every setting" : $"{metric.Name} by budget", metric);
-            if (kinds.Contains(FigureKind.ParetoFronts))
+            var selection = selectionOf?.Invoke(experiment) ?? BudgetSelection.Paper;
+            if (!shown.Contains(selection.Shown)) shown.Add(selection.Shown);
+            foreach (var table in ExperimentTables.Of(cells, experiment, selection))
             {
-                WriteFronts(own, output, metric);
-                WriteReportTables(own, output, FirmSideReadingTable.Of(own, metric));
+                if (rowLimit is { } limit && table.Rows.Count > limit)
+                    output.WriteLine($"{experiment}: {table.Title}: {table.Rows.Count} rows, in the report (summary.md, index.html) and in 'faircollective results show {storePath ?? "STORE"}'");
+                else Tables.Write(output, Tables.Of(table, experiment));
             }
-            if (kinds.Contains(FigureKind.CounterfactualSuccess)) WriteSuccess(own, output, metric);
-            if (kinds.Contains(FigureKind.SurvivingGain)) WriteReportTables(own, output, CountermeasureTables.Of(own, metric));
-            if (includeBudgets && !budgets) WriteByBudget(own, output, $"{metric.Name} by budget", metric);
-            WriteAgainstRandom(own, output, metric);
-            WriteReportTables(own, output, ByGroupTable.Of(own, selection));
         }
-        foreach (var metric in shown) output.WriteLine($"{metric.Name} ({metric.Key}; {metric.Fairer}): {metric.Describe()}.");
-        output.WriteLine("test-row CI: the seed mean's interval from each seed's bootstrap interval over its test rows; ± is the sample standard deviation over seeds.");
-    }
-
-    private static void WriteBestByAlpha(IReadOnlyList<CellRecord> cells, TextWriter output, BudgetSelection selection)
-    {
-        string name = selection.Shown.Name;
-        var table = Tables.Create($"{cells[0].Experiment}: best {name} by alpha ({selection.Describe()}; mean ± std over seeds)",
-            "dataset", "learner", "m", "method", "alpha", "best budget", "flips", $"{name} (± seed std)", $"{name} test-row CI", "error", "error test-row CI", "seeds");
-        foreach (var r in ResultsSummary.BestByAlpha(cells, selection))
-            table.AddRow(r.Dataset, r.Learner, TableFormat.Rows(r.MajorityRows), r.Method, TableFormat.Number(r.Alpha),
-                r.BestBudget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), SeedStats.Format(r.EqOdInterval), r.Error.ToString(),
-                SeedStats.Format(r.ErrorInterval), r.EqOd.Count.ToString(CultureInfo.InvariantCulture));
-        Tables.Write(output, table);
-    }
-
-    /// <summary>Where Random ran beside other strategies: the report's tables (<see cref="RandomComparisonTables"/>), each titled with its note.</summary>
-    private static void WriteAgainstRandom(IReadOnlyList<CellRecord> cells, TextWriter output, ShownMetric metric) =>
-        WriteReportTables(cells, output, RandomComparisonTables.Of(cells, metric));
-
-    /// <summary>Report tables on the console, each titled with the experiment and its note.</summary>
-    private static void WriteReportTables(IReadOnlyList<CellRecord> cells, TextWriter output, IReadOnlyList<ReportTable> tables)
-    {
-        foreach (var t in tables)
-        {
-            var table = Tables.Create($"{cells[0].Experiment}: {t.Title} ({t.Note})", [.. t.Headers]);
-            foreach (var row in t.Rows) table.AddRow([.. row]);
-            Tables.Write(output, table);
-        }
-    }
-
-    private static void WriteByBudget(IReadOnlyList<CellRecord> cells, TextWriter output, string what, ShownMetric metric)
-    {
-        var table = Tables.Create($"{cells[0].Experiment}: {what} (mean ± std over seeds)", "dataset", "learner", "m", "method", "alpha", "budget", "flips",
-            metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI");
-        foreach (var r in ResultsSummary.ByBudget(cells, metric).Where(r => r.Method != ResultsSummary.BaseMethod))
-            table.AddRow(r.Dataset, r.Learner, TableFormat.Rows(r.MajorityRows), r.Method, TableFormat.Number(r.Alpha),
-                r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture), r.EqOd.ToString(), SeedStats.Format(r.EqOdInterval), r.Error.ToString(), SeedStats.Format(r.ErrorInterval));
-        Tables.Write(output, table);
-    }
-
-    private static void WriteSuccess(IReadOnlyList<CellRecord> cells, TextWriter output, ShownMetric metric)
-    {
-        WriteReportTables(cells, output, IdealComparisonTable.Of(cells, metric));
-        var table = Tables.Create($"{cells[0].Experiment}: counterfactual success S(alpha) by alpha (max over budgets of the seed-mean; mean ± std over seeds)",
-            "dataset", "learner", "method", "alpha", "best budget", "flips", "S(alpha)", metric.Name, "error");
-        foreach (var r in CounterfactualSummary.BestByAlpha(cells, metric))
-            table.AddRow(r.Dataset, r.Learner, r.Method, TableFormat.Number(r.Alpha), r.Budget, r.MeanFlips.ToString("0.#", CultureInfo.InvariantCulture),
-                r.Success.ToString(), r.EqOd.ToString(), r.Error.ToString());
-        Tables.Write(output, table);
-        output.WriteLine($"S(alpha): {MetricCatalogue.Describe(MetricKeys.CounterfactualSuccess)}.");
-    }
-
-    private static void WriteFronts(IReadOnlyList<CellRecord> cells, TextWriter output, ShownMetric metric)
-    {
-        foreach (var d in FirmSideSummary.Compute(cells, metric))
-        {
-            var table = Tables.Create($"{cells[0].Experiment}, {d.Dataset}: Pareto fronts of {metric.UnfairnessName} against error (seed-means)", "series", "point", "error", metric.UnfairnessName);
-            foreach (var (series, front) in d.Fronts)
-                foreach (var p in front)
-                    table.AddRow(series, p.Label, p.Error.ToString("0.0000", CultureInfo.InvariantCulture), p.EqOd.ToString("0.0000", CultureInfo.InvariantCulture));
-            Tables.Write(output, table);
-        }
+        foreach (var warning in RunWarnings.OfCells(cells)) output.WriteLine($"warning: {warning}");
+        output.WriteLine("definitions (the report's Metrics section):");
+        foreach (var (key, definition) in MetricDefinitions.Of(cells, shown)) output.WriteLine($"  {key}: {definition}");
+        foreach (var sentence in MetricDefinitions.Statistics) output.WriteLine($"  {sentence}");
     }
 
     private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection> selectionOf)
@@ -261,6 +211,8 @@ public static class ResultsCommand
                     dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, strategy = r.Strategy, alpha = r.Alpha, seeds = r.Seeds,
                     mean_difference = r.MeanDifference, low = r.Low, high = r.High, verdict = r.Verdict.ToString(), line = r.Line(RandomComparison.DefaultLevel),
                 }),
+                // The report's tables as shown (text cells), so a script reads exactly what the console and the report show.
+                tables = ExperimentTables.Of(own, e, selection).Select(t => new { title = t.Title, note = t.Note, headers = t.Headers, rows = t.Rows }),
             };
         });
         output.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions

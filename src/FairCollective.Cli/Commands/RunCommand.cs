@@ -42,7 +42,10 @@ public static class RunCommand
                           + "Combine the shards' stores with 'results merge' (docs/scaling.md).",
         };
         var metric = ResultsCommand.MetricOption();
-        var cmd = new Command("run", "Run an experiment spec and write its report; a killed run resumes where it stopped.") { spec, store, noReport, Threads, export, metric, shard };
+        var cmd = new Command("run", "Run an experiment spec and write its report; a killed run resumes where it stopped.")
+        {
+            spec, store, noReport, Threads, export, metric, ResultsCommand.Selection, ResultsCommand.Best, shard,
+        };
         cmd.SetAction(parse =>
         {
             int threads = ThreadsOf(parse);
@@ -56,8 +59,8 @@ public static class RunCommand
             var output = parse.InvocationConfiguration.Output;
             // A shard's store holds part of the grid: its report would be a partial one; the merged store's is not.
             bool withReport = part is null && !parse.GetValue(noReport);
-            Execute(parsed, storePath, threads, output, parse.GetValue(export), part,
-                withReport ? stored => ReportCommand.WriteQuietly(storePath, ReportFolder(storePath), stored: stored) : null);
+            Execute(parsed, storePath, threads, parse, parse.GetValue(export), part,
+                withReport ? stored => ReportCommand.WriteQuietly(storePath, ReportFolder(storePath), parse, stored: stored) : null);
             if (part is not null)
                 output.WriteLine($"shard {part} of '{parsed.Name}' done; once every shard is, combine their stores: faircollective results merge OUT.sqlite STORE... (docs/scaling.md)");
             return 0;
@@ -77,16 +80,24 @@ public static class RunCommand
         var n => throw new UserInputException($"--threads must be a whole number >= 1 (leave it out for all cores); got {n}"),
     };
 
+    /// <summary>Rows a table may have to be printed by <c>run</c> and <c>reproduce</c>; a longer one is named with where to read it (the report, <c>results show</c>).</summary>
+    public const int ConsoleRowLimit = 60;
+
     /// <summary>
     /// Plans the run (loads data, checks every cell) before the store is touched, so a spec that cannot run leaves no
     /// file behind; a store this run created is removed again if the run fails before its first cell is stored.
-    /// Every cell the store holds afterwards (all experiments) is read once, for the tables and the report.
+    /// Every cell the store holds afterwards (all experiments) is read once, for the tables and the report, which show
+    /// the same tables under the same best-budget rule (<paramref name="parse"/>'s <c>--selection</c> and <c>--best</c>).
     /// </summary>
     /// <param name="report">Writes the report of the stored cells and returns the line saying where it is; it runs on another
     /// core while the tables are printed (neither reads what the other writes), and its line is printed last.</param>
-    internal static void Execute(ExperimentSpec spec, string storePath, int threads, TextWriter output, string? exportRandomness = null, Shard? shard = null,
+    internal static void Execute(ExperimentSpec spec, string storePath, int threads, ParseResult parse, string? exportRandomness = null, Shard? shard = null,
         Func<IReadOnlyList<CellRecord>, string>? report = null)
     {
+        var output = parse.InvocationConfiguration.Output;
+        // Checked before any work: a rule the run's cells could not answer.
+        if (parse.GetValue(ResultsCommand.Selection) == "validation" && spec.ValidationFraction <= 0)
+            throw new UserInputException($"--selection validation: experiment '{spec.Name}' has no validation split to choose budgets on; set validation_fraction in the spec (docs/experiment-spec.md)");
         // The plotting libraries set themselves up on a spare core while the data loads, not after the cells.
         if (report is not null) _ = Task.Run(FigureWriter.WarmUp);
         var plan = RunPlan.Build(spec);
@@ -116,20 +127,21 @@ public static class RunCommand
             throw;
         }
         IReadOnlyList<CellRecord> stored;
+        Func<string, BudgetSelection> selectionOf;
         using (store)
         {
             output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
             stored = committed?.AsStored() ?? store.Cells();
+            // The rule the report uses too: the chosen split and seeds' combination, on each experiment's recorded metric.
+            selectionOf = ResultsCommand.InputOf(parse, store, stored, metric: null).SelectionOf;
         }
         // Started once the store is closed (so it goes back to one file); the tables are printed meanwhile.
         var reporting = report is null ? null : Task.Run(() => report(stored));
         try
         {
             var cells = stored.Where(c => c.Experiment == spec.Name).ToArray();
-            if (shard is null) ResultsCommand.WriteTables(cells, output, includeBudgets: false, selectionOf: _ => new BudgetSelection(Metric: spec.Metric));
+            if (shard is null) ResultsCommand.WriteTables(cells, output, selectionOf, ConsoleRowLimit, storePath);
             output.WriteLine($"every table: faircollective results show {storePath}");
-            foreach (var warning in RunWarnings.OfSplits(plan.Splits.Values).Concat(RunWarnings.OfCells(cells)))
-                output.WriteLine($"warning: {warning}");
         }
         catch
         {

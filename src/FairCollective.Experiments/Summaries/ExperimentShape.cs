@@ -8,7 +8,7 @@ public enum FigureKind
 {
     /// <summary>Best EqOd over budgets against alpha, with the error at that budget: the grid has several alphas.</summary>
     BestEqOdByAlpha,
-    /// <summary>EqOd against the flips M at a fixed alpha: the grid has several budgets at up to <see cref="ExperimentShape.MaxBudgetSweepAlphas"/> alphas.</summary>
+    /// <summary>EqOd against the flips M at a fixed alpha, a panel per alpha (at most <see cref="ExperimentShape.MaxBudgetSweepAlphas"/> of them): the grid has several budgets at an alpha.</summary>
     EqOdByFlips,
     /// <summary>Pareto fronts of EqOd against error per known majority rows m: the grid has several m.</summary>
     LimitedInformation,
@@ -32,7 +32,7 @@ public enum FigureKind
 /// <item>several m (majority rows) -> <see cref="FigureKind.LimitedInformation"/> (unless firm-side), fronts over every alpha and budget;</item>
 /// <item>several alphas, and neither kind of front -> <see cref="FigureKind.BestEqOdByAlpha"/>;</item>
 /// <item>the counterfactual metric (data with a known counterfactual) -> <see cref="FigureKind.CounterfactualSuccess"/>;</item>
-/// <item>several budgets at an alpha, at most <see cref="MaxBudgetSweepAlphas"/> alphas, and neither kind of front -> <see cref="FigureKind.EqOdByFlips"/>;</item>
+/// <item>several budgets at an alpha, and neither kind of front -> <see cref="FigureKind.EqOdByFlips"/> (with many alphas, drawn at <see cref="DrawnAlphas"/>);</item>
 /// <item>defended firms (cells with a defence) -> <see cref="FigureKind.SurvivingGain"/> and <see cref="FigureKind.DefenceDetection"/>, and with
 /// plausible-flips thresholds also <see cref="FigureKind.PlausibleTradeOff"/>.</item>
 /// </list>
@@ -48,14 +48,29 @@ public enum FigureKind
 public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudgets, int MajorityRowSettings, bool FirmSide, bool Counterfactual, bool Defended = false,
     bool Plausible = false)
 {
-    /// <summary>A budget sweep is drawn per alpha, one panel each, so only up to this many alphas; beyond, best EqOd by alpha summarises the budgets.</summary>
-    public const int MaxBudgetSweepAlphas = 3;
+    /// <summary>
+    /// A budget sweep is drawn per alpha, one panel each, at up to this many alphas (a small multiple); with more, at that
+    /// many evenly spaced ones (<see cref="DrawnAlphas"/>), and the table behind the figure holds every alpha.
+    /// </summary>
+    public const int MaxBudgetSweepAlphas = 4;
 
     /// <summary>Several alphas.</summary>
     public bool AlphaSweep => Alphas > 1;
 
-    /// <summary>Several budgets at an alpha, at few enough alphas to draw one panel per alpha.</summary>
-    public bool BudgetSweep => MaxBudgets > 1 && Alphas <= MaxBudgetSweepAlphas;
+    /// <summary>Several budgets at an alpha.</summary>
+    public bool BudgetSweep => MaxBudgets > 1;
+
+    /// <summary>
+    /// The alphas a budget sweep's figure draws: every alpha at which some cell flips, when there are at most
+    /// <see cref="MaxBudgetSweepAlphas"/>; else that many spread evenly over them in rank, the smallest and the largest
+    /// included (0.05, 0.15, 0.3 and 0.4 of the paper's 0.05 to 0.4).
+    /// </summary>
+    public static IReadOnlyList<double> DrawnAlphas(IEnumerable<CellRecord> cells)
+    {
+        var alphas = CollectiveCells(cells).Where(c => c.Flips > 0).Select(c => c.Alpha).Distinct().Order().ToArray();
+        if (alphas.Length <= MaxBudgetSweepAlphas) return alphas;
+        return Enumerable.Range(0, MaxBudgetSweepAlphas).Select(i => alphas[(int)Math.Round(i * (alphas.Length - 1) / (double)(MaxBudgetSweepAlphas - 1), MidpointRounding.AwayFromZero)]).ToArray();
+    }
 
     /// <summary>Several m (majority rows).</summary>
     public bool MajorityRowSweep => MajorityRowSettings > 1;

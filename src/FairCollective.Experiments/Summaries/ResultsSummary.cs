@@ -53,11 +53,12 @@ public static class ResultsSummary
         metric ??= ShownMetric.EqOd;
         return cells.Where(c => c.Knob is null)
             .GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha, c.Budget))
-            .Select(g => new BudgetRow(g.Key.Dataset, g.Key.Learner, g.Key.MajorityRows, g.Key.Method, g.Key.Alpha, g.Key.Budget,
+            .Select(g => (Row: new BudgetRow(g.Key.Dataset, g.Key.Learner, g.Key.MajorityRows, g.Key.Method, g.Key.Alpha, g.Key.Budget,
                 g.Average(c => (double)c.Flips), SeedStats.Of(g, metric.Key), SeedStats.Of(g, MetricKeys.Error),
-                SeedStats.TestRowInterval(g, metric.Key), SeedStats.TestRowInterval(g, MetricKeys.Error)))
-            .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => r.MajorityRows ?? int.MaxValue)
-            .ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.Alpha).ThenBy(r => r.MeanFlips)
+                SeedStats.TestRowInterval(g, metric.Key), SeedStats.TestRowInterval(g, MetricKeys.Error)), Order: BudgetOrder(g.First())))
+            .OrderBy(r => r.Row.Dataset, StringComparer.Ordinal).ThenBy(r => r.Row.Learner, StringComparer.Ordinal).ThenBy(r => r.Row.MajorityRows ?? int.MaxValue)
+            .ThenBy(r => r.Row.Method, StringComparer.Ordinal).ThenBy(r => r.Row.Alpha).ThenBy(r => r.Row.MeanFlips).ThenBy(r => r.Order)
+            .Select(r => r.Row)
             .ToArray();
     }
 
@@ -78,12 +79,30 @@ public static class ResultsSummary
             .ToArray();
     }
 
+    /// <summary>
+    /// The best budget shown where no budget flips anything (an empty collective or pool, as at α = 0): every budget
+    /// gives the unchanged firm, so none is better than another.
+    /// </summary>
+    public const string NoFlipsBudget = "none (nothing flipped)";
+
+    // Budgets in the order the spec's values run: shares of the pool, then counts, then the ideal M*, each by value
+    // (the tie-break where mean flips are equal, as at alpha = 0 where every budget flips nothing).
+    private static (int Kind, double Value) BudgetOrder(CellRecord cell) => cell.Config?.Budget switch
+    {
+        { IsIdeal: true } => (2, 0),
+        { Count: { } n } => (1, n),
+        { Fraction: { } f } => (0, f),
+        _ => (3, 0),
+    };
+
     private static BestEqOdRow OneBudget((string Dataset, string Learner, int? MajorityRows, string Method, double Alpha) k, IEnumerable<CellRecord> cells, BudgetSelection selection)
     {
-        var budgets = cells.GroupBy(c => c.Budget).Select(b => (Budget: b.Key, Cells: b.ToArray(), Choosing: SeedStats.Of(b, selection.ChoosingKey))).ToArray();
+        var budgets = cells.GroupBy(c => c.Budget).Select(b => (Budget: b.Key, Cells: b.ToArray(), Choosing: SeedStats.Of(b, selection.ChoosingKey)))
+            .OrderBy(b => BudgetOrder(b.Cells[0])).ToArray();
         var best = budgets.Where(b => !double.IsNaN(b.Choosing.Mean)).OrderBy(b => selection.Direction * b.Choosing.Mean).ThenBy(b => b.Cells.Average(c => (double)c.Flips)).FirstOrDefault();
         if (best.Cells is null) best = budgets.OrderBy(b => b.Cells.Average(c => (double)c.Flips)).First();
-        return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, best.Budget, best.Cells.Average(c => (double)c.Flips),
+        bool nothingFlipped = budgets.All(b => b.Cells.All(c => c.Flips == 0));
+        return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, nothingFlipped ? NoFlipsBudget : best.Budget, best.Cells.Average(c => (double)c.Flips),
             SeedStats.Of(best.Cells, selection.Metric), SeedStats.Of(best.Cells, MetricKeys.Error),
             SeedStats.TestRowInterval(best.Cells, selection.Metric), SeedStats.TestRowInterval(best.Cells, MetricKeys.Error));
     }
@@ -91,11 +110,12 @@ public static class ResultsSummary
     // Each seed picks its own budget by the choosing metric; the reported numbers are that seed's test numbers.
     private static BestEqOdRow PerSeed((string Dataset, string Learner, int? MajorityRows, string Method, double Alpha) k, IEnumerable<CellRecord> cells, BudgetSelection selection)
     {
-        var chosen = cells.GroupBy(c => c.Seed)
-            .Select(seed => seed.Where(c => !double.IsNaN(c.Metrics.GetValueOrDefault(selection.ChoosingKey, double.NaN)))
+        var all = cells.ToArray();
+        var chosen = all.GroupBy(c => c.Seed)
+            .Select(seed => seed.OrderBy(BudgetOrder).Where(c => !double.IsNaN(c.Metrics.GetValueOrDefault(selection.ChoosingKey, double.NaN)))
                 .OrderBy(c => selection.Direction * c.Metrics[selection.ChoosingKey]).ThenBy(c => c.Flips).FirstOrDefault() ?? seed.OrderBy(c => c.Flips).First())
             .ToArray();
-        return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, "per seed", chosen.Average(c => (double)c.Flips),
+        return new BestEqOdRow(k.Dataset, k.Learner, k.MajorityRows, k.Method, k.Alpha, all.All(c => c.Flips == 0) ? NoFlipsBudget : "per seed", chosen.Average(c => (double)c.Flips),
             SeedStats.Of(chosen, selection.Metric), SeedStats.Of(chosen, MetricKeys.Error),
             SeedStats.TestRowInterval(chosen, selection.Metric), SeedStats.TestRowInterval(chosen, MetricKeys.Error));
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FairCollective.Data.Splitting;
 using FairCollective.Experiments.Store;
 using FairCollective.Fairness;
 
@@ -7,36 +6,33 @@ namespace FairCollective.Experiments.Summaries;
 
 /// <summary>
 /// What a user must know before trusting a table, said once per run (never once per cell): test groups too small to
-/// compare (fewer than <see cref="MetricFrameOptions.DefaultSmallGroupRows"/> rows), and cells whose EqOd is
-/// undefined (a group with no positive or no negative test row). The CLI prints them after a run; the report lists
-/// the undefined cells of the store.
+/// compare (fewer than <see cref="MetricFrameOptions.DefaultSmallGroupRows"/> rows), cells whose EqOd is undefined (a
+/// group with no positive or no negative test row), and flips chosen by the tie rule. The CLI and the report print the
+/// same lines, from the stored cells.
 /// </summary>
 public static class RunWarnings
 {
-    /// <summary>Warnings about the test splits of a plan: a group with fewer rows than the documented minimum.</summary>
-    public static IReadOnlyList<string> OfSplits(IEnumerable<PreparedSplit> splits)
-    {
-        int min = MetricFrameOptions.DefaultSmallGroupRows;
-        return splits.GroupBy(s => s.Dataset).SelectMany(d =>
-        {
-            var small = d.Where(s => s.TestGroups.MinorityCount < min || s.TestGroups.MajorityCount < min).ToArray();
-            if (small.Length == 0) return [];
-            int fewest = small.Min(s => Math.Min(s.TestGroups.MinorityCount, s.TestGroups.MajorityCount));
-            return new[]
-            {
-                string.Create(CultureInfo.InvariantCulture,
-                    $"dataset '{d.Key}': a group has fewer than {min} test rows in {small.Length} of {d.Count()} seeds (as few as {fewest}); its rates, and EqOd, are noisy"),
-            };
-        }).ToArray();
-    }
-
     /// <summary>
-    /// Warnings about stored cells, per experiment and dataset: how many have an undefined EqOd, and per strategy how many
-    /// have flips chosen by the tie rule rather than by their score (<see cref="MetricKeys.TieFlips"/>).
+    /// Warnings about stored cells, per experiment and dataset: test groups smaller than the documented minimum (from the
+    /// group counts every cell stores), how many cells have an undefined EqOd, and per strategy how many have flips chosen
+    /// by the tie rule rather than by their score (<see cref="MetricKeys.TieFlips"/>). The console and the report print
+    /// these same lines.
     /// </summary>
     public static IReadOnlyList<string> OfCells(IEnumerable<CellRecord> cells)
     {
         var all = cells.ToArray();
+        int min = MetricFrameOptions.DefaultSmallGroupRows;
+        // A seed's test split is shared by its cells: its smaller group, read from any cell that stores both counts.
+        var small = all.Where(c => c.Metrics.ContainsKey(MetricKeys.MinorityCount) && c.Metrics.ContainsKey(MetricKeys.MajorityCount))
+            .GroupBy(c => (c.Experiment, c.Dataset))
+            .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var fewest = g.GroupBy(c => c.Seed).Select(s => s.Min(c => Math.Min(c.Metrics[MetricKeys.MinorityCount], c.Metrics[MetricKeys.MajorityCount]))).ToArray();
+                int under = fewest.Count(f => f < min);
+                return under == 0 ? null : string.Create(CultureInfo.InvariantCulture,
+                    $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}': a group has fewer than {min} test rows in {under} of {fewest.Length} seeds (as few as {fewest.Min():0}); its rates, and EqOd, are noisy");
+            }).OfType<string>();
         var undefined = all.Where(c => double.IsNaN(c.Metrics.GetValueOrDefault(MetricKeys.EqOd, double.NaN)))
             .GroupBy(c => (c.Experiment, c.Dataset))
             .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
@@ -53,6 +49,6 @@ public static class RunWarnings
                 return string.Create(CultureInfo.InvariantCulture,
                     $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}', {g.Key.Method}: in {g.Count()} of {withFlips[g.Key]} cells with flips, some flips were chosen among members with tied scores by {tieRule}, not by score ({share * 100:0}% of those cells' flips); their results depend on the tie-breaking");
             });
-        return undefined.Concat(ties).ToArray();
+        return small.Concat(undefined).Concat(ties).ToArray();
     }
 }

@@ -9,15 +9,22 @@ namespace FairCollective.Reporting.Content;
 public static class MetricDefinitions
 {
     /// <summary>(key, "definition; convention") of every metric the report's sections show, in a fixed order.</summary>
-    public static IReadOnlyList<(string Key, string Definition)> Of(ReportInput input, IReadOnlyList<ReportSection> sections)
+    public static IReadOnlyList<(string Key, string Definition)> Of(ReportInput input, IReadOnlyList<ReportSection> sections) =>
+        Of(input.Cells, sections.Where(s => s.Present).Select(s => s.Metric ?? ShownMetric.EqOd));
+
+    /// <summary>
+    /// (key, "definition; convention") of every metric tables of <paramref name="cells"/> show when their sections show
+    /// <paramref name="shown"/>, in a fixed order: the report's metrics section and the console's closing lines.
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Definition)> Of(IReadOnlyList<Experiments.Store.CellRecord> cells, IEnumerable<ShownMetric> shown)
     {
         var keys = new List<string> { MetricKeys.Error };
-        foreach (var metric in sections.Where(s => s.Present).Select(s => s.Metric ?? ShownMetric.EqOd).Append(ShownMetric.EqOd))
+        foreach (var metric in shown.Append(ShownMetric.EqOd))
             if (!keys.Contains(metric.Key)) keys.Add(metric.Key);
-        if (input.Cells.Any(c => c.Metrics.ContainsKey(MetricKeys.CounterfactualSuccess))) keys.AddRange([MetricKeys.CounterfactualSuccess, MetricKeys.CounterfactualFairness]);
+        if (cells.Any(c => c.Metrics.ContainsKey(MetricKeys.CounterfactualSuccess))) keys.AddRange([MetricKeys.CounterfactualSuccess, MetricKeys.CounterfactualFairness]);
         // The matched comparison with the ideal (synthetic data) and the by-group table show these.
-        if (input.Cells.Any(c => c.Metrics.ContainsKey(MetricKeys.IdealPrecision))) keys.AddRange([MetricKeys.IdealFlips, MetricKeys.IdealPrecision, MetricKeys.P0RankCorrelation]);
-        if (input.Cells.Any(c => c.Metrics.ContainsKey(MetricKeys.MinorityCount)))
+        if (cells.Any(c => c.Metrics.ContainsKey(MetricKeys.IdealPrecision))) keys.AddRange([MetricKeys.IdealFlips, MetricKeys.IdealPrecision, MetricKeys.P0RankCorrelation]);
+        if (cells.Any(c => c.Metrics.ContainsKey(MetricKeys.MinorityCount)))
             keys.AddRange([MetricKeys.MinorityCount, MetricKeys.MinorityBaseRate, MetricKeys.MinoritySelectionRate, MetricKeys.MinorityTruePositiveRate,
                 MetricKeys.MinorityFalsePositiveRate, MetricKeys.MinorityFalseNegativeRate, MetricKeys.ErrorMinority]);
         return keys.Select(k => (k, Describe(k))).ToArray();
@@ -28,9 +35,10 @@ public static class MetricDefinitions
             ? $"{MetricCatalogue.Describe(key)} ({ShownMetric.Of(key).Fairer})"
             : MetricCatalogue.Describe(key);
 
-    /// <summary>The statistics beside the metrics, one sentence each.</summary>
+    /// <summary>The statistics and columns beside the metrics, one sentence each.</summary>
     public static IReadOnlyList<string> Statistics { get; } =
     [
+        "α is the collective's size as a share of the minority's training rows; m is how many majority training rows the collective knows when it scores its members (all: every row, the paper's full information; a number: the limited-information setting, method.md section 6); a budget is the flips allowed, as a share of the pool (the collective's members labelled 0) or a count, and flips is how many were made (a seed mean).",
         "± is the sample standard deviation over seeds (n − 1; one seed gives 0): how much a number moves with the split and the collective's draw.",
         "A test-row CI is the seed mean's interval from each seed's percentile bootstrap interval over its own test rows (resamples and level of the experiment's bootstrap settings; half-width / z combined as a standard error of the mean): how sure the finite test set makes the number. n/a where cells store no interval.",
         "A best budget is chosen by the rule its table names: on the test split (the paper's rule, optimistic: the choice sees the numbers it reports) or on a validation split carved from the training rows, then reported on test; one budget for all seeds (lowest seed mean) unless a table says otherwise.",

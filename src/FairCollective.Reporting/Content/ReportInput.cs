@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FairCollective.Experiments.Store;
+using FairCollective.Experiments.Summaries;
 using FairCollective.Fairness;
 using FairCollective.Reporting.Figures;
 
@@ -19,7 +20,10 @@ public sealed record RunInfo(string RunId, string Experiment, string StartedUtc,
 /// <param name="Toy">Data of the toy figure, which the store does not hold; null = no toy figure.</param>
 /// <param name="Source">Path of the results store, shown in the report; empty when not from a store.</param>
 /// <param name="Metric">The fairness metric every section shows (<c>report --metric</c>); null: each experiment's own (<see cref="MetricOf"/>).</param>
-public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null)
+/// <param name="Split">Which split chooses a best budget (<c>--selection</c>): test (the paper's rule) or validation.</param>
+/// <param name="Best">How seeds combine when a best budget is chosen (<c>--best</c>).</param>
+public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null,
+    SelectionSplit Split = SelectionSplit.Test, BestDefinition Best = BestDefinition.MinOfSeedMeans)
 {
     /// <summary>Reads every cell and run of <paramref name="store"/>; <paramref name="toy"/> adds the toy figure's data; <paramref name="metric"/> overrides each experiment's metric.</summary>
     public static ReportInput From(ResultsStore store, ToyFigureData? toy = null, ShownMetric? metric = null) => From(store, store.Cells(), toy, metric);
@@ -39,5 +43,25 @@ public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<
         if (latest is null) return ShownMetric.EqOd;
         var key = (JsonNode.Parse(latest.SpecJson) as JsonObject)?["metric"]?.GetValue<string>();
         return key is null ? ShownMetric.EqOd : ShownMetric.Of(key, $"the recorded spec of run {latest.RunId}: metric");
+    }
+
+    /// <summary>The rule that chooses a best budget in the section of <paramref name="experiment"/>: <see cref="Split"/> and <see cref="Best"/> on its metric (<see cref="MetricOf"/>).</summary>
+    public BudgetSelection SelectionOf(string experiment) => new(Split, Best, MetricOf(experiment).Key);
+
+    /// <summary>Refuses a rule some experiment's cells cannot answer (a metric they do not store, a validation split they lack), naming the experiment.</summary>
+    /// <exception cref="Common.UserInputException">An experiment cannot answer its rule.</exception>
+    public void CheckSelections()
+    {
+        foreach (var experiment in Cells.Select(c => c.Experiment).Distinct().Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                SelectionOf(experiment).CheckAvailable(ExperimentShape.CollectiveCells(Cells.Where(c => c.Experiment == experiment)));
+            }
+            catch (Common.UserInputException e)
+            {
+                throw new Common.UserInputException($"experiment '{experiment}': {e.Message}", e);
+            }
+        }
     }
 }

@@ -24,15 +24,15 @@ public static class CollectiveSizeFigure
     /// The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>: per dataset a panel of
     /// best EqOd against alpha and a panel of the error at that budget; a panel without data says so.
     /// </summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
-        metric ??= ShownMetric.EqOd;
+        var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
         var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));
         var panels = new List<ScottPlot.Plot>();
         foreach (var panel in Panels.ByDataset(own))
         {
-            var rows = ResultsSummary.BestByAlpha(Panels.MostInformed(panel.Cells), BudgetSelection.PaperFor(metric));
+            var rows = ResultsSummary.BestByAlpha(Panels.MostInformed(panel.Cells), selection ?? BudgetSelection.Paper);
             var eqod = PlotLook.NewPanel(panel.Title, AxisLabels.Alpha, AxisLabels.Best(metric));
             var error = PlotLook.NewPanel($"{panel.Title}: its error cost", AxisLabels.Alpha, AxisLabels.ErrorAtBest);
             foreach (var (method, style) in styles)
@@ -68,24 +68,28 @@ public static class CollectiveSizeFigure
     }
 
     /// <summary>
-    /// The tables behind the figure: best EqOd per (dataset, learner, m, strategy, alpha) with the budget that attains
-    /// it and its error, under the paper's rule (budget chosen on test) and, when the cells were also measured on a
-    /// validation split, with the budget chosen there; each table names its rule.
+    /// The tables behind the figure: best value of the shown metric per (dataset, learner, m, strategy, alpha) with the
+    /// budget that attains it and its error, under <paramref name="selection"/> (default the paper's rule, budget chosen on
+    /// test) and, when the cells were also measured on a validation split and the rule chose on test, with the budget
+    /// chosen there; each table names its rule.
     /// </summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
-        metric ??= ShownMetric.EqOd;
+        selection ??= BudgetSelection.Paper;
+        var metric = selection.Shown;
         var own = ExperimentShape.CollectiveCells(Panels.OfExperiment(cells, experiment)).ToArray();
-        var rules = new List<BudgetSelection> { BudgetSelection.PaperFor(metric) };
-        var onValidation = new BudgetSelection(SelectionSplit.Validation, Metric: metric.Key);
-        if (own.Any(c => c.Metrics.ContainsKey(onValidation.ChoosingKey))) rules.Add(onValidation);
+        var rules = new List<BudgetSelection> { selection };
+        var onValidation = selection with { Split = SelectionSplit.Validation };
+        if (selection.Split == SelectionSplit.Test && own.Any(c => c.Metrics.ContainsKey(onValidation.ChoosingKey))) rules.Add(onValidation);
         return rules.Select(rule => new ReportTable(
             rule.Split == SelectionSplit.Test ? $"Best {metric.Name} by α" : $"Best {metric.Name} by α, budget chosen on validation",
             $"Per α the best flip budget: {rule.Describe()}. Mean ± sample standard deviation over seeds, on test; the test-row interval combines each seed's bootstrap interval over its test rows.",
-            ["dataset", "learner", "m", "strategy", "α", "best budget", "mean flips", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"],
+            ["dataset", "learner", "m", "strategy", "α", "best budget", "mean flips", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI", "seeds"],
             ResultsSummary.BestByAlpha(own, rule)
-                .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.Alpha)
-                .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Number(r.Alpha), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd), SeedStats.Format(r.EqOdInterval), MeanStd(r.Error), SeedStats.Format(r.ErrorInterval)])
-                .ToArray())).Concat(RandomComparisonTables.Of(own, metric)).ToArray();
+                .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => r.MajorityRows ?? int.MaxValue)
+                .ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.Alpha)
+                .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Number(r.Alpha), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd),
+                    SeedStats.Format(r.EqOdInterval), MeanStd(r.Error), SeedStats.Format(r.ErrorInterval), Count(r.EqOd.Count)])
+                .ToArray())).ToArray();
     }
 }

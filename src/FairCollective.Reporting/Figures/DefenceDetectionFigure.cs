@@ -18,10 +18,10 @@ public static class DefenceDetectionFigure
     public const string Slug = "detection";
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
         var own = Panels.OfExperiment(cells, experiment);
-        var all = CountermeasureSummary.Rows(own, metric).Where(r => r.MajorityRows is null && r.Recall.Count > 0 && r.FalseFlagsMinority.Count > 0).ToArray();
+        var all = CountermeasureSummary.Rows(own, (selection ?? BudgetSelection.Paper).Shown).Where(r => r.MajorityRows is null && r.Recall.Count > 0 && r.FalseFlagsMinority.Count > 0).ToArray();
         // The whole pool and the highest plausible threshold only (the tables hold the others): a defence keeps its
         // colour and marker shape, filled for the whole pool and open for plausible flips.
         double top = all.Select(r => r.Plausible).DefaultIfEmpty(0).Max();
@@ -68,5 +68,5 @@ public static class DefenceDetectionFigure
     ];
 
     /// <summary>None: the detection counts are in the countermeasures tables (<see cref="SurvivingGainFigure.Tables"/>).</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null) => [];
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null) => [];
 }

@@ -3,7 +3,6 @@ using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
 using FairCollective.Reporting.Tables;
 
-using FairCollective.Fairness;
 
 namespace FairCollective.Reporting.Figures;
 
@@ -11,10 +10,10 @@ namespace FairCollective.Reporting.Figures;
 /// <param name="Kind">The shape this kind draws (<see cref="ExperimentShape.Kinds"/> decides which an experiment gets).</param>
 /// <param name="Experiment">The experiment of <see cref="PaperExperiments"/> the kind was made for: its figure keeps the bare file name (figures/collective-size.png).</param>
 /// <param name="Slug">File-name suffix for any other experiment: figures/&lt;experiment&gt;-&lt;slug&gt;.png.</param>
-/// <param name="Build">The figure from the store's cells, the experiment's name and the fairness metric shown.</param>
-/// <param name="Tables">The tables behind the figure, from the store's cells, the experiment's name and the fairness metric shown.</param>
+/// <param name="Build">The figure from the store's cells, the experiment's name and the rule that chooses a best budget (with the fairness metric shown).</param>
+/// <param name="Tables">The tables behind the figure, from the same three.</param>
 public sealed record ExperimentFigure(FigureKind Kind, string Experiment, string Slug,
-    Func<IReadOnlyList<CellRecord>, string, ShownMetric?, Figure> Build, Func<IReadOnlyList<CellRecord>, string, ShownMetric?, IReadOnlyList<ReportTable>> Tables);
+    Func<IReadOnlyList<CellRecord>, string, BudgetSelection?, Figure> Build, Func<IReadOnlyList<CellRecord>, string, BudgetSelection?, IReadOnlyList<ReportTable>> Tables);
 
 /// <summary>
 /// The registry of figure kinds, one per <see cref="FigureKind"/>. Which kinds an experiment gets is decided by the shape

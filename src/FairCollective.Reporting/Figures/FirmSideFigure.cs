@@ -24,9 +24,9 @@ public static class FirmSideFigure
     public const string Collective = FirmSideSummary.CollectiveSeries;
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
-        metric ??= ShownMetric.EqOd;
+        var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
         var firmMethods = own.Where(c => c.Knob is not null).Select(c => c.Method).Distinct().ToArray();
         var styles = SeriesStyle.For(firmMethods.Append(Collective));
@@ -58,9 +58,9 @@ public static class FirmSideFigure
     /// The tables behind the figure: every firm-side setting (knob), and the collective's Pareto-front settings; the
     /// shown metric (default EqOd) and error as mean ± sample standard deviation over seeds, with test-row intervals where stored.
     /// </summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
-        metric ??= ShownMetric.EqOd;
+        var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
         var points = SeedMeanPoint.Of(own.Where(c => c.Method != ResultsSummary.BaseMethod), metric);
         var firmRows = points.Where(p => p.Knob is not null)

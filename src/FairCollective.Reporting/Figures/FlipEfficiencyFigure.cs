@@ -21,16 +21,19 @@ public static class FlipEfficiencyFigure
     public const string Slug = "eqod-by-flips";
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
-        metric ??= ShownMetric.EqOd;
+        var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
         var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));
         var panels = new List<ScottPlot.Plot>();
+        // A small multiple: a panel per α where flips were made, at most ExperimentShape.MaxBudgetSweepAlphas of them.
+        var drawn = ExperimentShape.DrawnAlphas(Panels.MostInformed(own));
+        int alphaCount = ExperimentShape.CollectiveCells(own).Select(c => c.Alpha).Distinct().Count();
         foreach (var panel in Panels.ByDataset(own))
         {
             var rows = ResultsSummary.ByBudget(Panels.MostInformed(panel.Cells), metric);
-            var alphas = rows.Select(r => r.Alpha).Distinct().Order().ToArray();
+            var alphas = drawn.Count > 0 ? drawn.Where(a => rows.Any(r => r.Alpha.Equals(a))).ToArray() : rows.Select(r => r.Alpha).Distinct().Order().ToArray();
             var baseEqOd = BaseLine.Of(panel.Cells, metric);
             foreach (var alpha in alphas.DefaultIfEmpty(double.NaN))
             {
@@ -54,13 +57,15 @@ public static class FlipEfficiencyFigure
         }
         return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, $"{metric.Name} against the number of flips", own),
             $"{metric.Name} ({metric.Fairer}; seed mean; bars: ± one seed standard deviation; shaded band, where stored: the test-row bootstrap interval of the seed mean) against the number of relabelled pool members M at a fixed α, "
-            + "for every strategy; the dash-dot line is the firm's model without collective action.", panels).WithSharedLegend();
+            + "for every strategy; the dash-dot line is the firm's model without collective action."
+            + (drawn.Count > 0 && drawn.Count < alphaCount ? $" Drawn at α = {string.Join(", ", drawn.Select(a => Number(a)))} of the grid's {alphaCount} values of α; the table has every α." : ""),
+            panels).WithSharedLegend();
     }
 
     /// <summary>The table behind the figure: the shown metric (default EqOd) and error per (dataset, learner, alpha, strategy, budget), mean ± sample standard deviation over seeds, with test-row intervals.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
-        metric ??= ShownMetric.EqOd;
+        var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
         var rows = ResultsSummary.ByBudget(ExperimentShape.CollectiveCells(own), metric)
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => r.MajorityRows ?? int.MaxValue).ThenBy(r => r.Alpha)
@@ -72,7 +77,6 @@ public static class FlipEfficiencyFigure
         [
             new ReportTable($"{metric.Name} by flip budget", "Mean ± sample standard deviation over seeds, on test; the test-row interval combines each seed's bootstrap interval over its test rows.",
                 ["dataset", "learner", "α", "strategy", "budget", "mean flips", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"], rows),
-            .. RandomComparisonTables.Of(own.ToArray(), metric),
         ];
     }
 }

@@ -22,9 +22,9 @@ public static class LimitedInfoFigure
     public const string Slug = "limited-info";
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
-        metric ??= ShownMetric.EqOd;
+        var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
         var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));
         var panels = new List<Plot>();
@@ -62,11 +62,11 @@ public static class LimitedInfoFigure
     };
 
     /// <summary>The table behind the figure: best EqOd per (dataset, learner, strategy, alpha, m) with the budget that attains it.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
-        metric ??= ShownMetric.EqOd;
+        var rule = selection ?? BudgetSelection.Paper;
+        var metric = rule.Shown;
         var own = Panels.OfExperiment(cells, experiment);
-        var rule = BudgetSelection.PaperFor(metric);
         var rows = ResultsSummary.BestByAlpha(ExperimentShape.CollectiveCells(own), rule)
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => SeriesStyle.Order(r.Method))
             .ThenBy(r => r.Alpha).ThenBy(r => r.MajorityRows ?? int.MaxValue)

@@ -19,9 +19,9 @@ public static class PlausibleTradeOffFigure
     public const string Slug = "plausible";
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
-        metric ??= ShownMetric.EqOd;
+        var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
         var rows = CountermeasureSummary.Rows(own, metric).Where(r => r.MajorityRows is null && r.Recall.Count > 0 && r.Gain.Count > 0).ToArray();
         var styles = SeriesStyle.For(rows.Select(r => r.Defence));
@@ -58,5 +58,5 @@ public static class PlausibleTradeOffFigure
     }
 
     /// <summary>None: the numbers are in the countermeasures tables (<see cref="SurvivingGainFigure.Tables"/>).</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null) => [];
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null) => [];
 }

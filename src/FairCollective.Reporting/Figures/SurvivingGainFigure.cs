@@ -18,9 +18,9 @@ public static class SurvivingGainFigure
     public const string Slug = "surviving-gain";
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
-        metric ??= ShownMetric.EqOd;
+        var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
         var rows = CountermeasureSummary.Rows(own, metric).Where(r => r.Plausible == 0 && r.MajorityRows is null).ToArray();
         var styles = SeriesStyle.For(rows.Select(r => r.Defence));
@@ -54,6 +54,6 @@ public static class SurvivingGainFigure
     }
 
     /// <summary>The tables behind both countermeasure figures: the reading, every defended setting, and each defence alone.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null) =>
-        CountermeasureTables.Of(Panels.OfExperiment(cells, experiment), metric ?? ShownMetric.EqOd);
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null) =>
+        CountermeasureTables.Of(Panels.OfExperiment(cells, experiment), (selection ?? BudgetSelection.Paper).Shown);
 }

@@ -31,11 +31,11 @@ public static class SyntheticFigure
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
     /// <param name="cells">The store's cells.</param>
     /// <param name="experiment">The experiment drawn.</param>
-    /// <param name="metric">Not drawn: this figure shows S(α); the tables show the metric beside it.</param>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    /// <param name="selection">Its metric is drawn only beside S(α) in the matched comparison with the ideal; the tables show it.</param>
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
         var own = Panels.OfExperiment(cells, experiment);
-        if (IdealComparison.Present(own)) return Matched(own, experiment, metric ?? ShownMetric.EqOd);
+        if (IdealComparison.Present(own)) return Matched(own, experiment, (selection ?? BudgetSelection.Paper).Shown);
         var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));
         var panels = new List<Plot>();
         foreach (var panel in Panels.ByDataset(own))
@@ -107,9 +107,9 @@ public static class SyntheticFigure
     }
 
     /// <summary>The table behind the figure: the rows of <see cref="BestSuccess"/>.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, ShownMetric? metric = null)
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
-        metric ??= ShownMetric.EqOd;
+        var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
         var rows = BestSuccess(own, metric)
             .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Method, Number(r.Alpha), r.Budget, Number(r.MeanFlips, "0.#"), MeanStd(r.Success), MeanStd(r.EqOd), MeanStd(r.Error)])

@@ -31,6 +31,12 @@ public readonly record struct ToyPoint(double X1, double X2, bool IsMinority, in
 public sealed record ToyFigureData(IReadOnlyList<ToyPoint> Points, LinearBoundary Before, LinearBoundary After,
     double ErrorBefore, double ErrorAfter, double EqOdBefore, double EqOdAfter)
 {
+    /// <summary>The figure's data from the engine's toy run (<see cref="Experiments.Reproduction.ToyScenario.Run"/>).</summary>
+    public static ToyFigureData Of(Experiments.Reproduction.ToyScenario.Result r) => new(
+        r.Points.Select(p => new ToyPoint(p.X1, p.X2, p.IsMinority, p.Label, p.Flipped)).ToArray(),
+        new LinearBoundary(r.Before.W1, r.Before.W2, r.Before.B), new LinearBoundary(r.After.W1, r.After.W2, r.After.B),
+        r.ErrorBefore, r.ErrorAfter, r.EqOdBefore, r.EqOdAfter);
+
     /// <summary>Refuses data the figure cannot draw, naming the problem.</summary>
     public void Validate()
     {

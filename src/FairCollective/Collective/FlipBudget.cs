@@ -58,9 +58,9 @@ public readonly record struct FlipBudget
         return Count is { } c ? Math.Min(c, poolSize) : (int)Math.Floor(Fraction!.Value * poolSize + 0.5);
     }
 
-    /// <summary>Exact text ("0.0125 of pool", "40 flips", "ideal M*"): budgets that differ must never read alike.</summary>
+    /// <summary>Exact text ("0.0125 of pool", "40 flips", "1 flip", "ideal M*"): budgets that differ must never read alike.</summary>
     public override string ToString() => IsIdeal ? IdealText
-        : Fraction is { } f ? $"{f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of pool" : $"{Count} flips";
+        : Fraction is { } f ? $"{f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of pool" : Count == 1 ? "1 flip" : $"{Count} flips";
 
     /// <summary>The text of <see cref="Ideal"/> in tables and stored labels.</summary>
     public const string IdealText = "ideal M*";

@@ -17,7 +17,7 @@ public sealed class RunWarningsTests : IDisposable
         Assert.True(exit == 0, err);
         var warnings = output.Split('\n').Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)).ToArray();
         Assert.Single(warnings);
-        Assert.Matches(@"^warning: dataset 'toy': a group has fewer than 30 test rows in 1 of 1 seeds \(as few as \d+\); its rates, and EqOd, are noisy$", warnings[0].TrimEnd());
+        Assert.Matches(@"^warning: experiment 'tiny', dataset 'toy': a group has fewer than 30 test rows in 1 of 1 seeds \(as few as \d+\); its rates, and EqOd, are noisy$", warnings[0].TrimEnd());
     }
 
     [Fact]

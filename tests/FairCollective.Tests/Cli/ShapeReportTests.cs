@@ -24,9 +24,9 @@ public sealed class ShapeReportTests : IDisposable
         var report = _box.PathOf("my-study-report");
         Assert.Contains($"report: {Path.Combine(report, ReportWriter.IndexFileName)} (8 files)", stdout);
         // The console prints the tables of this grid: best EqOd by alpha, EqOd by budget, S(alpha); no fronts.
-        Assert.Contains("my-study: best EqOd by alpha", stdout);
-        Assert.Contains("my-study: EqOd by budget", stdout);
-        Assert.Contains("my-study: counterfactual success S(alpha) by alpha", stdout);
+        Assert.Contains("my-study: Best EqOd by α\n", stdout);
+        Assert.Contains("my-study: EqOd by flip budget\n", stdout);
+        Assert.Contains("my-study: Best counterfactual success S(α) by α\n", stdout);
         Assert.DoesNotContain("Pareto", stdout);
 
         string[] figures = ["my-study-eqod-by-alpha", "my-study-eqod-by-flips", "my-study-counterfactual-success"];
@@ -51,8 +51,8 @@ public sealed class ShapeReportTests : IDisposable
             "name: ratio\ndatasets: [toy]\nstrategies: [RB-prob, Random]\nalphas: [0.25, 0.5]\nbudgets: {fractions: [0.5, 1]}\nseeds: [0, 1, 2]\nmetric: dem_parity_ratio\n");
         var (exit, stdout, stderr) = CliSandbox.Run("run", spec, "--threads", "1");
         Assert.True(exit == 0, stderr);
-        Assert.Contains("ratio: best DemographicParityRatio by alpha (budget chosen on the test split (the paper's rule; optimistic); one budget for all seeds: the highest seed mean", stdout);
-        Assert.Contains("DemographicParityRatio (dem_parity_ratio; higher is fairer): min / max of the selection rates", stdout);
+        Assert.Contains("ratio: Best DemographicParityRatio by α\n  Per α the best flip budget: budget chosen on the test split (the paper's rule; optimistic); one budget for all seeds: the highest seed mean", stdout);
+        Assert.Contains("dem_parity_ratio: min / max of the selection rates", stdout);
         Assert.Contains("ratio: Strategies against Random", stdout);
         Assert.DoesNotContain("EqOd (±", stdout);
         var html = File.ReadAllText(Path.Combine(_box.PathOf("ratio-report"), ReportWriter.IndexFileName));
@@ -72,8 +72,8 @@ public sealed class ShapeReportTests : IDisposable
         Assert.Contains("<li><code>eq_opp</code>: |TPR_minority - TPR_majority|", reHtml);
         var (showExit, shown, _) = CliSandbox.Run("results", "show", _box.PathOf("ratio.sqlite"));
         Assert.Equal(0, showExit);
-        Assert.Contains("ratio: best DemographicParityRatio by alpha", shown);
-        Assert.Contains("ratio: best EqOd by alpha", CliSandbox.Run("results", "show", _box.PathOf("ratio.sqlite"), "--metric", "eqod").Out);
+        Assert.Contains("ratio: Best DemographicParityRatio by α\n", shown);
+        Assert.Contains("ratio: Best EqOd by α\n", CliSandbox.Run("results", "show", _box.PathOf("ratio.sqlite"), "--metric", "eqod").Out);
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class ShapeReportTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
         // Several m: best EqOd by alpha with its m column, no budget sweep of its own (the fronts cover the budgets).
-        Assert.Contains("my-limited: best EqOd by alpha", stdout);
-        Assert.DoesNotContain("my-limited: EqOd by budget", stdout);
+        Assert.Contains("my-limited: Best EqOd by α and known majority rows m\n", stdout);
+        Assert.DoesNotContain("my-limited: EqOd by flip budget", stdout);
         var report = _box.PathOf("results/limited-report");
         Assert.True(File.Exists(Path.Combine(report, ReportWriter.FiguresDirectory, "my-limited-limited-info.png")));
         var html = File.ReadAllText(Path.Combine(report, ReportWriter.IndexFileName));

@@ -12,6 +12,7 @@ public sealed class FigureTests
     private static CellRecord Cell(string method, int seed, double alpha, string budget, double eqod, double error = 0.3, string dataset = "d") => new()
     {
         Experiment = CollectiveSizeFigure.Experiment, Dataset = dataset, Learner = "logistic", Method = method, Seed = seed, Alpha = alpha, Budget = budget,
+        Flips = method == "Base" ? 0 : 1 + budget.Length,
         Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = error },
     };
 
@@ -75,7 +76,7 @@ public sealed class FigureTests
         Assert.Equal(["RB-prob", "Base (no action)"], figure.Legend!.Select(i => i.LabelText));
         Assert.All(figure.Panels, p => Assert.False(p.Legend.IsVisible));
         var table = CollectiveSizeFigure.Tables(cells)[0];
-        Assert.Equal(["d", "logistic", "all", "RB-prob", "0.1", "b", "0", "0.0600 ± 0.0141", "n/a", "0.3000 ± 0.0000", "n/a"], table.Rows[0]);
+        Assert.Equal(["d", "logistic", "all", "RB-prob", "0.1", "b", "2", "0.0600 ± 0.0141", "n/a", "0.3000 ± 0.0000", "n/a", "2"], table.Rows[0]);
     }
 
     [Fact]

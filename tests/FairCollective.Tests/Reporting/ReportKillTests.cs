@@ -133,7 +133,7 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
     /// <summary>Files in the report folder and its figures folder other than the report's own (the store is elsewhere).</summary>
     private static IEnumerable<string> Debris(string dir)
     {
-        var expected = new HashSet<string>(StringComparer.Ordinal) { ReportWriter.IndexFileName, ReportWriter.SummaryFileName, "collective-size.png", "collective-size.svg" };
+        var expected = new HashSet<string>(StringComparer.Ordinal) { ReportWriter.IndexFileName, ReportWriter.SummaryFileName, "collective-size.png", "collective-size.svg", "collective-size-eqod-by-flips.png", "collective-size-eqod-by-flips.svg" };
         return Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Select(Path.GetFileName).OfType<string>().Where(n => !expected.Contains(n)).ToArray();
     }
 

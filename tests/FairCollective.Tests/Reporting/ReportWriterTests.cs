@@ -16,7 +16,7 @@ public sealed class ReportWriterTests : IDisposable
     {
         var input = new ReportInput(SyntheticResults.Cells(), SyntheticResults.Runs(), SyntheticResults.Toy(), "synthetic.sqlite");
         var files = ReportWriter.Write(input, _dir);
-        foreach (var name in new[] { "toy", "collective-size", "flip-efficiency", "limited-info", "firm-side", "synthetic-eqod-by-alpha", "synthetic" })
+        foreach (var name in new[] { "toy", "collective-size", "collective-size-eqod-by-flips", "flip-efficiency", "limited-info", "firm-side", "synthetic-eqod-by-alpha", "synthetic-eqod-by-flips", "synthetic" })
             foreach (var ext in new[] { ".png", ".svg" })
                 Assert.Contains(Path.GetFullPath(Path.Combine(_dir, "figures", name + ext)), files);
         Assert.Contains(Path.GetFullPath(Path.Combine(_dir, "index.html")), files);
@@ -34,7 +34,7 @@ public sealed class ReportWriterTests : IDisposable
         Assert.DoesNotContain("@font-face", html, StringComparison.OrdinalIgnoreCase);
         // Every src and stylesheet is inline: no http(s) and no file references for anything the page loads.
         var sources = Regex.Matches(html, "(?:src|href)=\"([^\"#][^\"]*)\"").Select(m => m.Groups[1].Value).ToArray();
-        Assert.Equal(7, sources.Count(s => s.StartsWith("data:image/png;base64,", StringComparison.Ordinal)));
+        Assert.Equal(9, sources.Count(s => s.StartsWith("data:image/png;base64,", StringComparison.Ordinal)));
         Assert.All(sources.Where(s => !s.StartsWith("data:", StringComparison.Ordinal)), s => Assert.StartsWith("figures/", s));
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         // The spec JSON holds "<test & check>": it must appear escaped, never as markup.
@@ -47,7 +47,8 @@ public sealed class ReportWriterTests : IDisposable
     {
         var cells = SyntheticResults.Cells().Where(c => c.Experiment == "collective-size").ToArray();
         var files = ReportWriter.Write(new ReportInput(cells, []), _dir);
-        Assert.Equal(["collective-size.png", "collective-size.svg"], files.Where(f => f.Contains("figures", StringComparison.Ordinal)).Select(Path.GetFileName));
+        Assert.Equal(["collective-size.png", "collective-size.svg", "collective-size-eqod-by-flips.png", "collective-size-eqod-by-flips.svg"],
+            files.Where(f => f.Contains("figures", StringComparison.Ordinal)).Select(Path.GetFileName));
         var html = File.ReadAllText(Path.Combine(_dir, ReportWriter.IndexFileName));
         var absent = Regex.Match(html, "<p class=\"note\" id=\"absent\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
         foreach (var e in new[] { "toy", "flip-efficiency", "limited-info", "firm-side", "synthetic" }) Assert.Contains($"&#39;{e}&#39;", absent);
@@ -55,7 +56,7 @@ public sealed class ReportWriterTests : IDisposable
         var md = File.ReadAllText(Path.Combine(_dir, ReportWriter.SummaryFileName));
         Assert.Contains("Not in this summary (no results):", md);
         Assert.Contains("![Collective size — best EqOd and its error cost against α on acs-income and compas](figures/collective-size.png)", md);
-        Assert.Contains("| dataset | learner | m | strategy | α | best budget | mean flips | EqOd | EqOd test-row CI | error |", md);
+        Assert.Contains("| dataset | learner | m | strategy | α | best budget | mean flips | EqOd | EqOd test-row CI | error | error test-row CI | seeds |", md);
     }
 
     [Fact]

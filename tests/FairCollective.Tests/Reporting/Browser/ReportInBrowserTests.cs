@@ -30,7 +30,8 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         Directory.Delete(Path.Combine(_dir, ReportWriter.FiguresDirectory), true);
 
         var page = await InspectAsync(Path.Combine(_dir, ReportWriter.IndexFileName), "report-screenshot.png", clock);
-        Assert.Equal(["toy", "collective-size", "flip-efficiency", "limited-info", "firm-side", "synthetic-eqod-by-alpha", "synthetic"], page.Figures.Select(f => f.Name));
+        Assert.Equal(["toy", "collective-size", "collective-size-eqod-by-flips", "flip-efficiency", "limited-info", "firm-side", "synthetic-eqod-by-alpha", "synthetic-eqod-by-flips", "synthetic"],
+            page.Figures.Select(f => f.Name));
     }
 
     [BrowserFact]
