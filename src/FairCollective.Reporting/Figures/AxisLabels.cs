@@ -6,6 +6,23 @@ public static class AxisLabels
     /// <summary>x axis of the collective-size and synthetic figures: alpha, a share in [0, 1].</summary>
     public const string Alpha = "collective size α (share of minority training rows)";
 
+    /// <summary>A label longer than this many characters is set on two lines, so a panel's height or width never clips it.</summary>
+    public const int MaxLineLength = 40;
+
+    /// <summary>
+    /// <paramref name="label"/> as it fits beside a panel: on one line up to <see cref="MaxLineLength"/> characters, else
+    /// broken at the space nearest its middle ("best DemographicParityDifference over budgets (0–1, lower is fairer)"
+    /// is too long for the y axis of a 400-pixel panel).
+    /// </summary>
+    public static string Fit(string label)
+    {
+        if (label.Length <= MaxLineLength) return label;
+        int middle = label.Length / 2, best = -1;
+        for (int i = 0; i < label.Length; i++)
+            if (label[i] == ' ' && (best < 0 || Math.Abs(i - middle) < Math.Abs(best - middle))) best = i;
+        return best < 0 ? label : label[..best] + "\n" + label[(best + 1)..];
+    }
+
     /// <summary>Axis of the shown metric (<see cref="Fairness.ShownMetric.Axis"/>).</summary>
     public static string Of(Fairness.ShownMetric metric) => metric.Axis;
 

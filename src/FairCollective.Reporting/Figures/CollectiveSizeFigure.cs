@@ -61,7 +61,7 @@ public static class CollectiveSizeFigure
             panels.Add(eqod);
             panels.Add(error);
         }
-        return new Figure(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, $"best {metric.Name} and its error cost against α", own),
+        return new Figure(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment, $"best {metric.Name} and its error cost against α", own),
             $"Left: best {metric.Name} over flip budgets ({metric.Fairer}; seed mean; bars: ± one seed standard deviation at that budget; shaded band, where stored: "
             + "the test-row bootstrap interval of the seed mean) against the collective's size α, per strategy. Right: the firm's test error at that same budget (seed mean ± one seed standard deviation; band: its test-row interval). "
             + "The dash-dot line is the firm's model without collective action.", panels, Columns: 2).WithSharedLegend();

@@ -9,10 +9,17 @@ public static class FigureNaming
     /// <summary>
     /// File stem of a figure kind drawn for <paramref name="experiment"/>: the paper experiment whose figure the kind is
     /// keeps its bare name (figures/collective-size.png); any other experiment gets &lt;experiment&gt;-&lt;slug&gt;, with
-    /// characters other than letters, digits, '.', '_' and '-' replaced by '-'.
+    /// characters other than letters, digits, '.', '_' and '-' replaced by '-'. A figure of another metric than EqOd
+    /// says so: the slug's "eqod" becomes the metric's key, and a bare name gets it as a suffix
+    /// (collective-size-dem_parity.png, my-study-dem_parity-by-alpha.png), so figures of two metrics never share a name.
     /// </summary>
-    public static string FileName(string experiment, string paperExperiment, string slug) =>
-        experiment == paperExperiment ? paperExperiment : $"{Safe(experiment)}-{slug}";
+    public static string FileName(string experiment, string paperExperiment, string slug, Fairness.ShownMetric? metric = null)
+    {
+        string? key = metric is null || metric == Fairness.ShownMetric.EqOd ? null : metric.Key;
+        if (experiment == paperExperiment) return key is null ? paperExperiment : $"{paperExperiment}-{key}";
+        string kind = key is null ? slug : slug.Contains("eqod", StringComparison.Ordinal) ? slug.Replace("eqod", key, StringComparison.Ordinal) : $"{slug}-{key}";
+        return $"{Safe(experiment)}-{kind}";
+    }
 
     /// <summary>
     /// A figure's title: the experiment (a paper experiment by its heading, any other by its name), what is drawn, and the

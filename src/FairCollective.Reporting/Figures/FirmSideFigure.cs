@@ -49,7 +49,7 @@ public static class FirmSideFigure
             if (points.Count == 0 && be.Count == 0) PlotLook.NoData(plot, "no cells");
             panels.Add(plot);
         }
-        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "Pareto fronts of firm-side methods and collective action", own),
+        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment, "Pareto fronts of firm-side methods and collective action", own),
             $"Pareto fronts of {metric.UnfairnessName} against test error (seed means; bars on the front's points, where stored: their test-row bootstrap intervals on both axes; faded: all points). A firm-side method's points are its trade-off "
             + "settings; the collective's front is taken over every strategy, α and budget; the diamond is the firm's model without intervention.", panels).WithSharedLegend();
     }

@@ -55,7 +55,7 @@ public static class FlipEfficiencyFigure
                 panels.Add(plot);
             }
         }
-        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, $"{metric.Name} against the number of flips", own),
+        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment, $"{metric.Name} against the number of flips", own),
             $"{metric.Name} ({metric.Fairer}; seed mean; bars: ± one seed standard deviation; shaded band, where stored: the test-row bootstrap interval of the seed mean) against the number of relabelled pool members M at a fixed α, "
             + "for every strategy; the dash-dot line is the firm's model without collective action."
             + (drawn.Count > 0 && drawn.Count < alphaCount ? $" Drawn at α = {string.Join(", ", drawn.Select(a => Number(a)))} of the grid's {alphaCount} values of α; the table has every α." : ""),

@@ -45,7 +45,7 @@ public static class LimitedInfoFigure
             if (points.Count == 0 && be.Count == 0) PlotLook.NoData(plot, "no cells");
             panels.Add(plot);
         }
-        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "Pareto fronts with all or m known majority rows", own),
+        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment, "Pareto fronts with all or m known majority rows", own),
             $"Pareto fronts of {metric.UnfairnessName} against test error (seed means over every α and budget; faded: all points; bars on the front's points, where stored: their test-row bootstrap intervals on both axes) when the collective knows "
             + "all majority rows (solid, filled markers) or only m of them (dashed, open markers).", panels).WithSharedLegend();
     }

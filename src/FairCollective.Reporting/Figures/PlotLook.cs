@@ -46,7 +46,7 @@ public static class PlotLook
         plot.Font.Set(FontName);
         plot.Title(title, TitleSize);
         plot.XLabel(xLabel, AxisLabelSize);
-        plot.YLabel(yLabel, AxisLabelSize);
+        plot.YLabel(AxisLabels.Fit(yLabel), AxisLabelSize);
         plot.Axes.Bottom.TickLabelStyle.FontSize = TickLabelSize;
         plot.Axes.Left.TickLabelStyle.FontSize = TickLabelSize;
         return plot;

@@ -99,7 +99,7 @@ public static class SyntheticFigure
             precision.Axes.SetLimitsY(0, 1.05);
             panels.AddRange([success, fairness, precision]);
         }
-        return new Figure(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment, "every strategy at the ideal's flip count M*", own),
+        return new Figure(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment, "every strategy at the ideal's flip count M*", own),
             $"Every strategy flips M* pool members, as many as the ideal relabelling (the Oracle: exactly the members with P0(y = 1 | g(x)) >= 1/2). "
             + $"Left: counterfactual success S(α); middle: {metric.Name} ({metric.Fairer}); right: the share of the strategy's flips the ideal also makes. "
             + "Seed means; bars: ± one seed standard deviation; bands: 95% t interval over seeds (S, precision) or the test-row bootstrap interval of the seed mean "

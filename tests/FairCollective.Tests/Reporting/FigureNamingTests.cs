@@ -1,0 +1,32 @@
+using FairCollective.Fairness;
+using FairCollective.Reporting.Figures;
+
+namespace FairCollective.Tests.Reporting;
+
+/// <summary>Figure file names say which metric they draw; long axis labels are set on two lines instead of being clipped.</summary>
+public sealed class FigureNamingTests
+{
+    [Fact]
+    public void AFigureOfAnotherMetricThanEqOdIsNamedAfterIt()
+    {
+        var dp = ShownMetric.Of(MetricKeys.DemographicParity);
+        // EqOd keeps the names every earlier report used.
+        Assert.Equal("collective-size", FigureNaming.FileName("collective-size", "collective-size", CollectiveSizeFigure.Slug));
+        Assert.Equal("my-study-eqod-by-alpha", FigureNaming.FileName("my-study", "collective-size", CollectiveSizeFigure.Slug, ShownMetric.EqOd));
+        // Another metric: never 'eqod' in the name, never the same name as the EqOd figure.
+        Assert.Equal("collective-size-dem_parity", FigureNaming.FileName("collective-size", "collective-size", CollectiveSizeFigure.Slug, dp));
+        Assert.Equal("my-study-dem_parity-by-alpha", FigureNaming.FileName("my-study", "collective-size", CollectiveSizeFigure.Slug, dp));
+        Assert.Equal("my-study-pareto-fronts-dem_parity", FigureNaming.FileName("my-study", "firm-side", FirmSideFigure.Slug, dp));
+    }
+
+    [Fact]
+    public void ALongAxisLabelIsBrokenNearItsMiddle()
+    {
+        Assert.Equal("test error rate (0–1)", AxisLabels.Fit(AxisLabels.Error));
+        var label = AxisLabels.Best(ShownMetric.Of(MetricKeys.DemographicParity));
+        Assert.Equal("best DemographicParityDifference over budgets (0–1, lower is fairer)", label);
+        var lines = AxisLabels.Fit(label).Split('\n');
+        Assert.Equal(["best DemographicParityDifference", "over budgets (0–1, lower is fairer)"], lines);
+        Assert.All(lines, l => Assert.True(l.Length <= AxisLabels.MaxLineLength));
+    }
+}
