@@ -91,11 +91,15 @@ public static class FirmEvaluation
     /// Metrics of a firm-side outcome: of the sampled predictions, and (for randomised post-processors) the expected
     /// error and EqOd, computed exactly by counting each row as a prediction of 1 with weight p and of 0 with 1 - p.
     /// With <paramref name="bootstrap"/>, the sampled predictions' metrics get their intervals over test rows, as collective cells do.
+    /// With a validation split, every stored metric also on it (as <see cref="EvaluateModel"/> gives collective cells):
+    /// what chooses a method's knob without looking at the test rows.
     /// </summary>
     public static IReadOnlyDictionary<string, double> EvaluateOutcome(PreparedSplit split, FirmSideOutcome outcome, BootstrapOptions? bootstrap = null)
     {
         var metrics = Evaluate(split.TestY, outcome.Predicted, split.TestGroups);
         if (bootstrap is { Resamples: > 0 }) AddIntervals(metrics, split.TestY, outcome.Predicted, split.TestGroups, bootstrap);
+        if (outcome.ValidationPredicted is { } vp && split.ValidationY is { } vy && split.ValidationGroups is { } vg)
+            foreach (var (key, value) in Evaluate(vy, vp, vg)) metrics[MetricKeys.OnValidation(key)] = value;
         foreach (var (key, value) in outcome.Measures ?? new Dictionary<string, double>()) metrics[key] = value;
         if (outcome.PositiveProbability is { } p)
         {

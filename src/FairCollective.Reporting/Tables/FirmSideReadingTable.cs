@@ -13,15 +13,23 @@ public static class FirmSideReadingTable
     {
         var reading = FirmSideReading.Of(own, metric);
         if (reading.Count == 0) return [];
+        bool onValidation = reading[0].ChosenOn == SelectionSplit.Validation;
+        string rule = onValidation
+            ? "Both sides choose on the validation split (error and metric there; seed means) and are read on test, so neither choice sees the rows it is read on"
+            : "Both sides choose on the test split they are read on (these cells have no validation split): optimistic, the more so for the side with more settings (the columns 'of' count them)";
+        string error = onValidation ? "validation error" : "test error";
         return
         [
             new ReportTable("Firm-side methods against the collective at low error",
-                $"Per data set and method: its fairest setting whose test error is at most the base model's + {Number(FirmSideReading.LowErrorMargin)} (seed means), against the "
-                + $"collective's fairest setting in that region (any strategy, α and budget); {metric.Name} with its test-row interval. 'fairer' or 'less fair' only when the intervals do not overlap. "
-                + $"Post-processors fitted on the {FitRows(own)}.",
-                ["dataset", "learner", "method", "error limit", "method's setting", "its error", metric.Name, $"{metric.Name} test-row CI", "collective's setting", "its error", $"collective {metric.Name}", "collective CI", "reading"],
-                reading.Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Method, Number(r.ErrorLimit, "0.000"), r.Best?.Label ?? "none", r.Best is { } b ? Number(b.Error, "0.0000") : "n/a",
-                    r.Best is { } v ? Number(v.Value, "0.0000") : "n/a", SeedStats.Format(r.Best?.Interval), r.Collective.Label, Number(r.Collective.Error, "0.0000"),
+                $"Per data set and method: its fairest setting whose {error} is at most the base model's + {Number(FirmSideReading.LowErrorMargin)}, against the "
+                + $"collective's fairest setting in that region (any strategy, α and budget). {rule}. {metric.Name} and error on test, with the test-row interval of {metric.Name}; "
+                + $"'fairer' or 'less fair' only when the intervals do not overlap. Post-processors fitted on the {FitRows(own)}"
+                + (onValidation && own.Any(c => c.Knob is not null && c.Config?.PostProcessingFit == Mitigation.FirmSide.PostProcessingFit.Validation)
+                    ? ", the rows that also choose their knob, which favours them." : "."),
+                ["dataset", "learner", "method", "error limit", "method's setting", "of", "its error", metric.Name, $"{metric.Name} test-row CI", "collective's setting", "of", "its error", $"collective {metric.Name}", "collective CI", "reading"],
+                reading.Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Method, Number(r.ErrorLimit, "0.000"), r.Best?.Label ?? "none", Count(r.MethodSettings),
+                    r.Best is { } b ? Number(b.Error, "0.0000") : "n/a", r.Best is { } v ? Number(v.Value, "0.0000") : "n/a", SeedStats.Format(r.Best?.Interval),
+                    r.Collective.Label, Count(r.CollectiveSettings), Number(r.Collective.Error, "0.0000"),
                     Number(r.Collective.Value, "0.0000"), SeedStats.Format(r.Collective.Interval), r.Reading]).ToArray()),
         ];
     }

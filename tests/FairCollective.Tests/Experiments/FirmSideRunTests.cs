@@ -92,6 +92,30 @@ public sealed class FirmSideRunTests : IDisposable
     }
 
     [Fact]
+    public void EveryFirmSideCellIsAlsoMeasuredOnTheValidationSplitSoItsKnobCanBeChosenThere()
+    {
+        var spec = new ExperimentSpec
+        {
+            Name = "rwv", Datasets = [new DatasetChoice("compas")], Learners = ["logistic"], Strategies = ["Random"],
+            Sizes = [CollectiveSize.Share(0)], Budgets = [FlipBudget.Flips(0)], MajorityRows = [null], Seeds = [3], ValidationFraction = 0.2,
+            FirmSide = [new FirmSideChoice("Reweighing", [0.0]), new FirmSideChoice("ThresholdOptimizer", [0.0]), new FirmSideChoice("FARE", [0.5]),
+                new FirmSideChoice("EqOddsPostProcessing", [1.0]), new FirmSideChoice("CalibratedEqOdds", [0.5]), new FirmSideChoice("Steering-EF-All", [1.0])],
+        };
+        using var store = ResultsStore.Open(Path.Combine(_dir, "rwv.sqlite"));
+        new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
+        var cells = store.Cells();
+        string validationEqOd = MetricKeys.OnValidation(MetricKeys.EqOd), validationError = MetricKeys.OnValidation(MetricKeys.Error);
+        Assert.All(cells, c => Assert.True(c.Metrics.ContainsKey(validationEqOd) && c.Metrics.ContainsKey(validationError), $"{c.Method} has no validation metrics"));
+        // Reweighing at strength 0 is the base firm: the same model, so the same numbers on validation as on test.
+        var base0 = cells.Single(c => c.Method == "Base");
+        var reweighing = cells.Single(c => c.Method == "Reweighing");
+        Assert.Equal(base0.Metrics[validationEqOd], reweighing.Metrics[validationEqOd]);
+        Assert.Equal(base0.Metrics[validationError], reweighing.Metrics[validationError]);
+        // A post-processor fitted on the validation split equalises odds there exactly at tolerance 0 (up to its randomisation).
+        Assert.True(cells.Single(c => c.Method == "ThresholdOptimizer").Metrics[validationEqOd] < base0.Metrics[validationEqOd]);
+    }
+
+    [Fact]
     public void ReweighingAtStrengthZeroIsTheBaseFirm()
     {
         var spec = new ExperimentSpec

@@ -52,10 +52,25 @@ public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClas
     /// <summary>The groups of the fitting rows.</summary>
     public Data.GroupMembership FitGroups => Fit == PostProcessingFit.Training ? Split.TrainGroups : Split.ValidationGroups!;
 
-    /// <summary>Fit the firm's learner on the training features with new labels and/or weights, and predict the test split.</summary>
-    public int[] RefitAndPredict(int[] labels, double[]? weights = null) => FitAndPredict(Split.TrainX, labels, weights, Split.TestX);
+    private double[]? _validationScores;
+    private int[]? _validationPredictions;
 
-    /// <summary>Fit the firm's learner on other training features (a representation, moved rows) and predict matching test features.</summary>
-    public int[] FitAndPredict(Data.DesignMatrix trainX, int[] labels, double[]? weights, Data.DesignMatrix testX) =>
-        Trainer.Fit(trainX, labels, weights ?? default(ReadOnlySpan<double>)).Predict(testX);
+    /// <summary>The base model's P(y = 1) on the validation split; null without one.</summary>
+    public double[]? ValidationScores => Split.ValidationX is null ? null : _validationScores ??= BaseModel.PredictProba(Split.ValidationX);
+
+    /// <summary>The base model's labels on the validation split; null without one.</summary>
+    public int[]? ValidationPredictions => Split.ValidationX is null ? null : _validationPredictions ??= BaseModel.Predict(Split.ValidationX);
+
+    /// <summary>Fit the firm's learner on the training features with new labels and/or weights, and predict the test and validation splits.</summary>
+    public SplitPredictions RefitAndPredict(int[] labels, double[]? weights = null) => FitAndPredict(Split.TrainX, labels, weights, Split.TestX, Split.ValidationX);
+
+    /// <summary>
+    /// Fit the firm's learner on other training features (a representation, moved rows) and predict matching test and
+    /// validation features (<paramref name="validationX"/> null: no validation split).
+    /// </summary>
+    public SplitPredictions FitAndPredict(Data.DesignMatrix trainX, int[] labels, double[]? weights, Data.DesignMatrix testX, Data.DesignMatrix? validationX)
+    {
+        var model = Trainer.Fit(trainX, labels, weights ?? default(ReadOnlySpan<double>));
+        return new SplitPredictions(model.Predict(testX), validationX is null ? null : model.Predict(validationX));
+    }
 }

@@ -44,7 +44,8 @@ public sealed class CalibratedEqOddsMethod(CostConstraint cost) : IFirmSideMetho
         var model = CalibratedEqOdds.Fit(c.FitScores, c.FitLabels, c.FitGroups,
             new CalibratedEqOddsOptions { CostConstraint = Cost, MixProbability = MixProbability(knob, mix) });
         var (_, labels) = model.Predict(c.TestScores, c.Split.TestGroups, c.Seed);
-        return new FirmSideOutcome(labels, model.PositiveProbability(c.TestScores, c.Split.TestGroups));
+        return new FirmSideOutcome(labels, model.PositiveProbability(c.TestScores, c.Split.TestGroups),
+            ValidationPredicted: c.ValidationScores is { } v ? model.Predict(v, c.Split.ValidationGroups!, c.Seed).Labels : null);
     }
 
     private static double NaNToZero(double v) => double.IsNaN(v) ? 0 : v;
@@ -66,7 +67,8 @@ public sealed class EqOddsPostProcessingMethod : IFirmSideMethod
         var fitPred = c.FitPredictions;
         var testPred = c.BaseModel.Predict(c.Split.TestX);
         var model = EqOddsPostProcessing.Fit(c.FitLabels, fitPred, c.FitGroups, new EqOddsPostProcessingOptions { Strength = knob });
-        return new FirmSideOutcome(model.Predict(testPred, c.Split.TestGroups, c.Seed), model.PositiveProbability(testPred, c.Split.TestGroups));
+        return new FirmSideOutcome(model.Predict(testPred, c.Split.TestGroups, c.Seed), model.PositiveProbability(testPred, c.Split.TestGroups),
+            ValidationPredicted: c.ValidationPredictions is { } v ? model.Predict(v, c.Split.ValidationGroups!, c.Seed) : null);
     }
 }
 
@@ -84,6 +86,7 @@ public sealed class ThresholdOptimizerMethod : IFirmSideMethod
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
         var model = ThresholdOptimizer.Fit(c.FitScores, c.FitLabels, c.FitGroups, new ThresholdOptimizerOptions { Tolerance = knob });
-        return new FirmSideOutcome(model.Predict(c.TestScores, c.Split.TestGroups, c.Seed), model.PositiveProbability(c.TestScores, c.Split.TestGroups));
+        return new FirmSideOutcome(model.Predict(c.TestScores, c.Split.TestGroups, c.Seed), model.PositiveProbability(c.TestScores, c.Split.TestGroups),
+            ValidationPredicted: c.ValidationScores is { } v ? model.Predict(v, c.Split.ValidationGroups!, c.Seed) : null);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ReweighingMethod : IFirmSideMethod
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
         var weights = Reweighing.FitTransform(c.Split.TrainY, c.Split.TrainGroups, default, new ReweighingOptions { Strength = knob });
-        return new FirmSideOutcome(c.RefitAndPredict(c.Split.TrainY, weights));
+        return FirmSideOutcome.Of(c.RefitAndPredict(c.Split.TrainY, weights));
     }
 }
 
@@ -34,6 +34,6 @@ public sealed class MassagingMethod : IFirmSideMethod
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
         var massaged = Massaging.Apply(c.Split.TrainY, c.Split.TrainGroups, c.TrainScores, new MassagingOptions { Fraction = knob });
-        return new FirmSideOutcome(c.RefitAndPredict(massaged.Labels));
+        return FirmSideOutcome.Of(c.RefitAndPredict(massaged.Labels));
     }
 }

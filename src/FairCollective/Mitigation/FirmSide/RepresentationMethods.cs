@@ -27,8 +27,8 @@ public sealed class FareMethod : IFirmSideMethod
         var (heldOutX, heldOutGroups) = c.Split.ValidationX is { } vx ? (vx, c.Split.ValidationGroups!) : (c.Split.TestX, c.Split.TestGroups);
         var certificate = FareCertificate.Compute(tree.LeafCount, new LeafSample(tree.LeafIds(c.Split.TrainX), c.Split.TrainGroups.Codes.ToArray()),
             new LeafSample(tree.LeafIds(heldOutX), heldOutGroups.Codes.ToArray()), c.Seed);
-        return new FirmSideOutcome(c.FitAndPredict(tree.Encode(c.Split.TrainX), c.Split.TrainY, null, tree.Encode(c.Split.TestX)),
-            Measures: new Dictionary<string, double> { [Fairness.MetricKeys.FareDemographicParityBound] = certificate.DemographicParityBound });
+        return FirmSideOutcome.Of(c.FitAndPredict(tree.Encode(c.Split.TrainX), c.Split.TrainY, null, tree.Encode(c.Split.TestX), c.Split.ValidationX is { } v ? tree.Encode(v) : null),
+            new Dictionary<string, double> { [Fairness.MetricKeys.FareDemographicParityBound] = certificate.DemographicParityBound });
     }
 }
 
@@ -69,6 +69,7 @@ public sealed class SteeringMethod(SteeringMode mode, CovarianceKind covariance 
                 [Fairness.MetricKeys.SteeringIterations] = steered.Solution.SolverIterations,
             }
             : null;
-        return new FirmSideOutcome(c.FitAndPredict(steered.X, c.Split.TrainY, steered.Weights, c.Split.TestX), Measures: measures);
+        // Test and validation rows are not moved: the steered model predicts them as they are.
+        return FirmSideOutcome.Of(c.FitAndPredict(steered.X, c.Split.TrainY, steered.Weights, c.Split.TestX, c.Split.ValidationX), measures);
     }
 }
