@@ -1,3 +1,5 @@
+using FairCollective.Experiments.Summaries;
+
 namespace FairCollective.Experiments.Planning;
 
 /// <summary>The validation's measures over a group of cases (one data set and majority sample, or all of them).</summary>
@@ -5,18 +7,18 @@ namespace FairCollective.Experiments.Planning;
 /// <param name="MajorityRows">Majority rows known (null = all, 0 = none), or null with <paramref name="AnyMajority"/> for every sample.</param>
 /// <param name="AnyMajority">Whether the group pools every majority sample.</param>
 /// <param name="Cases">Cases in the group.</param>
-/// <param name="Coverage">Share of cases whose achieved EqOd lay in the planner's interval at its budget.</param>
-/// <param name="BudgetCoverage">The same over every budget of every case.</param>
-/// <param name="ErrorCoverage">Share of cases whose achieved error lay in its interval.</param>
-/// <param name="Useful">Share of cases whose budget was within 0.02 EqOd of the best budget in hindsight.</param>
+/// <param name="Coverage">Cases whose achieved EqOd lay in the planner's interval at its budget (with its exact interval).</param>
+/// <param name="BudgetCoverage">The share over every budget of every case (budgets of one case are not independent: no interval).</param>
+/// <param name="ErrorCoverage">Cases whose achieved error lay in its interval.</param>
+/// <param name="Useful">Cases whose budget was within 0.02 EqOd of the best budget in hindsight.</param>
 /// <param name="MedianGap">Median gap to the best budget in hindsight.</param>
 /// <param name="SaidReachable">Cases where the planner said the target is reached.</param>
-/// <param name="ReachedWhenSaid">Share of those where the real firm reached it (NaN when none was said).</param>
+/// <param name="ReachedWhenSaid">Of those, the cases where the real firm reached it (no trials when none was said).</param>
 /// <param name="MedianAbsoluteError">Median |predicted − achieved| EqOd at the planner's budget.</param>
 /// <param name="MedianWidth">Median width of the EqOd predictive interval at the planner's budget.</param>
 /// <param name="MedianSeconds">Median seconds per plan.</param>
-public sealed record PlanValidationSummary(string Dataset, int? MajorityRows, bool AnyMajority, int Cases, double Coverage, double BudgetCoverage,
-    double ErrorCoverage, double Useful, double MedianGap, int SaidReachable, double ReachedWhenSaid, double MedianAbsoluteError, double MedianWidth,
+public sealed record PlanValidationSummary(string Dataset, int? MajorityRows, bool AnyMajority, int Cases, Proportion Coverage, double BudgetCoverage,
+    Proportion ErrorCoverage, Proportion Useful, double MedianGap, int SaidReachable, Proportion ReachedWhenSaid, double MedianAbsoluteError, double MedianWidth,
     double MedianSeconds)
 {
     /// <summary>One summary per (data set, majority sample), then per majority sample over all data sets, then all cases.</summary>
@@ -40,20 +42,17 @@ public sealed record PlanValidationSummary(string Dataset, int? MajorityRows, bo
     {
         var said = group.Where(c => c.SaidReachable).ToArray();
         return new PlanValidationSummary(dataset, m, any, group.Length,
-            Share(group, c => c.Covered),
+            Proportion.Of(group, c => c.Covered),
             (double)group.Sum(c => c.BudgetsCovered) / Math.Max(1, group.Sum(c => c.BudgetsCompared)),
-            Share(group, c => c.ErrorCovered),
-            Share(group, c => c.Useful),
+            Proportion.Of(group, c => c.ErrorCovered),
+            Proportion.Of(group, c => c.Useful),
             Median(group.Select(c => c.Gap)),
             said.Length,
-            said.Length == 0 ? double.NaN : Share(said, c => c.Reached),
+            Proportion.Of(said, c => c.Reached),
             Median(group.Select(c => Math.Abs(c.PredictedEqOd - c.AchievedEqOd))),
             Median(group.Select(c => c.PredictedEqOdHigh - c.PredictedEqOdLow)),
             Median(group.Select(c => c.PlanSeconds)));
     }
-
-    private static double Share(PlanValidationCase[] group, Func<PlanValidationCase, bool> test) =>
-        group.Length == 0 ? double.NaN : (double)group.Count(test) / group.Length;
 
     private static double Median(IEnumerable<double> values)
     {

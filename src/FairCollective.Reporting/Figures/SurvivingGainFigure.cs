@@ -32,10 +32,13 @@ public static class SurvivingGainFigure
             foreach (var (defence, style) in styles)
             {
                 var points = panel.Where(r => r.Defence == defence).GroupBy(r => r.Alpha).OrderBy(g => g.Key)
-                    .Select(g => (Alpha: g.Key, Kept: CountermeasureSummary.Pooled(g))).Where(p => double.IsFinite(p.Kept)).ToArray();
+                    .Select(g => (Alpha: g.Key, Kept: CountermeasureSummary.Kept(g))).Where(p => double.IsFinite(p.Kept.Share)).ToArray();
                 if (points.Length == 0) continue;
-                PlotLook.Line(plot, points.Select(p => p.Alpha).ToArray(), points.Select(p => p.Kept).ToArray(), style);
-                kept.AddRange(points.Select(p => p.Kept));
+                double[] xs = points.Select(p => p.Alpha).ToArray();
+                // The share's t interval over seeds as a band (where every point has one), as the other figures draw theirs.
+                PlotLook.IntervalBandWhereFinite(plot, xs, points.Select(p => ((double Low, double High)?)(p.Kept.Low, p.Kept.High)).ToArray(), style);
+                PlotLook.Line(plot, xs, points.Select(p => p.Kept.Share).ToArray(), style);
+                kept.AddRange(points.SelectMany(p => new[] { p.Kept.Share, p.Kept.Low, p.Kept.High }).Where(double.IsFinite));
             }
             if (kept.Count == 0) PlotLook.NoData(plot, "no collective gain to keep");
             else
@@ -49,7 +52,7 @@ public static class SurvivingGainFigure
         if (panels.Count == 0) panels.Add(DefencePanels.Empty(AxisLabels.Alpha, AxisLabels.GainKept));
         return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment, "How much of the collective's gain survives each defence", own),
             $"The share of the collective's {metric.Name} gain that survives each defence, against α: the gain (the firm's {metric.UnfairnessName} without the collective minus with it) "
-            + "against the defended firm over the same collective's gain against the firm without a defence, pooled over strategies and budgets (seed means; every pool member eligible). "
+            + "against the defended firm over the same collective's gain against the firm without a defence, pooled over strategies and budgets (seed means; every pool member eligible; band: its 95% t interval over seeds). "
             + $"1 = the defence took nothing away, 0 = it took all, below 0 it turned the gain into a loss; settings where the undefended gain is below {TableFormat.Number(CountermeasureSummary.MinimumGain)} are left out.", panels).WithSharedLegend();
     }
 

@@ -44,12 +44,13 @@ public static class PlanValidationReport
     public static ReportTable Summary(IReadOnlyList<PlanValidationCase> cases, PlanValidationOptions options) => new("Planner validation: how far its answers can be trusted",
         $"Coverage: share of cases whose real EqOd at the planner's budget lay in its {Level()} predictive interval (and over every budget). Useful: the planner's budget within "
         + $"{Number(PlanValidationOptions.UsefulWithin)} EqOd of the best budget in hindsight (same ranking). Reachable: target = the planner's no-action EqOd reduced by {Number(options.TargetReduction)}; "
-        + "of the cases where it said the target is reached, the share where the real firm reached it. m = majority rows known (none: the fallback majority).",
+        + "of the cases where it said the target is reached, the share where the real firm reached it. m = majority rows known (none: the fallback majority). "
+        + "Shares of cases with their exact (Clopper-Pearson) 95% interval and counts; the share over all budgets has none (a case's budgets are not independent).",
         ["dataset", "m", "cases", "coverage", "coverage (all budgets)", "error coverage", "useful", "median gap", "said reachable", "reached when said", "median |pred − real|", "median interval width", "s per plan"],
         PlanValidationSummary.Of(cases).Select(s => (IReadOnlyList<string>)
         [
-            s.Dataset, s.AnyMajority ? "any" : Sample(s.MajorityRows), Count(s.Cases), Percent(s.Coverage), Percent(s.BudgetCoverage), Percent(s.ErrorCoverage),
-            Percent(s.Useful), Number(s.MedianGap, "0.0000"), Count(s.SaidReachable), Percent(s.ReachedWhenSaid), Number(s.MedianAbsoluteError, "0.0000"), Number(s.MedianWidth, "0.0000"), Number(s.MedianSeconds, "0.00"),
+            s.Dataset, s.AnyMajority ? "any" : Sample(s.MajorityRows), Count(s.Cases), Share(s.Coverage), Percent(s.BudgetCoverage), Share(s.ErrorCoverage),
+            Share(s.Useful), Number(s.MedianGap, "0.0000"), Count(s.SaidReachable), Share(s.ReachedWhenSaid), Number(s.MedianAbsoluteError, "0.0000"), Number(s.MedianWidth, "0.0000"), Number(s.MedianSeconds, "0.00"),
         ]).ToArray());
 
     /// <summary>Every case as CSV.</summary>
