@@ -89,12 +89,21 @@ fi
 # The suite, its output also kept for one plain summary line at the end: the test runner prints one summary per test
 # assembly ("Passed!  - Failed:     0, Passed:   312, Skipped:     1, ..."), summed here.
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+results=$(mktemp -d)
+trap 'rm -rf "$log" "$results"' EXIT
 echo "+ dotnet test FairCollective.sln -c Release $*" >&2
 set +e
-dotnet test FairCollective.sln -c Release "$@" 2>&1 | tee "$log"
+# A TRX log beside the console's: the console marks a skipped test "[SKIP]" without its reason; the log keeps it.
+dotnet test FairCollective.sln -c Release --logger trx --results-directory "$results" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+# Every skipped test with the reason it gave (the shared data file it needs, a FAIRCOLLECTIVE_SKIP_* variable, ...).
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  awk '/<UnitTestResult / && /outcome="NotExecuted"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1; next }
+       want && /<Message>/ { sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); print "skipped: " name ": " $0; want = 0 }' "$trx" \
+    | sed -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
+done
 counts=$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" \
   | awk -F'[^0-9]+' '{ f += $2; p += $3; s += $4; n++ } END { if (n) print p, f, s }')
 if [ -n "$counts" ]; then

@@ -23,8 +23,13 @@ public static class DocsCommand
         ("reporting.md", "the report, figures and exports"),
         ("metrics.md", "the by-group table (MetricFrame) and `metrics`: groups, columns, warnings"),
         ("method.md", "the science: what is implemented, and the choices the paper leaves open"),
+        ("planner.md", "`plan`: a real collective's plan from what it knows, and how far it can be trusted"),
+        ("scaling.md", "sweeps beyond one machine: shards, Slurm, Kubernetes, `results merge`"),
         ("architecture.md", "how the code is laid out"),
     ];
+
+    /// <summary>The pages <see cref="Print"/> describes, in reading order (a test checks every page of docs/ is one of them).</summary>
+    internal static IEnumerable<string> Described => Pages.Select(p => p.Name);
 
     /// <summary>The <c>docs</c> command: prints where docs/ is on this machine and what each page covers.</summary>
     public static Command Create()

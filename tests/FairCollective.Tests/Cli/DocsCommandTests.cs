@@ -13,8 +13,12 @@ public sealed class DocsCommandTests
         Assert.Equal("", error);
         var docs = DocsCommand.Locate(AppContext.BaseDirectory)!;
         Assert.Contains($"Documentation: {docs}", output);
-        foreach (var page in Directory.EnumerateFiles(docs, "*.md"))
-            Assert.Contains(Path.GetFileName(page), output);
+        // Every page of the repository's docs/ is listed with what it covers (a new page needs its line).
+        foreach (var page in Directory.EnumerateFiles(docs, "*.md").Select(Path.GetFileName))
+        {
+            Assert.Contains(page!, DocsCommand.Described);
+            Assert.Matches($@"\n  {System.Text.RegularExpressions.Regex.Escape(page!)} +\S", output);
+        }
         Assert.Contains("experiments/", output);
         Assert.Contains(Path.Combine(Path.GetDirectoryName(docs)!, "data", "SOURCE.md"), output);
     }
