@@ -1,3 +1,4 @@
+using FairCollective.Common;
 using FairCollective.Experiments.Reproduction;
 using FairCollective.Experiments.Store;
 
@@ -8,11 +9,11 @@ public static class FigureNaming
 {
     /// <summary>
     /// File stem of a figure kind drawn for <paramref name="experiment"/>: the paper experiment whose figure the kind is
-    /// keeps its bare name (figures/collective-size.png); any other experiment gets &lt;experiment&gt;-&lt;slug&gt;, with
-    /// characters other than letters, digits, '.', '_' and '-' replaced by '-'.
+    /// keeps its bare name (figures/collective-size.png); any other experiment gets &lt;experiment&gt;-&lt;slug&gt;, which must
+    /// be a file name (<see cref="FileNameRule"/>; experiment names are checked so when a spec is read).
     /// </summary>
     public static string FileName(string experiment, string paperExperiment, string slug) =>
-        experiment == paperExperiment ? paperExperiment : $"{Safe(experiment)}-{slug}";
+        experiment == paperExperiment ? paperExperiment : FileNameRule.Check($"{experiment}-{slug}", $"experiment '{experiment}': figure name");
 
     /// <summary>
     /// A figure's title: the experiment (a paper experiment by its heading, any other by its name), what is drawn, and the
@@ -28,10 +29,4 @@ public static class FigureNaming
     /// <summary>"a", "a and b", "a, b and c".</summary>
     public static string List(IReadOnlyList<string> names) =>
         names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
-
-    private static string Safe(string name)
-    {
-        var s = new string(name.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '_' or '-' ? ch : '-').ToArray()).Trim('.');
-        return s.Length == 0 ? "experiment" : s;
-    }
 }
