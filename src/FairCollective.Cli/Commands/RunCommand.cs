@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using FairCollective.Cli.Output;
 using FairCollective.Common;
 using FairCollective.Experiments.Running;
@@ -52,7 +53,7 @@ public static class RunCommand
             if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) parsed = parsed with { Metric = chosen.Key };
             var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : null;
             string name = part is null ? parsed.Name : $"{parsed.Name}.{part.Tag}";
-            var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, name + ".sqlite");
+            var storePath = parse.GetValue(store) ?? FileNameRule.Join(Path.GetDirectoryName(Path.GetFullPath(path))!, name + ".sqlite", "experiment name");
             var output = parse.InvocationConfiguration.Output;
             // A shard's store holds part of the grid: its report would be a partial one; the merged store's is not.
             bool withReport = part is null && !parse.GetValue(noReport);
@@ -91,6 +92,11 @@ public static class RunCommand
         if (report is not null) _ = Task.Run(FigureWriter.WarmUp);
         var plan = RunPlan.Build(spec);
         if (shard is not null) plan = plan.ShardOf(shard);
+        // The rows each dataset holds, and for a file read through a dataset spec those its missing policy dropped.
+        foreach (var name in plan.Settings.Datasets.Keys.Order(StringComparer.Ordinal))
+            output.WriteLine(plan.Settings.DatasetRows.TryGetValue(name, out var rows)
+                ? $"dataset '{name}': {rows.Describe()}"
+                : string.Create(CultureInfo.InvariantCulture, $"dataset '{name}': {plan.DataOf(name).RowCount:N0} rows"));
         if (exportRandomness is not null)
         {
             foreach (var ((dataset, seed), drawn) in plan.Draws)
@@ -128,7 +134,7 @@ public static class RunCommand
             var cells = stored.Where(c => c.Experiment == spec.Name).ToArray();
             if (shard is null) ResultsCommand.WriteTables(cells, output, includeBudgets: false, selectionOf: _ => new BudgetSelection(Metric: spec.Metric));
             output.WriteLine($"every table: faircollective results show {storePath}");
-            foreach (var warning in RunWarnings.OfSplits(plan.Splits.Values).Concat(RunWarnings.OfCells(cells)))
+            foreach (var warning in RunWarnings.OfRows(plan.Settings.DatasetRows).Concat(RunWarnings.OfSplits(plan.Splits.Values)).Concat(RunWarnings.OfCells(cells)))
                 output.WriteLine($"warning: {warning}");
         }
         catch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairCollective.Data;
 using FairCollective.Data.Splitting;
 using FairCollective.Experiments.Store;
 using FairCollective.Fairness;
@@ -6,13 +7,21 @@ using FairCollective.Fairness;
 namespace FairCollective.Experiments.Summaries;
 
 /// <summary>
-/// What a user must know before trusting a table, said once per run (never once per cell): test groups too small to
+/// What a user must know before trusting a table, said once per run (never once per cell): datasets that lost more
+/// than <see cref="RowAccount.WarningShare"/> of their rows to the missing policy, test groups too small to
 /// compare (fewer than <see cref="MetricFrameOptions.DefaultSmallGroupRows"/> rows), and cells whose EqOd is
 /// undefined (a group with no positive or no negative test row). The CLI prints them after a run; the report lists
 /// the undefined cells of the store.
 /// </summary>
 public static class RunWarnings
 {
+    /// <summary>
+    /// Warnings about the rows each dataset lost to its missing policy: one per dataset that dropped more than
+    /// <see cref="RowAccount.WarningShare"/> of the rows read, in name order.
+    /// </summary>
+    public static IReadOnlyList<string> OfRows(IReadOnlyDictionary<string, RowAccount> rows) =>
+        rows.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value.Warning(kv.Key)).OfType<string>().ToArray();
+
     /// <summary>Warnings about the test splits of a plan: a group with fewer rows than the documented minimum.</summary>
     public static IReadOnlyList<string> OfSplits(IEnumerable<PreparedSplit> splits)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FairCollective.Data;
 using FairCollective.Experiments.Store;
 using FairCollective.Fairness;
 using FairCollective.Reporting.Figures;
@@ -19,14 +20,23 @@ public sealed record RunInfo(string RunId, string Experiment, string StartedUtc,
 /// <param name="Toy">Data of the toy figure, which the store does not hold; null = no toy figure.</param>
 /// <param name="Source">Path of the results store, shown in the report; empty when not from a store.</param>
 /// <param name="Metric">The fairness metric every section shows (<c>report --metric</c>); null: each experiment's own (<see cref="MetricOf"/>).</param>
-public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null)
+/// <param name="DatasetRows">Per (experiment, dataset) the rows read and dropped, as the store keeps them beside the dataset's identity; null: none known.</param>
+public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null,
+    IReadOnlyDictionary<(string Experiment, string Dataset), RowAccount>? DatasetRows = null)
 {
     /// <summary>Reads every cell and run of <paramref name="store"/>; <paramref name="toy"/> adds the toy figure's data; <paramref name="metric"/> overrides each experiment's metric.</summary>
     public static ReportInput From(ResultsStore store, ToyFigureData? toy = null, ShownMetric? metric = null) => From(store, store.Cells(), toy, metric);
 
     /// <summary>As <see cref="From(ResultsStore, ToyFigureData?, ShownMetric?)"/> with cells the caller has already read (reads only the runs).</summary>
     public static ReportInput From(ResultsStore store, IReadOnlyList<CellRecord> cells, ToyFigureData? toy = null, ShownMetric? metric = null) =>
-        new(cells, store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path, metric);
+        new(cells, store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path, metric,
+            cells.Select(c => c.Experiment).Distinct().SelectMany(e => (store.SettingsOf(e)?.DatasetRows ?? new Dictionary<string, RowAccount>()).Select(kv => (e, kv.Key, kv.Value)))
+                .ToDictionary(t => (t.e, t.Key), t => t.Value));
+
+    /// <summary>The warnings of the datasets that dropped more than <see cref="RowAccount.WarningShare"/> of their rows, each once.</summary>
+    public IReadOnlyList<string> RowWarnings() =>
+        (DatasetRows ?? new Dictionary<(string, string), RowAccount>()).OrderBy(kv => kv.Key.Experiment, StringComparer.Ordinal).ThenBy(kv => kv.Key.Dataset, StringComparer.Ordinal)
+            .Select(kv => kv.Value.Warning(kv.Key.Dataset)).OfType<string>().Distinct().ToArray();
 
     /// <summary>
     /// The fairness metric the section of <paramref name="experiment"/> shows: <see cref="Metric"/> when given, else the
