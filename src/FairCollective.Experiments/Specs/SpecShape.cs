@@ -12,12 +12,40 @@ namespace FairCollective.Experiments.Specs;
 /// <c>file:line:col: 'expression' must be a text, got a list</c>. YamlDotNet's own messages for these name .NET types
 /// ("No node deserializer was able to deserialize the node into type System.String, ..."). The expected shape of
 /// every key comes from the record's property types (keys in snake_case), so each key of the dataset spec is
-/// checked by this one walk. Unknown keys and values that do not convert are left to the deserialiser.
+/// checked by this one walk. Unknown keys are left to the deserialiser; a single value it cannot convert is named
+/// by <see cref="Unconverted"/> from the same types.
 /// </summary>
 internal static class SpecShape
 {
     /// <summary>Walks <paramref name="root"/> against <paramref name="type"/>; <paramref name="source"/> names the file in messages.</summary>
     public static void Check(YamlNode root, Type type, string source) => Walk(root, type, null, source);
+
+    /// <summary>
+    /// For a single value at <paramref name="start"/> that the deserialiser could not convert: "'KEY' must be WORDS,
+    /// got 'VALUE'", from the same record types the shape check reads; null when no key's value starts there.
+    /// </summary>
+    public static string? Unconverted(YamlNode root, Type type, Mark start)
+    {
+        var pending = new Stack<(YamlNode Node, Type Type, string? Key)>([(root, type, null)]);
+        while (pending.TryPop(out var at))
+        {
+            var t = Nullable.GetUnderlyingType(at.Type) ?? at.Type;
+            switch (at.Node)
+            {
+                case YamlScalarNode s when at.Key is not null && s.Start.Line == start.Line && s.Start.Column == start.Column:
+                    return $"'{at.Key}' must be {Expected(t).Words}, got '{s.Value}'";
+                case YamlSequenceNode list when ItemType(t) is { } item:
+                    foreach (var child in list.Children) pending.Push((child, item, at.Key));
+                    break;
+                case YamlMappingNode map:
+                    foreach (var (k, value) in map.Children)
+                        if (k is YamlScalarNode { Value: { } name } && Property(t, name) is { } property)
+                            pending.Push((value, property.PropertyType, name));
+                    break;
+            }
+        }
+        return null;
+    }
 
     // key: the key the node is the value of; null for the document itself.
     private static void Walk(YamlNode node, Type type, string? key, string source)
