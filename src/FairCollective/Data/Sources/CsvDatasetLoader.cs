@@ -309,7 +309,7 @@ public static class CsvDatasetLoader
         /// The spec's <c>name</c>, else the data file's name up to its first dot (the whole file name when that is
         /// empty, as for <c>.hidden.csv</c>). The spec's name was checked as a file name in <see cref="Create"/>.
         /// </summary>
-        private string DatasetName(DatasetSpec spec, string path)
+        private static string DatasetName(DatasetSpec spec, string path)
         {
             if (spec.Name is { } given) return given;
             string file = System.IO.Path.GetFileName(path);
