@@ -44,7 +44,7 @@ public static class ReportWriter
         AtomicFile.EnsureDirectory(outDir);
         var generated = DateTime.UtcNow;
         var sections = ReportSections.Of(input);
-        var warnings = Experiments.Summaries.RunWarnings.OfCells(input.Cells);
+        var warnings = input.Warnings();
         var written = new List<string>();
         var figureDir = Path.Combine(outDir, FiguresDirectory);
         var figures = new Dictionary<string, RenderedFigure>(StringComparer.Ordinal);

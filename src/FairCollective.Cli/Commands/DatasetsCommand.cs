@@ -86,6 +86,19 @@ public static class DatasetsCommand
         overview.AddRow(N(s.Rows), N(s.Features.Count), N(s.Positives), F(s.PositiveRate), s.SensitiveName, string.Join(", ", s.MinorityGroups), F(s.MinorityShare));
         Tables.Write(output, overview);
 
+        if (s.RowsRead is int read && s.RowsDropped is int dropped)
+        {
+            // Why rows are missing from the overview's count: a row counts under each column missing on it.
+            if (dropped == 0) output.WriteLine($"Rows: {N(read)} read, none dropped.");
+            else
+            {
+                var rows = Tables.Create(string.Create(CultureInfo.InvariantCulture, $"Rows: {N(read)} read, {N(dropped)} dropped ({(double)dropped / read:0.0%}) for a missing value, {N(s.Rows)} kept"),
+                    "column", "rows dropped (a row counts under each column it misses)", "share of rows read");
+                foreach (var c in s.DroppedByColumn ?? []) rows.AddRow(c.Column, N(c.Rows), ((double)c.Rows / read).ToString("0.0%", CultureInfo.InvariantCulture));
+                Tables.Write(output, rows);
+            }
+        }
+
         var groups = Tables.Create("Groups", "group", "minority", "rows", "share", "positives", "base rate P(y=1 | group)");
         foreach (var g in s.Groups)
             groups.AddRow(g.Group, g.IsMinority ? "yes" : "", N(g.Count), F((double)g.Count / s.Rows), N(g.Positives), F(g.BaseRate));
@@ -102,5 +115,6 @@ public static class DatasetsCommand
             foreach (var p in splits) t.AddRow(p.Split, N(p.Count));
             Tables.Write(output, t);
         }
+        foreach (var w in s.Warnings ?? []) output.WriteLine($"warning: {w}");
     }
 }

@@ -111,7 +111,7 @@ public static class PlanCommand
 
     private static Data.Dataset Load(string path, string? specPath, string what)
     {
-        if (!File.Exists(path)) throw new UserInputException($"{what} '{path}' not found");
+        InputFile.Require(path, what, $"{what} '{path}' not found");
         // A members file holds only the minority, a sample only the majority: partial files by design.
         return DatasetSpecFile.Load(path, specPath, LoadOptions.Default with { PartialFile = true });
     }

@@ -56,7 +56,7 @@ public static class ReproduceCommand
             var learnerList = (parse.GetValue(learners) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             var spec = PaperExperiments.Create(name, list, parse.GetValue(quick), learnerList);
             if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) spec = spec with { Metric = chosen.Key };
-            var dir = parse.GetValue(output) ?? Path.Combine(DefaultOutputRoot, name);
+            var dir = parse.GetValue(output) ?? FileNameRule.Join(DefaultOutputRoot, name, "experiment name");
             // Checked before any work: a file in the way is a one-line error (exit 2), not a crash after the run.
             if (File.Exists(dir)) throw new UserInputException($"reproduce output '{dir}' (-o) is a file, not a folder");
             var store = Path.Combine(dir, "results.sqlite");

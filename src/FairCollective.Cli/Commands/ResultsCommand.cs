@@ -63,7 +63,7 @@ public static class ResultsCommand
             var input = InputOf(parse, s, cells, MetricOf(parse.GetValue(metric)));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) WriteJson(cells, output, input.SelectionOf);
-            else WriteTables(cells, output, selectionOf: input.SelectionOf, storePath: parse.GetValue(store));
+            else WriteTables(cells, output, selectionOf: input.SelectionOf, storePath: parse.GetValue(store), warnings: input.Warnings());
             return 0;
         });
         return cmd;
@@ -157,9 +157,10 @@ public static class ResultsCommand
     /// statistic shown. <paramref name="selectionOf"/> gives each experiment's best-budget rule and metric (default: the
     /// paper's rule on EqOd). A table of more than <paramref name="rowLimit"/> rows (none: no limit) is named with where
     /// to read it instead of printed (<c>run</c> keeps its console short; <c>results show</c> prints everything).
+    /// <paramref name="warnings"/>: the report's warnings (<see cref="ReportInput.Warnings"/>; null: the cells' own).
     /// </summary>
     internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection>? selectionOf = null, int? rowLimit = null,
-        string? storePath = null)
+        string? storePath = null, IReadOnlyList<string>? warnings = null)
     {
         var shown = new List<ShownMetric>();
         foreach (var experiment in ReportSections.Order(cells))
@@ -173,7 +174,7 @@ public static class ResultsCommand
                 else Tables.Write(output, Tables.Of(table, experiment));
             }
         }
-        foreach (var warning in RunWarnings.OfCells(cells)) output.WriteLine($"warning: {warning}");
+        foreach (var warning in warnings ?? RunWarnings.OfCells(cells)) output.WriteLine($"warning: {warning}");
         output.WriteLine("definitions (the report's Metrics section):");
         foreach (var (key, definition) in MetricDefinitions.Of(cells, shown)) output.WriteLine($"  {key}: {definition}");
         foreach (var sentence in MetricDefinitions.Statistics) output.WriteLine($"  {sentence}");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using FairCollective.Cli.Output;
 using FairCollective.Common;
 using FairCollective.Experiments.Running;
@@ -55,7 +56,7 @@ public static class RunCommand
             if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) parsed = parsed with { Metric = chosen.Key };
             var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : null;
             string name = part is null ? parsed.Name : $"{parsed.Name}.{part.Tag}";
-            var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, name + ".sqlite");
+            var storePath = parse.GetValue(store) ?? FileNameRule.Join(Path.GetDirectoryName(Path.GetFullPath(path))!, name + ".sqlite", "experiment name");
             var output = parse.InvocationConfiguration.Output;
             // A shard's store holds part of the grid: its report would be a partial one; the merged store's is not.
             bool withReport = part is null && !parse.GetValue(noReport);
@@ -102,6 +103,11 @@ public static class RunCommand
         if (report is not null) _ = Task.Run(FigureWriter.WarmUp);
         var plan = RunPlan.Build(spec);
         if (shard is not null) plan = plan.ShardOf(shard);
+        // The rows each dataset holds, and for a file read through a dataset spec those its missing policy dropped.
+        foreach (var name in plan.Settings.Datasets.Keys.Order(StringComparer.Ordinal))
+            output.WriteLine(plan.Settings.DatasetRows.TryGetValue(name, out var rows)
+                ? $"dataset '{name}': {rows.Describe()}"
+                : string.Create(CultureInfo.InvariantCulture, $"dataset '{name}': {plan.DataOf(name).RowCount:N0} rows"));
         if (exportRandomness is not null)
         {
             foreach (var ((dataset, seed), drawn) in plan.Draws)
@@ -127,20 +133,21 @@ public static class RunCommand
             throw;
         }
         IReadOnlyList<CellRecord> stored;
-        Func<string, BudgetSelection> selectionOf;
+        Reporting.Content.ReportInput input;
         using (store)
         {
             output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
             stored = committed?.AsStored() ?? store.Cells();
             // The rule the report uses too: the chosen split and seeds' combination, on each experiment's recorded metric.
-            selectionOf = ResultsCommand.InputOf(parse, store, stored, metric: null).SelectionOf;
+            input = ResultsCommand.InputOf(parse, store, stored, metric: null);
         }
         // Started once the store is closed (so it goes back to one file); the tables are printed meanwhile.
         var reporting = report is null ? null : Task.Run(() => report(stored));
         try
         {
             var cells = stored.Where(c => c.Experiment == spec.Name).ToArray();
-            if (shard is null) ResultsCommand.WriteTables(cells, output, selectionOf, ConsoleRowLimit, storePath);
+            if (shard is null) ResultsCommand.WriteTables(cells, output, input.SelectionOf, ConsoleRowLimit, storePath, input.Warnings([spec.Name]));
+            else foreach (var warning in input.Warnings([spec.Name])) output.WriteLine($"warning: {warning}");
             output.WriteLine($"every table: faircollective results show {storePath}");
         }
         catch

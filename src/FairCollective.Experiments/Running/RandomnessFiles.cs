@@ -27,10 +27,12 @@ public static class RandomnessFiles
     /// <summary>File of the Random strategy's priorities.</summary>
     public const string PrioritiesFile = "random_priorities.csv";
 
-    /// <summary>The folder of one dataset and seed under <paramref name="root"/>.</summary>
+    /// <summary>
+    /// The folder of one dataset and seed under <paramref name="root"/>: the dataset's name as it is, which must be a
+    /// file name (<see cref="FileNameRule"/>; a name such as <c>..</c> is refused, not rewritten).
+    /// </summary>
     public static string Folder(string root, string dataset, int seed) =>
-        Path.Combine(root, new string(dataset.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_').ToArray()),
-            $"seed-{seed.ToString(CultureInfo.InvariantCulture)}");
+        Path.Combine(FileNameRule.Join(root, dataset, "dataset name"), $"seed-{seed.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>The file of the known-majority sample of size <paramref name="m"/>.</summary>
     public static string SampleFile(int m) => $"majority_sample_m{m.ToString(CultureInfo.InvariantCulture)}.csv";

@@ -190,19 +190,22 @@ public sealed class RunPlan
             ValidationFraction = spec.ValidationFraction, PostProcessingFit = spec.FirmSide.Count > 0 ? spec.EffectivePostProcessingFit.ToString() : "",
             Bootstrap = spec.BootstrapResamples > 0 ? $"{spec.BootstrapResamples} resamples at {spec.BootstrapLevel.ToString(CultureInfo.InvariantCulture)}" : "none",
             Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal), Randomness = randomnessSha,
+            DatasetRows = datasets.Where(d => d.Data.RowAccount is not null).ToDictionary(d => d.Name, d => d.Data.RowAccount!, StringComparer.Ordinal),
         };
         var plan = new RunPlan(spec, settings, splits, randomness, cells);
         foreach (var d in datasets) plan._data[d.Name] = d.Data;
         return plan;
     }
 
-    /// <summary>Every dataset loaded once; display names must tell them apart (two specs over one file are two datasets).</summary>
+    /// <summary>Every dataset loaded once; display names must be file names (<see cref="FileNameRule"/>) and tell them apart (two specs over one file are two datasets).</summary>
     private static List<LoadedDataset> LoadDatasets(ExperimentSpec spec)
     {
         var loaded = new List<LoadedDataset>();
         foreach (var choice in spec.Datasets)
         {
             var d = DatasetResolver.Load(choice);
+            // Every name is a folder name under --export-randomness and randomness: (a file's own name, a preset's, a generator's).
+            FileNameRule.Check(d.Name, $"{spec.Source}: dataset name");
             if (loaded.FirstOrDefault(o => o.Name == d.Name) is { } other)
                 throw new UserInputException(other.Identity == d.Identity
                     ? $"{spec.Source}: 'datasets' names dataset '{d.Name}' twice"

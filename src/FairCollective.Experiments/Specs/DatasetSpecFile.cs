@@ -3,6 +3,7 @@ using FairCollective.Common;
 using FairCollective.Data;
 using FairCollective.Data.Sources;
 using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -21,7 +22,7 @@ public static class DatasetSpecFile
     /// <summary>Reads the spec file at <paramref name="path"/>.</summary>
     public static DatasetSpec Read(string path)
     {
-        if (!File.Exists(path)) throw new UserInputException($"{path}: spec file not found");
+        InputFile.Require(path, "spec file");
         return Parse(SpecDocument.ReadFile(path), path);
     }
 
@@ -29,6 +30,7 @@ public static class DatasetSpecFile
     public static DatasetSpec Parse(string yaml, string source)
     {
         SpecDocument.Check(yaml, source);
+        var root = CheckShape(yaml, source);
         var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
         DatasetSpec? spec;
         try
@@ -37,9 +39,30 @@ public static class DatasetSpecFile
         }
         catch (YamlException e)
         {
+            // A value that does not convert (max_levels: abc) is named by its key, as a value of the wrong shape is.
+            if (root is not null && SpecShape.Unconverted(root, typeof(DatasetSpec), e.Start) is { } value)
+                throw new UserInputException($"{source}:{e.Start.Line}:{e.Start.Column}: {value}", e);
             throw new UserInputException($"{source}, line {e.Start.Line}: {Explain(e)}", e);
         }
         return spec ?? throw new UserInputException($"{source}: the spec is empty");
+    }
+
+    // A list or mapping where a single value belongs (or the reverse) is named with its key, line and column; returns
+    // the document's root for naming values that do not convert (null for malformed YAML, which the deserialiser reports).
+    private static YamlNode? CheckShape(string yaml, string source)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            return null;
+        }
+        if (stream.Documents.Count == 0) return null;
+        SpecShape.Check(stream.Documents[0].RootNode, typeof(DatasetSpec), source);
+        return stream.Documents[0].RootNode;
     }
 
     /// <summary>True when <paramref name="path"/> names a spec file by its extension (.yaml, .yml, .json).</summary>

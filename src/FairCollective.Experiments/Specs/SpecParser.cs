@@ -27,7 +27,7 @@ public static class SpecParser
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
     {
-        if (!File.Exists(path)) throw new UserInputException($"spec file '{path}' does not exist");
+        InputFile.Require(path, "spec file", $"spec file '{path}' does not exist");
         return Parse(SpecDocument.ReadFile(path), path);
     }
 
@@ -98,6 +98,8 @@ public static class SpecParser
         if (!(testFraction > 0 && testFraction < 1)) throw new UserInputException($"{r.At(tf!)}: test_fraction must lie strictly between 0 and 1; got {testFraction}");
 
         string name = root.Children.TryGetValue(new YamlScalarNode("name"), out var nm) ? r.Scalar(nm, "name") : Path.GetFileNameWithoutExtension(source);
+        // The name is a file name (NAME.sqlite, figures NAME-kind.png): the one rule for names that become paths, then the experiment's narrower pattern.
+        FileNameRule.Check(name, $"{(nm is null ? source : r.At(nm))}: experiment name");
         if (!SpecLimits.NamePattern().IsMatch(name))
             throw new UserInputException($"{(nm is null ? source : r.At(nm))}: experiment name '{name}' must be letters, digits, '.', '_' or '-' (starting with a letter or digit, at most 100 characters): it names the results file");
         var spec = new ExperimentSpec

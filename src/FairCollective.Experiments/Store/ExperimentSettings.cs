@@ -41,6 +41,13 @@ public sealed record ExperimentSettings
     /// <summary>Dataset display name to its identity.</summary>
     public required IReadOnlyDictionary<string, DatasetIdentity> Datasets { get; init; }
 
+    /// <summary>
+    /// Dataset display name to its rows read and dropped (<see cref="RowAccount"/>), for datasets read through a
+    /// dataset spec. Stored beside the identity, not compared: the rows follow from the data and the settings, which
+    /// the identity's two hashes already bind. Empty in stores written before rows were accounted.
+    /// </summary>
+    public IReadOnlyDictionary<string, RowAccount> DatasetRows { get; init; } = new Dictionary<string, RowAccount>(StringComparer.Ordinal);
+
     /// <summary>"dataset/seed/m" (m = "all" or a number) to the SHA-256 of the randomness its cells use (seeded or imported).</summary>
     public IReadOnlyDictionary<string, string> Randomness { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -84,6 +91,7 @@ public sealed record ExperimentSettings
         PostProcessingFit = PostProcessingFit.Length > 0 ? PostProcessingFit : stored.PostProcessingFit,
         Learners = stored.Learners.Concat(Learners).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         Datasets = stored.Datasets.Concat(Datasets).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+        DatasetRows = stored.DatasetRows.Concat(DatasetRows).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         Randomness = stored.Randomness.Concat(Randomness).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
     };
 
@@ -105,7 +113,7 @@ public sealed record ExperimentSettings
             ["learners"] = new JsonObject(Learners.OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value)))),
             ["datasets"] = new JsonObject(Datasets.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject { ["content_sha256"] = kv.Value.ContentHash, ["spec_sha256"] = kv.Value.SpecHash }))),
+                .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)DatasetJson(kv.Value, DatasetRows.GetValueOrDefault(kv.Key))))),
             ["randomness"] = new JsonObject(Randomness.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
         };
         return o.ToJsonString();
@@ -135,6 +143,8 @@ public sealed record ExperimentSettings
                 Learners = o["learners"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal),
                 Datasets = o["datasets"]!.AsObject().ToDictionary(kv => kv.Key,
                     kv => new DatasetIdentity(kv.Key, kv.Value!["content_sha256"]!.GetValue<string>(), kv.Value!["spec_sha256"]!.GetValue<string>()), StringComparer.Ordinal),
+                DatasetRows = o["datasets"]!.AsObject().Where(kv => kv.Value!["rows"] is not null)
+                    .ToDictionary(kv => kv.Key, kv => RowsOf(kv.Value!["rows"]!.AsObject()), StringComparer.Ordinal),
                 Randomness = o["randomness"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>(), StringComparer.Ordinal),
             };
         }
@@ -143,6 +153,23 @@ public sealed record ExperimentSettings
             throw new FormatException($"not an experiment settings record ({e.Message.Split('\n')[0]})", e);
         }
     }
+
+    // A dataset as the store keeps it: its two hashes, and its rows when they were accounted.
+    private static JsonObject DatasetJson(DatasetIdentity identity, RowAccount? rows)
+    {
+        var o = new JsonObject { ["content_sha256"] = identity.ContentHash, ["spec_sha256"] = identity.SpecHash };
+        if (rows is not null)
+            o["rows"] = new JsonObject
+            {
+                ["read"] = rows.Read,
+                ["dropped"] = rows.Dropped,
+                ["dropped_by_column"] = new JsonArray(rows.ByColumn.Select(c => (JsonNode?)new JsonObject { ["column"] = c.Column, ["rows"] = c.Rows }).ToArray()),
+            };
+        return o;
+    }
+
+    private static RowAccount RowsOf(JsonObject rows) => new(rows["read"]!.GetValue<int>(), rows["dropped"]!.GetValue<int>(),
+        rows["dropped_by_column"]!.AsArray().Select(c => new ColumnDrops(c!["column"]!.GetValue<string>(), c["rows"]!.GetValue<int>())).ToArray());
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
 

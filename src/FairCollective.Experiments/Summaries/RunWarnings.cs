@@ -1,17 +1,29 @@
 using System.Globalization;
+using FairCollective.Data;
 using FairCollective.Experiments.Store;
 using FairCollective.Fairness;
 
 namespace FairCollective.Experiments.Summaries;
 
 /// <summary>
-/// What a user must know before trusting a table, said once per run (never once per cell): test groups too small to
-/// compare (fewer than <see cref="MetricFrameOptions.DefaultSmallGroupRows"/> rows), cells whose EqOd is undefined (a
-/// group with no positive or no negative test row), and flips chosen by the tie rule. The CLI and the report print the
-/// same lines, from the stored cells.
+/// What a user must know before trusting a table, said once per run (never once per cell): datasets that lost more
+/// than <see cref="RowAccount.WarningShare"/> of their rows to the missing policy, test groups too small to compare
+/// (fewer than <see cref="MetricFrameOptions.DefaultSmallGroupRows"/> rows), cells whose EqOd is undefined (a group with
+/// no positive or no negative test row), and flips chosen by the tie rule. The CLI and the report print the same
+/// lines (<see cref="Of"/>), from what the store keeps.
 /// </summary>
 public static class RunWarnings
 {
+    /// <summary>
+    /// Every warning of <paramref name="cells"/>, what the console and the report print: first the rows each dataset
+    /// lost to its missing policy (<paramref name="rows"/>, per experiment and dataset, as the store keeps them; one line
+    /// per dataset that dropped more than <see cref="RowAccount.WarningShare"/> of the rows read), then the cells' own.
+    /// </summary>
+    public static IReadOnlyList<string> Of(IEnumerable<KeyValuePair<(string Experiment, string Dataset), RowAccount>> rows, IEnumerable<CellRecord> cells) =>
+        rows.OrderBy(kv => kv.Key.Experiment, StringComparer.Ordinal).ThenBy(kv => kv.Key.Dataset, StringComparer.Ordinal)
+            .Select(kv => kv.Value.Warning(kv.Key.Dataset)).OfType<string>()
+            .Concat(OfCells(cells)).Distinct().ToArray();
+
     /// <summary>
     /// Warnings about stored cells, per experiment and dataset: test groups smaller than the documented minimum (from the
     /// group counts every cell stores), how many cells have an undefined EqOd, and per strategy how many have flips chosen

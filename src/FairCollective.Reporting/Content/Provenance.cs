@@ -18,6 +18,20 @@ public static class Provenance
                     string.Join(", ", g.Select(c => c.Seed).Distinct().Order().Select(Count)), Count(g.Count())])
                 .ToArray());
 
+    /// <summary>
+    /// Per experiment and dataset read through a dataset spec: the rows read, dropped for a missing value (and in which
+    /// columns; a row counts under each column it misses) and kept. Null when the store holds no such dataset.
+    /// </summary>
+    public static ReportTable? Datasets(ReportInput input) => input.DatasetRows is { Count: > 0 } rows
+        ? new("Rows of the datasets", "Rows read from each file read through a dataset spec, dropped by its missing policy (per column: the dropped rows it was missing on; a row counts under each column it misses) and kept. Presets and generated data: docs/datasets.md.",
+            ["experiment", "dataset", "rows read", "rows dropped", "rows kept", "dropped for a missing value in"],
+            rows.OrderBy(kv => kv.Key.Experiment, StringComparer.Ordinal).ThenBy(kv => kv.Key.Dataset, StringComparer.Ordinal)
+                .Select(kv => (IReadOnlyList<string>)[kv.Key.Experiment, kv.Key.Dataset, Count(kv.Value.Read),
+                    Count(kv.Value.Dropped) + (kv.Value.Dropped > 0 ? $" ({Number(100 * kv.Value.DroppedShare, "0.0")}%)" : ""), Count(kv.Value.Kept),
+                    string.Join(", ", kv.Value.ByColumn.Select(c => $"{c.Column} ({Count(c.Rows)})"))])
+                .ToArray())
+        : null;
+
     /// <summary>Versions of the report writer, the engine assembly, ScottPlot and .NET.</summary>
     public static ReportTable Versions() =>
         new("Versions of the report writer", "The engine's own versions are in each run's environment JSON below.",

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FairCollective.Data;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
 using FairCollective.Fairness;
@@ -22,15 +23,30 @@ public sealed record RunInfo(string RunId, string Experiment, string StartedUtc,
 /// <param name="Metric">The fairness metric every section shows (<c>report --metric</c>); null: each experiment's own (<see cref="MetricOf"/>).</param>
 /// <param name="Split">Which split chooses a best budget (<c>--selection</c>): test (the paper's rule) or validation.</param>
 /// <param name="Best">How seeds combine when a best budget is chosen (<c>--best</c>).</param>
+/// <param name="DatasetRows">Per (experiment, dataset) the rows read and dropped, as the store keeps them beside the dataset's identity; null: none known.</param>
 public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null,
-    SelectionSplit Split = SelectionSplit.Test, BestDefinition Best = BestDefinition.MinOfSeedMeans)
+    SelectionSplit Split = SelectionSplit.Test, BestDefinition Best = BestDefinition.MinOfSeedMeans,
+    IReadOnlyDictionary<(string Experiment, string Dataset), RowAccount>? DatasetRows = null)
 {
     /// <summary>Reads every cell and run of <paramref name="store"/>; <paramref name="toy"/> adds the toy figure's data; <paramref name="metric"/> overrides each experiment's metric.</summary>
     public static ReportInput From(ResultsStore store, ToyFigureData? toy = null, ShownMetric? metric = null) => From(store, store.Cells(), toy, metric);
 
     /// <summary>As <see cref="From(ResultsStore, ToyFigureData?, ShownMetric?)"/> with cells the caller has already read (reads only the runs).</summary>
     public static ReportInput From(ResultsStore store, IReadOnlyList<CellRecord> cells, ToyFigureData? toy = null, ShownMetric? metric = null) =>
-        new(cells, store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path, metric);
+        new(cells, store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path, metric,
+            DatasetRows: cells.Select(c => c.Experiment).Distinct().SelectMany(e => (store.SettingsOf(e)?.DatasetRows ?? new Dictionary<string, RowAccount>()).Select(kv => (e, kv.Key, kv.Value)))
+                .ToDictionary(t => (t.e, t.Key), t => t.Value));
+
+    /// <summary>
+    /// The warnings the report and the console print for <paramref name="experiments"/> (null: every experiment): the
+    /// rows their datasets lost to the missing policy, then their cells' (<see cref="RunWarnings.Of"/>).
+    /// </summary>
+    public IReadOnlyList<string> Warnings(IEnumerable<string>? experiments = null)
+    {
+        var chosen = experiments?.ToHashSet(StringComparer.Ordinal);
+        bool In(string experiment) => chosen is null || chosen.Contains(experiment);
+        return RunWarnings.Of((DatasetRows ?? new Dictionary<(string, string), RowAccount>()).Where(kv => In(kv.Key.Experiment)), Cells.Where(c => In(c.Experiment)));
+    }
 
     /// <summary>
     /// The fairness metric the section of <paramref name="experiment"/> shows: <see cref="Metric"/> when given, else the

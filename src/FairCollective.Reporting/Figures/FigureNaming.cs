@@ -1,3 +1,4 @@
+using FairCollective.Common;
 using FairCollective.Experiments.Reproduction;
 using FairCollective.Experiments.Store;
 
@@ -8,9 +9,9 @@ public static class FigureNaming
 {
     /// <summary>
     /// File stem of a figure kind drawn for <paramref name="experiment"/>: the paper experiment whose figure the kind is
-    /// keeps its bare name (figures/collective-size.png); any other experiment gets &lt;experiment&gt;-&lt;slug&gt;, with
-    /// characters other than letters, digits, '.', '_' and '-' replaced by '-'. A figure of another metric than EqOd
-    /// says so: the slug's "eqod" becomes the metric's key, and a bare name gets it as a suffix
+    /// keeps its bare name (figures/collective-size.png); any other experiment gets &lt;experiment&gt;-&lt;slug&gt;, which must
+    /// be a file name (<see cref="FileNameRule"/>; experiment names are checked so when a spec is read). A figure of another
+    /// metric than EqOd says so: the slug's "eqod" becomes the metric's key, and a bare name gets it as a suffix
     /// (collective-size-dem_parity.png, my-study-dem_parity-by-alpha.png), so figures of two metrics never share a name.
     /// </summary>
     public static string FileName(string experiment, string paperExperiment, string slug, Fairness.ShownMetric? metric = null)
@@ -18,7 +19,7 @@ public static class FigureNaming
         string? key = metric is null || metric == Fairness.ShownMetric.EqOd ? null : metric.Key;
         if (experiment == paperExperiment) return key is null ? paperExperiment : $"{paperExperiment}-{key}";
         string kind = key is null ? slug : slug.Contains("eqod", StringComparison.Ordinal) ? slug.Replace("eqod", key, StringComparison.Ordinal) : $"{slug}-{key}";
-        return $"{Safe(experiment)}-{kind}";
+        return FileNameRule.Check($"{experiment}-{kind}", $"experiment '{experiment}': figure name");
     }
 
     /// <summary>
@@ -35,10 +36,4 @@ public static class FigureNaming
     /// <summary>"a", "a and b", "a, b and c".</summary>
     public static string List(IReadOnlyList<string> names) =>
         names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
-
-    private static string Safe(string name)
-    {
-        var s = new string(name.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '_' or '-' ? ch : '-').ToArray()).Trim('.');
-        return s.Length == 0 ? "experiment" : s;
-    }
 }

@@ -81,6 +81,7 @@ public static class HtmlReport
 
         h.AppendLine("<section id=\"configuration\"><h2>Configuration</h2>");
         AppendTable(h, Provenance.Configuration(input));
+        if (Provenance.Datasets(input) is { } datasets) AppendTable(h, datasets);
         AppendTable(h, Provenance.Versions());
         AppendTable(h, Provenance.Runs(input));
         foreach (var r in input.Runs)

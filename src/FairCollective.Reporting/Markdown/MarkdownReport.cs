@@ -50,6 +50,7 @@ public static class MarkdownReport
         m.AppendLine();
         m.AppendLine("## Configuration").AppendLine();
         AppendTable(m, Provenance.Configuration(input));
+        if (Provenance.Datasets(input) is { } datasets) AppendTable(m, datasets);
         AppendTable(m, Provenance.Versions());
         AppendTable(m, Provenance.Runs(input));
         m.AppendLine("## Timings").AppendLine();

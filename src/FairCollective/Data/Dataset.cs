@@ -15,13 +15,16 @@ public sealed class Dataset
     /// <param name="ids">A stable id per row.</param>
     /// <param name="predefinedSplit">A split name per row when the source prescribes one; else null.</param>
     /// <param name="description">One line describing the source and its settings, for listings; optional.</param>
+    /// <param name="rowAccount">The rows the file held and those the missing policy dropped (<see cref="RowAccount"/>); optional.</param>
     /// <exception cref="ArgumentException">A length differs from n or a label is not 0 or 1.</exception>
     public Dataset(string name, IReadOnlyList<FeatureColumn> features, int[] labels, SensitiveAttribute sensitive,
-        string[] ids, string?[]? predefinedSplit = null, string? description = null)
+        string[] ids, string?[]? predefinedSplit = null, string? description = null, RowAccount? rowAccount = null)
     {
         int n = labels.Length;
         if (sensitive.GroupOfRow.Length != n || ids.Length != n || (predefinedSplit is not null && predefinedSplit.Length != n))
             throw new ArgumentException($"Dataset '{name}': labels, groups, ids and split must have one entry per row.");
+        if (rowAccount is not null && rowAccount.Kept != n)
+            throw new ArgumentException($"Dataset '{name}': the row account keeps {rowAccount.Kept} rows, but the dataset has {n}.");
         foreach (var f in features)
             if (f.Length != n) throw new ArgumentException($"Dataset '{name}': feature '{f.Name}' has {f.Length} rows, expected {n}.");
         foreach (int y in labels)
@@ -33,6 +36,7 @@ public sealed class Dataset
         Ids = ids;
         PredefinedSplit = predefinedSplit;
         Description = description;
+        RowAccount = rowAccount;
     }
 
     /// <summary>Dataset name, as listed by the catalogue or given in the spec.</summary>
@@ -53,6 +57,13 @@ public sealed class Dataset
 
     /// <summary>One line describing the source and its settings, for listings; null if none was given.</summary>
     public string? Description { get; }
+
+    /// <summary>
+    /// The rows the file held and those the missing policy dropped, and why: set by <see cref="Sources.CsvDatasetLoader"/>
+    /// (every file read through a dataset spec); null for the presets (whose filters are documented in docs/datasets.md),
+    /// generated data, and a subset made by <see cref="Select"/>.
+    /// </summary>
+    public RowAccount? RowAccount { get; }
 
     /// <summary>
     /// What was loaded and how (<see cref="DatasetIdentity"/>): set by <see cref="Sources.DatasetCatalog.Load"/>,

@@ -84,9 +84,11 @@ public sealed class BadInputCatalogueTests
         new("repeated seeds", b => ["run", b.Write("d.yaml", "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [1, 1]\n")],
             @"d\.yaml:6:\d+: seeds repeat"),
         new("spec name climbing out of its folder", b => ["run", b.Write("n.yaml", "name: ../../x\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
-            @"n\.yaml:1:7: experiment name '\.\./\.\./x' must be letters, digits, '\.', '_' or '-'"),
+            @"n\.yaml:1:7: experiment name '\.\./\.\./x' cannot be a file or folder name: it contains the path separator '/'$"),
         new("spec name that is an absolute path", b => ["run", b.Write("n.yaml", "name: /tmp/x\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
-            @"n\.yaml:1:7: experiment name '/tmp/x' must be"),
+            @"n\.yaml:1:7: experiment name '/tmp/x' cannot be a file or folder name: it contains the path separator '/'$"),
+        new("spec name that is a Windows device name", b => ["run", b.Write("n.yaml", "name: con\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
+            @"n\.yaml:1:7: experiment name 'con' cannot be a file or folder name: 'con' is a device name on Windows$"),
         new("alpha outside [0, 1]", b => ["run", b.Write("a.yaml", "name: a\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2, 1.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
             @"a\.yaml:4:\d+: alpha 1\.5 lies outside \[0, 1\]"),
         new("budget fraction above 1", b => ["run", b.Write("a.yaml", "name: a\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [2]}\nseeds: [0]\n")],
@@ -350,6 +352,74 @@ public sealed class BadInputCatalogueTests
                 return ["datasets", "describe", b.PathOf("people.csv"), "--spec", s];
             },
             @"people\.csv, line 242, column 'x': 'Infinity' is not a finite number"),
+        new("dataset named '..' with --export-randomness", b =>
+            {
+                var spec = b.UserData(specName: "'..'");
+                return ["run", b.Write("e.yaml", $"name: e\ndatasets: [{{path: people.csv, spec: {spec}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n"), "--export-randomness", b.PathOf("rnd")];
+            },
+            @"people\.yaml: name '\.\.' cannot be a file or folder name: '\.\.' is the parent folder$"),
+        new("dataset named 'a/b'", b => ["datasets", "describe", b.UserData(specName: "a/b")],
+            @"people\.yaml: name 'a/b' cannot be a file or folder name: it contains the path separator '/'$"),
+        new("derived expression of 30,000 '+' terms", b => ["datasets", "describe", b.UserData(extraSpec: Derived(string.Join("+", Enumerable.Repeat("x", 30_000))))],
+            @"people\.yaml: derived column 'd': the expression has 59,999 characters, more than the limit of 2,000 for a derived column"),
+        new("derived expression of 70,000 nested unary minus", b => ["datasets", "describe", b.UserData(extraSpec: Derived(new string('-', 70_000) + "x"))],
+            @"people\.yaml: derived column 'd': the expression nests brackets and unary operators deeper than 64 levels at character 65 "),
+        new("derived expression of 100,000 nested '!'", b => ["datasets", "describe", b.UserData(extraSpec: Derived(new string('!', 100_000) + "true"))],
+            @"people\.yaml: derived column 'd': the expression nests brackets and unary operators deeper than 64 levels at character 65 "),
+        new("derived expression of 65 nested brackets", b => ["datasets", "describe", b.UserData(extraSpec: Derived(string.Concat(Enumerable.Repeat("Abs(", 65)) + "x" + new string(')', 65)))],
+            @"people\.yaml: derived column 'd': the expression nests brackets and unary operators deeper than 64 levels at character 260 "),
+        new("derived column income / 0 (infinite on every row)", b => ["datasets", "describe", b.UserData(extraSpec: Derived("x / 0"))],
+            @"people\.yaml: derived column 'd': expression ""x / 0"" has no value on any of the 240 rows of .*people\.csv \(NaN or infinite on 240, an input missing on 0\)"),
+        new("derived column (x-x)/(x-x) (NaN on every row)", b => ["datasets", "describe", b.UserData(extraSpec: Derived("(x-x)/(x-x)"))],
+            @"people\.yaml: derived column 'd': expression ""\(x-x\)/\(x-x\)"" has no value on any of the 240 rows .*\(NaN or infinite on 240, an input missing on 0\)"),
+        new("derived column 1e999 + x (infinite on every row)", b => ["datasets", "describe", b.UserData(extraSpec: Derived("1e999 + x"))],
+            @"people\.yaml: derived column 'd': expression ""1e999 \+ x"" has no value on any of the 240 rows .*\(NaN or infinite on 240, an input missing on 0\)"),
+        new("quantile with q outside [0, 1]", b => ["datasets", "describe", b.UserData(extraSpec: Derived("quantile(x, 2)"))],
+            @"people\.yaml: derived column 'd': .*people\.csv, line 2 \(x = 0\): quantile's q must be a number from 0 to 1; got 2$"),
+        new("median of a text column", b => ["datasets", "describe", b.UserData(extraSpec: Derived("median(g)"))],
+            @"people\.yaml: derived column 'd': .*line 2 \(g = 'b'\): median\(g\): column 'g' is not numeric \(derived column 'd'\)$"),
+        new("column with an empty header (R's row names)", b =>
+            {
+                b.Write("r.csv", "\"\",\"x\",\"g\",\"y\"\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"\"{i + 1}\",{i % 7},\"{(i % 3 == 0 ? "b" : "a")}\",{i % 2}\n")));
+                return ["datasets", "describe", b.PathOf("r.csv"), "--spec", b.Write("r.yaml", "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n")];
+            },
+            @"r\.csv: column 1 has an empty header \(R's write\.csv writes row names so\); name it with 'columns' in the dataset spec .*or list the features under 'features' to leave it out$"),
+        new(".npy header claiming 10^12 rows", b =>
+            {
+                var spec = b.UserData();
+                return ["datasets", "describe", b.PathOf("people.csv"), "--spec", spec, "--embeddings", Npy(b, "big.npy", "(1000000000000, 2)", 16)];
+            },
+            @"big\.npy: the header's shape \(1000000000000, 2\) of <f8 needs 16,000,000,000,000 data bytes, but the file holds 16$"),
+        new(".npy header with a shape beyond any integer", b =>
+            {
+                var spec = b.UserData();
+                return ["datasets", "describe", b.PathOf("people.csv"), "--spec", spec, "--embeddings", Npy(b, "huge.npy", "(" + new string('9', 40) + ", 2)", 16)];
+            },
+            @"huge\.npy: the header's shape \(9{40}, 2\) of <f8 needs [0-9,]+ data bytes, but the file holds 16$"),
+        new("a directory as the data file", b => { var s = b.UserData(); Directory.CreateDirectory(b.PathOf("folder.csv")); return ["datasets", "describe", b.PathOf("folder.csv"), "--spec", s]; },
+            @"folder\.csv: is a directory, not a data file$"),
+        new("a directory as the dataset", b => { Directory.CreateDirectory(b.PathOf("folder")); return ["datasets", "describe", b.PathOf("folder")]; },
+            @"folder: is a directory, not a data file$"),
+        new("a directory as the dataset spec", b => { b.UserData(); Directory.CreateDirectory(b.PathOf("spec.yaml")); return ["datasets", "describe", b.PathOf("people.csv"), "--spec", b.PathOf("spec.yaml")]; },
+            @"spec\.yaml: is a directory, not a spec file$"),
+        new("a directory as the feature file", b => { var s = b.UserData(); Directory.CreateDirectory(b.PathOf("emb")); return ["datasets", "describe", b.PathOf("people.csv"), "--spec", s, "--embeddings", b.PathOf("emb")]; },
+            @"emb: is a directory, not a feature file$"),
+        new("a directory as the experiment spec", b => { Directory.CreateDirectory(b.PathOf("exp.yaml")); return ["run", b.PathOf("exp.yaml")]; },
+            @"exp\.yaml: is a directory, not a spec file$"),
+        new("derived expression given as a list", b => ["datasets", "describe", b.UserData(extraSpec: "derived:\n  - {name: d, expression: [1, 2]}")],
+            @"people\.yaml:5:27: 'expression' must be a text, got a list$"),
+        new("separator given as a mapping", b => ["datasets", "describe", b.UserData(extraSpec: "separator: {a: 1}")],
+            @"people\.yaml:4:12: 'separator' must be a text, got a mapping$"),
+        new("label given as a single value", b => ["datasets", "describe", b.Write("l.yaml", "path: people.csv\nlabel: y\nsensitive: { columns: [g], minority: [b] }\n")],
+            @"l\.yaml:2:8: 'label' must be a mapping of keys \(column, favourable, unfavourable\), got the single value 'y'$"),
+        new("favourable given as a single value", b => ["datasets", "describe", b.Write("f.yaml", File.ReadAllText(b.UserData()).Replace("favourable: [\"1\"]", "favourable: \"1\""))],
+            @"f\.yaml:2:\d+: 'favourable' must be a list, got the single value '1'$"),
+        new("max_levels that is not a number", b => ["datasets", "describe", b.UserData(extraSpec: "max_levels: many")],
+            @"people\.yaml:4:13: 'max_levels' must be a whole number, got 'many'$"),
+        new("header that is not true or false", b => ["datasets", "describe", b.UserData(extraSpec: "header: maybe")],
+            @"people\.yaml:4:9: 'header' must be true or false, got 'maybe'$"),
+        new("features given as a mapping", b => ["datasets", "describe", b.UserData(extraSpec: "features: {name: x}")],
+            @"people\.yaml:4:11: 'features' must be a list, got a mapping$"),
         new("unknown dataset in an experiment", b => ["run", b.Write("x.yaml", "name: x\ndatasets: [compass]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
             @"unknown dataset 'compass'"),
 
@@ -393,6 +463,20 @@ public sealed class BadInputCatalogueTests
         new("plan of a members file that does not exist", b => ["plan", b.PathOf("nobody.csv"), .. Planning.CompasCut.PublicNumbers()],
             @"members file '.*nobody\.csv' not found$"),
     ];
+
+    private static string Derived(string expression) => $"derived:\n  - {{name: d, expression: \"{expression}\"}}";
+
+    /// <summary>A .npy file (format 1.0, float64) whose header claims <paramref name="shape"/>, followed by <paramref name="dataBytes"/> zero bytes.</summary>
+    private static string Npy(CliSandbox b, string name, string shape, int dataBytes)
+    {
+        string header = $"{{'descr': '<f8', 'fortran_order': False, 'shape': {shape}, }}";
+        header = header.PadRight(64 * ((10 + header.Length + 1 + 63) / 64) - 10 - 1) + "\n";
+        var bytes = new List<byte> { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, (byte)(header.Length & 0xff), (byte)(header.Length >> 8) };
+        bytes.AddRange(System.Text.Encoding.ASCII.GetBytes(header));
+        bytes.AddRange(new byte[dataBytes]);
+        File.WriteAllBytes(b.PathOf(name), bytes.ToArray());
+        return b.PathOf(name);
+    }
 
     /// <summary>40 rows of labelled predictions: y, yhat, groups g (a/b) and h (x/y), weight w.</summary>
     private static string Predictions(CliSandbox b) => b.Write("preds.csv",

@@ -45,6 +45,14 @@ public sealed class CliSandbox : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs the CLI in this process; the command must succeed (exit 0, else its standard error fails the test). Returns its output.</summary>
+    public static string RunOk(params string[] args)
+    {
+        var (exit, output, err) = Run(args);
+        Assert.True(exit == 0, err);
+        return output;
+    }
+
     public void Dispose()
     {
         try

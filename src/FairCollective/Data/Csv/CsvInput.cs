@@ -17,8 +17,7 @@ public static class CsvInput
     public static Stream Open(string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new UserInputException("no data file given (empty path)");
-        if (Directory.Exists(path)) throw new UserInputException($"{path}: is a directory, expected a data file");
-        if (!File.Exists(path)) throw new UserInputException($"{path}: file not found");
+        InputFile.Require(path, "data file", $"{path}: file not found");
         FileStream file;
         try
         {

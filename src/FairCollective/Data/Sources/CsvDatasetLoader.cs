@@ -72,6 +72,13 @@ public static class CsvDatasetLoader
             var names = spec.Columns is { } given ? given
                 : spec.Header ? reader.Header
                 : Enumerable.Range(1, reader.FieldCount).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            // A blank header (R's write.csv writes its row names so) would become a feature named "": refused unless
+            // 'features' lists the features, which leaves it out. Refused, not warned: a row number as a feature
+            // changes every result, and naming or leaving it out is one line of the spec.
+            int blank = spec.Features is null ? Enumerable.Range(0, names.Count).FirstOrDefault(j => string.IsNullOrWhiteSpace(names[j]), -1) : -1;
+            if (blank >= 0)
+                throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                    $"{path}: column {blank + 1} has an empty header (R's write.csv writes row names so); name it with 'columns' in the dataset spec (then leave it out of 'features' or make it the 'id'), or list the features under 'features' to leave it out"));
             return new Table(path, names, columns ?? names.Select(_ => new List<string?>()).ToArray(), lines);
         }
 
@@ -105,6 +112,8 @@ public static class CsvDatasetLoader
 
         public static Plan Create(DatasetSpec spec, string specSource)
         {
+            // A dataset's name becomes a folder name (--export-randomness), so it must be a file name.
+            if (spec.Name is { } name) FileNameRule.Check(name, $"{specSource}: name");
             bool whitespace = spec.Separator == DatasetSpec.WhitespaceSeparator;
             string sep = whitespace ? " " : spec.Separator == "tab" ? "\t" : spec.Separator;
             if (sep.Length != 1) throw new UserInputException($"{specSource}: separator '{spec.Separator}' must be one character, \"tab\" or \"{DatasetSpec.WhitespaceSeparator}\"");
@@ -164,8 +173,11 @@ public static class CsvDatasetLoader
                 var inputs = d.Inputs.Select(name => t.TryColumn(name) is int j and >= 0 ? j
                     : throw new UserInputException($"{SpecSource}: derived column '{d.Name}': expression \"{d.Text}\" names unknown column '{name}' (columns: {string.Join(", ", t.Names)})")).ToArray();
                 var numbers = inputs.Select(j => NumbersOf(t, j, spec)).ToArray();
+                var table = t;
+                d.UseColumns(name => NumbersOf(table, table.Column(name, $"derived column '{d.Name}'", SpecSource), spec));
                 var values = new List<string?>(t.RowCount);
                 var args = new object?[inputs.Length];
+                int inputMissing = 0, noValue = 0;
                 for (int i = 0; i < t.RowCount; i++)
                 {
                     for (int k = 0; k < inputs.Length; k++)
@@ -176,14 +188,21 @@ public static class CsvDatasetLoader
                     }
                     try
                     {
-                        values.Add(d.Evaluate(args));
+                        var value = d.Evaluate(args);
+                        values.Add(value);
+                        if (args.Contains(null)) inputMissing++;
+                        else if (value is null) noValue++;
                     }
                     catch (Exception e) when (DerivedColumn.IsEvaluationError(e))
                     {
-                        string shown = string.Join(", ", d.Inputs.Select((name, k) => $"{name} = {Shown(args[k])}"));
-                        throw new UserInputException($"{SpecSource}: derived column '{d.Name}': {t.Source}, line {t.Lines[i]} ({shown}): {DerivedColumn.Innermost(e)}", e);
+                        string shown = d.Inputs.Count == 0 ? "" : $" ({string.Join(", ", d.Inputs.Select((name, k) => $"{name} = {Shown(args[k])}"))})";
+                        throw new UserInputException($"{SpecSource}: derived column '{d.Name}': {t.Source}, line {t.Lines[i]}{shown}: {DerivedColumn.Innermost(e)}", e);
                     }
                 }
+                // A column missing on every row would drop every row under drop-row (and be no feature under keep).
+                if (t.RowCount > 0 && inputMissing + noValue == t.RowCount)
+                    throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                        $"{SpecSource}: derived column '{d.Name}': expression \"{d.Text}\" has no value on any of the {t.RowCount:N0} rows of {t.Source} (NaN or infinite on {noValue:N0}, an input missing on {inputMissing:N0}); a NaN or infinite result is missing, and a column missing on every row would leave no row"));
                 t = t.With(d.Name, values);
             }
             return t;
@@ -228,26 +247,40 @@ public static class CsvDatasetLoader
                 .Select(f => Cells.Read(t, t.Column(f.Name!, "features", SpecSource), f, candidates, this))
                 .ToArray();
 
-            // Rows kept: required columns (label, sensitive, id) must be present; features per policy.
+            // Rows kept: required columns (label, sensitive, id) must be present; features per policy. A dropped row
+            // is counted under every column missing on it (once each, though a column may be both required and a feature).
             var rows = new List<int>();
+            var drops = new int[t.Names.Count];
+            var countedOnRow = Enumerable.Repeat(-1, t.Names.Count).ToArray();
+            void Drop(int column, int row)
+            {
+                if (countedOnRow[column] == row) return;
+                countedOnRow[column] = row;
+                drops[column]++;
+            }
             for (int i = 0; i < t.RowCount; i++)
             {
                 bool dropped = false;
                 foreach (int j in required)
                 {
                     if (!IsMissing(t, j, i)) continue;
-                    if (Policy == MissingSpec.DropRow) { dropped = true; break; }
-                    throw MissingError(t, j, i, required: true);
+                    if (Policy != MissingSpec.DropRow) throw MissingError(t, j, i, required: true);
+                    Drop(j, i);
+                    dropped = true;
                 }
-                if (dropped) continue;
                 foreach (var f in features)
                 {
                     if (!f.IsMissing(i) || Policy == MissingSpec.Keep) continue;
-                    if (Policy == MissingSpec.DropRow) { dropped = true; break; }
-                    throw MissingError(t, f.Index, i, required: false);
+                    if (Policy != MissingSpec.DropRow) throw MissingError(t, f.Index, i, required: false);
+                    Drop(f.Index, i);
+                    dropped = true;
                 }
                 if (!dropped) rows.Add(i);
             }
+            var account = new RowAccount(t.RowCount, t.RowCount - rows.Count, Enumerable.Range(0, t.Names.Count).Where(j => drops[j] > 0)
+                .OrderByDescending(j => drops[j]).ThenBy(j => j).Select(j => new ColumnDrops(t.Names[j], drops[j])).ToArray());
+            if (rows.Count == 0 && t.RowCount > 0)
+                throw new UserInputException($"{t.Source}: no row is left: {account.Describe()}; check missing.values and the columns used, or keep rows with missing feature values with missing.policy: keep");
 
             var columns = features.Select(f => f.Build(rows, MaxLevels(spec, f.Spec))).ToArray();
             var labels = new int[rows.Count];
@@ -266,10 +299,21 @@ public static class CsvDatasetLoader
                 if (!seenIds.Add(ids[r]))
                     throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{spec.Id}': id '{ids[r]}' appears twice");
             }
-            string name = spec.Name ?? System.IO.Path.GetFileName(path).Split('.')[0];
+            string name = DatasetName(spec, path);
             var dataset = new Dataset(name, columns, labels, new SensitiveAttribute(string.Join(SensitiveAttribute.IntersectionSeparator, Sensitive.Columns), groups, minority),
-                ids, description: $"{System.IO.Path.GetFileName(path)} per {System.IO.Path.GetFileName(SpecSource)}");
+                ids, description: $"{System.IO.Path.GetFileName(path)} per {System.IO.Path.GetFileName(SpecSource)}", rowAccount: account);
             return DatasetChecks.Validate(dataset, t.Source, PartialFile);
+        }
+
+        /// <summary>
+        /// The spec's <c>name</c>, else the data file's name up to its first dot (the whole file name when that is
+        /// empty, as for <c>.hidden.csv</c>). The spec's name was checked as a file name in <see cref="Create"/>.
+        /// </summary>
+        private static string DatasetName(DatasetSpec spec, string path)
+        {
+            if (spec.Name is { } given) return given;
+            string file = System.IO.Path.GetFileName(path);
+            return file.Split('.')[0] is { Length: > 0 } stem ? stem : file;
         }
 
         private static int MaxLevels(DatasetSpec spec, FeatureSpec feature) => feature.MaxLevels ?? spec.MaxLevels ?? DatasetLimits.MaxCategoricalLevels;
@@ -356,7 +400,12 @@ public static class CsvDatasetLoader
         {
             string where = $"{t.Source}, line {t.Lines[row]}, column '{t.Names[column]}'";
             if (t.Columns[column][row] is not { } value)
-                return new($"{where}: missing value (an input of the derived column is missing){(required ? " in a label, sensitive or id column" : $" (missing.policy is {MissingSpec.Error})")}");
+            {
+                // A derived value is missing because an input is, or because the expression gave NaN or an infinity.
+                bool inputMissing = Derived.First(d => d.Name == t.Names[column]).Inputs.Any(input => IsMissing(t, t.TryColumn(input), row));
+                string why = inputMissing ? "an input of the derived column is missing" : "the expression's result is NaN or infinite";
+                return new($"{where}: missing value ({why}){(required ? " in a label, sensitive or id column" : $" (missing.policy is {MissingSpec.Error})")}");
+            }
             if (required) return new($"{where}: missing value '{value}' in a label, sensitive or id column");
             return MissingValues.Contains(value)
                 ? new($"{where}: missing value '{value}' (missing.policy is {MissingSpec.Error})")

@@ -71,6 +71,7 @@ public static class DatasetCatalog
         if (Entries.FirstOrDefault(e => string.Equals(e.Name, nameOrPath, StringComparison.OrdinalIgnoreCase)) is { } entry)
             return LoadNamed(entry, options);
         if (File.Exists(nameOrPath)) return LoadPath(nameOrPath, options);
+        if (Directory.Exists(nameOrPath)) InputFile.Require(nameOrPath, "data file");
         bool looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains('\\') || nameOrPath.Contains('.');
         throw new UserInputException(looksLikePath
             ? $"{nameOrPath}: file not found"

@@ -7,8 +7,9 @@ namespace FairCollective.Data.Sources;
 
 /// <summary>
 /// A <see cref="DerivedColumnSpec"/> parsed by NCalc (an interpreter: nothing is compiled, and only NCalc's built-in
-/// functions exist). The expression's parameters are column names; a row where any of them is missing gets a
-/// missing value. Results become text the way a file would hold them: true/false, invariant-culture numbers, strings.
+/// functions exist, with <see cref="ColumnStatistics"/>' median and quantile). The expression's parameters are column
+/// names; a row where any of them is missing gets a missing value. Results become text the way a file would hold
+/// them: true/false, invariant-culture numbers, strings; a NaN or infinite number is never a value, so it is missing.
 /// </summary>
 internal sealed class DerivedColumn
 {
@@ -21,6 +22,13 @@ internal sealed class DerivedColumn
         _expression = expression;
         Inputs = inputs;
     }
+
+    /// <summary>
+    /// Makes <c>median(column)</c> and <c>quantile(column, q)</c> read the columns of the table being derived:
+    /// <paramref name="numbersOf"/> gives a column's numbers over every row read (NaN where missing), or null for a
+    /// column that is not numeric.
+    /// </summary>
+    public void UseColumns(Func<string, double[]?> numbersOf) => ColumnStatistics.Register(_expression, Name, numbersOf);
 
     /// <summary>The column's name.</summary>
     public string Name { get; }
@@ -36,6 +44,8 @@ internal sealed class DerivedColumn
     {
         if (string.IsNullOrWhiteSpace(spec.Name)) throw new UserInputException($"{specSource}: a derived column has no name");
         if (string.IsNullOrWhiteSpace(spec.Expression)) throw new UserInputException($"{specSource}: derived column '{spec.Name}' has no expression");
+        // Before NCalc sees it: its parser and evaluator recurse per level, and a stack overflow cannot be caught.
+        ExpressionLimits.Check(spec.Expression, $"{specSource}: derived column '{spec.Name}'");
         var expression = new Expression(spec.Expression, CultureInfo.InvariantCulture);
         if (expression.HasErrors())
             throw new UserInputException($"{specSource}: derived column '{spec.Name}': cannot parse \"{spec.Expression}\" ({Innermost(expression.Error!)})");
@@ -71,6 +81,9 @@ internal sealed class DerivedColumn
     private static string? Format(object? value) => value switch
     {
         null => null,
+        // NaN and the infinities are never values (docs/dataset-spec.md): the row's value is missing.
+        double d when !double.IsFinite(d) => null,
+        float f when !float.IsFinite(f) => null,
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Numerics;
 using System.Text.RegularExpressions;
 using FairCollective.Common;
 using FairCollective.Data.Csv;
@@ -27,7 +28,7 @@ public static partial class FeatureFile
     /// <summary>Reads <paramref name="path"/> (.npy by its extension, else CSV with an id column first).</summary>
     public static Contents Read(string path)
     {
-        if (!File.Exists(path)) throw new UserInputException($"{path}: feature file not found");
+        InputFile.Require(path, "feature file");
         return path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) ? ReadNpy(path) : ReadCsv(path);
     }
 
@@ -54,7 +55,7 @@ public static partial class FeatureFile
         if (file.Names.FirstOrDefault(taken.Contains) is { } clash)
             throw new UserInputException($"{path}: feature '{clash}' is already a column of dataset '{data.Name}'");
         var joined = new Dataset(data.Name, [.. data.Features, .. file.Names.Select((n, j) => FeatureColumn.Numeric(n, columns[j]))], data.Labels,
-            data.Sensitive, data.Ids, data.PredefinedSplit, $"{data.Description}; {d} features from {Path.GetFileName(path)}");
+            data.Sensitive, data.Ids, data.PredefinedSplit, $"{data.Description}; {d} features from {Path.GetFileName(path)}", data.RowAccount);
         var identity = data.Identity;
         return identity is null ? joined
             : joined.Identify(identity with { ContentHash = DatasetIdentity.HashText(identity.ContentHash + "\n" + DatasetIdentity.HashFiles([path])) });
@@ -88,35 +89,75 @@ public static partial class FeatureFile
         return new Contents(names, rowById, vectors.ToArray());
     }
 
+    // Values converted per read of a .npy file's data (8 MiB of float64).
+    private const int NpyChunkValues = 1 << 20;
+
     [GeneratedRegex(@"'descr'\s*:\s*'(?<descr>[^']+)'.*'fortran_order'\s*:\s*(?<fortran>True|False).*'shape'\s*:\s*\((?<rows>\d+)\s*,\s*(?<cols>\d+)\s*,?\s*\)", RegexOptions.Singleline)]
     private static partial Regex NpyHeader();
 
-    /// <summary>A NumPy .npy array: magic, version, header length, a dict header, then the data (C order).</summary>
+    /// <summary>
+    /// A NumPy .npy array: magic, version, header length, a dict header, then the data (C order). The header's shape
+    /// is checked against the file's length before anything else is read or allocated, so a header claiming 10^12
+    /// rows is one line, not an overflow or an allocation of terabytes.
+    /// </summary>
     internal static Contents ReadNpy(string path)
     {
-        byte[] bytes = File.ReadAllBytes(path);
-        if (bytes.Length < 10 || bytes[0] != 0x93 || System.Text.Encoding.ASCII.GetString(bytes, 1, 5) != "NUMPY")
+        using var file = OpenNpy(path);
+        long length = file.Length;
+        Span<byte> preamble = stackalloc byte[12];
+        int got = file.ReadAtLeast(preamble, preamble.Length, throwOnEndOfStream: false);
+        if (got < 10 || preamble[0] != 0x93 || !preamble[1..6].SequenceEqual("NUMPY"u8))
             throw new UserInputException($"{path}: not a NumPy .npy file");
-        int major = bytes[6];
-        int headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)) : (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8));
+        int major = preamble[6];
+        long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(preamble[8..]) : got < 12 ? long.MaxValue : BinaryPrimitives.ReadUInt32LittleEndian(preamble[8..]);
         int start = major == 1 ? 10 : 12;
-        if (start + headerLength > bytes.Length) throw new UserInputException($"{path}: the .npy header is cut off");
-        var m = NpyHeader().Match(System.Text.Encoding.ASCII.GetString(bytes, start, headerLength));
+        if (headerLength > length - start) throw new UserInputException($"{path}: the .npy header is cut off");
+        var header = new byte[headerLength];
+        file.Position = start;
+        file.ReadExactly(header);
+        var m = NpyHeader().Match(System.Text.Encoding.ASCII.GetString(header));
         if (!m.Success) throw new UserInputException($"{path}: only 2-D arrays (rows, dimensions) can be read");
         if (m.Groups["fortran"].Value == "True") throw new UserInputException($"{path}: the array is in Fortran order; save it in C order (numpy.ascontiguousarray)");
         string descr = m.Groups["descr"].Value;
         int size = descr switch { "<f8" => 8, "<f4" => 4, _ => throw new UserInputException($"{path}: dtype '{descr}' is not little-endian float64 or float32") };
-        int rows = int.Parse(m.Groups["rows"].Value, CultureInfo.InvariantCulture), cols = int.Parse(m.Groups["cols"].Value, CultureInfo.InvariantCulture);
+        // The shape's numbers are as long as the header makes them: compared as big integers, never parsed into an int first.
+        var rows = BigInteger.Parse(m.Groups["rows"].Value, CultureInfo.InvariantCulture);
+        var cols = BigInteger.Parse(m.Groups["cols"].Value, CultureInfo.InvariantCulture);
         if (cols < 1) throw new UserInputException($"{path}: the array has no columns");
-        var data = bytes.AsSpan(start + headerLength);
-        if (data.Length != (long)rows * cols * size) throw new UserInputException($"{path}: {data.Length} data bytes, expected {rows} x {cols} x {size}");
-        var vectors = new double[rows * cols];
-        for (int i = 0; i < vectors.Length; i++)
+        long dataBytes = length - start - headerLength;
+        if (rows * cols * size != dataBytes)
+            throw new UserInputException($"{path}: the header's shape ({rows}, {cols}) of {descr} needs {rows * cols * size:N0} data bytes, but the file holds {dataBytes:N0}");
+        if (rows * cols > Array.MaxLength)
+            throw new UserInputException($"{path}: {rows * cols:N0} values are more than one array can hold ({Array.MaxLength:N0})");
+        int n = (int)(rows * cols), d = (int)cols;
+        var vectors = new double[n];
+        // Read in chunks: the data may exceed what one byte array can hold.
+        var chunk = new byte[(int)Math.Min(dataBytes, NpyChunkValues * size)];
+        for (int first = 0; first < n;)
         {
-            double v = size == 8 ? BinaryPrimitives.ReadDoubleLittleEndian(data[(i * 8)..]) : BinaryPrimitives.ReadSingleLittleEndian(data[(i * 4)..]);
-            if (!double.IsFinite(v)) throw new UserInputException($"{path}: row {i / cols}, column {i % cols} is not a finite number");
-            vectors[i] = v;
+            int count = Math.Min(chunk.Length / size, n - first);
+            file.ReadExactly(chunk, 0, count * size);
+            for (int k = 0; k < count; k++)
+            {
+                double v = size == 8 ? BinaryPrimitives.ReadDoubleLittleEndian(chunk.AsSpan(k * 8)) : BinaryPrimitives.ReadSingleLittleEndian(chunk.AsSpan(k * 4));
+                int i = first + k;
+                if (!double.IsFinite(v)) throw new UserInputException($"{path}: row {i / d}, column {i % d} is not a finite number");
+                vectors[i] = v;
+            }
+            first += count;
         }
-        return new Contents(Enumerable.Range(0, cols).Select(j => "f" + j.ToString(CultureInfo.InvariantCulture)).ToArray(), null, vectors);
+        return new Contents(Enumerable.Range(0, d).Select(j => "f" + j.ToString(CultureInfo.InvariantCulture)).ToArray(), null, vectors);
+    }
+
+    private static FileStream OpenNpy(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"{path}: cannot read ({e.Message})", e);
+        }
     }
 }

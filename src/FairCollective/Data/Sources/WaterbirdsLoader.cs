@@ -27,8 +27,8 @@ public static class WaterbirdsLoader
             throw new UserInputException("Waterbirds needs its metadata.csv (img_id, img_filename, y, split, place, place_filename): give its path");
         if (options.EmbeddingsPath is null)
             throw new UserInputException($"Waterbirds has no bundled image features; supply embeddings with {EmbeddingsHint}");
-        if (!File.Exists(options.EmbeddingsPath))
-            throw new UserInputException($"{options.EmbeddingsPath}: embeddings file not found (Waterbirds has no bundled image features; {EmbeddingsHint})");
+        InputFile.Require(options.EmbeddingsPath, "embeddings file",
+            $"{options.EmbeddingsPath}: embeddings file not found (Waterbirds has no bundled image features; {EmbeddingsHint})");
         if (options.MinorityGroup is not (WaterbirdsOptions.Water or WaterbirdsOptions.Land))
             throw new UserInputException($"Waterbirds minority '{options.MinorityGroup}' is not '{WaterbirdsOptions.Water}' or '{WaterbirdsOptions.Land}'");
 
