@@ -56,6 +56,27 @@ public sealed class TableAgreementTests
     }
 
     [Fact]
+    public void AUsersDataWithDroppedRowsGetsTheSameTablesAndWarningsEverywhere()
+    {
+        // A user's CSV where a fifth of the rows miss a value: the run's console and its report both warn, with one text.
+        using var box = new CliSandbox();
+        var csv = new System.Text.StringBuilder("x,g,y\n");
+        for (int i = 0; i < 300; i++) csv.Append(i % 5 == 0 ? "NA" : (i % 17).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(i % 3 == 0 ? ",b," : ",a,").Append((i * 7 + i / 5) % 2).Append('\n');
+        box.Write("gaps.csv", csv.ToString());
+        var data = box.Write("gaps.yaml", "path: gaps.csv\nlabel: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\n");
+        var spec = box.Write("study.yaml", $"name: study\ndatasets: [{{path: gaps.csv, spec: {data}}}]\nstrategies: [RB-prob, Random]\nalphas: [0.25, 0.5]\nbudgets: {{fractions: [0.5, 1]}}\nseeds: [0, 1]\n");
+        var (exit, console, err) = CliSandbox.Run("run", spec, "--threads", "2", "--width", "100000");
+        Assert.True(exit == 0, err);
+        var dir = box.PathOf("study-report");
+        var summary = File.ReadAllText(Path.Combine(dir, ReportWriter.SummaryFileName));
+        var warnings = MarkdownWarnings(summary);
+        Assert.Contains(warnings, w => w.Contains("dropped", StringComparison.Ordinal));
+        Assert.Equal(warnings, console.Split('\n').Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)).Select(l => l["warning: ".Length..]).ToArray());
+        var markdown = Markdown(summary);
+        foreach (var (title, table) in ConsoleTables(console, "study")) Assert.True(table.SameAs(markdown[title]), $"'{title}' differs between the console and the report");
+    }
+
+    [Fact]
     public void FlipsToHalveAreCountedFromEachSeedsBaseCell()
     {
         // The report's table had been given the collective's cells only, so no seed ever "reached" half of a base it
