@@ -16,6 +16,7 @@ internal static class Scenarios
         [PipelineTiming.Name] = PipelineTiming.Run,
         [NationalScoring.Name] = NationalScoring.Run,
         [RefitProfile.Name] = RefitProfile.Run,
+        [SteeringSolver.Name] = SteeringSolver.Run,
         [StartupTiming.Name] = StartupTiming.Run,
         [Planning.PlanSpeed.Name] = Planning.PlanSpeed.Run,
         [Planning.PlanValidationScenario.Name] = Planning.PlanValidationScenario.Run,
