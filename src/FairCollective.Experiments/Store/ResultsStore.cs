@@ -285,7 +285,10 @@ public sealed class ResultsStore : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = Command("SELECT rowid, cell_key, alpha, members, flips, pool_size, metrics_json, seconds, scoring_rule, config_json FROM cells"
+            // The experiment column selects the rows: a row whose column disagrees with its configuration would be shown
+            // under the wrong experiment (or left out of its own), so every row is checked first (ParseCell checks the rest).
+            if (experiment is not null) CheckExperimentColumn();
+            using var cmd = Command($"SELECT rowid, cell_key, alpha, members, flips, pool_size, metrics_json, seconds, scoring_rule, config_json, {StoredRow.CopiedColumns} FROM cells"
                                     + (experiment is null ? "" : " WHERE experiment = $e") + " ORDER BY cell_key");
             if (experiment is not null) cmd.Parameters.AddWithValue("$e", experiment);
             using var r = Guarded(cmd.ExecuteReader);
@@ -311,6 +314,21 @@ public sealed class ResultsStore : IDisposable
             if (errors.FirstOrDefault(e => e is not null) is { } first) throw first;
             return cells;
         }
+    }
+
+    /// <summary>
+    /// Refuses the store when a row's experiment column is not its configuration's experiment (SQLite's JSON functions
+    /// read the configuration without parsing it here); rows whose configuration is not JSON are left to
+    /// <see cref="ParseCell"/>, which names them when they are read.
+    /// </summary>
+    private void CheckExperimentColumn()
+    {
+        using var cmd = Command("SELECT rowid, cell_key, experiment, json_extract(config_json, '$.experiment') FROM cells "
+                                + "WHERE json_valid(config_json) AND experiment IS NOT json_extract(config_json, '$.experiment') ORDER BY cell_key LIMIT 1");
+        using var r = Guarded(cmd.ExecuteReader);
+        if (!Guarded(r.Read)) return;
+        throw Corrupted(r.GetInt64(0), r.IsDBNull(1) ? "" : r.GetString(1),
+            ColumnDisagrees("experiment", r.IsDBNull(2) ? DBNull.Value : r.GetValue(2), r.IsDBNull(3) ? DBNull.Value : r.GetValue(3)));
     }
 
     /// <summary>Fewest rows parsed in parallel (below it the threads cost more than they save).</summary>
@@ -362,12 +380,25 @@ public sealed class ResultsStore : IDisposable
     /// is reported with the same first error as when rows were parsed while read).
     /// </summary>
     private sealed record StoredRow(long RowId, string Key, Func<string> Config, Func<string> Metrics, Func<double> Alpha, Func<double> Seconds,
-        Func<int> Members, Func<int> Flips, Func<int> Pool, Func<string> Rule)
+        Func<int> Members, Func<int> Flips, Func<int> Pool, Func<string> Rule, object[] Copied)
     {
+        /// <summary>Columns that copy a part of the configuration (for filtering and for reading the table by hand), read after the first ten.</summary>
+        public static readonly string[] CopiedNames = ["experiment", "dataset", "learner", "method", "seed", "majority_rows", "budget", "knob"];
+
+        /// <summary><see cref="CopiedNames"/> as a SELECT list.</summary>
+        public static string CopiedColumns => string.Join(", ", CopiedNames);
+
+        /// <summary>What each copied column must hold for <paramref name="config"/> (as SQLite returns it: text, integer, real or null).</summary>
+        public static object[] Expected(CellConfig config) =>
+        [
+            config.Experiment, config.Dataset.Name, config.Learner, config.Method, (long)config.Seed,
+            config.MajorityRows is { } m ? (long)m : DBNull.Value, config.BudgetText, config.Knob is { } k ? k : DBNull.Value,
+        ];
+
         public static StoredRow Read(SqliteDataReader r) => new(r.GetInt64(0), r.IsDBNull(1) ? "" : r.GetString(1),
             Kept(() => r.GetString(9)), Kept(() => r.GetString(6)), Kept(() => Number(r, 2, "alpha")), Kept(() => Number(r, 7, "seconds")),
             Kept(() => Whole(r, 3, "members")), Kept(() => Whole(r, 4, "flips")), Kept(() => Whole(r, 5, "pool_size")),
-            Kept(() => r.IsDBNull(8) ? "" : r.GetString(8)));
+            Kept(() => r.IsDBNull(8) ? "" : r.GetString(8)), CopiedNames.Select((_, i) => r.GetValue(10 + i)).ToArray());
 
         private static Func<T> Kept<T>(Func<T> read)
         {
@@ -389,6 +420,9 @@ public sealed class ResultsStore : IDisposable
         {
             var config = CellConfig.FromJson(row.Config());
             if (config.Key() != row.Key) throw new FormatException("its key does not match its configuration");
+            var expected = StoredRow.Expected(config);
+            for (int i = 0; i < expected.Length; i++)
+                if (!Equals(row.Copied[i], expected[i])) throw new FormatException(ColumnDisagrees(StoredRow.CopiedNames[i], row.Copied[i], expected[i]));
             var metrics = MetricsJson.Read(row.Metrics());
             double alpha = row.Alpha(), seconds = row.Seconds();
             int members = row.Members(), flips = row.Flips(), pool = row.Pool();
@@ -398,10 +432,24 @@ public sealed class ResultsStore : IDisposable
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or JsonException or OverflowException)
         {
-            string key = row.Key;
-            throw new UserInputException($"results store '{Path}': cell row {row.RowId.ToString(CultureInfo.InvariantCulture)} (key {(key.Length > 12 ? key[..12] : key)}) is corrupted: {FirstLine(e.Message)}; delete that row or run the experiment into a new store");
+            throw Corrupted(row.RowId, row.Key, e.Message);
         }
     }
+
+    private UserInputException Corrupted(long rowId, string key, string what) =>
+        new($"results store '{Path}': cell row {rowId.ToString(CultureInfo.InvariantCulture)} (key {(key.Length > 12 ? key[..12] : key)}) is corrupted: {FirstLine(what)}; delete that row or run the experiment into a new store");
+
+    private static string ColumnDisagrees(string column, object stored, object expected) =>
+        $"its {column} column holds {Shown(stored)} but its configuration says {Shown(expected)}";
+
+    private static string Shown(object value) => value switch
+    {
+        DBNull => "nothing (null)",
+        string s => $"'{s}'",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     // SQLite converts text to 0 when asked for a number: check the stored type, so an edited value is caught, not read as 0.
     private static double Number(SqliteDataReader r, int column, string name) =>
