@@ -44,7 +44,8 @@ public static class ReportWriter
         AtomicFile.EnsureDirectory(outDir);
         var generated = DateTime.UtcNow;
         var sections = ReportSections.Of(input);
-        var warnings = Experiments.Summaries.RunWarnings.OfCells(input.Cells);
+        // What the store lacks comes first: every table below covers the cells present only.
+        var warnings = (input.Gaps?.Warnings() ?? []).Concat(Experiments.Summaries.RunWarnings.OfCells(input.Cells)).ToArray();
         var written = new List<string>();
         var figureDir = Path.Combine(outDir, FiguresDirectory);
         var figures = new Dictionary<string, RenderedFigure>(StringComparer.Ordinal);

@@ -28,21 +28,45 @@ public static class ResultsCommand
     {
         var output = new Argument<string>("out") { Description = "The merged store to write (a new file)." };
         var stores = new Argument<string[]>("stores") { Description = "The stores to merge: the shards of one sweep (run --shard), or copies of one run.", Arity = ArgumentArity.OneOrMore };
-        var cmd = new Command("merge", "Combine results stores of one configuration (e.g. the shards of a sweep) into a new store: identical cells once; a conflicting cell or other settings are refused.")
+        var allowPartial = new Option<bool>("--allow-partial")
         {
-            output, stores,
+            Description = "Also merge stores whose run did not finish (still runs, or was stopped) and sweeps with a shard missing: the merged store records the missing cells, "
+                          + $"its tables and report say so, and the missing cells are listed in <out without .sqlite>{MissingListSuffix}.",
+        };
+        var cmd = new Command("merge", "Combine results stores of one configuration (e.g. the shards of a sweep) into a new store: identical cells once; a conflicting cell, other settings or an unfinished store are refused.")
+        {
+            output, stores, allowPartial,
         };
         cmd.SetAction(parse =>
         {
-            var summary = StoreMerge.Merge(parse.GetValue(output)!, parse.GetValue(stores)!);
+            var summary = StoreMerge.Merge(parse.GetValue(output)!, parse.GetValue(stores)!, parse.GetValue(allowPartial));
             var o = parse.InvocationConfiguration.Output;
             o.WriteLine($"merged {parse.GetValue(stores)!.Length} stores into {summary.Output}: {summary.Cells} cells ({summary.Duplicates} found more than once, written once)");
-            foreach (var (experiment, missing) in summary.MissingShards)
-                o.WriteLine($"warning: experiment '{experiment}': no store holds a run of shard {string.Join(", ", missing)}; the merged store lacks their cells (run them, then merge again)");
+            if (summary.Gaps.IsEmpty) return 0;
+            foreach (var (store, missing) in summary.Unfinished)
+                o.WriteLine($"warning: store '{store}' is unfinished: {missing.ToString("N0", CultureInfo.InvariantCulture)} of its cells are in no store given");
+            foreach (var warning in summary.Gaps.Warnings()) o.WriteLine($"warning: {warning}");
+            if (summary.Gaps.Missing.Count > 0)
+            {
+                string list = MissingList(summary.Output);
+                ResultsExport.WriteMissingCsv(summary.Gaps.Missing, list);
+                foreach (var m in summary.Gaps.Missing.Take(MissingShown)) o.WriteLine($"  missing: {m}");
+                if (summary.Gaps.Missing.Count > MissingShown) o.WriteLine($"  ... and {(summary.Gaps.Missing.Count - MissingShown).ToString("N0", CultureInfo.InvariantCulture)} more");
+                o.WriteLine($"every missing cell: {list}");
+            }
             return 0;
         });
         return cmd;
     }
+
+    /// <summary>Suffix of the list of missing cells a partial merge writes beside its store: out/merged.sqlite -> out/merged.missing.csv.</summary>
+    public const string MissingListSuffix = ".missing.csv";
+
+    /// <summary>Missing cells a partial merge names on the console (all of them are in the list file).</summary>
+    public const int MissingShown = 10;
+
+    private static string MissingList(string storePath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, Path.GetFileNameWithoutExtension(storePath) + MissingListSuffix);
 
     private static Command Show()
     {
@@ -79,8 +103,13 @@ public static class ResultsCommand
             foreach (var e in cells.Select(c => c.Experiment).Distinct())
                 RuleOf(e).CheckAvailable(cells.Where(c => c.Experiment == e && c.Knob is null && c.Method != ResultsSummary.BaseMethod));
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) WriteJson(cells, output, RuleOf);
-            else WriteTables(cells, output, selectionOf: RuleOf);
+            var gaps = s.Gaps();
+            if (parse.GetValue(json)) WriteJson(cells, output, RuleOf, gaps);
+            else
+            {
+                WriteTables(cells, output, selectionOf: RuleOf);
+                foreach (var warning in gaps.Warnings(parse.GetValue(experiment))) output.WriteLine($"warning: {warning}");
+            }
             return 0;
         });
         return cmd;
@@ -103,6 +132,7 @@ public static class ResultsCommand
             if (csvPath is not null) ResultsExport.WriteCsv(cells, csvPath);
             if (jsonPath is not null) ResultsExport.WriteJson(cells, jsonPath);
             parse.InvocationConfiguration.Output.WriteLine($"exported {cells.Count} cells" + (csvPath is null ? "" : $" to {csvPath}") + (jsonPath is null ? "" : $" and {jsonPath}"));
+            foreach (var warning in s.Gaps().Warnings(parse.GetValue(experiment))) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
             return 0;
         });
         return cmd;
@@ -229,7 +259,7 @@ public static class ResultsCommand
         }
     }
 
-    private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection> selectionOf)
+    private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection> selectionOf, StoreGaps gaps)
     {
         // One entry per experiment: its rule and metric named, the values keyed by what they are (never "eqod" for another metric).
         var doc = cells.Select(c => c.Experiment).Distinct().Order(StringComparer.Ordinal).Select(e =>
@@ -240,6 +270,7 @@ public static class ResultsCommand
             return new
             {
                 experiment = e,
+                warnings = gaps.Warnings(e),
                 metric = metric.Key,
                 metric_definition = metric.Describe(),
                 fairer = metric.Fairer,

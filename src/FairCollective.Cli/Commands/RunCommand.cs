@@ -116,10 +116,14 @@ public static class RunCommand
             throw;
         }
         IReadOnlyList<CellRecord> stored;
+        StoreGaps gaps;
         using (store)
         {
             output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
             stored = committed?.AsStored() ?? store.Cells();
+            gaps = store.Gaps(); // cells an earlier run of another grid (or another shard into this store) set out to compute and did not
+            // A shard's store holds its part by design: only cells missing from a part are news (the shard line below says what comes next).
+            if (shard is not null) gaps = gaps with { MissingShards = new Dictionary<string, IReadOnlyList<string>>() };
         }
         // Started once the store is closed (so it goes back to one file); the tables are printed meanwhile.
         var reporting = report is null ? null : Task.Run(() => report(stored));
@@ -128,7 +132,7 @@ public static class RunCommand
             var cells = stored.Where(c => c.Experiment == spec.Name).ToArray();
             if (shard is null) ResultsCommand.WriteTables(cells, output, includeBudgets: false, selectionOf: _ => new BudgetSelection(Metric: spec.Metric));
             output.WriteLine($"every table: faircollective results show {storePath}");
-            foreach (var warning in RunWarnings.OfSplits(plan.Splits.Values).Concat(RunWarnings.OfCells(cells)))
+            foreach (var warning in gaps.Warnings().Concat(RunWarnings.OfSplits(plan.Splits.Values)).Concat(RunWarnings.OfCells(cells)))
                 output.WriteLine($"warning: {warning}");
         }
         catch

@@ -26,6 +26,8 @@ public enum StoreAccess
 /// full configuration, so a killed run loses no committed cell and a resumed run duplicates none.</item>
 /// <item>Integrity: a row that does not read back as a cell (edited, truncated, key not matching its configuration)
 /// is reported with one line naming the row.</item>
+/// <item>Completeness: a run records the cells it sets out to compute before the first (the pending table) and that it
+/// finished; cells pending but not stored are missing (<see cref="Gaps"/>), which merges, tables and the report say.</item>
 /// </list>
 /// Thread-safe: workers may add cells concurrently (writes are serialised on one connection).
 /// </summary>
@@ -38,9 +40,10 @@ public sealed class ResultsStore : IDisposable
     /// Schema version in SQLite's user_version. 1 was the first release, whose cells lacked their full configuration;
     /// 2 lacked the strategies' scoring space, whose default changed in 3; 3 stored bootstrap intervals of EqOd and error
     /// only, where 4 stores one for every metric; 4's firm-side cells lack the rows their post-processors were fitted on
-    /// and calibrated equalized odds' knob meant a multiplier.
+    /// and calibrated equalized odds' knob meant a multiplier; 5 did not record the cells a run set out to compute nor
+    /// whether it finished, so a store of a stopped run could not be told from a finished one.
     /// </summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
@@ -118,9 +121,12 @@ public sealed class ResultsStore : IDisposable
 
     /// <summary>
     /// Binds <paramref name="experiment"/> to <paramref name="settings"/> (or checks they equal the stored ones) and
-    /// records the run. Refuses, changing nothing, when the store holds the experiment with different settings.
+    /// records the run with the cells it sets out to compute (<paramref name="part"/>: the whole plan, or a shard's
+    /// part); those the store does not hold yet are pending until committed. Refuses, changing nothing, when the store
+    /// holds the experiment with different settings.
     /// </summary>
-    public void BeginRun(string experiment, ExperimentSettings settings, string runId, string specJson, string environmentJson)
+    public void BeginRun(string experiment, ExperimentSettings settings, string runId, string specJson, string environmentJson,
+        IReadOnlyCollection<(string Key, CellConfig Config)>? part = null)
     {
         lock (_gate)
         {
@@ -131,9 +137,57 @@ public sealed class ResultsStore : IDisposable
                     $"results store '{Path}' already holds experiment '{experiment}' with other settings: {difference}; give the spec another name, or run into another --store");
             var merged = stored is null ? settings : settings.UnionWith(stored);
             Run(tx, "INSERT OR REPLACE INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment), ("$s", merged.ToJson()));
-            Run(tx, "INSERT OR REPLACE INTO runs(run_id, experiment, started_utc, spec_json, environment_json) VALUES($id, $e, $t, $s, $env)",
-                ("$id", runId), ("$e", experiment), ("$t", Now()), ("$s", specJson), ("$env", environmentJson));
+            Run(tx, "INSERT OR REPLACE INTO runs(run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc) VALUES($id, $e, $t, $s, $env, $n, NULL)",
+                ("$id", runId), ("$e", experiment), ("$t", Now()), ("$s", specJson), ("$env", environmentJson), ("$n", part?.Count ?? 0));
+            if (part is not null)
+            {
+                var done = Keys(tx);
+                AddPending(tx, part.Where(c => !done.Contains(c.Key)).Select(c => new MissingCell(c.Config.Experiment, c.Key, c.Config.Describe())));
+            }
             tx.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Records that run <paramref name="runId"/> finished: every cell of its part is committed. Pending cells the store
+    /// now holds are struck off (cells of other runs' parts that are still missing stay pending).
+    /// </summary>
+    public void FinishRun(string runId)
+    {
+        lock (_gate)
+        {
+            using var tx = Guarded(() => _db.BeginTransaction());
+            Run(tx, "UPDATE runs SET finished_utc = $t WHERE run_id = $id", ("$t", Now()), ("$id", runId));
+            Run(tx, "DELETE FROM pending WHERE EXISTS (SELECT 1 FROM cells WHERE cells.cell_key = pending.cell_key)");
+            Guarded(() => { tx.Commit(); return 0; });
+        }
+    }
+
+    /// <summary>
+    /// What the store lacks: cells a run set out to compute that are not stored (a run stopped before its end or still
+    /// running, or an unfinished store merged with <c>--allow-partial</c>), and shards of a sharded experiment none of
+    /// whose runs is recorded.
+    /// </summary>
+    public StoreGaps Gaps()
+    {
+        lock (_gate)
+        {
+            var missing = ReadRows("SELECT experiment, cell_key, label FROM pending p WHERE NOT EXISTS (SELECT 1 FROM cells c WHERE c.cell_key = p.cell_key) ORDER BY experiment, label, cell_key",
+                "pending", r => new MissingCell(r.GetString(0), r.GetString(1), r.GetString(2)));
+            return new StoreGaps(missing, StoreGaps.MissingShardsOf(Runs()));
+        }
+    }
+
+    private void AddPending(SqliteTransaction tx, IEnumerable<MissingCell> cells)
+    {
+        using var cmd = Command("INSERT OR IGNORE INTO pending(cell_key, experiment, label) VALUES($k, $e, $l)");
+        cmd.Transaction = tx;
+        var (k, e, l) = (cmd.Parameters.Add(new SqliteParameter { ParameterName = "$k" }), cmd.Parameters.Add(new SqliteParameter { ParameterName = "$e" }),
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = "$l" }));
+        foreach (var cell in cells)
+        {
+            (k.Value, e.Value, l.Value) = (cell.Key, cell.Experiment, cell.Label);
+            Guarded(cmd.ExecuteNonQuery);
         }
     }
 
@@ -141,8 +195,7 @@ public sealed class ResultsStore : IDisposable
     /// Copies what other stores hold into this new one (<see cref="StoreMerge"/>): experiments bound to their settings,
     /// runs as recorded, and cells with their measured values, in one transaction (all or nothing).
     /// </summary>
-    internal void Import(IReadOnlyDictionary<string, ExperimentSettings> settings,
-        IEnumerable<(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson)> runs, IEnumerable<CellRecord> cells)
+    internal void Import(IReadOnlyDictionary<string, ExperimentSettings> settings, IEnumerable<StoredRun> runs, IEnumerable<CellRecord> cells, IEnumerable<MissingCell> missing)
     {
         lock (_gate)
         {
@@ -150,9 +203,10 @@ public sealed class ResultsStore : IDisposable
             foreach (var (experiment, s) in settings.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 Run(tx, "INSERT INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment), ("$s", s.ToJson()));
             foreach (var r in runs)
-                Run(tx, "INSERT OR IGNORE INTO runs(run_id, experiment, started_utc, spec_json, environment_json) VALUES($id, $e, $t, $s, $env)",
-                    ("$id", r.RunId), ("$e", r.Experiment), ("$t", r.StartedUtc), ("$s", r.SpecJson), ("$env", r.EnvironmentJson));
+                Run(tx, "INSERT OR IGNORE INTO runs(run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc) VALUES($id, $e, $t, $s, $env, $n, $f)",
+                    ("$id", r.RunId), ("$e", r.Experiment), ("$t", r.StartedUtc), ("$s", r.SpecJson), ("$env", r.EnvironmentJson), ("$n", r.Cells), ("$f", (object?)r.FinishedUtc ?? DBNull.Value));
             foreach (var cell in cells) Insert(PendingRow.Of(cell), tx);
+            AddPending(tx, missing);
             tx.Commit();
         }
     }
@@ -179,14 +233,17 @@ public sealed class ResultsStore : IDisposable
     /// <summary>Keys of the cells already finished (for resuming).</summary>
     public HashSet<string> FinishedKeys()
     {
-        lock (_gate)
-        {
-            using var cmd = Command("SELECT cell_key FROM cells");
-            using var r = Guarded(cmd.ExecuteReader);
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            while (Guarded(r.Read)) keys.Add(r.GetString(0));
-            return keys;
-        }
+        lock (_gate) return Keys(null);
+    }
+
+    private HashSet<string> Keys(SqliteTransaction? tx)
+    {
+        using var cmd = Command("SELECT cell_key FROM cells");
+        cmd.Transaction = tx;
+        using var r = Guarded(cmd.ExecuteReader);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (Guarded(r.Read)) keys.Add(r.GetString(0));
+        return keys;
     }
 
     /// <summary>Commits one finished cell. Returns false when the store already had it (nothing is duplicated).</summary>
@@ -334,27 +391,32 @@ public sealed class ResultsStore : IDisposable
     /// <summary>Fewest rows parsed in parallel (below it the threads cost more than they save).</summary>
     private const int ParallelParseMinimum = 512;
 
-    /// <summary>The runs recorded (id, experiment, start, spec JSON, environment JSON), oldest first.</summary>
-    public IReadOnlyList<(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson)> Runs()
+    /// <summary>The runs recorded, oldest first.</summary>
+    public IReadOnlyList<StoredRun> Runs()
     {
         lock (_gate)
+            return ReadRows("SELECT run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc FROM runs ORDER BY started_utc", "runs",
+                r => new StoredRun(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Whole(r, 5, "cells"), r.IsDBNull(6) ? null : r.GetString(6)));
+    }
+
+    /// <summary>Every row <paramref name="sql"/> selects, read by <paramref name="read"/> (under the gate); a row it cannot read is a user error naming <paramref name="table"/>.</summary>
+    private List<T> ReadRows<T>(string sql, string table, Func<SqliteDataReader, T> read)
+    {
+        using var cmd = Command(sql);
+        using var r = Guarded(cmd.ExecuteReader);
+        var rows = new List<T>();
+        while (Guarded(r.Read))
         {
-            using var cmd = Command("SELECT run_id, experiment, started_utc, spec_json, environment_json FROM runs ORDER BY started_utc");
-            using var r = Guarded(cmd.ExecuteReader);
-            var runs = new List<(string, string, string, string, string)>();
-            while (Guarded(r.Read))
+            try
             {
-                try
-                {
-                    runs.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
-                }
-                catch (Exception e) when (e is InvalidCastException or InvalidOperationException or FormatException)
-                {
-                    throw new UserInputException($"results store '{Path}': a row of the runs table is corrupted ({FirstLine(e.Message)})");
-                }
+                rows.Add(read(r));
             }
-            return runs;
+            catch (Exception e) when (e is InvalidCastException or InvalidOperationException or FormatException or OverflowException)
+            {
+                throw new UserInputException($"results store '{Path}': a row of the {table} table is corrupted ({FirstLine(e.Message)})");
+            }
         }
+        return rows;
     }
 
     /// <summary>Closes the store; a written store goes back to a rollback journal, so no -wal or -shm file stays beside it.</summary>
@@ -513,7 +575,8 @@ public sealed class ResultsStore : IDisposable
             CREATE TABLE experiments(experiment TEXT PRIMARY KEY, settings_json TEXT NOT NULL);
             CREATE TABLE runs(
               run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, started_utc TEXT NOT NULL,
-              spec_json TEXT NOT NULL, environment_json TEXT NOT NULL);
+              spec_json TEXT NOT NULL, environment_json TEXT NOT NULL, cells INTEGER NOT NULL, finished_utc TEXT);
+            CREATE TABLE pending(cell_key TEXT PRIMARY KEY, experiment TEXT NOT NULL, label TEXT NOT NULL);
             CREATE TABLE cells(
               cell_key TEXT PRIMARY KEY, experiment TEXT NOT NULL, dataset TEXT NOT NULL, learner TEXT NOT NULL,
               method TEXT NOT NULL, seed INTEGER NOT NULL, alpha REAL NOT NULL, members INTEGER NOT NULL,

@@ -19,14 +19,16 @@ public sealed record RunInfo(string RunId, string Experiment, string StartedUtc,
 /// <param name="Toy">Data of the toy figure, which the store does not hold; null = no toy figure.</param>
 /// <param name="Source">Path of the results store, shown in the report; empty when not from a store.</param>
 /// <param name="Metric">The fairness metric every section shows (<c>report --metric</c>); null: each experiment's own (<see cref="MetricOf"/>).</param>
-public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null)
+/// <param name="Gaps">What the store lacks (<see cref="ResultsStore.Gaps"/>): listed first among the report's warnings; null: nothing.</param>
+public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null,
+    StoreGaps? Gaps = null)
 {
     /// <summary>Reads every cell and run of <paramref name="store"/>; <paramref name="toy"/> adds the toy figure's data; <paramref name="metric"/> overrides each experiment's metric.</summary>
     public static ReportInput From(ResultsStore store, ToyFigureData? toy = null, ShownMetric? metric = null) => From(store, store.Cells(), toy, metric);
 
     /// <summary>As <see cref="From(ResultsStore, ToyFigureData?, ShownMetric?)"/> with cells the caller has already read (reads only the runs).</summary>
     public static ReportInput From(ResultsStore store, IReadOnlyList<CellRecord> cells, ToyFigureData? toy = null, ShownMetric? metric = null) =>
-        new(cells, store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path, metric);
+        new(cells, store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path, metric, store.Gaps());
 
     /// <summary>
     /// The fairness metric the section of <paramref name="experiment"/> shows: <see cref="Metric"/> when given, else the
