@@ -30,6 +30,7 @@ public static class CliApp
         root.Add(ScoresCommand.Create());
         root.Add(PlanCommand.Create());
         root.Add(DocsCommand.Create());
+        OptionValues.ExplainTypes(root);
         return root;
     }
 

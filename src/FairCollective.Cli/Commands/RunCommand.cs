@@ -12,11 +12,12 @@ namespace FairCollective.Cli.Commands;
 /// <summary>`run &lt;spec&gt;`: executes an experiment grid into a results store (resuming if cells are already there).</summary>
 public static class RunCommand
 {
-    /// <summary>The <c>--threads</c> option, shared by <c>run</c> and <c>reproduce</c>: cells computed at once.</summary>
-    public static readonly Option<int?> Threads = new("--threads")
-    {
-        Description = "Cells computed at once, a whole number >= 1 (default: all cores). Results do not depend on it.",
-    };
+    /// <summary>Most <c>--threads</c>: far more than the cores of any machine a run is meant for (each thread holds a cell's data).</summary>
+    public const int ThreadsLimit = 1_024;
+
+    /// <summary>The <c>--threads</c> option, shared by <c>run</c>, <c>reproduce</c> and <c>plan</c>: cells (or replicates) computed at once.</summary>
+    public static readonly Option<int?> Threads = OptionValues.OptionalCount("--threads",
+        "Cells computed at once (default: all cores). Results do not depend on it", 1, ThreadsLimit, " (leave it out for all cores)");
 
     /// <summary>Suffix of the report folder <c>run</c> writes beside its store: &lt;store without extension&gt;-report.</summary>
     public const string ReportSuffix = "-report";
@@ -46,11 +47,11 @@ public static class RunCommand
         cmd.SetAction(parse =>
         {
             int threads = ThreadsOf(parse);
+            var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : null;
             var path = parse.GetValue(spec)!;
             var parsed = SpecParser.ParseFile(path);
             // --metric replaces the spec's display metric; the run records it, so the report shows the same one.
             if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) parsed = parsed with { Metric = chosen.Key };
-            var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : null;
             string name = part is null ? parsed.Name : $"{parsed.Name}.{part.Tag}";
             var storePath = parse.GetValue(store) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, name + ".sqlite");
             var output = parse.InvocationConfiguration.Output;
@@ -69,13 +70,8 @@ public static class RunCommand
     public static string ReportFolder(string storePath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, Path.GetFileNameWithoutExtension(storePath) + ReportSuffix);
 
-    /// <summary>--threads, checked: -1 (all cores) when absent.</summary>
-    internal static int ThreadsOf(ParseResult parse) => parse.GetValue(Threads) switch
-    {
-        null => -1,
-        >= 1 and var n => n,
-        var n => throw new UserInputException($"--threads must be a whole number >= 1 (leave it out for all cores); got {n}"),
-    };
+    /// <summary>--threads (checked while parsing): -1 (all cores) when absent.</summary>
+    internal static int ThreadsOf(ParseResult parse) => parse.GetValue(Threads) ?? -1;
 
     /// <summary>
     /// Plans the run (loads data, checks every cell) before the store is touched, so a spec that cannot run leaves no

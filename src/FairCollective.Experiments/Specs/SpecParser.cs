@@ -373,6 +373,7 @@ public static class SpecParser
     {
         int k = r.WholeNumber((r.Number(value, "strategy.k"), value), "strategy.k");
         if (k < 1) throw new UserInputException($"{r.At(value)}: strategy.k must be at least 1");
+        CountLimit.Check(k, NeighbourStrategyOptions.KLimit, $"{r.At(value)}: strategy.k");
         return k;
     }
 
@@ -412,20 +413,24 @@ public static class SpecParser
         DefenceChoice Choice(YamlNode nameNode, YamlNode? options)
         {
             string name = r.Scalar(nameNode, "defences");
-            try
-            {
-                var given = options is null or YamlScalarNode { Value: null or "" or "~" or "null" } ? []
-                    : r.Mapping(options, $"defences.{name}").Select(kv =>
-                    {
-                        string option = r.Scalar(kv.Key, $"defences.{name}");
-                        return (option, ToJson(r, kv.Value, $"defences.{name}.{option}"));
-                    }).ToArray();
-                return DefenceCatalog.Choice(name, given);
-            }
-            catch (UserInputException e) when (!e.Message.StartsWith(r.Source, StringComparison.Ordinal))
-            {
-                throw new UserInputException($"{r.At(options ?? nameNode)}: {e.Message}");
-            }
+            var given = options is null or YamlScalarNode { Value: null or "" or "~" or "null" } ? []
+                : r.Mapping(options, $"defences.{name}").Select(kv =>
+                {
+                    string option = r.Scalar(kv.Key, $"defences.{name}");
+                    return (Option: option, Value: ToJson(r, kv.Value, $"defences.{name}.{option}"), Node: kv.Value);
+                }).ToArray();
+            // Options applied one more at a time, so an error names the line of the option that caused it.
+            DefenceChoice choice = DefenceChoice.None;
+            for (int i = 0; i <= given.Length; i++)
+                try
+                {
+                    choice = DefenceCatalog.Choice(name, given.Take(i).Select(g => (g.Option, g.Value)));
+                }
+                catch (UserInputException e) when (!e.Message.StartsWith(r.Source, StringComparison.Ordinal))
+                {
+                    throw new UserInputException($"{r.At(i == 0 ? nameNode : given[i - 1].Node)}: {e.Message}");
+                }
+            return choice;
         }
         var choices = node switch
         {
