@@ -88,7 +88,10 @@ public static class StoreMerge
         if (folder is not null && !Directory.Exists(folder))
             try { Directory.CreateDirectory(folder); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserInputException($"results merge: cannot create the folder of '{output}': {e.Message.Split('\n')[0]}"); }
-        string temporary = Path.Combine(folder ?? ".", $".{Path.GetFileName(full)}.merging-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
+        // Named with this process's id, so a later merge (or report) in this folder removes it should this one be killed,
+        // and never while this one runs; temporary files of killed merges are removed now.
+        AtomicFile.DeleteStaleTemporaries(folder ?? ".");
+        string temporary = AtomicFile.TemporaryPath(full);
         try
         {
             using (var merged = ResultsStore.Open(temporary))

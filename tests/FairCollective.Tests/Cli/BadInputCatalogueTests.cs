@@ -342,6 +342,15 @@ public sealed class BadInputCatalogueTests
         new("results export without a target", b => ["results", "export", ToyStore(b)], @"results export needs --csv FILE and/or --json FILE"),
         new("reproduce -o naming a file", b => ["reproduce", "toy", "--quick", "-o", b.Write("taken", "x")],
             @"reproduce output '.*taken' \(-o\) is a file, not a folder"),
+        new("report whose last file cannot be written (what it wrote before is taken back)", b =>
+            {
+                var store = ToyStore(b);
+                Directory.CreateDirectory(b.PathOf("r/index.html"));
+                return ["report", store, "-o", b.PathOf("r")];
+            },
+            @"^cannot write '.*r/index\.html': it is a folder, not a file$"),
+        new("plan whose page cannot be written (what it wrote before is taken back)", b => { var args = Plan(b, "-o", b.PathOf("p")); Directory.CreateDirectory(b.PathOf("p/plan.html")); return args; },
+            @"^cannot write '.*p/plan\.html': it is a folder, not a file$"),
         new("report -o naming a file", b => ["report", ToyStore(b), "-o", b.Write("taken", "x")],
             @"report output '.*taken' is a file, not a directory"),
 

@@ -147,6 +147,29 @@ public class ShardMergeTests
         Assert.Equal(ExportWithoutTimings(box.PathOf("sweep.sqlite"), box.PathOf("one.csv")), ExportWithoutTimings(box.PathOf("full.sqlite"), box.PathOf("full.csv")));
     }
 
+    [Fact]
+    public void AMergeRemovesTheTemporaryFilesOfKilledMergesButNotOfRunningOnes()
+    {
+        using var box = new CliSandbox();
+        var spec = box.Write("sweep.yaml", Sweep);
+        Assert.Equal(0, CliSandbox.Run("run", spec, "--shard", "1/1", "--threads", "1").Exit);
+        int dead;
+        using (var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            p.WaitForExit();
+            dead = p.Id;
+        }
+        // What a merge killed mid-write leaves: its store under the temporary name and SQLite's files beside it.
+        var killed = new[] { "", "-wal", "-shm", "-journal" }.Select(s => box.Write($"out/.m.sqlite.{dead}-0123456789ab.tmp{s}", "partial")).ToArray();
+        // A merge still running (this process stands in for it) keeps its file.
+        var running = box.Write($"out/.m.sqlite.{Environment.ProcessId}-0123456789ab.tmp", "partial");
+        var (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("out/m.sqlite"), box.PathOf("sweep.shard-1-of-1.sqlite"));
+        Assert.True(exit == 0, err);
+        Assert.All(killed, f => Assert.False(File.Exists(f), f));
+        Assert.True(File.Exists(running));
+        Assert.Equal([Path.GetFileName(running), "m.sqlite"], Directory.GetFiles(box.PathOf("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     private static int StoreMergeShown(int missing) => Math.Min(missing, FairCollective.Cli.Commands.ResultsCommand.MissingShown);
 
     [Fact]
