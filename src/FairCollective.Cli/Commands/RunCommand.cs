@@ -87,6 +87,7 @@ public static class RunCommand
         if (report is not null) _ = Task.Run(FigureWriter.WarmUp);
         var plan = RunPlan.Build(spec);
         if (shard is not null) plan = plan.ShardOf(shard);
+        foreach (var line in plan.RandomnessSources) output.WriteLine($"randomness from {spec.Randomness}: {line}");
         if (exportRandomness is not null)
         {
             foreach (var ((dataset, seed), drawn) in plan.Draws)

@@ -41,7 +41,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         string shard = plan.Shard is { } part ? "-" + part.Tag : "";
         string runId = $"{spec.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfffZ}{shard}";
         // The cells this run sets out to compute are recorded first: until each is committed the store knows it is missing.
-        store.BeginRun(spec.Name, plan.Settings, runId, SpecWriter.Write(spec), RunEnvironment.Json(), plan.Cells.Select(c => (c.Key, c.Config)).ToArray());
+        store.BeginRun(spec.Name, plan.Settings, runId, SpecWriter.Write(spec), RunEnvironment.Json(plan.RandomnessSources), plan.Cells.Select(c => (c.Key, c.Config)).ToArray());
         var finished = store.FinishedKeys();
         var todo = plan.Cells.Where(p => !finished.Contains(p.Key)).ToList();
         progress.Started(spec.Name, plan.CellCount, plan.CellCount - todo.Count);

@@ -219,6 +219,13 @@ public sealed class BadInputCatalogueTests
             @"results merge: experiment 'tiny' was run in shards, but no store given holds shard 1/3, 3/3; merge every shard's store, or merge with --allow-partial"),
         new("merge into one of its inputs", b => ["results", "merge", b.PathOf("m.sqlite"), b.PathOf("m.sqlite")],
             @"results merge: the output '.*m\.sqlite' is also an input"),
+        new("randomness folder named in another case than its dataset", b => Randomness(b, "toy", "Toy"),
+            @"^randomness folder '.*rnd': 'Toy' is not used by this spec \(a randomness folder holds only what the run imports: a folder per dataset of the spec, named exactly as the dataset: toy\)$"),
+        new("randomness folder of another dataset", b => Randomness(b, "toy", "compas"), @"^randomness folder '.*rnd': 'compas' is not used by this spec"),
+        new("randomness only for another seed", b => Randomness(b, "toy/seed-0", "toy/seed-3"), @"^randomness folder '.*rnd': 'toy/seed-3' is not used by this spec \(.*: seed-0\)$"),
+        new("randomness splits.csv instead of split.csv", b => Randomness(b, "toy/seed-0/split.csv", "toy/seed-0/splits.csv"),
+            @"^randomness folder '.*rnd': 'toy/seed-0/splits\.csv' is not used by this spec \(.*: split\.csv, collective_order\.csv, random_priorities\.csv\)$"),
+        new("randomness folder that gives the run nothing", b => Randomness(b, "toy", null), @"^randomness folder '.*rnd' gives this run nothing"),
         new("invalid YAML", b => ["run", b.Write("bad.yaml", "name: x\ndatasets: [toy\n")],
             @"bad\.yaml.*not valid YAML/JSON"),
         new("spec file missing", b => ["run", b.PathOf("nowhere.yaml")],
@@ -488,6 +495,20 @@ public sealed class BadInputCatalogueTests
         new("plan of a members file that does not exist", b => ["plan", b.PathOf("nobody.csv"), .. Planning.CompasCut.PublicNumbers()],
             @"members file '.*nobody\.csv' not found$"),
     ];
+
+    /// <summary>
+    /// The toy spec with <c>randomness: rnd</c>, after its draws were exported there and <paramref name="from"/> (a path under
+    /// rnd/) was moved to <paramref name="to"/>, or deleted when it is null.
+    /// </summary>
+    private static string[] Randomness(CliSandbox b, string from, string? to)
+    {
+        Ok("run", b.ToySpec(), "--no-report", "--export-randomness", b.PathOf("rnd"));
+        string source = b.PathOf(Path.Combine("rnd", from));
+        if (to is null) Directory.Delete(source, recursive: true);
+        else if (Directory.Exists(source)) Directory.Move(source, b.PathOf(Path.Combine("rnd", to)));
+        else File.Move(source, b.PathOf(Path.Combine("rnd", to)));
+        return ["run", b.ToySpec(name: "imported", extra: "randomness: rnd", file: "imported.yaml")];
+    }
 
     /// <summary>plan of 50 members with a majority sample of 40 rows and the whole file's public numbers, then <paramref name="options"/>.</summary>
     private static string[] Plan(CliSandbox b, params string[] options) => PlanWithout(b, [.. Planning.CompasCut.PublicNumbers(), .. options]);
