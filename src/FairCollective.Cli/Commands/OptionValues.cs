@@ -28,6 +28,21 @@ internal static class OptionValues
         return option;
     }
 
+    /// <summary>A text option that takes one of <paramref name="values"/>, <paramref name="defaultValue"/> when absent.</summary>
+    public static Option<string> OneOf(string name, string description, string defaultValue, params string[] values)
+    {
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.CompletionSources.Add(values);
+        option.CustomParser = r =>
+        {
+            string text = Text(r);
+            if (values.Contains(text, StringComparer.Ordinal)) return text;
+            r.AddError($"{name} must be one of {string.Join(", ", values)}; got '{text}'");
+            return defaultValue;
+        };
+        return option;
+    }
+
     /// <summary>
     /// Gives every whole-number and number option below <paramref name="command"/> that has no parser of its own one
     /// whose message names the option, what it takes and what was given.

@@ -94,7 +94,7 @@ public static class PlanCommand
             var sampleData = sample is null ? null : Load(sample, specPath ?? (DatasetSpecFile.IsSpecFile(membersPath) ? membersPath : null), "majority sample");
             var writer = parse.InvocationConfiguration.Output;
             writer.WriteLine($"planning: {memberData.RowCount} members, {(sampleData is null ? "no majority sample" : $"{sampleData.RowCount} majority rows")}, {options.Replicates} replicates ...");
-            var plan = Planner.Run(memberData, sampleData, numbers, options);
+            var plan = Planner.Run(memberData, sampleData, numbers, options, membersPath, sample);
             var settings = Settings(membersPath, specPath, sample, numbers, options);
             var files = PlanReport.Write(plan, outDir, settings);
             Print(plan, writer);
@@ -109,7 +109,9 @@ public static class PlanCommand
 
     private static Data.Dataset Load(string path, string? specPath, string what)
     {
+        if (Directory.Exists(path)) throw new UserInputException($"{what} '{path}' is a folder, not a data file or dataset spec");
         if (!File.Exists(path)) throw new UserInputException($"{what} '{path}' not found");
+        if (specPath is not null && Directory.Exists(specPath)) throw new UserInputException($"--spec '{specPath}' is a folder, not a dataset spec file");
         // A members file holds only the minority, a sample only the majority: partial files by design.
         return DatasetSpecFile.Load(path, specPath, LoadOptions.Default with { PartialFile = true });
     }

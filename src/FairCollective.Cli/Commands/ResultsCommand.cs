@@ -73,18 +73,10 @@ public static class ResultsCommand
         var store = new Argument<string>("store") { Description = "Path of the results store (.sqlite)." };
         var experiment = new Option<string?>("--experiment") { Description = "Only this experiment." };
         var json = new Option<bool>("--json") { Description = "Machine-readable output." };
-        var selection = new Option<string>("--selection")
-        {
-            Description = "Which split chooses the best budget: test (the paper's rule) or validation (needs validation_fraction in the spec).",
-            DefaultValueFactory = _ => "test",
-        };
-        selection.AcceptOnlyFromAmong("test", "validation");
-        var best = new Option<string>("--best")
-        {
-            Description = "How seeds combine: min-of-means (one budget for all seeds) or mean-of-mins (each seed its own budget, the paper's pipeline).",
-            DefaultValueFactory = _ => "min-of-means",
-        };
-        best.AcceptOnlyFromAmong("min-of-means", "mean-of-mins");
+        var selection = OptionValues.OneOf("--selection",
+            "Which split chooses the best budget: test (the paper's rule) or validation (needs validation_fraction in the spec).", "test", "test", "validation");
+        var best = OptionValues.OneOf("--best",
+            "How seeds combine: min-of-means (one budget for all seeds) or mean-of-mins (each seed its own budget, the paper's pipeline).", "min-of-means", "min-of-means", "mean-of-mins");
         var metric = MetricOption();
         var cmd = new Command("show", "The tables that match each experiment's grid (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha)): mean ± sample std over seeds.")
         {

@@ -48,6 +48,8 @@ public static class RunCommand
         {
             int threads = ThreadsOf(parse);
             var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : null;
+            if (parse.GetValue(export) is { } folder && File.Exists(folder))
+                throw new UserInputException($"--export-randomness '{folder}' is a file, not a folder");
             var path = parse.GetValue(spec)!;
             var parsed = SpecParser.ParseFile(path);
             // --metric replaces the spec's display metric; the run records it, so the report shows the same one.

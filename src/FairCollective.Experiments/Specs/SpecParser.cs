@@ -27,6 +27,7 @@ public static class SpecParser
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
     {
+        if (Directory.Exists(path)) throw new UserInputException($"spec file '{path}' is a folder, not a spec file (YAML or JSON)");
         if (!File.Exists(path)) throw new UserInputException($"spec file '{path}' does not exist");
         return Parse(SpecDocument.ReadFile(path), path);
     }
@@ -145,7 +146,7 @@ public static class SpecParser
             switch (r.Scalar(key, "bootstrap"))
             {
                 case "resamples":
-                    resamples = r.WholeNumber((r.Number(value, "bootstrap.resamples"), value), "bootstrap.resamples");
+                    resamples = r.Whole(value, "bootstrap.resamples");
                     if (resamples is < 0 or > SpecLimits.MaxBootstrapResamples) throw new UserInputException($"{r.At(value)}: bootstrap.resamples must lie in 0..{SpecLimits.MaxBootstrapResamples} (0 = no intervals); got {resamples}");
                     break;
                 case "level":
@@ -209,6 +210,7 @@ public static class SpecParser
         string dir = r.Scalar(node, "randomness");
         string folder = File.Exists(r.Source) ? Path.GetDirectoryName(Path.GetFullPath(r.Source))! : ".";
         string full = Path.IsPathRooted(dir) ? dir : Path.GetFullPath(Path.Combine(folder, dir));
+        if (File.Exists(full)) throw new UserInputException($"{r.At(node)}: randomness folder '{dir}' is a file, not a folder");
         if (!Directory.Exists(full)) throw new UserInputException($"{r.At(node)}: randomness folder '{dir}' does not exist");
         return full;
     }
@@ -321,8 +323,8 @@ public static class SpecParser
     {
         if (node is YamlMappingNode m)
         {
-            int count = r.WholeNumber((r.Number(r.Required(m, "count"), "seeds.count"), m), "seeds.count");
-            int start = m.Children.TryGetValue(new YamlScalarNode("from"), out var f) ? r.WholeNumber((r.Number(f, "seeds.from"), f), "seeds.from") : 0;
+            int count = r.Whole(r.Required(m, "count"), "seeds.count");
+            int start = m.Children.TryGetValue(new YamlScalarNode("from"), out var f) ? r.Whole(f, "seeds.from") : 0;
             if (count < 1) throw new UserInputException($"{r.At(node)}: seeds.count must be at least 1");
             if (count > SpecLimits.MaxAxisValues)
                 throw new UserInputException($"{r.At(node)}: seeds.count = {count} is more than the limit of {SpecLimits.MaxAxisValues} values on one grid axis");
@@ -356,7 +358,11 @@ public static class SpecParser
                     "all-columns" => NeighbourScaling.AllColumnsStandardised,
                     var t => throw new UserInputException($"{r.At(value)}: unknown scaling '{t}' (encoded or all-columns)"),
                 } },
-                "rb_prob_model" => s with { RbProbModel = r.Scalar(value, "strategy.rb_prob_model") },
+                "rb_prob_model" => s with
+                {
+                    RbProbModel = r.Scalar(value, "strategy.rb_prob_model") is var model && LearnerCatalog.Names.Contains(model.ToLowerInvariant()) ? model
+                        : throw new UserInputException($"{r.At(value)}: unknown strategy.rb_prob_model '{model}' (known: {string.Join(", ", LearnerCatalog.Names)})"),
+                },
                 "scoring_space" => s with { ScoringSpace = r.Scalar(value, "strategy.scoring_space") switch
                 {
                     "counterfactual" => ScoringSpace.Counterfactual,
@@ -371,7 +377,7 @@ public static class SpecParser
 
     private static int CheckK(Reader r, YamlNode value)
     {
-        int k = r.WholeNumber((r.Number(value, "strategy.k"), value), "strategy.k");
+        int k = r.Whole(value, "strategy.k");
         if (k < 1) throw new UserInputException($"{r.At(value)}: strategy.k must be at least 1");
         CountLimit.Check(k, NeighbourStrategyOptions.KLimit, $"{r.At(value)}: strategy.k");
         return k;

@@ -172,8 +172,8 @@ public sealed class ResultsStore : IDisposable
     {
         lock (_gate)
         {
-            var missing = ReadRows("SELECT experiment, cell_key, label FROM pending p WHERE NOT EXISTS (SELECT 1 FROM cells c WHERE c.cell_key = p.cell_key) ORDER BY experiment, label, cell_key",
-                "pending", r => new MissingCell(r.GetString(0), r.GetString(1), r.GetString(2)));
+            var missing = ReadRows("SELECT experiment, cell_key, label, rowid FROM pending p WHERE NOT EXISTS (SELECT 1 FROM cells c WHERE c.cell_key = p.cell_key) ORDER BY experiment, label, cell_key",
+                "pending", r => new MissingCell(Text(r, 0, "experiment"), Text(r, 1, "cell_key"), Text(r, 2, "label")));
             return new StoreGaps(missing, StoreGaps.MissingShardsOf(Runs()));
         }
     }
@@ -223,9 +223,12 @@ public sealed class ResultsStore : IDisposable
         lock (_gate)
         {
             using var cmd = Command("SELECT experiment FROM experiments UNION SELECT DISTINCT experiment FROM cells ORDER BY 1");
-            using var r = cmd.ExecuteReader();
+            using var r = Guarded(cmd.ExecuteReader);
             var names = new List<string>();
-            while (r.Read()) names.Add(r.GetString(0));
+            while (Guarded(r.Read))
+                names.Add(r.IsDBNull(0) || r.GetFieldType(0) != typeof(string)
+                    ? throw new UserInputException($"results store '{Path}': a row of its experiments or cells table has no experiment name (it is {(r.IsDBNull(0) ? "NULL" : "not text")}); run the experiment into a new store")
+                    : r.GetString(0));
             return names;
         }
     }
@@ -395,11 +398,15 @@ public sealed class ResultsStore : IDisposable
     public IReadOnlyList<StoredRun> Runs()
     {
         lock (_gate)
-            return ReadRows("SELECT run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc FROM runs ORDER BY started_utc", "runs",
-                r => new StoredRun(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Whole(r, 5, "cells"), r.IsDBNull(6) ? null : r.GetString(6)));
+            return ReadRows("SELECT run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc, rowid FROM runs ORDER BY started_utc", "runs",
+                r => new StoredRun(Text(r, 0, "run_id"), Text(r, 1, "experiment"), Text(r, 2, "started_utc"), Text(r, 3, "spec_json"), Text(r, 4, "environment_json"),
+                    Whole(r, 5, "cells"), r.IsDBNull(6) ? null : Text(r, 6, "finished_utc")));
     }
 
-    /// <summary>Every row <paramref name="sql"/> selects, read by <paramref name="read"/> (under the gate); a row it cannot read is a user error naming <paramref name="table"/>.</summary>
+    /// <summary>
+    /// Every row <paramref name="sql"/> selects (its last column the rowid), read by <paramref name="read"/> (under the
+    /// gate); a row it cannot read is a user error naming <paramref name="table"/>, the row and what is wrong.
+    /// </summary>
     private List<T> ReadRows<T>(string sql, string table, Func<SqliteDataReader, T> read)
     {
         using var cmd = Command(sql);
@@ -413,11 +420,16 @@ public sealed class ResultsStore : IDisposable
             }
             catch (Exception e) when (e is InvalidCastException or InvalidOperationException or FormatException or OverflowException)
             {
-                throw new UserInputException($"results store '{Path}': a row of the {table} table is corrupted ({FirstLine(e.Message)})");
+                throw new UserInputException($"results store '{Path}': row {r.GetInt64(r.FieldCount - 1).ToString(CultureInfo.InvariantCulture)} of the {table} table is corrupted: {FirstLine(e.Message)}; run the experiment into a new store");
             }
         }
         return rows;
     }
+
+    // A text column that SQLite would hand over as NULL or convert from a number: checked, so an edit is named.
+    private static string Text(SqliteDataReader r, int column, string name) =>
+        r.IsDBNull(column) ? throw new FormatException($"its {name} is empty (NULL)")
+        : r.GetFieldType(column) == typeof(string) ? r.GetString(column) : throw new FormatException($"its {name} is not text");
 
     /// <summary>Closes the store; a written store goes back to a rollback journal, so no -wal or -shm file stays beside it.</summary>
     public void Dispose()

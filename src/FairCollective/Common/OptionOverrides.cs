@@ -19,7 +19,8 @@ internal static class OptionOverrides
     public static JsonSerializerOptions EnumsAsText { get; } = new()
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        // Names only: a number would read as an enum value no name has ("action: 5").
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
     /// <summary>The public settings of <paramref name="options"/> but <paramref name="notSettable"/>, keys sorted, as JSON.</summary>

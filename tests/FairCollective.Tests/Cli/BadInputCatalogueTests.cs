@@ -107,6 +107,8 @@ public sealed class BadInputCatalogueTests
             @"tiny\.yaml:\d+:\d+: validation_fraction must be >= 0 and leave training rows beside test_fraction 0\.3; got 0\.8"),
         new("results show --selection validation without a validation split", b => ["results", "show", ToyStore(b), "--selection", "validation"],
             @"these results have no validation split to choose budgets on: run the spec with validation_fraction > 0"),
+        new("results show --selection unknown", b => ["results", "show", ToyStore(b), "--selection", "train"], @"^--selection must be one of test, validation; got 'train' \(see --help\)$"),
+        new("results show --best unknown", b => ["results", "show", ToyStore(b), "--best", "best"], @"^--best must be one of min-of-means, mean-of-mins; got 'best'"),
         new("results show --metric that is not a fairness gap", b => ["results", "show", ToyStore(b), "--metric", "nope"],
             @"--metric: 'nope' is neither a gap \(lower is fairer: .*\beqod\b.*\) nor a min/max ratio \(higher is fairer: .*\bdem_parity_ratio\b"),
         new("results show --metric with no fairer direction (disparate impact can pass 1)", b => ["results", "show", ToyStore(b), "--metric", "disparate_impact"],
@@ -170,7 +172,7 @@ public sealed class BadInputCatalogueTests
         new("strategy.k of 10^9", b => ["run", b.ToySpec(extra: "strategy: {k: 1000000000}")],
             @"^.*tiny\.yaml:7:\d+: strategy\.k must be at most 10,000; got 1000000000$"),
         new("strategy.k given text", b => ["run", b.ToySpec(extra: "strategy: {k: many}")],
-            @"^.*tiny\.yaml:7:\d+: 'strategy\.k' must be a number; got 'many'$"),
+            @"^.*tiny\.yaml:7:\d+: 'strategy\.k' must be a whole number; got 'many'$"),
         new("learner option given text", b => ["run", b.ToySpec(extra: "learners: [mlp]\nlearner: {mlp: {max_epochs: abc}}")],
             @"^.*tiny\.yaml:8:\d+: mlp: option 'max_epochs' must be a whole number; got ""abc""$"),
         new("learner list option given text", b => ["run", b.ToySpec(extra: "learner: {mlp: {hidden_layer_sizes: abc}}")],
@@ -203,6 +205,18 @@ public sealed class BadInputCatalogueTests
             @"--shard: 'half' is not I/N \(e\.g\. 2/4\) or env"),
         new("shard from an environment without a scheduler", b => ["run", b.ToySpec(), "--shard", "env"],
             @"--shard env: neither SLURM_ARRAY_TASK_ID \(a Slurm job array\) nor JOB_COMPLETION_INDEX \(a Kubernetes Indexed Job\) is set; give --shard I/N"),
+        new("merge of a store whose settings are null", b => { var s = ToyStore(b); Sql(s, "UPDATE experiments SET settings_json = 'null'"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
+            @"^results store '.*tiny\.sqlite': the settings of experiment 'tiny' are corrupted \(the record is null, not a JSON object\)$"),
+        new("merge of a store whose settings lack a key", b => { var s = ToyStore(b); Sql(s, "UPDATE experiments SET settings_json = json_remove(settings_json, '$.strategy.k')"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
+            @"the settings of experiment 'tiny' are corrupted \(the record has no 'strategy\.k'\)$"),
+        new("merge of a store whose cell configuration lacks a key", b => { var s = ToyStore(b); Sql(s, "UPDATE cells SET config_json = json_remove(config_json, '$.dataset.name') WHERE method = 'Base'"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
+            @"cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its configuration has no 'dataset\.name'; delete that row"),
+        new("store whose cell configuration holds text for the seed", b => { var s = ToyStore(b); Sql(s, "UPDATE cells SET config_json = json_set(config_json, '$.seed', 'zero') WHERE method = 'Base'"); return ["results", "show", s]; },
+            @"is corrupted: its configuration's 'seed' is the text ""zero"", not a whole number; delete that row"),
+        new("merge of a store whose run has no id", b => { var s = ToyStore(b); Sql(s, "UPDATE runs SET run_id = NULL"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
+            @"^results store '.*tiny\.sqlite': row 1 of the runs table is corrupted: its run_id is empty \(NULL\); run the experiment into a new store$"),
+        new("store whose experiment has no name", b => { var s = ToyStore(b); Sql(s, "UPDATE experiments SET experiment = NULL"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
+            @"^results store '.*tiny\.sqlite': a row of its experiments or cells table has no experiment name \(it is NULL\)"),
         new("merge of a missing store", b => ["results", "merge", b.PathOf("m.sqlite"), b.PathOf("nowhere.sqlite")],
             @"results store '.*nowhere\.sqlite' does not exist"),
         new("merge of a shard whose run stopped before its end", b =>
@@ -228,6 +242,20 @@ public sealed class BadInputCatalogueTests
         new("randomness folder that gives the run nothing", b => Randomness(b, "toy", null), @"^randomness folder '.*rnd' gives this run nothing"),
         new("invalid YAML", b => ["run", b.Write("bad.yaml", "name: x\ndatasets: [toy\n")],
             @"bad\.yaml.*not valid YAML/JSON"),
+        new("spec that is a folder", b => { Directory.CreateDirectory(b.PathOf("specs")); return ["run", b.PathOf("specs")]; },
+            @"^spec file '.*specs' is a folder, not a spec file \(YAML or JSON\)$"),
+        new("--export-randomness naming a file", b => ["run", b.ToySpec(), "--export-randomness", b.Write("taken", "x")],
+            @"^--export-randomness '.*taken' is a file, not a folder$"),
+        new("randomness: naming a file", b => { b.Write("draws.csv", "x"); return ["run", b.ToySpec(extra: "randomness: draws.csv")]; },
+            @"^.*tiny\.yaml:7:\d+: randomness folder 'draws\.csv' is a file, not a folder$"),
+        new("bootstrap.resamples given text", b => ["run", b.ToySpec(extra: "bootstrap: {resamples: many}")],
+            @"^.*tiny\.yaml:7:\d+: 'bootstrap\.resamples' must be a whole number; got 'many'$"),
+        new("seeds.count given text", b => ["run", b.Write("s.yaml", "name: s\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: {count: few}\n")],
+            @"^.*s\.yaml:6:\d+: 'seeds\.count' must be a whole number; got 'few'$"),
+        new("unknown rb_prob_model", b => ["run", b.ToySpec(extra: "strategy: {rb_prob_model: svm}")],
+            @"^.*tiny\.yaml:7:\d+: unknown strategy\.rb_prob_model 'svm' \(known: logistic, mlp, gbt\)$"),
+        new("defence action given a number", b => ["run", b.ToySpec(extra: "defences: {knn-sanitisation: {action: 5}}")],
+            @"^.*tiny\.yaml:7:\d+: knn-sanitisation: option 'action' must be one of drop, relabel; got 5$"),
         new("spec file missing", b => ["run", b.PathOf("nowhere.yaml")],
             @"spec file '.*nowhere\.yaml' does not exist"),
 
@@ -454,6 +482,8 @@ public sealed class BadInputCatalogueTests
             @"--minority 'a' matches no group of .*preds\.csv \(groups: a x x, a x y, b x x, b x y\)$"),
         new("metrics of a header without rows", b => ["metrics", b.Write("preds.csv", "y,yhat,g\n"), "--y-true", "y", "--y-pred", "yhat", "--group", "g"],
             @"preds\.csv: no data rows$"),
+        new("metrics whose weights are all zero", b => { var f = b.Write("preds.csv", "y,yhat,g,w\n" + string.Concat(Enumerable.Range(0, 109).Select(i => $"{i % 2},{i / 2 % 2},{(i % 3 == 0 ? "b" : "a")},0\n"))); return ["metrics", f, "--y-true", "y", "--y-pred", "yhat", "--group", "g", "--weight", "w"]; },
+            @"^.*preds\.csv, column 'w': the weights of all 109 rows sum to zero, so no rate is defined \(--weight\)$"),
         new("metrics without --group", b => ["metrics", Predictions(b), "--y-true", "y", "--y-pred", "yhat"],
             @"--group.*\(see --help\)$"),
         new("plan with a member outside the minority", b => { var (m, _) = Planning.CompasCut.Write(b, 50, 0, withAMajorityRow: true); return ["plan", m, .. Planning.CompasCut.PublicNumbers(), "--majority-base-rate", "0.5"]; },
@@ -492,6 +522,27 @@ public sealed class BadInputCatalogueTests
             @"^--minority-users 1000000 at --minority-share 1E-07 gives 10000000000000 firm users, more than the limit of 1,000,000,000$"),
         new("plan with --sample-prior-rows above the limit", b => Plan(b, "--sample-prior-rows", "2000000000"),
             @"^--sample-prior-rows must be a whole number from 0 to 1,000,000; got '2000000000'"),
+        new("plan of a members file that is a folder", b => { Directory.CreateDirectory(b.PathOf("members")); return ["plan", b.PathOf("members"), .. Planning.CompasCut.PublicNumbers()]; },
+            @"^members file '.*members' is a folder, not a data file or dataset spec$"),
+        new("plan with a majority sample that is a folder", b => { Directory.CreateDirectory(b.PathOf("sample")); var (m, _) = Planning.CompasCut.Write(b, 50, 0); return ["plan", m, "--majority", b.PathOf("sample"), .. Planning.CompasCut.PublicNumbers()]; },
+            @"^majority sample '.*sample' is a folder, not a data file or dataset spec$"),
+        new("plan with a dataset spec that is a folder", b => { Directory.CreateDirectory(b.PathOf("spec")); return Plan(b, "--spec", b.PathOf("spec")); },
+            @"^--spec '.*spec' is a folder, not a dataset spec file$"),
+        new("plan with a majority row of the minority, read with a named dataset spec", b =>
+            {
+                var spec = b.UserData("people", specName: "people");
+                b.Write("members.csv", "x,g,y\n1,b,0\n2,b,1\n3,b,0\n");
+                b.Write("sample.csv", "x,g,y\n1,a,0\n2,b,1\n");
+                return ["plan", b.PathOf("members.csv"), "--spec", spec, "--majority", b.PathOf("sample.csv"), "--firm-users", "5000", "--minority-share", "0.4"];
+            },
+            @"^majority sample '.*sample\.csv': row 2 \(id 1\) is in the minority group 'b', not in the majority; a majority sample holds majority rows only$"),
+        new("plan of an empty majority sample read with the members' spec", b =>
+            {
+                var spec = b.UserData("people", specName: "people");
+                b.Write("members.csv", "x,g,y\n1,b,0\n2,b,1\n3,b,0\n");
+                return ["plan", b.PathOf("members.csv"), "--spec", spec, "--majority", b.Write("sample.csv", "x,g,y\n"), "--firm-users", "5000", "--minority-share", "0.4"];
+            },
+            @"^.*sample\.csv: no rows left after filtering$"),
         new("plan of a members file that does not exist", b => ["plan", b.PathOf("nobody.csv"), .. Planning.CompasCut.PublicNumbers()],
             @"members file '.*nobody\.csv' not found$"),
     ];
