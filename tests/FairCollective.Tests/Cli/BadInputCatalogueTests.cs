@@ -7,7 +7,7 @@ namespace FairCollective.Tests.Cli;
 /// Every known way to hand FairCollective bad input, through the command line: each must give exit code 2, one line
 /// on standard error naming the culprit (file, line, column, key, option or setting), no stack trace, and leave no
 /// new file behind. A case arranges its inputs in a fresh sandbox and returns the command line; files present
-/// before the command (a store from an earlier good run, say) may stay, but nothing may be added.
+/// before the command (a store from an earlier good run, say) may stay, but nothing may be added, not even an empty folder.
 /// </summary>
 public sealed class BadInputCatalogueTests
 {
@@ -27,7 +27,7 @@ public sealed class BadInputCatalogueTests
     {
         using var box = new CliSandbox();
         var args = c.Arrange(box);
-        var before = box.Files();
+        var before = box.Entries();
         var (exit, _, err) = CliSandbox.Run(args);
         var lines = err.TrimEnd('\n').Split('\n');
         Assert.True(exit == 2, $"{c.Name}: exit {exit}, stderr: {err}");
@@ -35,7 +35,7 @@ public sealed class BadInputCatalogueTests
         Assert.StartsWith("error: ", lines[0]);
         Assert.DoesNotContain("   at ", err);
         Assert.Matches(c.Expected, lines[0]["error: ".Length..]);
-        Assert.Equal(before, box.Files());
+        Assert.Equal(before, box.Entries());
     }
 
     private static string Q(string path) => Regex.Escape(path);
