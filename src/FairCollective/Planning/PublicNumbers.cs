@@ -19,7 +19,7 @@ public sealed record PublicNumbers
 
     /// <summary>
     /// Most test users (<see cref="EvaluationUsers"/>, given or derived from the firm's users): the planner draws every one
-    /// in every replicate, so at the limit 200 replicates take about 40 s more on 2 cores.
+    /// in every replicate (a plan of 300 members with 20 replicates of 10,000,000 test users took 5.0 s on 2 cores: about 0.2 s a replicate).
     /// </summary>
     public const int EvaluationUsersLimit = 10_000_000;
 
