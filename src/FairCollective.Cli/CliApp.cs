@@ -53,6 +53,7 @@ public static class CliApp
         root.Add(PlanCommand.Create());
         root.Add(DocsCommand.Create());
         root.Add(Width);
+        OptionValues.ExplainTypes(root);
         return root;
     }
 

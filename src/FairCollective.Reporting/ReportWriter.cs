@@ -35,18 +35,24 @@ public static class ReportWriter
     /// Writes the report of the given cells and runs into <paramref name="outDir"/> (created when missing); returns the
     /// written files' full paths. Every file is written atomically and index.html last, so an interrupted report leaves
     /// the previous index.html whole, and a new index.html means every other file is new too. Temporary files that
-    /// killed earlier reports left in the folders are deleted once the report is complete.
+    /// killed earlier reports left in the folders are deleted once the report is complete. A report that fails part-way
+    /// (a full disk, a path in the way) removes the files and folders it added (<see cref="OutputFolders"/>).
     /// </summary>
     /// <exception cref="UserInputException">The folder or a file cannot be written; the message names it.</exception>
     public static IReadOnlyList<string> Write(ReportInput input, string outDir)
     {
         if (File.Exists(outDir)) throw new UserInputException($"report output '{outDir}' is a file, not a directory");
+        var figureDir = Path.Combine(outDir, FiguresDirectory);
+        return OutputFolders.Write([outDir, figureDir], () => WriteFiles(input, outDir, figureDir));
+    }
+
+    private static List<string> WriteFiles(ReportInput input, string outDir, string figureDir)
+    {
         AtomicFile.EnsureDirectory(outDir);
         var generated = DateTime.UtcNow;
         var sections = ReportSections.Of(input);
         var warnings = input.Warnings();
         var written = new List<string>();
-        var figureDir = Path.Combine(outDir, FiguresDirectory);
         var figures = new Dictionary<string, RenderedFigure>(StringComparer.Ordinal);
         foreach (var figure in sections.SelectMany(s => s.Figures))
         {

@@ -188,6 +188,8 @@ public static class MetricsCommand
                 }
             }
             if (yTrue.Count == 0) throw new UserInputException($"{path}: no data rows");
+            if (w >= 0 && weights.Sum() <= 0)
+                throw new UserInputException($"{path}, column '{reader.Header[w]}': the weights of all {yTrue.Count.ToString("N0", CultureInfo.InvariantCulture)} rows sum to zero, so no rate is defined (--weight)");
             return new PredictionsFile(path, yTrue.ToArray(), yPred.ToArray(), groupColumns, groups.Select(l => l.ToArray()).ToArray(), w >= 0 ? weights.ToArray() : null);
         }
 

@@ -30,27 +30,25 @@ public static class PlanCommand
         };
         var spec = new Option<string?>("--spec") { Description = "Dataset spec to read the members file (and the majority sample) with, when the file is not a spec itself." };
         var majority = new Option<string?>("--majority") { Description = "A sample of majority rows the collective knows (same columns as the members file); none: the fallback majority (needs --majority-base-rate)." };
-        var firmUsers = new Option<int?>("--firm-users") { Description = "How many users the firm trains on." };
-        var minorityUsers = new Option<int?>("--minority-users") { Description = "How many of them are in the minority." };
+        var firmUsers = OptionValues.OptionalCount("--firm-users", "How many users the firm trains on", 1, PublicNumbers.UsersLimit);
+        var minorityUsers = OptionValues.OptionalCount("--minority-users", "How many of them are in the minority", 1, PublicNumbers.UsersLimit);
         var minorityShare = new Option<double?>("--minority-share") { Description = "The minority's share of the firm's users (give two of --firm-users, --minority-users, --minority-share)." };
         var baseRate = new Option<double?>("--majority-base-rate") { Description = "Share of the majority with the favourable label (needed without --majority)." };
-        var prior = new Option<int>("--sample-prior-rows")
-        {
-            Description = "Weight, in rows, that the fallback majority keeps beside a majority sample (0: the sample alone).",
-            DefaultValueFactory = _ => PlannerOptions.DefaultSamplePriorRows,
-        };
-        var evaluation = new Option<int?>("--evaluation-users") { Description = "Users the firm measures fairness on (default: 0.3/0.7 of --firm-users, a 70/30 split)." };
+        var prior = OptionValues.Count("--sample-prior-rows", "Weight, in rows, that the fallback majority keeps beside a majority sample (0: the sample alone)",
+            0, PlannerOptions.SamplePriorRowsLimit, PlannerOptions.DefaultSamplePriorRows);
+        var evaluation = OptionValues.OptionalCount("--evaluation-users", "Users the firm measures fairness on (default: 0.3/0.7 of --firm-users, a 70/30 split)",
+            1, PublicNumbers.EvaluationUsersLimit);
         var strategies = new Option<string[]>("--strategy") { Description = "Strategies to forecast (repeat or comma-separate; default RB-prob, RB-label, RB-dist).", AllowMultipleArgumentsPerToken = true };
         var budgets = new Option<string?>("--budgets") { Description = "Flip budgets to forecast, shares of the pool, comma-separated (default 0,0.1,...,1)." };
         var learner = new Option<string>("--learner") { Description = $"The firm's learner family the collective assumes ({string.Join(", ", LearnerCatalog.Names)}).", DefaultValueFactory = _ => LearnerCatalog.Logistic };
         var metric = ResultsCommand.MetricOption();
-        var replicates = new Option<int>("--replicates") { Description = "Bootstrap replicates of the forecast.", DefaultValueFactory = _ => PlannerOptions.DefaultReplicates };
+        var replicates = OptionValues.Count("--replicates", "Bootstrap replicates of the forecast", 10, PlannerOptions.ReplicatesLimit, PlannerOptions.DefaultReplicates);
         var level = new Option<double>("--level") { Description = "Level of the predictive intervals.", DefaultValueFactory = _ => PlannerOptions.DefaultLevel };
         var target = new Option<double?>("--target") { Description = "A value of the metric to reach; the plan then says how large a collective reaches it." };
         var targetEqOd = new Option<double?>("--target-eqod") { Description = "The same as --target for EqOd (the default metric)." };
         var reduction = new Option<double?>("--target-reduction") { Description = "Alternatively, the share of the metric's unfairness to remove (0.5 = halve it)." };
         var sizes = new Option<string?>("--sizes") { Description = "Collective sizes the target search tries, shares of the minority, comma-separated (default 0.05,0.1,...,1)." };
-        var targetReplicates = new Option<int>("--target-replicates") { Description = "Replicates of the target search.", DefaultValueFactory = _ => PlannerOptions.DefaultTargetReplicates };
+        var targetReplicates = OptionValues.Count("--target-replicates", "Replicates of the target search", 10, PlannerOptions.TargetReplicatesLimit, PlannerOptions.DefaultTargetReplicates);
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--output", "-o") { Description = "Folder for plan.html, plan.json, ranking.csv and figures/.", DefaultValueFactory = _ => DefaultOutput };
         var cmd = new Command("plan", "Plan a real collective's action from only what it knows: its members, an optional majority sample and public numbers. Recommends a strategy and flip budget, ranks who flips, and predicts the firm's fairness and error with intervals (docs/planner.md).")
@@ -96,7 +94,7 @@ public static class PlanCommand
             var sampleData = sample is null ? null : Load(sample, specPath ?? (DatasetSpecFile.IsSpecFile(membersPath) ? membersPath : null), "majority sample");
             var writer = parse.InvocationConfiguration.Output;
             writer.WriteLine($"planning: {memberData.RowCount} members, {(sampleData is null ? "no majority sample" : $"{sampleData.RowCount} majority rows")}, {options.Replicates} replicates ...");
-            var plan = Planner.Run(memberData, sampleData, numbers, options);
+            var plan = Planner.Run(memberData, sampleData, numbers, options, membersPath, sample);
             var settings = Settings(membersPath, specPath, sample, numbers, options);
             var files = PlanReport.Write(plan, outDir, settings);
             Print(plan, writer);
@@ -112,6 +110,7 @@ public static class PlanCommand
     private static Data.Dataset Load(string path, string? specPath, string what)
     {
         InputFile.Require(path, what, $"{what} '{path}' not found");
+        if (specPath is not null) InputFile.Require(specPath, "dataset spec file", $"--spec '{specPath}' not found");
         // A members file holds only the minority, a sample only the majority: partial files by design.
         return DatasetSpecFile.Load(path, specPath, LoadOptions.Default with { PartialFile = true });
     }

@@ -29,21 +29,45 @@ public static class ResultsCommand
     {
         var output = new Argument<string>("out") { Description = "The merged store to write (a new file)." };
         var stores = new Argument<string[]>("stores") { Description = "The stores to merge: the shards of one sweep (run --shard), or copies of one run.", Arity = ArgumentArity.OneOrMore };
-        var cmd = new Command("merge", "Combine results stores of one configuration (e.g. the shards of a sweep) into a new store: identical cells once; a conflicting cell or other settings are refused.")
+        var allowPartial = new Option<bool>("--allow-partial")
         {
-            output, stores,
+            Description = "Also merge stores whose run did not finish (still runs, or was stopped) and sweeps with a shard missing: the merged store records the missing cells, "
+                          + $"its tables and report say so, and the missing cells are listed in <out without .sqlite>{MissingListSuffix}.",
+        };
+        var cmd = new Command("merge", "Combine results stores of one configuration (e.g. the shards of a sweep) into a new store: identical cells once; a conflicting cell, other settings or an unfinished store are refused.")
+        {
+            output, stores, allowPartial,
         };
         cmd.SetAction(parse =>
         {
-            var summary = StoreMerge.Merge(parse.GetValue(output)!, parse.GetValue(stores)!);
+            var summary = StoreMerge.Merge(parse.GetValue(output)!, parse.GetValue(stores)!, parse.GetValue(allowPartial));
             var o = parse.InvocationConfiguration.Output;
             o.WriteLine($"merged {parse.GetValue(stores)!.Length} stores into {summary.Output}: {summary.Cells} cells ({summary.Duplicates} found more than once, written once)");
-            foreach (var (experiment, missing) in summary.MissingShards)
-                o.WriteLine($"warning: experiment '{experiment}': no store holds a run of shard {string.Join(", ", missing)}; the merged store lacks their cells (run them, then merge again)");
+            if (summary.Gaps.IsEmpty) return 0;
+            foreach (var (store, missing) in summary.Unfinished)
+                o.WriteLine($"warning: store '{store}' is unfinished: {missing.ToString("N0", CultureInfo.InvariantCulture)} of its cells are in no store given");
+            foreach (var warning in summary.Gaps.Warnings()) o.WriteLine($"warning: {warning}");
+            if (summary.Gaps.Missing.Count > 0)
+            {
+                string list = MissingList(summary.Output);
+                ResultsExport.WriteMissingCsv(summary.Gaps.Missing, list);
+                foreach (var m in summary.Gaps.Missing.Take(MissingShown)) o.WriteLine($"  missing: {m}");
+                if (summary.Gaps.Missing.Count > MissingShown) o.WriteLine($"  ... and {(summary.Gaps.Missing.Count - MissingShown).ToString("N0", CultureInfo.InvariantCulture)} more");
+                o.WriteLine($"every missing cell: {list}");
+            }
             return 0;
         });
         return cmd;
     }
+
+    /// <summary>Suffix of the list of missing cells a partial merge writes beside its store: out/merged.sqlite -> out/merged.missing.csv.</summary>
+    public const string MissingListSuffix = ".missing.csv";
+
+    /// <summary>Missing cells a partial merge names on the console (all of them are in the list file).</summary>
+    public const int MissingShown = 10;
+
+    private static string MissingList(string storePath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, Path.GetFileNameWithoutExtension(storePath) + MissingListSuffix);
 
     private static Command Show()
     {
@@ -62,8 +86,8 @@ public static class ResultsCommand
             // The runs' recorded metrics and the chosen rule, checked before any table is written (a refusal leaves no partial output).
             var input = InputOf(parse, s, cells, MetricOf(parse.GetValue(metric)));
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) WriteJson(cells, output, input.SelectionOf);
-            else WriteTables(cells, output, selectionOf: input.SelectionOf, storePath: parse.GetValue(store), warnings: input.Warnings());
+            if (parse.GetValue(json)) WriteJson(cells, output, input.SelectionOf, e => input.Warnings([e]));
+            else WriteTables(cells, output, selectionOf: input.SelectionOf, storePath: parse.GetValue(store), warnings: input.Warnings(parse.GetValue(experiment) is { } only ? [only] : null));
             return 0;
         });
         return cmd;
@@ -86,6 +110,7 @@ public static class ResultsCommand
             if (csvPath is not null) ResultsExport.WriteCsv(cells, csvPath);
             if (jsonPath is not null) ResultsExport.WriteJson(cells, jsonPath);
             parse.InvocationConfiguration.Output.WriteLine($"exported {cells.Count} cells" + (csvPath is null ? "" : $" to {csvPath}") + (jsonPath is null ? "" : $" and {jsonPath}"));
+            foreach (var warning in s.Gaps().Warnings(parse.GetValue(experiment))) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
             return 0;
         });
         return cmd;
@@ -99,24 +124,14 @@ public static class ResultsCommand
     };
 
     /// <summary>The <c>--selection</c> option of <c>results show</c>, <c>report</c>, <c>run</c> and <c>reproduce</c>: which split chooses the best budget.</summary>
-    internal static readonly Option<string> Selection = new("--selection")
-    {
-        Description = "Which split chooses the best budget: test (the paper's rule, optimistic: the choice sees the numbers it reports) or validation (needs validation_fraction in the spec; reported on test).",
-        DefaultValueFactory = _ => "test",
-    };
+    internal static readonly Option<string> Selection = OptionValues.OneOf("--selection",
+        "Which split chooses the best budget: test (the paper's rule, optimistic: the choice sees the numbers it reports) or validation (needs validation_fraction in the spec; reported on test).",
+        "test", "test", "validation");
 
     /// <summary>The <c>--best</c> option beside <see cref="Selection"/>: how seeds combine when a best budget is chosen.</summary>
-    internal static readonly Option<string> Best = new("--best")
-    {
-        Description = "How seeds combine: min-of-means (one budget for all seeds) or mean-of-mins (each seed its own budget, the paper's pipeline).",
-        DefaultValueFactory = _ => "min-of-means",
-    };
-
-    static ResultsCommand()
-    {
-        Selection.AcceptOnlyFromAmong("test", "validation");
-        Best.AcceptOnlyFromAmong("min-of-means", "mean-of-mins");
-    }
+    internal static readonly Option<string> Best = OptionValues.OneOf("--best",
+        "How seeds combine: min-of-means (one budget for all seeds) or mean-of-mins (each seed its own budget, the paper's pipeline).",
+        "min-of-means", "min-of-means", "mean-of-mins");
 
     /// <summary>
     /// The report's input of <paramref name="cells"/> (read from <paramref name="store"/>) with the rule named by
@@ -180,7 +195,7 @@ public static class ResultsCommand
         foreach (var sentence in MetricDefinitions.Statistics) output.WriteLine($"  {sentence}");
     }
 
-    private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection> selectionOf)
+    private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection> selectionOf, Func<string, IReadOnlyList<string>> warningsOf)
     {
         // One entry per experiment: its rule and metric named, the values keyed by what they are (never "eqod" for another metric).
         var doc = cells.Select(c => c.Experiment).Distinct().Order(StringComparer.Ordinal).Select(e =>
@@ -191,6 +206,7 @@ public static class ResultsCommand
             return new
             {
                 experiment = e,
+                warnings = warningsOf(e),
                 metric = metric.Key,
                 metric_definition = metric.Describe(),
                 fairer = metric.Fairer,

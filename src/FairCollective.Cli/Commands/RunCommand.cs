@@ -13,11 +13,12 @@ namespace FairCollective.Cli.Commands;
 /// <summary>`run &lt;spec&gt;`: executes an experiment grid into a results store (resuming if cells are already there).</summary>
 public static class RunCommand
 {
-    /// <summary>The <c>--threads</c> option, shared by <c>run</c> and <c>reproduce</c>: cells computed at once.</summary>
-    public static readonly Option<int?> Threads = new("--threads")
-    {
-        Description = "Cells computed at once, a whole number >= 1 (default: all cores). Results do not depend on it.",
-    };
+    /// <summary>Most <c>--threads</c>: far more than the cores of any machine a run is meant for (each thread holds a cell's data).</summary>
+    public const int ThreadsLimit = 1_024;
+
+    /// <summary>The <c>--threads</c> option, shared by <c>run</c>, <c>reproduce</c> and <c>plan</c>: cells (or replicates) computed at once.</summary>
+    public static readonly Option<int?> Threads = OptionValues.OptionalCount("--threads",
+        "Cells computed at once (default: all cores). Results do not depend on it", 1, ThreadsLimit, " (leave it out for all cores)");
 
     /// <summary>Suffix of the report folder <c>run</c> writes beside its store: &lt;store without extension&gt;-report.</summary>
     public const string ReportSuffix = "-report";
@@ -50,11 +51,13 @@ public static class RunCommand
         cmd.SetAction(parse =>
         {
             int threads = ThreadsOf(parse);
+            var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : null;
+            if (parse.GetValue(export) is { } folder && File.Exists(folder))
+                throw new UserInputException($"--export-randomness '{folder}' is a file, not a folder");
             var path = parse.GetValue(spec)!;
             var parsed = SpecParser.ParseFile(path);
             // --metric replaces the spec's display metric; the run records it, so the report shows the same one.
             if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) parsed = parsed with { Metric = chosen.Key };
-            var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : null;
             string name = part is null ? parsed.Name : $"{parsed.Name}.{part.Tag}";
             var storePath = parse.GetValue(store) ?? FileNameRule.Join(Path.GetDirectoryName(Path.GetFullPath(path))!, name + ".sqlite", "experiment name");
             var output = parse.InvocationConfiguration.Output;
@@ -73,13 +76,8 @@ public static class RunCommand
     public static string ReportFolder(string storePath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, Path.GetFileNameWithoutExtension(storePath) + ReportSuffix);
 
-    /// <summary>--threads, checked: -1 (all cores) when absent.</summary>
-    internal static int ThreadsOf(ParseResult parse) => parse.GetValue(Threads) switch
-    {
-        null => -1,
-        >= 1 and var n => n,
-        var n => throw new UserInputException($"--threads must be a whole number >= 1 (leave it out for all cores); got {n}"),
-    };
+    /// <summary>--threads (checked while parsing): -1 (all cores) when absent.</summary>
+    internal static int ThreadsOf(ParseResult parse) => parse.GetValue(Threads) ?? -1;
 
     /// <summary>Rows a table may have to be printed by <c>run</c> and <c>reproduce</c>; a longer one is named with where to read it (the report, <c>results show</c>).</summary>
     public const int ConsoleRowLimit = 60;
@@ -108,6 +106,7 @@ public static class RunCommand
             output.WriteLine(plan.Settings.DatasetRows.TryGetValue(name, out var rows)
                 ? $"dataset '{name}': {rows.Describe()}"
                 : string.Create(CultureInfo.InvariantCulture, $"dataset '{name}': {plan.DataOf(name).RowCount:N0} rows"));
+        foreach (var line in plan.RandomnessSources) output.WriteLine($"randomness from {spec.Randomness}: {line}");
         if (exportRandomness is not null)
         {
             foreach (var ((dataset, seed), drawn) in plan.Draws)
@@ -140,6 +139,8 @@ public static class RunCommand
             stored = committed?.AsStored() ?? store.Cells();
             // The rule the report uses too: the chosen split and seeds' combination, on each experiment's recorded metric.
             input = ResultsCommand.InputOf(parse, store, stored, metric: null);
+            // A shard's store holds its part by design: only cells missing from a part are news (the shard line below says what comes next).
+            if (shard is not null && input.Gaps is { } gaps) input = input with { Gaps = gaps with { MissingShards = new Dictionary<string, IReadOnlyList<string>>() } };
         }
         // Started once the store is closed (so it goes back to one file); the tables are printed meanwhile.
         var reporting = report is null ? null : Task.Run(() => report(stored));

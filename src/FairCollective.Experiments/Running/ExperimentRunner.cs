@@ -39,7 +39,9 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         var spec = plan.Spec;
         // A shard's run names its shard, so the runs of merged shard stores stay apart.
         string shard = plan.Shard is { } part ? "-" + part.Tag : "";
-        store.BeginRun(spec.Name, plan.Settings, $"{spec.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfffZ}{shard}", SpecWriter.Write(spec), RunEnvironment.Json());
+        string runId = $"{spec.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfffZ}{shard}";
+        // The cells this run sets out to compute are recorded first: until each is committed the store knows it is missing.
+        store.BeginRun(spec.Name, plan.Settings, runId, SpecWriter.Write(spec), RunEnvironment.Json(plan.RandomnessSources), plan.Cells.Select(c => (c.Key, c.Config)).ToArray());
         var finished = store.FinishedKeys();
         var todo = plan.Cells.Where(p => !finished.Contains(p.Key)).ToList();
         progress.Started(spec.Name, plan.CellCount, plan.CellCount - todo.Count);
@@ -137,6 +139,8 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
             // Commits what the workers finished, also when one failed or the run was cancelled.
             writer.Complete();
         }
+        // Every cell of the part is committed: the run is finished (a stopped run is not; run again, it resumes and finishes).
+        if (computed == todo.Count) store.FinishRun(runId);
         progress.Finished();
         return new RunSummary(spec.Name, plan.CellCount, plan.CellCount - todo.Count, writer.Added, clock.Elapsed);
     }

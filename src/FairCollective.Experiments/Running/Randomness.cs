@@ -17,13 +17,32 @@ public sealed class Randomness
 {
     private readonly Dictionary<int, int[]> _samples;
 
-    private Randomness(DataSplit split, int[] order, double[] priorities, Dictionary<int, int[]> samples)
+    private Randomness(DataSplit split, int[] order, double[] priorities, Dictionary<int, int[]> samples, IReadOnlyList<string>? imported = null)
     {
         Split = split;
         Order = order;
         Priorities = priorities;
         _samples = samples;
+        Imported = imported ?? [];
     }
+
+    /// <summary>Name of the split among <see cref="Parts"/>.</summary>
+    public const string SplitPart = "split";
+
+    /// <summary>Name of the collective order among <see cref="Parts"/>.</summary>
+    public const string OrderPart = "collective order";
+
+    /// <summary>Name of the Random strategy's priorities among <see cref="Parts"/>.</summary>
+    public const string PrioritiesPart = "Random priorities";
+
+    /// <summary>Name of the known-majority sample of m rows among <see cref="Parts"/>.</summary>
+    public static string SamplePart(int m) => $"majority sample m={m.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Every part of these draws, by name: the split, the collective order, the Random priorities and each m's sample.</summary>
+    public IReadOnlyList<string> Parts => [SplitPart, OrderPart, PrioritiesPart, .. SampleSizes.Select(SamplePart)];
+
+    /// <summary>The parts imported from files (<see cref="RandomnessFiles"/>), in <see cref="Parts"/> order; empty for seeded draws.</summary>
+    public IReadOnlyList<string> Imported { get; }
 
     /// <summary>The split, in dataset rows.</summary>
     public DataSplit Split { get; }
@@ -54,13 +73,22 @@ public sealed class Randomness
         return priorities;
     }
 
-    /// <summary>Imported draws, each part falling back to the seeded one where none was given (checked by <see cref="RandomnessFiles"/>).</summary>
-    public static Randomness Of(DataSplit dataSplit, PreparedSplit split, int[]? order, double[]? priorities, IReadOnlyDictionary<int, int[]> samples, IEnumerable<int> sampleSizes)
+    /// <summary>
+    /// Imported draws, each part falling back to the seeded one where none was given (checked by <see cref="RandomnessFiles"/>);
+    /// <paramref name="splitImported"/> says whether <paramref name="dataSplit"/> came from a file. <see cref="Imported"/> names what did.
+    /// </summary>
+    public static Randomness Of(DataSplit dataSplit, PreparedSplit split, int[]? order, double[]? priorities, IReadOnlyDictionary<int, int[]> samples, IEnumerable<int> sampleSizes,
+        bool splitImported = false)
     {
         var generated = Generate(dataSplit, split, sampleSizes.Where(m => !samples.ContainsKey(m)));
         var all = new Dictionary<int, int[]>(generated._samples);
         foreach (var (m, rows) in samples) all[m] = rows;
-        return new Randomness(dataSplit, order ?? generated.Order, priorities ?? generated.Priorities, all);
+        var imported = new List<string>();
+        if (splitImported) imported.Add(SplitPart);
+        if (order is not null) imported.Add(OrderPart);
+        if (priorities is not null) imported.Add(PrioritiesPart);
+        imported.AddRange(samples.Keys.Order().Select(SamplePart));
+        return new Randomness(dataSplit, order ?? generated.Order, priorities ?? generated.Priorities, all, imported);
     }
 
     // The hash of each m, computed once: a plan asks for it in every cell of the (dataset, seed), and the draws never change.

@@ -83,8 +83,11 @@ public static class RandomnessFiles
         return new DataSplit(train, Enumerable.Range(0, data.RowCount).Where(r => part[r] == 3).ToArray(), test);
     }
 
-    /// <summary>The imported randomness of <paramref name="split"/> (each file optional), with the seeded draws for what is not given.</summary>
-    public static Randomness Read(string root, Dataset data, DataSplit dataSplit, PreparedSplit split, IEnumerable<int> sampleSizes)
+    /// <summary>
+    /// The imported randomness of <paramref name="split"/> (each file optional), with the seeded draws for what is not given;
+    /// <paramref name="splitImported"/>: <paramref name="dataSplit"/> came from <see cref="ReadSplit"/>.
+    /// </summary>
+    public static Randomness Read(string root, Dataset data, DataSplit dataSplit, PreparedSplit split, IEnumerable<int> sampleSizes, bool splitImported = false)
     {
         string dir = Folder(root, split.Dataset, split.Seed);
         var trainOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -129,7 +132,7 @@ public static class RandomnessFiles
             if (rows.Length != m) throw new UserInputException($"{file}: lists {rows.Length} rows; majority_rows = {m} needs {m}");
             samples[m] = rows;
         }
-        return Randomness.Of(dataSplit, split, order, priorities, samples, sampleSizes);
+        return Randomness.Of(dataSplit, split, order, priorities, samples, sampleSizes, splitImported);
     }
 
     private static List<int> ReadRows(string file, Dictionary<string, int> trainOf, HashSet<int> allowed, string what)

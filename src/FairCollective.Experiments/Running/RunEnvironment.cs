@@ -11,13 +11,22 @@ public static class RunEnvironment
     public static string Version { get; } =
         typeof(RunEnvironment).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>A flat JSON object: FairCollective and .NET versions, OS, architecture and processor count.</summary>
-    public static string Json() => JsonSerializer.Serialize(new Dictionary<string, string>
+    /// <summary>
+    /// A flat JSON object: FairCollective and .NET versions, OS, architecture and processor count, and where a run
+    /// imported randomness, which parts it imported and which it drew from the seed (<paramref name="randomness"/>,
+    /// <see cref="RunPlan.RandomnessSources"/>, one entry "randomness" with the lines joined by "; ").
+    /// </summary>
+    public static string Json(IReadOnlyList<string>? randomness = null)
     {
-        ["faircollective"] = Version,
-        ["dotnet"] = RuntimeInformation.FrameworkDescription,
-        ["os"] = RuntimeInformation.OSDescription,
-        ["architecture"] = RuntimeInformation.ProcessArchitecture.ToString(),
-        ["processors"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
+        var facts = new Dictionary<string, string>
+        {
+            ["faircollective"] = Version,
+            ["dotnet"] = RuntimeInformation.FrameworkDescription,
+            ["os"] = RuntimeInformation.OSDescription,
+            ["architecture"] = RuntimeInformation.ProcessArchitecture.ToString(),
+            ["processors"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (randomness is { Count: > 0 }) facts["randomness"] = string.Join("; ", randomness);
+        return JsonSerializer.Serialize(facts);
+    }
 }

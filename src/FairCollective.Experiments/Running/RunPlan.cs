@@ -52,6 +52,12 @@ public sealed class RunPlan
     /// <summary>Cells in the grid: base fits, firm-side cells and collective cells, over every dataset, seed and learner.</summary>
     public int CellCount => Cells.Count;
 
+    /// <summary>
+    /// Where an imported randomness folder's draws came from: per dataset and group of seeds, which parts were imported and
+    /// which seeded (<see cref="RandomnessImport.Describe"/>); empty for seeded draws. Printed by the run and recorded with it.
+    /// </summary>
+    public IReadOnlyList<string> RandomnessSources { get; private init; } = [];
+
     /// <summary>The shard this plan runs (null: the whole plan).</summary>
     public Shard? Shard { get; private init; }
 
@@ -79,7 +85,7 @@ public sealed class RunPlan
             load[target] += unit.Cost;
             if (target == shard.Index - 1) foreach (var c in unit.Cells) mine.Add(c);
         }
-        var plan = new RunPlan(Spec, Settings, Splits, Draws, Cells.Where(mine.Contains).ToArray()) { Shard = shard };
+        var plan = new RunPlan(Spec, Settings, Splits, Draws, Cells.Where(mine.Contains).ToArray()) { Shard = shard, RandomnessSources = RandomnessSources };
         foreach (var (name, data) in _data) plan._data[name] = data;
         return plan;
     }
@@ -93,6 +99,9 @@ public sealed class RunPlan
         if (spec.FirmSide.Count > 0 && !spec.Defences.Any(d => d.IsNone))
             throw new UserInputException($"{spec.Source}: firm-side methods run on the firm without a defence; add none to 'defences'");
         var datasets = LoadDatasets(spec);
+        // Everything under an imported randomness folder must be something this spec uses (checked before any split).
+        if (spec.Randomness is { } randomnessFolder)
+            RandomnessImport.CheckLayout(randomnessFolder, datasets.Select(d => d.Name), spec.Seeds, spec.MajorityRows.OfType<int>());
         var learners = spec.Learners.ToDictionary(l => l, l => LearnerCatalog.OptionsJson(l, spec.Learner), StringComparer.Ordinal);
         foreach (var learner in spec.Learners.Append(spec.Strategy.RbProbModel)) LearnerCatalog.Create(learner, spec.Learner, seed: 0); // each learner's own checks
         var strategy = spec.Strategy;
@@ -135,12 +144,13 @@ public sealed class RunPlan
             (PreparedSplit Split, Randomness Drawn, List<PlannedCell> Cells) PlanSeed(int seed)
             {
                 // The seeded draws, or another implementation's where the spec imports them (each part checked).
-                var dataSplit = (spec.Randomness is { } dir ? RandomnessFiles.ReadSplit(dir, loaded.Data, loaded.Name, seed) : null)
+                var imported = spec.Randomness is { } dir ? RandomnessFiles.ReadSplit(dir, loaded.Data, loaded.Name, seed) : null;
+                var dataSplit = imported
                                 ?? StratifiedSplitter.Split(loaded.Data, new SplitOptions { Seed = seed, TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction, Stratify = spec.Stratify });
                 var split = loaded.Prepare(seed, spec.TestFraction, dataSplit);
                 CheckMajorityRows(spec, loaded.Name, split);
                 var drawn = spec.Randomness is { } folder
-                    ? RandomnessFiles.Read(folder, loaded.Data, dataSplit, split, sampleSizes)
+                    ? RandomnessFiles.Read(folder, loaded.Data, dataSplit, split, sampleSizes, splitImported: imported is not null)
                     : Randomness.Generate(dataSplit, split, sampleSizes);
                 CheckFeasible(spec, loaded.Name, split, drawn);
                 var seedCells = new List<PlannedCell>();
@@ -192,7 +202,10 @@ public sealed class RunPlan
             Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal), Randomness = randomnessSha,
             DatasetRows = datasets.Where(d => d.Data.RowAccount is not null).ToDictionary(d => d.Name, d => d.Data.RowAccount!, StringComparer.Ordinal),
         };
-        var plan = new RunPlan(spec, settings, splits, randomness, cells);
+        var plan = new RunPlan(spec, settings, splits, randomness, cells)
+        {
+            RandomnessSources = spec.Randomness is { } from ? RandomnessImport.Describe(from, randomness) : [],
+        };
         foreach (var d in datasets) plan._data[d.Name] = d.Data;
         return plan;
     }

@@ -53,9 +53,13 @@ public sealed record Shard(int Index, int Count)
         throw new UserInputException("--shard env: neither SLURM_ARRAY_TASK_ID (a Slurm job array) nor JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set; give --shard I/N");
     }
 
+    /// <summary>Most shards a sweep may be split into (<see cref="Store.ShardTag.CountLimit"/>), checked before anything is loaded.</summary>
+    public const int CountLimit = Store.ShardTag.CountLimit;
+
     private static Shard Checked(int index, int count, string what)
     {
         if (count < 1) throw new UserInputException($"{what}: the shard count must be at least 1; got {count}");
+        if (count > CountLimit) throw new UserInputException($"{what}: the shard count {count.ToString(CultureInfo.InvariantCulture)} is more than the limit of {CountLimit.ToString("N0", CultureInfo.InvariantCulture)} shards");
         if (index < 1 || index > count) throw new UserInputException($"{what}: shard {index} is outside 1..{count}");
         return new Shard(index, count);
     }

@@ -147,7 +147,7 @@ public static class SpecParser
             switch (r.Scalar(key, "bootstrap"))
             {
                 case "resamples":
-                    resamples = r.WholeNumber((r.Number(value, "bootstrap.resamples"), value), "bootstrap.resamples");
+                    resamples = r.Whole(value, "bootstrap.resamples");
                     if (resamples is < 0 or > SpecLimits.MaxBootstrapResamples) throw new UserInputException($"{r.At(value)}: bootstrap.resamples must lie in 0..{SpecLimits.MaxBootstrapResamples} (0 = no intervals); got {resamples}");
                     break;
                 case "level":
@@ -211,6 +211,7 @@ public static class SpecParser
         string dir = r.Scalar(node, "randomness");
         string folder = File.Exists(r.Source) ? Path.GetDirectoryName(Path.GetFullPath(r.Source))! : ".";
         string full = Path.IsPathRooted(dir) ? dir : Path.GetFullPath(Path.Combine(folder, dir));
+        if (File.Exists(full)) throw new UserInputException($"{r.At(node)}: randomness folder '{dir}' is a file, not a folder");
         if (!Directory.Exists(full)) throw new UserInputException($"{r.At(node)}: randomness folder '{dir}' does not exist");
         return full;
     }
@@ -323,8 +324,8 @@ public static class SpecParser
     {
         if (node is YamlMappingNode m)
         {
-            int count = r.WholeNumber((r.Number(r.Required(m, "count"), "seeds.count"), m), "seeds.count");
-            int start = m.Children.TryGetValue(new YamlScalarNode("from"), out var f) ? r.WholeNumber((r.Number(f, "seeds.from"), f), "seeds.from") : 0;
+            int count = r.Whole(r.Required(m, "count"), "seeds.count");
+            int start = m.Children.TryGetValue(new YamlScalarNode("from"), out var f) ? r.Whole(f, "seeds.from") : 0;
             if (count < 1) throw new UserInputException($"{r.At(node)}: seeds.count must be at least 1");
             if (count > SpecLimits.MaxAxisValues)
                 throw new UserInputException($"{r.At(node)}: seeds.count = {count} is more than the limit of {SpecLimits.MaxAxisValues} values on one grid axis");
@@ -358,7 +359,11 @@ public static class SpecParser
                     "all-columns" => NeighbourScaling.AllColumnsStandardised,
                     var t => throw new UserInputException($"{r.At(value)}: unknown scaling '{t}' (encoded or all-columns)"),
                 } },
-                "rb_prob_model" => s with { RbProbModel = r.Scalar(value, "strategy.rb_prob_model") },
+                "rb_prob_model" => s with
+                {
+                    RbProbModel = r.Scalar(value, "strategy.rb_prob_model") is var model && LearnerCatalog.Names.Contains(model.ToLowerInvariant()) ? model
+                        : throw new UserInputException($"{r.At(value)}: unknown strategy.rb_prob_model '{model}' (known: {string.Join(", ", LearnerCatalog.Names)})"),
+                },
                 "scoring_space" => s with { ScoringSpace = r.Scalar(value, "strategy.scoring_space") switch
                 {
                     "counterfactual" => ScoringSpace.Counterfactual,
@@ -373,8 +378,9 @@ public static class SpecParser
 
     private static int CheckK(Reader r, YamlNode value)
     {
-        int k = r.WholeNumber((r.Number(value, "strategy.k"), value), "strategy.k");
+        int k = r.Whole(value, "strategy.k");
         if (k < 1) throw new UserInputException($"{r.At(value)}: strategy.k must be at least 1");
+        CountLimit.Check(k, NeighbourStrategyOptions.KLimit, $"{r.At(value)}: strategy.k");
         return k;
     }
 
@@ -414,20 +420,24 @@ public static class SpecParser
         DefenceChoice Choice(YamlNode nameNode, YamlNode? options)
         {
             string name = r.Scalar(nameNode, "defences");
-            try
-            {
-                var given = options is null or YamlScalarNode { Value: null or "" or "~" or "null" } ? []
-                    : r.Mapping(options, $"defences.{name}").Select(kv =>
-                    {
-                        string option = r.Scalar(kv.Key, $"defences.{name}");
-                        return (option, ToJson(r, kv.Value, $"defences.{name}.{option}"));
-                    }).ToArray();
-                return DefenceCatalog.Choice(name, given);
-            }
-            catch (UserInputException e) when (!e.Message.StartsWith(r.Source, StringComparison.Ordinal))
-            {
-                throw new UserInputException($"{r.At(options ?? nameNode)}: {e.Message}");
-            }
+            var given = options is null or YamlScalarNode { Value: null or "" or "~" or "null" } ? []
+                : r.Mapping(options, $"defences.{name}").Select(kv =>
+                {
+                    string option = r.Scalar(kv.Key, $"defences.{name}");
+                    return (Option: option, Value: ToJson(r, kv.Value, $"defences.{name}.{option}"), Node: kv.Value);
+                }).ToArray();
+            // Options applied one more at a time, so an error names the line of the option that caused it.
+            DefenceChoice choice = DefenceChoice.None;
+            for (int i = 0; i <= given.Length; i++)
+                try
+                {
+                    choice = DefenceCatalog.Choice(name, given.Take(i).Select(g => (g.Option, g.Value)));
+                }
+                catch (UserInputException e) when (!e.Message.StartsWith(r.Source, StringComparison.Ordinal))
+                {
+                    throw new UserInputException($"{r.At(i == 0 ? nameNode : given[i - 1].Node)}: {e.Message}");
+                }
+            return choice;
         }
         var choices = node switch
         {

@@ -29,6 +29,15 @@ internal sealed class Reader(string source)
             : throw new UserInputException($"{At(node)}: '{what}' must be a number; got '{v}'");
     }
 
+    /// <summary>A scalar that must be a whole number: text or a fraction is refused as "must be a whole number; got ...".</summary>
+    public int Whole(YamlNode node, string what)
+    {
+        string v = Scalar(node, what);
+        return double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d)
+            ? WholeNumber((d, node), what)
+            : throw new UserInputException($"{At(node)}: '{what}' must be a whole number; got '{v}'");
+    }
+
     public int WholeNumber((double Value, YamlNode Node) n, string what) =>
         n.Value == Math.Floor(n.Value) && Math.Abs(n.Value) <= int.MaxValue
             ? (int)n.Value

@@ -249,11 +249,35 @@ public sealed record CellConfig
                 };
             return config;
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException or Common.UserInputException)
+        catch (Common.UserInputException e)
         {
-            throw new FormatException($"not a cell configuration ({e.Message.Split('\n')[0]})", e);
+            throw new FormatException($"its configuration holds an impossible value ({e.Message.Split('\n')[0]})", e);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new FormatException(StoredJsonShape.Describe(json, "its configuration", Fields), e);
         }
     }
+
+    /// <summary>What <see cref="ToJson"/> writes, field by field, for naming what an edited configuration lacks (<see cref="StoredJsonShape"/>).</summary>
+    private static readonly StoredJsonShape.Field[] Fields =
+    [
+        new("experiment", StoredJsonShape.Kind.Text), new("dataset", StoredJsonShape.Kind.Object), new("dataset.name", StoredJsonShape.Kind.Text),
+        new("dataset.content_sha256", StoredJsonShape.Kind.Text), new("dataset.spec_sha256", StoredJsonShape.Kind.Text),
+        new("learner", StoredJsonShape.Kind.Object), new("learner.name", StoredJsonShape.Kind.Text), new("learner.options", StoredJsonShape.Kind.Object),
+        new("defence", StoredJsonShape.Kind.Object, Optional: true), new("defence.name", StoredJsonShape.Kind.Text), new("defence.options", StoredJsonShape.Kind.Object),
+        new("split", StoredJsonShape.Kind.Object), new("split.test_fraction", StoredJsonShape.Kind.Number), new("split.validation_fraction", StoredJsonShape.Kind.Number),
+        StoredJsonShape.Field.Enum<Data.Splitting.Stratification>("split.stratify"),
+        new("bootstrap", StoredJsonShape.Kind.Object), new("bootstrap.resamples", StoredJsonShape.Kind.Whole), new("bootstrap.level", StoredJsonShape.Kind.Number),
+        new("encoding", StoredJsonShape.Kind.Object), new("encoding.binary_as_one_column", StoredJsonShape.Kind.Boolean),
+        new("seed", StoredJsonShape.Kind.Whole), new("randomness_sha256", StoredJsonShape.Kind.Text), new("method", StoredJsonShape.Kind.Text),
+        new("collective", StoredJsonShape.Kind.Object, Optional: true), new("collective.strategy", StoredJsonShape.Kind.Object),
+        new("collective.strategy.k", StoredJsonShape.Kind.Whole), StoredJsonShape.Field.Enum<TieRule>("collective.strategy.tie_rule"),
+        StoredJsonShape.Field.Enum<NeighbourScaling>("collective.strategy.scaling"), StoredJsonShape.Field.Enum<ScoringSpace>("collective.strategy.scoring_space"),
+        new("collective.strategy.rb_prob_model", StoredJsonShape.Kind.Text),
+        new("firm_side", StoredJsonShape.Kind.Object, Optional: true), new("firm_side.knob", StoredJsonShape.Kind.Number),
+        StoredJsonShape.Field.Enum<Mitigation.FirmSide.PostProcessingFit>("firm_side.post_processing_fit"),
+    ];
 
     // Round-trip text, so 0.0125 and 0.013 (or 0.1 + 0.2 and 0.3) never share a key.
     private static void WriteNumber(Utf8JsonWriter j, string name, double value)

@@ -150,7 +150,7 @@ public sealed record ExperimentSettings
         }
         catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or ArgumentException or FormatException)
         {
-            throw new FormatException($"not an experiment settings record ({e.Message.Split('\n')[0]})", e);
+            throw new FormatException(StoredJsonShape.Describe(json, "the record", Fields), e);
         }
     }
 
@@ -170,6 +170,17 @@ public sealed record ExperimentSettings
 
     private static RowAccount RowsOf(JsonObject rows) => new(rows["read"]!.GetValue<int>(), rows["dropped"]!.GetValue<int>(),
         rows["dropped_by_column"]!.AsArray().Select(c => new ColumnDrops(c!["column"]!.GetValue<string>(), c["rows"]!.GetValue<int>())).ToArray());
+
+    /// <summary>What <see cref="ToJson"/> writes, field by field, for naming what an edited record lacks (<see cref="StoredJsonShape"/>).</summary>
+    private static readonly StoredJsonShape.Field[] Fields =
+    [
+        new("test_fraction", StoredJsonShape.Kind.Number), StoredJsonShape.Field.Enum<Data.Splitting.Stratification>("stratify"),
+        new("validation_fraction", StoredJsonShape.Kind.Number), new("bootstrap", StoredJsonShape.Kind.Text), new("post_processing_fit", StoredJsonShape.Kind.Text),
+        new("binary_as_one_column", StoredJsonShape.Kind.Boolean), new("strategy", StoredJsonShape.Kind.Object), new("strategy.k", StoredJsonShape.Kind.Whole),
+        StoredJsonShape.Field.Enum<Collective.TieRule>("strategy.tie_rule"), StoredJsonShape.Field.Enum<Collective.Strategies.NeighbourScaling>("strategy.scaling"),
+        StoredJsonShape.Field.Enum<Collective.Strategies.ScoringSpace>("strategy.scoring_space"), new("strategy.rb_prob_model", StoredJsonShape.Kind.Text),
+        new("learners", StoredJsonShape.Kind.Object), new("datasets", StoredJsonShape.Kind.Object), new("randomness", StoredJsonShape.Kind.Object),
+    ];
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
 

@@ -24,6 +24,12 @@ public static class ResultsExport
             WriteCsv(cells, w);
         });
 
+    /// <summary>Writes missing cells (a partial merge's) as CSV to <paramref name="path"/> atomically: experiment, cell_key, configuration.</summary>
+    /// <exception cref="UserInputException">The file cannot be written; the message names it.</exception>
+    public static void WriteMissingCsv(IReadOnlyList<MissingCell> missing, string path) =>
+        AtomicFile.WriteAllText(path, "experiment,cell_key,configuration\n"
+            + string.Concat(missing.Select(m => $"{CsvField.Quote(m.Experiment)},{m.Key},{CsvField.Quote(m.Label)}\n")));
+
     /// <summary>Writes the cells as a JSON array to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
     /// <exception cref="UserInputException">The file cannot be written; the message names it.</exception>
     public static void WriteJson(IReadOnlyList<CellRecord> cells, string path) => AtomicFile.Write(path, s => WriteJson(cells, s));

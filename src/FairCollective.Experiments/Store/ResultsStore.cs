@@ -26,6 +26,8 @@ public enum StoreAccess
 /// full configuration, so a killed run loses no committed cell and a resumed run duplicates none.</item>
 /// <item>Integrity: a row that does not read back as a cell (edited, truncated, key not matching its configuration)
 /// is reported with one line naming the row.</item>
+/// <item>Completeness: a run records the cells it sets out to compute before the first (the pending table) and that it
+/// finished; cells pending but not stored are missing (<see cref="Gaps"/>), which merges, tables and the report say.</item>
 /// </list>
 /// Thread-safe: workers may add cells concurrently (writes are serialised on one connection).
 /// </summary>
@@ -38,9 +40,10 @@ public sealed class ResultsStore : IDisposable
     /// Schema version in SQLite's user_version. 1 was the first release, whose cells lacked their full configuration;
     /// 2 lacked the strategies' scoring space, whose default changed in 3; 3 stored bootstrap intervals of EqOd and error
     /// only, where 4 stores one for every metric; 4's firm-side cells lack the rows their post-processors were fitted on
-    /// and calibrated equalized odds' knob meant a multiplier.
+    /// and calibrated equalized odds' knob meant a multiplier; 5 did not record the cells a run set out to compute nor
+    /// whether it finished, so a store of a stopped run could not be told from a finished one.
     /// </summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
@@ -118,9 +121,12 @@ public sealed class ResultsStore : IDisposable
 
     /// <summary>
     /// Binds <paramref name="experiment"/> to <paramref name="settings"/> (or checks they equal the stored ones) and
-    /// records the run. Refuses, changing nothing, when the store holds the experiment with different settings.
+    /// records the run with the cells it sets out to compute (<paramref name="part"/>: the whole plan, or a shard's
+    /// part); those the store does not hold yet are pending until committed. Refuses, changing nothing, when the store
+    /// holds the experiment with different settings.
     /// </summary>
-    public void BeginRun(string experiment, ExperimentSettings settings, string runId, string specJson, string environmentJson)
+    public void BeginRun(string experiment, ExperimentSettings settings, string runId, string specJson, string environmentJson,
+        IReadOnlyCollection<(string Key, CellConfig Config)>? part = null)
     {
         lock (_gate)
         {
@@ -131,9 +137,57 @@ public sealed class ResultsStore : IDisposable
                     $"results store '{Path}' already holds experiment '{experiment}' with other settings: {difference}; give the spec another name, or run into another --store");
             var merged = stored is null ? settings : settings.UnionWith(stored);
             Run(tx, "INSERT OR REPLACE INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment), ("$s", merged.ToJson()));
-            Run(tx, "INSERT OR REPLACE INTO runs(run_id, experiment, started_utc, spec_json, environment_json) VALUES($id, $e, $t, $s, $env)",
-                ("$id", runId), ("$e", experiment), ("$t", Now()), ("$s", specJson), ("$env", environmentJson));
+            Run(tx, "INSERT OR REPLACE INTO runs(run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc) VALUES($id, $e, $t, $s, $env, $n, NULL)",
+                ("$id", runId), ("$e", experiment), ("$t", Now()), ("$s", specJson), ("$env", environmentJson), ("$n", part?.Count ?? 0));
+            if (part is not null)
+            {
+                var done = Keys(tx);
+                AddPending(tx, part.Where(c => !done.Contains(c.Key)).Select(c => new MissingCell(c.Config.Experiment, c.Key, c.Config.Describe())));
+            }
             tx.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Records that run <paramref name="runId"/> finished: every cell of its part is committed. Pending cells the store
+    /// now holds are struck off (cells of other runs' parts that are still missing stay pending).
+    /// </summary>
+    public void FinishRun(string runId)
+    {
+        lock (_gate)
+        {
+            using var tx = Guarded(() => _db.BeginTransaction());
+            Run(tx, "UPDATE runs SET finished_utc = $t WHERE run_id = $id", ("$t", Now()), ("$id", runId));
+            Run(tx, "DELETE FROM pending WHERE EXISTS (SELECT 1 FROM cells WHERE cells.cell_key = pending.cell_key)");
+            Guarded(() => { tx.Commit(); return 0; });
+        }
+    }
+
+    /// <summary>
+    /// What the store lacks: cells a run set out to compute that are not stored (a run stopped before its end or still
+    /// running, or an unfinished store merged with <c>--allow-partial</c>), and shards of a sharded experiment none of
+    /// whose runs is recorded.
+    /// </summary>
+    public StoreGaps Gaps()
+    {
+        lock (_gate)
+        {
+            var missing = ReadRows("SELECT experiment, cell_key, label, rowid FROM pending p WHERE NOT EXISTS (SELECT 1 FROM cells c WHERE c.cell_key = p.cell_key) ORDER BY experiment, label, cell_key",
+                "pending", r => new MissingCell(Text(r, 0, "experiment"), Text(r, 1, "cell_key"), Text(r, 2, "label")));
+            return new StoreGaps(missing, StoreGaps.MissingShardsOf(Runs()));
+        }
+    }
+
+    private void AddPending(SqliteTransaction tx, IEnumerable<MissingCell> cells)
+    {
+        using var cmd = Command("INSERT OR IGNORE INTO pending(cell_key, experiment, label) VALUES($k, $e, $l)");
+        cmd.Transaction = tx;
+        var (k, e, l) = (cmd.Parameters.Add(new SqliteParameter { ParameterName = "$k" }), cmd.Parameters.Add(new SqliteParameter { ParameterName = "$e" }),
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = "$l" }));
+        foreach (var cell in cells)
+        {
+            (k.Value, e.Value, l.Value) = (cell.Key, cell.Experiment, cell.Label);
+            Guarded(cmd.ExecuteNonQuery);
         }
     }
 
@@ -141,8 +195,7 @@ public sealed class ResultsStore : IDisposable
     /// Copies what other stores hold into this new one (<see cref="StoreMerge"/>): experiments bound to their settings,
     /// runs as recorded, and cells with their measured values, in one transaction (all or nothing).
     /// </summary>
-    internal void Import(IReadOnlyDictionary<string, ExperimentSettings> settings,
-        IEnumerable<(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson)> runs, IEnumerable<CellRecord> cells)
+    internal void Import(IReadOnlyDictionary<string, ExperimentSettings> settings, IEnumerable<StoredRun> runs, IEnumerable<CellRecord> cells, IEnumerable<MissingCell> missing)
     {
         lock (_gate)
         {
@@ -150,9 +203,10 @@ public sealed class ResultsStore : IDisposable
             foreach (var (experiment, s) in settings.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 Run(tx, "INSERT INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment), ("$s", s.ToJson()));
             foreach (var r in runs)
-                Run(tx, "INSERT OR IGNORE INTO runs(run_id, experiment, started_utc, spec_json, environment_json) VALUES($id, $e, $t, $s, $env)",
-                    ("$id", r.RunId), ("$e", r.Experiment), ("$t", r.StartedUtc), ("$s", r.SpecJson), ("$env", r.EnvironmentJson));
+                Run(tx, "INSERT OR IGNORE INTO runs(run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc) VALUES($id, $e, $t, $s, $env, $n, $f)",
+                    ("$id", r.RunId), ("$e", r.Experiment), ("$t", r.StartedUtc), ("$s", r.SpecJson), ("$env", r.EnvironmentJson), ("$n", r.Cells), ("$f", (object?)r.FinishedUtc ?? DBNull.Value));
             foreach (var cell in cells) Insert(PendingRow.Of(cell), tx);
+            AddPending(tx, missing);
             tx.Commit();
         }
     }
@@ -169,9 +223,12 @@ public sealed class ResultsStore : IDisposable
         lock (_gate)
         {
             using var cmd = Command("SELECT experiment FROM experiments UNION SELECT DISTINCT experiment FROM cells ORDER BY 1");
-            using var r = cmd.ExecuteReader();
+            using var r = Guarded(cmd.ExecuteReader);
             var names = new List<string>();
-            while (r.Read()) names.Add(r.GetString(0));
+            while (Guarded(r.Read))
+                names.Add(r.IsDBNull(0) || r.GetFieldType(0) != typeof(string)
+                    ? throw new UserInputException($"results store '{Path}': a row of its experiments or cells table has no experiment name (it is {(r.IsDBNull(0) ? "NULL" : "not text")}); run the experiment into a new store")
+                    : r.GetString(0));
             return names;
         }
     }
@@ -179,14 +236,17 @@ public sealed class ResultsStore : IDisposable
     /// <summary>Keys of the cells already finished (for resuming).</summary>
     public HashSet<string> FinishedKeys()
     {
-        lock (_gate)
-        {
-            using var cmd = Command("SELECT cell_key FROM cells");
-            using var r = Guarded(cmd.ExecuteReader);
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            while (Guarded(r.Read)) keys.Add(r.GetString(0));
-            return keys;
-        }
+        lock (_gate) return Keys(null);
+    }
+
+    private HashSet<string> Keys(SqliteTransaction? tx)
+    {
+        using var cmd = Command("SELECT cell_key FROM cells");
+        cmd.Transaction = tx;
+        using var r = Guarded(cmd.ExecuteReader);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (Guarded(r.Read)) keys.Add(r.GetString(0));
+        return keys;
     }
 
     /// <summary>Commits one finished cell. Returns false when the store already had it (nothing is duplicated).</summary>
@@ -285,7 +345,10 @@ public sealed class ResultsStore : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = Command("SELECT rowid, cell_key, alpha, members, flips, pool_size, metrics_json, seconds, scoring_rule, config_json FROM cells"
+            // The experiment column selects the rows: a row whose column disagrees with its configuration would be shown
+            // under the wrong experiment (or left out of its own), so every row is checked first (ParseCell checks the rest).
+            if (experiment is not null) CheckExperimentColumn();
+            using var cmd = Command($"SELECT rowid, cell_key, alpha, members, flips, pool_size, metrics_json, seconds, scoring_rule, config_json, {StoredRow.CopiedColumns} FROM cells"
                                     + (experiment is null ? "" : " WHERE experiment = $e") + " ORDER BY cell_key");
             if (experiment is not null) cmd.Parameters.AddWithValue("$e", experiment);
             using var r = Guarded(cmd.ExecuteReader);
@@ -313,31 +376,60 @@ public sealed class ResultsStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Refuses the store when a row's experiment column is not its configuration's experiment (SQLite's JSON functions
+    /// read the configuration without parsing it here); rows whose configuration is not JSON are left to
+    /// <see cref="ParseCell"/>, which names them when they are read.
+    /// </summary>
+    private void CheckExperimentColumn()
+    {
+        using var cmd = Command("SELECT rowid, cell_key, experiment, json_extract(config_json, '$.experiment') FROM cells "
+                                + "WHERE json_valid(config_json) AND experiment IS NOT json_extract(config_json, '$.experiment') ORDER BY cell_key LIMIT 1");
+        using var r = Guarded(cmd.ExecuteReader);
+        if (!Guarded(r.Read)) return;
+        throw Corrupted(r.GetInt64(0), r.IsDBNull(1) ? "" : r.GetString(1),
+            ColumnDisagrees("experiment", r.IsDBNull(2) ? DBNull.Value : r.GetValue(2), r.IsDBNull(3) ? DBNull.Value : r.GetValue(3)));
+    }
+
     /// <summary>Fewest rows parsed in parallel (below it the threads cost more than they save).</summary>
     private const int ParallelParseMinimum = 512;
 
-    /// <summary>The runs recorded (id, experiment, start, spec JSON, environment JSON), oldest first.</summary>
-    public IReadOnlyList<(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson)> Runs()
+    /// <summary>The runs recorded, oldest first.</summary>
+    public IReadOnlyList<StoredRun> Runs()
     {
         lock (_gate)
-        {
-            using var cmd = Command("SELECT run_id, experiment, started_utc, spec_json, environment_json FROM runs ORDER BY started_utc");
-            using var r = Guarded(cmd.ExecuteReader);
-            var runs = new List<(string, string, string, string, string)>();
-            while (Guarded(r.Read))
-            {
-                try
-                {
-                    runs.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
-                }
-                catch (Exception e) when (e is InvalidCastException or InvalidOperationException or FormatException)
-                {
-                    throw new UserInputException($"results store '{Path}': a row of the runs table is corrupted ({FirstLine(e.Message)})");
-                }
-            }
-            return runs;
-        }
+            return ReadRows("SELECT run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc, rowid FROM runs ORDER BY started_utc", "runs",
+                r => new StoredRun(Text(r, 0, "run_id"), Text(r, 1, "experiment"), Text(r, 2, "started_utc"), Text(r, 3, "spec_json"), Text(r, 4, "environment_json"),
+                    Whole(r, 5, "cells"), r.IsDBNull(6) ? null : Text(r, 6, "finished_utc")));
     }
+
+    /// <summary>
+    /// Every row <paramref name="sql"/> selects (its last column the rowid), read by <paramref name="read"/> (under the
+    /// gate); a row it cannot read is a user error naming <paramref name="table"/>, the row and what is wrong.
+    /// </summary>
+    private List<T> ReadRows<T>(string sql, string table, Func<SqliteDataReader, T> read)
+    {
+        using var cmd = Command(sql);
+        using var r = Guarded(cmd.ExecuteReader);
+        var rows = new List<T>();
+        while (Guarded(r.Read))
+        {
+            try
+            {
+                rows.Add(read(r));
+            }
+            catch (Exception e) when (e is InvalidCastException or InvalidOperationException or FormatException or OverflowException)
+            {
+                throw new UserInputException($"results store '{Path}': row {r.GetInt64(r.FieldCount - 1).ToString(CultureInfo.InvariantCulture)} of the {table} table is corrupted: {FirstLine(e.Message)}; run the experiment into a new store");
+            }
+        }
+        return rows;
+    }
+
+    // A text column that SQLite would hand over as NULL or convert from a number: checked, so an edit is named.
+    private static string Text(SqliteDataReader r, int column, string name) =>
+        r.IsDBNull(column) ? throw new FormatException($"its {name} is empty (NULL)")
+        : r.GetFieldType(column) == typeof(string) ? r.GetString(column) : throw new FormatException($"its {name} is not text");
 
     /// <summary>Closes the store; a written store goes back to a rollback journal, so no -wal or -shm file stays beside it.</summary>
     public void Dispose()
@@ -362,12 +454,25 @@ public sealed class ResultsStore : IDisposable
     /// is reported with the same first error as when rows were parsed while read).
     /// </summary>
     private sealed record StoredRow(long RowId, string Key, Func<string> Config, Func<string> Metrics, Func<double> Alpha, Func<double> Seconds,
-        Func<int> Members, Func<int> Flips, Func<int> Pool, Func<string> Rule)
+        Func<int> Members, Func<int> Flips, Func<int> Pool, Func<string> Rule, object[] Copied)
     {
+        /// <summary>Columns that copy a part of the configuration (for filtering and for reading the table by hand), read after the first ten.</summary>
+        public static readonly string[] CopiedNames = ["experiment", "dataset", "learner", "method", "seed", "majority_rows", "budget", "knob"];
+
+        /// <summary><see cref="CopiedNames"/> as a SELECT list.</summary>
+        public static string CopiedColumns => string.Join(", ", CopiedNames);
+
+        /// <summary>What each copied column must hold for <paramref name="config"/> (as SQLite returns it: text, integer, real or null).</summary>
+        public static object[] Expected(CellConfig config) =>
+        [
+            config.Experiment, config.Dataset.Name, config.Learner, config.Method, (long)config.Seed,
+            config.MajorityRows is { } m ? (long)m : DBNull.Value, config.BudgetText, config.Knob is { } k ? k : DBNull.Value,
+        ];
+
         public static StoredRow Read(SqliteDataReader r) => new(r.GetInt64(0), r.IsDBNull(1) ? "" : r.GetString(1),
             Kept(() => r.GetString(9)), Kept(() => r.GetString(6)), Kept(() => Number(r, 2, "alpha")), Kept(() => Number(r, 7, "seconds")),
             Kept(() => Whole(r, 3, "members")), Kept(() => Whole(r, 4, "flips")), Kept(() => Whole(r, 5, "pool_size")),
-            Kept(() => r.IsDBNull(8) ? "" : r.GetString(8)));
+            Kept(() => r.IsDBNull(8) ? "" : r.GetString(8)), CopiedNames.Select((_, i) => r.GetValue(10 + i)).ToArray());
 
         private static Func<T> Kept<T>(Func<T> read)
         {
@@ -389,6 +494,9 @@ public sealed class ResultsStore : IDisposable
         {
             var config = CellConfig.FromJson(row.Config());
             if (config.Key() != row.Key) throw new FormatException("its key does not match its configuration");
+            var expected = StoredRow.Expected(config);
+            for (int i = 0; i < expected.Length; i++)
+                if (!Equals(row.Copied[i], expected[i])) throw new FormatException(ColumnDisagrees(StoredRow.CopiedNames[i], row.Copied[i], expected[i]));
             var metrics = MetricsJson.Read(row.Metrics());
             double alpha = row.Alpha(), seconds = row.Seconds();
             int members = row.Members(), flips = row.Flips(), pool = row.Pool();
@@ -398,10 +506,24 @@ public sealed class ResultsStore : IDisposable
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or JsonException or OverflowException)
         {
-            string key = row.Key;
-            throw new UserInputException($"results store '{Path}': cell row {row.RowId.ToString(CultureInfo.InvariantCulture)} (key {(key.Length > 12 ? key[..12] : key)}) is corrupted: {FirstLine(e.Message)}; delete that row or run the experiment into a new store");
+            throw Corrupted(row.RowId, row.Key, e.Message);
         }
     }
+
+    private UserInputException Corrupted(long rowId, string key, string what) =>
+        new($"results store '{Path}': cell row {rowId.ToString(CultureInfo.InvariantCulture)} (key {(key.Length > 12 ? key[..12] : key)}) is corrupted: {FirstLine(what)}; delete that row or run the experiment into a new store");
+
+    private static string ColumnDisagrees(string column, object stored, object expected) =>
+        $"its {column} column holds {Shown(stored)} but its configuration says {Shown(expected)}";
+
+    private static string Shown(object value) => value switch
+    {
+        DBNull => "nothing (null)",
+        string s => $"'{s}'",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     // SQLite converts text to 0 when asked for a number: check the stored type, so an edited value is caught, not read as 0.
     private static double Number(SqliteDataReader r, int column, string name) =>
@@ -465,7 +587,8 @@ public sealed class ResultsStore : IDisposable
             CREATE TABLE experiments(experiment TEXT PRIMARY KEY, settings_json TEXT NOT NULL);
             CREATE TABLE runs(
               run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, started_utc TEXT NOT NULL,
-              spec_json TEXT NOT NULL, environment_json TEXT NOT NULL);
+              spec_json TEXT NOT NULL, environment_json TEXT NOT NULL, cells INTEGER NOT NULL, finished_utc TEXT);
+            CREATE TABLE pending(cell_key TEXT PRIMARY KEY, experiment TEXT NOT NULL, label TEXT NOT NULL);
             CREATE TABLE cells(
               cell_key TEXT PRIMARY KEY, experiment TEXT NOT NULL, dataset TEXT NOT NULL, learner TEXT NOT NULL,
               method TEXT NOT NULL, seed INTEGER NOT NULL, alpha REAL NOT NULL, members INTEGER NOT NULL,

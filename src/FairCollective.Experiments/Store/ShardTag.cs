@@ -13,10 +13,19 @@ public static partial class ShardTag
     public static string Of(int index, int count) =>
         $"shard-{index.ToString(CultureInfo.InvariantCulture)}-of-{count.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>The shard a text ends with (a run id), or null.</summary>
+    /// <summary>
+    /// Most shards one sweep may be split into (<c>run --shard I/N</c>): far more machines than a sweep's cells can keep busy
+    /// (the largest paper experiment has 8,520 cells), few enough that planning the shards is instant.
+    /// </summary>
+    public const int CountLimit = 10_000;
+
+    /// <summary>The shard a text ends with (a run id), or null (also for a count outside 1..<see cref="CountLimit"/>, which no run writes).</summary>
     public static (int Index, int Count)? At(string text) =>
         Ending().Match(text) is { Success: true } m
-            ? (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))
+        && int.TryParse(m.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int index)
+        && int.TryParse(m.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+        && count is >= 1 and <= CountLimit && index >= 1 && index <= count
+            ? (index, count)
             : null;
 
     [GeneratedRegex(@"shard-(\d+)-of-(\d+)$")]

@@ -3,12 +3,13 @@ using FairCollective.Common;
 
 namespace FairCollective.Experiments.Store;
 
-/// <summary>What a merge wrote: the cells, the copies seen more than once, and the shards of each experiment the runs name.</summary>
+/// <summary>What a merge wrote: the cells, the copies seen more than once, and what the merged store lacks.</summary>
 /// <param name="Output">The merged store.</param>
 /// <param name="Cells">Distinct cells written.</param>
 /// <param name="Duplicates">Cells found in more than one input with identical values (written once).</param>
-/// <param name="MissingShards">Per experiment whose runs were shards of N: the shard numbers no input's run names (empty when all are there).</param>
-public sealed record MergeSummary(string Output, int Cells, int Duplicates, IReadOnlyDictionary<string, IReadOnlyList<string>> MissingShards);
+/// <param name="Gaps">What the merged store lacks (empty unless the merge allowed it): the cells of unfinished inputs no input holds, and shards no input's run names.</param>
+/// <param name="Unfinished">The inputs whose runs did not finish, with how many of their cells no input holds (empty unless allowed).</param>
+public sealed record MergeSummary(string Output, int Cells, int Duplicates, StoreGaps Gaps, IReadOnlyList<(string Store, int Missing)> Unfinished);
 
 /// <summary>
 /// <c>results merge</c>: combines results stores of one configuration (the shards of a sweep, or copies of a run) into a
@@ -16,12 +17,15 @@ public sealed record MergeSummary(string Output, int Cells, int Duplicates, IRea
 /// same experiments bound to the same settings; a cell found in several inputs must have the same values in each (its
 /// key already fixes its configuration), and is written once. Anything else is refused with one line, and nothing is
 /// written: the output appears, complete, only at the end (written beside it under a temporary name, then renamed).
+/// An input whose run did not finish (it still runs, or was stopped), or a sharded sweep with a shard no input holds, is
+/// refused unless the merge is told to allow a partial store; the merged store then records what it lacks, so its
+/// tables and report say so.
 /// </summary>
 public static class StoreMerge
 {
-    /// <summary>Merges <paramref name="inputs"/> into the new store <paramref name="output"/>.</summary>
-    /// <exception cref="UserInputException">An input is missing or not a store, the inputs differ in experiments or settings, a cell conflicts, or the output exists.</exception>
-    public static MergeSummary Merge(string output, IReadOnlyList<string> inputs)
+    /// <summary>Merges <paramref name="inputs"/> into the new store <paramref name="output"/>; <paramref name="allowPartial"/> merges unfinished inputs and incomplete shard sets too.</summary>
+    /// <exception cref="UserInputException">An input is missing or not a store, the inputs differ in experiments or settings, a cell conflicts, the output exists, or (unless allowed) an input is unfinished or a shard is missing.</exception>
+    public static MergeSummary Merge(string output, IReadOnlyList<string> inputs, bool allowPartial = false)
     {
         if (inputs.Count == 0) throw new UserInputException("results merge: give at least one store to merge");
         if (File.Exists(output) || Directory.Exists(output))
@@ -32,7 +36,8 @@ public static class StoreMerge
 
         var settings = new Dictionary<string, ExperimentSettings>(StringComparer.Ordinal);
         var settingsFrom = new Dictionary<string, string>(StringComparer.Ordinal);
-        var runs = new List<(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson)>();
+        var runs = new List<StoredRun>();
+        var pending = new List<(string Store, IReadOnlyList<StoredRun> Runs, IReadOnlyList<MissingCell> Missing)>();
         var cells = new Dictionary<string, (CellRecord Cell, string From)>(StringComparer.Ordinal);
         IReadOnlyList<string>? experiments = null;
         string? first = null;
@@ -55,7 +60,9 @@ public static class StoreMerge
                 }
                 else (settings[name], settingsFrom[name]) = (mine, input);
             }
-            runs.AddRange(store.Runs());
+            var own = store.Runs();
+            runs.AddRange(own);
+            pending.Add((input, own, store.Gaps().Missing));
             foreach (var cell in store.Cells())
             {
                 if (!cells.TryGetValue(cell.Key, out var other))
@@ -69,16 +76,27 @@ public static class StoreMerge
             }
         }
 
+        // A cell an unfinished input lacks may be in another input (a shard run again into another store): missing is what none holds.
+        var unfinished = pending.Select(p => (p.Store, p.Runs, Missing: p.Missing.Where(m => !cells.ContainsKey(m.Key)).ToArray())).Where(p => p.Missing.Length > 0).ToArray();
+        var gaps = new StoreGaps(unfinished.SelectMany(p => p.Missing).DistinctBy(m => m.Key).OrderBy(m => m.Experiment, StringComparer.Ordinal)
+            .ThenBy(m => m.Label, StringComparer.Ordinal).ToArray(), StoreGaps.MissingShardsOf(runs));
+        if (!allowPartial && unfinished.Length > 0) throw Unfinished(unfinished[0].Store, unfinished[0].Runs, unfinished[0].Missing, unfinished.Length - 1);
+        if (!allowPartial && gaps.MissingShards.FirstOrDefault() is { Key: { } experiment, Value: { } shards })
+            throw new UserInputException($"results merge: experiment '{experiment}' was run in shards, but no store given holds shard {string.Join(", ", shards)}; merge every shard's store, or merge with --allow-partial (the merged store then records that those cells are missing)");
+
         string? folder = Path.GetDirectoryName(full);
         if (folder is not null && !Directory.Exists(folder))
             try { Directory.CreateDirectory(folder); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserInputException($"results merge: cannot create the folder of '{output}': {e.Message.Split('\n')[0]}"); }
-        string temporary = Path.Combine(folder ?? ".", $".{Path.GetFileName(full)}.merging-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
+        // Named with this process's id, so a later merge (or report) in this folder removes it should this one be killed,
+        // and never while this one runs; temporary files of killed merges are removed now.
+        AtomicFile.DeleteStaleTemporaries(folder ?? ".");
+        string temporary = AtomicFile.TemporaryPath(full);
         try
         {
             using (var merged = ResultsStore.Open(temporary))
                 merged.Import(settings, runs.OrderBy(r => r.StartedUtc, StringComparer.Ordinal).ThenBy(r => r.RunId, StringComparer.Ordinal),
-                    cells.Values.Select(v => v.Cell).OrderBy(c => c.Key, StringComparer.Ordinal));
+                    cells.Values.Select(v => v.Cell).OrderBy(c => c.Key, StringComparer.Ordinal), gaps.Missing);
             File.Move(temporary, full);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -90,7 +108,19 @@ public static class StoreMerge
             foreach (var file in new[] { temporary, temporary + "-wal", temporary + "-shm", temporary + "-journal" })
                 if (File.Exists(file)) File.Delete(file);
         }
-        return new MergeSummary(output, cells.Count, duplicates, MissingShards(runs));
+        return new MergeSummary(output, cells.Count, duplicates, gaps, unfinished.Select(u => (u.Store, u.Missing.Length)).ToArray());
+    }
+
+    /// <summary>"store 'x' is unfinished: 486 of the 1,592 cells of its run (shard 2/4) are missing ...": the run whose part lacks the first missing cell.</summary>
+    private static UserInputException Unfinished(string store, IReadOnlyList<StoredRun> runs, IReadOnlyList<MissingCell> missing, int others)
+    {
+        string experiment = missing[0].Experiment;
+        var run = runs.Where(r => r.Experiment == experiment).MaxBy(r => r.StartedUtc, StringComparer.Ordinal);
+        int count = missing.Count(m => m.Experiment == experiment);
+        string part = run is null ? "" : string.Create(CultureInfo.InvariantCulture, $" of the {run.Cells:N0} cells of its run of '{experiment}'")
+                                                       + (ShardTag.At(run.RunId) is { } s ? string.Create(CultureInfo.InvariantCulture, $" (shard {s.Index}/{s.Count})") : "");
+        return new UserInputException(string.Create(CultureInfo.InvariantCulture,
+            $"results merge: store '{store}' is unfinished: {count:N0}{part} are missing (its run still runs, or stopped before its end){(others > 0 ? $", and {others} more input(s) are unfinished" : "")}; finish it (the same run command again resumes it) or merge with --allow-partial (the merged store then records which cells are missing)"));
     }
 
     /// <summary>What differs between two stored copies of one cell (everything but its timing), or null.</summary>
@@ -105,21 +135,5 @@ public static class StoreMerge
             return $"metric '{key}'";
         }
         return null;
-    }
-
-    private static Dictionary<string, IReadOnlyList<string>> MissingShards(IEnumerable<(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson)> runs)
-    {
-        var missing = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var byExperiment in runs.GroupBy(r => r.Experiment))
-        {
-            var shards = byExperiment.Select(r => ShardTag.At(r.RunId)).OfType<(int Index, int Count)>().ToArray();
-            foreach (var count in shards.Select(s => s.Count).Distinct().Order())
-            {
-                var absent = Enumerable.Range(1, count).Except(shards.Where(s => s.Count == count).Select(s => s.Index))
-                    .Select(i => $"{i.ToString(CultureInfo.InvariantCulture)}/{count.ToString(CultureInfo.InvariantCulture)}").ToArray();
-                if (absent.Length > 0) missing[byExperiment.Key] = absent;
-            }
-        }
-        return missing;
     }
 }

@@ -23,10 +23,11 @@ public sealed record RunInfo(string RunId, string Experiment, string StartedUtc,
 /// <param name="Metric">The fairness metric every section shows (<c>report --metric</c>); null: each experiment's own (<see cref="MetricOf"/>).</param>
 /// <param name="Split">Which split chooses a best budget (<c>--selection</c>): test (the paper's rule) or validation.</param>
 /// <param name="Best">How seeds combine when a best budget is chosen (<c>--best</c>).</param>
+/// <param name="Gaps">What the store lacks (<see cref="ResultsStore.Gaps"/>): listed first among the warnings; null: nothing.</param>
 /// <param name="DatasetRows">Per (experiment, dataset) the rows read and dropped, as the store keeps them beside the dataset's identity; null: none known.</param>
 public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null,
     SelectionSplit Split = SelectionSplit.Test, BestDefinition Best = BestDefinition.MinOfSeedMeans,
-    IReadOnlyDictionary<(string Experiment, string Dataset), RowAccount>? DatasetRows = null)
+    IReadOnlyDictionary<(string Experiment, string Dataset), RowAccount>? DatasetRows = null, StoreGaps? Gaps = null)
 {
     /// <summary>Reads every cell and run of <paramref name="store"/>; <paramref name="toy"/> adds the toy figure's data; <paramref name="metric"/> overrides each experiment's metric.</summary>
     public static ReportInput From(ResultsStore store, ToyFigureData? toy = null, ShownMetric? metric = null) => From(store, store.Cells(), toy, metric);
@@ -35,17 +36,20 @@ public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<
     public static ReportInput From(ResultsStore store, IReadOnlyList<CellRecord> cells, ToyFigureData? toy = null, ShownMetric? metric = null) =>
         new(cells, store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path, metric,
             DatasetRows: cells.Select(c => c.Experiment).Distinct().SelectMany(e => (store.SettingsOf(e)?.DatasetRows ?? new Dictionary<string, RowAccount>()).Select(kv => (e, kv.Key, kv.Value)))
-                .ToDictionary(t => (t.e, t.Key), t => t.Value));
+                .ToDictionary(t => (t.e, t.Key), t => t.Value), Gaps: store.Gaps());
 
     /// <summary>
-    /// The warnings the report and the console print for <paramref name="experiments"/> (null: every experiment): the
-    /// rows their datasets lost to the missing policy, then their cells' (<see cref="RunWarnings.Of"/>).
+    /// The warnings the report and the console print for <paramref name="experiments"/> (null: every experiment): what
+    /// the store lacks first (every table covers the cells present only), then the rows their datasets lost to the
+    /// missing policy and their cells' (<see cref="RunWarnings.Of"/>).
     /// </summary>
     public IReadOnlyList<string> Warnings(IEnumerable<string>? experiments = null)
     {
         var chosen = experiments?.ToHashSet(StringComparer.Ordinal);
         bool In(string experiment) => chosen is null || chosen.Contains(experiment);
-        return RunWarnings.Of((DatasetRows ?? new Dictionary<(string, string), RowAccount>()).Where(kv => In(kv.Key.Experiment)), Cells.Where(c => In(c.Experiment)));
+        var gaps = Gaps is null ? [] : chosen is null ? Gaps.Warnings() : chosen.SelectMany(e => Gaps.Warnings(e));
+        return gaps.Concat(RunWarnings.Of((DatasetRows ?? new Dictionary<(string, string), RowAccount>()).Where(kv => In(kv.Key.Experiment)), Cells.Where(c => In(c.Experiment))))
+            .Distinct().ToArray();
     }
 
     /// <summary>

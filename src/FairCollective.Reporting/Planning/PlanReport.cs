@@ -34,6 +34,12 @@ public static class PlanReport
     public static IReadOnlyList<string> Write(Plan plan, string outDir, IReadOnlyList<(string Key, string Value)> settings)
     {
         if (File.Exists(outDir)) throw new UserInputException($"plan output '{outDir}' (-o) is a file, not a folder");
+        // A plan that fails part-way takes back the files and folders it added.
+        return OutputFolders.Write([outDir, Path.Combine(outDir, FiguresFolder)], () => WriteFiles(plan, outDir, settings));
+    }
+
+    private static string[] WriteFiles(Plan plan, string outDir, IReadOnlyList<(string Key, string Value)> settings)
+    {
         AtomicFile.EnsureDirectory(outDir);
         var figure = PlanFigure.Build(plan);
         var (png, svg, bytes) = FigureWriter.Save(figure, Path.Combine(outDir, FiguresFolder));

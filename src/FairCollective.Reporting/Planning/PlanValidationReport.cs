@@ -29,6 +29,11 @@ public static class PlanValidationReport
     public static IReadOnlyList<string> Write(IReadOnlyList<PlanValidationCase> cases, PlanValidationOptions options, double seconds, string outDir)
     {
         if (File.Exists(outDir)) throw new UserInputException($"plan-validation output '{outDir}' (-o) is a file, not a folder");
+        return OutputFolders.Write([outDir, Path.Combine(outDir, PlanReport.FiguresFolder)], () => WriteFiles(cases, options, seconds, outDir));
+    }
+
+    private static string[] WriteFiles(IReadOnlyList<PlanValidationCase> cases, PlanValidationOptions options, double seconds, string outDir)
+    {
         AtomicFile.EnsureDirectory(outDir);
         var figure = Figure(cases, options);
         var (png, svg, bytes) = FigureWriter.Save(figure, Path.Combine(outDir, PlanReport.FiguresFolder));

@@ -86,7 +86,7 @@ public static partial class AtomicFile
         int deleted = 0;
         try
         {
-            foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp"))
+            foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp*"))
             {
                 var m = TemporaryPattern().Match(Path.GetFileName(file));
                 if (!m.Success || !int.TryParse(m.Groups["pid"].ValueSpan, out int pid) || IsRunning(pid)) continue;
@@ -103,6 +103,18 @@ public static partial class AtomicFile
     /// <summary>True for a file name this class uses for its temporary files.</summary>
     public static bool IsTemporaryName(string fileName) => TemporaryPattern().IsMatch(fileName);
 
+    /// <summary>
+    /// A temporary path beside <paramref name="target"/>, named as this class names its own (with this process's id), for
+    /// a file written by other means and renamed over the target when complete (a merged results store):
+    /// <see cref="DeleteStaleTemporaries"/> removes it, and SQLite's -journal, -wal and -shm files beside it, once its
+    /// process is gone.
+    /// </summary>
+    public static string TemporaryPath(string target)
+    {
+        string full = FullPath(target, "write");
+        return Path.Combine(Path.GetDirectoryName(full)!, TemporaryName(Path.GetFileName(full)));
+    }
+
     private static string TemporaryName(string name)
     {
         // Bounded, so a long target name cannot push the temporary name past the file system's limit (255 bytes).
@@ -110,7 +122,8 @@ public static partial class AtomicFile
         return $".{stem}.{Environment.ProcessId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.tmp";
     }
 
-    [GeneratedRegex(@"^\..+\.(?<pid>[0-9]+)-[0-9a-f]{12}\.tmp$", RegexOptions.CultureInvariant)]
+    // SQLite keeps -journal, -wal and -shm files beside a database written under a temporary name (TemporaryPath).
+    [GeneratedRegex(@"^\..+\.(?<pid>[0-9]+)-[0-9a-f]{12}\.tmp(-journal|-wal|-shm)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TemporaryPattern();
 
     private static bool IsRunning(int pid)

@@ -19,7 +19,8 @@ internal static class OptionOverrides
     public static JsonSerializerOptions EnumsAsText { get; } = new()
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        // Names only: a number would read as an enum value no name has ("action: 5").
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
     /// <summary>The public settings of <paramref name="options"/> but <paramref name="notSettable"/>, keys sorted, as JSON.</summary>
@@ -37,25 +38,55 @@ internal static class OptionOverrides
     public static object Apply(object defaults, IEnumerable<(string Option, JsonNode? Value)> overrides, string owner, IReadOnlyCollection<string> notSettable, JsonSerializerOptions json)
     {
         var node = JsonSerializer.SerializeToNode(defaults, defaults.GetType(), json)!.AsObject();
-        bool any = false;
+        var given = new List<(string Option, string Property, JsonNode? Value)>();
         foreach (var (option, value) in overrides)
         {
             string? property = node.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, option.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
             if (property is null || notSettable.Contains(property))
                 throw new UserInputException($"{owner}: unknown option '{option}' (settable: {string.Join(", ", Settable(defaults, notSettable, json).Select(o => o.Option))})");
             node[property] = value?.DeepClone();
-            any = true;
+            given.Add((option, property, value));
         }
-        if (!any) return defaults;
+        if (given.Count == 0) return defaults;
         try
         {
             return node.Deserialize(defaults.GetType(), json)!;
         }
         catch (JsonException e)
         {
-            throw new UserInputException($"{owner}: option '{e.Path?.TrimStart('$', '.')}' has a value of the wrong type ({e.Message.Split('.')[0]})");
+            // The serializer names a .NET type; the user needs the option as written, what it takes and what was given.
+            string property = e.Path?.TrimStart('$', '.').Split('.', '[')[0] ?? "";
+            var (option, _, value) = given.LastOrDefault(g => g.Property == property);
+            var type = defaults.GetType().GetProperty(property)?.PropertyType;
+            // A whole number too large for its type reads as "a whole number" to a user: say how large it may be.
+            string range = type is not null && (Nullable.GetUnderlyingType(type) ?? type) == typeof(int) && value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+                                && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d) && Math.Round(d) == d
+                ? $" (at most {int.MaxValue.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})" : "";
+            throw new UserInputException($"{owner}: option '{option ?? property}' must be {(type is null ? "another value" : Expected(type))}{range}; got {value?.ToJsonString() ?? "nothing"}");
         }
     }
+
+    /// <summary>What a value of <paramref name="type"/> is, in words: "a whole number", "true or false", "one of relabel, drop", "a list of whole numbers".</summary>
+    internal static string Expected(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(int) || type == typeof(long)) return "a whole number";
+        if (type == typeof(double) || type == typeof(float)) return "a number";
+        if (type == typeof(bool)) return "true or false";
+        if (type == typeof(string)) return "a text";
+        if (type.IsEnum) return "one of " + string.Join(", ", Enum.GetNames(type).Select(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n)));
+        var element = type.IsArray ? type.GetElementType() : type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+        return element is null ? "a value of another kind" : $"a list of {Plural(Expected(element))}";
+    }
+
+    private static string Plural(string one) => one switch
+    {
+        "a whole number" => "whole numbers",
+        "a number" => "numbers",
+        "true or false" => "true or false values",
+        var s => s,
+    };
 
     private static JsonObject Sorted(object options, IReadOnlyCollection<string> notSettable, JsonSerializerOptions json)
     {

@@ -134,8 +134,10 @@ public sealed class FairnessReport
                 warnings.Add($"minority group '{label}' does not occur in the data");
         var mode = Confusion.UndefinedRate;
         // A single group already carries its own warnings; pooled sets of several groups need theirs.
-        if (MinorityGroups.Count != 1 || Minority.Count <= 0) UndefinedRateWarnings.Add(warnings, "the pooled minority", Minority.Counts, mode);
-        if (IsMinorityGroup.Count(m => !m) != 1) UndefinedRateWarnings.Add(warnings, "the pooled majority", Majority.Counts, mode);
+        if (MinorityGroups.Count != 1 || Minority.Count <= 0)
+            UndefinedRateWarnings.Add(warnings, "the pooled minority", Minority.Counts, mode, Confusion.Weighted && IsMinorityGroup.Any(m => m));
+        if (IsMinorityGroup.Count(m => !m) != 1)
+            UndefinedRateWarnings.Add(warnings, "the pooled majority", Majority.Counts, mode, Confusion.Weighted && IsMinorityGroup.Any(m => !m));
         if (Majority.SelectionRate == 0 && Minority.SelectionRate > 0)
             warnings.Add("DisparateImpact: the majority has selection rate 0, so the ratio is Infinity");
         foreach (var rate in RatioRates)

@@ -27,7 +27,7 @@ public static class GroupConfusion
     {
         var perGroup = new ConfusionCounts[groups.Count];
         Accumulate(yTrue, yPred, groups.IndexOfRow, perGroup, sampleWeights);
-        return new GroupConfusionResult(groups.Names, perGroup, (options ?? GroupConfusionOptions.Default).UndefinedRate);
+        return new GroupConfusionResult(groups.Names, perGroup, (options ?? GroupConfusionOptions.Default).UndefinedRate, weighted: !sampleWeights.IsEmpty);
     }
 
     /// <summary>

@@ -14,8 +14,10 @@ public sealed class GroupConfusionResult
     /// <param name="groups">Group labels, ordinal order.</param>
     /// <param name="perGroupCounts">Confusion counts per group, same order.</param>
     /// <param name="undefinedRate">What a rate with an empty denominator becomes.</param>
-    public GroupConfusionResult(string[] groups, ConfusionCounts[] perGroupCounts, UndefinedRate undefinedRate)
+    /// <param name="weighted">The counts are sums of sample weights (every group has rows; an empty count means zero weight).</param>
+    public GroupConfusionResult(string[] groups, ConfusionCounts[] perGroupCounts, UndefinedRate undefinedRate, bool weighted = false)
     {
+        Weighted = weighted;
         if (groups.Length != perGroupCounts.Length) throw new ArgumentException("One count per group is required.");
         Groups = groups;
         _counts = perGroupCounts;
@@ -27,15 +29,18 @@ public sealed class GroupConfusionResult
         {
             PerGroup[g] = new GroupRates(perGroupCounts[g], undefinedRate);
             overall += perGroupCounts[g];
-            UndefinedRateWarnings.Add(warnings, $"group '{groups[g]}'", perGroupCounts[g], undefinedRate);
+            UndefinedRateWarnings.Add(warnings, $"group '{groups[g]}'", perGroupCounts[g], undefinedRate, weighted);
         }
         Overall = new GroupRates(overall, undefinedRate);
-        UndefinedRateWarnings.Add(warnings, "the whole sample", overall, undefinedRate);
+        UndefinedRateWarnings.Add(warnings, "the whole sample", overall, undefinedRate, weighted && groups.Length > 0);
         Warnings = warnings;
     }
 
     /// <summary>Group labels, ordinal order.</summary>
     public IReadOnlyList<string> Groups { get; }
+
+    /// <summary>True when the counts are sums of sample weights.</summary>
+    public bool Weighted { get; }
 
     /// <summary>Raw confusion counts per group (same order as <see cref="Groups"/>).</summary>
     public ReadOnlySpan<ConfusionCounts> PerGroupCounts => _counts;

@@ -38,6 +38,10 @@ public static class Planner
     public static Plan Run(Dataset members, Dataset? majority, PublicNumbers numbers, PlannerOptions? options = null, EncoderOptions? encoder = null) =>
         Run(PlannerInput.From(members, majority, encoder), numbers, options);
 
+    /// <summary>As <see cref="Run(Dataset, Dataset?, PublicNumbers, PlannerOptions?, EncoderOptions?)"/>; messages about a file's rows name <paramref name="membersFile"/> and <paramref name="majorityFile"/>.</summary>
+    public static Plan Run(Dataset members, Dataset? majority, PublicNumbers numbers, PlannerOptions? options, string membersFile, string? majorityFile) =>
+        Run(PlannerInput.From(members, majority, null, membersFile, majorityFile), numbers, options);
+
     /// <summary>Plans from encoded known rows (<see cref="PlannerInput"/>).</summary>
     public static Plan Run(PlannerInput input, PublicNumbers numbers, PlannerOptions? options = null)
     {

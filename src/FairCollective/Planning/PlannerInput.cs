@@ -49,22 +49,24 @@ public sealed class PlannerInput
 
     /// <summary>
     /// Encodes the <paramref name="members"/> file and the optional <paramref name="majority"/> sample (same columns)
-    /// with one encoder fitted on their rows. Refuses members outside the minority and sample rows inside it.
+    /// with one encoder fitted on their rows. Refuses members outside the minority and sample rows inside it, naming the
+    /// file (<paramref name="membersFile"/>, <paramref name="majorityFile"/>; the dataset's name where not given).
     /// </summary>
-    public static PlannerInput From(Dataset members, Dataset? majority, EncoderOptions? encoder = null)
+    public static PlannerInput From(Dataset members, Dataset? majority, EncoderOptions? encoder = null, string? membersFile = null, string? majorityFile = null)
     {
-        if (members.RowCount == 0) throw new UserInputException($"members file '{members.Name}': no rows");
+        string membersName = membersFile ?? members.Name, majorityName = majorityFile ?? majority?.Name ?? "";
+        if (members.RowCount == 0) throw new UserInputException($"members file '{membersName}': no rows");
         for (int i = 0; i < members.RowCount; i++)
             if (!members.Sensitive.Membership[i])
-                throw new UserInputException($"members file '{members.Name}': row {i + 1} (id {members.Ids[i]}) is in group '{members.Sensitive.GroupOfRow[i]}', not in the minority ({string.Join(", ", members.Sensitive.MinorityGroups)}); a collective's members all belong to the minority");
+                throw new UserInputException($"members file '{membersName}': row {i + 1} (id {members.Ids[i]}) is in group '{members.Sensitive.GroupOfRow[i]}', not in the minority ({string.Join(", ", members.Sensitive.MinorityGroups)}); a collective's members all belong to the minority");
         var known = members;
         if (majority is not null)
         {
-            if (majority.RowCount == 0) throw new UserInputException($"majority sample '{majority.Name}': no rows (leave the option out to plan without one)");
+            if (majority.RowCount == 0) throw new UserInputException($"majority sample '{majorityName}': no rows (leave the option out to plan without one)");
             for (int i = 0; i < majority.RowCount; i++)
                 if (members.Sensitive.MinorityGroups.Contains(majority.Sensitive.GroupOfRow[i]))
-                    throw new UserInputException($"majority sample '{majority.Name}': row {i + 1} (id {majority.Ids[i]}) is in the minority group '{majority.Sensitive.GroupOfRow[i]}'");
-            known = Concat(members, majority);
+                    throw new UserInputException($"majority sample '{majorityName}': row {i + 1} (id {majority.Ids[i]}) is in the minority group '{majority.Sensitive.GroupOfRow[i]}', not in the majority; a majority sample holds majority rows only");
+            known = Concat(members, majority, membersName, majorityName);
         }
         var fitted = TabularEncoder.Fit(known, Enumerable.Range(0, known.RowCount).ToArray(), encoder);
         var sensitive = fitted.Columns.Where(c => known.Sensitive.ColumnNames.Contains(c.Name))
@@ -73,12 +75,12 @@ public sealed class PlannerInput
     }
 
     /// <summary>The two files' rows in one dataset; their feature columns must agree by name and kind.</summary>
-    private static Dataset Concat(Dataset a, Dataset b)
+    private static Dataset Concat(Dataset a, Dataset b, string aName, string bName)
     {
         if (a.Features.Count != b.Features.Count || a.Features.Zip(b.Features).Any(p => p.First.Name != p.Second.Name || p.First.Kind != p.Second.Kind))
-            throw new UserInputException($"majority sample '{b.Name}' has other feature columns than the members file '{a.Name}' ({Describe(b)} against {Describe(a)}); both must be read with the same dataset spec");
+            throw new UserInputException($"majority sample '{bName}' has other feature columns than the members file '{aName}' ({Describe(b)} against {Describe(a)}); both must be read with the same dataset spec");
         if (a.Sensitive.Name != b.Sensitive.Name)
-            throw new UserInputException($"majority sample '{b.Name}' groups rows by '{b.Sensitive.Name}', the members file by '{a.Sensitive.Name}'");
+            throw new UserInputException($"majority sample '{bName}' groups rows by '{b.Sensitive.Name}', the members file '{aName}' by '{a.Sensitive.Name}'");
         var features = a.Features.Zip(b.Features, (f, g) => f.Kind == FeatureKind.Numeric
             ? FeatureColumn.Numeric(f.Name, [.. f.Numbers!, .. g.Numbers!])
             : FeatureColumn.Categorical(f.Name, [.. f.Categories!, .. g.Categories!])).ToArray();

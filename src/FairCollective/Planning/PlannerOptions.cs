@@ -18,6 +18,15 @@ public sealed record PlannerOptions
     /// <summary>Default replicates of the collective-size search for a target (each tries every size on the grid).</summary>
     public const int DefaultTargetReplicates = 50;
 
+    /// <summary>Most <see cref="Replicates"/>: fifty times the default (each replicate fits the surrogate firm once per strategy and budget).</summary>
+    public const int ReplicatesLimit = 10_000;
+
+    /// <summary>Most <see cref="TargetReplicates"/>: two hundred times the default (each tries every size on the grid).</summary>
+    public const int TargetReplicatesLimit = 10_000;
+
+    /// <summary>Most <see cref="SamplePriorRows"/>: beyond it the fallback majority outweighs any sample (a weight, not work).</summary>
+    public const int SamplePriorRowsLimit = 1_000_000;
+
     /// <summary>Default two-sided level of the predictive intervals.</summary>
     public const double DefaultLevel = 0.9;
 
@@ -93,6 +102,9 @@ public sealed record PlannerOptions
             if (!(a > 0 && a <= 1)) throw new UserInputException($"--sizes: a collective size is a share of the minority in (0, 1]; got {F(a)}");
         if (Replicates < 10) throw new UserInputException($"--replicates must be at least 10; got {Replicates}");
         if (TargetReplicates < 10) throw new UserInputException($"--target-replicates must be at least 10; got {TargetReplicates}");
+        CountLimit.Check(Replicates, ReplicatesLimit, "--replicates");
+        CountLimit.Check(TargetReplicates, TargetReplicatesLimit, "--target-replicates");
+        CountLimit.Check(SamplePriorRows, SamplePriorRowsLimit, "--sample-prior-rows");
         if (!(Level > 0 && Level < 1)) throw new UserInputException($"--level must lie strictly between 0 and 1; got {F(Level)}");
         if (SamplePriorRows < 0) throw new UserInputException($"--sample-prior-rows must be >= 0; got {SamplePriorRows}");
         if (Target is not null && TargetReduction is not null) throw new UserInputException("give either a target value (--target / --target-eqod) or --target-reduction, not both");

@@ -7,7 +7,7 @@ namespace FairCollective.Tests.Cli;
 /// Every known way to hand FairCollective bad input, through the command line: each must give exit code 2, one line
 /// on standard error naming the culprit (file, line, column, key, option or setting), no stack trace, and leave no
 /// new file behind. A case arranges its inputs in a fresh sandbox and returns the command line; files present
-/// before the command (a store from an earlier good run, say) may stay, but nothing may be added.
+/// before the command (a store from an earlier good run, say) may stay, but nothing may be added, not even an empty folder.
 /// </summary>
 public sealed class BadInputCatalogueTests
 {
@@ -27,7 +27,7 @@ public sealed class BadInputCatalogueTests
     {
         using var box = new CliSandbox();
         var args = c.Arrange(box);
-        var before = box.Files();
+        var before = box.Entries();
         var (exit, _, err) = CliSandbox.Run(args);
         var lines = err.TrimEnd('\n').Split('\n');
         Assert.True(exit == 2, $"{c.Name}: exit {exit}, stderr: {err}");
@@ -35,7 +35,7 @@ public sealed class BadInputCatalogueTests
         Assert.StartsWith("error: ", lines[0]);
         Assert.DoesNotContain("   at ", err);
         Assert.Matches(c.Expected, lines[0]["error: ".Length..]);
-        Assert.Equal(before, box.Files());
+        Assert.Equal(before, box.Entries());
     }
 
     private static string Q(string path) => Regex.Escape(path);
@@ -109,6 +109,8 @@ public sealed class BadInputCatalogueTests
             @"tiny\.yaml:\d+:\d+: validation_fraction must be >= 0 and leave training rows beside test_fraction 0\.3; got 0\.8"),
         new("results show --selection validation without a validation split", b => ["results", "show", ToyStore(b), "--selection", "validation"],
             @"these results have no validation split to choose budgets on: run the spec with validation_fraction > 0"),
+        new("results show --selection unknown", b => ["results", "show", ToyStore(b), "--selection", "train"], @"^--selection must be one of test, validation; got 'train' \(see --help\)$"),
+        new("results show --best unknown", b => ["results", "show", ToyStore(b), "--best", "best"], @"^--best must be one of min-of-means, mean-of-mins; got 'best'"),
         new("results show --metric that is not a fairness gap", b => ["results", "show", ToyStore(b), "--metric", "nope"],
             @"--metric: 'nope' is neither a gap \(lower is fairer: .*\beqod\b.*\) nor a min/max ratio \(higher is fairer: .*\bdem_parity_ratio\b"),
         new("results show --metric with no fairer direction (disparate impact can pass 1)", b => ["results", "show", ToyStore(b), "--metric", "disparate_impact"],
@@ -148,7 +150,47 @@ public sealed class BadInputCatalogueTests
         new("defence option out of range", b => ["run", b.ToySpec(extra: "defences: {loss-filtering: {share: 1.5}}")],
             @"tiny\.yaml:\d+:\d+: loss-filtering: option 'share' must lie in \[0, 1\); got 1\.5"),
         new("defence action unknown", b => ["run", b.ToySpec(extra: "defences: {knn-sanitisation: {action: burn}}")],
-            @"tiny\.yaml:\d+:\d+: knn-sanitisation: option 'Action' has a value of the wrong type"),
+            @"^.*tiny\.yaml:7:\d+: knn-sanitisation: option 'action' must be one of drop, relabel; got ""burn""$"),
+        new("defence whole-number option given text", b => ["run", b.ToySpec(extra: "defences: {knn-sanitisation: {eta: 0.5, k: abc}}")],
+            @"^.*tiny\.yaml:7:\d+: knn-sanitisation: option 'k' must be a whole number; got ""abc""$"),
+        new("defence whole-number option given a fraction", b => ["run", b.ToySpec(extra: "defences: {confident-learning: {folds: 2.5}}")],
+            @"^.*tiny\.yaml:7:\d+: confident-learning: option 'folds' must be a whole number; got 2\.5$"),
+        new("defence whole-number option beyond a whole number", b => ["run", b.ToySpec(extra: "defences: {roni: {quiz_rows: 99999999999}}")],
+            @"^.*tiny\.yaml:7:\d+: roni: option 'quiz_rows' must be a whole number \(at most 2,147,483,647\); got 99999999999$"),
+        new("defence number option given a list", b => ["run", b.ToySpec(extra: "defences: {loss-filtering: {share: [0.1, 0.2]}}")],
+            @"^.*tiny\.yaml:7:\d+: loss-filtering: option 'share' must be a number; got \[0\.1,0\.2\]$"),
+        new("defence number option given text", b => ["run", b.ToySpec(extra: "defences: {roni: {z: high}}")],
+            @"^.*tiny\.yaml:7:\d+: roni: option 'z' must be a number; got ""high""$"),
+        new("RONI with 10^9 calibration sets", b => ["run", b.ToySpec(extra: "defences: [none, {roni: {calibration_sets: 1000000000}}]")],
+            @"^.*tiny\.yaml:7:\d+: roni: option 'calibration_sets' must be at most 100; got 1000000000$"),
+        new("RONI with 10^9 calibration rows", b => ["run", b.ToySpec(extra: "defences: {roni: {calibration_rows: 1000000000}}")],
+            @"roni: option 'calibration_rows' must be at most 10,000; got 1000000000$"),
+        new("RONI with 10^9 quiz rows", b => ["run", b.ToySpec(extra: "defences: {roni: {quiz_rows: 1000000000}}")],
+            @"roni: option 'quiz_rows' must be at most 100,000; got 1000000000$"),
+        new("confident learning with 10^6 folds", b => ["run", b.ToySpec(extra: "defences: {confident-learning: {folds: 1000000}}")],
+            @"confident-learning: option 'folds' must be at most 100; got 1000000$"),
+        new("k-NN sanitisation with 10^9 neighbours", b => ["run", b.ToySpec(extra: "defences: {knn-sanitisation: {k: 1000000000}}")],
+            @"knn-sanitisation: option 'k' must be at most 10,000; got 1000000000$"),
+        new("strategy.k of 10^9", b => ["run", b.ToySpec(extra: "strategy: {k: 1000000000}")],
+            @"^.*tiny\.yaml:7:\d+: strategy\.k must be at most 10,000; got 1000000000$"),
+        new("strategy.k given text", b => ["run", b.ToySpec(extra: "strategy: {k: many}")],
+            @"^.*tiny\.yaml:7:\d+: 'strategy\.k' must be a whole number; got 'many'$"),
+        new("learner option given text", b => ["run", b.ToySpec(extra: "learners: [mlp]\nlearner: {mlp: {max_epochs: abc}}")],
+            @"^.*tiny\.yaml:8:\d+: mlp: option 'max_epochs' must be a whole number; got ""abc""$"),
+        new("learner list option given text", b => ["run", b.ToySpec(extra: "learner: {mlp: {hidden_layer_sizes: abc}}")],
+            @"mlp: option 'hidden_layer_sizes' must be a list of whole numbers; got ""abc""$"),
+        new("learner switch given a number", b => ["run", b.ToySpec(extra: "learner: {mlp: {early_stopping: 3}}")],
+            @"mlp: option 'early_stopping' must be true or false; got 3$"),
+        new("mlp with 10^9 epochs", b => ["run", b.ToySpec(extra: "learner: {mlp: {max_epochs: 1000000000}}")],
+            @"^.*tiny\.yaml:7:\d+: mlp: option MaxEpochs must be at most 100,000; got 1000000000$"),
+        new("mlp with a layer of 10^9 units", b => ["run", b.ToySpec(extra: "learner: {mlp: {hidden_layer_sizes: [1000000000]}}")],
+            @"mlp: a layer of option HiddenLayerSizes must be at most 10,000; got 1000000000$"),
+        new("gbt with 10^9 trees", b => ["run", b.ToySpec(extra: "learner: {gbt: {trees: 1000000000}}")],
+            @"gbt: option Trees must be at most 100,000; got 1000000000$"),
+        new("logistic with 10^9 iterations", b => ["run", b.ToySpec(extra: "learner: {logistic: {max_iterations: 1000000000}}")],
+            @"logistic: option MaxIterations must be at most 1,000,000; got 1000000000$"),
+        new("logistic with a Newton dimension of 10^6", b => ["run", b.ToySpec(extra: "learner: {logistic: {newton_max_dimension: 1000000}}")],
+            @"logistic: option NewtonMaxDimension must be at most 4,096; got 1000000$"),
         new("defence listed twice", b => ["run", b.ToySpec(extra: "defences: [roni, roni]")],
             @"tiny\.yaml:\d+:\d+: 'defences' lists roni twice"),
         new("firm-side methods without the undefended firm", b => ["run", b.ToySpec(extra: "defences: [roni]\nfirm_side: [Reweighing]")],
@@ -157,16 +199,65 @@ public sealed class BadInputCatalogueTests
             @"tiny\.yaml:\d+:\d+: a plausible threshold must lie in \[0, 1\); got 1"),
         new("shard outside its count", b => ["run", b.ToySpec(), "--shard", "5/4"],
             @"--shard 5/4: shard 5 is outside 1\.\.4"),
+        new("shard count above the limit", b => ["run", b.ToySpec(), "--shard", "1/1000000000"],
+            @"^--shard 1/1000000000: the shard count 1000000000 is more than the limit of 10,000 shards$"),
+        new("shard count beyond a whole number", b => ["run", b.ToySpec(), "--shard", "1/99999999999"],
+            @"^--shard: '1/99999999999' is not a whole number \(give I/N, e\.g\. 2/4, or env\)$"),
         new("shard not I/N", b => ["run", b.ToySpec(), "--shard", "half"],
             @"--shard: 'half' is not I/N \(e\.g\. 2/4\) or env"),
         new("shard from an environment without a scheduler", b => ["run", b.ToySpec(), "--shard", "env"],
             @"--shard env: neither SLURM_ARRAY_TASK_ID \(a Slurm job array\) nor JOB_COMPLETION_INDEX \(a Kubernetes Indexed Job\) is set; give --shard I/N"),
+        new("merge of a store whose settings are null", b => { var s = ToyStore(b); Sql(s, "UPDATE experiments SET settings_json = 'null'"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
+            @"^results store '.*tiny\.sqlite': the settings of experiment 'tiny' are corrupted \(the record is null, not a JSON object\)$"),
+        new("merge of a store whose settings lack a key", b => { var s = ToyStore(b); Sql(s, "UPDATE experiments SET settings_json = json_remove(settings_json, '$.strategy.k')"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
+            @"the settings of experiment 'tiny' are corrupted \(the record has no 'strategy\.k'\)$"),
+        new("merge of a store whose cell configuration lacks a key", b => { var s = ToyStore(b); Sql(s, "UPDATE cells SET config_json = json_remove(config_json, '$.dataset.name') WHERE method = 'Base'"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
+            @"cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its configuration has no 'dataset\.name'; delete that row"),
+        new("store whose cell configuration holds text for the seed", b => { var s = ToyStore(b); Sql(s, "UPDATE cells SET config_json = json_set(config_json, '$.seed', 'zero') WHERE method = 'Base'"); return ["results", "show", s]; },
+            @"is corrupted: its configuration's 'seed' is the text ""zero"", not a whole number; delete that row"),
+        new("merge of a store whose run has no id", b => { var s = ToyStore(b); Sql(s, "UPDATE runs SET run_id = NULL"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
+            @"^results store '.*tiny\.sqlite': row 1 of the runs table is corrupted: its run_id is empty \(NULL\); run the experiment into a new store$"),
+        new("store whose experiment has no name", b => { var s = ToyStore(b); Sql(s, "UPDATE experiments SET experiment = NULL"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
+            @"^results store '.*tiny\.sqlite': a row of its experiments or cells table has no experiment name \(it is NULL\)"),
         new("merge of a missing store", b => ["results", "merge", b.PathOf("m.sqlite"), b.PathOf("nowhere.sqlite")],
             @"results store '.*nowhere\.sqlite' does not exist"),
+        new("merge of a shard whose run stopped before its end", b =>
+            {
+                var spec = b.Write("tiny.yaml", "name: tiny\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.25, 0.5, 1]}\nseeds: [0]\n");
+                var plan = FairCollective.Experiments.Running.RunPlan.Build(FairCollective.Experiments.Specs.SpecParser.ParseFile(spec)).ShardOf(new(1, 2));
+                using (var store = FairCollective.Experiments.Store.ResultsStore.Open(b.PathOf("s1.sqlite")))
+                    new FairCollective.Experiments.Running.ExperimentRunner(new() { MaxDegreeOfParallelism = 1, StopAfterCells = 1 },
+                        FairCollective.Experiments.Running.SilentProgress.Instance).Run(plan, store);
+                return ["results", "merge", b.PathOf("m.sqlite"), b.PathOf("s1.sqlite")];
+            },
+            @"results merge: store '.*s1\.sqlite' is unfinished: \d+ of the \d+ cells of its run of 'tiny' \(shard 1/2\) are missing \(its run still runs, or stopped before its end\); finish it .* or merge with --allow-partial"),
+        new("merge of a sweep with a shard missing", b => { var spec = b.ToySpec(); Ok("run", spec, "--shard", "2/3"); return ["results", "merge", b.PathOf("m.sqlite"), b.PathOf("tiny.shard-2-of-3.sqlite")]; },
+            @"results merge: experiment 'tiny' was run in shards, but no store given holds shard 1/3, 3/3; merge every shard's store, or merge with --allow-partial"),
         new("merge into one of its inputs", b => ["results", "merge", b.PathOf("m.sqlite"), b.PathOf("m.sqlite")],
             @"results merge: the output '.*m\.sqlite' is also an input"),
+        new("randomness folder named in another case than its dataset", b => Randomness(b, "toy", "Toy"),
+            @"^randomness folder '.*rnd': 'Toy' is not used by this spec \(a randomness folder holds only what the run imports: a folder per dataset of the spec, named exactly as the dataset: toy\)$"),
+        new("randomness folder of another dataset", b => Randomness(b, "toy", "compas"), @"^randomness folder '.*rnd': 'compas' is not used by this spec"),
+        new("randomness only for another seed", b => Randomness(b, "toy/seed-0", "toy/seed-3"), @"^randomness folder '.*rnd': 'toy/seed-3' is not used by this spec \(.*: seed-0\)$"),
+        new("randomness splits.csv instead of split.csv", b => Randomness(b, "toy/seed-0/split.csv", "toy/seed-0/splits.csv"),
+            @"^randomness folder '.*rnd': 'toy/seed-0/splits\.csv' is not used by this spec \(.*: split\.csv, collective_order\.csv, random_priorities\.csv\)$"),
+        new("randomness folder that gives the run nothing", b => Randomness(b, "toy", null), @"^randomness folder '.*rnd' gives this run nothing"),
         new("invalid YAML", b => ["run", b.Write("bad.yaml", "name: x\ndatasets: [toy\n")],
             @"bad\.yaml.*not valid YAML/JSON"),
+        new("spec that is a folder", b => { Directory.CreateDirectory(b.PathOf("specs")); return ["run", b.PathOf("specs")]; },
+            @"specs: is a directory, not a spec file$"),
+        new("--export-randomness naming a file", b => ["run", b.ToySpec(), "--export-randomness", b.Write("taken", "x")],
+            @"^--export-randomness '.*taken' is a file, not a folder$"),
+        new("randomness: naming a file", b => { b.Write("draws.csv", "x"); return ["run", b.ToySpec(extra: "randomness: draws.csv")]; },
+            @"^.*tiny\.yaml:7:\d+: randomness folder 'draws\.csv' is a file, not a folder$"),
+        new("bootstrap.resamples given text", b => ["run", b.ToySpec(extra: "bootstrap: {resamples: many}")],
+            @"^.*tiny\.yaml:7:\d+: 'bootstrap\.resamples' must be a whole number; got 'many'$"),
+        new("seeds.count given text", b => ["run", b.Write("s.yaml", "name: s\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: {count: few}\n")],
+            @"^.*s\.yaml:6:\d+: 'seeds\.count' must be a whole number; got 'few'$"),
+        new("unknown rb_prob_model", b => ["run", b.ToySpec(extra: "strategy: {rb_prob_model: svm}")],
+            @"^.*tiny\.yaml:7:\d+: unknown strategy\.rb_prob_model 'svm' \(known: logistic, mlp, gbt\)$"),
+        new("defence action given a number", b => ["run", b.ToySpec(extra: "defences: {knn-sanitisation: {action: 5}}")],
+            @"^.*tiny\.yaml:7:\d+: knn-sanitisation: option 'action' must be one of drop, relabel; got 5$"),
         new("spec file missing", b => ["run", b.PathOf("nowhere.yaml")],
             @"spec file '.*nowhere\.yaml' does not exist"),
 
@@ -232,8 +323,8 @@ public sealed class BadInputCatalogueTests
             @"'.*crm\.db' is not a FairCollective results store \(it is an SQLite database with tables customers\); give another --store path"),
         new("foreign SQLite database to results show", b => { var db = b.PathOf("crm.db"); Sql(db, "CREATE TABLE customers(id INTEGER)"); return ["results", "show", db]; },
             @"'.*crm\.db' is not a FairCollective results store"),
-        new("unknown schema version", b => { var s = ToyStore(b); Sql(s, "PRAGMA user_version = 7"); return ["results", "show", s]; },
-            @"results store '.*tiny\.sqlite' has schema version 7; this FairCollective reads version 5"),
+        new("unknown schema version", b => { var s = ToyStore(b); Sql(s, "PRAGMA user_version = 99"); return ["results", "show", s]; },
+            @"results store '.*tiny\.sqlite' has schema version 99; this FairCollective reads version \d+ \(run into a new store"),
         new("a text file as store", b => ["results", "show", b.Write("notes.sqlite", new string('x', 600))],
             @"'.*notes\.sqlite' is not a FairCollective results store \(not an SQLite database\)"),
         new("missing store", b => ["results", "show", b.PathOf("none.sqlite")],
@@ -244,22 +335,32 @@ public sealed class BadInputCatalogueTests
             @"cell row \d+ \(key [0-9a-f]{12}\) is corrupted"),
         new("corrupted row: report", b => { var s = ToyStore(b); Sql(s, "UPDATE cells SET flips = 10000 WHERE method = 'RB-prob'"); return ["report", s, "-o", b.PathOf("report")]; },
             @"cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its counts are impossible"),
+        new("experiment column that disagrees with the configuration: results export --experiment", b => { var s = ToyStore(b); Sql(s, "UPDATE cells SET experiment = 'other' WHERE method = 'RB-prob'"); return ["results", "export", s, "--experiment", "other", "--csv", b.PathOf("out.csv")]; },
+            @"results store '.*tiny\.sqlite': cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its experiment column holds 'other' but its configuration says 'tiny'; delete that row"),
+        new("experiment column that disagrees with the configuration: the experiment it left", b => { var s = ToyStore(b); Sql(s, "UPDATE cells SET experiment = 'other' WHERE method = 'Base'"); return ["results", "show", s, "--experiment", "tiny"]; },
+            @"cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its experiment column holds 'other' but its configuration says 'tiny'"),
+        new("seed column that disagrees with the configuration", b => { var s = ToyStore(b); Sql(s, "UPDATE cells SET seed = 7 WHERE method = 'Base'"); return ["report", s, "-o", b.PathOf("report")]; },
+            @"cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its seed column holds 7 but its configuration says 0"),
         new("results export of an experiment the store lacks", b => { var s = ToyStore(b); return ["results", "export", s, "--experiment", "nonexistent", "--csv", b.PathOf("out.csv")]; },
             @"results store '.*tiny\.sqlite' holds no experiment 'nonexistent' \(it holds: tiny\)"),
         new("results show of an experiment the store lacks", b => { var s = ToyStore(b); return ["results", "show", s, "--experiment", "nope"]; },
             @"holds no experiment 'nope' \(it holds: tiny\)"),
 
         // --- options and output paths ----------------------------------------------------------------------------------
-        new("--threads 0", b => ["run", b.ToySpec(), "--threads", "0"], @"--threads must be a whole number >= 1 \(leave it out for all cores\); got 0"),
-        new("--threads -5", b => ["run", b.ToySpec(), "--threads", "-5"], @"--threads must be a whole number >= 1 \(leave it out for all cores\); got -5"),
-        new("--threads not a number", b => ["run", b.ToySpec(), "--threads", "many"], @"many.*--threads|--threads.*many"),
+        new("--threads 0", b => ["run", b.ToySpec(), "--threads", "0"], @"^--threads must be a whole number from 1 to 1,024 \(leave it out for all cores\); got '0' \(see --help\)$"),
+        new("--threads -5", b => ["run", b.ToySpec(), "--threads", "-5"], @"^--threads must be a whole number from 1 to 1,024 \(leave it out for all cores\); got '-5'"),
+        new("--threads not a number", b => ["run", b.ToySpec(), "--threads", "many"], @"^--threads must be a whole number from 1 to 1,024 \(leave it out for all cores\); got 'many'"),
+        new("--threads above the limit", b => ["run", b.ToySpec(), "--threads", "100000"], @"^--threads must be a whole number from 1 to 1,024 \(leave it out for all cores\); got '100000'"),
+        new("--threads beyond a whole number", b => ["run", b.ToySpec(), "--threads", "1e20"], @"^--threads must be a whole number from 1 to 1,024 \(leave it out for all cores\); got '1e20'"),
+        new("scores --seed not a number", b => ["scores", "toy", "--seed", "x", "-o", b.PathOf("s.csv")], @"^--seed must be a whole number; got 'x' \(see --help\)$"),
+        new("scores --test-fraction not a number", b => ["scores", "toy", "--test-fraction", "a third", "-o", b.PathOf("s.csv")], @"^--test-fraction must be a number \(such as 0\.25 or 1e-3\); got 'a third'"),
         new("unknown option", b => ["run", b.ToySpec(), "--thread", "2"], @"--thread.*\(see --help\)"),
         new("--store whose parent is a file", b => { b.Write("afile", "x"); return ["run", b.ToySpec(), "--store", b.PathOf("afile/s.sqlite")]; },
             @"cannot create the folder of results store '.*afile/s\.sqlite'"),
         new("--store that is a folder", b => { Directory.CreateDirectory(b.PathOf("folder")); return ["run", b.ToySpec(), "--store", b.PathOf("folder")]; },
             @"results store '.*folder' is a directory, not a file"),
         new("reproduce --threads 0", b => ["reproduce", "toy", "--quick", "--threads", "0", "-o", b.PathOf("repro")],
-            @"--threads must be a whole number >= 1"),
+            @"--threads must be a whole number from 1 to 1,024"),
         new("reproduce toy with --datasets", b => ["reproduce", "toy", "--quick", "--datasets", "compas", "-o", b.PathOf("repro")],
             @"--datasets: the toy experiment draws its own 2-D picture"),
         new("reproduce synthetic on real data", b => ["reproduce", "synthetic", "--quick", "--datasets", "compas", "-o", b.PathOf("repro")],
@@ -278,6 +379,15 @@ public sealed class BadInputCatalogueTests
         new("results export without a target", b => ["results", "export", ToyStore(b)], @"results export needs --csv FILE and/or --json FILE"),
         new("reproduce -o naming a file", b => ["reproduce", "toy", "--quick", "-o", b.Write("taken", "x")],
             @"reproduce output '.*taken' \(-o\) is a file, not a folder"),
+        new("report whose last file cannot be written (what it wrote before is taken back)", b =>
+            {
+                var store = ToyStore(b);
+                Directory.CreateDirectory(b.PathOf("r/index.html"));
+                return ["report", store, "-o", b.PathOf("r")];
+            },
+            @"^cannot write '.*r/index\.html': it is a folder, not a file$"),
+        new("plan whose page cannot be written (what it wrote before is taken back)", b => { var args = Plan(b, "-o", b.PathOf("p")); Directory.CreateDirectory(b.PathOf("p/plan.html")); return args; },
+            @"^cannot write '.*p/plan\.html': it is a folder, not a file$"),
         new("report -o naming a file", b => ["report", ToyStore(b), "-o", b.Write("taken", "x")],
             @"report output '.*taken' is a file, not a directory"),
 
@@ -442,6 +552,8 @@ public sealed class BadInputCatalogueTests
             @"--minority 'a' matches no group of .*preds\.csv \(groups: a x x, a x y, b x x, b x y\)$"),
         new("metrics of a header without rows", b => ["metrics", b.Write("preds.csv", "y,yhat,g\n"), "--y-true", "y", "--y-pred", "yhat", "--group", "g"],
             @"preds\.csv: no data rows$"),
+        new("metrics whose weights are all zero", b => { var f = b.Write("preds.csv", "y,yhat,g,w\n" + string.Concat(Enumerable.Range(0, 109).Select(i => $"{i % 2},{i / 2 % 2},{(i % 3 == 0 ? "b" : "a")},0\n"))); return ["metrics", f, "--y-true", "y", "--y-pred", "yhat", "--group", "g", "--weight", "w"]; },
+            @"^.*preds\.csv, column 'w': the weights of all 109 rows sum to zero, so no rate is defined \(--weight\)$"),
         new("metrics without --group", b => ["metrics", Predictions(b), "--y-true", "y", "--y-pred", "yhat"],
             @"--group.*\(see --help\)$"),
         new("plan with a member outside the minority", b => { var (m, _) = Planning.CompasCut.Write(b, 50, 0, withAMajorityRow: true); return ["plan", m, .. Planning.CompasCut.PublicNumbers(), "--majority-base-rate", "0.5"]; },
@@ -454,12 +566,53 @@ public sealed class BadInputCatalogueTests
             @"the majority sample's 40 rows all have label 1: .*$"),
         new("plan without a sample or a majority base rate", b => { var (m, _) = Planning.CompasCut.Write(b, 50, 0); return ["plan", m, .. Planning.CompasCut.PublicNumbers()]; },
             @"without a majority sample \(--majority\) the planner needs the majority's base rate: give --majority-base-rate .*$"),
-        new("plan with one public number", b => { var (m, s) = Planning.CompasCut.Write(b, 50, 40); return ["plan", m, "--majority", s, "--firm-users", "5000"]; },
+        new("plan with one public number", b => PlanWithout(b, "--firm-users", "5000"),
             @"the planner needs the firm's population: give two of --firm-users, --minority-users and --minority-share$"),
-        new("plan with a target outside 0..1", b => { var (m, s) = Planning.CompasCut.Write(b, 50, 40); return ["plan", m, "--majority", s, .. Planning.CompasCut.PublicNumbers(), "--target-eqod", "1.5"]; },
+        new("plan with a target outside 0..1", b => Plan(b, "--target-eqod", "1.5"),
             @"--target: a metric value lies in \[0, 1\]; got 1\.5$"),
-        new("plan into an output that is a file", b => { var (m, s) = Planning.CompasCut.Write(b, 50, 40); return ["plan", m, "--majority", s, .. Planning.CompasCut.PublicNumbers(), "-o", b.Write("taken", "x")]; },
+        new("plan into an output that is a file", b => Plan(b, "-o", b.Write("taken", "x")),
             @"plan output '.*taken' \(-o\) is a file, not a folder$"),
+        new("plan with 2*10^9 replicates", b => Plan(b, "--replicates", "2000000000"),
+            @"^--replicates must be a whole number from 10 to 10,000; got '2000000000' \(see --help\)$"),
+        new("plan with 10^6 target replicates", b => Plan(b, "--target-replicates", "1000000"),
+            @"^--target-replicates must be a whole number from 10 to 10,000; got '1000000'"),
+        new("plan with --firm-users 1e20", b => PlanWithout(b, "--firm-users", "1e20", "--minority-share", "0.4"),
+            @"^--firm-users must be a whole number from 1 to 1,000,000,000; got '1e20' \(see --help\)$"),
+        new("plan with --minority-users not a number", b => PlanWithout(b, "--minority-users", "many", "--minority-share", "0.4"),
+            @"^--minority-users must be a whole number from 1 to 1,000,000,000; got 'many'"),
+        new("plan with --minority-share not a number", b => PlanWithout(b, "--firm-users", "5000", "--minority-share", "forty percent"),
+            @"^--minority-share must be a number \(such as 0\.25 or 1e-3\); got 'forty percent'"),
+        new("plan with --level not a number", b => Plan(b, "--level", "high"),
+            @"^--level must be a number \(such as 0\.25 or 1e-3\); got 'high'"),
+        new("plan with 10^9 evaluation users", b => Plan(b, "--evaluation-users", "1000000000"),
+            @"^--evaluation-users must be a whole number from 1 to 10,000,000; got '1000000000'"),
+        new("plan of a firm whose default test users exceed the limit", b => PlanWithout(b, "--firm-users", "500000000", "--minority-share", "0.4"),
+            @"^the firm's test users, 0\.3/0\.7 of its 500,000,000 users = 214,285,714, are more than the limit of 10,000,000 the planner draws; give --evaluation-users \(at most 10,000,000\)$"),
+        new("plan of a firm larger than the limit from users and share", b => PlanWithout(b, "--minority-users", "1000000", "--minority-share", "0.0000001"),
+            @"^--minority-users 1000000 at --minority-share 1E-07 gives 10000000000000 firm users, more than the limit of 1,000,000,000$"),
+        new("plan with --sample-prior-rows above the limit", b => Plan(b, "--sample-prior-rows", "2000000000"),
+            @"^--sample-prior-rows must be a whole number from 0 to 1,000,000; got '2000000000'"),
+        new("plan of a members file that is a folder", b => { Directory.CreateDirectory(b.PathOf("members")); return ["plan", b.PathOf("members"), .. Planning.CompasCut.PublicNumbers()]; },
+            @"members: is a directory, not a members file$"),
+        new("plan with a majority sample that is a folder", b => { Directory.CreateDirectory(b.PathOf("sample")); var (m, _) = Planning.CompasCut.Write(b, 50, 0); return ["plan", m, "--majority", b.PathOf("sample"), .. Planning.CompasCut.PublicNumbers()]; },
+            @"sample: is a directory, not a majority sample$"),
+        new("plan with a dataset spec that is a folder", b => { Directory.CreateDirectory(b.PathOf("spec")); return Plan(b, "--spec", b.PathOf("spec")); },
+            @"spec: is a directory, not a dataset spec file$"),
+        new("plan with a majority row of the minority, read with a named dataset spec", b =>
+            {
+                var spec = b.UserData("people", specName: "people");
+                b.Write("members.csv", "x,g,y\n1,b,0\n2,b,1\n3,b,0\n");
+                b.Write("sample.csv", "x,g,y\n1,a,0\n2,b,1\n");
+                return ["plan", b.PathOf("members.csv"), "--spec", spec, "--majority", b.PathOf("sample.csv"), "--firm-users", "5000", "--minority-share", "0.4"];
+            },
+            @"^majority sample '.*sample\.csv': row 2 \(id 1\) is in the minority group 'b', not in the majority; a majority sample holds majority rows only$"),
+        new("plan of an empty majority sample read with the members' spec", b =>
+            {
+                var spec = b.UserData("people", specName: "people");
+                b.Write("members.csv", "x,g,y\n1,b,0\n2,b,1\n3,b,0\n");
+                return ["plan", b.PathOf("members.csv"), "--spec", spec, "--majority", b.Write("sample.csv", "x,g,y\n"), "--firm-users", "5000", "--minority-share", "0.4"];
+            },
+            @"^.*sample\.csv: no rows left after filtering$"),
         new("plan of a members file that does not exist", b => ["plan", b.PathOf("nobody.csv"), .. Planning.CompasCut.PublicNumbers()],
             @"members file '.*nobody\.csv' not found$"),
     ];
@@ -476,6 +629,30 @@ public sealed class BadInputCatalogueTests
         bytes.AddRange(new byte[dataBytes]);
         File.WriteAllBytes(b.PathOf(name), bytes.ToArray());
         return b.PathOf(name);
+    }
+
+    /// <summary>
+    /// The toy spec with <c>randomness: rnd</c>, after its draws were exported there and <paramref name="from"/> (a path under
+    /// rnd/) was moved to <paramref name="to"/>, or deleted when it is null.
+    /// </summary>
+    private static string[] Randomness(CliSandbox b, string from, string? to)
+    {
+        Ok("run", b.ToySpec(), "--no-report", "--export-randomness", b.PathOf("rnd"));
+        string source = b.PathOf(Path.Combine("rnd", from));
+        if (to is null) Directory.Delete(source, recursive: true);
+        else if (Directory.Exists(source)) Directory.Move(source, b.PathOf(Path.Combine("rnd", to)));
+        else File.Move(source, b.PathOf(Path.Combine("rnd", to)));
+        return ["run", b.ToySpec(name: "imported", extra: "randomness: rnd", file: "imported.yaml")];
+    }
+
+    /// <summary>plan of 50 members with a majority sample of 40 rows and the whole file's public numbers, then <paramref name="options"/>.</summary>
+    private static string[] Plan(CliSandbox b, params string[] options) => PlanWithout(b, [.. Planning.CompasCut.PublicNumbers(), .. options]);
+
+    /// <summary>plan of 50 members with a majority sample of 40 rows, then <paramref name="options"/> (the public numbers among them).</summary>
+    private static string[] PlanWithout(CliSandbox b, params string[] options)
+    {
+        var (m, s) = Planning.CompasCut.Write(b, 50, 40);
+        return ["plan", m, "--majority", s, .. options];
     }
 
     /// <summary>40 rows of labelled predictions: y, yhat, groups g (a/b) and h (x/y), weight w.</summary>

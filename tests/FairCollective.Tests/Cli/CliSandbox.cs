@@ -36,6 +36,11 @@ public sealed class CliSandbox : IDisposable
     public SortedSet<string> Files() =>
         new(Directory.EnumerateFiles(Dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Dir, f)), StringComparer.Ordinal);
 
+    /// <summary>Every file and folder below the folder (relative paths, folders ending in '/'): an empty folder a command left behind shows too.</summary>
+    public SortedSet<string> Entries() =>
+        new(Directory.EnumerateFileSystemEntries(Dir, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Dir, f) + (Directory.Exists(f) ? "/" : "")), StringComparer.Ordinal);
+
     /// <summary>Runs the CLI in this process; arguments are used as given.</summary>
     public static (int Exit, string Out, string Err) Run(params string[] args)
     {

@@ -141,7 +141,7 @@ public class LearnerOptionTests
 
     [Theory]
     [InlineData("mlp: {max_epoch: 7}", "x.yaml:2:17: mlp: unknown option 'max_epoch' (settable: ")]
-    [InlineData("mlp: {max_epochs: many}", "x.yaml:2:17: mlp: option 'MaxEpochs' has a value of the wrong type")]
+    [InlineData("mlp: {max_epochs: many}", "x.yaml:2:17: mlp: option 'max_epochs' must be a whole number; got \"many\"")]
     [InlineData("mlp: {max_epochs: -1}", "x.yaml:2:17: mlp: option MaxEpochs must be")]
     [InlineData("svm: {c: 1}", "x.yaml:2:11: unknown learner option 'svm' (c, or one of the learners logistic, mlp, gbt with a mapping of its options)")]
     public void ABadLearnerOptionStopsTheParseWithItsLine(string options, string expected)

@@ -68,12 +68,77 @@ public sealed class RandomnessTests : IDisposable
     [InlineData("split.csv", "part,id\n", "split.csv: the header must be 'id,part'; got 'part,id'")]
     public void ABadImportIsRefusedNamingFileAndLine(string file, string content, string expected)
     {
-        Ok("run", _box.Write("a.yaml", "name: rt\ndatasets: [toy]\n" + Grid), "--store", _box.PathOf("a.sqlite"), "--export-randomness", _box.PathOf("draws"));
+        var spec = Exported();
         File.WriteAllText(Path.Combine(RandomnessFiles.Folder(_box.PathOf("draws"), "toy", 0), file), content);
-        var (exit, _, err) = CliSandbox.Run("run", _box.Write("b.yaml", "name: rt2\ndatasets: [toy]\n" + Grid + "randomness: draws\n"), "--store", _box.PathOf("b.sqlite"));
+        var (exit, _, err) = CliSandbox.Run("run", spec, "--store", _box.PathOf("b.sqlite"));
         Assert.Equal(2, exit);
         Assert.Contains(expected, err);
         Assert.False(File.Exists(_box.PathOf("b.sqlite")));
+    }
+
+    /// <summary>Exports the toy grid's draws into draws/ and returns the spec that imports them (not yet run).</summary>
+    private string Exported()
+    {
+        Ok("run", _box.Write("a.yaml", "name: rt\ndatasets: [toy]\n" + Grid), "--store", _box.PathOf("a.sqlite"), "--no-report", "--export-randomness", _box.PathOf("draws"));
+        return _box.Write("b.yaml", "name: rt2\ndatasets: [toy]\n" + Grid + "randomness: draws\n");
+    }
+
+    [Theory]
+    [InlineData("toy", "Toy", "'Toy' is not used by this spec (a randomness folder holds only what the run imports: a folder per dataset of the spec, named exactly as the dataset: toy)")]
+    [InlineData("toy", "compas", "'compas' is not used by this spec (a randomness folder holds only what the run imports: a folder per dataset of the spec, named exactly as the dataset: toy)")]
+    [InlineData("toy/seed-1", "toy/seed-7", "'toy/seed-7' is not used by this spec (a randomness folder holds only what the run imports: in a dataset's folder, a folder per seed of the spec: seed-0, seed-1)")]
+    [InlineData("toy/seed-0/split.csv", "toy/seed-0/splits.csv", "'toy/seed-0/splits.csv' is not used by this spec (a randomness folder holds only what the run imports: in a seed's folder, the files of the split, collective order, Random priorities and the spec's majority_rows samples: split.csv, collective_order.csv, random_priorities.csv, majority_sample_m20.csv)")]
+    [InlineData("toy/seed-0/majority_sample_m20.csv", "toy/seed-0/majority_sample_m30.csv", "'toy/seed-0/majority_sample_m30.csv' is not used by this spec")]
+    public void AnEntryTheSpecDoesNotUseIsRefusedNamingItAndWhatIsExpected(string from, string to, string expected)
+    {
+        var spec = Exported();
+        string a = _box.PathOf(Path.Combine("draws", from)), b = _box.PathOf(Path.Combine("draws", to));
+        if (Directory.Exists(a)) Directory.Move(a, b);
+        else File.Move(a, b);
+        var (exit, _, err) = CliSandbox.Run("run", spec, "--store", _box.PathOf("b.sqlite"));
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"error: randomness folder '{_box.PathOf("draws")}': {expected}", err, StringComparison.Ordinal);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.False(File.Exists(_box.PathOf("b.sqlite")));
+    }
+
+    [Fact]
+    public void AFolderThatGivesTheRunNothingIsRefused()
+    {
+        var spec = Exported();
+        Directory.Delete(_box.PathOf("draws/toy"), recursive: true);
+        var (exit, _, err) = CliSandbox.Run("run", spec, "--store", _box.PathOf("b.sqlite"));
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"error: randomness folder '{_box.PathOf("draws")}' gives this run nothing: it holds no file for the spec's datasets and seeds", err);
+        Assert.False(File.Exists(_box.PathOf("b.sqlite")));
+    }
+
+    [Fact]
+    public void APartialImportSaysAndRecordsWhatWasImportedAndWhatDrawn()
+    {
+        var spec = Exported();
+        // Seed 0 keeps only its split; seed 1 keeps everything.
+        foreach (var file in new[] { RandomnessFiles.OrderFile, RandomnessFiles.PrioritiesFile, RandomnessFiles.SampleFile(20) })
+            File.Delete(Path.Combine(RandomnessFiles.Folder(_box.PathOf("draws"), "toy", 0), file));
+        var (exit, output, err) = CliSandbox.Run("run", spec, "--store", _box.PathOf("b.sqlite"), "--no-report");
+        Assert.True(exit == 0, err);
+        string seed0 = "dataset 'toy', seed 0: imported split; drawn from the seed: collective order, Random priorities, majority sample m=20";
+        string seed1 = "dataset 'toy', seed 1: imported split, collective order, Random priorities, majority sample m=20";
+        Assert.Contains($"randomness from {_box.PathOf("draws")}: {seed0}\n", output, StringComparison.Ordinal);
+        Assert.Contains($"randomness from {_box.PathOf("draws")}: {seed1}\n", output, StringComparison.Ordinal);
+        using var s = ResultsStore.Open(_box.PathOf("b.sqlite"), StoreAccess.Read);
+        var environment = System.Text.Json.JsonDocument.Parse(s.Runs().Single().EnvironmentJson).RootElement;
+        Assert.Equal($"{seed0}; {seed1}", environment.GetProperty("randomness").GetString());
+        // The export was of the seeded draws, so every part, imported or drawn, is the seeded one: the same results.
+        Assert.Equal(Values("a.sqlite"), Values("b.sqlite"));
+    }
+
+    // Each cell's grid point and results, without its experiment's name (which is part of its key).
+    private string Values(string store)
+    {
+        using var s = ResultsStore.Open(_box.PathOf(store), StoreAccess.Read);
+        return string.Join("\n", s.Cells().Select(c => $"{c.Method} {c.Seed} {c.MajorityRows} {c.Alpha:R} {c.Budget} {c.Flips} {string.Join(",", c.Metrics.OrderBy(m => m.Key).Select(m => $"{m.Key}={m.Value:R}"))}")
+            .Order(StringComparer.Ordinal));
     }
 
     public void Dispose() => _box.Dispose();

@@ -105,11 +105,29 @@ public sealed class RunnerTests : IDisposable
             new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = 1, StopAfterCells = 20 }, SilentProgress.Instance).Run(spec, s);
         var partial = Cells("r.sqlite");
         Assert.InRange(partial.Count, 20, 21);
+        // The stopped run is recorded as unfinished, with exactly the cells it did not commit missing.
+        int total = RunPlan.Build(spec).CellCount;
+        using (var s = ResultsStore.Open(Path.Combine(_dir, "r.sqlite"), StoreAccess.Read))
+        {
+            var run = Assert.Single(s.Runs());
+            Assert.Null(run.FinishedUtc);
+            Assert.Equal(total, run.Cells);
+            var missing = s.Gaps().Missing;
+            Assert.Equal(total - partial.Count, missing.Count);
+            Assert.Empty(missing.Select(m => m.Key).Intersect(partial.Keys));
+            Assert.Contains($"is incomplete: {total - partial.Count} cells its runs set out to compute are missing", Assert.Single(s.Gaps().Warnings()), StringComparison.Ordinal);
+        }
         var resumed = Run(spec, "r.sqlite", -1);
         Assert.Equal(partial.Count, resumed.AlreadyDone);
         Assert.Equal(resumed.TotalCells - partial.Count, resumed.Computed);
         var full = Cells("r.sqlite");
         Assert.Equal(resumed.TotalCells, full.Count);
+        // Resumed and finished: the store counts as finished (the stopped run stays recorded as it was).
+        using (var s = ResultsStore.Open(Path.Combine(_dir, "r.sqlite"), StoreAccess.Read))
+        {
+            Assert.True(s.Gaps().IsEmpty);
+            Assert.NotNull(s.Runs()[^1].FinishedUtc);
+        }
         Run(SmallSpec(), "ref.sqlite", -1);
         var reference = Cells("ref.sqlite");
         foreach (var (key, cell) in full) Assert.Equal(reference[key].Metrics.OrderBy(kv => kv.Key), cell.Metrics.OrderBy(kv => kv.Key));

@@ -80,6 +80,16 @@ public class HandCaseTests
     }
 
     [Fact]
+    public void AGroupWhoseWeightsSumToZeroIsSaidToHaveZeroWeightNotNoRows()
+    {
+        var weights = Group.Select(g => g == "b" ? 0.0 : 1.0).ToArray();
+        var r = FairnessReport.Compute(YTrue, YPred, Group, ["b"], weights);
+        Assert.Contains("group 'b' has rows, but their weights sum to zero: every rate undefined (NaN)", r.Warnings);
+        Assert.DoesNotContain(r.Warnings, w => w.Contains("has no rows", StringComparison.Ordinal));
+        Assert.True(double.IsNaN(r.EqOd));
+    }
+
+    [Fact]
     public void UserMistakesAreUserInputExceptionsNamingTheRow()
     {
         Assert.Contains("row 2", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0, 2], [1, 0, 0], ["a", "a", "b"])).Message);

@@ -100,6 +100,42 @@ public sealed class OutputCommandTests : IDisposable
         Assert.All(before, kv => Assert.Equal(kv.Value, File.ReadAllBytes(kv.Key)));
     }
 
+    [TmpfsFact]
+    public void AReportThatDoesNotFitLeavesNoFolderItCreated()
+    {
+        using var disk = Tmpfs.Mount(Path.Combine(_dir, "tiny-disk"), "size=64k");
+        var big = Path.Combine(_dir, "big.sqlite");
+        using (var s = ResultsStore.Open(big))
+            for (int i = 0; i < 3000; i++) s.Add(TestCells.Configured(Cell($"method-{i}")));
+        var outDir = Path.Combine(disk.Path, "new", "report");
+        var (code, _, stderr) = Cli("report", big, "-o", outDir);
+        Assert.Equal(CliApp.ExitUserError, code);
+        Assert.Matches(@"^error: cannot write '.*(summary\.md|index\.html)': No space left on device\n$", stderr);
+        // The report created new/ and new/report/: a failed report takes them back (they stayed, empty, before).
+        Assert.Empty(Directory.GetFileSystemEntries(disk.Path));
+    }
+
+    [Fact]
+    public void AReportThatFailsPartWayTakesBackTheFilesAndFoldersItAdded()
+    {
+        var store = Path.Combine(_dir, "tiny.sqlite");
+        var spec = Path.Combine(_dir, "tiny.yaml");
+        File.WriteAllText(spec, "name: tiny\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2, 0.5]\nbudgets: {fractions: [0.5, 1]}\nseeds: [0]\n");
+        Assert.Equal(0, Cli("run", spec, "--store", store, "--no-report").Code);
+        var outDir = Path.Combine(_dir, "report");
+        Directory.CreateDirectory(Path.Combine(outDir, ReportWriter.IndexFileName)); // in the way of the last file
+        File.WriteAllText(Path.Combine(outDir, "notes.txt"), "mine");
+        var (code, _, stderr) = Cli("report", store, "-o", outDir);
+        Assert.Equal(CliApp.ExitUserError, code);
+        Assert.Matches(@"^error: cannot write '.*index\.html': it is a folder, not a file\n$", stderr);
+        // summary.md and figures/ were written before index.html failed: both are gone; what was there stays.
+        Assert.Equal([ReportWriter.IndexFileName, "notes.txt"], Directory.GetFileSystemEntries(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, "notes.txt")));
+        // And the same report into a free folder writes figures: so the failed one had written some.
+        Assert.Equal(0, Cli("report", store, "-o", Path.Combine(_dir, "free")).Code);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_dir, "free", ReportWriter.FiguresDirectory)));
+    }
+
     [Fact]
     public void ReproduceIntoAFileIsOneLineBeforeAnyWork()
     {

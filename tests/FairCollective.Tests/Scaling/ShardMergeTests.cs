@@ -99,6 +99,80 @@ public class ShardMergeTests
     }
 
     [Fact]
+    public void AnUnfinishedShardIsRefusedUnlessAPartialMergeIsAllowedWhichThenSaysWhatIsMissing()
+    {
+        using var box = new CliSandbox();
+        var spec = box.Write("sweep.yaml", Sweep);
+        Assert.Equal(0, CliSandbox.Run("run", spec, "--shard", "1/2", "--threads", "1").Exit);
+        // Shard 2 stops after 5 cells, as a killed (or still running) shard leaves its store.
+        string s1 = box.PathOf("sweep.shard-1-of-2.sqlite"), s2 = box.PathOf("sweep.shard-2-of-2.sqlite");
+        var part = RunPlan.Build(SpecParser.ParseFile(spec)).ShardOf(new Shard(2, 2));
+        using (var store = ResultsStore.Open(s2))
+            new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = 1, StopAfterCells = 5 }, SilentProgress.Instance).Run(part, store);
+        int committed;
+        using (var store = ResultsStore.Open(s2, StoreAccess.Read)) committed = store.Cells().Count;
+        int missing = part.CellCount - committed;
+        Assert.True(missing > 0);
+
+        var before = box.Files();
+        var (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), s1, s2);
+        Assert.Equal(2, exit);
+        Assert.Equal($"error: results merge: store '{s2}' is unfinished: {missing} of the {part.CellCount} cells of its run of 'sweep' (shard 2/2) are missing (its run still runs, or stopped before its end); "
+                     + "finish it (the same run command again resumes it) or merge with --allow-partial (the merged store then records which cells are missing)", err.Trim());
+        Assert.Equal(before, box.Files());
+
+        (exit, var output, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), s1, s2, "--allow-partial");
+        Assert.True(exit == 0, err);
+        Assert.Contains($"warning: store '{s2}' is unfinished: {missing} of its cells are in no store given", output, StringComparison.Ordinal);
+        string incomplete = $"warning: experiment 'sweep' is incomplete: {missing} cells its runs set out to compute are missing";
+        Assert.Contains(incomplete, output, StringComparison.Ordinal);
+        Assert.Equal(StoreMergeShown(missing), output.Split('\n').Count(l => l.StartsWith("  missing: ", StringComparison.Ordinal)));
+        // The list names exactly the cells of shard 2's part that no store holds.
+        var listed = File.ReadAllLines(box.PathOf("m.missing.csv")).Skip(1).Select(l => l.Split(',')[1]).Order(StringComparer.Ordinal).ToArray();
+        using (var store = ResultsStore.Open(s2, StoreAccess.Read))
+            Assert.Equal(part.Cells.Select(c => c.Key).Except(store.Cells().Select(c => c.Key)).Order(StringComparer.Ordinal), listed);
+        // The merged store records it: results show, export and the report say so.
+        Assert.Contains(incomplete, CliSandbox.Run("results", "show", box.PathOf("m.sqlite")).Out, StringComparison.Ordinal);
+        Assert.Contains(incomplete, CliSandbox.Run("results", "export", box.PathOf("m.sqlite"), "--csv", box.PathOf("m.csv")).Out, StringComparison.Ordinal);
+        Assert.Equal(0, CliSandbox.Run("report", box.PathOf("m.sqlite"), "-o", box.PathOf("report")).Exit);
+        Assert.Contains(incomplete["warning: ".Length..], File.ReadAllText(box.PathOf("report/summary.md")), StringComparison.Ordinal);
+        Assert.Contains($"is incomplete: {missing} cells its runs set out to compute are missing", File.ReadAllText(box.PathOf("report/index.html")), StringComparison.Ordinal);
+
+        // Resumed and finished, the shard merges without a word, into what one process writes.
+        Assert.Equal(0, CliSandbox.Run("run", spec, "--shard", "2/2", "--threads", "1").Exit);
+        (exit, output, err) = CliSandbox.Run("results", "merge", box.PathOf("full.sqlite"), s1, s2);
+        Assert.True(exit == 0, err);
+        Assert.DoesNotContain("warning", output, StringComparison.Ordinal);
+        Assert.Equal(0, CliSandbox.Run("run", spec, "--no-report", "--threads", "2").Exit);
+        Assert.Equal(ExportWithoutTimings(box.PathOf("sweep.sqlite"), box.PathOf("one.csv")), ExportWithoutTimings(box.PathOf("full.sqlite"), box.PathOf("full.csv")));
+    }
+
+    [Fact]
+    public void AMergeRemovesTheTemporaryFilesOfKilledMergesButNotOfRunningOnes()
+    {
+        using var box = new CliSandbox();
+        var spec = box.Write("sweep.yaml", Sweep);
+        Assert.Equal(0, CliSandbox.Run("run", spec, "--shard", "1/1", "--threads", "1").Exit);
+        int dead;
+        using (var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            p.WaitForExit();
+            dead = p.Id;
+        }
+        // What a merge killed mid-write leaves: its store under the temporary name and SQLite's files beside it.
+        var killed = new[] { "", "-wal", "-shm", "-journal" }.Select(s => box.Write($"out/.m.sqlite.{dead}-0123456789ab.tmp{s}", "partial")).ToArray();
+        // A merge still running (this process stands in for it) keeps its file.
+        var running = box.Write($"out/.m.sqlite.{Environment.ProcessId}-0123456789ab.tmp", "partial");
+        var (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("out/m.sqlite"), box.PathOf("sweep.shard-1-of-1.sqlite"));
+        Assert.True(exit == 0, err);
+        Assert.All(killed, f => Assert.False(File.Exists(f), f));
+        Assert.True(File.Exists(running));
+        Assert.Equal([Path.GetFileName(running), "m.sqlite"], Directory.GetFiles(box.PathOf("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    private static int StoreMergeShown(int missing) => Math.Min(missing, FairCollective.Cli.Commands.ResultsCommand.MissingShown);
+
+    [Fact]
     public void AMergeRefusesOtherSettingsConflictingCellsAndAnExistingOutput()
     {
         using var box = new CliSandbox();
@@ -133,12 +207,17 @@ public class ShardMergeTests
         Assert.Contains("in metric 'error'", err, StringComparison.Ordinal);
         Assert.False(File.Exists(box.PathOf("m.sqlite")), "nothing written");
 
-        // Identical copies are fine: each cell once.
+        // Identical copies are fine: each cell once; a shard no store holds is refused unless a partial store is allowed.
         File.Copy(sa, box.PathOf("same.sqlite"));
-        (exit, var output, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), sa, box.PathOf("same.sqlite"));
+        (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), sa, box.PathOf("same.sqlite"));
+        Assert.Equal(2, exit);
+        Assert.Equal("error: results merge: experiment 'sweep' was run in shards, but no store given holds shard 2/2; merge every shard's store, or merge with --allow-partial (the merged store then records that those cells are missing)", err.Trim());
+        Assert.False(File.Exists(box.PathOf("m.sqlite")), "nothing written");
+        (exit, var output, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), sa, box.PathOf("same.sqlite"), "--allow-partial");
         Assert.True(exit == 0, err);
         Assert.Matches(@"merged 2 stores into .*m\.sqlite: (\d+) cells \(\1 found more than once, written once\)", output);
-        Assert.Contains("no store holds a run of shard 2/2", output, StringComparison.Ordinal);
+        Assert.Contains("warning: experiment 'sweep' is incomplete: no run of shard 2/2 is recorded", output, StringComparison.Ordinal);
+        Assert.Contains("warning: experiment 'sweep' is incomplete: no run of shard 2/2 is recorded", CliSandbox.Run("results", "show", box.PathOf("m.sqlite")).Out, StringComparison.Ordinal);
         // And the output is never overwritten.
         (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), sa);
         Assert.Equal(2, exit);

@@ -8,6 +8,9 @@ public sealed record NeighbourStrategyOptions
     /// <summary>Neighbours used. Open in the paper (its sketch shows 3); 10 is our default, as in method.md.</summary>
     public const int DefaultK = 10;
 
+    /// <summary>Most k (<c>strategy.k</c>, checked when a spec is read): far above any neighbourhood the strategies are used with.</summary>
+    public const int KLimit = 10_000;
+
     /// <summary>Neighbours k per pool member (at least 1); capped at the known rows available under limited information.</summary>
     public int K { get; init; } = DefaultK;
     /// <summary>Feature space in which distances are measured.</summary>

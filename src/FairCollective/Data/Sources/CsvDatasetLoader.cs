@@ -365,7 +365,8 @@ public static class CsvDatasetLoader
             foreach (int i in rows)
                 if (y[t.Columns[column][i]!] < 0)
                     throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{t.Names[column]}': label '{t.Columns[column][i]}' is neither favourable ({string.Join(", ", Label.Favourable)}) nor unfavourable ({string.Join(", ", Label.Unfavourable ?? [])})");
-            foreach (var (key, declared) in new[] { ("favourable", Label.Favourable), ("unfavourable", Label.Unfavourable ?? []) })
+            // A partial file (a collective's members, a majority sample) may hold one label only: its user says so in its own words.
+            foreach (var (key, declared) in PartialFile ? [] : new[] { ("favourable", Label.Favourable), ("unfavourable", Label.Unfavourable ?? []) })
                 foreach (var v in declared)
                     if (!counts.Keys.Any(seen => DeclaredValues.Same(v, seen)))
                         throw new UserInputException($"{SpecSource}: label.{key} value '{v}' matches no row of column '{t.Names[column]}' (values seen: {DeclaredValues.Seen(counts)})");

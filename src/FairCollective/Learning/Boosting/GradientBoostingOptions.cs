@@ -17,6 +17,12 @@ public sealed record GradientBoostingOptions
     public const int DefaultSeed = 0;
     /// <summary>Default training threads: one, so the model is reproducible by construction.</summary>
     public const int DefaultThreads = 1;
+    /// <summary>Most <see cref="Trees"/>: a thousand times the default.</summary>
+    public const int TreesLimit = 100_000;
+    /// <summary>Most <see cref="Leaves"/> per tree.</summary>
+    public const int LeavesLimit = 10_000;
+    /// <summary>Most <see cref="MinExamplesPerLeaf"/>.</summary>
+    public const int MinExamplesPerLeafLimit = 1_000_000;
 
     /// <summary>Boosting rounds (ML.NET NumberOfTrees). Default <see cref="DefaultTrees"/>.</summary>
     public int Trees { get; init; } = DefaultTrees;
@@ -47,5 +53,8 @@ public sealed record GradientBoostingOptions
         if (Leaves < 2) throw new UserInputException($"gbt: option Leaves must be at least 2, got {Leaves}.");
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UserInputException($"gbt: option LearningRate must be positive, got {LearningRate}.");
         if (MinExamplesPerLeaf < 1) throw new UserInputException($"gbt: option MinExamplesPerLeaf must be at least 1, got {MinExamplesPerLeaf}.");
+        CountLimit.Check(Trees, TreesLimit, "gbt: option Trees");
+        CountLimit.Check(Leaves, LeavesLimit, "gbt: option Leaves");
+        CountLimit.Check(MinExamplesPerLeaf, MinExamplesPerLeafLimit, "gbt: option MinExamplesPerLeaf");
     }
 }

@@ -32,6 +32,21 @@ public sealed record LogisticRegressionOptions
     /// <summary>Default narrowest one-hot group the row passes read as codes.</summary>
     public const int DefaultOneHotGroupMinWidth = 4;
 
+    /// <summary>Most <see cref="MaxIterations"/>: a thousand times the default.</summary>
+    public const int MaxIterationsLimit = 1_000_000;
+    /// <summary>Most <see cref="HistorySize"/> (each pair holds two vectors of d numbers).</summary>
+    public const int HistorySizeLimit = 1_000;
+    /// <summary>Most <see cref="MaxLineSearchSteps"/>.</summary>
+    public const int MaxLineSearchStepsLimit = 1_000;
+    /// <summary>Most <see cref="NewtonMaxDimension"/>: the dense Hessian of d = 4,096 takes 134 MB and its Cholesky factor about 23 GFLOP.</summary>
+    public const int NewtonMaxDimensionLimit = 4_096;
+    /// <summary>Most <see cref="MaxNewtonSteps"/>.</summary>
+    public const int MaxNewtonStepsLimit = 1_000;
+    /// <summary>Most <see cref="ChunkRows"/> (2^24).</summary>
+    public const int ChunkRowsLimit = 16_777_216;
+    /// <summary>Most <see cref="OneHotGroupMinWidth"/>: no block wider than <see cref="ColumnUnits.MaxGroupWidth"/> is read as codes.</summary>
+    public const int OneHotGroupMinWidthLimit = ColumnUnits.MaxGroupWidth;
+
     /// <summary>Inverse regularisation strength (scikit-learn's C). Default <see cref="DefaultC"/> = 1.</summary>
     public double C { get; init; } = DefaultC;
 
@@ -107,6 +122,13 @@ public sealed record LogisticRegressionOptions
         if (MaxNewtonSteps < 0) throw new UserInputException($"logistic: option MaxNewtonSteps must be non-negative, got {MaxNewtonSteps}.");
         if (ChunkRows < 1) throw new UserInputException($"logistic: option ChunkRows must be at least 1, got {ChunkRows}.");
         if (OneHotGroupMinWidth < 0) throw new UserInputException($"logistic: option OneHotGroupMinWidth must be non-negative, got {OneHotGroupMinWidth}.");
+        CountLimit.Check(MaxIterations, MaxIterationsLimit, "logistic: option MaxIterations");
+        CountLimit.Check(HistorySize, HistorySizeLimit, "logistic: option HistorySize");
+        CountLimit.Check(MaxLineSearchSteps, MaxLineSearchStepsLimit, "logistic: option MaxLineSearchSteps");
+        CountLimit.Check(NewtonMaxDimension, NewtonMaxDimensionLimit, "logistic: option NewtonMaxDimension");
+        CountLimit.Check(MaxNewtonSteps, MaxNewtonStepsLimit, "logistic: option MaxNewtonSteps");
+        CountLimit.Check(ChunkRows, ChunkRowsLimit, "logistic: option ChunkRows");
+        CountLimit.Check(OneHotGroupMinWidth, OneHotGroupMinWidthLimit, "logistic: option OneHotGroupMinWidth");
         if (MaxDegreeOfParallelism is 0 or < -1) throw new UserInputException($"logistic: option MaxDegreeOfParallelism must be -1 or positive, got {MaxDegreeOfParallelism}.");
         if (!double.IsFinite(InitialIntercept)) throw new UserInputException("logistic: option InitialIntercept must be finite.");
         if (InitialCoefficients is not null && InitialCoefficients.Any(v => !double.IsFinite(v)))

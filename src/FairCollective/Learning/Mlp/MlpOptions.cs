@@ -37,6 +37,14 @@ public sealed record MlpOptions
     public const int DefaultSeed = 0;
     /// <summary>Most hidden layers supported.</summary>
     public const int MaxHiddenLayers = 2;
+    /// <summary>Most units in one hidden layer.</summary>
+    public const int HiddenUnitsLimit = 10_000;
+    /// <summary>Most <see cref="BatchSize"/>.</summary>
+    public const int BatchSizeLimit = 1_000_000;
+    /// <summary>Most <see cref="MaxEpochs"/>: five hundred times the default.</summary>
+    public const int MaxEpochsLimit = 100_000;
+    /// <summary>Most <see cref="Patience"/>.</summary>
+    public const int PatienceLimit = MaxEpochsLimit;
 
     /// <summary>Units per hidden layer (one or two layers). Default one layer of <see cref="DefaultHiddenUnits"/>.</summary>
     public IReadOnlyList<int> HiddenLayerSizes { get; init; } = [DefaultHiddenUnits];
@@ -91,5 +99,9 @@ public sealed record MlpOptions
         if (!(ValidationFraction is > 0 and < 1)) throw new UserInputException($"mlp: option ValidationFraction must be in (0, 1), got {ValidationFraction}.");
         if (Patience < 1) throw new UserInputException($"mlp: option Patience must be at least 1, got {Patience}.");
         if (!(Tolerance >= 0)) throw new UserInputException($"mlp: option Tolerance must be non-negative, got {Tolerance}.");
+        CountLimit.Check(HiddenLayerSizes.Max(), HiddenUnitsLimit, "mlp: a layer of option HiddenLayerSizes");
+        CountLimit.Check(BatchSize, BatchSizeLimit, "mlp: option BatchSize");
+        CountLimit.Check(MaxEpochs, MaxEpochsLimit, "mlp: option MaxEpochs");
+        CountLimit.Check(Patience, PatienceLimit, "mlp: option Patience");
     }
 }

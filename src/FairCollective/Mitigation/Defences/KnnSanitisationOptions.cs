@@ -11,7 +11,10 @@ public sealed record KnnSanitisationOptions
     /// <summary>Default <see cref="Eta"/>: a clear majority of the neighbours, not a bare one.</summary>
     public const double DefaultEta = 0.7;
 
-    /// <summary>Neighbours consulted per row.</summary>
+    /// <summary>Most <see cref="K"/>: far above any neighbourhood the method is used with (Paudice et al. use 10).</summary>
+    public const int KLimit = 10_000;
+
+    /// <summary>Neighbours consulted per row (1 to <see cref="KLimit"/>).</summary>
     public int K { get; init; } = DefaultK;
 
     /// <summary>A row is flagged when at least this share of its neighbours carry the other label; in (0, 1].</summary>
@@ -23,6 +26,7 @@ public sealed record KnnSanitisationOptions
     internal void Validate()
     {
         if (K < 1) throw new UserInputException($"{DefenceCatalog.KnnSanitisation}: option 'k' must be at least 1; got {K}");
+        CountLimit.Check(K, KLimit, $"{DefenceCatalog.KnnSanitisation}: option 'k'");
         if (!(Eta > 0 && Eta <= 1)) throw new UserInputException($"{DefenceCatalog.KnnSanitisation}: option 'eta' must lie in (0, 1]; got {Eta}");
     }
 }
