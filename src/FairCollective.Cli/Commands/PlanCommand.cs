@@ -93,7 +93,8 @@ public static class PlanCommand
             var memberData = Load(membersPath, specPath, "members file");
             var sampleData = sample is null ? null : Load(sample, specPath ?? (DatasetSpecFile.IsSpecFile(membersPath) ? membersPath : null), "majority sample");
             var writer = parse.InvocationConfiguration.Output;
-            writer.WriteLine($"planning: {memberData.RowCount} members, {(sampleData is null ? "no majority sample" : $"{sampleData.RowCount} majority rows")}, {options.Replicates} replicates ...");
+            string dropped = memberData.RowAccount is { Dropped: > 0 } account ? $" ({account.Dropped} of {account.Read} rows of the members file dropped for a missing value)" : "";
+            writer.WriteLine($"planning: {memberData.RowCount} members{dropped}, {(sampleData is null ? "no majority sample" : $"{sampleData.RowCount} majority rows")}, {options.Replicates} replicates ...");
             var plan = Planner.Run(memberData, sampleData, numbers, options, membersPath, sample);
             var settings = Settings(membersPath, specPath, sample, numbers, options);
             var files = PlanReport.Write(plan, outDir, settings);
@@ -101,6 +102,7 @@ public static class PlanCommand
             if (plan.Target is { Reachable: false } t)
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"target: {plan.MetricName} {(plan.LowerIsFairer ? "<=" : ">=")} {t.Target:0.####} is not reachable with {plan.Recommended.Strategy} at any collective size up to {options.Sizes.Max():0.##} of the minority (reached in {t.ReachedReplicates:P0} of the search's replicates)"));
+            foreach (var warning in plan.Warnings) writer.WriteLine($"warning: {warning}");
             writer.WriteLine($"plan: {files[0]} ({files.Count} files: plan.json, ranking.csv, figures) in {plan.Seconds:0.0} s");
             return 0;
         });

@@ -47,6 +47,8 @@ public static class PlanJson
                 needed_share = Of(t.NeededShare), needed_users = t.NeededUsers, reached_replicates = t.ReachedReplicates,
             } : null,
             assumptions = plan.Assumptions,
+            warnings = plan.Warnings,
+            dropped_members = plan.DroppedMembers.Select(d => new { id = d.Id, line = d.Line, missing = d.Columns }).ToArray(),
             seconds = plan.Seconds,
         };
         return JsonSerializer.Serialize(doc, Options);

@@ -53,16 +53,25 @@ public static class PlanReport
         return [html, json, csv, png, svg];
     }
 
-    /// <summary>The recommended strategy's whole ranking: rank, member id, score, whether the member flips at the recommended budget.</summary>
+    /// <summary>
+    /// The recommended strategy's whole ranking: rank, member id, score, whether the member flips at the recommended
+    /// budget; then every member the missing policy dropped (no rank or score, never flips), with the line and the
+    /// columns that were missing, so no member of the file vanishes from the list.
+    /// </summary>
     public static string RankingCsv(Plan plan)
     {
         var r = plan.Recommended;
-        var b = new StringBuilder("rank,member_id,strategy,score,flips\n");
+        var b = new StringBuilder("rank,member_id,strategy,score,flips,dropped\n");
         for (int i = 0; i < r.Ranking.Count; i++)
             b.Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(',').Append(Csv(plan.MemberIds[r.Ranking[i]])).Append(',').Append(Csv(r.Strategy)).Append(',')
-                .Append(r.Scores[i].ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(i < r.BestBudget.Flips ? "1" : "0").Append('\n');
+                .Append(r.Scores[i].ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(i < r.BestBudget.Flips ? "1" : "0").Append(",\n");
+        foreach (var d in plan.DroppedMembers)
+            b.Append(",").Append(Csv(d.Id)).Append(",,,0,").Append(Csv(Dropped(d))).Append('\n');
         return b.ToString();
     }
+
+    /// <summary>Why a member was dropped: "line 12: missing hours, wage".</summary>
+    public static string Dropped(Data.DroppedRow d) => $"line {d.Line.ToString(CultureInfo.InvariantCulture)}: missing {string.Join(", ", d.Columns)}";
 
     /// <summary>The HTML page.</summary>
     public static string Html(Plan plan, RenderedFigure figure, IReadOnlyList<(string Key, string Value)> settings, DateTime generatedUtc)
@@ -80,6 +89,13 @@ public static class PlanReport
             .Append(HtmlEncode(PlanTables.Interval(r.Budgets[0].Metric))).Append(" to ").Append(HtmlEncode(PlanTables.Interval(r.BestBudget.Metric)))
             .Append(", its error from ").Append(HtmlEncode(PlanTables.Interval(r.Budgets[0].Error))).Append(" to ").Append(HtmlEncode(PlanTables.Interval(r.BestBudget.Error)))
             .AppendLine(".</p>");
+        // What to know before trusting the forecast, above it (the console prints the same lines).
+        if (plan.Warnings.Count > 0)
+        {
+            h.AppendLine("<section id=\"warnings\"><h2>Warnings</h2><ul>");
+            foreach (var w in plan.Warnings) h.Append("<li>").Append(HtmlEncode(w)).AppendLine("</li>");
+            h.AppendLine("</ul></section>");
+        }
         h.AppendLine("<section id=\"forecast\"><h2>Forecast</h2>");
         HtmlReport.AppendFigure(h, figure);
         HtmlReport.AppendTable(h, PlanTables.Recommendation(plan));
@@ -89,7 +105,11 @@ public static class PlanReport
         h.AppendLine("<section id=\"ranking\"><h2>Who flips</h2>");
         HtmlReport.AppendTable(h, PlanTables.Ranking(plan));
         h.Append("<p>Full ranking: <a href=\"").Append(RankingFileName).Append("\">").Append(RankingFileName).Append("</a>; every forecast: <a href=\"")
-            .Append(JsonFileName).Append("\">").Append(JsonFileName).AppendLine("</a>.</p></section>");
+            .Append(JsonFileName).Append("\">").Append(JsonFileName).AppendLine("</a>.</p>");
+        if (plan.DroppedMembers.Count > 0)
+            HtmlReport.AppendTable(h, new ReportTable("Members dropped for a missing value", "Not ranked and never flipped in this plan; ranking.csv lists them after the ranked members.",
+                ["member id", "why"], plan.DroppedMembers.Select(d => (IReadOnlyList<string>)[d.Id, Dropped(d)]).ToArray()));
+        h.AppendLine("</section>");
         h.AppendLine("<section id=\"assumptions\"><h2>Assumptions</h2><ul>");
         foreach (var a in plan.Assumptions) h.Append("<li>").Append(HtmlEncode(a)).AppendLine("</li>");
         h.AppendLine("</ul></section>");

@@ -21,6 +21,13 @@ public sealed record RowAccount(int Read, int Dropped, IReadOnlyList<ColumnDrops
     /// </summary>
     public const double WarningShare = 0.10;
 
+    /// <summary>
+    /// Every dropped row: its line in the file, its id (the id column's value, else its row number from 0, as the ids of
+    /// kept rows) and the columns missing on it. Kept in memory for those who list them (a collective's plan names the
+    /// members it could not rank); the store keeps only the counts.
+    /// </summary>
+    public IReadOnlyList<DroppedRow> Rows { get; init; } = [];
+
     /// <summary>Rows the dataset holds.</summary>
     public int Kept => Read - Dropped;
 
@@ -43,6 +50,12 @@ public sealed record RowAccount(int Read, int Dropped, IReadOnlyList<ColumnDrops
 
     private string Columns() => string.Join(", ", ByColumn.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Column}: {c.Rows:N0}")));
 }
+
+/// <summary>One row the missing policy dropped (<see cref="RowAccount.Rows"/>).</summary>
+/// <param name="Line">Its line in the file (the header is line 1).</param>
+/// <param name="Id">Its id: the id column's value (empty where that is missing), else its row number from 0.</param>
+/// <param name="Columns">The columns missing on it, in the file's order.</param>
+public sealed record DroppedRow(int Line, string Id, IReadOnlyList<string> Columns);
 
 /// <summary>The rows a missing value in one column dropped (<see cref="RowAccount"/>).</summary>
 /// <param name="Column">The column's name (a derived column by its own name).</param>

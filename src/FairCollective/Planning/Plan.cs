@@ -51,6 +51,12 @@ public sealed record Plan
     /// <summary>The assumptions this plan rests on, in words (docs/planner.md explains each).</summary>
     public required IReadOnlyList<string> Assumptions { get; init; }
 
+    /// <summary>What the reader must know before trusting the plan (<see cref="PlanWarnings"/>); empty when nothing.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Rows of the members file that its missing policy dropped: not ranked, never flipped.</summary>
+    public IReadOnlyList<Data.DroppedRow> DroppedMembers { get; init; } = [];
+
     /// <summary>Seconds the plan took.</summary>
     public double Seconds { get; init; }
 }

@@ -124,7 +124,7 @@ public static class Planner
             Metric = options.Metric.Key, MetricName = options.Metric.Name, LowerIsFairer = options.Metric.Direction > 0, Level = options.Level,
             Replicates = options.Replicates, Learner = options.Learner, Strategies = forecasts, Recommended = recommended,
             MemberIds = input.MemberIds, Target = target, Assumptions = Assumptions(input, population, world, options, forecasts),
-            Seconds = clock.Elapsed.TotalSeconds,
+            Warnings = PlanWarnings.Of(input), DroppedMembers = input.DroppedMembers, Seconds = clock.Elapsed.TotalSeconds,
         };
     }
 

@@ -47,6 +47,12 @@ public sealed class PlannerInput
     /// <summary>Columns encoding the sensitive attribute.</summary>
     public IReadOnlyList<int> SensitiveColumns { get; }
 
+    /// <summary>Rows of the members file its missing policy dropped (they cannot be ranked): listed in the plan, never silently lost.</summary>
+    public IReadOnlyList<DroppedRow> DroppedMembers { get; init; } = [];
+
+    /// <summary>Rows of the majority sample its missing policy dropped.</summary>
+    public int DroppedMajorityRows { get; init; }
+
     /// <summary>
     /// Encodes the <paramref name="members"/> file and the optional <paramref name="majority"/> sample (same columns)
     /// with one encoder fitted on their rows. Refuses members outside the minority and sample rows inside it, naming the
@@ -71,7 +77,10 @@ public sealed class PlannerInput
         var fitted = TabularEncoder.Fit(known, Enumerable.Range(0, known.RowCount).ToArray(), encoder);
         var sensitive = fitted.Columns.Where(c => known.Sensitive.ColumnNames.Contains(c.Name))
             .SelectMany(c => Enumerable.Range(c.Offset, c.Width)).ToArray();
-        return new PlannerInput(fitted.Transform(known), known.Labels, members.RowCount, members.Ids, sensitive);
+        return new PlannerInput(fitted.Transform(known), known.Labels, members.RowCount, members.Ids, sensitive)
+        {
+            DroppedMembers = members.RowAccount?.Rows ?? [], DroppedMajorityRows = majority?.RowAccount?.Dropped ?? 0,
+        };
     }
 
     /// <summary>The two files' rows in one dataset; their feature columns must agree by name and kind.</summary>

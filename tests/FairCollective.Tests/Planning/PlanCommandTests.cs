@@ -34,7 +34,7 @@ public class PlanCommandTests
 
         // The ranking lists the whole pool, flagging exactly the recommended flips first; ids are the file's ids.
         var rows = File.ReadAllLines(Path.Combine(outDir, PlanReport.RankingFileName));
-        Assert.Equal("rank,member_id,strategy,score,flips", rows[0]);
+        Assert.Equal("rank,member_id,strategy,score,flips,dropped", rows[0]);
         Assert.Equal(pool, rows.Length - 1);
         var flags = rows.Skip(1).Select(r => r.Split(',')[4]).ToArray();
         Assert.Equal(Enumerable.Repeat("1", flips).Concat(Enumerable.Repeat("0", pool - flips)), flags);
@@ -45,6 +45,39 @@ public class PlanCommandTests
         var html = File.ReadAllText(Path.Combine(outDir, PlanReport.HtmlFileName));
         Assert.Contains("data-figure=\"plan-forecast\"", html);
         Assert.Contains("<h2>Assumptions</h2>", html);
+    }
+
+    [Fact]
+    public void MembersDroppedForAMissingValueAreListedAndAPlanWithoutASampleSaysHowLittleItsIntervalsHold()
+    {
+        // 40 members of a user's file, 6 of them missing x: "planning: 34 members" had been all the console said.
+        using var box = new CliSandbox();
+        var spec = box.UserData("people", specName: "people");
+        var members = new System.Text.StringBuilder("x,g,y\n");
+        for (int i = 0; i < 40; i++) members.Append(i % 7 == 3 ? "NA" : (i % 11).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(",b,").Append(i % 3 == 0 ? 1 : 0).Append('\n');
+        var file = box.Write("members.csv", members.ToString());
+        var outDir = box.PathOf("plan");
+        var (exit, stdout, stderr) = CliSandbox.Run("plan", file, "--spec", spec, "--firm-users", "5000", "--minority-share", "0.4", "--majority-base-rate", "0.5",
+            "--replicates", "10", "--threads", "2", "-o", outDir);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("planning: 34 members (6 of 40 rows of the members file dropped for a missing value), no majority sample", stdout);
+        var warnings = stdout.Split('\n').Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, warnings.Length);
+        Assert.StartsWith("warning: no majority sample: ", warnings[0]);
+        Assert.Contains("24% of plans without a sample (11 of 45)", warnings[0]);
+        Assert.StartsWith("warning: 6 of 40 members were dropped for a missing value (x: 6)", warnings[1]);
+        // ranking.csv: the ranked members, then the six dropped ones with their line and missing column; none vanishes.
+        var rows = File.ReadAllLines(Path.Combine(outDir, PlanReport.RankingFileName)).Skip(1).Select(r => r.Split(',')).ToArray();
+        var dropped = rows.Where(r => r[0] == "").ToArray();
+        Assert.Equal([3, 10, 17, 24, 31, 38], dropped.Select(r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(dropped, r => Assert.Equal(("0", $"line {int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture) + 2}: missing x"), (r[4], r[5])));
+        Assert.All(rows.Where(r => r[0] != ""), r => Assert.Equal("", r[5]));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, PlanReport.JsonFileName)));
+        Assert.Equal(6, json.RootElement.GetProperty("dropped_members").GetArrayLength());
+        Assert.Equal(warnings.Select(w => w["warning: ".Length..]), json.RootElement.GetProperty("warnings").EnumerateArray().Select(e => e.GetString()));
+        var html = File.ReadAllText(Path.Combine(outDir, PlanReport.HtmlFileName));
+        Assert.Contains("<h2>Warnings</h2>", html);
+        Assert.Contains("Members dropped for a missing value", html);
     }
 
     [Fact]

@@ -252,15 +252,19 @@ public static class CsvDatasetLoader
             var rows = new List<int>();
             var drops = new int[t.Names.Count];
             var countedOnRow = Enumerable.Repeat(-1, t.Names.Count).ToArray();
+            var droppedRows = new List<DroppedRow>();
+            var missingOnRow = new List<int>();
             void Drop(int column, int row)
             {
                 if (countedOnRow[column] == row) return;
                 countedOnRow[column] = row;
                 drops[column]++;
+                missingOnRow.Add(column);
             }
             for (int i = 0; i < t.RowCount; i++)
             {
                 bool dropped = false;
+                missingOnRow.Clear();
                 foreach (int j in required)
                 {
                     if (!IsMissing(t, j, i)) continue;
@@ -276,9 +280,11 @@ public static class CsvDatasetLoader
                     dropped = true;
                 }
                 if (!dropped) rows.Add(i);
+                else droppedRows.Add(new DroppedRow(t.Lines[i], id < 0 ? i.ToString(CultureInfo.InvariantCulture) : t.Columns[id][i] ?? "",
+                    missingOnRow.Order().Select(j => t.Names[j]).ToArray()));
             }
             var account = new RowAccount(t.RowCount, t.RowCount - rows.Count, Enumerable.Range(0, t.Names.Count).Where(j => drops[j] > 0)
-                .OrderByDescending(j => drops[j]).ThenBy(j => j).Select(j => new ColumnDrops(t.Names[j], drops[j])).ToArray());
+                .OrderByDescending(j => drops[j]).ThenBy(j => j).Select(j => new ColumnDrops(t.Names[j], drops[j])).ToArray()) { Rows = droppedRows };
             if (rows.Count == 0 && t.RowCount > 0)
                 throw new UserInputException($"{t.Source}: no row is left: {account.Describe()}; check missing.values and the columns used, or keep rows with missing feature values with missing.policy: keep");
 
