@@ -20,15 +20,15 @@ public sealed class TableAgreementTests
     }
 
     [Theory]
-    [InlineData("collective-size")] // the README's job: best EqOd by α, flips to halve (the defect this test was written for), against Random, by group
-    [InlineData("flip-efficiency")]
-    [InlineData("limited-info")]
-    [InlineData("toy")]
-    public void ConsoleSummaryAndReportShowTheSameTables(string experiment)
+    [InlineData("collective-size", false)] // the README's job itself: best EqOd by α, flips to halve (the defect this test was written for), against Random, by group
+    [InlineData("flip-efficiency", true)]
+    [InlineData("limited-info", true)]
+    [InlineData("toy", true)]
+    public void ConsoleSummaryAndReportShowTheSameTables(string experiment, bool quick)
     {
         using var box = new CliSandbox();
         var dir = box.PathOf("out");
-        var (exit, console, err) = CliSandbox.Run("reproduce", experiment, "--quick", "-o", dir, "--threads", "2", "--width", "100000");
+        var (exit, console, err) = CliSandbox.Run(["reproduce", experiment, .. quick ? new[] { "--quick" } : [], "-o", dir, "--threads", "2", "--width", "100000"]);
         Assert.True(exit == 0, err);
         var markdown = Markdown(File.ReadAllText(Path.Combine(dir, ReportWriter.SummaryFileName)));
         var html = Html(File.ReadAllText(Path.Combine(dir, ReportWriter.IndexFileName)));
