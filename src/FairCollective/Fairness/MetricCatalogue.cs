@@ -71,7 +71,7 @@ public static class MetricCatalogue
     /// <summary>Convention of metrics on synthetic data's counterfactual test rows.</summary>
     public const string CounterfactualConvention = "synthetic data only: the minority's test rows and their counterfactuals g(x) under the known causal model";
     /// <summary>Convention of bootstrap interval ends.</summary>
-    public const string BootstrapConvention = "test rows resampled with replacement (seeded by the cell's seed), the level and resamples of the experiment's bootstrap settings";
+    public const string BootstrapConvention = "test rows resampled with replacement (seeded by the cell's seed), the level and resamples of the experiment's bootstrap settings; unsigned gaps and ratios bounded through their signed gaps (docs/metrics.md)";
 
     /// <summary>Convention of expected metrics of randomised post-processors.</summary>
     public const string ExpectedConvention = "randomised post-processors: exact expectation over their coin flips (each row counted as 1 with weight p and 0 with 1 - p)";
@@ -122,7 +122,7 @@ public static class MetricCatalogue
             return v with { Key = key, Name = v.Name + " (validation)", Definition = "on the validation split: " + v.Definition };
         foreach (var (suffix, end, name) in new[] { (MetricKeys.IntervalLowSuffix, "lower", "IntervalLow"), (MetricKeys.IntervalHighSuffix, "upper", "IntervalHigh") })
             if (key.EndsWith(suffix, StringComparison.Ordinal) && ByKey.GetValueOrDefault(key[..^suffix.Length]) is { } m)
-                return new MetricDefinition(key, m.Name + name, $"{end} end of the percentile bootstrap interval over test rows of: {m.Definition}", BootstrapConvention, null);
+                return new MetricDefinition(key, m.Name + name, $"{end} end of the bootstrap interval over test rows of: {m.Definition}", BootstrapConvention, null);
         return null;
     }
 
