@@ -56,7 +56,7 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
         if (own.Any(o => o is null)) return null;
         if (seeds.Length == 1) return Clipped((own[0]!.Value.Low, own[0]!.Value.High));
         if (MetricCatalogue.Find(estimate)?.Metric is { } metric && SignedParts.OfSignedGaps(metric) is { } parts)
-            return Clipped(UnsignedMean(seeds, estimate, parts, level));
+            return Clipped(UnsignedMean(seeds, own.Select(o => o!.Value.Estimate).ToArray(), parts, level));
         double mean = own.Average(p => p!.Value.Estimate);
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + level / 2);
         double half = z * Math.Sqrt(own.Sum(p => Math.Pow((p!.Value.High - p.Value.Low) / (2 * z), 2))) / own.Length;
@@ -75,24 +75,24 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
         return double.IsNaN(est) || double.IsNaN(lo) || double.IsNaN(hi) ? null : (est, lo, hi);
     }
 
-    /// <summary>The seed mean's interval of the unsigned gap or ratio <paramref name="key"/> made of <paramref name="gaps"/> (see <see cref="TestRowInterval"/>).</summary>
-    private static (double Low, double High)? UnsignedMean(CellRecord[][] seeds, string key, (bool IsRatio, (FairnessMetric Gap, double Weight)[][] Parts) gaps, double level)
+    /// <summary>The seed mean's interval of an unsigned gap or ratio, with these seeds' <paramref name="estimates"/>, made of <paramref name="gaps"/> (see <see cref="TestRowInterval"/>).</summary>
+    private static (double Low, double High)? UnsignedMean(CellRecord[][] seeds, double[] estimates, (bool IsRatio, (FairnessMetric Gap, double Weight)[][] Parts) gaps, double level)
     {
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + level / 2);
         int parts = gaps.Parts.Length;
         var sum = new double[parts];
         var variance = new double[parts];
-        double estimates = 0, farVariance = 0;
+        double farVariance = 0;
         foreach (var seed in seeds)
         {
-            double value = SeedValue(seed, key), scale = 1, largest = 0;
+            double scale = 1, largest = 0;
             if (gaps.IsRatio)
             {
                 // The ratio's part is the signed gap relative to the larger rate (SignedParts.Relative); its SE scales alike.
                 var (minority, majority) = SignedParts.RelativeTo;
                 scale = Math.Max(SeedValue(seed, MetricCatalogue.Get(minority).Key), SeedValue(seed, MetricCatalogue.Get(majority).Key));
             }
-            if (double.IsNaN(value) || !(scale > 0)) return null;
+            if (!(scale > 0)) return null;
             for (int j = 0; j < parts; j++)
             {
                 double partValue = 0, partVariance = 0;
@@ -106,7 +106,6 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
                 variance[j] += partVariance;
                 largest = Math.Max(largest, partVariance);
             }
-            estimates += value;
             farVariance += largest;
         }
         int n = seeds.Length;
@@ -118,7 +117,7 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
             double m = sum[j] / n, half = zParts * Math.Sqrt(variance[j]) / n;
             partEnds[j] = (m - half, m + half);
         }
-        double mean = estimates / n, far = z * Math.Sqrt(farVariance) / n;
+        double mean = estimates.Average(), far = z * Math.Sqrt(farVariance) / n;
         var (low, high) = UnsignedInterval.Of(new SignedParts.Layout(gaps.IsRatio, 1, parts), partEnds, mean);
         return gaps.IsRatio ? (mean - far, high) : (low, mean + far);
     }

@@ -382,6 +382,9 @@ public sealed class BadInputCatalogueTests
             @"^--resamples must lie in 0\.\.10000 \(0 = no intervals\); got 10001$"),
         new("metrics with --level outside (0, 1)", b => ["metrics", Predictions(b), "--y-true", "y", "--y-pred", "yhat", "--group", "g", "--level", "95"],
             @"^--level must lie strictly between 0 and 1; got 95$"),
+        new("metrics over so many groups that the between-groups intervals' pairs would not fit", b =>
+            ["metrics", b.Write("preds.csv", "y,yhat,g\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"{i % 2},{i / 2 % 2},g{i}\n"))), "--y-true", "y", "--y-pred", "yhat", "--group", "g"],
+            @"^the bootstrap interval of the between-groups difference over 200 groups needs 19,900 pairwise parts x 1,000 resamples, more than 16,777,216 values; use fewer resamples or fewer groups$"),
         new("plan with a member outside the minority", b => { var (m, _) = Planning.CompasCut.Write(b, 50, 0, withAMajorityRow: true); return ["plan", m, .. Planning.CompasCut.PublicNumbers(), "--majority-base-rate", "0.5"]; },
             @"members file '.*': row 51 \(id \d+\) is in group 'Caucasian', not in the minority \(African-American\); a collective's members all belong to the minority$"),
         new("plan with public numbers the members contradict", b => { var (m, s) = Planning.CompasCut.Write(b, 300, 50); return ["plan", m, "--majority", s, "--firm-users", "1000", "--minority-users", "100"]; },
