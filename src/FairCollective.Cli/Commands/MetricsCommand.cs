@@ -10,8 +10,9 @@ using FairCollective.Fairness;
 namespace FairCollective.Cli.Commands;
 
 /// <summary>
-/// `metrics FILE --y-true COL --y-pred COL --group COL [--group COL2] [--minority LABEL] [--weight COL] [--json]`:
-/// the by-group table (<see cref="MetricFrame"/>) of a CSV of labelled predictions, with its warnings printed once.
+/// `metrics FILE --y-true COL --y-pred COL --group COL [--group COL2] [--minority LABEL] [--weight COL]
+/// [--resamples N] [--level L] [--seed S] [--json]`: the by-group table (<see cref="MetricFrame"/>) of a CSV of labelled
+/// predictions with bootstrap intervals over its rows (<see cref="MetricFrameIntervals"/>), its warnings printed once.
 /// </summary>
 public static class MetricsCommand
 {
@@ -25,10 +26,18 @@ public static class MetricsCommand
         var minority = new Option<string[]>("--minority") { Description = "Group label(s) pooled as the minority: adds its signed gaps and the two-group metrics.", AllowMultipleArgumentsPerToken = true };
         var weight = new Option<string?>("--weight") { Description = "Column of sample weights (finite, non-negative)." };
         var json = new Option<bool>("--json") { Description = "Machine-readable output." };
-        var cmd = new Command("metrics", "By-group table of labelled predictions: count, base rate, selection rate, TPR, FPR, FNR, accuracy, error per group; overall; differences and ratios; minority gaps.")
-            { file, yTrue, yPred, group, minority, weight, json };
+        var resamples = new Option<int>("--resamples")
+        {
+            Description = $"Bootstrap resamples of the rows behind every interval (0 = no intervals; at most {MaxResamples:N0}).",
+            DefaultValueFactory = _ => BootstrapOptions.DefaultResamples,
+        };
+        var level = new Option<double>("--level") { Description = "Two-sided level of the intervals, in (0, 1).", DefaultValueFactory = _ => BootstrapOptions.DefaultLevel };
+        var seed = new Option<int>("--seed") { Description = "Seed of the resamples.", DefaultValueFactory = _ => 0 };
+        var cmd = new Command("metrics", "By-group table of labelled predictions: count, base rate, selection rate, TPR, FPR, FNR, accuracy, error per group; overall; differences and ratios; minority gaps; bootstrap intervals of each.")
+            { file, yTrue, yPred, group, minority, weight, resamples, level, seed, json };
         cmd.SetAction(parse =>
         {
+            var bootstrap = Bootstrap(parse.GetValue(resamples), parse.GetValue(level), parse.GetValue(seed));
             var input = PredictionsFile.Read(parse.GetValue(file)!, parse.GetValue(yTrue)!, parse.GetValue(yPred)!, parse.GetValue(group)!, parse.GetValue(weight));
             var minorityLabels = parse.GetValue(minority) ?? [];
             var frame = MetricFrame.Compute(input.YTrue, input.YPred, input.Sensitive, new MetricFrameOptions
@@ -36,6 +45,7 @@ public static class MetricsCommand
                 SensitiveNames = input.SensitiveNames,
                 SampleWeights = input.Weights,
                 MinorityGroups = minorityLabels,
+                Bootstrap = bootstrap,
             });
             foreach (var label in minorityLabels)
                 if (!frame.Groups.Contains(label, StringComparer.Ordinal))
@@ -46,6 +56,18 @@ public static class MetricsCommand
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>Most resamples <c>--resamples</c> accepts, as an experiment's <c>bootstrap.resamples</c>.</summary>
+    public const int MaxResamples = FairCollective.Experiments.Specs.SpecLimits.MaxBootstrapResamples;
+
+    /// <summary>The bootstrap the options ask for, checked before the file is read; null for <c>--resamples 0</c>.</summary>
+    private static BootstrapOptions? Bootstrap(int resamples, double level, int seed)
+    {
+        if (resamples is < 0 or > MaxResamples)
+            throw new UserInputException($"--resamples must lie in 0..{MaxResamples} (0 = no intervals); got {resamples}");
+        if (!(level > 0 && level < 1)) throw new UserInputException($"--level must lie strictly between 0 and 1; got {level.ToString(CultureInfo.InvariantCulture)}");
+        return resamples == 0 ? null : new BootstrapOptions { Resamples = resamples, Level = level, Seed = seed };
     }
 
     /// <summary>Short table headers of the built-in columns (the JSON keeps fairlearn's names); user metrics keep theirs.</summary>
@@ -65,6 +87,16 @@ public static class MetricsCommand
     private static string Cell(string column, double v) =>
         column == MetricFrameColumns.Count && double.IsFinite(v) && v == Math.Floor(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : F(v);
 
+    /// <summary>A value with its interval on a second line, where it has one (to <paramref name="decimals"/> places: the wide by-group table uses 3).</summary>
+    private static string Cell(string column, double v, (double Low, double High)? interval, int decimals = 4) =>
+        interval is { } i && !(double.IsNaN(i.Low) && double.IsNaN(i.High)) ? $"{Cell(column, v)}\n{Interval(i, decimals)}" : Cell(column, v);
+
+    private static string Interval((double Low, double High) i, int decimals = 4)
+    {
+        string E(double v) => double.IsNaN(v) ? "NaN" : v.ToString("F" + decimals, CultureInfo.InvariantCulture);
+        return $"[{E(i.Low)}, {E(i.High)}]";
+    }
+
     private static void WriteTables(MetricFrame frame, PredictionsFile input, TextWriter output)
     {
         var groupsName = string.Join(" x ", frame.SensitiveNames);
@@ -73,41 +105,60 @@ public static class MetricsCommand
         headers.AddRange(frame.Columns.Select(Header));
         var table = Tables.Create($"By group: {input.Path}, {input.YTrue.Length.ToString("N0", CultureInfo.InvariantCulture)} rows", headers.ToArray());
         var minority = frame.Minority?.MinorityGroups ?? [];
+        var intervals = frame.Intervals;
         for (int g = 0; g < frame.Groups.Count; g++)
         {
             var row = new List<string> { frame.Groups[g] };
             if (frame.Minority is not null) row.Add(minority.Contains(frame.Groups[g]) ? "yes" : "");
-            row.AddRange(frame.Columns.Select(c => Cell(c, frame.ByGroup(c)[g])));
+            int group = g;
+            row.AddRange(frame.Columns.Select(c => Cell(c, frame.ByGroup(c)[group], intervals?.ByGroup(c, group), decimals: 3)));
             table.AddRow(row.ToArray());
         }
-        foreach (var (label, value) in new (string, Func<string, double>)[]
-                 { ("overall", frame.Overall), ("difference", frame.Difference), ("ratio", frame.Ratio) })
+        foreach (var (label, value, interval) in new (string, Func<string, double>, Func<string, (double, double)>?)[]
+                 { ("overall", frame.Overall, intervals is null ? null : intervals.Overall), ("difference", frame.Difference, intervals is null ? null : intervals.Difference),
+                   ("ratio", frame.Ratio, intervals is null ? null : intervals.Ratio) })
         {
             var row = new List<string> { label };
             if (frame.Minority is not null) row.Add("");
-            row.AddRange(frame.Columns.Select(c => Cell(c, value(c))));
+            row.AddRange(frame.Columns.Select(c => Cell(c, value(c), interval?.Invoke(c), decimals: 3)));
             table.AddRow(row.ToArray());
         }
         Tables.Write(output, table);
         output.WriteLine($"difference and ratio: {MetricCatalogue.BetweenGroupsDifferenceConvention}; {MetricCatalogue.BetweenGroupsRatioConvention}");
+        if (intervals is not null) output.WriteLine(IntervalNote(intervals.Options));
 
         if (frame.Minority is { } report)
         {
             var gaps = Tables.Create(string.Create(CultureInfo.InvariantCulture,
                 $"Minority {string.Join(", ", report.MinorityGroups)} ({frame.MinorityValue(MetricFrameColumns.Count):N0} rows) vs the other groups ({frame.MajorityValue(MetricFrameColumns.Count):N0} rows)"), "metric", "minority", "majority", "gap (minority - majority)");
             foreach (var c in frame.Columns.Where(c => c != MetricFrameColumns.Count))
-                gaps.AddRow(Header(c), Cell(c, frame.MinorityValue(c)), Cell(c, frame.MajorityValue(c)), Cell(c, frame.MinorityGap(c)));
+                gaps.AddRow(Header(c), Cell(c, frame.MinorityValue(c), intervals?.MinorityValue(c)), Cell(c, frame.MajorityValue(c), intervals?.MajorityValue(c)),
+                    Cell(c, frame.MinorityGap(c), intervals?.MinorityGap(c)));
             Tables.Write(output, gaps);
-            var named = Tables.Create("Two-group metrics", "metric", "value", "convention");
+            var named = intervals is null
+                ? Tables.Create("Two-group metrics", "metric", "value", "definition and convention")
+                : Tables.Create("Two-group metrics", "metric", "value", $"{Percent(intervals.Options.Level)} interval", "definition and convention");
             foreach (var metric in TwoGroupMetrics)
             {
                 var d = MetricCatalogue.Get(metric);
-                named.AddRow(d.Name, F(report[metric]), d.MetricConvention);
+                string described = $"{d.Definition}; {d.MetricConvention}";
+                if (intervals is null) named.AddRow(d.Name, F(report[metric]), described);
+                else named.AddRow(d.Name, F(report[metric]), Interval(intervals[metric]), described);
             }
             Tables.Write(output, named);
         }
         foreach (var w in frame.Warnings) output.WriteLine($"warning: {w}");
     }
+
+    private static string Percent(double level) => (100 * level).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>One line saying what the intervals are.</summary>
+    private static string IntervalNote(BootstrapOptions options) => string.Create(CultureInfo.InvariantCulture,
+        $"intervals (second line of a cell; 3 decimals in the by-group table): {Percent(options.Level)} bootstrap over rows, {options.Resamples:N0} resamples, seed {options.Seed}; {IntervalMethod}");
+
+    /// <summary>How the intervals are built, in one sentence (docs/metrics.md has the reasons).</summary>
+    private const string IntervalMethod = "percentile intervals, except that every unsigned gap, ratio, difference and ratio between groups is bounded " +
+        "through intervals of its signed gaps that hold together, so that it can reach parity (docs/metrics.md)";
 
     /// <summary>The minority-vs-majority metrics the command shows: demographic parity, equal opportunity, both equalized odds.</summary>
     private static readonly FairnessMetric[] TwoGroupMetrics =
@@ -146,6 +197,30 @@ public static class MetricsCommand
                 ["gap_minority_minus_majority"] = Row(frame.MinorityGap),
                 ["metrics"] = TwoGroupMetrics.ToDictionary(m => MetricCatalogue.Get(m).Key, m => report[m]),
             };
+        if (frame.Intervals is { } intervals)
+        {
+            Dictionary<string, double[]> Ends(Func<string, (double Low, double High)> interval) =>
+                frame.Columns.Where(c => !double.IsNaN(interval(c).Low) || !double.IsNaN(interval(c).High)).ToDictionary(c => c, c => new[] { interval(c).Low, interval(c).High });
+            var ends = new Dictionary<string, object>
+            {
+                ["level"] = intervals.Options.Level,
+                ["resamples"] = intervals.Options.Resamples,
+                ["seed"] = intervals.Options.Seed,
+                ["method"] = IntervalMethod,
+                ["by_group"] = frame.Groups.Select((g, i) => new Dictionary<string, object> { ["group"] = g, ["metrics"] = Ends(c => intervals.ByGroup(c, i)) }).ToArray(),
+                ["overall"] = Ends(intervals.Overall),
+                ["difference_between_groups"] = Ends(intervals.Difference),
+                ["ratio_between_groups"] = Ends(intervals.Ratio),
+            };
+            if (frame.Minority is not null)
+            {
+                ends["minority"] = Ends(intervals.MinorityValue);
+                ends["majority"] = Ends(intervals.MajorityValue);
+                ends["gap_minority_minus_majority"] = Ends(intervals.MinorityGap);
+                ends["metrics"] = TwoGroupMetrics.ToDictionary(m => MetricCatalogue.Get(m).Key, m => new[] { intervals[m].Low, intervals[m].High });
+            }
+            doc["intervals"] = ends;
+        }
         doc["warnings"] = frame.Warnings;
         output.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions
         {

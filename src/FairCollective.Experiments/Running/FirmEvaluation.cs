@@ -68,8 +68,8 @@ public static class FirmEvaluation
         return metrics;
     }
 
-    /// <summary>Percentile bootstrap intervals over the test rows of every interval metric (<see cref="MetricKeys.IntervalLow"/> and <see cref="MetricKeys.IntervalHigh"/> of each).</summary>
-    private static void AddIntervals(Dictionary<string, double> metrics, int[] y, int[] predicted, GroupMembership groups, BootstrapOptions bootstrap)
+    /// <summary>Bootstrap intervals over the test rows of every interval metric (<see cref="MetricKeys.IntervalLow"/> and <see cref="MetricKeys.IntervalHigh"/> of each; unsigned gaps and ratios through their signed gaps, <see cref="CountBootstrap"/>).</summary>
+    internal static void AddIntervals(Dictionary<string, double> metrics, int[] y, int[] predicted, GroupMembership groups, BootstrapOptions bootstrap)
     {
         // Drawn on the eight confusion counts (CountBootstrap): exact for these metrics, and n times cheaper than copying rows.
         var intervals = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, IntervalMetrics, bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);

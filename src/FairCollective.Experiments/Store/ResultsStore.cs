@@ -41,9 +41,20 @@ public sealed class ResultsStore : IDisposable
     /// 2 lacked the strategies' scoring space, whose default changed in 3; 3 stored bootstrap intervals of EqOd and error
     /// only, where 4 stores one for every metric; 4's firm-side cells lack the rows their post-processors were fitted on
     /// and calibrated equalized odds' knob meant a multiplier; 5 did not record the cells a run set out to compute nor
-    /// whether it finished, so a store of a stopped run could not be told from a finished one.
+    /// whether it finished, so a store of a stopped run could not be told from a finished one, and its intervals of
+    /// unsigned gaps and ratios are percentile intervals of the gap itself, which exclude 0 near 0, where 6 bounds them
+    /// through their signed gaps (<see cref="FairCollective.Fairness.UnsignedInterval"/>). The interval method is the
+    /// code's, not a setting, so it is identified by this version: a store never holds cells of both.
     /// </summary>
     public const int SchemaVersion = 6;
+
+    /// <summary>Why a store of an earlier schema version cannot be read, where the reason is specific.</summary>
+    private static string? EarlierSchema(int version) => version switch
+    {
+        5 => "its intervals of unsigned gaps and ratios (EqOd, eq_odds_worst, eq_opp, dem_parity, dem_parity_ratio) are percentile intervals that exclude 0 near 0, " +
+             "where this FairCollective bounds them through the signed gaps (docs/metrics.md), and it does not record whether its runs finished; run the experiment again into a new store",
+        _ => null,
+    };
 
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
@@ -86,7 +97,9 @@ public sealed class ResultsStore : IDisposable
             if (appId == ApplicationId)
             {
                 if (version != SchemaVersion)
-                    throw new UserInputException($"results store '{path}' has schema version {version}; this FairCollective reads version {SchemaVersion} (run into a new store, or use the FairCollective that wrote it)");
+                    throw new UserInputException(EarlierSchema(version) is { } why
+                        ? $"results store '{path}' has schema version {version}; this FairCollective reads version {SchemaVersion}: {why}"
+                        : $"results store '{path}' has schema version {version}; this FairCollective reads version {SchemaVersion} (run into a new store, or use the FairCollective that wrote it)");
             }
             else if (tables.Count > 0)
             {

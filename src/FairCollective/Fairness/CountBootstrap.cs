@@ -10,7 +10,9 @@ namespace FairCollective.Fairness;
 /// row resampling without copying rows. (Drawing the counts as a multinomial of chained binomials would be O(1) per
 /// resample, but MathNet's binomial sampler is itself O(n), and slower than this loop; measured.) The draws depend
 /// only on (n, resamples, seed), so they are drawn once and shared by every call with the same three
-/// (<see cref="BootstrapDraws"/>): the cells of one split then cost a sum of counts each, with the same result.
+/// (<see cref="BootstrapDraws"/>): the cells of one split then cost a sum of counts each, with the same result. The
+/// intervals are built from the resamples as <see cref="ResampledIntervals"/> builds them (unsigned gaps and ratios
+/// through their signed parts).
 /// </summary>
 public static class CountBootstrap
 {
@@ -20,7 +22,10 @@ public static class CountBootstrap
     // Group codes of the two pooled groups: 0 the majority, 1 the minority.
     private static readonly bool[] IsMinorityGroup = [false, true];
 
-    /// <summary>Percentile intervals over test rows of each of <paramref name="metrics"/>, minority vs majority.</summary>
+    /// <summary>
+    /// Intervals over test rows of each of <paramref name="metrics"/>, minority vs majority: every unsigned gap and ratio
+    /// from its signed parts (<see cref="SignedParts"/>, <see cref="UnsignedInterval"/>), every other metric its percentile interval.
+    /// </summary>
     /// <param name="yTrue">True labels in {0, 1}.</param>
     /// <param name="yPred">Predicted labels in {0, 1}.</param>
     /// <param name="isMinority">Whether each row is in the minority.</param>
@@ -38,25 +43,24 @@ public static class CountBootstrap
         if (n == 0) throw new UserInputException("cannot bootstrap an empty test split");
         // Cell index: group * 4 + y * 2 + prediction.
         var cellOfRow = new byte[n];
-        for (int i = 0; i < n; i++) cellOfRow[i] = (byte)((isMinority[i] ? 4 : 0) + yTrue[i] * 2 + yPred[i]);
-        // Each metric's defined values, in draw order; both ends of its interval are then selected from them (PercentileEnds).
-        var drawn = new double[metrics.Count][];
-        var defined = new int[metrics.Count];
-        for (int m = 0; m < drawn.Length; m++) drawn[m] = new double[resamples];
-        var values = new double[FairnessEvaluator.MetricCount];
-        var perGroup = new ConfusionCounts[2];
         var draw = new long[8];
-        // Two pooled groups: the between-groups metrics are computed only when one of them is bounded.
-        bool betweenGroups = metrics.Any(FairnessEvaluator.IsBetweenGroups);
-        void Add()
+        for (int i = 0; i < n; i++)
+        {
+            cellOfRow[i] = (byte)((isMinority[i] ? 4 : 0) + yTrue[i] * 2 + yPred[i]);
+            draw[cellOfRow[i]]++;
+        }
+        var perGroup = new ConfusionCounts[2];
+        var collected = new ResampledIntervals(metrics, 2, resamples);
+        var scratch = collected.NewScratch();
+        void Count()
         {
             for (int g = 0; g < 2; g++)
                 perGroup[g] = new ConfusionCounts(TruePositives: draw[4 * g + 3], FalsePositives: draw[4 * g + 1], TrueNegatives: draw[4 * g], FalseNegatives: draw[4 * g + 2]);
-            FairnessEvaluator.Evaluate(perGroup, IsMinorityGroup, UndefinedRate.NaN, values, betweenGroups);
-            // An undefined value (a group without positives in this resample) is left out, as the seed statistics do.
-            for (int m = 0; m < drawn.Length; m++)
-                if (values[(int)metrics[m]] is var v && !double.IsNaN(v)) drawn[m][defined[m]++] = v;
         }
+        // The full sample's values: the estimates an unsigned metric's interval keeps inside.
+        Count();
+        var estimates = new double[FairnessEvaluator.MetricCount];
+        FairnessEvaluator.Evaluate(perGroup, IsMinorityGroup, UndefinedRate.NaN, estimates);
         if (BootstrapDraws.For(n, resamples, seed) is { } draws)
         {
             // Shared draws of this (n, B, seed): each cell's count in every resample is a sum of its rows' draw counts.
@@ -66,7 +70,8 @@ public static class CountBootstrap
             for (int b = 0; b < resamples; b++)
             {
                 for (int c = 0; c < 8; c++) draw[c] = cellTotals[c][b];
-                Add();
+                Count();
+                collected.Add(b, perGroup, IsMinorityGroup, UndefinedRate.NaN, scratch);
             }
         }
         else
@@ -76,13 +81,10 @@ public static class CountBootstrap
             {
                 Array.Clear(draw);
                 for (int i = 0; i < n; i++) draw[cellOfRow[rng.Next(n)]]++;
-                Add();
+                Count();
+                collected.Add(b, perGroup, IsMinorityGroup, UndefinedRate.NaN, scratch);
             }
         }
-        double lowTau = (1 - level) / 2, highTau = 1 - lowTau;
-        var result = new (double Low, double High)[drawn.Length];
-        for (int m = 0; m < drawn.Length; m++)
-            result[m] = defined[m] == 0 ? (double.NaN, double.NaN) : PercentileEnds.Of(drawn[m].AsSpan(0, defined[m]), lowTau, highTau);
-        return result;
+        return collected.Finish(level, estimates).Select(i => (i.Low, i.High)).ToArray();
     }
 }

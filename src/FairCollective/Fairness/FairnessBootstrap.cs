@@ -1,14 +1,15 @@
 using FairCollective.Common;
-using System.Runtime.InteropServices;
 
 namespace FairCollective.Fairness;
 
 /// <summary>
-/// Percentile-bootstrap confidence intervals for any <see cref="FairnessMetric"/>: rows are resampled with
-/// replacement (optionally within each group), every metric is recomputed on the resample, and the interval is
-/// the (1-level)/2 and (1+level)/2 quantiles (linear interpolation, numpy's default / R type 7) of the defined
-/// values. Resample b draws from its own generator Seeds.Create(seed, "bootstrap", b), so results are identical
-/// for any thread count.
+/// Bootstrap confidence intervals for any <see cref="FairnessMetric"/>: rows are resampled with replacement (optionally
+/// within each group) and every metric is recomputed on the resample. Rates, signed gaps, error, disparate impact and
+/// counts get the percentile interval, the (1-level)/2 and (1+level)/2 quantiles (linear interpolation, numpy's default /
+/// R type 7) of the defined values; every unsigned gap and min-over-max ratio, including the between-groups ones over
+/// all groups, is bounded through its signed parts (<see cref="SignedParts"/>, <see cref="UnsignedInterval"/>), whose
+/// percentile intervals hold together, so that its interval reaches parity when the parts' do. Resample b draws from its
+/// own generator Seeds.Create(seed, "bootstrap", b), so results are identical for any thread count.
 /// </summary>
 public static class FairnessBootstrap
 {
@@ -34,30 +35,36 @@ public static class FairnessBootstrap
         var estimate = new double[FairnessEvaluator.MetricCount];
         FairnessEvaluator.Evaluate(yTrue, yPred, groups.IndexOfRow, isMinority, estimate, options.UndefinedRate, sampleWeights);
 
-        int[][] strata = options.StratifyByGroup ? RowsByGroup(groups) : [Enumerable.Range(0, n).ToArray()];
-        var replicates = new double[options.Resamples * metricCount];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        Parallel.For(0, options.Resamples, parallel, () => new Resample(n, sampleWeights is not null), (b, _, buffer) =>
-        {
-            buffer.Draw(Seeds.Create(options.Seed, BootstrapOptions.SeedPurpose, b), strata, yTrue, yPred, groups.IndexOfRow, sampleWeights);
-            FairnessEvaluator.Evaluate(buffer.YTrue, buffer.YPred, buffer.Group, isMinority, buffer.Values, options.UndefinedRate, buffer.Weights);
-            for (int m = 0; m < metricCount; m++) replicates[b * metricCount + m] = buffer.Values[(int)metrics[m]];
-            return buffer;
-        }, _ => { });
-
+        var collected = new ResampledIntervals(metrics, groups.Count, options.Resamples);
+        ForEachResample(yTrue, yPred, groups, options, sampleWeights, () => collected.NewScratch(),
+            (b, perGroup, scratch) => collected.Add(b, perGroup, isMinority, options.UndefinedRate, scratch));
+        var ends = collected.Finish(options.Level, estimate);
         var intervals = new ConfidenceInterval[metricCount];
-        double lowerTau = (1 - options.Level) / 2, upperTau = 1 - lowerTau;
-        var defined = new List<double>(options.Resamples);
         for (int m = 0; m < metricCount; m++)
-        {
-            defined.Clear();
-            for (int b = 0; b < options.Resamples; b++)
-                if (replicates[b * metricCount + m] is var v && !double.IsNaN(v)) defined.Add(v);
-            var (lower, upper) = defined.Count == 0 ? (double.NaN, double.NaN) : PercentileEnds.Of(CollectionsMarshal.AsSpan(defined), lowerTau, upperTau);
-            intervals[m] = new ConfidenceInterval(metrics[m], estimate[(int)metrics[m]], lower, upper, options.Level, options.Resamples, defined.Count);
-        }
+            intervals[m] = new ConfidenceInterval(metrics[m], estimate[(int)metrics[m]], ends[m].Low, ends[m].High, options.Level, options.Resamples, ends[m].Defined);
         return intervals;
     }
+
+    /// <summary>
+    /// Draws every resample of <paramref name="options"/> (on several threads; resample b always from its own seeded
+    /// generator) and hands each one's per-group confusion counts to <paramref name="use"/> with a per-thread state.
+    /// </summary>
+    internal static void ForEachResample<TState>(int[] yTrue, int[] yPred, GroupIndex groups, BootstrapOptions options, double[]? sampleWeights,
+        Func<TState> newState, ResampleAction<TState> use)
+    {
+        int n = yTrue.Length;
+        int[][] strata = options.StratifyByGroup ? RowsByGroup(groups) : [Enumerable.Range(0, n).ToArray()];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        Parallel.For(0, options.Resamples, parallel, () => (Buffer: new Resample(n, groups.Count, sampleWeights is not null), State: newState()), (b, _, local) =>
+        {
+            local.Buffer.Draw(Seeds.Create(options.Seed, BootstrapOptions.SeedPurpose, b), strata, yTrue, yPred, groups.IndexOfRow, sampleWeights);
+            use(b, local.Buffer.Counts, local.State);
+            return local;
+        }, _ => { });
+    }
+
+    /// <summary>What <see cref="ForEachResample{TState}"/> does with resample b's per-group counts.</summary>
+    internal delegate void ResampleAction<in TState>(int b, ReadOnlySpan<ConfusionCounts> perGroup, TState state);
 
     private static int[][] RowsByGroup(GroupIndex groups)
     {
@@ -70,14 +77,14 @@ public static class FairnessBootstrap
         return rows;
     }
 
-    /// <summary>One thread's reusable buffers for a resampled copy of the rows.</summary>
-    private sealed class Resample(int n, bool weighted)
+    /// <summary>One thread's reusable buffers for a resampled copy of the rows and its per-group counts.</summary>
+    private sealed class Resample(int n, int groups, bool weighted)
     {
         public readonly int[] YTrue = new int[n], YPred = new int[n], Group = new int[n];
         public readonly double[]? Weights = weighted ? new double[n] : null;
-        public readonly double[] Values = new double[FairnessEvaluator.MetricCount];
+        public readonly ConfusionCounts[] Counts = new ConfusionCounts[groups];
 
-        /// <summary>Draws each stratum's size in rows from that stratum, with replacement.</summary>
+        /// <summary>Draws each stratum's size in rows from that stratum, with replacement, and counts them per group.</summary>
         public void Draw(Random rng, int[][] strata, int[] yTrue, int[] yPred, int[] group, double[]? weights)
         {
             int k = 0;
@@ -90,6 +97,7 @@ public static class FairnessBootstrap
                     Group[k] = group[r];
                     if (Weights is not null) Weights[k] = weights![r];
                 }
+            GroupConfusion.Accumulate(YTrue, YPred, Group, Counts, Weights);
         }
     }
 }

@@ -16,6 +16,8 @@ public static class MetricCatalogue
     public const string SignedConvention = "signed: minority minus majority (AIF360's unprivileged minus privileged)";
     /// <summary>Convention of unsigned gaps: the absolute minority-minus-majority gap.</summary>
     public const string UnsignedConvention = "unsigned: |minority - majority| (fairlearn's max minus min for two groups)";
+    /// <summary>Convention of the two equalized-odds gaps, which combine the TPR gap and the FPR gap.</summary>
+    public const string EqualizedOddsConvention = "unsigned: the TPR gap and the FPR gap (each minority - majority) taken as |gap|, then combined as defined (fairlearn's equalized odds for two groups)";
     /// <summary>Convention of the minority-over-majority ratio.</summary>
     public const string MinorityRatioConvention = "ratio: minority / majority (AIF360 disparate_impact; x/0 = Infinity, 0/0 = NaN)";
     /// <summary>Convention of the min-over-max ratio of minority and majority.</summary>
@@ -43,8 +45,8 @@ public static class MetricCatalogue
         Def(FairnessMetric.FalsePositiveRateDifferenceSigned, MetricKeys.FprGapSigned, "FPR_minority - FPR_majority", SignedConvention),
         Def(FairnessMetric.FalsePositiveRateDifference, MetricKeys.FalsePositiveRateDifference, "|FPR_minority - FPR_majority|", UnsignedConvention),
         Def(FairnessMetric.AverageOddsDifferenceSigned, MetricKeys.AverageOddsDifferenceSigned, "1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)] (AIF360 average_odds_difference)", SignedConvention),
-        Def(FairnessMetric.EqOd, MetricKeys.EqOd, "1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|): the paper's headline metric (AIF360 average_abs_odds_difference; fairlearn equalized_odds_difference agg='mean' for two groups)", UnsignedConvention),
-        Def(FairnessMetric.EqualizedOddsDifferenceWorstCase, MetricKeys.EqualizedOddsWorst, "max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|) (fairlearn equalized_odds_difference agg='worst_case' for two groups; AIF360 equalized_odds_difference)", UnsignedConvention),
+        Def(FairnessMetric.EqOd, MetricKeys.EqOd, "1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|): the paper's headline metric (AIF360 average_abs_odds_difference; fairlearn equalized_odds_difference agg='mean' for two groups)", EqualizedOddsConvention),
+        Def(FairnessMetric.EqualizedOddsDifferenceWorstCase, MetricKeys.EqualizedOddsWorst, "max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|) (fairlearn equalized_odds_difference agg='worst_case' for two groups; AIF360 equalized_odds_difference)", EqualizedOddsConvention),
         Def(FairnessMetric.DemographicParityDifferenceBetweenGroups, MetricKeys.DemographicParityDifferenceBetweenGroups, "max_g P(yhat=1 | g) - min_g P(yhat=1 | g) (fairlearn demographic_parity_difference)", BetweenGroupsDifferenceConvention),
         Def(FairnessMetric.DemographicParityRatioBetweenGroups, MetricKeys.DemographicParityRatioBetweenGroups, "min_g P(yhat=1 | g) / max_g P(yhat=1 | g) (fairlearn demographic_parity_ratio)", BetweenGroupsRatioConvention),
         Def(FairnessMetric.EqualOpportunityDifferenceBetweenGroups, MetricKeys.EqualOpportunityDifferenceBetweenGroups, "max_g TPR_g - min_g TPR_g (fairlearn equal_opportunity_difference)", BetweenGroupsDifferenceConvention),
@@ -71,7 +73,7 @@ public static class MetricCatalogue
     /// <summary>Convention of metrics on synthetic data's counterfactual test rows.</summary>
     public const string CounterfactualConvention = "synthetic data only: the minority's test rows and their counterfactuals g(x) under the known causal model";
     /// <summary>Convention of bootstrap interval ends.</summary>
-    public const string BootstrapConvention = "test rows resampled with replacement (seeded by the cell's seed), the level and resamples of the experiment's bootstrap settings";
+    public const string BootstrapConvention = "test rows resampled with replacement (seeded by the cell's seed), the level and resamples of the experiment's bootstrap settings; unsigned gaps and ratios bounded through their signed gaps (docs/metrics.md)";
 
     /// <summary>Convention of expected metrics of randomised post-processors.</summary>
     public const string ExpectedConvention = "randomised post-processors: exact expectation over their coin flips (each row counted as 1 with weight p and 0 with 1 - p)";
@@ -122,7 +124,7 @@ public static class MetricCatalogue
             return v with { Key = key, Name = v.Name + " (validation)", Definition = "on the validation split: " + v.Definition };
         foreach (var (suffix, end, name) in new[] { (MetricKeys.IntervalLowSuffix, "lower", "IntervalLow"), (MetricKeys.IntervalHighSuffix, "upper", "IntervalHigh") })
             if (key.EndsWith(suffix, StringComparison.Ordinal) && ByKey.GetValueOrDefault(key[..^suffix.Length]) is { } m)
-                return new MetricDefinition(key, m.Name + name, $"{end} end of the percentile bootstrap interval over test rows of: {m.Definition}", BootstrapConvention, null);
+                return new MetricDefinition(key, m.Name + name, $"{end} end of the bootstrap interval over test rows of: {m.Definition}", BootstrapConvention, null);
         return null;
     }
 
@@ -131,7 +133,7 @@ public static class MetricCatalogue
     /// minimises them. Signed gaps have no "lower is better", and error is not a fairness metric.
     /// </summary>
     public static IReadOnlyList<string> Gaps { get; } = Definitions
-        .Where(d => d.MetricConvention is UnsignedConvention or BetweenGroupsDifferenceConvention)
+        .Where(d => d.MetricConvention is UnsignedConvention or EqualizedOddsConvention or BetweenGroupsDifferenceConvention)
         .Select(d => d.Key).ToArray();
 
     /// <summary>

@@ -13,7 +13,8 @@ namespace FairCollective.Fairness;
 /// (<see cref="MinorityGap"/>) and the named two-group metrics (<see cref="Minority"/>). The built-in columns come
 /// from <see cref="GroupConfusion"/>'s counts (the one per-group computation); undefined values are NaN by default and
 /// every one is named in <see cref="Warnings"/>, as are groups with fewer than
-/// <see cref="MetricFrameOptions.SmallGroupRows"/> rows.
+/// <see cref="MetricFrameOptions.SmallGroupRows"/> rows or whose TPR or FPR rests on fewer rows than that. With
+/// <see cref="MetricFrameOptions.Bootstrap"/>, <see cref="Intervals"/> holds bootstrap intervals of the built-in columns.
 /// </summary>
 public sealed class MetricFrame
 {
@@ -61,9 +62,7 @@ public sealed class MetricFrame
             warnings.AddRange(Minority.Warnings.Where(w => !w.StartsWith(FairnessReport.BetweenGroupsRatioWarningPrefix, StringComparison.Ordinal)));
         }
         for (int g = 0; g < groups.Count; g++)
-            if (RowCounts[g] < SmallGroupRows)
-                warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"group '{Groups[g]}' has {RowCounts[g]} rows, fewer than {SmallGroupRows}: its rates are too noisy to compare"));
+            if (FewRows(Groups[g], RowCounts[g], rowsOf[g].Count(i => yTrue[i] == 1), SmallGroupRows) is { } few) warnings.Add(few);
         for (int c = MetricFrameColumns.BuiltIn.Count; c < _columns.Length; c++)
         {
             var undefined = Enumerable.Range(0, groups.Count).Where(g => double.IsNaN(_byGroup[c][g])).Select(g => $"'{Groups[g]}'").ToArray();
@@ -73,7 +72,36 @@ public sealed class MetricFrame
             if (double.IsNaN(Ratio(column)) && BetweenGroups.MinMax(_byGroup[IndexOf(column)], UndefinedRate).Max == 0)
                 warnings.Add($"{FairnessReport.BetweenGroupsRatioWarningPrefix}{column}: every group has {column} 0, so the ratio is 0/0 (NaN)");
         Warnings = warnings.Distinct(StringComparer.Ordinal).ToArray();
+        if (options.Bootstrap is { } bootstrap)
+            Intervals = new MetricFrameIntervals(this, yTrue, yPred, groups, Minority?.IsMinorityGroup.ToArray(), bootstrap, weights);
     }
+
+    /// <summary>
+    /// The one warning line of a group whose rates rest on few rows (null when none does): fewer than
+    /// <paramref name="threshold"/> rows in all, or, among enough rows, fewer positive labels (TPR and FNR) or negative
+    /// labels (FPR). Rows are counted unweighted. A rate with no rows at all is undefined and warned about as such.
+    /// </summary>
+    private static string? FewRows(string group, int rows, int positives, int threshold)
+    {
+        int negatives = rows - positives;
+        if (rows < threshold)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"group '{group}' has {rows} rows ({positives} with y = 1, {negatives} with y = 0), fewer than {threshold}: its rates are too noisy to compare");
+        bool fewPositives = positives > 0 && positives < threshold, fewNegatives = negatives > 0 && negatives < threshold;
+        return (fewPositives, fewNegatives) switch
+        {
+            (true, true) => string.Create(CultureInfo.InvariantCulture,
+                $"group '{group}' has {positives} rows with y = 1 and {negatives} with y = 0, each fewer than {threshold}: its TPR, FNR and FPR are too noisy to compare"),
+            (true, false) => string.Create(CultureInfo.InvariantCulture,
+                $"group '{group}' has {positives} rows with y = 1, fewer than {threshold}: its TPR and FNR are too noisy to compare"),
+            (false, true) => string.Create(CultureInfo.InvariantCulture,
+                $"group '{group}' has {negatives} rows with y = 0, fewer than {threshold}: its FPR is too noisy to compare"),
+            _ => null,
+        };
+    }
+
+    /// <summary>Bootstrap intervals of the built-in columns and the two-group metrics; null unless <see cref="MetricFrameOptions.Bootstrap"/> was set.</summary>
+    public MetricFrameIntervals? Intervals { get; }
 
     /// <summary>
     /// The frame of <paramref name="yTrue"/> and <paramref name="yPred"/> (0/1, 1 favourable) grouped by the combination
@@ -132,12 +160,13 @@ public sealed class MetricFrame
     /// <summary>What a TPR, FPR or FNR with an empty denominator became.</summary>
     public UndefinedRate UndefinedRate { get; }
 
-    /// <summary>Groups with fewer rows than this were named in <see cref="Warnings"/>.</summary>
+    /// <summary>Groups with fewer rows than this, or with fewer positive or negative labels, were named in <see cref="Warnings"/>.</summary>
     public int SmallGroupRows { get; }
 
     /// <summary>
     /// Every undefined value (TPR/FPR/FNR without positives or negatives, a user metric's NaN, a 0/0 ratio), every group
-    /// with fewer than <see cref="SmallGroupRows"/> rows and every minority label no row carries; one line each, no repeats.
+    /// with fewer than <see cref="SmallGroupRows"/> rows or with fewer positive or negative labels than that (one line per
+    /// group) and every minority label no row carries; one line each, no repeats.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; }
 

@@ -24,6 +24,12 @@ public sealed record MetricFrameOptions
     /// <summary>What a TPR, FPR or FNR with an empty denominator becomes; default NaN (with a warning either way).</summary>
     public UndefinedRate UndefinedRate { get; init; } = GroupConfusionOptions.DefaultUndefinedRate;
 
-    /// <summary>Groups with fewer rows than this get a warning ("too few rows to compare"); default <see cref="DefaultSmallGroupRows"/>.</summary>
+    /// <summary>
+    /// Bootstrap over rows for the frame's intervals (<see cref="MetricFrame.Intervals"/>): resamples, level, seed;
+    /// null (the default) for none.
+    /// </summary>
+    public BootstrapOptions? Bootstrap { get; init; }
+
+    /// <summary>Groups with fewer rows than this, or whose TPR (FNR) or FPR rests on fewer positive or negative labels, get a warning; default <see cref="DefaultSmallGroupRows"/>.</summary>
     public int SmallGroupRows { get; init; } = DefaultSmallGroupRows;
 }

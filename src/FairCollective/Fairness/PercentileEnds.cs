@@ -41,7 +41,27 @@ public static class PercentileEnds
         }
         Span<double> small = stackalloc double[keepSmall];  // ascending: small[r] is order statistic r (0-based)
         Span<double> large = stackalloc double[keepLarge];  // descending: large[j] is order statistic n - 1 - j
-        int smallCount = 0, largeCount = 0;
+        Select(values, small, large);
+        return (Interpolate(small[lowA], small[lowB], lowFraction),
+                Interpolate(large[n - 1 - highA], large[n - 1 - highB], highFraction));
+    }
+
+    /// <summary>
+    /// The <paramref name="keep"/> smallest values of <paramref name="values"/> in ascending order and the <paramref name="keep"/>
+    /// largest in descending order (order statistics 0.. and n - 1 down), by the same one pass as <see cref="Of"/>.
+    /// </summary>
+    internal static (double[] Lowest, double[] Highest) Tails(ReadOnlySpan<double> values, int keep)
+    {
+        var lowest = new double[keep];
+        var highest = new double[keep];
+        Select(values, lowest, highest);
+        return (lowest, highest);
+    }
+
+    /// <summary>One pass keeping the smallest values ascending in <paramref name="small"/> and the largest descending in <paramref name="large"/>.</summary>
+    private static void Select(ReadOnlySpan<double> values, Span<double> small, Span<double> large)
+    {
+        int keepSmall = small.Length, keepLarge = large.Length, smallCount = 0, largeCount = 0;
         foreach (double v in values)
         {
             if (smallCount < keepSmall) InsertAscending(small, ref smallCount, v);
@@ -49,8 +69,6 @@ public static class PercentileEnds
             if (largeCount < keepLarge) InsertDescending(large, ref largeCount, v);
             else if (v > large[keepLarge - 1]) { largeCount--; InsertDescending(large, ref largeCount, v); }
         }
-        return (Interpolate(small[lowA], small[lowB], lowFraction),
-                Interpolate(large[n - 1 - highA], large[n - 1 - highB], highFraction));
     }
 
     /// <summary>The 0-based ranks the R7 rule reads at <paramref name="tau"/>, and the weight of the upper one.</summary>

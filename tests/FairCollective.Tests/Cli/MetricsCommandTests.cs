@@ -40,7 +40,41 @@ public sealed class MetricsCommandTests
         // F x r3 selects 11 of 49; the other 951 rows select 487.
         Assert.Equal(11 / 49.0 - 487 / 951.0, minority.GetProperty("gap_minority_minus_majority").GetProperty("selection_rate").GetDouble(), 15);
         Assert.Equal(Math.Abs(11 / 49.0 - 487 / 951.0), minority.GetProperty("metrics").GetProperty("dem_parity").GetDouble(), 15);
-        Assert.Empty(doc.GetProperty("warnings").EnumerateArray());
+        Assert.Equal(
+        [
+            "group 'F x r3' has 10 rows with y = 1, fewer than 30: its TPR and FNR are too noisy to compare",
+            "group 'M x r3' has 29 rows with y = 0, fewer than 30: its FPR is too noisy to compare",
+        ], doc.GetProperty("warnings").EnumerateArray().Select(e => e.GetString()));
+
+        // Intervals by default: 1,000 resamples at 95%, seed 0; every interval holds its value, the count has none, and
+        // an unsigned gap's lower end is 0 exactly when the signed gap's interval holds 0.
+        var intervals = doc.GetProperty("intervals");
+        Assert.Equal(0.95, intervals.GetProperty("level").GetDouble());
+        Assert.Equal(1000, intervals.GetProperty("resamples").GetInt32());
+        Assert.Equal(0, intervals.GetProperty("seed").GetInt32());
+        (double Low, double High) Ends(JsonElement e) => (e[0].GetDouble(), e[1].GetDouble());
+        var f2 = intervals.GetProperty("by_group")[1].GetProperty("metrics");
+        Assert.False(f2.TryGetProperty("count", out _));
+        var tpr = Ends(f2.GetProperty("true_positive_rate"));
+        Assert.InRange(0.6428571428571429, tpr.Low, tpr.High);
+        var selectionDifference = Ends(intervals.GetProperty("difference_between_groups").GetProperty("selection_rate"));
+        Assert.InRange(0.3684589220303506, selectionDifference.Low, selectionDifference.High);
+        var ends = intervals.GetProperty("metrics");
+        foreach (var key in new[] { "eqod", "eq_odds_worst", "eq_opp", "dem_parity", "dem_parity_ratio", "disparate_impact" })
+        {
+            var (low, high) = Ends(ends.GetProperty(key));
+            Assert.InRange(minority.GetProperty("metrics").GetProperty(key).GetDouble(), low, high);
+        }
+        var signedSelection = Ends(intervals.GetProperty("gap_minority_minus_majority").GetProperty("selection_rate"));
+        Assert.Equal(signedSelection.Low <= 0 && 0 <= signedSelection.High, Ends(ends.GetProperty("dem_parity")).Low == 0);
+        Assert.Equal(-signedSelection.High, Ends(ends.GetProperty("dem_parity")).Low, 12); // both ends below 0: |gap| from the nearer end
+        // Same seed, same numbers; another seed, other draws; --resamples 0, none.
+        var again = JsonDocument.Parse(CliSandbox.Run("metrics", box.PathOf("preds.csv"), "--y-true", "y", "--y-pred", "yhat", "--group", "sex", "--group", "race", "--minority", "F x r3", "--json").Out).RootElement;
+        Assert.Equal(intervals.GetRawText(), again.GetProperty("intervals").GetRawText());
+        var other = JsonDocument.Parse(CliSandbox.Run("metrics", box.PathOf("preds.csv"), "--y-true", "y", "--y-pred", "yhat", "--group", "sex", "--group", "race", "--minority", "F x r3", "--json", "--seed", "7").Out).RootElement;
+        Assert.NotEqual(intervals.GetRawText(), other.GetProperty("intervals").GetRawText());
+        var none = JsonDocument.Parse(CliSandbox.Run("metrics", box.PathOf("preds.csv"), "--y-true", "y", "--y-pred", "yhat", "--group", "sex", "--json", "--resamples", "0").Out).RootElement;
+        Assert.False(none.TryGetProperty("intervals", out _));
     }
 
     [Fact]
@@ -51,15 +85,21 @@ public sealed class MetricsCommandTests
         var csv = new StringBuilder("y,yhat,g\n");
         for (int i = 0; i < 40; i++) csv.Append($"{i % 2},{i / 2 % 2},a\n");
         for (int i = 0; i < 5; i++) csv.Append($"0,{i % 2},b\n");
-        var (exit, stdout, err) = CliSandbox.Run("metrics", box.Write("p.csv", csv.ToString()), "--y-true", "y", "--y-pred", "yhat", "--group", "g", "--minority", "b");
+        // Wide enough that no table is printed in column parts (the interval column sits beside the definition).
+        var (exit, stdout, err) = CliSandbox.Run("metrics", box.Write("p.csv", csv.ToString()), "--y-true", "y", "--y-pred", "yhat", "--group", "g", "--minority", "b", "--width", "1000");
         Assert.True(exit == 0, err);
         var lines = stdout.Split('\n').Select(l => l.TrimEnd()).ToArray();
         var warnings = lines.Where(l => l.StartsWith("warning: ")).ToArray();
         Assert.Equal(
         [
             "warning: group 'b' has no positive labels: TPR and FNR undefined (NaN)",
-            "warning: group 'b' has 5 rows, fewer than 30: its rates are too noisy to compare",
+            "warning: group 'a' has 20 rows with y = 1 and 20 with y = 0, each fewer than 30: its TPR, FNR and FPR are too noisy to compare",
+            "warning: group 'b' has 5 rows (0 with y = 1, 5 with y = 0), fewer than 30: its rates are too noisy to compare",
         ], warnings);
+        // Each value has its interval on the line below; the two-group metrics have an interval column.
+        Assert.Contains(lines, l => l.StartsWith("| overall ") && l.Contains("0.5000"));
+        Assert.Contains(lines, l => l.Contains("| 95% interval ") && l.Contains("definition and convention"));
+        Assert.Contains(lines, l => l.StartsWith("intervals (second line of a cell") && l.Contains("1,000 resamples, seed 0"));
         Assert.Contains(lines, l => l.StartsWith("| b ") && l.Contains(" yes ") && l.Contains("NaN"));
         Assert.Contains(lines, l => l.Contains("EqOd") && l.Contains("NaN"));
         Assert.True(Array.FindIndex(lines, l => l.StartsWith("warning: ")) > Array.FindLastIndex(lines, l => l.StartsWith("+-")));

@@ -9,7 +9,8 @@ public class CountBootstrapDrawsTests
     /// <summary>
     /// The count bootstrap shares its row draws between calls with the same (n, resamples, seed). Whatever the data, and
     /// whether the draws come fresh or from the shared store, the intervals are exactly those of drawing n row indices per
-    /// resample from the documented stream and counting them (written out here independently).
+    /// resample from the documented stream and counting them (written out here independently; an unsigned gap or ratio
+    /// from its signed parts in those resamples, through the same interval arithmetic).
     /// </summary>
     [Theory]
     [InlineData(1, 37, 50)]
@@ -38,6 +39,7 @@ public class CountBootstrapDrawsTests
         int n = y.Length;
         var rng = Seeds.Create(seed, CountBootstrap.SeedPurpose);
         var drawn = metrics.Select(_ => new List<double>()).ToArray();
+        var parts = metrics.Select(m => Enumerable.Range(0, SignedParts.LayoutOf(m, 2)?.Count ?? 0).Select(_ => new List<double>()).ToArray()).ToArray();
         var values = new double[FairnessEvaluator.MetricCount];
         for (int b = 0; b < resamples; b++)
         {
@@ -51,8 +53,16 @@ public class CountBootstrapDrawsTests
                 TrueNegatives: counts[g, 0, 0], FalseNegatives: counts[g, 1, 0])).ToArray();
             FairnessEvaluator.Evaluate(perGroup, [false, true], UndefinedRate.NaN, values);
             for (int m = 0; m < metrics.Length; m++)
-                if (!double.IsNaN(values[(int)metrics[m]])) drawn[m].Add(values[(int)metrics[m]]);
+                if (!double.IsNaN(values[(int)metrics[m]]))
+                {
+                    drawn[m].Add(values[(int)metrics[m]]);
+                    var filled = new double[parts[m].Length];
+                    if (filled.Length > 0) SignedParts.Fill(metrics[m], values, [], filled);
+                    for (int j = 0; j < filled.Length; j++) parts[m][j].Add(filled[j]);
+                }
         }
+        var estimate = new double[FairnessEvaluator.MetricCount];
+        FairnessEvaluator.Evaluate(y, pred, minority.Select(m => m ? 1 : 0).ToArray(), [false, true], estimate);
         double tau = (1 - level) / 2;
         double Q(List<double> v, double t)
         {
@@ -61,6 +71,8 @@ public class CountBootstrapDrawsTests
             Array.Sort(sorted);
             return SortedArrayStatistics.QuantileCustom(sorted, t, QuantileDefinition.R7);
         }
-        return drawn.Select(d => (Q(d, tau), Q(d, 1 - tau))).ToArray();
+        return metrics.Select((metric, m) => SignedParts.LayoutOf(metric, 2) is { } layout
+            ? UnsignedInterval.Of(layout, SimultaneousPercentiles.Ends(parts[m].Select(p => p.ToArray()).ToArray(), drawn[m].Count, level), estimate[(int)metric])
+            : (Q(drawn[m], tau), Q(drawn[m], 1 - tau))).ToArray();
     }
 }

@@ -85,4 +85,44 @@ public class FairnessBootstrapTests
             new BootstrapOptions { Resamples = resamples, Level = level }));
         Assert.StartsWith("Option '", e.Message);
     }
+
+    /// <summary>
+    /// Between groups over several groups, each difference and ratio is bounded through every pair of groups: three groups
+    /// with the same rates reach parity (difference 0, ratio 1) at the interval's end; two groups give the two-group gap's
+    /// interval (the one pair is the signed gap, sign aside); every interval holds its estimate; and an interval over so
+    /// many groups that its pairs would not fit is refused up front.
+    /// </summary>
+    [Fact]
+    public void BetweenGroupsIntervalsAreBoundedThroughEveryPairOfGroups()
+    {
+        var rng = Seeds.Create(4, "test-data");
+        int n = 3_000;
+        var yTrue = Enumerable.Range(0, n).Select(_ => rng.NextDouble() < 0.5 ? 1 : 0).ToArray();
+        var yPred = yTrue.Select(y => rng.NextDouble() < (y == 1 ? 0.7 : 0.3) ? 1 : 0).ToArray();
+        var three = GroupIndex.From(Enumerable.Range(0, n).Select(i => "abc"[i % 3].ToString()).ToArray());
+        FairnessMetric[] between = [.. Enum.GetValues<FairnessMetric>().Where(FairnessEvaluator.IsBetweenGroups)];
+        var intervals = FairnessBootstrap.Compute(yTrue, yPred, three, ["a"], between, new BootstrapOptions { Seed = 1, Resamples = 400 });
+        foreach (var ci in intervals)
+        {
+            Assert.InRange(ci.Estimate, ci.Lower, ci.Upper);
+            bool ratio = MetricCatalogue.Get(ci.Metric).MetricConvention == MetricCatalogue.BetweenGroupsRatioConvention;
+            Assert.Equal(ratio ? 1 : 0, ratio ? ci.Upper : ci.Lower);
+        }
+
+        var two = GroupIndex.From(Enumerable.Range(0, n).Select(i => i % 3 == 0 ? "min" : "maj").ToArray());
+        var pairs = FairnessBootstrap.Compute(yTrue, yPred, two, ["min"],
+            [FairnessMetric.EqualOpportunityDifferenceBetweenGroups, FairnessMetric.EqualOpportunityDifference, FairnessMetric.DemographicParityRatioBetweenGroups, FairnessMetric.DemographicParityRatio],
+            new BootstrapOptions { Seed = 2, Resamples = 400 });
+        for (int m = 0; m < 4; m += 2)
+        {
+            Assert.Equal(pairs[m + 1].Lower, pairs[m].Lower, 12);
+            Assert.Equal(pairs[m + 1].Upper, pairs[m].Upper, 12);
+        }
+
+        var many = GroupIndex.From(Enumerable.Range(0, n).Select(i => (i % 1000).ToString()).ToArray());
+        var e = Assert.Throws<UserInputException>(() => FairnessBootstrap.Compute(yTrue, yPred, many, ["0"], [FairnessMetric.DemographicParityDifferenceBetweenGroups],
+            new BootstrapOptions { Resamples = 100 }));
+        Assert.Equal("the bootstrap interval of DemographicParityDifferenceBetweenGroups over 1000 groups needs 499,500 pairwise parts x 100 resamples, " +
+            "more than 16,777,216 values; use fewer resamples or fewer groups", e.Message);
+    }
 }

@@ -99,7 +99,7 @@ public class MetricContractTests
                 Assert.Equal(-a, b);
                 Assert.NotEqual(0.0, a); // the case is chosen so that the sign flip is visible
                 break;
-            case MetricCatalogue.OverallConvention or MetricCatalogue.UnsignedConvention or MetricCatalogue.MinMaxRatioConvention
+            case MetricCatalogue.OverallConvention or MetricCatalogue.UnsignedConvention or MetricCatalogue.EqualizedOddsConvention or MetricCatalogue.MinMaxRatioConvention
                 or MetricCatalogue.BetweenGroupsDifferenceConvention or MetricCatalogue.BetweenGroupsRatioConvention:
                 Assert.Equal(a, b, 1e-15);
                 break;

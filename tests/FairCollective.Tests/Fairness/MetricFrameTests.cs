@@ -48,14 +48,26 @@ public class MetricFrameTests
     }
 
     [Fact]
-    public void GroupsWithFewerThanThirtyRowsAreNamedOnceEach()
+    public void GroupsWithFewRowsOrFewLabelsOfAKindAreNamedInOneLineEach()
     {
+        // Group a: 6 rows, 4 with y = 1 (its TPR and FNR) and 2 with y = 0 (its FPR); group b: 3 and 3.
         Assert.Equal(30, MetricFrameOptions.DefaultSmallGroupRows);
         var frame = MetricFrame.Compute(YTrue, YPred, Group);
         Assert.Equal(
-            ["group 'a' has 6 rows, fewer than 30: its rates are too noisy to compare", "group 'b' has 6 rows, fewer than 30: its rates are too noisy to compare"],
-            frame.Warnings);
-        Assert.Empty(MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions { SmallGroupRows = 6 }).Warnings);
+        [
+            "group 'a' has 6 rows (4 with y = 1, 2 with y = 0), fewer than 30: its rates are too noisy to compare",
+            "group 'b' has 6 rows (3 with y = 1, 3 with y = 0), fewer than 30: its rates are too noisy to compare",
+        ], frame.Warnings);
+        // Enough rows, but a rate rests on fewer labels than the threshold: both kinds, one kind, or none (few positives
+        // alone: MetricFrameGoldenTests' F x r3).
+        Assert.Equal(
+        [
+            "group 'a' has 4 rows with y = 1 and 2 with y = 0, each fewer than 6: its TPR, FNR and FPR are too noisy to compare",
+            "group 'b' has 3 rows with y = 1 and 3 with y = 0, each fewer than 6: its TPR, FNR and FPR are too noisy to compare",
+        ], MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions { SmallGroupRows = 6 }).Warnings);
+        Assert.Equal(["group 'a' has 2 rows with y = 0, fewer than 3: its FPR is too noisy to compare"],
+            MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions { SmallGroupRows = 3 }).Warnings);
+        Assert.Empty(MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions { SmallGroupRows = 2 }).Warnings);
     }
 
     [Fact]
@@ -114,5 +126,46 @@ public class MetricFrameTests
         var frame = MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions { MinorityGroups = ["z"], SmallGroupRows = 0 });
         Assert.Contains("minority group 'z' does not occur in the data", frame.Warnings);
         Assert.Throws<InvalidOperationException>(() => MetricFrame.Compute(YTrue, YPred, Group).MinorityGap(MetricFrameColumns.SelectionRate));
+    }
+
+    /// <summary>
+    /// With a bootstrap the frame carries intervals drawn exactly as <see cref="FairnessBootstrap"/> draws them (same
+    /// resamples): the two-group metrics' intervals are FairnessBootstrap's, a column's between-groups difference is its
+    /// between-groups metric's, each group's rate and the minority's gap get percentile intervals holding their values,
+    /// the count and user metrics have none, and the thread count changes nothing.
+    /// </summary>
+    [Fact]
+    public void IntervalsAreFairnessBootstrapsOverTheSameResamples()
+    {
+        var rng = Seeds.Create(8, "test-data");
+        int n = 1_500;
+        var yTrue = Enumerable.Range(0, n).Select(_ => rng.NextDouble() < 0.5 ? 1 : 0).ToArray();
+        var group = Enumerable.Range(0, n).Select(i => i % 4 == 0 ? "m" : "w").ToArray();
+        var yPred = yTrue.Select((y, i) => rng.NextDouble() < (y == 1 ? 0.7 : 0.3) + (group[i] == "m" ? 0.1 : 0) ? 1 : 0).ToArray();
+        var bootstrap = new BootstrapOptions { Resamples = 300, Seed = 4 };
+        var options = new MetricFrameOptions { MinorityGroups = ["m"], UserMetrics = [FalseNegatives], Bootstrap = bootstrap };
+        var frame = MetricFrame.Compute(yTrue, yPred, group, options);
+        var intervals = frame.Intervals!;
+        Assert.Same(bootstrap, intervals.Options);
+        FairnessMetric[] metrics = [FairnessMetric.EqOd, FairnessMetric.DemographicParityRatio, FairnessMetric.DisparateImpact, FairnessMetric.EqualOpportunityDifferenceBetweenGroups];
+        var expected = FairnessBootstrap.Compute(yTrue, yPred, GroupIndex.From(group), ["m"], metrics, bootstrap);
+        Assert.Equal((expected[0].Lower, expected[0].Upper), intervals[FairnessMetric.EqOd]);
+        Assert.Equal((expected[1].Lower, expected[1].Upper), intervals[FairnessMetric.DemographicParityRatio]);
+        Assert.Equal((expected[2].Lower, expected[2].Upper), intervals[FairnessMetric.DisparateImpact]);
+        Assert.Equal((expected[3].Lower, expected[3].Upper), intervals.Difference(MetricFrameColumns.TruePositiveRate));
+        for (int g = 0; g < 2; g++)
+        {
+            var (low, high) = intervals.ByGroup(MetricFrameColumns.SelectionRate, g);
+            Assert.InRange(frame.ByGroup(MetricFrameColumns.SelectionRate)[g], low, high);
+        }
+        var gap = intervals.MinorityGap(MetricFrameColumns.TruePositiveRate);
+        Assert.InRange(frame.MinorityGap(MetricFrameColumns.TruePositiveRate), gap.Low, gap.High);
+        Assert.True(double.IsNaN(intervals.Overall(MetricFrameColumns.Count).Low) && double.IsNaN(intervals.ByGroup("false_negatives", 0).High));
+        Assert.True(double.IsNaN(intervals[FairnessMetric.DemographicParityDifferenceBetweenGroups].Low)); // see Difference(selection_rate)
+        var serial = MetricFrame.Compute(yTrue, yPred, group, options with { Bootstrap = bootstrap with { MaxDegreeOfParallelism = 1 } }).Intervals!;
+        foreach (var column in MetricFrameColumns.BuiltIn)
+            Assert.Equal((intervals.Overall(column), intervals.Difference(column), intervals.Ratio(column), intervals.MinorityValue(column)),
+                (serial.Overall(column), serial.Difference(column), serial.Ratio(column), serial.MinorityValue(column)));
+        Assert.Null(MetricFrame.Compute(yTrue, yPred, group).Intervals);
     }
 }

@@ -85,6 +85,14 @@ public class NamedMetricsTests
             Assert.Same(d, MetricCatalogue.Find(d.Key));
             if (d.Name.Contains("BetweenGroups")) Assert.StartsWith("between groups", d.MetricConvention);
         }
+        // The equalized-odds gaps combine two gaps, so their convention says so (it said "|minority - majority|", which
+        // `metrics` printed beside EqOd as if it were one gap).
+        foreach (var metric in new[] { FairnessMetric.EqOd, FairnessMetric.EqualizedOddsDifferenceWorstCase })
+        {
+            Assert.Equal(MetricCatalogue.EqualizedOddsConvention, MetricCatalogue.Get(metric).MetricConvention);
+            Assert.DoesNotContain("|minority - majority|", MetricCatalogue.Get(metric).MetricConvention);
+            Assert.Contains(MetricCatalogue.Get(metric).Key, MetricCatalogue.Gaps);
+        }
     }
 }
 

@@ -82,25 +82,31 @@ public sealed class FigureTests
     [Fact]
     public void StoredTestRowIntervalsAreDrawnAsABandAroundTheBestEqOd()
     {
-        CellRecord C(int seed, double alpha, double eqod, double low, double high) => Cell("RB-prob", seed, alpha, "a", eqod) with
+        // Each seed's TPR and FPR gaps are both its EqOd, with intervals of half-width 0.04 (alpha 0.1) or 0.03 (alpha 0.2).
+        CellRecord C(int seed, double alpha, double eqod, double half) => Cell("RB-prob", seed, alpha, "a", eqod) with
         {
             Metrics = new Dictionary<string, double>
             {
-                [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = 0.3, [MetricKeys.EqOdLow] = low, [MetricKeys.EqOdHigh] = high,
+                [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = 0.3, [MetricKeys.EqOdLow] = eqod - half, [MetricKeys.EqOdHigh] = eqod + half,
+                [MetricKeys.TprGapSigned] = eqod, [MetricKeys.IntervalLow(MetricKeys.TprGapSigned)] = eqod - half, [MetricKeys.IntervalHigh(MetricKeys.TprGapSigned)] = eqod + half,
+                [MetricKeys.FprGapSigned] = eqod, [MetricKeys.IntervalLow(MetricKeys.FprGapSigned)] = eqod - half, [MetricKeys.IntervalHigh(MetricKeys.FprGapSigned)] = eqod + half,
                 [MetricKeys.ErrorLow] = 0.28 + seed * 0.01, [MetricKeys.ErrorHigh] = 0.32 + seed * 0.01,
             },
         };
-        CellRecord[] cells = [C(0, 0.1, 0.10, 0.05, 0.16), C(1, 0.1, 0.12, 0.07, 0.18), C(0, 0.2, 0.04, 0.01, 0.09), C(1, 0.2, 0.06, 0.02, 0.10)];
-        // By hand: each seed's SE is its interval's width / 2z, and the seed mean's half-width is z sqrt(SE0^2 + SE1^2) / 2,
-        // so with equal widths w it is w sqrt(2) / 4: EqOd 0.11 +/- 0.11 sqrt(2)/4 at alpha 0.1, 0.05 +/- 0.08 sqrt(2)/4 at
-        // alpha 0.2; error 0.3 +/- 0.04 sqrt(2)/4 at both.
+        CellRecord[] cells = [C(0, 0.1, 0.10, 0.04), C(1, 0.1, 0.12, 0.04), C(0, 0.2, 0.04, 0.03), C(1, 0.2, 0.06, 0.03)];
+        // By hand (SeedStats.TestRowInterval): EqOd = max(|A|, |B|) with A = (dTPR + dFPR) / 2, B = (dTPR - dFPR) / 2. Each
+        // seed's gap SE is half / z, so A's and B's are half / (z sqrt 2), and their two-seed means' half / (2z). The lower end
+        // is A's mean minus z' times that (z' Bonferroni's for two parts, B's interval holds 0); the upper end is the mean
+        // EqOd plus z sqrt(2 (half / (z sqrt 2))^2) / 2 = half / 2. Error, a smooth metric: 0.3 ± 0.04 sqrt(2) / 4 at both.
+        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975), zParts = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - 0.05 / 4);
         double r2 = Math.Sqrt(2) / 4;
         var rows = ResultsSummary.BestByAlpha(cells);
-        Assert.Equal(0.11 - 0.11 * r2, rows[0].EqOdInterval!.Value.Low, 12);
-        Assert.Equal(0.05 + 0.08 * r2, rows[1].EqOdInterval!.Value.High, 12);
+        Assert.Equal(0.11 - zParts * 0.04 / (2 * z), rows[0].EqOdInterval!.Value.Low, 12);
+        Assert.Equal(0.11 + 0.02, rows[0].EqOdInterval!.Value.High, 12);
+        Assert.Equal(0.05 + 0.015, rows[1].EqOdInterval!.Value.High, 12);
         Assert.Equal(0.3 - 0.04 * r2, rows[0].ErrorInterval!.Value.Low, 12);
         var figure = CollectiveSizeFigure.Build(cells);
-        foreach (var (panel, bottom, top) in new[] { (figure.Panels[0], 0.05 - 0.08 * r2, 0.11 + 0.11 * r2), (figure.Panels[1], 0.3 - 0.04 * r2, 0.3 + 0.04 * r2) })
+        foreach (var (panel, bottom, top) in new[] { (figure.Panels[0], 0.05 - zParts * 0.03 / (2 * z), 0.13), (figure.Panels[1], 0.3 - 0.04 * r2, 0.3 + 0.04 * r2) })
         {
             var limits = Assert.Single(panel.GetPlottables<ScottPlot.Plottables.FillY>()).GetAxisLimits();
             Assert.Equal(bottom, limits.Bottom, 12);
@@ -114,14 +120,20 @@ public sealed class FigureTests
     [Fact]
     public void ATestRowIntervalNeverLeavesTheMetricsRange()
     {
-        // EqOd 0.01 with a stored [0, 0.05]: mean ± 0.025 would reach -0.015; a gap cannot be negative, so the low end is 0.
-        var cell = Cell("RB-prob", 0, 0.1, "a", 0.01) with
+        // Two seeds of a TPR 0.99 stored with [0.97, 1.0]: mean ± sqrt(2) 0.015 / 2 would reach 1.0106; a rate cannot pass 1.
+        CellRecord Tpr(int seed) => Cell("RB-prob", seed, 0.1, "a", 0.01) with
         {
-            Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = 0.01, [MetricKeys.EqOdLow] = 0, [MetricKeys.EqOdHigh] = 0.05 },
+            Metrics = new Dictionary<string, double>
+            {
+                [MetricKeys.MinorityTruePositiveRate] = 0.99, [MetricKeys.IntervalLow(MetricKeys.MinorityTruePositiveRate)] = 0.97,
+                [MetricKeys.IntervalHigh(MetricKeys.MinorityTruePositiveRate)] = 1.0,
+            },
         };
-        var (low, high) = SeedStats.TestRowInterval([cell])!.Value;
-        Assert.Equal(0, low);
-        Assert.Equal(0.035, high, 12);
+        var (low, high) = SeedStats.TestRowInterval([Tpr(0), Tpr(1)], MetricKeys.MinorityTruePositiveRate)!.Value;
+        Assert.Equal(0.99 - Math.Sqrt(2) * 0.015 / 2, low, 12);
+        Assert.Equal(1, high);
+        // One seed: its own interval.
+        Assert.Equal((0.97, 1.0), SeedStats.TestRowInterval([Tpr(0)], MetricKeys.MinorityTruePositiveRate));
         Assert.Equal((-1.0, 1.0), MetricCatalogue.Range(MetricKeys.TprGapSigned));
         Assert.Equal((0.0, double.PositiveInfinity), MetricCatalogue.Range(MetricKeys.DisparateImpact));
         Assert.Null(MetricCatalogue.Range(MetricKeys.CounterfactualSuccess));
@@ -141,8 +153,8 @@ public sealed class FigureTests
     [Fact]
     public void ParetoFrontPointsCarryTheirTestRowIntervalsOnBothAxes()
     {
-        // One seed: the seed mean's interval is the cell's, as mean ± its half-width (SeedStats.TestRowInterval is
-        // symmetric): EqOd 0.05 ± 0.035 from [0.02, 0.09], error 0.31 ± 0.035 from [0.28, 0.35].
+        // One seed: the seed mean's interval is the cell's own (SeedStats.TestRowInterval): EqOd 0.05 in [0.02, 0.09],
+        // error 0.31 in [0.28, 0.35].
         CellRecord F(string method, double? knob, double eqod, double error, double eLow, double eHigh, double rLow, double rHigh) =>
             Cell(method, 0, 0.2, "a", eqod, error) with
             {
@@ -157,11 +169,11 @@ public sealed class FigureTests
         var bars = FirmSideFigure.Build(cells).Panels[0].GetPlottables<ScottPlot.Plottables.ErrorBar>().ToArray();
         Assert.Equal(2, bars.Length); // one per series' front
         var collective = bars.Single(b => b.Xs.Single() == 0.31);
-        Assert.Equal(0.035, collective.YErrorNegative!.Single(), 12);
-        Assert.Equal(0.035, collective.YErrorPositive!.Single(), 12);
-        Assert.Equal(0.035, collective.XErrorNegative!.Single(), 12);
-        Assert.Equal(0.035, collective.XErrorPositive!.Single(), 12);
-        Assert.Equal("[0.0150, 0.0850]", FirmSideFigure.Tables(cells).Single(t => t.Title.StartsWith("Collective action", StringComparison.Ordinal)).Rows[0][7]);
+        Assert.Equal(0.03, collective.YErrorNegative!.Single(), 12);
+        Assert.Equal(0.04, collective.YErrorPositive!.Single(), 12);
+        Assert.Equal(0.03, collective.XErrorNegative!.Single(), 12);
+        Assert.Equal(0.04, collective.XErrorPositive!.Single(), 12);
+        Assert.Equal("[0.0200, 0.0900]", FirmSideFigure.Tables(cells).Single(t => t.Title.StartsWith("Collective action", StringComparison.Ordinal)).Rows[0][7]);
     }
 
     [Fact]

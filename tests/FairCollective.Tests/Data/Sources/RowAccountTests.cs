@@ -35,7 +35,11 @@ public class RowAccountTests
     {
         var d = Load(Survey(), SurveySpec);
         Assert.Equal(213, d.RowCount);
-        Assert.Equal(new RowAccount(400, 187, []) with { ByColumn = d.RowAccount!.ByColumn }, d.RowAccount);
+        Assert.Equal((400, 187), (d.RowAccount!.Read, d.RowAccount.Dropped));
+        // Every dropped row is kept with its line, id and missing columns (the plan lists dropped members from them).
+        Assert.Equal(187, d.RowAccount.Rows.Count);
+        Assert.Equal(134, d.RowAccount.Rows.Count(r => r.Columns.Contains("hours")));
+        Assert.All(d.RowAccount.Rows, r => Assert.True(r.Line >= 2 && r.Columns.Count >= 1));
         Assert.Equal([new ColumnDrops("hours", 134), new ColumnDrops("wage", 80)], d.RowAccount.ByColumn);
         Assert.Equal(213, d.RowAccount.Kept);
         Assert.Equal("400 rows read, 187 dropped (46.8%) for a missing value (hours: 134, wage: 80), 213 kept", d.RowAccount.Describe());
