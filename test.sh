@@ -6,14 +6,32 @@
 # "tests: N passed, N failed, N skipped".
 #   bash test.sh                      everything
 #   bash test.sh --filter Reporting   arguments go to dotnet test
+#   bash test.sh --fast [args]        the unit tests only (Kind=Unit, see tests/FairCollective.Tests/TestKind.cs):
+#                                     installs nothing; for development, not for CI
 #   bash test.sh --dry-run [args]     print what would be installed and run; change nothing
+# One kind alone: bash test.sh --filter Kind=Browser (Unit, Integration, Statistical, Browser, Cluster, Crash).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 dry_run=0
-if [ "${1:-}" = "--dry-run" ]; then
-  dry_run=1
+fast=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dry-run) dry_run=1 ;;
+    --fast) fast=1 ;;
+    *) break ;;
+  esac
   shift
+done
+if [ "$fast" = 1 ]; then
+  # The units need neither Chromium nor Slurm. A second --filter would replace the kind's, so it is refused.
+  for arg in "$@"; do
+    if [ "$arg" = "--filter" ]; then
+      echo "test.sh: --fast is --filter Kind=Unit and takes no --filter of its own; use bash test.sh --filter \"Kind=Unit&...\"" >&2
+      exit 2
+    fi
+  done
+  set -- --filter "Kind=Unit" "$@"
 fi
 
 # Prints a command (to stderr, like set -x, so redirecting the command's output keeps it), then runs it unless this
@@ -56,7 +74,9 @@ have_chromium() {
     || command -v google-chrome >/dev/null 2>&1
 }
 
-if [ "${FAIRCOLLECTIVE_SKIP_BROWSER:-}" = 1 ]; then
+if [ "$fast" = 1 ]; then
+  :
+elif [ "${FAIRCOLLECTIVE_SKIP_BROWSER:-}" = 1 ]; then
   echo "test.sh: FAIRCOLLECTIVE_SKIP_BROWSER=1: the browser test is skipped, Chromium is not needed"
 elif have_chromium; then
   :
@@ -72,12 +92,14 @@ have_slurm() {
     [ -x "/usr/sbin/$tool" ] || [ -x "/usr/bin/$tool" ] || return 1
   done
 }
-if [ "${FAIRCOLLECTIVE_SKIP_SLURM:-}" = 1 ]; then
+if [ "$fast" = 1 ]; then
+  :
+elif [ "${FAIRCOLLECTIVE_SKIP_SLURM:-}" = 1 ]; then
   echo "test.sh: FAIRCOLLECTIVE_SKIP_SLURM=1: the Slurm test is skipped, Slurm is not needed"
 elif ! have_slurm; then
   install "the Slurm job-array test needs slurm-wlm and munge, which are not installed" slurm-wlm munge
 fi
-if [ "${FAIRCOLLECTIVE_SKIP_SLURM:-}" != 1 ] && [ "$(id -u)" != 0 ]; then
+if [ "$fast" = 0 ] && [ "${FAIRCOLLECTIVE_SKIP_SLURM:-}" != 1 ] && [ "$(id -u)" != 0 ]; then
   echo "test.sh: note: the Slurm job-array test starts its daemons as root, so as $(id -un) it will fail saying so (FAIRCOLLECTIVE_SKIP_SLURM=1 skips it)" >&2
 fi
 

@@ -10,6 +10,7 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Api;
 
 /// <summary>The front door does what the runner does for one cell, and its parts fit together.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class CollectiveActionTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-api-").FullName;

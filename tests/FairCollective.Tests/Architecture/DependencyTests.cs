@@ -6,6 +6,7 @@ namespace FairCollective.Tests.Architecture;
 /// Layers only point down (docs/architecture.md): no cycle between FairCollective's namespaces, each assembly refers
 /// only to the ones below it, and the core library carries no database, YAML or plotting dependency.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class DependencyTests
 {
     private static readonly Assembly Core = typeof(FairCollective.Data.Dataset).Assembly;

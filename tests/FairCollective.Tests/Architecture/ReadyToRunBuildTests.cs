@@ -8,6 +8,7 @@ namespace FairCollective.Tests.Architecture;
 /// compilation off. The two belong together: tiered compilation off over IL alone would compile every method fully
 /// optimised at its first call, slower than the default; precompiled code with tiering on is compiled again once hot.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class ReadyToRunBuildTests
 {
     /// <summary>The command's own output folder, beside this test project's (same configuration and framework).</summary>

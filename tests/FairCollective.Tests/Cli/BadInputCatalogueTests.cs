@@ -9,6 +9,7 @@ namespace FairCollective.Tests.Cli;
 /// new file behind. A case arranges its inputs in a fresh sandbox and returns the command line; files present
 /// before the command (a store from an earlier good run, say) may stay, but nothing may be added, not even an empty folder.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class BadInputCatalogueTests
 {
     /// <param name="Name">What the case is (shown when it fails).</param>

@@ -10,6 +10,7 @@ namespace FairCollective.Tests.Cli;
 /// console, the store (beside the dataset's identity, outside every cell key) and the report, with a warning above
 /// <see cref="FairCollective.Data.RowAccount.WarningShare"/>.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class DroppedRowsCliTests : IDisposable
 {
     private const string Line = "400 rows read, 187 dropped (46.8%) for a missing value (hours: 134, wage: 80), 213 kept";

@@ -3,6 +3,7 @@ using FairCollective.Reporting;
 namespace FairCollective.Tests.Cli;
 
 /// <summary>`reproduce synthetic` shows the matched comparison with the ideal in the console, the report and the export.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class IdealComparisonCliTests : IDisposable
 {
     private readonly CliSandbox _box = new();

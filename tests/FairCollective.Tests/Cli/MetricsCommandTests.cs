@@ -6,6 +6,7 @@ using static FairCollective.Tests.Fairness.MetricsReference;
 namespace FairCollective.Tests.Cli;
 
 /// <summary>`faircollective metrics`: the by-group table of a predictions CSV, as a table and as JSON, with its warnings once.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class MetricsCommandTests
 {
     /// <summary>The intersectional reference case (fairlearn's sex x race MetricFrame) as a CSV.</summary>

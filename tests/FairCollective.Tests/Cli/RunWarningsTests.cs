@@ -5,6 +5,7 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Cli;
 
 /// <summary>Warnings reach the user once per run: small test groups and undefined EqOd.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class RunWarningsTests : IDisposable
 {
     private readonly CliSandbox _box = new();

@@ -3,6 +3,7 @@ using FairCollective.Experiments.Running;
 namespace FairCollective.Tests.Cli;
 
 /// <summary>`faircollective scores` writes what the post-processors see, deterministically.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class ScoresCommandTests : IDisposable
 {
     private readonly CliSandbox _box = new();

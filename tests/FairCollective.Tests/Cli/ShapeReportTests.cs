@@ -7,6 +7,7 @@ namespace FairCollective.Tests.Cli;
 /// An experiment named by its user, not after the paper, goes from spec to a report with every figure its grid
 /// supports (decided from the cells), titles naming the dataset, and the console tables that match the grid.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class ShapeReportTests : IDisposable
 {
     private readonly CliSandbox _box = new();

@@ -3,6 +3,7 @@ using FairCollective.Experiments.Store;
 namespace FairCollective.Tests.Cli;
 
 /// <summary>End to end: what a run stores is exactly what its configuration produces, and resuming reuses only that.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class StoreIdentityTests : IDisposable
 {
     private readonly CliSandbox _box = new();

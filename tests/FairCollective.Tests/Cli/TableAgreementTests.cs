@@ -10,6 +10,7 @@ namespace FairCollective.Tests.Cli;
 /// report's experiment sections reaches the console (printed, or named with its row count where <c>reproduce</c> keeps
 /// its console short); and the warnings are the same lines. Read back from the three outputs as a user sees them.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class TableAgreementTests
 {
     /// <summary>A table as read from one output: its headers and rows of cell text.</summary>

@@ -3,6 +3,7 @@ using FairCollective.Collective;
 
 namespace FairCollective.Tests.Collective;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class CollectiveOrderTests
 {
     [Fact]

@@ -11,6 +11,7 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Collective;
 
 /// <summary>The ideal relabelling as an action, and every strategy measured against it at the ideal's own count M*.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public sealed class IdealRelabellingTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-ideal-").FullName;

@@ -10,6 +10,7 @@ namespace FairCollective.Tests.Collective;
 /// one finite score per pool member, deterministic for a seed, and blind to every training row that is neither in the
 /// pool nor a known majority row. The context carries a synthetic P0 so the Oracle can score too.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class StrategyContractTests
 {
     private const int Seed = 5;

@@ -7,6 +7,7 @@ using FairCollective.Learning.Logistic;
 namespace FairCollective.Tests.Collective;
 
 /// <summary>Each strategy on a case small enough to check by hand.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class StrategyTests
 {
     // 1-D features. Majority rows 0-5 at x = 0..5 with labels 0,0,0,1,1,1 (positives at x = 3, 4, 5).

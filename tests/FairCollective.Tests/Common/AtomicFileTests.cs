@@ -3,6 +3,7 @@ using FairCollective.Common;
 
 namespace FairCollective.Tests.Common;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public sealed class AtomicFileTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-atomic-").FullName;

@@ -4,6 +4,7 @@ using FairCollective.Experiments.Running;
 namespace FairCollective.Tests.Common;
 
 /// <summary>The one rule for names that become file or folder names: each way out of the folder is refused, ordinary names pass as they are.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class FileNameRuleTests
 {
     [Theory]

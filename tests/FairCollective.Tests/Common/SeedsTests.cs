@@ -2,6 +2,7 @@ using FairCollective.Common;
 
 namespace FairCollective.Tests.Common;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class SeedsTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using FairCollective.Experiments.Specs;
 namespace FairCollective.Tests.Data;
 
 /// <summary>Every loaded dataset says what it is: its data's bytes and the settings that read them.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class DatasetIdentityTests
 {
     private const string Csv = "id,x,sex,y\n1,0.5,F,yes\n2,1.5,M,no\n3,2.5,F,no\n4,3.5,M,yes\n";

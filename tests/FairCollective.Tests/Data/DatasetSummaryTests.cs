@@ -2,6 +2,7 @@ using FairCollective.Data;
 
 namespace FairCollective.Tests.Data;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class DatasetSummaryTests
 {
     [Fact]

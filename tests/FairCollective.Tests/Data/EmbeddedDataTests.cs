@@ -3,6 +3,7 @@ using FairCollective.Data;
 
 namespace FairCollective.Tests.Data;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class EmbeddedDataTests
 {
     // Decompressed checksums from data/SOURCE.md: the bundled copies are byte-identical to the upstream files.

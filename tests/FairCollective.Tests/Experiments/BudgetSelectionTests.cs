@@ -8,6 +8,7 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Experiments;
 
 /// <summary>Choosing the best budget on a validation split, and the two definitions of "best", each named.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public sealed class BudgetSelectionTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-select-").FullName;
@@ -128,6 +129,7 @@ public sealed class BudgetSelectionTests : IDisposable
 }
 
 /// <summary>Every cell carries a bootstrap interval over its test rows, and tables combine them for the seed mean.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public sealed class TestRowIntervalTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-ci-").FullName;

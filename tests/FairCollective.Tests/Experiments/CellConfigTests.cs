@@ -9,6 +9,7 @@ using FairCollective.Learning.Catalog;
 namespace FairCollective.Tests.Experiments;
 
 /// <summary>A cell's key covers every setting that can change its result, exactly.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class CellConfigTests
 {
     private static readonly CellConfig Collective = new()
@@ -113,6 +114,7 @@ public class CellConfigTests
 }
 
 /// <summary>Every option of every registered learner is settable by name, checked, and recorded in the cell's configuration.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class LearnerOptionTests
 {
     [Fact]
@@ -154,6 +156,7 @@ public class LearnerOptionTests
 }
 
 /// <summary>The strategies score on the counterfactual features by default: the sensitive attribute's columns are left out.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class ScoringSpaceTests
 {
     [Fact]
@@ -188,6 +191,7 @@ public class ScoringSpaceTests
 }
 
 /// <summary>The encoding of two-level categoricals and the split's strata are documented options of an experiment.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class EncodingAndSplitOptionTests
 {
     [Fact]

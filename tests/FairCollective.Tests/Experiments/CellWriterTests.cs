@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 
 namespace FairCollective.Tests.Experiments;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public sealed class CellWriterTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-writer-").FullName;

@@ -11,6 +11,7 @@ using FairCollective.Mitigation.Defences;
 namespace FairCollective.Tests.Experiments;
 
 /// <summary>Defended firms and plausible flips in the grid: what each cell stores, how it matches the undefended cell, and the summary over them.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class CountermeasureRunTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-countermeasures-").FullName;

@@ -5,6 +5,7 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Experiments;
 
 /// <summary>The firm-side comparison read at low error: each method's fairest setting there against the collective's, by their intervals.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class FirmSideReadingTests
 {
     private static CellRecord Cell(string method, double? knob, double eqod, double error, double halfWidth, string budget = "b") => new()

@@ -8,6 +8,7 @@ using FairCollective.Mitigation.FirmSide;
 
 namespace FairCollective.Tests.Experiments;
 
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class FirmSideRunTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-firmside-").FullName;

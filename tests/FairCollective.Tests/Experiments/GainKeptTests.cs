@@ -3,6 +3,7 @@ using FairCollective.Experiments.Summaries;
 namespace FairCollective.Tests.Experiments;
 
 /// <summary>The share of the collective's gain a defence leaves, with its interval over seeds (the ratio estimator), checked by hand.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public sealed class GainKeptTests
 {
     private static CountermeasureRow Row(params (int Seed, double Defended, double Undefended)[] seeds) => new("d", "logistic", "roni", "RB-prob", 0, null, 0.2, "1 of pool", 10,

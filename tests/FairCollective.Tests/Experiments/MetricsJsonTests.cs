@@ -10,6 +10,7 @@ namespace FairCollective.Tests.Experiments;
 /// (by System.Text.Json's serializer, named floating-point literals allowed) must read the same and new rows must be
 /// the same bytes. The serializer is the reference here.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class MetricsJsonTests
 {
     private static readonly JsonSerializerOptions Serializer = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };

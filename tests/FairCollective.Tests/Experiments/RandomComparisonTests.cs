@@ -5,6 +5,7 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Experiments;
 
 /// <summary>Strategies against Random, paired by seed, on hand-made curves whose answers are known.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class RandomComparisonTests
 {
     private static CellRecord Cell(string method, int seed, string budget, int flips, double eqod) => new()

@@ -5,6 +5,7 @@ using FairCollective.Tests.Cli;
 namespace FairCollective.Tests.Experiments;
 
 /// <summary>Every random choice can be exported and imported by row id; a round trip gives the same cells, byte for byte.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class RandomnessTests : IDisposable
 {
     private readonly CliSandbox _box = new();

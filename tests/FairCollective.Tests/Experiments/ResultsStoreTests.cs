@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace FairCollective.Tests.Experiments;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public sealed class ResultsStoreTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-store-").FullName;

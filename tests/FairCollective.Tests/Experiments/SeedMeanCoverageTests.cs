@@ -15,6 +15,7 @@ namespace FairCollective.Tests.Experiments;
 /// value 0, 0.015, 0.03, 0.1 and 0.15. (The mean of the seeds' estimates ± their combined SE, the rule before, covered a
 /// true EqOd of 0 in about 1% of replicates and of 0.015 in 60%: the mean of |estimates| is biased upwards.)
 /// </summary>
+[Trait(TestKind.Name, TestKind.Statistical)]
 public class SeedMeanCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     public static TheoryData<double> TrueValues => BootstrapCoverageTests.TrueValues;

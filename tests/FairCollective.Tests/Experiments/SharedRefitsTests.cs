@@ -2,6 +2,7 @@ using FairCollective.Experiments.Running;
 
 namespace FairCollective.Tests.Experiments;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class SharedRefitsTests
 {
     private static Func<IReadOnlyDictionary<string, double>> Counting(Action counted, double value) => () =>

@@ -4,6 +4,7 @@ using FairCollective.Experiments.Specs;
 
 namespace FairCollective.Tests.Experiments;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class SpecParserTests
 {
     private const string Valid = """

@@ -6,6 +6,7 @@ using FairCollective.Tests.Cli;
 namespace FairCollective.Tests.Experiments;
 
 /// <summary>The spec a store records is a valid spec: parsing it gives the same spec, and running it gives the same cells.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class SpecRoundTripTests : IDisposable
 {
     private readonly CliSandbox _box = new();
@@ -76,6 +77,7 @@ public sealed class SpecRoundTripTests : IDisposable
 }
 
 /// <summary>`reproduce` runs any experiment with the learners and datasets asked for.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class ReproduceChoicesTests
 {
     [Fact]
@@ -100,6 +102,7 @@ public sealed class ReproduceChoicesTests
 }
 
 /// <summary>A dataset entry's embeddings reach the loader: Waterbirds-style metadata joined with an id-keyed feature file.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class EmbeddingsInExperimentsTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace FairCollective.Tests.Fairness;
 /// The binary cases of metrics.json against AIF360's ClassificationMetric, in our default NaN mode with the
 /// unprivileged group as the minority (signed = minority minus rest = unprivileged minus privileged).
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class Aif360GoldenTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Fairness;
 
 /// <summary>The NaN rules of the between-groups combinations (reference README, "Undefined values").</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class BetweenGroupsTests
 {
     private const double Nan = double.NaN;

@@ -4,6 +4,7 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Fairness;
 
 /// <summary>The bootstrap interval over test rows covers the true EqOd as often as its level says (seeded, so deterministic).</summary>
+[Trait(TestKind.Name, TestKind.Statistical)]
 public class BootstrapCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     // A classifier with known rates per group: TPR 0.6 (minority) and 0.8 (majority), FPR 0.2 and 0.3,

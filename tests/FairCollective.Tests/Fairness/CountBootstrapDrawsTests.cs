@@ -4,6 +4,7 @@ using MathNet.Numerics.Statistics;
 
 namespace FairCollective.Tests.Fairness;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class CountBootstrapDrawsTests
 {
     /// <summary>

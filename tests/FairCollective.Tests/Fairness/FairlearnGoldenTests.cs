@@ -5,6 +5,7 @@ using static FairCollective.Tests.Fairness.MetricsReference;
 namespace FairCollective.Tests.Fairness;
 
 /// <summary>Every case of metrics.json against fairlearn 0.12.0 (and 0.9.0), in fairlearn-compatibility mode.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class FairlearnGoldenTests
 {
     private static readonly (string Column, GroupRate Rate)[] Columns =

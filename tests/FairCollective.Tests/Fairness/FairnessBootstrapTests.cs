@@ -3,6 +3,7 @@ using FairCollective.Fairness;
 
 namespace FairCollective.Tests.Fairness;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class FairnessBootstrapTests
 {
     private static readonly FairnessMetric[] Metrics =

@@ -5,6 +5,7 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Fairness;
 
 /// <summary>A ten-row case whose every metric is worked out by hand in the comments.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class HandCaseTests
 {
     // Group a (rest): (y, yhat) = (1,1) (1,0) (0,0) (0,0)             TPR 1/2, FPR 0,   selection 1/4, error 1/4

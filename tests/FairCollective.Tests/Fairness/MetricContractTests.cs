@@ -9,6 +9,7 @@ namespace FairCollective.Tests.Fairness;
 /// behaves under swapping the two groups as its catalogued convention says. A metric whose convention has no
 /// symmetry rule here fails until one is written down.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class MetricContractTests
 {
     // Majority: TPR 3/4, FPR 1/4, selection 1/2, error 1/4. Minority: TPR 2/3, FPR 2/3, selection 2/3, error 1/2. Every rate of both groups lies strictly inside (0, 1).

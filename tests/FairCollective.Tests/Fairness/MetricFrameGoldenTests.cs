@@ -14,6 +14,7 @@ namespace FairCollective.Tests.Fairness;
 /// does for TPR), error = 1 - accuracy, base rate = n_label_pos / count; their difference and ratio are max - min and
 /// min / max of those derived per-group values, which is what fairlearn's between_groups does with any column.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class MetricFrameGoldenTests
 {
     private const double Tolerance = 1e-12;

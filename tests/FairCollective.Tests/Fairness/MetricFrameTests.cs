@@ -4,6 +4,7 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Fairness;
 
 /// <summary>Hand-checked values of <see cref="MetricFrame"/>: minority gaps, weights, user metrics and warnings.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class MetricFrameTests
 {
     // Group a: TP 2 (rows 0, 11), FN 2 (rows 2, 8), FP 1 (row 6), TN 1 (row 1). Group b: TP 3, TN 3.

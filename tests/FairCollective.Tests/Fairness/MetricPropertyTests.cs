@@ -5,6 +5,7 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Fairness;
 
 /// <summary>Invariants every metric must satisfy on any data.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class MetricPropertyTests
 {
     private const int Iterations = 300;

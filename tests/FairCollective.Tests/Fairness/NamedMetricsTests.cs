@@ -8,6 +8,7 @@ namespace FairCollective.Tests.Fairness;
 /// fairlearn's own test idea: every named metric equals the generic per-group path, here both the product's
 /// generic path (GroupConfusionResult.Difference/Ratio/Pooled) and an independent row-by-row LINQ computation.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class NamedMetricsTests
 {
     private const double Tolerance = 1e-12;
@@ -97,6 +98,7 @@ public class NamedMetricsTests
 }
 
 /// <summary>The metric registry is the one source of keys and definitions for everything a cell stores.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class MetricRegistryTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using MathNet.Numerics.Statistics;
 
 namespace FairCollective.Tests.Fairness;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class PercentileEndsTests
 {
     // Samples as a bootstrap makes them: few distinct values (many ties), or continuous ones, of any length.

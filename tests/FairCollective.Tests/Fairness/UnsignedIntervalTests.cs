@@ -8,6 +8,7 @@ namespace FairCollective.Tests.Fairness;
 /// The interval of an unsigned gap or ratio from its signed parts (<see cref="UnsignedInterval"/>), the parts' calibrated
 /// rectangle (<see cref="SimultaneousPercentiles"/>) and the two together in the count bootstrap.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class UnsignedIntervalTests
 {
     private static readonly SignedParts.Layout OneGap = new(false, 1, 1), TwoParts = new(false, 1, 2), TwoBlocks = new(false, 2, 1), OneRatio = new(true, 1, 1);

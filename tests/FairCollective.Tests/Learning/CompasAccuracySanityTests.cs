@@ -11,6 +11,7 @@ namespace FairCollective.Tests.Learning;
 /// 70/30 split, the MLP and boosted trees land in the same band as logistic regression. COMPAS is nearly linear in
 /// these features, so neither should beat it by much, and a broken learner falls well below it.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Statistical)]
 public class CompasAccuracySanityTests
 {
     private const double TrainFraction = 0.7;

@@ -3,6 +3,7 @@ using FairCollective.Learning.Boosting;
 
 namespace FairCollective.Tests.Learning;
 
+[Trait(TestKind.Name, TestKind.Integration)]
 public class GradientBoostingTests
 {
     [Fact]

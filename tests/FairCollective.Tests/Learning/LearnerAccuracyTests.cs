@@ -13,6 +13,7 @@ namespace FairCollective.Tests.Learning;
 /// Logistic regression solves the same objective, so its band is tight; the MLP and boosted trees are different
 /// implementations of the same model families, so theirs are wider.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Statistical)]
 public class LearnerAccuracyTests
 {
     private const double SameObjectiveBand = 0.005;

@@ -5,6 +5,7 @@ using FairCollective.Learning.Logistic;
 namespace FairCollective.Tests.Learning;
 
 /// <summary>Optimality holds on arbitrary weighted problems, checked with a plain scalar gradient written here.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class LogisticRegressionPropertyTests
 {
     private static readonly Gen<(int N, int D, double C, double[] X, int[] Y, double[] W)> Problems =

@@ -3,6 +3,7 @@ using FairCollective.Learning.Mlp;
 
 namespace FairCollective.Tests.Learning;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class MlpTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace FairCollective.Tests.Learning;
 /// The logistic passes read one-hot blocks as byte codes (<see cref="ColumnUnits"/>): which columns form a block, and
 /// that loss, gradient, Hessian and fits agree with reading every column densely.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class OneHotLayoutTests
 {
     [Fact]

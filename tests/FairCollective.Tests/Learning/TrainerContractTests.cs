@@ -10,6 +10,7 @@ namespace FairCollective.Tests.Learning;
 /// <see cref="LearnerCatalog.Names"/> built as a spec builds it: a learner added to the catalog is checked here
 /// without touching this file.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class TrainerContractTests
 {
     private static ITrainer Create(string name, int seed) => LearnerCatalog.Create(name, new LearnerSettings(), seed);

@@ -12,6 +12,7 @@ namespace FairCollective.Tests.Mitigation;
 /// bundled toy data, at each default knob and at 0 and 1, the method predicts one 0/1 label per test row (and, if
 /// randomised, a probability in [0, 1] per row), deterministically for a seed; knobs outside [0, 1] are user errors.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class FirmSideContractTests
 {
     private const int Seed = 11;

@@ -2,6 +2,7 @@ using FairCollective.Neighbors;
 
 namespace FairCollective.Tests.Neighbors;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class KnnGoldenTests
 {
     public static TheoryData<KnnAlgorithm> Algorithms => [KnnAlgorithm.BruteForce, KnnAlgorithm.KdTree, KnnAlgorithm.Auto];

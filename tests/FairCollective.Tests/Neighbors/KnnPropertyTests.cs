@@ -5,6 +5,7 @@ using FairCollective.Neighbors;
 
 namespace FairCollective.Tests.Neighbors;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class KnnPropertyTests
 {
     public enum DataKind { Gaussian, IntegerGrid, Duplicates, ShiftedScaled }

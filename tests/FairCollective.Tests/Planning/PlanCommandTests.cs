@@ -5,6 +5,7 @@ using FairCollective.Tests.Cli;
 namespace FairCollective.Tests.Planning;
 
 /// <summary>`plan` end to end, in process, on files cut from bundled COMPAS.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public class PlanCommandTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using FairCollective.Tests.Cli;
 namespace FairCollective.Tests.Planning;
 
 /// <summary>The planner's validation against the real firm: its cases' invariants and the command's files.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public class PlanValidationTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using FairCollective.Planning;
 namespace FairCollective.Tests.Planning;
 
 /// <summary>The participation planner on files cut from bundled COMPAS: its contract, invariants and refusals.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class PlannerTests
 {
     private static readonly Lazy<Dataset> Compas = new(() => DatasetCatalog.Load("compas"));

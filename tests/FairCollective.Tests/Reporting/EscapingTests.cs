@@ -6,6 +6,7 @@ using FairCollective.Reporting.Markdown;
 namespace FairCollective.Tests.Reporting;
 
 /// <summary>Strings from data (names, labels, specs) land in the report as text: never as HTML, never breaking a table.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class EscapingTests : IDisposable
 {
     private const string Img = "<img src=x onerror=alert(1)>";

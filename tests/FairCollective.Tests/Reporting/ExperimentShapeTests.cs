@@ -4,6 +4,7 @@ using FairCollective.Experiments.Summaries;
 namespace FairCollective.Tests.Reporting;
 
 /// <summary>The one shape rule: figure kinds read from the cells, never from the experiment's name.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public sealed class ExperimentShapeTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using FairCollective.Reporting.Figures;
 namespace FairCollective.Tests.Reporting;
 
 /// <summary>Figure file names say which metric they draw; long axis labels are set on two lines instead of being clipped.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public sealed class FigureNamingTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using ScottPlot;
 
 namespace FairCollective.Tests.Reporting;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public sealed class FigureTests
 {
     private static CellRecord Cell(string method, int seed, double alpha, string budget, double eqod, double error = 0.3, string dataset = "d") => new()
@@ -229,6 +230,7 @@ public sealed class FigureTests
 }
 
 /// <summary>The experiment registry and the figure registry name the same experiments.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class ExperimentRegistryTests
 {
     [Fact]

@@ -11,6 +11,7 @@ using FairCollective.Tests.Experiments;
 namespace FairCollective.Tests.Reporting;
 
 /// <summary>The commands that write files or tables: data printed as typed, failures as one line and exit code 2.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class OutputCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-output-").FullName;

@@ -4,6 +4,7 @@ using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Tests.Reporting;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public sealed class ParetoFrontTests
 {
     [Fact]

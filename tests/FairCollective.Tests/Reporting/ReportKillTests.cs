@@ -19,6 +19,7 @@ namespace FairCollective.Tests.Reporting;
 /// so this test shows the property holds but would not reliably catch that regression (AtomicFileTests cover the
 /// mechanism itself).
 /// </summary>
+[Trait(TestKind.Name, TestKind.Crash)]
 public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>Kills after fixed delays spread over one report's duration, from before start-up to past the end.</summary>

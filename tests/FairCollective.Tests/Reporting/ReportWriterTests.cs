@@ -7,6 +7,7 @@ using FairCollective.Tests.Experiments;
 
 namespace FairCollective.Tests.Reporting;
 
+[Trait(TestKind.Name, TestKind.Integration)]
 public sealed class ReportWriterTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-report-").FullName;

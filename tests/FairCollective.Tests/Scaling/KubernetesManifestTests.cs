@@ -7,6 +7,7 @@ namespace FairCollective.Tests.Scaling;
 /// The Kubernetes manifests cannot run here (no cluster); what can be checked is checked: they parse, the sweep is an
 /// Indexed Job whose completions equal the shard count its pods are told, and its pods run --shard env.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class KubernetesManifestTests
 {
     private static IReadOnlyList<YamlMappingNode> Documents(string file)

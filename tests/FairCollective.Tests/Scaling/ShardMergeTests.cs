@@ -7,6 +7,7 @@ using FairCollective.Tests.Cli;
 namespace FairCollective.Tests.Scaling;
 
 /// <summary>Shards and merges: N shard runs plus a merge export what one process exports, byte for byte but for timings.</summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public class ShardMergeTests
 {
     /// <summary>A sweep with two datasets, two seeds and several alphas, so shards get several units each.</summary>

@@ -10,6 +10,7 @@ namespace FairCollective.Tests.Scaling;
 /// deploy/slurm/submit.sh submits the sweep as a job array of shards (each a separate `faircollective run --shard env`
 /// process) and its merge step, and the merged store exports exactly what one process exports, but for timings.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Cluster)]
 public sealed class SlurmSweepTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-slurm-").FullName;

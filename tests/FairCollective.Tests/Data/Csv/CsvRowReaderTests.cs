@@ -6,6 +6,7 @@ using FairCollective.Data.Csv;
 
 namespace FairCollective.Tests.Data.Csv;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class CsvRowReaderTests
 {
     [Fact]

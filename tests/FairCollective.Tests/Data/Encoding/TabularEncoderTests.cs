@@ -5,6 +5,7 @@ using FairCollective.Data.Encoding;
 
 namespace FairCollective.Tests.Data.Encoding;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class TabularEncoderTests
 {
     // Rows 0-3 train, rows 4-5 play the test rows: their values must not move the fitted statistics.

@@ -4,6 +4,7 @@ using FairCollective.Data.Sources;
 
 namespace FairCollective.Tests.Data.Sources;
 
+[Trait(TestKind.Name, TestKind.Integration)]
 public class AcsIncomeLoaderTests
 {
     private const string Pums = "datasets/acs_income/psam_p56_2018_1yr_WY.csv.gz";

@@ -3,6 +3,7 @@ using FairCollective.Data.Sources;
 
 namespace FairCollective.Tests.Data.Sources;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class AdultLoaderTests
 {
     [Fact]

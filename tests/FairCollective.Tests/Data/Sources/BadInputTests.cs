@@ -6,6 +6,7 @@ using FairCollective.Experiments.Specs;
 namespace FairCollective.Tests.Data.Sources;
 
 /// <summary>Every user mistake is a one-line <see cref="UserInputException"/> naming what is wrong and where.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class BadInputTests
 {
     private const string Spec =

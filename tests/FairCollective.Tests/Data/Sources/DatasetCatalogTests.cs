@@ -6,6 +6,7 @@ using FairCollective.Experiments.Specs;
 
 namespace FairCollective.Tests.Data.Sources;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class DatasetCatalogTests
 {
     [Fact]

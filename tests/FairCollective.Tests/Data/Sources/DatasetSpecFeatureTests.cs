@@ -8,6 +8,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace FairCollective.Tests.Data.Sources;
 
 /// <summary>Whitespace-separated files, column names, values compared as values, and derived columns.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class DatasetSpecFeatureTests
 {
     private static Dataset Load(TempDirectory dir, string data, string spec) =>

@@ -7,6 +7,7 @@ using FairCollective.Experiments.Specs;
 namespace FairCollective.Tests.Data.Sources;
 
 /// <summary>Derived columns: expression bounds checked before parsing, non-finite results as missing values, and median / quantile.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class DerivedColumnLimitsTests
 {
     private const string Tail = "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [b] }\n";

@@ -5,6 +5,7 @@ using FairCollective.Experiments.Specs;
 namespace FairCollective.Tests.Data.Sources;
 
 /// <summary>Extra features for any dataset: an id-keyed CSV or a positional .npy array, joined row by row.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class FeatureFileTests
 {
     private const string Spec = "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\nid: key\n";

@@ -3,6 +3,7 @@ using FairCollective.Data.Sources;
 namespace FairCollective.Tests.Data.Sources;
 
 /// <summary>The HSLS:09 preset: recognised by its columns, its label and acting group as documented (docs/datasets.md).</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class HslsPresetTests
 {
     private const string HslsFile = "datasets/hsls/hsls_discretized_multis.csv.gz";

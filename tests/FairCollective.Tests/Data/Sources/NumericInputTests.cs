@@ -9,6 +9,7 @@ using FairCollective.Experiments.Specs;
 namespace FairCollective.Tests.Data.Sources;
 
 /// <summary>NaN and infinities never become values; categorical columns have a bounded number of levels.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class NumericInputTests
 {
     private const string Spec =

@@ -9,6 +9,7 @@ namespace FairCollective.Tests.Data.Sources;
 /// expected counts were computed from the files with awk and Python's csv module, independently of this code
 /// (row counts as in each folder's SOURCE.md). The example specs under docs/experiments/datasets give the same.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public class PublicFileSpecTests
 {
     private const string German = "datasets/german_credit/german.data";

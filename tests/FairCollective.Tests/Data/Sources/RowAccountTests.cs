@@ -6,6 +6,7 @@ using FairCollective.Experiments.Specs;
 namespace FairCollective.Tests.Data.Sources;
 
 /// <summary>Rows dropped by the missing policy are counted, per column, and a large share is a warning.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class RowAccountTests
 {
     /// <summary>

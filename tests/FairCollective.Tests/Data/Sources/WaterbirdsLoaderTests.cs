@@ -5,6 +5,7 @@ using FairCollective.Data.Sources;
 
 namespace FairCollective.Tests.Data.Sources;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class WaterbirdsLoaderTests
 {
     private const string Metadata = "datasets/waterbirds/metadata.csv";

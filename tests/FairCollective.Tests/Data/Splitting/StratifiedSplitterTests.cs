@@ -5,6 +5,7 @@ using FairCollective.Data.Splitting;
 
 namespace FairCollective.Tests.Data.Splitting;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class StratifiedSplitterTests
 {
     private static Dataset Make(int[] labels, string[] groups, string?[]? split = null) =>

@@ -3,6 +3,7 @@ using FairCollective.Data.Synthetic;
 
 namespace FairCollective.Tests.Data.Synthetic;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class SyntheticGeneratorTests
 {
     // Away from the defaults on purpose: correlated axes, a wider minority, uneven weights, d = 5.

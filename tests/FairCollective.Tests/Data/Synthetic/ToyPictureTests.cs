@@ -10,6 +10,7 @@ namespace FairCollective.Tests.Data.Synthetic;
 /// minimal Newton solver of L2-penalised logistic regression (C = 1, intercept unpenalised, scikit-learn's
 /// objective) kept inside the test so the preset's check does not depend on the Learning area.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class ToyPictureTests
 {
     private const double C = 1.0;

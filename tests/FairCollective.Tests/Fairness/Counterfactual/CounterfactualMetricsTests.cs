@@ -6,6 +6,7 @@ using MathNet.Numerics.Distributions;
 
 namespace FairCollective.Tests.Fairness.Counterfactual;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class CounterfactualMetricsTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace FairCollective.Tests.Mitigation.Agreement;
 /// of COMPAS and Adult (seed 0), give the test-split rates AIF360 and fairlearn give on the same scores
 /// (Reference/firm_side_agreement.json, written by firm_side_agreement.py beside it).
 /// </summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class FirmSideAgreementTests
 {
     private static readonly JsonElement Golden = JsonDocument.Parse(File.ReadAllText(ReferenceData.PathOf("firm_side_agreement.json"))).RootElement;

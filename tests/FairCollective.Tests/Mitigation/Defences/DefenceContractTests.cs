@@ -11,6 +11,7 @@ namespace FairCollective.Tests.Mitigation.Defences;
 /// learner it flags one flag per row, deterministically for a seed; bad options and bad inputs are refused with one
 /// line naming the defence; options round-trip through a choice's recorded JSON.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Integration)]
 public class DefenceContractTests
 {
     public static TheoryData<string> Defences() => new(DefenceCatalog.Names);

@@ -5,6 +5,7 @@ using FairCollective.Mitigation.Defences;
 namespace FairCollective.Tests.Mitigation.Defences;
 
 /// <summary>Each defence on a small data set where the rows it must flag are known by hand.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class DefenceHandCheckTests
 {
     private static readonly FairCollective.Learning.ITrainer Logistic = LearnerCatalog.Create(LearnerCatalog.Logistic, new LearnerSettings(), seed: 0);

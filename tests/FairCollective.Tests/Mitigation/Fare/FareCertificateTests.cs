@@ -2,6 +2,7 @@ using FairCollective.Mitigation.Fare;
 
 namespace FairCollective.Tests.Mitigation.Fare;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class FareCertificateTests
 {
     [Fact]

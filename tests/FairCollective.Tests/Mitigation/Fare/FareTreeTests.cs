@@ -4,6 +4,7 @@ using FairCollective.Mitigation.Fare;
 
 namespace FairCollective.Tests.Mitigation.Fare;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class FareTreeTests
 {
     // Eight rows: x0 <= 4.5 separates y perfectly (but s follows y 3:1); x0 <= 6.5, x1 <= 2.5 and x1 <= 4.5 keep s

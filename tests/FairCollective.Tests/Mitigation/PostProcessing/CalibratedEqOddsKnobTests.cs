@@ -5,6 +5,7 @@ using FairCollective.Mitigation.PostProcessing;
 namespace FairCollective.Tests.Mitigation.PostProcessing;
 
 /// <summary>The firm-side knob of calibrated equalized odds traces base model -> fitted solution -> full mixing.</summary>
+[Trait(TestKind.Name, TestKind.Unit)]
 public class CalibratedEqOddsKnobTests
 {
     [Theory]

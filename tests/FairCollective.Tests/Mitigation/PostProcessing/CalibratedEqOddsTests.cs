@@ -7,6 +7,7 @@ using static FairCollective.Tests.Mitigation.MitigationReference;
 
 namespace FairCollective.Tests.Mitigation.PostProcessing;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class CalibratedEqOddsTests
 {
     private const string File = "calibrated_eq_odds.json";

@@ -5,6 +5,7 @@ using static FairCollective.Tests.Mitigation.MitigationReference;
 
 namespace FairCollective.Tests.Mitigation.PostProcessing;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class EqOddsPostProcessingTests
 {
     private const string File = "eq_odds_postprocessing.json";

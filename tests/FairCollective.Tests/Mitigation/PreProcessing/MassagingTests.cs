@@ -6,6 +6,7 @@ using static FairCollective.Tests.Mitigation.MitigationReference;
 
 namespace FairCollective.Tests.Mitigation.PreProcessing;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class MassagingTests
 {
     private const string File = "massaging.json";

@@ -6,6 +6,7 @@ using static FairCollective.Tests.Mitigation.MitigationReference;
 
 namespace FairCollective.Tests.Mitigation.PreProcessing;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class ReweighingTests
 {
     private const string File = "reweighing.json";

@@ -6,6 +6,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace FairCollective.Tests.Mitigation.Steering;
 
+[Trait(TestKind.Name, TestKind.Integration)]
 public class MultivariateSteeringTests
 {
     public static TheoryData<SteeringMode, CovarianceKind> IdealModes => new()

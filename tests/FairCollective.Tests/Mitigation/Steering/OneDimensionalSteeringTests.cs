@@ -2,6 +2,7 @@ using FairCollective.Mitigation.Steering;
 
 namespace FairCollective.Tests.Mitigation.Steering;
 
+[Trait(TestKind.Name, TestKind.Unit)]
 public class OneDimensionalSteeringTests
 {
     private static readonly double[] Taus = Enumerable.Range(1, 19).Select(k => k / 20.0).ToArray();

@@ -9,6 +9,7 @@ namespace FairCollective.Tests.Reporting.Browser;
 /// The report checked as a person would: opened in headless Chromium from disk, with no console errors, every figure
 /// loaded, sized and not blank, and a full-page screenshot kept for a human to look at.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Browser)]
 public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
 {
     // Generous: on a loaded CI machine a 10,000-pixel full-page screenshot alone can take half a minute.
