@@ -6,8 +6,14 @@ namespace FairCollective.Reporting.Tables;
 /// <summary>Number formats of the report's tables (invariant culture, fixed decimals so columns line up).</summary>
 public static class TableFormat
 {
-    /// <summary>"mean ± std" with four decimals; "n/a" without values.</summary>
-    public static string MeanStd(SeedStats s) => s.Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:0.0000} ± {s.Std:0.0000}");
+    /// <summary>"mean ± std" with four decimals; "mean (one seed)" where one seed leaves no spread to measure (a "± 0"
+    /// would claim none); "n/a" without values.</summary>
+    public static string MeanStd(SeedStats s) => s.Count switch
+    {
+        0 => "n/a",
+        1 => string.Create(CultureInfo.InvariantCulture, $"{s.Mean:0.0000} (one seed)"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{s.Mean:0.0000} ± {s.Std:0.0000}"),
+    };
 
     /// <summary><paramref name="v"/> in <paramref name="format"/> (invariant culture); "n/a" for NaN.</summary>
     public static string Number(double v, string format = "0.###") => double.IsNaN(v) ? "n/a" : v.ToString(format, CultureInfo.InvariantCulture);
