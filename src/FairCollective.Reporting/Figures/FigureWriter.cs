@@ -12,6 +12,14 @@ public static class FigureWriter
     public const float PngScale = 2;
 
     /// <summary>
+    /// One figure is drawn at a time in a process. The plotting libraries keep process-wide caches (typefaces, fonts)
+    /// that are not safe to use from two threads at once: a test run drawing several reports in parallel died once in
+    /// native Skia code (a segmentation fault in libSkiaSharp), and the warm-up can overlap a short run's report. Drawing is
+    /// a small part of any run, so taking turns costs little.
+    /// </summary>
+    private static readonly Lock OneAtATime = new();
+
+    /// <summary>
     /// Draws a small throwaway plot to PNG in memory, so the plotting libraries' one-time set-up (native Skia,
     /// typefaces, the PNG encoder, their code's first run) is done before the first figure is needed. A run that will
     /// write a report calls it on a spare core while it loads its data. Not SVG: Skia numbers an SVG's clip paths from a
@@ -22,6 +30,7 @@ public static class FigureWriter
     {
         try
         {
+            using var turn = OneAtATime.EnterScope();
             var plot = new Plot();
             plot.Add.Scatter(new double[] { 0, 1 }, new double[] { 0, 1 });
             plot.Title("warm-up");
@@ -41,6 +50,7 @@ public static class FigureWriter
     public static byte[] Png(Figure figure)
     {
         int w = (int)(figure.Width * PngScale), h = (int)(figure.Height * PngScale);
+        using var turn = OneAtATime.EnterScope();
         using var surface = SKSurface.Create(new SKImageInfo(w, h)) ?? throw new InvalidOperationException($"cannot allocate a {w} x {h} surface");
         surface.Canvas.Clear(SKColors.White);
         Render(figure, surface.Canvas, w, h, PngScale);
@@ -53,6 +63,7 @@ public static class FigureWriter
     public static string Svg(Figure figure)
     {
         using var stream = new MemoryStream();
+        using var turn = OneAtATime.EnterScope();
         using (new NativeStderrSilencer())
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, figure.Width, figure.Height), stream))
             Render(figure, canvas, figure.Width, figure.Height, 1);
