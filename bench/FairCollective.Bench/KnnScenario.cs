@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using FairCollective.Common;
 using FairCollective.Data;
-using FairCollective.Neighbors;
+using FairCollective.Neighbours;
 
 namespace FairCollective.Bench;
 

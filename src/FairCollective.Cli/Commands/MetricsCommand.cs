@@ -124,7 +124,7 @@ public static class MetricsCommand
             table.AddRow(row.ToArray());
         }
         Tables.Write(output, table);
-        output.WriteLine($"difference and ratio: {MetricCatalogue.BetweenGroupsDifferenceConvention}; {MetricCatalogue.BetweenGroupsRatioConvention}");
+        output.WriteLine($"difference and ratio: {MetricCatalog.BetweenGroupsDifferenceConvention}; {MetricCatalog.BetweenGroupsRatioConvention}");
         if (intervals is not null) output.WriteLine(IntervalNote(intervals.Options));
 
         if (frame.Minority is { } report)
@@ -140,7 +140,7 @@ public static class MetricsCommand
                 : Tables.Create("Two-group metrics", "metric", "value", $"{Percent(intervals.Options.Level)} interval", "definition and convention");
             foreach (var metric in TwoGroupMetrics)
             {
-                var d = MetricCatalogue.Get(metric);
+                var d = MetricCatalog.Get(metric);
                 string described = $"{d.Definition}; {d.MetricConvention}";
                 if (intervals is null) named.AddRow(d.Name, F(report[metric]), described);
                 else named.AddRow(d.Name, F(report[metric]), Interval(intervals[metric]), described);
@@ -195,7 +195,7 @@ public static class MetricsCommand
                 ["minority"] = Row(frame.MinorityValue),
                 ["majority"] = Row(frame.MajorityValue),
                 ["gap_minority_minus_majority"] = Row(frame.MinorityGap),
-                ["metrics"] = TwoGroupMetrics.ToDictionary(m => MetricCatalogue.Get(m).Key, m => report[m]),
+                ["metrics"] = TwoGroupMetrics.ToDictionary(m => MetricCatalog.Get(m).Key, m => report[m]),
             };
         if (frame.Intervals is { } intervals)
         {
@@ -217,7 +217,7 @@ public static class MetricsCommand
                 ends["minority"] = Ends(intervals.MinorityValue);
                 ends["majority"] = Ends(intervals.MajorityValue);
                 ends["gap_minority_minus_majority"] = Ends(intervals.MinorityGap);
-                ends["metrics"] = TwoGroupMetrics.ToDictionary(m => MetricCatalogue.Get(m).Key, m => new[] { intervals[m].Low, intervals[m].High });
+                ends["metrics"] = TwoGroupMetrics.ToDictionary(m => MetricCatalog.Get(m).Key, m => new[] { intervals[m].Low, intervals[m].High });
             }
             doc["intervals"] = ends;
         }

@@ -28,7 +28,7 @@ public sealed record PlanValidationOptions
     /// <summary>Usefulness tolerance: the planner's budget is useful when its achieved EqOd is within this of the best budget in hindsight.</summary>
     public const double UsefulWithin = 0.02;
 
-    /// <summary>Data sets (catalogue names or dataset files).</summary>
+    /// <summary>Data sets (catalog names or dataset files).</summary>
     public IReadOnlyList<string> Datasets { get; init; } = DefaultDatasets;
 
     /// <summary>Seeds: each is one split and one collective order.</summary>

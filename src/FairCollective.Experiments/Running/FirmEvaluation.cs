@@ -14,7 +14,7 @@ namespace FairCollective.Experiments.Running;
 public static class FirmEvaluation
 {
     /// <summary>
-    /// The by-group metrics every cell stores, under their registry keys (<see cref="MetricCatalogue"/>): the paper's
+    /// The by-group metrics every cell stores, under their registry keys (<see cref="MetricCatalog"/>): the paper's
     /// EqOd and error, the other unsigned gaps, the signed minority-minus-majority gaps, and each group's count, base
     /// rate, selection rate, TPR, FPR, FNR and error (the by-group table of a cell, <c>ByGroupTable</c>).
     /// </summary>
@@ -81,8 +81,8 @@ public static class FirmEvaluation
     }
 
     // The interval keys of IntervalMetrics, built once (every cell stores them).
-    private static readonly string[] IntervalLowKeys = IntervalMetrics.Select(m => MetricKeys.IntervalLow(MetricCatalogue.Get(m).Key)).ToArray();
-    private static readonly string[] IntervalHighKeys = IntervalMetrics.Select(m => MetricKeys.IntervalHigh(MetricCatalogue.Get(m).Key)).ToArray();
+    private static readonly string[] IntervalLowKeys = IntervalMetrics.Select(m => MetricKeys.IntervalLow(MetricCatalog.Get(m).Key)).ToArray();
+    private static readonly string[] IntervalHighKeys = IntervalMetrics.Select(m => MetricKeys.IntervalHigh(MetricCatalog.Get(m).Key)).ToArray();
 
     // Room for a cell's metrics (point values, both interval ends, counterfactual and a spare), so filling never regrows the table.
     private static readonly int CellMetricCapacity = StoredMetrics.Count + 2 * IntervalMetrics.Count + 4;
@@ -130,7 +130,7 @@ public static class FirmEvaluation
         var values = new double[FairnessEvaluator.MetricCount];
         FairnessEvaluator.Evaluate(yTrue, yPred, groups, values);
         var metrics = new Dictionary<string, double>(CellMetricCapacity, StringComparer.Ordinal);
-        foreach (var metric in StoredMetrics) metrics[MetricCatalogue.Get(metric).Key] = values[(int)metric];
+        foreach (var metric in StoredMetrics) metrics[MetricCatalog.Get(metric).Key] = values[(int)metric];
         return metrics;
     }
 }

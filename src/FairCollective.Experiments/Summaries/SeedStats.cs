@@ -50,12 +50,12 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
         var seeds = cells.GroupBy(c => c.Seed).Select(g => g.ToArray()).ToArray();
         if (seeds.Length == 0) return null;
         double level = seeds[0][0].Config?.BootstrapLevel ?? Fairness.BootstrapOptions.DefaultLevel;
-        var (lowest, highest) = MetricCatalogue.Range(estimate) ?? (double.NegativeInfinity, double.PositiveInfinity);
+        var (lowest, highest) = MetricCatalog.Range(estimate) ?? (double.NegativeInfinity, double.PositiveInfinity);
         (double Low, double High)? Clipped((double Low, double High)? i) => i is { } v ? (Math.Max(lowest, v.Low), Math.Min(highest, v.High)) : null;
         var own = seeds.Select(g => StoredInterval(g, estimate)).ToArray();
         if (own.Any(o => o is null)) return null;
         if (seeds.Length == 1) return Clipped((own[0]!.Value.Low, own[0]!.Value.High));
-        if (MetricCatalogue.Find(estimate)?.Metric is { } metric && SignedParts.OfSignedGaps(metric) is { } parts)
+        if (MetricCatalog.Find(estimate)?.Metric is { } metric && SignedParts.OfSignedGaps(metric) is { } parts)
             return Clipped(UnsignedMean(seeds, own.Select(o => o!.Value.Estimate).ToArray(), parts, level));
         double mean = own.Average(p => p!.Value.Estimate);
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + level / 2);
@@ -90,7 +90,7 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
             {
                 // The ratio's part is the signed gap relative to the larger rate (SignedParts.Relative); its SE scales alike.
                 var (minority, majority) = SignedParts.RelativeTo;
-                scale = Math.Max(SeedValue(seed, MetricCatalogue.Get(minority).Key), SeedValue(seed, MetricCatalogue.Get(majority).Key));
+                scale = Math.Max(SeedValue(seed, MetricCatalog.Get(minority).Key), SeedValue(seed, MetricCatalog.Get(majority).Key));
             }
             if (!(scale > 0)) return null;
             for (int j = 0; j < parts; j++)
@@ -98,7 +98,7 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
                 double partValue = 0, partVariance = 0;
                 foreach (var (gap, weight) in gaps.Parts[j])
                 {
-                    if (StoredInterval(seed, MetricCatalogue.Get(gap).Key) is not { } g) return null;
+                    if (StoredInterval(seed, MetricCatalog.Get(gap).Key) is not { } g) return null;
                     partValue += weight * g.Estimate / scale;
                     partVariance += Math.Pow(weight * (g.High - g.Low) / (2 * z * scale), 2);
                 }

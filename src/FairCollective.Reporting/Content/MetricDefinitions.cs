@@ -31,9 +31,9 @@ public static class MetricDefinitions
     }
 
     private static string Describe(string key) =>
-        MetricCatalogue.Ratios.Contains(key) || MetricCatalogue.Gaps.Contains(key)
-            ? $"{MetricCatalogue.Describe(key)} ({ShownMetric.Of(key).Fairer})"
-            : MetricCatalogue.Describe(key);
+        MetricCatalog.Ratios.Contains(key) || MetricCatalog.Gaps.Contains(key)
+            ? $"{MetricCatalog.Describe(key)} ({ShownMetric.Of(key).Fairer})"
+            : MetricCatalog.Describe(key);
 
     /// <summary>The statistics and columns beside the metrics, one sentence each.</summary>
     public static IReadOnlyList<string> Statistics { get; } =

@@ -8,7 +8,7 @@ namespace FairCollective.Data;
 public sealed class Dataset
 {
     /// <summary>A dataset over n rows; every array must have one entry per row.</summary>
-    /// <param name="name">Dataset name (catalogue name or the spec's name).</param>
+    /// <param name="name">Dataset name (catalog name or the spec's name).</param>
     /// <param name="features">Raw feature columns, each of length n.</param>
     /// <param name="labels">y per row in {0, 1}, 1 = favourable.</param>
     /// <param name="sensitive">Group of every row, with the minority marked.</param>
@@ -39,7 +39,7 @@ public sealed class Dataset
         RowAccount = rowAccount;
     }
 
-    /// <summary>Dataset name, as listed by the catalogue or given in the spec.</summary>
+    /// <summary>Dataset name, as listed by the catalog or given in the spec.</summary>
     public string Name { get; }
     /// <summary>Raw (unencoded) feature columns; the sensitive attribute is among them only when the source makes it a feature.</summary>
     public IReadOnlyList<FeatureColumn> Features { get; }

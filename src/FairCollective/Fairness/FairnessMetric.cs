@@ -1,7 +1,7 @@
 namespace FairCollective.Fairness;
 
 /// <summary>
-/// Every named metric. Definitions and sign conventions live in <see cref="MetricCatalogue"/>; values come from
+/// Every named metric. Definitions and sign conventions live in <see cref="MetricCatalog"/>; values come from
 /// <see cref="FairnessEvaluator"/>. "Minority" is the pooled set of minority group labels (a = 1), "majority" the
 /// pooled other groups (a = 0). *Signed = minority minus majority (AIF360: unprivileged minus privileged);
 /// unsigned = absolute value; *BetweenGroups = fairlearn's max-minus-min or min/max over all groups.

@@ -5,7 +5,7 @@ namespace FairCollective.Fairness;
 /// <summary>
 /// Every named metric for one set of predictions, with the per-group confusion it came from, the minority
 /// set it compares, and warnings for every undefined quantity. Values are <see cref="FairnessEvaluator"/>'s;
-/// conventions are in <see cref="MetricCatalogue"/>.
+/// conventions are in <see cref="MetricCatalog"/>.
 /// </summary>
 public sealed class FairnessReport
 {

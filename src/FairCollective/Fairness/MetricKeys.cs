@@ -2,7 +2,7 @@ namespace FairCollective.Fairness;
 
 /// <summary>
 /// The stable key of every metric: what results stores, exports and reports call it. Defined once here; the metric
-/// registry (<see cref="MetricCatalogue"/>) pairs each key with its definition and convention. A key is never
+/// registry (<see cref="MetricCatalog"/>) pairs each key with its definition and convention. A key is never
 /// renamed (stored results refer to it).
 /// </summary>
 public static class MetricKeys

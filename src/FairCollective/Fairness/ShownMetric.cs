@@ -25,15 +25,15 @@ public sealed record ShownMetric
     public static ShownMetric Of(string key, string culprit = "metric")
     {
         if (key == MetricKeys.EqOd) return EqOd;
-        if (MetricCatalogue.Gaps.Contains(key) || MetricCatalogue.Ratios.Contains(key)) return new ShownMetric(key);
-        throw new UserInputException($"{culprit}: '{key}' is neither a gap (lower is fairer: {string.Join(", ", MetricCatalogue.Gaps)}) nor a min/max ratio (higher is fairer: {string.Join(", ", MetricCatalogue.Ratios)})");
+        if (MetricCatalog.Gaps.Contains(key) || MetricCatalog.Ratios.Contains(key)) return new ShownMetric(key);
+        throw new UserInputException($"{culprit}: '{key}' is neither a gap (lower is fairer: {string.Join(", ", MetricCatalog.Gaps)}) nor a min/max ratio (higher is fairer: {string.Join(", ", MetricCatalog.Ratios)})");
     }
 
     /// <summary>Name in headers and captions: "EqOd" for the paper's metric, else the registry's name.</summary>
-    public string Name => Key == MetricKeys.EqOd ? "EqOd" : MetricCatalogue.Find(Key)!.Name;
+    public string Name => Key == MetricKeys.EqOd ? "EqOd" : MetricCatalog.Find(Key)!.Name;
 
     /// <summary>+1 when lower values are fairer (gaps), -1 when higher are (min/max ratios).</summary>
-    public int Direction => MetricCatalogue.Ratios.Contains(Key) ? -1 : 1;
+    public int Direction => MetricCatalog.Ratios.Contains(Key) ? -1 : 1;
 
     /// <summary>"lower is fairer" or "higher is fairer".</summary>
     public string Fairer => Direction > 0 ? "lower is fairer" : "higher is fairer";
@@ -54,7 +54,7 @@ public sealed record ShownMetric
     public string UnfairnessAxis => Direction > 0 ? Axis : $"1 − {Name} (distance from parity, 0–1, lower is fairer)";
 
     /// <summary>"definition; convention" from the metric registry, printed beside every table that shows the metric.</summary>
-    public string Describe() => MetricCatalogue.Describe(Key);
+    public string Describe() => MetricCatalog.Describe(Key);
 
     /// <inheritdoc/>
     public override string ToString() => Key;

@@ -133,7 +133,7 @@ public static class Planner
         !double.IsNaN(a) && (double.IsNaN(b) || metric.Unfairness(a) < metric.Unfairness(b));
 
     private static FairnessMetric MetricOf(ShownMetric shown) =>
-        MetricCatalogue.Find(shown.Key)?.Metric ?? throw new UserInputException($"--metric: '{shown.Key}' is not a by-group metric the planner can forecast");
+        MetricCatalog.Find(shown.Key)?.Metric ?? throw new UserInputException($"--metric: '{shown.Key}' is not a by-group metric the planner can forecast");
 
     private static double[] Ones(int n)
     {

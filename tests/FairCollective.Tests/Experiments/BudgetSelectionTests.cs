@@ -83,7 +83,7 @@ public sealed class BudgetSelectionTests : IDisposable
         Assert.Equal("budget chosen on the test split (the paper's rule; optimistic); one budget for all seeds: the lowest seed mean", BudgetSelection.Paper.Describe());
         Assert.Equal("budget chosen on the validation split, reported on test; each seed's own budget, then the mean over seeds",
             new BudgetSelection(SelectionSplit.Validation, BestDefinition.MeanOfSeedMins).Describe());
-        Assert.Equal("on the validation split: " + MetricCatalogue.Find(MetricKeys.EqOd)!.Definition, MetricCatalogue.Find(MetricKeys.OnValidation(MetricKeys.EqOd))!.Definition);
+        Assert.Equal("on the validation split: " + MetricCatalog.Find(MetricKeys.EqOd)!.Definition, MetricCatalog.Find(MetricKeys.OnValidation(MetricKeys.EqOd))!.Definition);
     }
 
     [Fact]
@@ -110,14 +110,14 @@ public sealed class BudgetSelectionTests : IDisposable
             Assert.Equal(cells.Where(c => c.Method == r.Method && c.Alpha == r.Alpha && c.Knob is null).GroupBy(c => c.Budget)
                 .Max(g => g.Average(c => c.Metrics[MetricKeys.DemographicParityRatio])), r.EqOd.Mean, 12);
         // Unsigned gaps are minimised, min/max ratios maximised; signed gaps, disparate impact and error have no fairer direction.
-        Assert.Contains(MetricKeys.EqOd, MetricCatalogue.Gaps);
-        Assert.Contains(MetricKeys.DemographicParity, MetricCatalogue.Gaps);
-        Assert.Contains(MetricKeys.DemographicParityRatio, MetricCatalogue.Ratios);
+        Assert.Contains(MetricKeys.EqOd, MetricCatalog.Gaps);
+        Assert.Contains(MetricKeys.DemographicParity, MetricCatalog.Gaps);
+        Assert.Contains(MetricKeys.DemographicParityRatio, MetricCatalog.Ratios);
         Assert.Equal(-1, new BudgetSelection(Metric: MetricKeys.DemographicParityRatio).Direction);
         Assert.Equal(1, BudgetSelection.Paper.Direction);
         Assert.EndsWith("the highest seed mean", new BudgetSelection(Metric: MetricKeys.DemographicParityRatio).Describe());
         foreach (var key in new[] { MetricKeys.DisparateImpact, MetricKeys.SelectionGapSigned, MetricKeys.Error })
-            Assert.False(MetricCatalogue.Gaps.Contains(key) || MetricCatalogue.Ratios.Contains(key), key);
+            Assert.False(MetricCatalog.Gaps.Contains(key) || MetricCatalog.Ratios.Contains(key), key);
         var e = Assert.Throws<UserInputException>(() => new BudgetSelection(Metric: "nope").CheckAvailable(cells));
         Assert.StartsWith("metric: 'nope' is neither a gap (lower is fairer: ", e.Message);
         var withoutIt = cells.Select(c => c with { Metrics = c.Metrics.Where(m => m.Key != MetricKeys.EqualOpportunity).ToDictionary() }).ToArray();

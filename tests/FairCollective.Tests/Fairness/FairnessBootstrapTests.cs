@@ -106,7 +106,7 @@ public class FairnessBootstrapTests
         foreach (var ci in intervals)
         {
             Assert.InRange(ci.Estimate, ci.Lower, ci.Upper);
-            bool ratio = MetricCatalogue.Get(ci.Metric).MetricConvention == MetricCatalogue.BetweenGroupsRatioConvention;
+            bool ratio = MetricCatalog.Get(ci.Metric).MetricConvention == MetricCatalog.BetweenGroupsRatioConvention;
             Assert.Equal(ratio ? 1 : 0, ratio ? ci.Upper : ci.Lower);
         }
 

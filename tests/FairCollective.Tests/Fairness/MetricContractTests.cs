@@ -4,9 +4,9 @@ using FairCollective.Fairness;
 namespace FairCollective.Tests.Fairness;
 
 /// <summary>
-/// The contract of every <see cref="FairnessMetric"/>, read from the enumeration and <see cref="MetricCatalogue"/>
-/// (no hand list): each is catalogued once, is finite on a non-degenerate case, is NaN only with a warning, and
-/// behaves under swapping the two groups as its catalogued convention says. A metric whose convention has no
+/// The contract of every <see cref="FairnessMetric"/>, read from the enumeration and <see cref="MetricCatalog"/>
+/// (no hand list): each is catalogd once, is finite on a non-degenerate case, is NaN only with a warning, and
+/// behaves under swapping the two groups as its catalogd convention says. A metric whose convention has no
 /// symmetry rule here fails until one is written down.
 /// </summary>
 [Trait(TestKind.Name, TestKind.Unit)]
@@ -28,18 +28,18 @@ public class MetricContractTests
     }
 
     [Fact]
-    public void TheCatalogueListsEveryMetricOnceInEnumOrder()
+    public void TheCatalogListsEveryMetricOnceInEnumOrder()
     {
         var all = Enum.GetValues<FairnessMetric>();
         Assert.Equal(all.Length, FairnessEvaluator.MetricCount);
-        Assert.Equal(all, MetricCatalogue.All.Select(d => d.Metric!.Value));
+        Assert.Equal(all, MetricCatalog.All.Select(d => d.Metric!.Value));
     }
 
     [Theory]
     [MemberData(nameof(Metrics))]
-    public void IsCataloguedWithItsNameDefinitionAndConvention(FairnessMetric metric)
+    public void IsCatalogdWithItsNameDefinitionAndConvention(FairnessMetric metric)
     {
-        var d = MetricCatalogue.Get(metric);
+        var d = MetricCatalog.Get(metric);
         Assert.Equal(metric, d.Metric);
         Assert.Equal(metric.ToString(), d.Name);
         Assert.False(string.IsNullOrWhiteSpace(d.Definition));
@@ -93,23 +93,23 @@ public class MetricContractTests
         var original = Evaluate(Groups);
         var swapped = Evaluate(Groups.Swapped());
         double a = original[(int)metric], b = swapped[(int)metric];
-        string convention = MetricCatalogue.Get(metric).MetricConvention;
+        string convention = MetricCatalog.Get(metric).MetricConvention;
         switch (convention)
         {
-            case MetricCatalogue.SignedConvention:
+            case MetricCatalog.SignedConvention:
                 Assert.Equal(-a, b);
                 Assert.NotEqual(0.0, a); // the case is chosen so that the sign flip is visible
                 break;
-            case MetricCatalogue.OverallConvention or MetricCatalogue.UnsignedConvention or MetricCatalogue.EqualizedOddsConvention or MetricCatalogue.MinMaxRatioConvention
-                or MetricCatalogue.BetweenGroupsDifferenceConvention or MetricCatalogue.BetweenGroupsRatioConvention:
+            case MetricCatalog.OverallConvention or MetricCatalog.UnsignedConvention or MetricCatalog.EqualizedOddsConvention or MetricCatalog.MinMaxRatioConvention
+                or MetricCatalog.BetweenGroupsDifferenceConvention or MetricCatalog.BetweenGroupsRatioConvention:
                 Assert.Equal(a, b, 1e-15);
                 break;
-            case MetricCatalogue.MinorityRatioConvention:
+            case MetricCatalog.MinorityRatioConvention:
                 Assert.Equal(1 / a, b, 1e-12);
                 break;
-            case MetricCatalogue.PerGroupConvention:
+            case MetricCatalog.PerGroupConvention:
                 // A per-group metric of one group becomes the same metric of the other: the per-group values trade places.
-                var perGroup = MetricCatalogue.All.Where(d => d.MetricConvention == MetricCatalogue.PerGroupConvention).Select(d => (int)d.Metric!.Value).ToArray();
+                var perGroup = MetricCatalog.All.Where(d => d.MetricConvention == MetricCatalog.PerGroupConvention).Select(d => (int)d.Metric!.Value).ToArray();
                 Assert.Contains(b, perGroup.Select(i => original[i]));
                 Assert.Equal(perGroup.Select(i => original[i]).Order(), perGroup.Select(i => swapped[i]).Order());
                 break;

@@ -73,26 +73,26 @@ public class NamedMetricsTests
         }, iter: 200);
 
     [Fact]
-    public void CatalogueDescribesEveryMetricWithItsConvention()
+    public void CatalogDescribesEveryMetricWithItsConvention()
     {
-        Assert.Equal(Enum.GetValues<FairnessMetric>(), MetricCatalogue.All.Select(d => d.Metric!.Value));
-        foreach (var d in MetricCatalogue.All)
+        Assert.Equal(Enum.GetValues<FairnessMetric>(), MetricCatalog.All.Select(d => d.Metric!.Value));
+        foreach (var d in MetricCatalog.All)
         {
             Assert.Equal(d.Metric.ToString(), d.Name);
             Assert.False(string.IsNullOrWhiteSpace(d.Definition));
             Assert.False(string.IsNullOrWhiteSpace(d.MetricConvention));
-            Assert.Same(d, MetricCatalogue.Get(d.Metric!.Value));
-            if (d.Name.EndsWith("Signed")) Assert.Equal(MetricCatalogue.SignedConvention, d.MetricConvention);
-            Assert.Same(d, MetricCatalogue.Find(d.Key));
+            Assert.Same(d, MetricCatalog.Get(d.Metric!.Value));
+            if (d.Name.EndsWith("Signed")) Assert.Equal(MetricCatalog.SignedConvention, d.MetricConvention);
+            Assert.Same(d, MetricCatalog.Find(d.Key));
             if (d.Name.Contains("BetweenGroups")) Assert.StartsWith("between groups", d.MetricConvention);
         }
         // The equalized-odds gaps combine two gaps, so their convention says so (it said "|minority - majority|", which
         // `metrics` printed beside EqOd as if it were one gap).
         foreach (var metric in new[] { FairnessMetric.EqOd, FairnessMetric.EqualizedOddsDifferenceWorstCase })
         {
-            Assert.Equal(MetricCatalogue.EqualizedOddsConvention, MetricCatalogue.Get(metric).MetricConvention);
-            Assert.DoesNotContain("|minority - majority|", MetricCatalogue.Get(metric).MetricConvention);
-            Assert.Contains(MetricCatalogue.Get(metric).Key, MetricCatalogue.Gaps);
+            Assert.Equal(MetricCatalog.EqualizedOddsConvention, MetricCatalog.Get(metric).MetricConvention);
+            Assert.DoesNotContain("|minority - majority|", MetricCatalog.Get(metric).MetricConvention);
+            Assert.Contains(MetricCatalog.Get(metric).Key, MetricCatalog.Gaps);
         }
     }
 }
@@ -104,7 +104,7 @@ public class MetricRegistryTests
     [Fact]
     public void KeysAreUniqueAndEveryStoredKeyIsDefined()
     {
-        var all = MetricCatalogue.All.Concat(MetricCatalogue.Derived).ToArray();
+        var all = MetricCatalog.All.Concat(MetricCatalog.Derived).ToArray();
         Assert.Equal(all.Length, all.Select(d => d.Key).Distinct().Count());
         Assert.All(all, d => Assert.Matches("^[a-z][a-z0-9_]*$", d.Key));
         // Every key a real cell stores (on test and validation, with its bootstrap interval) has a definition in the registry.
@@ -117,7 +117,7 @@ public class MetricRegistryTests
             var keys = store.Cells().SelectMany(c => c.Metrics.Keys).Distinct().ToArray();
             Assert.Contains(MetricKeys.OnValidation(MetricKeys.EqOd), keys);
             Assert.Contains(MetricKeys.EqOdLow, keys);
-            Assert.All(keys, k => Assert.True(MetricCatalogue.Find(k) is not null, $"stored key '{k}' has no definition"));
+            Assert.All(keys, k => Assert.True(MetricCatalog.Find(k) is not null, $"stored key '{k}' has no definition"));
         }
         // The keys results stores already hold never change.
         Assert.Equal(["eqod", "error", "eq_odds_worst", "eq_opp", "dem_parity", "dem_parity_ratio", "tpr_gap_signed", "fpr_gap_signed",
@@ -125,6 +125,6 @@ public class MetricRegistryTests
             new[] { MetricKeys.EqOd, MetricKeys.Error, MetricKeys.EqualizedOddsWorst, MetricKeys.EqualOpportunity, MetricKeys.DemographicParity,
                 MetricKeys.DemographicParityRatio, MetricKeys.TprGapSigned, MetricKeys.FprGapSigned, MetricKeys.SelectionGapSigned,
                 MetricKeys.ErrorGapSigned, MetricKeys.ErrorMinority, MetricKeys.ErrorMajority });
-        Assert.StartsWith("1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|)", MetricCatalogue.Describe(MetricKeys.EqOd));
+        Assert.StartsWith("1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|)", MetricCatalog.Describe(MetricKeys.EqOd));
     }
 }

@@ -135,9 +135,9 @@ public sealed class FigureTests
         Assert.Equal(1, high);
         // One seed: its own interval.
         Assert.Equal((0.97, 1.0), SeedStats.TestRowInterval([Tpr(0)], MetricKeys.MinorityTruePositiveRate));
-        Assert.Equal((-1.0, 1.0), MetricCatalogue.Range(MetricKeys.TprGapSigned));
-        Assert.Equal((0.0, double.PositiveInfinity), MetricCatalogue.Range(MetricKeys.DisparateImpact));
-        Assert.Null(MetricCatalogue.Range(MetricKeys.CounterfactualSuccess));
+        Assert.Equal((-1.0, 1.0), MetricCatalog.Range(MetricKeys.TprGapSigned));
+        Assert.Equal((0.0, double.PositiveInfinity), MetricCatalog.Range(MetricKeys.DisparateImpact));
+        Assert.Null(MetricCatalog.Range(MetricKeys.CounterfactualSuccess));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using FairCollective.Neighbors;
+using FairCollective.Neighbours;
 
 namespace FairCollective.Collective.Strategies;
 

@@ -14,7 +14,7 @@ public enum DatasetKind
 }
 
 /// <summary>A named dataset of the <see cref="DatasetCatalog"/>.</summary>
-/// <param name="Name">Catalogue name, as given to <see cref="DatasetCatalog.Load"/>.</param>
+/// <param name="Name">Catalog name, as given to <see cref="DatasetCatalog.Load"/>.</param>
 /// <param name="Description">One line: source, rows, label orientation and minority.</param>
 /// <param name="Kind">Whether it is bundled, generated, or needs the user's files.</param>
 public sealed record DatasetInfo(string Name, string Description, DatasetKind Kind)

@@ -1,5 +1,5 @@
 using FairCollective.Data;
-using FairCollective.Neighbors;
+using FairCollective.Neighbours;
 
 namespace FairCollective.Mitigation.Defences;
 

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using FairCollective.Data;
 
-namespace FairCollective.Neighbors;
+namespace FairCollective.Neighbours;
 
 /// <summary>
 /// Blocked brute force: a float32 register-tiled SIMD kernel (8 queries x 32 reference rows per tile, like a GEMM

@@ -1,9 +1,9 @@
 using CsCheck;
 using FairCollective.Common;
 using FairCollective.Data;
-using FairCollective.Neighbors;
+using FairCollective.Neighbours;
 
-namespace FairCollective.Tests.Neighbors;
+namespace FairCollective.Tests.Neighbours;
 
 [Trait(TestKind.Name, TestKind.Unit)]
 public class KnnPropertyTests

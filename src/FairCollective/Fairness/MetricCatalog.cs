@@ -6,7 +6,7 @@ namespace FairCollective.Fairness;
 /// a by-group metric: a <see cref="FairnessMetric"/> member, its computation in <see cref="FairnessEvaluator"/>, a
 /// key in <see cref="MetricKeys"/> and one line here; the metric contract tests then cover it.
 /// </summary>
-public static class MetricCatalogue
+public static class MetricCatalog
 {
     /// <summary>Convention of metrics over all rows.</summary>
     public const string OverallConvention = "overall: all rows of the evaluated split";

@@ -1,4 +1,4 @@
-namespace FairCollective.Neighbors;
+namespace FairCollective.Neighbours;
 
 /// <summary>
 /// The k nearest reference rows of each query: row-major q x k arrays, nearest first, ordered by

@@ -1,6 +1,6 @@
 using FairCollective.Data;
 
-namespace FairCollective.Neighbors;
+namespace FairCollective.Neighbours;
 
 /// <summary>
 /// A k-d tree over the reference rows with exact float64 distances throughout (no screening). Each node splits

@@ -1,7 +1,7 @@
 using FairCollective.Data;
-using FairCollective.Neighbors;
+using FairCollective.Neighbours;
 
-namespace FairCollective.Tests.Neighbors;
+namespace FairCollective.Tests.Neighbours;
 
 /// <summary>The O(n q) definition: every distance, sorted by (distance, index), first k.</summary>
 public static class NaiveKnn

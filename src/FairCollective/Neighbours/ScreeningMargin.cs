@@ -1,4 +1,4 @@
-namespace FairCollective.Neighbors;
+namespace FairCollective.Neighbours;
 
 /// <summary>
 /// The safety margin that lets float32 screening feed an exact float64 answer without losing a true neighbour.

@@ -1,4 +1,4 @@
-namespace FairCollective.Neighbors;
+namespace FairCollective.Neighbours;
 
 /// <summary>How <see cref="ExactKnn"/> searches. Every choice returns the identical, exact answer; only speed differs.</summary>
 public enum KnnAlgorithm

@@ -1,7 +1,7 @@
 using FairCollective.Common;
 using FairCollective.Data;
 
-namespace FairCollective.Neighbors;
+namespace FairCollective.Neighbours;
 
 /// <summary>
 /// Exact Euclidean k nearest neighbours of query rows among a fixed reference set (index built once, queried many

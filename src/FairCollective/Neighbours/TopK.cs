@@ -1,4 +1,4 @@
-namespace FairCollective.Neighbors;
+namespace FairCollective.Neighbours;
 
 /// <summary>
 /// The k smallest (squared distance, reference index) pairs seen so far, kept sorted ascending by that pair.

@@ -1,4 +1,4 @@
-namespace FairCollective.Neighbors;
+namespace FairCollective.Neighbours;
 
 /// <summary>Tuning of <see cref="ExactKnn"/>. No option changes the answer, only the time taken to find it.</summary>
 public sealed record KnnOptions

@@ -1,6 +1,6 @@
-using FairCollective.Neighbors;
+using FairCollective.Neighbours;
 
-namespace FairCollective.Tests.Neighbors;
+namespace FairCollective.Tests.Neighbours;
 
 [Trait(TestKind.Name, TestKind.Unit)]
 public class KnnGoldenTests

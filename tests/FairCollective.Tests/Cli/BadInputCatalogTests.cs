@@ -10,7 +10,7 @@ namespace FairCollective.Tests.Cli;
 /// before the command (a store from an earlier good run, say) may stay, but nothing may be added, not even an empty folder.
 /// </summary>
 [Trait(TestKind.Name, TestKind.Integration)]
-public sealed class BadInputCatalogueTests
+public sealed class BadInputCatalogTests
 {
     /// <param name="Name">What the case is (shown when it fails).</param>
     /// <param name="Arrange">Writes the inputs; returns the command line.</param>

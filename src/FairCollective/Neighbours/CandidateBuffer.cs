@@ -1,4 +1,4 @@
-namespace FairCollective.Neighbors;
+namespace FairCollective.Neighbours;
 
 /// <summary>
 /// One query's screened candidates (reference index, screened value v) that are still under its threshold.

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FairCollective.Data;
 
-namespace FairCollective.Tests.Neighbors;
+namespace FairCollective.Tests.Neighbours;
 
 /// <summary>One case of the reference file knn.json (scikit-learn 1.2.1 NearestNeighbors, brute, euclidean).</summary>
 public sealed record KnnReferenceCase(
