@@ -234,8 +234,9 @@ public sealed class RunPlan
     {
         if (spec.Budgets.Any(b => b.IsIdeal) && loaded.Synthetic is null)
             throw new UserInputException($"{spec.Source}: budget 'ideal' (the ideal's count M*) needs synthetic data with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with datasets: [synthetic] or [toy])");
-        if (spec.Strategies.Contains(StrategyCatalog.Oracle) && loaded.Synthetic is null)
-            throw new UserInputException($"{spec.Source}: strategy 'Oracle' needs synthetic data with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with datasets: [synthetic] or [toy])");
+        foreach (var entry in spec.Strategies.Select(StrategyCatalog.Get).Where(e => e.Needs.HasFlag(StrategyNeeds.CausalModel)))
+            if (loaded.Synthetic is null)
+                throw new UserInputException($"{spec.Source}: strategy '{entry.Name}' needs synthetic data with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with datasets: [synthetic] or [toy])");
     }
 
     private static void CheckMajorityRows(ExperimentSpec spec, string dataset, PreparedSplit split)
@@ -256,10 +257,13 @@ public sealed class RunPlan
             // With every majority row known, a k the data cannot supply is a mistake in the spec, not a lack of
             // information: refuse it. (With m rows known, the strategies' documented fallback applies instead.)
             int positives = split.MajorityTrainRows.Count(r => split.TrainY[r] == 1);
-            if (spec.Strategies.Contains(StrategyCatalog.RbLabel) && spec.Strategy.K > majority)
-                throw new UserInputException($"{spec.Source}: strategy.k = {spec.Strategy.K} exceeds the {majority} majority training rows RB-label can count among in {at}; lower strategy.k");
-            if (spec.Strategies.Contains(StrategyCatalog.RbDist) && spec.Strategy.K > positives)
-                throw new UserInputException($"{spec.Source}: strategy.k = {spec.Strategy.K} exceeds the {positives} positive majority training rows RB-dist measures distances to in {at}; lower strategy.k");
+            foreach (var entry in spec.Strategies.Select(StrategyCatalog.Get))
+            {
+                if (entry.Needs.HasFlag(StrategyNeeds.KNearestMajorityRows) && spec.Strategy.K > majority)
+                    throw new UserInputException($"{spec.Source}: strategy.k = {spec.Strategy.K} exceeds the {majority} majority training rows {entry.Name} can count among in {at}; lower strategy.k");
+                if (entry.Needs.HasFlag(StrategyNeeds.KNearestPositiveMajorityRows) && spec.Strategy.K > positives)
+                    throw new UserInputException($"{spec.Source}: strategy.k = {spec.Strategy.K} exceeds the {positives} positive majority training rows {entry.Name} measures distances to in {at}; lower strategy.k");
+            }
         }
         foreach (var size in spec.Sizes)
         {

@@ -42,6 +42,23 @@ public class StrategyContractTests
 
     [Theory]
     [MemberData(nameof(Names))]
+    public void WhatItDeclaresItNeedsIsWhatItUses(string name)
+    {
+        var entry = StrategyCatalog.Get(name);
+        // k: a strategy that declares k nearest rows ranks differently with another k; one that does not, the same.
+        double[] Scores(int k) => StrategyCatalog.Create(name, new StrategySettings { K = k },
+            learner => LearnerCatalog.Create(learner, new LearnerSettings(), Seed)).Score(Context(X, Y, P0)).Values.ToArray();
+        bool usesK = entry.Needs.HasFlag(StrategyNeeds.KNearestMajorityRows) || entry.Needs.HasFlag(StrategyNeeds.KNearestPositiveMajorityRows);
+        Assert.Equal(usesK, !Scores(1).SequenceEqual(Scores(4)));
+        // The causal model: only a strategy that declares it reads P0.
+        var otherP0 = P0.Select(p => 1 - p).ToArray();
+        bool readsP0 = !Create(name).Score(Context(X, Y, P0)).Values.ToArray().SequenceEqual(Create(name).Score(Context(X, Y, otherP0)).Values.ToArray());
+        Assert.Equal(entry.Needs.HasFlag(StrategyNeeds.CausalModel), readsP0);
+        Assert.Equal(!readsP0, entry.IsPractical);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public void ScoresEveryPoolMemberWithAFiniteNumber(string name)
     {
         var strategy = Create(name);
