@@ -22,7 +22,8 @@ internal static class PlanValidationScenario
         if (a.Text("--datasets") is { } d) options = options with { Datasets = d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
         options = options with
         {
-            Replicates = a.Int("--replicates", options.Replicates), MaxDegreeOfParallelism = a.Int("--threads", -1),
+            Replicates = a.Int("--replicates", options.Replicates),
+            MaxDegreeOfParallelism = a.Int("--threads", -1),
             SamplePriorRows = a.Int("--sample-prior-rows", options.SamplePriorRows),
         };
         var clock = Stopwatch.StartNew();

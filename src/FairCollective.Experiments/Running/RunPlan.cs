@@ -186,7 +186,13 @@ public sealed class RunPlan
                                         foreach (var budget in spec.Budgets)
                                             seedCells.Add(new PlannedCell(common with
                                             {
-                                                Method = name, MajorityRows = m, Size = size, Budget = budget, Strategy = strategy, Plausible = plausible, RandomnessSha256 = drawn.Sha256(m),
+                                                Method = name,
+                                                MajorityRows = m,
+                                                Size = size,
+                                                Budget = budget,
+                                                Strategy = strategy,
+                                                Plausible = plausible,
+                                                RandomnessSha256 = drawn.Sha256(m),
                                             }, group, minority));
                                     }
                     }

@@ -347,29 +347,38 @@ public static class SpecParser
             s = r.Scalar(key, "strategy") switch
             {
                 "k" => s with { K = CheckK(r, value) },
-                "tie_rule" => s with { TieRule = r.Scalar(value, "strategy.tie_rule") switch
+                "tie_rule" => s with
                 {
-                    "seeded-random" => TieRule.SeededRandom,
-                    "row-index" => TieRule.RowIndex,
-                    var t => throw new UserInputException($"{r.At(value)}: unknown tie_rule '{t}' (seeded-random or row-index)"),
-                } },
-                "scaling" => s with { Scaling = r.Scalar(value, "strategy.scaling") switch
+                    TieRule = r.Scalar(value, "strategy.tie_rule") switch
+                    {
+                        "seeded-random" => TieRule.SeededRandom,
+                        "row-index" => TieRule.RowIndex,
+                        var t => throw new UserInputException($"{r.At(value)}: unknown tie_rule '{t}' (seeded-random or row-index)"),
+                    }
+                },
+                "scaling" => s with
                 {
-                    "encoded" => NeighbourScaling.EncodedStandardised,
-                    "all-columns" => NeighbourScaling.AllColumnsStandardised,
-                    var t => throw new UserInputException($"{r.At(value)}: unknown scaling '{t}' (encoded or all-columns)"),
-                } },
+                    Scaling = r.Scalar(value, "strategy.scaling") switch
+                    {
+                        "encoded" => NeighbourScaling.EncodedStandardised,
+                        "all-columns" => NeighbourScaling.AllColumnsStandardised,
+                        var t => throw new UserInputException($"{r.At(value)}: unknown scaling '{t}' (encoded or all-columns)"),
+                    }
+                },
                 "rb_prob_model" => s with
                 {
                     RbProbModel = r.Scalar(value, "strategy.rb_prob_model") is var model && LearnerCatalog.Names.Contains(model.ToLowerInvariant()) ? model
                         : throw new UserInputException($"{r.At(value)}: unknown strategy.rb_prob_model '{model}' (known: {string.Join(", ", LearnerCatalog.Names)})"),
                 },
-                "scoring_space" => s with { ScoringSpace = r.Scalar(value, "strategy.scoring_space") switch
+                "scoring_space" => s with
                 {
-                    "counterfactual" => ScoringSpace.Counterfactual,
-                    "all-features" => ScoringSpace.AllFeatures,
-                    var t => throw new UserInputException($"{r.At(value)}: unknown scoring_space '{t}' (counterfactual or all-features)"),
-                } },
+                    ScoringSpace = r.Scalar(value, "strategy.scoring_space") switch
+                    {
+                        "counterfactual" => ScoringSpace.Counterfactual,
+                        "all-features" => ScoringSpace.AllFeatures,
+                        var t => throw new UserInputException($"{r.At(value)}: unknown scoring_space '{t}' (counterfactual or all-features)"),
+                    }
+                },
                 var other => throw new UserInputException($"{r.At(key)}: unknown strategy option '{other}' (k, tie_rule, scaling, scoring_space, rb_prob_model)"),
             };
         }

@@ -52,7 +52,9 @@ public static class SpecWriter
             ["tie_rule"] = spec.Strategy.TieRule switch { TieRule.SeededRandom => "seeded-random", TieRule.RowIndex => "row-index", var t => t.ToString() },
             ["scaling"] = spec.Strategy.Scaling switch
             {
-                NeighbourScaling.EncodedStandardised => "encoded", NeighbourScaling.AllColumnsStandardised => "all-columns", var x => x.ToString(),
+                NeighbourScaling.EncodedStandardised => "encoded",
+                NeighbourScaling.AllColumnsStandardised => "all-columns",
+                var x => x.ToString(),
             },
             ["scoring_space"] = spec.Strategy.ScoringSpace switch { ScoringSpace.Counterfactual => "counterfactual", ScoringSpace.AllFeatures => "all-features", var x => x.ToString() },
             ["rb_prob_model"] = spec.Strategy.RbProbModel,

@@ -62,13 +62,13 @@ public class Aif360GoldenTests
         var c = Case(name);
         var (aif, report) = UnprivilegedAsMinority(c);
         foreach (var (side, rates) in new[] { ("unprivileged", report.Minority), ("privileged", report.Majority) })
-        foreach (var (key, rate) in new (string, GroupRate)[]
-                 {
+            foreach (var (key, rate) in new (string, GroupRate)[]
+                     {
                      ("num_instances", GroupRate.Count), ("base_rate", GroupRate.BaseRate), ("selection_rate", GroupRate.SelectionRate),
                      ("true_positive_rate", GroupRate.TruePositiveRate), ("false_positive_rate", GroupRate.FalsePositiveRate),
                      ("error_rate", GroupRate.ErrorRate),
-                 })
-            NumericAssert.Close(Number(aif.GetProperty(side).GetProperty(key)), rates.Get(rate), $"{name} {side} {key}");
+                     })
+                NumericAssert.Close(Number(aif.GetProperty(side).GetProperty(key)), rates.Get(rate), $"{name} {side} {key}");
         Assert.Equal(report.Minority.ErrorRate, report.MinorityErrorRate);
         Assert.Equal(report.Majority.ErrorRate, report.MajorityErrorRate);
     }

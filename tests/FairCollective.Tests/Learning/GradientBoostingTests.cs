@@ -33,5 +33,5 @@ public class GradientBoostingTests
     [InlineData(100, 31, 0.1, 0)]
     public void RefusesBadOptions(int trees, int leaves, double rate, int minLeaf) =>
         Assert.Throws<UserInputException>(() => new GradientBoostingTrainer(new GradientBoostingOptions
-            { Trees = trees, Leaves = leaves, LearningRate = rate, MinExamplesPerLeaf = minLeaf }));
+        { Trees = trees, Leaves = leaves, LearningRate = rate, MinExamplesPerLeaf = minLeaf }));
 }

@@ -9,7 +9,7 @@ namespace FairCollective.Tests.Mitigation;
 /// </summary>
 internal static class MitigationReference
 {
-    
+
     public static JsonNode Load(string file) => JsonNode.Parse(File.ReadAllText(ReferenceData.PathOf(file)))!;
 
     public static JsonArray Cases(string file) => Load(file)["cases"]!.AsArray();

@@ -159,7 +159,8 @@ public sealed class FigureTests
         CellRecord F(string method, double? knob, double eqod, double error, double eLow, double eHigh, double rLow, double rHigh) =>
             Cell(method, 0, 0.2, "a", eqod, error) with
             {
-                Experiment = FirmSideFigure.Experiment, Knob = knob,
+                Experiment = FirmSideFigure.Experiment,
+                Knob = knob,
                 Metrics = new Dictionary<string, double>
                 {
                     [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = error, [MetricKeys.EqOdLow] = eLow, [MetricKeys.EqOdHigh] = eHigh,

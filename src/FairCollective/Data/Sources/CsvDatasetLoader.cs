@@ -284,7 +284,8 @@ public static class CsvDatasetLoader
                     missingOnRow.Order().Select(j => t.Names[j]).ToArray()));
             }
             var account = new RowAccount(t.RowCount, t.RowCount - rows.Count, Enumerable.Range(0, t.Names.Count).Where(j => drops[j] > 0)
-                .OrderByDescending(j => drops[j]).ThenBy(j => j).Select(j => new ColumnDrops(t.Names[j], drops[j])).ToArray()) { Rows = droppedRows };
+                .OrderByDescending(j => drops[j]).ThenBy(j => j).Select(j => new ColumnDrops(t.Names[j], drops[j])).ToArray())
+            { Rows = droppedRows };
             if (rows.Count == 0 && t.RowCount > 0)
                 throw new UserInputException($"{t.Source}: no row is left: {account.Describe()}; check missing.values and the columns used, or keep rows with missing feature values with missing.policy: keep");
 
