@@ -60,11 +60,17 @@ public static class SharedLegend
         return plot;
     }
 
+    /// <summary>
+    /// The legend's typeface, looked up once and never disposed. Skia's font manager hands out shared typefaces, and
+    /// SkiaSharp one managed object per native one: disposing "ours" after measuring could free a typeface another
+    /// thread (or the plotting library's cache) is drawing with, which is how a figure can die in native code.
+    /// </summary>
+    private static readonly SKTypeface Typeface = SKTypeface.FromFamilyName(PlotLook.FontName) ?? SKTypeface.Default;
+
     /// <summary>Width (scale 1) of the widest entry: symbol, padding and the longest label, measured in the legend's font.</summary>
     private static float ItemWidth(IReadOnlyList<LegendItem> items)
     {
-        using var typeface = SKTypeface.FromFamilyName(PlotLook.FontName) ?? SKTypeface.Default;
-        using var font = new SKFont(typeface, PlotLook.LegendFontSize);
+        using var font = new SKFont(Typeface, PlotLook.LegendFontSize);
         float text = items.Max(i => font.MeasureText(i.LabelText));
         return PlotLook.LegendSymbolWidth + text + 4 * ItemPadding;
     }
