@@ -24,22 +24,24 @@ public static class NamespaceGraph
         var graph = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var type in Product.SelectMany(a => a.GetTypes()))
         {
-            var outer = type;
-            while (outer.DeclaringType is { } o) outer = o;
+            var outer = Outermost(type);
             if (ProductNamespace(outer.Namespace) is not { } from) continue;
             var edges = Edges(graph, from);
-            foreach (var target in TypeReferences.Of(type))
-            {
-                var t = target;
-                while (t.DeclaringType is { } o) t = o;
+            foreach (var t in TypeReferences.Of(type).Select(Outermost))
                 if (ProductNamespace(t.Namespace) is { } to && to != from) edges.TryAdd(to, $"{outer.FullName} refers to {t.FullName}");
-            }
         }
         return graph;
     });
 
     /// <summary>From namespace -> to namespace -> an example of the reference, from the source under src/.</summary>
     public static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Source = new(() => SourceReferences.Of(SourceReferences.ProductTrees()));
+
+    // Nested and compiler-generated types count for the type, and so the namespace, that declares them.
+    private static Type Outermost(Type t)
+    {
+        while (t.DeclaringType is { } outer) t = outer;
+        return t;
+    }
 
     /// <summary><paramref name="ns"/> when it is FairCollective's own (the root or below it), else null.</summary>
     public static string? ProductNamespace(string? ns) =>

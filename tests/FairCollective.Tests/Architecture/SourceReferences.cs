@@ -60,9 +60,10 @@ public static class SourceReferences
         string? fileNamespace = root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
         foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
         {
-            if (name.Ancestors().Any(a => a is BaseNamespaceDeclarationSyntax { } n && n.Name.Span.Contains(name.Span))) continue;
-            string? from = NamespaceGraph.ProductNamespace(
-                name.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString() ?? fileNamespace);
+            // The nearest namespace declaration: the one whose own name this may be part of (skipped), else the one it is in.
+            var declaration = name.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault();
+            if (declaration is not null && declaration.Name.Span.Contains(name.Span)) continue;
+            string? from = NamespaceGraph.ProductNamespace(declaration?.Name.ToString() ?? fileNamespace);
             if (from is null || NamespaceGraph.ProductNamespace(TargetNamespace(name, model)) is not { } to || to == from) continue;
             int line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
             found.Add((from, to, $"{tree.FilePath}:{line}: {name.Parent}"));

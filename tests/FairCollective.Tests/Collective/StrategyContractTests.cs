@@ -54,7 +54,7 @@ public class StrategyContractTests
         var otherP0 = P0.Select(p => 1 - p).ToArray();
         bool readsP0 = !Create(name).Score(Context(X, Y, P0)).Values.ToArray().SequenceEqual(Create(name).Score(Context(X, Y, otherP0)).Values.ToArray());
         Assert.Equal(entry.Needs.HasFlag(StrategyNeeds.CausalModel), readsP0);
-        Assert.Equal(!readsP0, entry.IsPractical);
+        Assert.Equal(!readsP0, entry.UsableByARealCollective);
     }
 
     [Theory]

@@ -9,6 +9,7 @@ namespace FairCollective.Collective.Strategies;
 /// <param name="Create">Builds it from the settings and a trainer by learner name (for a strategy that fits a model).</param>
 public sealed record StrategyEntry(string Name, string Description, StrategyNeeds Needs, Func<StrategySettings, Func<string, ITrainer>, ICollectiveStrategy> Create)
 {
-    /// <summary>Whether a real collective can use it: it needs nothing only simulation knows.</summary>
-    public bool IsPractical => !Needs.HasFlag(StrategyNeeds.CausalModel);
+    /// <summary>Whether a real collective can use it: it needs nothing only simulation knows (Random included; not to be
+    /// confused with <see cref="StrategyCatalog.Practical"/>, the paper's three scores).</summary>
+    public bool UsableByARealCollective => !Needs.HasFlag(StrategyNeeds.CausalModel);
 }
