@@ -8,6 +8,7 @@ using FairCollective.Fairness;
 using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
 using FairCollective.Mitigation.Defences;
+using FairCollective.Pipeline;
 
 namespace FairCollective;
 
@@ -27,7 +28,7 @@ namespace FairCollective;
 public static class CollectiveAction
 {
     /// <summary>Group labels the report uses for the two groups of a boolean minority mask.</summary>
-    public const string MinorityLabel = "minority", MajorityLabel = "majority";
+    public const string MinorityLabel = CollectivePipeline.MinorityLabel, MajorityLabel = CollectivePipeline.MajorityLabel;
 
     /// <summary>Splits and encodes <paramref name="data"/> for <see cref="CollectiveActionOptions.Seed"/>, acts, refits and measures.</summary>
     public static CollectiveActionResult Run(Dataset data, CollectiveActionOptions? options = null)
@@ -66,20 +67,13 @@ public static class CollectiveAction
             throw new UserInputException($"unknown strategy '{options.Strategy}' (known: {string.Join(", ", StrategyCatalog.Names)})");
 
         var members = new CollectiveOrder(trainGroups.MinorityRows, options.Seed).Members(options.Size).ToArray();
-        var pool = Pool.Of(members, trainY);
-        var known = MajorityKnowledge.Known(trainGroups.MajorityRows, options.MajorityRows, options.Seed);
-        var scoringX = ScoringFeatures.Of(trainX, sensitiveColumns ?? [], options.StrategySettings.ScoringSpace);
-        ITrainer TrainerFor(string name) => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed);
-        if (options.PlausibleMin > 0)
-            pool = PlausibleFlips.Restrict(new StrategyContext(scoringX, trainY, pool, known, options.Seed, oracleP0), options.PlausibleMin,
-                TrainerFor(options.StrategySettings.RbProbModel));
-        var context = new StrategyContext(scoringX, trainY, pool, known, options.Seed, oracleP0);
-        var strategy = StrategyCatalog.Create(options.Strategy, options.StrategySettings, TrainerFor);
-        var scores = strategy.Score(context);
-        var ranking = Ranking.Rank(scores.Values, pool, options.StrategySettings.TieRule, options.Seed);
-        int flips = options.Budget.FlipCount(pool.Length, oracleP0 is null ? null : IdealRelabelling.Count(IdealRelabelling.Flags(pool, oracleP0)));
-        var relabelled = Relabelling.Apply(trainY, pool, ranking, flips);
-        var flipped = ranking.Take(flips).Select(r => pool[r]).Order().ToArray();
+        var inputs = new CollectiveInputs(ScoringFeatures.Of(trainX, sensitiveColumns ?? [], options.StrategySettings.ScoringSpace), trainY, members,
+            MajorityKnowledge.Known(trainGroups.MajorityRows, options.MajorityRows, options.Seed), options.Seed)
+        { OracleP0 = oracleP0 };
+        var ranked = CollectivePipeline.Rank(inputs, new RankingChoice(options.Strategy, options.StrategySettings, options.PlausibleMin) { Options = options.StrategyOptions },
+            name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed));
+        int flips = ranked.FlipCount(options.Budget);
+        var relabelled = ranked.Relabel(trainY, flips);
 
         FairnessReport? before = null, after = null;
         DefenceDetection? detection = null;
@@ -87,40 +81,28 @@ public static class CollectiveAction
         {
             var trainer = LearnerCatalog.Create(options.Learner, options.LearnerSettings, options.Seed);
             var baseModel = trainer.Fit(trainX, trainY);
+            // Every later fit starts warm from the undefended base model (the same optimum, fewer iterations).
             var warm = LearnerCatalog.WarmStartedFrom(trainer, baseModel);
-            if (options.Defence.IsNone)
-            {
-                before = Measure(baseModel, test);
-                after = flips == 0 ? before : Measure(warm.Fit(trainX, relabelled), test);
-            }
-            else
-            {
-                // The defended firm screens the labels it receives, then fits what is left (warm from its undefended model).
-                var defence = DefenceCatalog.Create(options.Defence);
-                var neighbours = new TrainingNeighbours(trainX);
-                var (defendedBase, screenedBefore) = DefendedFit.Fit(defence, warm, trainX, trainY, options.Seed, neighbours);
-                before = Measure(defendedBase, test);
-                var screenedAfter = screenedBefore;
-                if (flips > 0)
-                {
-                    (var defendedAfter, screenedAfter) = DefendedFit.Fit(defence, warm, trainX, relabelled, options.Seed, neighbours);
-                    after = Measure(defendedAfter, test);
-                }
-                else after = before;
-                var isFlipped = Relabelling.FlippedFlags(trainY.Length, pool, ranking, flips);
-                detection = DefenceDetection.Of(screenedAfter.Flagged, isFlipped, trainGroups.MinorityFlags);
-            }
+            var neighbours = options.Defence.IsNone ? null : new TrainingNeighbours(trainX);
+            var firmBefore = options.Defence.IsNone ? new FittedFirm(baseModel, null)
+                : CollectivePipeline.Fit(warm, trainX, trainY, options.Defence, options.Seed, trainGroups, neighbours: neighbours);
+            var firmAfter = flips == 0 ? firmBefore
+                : CollectivePipeline.Fit(warm, trainX, relabelled, options.Defence, options.Seed, trainGroups, ranked.FlippedFlags(trainY.Length, flips), neighbours);
+            before = Measure(firmBefore.Model, test);
+            after = flips == 0 ? before : Measure(firmAfter.Model, test);
+            // With no flips, the firm after is the firm before, whose flags are counted against no flips.
+            detection = firmAfter.Detection;
         }
         return new CollectiveActionResult
         {
-            Members = members, Pool = pool, Scores = scores.Values, ScoringRule = scores.Rule, Ranking = ranking, Flipped = flipped,
+            Members = members, Pool = ranked.Pool, Scores = ranked.Scores, ScoringRule = ranked.Rule, Ranking = ranked.Ranking,
+            Flipped = ranked.FlippedRows(flips).Order().ToArray(),
             RelabelledLabels = relabelled, Before = before, After = after, Detection = detection,
         };
     }
 
     /// <summary>The firm's metrics of <paramref name="model"/> on <paramref name="test"/>, minority against majority.</summary>
-    public static FairnessReport Measure(IClassifier model, TestRows test) =>
-        FairnessReport.Compute(test.Y, model.Predict(test.X), test.Groups.Select(m => m ? MinorityLabel : MajorityLabel).ToArray(), [MinorityLabel]);
+    public static FairnessReport Measure(IClassifier model, TestRows test) => CollectivePipeline.Report(test.Y, model.Predict(test.X), test.Groups);
 
     private static void Check(DesignMatrix x, int[] y, GroupMembership groups, string what)
     {

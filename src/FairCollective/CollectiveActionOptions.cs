@@ -27,11 +27,14 @@ public sealed record CollectiveActionOptions
     /// <summary>How many pool members relabel 0 -> 1: a share of the pool or a number of flips.</summary>
     public FlipBudget Budget { get; init; } = FlipBudget.ShareOfPool(DefaultBudgetShare);
 
-    /// <summary>The ranking strategy, by <see cref="StrategyCatalog"/> name ("RB-prob", "RB-label", "RB-dist", "Random", "Oracle").</summary>
+    /// <summary>The ranking strategy, by <see cref="StrategyCatalog"/> name ("RB-prob", "RB-label", "RB-dist", "Random", "Oracle", or one registered with <see cref="StrategyCatalog.Register"/>).</summary>
     public string Strategy { get; init; } = StrategyCatalog.RbProb;
 
     /// <summary>Options of the strategies (k, tie rule, scaling, RB-prob's model).</summary>
     public StrategySettings StrategySettings { get; init; } = new();
+
+    /// <summary>The strategy's own options, for a strategy that has some (its <see cref="StrategyEntry.Defaults"/>' type); null = its defaults.</summary>
+    public object? StrategyOptions { get; init; }
 
     /// <summary>m, how many labelled majority rows the collective knows (a seeded sample); null = all of them.</summary>
     public int? MajorityRows { get; init; }

@@ -7,6 +7,8 @@ using FairCollective.Experiments.Specs;
 using FairCollective.Fairness;
 using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
+using FairCollective.Mitigation.Defences;
+using FairCollective.Pipeline;
 using FairCollective.Planning;
 
 namespace FairCollective.Experiments.Planning;
@@ -66,8 +68,8 @@ public static class PlanValidation
 
         // The real firm after the first flips of the recommended ranking, at every budget the plan forecast.
         var chosen = plan.Recommended;
-        var pool = chosen.Ranking.Select(i => members[i]).ToArray();
-        var achieved = chosen.Budgets.Select(b => real.After(pool.Take(b.Flips))).ToArray();
+        var ranked = RankedCollective.InOrder(members.Length, chosen.Ranking.Select(i => members[i]).ToArray(), $"plan ({chosen.Strategy})");
+        var achieved = chosen.Budgets.Select(b => real.After(ranked, b.Flips)).ToArray();
         int best = 0;
         for (int b = 1; b < achieved.Length; b++)
             if (achieved[b].EqOd < achieved[best].EqOd) best = b;
@@ -101,7 +103,7 @@ public static class PlanValidation
             _rows = rows;
             Split = split;
             _trainer = LearnerCatalog.Create(LearnerCatalog.Logistic, new LearnerSettings(), seed, innerParallelism: 1);
-            _firm = _trainer.Fit(split.TrainX, split.TrainY);
+            _firm = CollectivePipeline.Fit(_trainer, split.TrainX, split.TrainY, DefenceChoice.None, seed, split.TrainGroups).Model;
         }
 
         public string Name { get; }
@@ -117,15 +119,13 @@ public static class PlanValidation
         /// <summary>The raw rows of training positions <paramref name="trainRows"/>: what their owners hold.</summary>
         public Dataset Raw(IReadOnlyList<int> trainRows) => _data.Select(trainRows.Select(r => _rows.Train[r]).ToArray());
 
-        /// <summary>The real firm's EqOd and error on the test split after the training rows <paramref name="flipped"/> relabel 0 -> 1.</summary>
-        public (double EqOd, double Error) After(IEnumerable<int> flipped)
+        /// <summary>The real firm's EqOd and error on the test split after the first <paramref name="flips"/> of <paramref name="ranked"/> relabel 0 -> 1.</summary>
+        public (double EqOd, double Error) After(RankedCollective ranked, int flips)
         {
-            var labels = (int[])Split.TrainY.Clone();
-            int count = 0;
-            foreach (int r in flipped) { labels[r] = 1; count++; }
-            var firm = count == 0 ? _firm : LearnerCatalog.WarmStartedFrom(_trainer, _firm).Fit(Split.TrainX, labels);
-            var values = new double[FairnessEvaluator.MetricCount];
-            FairnessEvaluator.Evaluate(Split.TestY, firm.Predict(Split.TestX), Split.TestGroups, values);
+            var firm = flips == 0 ? _firm
+                : CollectivePipeline.Fit(LearnerCatalog.WarmStartedFrom(_trainer, _firm), Split.TrainX, ranked.Relabel(Split.TrainY, flips), DefenceChoice.None, Seed,
+                    Split.TrainGroups).Model;
+            var values = CollectivePipeline.Measure(Split.TestY, firm.Predict(Split.TestX), Split.TestGroups);
             return (values[(int)FairnessMetric.EqOd], values[(int)FairnessMetric.ErrorRate]);
         }
     }

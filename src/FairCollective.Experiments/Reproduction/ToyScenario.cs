@@ -5,6 +5,7 @@ using FairCollective.Data.Synthetic;
 using FairCollective.Experiments.Running;
 using FairCollective.Fairness;
 using FairCollective.Learning.Logistic;
+using FairCollective.Pipeline;
 
 namespace FairCollective.Experiments.Reproduction;
 
@@ -69,22 +70,20 @@ public static class ToyScenario
         var trainer = new LogisticRegressionTrainer();
 
         var before = trainer.FitModel(matrix, y);
-        var members = new CollectiveOrder(Enumerable.Range(0, n).Where(i => minority[i]).ToArray(), seed).Members(CollectiveSize.Share(1));
-        var pool = Pool.Of(members, y);
+        var members = new CollectiveOrder(Enumerable.Range(0, n).Where(i => minority[i]).ToArray(), seed).Members(CollectiveSize.Share(1)).ToArray();
         var known = Enumerable.Range(0, n).Where(i => !minority[i]).ToArray();
-        var scores = new RbProbStrategy(trainer).Score(new StrategyContext(matrix, y, pool, known, seed)).Values;
-        var ranking = Ranking.Rank(scores, pool, TieRule.SeededRandom, seed);
-        int m = Math.Min(flips, pool.Length);
-        var relabelled = Relabelling.Apply(y, pool, ranking, m);
-        var after = trainer.FitModel(matrix, relabelled);
+        // RB-prob with the firm's own learner as the majority model; A is a scoring feature here, as it is the firm's.
+        var ranked = CollectivePipeline.Rank(new CollectiveInputs(matrix, y, members, known, seed),
+            new RankingChoice(StrategyCatalog.RbProb, new StrategySettings { TieRule = TieRule.SeededRandom }), _ => trainer);
+        int m = Math.Min(flips, ranked.Pool.Length);
+        var after = trainer.FitModel(matrix, ranked.Relabel(y, m));
 
-        var flipped = new bool[n];
-        for (int j = 0; j < m; j++) flipped[pool[ranking[j]]] = true;
-        var mBefore = FirmEvaluation.Evaluate(y, ((Learning.IClassifier)before).Predict(matrix), minority);
-        var mAfter = FirmEvaluation.Evaluate(y, ((Learning.IClassifier)after).Predict(matrix), minority);
+        var flipped = ranked.FlippedFlags(n, m);
+        var mBefore = CollectivePipeline.Measure(y, ((Learning.IClassifier)before).Predict(matrix), minority);
+        var mAfter = CollectivePipeline.Measure(y, ((Learning.IClassifier)after).Predict(matrix), minority);
         return new Result(
             Enumerable.Range(0, n).Select(i => new Point(x[3 * i], x[3 * i + 1], minority[i], y[i], flipped[i])).ToArray(),
             MinorityBoundary(before), MinorityBoundary(after),
-            mBefore[MetricKeys.Error], mAfter[MetricKeys.Error], mBefore[MetricKeys.EqOd], mAfter[MetricKeys.EqOd], m);
+            mBefore[(int)FairnessMetric.ErrorRate], mAfter[(int)FairnessMetric.ErrorRate], mBefore[(int)FairnessMetric.EqOd], mAfter[(int)FairnessMetric.EqOd], m);
     }
 }

@@ -10,6 +10,7 @@ using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
 using FairCollective.Mitigation.Defences;
 using FairCollective.Mitigation.FirmSide;
+using FairCollective.Pipeline;
 
 namespace FairCollective.Experiments.Running;
 
@@ -47,7 +48,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         progress.Started(spec.Name, plan.CellCount, plan.CellCount - todo.Count);
 
         var bases = new ConcurrentDictionary<(string, int, string, DefenceChoice), Lazy<(IClassifier Model, IReadOnlyDictionary<string, double> Metrics)>>();
-        var rankings = new ConcurrentDictionary<ScoreGroup, Lazy<RankedPool>>();
+        var rankings = new ConcurrentDictionary<ScoreGroup, Lazy<RankedCollective>>();
         var neighbours = new ConcurrentDictionary<(string, int), TrainingNeighbours>();
         var refits = new SharedRefits();
         var writer = new CellWriter(store, progress);
@@ -68,18 +69,19 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 var bootstrap = BootstrapSettings.Of(spec, config.Seed);
                 (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Base(DefenceChoice defence) => bases.GetOrAdd((config.Dataset.Name, config.Seed, config.Learner, defence),
                     _ => new Lazy<(IClassifier, IReadOnlyDictionary<string, double>)>(() => defence.IsNone
-                        ? FirmEvaluation.FitEvaluateAndKeep(trainer, split, split.TrainY, bootstrap)
+                        ? Evaluated(CollectivePipeline.Fit(trainer, split.TrainX, split.TrainY, defence, config.Seed, split.TrainGroups).Model)
                         : Defended(defence, split.TrainY, flipped: null))).Value;
+                (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Evaluated(IClassifier model) => (model, FirmEvaluation.EvaluateModel(model, split, bootstrap));
                 // The defended firm: the defence screens the labels it received, the learner fits what is left (warm from
                 // the undefended base model, the same optimum), and the flags are counted against the flips.
                 (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Defended(DefenceChoice defence, int[] labels, bool[]? flipped)
                 {
                     var warm = LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model);
                     var shared = neighbours.GetOrAdd((config.Dataset.Name, config.Seed), _ => new TrainingNeighbours(split.TrainX, threads: 1));
-                    var (model, outcome) = DefendedFit.Fit(DefenceCatalog.Create(defence), warm, split.TrainX, labels, config.Seed, shared);
-                    var metrics = FirmEvaluation.EvaluateModel(model, split, bootstrap);
-                    var detection = DefenceDetection.Of(outcome.Flagged, flipped ?? new bool[labels.Length], split.TrainGroups.MinorityFlags);
-                    return (model, new Dictionary<string, double>(metrics, StringComparer.Ordinal)
+                    var firm = CollectivePipeline.Fit(warm, split.TrainX, labels, defence, config.Seed, split.TrainGroups, flipped, shared);
+                    var metrics = FirmEvaluation.EvaluateModel(firm.Model, split, bootstrap);
+                    var detection = firm.Detection!;
+                    return (firm.Model, new Dictionary<string, double>(metrics, StringComparer.Ordinal)
                     {
                         [MetricKeys.DefenceFlagged] = detection.Flagged, [MetricKeys.DefencePrecision] = detection.Precision, [MetricKeys.DefenceRecall] = detection.Recall,
                         [MetricKeys.DefenceFalseFlagsMinority] = detection.FalseFlagsMinority, [MetricKeys.DefenceFalseFlagsMajority] = detection.FalseFlagsMajority,
@@ -101,26 +103,25 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 }
                 else
                 {
-                    var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedPool>(() => RankedPool.Compute(g, spec, split, plan.Draws[(g.Dataset, g.Seed)]))).Value;
+                    var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedCollective>(() => Rank(g, spec, split, plan.Draws[(g.Dataset, g.Seed)]))).Value;
                     poolSize = ranked.Pool.Length;
                     rule = ranked.Rule;
-                    flips = config.Budget!.Value.FlipCount(poolSize, ranked.IdealCount);
+                    flips = ranked.FlipCount(config.Budget!.Value);
                     IReadOnlyDictionary<string, double> fitted;
                     if (flips == 0) fitted = Base(config.Defence).Metrics;
                     else
                     {
                         if (config.Defence.IsNone)
-                            fitted = refits.GetOrFit(config.Dataset.Name, config.Seed, config.Learner, Relabelling.FlippedRows(ranked.Pool, ranked.Ranking, flips),
-                                () => FirmEvaluation.FitAndEvaluate(LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model), split,
-                                    Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips), bootstrap));
+                            fitted = refits.GetOrFit(config.Dataset.Name, config.Seed, config.Learner, ranked.FlippedRows(flips),
+                                () => FirmEvaluation.EvaluateModel(CollectivePipeline.Fit(LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model),
+                                    split.TrainX, ranked.Relabel(split.TrainY, flips), DefenceChoice.None, config.Seed, split.TrainGroups).Model, split, bootstrap));
                         else
                         {
-                            var labels = Relabelling.Apply(split.TrainY, ranked.Pool, ranked.Ranking, flips);
-                            fitted = Defended(config.Defence, labels, Relabelling.FlippedFlags(labels.Length, ranked.Pool, ranked.Ranking, flips)).Metrics;
+                            fitted = Defended(config.Defence, ranked.Relabel(split.TrainY, flips), ranked.FlippedFlags(split.TrainY.Length, flips)).Metrics;
                         }
                     }
                     // How many flips the tie rule chose: a warning when a result rests on it (RunWarnings).
-                    var withCounts = new Dictionary<string, double>(fitted, StringComparer.Ordinal) { [MetricKeys.TieFlips] = Collective.Ranking.TiedAtCut(ranked.Scores, ranked.Ranking, flips) };
+                    var withCounts = new Dictionary<string, double>(fitted, StringComparer.Ordinal) { [MetricKeys.TieFlips] = ranked.TiedAtCut(flips) };
                     // Where the causal model is known: how the cell's flips compare with the ideal relabelling's.
                     if (ranked.IdealFlags is { } flags)
                     {
@@ -144,6 +145,19 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         progress.Finished();
         return new RunSummary(spec.Name, plan.CellCount, plan.CellCount - todo.Count, writer.Added, clock.Elapsed);
     }
+
+    /// <summary>One score group's collective, ranked by the pipeline on the run's draws (its order, known sample and priorities).</summary>
+    private static RankedCollective Rank(ScoreGroup g, Specs.ExperimentSpec spec, PreparedSplit split, Randomness randomness)
+    {
+        var members = CollectiveOrder.Given(randomness.Order).Members(g.Size).ToArray();
+        var inputs = new CollectiveInputs(ScoringFeatures.Of(split, spec.Strategy.ScoringSpace), split.TrainY, members, randomness.Known(split, g.MajorityRows), g.Seed)
+        {
+            OracleP0 = split.TrainP0AtCounterfactual, RandomPriorities = randomness.Priorities,
+        };
+        var own = StrategyCatalog.OptionsFromJson(g.Strategy, spec.StrategyOptions.GetValueOrDefault(g.Strategy) ?? StrategyCatalog.OptionsJson(g.Strategy, null));
+        return CollectivePipeline.Rank(inputs, new RankingChoice(g.Strategy, spec.Strategy, g.Plausible) { Options = own },
+            name => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1));
+    }
 }
 
 /// <summary>The bootstrap over test rows a spec asks for, seeded by the cell's seed; null when off.</summary>
@@ -151,30 +165,4 @@ internal static class BootstrapSettings
 {
     public static Fairness.BootstrapOptions? Of(Specs.ExperimentSpec spec, int seed) =>
         spec.BootstrapResamples > 0 ? new Fairness.BootstrapOptions { Resamples = spec.BootstrapResamples, Level = spec.BootstrapLevel, Seed = seed } : null;
-}
-
-/// <summary>The pool of one collective, its ranking under one strategy, and the scoring rule that applied.</summary>
-internal sealed record RankedPool(int Members, int[] Pool, double[] Scores, int[] Ranking, string Rule, bool[]? IdealFlags = null, double P0RankCorrelation = double.NaN)
-{
-    /// <summary>M*, the pool members the ideal flips; null without a causal model. Counted once per pool, not per budget.</summary>
-    public int? IdealCount { get; } = IdealFlags is null ? null : IdealRelabelling.Count(IdealFlags);
-
-    public static RankedPool Compute(ScoreGroup g, Specs.ExperimentSpec spec, PreparedSplit split, Randomness randomness)
-    {
-        var members = CollectiveOrder.Given(randomness.Order).Members(g.Size);
-        var pool = Collective.Pool.Of(members, split.TrainY);
-        var known = randomness.Known(split, g.MajorityRows);
-        var features = ScoringFeatures.Of(split, spec.Strategy.ScoringSpace);
-        ITrainer TrainerFor(string name) => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1);
-        // The plausible-flips answer to defences: only members the majority model finds plausible as 1 form the pool.
-        if (g.Plausible > 0)
-            pool = PlausibleFlips.Restrict(new StrategyContext(features, split.TrainY, pool, known, g.Seed, split.TrainP0AtCounterfactual, randomness.Priorities),
-                g.Plausible, TrainerFor(spec.Strategy.RbProbModel));
-        var context = new StrategyContext(features, split.TrainY, pool, known, g.Seed, split.TrainP0AtCounterfactual, randomness.Priorities);
-        var strategy = StrategyCatalog.Create(g.Strategy, spec.Strategy, TrainerFor);
-        var scores = strategy.Score(context);
-        var p0 = split.TrainP0AtCounterfactual;
-        return new RankedPool(members.Length, pool, scores.Values, Collective.Ranking.Rank(scores.Values, pool, spec.Strategy.TieRule, g.Seed), scores.Rule,
-            p0 is null ? null : IdealRelabelling.Flags(pool, p0), p0 is null ? double.NaN : IdealRelabelling.RankCorrelation(scores.Values, pool, p0));
-    }
 }

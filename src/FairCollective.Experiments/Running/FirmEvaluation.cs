@@ -4,6 +4,7 @@ using FairCollective.Fairness;
 using FairCollective.Fairness.Counterfactual;
 using FairCollective.Learning;
 using FairCollective.Mitigation.FirmSide;
+using FairCollective.Pipeline;
 
 namespace FairCollective.Experiments.Running;
 
@@ -32,22 +33,6 @@ public static class FirmEvaluation
     /// <summary>The stored metrics that get a bootstrap interval: all but the group counts, which resampling only blurs.</summary>
     public static IReadOnlyList<FairnessMetric> IntervalMetrics { get; } =
         StoredMetrics.Where(m => m is not (FairnessMetric.MinorityCount or FairnessMetric.MajorityCount)).ToArray();
-
-    /// <summary>Fits the firm on <paramref name="trainLabels"/> and returns the test split's metrics, keyed by <see cref="MetricKeys"/>.</summary>
-    /// <param name="trainer">The firm's learner.</param>
-    /// <param name="split">The encoded split; its test rows are never relabelled.</param>
-    /// <param name="trainLabels">Training labels in {0, 1}, one per training row (the original ones or the collective's relabelling).</param>
-    /// <param name="bootstrap">Bootstrap over the test rows for intervals of every stored metric; none when null.</param>
-    public static IReadOnlyDictionary<string, double> FitAndEvaluate(ITrainer trainer, PreparedSplit split, int[] trainLabels, BootstrapOptions? bootstrap = null) =>
-        FitEvaluateAndKeep(trainer, split, trainLabels, bootstrap).Metrics;
-
-    /// <summary>As <see cref="FitAndEvaluate"/>, also returning the fitted model (the base model of firm-side methods).</summary>
-    public static (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) FitEvaluateAndKeep(ITrainer trainer, PreparedSplit split, int[] trainLabels,
-        BootstrapOptions? bootstrap = null)
-    {
-        var model = trainer.Fit(split.TrainX, trainLabels);
-        return (model, EvaluateModel(model, split, bootstrap));
-    }
 
     /// <summary>The test split's metrics of a fitted model (with intervals, counterfactual and validation metrics where the split and <paramref name="bootstrap"/> give them), keyed by <see cref="MetricKeys"/>.</summary>
     public static Dictionary<string, double> EvaluateModel(IClassifier model, PreparedSplit split, BootstrapOptions? bootstrap = null)
@@ -127,8 +112,7 @@ public static class FirmEvaluation
     /// <summary>The stored metrics of predictions against labels, minority vs majority.</summary>
     public static Dictionary<string, double> Evaluate(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, GroupMembership groups)
     {
-        var values = new double[FairnessEvaluator.MetricCount];
-        FairnessEvaluator.Evaluate(yTrue, yPred, groups, values);
+        var values = CollectivePipeline.Measure(yTrue, yPred, groups);
         var metrics = new Dictionary<string, double>(CellMetricCapacity, StringComparer.Ordinal);
         foreach (var metric in StoredMetrics) metrics[MetricCatalog.Get(metric).Key] = values[(int)metric];
         return metrics;

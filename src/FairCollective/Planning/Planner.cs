@@ -8,6 +8,7 @@ using FairCollective.Data.Encoding;
 using FairCollective.Fairness;
 using FairCollective.Learning;
 using FairCollective.Learning.Catalog;
+using FairCollective.Pipeline;
 
 namespace FairCollective.Planning;
 
@@ -58,8 +59,14 @@ public static class Planner
         var strategies = options.Strategies.Select(StrategyCatalog.Canonical).Distinct().ToArray();
         // What the collective knows, scored once per strategy: its members and its sample (in the default scoring space).
         var scoringX = ScoringFeatures.Of(input.X, input.SensitiveColumns, options.StrategySettings.ScoringSpace);
-        var known = new StrategyContext(scoringX, input.Y, pool, Enumerable.Range(nc, input.MajorityCount).ToArray(), options.Seed);
-        var ranked = strategies.Select(s => RankedPool.Of(s, known, options)).ToArray();
+        var known = new CollectiveInputs(scoringX, input.Y, Enumerable.Range(0, nc).ToArray(), Enumerable.Range(nc, input.MajorityCount).ToArray(), options.Seed);
+        var ranked = strategies.Select(s => CollectivePipeline.Rank(known, new RankingChoice(s, options.StrategySettings)
+        {
+            Options = options.StrategyOptions.FirstOrDefault(o => string.Equals(o.Key, s, StringComparison.OrdinalIgnoreCase)).Value,
+        },
+            name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed))).ToArray();
+        // Members in flipping order and their scores, per strategy (member positions are the input's rows).
+        var order = ranked.Select(r => r.RankedRows()).ToArray();
         var trainer = LearnerCatalog.Create(options.Learner, options.LearnerSettings, options.Seed, innerParallelism: 1);
         var rows = new KnownRows(input, world);
 
@@ -79,7 +86,7 @@ public static class Planner
                 for (int b = 0; b < budgets.Length; b++)
                 {
                     int flips = FlipBudget.ShareOfPool(budgets[b]).FlipCount(pool.Length);
-                    (metricAt[r][k][b], errorAt[r][k][b]) = firm.After(ranked[k].Members, flips, flips == pool.Length ? -1 : k);
+                    (metricAt[r][k][b], errorAt[r][k][b]) = firm.After(order[k], flips, flips == pool.Length ? -1 : k);
                 }
             }
         });
@@ -94,7 +101,7 @@ public static class Planner
             int best = 0;
             for (int b = 1; b < perBudget.Length; b++)
                 if (Fairer(options.Metric, perBudget[b].Metric.Median, perBudget[best].Metric.Median)) best = b;
-            forecasts[k] = new StrategyForecast(strategies[k], ranked[k].Rule, ranked[k].Members, ranked[k].Scores, perBudget, best);
+            forecasts[k] = new StrategyForecast(strategies[k], ranked[k].Rule, order[k], ranked[k].RankedScores(), perBudget, best);
         }
         int chosen = 0;
         for (int k = 1; k < forecasts.Length; k++)
@@ -110,7 +117,7 @@ public static class Planner
             var now = metricAt.Select(m => m[chosen][recommended.Best]).ToArray();
             double reachNow = now.Count(v => !double.IsNaN(v) && options.Metric.Unfairness(v) <= targetUnfairness) / (double)now.Length;
             bool reachableNow = options.Metric.Unfairness(recommended.BestBudget.Metric.Median) <= targetUnfairness;
-            var needed = SizeSearch(input, world, population, ranked[chosen], pool, budgets, trainer, rows, metric, targetUnfairness, options);
+            var needed = SizeSearch(input, world, population, order[chosen], pool, budgets, trainer, rows, metric, targetUnfairness, options);
             var neededInterval = PredictiveInterval.Of(needed, options.Level);
             bool reachable = double.IsFinite(neededInterval.Median);
             target = new SizeForecast(targetValue, reachableNow, reachNow, neededInterval,
@@ -155,7 +162,7 @@ public static class Planner
     /// target; +infinity when none on the grid does. Members join in a seeded order; beyond the known members,
     /// hypothetical members are the members' bootstrap resample (each stands for more users and flips with its source).
     /// </summary>
-    private static double[] SizeSearch(PlannerInput input, World world, Population population, RankedPool ranked, int[] pool, double[] budgets,
+    private static double[] SizeSearch(PlannerInput input, World world, Population population, int[] ranked, int[] pool, double[] budgets,
         ITrainer trainer, KnownRows rows, FairnessMetric metric, double targetUnfairness, PlannerOptions options)
     {
         int nc = input.MemberCount;
@@ -188,7 +195,7 @@ public static class Planner
                     double flipUsers = Math.Floor(budget * poolUsers + 0.5);
                     var flipped = new List<int>();
                     double sum = 0;
-                    foreach (int member in ranked.Members)
+                    foreach (int member in ranked)
                     {
                         if (sum >= flipUsers) break;
                         if (collective[member] <= 0) continue;

@@ -45,6 +45,9 @@ public sealed record PlannerOptions
     /// <summary>Options of the strategies (k, tie rule, scaling, scoring space).</summary>
     public StrategySettings StrategySettings { get; init; } = new();
 
+    /// <summary>Own options of strategies that have some, by strategy name (any case); a strategy not named here runs with its defaults.</summary>
+    public IReadOnlyDictionary<string, object> StrategyOptions { get; init; } = new Dictionary<string, object>();
+
     /// <summary>Flip budgets to forecast, as shares of the pool in [0, 1]; 0 (no action) is always added. Default <see cref="DefaultBudgets"/>.</summary>
     public IReadOnlyList<double> Budgets { get; init; } = DefaultBudgets;
 

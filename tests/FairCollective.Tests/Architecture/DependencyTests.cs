@@ -48,7 +48,7 @@ public class DependencyTests
     {
         // ExperimentRunner refers to these only inside a lambda (a compiler-generated nested type): the IL reader must see them.
         var refs = TypeReferences.Of(typeof(FairCollective.Experiments.Running.ExperimentRunner)).Select(t => t.Name).ToHashSet();
-        Assert.Contains("Relabelling", refs);
+        Assert.Contains("FirmEvaluation", refs);
         Assert.Contains("FirmSideCatalog", refs);
     }
 
