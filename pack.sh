@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Packs FairCollective's NuGet packages and proves them: the libraries FairCollective, FairCollective.Experiments and FairCollective.Reporting,
+# Packs FairCollective's NuGet packages and proves them: the libraries FairCollective, FairCollective.Experiments, FairCollective.Reporting
+# and FairCollective.Testing (the contract checks plug-ins' tests call),
 # and the tool FairCollective.Tool (a pointer package plus one package per platform). Checks that each package is
 # under 30 MB and holds what it should, then installs the tool for this machine from the packed folder alone (a
 # private NuGet config and package cache: no registry, no stale cached copy) and runs it.
@@ -30,7 +31,7 @@ dotnet pack FairCollective.sln -c Release -o "$out" -v quiet -nologo
 ls -la "$out"
 
 # Every package: present, small, with readme, licence and changelog at its root.
-expected="FairCollective FairCollective.Experiments FairCollective.Reporting FairCollective.Tool"
+expected="FairCollective FairCollective.Experiments FairCollective.Reporting FairCollective.Testing FairCollective.Tool"
 for rid in $tool_rids; do expected="$expected FairCollective.Tool.$rid"; done
 for id in $expected; do
   pkg="$out/$id.$version.nupkg"
@@ -44,7 +45,7 @@ for id in $expected; do
 done
 
 # Libraries: the assembly with its XML docs; the core one also the bundled data's notes.
-for id in FairCollective FairCollective.Experiments FairCollective.Reporting; do
+for id in FairCollective FairCollective.Experiments FairCollective.Reporting FairCollective.Testing; do
   files=$(unzip -Z1 "$out/$id.$version.nupkg")
   for f in "lib/net10.0/$id.dll" "lib/net10.0/$id.xml"; do
     grep -qx "$f" <<<"$files" || fail "$id.$version.nupkg lacks $f"

@@ -161,12 +161,12 @@ public sealed class RunPlan
                         Experiment = spec.Name, Dataset = loaded.Identity, Learner = learner, LearnerOptionsJson = learners[learner],
                         TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
                         BootstrapResamples = spec.BootstrapResamples, BootstrapLevel = spec.BootstrapLevel,
-                        Seed = seed, Method = CellConfig.BaseMethod, RandomnessSha256 = drawn.Sha256(null),
+                        Seed = seed, Method = CellConfig.BaseMethod, RandomnessSha256 = drawn.Sha256(null), Plugins = PluginOrigins.Of(learner, null, null),
                     };
                     int minority = split.MinorityTrainRows.Count;
                     foreach (var defence in spec.Defences)
                     {
-                        var common = undefended with { Defence = defence };
+                        var common = undefended with { Defence = defence, Plugins = PluginOrigins.Of(learner, defence, null) };
                         seedCells.Add(new PlannedCell(common, null, minority));
                         // Firm-side methods run once, on the firm without a defence.
                         if (defence.IsNone)
@@ -191,6 +191,8 @@ public sealed class RunPlan
                                                 Size = size,
                                                 Budget = budget,
                                                 Strategy = strategy,
+                                                StrategyOptionsJson = spec.StrategyOptions.GetValueOrDefault(name) ?? StrategyCatalog.OptionsJson(name, null),
+                                                Plugins = PluginOrigins.Of(learner, defence, name),
                                                 Plausible = plausible,
                                                 RandomnessSha256 = drawn.Sha256(m),
                                             }, group, minority));
@@ -203,6 +205,9 @@ public sealed class RunPlan
         var settings = new ExperimentSettings
         {
             TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
+            StrategyOptions = spec.Strategies.Select(n => (n, Json: spec.StrategyOptions.GetValueOrDefault(n) ?? StrategyCatalog.OptionsJson(n, null)))
+                .Where(t => t.Json is not null).ToDictionary(t => t.n, t => t.Json!, StringComparer.Ordinal),
+            Plugins = PluginOrigins.ByAssembly(spec),
             ValidationFraction = spec.ValidationFraction, PostProcessingFit = spec.FirmSide.Count > 0 ? spec.EffectivePostProcessingFit.ToString() : "",
             Bootstrap = spec.BootstrapResamples > 0 ? $"{spec.BootstrapResamples} resamples at {spec.BootstrapLevel.ToString(CultureInfo.InvariantCulture)}" : "none",
             Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal), Randomness = randomnessSha,

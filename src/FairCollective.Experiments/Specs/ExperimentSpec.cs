@@ -45,6 +45,12 @@ public sealed record ExperimentSpec
     /// <summary>Options of the strategies (k, tie rule, scaling, RB-prob's model), shared by every collective cell.</summary>
     public StrategySettings Strategy { get; init; } = new();
 
+    /// <summary>Own options of the strategies that have some, by registered strategy name: canonical JSON (keys sorted, defaults included). A strategy not named runs with its defaults.</summary>
+    public IReadOnlyDictionary<string, string> StrategyOptions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Full paths of the plug-in assemblies the spec loads (<c>plugins</c>), in order.</summary>
+    public IReadOnlyList<string> Plugins { get; init; } = [];
+
     /// <summary>Firm-side methods to compare with, each with its knob values (empty: none).</summary>
     public IReadOnlyList<FirmSideChoice> FirmSide { get; init; } = [];
 

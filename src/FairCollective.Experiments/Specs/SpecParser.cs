@@ -22,7 +22,7 @@ namespace FairCollective.Experiments.Specs;
 public static class SpecParser
 {
     private static readonly string[] KnownKeys =
-        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding", "bootstrap", "metric", "firm_side_fit", "defences", "plausible"];
+        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding", "bootstrap", "metric", "firm_side_fit", "defences", "plausible", "plugins"];
 
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
@@ -59,15 +59,16 @@ public static class SpecParser
                 throw new UserInputException($"{r.At(key)}: unknown key '{k}' (known: {string.Join(", ", KnownKeys)})");
         }
 
+        // Plug-ins first: their strategies, learners and defences are names the rest of the spec may use.
+        var plugins = root.Children.TryGetValue(new YamlScalarNode("plugins"), out var pg) ? ParsePlugins(r, pg) : [];
         var strategies = r.StringList(r.Required(root, "strategies"), "strategies");
         foreach (var (s, node) in strategies)
             if (!StrategyCatalog.IsKnown(s))
                 throw new UserInputException($"{r.At(node)}: unknown strategy '{s}' (known: {string.Join(", ", StrategyCatalog.Names)})");
         Distinct(r, strategies.Select(t => (StrategyCatalog.Canonical(t.Value), t.Node)), "strategies");
         var learners = root.Children.TryGetValue(new YamlScalarNode("learners"), out var ln)
-            ? r.StringList(ln, "learners").Select(t => FairCollective.Learning.Catalog.LearnerCatalog.Names.Contains(t.Value.ToLowerInvariant())
-                ? t.Value.ToLowerInvariant()
-                : throw new UserInputException($"{r.At(t.Node)}: unknown learner '{t.Value}' (known: {string.Join(", ", FairCollective.Learning.Catalog.LearnerCatalog.Names)})")).ToArray()
+            ? r.StringList(ln, "learners").Select(t => FairCollective.Learning.Catalog.LearnerCatalog.Names.FirstOrDefault(n => string.Equals(n, t.Value, StringComparison.OrdinalIgnoreCase))
+                ?? throw new UserInputException($"{r.At(t.Node)}: unknown learner '{t.Value}' (known: {string.Join(", ", FairCollective.Learning.Catalog.LearnerCatalog.Names)})")).ToArray()
             : [SpecDefaults.Learner];
         if (ln is not null) Distinct(r, r.StringList(ln, "learners").Select(t => (t.Value.ToLowerInvariant(), t.Node)), "learners");
 
@@ -115,6 +116,8 @@ public static class SpecParser
             Seeds = seeds,
             TestFraction = testFraction,
             Strategy = root.Children.TryGetValue(new YamlScalarNode("strategy"), out var st) ? ParseStrategy(r, st) : new StrategySettings(),
+            StrategyOptions = st is null ? new Dictionary<string, string>() : ParseStrategyOptions(r, st),
+            Plugins = plugins,
             Learner = root.Children.TryGetValue(new YamlScalarNode("learner"), out var le) ? ParseLearner(r, le) : new LearnerSettings(),
             FirmSide = root.Children.TryGetValue(new YamlScalarNode("firm_side"), out var fs) ? ParseFirmSide(r, fs) : [],
             Defences = root.Children.TryGetValue(new YamlScalarNode("defences"), out var df) ? ParseDefences(r, df) : [DefenceChoice.None],
@@ -365,9 +368,10 @@ public static class SpecParser
                         var t => throw new UserInputException($"{r.At(value)}: unknown scaling '{t}' (encoded or all-columns)"),
                     }
                 },
+                "options" => s, // the strategies' own options: ParseStrategyOptions
                 "rb_prob_model" => s with
                 {
-                    RbProbModel = r.Scalar(value, "strategy.rb_prob_model") is var model && LearnerCatalog.Names.Contains(model.ToLowerInvariant()) ? model
+                    RbProbModel = r.Scalar(value, "strategy.rb_prob_model") is var model && LearnerCatalog.Names.Contains(model, StringComparer.OrdinalIgnoreCase) ? model
                         : throw new UserInputException($"{r.At(value)}: unknown strategy.rb_prob_model '{model}' (known: {string.Join(", ", LearnerCatalog.Names)})"),
                 },
                 "scoring_space" => s with
@@ -379,10 +383,71 @@ public static class SpecParser
                         var t => throw new UserInputException($"{r.At(value)}: unknown scoring_space '{t}' (counterfactual or all-features)"),
                     }
                 },
-                var other => throw new UserInputException($"{r.At(key)}: unknown strategy option '{other}' (k, tie_rule, scaling, scoring_space, rb_prob_model)"),
+                var other => throw new UserInputException($"{r.At(key)}: unknown strategy option '{other}' (k, tie_rule, scaling, scoring_space, rb_prob_model, options)"),
             };
         }
         return s;
+    }
+
+    /// <summary>
+    /// <c>strategy.options</c>: a mapping of strategy name to its own options, e.g. <c>options: {Centroid: {power: 1}}</c>,
+    /// for strategies whose entry has an options record; each option is checked by the strategy here, so a typo stops the
+    /// parse with its line. Keys are the strategies' registered names; values their options as canonical JSON.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> ParseStrategyOptions(Reader r, YamlNode strategyNode)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var options = r.Mapping(strategyNode, "strategy").Where(kv => r.Scalar(kv.Key, "strategy") == "options").Select(kv => kv.Value).FirstOrDefault();
+        if (options is null) return result;
+        foreach (var (nameNode, given) in r.Mapping(options, "strategy.options"))
+        {
+            string name = r.Scalar(nameNode, "strategy.options");
+            if (!StrategyCatalog.IsKnown(name))
+                throw new UserInputException($"{r.At(nameNode)}: unknown strategy '{name}' (known: {string.Join(", ", StrategyCatalog.Names)})");
+            string canonical = StrategyCatalog.Canonical(name);
+            if (result.ContainsKey(canonical)) throw new UserInputException($"{r.At(nameNode)}: strategy.options names {canonical} twice");
+            var values = given is YamlScalarNode { Value: null or "" or "~" or "null" } ? []
+                : r.Mapping(given, $"strategy.options.{name}").Select(kv =>
+                {
+                    string option = r.Scalar(kv.Key, $"strategy.options.{name}");
+                    return (Option: option, Value: ToJson(r, kv.Value, $"strategy.options.{name}.{option}"), Node: kv.Value);
+                }).ToArray();
+            // Options applied one more at a time, so an error names the line of the option that caused it.
+            object? typed = null;
+            for (int i = 0; i <= values.Length; i++)
+                try
+                {
+                    typed = StrategyCatalog.OptionsWith(canonical, values.Take(i).Select(v => (v.Option, v.Value)));
+                }
+                catch (UserInputException e) when (!e.Message.StartsWith(r.Source, StringComparison.Ordinal))
+                {
+                    throw new UserInputException($"{r.At(i == 0 ? nameNode : values[i - 1].Node)}: {e.Message}");
+                }
+            if (StrategyCatalog.OptionsJson(canonical, typed) is { } json) result[canonical] = json;
+        }
+        return result;
+    }
+
+    /// <summary><c>plugins</c>: paths of plug-in assemblies (relative to the spec's folder), loaded here in order.</summary>
+    private static IReadOnlyList<string> ParsePlugins(Reader r, YamlNode node)
+    {
+        string folder = File.Exists(r.Source) ? Path.GetDirectoryName(Path.GetFullPath(r.Source))! : ".";
+        var paths = new List<string>();
+        foreach (var (given, at) in r.StringList(node, "plugins"))
+        {
+            string full = Path.IsPathRooted(given) ? given : Path.GetFullPath(Path.Combine(folder, given));
+            try
+            {
+                FairCollective.Plugins.PluginLoader.Load(full);
+            }
+            catch (UserInputException e)
+            {
+                throw new UserInputException($"{r.At(at)}: {e.Message.Replace($"'{full}'", $"'{given}'", StringComparison.Ordinal)}");
+            }
+            if (paths.Contains(full, StringComparer.Ordinal)) throw new UserInputException($"{r.At(at)}: plug-in '{given}' is listed twice");
+            paths.Add(full);
+        }
+        return paths;
     }
 
     private static int CheckK(Reader r, YamlNode value)

@@ -59,6 +59,10 @@ public static class SpecWriter
             ["scoring_space"] = spec.Strategy.ScoringSpace switch { ScoringSpace.Counterfactual => "counterfactual", ScoringSpace.AllFeatures => "all-features", var x => x.ToString() },
             ["rb_prob_model"] = spec.Strategy.RbProbModel,
         };
+        if (spec.StrategyOptions.Count > 0)
+            o["strategy"]!["options"] = new JsonObject(spec.StrategyOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));
+        if (spec.Plugins.Count > 0) o["plugins"] = Array(spec.Plugins.Select(p => JsonValue.Create(p)));
         var learner = new JsonObject { ["c"] = Number(spec.Learner.C) };
         foreach (var (name, options) in spec.Learner.Options.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             learner[name] = new JsonObject(options.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));

@@ -70,6 +70,12 @@ public sealed record CellConfig
     /// <summary>Collective cells only: the strategy options.</summary>
     public StrategySettings? Strategy { get; init; }
 
+    /// <summary>Collective cells of a strategy with options of its own: them, as canonical JSON (keys sorted, defaults included); null for the rest (then not written, so their keys stay).</summary>
+    public string? StrategyOptionsJson { get; init; }
+
+    /// <summary>The plug-ins whose components the cell uses (strategy, learner, defence), by origin (assembly, version, SHA-256) joined by "; ", in order; null when none (then not written).</summary>
+    public string? Plugins { get; init; }
+
     /// <summary>The firm's defence against flipped labels, with its options; none by default (and then not written, so cells without one keep their keys).</summary>
     public Mitigation.Defences.DefenceChoice Defence { get; init; } = Mitigation.Defences.DefenceChoice.None;
 
@@ -146,10 +152,16 @@ public sealed record CellConfig
                 j.WriteString("scaling", s.Scaling.ToString());
                 j.WriteString("scoring_space", s.ScoringSpace.ToString());
                 j.WriteString("rb_prob_model", s.RbProbModel);
+                if (StrategyOptionsJson is { } own)
+                {
+                    j.WritePropertyName("options");
+                    j.WriteRawValue(own);
+                }
                 j.WriteEndObject();
                 if (Plausible > 0) WriteNumber(j, "plausible_min", Plausible);
                 j.WriteEndObject();
             }
+            if (Plugins is { } plugins) j.WriteString("plugins", plugins);
             if (Knob is { } knob)
             {
                 j.WriteStartObject("firm_side");
@@ -218,6 +230,7 @@ public sealed record CellConfig
                 Seed = r.GetProperty("seed").GetInt32(),
                 RandomnessSha256 = r.GetProperty("randomness_sha256").GetString()!,
                 Method = r.GetProperty("method").GetString()!,
+                Plugins = r.TryGetProperty("plugins", out var pl) ? pl.GetString() : null,
                 Defence = r.TryGetProperty("defence", out var df)
                     ? new Mitigation.Defences.DefenceChoice(df.GetProperty("name").GetString()!, df.GetProperty("options").GetRawText())
                     : Mitigation.Defences.DefenceChoice.None,
@@ -239,6 +252,7 @@ public sealed record CellConfig
                         Scaling = Enum.Parse<Collective.Strategies.NeighbourScaling>(s.GetProperty("scaling").GetString()!), RbProbModel = s.GetProperty("rb_prob_model").GetString()!,
                         ScoringSpace = Enum.Parse<Collective.Strategies.ScoringSpace>(s.GetProperty("scoring_space").GetString()!),
                     },
+                    StrategyOptionsJson = s.TryGetProperty("options", out var own) ? own.GetRawText() : null,
                 };
             }
             if (r.TryGetProperty("firm_side", out var fs))
@@ -274,7 +288,8 @@ public sealed record CellConfig
         new("collective", StoredJsonShape.Kind.Object, Optional: true), new("collective.strategy", StoredJsonShape.Kind.Object),
         new("collective.strategy.k", StoredJsonShape.Kind.Whole), StoredJsonShape.Field.Enum<TieRule>("collective.strategy.tie_rule"),
         StoredJsonShape.Field.Enum<NeighbourScaling>("collective.strategy.scaling"), StoredJsonShape.Field.Enum<ScoringSpace>("collective.strategy.scoring_space"),
-        new("collective.strategy.rb_prob_model", StoredJsonShape.Kind.Text),
+        new("collective.strategy.rb_prob_model", StoredJsonShape.Kind.Text), new("collective.strategy.options", StoredJsonShape.Kind.Object, Optional: true),
+        new("plugins", StoredJsonShape.Kind.Text, Optional: true),
         new("firm_side", StoredJsonShape.Kind.Object, Optional: true), new("firm_side.knob", StoredJsonShape.Kind.Number),
         StoredJsonShape.Field.Enum<Mitigation.FirmSide.PostProcessingFit>("firm_side.post_processing_fit"),
     ];

@@ -35,6 +35,12 @@ public sealed record ExperimentSettings
     /// <summary>The strategies' options (k, tie rule, scaling, RB-prob's model).</summary>
     public required FairCollective.Collective.Strategies.StrategySettings Strategy { get; init; }
 
+    /// <summary>Strategy name to its own options as canonical JSON, for the strategies with options of their own (empty for the built-in ones).</summary>
+    public IReadOnlyDictionary<string, string> StrategyOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Plug-in assembly name to its origin (name, version, SHA-256 of the file), for the plug-ins whose components the experiment uses.</summary>
+    public IReadOnlyDictionary<string, string> Plugins { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Learner name to its canonical options JSON.</summary>
     public required IReadOnlyDictionary<string, string> Learners { get; init; }
 
@@ -67,6 +73,12 @@ public sealed record ExperimentSettings
         if (stored.Strategy.Scaling != Strategy.Scaling) return $"strategy.scaling is {stored.Strategy.Scaling} in the store and {Strategy.Scaling} now";
         if (stored.Strategy.ScoringSpace != Strategy.ScoringSpace) return $"strategy.scoring_space is {stored.Strategy.ScoringSpace} in the store and {Strategy.ScoringSpace} now";
         if (stored.Strategy.RbProbModel != Strategy.RbProbModel) return $"strategy.rb_prob_model is {stored.Strategy.RbProbModel} in the store and {Strategy.RbProbModel} now";
+        foreach (var (strategy, options) in StrategyOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            if (stored.StrategyOptions.TryGetValue(strategy, out var old) && old != options)
+                return $"strategy '{strategy}' options {FirstOptionDifference(old, options)}";
+        foreach (var (assembly, origin) in Plugins.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            if (stored.Plugins.TryGetValue(assembly, out var old) && old != origin)
+                return $"plug-in {assembly} differs ({old} in the store, {origin} now): a rebuilt plug-in may compute other results";
         foreach (var (learner, options) in Learners.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             if (stored.Learners.TryGetValue(learner, out var old) && old != options)
                 return $"learner '{learner}' options {FirstOptionDifference(old, options)}";
@@ -90,6 +102,8 @@ public sealed record ExperimentSettings
         // A run without firm-side methods keeps the stored fitting rule of the runs that had them.
         PostProcessingFit = PostProcessingFit.Length > 0 ? PostProcessingFit : stored.PostProcessingFit,
         Learners = stored.Learners.Concat(Learners).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+        StrategyOptions = stored.StrategyOptions.Concat(StrategyOptions).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+        Plugins = stored.Plugins.Concat(Plugins).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         Datasets = stored.Datasets.Concat(Datasets).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         DatasetRows = stored.DatasetRows.Concat(DatasetRows).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         Randomness = stored.Randomness.Concat(Randomness).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
@@ -116,6 +130,11 @@ public sealed record ExperimentSettings
                 .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)DatasetJson(kv.Value, DatasetRows.GetValueOrDefault(kv.Key))))),
             ["randomness"] = new JsonObject(Randomness.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
         };
+        // Written only when there are some, so a store of built-in components keeps its record as it was.
+        if (StrategyOptions.Count > 0)
+            o["strategy_options"] = new JsonObject(StrategyOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));
+        if (Plugins.Count > 0)
+            o["plugins"] = new JsonObject(Plugins.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
         return o.ToJsonString();
     }
 
@@ -146,6 +165,10 @@ public sealed record ExperimentSettings
                 DatasetRows = o["datasets"]!.AsObject().Where(kv => kv.Value!["rows"] is not null)
                     .ToDictionary(kv => kv.Key, kv => RowsOf(kv.Value!["rows"]!.AsObject()), StringComparer.Ordinal),
                 Randomness = o["randomness"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>(), StringComparer.Ordinal),
+                StrategyOptions = o["strategy_options"]?.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal)
+                                  ?? new Dictionary<string, string>(StringComparer.Ordinal),
+                Plugins = o["plugins"]?.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>(), StringComparer.Ordinal)
+                          ?? new Dictionary<string, string>(StringComparer.Ordinal),
             };
         }
         catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or ArgumentException or FormatException)
@@ -180,6 +203,7 @@ public sealed record ExperimentSettings
         StoredJsonShape.Field.Enum<Collective.TieRule>("strategy.tie_rule"), StoredJsonShape.Field.Enum<Collective.Strategies.NeighbourScaling>("strategy.scaling"),
         StoredJsonShape.Field.Enum<Collective.Strategies.ScoringSpace>("strategy.scoring_space"), new("strategy.rb_prob_model", StoredJsonShape.Kind.Text),
         new("learners", StoredJsonShape.Kind.Object), new("datasets", StoredJsonShape.Kind.Object), new("randomness", StoredJsonShape.Kind.Object),
+        new("strategy_options", StoredJsonShape.Kind.Object, Optional: true), new("plugins", StoredJsonShape.Kind.Object, Optional: true),
     ];
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;

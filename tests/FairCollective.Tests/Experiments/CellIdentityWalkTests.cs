@@ -73,7 +73,7 @@ public class CellIdentityWalkTests
         var property = record.GetType().GetProperty(path[0])!;
         var value = property.GetValue(record);
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        if (value is null && type != typeof(int) && type != typeof(double)) return null;
+        if (value is null && type != typeof(int) && type != typeof(double) && type != typeof(string)) return null;
         var other = path.Length > 1 ? With(value!, path[1..]) : Other(property, value);
         if (other is null) return null;
         property.SetValue(copy, other);
@@ -94,6 +94,8 @@ public class CellIdentityWalkTests
         (_, CollectiveSize) => CollectiveSize.Share(0.35),
         (_, FlipBudget) => FlipBudget.ShareOfPool(0.5),
         (_, DefenceChoice) => DefenceCatalog.Choice("roni"),
+        ("StrategyOptionsJson", null) => """{"power":1}""",
+        (_, null) when property.PropertyType == typeof(string) => "a plug-in 1.0 sha256:00",
         (_, null) when (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(int) => 10,
         (_, null) when (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(double) => 0.25,
         _ => throw new InvalidOperationException($"{property.DeclaringType!.Name}.{property.Name}: no other value known for {property.PropertyType.Name}; add one here"),

@@ -1,8 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FairCollective.Common;
 using FairCollective.Learning;
+using FairCollective.Learning.Catalog;
 
 namespace FairCollective.Collective.Strategies;
 
-/// <summary>The strategies a spec may name, matched case-insensitively, and how each is built from the settings.</summary>
+/// <summary>
+/// The strategies a spec may name, matched case-insensitively, and how each is built from the settings: the paper's,
+/// and any a plug-in or a library user registers (<see cref="Register"/>). Every part of the product (runs, the front
+/// door, the planner, the checks) reads this one list.
+/// </summary>
 public static class StrategyCatalog
 {
     /// <summary>Score by a classifier fitted on the known majority rows (<see cref="RbProbStrategy"/>).</summary>
@@ -16,39 +24,92 @@ public static class StrategyCatalog
     /// <summary>The ideal counterfactual relabelling, synthetic data only (<see cref="OracleStrategy"/>).</summary>
     public const string Oracle = "Oracle";
 
-    /// <summary>Every strategy, in the paper's order.</summary>
-    public static IReadOnlyList<StrategyEntry> Entries { get; } =
+    private static readonly Registry<StrategyEntry> Registry = new("strategy",
     [
         new(RbProb, "score by a classifier fitted on the known majority rows", StrategyNeeds.None,
-            (settings, trainerFor) => new RbProbStrategy(trainerFor(settings.RbProbModel))),
+            b => new RbProbStrategy(b.TrainerFor(b.Settings.RbProbModel))),
         new(RbLabel, "score by the positive labels among the k nearest known majority rows", StrategyNeeds.KNearestMajorityRows,
-            (settings, _) => new RbLabelStrategy(new NeighbourStrategyOptions { K = settings.K, Scaling = settings.Scaling })),
+            b => new RbLabelStrategy(new NeighbourStrategyOptions { K = b.Settings.K, Scaling = b.Settings.Scaling })),
         new(RbDist, "score by the distance to the k nearest positive known majority rows", StrategyNeeds.KNearestPositiveMajorityRows,
-            (settings, _) => new RbDistStrategy(new NeighbourStrategyOptions { K = settings.K, Scaling = settings.Scaling })),
-        new(Random, "the pool in a seeded random order, the baseline", StrategyNeeds.None, (_, _) => new RandomStrategy()),
-        new(Oracle, "the ideal counterfactual relabelling, from the data's causal model", StrategyNeeds.CausalModel, (_, _) => new OracleStrategy()),
-    ];
+            b => new RbDistStrategy(new NeighbourStrategyOptions { K = b.Settings.K, Scaling = b.Settings.Scaling })),
+        new(Random, "the pool in a seeded random order, the baseline", StrategyNeeds.None, _ => new RandomStrategy()),
+        new(Oracle, "the ideal counterfactual relabelling, from the data's causal model", StrategyNeeds.CausalModel, _ => new OracleStrategy()),
+    ]);
 
-    /// <summary>Every strategy name, in the paper's spelling and order.</summary>
-    public static IReadOnlyList<string> Names { get; } = Entries.Select(e => e.Name).ToArray();
+    /// <summary>Every strategy: the paper's, in its order, then those registered (<see cref="Register"/>) in registration order.</summary>
+    public static IReadOnlyList<StrategyEntry> Entries => Registry.Entries;
+
+    /// <summary>Every strategy name, in <see cref="Entries"/>' order.</summary>
+    public static IReadOnlyList<string> Names => Registry.Names;
 
     /// <summary>The three practical strategies of the paper.</summary>
     public static IReadOnlyList<string> Practical { get; } = [RbProb, RbLabel, RbDist];
 
-    /// <summary>Whether <paramref name="name"/> names a strategy, ignoring case.</summary>
-    public static bool IsKnown(string name) => Names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Adds a strategy (a plug-in's, or a library user's at start-up) so that specs, the front door and the planner can
+    /// name it. Its name must be new, ignoring case; registering the same entry again is allowed and changes nothing.
+    /// </summary>
+    /// <exception cref="UserInputException">Another strategy has the name, or the name is empty or padded.</exception>
+    public static void Register(StrategyEntry entry) => Registry.Register(entry);
 
-    /// <summary>The paper's spelling of a known strategy name given in any case.</summary>
+    /// <summary>Whether <paramref name="name"/> names a strategy, ignoring case.</summary>
+    public static bool IsKnown(string name) => Find(name) is not null;
+
+    /// <summary>The registered spelling of a known strategy name given in any case.</summary>
     /// <exception cref="InvalidOperationException">The name is not known; check <see cref="IsKnown"/> first.</exception>
     public static string Canonical(string name) => Get(name).Name;
 
     /// <summary>The entry of a known strategy name given in any case.</summary>
     /// <exception cref="InvalidOperationException">The name is not known; check <see cref="IsKnown"/> first.</exception>
-    public static StrategyEntry Get(string name) => Entries.First(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+    public static StrategyEntry Get(string name) => Find(name) ?? throw new InvalidOperationException($"unknown strategy '{name}'");
+
+    /// <summary>The entry of a strategy name given in any case; null when none has it.</summary>
+    public static StrategyEntry? Find(string name) => Registry.Find(name);
 
     /// <param name="name">A known strategy name.</param>
     /// <param name="settings">k, scaling and RB-prob's model.</param>
     /// <param name="trainerFor">Builds a trainer by learner name (for RB-prob's majority model).</param>
-    public static ICollectiveStrategy Create(string name, StrategySettings settings, Func<string, ITrainer> trainerFor) =>
-        Get(name).Create(settings, trainerFor);
+    /// <param name="options">The strategy's own options (its entry's <see cref="StrategyEntry.Defaults"/> type); null = its defaults.</param>
+    public static ICollectiveStrategy Create(string name, StrategySettings settings, Func<string, ITrainer> trainerFor, object? options = null)
+    {
+        var entry = Get(name);
+        if (options is not null && (entry.Defaults is null || options.GetType() != entry.Defaults.GetType()))
+            throw new UserInputException($"strategy '{entry.Name}' takes {(entry.Defaults is null ? "no options of its own" : $"options of type {entry.Defaults.GetType().Name}")}; got {options.GetType().Name}");
+        return entry.Create(new StrategyBuild(settings, trainerFor) { Options = options });
+    }
+
+    /// <summary>
+    /// A strategy's own options: its defaults with <paramref name="overrides"/> applied by option name (snake_case or
+    /// PascalCase); an unknown option, a wrong type or a value the strategy refuses is a user error naming it.
+    /// </summary>
+    public static object? OptionsWith(string name, IEnumerable<(string Option, JsonNode? Value)> overrides)
+    {
+        var entry = Get(name);
+        var given = overrides.ToArray();
+        if (entry.Defaults is null)
+            return given.Length == 0 ? null : throw new UserInputException($"strategy '{entry.Name}' has no options of its own (its shared options are under 'strategy')");
+        var options = OptionOverrides.Apply(entry.Defaults, given, $"strategy '{entry.Name}'", [], OptionOverrides.EnumsAsText);
+        Create(entry.Name, new StrategySettings(), learner => LearnerCatalog.Create(learner, new LearnerSettings(), seed: 0), options); // its own checks
+        return options;
+    }
+
+    /// <summary>A strategy's own options as canonical JSON (keys sorted, defaults included); null for a strategy without any.</summary>
+    public static string? OptionsJson(string name, object? options)
+    {
+        var entry = Get(name);
+        return entry.Defaults is null ? null : OptionOverrides.Canonical(options ?? entry.Defaults, [], OptionOverrides.EnumsAsText);
+    }
+
+    /// <summary>Reads <see cref="OptionsJson"/>'s output back into the strategy's options record.</summary>
+    public static object? OptionsFromJson(string name, string? json)
+    {
+        var entry = Get(name);
+        if (entry.Defaults is null || json is null) return null;
+        return JsonSerializer.Deserialize(json, entry.Defaults.GetType(), OptionOverrides.EnumsAsText)
+               ?? throw new UserInputException($"strategy '{entry.Name}': options '{json}' are not readable");
+    }
+
+    /// <summary>The options a spec can set for <paramref name="name"/>, with their defaults (JSON values), in name order.</summary>
+    public static IReadOnlyList<(string Option, string Default)> SettableOptions(string name) =>
+        Get(name).Defaults is { } defaults ? OptionOverrides.Settable(defaults, [], OptionOverrides.EnumsAsText) : [];
 }

@@ -24,18 +24,31 @@ public static class LearnerCatalog
     /// <summary>Gradient-boosted trees (ML.NET FastTree).</summary>
     public const string BoostedTrees = "gbt";
 
-    /// <summary>One learner: its default options (with the grid's seed and thread count) and its trainer.</summary>
-    private sealed record Entry(string Name, Func<int, int, object> Defaults, Func<object, ITrainer> Trainer);
-
-    private static readonly Entry[] Entries =
+    private static readonly Registry<LearnerEntry> Registry = new("learner",
     [
-        new(Logistic, (_, threads) => new LogisticRegressionOptions { MaxDegreeOfParallelism = threads }, o => new LogisticRegressionTrainer((LogisticRegressionOptions)o)),
-        new(Mlp, (seed, _) => new MlpOptions { Seed = seed }, o => new MlpTrainer((MlpOptions)o)),
-        new(BoostedTrees, (seed, _) => new GradientBoostingOptions { Seed = seed }, o => new GradientBoostingTrainer((GradientBoostingOptions)o)),
-    ];
+        new(Logistic, "logistic regression (L-BFGS with a Newton polish), the paper's firm",
+            (_, threads) => new LogisticRegressionOptions { MaxDegreeOfParallelism = threads }, o => new LogisticRegressionTrainer((LogisticRegressionOptions)o)),
+        new(Mlp, "a multilayer perceptron (Adam, early stopping)", (seed, _) => new MlpOptions { Seed = seed }, o => new MlpTrainer((MlpOptions)o)),
+        new(BoostedTrees, "gradient-boosted trees (ML.NET FastTree)", (seed, _) => new GradientBoostingOptions { Seed = seed },
+            o => new GradientBoostingTrainer((GradientBoostingOptions)o)),
+    ]);
+
+    /// <summary>Every learner: the built-in ones, then those registered (<see cref="Register"/>) in registration order.</summary>
+    public static IReadOnlyList<LearnerEntry> Entries => Registry.Entries;
+
+    /// <summary>
+    /// Adds a learner (a plug-in's, or a library user's at start-up) so that specs, the front door and the planner can
+    /// name it. Its name must be new, ignoring case; registering the same entry again changes nothing.
+    /// </summary>
+    /// <exception cref="UserInputException">Another learner has the name, or the name is empty.</exception>
+    public static void Register(LearnerEntry entry) => Registry.Register(entry);
+
+    /// <summary>The entry of a learner name given in any case.</summary>
+    /// <exception cref="UserInputException">No learner has the name.</exception>
+    public static LearnerEntry Get(string name) => EntryOf(name);
 
     /// <summary>Every learner's name, in registry order.</summary>
-    public static IReadOnlyList<string> Names { get; } = Entries.Select(e => e.Name).ToArray();
+    public static IReadOnlyList<string> Names => Registry.Names;
 
     // Options that cannot change a fitted model, or that the runner sets itself: thread counts (results are identical
     // for any, tested), the seed (each cell's seed) and warm starts (same optimum). They are neither settable nor recorded.
@@ -75,12 +88,10 @@ public static class LearnerCatalog
             ? new LogisticRegressionTrainer(t.Options with { InitialCoefficients = m.Coefficients, InitialIntercept = m.Intercept, InitialCurvature = m.Curvature })
             : trainer;
 
-    private static Entry EntryOf(string name) =>
-        Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new UserInputException($"unknown learner '{name}' (known: {string.Join(", ", Names)})");
+    private static LearnerEntry EntryOf(string name) => Registry.Get(name);
 
     /// <summary>The learner's defaults with the experiment's overrides applied by option name, checked by the learner's own validation.</summary>
-    private static object OptionsOf(Entry entry, LearnerSettings settings, int seed, int innerParallelism)
+    private static object OptionsOf(LearnerEntry entry, LearnerSettings settings, int seed, int innerParallelism)
     {
         var overrides = new List<(string Option, JsonNode? Value)>();
         if (entry.Name == Logistic && settings.C != LogisticRegressionOptions.DefaultC) overrides.Add((nameof(LogisticRegressionOptions.C), JsonValue.Create(settings.C)));

@@ -26,19 +26,31 @@ public static class DefenceCatalog
     /// <summary>Reject on negative impact (<see cref="Defences.Roni"/>).</summary>
     public const string Roni = "roni";
 
-    private sealed record Entry(string Name, string Description, Func<object> Defaults, Func<object, IDefence> Create);
-
-    private static readonly Entry[] Entries =
+    private static readonly Registry<DefenceEntry> Registry = new("defence",
     [
         new(None, "no defence", () => new object(), _ => new NoDefence()),
-        new(KnnSanitisation, "relabels a row when most of its k nearest rows carry the other label", () => new KnnSanitisationOptions(), o => new KnnSanitisation((KnnSanitisationOptions)o)),
-        new(ConfidentLearning, "drops rows whose out-of-fold probability is confidently the other class's", () => new ConfidentLearningOptions(), o => new ConfidentLearning((ConfidentLearningOptions)o)),
-        new(LossFiltering, "drops the share of rows the firm's own fit finds worst", () => new LossFilteringOptions(), o => new LossFiltering((LossFilteringOptions)o)),
-        new(Roni, "drops rows whose addition harms a held-out slice of the firm's rows", () => new RoniOptions(), o => new Roni((RoniOptions)o)),
-    ];
+        DefenceEntry.Of(KnnSanitisation, "relabels a row when most of its k nearest rows carry the other label", new KnnSanitisationOptions(), o => new KnnSanitisation(o)),
+        DefenceEntry.Of(ConfidentLearning, "drops rows whose out-of-fold probability is confidently the other class's", new ConfidentLearningOptions(), o => new ConfidentLearning(o)),
+        DefenceEntry.Of(LossFiltering, "drops the share of rows the firm's own fit finds worst", new LossFilteringOptions(), o => new LossFiltering(o)),
+        DefenceEntry.Of(Roni, "drops rows whose addition harms a held-out slice of the firm's rows", new RoniOptions(), o => new Roni(o)),
+    ]);
+
+    /// <summary>Every defence: "none" and the built-in ones, then those registered (<see cref="Register"/>) in registration order.</summary>
+    public static IReadOnlyList<DefenceEntry> Entries => Registry.Entries;
+
+    /// <summary>
+    /// Adds a defence (a plug-in's, or a library user's at start-up) so that specs and the front door can name it. Its
+    /// name must be new, ignoring case; registering the same entry again changes nothing.
+    /// </summary>
+    /// <exception cref="UserInputException">Another defence has the name, or the name is empty.</exception>
+    public static void Register(DefenceEntry entry) => Registry.Register(entry);
+
+    /// <summary>The entry of a defence name given in any case.</summary>
+    /// <exception cref="UserInputException">No defence has the name.</exception>
+    public static DefenceEntry Get(string name) => EntryOf(name);
 
     /// <summary>Every defence's name, in registry order ("none" first).</summary>
-    public static IReadOnlyList<string> Names { get; } = Entries.Select(e => e.Name).ToArray();
+    public static IReadOnlyList<string> Names => Registry.Names;
 
     /// <summary>One line of what the defence does, for help and the report.</summary>
     public static string Describe(string name) => EntryOf(name).Description;
@@ -85,7 +97,5 @@ public static class DefenceCatalog
     public static IReadOnlyList<(string Option, string Default)> SettableOptions(string name) =>
         OptionOverrides.Settable(EntryOf(name).Defaults(), [], OptionOverrides.EnumsAsText);
 
-    private static Entry EntryOf(string name) =>
-        Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new UserInputException($"unknown defence '{name}' (known: {string.Join(", ", Names)})");
+    private static DefenceEntry EntryOf(string name) => Registry.Get(name);
 }

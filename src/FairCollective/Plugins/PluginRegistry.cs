@@ -1,0 +1,43 @@
+using FairCollective.Collective.Strategies;
+using FairCollective.Learning.Catalog;
+using FairCollective.Mitigation.Defences;
+
+namespace FairCollective.Plugins;
+
+/// <summary>
+/// What a plug-in registers through: each entry goes to its kind's catalog stamped with the plug-in's
+/// <see cref="Origin"/>, so a stored cell records which assembly (name, version and SHA-256 of the file) computed it.
+/// </summary>
+public sealed class PluginRegistry
+{
+    private readonly List<string> _added = [];
+
+    internal PluginRegistry(string origin) => Origin = origin;
+
+    /// <summary>The plug-in's identity: assembly name, version and the SHA-256 of its file.</summary>
+    public string Origin { get; }
+
+    /// <summary>What was added, as "strategy Centroid", "learner ...", in order.</summary>
+    public IReadOnlyList<string> Added => _added;
+
+    /// <summary>Adds a strategy (<see cref="StrategyCatalog.Register"/>).</summary>
+    public void Add(StrategyEntry entry)
+    {
+        StrategyCatalog.Register(entry with { Origin = Origin });
+        _added.Add($"strategy {entry.Name}");
+    }
+
+    /// <summary>Adds a learner (<see cref="LearnerCatalog.Register"/>).</summary>
+    public void Add(LearnerEntry entry)
+    {
+        LearnerCatalog.Register(entry with { Origin = Origin });
+        _added.Add($"learner {entry.Name}");
+    }
+
+    /// <summary>Adds a defence (<see cref="DefenceCatalog.Register"/>).</summary>
+    public void Add(DefenceEntry entry)
+    {
+        DefenceCatalog.Register(entry with { Origin = Origin });
+        _added.Add($"defence {entry.Name}");
+    }
+}

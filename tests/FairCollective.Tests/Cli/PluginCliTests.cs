@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FairCollective.Tests.Architecture;
+
+namespace FairCollective.Tests.Cli;
+
+/// <summary>
+/// The sample plug-in strategy (samples/CentroidStrategy) runs from its spec through the command line, in a process of
+/// its own (a plug-in stays registered in the process that loads it): its cells record its option and the plug-in's
+/// identity, a second run resumes, and every way a plug-in can be named wrongly is one line with exit code 2.
+/// </summary>
+[Trait(TestKind.Name, TestKind.Integration)]
+public sealed class PluginCliTests : IDisposable
+{
+    private readonly CliSandbox _box = new();
+
+    /// <summary>The plug-in as the build that runs these tests built it (Release or Debug).</summary>
+    private static string PluginDll()
+    {
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<configuration>/net10.0/
+        string path = Path.Combine(LayerOrder.Root(), "samples", "CentroidStrategy", "bin", configuration, "net10.0", "CentroidStrategy.dll");
+        Assert.True(File.Exists(path), $"{path} is missing: build the solution (it builds the sample plug-in)");
+        return path;
+    }
+
+    /// <summary>The sample's own spec, with its plug-in path made absolute for this build.</summary>
+    private string SampleSpec(string? replaceOptions = null)
+    {
+        string text = File.ReadAllText(Path.Combine(LayerOrder.Root(), "samples", "CentroidStrategy", "experiment.yaml"));
+        Assert.Contains("plugins: [bin/Release/net10.0/CentroidStrategy.dll]", text);
+        text = text.Replace("plugins: [bin/Release/net10.0/CentroidStrategy.dll]", $"plugins: [\"{PluginDll()}\"]", StringComparison.Ordinal);
+        if (replaceOptions is not null) text = text.Replace("Centroid: {power: 1}", replaceOptions, StringComparison.Ordinal);
+        return _box.Write("centroid.yaml", text);
+    }
+
+    private static (int Exit, string Out, string Err) Cli(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FairCollective.Cli.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["COLUMNS"] = "200";
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        string err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output.Result, err);
+    }
+
+    [Fact]
+    public void TheSamplePluginRunsFromItsSpecAndRecordsItsOptionAndOrigin()
+    {
+        string spec = SampleSpec();
+        string store = _box.PathOf("centroid.sqlite");
+        var (exit, output, err) = Cli("run", spec, "--store", store, "--no-report");
+        Assert.True(exit == 0, err);
+        Assert.Contains("Centroid", output);
+        Assert.Equal(0, Cli("results", "export", store, "--json", _box.PathOf("cells.json")).Exit);
+        using var cells = JsonDocument.Parse(File.ReadAllText(_box.PathOf("cells.json")));
+        var centroid = cells.RootElement.EnumerateArray().Where(c => c.GetProperty("method").GetString() == "Centroid").ToArray();
+        // 3 sizes x 4 budgets x 2 seeds, each with the option as the spec set it and the plug-in's file hash.
+        Assert.Equal(24, centroid.Length);
+        foreach (var cell in centroid)
+        {
+            var config = cell.GetProperty("config");
+            Assert.Equal(1.0, config.GetProperty("collective").GetProperty("strategy").GetProperty("options").GetProperty("Power").GetDouble());
+            Assert.StartsWith("CentroidStrategy ", config.GetProperty("plugins").GetString());
+            Assert.Contains(" sha256:", config.GetProperty("plugins").GetString());
+        }
+        // The built-in strategies' cells do not name the plug-in.
+        Assert.All(cells.RootElement.EnumerateArray().Where(c => c.GetProperty("method").GetString() == "Random"),
+            c => Assert.False(c.GetProperty("config").TryGetProperty("plugins", out _)));
+        // Another process resumes the same cells.
+        var again = Cli("run", spec, "--store", store, "--no-report");
+        Assert.True(again.Exit == 0, again.Err);
+        Assert.Contains("(74 were already done)", again.Out);
+    }
+
+    [Fact]
+    public void AStoreRefusesTheSameExperimentWithAnotherOptionValue()
+    {
+        string store = _box.PathOf("centroid.sqlite");
+        Assert.Equal(0, Cli("run", SampleSpec(), "--store", store, "--no-report").Exit);
+        // Power 3 in the same store would mix with the power-1 cells in one report: refused, naming the option.
+        var (exit, _, err) = Cli("run", SampleSpec("Centroid: {power: 3}"), "--store", store, "--no-report");
+        Assert.Equal(2, exit);
+        Assert.Contains("strategy 'Centroid' options differ: Power is 1 in the store and 3 now", Assert.Single(err.Trim().Split('\n')));
+    }
+
+    [Theory]
+    [InlineData("plugins: [no-such.dll]", "plug-in 'no-such.dll': no such file")]
+    [InlineData("plugins: [not-an-assembly.dll]", "plug-in 'not-an-assembly.dll': not a .NET assembly")]
+    [InlineData("plugins: [FairCollective.Testing.dll]", "no public class implementing IPlugin")]
+    public void ABadPluginIsOneLineNamingTheSpecLine(string plugins, string expected)
+    {
+        _box.Write("not-an-assembly.dll", "this is text");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "FairCollective.Testing.dll"), _box.PathOf("FairCollective.Testing.dll"));
+        string spec = _box.Write("bad.yaml", $"name: bad\n{plugins}\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n");
+        var (exit, output, err) = Cli("run", spec, "--store", _box.PathOf("bad.sqlite"));
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        string line = Assert.Single(err.Trim().Split('\n'));
+        Assert.StartsWith($"error: {spec}:2:", line);
+        Assert.Contains(expected, line);
+        Assert.False(File.Exists(_box.PathOf("bad.sqlite")));
+    }
+
+    [Theory]
+    [InlineData("Centroid: {powr: 1}", "unknown option 'powr' (settable: Power)")]
+    [InlineData("Centroid: {power: zero}", "option 'power' must be a number")]
+    [InlineData("RB-prob: {power: 1}", "strategy 'RB-prob' has no options of its own")]
+    [InlineData("Nobody: {power: 1}", "unknown strategy 'Nobody'")]
+    public void ABadStrategyOptionIsOneLineNamingItsLine(string options, string expected)
+    {
+        var (exit, _, err) = Cli("run", SampleSpec(options), "--store", _box.PathOf("bad.sqlite"));
+        Assert.Equal(2, exit);
+        string line = Assert.Single(err.Trim().Split('\n'));
+        Assert.Contains(":11:", line);
+        Assert.Contains(expected, line);
+    }
+
+    public void Dispose() => _box.Dispose();
+}
