@@ -99,7 +99,7 @@ public static class RunCommand
             throw new UserInputException($"--selection validation: experiment '{spec.Name}' has no validation split to choose budgets on; set validation_fraction in the spec (docs/experiment-spec.md)");
         // The plotting libraries set themselves up on a spare core while the data loads, not after the cells.
         if (report is not null) _ = Task.Run(FigureWriter.WarmUp);
-        var plan = RunPlan.Build(spec);
+        var plan = RunGrid.Build(spec);
         if (shard is not null) plan = plan.ShardOf(shard);
         // The rows each dataset holds, and for a file read through a dataset spec those its missing policy dropped.
         foreach (var name in plan.Settings.Datasets.Keys.Order(StringComparer.Ordinal))

@@ -75,15 +75,15 @@ public static class ToyScenario
         // RB-prob with the firm's own learner as the majority model; A is a scoring feature here, as it is the firm's.
         var ranked = CollectivePipeline.Rank(new CollectiveInputs(matrix, y, members, known, seed),
             new RankingChoice(StrategyCatalog.RbProb, new StrategySettings { TieRule = TieRule.SeededRandom }), _ => trainer);
-        int m = Math.Min(flips, ranked.Pool.Length);
-        var after = trainer.FitModel(matrix, ranked.Relabel(y, m));
+        int made = Math.Min(flips, ranked.Pool.Length);
+        var after = trainer.FitModel(matrix, ranked.Relabel(y, made));
 
-        var flipped = ranked.FlippedFlags(n, m);
+        var flipped = ranked.FlippedFlags(n, made);
         var mBefore = CollectivePipeline.Measure(y, ((Learning.IClassifier)before).Predict(matrix), minority);
         var mAfter = CollectivePipeline.Measure(y, ((Learning.IClassifier)after).Predict(matrix), minority);
         return new Result(
             Enumerable.Range(0, n).Select(i => new Point(x[3 * i], x[3 * i + 1], minority[i], y[i], flipped[i])).ToArray(),
             MinorityBoundary(before), MinorityBoundary(after),
-            mBefore[(int)FairnessMetric.ErrorRate], mAfter[(int)FairnessMetric.ErrorRate], mBefore[(int)FairnessMetric.EqOd], mAfter[(int)FairnessMetric.EqOd], m);
+            mBefore[(int)FairnessMetric.ErrorRate], mAfter[(int)FairnessMetric.ErrorRate], mBefore[(int)FairnessMetric.EqOd], mAfter[(int)FairnessMetric.EqOd], made);
     }
 }

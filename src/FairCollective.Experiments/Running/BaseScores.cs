@@ -41,7 +41,7 @@ public sealed record BaseScores(string Dataset, int Seed, string FitSplit, doubl
             Sizes = [CollectiveSize.Share(0)], Budgets = [FlipBudget.Flips(0)], MajorityRows = [null], Seeds = [seed],
             TestFraction = testFraction, ValidationFraction = validationFraction,
         };
-        var plan = RunPlan.Build(spec);
+        var plan = RunGrid.Build(spec);
         var split = plan.Splits.Single().Value;
         var model = LearnerCatalog.Create(learner, spec.Learner, seed, innerParallelism: 1).Fit(split.TrainX, split.TrainY);
         bool validation = split.ValidationX is not null;

@@ -15,7 +15,7 @@ using FairCollective.Pipeline;
 namespace FairCollective.Experiments.Running;
 
 /// <summary>
-/// Runs a <see cref="RunPlan"/>. For every (dataset, seed, m, collective size, strategy) the strategy scores the
+/// Runs a <see cref="RunGrid"/>. For every (dataset, seed, m, collective size, strategy) the strategy scores the
 /// pool once and the ranking is reused for every flip budget; every (…, budget) cell is one firm fit on relabelled
 /// labels, evaluated on the untouched test split and handed to a <see cref="CellWriter"/>, which commits finished cells
 /// to the store as they come, several a transaction. Cells run in parallel; each
@@ -28,13 +28,13 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
 {
     /// <summary>Builds the plan of <paramref name="spec"/> (all checks first) and runs it.</summary>
     public RunSummary Run(Specs.ExperimentSpec spec, ResultsStore store, CancellationToken cancel = default) =>
-        Run(RunPlan.Build(spec), store, cancel);
+        Run(RunGrid.Build(spec), store, cancel);
 
     /// <summary>Runs every cell of <paramref name="plan"/> that <paramref name="store"/> does not hold yet, committing each as it finishes.</summary>
     /// <param name="plan">The checked grid.</param>
     /// <param name="store">Where cells are read from (to resume) and written to; it refuses a plan whose settings differ from its own for that experiment.</param>
     /// <param name="cancel">Stops the run between cells; cells already committed stay in the store.</param>
-    public RunSummary Run(RunPlan plan, ResultsStore store, CancellationToken cancel = default)
+    public RunSummary Run(RunGrid plan, ResultsStore store, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
         var spec = plan.Spec;

@@ -14,7 +14,7 @@ public static class RunEnvironment
     /// <summary>
     /// A flat JSON object: FairCollective and .NET versions, OS, architecture and processor count, and where a run
     /// imported randomness, which parts it imported and which it drew from the seed (<paramref name="randomness"/>,
-    /// <see cref="RunPlan.RandomnessSources"/>, one entry "randomness" with the lines joined by "; ").
+    /// <see cref="RunGrid.RandomnessSources"/>, one entry "randomness" with the lines joined by "; ").
     /// </summary>
     public static string Json(IReadOnlyList<string>? randomness = null)
     {

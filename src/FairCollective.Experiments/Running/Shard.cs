@@ -6,7 +6,7 @@ namespace FairCollective.Experiments.Running;
 /// <summary>
 /// Shard <see cref="Index"/> of <see cref="Count"/> (1-based, "2/4"): a deterministic part of a plan's cells that one
 /// process runs into its own store; the parts of 1/N ... N/N together hold every cell exactly once
-/// (<see cref="RunPlan.ShardOf"/>), and <c>results merge</c> combines their stores.
+/// (<see cref="RunGrid.ShardOf"/>), and <c>results merge</c> combines their stores.
 /// </summary>
 /// <param name="Index">Which shard, 1 to <paramref name="Count"/>.</param>
 /// <param name="Count">How many shards.</param>

@@ -42,6 +42,8 @@ internal static class OptionOverrides
         foreach (var (option, value) in overrides)
         {
             string? property = node.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, option.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
+            if (property is null && Renamed(defaults.GetType(), option) is { } now)
+                throw new UserInputException($"{owner}: option '{option}' is now '{now}' (did you mean {now}?)");
             if (property is null || notSettable.Contains(property))
                 throw new UserInputException($"{owner}: unknown option '{option}' (settable: {string.Join(", ", Settable(defaults, notSettable, json).Select(o => o.Option))})");
             node[property] = value?.DeepClone();
@@ -65,6 +67,12 @@ internal static class OptionOverrides
             throw new UserInputException($"{owner}: option '{option ?? property}' must be {(type is null ? "another value" : Expected(type))}{range}; got {value?.ToJsonString() ?? "nothing"}");
         }
     }
+
+    /// <summary>The snake_case name of the property of <paramref name="type"/> that <paramref name="option"/> named before (<see cref="FormerNameAttribute"/>); null when none did.</summary>
+    private static string? Renamed(Type type, string option) =>
+        type.GetProperties().Where(p => p.GetCustomAttributes(typeof(FormerNameAttribute), false).Cast<FormerNameAttribute>()
+                .Any(f => string.Equals(f.Name.Replace("_", ""), option.Replace("_", ""), StringComparison.OrdinalIgnoreCase)))
+            .Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)).FirstOrDefault();
 
     /// <summary>What a value of <paramref name="type"/> is, in words: "a whole number", "true or false", "one of relabel, drop", "a list of whole numbers".</summary>
     internal static string Expected(Type type)

@@ -130,6 +130,8 @@ public class LearnerOptionTests
     [InlineData("mlp: {max_epoch: 7}", "x.yaml:2:17: mlp: unknown option 'max_epoch' (settable: ")]
     [InlineData("mlp: {max_epochs: many}", "x.yaml:2:17: mlp: option 'max_epochs' must be a whole number; got \"many\"")]
     [InlineData("mlp: {max_epochs: -1}", "x.yaml:2:17: mlp: option MaxEpochs must be")]
+    [InlineData("mlp: {alpha: 0.01}", "x.yaml:2:17: mlp: option 'alpha' is now 'l2_penalty' (did you mean l2_penalty?)")]
+    [InlineData("mlp: {l2_penalty: -1}", "x.yaml:2:17: mlp: option l2_penalty must be non-negative")]
     [InlineData("svm: {c: 1}", "x.yaml:2:11: unknown learner option 'svm' (c, or one of the learners logistic, mlp, gbt with a mapping of its options)")]
     public void ABadLearnerOptionStopsTheParseWithItsLine(string options, string expected)
     {
@@ -186,11 +188,11 @@ public class EncodingAndSplitOptionTests
             + "encoding: {binary: one-column}\nsplit: {stratify: label}\n", "x.yaml");
         Assert.True(spec.BinaryAsOneColumn);
         Assert.Equal(FairCollective.Data.Splitting.Stratification.Label, spec.Stratify);
-        var plan = FairCollective.Experiments.Running.RunPlan.Build(spec);
+        var plan = FairCollective.Experiments.Running.RunGrid.Build(spec);
         var split = plan.Splits[("compas", 0)];
         // race (African-American, Caucasian) is one 0/1 column, the indicator of its second level.
         Assert.Equal(["race=Caucasian"], split.SensitiveColumns.Select(j => split.TrainX.ColumnNames![j]));
-        var defaults = FairCollective.Experiments.Running.RunPlan.Build(spec with { BinaryAsOneColumn = false, Stratify = FairCollective.Data.Splitting.Stratification.LabelAndGroup });
+        var defaults = FairCollective.Experiments.Running.RunGrid.Build(spec with { BinaryAsOneColumn = false, Stratify = FairCollective.Data.Splitting.Stratification.LabelAndGroup });
         // Every two-level categorical (race, sex, charge degree) loses one column.
         Assert.Equal(split.TrainX.Cols + 3, defaults.Splits[("compas", 0)].TrainX.Cols);
         Assert.Equal(["race=African-American", "race=Caucasian"], defaults.Splits[("compas", 0)].SensitiveColumns.Select(j => defaults.Splits[("compas", 0)].TrainX.ColumnNames![j]));

@@ -31,7 +31,7 @@ public class ExampleSpecTests
         {
             var spec = SpecParser.ParseFile(f);
             if (spec.Datasets.Any(d => d.NameOrPath.Contains("/shared/", StringComparison.Ordinal) && !File.Exists(d.NameOrPath))) continue;
-            Assert.True(FairCollective.Experiments.Running.RunPlan.Build(spec).CellCount > 0, f);
+            Assert.True(FairCollective.Experiments.Running.RunGrid.Build(spec).CellCount > 0, f);
         }
     }
 
@@ -40,8 +40,8 @@ public class ExampleSpecTests
     {
         var imported = SpecParser.ParseFile(Path.Combine(Folder(), "imported-randomness.yaml"));
         Assert.NotNull(imported.Randomness);
-        var seeded = FairCollective.Experiments.Running.RunPlan.Build(imported with { Randomness = null });
-        Assert.Equal(seeded.Cells.Select(c => c.Key).Order(), FairCollective.Experiments.Running.RunPlan.Build(imported).Cells.Select(c => c.Key).Order());
+        var seeded = FairCollective.Experiments.Running.RunGrid.Build(imported with { Randomness = null });
+        Assert.Equal(seeded.Cells.Select(c => c.Key).Order(), FairCollective.Experiments.Running.RunGrid.Build(imported).Cells.Select(c => c.Key).Order());
     }
 
     [Theory]

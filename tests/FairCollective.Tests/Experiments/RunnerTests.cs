@@ -106,7 +106,7 @@ public sealed class RunnerTests : IDisposable
         var partial = Cells("r.sqlite");
         Assert.InRange(partial.Count, 20, 21);
         // The stopped run is recorded as unfinished, with exactly the cells it did not commit missing.
-        int total = RunPlan.Build(spec).CellCount;
+        int total = RunGrid.Build(spec).CellCount;
         using (var s = ResultsStore.Open(Path.Combine(_dir, "r.sqlite"), StoreAccess.Read))
         {
             var run = Assert.Single(s.Runs());

@@ -42,7 +42,7 @@ public class MlpTests
         [new MlpOptions { HiddenLayerSizes = [0] }],
         [new MlpOptions { LearningRate = 0 }],
         [new MlpOptions { Beta1 = 1 }],
-        [new MlpOptions { Alpha = -1 }],
+        [new MlpOptions { L2Penalty = -1 }],
         [new MlpOptions { BatchSize = 0 }],
         [new MlpOptions { ValidationFraction = 1 }],
         [new MlpOptions { Patience = 0 }],

@@ -23,11 +23,11 @@ public static class CsvDatasetLoader
     public static Dataset Load(DatasetSpec spec, string specSource, string? dataPath = null, bool partialFile = false)
     {
         string path = dataPath ?? ResolvePath(spec, specSource);
-        var plan = Plan.Create(spec, specSource) with { PartialFile = partialFile };
-        var table = plan.Derive(Table.Read(path, spec, plan), spec);
-        var dataset = plan.Build(table, path, spec);
+        var layout = ColumnLayout.Create(spec, specSource) with { PartialFile = partialFile };
+        var table = layout.Derive(Table.Read(path, spec, layout), spec);
+        var dataset = layout.Build(table, path, spec);
         // Name and path are the identity's name and content hash; the rest decides how the bytes become rows.
-        var settings = spec with { Name = null, Path = null, Separator = plan.SeparatorName };
+        var settings = spec with { Name = null, Path = null, Separator = layout.SeparatorName };
         return dataset.Identify(DatasetIdentity.OfFiles(dataset.Name, [path], "dataset spec", settings));
     }
 
@@ -44,11 +44,11 @@ public static class CsvDatasetLoader
     {
         public int RowCount => Lines.Count;
 
-        public static Table Read(string path, DatasetSpec spec, Plan plan)
+        public static Table Read(string path, DatasetSpec spec, ColumnLayout layout)
         {
-            var options = new CsvReadOptions { Separator = plan.Separator, Whitespace = plan.Whitespace, HasHeader = spec.Header, Trim = spec.Trim };
+            var options = new CsvReadOptions { Separator = layout.Separator, Whitespace = layout.Whitespace, HasHeader = spec.Header, Trim = spec.Trim };
             using var reader = CsvRowReader.Open(path, options);
-            if (spec.Header) plan.CheckColumnCount(reader.FieldCount, path, header: true);
+            if (spec.Header) layout.CheckColumnCount(reader.FieldCount, path, header: true);
             List<string?>[]? columns = null;
             // One pool of distinct strings per column (a file of 40,000 rows holds few distinct values), looked up by span.
             Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>[] pools = [];
@@ -57,7 +57,7 @@ public static class CsvDatasetLoader
             {
                 if (columns is null)
                 {
-                    if (!spec.Header) plan.CheckColumnCount(reader.FieldCount, path, header: false, reader.LineNumber);
+                    if (!spec.Header) layout.CheckColumnCount(reader.FieldCount, path, header: false, reader.LineNumber);
                     columns = Enumerable.Range(0, reader.FieldCount).Select(_ => new List<string?>()).ToArray();
                     pools = columns.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
                 }
@@ -101,7 +101,7 @@ public static class CsvDatasetLoader
     }
 
     /// <summary>The checked spec, independent of the data.</summary>
-    private sealed record Plan(string SpecSource, char Separator, bool Whitespace, LabelSpec Label, SensitiveSpec Sensitive, HashSet<string> MissingValues, string Policy,
+    private sealed record ColumnLayout(string SpecSource, char Separator, bool Whitespace, LabelSpec Label, SensitiveSpec Sensitive, HashSet<string> MissingValues, string Policy,
         IReadOnlyList<string>? ColumnNames, IReadOnlyList<DerivedColumn> Derived)
     {
         /// <summary>The file holds one part of a population (<see cref="LoadOptions.PartialFile"/>).</summary>
@@ -110,7 +110,7 @@ public static class CsvDatasetLoader
         /// <summary>The separator as the identity records it: the character, or "whitespace".</summary>
         public string SeparatorName => Whitespace ? DatasetSpec.WhitespaceSeparator : Separator.ToString();
 
-        public static Plan Create(DatasetSpec spec, string specSource)
+        public static ColumnLayout Create(DatasetSpec spec, string specSource)
         {
             // A dataset's name becomes a folder name (--export-randomness), so it must be a file name.
             if (spec.Name is { } name) FileNameRule.Check(name, $"{specSource}: name");
@@ -147,7 +147,7 @@ public static class CsvDatasetLoader
             var derived = (spec.Derived ?? []).Select(d => DerivedColumn.Parse(d, specSource)).ToArray();
             if (derived.GroupBy(d => d.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } again)
                 throw new UserInputException($"{specSource}: derived column '{again.Key}' is defined twice");
-            return new Plan(specSource, sep[0], whitespace, label, sensitive, new HashSet<string>(spec.Missing.Values, StringComparer.Ordinal), spec.Missing.Policy,
+            return new ColumnLayout(specSource, sep[0], whitespace, label, sensitive, new HashSet<string>(spec.Missing.Values, StringComparer.Ordinal), spec.Missing.Policy,
                 spec.Columns, derived);
         }
 
@@ -426,7 +426,7 @@ public static class CsvDatasetLoader
     /// row of the file: NaN for a missing token or a non-finite number (NaN, Infinity, inf, 1e999), which the
     /// missing policy then treats alike; a cell that is no number at all is an error if its row is kept.
     /// </summary>
-    private sealed class Cells(Table table, Plan plan, int index, FeatureSpec spec, double[]? numbers, bool[]? notANumber)
+    private sealed class Cells(Table table, ColumnLayout layout, int index, FeatureSpec spec, double[]? numbers, bool[]? notANumber)
     {
         public int Index => index;
         public FeatureSpec Spec => spec;
@@ -436,26 +436,26 @@ public static class CsvDatasetLoader
         /// none, numeric if every non-missing value on <paramref name="candidates"/> is a number (NaN and infinity
         /// tokens included) and at least one is finite; categorical otherwise.
         /// </summary>
-        public static Cells Read(Table t, int index, FeatureSpec spec, int[] candidates, Plan plan)
+        public static Cells Read(Table t, int index, FeatureSpec spec, int[] candidates, ColumnLayout layout)
         {
             var values = t.Columns[index];
-            if (spec.Kind == "categorical") return new Cells(t, plan, index, spec, null, null);
+            if (spec.Kind == "categorical") return new Cells(t, layout, index, spec, null, null);
             var numbers = new double[t.RowCount];
             var notANumber = new bool[t.RowCount];
             for (int i = 0; i < numbers.Length; i++)
             {
-                if (plan.IsMissing(t, index, i)) numbers[i] = double.NaN;
+                if (layout.IsMissing(t, index, i)) numbers[i] = double.NaN;
                 else if (!CsvRowReader.TryParseNumber(values[i], out numbers[i])) (numbers[i], notANumber[i]) = (double.NaN, true);
                 else if (!double.IsFinite(numbers[i])) numbers[i] = double.NaN;
             }
             bool numeric = spec.Kind == "numeric"
                 || (candidates.All(i => !notANumber[i]) && candidates.Any(i => !double.IsNaN(numbers[i])));
-            return numeric ? new Cells(t, plan, index, spec, numbers, notANumber) : new Cells(t, plan, index, spec, null, null);
+            return numeric ? new Cells(t, layout, index, spec, numbers, notANumber) : new Cells(t, layout, index, spec, null, null);
         }
 
         /// <summary>Whether row <paramref name="row"/> is missing here: a missing token, or a non-finite number in a numeric column.</summary>
         public bool IsMissing(int row) => numbers is null
-            ? plan.IsMissing(table, index, row)
+            ? layout.IsMissing(table, index, row)
             : double.IsNaN(numbers[row]) && !notANumber![row];
 
         /// <summary>The column over <paramref name="rows"/>; a categorical one with more than <paramref name="maxLevels"/> levels is an error.</summary>

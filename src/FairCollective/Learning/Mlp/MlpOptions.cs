@@ -20,7 +20,7 @@ public sealed record MlpOptions
     /// <summary>Default Adam stability term.</summary>
     public const double DefaultEpsilon = 1e-8;
     /// <summary>Default L2 penalty (scikit-learn's alpha).</summary>
-    public const double DefaultAlpha = 1e-4;
+    public const double DefaultL2Penalty = 1e-4;
     /// <summary>Default rows per mini-batch.</summary>
     public const int DefaultBatchSize = 200;
     /// <summary>Default most epochs (scikit-learn's max_iter).</summary>
@@ -58,8 +58,9 @@ public sealed record MlpOptions
     /// <summary>Adam's numerical-stability term added to the denominator, positive.</summary>
     public double Epsilon { get; init; } = DefaultEpsilon;
 
-    /// <summary>L2 penalty on the weights (not the biases), as scikit-learn's alpha.</summary>
-    public double Alpha { get; init; } = DefaultAlpha;
+    /// <summary>L2 penalty on the weights (not the biases): scikit-learn's alpha, renamed because alpha is the collective's share here.</summary>
+    [FormerName("alpha")]
+    public double L2Penalty { get; init; } = DefaultL2Penalty;
 
     /// <summary>Rows per mini-batch (the last batch of an epoch may be smaller).</summary>
     public int BatchSize { get; init; } = DefaultBatchSize;
@@ -93,7 +94,7 @@ public sealed record MlpOptions
         if (!(Beta1 is >= 0 and < 1)) throw new UserInputException($"mlp: option Beta1 must be in [0, 1), got {Beta1}.");
         if (!(Beta2 is >= 0 and < 1)) throw new UserInputException($"mlp: option Beta2 must be in [0, 1), got {Beta2}.");
         if (!(Epsilon > 0)) throw new UserInputException($"mlp: option Epsilon must be positive, got {Epsilon}.");
-        if (!(Alpha >= 0)) throw new UserInputException($"mlp: option Alpha must be non-negative, got {Alpha}.");
+        if (!(L2Penalty >= 0)) throw new UserInputException($"mlp: option l2_penalty must be non-negative, got {L2Penalty}.");
         if (BatchSize < 1) throw new UserInputException($"mlp: option BatchSize must be at least 1, got {BatchSize}.");
         if (MaxEpochs < 1) throw new UserInputException($"mlp: option MaxEpochs must be at least 1, got {MaxEpochs}.");
         if (!(ValidationFraction is > 0 and < 1)) throw new UserInputException($"mlp: option ValidationFraction must be in (0, 1), got {ValidationFraction}.");

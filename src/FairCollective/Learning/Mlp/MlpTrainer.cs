@@ -124,9 +124,9 @@ public sealed class MlpTrainer : ITrainer
             {
                 var wl = p.AsSpan(net.WeightOffsets[l], net.Widths[l] * net.Widths[l + 1]);
                 penalty += VectorMath.Dot(wl, wl);
-                VectorMath.AddScaled(s.Gradient.AsSpan(net.WeightOffsets[l], wl.Length), wl, o.Alpha * inverse);
+                VectorMath.AddScaled(s.Gradient.AsSpan(net.WeightOffsets[l], wl.Length), wl, o.L2Penalty * inverse);
             }
-            lossSum += batchLoss + 0.5 * o.Alpha * penalty;
+            lossSum += batchLoss + 0.5 * o.L2Penalty * penalty;
             weightSum += batchWeight;
             AdamStep(p, s);
         }

@@ -15,19 +15,19 @@ public enum FareEncoding
 /// <summary>
 /// Settings of the FARE encoder (Jovanović, Balunović, Dimitrov, Vechev, ICML 2023): a decision tree with at most
 /// <see cref="MaxLeaves"/> leaves, grown best-first with the fair Gini criterion
-/// (1 - alpha) * Gini(y) + alpha * (1/2 - Gini(s)).
+/// (1 - w) * Gini(y) + w * (1/2 - Gini(s)), w the fairness weight (the FARE paper's alpha).
 /// </summary>
 public sealed record FareOptions
 {
     /// <summary>Default weight of the fairness term: an even trade-off.</summary>
-    public const double DefaultAlpha = 0.5;
+    public const double DefaultFairnessWeight = 0.5;
     /// <summary>Default k: 32 cells.</summary>
     public const int DefaultMaxLeaves = 32;
     /// <summary>Default fewest training rows per leaf (FARE's min_ni).</summary>
     public const int DefaultMinLeafSize = 1;
 
     /// <summary>Weight of the fairness term: 0 = a plain Gini tree on y, 1 = splits that keep s mixed only.</summary>
-    public double Alpha { get; init; } = DefaultAlpha;
+    public double FairnessWeight { get; init; } = DefaultFairnessWeight;
 
     /// <summary>k: the largest number of leaves (cells) of the representation; the paper sweeps roughly 2..200.</summary>
     public int MaxLeaves { get; init; } = DefaultMaxLeaves;
@@ -48,7 +48,7 @@ public sealed record FareOptions
 
     internal void Validate()
     {
-        if (!(Alpha >= 0 && Alpha <= 1)) throw new UserInputException($"FARE option alpha must be in [0, 1], got {Alpha}.");
+        if (!(FairnessWeight >= 0 && FairnessWeight <= 1)) throw new UserInputException($"FARE option fairness_weight must be in [0, 1], got {FairnessWeight}.");
         if (MaxLeaves < 1) throw new UserInputException($"FARE option k (max leaves) must be at least 1, got {MaxLeaves}.");
         if (MinLeafSize < 1) throw new UserInputException($"FARE option min-leaf-size must be at least 1, got {MinLeafSize}.");
     }

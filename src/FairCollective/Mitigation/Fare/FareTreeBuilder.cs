@@ -18,7 +18,7 @@ public static class FareTreeBuilder
     /// <param name="x">Training features, n x d.</param>
     /// <param name="y">Labels in {0, 1}.</param>
     /// <param name="groups">Minority or majority of each row.</param>
-    /// <param name="options">Alpha, k, leaf size, encoding; defaults when null.</param>
+    /// <param name="options">The fairness weight, k, leaf size, encoding; defaults when null.</param>
     /// <exception cref="UserInputException">As <see cref="Fit(DesignMatrix, ReadOnlySpan{int}, ReadOnlySpan{int}, FareOptions?)"/>.</exception>
     public static FareTree Fit(DesignMatrix x, ReadOnlySpan<int> y, GroupMembership groups, FareOptions? options = null) =>
         Fit(x, y, groups.Codes, options);
@@ -27,7 +27,7 @@ public static class FareTreeBuilder
     /// <param name="x">Training features, n x d.</param>
     /// <param name="y">Labels in {0, 1}.</param>
     /// <param name="s">Sensitive values in {0, 1}.</param>
-    /// <param name="options">Alpha, k, leaf size, encoding; defaults when null.</param>
+    /// <param name="options">The fairness weight, k, leaf size, encoding; defaults when null.</param>
     /// <exception cref="UserInputException">An option is out of range, no rows or columns, lengths disagree, a label or s outside {0, 1}, or a non-finite feature.</exception>
     public static FareTree Fit(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> s, FareOptions? options = null)
     {
@@ -50,7 +50,7 @@ public static class FareTreeBuilder
             rootSorted[j] = rows;
         });
         var goesLeft = new bool[n];
-        var nodes = new List<BuildNode> { MakeNode(rootSorted, yArr, sArr, options.Alpha) };
+        var nodes = new List<BuildNode> { MakeNode(rootSorted, yArr, sArr, options.FairnessWeight) };
         var frontier = new List<int> { 0 };
         FindBestSplit(nodes[0], x, yArr, sArr, options, n);
         int leaves = 1;
@@ -69,9 +69,9 @@ public static class FareTreeBuilder
             var parent = nodes[pick];
             var (leftRows, rightRows) = Partition(parent, x, goesLeft);
             parent.Left = nodes.Count;
-            nodes.Add(MakeNode(leftRows, yArr, sArr, options.Alpha));
+            nodes.Add(MakeNode(leftRows, yArr, sArr, options.FairnessWeight));
             parent.Right = nodes.Count;
-            nodes.Add(MakeNode(rightRows, yArr, sArr, options.Alpha));
+            nodes.Add(MakeNode(rightRows, yArr, sArr, options.FairnessWeight));
             frontier.Remove(pick);
             frontier.Add(parent.Left);
             frontier.Add(parent.Right);
@@ -96,11 +96,11 @@ public static class FareTreeBuilder
             if (!double.IsFinite(v)) throw new UserInputException("FARE design matrix holds a non-finite value.");
     }
 
-    private static BuildNode MakeNode(int[][] sorted, int[] y, int[] s, double alpha)
+    private static BuildNode MakeNode(int[][] sorted, int[] y, int[] s, double weight)
     {
         int y1 = 0, s1 = 0;
         foreach (int r in sorted[0]) { y1 += y[r]; s1 += s[r]; }
-        return new BuildNode(sorted, y1, s1, FairGiniCriterion.Node(sorted[0].Length, y1, s1, alpha));
+        return new BuildNode(sorted, y1, s1, FairGiniCriterion.Node(sorted[0].Length, y1, s1, weight));
     }
 
     /// <summary>Best split of one node over all features; features are searched in parallel, then reduced in feature order.</summary>
@@ -140,7 +140,7 @@ public static class FareTreeBuilder
             double left = prev;
             prev = cur;
             if (left >= cur || p < options.MinLeafSize || m - p < options.MinLeafSize) continue;
-            double value = FairGiniCriterion.Split(p, yL, sL, m - p, node.Positives - yL, node.Sensitive - sL, options.Alpha);
+            double value = FairGiniCriterion.Split(p, yL, sL, m - p, node.Positives - yL, node.Sensitive - sL, options.FairnessWeight);
             if (double.IsNaN(bestValue) || value < bestValue)
             {
                 bestValue = value;

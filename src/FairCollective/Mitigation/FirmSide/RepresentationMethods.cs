@@ -6,7 +6,7 @@ using FairCollective.Mitigation.Steering;
 namespace FairCollective.Mitigation.FirmSide;
 
 /// <summary>
-/// FARE (Jovanović et al.): the firm trains on a fair-tree leaf encoding of the rows; knob = alpha of the fair split
+/// FARE (Jovanović et al.): the firm trains on a fair-tree leaf encoding of the rows; knob = the fairness weight w of the fair split
 /// criterion, with at most <see cref="FareOptions.DefaultMaxLeaves"/> leaves. Each run also reports FARE's certificate:
 /// an upper bound, holding with 95% confidence, on the demographic-parity gap of any classifier on the leaves, from the
 /// training rows and held-out rows the tree never saw (the validation split when there is one, else the test split).
@@ -16,14 +16,14 @@ public sealed class FareMethod : IFirmSideMethod
     /// <inheritdoc/>
     public string Name => "FARE";
     /// <inheritdoc/>
-    public string KnobDescription => $"alpha of (1 - alpha) Gini(y) + alpha (1/2 - Gini(s)), k = {FareOptions.DefaultMaxLeaves} leaves";
+    public string KnobDescription => $"fairness weight w of (1 - w) Gini(y) + w (1/2 - Gini(s)), k = {FareOptions.DefaultMaxLeaves} leaves";
     /// <inheritdoc/>
     public IReadOnlyList<double> DefaultKnobs { get; } = [0.0, 0.25, 0.5, 0.75, 0.95];
 
     /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var tree = FareTreeBuilder.Fit(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups, new FareOptions { Alpha = knob });
+        var tree = FareTreeBuilder.Fit(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups, new FareOptions { FairnessWeight = knob });
         var (heldOutX, heldOutGroups) = c.Split.ValidationX is { } vx ? (vx, c.Split.ValidationGroups!) : (c.Split.TestX, c.Split.TestGroups);
         var certificate = FareCertificate.Compute(tree.LeafCount, new LeafSample(tree.LeafIds(c.Split.TrainX), c.Split.TrainGroups.Codes.ToArray()),
             new LeafSample(tree.LeafIds(heldOutX), heldOutGroups.Codes.ToArray()), c.Seed);

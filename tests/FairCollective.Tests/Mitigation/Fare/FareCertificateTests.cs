@@ -29,7 +29,7 @@ public class FareCertificateTests
         for (int seed = 0; seed < 4; seed++)
         {
             var (x, y, s) = FareTestData.Population(1500, 4, 100 + seed);
-            var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { Alpha = 0.2, MaxLeaves = 8 });
+            var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { FairnessWeight = 0.2, MaxLeaves = 8 });
             var sample = new LeafSample(tree.LeafIds(x), s);
             double tv = FareCertificate.EmpiricalTotalVariation(tree.LeafCount, sample);
             double max = 0;
@@ -44,7 +44,7 @@ public class FareCertificateTests
     public void CertificateBoundsDownstreamClassifiersOnFreshData()
     {
         var (x, y, s) = FareTestData.Population(3000, 4, 7);
-        var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { Alpha = 0.7, MaxLeaves = 10, MinLeafSize = 50 });
+        var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { FairnessWeight = 0.7, MaxLeaves = 10, MinLeafSize = 50 });
         LeafSample Draw(int seed, int n)
         {
             var (xs, _, ss) = FareTestData.Population(n, 4, seed);
@@ -71,7 +71,7 @@ public class FareCertificateTests
     public void HeldOutSplitIsDeterministicAndValid()
     {
         var (x, y, s) = FareTestData.Population(3000, 4, 41);
-        var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { Alpha = 0.8, MaxLeaves = 6 });
+        var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { FairnessWeight = 0.8, MaxLeaves = 6 });
         var train = new LeafSample(tree.LeafIds(x), s);
         var (xh, _, sh) = FareTestData.Population(6000, 4, 42);
         var heldOut = new LeafSample(tree.LeafIds(xh), sh);
@@ -93,7 +93,7 @@ public class FareCertificateTests
         var bounds = new List<double>();
         foreach (int k in new[] { 2, 8, 32, 128 })
         {
-            var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { Alpha = 0.5, MaxLeaves = k, AllowWorseningSplits = true });
+            var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { FairnessWeight = 0.5, MaxLeaves = k, AllowWorseningSplits = true });
             LeafSample Draw(int seed)
             {
                 var (xs, _, ss) = FareTestData.Population(3000, 4, seed);

@@ -34,15 +34,15 @@ public class FareTreeTests
     public void HandCheckableFirstSplits()
     {
         var x = Tiny();
-        var half = FareTreeBuilder.Fit(x, Y, S, new FareOptions { Alpha = 0.5, MaxLeaves = 2 });
+        var half = FareTreeBuilder.Fit(x, Y, S, new FareOptions { FairnessWeight = 0.5, MaxLeaves = 2 });
         Assert.Equal((0, 4.5), half.Splits[0]);
         Assert.Equal([new LeafStatistics(4, 0, 1), new LeafStatistics(4, 4, 3)], half.Leaves);
 
-        var plain = FareTreeBuilder.Fit(x, Y, S, new FareOptions { Alpha = 0, MaxLeaves = 2 });
+        var plain = FareTreeBuilder.Fit(x, Y, S, new FareOptions { FairnessWeight = 0, MaxLeaves = 2 });
         Assert.Equal((0, 4.5), plain.Splits[0]);
 
         // alpha = 1: only s matters; every s-balanced split scores 0, ties go to the lowest feature, then threshold.
-        var fair = FareTreeBuilder.Fit(x, Y, S, new FareOptions { Alpha = 1, MaxLeaves = 2 });
+        var fair = FareTreeBuilder.Fit(x, Y, S, new FareOptions { FairnessWeight = 1, MaxLeaves = 2 });
         Assert.Equal((0, 6.5), fair.Splits[0]);
         Assert.Equal(0, FairGiniCriterion.Split(6, 2, 3, 2, 2, 1, 1), 15);
         foreach (var leaf in fair.Leaves) Assert.Equal(leaf.Count, 2 * leaf.Sensitive);
@@ -54,7 +54,7 @@ public class FareTreeTests
         for (int seed = 0; seed < 5; seed++)
         {
             var (x, y, s) = FareTestData.Population(300, 4, seed);
-            var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { Alpha = 0, MaxLeaves = 2 });
+            var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { FairnessWeight = 0, MaxLeaves = 2 });
             var (feature, threshold) = BruteForceGiniSplit(x, y);
             Assert.Equal(feature, tree.Splits[0].Feature);
             Assert.Equal(threshold, tree.Splits[0].Threshold, 12);
@@ -65,8 +65,8 @@ public class FareTreeTests
     public void AlphaOneSplitsKeepGroupsAsMixedAsPossible()
     {
         var (x, y, s) = FareTestData.Population(400, 3, 11);
-        var fair = FareTreeBuilder.Fit(x, y, s, new FareOptions { Alpha = 1, MaxLeaves = 2, AllowWorseningSplits = true });
-        var plain = FareTreeBuilder.Fit(x, y, s, new FareOptions { Alpha = 0, MaxLeaves = 2 });
+        var fair = FareTreeBuilder.Fit(x, y, s, new FareOptions { FairnessWeight = 1, MaxLeaves = 2, AllowWorseningSplits = true });
+        var plain = FareTreeBuilder.Fit(x, y, s, new FareOptions { FairnessWeight = 0, MaxLeaves = 2 });
         double SpreadOfS(FareTree t) => Math.Abs((double)t.Leaves[0].Sensitive / t.Leaves[0].Count - (double)t.Leaves[1].Sensitive / t.Leaves[1].Count);
         Assert.True(SpreadOfS(fair) < SpreadOfS(plain));
         // The chosen split minimises the s term over every admissible split (brute force).
@@ -87,7 +87,7 @@ public class FareTreeTests
     public void GrowsToKLeavesRespectsMinLeafSizeAndIsDeterministic()
     {
         var (x, y, s) = FareTestData.Population(2000, 5, 3);
-        var options = new FareOptions { Alpha = 0.3, MaxLeaves = 20, MinLeafSize = 25 };
+        var options = new FareOptions { FairnessWeight = 0.3, MaxLeaves = 20, MinLeafSize = 25 };
         var a = FareTreeBuilder.Fit(x, y, s, options);
         var b = FareTreeBuilder.Fit(x, y, s, options);
         Assert.Equal(20, a.LeafCount);
@@ -120,7 +120,7 @@ public class FareTreeTests
         var x = Tiny();
         Assert.Throws<UserInputException>(() => FareTreeBuilder.Fit(x, [0, 1], S));
         Assert.Throws<UserInputException>(() => FareTreeBuilder.Fit(x, Y.Select(v => v * 2).ToArray(), S));
-        Assert.Throws<UserInputException>(() => FareTreeBuilder.Fit(x, Y, S, new FareOptions { Alpha = 1.5 }));
+        Assert.Throws<UserInputException>(() => FareTreeBuilder.Fit(x, Y, S, new FareOptions { FairnessWeight = 1.5 }));
         var tree = FareTreeBuilder.Fit(x, Y, S);
         Assert.Throws<UserInputException>(() => tree.Encode(DesignMatrix.FromRows([new double[] { 1 }])));
     }

@@ -17,9 +17,9 @@ namespace FairCollective.Experiments.Running;
 /// written. A plan that builds runs to the end unless the machine fails; a spec that cannot run is refused here with
 /// one line naming the setting (docs/experiment-spec.md, "Checked before the first cell").
 /// </summary>
-public sealed class RunPlan
+public sealed class RunGrid
 {
-    private RunPlan(ExperimentSpec spec, ExperimentSettings settings, IReadOnlyDictionary<(string, int), PreparedSplit> splits,
+    private RunGrid(ExperimentSpec spec, ExperimentSettings settings, IReadOnlyDictionary<(string, int), PreparedSplit> splits,
         IReadOnlyDictionary<(string, int), Randomness> randomness, IReadOnlyList<PlannedCell> cells)
     {
         Draws = randomness;
@@ -68,7 +68,7 @@ public sealed class RunPlan
     /// seed). Units go, largest expected cost first (cells times training rows; ties in key order), to the shard with
     /// the least cost so far (ties to the lower shard): deterministic, and balanced as far as the units allow.
     /// </summary>
-    public RunPlan ShardOf(Shard shard)
+    public RunGrid ShardOf(Shard shard)
     {
         if (Shard is not null) throw new InvalidOperationException("a shard's plan cannot be sharded again");
         var units = Cells
@@ -85,13 +85,13 @@ public sealed class RunPlan
             load[target] += unit.Cost;
             if (target == shard.Index - 1) foreach (var c in unit.Cells) mine.Add(c);
         }
-        var plan = new RunPlan(Spec, Settings, Splits, Draws, Cells.Where(mine.Contains).ToArray()) { Shard = shard, RandomnessSources = RandomnessSources };
+        var plan = new RunGrid(Spec, Settings, Splits, Draws, Cells.Where(mine.Contains).ToArray()) { Shard = shard, RandomnessSources = RandomnessSources };
         foreach (var (name, data) in _data) plan._data[name] = data;
         return plan;
     }
 
     /// <summary>Loads, splits and checks everything the spec needs; throws <see cref="UserInputException"/> for anything that cannot run.</summary>
-    public static RunPlan Build(ExperimentSpec spec)
+    public static RunGrid Build(ExperimentSpec spec)
     {
         SpecLimits.CheckGridSize(spec);
         if (spec.Defences.Count == 0) throw new UserInputException($"{spec.Source}: 'defences' is empty; give at least none");
@@ -213,7 +213,7 @@ public sealed class RunPlan
             Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal), Randomness = randomnessSha,
             DatasetRows = datasets.Where(d => d.Data.RowAccount is not null).ToDictionary(d => d.Name, d => d.Data.RowAccount!, StringComparer.Ordinal),
         };
-        var plan = new RunPlan(spec, settings, splits, randomness, cells)
+        var plan = new RunGrid(spec, settings, splits, randomness, cells)
         {
             RandomnessSources = spec.Randomness is { } from ? RandomnessImport.Describe(from, randomness) : [],
         };
