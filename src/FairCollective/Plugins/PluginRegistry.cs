@@ -1,4 +1,5 @@
 using FairCollective.Collective.Strategies;
+using FairCollective.Data.Sources;
 using FairCollective.Learning.Catalog;
 using FairCollective.Mitigation.Defences;
 
@@ -6,7 +7,8 @@ namespace FairCollective.Plugins;
 
 /// <summary>
 /// What a plug-in registers through: each entry goes to its kind's catalog stamped with the plug-in's
-/// <see cref="Origin"/>, so a stored cell records which assembly (name, version and SHA-256 of the file) computed it.
+/// <see cref="Origin"/>, so a stored cell records which assembly (name, version and SHA-256 of the file) computed it
+/// (a dataset's origin is in its identity through its data and settings hashes, which bind its rows).
 /// </summary>
 public sealed class PluginRegistry
 {
@@ -32,6 +34,13 @@ public sealed class PluginRegistry
     {
         LearnerCatalog.Register(entry with { Origin = Origin });
         _added.Add($"learner {entry.Name}");
+    }
+
+    /// <summary>Adds a dataset (<see cref="DatasetCatalog.Register"/>).</summary>
+    public void Add(DatasetEntry entry)
+    {
+        DatasetCatalog.Register(entry with { Origin = Origin });
+        _added.Add($"dataset {entry.Name}");
     }
 
     /// <summary>Adds a defence (<see cref="DefenceCatalog.Register"/>).</summary>

@@ -41,6 +41,9 @@ public class DependencyTests
         Assert.DoesNotContain(referenced, n => n.StartsWith("FairCollective", StringComparison.Ordinal));
         Assert.DoesNotContain(Experiments.GetReferencedAssemblies(), a => a.Name is "FairCollective.Reporting" or "FairCollective.Cli");
         Assert.DoesNotContain(Reporting.GetReferencedAssemblies(), a => a.Name is "FairCollective.Cli");
+        // The contract checks a plug-in's tests call need the core only (and no test framework).
+        Assert.Equal(["FairCollective"], NamespaceGraph.Product[4].GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("FairCollective", StringComparison.Ordinal)
+            || n.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)));
     }
 
     [Fact]

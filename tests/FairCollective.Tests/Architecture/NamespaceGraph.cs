@@ -16,6 +16,8 @@ public static class NamespaceGraph
         typeof(FairCollective.Experiments.Running.ExperimentRunner).Assembly,
         typeof(FairCollective.Reporting.ReportWriter).Assembly,
         typeof(FairCollective.Cli.CliApp).Assembly,
+        // Beside the core, not above the others: the contract checks refer to the core alone.
+        typeof(FairCollective.Testing.StrategyChecks).Assembly,
     ];
 
     /// <summary>From namespace -> to namespace -> an example of the reference, from the compiled code.</summary>

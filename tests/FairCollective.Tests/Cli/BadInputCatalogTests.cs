@@ -225,7 +225,7 @@ public sealed class BadInputCatalogTests
         new("merge of a shard whose run stopped before its end", b =>
             {
                 var spec = b.Write("tiny.yaml", "name: tiny\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.25, 0.5, 1]}\nseeds: [0]\n");
-                var plan = FairCollective.Experiments.Running.RunPlan.Build(FairCollective.Experiments.Specs.SpecParser.ParseFile(spec)).ShardOf(new(1, 2));
+                var plan = FairCollective.Experiments.Running.RunGrid.Build(FairCollective.Experiments.Specs.SpecParser.ParseFile(spec)).ShardOf(new(1, 2));
                 using (var store = FairCollective.Experiments.Store.ResultsStore.Open(b.PathOf("s1.sqlite")))
                     new FairCollective.Experiments.Running.ExperimentRunner(new() { MaxDegreeOfParallelism = 1, StopAfterCells = 1 },
                         FairCollective.Experiments.Running.SilentProgress.Instance).Run(plan, store);

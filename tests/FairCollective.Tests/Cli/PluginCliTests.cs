@@ -5,7 +5,7 @@ using FairCollective.Tests.Architecture;
 namespace FairCollective.Tests.Cli;
 
 /// <summary>
-/// The sample plug-in strategy (samples/CentroidStrategy) runs from its spec through the command line, in a process of
+/// The sample plug-in (samples/SamplePlugin: a strategy, a learner and a defence) runs from its spec through the command line, in a process of
 /// its own (a plug-in stays registered in the process that loads it): its cells record its option and the plug-in's
 /// identity, a second run resumes, and every way a plug-in can be named wrongly is one line with exit code 2.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class PluginCliTests : IDisposable
     private static string PluginDll()
     {
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<configuration>/net10.0/
-        string path = Path.Combine(LayerOrder.Root(), "samples", "CentroidStrategy", "bin", configuration, "net10.0", "CentroidStrategy.dll");
+        string path = Path.Combine(LayerOrder.Root(), "samples", "SamplePlugin", "bin", configuration, "net10.0", "SamplePlugin.dll");
         Assert.True(File.Exists(path), $"{path} is missing: build the solution (it builds the sample plug-in)");
         return path;
     }
@@ -26,9 +26,9 @@ public sealed class PluginCliTests : IDisposable
     /// <summary>The sample's own spec, with its plug-in path made absolute for this build.</summary>
     private string SampleSpec(string? replaceOptions = null)
     {
-        string text = File.ReadAllText(Path.Combine(LayerOrder.Root(), "samples", "CentroidStrategy", "experiment.yaml"));
-        Assert.Contains("plugins: [bin/Release/net10.0/CentroidStrategy.dll]", text);
-        text = text.Replace("plugins: [bin/Release/net10.0/CentroidStrategy.dll]", $"plugins: [\"{PluginDll()}\"]", StringComparison.Ordinal);
+        string text = File.ReadAllText(Path.Combine(LayerOrder.Root(), "samples", "SamplePlugin", "experiment.yaml"));
+        Assert.Contains("plugins: [bin/Release/net10.0/SamplePlugin.dll]", text);
+        text = text.Replace("plugins: [bin/Release/net10.0/SamplePlugin.dll]", $"plugins: [\"{PluginDll()}\"]", StringComparison.Ordinal);
         if (replaceOptions is not null) text = text.Replace("Centroid: {power: 1}", replaceOptions, StringComparison.Ordinal);
         return _box.Write("centroid.yaml", text);
     }
@@ -57,22 +57,28 @@ public sealed class PluginCliTests : IDisposable
         Assert.Equal(0, Cli("results", "export", store, "--json", _box.PathOf("cells.json")).Exit);
         using var cells = JsonDocument.Parse(File.ReadAllText(_box.PathOf("cells.json")));
         var centroid = cells.RootElement.EnumerateArray().Where(c => c.GetProperty("method").GetString() == "Centroid").ToArray();
-        // 3 sizes x 4 budgets x 2 seeds, each with the option as the spec set it and the plug-in's file hash.
-        Assert.Equal(24, centroid.Length);
+        // 3 sizes x 4 budgets x 2 seeds x 2 learners x 2 defences, each with the option as the spec set it and the plug-in's file hash.
+        Assert.Equal(96, centroid.Length);
         foreach (var cell in centroid)
         {
             var config = cell.GetProperty("config");
             Assert.Equal(1.0, config.GetProperty("collective").GetProperty("strategy").GetProperty("options").GetProperty("Power").GetDouble());
-            Assert.StartsWith("CentroidStrategy ", config.GetProperty("plugins").GetString());
+            Assert.StartsWith("SamplePlugin ", config.GetProperty("plugins").GetString());
             Assert.Contains(" sha256:", config.GetProperty("plugins").GetString());
         }
-        // The built-in strategies' cells do not name the plug-in.
-        Assert.All(cells.RootElement.EnumerateArray().Where(c => c.GetProperty("method").GetString() == "Random"),
+        // Cells of built-in parts only do not name the plug-in; a cell with the plug-in's learner or defence does, and
+        // records the learner's option as the spec set it.
+        var random = cells.RootElement.EnumerateArray().Where(c => c.GetProperty("method").GetString() == "Random").ToArray();
+        Assert.All(random.Where(c => c.GetProperty("learner").GetString() == "logistic"),
             c => Assert.False(c.GetProperty("config").TryGetProperty("plugins", out _)));
+        var mine = random.Where(c => c.GetProperty("learner").GetString() == "nearest-centroid+centroid-margin(margin=1)").ToArray();
+        Assert.Equal(24, mine.Length);
+        Assert.All(mine, c => Assert.StartsWith("SamplePlugin ", c.GetProperty("config").GetProperty("plugins").GetString()));
+        Assert.All(mine, c => Assert.Equal(2.0, c.GetProperty("config").GetProperty("learner").GetProperty("options").GetProperty("Temperature").GetDouble()));
         // Another process resumes the same cells.
         var again = Cli("run", spec, "--store", store, "--no-report");
         Assert.True(again.Exit == 0, again.Err);
-        Assert.Contains("(74 were already done)", again.Out);
+        Assert.Contains("(296 were already done)", again.Out);
     }
 
     [Fact]

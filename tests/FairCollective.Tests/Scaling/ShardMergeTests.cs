@@ -64,7 +64,7 @@ public class ShardMergeTests
     [Fact]
     public void ShardsPartitionTheCellsKeepUnitsTogetherAndBalanceTheirCost()
     {
-        var plan = RunPlan.Build(SpecParser.Parse(Sweep));
+        var plan = RunGrid.Build(SpecParser.Parse(Sweep));
         var parts = Enumerable.Range(1, 4).Select(i => plan.ShardOf(new Shard(i, 4))).ToArray();
         var keys = parts.SelectMany(p => p.Cells.Select(c => c.Key)).ToArray();
         Assert.Equal(plan.Cells.Select(c => c.Key).Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal)); // each cell once
@@ -72,12 +72,12 @@ public class ShardMergeTests
         var unitShard = parts.SelectMany((p, s) => p.Cells.Where(c => c.Config.IsCollective).Select(c => ((c.Config.Dataset.Name, c.Config.Seed, c.Config.MajorityRows, c.Alpha), s)));
         Assert.All(unitShard.GroupBy(u => u.Item1), g => Assert.Single(g.Select(u => u.s).Distinct()));
         // Cost = cells x training rows: the largest shard within one unit's cost of the smallest.
-        double Cost(RunPlan p) => p.Cells.Sum(c => (double)p.Splits[(c.Config.Dataset.Name, c.Config.Seed)].TrainY.Length);
+        double Cost(RunGrid p) => p.Cells.Sum(c => (double)p.Splits[(c.Config.Dataset.Name, c.Config.Seed)].TrainY.Length);
         double largestUnit = plan.Cells.GroupBy(c => (c.Config.Dataset.Name, c.Config.Seed, c.Config.MajorityRows, c.Config.Size is null ? -1 : c.Alpha))
             .Max(g => g.Sum(c => (double)plan.Splits[(c.Config.Dataset.Name, c.Config.Seed)].TrainY.Length));
         Assert.InRange(parts.Max(Cost) - parts.Min(Cost), 0, largestUnit);
         // Deterministic: the same shard of a plan built again holds the same cells.
-        Assert.Equal(parts[2].Cells.Select(c => c.Key), RunPlan.Build(SpecParser.Parse(Sweep)).ShardOf(new Shard(3, 4)).Cells.Select(c => c.Key));
+        Assert.Equal(parts[2].Cells.Select(c => c.Key), RunGrid.Build(SpecParser.Parse(Sweep)).ShardOf(new Shard(3, 4)).Cells.Select(c => c.Key));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class ShardMergeTests
         Assert.Equal(0, CliSandbox.Run("run", spec, "--shard", "1/2", "--threads", "1").Exit);
         // Shard 2 stops after 5 cells, as a killed (or still running) shard leaves its store.
         string s1 = box.PathOf("sweep.shard-1-of-2.sqlite"), s2 = box.PathOf("sweep.shard-2-of-2.sqlite");
-        var part = RunPlan.Build(SpecParser.ParseFile(spec)).ShardOf(new Shard(2, 2));
+        var part = RunGrid.Build(SpecParser.ParseFile(spec)).ShardOf(new Shard(2, 2));
         using (var store = ResultsStore.Open(s2))
             new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = 1, StopAfterCells = 5 }, SilentProgress.Instance).Run(part, store);
         int committed;

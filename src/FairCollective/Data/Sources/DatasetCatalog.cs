@@ -33,21 +33,33 @@ public static class DatasetCatalog
 
     private const string AcsPrefix = "acs-";
 
-    private static readonly DatasetInfo[] Entries =
+    private static readonly Registry<DatasetEntry> Registry = new("dataset",
     [
-        new(Compas, "COMPAS (ProPublica), 5,278 rows; y = 1 no two-year recidivism; minority African-American; race a feature", DatasetKind.Bundled),
-        new(CompasRecidivism, "COMPAS paper-faithful preset: y = 1 two-year recidivism; Caucasian (the smaller group) acts", DatasetKind.Bundled),
-        new(Adult, "UCI Adult, 45,222 rows without '?' (train/test files); y = 1 income >50K; minority female", DatasetKind.Bundled),
-        new("acs-az", "ACS Income 2018 Arizona (folktables), 33,277 rows; y = 1 income >50K; minority female", DatasetKind.Bundled),
-        new("acs-ut", "ACS Income 2018 Utah (folktables), 16,337 rows; y = 1 income >50K; minority female", DatasetKind.Bundled),
-        new("acs-wy", "ACS Income 2018 Wyoming (folktables), 3,064 rows; y = 1 income >50K; minority female", DatasetKind.Bundled),
-        new(Synthetic, "Synthetic causal data, 2,000 rows: A and U cause X and Y, with the exact counterfactual g(x) and P0(y | g(x))", DatasetKind.Generated),
-        new(Toy, "The paper's 2-D toy example, 200 rows from the same causal model", DatasetKind.Generated),
-        new(Waterbirds, $"Waterbirds: pass its metadata.csv path and {WaterbirdsLoader.EmbeddingsHint}", DatasetKind.ByPath),
-    ];
+        new(Compas, "COMPAS (ProPublica), 5,278 rows; y = 1 no two-year recidivism; minority African-American; race a feature", DatasetKind.Bundled,
+            o => BundledCompas(Compas, CompasOptions.Default, o)),
+        new(CompasRecidivism, "COMPAS paper-faithful preset: y = 1 two-year recidivism; Caucasian (the smaller group) acts", DatasetKind.Bundled,
+            o => BundledCompas(CompasRecidivism, CompasOptions.PaperFaithful, o)),
+        new(Adult, "UCI Adult, 45,222 rows without '?' (train/test files); y = 1 income >50K; minority female", DatasetKind.Bundled, o =>
+        {
+            var adult = Apply(AdultOptions.Default, o, SingleMinority(o, Adult));
+            return AdultLoader.LoadBundled(adult).Identify(DatasetIdentity.OfBundled(Adult, [AdultLoader.BundledTrainFile, AdultLoader.BundledTestFile], adult));
+        }),
+        new("acs-az", "ACS Income 2018 Arizona (folktables), 33,277 rows; y = 1 income >50K; minority female", DatasetKind.Bundled, o => BundledAcs("az", o)),
+        new("acs-ut", "ACS Income 2018 Utah (folktables), 16,337 rows; y = 1 income >50K; minority female", DatasetKind.Bundled, o => BundledAcs("ut", o)),
+        new("acs-wy", "ACS Income 2018 Wyoming (folktables), 3,064 rows; y = 1 income >50K; minority female", DatasetKind.Bundled, o => BundledAcs("wy", o)),
+        new(Synthetic, "Synthetic causal data, 2,000 rows: A and U cause X and Y, with the exact counterfactual g(x) and P0(y | g(x))", DatasetKind.Generated,
+            o => Generated(Synthetic, o)) { Generate = () => SyntheticGenerator.Generate(new SyntheticOptions { Seed = GeneratedDataSeed }) },
+        new(Toy, "The paper's 2-D toy example, 200 rows from the same causal model", DatasetKind.Generated, o => Generated(Toy, o)) { Generate = () => ToyData.Generate() },
+        new(Waterbirds, $"Waterbirds: pass its metadata.csv path and {WaterbirdsLoader.EmbeddingsHint}", DatasetKind.ByPath,
+            _ => throw new UserInputException($"waterbirds is not bundled: give the path of its metadata.csv and {WaterbirdsLoader.EmbeddingsHint}")),
+    ]);
+
+    /// <summary>Adds a dataset (a plug-in's, or a library user's at start-up); its name must be new, ignoring case.</summary>
+    /// <exception cref="UserInputException">Another dataset has the name, or the name is empty or padded.</exception>
+    public static void Register(DatasetEntry entry) => Registry.Register(entry);
 
     /// <summary>Every named dataset with its description, in listing order.</summary>
-    public static IReadOnlyList<DatasetInfo> List() => Entries;
+    public static IReadOnlyList<DatasetEntry> List() => Registry.Entries;
 
     /// <summary>
     /// Loads a catalog name, or a file recognised by its columns, or (with <see cref="LoadOptions.Spec"/>) a
@@ -68,8 +80,7 @@ public static class DatasetCatalog
         if (string.IsNullOrWhiteSpace(nameOrPath)) throw new UserInputException($"no dataset given (known: {KnownNames()})");
         // synthetic(key=value, ...): the generator with those settings (SyntheticName).
         if (SyntheticName.Is(nameOrPath)) return LoadGenerated(nameOrPath)!.Data;
-        if (Entries.FirstOrDefault(e => string.Equals(e.Name, nameOrPath, StringComparison.OrdinalIgnoreCase)) is { } entry)
-            return LoadNamed(entry, options);
+        if (Registry.Find(nameOrPath) is { } entry) return entry.Load(options);
         if (File.Exists(nameOrPath)) return LoadPath(nameOrPath, options);
         if (Directory.Exists(nameOrPath)) InputFile.Require(nameOrPath, "data file");
         bool looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains('\\') || nameOrPath.Contains('.');
@@ -78,45 +89,32 @@ public static class DatasetCatalog
             : $"unknown dataset '{nameOrPath}' (known: {KnownNames()}; or give a file path)");
     }
 
-    private static string KnownNames() => string.Join(", ", Entries.Select(e => e.Name));
+    private static string KnownNames() => string.Join(", ", Registry.Names);
 
     /// <summary>
     /// The sample of a generated dataset (<see cref="DatasetKind.Generated"/>), with its causal model: what the
     /// Oracle and S(alpha) need beyond the rows. Null for any other name.
     /// </summary>
-    public static SyntheticSample? LoadGenerated(string name) => SyntheticName.Is(name) ? SyntheticGenerator.Generate(SyntheticName.Parse(name)) : name.ToLowerInvariant() switch
-    {
-        Synthetic => SyntheticGenerator.Generate(new SyntheticOptions { Seed = GeneratedDataSeed }),
-        Toy => ToyData.Generate(),
-        _ => null,
-    };
+    public static SyntheticSample? LoadGenerated(string name) =>
+        SyntheticName.Is(name) ? SyntheticGenerator.Generate(SyntheticName.Parse(name)) : Registry.Find(name)?.Generate?.Invoke();
 
-    private static Dataset LoadNamed(DatasetInfo entry, LoadOptions o)
+    private static Dataset Generated(string name, LoadOptions o)
     {
-        string? minority = SingleMinority(o, entry.Name);
-        switch (entry.Name)
-        {
-            case Synthetic:
-            case Toy:
-                if (minority is not null || o.SensitiveAsFeature is not null)
-                    throw new UserInputException($"{entry.Name} is generated: its minority and features are fixed by the causal model (no --minority)");
-                return LoadGenerated(entry.Name)!.Data;
-            case Compas:
-            case CompasRecidivism:
-                var compas = Apply(entry.Name == Compas ? CompasOptions.Default : CompasOptions.PaperFaithful, o, minority);
-                return CompasLoader.LoadBundled(compas).Identify(DatasetIdentity.OfBundled(entry.Name, [CompasLoader.BundledFile], compas));
-            case Adult:
-                var adult = Apply(AdultOptions.Default, o, minority);
-                return AdultLoader.LoadBundled(adult)
-                    .Identify(DatasetIdentity.OfBundled(entry.Name, [AdultLoader.BundledTrainFile, AdultLoader.BundledTestFile], adult));
-            case Waterbirds:
-                throw new UserInputException($"waterbirds is not bundled: give the path of its metadata.csv and {WaterbirdsLoader.EmbeddingsHint}");
-            default:
-                string state = entry.Name[AcsPrefix.Length..];
-                var acs = Apply(AcsIncomeOptions.Default, o, minority);
-                return AcsIncomeLoader.LoadBundledState(state, acs)
-                    .Identify(DatasetIdentity.OfBundled(entry.Name, [AcsIncomeLoader.BundledStateFile(state)], acs));
-        }
+        if (SingleMinority(o, name) is not null || o.SensitiveAsFeature is not null)
+            throw new UserInputException($"{name} is generated: its minority and features are fixed by the causal model (no --minority)");
+        return LoadGenerated(name)!.Data;
+    }
+
+    private static Dataset BundledCompas(string name, CompasOptions preset, LoadOptions o)
+    {
+        var compas = Apply(preset, o, SingleMinority(o, name));
+        return CompasLoader.LoadBundled(compas).Identify(DatasetIdentity.OfBundled(name, [CompasLoader.BundledFile], compas));
+    }
+
+    private static Dataset BundledAcs(string state, LoadOptions o)
+    {
+        var acs = Apply(AcsIncomeOptions.Default, o, SingleMinority(o, AcsPrefix + state));
+        return AcsIncomeLoader.LoadBundledState(state, acs).Identify(DatasetIdentity.OfBundled(AcsPrefix + state, [AcsIncomeLoader.BundledStateFile(state)], acs));
     }
 
     // Each recognised layout with the options it was read with; the identity hashes the files it read.

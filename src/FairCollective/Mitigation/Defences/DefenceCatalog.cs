@@ -77,15 +77,19 @@ public static class DefenceCatalog
 
     /// <summary>
     /// How tables and figures name a choice: its name, followed by the options that differ from the defaults
-    /// ("knn-sanitisation(eta=0.5)"), so two choices of one defence never share a label.
+    /// ("knn-sanitisation(eta=0.5)"), so two choices of one defence never share a label; a plug-in's defence (or one
+    /// not registered in this process) with every option ("centroid-margin(margin=1)").
     /// </summary>
     public static string Label(DefenceChoice choice)
     {
         if (choice.IsNone) return None;
         var given = JsonNode.Parse(choice.OptionsJson)?.AsObject();
-        var entry = Entries.FirstOrDefault(e => e.Name == choice.Name);
-        if (given is null || entry is null) return $"{choice.Name}{choice.OptionsJson}";
-        var defaults = JsonNode.Parse(OptionOverrides.Canonical(entry.Defaults(), [], OptionOverrides.EnumsAsText))!.AsObject();
+        if (given is null) return $"{choice.Name}{choice.OptionsJson}";
+        // A plug-in's defaults are known only where the plug-in is loaded (not in a later 'results' or 'report'): its
+        // label names every option, so it reads the same in every process.
+        var entry = Registry.Find(choice.Name);
+        var defaults = entry is null || entry.Origin is not null ? new JsonObject()
+            : JsonNode.Parse(OptionOverrides.Canonical(entry.Defaults(), [], OptionOverrides.EnumsAsText))!.AsObject();
         var changed = given.Where(kv => !JsonNode.DeepEquals(kv.Value, defaults[kv.Key]))
             .Select(kv => $"{ToSnake(kv.Key)}={kv.Value?.ToJsonString().Trim('"')}").ToArray();
         return changed.Length == 0 ? choice.Name : $"{choice.Name}({string.Join(",", changed)})";

@@ -246,7 +246,7 @@ public class MultivariateSteeringTests
             Name = "steer", Datasets = [new(dataset)], Learners = ["logistic"], Strategies = ["Random"], Seeds = [0], ValidationFraction = 0.2,
             Sizes = [FairCollective.Collective.CollectiveSize.Share(0)], Budgets = [FairCollective.Collective.FlipBudget.Flips(0)], MajorityRows = [null],
         };
-        var split = FairCollective.Experiments.Running.RunPlan.Build(spec).Splits[(dataset, 0)];
+        var split = FairCollective.Experiments.Running.RunGrid.Build(spec).Splits[(dataset, 0)];
         var options = new SteeringOptions { Covariance = CovarianceKind.Full };
         var solution = SteeringPipeline.FitAndApply(split.TrainX, split.TrainY, split.TrainGroups, options).Solution;
         Assert.True(solution.SolverGradientNorm <= SteeringOptions.DefaultGradientTolerance,

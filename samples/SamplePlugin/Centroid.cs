@@ -1,7 +1,7 @@
 using FairCollective.Collective;
 using FairCollective.Common;
 
-namespace CentroidStrategy;
+namespace SamplePlugin;
 
 /// <summary>
 /// A sample strategy: a pool member scores higher the closer it lies to the centroid of the known majority rows

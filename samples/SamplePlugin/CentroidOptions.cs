@@ -1,4 +1,4 @@
-namespace CentroidStrategy;
+namespace SamplePlugin;
 
 /// <summary>The Centroid strategy's one option, with its default.</summary>
 public sealed record CentroidOptions
