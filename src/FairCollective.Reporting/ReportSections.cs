@@ -17,8 +17,8 @@ public static class ReportSections
 {
     /// <summary>
     /// The toy section, the paper's experiments in order, then other experiments by name. When the report holds a paper
-    /// experiment (or nothing at all), each absent paper experiment gets an empty section (listed as not in the report);
-    /// a report of only other experiments does not mention the paper's.
+    /// experiment (or nothing at all), each absent paper experiment gets an empty section (listed as not in the
+    /// report); a report of only other experiments does not mention the paper's.
     /// </summary>
     public static IReadOnlyList<ReportSection> Of(ReportInput input)
     {
@@ -26,7 +26,8 @@ public static class ReportSections
         bool paperReport = present.Count == 0 || input.Toy is not null || present.Any(PaperExperiments.InPaper);
         var sections = new List<ReportSection>();
         if (paperReport) sections.Add(Toy(input, present.Contains(ToyFigure.Experiment)));
-        // The paper's experiments in the order of the figure kinds first drawn for them (as the report always listed them).
+        // The paper's experiments in the order of the figure kinds first drawn for them (as the report always listed
+        // them).
         foreach (var name in ExperimentFigures.All.Select(k => k.Experiment).Distinct())
         {
             if (present.Contains(name)) sections.Add(ByShape(input.Cells, name, input.SelectionOf(name)));
@@ -39,8 +40,8 @@ public static class ReportSections
     }
 
     /// <summary>
-    /// The experiments among <paramref name="cells"/> in the order the report shows them (the console prints them in the
-    /// same order): the toy, the paper's experiments in the paper's order, then every other experiment by name.
+    /// The experiments among <paramref name="cells"/> in the order the report shows them (the console prints them in
+    /// the same order): the toy, the paper's experiments in the paper's order, then every other experiment by name.
     /// </summary>
     public static IReadOnlyList<string> Order(IEnumerable<CellRecord> cells)
     {
@@ -50,14 +51,15 @@ public static class ReportSections
     }
 
     /// <summary>
-    /// The section of one experiment: a figure per kind its grid supports and its tables (<see cref="ExperimentTables"/>,
-    /// the same the console prints), under <paramref name="selection"/> (default: the paper's rule on EqOd).
+    /// The section of one experiment: a figure per kind its grid supports and its tables
+    /// (<see cref="ExperimentTables"/>, the same the console prints), under <paramref name="selection"/> (default: the
+    /// paper's rule on EqOd).
     /// </summary>
     public static ReportSection ByShape(IReadOnlyList<CellRecord> cells, string experiment, BudgetSelection? selection = null)
     {
         selection ??= BudgetSelection.Paper;
         var shape = ExperimentShape.Of(experiment, cells);
-        var kinds = shape.Kinds.Select(ExperimentFigures.Of).ToArray();
+        var kinds = ExperimentFigures.For(shape);
         string note = kinds.Length == 0 ? "The grid has no axis to draw (one α, one budget, one m, no firm-side method); its seed means are tabulated." : "";
         return new ReportSection(experiment, PaperExperiments.Heading(experiment), kinds.Select(k => k.Build(cells, experiment, selection)).ToArray(),
             ExperimentTables.Of(cells, experiment, selection), note, selection.Shown);
@@ -66,7 +68,8 @@ public static class ReportSections
     private static ReportSection Toy(ReportInput input, bool hasCells)
     {
         string heading = PaperExperiments.Heading(ToyFigure.Experiment);
-        // With stored cells, the tables the console prints too (the toy's points and its cells); else the given points alone.
+        // With stored cells, the tables the console prints too (the toy's points and its cells); else the given points
+        // alone.
         var tables = hasCells ? ExperimentTables.Of(input.Cells, ToyFigure.Experiment, input.SelectionOf(ToyFigure.Experiment), input.Toy) : ToyFigure.Tables(input.Toy, []);
         if (input.Toy is not null) return new ReportSection(ToyFigure.Experiment, heading, [ToyFigure.Build(input.Toy)], tables);
         return new ReportSection(ToyFigure.Experiment, heading, [], tables, hasCells

@@ -27,7 +27,8 @@ public static class ReportWriter
     /// <summary>Subfolder holding the PNG and SVG figures.</summary>
     public const string FiguresDirectory = "figures";
 
-    /// <summary>Writes the report of the store; returns the written files' full paths. <paramref name="metric"/> (null: each experiment's recorded one) is the fairness metric shown.</summary>
+    /// <summary>Writes the report of the store; returns the written files' full paths. <paramref name="metric"/> (null:
+    /// each experiment's recorded one) is the fairness metric shown.</summary>
     public static IReadOnlyList<string> Write(ResultsStore store, string outDir, ToyFigureData? toy = null, Fairness.ShownMetric? metric = null) =>
         Write(ReportInput.From(store, toy, metric), outDir);
 

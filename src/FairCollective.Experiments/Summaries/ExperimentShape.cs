@@ -3,44 +3,16 @@ using FairCollective.Fairness;
 
 namespace FairCollective.Experiments.Summaries;
 
-/// <summary>What an experiment's grid can show, each drawn as one figure of the report and one table on the console.</summary>
-public enum FigureKind
-{
-    /// <summary>Best EqOd over budgets against alpha, with the error at that budget: the grid has several alphas.</summary>
-    BestEqOdByAlpha,
-    /// <summary>EqOd against the flips M at a fixed alpha, a panel per alpha (at most <see cref="ExperimentShape.MaxBudgetSweepAlphas"/> of them): the grid has several budgets at an alpha.</summary>
-    EqOdByFlips,
-    /// <summary>Pareto fronts of EqOd against error per known majority rows m: the grid has several m.</summary>
-    LimitedInformation,
-    /// <summary>Pareto fronts of EqOd against error of firm-side methods and the collective: the grid has firm-side cells (with a knob).</summary>
-    ParetoFronts,
-    /// <summary>Counterfactual success S(alpha) against alpha: the cells carry the counterfactual metric (synthetic data).</summary>
-    CounterfactualSuccess,
-    /// <summary>The share of the collective's gain that survives each defence, against alpha: the grid has defended firms (spec key <c>defences</c>).</summary>
-    SurvivingGain,
-    /// <summary>Each defence's recall of the flips against its false flags among honest minority rows: the grid has defended firms.</summary>
-    DefenceDetection,
-    /// <summary>The collective's plausible-flips answer: per defence, the flips it catches against the collective's gain against it, one point per threshold: defended firms and a threshold above 0.</summary>
-    PlausibleTradeOff,
-}
-
 /// <summary>
-/// The shape of one experiment's grid, read from its cells and never from its name, and the figure kinds (and console
-/// tables) that shape supports. The one place this is decided: the report and the CLI both ask it.
-/// <list type="bullet">
-/// <item>firm-side cells (a knob) -> <see cref="FigureKind.ParetoFronts"/>, which shows every alpha and budget of the collective;</item>
-/// <item>several m (majority rows) -> <see cref="FigureKind.LimitedInformation"/> (unless firm-side), fronts over every alpha and budget;</item>
-/// <item>several alphas, and neither kind of front -> <see cref="FigureKind.BestEqOdByAlpha"/>;</item>
-/// <item>the counterfactual metric (data with a known counterfactual) -> <see cref="FigureKind.CounterfactualSuccess"/>;</item>
-/// <item>several budgets at an alpha, and neither kind of front -> <see cref="FigureKind.EqOdByFlips"/> (with many alphas, drawn at <see cref="DrawnAlphas"/>);</item>
-/// <item>defended firms (cells with a defence) -> <see cref="FigureKind.SurvivingGain"/> and <see cref="FigureKind.DefenceDetection"/>, and with
-/// plausible-flips thresholds also <see cref="FigureKind.PlausibleTradeOff"/>.</item>
-/// </list>
+/// The shape of one experiment's grid, read from its cells and never from its name: how many alphas, budgets and m,
+/// and whether it has firm-side, counterfactual, defended or plausible-flips cells. The report decides from it which
+/// figure kinds an experiment gets (Reporting's <c>ExperimentFigures</c>, where each kind states its rule).
 /// </summary>
 /// <param name="Experiment">The experiment's name.</param>
 /// <param name="Alphas">Distinct alphas among the collective's cells.</param>
 /// <param name="MaxBudgets">The most budgets any (dataset, learner, m, strategy, alpha) of the collective has.</param>
-/// <param name="MajorityRowSettings">Distinct m (majority rows, "all" counted as one) among the collective's cells.</param>
+/// <param name="MajorityRowSettings">Distinct m (majority rows, "all" counted as one) among the collective's
+/// cells.</param>
 /// <param name="FirmSide">Whether any cell is a firm-side method's (has a knob).</param>
 /// <param name="Counterfactual">Whether any collective cell carries the counterfactual success S(alpha).</param>
 /// <param name="Defended">Whether any cell is of a firm running a defence against flipped labels.</param>
@@ -49,8 +21,8 @@ public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudge
     bool Plausible = false)
 {
     /// <summary>
-    /// A budget sweep is drawn per alpha, one panel each, at up to this many alphas (a small multiple); with more, at that
-    /// many evenly spaced ones (<see cref="DrawnAlphas"/>), and the table behind the figure holds every alpha.
+    /// A budget sweep is drawn per alpha, one panel each, at up to this many alphas (a small multiple); with more, at
+    /// that many evenly spaced ones (<see cref="DrawnAlphas"/>), and the table behind the figure holds every alpha.
     /// </summary>
     public const int MaxBudgetSweepAlphas = 4;
 
@@ -75,32 +47,12 @@ public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudge
     /// <summary>Several m (majority rows).</summary>
     public bool MajorityRowSweep => MajorityRowSettings > 1;
 
-    /// <summary>The figure kinds of this grid, in the order the report shows them; empty when the grid is a single point (then only tables).</summary>
-    public IReadOnlyList<FigureKind> Kinds
-    {
-        get
-        {
-            bool limited = MajorityRowSweep && !FirmSide;
-            var kinds = new List<FigureKind>();
-            if (AlphaSweep && !FirmSide && !limited) kinds.Add(FigureKind.BestEqOdByAlpha);
-            if (BudgetSweep && !FirmSide && !limited) kinds.Add(FigureKind.EqOdByFlips);
-            if (limited) kinds.Add(FigureKind.LimitedInformation);
-            if (FirmSide) kinds.Add(FigureKind.ParetoFronts);
-            if (Counterfactual) kinds.Add(FigureKind.CounterfactualSuccess);
-            if (Defended) kinds.AddRange([FigureKind.SurvivingGain, FigureKind.DefenceDetection]);
-            if (Defended && Plausible) kinds.Add(FigureKind.PlausibleTradeOff);
-            return kinds;
-        }
-    }
-
-    /// <summary>Whether the grid supports <paramref name="kind"/>.</summary>
-    public bool Has(FigureKind kind) => Kinds.Contains(kind);
-
     /// <summary>The collective's cells: neither the base model nor a firm-side method.</summary>
     public static IEnumerable<CellRecord> CollectiveCells(IEnumerable<CellRecord> cells) =>
         cells.Where(c => c.Knob is null && c.Method != ResultsSummary.BaseMethod);
 
-    /// <summary>The shape of the experiment named <paramref name="experiment"/>, from its cells among <paramref name="cells"/> (others are ignored).</summary>
+    /// <summary>The shape of the experiment named <paramref name="experiment"/>, from its cells among
+    /// <paramref name="cells"/> (others are ignored).</summary>
     public static ExperimentShape Of(string experiment, IEnumerable<CellRecord> cells)
     {
         var own = cells.Where(c => c.Experiment == experiment).ToArray();

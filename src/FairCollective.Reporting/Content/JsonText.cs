@@ -2,12 +2,13 @@ using System.Text.Json;
 
 namespace FairCollective.Reporting.Content;
 
-/// <summary>Indents JSON for display; text that is not JSON is shown as it is (provenance must never break the report).</summary>
+/// <summary>Indents JSON for display; text that is not JSON is shown as it is (provenance must never break the
+/// report).</summary>
 public static class JsonText
 {
     /// <summary>
-    /// Relaxed escaping keeps &lt;, &amp; and non-ASCII readable (the default writes \u003C); the HTML writer encodes the
-    /// text afterwards, so nothing is left unescaped in the page.
+    /// Relaxed escaping keeps &lt;, &amp; and non-ASCII readable (the default writes \u003C); the HTML writer encodes
+    /// the text afterwards, so nothing is left unescaped in the page.
     /// </summary>
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -5,7 +5,8 @@ using static FairCollective.Reporting.Tables.TableFormat;
 
 namespace FairCollective.Reporting.Content;
 
-/// <summary>The configuration and timing tables: what produced the results, with which versions, and how long it took.</summary>
+/// <summary>The configuration and timing tables: what produced the results, with which versions, and how long it
+/// took.</summary>
 public static class Provenance
 {
     /// <summary>Per experiment: datasets, learners, methods, seeds and cell count in the store.</summary>

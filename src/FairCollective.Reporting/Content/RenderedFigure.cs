@@ -2,7 +2,8 @@ using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Reporting.Content;
 
-/// <summary>A figure rendered for the report: its PNG bytes and the written files' paths relative to the report.</summary>
+/// <summary>A figure rendered for the report: its PNG bytes and the written files' paths relative to the
+/// report.</summary>
 /// <param name="Figure">The figure drawn.</param>
 /// <param name="Png">PNG bytes, embedded in the HTML page.</param>
 /// <param name="PngPath">Path of the PNG file relative to the report folder.</param>

@@ -12,7 +12,8 @@ public static class BaseLine
     /// <summary>The base (no-action) cells among <paramref name="cells"/>.</summary>
     public static IEnumerable<CellRecord> Cells(IEnumerable<CellRecord> cells) => cells.Where(c => c.Method == ResultsSummary.BaseMethod);
 
-    /// <summary>The base model's value of <paramref name="metric"/>: mean and spread over seeds (each seed's copies averaged first).</summary>
+    /// <summary>The base model's value of <paramref name="metric"/>: mean and spread over seeds (each seed's copies
+    /// averaged first).</summary>
     public static SeedStats Of(IEnumerable<CellRecord> cells, ShownMetric metric) => PerSeed(cells, metric.Key);
 
     /// <summary>The base model's test error: mean and spread over seeds (each seed's copies averaged first).</summary>
@@ -21,7 +22,8 @@ public static class BaseLine
     // Copies of a seed's base cell are averaged before the seeds (SeedStats' one rule).
     private static SeedStats PerSeed(IEnumerable<CellRecord> cells, string metric) => SeedStats.Of(Cells(cells), metric);
 
-    /// <summary>One row per (dataset, learner): seeds, the shown metric (default EqOd) and error of the base model, mean ± sample standard deviation, and their test-row intervals where stored.</summary>
+    /// <summary>One row per (dataset, learner): seeds, the shown metric (default EqOd) and error of the base model,
+    /// mean ± sample standard deviation, and their test-row intervals where stored.</summary>
     public static ReportTable Table(IEnumerable<CellRecord> cells, ShownMetric? metric = null)
     {
         metric ??= ShownMetric.EqOd;

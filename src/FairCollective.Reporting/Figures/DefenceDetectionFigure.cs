@@ -6,9 +6,10 @@ using FairCollective.Reporting.Tables;
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
-/// The detection figure of defended firms (<see cref="FigureKind.DefenceDetection"/>): per data set, each defence's recall
-/// of the collective's flips against the share of honest minority rows it flags, one point per (strategy, alpha) seed
-/// mean; a series per defence and plausible-flips threshold, and the diagonal a defence flagging at random would lie on.
+/// The detection figure of defended firms (<see cref="FigureKind.DefenceDetection"/>): per data set, each defence's
+/// recall of the collective's flips against the share of honest minority rows it flags, one point per (strategy, alpha)
+/// seed mean; a series per defence and plausible-flips threshold, and the diagonal a defence flagging at random would
+/// lie on.
 /// </summary>
 public static class DefenceDetectionFigure
 {
@@ -17,7 +18,8 @@ public static class DefenceDetectionFigure
     /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-detection).</summary>
     public const string Slug = "detection";
 
-    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
+    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel
+    /// without data says so.</summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
         var own = Panels.OfExperiment(cells, experiment);
@@ -59,7 +61,8 @@ public static class DefenceDetectionFigure
             + "Open markers: collectives that flip only members the majority model finds plausible as positive (the highest threshold of the grid; the tables hold every threshold).", panels).WithSharedLegend();
     }
 
-    /// <summary>Marker shapes per defence, filled (whole pool) and open (plausible flips), distinct in greyscale.</summary>
+    /// <summary>Marker shapes per defence, filled (whole pool) and open (plausible flips), distinct in
+    /// greyscale.</summary>
     private static readonly (ScottPlot.MarkerShape Filled, ScottPlot.MarkerShape Open)[] Markers =
     [
         (ScottPlot.MarkerShape.FilledSquare, ScottPlot.MarkerShape.OpenSquare), (ScottPlot.MarkerShape.FilledCircle, ScottPlot.MarkerShape.OpenCircle),
@@ -67,6 +70,7 @@ public static class DefenceDetectionFigure
         (ScottPlot.MarkerShape.FilledTriangleDown, ScottPlot.MarkerShape.OpenTriangleDown),
     ];
 
-    /// <summary>None: the detection counts are in the countermeasures tables (<see cref="SurvivingGainFigure.Tables"/>).</summary>
+    /// <summary>None: the detection counts are in the countermeasures tables
+    /// (<see cref="SurvivingGainFigure.Tables"/>).</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null) => [];
 }

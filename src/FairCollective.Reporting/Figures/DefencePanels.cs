@@ -2,10 +2,12 @@ using FairCollective.Experiments.Summaries;
 
 namespace FairCollective.Reporting.Figures;
 
-/// <summary>The panels of the countermeasure figures: one per (dataset, learner) of the defended settings, and a panel saying so when there are none.</summary>
+/// <summary>The panels of the countermeasure figures: one per (dataset, learner) of the defended settings, and a panel
+/// saying so when there are none.</summary>
 internal static class DefencePanels
 {
-    /// <summary>The rows of each panel with its title (the dataset, with the learner when learners vary), ordered by dataset then learner.</summary>
+    /// <summary>The rows of each panel with its title (the dataset, with the learner when learners vary), ordered by
+    /// dataset then learner.</summary>
     public static IEnumerable<(string Title, CountermeasureRow[] Rows)> Of(IReadOnlyList<CountermeasureRow> rows)
     {
         bool manyLearners = rows.Select(r => r.Learner).Distinct().Count() > 1;

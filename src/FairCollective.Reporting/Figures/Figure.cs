@@ -13,11 +13,13 @@ namespace FairCollective.Reporting.Figures;
 /// <param name="Columns">Panels per row, at least 1.</param>
 /// <param name="PanelWidth">Width of each panel in pixels at scale 1.</param>
 /// <param name="PanelHeight">Height of each panel in pixels at scale 1.</param>
-/// <param name="Legend">One legend for the whole figure, drawn below the panels (whose own legends are hidden); null = each panel keeps its own.</param>
+/// <param name="Legend">One legend for the whole figure, drawn below the panels (whose own legends are hidden); null =
+/// each panel keeps its own.</param>
 public sealed record Figure(string Name, string Title, string Caption, IReadOnlyList<Plot> Panels, int Columns,
     int PanelWidth = Figure.DefaultPanelWidth, int PanelHeight = Figure.DefaultPanelHeight, IReadOnlyList<LegendItem>? Legend = null)
 {
-    /// <summary>Panel size at which fonts of <see cref="PlotLook"/> read well on a page and in a browser at 100%.</summary>
+    /// <summary>Panel size at which fonts of <see cref="PlotLook"/> read well on a page and in a browser at
+    /// 100%.</summary>
     public const int DefaultPanelWidth = 520;
     /// <summary>Default panel height in pixels at scale 1.</summary>
     public const int DefaultPanelHeight = 400;
@@ -31,7 +33,8 @@ public sealed record Figure(string Name, string Title, string Caption, IReadOnly
     public int Width => Columns * PanelWidth;
     /// <summary>Height of the panels' grid in pixels at scale 1.</summary>
     public int PanelsHeight => Rows * PanelHeight;
-    /// <summary>Height of the shared legend's strip below the panels in pixels at scale 1 (0 without a shared legend).</summary>
+    /// <summary>Height of the shared legend's strip below the panels in pixels at scale 1 (0 without a shared
+    /// legend).</summary>
     public int LegendHeight => Legend is null ? 0 : SharedLegend.Height(Legend, Width);
     /// <summary>Height of the whole figure in pixels at scale 1: the panels and the shared legend below them.</summary>
     public int Height => PanelsHeight + LegendHeight;

@@ -8,11 +8,12 @@ namespace FairCollective.Reporting.Figures;
 public static class FigureNaming
 {
     /// <summary>
-    /// File stem of a figure kind drawn for <paramref name="experiment"/>: the paper experiment whose figure the kind is
-    /// keeps its bare name (figures/collective-size.png); any other experiment gets &lt;experiment&gt;-&lt;slug&gt;, which must
-    /// be a file name (<see cref="FileNameRule"/>; experiment names are checked so when a spec is read). A figure of another
-    /// metric than EqOd says so: the slug's "eqod" becomes the metric's key, and a bare name gets it as a suffix
-    /// (collective-size-dem_parity.png, my-study-dem_parity-by-alpha.png), so figures of two metrics never share a name.
+    /// File stem of a figure kind drawn for <paramref name="experiment"/>: the paper experiment whose figure the kind
+    /// is keeps its bare name (figures/collective-size.png); any other experiment gets &lt;experiment&gt;-&lt;slug&gt;,
+    /// which must be a file name (<see cref="FileNameRule"/>; experiment names are checked so when a spec is read). A
+    /// figure of another metric than EqOd says so: the slug's "eqod" becomes the metric's key, and a bare name gets it
+    /// as a suffix (collective-size-dem_parity.png, my-study-dem_parity-by-alpha.png), so figures of two metrics never
+    /// share a name.
     /// </summary>
     public static string FileName(string experiment, string paperExperiment, string slug, Fairness.ShownMetric? metric = null)
     {
@@ -23,8 +24,8 @@ public static class FigureNaming
     }
 
     /// <summary>
-    /// A figure's title: the experiment (a paper experiment by its heading, any other by its name), what is drawn, and the
-    /// datasets by their display names ("Collective size — best EqOd against α on compas").
+    /// A figure's title: the experiment (a paper experiment by its heading, any other by its name), what is drawn, and
+    /// the datasets by their display names ("Collective size — best EqOd against α on compas").
     /// </summary>
     public static string Title(string experiment, string what, IEnumerable<CellRecord> cells)
     {

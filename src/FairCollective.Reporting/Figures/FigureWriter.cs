@@ -8,22 +8,23 @@ namespace FairCollective.Reporting.Figures;
 /// <summary>Renders a figure (all its panels on one grid) to PNG and SVG.</summary>
 public static class FigureWriter
 {
-    /// <summary>PNG pixels per layout pixel: 2 gives print-quality rasters (about 200 dpi at the report's size).</summary>
+    /// <summary>PNG pixels per layout pixel: 2 gives print-quality rasters (about 200 dpi at the report's
+    /// size).</summary>
     public const float PngScale = 2;
 
     /// <summary>
     /// One figure is drawn at a time in a process. The plotting libraries keep process-wide caches (typefaces, fonts)
     /// that are not safe to use from two threads at once: a test run drawing several reports in parallel died once in
-    /// native Skia code (a segmentation fault in libSkiaSharp), and the warm-up can overlap a short run's report. Drawing is
-    /// a small part of any run, so taking turns costs little.
+    /// native Skia code (a segmentation fault in libSkiaSharp), and the warm-up can overlap a short run's report.
+    /// Drawing is a small part of any run, so taking turns costs little.
     /// </summary>
     private static readonly Lock OneAtATime = new();
 
     /// <summary>
     /// Draws a small throwaway plot to PNG in memory, so the plotting libraries' one-time set-up (native Skia,
     /// typefaces, the PNG encoder, their code's first run) is done before the first figure is needed. A run that will
-    /// write a report calls it on a spare core while it loads its data. Not SVG: Skia numbers an SVG's clip paths from a
-    /// process-wide counter, so a throwaway SVG drawn at an unknown moment would change the report's SVG bytes. Best
+    /// write a report calls it on a spare core while it loads its data. Not SVG: Skia numbers an SVG's clip paths from
+    /// a process-wide counter, so a throwaway SVG drawn at an unknown moment would change the report's SVG bytes. Best
     /// effort: a failure here is left for the real figure to report.
     /// </summary>
     public static void WarmUp()

@@ -2,7 +2,8 @@ using FairCollective.Experiments.Store;
 
 namespace FairCollective.Reporting.Figures;
 
-/// <summary>Splits an experiment's cells into panels: one per dataset, or per (dataset, learner) when learners vary.</summary>
+/// <summary>Splits an experiment's cells into panels: one per dataset, or per (dataset, learner) when learners
+/// vary.</summary>
 public static class Panels
 {
     /// <summary>The cells of one panel.</summary>
@@ -24,8 +25,8 @@ public static class Panels
     }
 
     /// <summary>
-    /// The collective's cells with the most majority information in the grid: all rows (m = null) when present, else the
-    /// largest m; figures that do not compare m draw these.
+    /// The collective's cells with the most majority information in the grid: all rows (m = null) when present, else
+    /// the largest m; figures that do not compare m draw these.
     /// </summary>
     public static IReadOnlyList<CellRecord> MostInformed(IEnumerable<CellRecord> cells)
     {

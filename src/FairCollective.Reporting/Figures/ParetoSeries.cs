@@ -4,10 +4,12 @@ using ScottPlot;
 
 namespace FairCollective.Reporting.Figures;
 
-/// <summary>Draws one method's trade-off: all its points faded, and its Pareto front as a staircase with markers.</summary>
+/// <summary>Draws one method's trade-off: all its points faded, and its Pareto front as a staircase with
+/// markers.</summary>
 public static class ParetoSeries
 {
-    /// <summary>Draws the points of one method on <paramref name="plot"/> and returns its Pareto front (non-finite points left out).</summary>
+    /// <summary>Draws the points of one method on <paramref name="plot"/> and returns its Pareto front (non-finite
+    /// points left out).</summary>
     public static IReadOnlyList<TradeOffPoint> Draw(Plot plot, IReadOnlyList<TradeOffPoint> points, SeriesStyle style, string legend)
     {
         var valid = points.Where(p => double.IsFinite(p.Error) && double.IsFinite(p.EqOd)).ToArray();

@@ -6,19 +6,21 @@ using FairCollective.Reporting.Tables;
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
-/// The trade-off of the collective's plausible-flips answer (<see cref="FigureKind.PlausibleTradeOff"/>): per data set and
-/// defence, the share of flips the defence catches against the collective's gain against that defended firm, one point
-/// per plausible-flips threshold (seed means, averaged over strategies and alphas), joined in threshold order. Hiding
-/// pays where a line falls to the left (fewer caught) without falling far down (little gain lost).
+/// The trade-off of the collective's plausible-flips answer (<see cref="FigureKind.PlausibleTradeOff"/>): per data set
+/// and defence, the share of flips the defence catches against the collective's gain against that defended firm, one
+/// point per plausible-flips threshold (seed means, averaged over strategies and alphas), joined in threshold order.
+/// Hiding pays where a line falls to the left (fewer caught) without falling far down (little gain lost).
 /// </summary>
 public static class PlausibleTradeOffFigure
 {
-    /// <summary>The experiment this kind was made for (its file always carries the slug: the bare name is the surviving-gain figure's).</summary>
+    /// <summary>The experiment this kind was made for (its file always carries the slug: the bare name is the
+    /// surviving-gain figure's).</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.Countermeasures;
     /// <summary>Suffix of the file stem (&lt;experiment&gt;-plausible).</summary>
     public const string Slug = "plausible";
 
-    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
+    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel
+    /// without data says so.</summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
         var metric = (selection ?? BudgetSelection.Paper).Shown;
@@ -57,6 +59,7 @@ public static class PlausibleTradeOffFigure
             + "seed means averaged over strategies and α. A line that moves left without falling far would mean hiding pays.", panels).WithSharedLegend();
     }
 
-    /// <summary>None: the numbers are in the countermeasures tables (<see cref="SurvivingGainFigure.Tables"/>).</summary>
+    /// <summary>None: the numbers are in the countermeasures tables
+    /// (<see cref="SurvivingGainFigure.Tables"/>).</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null) => [];
 }

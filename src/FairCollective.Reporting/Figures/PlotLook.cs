@@ -2,7 +2,8 @@ using ScottPlot;
 
 namespace FairCollective.Reporting.Figures;
 
-/// <summary>The shared look of every panel: font sizes that read at the report's display size, legend below the data.</summary>
+/// <summary>The shared look of every panel: font sizes that read at the report's display size, legend below the
+/// data.</summary>
 public static class PlotLook
 {
     /// <summary>Font size of panel titles.</summary>
@@ -24,7 +25,8 @@ public static class PlotLook
     /// <summary>Opacity of the points behind a Pareto front and of seed-spread bands.</summary>
     public const double FadedAlpha = 0.3;
 
-    /// <summary>Opacity of the interval bars on Pareto front points: light, so a front of many points stays readable.</summary>
+    /// <summary>Opacity of the interval bars on Pareto front points: light, so a front of many points stays
+    /// readable.</summary>
     public const double IntervalBarAlpha = 0.45;
     /// <summary>Width of the interval bars on Pareto front points.</summary>
     public const float IntervalBarWidth = 1;
@@ -32,7 +34,8 @@ public static class PlotLook
     /// <summary>Opacity of interval bands around a line.</summary>
     public const double BandAlpha = 0.15;
 
-    /// <summary>A sans-serif face that is on Debian/Ubuntu machines and CI images; ScottPlot's own sans face otherwise.</summary>
+    /// <summary>A sans-serif face that is on Debian/Ubuntu machines and CI images; ScottPlot's own sans face
+    /// otherwise.</summary>
     public static string FontName { get; } =
         SkiaSharp.SKFontManager.Default.GetFontFamilies().Contains(PreferredFont, StringComparer.Ordinal) ? PreferredFont : Fonts.Sans;
 
@@ -82,7 +85,8 @@ public static class PlotLook
         return s;
     }
 
-    /// <summary>Vertical error bars of +/- one seed standard deviation, in the series' colour, without a legend entry.</summary>
+    /// <summary>Vertical error bars of +/- one seed standard deviation, in the series' colour, without a legend
+    /// entry.</summary>
     public static void ErrorBars(Plot plot, double[] xs, double[] ys, double[] std, SeriesStyle style)
     {
         var e = plot.Add.ErrorBar(xs, ys, std.Select(v => double.IsFinite(v) ? v : 0).ToArray());
@@ -90,7 +94,8 @@ public static class PlotLook
         e.LineWidth = 1.5f;
     }
 
-    /// <summary>A translucent band between <paramref name="lows"/> and <paramref name="highs"/> (an interval per point; no legend entry).</summary>
+    /// <summary>A translucent band between <paramref name="lows"/> and <paramref name="highs"/> (an interval per point;
+    /// no legend entry).</summary>
     public static void IntervalBand(Plot plot, double[] xs, double[] lows, double[] highs, SeriesStyle style)
     {
         var band = plot.Add.FillY(xs, lows, highs);
@@ -98,7 +103,8 @@ public static class PlotLook
         band.LineWidth = 0;
     }
 
-    /// <summary>An <see cref="IntervalBand"/> only when the line has two points and every one a finite interval: a band with holes would read as a narrow one.</summary>
+    /// <summary>An <see cref="IntervalBand"/> only when the line has two points and every one a finite interval: a band
+    /// with holes would read as a narrow one.</summary>
     public static void IntervalBandWhereFinite(Plot plot, double[] xs, (double Low, double High)?[] intervals, SeriesStyle style)
     {
         if (xs.Length > 1 && intervals.All(i => i is { } v && double.IsFinite(v.Low) && double.IsFinite(v.High)))

@@ -18,22 +18,26 @@ namespace FairCollective.Reporting.Figures;
 /// <param name="MeanFlips">Flips M averaged over seeds.</param>
 /// <param name="EqOd">The shown metric (EqOd unless another was chosen) over seeds.</param>
 /// <param name="Error">Test error over seeds.</param>
-/// <param name="EqOdInterval">Test-row interval of the shown metric's seed mean (<see cref="SeedStats.TestRowInterval"/>); null where not stored.</param>
+/// <param name="EqOdInterval">Test-row interval of the shown metric's seed mean
+/// (<see cref="SeedStats.TestRowInterval"/>); null where not stored.</param>
 /// <param name="ErrorInterval">Test-row interval of the seed-mean error; null where not stored.</param>
 public sealed record SeedMeanPoint(string Dataset, string Learner, int? MajorityRows, string Method, double Alpha, string Budget,
     double? Knob, double MeanFlips, SeedStats EqOd, SeedStats Error, (double Low, double High)? EqOdInterval = null, (double Low, double High)? ErrorInterval = null)
 {
-    /// <summary>The point as (seed-mean error, distance from parity of the shown metric) for a Pareto front of <paramref name="metric"/>.</summary>
+    /// <summary>The point as (seed-mean error, distance from parity of the shown metric) for a Pareto front of
+    /// <paramref name="metric"/>.</summary>
     public TradeOffPoint TradeOffOf(ShownMetric metric) => new(Error.Mean, metric.Unfairness(EqOd.Mean), Label);
 
-    /// <summary>The test-row interval of <see cref="TradeOffOf"/>'s y value: the metric's own, or [1 - high, 1 - low] for a ratio.</summary>
+    /// <summary>The test-row interval of <see cref="TradeOffOf"/>'s y value: the metric's own, or [1 - high, 1 - low]
+    /// for a ratio.</summary>
     public (double Low, double High)? UnfairnessInterval(ShownMetric metric) =>
         EqOdInterval is not { } i ? null : metric.Direction > 0 ? i : (1 - i.High, 1 - i.Low);
 
     /// <summary>Short description of the configuration: method with its knob, or with alpha and mean flips.</summary>
     public string Label => Knob is { } k ? $"{Method} knob={k:0.###}" : $"{Method} alpha={Alpha:0.###} M={MeanFlips:0.#}";
 
-    /// <summary>Every configuration among <paramref name="cells"/> averaged over its seeds, in display order, with <paramref name="metric"/> (default EqOd) and error.</summary>
+    /// <summary>Every configuration among <paramref name="cells"/> averaged over its seeds, in display order, with
+    /// <paramref name="metric"/> (default EqOd) and error.</summary>
     public static IReadOnlyList<SeedMeanPoint> Of(IEnumerable<CellRecord> cells, ShownMetric? metric = null) =>
         cells.GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha, c.Budget, c.Knob))
             .Select(g => new SeedMeanPoint(g.Key.Dataset, g.Key.Learner, g.Key.MajorityRows, g.Key.Method, g.Key.Alpha, g.Key.Budget,
@@ -44,6 +48,7 @@ public sealed record SeedMeanPoint(string Dataset, string Learner, int? Majority
             .ThenBy(p => p.Alpha).ThenBy(p => p.Knob ?? 0).ThenBy(p => p.MeanFlips)
             .ToArray();
 
-    /// <summary>A metric over the group's seeds, by the one rule of <see cref="SeedStats.Of(IEnumerable{CellRecord}, string)"/>.</summary>
+    /// <summary>A metric over the group's seeds, by the one rule of
+    /// <see cref="SeedStats.Of(IEnumerable{CellRecord}, string)"/>.</summary>
     internal static SeedStats Stats(IEnumerable<CellRecord> cells, string metric) => SeedStats.Of(cells, metric);
 }

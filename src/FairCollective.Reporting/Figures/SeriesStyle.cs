@@ -35,8 +35,8 @@ public sealed record SeriesStyle(string Name, Color Color, MarkerShape Marker, L
     /// <summary>
     /// Styles handed out in order to methods the list above does not name (firm-side methods, new strategies). Their
     /// colours differ from every fixed colour above and from the base line's, and from each other (any two of all these
-    /// colours are more than 60 apart in RGB), so any series drawn together are told apart; only a figure with more than
-    /// <see cref="ExtraCount"/> unnamed methods repeats a style.
+    /// colours are more than 60 apart in RGB), so any series drawn together are told apart; only a figure with more
+    /// than <see cref="ExtraCount"/> unnamed methods repeats a style.
     /// </summary>
     private static readonly SeriesStyle[] Extra =
     [
@@ -56,7 +56,8 @@ public sealed record SeriesStyle(string Name, Color Color, MarkerShape Marker, L
     /// <summary>Methods outside the paper's names that get styles of their own before styles repeat.</summary>
     public static int ExtraCount => Extra.Length;
 
-    /// <summary>Paper order of the strategies; legends and tables list methods in this order, others after it.</summary>
+    /// <summary>Paper order of the strategies; legends and tables list methods in this order, others after
+    /// it.</summary>
     public static int Order(string method)
     {
         int i = Array.FindIndex(Known, s => s.Name == method);
@@ -67,7 +68,8 @@ public sealed record SeriesStyle(string Name, Color Color, MarkerShape Marker, L
     public static IReadOnlyList<string> Sorted(IEnumerable<string> methods) =>
         methods.Distinct().OrderBy(Order).ThenBy(m => m, StringComparer.Ordinal).ToArray();
 
-    /// <summary>Styles for the given methods: the fixed style for a known name, else the next unused extra style.</summary>
+    /// <summary>Styles for the given methods: the fixed style for a known name, else the next unused extra
+    /// style.</summary>
     public static IReadOnlyDictionary<string, SeriesStyle> For(IEnumerable<string> methods)
     {
         var styles = new Dictionary<string, SeriesStyle>(StringComparer.Ordinal);

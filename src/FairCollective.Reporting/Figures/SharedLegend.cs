@@ -16,7 +16,8 @@ public static class SharedLegend
     /// <summary>Height (scale 1) of one row of entries, as a multiple of the font size.</summary>
     private const float RowHeightFactor = 1.75f;
 
-    /// <summary>Every legend entry of <paramref name="panels"/>, each label once in the order first drawn; hides the panels' own legends.</summary>
+    /// <summary>Every legend entry of <paramref name="panels"/>, each label once in the order first drawn; hides the
+    /// panels' own legends.</summary>
     public static IReadOnlyList<LegendItem> Collect(IEnumerable<Plot> panels)
     {
         var items = new List<LegendItem>();
@@ -34,7 +35,8 @@ public static class SharedLegend
     public static int Columns(IReadOnlyList<LegendItem> items, int width) =>
         items.Count == 0 ? 1 : Math.Clamp((int)((width - 2 * Margin - 2 * ItemPadding) / ItemWidth(items)), 1, items.Count);
 
-    /// <summary>Height in pixels (scale 1) of the legend's strip at <paramref name="width"/>: rows of entries and margins.</summary>
+    /// <summary>Height in pixels (scale 1) of the legend's strip at <paramref name="width"/>: rows of entries and
+    /// margins.</summary>
     public static int Height(IReadOnlyList<LegendItem> items, int width)
     {
         if (items.Count == 0) return 0;
@@ -67,7 +69,8 @@ public static class SharedLegend
     /// </summary>
     private static readonly SKTypeface Typeface = SKTypeface.FromFamilyName(PlotLook.FontName) ?? SKTypeface.Default;
 
-    /// <summary>Width (scale 1) of the widest entry: symbol, padding and the longest label, measured in the legend's font.</summary>
+    /// <summary>Width (scale 1) of the widest entry: symbol, padding and the longest label, measured in the legend's
+    /// font.</summary>
     private static float ItemWidth(IReadOnlyList<LegendItem> items)
     {
         using var font = new SKFont(Typeface, PlotLook.LegendFontSize);

@@ -17,7 +17,8 @@ public static class SurvivingGainFigure
     /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-surviving-gain).</summary>
     public const string Slug = "surviving-gain";
 
-    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
+    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel
+    /// without data says so.</summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
         var metric = (selection ?? BudgetSelection.Paper).Shown;
@@ -35,7 +36,8 @@ public static class SurvivingGainFigure
                     .Select(g => (Alpha: g.Key, Kept: CountermeasureSummary.Kept(g))).Where(p => double.IsFinite(p.Kept.Share)).ToArray();
                 if (points.Length == 0) continue;
                 double[] xs = points.Select(p => p.Alpha).ToArray();
-                // The share's t interval over seeds as a band (where every point has one), as the other figures draw theirs.
+                // The share's t interval over seeds as a band (where every point has one), as the other figures draw
+                // theirs.
                 PlotLook.IntervalBandWhereFinite(plot, xs, points.Select(p => ((double Low, double High)?)(p.Kept.Low, p.Kept.High)).ToArray(), style);
                 PlotLook.Line(plot, xs, points.Select(p => p.Kept.Share).ToArray(), style);
                 kept.AddRange(points.SelectMany(p => new[] { p.Kept.Share, p.Kept.Low, p.Kept.High }).Where(double.IsFinite));
@@ -56,7 +58,8 @@ public static class SurvivingGainFigure
             + $"1 = the defence took nothing away, 0 = it took all, below 0 it turned the gain into a loss; settings where the undefended gain is below {TableFormat.Number(CountermeasureSummary.MinimumGain)} are left out.", panels).WithSharedLegend();
     }
 
-    /// <summary>The tables behind both countermeasure figures: the reading, every defended setting, and each defence alone.</summary>
+    /// <summary>The tables behind both countermeasure figures: the reading, every defended setting, and each defence
+    /// alone.</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null) =>
         CountermeasureTables.Of(Panels.OfExperiment(cells, experiment), (selection ?? BudgetSelection.Paper).Shown);
 }

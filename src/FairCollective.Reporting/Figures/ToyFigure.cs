@@ -31,7 +31,8 @@ public static class ToyFigure
     private static readonly Color AfterColor = Color.FromHex("#000000");
 
     /// <summary>The two-panel toy figure: the data with both boundaries, and error and EqOd before and after.</summary>
-    /// <exception cref="FairCollective.Common.UserInputException">The data cannot be drawn (see <see cref="ToyFigureData.Validate"/>).</exception>
+    /// <exception cref="FairCollective.Common.UserInputException">The data cannot be drawn (see
+    /// <see cref="ToyFigureData.Validate"/>).</exception>
     public static Figure Build(ToyFigureData data)
     {
         data.Validate();
@@ -82,7 +83,8 @@ public static class ToyFigure
         return new AxisLimits(x0 - mx, x1 + mx, y0 - my, y1 + my);
     }
 
-    /// <summary>The boundary clipped to the visible area: solved for x2 unless it is (nearly) vertical, then for x1.</summary>
+    /// <summary>The boundary clipped to the visible area: solved for x2 unless it is (nearly) vertical, then for
+    /// x1.</summary>
     private static void AddBoundary(Plot plot, LinearBoundary b, AxisLimits box, Color color, LinePattern pattern, string legend)
     {
         var line = Math.Abs(b.W2) >= Math.Abs(b.W1)

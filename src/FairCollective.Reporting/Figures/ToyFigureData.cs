@@ -2,7 +2,8 @@ using FairCollective.Common;
 
 namespace FairCollective.Reporting.Figures;
 
-/// <summary>A linear decision boundary w1 x1 + w2 x2 + b = 0 (the model predicts 1 where the left side is positive).</summary>
+/// <summary>A linear decision boundary w1 x1 + w2 x2 + b = 0 (the model predicts 1 where the left side is
+/// positive).</summary>
 /// <param name="W1">Weight of x1.</param>
 /// <param name="W2">Weight of x2.</param>
 /// <param name="B">Intercept.</param>
@@ -31,7 +32,8 @@ public readonly record struct ToyPoint(double X1, double X2, bool IsMinority, in
 public sealed record ToyFigureData(IReadOnlyList<ToyPoint> Points, LinearBoundary Before, LinearBoundary After,
     double ErrorBefore, double ErrorAfter, double EqOdBefore, double EqOdAfter)
 {
-    /// <summary>The figure's data from the engine's toy run (<see cref="Experiments.Reproduction.ToyScenario.Run"/>).</summary>
+    /// <summary>The figure's data from the engine's toy run
+    /// (<see cref="Experiments.Reproduction.ToyScenario.Run"/>).</summary>
     public static ToyFigureData Of(Experiments.Reproduction.ToyScenario.Result r) => new(
         r.Points.Select(p => new ToyPoint(p.X1, p.X2, p.IsMinority, p.Label, p.Flipped)).ToArray(),
         new LinearBoundary(r.Before.W1, r.Before.W2, r.Before.B), new LinearBoundary(r.After.W1, r.After.W2, r.After.B),

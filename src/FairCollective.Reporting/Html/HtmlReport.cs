@@ -98,7 +98,8 @@ public static class HtmlReport
         return h.ToString();
     }
 
-    /// <summary>The page's head (inline style sheet, no external resource) and its heading: every page FairCollective writes starts so.</summary>
+    /// <summary>The page's head (inline style sheet, no external resource) and its heading: every page FairCollective
+    /// writes starts so.</summary>
     internal static void AppendHead(StringBuilder h, string title)
     {
         h.AppendLine("<!DOCTYPE html>");

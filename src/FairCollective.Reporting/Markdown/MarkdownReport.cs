@@ -13,7 +13,8 @@ namespace FairCollective.Reporting.Markdown;
 /// </summary>
 public static class MarkdownReport
 {
-    /// <summary>The summary document: header, each present section's figure link and tables, configuration and timings.</summary>
+    /// <summary>The summary document: header, each present section's figure link and tables, configuration and
+    /// timings.</summary>
     public static string Render(ReportInput input, IReadOnlyList<ReportSection> sections, IReadOnlyDictionary<string, RenderedFigure> figures, DateTime generatedUtc,
         IReadOnlyList<string> warnings)
     {

@@ -10,11 +10,11 @@ public static class MarkdownText
 {
     /// <summary>
     /// Text for a paragraph, heading, emphasis or table cell. <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> become entities
-    /// (no raw HTML, no autolinks, and an entity in the data shows as typed); <c>\ ` * _ [ ] | ~ # $</c> get a backslash
-    /// (code, emphasis, links and images, table cells, strikethrough, closing heading marks, math); line breaks and other
-    /// control characters become spaces, so the text stays on its line. With <paramref name="atLineStart"/>, a leading
-    /// <c>+ - =</c> or an ordered-list number (<c>1.</c>, <c>1)</c>) is escaped too, so the line cannot become a list
-    /// item or a heading underline.
+    /// (no raw HTML, no autolinks, and an entity in the data shows as typed); <c>\ ` * _ [ ] | ~ # $</c> get a
+    /// backslash (code, emphasis, links and images, table cells, strikethrough, closing heading marks, math); line
+    /// breaks and other control characters become spaces, so the text stays on its line. With
+    /// <paramref name="atLineStart"/>, a leading <c>+ - =</c> or an ordered-list number (<c>1.</c>, <c>1)</c>) is
+    /// escaped too, so the line cannot become a list item or a heading underline.
     /// </summary>
     public static string Escape(string text, bool atLineStart = false)
     {
@@ -45,9 +45,9 @@ public static class MarkdownText
     }
 
     /// <summary>
-    /// A code span that the text cannot end early: its fence is one backtick longer than the longest run of backticks in
-    /// the text, padded with spaces when the text starts or ends with a backtick. Line breaks become spaces. Inside a
-    /// code span nothing is interpreted (HTML shows as text), but a table cell would still split at <c>|</c>: use it
+    /// A code span that the text cannot end early: its fence is one backtick longer than the longest run of backticks
+    /// in the text, padded with spaces when the text starts or ends with a backtick. Line breaks become spaces. Inside
+    /// a code span nothing is interpreted (HTML shows as text), but a table cell would still split at <c>|</c>: use it
     /// outside tables.
     /// </summary>
     public static string Code(string text)

@@ -12,7 +12,8 @@ public static class PlanJson
     /// <summary>Version of this file's layout, raised when a field changes meaning.</summary>
     public const int FormatVersion = 1;
 
-    /// <summary>The JSON text of <paramref name="plan"/>; <paramref name="settings"/> records the inputs and options it was made from.</summary>
+    /// <summary>The JSON text of <paramref name="plan"/>; <paramref name="settings"/> records the inputs and options it
+    /// was made from.</summary>
     public static string Write(Plan plan, IReadOnlyList<(string Key, string Value)> settings)
     {
         var r = plan.Recommended;

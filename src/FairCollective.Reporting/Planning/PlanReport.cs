@@ -27,10 +27,12 @@ public static class PlanReport
     /// <summary>The figures' folder.</summary>
     public const string FiguresFolder = "figures";
 
-    /// <summary>Writes every file of <paramref name="plan"/> into <paramref name="outDir"/>; returns their paths.</summary>
+    /// <summary>Writes every file of <paramref name="plan"/> into <paramref name="outDir"/>; returns their
+    /// paths.</summary>
     /// <param name="plan">The plan.</param>
     /// <param name="outDir">Folder to write into (created when missing).</param>
-    /// <param name="settings">The inputs and options the plan was made from, shown on the page and stored in the JSON.</param>
+    /// <param name="settings">The inputs and options the plan was made from, shown on the page and stored in the
+    /// JSON.</param>
     public static IReadOnlyList<string> Write(Plan plan, string outDir, IReadOnlyList<(string Key, string Value)> settings)
     {
         if (File.Exists(outDir)) throw new UserInputException($"plan output '{outDir}' (-o) is a file, not a folder");

@@ -52,7 +52,8 @@ public static class PlanTables
             ]);
     }
 
-    /// <summary>The recommended strategy's ranking: the first <paramref name="rows"/> members (all when null).</summary>
+    /// <summary>The recommended strategy's ranking: the first <paramref name="rows"/> members (all when
+    /// null).</summary>
     public static ReportTable Ranking(Plan plan, int? rows = RankingRowsShown)
     {
         var r = plan.Recommended;

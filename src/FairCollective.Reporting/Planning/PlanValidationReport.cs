@@ -25,7 +25,8 @@ public static class PlanValidationReport
     /// <summary>File stem of the figure.</summary>
     public const string FigureName = "plan-validation";
 
-    /// <summary>Writes the files of <paramref name="cases"/> into <paramref name="outDir"/>; returns their paths.</summary>
+    /// <summary>Writes the files of <paramref name="cases"/> into <paramref name="outDir"/>; returns their
+    /// paths.</summary>
     public static IReadOnlyList<string> Write(IReadOnlyList<PlanValidationCase> cases, PlanValidationOptions options, double seconds, string outDir)
     {
         if (File.Exists(outDir)) throw new UserInputException($"plan-validation output '{outDir}' (-o) is a file, not a folder");

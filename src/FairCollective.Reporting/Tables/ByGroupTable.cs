@@ -4,10 +4,12 @@ using static FairCollective.Reporting.Tables.TableFormat;
 
 namespace FairCollective.Reporting.Tables;
 
-/// <summary>The report's by-group table: each group's test rates under the base model and each strategy's best setting at the largest α.</summary>
+/// <summary>The report's by-group table: each group's test rates under the base model and each strategy's best setting
+/// at the largest α.</summary>
 public static class ByGroupTable
 {
-    /// <summary>The table of <see cref="ByGroupRow.Of"/> under <paramref name="selection"/>, or none when the cells hold no collective or base cells.</summary>
+    /// <summary>The table of <see cref="ByGroupRow.Of"/> under <paramref name="selection"/>, or none when the cells
+    /// hold no collective or base cells.</summary>
     public static IReadOnlyList<ReportTable> Of(IReadOnlyList<CellRecord> cells, BudgetSelection selection)
     {
         var rows = ByGroupRow.Of(cells, selection);

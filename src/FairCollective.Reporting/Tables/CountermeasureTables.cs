@@ -6,7 +6,8 @@ using static FairCollective.Reporting.Tables.TableFormat;
 
 namespace FairCollective.Reporting.Tables;
 
-/// <summary>The countermeasures tables (<see cref="CountermeasureSummary"/>): a reading per defence, every defended setting, and each defence alone.</summary>
+/// <summary>The countermeasures tables (<see cref="CountermeasureSummary"/>): a reading per defence, every defended
+/// setting, and each defence alone.</summary>
 public static class CountermeasureTables
 {
     /// <summary>The tables of the defended cells among <paramref name="own"/>; none without defended cells.</summary>
@@ -68,14 +69,15 @@ public static class CountermeasureTables
 
     private static readonly string Level = (RandomComparison.DefaultLevel * 100).ToString("0", CultureInfo.InvariantCulture);
 
-    /// <summary>"85% [67%, 106%]": the share kept with its interval over seeds; the share alone below two seeds; "n/a" without a clear gain.</summary>
+    /// <summary>"85% [67%, 106%]": the share kept with its interval over seeds; the share alone below two seeds; "n/a"
+    /// without a clear gain.</summary>
     private static string Kept(GainKept k) => double.IsNaN(k.Share) ? "n/a" : double.IsNaN(k.Low) ? Percent(k.Share) : $"{Percent(k.Share)} [{Percent(k.Low)}, {Percent(k.High)}]";
 
     /// <summary>
-    /// One sentence, from the intervals: whether the defence took part of the collective's gain (the share's interval below
-    /// 100%), left all of it (above) or is not resolved, why a share above 100% can happen (the defence alone made the firm
-    /// less fair, and the collective's flips repaired that too), how the flags split between flips and honest rows, and
-    /// what the defence did alone.
+    /// One sentence, from the intervals: whether the defence took part of the collective's gain (the share's interval
+    /// below 100%), left all of it (above) or is not resolved, why a share above 100% can happen (the defence alone
+    /// made the firm less fair, and the collective's flips repaired that too), how the flags split between flips and
+    /// honest rows, and what the defence did alone.
     /// </summary>
     private static string Read(GainKept kept, double recall, double honest, DefenceAloneRow alone, ShownMetric metric)
     {

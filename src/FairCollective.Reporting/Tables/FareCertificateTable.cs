@@ -5,10 +5,12 @@ using static FairCollective.Reporting.Tables.TableFormat;
 
 namespace FairCollective.Reporting.Tables;
 
-/// <summary>FARE's certificate beside what was measured: the bound on the demographic-parity gap, and the gap and EqOd on test.</summary>
+/// <summary>FARE's certificate beside what was measured: the bound on the demographic-parity gap, and the gap and EqOd
+/// on test.</summary>
 public static class FareCertificateTable
 {
-    /// <summary>One row per (dataset, learner, knob) of cells that store the certificate; none when no cell does.</summary>
+    /// <summary>One row per (dataset, learner, knob) of cells that store the certificate; none when no cell
+    /// does.</summary>
     public static IReadOnlyList<ReportTable> Of(IReadOnlyList<CellRecord> cells)
     {
         var fare = cells.Where(c => c.Metrics.ContainsKey(MetricKeys.FareDemographicParityBound)).ToArray();

@@ -5,10 +5,12 @@ using static FairCollective.Reporting.Tables.TableFormat;
 
 namespace FairCollective.Reporting.Tables;
 
-/// <summary>The firm-side comparison read plainly (<see cref="FirmSideReading"/>): each method against the collective at low error.</summary>
+/// <summary>The firm-side comparison read plainly (<see cref="FirmSideReading"/>): each method against the collective
+/// at low error.</summary>
 public static class FirmSideReadingTable
 {
-    /// <summary>The table for the firm-side cells among <paramref name="own"/>; none without firm-side and collective cells.</summary>
+    /// <summary>The table for the firm-side cells among <paramref name="own"/>; none without firm-side and collective
+    /// cells.</summary>
     public static IReadOnlyList<ReportTable> Of(IReadOnlyList<CellRecord> own, ShownMetric metric)
     {
         var reading = FirmSideReading.Of(own, metric);

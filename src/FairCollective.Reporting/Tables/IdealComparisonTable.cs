@@ -8,7 +8,8 @@ namespace FairCollective.Reporting.Tables;
 /// <summary>The matched comparison with the ideal relabelling as a table (none when no cell flips M*).</summary>
 public static class IdealComparisonTable
 {
-    /// <summary>One row per (dataset, learner, strategy, alpha) at M*, with the precision random flips would have in expectation beside it.</summary>
+    /// <summary>One row per (dataset, learner, strategy, alpha) at M*, with the precision random flips would have in
+    /// expectation beside it.</summary>
     public static IReadOnlyList<ReportTable> Of(IReadOnlyList<CellRecord> cells, ShownMetric? metric = null)
     {
         metric ??= ShownMetric.EqOd;

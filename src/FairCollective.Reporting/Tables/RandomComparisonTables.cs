@@ -6,7 +6,8 @@ using FairCollective.Fairness;
 
 namespace FairCollective.Reporting.Tables;
 
-/// <summary>The report's tables of strategies against Random: paired verdicts and flips to halve the base model's distance from parity (empty where Random did not run).</summary>
+/// <summary>The report's tables of strategies against Random: paired verdicts and flips to halve the base model's
+/// distance from parity (empty where Random did not run).</summary>
 public static class RandomComparisonTables
 {
     /// <summary>The two tables for <paramref name="cells"/>, or none when no strategy ran beside Random.</summary>

@@ -5,10 +5,12 @@ using static FairCollective.Reporting.Tables.TableFormat;
 
 namespace FairCollective.Reporting.Tables;
 
-/// <summary>Where the full-covariance steering solver stopped, per data set: so a reader sees each problem was solved, not capped.</summary>
+/// <summary>Where the full-covariance steering solver stopped, per data set: so a reader sees each problem was solved,
+/// not capped.</summary>
 public static class SteeringSolverTable
 {
-    /// <summary>One row per (dataset, learner) of cells that store the solver's gradient norm; none when no cell does.</summary>
+    /// <summary>One row per (dataset, learner) of cells that store the solver's gradient norm; none when no cell
+    /// does.</summary>
     public static IReadOnlyList<ReportTable> Of(IReadOnlyList<CellRecord> cells)
     {
         var solved = cells.Where(c => c.Metrics.ContainsKey(MetricKeys.SteeringGradientNorm)).ToArray();

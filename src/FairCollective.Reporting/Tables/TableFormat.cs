@@ -21,7 +21,8 @@ public static class TableFormat
     /// <summary>The known majority rows m, or "all" when null.</summary>
     public static string Rows(int? majorityRows) => majorityRows?.ToString(CultureInfo.InvariantCulture) ?? "all";
 
-    /// <summary>"88.9% [75.9%, 96.3%] (40 of 45)": a share with its exact 95% interval and its counts; "n/a" without trials.</summary>
+    /// <summary>"88.9% [75.9%, 96.3%] (40 of 45)": a share with its exact 95% interval and its counts; "n/a" without
+    /// trials.</summary>
     public static string Share(Proportion p)
     {
         if (p.Trials == 0) return "n/a";

@@ -1,5 +1,6 @@
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
+using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Tests.Reporting;
 
@@ -11,22 +12,22 @@ public sealed class ExperimentShapeTests
     public void EachPaperGridGetsItsKindsAndARenamedGridTheSame()
     {
         var cells = SyntheticResults.Cells();
-        var kinds = ExperimentShape.All(cells).ToDictionary(s => s.Experiment, s => s.Kinds);
+        var kinds = ExperimentShape.All(cells).ToDictionary(s => s.Experiment, s => ExperimentFigures.KindsOf(s));
         // Several alphas with several budgets each: best by α, and the budget sweep as a small multiple.
-        Assert.Equal([FigureKind.BestEqOdByAlpha, FigureKind.EqOdByFlips], kinds["collective-size"]);
-        Assert.Equal([FigureKind.EqOdByFlips], kinds["flip-efficiency"]);
-        Assert.Equal([FigureKind.LimitedInformation], kinds["limited-info"]);
+        Assert.Equal([FigureKind.BestByAlpha, FigureKind.MetricByFlips], kinds["collective-size"]);
+        Assert.Equal([FigureKind.MetricByFlips], kinds["flip-efficiency"]);
+        Assert.Equal([FigureKind.KnownRowsFronts], kinds["limited-info"]);
         Assert.Equal([FigureKind.ParetoFronts], kinds["firm-side"]);
-        Assert.Equal([FigureKind.BestEqOdByAlpha, FigureKind.EqOdByFlips, FigureKind.CounterfactualSuccess], kinds["synthetic"]);
+        Assert.Equal([FigureKind.BestByAlpha, FigureKind.MetricByFlips, FigureKind.CounterfactualSuccess], kinds["synthetic"]);
         Assert.Empty(kinds["toy"]); // base cells only: no axis
         // The same cells under another name have the same shape.
         var renamed = cells.Where(c => c.Experiment == "flip-efficiency").Select(c => c with { Experiment = "my-study" }).ToArray();
-        Assert.Equal([FigureKind.EqOdByFlips], ExperimentShape.Of("my-study", renamed).Kinds);
+        Assert.Equal([FigureKind.MetricByFlips], ExperimentFigures.KindsOf(ExperimentShape.Of("my-study", renamed)));
         // Two alphas of collective-size's grid: an alpha sweep that is also drawn budget by budget.
         var two = cells.Where(c => c.Experiment == "collective-size" && c.Alpha is 0.1 or 0.2).ToArray();
         var shape = ExperimentShape.Of("collective-size", two);
         Assert.Equal((2, 4), (shape.Alphas, shape.MaxBudgets));
-        Assert.Equal([FigureKind.BestEqOdByAlpha, FigureKind.EqOdByFlips], shape.Kinds);
+        Assert.Equal([FigureKind.BestByAlpha, FigureKind.MetricByFlips], ExperimentFigures.KindsOf(shape));
     }
 
     [Fact]

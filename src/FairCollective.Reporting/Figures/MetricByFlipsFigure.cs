@@ -8,19 +8,20 @@ using FairCollective.Fairness;
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
-/// The figure of a budget sweep (<see cref="FigureKind.EqOdByFlips"/>; Figure 3 of the paper): EqOd (or another chosen
-/// <see cref="ShownMetric"/>) against the number of flips M at a fixed alpha, every strategy (and Random), the seed spread
-/// as error bars of one standard deviation and, where cells store one, the test-row interval of the seed mean as a band;
-/// one panel per dataset and alpha, one legend for all.
+/// The figure of a budget sweep (<see cref="FigureKind.MetricByFlips"/>; Figure 3 of the paper): EqOd (or another chosen
+/// <see cref="ShownMetric"/>) against the number of flips M at a fixed alpha, every strategy (and Random), the seed
+/// spread as error bars of one standard deviation and, where cells store one, the test-row interval of the seed mean as
+/// a band; one panel per dataset and alpha, one legend for all.
 /// </summary>
-public static class FlipEfficiencyFigure
+public static class MetricByFlipsFigure
 {
     /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.FlipEfficiency;
     /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-eqod-by-flips).</summary>
     public const string Slug = "eqod-by-flips";
 
-    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
+    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel
+    /// without data says so.</summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
         var metric = (selection ?? BudgetSelection.Paper).Shown;
@@ -44,7 +45,8 @@ public static class FlipEfficiencyFigure
                     var line = atAlpha.Where(r => r.Method == method).OrderBy(r => r.MeanFlips).ToArray();
                     if (line.Length == 0) continue;
                     double[] xs = line.Select(r => r.MeanFlips).ToArray(), ys = line.Select(r => r.EqOd.Mean).ToArray();
-                    // The test-row interval as a band where every point has one, the seed spread as bars (as in the alpha sweep).
+                    // The test-row interval as a band where every point has one, the seed spread as bars (as in the
+                    // alpha sweep).
                     PlotLook.IntervalBandWhereFinite(plot, xs, line.Select(r => r.EqOdInterval).ToArray(), style);
                     PlotLook.ErrorBars(plot, xs, ys, line.Select(r => r.EqOd.Std).ToArray(), style);
                     PlotLook.Line(plot, xs, ys, style);
@@ -62,7 +64,8 @@ public static class FlipEfficiencyFigure
             panels).WithSharedLegend();
     }
 
-    /// <summary>The table behind the figure: the shown metric (default EqOd) and error per (dataset, learner, alpha, strategy, budget), mean ± sample standard deviation over seeds, with test-row intervals.</summary>
+    /// <summary>The table behind the figure: the shown metric (default EqOd) and error per (dataset, learner, alpha,
+    /// strategy, budget), mean ± sample standard deviation over seeds, with test-row intervals.</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
         var metric = (selection ?? BudgetSelection.Paper).Shown;

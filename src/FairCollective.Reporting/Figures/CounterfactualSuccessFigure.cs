@@ -8,30 +8,33 @@ using static FairCollective.Reporting.Tables.TableFormat;
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
-/// The figure of cells that carry the counterfactual metric (<see cref="FigureKind.CounterfactualSuccess"/>; synthetic data,
-/// where the counterfactual g is known). With cells at the ideal's own flip count M* (budget <c>ideal</c>), the matched
-/// comparison (<see cref="IdealComparison"/>): per dataset S(alpha), the fairness metric and the precision of the flips
-/// against the ideal's, every strategy flipping M* members, the Oracle (the ideal relabelling itself) as the reference.
-/// Without them, S(alpha) against alpha at the budget with the highest seed-mean S. One legend for all.
+/// The figure of cells that carry the counterfactual metric (<see cref="FigureKind.CounterfactualSuccess"/>; synthetic
+/// data, where the counterfactual g is known). With cells at the ideal's own flip count M* (budget <c>ideal</c>), the
+/// matched comparison (<see cref="IdealComparison"/>): per dataset S(alpha), the fairness metric and the precision of
+/// the flips against the ideal's, every strategy flipping M* members, the Oracle (the ideal relabelling itself) as the
+/// reference. Without them, S(alpha) against alpha at the budget with the highest seed-mean S. One legend for all.
 /// </summary>
-public static class SyntheticFigure
+public static class CounterfactualSuccessFigure
 {
     /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.Synthetic;
     /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-counterfactual-success).</summary>
     public const string Slug = "counterfactual-success";
 
-    /// <summary><see cref="CounterfactualSummary.BestByAlpha"/> in the legends' order: the paper's strategies first.</summary>
+    /// <summary><see cref="CounterfactualSummary.BestByAlpha"/> in the legends' order: the paper's strategies
+    /// first.</summary>
     public static IReadOnlyList<SuccessRow> BestSuccess(IEnumerable<CellRecord> cells, ShownMetric? metric = null) =>
         CounterfactualSummary.BestByAlpha(cells, metric)
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal)
             .ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.Alpha)
             .ToArray();
 
-    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
+    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel
+    /// without data says so.</summary>
     /// <param name="cells">The store's cells.</param>
     /// <param name="experiment">The experiment drawn.</param>
-    /// <param name="selection">Its metric is drawn only beside S(α) in the matched comparison with the ideal; the tables show it.</param>
+    /// <param name="selection">Its metric is drawn only beside S(α) in the matched comparison with the ideal; the
+    /// tables show it.</param>
     public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
         var own = Panels.OfExperiment(cells, experiment);
@@ -61,7 +64,8 @@ public static class SyntheticFigure
             + "against α, per strategy and for the oracle that flips exactly the members whose counterfactual label is 1.", panels).WithSharedLegend();
     }
 
-    // Three panels per dataset at M*: S(alpha) and precision with t bands over seeds, the metric with its test-row band.
+    // Three panels per dataset at M*: S(alpha) and precision with t bands over seeds, the metric with its test-row
+    // band.
     private static Figure Matched(IReadOnlyList<CellRecord> own, string experiment, ShownMetric metric)
     {
         var styles = SeriesStyle.For(ExperimentShape.CollectiveCells(own).Select(c => c.Method));

@@ -9,19 +9,20 @@ using FairCollective.Fairness;
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
-/// The figure of several known-majority-rows settings (<see cref="FigureKind.LimitedInformation"/>; Figure 4 of the paper):
-/// Pareto fronts of EqOd against error when the collective knows all majority rows versus only m of them. A strategy
-/// keeps its colour and marker; the front is solid with filled markers for all rows and dashed with open markers for m
-/// rows, so the pairing reads without colour. One panel per dataset, one legend for all.
+/// The figure of several known-majority-rows settings (<see cref="FigureKind.KnownRowsFronts"/>; Figure 4 of the
+/// paper): Pareto fronts of EqOd against error when the collective knows all majority rows versus only m of them. A
+/// strategy keeps its colour and marker; the front is solid with filled markers for all rows and dashed with open
+/// markers for m rows, so the pairing reads without colour. One panel per dataset, one legend for all.
 /// </summary>
-public static class LimitedInfoFigure
+public static class KnownRowsFrontsFigure
 {
     /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.LimitedInfo;
     /// <summary>Suffix of the file stem for any other experiment (&lt;experiment&gt;-limited-info).</summary>
     public const string Slug = "limited-info";
 
-    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
+    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel
+    /// without data says so.</summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
         var metric = (selection ?? BudgetSelection.Paper).Shown;
@@ -61,7 +62,8 @@ public static class LimitedInfoFigure
         _ => MarkerShape.OpenCircleWithDot,
     };
 
-    /// <summary>The table behind the figure: best EqOd per (dataset, learner, strategy, alpha, m) with the budget that attains it.</summary>
+    /// <summary>The table behind the figure: best EqOd per (dataset, learner, strategy, alpha, m) with the budget that
+    /// attains it.</summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
         var rule = selection ?? BudgetSelection.Paper;

@@ -14,7 +14,7 @@ namespace FairCollective.Reporting.Figures;
 /// collective: the front over all its (strategy, alpha, budget) seed-mean points, i.e. the best strategy at every
 /// trade-off. One panel per dataset, one legend for all.
 /// </summary>
-public static class FirmSideFigure
+public static class ParetoFrontsFigure
 {
     /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.FirmSide;
@@ -23,7 +23,8 @@ public static class FirmSideFigure
     /// <summary>Legend name of the collective's front (the best strategy at every trade-off).</summary>
     public const string Collective = FirmSideSummary.CollectiveSeries;
 
-    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel without data says so.</summary>
+    /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel
+    /// without data says so.</summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
         var metric = (selection ?? BudgetSelection.Paper).Shown;
@@ -56,7 +57,8 @@ public static class FirmSideFigure
 
     /// <summary>
     /// The tables behind the figure: every firm-side setting (knob), and the collective's Pareto-front settings; the
-    /// shown metric (default EqOd) and error as mean ± sample standard deviation over seeds, with test-row intervals where stored.
+    /// shown metric (default EqOd) and error as mean ± sample standard deviation over seeds, with test-row intervals
+    /// where stored.
     /// </summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {

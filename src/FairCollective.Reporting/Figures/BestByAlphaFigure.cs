@@ -8,12 +8,13 @@ using FairCollective.Fairness;
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
-/// The figure of an alpha sweep (<see cref="FigureKind.BestEqOdByAlpha"/>; Figure 2 of the paper): best EqOd (minimum over
-/// budgets of the seed-mean EqOd; or the best value of another chosen <see cref="ShownMetric"/>) against alpha, one line per strategy with error bars of one seed standard deviation at
-/// that budget and a band of the test-row interval where cells store one, and the no-action base line; beside it the error cost, the test error at that same budget. One row of
-/// two panels per dataset, one legend for all.
+/// The figure of an alpha sweep (<see cref="FigureKind.BestByAlpha"/>; Figure 2 of the paper): best EqOd (minimum
+/// over budgets of the seed-mean EqOd; or the best value of another chosen <see cref="ShownMetric"/>) against alpha,
+/// one line per strategy with error bars of one seed standard deviation at that budget and a band of the test-row
+/// interval where cells store one, and the no-action base line; beside it the error cost, the test error at that same
+/// budget. One row of two panels per dataset, one legend for all.
 /// </summary>
-public static class CollectiveSizeFigure
+public static class BestByAlphaFigure
 {
     /// <summary>The paper experiment this kind was made for; its figure keeps the bare file name.</summary>
     public const string Experiment = Experiments.Reproduction.PaperExperiments.CollectiveSize;
@@ -21,8 +22,8 @@ public static class CollectiveSizeFigure
     public const string Slug = "eqod-by-alpha";
 
     /// <summary>
-    /// The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>: per dataset a panel of
-    /// best EqOd against alpha and a panel of the error at that budget; a panel without data says so.
+    /// The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>: per dataset a panel
+    /// of best EqOd against alpha and a panel of the error at that budget; a panel without data says so.
     /// </summary>
     public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
@@ -41,7 +42,8 @@ public static class CollectiveSizeFigure
                 if (line.Length == 0) continue;
                 double[] xs = line.Select(r => r.Alpha).ToArray();
                 double[] ys = line.Select(r => r.EqOd.Mean).ToArray(), es = line.Select(r => r.Error.Mean).ToArray();
-                // The test-row interval (how sure each seed's own test set makes the mean) as a band, the seed spread as bars.
+                // The test-row interval (how sure each seed's own test set makes the mean) as a band, the seed spread
+                // as bars.
                 PlotLook.IntervalBandWhereFinite(eqod, xs, line.Select(r => r.EqOdInterval).ToArray(), style);
                 PlotLook.ErrorBars(eqod, xs, ys, line.Select(r => r.EqOd.Std).ToArray(), style);
                 PlotLook.Line(eqod, xs, ys, style);
@@ -69,9 +71,9 @@ public static class CollectiveSizeFigure
 
     /// <summary>
     /// The tables behind the figure: best value of the shown metric per (dataset, learner, m, strategy, alpha) with the
-    /// budget that attains it and its error, under <paramref name="selection"/> (default the paper's rule, budget chosen on
-    /// test) and, when the cells were also measured on a validation split and the rule chose on test, with the budget
-    /// chosen there; each table names its rule.
+    /// budget that attains it and its error, under <paramref name="selection"/> (default the paper's rule, budget
+    /// chosen on test) and, when the cells were also measured on a validation split and the rule chose on test, with
+    /// the budget chosen there; each table names its rule.
     /// </summary>
     public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
     {
