@@ -49,12 +49,14 @@ public sealed class RunGrid
     /// <summary>Every cell of the grid, ordered so cells sharing a ranking are adjacent.</summary>
     internal IReadOnlyList<PlannedCell> Cells { get; }
 
-    /// <summary>Cells in the grid: base fits, firm-side cells and collective cells, over every dataset, seed and learner.</summary>
+    /// <summary>Cells in the grid: base fits, firm-side cells and collective cells, over every dataset, seed and
+    /// learner.</summary>
     public int CellCount => Cells.Count;
 
     /// <summary>
-    /// Where an imported randomness folder's draws came from: per dataset and group of seeds, which parts were imported and
-    /// which seeded (<see cref="RandomnessImport.Describe"/>); empty for seeded draws. Printed by the run and recorded with it.
+    /// Where an imported randomness folder's draws came from: per dataset and group of seeds, which parts were imported
+    /// and which seeded (<see cref="RandomnessImport.Describe"/>); empty for seeded draws. Printed by the run and
+    /// recorded with it.
     /// </summary>
     public IReadOnlyList<string> RandomnessSources { get; private init; } = [];
 
@@ -90,7 +92,8 @@ public sealed class RunGrid
         return plan;
     }
 
-    /// <summary>Loads, splits and checks everything the spec needs; throws <see cref="UserInputException"/> for anything that cannot run.</summary>
+    /// <summary>Loads, splits and checks everything the spec needs; throws <see cref="UserInputException"/> for
+    /// anything that cannot run.</summary>
     public static RunGrid Build(ExperimentSpec spec)
     {
         SpecLimits.CheckGridSize(spec);
@@ -172,7 +175,13 @@ public sealed class RunGrid
                         if (defence.IsNone)
                             foreach (var choice in spec.FirmSide)
                                 foreach (double knob in choice.Knobs)
-                                    seedCells.Add(new PlannedCell(undefended with { Method = choice.Method, Knob = knob, PostProcessingFit = spec.EffectivePostProcessingFit }, null, minority)
+                                    seedCells.Add(new PlannedCell(undefended with
+                                    {
+                                        Method = choice.Method,
+                                        Knob = knob,
+                                        PostProcessingFit = spec.EffectivePostProcessingFit,
+                                        Plugins = PluginOrigins.Of(learner, null, null, choice.Method),
+                                    }, null, minority)
                                     {
                                         FirmSideMethod = choice.Method,
                                     });
@@ -181,7 +190,8 @@ public sealed class RunGrid
                                 foreach (var name in spec.Strategies)
                                     foreach (double plausible in spec.Plausibility)
                                     {
-                                        // Scores do not depend on the firm's defence: cells of every defence share one group.
+                                        // Scores do not depend on the firm's defence: cells of every defence share one
+                                        // group.
                                         var group = new ScoreGroup(loaded.Name, seed, learner, m, size, name, plausible);
                                         foreach (var budget in spec.Budgets)
                                             seedCells.Add(new PlannedCell(common with
@@ -221,14 +231,16 @@ public sealed class RunGrid
         return plan;
     }
 
-    /// <summary>Every dataset loaded once; display names must be file names (<see cref="FileNameRule"/>) and tell them apart (two specs over one file are two datasets).</summary>
+    /// <summary>Every dataset loaded once; display names must be file names (<see cref="FileNameRule"/>) and tell them
+    /// apart (two specs over one file are two datasets).</summary>
     private static List<LoadedDataset> LoadDatasets(ExperimentSpec spec)
     {
         var loaded = new List<LoadedDataset>();
         foreach (var choice in spec.Datasets)
         {
             var d = DatasetResolver.Load(choice);
-            // Every name is a folder name under --export-randomness and randomness: (a file's own name, a preset's, a generator's).
+            // Every name is a folder name under --export-randomness and randomness: (a file's own name, a preset's, a
+            // generator's).
             FileNameRule.Check(d.Name, $"{spec.Source}: dataset name");
             if (loaded.FirstOrDefault(o => o.Name == d.Name) is { } other)
                 throw new UserInputException(other.Identity == d.Identity
@@ -258,7 +270,8 @@ public sealed class RunGrid
                 throw new UserInputException($"{spec.Source}: majority_rows = {m} exceeds the {majority} majority training rows of dataset '{dataset}', seed {split.Seed.ToString(CultureInfo.InvariantCulture)}");
     }
 
-    /// <summary>What each (dataset, seed) must offer the grid: enough majority rows for m, neighbours for k, members for every collective and a pool to relabel.</summary>
+    /// <summary>What each (dataset, seed) must offer the grid: enough majority rows for m, neighbours for k, members
+    /// for every collective and a pool to relabel.</summary>
     private static void CheckFeasible(ExperimentSpec spec, string dataset, PreparedSplit split, Randomness drawn)
     {
         string at = $"dataset '{dataset}', seed {split.Seed.ToString(CultureInfo.InvariantCulture)}";
@@ -287,10 +300,12 @@ public sealed class RunGrid
     }
 }
 
-/// <summary>Cells that share one scoring of the pool: same data, seed, knowledge, collective, strategy and plausible-flips threshold (whatever the firm's defence).</summary>
+/// <summary>Cells that share one scoring of the pool: same data, seed, knowledge, collective, strategy and
+/// plausible-flips threshold (whatever the firm's defence).</summary>
 internal sealed record ScoreGroup(string Dataset, int Seed, string Learner, int? MajorityRows, CollectiveSize Size, string Strategy, double Plausible = 0);
 
-/// <summary>One grid cell before it runs: its configuration, its scoring group (collective cells) and the minority's training rows (to resolve alpha).</summary>
+/// <summary>One grid cell before it runs: its configuration, its scoring group (collective cells) and the minority's
+/// training rows (to resolve alpha).</summary>
 internal sealed record PlannedCell(CellConfig Config, ScoreGroup? Group, int MinorityCount)
 {
     /// <summary>Firm-side cells: the method to run at <see cref="CellConfig.Knob"/>.</summary>

@@ -22,7 +22,8 @@ public static class PluginLoader
     }
 
     /// <summary>Loads the assembly at <paramref name="path"/> and registers its plug-ins' components.</summary>
-    /// <exception cref="UserInputException">The file is missing or not a .NET assembly, holds no plug-in, or a plug-in failed.</exception>
+    /// <exception cref="UserInputException">The file is missing or not a .NET assembly, holds no plug-in, or a plug-in
+    /// failed.</exception>
     public static LoadedPlugin Load(string path)
     {
         string full = Path.GetFullPath(path);

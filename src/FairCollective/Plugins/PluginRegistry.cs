@@ -2,6 +2,7 @@ using FairCollective.Collective.Strategies;
 using FairCollective.Data.Sources;
 using FairCollective.Learning.Catalog;
 using FairCollective.Mitigation.Defences;
+using FairCollective.Mitigation.FirmSide;
 
 namespace FairCollective.Plugins;
 
@@ -41,6 +42,13 @@ public sealed class PluginRegistry
     {
         DatasetCatalog.Register(entry with { Origin = Origin });
         _added.Add($"dataset {entry.Name}");
+    }
+
+    /// <summary>Adds a firm-side method (<see cref="FirmSideCatalog.Register"/>).</summary>
+    public void Add(FirmSideEntry entry)
+    {
+        FirmSideCatalog.Register(entry with { Origin = Origin });
+        _added.Add($"firm-side method {entry.Name}");
     }
 
     /// <summary>Adds a defence (<see cref="DefenceCatalog.Register"/>).</summary>

@@ -5,10 +5,10 @@ namespace FairCollective.Mitigation.FirmSide;
 
 /// <summary>
 /// What a firm-side method works with: the prepared split, the firm's learner, and the unchanged (base) model fitted on
-/// the training split. Groups are the split's <see cref="PreparedSplit.TrainGroups"/> and <see cref="PreparedSplit.TestGroups"/>
-/// (minority = a = 1); methods with another convention translate inside themselves. Post-processors are fitted on the
-/// rows <see cref="Fit"/> names: the validation split carved from the training data (the literature's protocol), or the
-/// training split the base model was fitted on.
+/// the training split. Groups are the split's <see cref="PreparedSplit.TrainGroups"/> and
+/// <see cref="PreparedSplit.TestGroups"/> (minority = a = 1); methods with another convention translate inside
+/// themselves. Post-processors are fitted on the rows <see cref="Fit"/> names: the validation split carved from the
+/// training data (the literature's protocol), or the training split the base model was fitted on.
 /// </summary>
 public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClassifier baseModel, int seed, PostProcessingFit fit = PostProcessingFit.Training)
 {
@@ -23,7 +23,8 @@ public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClas
     /// <summary>The firm's learner, unchanged (methods refit it on their own training data).</summary>
     public ITrainer Trainer { get; } = trainer;
 
-    /// <summary>The firm's model fitted on the original training split (post-processors and massaging read its scores).</summary>
+    /// <summary>The firm's model fitted on the original training split (post-processors and massaging read its
+    /// scores).</summary>
     public IClassifier BaseModel { get; } = baseModel;
 
     /// <summary>Seed of the method's own random draws (randomised post-processors).</summary>
@@ -61,7 +62,8 @@ public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClas
     /// <summary>The base model's labels on the validation split; null without one.</summary>
     public int[]? ValidationPredictions => Split.ValidationX is null ? null : _validationPredictions ??= BaseModel.Predict(Split.ValidationX);
 
-    /// <summary>Fit the firm's learner on the training features with new labels and/or weights, and predict the test and validation splits.</summary>
+    /// <summary>Fit the firm's learner on the training features with new labels and/or weights, and predict the test
+    /// and validation splits.</summary>
     public SplitPredictions RefitAndPredict(int[] labels, double[]? weights = null) => FitAndPredict(Split.TrainX, labels, weights, Split.TestX, Split.ValidationX);
 
     /// <summary>

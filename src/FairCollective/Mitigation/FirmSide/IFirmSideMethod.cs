@@ -15,7 +15,8 @@ public interface IFirmSideMethod
     /// <summary>The knob values of the firm-side experiment.</summary>
     IReadOnlyList<double> DefaultKnobs { get; }
 
-    /// <summary>The method at <paramref name="knob"/> (in [0, 1]; a value outside is a user error) on the context's split: the firm's test predictions.</summary>
+    /// <summary>The method at <paramref name="knob"/> (in [0, 1]; a value outside is a user error) on the context's
+    /// split: the firm's test predictions.</summary>
     FirmSideOutcome Run(FirmSideContext context, double knob);
 }
 
@@ -25,9 +26,12 @@ public interface IFirmSideMethod
 /// validation part, the same model's predictions there, so its knob can be chosen without looking at the test rows.
 /// </summary>
 /// <param name="Predicted">The sampled prediction per test row, in {0, 1}.</param>
-/// <param name="PositiveProbability">Randomised post-processors: P(prediction = 1) per test row; null for deterministic methods.</param>
-/// <param name="Measures">What the method reports of itself beside its predictions (FARE's certificate), keyed by the metric registry's keys; null when nothing.</param>
-/// <param name="ValidationPredicted">The prediction per validation row, in {0, 1}; null when the split has no validation part.</param>
+/// <param name="PositiveProbability">Randomised post-processors: P(prediction = 1) per test row; null for deterministic
+/// methods.</param>
+/// <param name="Measures">What the method reports of itself beside its predictions (FARE's certificate), keyed by the
+/// metric registry's keys; null when nothing.</param>
+/// <param name="ValidationPredicted">The prediction per validation row, in {0, 1}; null when the split has no
+/// validation part.</param>
 public sealed record FirmSideOutcome(int[] Predicted, double[]? PositiveProbability = null, IReadOnlyDictionary<string, double>? Measures = null,
     int[]? ValidationPredicted = null)
 {
@@ -36,7 +40,8 @@ public sealed record FirmSideOutcome(int[] Predicted, double[]? PositiveProbabil
         new(predictions.Test, Measures: measures, ValidationPredicted: predictions.Validation);
 }
 
-/// <summary>One fitted model's predictions on the test split and, where there is one, on the validation split.</summary>
+/// <summary>One fitted model's predictions on the test split and, where there is one, on the validation
+/// split.</summary>
 /// <param name="Test">Prediction per test row.</param>
 /// <param name="Validation">Prediction per validation row; null without a validation split.</param>
 public sealed record SplitPredictions(int[] Test, int[]? Validation);

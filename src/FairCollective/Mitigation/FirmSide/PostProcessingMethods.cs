@@ -4,9 +4,10 @@ namespace FairCollective.Mitigation.FirmSide;
 
 /// <summary>
 /// Calibrated equalized odds (Pleiss et al.; AIF360) with one of its three cost constraints. The knob traces the whole
-/// trade-off of the mixed (lower-cost) group: 0 is the base model, 0.5 the fitted solution (its mix rate, which equalises
-/// the two groups' costs when reachable), 1 full mixing (every member of that group gets its base rate); linear in the
-/// mixing probability between those points. Fitted on the context's fitting rows (<see cref="FirmSideContext.FitScores"/>).
+/// trade-off of the mixed (lower-cost) group: 0 is the base model, 0.5 the fitted solution (its mix rate, which
+/// equalises the two groups' costs when reachable), 1 full mixing (every member of that group gets its base rate);
+/// linear in the mixing probability between those points. Fitted on the context's fitting rows
+/// (<see cref="FirmSideContext.FitScores"/>).
 /// </summary>
 /// <param name="cost">The group cost to equalise.</param>
 public sealed class CalibratedEqOddsMethod(CostConstraint cost) : IFirmSideMethod
@@ -28,7 +29,8 @@ public sealed class CalibratedEqOddsMethod(CostConstraint cost) : IFirmSideMetho
     /// <inheritdoc/>
     public IReadOnlyList<double> DefaultKnobs { get; } = [0.25, 0.5, 0.625, 0.75, 0.875, 1.0];
 
-    /// <summary>The mixing probability of knob <paramref name="knob"/> given the fitted mix rate (clipped to [0, 1]).</summary>
+    /// <summary>The mixing probability of knob <paramref name="knob"/> given the fitted mix rate (clipped to [0,
+    /// 1]).</summary>
     public static double MixProbability(double knob, double fittedMixRate)
     {
         double m = double.IsNaN(fittedMixRate) ? 0 : Math.Clamp(fittedMixRate, 0, 1);
@@ -72,7 +74,8 @@ public sealed class EqOddsPostProcessingMethod : IFirmSideMethod
     }
 }
 
-/// <summary>Threshold optimizer with equalized-odds constraints (fairlearn's construction); knob = TPR tolerance.</summary>
+/// <summary>Threshold optimizer with equalized-odds constraints (fairlearn's construction); knob = TPR
+/// tolerance.</summary>
 public sealed class ThresholdOptimizerMethod : IFirmSideMethod
 {
     /// <inheritdoc/>

@@ -2,7 +2,8 @@ using FairCollective.Mitigation.PreProcessing;
 
 namespace FairCollective.Mitigation.FirmSide;
 
-/// <summary>Reweighing (Kamiran and Calders): knob = strength lambda, weights (1 - lambda) + lambda * w(a, y).</summary>
+/// <summary>Reweighing (Kamiran and Calders): knob = strength lambda, weights (1 - lambda) + lambda * w(a,
+/// y).</summary>
 public sealed class ReweighingMethod : IFirmSideMethod
 {
     /// <inheritdoc/>
@@ -20,7 +21,8 @@ public sealed class ReweighingMethod : IFirmSideMethod
     }
 }
 
-/// <summary>Massaging (Kamiran and Calders): the base model ranks; knob = fraction of the prescribed relabels.</summary>
+/// <summary>Massaging (Kamiran and Calders): the base model ranks; knob = fraction of the prescribed
+/// relabels.</summary>
 public sealed class MassagingMethod : IFirmSideMethod
 {
     /// <inheritdoc/>

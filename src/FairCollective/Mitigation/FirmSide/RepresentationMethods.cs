@@ -6,10 +6,11 @@ using FairCollective.Mitigation.Steering;
 namespace FairCollective.Mitigation.FirmSide;
 
 /// <summary>
-/// FARE (Jovanović et al.): the firm trains on a fair-tree leaf encoding of the rows; knob = the fairness weight w of the fair split
-/// criterion, with at most <see cref="FareOptions.DefaultMaxLeaves"/> leaves. Each run also reports FARE's certificate:
-/// an upper bound, holding with 95% confidence, on the demographic-parity gap of any classifier on the leaves, from the
-/// training rows and held-out rows the tree never saw (the validation split when there is one, else the test split).
+/// FARE (Jovanović et al.): the firm trains on a fair-tree leaf encoding of the rows; knob = the fairness weight w of
+/// the fair split criterion, with at most <see cref="FareOptions.DefaultMaxLeaves"/> leaves. Each run also reports
+/// FARE's certificate: an upper bound, holding with 95% confidence, on the demographic-parity gap of any classifier on
+/// the leaves, from the training rows and held-out rows the tree never saw (the validation split when there is one,
+/// else the test split).
 /// </summary>
 public sealed class FareMethod : IFirmSideMethod
 {
@@ -40,7 +41,8 @@ public sealed class FareMethod : IFirmSideMethod
 /// each cell's steering problem was solved.
 /// </summary>
 /// <param name="mode">Which parameters move.</param>
-/// <param name="covariance">Diagonal (per-feature closed forms) or full (the convex problem, solved numerically).</param>
+/// <param name="covariance">Diagonal (per-feature closed forms) or full (the convex problem, solved
+/// numerically).</param>
 public sealed class SteeringMethod(SteeringMode mode, CovarianceKind covariance = CovarianceKind.Diagonal) : IFirmSideMethod
 {
     /// <inheritdoc/>
