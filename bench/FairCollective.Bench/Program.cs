@@ -3,7 +3,8 @@ using FairCollective.Common;
 
 namespace FairCollective.Bench;
 
-/// <summary>Entry point: a named side-by-side scenario (see bench/README.md), or BenchmarkDotNet micro-benchmarks.</summary>
+/// <summary>Entry point: a named side-by-side scenario (see bench/README.md), or BenchmarkDotNet
+/// micro-benchmarks.</summary>
 public static class Program
 {
     public static int Main(string[] args)

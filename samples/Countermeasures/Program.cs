@@ -1,7 +1,8 @@
 // Countermeasures: the firm screens the labels it receives with each defence of the catalog (k-NN sanitisation,
 // confident learning, loss filtering, RONI), and the collective answers by flipping only members the majority model
-// finds plausible. For each: the collective's EqOd gain against that firm, and how many of its flips the defence caught.
-// The whole experiment, with seeds and figures: 'faircollective reproduce countermeasures' (docs/method.md section 8).
+// finds plausible. For each: the collective's EqOd gain against that firm, and how many of its flips the defence
+// caught. The whole experiment, with seeds and figures: 'faircollective reproduce countermeasures' (docs/method.md
+// section 8).
 using System.Globalization;
 using FairCollective;
 using FairCollective.Collective;

@@ -16,7 +16,8 @@ foreach (var g in report.Confusion.Groups.Select((name, i) => (name, i)))
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"EqOd = {report.EqOd:0.000}, demographic parity difference = {report.DemographicParityDifference:0.000}, error = {report.ErrorRate:0.000}"));
 foreach (var warning in report.Warnings) Console.WriteLine($"warning: {warning}");
 
-// The same predictions as fairlearn's MetricFrame: every column per group, overall, difference and ratio, minority gaps.
+// The same predictions as fairlearn's MetricFrame: every column per group, overall, difference and ratio, minority
+// gaps.
 var frame = MetricFrame.Compute(yTrue, yPred, group, new MetricFrameOptions { MinorityGroups = ["a"] });
 foreach (var column in frame.Columns)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

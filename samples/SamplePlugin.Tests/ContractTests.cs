@@ -7,7 +7,8 @@ using FairCollective.Testing;
 
 namespace SamplePlugin.Tests;
 
-/// <summary>The sample plug-in's strategy, learner and defence pass FairCollective's contract checks and run through the front door.</summary>
+/// <summary>The sample plug-in's strategy, learner and defence pass FairCollective's contract checks and run through
+/// the front door.</summary>
 public class ContractTests
 {
     public ContractTests()
@@ -29,7 +30,8 @@ public class ContractTests
     [Fact]
     public void ClosestToThePositiveCentroidScoresHighest()
     {
-        // Known majority: row 0 (label 0) at 10, rows 1 and 2 (label 1) at 0 and 2, so the centroid is 1; pool: rows 3-5.
+        // Known majority: row 0 (label 0) at 10, rows 1 and 2 (label 1) at 0 and 2, so the centroid is 1; pool: rows
+        // 3-5.
         var x = new FairCollective.Data.DesignMatrix(6, 1, [10, 0, 2, 1.5, 4, 1]);
         var context = new StrategyContext(x, [0, 1, 1, 0, 0, 0], [3, 4, 5], [0, 1, 2], seed: 0);
         Assert.Equal([-0.5, -3, 0], new Centroid(new CentroidOptions { Power = 1 }).Score(context).Values);

@@ -5,8 +5,8 @@ namespace SamplePlugin;
 
 /// <summary>
 /// A sample strategy: a pool member scores higher the closer it lies to the centroid of the known majority rows
-/// labelled 1 (the Minkowski distance of power p), so members who look most like favourably labelled majority users flip
-/// first. It reads only pool members and known majority rows, as the strategy contract asks.
+/// labelled 1 (the Minkowski distance of power p), so members who look most like favourably labelled majority users
+/// flip first. It reads only pool members and known majority rows, as the strategy contract asks.
 /// </summary>
 public sealed class Centroid(CentroidOptions options) : ICollectiveStrategy
 {

@@ -8,7 +8,8 @@ public sealed record CentroidMarginOptions
     /// <summary>The default <see cref="Margin"/>.</summary>
     public const double DefaultMargin = 1;
 
-    /// <summary>A row is flagged when it lies this much closer (in squared distance) to the other label's centroid than to its own; at least 0.</summary>
+    /// <summary>A row is flagged when it lies this much closer (in squared distance) to the other label's centroid than
+    /// to its own; at least 0.</summary>
     public double Margin { get; init; } = DefaultMargin;
 }
 

@@ -9,7 +9,8 @@ public sealed record NearestCentroidOptions
     /// <summary>The default <see cref="Temperature"/>.</summary>
     public const double DefaultTemperature = 1;
 
-    /// <summary>How soft P(y = 1) is: sigmoid((d0^2 - d1^2) / temperature), d the distances to the class centroids; positive.</summary>
+    /// <summary>How soft P(y = 1) is: sigmoid((d0^2 - d1^2) / temperature), d the distances to the class centroids;
+    /// positive.</summary>
     public double Temperature { get; init; } = DefaultTemperature;
 }
 

@@ -10,7 +10,8 @@ namespace FairCollective.Cli;
 /// <summary>Builds the command tree and turns user mistakes into one-line errors with a non-zero exit code.</summary>
 public static class CliApp
 {
-    /// <summary>Exit code of a mistake in the input: command line, spec, data file or store (one line on stderr, no stack trace).</summary>
+    /// <summary>Exit code of a mistake in the input: command line, spec, data file or store (one line on stderr, no
+    /// stack trace).</summary>
     public const int ExitUserError = 2;
 
     /// <summary>A defect in FairCollective itself (sysexits' EX_SOFTWARE), never a user mistake.</summary>
@@ -38,7 +39,8 @@ public static class CliApp
         return null;
     }
 
-    /// <summary>The root command with every subcommand: datasets, run, reproduce, results, report, metrics, docs.</summary>
+    /// <summary>The root command with every subcommand: datasets, run, reproduce, results, report, metrics,
+    /// docs.</summary>
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("FairCollective: user-side fairness through minority collective action (Ben-Dov et al., arXiv 2508.15374). "
@@ -57,7 +59,9 @@ public static class CliApp
         return root;
     }
 
-    /// <summary>Parses and runs <paramref name="args"/>, returning the exit code: 0 on success, <see cref="ExitUserError"/> for user mistakes and I/O failures, <see cref="ExitInternalError"/> for defects.</summary>
+    /// <summary>Parses and runs <paramref name="args"/>, returning the exit code: 0 on success,
+    /// <see cref="ExitUserError"/> for user mistakes and I/O failures, <see cref="ExitInternalError"/> for
+    /// defects.</summary>
     /// <param name="args">The command line without the program name.</param>
     /// <param name="stdout">Where tables, help and progress go.</param>
     /// <param name="stderr">Where the one-line errors go.</param>

@@ -26,7 +26,8 @@ internal static class CheckData
 
     public static DesignMatrix Matrix(double[] x) => new(Y.Length, 2, x);
 
-    /// <summary>A larger, separable-with-noise training set for learners and defences: n rows, 2 features, seeded.</summary>
+    /// <summary>A larger, separable-with-noise training set for learners and defences: n rows, 2 features,
+    /// seeded.</summary>
     public static (DesignMatrix X, int[] Y) Classification(int n, int seed)
     {
         var rng = new Random(seed);

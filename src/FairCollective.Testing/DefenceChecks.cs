@@ -10,7 +10,8 @@ namespace FairCollective.Testing;
 /// </summary>
 public static class DefenceChecks
 {
-    /// <summary>Runs every check on <paramref name="entry"/>; throws <see cref="ContractException"/> at the first broken one.</summary>
+    /// <summary>Runs every check on <paramref name="entry"/>; throws <see cref="ContractException"/> at the first
+    /// broken one.</summary>
     public static void Check(DefenceEntry entry)
     {
         if (string.IsNullOrWhiteSpace(entry.Name)) Fail(entry, "name", "is empty");

@@ -16,7 +16,8 @@ namespace FairCollective.Testing;
 /// </summary>
 public static class StrategyChecks
 {
-    /// <summary>Runs every check on <paramref name="entry"/>; throws <see cref="ContractException"/> at the first broken one.</summary>
+    /// <summary>Runs every check on <paramref name="entry"/>; throws <see cref="ContractException"/> at the first
+    /// broken one.</summary>
     public static void Check(StrategyEntry entry)
     {
         DescribesItself(entry);
@@ -55,7 +56,8 @@ public static class StrategyChecks
         if (a.Rule != b.Rule || !a.Values.SequenceEqual(b.Values)) Fail(entry, "deterministic for a seed", "two runs on the same inputs scored differently");
     }
 
-    /// <summary>Changing the features, labels and P0 of rows the collective does not know leaves the scores as they were.</summary>
+    /// <summary>Changing the features, labels and P0 of rows the collective does not know leaves the scores as they
+    /// were.</summary>
     public static void ReadsOnlyThePoolAndTheKnownMajority(StrategyEntry entry)
     {
         var x = (double[])CheckData.X.Clone();
@@ -72,7 +74,8 @@ public static class StrategyChecks
             Fail(entry, "reads only the pool and the known majority", "changing rows outside both changed the scores");
     }
 
-    /// <summary>k changes the scores exactly when k nearest rows are declared; P0 exactly when the causal model is.</summary>
+    /// <summary>k changes the scores exactly when k nearest rows are declared; P0 exactly when the causal model
+    /// is.</summary>
     public static void UsesWhatItDeclares(StrategyEntry entry)
     {
         bool declaresK = entry.Needs.HasFlag(StrategyNeeds.KNearestMajorityRows) || entry.Needs.HasFlag(StrategyNeeds.KNearestPositiveMajorityRows);

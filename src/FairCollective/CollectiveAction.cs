@@ -16,7 +16,8 @@ namespace FairCollective;
 /// The library's front door: one minority collective action (Ben-Dov et al., arXiv 2508.15374) in one call.
 /// <code>
 /// var data = DatasetCatalog.Load("compas");
-/// var result = CollectiveAction.Run(data, new CollectiveActionOptions { Size = CollectiveSize.Share(0.3), Strategy = "RB-prob" });
+/// var options = new CollectiveActionOptions { Size = CollectiveSize.Share(0.3), Strategy = "RB-prob" };
+/// var result = CollectiveAction.Run(data, options);
 /// Console.WriteLine($"EqOd {result.Before!.EqOd:0.000} -> {result.After!.EqOd:0.000}");
 /// </code>
 /// On a <see cref="Dataset"/> it splits (stratified by label x group), encodes on the training rows, acts, refits the
@@ -30,7 +31,8 @@ public static class CollectiveAction
     /// <summary>Group labels the report uses for the two groups of a boolean minority mask.</summary>
     public const string MinorityLabel = CollectivePipeline.MinorityLabel, MajorityLabel = CollectivePipeline.MajorityLabel;
 
-    /// <summary>Splits and encodes <paramref name="data"/> for <see cref="CollectiveActionOptions.Seed"/>, acts, refits and measures.</summary>
+    /// <summary>Splits and encodes <paramref name="data"/> for <see cref="CollectiveActionOptions.Seed"/>, acts, refits
+    /// and measures.</summary>
     public static CollectiveActionResult Run(Dataset data, CollectiveActionOptions? options = null)
     {
         options ??= new CollectiveActionOptions();
@@ -38,23 +40,26 @@ public static class CollectiveAction
         return Run(split, options);
     }
 
-    /// <summary>Acts on a prepared split (its training rows), refits the firm and measures both firms on its test rows.</summary>
+    /// <summary>Acts on a prepared split (its training rows), refits the firm and measures both firms on its test
+    /// rows.</summary>
     public static CollectiveActionResult Run(PreparedSplit split, CollectiveActionOptions? options = null) =>
         Run(split.TrainX, split.TrainY, split.TrainGroups, options, new TestRows(split.TestX, split.TestY, split.TestGroups), split.TrainP0AtCounterfactual,
             split.SensitiveColumns);
 
     /// <summary>
-    /// Acts on encoded training rows: <paramref name="trainY"/> in {0, 1} (1 = favourable), <paramref name="trainGroups"/>
-    /// the minority (acting group) and majority of each row. With <paramref name="test"/>, also refits the firm and measures it before and after.
+    /// Acts on encoded training rows: <paramref name="trainY"/> in {0, 1} (1 = favourable),
+    /// <paramref name="trainGroups"/> the minority (acting group) and majority of each row. With
+    /// <paramref name="test"/>, also refits the firm and measures it before and after.
     /// </summary>
     /// <param name="trainX">Encoded training features.</param>
     /// <param name="trainY">Training labels in {0, 1}, 1 = favourable.</param>
     /// <param name="trainGroups">Minority (acting group) or majority of each training row.</param>
     /// <param name="options">The action; defaults when null.</param>
     /// <param name="test">Test rows to refit and measure the firm on; none = the collective's side only.</param>
-    /// <param name="oracleP0">Synthetic data only: P0(y = 1 | g(x)) per training row, which the Oracle strategy needs.</param>
-    /// <param name="sensitiveColumns">Columns of <paramref name="trainX"/> that encode the sensitive attribute, left out of the strategies'
-    /// default (counterfactual) scoring space; none when null.</param>
+    /// <param name="oracleP0">Synthetic data only: P0(y = 1 | g(x)) per training row, which the Oracle strategy
+    /// needs.</param>
+    /// <param name="sensitiveColumns">Columns of <paramref name="trainX"/> that encode the sensitive attribute, left
+    /// out of the strategies' default (counterfactual) scoring space; none when null.</param>
     public static CollectiveActionResult Run(DesignMatrix trainX, int[] trainY, GroupMembership trainGroups, CollectiveActionOptions? options = null,
         TestRows? test = null, double[]? oracleP0 = null, IReadOnlyList<int>? sensitiveColumns = null)
     {
@@ -101,7 +106,8 @@ public static class CollectiveAction
         };
     }
 
-    /// <summary>The firm's metrics of <paramref name="model"/> on <paramref name="test"/>, minority against majority.</summary>
+    /// <summary>The firm's metrics of <paramref name="model"/> on <paramref name="test"/>, minority against
+    /// majority.</summary>
     public static FairnessReport Measure(IClassifier model, TestRows test) => CollectivePipeline.Report(test.Y, model.Predict(test.X), test.Groups);
 
     private static void Check(DesignMatrix x, int[] y, GroupMembership groups, string what)

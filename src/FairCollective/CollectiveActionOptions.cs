@@ -27,16 +27,19 @@ public sealed record CollectiveActionOptions
     /// <summary>How many pool members relabel 0 -> 1: a share of the pool or a number of flips.</summary>
     public FlipBudget Budget { get; init; } = FlipBudget.ShareOfPool(DefaultBudgetShare);
 
-    /// <summary>The ranking strategy, by <see cref="StrategyCatalog"/> name ("RB-prob", "RB-label", "RB-dist", "Random", "Oracle", or one registered with <see cref="StrategyCatalog.Register"/>).</summary>
+    /// <summary>The ranking strategy, by <see cref="StrategyCatalog"/> name ("RB-prob", "RB-label", "RB-dist",
+    /// "Random", "Oracle", or one registered with <see cref="StrategyCatalog.Register"/>).</summary>
     public string Strategy { get; init; } = StrategyCatalog.RbProb;
 
     /// <summary>Options of the strategies (k, tie rule, scaling, RB-prob's model).</summary>
     public StrategySettings StrategySettings { get; init; } = new();
 
-    /// <summary>The strategy's own options, for a strategy that has some (its <see cref="StrategyEntry.Defaults"/>' type); null = its defaults.</summary>
+    /// <summary>The strategy's own options, for a strategy that has some (its <see cref="StrategyEntry.Defaults"/>'
+    /// type); null = its defaults.</summary>
     public object? StrategyOptions { get; init; }
 
-    /// <summary>m, how many labelled majority rows the collective knows (a seeded sample); null = all of them.</summary>
+    /// <summary>m, how many labelled majority rows the collective knows (a seeded sample); null = all of
+    /// them.</summary>
     public int? MajorityRows { get; init; }
 
     /// <summary>The firm's learner, by <see cref="LearnerCatalog"/> name.</summary>
@@ -45,15 +48,20 @@ public sealed record CollectiveActionOptions
     /// <summary>Options of the firm's learner (and of RB-prob's model).</summary>
     public LearnerSettings LearnerSettings { get; init; } = new();
 
-    /// <summary>The firm's defence against flipped labels (<see cref="Mitigation.Defences.DefenceCatalog.Choice"/>), run on the labels it receives before and after the action; none by default.</summary>
+    /// <summary>The firm's defence against flipped labels (<see cref="Mitigation.Defences.DefenceCatalog.Choice"/>),
+    /// run on the labels it receives before and after the action; none by default.</summary>
     public Mitigation.Defences.DefenceChoice Defence { get; init; } = Mitigation.Defences.DefenceChoice.None;
 
-    /// <summary>The collective's plausible-flips threshold (<see cref="Collective.Strategies.PlausibleFlips"/>): only pool members whose RB-prob score reaches it may flip; 0 (the default) = the whole pool.</summary>
+    /// <summary>The collective's plausible-flips threshold (<see cref="Collective.Strategies.PlausibleFlips"/>): only
+    /// pool members whose RB-prob score reaches it may flip; 0 (the default) = the whole pool.</summary>
     public double PlausibleMin { get; init; }
 
-    /// <summary>Seed of every random choice (collective order, majority sample, ties, split); same seed, same result.</summary>
+    /// <summary>Seed of every random choice (collective order, majority sample, ties, split); same seed, same
+    /// result.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Share of rows in the test split when <see cref="CollectiveAction.Run(Data.Dataset, CollectiveActionOptions?)"/> splits a dataset (<see cref="SplitOptions"/>).</summary>
+    /// <summary>Share of rows in the test split when
+    /// <see cref="CollectiveAction.Run(Data.Dataset, CollectiveActionOptions?)"/> splits a dataset
+    /// (<see cref="SplitOptions"/>).</summary>
     public double TestFraction { get; init; } = DefaultTestFraction;
 }

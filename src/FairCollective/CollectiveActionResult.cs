@@ -16,10 +16,12 @@ public sealed record CollectiveActionResult
     /// <summary>Training rows of the pool: members whose label is 0.</summary>
     public required int[] Pool { get; init; }
 
-    /// <summary>The strategy's score per pool member (aligned with <see cref="Pool"/>); higher relabels first.</summary>
+    /// <summary>The strategy's score per pool member (aligned with <see cref="Pool"/>); higher relabels
+    /// first.</summary>
     public required double[] Scores { get; init; }
 
-    /// <summary>How the scores were made: "as specified", or the documented fallback under limited information.</summary>
+    /// <summary>How the scores were made: "as specified", or the documented fallback under limited
+    /// information.</summary>
     public required string ScoringRule { get; init; }
 
     /// <summary>Indices into <see cref="Pool"/>, best first (ties ordered by the tie rule).</summary>
@@ -28,15 +30,19 @@ public sealed record CollectiveActionResult
     /// <summary>Training rows that relabelled 0 -> 1 (the first M of the ranking).</summary>
     public required int[] Flipped { get; init; }
 
-    /// <summary>The training labels after the action: the original labels with <see cref="Flipped"/> set to 1.</summary>
+    /// <summary>The training labels after the action: the original labels with <see cref="Flipped"/> set to
+    /// 1.</summary>
     public required int[] RelabelledLabels { get; init; }
 
-    /// <summary>With a defence and test data: what the defence flagged of the relabelled labels, against the flips; null otherwise.</summary>
+    /// <summary>With a defence and test data: what the defence flagged of the relabelled labels, against the flips;
+    /// null otherwise.</summary>
     public Mitigation.Defences.DefenceDetection? Detection { get; init; }
 
-    /// <summary>The firm's metrics on the test rows when it trains on the original labels (after its defence, if any); null without test data.</summary>
+    /// <summary>The firm's metrics on the test rows when it trains on the original labels (after its defence, if any);
+    /// null without test data.</summary>
     public FairnessReport? Before { get; init; }
 
-    /// <summary>The firm's metrics on the test rows when it trains on <see cref="RelabelledLabels"/> (after its defence, if any); null without test data.</summary>
+    /// <summary>The firm's metrics on the test rows when it trains on <see cref="RelabelledLabels"/> (after its
+    /// defence, if any); null without test data.</summary>
     public FairnessReport? After { get; init; }
 }

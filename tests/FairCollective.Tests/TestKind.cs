@@ -13,7 +13,8 @@ public static class TestKind
     /// <summary>One part, in process, on small fixtures: the fast subset.</summary>
     public const string Unit = "Unit";
 
-    /// <summary>A whole run: the CLI end to end, an experiment, or every combination of parts on bundled data.</summary>
+    /// <summary>A whole run: the CLI end to end, an experiment, or every combination of parts on bundled
+    /// data.</summary>
     public const string Integration = "Integration";
 
     /// <summary>A statistical property over many simulated repetitions (interval coverage), or accuracy on real data

@@ -44,7 +44,8 @@ internal static class PipelineExport
                 ["test_minority"] = Write(outDir, dir, "test_minority.i32", split.TestGroups.Codes.ToArray()),
             };
             columns = split.TrainX.ColumnNames;
-            // The strategies score without the sensitive attribute's columns (the default scoring space): the counterpart drops the same columns.
+            // The strategies score without the sensitive attribute's columns (the default scoring space): the
+            // counterpart drops the same columns.
             splits.Add(new { seed, train_rows = split.TrainX.Rows, test_rows = split.TestX.Rows, cols = split.TrainX.Cols, sensitive_columns = split.SensitiveColumns, files });
             Console.WriteLine($"seed {seed}: train {split.TrainX.Rows} x {split.TrainX.Cols}, test {split.TestX.Rows}, minority in train {split.MinorityTrainRows.Count}");
         }

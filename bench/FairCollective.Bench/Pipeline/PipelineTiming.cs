@@ -24,7 +24,8 @@ internal static class PipelineTiming
     {
         var a = new ScenarioArgs(Name, args, "--dataset", "--seeds", "--threads", "--csv", "--warm-runs", "--with-random");
         string dataset = a.Required("--dataset");
-        // The paper's grid without Random (as the scikit-learn script runs it by default); --with-random 1 keeps it, as the README job does.
+        // The paper's grid without Random (as the scikit-learn script runs it by default); --with-random 1 keeps it, as
+        // the README job does.
         var paper = PaperExperiments.Create(PaperExperiments.CollectiveSize, [dataset]);
         if (a.Int("--with-random", 0) == 0) paper = paper with { Strategies = StrategyCatalog.Practical };
         var spec = paper with { Seeds = a.Seeds("--seeds", paper.Seeds) };
@@ -82,7 +83,8 @@ internal static class PipelineTiming
         return 0;
     }
 
-    /// <summary>Base fits (one per seed) plus every cell that relabelled at least one row (before sharing: see SharedRefits).</summary>
+    /// <summary>Base fits (one per seed) plus every cell that relabelled at least one row (before sharing: see
+    /// SharedRefits).</summary>
     private static int DistinctFits(IReadOnlyList<CellRecord> cells) =>
         cells.Select(c => c.Seed).Distinct().Count() + cells.Count(c => c.Flips > 0);
 }

@@ -13,8 +13,8 @@ namespace FairCollective.Bench.Pipeline;
 /// the collective-size split (one thread, as the runner fits), then one typical refit on relabelled labels started
 /// cold and warm from the unchanged firm (its coefficients and Hessian factor, as the runner does), with iterations
 /// and Newton steps, and each refit against its lower bound: the passes over the rows it made, timed alone.
-/// `--one-hot-min-width N` sets <see cref="LogisticRegressionOptions.OneHotGroupMinWidth"/> (0: every column dense); the
-/// passes are also timed with every column dense, to show what reading one-hot blocks as codes gains.
+/// `--one-hot-min-width N` sets <see cref="LogisticRegressionOptions.OneHotGroupMinWidth"/> (0: every column dense);
+/// the passes are also timed with every column dense, to show what reading one-hot blocks as codes gains.
 /// </summary>
 internal static class RefitProfile
 {
@@ -67,7 +67,8 @@ internal static class RefitProfile
         return 0;
     }
 
-    /// <summary>One loss-and-gradient pass and one Hessian pass, each timed alone on one thread with the given layout.</summary>
+    /// <summary>One loss-and-gradient pass and one Hessian pass, each timed alone on one thread with the given
+    /// layout.</summary>
     private static (double Gradient, double Hessian) PassSeconds(PreparedSplit split, int[] y, double[] p, double c, int chunkRows,
         int minWidth, int repeats)
     {
@@ -83,8 +84,9 @@ internal static class RefitProfile
         return (gradientPass, hessianPass);
     }
 
-    /// <summary>Median over <paramref name="repeats"/> batches of the time of one call; each batch repeats the call until
-    /// it has run <see cref="BatchSeconds"/> (so a 15 us gradient pass and a 15 ms Hessian pass are both timed well).</summary>
+    /// <summary>Median over <paramref name="repeats"/> batches of the time of one call; each batch repeats the call
+    /// until it has run <see cref="BatchSeconds"/> (so a 15 us gradient pass and a 15 ms Hessian pass are both timed
+    /// well).</summary>
     private static double MedianSeconds(Action call, int repeats)
     {
         call();

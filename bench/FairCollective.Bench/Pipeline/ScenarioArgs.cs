@@ -3,7 +3,8 @@ using FairCollective.Common;
 
 namespace FairCollective.Bench.Pipeline;
 
-/// <summary>`--name value` options of a bench scenario; unknown or malformed options are user errors naming the option.</summary>
+/// <summary>`--name value` options of a bench scenario; unknown or malformed options are user errors naming the
+/// option.</summary>
 internal sealed class ScenarioArgs
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);

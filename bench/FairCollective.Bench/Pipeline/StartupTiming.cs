@@ -4,9 +4,10 @@ using System.Globalization;
 namespace FairCollective.Bench.Pipeline;
 
 /// <summary>
-/// `startup --cli PATH/FairCollective.Cli.dll [--dataset compas] [--repeat 9]`: the command's time to its first computed
-/// cell. Each repeat starts `dotnet CLI run SPEC --no-report` on a fresh store for a one-cell spec, and takes the first
-/// cell's finishing time (stored with every cell) minus the process's start time, as the operating system reports it.
+/// `startup --cli PATH/FairCollective.Cli.dll [--dataset compas] [--repeat 9]`: the command's time to its first
+/// computed cell. Each repeat starts `dotnet CLI run SPEC --no-report` on a fresh store for a one-cell spec, and takes
+/// the first cell's finishing time (stored with every cell) minus the process's start time, as the operating system
+/// reports it.
 /// </summary>
 internal static class StartupTiming
 {

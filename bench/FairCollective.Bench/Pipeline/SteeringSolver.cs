@@ -10,9 +10,10 @@ namespace FairCollective.Bench.Pipeline;
 /// <summary>
 /// `steering-solver --dataset NAME [--seeds 0,1,2,3,4] [--shrinkage 0.01]`: the full-covariance steering problem of the
 /// firm-side experiment's splits (the same training rows its Steering-EF-Affirmative-Full cells move), solved with the
-/// given covariance shrinkage: per seed the Newton steps, the final gradient norm against the tolerance, and the solve's
-/// seconds. With shrinkage 0 the cell covariances are singular (one-hot columns, the group column, categories absent
-/// from a cell) and only the variance floor regularises them: what method.md's choice of shrinkage is measured against.
+/// given covariance shrinkage: per seed the Newton steps, the final gradient norm against the tolerance, and the
+/// solve's seconds. With shrinkage 0 the cell covariances are singular (one-hot columns, the group column, categories
+/// absent from a cell) and only the variance floor regularises them: what method.md's choice of shrinkage is measured
+/// against.
 /// </summary>
 internal static class SteeringSolver
 {

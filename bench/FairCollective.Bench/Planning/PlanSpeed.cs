@@ -9,10 +9,10 @@ using FairCollective.Planning;
 namespace FairCollective.Bench.Planning;
 
 /// <summary>
-/// `plan-speed [--dataset acs-az] [--members 2000] [--majority 1000] [--replicates 200] [--threads T] [--repeat 3]`: the time of
-/// one plan (issue target: 2,000 members, 200 replicates, under 30 s on 2 cores). The members are the first members of
-/// seed 0's collective order on the dataset's training split, the majority sample a seeded sample of its majority rows
-/// (0: none, the fallback majority), the public numbers the split's sizes.
+/// `plan-speed [--dataset acs-az] [--members 2000] [--majority 1000] [--replicates 200] [--threads T] [--repeat 3]`:
+/// the time of one plan (issue target: 2,000 members, 200 replicates, under 30 s on 2 cores). The members are the first
+/// members of seed 0's collective order on the dataset's training split, the majority sample a seeded sample of its
+/// majority rows (0: none, the fallback majority), the public numbers the split's sizes.
 /// </summary>
 internal static class PlanSpeed
 {

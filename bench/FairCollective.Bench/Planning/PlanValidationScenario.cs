@@ -7,8 +7,9 @@ using FairCollective.Reporting.Planning;
 namespace FairCollective.Bench.Planning;
 
 /// <summary>
-/// `plan-validation [--quick] [--datasets compas,acs-az] [--replicates 100] [--sample-prior-rows 100] [--threads T] [--out DIR]`: the planner's
-/// validation (the same as `reproduce plan-validation`), timed, with its summary table and page.
+/// `plan-validation [--quick] [--datasets compas,acs-az] [--replicates 100] [--sample-prior-rows 100] [--threads T]
+/// [--out DIR]`: the planner's validation (the same as `reproduce plan-validation`), timed, with its summary table and
+/// page.
 /// </summary>
 internal static class PlanValidationScenario
 {

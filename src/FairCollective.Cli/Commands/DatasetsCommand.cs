@@ -8,7 +8,8 @@ using FairCollective.Experiments.Specs;
 
 namespace FairCollective.Cli.Commands;
 
-/// <summary>`datasets list` and `datasets describe &lt;name|path&gt;`: what data there is and what it looks like.</summary>
+/// <summary>`datasets list` and `datasets describe &lt;name|path&gt;`: what data there is and what it looks
+/// like.</summary>
 public static class DatasetsCommand
 {
     private static readonly Option<bool> Json = new("--json") { Description = "Machine-readable output." };

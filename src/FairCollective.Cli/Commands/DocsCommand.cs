@@ -12,7 +12,8 @@ public static class DocsCommand
     /// <summary>A file whose presence marks a docs/ folder as FairCollective's.</summary>
     private const string Marker = "experiment-spec.md";
 
-    /// <summary>The pages in reading order, each with what it covers; pages not listed here are shown after them.</summary>
+    /// <summary>The pages in reading order, each with what it covers; pages not listed here are shown after
+    /// them.</summary>
     private static readonly (string Name, string Topic)[] Pages =
     [
         ("experiment-spec.md", "experiment specs for `run`; checks made before the first cell"),
@@ -28,7 +29,8 @@ public static class DocsCommand
         ("architecture.md", "how the code is laid out"),
     ];
 
-    /// <summary>The pages <see cref="Print"/> describes, in reading order (a test checks every page of docs/ is one of them).</summary>
+    /// <summary>The pages <see cref="Print"/> describes, in reading order (a test checks every page of docs/ is one of
+    /// them).</summary>
     internal static IEnumerable<string> Described => Pages.Select(p => p.Name);
 
     /// <summary>The <c>docs</c> command: prints where docs/ is on this machine and what each page covers.</summary>
@@ -43,7 +45,8 @@ public static class DocsCommand
         return cmd;
     }
 
-    /// <summary>The docs/ folder beside <paramref name="baseDirectory"/> or in the nearest folder above it, if any.</summary>
+    /// <summary>The docs/ folder beside <paramref name="baseDirectory"/> or in the nearest folder above it, if
+    /// any.</summary>
     internal static string? Locate(string baseDirectory)
     {
         for (var dir = new DirectoryInfo(baseDirectory); dir is not null; dir = dir.Parent)

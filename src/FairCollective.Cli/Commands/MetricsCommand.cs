@@ -11,8 +11,9 @@ namespace FairCollective.Cli.Commands;
 
 /// <summary>
 /// `metrics FILE --y-true COL --y-pred COL --group COL [--group COL2] [--minority LABEL] [--weight COL]
-/// [--resamples N] [--level L] [--seed S] [--json]`: the by-group table (<see cref="MetricFrame"/>) of a CSV of labelled
-/// predictions with bootstrap intervals over its rows (<see cref="MetricFrameIntervals"/>), its warnings printed once.
+/// [--resamples N] [--level L] [--seed S] [--json]`: the by-group table (<see cref="MetricFrame"/>) of a CSV of
+/// labelled predictions with bootstrap intervals over its rows (<see cref="MetricFrameIntervals"/>), its warnings
+/// printed once.
 /// </summary>
 public static class MetricsCommand
 {
@@ -61,7 +62,8 @@ public static class MetricsCommand
     /// <summary>Most resamples <c>--resamples</c> accepts, as an experiment's <c>bootstrap.resamples</c>.</summary>
     public const int MaxResamples = FairCollective.Experiments.Specs.SpecLimits.MaxBootstrapResamples;
 
-    /// <summary>The bootstrap the options ask for, checked before the file is read; null for <c>--resamples 0</c>.</summary>
+    /// <summary>The bootstrap the options ask for, checked before the file is read; null for <c>--resamples
+    /// 0</c>.</summary>
     private static BootstrapOptions? Bootstrap(int resamples, double level, int seed)
     {
         if (resamples is < 0 or > MaxResamples)
@@ -70,7 +72,8 @@ public static class MetricsCommand
         return resamples == 0 ? null : new BootstrapOptions { Resamples = resamples, Level = level, Seed = seed };
     }
 
-    /// <summary>Short table headers of the built-in columns (the JSON keeps fairlearn's names); user metrics keep theirs.</summary>
+    /// <summary>Short table headers of the built-in columns (the JSON keeps fairlearn's names); user metrics keep
+    /// theirs.</summary>
     private static string Header(string column) => column switch
     {
         MetricFrameColumns.BaseRate => "base rate",
@@ -87,7 +90,8 @@ public static class MetricsCommand
     private static string Cell(string column, double v) =>
         column == MetricFrameColumns.Count && double.IsFinite(v) && v == Math.Floor(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : F(v);
 
-    /// <summary>A value with its interval on a second line, where it has one (to <paramref name="decimals"/> places: the wide by-group table uses 3).</summary>
+    /// <summary>A value with its interval on a second line, where it has one (to <paramref name="decimals"/> places:
+    /// the wide by-group table uses 3).</summary>
     private static string Cell(string column, double v, (double Low, double High)? interval, int decimals = 4) =>
         interval is { } i && !(double.IsNaN(i.Low) && double.IsNaN(i.High)) ? $"{Cell(column, v)}\n{Interval(i, decimals)}" : Cell(column, v);
 
@@ -160,7 +164,8 @@ public static class MetricsCommand
     private const string IntervalMethod = "percentile intervals, except that every unsigned gap, ratio, difference and ratio between groups is bounded " +
         "through intervals of its signed gaps that hold together, so that it can reach parity (docs/metrics.md)";
 
-    /// <summary>The minority-vs-majority metrics the command shows: demographic parity, equal opportunity, both equalized odds.</summary>
+    /// <summary>The minority-vs-majority metrics the command shows: demographic parity, equal opportunity, both
+    /// equalized odds.</summary>
     private static readonly FairnessMetric[] TwoGroupMetrics =
     [
         FairnessMetric.DemographicParityDifference, FairnessMetric.DemographicParityRatio, FairnessMetric.DisparateImpact,
@@ -229,7 +234,8 @@ public static class MetricsCommand
         }));
     }
 
-    /// <summary>The columns of a predictions CSV the command reads, checked row by row with file, line and column in every error.</summary>
+    /// <summary>The columns of a predictions CSV the command reads, checked row by row with file, line and column in
+    /// every error.</summary>
     private sealed record PredictionsFile(string Path, int[] YTrue, int[] YPred, string[] SensitiveNames, string[][] Sensitive, double[]? Weights)
     {
         public static PredictionsFile Read(string path, string yTrueColumn, string yPredColumn, string[] groupColumns, string? weightColumn)

@@ -12,7 +12,8 @@ namespace FairCollective.Cli.Commands;
 /// </summary>
 internal static class OptionValues
 {
-    /// <summary>A whole-number option from <paramref name="min"/> to <paramref name="limit"/>, <paramref name="defaultValue"/> when absent.</summary>
+    /// <summary>A whole-number option from <paramref name="min"/> to <paramref name="limit"/>,
+    /// <paramref name="defaultValue"/> when absent.</summary>
     public static Option<int> Count(string name, string description, int min, int limit, int defaultValue)
     {
         var option = new Option<int>(name) { Description = $"{description} (a whole number from {N(min)} to {N(limit)})", DefaultValueFactory = _ => defaultValue };
@@ -20,7 +21,8 @@ internal static class OptionValues
         return option;
     }
 
-    /// <summary>A whole-number option from <paramref name="min"/> to <paramref name="limit"/>, null when absent; <paramref name="note"/> follows the range in messages.</summary>
+    /// <summary>A whole-number option from <paramref name="min"/> to <paramref name="limit"/>, null when absent;
+    /// <paramref name="note"/> follows the range in messages.</summary>
     public static Option<int?> OptionalCount(string name, string description, int min, int limit, string note = "")
     {
         var option = new Option<int?>(name) { Description = $"{description} (a whole number from {N(min)} to {N(limit)}{note})" };
@@ -28,7 +30,8 @@ internal static class OptionValues
         return option;
     }
 
-    /// <summary>A text option that takes one of <paramref name="values"/>, <paramref name="defaultValue"/> when absent.</summary>
+    /// <summary>A text option that takes one of <paramref name="values"/>, <paramref name="defaultValue"/> when
+    /// absent.</summary>
     public static Option<string> OneOf(string name, string description, string defaultValue, params string[] values)
     {
         var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => defaultValue };

@@ -13,8 +13,9 @@ using FairCollective.Reporting.Planning;
 namespace FairCollective.Cli.Commands;
 
 /// <summary>
-/// `plan MEMBERS [--majority SAMPLE] --firm-users N --minority-share S ...`: what a real collective can decide from what it
-/// knows (<see cref="Planner"/>): strategy, budget, who flips, the predicted firm with intervals, the size a target needs.
+/// `plan MEMBERS [--majority SAMPLE] --firm-users N --minority-share S ...`: what a real collective can decide from
+/// what it knows (<see cref="Planner"/>): strategy, budget, who flips, the predicted firm with intervals, the size a
+/// target needs.
 /// </summary>
 public static class PlanCommand
 {

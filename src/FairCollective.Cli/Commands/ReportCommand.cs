@@ -6,10 +6,12 @@ using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Cli.Commands;
 
-/// <summary>`report &lt;store&gt; -o &lt;dir&gt;`: the self-contained HTML report, figures and a Markdown summary.</summary>
+/// <summary>`report &lt;store&gt; -o &lt;dir&gt;`: the self-contained HTML report, figures and a Markdown
+/// summary.</summary>
 public static class ReportCommand
 {
-    /// <summary>The <c>report</c> command: reads a store (never writes it) and writes index.html, summary.md and figures/ into the -o folder.</summary>
+    /// <summary>The <c>report</c> command: reads a store (never writes it) and writes index.html, summary.md and
+    /// figures/ into the -o folder.</summary>
     public static Command Create()
     {
         var store = new Argument<string>("results") { Description = "Results store (.sqlite) to report on." };
@@ -29,11 +31,12 @@ public static class ReportCommand
     }
 
     /// <summary>
-    /// Writes the report of <paramref name="storePath"/> into <paramref name="outDir"/>, printing nothing: returns the line
-    /// that says where the report is (for a caller that prints it when its own output is done). <paramref name="parse"/>
-    /// gives the best-budget rule (<c>--selection</c>, <c>--best</c>); <paramref name="metric"/> (null: each experiment's
-    /// recorded one) is the fairness metric shown; <paramref name="stored"/>: every cell of the store when the caller has
-    /// just read them (a run), so they are not read again.
+    /// Writes the report of <paramref name="storePath"/> into <paramref name="outDir"/>, printing nothing: returns the
+    /// line that says where the report is (for a caller that prints it when its own output is done).
+    /// <paramref name="parse"/> gives the best-budget rule (<c>--selection</c>, <c>--best</c>);
+    /// <paramref name="metric"/> (null: each experiment's recorded one) is the fairness metric shown;
+    /// <paramref name="stored"/>: every cell of the store when the caller has just read them (a run), so they are not
+    /// read again.
     /// </summary>
     internal static string WriteQuietly(string storePath, string outDir, ParseResult parse, Fairness.ShownMetric? metric = null, IReadOnlyList<CellRecord>? stored = null)
     {

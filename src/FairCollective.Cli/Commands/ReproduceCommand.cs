@@ -6,16 +6,20 @@ using FairCollective.Reporting.Planning;
 
 namespace FairCollective.Cli.Commands;
 
-/// <summary>`reproduce &lt;experiment&gt;`: runs one of the paper's experiments with its published grid on bundled data.</summary>
+/// <summary>`reproduce &lt;experiment&gt;`: runs one of the paper's experiments with its published grid on bundled
+/// data.</summary>
 public static class ReproduceCommand
 {
-    /// <summary>The planner's validation: not a grid of cells, so it writes its own page and cases (<see cref="PlanValidation"/>).</summary>
+    /// <summary>The planner's validation: not a grid of cells, so it writes its own page and cases
+    /// (<see cref="PlanValidation"/>).</summary>
     public const string PlanValidationName = "plan-validation";
 
-    /// <summary>Folder, relative to the working directory, under which each experiment writes to its own subfolder when -o is not given.</summary>
+    /// <summary>Folder, relative to the working directory, under which each experiment writes to its own subfolder when
+    /// -o is not given.</summary>
     public const string DefaultOutputRoot = "out";
 
-    /// <summary>The <c>reproduce</c> command: runs <see cref="PaperExperiments.Create"/>'s spec into &lt;output&gt;/results.sqlite, then writes the report beside it.</summary>
+    /// <summary>The <c>reproduce</c> command: runs <see cref="PaperExperiments.Create"/>'s spec into
+    /// &lt;output&gt;/results.sqlite, then writes the report beside it.</summary>
     public static Command Create()
     {
         var experiment = new Argument<string>("experiment") { Description = $"One of: {string.Join(", ", PaperExperiments.Names)}, or {PlanValidationName} (the planner's validation, docs/planner.md)." };

@@ -60,7 +60,8 @@ public static class ResultsCommand
         return cmd;
     }
 
-    /// <summary>Suffix of the list of missing cells a partial merge writes beside its store: out/merged.sqlite -> out/merged.missing.csv.</summary>
+    /// <summary>Suffix of the list of missing cells a partial merge writes beside its store: out/merged.sqlite ->
+    /// out/merged.missing.csv.</summary>
     public const string MissingListSuffix = ".missing.csv";
 
     /// <summary>Missing cells a partial merge names on the console (all of them are in the list file).</summary>
@@ -83,7 +84,8 @@ public static class ResultsCommand
         {
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
             var cells = CellsOf(s, parse.GetValue(experiment));
-            // The runs' recorded metrics and the chosen rule, checked before any table is written (a refusal leaves no partial output).
+            // The runs' recorded metrics and the chosen rule, checked before any table is written (a refusal leaves no
+            // partial output).
             var input = InputOf(parse, s, cells, MetricOf(parse.GetValue(metric)));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) WriteJson(cells, output, input.SelectionOf, e => input.Warnings([e]));
@@ -116,27 +118,30 @@ public static class ResultsCommand
         return cmd;
     }
 
-    /// <summary>The <c>--metric</c> option of <c>results show</c>, <c>run</c>, <c>reproduce</c> and <c>report</c>: the fairness metric shown, by its stored key.</summary>
+    /// <summary>The <c>--metric</c> option of <c>results show</c>, <c>run</c>, <c>reproduce</c> and <c>report</c>: the
+    /// fairness metric shown, by its stored key.</summary>
     internal static Option<string?> MetricOption() => new("--metric")
     {
         Description = "The fairness metric the tables, figures, best-budget rule and comparison against Random show, by its stored key: a gap, minimised "
                       + "(eqod, dem_parity, eq_opp, eq_odds_worst, ...), or a min/max ratio, maximised (dem_parity_ratio, ...); default: the spec's 'metric' (eqod when it has none).",
     };
 
-    /// <summary>The <c>--selection</c> option of <c>results show</c>, <c>report</c>, <c>run</c> and <c>reproduce</c>: which split chooses the best budget.</summary>
+    /// <summary>The <c>--selection</c> option of <c>results show</c>, <c>report</c>, <c>run</c> and <c>reproduce</c>:
+    /// which split chooses the best budget.</summary>
     internal static readonly Option<string> Selection = OptionValues.OneOf("--selection",
         "Which split chooses the best budget: test (the paper's rule, optimistic: the choice sees the numbers it reports) or validation (needs validation_fraction in the spec; reported on test).",
         "test", "test", "validation");
 
-    /// <summary>The <c>--best</c> option beside <see cref="Selection"/>: how seeds combine when a best budget is chosen.</summary>
+    /// <summary>The <c>--best</c> option beside <see cref="Selection"/>: how seeds combine when a best budget is
+    /// chosen.</summary>
     internal static readonly Option<string> Best = OptionValues.OneOf("--best",
         "How seeds combine: min-of-means (one budget for all seeds) or mean-of-mins (each seed its own budget, the paper's pipeline).",
         "min-of-means", "min-of-means", "mean-of-mins");
 
     /// <summary>
     /// The report's input of <paramref name="cells"/> (read from <paramref name="store"/>) with the rule named by
-    /// <c>--selection</c> and <c>--best</c> and the metric <paramref name="metric"/> (null: each experiment's recorded one),
-    /// checked against the cells (<see cref="ReportInput.CheckSelections"/>).
+    /// <c>--selection</c> and <c>--best</c> and the metric <paramref name="metric"/> (null: each experiment's recorded
+    /// one), checked against the cells (<see cref="ReportInput.CheckSelections"/>).
     /// </summary>
     internal static ReportInput InputOf(ParseResult parse, ResultsStore store, IReadOnlyList<CellRecord> cells, ShownMetric? metric, ToyFigureData? toy = null)
     {
@@ -152,7 +157,8 @@ public static class ResultsCommand
     /// <summary>The metric named by <c>--metric</c>, checked; null when the option was not given.</summary>
     internal static ShownMetric? MetricOf(string? key) => key is null ? null : ShownMetric.Of(key, "--metric");
 
-    /// <summary>The cells of one experiment (or all); an experiment the store does not hold, or a store without cells, is a user error.</summary>
+    /// <summary>The cells of one experiment (or all); an experiment the store does not hold, or a store without cells,
+    /// is a user error.</summary>
     internal static IReadOnlyList<CellRecord> CellsOf(ResultsStore store, string? experiment)
     {
         if (experiment is not null && !store.Experiments().Contains(experiment))
@@ -167,12 +173,13 @@ public static class ResultsCommand
     }
 
     /// <summary>
-    /// Per experiment (in the report's order) the tables the report shows (<see cref="ExperimentTables"/>: the same rows,
-    /// so console, summary.md and index.html cannot disagree), then the warnings and the definition of every metric and
-    /// statistic shown. <paramref name="selectionOf"/> gives each experiment's best-budget rule and metric (default: the
-    /// paper's rule on EqOd). A table of more than <paramref name="rowLimit"/> rows (none: no limit) is named with where
-    /// to read it instead of printed (<c>run</c> keeps its console short; <c>results show</c> prints everything).
-    /// <paramref name="warnings"/>: the report's warnings (<see cref="ReportInput.Warnings"/>; null: the cells' own).
+    /// Per experiment (in the report's order) the tables the report shows (<see cref="ExperimentTables"/>: the same
+    /// rows, so console, summary.md and index.html cannot disagree), then the warnings and the definition of every
+    /// metric and statistic shown. <paramref name="selectionOf"/> gives each experiment's best-budget rule and metric
+    /// (default: the paper's rule on EqOd). A table of more than <paramref name="rowLimit"/> rows (none: no limit) is
+    /// named with where to read it instead of printed (<c>run</c> keeps its console short; <c>results show</c> prints
+    /// everything). <paramref name="warnings"/>: the report's warnings (<see cref="ReportInput.Warnings"/>; null: the
+    /// cells' own).
     /// </summary>
     internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection>? selectionOf = null, int? rowLimit = null,
         string? storePath = null, IReadOnlyList<string>? warnings = null)
@@ -197,7 +204,8 @@ public static class ResultsCommand
 
     private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection> selectionOf, Func<string, IReadOnlyList<string>> warningsOf)
     {
-        // One entry per experiment: its rule and metric named, the values keyed by what they are (never "eqod" for another metric).
+        // One entry per experiment: its rule and metric named, the values keyed by what they are (never "eqod" for
+        // another metric).
         var doc = cells.Select(c => c.Experiment).Distinct().Order(StringComparer.Ordinal).Select(e =>
         {
             var own = cells.Where(c => c.Experiment == e).ToArray();
@@ -228,7 +236,8 @@ public static class ResultsCommand
                     dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, strategy = r.Strategy, alpha = r.Alpha, seeds = r.Seeds,
                     mean_difference = r.MeanDifference, low = r.Low, high = r.High, verdict = r.Verdict.ToString(), line = r.Line(RandomComparison.DefaultLevel),
                 }),
-                // The report's tables as shown (text cells), so a script reads exactly what the console and the report show.
+                // The report's tables as shown (text cells), so a script reads exactly what the console and the report
+                // show.
                 tables = ExperimentTables.Of(own, e, selection).Select(t => new { title = t.Title, note = t.Note, headers = t.Headers, rows = t.Rows }),
             };
         });

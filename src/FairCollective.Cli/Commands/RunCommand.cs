@@ -10,23 +10,27 @@ using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Cli.Commands;
 
-/// <summary>`run &lt;spec&gt;`: executes an experiment grid into a results store (resuming if cells are already there).</summary>
+/// <summary>`run &lt;spec&gt;`: executes an experiment grid into a results store (resuming if cells are already
+/// there).</summary>
 public static class RunCommand
 {
-    /// <summary>Most <c>--threads</c>: far more than the cores of any machine a run is meant for (each thread holds a cell's data).</summary>
+    /// <summary>Most <c>--threads</c>: far more than the cores of any machine a run is meant for (each thread holds a
+    /// cell's data).</summary>
     public const int ThreadsLimit = 1_024;
 
-    /// <summary>The <c>--threads</c> option, shared by <c>run</c>, <c>reproduce</c> and <c>plan</c>: cells (or replicates) computed at once.</summary>
+    /// <summary>The <c>--threads</c> option, shared by <c>run</c>, <c>reproduce</c> and <c>plan</c>: cells (or
+    /// replicates) computed at once.</summary>
     public static readonly Option<int?> Threads = OptionValues.OptionalCount("--threads",
         "Cells computed at once (default: all cores). Results do not depend on it", 1, ThreadsLimit, " (leave it out for all cores)");
 
-    /// <summary>Suffix of the report folder <c>run</c> writes beside its store: &lt;store without extension&gt;-report.</summary>
+    /// <summary>Suffix of the report folder <c>run</c> writes beside its store: &lt;store without
+    /// extension&gt;-report.</summary>
     public const string ReportSuffix = "-report";
 
     /// <summary>
     /// The <c>run</c> command: parses the spec, plans and checks the grid, runs it into the store (by default
-    /// &lt;name&gt;.sqlite beside the spec), then writes the store's report beside it (<see cref="ReportFolder"/>) unless
-    /// <c>--no-report</c>.
+    /// &lt;name&gt;.sqlite beside the spec), then writes the store's report beside it (<see cref="ReportFolder"/>)
+    /// unless <c>--no-report</c>.
     /// </summary>
     public static Command Create()
     {
@@ -72,24 +76,28 @@ public static class RunCommand
         return cmd;
     }
 
-    /// <summary>The folder <c>run</c> writes the report of <paramref name="storePath"/> into: beside the store, named after it with <see cref="ReportSuffix"/> (out/my-study.sqlite -> out/my-study-report).</summary>
+    /// <summary>The folder <c>run</c> writes the report of <paramref name="storePath"/> into: beside the store, named
+    /// after it with <see cref="ReportSuffix"/> (out/my-study.sqlite -> out/my-study-report).</summary>
     public static string ReportFolder(string storePath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, Path.GetFileNameWithoutExtension(storePath) + ReportSuffix);
 
     /// <summary>--threads (checked while parsing): -1 (all cores) when absent.</summary>
     internal static int ThreadsOf(ParseResult parse) => parse.GetValue(Threads) ?? -1;
 
-    /// <summary>Rows a table may have to be printed by <c>run</c> and <c>reproduce</c>; a longer one is named with where to read it (the report, <c>results show</c>).</summary>
+    /// <summary>Rows a table may have to be printed by <c>run</c> and <c>reproduce</c>; a longer one is named with
+    /// where to read it (the report, <c>results show</c>).</summary>
     public const int ConsoleRowLimit = 60;
 
     /// <summary>
     /// Plans the run (loads data, checks every cell) before the store is touched, so a spec that cannot run leaves no
     /// file behind; a store this run created is removed again if the run fails before its first cell is stored.
     /// Every cell the store holds afterwards (all experiments) is read once, for the tables and the report, which show
-    /// the same tables under the same best-budget rule (<paramref name="parse"/>'s <c>--selection</c> and <c>--best</c>).
+    /// the same tables under the same best-budget rule (<paramref name="parse"/>'s <c>--selection</c> and
+    /// <c>--best</c>).
     /// </summary>
-    /// <param name="report">Writes the report of the stored cells and returns the line saying where it is; it runs on another
-    /// core while the tables are printed (neither reads what the other writes), and its line is printed last.</param>
+    /// <param name="report">Writes the report of the stored cells and returns the line saying where it is; it runs on
+    /// another core while the tables are printed (neither reads what the other writes), and its line is printed
+    /// last.</param>
     internal static void Execute(ExperimentSpec spec, string storePath, int threads, ParseResult parse, string? exportRandomness = null, Shard? shard = null,
         Func<IReadOnlyList<CellRecord>, string>? report = null)
     {
@@ -137,9 +145,11 @@ public static class RunCommand
         {
             output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
             stored = committed?.AsStored() ?? store.Cells();
-            // The rule the report uses too: the chosen split and seeds' combination, on each experiment's recorded metric.
+            // The rule the report uses too: the chosen split and seeds' combination, on each experiment's recorded
+            // metric.
             input = ResultsCommand.InputOf(parse, store, stored, metric: null);
-            // A shard's store holds its part by design: only cells missing from a part are news (the shard line below says what comes next).
+            // A shard's store holds its part by design: only cells missing from a part are news (the shard line below
+            // says what comes next).
             if (shard is not null && input.Gaps is { } gaps) input = input with { Gaps = gaps with { MissingShards = new Dictionary<string, IReadOnlyList<string>>() } };
         }
         // Started once the store is closed (so it goes back to one file); the tables are printed meanwhile.
@@ -153,7 +163,8 @@ public static class RunCommand
         }
         catch
         {
-            // The error being thrown is the one to show; the report still finishes (each of its files is written whole).
+            // The error being thrown is the one to show; the report still finishes (each of its files is written
+            // whole).
             if (reporting is not null) Task.WaitAny(reporting);
             throw;
         }

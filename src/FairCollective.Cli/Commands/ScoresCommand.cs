@@ -5,7 +5,8 @@ using FairCollective.Experiments.Specs;
 
 namespace FairCollective.Cli.Commands;
 
-/// <summary>`scores &lt;dataset&gt; -o FILE`: the base model's scores that post-processors see, as CSV, for checking them with another library.</summary>
+/// <summary>`scores &lt;dataset&gt; -o FILE`: the base model's scores that post-processors see, as CSV, for checking
+/// them with another library.</summary>
 public static class ScoresCommand
 {
     /// <summary>The <c>scores</c> command (<see cref="BaseScores"/>).</summary>

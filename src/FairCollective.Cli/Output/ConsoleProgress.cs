@@ -9,7 +9,8 @@ namespace FairCollective.Cli.Output;
 /// lines are written at most every <see cref="PlainInterval"/> (and at the end), so logs stay readable.
 /// </summary>
 /// <param name="writer">Where progress is written.</param>
-/// <param name="interactive">True on a terminal (redraw one line in place); false when output is redirected (plain lines).</param>
+/// <param name="interactive">True on a terminal (redraw one line in place); false when output is redirected (plain
+/// lines).</param>
 public sealed class ConsoleProgress(TextWriter writer, bool interactive) : IRunProgress
 {
     /// <summary>Least time between two plain lines when output is redirected.</summary>

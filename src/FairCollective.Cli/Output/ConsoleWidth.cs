@@ -25,7 +25,8 @@ public static class ConsoleWidth
     /// <summary>The width in effect for the current command.</summary>
     public static int Current => Chosen.Value ?? Default;
 
-    /// <summary>Fixes the width for the current command: <paramref name="option"/> when given, else detected for <paramref name="stdout"/>.</summary>
+    /// <summary>Fixes the width for the current command: <paramref name="option"/> when given, else detected for
+    /// <paramref name="stdout"/>.</summary>
     internal static void Set(int? option, TextWriter stdout) => Chosen.Value = option ?? Detect(stdout);
 
     private static int Detect(TextWriter stdout)

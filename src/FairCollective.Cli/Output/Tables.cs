@@ -4,7 +4,8 @@ using Spectre.Console.Rendering;
 
 namespace FairCollective.Cli.Output;
 
-/// <summary>A console table: a title, an optional note, column headers and rows of plain text (data, never markup).</summary>
+/// <summary>A console table: a title, an optional note, column headers and rows of plain text (data, never
+/// markup).</summary>
 public sealed class ConsoleTable
 {
     /// <summary>A table titled <paramref name="title"/> with <paramref name="headers"/> as its columns.</summary>
@@ -46,7 +47,8 @@ public static class Tables
     /// <summary>A table whose title and column names are shown as typed.</summary>
     public static ConsoleTable Create(string? title, params string[] columns) => new(title, columns);
 
-    /// <summary>A report table (<see cref="ReportTable"/>: the same rows the report shows), titled "<paramref name="prefix"/>: title".</summary>
+    /// <summary>A report table (<see cref="ReportTable"/>: the same rows the report shows), titled
+    /// "<paramref name="prefix"/>: title".</summary>
     public static ConsoleTable Of(ReportTable table, string? prefix = null)
     {
         var t = new ConsoleTable(prefix is null ? table.Title : $"{prefix}: {table.Title}", table.Headers, table.Note);
@@ -114,7 +116,8 @@ public static class Tables
         console.Write(renderable);
     }
 
-    /// <summary>Words of <paramref name="text"/> in lines of at most <paramref name="width"/> characters (a longer word gets a line of its own).</summary>
+    /// <summary>Words of <paramref name="text"/> in lines of at most <paramref name="width"/> characters (a longer word
+    /// gets a line of its own).</summary>
     internal static IEnumerable<string> Wrap(string text, int width)
     {
         var line = new System.Text.StringBuilder();

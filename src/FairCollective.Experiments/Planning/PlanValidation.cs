@@ -14,11 +14,12 @@ using FairCollective.Planning;
 namespace FairCollective.Experiments.Planning;
 
 /// <summary>
-/// The planner's validation (`reproduce plan-validation`): for each data set, seed, collective size and majority sample,
-/// the planner gets only what that collective would know (its members' rows, the m known majority rows, and the split's
-/// public sizes), then the real firm is refitted on the real training split with the planner's flips and measured on the
-/// real test split. A case records predicted against achieved EqOd and error, whether the interval covered, the gap to
-/// the best budget in hindsight (same ranking), and whether "reachable" was right (docs/planner.md).
+/// The planner's validation (`reproduce plan-validation`): for each data set, seed, collective size and majority
+/// sample, the planner gets only what that collective would know (its members' rows, the m known majority rows, and the
+/// split's public sizes), then the real firm is refitted on the real training split with the planner's flips and
+/// measured on the real test split. A case records predicted against achieved EqOd and error, whether the interval
+/// covered, the gap to the best budget in hindsight (same ranking), and whether "reachable" was right
+/// (docs/planner.md).
 /// </summary>
 public static class PlanValidation
 {
@@ -32,8 +33,8 @@ public static class PlanValidation
         foreach (var name in options.Datasets)
         {
             var loaded = DatasetResolver.Load(new DatasetChoice(name));
-            // One (dataset, seed) at a time, its cases in parallel: only one real split and firm is held, so the heap stays
-            // small (holding every split made the plans' collections several times slower).
+            // One (dataset, seed) at a time, its cases in parallel: only one real split and firm is held, so the heap
+            // stays small (holding every split made the plans' collections several times slower).
             foreach (int seed in options.Seeds)
             {
                 var world = RealWorld.Of(loaded, seed, options.TestFraction);
@@ -87,7 +88,8 @@ public static class PlanValidation
         };
     }
 
-    /// <summary>One (dataset, seed): the real split, its raw rows, and the real firm (fitted once, refitted warm for each set of flips).</summary>
+    /// <summary>One (dataset, seed): the real split, its raw rows, and the real firm (fitted once, refitted warm for
+    /// each set of flips).</summary>
     private sealed class RealWorld
     {
         private readonly Dataset _data;
@@ -119,7 +121,8 @@ public static class PlanValidation
         /// <summary>The raw rows of training positions <paramref name="trainRows"/>: what their owners hold.</summary>
         public Dataset Raw(IReadOnlyList<int> trainRows) => _data.Select(trainRows.Select(r => _rows.Train[r]).ToArray());
 
-        /// <summary>The real firm's EqOd and error on the test split after the first <paramref name="flips"/> of <paramref name="ranked"/> relabel 0 -> 1.</summary>
+        /// <summary>The real firm's EqOd and error on the test split after the first <paramref name="flips"/> of
+        /// <paramref name="ranked"/> relabel 0 -> 1.</summary>
         public (double EqOd, double Error) After(RankedCollective ranked, int flips)
         {
             var firm = flips == 0 ? _firm

@@ -63,10 +63,12 @@ public sealed record PlanValidationCase
     /// <summary>Whether the achieved error lies in its predictive interval.</summary>
     public bool ErrorCovered => AchievedError >= PredictedErrorLow && AchievedError <= PredictedErrorHigh;
 
-    /// <summary>Achieved EqOd at the planner's budget minus the best achieved over budgets (0 = the best budget).</summary>
+    /// <summary>Achieved EqOd at the planner's budget minus the best achieved over budgets (0 = the best
+    /// budget).</summary>
     public double Gap => AchievedEqOd - BestEqOd;
 
-    /// <summary>Whether the planner's budget was within <see cref="PlanValidationOptions.UsefulWithin"/> of the best in hindsight.</summary>
+    /// <summary>Whether the planner's budget was within <see cref="PlanValidationOptions.UsefulWithin"/> of the best in
+    /// hindsight.</summary>
     public bool Useful => Gap <= PlanValidationOptions.UsefulWithin;
 
     /// <summary>Whether the target was reached by the real firm.</summary>

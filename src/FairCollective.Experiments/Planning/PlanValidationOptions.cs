@@ -19,13 +19,15 @@ public sealed record PlanValidationOptions
     /// <summary>Default majority samples: 10 and 100 rows, all of them, and none (the fallback majority).</summary>
     public static IReadOnlyList<int?> DefaultMajorityRows { get; } = [10, 100, null, 0];
 
-    /// <summary>Default replicates per plan (fewer than a user's default: the validation makes hundreds of plans).</summary>
+    /// <summary>Default replicates per plan (fewer than a user's default: the validation makes hundreds of
+    /// plans).</summary>
     public const int DefaultReplicates = 100;
 
     /// <summary>Default target: halve the predicted unfairness of no action.</summary>
     public const double DefaultTargetReduction = 0.5;
 
-    /// <summary>Usefulness tolerance: the planner's budget is useful when its achieved EqOd is within this of the best budget in hindsight.</summary>
+    /// <summary>Usefulness tolerance: the planner's budget is useful when its achieved EqOd is within this of the best
+    /// budget in hindsight.</summary>
     public const double UsefulWithin = 0.02;
 
     /// <summary>Data sets (catalog names or dataset files).</summary>
@@ -37,13 +39,15 @@ public sealed record PlanValidationOptions
     /// <summary>Collective sizes, shares of the minority's training rows.</summary>
     public IReadOnlyList<double> Alphas { get; init; } = DefaultAlphas;
 
-    /// <summary>Majority rows the collective knows: a number, null = all, 0 = none (the planner's fallback majority).</summary>
+    /// <summary>Majority rows the collective knows: a number, null = all, 0 = none (the planner's fallback
+    /// majority).</summary>
     public IReadOnlyList<int?> MajorityRows { get; init; } = DefaultMajorityRows;
 
     /// <summary>Replicates per plan.</summary>
     public int Replicates { get; init; } = DefaultReplicates;
 
-    /// <summary>The target each plan is asked about: a relative reduction of its predicted unfairness without action.</summary>
+    /// <summary>The target each plan is asked about: a relative reduction of its predicted unfairness without
+    /// action.</summary>
     public double TargetReduction { get; init; } = DefaultTargetReduction;
 
     /// <summary>The planner's <see cref="PlannerOptions.SamplePriorRows"/>.</summary>

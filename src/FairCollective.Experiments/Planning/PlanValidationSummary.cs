@@ -2,18 +2,23 @@ using FairCollective.Experiments.Summaries;
 
 namespace FairCollective.Experiments.Planning;
 
-/// <summary>The validation's measures over a group of cases (one data set and majority sample, or all of them).</summary>
+/// <summary>The validation's measures over a group of cases (one data set and majority sample, or all of
+/// them).</summary>
 /// <param name="Dataset">Data set, or "all".</param>
-/// <param name="MajorityRows">Majority rows known (null = all, 0 = none), or null with <paramref name="AnyMajority"/> for every sample.</param>
+/// <param name="MajorityRows">Majority rows known (null = all, 0 = none), or null with <paramref name="AnyMajority"/>
+/// for every sample.</param>
 /// <param name="AnyMajority">Whether the group pools every majority sample.</param>
 /// <param name="Cases">Cases in the group.</param>
-/// <param name="Coverage">Cases whose achieved EqOd lay in the planner's interval at its budget (with its exact interval).</param>
-/// <param name="BudgetCoverage">The share over every budget of every case (budgets of one case are not independent: no interval).</param>
+/// <param name="Coverage">Cases whose achieved EqOd lay in the planner's interval at its budget (with its exact
+/// interval).</param>
+/// <param name="BudgetCoverage">The share over every budget of every case (budgets of one case are not independent: no
+/// interval).</param>
 /// <param name="ErrorCoverage">Cases whose achieved error lay in its interval.</param>
 /// <param name="Useful">Cases whose budget was within 0.02 EqOd of the best budget in hindsight.</param>
 /// <param name="MedianGap">Median gap to the best budget in hindsight.</param>
 /// <param name="SaidReachable">Cases where the planner said the target is reached.</param>
-/// <param name="ReachedWhenSaid">Of those, the cases where the real firm reached it (no trials when none was said).</param>
+/// <param name="ReachedWhenSaid">Of those, the cases where the real firm reached it (no trials when none was
+/// said).</param>
 /// <param name="MedianAbsoluteError">Median |predicted − achieved| EqOd at the planner's budget.</param>
 /// <param name="MedianWidth">Median width of the EqOd predictive interval at the planner's budget.</param>
 /// <param name="MedianSeconds">Median seconds per plan.</param>
@@ -21,7 +26,8 @@ public sealed record PlanValidationSummary(string Dataset, int? MajorityRows, bo
     Proportion ErrorCoverage, Proportion Useful, double MedianGap, int SaidReachable, Proportion ReachedWhenSaid, double MedianAbsoluteError, double MedianWidth,
     double MedianSeconds)
 {
-    /// <summary>One summary per (data set, majority sample), then per majority sample over all data sets, then all cases.</summary>
+    /// <summary>One summary per (data set, majority sample), then per majority sample over all data sets, then all
+    /// cases.</summary>
     public static IReadOnlyList<PlanValidationSummary> Of(IReadOnlyList<PlanValidationCase> cases)
     {
         var rows = new List<PlanValidationSummary>();

@@ -14,43 +14,52 @@ namespace FairCollective.Experiments.Reproduction;
 /// </summary>
 public static class PaperExperiments
 {
-    /// <summary>The paper's first figure: 2-D toy data, the whole minority as the collective, 0 to 12 flips (the figure itself is drawn from <see cref="ToyScenario"/>).</summary>
+    /// <summary>The paper's first figure: 2-D toy data, the whole minority as the collective, 0 to 12 flips (the figure
+    /// itself is drawn from <see cref="ToyScenario"/>).</summary>
     public const string Toy = "toy";
 
-    /// <summary>Share of all rows carved from training in the firm-side experiment, on which post-processors are fitted.</summary>
+    /// <summary>Share of all rows carved from training in the firm-side experiment, on which post-processors are
+    /// fitted.</summary>
     public const double FirmSideValidationFraction = 0.2;
 
     /// <summary>Best EqOd and error as the collective grows: alpha from 0 to 0.4, every flip budget.</summary>
     public const string CollectiveSize = "collective-size";
 
-    /// <summary>EqOd against the flip budget at a fixed alpha (<see cref="FlipEfficiencyAlpha"/>), the strategies against random flips.</summary>
+    /// <summary>EqOd against the flip budget at a fixed alpha (<see cref="FlipEfficiencyAlpha"/>), the strategies
+    /// against random flips.</summary>
     public const string FlipEfficiency = "flip-efficiency";
 
-    /// <summary>The collective knowing all majority rows against only <see cref="LimitedMajorityRows"/> of them.</summary>
+    /// <summary>The collective knowing all majority rows against only <see cref="LimitedMajorityRows"/> of
+    /// them.</summary>
     public const string LimitedInfo = "limited-info";
 
-    /// <summary>Synthetic data with a known counterfactual: counterfactual success S(alpha) beside EqOd, with the oracle strategy.</summary>
+    /// <summary>Synthetic data with a known counterfactual: counterfactual success S(alpha) beside EqOd, with the
+    /// oracle strategy.</summary>
     public const string Synthetic = "synthetic";
 
     /// <summary>The collective against firm-side mitigation methods on the error-EqOd plane.</summary>
     public const string FirmSide = "firm-side";
 
     /// <summary>
-    /// Beyond the paper: the firm strikes back. Each firm-side defence against flipped labels x strategy x alpha (and the
-    /// plausible-flips answer): how many flips a defence catches, how many honest rows it flags, how much of the gain survives.
+    /// Beyond the paper: the firm strikes back. Each firm-side defence against flipped labels x strategy x alpha (and
+    /// the plausible-flips answer): how many flips a defence catches, how many honest rows it flags, how much of the
+    /// gain survives.
     /// </summary>
     public const string Countermeasures = "countermeasures";
 
-    /// <summary>The countermeasures experiment's flip budget: half the pool, where every strategy's ranking matters (the whole pool is the same flips for all).</summary>
+    /// <summary>The countermeasures experiment's flip budget: half the pool, where every strategy's ranking matters
+    /// (the whole pool is the same flips for all).</summary>
     public const double CountermeasuresBudget = 0.5;
 
     /// <summary>The countermeasures experiment's plausible-flips thresholds (0 = the whole pool).</summary>
     public static IReadOnlyList<double> CountermeasuresPlausibility { get; } = [0, 0.3, 0.5];
 
-    /// <summary>Every experiment name, in the order of the paper (and of <c>reproduce</c>'s help), then the experiments beyond it.</summary>
+    /// <summary>Every experiment name, in the order of the paper (and of <c>reproduce</c>'s help), then the experiments
+    /// beyond it.</summary>
     public static IReadOnlyList<string> Names { get; } = [Toy, CollectiveSize, FlipEfficiency, LimitedInfo, Synthetic, FirmSide, Countermeasures];
 
-    /// <summary>Whether <paramref name="name"/> is one of the paper's own experiments (not one beyond it, such as <see cref="Countermeasures"/>).</summary>
+    /// <summary>Whether <paramref name="name"/> is one of the paper's own experiments (not one beyond it, such as
+    /// <see cref="Countermeasures"/>).</summary>
     public static bool InPaper(string name) => Names.Contains(name) && name != Countermeasures;
 
     /// <summary>The heading of each experiment in tables and the report.</summary>
@@ -81,18 +90,22 @@ public static class PaperExperiments
     /// <summary>The flip-efficiency experiment's collective size.</summary>
     public const double FlipEfficiencyAlpha = 0.3;
 
-    /// <summary>m in the limited-information experiment, and the k it forces (k = 10 would make every candidate share the same neighbours).</summary>
+    /// <summary>m in the limited-information experiment, and the k it forces (k = 10 would make every candidate share
+    /// the same neighbours).</summary>
     public const int LimitedMajorityRows = 10;
 
-    /// <summary>k of RB-label and RB-dist in the limited-information experiment (below <see cref="LimitedMajorityRows"/>).</summary>
+    /// <summary>k of RB-label and RB-dist in the limited-information experiment (below
+    /// <see cref="LimitedMajorityRows"/>).</summary>
     public const int LimitedInfoK = 3;
 
     /// <summary>The spec of the named experiment with its published grid.</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
-    /// <param name="datasets">Datasets to run on instead of the experiment's defaults; null or empty keeps the defaults.</param>
+    /// <param name="datasets">Datasets to run on instead of the experiment's defaults; null or empty keeps the
+    /// defaults.</param>
     /// <param name="quick">Fewer seeds and coarser grids for a smoke run.</param>
     /// <param name="learners">Firm learners to run instead of logistic regression; null or empty keeps it.</param>
-    /// <exception cref="FairCollective.Common.UserInputException">The name is not a known experiment, a learner is unknown, or the experiment cannot use a dataset given.</exception>
+    /// <exception cref="FairCollective.Common.UserInputException">The name is not a known experiment, a learner is
+    /// unknown, or the experiment cannot use a dataset given.</exception>
     public static ExperimentSpec Create(string name, IReadOnlyList<string>? datasets = null, bool quick = false, IReadOnlyList<string>? learners = null)
     {
         var spec = CreateWithDefaults(name, datasets, quick);
@@ -119,7 +132,8 @@ public static class PaperExperiments
         {
             CollectiveSize => new ExperimentSpec
             {
-                // Random beside the paper's three strategies (its figure shows only those): the report's verdicts against Random need it.
+                // Random beside the paper's three strategies (its figure shows only those): the report's verdicts
+                // against Random need it.
                 Name = CollectiveSize, Datasets = data, Learners = [SpecDefaults.Learner], Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random],
                 Sizes = (quick ? Grid(0, 0.4, 0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = budgets, MajorityRows = [null], Seeds = seeds,
             },

@@ -13,8 +13,9 @@ namespace FairCollective.Experiments.Reproduction;
 /// The paper's first figure: 2-D synthetic data, a logistic-regression firm on the two raw features and A (the
 /// sensitive attribute must be a firm feature for minority-only flips to move the minority's boundary: method.md
 /// section 5), and the whole minority acting as the collective with RB-prob flipping <see cref="DefaultFlips"/>
-/// labels. The boundary drawn is the one the minority faces (A = 1). Error and EqOd are measured on the points shown (the figure's own sample; the paper's sample was never published, so only the
-/// picture, not its exact numbers 0.13 -> 0.03, can be reproduced).
+/// labels. The boundary drawn is the one the minority faces (A = 1). Error and EqOd are measured on the points shown
+/// (the figure's own sample; the paper's sample was never published, so only the picture, not its exact numbers 0.13 ->
+/// 0.03, can be reproduced).
 /// </summary>
 public static class ToyScenario
 {
@@ -49,8 +50,10 @@ public static class ToyScenario
     /// <summary>w1 x1 + w2 x2 + (b + w_A) = 0: the model's boundary at A = 1.</summary>
     private static Line MinorityBoundary(LogisticRegressionModel m) => new(m.Coefficients[0], m.Coefficients[1], m.Intercept + m.Coefficients[2]);
 
-    /// <summary>Generates the toy sample, fits the firm, lets the whole minority flip with RB-prob and refits.</summary>
-    /// <param name="seed">Seed of the sample, the collective's order and tie-breaking; the default is the published figure's.</param>
+    /// <summary>Generates the toy sample, fits the firm, lets the whole minority flip with RB-prob and
+    /// refits.</summary>
+    /// <param name="seed">Seed of the sample, the collective's order and tie-breaking; the default is the published
+    /// figure's.</param>
     /// <param name="flips">Flip budget in labels.</param>
     public static Result Run(int seed = ToyData.DefaultSeed, int flips = DefaultFlips)
     {

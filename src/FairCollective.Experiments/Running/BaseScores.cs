@@ -21,7 +21,8 @@ namespace FairCollective.Experiments.Running;
 /// <param name="FitScores">The base model's P(y = 1) on the fitting rows.</param>
 /// <param name="FitLabels">True labels of the fitting rows.</param>
 /// <param name="FitMinority">Whether each fitting row is in the minority.</param>
-/// <param name="FitPredictions">The base model's labels on the fitting rows (what equalized-odds post-processing mixes).</param>
+/// <param name="FitPredictions">The base model's labels on the fitting rows (what equalized-odds post-processing
+/// mixes).</param>
 /// <param name="TestScores">The base model's P(y = 1) on the test rows.</param>
 /// <param name="TestLabels">True labels of the test rows.</param>
 /// <param name="TestMinority">Whether each test row is in the minority.</param>
@@ -30,8 +31,9 @@ public sealed record BaseScores(string Dataset, int Seed, string FitSplit, doubl
     double[] TestScores, int[] TestLabels, bool[] TestMinority, int[] TestPredictions)
 {
     /// <summary>
-    /// The base model of <paramref name="dataset"/> at <paramref name="seed"/> under a split of <paramref name="testFraction"/>
-    /// test rows and <paramref name="validationFraction"/> validation rows, fitted by <paramref name="learner"/> with its default options.
+    /// The base model of <paramref name="dataset"/> at <paramref name="seed"/> under a split of
+    /// <paramref name="testFraction"/> test rows and <paramref name="validationFraction"/> validation rows, fitted by
+    /// <paramref name="learner"/> with its default options.
     /// </summary>
     public static BaseScores Of(string dataset, int seed, double testFraction = SpecDefaults.TestFraction, double validationFraction = 0, string learner = SpecDefaults.Learner)
     {
@@ -52,8 +54,9 @@ public sealed record BaseScores(string Dataset, int Seed, string FitSplit, doubl
     }
 
     /// <summary>
-    /// The rows as CSV: <c>split,label,minority,score,prediction</c>, fitting rows first, then test rows; scores in round-trip form,
-    /// so another program reads exactly these doubles. Deterministic: the same dataset, seed and settings give the same bytes.
+    /// The rows as CSV: <c>split,label,minority,score,prediction</c>, fitting rows first, then test rows; scores in
+    /// round-trip form, so another program reads exactly these doubles. Deterministic: the same dataset, seed and
+    /// settings give the same bytes.
     /// </summary>
     public string ToCsv()
     {
@@ -69,7 +72,8 @@ public sealed record BaseScores(string Dataset, int Seed, string FitSplit, doubl
         return b.ToString();
     }
 
-    /// <summary>Lower-case hex SHA-256 of <see cref="ToCsv"/>'s UTF-8 bytes: what the agreement golden file records of its inputs.</summary>
+    /// <summary>Lower-case hex SHA-256 of <see cref="ToCsv"/>'s UTF-8 bytes: what the agreement golden file records of
+    /// its inputs.</summary>
     public string Sha256() => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ToCsv())));
 
     /// <summary>Writes <see cref="ToCsv"/> to <paramref name="path"/> atomically.</summary>

@@ -14,7 +14,8 @@ namespace FairCollective.Experiments.Running;
 /// </summary>
 internal sealed class CellWriter
 {
-    /// <summary>Cells waiting at most: past it workers wait for the store (a slow disk bounds memory, not the run).</summary>
+    /// <summary>Cells waiting at most: past it workers wait for the store (a slow disk bounds memory, not the
+    /// run).</summary>
     public const int QueueCapacity = 4096;
 
     /// <summary>Most cells in one transaction, so a long queue still commits in steps.</summary>
@@ -37,10 +38,12 @@ internal sealed class CellWriter
         _thread.Start();
     }
 
-    /// <summary>Cells the store did not have before, committed so far (all of them after <see cref="Complete"/>).</summary>
+    /// <summary>Cells the store did not have before, committed so far (all of them after
+    /// <see cref="Complete"/>).</summary>
     public int Added => Volatile.Read(ref _added);
 
-    /// <summary>Queues a finished cell for the next transaction; throws the writer's error once it has failed.</summary>
+    /// <summary>Queues a finished cell for the next transaction; throws the writer's error once it has
+    /// failed.</summary>
     public void Write(CellRecord cell)
     {
         _error?.Throw();

@@ -5,7 +5,8 @@ using FairCollective.Experiments.Specs;
 
 namespace FairCollective.Experiments.Running;
 
-/// <summary>Turns a spec's dataset choice into data and its identity through the dataset registry (<see cref="DatasetCatalog"/>) and dataset spec files.</summary>
+/// <summary>Turns a spec's dataset choice into data and its identity through the dataset registry
+/// (<see cref="DatasetCatalog"/>) and dataset spec files.</summary>
 public static class DatasetResolver
 {
     /// <summary>Loads <paramref name="choice"/>; generated datasets come with their causal model.</summary>

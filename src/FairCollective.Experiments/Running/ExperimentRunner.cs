@@ -30,9 +30,11 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
     public RunSummary Run(Specs.ExperimentSpec spec, ResultsStore store, CancellationToken cancel = default) =>
         Run(RunGrid.Build(spec), store, cancel);
 
-    /// <summary>Runs every cell of <paramref name="plan"/> that <paramref name="store"/> does not hold yet, committing each as it finishes.</summary>
+    /// <summary>Runs every cell of <paramref name="plan"/> that <paramref name="store"/> does not hold yet, committing
+    /// each as it finishes.</summary>
     /// <param name="plan">The checked grid.</param>
-    /// <param name="store">Where cells are read from (to resume) and written to; it refuses a plan whose settings differ from its own for that experiment.</param>
+    /// <param name="store">Where cells are read from (to resume) and written to; it refuses a plan whose settings
+    /// differ from its own for that experiment.</param>
     /// <param name="cancel">Stops the run between cells; cells already committed stay in the store.</param>
     public RunSummary Run(RunGrid plan, ResultsStore store, CancellationToken cancel = default)
     {
@@ -41,7 +43,8 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         // A shard's run names its shard, so the runs of merged shard stores stay apart.
         string shard = plan.Shard is { } part ? "-" + part.Tag : "";
         string runId = $"{spec.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfffZ}{shard}";
-        // The cells this run sets out to compute are recorded first: until each is committed the store knows it is missing.
+        // The cells this run sets out to compute are recorded first: until each is committed the store knows it is
+        // missing.
         store.BeginRun(spec.Name, plan.Settings, runId, SpecWriter.Write(spec), RunEnvironment.Json(plan.RandomnessSources), plan.Cells.Select(c => (c.Key, c.Config)).ToArray());
         var finished = store.FinishedKeys();
         var todo = plan.Cells.Where(p => !finished.Contains(p.Key)).ToList();
@@ -72,8 +75,8 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                         ? Evaluated(CollectivePipeline.Fit(trainer, split.TrainX, split.TrainY, defence, config.Seed, split.TrainGroups).Model)
                         : Defended(defence, split.TrainY, flipped: null))).Value;
                 (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Evaluated(IClassifier model) => (model, FirmEvaluation.EvaluateModel(model, split, bootstrap));
-                // The defended firm: the defence screens the labels it received, the learner fits what is left (warm from
-                // the undefended base model, the same optimum), and the flags are counted against the flips.
+                // The defended firm: the defence screens the labels it received, the learner fits what is left (warm
+                // from the undefended base model, the same optimum), and the flags are counted against the flips.
                 (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Defended(DefenceChoice defence, int[] labels, bool[]? flipped)
                 {
                     var warm = LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model);
@@ -140,13 +143,15 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
             // Commits what the workers finished, also when one failed or the run was cancelled.
             writer.Complete();
         }
-        // Every cell of the part is committed: the run is finished (a stopped run is not; run again, it resumes and finishes).
+        // Every cell of the part is committed: the run is finished (a stopped run is not; run again, it resumes and
+        // finishes).
         if (computed == todo.Count) store.FinishRun(runId);
         progress.Finished();
         return new RunSummary(spec.Name, plan.CellCount, plan.CellCount - todo.Count, writer.Added, clock.Elapsed);
     }
 
-    /// <summary>One score group's collective, ranked by the pipeline on the run's draws (its order, known sample and priorities).</summary>
+    /// <summary>One score group's collective, ranked by the pipeline on the run's draws (its order, known sample and
+    /// priorities).</summary>
     private static RankedCollective Rank(ScoreGroup g, Specs.ExperimentSpec spec, PreparedSplit split, Randomness randomness)
     {
         var members = CollectiveOrder.Given(randomness.Order).Members(g.Size).ToArray();

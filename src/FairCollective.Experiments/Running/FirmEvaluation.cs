@@ -30,11 +30,13 @@ public static class FirmEvaluation
         FairnessMetric.MinorityFalsePositiveRate, FairnessMetric.MajorityFalsePositiveRate, FairnessMetric.MinorityFalseNegativeRate, FairnessMetric.MajorityFalseNegativeRate,
     ];
 
-    /// <summary>The stored metrics that get a bootstrap interval: all but the group counts, which resampling only blurs.</summary>
+    /// <summary>The stored metrics that get a bootstrap interval: all but the group counts, which resampling only
+    /// blurs.</summary>
     public static IReadOnlyList<FairnessMetric> IntervalMetrics { get; } =
         StoredMetrics.Where(m => m is not (FairnessMetric.MinorityCount or FairnessMetric.MajorityCount)).ToArray();
 
-    /// <summary>The test split's metrics of a fitted model (with intervals, counterfactual and validation metrics where the split and <paramref name="bootstrap"/> give them), keyed by <see cref="MetricKeys"/>.</summary>
+    /// <summary>The test split's metrics of a fitted model (with intervals, counterfactual and validation metrics where
+    /// the split and <paramref name="bootstrap"/> give them), keyed by <see cref="MetricKeys"/>.</summary>
     public static Dictionary<string, double> EvaluateModel(IClassifier model, PreparedSplit split, BootstrapOptions? bootstrap = null)
     {
         var predicted = model.Predict(split.TestX);
@@ -53,10 +55,13 @@ public static class FirmEvaluation
         return metrics;
     }
 
-    /// <summary>Bootstrap intervals over the test rows of every interval metric (<see cref="MetricKeys.IntervalLow"/> and <see cref="MetricKeys.IntervalHigh"/> of each; unsigned gaps and ratios through their signed gaps, <see cref="CountBootstrap"/>).</summary>
+    /// <summary>Bootstrap intervals over the test rows of every interval metric (<see cref="MetricKeys.IntervalLow"/>
+    /// and <see cref="MetricKeys.IntervalHigh"/> of each; unsigned gaps and ratios through their signed gaps,
+    /// <see cref="CountBootstrap"/>).</summary>
     internal static void AddIntervals(Dictionary<string, double> metrics, int[] y, int[] predicted, GroupMembership groups, BootstrapOptions bootstrap)
     {
-        // Drawn on the eight confusion counts (CountBootstrap): exact for these metrics, and n times cheaper than copying rows.
+        // Drawn on the eight confusion counts (CountBootstrap): exact for these metrics, and n times cheaper than
+        // copying rows.
         var intervals = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, IntervalMetrics, bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
         for (int m = 0; m < IntervalMetrics.Count; m++)
         {
@@ -69,15 +74,16 @@ public static class FirmEvaluation
     private static readonly string[] IntervalLowKeys = IntervalMetrics.Select(m => MetricKeys.IntervalLow(MetricCatalog.Get(m).Key)).ToArray();
     private static readonly string[] IntervalHighKeys = IntervalMetrics.Select(m => MetricKeys.IntervalHigh(MetricCatalog.Get(m).Key)).ToArray();
 
-    // Room for a cell's metrics (point values, both interval ends, counterfactual and a spare), so filling never regrows the table.
+    // Room for a cell's metrics (point values, both interval ends, counterfactual and a spare), so filling never
+    // regrows the table.
     private static readonly int CellMetricCapacity = StoredMetrics.Count + 2 * IntervalMetrics.Count + 4;
 
     /// <summary>
     /// Metrics of a firm-side outcome: of the sampled predictions, and (for randomised post-processors) the expected
     /// error and EqOd, computed exactly by counting each row as a prediction of 1 with weight p and of 0 with 1 - p.
-    /// With <paramref name="bootstrap"/>, the sampled predictions' metrics get their intervals over test rows, as collective cells do.
-    /// With a validation split, every stored metric also on it (as <see cref="EvaluateModel"/> gives collective cells):
-    /// what chooses a method's knob without looking at the test rows.
+    /// With <paramref name="bootstrap"/>, the sampled predictions' metrics get their intervals over test rows, as
+    /// collective cells do. With a validation split, every stored metric also on it (as <see cref="EvaluateModel"/>
+    /// gives collective cells): what chooses a method's knob without looking at the test rows.
     /// </summary>
     public static IReadOnlyDictionary<string, double> EvaluateOutcome(PreparedSplit split, FirmSideOutcome outcome, BootstrapOptions? bootstrap = null)
     {

@@ -9,7 +9,8 @@ public interface IRunProgress
     /// <param name="alreadyDone">Cells found finished in the store (a resumed run skips them).</param>
     void Started(string experiment, int totalCells, int alreadyDone);
 
-    /// <summary>Called once the cell is committed to the store, from the runner's threads; implementations must be thread-safe.</summary>
+    /// <summary>Called once the cell is committed to the store, from the runner's threads; implementations must be
+    /// thread-safe.</summary>
     void CellFinished(Store.CellRecord cell);
 
     /// <summary>Called once after the last cell (also when the run stopped early).</summary>

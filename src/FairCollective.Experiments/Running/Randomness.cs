@@ -38,16 +38,19 @@ public sealed class Randomness
     /// <summary>Name of the known-majority sample of m rows among <see cref="Parts"/>.</summary>
     public static string SamplePart(int m) => $"majority sample m={m.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
-    /// <summary>Every part of these draws, by name: the split, the collective order, the Random priorities and each m's sample.</summary>
+    /// <summary>Every part of these draws, by name: the split, the collective order, the Random priorities and each m's
+    /// sample.</summary>
     public IReadOnlyList<string> Parts => [SplitPart, OrderPart, PrioritiesPart, .. SampleSizes.Select(SamplePart)];
 
-    /// <summary>The parts imported from files (<see cref="RandomnessFiles"/>), in <see cref="Parts"/> order; empty for seeded draws.</summary>
+    /// <summary>The parts imported from files (<see cref="RandomnessFiles"/>), in <see cref="Parts"/> order; empty for
+    /// seeded draws.</summary>
     public IReadOnlyList<string> Imported { get; }
 
     /// <summary>The split, in dataset rows.</summary>
     public DataSplit Split { get; }
 
-    /// <summary>The minority's training rows in collective order (the collective of n members is the first n).</summary>
+    /// <summary>The minority's training rows in collective order (the collective of n members is the first
+    /// n).</summary>
     public int[] Order { get; }
 
     /// <summary>The Random strategy's priority per training row.</summary>
@@ -59,7 +62,8 @@ public sealed class Randomness
     /// <summary>The known majority training rows for m (null = every majority training row), ascending.</summary>
     public int[] Known(PreparedSplit split, int? m) => m is { } size ? _samples[size] : split.MajorityTrainRows.ToArray();
 
-    /// <summary>The seeded draws of FairCollective for <paramref name="split"/> (prepared from <paramref name="dataSplit"/>).</summary>
+    /// <summary>The seeded draws of FairCollective for <paramref name="split"/> (prepared from
+    /// <paramref name="dataSplit"/>).</summary>
     public static Randomness Generate(DataSplit dataSplit, PreparedSplit split, IEnumerable<int> sampleSizes) => new(
         dataSplit, new CollectiveOrder(split.MinorityTrainRows, split.Seed).Order.ToArray(),
         MinorityOnly(RandomStrategy.DefaultPriorities(split.TrainY.Length, split.Seed), split),
@@ -74,8 +78,9 @@ public sealed class Randomness
     }
 
     /// <summary>
-    /// Imported draws, each part falling back to the seeded one where none was given (checked by <see cref="RandomnessFiles"/>);
-    /// <paramref name="splitImported"/> says whether <paramref name="dataSplit"/> came from a file. <see cref="Imported"/> names what did.
+    /// Imported draws, each part falling back to the seeded one where none was given (checked by
+    /// <see cref="RandomnessFiles"/>); <paramref name="splitImported"/> says whether <paramref name="dataSplit"/> came
+    /// from a file. <see cref="Imported"/> names what did.
     /// </summary>
     public static Randomness Of(DataSplit dataSplit, PreparedSplit split, int[]? order, double[]? priorities, IReadOnlyDictionary<int, int[]> samples, IEnumerable<int> sampleSizes,
         bool splitImported = false)
@@ -91,11 +96,12 @@ public sealed class Randomness
         return new Randomness(dataSplit, order ?? generated.Order, priorities ?? generated.Priorities, all, imported);
     }
 
-    // The hash of each m, computed once: a plan asks for it in every cell of the (dataset, seed), and the draws never change.
-    // Keyed by m, with -1 for "every majority row" (m itself is at least 1).
+    // The hash of each m, computed once: a plan asks for it in every cell of the (dataset, seed), and the draws never
+    // change. Keyed by m, with -1 for "every majority row" (m itself is at least 1).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> _sha256 = new();
 
-    /// <summary>SHA-256 (hex) of the split, the order, the priorities and the sample for <paramref name="m"/>: what a cell with that m depends on.</summary>
+    /// <summary>SHA-256 (hex) of the split, the order, the priorities and the sample for <paramref name="m"/>: what a
+    /// cell with that m depends on.</summary>
     public string Sha256(int? m) => _sha256.GetOrAdd(m ?? -1, _ => ComputeSha256(m));
 
     private string ComputeSha256(int? m)

@@ -11,10 +11,11 @@ namespace FairCollective.Experiments.Running;
 /// Reads and writes a run's <see cref="Randomness"/> as CSV files keyed by row id (the dataset's ids: a spec's
 /// <c>id</c> column, or the loader's row numbers), so another implementation can use exactly the same split,
 /// collective order, Random priorities and known-majority samples, and FairCollective can use another's. Layout:
-/// <c>DIR/&lt;dataset&gt;/seed-&lt;s&gt;/</c> with <c>split.csv</c> (id,part: train or test), <c>collective_order.csv</c>
-/// (id, first member first), <c>random_priorities.csv</c> (id,priority for every minority training row; higher
-/// flips first) and <c>majority_sample_m&lt;m&gt;.csv</c> (id). Every file is optional on import; every one given
-/// is checked (unknown or repeated ids, rows of the wrong group or split, wrong counts are errors naming file and line).
+/// <c>DIR/&lt;dataset&gt;/seed-&lt;s&gt;/</c> with <c>split.csv</c> (id,part: train or test),
+/// <c>collective_order.csv</c> (id, first member first), <c>random_priorities.csv</c> (id,priority for every minority
+/// training row; higher flips first) and <c>majority_sample_m&lt;m&gt;.csv</c> (id). Every file is optional on import;
+/// every one given is checked (unknown or repeated ids, rows of the wrong group or split, wrong counts are errors
+/// naming file and line).
 /// </summary>
 public static class RandomnessFiles
 {
@@ -37,7 +38,8 @@ public static class RandomnessFiles
     /// <summary>The file of the known-majority sample of size <paramref name="m"/>.</summary>
     public static string SampleFile(int m) => $"majority_sample_m{m.ToString(CultureInfo.InvariantCulture)}.csv";
 
-    /// <summary>Writes <paramref name="randomness"/> of <paramref name="split"/> (of <paramref name="data"/>) into its folder under <paramref name="root"/>.</summary>
+    /// <summary>Writes <paramref name="randomness"/> of <paramref name="split"/> (of <paramref name="data"/>) into its
+    /// folder under <paramref name="root"/>.</summary>
     public static void Write(string root, Dataset data, PreparedSplit split, Randomness randomness)
     {
         string dir = Folder(root, split.Dataset, split.Seed);
@@ -56,7 +58,8 @@ public static class RandomnessFiles
             AtomicFile.WriteAllText(Path.Combine(dir, SampleFile(m)), "id\n" + string.Concat(randomness.Known(split, m).Select(t => Csv(trainIds[t]) + "\n")));
     }
 
-    /// <summary>The split of <paramref name="data"/> from <c>split.csv</c> under <paramref name="root"/>, or null when there is none.</summary>
+    /// <summary>The split of <paramref name="data"/> from <c>split.csv</c> under <paramref name="root"/>, or null when
+    /// there is none.</summary>
     public static DataSplit? ReadSplit(string root, Dataset data, string dataset, int seed)
     {
         string file = Path.Combine(Folder(root, dataset, seed), SplitFile);
@@ -84,8 +87,8 @@ public static class RandomnessFiles
     }
 
     /// <summary>
-    /// The imported randomness of <paramref name="split"/> (each file optional), with the seeded draws for what is not given;
-    /// <paramref name="splitImported"/>: <paramref name="dataSplit"/> came from <see cref="ReadSplit"/>.
+    /// The imported randomness of <paramref name="split"/> (each file optional), with the seeded draws for what is not
+    /// given; <paramref name="splitImported"/>: <paramref name="dataSplit"/> came from <see cref="ReadSplit"/>.
     /// </summary>
     public static Randomness Read(string root, Dataset data, DataSplit dataSplit, PreparedSplit split, IEnumerable<int> sampleSizes, bool splitImported = false)
     {
@@ -159,7 +162,8 @@ public static class RandomnessFiles
     private static int Lookup(Dictionary<string, int> rowOf, string id, string file, int line) =>
         rowOf.TryGetValue(id, out int row) ? row : throw new UserInputException($"{file}, line {line}: unknown id '{id}' (not a row of the dataset, or not in its training split)");
 
-    /// <summary>The data lines of a small CSV with the given header (ids are plain or double-quoted), with their line numbers.</summary>
+    /// <summary>The data lines of a small CSV with the given header (ids are plain or double-quoted), with their line
+    /// numbers.</summary>
     private static IEnumerable<(int Line, string[] Fields)> Rows(string file, params string[] header)
     {
         using var reader = Data.Csv.CsvRowReader.Open(file);

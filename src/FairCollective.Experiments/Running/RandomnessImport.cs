@@ -7,21 +7,24 @@ namespace FairCollective.Experiments.Running;
 /// What a spec's <c>randomness:</c> folder may hold and what a run took from it (docs/experiment-spec.md, "Randomness,
 /// exported and imported"). Every entry must be one the spec uses: a folder per dataset of the spec (its exact name),
 /// in it a folder per seed of the spec, in that the files of <see cref="RandomnessFiles"/> for the spec's m values.
-/// Anything else (another dataset, another case, another seed, <c>splits.csv</c>) is an error naming it and listing what
-/// is expected, so no file is silently left unused. A folder that gives the run nothing is an error. Parts not given
-/// are drawn from the seed, as documented; which parts were imported and which seeded is said and recorded per run.
+/// Anything else (another dataset, another case, another seed, <c>splits.csv</c>) is an error naming it and listing
+/// what is expected, so no file is silently left unused. A folder that gives the run nothing is an error. Parts not
+/// given are drawn from the seed, as documented; which parts were imported and which seeded is said and recorded per
+/// run.
 /// </summary>
 public static class RandomnessImport
 {
     /// <summary>Names listed in a message before it says how many there are in all.</summary>
     private const int Listed = 6;
 
-    /// <summary>Refuses any entry under <paramref name="root"/> that the spec's datasets, seeds and m values do not use.</summary>
-    /// <exception cref="UserInputException">An entry is not one of those expected; the message names it and lists them.</exception>
+    /// <summary>Refuses any entry under <paramref name="root"/> that the spec's datasets, seeds and m values do not
+    /// use.</summary>
+    /// <exception cref="UserInputException">An entry is not one of those expected; the message names it and lists
+    /// them.</exception>
     public static void CheckLayout(string root, IEnumerable<string> datasets, IEnumerable<int> seeds, IEnumerable<int> sampleSizes)
     {
-        // Folder names as RandomnessFiles.Folder writes them (names are made safe for a path), compared exactly: a folder
-        // "Toy" is not the dataset "toy", even on a file system that would open one as the other.
+        // Folder names as RandomnessFiles.Folder writes them (names are made safe for a path), compared exactly: a
+        // folder "Toy" is not the dataset "toy", even on a file system that would open one as the other.
         var datasetFolders = datasets.Select(d => Path.GetFileName(Path.GetDirectoryName(RandomnessFiles.Folder(root, d, 0))!)).Order(StringComparer.Ordinal).ToArray();
         var seedFolders = seeds.Select(s => Path.GetFileName(RandomnessFiles.Folder(root, "x", s))).ToArray();
         var files = new[] { RandomnessFiles.SplitFile, RandomnessFiles.OrderFile, RandomnessFiles.PrioritiesFile }

@@ -7,7 +7,8 @@ namespace FairCollective.Experiments.Running;
 /// <summary>Versions and machine facts recorded with every run (the report prints them).</summary>
 public static class RunEnvironment
 {
-    /// <summary>FairCollective's informational version as built (the package version, possibly with a +commit suffix); "unknown" if the assembly has none.</summary>
+    /// <summary>FairCollective's informational version as built (the package version, possibly with a +commit suffix);
+    /// "unknown" if the assembly has none.</summary>
     public static string Version { get; } =
         typeof(RunEnvironment).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 

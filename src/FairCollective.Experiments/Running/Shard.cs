@@ -12,17 +12,20 @@ namespace FairCollective.Experiments.Running;
 /// <param name="Count">How many shards.</param>
 public sealed record Shard(int Index, int Count)
 {
-    /// <summary>Environment variable of the shard count where the scheduler gives only an index (Kubernetes' <c>JOB_COMPLETION_INDEX</c>).</summary>
+    /// <summary>Environment variable of the shard count where the scheduler gives only an index (Kubernetes'
+    /// <c>JOB_COMPLETION_INDEX</c>).</summary>
     public const string CountVariable = "FAIRCOLLECTIVE_SHARDS";
 
     /// <summary>
-    /// Reads <c>I/N</c>, or <c>env</c> / <c>env/N</c>: the index from a Slurm job array (<c>SLURM_ARRAY_TASK_ID</c> less
-    /// <c>SLURM_ARRAY_TASK_MIN</c>, plus 1; the count <c>SLURM_ARRAY_TASK_COUNT</c>) or a Kubernetes Indexed Job
+    /// Reads <c>I/N</c>, or <c>env</c> / <c>env/N</c>: the index from a Slurm job array (<c>SLURM_ARRAY_TASK_ID</c>
+    /// less <c>SLURM_ARRAY_TASK_MIN</c>, plus 1; the count <c>SLURM_ARRAY_TASK_COUNT</c>) or a Kubernetes Indexed Job
     /// (<c>JOB_COMPLETION_INDEX</c> plus 1; the count N or <see cref="CountVariable"/>).
     /// </summary>
     /// <param name="text">The option's value.</param>
-    /// <param name="environment">Reads an environment variable (null when unset); <see cref="Environment.GetEnvironmentVariable(string)"/> by default.</param>
-    /// <exception cref="UserInputException">The text or the environment does not give a shard; the message names the option or variable.</exception>
+    /// <param name="environment">Reads an environment variable (null when unset);
+    /// <see cref="Environment.GetEnvironmentVariable(string)"/> by default.</param>
+    /// <exception cref="UserInputException">The text or the environment does not give a shard; the message names the
+    /// option or variable.</exception>
     public static Shard Parse(string text, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
@@ -53,7 +56,8 @@ public sealed record Shard(int Index, int Count)
         throw new UserInputException("--shard env: neither SLURM_ARRAY_TASK_ID (a Slurm job array) nor JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set; give --shard I/N");
     }
 
-    /// <summary>Most shards a sweep may be split into (<see cref="Store.ShardTag.CountLimit"/>), checked before anything is loaded.</summary>
+    /// <summary>Most shards a sweep may be split into (<see cref="Store.ShardTag.CountLimit"/>), checked before
+    /// anything is loaded.</summary>
     public const int CountLimit = Store.ShardTag.CountLimit;
 
     private static Shard Checked(int index, int count, string what)

@@ -20,7 +20,8 @@ internal sealed class SharedRefits
 
     private readonly ConcurrentDictionary<(string Dataset, int Seed, string Learner, string RowsHash), Lazy<IReadOnlyDictionary<string, double>>> _fits = new();
 
-    /// <summary>The metrics of the firm's refit with <paramref name="flippedRows"/> relabelled: computed by <paramref name="fit"/> the first time, shared after.</summary>
+    /// <summary>The metrics of the firm's refit with <paramref name="flippedRows"/> relabelled: computed by
+    /// <paramref name="fit"/> the first time, shared after.</summary>
     /// <param name="dataset">Dataset of the firm.</param>
     /// <param name="seed">Seed of the split and the learner.</param>
     /// <param name="learner">The firm's learner.</param>

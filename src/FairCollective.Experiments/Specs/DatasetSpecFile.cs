@@ -48,7 +48,8 @@ public static class DatasetSpecFile
     }
 
     // A list or mapping where a single value belongs (or the reverse) is named with its key, line and column; returns
-    // the document's root for naming values that do not convert (null for malformed YAML, which the deserialiser reports).
+    // the document's root for naming values that do not convert (null for malformed YAML, which the deserialiser
+    // reports).
     private static YamlNode? CheckShape(string yaml, string source)
     {
         var stream = new YamlStream();
@@ -81,7 +82,8 @@ public static class DatasetSpecFile
         return DatasetCatalog.Load(nameOrPath, options);
     }
 
-    /// <summary>The dataset the spec file at <paramref name="specPath"/> describes; <paramref name="dataPath"/> overrides its <c>path</c>.</summary>
+    /// <summary>The dataset the spec file at <paramref name="specPath"/> describes; <paramref name="dataPath"/>
+    /// overrides its <c>path</c>.</summary>
     public static Dataset LoadData(string specPath, string? dataPath = null) => Load(dataPath, specPath);
 
     // YamlDotNet's messages name CLR types; users need the key they wrote.

@@ -12,7 +12,8 @@ namespace FairCollective.Experiments.Specs;
 /// </summary>
 public sealed record ExperimentSpec
 {
-    /// <summary>The experiment's name (letters, digits, '.', '_', '-'); part of every cell's identity and the key the store binds settings to.</summary>
+    /// <summary>The experiment's name (letters, digits, '.', '_', '-'); part of every cell's identity and the key the
+    /// store binds settings to.</summary>
     public required string Name { get; init; }
 
     /// <summary>Where the spec was read from (its file path), for messages; "spec" for specs built in code.</summary>
@@ -42,10 +43,12 @@ public sealed record ExperimentSpec
     /// <summary>Share of rows in the test split, in (0, 1); see <see cref="SpecDefaults.TestFraction"/>.</summary>
     public double TestFraction { get; init; } = SpecDefaults.TestFraction;
 
-    /// <summary>Options of the strategies (k, tie rule, scaling, RB-prob's model), shared by every collective cell.</summary>
+    /// <summary>Options of the strategies (k, tie rule, scaling, RB-prob's model), shared by every collective
+    /// cell.</summary>
     public StrategySettings Strategy { get; init; } = new();
 
-    /// <summary>Own options of the strategies that have some, by registered strategy name: canonical JSON (keys sorted, defaults included). A strategy not named runs with its defaults.</summary>
+    /// <summary>Own options of the strategies that have some, by registered strategy name: canonical JSON (keys sorted,
+    /// defaults included). A strategy not named runs with its defaults.</summary>
     public IReadOnlyDictionary<string, string> StrategyOptions { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Full paths of the plug-in assemblies the spec loads (<c>plugins</c>), in order.</summary>
@@ -61,8 +64,9 @@ public sealed record ExperimentSpec
     public IReadOnlyList<Mitigation.Defences.DefenceChoice> Defences { get; init; } = [Mitigation.Defences.DefenceChoice.None];
 
     /// <summary>
-    /// Thresholds of the collective's plausible-flips restriction (spec key <c>plausible</c>; <see cref="PlausibleFlips"/>),
-    /// a grid axis of collective cells: only pool members whose RB-prob score reaches the threshold may flip; 0 (the default) = the whole pool.
+    /// Thresholds of the collective's plausible-flips restriction (spec key <c>plausible</c>;
+    /// <see cref="PlausibleFlips"/>), a grid axis of collective cells: only pool members whose RB-prob score reaches
+    /// the threshold may flip; 0 (the default) = the whole pool.
     /// </summary>
     public IReadOnlyList<double> Plausibility { get; init; } = [0];
 
@@ -75,33 +79,38 @@ public sealed record ExperimentSpec
     /// <summary>Two-sided level of the bootstrap intervals.</summary>
     public double BootstrapLevel { get; init; } = Fairness.BootstrapOptions.DefaultLevel;
 
-    /// <summary>Share of all rows carved from the training part as a validation split, which chooses flip budgets without the test rows; 0 = none (the paper's rule only).</summary>
+    /// <summary>Share of all rows carved from the training part as a validation split, which chooses flip budgets
+    /// without the test rows; 0 = none (the paper's rule only).</summary>
     public double ValidationFraction { get; init; }
 
     /// <summary>What the drawn splits are stratified by (spec key <c>split.stratify</c>).</summary>
     public Data.Splitting.Stratification Stratify { get; init; } = Data.Splitting.Stratification.LabelAndGroup;
 
-    /// <summary>Encode two-level categoricals as one 0/1 column (spec key <c>encoding.binary: one-column</c>) instead of two.</summary>
+    /// <summary>Encode two-level categoricals as one 0/1 column (spec key <c>encoding.binary: one-column</c>) instead
+    /// of two.</summary>
     public bool BinaryAsOneColumn { get; init; } = Data.Encoding.EncoderOptions.DefaultBinaryAsOneColumn;
 
     /// <summary>
     /// The fairness metric the tables, figures, best-budget rule and comparison against Random show (spec key
-    /// <c>metric</c>; a gap or min/max ratio key of the metric registry, <see cref="Fairness.ShownMetric"/>). Display only:
-    /// every cell stores every metric, so it is not part of any cell's identity.
+    /// <c>metric</c>; a gap or min/max ratio key of the metric registry, <see cref="Fairness.ShownMetric"/>). Display
+    /// only: every cell stores every metric, so it is not part of any cell's identity.
     /// </summary>
     public string Metric { get; init; } = Fairness.MetricKeys.EqOd;
 
     /// <summary>
     /// Which rows post-processors are fitted on (spec key <c>firm_side_fit</c>: <c>validation</c> or <c>training</c>).
-    /// Null: the validation split when the spec has one (<see cref="ValidationFraction"/> > 0), else the training split.
+    /// Null: the validation split when the spec has one (<see cref="ValidationFraction"/> > 0), else the training
+    /// split.
     /// </summary>
     public Mitigation.FirmSide.PostProcessingFit? PostProcessingFit { get; init; }
 
-    /// <summary>The rows post-processors are fitted on, after the default rule of <see cref="PostProcessingFit"/>.</summary>
+    /// <summary>The rows post-processors are fitted on, after the default rule of
+    /// <see cref="PostProcessingFit"/>.</summary>
     public Mitigation.FirmSide.PostProcessingFit EffectivePostProcessingFit =>
         PostProcessingFit ?? (ValidationFraction > 0 ? Mitigation.FirmSide.PostProcessingFit.Validation : Mitigation.FirmSide.PostProcessingFit.Training);
 
-    /// <summary>A folder of imported randomness (splits, collective orders, Random priorities, majority samples; <c>RandomnessFiles</c>); null = the seeded draws.</summary>
+    /// <summary>A folder of imported randomness (splits, collective orders, Random priorities, majority samples;
+    /// <c>RandomnessFiles</c>); null = the seeded draws.</summary>
     public string? Randomness { get; init; }
 }
 
@@ -111,9 +120,12 @@ public sealed record ExperimentSpec
 public sealed record FirmSideChoice(string Method, IReadOnlyList<double> Knobs);
 
 /// <summary>A dataset by catalog name or path, with an optional CSV spec file for user data.</summary>
-/// <param name="NameOrPath">A catalog name (bundled or generated) or a path to a data file or dataset spec file.</param>
-/// <param name="SpecPath">A dataset spec file describing the columns of <paramref name="NameOrPath"/>; null when none is needed.</param>
-/// <param name="EmbeddingsPath">An id-keyed feature file joined to the rows (Waterbirds' image embeddings); null when none.</param>
+/// <param name="NameOrPath">A catalog name (bundled or generated) or a path to a data file or dataset spec
+/// file.</param>
+/// <param name="SpecPath">A dataset spec file describing the columns of <paramref name="NameOrPath"/>; null when none
+/// is needed.</param>
+/// <param name="EmbeddingsPath">An id-keyed feature file joined to the rows (Waterbirds' image embeddings); null when
+/// none.</param>
 public sealed record DatasetChoice(string NameOrPath, string? SpecPath = null, string? EmbeddingsPath = null);
 
 /// <summary>Defaults of spec keys that have no home in the library's own options.</summary>
@@ -122,7 +134,9 @@ public static class SpecDefaults
     /// <summary>Share of rows in the test split (stratified by label x group).</summary>
     public const double TestFraction = 0.3;
 
-    /// <summary>Bootstrap resamples of the test rows per cell when a spec names none: enough for a 95% percentile interval's ends to settle to about 0.01 of EqOd on a thousand test rows, at a fraction of a fit's time.</summary>
+    /// <summary>Bootstrap resamples of the test rows per cell when a spec names none: enough for a 95% percentile
+    /// interval's ends to settle to about 0.01 of EqOd on a thousand test rows, at a fraction of a fit's
+    /// time.</summary>
     public const int BootstrapResamples = 200;
 
     /// <summary>The firm's learner when a spec names none.</summary>

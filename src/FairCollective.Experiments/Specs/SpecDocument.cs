@@ -17,10 +17,12 @@ public static class SpecDocument
     /// <summary>Largest spec document, in bytes (1 MiB): the longest example spec is under 2 KB.</summary>
     public const long MaxBytes = 1L << 20;
 
-    /// <summary>Deepest nesting of lists and mappings: the specs need 4 levels, and 64 is far from any stack limit.</summary>
+    /// <summary>Deepest nesting of lists and mappings: the specs need 4 levels, and 64 is far from any stack
+    /// limit.</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>Reads the spec file at <paramref name="path"/> after checking its length against <see cref="MaxBytes"/>.</summary>
+    /// <summary>Reads the spec file at <paramref name="path"/> after checking its length against
+    /// <see cref="MaxBytes"/>.</summary>
     public static string ReadFile(string path)
     {
         try

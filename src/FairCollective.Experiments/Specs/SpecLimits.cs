@@ -17,7 +17,8 @@ public static partial class SpecLimits
     /// <summary>Cells one experiment may have (the largest paper experiment has 8,520).</summary>
     public const long MaxCells = 2_000_000;
 
-    /// <summary>Most bootstrap resamples per cell (<c>bootstrap.resamples</c>): beyond this the intervals barely move and runs slow down.</summary>
+    /// <summary>Most bootstrap resamples per cell (<c>bootstrap.resamples</c>): beyond this the intervals barely move
+    /// and runs slow down.</summary>
     public const int MaxBootstrapResamples = 10_000;
 
     /// <summary>

@@ -31,7 +31,8 @@ public static class SpecParser
         return Parse(SpecDocument.ReadFile(path), path);
     }
 
-    /// <summary>Parses spec text; <paramref name="source"/> names it in messages. Size and nesting are bounded (<see cref="SpecDocument"/>).</summary>
+    /// <summary>Parses spec text; <paramref name="source"/> names it in messages. Size and nesting are bounded
+    /// (<see cref="SpecDocument"/>).</summary>
     public static ExperimentSpec Parse(string text, string source = "spec")
     {
         SpecDocument.Check(text, source);
@@ -99,7 +100,8 @@ public static class SpecParser
         if (!(testFraction > 0 && testFraction < 1)) throw new UserInputException($"{r.At(tf!)}: test_fraction must lie strictly between 0 and 1; got {testFraction}");
 
         string name = root.Children.TryGetValue(new YamlScalarNode("name"), out var nm) ? r.Scalar(nm, "name") : Path.GetFileNameWithoutExtension(source);
-        // The name is a file name (NAME.sqlite, figures NAME-kind.png): the one rule for names that become paths, then the experiment's narrower pattern.
+        // The name is a file name (NAME.sqlite, figures NAME-kind.png): the one rule for names that become paths, then
+        // the experiment's narrower pattern.
         FileNameRule.Check(name, $"{(nm is null ? source : r.At(nm))}: experiment name");
         if (!SpecLimits.NamePattern().IsMatch(name))
             throw new UserInputException($"{(nm is null ? source : r.At(nm))}: experiment name '{name}' must be letters, digits, '.', '_' or '-' (starting with a letter or digit, at most 100 characters): it names the results file");
@@ -141,7 +143,8 @@ public static class SpecParser
         return spec;
     }
 
-    /// <summary><c>bootstrap: {resamples: N, level: L}</c>: N in 0..<see cref="SpecLimits.MaxBootstrapResamples"/> (0 = no intervals), L in (0, 1).</summary>
+    /// <summary><c>bootstrap: {resamples: N, level: L}</c>: N in 0..<see cref="SpecLimits.MaxBootstrapResamples"/> (0 =
+    /// no intervals), L in (0, 1).</summary>
     private static (int Resamples, double Level) Bootstrap(Reader r, YamlNode node)
     {
         int resamples = SpecDefaults.BootstrapResamples;
@@ -208,7 +211,8 @@ public static class SpecParser
         return oneColumn;
     }
 
-    /// <summary>The folder of imported randomness (docs/experiment-spec.md), found beside the spec; it must exist.</summary>
+    /// <summary>The folder of imported randomness (docs/experiment-spec.md), found beside the spec; it must
+    /// exist.</summary>
     private static string ParseRandomness(Reader r, YamlNode node)
     {
         string dir = r.Scalar(node, "randomness");
@@ -390,9 +394,10 @@ public static class SpecParser
     }
 
     /// <summary>
-    /// <c>strategy.options</c>: a mapping of strategy name to its own options, e.g. <c>options: {Centroid: {power: 1}}</c>,
-    /// for strategies whose entry has an options record; each option is checked by the strategy here, so a typo stops the
-    /// parse with its line. Keys are the strategies' registered names; values their options as canonical JSON.
+    /// <c>strategy.options</c>: a mapping of strategy name to its own options, e.g. <c>options: {Centroid: {power:
+    /// 1}}</c>, for strategies whose entry has an options record; each option is checked by the strategy here, so a
+    /// typo stops the parse with its line. Keys are the strategies' registered names; values their options as canonical
+    /// JSON.
     /// </summary>
     private static IReadOnlyDictionary<string, string> ParseStrategyOptions(Reader r, YamlNode strategyNode)
     {
@@ -428,7 +433,8 @@ public static class SpecParser
         return result;
     }
 
-    /// <summary><c>plugins</c>: paths of plug-in assemblies (relative to the spec's folder), loaded here in order.</summary>
+    /// <summary><c>plugins</c>: paths of plug-in assemblies (relative to the spec's folder), loaded here in
+    /// order.</summary>
     private static IReadOnlyList<string> ParsePlugins(Reader r, YamlNode node)
     {
         string folder = File.Exists(r.Source) ? Path.GetDirectoryName(Path.GetFullPath(r.Source))! : ".";
@@ -485,9 +491,10 @@ public static class SpecParser
     }
 
     /// <summary>
-    /// <c>defences</c>: a list of defence names (default options) or of single <c>name: options</c> mappings (one defence with several settings), or a mapping of name to its options (or to nothing
-    /// for the defaults), e.g. <c>defences: {none: , knn-sanitisation: {k: 10, eta: 0.7}, roni: }</c>. Each option is
-    /// checked by the defence here, so a typo stops the parse with its line.
+    /// <c>defences</c>: a list of defence names (default options) or of single <c>name: options</c> mappings (one
+    /// defence with several settings), or a mapping of name to its options (or to nothing for the defaults), e.g.
+    /// <c>defences: {none: , knn-sanitisation: {k: 10, eta: 0.7}, roni: }</c>. Each option is checked by the defence
+    /// here, so a typo stops the parse with its line.
     /// </summary>
     private static IReadOnlyList<DefenceChoice> ParseDefences(Reader r, YamlNode node)
     {
@@ -524,7 +531,8 @@ public static class SpecParser
         return choices.Select(c => c.Item1).ToArray();
     }
 
-    /// <summary><c>plausible</c>: thresholds in [0, 1) of the plausible-flips restriction (0 = the whole pool).</summary>
+    /// <summary><c>plausible</c>: thresholds in [0, 1) of the plausible-flips restriction (0 = the whole
+    /// pool).</summary>
     private static IReadOnlyList<double> ParsePlausible(Reader r, YamlNode node)
     {
         var values = r.Numbers(node, "plausible");

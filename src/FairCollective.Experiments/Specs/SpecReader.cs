@@ -29,7 +29,8 @@ internal sealed class Reader(string source)
             : throw new UserInputException($"{At(node)}: '{what}' must be a number; got '{v}'");
     }
 
-    /// <summary>A scalar that must be a whole number: text or a fraction is refused as "must be a whole number; got ...".</summary>
+    /// <summary>A scalar that must be a whole number: text or a fraction is refused as "must be a whole number; got
+    /// ...".</summary>
     public int Whole(YamlNode node, string what)
     {
         string v = Scalar(node, what);

@@ -17,7 +17,8 @@ namespace FairCollective.Experiments.Specs;
 /// </summary>
 internal static class SpecShape
 {
-    /// <summary>Walks <paramref name="root"/> against <paramref name="type"/>; <paramref name="source"/> names the file in messages.</summary>
+    /// <summary>Walks <paramref name="root"/> against <paramref name="type"/>; <paramref name="source"/> names the file
+    /// in messages.</summary>
     public static void Check(YamlNode root, Type type, string source) => Walk(root, type, null, source);
 
     /// <summary>

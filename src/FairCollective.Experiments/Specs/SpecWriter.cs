@@ -16,7 +16,8 @@ public static class SpecWriter
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary><paramref name="spec"/> as spec text (JSON); indented for people when <paramref name="indented"/>.</summary>
+    /// <summary><paramref name="spec"/> as spec text (JSON); indented for people when
+    /// <paramref name="indented"/>.</summary>
     public static string Write(ExperimentSpec spec, bool indented = false)
     {
         var o = new JsonObject
@@ -70,7 +71,8 @@ public static class SpecWriter
         if (spec.Randomness is not null) o["randomness"] = spec.Randomness;
         if (spec.FirmSide.Count > 0)
             o["firm_side"] = new JsonObject(spec.FirmSide.Select(f => KeyValuePair.Create(f.Method, (JsonNode?)Numbers(f.Knobs))));
-        // Written only where the spec has them, as lists of {defence: options}: one defence may appear with several options.
+        // Written only where the spec has them, as lists of {defence: options}: one defence may appear with several
+        // options.
         if (spec.Defences is not [{ IsNone: true }])
             o["defences"] = Array(spec.Defences.Select(d => (JsonNode)new JsonObject { [d.Name] = JsonNode.Parse(d.OptionsJson) }));
         if (spec.Plausibility is not [0.0]) o["plausible"] = Numbers(spec.Plausibility);

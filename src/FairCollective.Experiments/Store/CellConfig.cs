@@ -28,7 +28,8 @@ public sealed record CellConfig
     /// <summary>Learner name ("logistic", "mlp", "gbt").</summary>
     public required string Learner { get; init; }
 
-    /// <summary>Every learner option that can change a fit, as canonical JSON (sorted keys; threads and the seed excluded: the seed is <see cref="Seed"/>).</summary>
+    /// <summary>Every learner option that can change a fit, as canonical JSON (sorted keys; threads and the seed
+    /// excluded: the seed is <see cref="Seed"/>).</summary>
     public required string LearnerOptionsJson { get; init; }
 
     /// <summary>Share of rows in the test split.</summary>
@@ -49,10 +50,12 @@ public sealed record CellConfig
     /// <summary>Whether two-level categoricals are one 0/1 column.</summary>
     public bool BinaryAsOneColumn { get; init; }
 
-    /// <summary>The seed of the split, the collective's order, the majority sample, tie-breaking and the learner.</summary>
+    /// <summary>The seed of the split, the collective's order, the majority sample, tie-breaking and the
+    /// learner.</summary>
     public required int Seed { get; init; }
 
-    /// <summary>SHA-256 of the randomness the cell used (split, collective order, Random priorities, known-majority sample; <c>Randomness.Sha256</c>).</summary>
+    /// <summary>SHA-256 of the randomness the cell used (split, collective order, Random priorities, known-majority
+    /// sample; <c>Randomness.Sha256</c>).</summary>
     public required string RandomnessSha256 { get; init; }
 
     /// <summary>"Base", a strategy name, or a firm-side method name.</summary>
@@ -70,16 +73,20 @@ public sealed record CellConfig
     /// <summary>Collective cells only: the strategy options.</summary>
     public StrategySettings? Strategy { get; init; }
 
-    /// <summary>Collective cells of a strategy with options of its own: them, as canonical JSON (keys sorted, defaults included); null for the rest (then not written, so their keys stay).</summary>
+    /// <summary>Collective cells of a strategy with options of its own: them, as canonical JSON (keys sorted, defaults
+    /// included); null for the rest (then not written, so their keys stay).</summary>
     public string? StrategyOptionsJson { get; init; }
 
-    /// <summary>The plug-ins whose components the cell uses (strategy, learner, defence), by origin (assembly, version, SHA-256) joined by "; ", in order; null when none (then not written).</summary>
+    /// <summary>The plug-ins whose components the cell uses (strategy, learner, defence), by origin (assembly, version,
+    /// SHA-256) joined by "; ", in order; null when none (then not written).</summary>
     public string? Plugins { get; init; }
 
-    /// <summary>The firm's defence against flipped labels, with its options; none by default (and then not written, so cells without one keep their keys).</summary>
+    /// <summary>The firm's defence against flipped labels, with its options; none by default (and then not written, so
+    /// cells without one keep their keys).</summary>
     public Mitigation.Defences.DefenceChoice Defence { get; init; } = Mitigation.Defences.DefenceChoice.None;
 
-    /// <summary>Collective cells only: the plausible-flips threshold (0 = the whole pool; written only when above 0).</summary>
+    /// <summary>Collective cells only: the plausible-flips threshold (0 = the whole pool; written only when above
+    /// 0).</summary>
     public double Plausible { get; init; }
 
     /// <summary>Firm-side cells only: the method's knob.</summary>
@@ -187,10 +194,12 @@ public sealed record CellConfig
         return Convert.ToHexStringLower(hash);
     }
 
-    /// <summary>The budget as tables show it: "0.0125 of pool", "40 flips", or "none" outside collective cells (exact values, never rounded).</summary>
+    /// <summary>The budget as tables show it: "0.0125 of pool", "40 flips", or "none" outside collective cells (exact
+    /// values, never rounded).</summary>
     public string BudgetText => Budget is { } b ? b.ToString() : "none";
 
-    /// <summary>A short human description for messages: experiment, dataset, learner, seed, method and the grid point.</summary>
+    /// <summary>A short human description for messages: experiment, dataset, learner, seed, method and the grid
+    /// point.</summary>
     public string Describe()
     {
         var parts = new List<string> { Experiment, Dataset.Name, Learner, $"seed {Seed.ToString(CultureInfo.InvariantCulture)}", Method };
@@ -206,7 +215,8 @@ public sealed record CellConfig
         return string.Join(" / ", parts);
     }
 
-    /// <summary>Reads <see cref="ToJson"/>'s output back; throws <see cref="FormatException"/> naming what is wrong.</summary>
+    /// <summary>Reads <see cref="ToJson"/>'s output back; throws <see cref="FormatException"/> naming what is
+    /// wrong.</summary>
     public static CellConfig FromJson(string json)
     {
         try
@@ -273,7 +283,8 @@ public sealed record CellConfig
         }
     }
 
-    /// <summary>What <see cref="ToJson"/> writes, field by field, for naming what an edited configuration lacks (<see cref="StoredJsonShape"/>).</summary>
+    /// <summary>What <see cref="ToJson"/> writes, field by field, for naming what an edited configuration lacks
+    /// (<see cref="StoredJsonShape"/>).</summary>
     private static readonly StoredJsonShape.Field[] Fields =
     [
         new("experiment", StoredJsonShape.Kind.Text), new("dataset", StoredJsonShape.Kind.Object), new("dataset.name", StoredJsonShape.Kind.Text),

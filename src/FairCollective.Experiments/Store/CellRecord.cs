@@ -51,7 +51,8 @@ public sealed record CellRecord
     /// <summary>m, the known majority rows; null = all.</summary>
     public int? MajorityRows { get; init; }
 
-    /// <summary>The budget exactly as the spec gave it ("0.25 of pool", "40 flips"), "none" outside collective cells.</summary>
+    /// <summary>The budget exactly as the spec gave it ("0.25 of pool", "40 flips"), "none" outside collective
+    /// cells.</summary>
     public string Budget { get; init; } = "";
 
     /// <summary>M, the number of relabelled pool members.</summary>
@@ -69,13 +70,15 @@ public sealed record CellRecord
     /// <summary>Wall-clock seconds the cell took (firm fit and evaluation).</summary>
     public double Seconds { get; init; }
 
-    /// <summary>How the strategy scored the pool: "as specified", or the documented fallback that applied (limited information).</summary>
+    /// <summary>How the strategy scored the pool: "as specified", or the documented fallback that applied (limited
+    /// information).</summary>
     public string ScoringRule { get; init; } = "";
 
     /// <summary>Everything that determined the result; null only for records built by hand for display.</summary>
     public CellConfig? Config { get; init; }
 
-    /// <summary>The identity of the cell: a run that finds this key in the store does not compute the cell again.</summary>
+    /// <summary>The identity of the cell: a run that finds this key in the store does not compute the cell
+    /// again.</summary>
     public string Key => (Config ?? throw new InvalidOperationException("a cell record without a configuration has no key")).Key();
 
     /// <summary>The configuration as canonical JSON ("{}" for hand-built records).</summary>
@@ -89,7 +92,8 @@ public sealed record CellRecord
     /// <param name="poolSize">Collective members with y = 0.</param>
     /// <param name="metrics">The test split's metrics, keyed by <see cref="Fairness.MetricKeys"/>.</param>
     /// <param name="seconds">Wall-clock seconds the cell took.</param>
-    /// <param name="scoringRule">How the strategy scored the pool ("as specified" or the fallback that applied); empty outside collective cells.</param>
+    /// <param name="scoringRule">How the strategy scored the pool ("as specified" or the fallback that applied); empty
+    /// outside collective cells.</param>
     public static CellRecord Of(CellConfig config, double alpha, int members, int flips, int poolSize,
         IReadOnlyDictionary<string, double> metrics, double seconds, string scoringRule)
     {

@@ -20,7 +20,8 @@ public sealed record ExperimentSettings
     /// <summary>Share of all rows in the validation part (0 = none).</summary>
     public double ValidationFraction { get; init; }
 
-    /// <summary>The rows post-processors are fitted on ("Validation", "Training"; empty without firm-side methods).</summary>
+    /// <summary>The rows post-processors are fitted on ("Validation", "Training"; empty without firm-side
+    /// methods).</summary>
     public string PostProcessingFit { get; init; } = "";
 
     /// <summary>Bootstrap resamples and level of the stored intervals ("200 at 0.95"; "none").</summary>
@@ -35,10 +36,12 @@ public sealed record ExperimentSettings
     /// <summary>The strategies' options (k, tie rule, scaling, RB-prob's model).</summary>
     public required FairCollective.Collective.Strategies.StrategySettings Strategy { get; init; }
 
-    /// <summary>Strategy name to its own options as canonical JSON, for the strategies with options of their own (empty for the built-in ones).</summary>
+    /// <summary>Strategy name to its own options as canonical JSON, for the strategies with options of their own (empty
+    /// for the built-in ones).</summary>
     public IReadOnlyDictionary<string, string> StrategyOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Plug-in assembly name to its origin (name, version, SHA-256 of the file), for the plug-ins whose components the experiment uses.</summary>
+    /// <summary>Plug-in assembly name to its origin (name, version, SHA-256 of the file), for the plug-ins whose
+    /// components the experiment uses.</summary>
     public IReadOnlyDictionary<string, string> Plugins { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Learner name to its canonical options JSON.</summary>
@@ -54,10 +57,12 @@ public sealed record ExperimentSettings
     /// </summary>
     public IReadOnlyDictionary<string, RowAccount> DatasetRows { get; init; } = new Dictionary<string, RowAccount>(StringComparer.Ordinal);
 
-    /// <summary>"dataset/seed/m" (m = "all" or a number) to the SHA-256 of the randomness its cells use (seeded or imported).</summary>
+    /// <summary>"dataset/seed/m" (m = "all" or a number) to the SHA-256 of the randomness its cells use (seeded or
+    /// imported).</summary>
     public IReadOnlyDictionary<string, string> Randomness { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>The first setting in which <paramref name="stored"/> and this differ, as "setting: stored X, now Y"; null when compatible.</summary>
+    /// <summary>The first setting in which <paramref name="stored"/> and this differ, as "setting: stored X, now Y";
+    /// null when compatible.</summary>
     public string? FirstDifference(ExperimentSettings stored)
     {
         static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
@@ -96,7 +101,8 @@ public sealed record ExperimentSettings
         return null;
     }
 
-    /// <summary>These settings with the learners and datasets of <paramref name="stored"/> that this run does not name.</summary>
+    /// <summary>These settings with the learners and datasets of <paramref name="stored"/> that this run does not
+    /// name.</summary>
     public ExperimentSettings UnionWith(ExperimentSettings stored) => this with
     {
         // A run without firm-side methods keeps the stored fitting rule of the runs that had them.
@@ -109,7 +115,8 @@ public sealed record ExperimentSettings
         Randomness = stored.Randomness.Concat(Randomness).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
     };
 
-    /// <summary>Compact JSON as the store keeps it: learners and datasets in ordinal key order, datasets by their two hashes.</summary>
+    /// <summary>Compact JSON as the store keeps it: learners and datasets in ordinal key order, datasets by their two
+    /// hashes.</summary>
     public string ToJson()
     {
         var o = new JsonObject
@@ -138,7 +145,8 @@ public sealed record ExperimentSettings
         return o.ToJsonString();
     }
 
-    /// <summary>Reads <see cref="ToJson"/>'s output; throws <see cref="FormatException"/> when it is not such a record.</summary>
+    /// <summary>Reads <see cref="ToJson"/>'s output; throws <see cref="FormatException"/> when it is not such a
+    /// record.</summary>
     public static ExperimentSettings FromJson(string json)
     {
         try
@@ -194,7 +202,8 @@ public sealed record ExperimentSettings
     private static RowAccount RowsOf(JsonObject rows) => new(rows["read"]!.GetValue<int>(), rows["dropped"]!.GetValue<int>(),
         rows["dropped_by_column"]!.AsArray().Select(c => new ColumnDrops(c!["column"]!.GetValue<string>(), c["rows"]!.GetValue<int>())).ToArray());
 
-    /// <summary>What <see cref="ToJson"/> writes, field by field, for naming what an edited record lacks (<see cref="StoredJsonShape"/>).</summary>
+    /// <summary>What <see cref="ToJson"/> writes, field by field, for naming what an edited record lacks
+    /// (<see cref="StoredJsonShape"/>).</summary>
     private static readonly StoredJsonShape.Field[] Fields =
     [
         new("test_fraction", StoredJsonShape.Kind.Number), StoredJsonShape.Field.Enum<Data.Splitting.Stratification>("stratify"),

@@ -13,8 +13,8 @@ public static class ResultsExport
         ["experiment", "dataset", "learner", "method", "seed", "alpha", "members", "majority_rows", "budget", "flips", "pool_size", "knob", "scoring_rule", "seconds"];
 
     /// <summary>
-    /// Writes the cells as CSV (UTF-8, no byte-order mark) to <paramref name="path"/> atomically: the file is the previous
-    /// one or the complete export, never a part (see <see cref="AtomicFile"/>).
+    /// Writes the cells as CSV (UTF-8, no byte-order mark) to <paramref name="path"/> atomically: the file is the
+    /// previous one or the complete export, never a part (see <see cref="AtomicFile"/>).
     /// </summary>
     /// <exception cref="UserInputException">The file cannot be written; the message names it.</exception>
     public static void WriteCsv(IReadOnlyList<CellRecord> cells, string path) =>
@@ -24,19 +24,21 @@ public static class ResultsExport
             WriteCsv(cells, w);
         });
 
-    /// <summary>Writes missing cells (a partial merge's) as CSV to <paramref name="path"/> atomically: experiment, cell_key, configuration.</summary>
+    /// <summary>Writes missing cells (a partial merge's) as CSV to <paramref name="path"/> atomically: experiment,
+    /// cell_key, configuration.</summary>
     /// <exception cref="UserInputException">The file cannot be written; the message names it.</exception>
     public static void WriteMissingCsv(IReadOnlyList<MissingCell> missing, string path) =>
         AtomicFile.WriteAllText(path, "experiment,cell_key,configuration\n"
             + string.Concat(missing.Select(m => $"{CsvField.Quote(m.Experiment)},{m.Key},{CsvField.Quote(m.Label)}\n")));
 
-    /// <summary>Writes the cells as a JSON array to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
+    /// <summary>Writes the cells as a JSON array to <paramref name="path"/> atomically (see
+    /// <see cref="AtomicFile"/>).</summary>
     /// <exception cref="UserInputException">The file cannot be written; the message names it.</exception>
     public static void WriteJson(IReadOnlyList<CellRecord> cells, string path) => AtomicFile.Write(path, s => WriteJson(cells, s));
 
     /// <summary>
-    /// One header row (the fixed columns, then every metric name in ordinal order) and one row per cell. Text fields are
-    /// quoted per RFC 4180 when they hold a comma, quote or line break; they are written exactly as stored (no
+    /// One header row (the fixed columns, then every metric name in ordinal order) and one row per cell. Text fields
+    /// are quoted per RFC 4180 when they hold a comma, quote or line break; they are written exactly as stored (no
     /// spreadsheet-formula guard, which would change the data).
     /// </summary>
     public static void WriteCsv(IReadOnlyList<CellRecord> cells, TextWriter w)
@@ -55,7 +57,8 @@ public static class ResultsExport
         }
     }
 
-    /// <summary>A JSON array of one object per cell: its fields, metrics (non-finite values as strings) and configuration.</summary>
+    /// <summary>A JSON array of one object per cell: its fields, metrics (non-finite values as strings) and
+    /// configuration.</summary>
     public static void WriteJson(IReadOnlyList<CellRecord> cells, Stream output)
     {
         using var j = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });

@@ -27,7 +27,8 @@ public enum StoreAccess
 /// <item>Integrity: a row that does not read back as a cell (edited, truncated, key not matching its configuration)
 /// is reported with one line naming the row.</item>
 /// <item>Completeness: a run records the cells it sets out to compute before the first (the pending table) and that it
-/// finished; cells pending but not stored are missing (<see cref="Gaps"/>), which merges, tables and the report say.</item>
+/// finished; cells pending but not stored are missing (<see cref="Gaps"/>), which merges, tables and the report
+/// say.</item>
 /// </list>
 /// Thread-safe: workers may add cells concurrently (writes are serialised on one connection).
 /// </summary>
@@ -38,13 +39,13 @@ public sealed class ResultsStore : IDisposable
 
     /// <summary>
     /// Schema version in SQLite's user_version. 1 was the first release, whose cells lacked their full configuration;
-    /// 2 lacked the strategies' scoring space, whose default changed in 3; 3 stored bootstrap intervals of EqOd and error
-    /// only, where 4 stores one for every metric; 4's firm-side cells lack the rows their post-processors were fitted on
-    /// and calibrated equalized odds' knob meant a multiplier; 5 did not record the cells a run set out to compute nor
-    /// whether it finished, so a store of a stopped run could not be told from a finished one, and its intervals of
-    /// unsigned gaps and ratios are percentile intervals of the gap itself, which exclude 0 near 0, where 6 bounds them
-    /// through their signed gaps (<see cref="FairCollective.Fairness.UnsignedInterval"/>). The interval method is the
-    /// code's, not a setting, so it is identified by this version: a store never holds cells of both.
+    /// 2 lacked the strategies' scoring space, whose default changed in 3; 3 stored bootstrap intervals of EqOd and
+    /// error only, where 4 stores one for every metric; 4's firm-side cells lack the rows their post-processors were
+    /// fitted on and calibrated equalized odds' knob meant a multiplier; 5 did not record the cells a run set out to
+    /// compute nor whether it finished, so a store of a stopped run could not be told from a finished one, and its
+    /// intervals of unsigned gaps and ratios are percentile intervals of the gap itself, which exclude 0 near 0, where
+    /// 6 bounds them through their signed gaps (<see cref="FairCollective.Fairness.UnsignedInterval"/>). The interval
+    /// method is the code's, not a setting, so it is identified by this version: a store never holds cells of both.
     /// </summary>
     public const int SchemaVersion = 6;
 
@@ -72,7 +73,8 @@ public sealed class ResultsStore : IDisposable
     /// <summary>The store file's path as given to <see cref="Open"/>.</summary>
     public string Path { get; }
 
-    /// <summary>Opens the store at <paramref name="path"/>; <see cref="StoreAccess.Write"/> creates it (and its folder) when missing.</summary>
+    /// <summary>Opens the store at <paramref name="path"/>; <see cref="StoreAccess.Write"/> creates it (and its folder)
+    /// when missing.</summary>
     public static ResultsStore Open(string path, StoreAccess access = StoreAccess.Write)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new UserInputException("no results store path given");
@@ -224,7 +226,8 @@ public sealed class ResultsStore : IDisposable
         }
     }
 
-    /// <summary>The settings the store binds <paramref name="experiment"/> to; null when it holds no such experiment.</summary>
+    /// <summary>The settings the store binds <paramref name="experiment"/> to; null when it holds no such
+    /// experiment.</summary>
     public ExperimentSettings? SettingsOf(string experiment)
     {
         lock (_gate) return StoredSettings(experiment, null);
@@ -262,7 +265,8 @@ public sealed class ResultsStore : IDisposable
         return keys;
     }
 
-    /// <summary>Commits one finished cell. Returns false when the store already had it (nothing is duplicated).</summary>
+    /// <summary>Commits one finished cell. Returns false when the store already had it (nothing is
+    /// duplicated).</summary>
     public bool Add(CellRecord cell)
     {
         var row = PendingRow.Of(cell);
@@ -271,8 +275,8 @@ public sealed class ResultsStore : IDisposable
 
     /// <summary>
     /// Commits finished cells in one transaction: all of them or, on an error, none. One transaction for several cells
-    /// costs far less than one each (a COMPAS grid's commits). Returns how many were new (cells the store already had are
-    /// not duplicated).
+    /// costs far less than one each (a COMPAS grid's commits). Returns how many were new (cells the store already had
+    /// are not duplicated).
     /// </summary>
     public int AddAll(IReadOnlyList<CellRecord> cells)
     {
@@ -302,7 +306,8 @@ public sealed class ResultsStore : IDisposable
         }
     }
 
-    /// <summary>Inserts one row (under the gate), in <paramref name="tx"/> or its own transaction; false when the key was there.</summary>
+    /// <summary>Inserts one row (under the gate), in <paramref name="tx"/> or its own transaction; false when the key
+    /// was there.</summary>
     private bool Insert(PendingRow row, SqliteTransaction? tx)
     {
         var (cell, config) = (row.Cell, row.Config);
@@ -353,13 +358,15 @@ public sealed class ResultsStore : IDisposable
         return cmd;
     }
 
-    /// <summary>Every stored cell, optionally of one experiment, in key order. A row that is not a valid cell is a user error naming it.</summary>
+    /// <summary>Every stored cell, optionally of one experiment, in key order. A row that is not a valid cell is a user
+    /// error naming it.</summary>
     public IReadOnlyList<CellRecord> Cells(string? experiment = null)
     {
         lock (_gate)
         {
-            // The experiment column selects the rows: a row whose column disagrees with its configuration would be shown
-            // under the wrong experiment (or left out of its own), so every row is checked first (ParseCell checks the rest).
+            // The experiment column selects the rows: a row whose column disagrees with its configuration would be
+            // shown under the wrong experiment (or left out of its own), so every row is checked first (ParseCell
+            // checks the rest).
             if (experiment is not null) CheckExperimentColumn();
             using var cmd = Command($"SELECT rowid, cell_key, alpha, members, flips, pool_size, metrics_json, seconds, scoring_rule, config_json, {StoredRow.CopiedColumns} FROM cells"
                                     + (experiment is null ? "" : " WHERE experiment = $e") + " ORDER BY cell_key");
@@ -368,7 +375,8 @@ public sealed class ResultsStore : IDisposable
             var rows = new List<StoredRow>();
             while (Guarded(r.Read)) rows.Add(StoredRow.Read(r));
             // Parsing a row (its configuration and metrics JSON, and the key check, a hash of the configuration) costs
-            // far more than reading it: large stores parse on every core. The first corrupted row in key order is reported.
+            // far more than reading it: large stores parse on every core. The first corrupted row in key order is
+            // reported.
             var cells = new CellRecord[rows.Count];
             var errors = new UserInputException?[rows.Count];
             void Parse(int i)
@@ -444,7 +452,8 @@ public sealed class ResultsStore : IDisposable
         r.IsDBNull(column) ? throw new FormatException($"its {name} is empty (NULL)")
         : r.GetFieldType(column) == typeof(string) ? r.GetString(column) : throw new FormatException($"its {name} is not text");
 
-    /// <summary>Closes the store; a written store goes back to a rollback journal, so no -wal or -shm file stays beside it.</summary>
+    /// <summary>Closes the store; a written store goes back to a rollback journal, so no -wal or -shm file stays beside
+    /// it.</summary>
     public void Dispose()
     {
         // WAL keeps finished cells safe while a run writes; at rest the store goes back to a rollback journal, so
@@ -469,13 +478,15 @@ public sealed class ResultsStore : IDisposable
     private sealed record StoredRow(long RowId, string Key, Func<string> Config, Func<string> Metrics, Func<double> Alpha, Func<double> Seconds,
         Func<int> Members, Func<int> Flips, Func<int> Pool, Func<string> Rule, object[] Copied)
     {
-        /// <summary>Columns that copy a part of the configuration (for filtering and for reading the table by hand), read after the first ten.</summary>
+        /// <summary>Columns that copy a part of the configuration (for filtering and for reading the table by hand),
+        /// read after the first ten.</summary>
         public static readonly string[] CopiedNames = ["experiment", "dataset", "learner", "method", "seed", "majority_rows", "budget", "knob"];
 
         /// <summary><see cref="CopiedNames"/> as a SELECT list.</summary>
         public static string CopiedColumns => string.Join(", ", CopiedNames);
 
-        /// <summary>What each copied column must hold for <paramref name="config"/> (as SQLite returns it: text, integer, real or null).</summary>
+        /// <summary>What each copied column must hold for <paramref name="config"/> (as SQLite returns it: text,
+        /// integer, real or null).</summary>
         public static object[] Expected(CellConfig config) =>
         [
             config.Experiment, config.Dataset.Name, config.Learner, config.Method, (long)config.Seed,
@@ -538,7 +549,8 @@ public sealed class ResultsStore : IDisposable
         _ => value.ToString() ?? "",
     };
 
-    // SQLite converts text to 0 when asked for a number: check the stored type, so an edited value is caught, not read as 0.
+    // SQLite converts text to 0 when asked for a number: check the stored type, so an edited value is caught, not read
+    // as 0.
     private static double Number(SqliteDataReader r, int column, string name) =>
         r.GetFieldType(column) is var t && (t == typeof(double) || t == typeof(long)) ? r.GetDouble(column) : throw new FormatException($"{name} is not a number");
 
@@ -674,7 +686,8 @@ public sealed class ResultsStore : IDisposable
 /// </summary>
 internal static class MetricsJson
 {
-    /// <summary>Room for a collective cell's metrics (about 70: point values and both interval ends), so reading seldom regrows the table.</summary>
+    /// <summary>Room for a collective cell's metrics (about 70: point values and both interval ends), so reading seldom
+    /// regrows the table.</summary>
     private const int TypicalCount = 80;
 
     public static string Write(IReadOnlyDictionary<string, double> metrics)

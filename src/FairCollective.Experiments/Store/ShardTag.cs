@@ -14,12 +14,13 @@ public static partial class ShardTag
         $"shard-{index.ToString(CultureInfo.InvariantCulture)}-of-{count.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>
-    /// Most shards one sweep may be split into (<c>run --shard I/N</c>): far more machines than a sweep's cells can keep busy
-    /// (the largest paper experiment has 8,520 cells), few enough that planning the shards is instant.
+    /// Most shards one sweep may be split into (<c>run --shard I/N</c>): far more machines than a sweep's cells can
+    /// keep busy (the largest paper experiment has 8,520 cells), few enough that planning the shards is instant.
     /// </summary>
     public const int CountLimit = 10_000;
 
-    /// <summary>The shard a text ends with (a run id), or null (also for a count outside 1..<see cref="CountLimit"/>, which no run writes).</summary>
+    /// <summary>The shard a text ends with (a run id), or null (also for a count outside 1..<see cref="CountLimit"/>,
+    /// which no run writes).</summary>
     public static (int Index, int Count)? At(string text) =>
         Ending().Match(text) is { Success: true } m
         && int.TryParse(m.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int index)

@@ -3,13 +3,15 @@ using System.Globalization;
 namespace FairCollective.Experiments.Store;
 
 /// <summary>One run as the store records it.</summary>
-/// <param name="RunId">Id of the run ("&lt;experiment&gt;-&lt;start&gt;", ending in its shard's tag for a shard).</param>
+/// <param name="RunId">Id of the run ("&lt;experiment&gt;-&lt;start&gt;", ending in its shard's tag for a
+/// shard).</param>
 /// <param name="Experiment">The experiment it ran.</param>
 /// <param name="StartedUtc">Start time (UTC, round-trip format).</param>
 /// <param name="SpecJson">The spec it ran, as JSON.</param>
 /// <param name="EnvironmentJson">Where it ran (versions, machine), as JSON.</param>
 /// <param name="Cells">Cells of its part: the whole plan, or its shard's part.</param>
-/// <param name="FinishedUtc">When every cell of its part was committed; null for a run that stopped before (or still runs).</param>
+/// <param name="FinishedUtc">When every cell of its part was committed; null for a run that stopped before (or still
+/// runs).</param>
 public sealed record StoredRun(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson, int Cells, string? FinishedUtc);
 
 /// <summary>A cell a run set out to compute that the store does not hold.</summary>
@@ -18,23 +20,26 @@ public sealed record StoredRun(string RunId, string Experiment, string StartedUt
 /// <param name="Label">Its configuration in words (<see cref="CellConfig.Describe"/>).</param>
 public sealed record MissingCell(string Experiment, string Key, string Label)
 {
-    /// <summary>"0406d3b8b424 sweep / toy / logistic / seed 1 / ...": the key's first 12 characters and the label.</summary>
+    /// <summary>"0406d3b8b424 sweep / toy / logistic / seed 1 / ...": the key's first 12 characters and the
+    /// label.</summary>
     public override string ToString() => $"{(Key.Length > 12 ? Key[..12] : Key)} {Label}";
 }
 
 /// <summary>
-/// What a store lacks (<see cref="ResultsStore.Gaps"/>): cells its runs set out to compute and did not commit, and shards
-/// of a sharded experiment with no recorded run. Tables and figures of an experiment with gaps cover the cells present
-/// only, so every command that shows them says so (<see cref="Warnings"/>).
+/// What a store lacks (<see cref="ResultsStore.Gaps"/>): cells its runs set out to compute and did not commit, and
+/// shards of a sharded experiment with no recorded run. Tables and figures of an experiment with gaps cover the cells
+/// present only, so every command that shows them says so (<see cref="Warnings"/>).
 /// </summary>
 /// <param name="Missing">The missing cells, by experiment and label.</param>
-/// <param name="MissingShards">Per experiment whose runs were shards of N: the shards ("2/4") no run is recorded of.</param>
+/// <param name="MissingShards">Per experiment whose runs were shards of N: the shards ("2/4") no run is recorded
+/// of.</param>
 public sealed record StoreGaps(IReadOnlyList<MissingCell> Missing, IReadOnlyDictionary<string, IReadOnlyList<string>> MissingShards)
 {
     /// <summary>True when nothing is missing.</summary>
     public bool IsEmpty => Missing.Count == 0 && MissingShards.Count == 0;
 
-    /// <summary>One line per experiment with missing cells and per experiment with missing shards (without "warning: "); only <paramref name="experiment"/>'s when given.</summary>
+    /// <summary>One line per experiment with missing cells and per experiment with missing shards (without "warning:
+    /// "); only <paramref name="experiment"/>'s when given.</summary>
     public IReadOnlyList<string> Warnings(string? experiment = null)
     {
         var lines = Missing.Where(m => experiment is null || m.Experiment == experiment).GroupBy(m => m.Experiment).Select(g => string.Create(CultureInfo.InvariantCulture,
@@ -45,7 +50,8 @@ public sealed record StoreGaps(IReadOnlyList<MissingCell> Missing, IReadOnlyDict
         return lines;
     }
 
-    /// <summary>Per experiment whose runs name shards of N: the shard numbers ("2/4") none of <paramref name="runs"/> names.</summary>
+    /// <summary>Per experiment whose runs name shards of N: the shard numbers ("2/4") none of <paramref name="runs"/>
+    /// names.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> MissingShardsOf(IEnumerable<StoredRun> runs)
     {
         var missing = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);

@@ -7,24 +7,29 @@ namespace FairCollective.Experiments.Store;
 /// <param name="Output">The merged store.</param>
 /// <param name="Cells">Distinct cells written.</param>
 /// <param name="Duplicates">Cells found in more than one input with identical values (written once).</param>
-/// <param name="Gaps">What the merged store lacks (empty unless the merge allowed it): the cells of unfinished inputs no input holds, and shards no input's run names.</param>
-/// <param name="Unfinished">The inputs whose runs did not finish, with how many of their cells no input holds (empty unless allowed).</param>
+/// <param name="Gaps">What the merged store lacks (empty unless the merge allowed it): the cells of unfinished inputs
+/// no input holds, and shards no input's run names.</param>
+/// <param name="Unfinished">The inputs whose runs did not finish, with how many of their cells no input holds (empty
+/// unless allowed).</param>
 public sealed record MergeSummary(string Output, int Cells, int Duplicates, StoreGaps Gaps, IReadOnlyList<(string Store, int Missing)> Unfinished);
 
 /// <summary>
-/// <c>results merge</c>: combines results stores of one configuration (the shards of a sweep, or copies of a run) into a
-/// new store, exactly what one process running every cell would have written but for timings. Every input must hold the
-/// same experiments bound to the same settings; a cell found in several inputs must have the same values in each (its
-/// key already fixes its configuration), and is written once. Anything else is refused with one line, and nothing is
-/// written: the output appears, complete, only at the end (written beside it under a temporary name, then renamed).
-/// An input whose run did not finish (it still runs, or was stopped), or a sharded sweep with a shard no input holds, is
-/// refused unless the merge is told to allow a partial store; the merged store then records what it lacks, so its
+/// <c>results merge</c>: combines results stores of one configuration (the shards of a sweep, or copies of a run) into
+/// a new store, exactly what one process running every cell would have written but for timings. Every input must hold
+/// the same experiments bound to the same settings; a cell found in several inputs must have the same values in each
+/// (its key already fixes its configuration), and is written once. Anything else is refused with one line, and nothing
+/// is written: the output appears, complete, only at the end (written beside it under a temporary name, then renamed).
+/// An input whose run did not finish (it still runs, or was stopped), or a sharded sweep with a shard no input holds,
+/// is refused unless the merge is told to allow a partial store; the merged store then records what it lacks, so its
 /// tables and report say so.
 /// </summary>
 public static class StoreMerge
 {
-    /// <summary>Merges <paramref name="inputs"/> into the new store <paramref name="output"/>; <paramref name="allowPartial"/> merges unfinished inputs and incomplete shard sets too.</summary>
-    /// <exception cref="UserInputException">An input is missing or not a store, the inputs differ in experiments or settings, a cell conflicts, the output exists, or (unless allowed) an input is unfinished or a shard is missing.</exception>
+    /// <summary>Merges <paramref name="inputs"/> into the new store <paramref name="output"/>;
+    /// <paramref name="allowPartial"/> merges unfinished inputs and incomplete shard sets too.</summary>
+    /// <exception cref="UserInputException">An input is missing or not a store, the inputs differ in experiments or
+    /// settings, a cell conflicts, the output exists, or (unless allowed) an input is unfinished or a shard is
+    /// missing.</exception>
     public static MergeSummary Merge(string output, IReadOnlyList<string> inputs, bool allowPartial = false)
     {
         if (inputs.Count == 0) throw new UserInputException("results merge: give at least one store to merge");
@@ -76,7 +81,8 @@ public static class StoreMerge
             }
         }
 
-        // A cell an unfinished input lacks may be in another input (a shard run again into another store): missing is what none holds.
+        // A cell an unfinished input lacks may be in another input (a shard run again into another store): missing is
+        // what none holds.
         var unfinished = pending.Select(p => (p.Store, p.Runs, Missing: p.Missing.Where(m => !cells.ContainsKey(m.Key)).ToArray())).Where(p => p.Missing.Length > 0).ToArray();
         var gaps = new StoreGaps(unfinished.SelectMany(p => p.Missing).DistinctBy(m => m.Key).OrderBy(m => m.Experiment, StringComparer.Ordinal)
             .ThenBy(m => m.Label, StringComparer.Ordinal).ToArray(), StoreGaps.MissingShardsOf(runs));
@@ -88,8 +94,8 @@ public static class StoreMerge
         if (folder is not null && !Directory.Exists(folder))
             try { Directory.CreateDirectory(folder); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserInputException($"results merge: cannot create the folder of '{output}': {e.Message.Split('\n')[0]}"); }
-        // Named with this process's id, so a later merge (or report) in this folder removes it should this one be killed,
-        // and never while this one runs; temporary files of killed merges are removed now.
+        // Named with this process's id, so a later merge (or report) in this folder removes it should this one be
+        // killed, and never while this one runs; temporary files of killed merges are removed now.
         AtomicFile.DeleteStaleTemporaries(folder ?? ".");
         string temporary = AtomicFile.TemporaryPath(full);
         try
@@ -111,7 +117,8 @@ public static class StoreMerge
         return new MergeSummary(output, cells.Count, duplicates, gaps, unfinished.Select(u => (u.Store, u.Missing.Length)).ToArray());
     }
 
-    /// <summary>"store 'x' is unfinished: 486 of the 1,592 cells of its run (shard 2/4) are missing ...": the run whose part lacks the first missing cell.</summary>
+    /// <summary>"store 'x' is unfinished: 486 of the 1,592 cells of its run (shard 2/4) are missing ...": the run whose
+    /// part lacks the first missing cell.</summary>
     private static UserInputException Unfinished(string store, IReadOnlyList<StoredRun> runs, IReadOnlyList<MissingCell> missing, int others)
     {
         string experiment = missing[0].Experiment;

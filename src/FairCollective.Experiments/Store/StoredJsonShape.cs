@@ -31,7 +31,8 @@ internal static class StoredJsonShape
         Object,
     }
 
-    /// <summary>A field the record must have: its path (a dot between levels) and kind; <paramref name="OneOf"/> lists the texts a text field may hold.</summary>
+    /// <summary>A field the record must have: its path (a dot between levels) and kind; <paramref name="OneOf"/> lists
+    /// the texts a text field may hold.</summary>
     /// <param name="Path">"collective.strategy.k".</param>
     /// <param name="Kind">What it holds.</param>
     /// <param name="Optional">May be absent; the fields below it are then not checked.</param>
@@ -42,7 +43,8 @@ internal static class StoredJsonShape
         public static Field Enum<TEnum>(string path) where TEnum : struct, System.Enum => new(path, Kind.Text, OneOf: System.Enum.GetNames<TEnum>());
     }
 
-    /// <summary>"its configuration has no 'dataset.name'", "its configuration's 'seed' is the text "x", not a whole number", ...; <paramref name="what"/> names the record.</summary>
+    /// <summary>"its configuration has no 'dataset.name'", "its configuration's 'seed' is the text "x", not a whole
+    /// number", ...; <paramref name="what"/> names the record.</summary>
     public static string Describe(string json, string what, IReadOnlyList<Field> fields)
     {
         JsonNode? root;

@@ -7,10 +7,12 @@ namespace FairCollective.Experiments.Summaries;
 /// <summary>Which rows choose the "best" flip budget at an alpha.</summary>
 public enum SelectionSplit
 {
-    /// <summary>The test rows that are also reported: the paper's rule, optimistic (the choice sees the numbers it reports).</summary>
+    /// <summary>The test rows that are also reported: the paper's rule, optimistic (the choice sees the numbers it
+    /// reports).</summary>
     Test,
 
-    /// <summary>A validation split carved from the training rows (<c>validation_fraction</c>); the chosen budget is reported on test.</summary>
+    /// <summary>A validation split carved from the training rows (<c>validation_fraction</c>); the chosen budget is
+    /// reported on test.</summary>
     Validation,
 }
 
@@ -20,14 +22,16 @@ public enum BestDefinition
     /// <summary>One budget for all seeds: the one with the lowest seed-mean EqOd (the tables' default).</summary>
     MinOfSeedMeans,
 
-    /// <summary>Each seed its own budget, the lowest EqOd of that seed, then the mean over seeds (the paper's pipeline).</summary>
+    /// <summary>Each seed its own budget, the lowest EqOd of that seed, then the mean over seeds (the paper's
+    /// pipeline).</summary>
     MeanOfSeedMins,
 }
 
 /// <summary>A rule for "best EqOd at alpha": which split chooses the budget, and how seeds combine.</summary>
 /// <param name="Split">The rows that choose.</param>
 /// <param name="Best">How seeds combine.</param>
-/// <param name="Metric">The stored fairness metric that is minimised and reported (a <see cref="MetricKeys"/> key; default EqOd).</param>
+/// <param name="Metric">The stored fairness metric that is minimised and reported (a <see cref="MetricKeys"/> key;
+/// default EqOd).</param>
 public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test, BestDefinition Best = BestDefinition.MinOfSeedMeans, string Metric = MetricKeys.EqOd)
 {
     /// <summary>The paper's rule: chosen on test, one budget for all seeds.</summary>
@@ -43,22 +47,25 @@ public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test,
             : "budget chosen on the validation split, reported on test")
         + (Best == BestDefinition.MinOfSeedMeans ? (Direction > 0 ? "; one budget for all seeds: the lowest seed mean" : "; one budget for all seeds: the highest seed mean") : "; each seed's own budget, then the mean over seeds");
 
-    /// <summary>+1 when lower values of <see cref="Metric"/> are fairer (gaps), -1 when higher are (min/max ratios).</summary>
+    /// <summary>+1 when lower values of <see cref="Metric"/> are fairer (gaps), -1 when higher are (min/max
+    /// ratios).</summary>
     public int Direction => Shown.Direction;
 
-    /// <summary>The chosen metric with its name and direction; a metric without a fairer direction is refused (<see cref="ShownMetric.Of"/>).</summary>
+    /// <summary>The chosen metric with its name and direction; a metric without a fairer direction is refused
+    /// (<see cref="ShownMetric.Of"/>).</summary>
     public ShownMetric Shown => ShownMetric.Of(Metric);
 
     /// <summary>The key of the metric that chooses: EqOd on test, or on validation.</summary>
     public string ChoosingKey => Split == SelectionSplit.Test ? Metric : MetricKeys.OnValidation(Metric);
 
     /// <summary>
-    /// Refuses a metric with no fairer direction: only gaps (minimised) and min/max ratios (maximised) can choose a budget.
-    /// <paramref name="culprit"/> names where the metric came from in the message (an option or a key).
+    /// Refuses a metric with no fairer direction: only gaps (minimised) and min/max ratios (maximised) can choose a
+    /// budget. <paramref name="culprit"/> names where the metric came from in the message (an option or a key).
     /// </summary>
     public void CheckMetric(string culprit = "metric") => ShownMetric.Of(Metric, culprit);
 
-    /// <summary>Refuses the rule on cells that cannot answer it: a metric they do not store, or a validation split they lack.</summary>
+    /// <summary>Refuses the rule on cells that cannot answer it: a metric they do not store, or a validation split they
+    /// lack.</summary>
     public void CheckAvailable(IEnumerable<CellRecord> cells)
     {
         CheckMetric();

@@ -21,9 +21,9 @@ public sealed record ByGroupRow(string Dataset, string Learner, string Setting, 
 {
     /// <summary>
     /// Per (dataset, learner): the base model, then each strategy at the largest alpha at its best budget under
-    /// <paramref name="selection"/> (default the paper's rule on EqOd; always one budget for all seeds, so that each row
-    /// is one setting); per setting the minority's and the majority's rows.
-    /// Cells stored before the per-group keys existed give NaN (shown as n/a).
+    /// <paramref name="selection"/> (default the paper's rule on EqOd; always one budget for all seeds, so that each
+    /// row is one setting); per setting the minority's and the majority's rows. Cells stored before the per-group keys
+    /// existed give NaN (shown as n/a).
     /// </summary>
     public static IReadOnlyList<ByGroupRow> Of(IEnumerable<CellRecord> cells, BudgetSelection? selection = null)
     {

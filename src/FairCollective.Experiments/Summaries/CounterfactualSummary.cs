@@ -16,12 +16,16 @@ namespace FairCollective.Experiments.Summaries;
 public sealed record SuccessRow(string Dataset, string Learner, string Method, double Alpha, string Budget, double MeanFlips,
     SeedStats Success, SeedStats EqOd, SeedStats Error);
 
-/// <summary>Counterfactual success S(alpha) on data whose counterfactual is known (synthetic data): the analogue of best EqOd by alpha.</summary>
+/// <summary>Counterfactual success S(alpha) on data whose counterfactual is known (synthetic data): the analogue of
+/// best EqOd by alpha.</summary>
 public static class CounterfactualSummary
 {
-    /// <summary>One row per (dataset, learner, strategy, alpha) of the collective cells with all majority rows known, at the budget with the highest seed-mean S(alpha) (the first budget when S is undefined at every budget); ordinal order.</summary>
+    /// <summary>One row per (dataset, learner, strategy, alpha) of the collective cells with all majority rows known,
+    /// at the budget with the highest seed-mean S(alpha) (the first budget when S is undefined at every budget);
+    /// ordinal order.</summary>
     /// <param name="cells">The cells.</param>
-    /// <param name="metric">The fairness metric shown beside S(alpha) in <see cref="SuccessRow.EqOd"/> (default EqOd).</param>
+    /// <param name="metric">The fairness metric shown beside S(alpha) in <see cref="SuccessRow.EqOd"/> (default
+    /// EqOd).</param>
     public static IReadOnlyList<SuccessRow> BestByAlpha(IEnumerable<CellRecord> cells, ShownMetric? metric = null) =>
         ExperimentShape.CollectiveCells(cells).Where(c => c.MajorityRows is null)
             .GroupBy(c => (c.Dataset, c.Learner, c.Method, c.Alpha, c.Budget))

@@ -20,25 +20,29 @@ namespace FairCollective.Experiments.Summaries;
 /// <param name="MeanFlips">Mean flips over seeds.</param>
 /// <param name="Metric">The shown metric after the defence.</param>
 /// <param name="Error">Test error after the defence.</param>
-/// <param name="Gain">Per seed: unfairness of the defended firm without the collective minus with it (positive = the collective made it fairer).</param>
+/// <param name="Gain">Per seed: unfairness of the defended firm without the collective minus with it (positive = the
+/// collective made it fairer).</param>
 /// <param name="UndefendedGain">The same collective's gain against the firm without a defence.</param>
 /// <param name="Precision">Flagged rows that are flips.</param>
 /// <param name="Recall">Flips flagged.</param>
 /// <param name="FalseFlagsMinority">Honest minority rows flagged.</param>
 /// <param name="FalseFlagsMajority">Majority rows flagged.</param>
-/// <param name="GainsBySeed">Per seed the gain against the defended firm and against the undefended one (either NaN where a cell is missing).</param>
+/// <param name="GainsBySeed">Per seed the gain against the defended firm and against the undefended one (either NaN
+/// where a cell is missing).</param>
 public sealed record CountermeasureRow(string Dataset, string Learner, string Defence, string Strategy, double Plausible, int? MajorityRows, double Alpha, string Budget,
     double MeanFlips, SeedStats Metric, SeedStats Error, SeedStats Gain, SeedStats UndefendedGain,
     SeedStats Precision, SeedStats Recall, SeedStats FalseFlagsMinority, SeedStats FalseFlagsMajority,
     IReadOnlyDictionary<int, (double Defended, double Undefended)>? GainsBySeed = null)
 {
-    /// <summary>The share kept (<see cref="Survival"/>) with its interval over seeds (<see cref="CountermeasureSummary.Kept"/>).</summary>
+    /// <summary>The share kept (<see cref="Survival"/>) with its interval over seeds
+    /// (<see cref="CountermeasureSummary.Kept"/>).</summary>
     public GainKept Kept => CountermeasureSummary.Kept([this]);
 
     /// <summary>
     /// The share of the collective's gain that survives the defence: its mean gain against the defended firm over its
     /// mean gain against the undefended one (1 = all kept, 0 = all lost; above 1 the defence helped it). NaN when the
-    /// collective gained nothing without the defence (below <see cref="CountermeasureSummary.MinimumGain"/>): there was nothing to keep.
+    /// collective gained nothing without the defence (below <see cref="CountermeasureSummary.MinimumGain"/>): there was
+    /// nothing to keep.
     /// </summary>
     public double Survival => UndefendedGain.Count > 0 && UndefendedGain.Mean >= CountermeasureSummary.MinimumGain ? Gain.Mean / UndefendedGain.Mean : double.NaN;
 }
@@ -50,17 +54,20 @@ public sealed record CountermeasureRow(string Dataset, string Learner, string De
 /// degrees of freedom). Per-seed gains are a difference of two refits each, so shares swing: COMPAS's RONI keeps a
 /// share whose interval runs from about two thirds to all of the gain.
 /// </summary>
-/// <param name="Share">The share kept (1 = all, 0 = none, below 0 a loss, above 1 more than all); NaN where no setting had a clear gain.</param>
+/// <param name="Share">The share kept (1 = all, 0 = none, below 0 a loss, above 1 more than all); NaN where no setting
+/// had a clear gain.</param>
 /// <param name="Low">Lower end of the interval (NaN below two seeds).</param>
 /// <param name="High">Upper end.</param>
 /// <param name="Seeds">Seeds with every setting's two gains.</param>
 public readonly record struct GainKept(double Share, double Low, double High, int Seeds);
 
-/// <summary>What a defence does to the firm with no collective at all: the change of the shown metric and of the error, and the honest rows it flags.</summary>
+/// <summary>What a defence does to the firm with no collective at all: the change of the shown metric and of the error,
+/// and the honest rows it flags.</summary>
 /// <param name="Dataset">Dataset.</param>
 /// <param name="Learner">The firm's learner (without the defence).</param>
 /// <param name="Defence">The defence as tables name it.</param>
-/// <param name="UnfairnessChange">Per seed: unfairness with the defence minus without (positive = the defence alone made the firm less fair).</param>
+/// <param name="UnfairnessChange">Per seed: unfairness with the defence minus without (positive = the defence alone
+/// made the firm less fair).</param>
 /// <param name="ErrorChange">Per seed: test error with the defence minus without.</param>
 /// <param name="FalseFlagsMinority">Minority rows flagged (all honest here).</param>
 /// <param name="FalseFlagsMajority">Majority rows flagged.</param>
@@ -84,7 +91,8 @@ public static class CountermeasureSummary
     /// <summary>Whether the cells hold any defended firm.</summary>
     public static bool HasDefences(IEnumerable<CellRecord> cells) => cells.Any(c => c.Defence != DefenceCatalog.None);
 
-    /// <summary>Every defended collective setting (defences in the order of the cells' labels, then strategy, threshold, m, alpha, budget).</summary>
+    /// <summary>Every defended collective setting (defences in the order of the cells' labels, then strategy,
+    /// threshold, m, alpha, budget).</summary>
     public static IReadOnlyList<CountermeasureRow> Rows(IReadOnlyList<CellRecord> cells, ShownMetric? metric = null)
     {
         metric ??= ShownMetric.EqOd;
@@ -122,19 +130,21 @@ public static class CountermeasureSummary
 
     /// <summary>
     /// The share of the gain kept over several settings: summed gain against the defended firm over summed gain against
-    /// the undefended one, over the settings whose own share is defined (undefended gain at least <see cref="MinimumGain"/>); NaN when none is.
+    /// the undefended one, over the settings whose own share is defined (undefended gain at least
+    /// <see cref="MinimumGain"/>); NaN when none is.
     /// </summary>
     public static double Pooled(IEnumerable<CountermeasureRow> rows) => Kept(rows).Share;
 
     /// <summary>
-    /// <see cref="Pooled"/> with its interval over seeds (<see cref="GainKept"/>), at <paramref name="level"/>: over the
-    /// settings whose own share is defined and the seeds where each of them has both gains.
+    /// <see cref="Pooled"/> with its interval over seeds (<see cref="GainKept"/>), at <paramref name="level"/>: over
+    /// the settings whose own share is defined and the seeds where each of them has both gains.
     /// </summary>
     public static GainKept Kept(IEnumerable<CountermeasureRow> rows, double level = RandomComparison.DefaultLevel)
     {
         var list = rows.Where(r => double.IsFinite(r.Survival)).ToArray();
         if (list.Length == 0) return new GainKept(double.NaN, double.NaN, double.NaN, 0);
-        // Without per-seed gains (rows built by hand) the share is the ratio of the settings' means, without an interval.
+        // Without per-seed gains (rows built by hand) the share is the ratio of the settings' means, without an
+        // interval.
         if (list.Any(r => r.GainsBySeed is null))
             return new GainKept(list.Sum(r => r.Gain.Mean) / list.Sum(r => r.UndefendedGain.Mean), double.NaN, double.NaN, 0);
         var seeds = list.Select(r => r.GainsBySeed!.Where(p => double.IsFinite(p.Value.Defended) && double.IsFinite(p.Value.Undefended)).Select(p => p.Key))
@@ -144,13 +154,15 @@ public static class CountermeasureSummary
         double[] plain = seeds.Select(s => list.Sum(r => r.GainsBySeed![s].Undefended)).ToArray();
         double meanPlain = plain.Average(), share = defended.Average() / meanPlain;
         if (seeds.Length < 2) return new GainKept(share, double.NaN, double.NaN, seeds.Length);
-        // The ratio estimator's standard error: the residuals' sample variance over seeds, divided by seeds and by the mean denominator squared.
+        // The ratio estimator's standard error: the residuals' sample variance over seeds, divided by seeds and by the
+        // mean denominator squared.
         double residualVariance = seeds.Select((_, i) => defended[i] - share * plain[i]).Sum(d => d * d) / (seeds.Length - 1);
         double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, seeds.Length - 1, 0.5 + level / 2) * Math.Sqrt(residualVariance / seeds.Length) / Math.Abs(meanPlain);
         return new GainKept(share, share - half, share + half, seeds.Length);
     }
 
-    /// <summary>Each defence against the firm without one, with no collective (the base cells), per dataset and learner.</summary>
+    /// <summary>Each defence against the firm without one, with no collective (the base cells), per dataset and
+    /// learner.</summary>
     public static IReadOnlyList<DefenceAloneRow> Alone(IReadOnlyList<CellRecord> cells, ShownMetric? metric = null)
     {
         metric ??= ShownMetric.EqOd;

@@ -6,7 +6,8 @@ namespace FairCollective.Experiments.Summaries;
 /// <summary>Where a firm-side method sits relative to the collective at low error.</summary>
 public enum FirmSidePosition
 {
-    /// <summary>Its best setting in the region is fairer than the collective's best, beyond both test-row intervals.</summary>
+    /// <summary>Its best setting in the region is fairer than the collective's best, beyond both test-row
+    /// intervals.</summary>
     FairerThanCollective,
 
     /// <summary>The collective's best is fairer, beyond both intervals.</summary>
@@ -23,9 +24,12 @@ public enum FirmSidePosition
 /// <param name="Dataset">The dataset's display name.</param>
 /// <param name="Learner">The firm's learner.</param>
 /// <param name="Method">The firm-side method.</param>
-/// <param name="ErrorLimit">The region: error at most this (the base model's error plus <see cref="FirmSideReading.LowErrorMargin"/>), on the split that chooses.</param>
-/// <param name="Best">The method's fairest setting in the region, chosen on <paramref name="ChosenOn"/>, with its test numbers; null when it has none.</param>
-/// <param name="Collective">The collective's fairest setting (strategy, alpha, budget) in the region, chosen alike.</param>
+/// <param name="ErrorLimit">The region: error at most this (the base model's error plus
+/// <see cref="FirmSideReading.LowErrorMargin"/>), on the split that chooses.</param>
+/// <param name="Best">The method's fairest setting in the region, chosen on <paramref name="ChosenOn"/>, with its test
+/// numbers; null when it has none.</param>
+/// <param name="Collective">The collective's fairest setting (strategy, alpha, budget) in the region, chosen
+/// alike.</param>
 /// <param name="Position">The reading, from the two settings' test-row intervals.</param>
 /// <param name="ChosenOn">Which split chose both settings and the region.</param>
 /// <param name="MethodSettings">How many settings (knobs) the method chose among.</param>
@@ -43,7 +47,8 @@ public sealed record FirmSideComparison(string Dataset, string Learner, string M
     };
 }
 
-/// <summary>A setting's test numbers: its label, error, fairness metric and the metric's test-row interval (seed means).</summary>
+/// <summary>A setting's test numbers: its label, error, fairness metric and the metric's test-row interval (seed
+/// means).</summary>
 /// <param name="Label">The setting (knob, or strategy with alpha and budget).</param>
 /// <param name="Error">Seed-mean test error.</param>
 /// <param name="Value">Seed-mean of the metric on test.</param>
@@ -53,11 +58,11 @@ public sealed record FirmSidePoint(string Label, double Error, double Value, (do
 /// <summary>
 /// The firm-side comparison read plainly (method.md section 5), on equal footing: per (dataset, learner) and firm-side
 /// method, its fairest setting whose error stays within <see cref="LowErrorMargin"/> of the base model's, against the
-/// collective's fairest setting in that same region, compared by their test-row intervals. Both sides choose on the same
-/// split: by default the validation split (every cell measured there, as the firm-side experiment's are), so neither
-/// choice sees the test rows it is read on, however many settings a side has (the collective has far more: every
-/// strategy, α and budget, against a method's 4 to 6 knobs); on test only where the cells have no validation split, and
-/// then the table says the choice is optimistic, more so for the side with more settings.
+/// collective's fairest setting in that same region, compared by their test-row intervals. Both sides choose on the
+/// same split: by default the validation split (every cell measured there, as the firm-side experiment's are), so
+/// neither choice sees the test rows it is read on, however many settings a side has (the collective has far more:
+/// every strategy, α and budget, against a method's 4 to 6 knobs); on test only where the cells have no validation
+/// split, and then the table says the choice is optimistic, more so for the side with more settings.
 /// </summary>
 public static class FirmSideReading
 {
@@ -65,8 +70,9 @@ public static class FirmSideReading
     public const double LowErrorMargin = 0.02;
 
     /// <summary>
-    /// One row per (dataset, learner, firm-side method) in <paramref name="cells"/>, for <paramref name="metric"/> (default
-    /// EqOd), both sides choosing on <paramref name="split"/> (null: validation where every cell was measured there, else test).
+    /// One row per (dataset, learner, firm-side method) in <paramref name="cells"/>, for <paramref name="metric"/>
+    /// (default EqOd), both sides choosing on <paramref name="split"/> (null: validation where every cell was measured
+    /// there, else test).
     /// </summary>
     public static IReadOnlyList<FirmSideComparison> Of(IEnumerable<CellRecord> cells, ShownMetric? metric = null, SelectionSplit? split = null)
     {
@@ -94,7 +100,8 @@ public static class FirmSideReading
         return rows;
     }
 
-    /// <summary>Validation when every cell (the base model's, the collective's and the methods') was measured on a validation split, else test.</summary>
+    /// <summary>Validation when every cell (the base model's, the collective's and the methods') was measured on a
+    /// validation split, else test.</summary>
     public static SelectionSplit ChoosingSplit(IEnumerable<CellRecord> cells) =>
         cells.All(c => c.Metrics.ContainsKey(MetricKeys.OnValidation(MetricKeys.Error))) ? SelectionSplit.Validation : SelectionSplit.Test;
 

@@ -11,18 +11,21 @@ namespace FairCollective.Experiments.Summaries;
 /// </summary>
 public static class FirmSideSummary
 {
-    /// <summary>Name of the collective's series (every strategy, alpha and budget; the best at each trade-off), in tables and figures alike.</summary>
+    /// <summary>Name of the collective's series (every strategy, alpha and budget; the best at each trade-off), in
+    /// tables and figures alike.</summary>
     public const string CollectiveSeries = "Collective action";
 
     /// <summary>The fronts of one (dataset, learner).</summary>
     /// <param name="Dataset">The dataset's display name.</param>
     /// <param name="Learner">The firm's learner.</param>
-    /// <param name="Fronts">Series name (Base, a firm-side method, or <see cref="CollectiveSeries"/>) to its Pareto front, sorted by error.</param>
+    /// <param name="Fronts">Series name (Base, a firm-side method, or <see cref="CollectiveSeries"/>) to its Pareto
+    /// front, sorted by error.</param>
     public sealed record DatasetFronts(string Dataset, string Learner, IReadOnlyDictionary<string, IReadOnlyList<TradeOffPoint>> Fronts);
 
     /// <summary>
     /// The fronts of every (dataset, learner) in <paramref name="cells"/>, datasets in ordinal order; each point is a
-    /// seed-mean of the error and of <paramref name="metric"/>'s distance from parity (<see cref="ShownMetric.Unfairness"/>; EqOd by default).
+    /// seed-mean of the error and of <paramref name="metric"/>'s distance from parity
+    /// (<see cref="ShownMetric.Unfairness"/>; EqOd by default).
     /// </summary>
     public static IReadOnlyList<DatasetFronts> Compute(IEnumerable<CellRecord> cells, ShownMetric? metric = null) =>
         cells.GroupBy(c => (c.Dataset, c.Learner)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).Select(g =>

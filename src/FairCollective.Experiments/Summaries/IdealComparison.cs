@@ -11,9 +11,11 @@ namespace FairCollective.Experiments.Summaries;
 /// <param name="Alpha">The collective's size.</param>
 /// <param name="Seeds">Seeds with a cell.</param>
 /// <param name="IdealFlips">M*, averaged over seeds.</param>
-/// <param name="PoolShare">The ideal's share of the pool, M* / pool, averaged over seeds: the precision random flips have in expectation.</param>
+/// <param name="PoolShare">The ideal's share of the pool, M* / pool, averaged over seeds: the precision random flips
+/// have in expectation.</param>
 /// <param name="Precision">Share of the strategy's M* flips that the ideal also makes.</param>
-/// <param name="RankCorrelation">Spearman correlation of the strategy's scores with P0(y = 1 | g(x)) over the pool.</param>
+/// <param name="RankCorrelation">Spearman correlation of the strategy's scores with P0(y = 1 | g(x)) over the
+/// pool.</param>
 /// <param name="Success">S(alpha) of the firm trained on the relabelled data.</param>
 /// <param name="CounterfactualFairness">The counterfactual-fairness rate of that firm.</param>
 /// <param name="Metric">The shown fairness metric (EqOd unless another was chosen).</param>
@@ -24,16 +26,17 @@ public sealed record IdealRow(string Dataset, string Learner, string Method, dou
     (double Low, double High)? MetricInterval, SeedStats Error);
 
 /// <summary>
-/// The matched comparison with the ideal relabelling (method.md section 2): every strategy at the ideal's own flip count
-/// M* (cells with budget <see cref="FlipBudget.Ideal"/>, all majority rows known), so strategies differ only in which
-/// members they flip, never in how many.
+/// The matched comparison with the ideal relabelling (method.md section 2): every strategy at the ideal's own flip
+/// count M* (cells with budget <see cref="FlipBudget.Ideal"/>, all majority rows known), so strategies differ only in
+/// which members they flip, never in how many.
 /// </summary>
 public static class IdealComparison
 {
     /// <summary>Whether <paramref name="cells"/> hold any cell at the ideal's count.</summary>
     public static bool Present(IEnumerable<CellRecord> cells) => cells.Any(IsIdeal);
 
-    /// <summary>One row per (dataset, learner, strategy, alpha) of the cells at M*, where the ideal flips anyone (M* > 0 in some seed); ordinal order, alpha ascending.</summary>
+    /// <summary>One row per (dataset, learner, strategy, alpha) of the cells at M*, where the ideal flips anyone (M* >
+    /// 0 in some seed); ordinal order, alpha ascending.</summary>
     public static IReadOnlyList<IdealRow> Rows(IEnumerable<CellRecord> cells, ShownMetric? metric = null)
     {
         metric ??= ShownMetric.EqOd;

@@ -1,6 +1,7 @@
 namespace FairCollective.Experiments.Summaries;
 
-/// <summary>A trade-off point: test error and EqOd (both to be minimised), with the label of what produced it.</summary>
+/// <summary>A trade-off point: test error and EqOd (both to be minimised), with the label of what produced
+/// it.</summary>
 /// <param name="Error">Test error, in [0, 1].</param>
 /// <param name="EqOd">EqOd, in [0, 1].</param>
 /// <param name="Label">What produced the point (e.g. "knob 0.5", "RB-prob, alpha 0.2, 0.25 of pool").</param>

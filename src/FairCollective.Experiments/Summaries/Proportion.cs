@@ -20,7 +20,8 @@ public readonly record struct Proportion(int Successes, int Trials)
     public (double Low, double High) Interval(double level = DefaultLevel) =>
         Trials == 0 ? (double.NaN, double.NaN) : BinomialInterval.Compute(Successes, Trials, 1 - level, IntervalMethod.ClopperPearson);
 
-    /// <summary>How the share stands against <paramref name="target"/> (at least that share wanted), by the interval: met, missed, or not resolved.</summary>
+    /// <summary>How the share stands against <paramref name="target"/> (at least that share wanted), by the interval:
+    /// met, missed, or not resolved.</summary>
     public string Against(double target)
     {
         var (low, high) = Interval();

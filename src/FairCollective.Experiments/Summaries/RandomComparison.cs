@@ -9,7 +9,8 @@ namespace FairCollective.Experiments.Summaries;
 /// <summary>Whether a strategy beats flipping at random, resolved at the interval's level or not.</summary>
 public enum Verdict
 {
-    /// <summary>The interval of (strategy - Random) lies on the fairer side of 0: below for gaps, above for ratios.</summary>
+    /// <summary>The interval of (strategy - Random) lies on the fairer side of 0: below for gaps, above for
+    /// ratios.</summary>
     Beats,
 
     /// <summary>The interval lies on the other side: Random reaches the fairer value.</summary>
@@ -26,19 +27,22 @@ public enum Verdict
 /// <param name="Strategy">The strategy compared.</param>
 /// <param name="Alpha">The collective's size.</param>
 /// <param name="Seeds">Seeds with both curves.</param>
-/// <param name="MeanDifference">Mean over seeds of (strategy - Random), each the seed's metric (EqOd unless another was chosen) averaged over the shared budgets.</param>
+/// <param name="MeanDifference">Mean over seeds of (strategy - Random), each the seed's metric (EqOd unless another was
+/// chosen) averaged over the shared budgets.</param>
 /// <param name="Low">Lower end of the t interval of the mean difference.</param>
 /// <param name="High">Upper end.</param>
 /// <param name="Verdict">What the interval says.</param>
 public sealed record PairedComparison(string Dataset, string Learner, int? MajorityRows, string Strategy, double Alpha, int Seeds,
     double MeanDifference, double Low, double High, Verdict Verdict)
 {
-    /// <summary>The one-line verdict, e.g. "RB-dist beats Random at alpha = 0.3: yes (-0.012 [-0.020, -0.004], 5 seeds)".</summary>
+    /// <summary>The one-line verdict, e.g. "RB-dist beats Random at alpha = 0.3: yes (-0.012 [-0.020, -0.004], 5
+    /// seeds)".</summary>
     public string Line(double level) => string.Create(CultureInfo.InvariantCulture,
         $"{Strategy} beats Random at alpha = {Alpha:0.###}: {(Verdict switch { Verdict.Beats => "yes", Verdict.Loses => "no", _ => $"not resolved at {level * 100:0}%" })} ({MeanDifference:+0.0000;-0.0000} [{Low:0.0000}, {High:0.0000}], {Seeds} seeds)");
 }
 
-/// <summary>Flips needed to halve the base model's distance from parity (EqOd unless another metric was chosen), per seed, with an interval over seeds.</summary>
+/// <summary>Flips needed to halve the base model's distance from parity (EqOd unless another metric was chosen), per
+/// seed, with an interval over seeds.</summary>
 /// <param name="Dataset">The dataset's display name.</param>
 /// <param name="Learner">The firm's learner.</param>
 /// <param name="MajorityRows">m; null = all.</param>
@@ -46,7 +50,8 @@ public sealed record PairedComparison(string Dataset, string Learner, int? Major
 /// <param name="Alpha">The collective's size.</param>
 /// <param name="Reached">Seeds whose curve reaches half the base value within the budgets run.</param>
 /// <param name="Seeds">Seeds with a curve.</param>
-/// <param name="Flips">The smallest flip count at or below half the base value, over the seeds that reach it (mean, t interval).</param>
+/// <param name="Flips">The smallest flip count at or below half the base value, over the seeds that reach it (mean, t
+/// interval).</param>
 /// <param name="Low">Lower end of the interval.</param>
 /// <param name="High">Upper end.</param>
 public sealed record FlipsToHalve(string Dataset, string Learner, int? MajorityRows, string Strategy, double Alpha, int Reached, int Seeds,
@@ -54,16 +59,17 @@ public sealed record FlipsToHalve(string Dataset, string Learner, int? MajorityR
 
 /// <summary>
 /// Strategies against Random, paired by seed (method.md section 4): for each seed the strategy's and Random's metric
-/// (EqOd unless another <see cref="ShownMetric"/> is given) averaged over the budgets both ran (the whole curve, so flip
-/// efficiency counts, not only the minimum), their difference, and a Student t interval over seeds; and the flips each
-/// strategy needs to halve the base model's distance from parity.
+/// (EqOd unless another <see cref="ShownMetric"/> is given) averaged over the budgets both ran (the whole curve, so
+/// flip efficiency counts, not only the minimum), their difference, and a Student t interval over seeds; and the flips
+/// each strategy needs to halve the base model's distance from parity.
 /// </summary>
 public static class RandomComparison
 {
     /// <summary>The default confidence level of the intervals.</summary>
     public const double DefaultLevel = 0.95;
 
-    /// <summary>Every non-Random strategy against Random at the same (dataset, learner, m, alpha), where both ran at least two seeds.</summary>
+    /// <summary>Every non-Random strategy against Random at the same (dataset, learner, m, alpha), where both ran at
+    /// least two seeds.</summary>
     public static IReadOnlyList<PairedComparison> Against(IEnumerable<CellRecord> cells, double level = DefaultLevel, ShownMetric? metric = null)
     {
         metric ??= ShownMetric.EqOd;
@@ -94,8 +100,8 @@ public static class RandomComparison
     }
 
     /// <summary>
-    /// Per strategy and alpha, the flips needed to bring the metric's distance from parity (<see cref="ShownMetric.Unfairness"/>:
-    /// EqOd itself by default) to half the seed's base value.
+    /// Per strategy and alpha, the flips needed to bring the metric's distance from parity
+    /// (<see cref="ShownMetric.Unfairness"/>: EqOd itself by default) to half the seed's base value.
     /// </summary>
     public static IReadOnlyList<FlipsToHalve> Halving(IEnumerable<CellRecord> cells, double level = DefaultLevel, ShownMetric? metric = null)
     {
@@ -128,7 +134,8 @@ public static class RandomComparison
         return values.Length == budgets.Count ? values.Average() : double.NaN;
     }
 
-    /// <summary>Mean and Student t interval at <paramref name="level"/> of <paramref name="values"/> (n - 1 degrees of freedom).</summary>
+    /// <summary>Mean and Student t interval at <paramref name="level"/> of <paramref name="values"/> (n - 1 degrees of
+    /// freedom).</summary>
     public static (double Mean, double Low, double High) TInterval(IReadOnlyList<double> values, double level)
     {
         double mean = values.Average();

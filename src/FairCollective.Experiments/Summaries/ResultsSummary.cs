@@ -13,8 +13,10 @@ namespace FairCollective.Experiments.Summaries;
 /// <param name="MeanFlips">Flips at that budget, averaged over seeds.</param>
 /// <param name="EqOd">The chosen metric (EqOd unless the selection names another) at that budget over seeds.</param>
 /// <param name="Error">Test error at that budget over seeds.</param>
-/// <param name="EqOdInterval">The test-row interval of the seed-mean EqOd (<see cref="SeedStats.TestRowInterval"/>); null without stored intervals.</param>
-/// <param name="ErrorInterval">The test-row interval of the seed-mean error at that budget; null without stored intervals.</param>
+/// <param name="EqOdInterval">The test-row interval of the seed-mean EqOd (<see cref="SeedStats.TestRowInterval"/>);
+/// null without stored intervals.</param>
+/// <param name="ErrorInterval">The test-row interval of the seed-mean error at that budget; null without stored
+/// intervals.</param>
 public sealed record BestEqOdRow(string Dataset, string Learner, int? MajorityRows, string Method, double Alpha,
     string BestBudget, double MeanFlips, SeedStats EqOd, SeedStats Error, (double Low, double High)? EqOdInterval = null,
     (double Low, double High)? ErrorInterval = null);
@@ -29,7 +31,8 @@ public sealed record BestEqOdRow(string Dataset, string Learner, int? MajorityRo
 /// <param name="MeanFlips">Flips, averaged over seeds (a share of the pool gives different counts per seed).</param>
 /// <param name="EqOd">The shown metric (EqOd unless another was chosen) over seeds.</param>
 /// <param name="Error">Test error over seeds.</param>
-/// <param name="EqOdInterval">The test-row interval of the shown metric's seed mean (<see cref="SeedStats.TestRowInterval"/>); null without stored intervals.</param>
+/// <param name="EqOdInterval">The test-row interval of the shown metric's seed mean
+/// (<see cref="SeedStats.TestRowInterval"/>); null without stored intervals.</param>
 /// <param name="ErrorInterval">The test-row interval of the seed-mean error; null without stored intervals.</param>
 public sealed record BudgetRow(string Dataset, string Learner, int? MajorityRows, string Method, double Alpha, string Budget,
     double MeanFlips, SeedStats EqOd, SeedStats Error, (double Low, double High)? EqOdInterval = null, (double Low, double High)? ErrorInterval = null);
@@ -46,7 +49,8 @@ public static class ResultsSummary
 
     /// <summary>
     /// Seed statistics of <paramref name="metric"/> (default EqOd) and error per (dataset, learner, m, method, alpha,
-    /// budget), with their test-row intervals where stored; firm-side cells left out; ordered by those keys, budgets by mean flips.
+    /// budget), with their test-row intervals where stored; firm-side cells left out; ordered by those keys, budgets by
+    /// mean flips.
     /// </summary>
     public static IReadOnlyList<BudgetRow> ByBudget(IEnumerable<CellRecord> cells, ShownMetric? metric = null)
     {
@@ -63,8 +67,9 @@ public static class ResultsSummary
     }
 
     /// <summary>
-    /// Per (dataset, learner, m, method, alpha), the best budget's EqOd and error on test under <paramref name="selection"/>
-    /// (default: the paper's rule, the lowest seed-mean test EqOd). Budgets whose choosing metric is undefined are skipped.
+    /// Per (dataset, learner, m, method, alpha), the best budget's EqOd and error on test under
+    /// <paramref name="selection"/> (default: the paper's rule, the lowest seed-mean test EqOd). Budgets whose choosing
+    /// metric is undefined are skipped.
     /// </summary>
     public static IReadOnlyList<BestEqOdRow> BestByAlpha(IEnumerable<CellRecord> cells, BudgetSelection? selection = null)
     {

@@ -8,16 +8,17 @@ namespace FairCollective.Experiments.Summaries;
 /// <summary>
 /// What a user must know before trusting a table, said once per run (never once per cell): datasets that lost more
 /// than <see cref="RowAccount.WarningShare"/> of their rows to the missing policy, test groups too small to compare
-/// (fewer than <see cref="MetricFrameOptions.DefaultSmallGroupRows"/> rows), cells whose EqOd is undefined (a group with
-/// no positive or no negative test row), and flips chosen by the tie rule. The CLI and the report print the same
+/// (fewer than <see cref="MetricFrameOptions.DefaultSmallGroupRows"/> rows), cells whose EqOd is undefined (a group
+/// with no positive or no negative test row), and flips chosen by the tie rule. The CLI and the report print the same
 /// lines (<see cref="Of"/>), from what the store keeps.
 /// </summary>
 public static class RunWarnings
 {
     /// <summary>
     /// Every warning of <paramref name="cells"/>, what the console and the report print: first the rows each dataset
-    /// lost to its missing policy (<paramref name="rows"/>, per experiment and dataset, as the store keeps them; one line
-    /// per dataset that dropped more than <see cref="RowAccount.WarningShare"/> of the rows read), then the cells' own.
+    /// lost to its missing policy (<paramref name="rows"/>, per experiment and dataset, as the store keeps them; one
+    /// line per dataset that dropped more than <see cref="RowAccount.WarningShare"/> of the rows read), then the cells'
+    /// own.
     /// </summary>
     public static IReadOnlyList<string> Of(IEnumerable<KeyValuePair<(string Experiment, string Dataset), RowAccount>> rows, IEnumerable<CellRecord> cells) =>
         rows.OrderBy(kv => kv.Key.Experiment, StringComparer.Ordinal).ThenBy(kv => kv.Key.Dataset, StringComparer.Ordinal)
@@ -25,10 +26,10 @@ public static class RunWarnings
             .Concat(OfCells(cells)).Distinct().ToArray();
 
     /// <summary>
-    /// Warnings about stored cells, per experiment and dataset: test groups smaller than the documented minimum (from the
-    /// group counts every cell stores), how many cells have an undefined EqOd, and per strategy how many have flips chosen
-    /// by the tie rule rather than by their score (<see cref="MetricKeys.TieFlips"/>). The console and the report print
-    /// these same lines.
+    /// Warnings about stored cells, per experiment and dataset: test groups smaller than the documented minimum (from
+    /// the group counts every cell stores), how many cells have an undefined EqOd, and per strategy how many have flips
+    /// chosen by the tie rule rather than by their score (<see cref="MetricKeys.TieFlips"/>). The console and the
+    /// report print these same lines.
     /// </summary>
     public static IReadOnlyList<string> OfCells(IEnumerable<CellRecord> cells)
     {

@@ -3,13 +3,15 @@ using FairCollective.Fairness;
 
 namespace FairCollective.Experiments.Summaries;
 
-/// <summary>Mean and spread of one quantity over seeds. Std is the sample standard deviation (n - 1); 0 for one seed.</summary>
+/// <summary>Mean and spread of one quantity over seeds. Std is the sample standard deviation (n - 1); 0 for one
+/// seed.</summary>
 /// <param name="Mean">Mean over the seeds that have a value.</param>
 /// <param name="Std">Sample standard deviation over those seeds.</param>
 /// <param name="Count">Seeds with a value.</param>
 public readonly record struct SeedStats(double Mean, double Std, int Count)
 {
-    /// <summary>Mean and spread of <paramref name="values"/>, one per seed; NaN values (undefined metrics) are left out, never counted as 0.</summary>
+    /// <summary>Mean and spread of <paramref name="values"/>, one per seed; NaN values (undefined metrics) are left
+    /// out, never counted as 0.</summary>
     public static SeedStats Of(IEnumerable<double> values)
     {
         var v = values.Where(x => !double.IsNaN(x)).ToArray();
@@ -32,18 +34,18 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
         }));
 
     /// <summary>
-    /// The test-row uncertainty of the seed mean of <paramref name="estimate"/> (a metric key; EqOd by default), from the
-    /// bootstrap intervals stored with each seed's cells (cells of one seed averaged first). One seed: that seed's own
-    /// interval. Several: a smooth metric (rate, signed gap, error) gets mean ± z sqrt(sum of SE^2) / seeds, each seed's
-    /// SE = half-width / z. An unsigned gap or ratio cannot: the mean of its estimates is biased away from parity (every
-    /// |estimate| is), so that interval misses a true 0. It is built from the signed gaps it is made of
+    /// The test-row uncertainty of the seed mean of <paramref name="estimate"/> (a metric key; EqOd by default), from
+    /// the bootstrap intervals stored with each seed's cells (cells of one seed averaged first). One seed: that seed's
+    /// own interval. Several: a smooth metric (rate, signed gap, error) gets mean ± z sqrt(sum of SE^2) / seeds, each
+    /// seed's SE = half-width / z. An unsigned gap or ratio cannot: the mean of its estimates is biased away from
+    /// parity (every |estimate| is), so that interval misses a true 0. It is built from the signed gaps it is made of
     /// (<see cref="SignedParts.OfSignedGaps"/>), which are smooth: each part's seed mean gets the normal interval above
-    /// (a part summing two gaps adds their variances: TPR and FPR gaps are measured on disjoint rows), at Bonferroni's level
-    /// over the parts; the end toward parity is then the interval arithmetic of <see cref="UnsignedInterval"/>, valid
-    /// because the mean of |part| is at least |mean part| (of a ratio, at most 1 - |mean relative part|); the other end is
-    /// the mean estimate ± z sqrt(sum of SE^2) / seeds with each seed's SE its largest part's. Clipped to the values the
-    /// metric can take. Null when the cells hold no interval of the metric (or, for a gap or ratio over several seeds, of
-    /// its signed gaps), or a seed's is undefined.
+    /// (a part summing two gaps adds their variances: TPR and FPR gaps are measured on disjoint rows), at Bonferroni's
+    /// level over the parts; the end toward parity is then the interval arithmetic of <see cref="UnsignedInterval"/>,
+    /// valid because the mean of |part| is at least |mean part| (of a ratio, at most 1 - |mean relative part|); the
+    /// other end is the mean estimate ± z sqrt(sum of SE^2) / seeds with each seed's SE its largest part's. Clipped to
+    /// the values the metric can take. Null when the cells hold no interval of the metric (or, for a gap or ratio over
+    /// several seeds, of its signed gaps), or a seed's is undefined.
     /// </summary>
     public static (double Low, double High)? TestRowInterval(IEnumerable<CellRecord> cells, string estimate = MetricKeys.EqOd)
     {
@@ -60,11 +62,13 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
         double mean = own.Average(p => p!.Value.Estimate);
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + level / 2);
         double half = z * Math.Sqrt(own.Sum(p => Math.Pow((p!.Value.High - p.Value.Low) / (2 * z), 2))) / own.Length;
-        // The normal approximation can cross the metric's bounds (a gap below 0); the values it cannot take are clipped.
+        // The normal approximation can cross the metric's bounds (a gap below 0); the values it cannot take are
+        // clipped.
         return Clipped((mean - half, mean + half));
     }
 
-    /// <summary>A seed's value and stored interval of <paramref name="key"/>, averaged over its cells that hold one; null when none does or it is undefined.</summary>
+    /// <summary>A seed's value and stored interval of <paramref name="key"/>, averaged over its cells that hold one;
+    /// null when none does or it is undefined.</summary>
     private static (double Estimate, double Low, double High)? StoredInterval(CellRecord[] seed, string key)
     {
         string low = MetricKeys.IntervalLow(key), high = MetricKeys.IntervalHigh(key);
@@ -75,7 +79,8 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
         return double.IsNaN(est) || double.IsNaN(lo) || double.IsNaN(hi) ? null : (est, lo, hi);
     }
 
-    /// <summary>The seed mean's interval of an unsigned gap or ratio, with these seeds' <paramref name="estimates"/>, made of <paramref name="gaps"/> (see <see cref="TestRowInterval"/>).</summary>
+    /// <summary>The seed mean's interval of an unsigned gap or ratio, with these seeds' <paramref name="estimates"/>,
+    /// made of <paramref name="gaps"/> (see <see cref="TestRowInterval"/>).</summary>
     private static (double Low, double High)? UnsignedMean(CellRecord[][] seeds, double[] estimates, (bool IsRatio, (FairnessMetric Gap, double Weight)[][] Parts) gaps, double level)
     {
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + level / 2);
@@ -88,7 +93,8 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
             double scale = 1, largest = 0;
             if (gaps.IsRatio)
             {
-                // The ratio's part is the signed gap relative to the larger rate (SignedParts.Relative); its SE scales alike.
+                // The ratio's part is the signed gap relative to the larger rate (SignedParts.Relative); its SE scales
+                // alike.
                 var (minority, majority) = SignedParts.RelativeTo;
                 scale = Math.Max(SeedValue(seed, MetricCatalog.Get(minority).Key), SeedValue(seed, MetricCatalog.Get(majority).Key));
             }
@@ -126,7 +132,8 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
 
     /// <summary>
     /// The Student t interval of the mean over seeds at <paramref name="level"/> (mean ± t(n - 1) std / sqrt(n)): how
-    /// sure the seed mean is, for quantities without a test-row bootstrap (S(alpha), precision at M*). Null below two seeds.
+    /// sure the seed mean is, for quantities without a test-row bootstrap (S(alpha), precision at M*). Null below two
+    /// seeds.
     /// </summary>
     public (double Low, double High)? MeanInterval(double level = 0.95)
     {

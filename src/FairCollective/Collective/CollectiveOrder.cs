@@ -27,7 +27,8 @@ public sealed class CollectiveOrder
 
     private CollectiveOrder(int[] order) => _order = order;
 
-    /// <summary>A given ordering (imported from another implementation): its rows are the minority's training rows, each once.</summary>
+    /// <summary>A given ordering (imported from another implementation): its rows are the minority's training rows,
+    /// each once.</summary>
     public static CollectiveOrder Given(IReadOnlyList<int> order) => new(order.ToArray());
 
     /// <summary>Number of minority training rows: the size of the collective at alpha = 1.</summary>

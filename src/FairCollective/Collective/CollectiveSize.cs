@@ -48,7 +48,8 @@ public readonly record struct CollectiveSize
         return (int)Math.Floor(Fraction!.Value * minorityCount + 0.5);
     }
 
-    /// <summary>alpha as a share of <paramref name="minorityCount"/> (exact for shares, count / minority for counts).</summary>
+    /// <summary>alpha as a share of <paramref name="minorityCount"/> (exact for shares, count / minority for
+    /// counts).</summary>
     public double Alpha(int minorityCount) => Fraction ?? (minorityCount == 0 ? 0 : (double)Count!.Value / minorityCount);
 
     /// <summary>Exact text ("alpha=0.3", "members=40").</summary>

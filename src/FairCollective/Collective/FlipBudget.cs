@@ -4,7 +4,8 @@ namespace FairCollective.Collective;
 
 /// <summary>
 /// The number M of pool members that relabel: a count, a share of the pool (rounded half up), or the ideal's own count
-/// M* (the pool members whose counterfactual label is 1, known only on data with a causal model; <see cref="IdealRelabelling"/>).
+/// M* (the pool members whose counterfactual label is 1, known only on data with a causal model;
+/// <see cref="IdealRelabelling"/>).
 /// </summary>
 public readonly record struct FlipBudget
 {
@@ -37,7 +38,8 @@ public readonly record struct FlipBudget
         return new(fraction, null);
     }
 
-    /// <summary>A budget of <paramref name="count"/> flips (at least 0; capped at the pool size when applied).</summary>
+    /// <summary>A budget of <paramref name="count"/> flips (at least 0; capped at the pool size when
+    /// applied).</summary>
     /// <exception cref="UserInputException">count is negative.</exception>
     public static FlipBudget Flips(int count)
     {
@@ -46,10 +48,11 @@ public readonly record struct FlipBudget
     }
 
     /// <summary>
-    /// M for a pool of <paramref name="poolSize"/>; a count larger than the pool flips the whole pool; <see cref="Ideal"/>
-    /// takes <paramref name="idealCount"/>, the pool's M*.
+    /// M for a pool of <paramref name="poolSize"/>; a count larger than the pool flips the whole pool;
+    /// <see cref="Ideal"/> takes <paramref name="idealCount"/>, the pool's M*.
     /// </summary>
-    /// <exception cref="UserInputException">The budget is <see cref="Ideal"/> and no M* is known (no causal model).</exception>
+    /// <exception cref="UserInputException">The budget is <see cref="Ideal"/> and no M* is known (no causal
+    /// model).</exception>
     public int FlipCount(int poolSize, int? idealCount = null)
     {
         if (IsIdeal)
@@ -58,7 +61,8 @@ public readonly record struct FlipBudget
         return Count is { } c ? Math.Min(c, poolSize) : (int)Math.Floor(Fraction!.Value * poolSize + 0.5);
     }
 
-    /// <summary>Exact text ("0.0125 of pool", "40 flips", "1 flip", "ideal M*"): budgets that differ must never read alike.</summary>
+    /// <summary>Exact text ("0.0125 of pool", "40 flips", "1 flip", "ideal M*"): budgets that differ must never read
+    /// alike.</summary>
     public override string ToString() => IsIdeal ? IdealText
         : Fraction is { } f ? $"{f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of pool" : Count == 1 ? "1 flip" : $"{Count} flips";
 

@@ -9,10 +9,12 @@ namespace FairCollective.Collective;
 /// </summary>
 public static class IdealRelabelling
 {
-    /// <summary>The counterfactual label's threshold: P0(y = 1 | g(x)) at or above it means the member's counterfactual label is 1.</summary>
+    /// <summary>The counterfactual label's threshold: P0(y = 1 | g(x)) at or above it means the member's counterfactual
+    /// label is 1.</summary>
     public const double Threshold = 0.5;
 
-    /// <summary>Per pool member, whether the ideal flips it: P0(y = 1 | g(x)) >= 1/2 (<paramref name="p0"/> indexed by training row).</summary>
+    /// <summary>Per pool member, whether the ideal flips it: P0(y = 1 | g(x)) >= 1/2 (<paramref name="p0"/> indexed by
+    /// training row).</summary>
     public static bool[] Flags(IReadOnlyList<int> pool, IReadOnlyList<double> p0)
     {
         var flags = new bool[pool.Count];
@@ -24,8 +26,8 @@ public static class IdealRelabelling
     public static int Count(IReadOnlyList<bool> flags) => flags.Count(f => f);
 
     /// <summary>
-    /// The share of a ranking's first <paramref name="flips"/> members that the ideal also flips (precision; at M* flips it
-    /// equals the recall, the share of the ideal's flips it makes). NaN when nothing flips.
+    /// The share of a ranking's first <paramref name="flips"/> members that the ideal also flips (precision; at M*
+    /// flips it equals the recall, the share of the ideal's flips it makes). NaN when nothing flips.
     /// </summary>
     public static double Precision(IReadOnlyList<int> ranking, int flips, IReadOnlyList<bool> flags)
     {

@@ -13,7 +13,8 @@ public sealed record PoolScores(double[] Values, string Rule)
     /// <summary>The rule of scores computed exactly as the options say.</summary>
     public const string AsSpecified = "as specified";
 
-    /// <summary>Why scores are constant when the scoring space is empty (every feature is a sensitive column).</summary>
+    /// <summary>Why scores are constant when the scoring space is empty (every feature is a sensitive
+    /// column).</summary>
     public const string NoFeatures = "no feature to score on: every feature the strategies may read is a sensitive column";
 
     /// <summary>Scores computed exactly as the options say (rule <see cref="AsSpecified"/>).</summary>

@@ -2,10 +2,12 @@ using FairCollective.Common;
 
 namespace FairCollective.Collective;
 
-/// <summary>Turns a strategy's scores into the order in which pool members relabel: score descending, ties by the tie rule.</summary>
+/// <summary>Turns a strategy's scores into the order in which pool members relabel: score descending, ties by the tie
+/// rule.</summary>
 public static class Ranking
 {
-    /// <summary>Purpose string of the seed stream that breaks score ties under <see cref="TieRule.SeededRandom"/>.</summary>
+    /// <summary>Purpose string of the seed stream that breaks score ties under
+    /// <see cref="TieRule.SeededRandom"/>.</summary>
     public const string SeedPurpose = "ranking-ties";
 
     /// <summary>Positions into the pool (0..pool-1), best first.</summary>

@@ -1,12 +1,15 @@
 namespace FairCollective.Collective;
 
-/// <summary>Applies a flip plan: the first M ranked pool members report y = 1; every other label is untouched.</summary>
+/// <summary>Applies a flip plan: the first M ranked pool members report y = 1; every other label is
+/// untouched.</summary>
 public static class Relabelling
 {
-    /// <summary>The reported training labels: a copy of <paramref name="trainLabels"/> with the first <paramref name="flips"/> ranked pool members set to 1.</summary>
+    /// <summary>The reported training labels: a copy of <paramref name="trainLabels"/> with the first
+    /// <paramref name="flips"/> ranked pool members set to 1.</summary>
     /// <param name="trainLabels">True training labels (1 = favourable); not modified.</param>
     /// <param name="pool">Training row numbers of the pool (collective members with y = 0).</param>
-    /// <param name="ranking">Positions into <paramref name="pool"/>, best first (from <see cref="Ranking.Rank"/>).</param>
+    /// <param name="ranking">Positions into <paramref name="pool"/>, best first (from
+    /// <see cref="Ranking.Rank"/>).</param>
     /// <param name="flips">The flip budget M, at most the pool size.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="flips"/> exceeds the pool size.</exception>
     public static int[] Apply(ReadOnlySpan<int> trainLabels, IReadOnlyList<int> pool, ReadOnlySpan<int> ranking, int flips)
@@ -22,7 +25,8 @@ public static class Relabelling
         return labels;
     }
 
-    /// <summary>The training rows the first <paramref name="flips"/> ranked pool members relabel, in ranking order.</summary>
+    /// <summary>The training rows the first <paramref name="flips"/> ranked pool members relabel, in ranking
+    /// order.</summary>
     public static int[] FlippedRows(IReadOnlyList<int> pool, ReadOnlySpan<int> ranking, int flips)
     {
         var rows = new int[flips];
@@ -30,7 +34,8 @@ public static class Relabelling
         return rows;
     }
 
-    /// <summary>One flag per training row: true for the rows the first <paramref name="flips"/> ranked pool members relabel.</summary>
+    /// <summary>One flag per training row: true for the rows the first <paramref name="flips"/> ranked pool members
+    /// relabel.</summary>
     public static bool[] FlippedFlags(int rows, IReadOnlyList<int> pool, ReadOnlySpan<int> ranking, int flips)
     {
         var flags = new bool[rows];

@@ -15,8 +15,10 @@ public sealed class StrategyContext
     /// <param name="pool">Training row numbers of the pool.</param>
     /// <param name="knownMajority">Training row numbers of the majority rows the collective knows.</param>
     /// <param name="seed">The experiment seed.</param>
-    /// <param name="oracleP0AtCounterfactual">P0(y = 1 | g(x)) per training row on synthetic data; null otherwise.</param>
-    /// <param name="randomPriorities">The Random strategy's priority per training row when imported; null = its seeded default.</param>
+    /// <param name="oracleP0AtCounterfactual">P0(y = 1 | g(x)) per training row on synthetic data; null
+    /// otherwise.</param>
+    /// <param name="randomPriorities">The Random strategy's priority per training row when imported; null = its seeded
+    /// default.</param>
     public StrategyContext(DesignMatrix trainFeatures, int[] trainLabels, int[] pool, int[] knownMajority, int seed,
         double[]? oracleP0AtCounterfactual = null, double[]? randomPriorities = null)
     {
@@ -44,7 +46,8 @@ public sealed class StrategyContext
     /// <summary>The experiment seed (strategies derive their own streams from it).</summary>
     public int Seed { get; }
 
-    /// <summary>Synthetic data only: P0(y = 1 | g(x)) per training row, from the causal model. Null on real data.</summary>
+    /// <summary>Synthetic data only: P0(y = 1 | g(x)) per training row, from the causal model. Null on real
+    /// data.</summary>
     public double[]? OracleP0AtCounterfactual { get; }
 
     /// <summary>The Random strategy's priority per training row, when imported; null = its seeded default.</summary>

@@ -7,8 +7,8 @@ namespace FairCollective.Common;
 
 /// <summary>
 /// Writes files so that a reader, or the next run, sees either the previous file or the complete new one, never a part:
-/// the content goes to a temporary file in the target's folder (<c>.&lt;name&gt;.&lt;pid&gt;-&lt;random&gt;.tmp</c>), is
-/// flushed to disk and is then renamed over the target, which is atomic within one file system. A missing folder is
+/// the content goes to a temporary file in the target's folder (<c>.&lt;name&gt;.&lt;pid&gt;-&lt;random&gt;.tmp</c>),
+/// is flushed to disk and is then renamed over the target, which is atomic within one file system. A missing folder is
 /// created. Every I/O failure (no permission, a read-only or full file system, a parent that is a file) becomes a
 /// one-line <see cref="UserInputException"/> naming the target, and the temporary file is removed, so a failed write
 /// leaves neither a target nor a temporary file. Only a killed process leaves its temporary file behind;
@@ -39,9 +39,9 @@ public static partial class AtomicFile
     }
 
     /// <summary>
-    /// Lets <paramref name="write"/> fill a stream that becomes <paramref name="path"/> only once the writer has returned
-    /// and the bytes are on disk. An exception from the writer leaves the target as it was; an I/O failure becomes a
-    /// <see cref="UserInputException"/>, any other exception is rethrown unchanged.
+    /// Lets <paramref name="write"/> fill a stream that becomes <paramref name="path"/> only once the writer has
+    /// returned and the bytes are on disk. An exception from the writer leaves the target as it was; an I/O failure
+    /// becomes a <see cref="UserInputException"/>, any other exception is rethrown unchanged.
     /// </summary>
     /// <exception cref="UserInputException">The file cannot be written; the message names it.</exception>
     public static void Write(string path, Action<Stream> write)
@@ -72,13 +72,15 @@ public static partial class AtomicFile
     }
 
     /// <summary>Creates the folder and any missing parents (nothing happens when it exists).</summary>
-    /// <exception cref="UserInputException">It cannot be created, e.g. a parent is a file; the message names the culprit.</exception>
+    /// <exception cref="UserInputException">It cannot be created, e.g. a parent is a file; the message names the
+    /// culprit.</exception>
     public static void EnsureDirectory(string path) => CreateFolder(FullPath(path, "create the folder"), $"cannot create the folder '{path}'");
 
     /// <summary>
     /// Deletes the temporary files this class left in <paramref name="directory"/> (not below it) whose writing process
     /// no longer runs on this machine: a process killed mid-write cannot clean up after itself. Files of live processes
-    /// are kept, so concurrent writers are not disturbed; files that cannot be deleted are left. Returns how many were deleted.
+    /// are kept, so concurrent writers are not disturbed; files that cannot be deleted are left. Returns how many were
+    /// deleted.
     /// </summary>
     public static int DeleteStaleTemporaries(string directory)
     {
@@ -104,8 +106,8 @@ public static partial class AtomicFile
     public static bool IsTemporaryName(string fileName) => TemporaryPattern().IsMatch(fileName);
 
     /// <summary>
-    /// A temporary path beside <paramref name="target"/>, named as this class names its own (with this process's id), for
-    /// a file written by other means and renamed over the target when complete (a merged results store):
+    /// A temporary path beside <paramref name="target"/>, named as this class names its own (with this process's id),
+    /// for a file written by other means and renamed over the target when complete (a merged results store):
     /// <see cref="DeleteStaleTemporaries"/> removes it, and SQLite's -journal, -wal and -shm files beside it, once its
     /// process is gone.
     /// </summary>
@@ -143,7 +145,8 @@ public static partial class AtomicFile
     private static void CreateFolder(string full, string failure)
     {
         if (Directory.Exists(full)) return;
-        // The nearest existing ancestor decides: a file there can never hold a folder (.NET would say "already exists").
+        // The nearest existing ancestor decides: a file there can never hold a folder (.NET would say "already
+        // exists").
         for (string? p = full; p is not null; p = Path.GetDirectoryName(p))
         {
             if (File.Exists(p)) throw new UserInputException($"{failure}: '{p}' is a file, not a folder");

@@ -10,7 +10,8 @@ namespace FairCollective.Common;
 /// </summary>
 public static class CountLimit
 {
-    /// <summary>Refuses <paramref name="value"/> above <paramref name="limit"/>: "<paramref name="what"/> must be at most 100; got 1000000000".</summary>
+    /// <summary>Refuses <paramref name="value"/> above <paramref name="limit"/>: "<paramref name="what"/> must be at
+    /// most 100; got 1000000000".</summary>
     /// <exception cref="UserInputException">The value is above the limit.</exception>
     public static void Check(long value, long limit, string what)
     {

@@ -10,7 +10,8 @@ namespace FairCollective.Common;
 /// export may travel to, so it may not be empty, <c>.</c> or <c>..</c>, hold a path separator, a drive colon, a
 /// control character or a character Windows refuses, end in a dot or a space (Windows drops them, so two names
 /// would meet), be a Windows device name (<c>CON</c>, <c>NUL</c>, <c>COM1</c>, ... with or without an extension),
-/// or exceed <see cref="MaxBytes"/>. Names are checked, never rewritten: two names rewritten alike would share a folder.
+/// or exceed <see cref="MaxBytes"/>. Names are checked, never rewritten: two names rewritten alike would share a
+/// folder.
 /// </summary>
 public static class FileNameRule
 {
@@ -45,15 +46,16 @@ public static class FileNameRule
 
     /// <summary>
     /// <paramref name="name"/>, or a <see cref="UserInputException"/> "<paramref name="culprit"/> 'NAME' cannot be a
-    /// file or folder name: PROBLEM" when <see cref="Problem"/> finds one (<paramref name="culprit"/> names the key it came
-    /// from, e.g. "people.yaml: name").
+    /// file or folder name: PROBLEM" when <see cref="Problem"/> finds one (<paramref name="culprit"/> names the key it
+    /// came from, e.g. "people.yaml: name").
     /// </summary>
     public static string Check(string? name, string culprit) =>
         Problem(name) is { } problem
             ? throw new UserInputException($"{culprit} '{Shown(name)}' cannot be a file or folder name: {problem}")
             : name!;
 
-    /// <summary><paramref name="folder"/> joined with <paramref name="name"/>, once <see cref="Check"/> has passed it.</summary>
+    /// <summary><paramref name="folder"/> joined with <paramref name="name"/>, once <see cref="Check"/> has passed
+    /// it.</summary>
     public static string Join(string folder, string name, string culprit) => Path.Combine(folder, Check(name, culprit));
 
     // A name shown in a one-line message: control characters as escapes, so the message stays one line.

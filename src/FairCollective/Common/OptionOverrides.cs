@@ -12,7 +12,8 @@ namespace FairCollective.Common;
 /// </summary>
 internal static class OptionOverrides
 {
-    /// <summary>Non-finite numbers allowed (a learner's tolerance may be infinite); enums as numbers. Learners' recorded options use it, so it must not change.</summary>
+    /// <summary>Non-finite numbers allowed (a learner's tolerance may be infinite); enums as numbers. Learners'
+    /// recorded options use it, so it must not change.</summary>
     public static JsonSerializerOptions Plain { get; } = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>As <see cref="Plain"/>, with enum values as kebab-case text ("relabel"), as specs write them.</summary>
@@ -23,17 +24,19 @@ internal static class OptionOverrides
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
-    /// <summary>The public settings of <paramref name="options"/> but <paramref name="notSettable"/>, keys sorted, as JSON.</summary>
+    /// <summary>The public settings of <paramref name="options"/> but <paramref name="notSettable"/>, keys sorted, as
+    /// JSON.</summary>
     public static string Canonical(object options, IReadOnlyCollection<string> notSettable, JsonSerializerOptions json) =>
         Sorted(options, notSettable, json).ToJsonString();
 
-    /// <summary>The settable options of <paramref name="defaults"/> with their default values (JSON text), in name order.</summary>
+    /// <summary>The settable options of <paramref name="defaults"/> with their default values (JSON text), in name
+    /// order.</summary>
     public static IReadOnlyList<(string Option, string Default)> Settable(object defaults, IReadOnlyCollection<string> notSettable, JsonSerializerOptions json) =>
         Sorted(defaults, notSettable, json).Select(kv => (kv.Key, kv.Value?.ToJsonString() ?? "null")).ToArray();
 
     /// <summary>
-    /// <paramref name="defaults"/> with <paramref name="overrides"/> applied by option name; an unknown or unsettable name or
-    /// a value of the wrong type is a user error naming <paramref name="owner"/> and the option.
+    /// <paramref name="defaults"/> with <paramref name="overrides"/> applied by option name; an unknown or unsettable
+    /// name or a value of the wrong type is a user error naming <paramref name="owner"/> and the option.
     /// </summary>
     public static object Apply(object defaults, IEnumerable<(string Option, JsonNode? Value)> overrides, string owner, IReadOnlyCollection<string> notSettable, JsonSerializerOptions json)
     {
@@ -68,13 +71,15 @@ internal static class OptionOverrides
         }
     }
 
-    /// <summary>The snake_case name of the property of <paramref name="type"/> that <paramref name="option"/> named before (<see cref="FormerNameAttribute"/>); null when none did.</summary>
+    /// <summary>The snake_case name of the property of <paramref name="type"/> that <paramref name="option"/> named
+    /// before (<see cref="FormerNameAttribute"/>); null when none did.</summary>
     private static string? Renamed(Type type, string option) =>
         type.GetProperties().Where(p => p.GetCustomAttributes(typeof(FormerNameAttribute), false).Cast<FormerNameAttribute>()
                 .Any(f => string.Equals(f.Name.Replace("_", ""), option.Replace("_", ""), StringComparison.OrdinalIgnoreCase)))
             .Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)).FirstOrDefault();
 
-    /// <summary>What a value of <paramref name="type"/> is, in words: "a whole number", "true or false", "one of relabel, drop", "a list of whole numbers".</summary>
+    /// <summary>What a value of <paramref name="type"/> is, in words: "a whole number", "true or false", "one of
+    /// relabel, drop", "a list of whole numbers".</summary>
     internal static string Expected(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;

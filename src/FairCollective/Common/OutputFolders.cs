@@ -35,7 +35,8 @@ public sealed class OutputFolders
         return before;
     }
 
-    /// <summary>Runs <paramref name="write"/>, the writing of an output into <paramref name="folders"/>; if it fails, removes what it added, then rethrows.</summary>
+    /// <summary>Runs <paramref name="write"/>, the writing of an output into <paramref name="folders"/>; if it fails,
+    /// removes what it added, then rethrows.</summary>
     public static T Write<T>(string[] folders, Func<T> write)
     {
         var before = Before(folders);

@@ -8,7 +8,8 @@ namespace FairCollective.Common;
 /// </summary>
 internal static class ParallelLoop
 {
-    /// <summary>Runs <paramref name="body"/> for 0..count-1, in order on this thread when <paramref name="options"/> allow one thread.</summary>
+    /// <summary>Runs <paramref name="body"/> for 0..count-1, in order on this thread when <paramref name="options"/>
+    /// allow one thread.</summary>
     public static void For(int count, ParallelOptions options, Action<int> body)
     {
         if (count == 1 || options.MaxDegreeOfParallelism == 1)

@@ -1,6 +1,7 @@
 namespace FairCollective.Common;
 
-/// <summary>What every registry entry has: a name (matched ignoring case) and, for a plug-in's, where it came from.</summary>
+/// <summary>What every registry entry has: a name (matched ignoring case) and, for a plug-in's, where it came
+/// from.</summary>
 public interface IRegistryEntry
 {
     /// <summary>The name specs and options use.</summary>
@@ -36,7 +37,8 @@ public sealed class Registry<TEntry>(string kind, IEnumerable<TEntry> builtIn) w
     /// <exception cref="UserInputException">None is; the message lists the known names.</exception>
     public TEntry Get(string name) => Find(name) ?? throw new UserInputException($"unknown {kind} '{name}' (known: {string.Join(", ", Names)})");
 
-    /// <summary>Adds an entry. Its name must be new, ignoring case; registering the same entry again changes nothing.</summary>
+    /// <summary>Adds an entry. Its name must be new, ignoring case; registering the same entry again changes
+    /// nothing.</summary>
     /// <exception cref="UserInputException">Another entry has the name, or the name is empty or padded.</exception>
     public void Register(TEntry entry)
     {

@@ -7,7 +7,8 @@ namespace FairCollective.Common;
 /// </summary>
 public static class Seeds
 {
-    /// <summary>A 32-bit seed for <paramref name="purpose"/> under <paramref name="seed"/> (FNV-1a then SplitMix64).</summary>
+    /// <summary>A 32-bit seed for <paramref name="purpose"/> under <paramref name="seed"/> (FNV-1a then
+    /// SplitMix64).</summary>
     public static int Derive(int seed, string purpose, long index = 0)
     {
         ulong h = 14695981039346656037UL;
@@ -23,7 +24,8 @@ public static class Seeds
         return (int)(z & 0x7FFFFFFF);
     }
 
-    /// <summary>A seeded generator for <paramref name="purpose"/>. System.Random with a seed is stable across .NET versions.</summary>
+    /// <summary>A seeded generator for <paramref name="purpose"/>. System.Random with a seed is stable across .NET
+    /// versions.</summary>
     public static Random Create(int seed, string purpose, long index = 0) => new(Derive(seed, purpose, index));
 
     /// <summary>A seeded uniformly random permutation of 0..n-1 (Fisher–Yates).</summary>

@@ -8,6 +8,7 @@ public sealed class UserInputException : Exception
 {
     /// <summary>A user error with a one-line message naming the file, line, column or option at fault.</summary>
     public UserInputException(string message) : base(message) { }
-    /// <summary>A user error with a one-line message, keeping the exception that revealed it (e.g. an I/O or parse error).</summary>
+    /// <summary>A user error with a one-line message, keeping the exception that revealed it (e.g. an I/O or parse
+    /// error).</summary>
     public UserInputException(string message, Exception inner) : base(message, inner) { }
 }

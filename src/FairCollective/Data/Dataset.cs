@@ -15,7 +15,8 @@ public sealed class Dataset
     /// <param name="ids">A stable id per row.</param>
     /// <param name="predefinedSplit">A split name per row when the source prescribes one; else null.</param>
     /// <param name="description">One line describing the source and its settings, for listings; optional.</param>
-    /// <param name="rowAccount">The rows the file held and those the missing policy dropped (<see cref="RowAccount"/>); optional.</param>
+    /// <param name="rowAccount">The rows the file held and those the missing policy dropped (<see cref="RowAccount"/>);
+    /// optional.</param>
     /// <exception cref="ArgumentException">A length differs from n or a label is not 0 or 1.</exception>
     public Dataset(string name, IReadOnlyList<FeatureColumn> features, int[] labels, SensitiveAttribute sensitive,
         string[] ids, string?[]? predefinedSplit = null, string? description = null, RowAccount? rowAccount = null)
@@ -41,7 +42,8 @@ public sealed class Dataset
 
     /// <summary>Dataset name, as listed by the catalog or given in the spec.</summary>
     public string Name { get; }
-    /// <summary>Raw (unencoded) feature columns; the sensitive attribute is among them only when the source makes it a feature.</summary>
+    /// <summary>Raw (unencoded) feature columns; the sensitive attribute is among them only when the source makes it a
+    /// feature.</summary>
     public IReadOnlyList<FeatureColumn> Features { get; }
 
     /// <summary>y per row: 1 = favourable.</summary>
@@ -52,16 +54,17 @@ public sealed class Dataset
     /// <summary>A stable id per row (a source id column or a row number).</summary>
     public string[] Ids { get; }
 
-    /// <summary>A split name per row ("train", "test", "validation", ...) when the source prescribes one; else null.</summary>
+    /// <summary>A split name per row ("train", "test", "validation", ...) when the source prescribes one; else
+    /// null.</summary>
     public string?[]? PredefinedSplit { get; }
 
     /// <summary>One line describing the source and its settings, for listings; null if none was given.</summary>
     public string? Description { get; }
 
     /// <summary>
-    /// The rows the file held and those the missing policy dropped, and why: set by <see cref="Sources.CsvDatasetLoader"/>
-    /// (every file read through a dataset spec); null for the presets (whose filters are documented in docs/datasets.md),
-    /// generated data, and a subset made by <see cref="Select"/>.
+    /// The rows the file held and those the missing policy dropped, and why: set by
+    /// <see cref="Sources.CsvDatasetLoader"/> (every file read through a dataset spec); null for the presets (whose
+    /// filters are documented in docs/datasets.md), generated data, and a subset made by <see cref="Select"/>.
     /// </summary>
     public RowAccount? RowAccount { get; }
 

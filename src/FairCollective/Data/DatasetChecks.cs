@@ -10,7 +10,8 @@ namespace FairCollective.Data;
 /// </summary>
 public static class DatasetChecks
 {
-    /// <summary>Returns <paramref name="dataset"/> unchanged, or throws <see cref="UserInputException"/> naming <paramref name="source"/>.</summary>
+    /// <summary>Returns <paramref name="dataset"/> unchanged, or throws <see cref="UserInputException"/> naming
+    /// <paramref name="source"/>.</summary>
     public static Dataset Validate(Dataset dataset, string source, bool partialFile = false)
     {
         int n = dataset.RowCount;

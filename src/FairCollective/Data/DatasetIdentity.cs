@@ -8,9 +8,11 @@ namespace FairCollective.Data;
 /// <summary>
 /// What a loaded dataset is, for keying stored results: two loads with equal identities give the same
 /// <see cref="Dataset"/>. Set on <see cref="Dataset.Identity"/> by <see cref="Sources.DatasetCatalog.Load"/>,
-/// <see cref="Sources.CsvDatasetLoader"/> and <see cref="Synthetic.SyntheticGenerator"/>. Hashes are lowercase hex SHA-256.
+/// <see cref="Sources.CsvDatasetLoader"/> and <see cref="Synthetic.SyntheticGenerator"/>. Hashes are lowercase hex
+/// SHA-256.
 /// </summary>
-/// <param name="Name">Display name: the dataset spec's <c>name</c>, else the preset name ("compas-recidivism"), else the file name.</param>
+/// <param name="Name">Display name: the dataset spec's <c>name</c>, else the preset name ("compas-recidivism"), else
+/// the file name.</param>
 /// <param name="ContentHash">
 /// The data: SHA-256 of the bytes of the file read, as stored (a gzip file's compressed bytes; for a bundled
 /// preset its embedded resource). Several files (Adult's data and test, Waterbirds' metadata and embeddings) give
@@ -36,11 +38,13 @@ public sealed record DatasetIdentity(string Name, string ContentHash, string Spe
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>The identity of data read from <paramref name="files"/> as <paramref name="layout"/> with <paramref name="settings"/>.</summary>
+    /// <summary>The identity of data read from <paramref name="files"/> as <paramref name="layout"/> with
+    /// <paramref name="settings"/>.</summary>
     internal static DatasetIdentity OfFiles(string name, IReadOnlyList<string> files, string layout, object settings) =>
         new(name, HashFiles(files), HashText(Canonical(layout, settings)));
 
-    /// <summary>The identity of bundled data: the preset <paramref name="name"/>'s embedded files, read with <paramref name="settings"/>.</summary>
+    /// <summary>The identity of bundled data: the preset <paramref name="name"/>'s embedded files, read with
+    /// <paramref name="settings"/>.</summary>
     internal static DatasetIdentity OfBundled(string name, IReadOnlyList<string> embeddedFiles, object settings) =>
         new(name, Combine(embeddedFiles.Select(f =>
         {
@@ -52,7 +56,8 @@ public sealed record DatasetIdentity(string Name, string ContentHash, string Spe
     internal static DatasetIdentity OfGenerated(string name, string generator, object options) =>
         new(name, HashText(Canonical("options", options)), HashText(Canonical("generator " + generator, options)));
 
-    /// <summary>Canonical text of <paramref name="settings"/> read as <paramref name="kind"/>: the kind, a newline, compact JSON.</summary>
+    /// <summary>Canonical text of <paramref name="settings"/> read as <paramref name="kind"/>: the kind, a newline,
+    /// compact JSON.</summary>
     internal static string Canonical(string kind, object settings) =>
         kind + "\n" + JsonSerializer.Serialize(settings, settings.GetType(), CanonicalJson);
 

@@ -3,7 +3,8 @@ using FairCollective.Common;
 
 namespace FairCollective.Data;
 
-/// <summary>Bounds on what a loaded dataset may hold, checked while its columns are built (before any encoding).</summary>
+/// <summary>Bounds on what a loaded dataset may hold, checked while its columns are built (before any
+/// encoding).</summary>
 public static class DatasetLimits
 {
     /// <summary>

@@ -15,10 +15,13 @@ namespace FairCollective.Data;
 /// <param name="Groups">Each observed group: rows, positives, base rate.</param>
 /// <param name="MinorityShare">Share of rows in the minority, in [0, 1]; NaN when there are no rows.</param>
 /// <param name="Splits">Rows per predefined split, or null when the source prescribes no split.</param>
-/// <param name="RowsRead">Rows read from the file (<see cref="RowAccount.Read"/>); null when the source keeps no account (presets, generated data).</param>
+/// <param name="RowsRead">Rows read from the file (<see cref="RowAccount.Read"/>); null when the source keeps no
+/// account (presets, generated data).</param>
 /// <param name="RowsDropped">Rows the missing policy dropped; null as <paramref name="RowsRead"/>.</param>
-/// <param name="DroppedByColumn">Per column, the dropped rows it was missing on (a row counts under each of its missing columns); null as <paramref name="RowsRead"/>.</param>
-/// <param name="Warnings">What the user must know before using the data (more than <see cref="RowAccount.WarningShare"/> of the rows dropped).</param>
+/// <param name="DroppedByColumn">Per column, the dropped rows it was missing on (a row counts under each of its missing
+/// columns); null as <paramref name="RowsRead"/>.</param>
+/// <param name="Warnings">What the user must know before using the data (more than
+/// <see cref="RowAccount.WarningShare"/> of the rows dropped).</param>
 public sealed record DatasetSummary(
     string Name,
     string? Description,
@@ -36,7 +39,8 @@ public sealed record DatasetSummary(
     IReadOnlyList<ColumnDrops>? DroppedByColumn = null,
     IReadOnlyList<string>? Warnings = null)
 {
-    /// <summary>Counts <paramref name="d"/>'s rows, labels, groups and missing values (rates are NaN for an empty dataset).</summary>
+    /// <summary>Counts <paramref name="d"/>'s rows, labels, groups and missing values (rates are NaN for an empty
+    /// dataset).</summary>
     public static DatasetSummary Describe(Dataset d)
     {
         int n = d.RowCount;

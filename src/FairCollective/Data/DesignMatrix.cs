@@ -61,7 +61,8 @@ public sealed class DesignMatrix
         return new DesignMatrix(rows.Count, Cols, data, ColumnNames);
     }
 
-    /// <summary>This matrix without the columns <paramref name="columns"/> (indices), keeping the others in order.</summary>
+    /// <summary>This matrix without the columns <paramref name="columns"/> (indices), keeping the others in
+    /// order.</summary>
     public DesignMatrix WithoutColumns(IReadOnlyCollection<int> columns)
     {
         if (columns.Count == 0) return this;

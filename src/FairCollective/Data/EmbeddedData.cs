@@ -25,7 +25,8 @@ public static class EmbeddedData
         return name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(raw, CompressionMode.Decompress) : raw;
     }
 
-    /// <summary>Opens a bundled file as stored (still compressed): the bytes <see cref="DatasetIdentity"/> hashes.</summary>
+    /// <summary>Opens a bundled file as stored (still compressed): the bytes <see cref="DatasetIdentity"/>
+    /// hashes.</summary>
     internal static Stream OpenRaw(string name) =>
         typeof(EmbeddedData).Assembly.GetManifestResourceStream(Prefix + name)
         ?? throw new UserInputException($"no bundled data file '{name}' (bundled: {string.Join(", ", Names)})");

@@ -35,7 +35,8 @@ public sealed class GroupMembership : IReadOnlyList<bool>
         foreach (bool m in _isMinority) MinorityCount += m ? 1 : 0;
     }
 
-    /// <summary>Membership from per-row minority flags (copied); lets a collection expression <c>[true, false]</c> build one.</summary>
+    /// <summary>Membership from per-row minority flags (copied); lets a collection expression <c>[true, false]</c>
+    /// build one.</summary>
     public static GroupMembership Create(ReadOnlySpan<bool> isMinority) => new(isMinority);
 
     /// <summary>Membership from 0/1 codes, 1 = minority.</summary>
@@ -74,7 +75,8 @@ public sealed class GroupMembership : IReadOnlyList<bool>
     /// <summary>Per-row minority flags, for hot loops.</summary>
     public ReadOnlySpan<bool> MinorityFlags => _isMinority;
 
-    /// <summary>Per-row codes, 1 = minority, 0 = majority (computed once). They double as a two-group index with the minority at index 1.</summary>
+    /// <summary>Per-row codes, 1 = minority, 0 = majority (computed once). They double as a two-group index with the
+    /// minority at index 1.</summary>
     public ReadOnlySpan<int> Codes => _codes ??= _isMinority.Select(m => m ? MinorityCode : MajorityCode).ToArray();
 
     /// <summary>Rows of the minority, ascending (computed once).</summary>
@@ -91,7 +93,8 @@ public sealed class GroupMembership : IReadOnlyList<bool>
         return new GroupMembership(picked);
     }
 
-    /// <summary>The same rows with the two groups exchanged (for symmetry checks: signed gaps flip, unsigned ones stay).</summary>
+    /// <summary>The same rows with the two groups exchanged (for symmetry checks: signed gaps flip, unsigned ones
+    /// stay).</summary>
     public GroupMembership Swapped()
     {
         var flipped = new bool[Count];

@@ -11,7 +11,8 @@ namespace FairCollective.Data;
 /// </summary>
 /// <param name="Read">Data rows read from the file (the header and blank lines are not rows).</param>
 /// <param name="Dropped">Rows left out for a missing value in a column the dataset uses.</param>
-/// <param name="ByColumn">Per column with a missing value on a dropped row: the rows it dropped; most first, then in the file's order.</param>
+/// <param name="ByColumn">Per column with a missing value on a dropped row: the rows it dropped; most first, then in
+/// the file's order.</param>
 public sealed record RowAccount(int Read, int Dropped, IReadOnlyList<ColumnDrops> ByColumn)
 {
     /// <summary>
@@ -22,9 +23,9 @@ public sealed record RowAccount(int Read, int Dropped, IReadOnlyList<ColumnDrops
     public const double WarningShare = 0.10;
 
     /// <summary>
-    /// Every dropped row: its line in the file, its id (the id column's value, else its row number from 0, as the ids of
-    /// kept rows) and the columns missing on it. Kept in memory for those who list them (a collective's plan names the
-    /// members it could not rank); the store keeps only the counts.
+    /// Every dropped row: its line in the file, its id (the id column's value, else its row number from 0, as the ids
+    /// of kept rows) and the columns missing on it. Kept in memory for those who list them (a collective's plan names
+    /// the members it could not rank); the store keeps only the counts.
     /// </summary>
     public IReadOnlyList<DroppedRow> Rows { get; init; } = [];
 
@@ -37,12 +38,14 @@ public sealed record RowAccount(int Read, int Dropped, IReadOnlyList<ColumnDrops
     /// <summary>Whether more than <see cref="WarningShare"/> of the rows read were dropped.</summary>
     public bool AboveWarningShare => DroppedShare > WarningShare;
 
-    /// <summary>"7,425 rows read, 3,438 dropped (46.3%) for a missing value (income: 3,002, hours: 1,198), 3,987 kept".</summary>
+    /// <summary>"7,425 rows read, 3,438 dropped (46.3%) for a missing value (income: 3,002, hours: 1,198), 3,987
+    /// kept".</summary>
     public string Describe() => Dropped == 0
         ? string.Create(CultureInfo.InvariantCulture, $"{Read:N0} rows read, none dropped")
         : string.Create(CultureInfo.InvariantCulture, $"{Read:N0} rows read, {Dropped:N0} dropped ({DroppedShare:0.0%}) for a missing value ({Columns()}), {Kept:N0} kept");
 
-    /// <summary>The warning for dataset <paramref name="dataset"/> when more than <see cref="WarningShare"/> of its rows were dropped; else null.</summary>
+    /// <summary>The warning for dataset <paramref name="dataset"/> when more than <see cref="WarningShare"/> of its
+    /// rows were dropped; else null.</summary>
     public string? Warning(string dataset) => AboveWarningShare
         ? string.Create(CultureInfo.InvariantCulture,
             $"dataset '{dataset}': {Dropped:N0} of {Read:N0} rows ({DroppedShare:0.0%}) were dropped for a missing value ({Columns()}), more than {WarningShare:0%}; the rows kept may not represent the file's population (missing.policy: keep keeps rows with missing feature values; docs/dataset-spec.md)")

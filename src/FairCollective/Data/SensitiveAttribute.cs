@@ -7,13 +7,15 @@ namespace FairCollective.Data;
 /// </summary>
 public sealed class SensitiveAttribute
 {
-    /// <summary>Joins the values of several sensitive columns into one intersectional group label (" x ", as fairlearn does).</summary>
+    /// <summary>Joins the values of several sensitive columns into one intersectional group label (" x ", as fairlearn
+    /// does).</summary>
     public const string IntersectionSeparator = " x ";
 
     /// <summary>Groups rows by label and marks the minority.</summary>
     /// <param name="name">Display name, e.g. "race".</param>
     /// <param name="groupOfRow">Group label of each row (kept, not copied).</param>
-    /// <param name="minorityGroups">Group labels that make up the minority (a = 1); the others are the majority.</param>
+    /// <param name="minorityGroups">Group labels that make up the minority (a = 1); the others are the
+    /// majority.</param>
     public SensitiveAttribute(string name, string[] groupOfRow, IEnumerable<string> minorityGroups)
     {
         Name = name;

@@ -23,7 +23,8 @@ public static class BetweenGroups
         return min / max;
     }
 
-    /// <summary>Min and max over groups; NaN when nothing defined is left (see class remarks for NaN handling).</summary>
+    /// <summary>Min and max over groups; NaN when nothing defined is left (see class remarks for NaN
+    /// handling).</summary>
     public static (double Min, double Max) MinMax(ReadOnlySpan<ConfusionCounts> groups, GroupRate rate, UndefinedRate mode)
     {
         var range = new Range();
@@ -44,21 +45,24 @@ public static class BetweenGroups
         return range.Result;
     }
 
-    /// <summary>Max minus min of per-group values (see <see cref="MinMax(ReadOnlySpan{double}, UndefinedRate)"/>).</summary>
+    /// <summary>Max minus min of per-group values (see
+    /// <see cref="MinMax(ReadOnlySpan{double}, UndefinedRate)"/>).</summary>
     public static double Difference(ReadOnlySpan<double> perGroup, UndefinedRate mode)
     {
         var (min, max) = MinMax(perGroup, mode);
         return max - min;
     }
 
-    /// <summary>Min over max of per-group values; 0/0 = NaN (see <see cref="MinMax(ReadOnlySpan{double}, UndefinedRate)"/>).</summary>
+    /// <summary>Min over max of per-group values; 0/0 = NaN (see
+    /// <see cref="MinMax(ReadOnlySpan{double}, UndefinedRate)"/>).</summary>
     public static double Ratio(ReadOnlySpan<double> perGroup, UndefinedRate mode)
     {
         var (min, max) = MinMax(perGroup, mode);
         return min / max;
     }
 
-    /// <summary>Running min and max; <see cref="Add"/> is false when a NaN in NaN mode makes the whole result NaN.</summary>
+    /// <summary>Running min and max; <see cref="Add"/> is false when a NaN in NaN mode makes the whole result
+    /// NaN.</summary>
     private struct Range()
     {
         private double _min = double.PositiveInfinity, _max = double.NegativeInfinity;

@@ -7,9 +7,9 @@ namespace FairCollective.Fairness;
 /// <summary>
 /// How often each of n rows is drawn in each of B bootstrap resamples, stored row by row (row i's B counts are
 /// contiguous). The draws depend only on (n, B, seed), not on the data, so every cell of one split (same test rows,
-/// same seed) shares them: <see cref="CountBootstrap"/> draws them once and then only adds up counts per cell, instead of
-/// drawing n random indices per resample for every cell (which was most of a COMPAS cell's time). Kept in a small cache
-/// bounded by <see cref="CacheBudgetBytes"/>; larger draws are not stored and are drawn per call as before.
+/// same seed) shares them: <see cref="CountBootstrap"/> draws them once and then only adds up counts per cell, instead
+/// of drawing n random indices per resample for every cell (which was most of a COMPAS cell's time). Kept in a small
+/// cache bounded by <see cref="CacheBudgetBytes"/>; larger draws are not stored and are drawn per call as before.
 /// </summary>
 internal sealed class BootstrapDraws
 {
@@ -29,8 +29,8 @@ internal sealed class BootstrapDraws
     /// <summary>Resamples B.</summary>
     public int Resamples { get; }
 
-    /// <summary>The draws for (n, B, seed), from the cache or drawn now; null when they exceed the budget or a count would
-    /// not fit a byte (then the caller draws per resample, which gives the same counts).</summary>
+    /// <summary>The draws for (n, B, seed), from the cache or drawn now; null when they exceed the budget or a count
+    /// would not fit a byte (then the caller draws per resample, which gives the same counts).</summary>
     public static BootstrapDraws? For(int rows, int resamples, int seed)
     {
         long bytes = (long)rows * resamples;
@@ -47,7 +47,8 @@ internal sealed class BootstrapDraws
     }
 
     /// <summary>Draws in exactly the order <see cref="CountBootstrap"/> draws them per resample: resample b takes n
-    /// indices from the one stream <c>Seeds.Create(seed, CountBootstrap.SeedPurpose)</c>, after resamples 0..b-1.</summary>
+    /// indices from the one stream <c>Seeds.Create(seed, CountBootstrap.SeedPurpose)</c>, after resamples
+    /// 0..b-1.</summary>
     private static BootstrapDraws? Draw(int rows, int resamples, int seed)
     {
         var rng = Seeds.Create(seed, CountBootstrap.SeedPurpose);
@@ -62,7 +63,8 @@ internal sealed class BootstrapDraws
         return new BootstrapDraws(rows, resamples, counts);
     }
 
-    /// <summary>Adds row <paramref name="row"/>'s count in every resample into <paramref name="total"/> (length B).</summary>
+    /// <summary>Adds row <paramref name="row"/>'s count in every resample into <paramref name="total"/> (length
+    /// B).</summary>
     public void AddRow(int row, Span<uint> total)
     {
         var src = new ReadOnlySpan<byte>(_counts, row * Resamples, Resamples);

@@ -23,8 +23,9 @@ public static class CountBootstrap
     private static readonly bool[] IsMinorityGroup = [false, true];
 
     /// <summary>
-    /// Intervals over test rows of each of <paramref name="metrics"/>, minority vs majority: every unsigned gap and ratio
-    /// from its signed parts (<see cref="SignedParts"/>, <see cref="UnsignedInterval"/>), every other metric its percentile interval.
+    /// Intervals over test rows of each of <paramref name="metrics"/>, minority vs majority: every unsigned gap and
+    /// ratio from its signed parts (<see cref="SignedParts"/>, <see cref="UnsignedInterval"/>), every other metric its
+    /// percentile interval.
     /// </summary>
     /// <param name="yTrue">True labels in {0, 1}.</param>
     /// <param name="yPred">Predicted labels in {0, 1}.</param>

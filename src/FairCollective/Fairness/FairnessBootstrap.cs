@@ -5,11 +5,11 @@ namespace FairCollective.Fairness;
 /// <summary>
 /// Bootstrap confidence intervals for any <see cref="FairnessMetric"/>: rows are resampled with replacement (optionally
 /// within each group) and every metric is recomputed on the resample. Rates, signed gaps, error, disparate impact and
-/// counts get the percentile interval, the (1-level)/2 and (1+level)/2 quantiles (linear interpolation, numpy's default /
-/// R type 7) of the defined values; every unsigned gap and min-over-max ratio, including the between-groups ones over
+/// counts get the percentile interval, the (1-level)/2 and (1+level)/2 quantiles (linear interpolation, numpy's default
+/// / R type 7) of the defined values; every unsigned gap and min-over-max ratio, including the between-groups ones over
 /// all groups, is bounded through its signed parts (<see cref="SignedParts"/>, <see cref="UnsignedInterval"/>), whose
-/// percentile intervals hold together, so that its interval reaches parity when the parts' do. Resample b draws from its
-/// own generator Seeds.Create(seed, "bootstrap", b), so results are identical for any thread count.
+/// percentile intervals hold together, so that its interval reaches parity when the parts' do. Resample b draws from
+/// its own generator Seeds.Create(seed, "bootstrap", b), so results are identical for any thread count.
 /// </summary>
 public static class FairnessBootstrap
 {
@@ -84,7 +84,8 @@ public static class FairnessBootstrap
         public readonly double[]? Weights = weighted ? new double[n] : null;
         public readonly ConfusionCounts[] Counts = new ConfusionCounts[groups];
 
-        /// <summary>Draws each stratum's size in rows from that stratum, with replacement, and counts them per group.</summary>
+        /// <summary>Draws each stratum's size in rows from that stratum, with replacement, and counts them per
+        /// group.</summary>
         public void Draw(Random rng, int[][] strata, int[] yTrue, int[] yPred, int[] group, double[]? weights)
         {
             int k = 0;

@@ -28,7 +28,8 @@ public static class FairnessEvaluator
         Evaluate(perGroup, isMinorityGroup, undefinedRate, values);
     }
 
-    /// <summary>Per-group flags of the two groups of a <see cref="GroupMembership"/>: its codes index them, majority 0, minority 1.</summary>
+    /// <summary>Per-group flags of the two groups of a <see cref="GroupMembership"/>: its codes index them, majority 0,
+    /// minority 1.</summary>
     private static readonly bool[] MembershipGroupIsMinority = [false, true];
 
     /// <summary>
@@ -39,20 +40,22 @@ public static class FairnessEvaluator
         UndefinedRate undefinedRate = UndefinedRate.NaN, ReadOnlySpan<double> sampleWeights = default) =>
         Evaluate(yTrue, yPred, groups.Codes, MembershipGroupIsMinority, values, undefinedRate, sampleWeights);
 
-    /// <summary>The metrics taken between all groups, fairlearn style (the rest compare the pooled minority with the pooled majority).</summary>
+    /// <summary>The metrics taken between all groups, fairlearn style (the rest compare the pooled minority with the
+    /// pooled majority).</summary>
     public static bool IsBetweenGroups(FairnessMetric metric) => metric is FairnessMetric.DemographicParityDifferenceBetweenGroups
         or FairnessMetric.DemographicParityRatioBetweenGroups or FairnessMetric.EqualOpportunityDifferenceBetweenGroups
         or FairnessMetric.EqualOpportunityRatioBetweenGroups or FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase
         or FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean or FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase
         or FairnessMetric.EqualizedOddsRatioBetweenGroupsMean or FairnessMetric.ErrorRateDifferenceBetweenGroups;
 
-    /// <summary>Every metric from per-group counts into <paramref name="values"/> (length at least <see cref="MetricCount"/>).</summary>
+    /// <summary>Every metric from per-group counts into <paramref name="values"/> (length at least
+    /// <see cref="MetricCount"/>).</summary>
     /// <param name="perGroup">Confusion counts of each group.</param>
     /// <param name="isMinorityGroup">Per group, whether it is pooled into the minority.</param>
     /// <param name="mode">How a rate with a zero denominator is reported.</param>
     /// <param name="values">One slot per metric, indexed by its value.</param>
-    /// <param name="betweenGroups">False: leave the between-groups metrics (<see cref="IsBetweenGroups"/>) NaN; a bootstrap
-    /// that bounds none of them skips their nine passes over the groups in each of its resamples.</param>
+    /// <param name="betweenGroups">False: leave the between-groups metrics (<see cref="IsBetweenGroups"/>) NaN; a
+    /// bootstrap that bounds none of them skips their nine passes over the groups in each of its resamples.</param>
     public static void Evaluate(ReadOnlySpan<ConfusionCounts> perGroup, ReadOnlySpan<bool> isMinorityGroup,
         UndefinedRate mode, Span<double> values, bool betweenGroups = true)
     {

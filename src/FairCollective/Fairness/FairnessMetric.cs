@@ -22,11 +22,13 @@ public enum FairnessMetric
     ErrorRateDifferenceSigned,
     /// <summary>|ERR_minority - ERR_majority|, in [0, 1].</summary>
     ErrorRateDifference,
-    /// <summary>P(yhat = 1 | minority) - P(yhat = 1 | majority), in [-1, 1] (AIF360 statistical_parity_difference).</summary>
+    /// <summary>P(yhat = 1 | minority) - P(yhat = 1 | majority), in [-1, 1] (AIF360
+    /// statistical_parity_difference).</summary>
     DemographicParityDifferenceSigned,
     /// <summary>|P(yhat = 1 | minority) - P(yhat = 1 | majority)|, in [0, 1]; 0 = demographic parity.</summary>
     DemographicParityDifference,
-    /// <summary>P(yhat = 1 | minority) / P(yhat = 1 | majority), in [0, Infinity]; 1 = parity (AIF360 disparate_impact).</summary>
+    /// <summary>P(yhat = 1 | minority) / P(yhat = 1 | majority), in [0, Infinity]; 1 = parity (AIF360
+    /// disparate_impact).</summary>
     DisparateImpact,
     /// <summary>Min over max of the minority's and the majority's selection rates, in [0, 1]; 1 = parity.</summary>
     DemographicParityRatio,
@@ -38,27 +40,37 @@ public enum FairnessMetric
     FalsePositiveRateDifferenceSigned,
     /// <summary>|FPR_minority - FPR_majority|, in [0, 1].</summary>
     FalsePositiveRateDifference,
-    /// <summary>1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)], in [-1, 1] (AIF360 average_odds_difference).</summary>
+    /// <summary>1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)], in [-1, 1] (AIF360
+    /// average_odds_difference).</summary>
     AverageOddsDifferenceSigned,
-    /// <summary>The paper's headline metric: 1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|), in [0, 1]; 0 = equalized odds.</summary>
+    /// <summary>The paper's headline metric: 1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|), in
+    /// [0, 1]; 0 = equalized odds.</summary>
     EqOd,
-    /// <summary>max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|), in [0, 1] (fairlearn equalized_odds_difference, worst case).</summary>
+    /// <summary>max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|), in [0, 1] (fairlearn
+    /// equalized_odds_difference, worst case).</summary>
     EqualizedOddsDifferenceWorstCase,
-    /// <summary>max_g minus min_g of the selection rate over all groups, in [0, 1] (fairlearn demographic_parity_difference).</summary>
+    /// <summary>max_g minus min_g of the selection rate over all groups, in [0, 1] (fairlearn
+    /// demographic_parity_difference).</summary>
     DemographicParityDifferenceBetweenGroups,
-    /// <summary>min_g over max_g of the selection rate over all groups, in [0, 1] (fairlearn demographic_parity_ratio).</summary>
+    /// <summary>min_g over max_g of the selection rate over all groups, in [0, 1] (fairlearn
+    /// demographic_parity_ratio).</summary>
     DemographicParityRatioBetweenGroups,
-    /// <summary>max_g minus min_g of the TPR over all groups, in [0, 1] (fairlearn equal_opportunity_difference).</summary>
+    /// <summary>max_g minus min_g of the TPR over all groups, in [0, 1] (fairlearn
+    /// equal_opportunity_difference).</summary>
     EqualOpportunityDifferenceBetweenGroups,
     /// <summary>min_g over max_g of the TPR over all groups, in [0, 1] (fairlearn equal_opportunity_ratio).</summary>
     EqualOpportunityRatioBetweenGroups,
-    /// <summary>The larger of the between-groups TPR and FPR differences, in [0, 1] (fairlearn equalized_odds_difference, agg='worst_case').</summary>
+    /// <summary>The larger of the between-groups TPR and FPR differences, in [0, 1] (fairlearn
+    /// equalized_odds_difference, agg='worst_case').</summary>
     EqualizedOddsDifferenceBetweenGroupsWorstCase,
-    /// <summary>The mean of the between-groups TPR and FPR differences, in [0, 1] (fairlearn equalized_odds_difference, agg='mean'); EqOd when there are two groups.</summary>
+    /// <summary>The mean of the between-groups TPR and FPR differences, in [0, 1] (fairlearn equalized_odds_difference,
+    /// agg='mean'); EqOd when there are two groups.</summary>
     EqualizedOddsDifferenceBetweenGroupsMean,
-    /// <summary>The smaller of the between-groups TPR and FPR ratios, in [0, 1] (fairlearn equalized_odds_ratio, agg='worst_case').</summary>
+    /// <summary>The smaller of the between-groups TPR and FPR ratios, in [0, 1] (fairlearn equalized_odds_ratio,
+    /// agg='worst_case').</summary>
     EqualizedOddsRatioBetweenGroupsWorstCase,
-    /// <summary>The mean of the between-groups TPR and FPR ratios, in [0, 1] (fairlearn equalized_odds_ratio, agg='mean').</summary>
+    /// <summary>The mean of the between-groups TPR and FPR ratios, in [0, 1] (fairlearn equalized_odds_ratio,
+    /// agg='mean').</summary>
     EqualizedOddsRatioBetweenGroupsMean,
     /// <summary>max_g minus min_g of the error rate over all groups, in [0, 1].</summary>
     ErrorRateDifferenceBetweenGroups,

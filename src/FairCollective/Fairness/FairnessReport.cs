@@ -51,7 +51,8 @@ public sealed class FairnessReport
     /// <summary>The group labels pooled as the minority (a = 1), ordinal order.</summary>
     public IReadOnlyList<string> MinorityGroups { get; }
 
-    /// <summary>Per group (order of <see cref="GroupConfusionResult.Groups"/>): whether it is pooled into the minority.</summary>
+    /// <summary>Per group (order of <see cref="GroupConfusionResult.Groups"/>): whether it is pooled into the
+    /// minority.</summary>
     public IReadOnlyList<bool> IsMinorityGroup { get; }
 
     /// <summary>Rates of the pooled minority.</summary>

@@ -9,7 +9,8 @@ namespace FairCollective.Fairness;
 /// </summary>
 public static class GroupConfusion
 {
-    /// <summary>Groups up to this many use stack buffers in <see cref="Accumulate"/> (16 ints or 4 doubles per group).</summary>
+    /// <summary>Groups up to this many use stack buffers in <see cref="Accumulate"/> (16 ints or 4 doubles per
+    /// group).</summary>
     private const int StackGroupLimit = 128;
 
     /// <summary>Per-group and overall confusion of labelled predictions, groups given as one label per row.</summary>

@@ -14,7 +14,8 @@ public sealed class GroupConfusionResult
     /// <param name="groups">Group labels, ordinal order.</param>
     /// <param name="perGroupCounts">Confusion counts per group, same order.</param>
     /// <param name="undefinedRate">What a rate with an empty denominator becomes.</param>
-    /// <param name="weighted">The counts are sums of sample weights (every group has rows; an empty count means zero weight).</param>
+    /// <param name="weighted">The counts are sums of sample weights (every group has rows; an empty count means zero
+    /// weight).</param>
     public GroupConfusionResult(string[] groups, ConfusionCounts[] perGroupCounts, UndefinedRate undefinedRate, bool weighted = false)
     {
         Weighted = weighted;
@@ -53,7 +54,8 @@ public sealed class GroupConfusionResult
     /// <summary>What a rate with an empty denominator became.</summary>
     public UndefinedRate UndefinedRate { get; }
 
-    /// <summary>One line per undefined rate, e.g. "group 'x' has no positive labels: TPR and FNR undefined (NaN)".</summary>
+    /// <summary>One line per undefined rate, e.g. "group 'x' has no positive labels: TPR and FNR undefined
+    /// (NaN)".</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The rates of group <paramref name="group"/>.</summary>
@@ -73,7 +75,8 @@ public sealed class GroupConfusionResult
     /// <summary>fairlearn MetricFrame.ratio(method='between_groups') of one column.</summary>
     public double Ratio(GroupRate rate) => BetweenGroups.Ratio(_counts, rate, UndefinedRate);
 
-    /// <summary>The rates of the pooled rows of every group in <paramref name="isMember"/> (indexed like <see cref="Groups"/>).</summary>
+    /// <summary>The rates of the pooled rows of every group in <paramref name="isMember"/> (indexed like
+    /// <see cref="Groups"/>).</summary>
     public GroupRates Pooled(ReadOnlySpan<bool> isMember) => new(Pool(_counts, isMember, member: true), UndefinedRate);
 
     internal static ConfusionCounts Pool(ReadOnlySpan<ConfusionCounts> perGroup, ReadOnlySpan<bool> isMember, bool member)

@@ -10,7 +10,8 @@ namespace FairCollective.Fairness;
 /// </summary>
 public sealed class GroupIndex
 {
-    /// <summary>Wraps precomputed indices (kept, not copied); see <see cref="From"/> to build them from labels.</summary>
+    /// <summary>Wraps precomputed indices (kept, not copied); see <see cref="From"/> to build them from
+    /// labels.</summary>
     /// <param name="indexOfRow">Group index of every row, in 0..names.Length-1.</param>
     /// <param name="names">Group label of every index.</param>
     /// <exception cref="UserInputException">An index is out of range.</exception>
@@ -34,7 +35,8 @@ public sealed class GroupIndex
     /// <summary>Number of rows.</summary>
     public int RowCount => IndexOfRow.Length;
 
-    /// <summary>Indexes the labels of <paramref name="groupOfRow"/>; indices follow the ordinal order of the labels.</summary>
+    /// <summary>Indexes the labels of <paramref name="groupOfRow"/>; indices follow the ordinal order of the
+    /// labels.</summary>
     public static GroupIndex From(IReadOnlyList<string> groupOfRow)
     {
         var distinct = new HashSet<string>(StringComparer.Ordinal);
@@ -53,7 +55,8 @@ public sealed class GroupIndex
     /// <summary>Index of <paramref name="name"/>, or -1 when no row has that label.</summary>
     public int IndexOf(string name) => Array.BinarySearch(Names, name, StringComparer.Ordinal) is var i and >= 0 ? i : -1;
 
-    /// <summary>Per group index: whether it is one of <paramref name="groupLabels"/>. Labels no row carries are ignored.</summary>
+    /// <summary>Per group index: whether it is one of <paramref name="groupLabels"/>. Labels no row carries are
+    /// ignored.</summary>
     public bool[] Membership(IEnumerable<string> groupLabels)
     {
         var member = new bool[Count];

@@ -1,6 +1,7 @@
 namespace FairCollective.Fairness;
 
-/// <summary>A per-group quantity that between-group differences and ratios can be taken over (fairlearn's MetricFrame columns).</summary>
+/// <summary>A per-group quantity that between-group differences and ratios can be taken over (fairlearn's MetricFrame
+/// columns).</summary>
 public enum GroupRate
 {
     /// <summary>Number (or weight) of rows.</summary>

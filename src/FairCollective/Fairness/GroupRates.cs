@@ -7,7 +7,8 @@ namespace FairCollective.Fairness;
 /// </summary>
 public readonly record struct GroupRates
 {
-    /// <summary>Derives the rates from <paramref name="counts"/>; <paramref name="undefinedRate"/> decides TPR and FPR with an empty denominator.</summary>
+    /// <summary>Derives the rates from <paramref name="counts"/>; <paramref name="undefinedRate"/> decides TPR and FPR
+    /// with an empty denominator.</summary>
     public GroupRates(ConfusionCounts counts, UndefinedRate undefinedRate)
     {
         Counts = counts;

@@ -157,7 +157,8 @@ public static class MetricCatalog
         _ => (0, 1),
     };
 
-    /// <summary>"definition (convention)" of the metric keyed <paramref name="key"/>, as printed beside tables.</summary>
+    /// <summary>"definition (convention)" of the metric keyed <paramref name="key"/>, as printed beside
+    /// tables.</summary>
     public static string Describe(string key) =>
         Find(key) is { } d ? $"{d.Definition}; {d.MetricConvention}" : throw new ArgumentException($"no metric has the key '{key}'", nameof(key));
 

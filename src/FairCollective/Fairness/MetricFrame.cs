@@ -14,7 +14,8 @@ namespace FairCollective.Fairness;
 /// from <see cref="GroupConfusion"/>'s counts (the one per-group computation); undefined values are NaN by default and
 /// every one is named in <see cref="Warnings"/>, as are groups with fewer than
 /// <see cref="MetricFrameOptions.SmallGroupRows"/> rows or whose TPR or FPR rests on fewer rows than that. With
-/// <see cref="MetricFrameOptions.Bootstrap"/>, <see cref="Intervals"/> holds bootstrap intervals of the built-in columns.
+/// <see cref="MetricFrameOptions.Bootstrap"/>, <see cref="Intervals"/> holds bootstrap intervals of the built-in
+/// columns.
 /// </summary>
 public sealed class MetricFrame
 {
@@ -100,13 +101,15 @@ public sealed class MetricFrame
         };
     }
 
-    /// <summary>Bootstrap intervals of the built-in columns and the two-group metrics; null unless <see cref="MetricFrameOptions.Bootstrap"/> was set.</summary>
+    /// <summary>Bootstrap intervals of the built-in columns and the two-group metrics; null unless
+    /// <see cref="MetricFrameOptions.Bootstrap"/> was set.</summary>
     public MetricFrameIntervals? Intervals { get; }
 
     /// <summary>
-    /// The frame of <paramref name="yTrue"/> and <paramref name="yPred"/> (0/1, 1 favourable) grouped by the combination
-    /// of the <paramref name="sensitiveColumns"/> (each one label per row). Throws <see cref="UserInputException"/> on
-    /// mismatched lengths, labels other than 0/1, bad weights, or a user metric named like another column.
+    /// The frame of <paramref name="yTrue"/> and <paramref name="yPred"/> (0/1, 1 favourable) grouped by the
+    /// combination of the <paramref name="sensitiveColumns"/> (each one label per row). Throws
+    /// <see cref="UserInputException"/> on mismatched lengths, labels other than 0/1, bad weights, or a user metric
+    /// named like another column.
     /// </summary>
     public static MetricFrame Compute(int[] yTrue, int[] yPred, IReadOnlyList<string[]> sensitiveColumns, MetricFrameOptions? options = null)
     {
@@ -136,16 +139,19 @@ public sealed class MetricFrame
     /// <summary>Names of the sensitive columns, in the order their values are joined into group labels.</summary>
     public IReadOnlyList<string> SensitiveNames { get; }
 
-    /// <summary>Group labels in ordinal order (fairlearn's by_group order for string values); intersections "F x b".</summary>
+    /// <summary>Group labels in ordinal order (fairlearn's by_group order for string values); intersections "F x
+    /// b".</summary>
     public IReadOnlyList<string> Groups => Confusion.Groups;
 
-    /// <summary>Per group (order of <see cref="Groups"/>), its value of each sensitive column (order of <see cref="SensitiveNames"/>).</summary>
+    /// <summary>Per group (order of <see cref="Groups"/>), its value of each sensitive column (order of
+    /// <see cref="SensitiveNames"/>).</summary>
     public IReadOnlyList<IReadOnlyList<string>> GroupValues { get; }
 
     /// <summary>Number of rows per group (unweighted), order of <see cref="Groups"/>.</summary>
     public IReadOnlyList<int> RowCounts { get; }
 
-    /// <summary>Column names: <see cref="MetricFrameColumns.BuiltIn"/>, then the user metrics in the order given.</summary>
+    /// <summary>Column names: <see cref="MetricFrameColumns.BuiltIn"/>, then the user metrics in the order
+    /// given.</summary>
     public IReadOnlyList<string> Columns => _columns;
 
     /// <summary>The per-group confusion counts the built-in columns come from.</summary>
@@ -153,20 +159,22 @@ public sealed class MetricFrame
 
     /// <summary>
     /// With a minority: every named metric of the pooled minority against the pooled majority (signed gaps, demographic
-    /// parity difference and ratio, equal opportunity, EqOd and fairlearn's worst-case equalized odds); null without one.
+    /// parity difference and ratio, equal opportunity, EqOd and fairlearn's worst-case equalized odds); null without
+    /// one.
     /// </summary>
     public FairnessReport? Minority { get; }
 
     /// <summary>What a TPR, FPR or FNR with an empty denominator became.</summary>
     public UndefinedRate UndefinedRate { get; }
 
-    /// <summary>Groups with fewer rows than this, or with fewer positive or negative labels, were named in <see cref="Warnings"/>.</summary>
+    /// <summary>Groups with fewer rows than this, or with fewer positive or negative labels, were named in
+    /// <see cref="Warnings"/>.</summary>
     public int SmallGroupRows { get; }
 
     /// <summary>
-    /// Every undefined value (TPR/FPR/FNR without positives or negatives, a user metric's NaN, a 0/0 ratio), every group
-    /// with fewer than <see cref="SmallGroupRows"/> rows or with fewer positive or negative labels than that (one line per
-    /// group) and every minority label no row carries; one line each, no repeats.
+    /// Every undefined value (TPR/FPR/FNR without positives or negatives, a user metric's NaN, a 0/0 ratio), every
+    /// group with fewer than <see cref="SmallGroupRows"/> rows or with fewer positive or negative labels than that (one
+    /// line per group) and every minority label no row carries; one line each, no repeats.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; }
 
@@ -187,19 +195,23 @@ public sealed class MetricFrame
     /// <summary>The value of <paramref name="column"/> on all rows (fairlearn's <c>overall</c>).</summary>
     public double Overall(string column) => _overall[IndexOf(column)];
 
-    /// <summary>Max over groups minus min over groups of <paramref name="column"/> (fairlearn difference(method='between_groups')).</summary>
+    /// <summary>Max over groups minus min over groups of <paramref name="column"/> (fairlearn
+    /// difference(method='between_groups')).</summary>
     public double Difference(string column) => BetweenGroups.Difference(_byGroup[IndexOf(column)], UndefinedRate);
 
-    /// <summary>Min over groups divided by max over groups of <paramref name="column"/>; 0/0 = NaN (fairlearn ratio(method='between_groups')).</summary>
+    /// <summary>Min over groups divided by max over groups of <paramref name="column"/>; 0/0 = NaN (fairlearn
+    /// ratio(method='between_groups')).</summary>
     public double Ratio(string column) => BetweenGroups.Ratio(_byGroup[IndexOf(column)], UndefinedRate);
 
     /// <summary>The value of <paramref name="column"/> on the pooled minority rows.</summary>
     public double MinorityValue(string column) => (_minorityValues ?? throw NoMinority())[IndexOf(column)];
 
-    /// <summary>The value of <paramref name="column"/> on the pooled majority rows (every non-minority group).</summary>
+    /// <summary>The value of <paramref name="column"/> on the pooled majority rows (every non-minority
+    /// group).</summary>
     public double MajorityValue(string column) => (_majorityValues ?? throw NoMinority())[IndexOf(column)];
 
-    /// <summary>Signed gap of <paramref name="column"/>: minority minus majority (AIF360's unprivileged minus privileged).</summary>
+    /// <summary>Signed gap of <paramref name="column"/>: minority minus majority (AIF360's unprivileged minus
+    /// privileged).</summary>
     public double MinorityGap(string column) => MinorityValue(column) - MajorityValue(column);
 
     private int IndexOf(string column) => _columnIndex.TryGetValue(column, out int c)

@@ -104,16 +104,19 @@ public sealed class MetricFrameIntervals
     /// <summary>Resamples, level and seed the intervals were drawn with.</summary>
     public BootstrapOptions Options { get; }
 
-    /// <summary>The interval of <paramref name="column"/> for the group at <paramref name="group"/> (order of <see cref="MetricFrame.Groups"/>); NaN ends for the count and user metrics.</summary>
+    /// <summary>The interval of <paramref name="column"/> for the group at <paramref name="group"/> (order of
+    /// <see cref="MetricFrame.Groups"/>); NaN ends for the count and user metrics.</summary>
     public (double Low, double High) ByGroup(string column, int group) => _column.TryGetValue(column, out int r) ? _byGroup[r][group] : None;
 
     /// <summary>The interval of <paramref name="column"/> on all rows.</summary>
     public (double Low, double High) Overall(string column) => Of(_overall, column);
 
-    /// <summary>The interval of the between-groups difference (max minus min over groups) of <paramref name="column"/>, bounded through every pair of groups.</summary>
+    /// <summary>The interval of the between-groups difference (max minus min over groups) of <paramref name="column"/>,
+    /// bounded through every pair of groups.</summary>
     public (double Low, double High) Difference(string column) => Of(_difference, column);
 
-    /// <summary>The interval of the between-groups ratio (min over max) of <paramref name="column"/>, bounded through every pair of groups.</summary>
+    /// <summary>The interval of the between-groups ratio (min over max) of <paramref name="column"/>, bounded through
+    /// every pair of groups.</summary>
     public (double Low, double High) Ratio(string column) => Of(_ratio, column);
 
     /// <summary>The interval of <paramref name="column"/> on the pooled minority (NaN without a minority).</summary>
@@ -122,10 +125,12 @@ public sealed class MetricFrameIntervals
     /// <summary>The interval of <paramref name="column"/> on the pooled majority (NaN without a minority).</summary>
     public (double Low, double High) MajorityValue(string column) => Of(_majority, column);
 
-    /// <summary>The interval of the signed gap of <paramref name="column"/>, minority minus majority (NaN without a minority).</summary>
+    /// <summary>The interval of the signed gap of <paramref name="column"/>, minority minus majority (NaN without a
+    /// minority).</summary>
     public (double Low, double High) MinorityGap(string column) => Of(_gap, column);
 
-    /// <summary>The interval of a minority-vs-majority <paramref name="metric"/> (NaN without a minority, and for between-groups metrics: see <see cref="Difference"/> and <see cref="Ratio"/>).</summary>
+    /// <summary>The interval of a minority-vs-majority <paramref name="metric"/> (NaN without a minority, and for
+    /// between-groups metrics: see <see cref="Difference"/> and <see cref="Ratio"/>).</summary>
     public (double Low, double High) this[FairnessMetric metric] => _metrics?.GetValueOrDefault(metric, None) ?? None;
 
     private static readonly (double Low, double High) None = (double.NaN, double.NaN);

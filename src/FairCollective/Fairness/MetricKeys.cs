@@ -7,7 +7,8 @@ namespace FairCollective.Fairness;
 /// </summary>
 public static class MetricKeys
 {
-    /// <summary>Prefix of a metric measured on the validation split instead of the test split ("validation_eqod").</summary>
+    /// <summary>Prefix of a metric measured on the validation split instead of the test split
+    /// ("validation_eqod").</summary>
     public const string ValidationPrefix = "validation_";
 
     /// <summary>The key of <paramref name="key"/> measured on the validation split.</summary>
@@ -148,7 +149,8 @@ public static class MetricKeys
     /// <summary>Key of the counterfactual-fairness rate, synthetic data only.</summary>
     public const string CounterfactualFairness = "cf_fair_rate";
 
-    /// <summary>Key of the lower end of EqOd's bootstrap interval over test rows (<see cref="IntervalLow"/> of <see cref="EqOd"/>).</summary>
+    /// <summary>Key of the lower end of EqOd's bootstrap interval over test rows (<see cref="IntervalLow"/> of
+    /// <see cref="EqOd"/>).</summary>
     public const string EqOdLow = EqOd + IntervalLowSuffix;
 
     /// <summary>Key of the upper end of EqOd's bootstrap interval over test rows.</summary>
@@ -160,22 +162,28 @@ public static class MetricKeys
     /// <summary>Key of the upper end of the error's bootstrap interval over test rows.</summary>
     public const string ErrorHigh = Error + IntervalHighSuffix;
 
-    /// <summary>Key of M*, the pool members the ideal flips (P0(y = 1 | g(x)) >= 1/2); data with a causal model only.</summary>
+    /// <summary>Key of M*, the pool members the ideal flips (P0(y = 1 | g(x)) >= 1/2); data with a causal model
+    /// only.</summary>
     public const string IdealFlips = "ideal_flips";
 
-    /// <summary>Key of the share of a cell's flips that the ideal also makes (precision; at M* flips also the recall).</summary>
+    /// <summary>Key of the share of a cell's flips that the ideal also makes (precision; at M* flips also the
+    /// recall).</summary>
     public const string IdealPrecision = "ideal_precision";
 
-    /// <summary>Key of the Spearman correlation over the pool between the strategy's scores and P0(y = 1 | g(x)).</summary>
+    /// <summary>Key of the Spearman correlation over the pool between the strategy's scores and P0(y = 1 |
+    /// g(x)).</summary>
     public const string P0RankCorrelation = "p0_rank_corr";
 
-    /// <summary>Key of the number of a collective cell's flips chosen by the tie rule (<see cref="Collective.Ranking.TiedAtCut"/>).</summary>
+    /// <summary>Key of the number of a collective cell's flips chosen by the tie rule
+    /// (<see cref="Collective.Ranking.TiedAtCut"/>).</summary>
     public const string TieFlips = "tie_flips";
 
-    /// <summary>Key of FARE's certificate: a 95% upper bound on the demographic-parity gap of any classifier on its leaves.</summary>
+    /// <summary>Key of FARE's certificate: a 95% upper bound on the demographic-parity gap of any classifier on its
+    /// leaves.</summary>
     public const string FareDemographicParityBound = "fare_dp_bound";
 
-    /// <summary>Key of the gradient norm the full-covariance steering solver reached (0 at the exact optimum).</summary>
+    /// <summary>Key of the gradient norm the full-covariance steering solver reached (0 at the exact
+    /// optimum).</summary>
     public const string SteeringGradientNorm = "steering_gradient_norm";
 
     /// <summary>Key of the Newton steps the full-covariance steering solver took.</summary>
@@ -190,10 +198,12 @@ public static class MetricKeys
     /// <summary>Key of the number of training rows a firm-side defence flagged (dropped or relabelled).</summary>
     public const string DefenceFlagged = "defence_flagged";
 
-    /// <summary>Key of the defence's precision: flagged rows that are the collective's flips, over flagged rows (NaN when nothing is flagged).</summary>
+    /// <summary>Key of the defence's precision: flagged rows that are the collective's flips, over flagged rows (NaN
+    /// when nothing is flagged).</summary>
     public const string DefencePrecision = "defence_precision";
 
-    /// <summary>Key of the defence's recall: the collective's flips it flagged, over all flips (NaN without flips).</summary>
+    /// <summary>Key of the defence's recall: the collective's flips it flagged, over all flips (NaN without
+    /// flips).</summary>
     public const string DefenceRecall = "defence_recall";
 
     /// <summary>Key of the share of honest minority training rows (not flipped) the defence flagged.</summary>

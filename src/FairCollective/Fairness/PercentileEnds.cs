@@ -5,18 +5,20 @@ namespace FairCollective.Fairness;
 /// <c>QuantileDefinition.R7</c>): for tau, h = (n - 1)·tau + 1, and the value is x(⌊h⌋) + (h - ⌊h⌋)·(x(⌊h⌋+1) - x(⌊h⌋))
 /// on the sorted sample (1-based, the upper index capped at n). A percentile interval reads only the few order
 /// statistics next to its two tails, so they are found by one pass that keeps the k smallest and k largest values
-/// (k about n·(1 - level)/2 + 2) instead of sorting the sample: a bootstrap cell bounds 22 metrics of 200 resamples, and
-/// sorting them was a sixth of the README job's cell time. Order statistics are values, so the ends equal those of a full
-/// sort bit for bit (checked against MathNet's sorted-array quantile by a property test). Written here because no
-/// library selects both tails at once; a wide interval (many order statistics) falls back to sorting.
+/// (k about n·(1 - level)/2 + 2) instead of sorting the sample: a bootstrap cell bounds 22 metrics of 200 resamples,
+/// and sorting them was a sixth of the README job's cell time. Order statistics are values, so the ends equal those of
+/// a full sort bit for bit (checked against MathNet's sorted-array quantile by a property test). Written here because
+/// no library selects both tails at once; a wide interval (many order statistics) falls back to sorting.
 /// </summary>
 public static class PercentileEnds
 {
     /// <summary>Most values kept per tail before sorting is cheaper than keeping them in order.</summary>
     public const int MaxKeptPerTail = 32;
 
-    /// <summary>The R7 quantiles at <paramref name="lowTau"/> and <paramref name="highTau"/> of <paramref name="values"/> (no NaN), which may be reordered.</summary>
-    /// <param name="values">The sample, at least one value, none NaN; sorted in place when the tails are too wide to select.</param>
+    /// <summary>The R7 quantiles at <paramref name="lowTau"/> and <paramref name="highTau"/> of
+    /// <paramref name="values"/> (no NaN), which may be reordered.</summary>
+    /// <param name="values">The sample, at least one value, none NaN; sorted in place when the tails are too wide to
+    /// select.</param>
     /// <param name="lowTau">Lower quantile level in [0, 1].</param>
     /// <param name="highTau">Upper quantile level in [<paramref name="lowTau"/>, 1].</param>
     public static (double Low, double High) Of(Span<double> values, double lowTau, double highTau)
@@ -24,7 +26,8 @@ public static class PercentileEnds
         int n = values.Length;
         if (n == 0) throw new ArgumentException("a percentile needs at least one value", nameof(values));
         if (!(lowTau >= 0 && lowTau <= highTau && highTau <= 1)) throw new ArgumentOutOfRangeException(nameof(lowTau), $"need 0 <= lowTau <= highTau <= 1; got {lowTau}, {highTau}");
-        // MathNet's edge cases, so that a one-value sample or a tail at 0 or 1 gives the same value (an infinity included).
+        // MathNet's edge cases, so that a one-value sample or a tail at 0 or 1 gives the same value (an infinity
+        // included).
         if (n == 1) return (values[0], values[0]);
         if (lowTau == 0 || highTau == 1)
         {
@@ -47,8 +50,9 @@ public static class PercentileEnds
     }
 
     /// <summary>
-    /// The <paramref name="keep"/> smallest values of <paramref name="values"/> in ascending order and the <paramref name="keep"/>
-    /// largest in descending order (order statistics 0.. and n - 1 down), by the same one pass as <see cref="Of"/>.
+    /// The <paramref name="keep"/> smallest values of <paramref name="values"/> in ascending order and the
+    /// <paramref name="keep"/> largest in descending order (order statistics 0.. and n - 1 down), by the same one pass
+    /// as <see cref="Of"/>.
     /// </summary>
     internal static (double[] Lowest, double[] Highest) Tails(ReadOnlySpan<double> values, int keep)
     {
@@ -58,7 +62,8 @@ public static class PercentileEnds
         return (lowest, highest);
     }
 
-    /// <summary>One pass keeping the smallest values ascending in <paramref name="small"/> and the largest descending in <paramref name="large"/>.</summary>
+    /// <summary>One pass keeping the smallest values ascending in <paramref name="small"/> and the largest descending
+    /// in <paramref name="large"/>.</summary>
     private static void Select(ReadOnlySpan<double> values, Span<double> small, Span<double> large)
     {
         int keepSmall = small.Length, keepLarge = large.Length, smallCount = 0, largeCount = 0;
@@ -71,7 +76,8 @@ public static class PercentileEnds
         }
     }
 
-    /// <summary>The 0-based ranks the R7 rule reads at <paramref name="tau"/>, and the weight of the upper one.</summary>
+    /// <summary>The 0-based ranks the R7 rule reads at <paramref name="tau"/>, and the weight of the upper
+    /// one.</summary>
     private static (int A, int B, double Fraction) Ranks(int n, double tau)
     {
         double h = (n - 1) * tau + 1d;

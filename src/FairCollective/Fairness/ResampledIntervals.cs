@@ -3,13 +3,13 @@ using FairCollective.Common;
 namespace FairCollective.Fairness;
 
 /// <summary>
-/// The bootstrap intervals of a list of metrics, collected resample by resample from each resample's per-group confusion
-/// counts (<see cref="CountBootstrap"/> and <see cref="FairnessBootstrap"/> draw the resamples; this is what both do with
-/// them). A metric with signed parts (every unsigned gap and min-over-max ratio, <see cref="SignedParts"/>) gets the
-/// interval of <see cref="UnsignedInterval"/> from its parts' calibrated rectangle (<see cref="SimultaneousPercentiles"/>);
-/// every other metric its percentile interval. A resample where a metric is undefined (NaN) is left out of that metric's
-/// interval. Resample b writes only slot b, so resamples may be added from several threads, each with its own
-/// <see cref="Scratch"/>.
+/// The bootstrap intervals of a list of metrics, collected resample by resample from each resample's per-group
+/// confusion counts (<see cref="CountBootstrap"/> and <see cref="FairnessBootstrap"/> draw the resamples; this is what
+/// both do with them). A metric with signed parts (every unsigned gap and min-over-max ratio,
+/// <see cref="SignedParts"/>) gets the interval of <see cref="UnsignedInterval"/> from its parts' calibrated rectangle
+/// (<see cref="SimultaneousPercentiles"/>); every other metric its percentile interval. A resample where a metric is
+/// undefined (NaN) is left out of that metric's interval. Resample b writes only slot b, so resamples may be added from
+/// several threads, each with its own <see cref="Scratch"/>.
 /// </summary>
 internal sealed class ResampledIntervals
 {
@@ -25,7 +25,8 @@ internal sealed class ResampledIntervals
     private readonly int _groups, _mostParts;
 
     /// <summary>Room for <paramref name="resamples"/> resamples of <paramref name="groups"/> groups.</summary>
-    /// <exception cref="UserInputException">A between-groups metric over so many groups that its parts exceed <see cref="MaxPartValues"/>.</exception>
+    /// <exception cref="UserInputException">A between-groups metric over so many groups that its parts exceed
+    /// <see cref="MaxPartValues"/>.</exception>
     public ResampledIntervals(IReadOnlyList<FairnessMetric> metrics, int groups, int resamples)
     {
         _metrics = metrics.ToArray();
@@ -82,7 +83,8 @@ internal sealed class ResampledIntervals
 
     /// <summary>One interval per metric, in order, with the resamples where it was defined.</summary>
     /// <param name="level">Two-sided level.</param>
-    /// <param name="estimates">Every metric's value on the full sample (indexed by <see cref="FairnessMetric"/>), kept inside the intervals of metrics with signed parts.</param>
+    /// <param name="estimates">Every metric's value on the full sample (indexed by <see cref="FairnessMetric"/>), kept
+    /// inside the intervals of metrics with signed parts.</param>
     public (double Low, double High, int Defined)[] Finish(double level, ReadOnlySpan<double> estimates)
     {
         var result = new (double Low, double High, int Defined)[_metrics.Length];
@@ -93,7 +95,8 @@ internal sealed class ResampledIntervals
         return result;
     }
 
-    /// <summary>The percentile interval of the defined values of <paramref name="drawn"/> (which it may reorder); NaN ends when none is defined.</summary>
+    /// <summary>The percentile interval of the defined values of <paramref name="drawn"/> (which it may reorder); NaN
+    /// ends when none is defined.</summary>
     public static (double Low, double High, int Defined) Percentile(double[] drawn, double level)
     {
         int defined = 0;
@@ -106,8 +109,8 @@ internal sealed class ResampledIntervals
     }
 
     /// <summary>
-    /// The interval of a metric with signed parts from the resamples where it is defined (<paramref name="drawn"/> not NaN;
-    /// the parts are compacted to those in place): the parts' calibrated rectangle, then interval arithmetic.
+    /// The interval of a metric with signed parts from the resamples where it is defined (<paramref name="drawn"/> not
+    /// NaN; the parts are compacted to those in place): the parts' calibrated rectangle, then interval arithmetic.
     /// </summary>
     public static (double Low, double High, int Defined) Unsigned(SignedParts.Layout layout, double[][] parts, double[] drawn, double level, double estimate)
     {

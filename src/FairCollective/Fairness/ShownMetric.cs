@@ -53,7 +53,8 @@ public sealed record ShownMetric
     /// <summary>Axis label of <see cref="Unfairness"/>.</summary>
     public string UnfairnessAxis => Direction > 0 ? Axis : $"1 − {Name} (distance from parity, 0–1, lower is fairer)";
 
-    /// <summary>"definition; convention" from the metric registry, printed beside every table that shows the metric.</summary>
+    /// <summary>"definition; convention" from the metric registry, printed beside every table that shows the
+    /// metric.</summary>
     public string Describe() => MetricCatalog.Describe(Key);
 
     /// <inheritdoc/>

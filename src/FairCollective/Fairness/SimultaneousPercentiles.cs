@@ -21,8 +21,8 @@ namespace FairCollective.Fairness;
 internal static class SimultaneousPercentiles
 {
     /// <summary>Each part's interval at the calibrated common level.</summary>
-    /// <param name="parts">parts[j][b]: part j in resample b, for b below <paramref name="count"/>; NaN where it is undefined
-    /// (it then constrains nothing in that resample).</param>
+    /// <param name="parts">parts[j][b]: part j in resample b, for b below <paramref name="count"/>; NaN where it is
+    /// undefined (it then constrains nothing in that resample).</param>
     /// <param name="count">Resamples in use (those where the bounded metric is defined).</param>
     /// <param name="level">Two-sided level in (0, 1).</param>
     /// <returns>One (low, high) per part; NaN ends for a part undefined in every resample.</returns>
@@ -46,8 +46,8 @@ internal static class SimultaneousPercentiles
             var (values, resample) = Defined(parts[j], count);
             tails[j] = Tails.Of(values, resample, tau, limit);
         }
-        // The largest τ with at least the level's share of resamples inside: the ⌈level · count⌉-th largest limit, never
-        // above the level's own tail share; only the few limits below that share can decide it.
+        // The largest τ with at least the level's share of resamples inside: the ⌈level · count⌉-th largest limit,
+        // never above the level's own tail share; only the few limits below that share can decide it.
         int outsideAllowed = count - Math.Clamp((int)Math.Ceiling(level * count), 1, count);
         var below = new List<double>();
         foreach (double l in limit)
@@ -63,14 +63,15 @@ internal static class SimultaneousPercentiles
     }
 
     /// <summary>
-    /// A part's order statistics near its two ends: <c>Low[i]</c> is position i from the bottom, <c>High[i]</c> position
-    /// i from the top, enough of them for any tail share up to the level's.
+    /// A part's order statistics near its two ends: <c>Low[i]</c> is position i from the bottom, <c>High[i]</c>
+    /// position i from the top, enough of them for any tail share up to the level's.
     /// </summary>
     private readonly record struct Tails(int Count, double[] Low, double[] High)
     {
         /// <summary>
-        /// The tails of <paramref name="values"/> (any order; reordered), lowering <paramref name="limit"/>[b] for every
-        /// resample b whose value stays inside this part's interval only up to a tail share below <paramref name="tau"/>.
+        /// The tails of <paramref name="values"/> (any order; reordered), lowering <paramref name="limit"/>[b] for
+        /// every resample b whose value stays inside this part's interval only up to a tail share below
+        /// <paramref name="tau"/>.
         /// </summary>
         public static Tails Of(double[] values, int[] resample, double tau, double[] limit)
         {
@@ -92,7 +93,8 @@ internal static class SimultaneousPercentiles
                 Candidates(values, resample, highest[^1], n, tau, limit, ascending: false));
         }
 
-        /// <summary>(lower, upper) end at tail share <paramref name="tau"/>: R7 at positions (n - 1) τ and (n - 1)(1 - τ).</summary>
+        /// <summary>(lower, upper) end at tail share <paramref name="tau"/>: R7 at positions (n - 1) τ and (n - 1)(1 -
+        /// τ).</summary>
         public (double Low, double High) Ends(double tau)
         {
             if (Count == 0) return (double.NaN, double.NaN);
@@ -101,8 +103,9 @@ internal static class SimultaneousPercentiles
         }
 
         /// <summary>
-        /// The value at <paramref name="position"/> from one end of a tail ordered from that end, interpolated; a position
-        /// within rounding of a whole number is that number, so a limit computed as r / (n - 1) reads value r itself.
+        /// The value at <paramref name="position"/> from one end of a tail ordered from that end, interpolated; a
+        /// position within rounding of a whole number is that number, so a limit computed as r / (n - 1) reads value r
+        /// itself.
         /// </summary>
         private static double At(double[] fromEnd, double position)
         {
@@ -112,10 +115,12 @@ internal static class SimultaneousPercentiles
             return i + 1 >= fromEnd.Length ? fromEnd[^1] : fromEnd[i] + (position - i) * (fromEnd[i + 1] - fromEnd[i]);
         }
 
-        /// <summary>The values at or beyond <paramref name="threshold"/> on one side, ordered from that end; their limits are lowered.</summary>
+        /// <summary>The values at or beyond <paramref name="threshold"/> on one side, ordered from that end; their
+        /// limits are lowered.</summary>
         private static double[] Candidates(double[] values, int[] resample, double threshold, int n, double tau, double[] limit, bool ascending)
         {
-            // Every value at least as far out as the threshold, ties included, so that each one's rank is its rank among all values.
+            // Every value at least as far out as the threshold, ties included, so that each one's rank is its rank
+            // among all values.
             var keys = new List<double>();
             var owners = new List<int>();
             for (int b = 0; b < values.Length; b++)
@@ -135,7 +140,8 @@ internal static class SimultaneousPercentiles
 
         /// <summary>
         /// Over <paramref name="sorted"/> (ordered from the end that <paramref name="ascending"/> names), lowers each
-        /// owner's limit to r_last / (n - 1), r_last its last position among equal values counted from that end, where that is below τ.
+        /// owner's limit to r_last / (n - 1), r_last its last position among equal values counted from that end, where
+        /// that is below τ.
         /// </summary>
         private static void Lower(double[] sorted, int[] owner, int from, int to, int n, double tau, double[] limit, bool ascending)
         {
@@ -151,7 +157,8 @@ internal static class SimultaneousPercentiles
         }
     }
 
-    /// <summary>The first <paramref name="count"/> values of <paramref name="part"/> that are not NaN, copied, with their resample indices.</summary>
+    /// <summary>The first <paramref name="count"/> values of <paramref name="part"/> that are not NaN, copied, with
+    /// their resample indices.</summary>
     private static (double[] Values, int[] Resample) Defined(double[] part, int count)
     {
         int defined = 0;

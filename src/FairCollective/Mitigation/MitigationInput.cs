@@ -18,7 +18,8 @@ internal static class MitigationInput
             throw new UserInputException($"{method}: '{what}' has {actual} rows, expected {expected}.");
     }
 
-    /// <summary>The checks every binary-group method makes: at least one row, labels in {0,1}, one group flag per label.</summary>
+    /// <summary>The checks every binary-group method makes: at least one row, labels in {0,1}, one group flag per
+    /// label.</summary>
     public static void Rows(string method, ReadOnlySpan<int> labels, string labelsName, GroupMembership groups)
     {
         NonEmpty(method, labels.Length);
@@ -26,7 +27,8 @@ internal static class MitigationInput
         Binary(method, labels, labelsName);
     }
 
-    /// <summary><see cref="Rows(string, ReadOnlySpan{int}, string, GroupMembership)"/> plus one score per label.</summary>
+    /// <summary><see cref="Rows(string, ReadOnlySpan{int}, string, GroupMembership)"/> plus one score per
+    /// label.</summary>
     public static void Rows(string method, ReadOnlySpan<int> labels, string labelsName, GroupMembership groups, ReadOnlySpan<double> scores)
     {
         Rows(method, labels, labelsName, groups);

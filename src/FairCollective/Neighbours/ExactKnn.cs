@@ -37,7 +37,8 @@ public sealed class ExactKnn
 
     /// <summary>Indexes every row of <paramref name="reference"/>; results use its row numbers.</summary>
     /// <param name="reference">The reference rows (finite values, at least one row and one column).</param>
-    /// <param name="options">Tuning; defaults to <see cref="KnnOptions"/>'s defaults. No option changes the answer.</param>
+    /// <param name="options">Tuning; defaults to <see cref="KnnOptions"/>'s defaults. No option changes the
+    /// answer.</param>
     public ExactKnn(DesignMatrix reference, KnnOptions? options = null) : this(reference, options, null) { }
 
     private ExactKnn(DesignMatrix reference, KnnOptions? options, int[]? rowMap)

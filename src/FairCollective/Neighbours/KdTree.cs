@@ -69,7 +69,8 @@ internal sealed class KdTree
         return id;
     }
 
-    /// <summary>Hoare quickselect on _original[lo..hi] by coordinate <paramref name="col"/>; deterministic (middle pivot).</summary>
+    /// <summary>Hoare quickselect on _original[lo..hi] by coordinate <paramref name="col"/>; deterministic (middle
+    /// pivot).</summary>
     private void Select(double[] data, int lo, int hi, int nth, int col)
     {
         while (lo < hi)
@@ -93,7 +94,8 @@ internal sealed class KdTree
         }
     }
 
-    /// <summary>The exact k nearest of <paramref name="query"/> by (squared distance, index), into <paramref name="top"/>.</summary>
+    /// <summary>The exact k nearest of <paramref name="query"/> by (squared distance, index), into
+    /// <paramref name="top"/>.</summary>
     public void Search(ReadOnlySpan<double> query, TopK top, Stack<(int Node, double Bound)> stack)
     {
         // Pruning compares a box distance with a point distance, both rounded sums of non-negative terms whose

@@ -1,10 +1,12 @@
 namespace FairCollective.Neighbours;
 
-/// <summary>How <see cref="ExactKnn"/> searches. Every choice returns the identical, exact answer; only speed differs.</summary>
+/// <summary>How <see cref="ExactKnn"/> searches. Every choice returns the identical, exact answer; only speed
+/// differs.</summary>
 public enum KnnAlgorithm
 {
     /// <summary>
-    /// k-d tree when the dimension is at most <see cref="KnnOptions.KdTreeMaxDimension"/>, otherwise blocked brute force.
+    /// k-d tree when the dimension is at most <see cref="KnnOptions.KdTreeMaxDimension"/>, otherwise blocked brute
+    /// force.
     /// </summary>
     Auto,
 

@@ -27,6 +27,7 @@ public sealed class KnnResult
 
     /// <summary>Reference row indices of query <paramref name="q"/>'s k neighbours, nearest first.</summary>
     public ReadOnlySpan<int> IndicesOf(int q) => new(Indices, q * K, K);
-    /// <summary>Euclidean distances of query <paramref name="q"/>'s k neighbours, nearest first (aligned with <see cref="IndicesOf"/>).</summary>
+    /// <summary>Euclidean distances of query <paramref name="q"/>'s k neighbours, nearest first (aligned with
+    /// <see cref="IndicesOf"/>).</summary>
     public ReadOnlySpan<double> DistancesOf(int q) => new(Distances, q * K, K);
 }

@@ -52,7 +52,8 @@ internal sealed class ScreenedBruteForce
         }
     }
 
-    /// <summary>The screen, or null when the data are outside what float32 screening covers (then use the k-d tree).</summary>
+    /// <summary>The screen, or null when the data are outside what float32 screening covers (then use the k-d
+    /// tree).</summary>
     public static ScreenedBruteForce? TryCreate(DesignMatrix reference)
     {
         if (reference.Cols > ScreeningMargin.MaxDimension) return null;
@@ -179,7 +180,8 @@ internal sealed class ScreenedBruteForce
         }
     }
 
-    /// <summary>Moves the lanes that passed the screen into the candidate buffers (rare once thresholds settle).</summary>
+    /// <summary>Moves the lanes that passed the screen into the candidate buffers (rare once thresholds
+    /// settle).</summary>
     private static void Collect(BlockWork w, int tileBase, int refBase, int k)
     {
         for (int i = 0; i < Mr; i++)

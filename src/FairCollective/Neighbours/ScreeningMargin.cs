@@ -28,7 +28,8 @@ internal readonly struct ScreeningMargin
     /// <summary>Largest dimension for which gamma_d stays below 1.05 du (du &lt;= 0.006).</summary>
     public const int MaxDimension = 100_000;
 
-    /// <summary>Largest centered magnitude screened in float32: squares and their sums stay far below float.MaxValue.</summary>
+    /// <summary>Largest centered magnitude screened in float32: squares and their sums stay far below
+    /// float.MaxValue.</summary>
     public const double MaxMagnitude = 1e15;
 
     private const double U = 1.0 / (1 << 24);

@@ -18,13 +18,15 @@ public static class CollectivePipeline
     /// <summary>Group labels a <see cref="FairnessReport"/> of the two groups uses.</summary>
     public const string MinorityLabel = "minority", MajorityLabel = "majority";
 
-    // Indexed by GroupMembership's codes (majority 0, minority 1), which is also the ordinal order GroupIndex keeps names in.
+    // Indexed by GroupMembership's codes (majority 0, minority 1), which is also the ordinal order GroupIndex keeps
+    // names in.
     private static readonly string[] GroupNames = [MajorityLabel, MinorityLabel];
 
     /// <summary>Scores and ranks the collective's pool once; every budget then reads its first flips.</summary>
     /// <param name="inputs">The rows, members, known majority rows and random draws.</param>
     /// <param name="choice">The strategy, its settings and the plausible-flips threshold.</param>
-    /// <param name="trainerFor">Builds a trainer by learner name (RB-prob's and the plausible restriction's majority model).</param>
+    /// <param name="trainerFor">Builds a trainer by learner name (RB-prob's and the plausible restriction's majority
+    /// model).</param>
     public static RankedCollective Rank(CollectiveInputs inputs, RankingChoice choice, Func<string, ITrainer> trainerFor)
     {
         var pool = Pool.Of(inputs.Members, inputs.Labels);
@@ -40,17 +42,19 @@ public static class CollectivePipeline
     }
 
     /// <summary>
-    /// The firm's fit on the labels it received: with a defence, the defence screens them first and the learner fits what
-    /// is left, and the flags are counted against <paramref name="flipped"/> (no flips when null).
+    /// The firm's fit on the labels it received: with a defence, the defence screens them first and the learner fits
+    /// what is left, and the flags are counted against <paramref name="flipped"/> (no flips when null).
     /// </summary>
-    /// <param name="trainer">The firm's learner (warm-started from the undefended base model where the caller has one).</param>
+    /// <param name="trainer">The firm's learner (warm-started from the undefended base model where the caller has
+    /// one).</param>
     /// <param name="x">The firm's training features.</param>
     /// <param name="labels">The labels the firm received.</param>
     /// <param name="defence">The firm's defence; <see cref="DefenceChoice.None"/> fits directly.</param>
     /// <param name="seed">Seed of the defence's own draws.</param>
     /// <param name="groups">Each training row's group (the defence's false flags are counted by group).</param>
     /// <param name="flipped">Per training row, whether the collective flipped it; null = none.</param>
-    /// <param name="neighbours">Neighbours of the training rows, shared between fits (the k-NN defence's); built when null.</param>
+    /// <param name="neighbours">Neighbours of the training rows, shared between fits (the k-NN defence's); built when
+    /// null.</param>
     public static FittedFirm Fit(ITrainer trainer, DesignMatrix x, int[] labels, DefenceChoice defence, int seed, GroupMembership groups,
         bool[]? flipped = null, TrainingNeighbours? neighbours = null)
     {
@@ -60,8 +64,8 @@ public static class CollectivePipeline
     }
 
     /// <summary>
-    /// Every metric of <see cref="FairnessMetric"/> for predictions against true labels, minority against majority: the one
-    /// measuring path (the allocation-free <see cref="FairnessEvaluator"/>) that cells, reports and plans all read.
+    /// Every metric of <see cref="FairnessMetric"/> for predictions against true labels, minority against majority: the
+    /// one measuring path (the allocation-free <see cref="FairnessEvaluator"/>) that cells, reports and plans all read.
     /// </summary>
     public static double[] Measure(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPredicted, GroupMembership groups)
     {
@@ -71,14 +75,15 @@ public static class CollectivePipeline
     }
 
     /// <summary>
-    /// <see cref="Measure"/>'s values with what a reader of one firm also wants: each group's confusion counts and rates,
-    /// and the warnings about rates the data leaves undefined (the same evaluator fills the values).
+    /// <see cref="Measure"/>'s values with what a reader of one firm also wants: each group's confusion counts and
+    /// rates, and the warnings about rates the data leaves undefined (the same evaluator fills the values).
     /// </summary>
     public static FairnessReport Report(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPredicted, GroupMembership groups) =>
         FairnessReport.From(GroupConfusion.Compute(yTrue, yPredicted, new GroupIndex(groups.Codes.ToArray(), GroupNames)), [MinorityLabel]);
 }
 
-/// <summary>A fitted firm and, when it defended itself, what its defence flagged against the collective's flips.</summary>
+/// <summary>A fitted firm and, when it defended itself, what its defence flagged against the collective's
+/// flips.</summary>
 /// <param name="Model">The fitted classifier.</param>
 /// <param name="Detection">The defence's flags counted against the flips; null without a defence.</param>
 public sealed record FittedFirm(IClassifier Model, DefenceDetection? Detection);

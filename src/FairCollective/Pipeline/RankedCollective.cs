@@ -21,8 +21,8 @@ public sealed class RankedCollective
     }
 
     /// <summary>
-    /// A ranking decided elsewhere (a plan's ranked members, an imported order): the pool is <paramref name="rowsInFlipOrder"/>
-    /// and its members flip in that order.
+    /// A ranking decided elsewhere (a plan's ranked members, an imported order): the pool is
+    /// <paramref name="rowsInFlipOrder"/> and its members flip in that order.
     /// </summary>
     /// <param name="members">The collective's size.</param>
     /// <param name="rowsInFlipOrder">Training rows labelled 0, first to flip first.</param>
@@ -63,10 +63,12 @@ public sealed class RankedCollective
     /// <summary>Training rows of the first <paramref name="flips"/> ranked members, in flipping order.</summary>
     public int[] FlippedRows(int flips) => Relabelling.FlippedRows(Pool, Ranking, flips);
 
-    /// <summary>Per training row (of <paramref name="rows"/>), whether it is among the first <paramref name="flips"/>.</summary>
+    /// <summary>Per training row (of <paramref name="rows"/>), whether it is among the first
+    /// <paramref name="flips"/>.</summary>
     public bool[] FlippedFlags(int rows, int flips) => Relabelling.FlippedFlags(rows, Pool, Ranking, flips);
 
-    /// <summary>How many of the first <paramref name="flips"/> the tie rule chose (their score equals the first left out).</summary>
+    /// <summary>How many of the first <paramref name="flips"/> the tie rule chose (their score equals the first left
+    /// out).</summary>
     public int TiedAtCut(int flips) => Collective.Ranking.TiedAtCut(Scores, Ranking, flips);
 
     /// <summary>The pool's training rows in flipping order.</summary>

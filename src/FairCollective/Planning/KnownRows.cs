@@ -5,7 +5,8 @@ namespace FairCollective.Planning;
 
 /// <summary>
 /// The rows a surrogate firm is asked to predict: every member row and every majority source row (the fallback's are
-/// the members' own, so they are predicted once and reused). Test users are draws of these rows, so their predictions are these.
+/// the members' own, so they are predicted once and reused). Test users are draws of these rows, so their predictions
+/// are these.
 /// </summary>
 internal sealed class KnownRows
 {
@@ -25,7 +26,8 @@ internal sealed class KnownRows
     /// <summary>The members' true labels (test users are not relabelled).</summary>
     public int[] MemberLabels { get; }
 
-    /// <summary>The firm's predictions of the member rows and of the majority source rows (the sample's, then the fallback's, which are the members').</summary>
+    /// <summary>The firm's predictions of the member rows and of the majority source rows (the sample's, then the
+    /// fallback's, which are the members').</summary>
     public (int[] Members, int[] Majority) Predict(IClassifier firm)
     {
         var members = firm.Predict(_members);

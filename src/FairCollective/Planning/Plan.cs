@@ -51,7 +51,8 @@ public sealed record Plan
     /// <summary>The assumptions this plan rests on, in words (docs/planner.md explains each).</summary>
     public required IReadOnlyList<string> Assumptions { get; init; }
 
-    /// <summary>What the reader must know before trusting the plan (<see cref="PlanWarnings"/>); empty when nothing.</summary>
+    /// <summary>What the reader must know before trusting the plan (<see cref="PlanWarnings"/>); empty when
+    /// nothing.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>Rows of the members file that its missing policy dropped: not ranked, never flipped.</summary>

@@ -20,7 +20,8 @@ public static class PlanWarnings
     public static IReadOnlyList<string> Of(PlannerInput input)
     {
         var warnings = new List<string>();
-        // The validation's coverage of the 90% predictive interval (2026-12-07, 45 cases each; docs/planner.md, "Measured").
+        // The validation's coverage of the 90% predictive interval (2026-12-07, 45 cases each; docs/planner.md,
+        // "Measured").
         const string measured = "in the planner's validation its 90% intervals covered the real firm's EqOd in 24% of plans without a sample (11 of 45), "
                                 + "29% with 10 majority rows (13 of 45), 58% with 100 (26 of 45) and 89% with every majority row known (40 of 45; docs/planner.md)";
         if (input.MajorityCount == 0)

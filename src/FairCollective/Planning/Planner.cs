@@ -35,11 +35,13 @@ public static class Planner
     /// <summary>Purpose string of the order in which members join a smaller hypothetical collective.</summary>
     public const string OrderPurpose = "planner-collective-order";
 
-    /// <summary>Plans from raw files: the members and an optional majority sample, read with the same dataset spec.</summary>
+    /// <summary>Plans from raw files: the members and an optional majority sample, read with the same dataset
+    /// spec.</summary>
     public static Plan Run(Dataset members, Dataset? majority, PublicNumbers numbers, PlannerOptions? options = null, EncoderOptions? encoder = null) =>
         Run(PlannerInput.From(members, majority, encoder), numbers, options);
 
-    /// <summary>As <see cref="Run(Dataset, Dataset?, PublicNumbers, PlannerOptions?, EncoderOptions?)"/>; messages about a file's rows name <paramref name="membersFile"/> and <paramref name="majorityFile"/>.</summary>
+    /// <summary>As <see cref="Run(Dataset, Dataset?, PublicNumbers, PlannerOptions?, EncoderOptions?)"/>; messages
+    /// about a file's rows name <paramref name="membersFile"/> and <paramref name="majorityFile"/>.</summary>
     public static Plan Run(Dataset members, Dataset? majority, PublicNumbers numbers, PlannerOptions? options, string membersFile, string? majorityFile) =>
         Run(PlannerInput.From(members, majority, null, membersFile, majorityFile), numbers, options);
 
@@ -57,7 +59,8 @@ public static class Planner
         var metric = MetricOf(options.Metric);
         var budgets = options.Budgets.Append(0.0).Distinct().Order().ToArray();
         var strategies = options.Strategies.Select(StrategyCatalog.Canonical).Distinct().ToArray();
-        // What the collective knows, scored once per strategy: its members and its sample (in the default scoring space).
+        // What the collective knows, scored once per strategy: its members and its sample (in the default scoring
+        // space).
         var scoringX = ScoringFeatures.Of(input.X, input.SensitiveColumns, options.StrategySettings.ScoringSpace);
         var known = new CollectiveInputs(scoringX, input.Y, Enumerable.Range(0, nc).ToArray(), Enumerable.Range(nc, input.MajorityCount).ToArray(), options.Seed);
         var ranked = strategies.Select(s => CollectivePipeline.Rank(known, new RankingChoice(s, options.StrategySettings)
@@ -135,7 +138,8 @@ public static class Planner
         };
     }
 
-    /// <summary>Whether <paramref name="a"/> is strictly fairer than <paramref name="b"/> (NaN is never fairer).</summary>
+    /// <summary>Whether <paramref name="a"/> is strictly fairer than <paramref name="b"/> (NaN is never
+    /// fairer).</summary>
     private static bool Fairer(ShownMetric metric, double a, double b) =>
         !double.IsNaN(a) && (double.IsNaN(b) || metric.Unfairness(a) < metric.Unfairness(b));
 

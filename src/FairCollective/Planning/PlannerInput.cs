@@ -15,7 +15,8 @@ public sealed class PlannerInput
     /// <param name="y">Labels in {0, 1}, 1 = favourable.</param>
     /// <param name="memberCount">How many of the first rows are members.</param>
     /// <param name="memberIds">An id per member (what the ranked list names); null = the row numbers 1, 2, ...</param>
-    /// <param name="sensitiveColumns">Columns of <paramref name="x"/> encoding the sensitive attribute (left out of the strategies' default scoring space).</param>
+    /// <param name="sensitiveColumns">Columns of <paramref name="x"/> encoding the sensitive attribute (left out of the
+    /// strategies' default scoring space).</param>
     public PlannerInput(DesignMatrix x, int[] y, int memberCount, string[]? memberIds = null, IReadOnlyList<int>? sensitiveColumns = null)
     {
         if (y.Length != x.Rows) throw new UserInputException($"planner input: {x.Rows} feature rows but {y.Length} labels");
@@ -47,7 +48,8 @@ public sealed class PlannerInput
     /// <summary>Columns encoding the sensitive attribute.</summary>
     public IReadOnlyList<int> SensitiveColumns { get; }
 
-    /// <summary>Rows of the members file its missing policy dropped (they cannot be ranked): listed in the plan, never silently lost.</summary>
+    /// <summary>Rows of the members file its missing policy dropped (they cannot be ranked): listed in the plan, never
+    /// silently lost.</summary>
     public IReadOnlyList<DroppedRow> DroppedMembers { get; init; } = [];
 
     /// <summary>Rows of the majority sample its missing policy dropped.</summary>
@@ -55,8 +57,8 @@ public sealed class PlannerInput
 
     /// <summary>
     /// Encodes the <paramref name="members"/> file and the optional <paramref name="majority"/> sample (same columns)
-    /// with one encoder fitted on their rows. Refuses members outside the minority and sample rows inside it, naming the
-    /// file (<paramref name="membersFile"/>, <paramref name="majorityFile"/>; the dataset's name where not given).
+    /// with one encoder fitted on their rows. Refuses members outside the minority and sample rows inside it, naming
+    /// the file (<paramref name="membersFile"/>, <paramref name="majorityFile"/>; the dataset's name where not given).
     /// </summary>
     public static PlannerInput From(Dataset members, Dataset? majority, EncoderOptions? encoder = null, string? membersFile = null, string? majorityFile = null)
     {

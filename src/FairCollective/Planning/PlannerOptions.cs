@@ -15,16 +15,20 @@ public sealed record PlannerOptions
     /// <summary>Default bootstrap replicates of the surrogate.</summary>
     public const int DefaultReplicates = 200;
 
-    /// <summary>Default replicates of the collective-size search for a target (each tries every size on the grid).</summary>
+    /// <summary>Default replicates of the collective-size search for a target (each tries every size on the
+    /// grid).</summary>
     public const int DefaultTargetReplicates = 50;
 
-    /// <summary>Most <see cref="Replicates"/>: fifty times the default (each replicate fits the surrogate firm once per strategy and budget).</summary>
+    /// <summary>Most <see cref="Replicates"/>: fifty times the default (each replicate fits the surrogate firm once per
+    /// strategy and budget).</summary>
     public const int ReplicatesLimit = 10_000;
 
-    /// <summary>Most <see cref="TargetReplicates"/>: two hundred times the default (each tries every size on the grid).</summary>
+    /// <summary>Most <see cref="TargetReplicates"/>: two hundred times the default (each tries every size on the
+    /// grid).</summary>
     public const int TargetReplicatesLimit = 10_000;
 
-    /// <summary>Most <see cref="SamplePriorRows"/>: beyond it the fallback majority outweighs any sample (a weight, not work).</summary>
+    /// <summary>Most <see cref="SamplePriorRows"/>: beyond it the fallback majority outweighs any sample (a weight, not
+    /// work).</summary>
     public const int SamplePriorRowsLimit = 1_000_000;
 
     /// <summary>Default two-sided level of the predictive intervals.</summary>
@@ -39,19 +43,23 @@ public sealed record PlannerOptions
     /// <summary>Default collective-size grid for a target: shares of the minority 0.05, 0.1, ..., 1.</summary>
     public static IReadOnlyList<double> DefaultSizes { get; } = Enumerable.Range(1, 20).Select(i => i / 20.0).ToArray();
 
-    /// <summary>Strategies to forecast (by <see cref="StrategyCatalog"/> name); the plan recommends the best. Default RB-prob, RB-label, RB-dist.</summary>
+    /// <summary>Strategies to forecast (by <see cref="StrategyCatalog"/> name); the plan recommends the best. Default
+    /// RB-prob, RB-label, RB-dist.</summary>
     public IReadOnlyList<string> Strategies { get; init; } = StrategyCatalog.Practical;
 
     /// <summary>Options of the strategies (k, tie rule, scaling, scoring space).</summary>
     public StrategySettings StrategySettings { get; init; } = new();
 
-    /// <summary>Own options of strategies that have some, by strategy name (any case); a strategy not named here runs with its defaults.</summary>
+    /// <summary>Own options of strategies that have some, by strategy name (any case); a strategy not named here runs
+    /// with its defaults.</summary>
     public IReadOnlyDictionary<string, object> StrategyOptions { get; init; } = new Dictionary<string, object>();
 
-    /// <summary>Flip budgets to forecast, as shares of the pool in [0, 1]; 0 (no action) is always added. Default <see cref="DefaultBudgets"/>.</summary>
+    /// <summary>Flip budgets to forecast, as shares of the pool in [0, 1]; 0 (no action) is always added. Default
+    /// <see cref="DefaultBudgets"/>.</summary>
     public IReadOnlyList<double> Budgets { get; init; } = DefaultBudgets;
 
-    /// <summary>The firm's learner family, by <see cref="LearnerCatalog"/> name (the collective's assumption). Default logistic.</summary>
+    /// <summary>The firm's learner family, by <see cref="LearnerCatalog"/> name (the collective's assumption). Default
+    /// logistic.</summary>
     public string Learner { get; init; } = LearnerCatalog.Logistic;
 
     /// <summary>Options of the assumed learner.</summary>
@@ -67,20 +75,24 @@ public sealed record PlannerOptions
     public double Level { get; init; } = DefaultLevel;
 
     /// <summary>
-    /// m₀: beside a majority sample of m rows, the fallback majority (the members' rows at the majority's base rate) keeps
-    /// the weight of this many rows, so the sample is m/(m + m₀) of the majority picture: 10 rows barely move it, thousands
-    /// decide it. 0 = the sample alone. Default <see cref="DefaultSamplePriorRows"/> = 0: in the planner's validation a prior
-    /// of 100 rows made forecasts from 10 rows closer but covered less often, and did not help from 100 rows (docs/planner.md).
+    /// m₀: beside a majority sample of m rows, the fallback majority (the members' rows at the majority's base rate)
+    /// keeps the weight of this many rows, so the sample is m/(m + m₀) of the majority picture: 10 rows barely move it,
+    /// thousands decide it. 0 = the sample alone. Default <see cref="DefaultSamplePriorRows"/> = 0: in the planner's
+    /// validation a prior of 100 rows made forecasts from 10 rows closer but covered less often, and did not help from
+    /// 100 rows (docs/planner.md).
     /// </summary>
     public int SamplePriorRows { get; init; } = DefaultSamplePriorRows;
 
-    /// <summary>A value of <see cref="Metric"/> to reach; the plan then says how large a collective reaches it. Null = none.</summary>
+    /// <summary>A value of <see cref="Metric"/> to reach; the plan then says how large a collective reaches it. Null =
+    /// none.</summary>
     public double? Target { get; init; }
 
-    /// <summary>Alternatively, a relative reduction in (0, 1] of the metric's unfairness from no action (0.5 = halve it). Null = none.</summary>
+    /// <summary>Alternatively, a relative reduction in (0, 1] of the metric's unfairness from no action (0.5 = halve
+    /// it). Null = none.</summary>
     public double? TargetReduction { get; init; }
 
-    /// <summary>Collective sizes (shares of the minority in (0, 1]) the target search tries. Default <see cref="DefaultSizes"/>.</summary>
+    /// <summary>Collective sizes (shares of the minority in (0, 1]) the target search tries. Default
+    /// <see cref="DefaultSizes"/>.</summary>
     public IReadOnlyList<double> Sizes { get; init; } = DefaultSizes;
 
     /// <summary>Replicates of the target search (at least 10). Default <see cref="DefaultTargetReplicates"/>.</summary>

@@ -14,12 +14,14 @@ public sealed record PublicNumbers
     /// <summary>Relative disagreement tolerated between three given sizes (rounding of a published share).</summary>
     public const double ShareTolerance = 0.01;
 
-    /// <summary>Most users a population number (<see cref="FirmUsers"/>, <see cref="MinorityUsers"/>) may give: a weight, not work, but a billion is beyond any firm a collective plans against.</summary>
+    /// <summary>Most users a population number (<see cref="FirmUsers"/>, <see cref="MinorityUsers"/>) may give: a
+    /// weight, not work, but a billion is beyond any firm a collective plans against.</summary>
     public const int UsersLimit = 1_000_000_000;
 
     /// <summary>
-    /// Most test users (<see cref="EvaluationUsers"/>, given or derived from the firm's users): the planner draws every one
-    /// in every replicate (a plan of 300 members with 20 replicates of 10,000,000 test users took 5.0 s on 2 cores: about 0.2 s a replicate).
+    /// Most test users (<see cref="EvaluationUsers"/>, given or derived from the firm's users): the planner draws every
+    /// one in every replicate (a plan of 300 members with 20 replicates of 10,000,000 test users took 5.0 s on 2 cores:
+    /// about 0.2 s a replicate).
     /// </summary>
     public const int EvaluationUsersLimit = 10_000_000;
 
@@ -32,12 +34,14 @@ public sealed record PublicNumbers
     /// <summary>The minority's share of the firm's users, in (0, 1). Null = derived from the other two.</summary>
     public double? MinorityShare { get; init; }
 
-    /// <summary>Share of the majority with the favourable label, in (0, 1); needed only without a majority sample.</summary>
+    /// <summary>Share of the majority with the favourable label, in (0, 1); needed only without a majority
+    /// sample.</summary>
     public double? MajorityBaseRate { get; init; }
 
     /// <summary>
-    /// How many users the firm's fairness is measured on (its test population); null = <see cref="DefaultEvaluationRatio"/>
-    /// times the training users, the paper's 70/30 split. It sets how noisy an achieved EqOd is, so it widens the intervals.
+    /// How many users the firm's fairness is measured on (its test population); null =
+    /// <see cref="DefaultEvaluationRatio"/> times the training users, the paper's 70/30 split. It sets how noisy an
+    /// achieved EqOd is, so it widens the intervals.
     /// </summary>
     public int? EvaluationUsers { get; init; }
 

@@ -8,8 +8,9 @@ namespace FairCollective.Planning;
 /// One bootstrap replicate of the firm's world as the collective can picture it (docs/planner.md): the firm's training
 /// users are the collective's members themselves, the rest of the minority as a bootstrap resample of the members, and
 /// the majority as a bootstrap resample of its picture (<see cref="World"/>: the sample, the fallback majority, or both
-/// mixed), each block weighted up to its public size; the firm's test users are drawn from the same resamples, as many as the firm measures on. Rows are
-/// held once with weights, not repeated, so a replicate costs a fit on about as many rows as the collective knows.
+/// mixed), each block weighted up to its public size; the firm's test users are drawn from the same resamples, as many
+/// as the firm measures on. Rows are held once with weights, not repeated, so a replicate costs a fit on about as many
+/// rows as the collective knows.
 /// </summary>
 internal sealed class Surrogate
 {
@@ -41,8 +42,8 @@ internal sealed class Surrogate
     /// <summary>
     /// Draws replicate <paramref name="rng"/> of the world. <paramref name="collective"/> gives how many of the firm's
     /// users each member row stands for inside the collective (1 for each real member; more for hypothetical members
-    /// copied from it in a size search; 0 outside the collective); <paramref name="otherMinority"/> users of the minority
-    /// are outside it.
+    /// copied from it in a size search; 0 outside the collective); <paramref name="otherMinority"/> users of the
+    /// minority are outside it.
     /// </summary>
     public static Surrogate Draw(PlannerInput input, World world, Population population, double[] collective, long otherMinority,
         int[] memberDraws, int[] majorityDraws, Random rng)
@@ -81,7 +82,8 @@ internal sealed class Surrogate
                 weights.Add(world.Weight(j, majorityCounts[j], population.MajorityUsers));
             }
 
-        // The firm's test users: fresh draws from the same resamples, as many as it measures on, split by the groups' shares.
+        // The firm's test users: fresh draws from the same resamples, as many as it measures on, split by the groups'
+        // shares.
         int testMinorityUsers = Math.Clamp((int)Math.Round(population.EvaluationUsers * population.MinorityShare), 1, Math.Max(1, population.EvaluationUsers - 1));
         int testMajorityUsers = Math.Max(1, population.EvaluationUsers - testMinorityUsers);
         var testMinority = new long[nc];
@@ -107,8 +109,8 @@ internal sealed class Surrogate
     }
 
     /// <summary>
-    /// The fairness metric and error rate of a firm on this replicate's test users, from its predictions of every member
-    /// row and of every majority source row (<see cref="World"/>); <paramref name="values"/> is scratch of
+    /// The fairness metric and error rate of a firm on this replicate's test users, from its predictions of every
+    /// member row and of every majority source row (<see cref="World"/>); <paramref name="values"/> is scratch of
     /// <see cref="FairnessEvaluator.MetricCount"/> entries.
     /// </summary>
     public (double Metric, double Error) Measure(int[] memberPredictions, int[] majorityPredictions, int[] memberLabels, FairnessMetric metric, Span<double> values)

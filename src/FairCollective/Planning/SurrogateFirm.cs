@@ -30,7 +30,8 @@ internal sealed class SurrogateFirm
 
     /// <summary>
     /// The firm's metric and error after the first <paramref name="flips"/> members of <paramref name="ranking"/> flip.
-    /// Results are remembered under <paramref name="key"/> (the same key and count mean the same flips); null: not remembered.
+    /// Results are remembered under <paramref name="key"/> (the same key and count mean the same flips); null: not
+    /// remembered.
     /// </summary>
     public (double Metric, double Error) After(IReadOnlyList<int> ranking, int flips, int? key)
     {

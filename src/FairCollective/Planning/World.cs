@@ -44,7 +44,8 @@ internal sealed class World
     /// <summary>The input row of majority source row <paramref name="j"/>.</summary>
     public int MajoritySourceRow(int j) => j < SampleRows ? _input.MemberCount + j : j - SampleRows;
 
-    /// <summary>The world of <paramref name="input"/>: its sample, the fallback, or both mixed (<paramref name="priorRows"/> = m₀).</summary>
+    /// <summary>The world of <paramref name="input"/>: its sample, the fallback, or both mixed
+    /// (<paramref name="priorRows"/> = m₀).</summary>
     public static World Of(PlannerInput input, PublicNumbers numbers, int priorRows)
     {
         int m = input.MajorityCount;
@@ -56,7 +57,8 @@ internal sealed class World
             if (priorRows == 0) return new World(input, null, 1, double.NaN);
             int positives = 0;
             foreach (int y in labels) positives += y;
-            // The published rate when given; else the sample's, smoothed (add one of each label) so a few rows cannot give 0 or 1.
+            // The published rate when given; else the sample's, smoothed (add one of each label) so a few rows cannot
+            // give 0 or 1.
             double rate = numbers.MajorityBaseRate ?? (positives + 1.0) / (m + 2.0);
             return new World(input, FallbackProbabilities(input, rate), (double)m / (m + priorRows), rate);
         }
@@ -65,7 +67,8 @@ internal sealed class World
         return new World(input, FallbackProbabilities(input, published), 0, published);
     }
 
-    /// <summary>One replicate's bootstrap of the majority sources: the sample's rows drawn first, then the fallback's.</summary>
+    /// <summary>One replicate's bootstrap of the majority sources: the sample's rows drawn first, then the
+    /// fallback's.</summary>
     public int[] Draw(Random rng)
     {
         var draws = new int[MajoritySourceCount];
@@ -74,12 +77,14 @@ internal sealed class World
         return draws;
     }
 
-    /// <summary>How many majority users source row <paramref name="j"/> stands for, drawn <paramref name="count"/> times.</summary>
+    /// <summary>How many majority users source row <paramref name="j"/> stands for, drawn <paramref name="count"/>
+    /// times.</summary>
     public double Weight(int j, int count, int majorityUsers) => j < SampleRows
         ? majorityUsers * SampleShare * count / SampleRows
         : majorityUsers * (1 - SampleShare) * count / FallbackRows;
 
-    /// <summary>The source row of one of <paramref name="testUsers"/> majority test users (user <paramref name="t"/>), split between sample and fallback by their shares.</summary>
+    /// <summary>The source row of one of <paramref name="testUsers"/> majority test users (user <paramref name="t"/>),
+    /// split between sample and fallback by their shares.</summary>
     public int TestSource(int[] draws, int t, int testUsers, Random rng)
     {
         int fromSample = FallbackRows == 0 ? testUsers : SampleRows == 0 ? 0 : (int)Math.Round(testUsers * SampleShare);

@@ -87,7 +87,8 @@ public sealed class CollectiveActionTests : IDisposable
             Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], GroupMembership.Create([true, false, true]), Options with { Strategy = "RB-magic" })).Message);
     }
 
-    /// <summary>The runner's grid of one collective cell (and its base cell) in <see cref="Options"/>'s setting.</summary>
+    /// <summary>The runner's grid of one collective cell (and its base cell) in <see cref="Options"/>'s
+    /// setting.</summary>
     private static ExperimentSpec OneCell(string name) => new()
     {
         Name = name, Datasets = [new DatasetChoice("compas")], Learners = ["logistic"], Strategies = ["RB-prob"],

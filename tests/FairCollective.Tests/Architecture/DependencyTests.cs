@@ -14,7 +14,8 @@ public class DependencyTests
     private static readonly Assembly Experiments = NamespaceGraph.Product[1];
     private static readonly Assembly Reporting = NamespaceGraph.Product[2];
 
-    /// <summary>Namespace to the FairCollective namespaces it refers to (other than itself), in the compiled code or the source.</summary>
+    /// <summary>Namespace to the FairCollective namespaces it refers to (other than itself), in the compiled code or
+    /// the source.</summary>
     private static Dictionary<string, HashSet<string>> Graph(string read) =>
         (read == "compiled" ? NamespaceGraph.Compiled : NamespaceGraph.Source).Value
             .ToDictionary(kv => kv.Key, kv => kv.Value.Keys.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -49,13 +50,15 @@ public class DependencyTests
     [Fact]
     public void TheAnalysisSeesMethodBodies()
     {
-        // ExperimentRunner refers to these only inside a lambda (a compiler-generated nested type): the IL reader must see them.
+        // ExperimentRunner refers to these only inside a lambda (a compiler-generated nested type): the IL reader must
+        // see them.
         var refs = TypeReferences.Of(typeof(FairCollective.Experiments.Running.ExperimentRunner)).Select(t => t.Name).ToHashSet();
         Assert.Contains("FirmEvaluation", refs);
         Assert.Contains("FirmSideCatalog", refs);
     }
 
-    /// <summary>A path from <paramref name="from"/> back to <paramref name="target"/>, if any (breadth first, so the shortest).</summary>
+    /// <summary>A path from <paramref name="from"/> back to <paramref name="target"/>, if any (breadth first, so the
+    /// shortest).</summary>
     private static List<string>? FindPath(Dictionary<string, HashSet<string>> graph, string from, string target)
     {
         var previous = new Dictionary<string, string>(StringComparer.Ordinal);

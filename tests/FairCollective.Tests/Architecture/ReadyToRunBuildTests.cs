@@ -11,7 +11,8 @@ namespace FairCollective.Tests.Architecture;
 [Trait(TestKind.Name, TestKind.Unit)]
 public class ReadyToRunBuildTests
 {
-    /// <summary>The command's own output folder, beside this test project's (same configuration and framework).</summary>
+    /// <summary>The command's own output folder, beside this test project's (same configuration and
+    /// framework).</summary>
     private static string CliOutput()
     {
         string here = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
@@ -27,7 +28,8 @@ public class ReadyToRunBuildTests
         return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
-    /// <summary>Platforms whose precompiler ships as a package: there the default build precompiles (the targets' list).</summary>
+    /// <summary>Platforms whose precompiler ships as a package: there the default build precompiles (the targets'
+    /// list).</summary>
     private static readonly string[] Precompiled = ["linux-x64", "linux-arm64", "linux-musl-x64", "linux-musl-arm64", "osx-x64", "osx-arm64", "win-x64", "win-arm64"];
 
     [Fact]

@@ -11,7 +11,8 @@ namespace FairCollective.Tests.Architecture;
 /// </summary>
 public static class SourceReferences
 {
-    /// <summary>The product's source files (src/, no build outputs) with the implicit global usings of the SDK.</summary>
+    /// <summary>The product's source files (src/, no build outputs) with the implicit global usings of the
+    /// SDK.</summary>
     public static IReadOnlyList<SyntaxTree> ProductTrees()
     {
         string src = Path.Combine(LayerOrder.Root(), "src");
@@ -44,15 +45,16 @@ public static class SourceReferences
     {
         var compilation = CSharpCompilation.Create("FairCollective.Source", trees.Append(Parse(GlobalUsings, "GlobalUsings.cs")), References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
-        // Each tree bound on its own (a compilation answers from several threads), the examples then taken in file order
-        // so that the same source always gives the same messages.
+        // Each tree bound on its own (a compilation answers from several threads), the examples then taken in file
+        // order so that the same source always gives the same messages.
         var perTree = (scan ?? trees).AsParallel().AsOrdered().Select(tree => ReferencesOf(tree, compilation.GetSemanticModel(tree))).ToArray();
         var graph = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var (from, to, where) in perTree.SelectMany(r => r)) NamespaceGraph.Edges(graph, from).TryAdd(to, where);
         return graph;
     }
 
-    /// <summary>(from, to, where) for every name in <paramref name="tree"/> that refers from one product namespace to another.</summary>
+    /// <summary>(from, to, where) for every name in <paramref name="tree"/> that refers from one product namespace to
+    /// another.</summary>
     private static List<(string From, string To, string Where)> ReferencesOf(SyntaxTree tree, SemanticModel model)
     {
         var found = new List<(string, string, string)>();
@@ -60,7 +62,8 @@ public static class SourceReferences
         string? fileNamespace = root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
         foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
         {
-            // The nearest namespace declaration: the one whose own name this may be part of (skipped), else the one it is in.
+            // The nearest namespace declaration: the one whose own name this may be part of (skipped), else the one it
+            // is in.
             var declaration = name.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault();
             if (declaration is not null && declaration.Name.Span.Contains(name.Span)) continue;
             string? from = NamespaceGraph.ProductNamespace(declaration?.Name.ToString() ?? fileNamespace);

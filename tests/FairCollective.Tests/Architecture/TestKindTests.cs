@@ -4,7 +4,8 @@ using FairCollective.Tests.Scaling;
 
 namespace FairCollective.Tests.Architecture;
 
-/// <summary>Every test class names exactly one kind (<see cref="TestKind"/>), so that a run by kind leaves none out.</summary>
+/// <summary>Every test class names exactly one kind (<see cref="TestKind"/>), so that a run by kind leaves none
+/// out.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class TestKindTests
 {

@@ -17,7 +17,8 @@ public static class TypeReferences
 
     private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-    /// <summary>The types <paramref name="type"/> (with its nested types) refers to, generic arguments unwrapped.</summary>
+    /// <summary>The types <paramref name="type"/> (with its nested types) refers to, generic arguments
+    /// unwrapped.</summary>
     public static IEnumerable<Type> Of(Type type)
     {
         var found = new HashSet<Type>();

@@ -7,7 +7,8 @@ namespace FairCollective.Tests.Cli;
 /// Every known way to hand FairCollective bad input, through the command line: each must give exit code 2, one line
 /// on standard error naming the culprit (file, line, column, key, option or setting), no stack trace, and leave no
 /// new file behind. A case arranges its inputs in a fresh sandbox and returns the command line; files present
-/// before the command (a store from an earlier good run, say) may stay, but nothing may be added, not even an empty folder.
+/// before the command (a store from an earlier good run, say) may stay, but nothing may be added, not even an empty
+/// folder.
 /// </summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class BadInputCatalogTests
@@ -290,7 +291,8 @@ public sealed class BadInputCatalogTests
             },
             @"two\.yaml: two datasets are named 'people' but differ \('.*people\.csv' read with '.*people\.yaml' and '.*people\.csv' read with '.*people-2\.yaml'\); give each its own 'name' in its dataset spec"),
 
-        // --- stores: identity, refusal, corruption ---------------------------------------------------------------------
+        // --- stores: identity, refusal, corruption
+        // ---------------------------------------------------------------------
         new("changed learner option, same store", b => { var s = ToyStore(b); return ["run", b.ToySpec(extra: "learner: {c: 0.01}"), "--store", s]; },
             @"results store '.*tiny\.sqlite' already holds experiment 'tiny' with other settings: learner 'logistic' options differ: C is 1 in the store and 0\.01 now; give the spec another name, or run into another --store"),
         new("changed test fraction, same store", b => { var s = ToyStore(b); return ["run", b.ToySpec(extra: "test_fraction: 0.25"), "--store", s]; },
@@ -349,7 +351,8 @@ public sealed class BadInputCatalogTests
         new("results show of an experiment the store lacks", b => { var s = ToyStore(b); return ["results", "show", s, "--experiment", "nope"]; },
             @"holds no experiment 'nope' \(it holds: tiny\)"),
 
-        // --- options and output paths ----------------------------------------------------------------------------------
+        // --- options and output paths
+        // ----------------------------------------------------------------------------------
         new("--threads 0", b => ["run", b.ToySpec(), "--threads", "0"], @"^--threads must be a whole number from 1 to 1,024 \(leave it out for all cores\); got '0' \(see --help\)$"),
         new("--threads -5", b => ["run", b.ToySpec(), "--threads", "-5"], @"^--threads must be a whole number from 1 to 1,024 \(leave it out for all cores\); got '-5'"),
         new("--threads not a number", b => ["run", b.ToySpec(), "--threads", "many"], @"^--threads must be a whole number from 1 to 1,024 \(leave it out for all cores\); got 'many'"),
@@ -394,7 +397,8 @@ public sealed class BadInputCatalogTests
         new("report -o naming a file", b => ["report", ToyStore(b), "-o", b.Write("taken", "x")],
             @"report output '.*taken' is a file, not a directory"),
 
-        // --- data (the foundation's cases, through the CLI) -------------------------------------------------------------
+        // --- data (the foundation's cases, through the CLI)
+        // -------------------------------------------------------------
         new("malformed CSV row", b => { var s = b.UserData(); File.AppendAllText(b.PathOf("people.csv"), "1,a,0,9\n"); return ["datasets", "describe", b.PathOf("people.csv"), "--spec", s]; },
             @"people\.csv, line 242: 4 fields, expected 3"),
         new("non-number in a numeric column", b => { var s = b.UserData(extraSpec: "features: [ { name: x, kind: numeric } ]"); File.AppendAllText(b.PathOf("people.csv"), "ten,a,0\n"); return ["datasets", "describe", b.PathOf("people.csv"), "--spec", s]; },
@@ -536,7 +540,8 @@ public sealed class BadInputCatalogTests
         new("unknown dataset in an experiment", b => ["run", b.Write("x.yaml", "name: x\ndatasets: [compass]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
             @"unknown dataset 'compass'"),
 
-        // --- metrics: a CSV of labelled predictions --------------------------------------------------------------------
+        // --- metrics: a CSV of labelled predictions
+        // --------------------------------------------------------------------
         new("metrics of a missing file", b => ["metrics", b.PathOf("preds.csv"), "--y-true", "y", "--y-pred", "yhat", "--group", "g"],
             @"preds\.csv: file not found$"),
         new("metrics with an unknown --y-true column", b => ["metrics", Predictions(b), "--y-true", "label", "--y-pred", "yhat", "--group", "g"],
@@ -631,7 +636,8 @@ public sealed class BadInputCatalogTests
 
     private static string Derived(string expression) => $"derived:\n  - {{name: d, expression: \"{expression}\"}}";
 
-    /// <summary>A .npy file (format 1.0, float64) whose header claims <paramref name="shape"/>, followed by <paramref name="dataBytes"/> zero bytes.</summary>
+    /// <summary>A .npy file (format 1.0, float64) whose header claims <paramref name="shape"/>, followed by
+    /// <paramref name="dataBytes"/> zero bytes.</summary>
     private static string Npy(CliSandbox b, string name, string shape, int dataBytes)
     {
         string header = $"{{'descr': '<f8', 'fortran_order': False, 'shape': {shape}, }}";
@@ -644,8 +650,8 @@ public sealed class BadInputCatalogTests
     }
 
     /// <summary>
-    /// The toy spec with <c>randomness: rnd</c>, after its draws were exported there and <paramref name="from"/> (a path under
-    /// rnd/) was moved to <paramref name="to"/>, or deleted when it is null.
+    /// The toy spec with <c>randomness: rnd</c>, after its draws were exported there and <paramref name="from"/> (a
+    /// path under rnd/) was moved to <paramref name="to"/>, or deleted when it is null.
     /// </summary>
     private static string[] Randomness(CliSandbox b, string from, string? to)
     {
@@ -657,10 +663,12 @@ public sealed class BadInputCatalogTests
         return ["run", b.ToySpec(name: "imported", extra: "randomness: rnd", file: "imported.yaml")];
     }
 
-    /// <summary>plan of 50 members with a majority sample of 40 rows and the whole file's public numbers, then <paramref name="options"/>.</summary>
+    /// <summary>plan of 50 members with a majority sample of 40 rows and the whole file's public numbers, then
+    /// <paramref name="options"/>.</summary>
     private static string[] Plan(CliSandbox b, params string[] options) => PlanWithout(b, [.. Planning.CompasCut.PublicNumbers(), .. options]);
 
-    /// <summary>plan of 50 members with a majority sample of 40 rows, then <paramref name="options"/> (the public numbers among them).</summary>
+    /// <summary>plan of 50 members with a majority sample of 40 rows, then <paramref name="options"/> (the public
+    /// numbers among them).</summary>
     private static string[] PlanWithout(CliSandbox b, params string[] options)
     {
         var (m, s) = Planning.CompasCut.Write(b, 50, 40);

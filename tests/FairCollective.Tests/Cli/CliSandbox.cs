@@ -22,7 +22,8 @@ public sealed class CliSandbox : IDisposable
     public string ToySpec(string name = "tiny", string extra = "", string file = "tiny.yaml") => Write(file,
         $"name: {name}\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n{extra}\n");
 
-    /// <summary>A user CSV of <paramref name="rows"/> rows (x numeric, g in a/b, y in 0/1) with its dataset spec; returns the spec path.</summary>
+    /// <summary>A user CSV of <paramref name="rows"/> rows (x numeric, g in a/b, y in 0/1) with its dataset spec;
+    /// returns the spec path.</summary>
     public string UserData(string name = "people", int rows = 240, string? specName = null, string extraSpec = "")
     {
         var csv = new StringBuilder("x,g,y\n");
@@ -36,7 +37,8 @@ public sealed class CliSandbox : IDisposable
     public SortedSet<string> Files() =>
         new(Directory.EnumerateFiles(Dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Dir, f)), StringComparer.Ordinal);
 
-    /// <summary>Every file and folder below the folder (relative paths, folders ending in '/'): an empty folder a command left behind shows too.</summary>
+    /// <summary>Every file and folder below the folder (relative paths, folders ending in '/'): an empty folder a
+    /// command left behind shows too.</summary>
     public SortedSet<string> Entries() =>
         new(Directory.EnumerateFileSystemEntries(Dir, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Dir, f) + (Directory.Exists(f) ? "/" : "")), StringComparer.Ordinal);
@@ -50,7 +52,8 @@ public sealed class CliSandbox : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>Runs the CLI in this process; the command must succeed (exit 0, else its standard error fails the test). Returns its output.</summary>
+    /// <summary>Runs the CLI in this process; the command must succeed (exit 0, else its standard error fails the
+    /// test). Returns its output.</summary>
     public static string RunOk(params string[] args)
     {
         var (exit, output, err) = Run(args);

@@ -3,7 +3,8 @@ using FairCollective.Mitigation.Defences;
 
 namespace FairCollective.Tests.Cli;
 
-/// <summary>The countermeasures experiment from the command line: cells of every defence, both figures, the reading in the report and on the console.</summary>
+/// <summary>The countermeasures experiment from the command line: cells of every defence, both figures, the reading in
+/// the report and on the console.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public class CountermeasuresCliTests
 {

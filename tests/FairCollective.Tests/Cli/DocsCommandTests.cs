@@ -2,7 +2,8 @@ using FairCollective.Cli.Commands;
 
 namespace FairCollective.Tests.Cli;
 
-/// <summary>`docs` finds the documentation the help text names: beside the installed tool, or above a checkout's bin/.</summary>
+/// <summary>`docs` finds the documentation the help text names: beside the installed tool, or above a checkout's
+/// bin/.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class DocsCommandTests
 {

@@ -2,7 +2,8 @@ using FairCollective.Reporting;
 
 namespace FairCollective.Tests.Cli;
 
-/// <summary>`reproduce synthetic` shows the matched comparison with the ideal in the console, the report and the export.</summary>
+/// <summary>`reproduce synthetic` shows the matched comparison with the ideal in the console, the report and the
+/// export.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class IdealComparisonCliTests : IDisposable
 {

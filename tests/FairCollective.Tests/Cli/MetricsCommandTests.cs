@@ -5,7 +5,8 @@ using static FairCollective.Tests.Fairness.MetricsReference;
 
 namespace FairCollective.Tests.Cli;
 
-/// <summary>`faircollective metrics`: the by-group table of a predictions CSV, as a table and as JSON, with its warnings once.</summary>
+/// <summary>`faircollective metrics`: the by-group table of a predictions CSV, as a table and as JSON, with its
+/// warnings once.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class MetricsCommandTests
 {

@@ -5,9 +5,10 @@ using FairCollective.Tests.Architecture;
 namespace FairCollective.Tests.Cli;
 
 /// <summary>
-/// The sample plug-in (samples/SamplePlugin: a strategy, a learner and a defence) runs from its spec through the command line, in a process of
-/// its own (a plug-in stays registered in the process that loads it): its cells record its option and the plug-in's
-/// identity, a second run resumes, and every way a plug-in can be named wrongly is one line with exit code 2.
+/// The sample plug-in (samples/SamplePlugin: a strategy, a learner and a defence) runs from its spec through the
+/// command line, in a process of its own (a plug-in stays registered in the process that loads it): its cells record
+/// its option and the plug-in's identity, a second run resumes, and every way a plug-in can be named wrongly is one
+/// line with exit code 2.
 /// </summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class PluginCliTests : IDisposable
@@ -57,7 +58,8 @@ public sealed class PluginCliTests : IDisposable
         Assert.Equal(0, Cli("results", "export", store, "--json", _box.PathOf("cells.json")).Exit);
         using var cells = JsonDocument.Parse(File.ReadAllText(_box.PathOf("cells.json")));
         var centroid = cells.RootElement.EnumerateArray().Where(c => c.GetProperty("method").GetString() == "Centroid").ToArray();
-        // 3 sizes x 4 budgets x 2 seeds x 2 learners x 2 defences, each with the option as the spec set it and the plug-in's file hash.
+        // 3 sizes x 4 budgets x 2 seeds x 2 learners x 2 defences, each with the option as the spec set it and the
+        // plug-in's file hash.
         Assert.Equal(96, centroid.Length);
         foreach (var cell in centroid)
         {

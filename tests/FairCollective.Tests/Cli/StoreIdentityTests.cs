@@ -2,7 +2,8 @@ using FairCollective.Experiments.Store;
 
 namespace FairCollective.Tests.Cli;
 
-/// <summary>End to end: what a run stores is exactly what its configuration produces, and resuming reuses only that.</summary>
+/// <summary>End to end: what a run stores is exactly what its configuration produces, and resuming reuses only
+/// that.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class StoreIdentityTests : IDisposable
 {

@@ -59,7 +59,8 @@ public sealed class TableAgreementTests
     [Fact]
     public void AUsersDataWithDroppedRowsGetsTheSameTablesAndWarningsEverywhere()
     {
-        // A user's CSV where a fifth of the rows miss a value: the run's console and its report both warn, with one text.
+        // A user's CSV where a fifth of the rows miss a value: the run's console and its report both warn, with one
+        // text.
         using var box = new CliSandbox();
         var csv = new System.Text.StringBuilder("x,g,y\n");
         for (int i = 0; i < 300; i++) csv.Append(i % 5 == 0 ? "NA" : (i % 17).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(i % 3 == 0 ? ",b," : ",a,").Append((i * 7 + i / 5) % 2).Append('\n');
@@ -111,7 +112,8 @@ public sealed class TableAgreementTests
         Assert.Equal("error: --width must be a whole number from 40 to 100000; got '7' (see --help)", err.TrimEnd());
     }
 
-    /// <summary>Console tables after each "experiment: title" line (title and note lines, then the bordered table), keyed by title.</summary>
+    /// <summary>Console tables after each "experiment: title" line (title and note lines, then the bordered table),
+    /// keyed by title.</summary>
     private static Dictionary<string, ReadTable> ConsoleTables(string text, string experiment)
     {
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
@@ -131,7 +133,8 @@ public sealed class TableAgreementTests
         return tables;
     }
 
-    /// <summary>summary.md's tables before its Warnings and Metrics sections (the experiments'), keyed by title.</summary>
+    /// <summary>summary.md's tables before its Warnings and Metrics sections (the experiments'), keyed by
+    /// title.</summary>
     private static Dictionary<string, ReadTable> Markdown(string text)
     {
         var sections = text[..Math.Min(Index(text, "\n## Warnings"), Index(text, "\n## Metrics"))];

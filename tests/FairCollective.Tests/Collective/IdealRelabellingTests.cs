@@ -10,7 +10,8 @@ using FairCollective.Fairness;
 
 namespace FairCollective.Tests.Collective;
 
-/// <summary>The ideal relabelling as an action, and every strategy measured against it at the ideal's own count M*.</summary>
+/// <summary>The ideal relabelling as an action, and every strategy measured against it at the ideal's own count
+/// M*.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public sealed class IdealRelabellingTests : IDisposable
 {
@@ -19,7 +20,8 @@ public sealed class IdealRelabellingTests : IDisposable
     [Fact]
     public void TheIdealSetIsThePoolMembersWithP0AtLeastOneHalf()
     {
-        // Training rows 0..5 with hand-set P0; the pool is rows 1, 2, 4, 5: P0 0.49, 0.5, 0.9, 0.1 -> rows 2 and 4 flip.
+        // Training rows 0..5 with hand-set P0; the pool is rows 1, 2, 4, 5: P0 0.49, 0.5, 0.9, 0.1 -> rows 2 and 4
+        // flip.
         double[] p0 = [0.99, 0.49, 0.5, 0.7, 0.9, 0.1];
         int[] pool = [1, 2, 4, 5];
         var flags = IdealRelabelling.Flags(pool, p0);
@@ -28,7 +30,8 @@ public sealed class IdealRelabellingTests : IDisposable
         Assert.Equal(2, FlipBudget.Ideal.FlipCount(pool.Length, IdealRelabelling.Count(flags)));
         Assert.Equal("ideal M*", FlipBudget.Ideal.ToString());
         Assert.Contains("needs synthetic data", Assert.Throws<UserInputException>(() => FlipBudget.Ideal.FlipCount(4)).Message);
-        // Ranked by P0 itself (the Oracle's scores), the first M* are exactly the ideal set: precision 1, rank correlation 1.
+        // Ranked by P0 itself (the Oracle's scores), the first M* are exactly the ideal set: precision 1, rank
+        // correlation 1.
         var ranking = Ranking.Rank(pool.Select(r => p0[r]).ToArray(), pool, TieRule.RowIndex, 0);
         Assert.Equal(1.0, IdealRelabelling.Precision(ranking, 2, flags));
         Assert.Equal(1.0, IdealRelabelling.RankCorrelation(pool.Select(r => p0[r]).ToArray(), pool, p0), 12);

@@ -59,7 +59,8 @@ public class RankingTests
     [Fact]
     public void TiedAtCutCountsTheChosenMembersThatTieWithTheFirstLeftOut()
     {
-        // Scores ranked: 5, 3, 3, 3, 1. A cut after 2 takes one of the three 3s by the tie rule; after 4 none is left out at 3.
+        // Scores ranked: 5, 3, 3, 3, 1. A cut after 2 takes one of the three 3s by the tie rule; after 4 none is left
+        // out at 3.
         double[] scores = [3, 5, 1, 3, 3];
         var ranking = Ranking.Rank(scores, [0, 1, 2, 3, 4], TieRule.RowIndex, seed: 0);
         Assert.Equal([1, 0, 3, 4, 2], ranking);

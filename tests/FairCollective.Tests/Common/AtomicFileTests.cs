@@ -142,7 +142,8 @@ public sealed class AtomicFileTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
 
-/// <summary>A test that mounts a small tmpfs: it runs only as root where mounting works, and is skipped, saying why, elsewhere.</summary>
+/// <summary>A test that mounts a small tmpfs: it runs only as root where mounting works, and is skipped, saying why,
+/// elsewhere.</summary>
 public sealed class TmpfsFactAttribute : FactAttribute
 {
     public TmpfsFactAttribute()

@@ -3,7 +3,8 @@ using FairCollective.Experiments.Running;
 
 namespace FairCollective.Tests.Common;
 
-/// <summary>The one rule for names that become file or folder names: each way out of the folder is refused, ordinary names pass as they are.</summary>
+/// <summary>The one rule for names that become file or folder names: each way out of the folder is refused, ordinary
+/// names pass as they are.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class FileNameRuleTests
 {
@@ -58,7 +59,8 @@ public class FileNameRuleTests
     [Fact]
     public void TheRandomnessFolderOfADatasetIsItsNameOrARefusal()
     {
-        // Was rewritten character by character, which let '..' through (rnd/../seed-0) and gave 'a b' and 'a_b' one folder.
+        // Was rewritten character by character, which let '..' through (rnd/../seed-0) and gave 'a b' and 'a_b' one
+        // folder.
         Assert.Equal(Path.Combine("rnd", "a b", "seed-3"), RandomnessFiles.Folder("rnd", "a b", 3));
         Assert.NotEqual(RandomnessFiles.Folder("rnd", "a_b", 3), RandomnessFiles.Folder("rnd", "a b", 3));
         Assert.Equal("dataset name '..' cannot be a file or folder name: '..' is the parent folder",

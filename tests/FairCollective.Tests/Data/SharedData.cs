@@ -11,7 +11,8 @@ public static class SharedData
 
     public static string? Root { get; } = FindRoot();
 
-    /// <summary>The absolute path of <paramref name="relativePath"/> under shared/, or null when it is absent.</summary>
+    /// <summary>The absolute path of <paramref name="relativePath"/> under shared/, or null when it is
+    /// absent.</summary>
     public static string? PathOrNull(string relativePath)
     {
         if (Root is null) return null;
@@ -19,7 +20,8 @@ public static class SharedData
         return System.IO.File.Exists(p) ? p : null;
     }
 
-    /// <summary>The path of a file a <see cref="RequiresSharedDataFactAttribute"/> test declared (present by construction).</summary>
+    /// <summary>The path of a file a <see cref="RequiresSharedDataFactAttribute"/> test declared (present by
+    /// construction).</summary>
     public static string File(string relativePath) =>
         PathOrNull(relativePath) ?? throw new InvalidOperationException($"shared/{relativePath} is missing; the test should have been skipped");
 

@@ -3,7 +3,8 @@ using System.Text;
 
 namespace FairCollective.Tests.Data;
 
-/// <summary>A fresh directory under the system temp folder, deleted on dispose; writes plain or gzip text files.</summary>
+/// <summary>A fresh directory under the system temp folder, deleted on dispose; writes plain or gzip text
+/// files.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory() => Directory.CreateDirectory(Path);

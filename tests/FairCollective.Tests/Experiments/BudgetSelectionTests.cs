@@ -61,7 +61,8 @@ public sealed class BudgetSelectionTests : IDisposable
         {
             var onTest = ResultsSummary.BestByAlpha(cells, new BudgetSelection(SelectionSplit.Test, best)).ToDictionary(r => (r.Method, r.Alpha));
             var onValidation = ResultsSummary.BestByAlpha(cells, new BudgetSelection(SelectionSplit.Validation, best));
-            // The test-selected number is the minimum of what any rule can report on test: choosing elsewhere can only match or exceed it.
+            // The test-selected number is the minimum of what any rule can report on test: choosing elsewhere can only
+            // match or exceed it.
             foreach (var r in onValidation.Where(r => r.Method != ResultsSummary.BaseMethod))
                 Assert.True(r.EqOd.Mean >= onTest[(r.Method, r.Alpha)].EqOd.Mean - 1e-15, $"{best} {r.Method} {r.Alpha}");
         }
@@ -95,7 +96,8 @@ public sealed class BudgetSelectionTests : IDisposable
         Assert.NotEmpty(rows);
         foreach (var r in rows)
         {
-            // The reported value is the lowest seed-mean demographic-parity gap over that method's budgets at that alpha.
+            // The reported value is the lowest seed-mean demographic-parity gap over that method's budgets at that
+            // alpha.
             var means = cells.Where(c => c.Method == r.Method && c.Alpha == r.Alpha && c.Knob is null)
                 .GroupBy(c => c.Budget).Select(g => g.Average(c => c.Metrics[MetricKeys.DemographicParity])).ToArray();
             Assert.Equal(means.Min(), r.EqOd.Mean, 12);
@@ -109,7 +111,8 @@ public sealed class BudgetSelectionTests : IDisposable
         foreach (var r in ratioRows)
             Assert.Equal(cells.Where(c => c.Method == r.Method && c.Alpha == r.Alpha && c.Knob is null).GroupBy(c => c.Budget)
                 .Max(g => g.Average(c => c.Metrics[MetricKeys.DemographicParityRatio])), r.EqOd.Mean, 12);
-        // Unsigned gaps are minimised, min/max ratios maximised; signed gaps, disparate impact and error have no fairer direction.
+        // Unsigned gaps are minimised, min/max ratios maximised; signed gaps, disparate impact and error have no fairer
+        // direction.
         Assert.Contains(MetricKeys.EqOd, MetricCatalog.Gaps);
         Assert.Contains(MetricKeys.DemographicParity, MetricCatalog.Gaps);
         Assert.Contains(MetricKeys.DemographicParityRatio, MetricCatalog.Ratios);
@@ -128,7 +131,8 @@ public sealed class BudgetSelectionTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
 
-/// <summary>Every cell carries a bootstrap interval over its test rows, and tables combine them for the seed mean.</summary>
+/// <summary>Every cell carries a bootstrap interval over its test rows, and tables combine them for the seed
+/// mean.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public sealed class TestRowIntervalTests : IDisposable
 {

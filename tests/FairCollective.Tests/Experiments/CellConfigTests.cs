@@ -23,8 +23,9 @@ public class CellConfigTests
 
     internal static readonly CellConfig FirmSide = Collective with { Method = "FARE", MajorityRows = null, Size = null, Budget = null, Strategy = null, Knob = 0.5 };
 
-    /// <summary>Changes of value the walk over every setting (<see cref="CellIdentityWalkTests"/>) does not make: numbers
-    /// one rounding step apart, other kinds of size and budget, options inside the learner's and the defence's.</summary>
+    /// <summary>Changes of value the walk over every setting (<see cref="CellIdentityWalkTests"/>) does not make:
+    /// numbers one rounding step apart, other kinds of size and budget, options inside the learner's and the
+    /// defence's.</summary>
     public static TheoryData<string> Settings() => new(Changes.Keys);
 
     private static readonly Dictionary<string, Func<CellConfig>> Changes = new()
@@ -98,7 +99,8 @@ public class CellConfigTests
     }
 }
 
-/// <summary>Every option of every registered learner is settable by name, checked, and recorded in the cell's configuration.</summary>
+/// <summary>Every option of every registered learner is settable by name, checked, and recorded in the cell's
+/// configuration.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class LearnerOptionTests
 {
@@ -142,7 +144,8 @@ public class LearnerOptionTests
     }
 }
 
-/// <summary>The strategies score on the counterfactual features by default: the sensitive attribute's columns are left out.</summary>
+/// <summary>The strategies score on the counterfactual features by default: the sensitive attribute's columns are left
+/// out.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class ScoringSpaceTests
 {
@@ -177,7 +180,8 @@ public class ScoringSpaceTests
     }
 }
 
-/// <summary>The encoding of two-level categoricals and the split's strata are documented options of an experiment.</summary>
+/// <summary>The encoding of two-level categoricals and the split's strata are documented options of an
+/// experiment.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class EncodingAndSplitOptionTests
 {

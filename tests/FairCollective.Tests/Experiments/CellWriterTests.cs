@@ -18,7 +18,8 @@ public sealed class CellWriterTests : IDisposable
         Flips = 12, PoolSize = 24, Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = seed / 1000.0 },
     });
 
-    /// <summary>Counts the cells it is told of, and checks each is in the store by then (committed before it is reported).</summary>
+    /// <summary>Counts the cells it is told of, and checks each is in the store by then (committed before it is
+    /// reported).</summary>
     private sealed class CommittedProgress(string path) : IRunProgress
     {
         public readonly ConcurrentBag<int> Seeds = [];
@@ -73,7 +74,8 @@ public sealed class CellWriterTests : IDisposable
         using var store = ResultsStore.Open(path);
         var writer = new CellWriter(store, SilentProgress.Instance);
         writer.Write(Cell(1));
-        // The failure surfaces on a later hand-over (once the writer has met it) and always at the end, as the store's one-line error.
+        // The failure surfaces on a later hand-over (once the writer has met it) and always at the end, as the store's
+        // one-line error.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Exception? fromWorker = null;
         while (fromWorker is null && clock.Elapsed < TimeSpan.FromSeconds(30))

@@ -6,7 +6,8 @@ using FairCollective.Mitigation.Defences;
 
 namespace FairCollective.Tests.Experiments;
 
-/// <summary>A run into a new store prints and reports the cells it committed instead of reading them back: they must be what reading back gives.</summary>
+/// <summary>A run into a new store prints and reports the cells it committed instead of reading them back: they must be
+/// what reading back gives.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class CommittedCellsTests : IDisposable
 {

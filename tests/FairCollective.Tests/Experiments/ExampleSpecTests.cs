@@ -3,7 +3,8 @@ using FairCollective.Experiments.Specs;
 
 namespace FairCollective.Tests.Experiments;
 
-/// <summary>The documented example specs parse, and each paper experiment's file equals the grid `reproduce` runs.</summary>
+/// <summary>The documented example specs parse, and each paper experiment's file equals the grid `reproduce`
+/// runs.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public class ExampleSpecTests
 {

@@ -4,7 +4,8 @@ using FairCollective.Fairness;
 
 namespace FairCollective.Tests.Experiments;
 
-/// <summary>The firm-side comparison read at low error: each method's fairest setting there against the collective's, by their intervals.</summary>
+/// <summary>The firm-side comparison read at low error: each method's fairest setting there against the collective's,
+/// by their intervals.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class FirmSideReadingTests
 {
@@ -20,7 +21,8 @@ public class FirmSideReadingTests
     [Fact]
     public void EachMethodIsPlacedByItsFairestLowErrorSettingAgainstTheCollectives()
     {
-        // Base error 0.30: the region is error <= 0.32. The collective's fairest there is 0.05 (± 0.01); its 0.01 at error 0.40 is outside.
+        // Base error 0.30: the region is error <= 0.32. The collective's fairest there is 0.05 (± 0.01); its 0.01 at
+        // error 0.40 is outside.
         CellRecord[] cells =
         [
             Cell("Base", null, 0.20, 0.30, 0.02, "none"),
@@ -44,8 +46,8 @@ public class FirmSideReadingTests
     [Fact]
     public void BothSidesChooseOnValidationWhenEveryCellWasMeasuredThere()
     {
-        // On test the collective's setting "a" (0.05) looks fairest; on validation "c" (0.03 there) is chosen, and it is
-        // read on test (0.08): neither side's choice sees the test rows. The method chooses its knob the same way.
+        // On test the collective's setting "a" (0.05) looks fairest; on validation "c" (0.03 there) is chosen, and it
+        // is read on test (0.08): neither side's choice sees the test rows. The method chooses its knob the same way.
         static CellRecord OnValidation(CellRecord c, double eqod, double error) => c with
         {
             Metrics = new Dictionary<string, double>(c.Metrics) { [MetricKeys.OnValidation(MetricKeys.EqOd)] = eqod, [MetricKeys.OnValidation(MetricKeys.Error)] = error },

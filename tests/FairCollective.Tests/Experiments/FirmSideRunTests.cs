@@ -37,8 +37,9 @@ public sealed class FirmSideRunTests : IDisposable
             Assert.All(mine, c => Assert.InRange(c.Metrics[MetricKeys.Error], c.Metrics[MetricKeys.ErrorLow], c.Metrics[MetricKeys.ErrorHigh]));
             Assert.All(mine, c => Assert.True(c.Metrics.ContainsKey(MetricKeys.IntervalLow(MetricKeys.DemographicParity))));
         }
-        // FARE stores its certificate, a bound on the demographic-parity gap of any classifier on its leaves: it lies in
-        // [0, 1] and, being a 95% population bound from held-out rows, above the gap the firm's classifier shows on test.
+        // FARE stores its certificate, a bound on the demographic-parity gap of any classifier on its leaves: it lies
+        // in [0, 1] and, being a 95% population bound from held-out rows, above the gap the firm's classifier shows on
+        // test.
         var fare = cells.Where(c => c.Method == "FARE").ToArray();
         Assert.All(fare, c => Assert.InRange(c.Metrics[MetricKeys.FareDemographicParityBound], 0, 1));
         Assert.All(fare, c => Assert.True(c.Metrics[MetricKeys.FareDemographicParityBound] >= c.Metrics[MetricKeys.DemographicParity],
@@ -112,7 +113,8 @@ public sealed class FirmSideRunTests : IDisposable
         var reweighing = cells.Single(c => c.Method == "Reweighing");
         Assert.Equal(base0.Metrics[validationEqOd], reweighing.Metrics[validationEqOd]);
         Assert.Equal(base0.Metrics[validationError], reweighing.Metrics[validationError]);
-        // A post-processor fitted on the validation split equalises odds there exactly at tolerance 0 (up to its randomisation).
+        // A post-processor fitted on the validation split equalises odds there exactly at tolerance 0 (up to its
+        // randomisation).
         Assert.True(cells.Single(c => c.Method == "ThresholdOptimizer").Metrics[validationEqOd] < base0.Metrics[validationEqOd]);
     }
 

@@ -2,7 +2,8 @@ using FairCollective.Experiments.Summaries;
 
 namespace FairCollective.Tests.Experiments;
 
-/// <summary>The share of the collective's gain a defence leaves, with its interval over seeds (the ratio estimator), checked by hand.</summary>
+/// <summary>The share of the collective's gain a defence leaves, with its interval over seeds (the ratio estimator),
+/// checked by hand.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public sealed class GainKeptTests
 {

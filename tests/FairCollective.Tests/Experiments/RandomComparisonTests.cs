@@ -30,7 +30,8 @@ public class RandomComparisonTests
     [Fact]
     public void TheTIntervalIsTheTextbookOne()
     {
-        // Mean 2, sample sd 1.5811 (values 0..4), t(0.975, 4) = 2.776445: half-width 2.776445 * 1.5811 / sqrt(5) = 1.963243.
+        // Mean 2, sample sd 1.5811 (values 0..4), t(0.975, 4) = 2.776445: half-width 2.776445 * 1.5811 / sqrt(5) =
+        // 1.963243.
         var (mean, low, high) = RandomComparison.TInterval([0.0, 1, 2, 3, 4], 0.95);
         Assert.Equal(2, mean, 12);
         Assert.Equal(2 - 1.9632432, low, 6);

@@ -4,7 +4,8 @@ using FairCollective.Tests.Cli;
 
 namespace FairCollective.Tests.Experiments;
 
-/// <summary>Every random choice can be exported and imported by row id; a round trip gives the same cells, byte for byte.</summary>
+/// <summary>Every random choice can be exported and imported by row id; a round trip gives the same cells, byte for
+/// byte.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class RandomnessTests : IDisposable
 {
@@ -77,7 +78,8 @@ public sealed class RandomnessTests : IDisposable
         Assert.False(File.Exists(_box.PathOf("b.sqlite")));
     }
 
-    /// <summary>Exports the toy grid's draws into draws/ and returns the spec that imports them (not yet run).</summary>
+    /// <summary>Exports the toy grid's draws into draws/ and returns the spec that imports them (not yet
+    /// run).</summary>
     private string Exported()
     {
         Ok("run", _box.Write("a.yaml", "name: rt\ndatasets: [toy]\n" + Grid), "--store", _box.PathOf("a.sqlite"), "--no-report", "--export-randomness", _box.PathOf("draws"));

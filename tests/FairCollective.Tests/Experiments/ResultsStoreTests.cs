@@ -203,8 +203,8 @@ public sealed class ResultsStoreTests : IDisposable
     }
 
     /// <summary>
-    /// A large store's rows are parsed on every core: its cells come back in key order, equal to what was written, and of
-    /// several corrupted rows the first in key order is named, whatever thread parsed it first.
+    /// A large store's rows are parsed on every core: its cells come back in key order, equal to what was written, and
+    /// of several corrupted rows the first in key order is named, whatever thread parsed it first.
     /// </summary>
     [Fact]
     public void ALargeStoreReadsInKeyOrderAndNamesItsFirstCorruptedRow()

@@ -3,7 +3,8 @@ using FairCollective.Experiments.Store;
 
 namespace FairCollective.Tests.Experiments;
 
-/// <summary>A real `run` process killed from outside while it writes cells resumes without losing or repeating one.</summary>
+/// <summary>A real `run` process killed from outside while it writes cells resumes without losing or repeating
+/// one.</summary>
 [Trait(TestKind.Name, TestKind.Crash)]
 public sealed class RunnerKillTests : IDisposable
 {

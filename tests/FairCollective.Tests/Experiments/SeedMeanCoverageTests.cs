@@ -11,9 +11,9 @@ namespace FairCollective.Tests.Experiments;
 /// <summary>
 /// The seed mean's test-row interval (<see cref="SeedStats.TestRowInterval"/>) of unsigned gaps and ratios holds near
 /// zero: over five seeds, each a COMPAS-sized test split whose cells store exactly what a run stores
-/// (<see cref="FirmEvaluation"/>), it covers the mean of the seeds' true values in at least 93% of replicates at every true
-/// value 0, 0.015, 0.03, 0.1 and 0.15. (The mean of the seeds' estimates ± their combined SE, the rule before, covered a
-/// true EqOd of 0 in about 1% of replicates and of 0.015 in 60%: the mean of |estimates| is biased upwards.)
+/// (<see cref="FirmEvaluation"/>), it covers the mean of the seeds' true values in at least 93% of replicates at every
+/// true value 0, 0.015, 0.03, 0.1 and 0.15. (The mean of the seeds' estimates ± their combined SE, the rule before,
+/// covered a true EqOd of 0 in about 1% of replicates and of 0.015 in 60%: the mean of |estimates| is biased upwards.)
 /// </summary>
 [Trait(TestKind.Name, TestKind.Statistical)]
 public class SeedMeanCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
@@ -21,9 +21,9 @@ public class SeedMeanCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
     public static TheoryData<double> TrueValues => BootstrapCoverageTests.TrueValues;
 
     /// <summary>
-    /// Margin: the simulation in docs/metrics.md measures 94.3-99.8% for these three; with 1,500 replicates the binomial
-    /// SD at 94% is 9 replicates (0.6 points), so 93% lies 1.6 SDs below the lowest and 2 or more below the rest, and an
-    /// interval covering 90% or less passes with probability below 0.1%.
+    /// Margin: the simulation in docs/metrics.md measures 94.3-99.8% for these three; with 1,500 replicates the
+    /// binomial SD at 94% is 9 replicates (0.6 points), so 93% lies 1.6 SDs below the lowest and 2 or more below the
+    /// rest, and an interval covering 90% or less passes with probability below 0.1%.
     /// </summary>
     [Theory]
     [MemberData(nameof(TrueValues))]

@@ -11,7 +11,8 @@ public class SharedRefitsTests
         return new Dictionary<string, double> { ["eqod"] = value };
     };
 
-    /// <summary>The same flipped rows of the same firm, in any order, are fitted once and every asker gets that one result.</summary>
+    /// <summary>The same flipped rows of the same firm, in any order, are fitted once and every asker gets that one
+    /// result.</summary>
     [Fact]
     public void TheSameRowsOfTheSameFirmAreFittedOnce()
     {
@@ -25,7 +26,8 @@ public class SharedRefitsTests
         Assert.Equal(1, refits.Distinct);
     }
 
-    /// <summary>Past the bound, new rows are fitted every time they are asked for (memory stays bounded); kept ones are still shared.</summary>
+    /// <summary>Past the bound, new rows are fitted every time they are asked for (memory stays bounded); kept ones are
+    /// still shared.</summary>
     [Fact]
     public void PastItsBoundItFitsWithoutKeeping()
     {
@@ -41,7 +43,8 @@ public class SharedRefitsTests
         Assert.Equal(SharedRefits.MaxShared, refits.Distinct);
     }
 
-    /// <summary>Other rows, or the same rows of another firm (dataset, seed or learner), are fitted on their own.</summary>
+    /// <summary>Other rows, or the same rows of another firm (dataset, seed or learner), are fitted on their
+    /// own.</summary>
     [Fact]
     public void OtherRowsOrAnotherFirmAreFittedApart()
     {

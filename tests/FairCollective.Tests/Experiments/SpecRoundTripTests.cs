@@ -5,7 +5,8 @@ using FairCollective.Tests.Cli;
 
 namespace FairCollective.Tests.Experiments;
 
-/// <summary>The spec a store records is a valid spec: parsing it gives the same spec, and running it gives the same cells.</summary>
+/// <summary>The spec a store records is a valid spec: parsing it gives the same spec, and running it gives the same
+/// cells.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class SpecRoundTripTests : IDisposable
 {
@@ -101,7 +102,8 @@ public sealed class ReproduceChoicesTests
     }
 }
 
-/// <summary>A dataset entry's embeddings reach the loader: Waterbirds-style metadata joined with an id-keyed feature file.</summary>
+/// <summary>A dataset entry's embeddings reach the loader: Waterbirds-style metadata joined with an id-keyed feature
+/// file.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class EmbeddingsInExperimentsTests
 {

@@ -6,7 +6,8 @@ using FairCollective.Experiments.Store;
 
 namespace FairCollective.Tests.Experiments;
 
-/// <summary>Gives hand-built display cells (figure and report fixtures) a configuration, so they can be stored.</summary>
+/// <summary>Gives hand-built display cells (figure and report fixtures) a configuration, so they can be
+/// stored.</summary>
 public static class TestCells
 {
     public static readonly StrategySettings Strategy = new();

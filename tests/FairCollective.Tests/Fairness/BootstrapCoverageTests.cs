@@ -3,7 +3,8 @@ using FairCollective.Fairness;
 
 namespace FairCollective.Tests.Fairness;
 
-/// <summary>The bootstrap interval over test rows covers the true EqOd as often as its level says (seeded, so deterministic).</summary>
+/// <summary>The bootstrap interval over test rows covers the true EqOd as often as its level says (seeded, so
+/// deterministic).</summary>
 [Trait(TestKind.Name, TestKind.Statistical)]
 public class BootstrapCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
 {
@@ -57,7 +58,8 @@ public class BootstrapCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
             if (low <= TrueEqOd && TrueEqOd <= high) covered++;
             if (s < 5)
             {
-                // Same distribution as resampling rows: the ends agree with the row bootstrap's within Monte Carlo noise.
+                // Same distribution as resampling rows: the ends agree with the row bootstrap's within Monte Carlo
+                // noise.
                 var rows = FairnessBootstrap.Compute(y, pred, GroupIndex.From(group), ["min"], [FairnessMetric.EqOd, FairnessMetric.ErrorRate, FairnessMetric.DemographicParityDifference, FairnessMetric.DemographicParityRatio, FairnessMetric.EqualOpportunityDifferenceSigned],
                     new BootstrapOptions { Resamples = 2000, Seed = s });
                 Assert.Equal(rows[0].Lower, low, 0.01);
@@ -83,8 +85,8 @@ public class BootstrapCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
     internal const int MinorityRows = 953, MajorityRows = 631, Resamples = 200;
 
     /// <summary>
-    /// A test set of COMPAS's group sizes with base rate 1/2 in both groups, the majority's TPR 0.7 and FPR 0.3, and the
-    /// minority's TPR and FPR the majority's plus <paramref name="tprGap"/> and <paramref name="fprGap"/>.
+    /// A test set of COMPAS's group sizes with base rate 1/2 in both groups, the majority's TPR 0.7 and FPR 0.3, and
+    /// the minority's TPR and FPR the majority's plus <paramref name="tprGap"/> and <paramref name="fprGap"/>.
     /// </summary>
     internal static (int[] Y, int[] Pred, bool[] Minority) CompasSizedTestSet(Random rng, double tprGap, double fprGap)
     {
@@ -105,14 +107,15 @@ public class BootstrapCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
     /// <summary>
     /// Near zero, where the collective's results lie, the 95% intervals of unsigned gaps and ratios cover their true
     /// value in at least 93% of test sets, for every true value 0, 0.015, 0.03, 0.1 and 0.15 (issue 28: the percentile
-    /// interval of EqOd itself covered a true 0 in 0%, 0.015 in 85%). Two designs with the same true EqOd e: both gaps e
-    /// (EqOd's part A = e, B = 0; also eq_opp = dem_parity = eq_odds_worst = e and dem_parity_ratio = 0.5 / (0.5 + e)),
-    /// and the TPR gap 2e with no FPR gap (A = B = e, where the percentile interval of EqOd stays below 85% however far
-    /// from zero: |FPR gap| is biased up). Margin: a single gap's interval is its signed gap's percentile interval, which
-    /// covers about 94% here (the simulation in docs/metrics.md: 94.0-94.4% at 0 over 4,000 test sets); with 4,000 test
-    /// sets the binomial SD is 15 sets (0.4 points), so 93% lies 2.5 SDs below 94%, while an interval covering 91% or
-    /// less would pass with probability below 0.01%. The test sets are independent; their bootstrap draws come from 50
-    /// seeds, so that no one set of draws decides the coverage (cells of one split share theirs in the product too).
+    /// interval of EqOd itself covered a true 0 in 0%, 0.015 in 85%). Two designs with the same true EqOd e: both gaps
+    /// e (EqOd's part A = e, B = 0; also eq_opp = dem_parity = eq_odds_worst = e and dem_parity_ratio = 0.5 / (0.5 +
+    /// e)), and the TPR gap 2e with no FPR gap (A = B = e, where the percentile interval of EqOd stays below 85%
+    /// however far from zero: |FPR gap| is biased up). Margin: a single gap's interval is its signed gap's percentile
+    /// interval, which covers about 94% here (the simulation in docs/metrics.md: 94.0-94.4% at 0 over 4,000 test sets);
+    /// with 4,000 test sets the binomial SD is 15 sets (0.4 points), so 93% lies 2.5 SDs below 94%, while an interval
+    /// covering 91% or less would pass with probability below 0.01%. The test sets are independent; their bootstrap
+    /// draws come from 50 seeds, so that no one set of draws decides the coverage (cells of one split share theirs in
+    /// the product too).
     /// </summary>
     [Theory]
     [MemberData(nameof(TrueValues))]

@@ -8,10 +8,10 @@ namespace FairCollective.Tests.Fairness;
 public class CountBootstrapDrawsTests
 {
     /// <summary>
-    /// The count bootstrap shares its row draws between calls with the same (n, resamples, seed). Whatever the data, and
-    /// whether the draws come fresh or from the shared store, the intervals are exactly those of drawing n row indices per
-    /// resample from the documented stream and counting them (written out here independently; an unsigned gap or ratio
-    /// from its signed parts in those resamples, through the same interval arithmetic).
+    /// The count bootstrap shares its row draws between calls with the same (n, resamples, seed). Whatever the data,
+    /// and whether the draws come fresh or from the shared store, the intervals are exactly those of drawing n row
+    /// indices per resample from the documented stream and counting them (written out here independently; an unsigned
+    /// gap or ratio from its signed parts in those resamples, through the same interval arithmetic).
     /// </summary>
     [Theory]
     [InlineData(1, 37, 50)]

@@ -134,7 +134,8 @@ public class FairlearnGoldenTests
         var c = Case("all_fpr_zero");
         var report = Report(c, GroupConfusionOptions.Default, ["0"]);
         Assert.True(double.IsNaN(report.Confusion.Ratio(GroupRate.FalsePositiveRate)));
-        // Default mode never lets an undefined part hide behind a defined one (fairlearn's worst_case returns the TPR ratio).
+        // Default mode never lets an undefined part hide behind a defined one (fairlearn's worst_case returns the TPR
+        // ratio).
         Assert.True(double.IsNaN(report.EqualizedOddsRatioBetweenGroupsWorstCase));
         Assert.True(double.IsNaN(report.EqualizedOddsRatioBetweenGroupsMean));
         Assert.Contains(report.Warnings, w => w.Contains("FalsePositiveRate") && w.Contains("0/0"));

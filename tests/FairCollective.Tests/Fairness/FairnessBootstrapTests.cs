@@ -88,10 +88,10 @@ public class FairnessBootstrapTests
     }
 
     /// <summary>
-    /// Between groups over several groups, each difference and ratio is bounded through every pair of groups: three groups
-    /// with the same rates reach parity (difference 0, ratio 1) at the interval's end; two groups give the two-group gap's
-    /// interval (the one pair is the signed gap, sign aside); every interval holds its estimate; and an interval over so
-    /// many groups that its pairs would not fit is refused up front.
+    /// Between groups over several groups, each difference and ratio is bounded through every pair of groups: three
+    /// groups with the same rates reach parity (difference 0, ratio 1) at the interval's end; two groups give the
+    /// two-group gap's interval (the one pair is the signed gap, sign aside); every interval holds its estimate; and an
+    /// interval over so many groups that its pairs would not fit is refused up front.
     /// </summary>
     [Fact]
     public void BetweenGroupsIntervalsAreBoundedThroughEveryPairOfGroups()

@@ -12,7 +12,8 @@ namespace FairCollective.Tests.Fairness;
 [Trait(TestKind.Name, TestKind.Unit)]
 public class MetricContractTests
 {
-    // Majority: TPR 3/4, FPR 1/4, selection 1/2, error 1/4. Minority: TPR 2/3, FPR 2/3, selection 2/3, error 1/2. Every rate of both groups lies strictly inside (0, 1).
+    // Majority: TPR 3/4, FPR 1/4, selection 1/2, error 1/4. Minority: TPR 2/3, FPR 2/3, selection 2/3, error 1/2. Every
+    // rate of both groups lies strictly inside (0, 1).
     private static readonly int[] YTrue = [1, 1, 1, 0, 0, 0, 0, 1, /* minority */ 1, 1, 1, 0, 0, 0];
     private static readonly int[] YPred = [1, 1, 0, 0, 1, 0, 0, 1, /* minority */ 1, 1, 0, 1, 1, 0];
     private static readonly GroupMembership Groups = [false, false, false, false, false, false, false, false, true, true, true, true, true, true];
@@ -108,7 +109,8 @@ public class MetricContractTests
                 Assert.Equal(1 / a, b, 1e-12);
                 break;
             case MetricCatalog.PerGroupConvention:
-                // A per-group metric of one group becomes the same metric of the other: the per-group values trade places.
+                // A per-group metric of one group becomes the same metric of the other: the per-group values trade
+                // places.
                 var perGroup = MetricCatalog.All.Where(d => d.MetricConvention == MetricCatalog.PerGroupConvention).Select(d => (int)d.Metric!.Value).ToArray();
                 Assert.Contains(b, perGroup.Select(i => original[i]));
                 Assert.Equal(perGroup.Select(i => original[i]).Order(), perGroup.Select(i => swapped[i]).Order());

@@ -43,7 +43,8 @@ public class MetricFrameGoldenTests
             new MetricFrameOptions { SensitiveNames = names.Length > 1 ? names : null, UndefinedRate = mode, MinorityGroups = minority ?? [] });
     }
 
-    /// <summary>fairlearn's per-group values of every built-in column: recorded ones as recorded, the others derived (see class remarks).</summary>
+    /// <summary>fairlearn's per-group values of every built-in column: recorded ones as recorded, the others derived
+    /// (see class remarks).</summary>
     private static Dictionary<string, double[]> ExpectedByGroup(JsonElement[] byGroup)
     {
         double[] Col(string key) => byGroup.Select(g => Number(g.GetProperty(key))).ToArray();

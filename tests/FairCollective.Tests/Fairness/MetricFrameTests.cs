@@ -3,7 +3,8 @@ using FairCollective.Fairness;
 
 namespace FairCollective.Tests.Fairness;
 
-/// <summary>Hand-checked values of <see cref="MetricFrame"/>: minority gaps, weights, user metrics and warnings.</summary>
+/// <summary>Hand-checked values of <see cref="MetricFrame"/>: minority gaps, weights, user metrics and
+/// warnings.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class MetricFrameTests
 {
@@ -59,8 +60,8 @@ public class MetricFrameTests
             "group 'a' has 6 rows (4 with y = 1, 2 with y = 0), fewer than 30: its rates are too noisy to compare",
             "group 'b' has 6 rows (3 with y = 1, 3 with y = 0), fewer than 30: its rates are too noisy to compare",
         ], frame.Warnings);
-        // Enough rows, but a rate rests on fewer labels than the threshold: both kinds, one kind, or none (few positives
-        // alone: MetricFrameGoldenTests' F x r3).
+        // Enough rows, but a rate rests on fewer labels than the threshold: both kinds, one kind, or none (few
+        // positives alone: MetricFrameGoldenTests' F x r3).
         Assert.Equal(
         [
             "group 'a' has 4 rows with y = 1 and 2 with y = 0, each fewer than 6: its TPR, FNR and FPR are too noisy to compare",
@@ -131,9 +132,9 @@ public class MetricFrameTests
 
     /// <summary>
     /// With a bootstrap the frame carries intervals drawn exactly as <see cref="FairnessBootstrap"/> draws them (same
-    /// resamples): the two-group metrics' intervals are FairnessBootstrap's, a column's between-groups difference is its
-    /// between-groups metric's, each group's rate and the minority's gap get percentile intervals holding their values,
-    /// the count and user metrics have none, and the thread count changes nothing.
+    /// resamples): the two-group metrics' intervals are FairnessBootstrap's, a column's between-groups difference is
+    /// its between-groups metric's, each group's rate and the minority's gap get percentile intervals holding their
+    /// values, the count and user metrics have none, and the thread count changes nothing.
     /// </summary>
     [Fact]
     public void IntervalsAreFairnessBootstrapsOverTheSameResamples()

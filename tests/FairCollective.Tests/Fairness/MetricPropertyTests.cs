@@ -80,7 +80,8 @@ public class MetricPropertyTests
             Assert.Equal(expected, weighted.Values.ToArray()); // integer-valued weights sum exactly
         }, iter: Iterations);
 
-    /// <summary>Group index of the repeated rows that keeps every original group, even one whose rows all have weight 0.</summary>
+    /// <summary>Group index of the repeated rows that keeps every original group, even one whose rows all have weight
+    /// 0.</summary>
     private static GroupIndex RepeatedRowsIndex(string[] group, int[] rows)
     {
         var full = GroupIndex.From(group);

@@ -25,7 +25,8 @@ internal static class MetricsReference
     public static int[] YTrue(JsonElement c) => Ints(c.GetProperty("inputs").GetProperty("y_true"));
     public static int[] YPred(JsonElement c) => Ints(c.GetProperty("inputs").GetProperty("y_pred"));
 
-    /// <summary>Group label per row; with several sensitive columns, the combination joined as SensitiveAttribute does.</summary>
+    /// <summary>Group label per row; with several sensitive columns, the combination joined as SensitiveAttribute
+    /// does.</summary>
     public static string[] Groups(JsonElement c)
     {
         var inputs = c.GetProperty("inputs");

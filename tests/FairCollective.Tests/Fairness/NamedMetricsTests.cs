@@ -107,7 +107,8 @@ public class MetricRegistryTests
         var all = MetricCatalog.All.Concat(MetricCatalog.Derived).ToArray();
         Assert.Equal(all.Length, all.Select(d => d.Key).Distinct().Count());
         Assert.All(all, d => Assert.Matches("^[a-z][a-z0-9_]*$", d.Key));
-        // Every key a real cell stores (on test and validation, with its bootstrap interval) has a definition in the registry.
+        // Every key a real cell stores (on test and validation, with its bootstrap interval) has a definition in the
+        // registry.
         using (var dir = new FairCollective.Tests.Data.TempDirectory())
         {
             var spec = FairCollective.Experiments.Specs.SpecParser.Parse(

@@ -15,7 +15,8 @@ public class PercentileEndsTests
 
     private static readonly Gen<double> Levels = Gen.OneOf(Gen.Const(0.95), Gen.Const(0.9), Gen.Const(0.5), Gen.Double[0.001, 0.999]);
 
-    /// <summary>The selected ends equal MathNet's R7 quantiles of the sorted sample, for any sample and level (the narrow tails selected, the wide ones sorted).</summary>
+    /// <summary>The selected ends equal MathNet's R7 quantiles of the sorted sample, for any sample and level (the
+    /// narrow tails selected, the wide ones sorted).</summary>
     [Fact]
     public void EndsEqualMathNetsQuantilesOfTheSortedSample()
     {
@@ -31,7 +32,8 @@ public class PercentileEndsTests
         }, iter: 2000);
     }
 
-    /// <summary>The bootstrap's own case, hand-checked: 200 values 0..199 in any order, level 0.95, read ranks 4-5 and 194-195 (h = 5.975 and 195.025).</summary>
+    /// <summary>The bootstrap's own case, hand-checked: 200 values 0..199 in any order, level 0.95, read ranks 4-5 and
+    /// 194-195 (h = 5.975 and 195.025).</summary>
     [Fact]
     public void TwoHundredValuesAtNinetyFivePercent()
     {

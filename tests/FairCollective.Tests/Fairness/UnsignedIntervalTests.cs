@@ -5,8 +5,8 @@ using MathNet.Numerics.Statistics;
 namespace FairCollective.Tests.Fairness;
 
 /// <summary>
-/// The interval of an unsigned gap or ratio from its signed parts (<see cref="UnsignedInterval"/>), the parts' calibrated
-/// rectangle (<see cref="SimultaneousPercentiles"/>) and the two together in the count bootstrap.
+/// The interval of an unsigned gap or ratio from its signed parts (<see cref="UnsignedInterval"/>), the parts'
+/// calibrated rectangle (<see cref="SimultaneousPercentiles"/>) and the two together in the count bootstrap.
 /// </summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class UnsignedIntervalTests
@@ -49,7 +49,8 @@ public class UnsignedIntervalTests
         select (layout, parts.Select(p => (Math.Min(p.Item1, p.Item2), Math.Max(p.Item1, p.Item2))).ToArray(),
                 parts.Select(p => Math.Clamp(Math.Min(p.Item1, p.Item2) + p.Item3 * Math.Abs(p.Item1 - p.Item2), Math.Min(p.Item1, p.Item2), Math.Max(p.Item1, p.Item2))).ToArray());
 
-    /// <summary>The metric at a point of its parts: blocks' mean of the largest |part|, or 1 minus it for a ratio.</summary>
+    /// <summary>The metric at a point of its parts: blocks' mean of the largest |part|, or 1 minus it for a
+    /// ratio.</summary>
     private static double Metric(SignedParts.Layout layout, double[] point)
     {
         double sum = 0;
@@ -58,8 +59,9 @@ public class UnsignedIntervalTests
     }
 
     /// <summary>
-    /// For any parts' intervals and any point in them: the metric at the point lies in the interval (so it covers whenever
-    /// the parts do), the interval holds its estimate, and its end toward parity is parity exactly when every part's interval holds 0.
+    /// For any parts' intervals and any point in them: the metric at the point lies in the interval (so it covers
+    /// whenever the parts do), the interval holds its estimate, and its end toward parity is parity exactly when every
+    /// part's interval holds 0.
     /// </summary>
     [Fact]
     public void HoldsTheMetricAtEveryPointOfThePartsAndReachesParityExactlyWhenEveryPartHoldsZero()
@@ -88,8 +90,9 @@ public class UnsignedIntervalTests
     private static readonly Gen<double> Levels = Gen.OneOf(Gen.Const(0.95), Gen.Const(0.9), Gen.Double[0.5, 0.99]);
 
     /// <summary>
-    /// The rectangle is the one a brute-force search finds: the largest tail share τ ≤ (1 - level) / 2 at which at least
-    /// ⌈level · n⌉ resampled vectors lie inside every part's R7 interval, tried at every order statistic's share r / (n - 1).
+    /// The rectangle is the one a brute-force search finds: the largest tail share τ ≤ (1 - level) / 2 at which at
+    /// least ⌈level · n⌉ resampled vectors lie inside every part's R7 interval, tried at every order statistic's share
+    /// r / (n - 1).
     /// </summary>
     [Fact]
     public void TheRectangleIsTheLargestTailShareKeepingTheLevelsShareInside()
@@ -147,9 +150,9 @@ public class UnsignedIntervalTests
     }
 
     /// <summary>
-    /// In the count bootstrap, for any data: every unsigned gap's and ratio's interval holds its estimate; a single gap's
-    /// lower end is 0 exactly when its signed gap's interval (the same resamples) holds 0, and eq_odds_worst's is 0
-    /// whenever both signed gaps' intervals hold 0 (its rectangle is at least as wide as each at the level).
+    /// In the count bootstrap, for any data: every unsigned gap's and ratio's interval holds its estimate; a single
+    /// gap's lower end is 0 exactly when its signed gap's interval (the same resamples) holds 0, and eq_odds_worst's is
+    /// 0 whenever both signed gaps' intervals hold 0 (its rectangle is at least as wide as each at the level).
     /// </summary>
     [Fact]
     public void InTheCountBootstrapTheLowerEndIsZeroWhenTheSignedIntervalsHoldZero()
@@ -161,8 +164,9 @@ public class UnsignedIntervalTests
             FairnessMetric.EqualOpportunityDifferenceSigned, FairnessMetric.FalsePositiveRateDifferenceSigned, FairnessMetric.DemographicParityDifferenceSigned,
             FairnessMetric.ErrorRateDifferenceSigned,
         ];
-        // Groups, labels and predictions common enough that every resample defines every gap: eq_odds_worst is defined where
-        // both its signed gaps are, and a resample without a group's positives would leave it out of eq_odds_worst only.
+        // Groups, labels and predictions common enough that every resample defines every gap: eq_odds_worst is defined
+        // where both its signed gaps are, and a resample without a group's positives would leave it out of
+        // eq_odds_worst only.
         var data = from n in Gen.Int[100, 400]
                    from rates in Gen.Double[0.25, 0.75].Array[5]
                    from seed in Gen.Int[0, 1000]

@@ -17,7 +17,8 @@ public class CompasAccuracySanityTests
     private const double TrainFraction = 0.7;
     private const double Band = 0.03;
 
-    /// <summary>FastTree at its defaults (100 trees of 31 leaves) overfits 3.7k training rows a little: 0.661 vs 0.691 measured.</summary>
+    /// <summary>FastTree at its defaults (100 trees of 31 leaves) overfits 3.7k training rows a little: 0.661 vs 0.691
+    /// measured.</summary>
     private const double BoostingBand = 0.04;
 
     private static double HeldOutAccuracy(ITrainer trainer)

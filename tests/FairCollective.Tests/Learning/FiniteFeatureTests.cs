@@ -4,7 +4,8 @@ using FairCollective.Learning.Catalog;
 
 namespace FairCollective.Tests.Learning;
 
-/// <summary>The finiteness check of every fit and prediction: any non-finite value, in any vector lane or the tail, is refused naming its row and column.</summary>
+/// <summary>The finiteness check of every fit and prediction: any non-finite value, in any vector lane or the tail, is
+/// refused naming its row and column.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class FiniteFeatureTests
 {

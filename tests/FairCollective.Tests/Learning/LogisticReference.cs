@@ -4,7 +4,8 @@ using FairCollective.Data;
 
 namespace FairCollective.Tests.Learning;
 
-/// <summary>One case of the reference file logistic_regression.json (scikit-learn 1.2.1 and a Newton cross-check).</summary>
+/// <summary>One case of the reference file logistic_regression.json (scikit-learn 1.2.1 and a Newton
+/// cross-check).</summary>
 public sealed record LogisticReferenceCase(
     string Name, DesignMatrix X, int[] Y, double[]? SampleWeight, double C,
     double[] SklearnCoef, double SklearnIntercept, double[][] ProbaFirst20, double[] DecisionFirst20,

@@ -3,7 +3,8 @@ using FairCollective.Learning.Logistic;
 
 namespace FairCollective.Tests.Learning;
 
-/// <summary>Logistic regression against scikit-learn 1.2.1 and the exact (Newton) optimum of the same objective.</summary>
+/// <summary>Logistic regression against scikit-learn 1.2.1 and the exact (Newton) optimum of the same
+/// objective.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class LogisticRegressionGoldenTests
 {

@@ -4,7 +4,8 @@ using FairCollective.Learning.Logistic;
 
 namespace FairCollective.Tests.Learning;
 
-/// <summary>Optimality holds on arbitrary weighted problems, checked with a plain scalar gradient written here.</summary>
+/// <summary>Optimality holds on arbitrary weighted problems, checked with a plain scalar gradient written
+/// here.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class LogisticRegressionPropertyTests
 {

@@ -14,8 +14,8 @@ public class OneHotLayoutTests
     [Fact]
     public void DetectFindsOneHotBlocksAndLeavesTheRestDense()
     {
-        // Columns: 0 numeric; 1-4 a one-hot block (row 3 has none of it: a dropped reference level); 5 a lone 0/1 column
-        // that clashes with column 6 (row 0 has both), 6-8 a second block; 9 numeric (it holds a 2).
+        // Columns: 0 numeric; 1-4 a one-hot block (row 3 has none of it: a dropped reference level); 5 a lone 0/1
+        // column that clashes with column 6 (row 0 has both), 6-8 a second block; 9 numeric (it holds a 2).
         double[][] rows =
         [
             [0.5, 1, 0, 0, 0, 1, 1, 0, 0, 2],
@@ -41,7 +41,8 @@ public class OneHotLayoutTests
         Assert.Equal(0, ColumnUnits.Detect(data, rows.Length, cols, minGroupWidth: 0).GroupCount);
     }
 
-    /// <summary>Random designs: numeric columns and one-hot blocks (some rows in none of a block), several chunks.</summary>
+    /// <summary>Random designs: numeric columns and one-hot blocks (some rows in none of a block), several
+    /// chunks.</summary>
     private static readonly Gen<(int N, int[] Widths, double[] X, int[] Y, double[] W, double[] P)> Designs =
         from n in Gen.Int[2, 90]
         from widths in Gen.Int[1, 7].Array[1, 5]
@@ -83,7 +84,8 @@ public class OneHotLayoutTests
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = 1 };
             var coded = new LogisticObjective(t.X, t.N, d, t.Y, t.W, 0.7, 16, 2, parallel);
             var dense = new LogisticObjective(t.X.ToArray(), t.N, d, t.Y, t.W, 0.7, 16, 0, parallel);
-            // Every generated block is a run of exclusive 0/1 columns (neighbouring blocks may join it when no row clashes).
+            // Every generated block is a run of exclusive 0/1 columns (neighbouring blocks may join it when no row
+            // clashes).
             if (t.Widths.Any(w => w >= 2)) Assert.True(coded.GroupCount >= 1);
             Assert.Equal(0, dense.GroupCount);
             var (gc, gd) = (new double[k], new double[k]);
@@ -99,9 +101,9 @@ public class OneHotLayoutTests
     }
 
     /// <summary>
-    /// The Hessian against its definition, Σᵢ sᵢ·pᵢ(1 − pᵢ)·x̃ᵢx̃ᵢᵀ + I/C on the coefficients (x̃ = [x, 1]), summed row by
-    /// row: designs wide enough for the four-by-four dense blocks and their leftover columns, row counts that leave a
-    /// tail after the 8-wide vectors, one chunk or several, with and without one-hot codes.
+    /// The Hessian against its definition, Σᵢ sᵢ·pᵢ(1 − pᵢ)·x̃ᵢx̃ᵢᵀ + I/C on the coefficients (x̃ = [x, 1]), summed row
+    /// by row: designs wide enough for the four-by-four dense blocks and their leftover columns, row counts that leave
+    /// a tail after the 8-wide vectors, one chunk or several, with and without one-hot codes.
     /// </summary>
     [Fact]
     public void TheHessianIsItsDefinition()

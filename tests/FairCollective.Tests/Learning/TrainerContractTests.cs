@@ -120,7 +120,8 @@ public class TrainerContractTests
     /// mini-batches and validation split (MLP) and FastTree's binning and its count-based leaf minimum (GBT), so for
     /// them the test bounds the mean probability gap and requires agreeing labels on most rows.
     /// </summary>
-    /// <summary>Learners whose objective makes weights and duplicates identical: held to the optimum's precision.</summary>
+    /// <summary>Learners whose objective makes weights and duplicates identical: held to the optimum's
+    /// precision.</summary>
     private static readonly IReadOnlyDictionary<string, (double MeanGap, double LabelAgreement)> ExactDuplication =
         new Dictionary<string, (double, double)> { [LearnerCatalog.Logistic] = (1e-7, 1.0) };
 

@@ -3,7 +3,8 @@ namespace FairCollective.Tests.Mitigation;
 /// <summary>Numeric assertions with an explicit relative tolerance and a message naming the value.</summary>
 internal static class Close
 {
-    /// <summary>|actual − expected| ≤ rel·max(|expected|, floor); floor (an absolute scale) keeps values near zero from needing exact equality.</summary>
+    /// <summary>|actual − expected| ≤ rel·max(|expected|, floor); floor (an absolute scale) keeps values near zero from
+    /// needing exact equality.</summary>
     public static void Rel(double expected, double actual, double rel, string what, double floor = 0.0)
     {
         if (double.IsInfinity(expected) || double.IsNaN(expected))

@@ -10,7 +10,8 @@ public class KnnPropertyTests
 {
     public enum DataKind { Gaussian, IntegerGrid, Duplicates, ShiftedScaled }
 
-    /// <summary>Reference and query matrices of one kind; queries partly copy reference rows (distance exactly 0).</summary>
+    /// <summary>Reference and query matrices of one kind; queries partly copy reference rows (distance exactly
+    /// 0).</summary>
     internal static (DesignMatrix Reference, DesignMatrix Queries) MakeData(DataKind kind, int n, int nq, int d, int seed)
     {
         var rng = Seeds.Create(seed, "knn-test-data");

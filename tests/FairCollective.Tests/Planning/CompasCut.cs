@@ -24,7 +24,8 @@ internal static class CompasCut
     private static readonly Lazy<Dataset> Compas = new(() => DatasetCatalog.Load("compas"));
 
     /// <summary>Writes members.csv (the first <paramref name="members"/> minority rows, plus one majority row when
-    /// <paramref name="withAMajorityRow"/>) and sample.csv (<paramref name="majority"/> majority rows); returns both paths.</summary>
+    /// <paramref name="withAMajorityRow"/>) and sample.csv (<paramref name="majority"/> majority rows); returns both
+    /// paths.</summary>
     /// <param name="onlyLabel">When given, the sample holds only majority rows with this label.</param>
     public static (string Members, string Sample) Write(CliSandbox box, int members, int majority, bool withAMajorityRow = false, int? onlyLabel = null)
     {

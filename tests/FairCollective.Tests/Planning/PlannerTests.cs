@@ -5,13 +5,15 @@ using FairCollective.Planning;
 
 namespace FairCollective.Tests.Planning;
 
-/// <summary>The participation planner on files cut from bundled COMPAS: its contract, invariants and refusals.</summary>
+/// <summary>The participation planner on files cut from bundled COMPAS: its contract, invariants and
+/// refusals.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class PlannerTests
 {
     private static readonly Lazy<Dataset> Compas = new(() => DatasetCatalog.Load("compas"));
 
-    /// <summary>The first <paramref name="members"/> minority rows and every tenth majority row (up to <paramref name="majority"/>).</summary>
+    /// <summary>The first <paramref name="members"/> minority rows and every tenth majority row (up to
+    /// <paramref name="majority"/>).</summary>
     internal static (Dataset Members, Dataset? Majority, PublicNumbers Numbers) Cut(int members, int majority)
     {
         var data = Compas.Value;
@@ -109,7 +111,8 @@ public class PlannerTests
     [InlineData(190, 0.5)]
     public void ASampleSharesTheMajorityWithTheFallbackByItsRows(int priorRows, double sampleShare)
     {
-        // m = 190 sample rows beside a prior of m0 rows: the sample is m/(m + m0) of the majority; the draws' weights add up to it.
+        // m = 190 sample rows beside a prior of m0 rows: the sample is m/(m + m0) of the majority; the draws' weights
+        // add up to it.
         var (members, majority, numbers) = Cut(120, 190);
         Assert.Equal(190, majority!.RowCount);
         var input = PlannerInput.From(members, majority);
@@ -172,8 +175,9 @@ public class PlannerTests
     [Fact]
     public void TheWholeMinorityWithEveryMajorityRowPredictsTheFirmItWouldTrain()
     {
-        // The collective is the whole minority and knows every majority row: the surrogate's training data are the firm's,
-        // up to the bootstrap of the majority, so the forecast without action must sit near the firm's own in-sample EqOd.
+        // The collective is the whole minority and knows every majority row: the surrogate's training data are the
+        // firm's, up to the bootstrap of the majority, so the forecast without action must sit near the firm's own
+        // in-sample EqOd.
         var data = Compas.Value;
         var minority = Enumerable.Range(0, data.RowCount).Where(i => data.Sensitive.Membership[i]).ToArray();
         var majority = Enumerable.Range(0, data.RowCount).Where(i => !data.Sensitive.Membership[i]).ToArray();

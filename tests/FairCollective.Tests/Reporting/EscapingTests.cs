@@ -5,7 +5,8 @@ using FairCollective.Reporting.Markdown;
 
 namespace FairCollective.Tests.Reporting;
 
-/// <summary>Strings from data (names, labels, specs) land in the report as text: never as HTML, never breaking a table.</summary>
+/// <summary>Strings from data (names, labels, specs) land in the report as text: never as HTML, never breaking a
+/// table.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class EscapingTests : IDisposable
 {

@@ -3,7 +3,8 @@ using FairCollective.Reporting.Figures;
 
 namespace FairCollective.Tests.Reporting;
 
-/// <summary>Figure file names say which metric they draw; long axis labels are set on two lines instead of being clipped.</summary>
+/// <summary>Figure file names say which metric they draw; long axis labels are set on two lines instead of being
+/// clipped.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public sealed class FigureNamingTests
 {
@@ -12,12 +13,12 @@ public sealed class FigureNamingTests
     {
         var dp = ShownMetric.Of(MetricKeys.DemographicParity);
         // EqOd keeps the names every earlier report used.
-        Assert.Equal("collective-size", FigureNaming.FileName("collective-size", "collective-size", CollectiveSizeFigure.Slug));
-        Assert.Equal("my-study-eqod-by-alpha", FigureNaming.FileName("my-study", "collective-size", CollectiveSizeFigure.Slug, ShownMetric.EqOd));
+        Assert.Equal("collective-size", FigureNaming.FileName("collective-size", "collective-size", BestByAlphaFigure.Slug));
+        Assert.Equal("my-study-eqod-by-alpha", FigureNaming.FileName("my-study", "collective-size", BestByAlphaFigure.Slug, ShownMetric.EqOd));
         // Another metric: never 'eqod' in the name, never the same name as the EqOd figure.
-        Assert.Equal("collective-size-dem_parity", FigureNaming.FileName("collective-size", "collective-size", CollectiveSizeFigure.Slug, dp));
-        Assert.Equal("my-study-dem_parity-by-alpha", FigureNaming.FileName("my-study", "collective-size", CollectiveSizeFigure.Slug, dp));
-        Assert.Equal("my-study-pareto-fronts-dem_parity", FigureNaming.FileName("my-study", "firm-side", FirmSideFigure.Slug, dp));
+        Assert.Equal("collective-size-dem_parity", FigureNaming.FileName("collective-size", "collective-size", BestByAlphaFigure.Slug, dp));
+        Assert.Equal("my-study-dem_parity-by-alpha", FigureNaming.FileName("my-study", "collective-size", BestByAlphaFigure.Slug, dp));
+        Assert.Equal("my-study-pareto-fronts-dem_parity", FigureNaming.FileName("my-study", "firm-side", ParetoFrontsFigure.Slug, dp));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class FigureTests
 {
     private static CellRecord Cell(string method, int seed, double alpha, string budget, double eqod, double error = 0.3, string dataset = "d") => new()
     {
-        Experiment = CollectiveSizeFigure.Experiment, Dataset = dataset, Learner = "logistic", Method = method, Seed = seed, Alpha = alpha, Budget = budget,
+        Experiment = BestByAlphaFigure.Experiment, Dataset = dataset, Learner = "logistic", Method = method, Seed = seed, Alpha = alpha, Budget = budget,
         Flips = method == "Base" ? 0 : 1 + budget.Length,
         Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = error },
     };
@@ -33,10 +33,10 @@ public sealed class FigureTests
     [Fact]
     public void SeriesDrawnTogetherHaveClearlyDistinctColours()
     {
-        // Every firm-side method beside the collective and the base point (the firm-side figure), and the strategies with
-        // as many new methods as get their own style: no two colours closer than 60 in RGB (the closest, RB-label's orange and
-        // the base line's vermillion, are 67 apart and differ in marker and line pattern too).
-        var firmSide = SeriesStyle.For(FairCollective.Mitigation.FirmSide.FirmSideCatalog.All.Select(m => m.Name).Append(FirmSideFigure.Collective)).Values;
+        // Every firm-side method beside the collective and the base point (the firm-side figure), and the strategies
+        // with as many new methods as get their own style: no two colours closer than 60 in RGB (the closest,
+        // RB-label's orange and the base line's vermillion, are 67 apart and differ in marker and line pattern too).
+        var firmSide = SeriesStyle.For(FairCollective.Mitigation.FirmSide.FirmSideCatalog.All.Select(m => m.Name).Append(ParetoFrontsFigure.Collective)).Values;
         var strategies = SeriesStyle.For(["RB-prob", "RB-label", "RB-dist", "Random", "Oracle", .. Enumerable.Range(0, SeriesStyle.ExtraCount).Select(i => $"new-{i}")]).Values;
         foreach (var set in new[] { firmSide, strategies })
         {
@@ -58,7 +58,7 @@ public sealed class FigureTests
             Cell("RB-prob", 0, 0.2, "a", 0.03), Cell("RB-prob", 1, 0.2, "a", 0.03),
             Cell("Base", 0, 0, "", 0.20), Cell("Base", 1, 0, "", 0.22),
         ];
-        var figure = CollectiveSizeFigure.Build(cells);
+        var figure = BestByAlphaFigure.Build(cells);
         Assert.Equal(2, figure.Panels.Count);
         var panel = figure.Panels[0];
         var line = panel.GetPlottables<ScottPlot.Plottables.Scatter>().Single(s => s.LegendText == "RB-prob" && s.Data is not null);
@@ -76,14 +76,15 @@ public sealed class FigureTests
         // One legend for the figure: each series once, the panels' own legends hidden.
         Assert.Equal(["RB-prob", "Base (no action)"], figure.Legend!.Select(i => i.LabelText));
         Assert.All(figure.Panels, p => Assert.False(p.Legend.IsVisible));
-        var table = CollectiveSizeFigure.Tables(cells)[0];
+        var table = BestByAlphaFigure.Tables(cells)[0];
         Assert.Equal(["d", "logistic", "all", "RB-prob", "0.1", "b", "2", "0.0600 ± 0.0141", "n/a", "0.3000 ± 0.0000", "n/a", "2"], table.Rows[0]);
     }
 
     [Fact]
     public void StoredTestRowIntervalsAreDrawnAsABandAroundTheBestEqOd()
     {
-        // Each seed's TPR and FPR gaps are both its EqOd, with intervals of half-width 0.04 (alpha 0.1) or 0.03 (alpha 0.2).
+        // Each seed's TPR and FPR gaps are both its EqOd, with intervals of half-width 0.04 (alpha 0.1) or 0.03 (alpha
+        // 0.2).
         CellRecord C(int seed, double alpha, double eqod, double half) => Cell("RB-prob", seed, alpha, "a", eqod) with
         {
             Metrics = new Dictionary<string, double>
@@ -95,10 +96,11 @@ public sealed class FigureTests
             },
         };
         CellRecord[] cells = [C(0, 0.1, 0.10, 0.04), C(1, 0.1, 0.12, 0.04), C(0, 0.2, 0.04, 0.03), C(1, 0.2, 0.06, 0.03)];
-        // By hand (SeedStats.TestRowInterval): EqOd = max(|A|, |B|) with A = (dTPR + dFPR) / 2, B = (dTPR - dFPR) / 2. Each
-        // seed's gap SE is half / z, so A's and B's are half / (z sqrt 2), and their two-seed means' half / (2z). The lower end
-        // is A's mean minus z' times that (z' Bonferroni's for two parts, B's interval holds 0); the upper end is the mean
-        // EqOd plus z sqrt(2 (half / (z sqrt 2))^2) / 2 = half / 2. Error, a smooth metric: 0.3 ± 0.04 sqrt(2) / 4 at both.
+        // By hand (SeedStats.TestRowInterval): EqOd = max(|A|, |B|) with A = (dTPR + dFPR) / 2, B = (dTPR - dFPR) / 2.
+        // Each seed's gap SE is half / z, so A's and B's are half / (z sqrt 2), and their two-seed means' half / (2z).
+        // The lower end is A's mean minus z' times that (z' Bonferroni's for two parts, B's interval holds 0); the
+        // upper end is the mean EqOd plus z sqrt(2 (half / (z sqrt 2))^2) / 2 = half / 2. Error, a smooth metric: 0.3 ±
+        // 0.04 sqrt(2) / 4 at both.
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975), zParts = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - 0.05 / 4);
         double r2 = Math.Sqrt(2) / 4;
         var rows = ResultsSummary.BestByAlpha(cells);
@@ -106,7 +108,7 @@ public sealed class FigureTests
         Assert.Equal(0.11 + 0.02, rows[0].EqOdInterval!.Value.High, 12);
         Assert.Equal(0.05 + 0.015, rows[1].EqOdInterval!.Value.High, 12);
         Assert.Equal(0.3 - 0.04 * r2, rows[0].ErrorInterval!.Value.Low, 12);
-        var figure = CollectiveSizeFigure.Build(cells);
+        var figure = BestByAlphaFigure.Build(cells);
         foreach (var (panel, bottom, top) in new[] { (figure.Panels[0], 0.05 - zParts * 0.03 / (2 * z), 0.13), (figure.Panels[1], 0.3 - 0.04 * r2, 0.3 + 0.04 * r2) })
         {
             var limits = Assert.Single(panel.GetPlottables<ScottPlot.Plottables.FillY>()).GetAxisLimits();
@@ -114,14 +116,15 @@ public sealed class FigureTests
             Assert.Equal(top, limits.Top, 12);
         }
         // Without stored intervals there is no band, only the seed-spread bars.
-        Assert.Empty(CollectiveSizeFigure.Build(cells.Select(c => Cell("RB-prob", c.Seed, c.Alpha, "a", c.Metrics[MetricKeys.EqOd])).ToArray())
+        Assert.Empty(BestByAlphaFigure.Build(cells.Select(c => Cell("RB-prob", c.Seed, c.Alpha, "a", c.Metrics[MetricKeys.EqOd])).ToArray())
             .Panels[0].GetPlottables<ScottPlot.Plottables.FillY>());
     }
 
     [Fact]
     public void ATestRowIntervalNeverLeavesTheMetricsRange()
     {
-        // Two seeds of a TPR 0.99 stored with [0.97, 1.0]: mean ± sqrt(2) 0.015 / 2 would reach 1.0106; a rate cannot pass 1.
+        // Two seeds of a TPR 0.99 stored with [0.97, 1.0]: mean ± sqrt(2) 0.015 / 2 would reach 1.0106; a rate cannot
+        // pass 1.
         CellRecord Tpr(int seed) => Cell("RB-prob", seed, 0.1, "a", 0.01) with
         {
             Metrics = new Dictionary<string, double>
@@ -144,7 +147,7 @@ public sealed class FigureTests
     public void OnePanelPerDatasetInNameOrder()
     {
         CellRecord[] cells = [Cell("RB-prob", 0, 0.1, "a", 0.1, dataset: "compas"), Cell("RB-prob", 0, 0.1, "a", 0.1, dataset: "acs")];
-        var figure = CollectiveSizeFigure.Build(cells);
+        var figure = BestByAlphaFigure.Build(cells);
         Assert.Equal(4, figure.Panels.Count);
         Assert.Equal(2, figure.Columns);
         Assert.Equal(["acs", "acs: its error cost", "compas", "compas: its error cost"], figure.Panels.Select(p => p.Axes.Title.Label.Text));
@@ -159,7 +162,7 @@ public sealed class FigureTests
         CellRecord F(string method, double? knob, double eqod, double error, double eLow, double eHigh, double rLow, double rHigh) =>
             Cell(method, 0, 0.2, "a", eqod, error) with
             {
-                Experiment = FirmSideFigure.Experiment,
+                Experiment = ParetoFrontsFigure.Experiment,
                 Knob = knob,
                 Metrics = new Dictionary<string, double>
                 {
@@ -168,27 +171,27 @@ public sealed class FigureTests
                 },
             };
         CellRecord[] cells = [F("RB-label", null, 0.05, 0.31, 0.02, 0.09, 0.28, 0.35), F("FARE", 0.5, 0.01, 0.40, 0.0, 0.03, 0.37, 0.43)];
-        var bars = FirmSideFigure.Build(cells).Panels[0].GetPlottables<ScottPlot.Plottables.ErrorBar>().ToArray();
+        var bars = ParetoFrontsFigure.Build(cells).Panels[0].GetPlottables<ScottPlot.Plottables.ErrorBar>().ToArray();
         Assert.Equal(2, bars.Length); // one per series' front
         var collective = bars.Single(b => b.Xs.Single() == 0.31);
         Assert.Equal(0.03, collective.YErrorNegative!.Single(), 12);
         Assert.Equal(0.04, collective.YErrorPositive!.Single(), 12);
         Assert.Equal(0.03, collective.XErrorNegative!.Single(), 12);
         Assert.Equal(0.04, collective.XErrorPositive!.Single(), 12);
-        Assert.Equal("[0.0200, 0.0900]", FirmSideFigure.Tables(cells).Single(t => t.Title.StartsWith("Collective action", StringComparison.Ordinal)).Rows[0][7]);
+        Assert.Equal("[0.0200, 0.0900]", ParetoFrontsFigure.Tables(cells).Single(t => t.Title.StartsWith("Collective action", StringComparison.Ordinal)).Rows[0][7]);
     }
 
     [Fact]
     public void FirmSideCollectiveFrontIsTakenOverAllStrategies()
     {
         CellRecord F(string method, double? knob, double alpha, string budget, double eqod, double error) =>
-            Cell(method, 0, alpha, budget, eqod, error) with { Experiment = FirmSideFigure.Experiment, Knob = knob };
+            Cell(method, 0, alpha, budget, eqod, error) with { Experiment = ParetoFrontsFigure.Experiment, Knob = knob };
         CellRecord[] cells =
         [
             F("RB-prob", null, 0.1, "a", 0.10, 0.30), F("RB-label", null, 0.2, "a", 0.05, 0.31), F("Random", null, 0.2, "a", 0.08, 0.32),
             F("FARE", 0.5, 0, "", 0.02, 0.40), F("FARE", 1.0, 0, "", 0.01, 0.45), F("Base", null, 0, "", 0.2, 0.29),
         ];
-        var tables = FirmSideFigure.Tables(cells);
+        var tables = ParetoFrontsFigure.Tables(cells);
         var front = tables.Single(t => t.Title.StartsWith("Collective action", StringComparison.Ordinal));
         Assert.Equal(["RB-prob", "RB-label"], front.Rows.Select(r => r[2])); // Random's point is dominated by RB-label's
         var firm = tables.Single(t => t.Title == "Firm-side methods");
@@ -237,7 +240,8 @@ public class ExperimentRegistryTests
     [Fact]
     public void EveryPaperExperimentHasItsFigureAndNothingElseDoes()
     {
-        // An experiment may have several figure kinds first drawn for it (countermeasures: surviving gain and detection).
+        // An experiment may have several figure kinds first drawn for it (countermeasures: surviving gain and
+        // detection).
         var drawn = FairCollective.Reporting.Figures.ExperimentFigures.All.Select(f => f.Experiment).Distinct()
             .Append(FairCollective.Reporting.Figures.ToyFigure.Experiment).Order(StringComparer.Ordinal);
         Assert.Equal(FairCollective.Experiments.Reproduction.PaperExperiments.Names.Order(StringComparer.Ordinal), drawn);

@@ -10,7 +10,8 @@ using FairCollective.Tests.Experiments;
 
 namespace FairCollective.Tests.Reporting;
 
-/// <summary>The commands that write files or tables: data printed as typed, failures as one line and exit code 2.</summary>
+/// <summary>The commands that write files or tables: data printed as typed, failures as one line and exit code
+/// 2.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class OutputCommandTests : IDisposable
 {
@@ -88,7 +89,8 @@ public sealed class OutputCommandTests : IDisposable
         Assert.Equal(0, Cli("report", Store("RB-prob"), "-o", outDir).Code);
         var before = Directory.GetFiles(outDir).ToDictionary(f => f, File.ReadAllBytes);
 
-        // Thousands of table rows (one per method of a grid with no axis, so no figure): summary.md alone is larger than the disk.
+        // Thousands of table rows (one per method of a grid with no axis, so no figure): summary.md alone is larger
+        // than the disk.
         var big = Path.Combine(_dir, "big.sqlite");
         using (var s = ResultsStore.Open(big))
             for (int i = 0; i < 3000; i++) s.Add(TestCells.Configured(Cell($"method-{i}")));

@@ -22,7 +22,8 @@ namespace FairCollective.Tests.Reporting;
 [Trait(TestKind.Name, TestKind.Crash)]
 public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposable
 {
-    /// <summary>Kills after fixed delays spread over one report's duration, from before start-up to past the end.</summary>
+    /// <summary>Kills after fixed delays spread over one report's duration, from before start-up to past the
+    /// end.</summary>
     private const int TimedKills = 6;
 
     /// <summary>Kills as soon as the new figure is on disk: the index is still to be written.</summary>
@@ -47,7 +48,8 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
         var good = File.ReadAllBytes(index);
         output.WriteLine($"store and first report: {total.Elapsed.TotalSeconds:0.0} s, index.html {good.Length:N0} bytes");
 
-        // One uninterrupted report: its duration scales the delays, and it shows a new report equals the old but for its time.
+        // One uninterrupted report: its duration scales the delays, and it shows a new report equals the old but for
+        // its time.
         var clock = Stopwatch.StartNew();
         Assert.Equal(0, RunToEnd("report", store, "-o", dir));
         var duration = clock.Elapsed;
@@ -131,14 +133,16 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
     [GeneratedRegex(@"Generated \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")]
     private static partial Regex GeneratedAt();
 
-    /// <summary>Files in the report folder and its figures folder other than the report's own (the store is elsewhere).</summary>
+    /// <summary>Files in the report folder and its figures folder other than the report's own (the store is
+    /// elsewhere).</summary>
     private static IEnumerable<string> Debris(string dir)
     {
         var expected = new HashSet<string>(StringComparer.Ordinal) { ReportWriter.IndexFileName, ReportWriter.SummaryFileName, "collective-size.png", "collective-size.svg", "collective-size-eqod-by-flips.png", "collective-size-eqod-by-flips.svg" };
         return Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Select(Path.GetFileName).OfType<string>().Where(n => !expected.Contains(n)).ToArray();
     }
 
-    /// <summary>The temporary files of index.html in the folder (a killed report's stay until the next complete one).</summary>
+    /// <summary>The temporary files of index.html in the folder (a killed report's stay until the next complete
+    /// one).</summary>
     private static HashSet<string> IndexTemporaries(string dir) => Directory.EnumerateFiles(dir, $".{ReportWriter.IndexFileName}.*").ToHashSet(StringComparer.Ordinal);
 
     private static int RunToEnd(params string[] args)

@@ -10,9 +10,10 @@ namespace FairCollective.Tests.Reporting;
 
 /// <summary>
 /// A plausible results store for every experiment the report knows, shaped like the paper's findings (EqOd falls with
-/// alpha and saturates, is V-shaped in the budget, Random is least efficient, firm-side methods buy fairness with error),
-/// with seeded noise so seeds differ. Only the synthetic experiment's cells carry S(alpha), as in a real store (only data
-/// with a known counterfactual yields it). Values are invented: the report's tests check layout and arithmetic, not science.
+/// alpha and saturates, is V-shaped in the budget, Random is least efficient, firm-side methods buy fairness with
+/// error), with seeded noise so seeds differ. Only the synthetic experiment's cells carry S(alpha), as in a real store
+/// (only data with a known counterfactual yields it). Values are invented: the report's tests check layout and
+/// arithmetic, not science.
 /// </summary>
 public static class SyntheticResults
 {
@@ -24,7 +25,8 @@ public static class SyntheticResults
     private const int MinorityRows = 1000;
     private const double PoolShare = 0.6;
 
-    /// <summary>A label written to show data stays text: HTML, a table pipe, emphasis, a code span and a line break.</summary>
+    /// <summary>A label written to show data stays text: HTML, a table pipe, emphasis, a code span and a line
+    /// break.</summary>
     public const string HostileLabel = "<img src=x onerror=alert(1)> a|b *bold* `code`\nnext";
 
     public static IReadOnlyList<CellRecord> Cells()
@@ -74,7 +76,8 @@ public static class SyntheticResults
                 """{"faircollective":"0.1.0","dotnet":"10.0","os":"linux"}"""))
             .ToArray();
 
-    /// <summary>The paper's toy: two Gaussian blobs per group, 6 minority points flipped, boundaries before and after.</summary>
+    /// <summary>The paper's toy: two Gaussian blobs per group, 6 minority points flipped, boundaries before and
+    /// after.</summary>
     public static ToyFigureData Toy()
     {
         var rng = Seeds.Create(0, "test-toy");
@@ -97,7 +100,8 @@ public static class SyntheticResults
         Metrics = Metrics(BaseEqOd, BaseError, seed, "base-" + dataset), Seconds = 0.05 + seed * 0.01,
     };
 
-    /// <summary>EqOd falls with the flips made relative to what alpha can fix, overshoots past it (V shape), saturates in alpha.</summary>
+    /// <summary>EqOd falls with the flips made relative to what alpha can fix, overshoots past it (V shape), saturates
+    /// in alpha.</summary>
     private static CellRecord Strategy(string experiment, string dataset, string strategy, int seed, double alpha, double frac, int? m)
     {
         int pool = (int)(alpha * MinorityRows * PoolShare);

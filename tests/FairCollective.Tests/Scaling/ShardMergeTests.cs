@@ -6,7 +6,8 @@ using FairCollective.Tests.Cli;
 
 namespace FairCollective.Tests.Scaling;
 
-/// <summary>Shards and merges: N shard runs plus a merge export what one process exports, byte for byte but for timings.</summary>
+/// <summary>Shards and merges: N shard runs plus a merge export what one process exports, byte for byte but for
+/// timings.</summary>
 [Trait(TestKind.Name, TestKind.Integration)]
 public class ShardMergeTests
 {
@@ -20,7 +21,8 @@ public class ShardMergeTests
         seeds: [0, 1]
         """;
 
-    /// <summary>The CSV export without its timing column: what must be identical between one process and merged shards.</summary>
+    /// <summary>The CSV export without its timing column: what must be identical between one process and merged
+    /// shards.</summary>
     internal static string ExportWithoutTimings(string store, string csv)
     {
         var (exit, _, err) = CliSandbox.Run("results", "export", store, "--csv", csv);
@@ -28,7 +30,8 @@ public class ShardMergeTests
         var lines = File.ReadAllLines(csv);
         int seconds = Array.IndexOf(lines[0].Split(','), "seconds");
         Assert.True(seconds > 0, "the export has a seconds column");
-        // No text field before 'seconds' holds a comma here (names, budgets, rules of this sweep), so splitting is exact.
+        // No text field before 'seconds' holds a comma here (names, budgets, rules of this sweep), so splitting is
+        // exact.
         return string.Join("\n", lines.Select(l => string.Join(",", l.Split(',').Where((_, i) => i != seconds))));
     }
 
@@ -208,7 +211,8 @@ public class ShardMergeTests
         Assert.Contains("in metric 'error'", err, StringComparison.Ordinal);
         Assert.False(File.Exists(box.PathOf("m.sqlite")), "nothing written");
 
-        // Identical copies are fine: each cell once; a shard no store holds is refused unless a partial store is allowed.
+        // Identical copies are fine: each cell once; a shard no store holds is refused unless a partial store is
+        // allowed.
         File.Copy(sa, box.PathOf("same.sqlite"));
         (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), sa, box.PathOf("same.sqlite"));
         Assert.Equal(2, exit);

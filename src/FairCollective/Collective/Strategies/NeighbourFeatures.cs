@@ -2,7 +2,8 @@ using FairCollective.Data;
 
 namespace FairCollective.Collective.Strategies;
 
-/// <summary>Builds the (pool, reference) matrices the nearest-neighbour strategies search, in the chosen scaling.</summary>
+/// <summary>Builds the (pool, reference) matrices the nearest-neighbour strategies search, in the chosen
+/// scaling.</summary>
 internal static class NeighbourFeatures
 {
     public static (DesignMatrix Pool, DesignMatrix Reference) Build(StrategyContext context, IReadOnlyList<int> referenceRows, NeighbourScaling scaling)

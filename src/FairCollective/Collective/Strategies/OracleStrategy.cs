@@ -13,7 +13,8 @@ public sealed class OracleStrategy : ICollectiveStrategy
     public string Name => "Oracle";
 
     /// <summary>P0(y = 1 | g(x)) of each pool member.</summary>
-    /// <exception cref="UserInputException">The dataset has no known causal model (only synthetic data has one).</exception>
+    /// <exception cref="UserInputException">The dataset has no known causal model (only synthetic data has
+    /// one).</exception>
     public PoolScores Score(StrategyContext context)
     {
         var p0 = context.OracleP0AtCounterfactual

@@ -9,7 +9,8 @@ namespace FairCollective.Collective.Strategies;
 /// </summary>
 public static class PlausibleFlips
 {
-    /// <summary>The pool members (training rows) whose RB-prob score reaches <paramref name="threshold"/>, in pool order; the whole pool when the threshold is 0.</summary>
+    /// <summary>The pool members (training rows) whose RB-prob score reaches <paramref name="threshold"/>, in pool
+    /// order; the whole pool when the threshold is 0.</summary>
     /// <param name="context">The collective's knowledge and its pool.</param>
     /// <param name="threshold">In [0, 1); 0 keeps every member.</param>
     /// <param name="majorityModel">Trainer of the majority model (RB-prob's).</param>

@@ -24,7 +24,8 @@ public sealed class RandomStrategy : ICollectiveStrategy
         return PoolScores.Specified(scores);
     }
 
-    /// <summary>A uniform [0, 1) priority per training row, a pure function of the seed and the row (independent of any pool).</summary>
+    /// <summary>A uniform [0, 1) priority per training row, a pure function of the seed and the row (independent of any
+    /// pool).</summary>
     public static double[] DefaultPriorities(int trainRows, int seed)
     {
         var priorities = new double[trainRows];

@@ -14,7 +14,8 @@ public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollecti
     /// <inheritdoc/>
     public string Name => "RB-dist";
 
-    /// <summary>Minus the mean distance to the k nearest positive known majority rows (higher = closer = flip first).</summary>
+    /// <summary>Minus the mean distance to the k nearest positive known majority rows (higher = closer = flip
+    /// first).</summary>
     public PoolScores Score(StrategyContext context)
     {
         if (context.Pool.Length == 0) return PoolScores.Specified([]);

@@ -17,7 +17,8 @@ public sealed class RbProbStrategy(ITrainer majorityModel) : ICollectiveStrategy
     /// <summary>Trainer of f, fitted on the known majority rows at every <see cref="Score"/>.</summary>
     public ITrainer MajorityModel { get; } = majorityModel;
 
-    /// <summary>f(x_i) = estimated P(y = 1 | x) in the majority, in [0, 1]; a constant score when the known rows hold one label only.</summary>
+    /// <summary>f(x_i) = estimated P(y = 1 | x) in the majority, in [0, 1]; a constant score when the known rows hold
+    /// one label only.</summary>
     public PoolScores Score(StrategyContext context)
     {
         if (context.Pool.Length == 0) return PoolScores.Specified([]);

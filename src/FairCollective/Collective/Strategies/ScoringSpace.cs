@@ -15,7 +15,8 @@ public enum ScoringSpace
     /// </summary>
     Counterfactual,
 
-    /// <summary>Every encoded feature the firm sees, sensitive columns included (FairCollective 0.1's behaviour).</summary>
+    /// <summary>Every encoded feature the firm sees, sensitive columns included (FairCollective 0.1's
+    /// behaviour).</summary>
     AllFeatures,
 }
 
@@ -26,7 +27,8 @@ public static class ScoringFeatures
     public static DesignMatrix Of(PreparedSplit split, ScoringSpace space) =>
         space == ScoringSpace.Counterfactual ? split.CounterfactualTrainX : split.TrainX;
 
-    /// <summary><paramref name="trainX"/> in <paramref name="space"/>: without <paramref name="sensitiveColumns"/> for the counterfactual space.</summary>
+    /// <summary><paramref name="trainX"/> in <paramref name="space"/>: without <paramref name="sensitiveColumns"/> for
+    /// the counterfactual space.</summary>
     public static DesignMatrix Of(DesignMatrix trainX, IReadOnlyList<int> sensitiveColumns, ScoringSpace space) =>
         space == ScoringSpace.Counterfactual ? trainX.WithoutColumns(sensitiveColumns.ToHashSet()) : trainX;
 }

@@ -15,9 +15,11 @@ public static class StrategyCatalog
 {
     /// <summary>Score by a classifier fitted on the known majority rows (<see cref="RbProbStrategy"/>).</summary>
     public const string RbProb = "RB-prob";
-    /// <summary>Score by the positive labels among the k nearest known majority rows (<see cref="RbLabelStrategy"/>).</summary>
+    /// <summary>Score by the positive labels among the k nearest known majority rows
+    /// (<see cref="RbLabelStrategy"/>).</summary>
     public const string RbLabel = "RB-label";
-    /// <summary>Score by the distance to the k nearest positive known majority rows (<see cref="RbDistStrategy"/>).</summary>
+    /// <summary>Score by the distance to the k nearest positive known majority rows
+    /// (<see cref="RbDistStrategy"/>).</summary>
     public const string RbDist = "RB-dist";
     /// <summary>Random order, the baseline (<see cref="RandomStrategy"/>).</summary>
     public const string Random = "Random";
@@ -36,7 +38,8 @@ public static class StrategyCatalog
         new(Oracle, "the ideal counterfactual relabelling, from the data's causal model", StrategyNeeds.CausalModel, _ => new OracleStrategy()),
     ]);
 
-    /// <summary>Every strategy: the paper's, in its order, then those registered (<see cref="Register"/>) in registration order.</summary>
+    /// <summary>Every strategy: the paper's, in its order, then those registered (<see cref="Register"/>) in
+    /// registration order.</summary>
     public static IReadOnlyList<StrategyEntry> Entries => Registry.Entries;
 
     /// <summary>Every strategy name, in <see cref="Entries"/>' order.</summary>
@@ -56,11 +59,13 @@ public static class StrategyCatalog
     public static bool IsKnown(string name) => Find(name) is not null;
 
     /// <summary>The registered spelling of a known strategy name given in any case.</summary>
-    /// <exception cref="InvalidOperationException">The name is not known; check <see cref="IsKnown"/> first.</exception>
+    /// <exception cref="InvalidOperationException">The name is not known; check <see cref="IsKnown"/>
+    /// first.</exception>
     public static string Canonical(string name) => Get(name).Name;
 
     /// <summary>The entry of a known strategy name given in any case.</summary>
-    /// <exception cref="InvalidOperationException">The name is not known; check <see cref="IsKnown"/> first.</exception>
+    /// <exception cref="InvalidOperationException">The name is not known; check <see cref="IsKnown"/>
+    /// first.</exception>
     public static StrategyEntry Get(string name) => Find(name) ?? throw new InvalidOperationException($"unknown strategy '{name}'");
 
     /// <summary>The entry of a strategy name given in any case; null when none has it.</summary>
@@ -69,7 +74,8 @@ public static class StrategyCatalog
     /// <param name="name">A known strategy name.</param>
     /// <param name="settings">k, scaling and RB-prob's model.</param>
     /// <param name="trainerFor">Builds a trainer by learner name (for RB-prob's majority model).</param>
-    /// <param name="options">The strategy's own options (its entry's <see cref="StrategyEntry.Defaults"/> type); null = its defaults.</param>
+    /// <param name="options">The strategy's own options (its entry's <see cref="StrategyEntry.Defaults"/> type); null =
+    /// its defaults.</param>
     public static ICollectiveStrategy Create(string name, StrategySettings settings, Func<string, ITrainer> trainerFor, object? options = null)
     {
         var entry = Get(name);
@@ -93,7 +99,8 @@ public static class StrategyCatalog
         return options;
     }
 
-    /// <summary>A strategy's own options as canonical JSON (keys sorted, defaults included); null for a strategy without any.</summary>
+    /// <summary>A strategy's own options as canonical JSON (keys sorted, defaults included); null for a strategy
+    /// without any.</summary>
     public static string? OptionsJson(string name, object? options)
     {
         var entry = Get(name);
@@ -109,7 +116,8 @@ public static class StrategyCatalog
                ?? throw new UserInputException($"strategy '{entry.Name}': options '{json}' are not readable");
     }
 
-    /// <summary>The options a spec can set for <paramref name="name"/>, with their defaults (JSON values), in name order.</summary>
+    /// <summary>The options a spec can set for <paramref name="name"/>, with their defaults (JSON values), in name
+    /// order.</summary>
     public static IReadOnlyList<(string Option, string Default)> SettableOptions(string name) =>
         Get(name).Defaults is { } defaults ? OptionOverrides.Settable(defaults, [], OptionOverrides.EnumsAsText) : [];
 }

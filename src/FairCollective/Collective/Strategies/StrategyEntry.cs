@@ -14,32 +14,38 @@ namespace FairCollective.Collective.Strategies;
 /// <param name="Create">Builds it from the shared settings, its own options and a trainer by learner name.</param>
 public sealed record StrategyEntry(string Name, string Description, StrategyNeeds Needs, Func<StrategyBuild, ICollectiveStrategy> Create) : IRegistryEntry
 {
-    /// <summary>Its own options record with every default; null when it has none beyond <see cref="StrategySettings"/>.</summary>
+    /// <summary>Its own options record with every default; null when it has none beyond
+    /// <see cref="StrategySettings"/>.</summary>
     public object? Defaults { get; init; }
 
-    /// <summary>Where a plug-in's entry came from (assembly, version, SHA-256), recorded in each cell it computes; null when built in.</summary>
+    /// <summary>Where a plug-in's entry came from (assembly, version, SHA-256), recorded in each cell it computes; null
+    /// when built in.</summary>
     public string? Origin { get; init; }
 
-    /// <summary>Whether a real collective can use it: it needs nothing only simulation knows (Random included; not to be
-    /// confused with <see cref="StrategyCatalog.Practical"/>, the paper's three scores).</summary>
+    /// <summary>Whether a real collective can use it: it needs nothing only simulation knows (Random included; not to
+    /// be confused with <see cref="StrategyCatalog.Practical"/>, the paper's three scores).</summary>
     public bool UsableByARealCollective => !Needs.HasFlag(StrategyNeeds.CausalModel);
 
-    /// <summary>An entry whose strategy takes its own options record <typeparamref name="TOptions"/> (its properties with defaults are the options).</summary>
+    /// <summary>An entry whose strategy takes its own options record <typeparamref name="TOptions"/> (its properties
+    /// with defaults are the options).</summary>
     /// <param name="name">The strategy's name.</param>
     /// <param name="description">One sentence on how it ranks the pool.</param>
     /// <param name="needs">What it needs.</param>
     /// <param name="defaults">The options with every default.</param>
-    /// <param name="create">Builds the strategy from its options (the defaults with a spec's overrides applied) and the build's shared parts.</param>
+    /// <param name="create">Builds the strategy from its options (the defaults with a spec's overrides applied) and the
+    /// build's shared parts.</param>
     public static StrategyEntry Of<TOptions>(string name, string description, StrategyNeeds needs, TOptions defaults,
         Func<TOptions, StrategyBuild, ICollectiveStrategy> create) where TOptions : class =>
         new(name, description, needs, build => create(build.Options as TOptions ?? defaults, build)) { Defaults = defaults };
 }
 
 /// <summary>What a strategy is built from.</summary>
-/// <param name="Settings">The options all strategies share (k, tie rule, scaling, scoring space, RB-prob's model).</param>
+/// <param name="Settings">The options all strategies share (k, tie rule, scaling, scoring space, RB-prob's
+/// model).</param>
 /// <param name="TrainerFor">Builds a trainer by learner name, for a strategy that fits a model.</param>
 public sealed record StrategyBuild(StrategySettings Settings, Func<string, ITrainer> TrainerFor)
 {
-    /// <summary>The strategy's own options (its entry's <see cref="StrategyEntry.Defaults"/> type); null = the defaults.</summary>
+    /// <summary>The strategy's own options (its entry's <see cref="StrategyEntry.Defaults"/> type); null = the
+    /// defaults.</summary>
     public object? Options { get; init; }
 }

@@ -10,7 +10,8 @@ public enum StrategyNeeds
     /// <summary>Nothing beyond the rows every strategy gets.</summary>
     None = 0,
 
-    /// <summary>The data's causal model (P0(y | g(x))): synthetic data only, so no real collective can use it.</summary>
+    /// <summary>The data's causal model (P0(y | g(x))): synthetic data only, so no real collective can use
+    /// it.</summary>
     CausalModel = 1,
 
     /// <summary>k (<see cref="StrategySettings.K"/>) nearest rows among the known majority rows.</summary>

@@ -17,7 +17,8 @@ public sealed record StrategySettings
     /// <summary>Which features the neighbour strategies measure distances on.</summary>
     public NeighbourScaling Scaling { get; init; } = NeighbourScaling.EncodedStandardised;
 
-    /// <summary>Which features the strategies score on; default the counterfactual features (method.md section 3).</summary>
+    /// <summary>Which features the strategies score on; default the counterfactual features (method.md section
+    /// 3).</summary>
     public ScoringSpace ScoringSpace { get; init; } = ScoringSpace.Counterfactual;
 
     /// <summary>The learner (by catalog name) of RB-prob's majority model.</summary>

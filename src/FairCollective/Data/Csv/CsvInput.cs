@@ -13,7 +13,8 @@ public static class CsvInput
     private const byte GzipMagic1 = 0x8b;
     private const int FileBufferBytes = 1 << 16;
 
-    /// <summary>Opens <paramref name="path"/>, decompressing gzip. Throws <see cref="UserInputException"/> when absent.</summary>
+    /// <summary>Opens <paramref name="path"/>, decompressing gzip. Throws <see cref="UserInputException"/> when
+    /// absent.</summary>
     public static Stream Open(string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new UserInputException("no data file given (empty path)");

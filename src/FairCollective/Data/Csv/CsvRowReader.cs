@@ -66,7 +66,8 @@ public sealed class CsvRowReader : IDisposable
     public static CsvRowReader Open(string path, CsvReadOptions? options = null) =>
         new(CsvInput.Open(path), path, options ?? new CsvReadOptions());
 
-    /// <summary>Reads an already opened (decompressed) stream; <paramref name="source"/> names it in messages. Takes ownership.</summary>
+    /// <summary>Reads an already opened (decompressed) stream; <paramref name="source"/> names it in messages. Takes
+    /// ownership.</summary>
     public static CsvRowReader Open(Stream stream, string source, CsvReadOptions? options = null) =>
         new(stream, source, options ?? new CsvReadOptions());
 
@@ -102,7 +103,8 @@ public sealed class CsvRowReader : IDisposable
         return true;
     }
 
-    /// <summary>The text of field <paramref name="field"/> of the current row (valid until the next <see cref="MoveNext"/>).</summary>
+    /// <summary>The text of field <paramref name="field"/> of the current row (valid until the next
+    /// <see cref="MoveNext"/>).</summary>
     public ReadOnlySpan<char> Span(int field) => _blanks is null ? _reader!.Current[field].Span : _blanks.Field(field);
 
     /// <summary>Field <paramref name="field"/> of the current row as a string.</summary>
@@ -120,7 +122,8 @@ public sealed class CsvRowReader : IDisposable
         return v;
     }
 
-    /// <summary>Field <paramref name="field"/> as an invariant-culture double, if it is one (NaN and infinity tokens included).</summary>
+    /// <summary>Field <paramref name="field"/> as an invariant-culture double, if it is one (NaN and infinity tokens
+    /// included).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryDouble(int field, out double value)
     {
@@ -138,11 +141,13 @@ public sealed class CsvRowReader : IDisposable
     public UserInputException NotANumber(int field) =>
         new($"{Source}, line {_lineNumber}, column '{Header[field]}': '{String(field)}' is not a number");
 
-    /// <summary>The user error for a field that is a number but NaN or infinite (or beyond the double range, as 1e999).</summary>
+    /// <summary>The user error for a field that is a number but NaN or infinite (or beyond the double range, as
+    /// 1e999).</summary>
     public UserInputException NotFinite(int field) =>
         new($"{Source}, line {_lineNumber}, column '{Header[field]}': '{String(field)}' is not a finite number");
 
-    /// <summary>Index of the first column named <paramref name="name"/>; a user error listing the columns otherwise.</summary>
+    /// <summary>Index of the first column named <paramref name="name"/>; a user error listing the columns
+    /// otherwise.</summary>
     public int Column(string name)
     {
         int i = TryColumn(name);

@@ -18,7 +18,8 @@ public sealed class FeatureColumnBuilder
     private readonly Dictionary<string, int> _levelIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<double, int> _codeIndex = [];
 
-    /// <summary>An empty column; add values with the methods of its kind (<see cref="AddNumber"/> for numeric, the others for categorical).</summary>
+    /// <summary>An empty column; add values with the methods of its kind (<see cref="AddNumber"/> for numeric, the
+    /// others for categorical).</summary>
     /// <param name="name">Column name as it will appear in the dataset.</param>
     /// <param name="kind">Whether the column holds numbers or categories.</param>
     public FeatureColumnBuilder(string name, FeatureKind kind)
@@ -34,7 +35,8 @@ public sealed class FeatureColumnBuilder
     /// <summary>Whether the column holds numbers or categories.</summary>
     public FeatureKind Kind { get; }
 
-    /// <summary>Most distinct levels of a categorical column; default <see cref="DatasetLimits.MaxCategoricalLevels"/>.</summary>
+    /// <summary>Most distinct levels of a categorical column; default
+    /// <see cref="DatasetLimits.MaxCategoricalLevels"/>.</summary>
     public int MaxLevels { get; init; } = DatasetLimits.MaxCategoricalLevels;
 
     /// <summary>Appends a value to a numeric column; NaN means missing.</summary>
@@ -65,7 +67,8 @@ public sealed class FeatureColumnBuilder
         _levelOfRow!.Add(level);
     }
 
-    /// <summary>The column; a categorical one with more than <see cref="MaxLevels"/> levels is an error naming <paramref name="source"/>.</summary>
+    /// <summary>The column; a categorical one with more than <see cref="MaxLevels"/> levels is an error naming
+    /// <paramref name="source"/>.</summary>
     public FeatureColumn Build(string source)
     {
         if (_numbers is not null) return FeatureColumn.Numeric(Name, _numbers.ToArray());

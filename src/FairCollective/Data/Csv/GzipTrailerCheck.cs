@@ -34,7 +34,8 @@ internal sealed class GzipTrailerCheck : Stream
         _expectedSize = expectedSize;
     }
 
-    /// <summary>Wraps <paramref name="decompressed"/>, reading the trailer of the seekable <paramref name="compressed"/> (then rewinds it).</summary>
+    /// <summary>Wraps <paramref name="decompressed"/>, reading the trailer of the seekable
+    /// <paramref name="compressed"/> (then rewinds it).</summary>
     public static Stream Wrap(Stream decompressed, Stream compressed, string displayName)
     {
         if (!compressed.CanSeek || compressed.Length < BgzfEof.Length) return new GzipTrailerCheck(decompressed, displayName, null);

@@ -39,16 +39,19 @@ public sealed class EncodedColumn
     /// <summary>Index of the first design-matrix column of this block.</summary>
     public int Offset { get; }
 
-    /// <summary>Number of design-matrix columns: 1 for numeric, categories (minus one with DropFirst) for categorical.</summary>
+    /// <summary>Number of design-matrix columns: 1 for numeric, categories (minus one with DropFirst) for
+    /// categorical.</summary>
     public int Width => Kind == FeatureKind.Numeric ? 1 : Categories.Count - (DropFirst ? 1 : 0);
 
-    /// <summary>Numeric: the training mean (of observed values), used for NaN under <see cref="NumericMissingPolicy.ImputeMean"/>.</summary>
+    /// <summary>Numeric: the training mean (of observed values), used for NaN under
+    /// <see cref="NumericMissingPolicy.ImputeMean"/>.</summary>
     public double ImputeValue { get; }
 
     /// <summary>Numeric: encoded = (raw - Center) / Scale. Center 0 and Scale 1 when scaling is off.</summary>
     public double Center { get; }
 
-    /// <summary>Numeric: the population standard deviation on training rows, or 1 for a constant column or no scaling.</summary>
+    /// <summary>Numeric: the population standard deviation on training rows, or 1 for a constant column or no
+    /// scaling.</summary>
     public double Scale { get; }
 
     /// <summary>
@@ -64,13 +67,15 @@ public sealed class EncodedColumn
         return double.IsFinite(d) ? d / Scale : x / Scale - Center / Scale;
     }
 
-    /// <summary>Categorical: the categories seen in training rows, in ordinal order (missing included when it was seen).</summary>
+    /// <summary>Categorical: the categories seen in training rows, in ordinal order (missing included when it was
+    /// seen).</summary>
     public IReadOnlyList<string> Categories { get; }
 
     /// <summary>Categorical: whether the block omits <see cref="Categories"/>[0].</summary>
     public bool DropFirst { get; }
 
-    /// <summary>Categorical: per block column, encoded = (indicator - center) / scale (0 and 1 unless ScaleOneHot).</summary>
+    /// <summary>Categorical: per block column, encoded = (indicator - center) / scale (0 and 1 unless
+    /// ScaleOneHot).</summary>
     public IReadOnlyList<double> IndicatorCenters { get; }
 
     /// <inheritdoc cref="IndicatorCenters"/>

@@ -42,13 +42,16 @@ public sealed record EncoderOptions
     /// <summary>Also z-score the 0/1 one-hot columns (off by default: the re-implementation left them 0/1).</summary>
     public bool ScaleOneHot { get; init; } = DefaultScaleOneHot;
 
-    /// <summary>Drop the first (ordinal) category of each categorical column, as pandas' get_dummies(drop_first).</summary>
+    /// <summary>Drop the first (ordinal) category of each categorical column, as pandas'
+    /// get_dummies(drop_first).</summary>
     public bool DropFirst { get; init; } = DefaultDropFirst;
 
-    /// <summary>Default of <see cref="BinaryAsOneColumn"/>: a two-level category keeps both columns (FairCollective 0.1, and the method's re-implementation's one-hot).</summary>
+    /// <summary>Default of <see cref="BinaryAsOneColumn"/>: a two-level category keeps both columns (FairCollective
+    /// 0.1, and the method's re-implementation's one-hot).</summary>
     public const bool DefaultBinaryAsOneColumn = false;
 
-    /// <summary>Encode a categorical with exactly two levels (in training) as one 0/1 column (its second level, ordinal order) instead of two.</summary>
+    /// <summary>Encode a categorical with exactly two levels (in training) as one 0/1 column (its second level, ordinal
+    /// order) instead of two.</summary>
     public bool BinaryAsOneColumn { get; init; } = DefaultBinaryAsOneColumn;
 
     /// <summary>Handling of a missing numeric value (NaN); default impute the training mean.</summary>

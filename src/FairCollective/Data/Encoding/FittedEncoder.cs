@@ -118,7 +118,8 @@ public sealed class FittedEncoder
         return result;
     }
 
-    /// <summary>The raw values of numeric column <paramref name="column"/>, decoded from <paramref name="encoded"/>.</summary>
+    /// <summary>The raw values of numeric column <paramref name="column"/>, decoded from
+    /// <paramref name="encoded"/>.</summary>
     public double[] InverseTransformNumeric(DesignMatrix encoded, string column)
     {
         CheckWidth(encoded);

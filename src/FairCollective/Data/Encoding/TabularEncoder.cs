@@ -13,11 +13,15 @@ namespace FairCollective.Data.Encoding;
 /// </summary>
 public static class TabularEncoder
 {
-    /// <summary>Learns the encoding of every feature column of <paramref name="data"/> from the rows <paramref name="trainRows"/> only.</summary>
+    /// <summary>Learns the encoding of every feature column of <paramref name="data"/> from the rows
+    /// <paramref name="trainRows"/> only.</summary>
     /// <param name="data">The dataset whose feature columns are encoded.</param>
-    /// <param name="trainRows">Training row numbers (at least one); scaling statistics and category lists come from these rows alone.</param>
+    /// <param name="trainRows">Training row numbers (at least one); scaling statistics and category lists come from
+    /// these rows alone.</param>
     /// <param name="options">Encoding choices; default <see cref="EncoderOptions.Default"/>.</param>
-    /// <exception cref="Common.UserInputException">No training rows, a row out of range, a duplicated column name, an infinite value, a missing value the options refuse, or a numeric column with no observed or no standardisable value.</exception>
+    /// <exception cref="Common.UserInputException">No training rows, a row out of range, a duplicated column name, an
+    /// infinite value, a missing value the options refuse, or a numeric column with no observed or no standardisable
+    /// value.</exception>
     public static FittedEncoder Fit(Dataset data, IReadOnlyList<int> trainRows, EncoderOptions? options = null)
     {
         options ??= EncoderOptions.Default;
@@ -79,7 +83,8 @@ public static class TabularEncoder
             if (!double.IsNaN(d)) ss += d * d;
         }
         double mean = scaledMean * unit, std = Math.Sqrt(ss / count) * unit;
-        // Both are bounded by maxAbs, so this cannot happen; kept so a future change cannot put NaN/Inf in the design matrix.
+        // Both are bounded by maxAbs, so this cannot happen; kept so a future change cannot put NaN/Inf in the design
+        // matrix.
         if (!double.IsFinite(mean) || !double.IsFinite(std))
             throw new UserInputException($"dataset '{dataName}': column '{f.Name}' cannot be standardised (mean {mean}, standard deviation {std})");
         bool scale = options.ScaleNumeric;

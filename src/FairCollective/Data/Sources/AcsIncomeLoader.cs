@@ -34,7 +34,8 @@ public static class AcsIncomeLoader
 
     internal static readonly string[] PumsSignatureColumns = ["SERIALNO", "SPORDER", "PWGTP", "AGEP", "PINCP", "WKHP"];
 
-    /// <summary>Name of the embedded task file of a bundled <paramref name="state"/> (two-letter code, any case), relative to data/.</summary>
+    /// <summary>Name of the embedded task file of a bundled <paramref name="state"/> (two-letter code, any case),
+    /// relative to data/.</summary>
     public static string BundledStateFile(string state) => $"acs_income/ACSIncome_2018_{state.ToUpperInvariant()}.csv.gz";
 
     /// <summary>Loads a bundled state ("AZ", "UT" or "WY").</summary>
@@ -54,7 +55,8 @@ public static class AcsIncomeLoader
         return LoadStateFile(reader, "acs-income", options ?? AcsIncomeOptions.Default);
     }
 
-    /// <summary>Loads the national subset (row_index, aequitas_split, features, label); the split becomes the predefined split.</summary>
+    /// <summary>Loads the national subset (row_index, aequitas_split, features, label); the split becomes the
+    /// predefined split.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one long loop: skip the unoptimised JIT tier
     public static Dataset LoadNationalSubset(string path, AcsIncomeOptions? options = null)
     {
@@ -76,7 +78,8 @@ public static class AcsIncomeLoader
 
     /// <summary>
     /// Builds ACSIncome from a raw PUMS person file with folktables' adult_filter, in file order. Ids are
-    /// SERIALNO-SPORDER. Missing features become <see cref="FolktablesAcsIncome.MissingFeatureValue"/>, as in folktables.
+    /// SERIALNO-SPORDER. Missing features become <see cref="FolktablesAcsIncome.MissingFeatureValue"/>, as in
+    /// folktables.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one long loop: skip the unoptimised JIT tier
     public static Dataset BuildFromPums(string path, AcsIncomeOptions? options = null)

@@ -42,14 +42,16 @@ public static class AdultLoader
 
     private static readonly HashSet<string> NumericColumns = ["age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week"];
 
-    /// <summary>Loads the copies of adult.data and adult.test bundled in the assembly, with their predefined train/test split.</summary>
+    /// <summary>Loads the copies of adult.data and adult.test bundled in the assembly, with their predefined train/test
+    /// split.</summary>
     public static Dataset LoadBundled(AdultOptions? options = null) =>
         Load([
             (EmbeddedData.Open(BundledTrainFile), "bundled " + BundledTrainFile, TrainSplit),
             (EmbeddedData.Open(BundledTestFile), "bundled " + BundledTestFile, TestSplit),
         ], options ?? AdultOptions.Default);
 
-    /// <summary>Loads adult.data and, when given, adult.test (each plain or gzip). One file alone has no predefined split.</summary>
+    /// <summary>Loads adult.data and, when given, adult.test (each plain or gzip). One file alone has no predefined
+    /// split.</summary>
     public static Dataset Load(string trainPath, string? testPath = null, AdultOptions? options = null)
     {
         var parts = new List<(Stream, string, string?)> { (CsvInput.Open(trainPath), trainPath, testPath is null ? null : TrainSplit) };
@@ -65,7 +67,8 @@ public static class AdultLoader
         return Load(parts, options ?? AdultOptions.Default);
     }
 
-    /// <summary>True when the first line of <paramref name="firstLine"/> looks like an Adult record or the test-file marker.</summary>
+    /// <summary>True when the first line of <paramref name="firstLine"/> looks like an Adult record or the test-file
+    /// marker.</summary>
     internal static bool LooksLikeAdult(string firstLine)
     {
         if (firstLine.StartsWith(CommentPrefix, StringComparison.Ordinal)) return true;

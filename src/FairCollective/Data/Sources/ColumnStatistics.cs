@@ -10,7 +10,8 @@ namespace FairCollective.Data.Sources;
 /// <c>quantile(column, q)</c>, so "above the median" is <c>income &gt; median(income)</c>. Each is computed once per
 /// column over the non-missing, finite values of every row read from the file, before the missing policy drops any
 /// row: the statistic does not depend on other columns' gaps, on the order of <c>derived</c> or on the split.
-/// Quantiles are MathNet's R7 definition (linear interpolation between order statistics), which is numpy's and R's default.
+/// Quantiles are MathNet's R7 definition (linear interpolation between order statistics), which is numpy's and R's
+/// default.
 /// </summary>
 internal static class ColumnStatistics
 {

@@ -17,9 +17,11 @@ public static class CsvDatasetLoader
     /// directory. The dataset carries its <see cref="Dataset.Identity"/>.
     /// </summary>
     /// <param name="spec">How to read the file.</param>
-    /// <param name="specSource">Where the spec came from (messages name it; a relative path resolves beside it).</param>
+    /// <param name="specSource">Where the spec came from (messages name it; a relative path resolves beside
+    /// it).</param>
     /// <param name="dataPath">The data file, overriding the spec's <c>path</c>.</param>
-    /// <param name="partialFile">The file holds one part of a population (<see cref="LoadOptions.PartialFile"/>).</param>
+    /// <param name="partialFile">The file holds one part of a population
+    /// (<see cref="LoadOptions.PartialFile"/>).</param>
     public static Dataset Load(DatasetSpec spec, string specSource, string? dataPath = null, bool partialFile = false)
     {
         string path = dataPath ?? ResolvePath(spec, specSource);
@@ -39,7 +41,8 @@ public static class CsvDatasetLoader
         return System.IO.Path.Combine(dir, spec.Path);
     }
 
-    /// <summary>The raw file: one string array per column (null: a missing derived value), plus each row's line number.</summary>
+    /// <summary>The raw file: one string array per column (null: a missing derived value), plus each row's line
+    /// number.</summary>
     private sealed record Table(string Source, IReadOnlyList<string> Names, List<string?>[] Columns, List<int> Lines)
     {
         public int RowCount => Lines.Count;
@@ -50,7 +53,8 @@ public static class CsvDatasetLoader
             using var reader = CsvRowReader.Open(path, options);
             if (spec.Header) layout.CheckColumnCount(reader.FieldCount, path, header: true);
             List<string?>[]? columns = null;
-            // One pool of distinct strings per column (a file of 40,000 rows holds few distinct values), looked up by span.
+            // One pool of distinct strings per column (a file of 40,000 rows holds few distinct values), looked up by
+            // span.
             Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>[] pools = [];
             var lines = new List<int>();
             while (reader.MoveNext())
@@ -151,7 +155,8 @@ public static class CsvDatasetLoader
                 spec.Columns, derived);
         }
 
-        /// <summary>The file's columns (its header's, or the fields of its first row, line <paramref name="line"/>) must be as many as <c>columns</c> names.</summary>
+        /// <summary>The file's columns (its header's, or the fields of its first row, line <paramref name="line"/>)
+        /// must be as many as <c>columns</c> names.</summary>
         public void CheckColumnCount(int fields, string path, bool header, int line = 0)
         {
             if (ColumnNames is { } names && names.Count != fields)
@@ -215,7 +220,8 @@ public static class CsvDatasetLoader
             _ => "missing",
         };
 
-        /// <summary>The column as numbers (NaN where missing or non-finite) when it is numeric for expressions, else null.</summary>
+        /// <summary>The column as numbers (NaN where missing or non-finite) when it is numeric for expressions, else
+        /// null.</summary>
         private double[]? NumbersOf(Table t, int column, DatasetSpec spec)
         {
             string? kind = spec.Features?.FirstOrDefault(f => f.Name == t.Names[column])?.Kind;
@@ -248,7 +254,8 @@ public static class CsvDatasetLoader
                 .ToArray();
 
             // Rows kept: required columns (label, sensitive, id) must be present; features per policy. A dropped row
-            // is counted under every column missing on it (once each, though a column may be both required and a feature).
+            // is counted under every column missing on it (once each, though a column may be both required and a
+            // feature).
             var rows = new List<int>();
             var drops = new int[t.Names.Count];
             var countedOnRow = Enumerable.Repeat(-1, t.Names.Count).ToArray();
@@ -336,7 +343,8 @@ public static class CsvDatasetLoader
                 .Select(j => new FeatureSpec { Name = t.Names[j] });
         }
 
-        /// <summary>The columns a derived column is computed from, directly or through other derived columns; empty for a file column.</summary>
+        /// <summary>The columns a derived column is computed from, directly or through other derived columns; empty for
+        /// a file column.</summary>
         private HashSet<string> InputsOf(string column)
         {
             var found = new HashSet<string>(StringComparer.Ordinal);
@@ -372,7 +380,8 @@ public static class CsvDatasetLoader
             foreach (int i in rows)
                 if (y[t.Columns[column][i]!] < 0)
                     throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{t.Names[column]}': label '{t.Columns[column][i]}' is neither favourable ({string.Join(", ", Label.Favourable)}) nor unfavourable ({string.Join(", ", Label.Unfavourable ?? [])})");
-            // A partial file (a collective's members, a majority sample) may hold one label only: its user says so in its own words.
+            // A partial file (a collective's members, a majority sample) may hold one label only: its user says so in
+            // its own words.
             foreach (var (key, declared) in PartialFile ? [] : new[] { ("favourable", Label.Favourable), ("unfavourable", Label.Unfavourable ?? []) })
                 foreach (var v in declared)
                     if (!counts.Keys.Any(seen => DeclaredValues.Same(v, seen)))
@@ -453,12 +462,14 @@ public static class CsvDatasetLoader
             return numeric ? new Cells(t, layout, index, spec, numbers, notANumber) : new Cells(t, layout, index, spec, null, null);
         }
 
-        /// <summary>Whether row <paramref name="row"/> is missing here: a missing token, or a non-finite number in a numeric column.</summary>
+        /// <summary>Whether row <paramref name="row"/> is missing here: a missing token, or a non-finite number in a
+        /// numeric column.</summary>
         public bool IsMissing(int row) => numbers is null
             ? layout.IsMissing(table, index, row)
             : double.IsNaN(numbers[row]) && !notANumber![row];
 
-        /// <summary>The column over <paramref name="rows"/>; a categorical one with more than <paramref name="maxLevels"/> levels is an error.</summary>
+        /// <summary>The column over <paramref name="rows"/>; a categorical one with more than
+        /// <paramref name="maxLevels"/> levels is an error.</summary>
         public FeatureColumn Build(List<int> rows, int maxLevels)
         {
             var values = table.Columns[index];

@@ -6,9 +6,9 @@ namespace FairCollective.Data.Sources;
 
 /// <summary>
 /// The one registry of datasets: bundled in the assembly, generated from a known causal model, or described here
-/// and supplied by the user; and loading by name or by path. A path is recognised by its columns: COMPAS two-year file, Adult, ACS state task file, ACS national
-/// subset, raw PUMS person file (built with folktables' filter), Waterbirds metadata, HSLS:09 (<see cref="HslsPreset"/>);
-/// anything else needs a spec.
+/// and supplied by the user; and loading by name or by path. A path is recognised by its columns: COMPAS two-year file,
+/// Adult, ACS state task file, ACS national subset, raw PUMS person file (built with folktables' filter), Waterbirds
+/// metadata, HSLS:09 (<see cref="HslsPreset"/>); anything else needs a spec.
 /// </summary>
 public static class DatasetCatalog
 {
@@ -20,7 +20,8 @@ public static class DatasetCatalog
     public const string Adult = "adult";
     /// <summary>Waterbirds: needs the user's metadata.csv and image embeddings.</summary>
     public const string Waterbirds = "waterbirds";
-    /// <summary>Synthetic causal data (A and U cause X and Y) with the exact counterfactual; seed <see cref="GeneratedDataSeed"/>.</summary>
+    /// <summary>Synthetic causal data (A and U cause X and Y) with the exact counterfactual; seed
+    /// <see cref="GeneratedDataSeed"/>.</summary>
     public const string Synthetic = "synthetic";
     /// <summary>The paper's 2-D toy picture (200 rows) drawn from the same causal model.</summary>
     public const string Toy = "toy";
@@ -54,7 +55,8 @@ public static class DatasetCatalog
             _ => throw new UserInputException($"waterbirds is not bundled: give the path of its metadata.csv and {WaterbirdsLoader.EmbeddingsHint}")),
     ]);
 
-    /// <summary>Adds a dataset (a plug-in's, or a library user's at start-up); its name must be new, ignoring case.</summary>
+    /// <summary>Adds a dataset (a plug-in's, or a library user's at start-up); its name must be new, ignoring
+    /// case.</summary>
     /// <exception cref="UserInputException">Another dataset has the name, or the name is empty or padded.</exception>
     public static void Register(DatasetEntry entry) => Registry.Register(entry);
 

@@ -4,7 +4,8 @@ namespace FairCollective.Data.Sources;
 
 /// <summary>
 /// Describes a user's CSV (or gzip CSV) so <see cref="CsvDatasetLoader"/> can turn it into a <see cref="Dataset"/>.
-/// Build it in code, or read it from YAML or JSON with FairCollective.Experiments' DatasetSpecFile (keys in snake_case), e.g.
+/// Build it in code, or read it from YAML or JSON with FairCollective.Experiments' DatasetSpecFile (keys in
+/// snake_case), e.g.
 /// <code>
 /// path: loans.csv.gz
 /// label: { column: repaid, favourable: [yes], unfavourable: [no] }
@@ -21,13 +22,15 @@ public sealed record DatasetSpec
     /// <summary>The default field separator, a comma.</summary>
     public const string DefaultSeparator = ",";
 
-    /// <summary>The <see cref="Separator"/> that splits fields at runs of spaces and tabs, ignoring blanks at either end of a line.</summary>
+    /// <summary>The <see cref="Separator"/> that splits fields at runs of spaces and tabs, ignoring blanks at either
+    /// end of a line.</summary>
     public const string WhitespaceSeparator = "whitespace";
 
     /// <summary>Dataset name; default: the data file's name without extensions.</summary>
     public string? Name { get; init; }
 
-    /// <summary>The data file, relative to the spec file's directory unless absolute. Can be overridden when loading.</summary>
+    /// <summary>The data file, relative to the spec file's directory unless absolute. Can be overridden when
+    /// loading.</summary>
     public string? Path { get; init; }
 
     /// <summary>
@@ -46,14 +49,16 @@ public sealed record DatasetSpec
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<string>? Columns { get; init; }
 
-    /// <summary>Columns computed from others by an expression, in order (each may use the ones before it); default none.</summary>
+    /// <summary>Columns computed from others by an expression, in order (each may use the ones before it); default
+    /// none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<DerivedColumnSpec>? Derived { get; init; }
 
     /// <summary>Remove spaces around fields; default true.</summary>
     public bool Trim { get; init; } = true;
 
-    /// <summary>Column holding a row id; default none (ids are 0-based data row numbers, the common convention of data frames and of other implementations).</summary>
+    /// <summary>Column holding a row id; default none (ids are 0-based data row numbers, the common convention of data
+    /// frames and of other implementations).</summary>
     public string? Id { get; init; }
 
     /// <summary>The label column and its favourable values (at least one). Required.</summary>
@@ -71,6 +76,7 @@ public sealed record DatasetSpec
     /// <summary>Missing-value tokens and policy; default "", "?" and "NA", rows dropped.</summary>
     public MissingSpec Missing { get; init; } = new();
 
-    /// <summary>Most distinct levels of any categorical feature; default <see cref="DatasetLimits.MaxCategoricalLevels"/>.</summary>
+    /// <summary>Most distinct levels of any categorical feature; default
+    /// <see cref="DatasetLimits.MaxCategoricalLevels"/>.</summary>
     public int? MaxLevels { get; init; }
 }

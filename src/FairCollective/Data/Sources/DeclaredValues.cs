@@ -22,7 +22,8 @@ internal static class DeclaredValues
             && a == b;
     }
 
-    /// <summary>Whether the declared group label matches the observed one; several sensitive columns compare value by value.</summary>
+    /// <summary>Whether the declared group label matches the observed one; several sensitive columns compare value by
+    /// value.</summary>
     public static bool SameGroup(string declared, string group, int columns)
     {
         if (Same(declared, group)) return true;
@@ -38,7 +39,8 @@ internal static class DeclaredValues
     /// <summary>Whether any of <paramref name="declared"/> is the same value as <paramref name="cell"/>.</summary>
     public static bool Contains(IEnumerable<string> declared, string cell) => declared.Any(d => Same(d, cell));
 
-    /// <summary>"1 (712), 2 (288)": the most frequent values first (ties in ordinal order), at most <see cref="MaxListed"/>.</summary>
+    /// <summary>"1 (712), 2 (288)": the most frequent values first (ties in ordinal order), at most
+    /// <see cref="MaxListed"/>.</summary>
     public static string Seen(IReadOnlyDictionary<string, int> counts)
     {
         var listed = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxListed)

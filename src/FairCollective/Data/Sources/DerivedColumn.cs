@@ -39,7 +39,8 @@ internal sealed class DerivedColumn
     /// <summary>The columns the expression names, each once, in order of first use.</summary>
     public IReadOnlyList<string> Inputs { get; }
 
-    /// <summary>Parses <paramref name="spec"/>; a syntax error names <paramref name="specSource"/> and the column.</summary>
+    /// <summary>Parses <paramref name="spec"/>; a syntax error names <paramref name="specSource"/> and the
+    /// column.</summary>
     public static DerivedColumn Parse(DerivedColumnSpec spec, string specSource)
     {
         if (string.IsNullOrWhiteSpace(spec.Name)) throw new UserInputException($"{specSource}: a derived column has no name");
@@ -67,7 +68,8 @@ internal sealed class DerivedColumn
         return Format(_expression.Evaluate());
     }
 
-    /// <summary>Whether <paramref name="e"/> is an error of evaluating an expression on a row's values (a type mismatch, an unknown function).</summary>
+    /// <summary>Whether <paramref name="e"/> is an error of evaluating an expression on a row's values (a type
+    /// mismatch, an unknown function).</summary>
     public static bool IsEvaluationError(Exception e) =>
         e is NCalcException or FormatException or InvalidCastException or InvalidOperationException or ArgumentException or OverflowException or ArithmeticException;
 

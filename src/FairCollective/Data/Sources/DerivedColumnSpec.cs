@@ -8,9 +8,11 @@ namespace FairCollective.Data.Sources;
 /// </summary>
 public sealed record DerivedColumnSpec
 {
-    /// <summary>The new column's name; it must differ from every column of the file and every other derived column. Required.</summary>
+    /// <summary>The new column's name; it must differ from every column of the file and every other derived column.
+    /// Required.</summary>
     public string? Name { get; init; }
 
-    /// <summary>The expression; columns are its parameters (numeric columns as numbers, others as text). Required.</summary>
+    /// <summary>The expression; columns are its parameters (numeric columns as numbers, others as text).
+    /// Required.</summary>
     public string? Expression { get; init; }
 }

@@ -20,10 +20,12 @@ public static class ExpressionLimits
     /// </summary>
     public const int MaxLength = 2_000;
 
-    /// <summary>Deepest nesting of brackets (function calls included) and unary operators (<c>-</c>, <c>+</c>, <c>!</c>, <c>~</c>, <c>not</c>) one inside another.</summary>
+    /// <summary>Deepest nesting of brackets (function calls included) and unary operators (<c>-</c>, <c>+</c>,
+    /// <c>!</c>, <c>~</c>, <c>not</c>) one inside another.</summary>
     public const int MaxNesting = 64;
 
-    /// <summary>Refuses <paramref name="text"/> when it is longer than <see cref="MaxLength"/> or nests deeper than <see cref="MaxNesting"/>; <paramref name="where"/> starts the message.</summary>
+    /// <summary>Refuses <paramref name="text"/> when it is longer than <see cref="MaxLength"/> or nests deeper than
+    /// <see cref="MaxNesting"/>; <paramref name="where"/> starts the message.</summary>
     public static void Check(string text, string where)
     {
         // Nesting first (the scan stops at the first level too deep), so a deeply nested expression is named as such.
@@ -92,7 +94,8 @@ public static class ExpressionLimits
 
     private static char At(string text, int i) => i < text.Length ? text[i] : '\0';
 
-    // The index of the closing character of a quoted text or a bracketed name opened at 'start' (a backslash escapes in quotes).
+    // The index of the closing character of a quoted text or a bracketed name opened at 'start' (a backslash escapes in
+    // quotes).
     private static int End(string text, int start, char close)
     {
         for (int i = start + 1; i < text.Length; i++)

@@ -15,7 +15,8 @@ namespace FairCollective.Data.Sources;
 /// </summary>
 public static partial class FeatureFile
 {
-    /// <summary>The features read from a file: their names, and a row's vector by id (CSV) or by position (.npy).</summary>
+    /// <summary>The features read from a file: their names, and a row's vector by id (CSV) or by position
+    /// (.npy).</summary>
     /// <param name="Names">One name per dimension.</param>
     /// <param name="RowById">CSV: id to its row in <paramref name="Vectors"/>; null for a positional .npy file.</param>
     /// <param name="Vectors">Row-major values, <c>Names.Count</c> per row.</param>
@@ -61,7 +62,8 @@ public static partial class FeatureFile
             : joined.Identify(identity with { ContentHash = DatasetIdentity.HashText(identity.ContentHash + "\n" + DatasetIdentity.HashFiles([path])) });
     }
 
-    /// <summary>The id-keyed CSV: id, then numbers; a first row whose later fields are not all numbers is a header.</summary>
+    /// <summary>The id-keyed CSV: id, then numbers; a first row whose later fields are not all numbers is a
+    /// header.</summary>
     internal static Contents ReadCsv(string path)
     {
         using var reader = CsvRowReader.Open(path, new CsvReadOptions { HasHeader = false });
@@ -120,7 +122,8 @@ public static partial class FeatureFile
         if (m.Groups["fortran"].Value == "True") throw new UserInputException($"{path}: the array is in Fortran order; save it in C order (numpy.ascontiguousarray)");
         string descr = m.Groups["descr"].Value;
         int size = descr switch { "<f8" => 8, "<f4" => 4, _ => throw new UserInputException($"{path}: dtype '{descr}' is not little-endian float64 or float32") };
-        // The shape's numbers are as long as the header makes them: compared as big integers, never parsed into an int first.
+        // The shape's numbers are as long as the header makes them: compared as big integers, never parsed into an int
+        // first.
         var rows = BigInteger.Parse(m.Groups["rows"].Value, CultureInfo.InvariantCulture);
         var cols = BigInteger.Parse(m.Groups["cols"].Value, CultureInfo.InvariantCulture);
         if (cols < 1) throw new UserInputException($"{path}: the array has no columns");

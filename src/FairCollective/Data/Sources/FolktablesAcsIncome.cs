@@ -48,6 +48,7 @@ public static class FolktablesAcsIncome
     public static bool PassesFilter(double agep, double pincp, double wkhp, double pwgtp) =>
         agep > MinAgeExclusive && pincp > MinIncomeExclusive && wkhp > MinHoursExclusive && pwgtp >= MinWeightInclusive;
 
-    /// <summary>y from personal income <paramref name="pincp"/>: 1 (favourable) when above <see cref="IncomeThreshold"/>, else 0.</summary>
+    /// <summary>y from personal income <paramref name="pincp"/>: 1 (favourable) when above
+    /// <see cref="IncomeThreshold"/>, else 0.</summary>
     public static int Label(double pincp) => pincp > IncomeThreshold ? 1 : 0;
 }

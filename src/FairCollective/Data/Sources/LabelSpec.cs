@@ -9,6 +9,7 @@ public sealed record LabelSpec
     /// <summary>Values meaning y = 1.</summary>
     public List<string> Favourable { get; init; } = [];
 
-    /// <summary>Values meaning y = 0. When given, any value outside favourable and unfavourable is an error; else every other value is 0.</summary>
+    /// <summary>Values meaning y = 0. When given, any value outside favourable and unfavourable is an error; else every
+    /// other value is 0.</summary>
     public List<string>? Unfavourable { get; init; }
 }

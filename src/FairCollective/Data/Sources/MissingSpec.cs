@@ -15,7 +15,8 @@ public sealed record MissingSpec
 
     /// <summary>
     /// <see cref="DropRow"/> (default): drop rows with a missing value in a used column; <see cref="Error"/>: stop;
-    /// <see cref="Keep"/>: keep them as NaN / null for the encoder to impute (label, sensitive and id must still be present).
+    /// <see cref="Keep"/>: keep them as NaN / null for the encoder to impute (label, sensitive and id must still be
+    /// present).
     /// </summary>
     public string Policy { get; init; } = DropRow;
 }

@@ -15,6 +15,7 @@ public sealed record SensitiveSpec
     /// <summary>Declared group labels; when given, any other observed group is an error.</summary>
     public List<string>? Groups { get; init; }
 
-    /// <summary>Whether the sensitive columns are features when <see cref="DatasetSpec.Features"/> is not given; default true.</summary>
+    /// <summary>Whether the sensitive columns are features when <see cref="DatasetSpec.Features"/> is not given;
+    /// default true.</summary>
     public bool AsFeature { get; init; } = true;
 }

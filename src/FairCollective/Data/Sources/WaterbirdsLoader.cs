@@ -19,8 +19,10 @@ public static class WaterbirdsLoader
     internal static readonly string[] SignatureColumns = ["img_id", "img_filename", "y", "split", "place"];
     private static readonly string[] SplitNames = ["train", "validation", "test"];
 
-    /// <summary>Joins metadata.csv and the embeddings on img_id; the dataset keeps metadata's train/validation/test split.</summary>
-    /// <exception cref="Common.UserInputException">A path is not given or not found, the minority is not water or land, a malformed embeddings file, or an image without an embedding.</exception>
+    /// <summary>Joins metadata.csv and the embeddings on img_id; the dataset keeps metadata's train/validation/test
+    /// split.</summary>
+    /// <exception cref="Common.UserInputException">A path is not given or not found, the minority is not water or land,
+    /// a malformed embeddings file, or an image without an embedding.</exception>
     public static Dataset Load(WaterbirdsOptions options)
     {
         if (options.MetadataPath is null)

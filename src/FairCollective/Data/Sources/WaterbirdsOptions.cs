@@ -19,17 +19,20 @@ public sealed record WaterbirdsOptions
     /// <summary>Path of metadata.csv (img_id, img_filename, y, split, place, place_filename). Required.</summary>
     public string? MetadataPath { get; init; }
 
-    /// <summary>Path of the embeddings CSV: img_id then one numeric column per dimension (header optional). Required.</summary>
+    /// <summary>Path of the embeddings CSV: img_id then one numeric column per dimension (header optional).
+    /// Required.</summary>
     public string? EmbeddingsPath { get; init; }
 
-    /// <summary>The background forming the minority, <see cref="Water"/> or <see cref="Land"/>; default water.</summary>
+    /// <summary>The background forming the minority, <see cref="Water"/> or <see cref="Land"/>; default
+    /// water.</summary>
     public string MinorityGroup { get; init; } = DefaultMinority;
 
-    /// <summary>Whether the background label itself is a feature (categorical); default false, the image embedding carries it.</summary>
+    /// <summary>Whether the background label itself is a feature (categorical); default false, the image embedding
+    /// carries it.</summary>
     public bool PlaceAsFeature { get; init; }
 
-    /// <summary>A file holding one part of a population (<see cref="LoadOptions.PartialFile"/>); default false. Not part of the
-    /// dataset's identity: it relaxes checks only, the rows read are the same.</summary>
+    /// <summary>A file holding one part of a population (<see cref="LoadOptions.PartialFile"/>); default false. Not
+    /// part of the dataset's identity: it relaxes checks only, the rows read are the same.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool PartialFile { get; init; }
 }

@@ -33,7 +33,8 @@ public sealed class PreparedSplit
     /// <summary>Minority or majority of each test row.</summary>
     public required GroupMembership TestGroups { get; init; }
 
-    /// <summary>Encoded validation features (rows carved from the training part to choose settings such as the flip budget); null without a validation part.</summary>
+    /// <summary>Encoded validation features (rows carved from the training part to choose settings such as the flip
+    /// budget); null without a validation part.</summary>
     public DesignMatrix? ValidationX { get; init; }
 
     /// <summary>Validation labels in {0, 1}; null without a validation part.</summary>
@@ -42,16 +43,19 @@ public sealed class PreparedSplit
     /// <summary>Minority or majority of each validation row; null without a validation part.</summary>
     public GroupMembership? ValidationGroups { get; init; }
 
-    /// <summary>Synthetic data only: P0(y = 1 | g(x)) per training row, the Oracle strategy's score; null otherwise.</summary>
+    /// <summary>Synthetic data only: P0(y = 1 | g(x)) per training row, the Oracle strategy's score; null
+    /// otherwise.</summary>
     public double[]? TrainP0AtCounterfactual { get; init; }
 
-    /// <summary>Synthetic data only: the test rows moved into the majority world (g(x)), encoded like <see cref="TestX"/>; null otherwise.</summary>
+    /// <summary>Synthetic data only: the test rows moved into the majority world (g(x)), encoded like
+    /// <see cref="TestX"/>; null otherwise.</summary>
     public DesignMatrix? TestCounterfactualX { get; init; }
 
     /// <summary>Synthetic data only: argmax_y P0(y | g(x)) per test row, in {0, 1}; null otherwise.</summary>
     public int[]? TestCounterfactualLabel { get; init; }
 
-    /// <summary>Encoded columns (indices into <see cref="TrainX"/>) that come from the sensitive attribute's columns; empty when it is not a feature.</summary>
+    /// <summary>Encoded columns (indices into <see cref="TrainX"/>) that come from the sensitive attribute's columns;
+    /// empty when it is not a feature.</summary>
     public IReadOnlyList<int> SensitiveColumns { get; init; } = [];
 
     private DesignMatrix? _counterfactualTrainX;
@@ -63,7 +67,8 @@ public sealed class PreparedSplit
     /// </summary>
     public DesignMatrix CounterfactualTrainX => _counterfactualTrainX ??= TrainX.WithoutColumns(SensitiveColumns.ToHashSet());
 
-    /// <summary>Training rows of the minority, ascending (shorthand for <see cref="TrainGroups"/>' rows; every scoring group of the split reads them).</summary>
+    /// <summary>Training rows of the minority, ascending (shorthand for <see cref="TrainGroups"/>' rows; every scoring
+    /// group of the split reads them).</summary>
     public IReadOnlyList<int> MinorityTrainRows => TrainGroups.MinorityRows;
 
     /// <summary>Training rows of the majority, ascending.</summary>

@@ -21,7 +21,8 @@ public sealed record SplitOptions
     /// <summary>Seed of the split (the stream is <c>Seeds.Create(Seed, "split")</c>).</summary>
     public int Seed { get; init; }
 
-    /// <summary>What each part keeps the proportions of: label x group (the default: every group's base rate, which the fairness metrics compare) or the label alone.</summary>
+    /// <summary>What each part keeps the proportions of: label x group (the default: every group's base rate, which the
+    /// fairness metrics compare) or the label alone.</summary>
     public Stratification Stratify { get; init; } = Stratification.LabelAndGroup;
 
     /// <summary>Share of all rows in the test part; its size is ceil(TestFraction * n), as scikit-learn's.</summary>
@@ -33,7 +34,8 @@ public sealed record SplitOptions
     /// <summary>Use <see cref="Dataset.PredefinedSplit"/> instead of drawing a split.</summary>
     public bool UsePredefined { get; init; }
 
-    /// <summary>With <see cref="UsePredefined"/>: the split name of training rows (ordinal, case-insensitive).</summary>
+    /// <summary>With <see cref="UsePredefined"/>: the split name of training rows (ordinal,
+    /// case-insensitive).</summary>
     public string TrainName { get; init; } = DefaultTrainName;
 
     /// <summary>With <see cref="UsePredefined"/>: the split name of test rows.</summary>

@@ -3,16 +3,19 @@ using FairCollective.Data.Synthetic;
 
 namespace FairCollective.Data.Splitting;
 
-/// <summary>Splits one dataset for one seed (stratified by label x group) and encodes it with an encoder fitted on the training rows only.</summary>
+/// <summary>Splits one dataset for one seed (stratified by label x group) and encodes it with an encoder fitted on the
+/// training rows only.</summary>
 public static class SplitPreparation
 {
     /// <param name="name">The dataset's display name, carried by the split.</param>
     /// <param name="data">The dataset.</param>
     /// <param name="encoder">How to encode its features.</param>
-    /// <param name="synthetic">Generated data only: its causal model (the Oracle's scores and the counterfactual test rows).</param>
+    /// <param name="synthetic">Generated data only: its causal model (the Oracle's scores and the counterfactual test
+    /// rows).</param>
     /// <param name="seed">The split's seed.</param>
     /// <param name="testFraction">Share of rows in the test split.</param>
-    /// <param name="given">A split to use instead of the seeded stratified one (imported from another implementation).</param>
+    /// <param name="given">A split to use instead of the seeded stratified one (imported from another
+    /// implementation).</param>
     public static PreparedSplit Prepare(string name, Dataset data, EncoderOptions encoder, SyntheticSample? synthetic, int seed, double testFraction,
         DataSplit? given = null)
     {

@@ -10,8 +10,10 @@ namespace FairCollective.Data.Splitting;
 /// </summary>
 public static class StratifiedSplitter
 {
-    /// <summary>The train, validation and test rows of <paramref name="data"/>: drawn (seeded, stratified by label x group) or, with <see cref="SplitOptions.UsePredefined"/>, the source's own split.</summary>
-    /// <exception cref="Common.UserInputException">A fraction out of range or leaving no training row; a predefined split that is absent, names an unknown part, or lacks training or test rows.</exception>
+    /// <summary>The train, validation and test rows of <paramref name="data"/>: drawn (seeded, stratified by label x
+    /// group) or, with <see cref="SplitOptions.UsePredefined"/>, the source's own split.</summary>
+    /// <exception cref="Common.UserInputException">A fraction out of range or leaving no training row; a predefined
+    /// split that is absent, names an unknown part, or lacks training or test rows.</exception>
     public static DataSplit Split(Dataset data, SplitOptions? options = null)
     {
         options ??= new SplitOptions();

@@ -91,7 +91,8 @@ public sealed class CausalModel
         }
     }
 
-    /// <summary>g(x): x for a majority row; mu_0 + (x - mu_1) / s_1 for a minority row (same U, A set to majority).</summary>
+    /// <summary>g(x): x for a majority row; mu_0 + (x - mu_1) / s_1 for a minority row (same U, A set to
+    /// majority).</summary>
     public void Counterfactual(ReadOnlySpan<double> x, bool minority, Span<double> g)
     {
         CheckLength(x, g);

@@ -21,7 +21,8 @@ public static class SyntheticGenerator
     /// <summary>"x0".."x{d-1}".</summary>
     public static string[] FeatureNames(int dimension) => Enumerable.Range(0, dimension).Select(j => $"x{j}").ToArray();
 
-    /// <summary>Draws a sample from the causal model the options describe (default options when null), with its exact g(x) and P0.</summary>
+    /// <summary>Draws a sample from the causal model the options describe (default options when null), with its exact
+    /// g(x) and P0.</summary>
     public static SyntheticSample Generate(SyntheticOptions? options = null)
     {
         options ??= new SyntheticOptions();

@@ -36,7 +36,8 @@ public static class SyntheticName
     public static bool Is(string name) => name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && name.EndsWith(')');
 
     /// <summary>The generator settings of a parameterised name.</summary>
-    /// <exception cref="UserInputException">A key that is not settable, a value that is not a number, or a key given twice; the message names it.</exception>
+    /// <exception cref="UserInputException">A key that is not settable, a value that is not a number, or a key given
+    /// twice; the message names it.</exception>
     public static SyntheticOptions Parse(string name)
     {
         var options = new SyntheticOptions { Seed = 0, Name = name.Trim() };

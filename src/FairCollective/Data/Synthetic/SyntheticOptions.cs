@@ -54,7 +54,8 @@ public sealed record SyntheticOptions
     /// <summary>s_1 &gt; 0: the minority's spread relative to the majority's.</summary>
     public double MinorityScale { get; init; } = DefaultMinorityScale;
 
-    /// <summary>Correlation rho between any two features within a group (L = Cholesky of the equicorrelation matrix).</summary>
+    /// <summary>Correlation rho between any two features within a group (L = Cholesky of the equicorrelation
+    /// matrix).</summary>
     public double Correlation { get; init; } = DefaultCorrelation;
 
     /// <summary>w (length d); null = equal weights with Euclidean norm <see cref="WeightNorm"/>.</summary>
@@ -69,7 +70,8 @@ public sealed record SyntheticOptions
     /// <summary>b_0 - b_1 &gt;= 0: the historical bias against the minority on the logit scale.</summary>
     public double BiasGap { get; init; } = DefaultBiasGap;
 
-    /// <summary>Add A (0/1, column "A") as a feature: the firm must see it for minority-only flips to move it (method.md 5).</summary>
+    /// <summary>Add A (0/1, column "A") as a feature: the firm must see it for minority-only flips to move it
+    /// (method.md 5).</summary>
     public bool SensitiveAsFeature { get; init; } = DefaultSensitiveAsFeature;
 
     /// <summary>Name of the generated dataset.</summary>

@@ -19,7 +19,8 @@ public sealed class SyntheticSample
         Model = model;
     }
 
-    /// <summary>Features x0..x{d-1} (plus "A" when asked), labels, sensitive attribute "A" (minority = "minority").</summary>
+    /// <summary>Features x0..x{d-1} (plus "A" when asked), labels, sensitive attribute "A" (minority =
+    /// "minority").</summary>
     public Dataset Data { get; }
 
     /// <summary>x, row-major n x d (the same values as Data's x columns).</summary>

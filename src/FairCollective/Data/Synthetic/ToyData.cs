@@ -28,7 +28,8 @@ public static class ToyData
     /// <summary>b_0 - b_1: the minority's historical under-labelling on the logit scale.</summary>
     public const double BiasGap = 2.0;
 
-    /// <summary>The preset's options: d = 2, uncorrelated axes, A a feature, everything else as the constants above.</summary>
+    /// <summary>The preset's options: d = 2, uncorrelated axes, A a feature, everything else as the constants
+    /// above.</summary>
     public static SyntheticOptions Options(int seed = DefaultSeed) => new()
     {
         Name = "toy",

@@ -4,7 +4,8 @@ using Microsoft.ML.Data;
 
 namespace FairCollective.Learning.Boosting;
 
-/// <summary>Our design matrix as an ML.NET IDataView: a float vector column of the matrix's width, a label, a weight.</summary>
+/// <summary>Our design matrix as an ML.NET IDataView: a float vector column of the matrix's width, a label, a
+/// weight.</summary>
 internal static class FastTreeData
 {
     public const string Features = nameof(Row.Features);

@@ -2,7 +2,8 @@ using FairCollective.Common;
 
 namespace FairCollective.Learning.Boosting;
 
-/// <summary>Settings of <see cref="GradientBoostingTrainer"/> (ML.NET FastTree's defaults for the named knobs).</summary>
+/// <summary>Settings of <see cref="GradientBoostingTrainer"/> (ML.NET FastTree's defaults for the named
+/// knobs).</summary>
 public sealed record GradientBoostingOptions
 {
     /// <summary>Default boosting rounds (ML.NET's).</summary>

@@ -33,7 +33,8 @@ public static class LearnerCatalog
             o => new GradientBoostingTrainer((GradientBoostingOptions)o)),
     ]);
 
-    /// <summary>Every learner: the built-in ones, then those registered (<see cref="Register"/>) in registration order.</summary>
+    /// <summary>Every learner: the built-in ones, then those registered (<see cref="Register"/>) in registration
+    /// order.</summary>
     public static IReadOnlyList<LearnerEntry> Entries => Registry.Entries;
 
     /// <summary>
@@ -51,7 +52,8 @@ public static class LearnerCatalog
     public static IReadOnlyList<string> Names => Registry.Names;
 
     // Options that cannot change a fitted model, or that the runner sets itself: thread counts (results are identical
-    // for any, tested), the seed (each cell's seed) and warm starts (same optimum). They are neither settable nor recorded.
+    // for any, tested), the seed (each cell's seed) and warm starts (same optimum). They are neither settable nor
+    // recorded.
     private static readonly string[] NotSettable =
         [nameof(LogisticRegressionOptions.MaxDegreeOfParallelism), nameof(LogisticRegressionOptions.InitialCoefficients),
          nameof(LogisticRegressionOptions.InitialIntercept), nameof(MlpOptions.Seed), nameof(GradientBoostingOptions.Threads)];
@@ -59,7 +61,8 @@ public static class LearnerCatalog
     /// <param name="name">A learner of <see cref="Names"/> (any case).</param>
     /// <param name="settings">Option overrides from the experiment.</param>
     /// <param name="seed">The cell's seed (learners that draw randomly use it).</param>
-    /// <param name="innerParallelism">Threads one fit may use; the runner passes 1 because it parallelises across cells.</param>
+    /// <param name="innerParallelism">Threads one fit may use; the runner passes 1 because it parallelises across
+    /// cells.</param>
     public static ITrainer Create(string name, LearnerSettings settings, int seed, int innerParallelism = -1)
     {
         var entry = EntryOf(name);
@@ -74,7 +77,8 @@ public static class LearnerCatalog
     public static string OptionsJson(string name, LearnerSettings settings) =>
         OptionOverrides.Canonical(OptionsOf(EntryOf(name), settings, seed: 0, innerParallelism: 1), NotSettable, OptionOverrides.Plain);
 
-    /// <summary>The options of <paramref name="name"/> a spec can set, with their defaults (JSON values), in name order.</summary>
+    /// <summary>The options of <paramref name="name"/> a spec can set, with their defaults (JSON values), in name
+    /// order.</summary>
     public static IReadOnlyList<(string Option, string Default)> SettableOptions(string name) =>
         OptionOverrides.Settable(EntryOf(name).Defaults(0, 1), NotSettable, OptionOverrides.Plain);
 
@@ -90,7 +94,8 @@ public static class LearnerCatalog
 
     private static LearnerEntry EntryOf(string name) => Registry.Get(name);
 
-    /// <summary>The learner's defaults with the experiment's overrides applied by option name, checked by the learner's own validation.</summary>
+    /// <summary>The learner's defaults with the experiment's overrides applied by option name, checked by the learner's
+    /// own validation.</summary>
     private static object OptionsOf(LearnerEntry entry, LearnerSettings settings, int seed, int innerParallelism)
     {
         var overrides = new List<(string Option, JsonNode? Value)>();

@@ -9,14 +9,17 @@ namespace FairCollective.Learning.Catalog;
 /// </summary>
 public sealed record LearnerSettings
 {
-    /// <summary>Option overrides per learner name (<see cref="LearnerCatalog.Names"/>): option name to a JSON value.</summary>
+    /// <summary>Option overrides per learner name (<see cref="LearnerCatalog.Names"/>): option name to a JSON
+    /// value.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, JsonNode?>> Options { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, JsonNode?>>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Inverse L2 strength of the logistic-regression firm (scikit-learn's C); shorthand for the logistic option "C".</summary>
+    /// <summary>Inverse L2 strength of the logistic-regression firm (scikit-learn's C); shorthand for the logistic
+    /// option "C".</summary>
     public double C { get; init; } = Logistic.LogisticRegressionOptions.DefaultC;
 
-    /// <summary>Equal when C and every override are equal (by value, option names compared case-insensitively).</summary>
+    /// <summary>Equal when C and every override are equal (by value, option names compared
+    /// case-insensitively).</summary>
     public bool Equals(LearnerSettings? other) => other is not null && C.Equals(other.C) && Canonical() == other.Canonical();
 
     /// <inheritdoc/>
@@ -27,7 +30,8 @@ public sealed record LearnerSettings
         .SelectMany(kv => kv.Value.OrderBy(o => o.Key.ToLowerInvariant(), StringComparer.Ordinal)
             .Select(o => $"{kv.Key.ToLowerInvariant()}.{o.Key.ToLowerInvariant()}={o.Value?.ToJsonString() ?? "null"}")));
 
-    /// <summary>These settings with <paramref name="option"/> of <paramref name="learner"/> set to <paramref name="value"/>.</summary>
+    /// <summary>These settings with <paramref name="option"/> of <paramref name="learner"/> set to
+    /// <paramref name="value"/>.</summary>
     public LearnerSettings With(string learner, string option, JsonNode? value)
     {
         var all = new Dictionary<string, IReadOnlyDictionary<string, JsonNode?>>(Options, StringComparer.OrdinalIgnoreCase);

@@ -31,8 +31,8 @@ internal sealed class BlockedLayout
     /// c·chunkRows·DenseCount + q·len(c).</summary>
     public double[] Dense { get; }
 
-    /// <summary>Chunk-blocked group codes: chunk c's g-th group starts at c·chunkRows·GroupCount + g·len(c); a code is the
-    /// position of the row's 1 within the group, or the group's width when the row has none.</summary>
+    /// <summary>Chunk-blocked group codes: chunk c's g-th group starts at c·chunkRows·GroupCount + g·len(c); a code is
+    /// the position of the row's 1 within the group, or the group's width when the row has none.</summary>
     public byte[] Codes { get; }
 
     /// <summary>How the columns split into dense columns and one-hot groups.</summary>
@@ -45,8 +45,8 @@ internal sealed class BlockedLayout
     private (double, double) Print { get; }
 
     /// <summary>
-    /// The sum of the values and their sum weighted by position (1, 2, 3, ...): any change of a value, and any swap of two
-    /// different values, changes it (the same loop gives the same bits, so an unchanged array always matches).
+    /// The sum of the values and their sum weighted by position (1, 2, 3, ...): any change of a value, and any swap of
+    /// two different values, changes it (the same loop gives the same bits, so an unchanged array always matches).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (double Sum, double Weighted) Fingerprint(double[] data)

@@ -41,8 +41,8 @@ internal sealed class ColumnUnits
     public int DenseCount => DenseColumns.Length;
     public int GroupCount => GroupWidth.Length;
 
-    /// <summary>Splits the columns of the row-major <paramref name="data"/>; <paramref name="minGroupWidth"/> 0 keeps every
-    /// column dense.</summary>
+    /// <summary>Splits the columns of the row-major <paramref name="data"/>; <paramref name="minGroupWidth"/> 0 keeps
+    /// every column dense.</summary>
     public static ColumnUnits Detect(double[] data, int rows, int cols, int minGroupWidth)
     {
         var binary = minGroupWidth > 0 ? BinaryColumns(data, rows, cols) : new bool[cols];
@@ -72,7 +72,8 @@ internal sealed class ColumnUnits
         return new ColumnUnits([.. units], [.. dense], [.. groupFirst], [.. groupWidth]);
     }
 
-    /// <summary>How many binary columns from <paramref name="first"/> on have at most one 1 per row between them.</summary>
+    /// <summary>How many binary columns from <paramref name="first"/> on have at most one 1 per row between
+    /// them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ExclusiveRun(double[] data, int rows, int cols, int first, bool[] binary, bool[] taken)
     {

@@ -26,10 +26,12 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     /// <summary>How many chunks' Hessian partials are held at once; bounds memory to this many (d+1)² blocks.</summary>
     private const int HessianChunkBatch = 16;
 
-    /// <summary>Scatter-adds keep this many interleaved accumulators, so rows of the same category do not wait on each other.</summary>
+    /// <summary>Scatter-adds keep this many interleaved accumulators, so rows of the same category do not wait on each
+    /// other.</summary>
     private const int ScatterLanes = 4;
 
-    /// <summary>Chunk-blocked column-major copy of the dense columns, and the one-hot groups' codes (<see cref="BlockedLayout"/>).</summary>
+    /// <summary>Chunk-blocked column-major copy of the dense columns, and the one-hot groups' codes
+    /// (<see cref="BlockedLayout"/>).</summary>
     private readonly double[] _dense;
     private readonly byte[] _codes;
     private readonly ColumnUnits _units;
@@ -78,7 +80,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     /// <summary>Hessian passes made so far.</summary>
     public int HessianPasses { get; private set; }
 
-    // Run once per fit over every row: optimise at first call rather than after tiering, which a one-off loop never reaches.
+    // Run once per fit over every row: optimise at first call rather than after tiering, which a one-off loop never
+    // reaches.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Signs(ReadOnlySpan<int> y)
     {
@@ -116,7 +119,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     /// <summary>The q-th dense column of the chunk starting at row <paramref name="start"/>.</summary>
     private ReadOnlySpan<double> Column(int start, int len, int q) => Columns(start, len, q, 1);
 
-    /// <summary>Dense columns q … q+count−1 of the chunk starting at row <paramref name="start"/>, one after another.</summary>
+    /// <summary>Dense columns q … q+count−1 of the chunk starting at row <paramref name="start"/>, one after
+    /// another.</summary>
     private ReadOnlySpan<double> Columns(int start, int len, int q, int count) =>
         new(_dense, (int)((long)start * _units.DenseCount + (long)q * len), count * len);
 
@@ -346,7 +350,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
                         h[jq < first ? jq * k + first + t : (first + t) * k + jq] = sums[t];
                 }
             }
-            // Group g: diagonal only within it (one 1 per row), its intercept column, then every later group by code pairs.
+            // Group g: diagonal only within it (one 1 per row), its intercept column, then every later group by code
+            // pairs.
             for (int g = 0; g < units.GroupCount; g++)
             {
                 int first = units.GroupFirstColumn[g], width = units.GroupWidth[g];
@@ -378,7 +383,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         }
     }
 
-    /// <summary>Whether units u..u+3 are dense columns stored next to each other (so one span holds all four).</summary>
+    /// <summary>Whether units u..u+3 are dense columns stored next to each other (so one span holds all
+    /// four).</summary>
     private static bool DenseRun(ColumnUnit[] units, int u)
     {
         for (int t = 1; t < DenseBlock; t++)
@@ -388,7 +394,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
 
     /// <summary>
     /// z += w₀·col₀ + w₁·col₁ + w₂·col₂ + w₃·col₃ for four dense columns stored one after another (length
-    /// <paramref name="len"/> each, from <paramref name="columns"/>), added in that order: one pass over z instead of four.
+    /// <paramref name="len"/> each, from <paramref name="columns"/>), added in that order: one pass over z instead of
+    /// four.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddColumns(ReadOnlySpan<double> columns, int len, ReadOnlySpan<double> w, Span<double> z)
@@ -422,7 +429,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         }
     }
 
-    /// <summary>dots[j] = colⱼ·r for four dense columns stored one after another: one pass over r instead of four.</summary>
+    /// <summary>dots[j] = colⱼ·r for four dense columns stored one after another: one pass over r instead of
+    /// four.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DotColumns(ReadOnlySpan<double> columns, int len, ReadOnlySpan<double> r, Span<double> dots)
     {
@@ -452,7 +460,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         (dots[0], dots[1], dots[2], dots[3]) = (d0, d1, d2, d3);
     }
 
-    /// <summary>Dense columns a blocked pass takes at once (<see cref="AddColumns"/>, <see cref="DotColumns"/>, each side of a <see cref="CurvatureBlock"/>).</summary>
+    /// <summary>Dense columns a blocked pass takes at once (<see cref="AddColumns"/>, <see cref="DotColumns"/>, each
+    /// side of a <see cref="CurvatureBlock"/>).</summary>
     private const int DenseBlock = 4;
 
     /// <summary>

@@ -36,13 +36,16 @@ public sealed class LogisticRegressionModel : IClassifier
     /// <summary>Newton steps taken after L-BFGS (0 when polishing did not apply).</summary>
     public int NewtonSteps { get; }
 
-    /// <summary>Loss-and-gradient passes over the training rows the fit made (L-BFGS with its line searches, and Newton's trial steps).</summary>
+    /// <summary>Loss-and-gradient passes over the training rows the fit made (L-BFGS with its line searches, and
+    /// Newton's trial steps).</summary>
     public int GradientPasses { get; }
 
-    /// <summary>Hessian passes over the training rows the fit made (each costs about (d + 1) / 2 gradient passes of arithmetic).</summary>
+    /// <summary>Hessian passes over the training rows the fit made (each costs about (d + 1) / 2 gradient passes of
+    /// arithmetic).</summary>
     public int HessianPasses { get; }
 
-    /// <summary>The factor of the last Hessian the fit computed (near its optimum), for chord steps in refits; null when none was.</summary>
+    /// <summary>The factor of the last Hessian the fit computed (near its optimum), for chord steps in refits; null
+    /// when none was.</summary>
     internal CurvatureFactor? Curvature { get; }
 
     /// <summary>The objective Σ sᵢ·logloss + ‖w‖²/(2C) at the returned parameters.</summary>

@@ -38,13 +38,15 @@ public sealed record LogisticRegressionOptions
     public const int HistorySizeLimit = 1_000;
     /// <summary>Most <see cref="MaxLineSearchSteps"/>.</summary>
     public const int MaxLineSearchStepsLimit = 1_000;
-    /// <summary>Most <see cref="NewtonMaxDimension"/>: the dense Hessian of d = 4,096 takes 134 MB and its Cholesky factor about 23 GFLOP.</summary>
+    /// <summary>Most <see cref="NewtonMaxDimension"/>: the dense Hessian of d = 4,096 takes 134 MB and its Cholesky
+    /// factor about 23 GFLOP.</summary>
     public const int NewtonMaxDimensionLimit = 4_096;
     /// <summary>Most <see cref="MaxNewtonSteps"/>.</summary>
     public const int MaxNewtonStepsLimit = 1_000;
     /// <summary>Most <see cref="ChunkRows"/> (2^24).</summary>
     public const int ChunkRowsLimit = 16_777_216;
-    /// <summary>Most <see cref="OneHotGroupMinWidth"/>: no block wider than <see cref="ColumnUnits.MaxGroupWidth"/> is read as codes.</summary>
+    /// <summary>Most <see cref="OneHotGroupMinWidth"/>: no block wider than <see cref="ColumnUnits.MaxGroupWidth"/> is
+    /// read as codes.</summary>
     public const int OneHotGroupMinWidthLimit = ColumnUnits.MaxGroupWidth;
 
     /// <summary>Inverse regularisation strength (scikit-learn's C). Default <see cref="DefaultC"/> = 1.</summary>
@@ -53,7 +55,8 @@ public sealed record LogisticRegressionOptions
     /// <summary>Most L-BFGS iterations. Default <see cref="DefaultMaxIterations"/>.</summary>
     public int MaxIterations { get; init; } = DefaultMaxIterations;
 
-    /// <summary>L-BFGS memory (correction pairs kept). Default <see cref="DefaultHistorySize"/> = 10, as scipy.</summary>
+    /// <summary>L-BFGS memory (correction pairs kept). Default <see cref="DefaultHistorySize"/> = 10, as
+    /// scipy.</summary>
     public int HistorySize { get; init; } = DefaultHistorySize;
 
     /// <summary>Converged when max|∇f| ≤ this × Σsᵢ. Default <see cref="DefaultGradientTolerance"/> = 1e-10.</summary>
@@ -90,24 +93,28 @@ public sealed record LogisticRegressionOptions
     public int ChunkRows { get; init; } = DefaultChunkRows;
 
     /// <summary>
-    /// Runs of at least this many consecutive 0/1 columns with at most one 1 per row (one-hot blocks, found from the data)
-    /// are read by the row passes as one byte code per row instead of as dense columns: one pass per block instead of
-    /// one per column, and a Hessian pass that no longer grows with the square of the block's width. Only the
-    /// rounding of the sums changes. 0 reads every column densely. Default <see cref="DefaultOneHotGroupMinWidth"/> = 4 (a 3-wide block held in cache read 8% slower as codes than as dense columns on COMPAS; wide blocks on larger data read 2-10x faster: bench/README.md).
+    /// Runs of at least this many consecutive 0/1 columns with at most one 1 per row (one-hot blocks, found from the
+    /// data) are read by the row passes as one byte code per row instead of as dense columns: one pass per block
+    /// instead of one per column, and a Hessian pass that no longer grows with the square of the block's width. Only
+    /// the rounding of the sums changes. 0 reads every column densely. Default <see cref="DefaultOneHotGroupMinWidth"/>
+    /// = 4 (a 3-wide block held in cache read 8% slower as codes than as dense columns on COMPAS; wide blocks on larger
+    /// data read 2-10x faster: bench/README.md).
     /// </summary>
     public int OneHotGroupMinWidth { get; init; } = DefaultOneHotGroupMinWidth;
 
     /// <summary>Threads for the row passes; -1 = all cores. Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
-    /// <summary>Warm start: starting coefficients (length d), e.g. the previous fit in a refit loop. Null = zeros.</summary>
+    /// <summary>Warm start: starting coefficients (length d), e.g. the previous fit in a refit loop. Null =
+    /// zeros.</summary>
     public IReadOnlyList<double>? InitialCoefficients { get; init; }
 
     /// <summary>Warm start: starting intercept. Default 0.</summary>
     public double InitialIntercept { get; init; }
 
-    /// <summary>Warm start: the Hessian factor of the model the warm start came from, fitted on the same rows; refits then
-    /// begin with chord steps (see <see cref="CurvatureFactor"/>). Set by <see cref="Catalog.LearnerCatalog.WarmStartedFrom"/>.</summary>
+    /// <summary>Warm start: the Hessian factor of the model the warm start came from, fitted on the same rows; refits
+    /// then begin with chord steps (see <see cref="CurvatureFactor"/>). Set by
+    /// <see cref="Catalog.LearnerCatalog.WarmStartedFrom"/>.</summary>
     internal CurvatureFactor? InitialCurvature { get; init; }
 
     internal void Validate()

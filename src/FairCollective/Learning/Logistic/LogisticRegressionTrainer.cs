@@ -24,10 +24,11 @@ public sealed class LogisticRegressionTrainer : ITrainer
     private const int MaxChordSteps = 30;
 
     /// <summary>
-    /// Chord steps stop (Newton on the current Hessian takes over) once a step shrinks max|∇f| by less than this factor.
-    /// At 0.5 a typical refit took 21 chord steps on COMPAS and 74 gradient passes with L-BFGS between on Adult; a Newton step
-    /// costs one Hessian pass (3-6 gradient passes) and converges quadratically from where the chord steps stop
-    /// (warm refits with 0.1: COMPAS 0.42 -> 0.27 ms, ACS AZ 10.0 -> 3.7 ms, Adult 26.2 -> 11.4 ms; bench/README.md).
+    /// Chord steps stop (Newton on the current Hessian takes over) once a step shrinks max|∇f| by less than this
+    /// factor. At 0.5 a typical refit took 21 chord steps on COMPAS and 74 gradient passes with L-BFGS between on
+    /// Adult; a Newton step costs one Hessian pass (3-6 gradient passes) and converges quadratically from where the
+    /// chord steps stop (warm refits with 0.1: COMPAS 0.42 -> 0.27 ms, ACS AZ 10.0 -> 3.7 ms, Adult 26.2 -> 11.4 ms;
+    /// bench/README.md).
     /// </summary>
     private const double ChordStallContraction = 0.1;
 
@@ -108,7 +109,8 @@ public sealed class LogisticRegressionTrainer : ITrainer
 
     /// <summary>
     /// Steps p -= H₀⁻¹∇f with a fixed factor until max|∇f| ≤ tolerance (converged), a step fails to lower f, or the
-    /// gradient shrinks by less than <see cref="ChordStallContraction"/> in a step, at most <see cref="MaxChordSteps"/>.
+    /// gradient shrinks by less than <see cref="ChordStallContraction"/> in a step, at most
+    /// <see cref="MaxChordSteps"/>.
     /// </summary>
     private static (double Objective, int Steps, bool Converged) ChordSteps(LogisticObjective objective, CurvatureFactor curvature,
         double[] p, double[] g, double f, double tolerance)

@@ -46,7 +46,8 @@ public sealed record MlpOptions
     /// <summary>Most <see cref="Patience"/>.</summary>
     public const int PatienceLimit = MaxEpochsLimit;
 
-    /// <summary>Units per hidden layer (one or two layers). Default one layer of <see cref="DefaultHiddenUnits"/>.</summary>
+    /// <summary>Units per hidden layer (one or two layers). Default one layer of
+    /// <see cref="DefaultHiddenUnits"/>.</summary>
     public IReadOnlyList<int> HiddenLayerSizes { get; init; } = [DefaultHiddenUnits];
 
     /// <summary>Adam step size, positive (scikit-learn's learning_rate_init).</summary>
@@ -58,7 +59,8 @@ public sealed record MlpOptions
     /// <summary>Adam's numerical-stability term added to the denominator, positive.</summary>
     public double Epsilon { get; init; } = DefaultEpsilon;
 
-    /// <summary>L2 penalty on the weights (not the biases): scikit-learn's alpha, renamed because alpha is the collective's share here.</summary>
+    /// <summary>L2 penalty on the weights (not the biases): scikit-learn's alpha, renamed because alpha is the
+    /// collective's share here.</summary>
     [FormerName("alpha")]
     public double L2Penalty { get; init; } = DefaultL2Penalty;
 
@@ -77,7 +79,8 @@ public sealed record MlpOptions
 
     /// <summary>Share of rows held out for <see cref="EarlyStopping"/>, in (0, 1).</summary>
     public double ValidationFraction { get; init; } = DefaultValidationFraction;
-    /// <summary>Epochs without an improvement of <see cref="Tolerance"/> before training stops (scikit-learn's n_iter_no_change).</summary>
+    /// <summary>Epochs without an improvement of <see cref="Tolerance"/> before training stops (scikit-learn's
+    /// n_iter_no_change).</summary>
     public int Patience { get; init; } = DefaultPatience;
     /// <summary>Least decrease of the monitored loss that counts as improvement (scikit-learn's tol).</summary>
     public double Tolerance { get; init; } = DefaultTolerance;

@@ -78,7 +78,8 @@ public sealed class MlpTrainer : ITrainer
         return p;
     }
 
-    /// <summary>Seeded hold-out of ValidationFraction of the rows (at least one row on each side) when early stopping.</summary>
+    /// <summary>Seeded hold-out of ValidationFraction of the rows (at least one row on each side) when early
+    /// stopping.</summary>
     private static (int[] Train, int[] Validation) Split(int n, MlpOptions o)
     {
         if (!o.EarlyStopping || n < 2) return (Enumerable.Range(0, n).ToArray(), []);
@@ -96,7 +97,8 @@ public sealed class MlpTrainer : ITrainer
         }
     }
 
-    /// <summary>One pass of Adam over the shuffled mini-batches; returns the epoch's mean penalised training loss.</summary>
+    /// <summary>One pass of Adam over the shuffled mini-batches; returns the epoch's mean penalised training
+    /// loss.</summary>
     private double RunEpoch(MlpNetwork net, double[] p, TrainingState s, DesignMatrix x, int[] y, double[] w, int[] order)
     {
         var o = Options;
@@ -133,7 +135,8 @@ public sealed class MlpTrainer : ITrainer
         return weightSum > 0 ? lossSum / weightSum : double.PositiveInfinity;
     }
 
-    /// <summary>Backpropagates the output error <paramref name="outputDelta"/> = sᵢ(pᵢ − yᵢ) of one row into the gradient.</summary>
+    /// <summary>Backpropagates the output error <paramref name="outputDelta"/> = sᵢ(pᵢ − yᵢ) of one row into the
+    /// gradient.</summary>
     private static void Backward(MlpNetwork net, double[] p, TrainingState s, ReadOnlySpan<double> input, double outputDelta)
     {
         int last = net.Layers - 1;
@@ -160,7 +163,8 @@ public sealed class MlpTrainer : ITrainer
         }
     }
 
-    /// <summary>Adam with bias correction folded into the step size (Kingma &amp; Ba, section 2; scikit-learn's form).</summary>
+    /// <summary>Adam with bias correction folded into the step size (Kingma &amp; Ba, section 2; scikit-learn's
+    /// form).</summary>
     private void AdamStep(double[] p, TrainingState s)
     {
         var o = Options;

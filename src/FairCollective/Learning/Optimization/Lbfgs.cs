@@ -45,7 +45,8 @@ internal sealed class Lbfgs
         _trialGradient = new double[_n];
     }
 
-    /// <summary>Minimises from <paramref name="x"/> (overwritten with the solution; <paramref name="gradient"/> gets ∇f there).</summary>
+    /// <summary>Minimises from <paramref name="x"/> (overwritten with the solution; <paramref name="gradient"/> gets ∇f
+    /// there).</summary>
     public LbfgsResult Minimize(Span<double> x, Span<double> gradient)
     {
         int m = _s.Length, stored = 0, newest = -1, evaluations = 1;
@@ -139,7 +140,8 @@ internal sealed class Lbfgs
             prevStep = step; prevF = fStep; prevSlope = slope;
             step *= ExtrapolationFactor;
         }
-        // Still descending after every extrapolation: accept the last (sufficient-decrease) point, already in the buffers.
+        // Still descending after every extrapolation: accept the last (sufficient-decrease) point, already in the
+        // buffers.
         accepted = prevStep;
         return prevStep > 0 ? prevF : double.NaN;
     }
@@ -172,7 +174,8 @@ internal sealed class Lbfgs
         return EvaluateAt(x, lo, ref evaluations, out _);
     }
 
-    /// <summary>Minimiser of the cubic matching f and f' at both ends (Nocedal &amp; Wright eq. 3.59); NaN if none.</summary>
+    /// <summary>Minimiser of the cubic matching f and f' at both ends (Nocedal &amp; Wright eq. 3.59); NaN if
+    /// none.</summary>
     private static double CubicMinimizer(double a, double fa, double da, double b, double fb, double db)
     {
         double d1 = da + db - 3 * (fa - fb) / (a - b);

@@ -11,7 +11,8 @@ public sealed record ConfidentLearningOptions
     /// <summary>Most <see cref="Folds"/>: each fold is one fit of the firm's learner per cell.</summary>
     public const int FoldsLimit = 100;
 
-    /// <summary>Folds of the out-of-fold predicted probabilities (stratified by label, seeded; 2 to <see cref="FoldsLimit"/>).</summary>
+    /// <summary>Folds of the out-of-fold predicted probabilities (stratified by label, seeded; 2 to
+    /// <see cref="FoldsLimit"/>).</summary>
     public int Folds { get; init; } = DefaultFolds;
 
     /// <summary>Drop flagged rows (the published cleaning) or relabel them to the class they were counted in.</summary>

@@ -35,7 +35,8 @@ public static class DefenceCatalog
         DefenceEntry.Of(Roni, "drops rows whose addition harms a held-out slice of the firm's rows", new RoniOptions(), o => new Roni(o)),
     ]);
 
-    /// <summary>Every defence: "none" and the built-in ones, then those registered (<see cref="Register"/>) in registration order.</summary>
+    /// <summary>Every defence: "none" and the built-in ones, then those registered (<see cref="Register"/>) in
+    /// registration order.</summary>
     public static IReadOnlyList<DefenceEntry> Entries => Registry.Entries;
 
     /// <summary>
@@ -55,7 +56,8 @@ public static class DefenceCatalog
     /// <summary>One line of what the defence does, for help and the report.</summary>
     public static string Describe(string name) => EntryOf(name).Description;
 
-    /// <summary>The defence named <paramref name="name"/> (any case) with <paramref name="overrides"/> applied by option name; checked by the defence's own validation.</summary>
+    /// <summary>The defence named <paramref name="name"/> (any case) with <paramref name="overrides"/> applied by
+    /// option name; checked by the defence's own validation.</summary>
     public static DefenceChoice Choice(string name, IEnumerable<(string Option, JsonNode? Value)>? overrides = null)
     {
         var entry = EntryOf(name);
@@ -97,7 +99,8 @@ public static class DefenceCatalog
 
     private static string ToSnake(string pascal) => string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
-    /// <summary>The options of <paramref name="name"/> a spec can set, with their defaults (JSON values), in name order.</summary>
+    /// <summary>The options of <paramref name="name"/> a spec can set, with their defaults (JSON values), in name
+    /// order.</summary>
     public static IReadOnlyList<(string Option, string Default)> SettableOptions(string name) =>
         OptionOverrides.Settable(EntryOf(name).Defaults(), [], OptionOverrides.EnumsAsText);
 

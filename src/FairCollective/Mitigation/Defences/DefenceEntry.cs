@@ -13,7 +13,8 @@ namespace FairCollective.Mitigation.Defences;
 /// <param name="Create">Builds it from its options (the defaults with a spec's overrides applied).</param>
 public sealed record DefenceEntry(string Name, string Description, Func<object> Defaults, Func<object, IDefence> Create) : IRegistryEntry
 {
-    /// <summary>Where a plug-in's entry came from (assembly, version, SHA-256), recorded in each cell it screens; null when built in.</summary>
+    /// <summary>Where a plug-in's entry came from (assembly, version, SHA-256), recorded in each cell it screens; null
+    /// when built in.</summary>
     public string? Origin { get; init; }
 
     /// <summary>An entry whose defence takes the options record <typeparamref name="TOptions"/>.</summary>

@@ -3,9 +3,11 @@ using FairCollective.Learning;
 
 namespace FairCollective.Mitigation.Defences;
 
-/// <summary>What a defence sees: the firm's training rows with the labels it received, its learner and a seed.</summary>
+/// <summary>What a defence sees: the firm's training rows with the labels it received, its learner and a
+/// seed.</summary>
 /// <param name="X">The encoded training rows (n x d).</param>
-/// <param name="Labels">The labels the firm received, in {0, 1} (a collective's flips included, unknown to the defence).</param>
+/// <param name="Labels">The labels the firm received, in {0, 1} (a collective's flips included, unknown to the
+/// defence).</param>
 /// <param name="Trainer">The firm's learner; defences that fit models use it, so they work with any learner.</param>
 /// <param name="Seed">Seeds every random choice of the defence (folds, held-out slices, calibration sets).</param>
 public sealed record DefenceInput(DesignMatrix X, int[] Labels, ITrainer Trainer, int Seed)

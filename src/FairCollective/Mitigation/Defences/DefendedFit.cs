@@ -5,11 +5,13 @@ namespace FairCollective.Mitigation.Defences;
 
 /// <summary>
 /// The defended firm's fit: the defence screens the labels the firm received, and the firm's learner fits what is
-/// left. One procedure for the library's front door and the experiment runner, so their defended cells agree to the bit.
+/// left. One procedure for the library's front door and the experiment runner, so their defended cells agree to the
+/// bit.
 /// </summary>
 public static class DefendedFit
 {
-    /// <summary>Screens <paramref name="labels"/> with <paramref name="defence"/> and fits <paramref name="trainer"/> on the rows and labels it leaves.</summary>
+    /// <summary>Screens <paramref name="labels"/> with <paramref name="defence"/> and fits <paramref name="trainer"/>
+    /// on the rows and labels it leaves.</summary>
     /// <param name="defence">The firm's defence.</param>
     /// <param name="trainer">The firm's learner (the defence's own fits use it too).</param>
     /// <param name="x">The training rows.</param>

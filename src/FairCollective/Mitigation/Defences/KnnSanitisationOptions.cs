@@ -11,7 +11,8 @@ public sealed record KnnSanitisationOptions
     /// <summary>Default <see cref="Eta"/>: a clear majority of the neighbours, not a bare one.</summary>
     public const double DefaultEta = 0.7;
 
-    /// <summary>Most <see cref="K"/>: far above any neighbourhood the method is used with (Paudice et al. use 10).</summary>
+    /// <summary>Most <see cref="K"/>: far above any neighbourhood the method is used with (Paudice et al. use
+    /// 10).</summary>
     public const int KLimit = 10_000;
 
     /// <summary>Neighbours consulted per row (1 to <see cref="KLimit"/>).</summary>

@@ -7,7 +7,8 @@ namespace FairCollective.Mitigation.Defences;
 /// <summary>Predicted P(y = 1) of every row from a model that never saw it: stratified k-fold, seeded.</summary>
 public static class OutOfFoldProbabilities
 {
-    /// <summary>The fold of every row: each label's rows in a seeded order, dealt to folds in turn (so every fold holds both labels when each label has at least <paramref name="folds"/> rows).</summary>
+    /// <summary>The fold of every row: each label's rows in a seeded order, dealt to folds in turn (so every fold holds
+    /// both labels when each label has at least <paramref name="folds"/> rows).</summary>
     public static int[] Folds(ReadOnlySpan<int> labels, int folds, int seed)
     {
         var fold = new int[labels.Length];

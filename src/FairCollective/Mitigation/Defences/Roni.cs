@@ -17,7 +17,8 @@ namespace FairCollective.Mitigation.Defences;
 /// <param name="options">Quiz and calibration sizes and the threshold.</param>
 public sealed class Roni(RoniOptions options) : IDefence
 {
-    /// <summary>The median absolute deviation times this is a standard deviation's robust estimate (exact for normal data).</summary>
+    /// <summary>The median absolute deviation times this is a standard deviation's robust estimate (exact for normal
+    /// data).</summary>
     public const double MadToStandardDeviation = 1.4826;
 
     /// <summary>The options in use.</summary>
@@ -40,7 +41,8 @@ public sealed class Roni(RoniOptions options) : IDefence
         return new DefenceOutcome(flagged, DefenceAction.Drop);
     }
 
-    /// <summary>Every screened row's mean impact on the quiz loss (NaN for quiz rows), and which rows were screened.</summary>
+    /// <summary>Every screened row's mean impact on the quiz loss (NaN for quiz rows), and which rows were
+    /// screened.</summary>
     public double[] Impacts(DefenceInput input, out int[] screened)
     {
         int n = input.Labels.Length;
@@ -73,13 +75,15 @@ public sealed class Roni(RoniOptions options) : IDefence
                 {
                     var without = calibration.Where(r => r != i).ToArray();
                     var wy = without.Select(r => y[r]).ToArray();
-                    // A set left with one label cannot be fitted: the row is then the set's only evidence of its label, so it is kept.
+                    // A set left with one label cannot be fitted: the row is then the set's only evidence of its label,
+                    // so it is kept.
                     if (wy.Distinct().Count() < 2) continue;
                     change = baseLoss - QuizLoss(warm.Fit(input.X.SelectRows(without), wy), quizX, quizY);
                 }
                 else
                 {
-                    // A new matrix per fit, never one rewritten in place: a learner may keep what it derived from a matrix it saw.
+                    // A new matrix per fit, never one rewritten in place: a learner may keep what it derived from a
+                    // matrix it saw.
                     var withData = new double[(calibration.Length + 1) * d];
                     Array.Copy(calibrationX.Data, withData, calibration.Length * d);
                     input.X.Row(i).CopyTo(withData.AsSpan(calibration.Length * d, d));

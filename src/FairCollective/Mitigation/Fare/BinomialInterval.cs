@@ -16,8 +16,8 @@ public enum IntervalMethod
 public static class BinomialInterval
 {
     /// <summary>
-    /// Interval for p from <paramref name="successes"/> out of <paramref name="trials"/>. With no trials the interval is
-    /// [0, 1]. Clopper-Pearson: lower = BetaInv(err/2; x, N-x+1), upper = BetaInv(1-err/2; x+1, N-x), the same as
+    /// Interval for p from <paramref name="successes"/> out of <paramref name="trials"/>. With no trials the interval
+    /// is [0, 1]. Clopper-Pearson: lower = BetaInv(err/2; x, N-x+1), upper = BetaInv(1-err/2; x+1, N-x), the same as
     /// statsmodels' proportion_confint(method='beta').
     /// </summary>
     public static (double Lower, double Upper) Compute(int successes, int trials, double err, IntervalMethod method)

@@ -2,13 +2,14 @@ namespace FairCollective.Mitigation.Fare;
 
 /// <summary>
 /// FARE's demographic-parity split criterion for one node (smaller is better):
-/// (1 - w) * Gini(y) + w * (1/2 - Gini(s)) for the fairness weight w, Gini(p) = 1 - p^2 - (1-p)^2 = 2p(1-p) for a binary variable.
-/// The y term rewards label-pure cells; the s term rewards cells that mix the two groups (1/2 is Gini's maximum).
-/// A split is scored by the children's values weighted by child size, as in scikit-learn's trees.
+/// (1 - w) * Gini(y) + w * (1/2 - Gini(s)) for the fairness weight w, Gini(p) = 1 - p^2 - (1-p)^2 = 2p(1-p) for a
+/// binary variable. The y term rewards label-pure cells; the s term rewards cells that mix the two groups (1/2 is
+/// Gini's maximum). A split is scored by the children's values weighted by child size, as in scikit-learn's trees.
 /// </summary>
 public static class FairGiniCriterion
 {
-    /// <summary>Binary Gini impurity of a node with <paramref name="positives"/> ones among <paramref name="count"/>.</summary>
+    /// <summary>Binary Gini impurity of a node with <paramref name="positives"/> ones among
+    /// <paramref name="count"/>.</summary>
     public static double Gini(double positives, double count)
     {
         if (count <= 0) return 0;

@@ -47,9 +47,11 @@ public sealed record LeafSample(int[] Leaves, int[] Sensitive)
 /// <param name="BalancedAccuracyBound">The bound T on the balanced accuracy of the best adversary predicting s from the
 /// leaf; DemographicParityBound = min(1, 2T - 1).</param>
 /// <param name="CellBounds">t_i per leaf (stage 2).</param>
-/// <param name="AlphaUpper">alpha_ub = 1 / (2 p_lb), the stage-1 upper bound on alpha = 1 / (2 P(s=0)); infinite when p_lb = 0.</param>
+/// <param name="AlphaUpper">alpha_ub = 1 / (2 p_lb), the stage-1 upper bound on alpha = 1 / (2 P(s=0)); infinite when
+/// p_lb = 0.</param>
 /// <param name="BetaUpper">beta_ub = 1 / (2 (1 - p_ub)), the stage-1 upper bound on beta = 1 / (2 P(s=1)).</param>
-/// <param name="HoeffdingSlack">The Hoeffding term added to the weighted t_i in stage 3 (0 when the certificate is trivial).</param>
+/// <param name="HoeffdingSlack">The Hoeffding term added to the weighted t_i in stage 3 (0 when the certificate is
+/// trivial).</param>
 public sealed record FareCertificateResult(double DemographicParityBound, double BalancedAccuracyBound,
                                            double AlphaUpper, double BetaUpper, IReadOnlyList<double> CellBounds,
                                            double HoeffdingSlack);
@@ -76,7 +78,8 @@ public static class FareCertificate
 {
     /// <summary>
     /// TV distance between the cell distributions of the two groups on <paramref name="sample"/>:
-    /// 1/2 sum_i |P^(i | s=0) - P^(i | s=1)|. This is the exact largest empirical DP gap over all classifiers on the cells.
+    /// 1/2 sum_i |P^(i | s=0) - P^(i | s=1)|. This is the exact largest empirical DP gap over all classifiers on the
+    /// cells.
     /// </summary>
     public static double EmpiricalTotalVariation(int leafCount, LeafSample sample)
     {

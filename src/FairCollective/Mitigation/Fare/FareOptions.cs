@@ -29,7 +29,8 @@ public sealed record FareOptions
     /// <summary>Weight of the fairness term: 0 = a plain Gini tree on y, 1 = splits that keep s mixed only.</summary>
     public double FairnessWeight { get; init; } = DefaultFairnessWeight;
 
-    /// <summary>k: the largest number of leaves (cells) of the representation; the paper sweeps roughly 2..200.</summary>
+    /// <summary>k: the largest number of leaves (cells) of the representation; the paper sweeps roughly
+    /// 2..200.</summary>
     public int MaxLeaves { get; init; } = DefaultMaxLeaves;
 
     /// <summary>Smallest number of training rows a leaf may hold (FARE's min_ni).</summary>

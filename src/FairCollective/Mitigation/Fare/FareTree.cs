@@ -38,7 +38,8 @@ public sealed class FareTree
     /// <summary>How encoded rows present their cell to the firm.</summary>
     public FareEncoding Encoding { get; }
 
-    /// <summary>Internal nodes as (feature, threshold) in the order they appear in a pre-order walk (root first).</summary>
+    /// <summary>Internal nodes as (feature, threshold) in the order they appear in a pre-order walk (root
+    /// first).</summary>
     public IReadOnlyList<(int Feature, double Threshold)> Splits
     {
         get

@@ -14,12 +14,14 @@ public static class FareTreeBuilder
     /// <summary>Rounding slack when deciding that a split does not worsen the criterion.</summary>
     public const double ImprovementTolerance = 1e-12;
 
-    /// <summary>Grows the FARE tree on training rows with the sensitive variable s = the group code (1 = minority, 0 = majority).</summary>
+    /// <summary>Grows the FARE tree on training rows with the sensitive variable s = the group code (1 = minority, 0 =
+    /// majority).</summary>
     /// <param name="x">Training features, n x d.</param>
     /// <param name="y">Labels in {0, 1}.</param>
     /// <param name="groups">Minority or majority of each row.</param>
     /// <param name="options">The fairness weight, k, leaf size, encoding; defaults when null.</param>
-    /// <exception cref="UserInputException">As <see cref="Fit(DesignMatrix, ReadOnlySpan{int}, ReadOnlySpan{int}, FareOptions?)"/>.</exception>
+    /// <exception cref="UserInputException">As
+    /// <see cref="Fit(DesignMatrix, ReadOnlySpan{int}, ReadOnlySpan{int}, FareOptions?)"/>.</exception>
     public static FareTree Fit(DesignMatrix x, ReadOnlySpan<int> y, GroupMembership groups, FareOptions? options = null) =>
         Fit(x, y, groups.Codes, options);
 
@@ -28,7 +30,8 @@ public static class FareTreeBuilder
     /// <param name="y">Labels in {0, 1}.</param>
     /// <param name="s">Sensitive values in {0, 1}.</param>
     /// <param name="options">The fairness weight, k, leaf size, encoding; defaults when null.</param>
-    /// <exception cref="UserInputException">An option is out of range, no rows or columns, lengths disagree, a label or s outside {0, 1}, or a non-finite feature.</exception>
+    /// <exception cref="UserInputException">An option is out of range, no rows or columns, lengths disagree, a label or
+    /// s outside {0, 1}, or a non-finite feature.</exception>
     public static FareTree Fit(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> s, FareOptions? options = null)
     {
         options ??= new FareOptions();
@@ -103,7 +106,8 @@ public static class FareTreeBuilder
         return new BuildNode(sorted, y1, s1, FairGiniCriterion.Node(sorted[0].Length, y1, s1, weight));
     }
 
-    /// <summary>Best split of one node over all features; features are searched in parallel, then reduced in feature order.</summary>
+    /// <summary>Best split of one node over all features; features are searched in parallel, then reduced in feature
+    /// order.</summary>
     private static void FindBestSplit(BuildNode node, DesignMatrix x, int[] y, int[] s, FareOptions options, int total)
     {
         int m = node.Count;
@@ -152,7 +156,8 @@ public static class FareTreeBuilder
         return (bestValue, bestThreshold);
     }
 
-    /// <summary>Stable partition of every per-feature sorted list; the parent's lists are released afterwards.</summary>
+    /// <summary>Stable partition of every per-feature sorted list; the parent's lists are released
+    /// afterwards.</summary>
     private static (int[][] Left, int[][] Right) Partition(BuildNode node, DesignMatrix x, bool[] goesLeft)
     {
         int nLeft = 0;

@@ -10,7 +10,8 @@ namespace FairCollective.Mitigation.PostProcessing;
 /// </summary>
 internal static class BoxEqualityLp
 {
-    /// <summary>Pivot and residual tolerance: entries here are rates in [0,1], so anything smaller is round-off.</summary>
+    /// <summary>Pivot and residual tolerance: entries here are rates in [0,1], so anything smaller is
+    /// round-off.</summary>
     internal const double Tolerance = 1e-12;
 
     /// <summary>Variables enumerated by brute force; 3^n assignments must stay small.</summary>

@@ -9,7 +9,8 @@ namespace FairCollective.Mitigation.PostProcessing;
 /// group's base rate (the trivial, still calibrated classifier), which raises that group's cost to the other's.
 /// Mix rate of the lower-cost group g = (cost_other − cost_g) / (trivial_cost_g − cost_g), unclipped as in AIF360;
 /// the majority is mixed only when the minority's cost is strictly higher. The majority plays AIF360's privileged
-/// group (g = 1) and the minority the unprivileged one; <see cref="Fit"/> translates on entry, so ties break as in AIF360.
+/// group (g = 1) and the minority the unprivileged one; <see cref="Fit"/> translates on entry, so ties break as in
+/// AIF360.
 /// </summary>
 public static class CalibratedEqOdds
 {

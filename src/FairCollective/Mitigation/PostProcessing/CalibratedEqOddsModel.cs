@@ -3,7 +3,8 @@ using FairCollective.Data;
 
 namespace FairCollective.Mitigation.PostProcessing;
 
-/// <summary>A fitted <see cref="CalibratedEqOdds"/>: per-group base rates and mix probabilities, plus fit-time diagnostics.</summary>
+/// <summary>A fitted <see cref="CalibratedEqOdds"/>: per-group base rates and mix probabilities, plus fit-time
+/// diagnostics.</summary>
 public sealed class CalibratedEqOddsModel
 {
     private const string RandomPurpose = "calibrated-eq-odds";
@@ -24,17 +25,17 @@ public sealed class CalibratedEqOddsModel
 
     /// <summary>
     /// True when both AIF360 mix rates lie in [0,1], so full mixing (multiplier 1) equalises the expected costs. A rate
-    /// above 1 means even the trivial classifier cannot reach the other group's cost (AIF360 then replaces every score);
-    /// a negative rate, possible only for uncalibrated scores whose trivial classifier costs less than the scores
-    /// themselves, mixes nothing (AIF360's random() &lt;= rate never holds); NaN (0/0) mixes nothing either.
+    /// above 1 means even the trivial classifier cannot reach the other group's cost (AIF360 then replaces every
+    /// score); a negative rate, possible only for uncalibrated scores whose trivial classifier costs less than the
+    /// scores themselves, mixes nothing (AIF360's random() &lt;= rate never holds); NaN (0/0) mixes nothing either.
     /// </summary>
     public bool EqualisedCostsReachable => InUnitInterval(Majority.MixRate) && InUnitInterval(Minority.MixRate);
 
     private static bool InUnitInterval(double rate) => rate >= 0 && rate <= 1;
 
     /// <summary>
-    /// One random draw (seeded through <see cref="Seeds"/>): a uniform u in [0,1) per row, in row order; a row of group g
-    /// takes g's base rate as its score when u &lt; g's mix probability. Labels are score ≥ threshold.
+    /// One random draw (seeded through <see cref="Seeds"/>): a uniform u in [0,1) per row, in row order; a row of group
+    /// g takes g's base rate as its score when u &lt; g's mix probability. Labels are score ≥ threshold.
     /// </summary>
     public (double[] Scores, int[] Labels) Predict(ReadOnlySpan<double> scores, GroupMembership groups, int seed)
     {

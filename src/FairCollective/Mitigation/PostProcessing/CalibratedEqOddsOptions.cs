@@ -9,7 +9,8 @@ public sealed record CalibratedEqOddsOptions
     /// <summary>The full AIF360 mix rate.</summary>
     public const double DefaultMixRateMultiplier = 1.0;
 
-    /// <summary>AIF360's <c>predict(threshold=0.5)</c>: the label is 1 where the (mixed) score is at least this.</summary>
+    /// <summary>AIF360's <c>predict(threshold=0.5)</c>: the label is 1 where the (mixed) score is at least
+    /// this.</summary>
     public const double DefaultThreshold = 0.5;
 
     /// <summary>The group cost to equalise; default AIF360's weighted cost.</summary>
@@ -24,8 +25,9 @@ public sealed record CalibratedEqOddsOptions
 
     /// <summary>
     /// When set, the probability in [0, 1] with which the mixed (lower-cost) group's members are replaced by its base
-    /// rate, instead of the multiplied fitted mix rate: 1 replaces the whole group (full mixing). Lets a caller trace the
-    /// trade-off past the fitted point (<see cref="FirmSide.CalibratedEqOddsMethod"/>). Null: use <see cref="MixRateMultiplier"/>.
+    /// rate, instead of the multiplied fitted mix rate: 1 replaces the whole group (full mixing). Lets a caller trace
+    /// the trade-off past the fitted point (<see cref="FirmSide.CalibratedEqOddsMethod"/>). Null: use
+    /// <see cref="MixRateMultiplier"/>.
     /// </summary>
     public double? MixProbability { get; init; }
 

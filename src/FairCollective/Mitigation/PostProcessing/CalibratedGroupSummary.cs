@@ -9,16 +9,19 @@ public sealed record CalibratedGroupSummary
     /// <summary>Mean of the true labels in the group.</summary>
     public required double BaseRate { get; init; }
 
-    /// <summary>AIF360's fitted mix rate, unclipped: above 1 when even the trivial classifier cannot reach the other group's cost.</summary>
+    /// <summary>AIF360's fitted mix rate, unclipped: above 1 when even the trivial classifier cannot reach the other
+    /// group's cost.</summary>
     public required double MixRate { get; init; }
 
-    /// <summary>clip(multiplier · <see cref="MixRate"/>, 0, 1): the probability a member's score is replaced by the base rate.</summary>
+    /// <summary>clip(multiplier · <see cref="MixRate"/>, 0, 1): the probability a member's score is replaced by the
+    /// base rate.</summary>
     public required double MixProbability { get; init; }
 
     /// <summary>Generalized rates of the unmixed scores.</summary>
     public required GeneralizedRates RatesBefore { get; init; }
 
-    /// <summary>Rates of the trivial classifier (every score = base rate): GFPR = base rate, GFNR = 1 − base rate.</summary>
+    /// <summary>Rates of the trivial classifier (every score = base rate): GFPR = base rate, GFNR = 1 − base
+    /// rate.</summary>
     public required GeneralizedRates RatesTrivial { get; init; }
 
     /// <summary>Expected rates after mixing with <see cref="MixProbability"/>.</summary>

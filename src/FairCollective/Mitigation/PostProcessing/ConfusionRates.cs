@@ -1,6 +1,7 @@
 namespace FairCollective.Mitigation.PostProcessing;
 
-/// <summary>Counts and rates of hard predictions against labels within one group (AIF360's ClassificationMetric per group).</summary>
+/// <summary>Counts and rates of hard predictions against labels within one group (AIF360's ClassificationMetric per
+/// group).</summary>
 public sealed record ConfusionRates
 {
     /// <summary>Rows in the group.</summary>

@@ -33,17 +33,21 @@ public sealed class EqOddsPostProcessingModel
     /// <summary>Rates of the minority's hard predictions before post-processing.</summary>
     public ConfusionRates MinorityBefore { get; }
 
-    /// <summary>The majority's LP solution (λ = 1): AIF360's priv_p2p/priv_n2p (the majority is its privileged group).</summary>
+    /// <summary>The majority's LP solution (λ = 1): AIF360's priv_p2p/priv_n2p (the majority is its privileged
+    /// group).</summary>
     public MixingRates LpMajority { get; }
     /// <summary>The minority's LP solution (λ = 1): AIF360's unpriv_p2p/unpriv_n2p.</summary>
     public MixingRates LpMinority { get; }
 
-    /// <summary>The majority's rates applied by <see cref="Predict"/>: the LP solution moved toward identity by the strength λ.</summary>
+    /// <summary>The majority's rates applied by <see cref="Predict"/>: the LP solution moved toward identity by the
+    /// strength λ.</summary>
     public MixingRates Majority { get; }
-    /// <summary>The minority's rates applied by <see cref="Predict"/>: the LP solution moved toward identity by the strength λ.</summary>
+    /// <summary>The minority's rates applied by <see cref="Predict"/>: the LP solution moved toward identity by the
+    /// strength λ.</summary>
     public MixingRates Minority { get; }
 
-    /// <summary>LP data as AIF360 passes it to linprog: costs c, equality matrix A_eq (2 × 4) and right-hand side b_eq.</summary>
+    /// <summary>LP data as AIF360 passes it to linprog: costs c, equality matrix A_eq (2 × 4) and right-hand side
+    /// b_eq.</summary>
     public IReadOnlyList<double> LpCosts { get; }
     /// <inheritdoc cref="LpCosts"/>
     public double[,] LpEqualityMatrix { get; }
@@ -53,7 +57,8 @@ public sealed class EqOddsPostProcessingModel
     /// <summary>c·x at the LP solution.</summary>
     public double LpObjective { get; }
 
-    /// <summary>Expected TPR and FPR of the minority (<paramref name="minority"/> true) or the majority on the fit data after post-processing with the applied rates.</summary>
+    /// <summary>Expected TPR and FPR of the minority (<paramref name="minority"/> true) or the majority on the fit data
+    /// after post-processing with the applied rates.</summary>
     public (double TruePositiveRate, double FalsePositiveRate) ExpectedRatesAfter(bool minority) =>
         minority ? Minority.ExpectedRates(MinorityBefore) : Majority.ExpectedRates(MajorityBefore);
 

@@ -10,6 +10,7 @@ public enum EqOddsRandomization
     /// </summary>
     ExactCounts,
 
-    /// <summary>Each row independently: ỹ = 1 with probability p2p (predicted 1) or n2p (predicted 0); unbiased per row.</summary>
+    /// <summary>Each row independently: ỹ = 1 with probability p2p (predicted 1) or n2p (predicted 0); unbiased per
+    /// row.</summary>
     Bernoulli,
 }

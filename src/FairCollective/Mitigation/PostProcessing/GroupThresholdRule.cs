@@ -1,10 +1,11 @@
 namespace FairCollective.Mitigation.PostProcessing;
 
 /// <summary>
-/// One group's randomised threshold rule (fairlearn's interpolation_dict entry): with probability <see cref="P0"/> predict
-/// [score &gt; <see cref="Threshold0"/>], with probability <see cref="P1"/> predict [score &gt; <see cref="Threshold1"/>];
-/// that draw is kept with probability 1 − <see cref="PIgnore"/> and replaced by a coin of bias
-/// <see cref="PredictionConstant"/> with probability <see cref="PIgnore"/> (moving the group's ROC point toward the diagonal).
+/// One group's randomised threshold rule (fairlearn's interpolation_dict entry): with probability <see cref="P0"/>
+/// predict [score &gt; <see cref="Threshold0"/>], with probability <see cref="P1"/> predict [score &gt;
+/// <see cref="Threshold1"/>]; that draw is kept with probability 1 − <see cref="PIgnore"/> and replaced by a coin of
+/// bias <see cref="PredictionConstant"/> with probability <see cref="PIgnore"/> (moving the group's ROC point toward
+/// the diagonal).
 /// </summary>
 /// <param name="PIgnore">Probability of replacing the threshold draw by the constant coin, in [0, 1].</param>
 /// <param name="PredictionConstant">Bias of that coin: P(ŷ = 1) when the thresholds are ignored.</param>

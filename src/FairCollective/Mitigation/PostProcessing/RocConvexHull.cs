@@ -39,7 +39,8 @@ internal static class RocConvexHull
         return points;
     }
 
-    /// <summary>The upper hull of points sorted by (FPR, TPR); a middle point on or below the chord is dropped.</summary>
+    /// <summary>The upper hull of points sorted by (FPR, TPR); a middle point on or below the chord is
+    /// dropped.</summary>
     public static RocPoint[] UpperHull(List<RocPoint> sorted)
     {
         var hull = new List<RocPoint>(sorted.Count);

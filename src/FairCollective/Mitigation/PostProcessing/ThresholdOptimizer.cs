@@ -31,7 +31,8 @@ public static class ThresholdOptimizer
     public static ThresholdOptimizerModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue, GroupMembership groups,
         ThresholdOptimizerOptions? options = null) => Fit(scores, yTrue, groups.Codes, options);
 
-    /// <summary>Fits one randomised threshold rule per group so that all groups share one (FPR, TPR) point of best accuracy.</summary>
+    /// <summary>Fits one randomised threshold rule per group so that all groups share one (FPR, TPR) point of best
+    /// accuracy.</summary>
     /// <param name="scores">The classifier's score per row (higher = more likely y = 1).</param>
     /// <param name="yTrue">True labels in {0, 1}.</param>
     /// <param name="group">Group code per row (any ints).</param>
@@ -101,7 +102,8 @@ public static class ThresholdOptimizer
         {
             double y = tprs[g][best];
             targets[g] = Target(y, yBest, options.Tolerance);
-            // p_ignore mixes toward the diagonal point (x, x) to bring the group's TPR from its hull down to its target.
+            // p_ignore mixes toward the diagonal point (x, x) to bring the group's TPR from its hull down to its
+            // target.
             double pIgnore = y == xBest ? 0.0 : (y - targets[g]) / (y - xBest);
             int s = segments[g][best];
             double p0 = p0s[g][best];

@@ -3,7 +3,8 @@ using FairCollective.Data;
 
 namespace FairCollective.Mitigation.PostProcessing;
 
-/// <summary>A fitted <see cref="ThresholdOptimizer"/>: one randomised threshold rule per group plus the fit diagnostics.</summary>
+/// <summary>A fitted <see cref="ThresholdOptimizer"/>: one randomised threshold rule per group plus the fit
+/// diagnostics.</summary>
 public sealed class ThresholdOptimizerModel
 {
     private const string RandomPurpose = "threshold-optimizer";
@@ -46,7 +47,8 @@ public sealed class ThresholdOptimizerModel
     /// <summary>The minimum over groups of the hull TPR at the chosen FPR (fairlearn's y_best).</summary>
     public double BestTruePositiveRate { get; }
 
-    /// <summary>The TPR each group is brought to; all equal <see cref="BestTruePositiveRate"/> when the tolerance is 0.</summary>
+    /// <summary>The TPR each group is brought to; all equal <see cref="BestTruePositiveRate"/> when the tolerance is
+    /// 0.</summary>
     public IReadOnlyList<double> GroupTargetTruePositiveRate { get; }
 
     /// <summary>The expected overall accuracy on the fit data at the chosen point (rounded to 15 decimals).</summary>
@@ -64,7 +66,8 @@ public sealed class ThresholdOptimizerModel
         return result;
     }
 
-    /// <summary>One seeded draw: ŷ = 1 where a uniform u in [0,1), one per row in row order, is below P(ŷ = 1).</summary>
+    /// <summary>One seeded draw: ŷ = 1 where a uniform u in [0,1), one per row in row order, is below P(ŷ =
+    /// 1).</summary>
     public int[] Predict(ReadOnlySpan<double> scores, ReadOnlySpan<int> group, int seed)
     {
         var p = PositiveProbability(scores, group);
@@ -74,10 +77,12 @@ public sealed class ThresholdOptimizerModel
         return result;
     }
 
-    /// <summary>P(ŷ = 1) of every row of a binary membership (a model fitted with its codes: 1 = minority, 0 = majority).</summary>
+    /// <summary>P(ŷ = 1) of every row of a binary membership (a model fitted with its codes: 1 = minority, 0 =
+    /// majority).</summary>
     public double[] PositiveProbability(ReadOnlySpan<double> scores, GroupMembership groups) => PositiveProbability(scores, groups.Codes);
 
-    /// <summary>One seeded draw for the rows of a binary membership (a model fitted with its codes: 1 = minority, 0 = majority).</summary>
+    /// <summary>One seeded draw for the rows of a binary membership (a model fitted with its codes: 1 = minority, 0 =
+    /// majority).</summary>
     public int[] Predict(ReadOnlySpan<double> scores, GroupMembership groups, int seed) => Predict(scores, groups.Codes, seed);
 
     private int IndexOf(int code) => _indexOfCode.TryGetValue(code, out int g) ? g

@@ -1,6 +1,7 @@
 namespace FairCollective.Mitigation.PostProcessing;
 
-/// <summary>Options of <see cref="ThresholdOptimizer"/> (fairlearn's constraints='equalized_odds', objective='accuracy_score', flip=False).</summary>
+/// <summary>Options of <see cref="ThresholdOptimizer"/> (fairlearn's constraints='equalized_odds',
+/// objective='accuracy_score', flip=False).</summary>
 public sealed record ThresholdOptimizerOptions
 {
     /// <summary>fairlearn's default grid: FPR values linspace(0, 1, 1001).</summary>

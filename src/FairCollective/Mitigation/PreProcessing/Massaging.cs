@@ -17,7 +17,8 @@ public static class Massaging
 {
     private const string Name = "massaging";
 
-    /// <summary>The massaged labels: the prescribed relabels (times the options' fraction), with the rows promoted and demoted.</summary>
+    /// <summary>The massaged labels: the prescribed relabels (times the options' fraction), with the rows promoted and
+    /// demoted.</summary>
     /// <param name="y">labels in {0,1}.</param>
     /// <param name="groups">minority (s = 1, promoted) or majority (s = 0, demoted) of each row.</param>
     /// <param name="scores">the ranker's P(y = 1) per row (finite).</param>

@@ -1,6 +1,7 @@
 namespace FairCollective.Mitigation.PreProcessing;
 
-/// <summary>What <see cref="Massaging"/> did: the prescribed count, the rows it relabelled and the new labels.</summary>
+/// <summary>What <see cref="Massaging"/> did: the prescribed count, the rows it relabelled and the new
+/// labels.</summary>
 public sealed class MassagingResult
 {
     internal MassagingResult(int prescribedRelabels, int requestedRelabels, int[] promoted, int[] demoted, int[] labels)
@@ -12,10 +13,12 @@ public sealed class MassagingResult
         Labels = labels;
     }
 
-    /// <summary>n = ceil((|s1|·|s0 ∧ y=1| − |s0|·|s1 ∧ y=1|) / N); zero or negative when nothing needs relabelling.</summary>
+    /// <summary>n = ceil((|s1|·|s0 ∧ y=1| − |s0|·|s1 ∧ y=1|) / N); zero or negative when nothing needs
+    /// relabelling.</summary>
     public int PrescribedRelabels { get; }
 
-    /// <summary>round(Fraction · n) for n &gt; 0, else 0: the relabels asked of each kind before the candidate cap.</summary>
+    /// <summary>round(Fraction · n) for n &gt; 0, else 0: the relabels asked of each kind before the candidate
+    /// cap.</summary>
     public int RequestedRelabels { get; }
 
     /// <summary>Rows of the minority moved from 0 to 1, ascending.</summary>

@@ -14,7 +14,8 @@ public static class Reweighing
 {
     private const string Name = "reweighing";
 
-    /// <summary>Learns the cell weights. A cell with no rows (or zero input mass) cannot be reweighed and is refused.</summary>
+    /// <summary>Learns the cell weights. A cell with no rows (or zero input mass) cannot be reweighed and is
+    /// refused.</summary>
     public static ReweighingModel Fit(ReadOnlySpan<int> y, GroupMembership groups,
         ReadOnlySpan<double> instanceWeights = default, ReweighingOptions? options = null)
     {

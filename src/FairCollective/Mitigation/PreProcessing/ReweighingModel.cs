@@ -21,7 +21,8 @@ public sealed class ReweighingModel
         CellWeights = applied;
     }
 
-    /// <summary>Index of the cell of a row in the minority (<paramref name="minority"/> true) or the majority with label <paramref name="label"/>.</summary>
+    /// <summary>Index of the cell of a row in the minority (<paramref name="minority"/> true) or the majority with
+    /// label <paramref name="label"/>.</summary>
     public static int Cell(bool minority, int label) => 2 * (minority ? 0 : 1) + label;
 
     /// <summary>W(a, y): the sum of input weights in each cell (a row count for unit weights).</summary>
@@ -39,7 +40,8 @@ public sealed class ReweighingModel
     /// <summary>The knob λ the model was fitted with.</summary>
     public double Strength { get; }
 
-    /// <summary>Output weight of every row: its input weight (1 when <paramref name="instanceWeights"/> is empty) times its cell weight.</summary>
+    /// <summary>Output weight of every row: its input weight (1 when <paramref name="instanceWeights"/> is empty) times
+    /// its cell weight.</summary>
     public double[] Transform(ReadOnlySpan<int> y, GroupMembership groups, ReadOnlySpan<double> instanceWeights = default)
     {
         Reweighing.Check(y, groups, instanceWeights);

@@ -2,7 +2,8 @@ namespace FairCollective.Mitigation.Steering;
 
 /// <summary>The 1-D EF-Affirmative optimum and the quadratic it solves.</summary>
 /// <param name="Gamma">gamma*, the scale of the affine map template -> moved group.</param>
-/// <param name="Offset">c: the moved group's target is x -> c + gamma x applied to the template's class-conditionals.</param>
+/// <param name="Offset">c: the moved group's target is x -> c + gamma x applied to the template's
+/// class-conditionals.</param>
 /// <param name="Target">moved group's target per class [class 0, class 1].</param>
 /// <param name="A">Quadratic coefficient S + h delta^2 of A gamma^2 + B gamma + C = 0.</param>
 /// <param name="B">Linear coefficient -h delta Delta0 of the same quadratic.</param>

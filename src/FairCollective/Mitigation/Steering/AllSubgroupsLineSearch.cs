@@ -25,7 +25,8 @@ public static class AllSubgroupsLineSearch
     private const double GoldenTolerance = 1e-12;
     private static readonly double InvPhi = (Math.Sqrt(5) - 1) / 2;
 
-    /// <summary>Minimises J over the scale g by grid then golden-section search; everything else in closed form.</summary>
+    /// <summary>Minimises J over the scale g by grid then golden-section search; everything else in closed
+    /// form.</summary>
     /// <param name="moved">Moved group's class-conditionals [class 0, class 1].</param>
     /// <param name="template">Template group's class-conditionals [class 0, class 1].</param>
     /// <param name="w0">Target weight of class 0.</param>

@@ -6,7 +6,8 @@ namespace FairCollective.Mitigation.Steering;
 /// EF-Affirmative with full covariances. The ideal family for the moved group is N(A mu_it + c, A Sigma_it A) with
 /// A symmetric positive definite (the d-dimensional analogue of gamma &gt; 0). The objective
 ///     F(A, c) = sum_i w_i KL(N(A mu_it + c, A Sigma_it A) || N(mu_im, Sigma_im))
-///             = sum_i w_i/2 [tr(P_i A Sigma_it A) + r_i' P_i r_i - 2 ln det A] + const,  P_i = Sigma_im^-1, r_i = A mu_it + c - mu_im,
+///             = sum_i w_i/2 [tr(P_i A Sigma_it A) + r_i' P_i r_i - 2 ln det A] + const,  P_i = Sigma_im^-1, r_i = A
+/// mu_it + c - mu_im,
 /// is jointly convex (a PSD quadratic plus -ln det on the PD cone). c is profiled out in closed form
 /// (c = (sum w_i P_i)^-1 sum w_i P_i (mu_im - A mu_it)).
 /// <para>
@@ -23,12 +24,15 @@ public static class FullCovarianceAffirmative
 {
     private const double ArmijoFraction = 1e-4;
     private const int MaxBacktracks = 60;
-    /// <summary>CG steps per Newton step; the preconditioned systems of the bundled data need at most a few hundred.</summary>
+    /// <summary>CG steps per Newton step; the preconditioned systems of the bundled data need at most a few
+    /// hundred.</summary>
     private const int MaxCgIterations = 2000;
-    /// <summary>Newton decrement below which full steps are taken (Boyd and Vandenberghe's quadratic phase, eta &lt; 0.25).</summary>
+    /// <summary>Newton decrement below which full steps are taken (Boyd and Vandenberghe's quadratic phase, eta &lt;
+    /// 0.25).</summary>
     private const double QuadraticPhase = 0.1;
 
-    /// <summary>Minimises F over symmetric positive definite A (c profiled out); returns the map, the Newton steps used and the final gradient norm.</summary>
+    /// <summary>Minimises F over symmetric positive definite A (c profiled out); returns the map, the Newton steps used
+    /// and the final gradient norm.</summary>
     /// <param name="moved">Moved group's cells [class 0, class 1].</param>
     /// <param name="template">Template group's cells [class 0, class 1].</param>
     /// <param name="w">Target class weights [w_0, w_1].</param>
@@ -53,9 +57,9 @@ public static class FullCovarianceAffirmative
             double slope = Dot(g, step);
             if (!(slope < 0)) break;
             bool accepted = false;
-            // -slope is F's squared Newton decrement. F / W (a convex quadratic plus -ln det) is self-concordant, so once
-            // its decrement is below QuadraticPhase full steps converge quadratically; there the decrease F would show
-            // soon falls below F's rounding and a line search would reject good steps.
+            // -slope is F's squared Newton decrement. F / W (a convex quadratic plus -ln det) is self-concordant, so
+            // once its decrement is below QuadraticPhase full steps converge quadratically; there the decrease F would
+            // show soon falls below F's rounding and a line search would reject good steps.
             bool quadratic = -slope < QuadraticPhase * QuadraticPhase * problem.Weight;
             for (double t = 1; !accepted && t > Math.Pow(2, -MaxBacktracks); t /= 2)
             {
@@ -69,7 +73,8 @@ public static class FullCovarianceAffirmative
         return (a, problem.Offset(a), it, gradientNorm);
     }
 
-    /// <summary>The objective F(A) with c profiled out, as a sum of Gaussian KL divergences (for tests and diagnostics).</summary>
+    /// <summary>The objective F(A) with c profiled out, as a sum of Gaussian KL divergences (for tests and
+    /// diagnostics).</summary>
     public static double Objective(GaussianCell[] moved, GaussianCell[] template, double[] w, Matrix<double> a)
     {
         var c = new Problem(moved, template, w).Offset(a);
@@ -143,7 +148,8 @@ public static class FullCovarianceAffirmative
             return Sym(sum) - Weight * aInv;
         }
 
-        /// <summary>The Hessian applied to a symmetric direction E (c follows A, so dc = -P^-1 sum w_i P_i E mu_it).</summary>
+        /// <summary>The Hessian applied to a symmetric direction E (c follows A, so dc = -P^-1 sum w_i P_i E
+        /// mu_it).</summary>
         private Matrix<double> Hessian(Matrix<double> aInv, Matrix<double> e)
         {
             var dc = -(pwInv * (p[0] * (e * template[0].Mean) * w[0] + p[1] * (e * template[1].Mean) * w[1]));
@@ -153,7 +159,8 @@ public static class FullCovarianceAffirmative
             return Sym(sum) + Weight * (aInv * e * aInv);
         }
 
-        /// <summary>Inexact Newton step: preconditioned CG on H s = -g to a relative residual min(1/2, sqrt |g|).</summary>
+        /// <summary>Inexact Newton step: preconditioned CG on H s = -g to a relative residual min(1/2, sqrt
+        /// |g|).</summary>
         public Matrix<double> NewtonStep(Matrix<double> g, Matrix<double> aHalf, Matrix<double> aInv, double gradientNorm)
         {
             int d = g.RowCount;

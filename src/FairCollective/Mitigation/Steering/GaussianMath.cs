@@ -5,7 +5,8 @@ namespace FairCollective.Mitigation.Steering;
 /// <summary>Gaussian KL divergence, symmetric matrix powers and the Gaussian optimal-transport map.</summary>
 public static class GaussianMath
 {
-    /// <summary>KL(N(m1, S1) || N(m0, S0)) = 1/2 [tr(S0^-1 S1) + (m0-m1)' S0^-1 (m0-m1) - d + ln det S0 - ln det S1].</summary>
+    /// <summary>KL(N(m1, S1) || N(m0, S0)) = 1/2 [tr(S0^-1 S1) + (m0-m1)' S0^-1 (m0-m1) - d + ln det S0 - ln det
+    /// S1].</summary>
     public static double Kl(Vector<double> m1, Matrix<double> s1, Vector<double> m0, Matrix<double> s0)
     {
         var chol0 = s0.Cholesky();
@@ -15,7 +16,8 @@ public static class GaussianMath
         return 0.5 * (trace + maha - m1.Count + chol0.DeterminantLn - s1.Cholesky().DeterminantLn);
     }
 
-    /// <summary>S^p for a symmetric positive-definite S via the symmetric eigendecomposition (p = 1/2, -1/2, ...).</summary>
+    /// <summary>S^p for a symmetric positive-definite S via the symmetric eigendecomposition (p = 1/2, -1/2,
+    /// ...).</summary>
     public static Matrix<double> SymmetricPower(Matrix<double> s, double p)
     {
         var evd = s.Evd(Symmetricity.Symmetric);

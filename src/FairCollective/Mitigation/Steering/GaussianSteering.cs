@@ -10,7 +10,8 @@ namespace FairCollective.Mitigation.Steering;
 /// </summary>
 public static class GaussianSteering
 {
-    /// <summary>The steered model and its certificate for <paramref name="model"/> under <paramref name="options"/> (defaults when null).</summary>
+    /// <summary>The steered model and its certificate for <paramref name="model"/> under <paramref name="options"/>
+    /// (defaults when null).</summary>
     /// <exception cref="ArgumentException">The options' covariance kind differs from the model's.</exception>
     public static SteeringSolution Steer(GroupGaussianModel model, SteeringOptions? options = null)
     {

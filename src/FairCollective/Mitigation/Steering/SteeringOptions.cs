@@ -8,10 +8,12 @@ public enum SteeringMode
     /// <summary>EF-Affirmative: only the disadvantaged group's class-conditionals move (convex).</summary>
     Affirmative,
 
-    /// <summary>EF-All-subgroups: all four (class, group) cells move (non-convex; line search over the scale).</summary>
+    /// <summary>EF-All-subgroups: all four (class, group) cells move (non-convex; line search over the
+    /// scale).</summary>
     AllSubgroups,
 
-    /// <summary>Baseline: the disadvantaged group's class means become the template's; variances are left alone.</summary>
+    /// <summary>Baseline: the disadvantaged group's class means become the template's; variances are left
+    /// alone.</summary>
     MeanMatching,
 }
 
@@ -35,7 +37,8 @@ public enum BaseRateTarget
     Pooled,
 }
 
-/// <summary>Settings of <see cref="SteeringPipeline"/> and <see cref="GaussianSteering"/> (optimal steering to exact fairness).</summary>
+/// <summary>Settings of <see cref="SteeringPipeline"/> and <see cref="GaussianSteering"/> (optimal steering to exact
+/// fairness).</summary>
 public sealed record SteeringOptions
 {
     /// <summary>Default moved group: 1, the minority.</summary>
@@ -74,7 +77,8 @@ public sealed record SteeringOptions
     /// <summary>t in [0, 1]: moved rows are (1 - t) x + t T(x), weights (1 - t) + t w. 1 = fully steered.</summary>
     public double Interpolation { get; init; } = DefaultInterpolation;
 
-    /// <summary>Added to every fitted variance (diagonal) so constant features do not make the problem singular.</summary>
+    /// <summary>Added to every fitted variance (diagonal) so constant features do not make the problem
+    /// singular.</summary>
     public double VarianceFloor { get; init; } = DefaultVarianceFloor;
 
     /// <summary>
@@ -86,13 +90,16 @@ public sealed record SteeringOptions
     /// </summary>
     public double CovarianceShrinkage { get; init; } = DefaultCovarianceShrinkage;
 
-    /// <summary>EF-All line search: number of log-spaced grid points for the scale gamma (then golden-section refinement).</summary>
+    /// <summary>EF-All line search: number of log-spaced grid points for the scale gamma (then golden-section
+    /// refinement).</summary>
     public int GammaGridSize { get; init; } = DefaultGammaGridSize;
 
-    /// <summary>EF-All line search: the grid spans [rho / span, rho * span], rho = the groups' geometric sd ratio.</summary>
+    /// <summary>EF-All line search: the grid spans [rho / span, rho * span], rho = the groups' geometric sd
+    /// ratio.</summary>
     public double GammaGridSpan { get; init; } = DefaultGammaGridSpan;
 
-    /// <summary>Full-covariance EF-Affirmative: cap on Newton steps and tolerance on the gradient's Frobenius norm.</summary>
+    /// <summary>Full-covariance EF-Affirmative: cap on Newton steps and tolerance on the gradient's Frobenius
+    /// norm.</summary>
     public int MaxIterations { get; init; } = DefaultMaxIterations;
 
     /// <inheritdoc cref="MaxIterations"/>

@@ -6,15 +6,16 @@ using MathNet.Numerics.LinearAlgebra;
 namespace FairCollective.Mitigation.Steering;
 
 /// <summary>
-/// Fit, steer and apply: the Gaussian model is fitted on the labelled training rows (log columns in log space), steered,
-/// and every row of a moving (class, group) cell is moved with that cell's Gaussian transport map
-/// x' = A x + b (A = S^-1/2 (S^1/2 S~ S^1/2)^1/2 S^-1/2, b = mu~ - A mu); with interpolation t the row becomes
-/// (1 - t) x + t (A x + b) and its weight (1 - t) + t r_i / q_ia (r = target prior, q = fitted prior). Log columns are
-/// exponentiated back. Test rows are never moved (they have no label).
+/// Fit, steer and apply: the Gaussian model is fitted on the labelled training rows (log columns in log space),
+/// steered, and every row of a moving (class, group) cell is moved with that cell's Gaussian transport map x' = A x + b
+/// (A = S^-1/2 (S^1/2 S~ S^1/2)^1/2 S^-1/2, b = mu~ - A mu); with interpolation t the row becomes (1 - t) x + t (A x +
+/// b) and its weight (1 - t) + t r_i / q_ia (r = target prior, q = fitted prior). Log columns are exponentiated back.
+/// Test rows are never moved (they have no label).
 /// </summary>
 public static class SteeringPipeline
 {
-    /// <summary>As the code overload, with the group of each row taken from <paramref name="groups"/> (code 1 = minority, 0 = majority).</summary>
+    /// <summary>As the code overload, with the group of each row taken from <paramref name="groups"/> (code 1 =
+    /// minority, 0 = majority).</summary>
     /// <param name="x">Training features, n x d (log columns positive).</param>
     /// <param name="y">Labels in {0, 1}.</param>
     /// <param name="groups">Minority or majority of each row.</param>
@@ -22,12 +23,14 @@ public static class SteeringPipeline
     public static SteeredData FitAndApply(DesignMatrix x, ReadOnlySpan<int> y, GroupMembership groups, SteeringOptions? options = null) =>
         FitAndApply(x, y, groups.Codes, options);
 
-    /// <summary>Fits the Gaussian model on labelled training rows, steers it and moves and reweights every row.</summary>
+    /// <summary>Fits the Gaussian model on labelled training rows, steers it and moves and reweights every
+    /// row.</summary>
     /// <param name="x">Training features, n x d (log columns positive).</param>
     /// <param name="y">Labels in {0, 1}.</param>
     /// <param name="group">Group code per row in {0, 1} (1 = minority, as <see cref="GroupMembership.Codes"/>).</param>
     /// <param name="options">Steering settings; defaults when null.</param>
-    /// <exception cref="UserInputException">An option is out of range, lengths disagree, a label or group outside {0, 1}, a log column not positive, or a (class, group) cell with fewer than two rows.</exception>
+    /// <exception cref="UserInputException">An option is out of range, lengths disagree, a label or group outside {0,
+    /// 1}, a log column not positive, or a (class, group) cell with fewer than two rows.</exception>
     public static SteeredData FitAndApply(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringOptions? options = null)
     {
         options ??= new SteeringOptions();
@@ -37,9 +40,10 @@ public static class SteeringPipeline
     }
 
     /// <summary>
-    /// The fit and steering of <see cref="FitAndApply(DesignMatrix, ReadOnlySpan{int}, ReadOnlySpan{int}, SteeringOptions?)"/>
-    /// without moving any row: <see cref="SteeringOptions.Interpolation"/> plays no part, so one solution serves every
-    /// interpolation (<see cref="ApplySolution"/>).
+    /// The fit and steering of
+    /// <see cref="FitAndApply(DesignMatrix, ReadOnlySpan{int}, ReadOnlySpan{int}, SteeringOptions?)"/> without moving
+    /// any row: <see cref="SteeringOptions.Interpolation"/> plays no part, so one solution serves every interpolation
+    /// (<see cref="ApplySolution"/>).
     /// </summary>
     public static SteeringSolution Solve(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringOptions? options = null)
     {
@@ -48,7 +52,8 @@ public static class SteeringPipeline
         return SolveLogged(ToLogSpace(x, options.LogColumns), y, group, options);
     }
 
-    /// <summary>Moves and reweights the rows of <paramref name="x"/> with a <paramref name="solution"/> from <see cref="Solve"/> on the same rows and options, at <see cref="SteeringOptions.Interpolation"/>.</summary>
+    /// <summary>Moves and reweights the rows of <paramref name="x"/> with a <paramref name="solution"/> from
+    /// <see cref="Solve"/> on the same rows and options, at <see cref="SteeringOptions.Interpolation"/>.</summary>
     public static SteeredData ApplySolution(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringSolution solution, SteeringOptions options)
     {
         options.Validate(x.Cols);
@@ -64,7 +69,8 @@ public static class SteeringPipeline
         return new SteeredData(FromLogSpace(moved, options.LogColumns), weights, solution);
     }
 
-    /// <summary>Moves rows with the per-cell transport maps of <paramref name="solution"/> (coordinates of the model).</summary>
+    /// <summary>Moves rows with the per-cell transport maps of <paramref name="solution"/> (coordinates of the
+    /// model).</summary>
     public static (DesignMatrix X, double[] Weights) Apply(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group,
                                                            SteeringSolution solution, double t)
     {

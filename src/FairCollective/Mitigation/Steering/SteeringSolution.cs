@@ -9,7 +9,8 @@ namespace FairCollective.Mitigation.Steering;
 /// <param name="Target">the steered (ideal, for EF modes) model; priors are the equalised base rates.</param>
 /// <param name="DisadvantagedGroup">the group mapped onto the template's shape.</param>
 /// <param name="IdealMap">for EF modes, (A, c) with Target[i, disadvantaged] = A Target[i, template] + c in mean and
-/// A Sigma A' in covariance, for both classes: the certificate that the target is ideal. Null for mean matching.</param>
+/// A Sigma A' in covariance, for both classes: the certificate that the target is ideal. Null for mean
+/// matching.</param>
 /// <param name="Gammas">per-feature scale (diagonal modes), else the diagonal of A.</param>
 /// <param name="KlDivergence">KL(steered || original) of the joint law of (A, Y, X), P(A) unchanged:
 /// sum_a P(a) [ sum_i r_i ln(r_i / q_ia) + sum_i r_i KL(N~_ia || N_ia) ], r = target priors, q = fitted priors.</param>

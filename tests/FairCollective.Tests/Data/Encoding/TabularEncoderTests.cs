@@ -154,7 +154,8 @@ public class TabularEncoderTests
                 Assert.Equal(raw.Name, decoded[c].Name);
                 if (raw.Kind == FeatureKind.Numeric)
                 {
-                    // Floating-point round trip: error is relative to the column's magnitude (centre and scale), not the value's.
+                    // Floating-point round trip: error is relative to the column's magnitude (centre and scale), not
+                    // the value's.
                     var expected = raw.Numbers!;
                     var actual = decoded[c].Numbers!;
                     double magnitude = Math.Max(1, expected.Max(Math.Abs));

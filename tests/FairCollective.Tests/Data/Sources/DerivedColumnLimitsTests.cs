@@ -6,7 +6,8 @@ using FairCollective.Experiments.Specs;
 
 namespace FairCollective.Tests.Data.Sources;
 
-/// <summary>Derived columns: expression bounds checked before parsing, non-finite results as missing values, and median / quantile.</summary>
+/// <summary>Derived columns: expression bounds checked before parsing, non-finite results as missing values, and median
+/// / quantile.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class DerivedColumnLimitsTests
 {
@@ -57,9 +58,9 @@ public class DerivedColumnLimitsTests
     [Fact]
     public void ANonFiniteResultIsMissingAndTheMissingPolicyHandlesIt()
     {
-        // (x - 3) / (x - 3) is NaN where x = 3: that row's value is missing whatever the column's kind. A numeric column
-        // read the text "NaN" as missing already; declared categorical it kept "NaN" as a second level (so would a
-        // label or group column); now drop-row drops both rows, counted under 'd'.
+        // (x - 3) / (x - 3) is NaN where x = 3: that row's value is missing whatever the column's kind. A numeric
+        // column read the text "NaN" as missing already; declared categorical it kept "NaN" as a second level (so would
+        // a label or group column); now drop-row drops both rows, counted under 'd'.
         const string data = "x,g,y\n1,a,1\n3,b,0\n5,b,0\n3,a,1\n7,b,1\n";
         var d = Load(data, Derived("(x - 3) / (x - 3)") + Tail);
         Assert.Equal(["0", "2", "4"], d.Ids);
@@ -89,8 +90,8 @@ public class DerivedColumnLimitsTests
     [Fact]
     public void MedianAndQuantileAreOverEveryRowReadBeforeTheMissingPolicy()
     {
-        // x over all five rows read where it is present: 1, 4, 2, 8, 5, so the median is 4, not the 4.5 of the rows kept
-        // (1, 4, 8, 5): the row missing z is dropped afterwards, and the statistic stays the file's.
+        // x over all five rows read where it is present: 1, 4, 2, 8, 5, so the median is 4, not the 4.5 of the rows
+        // kept (1, 4, 8, 5): the row missing z is dropped afterwards, and the statistic stays the file's.
         const string data = "x,z,g,y\n1,1,a,1\n4,1,b,0\n?,1,a,0\n2,?,b,1\n8,1,a,1\n5,1,b,0\n";
         var d = Load(data, "derived:\n  - {name: m, expression: \"median(x)\"}\n  - {name: high, expression: \"x > median(x)\"}\n  - {name: q, expression: \"quantile(x, 0.3)\"}\n" + Tail);
         Assert.Equal(["0", "1", "4", "5"], d.Ids);
@@ -103,7 +104,8 @@ public class DerivedColumnLimitsTests
     }
 
     [Theory]
-    // numpy 1.24.2: numpy.quantile([7, 1, 3, 10, 5], q) and numpy.quantile([2.5, -1, 4, 4, 8, 0.5, 3], q), default method 'linear'.
+    // numpy 1.24.2: numpy.quantile([7, 1, 3, 10, 5], q) and numpy.quantile([2.5, -1, 4, 4, 8, 0.5, 3], q), default
+    // method 'linear'.
     [InlineData(new[] { 7.0, 1, 3, 10, 5 }, new[] { 0, 0.1, 0.3, 0.5, 0.9, 1 }, new[] { 1.0, 1.8, 3.4, 5.0, 8.8, 10.0 })]
     [InlineData(new[] { 2.5, -1, 4, 4, 8, 0.5, 3 }, new[] { 0.05, 0.25, 0.5, 0.75, 0.99 }, new[] { -0.5499999999999999, 1.5, 3.0, 4.0, 7.759999999999998 })]
     [InlineData(new[] { 1.0, 2, 3, 4 }, new[] { 0.5 }, new[] { 2.5 })] // numpy.median([1, 2, 3, 4])

@@ -11,7 +11,8 @@ public class FeatureFileTests
     private const string Spec = "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\nid: key\n";
     private const string Csv = "key,x,g,y\nk1,1,a,1\nk2,2,b,0\nk3,3,a,0\nk4,4,b,1\n";
 
-    /// <summary>A .npy file (format 1.0) of float64 <paramref name="values"/>, <paramref name="cols"/> per row.</summary>
+    /// <summary>A .npy file (format 1.0) of float64 <paramref name="values"/>, <paramref name="cols"/> per
+    /// row.</summary>
     private static byte[] Npy(double[] values, int cols, string descr = "<f8")
     {
         string header = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': ({values.Length / cols}, {cols}), }}";

@@ -2,7 +2,8 @@ using FairCollective.Data.Sources;
 
 namespace FairCollective.Tests.Data.Sources;
 
-/// <summary>The HSLS:09 preset: recognised by its columns, its label and acting group as documented (docs/datasets.md).</summary>
+/// <summary>The HSLS:09 preset: recognised by its columns, its label and acting group as documented
+/// (docs/datasets.md).</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class HslsPresetTests
 {

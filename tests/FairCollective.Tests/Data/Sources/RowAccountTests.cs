@@ -10,8 +10,8 @@ namespace FairCollective.Tests.Data.Sources;
 public class RowAccountTests
 {
     /// <summary>
-    /// A survey of 400 rows as a new user's data set looks: hours missing ("") on every third row, wage missing ("NA") on
-    /// every fifth, both on every fifteenth: 134 + 80 - 27 = 187 rows dropped under drop-row, 46.75% of those read.
+    /// A survey of 400 rows as a new user's data set looks: hours missing ("") on every third row, wage missing ("NA")
+    /// on every fifth, both on every fifteenth: 134 + 80 - 27 = 187 rows dropped under drop-row, 46.75% of those read.
     /// </summary>
     internal static string Survey()
     {

@@ -34,8 +34,9 @@ public class CounterfactualMetricsTests
     /// <summary>
     /// On the synthetic model the two Bayes classifiers give closed-form answers. The majority world's Bayes rule
     /// applied to g(x) is counterfactually fair: S = 1 and it always returns the counterfactual label. The observed
-    /// world's group-aware Bayes rule h(x) = 1[w.U + b_a &gt;= 0] disagrees with h(g(x)) = 1[w.U + b_0 &gt;= 0] exactly when
-    /// -b_0 &lt;= w.U &lt; -b_1, so S = 1 - (Phi(-b_1/|w|) - Phi(-b_0/|w|)), and there h(g(x)) is the counterfactual label.
+    /// world's group-aware Bayes rule h(x) = 1[w.U + b_a &gt;= 0] disagrees with h(g(x)) = 1[w.U + b_0 &gt;= 0] exactly
+    /// when -b_0 &lt;= w.U &lt; -b_1, so S = 1 - (Phi(-b_1/|w|) - Phi(-b_0/|w|)), and there h(g(x)) is the
+    /// counterfactual label.
     /// </summary>
     [Fact]
     public void BayesClassifiersOnTheCausalModelGiveTheClosedFormSuccess()

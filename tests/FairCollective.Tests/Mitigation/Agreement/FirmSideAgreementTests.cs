@@ -6,8 +6,8 @@ using FairCollective.Mitigation.PostProcessing;
 namespace FairCollective.Tests.Mitigation.Agreement;
 
 /// <summary>
-/// End to end on real splits: FairCollective's post-processors, fitted on the firm-side experiment's own validation rows
-/// of COMPAS and Adult (seed 0), give the test-split rates AIF360 and fairlearn give on the same scores
+/// End to end on real splits: FairCollective's post-processors, fitted on the firm-side experiment's own validation
+/// rows of COMPAS and Adult (seed 0), give the test-split rates AIF360 and fairlearn give on the same scores
 /// (Reference/firm_side_agreement.json, written by firm_side_agreement.py beside it).
 /// </summary>
 [Trait(TestKind.Name, TestKind.Unit)]

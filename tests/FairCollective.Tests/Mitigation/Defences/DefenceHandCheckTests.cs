@@ -10,7 +10,8 @@ public class DefenceHandCheckTests
 {
     private static readonly FairCollective.Learning.ITrainer Logistic = LearnerCatalog.Create(LearnerCatalog.Logistic, new LearnerSettings(), seed: 0);
 
-    /// <summary>One feature: rows 0-9 at 0.0-0.9, rows 10-19 at 10.0-10.9; labels 0 then 1, with <paramref name="flipped"/> rows given the other label.</summary>
+    /// <summary>One feature: rows 0-9 at 0.0-0.9, rows 10-19 at 10.0-10.9; labels 0 then 1, with
+    /// <paramref name="flipped"/> rows given the other label.</summary>
     private static (DesignMatrix X, int[] Y) TwoClusters(params int[] flipped)
     {
         var rows = Enumerable.Range(0, 20).Select(i => new[] { i < 10 ? i / 10.0 : 10 + (i - 10) / 10.0 }).ToArray();
@@ -22,8 +23,8 @@ public class DefenceHandCheckTests
     [Fact]
     public void KnnSanitisationFlagsTheRowWhoseNeighboursAllDisagree()
     {
-        // Row 4 (x = 0.4) carries 1 among 0s: its 3 nearest (0.3, 0.5, then 0.2 by the lower-index tie rule... all label 0)
-        // disagree with it. Its neighbours each see it as 1 of 3 others: below eta = 0.7 of 3 (needs 3).
+        // Row 4 (x = 0.4) carries 1 among 0s: its 3 nearest (0.3, 0.5, then 0.2 by the lower-index tie rule... all
+        // label 0) disagree with it. Its neighbours each see it as 1 of 3 others: below eta = 0.7 of 3 (needs 3).
         var (x, y) = TwoClusters(4);
         var outcome = new KnnSanitisation(new KnnSanitisationOptions { K = 3, Eta = 0.7 }).Apply(new DefenceInput(x, y, Logistic, 0));
         Assert.Equal([4], Enumerable.Range(0, 20).Where(i => outcome.Flagged[i]));
@@ -37,7 +38,8 @@ public class DefenceHandCheckTests
     [Fact]
     public void KnnSanitisationWithALowerEtaAlsoFlagsTheNeighbours()
     {
-        // eta = 1/3 of k = 3: one disagreeing neighbour is enough, so rows 3 and 5 (whose nearest include row 4) flag too.
+        // eta = 1/3 of k = 3: one disagreeing neighbour is enough, so rows 3 and 5 (whose nearest include row 4) flag
+        // too.
         var (x, y) = TwoClusters(4);
         var outcome = new KnnSanitisation(new KnnSanitisationOptions { K = 3, Eta = 1 / 3.0, Action = DefenceAction.Drop }).Apply(new DefenceInput(x, y, Logistic, 0));
         var flagged = Enumerable.Range(0, 20).Where(i => outcome.Flagged[i]).ToArray();
@@ -55,7 +57,8 @@ public class DefenceHandCheckTests
     {
         // t1 = mean(0.9, 0.8, 0.2) = 0.6333; t0 = mean(0.9, 0.7, 0.15) = 0.5833.
         // Row 2 (label 1, P(0) = 0.8 >= t0, P(1) = 0.2 < t1): counted as 0, flagged. Row 5 (label 0, P(1) = 0.85 >= t1,
-        // P(0) = 0.15 < t0): counted as 1, flagged. Row 4 (label 0, P(0) = 0.7 >= t0): kept. Row 1 (label 1, P(1) = 0.8 >= t1): kept.
+        // P(0) = 0.15 < t0): counted as 1, flagged. Row 4 (label 0, P(0) = 0.7 >= t0): kept. Row 1 (label 1, P(1) = 0.8
+        // >= t1): kept.
         int[] labels = [1, 1, 1, 0, 0, 0];
         double[] p1 = [0.9, 0.8, 0.2, 0.1, 0.3, 0.85];
         Assert.Equal([false, false, true, false, false, true], ConfidentLearning.Flags(labels, p1));
@@ -64,7 +67,8 @@ public class DefenceHandCheckTests
     [Fact]
     public void ConfidentLearningKeepsRowsNoClassIsConfidentAbout()
     {
-        // t1 = mean(0.9, 0.5) = 0.7, t0 = mean(0.9, 0.5) = 0.7; row 1 (label 1, P = 0.5 / 0.5) reaches neither threshold: kept.
+        // t1 = mean(0.9, 0.5) = 0.7, t0 = mean(0.9, 0.5) = 0.7; row 1 (label 1, P = 0.5 / 0.5) reaches neither
+        // threshold: kept.
         Assert.Equal([false, false, false, false], ConfidentLearning.Flags([1, 1, 0, 0], [0.9, 0.5, 0.1, 0.5]));
         // Both thresholds reached and probabilities equal: the given label wins.
         Assert.Equal([false, false, false, false], ConfidentLearning.Flags([1, 1, 0, 0], [0.5, 0.5, 0.5, 0.5]));
@@ -109,8 +113,9 @@ public class DefenceHandCheckTests
     [Fact]
     public void RoniRejectsTheRowsThatHarmTheHeldOutSlice()
     {
-        // 200 rows of two clean clusters on one feature, 4 of them labelled against their cluster: adding any of those to a
-        // calibration set raises the held-out loss far more than adding an honest row, so exactly they are rejected.
+        // 200 rows of two clean clusters on one feature, 4 of them labelled against their cluster: adding any of those
+        // to a calibration set raises the held-out loss far more than adding an honest row, so exactly they are
+        // rejected.
         var rows = Enumerable.Range(0, 200).Select(i => new[] { (i % 2 == 0 ? -2.0 : 2.0) + (i % 20) / 20.0 }).ToArray();
         var y = Enumerable.Range(0, 200).Select(i => i % 2).ToArray();
         int[] flipped = [10, 51, 102, 153];
@@ -130,7 +135,8 @@ public class DefenceHandCheckTests
     [Fact]
     public void DetectionCountsFlagsAgainstFlipsAndGroups()
     {
-        // rows: 0-3 flipped minority, 4-7 honest minority, 8-11 majority. Flagged: 0, 1 (flips), 4 (honest minority), 8, 9, 10 (majority).
+        // rows: 0-3 flipped minority, 4-7 honest minority, 8-11 majority. Flagged: 0, 1 (flips), 4 (honest minority),
+        // 8, 9, 10 (majority).
         bool[] flipped = [true, true, true, true, false, false, false, false, false, false, false, false];
         bool[] minority = [.. Enumerable.Repeat(true, 8), .. Enumerable.Repeat(false, 4)];
         bool[] flagged = [true, true, false, false, true, false, false, false, true, true, true, false];

@@ -3,7 +3,8 @@ using FairCollective.Data;
 
 namespace FairCollective.Tests.Mitigation.Fare;
 
-/// <summary>A seeded population where s shifts the features and y depends on the features (so s leaks into cells).</summary>
+/// <summary>A seeded population where s shifts the features and y depends on the features (so s leaks into
+/// cells).</summary>
 internal static class FareTestData
 {
     public static (DesignMatrix X, int[] Y, int[] S) Population(int n, int d, int seed)

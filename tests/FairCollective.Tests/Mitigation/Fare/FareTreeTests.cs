@@ -131,7 +131,8 @@ public class FareTreeTests
         for (int p = 1; p < v.Length; p++) yield return v[p - 1] + (v[p] - v[p - 1]) / 2;
     }
 
-    /// <summary>Independent O(n^2 d) reference: the (feature, threshold) with the smallest weighted Gini of y.</summary>
+    /// <summary>Independent O(n^2 d) reference: the (feature, threshold) with the smallest weighted Gini of
+    /// y.</summary>
     private static (int Feature, double Threshold) BruteForceGiniSplit(DesignMatrix x, int[] y)
     {
         (int, double) best = (-1, 0);

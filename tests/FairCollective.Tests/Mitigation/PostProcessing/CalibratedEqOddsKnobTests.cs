@@ -4,7 +4,8 @@ using FairCollective.Mitigation.PostProcessing;
 
 namespace FairCollective.Tests.Mitigation.PostProcessing;
 
-/// <summary>The firm-side knob of calibrated equalized odds traces base model -> fitted solution -> full mixing.</summary>
+/// <summary>The firm-side knob of calibrated equalized odds traces base model -> fitted solution -> full
+/// mixing.</summary>
 [Trait(TestKind.Name, TestKind.Unit)]
 public class CalibratedEqOddsKnobTests
 {
@@ -32,7 +33,8 @@ public class CalibratedEqOddsKnobTests
         var full = CalibratedEqOdds.Fit(scores, y, groups, new CalibratedEqOddsOptions { MixProbability = 1 });
         Assert.Equal(1, full.Majority.MixProbability);
         Assert.Equal(0, full.Minority.MixProbability);
-        // Full mixing gives every majority row its base rate (0.5 here, so label 1 at threshold 0.5); the minority keeps its scores.
+        // Full mixing gives every majority row its base rate (0.5 here, so label 1 at threshold 0.5); the minority
+        // keeps its scores.
         var p = full.PositiveProbability(scores, groups);
         Assert.All(p.Take(6), v => Assert.Equal(1.0, v));
         Assert.Equal([1.0, 0.0, 1.0, 0.0], p.Skip(6));

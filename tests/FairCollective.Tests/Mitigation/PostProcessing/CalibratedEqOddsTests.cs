@@ -76,7 +76,8 @@ public class CalibratedEqOddsTests
         var m = CalibratedEqOdds.Fit(s, y, g, new CalibratedEqOddsOptions { CostConstraint = CostConstraint.FalsePositiveRate });
         Assert.Equal(0.5, m.Majority.MixRate, 15);
         Assert.Equal(0.0, m.Minority.MixRate);
-        // Expected majority scores: 0.5·s + 0.5·0.5; P(label 1): 0.9 → keep 1 half the time, trivial 0.5 ≥ 0.5 → 1 always.
+        // Expected majority scores: 0.5·s + 0.5·0.5; P(label 1): 0.9 → keep 1 half the time, trivial 0.5 ≥ 0.5 → 1
+        // always.
         Assert.Equal([0.7, 0.3, 0.6, 0.3, 0.3], m.ExpectedScores(s, g), (a, b) => Math.Abs(a - b) < 1e-15);
         Assert.Equal([1.0, 0.5, 1.0, 0.0, 0.0], m.PositiveProbability(s, g), (a, b) => Math.Abs(a - b) < 1e-15);
         Assert.Equal(0.3, m.Majority.CostAfterExpected, 15);

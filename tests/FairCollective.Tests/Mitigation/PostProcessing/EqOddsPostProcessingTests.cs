@@ -10,7 +10,8 @@ public class EqOddsPostProcessingTests
 {
     private const string File = "eq_odds_postprocessing.json";
 
-    /// <summary>README: LP mixing rates match to ~1e-8 (HiGHS stops within its own tolerances of the exact vertex).</summary>
+    /// <summary>README: LP mixing rates match to ~1e-8 (HiGHS stops within its own tolerances of the exact
+    /// vertex).</summary>
     private const double LpTol = 1e-8;
 
     public static IEnumerable<object[]> Names => CaseNames(File);

@@ -17,7 +17,8 @@ public class ThresholdOptimizerTests
 
     public static IEnumerable<object[]> Names => CaseNames(File);
 
-    /// <summary>Group labels (strings or ints) as int codes in fairlearn's sorted group order, plus the label of each code.</summary>
+    /// <summary>Group labels (strings or ints) as int codes in fairlearn's sorted group order, plus the label of each
+    /// code.</summary>
     private static (int[] Codes, string[] Labels) GroupCodes(JsonNode? node)
     {
         var raw = node!.AsArray().Select(v => v!.GetValueKind() == JsonValueKind.String ? (string)v! : v.GetValue<int>().ToString("D6")).ToArray();
@@ -115,12 +116,13 @@ public class ThresholdOptimizerTests
     [Fact]
     public void HandCheckedHullAndThresholds()
     {
-        // One group, scores 0.9 (y=1), 0.5 (y=0), 0.5 (y=1), 0.2 (y=0). Thresholds: +inf, (0.9+0.5)/2 = 0.7, (0.5+0.2)/2 = 0.35, −inf.
-        // Points (FPR, TPR): (0,0), (0,0.5), (0.5,1), (1,1); all on the upper hull.
+        // One group, scores 0.9 (y=1), 0.5 (y=0), 0.5 (y=1), 0.2 (y=0). Thresholds: +inf, (0.9+0.5)/2 = 0.7,
+        // (0.5+0.2)/2 = 0.35, −inf. Points (FPR, TPR): (0,0), (0,0.5), (0.5,1), (1,1); all on the upper hull.
         var m = ThresholdOptimizer.Fit([0.9, 0.5, 0.5, 0.2], [1, 0, 1, 0], [7, 7, 7, 7], new ThresholdOptimizerOptions { GridSize = 4 });
         Assert.Equal([new RocPoint(0, 0, double.PositiveInfinity), new RocPoint(0, 0.5, 0.7), new RocPoint(0.5, 1, 0.35),
             new RocPoint(1, 1, double.NegativeInfinity)], m.Hulls[0]);
-        // Accuracy on the grid (0, .25, .5, .75, 1): TPR (0.5, 0.75, 1, 1, 1) → (0.75, 0.75, 0.75, 0.625, 0.5); the first max wins.
+        // Accuracy on the grid (0, .25, .5, .75, 1): TPR (0.5, 0.75, 1, 1, 1) → (0.75, 0.75, 0.75, 0.625, 0.5); the
+        // first max wins.
         Assert.Equal(0, m.GridIndexBest);
         Assert.Equal(0.75, m.Objective);
         Assert.Equal(new GroupThresholdRule(0, 0, 1, 0.7, 0, 0.35), m.RuleOf(7));

@@ -85,7 +85,8 @@ public class MassagingTests
             Assert.Equal(Math.Max(0, Math.Min(n, (int)s0Pos)), r.Demoted.Count);
             if (n > 0 && n <= s1 - s1Pos && n <= s0Pos)
             {
-                // D' = s1·s0Pos' − s0·s1Pos' = D − n·N lies in (−N, 0]: the disadvantaged rate now matches or just passes the other.
+                // D' = s1·s0Pos' − s0·s1Pos' = D − n·N lies in (−N, 0]: the disadvantaged rate now matches or just
+                // passes the other.
                 long s1After = s1Pos + n, s0After = s0Pos - n;
                 long d = s1 * s0After - s0 * s1After;
                 Assert.InRange(d, -total + 1, 0);

@@ -21,7 +21,8 @@ public class ReweighingTests
         var y = Ints(c["inputs"]!["y"]);
         var a = Groups(c["inputs"]!["a"]);
         var wIn = c["inputs"]!["instance_weights_in"] is null ? null : Doubles(c["inputs"]!["instance_weights_in"]);
-        // Unit weights make every quantity a ratio of counts (README: ~1e-15); summed real weights allow a few ulps more.
+        // Unit weights make every quantity a ratio of counts (README: ~1e-15); summed real weights allow a few ulps
+        // more.
         double tol = wIn is null ? 1e-15 : 1e-14;
 
         var model = Reweighing.Fit(y, a, wIn);
@@ -41,7 +42,8 @@ public class ReweighingTests
     public void HandCheckedTwoByTwo()
     {
         // 6 rows: majority (1,1,0), minority (1,0,0). N = 6, W(a) = 3 each, W(y=1) = 3, W(y=0) = 3.
-        // Cell (majority, 1) has 2 rows: 3·3 / (6·2) = 0.75; (majority, 0): 3·3/(6·1) = 1.5; (minority, 1): 1.5; (minority, 0): 0.75.
+        // Cell (majority, 1) has 2 rows: 3·3 / (6·2) = 0.75; (majority, 0): 3·3/(6·1) = 1.5; (minority, 1): 1.5;
+        // (minority, 0): 0.75.
         int[] y = [1, 1, 0, 1, 0, 0];
         GroupMembership a = [false, false, false, true, true, true];
         Assert.Equal([0.75, 0.75, 1.5, 1.5, 0.75, 0.75], Reweighing.FitTransform(y, a));

@@ -231,9 +231,10 @@ public class MultivariateSteeringTests
     }
 
     /// <summary>
-    /// The full-covariance problem on the bundled data, split as the firm-side experiment splits it: one-hot columns and
-    /// categories missing from a cell made it stall at its cap before; with the default shrinkage, Newton steps reach the
-    /// gradient tolerance within a few dozen steps, and the answer beats the diagonal start and every nearby point.
+    /// The full-covariance problem on the bundled data, split as the firm-side experiment splits it: one-hot columns
+    /// and categories missing from a cell made it stall at its cap before; with the default shrinkage, Newton steps
+    /// reach the gradient tolerance within a few dozen steps, and the answer beats the diagonal start and every nearby
+    /// point.
     /// </summary>
     [Theory]
     [InlineData("compas")]

@@ -8,7 +8,8 @@ namespace FairCollective.Tests.Mitigation.Steering;
 
 internal static class SteeringTestData
 {
-    /// <summary>Rows drawn from (class, group) Gaussians with random means and (optionally correlated) covariances.</summary>
+    /// <summary>Rows drawn from (class, group) Gaussians with random means and (optionally correlated)
+    /// covariances.</summary>
     public static (DesignMatrix X, int[] Y, int[] Group) Sample(int n, int d, bool correlated, int seed)
     {
         var rng = Seeds.Create(seed, "steering-test-data");

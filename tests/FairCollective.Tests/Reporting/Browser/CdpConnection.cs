@@ -31,7 +31,8 @@ public sealed class CdpConnection : IAsyncDisposable
         return c;
     }
 
-    /// <summary>Sends a command (to a page session when sessionId is given) and returns its result, or throws on a CDP error.</summary>
+    /// <summary>Sends a command (to a page session when sessionId is given) and returns its result, or throws on a CDP
+    /// error.</summary>
     public async Task<JsonObject> SendAsync(string method, JsonObject? parameters, string? sessionId, CancellationToken ct)
     {
         int id = Interlocked.Increment(ref _nextId);

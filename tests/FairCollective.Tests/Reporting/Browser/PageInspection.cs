@@ -3,10 +3,12 @@ using System.Text.Json.Nodes;
 
 namespace FairCollective.Tests.Reporting.Browser;
 
-/// <summary>What a reader's browser shows of one figure: whether its image loaded, its size, and how much of it is ink.</summary>
+/// <summary>What a reader's browser shows of one figure: whether its image loaded, its size, and how much of it is
+/// ink.</summary>
 public sealed record FigureView(string Name, bool Loaded, double Width, double Height, double InkShare);
 
-/// <summary>The result of opening a page in the browser: console errors and exceptions, the figures, a full-page screenshot.</summary>
+/// <summary>The result of opening a page in the browser: console errors and exceptions, the figures, a full-page
+/// screenshot.</summary>
 public sealed record PageInspection(IReadOnlyList<string> Errors, IReadOnlyList<FigureView> Figures, int ImageCount, int BrokenImages, byte[] Screenshot)
 {
     /// <summary>
@@ -76,7 +78,8 @@ public sealed record PageInspection(IReadOnlyList<string> Errors, IReadOnlyList<
             doc.RootElement.GetProperty("broken").GetInt32(), Convert.FromBase64String(shot["data"]!.GetValue<string>()));
     }
 
-    /// <summary>Console errors, uncaught exceptions and browser log errors (e.g. a resource that failed to load).</summary>
+    /// <summary>Console errors, uncaught exceptions and browser log errors (e.g. a resource that failed to
+    /// load).</summary>
     private static IReadOnlyList<string> CollectErrors(CdpConnection cdp, string session) =>
         cdp.Events.Where(e => e.SessionId == session).Select(e => e.Method switch
             {

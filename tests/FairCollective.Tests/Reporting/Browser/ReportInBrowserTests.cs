@@ -15,7 +15,8 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
     // Generous: on a loaded CI machine a 10,000-pixel full-page screenshot alone can take half a minute.
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
 
-    /// <summary>A rendered figure with less ink than this is blank or nearly so (axes alone give several percent).</summary>
+    /// <summary>A rendered figure with less ink than this is blank or nearly so (axes alone give several
+    /// percent).</summary>
     private const double MinInkShare = 0.02;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-report-e2e-").FullName;
@@ -27,7 +28,8 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ReportWriter.Write(input, _dir);
         output.WriteLine($"report written in {clock.Elapsed.TotalSeconds:0.0} s");
-        // The report must not need the figure files: remove them, so a page that still referenced them would show broken images.
+        // The report must not need the figure files: remove them, so a page that still referenced them would show
+        // broken images.
         Directory.Delete(Path.Combine(_dir, ReportWriter.FiguresDirectory), true);
 
         var page = await InspectAsync(Path.Combine(_dir, ReportWriter.IndexFileName), "report-screenshot.png", clock);
@@ -38,7 +40,8 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
     [BrowserFact]
     public async Task AReportOfACustomExperimentOpensWithTheFiguresOfItsGrid()
     {
-        // From spec to report through the CLI: an experiment not named after the paper's, two alphas and three budgets on toy.
+        // From spec to report through the CLI: an experiment not named after the paper's, two alphas and three budgets
+        // on toy.
         using var box = new CliSandbox();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (exit, _, stderr) = CliSandbox.Run("run", ShapeReportTests.MyStudy(box), "--threads", "1");
@@ -75,7 +78,8 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(["plan-forecast"], page.Figures.Select(f => f.Name));
     }
 
-    /// <summary>Opens the page in headless Chromium, keeps its screenshot, and checks it has no errors, no broken images and no blank figure.</summary>
+    /// <summary>Opens the page in headless Chromium, keeps its screenshot, and checks it has no errors, no broken
+    /// images and no blank figure.</summary>
     private async Task<PageInspection> InspectAsync(string index, string screenshotName, System.Diagnostics.Stopwatch clock)
     {
         var chromium = HeadlessChromium.Locate();
