@@ -346,52 +346,9 @@ public static class SpecParser
         return seeds;
     }
 
-    private static StrategySettings ParseStrategy(Reader r, YamlNode node)
-    {
-        var s = new StrategySettings();
-        foreach (var (key, value) in r.Mapping(node, "strategy"))
-        {
-            s = r.Scalar(key, "strategy") switch
-            {
-                "k" => s with { K = CheckK(r, value) },
-                "tie_rule" => s with
-                {
-                    TieRule = r.Scalar(value, "strategy.tie_rule") switch
-                    {
-                        "seeded-random" => TieRule.SeededRandom,
-                        "row-index" => TieRule.RowIndex,
-                        var t => throw new UserInputException($"{r.At(value)}: unknown tie_rule '{t}' (seeded-random or row-index)"),
-                    }
-                },
-                "scaling" => s with
-                {
-                    Scaling = r.Scalar(value, "strategy.scaling") switch
-                    {
-                        "encoded" => NeighbourScaling.EncodedStandardised,
-                        "all-columns" => NeighbourScaling.AllColumnsStandardised,
-                        var t => throw new UserInputException($"{r.At(value)}: unknown scaling '{t}' (encoded or all-columns)"),
-                    }
-                },
-                "options" => s, // the strategies' own options: ParseStrategyOptions
-                "rb_prob_model" => s with
-                {
-                    RbProbModel = r.Scalar(value, "strategy.rb_prob_model") is var model && LearnerCatalog.Names.Contains(model, StringComparer.OrdinalIgnoreCase) ? model
-                        : throw new UserInputException($"{r.At(value)}: unknown strategy.rb_prob_model '{model}' (known: {string.Join(", ", LearnerCatalog.Names)})"),
-                },
-                "scoring_space" => s with
-                {
-                    ScoringSpace = r.Scalar(value, "strategy.scoring_space") switch
-                    {
-                        "counterfactual" => ScoringSpace.Counterfactual,
-                        "all-features" => ScoringSpace.AllFeatures,
-                        var t => throw new UserInputException($"{r.At(value)}: unknown scoring_space '{t}' (counterfactual or all-features)"),
-                    }
-                },
-                var other => throw new UserInputException($"{r.At(key)}: unknown strategy option '{other}' (k, tie_rule, scaling, scoring_space, rb_prob_model, options)"),
-            };
-        }
-        return s;
-    }
+    /// <summary><c>strategy</c>: the strategies' shared settings, read by the settings codec (every property of <see cref="StrategySettings"/>), and their own options under <c>options</c> (<see cref="ParseStrategyOptions"/>).</summary>
+    private static StrategySettings ParseStrategy(Reader r, YamlNode node) =>
+        SettingsCodec.FromSpec<StrategySettings>(r, node, "strategy", s => s.Validate(), ["options"]);
 
     /// <summary>
     /// <c>strategy.options</c>: a mapping of strategy name to its own options, e.g. <c>options: {Centroid: {power:
@@ -454,14 +411,6 @@ public static class SpecParser
             paths.Add(full);
         }
         return paths;
-    }
-
-    private static int CheckK(Reader r, YamlNode value)
-    {
-        int k = r.Whole(value, "strategy.k");
-        if (k < 1) throw new UserInputException($"{r.At(value)}: strategy.k must be at least 1");
-        CountLimit.Check(k, NeighbourStrategyOptions.KLimit, $"{r.At(value)}: strategy.k");
-        return k;
     }
 
     /// <summary>A list of method names (default knobs) or a mapping name: knob values.</summary>

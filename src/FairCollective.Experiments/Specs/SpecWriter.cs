@@ -47,19 +47,7 @@ public static class SpecWriter
         o["encoding"] = new JsonObject { ["binary"] = spec.BinaryAsOneColumn ? "one-column" : "two-columns" };
         o["metric"] = spec.Metric;
         if (spec.PostProcessingFit is { } fit) o["firm_side_fit"] = fit == Mitigation.FirmSide.PostProcessingFit.Validation ? "validation" : "training";
-        o["strategy"] = new JsonObject
-        {
-            ["k"] = spec.Strategy.K,
-            ["tie_rule"] = spec.Strategy.TieRule switch { TieRule.SeededRandom => "seeded-random", TieRule.RowIndex => "row-index", var t => t.ToString() },
-            ["scaling"] = spec.Strategy.Scaling switch
-            {
-                NeighbourScaling.EncodedStandardised => "encoded",
-                NeighbourScaling.AllColumnsStandardised => "all-columns",
-                var x => x.ToString(),
-            },
-            ["scoring_space"] = spec.Strategy.ScoringSpace switch { ScoringSpace.Counterfactual => "counterfactual", ScoringSpace.AllFeatures => "all-features", var x => x.ToString() },
-            ["rb_prob_model"] = spec.Strategy.RbProbModel,
-        };
+        o["strategy"] = SettingsCodec.ToNode(spec.Strategy, spec: true);
         if (spec.StrategyOptions.Count > 0)
             o["strategy"]!["options"] = new JsonObject(spec.StrategyOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));

@@ -154,11 +154,7 @@ public sealed record CellConfig
                 else j.WriteNumber("budget_flips", budget.Count!.Value);
                 var s = Strategy!;
                 j.WriteStartObject("strategy");
-                j.WriteNumber("k", s.K);
-                j.WriteString("tie_rule", s.TieRule.ToString());
-                j.WriteString("scaling", s.Scaling.ToString());
-                j.WriteString("scoring_space", s.ScoringSpace.ToString());
-                j.WriteString("rb_prob_model", s.RbProbModel);
+                Specs.SettingsCodec.WriteStored(j, s);
                 if (StrategyOptionsJson is { } own)
                 {
                     j.WritePropertyName("options");
@@ -256,12 +252,7 @@ public sealed record CellConfig
                     Budget = c.TryGetProperty("budget_ideal", out _) ? FlipBudget.Ideal
                         : c.TryGetProperty("budget_share_of_pool", out var f) ? FlipBudget.ShareOfPool(f.GetDouble()) : FlipBudget.Flips(c.GetProperty("budget_flips").GetInt32()),
                     Plausible = c.TryGetProperty("plausible_min", out var pm) ? pm.GetDouble() : 0,
-                    Strategy = new StrategySettings
-                    {
-                        K = s.GetProperty("k").GetInt32(), TieRule = Enum.Parse<TieRule>(s.GetProperty("tie_rule").GetString()!),
-                        Scaling = Enum.Parse<Collective.Strategies.NeighbourScaling>(s.GetProperty("scaling").GetString()!), RbProbModel = s.GetProperty("rb_prob_model").GetString()!,
-                        ScoringSpace = Enum.Parse<Collective.Strategies.ScoringSpace>(s.GetProperty("scoring_space").GetString()!),
-                    },
+                    Strategy = Specs.SettingsCodec.FromStored<StrategySettings>(s),
                     StrategyOptionsJson = s.TryGetProperty("options", out var own) ? own.GetRawText() : null,
                 };
             }
@@ -296,10 +287,8 @@ public sealed record CellConfig
         new("bootstrap", StoredJsonShape.Kind.Object), new("bootstrap.resamples", StoredJsonShape.Kind.Whole), new("bootstrap.level", StoredJsonShape.Kind.Number),
         new("encoding", StoredJsonShape.Kind.Object), new("encoding.binary_as_one_column", StoredJsonShape.Kind.Boolean),
         new("seed", StoredJsonShape.Kind.Whole), new("randomness_sha256", StoredJsonShape.Kind.Text), new("method", StoredJsonShape.Kind.Text),
-        new("collective", StoredJsonShape.Kind.Object, Optional: true), new("collective.strategy", StoredJsonShape.Kind.Object),
-        new("collective.strategy.k", StoredJsonShape.Kind.Whole), StoredJsonShape.Field.Enum<TieRule>("collective.strategy.tie_rule"),
-        StoredJsonShape.Field.Enum<NeighbourScaling>("collective.strategy.scaling"), StoredJsonShape.Field.Enum<ScoringSpace>("collective.strategy.scoring_space"),
-        new("collective.strategy.rb_prob_model", StoredJsonShape.Kind.Text), new("collective.strategy.options", StoredJsonShape.Kind.Object, Optional: true),
+        new("collective", StoredJsonShape.Kind.Object, Optional: true), .. StoredJsonShape.Field.Settings("collective.strategy", typeof(StrategySettings)),
+        new("collective.strategy.options", StoredJsonShape.Kind.Object, Optional: true),
         new("plugins", StoredJsonShape.Kind.Text, Optional: true),
         new("firm_side", StoredJsonShape.Kind.Object, Optional: true), new("firm_side.knob", StoredJsonShape.Kind.Number),
         StoredJsonShape.Field.Enum<Mitigation.FirmSide.PostProcessingFit>("firm_side.post_processing_fit"),

@@ -73,11 +73,7 @@ public sealed record ExperimentSettings
             return $"firm_side_fit is {stored.PostProcessingFit.ToLowerInvariant()} in the store and {PostProcessingFit.ToLowerInvariant()} now";
         if (stored.Stratify != Stratify) return $"split.stratify is {stored.Stratify} in the store and {Stratify} now";
         if (stored.BinaryAsOneColumn != BinaryAsOneColumn) return $"encoding.binary is {(stored.BinaryAsOneColumn ? "one-column" : "two-columns")} in the store and {(BinaryAsOneColumn ? "one-column" : "two-columns")} now";
-        if (stored.Strategy.K != Strategy.K) return $"strategy.k is {stored.Strategy.K} in the store and {Strategy.K} now";
-        if (stored.Strategy.TieRule != Strategy.TieRule) return $"strategy.tie_rule is {stored.Strategy.TieRule} in the store and {Strategy.TieRule} now";
-        if (stored.Strategy.Scaling != Strategy.Scaling) return $"strategy.scaling is {stored.Strategy.Scaling} in the store and {Strategy.Scaling} now";
-        if (stored.Strategy.ScoringSpace != Strategy.ScoringSpace) return $"strategy.scoring_space is {stored.Strategy.ScoringSpace} in the store and {Strategy.ScoringSpace} now";
-        if (stored.Strategy.RbProbModel != Strategy.RbProbModel) return $"strategy.rb_prob_model is {stored.Strategy.RbProbModel} in the store and {Strategy.RbProbModel} now";
+        if (Specs.SettingsCodec.FirstDifference(stored.Strategy, Strategy, "strategy") is { } strategyDifference) return strategyDifference;
         foreach (var (strategy, options) in StrategyOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             if (stored.StrategyOptions.TryGetValue(strategy, out var old) && old != options)
                 return $"strategy '{strategy}' options {FirstOptionDifference(old, options)}";
@@ -127,10 +123,7 @@ public sealed record ExperimentSettings
             ["bootstrap"] = Bootstrap,
             ["post_processing_fit"] = PostProcessingFit,
             ["binary_as_one_column"] = BinaryAsOneColumn,
-            ["strategy"] = new JsonObject
-            {
-                ["k"] = Strategy.K, ["tie_rule"] = Strategy.TieRule.ToString(), ["scaling"] = Strategy.Scaling.ToString(), ["scoring_space"] = Strategy.ScoringSpace.ToString(), ["rb_prob_model"] = Strategy.RbProbModel,
-            },
+            ["strategy"] = Specs.SettingsCodec.ToNode(Strategy, spec: false),
             ["learners"] = new JsonObject(Learners.OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value)))),
             ["datasets"] = new JsonObject(Datasets.OrderBy(kv => kv.Key, StringComparer.Ordinal)
@@ -161,12 +154,7 @@ public sealed record ExperimentSettings
                 Bootstrap = o["bootstrap"]!.GetValue<string>(),
                 PostProcessingFit = o["post_processing_fit"]!.GetValue<string>(),
                 BinaryAsOneColumn = o["binary_as_one_column"]!.GetValue<bool>(),
-                Strategy = new FairCollective.Collective.Strategies.StrategySettings
-                {
-                    K = s["k"]!.GetValue<int>(), TieRule = Enum.Parse<Collective.TieRule>(s["tie_rule"]!.GetValue<string>()),
-                    Scaling = Enum.Parse<Collective.Strategies.NeighbourScaling>(s["scaling"]!.GetValue<string>()), RbProbModel = s["rb_prob_model"]!.GetValue<string>(),
-                    ScoringSpace = Enum.Parse<Collective.Strategies.ScoringSpace>(s["scoring_space"]!.GetValue<string>()),
-                },
+                Strategy = Specs.SettingsCodec.FromStored<FairCollective.Collective.Strategies.StrategySettings>(JsonDocument.Parse(s.ToJsonString()).RootElement),
                 Learners = o["learners"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal),
                 Datasets = o["datasets"]!.AsObject().ToDictionary(kv => kv.Key,
                     kv => new DatasetIdentity(kv.Key, kv.Value!["content_sha256"]!.GetValue<string>(), kv.Value!["spec_sha256"]!.GetValue<string>()), StringComparer.Ordinal),
@@ -179,7 +167,7 @@ public sealed record ExperimentSettings
                           ?? new Dictionary<string, string>(StringComparer.Ordinal),
             };
         }
-        catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException)
         {
             throw new FormatException(StoredJsonShape.Describe(json, "the record", Fields), e);
         }
@@ -208,9 +196,7 @@ public sealed record ExperimentSettings
     [
         new("test_fraction", StoredJsonShape.Kind.Number), StoredJsonShape.Field.Enum<Data.Splitting.Stratification>("stratify"),
         new("validation_fraction", StoredJsonShape.Kind.Number), new("bootstrap", StoredJsonShape.Kind.Text), new("post_processing_fit", StoredJsonShape.Kind.Text),
-        new("binary_as_one_column", StoredJsonShape.Kind.Boolean), new("strategy", StoredJsonShape.Kind.Object), new("strategy.k", StoredJsonShape.Kind.Whole),
-        StoredJsonShape.Field.Enum<Collective.TieRule>("strategy.tie_rule"), StoredJsonShape.Field.Enum<Collective.Strategies.NeighbourScaling>("strategy.scaling"),
-        StoredJsonShape.Field.Enum<Collective.Strategies.ScoringSpace>("strategy.scoring_space"), new("strategy.rb_prob_model", StoredJsonShape.Kind.Text),
+        new("binary_as_one_column", StoredJsonShape.Kind.Boolean), .. StoredJsonShape.Field.Settings("strategy", typeof(FairCollective.Collective.Strategies.StrategySettings)),
         new("learners", StoredJsonShape.Kind.Object), new("datasets", StoredJsonShape.Kind.Object), new("randomness", StoredJsonShape.Kind.Object),
         new("strategy_options", StoredJsonShape.Kind.Object, Optional: true), new("plugins", StoredJsonShape.Kind.Object, Optional: true),
     ];

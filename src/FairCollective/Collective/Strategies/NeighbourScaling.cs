@@ -1,3 +1,5 @@
+using FairCollective.Common;
+
 namespace FairCollective.Collective.Strategies;
 
 /// <summary>Which features the nearest-neighbour strategies measure distance on.</summary>
@@ -5,9 +7,11 @@ public enum NeighbourScaling
 {
     /// <summary>The firm's encoded design matrix: numeric columns z-scored on the training split, categoricals one-hot
     /// (method.md's default).</summary>
+    [SpecName("encoded")]
     EncodedStandardised,
 
     /// <summary>The encoded matrix re-standardised column by column over the rows the collective knows (pool and known
     /// majority), so one-hot columns weigh like numeric ones.</summary>
+    [SpecName("all-columns")]
     AllColumnsStandardised,
 }

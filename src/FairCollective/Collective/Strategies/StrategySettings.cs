@@ -1,10 +1,10 @@
-
 namespace FairCollective.Collective.Strategies;
 
 /// <summary>
 /// Options of the collective's strategies that can change a ranking (method.md section 3 leaves them open; these
-/// are our defaults). One record serves the strategies, the experiment spec and every stored cell's configuration,
-/// so no option can be set in one place and forgotten in another.
+/// are our defaults). One record serves the strategies, the experiment spec and every stored cell's configuration:
+/// spec parsing and writing, the cell key and the stored settings all read its properties through one codec
+/// (<c>SettingsCodec</c> in the experiments assembly), so a property added here is in all of them with no other code.
 /// </summary>
 public sealed record StrategySettings
 {
@@ -23,4 +23,15 @@ public sealed record StrategySettings
 
     /// <summary>The learner (by catalog name) of RB-prob's majority model.</summary>
     public string RbProbModel { get; init; } = FairCollective.Learning.Catalog.LearnerCatalog.Logistic;
+
+    /// <summary>Refuses a setting no strategy can run with, naming it as a spec writes it ("strategy.k").</summary>
+    /// <exception cref="Common.UserInputException">k below 1 or above <see cref="NeighbourStrategyOptions.KLimit"/>, or an unknown learner.</exception>
+    public void Validate()
+    {
+        if (K < 1) throw new Common.UserInputException("strategy.k must be at least 1");
+        Common.CountLimit.Check(K, NeighbourStrategyOptions.KLimit, "strategy.k");
+        var learners = FairCollective.Learning.Catalog.LearnerCatalog.Names;
+        if (!learners.Contains(RbProbModel, StringComparer.OrdinalIgnoreCase))
+            throw new Common.UserInputException($"unknown strategy.rb_prob_model '{RbProbModel}' (known: {string.Join(", ", learners)})");
+    }
 }
