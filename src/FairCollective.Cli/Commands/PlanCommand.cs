@@ -8,6 +8,7 @@ using FairCollective.Experiments.Specs;
 using FairCollective.Fairness;
 using FairCollective.Learning.Catalog;
 using FairCollective.Planning;
+using FairCollective.Plugins;
 using FairCollective.Reporting.Planning;
 
 namespace FairCollective.Cli.Commands;
@@ -51,14 +52,28 @@ public static class PlanCommand
         var sizes = new Option<string?>("--sizes") { Description = "Collective sizes the target search tries, shares of the minority, comma-separated (default 0.05,0.1,...,1)." };
         var targetReplicates = OptionValues.Count("--target-replicates", "Replicates of the target search", 10, PlannerOptions.TargetReplicatesLimit, PlannerOptions.DefaultTargetReplicates);
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 0 };
+        var plugins = new Option<string[]>("--plugin")
+        {
+            Description = "A plug-in assembly whose strategies and learners the plan may then name (repeat for several; docs/architecture.md, 'Adding a component').",
+        };
         var output = new Option<string>("--output", "-o") { Description = "Folder for plan.html, plan.json, ranking.csv and figures/.", DefaultValueFactory = _ => DefaultOutput };
         var cmd = new Command("plan", "Plan a real collective's action from only what it knows: its members, an optional majority sample and public numbers. Recommends a strategy and flip budget, ranks who flips, and predicts the firm's fairness and error with intervals (docs/planner.md).")
         {
             members, spec, majority, firmUsers, minorityUsers, minorityShare, baseRate, prior, evaluation, strategies, budgets, learner, metric, replicates, level,
-            target, targetEqOd, reduction, sizes, targetReplicates, seed, RunCommand.Threads, output,
+            target, targetEqOd, reduction, sizes, targetReplicates, seed, RunCommand.Threads, plugins, output,
         };
         cmd.SetAction(parse =>
         {
+            // Plug-ins first: their strategies and learners are names the other options may use.
+            foreach (var plugin in parse.GetValue(plugins) ?? [])
+                try
+                {
+                    PluginLoader.Load(plugin);
+                }
+                catch (UserInputException e)
+                {
+                    throw new UserInputException($"--plugin: {e.Message}");
+                }
             var outDir = parse.GetValue(output)!;
             // Checked before any work: a file in the way is a one-line error (exit 2), not a failure after planning.
             if (File.Exists(outDir)) throw new UserInputException($"plan output '{outDir}' (-o) is a file, not a folder");
@@ -132,7 +147,7 @@ public static class PlanCommand
     {
         string N(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "-";
         string I(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "-";
-        return
+        List<(string, string)> settings =
         [
             ("members", members), ("spec", spec ?? "-"), ("majority sample", majority ?? "none"),
             ("firm users", I(numbers.FirmUsers)), ("minority users", I(numbers.MinorityUsers)), ("minority share", N(numbers.MinorityShare)),
@@ -141,6 +156,9 @@ public static class PlanCommand
             ("metric", o.Metric.Key), ("replicates", I(o.Replicates)), ("level", N(o.Level)), ("target", N(o.Target)), ("target reduction", N(o.TargetReduction)),
             ("sizes", string.Join(", ", o.Sizes.Select(b => N(b)))), ("target replicates", I(o.TargetReplicates)), ("seed", I(o.Seed)),
         ];
+        // Only where plug-ins were loaded, so a plan of the built-in parts records what it always did.
+        if (PluginLoader.All.Count > 0) settings.Add(("plug-ins", string.Join("; ", PluginLoader.All.Select(p => p.Origin))));
+        return settings;
     }
 
     private static void Print(Plan plan, TextWriter writer)

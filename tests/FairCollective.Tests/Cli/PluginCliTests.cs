@@ -126,5 +126,25 @@ public sealed class PluginCliTests : IDisposable
         Assert.Contains(expected, line);
     }
 
+    [Fact]
+    public void APlanMayUseThePluginsStrategyAndLearner()
+    {
+        string root = LayerOrder.Root();
+        var (exit, output, err) = Cli("plan", Path.Combine(root, "docs", "experiments", "data", "compas-members.csv.gz"),
+            "--majority", Path.Combine(root, "docs", "experiments", "data", "compas-majority-sample.csv.gz"), "--firm-users", "3700", "--minority-share", "0.6",
+            "--plugin", PluginDll(), "--strategy", "Centroid,RB-prob", "--learner", "nearest-centroid", "--replicates", "20", "-o", _box.PathOf("plan"));
+        Assert.True(exit == 0, err);
+        Assert.Contains("plan: ", output);
+        using var plan = JsonDocument.Parse(File.ReadAllText(_box.PathOf("plan/plan.json")));
+        Assert.Equal(["Centroid", "RB-prob"], plan.RootElement.GetProperty("strategies").EnumerateArray().Select(s => s.GetProperty("strategy").GetString()));
+        Assert.Equal("nearest-centroid", plan.RootElement.GetProperty("learner").GetString());
+        Assert.StartsWith("SamplePlugin ", plan.RootElement.GetProperty("settings").GetProperty("plug-ins").GetString());
+        // Without the plug-in the names are unknown: one line, exit 2.
+        var refused = Cli("plan", Path.Combine(root, "docs", "experiments", "data", "compas-members.csv.gz"), "--firm-users", "3700", "--minority-share", "0.6",
+            "--majority-base-rate", "0.5", "--strategy", "Centroid", "-o", _box.PathOf("plan2"));
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("Centroid", Assert.Single(refused.Err.Trim().Split('\n')));
+    }
+
     public void Dispose() => _box.Dispose();
 }
