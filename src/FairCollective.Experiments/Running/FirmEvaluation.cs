@@ -19,21 +19,11 @@ public static class FirmEvaluation
     /// EqOd and error, the other unsigned gaps, the signed minority-minus-majority gaps, and each group's count, base
     /// rate, selection rate, TPR, FPR, FNR and error (the by-group table of a cell, <c>ByGroupTable</c>).
     /// </summary>
-    public static IReadOnlyList<FairnessMetric> StoredMetrics { get; } =
-    [
-        FairnessMetric.ErrorRate, FairnessMetric.EqOd, FairnessMetric.EqualizedOddsDifferenceWorstCase, FairnessMetric.EqualOpportunityDifference,
-        FairnessMetric.DemographicParityDifference, FairnessMetric.DemographicParityRatio, FairnessMetric.EqualOpportunityDifferenceSigned,
-        FairnessMetric.FalsePositiveRateDifferenceSigned, FairnessMetric.DemographicParityDifferenceSigned, FairnessMetric.ErrorRateDifferenceSigned,
-        FairnessMetric.MinorityErrorRate, FairnessMetric.MajorityErrorRate,
-        FairnessMetric.MinorityCount, FairnessMetric.MajorityCount, FairnessMetric.MinorityBaseRate, FairnessMetric.MajorityBaseRate,
-        FairnessMetric.MinoritySelectionRate, FairnessMetric.MajoritySelectionRate, FairnessMetric.MinorityTruePositiveRate, FairnessMetric.MajorityTruePositiveRate,
-        FairnessMetric.MinorityFalsePositiveRate, FairnessMetric.MajorityFalsePositiveRate, FairnessMetric.MinorityFalseNegativeRate, FairnessMetric.MajorityFalseNegativeRate,
-    ];
+    public static IReadOnlyList<FairnessMetric> StoredMetrics { get; } = MetricCatalog.All.Where(d => d.Stored).Select(d => d.Metric!.Value).ToArray();
 
-    /// <summary>The stored metrics that get a bootstrap interval: all but the group counts, which resampling only
-    /// blurs.</summary>
-    public static IReadOnlyList<FairnessMetric> IntervalMetrics { get; } =
-        StoredMetrics.Where(m => m is not (FairnessMetric.MinorityCount or FairnessMetric.MajorityCount)).ToArray();
+    /// <summary>The stored metrics that get a bootstrap interval (their definitions say so): all but the group counts,
+    /// which resampling only blurs.</summary>
+    public static IReadOnlyList<FairnessMetric> IntervalMetrics { get; } = MetricCatalog.All.Where(d => d.Interval).Select(d => d.Metric!.Value).ToArray();
 
     /// <summary>The test split's metrics of a fitted model (with intervals, counterfactual and validation metrics where
     /// the split and <paramref name="bootstrap"/> give them), keyed by <see cref="MetricKeys"/>.</summary>

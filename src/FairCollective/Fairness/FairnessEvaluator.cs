@@ -42,11 +42,7 @@ public static class FairnessEvaluator
 
     /// <summary>The metrics taken between all groups, fairlearn style (the rest compare the pooled minority with the
     /// pooled majority).</summary>
-    public static bool IsBetweenGroups(FairnessMetric metric) => metric is FairnessMetric.DemographicParityDifferenceBetweenGroups
-        or FairnessMetric.DemographicParityRatioBetweenGroups or FairnessMetric.EqualOpportunityDifferenceBetweenGroups
-        or FairnessMetric.EqualOpportunityRatioBetweenGroups or FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase
-        or FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean or FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase
-        or FairnessMetric.EqualizedOddsRatioBetweenGroupsMean or FairnessMetric.ErrorRateDifferenceBetweenGroups;
+    public static bool IsBetweenGroups(FairnessMetric metric) => MetricCatalog.Get(metric).BetweenGroups;
 
     /// <summary>Every metric from per-group counts into <paramref name="values"/> (length at least
     /// <see cref="MetricCount"/>).</summary>
@@ -69,67 +65,12 @@ public static class FairnessEvaluator
         foreach (var counts in perGroup) total += counts; // group order, as GroupConfusionResult.Overall sums
         var overall = new GroupRates(total, mode);
 
-        values[(int)FairnessMetric.Accuracy] = overall.Accuracy;
-        values[(int)FairnessMetric.ErrorRate] = overall.ErrorRate;
-        values[(int)FairnessMetric.SelectionRate] = overall.SelectionRate;
-        values[(int)FairnessMetric.MinorityErrorRate] = minority.ErrorRate;
-        values[(int)FairnessMetric.MajorityErrorRate] = majority.ErrorRate;
-        values[(int)FairnessMetric.MinorityTruePositiveRate] = minority.TruePositiveRate;
-        values[(int)FairnessMetric.MajorityTruePositiveRate] = majority.TruePositiveRate;
-        values[(int)FairnessMetric.MinorityFalsePositiveRate] = minority.FalsePositiveRate;
-        values[(int)FairnessMetric.MajorityFalsePositiveRate] = majority.FalsePositiveRate;
-        values[(int)FairnessMetric.MinorityFalseNegativeRate] = minority.FalseNegativeRate;
-        values[(int)FairnessMetric.MajorityFalseNegativeRate] = majority.FalseNegativeRate;
-        values[(int)FairnessMetric.MinoritySelectionRate] = minority.SelectionRate;
-        values[(int)FairnessMetric.MajoritySelectionRate] = majority.SelectionRate;
-        values[(int)FairnessMetric.MinorityBaseRate] = minority.BaseRate;
-        values[(int)FairnessMetric.MajorityBaseRate] = majority.BaseRate;
-        values[(int)FairnessMetric.MinorityCount] = minority.Count;
-        values[(int)FairnessMetric.MajorityCount] = majority.Count;
-
-        // Minority vs majority, in AIF360's operand order so that signed values agree bit for bit.
-        double dErr = minority.ErrorRate - majority.ErrorRate;
-        double dSel = minority.SelectionRate - majority.SelectionRate;
-        double dTpr = minority.TruePositiveRate - majority.TruePositiveRate;
-        double dFpr = minority.FalsePositiveRate - majority.FalsePositiveRate;
-        values[(int)FairnessMetric.ErrorRateDifferenceSigned] = dErr;
-        values[(int)FairnessMetric.ErrorRateDifference] = Math.Abs(dErr);
-        values[(int)FairnessMetric.DemographicParityDifferenceSigned] = dSel;
-        values[(int)FairnessMetric.DemographicParityDifference] = Math.Abs(dSel);
-        values[(int)FairnessMetric.DisparateImpact] = minority.SelectionRate / majority.SelectionRate;
-        values[(int)FairnessMetric.DemographicParityRatio] = MinOverMax(minority.SelectionRate, majority.SelectionRate);
-        values[(int)FairnessMetric.EqualOpportunityDifferenceSigned] = dTpr;
-        values[(int)FairnessMetric.EqualOpportunityDifference] = Math.Abs(dTpr);
-        values[(int)FairnessMetric.FalsePositiveRateDifferenceSigned] = dFpr;
-        values[(int)FairnessMetric.FalsePositiveRateDifference] = Math.Abs(dFpr);
-        values[(int)FairnessMetric.AverageOddsDifferenceSigned] = 0.5 * (dFpr + dTpr);
-        values[(int)FairnessMetric.EqOd] = 0.5 * (Math.Abs(dFpr) + Math.Abs(dTpr));
-        values[(int)FairnessMetric.EqualizedOddsDifferenceWorstCase] = BetweenGroups.WorstCaseMax(Math.Abs(dTpr), Math.Abs(dFpr), mode);
-
-        // Between all groups, fairlearn style.
-        if (!betweenGroups)
-        {
-            foreach (var metric in BetweenGroupsMetrics) values[(int)metric] = double.NaN;
-            return;
-        }
-        double dpDiff = BetweenGroups.Difference(perGroup, GroupRate.SelectionRate, mode);
-        double tprDiff = BetweenGroups.Difference(perGroup, GroupRate.TruePositiveRate, mode);
-        double fprDiff = BetweenGroups.Difference(perGroup, GroupRate.FalsePositiveRate, mode);
-        double tprRatio = BetweenGroups.Ratio(perGroup, GroupRate.TruePositiveRate, mode);
-        double fprRatio = BetweenGroups.Ratio(perGroup, GroupRate.FalsePositiveRate, mode);
-        values[(int)FairnessMetric.DemographicParityDifferenceBetweenGroups] = dpDiff;
-        values[(int)FairnessMetric.DemographicParityRatioBetweenGroups] = BetweenGroups.Ratio(perGroup, GroupRate.SelectionRate, mode);
-        values[(int)FairnessMetric.EqualOpportunityDifferenceBetweenGroups] = tprDiff;
-        values[(int)FairnessMetric.EqualOpportunityRatioBetweenGroups] = tprRatio;
-        values[(int)FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase] = BetweenGroups.WorstCaseMax(tprDiff, fprDiff, mode);
-        values[(int)FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean] = BetweenGroups.Mean(tprDiff, fprDiff, mode);
-        values[(int)FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase] = BetweenGroups.WorstCaseMin(tprRatio, fprRatio, mode);
-        values[(int)FairnessMetric.EqualizedOddsRatioBetweenGroupsMean] = BetweenGroups.Mean(tprRatio, fprRatio, mode);
-        values[(int)FairnessMetric.ErrorRateDifferenceBetweenGroups] = BetweenGroups.Difference(perGroup, GroupRate.ErrorRate, mode);
+        // Every metric by its definition's rule (MetricCatalog): one definition per metric, run here without allocating.
+        var inputs = new MetricInputs(minority, majority, overall, perGroup, mode);
+        foreach (var definition in Rules)
+            values[(int)definition.Metric!.Value] = definition.BetweenGroups && !betweenGroups ? double.NaN : definition.Rule!(in inputs);
     }
 
-    private static readonly FairnessMetric[] BetweenGroupsMetrics = Enum.GetValues<FairnessMetric>().Where(IsBetweenGroups).ToArray();
-
-    private static double MinOverMax(double a, double b) =>
-        double.IsNaN(a) || double.IsNaN(b) ? double.NaN : Math.Min(a, b) / Math.Max(a, b);
+    // The by-group definitions, in enum order, read once.
+    private static readonly MetricDefinition[] Rules = MetricCatalog.All.ToArray();
 }

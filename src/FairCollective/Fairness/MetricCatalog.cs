@@ -1,10 +1,12 @@
 namespace FairCollective.Fairness;
 
 /// <summary>
-/// The metric registry: key, name, definition and convention of every <see cref="FairnessMetric"/> and of the metrics
-/// computed beside them (S(alpha), expected rates), so every output states its convention in the same words. Adding
-/// a by-group metric: a <see cref="FairnessMetric"/> member, its computation in <see cref="FairnessEvaluator"/>, a
-/// key in <see cref="MetricKeys"/> and one line here; the metric contract tests then cover it.
+/// The metric registry: one definition per metric (key, name, definition and convention; for a by-group metric also
+/// its rule, built from the generic aggregators of <see cref="MetricRules"/>, which the allocation-free
+/// <see cref="FairnessEvaluator"/> runs, and whether cells store it and its interval), and the metrics computed beside
+/// them (S(alpha), expected rates), so every output states its convention in the same words. Adding a stored by-group
+/// metric: its definition here with <c>stored: true</c>, and a <see cref="FairnessMetric"/> member for its slot; the
+/// metric contract tests then check it against a naive oracle.
 /// </summary>
 public static class MetricCatalog
 {
@@ -29,45 +31,45 @@ public static class MetricCatalog
 
     private static readonly MetricDefinition[] Definitions =
     [
-        Def(FairnessMetric.Accuracy, MetricKeys.Accuracy, "P(yhat = y)", OverallConvention),
-        Def(FairnessMetric.ErrorRate, MetricKeys.Error, "1 - accuracy = P(yhat != y)", OverallConvention),
-        Def(FairnessMetric.SelectionRate, MetricKeys.SelectionRate, "P(yhat = 1)", OverallConvention),
-        Def(FairnessMetric.MinorityErrorRate, MetricKeys.ErrorMinority, "P(yhat != y | minority)", PerGroupConvention),
-        Def(FairnessMetric.MajorityErrorRate, MetricKeys.ErrorMajority, "P(yhat != y | majority)", PerGroupConvention),
-        Def(FairnessMetric.ErrorRateDifferenceSigned, MetricKeys.ErrorGapSigned, "ERR_minority - ERR_majority (AIF360 error_rate_difference)", SignedConvention),
-        Def(FairnessMetric.ErrorRateDifference, MetricKeys.ErrorRateDifference, "|ERR_minority - ERR_majority|", UnsignedConvention),
-        Def(FairnessMetric.DemographicParityDifferenceSigned, MetricKeys.SelectionGapSigned, "P(yhat=1 | minority) - P(yhat=1 | majority) (AIF360 statistical_parity_difference)", SignedConvention),
-        Def(FairnessMetric.DemographicParityDifference, MetricKeys.DemographicParity, "|P(yhat=1 | minority) - P(yhat=1 | majority)|", UnsignedConvention),
-        Def(FairnessMetric.DisparateImpact, MetricKeys.DisparateImpact, "P(yhat=1 | minority) / P(yhat=1 | majority)", MinorityRatioConvention),
-        Def(FairnessMetric.DemographicParityRatio, MetricKeys.DemographicParityRatio, "min / max of the selection rates of minority and majority", MinMaxRatioConvention),
-        Def(FairnessMetric.EqualOpportunityDifferenceSigned, MetricKeys.TprGapSigned, "TPR_minority - TPR_majority (AIF360 equal_opportunity_difference)", SignedConvention),
-        Def(FairnessMetric.EqualOpportunityDifference, MetricKeys.EqualOpportunity, "|TPR_minority - TPR_majority|", UnsignedConvention),
-        Def(FairnessMetric.FalsePositiveRateDifferenceSigned, MetricKeys.FprGapSigned, "FPR_minority - FPR_majority", SignedConvention),
-        Def(FairnessMetric.FalsePositiveRateDifference, MetricKeys.FalsePositiveRateDifference, "|FPR_minority - FPR_majority|", UnsignedConvention),
-        Def(FairnessMetric.AverageOddsDifferenceSigned, MetricKeys.AverageOddsDifferenceSigned, "1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)] (AIF360 average_odds_difference)", SignedConvention),
-        Def(FairnessMetric.EqOd, MetricKeys.EqOd, "1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|): the paper's headline metric (AIF360 average_abs_odds_difference; fairlearn equalized_odds_difference agg='mean' for two groups)", EqualizedOddsConvention),
-        Def(FairnessMetric.EqualizedOddsDifferenceWorstCase, MetricKeys.EqualizedOddsWorst, "max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|) (fairlearn equalized_odds_difference agg='worst_case' for two groups; AIF360 equalized_odds_difference)", EqualizedOddsConvention),
-        Def(FairnessMetric.DemographicParityDifferenceBetweenGroups, MetricKeys.DemographicParityDifferenceBetweenGroups, "max_g P(yhat=1 | g) - min_g P(yhat=1 | g) (fairlearn demographic_parity_difference)", BetweenGroupsDifferenceConvention),
-        Def(FairnessMetric.DemographicParityRatioBetweenGroups, MetricKeys.DemographicParityRatioBetweenGroups, "min_g P(yhat=1 | g) / max_g P(yhat=1 | g) (fairlearn demographic_parity_ratio)", BetweenGroupsRatioConvention),
-        Def(FairnessMetric.EqualOpportunityDifferenceBetweenGroups, MetricKeys.EqualOpportunityDifferenceBetweenGroups, "max_g TPR_g - min_g TPR_g (fairlearn equal_opportunity_difference)", BetweenGroupsDifferenceConvention),
-        Def(FairnessMetric.EqualOpportunityRatioBetweenGroups, MetricKeys.EqualOpportunityRatioBetweenGroups, "min_g TPR_g / max_g TPR_g (fairlearn equal_opportunity_ratio)", BetweenGroupsRatioConvention),
-        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase, MetricKeys.EqualizedOddsDifferenceBetweenGroupsWorstCase, "max(TPR difference, FPR difference) over all groups (fairlearn equalized_odds_difference agg='worst_case')", BetweenGroupsDifferenceConvention),
-        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean, MetricKeys.EqualizedOddsDifferenceBetweenGroupsMean, "mean of TPR difference and FPR difference over all groups (fairlearn equalized_odds_difference agg='mean')", BetweenGroupsDifferenceConvention),
-        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase, MetricKeys.EqualizedOddsRatioBetweenGroupsWorstCase, "min(TPR ratio, FPR ratio) over all groups (fairlearn equalized_odds_ratio agg='worst_case')", BetweenGroupsRatioConvention),
-        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsMean, MetricKeys.EqualizedOddsRatioBetweenGroupsMean, "mean of TPR ratio and FPR ratio over all groups (fairlearn equalized_odds_ratio agg='mean')", BetweenGroupsRatioConvention),
-        Def(FairnessMetric.ErrorRateDifferenceBetweenGroups, MetricKeys.ErrorRateDifferenceBetweenGroups, "max_g ERR_g - min_g ERR_g", BetweenGroupsDifferenceConvention),
-        Def(FairnessMetric.MinorityTruePositiveRate, MetricKeys.MinorityTruePositiveRate, "P(yhat = 1 | y = 1, minority)", PerGroupConvention),
-        Def(FairnessMetric.MajorityTruePositiveRate, MetricKeys.MajorityTruePositiveRate, "P(yhat = 1 | y = 1, majority)", PerGroupConvention),
-        Def(FairnessMetric.MinorityFalsePositiveRate, MetricKeys.MinorityFalsePositiveRate, "P(yhat = 1 | y = 0, minority)", PerGroupConvention),
-        Def(FairnessMetric.MajorityFalsePositiveRate, MetricKeys.MajorityFalsePositiveRate, "P(yhat = 1 | y = 0, majority)", PerGroupConvention),
-        Def(FairnessMetric.MinorityFalseNegativeRate, MetricKeys.MinorityFalseNegativeRate, "P(yhat = 0 | y = 1, minority)", PerGroupConvention),
-        Def(FairnessMetric.MajorityFalseNegativeRate, MetricKeys.MajorityFalseNegativeRate, "P(yhat = 0 | y = 1, majority)", PerGroupConvention),
-        Def(FairnessMetric.MinoritySelectionRate, MetricKeys.MinoritySelectionRate, "P(yhat = 1 | minority)", PerGroupConvention),
-        Def(FairnessMetric.MajoritySelectionRate, MetricKeys.MajoritySelectionRate, "P(yhat = 1 | majority)", PerGroupConvention),
-        Def(FairnessMetric.MinorityBaseRate, MetricKeys.MinorityBaseRate, "P(y = 1 | minority)", PerGroupConvention),
-        Def(FairnessMetric.MajorityBaseRate, MetricKeys.MajorityBaseRate, "P(y = 1 | majority)", PerGroupConvention),
-        Def(FairnessMetric.MinorityCount, MetricKeys.MinorityCount, "number of rows (sum of weights) of the minority", PerGroupConvention),
-        Def(FairnessMetric.MajorityCount, MetricKeys.MajorityCount, "number of rows (sum of weights) of the majority", PerGroupConvention),
+        Def(FairnessMetric.Accuracy, MetricKeys.Accuracy, "P(yhat = y)", OverallConvention, MetricRules.Overall(GroupRate.Accuracy)),
+        Def(FairnessMetric.ErrorRate, MetricKeys.Error, "1 - accuracy = P(yhat != y)", OverallConvention, MetricRules.Overall(GroupRate.ErrorRate), stored: true),
+        Def(FairnessMetric.SelectionRate, MetricKeys.SelectionRate, "P(yhat = 1)", OverallConvention, MetricRules.Overall(GroupRate.SelectionRate)),
+        Def(FairnessMetric.MinorityErrorRate, MetricKeys.ErrorMinority, "P(yhat != y | minority)", PerGroupConvention, MetricRules.Minority(GroupRate.ErrorRate), stored: true),
+        Def(FairnessMetric.MajorityErrorRate, MetricKeys.ErrorMajority, "P(yhat != y | majority)", PerGroupConvention, MetricRules.Majority(GroupRate.ErrorRate), stored: true),
+        Def(FairnessMetric.ErrorRateDifferenceSigned, MetricKeys.ErrorGapSigned, "ERR_minority - ERR_majority (AIF360 error_rate_difference)", SignedConvention, MetricRules.Signed(GroupRate.ErrorRate), stored: true),
+        Def(FairnessMetric.ErrorRateDifference, MetricKeys.ErrorRateDifference, "|ERR_minority - ERR_majority|", UnsignedConvention, MetricRules.Unsigned(GroupRate.ErrorRate)),
+        Def(FairnessMetric.DemographicParityDifferenceSigned, MetricKeys.SelectionGapSigned, "P(yhat=1 | minority) - P(yhat=1 | majority) (AIF360 statistical_parity_difference)", SignedConvention, MetricRules.Signed(GroupRate.SelectionRate), stored: true),
+        Def(FairnessMetric.DemographicParityDifference, MetricKeys.DemographicParity, "|P(yhat=1 | minority) - P(yhat=1 | majority)|", UnsignedConvention, MetricRules.Unsigned(GroupRate.SelectionRate), stored: true),
+        Def(FairnessMetric.DisparateImpact, MetricKeys.DisparateImpact, "P(yhat=1 | minority) / P(yhat=1 | majority)", MinorityRatioConvention, MetricRules.MinorityOverMajority(GroupRate.SelectionRate)),
+        Def(FairnessMetric.DemographicParityRatio, MetricKeys.DemographicParityRatio, "min / max of the selection rates of minority and majority", MinMaxRatioConvention, MetricRules.MinOverMax(GroupRate.SelectionRate), stored: true),
+        Def(FairnessMetric.EqualOpportunityDifferenceSigned, MetricKeys.TprGapSigned, "TPR_minority - TPR_majority (AIF360 equal_opportunity_difference)", SignedConvention, MetricRules.Signed(GroupRate.TruePositiveRate), stored: true),
+        Def(FairnessMetric.EqualOpportunityDifference, MetricKeys.EqualOpportunity, "|TPR_minority - TPR_majority|", UnsignedConvention, MetricRules.Unsigned(GroupRate.TruePositiveRate), stored: true),
+        Def(FairnessMetric.FalsePositiveRateDifferenceSigned, MetricKeys.FprGapSigned, "FPR_minority - FPR_majority", SignedConvention, MetricRules.Signed(GroupRate.FalsePositiveRate), stored: true),
+        Def(FairnessMetric.FalsePositiveRateDifference, MetricKeys.FalsePositiveRateDifference, "|FPR_minority - FPR_majority|", UnsignedConvention, MetricRules.Unsigned(GroupRate.FalsePositiveRate)),
+        Def(FairnessMetric.AverageOddsDifferenceSigned, MetricKeys.AverageOddsDifferenceSigned, "1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)] (AIF360 average_odds_difference)", SignedConvention, (in MetricInputs x) => 0.5 * (x.Gap(GroupRate.FalsePositiveRate) + x.Gap(GroupRate.TruePositiveRate))),
+        Def(FairnessMetric.EqOd, MetricKeys.EqOd, "1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|): the paper's headline metric (AIF360 average_abs_odds_difference; fairlearn equalized_odds_difference agg='mean' for two groups)", EqualizedOddsConvention, (in MetricInputs x) => 0.5 * (Math.Abs(x.Gap(GroupRate.FalsePositiveRate)) + Math.Abs(x.Gap(GroupRate.TruePositiveRate))), stored: true),
+        Def(FairnessMetric.EqualizedOddsDifferenceWorstCase, MetricKeys.EqualizedOddsWorst, "max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|) (fairlearn equalized_odds_difference agg='worst_case' for two groups; AIF360 equalized_odds_difference)", EqualizedOddsConvention, (in MetricInputs x) => BetweenGroups.WorstCaseMax(Math.Abs(x.Gap(GroupRate.TruePositiveRate)), Math.Abs(x.Gap(GroupRate.FalsePositiveRate)), x.Mode), stored: true),
+        Def(FairnessMetric.DemographicParityDifferenceBetweenGroups, MetricKeys.DemographicParityDifferenceBetweenGroups, "max_g P(yhat=1 | g) - min_g P(yhat=1 | g) (fairlearn demographic_parity_difference)", BetweenGroupsDifferenceConvention, MetricRules.BetweenDifference(GroupRate.SelectionRate)),
+        Def(FairnessMetric.DemographicParityRatioBetweenGroups, MetricKeys.DemographicParityRatioBetweenGroups, "min_g P(yhat=1 | g) / max_g P(yhat=1 | g) (fairlearn demographic_parity_ratio)", BetweenGroupsRatioConvention, MetricRules.BetweenRatio(GroupRate.SelectionRate)),
+        Def(FairnessMetric.EqualOpportunityDifferenceBetweenGroups, MetricKeys.EqualOpportunityDifferenceBetweenGroups, "max_g TPR_g - min_g TPR_g (fairlearn equal_opportunity_difference)", BetweenGroupsDifferenceConvention, MetricRules.BetweenDifference(GroupRate.TruePositiveRate)),
+        Def(FairnessMetric.EqualOpportunityRatioBetweenGroups, MetricKeys.EqualOpportunityRatioBetweenGroups, "min_g TPR_g / max_g TPR_g (fairlearn equal_opportunity_ratio)", BetweenGroupsRatioConvention, MetricRules.BetweenRatio(GroupRate.TruePositiveRate)),
+        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase, MetricKeys.EqualizedOddsDifferenceBetweenGroupsWorstCase, "max(TPR difference, FPR difference) over all groups (fairlearn equalized_odds_difference agg='worst_case')", BetweenGroupsDifferenceConvention, (in MetricInputs x) => BetweenGroups.WorstCaseMax(TprDifference(x), FprDifference(x), x.Mode)),
+        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean, MetricKeys.EqualizedOddsDifferenceBetweenGroupsMean, "mean of TPR difference and FPR difference over all groups (fairlearn equalized_odds_difference agg='mean')", BetweenGroupsDifferenceConvention, (in MetricInputs x) => BetweenGroups.Mean(TprDifference(x), FprDifference(x), x.Mode)),
+        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase, MetricKeys.EqualizedOddsRatioBetweenGroupsWorstCase, "min(TPR ratio, FPR ratio) over all groups (fairlearn equalized_odds_ratio agg='worst_case')", BetweenGroupsRatioConvention, (in MetricInputs x) => BetweenGroups.WorstCaseMin(TprRatio(x), FprRatio(x), x.Mode)),
+        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsMean, MetricKeys.EqualizedOddsRatioBetweenGroupsMean, "mean of TPR ratio and FPR ratio over all groups (fairlearn equalized_odds_ratio agg='mean')", BetweenGroupsRatioConvention, (in MetricInputs x) => BetweenGroups.Mean(TprRatio(x), FprRatio(x), x.Mode)),
+        Def(FairnessMetric.ErrorRateDifferenceBetweenGroups, MetricKeys.ErrorRateDifferenceBetweenGroups, "max_g ERR_g - min_g ERR_g", BetweenGroupsDifferenceConvention, MetricRules.BetweenDifference(GroupRate.ErrorRate)),
+        Def(FairnessMetric.MinorityTruePositiveRate, MetricKeys.MinorityTruePositiveRate, "P(yhat = 1 | y = 1, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.TruePositiveRate), stored: true),
+        Def(FairnessMetric.MajorityTruePositiveRate, MetricKeys.MajorityTruePositiveRate, "P(yhat = 1 | y = 1, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.TruePositiveRate), stored: true),
+        Def(FairnessMetric.MinorityFalsePositiveRate, MetricKeys.MinorityFalsePositiveRate, "P(yhat = 1 | y = 0, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.FalsePositiveRate), stored: true),
+        Def(FairnessMetric.MajorityFalsePositiveRate, MetricKeys.MajorityFalsePositiveRate, "P(yhat = 1 | y = 0, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.FalsePositiveRate), stored: true),
+        Def(FairnessMetric.MinorityFalseNegativeRate, MetricKeys.MinorityFalseNegativeRate, "P(yhat = 0 | y = 1, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.FalseNegativeRate), stored: true),
+        Def(FairnessMetric.MajorityFalseNegativeRate, MetricKeys.MajorityFalseNegativeRate, "P(yhat = 0 | y = 1, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.FalseNegativeRate), stored: true),
+        Def(FairnessMetric.MinoritySelectionRate, MetricKeys.MinoritySelectionRate, "P(yhat = 1 | minority)", PerGroupConvention, MetricRules.Minority(GroupRate.SelectionRate), stored: true),
+        Def(FairnessMetric.MajoritySelectionRate, MetricKeys.MajoritySelectionRate, "P(yhat = 1 | majority)", PerGroupConvention, MetricRules.Majority(GroupRate.SelectionRate), stored: true),
+        Def(FairnessMetric.MinorityBaseRate, MetricKeys.MinorityBaseRate, "P(y = 1 | minority)", PerGroupConvention, MetricRules.Minority(GroupRate.BaseRate), stored: true),
+        Def(FairnessMetric.MajorityBaseRate, MetricKeys.MajorityBaseRate, "P(y = 1 | majority)", PerGroupConvention, MetricRules.Majority(GroupRate.BaseRate), stored: true),
+        Def(FairnessMetric.MinorityCount, MetricKeys.MinorityCount, "number of rows (sum of weights) of the minority", PerGroupConvention, MetricRules.Minority(GroupRate.Count), stored: true),
+        Def(FairnessMetric.MajorityCount, MetricKeys.MajorityCount, "number of rows (sum of weights) of the majority", PerGroupConvention, MetricRules.Majority(GroupRate.Count), stored: true),
     ];
 
     /// <summary>Convention of metrics on synthetic data's counterfactual test rows.</summary>
@@ -162,6 +164,17 @@ public static class MetricCatalog
     public static string Describe(string key) =>
         Find(key) is { } d ? $"{d.Definition}; {d.MetricConvention}" : throw new ArgumentException($"no metric has the key '{key}'", nameof(key));
 
-    private static MetricDefinition Def(FairnessMetric metric, string key, string definition, string convention) =>
-        new(key, metric.ToString(), definition, convention, metric);
+    // One by-group metric: its computation, and whether cells store it (with its interval, but for the counts).
+    private static MetricDefinition Def(FairnessMetric metric, string key, string definition, string convention, MetricRule rule, bool stored = false) =>
+        new(key, metric.ToString(), definition, convention, metric)
+        {
+            Rule = rule, Stored = stored, Interval = stored && metric is not (FairnessMetric.MinorityCount or FairnessMetric.MajorityCount),
+            BetweenGroups = convention is BetweenGroupsDifferenceConvention or BetweenGroupsRatioConvention,
+        };
+
+    // The equalized-odds between-groups metrics combine the TPR and FPR differences or ratios over all groups.
+    private static double TprDifference(in MetricInputs x) => BetweenGroups.Difference(x.PerGroup, GroupRate.TruePositiveRate, x.Mode);
+    private static double FprDifference(in MetricInputs x) => BetweenGroups.Difference(x.PerGroup, GroupRate.FalsePositiveRate, x.Mode);
+    private static double TprRatio(in MetricInputs x) => BetweenGroups.Ratio(x.PerGroup, GroupRate.TruePositiveRate, x.Mode);
+    private static double FprRatio(in MetricInputs x) => BetweenGroups.Ratio(x.PerGroup, GroupRate.FalsePositiveRate, x.Mode);
 }
