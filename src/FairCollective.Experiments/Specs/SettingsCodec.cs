@@ -17,9 +17,12 @@ namespace FairCollective.Experiments.Specs;
 internal static class SettingsCodec
 {
     /// <summary>The record's settings, in declaration order.</summary>
-    public static IReadOnlyList<PropertyInfo> Fields(Type record) =>
-        record.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0).OrderBy(p => p.MetadataToken).ToArray();
+    public static IReadOnlyList<PropertyInfo> Fields(Type record) => FieldsOf.GetOrAdd(record, t =>
+        t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0).OrderBy(p => p.MetadataToken).ToArray());
+
+    // Read once per type: every cell's key is written through here.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> FieldsOf = new();
 
     /// <summary>A setting's key in every written form.</summary>
     public static string Key(PropertyInfo field) => JsonNamingPolicy.SnakeCaseLower.ConvertName(field.Name);
