@@ -68,13 +68,13 @@ public static class FairnessEvaluator
         // Every metric by its definition's rule (MetricCatalog): one definition per metric, run here without allocating.
         var inputs = new MetricInputs(minority, majority, overall, perGroup, mode);
         var rules = betweenGroups ? AllRules : TwoGroupRules;
-        for (int i = 0; i < rules.Length; i++) values[rules[i].Slot] = rules[i].Rule(in inputs);
+        for (int i = 0; i < rules.Length; i++) values[rules[i].Slot] = rules[i].Rule.Compute(in inputs);
         if (!betweenGroups) foreach (int slot in BetweenGroupsSlots) values[slot] = double.NaN;
     }
 
     // The by-group definitions' rules with their slots, read once (the bootstrap runs them for every resample).
-    private static readonly (int Slot, MetricRule Rule)[] AllRules = MetricCatalog.All.Select(d => ((int)d.Metric!.Value, d.Rule!)).ToArray();
+    private static readonly (int Slot, MetricRule Rule)[] AllRules = MetricCatalog.All.Select(d => ((int)d.Metric!.Value, d.Rule!.Value)).ToArray();
     private static readonly (int Slot, MetricRule Rule)[] TwoGroupRules =
-        MetricCatalog.All.Where(d => !d.BetweenGroups).Select(d => ((int)d.Metric!.Value, d.Rule!)).ToArray();
+        MetricCatalog.All.Where(d => !d.BetweenGroups).Select(d => ((int)d.Metric!.Value, d.Rule!.Value)).ToArray();
     private static readonly int[] BetweenGroupsSlots = MetricCatalog.All.Where(d => d.BetweenGroups).Select(d => (int)d.Metric!.Value).ToArray();
 }
