@@ -11,8 +11,8 @@ namespace FairCollective.Experiments.Specs;
 /// as <see cref="Collective.Strategies.StrategySettings"/>) and its every written form: spec parsing and writing, the
 /// cell key and the stored settings, their reading back, and the message naming the first difference. A property added
 /// to the record is in all of them with no other code; its key is the property's snake_case name ("rb_prob_model"), in
-/// declaration order. Stored forms write enums by member name ("SeededRandom"), specs by <see cref="SpecNameAttribute"/>
-/// or the name in kebab case ("seeded-random").
+/// declaration order. Stored forms write enums by member name ("SeededRandom"), specs by
+/// <see cref="SpecNameAttribute"/> or the name in kebab case ("seeded-random").
 /// </summary>
 internal static class SettingsCodec
 {
@@ -47,7 +47,8 @@ internal static class SettingsCodec
         }
     }
 
-    /// <summary>The record's settings in the stored form (enums by member name) or the spec form (enums as specs write them).</summary>
+    /// <summary>The record's settings in the stored form (enums by member name) or the spec form (enums as specs write
+    /// them).</summary>
     public static JsonObject ToNode(object record, bool spec)
     {
         var o = new JsonObject();
@@ -64,7 +65,8 @@ internal static class SettingsCodec
         return o;
     }
 
-    /// <summary>Reads the stored form back; every setting must be present (a missing one throws, for the caller to name).</summary>
+    /// <summary>Reads the stored form back; every setting must be present (a missing one throws, for the caller to
+    /// name).</summary>
     public static T FromStored<T>(JsonElement e) where T : new()
     {
         object record = new T();
@@ -120,7 +122,8 @@ internal static class SettingsCodec
         return (T)record;
     }
 
-    /// <summary>The first setting in which <paramref name="stored"/> and <paramref name="now"/> differ, as "section.key is X in the store and Y now"; null when none does.</summary>
+    /// <summary>The first setting in which <paramref name="stored"/> and <paramref name="now"/> differ, as "section.key
+    /// is X in the store and Y now"; null when none does.</summary>
     public static string? FirstDifference(object stored, object now, string section)
     {
         foreach (var field in Fields(now.GetType()))

@@ -346,7 +346,9 @@ public static class SpecParser
         return seeds;
     }
 
-    /// <summary><c>strategy</c>: the strategies' shared settings, read by the settings codec (every property of <see cref="StrategySettings"/>), and their own options under <c>options</c> (<see cref="ParseStrategyOptions"/>).</summary>
+    /// <summary><c>strategy</c>: the strategies' shared settings, read by the settings codec (every property of
+    /// <see cref="StrategySettings"/>), and their own options under <c>options</c>
+    /// (<see cref="ParseStrategyOptions"/>).</summary>
     private static StrategySettings ParseStrategy(Reader r, YamlNode node) =>
         SettingsCodec.FromSpec<StrategySettings>(r, node, "strategy", s => s.Validate(), ["options"]);
 

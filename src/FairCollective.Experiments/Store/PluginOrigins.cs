@@ -9,8 +9,8 @@ namespace FairCollective.Experiments.Store;
 /// (<see cref="CellConfig.Plugins"/>).</summary>
 internal static class PluginOrigins
 {
-    /// <summary>The origins of the learner, defence, strategy and firm-side method that are plug-ins', distinct, in that
-    /// order, joined by "; "; null when none is.</summary>
+    /// <summary>The origins of the learner, defence, strategy and firm-side method that are plug-ins', distinct, in
+    /// that order, joined by "; "; null when none is.</summary>
     public static string? Of(string learner, DefenceChoice? defence, string? strategy, string? firmSide = null)
     {
         var origins = new[]

@@ -42,7 +42,8 @@ internal static class StoredJsonShape
         /// <summary>A text field that holds one of the names of <typeparamref name="TEnum"/>.</summary>
         public static Field Enum<TEnum>(string path) where TEnum : struct, System.Enum => new(path, Kind.Text, OneOf: System.Enum.GetNames<TEnum>());
 
-        /// <summary>The object at <paramref name="path"/> and every setting of the record <paramref name="record"/> inside it, as <see cref="Specs.SettingsCodec"/> writes them.</summary>
+        /// <summary>The object at <paramref name="path"/> and every setting of the record <paramref name="record"/>
+        /// inside it, as <see cref="Specs.SettingsCodec"/> writes them.</summary>
         public static IEnumerable<Field> Settings(string path, Type record) =>
             Specs.SettingsCodec.Fields(record).Select(f => new Field($"{path}.{Specs.SettingsCodec.Key(f)}",
                 f.PropertyType == typeof(int) ? Kind.Whole : f.PropertyType == typeof(double) ? Kind.Number : f.PropertyType == typeof(bool) ? Kind.Boolean : Kind.Text,

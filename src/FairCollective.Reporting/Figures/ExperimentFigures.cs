@@ -20,8 +20,8 @@ public sealed record ExperimentFigure(FigureKind Kind, Func<ExperimentShape, boo
     Func<IReadOnlyList<CellRecord>, string, BudgetSelection?, Figure> Build, Func<IReadOnlyList<CellRecord>, string, BudgetSelection?, IReadOnlyList<ReportTable>> Tables);
 
 /// <summary>
-/// The registry of figure kinds, one per <see cref="FigureKind"/>, each with its rule. Which kinds an experiment gets is
-/// decided by the shape of its cells (<see cref="ExperimentShape"/>), never by its name:
+/// The registry of figure kinds, one per <see cref="FigureKind"/>, each with its rule. Which kinds an experiment gets
+/// is decided by the shape of its cells (<see cref="ExperimentShape"/>), never by its name:
 /// <list type="bullet">
 /// <item>firm-side cells (a knob) -> <see cref="FigureKind.ParetoFronts"/>, which shows every alpha and budget of the
 /// collective;</item>
@@ -60,13 +60,14 @@ public static class ExperimentFigures
     /// <summary>The registry entry of <paramref name="kind"/>.</summary>
     public static ExperimentFigure Of(FigureKind kind) => All.Single(f => f.Kind == kind);
 
-    /// <summary>The figures an experiment of grid shape <paramref name="shape"/> gets, in the report's order; none for a
-    /// single point (then only tables).</summary>
+    /// <summary>The figures an experiment of grid shape <paramref name="shape"/> gets, in the report's order; none for
+    /// a single point (then only tables).</summary>
     public static ExperimentFigure[] For(ExperimentShape shape) => All.Where(f => f.Applies(shape)).ToArray();
 
     /// <summary>The figure kinds of <see cref="For"/>.</summary>
     public static IReadOnlyList<FigureKind> KindsOf(ExperimentShape shape) => For(shape).Select(f => f.Kind).ToArray();
 
-    // Several m and no firm-side cells: the known-rows fronts show every alpha and budget, so no alpha or budget figure.
+    // Several m and no firm-side cells: the known-rows fronts show every alpha and budget, so no alpha or budget
+    // figure.
     private static bool Limited(ExperimentShape s) => s.MajorityRowSweep && !s.FirmSide;
 }

@@ -8,7 +8,8 @@ public enum FigureKind
     /// alphas.</summary>
     BestByAlpha,
     /// <summary>EqOd against the flips M at a fixed alpha, a panel per alpha (at most
-    /// <see cref="FairCollective.Experiments.Summaries.ExperimentShape.MaxBudgetSweepAlphas"/> of them): the grid has several budgets at an alpha.</summary>
+    /// <see cref="FairCollective.Experiments.Summaries.ExperimentShape.MaxBudgetSweepAlphas"/> of them): the grid has
+    /// several budgets at an alpha.</summary>
     MetricByFlips,
     /// <summary>Pareto fronts of EqOd against error per known majority rows m: the grid has several m.</summary>
     KnownRowsFronts,

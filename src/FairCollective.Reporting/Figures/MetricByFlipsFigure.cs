@@ -8,10 +8,10 @@ using FairCollective.Fairness;
 namespace FairCollective.Reporting.Figures;
 
 /// <summary>
-/// The figure of a budget sweep (<see cref="FigureKind.MetricByFlips"/>; Figure 3 of the paper): EqOd (or another chosen
-/// <see cref="ShownMetric"/>) against the number of flips M at a fixed alpha, every strategy (and Random), the seed
-/// spread as error bars of one standard deviation and, where cells store one, the test-row interval of the seed mean as
-/// a band; one panel per dataset and alpha, one legend for all.
+/// The figure of a budget sweep (<see cref="FigureKind.MetricByFlips"/>; Figure 3 of the paper): EqOd (or another
+/// chosen <see cref="ShownMetric"/>) against the number of flips M at a fixed alpha, every strategy (and Random), the
+/// seed spread as error bars of one standard deviation and, where cells store one, the test-row interval of the seed
+/// mean as a band; one panel per dataset and alpha, one legend for all.
 /// </summary>
 public static class MetricByFlipsFigure
 {

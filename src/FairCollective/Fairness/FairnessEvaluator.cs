@@ -65,7 +65,8 @@ public static class FairnessEvaluator
         foreach (var counts in perGroup) total += counts; // group order, as GroupConfusionResult.Overall sums
         var overall = new GroupRates(total, mode);
 
-        // Every metric by its definition's rule (MetricCatalog): one definition per metric, run here without allocating.
+        // Every metric by its definition's rule (MetricCatalog): one definition per metric, run here without
+        // allocating.
         var inputs = new MetricInputs(minority, majority, overall, perGroup, mode);
         var rules = betweenGroups ? AllRules : TwoGroupRules;
         for (int i = 0; i < rules.Length; i++) values[rules[i].Slot] = rules[i].Rule.Compute(in inputs);

@@ -10,15 +10,18 @@ namespace FairCollective.Fairness;
 /// rates).</param>
 public sealed record MetricDefinition(string Key, string Name, string Definition, string MetricConvention, FairnessMetric? Metric)
 {
-    /// <summary>How a by-group metric is computed from the groups' rates (<see cref="MetricRules"/>); null for a metric computed elsewhere.</summary>
+    /// <summary>How a by-group metric is computed from the groups' rates (<see cref="MetricRules"/>); null for a metric
+    /// computed elsewhere.</summary>
     public MetricRule? Rule { get; init; }
 
-    /// <summary>Whether it compares every group (fairlearn's between-groups metrics), not the pooled minority and majority.</summary>
+    /// <summary>Whether it compares every group (fairlearn's between-groups metrics), not the pooled minority and
+    /// majority.</summary>
     public bool BetweenGroups { get; init; }
 
     /// <summary>Whether every cell of an experiment stores it.</summary>
     public bool Stored { get; init; }
 
-    /// <summary>Whether a stored cell also stores its bootstrap interval over the test rows (every stored metric but the counts).</summary>
+    /// <summary>Whether a stored cell also stores its bootstrap interval over the test rows (every stored metric but
+    /// the counts).</summary>
     public bool Interval { get; init; }
 }

@@ -29,7 +29,8 @@ public readonly ref struct MetricInputs
     /// <summary>How a rate with no rows to define it counts.</summary>
     public UndefinedRate Mode { get; }
 
-    /// <summary>Minority minus majority of <paramref name="rate"/>, in AIF360's operand order so signed values agree bit for bit.</summary>
+    /// <summary>Minority minus majority of <paramref name="rate"/>, in AIF360's operand order so signed values agree
+    /// bit for bit.</summary>
     public double Gap(GroupRate rate) => Minority.Get(rate) - Majority.Get(rate);
 }
 
@@ -83,7 +84,8 @@ public readonly record struct MetricRule(Aggregation Kind, GroupRate A, GroupRat
     /// <summary>Whether it compares every group rather than the pooled minority and majority.</summary>
     public bool BetweenGroups => Kind >= Aggregation.BetweenDifference;
 
-    /// <summary>The metric's value on <paramref name="x"/>, computed in the operand order the golden values were matched with.</summary>
+    /// <summary>The metric's value on <paramref name="x"/>, computed in the operand order the golden values were
+    /// matched with.</summary>
     public double Compute(in MetricInputs x) => Kind switch
     {
         Aggregation.Overall => x.Overall.Get(A),
@@ -110,7 +112,8 @@ public readonly record struct MetricRule(Aggregation Kind, GroupRate A, GroupRat
     private static double Ratio(in MetricInputs x, GroupRate rate) => Fairness.BetweenGroups.Ratio(x.PerGroup, rate, x.Mode);
 }
 
-/// <summary>The generic aggregators metric definitions are written with (shorthands for <see cref="MetricRule"/>).</summary>
+/// <summary>The generic aggregators metric definitions are written with (shorthands for
+/// <see cref="MetricRule"/>).</summary>
 public static class MetricRules
 {
     /// <summary><paramref name="rate"/> over all rows.</summary>

@@ -25,7 +25,8 @@ public sealed record StrategySettings
     public string RbProbModel { get; init; } = FairCollective.Learning.Catalog.LearnerCatalog.Logistic;
 
     /// <summary>Refuses a setting no strategy can run with, naming it as a spec writes it ("strategy.k").</summary>
-    /// <exception cref="Common.UserInputException">k below 1 or above <see cref="NeighbourStrategyOptions.KLimit"/>, or an unknown learner.</exception>
+    /// <exception cref="Common.UserInputException">k below 1 or above <see cref="NeighbourStrategyOptions.KLimit"/>, or
+    /// an unknown learner.</exception>
     public void Validate()
     {
         if (K < 1) throw new Common.UserInputException("strategy.k must be at least 1");

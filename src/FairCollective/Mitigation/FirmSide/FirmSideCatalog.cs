@@ -30,7 +30,8 @@ public static class FirmSideCatalog
     /// <exception cref="UserInputException">No method has the name.</exception>
     public static FirmSideEntry Entry(string name) => Registry.Get(name);
 
-    /// <summary>Adds a firm-side method (a plug-in's, or a library user's at start-up); its name must be new, ignoring case.</summary>
+    /// <summary>Adds a firm-side method (a plug-in's, or a library user's at start-up); its name must be new, ignoring
+    /// case.</summary>
     /// <exception cref="UserInputException">Another method has the name, or the name is empty or padded.</exception>
     public static void Register(FirmSideEntry entry) => Registry.Register(entry);
 }
