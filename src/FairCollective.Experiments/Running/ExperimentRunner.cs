@@ -159,7 +159,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         {
             OracleP0 = split.TrainP0AtCounterfactual, RandomPriorities = randomness.Priorities,
         };
-        var own = StrategyCatalog.OptionsFromJson(g.Strategy, spec.StrategyOptions.GetValueOrDefault(g.Strategy) ?? StrategyCatalog.OptionsJson(g.Strategy, null));
+        var own = StrategyCatalog.OptionsFromJson(g.Strategy, spec.StrategyOptionsJson(g.Strategy));
         return CollectivePipeline.Rank(inputs, new RankingChoice(g.Strategy, spec.Strategy, g.Plausible) { Options = own },
             name => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1));
     }

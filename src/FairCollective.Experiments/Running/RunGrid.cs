@@ -201,7 +201,7 @@ public sealed class RunGrid
                                                 Size = size,
                                                 Budget = budget,
                                                 Strategy = strategy,
-                                                StrategyOptionsJson = spec.StrategyOptions.GetValueOrDefault(name) ?? StrategyCatalog.OptionsJson(name, null),
+                                                StrategyOptionsJson = spec.StrategyOptionsJson(name),
                                                 Plugins = PluginOrigins.Of(learner, defence, name),
                                                 Plausible = plausible,
                                                 RandomnessSha256 = drawn.Sha256(m),
@@ -215,7 +215,7 @@ public sealed class RunGrid
         var settings = new ExperimentSettings
         {
             TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
-            StrategyOptions = spec.Strategies.Select(n => (n, Json: spec.StrategyOptions.GetValueOrDefault(n) ?? StrategyCatalog.OptionsJson(n, null)))
+            StrategyOptions = spec.Strategies.Select(n => (n, Json: spec.StrategyOptionsJson(n)))
                 .Where(t => t.Json is not null).ToDictionary(t => t.n, t => t.Json!, StringComparer.Ordinal),
             Plugins = PluginOrigins.ByAssembly(spec),
             ValidationFraction = spec.ValidationFraction, PostProcessingFit = spec.FirmSide.Count > 0 ? spec.EffectivePostProcessingFit.ToString() : "",

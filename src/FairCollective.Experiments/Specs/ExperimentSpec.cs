@@ -51,6 +51,11 @@ public sealed record ExperimentSpec
     /// defaults included). A strategy not named runs with its defaults.</summary>
     public IReadOnlyDictionary<string, string> StrategyOptions { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The own options <paramref name="strategy"/> runs with, as canonical JSON: the spec's, else its
+    /// defaults; null for a strategy without options of its own.</summary>
+    public string? StrategyOptionsJson(string strategy) =>
+        StrategyOptions.GetValueOrDefault(strategy) ?? Collective.Strategies.StrategyCatalog.OptionsJson(strategy, null);
+
     /// <summary>Full paths of the plug-in assemblies the spec loads (<c>plugins</c>), in order.</summary>
     public IReadOnlyList<string> Plugins { get; init; } = [];
 
