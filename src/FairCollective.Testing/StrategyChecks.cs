@@ -33,7 +33,7 @@ public static class StrategyChecks
     {
         if (string.IsNullOrWhiteSpace(entry.Name) || entry.Name.Trim() != entry.Name) Fail(entry, "name", $"'{entry.Name}' is empty or padded");
         if (string.IsNullOrWhiteSpace(entry.Description)) Fail(entry, "description", "is empty");
-        var strategy = Create(entry, StrategyOptions(), null);
+        var strategy = Create(entry, new StrategySettings(), WithK(entry, CheckK));
         if (strategy.Name != entry.Name) Fail(entry, "name", $"the strategy it builds is named '{strategy.Name}', not '{entry.Name}'");
     }
 
@@ -79,10 +79,13 @@ public static class StrategyChecks
     public static void UsesWhatItDeclares(StrategyEntry entry)
     {
         bool declaresK = entry.Needs.HasFlag(StrategyNeeds.KNearestMajorityRows) || entry.Needs.HasFlag(StrategyNeeds.KNearestPositiveMajorityRows);
-        bool usesK = !Score(entry, CheckData.X, CheckData.Y, CheckData.P0, new StrategySettings { K = 1 }).Values
-            .SequenceEqual(Score(entry, CheckData.X, CheckData.Y, CheckData.P0, new StrategySettings { K = 4 }).Values);
-        if (declaresK != usesK)
-            Fail(entry, "declared needs", declaresK ? "declares k nearest rows but ranks alike for k = 1 and 4" : "ranks differently for k = 1 and 4 but does not declare k");
+        bool hasK = entry.Defaults is INearestRowsOptions;
+        if (declaresK != hasK)
+            Fail(entry, "declared needs", declaresK ? "declares k nearest rows but its options record does not carry k (INearestRowsOptions)"
+                : "its options record carries k (INearestRowsOptions) but it does not declare k nearest rows");
+        if (declaresK && Score(entry, CheckData.X, CheckData.Y, CheckData.P0, WithK(entry, 1)).Values
+                .SequenceEqual(Score(entry, CheckData.X, CheckData.Y, CheckData.P0, WithK(entry, 4)).Values))
+            Fail(entry, "declared needs", "declares k nearest rows but ranks alike for k = 1 and 4");
         bool readsP0 = !Score(entry, CheckData.X, CheckData.Y, CheckData.P0).Values
             .SequenceEqual(Score(entry, CheckData.X, CheckData.Y, CheckData.P0.Select(p => 1 - p).ToArray()).Values);
         if (entry.Needs.HasFlag(StrategyNeeds.CausalModel) != readsP0)
@@ -136,10 +139,16 @@ public static class StrategyChecks
         _ => null,
     };
 
-    private static StrategySettings StrategyOptions() => new() { K = 3 };
+    // k = 3 by default: below the known majority rows of the check data, so no strategy falls back to fewer.
+    private const int CheckK = 3;
 
-    private static PoolScores Score(StrategyEntry entry, double[] x, int[] y, double[] p0, StrategySettings? settings = null) =>
-        Create(entry, settings ?? StrategyOptions(), null).Score(new StrategyContext(CheckData.Matrix(x), y, CheckData.Pool, CheckData.Known, CheckData.Seed, p0));
+    /// <summary>The entry's default options, with k set where its options carry one.</summary>
+    private static object? WithK(StrategyEntry entry, int k) =>
+        entry.Defaults is INearestRowsOptions ? entry.OptionsWith([("k", JsonValue.Create(k))]) : entry.Defaults;
+
+    private static PoolScores Score(StrategyEntry entry, double[] x, int[] y, double[] p0, object? options = null) =>
+        Create(entry, new StrategySettings(), options ?? WithK(entry, CheckK))
+            .Score(new StrategyContext(CheckData.Matrix(x), y, CheckData.Pool, CheckData.Known, CheckData.Seed, p0));
 
     private static ICollectiveStrategy Create(StrategyEntry entry, StrategySettings settings, object? options) =>
         entry.Create(new StrategyBuild(settings, TrainerFor) { Options = options });

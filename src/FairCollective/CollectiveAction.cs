@@ -75,7 +75,11 @@ public static class CollectiveAction
         var inputs = new CollectiveInputs(ScoringFeatures.Of(trainX, sensitiveColumns ?? [], options.StrategySettings.ScoringSpace), trainY, members,
             MajorityKnowledge.Known(trainGroups.MajorityRows, options.MajorityRows, options.Seed), options.Seed)
         { OracleP0 = oracleP0 };
-        var ranked = CollectivePipeline.Rank(inputs, new RankingChoice(options.Strategy, options.StrategySettings, options.PlausibleMin) { Options = options.StrategyOptions },
+        var ranked = CollectivePipeline.Rank(inputs, new RankingChoice(options.Strategy, options.StrategySettings, options.PlausibleMin)
+        {
+            Options = options.StrategyOptions,
+            PlausibleModel = options.PlausibleModel ?? (options.StrategyOptions as RbProbOptions ?? new RbProbOptions()).Model,
+        },
             name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed));
         int flips = ranked.FlipCount(options.Budget);
         var relabelled = ranked.Relabel(trainY, flips);

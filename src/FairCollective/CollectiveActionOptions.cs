@@ -31,11 +31,12 @@ public sealed record CollectiveActionOptions
     /// "Random", "Oracle", or one registered with <see cref="StrategyCatalog.Register"/>).</summary>
     public string Strategy { get; init; } = StrategyCatalog.RbProb;
 
-    /// <summary>Options of the strategies (k, tie rule, scaling, RB-prob's model).</summary>
+    /// <summary>The settings every strategy shares (tie rule, scoring space).</summary>
     public StrategySettings StrategySettings { get; init; } = new();
 
     /// <summary>The strategy's own options, for a strategy that has some (its <see cref="StrategyEntry.Defaults"/>'
-    /// type); null = its defaults.</summary>
+    /// type: <see cref="NeighbourStrategyOptions"/> for RB-label and RB-dist, <see cref="RbProbOptions"/> for RB-prob);
+    /// null = its defaults.</summary>
     public object? StrategyOptions { get; init; }
 
     /// <summary>m, how many labelled majority rows the collective knows (a seeded sample); null = all of
@@ -55,6 +56,10 @@ public sealed record CollectiveActionOptions
     /// <summary>The collective's plausible-flips threshold (<see cref="Collective.Strategies.PlausibleFlips"/>): only
     /// pool members whose RB-prob score reaches it may flip; 0 (the default) = the whole pool.</summary>
     public double PlausibleMin { get; init; }
+
+    /// <summary>The learner of the majority model the plausible-flips threshold reads; null = RB-prob's model (its
+    /// <see cref="StrategyOptions"/> when the strategy is RB-prob, else logistic regression).</summary>
+    public string? PlausibleModel { get; init; }
 
     /// <summary>Seed of every random choice (collective order, majority sample, ties, split); same seed, same
     /// result.</summary>

@@ -71,7 +71,7 @@ internal static class PipelineExport
         alphas = spec.Sizes.Select(s => s.Fraction!.Value).ToArray(),
         budget_fractions = spec.Budgets.Select(b => b.Fraction!.Value).ToArray(),
         strategies = spec.Strategies,
-        k = spec.Strategy.K,
+        k = spec.OptionsOf<FairCollective.Collective.Strategies.NeighbourStrategyOptions>(FairCollective.Collective.Strategies.StrategyCatalog.RbLabel).K,
         c = spec.Learner.C,
         seeds = spec.Seeds,
     };

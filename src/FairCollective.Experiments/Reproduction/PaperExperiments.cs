@@ -146,7 +146,9 @@ public static class PaperExperiments
             {
                 Name = LimitedInfo, Datasets = data, Learners = [SpecDefaults.Learner], Strategies = StrategyCatalog.Practical,
                 Sizes = (quick ? Grid(0.1, 0.3, 0.1) : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = budgets,
-                MajorityRows = [null, LimitedMajorityRows], Seeds = seeds, Strategy = new StrategySettings { K = LimitedInfoK },
+                MajorityRows = [null, LimitedMajorityRows], Seeds = seeds,
+                StrategyOptions = new[] { StrategyCatalog.RbLabel, StrategyCatalog.RbDist }.ToDictionary(s => s,
+                    s => StrategyCatalog.OptionsJson(s, new NeighbourStrategyOptions { K = LimitedInfoK })!, StringComparer.Ordinal),
             },
             Synthetic => new ExperimentSpec
             {

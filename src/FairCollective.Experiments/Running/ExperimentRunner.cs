@@ -160,7 +160,10 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
             OracleP0 = split.TrainP0AtCounterfactual, RandomPriorities = randomness.Priorities,
         };
         var own = StrategyCatalog.OptionsFromJson(g.Strategy, spec.StrategyOptionsJson(g.Strategy));
-        return CollectivePipeline.Rank(inputs, new RankingChoice(g.Strategy, spec.Strategy, g.Plausible) { Options = own },
+        return CollectivePipeline.Rank(inputs, new RankingChoice(g.Strategy, spec.Strategy, g.Plausible)
+        {
+            Options = own, PlausibleModel = spec.PlausibleModel,
+        },
             name => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1));
     }
 }

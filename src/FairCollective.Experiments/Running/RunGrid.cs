@@ -106,7 +106,7 @@ public sealed class RunGrid
         if (spec.Randomness is { } randomnessFolder)
             RandomnessImport.CheckLayout(randomnessFolder, datasets.Select(d => d.Name), spec.Seeds, spec.MajorityRows.OfType<int>());
         var learners = spec.Learners.ToDictionary(l => l, l => LearnerCatalog.OptionsJson(l, spec.Learner), StringComparer.Ordinal);
-        foreach (var learner in spec.Learners.Append(spec.Strategy.RbProbModel)) LearnerCatalog.Create(learner, spec.Learner, seed: 0); // each learner's own checks
+        foreach (var learner in spec.Learners) LearnerCatalog.Create(learner, spec.Learner, seed: 0); // each learner's own checks
         var strategy = spec.Strategy;
         var splits = new Dictionary<(string, int), PreparedSplit>();
         var randomness = new Dictionary<(string, int), Randomness>();
@@ -204,6 +204,7 @@ public sealed class RunGrid
                                                 StrategyOptionsJson = spec.StrategyOptionsJson(name),
                                                 Plugins = PluginOrigins.Of(learner, defence, name),
                                                 Plausible = plausible,
+                                                PlausibleModel = spec.PlausibleModel,
                                                 RandomnessSha256 = drawn.Sha256(m),
                                             }, group, minority));
                                     }
@@ -215,7 +216,9 @@ public sealed class RunGrid
         var settings = new ExperimentSettings
         {
             TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
-            StrategyOptions = spec.Strategies.Select(n => (n, Json: spec.StrategyOptionsJson(n)))
+            // RB-prob's options bind the plausible-flips threshold's model too, whether RB-prob runs or not.
+            StrategyOptions = spec.Strategies.Concat(spec.Plausibility.Any(p => p > 0) ? [StrategyCatalog.RbProb] : []).Distinct()
+                .Select(n => (n, Json: spec.StrategyOptionsJson(n)))
                 .Where(t => t.Json is not null).ToDictionary(t => t.n, t => t.Json!, StringComparer.Ordinal),
             Plugins = PluginOrigins.ByAssembly(spec),
             ValidationFraction = spec.ValidationFraction, PostProcessingFit = spec.FirmSide.Count > 0 ? spec.EffectivePostProcessingFit.ToString() : "",
@@ -283,10 +286,12 @@ public sealed class RunGrid
             int positives = split.MajorityTrainRows.Count(r => split.TrainY[r] == 1);
             foreach (var entry in spec.Strategies.Select(StrategyCatalog.Get))
             {
-                if (entry.Needs.HasFlag(StrategyNeeds.KNearestMajorityRows) && spec.Strategy.K > majority)
-                    throw new UserInputException($"{spec.Source}: strategy.k = {spec.Strategy.K} exceeds the {majority} majority training rows {entry.Name} can count among in {at}; lower strategy.k");
-                if (entry.Needs.HasFlag(StrategyNeeds.KNearestPositiveMajorityRows) && spec.Strategy.K > positives)
-                    throw new UserInputException($"{spec.Source}: strategy.k = {spec.Strategy.K} exceeds the {positives} positive majority training rows {entry.Name} measures distances to in {at}; lower strategy.k");
+                if (StrategyCatalog.OptionsFromJson(entry.Name, spec.StrategyOptionsJson(entry.Name)) is not INearestRowsOptions { K: var k }) continue;
+                string option = $"strategy.options.{entry.Name}.k";
+                if (entry.Needs.HasFlag(StrategyNeeds.KNearestMajorityRows) && k > majority)
+                    throw new UserInputException($"{spec.Source}: {option} = {k} exceeds the {majority} majority training rows {entry.Name} can count among in {at}; lower {option}");
+                if (entry.Needs.HasFlag(StrategyNeeds.KNearestPositiveMajorityRows) && k > positives)
+                    throw new UserInputException($"{spec.Source}: {option} = {k} exceeds the {positives} positive majority training rows {entry.Name} measures distances to in {at}; lower {option}");
             }
         }
         foreach (var size in spec.Sizes)

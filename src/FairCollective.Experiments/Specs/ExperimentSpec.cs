@@ -43,8 +43,7 @@ public sealed record ExperimentSpec
     /// <summary>Share of rows in the test split, in (0, 1); see <see cref="SpecDefaults.TestFraction"/>.</summary>
     public double TestFraction { get; init; } = SpecDefaults.TestFraction;
 
-    /// <summary>Options of the strategies (k, tie rule, scaling, RB-prob's model), shared by every collective
-    /// cell.</summary>
+    /// <summary>The settings every strategy shares (tie rule, scoring space).</summary>
     public StrategySettings Strategy { get; init; } = new();
 
     /// <summary>Own options of the strategies that have some, by registered strategy name: canonical JSON (keys sorted,
@@ -55,6 +54,15 @@ public sealed record ExperimentSpec
     /// defaults; null for a strategy without options of its own.</summary>
     public string? StrategyOptionsJson(string strategy) =>
         StrategyOptions.GetValueOrDefault(strategy) ?? Collective.Strategies.StrategyCatalog.OptionsJson(strategy, null);
+
+    /// <summary>The own options <paramref name="strategy"/> runs with, typed (its entry's options record).</summary>
+    /// <exception cref="InvalidCastException">The strategy's options are not a <typeparamref name="T"/>.</exception>
+    public T OptionsOf<T>(string strategy) where T : class =>
+        (T)Collective.Strategies.StrategyCatalog.OptionsFromJson(strategy, StrategyOptionsJson(strategy))!;
+
+    /// <summary>The learner of the majority model the plausible-flips threshold reads: RB-prob's model
+    /// (<c>strategy.options.RB-prob.model</c>).</summary>
+    public string PlausibleModel => Collective.Strategies.StrategyCatalog.PlausibleModelOptions(StrategyOptions).Model;
 
     /// <summary>Full paths of the plug-in assemblies the spec loads (<c>plugins</c>), in order.</summary>
     public IReadOnlyList<string> Plugins { get; init; } = [];

@@ -349,8 +349,21 @@ public static class SpecParser
     /// <summary><c>strategy</c>: the strategies' shared settings, read by the settings codec (every property of
     /// <see cref="StrategySettings"/>), and their own options under <c>options</c>
     /// (<see cref="ParseStrategyOptions"/>).</summary>
-    private static StrategySettings ParseStrategy(Reader r, YamlNode node) =>
-        SettingsCodec.FromSpec<StrategySettings>(r, node, "strategy", s => s.Validate(), ["options"]);
+    private static StrategySettings ParseStrategy(Reader r, YamlNode node)
+    {
+        foreach (var (keyNode, _) in r.Mapping(node, "strategy"))
+            if (MovedStrategyKeys.TryGetValue(r.Scalar(keyNode, "strategy"), out var now))
+                throw new UserInputException($"{r.At(keyNode)}: strategy.{r.Scalar(keyNode, "strategy")} is now {now}");
+        return SettingsCodec.FromSpec<StrategySettings>(r, node, "strategy", _ => { }, ["options"]);
+    }
+
+    /// <summary>Shared strategy keys that became one strategy's own option, and where each is set now.</summary>
+    private static readonly Dictionary<string, string> MovedStrategyKeys = new(StringComparer.Ordinal)
+    {
+        ["k"] = "each neighbour strategy's own option (did you mean strategy.options.RB-label.k and strategy.options.RB-dist.k?)",
+        ["scaling"] = "each neighbour strategy's own option (did you mean strategy.options.RB-label.scaling and strategy.options.RB-dist.scaling?)",
+        ["rb_prob_model"] = "RB-prob's own option, also read by the plausible-flips threshold (did you mean strategy.options.RB-prob.model?)",
+    };
 
     /// <summary>
     /// <c>strategy.options</c>: a mapping of strategy name to its own options, e.g. <c>options: {Centroid: {power:

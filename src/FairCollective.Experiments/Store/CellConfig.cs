@@ -89,6 +89,10 @@ public sealed record CellConfig
     /// 0).</summary>
     public double Plausible { get; init; }
 
+    /// <summary>Collective cells with a plausible-flips threshold: the learner of the majority model it reads
+    /// (RB-prob's); written only when <see cref="Plausible"/> is above 0.</summary>
+    public string PlausibleModel { get; init; } = new RbProbOptions().Model;
+
     /// <summary>Firm-side cells only: the method's knob.</summary>
     public double? Knob { get; init; }
 
@@ -161,7 +165,11 @@ public sealed record CellConfig
                     j.WriteRawValue(own);
                 }
                 j.WriteEndObject();
-                if (Plausible > 0) WriteNumber(j, "plausible_min", Plausible);
+                if (Plausible > 0)
+                {
+                    WriteNumber(j, "plausible_min", Plausible);
+                    j.WriteString("plausible_model", PlausibleModel);
+                }
                 j.WriteEndObject();
             }
             if (Plugins is { } plugins) j.WriteString("plugins", plugins);
@@ -202,7 +210,7 @@ public sealed record CellConfig
         if (!Defence.IsNone) parts.Add($"defence {Defence.Name} {Defence.OptionsJson}");
         if (IsCollective)
         {
-            if (Plausible > 0) parts.Add($"plausible >= {Plausible.ToString("R", CultureInfo.InvariantCulture)}");
+            if (Plausible > 0) parts.Add($"plausible >= {Plausible.ToString("R", CultureInfo.InvariantCulture)} by {PlausibleModel}");
             parts.Add(MajorityRows is { } m ? $"m = {m.ToString(CultureInfo.InvariantCulture)}" : "m = all");
             parts.Add(Size!.Value.ToString());
             parts.Add(BudgetText);
@@ -252,6 +260,7 @@ public sealed record CellConfig
                     Budget = c.TryGetProperty("budget_ideal", out _) ? FlipBudget.Ideal
                         : c.TryGetProperty("budget_share_of_pool", out var f) ? FlipBudget.ShareOfPool(f.GetDouble()) : FlipBudget.Flips(c.GetProperty("budget_flips").GetInt32()),
                     Plausible = c.TryGetProperty("plausible_min", out var pm) ? pm.GetDouble() : 0,
+                    PlausibleModel = c.TryGetProperty("plausible_model", out var pmo) ? pmo.GetString()! : new RbProbOptions().Model,
                     Strategy = Specs.SettingsCodec.FromStored<StrategySettings>(s),
                     StrategyOptionsJson = s.TryGetProperty("options", out var own) ? own.GetRawText() : null,
                 };
@@ -289,6 +298,8 @@ public sealed record CellConfig
         new("seed", StoredJsonShape.Kind.Whole), new("randomness_sha256", StoredJsonShape.Kind.Text), new("method", StoredJsonShape.Kind.Text),
         new("collective", StoredJsonShape.Kind.Object, Optional: true), .. StoredJsonShape.Field.Settings("collective.strategy", typeof(StrategySettings)),
         new("collective.strategy.options", StoredJsonShape.Kind.Object, Optional: true),
+        new("collective.plausible_min", StoredJsonShape.Kind.Number, Optional: true),
+        new("collective.plausible_model", StoredJsonShape.Kind.Text, Optional: true),
         new("plugins", StoredJsonShape.Kind.Text, Optional: true),
         new("firm_side", StoredJsonShape.Kind.Object, Optional: true), new("firm_side.knob", StoredJsonShape.Kind.Number),
         StoredJsonShape.Field.Enum<Mitigation.FirmSide.PostProcessingFit>("firm_side.post_processing_fit"),

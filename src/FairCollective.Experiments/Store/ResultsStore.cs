@@ -46,14 +46,19 @@ public sealed class ResultsStore : IDisposable
     /// intervals of unsigned gaps and ratios are percentile intervals of the gap itself, which exclude 0 near 0, where
     /// 6 bounds them through their signed gaps (<see cref="FairCollective.Fairness.UnsignedInterval"/>). The interval
     /// method is the code's, not a setting, so it is identified by this version: a store never holds cells of both.
+    /// 6 keyed every collective cell by k, scaling and RB-prob's model, shared by all strategies, where 7 keys a cell
+    /// by its own strategy's options only (RB-label's k, RB-prob's model) and a plausible-flips cell by its model.
     /// </summary>
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
     /// <summary>Why a store of an earlier schema version cannot be read, where the reason is specific.</summary>
     private static string? EarlierSchema(int version) => version switch
     {
         5 => "its intervals of unsigned gaps and ratios (EqOd, eq_odds_worst, eq_opp, dem_parity, dem_parity_ratio) are percentile intervals that exclude 0 near 0, " +
              "where this FairCollective bounds them through the signed gaps (docs/metrics.md), and it does not record whether its runs finished; run the experiment again into a new store",
+        6 => "its collective cells are keyed by k, scaling and rb_prob_model shared by every strategy, which are now the options of the strategies " +
+             "that use them (strategy.options.RB-label.k, strategy.options.RB-prob.model; docs/experiment-spec.md), so no key of it would match; " +
+             "run the experiment again into a new store (its numbers are the same)",
         _ => null,
     };
 

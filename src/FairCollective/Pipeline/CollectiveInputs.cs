@@ -28,11 +28,15 @@ public sealed record CollectiveInputs(DesignMatrix ScoringFeatures, int[] Labels
 /// <summary>How the collective ranks its pool: the strategy by name, its settings and the plausible-flips
 /// threshold.</summary>
 /// <param name="Strategy">A strategy name of <see cref="StrategyCatalog"/> (any case).</param>
-/// <param name="Settings">The strategies' options (k, tie rule, scaling, RB-prob's model).</param>
+/// <param name="Settings">The settings every strategy shares (tie rule, scoring space).</param>
 /// <param name="PlausibleMin">Only members the majority model finds at least this plausible as 1 form the pool; 0 = the
 /// whole pool.</param>
 public sealed record RankingChoice(string Strategy, StrategySettings Settings, double PlausibleMin = 0)
 {
     /// <summary>The strategy's own options (<see cref="StrategyEntry.Defaults"/>' type); null = its defaults.</summary>
     public object? Options { get; init; }
+
+    /// <summary>The learner of the majority model whose score the plausible-flips threshold reads (RB-prob's
+    /// <see cref="RbProbOptions.Model"/>); unused when <see cref="PlausibleMin"/> is 0.</summary>
+    public string PlausibleModel { get; init; } = new RbProbOptions().Model;
 }

@@ -33,7 +33,7 @@ public static class CollectivePipeline
         StrategyContext Context(int[] of) => new(inputs.ScoringFeatures, inputs.Labels, of, inputs.KnownMajority, inputs.Seed, inputs.OracleP0,
             inputs.RandomPriorities);
         // The plausible-flips answer to defences: only members the majority model finds plausible as 1 form the pool.
-        if (choice.PlausibleMin > 0) pool = PlausibleFlips.Restrict(Context(pool), choice.PlausibleMin, trainerFor(choice.Settings.RbProbModel));
+        if (choice.PlausibleMin > 0) pool = PlausibleFlips.Restrict(Context(pool), choice.PlausibleMin, trainerFor(choice.PlausibleModel));
         var scores = StrategyCatalog.Create(choice.Strategy, choice.Settings, trainerFor, choice.Options).Score(Context(pool));
         var ranking = Ranking.Rank(scores.Values, pool, choice.Settings.TieRule, inputs.Seed);
         var p0 = inputs.OracleP0;

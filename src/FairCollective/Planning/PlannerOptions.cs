@@ -47,7 +47,7 @@ public sealed record PlannerOptions
     /// RB-prob, RB-label, RB-dist.</summary>
     public IReadOnlyList<string> Strategies { get; init; } = StrategyCatalog.Practical;
 
-    /// <summary>Options of the strategies (k, tie rule, scaling, scoring space).</summary>
+    /// <summary>The settings every strategy shares (tie rule, scoring space).</summary>
     public StrategySettings StrategySettings { get; init; } = new();
 
     /// <summary>Own options of strategies that have some, by strategy name (any case); a strategy not named here runs

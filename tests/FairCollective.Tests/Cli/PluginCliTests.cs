@@ -115,7 +115,8 @@ public sealed class PluginCliTests : IDisposable
     [Theory]
     [InlineData("Centroid: {powr: 1}", "unknown option 'powr' (settable: Power)")]
     [InlineData("Centroid: {power: zero}", "option 'power' must be a number")]
-    [InlineData("RB-prob: {power: 1}", "strategy 'RB-prob' has no options of its own")]
+    [InlineData("Random: {power: 1}", "strategy 'Random' has no options of its own")]
+    [InlineData("RB-prob: {power: 1}", "strategy 'RB-prob': unknown option 'power' (settable: Model)")]
     [InlineData("Nobody: {power: 1}", "unknown strategy 'Nobody'")]
     public void ABadStrategyOptionIsOneLineNamingItsLine(string options, string expected)
     {

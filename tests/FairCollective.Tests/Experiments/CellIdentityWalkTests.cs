@@ -19,12 +19,13 @@ public class CellIdentityWalkTests
 {
     // A collective cell and a firm-side one: firm-side settings (the knob, how post-processing is fitted) apply to the
     // second only, a strategy, size and budget to the first only.
-    private static readonly CellConfig Collective = CellConfigTests.Collective, FirmSide = CellConfigTests.FirmSide;
+    private static readonly CellConfig Collective = CellConfigTests.Collective, FirmSide = CellConfigTests.FirmSide,
+        Plausible = CellConfigTests.Collective with { Plausible = 0.5 };
 
     /// <summary>The records whose every property is a setting of the cell, walked into.</summary>
     private static readonly Type[] Walked = [typeof(CellConfig), typeof(StrategySettings), typeof(DatasetIdentity)];
 
-    /// <summary>Each setting's path ("Strategy.K"), for the theory's cases.</summary>
+    /// <summary>Each setting's path ("Strategy.TieRule"), for the theory's cases.</summary>
     public static TheoryData<string> Settings() => new(Paths(typeof(CellConfig), ""));
 
     private static IEnumerable<string> Paths(Type type, string prefix)
@@ -44,7 +45,8 @@ public class CellIdentityWalkTests
     public void TheWalkFindsTheSettings()
     {
         var paths = Paths(typeof(CellConfig), "").ToArray();
-        Assert.Contains("Strategy.K", paths);
+        Assert.Contains("Strategy.TieRule", paths);
+        Assert.Contains("PlausibleModel", paths);
         Assert.Contains("Dataset.ContentHash", paths);
         Assert.Contains("PostProcessingFit", paths);
         Assert.True(paths.Length >= 25, string.Join(", ", paths));
@@ -55,7 +57,7 @@ public class CellIdentityWalkTests
     public void ChangingTheSettingChangesTheKeyOfTheCellsItAppliesToAndRoundTrips(string path)
     {
         var changed = new List<string>();
-        foreach (var config in new[] { Collective, FirmSide })
+        foreach (var config in new[] { Collective, FirmSide, Plausible })
         {
             if (With(config, path.Split('.')) is not CellConfig other) continue;  // a setting this kind of cell does not have
             var back = CellConfig.FromJson(other.ToJson());
@@ -85,7 +87,7 @@ public class CellIdentityWalkTests
     {
         ("LearnerOptionsJson", _) => LearnerCatalog.OptionsJson("logistic", new LearnerSettings { C = 0.01 }),
         ("Learner", _) => "mlp",
-        ("RbProbModel", _) => "mlp",
+        ("PlausibleModel", _) => "mlp",
         (_, string s) => s + "x",
         (_, int i) => i + 1,
         (_, double d) => d + 0.0625,

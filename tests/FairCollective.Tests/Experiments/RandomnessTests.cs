@@ -11,7 +11,7 @@ public sealed class RandomnessTests : IDisposable
 {
     private readonly CliSandbox _box = new();
 
-    private const string Grid = "strategies: [RB-prob, RB-dist, Random]\nalphas: [0.3, 0.6]\nbudgets: {fractions: [0.5, 1]}\nmajority_rows: [all, 20]\nseeds: [0, 1]\nstrategy: {k: 3}\n";
+    private const string Grid = "strategies: [RB-prob, RB-dist, Random]\nalphas: [0.3, 0.6]\nbudgets: {fractions: [0.5, 1]}\nmajority_rows: [all, 20]\nseeds: [0, 1]\nstrategy: {options: {RB-dist: {k: 3}}}\n";
 
     private static void Ok(params string[] args)
     {

@@ -1,3 +1,4 @@
+using FairCollective.Collective.Strategies;
 using FairCollective.Common;
 using FairCollective.Data;
 using FairCollective.Experiments.Store;
@@ -158,7 +159,8 @@ public sealed class ResultsStoreTests : IDisposable
     {
         var path = PathOf("s.sqlite");
         using var store = ResultsStore.Open(path);
-        store.BeginRun("e", TestCells.Settings("compas"), "run-1", "{}", "{}");
+        store.BeginRun("e", TestCells.Settings("compas") with { StrategyOptions = TestCells.NeighbourK(NeighbourStrategyOptions.DefaultK) },
+            "run-1", "{}", "{}");
         // Same settings, more datasets: fine (the grid grows).
         store.BeginRun("e", TestCells.Settings("compas", "adult"), "run-2", "{}", "{}");
         Assert.Equal(["adult", "compas"], store.SettingsOf("e")!.Datasets.Keys.Order());
@@ -168,7 +170,10 @@ public sealed class ResultsStoreTests : IDisposable
         string prefix = $"results store '{path}' already holds experiment 'e' with other settings: ";
         const string suffix = "; give the spec another name, or run into another --store";
         Assert.Equal(prefix + "test_fraction is 0.3 in the store and 0.25 now" + suffix, Why(baseline with { TestFraction = 0.25 }));
-        Assert.Equal(prefix + "strategy.k is 10 in the store and 3 now" + suffix, Why(baseline with { Strategy = baseline.Strategy with { K = 3 } }));
+        Assert.Equal(prefix + "strategy.tie_rule is SeededRandom in the store and RowIndex now" + suffix,
+            Why(baseline with { Strategy = baseline.Strategy with { TieRule = FairCollective.Collective.TieRule.RowIndex } }));
+        Assert.Equal(prefix + "strategy 'RB-dist' options differ: K is 10 in the store and 3 now" + suffix,
+            Why(baseline with { StrategyOptions = TestCells.NeighbourK(3) }));
         Assert.Equal(prefix + "learner 'logistic' options differ: C is (unset) in the store and 0.01 now" + suffix,
             Why(baseline with { Learners = new Dictionary<string, string> { ["logistic"] = "{\"C\":0.01}" } }));
         Assert.Equal(prefix + "dataset 'compas' has different data (content sha256 content-comp in the store, edited now)" + suffix,

@@ -18,7 +18,7 @@ public sealed class RunnerTests : IDisposable
         Strategies = ["RB-prob", "RB-label", "RB-dist", "Random", "Oracle"],
         Sizes = [CollectiveSize.Share(0), CollectiveSize.Share(0.2), CollectiveSize.Share(0.4)],
         Budgets = [FlipBudget.ShareOfPool(0), FlipBudget.ShareOfPool(0.5), FlipBudget.ShareOfPool(1)],
-        MajorityRows = [null, 10], Seeds = [0, 1], Strategy = new StrategySettings { K = 3 },
+        MajorityRows = [null, 10], Seeds = [0, 1], StrategyOptions = TestCells.NeighbourK(3),
     };
 
     private RunSummary Run(ExperimentSpec spec, string store, int threads)

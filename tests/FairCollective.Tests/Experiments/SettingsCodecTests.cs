@@ -56,6 +56,6 @@ public class SettingsCodecTests
 
     [Fact]
     public void SpecsWriteEnumsAsTheyAreTyped() =>
-        Assert.Equal("""{"k":10,"tie_rule":"seeded-random","scaling":"encoded","scoring_space":"counterfactual","rb_prob_model":"logistic"}""",
+        Assert.Equal("""{"tie_rule":"seeded-random","scoring_space":"counterfactual"}""",
             SettingsCodec.ToNode(new StrategySettings(), spec: true).ToJsonString());
 }

@@ -1,3 +1,4 @@
+using FairCollective.Collective.Strategies;
 using FairCollective.Collective;
 using FairCollective.Common;
 using FairCollective.Experiments.Specs;
@@ -15,7 +16,7 @@ public class SpecParserTests
         budgets: {fractions: [0, 0.5, 1]}
         majority_rows: [all, 10]
         seeds: {count: 3}
-        strategy: {k: 3, tie_rule: row-index}
+        strategy: {tie_rule: row-index, options: {RB-label: {k: 3}}}
         """;
 
     [Fact]
@@ -28,7 +29,8 @@ public class SpecParserTests
         Assert.Equal([0, 0.5, 1], spec.Budgets.Select(b => b.Fraction!.Value));
         Assert.Equal([null, 10], spec.MajorityRows);
         Assert.Equal([0, 1, 2], spec.Seeds);
-        Assert.Equal(3, spec.Strategy.K);
+        Assert.Equal(3, spec.OptionsOf<NeighbourStrategyOptions>("RB-label").K);
+        Assert.Equal(NeighbourStrategyOptions.DefaultK, spec.OptionsOf<NeighbourStrategyOptions>("RB-dist").K); // RB-label's k is RB-label's
         Assert.Equal(TieRule.RowIndex, spec.Strategy.TieRule);
         Assert.Equal(["logistic"], spec.Learners);
     }
@@ -50,7 +52,11 @@ public class SpecParserTests
     [InlineData("budgets: {percent: [2]}", "unknown budget kind 'percent'")]
     [InlineData("seeds: [1, 1]", "seeds repeat")]
     [InlineData("majority_rows: [some]", "majority_rows entries are 'all' or a positive whole number")]
-    [InlineData("strategy: {k: 0}", "strategy.k must be at least 1")]
+    [InlineData("strategy: {options: {RB-label: {k: 0}}}", "strategy 'RB-label': option k must be at least 1; got 0")]
+    [InlineData("strategy: {k: 3}", "strategy.k is now each neighbour strategy's own option (did you mean strategy.options.RB-label.k and strategy.options.RB-dist.k?)")]
+    [InlineData("strategy: {rb_prob_model: mlp}", "strategy.rb_prob_model is now RB-prob's own option, also read by the plausible-flips threshold (did you mean strategy.options.RB-prob.model?)")]
+    [InlineData("strategy: {options: {RB-prob: {model: svm}}}", "strategy 'RB-prob': unknown model 'svm' (known: logistic, mlp, gbt")]
+    [InlineData("strategy: {options: {Random: {k: 3}}}", "strategy 'Random' has no options of its own")]
     [InlineData("strategy: {tie_rule: coin}", "unknown tie_rule 'coin'")]
     [InlineData("colour: red", "unknown key 'colour'")]
     public void InvalidSpecsGiveOneLineMessagesWithTheLine(string replacement, string expected)

@@ -39,7 +39,7 @@ public sealed class SpecRoundTripTests : IDisposable
     {
         string text = "name: every-key\ndatasets: [toy, synthetic]\nlearners: [logistic, mlp]\nstrategies: [RB-prob, RB-dist, Random]\n"
             + "alphas: [0.1, 0.0125]\nmembers: [5, 10]\nbudgets: {fractions: [0, 0.5], counts: [3]}\nmajority_rows: [all, 20]\nseeds: {count: 2, from: 7}\n"
-            + "test_fraction: 0.25\nstrategy: {k: 4, tie_rule: row-index, scaling: all-columns, rb_prob_model: mlp}\n"
+            + "test_fraction: 0.25\nstrategy: {tie_rule: row-index, options: {RB-label: {k: 4, scaling: all-columns}, RB-prob: {model: mlp}}}\n"
             + "learner: {c: 0.5, mlp: {max_epochs: 5, hidden_layer_sizes: [8]}}\nfirm_side: {FARE: [0.5], Reweighing: [0, 1]}\n";
         var spec = SpecParser.Parse(text, "every.yaml");
         string written = SpecWriter.Write(spec);
@@ -53,7 +53,7 @@ public sealed class SpecRoundTripTests : IDisposable
     {
         var csvSpec = _box.UserData("people", specName: "people");
         var spec = _box.Write("orig.yaml", $"name: orig\ndatasets: [toy, {{path: people.csv, spec: {Path.GetFileName(csvSpec)}}}]\nstrategies: [RB-prob, RB-label]\n"
-            + "alphas: [0.3, 0.6]\nbudgets: {fractions: [0.5, 1]}\nmajority_rows: [all, 20]\nseeds: [0, 1]\nstrategy: {k: 3}\n");
+            + "alphas: [0.3, 0.6]\nbudgets: {fractions: [0.5, 1]}\nmajority_rows: [all, 20]\nseeds: [0, 1]\nstrategy: {options: {RB-dist: {k: 3}}}\n");
         Assert.Equal(0, CliSandbox.Run("run", spec, "--store", _box.PathOf("a.sqlite")).Exit);
         string recorded;
         using (var a = ResultsStore.Open(_box.PathOf("a.sqlite"), StoreAccess.Read)) recorded = a.Runs().Single().SpecJson;

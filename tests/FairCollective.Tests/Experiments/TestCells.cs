@@ -19,6 +19,11 @@ public static class TestCells
         Datasets = datasets.ToDictionary(d => d, d => Ref(d)),
     };
 
+    /// <summary>RB-label's and RB-dist's own options with k = <paramref name="k"/>, as a spec holds them.</summary>
+    public static IReadOnlyDictionary<string, string> NeighbourK(int k) =>
+        new[] { StrategyCatalog.RbLabel, StrategyCatalog.RbDist }.ToDictionary(s => s,
+            s => StrategyCatalog.OptionsJson(s, new NeighbourStrategyOptions { K = k })!, StringComparer.Ordinal);
+
     public static DatasetIdentity Ref(string dataset) => new(dataset, "content-" + dataset, "spec-" + dataset);
 
     /// <summary><paramref name="c"/> rebuilt from a configuration read off its display fields.</summary>

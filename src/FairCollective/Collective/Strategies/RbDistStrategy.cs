@@ -11,6 +11,9 @@ namespace FairCollective.Collective.Strategies;
 /// <param name="options">k, the distance space and the k-NN search's tuning.</param>
 public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollectiveStrategy
 {
+    // Checked when built, so a spec's bad k stops the parse with its line.
+    private readonly NeighbourStrategyOptions _options = Validated(options);
+
     /// <inheritdoc/>
     public string Name => "RB-dist";
 
@@ -22,9 +25,9 @@ public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollecti
         if (context.TrainFeatures.Cols == 0) return PoolScores.Constant(context.Pool.Length, 0, PoolScores.NoFeatures);
         var positives = context.KnownMajority.Where(r => context.TrainLabels[r] == 1).ToArray();
         if (positives.Length == 0) return PoolScores.Constant(context.Pool.Length, 0, "the collective knows no positive majority row");
-        int k = Math.Min(options.K, positives.Length);
-        var (pool, reference) = NeighbourFeatures.Build(context, positives, options.Scaling);
-        var result = new ExactKnn(reference, options.Knn).Query(pool, k);
+        int k = Math.Min(_options.K, positives.Length);
+        var (pool, reference) = NeighbourFeatures.Build(context, positives, _options.Scaling);
+        var result = new ExactKnn(reference, _options.Knn).Query(pool, k);
         var scores = new double[pool.Rows];
         for (int q = 0; q < pool.Rows; q++)
         {
@@ -32,6 +35,12 @@ public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollecti
             foreach (double dist in result.DistancesOf(q)) sum += dist;
             scores[q] = -sum / k;
         }
-        return k == options.K ? PoolScores.Specified(scores) : new PoolScores(scores, NeighbourStrategyOptions.CappedK(k, options.K, "positive known majority rows"));
+        return k == _options.K ? PoolScores.Specified(scores) : new PoolScores(scores, NeighbourStrategyOptions.CappedK(k, _options.K, "positive known majority rows"));
+    }
+
+    private static NeighbourStrategyOptions Validated(NeighbourStrategyOptions options)
+    {
+        options.Validate();
+        return options;
     }
 }

@@ -11,6 +11,9 @@ namespace FairCollective.Collective.Strategies;
 /// <param name="options">k, the distance space and the k-NN search's tuning.</param>
 public sealed class RbLabelStrategy(NeighbourStrategyOptions options) : ICollectiveStrategy
 {
+    // Checked when built, so a spec's bad k stops the parse with its line.
+    private readonly NeighbourStrategyOptions _options = Validated(options);
+
     /// <inheritdoc/>
     public string Name => "RB-label";
 
@@ -21,9 +24,9 @@ public sealed class RbLabelStrategy(NeighbourStrategyOptions options) : ICollect
         if (context.TrainFeatures.Cols == 0) return PoolScores.Constant(context.Pool.Length, 0, PoolScores.NoFeatures);
         int known = context.KnownMajority.Length;
         if (known == 0) return PoolScores.Constant(context.Pool.Length, 0, "the collective knows no majority row");
-        int k = Math.Min(options.K, known);
-        var (pool, reference) = NeighbourFeatures.Build(context, context.KnownMajority, options.Scaling);
-        var result = new ExactKnn(reference, options.Knn).Query(pool, k);
+        int k = Math.Min(_options.K, known);
+        var (pool, reference) = NeighbourFeatures.Build(context, context.KnownMajority, _options.Scaling);
+        var result = new ExactKnn(reference, _options.Knn).Query(pool, k);
         var scores = new double[pool.Rows];
         for (int q = 0; q < pool.Rows; q++)
         {
@@ -31,6 +34,12 @@ public sealed class RbLabelStrategy(NeighbourStrategyOptions options) : ICollect
             foreach (int r in result.IndicesOf(q)) positives += context.TrainLabels[context.KnownMajority[r]];
             scores[q] = positives;
         }
-        return k == options.K ? PoolScores.Specified(scores) : new PoolScores(scores, NeighbourStrategyOptions.CappedK(k, options.K, "known majority rows"));
+        return k == _options.K ? PoolScores.Specified(scores) : new PoolScores(scores, NeighbourStrategyOptions.CappedK(k, _options.K, "known majority rows"));
+    }
+
+    private static NeighbourStrategyOptions Validated(NeighbourStrategyOptions options)
+    {
+        options.Validate();
+        return options;
     }
 }

@@ -11,6 +11,19 @@ namespace FairCollective.Collective.Strategies;
 /// <param name="majorityModel">Trainer of f (see <see cref="MajorityModel"/>).</param>
 public sealed class RbProbStrategy(ITrainer majorityModel) : ICollectiveStrategy
 {
+    /// <summary>RB-prob with its own options: f is <paramref name="options"/>' model, built by
+    /// <paramref name="trainerFor"/>.</summary>
+    /// <exception cref="Common.UserInputException">The model is not a known learner.</exception>
+    public RbProbStrategy(RbProbOptions options, Func<string, ITrainer> trainerFor) : this(Checked(options, trainerFor))
+    {
+    }
+
+    private static ITrainer Checked(RbProbOptions options, Func<string, ITrainer> trainerFor)
+    {
+        options.Validate();
+        return trainerFor(options.Model);
+    }
+
     /// <inheritdoc/>
     public string Name => "RB-prob";
 

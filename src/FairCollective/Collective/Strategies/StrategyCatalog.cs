@@ -28,14 +28,15 @@ public static class StrategyCatalog
 
     private static readonly Registry<StrategyEntry> Registry = new("strategy",
     [
-        new(RbProb, "score by a classifier fitted on the known majority rows", StrategyNeeds.None,
-            b => new RbProbStrategy(b.TrainerFor(b.Settings.RbProbModel))),
-        new(RbLabel, "score by the positive labels among the k nearest known majority rows", StrategyNeeds.KNearestMajorityRows,
-            b => new RbLabelStrategy(new NeighbourStrategyOptions { K = b.Settings.K, Scaling = b.Settings.Scaling })),
-        new(RbDist, "score by the distance to the k nearest positive known majority rows", StrategyNeeds.KNearestPositiveMajorityRows,
-            b => new RbDistStrategy(new NeighbourStrategyOptions { K = b.Settings.K, Scaling = b.Settings.Scaling })),
+        StrategyEntry.Of(RbProb, "score by a classifier fitted on the known majority rows", StrategyNeeds.None, new RbProbOptions(),
+            (o, b) => new RbProbStrategy(o, b.TrainerFor)),
+        StrategyEntry.Of(RbLabel, "score by the positive labels among the k nearest known majority rows",
+            StrategyNeeds.KNearestMajorityRows, new NeighbourStrategyOptions(), (o, _) => new RbLabelStrategy(o)),
+        StrategyEntry.Of(RbDist, "score by the distance to the k nearest positive known majority rows",
+            StrategyNeeds.KNearestPositiveMajorityRows, new NeighbourStrategyOptions(), (o, _) => new RbDistStrategy(o)),
         new(Random, "the pool in a seeded random order, the baseline", StrategyNeeds.None, _ => new RandomStrategy()),
-        new(Oracle, "the ideal counterfactual relabelling, from the data's causal model", StrategyNeeds.CausalModel, _ => new OracleStrategy()),
+        new(Oracle, "the ideal counterfactual relabelling, from the data's causal model", StrategyNeeds.CausalModel,
+            _ => new OracleStrategy()),
     ]);
 
     /// <summary>Every strategy: the paper's, in its order, then those registered (<see cref="Register"/>) in
@@ -44,6 +45,11 @@ public static class StrategyCatalog
 
     /// <summary>Every strategy name, in <see cref="Entries"/>' order.</summary>
     public static IReadOnlyList<string> Names => Registry.Names;
+
+    /// <summary>RB-prob's own options as the plausible-flips restriction reads them: RB-prob's options among
+    /// <paramref name="options"/> (strategy name to canonical JSON, as a spec gives them), else its defaults.</summary>
+    public static RbProbOptions PlausibleModelOptions(IReadOnlyDictionary<string, string> options) =>
+        options.TryGetValue(RbProb, out var json) ? (RbProbOptions)OptionsFromJson(RbProb, json)! : new RbProbOptions();
 
     /// <summary>The three practical strategies of the paper.</summary>
     public static IReadOnlyList<string> Practical { get; } = [RbProb, RbLabel, RbDist];
@@ -72,7 +78,7 @@ public static class StrategyCatalog
     public static StrategyEntry? Find(string name) => Registry.Find(name);
 
     /// <param name="name">A known strategy name.</param>
-    /// <param name="settings">k, scaling and RB-prob's model.</param>
+    /// <param name="settings">The tie rule and the scoring space, shared by every strategy.</param>
     /// <param name="trainerFor">Builds a trainer by learner name (for RB-prob's majority model).</param>
     /// <param name="options">The strategy's own options (its entry's <see cref="StrategyEntry.Defaults"/> type); null =
     /// its defaults.</param>
@@ -91,11 +97,16 @@ public static class StrategyCatalog
     public static object? OptionsWith(string name, IEnumerable<(string Option, JsonNode? Value)> overrides)
     {
         var entry = Get(name);
-        var given = overrides.ToArray();
-        if (entry.Defaults is null)
-            return given.Length == 0 ? null : throw new UserInputException($"strategy '{entry.Name}' has no options of its own (its shared options are under 'strategy')");
-        var options = OptionOverrides.Apply(entry.Defaults, given, $"strategy '{entry.Name}'", [], OptionOverrides.EnumsAsText);
-        Create(entry.Name, new StrategySettings(), learner => LearnerCatalog.Create(learner, new LearnerSettings(), seed: 0), options); // its own checks
+        var options = entry.OptionsWith(overrides);
+        if (options is null) return null;
+        try
+        {
+            Create(entry.Name, new StrategySettings(), learner => LearnerCatalog.Create(learner, new LearnerSettings(), seed: 0), options); // its own checks
+        }
+        catch (UserInputException e) when (!e.Message.StartsWith("strategy '", StringComparison.Ordinal))
+        {
+            throw new UserInputException($"strategy '{entry.Name}': {e.Message}");
+        }
         return options;
     }
 

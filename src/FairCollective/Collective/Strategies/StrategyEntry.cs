@@ -14,8 +14,7 @@ namespace FairCollective.Collective.Strategies;
 /// <param name="Create">Builds it from the shared settings, its own options and a trainer by learner name.</param>
 public sealed record StrategyEntry(string Name, string Description, StrategyNeeds Needs, Func<StrategyBuild, ICollectiveStrategy> Create) : IRegistryEntry
 {
-    /// <summary>Its own options record with every default; null when it has none beyond
-    /// <see cref="StrategySettings"/>.</summary>
+    /// <summary>Its own options record with every default; null when it has none (Random, the Oracle).</summary>
     public object? Defaults { get; init; }
 
     /// <summary>Where a plug-in's entry came from (assembly, version, SHA-256), recorded in each cell it computes; null
@@ -25,6 +24,18 @@ public sealed record StrategyEntry(string Name, string Description, StrategyNeed
     /// <summary>Whether a real collective can use it: it needs nothing only simulation knows (Random included; not to
     /// be confused with <see cref="StrategyCatalog.Practical"/>, the paper's three scores).</summary>
     public bool UsableByARealCollective => !Needs.HasFlag(StrategyNeeds.CausalModel);
+
+    /// <summary>Its defaults with <paramref name="overrides"/> applied by option name (snake_case or PascalCase); null
+    /// for an entry without options and no overrides.</summary>
+    /// <exception cref="UserInputException">An unknown option, a value of the wrong type, or options given to an entry
+    /// without any.</exception>
+    public object? OptionsWith(IEnumerable<(string Option, System.Text.Json.Nodes.JsonNode? Value)> overrides)
+    {
+        var given = overrides.ToArray();
+        if (Defaults is null)
+            return given.Length == 0 ? null : throw new UserInputException($"strategy '{Name}' has no options of its own");
+        return OptionOverrides.Apply(Defaults, given, $"strategy '{Name}'", [], OptionOverrides.EnumsAsText);
+    }
 
     /// <summary>An entry whose strategy takes its own options record <typeparamref name="TOptions"/> (its properties
     /// with defaults are the options).</summary>
@@ -40,8 +51,7 @@ public sealed record StrategyEntry(string Name, string Description, StrategyNeed
 }
 
 /// <summary>What a strategy is built from.</summary>
-/// <param name="Settings">The options all strategies share (k, tie rule, scaling, scoring space, RB-prob's
-/// model).</param>
+/// <param name="Settings">The settings all strategies share (tie rule, scoring space).</param>
 /// <param name="TrainerFor">Builds a trainer by learner name, for a strategy that fits a model.</param>
 public sealed record StrategyBuild(StrategySettings Settings, Func<string, ITrainer> TrainerFor)
 {

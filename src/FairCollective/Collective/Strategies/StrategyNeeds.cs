@@ -14,9 +14,11 @@ public enum StrategyNeeds
     /// it.</summary>
     CausalModel = 1,
 
-    /// <summary>k (<see cref="StrategySettings.K"/>) nearest rows among the known majority rows.</summary>
+    /// <summary>k nearest rows among the known majority rows; its options record carries k
+    /// (<see cref="INearestRowsOptions"/>).</summary>
     KNearestMajorityRows = 2,
 
-    /// <summary>k nearest rows among the known majority rows labelled 1.</summary>
+    /// <summary>k nearest rows among the known majority rows labelled 1; its options record carries k
+    /// (<see cref="INearestRowsOptions"/>).</summary>
     KNearestPositiveMajorityRows = 4,
 }
