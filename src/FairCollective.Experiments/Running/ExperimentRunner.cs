@@ -52,6 +52,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
 
         var bases = new ConcurrentDictionary<(string, int, string, DefenceChoice), Lazy<(IClassifier Model, IReadOnlyDictionary<string, double> Metrics)>>();
         var rankings = new ConcurrentDictionary<ScoreGroup, Lazy<RankedCollective>>();
+        var firmSideMethods = new ConcurrentDictionary<(string Method, string Options), IFirmSideMethod>();
         var neighbours = new ConcurrentDictionary<(string, int), TrainingNeighbours>();
         var refits = new SharedRefits();
         var writer = new CellWriter(store, progress);
@@ -96,7 +97,9 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 string rule = "";
                 if (cell.FirmSideMethod is { } firmSide)
                 {
-                    var method = FirmSideCatalog.Get(firmSide);
+                    // One instance per method and options for the run: a method may keep per-split work (steering's
+                    // solve).
+                    var method = firmSideMethods.GetOrAdd((firmSide, config.FirmSideOptionsJson ?? ""), m => FirmSideCatalog.Create(m.Method, config.FirmSideOptionsJson));
                     var context = new FirmSideContext(split, trainer, Base(DefenceChoice.None).Model, config.Seed, config.PostProcessingFit);
                     metrics = FirmEvaluation.EvaluateOutcome(split, method.Run(context, config.Knob!.Value), bootstrap);
                 }

@@ -179,6 +179,7 @@ public sealed class RunGrid
                                     {
                                         Method = choice.Method,
                                         Knob = knob,
+                                        FirmSideOptionsJson = choice.OptionsJson,
                                         PostProcessingFit = spec.EffectivePostProcessingFit,
                                         Plugins = PluginOrigins.Of(learner, null, null, choice.Method),
                                     }, null, minority)
@@ -220,6 +221,7 @@ public sealed class RunGrid
             StrategyOptions = spec.Strategies.Concat(spec.Plausibility.Any(p => p > 0) ? [StrategyCatalog.RbProb] : []).Distinct()
                 .Select(n => (n, Json: spec.StrategyOptionsJson(n)))
                 .Where(t => t.Json is not null).ToDictionary(t => t.n, t => t.Json!, StringComparer.Ordinal),
+            FirmSideOptions = spec.FirmSide.Where(f => f.OptionsJson is not null).ToDictionary(f => f.Method, f => f.OptionsJson!, StringComparer.Ordinal),
             Plugins = PluginOrigins.ByAssembly(spec),
             ValidationFraction = spec.ValidationFraction, PostProcessingFit = spec.FirmSide.Count > 0 ? spec.EffectivePostProcessingFit.ToString() : "",
             Bootstrap = spec.BootstrapResamples > 0 ? $"{spec.BootstrapResamples} resamples at {spec.BootstrapLevel.ToString(CultureInfo.InvariantCulture)}" : "none",

@@ -127,10 +127,15 @@ public sealed record ExperimentSpec
     public string? Randomness { get; init; }
 }
 
-/// <summary>A firm-side method and the knob values to sweep.</summary>
+/// <summary>A firm-side method, the knob values to sweep and its options.</summary>
 /// <param name="Method">The method's catalog name (e.g. Reweighing, FARE).</param>
 /// <param name="Knobs">Values of its one trade-off knob, one cell each.</param>
-public sealed record FirmSideChoice(string Method, IReadOnlyList<double> Knobs);
+public sealed record FirmSideChoice(string Method, IReadOnlyList<double> Knobs)
+{
+    /// <summary>Its options beyond the knob as canonical JSON (keys sorted, defaults included;
+    /// <c>FirmSideCatalog.OptionsJson</c>); null for a method whose knob is its one setting.</summary>
+    public string? OptionsJson { get; init; } = Mitigation.FirmSide.FirmSideCatalog.OptionsJson(Method, []);
+}
 
 /// <summary>A dataset by catalog name or path, with an optional CSV spec file for user data.</summary>
 /// <param name="NameOrPath">A catalog name (bundled or generated) or a path to a data file or dataset spec

@@ -383,23 +383,7 @@ public static class SpecParser
                 throw new UserInputException($"{r.At(nameNode)}: unknown strategy '{name}' (known: {string.Join(", ", StrategyCatalog.Names)})");
             string canonical = StrategyCatalog.Canonical(name);
             if (result.ContainsKey(canonical)) throw new UserInputException($"{r.At(nameNode)}: strategy.options names {canonical} twice");
-            var values = given is YamlScalarNode { Value: null or "" or "~" or "null" } ? []
-                : r.Mapping(given, $"strategy.options.{name}").Select(kv =>
-                {
-                    string option = r.Scalar(kv.Key, $"strategy.options.{name}");
-                    return (Option: option, Value: ToJson(r, kv.Value, $"strategy.options.{name}.{option}"), Node: kv.Value);
-                }).ToArray();
-            // Options applied one more at a time, so an error names the line of the option that caused it.
-            object? typed = null;
-            for (int i = 0; i <= values.Length; i++)
-                try
-                {
-                    typed = StrategyCatalog.OptionsWith(canonical, values.Take(i).Select(v => (v.Option, v.Value)));
-                }
-                catch (UserInputException e) when (!e.Message.StartsWith(r.Source, StringComparison.Ordinal))
-                {
-                    throw new UserInputException($"{r.At(i == 0 ? nameNode : values[i - 1].Node)}: {e.Message}");
-                }
+            var typed = AppliedByLine(r, given, $"strategy.options.{name}", nameNode, set => StrategyCatalog.OptionsWith(canonical, set));
             if (StrategyCatalog.OptionsJson(canonical, typed) is { } json) result[canonical] = json;
         }
         return result;
@@ -428,21 +412,40 @@ public static class SpecParser
         return paths;
     }
 
-    /// <summary>A list of method names (default knobs) or a mapping name: knob values.</summary>
+    /// <summary>
+    /// A list of method names (default knobs and options), or a mapping of name to its knob values, or to
+    /// <c>{knobs: [...], options: {...}}</c> (either part may be left out), e.g. <c>firm_side: {FARE: {knobs: [0, 0.5],
+    /// options: {max_leaves: 16}}, Reweighing: [0.5, 1]}</c>. Each option is checked by the method here, so a typo
+    /// stops the parse with its line.
+    /// </summary>
     private static IReadOnlyList<FirmSideChoice> ParseFirmSide(Reader r, YamlNode node)
     {
-        FirmSideChoice Choice(YamlNode nameNode, YamlNode? knobs)
+        FirmSideChoice Choice(YamlNode nameNode, YamlNode? value)
         {
             string name = r.Scalar(nameNode, "firm_side");
             if (!FirmSideCatalog.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
                 throw new UserInputException($"{r.At(nameNode)}: unknown firm-side method '{name}' (known: {string.Join(", ", FirmSideCatalog.Names)})");
             var method = FirmSideCatalog.Get(name);
-            if (knobs is null) return new FirmSideChoice(method.Name, method.DefaultKnobs);
+            YamlNode? knobs = value, options = null;
+            if (value is YamlMappingNode parts)
+            {
+                knobs = null;
+                foreach (var (key, part) in r.Mapping(parts, $"firm_side.{name}"))
+                    switch (r.Scalar(key, $"firm_side.{name}"))
+                    {
+                        case "knobs": knobs = part; break;
+                        case "options": options = part; break;
+                        case var other: throw new UserInputException($"{r.At(key)}: unknown key '{other}' of firm_side.{name} (knobs, options)");
+                    }
+            }
+            string? optionsJson = ParseFirmSideOptions(r, method.Name, nameNode, options);
+            if (knobs is null or YamlScalarNode { Value: null or "" or "~" or "null" })
+                return new FirmSideChoice(method.Name, method.DefaultKnobs) { OptionsJson = optionsJson };
             var values = r.Numbers(knobs, $"firm_side.{name}");
             Distinct(r, values, $"firm_side.{name}");
             foreach (var (k, kn) in values)
                 if (!(k >= 0 && k <= 1)) throw new UserInputException($"{r.At(kn)}: a knob of firm_side.{name} must lie in [0, 1]; got {Format(k)}");
-            return new FirmSideChoice(method.Name, values.Select(k => k.Value).ToArray());
+            return new FirmSideChoice(method.Name, values.Select(k => k.Value).ToArray()) { OptionsJson = optionsJson };
         }
         var choices = node switch
         {
@@ -452,6 +455,37 @@ public static class SpecParser
         };
         Distinct(r, choices.Select(c => (c.Item1.Method, c.Item2)), "firm_side");
         return choices.Select(c => c.Item1).ToArray();
+    }
+
+    /// <summary><c>firm_side.&lt;name&gt;.options</c> as canonical JSON (the defaults when absent), each option
+    /// applied one more at a time so an error names its line; null for a method without options.</summary>
+    private static string? ParseFirmSideOptions(Reader r, string method, YamlNode nameNode, YamlNode? node) =>
+        AppliedByLine(r, node, $"firm_side.{method}.options", nameNode, given => FirmSideCatalog.OptionsJson(method, given));
+
+    /// <summary>
+    /// A component's options from a spec mapping of option to value (absent or null: none given), handed to
+    /// <paramref name="apply"/> one more at a time, so an error names the line of the option that caused it (or the
+    /// component's, <paramref name="owner"/>, when the defaults alone are refused).
+    /// </summary>
+    private static T AppliedByLine<T>(Reader r, YamlNode? node, string at, YamlNode owner, Func<IEnumerable<(string Option, JsonNode? Value)>, T> apply)
+    {
+        var values = node is null or YamlScalarNode { Value: null or "" or "~" or "null" } ? []
+            : r.Mapping(node, at).Select(kv =>
+            {
+                string option = r.Scalar(kv.Key, at);
+                return (Option: option, Value: ToJson(r, kv.Value, $"{at}.{option}"), Node: kv.Value);
+            }).ToArray();
+        T result = default!;
+        for (int i = 0; i <= values.Length; i++)
+            try
+            {
+                result = apply(values.Take(i).Select(v => (v.Option, v.Value)));
+            }
+            catch (UserInputException e) when (!e.Message.StartsWith(r.Source, StringComparison.Ordinal))
+            {
+                throw new UserInputException($"{r.At(i == 0 ? owner : values[i - 1].Node)}: {e.Message}");
+            }
+        return result;
     }
 
     /// <summary>
@@ -465,24 +499,7 @@ public static class SpecParser
         DefenceChoice Choice(YamlNode nameNode, YamlNode? options)
         {
             string name = r.Scalar(nameNode, "defences");
-            var given = options is null or YamlScalarNode { Value: null or "" or "~" or "null" } ? []
-                : r.Mapping(options, $"defences.{name}").Select(kv =>
-                {
-                    string option = r.Scalar(kv.Key, $"defences.{name}");
-                    return (Option: option, Value: ToJson(r, kv.Value, $"defences.{name}.{option}"), Node: kv.Value);
-                }).ToArray();
-            // Options applied one more at a time, so an error names the line of the option that caused it.
-            DefenceChoice choice = DefenceChoice.None;
-            for (int i = 0; i <= given.Length; i++)
-                try
-                {
-                    choice = DefenceCatalog.Choice(name, given.Take(i).Select(g => (g.Option, g.Value)));
-                }
-                catch (UserInputException e) when (!e.Message.StartsWith(r.Source, StringComparison.Ordinal))
-                {
-                    throw new UserInputException($"{r.At(i == 0 ? nameNode : given[i - 1].Node)}: {e.Message}");
-                }
-            return choice;
+            return AppliedByLine(r, options, $"defences.{name}", nameNode, given => DefenceCatalog.Choice(name, given));
         }
         var choices = node switch
         {

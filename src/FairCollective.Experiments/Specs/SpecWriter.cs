@@ -58,7 +58,11 @@ public static class SpecWriter
         o["learner"] = learner;
         if (spec.Randomness is not null) o["randomness"] = spec.Randomness;
         if (spec.FirmSide.Count > 0)
-            o["firm_side"] = new JsonObject(spec.FirmSide.Select(f => KeyValuePair.Create(f.Method, (JsonNode?)Numbers(f.Knobs))));
+            o["firm_side"] = new JsonObject(spec.FirmSide.Select(f => KeyValuePair.Create(f.Method,
+                // The short form (knob values alone) for a method at its default options.
+                f.OptionsJson is { } own && own != Mitigation.FirmSide.FirmSideCatalog.OptionsJson(f.Method, [])
+                    ? new JsonObject { ["knobs"] = Numbers(f.Knobs), ["options"] = JsonNode.Parse(own) }
+                    : (JsonNode?)Numbers(f.Knobs))));
         // Written only where the spec has them, as lists of {defence: options}: one defence may appear with several
         // options.
         if (spec.Defences is not [{ IsNone: true }])

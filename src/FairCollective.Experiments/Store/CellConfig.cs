@@ -96,6 +96,10 @@ public sealed record CellConfig
     /// <summary>Firm-side cells only: the method's knob.</summary>
     public double? Knob { get; init; }
 
+    /// <summary>Firm-side cells of a method with options beyond its knob: them, as canonical JSON (keys sorted,
+    /// defaults included); null for the rest (then not written).</summary>
+    public string? FirmSideOptionsJson { get; init; }
+
     /// <summary>Firm-side cells only: the rows post-processors were fitted on.</summary>
     public Mitigation.FirmSide.PostProcessingFit PostProcessingFit { get; init; }
 
@@ -178,6 +182,11 @@ public sealed record CellConfig
                 j.WriteStartObject("firm_side");
                 WriteNumber(j, "knob", knob);
                 j.WriteString("post_processing_fit", PostProcessingFit.ToString());
+                if (FirmSideOptionsJson is { } options)
+                {
+                    j.WritePropertyName("options");
+                    j.WriteRawValue(options);
+                }
                 j.WriteEndObject();
             }
             j.WriteEndObject();
@@ -270,6 +279,7 @@ public sealed record CellConfig
                 {
                     Knob = fs.GetProperty("knob").GetDouble(),
                     PostProcessingFit = Enum.Parse<Mitigation.FirmSide.PostProcessingFit>(fs.GetProperty("post_processing_fit").GetString()!),
+                    FirmSideOptionsJson = fs.TryGetProperty("options", out var fo) ? fo.GetRawText() : null,
                 };
             return config;
         }
@@ -303,6 +313,7 @@ public sealed record CellConfig
         new("plugins", StoredJsonShape.Kind.Text, Optional: true),
         new("firm_side", StoredJsonShape.Kind.Object, Optional: true), new("firm_side.knob", StoredJsonShape.Kind.Number),
         StoredJsonShape.Field.Enum<Mitigation.FirmSide.PostProcessingFit>("firm_side.post_processing_fit"),
+        new("firm_side.options", StoredJsonShape.Kind.Object, Optional: true),
     ];
 
     // Round-trip text, so 0.0125 and 0.013 (or 0.1 + 0.2 and 0.3) never share a key.

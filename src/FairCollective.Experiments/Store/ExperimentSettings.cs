@@ -33,12 +33,16 @@ public sealed record ExperimentSettings
     /// <summary>Whether two-level categoricals are one 0/1 column.</summary>
     public bool BinaryAsOneColumn { get; init; }
 
-    /// <summary>The strategies' options (k, tie rule, scaling, RB-prob's model).</summary>
+    /// <summary>The settings every strategy shares (tie rule, scoring space).</summary>
     public required FairCollective.Collective.Strategies.StrategySettings Strategy { get; init; }
 
-    /// <summary>Strategy name to its own options as canonical JSON, for the strategies with options of their own (empty
-    /// for the built-in ones).</summary>
+    /// <summary>Strategy name to its own options as canonical JSON, for the strategies with options of their own
+    /// (RB-prob, RB-label, RB-dist, a plug-in's).</summary>
     public IReadOnlyDictionary<string, string> StrategyOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Firm-side method name to its options beyond the knob as canonical JSON, for the methods with
+    /// some.</summary>
+    public IReadOnlyDictionary<string, string> FirmSideOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Plug-in assembly name to its origin (name, version, SHA-256 of the file), for the plug-ins whose
     /// components the experiment uses.</summary>
@@ -77,6 +81,9 @@ public sealed record ExperimentSettings
         foreach (var (strategy, options) in StrategyOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             if (stored.StrategyOptions.TryGetValue(strategy, out var old) && old != options)
                 return $"strategy '{strategy}' options {FirstOptionDifference(old, options)}";
+        foreach (var (method, options) in FirmSideOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            if (stored.FirmSideOptions.TryGetValue(method, out var old) && old != options)
+                return $"firm-side method '{method}' options {FirstOptionDifference(old, options)}";
         foreach (var (assembly, origin) in Plugins.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             if (stored.Plugins.TryGetValue(assembly, out var old) && old != origin)
                 return $"plug-in {assembly} differs ({old} in the store, {origin} now): a rebuilt plug-in may compute other results";
@@ -105,6 +112,7 @@ public sealed record ExperimentSettings
         PostProcessingFit = PostProcessingFit.Length > 0 ? PostProcessingFit : stored.PostProcessingFit,
         Learners = stored.Learners.Concat(Learners).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         StrategyOptions = stored.StrategyOptions.Concat(StrategyOptions).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+        FirmSideOptions = stored.FirmSideOptions.Concat(FirmSideOptions).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         Plugins = stored.Plugins.Concat(Plugins).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         Datasets = stored.Datasets.Concat(Datasets).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
         DatasetRows = stored.DatasetRows.Concat(DatasetRows).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
@@ -133,6 +141,8 @@ public sealed record ExperimentSettings
         // Written only when there are some, so a store of built-in components keeps its record as it was.
         if (StrategyOptions.Count > 0)
             o["strategy_options"] = new JsonObject(StrategyOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));
+        if (FirmSideOptions.Count > 0)
+            o["firm_side_options"] = new JsonObject(FirmSideOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));
         if (Plugins.Count > 0)
             o["plugins"] = new JsonObject(Plugins.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
         return o.ToJsonString();
@@ -162,6 +172,8 @@ public sealed record ExperimentSettings
                     .ToDictionary(kv => kv.Key, kv => RowsOf(kv.Value!["rows"]!.AsObject()), StringComparer.Ordinal),
                 Randomness = o["randomness"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>(), StringComparer.Ordinal),
                 StrategyOptions = o["strategy_options"]?.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal)
+                                  ?? new Dictionary<string, string>(StringComparer.Ordinal),
+                FirmSideOptions = o["firm_side_options"]?.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal)
                                   ?? new Dictionary<string, string>(StringComparer.Ordinal),
                 Plugins = o["plugins"]?.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>(), StringComparer.Ordinal)
                           ?? new Dictionary<string, string>(StringComparer.Ordinal),
@@ -198,7 +210,8 @@ public sealed record ExperimentSettings
         new("validation_fraction", StoredJsonShape.Kind.Number), new("bootstrap", StoredJsonShape.Kind.Text), new("post_processing_fit", StoredJsonShape.Kind.Text),
         new("binary_as_one_column", StoredJsonShape.Kind.Boolean), .. StoredJsonShape.Field.Settings("strategy", typeof(FairCollective.Collective.Strategies.StrategySettings)),
         new("learners", StoredJsonShape.Kind.Object), new("datasets", StoredJsonShape.Kind.Object), new("randomness", StoredJsonShape.Kind.Object),
-        new("strategy_options", StoredJsonShape.Kind.Object, Optional: true), new("plugins", StoredJsonShape.Kind.Object, Optional: true),
+        new("strategy_options", StoredJsonShape.Kind.Object, Optional: true), new("firm_side_options", StoredJsonShape.Kind.Object, Optional: true),
+        new("plugins", StoredJsonShape.Kind.Object, Optional: true),
     ];
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;

@@ -21,7 +21,16 @@ public class CellConfigTests
         Strategy = new StrategySettings(),
     };
 
-    internal static readonly CellConfig FirmSide = Collective with { Method = "FARE", MajorityRows = null, Size = null, Budget = null, Strategy = null, Knob = 0.5 };
+    internal static readonly CellConfig FirmSide = Collective with
+    {
+        Method = "FARE",
+        MajorityRows = null,
+        Size = null,
+        Budget = null,
+        Strategy = null,
+        Knob = 0.5,
+        FirmSideOptionsJson = FairCollective.Mitigation.FirmSide.FirmSideCatalog.OptionsJson("FARE", []),
+    };
 
     /// <summary>Changes of value the walk over every setting (<see cref="CellIdentityWalkTests"/>) does not make:
     /// numbers one rounding step apart, other kinds of size and budget, options inside the learner's and the

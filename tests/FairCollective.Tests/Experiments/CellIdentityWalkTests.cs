@@ -88,6 +88,7 @@ public class CellIdentityWalkTests
         ("LearnerOptionsJson", _) => LearnerCatalog.OptionsJson("logistic", new LearnerSettings { C = 0.01 }),
         ("Learner", _) => "mlp",
         ("PlausibleModel", _) => "mlp",
+        ("FirmSideOptionsJson", _) => FairCollective.Mitigation.FirmSide.FirmSideCatalog.OptionsJson("FARE", [("max_leaves", System.Text.Json.Nodes.JsonValue.Create(8))]),
         (_, string s) => s + "x",
         (_, int i) => i + 1,
         (_, double d) => d + 0.0625,

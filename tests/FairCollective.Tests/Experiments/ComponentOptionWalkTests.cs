@@ -6,11 +6,13 @@ using FairCollective.Experiments.Specs;
 using FairCollective.Experiments.Store;
 using FairCollective.Learning.Catalog;
 using FairCollective.Mitigation.Defences;
+using FairCollective.Mitigation.FirmSide;
 
 namespace FairCollective.Tests.Experiments;
 
 /// <summary>
-/// Every option of every registered strategy, learner and defence, found by walking the catalogs (no hand list):
+/// Every option of every registered strategy, learner, defence and firm-side method, found by walking the catalogs (no
+/// hand list):
 /// set in a spec to another valid value, it changes the written spec and the cell's key, and the written spec parses
 /// back to a spec that writes the same text. An option added to any options record is walked with no change here.
 /// </summary>
@@ -29,6 +31,8 @@ public class ComponentOptionWalkTests
             foreach (var (option, _) in LearnerCatalog.SettableOptions(name)) data.Add("learner", name, option);
         foreach (var name in DefenceCatalog.Entries.Where(e => e.Origin is null).Select(e => e.Name))
             foreach (var (option, _) in DefenceCatalog.SettableOptions(name)) data.Add("defence", name, option);
+        foreach (var name in FirmSideCatalog.Entries.Where(e => e.Origin is null).Select(e => e.Name))
+            foreach (var (option, _) in FirmSideCatalog.SettableOptions(name)) data.Add("firm-side", name, option);
         return data;
     }
 
@@ -42,6 +46,10 @@ public class ComponentOptionWalkTests
         Assert.DoesNotContain(rows, r => r.Item2 is "Random" or "Oracle");
         Assert.Contains(rows, r => r.Item1 == "learner" && r.Item2 == "mlp");
         Assert.Contains(rows, r => r.Item1 == "defence" && r.Item2 == "roni");
+        Assert.Contains(("firm-side", "FARE", "MaxLeaves"), rows);
+        Assert.Contains(("firm-side", "Steering-EF-Affirmative-Full", "MaxIterations"), rows);
+        Assert.DoesNotContain(rows, r => r.Item1 == "firm-side"
+            && r.Item3 is "FairnessWeight" or "Interpolation" or "Tolerance" or "Strength" or "Mode" or "CostConstraint");
     }
 
     [Theory]
@@ -80,10 +88,13 @@ public class ComponentOptionWalkTests
         {
             "strategy" => Grid + $"strategies: [{component}]\nlearners: [logistic]\nstrategy: {{options: {{{component}: {set}}}}}\n",
             "learner" => Grid + $"strategies: [Random]\nlearners: [{component}]\nlearner: {{{component}: {set}}}\n",
+            "firm-side" => Grid + $"strategies: [Random]\nlearners: [logistic]\nfirm_side: {{{component}: {{options: {set}}}}}\n",
             _ => Grid + $"strategies: [Random]\nlearners: [logistic]\ndefences: [{{{component}: {set}}}]\n",
         };
         var spec = SpecParser.Parse(text, "walk.yaml");
         string strategy = spec.Strategies[0], learner = spec.Learners[0];
+        if (kind == "firm-side")
+            return (spec, CellConfigTests.FirmSide with { Method = spec.FirmSide[0].Method, FirmSideOptionsJson = spec.FirmSide[0].OptionsJson });
         var cell = CellConfigTests.Collective with
         {
             Method = strategy,
@@ -102,6 +113,7 @@ public class ComponentOptionWalkTests
         {
             "strategy" => Typed(StrategyCatalog.SettableOptions(component), StrategyCatalog.Get(component).Defaults!.GetType(), option),
             "learner" => Typed(LearnerCatalog.SettableOptions(component), LearnerCatalog.Get(component).Defaults(0, 1).GetType(), option),
+            "firm-side" => Typed(FirmSideCatalog.SettableOptions(component), FirmSideCatalog.Entry(component).Defaults!.GetType(), option),
             _ => Typed(DefenceCatalog.SettableOptions(component), DefenceCatalog.Get(component).Defaults().GetType(), option),
         };
         var node = JsonNode.Parse(defaults);
@@ -111,7 +123,7 @@ public class ComponentOptionWalkTests
                 yield return JsonValue.Create(!b);
                 break;
             case JsonValue v when v.TryGetValue(out int i):
-                foreach (int other in new[] { i + 1, i * 2, Math.Max(1, i - 1) }.Where(o => o != i)) yield return JsonValue.Create(other);
+                foreach (int other in new[] { i + 1, i * 2, i - 1, 0 }.Where(o => o != i)) yield return JsonValue.Create(other);
                 break;
             case JsonValue v when v.TryGetValue(out double d):
                 foreach (double other in new[] { d * 0.5, d == 0 ? 0.5 : d * 2, d + 1, 0.25 }.Where(o => o != d)) yield return JsonValue.Create(other);

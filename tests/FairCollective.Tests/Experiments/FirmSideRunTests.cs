@@ -144,5 +144,39 @@ public sealed class FirmSideRunTests : IDisposable
             firm_side: [Magic]
             """)).Message);
 
+    [Fact]
+    public void AMethodsOptionsReachItsCellsAndAStoreRefusesOthers()
+    {
+        ExperimentSpec Spec(string leaves) => SpecParser.Parse("""
+            name: fs-options
+            datasets: [synthetic]
+            strategies: [RB-prob]
+            alphas: [0.2]
+            budgets: {fractions: [0.5]}
+            seeds: [0]
+            firm_side: {FARE: {knobs: [0.5], options: {max_leaves: LEAVES}}, Reweighing: [1]}
+            """.Replace("LEAVES", leaves, StringComparison.Ordinal));
+        var two = Spec("2");
+        Assert.Equal(2, System.Text.Json.JsonDocument.Parse(two.FirmSide[0].OptionsJson!).RootElement.GetProperty("MaxLeaves").GetInt32());
+        Assert.Null(two.FirmSide[1].OptionsJson); // Reweighing's knob is its one setting
+        // The written spec keeps the options and reads back to them.
+        Assert.Equal(two.FirmSide[0].OptionsJson, SpecParser.Parse(SpecWriter.Write(two), "w.json").FirmSide[0].OptionsJson);
+        using var store = ResultsStore.Open(Path.Combine(_dir, "fso.sqlite"));
+        new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(two, store);
+        var fare = Assert.Single(store.Cells(), c => c.Method == "FARE");
+        Assert.Equal(two.FirmSide[0].OptionsJson, fare.Config!.FirmSideOptionsJson);
+        // Two leaves: the firm sees one binary feature, so it predicts at most two distinct scores; 32 leaves do
+        // better.
+        using var other = ResultsStore.Open(Path.Combine(_dir, "fso32.sqlite"));
+        new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(Spec("32"), other);
+        var fare32 = Assert.Single(other.Cells(), c => c.Method == "FARE");
+        Assert.NotEqual(fare.Key, fare32.Key);
+        Assert.True(fare32.Metrics[MetricKeys.Error] < fare.Metrics[MetricKeys.Error],
+            $"32 leaves: error {fare32.Metrics[MetricKeys.Error]}; 2 leaves: {fare.Metrics[MetricKeys.Error]}");
+        var refused = Assert.Throws<FairCollective.Common.UserInputException>(() =>
+            new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(Spec("32"), store));
+        Assert.Contains("firm-side method 'FARE' options differ: MaxLeaves is 2 in the store and 32 now", refused.Message);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

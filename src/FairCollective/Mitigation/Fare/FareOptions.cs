@@ -47,10 +47,14 @@ public sealed record FareOptions
     /// <summary>How the firm receives a row's cell; default one indicator column per leaf.</summary>
     public FareEncoding Encoding { get; init; } = FareEncoding.OneHotLeaf;
 
+    /// <summary>Most leaves a spec may ask for: far above the paper's sweep (2..200).</summary>
+    public const int MaxLeavesLimit = 10_000;
+
     internal void Validate()
     {
-        if (!(FairnessWeight >= 0 && FairnessWeight <= 1)) throw new UserInputException($"FARE option fairness_weight must be in [0, 1], got {FairnessWeight}.");
-        if (MaxLeaves < 1) throw new UserInputException($"FARE option k (max leaves) must be at least 1, got {MaxLeaves}.");
-        if (MinLeafSize < 1) throw new UserInputException($"FARE option min-leaf-size must be at least 1, got {MinLeafSize}.");
+        if (!(FairnessWeight >= 0 && FairnessWeight <= 1)) throw new UserInputException($"FARE's fairness weight must be in [0, 1]; got {FairnessWeight}");
+        if (MaxLeaves < 1) throw new UserInputException($"option max_leaves must be at least 1; got {MaxLeaves}");
+        CountLimit.Check(MaxLeaves, MaxLeavesLimit, "option max_leaves");
+        if (MinLeafSize < 1) throw new UserInputException($"option min_leaf_size must be at least 1; got {MinLeafSize}");
     }
 }

@@ -9,11 +9,14 @@ namespace FairCollective.Mitigation.FirmSide;
 /// linear in the mixing probability between those points. Fitted on the context's fitting rows
 /// (<see cref="FirmSideContext.FitScores"/>).
 /// </summary>
-/// <param name="cost">The group cost to equalise.</param>
-public sealed class CalibratedEqOddsMethod(CostConstraint cost) : IFirmSideMethod
+/// <param name="options">The group cost to equalise (it names the variant) and the label threshold; the knob sets the
+/// mixing.</param>
+public sealed class CalibratedEqOddsMethod(CalibratedEqOddsOptions options) : IFirmSideMethod
 {
+    private readonly CalibratedEqOddsOptions _options = options with { MixProbability = null };
+
     /// <summary>The cost constraint this method equalises.</summary>
-    public CostConstraint Cost { get; } = cost;
+    public CostConstraint Cost => _options.CostConstraint;
 
     /// <inheritdoc/>
     public string Name => Cost switch
@@ -41,10 +44,9 @@ public sealed class CalibratedEqOddsMethod(CostConstraint cost) : IFirmSideMetho
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
         MitigationInput.UnitInterval(Name, knob, "knob");
-        var fitted = CalibratedEqOdds.Fit(c.FitScores, c.FitLabels, c.FitGroups, new CalibratedEqOddsOptions { CostConstraint = Cost });
+        var fitted = CalibratedEqOdds.Fit(c.FitScores, c.FitLabels, c.FitGroups, _options);
         double mix = Math.Max(NaNToZero(fitted.Majority.MixRate), NaNToZero(fitted.Minority.MixRate)); // only the lower-cost group mixes
-        var model = CalibratedEqOdds.Fit(c.FitScores, c.FitLabels, c.FitGroups,
-            new CalibratedEqOddsOptions { CostConstraint = Cost, MixProbability = MixProbability(knob, mix) });
+        var model = CalibratedEqOdds.Fit(c.FitScores, c.FitLabels, c.FitGroups, _options with { MixProbability = MixProbability(knob, mix) });
         var (_, labels) = model.Predict(c.TestScores, c.Split.TestGroups, c.Seed);
         return new FirmSideOutcome(labels, model.PositiveProbability(c.TestScores, c.Split.TestGroups),
             ValidationPredicted: c.ValidationScores is { } v ? model.Predict(v, c.Split.ValidationGroups!, c.Seed).Labels : null);
@@ -54,7 +56,8 @@ public sealed class CalibratedEqOddsMethod(CostConstraint cost) : IFirmSideMetho
 }
 
 /// <summary>Equalized-odds post-processing (Hardt, Price, Srebro); knob = strength towards the LP solution.</summary>
-public sealed class EqOddsPostProcessingMethod : IFirmSideMethod
+/// <param name="options">How the mixing rates become predictions; the knob sets the strength.</param>
+public sealed class EqOddsPostProcessingMethod(EqOddsPostProcessingOptions options) : IFirmSideMethod
 {
     /// <inheritdoc/>
     public string Name => "EqOddsPostProcessing";
@@ -68,7 +71,7 @@ public sealed class EqOddsPostProcessingMethod : IFirmSideMethod
     {
         var fitPred = c.FitPredictions;
         var testPred = c.BaseModel.Predict(c.Split.TestX);
-        var model = EqOddsPostProcessing.Fit(c.FitLabels, fitPred, c.FitGroups, new EqOddsPostProcessingOptions { Strength = knob });
+        var model = EqOddsPostProcessing.Fit(c.FitLabels, fitPred, c.FitGroups, options with { Strength = knob });
         return new FirmSideOutcome(model.Predict(testPred, c.Split.TestGroups, c.Seed), model.PositiveProbability(testPred, c.Split.TestGroups),
             ValidationPredicted: c.ValidationPredictions is { } v ? model.Predict(v, c.Split.ValidationGroups!, c.Seed) : null);
     }
@@ -76,8 +79,11 @@ public sealed class EqOddsPostProcessingMethod : IFirmSideMethod
 
 /// <summary>Threshold optimizer with equalized-odds constraints (fairlearn's construction); knob = TPR
 /// tolerance.</summary>
-public sealed class ThresholdOptimizerMethod : IFirmSideMethod
+/// <param name="options">The FPR grid; the knob sets the tolerance.</param>
+public sealed class ThresholdOptimizerMethod(ThresholdOptimizerOptions options) : IFirmSideMethod
 {
+    private readonly ThresholdOptimizerOptions _options = Checked(options);
+
     /// <inheritdoc/>
     public string Name => "ThresholdOptimizer";
     /// <inheritdoc/>
@@ -88,8 +94,15 @@ public sealed class ThresholdOptimizerMethod : IFirmSideMethod
     /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var model = ThresholdOptimizer.Fit(c.FitScores, c.FitLabels, c.FitGroups, new ThresholdOptimizerOptions { Tolerance = knob });
+        var model = ThresholdOptimizer.Fit(c.FitScores, c.FitLabels, c.FitGroups, _options with { Tolerance = knob });
         return new FirmSideOutcome(model.Predict(c.TestScores, c.Split.TestGroups, c.Seed), model.PositiveProbability(c.TestScores, c.Split.TestGroups),
             ValidationPredicted: c.ValidationScores is { } v ? model.Predict(v, c.Split.ValidationGroups!, c.Seed) : null);
+    }
+
+    private static ThresholdOptimizerOptions Checked(ThresholdOptimizerOptions options)
+    {
+        if (options.GridSize < 1) throw new Common.UserInputException($"option grid_size must be at least 1; got {options.GridSize}");
+        Common.CountLimit.Check(options.GridSize, ThresholdOptimizerOptions.GridSizeLimit, "option grid_size");
+        return options;
     }
 }

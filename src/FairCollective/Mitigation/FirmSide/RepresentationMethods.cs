@@ -12,24 +12,33 @@ namespace FairCollective.Mitigation.FirmSide;
 /// the leaves, from the training rows and held-out rows the tree never saw (the validation split when there is one,
 /// else the test split).
 /// </summary>
-public sealed class FareMethod : IFirmSideMethod
+/// <param name="options">The tree's options (leaves, leaf size, encoding); the knob sets its fairness weight.</param>
+public sealed class FareMethod(FareOptions options) : IFirmSideMethod
 {
+    private readonly FareOptions _options = Checked(options);
+
     /// <inheritdoc/>
     public string Name => "FARE";
     /// <inheritdoc/>
-    public string KnobDescription => $"fairness weight w of (1 - w) Gini(y) + w (1/2 - Gini(s)), k = {FareOptions.DefaultMaxLeaves} leaves";
+    public string KnobDescription => $"fairness weight w of (1 - w) Gini(y) + w (1/2 - Gini(s)), k = {_options.MaxLeaves} leaves";
     /// <inheritdoc/>
     public IReadOnlyList<double> DefaultKnobs { get; } = [0.0, 0.25, 0.5, 0.75, 0.95];
 
     /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var tree = FareTreeBuilder.Fit(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups, new FareOptions { FairnessWeight = knob });
+        var tree = FareTreeBuilder.Fit(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups, _options with { FairnessWeight = knob });
         var (heldOutX, heldOutGroups) = c.Split.ValidationX is { } vx ? (vx, c.Split.ValidationGroups!) : (c.Split.TestX, c.Split.TestGroups);
         var certificate = FareCertificate.Compute(tree.LeafCount, new LeafSample(tree.LeafIds(c.Split.TrainX), c.Split.TrainGroups.Codes.ToArray()),
             new LeafSample(tree.LeafIds(heldOutX), heldOutGroups.Codes.ToArray()), c.Seed);
         return FirmSideOutcome.Of(c.FitAndPredict(tree.Encode(c.Split.TrainX), c.Split.TrainY, null, tree.Encode(c.Split.TestX), c.Split.ValidationX is { } v ? tree.Encode(v) : null),
             new Dictionary<string, double> { [Fairness.MetricKeys.FareDemographicParityBound] = certificate.DemographicParityBound });
+    }
+
+    private static FareOptions Checked(FareOptions options)
+    {
+        options.Validate();
+        return options;
     }
 }
 
@@ -40,14 +49,16 @@ public sealed class FareMethod : IFirmSideMethod
 /// (EF-Affirmative only) also reports its solver's Newton steps and final gradient norm, so a store shows whether
 /// each cell's steering problem was solved.
 /// </summary>
-/// <param name="mode">Which parameters move.</param>
-/// <param name="covariance">Diagonal (per-feature closed forms) or full (the convex problem, solved
-/// numerically).</param>
-public sealed class SteeringMethod(SteeringMode mode, CovarianceKind covariance = CovarianceKind.Diagonal) : IFirmSideMethod
+/// <param name="options">The steering problem's options: its mode (which parameters move) and covariance (diagonal
+/// closed forms, or the full convex problem solved numerically) name the variant; the knob sets the
+/// interpolation.</param>
+public sealed class SteeringMethod(SteeringOptions options) : IFirmSideMethod
 {
+    private readonly SteeringOptions _options = Checked(options);
+
     /// <inheritdoc/>
-    public string Name => (mode == SteeringMode.AllSubgroups ? "Steering-EF-All" : "Steering-EF-Affirmative")
-                          + (covariance == CovarianceKind.Full ? "-Full" : "");
+    public string Name => (_options.Mode == SteeringMode.AllSubgroups ? "Steering-EF-All" : "Steering-EF-Affirmative")
+                          + (_options.Covariance == CovarianceKind.Full ? "-Full" : "");
     /// <inheritdoc/>
     public string KnobDescription => "interpolation t between the original and the steered training rows";
     /// <inheritdoc/>
@@ -61,10 +72,10 @@ public sealed class SteeringMethod(SteeringMode mode, CovarianceKind covariance 
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
         var solution = _solutions.GetValue(c.Split, split => new Lazy<SteeringSolution>(() =>
-            SteeringPipeline.Solve(split.TrainX, split.TrainY, split.TrainGroups.Codes, new SteeringOptions { Mode = mode, Covariance = covariance }))).Value;
+            SteeringPipeline.Solve(split.TrainX, split.TrainY, split.TrainGroups.Codes, _options))).Value;
         var steered = SteeringPipeline.ApplySolution(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups.Codes, solution,
-            new SteeringOptions { Mode = mode, Covariance = covariance, Interpolation = knob });
-        var measures = covariance == CovarianceKind.Full
+            _options with { Interpolation = knob });
+        var measures = _options.Covariance == CovarianceKind.Full
             ? new Dictionary<string, double>
             {
                 [Fairness.MetricKeys.SteeringGradientNorm] = steered.Solution.SolverGradientNorm,
@@ -73,5 +84,12 @@ public sealed class SteeringMethod(SteeringMode mode, CovarianceKind covariance 
             : null;
         // Test and validation rows are not moved: the steered model predicts them as they are.
         return FirmSideOutcome.Of(c.FitAndPredict(steered.X, c.Split.TrainY, steered.Weights, c.Split.TestX, c.Split.ValidationX), measures);
+    }
+
+    // Checked when built, so a spec's bad option stops the parse with its line (the columns are checked per split).
+    private static SteeringOptions Checked(SteeringOptions options)
+    {
+        options.Validate(int.MaxValue);
+        return options;
     }
 }

@@ -7,6 +7,9 @@ public sealed record ThresholdOptimizerOptions
     /// <summary>fairlearn's default grid: FPR values linspace(0, 1, 1001).</summary>
     public const int DefaultGridSize = 1000;
 
+    /// <summary>Most intervals of the FPR grid a spec may ask for: a thousand times fairlearn's.</summary>
+    public const int GridSizeLimit = 1_000_000;
+
     /// <summary>The exact equalized-odds constraint (fairlearn).</summary>
     public const double DefaultTolerance = 0.0;
 
