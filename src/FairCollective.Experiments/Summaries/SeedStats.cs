@@ -81,7 +81,7 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
 
     /// <summary>The seed mean's interval of an unsigned gap or ratio, with these seeds' <paramref name="estimates"/>,
     /// made of <paramref name="gaps"/> (see <see cref="TestRowInterval"/>).</summary>
-    private static (double Low, double High)? UnsignedMean(CellRecord[][] seeds, double[] estimates, (bool IsRatio, (FairnessMetric Gap, double Weight)[][] Parts) gaps, double level)
+    private static (double Low, double High)? UnsignedMean(CellRecord[][] seeds, double[] estimates, (bool IsRatio, (FairnessMetric Gap, double Weight)[][] Parts, (FairnessMetric Minority, FairnessMetric Majority) RelativeTo) gaps, double level)
     {
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + level / 2);
         int parts = gaps.Parts.Length;
@@ -95,7 +95,7 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
             {
                 // The ratio's part is the signed gap relative to the larger rate (SignedParts.Relative); its SE scales
                 // alike.
-                var (minority, majority) = SignedParts.RelativeTo;
+                var (minority, majority) = gaps.RelativeTo;
                 scale = Math.Max(SeedValue(seed, MetricCatalog.Get(minority).Key), SeedValue(seed, MetricCatalog.Get(majority).Key));
             }
             if (!(scale > 0)) return null;

@@ -38,60 +38,66 @@ public static class SignedParts
     /// min-over-max ratio).</summary>
     public static bool Applies(FairnessMetric metric) => LayoutOf(metric, 2) is not null;
 
-    /// <summary>The layout of <paramref name="metric"/> over <paramref name="groups"/> groups; null for metrics bounded
-    /// by their own percentile interval.</summary>
-    public static Layout? LayoutOf(FairnessMetric metric, int groups)
+    /// <summary>The layout of <paramref name="metric"/> over <paramref name="groups"/> groups, read from its
+    /// definition's rule (<see cref="LayoutOf(MetricRule?, int)"/>); null for metrics bounded by their own percentile
+    /// interval.</summary>
+    public static Layout? LayoutOf(FairnessMetric metric, int groups) => LayoutOf(MetricCatalog.Get(metric).Rule, groups);
+
+    /// <summary>
+    /// The layout a metric computed by <paramref name="rule"/> has over <paramref name="groups"/> groups: an unsigned
+    /// gap or min-over-max ratio of the pooled groups is one part, an equalized-odds combination two, a between-groups
+    /// metric one part per pair of groups and rate (two blocks for the means); null for rates, signed gaps and
+    /// minority-over-majority ratios, which are smooth and keep their percentile interval.
+    /// </summary>
+    public static Layout? LayoutOf(MetricRule? rule, int groups)
     {
         int pairs = groups * (groups - 1) / 2;
-        return metric switch
+        return rule?.Kind switch
         {
-            FairnessMetric.EqualOpportunityDifference or FairnessMetric.FalsePositiveRateDifference or FairnessMetric.DemographicParityDifference
-                or FairnessMetric.ErrorRateDifference => new Layout(false, 1, 1),
-            FairnessMetric.EqOd or FairnessMetric.EqualizedOddsDifferenceWorstCase => new Layout(false, 1, 2),
-            FairnessMetric.DemographicParityRatio => new Layout(true, 1, 1),
-            FairnessMetric.DemographicParityDifferenceBetweenGroups or FairnessMetric.EqualOpportunityDifferenceBetweenGroups
-                or FairnessMetric.ErrorRateDifferenceBetweenGroups => new Layout(false, 1, pairs),
-            FairnessMetric.DemographicParityRatioBetweenGroups or FairnessMetric.EqualOpportunityRatioBetweenGroups => new Layout(true, 1, pairs),
-            FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase => new Layout(false, 1, 2 * pairs),
-            FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean => new Layout(false, 2, pairs),
-            FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase => new Layout(true, 1, 2 * pairs),
-            FairnessMetric.EqualizedOddsRatioBetweenGroupsMean => new Layout(true, 2, pairs),
+            Aggregation.Unsigned => new Layout(false, 1, 1),
+            Aggregation.MeanOfUnsigned or Aggregation.WorstOfUnsigned => new Layout(false, 1, 2),
+            Aggregation.MinOverMax => new Layout(true, 1, 1),
+            Aggregation.BetweenDifference => new Layout(false, 1, pairs),
+            Aggregation.BetweenRatio => new Layout(true, 1, pairs),
+            Aggregation.BetweenWorstDifference => new Layout(false, 1, 2 * pairs),
+            Aggregation.BetweenMeanDifference => new Layout(false, 2, pairs),
+            Aggregation.BetweenWorstRatio => new Layout(true, 1, 2 * pairs),
+            Aggregation.BetweenMeanRatio => new Layout(true, 2, pairs),
             _ => null,
         };
     }
 
     /// <summary>
     /// A minority-vs-majority unsigned gap or ratio written through the signed gaps every cell stores with their
-    /// intervals (for combining the intervals of several test splits, where no joint resamples exist): one block of
-    /// parts, each part a weighted sum of signed gaps. EqOd's parts are A = 1/2 dTPR + 1/2 dFPR and B = 1/2 dTPR - 1/2
-    /// dFPR, as in <see cref="Fill"/>; eq_odds_worst's are dTPR and dFPR; a single gap's is its signed gap; the
-    /// min-over-max ratio of selection rates has the signed selection gap, taken relative to the larger selection rate
-    /// (<see cref="RelativeTo"/>). Null for every other metric (between-groups metrics are over all groups, not two).
+    /// intervals (for combining the intervals of several test splits, where no joint resamples exist), read from its
+    /// definition's rule: one block of parts, each part a weighted sum of signed gaps, as in <see cref="Fill"/>. A
+    /// single gap's part is its signed gap; the equalized-odds mean of rates A and B (EqOd) has 1/2 gap(B) + 1/2 gap(A)
+    /// and 1/2 gap(B) - 1/2 gap(A); the worst case has gap(A) and gap(B); a min-over-max ratio has its rate's signed
+    /// gap, taken relative to the larger of the two rates in <c>RelativeTo</c>. Null for every other metric
+    /// (between-groups metrics are over all groups, not two).
     /// </summary>
-    public static (bool IsRatio, (FairnessMetric Gap, double Weight)[][] Parts)? OfSignedGaps(FairnessMetric metric)
+    /// <exception cref="InvalidOperationException">The catalog lacks a signed gap or rate the parts are made
+    /// of.</exception>
+    public static (bool IsRatio, (FairnessMetric Gap, double Weight)[][] Parts, (FairnessMetric Minority, FairnessMetric Majority) RelativeTo)? OfSignedGaps(FairnessMetric metric)
     {
-        const FairnessMetric tpr = FairnessMetric.EqualOpportunityDifferenceSigned, fpr = FairnessMetric.FalsePositiveRateDifferenceSigned;
-        return metric switch
+        if (MetricCatalog.Get(metric).Rule is not { } rule) return null;
+        return rule.Kind switch
         {
-            FairnessMetric.EqualOpportunityDifference => (false, [[(tpr, 1)]]),
-            FairnessMetric.FalsePositiveRateDifference => (false, [[(fpr, 1)]]),
-            FairnessMetric.DemographicParityDifference => (false, [[(FairnessMetric.DemographicParityDifferenceSigned, 1)]]),
-            FairnessMetric.ErrorRateDifference => (false, [[(FairnessMetric.ErrorRateDifferenceSigned, 1)]]),
-            FairnessMetric.EqOd => (false, [[(tpr, 0.5), (fpr, 0.5)], [(tpr, 0.5), (fpr, -0.5)]]),
-            FairnessMetric.EqualizedOddsDifferenceWorstCase => (false, [[(tpr, 1)], [(fpr, 1)]]),
-            FairnessMetric.DemographicParityRatio => (true, [[(FairnessMetric.DemographicParityDifferenceSigned, 1)]]),
+            Aggregation.Unsigned => (false, [[(Counterpart(Aggregation.Signed, rule.A), 1)]], default),
+            Aggregation.MeanOfUnsigned => (false,
+                [[(Counterpart(Aggregation.Signed, rule.B), 0.5), (Counterpart(Aggregation.Signed, rule.A), 0.5)],
+                 [(Counterpart(Aggregation.Signed, rule.B), 0.5), (Counterpart(Aggregation.Signed, rule.A), -0.5)]], default),
+            Aggregation.WorstOfUnsigned => (false, [[(Counterpart(Aggregation.Signed, rule.A), 1)], [(Counterpart(Aggregation.Signed, rule.B), 1)]], default),
+            Aggregation.MinOverMax => (true, [[(Counterpart(Aggregation.Signed, rule.A), 1)]],
+                (Counterpart(Aggregation.Minority, rule.A), Counterpart(Aggregation.Majority, rule.A))),
             _ => null,
         };
     }
 
-    /// <summary>The two rates whose larger one a ratio's signed gap is divided by (<see cref="OfSignedGaps"/>): the
-    /// selection rates.</summary>
-    public static (FairnessMetric Minority, FairnessMetric Majority) RelativeTo { get; } = (FairnessMetric.MinoritySelectionRate, FairnessMetric.MajoritySelectionRate);
-
     /// <summary>
-    /// The parts of <paramref name="metric"/> (layout <see cref="LayoutOf"/>) into <paramref name="parts"/>, from the
-    /// values <see cref="FairnessEvaluator"/> wrote for the same counts and each group's rates (between-groups metrics
-    /// only).
+    /// The parts of <paramref name="metric"/> (layout <see cref="LayoutOf(FairnessMetric, int)"/>) into
+    /// <paramref name="parts"/>, from the values <see cref="FairnessEvaluator"/> wrote for the same counts (the signed
+    /// gaps and pooled rates its rule's parts are made of) and each group's rates (between-groups metrics only).
     /// </summary>
     /// <param name="metric">A metric with a layout.</param>
     /// <param name="values">Every metric's value, indexed by <see cref="FairnessMetric"/>.</param>
@@ -99,39 +105,47 @@ public static class SignedParts
     /// <param name="parts">Room for the layout's <see cref="Layout.Count"/> parts.</param>
     public static void Fill(FairnessMetric metric, ReadOnlySpan<double> values, ReadOnlySpan<GroupRates> groups, Span<double> parts)
     {
-        double dTpr = values[(int)FairnessMetric.EqualOpportunityDifferenceSigned], dFpr = values[(int)FairnessMetric.FalsePositiveRateDifferenceSigned];
-        switch (metric)
+        var rule = MetricCatalog.Get(metric).Rule ?? throw new ArgumentException($"{metric} has no rule", nameof(metric));
+        var (signedA, signedB, minorityA, majorityA) = Operands[(int)metric];
+        switch (rule.Kind)
         {
-            case FairnessMetric.EqualOpportunityDifference: parts[0] = dTpr; break;
-            case FairnessMetric.FalsePositiveRateDifference: parts[0] = dFpr; break;
-            case FairnessMetric.DemographicParityDifference: parts[0] = values[(int)FairnessMetric.DemographicParityDifferenceSigned]; break;
-            case FairnessMetric.ErrorRateDifference: parts[0] = values[(int)FairnessMetric.ErrorRateDifferenceSigned]; break;
-            case FairnessMetric.EqOd:
-                parts[0] = 0.5 * (dTpr + dFpr);
-                parts[1] = 0.5 * (dTpr - dFpr);
+            case Aggregation.Unsigned: parts[0] = values[signedA]; break;
+            case Aggregation.MeanOfUnsigned:
+                parts[0] = 0.5 * (values[signedB] + values[signedA]);
+                parts[1] = 0.5 * (values[signedB] - values[signedA]);
                 break;
-            case FairnessMetric.EqualizedOddsDifferenceWorstCase:
-                parts[0] = dTpr;
-                parts[1] = dFpr;
+            case Aggregation.WorstOfUnsigned:
+                parts[0] = values[signedA];
+                parts[1] = values[signedB];
                 break;
-            case FairnessMetric.DemographicParityRatio:
-                parts[0] = Relative(values[(int)FairnessMetric.MinoritySelectionRate], values[(int)FairnessMetric.MajoritySelectionRate]);
-                break;
-            case FairnessMetric.DemographicParityDifferenceBetweenGroups: Pairs(groups, GroupRate.SelectionRate, false, parts); break;
-            case FairnessMetric.EqualOpportunityDifferenceBetweenGroups: Pairs(groups, GroupRate.TruePositiveRate, false, parts); break;
-            case FairnessMetric.ErrorRateDifferenceBetweenGroups: Pairs(groups, GroupRate.ErrorRate, false, parts); break;
-            case FairnessMetric.DemographicParityRatioBetweenGroups: Pairs(groups, GroupRate.SelectionRate, true, parts); break;
-            case FairnessMetric.EqualOpportunityRatioBetweenGroups: Pairs(groups, GroupRate.TruePositiveRate, true, parts); break;
-            case FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase or FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean
-                or FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase or FairnessMetric.EqualizedOddsRatioBetweenGroupsMean:
-                bool ratio = metric is FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase or FairnessMetric.EqualizedOddsRatioBetweenGroupsMean;
+            case Aggregation.MinOverMax: parts[0] = Relative(values[minorityA], values[majorityA]); break;
+            case Aggregation.BetweenDifference or Aggregation.BetweenRatio: Pairs(groups, rule.A, rule.Kind == Aggregation.BetweenRatio, parts); break;
+            case Aggregation.BetweenWorstDifference or Aggregation.BetweenMeanDifference or Aggregation.BetweenWorstRatio or Aggregation.BetweenMeanRatio:
+                bool ratio = rule.Kind is Aggregation.BetweenWorstRatio or Aggregation.BetweenMeanRatio;
                 int half = parts.Length / 2;
-                Pairs(groups, GroupRate.TruePositiveRate, ratio, parts[..half]);
-                Pairs(groups, GroupRate.FalsePositiveRate, ratio, parts[half..]);
+                Pairs(groups, rule.A, ratio, parts[..half]);
+                Pairs(groups, rule.B, ratio, parts[half..]);
                 break;
             default: throw new ArgumentException($"{metric} is not bounded through signed parts", nameof(metric));
         }
     }
+
+    /// <summary>The metric whose rule is <paramref name="kind"/> of <paramref name="rate"/> (the signed gap, minority
+    /// rate or majority rate a part is made of).</summary>
+    /// <exception cref="InvalidOperationException">The catalog has none.</exception>
+    private static FairnessMetric Counterpart(Aggregation kind, GroupRate rate) =>
+        MetricCatalog.All.FirstOrDefault(d => d.Rule == new MetricRule(kind, rate))?.Metric
+        ?? throw new InvalidOperationException($"the metric catalog has no {kind} metric of {rate}, which a metric's signed parts are made of");
+
+    // Per metric, the value slots Fill reads (-1 where unused): looked up once, as Fill runs for every resample.
+    private static readonly (int SignedA, int SignedB, int MinorityA, int MajorityA)[] Operands = MetricCatalog.All.Select(d => d.Rule switch
+    {
+        { Kind: Aggregation.Unsigned } r => ((int)Counterpart(Aggregation.Signed, r.A), -1, -1, -1),
+        { Kind: Aggregation.MeanOfUnsigned or Aggregation.WorstOfUnsigned } r =>
+            ((int)Counterpart(Aggregation.Signed, r.A), (int)Counterpart(Aggregation.Signed, r.B), -1, -1),
+        { Kind: Aggregation.MinOverMax } r => (-1, -1, (int)Counterpart(Aggregation.Minority, r.A), (int)Counterpart(Aggregation.Majority, r.A)),
+        _ => (-1, -1, -1, -1),
+    }).ToArray();
 
     /// <summary>One part per pair of groups g &lt; h of <paramref name="rate"/>: the difference, or the relative
     /// difference.</summary>
