@@ -1,14 +1,15 @@
 using FairCollective;
 using FairCollective.Collective;
 using FairCollective.Collective.Strategies;
+using FairCollective.Fairness;
 using FairCollective.Learning.Catalog;
 using FairCollective.Mitigation.Defences;
 using FairCollective.Testing;
 
 namespace SamplePlugin.Tests;
 
-/// <summary>The sample plug-in's strategy, learner and defence pass FairCollective's contract checks and run through
-/// the front door.</summary>
+/// <summary>The sample plug-in's strategy, learner, defence and metric pass FairCollective's contract checks and run
+/// through the front door.</summary>
 public class ContractTests
 {
     public ContractTests()
@@ -16,6 +17,20 @@ public class ContractTests
         StrategyCatalog.Register(Plugin.Strategy);
         LearnerCatalog.Register(Plugin.Learner);
         DefenceCatalog.Register(Plugin.Defence);
+        MetricCatalog.Register(Plugin.FnrGap);
+    }
+
+    [Fact]
+    public void TheMetricPassesTheMetricContract() => MetricChecks.Check(Plugin.FnrGap);
+
+    [Fact]
+    public void TheMetricIsTheMinorityFnrMinusTheMajoritys()
+    {
+        // Positives: majority rows 0-3 (one predicted 0: FNR 1/4), minority rows 4-5 (one predicted 0: FNR 1/2).
+        int[] y = [1, 1, 1, 1, 1, 1, 0], predicted = [1, 1, 1, 0, 0, 1, 1], group = [0, 0, 0, 0, 1, 1, 1];
+        var values = new double[FairnessEvaluator.MetricCount];
+        FairnessEvaluator.Evaluate(y, predicted, group, [false, true], values);
+        Assert.Equal(0.25, values[(int)MetricCatalog.Find("fnr_gap_signed")!.Metric!.Value]);
     }
 
     [Fact]

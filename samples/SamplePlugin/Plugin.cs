@@ -1,4 +1,5 @@
 using FairCollective.Collective.Strategies;
+using FairCollective.Fairness;
 using FairCollective.Learning.Catalog;
 using FairCollective.Mitigation.Defences;
 using FairCollective.Plugins;
@@ -7,7 +8,8 @@ namespace SamplePlugin;
 
 /// <summary>
 /// The plug-in FairCollective finds in this assembly: a strategy, a learner and a defence, each one file (with its
-/// options record) and one registration line below.
+/// options record) and one registration line below, and a stored metric, which is data: its definition and its
+/// registration line.
 /// </summary>
 public sealed class Plugin : IPlugin
 {
@@ -24,11 +26,17 @@ public sealed class Plugin : IPlugin
     public static DefenceEntry Defence { get; } = DefenceEntry.Of(CentroidMargin.DefenceName,
         "drops rows clearly nearer the other label's centroid than their own", new CentroidMarginOptions(), o => new CentroidMargin(o));
 
+    /// <summary>The signed gap of false-negative rates, stored by every cell with its bootstrap interval.</summary>
+    public static MetricDefinition FnrGap { get; } = MetricDefinition.ByGroup("fnr_gap_signed", "FnrGapSigned",
+        "false-negative rate of the minority minus that of the majority", MetricCatalog.SignedConvention,
+        MetricRules.Signed(GroupRate.FalseNegativeRate), stored: true);
+
     /// <inheritdoc/>
     public void Register(PluginRegistry registry)
     {
         registry.Add(Strategy);
         registry.Add(Learner);
         registry.Add(Defence);
+        registry.Add(FnrGap);
     }
 }

@@ -17,13 +17,37 @@ public static class FirmEvaluation
     /// <summary>
     /// The by-group metrics every cell stores, under their registry keys (<see cref="MetricCatalog"/>): the paper's
     /// EqOd and error, the other unsigned gaps, the signed minority-minus-majority gaps, and each group's count, base
-    /// rate, selection rate, TPR, FPR, FNR and error (the by-group table of a cell, <c>ByGroupTable</c>).
+    /// rate, selection rate, TPR, FPR, FNR and error (the by-group table of a cell, <c>ByGroupTable</c>); and any
+    /// stored metric registered (<see cref="MetricCatalog.Register"/>).
     /// </summary>
-    public static IReadOnlyList<FairnessMetric> StoredMetrics { get; } = MetricCatalog.All.Where(d => d.Stored).Select(d => d.Metric!.Value).ToArray();
+    public static IReadOnlyList<FairnessMetric> StoredMetrics => Lists().Stored;
 
     /// <summary>The stored metrics that get a bootstrap interval (their definitions say so): all but the group counts,
     /// which resampling only blurs.</summary>
-    public static IReadOnlyList<FairnessMetric> IntervalMetrics { get; } = MetricCatalog.All.Where(d => d.Interval).Select(d => d.Metric!.Value).ToArray();
+    public static IReadOnlyList<FairnessMetric> IntervalMetrics => Lists().Interval;
+
+    // The lists and keys above, built once per set of definitions (every cell reads them) and again when a metric is
+    // registered.
+    private sealed record MetricLists(IReadOnlyList<MetricDefinition> Source, FairnessMetric[] Stored, FairnessMetric[] Interval, string[] Low, string[] High)
+    {
+        // Room for a cell's metrics (point values, both interval ends, counterfactual and a spare), so filling never
+        // regrows the table.
+        public int Capacity => Stored.Length + 2 * Interval.Length + 4;
+    }
+
+    private static MetricLists _lists = new([], [], [], [], []);
+
+    private static MetricLists Lists()
+    {
+        var current = _lists;
+        var all = MetricCatalog.All;
+        if (ReferenceEquals(current.Source, all)) return current;
+        var interval = all.Where(d => d.Interval).ToArray();
+        current = new MetricLists(all, all.Where(d => d.Stored).Select(d => d.Metric!.Value).ToArray(), interval.Select(d => d.Metric!.Value).ToArray(),
+            interval.Select(d => MetricKeys.IntervalLow(d.Key)).ToArray(), interval.Select(d => MetricKeys.IntervalHigh(d.Key)).ToArray());
+        _lists = current;
+        return current;
+    }
 
     /// <summary>The test split's metrics of a fitted model (with intervals, counterfactual and validation metrics where
     /// the split and <paramref name="bootstrap"/> give them), keyed by <see cref="MetricKeys"/>.</summary>
@@ -52,21 +76,14 @@ public static class FirmEvaluation
     {
         // Drawn on the eight confusion counts (CountBootstrap): exact for these metrics, and n times cheaper than
         // copying rows.
-        var intervals = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, IntervalMetrics, bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
-        for (int m = 0; m < IntervalMetrics.Count; m++)
+        var lists = Lists();
+        var intervals = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, lists.Interval, bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
+        for (int m = 0; m < lists.Interval.Length; m++)
         {
-            metrics[IntervalLowKeys[m]] = intervals[m].Low;
-            metrics[IntervalHighKeys[m]] = intervals[m].High;
+            metrics[lists.Low[m]] = intervals[m].Low;
+            metrics[lists.High[m]] = intervals[m].High;
         }
     }
-
-    // The interval keys of IntervalMetrics, built once (every cell stores them).
-    private static readonly string[] IntervalLowKeys = IntervalMetrics.Select(m => MetricKeys.IntervalLow(MetricCatalog.Get(m).Key)).ToArray();
-    private static readonly string[] IntervalHighKeys = IntervalMetrics.Select(m => MetricKeys.IntervalHigh(MetricCatalog.Get(m).Key)).ToArray();
-
-    // Room for a cell's metrics (point values, both interval ends, counterfactual and a spare), so filling never
-    // regrows the table.
-    private static readonly int CellMetricCapacity = StoredMetrics.Count + 2 * IntervalMetrics.Count + 4;
 
     /// <summary>
     /// Metrics of a firm-side outcome: of the sampled predictions, and (for randomised post-processors) the expected
@@ -109,8 +126,9 @@ public static class FirmEvaluation
     public static Dictionary<string, double> Evaluate(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, GroupMembership groups)
     {
         var values = CollectivePipeline.Measure(yTrue, yPred, groups);
-        var metrics = new Dictionary<string, double>(CellMetricCapacity, StringComparer.Ordinal);
-        foreach (var metric in StoredMetrics) metrics[MetricCatalog.Get(metric).Key] = values[(int)metric];
+        var lists = Lists();
+        var metrics = new Dictionary<string, double>(lists.Capacity, StringComparer.Ordinal);
+        foreach (var metric in lists.Stored) metrics[MetricCatalog.Get(metric).Key] = values[(int)metric];
         return metrics;
     }
 }

@@ -11,7 +11,7 @@ namespace FairCollective.Fairness;
 public static class FairnessEvaluator
 {
     /// <summary>Length of the value span: one slot per <see cref="FairnessMetric"/>, indexed by its value.</summary>
-    public static readonly int MetricCount = Enum.GetValues<FairnessMetric>().Length;
+    public static int MetricCount => MetricCatalog.All.Count;
 
     /// <summary>
     /// Labels, predictions and group indices straight to metric values, without allocating (for up to 128
@@ -68,14 +68,27 @@ public static class FairnessEvaluator
         // Every metric by its definition's rule (MetricCatalog): one definition per metric, run here without
         // allocating.
         var inputs = new MetricInputs(minority, majority, overall, perGroup, mode);
-        var rules = betweenGroups ? AllRules : TwoGroupRules;
+        var set = Rules();
+        var rules = betweenGroups ? set.All : set.TwoGroup;
         for (int i = 0; i < rules.Length; i++) values[rules[i].Slot] = rules[i].Rule.Compute(in inputs);
-        if (!betweenGroups) foreach (int slot in BetweenGroupsSlots) values[slot] = double.NaN;
+        if (!betweenGroups) foreach (int slot in set.BetweenGroupsSlots) values[slot] = double.NaN;
     }
 
-    // The by-group definitions' rules with their slots, read once (the bootstrap runs them for every resample).
-    private static readonly (int Slot, MetricRule Rule)[] AllRules = MetricCatalog.All.Select(d => ((int)d.Metric!.Value, d.Rule!.Value)).ToArray();
-    private static readonly (int Slot, MetricRule Rule)[] TwoGroupRules =
-        MetricCatalog.All.Where(d => !d.BetweenGroups).Select(d => ((int)d.Metric!.Value, d.Rule!.Value)).ToArray();
-    private static readonly int[] BetweenGroupsSlots = MetricCatalog.All.Where(d => d.BetweenGroups).Select(d => (int)d.Metric!.Value).ToArray();
+    // The by-group definitions' rules with their slots, read once per set of definitions (the bootstrap runs them for
+    // every resample) and rebuilt when a metric is registered.
+    private sealed record RuleSet(IReadOnlyList<MetricDefinition> Source, (int Slot, MetricRule Rule)[] All, (int Slot, MetricRule Rule)[] TwoGroup, int[] BetweenGroupsSlots);
+
+    private static RuleSet _rules = new([], [], [], []);
+
+    private static RuleSet Rules()
+    {
+        var current = _rules;
+        var all = MetricCatalog.All;
+        if (ReferenceEquals(current.Source, all)) return current;
+        current = new RuleSet(all, all.Select(d => ((int)d.Metric!.Value, d.Rule!.Value)).ToArray(),
+            all.Where(d => !d.BetweenGroups).Select(d => ((int)d.Metric!.Value, d.Rule!.Value)).ToArray(),
+            all.Where(d => d.BetweenGroups).Select(d => (int)d.Metric!.Value).ToArray());
+        _rules = current;
+        return current;
+    }
 }

@@ -1,3 +1,5 @@
+using FairCollective.Common;
+
 namespace FairCollective.Fairness;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace FairCollective.Fairness;
 /// <see cref="FairnessEvaluator"/> runs, and whether cells store it and its interval), and the metrics computed beside
 /// them (S(alpha), expected rates), so every output states its convention in the same words. Adding a stored by-group
 /// metric: its definition here with <c>stored: true</c>, and a <see cref="FairnessMetric"/> member for its slot; the
-/// metric contract tests then check it against a naive oracle.
+/// metric contract tests then check it against a naive oracle. A plug-in or a library user adds one at start-up with
+/// <see cref="Register"/> (a definition and its rule; its slot follows the built-in ones).
 /// </summary>
 public static class MetricCatalog
 {
@@ -29,7 +32,7 @@ public static class MetricCatalog
     /// <summary>Convention of fairlearn's between-groups ratios over all groups.</summary>
     public const string BetweenGroupsRatioConvention = "between groups: min over all groups / max over all groups (fairlearn method='between_groups'; 0/0 = NaN)";
 
-    private static readonly MetricDefinition[] Definitions =
+    private static readonly MetricDefinition[] BuiltIn =
     [
         Def(FairnessMetric.Accuracy, MetricKeys.Accuracy, "P(yhat = y)", OverallConvention, MetricRules.Overall(GroupRate.Accuracy)),
         Def(FairnessMetric.ErrorRate, MetricKeys.Error, "1 - accuracy = P(yhat != y)", OverallConvention, MetricRules.Overall(GroupRate.ErrorRate), stored: true),
@@ -103,10 +106,47 @@ public static class MetricCatalog
         new(MetricKeys.DefenceFalseFlagsMajority, "DefenceFalseFlagsMajority", "majority training rows flagged, over majority training rows", DefenceConvention, null),
     ];
 
-    private static readonly Dictionary<string, MetricDefinition> ByKey = Definitions.Concat(Others).ToDictionary(d => d.Key, StringComparer.Ordinal);
+    // Replaced, never changed, by Register: a reader holding the array (the evaluator's rules) sees one consistent set,
+    // and a new array tells it the set grew.
+    private static MetricDefinition[] Definitions = BuiltIn;
+    private static Dictionary<string, MetricDefinition> ByKey = Definitions.Concat(Others).ToDictionary(d => d.Key, StringComparer.Ordinal);
+    private static readonly Lock Gate = new();
 
-    /// <summary>Every by-group metric, in enum order.</summary>
+    /// <summary>Every by-group metric, in slot order: the built-in ones (<see cref="FairnessMetric"/>'s order), then
+    /// those registered. The same list object until a metric is registered.</summary>
     public static IReadOnlyList<MetricDefinition> All => Definitions;
+
+    /// <summary>
+    /// Adds a by-group metric (a plug-in's, or a library user's at start-up; built by
+    /// <see cref="MetricDefinition.ByGroup"/>) at the next slot, so every evaluation computes it and, when stored,
+    /// every cell stores it with its interval. Its key must be new; registering the same definition again changes
+    /// nothing. An unsigned gap or min-over-max ratio is bounded through signed parts made of the catalog's signed gap
+    /// (or minority and majority rate) of the same rate, which must be registered first.
+    /// </summary>
+    /// <returns>The definition with its slot (<see cref="MetricDefinition.Metric"/>).</returns>
+    /// <exception cref="UserInputException">A key taken or malformed, no rule, or a part it needs missing.</exception>
+    public static MetricDefinition Register(MetricDefinition definition)
+    {
+        lock (Gate)
+        {
+            if (definition.Rule is not { } rule) throw new UserInputException($"metric '{definition.Key}': a registered metric needs a rule (MetricDefinition.ByGroup)");
+            if (ByKey.TryGetValue(definition.Key, out var existing))
+                return existing.Metric is { } slot && existing == definition with { Metric = slot } ? existing
+                    : throw new UserInputException($"metric '{definition.Key}' is already registered");
+            if (definition.Key.Length == 0 || !definition.Key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')
+                || definition.Key.StartsWith(MetricKeys.ValidationPrefix, StringComparison.Ordinal)
+                || definition.Key.EndsWith(MetricKeys.IntervalLowSuffix, StringComparison.Ordinal) || definition.Key.EndsWith(MetricKeys.IntervalHighSuffix, StringComparison.Ordinal))
+                throw new UserInputException($"metric key '{definition.Key}' must be lower-case letters, digits and '_', and neither start with " +
+                    $"'{MetricKeys.ValidationPrefix}' nor end with '{MetricKeys.IntervalLowSuffix}' or '{MetricKeys.IntervalHighSuffix}' (those name a metric's validation value and interval)");
+            var added = definition with { Metric = (FairnessMetric)Definitions.Length, BetweenGroups = rule.BetweenGroups };
+            var all = Definitions.Append(added).ToArray();
+            if (SignedParts.MissingPart(rule, all) is { } missing)
+                throw new UserInputException($"metric '{definition.Key}': its interval is bounded through {missing}, which no registered metric computes; register it first");
+            Definitions = all;
+            ByKey = all.Concat(Others).ToDictionary(d => d.Key, StringComparer.Ordinal);
+            return added;
+        }
+    }
 
     /// <summary>The metrics computed beside the by-group ones (counterfactual, expected rates).</summary>
     public static IReadOnlyList<MetricDefinition> Derived => Others;
@@ -134,7 +174,7 @@ public static class MetricCatalog
     /// The keys of the unfairness gaps, where 0 is parity and lower is fairer (unsigned differences): a "best budget"
     /// minimises them. Signed gaps have no "lower is better", and error is not a fairness metric.
     /// </summary>
-    public static IReadOnlyList<string> Gaps { get; } = Definitions
+    public static IReadOnlyList<string> Gaps => Definitions
         .Where(d => d.MetricConvention is UnsignedConvention or EqualizedOddsConvention or BetweenGroupsDifferenceConvention)
         .Select(d => d.Key).ToArray();
 
@@ -142,7 +182,7 @@ public static class MetricCatalog
     /// The keys of the min-over-max ratios, where 1 is parity and higher is fairer: a "best budget" maximises them.
     /// The minority-over-majority ratio (disparate impact) is not among them: it can pass 1, so neither way is better.
     /// </summary>
-    public static IReadOnlyList<string> Ratios { get; } = Definitions
+    public static IReadOnlyList<string> Ratios => Definitions
         .Where(d => d.MetricConvention is MinMaxRatioConvention or BetweenGroupsRatioConvention)
         .Select(d => d.Key).ToArray();
 
@@ -151,11 +191,11 @@ public static class MetricCatalog
     /// minority-over-majority ratio and counts, [0, 1] for every other by-group metric; null for keys outside the
     /// by-group metrics. Intervals computed by normal approximation are clipped to it.
     /// </summary>
-    public static (double Low, double High)? Range(string key) => Find(key)?.Metric switch
+    public static (double Low, double High)? Range(string key) => Find(key)?.Rule switch
     {
         null => null,
-        FairnessMetric.DisparateImpact or FairnessMetric.MinorityCount or FairnessMetric.MajorityCount => (0, double.PositiveInfinity),
-        var m when Get(m.Value).MetricConvention == SignedConvention => (-1, 1),
+        { Kind: Aggregation.MinorityOverMajority } or { A: GroupRate.Count } => (0, double.PositiveInfinity),
+        { Kind: Aggregation.Signed or Aggregation.MeanOfSigned } => (-1, 1),
         _ => (0, 1),
     };
 

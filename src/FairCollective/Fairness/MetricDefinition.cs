@@ -24,4 +24,27 @@ public sealed record MetricDefinition(string Key, string Name, string Definition
     /// <summary>Whether a stored cell also stores its bootstrap interval over the test rows (every stored metric but
     /// the counts).</summary>
     public bool Interval { get; init; }
+
+    /// <summary>Where a plug-in's metric came from (assembly, version, SHA-256), recorded in every cell that stores it;
+    /// null when built in.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>
+    /// A by-group metric to register (<see cref="MetricCatalog.Register"/>): computed by <paramref name="rule"/> from
+    /// the groups' rates, stored by every cell (with its bootstrap interval) when <paramref name="stored"/>. Its slot
+    /// is given when it is registered.
+    /// </summary>
+    /// <param name="key">Its key in stores, exports and <c>--metric</c>: lower-case letters, digits and '_'.</param>
+    /// <param name="name">Its name as printed.</param>
+    /// <param name="definition">Its formula in plain words.</param>
+    /// <param name="convention">Its sign and aggregation convention (one of <see cref="MetricCatalog"/>'s where it
+    /// follows one, so tables treat it alike: an unsigned gap is minimised, a min-over-max ratio maximised).</param>
+    /// <param name="rule">How it is computed (<see cref="MetricRules"/>).</param>
+    /// <param name="stored">Whether every cell stores it and its interval.</param>
+    public static MetricDefinition ByGroup(string key, string name, string definition, string convention, MetricRule rule, bool stored = false) =>
+        new(key, name, definition, convention, null)
+        {
+            Rule = rule, Stored = stored, BetweenGroups = rule.BetweenGroups,
+            Interval = stored && rule is not { Kind: Aggregation.Minority or Aggregation.Majority or Aggregation.Overall, A: GroupRate.Count },
+        };
 }

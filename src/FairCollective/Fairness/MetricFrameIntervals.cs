@@ -26,7 +26,7 @@ public sealed class MetricFrameIntervals
         ResampledIntervals.CheckSize("the between-groups difference", pairs, k, resamples);
         var mode = frame.UndefinedRate;
         var counts = new ConfusionCounts[resamples * k];
-        FairnessMetric[] twoGroup = isMinority is null ? [] : Enum.GetValues<FairnessMetric>().Where(m => !FairnessEvaluator.IsBetweenGroups(m)).ToArray();
+        FairnessMetric[] twoGroup = isMinority is null ? [] : MetricCatalog.All.Where(d => !d.BetweenGroups).Select(d => d.Metric!.Value).ToArray();
         var collected = new ResampledIntervals(twoGroup, k, resamples);
         FairnessBootstrap.ForEachResample(yTrue, yPred, groups, options, weights, () => collected.NewScratch(), (b, perGroup, scratch) =>
         {

@@ -106,7 +106,7 @@ public static class SignedParts
     public static void Fill(FairnessMetric metric, ReadOnlySpan<double> values, ReadOnlySpan<GroupRates> groups, Span<double> parts)
     {
         var rule = MetricCatalog.Get(metric).Rule ?? throw new ArgumentException($"{metric} has no rule", nameof(metric));
-        var (signedA, signedB, minorityA, majorityA) = Operands[(int)metric];
+        var (signedA, signedB, minorityA, majorityA) = Operands()[(int)metric];
         switch (rule.Kind)
         {
             case Aggregation.Unsigned: parts[0] = values[signedA]; break;
@@ -133,19 +133,48 @@ public static class SignedParts
     /// <summary>The metric whose rule is <paramref name="kind"/> of <paramref name="rate"/> (the signed gap, minority
     /// rate or majority rate a part is made of).</summary>
     /// <exception cref="InvalidOperationException">The catalog has none.</exception>
-    private static FairnessMetric Counterpart(Aggregation kind, GroupRate rate) =>
-        MetricCatalog.All.FirstOrDefault(d => d.Rule == new MetricRule(kind, rate))?.Metric
+    private static FairnessMetric Counterpart(Aggregation kind, GroupRate rate) => Counterpart(kind, rate, MetricCatalog.All)
         ?? throw new InvalidOperationException($"the metric catalog has no {kind} metric of {rate}, which a metric's signed parts are made of");
 
-    // Per metric, the value slots Fill reads (-1 where unused): looked up once, as Fill runs for every resample.
-    private static readonly (int SignedA, int SignedB, int MinorityA, int MajorityA)[] Operands = MetricCatalog.All.Select(d => d.Rule switch
+    private static FairnessMetric? Counterpart(Aggregation kind, GroupRate rate, IReadOnlyList<MetricDefinition> among) =>
+        among.FirstOrDefault(d => d.Rule == new MetricRule(kind, rate))?.Metric;
+
+    /// <summary>The first metric the signed parts of a metric computed by <paramref name="rule"/> are made of that
+    /// <paramref name="among"/> lacks, in words ("a Signed metric of FalseNegativeRate"); null when none is
+    /// missing.</summary>
+    public static string? MissingPart(MetricRule rule, IReadOnlyList<MetricDefinition> among)
     {
-        { Kind: Aggregation.Unsigned } r => ((int)Counterpart(Aggregation.Signed, r.A), -1, -1, -1),
-        { Kind: Aggregation.MeanOfUnsigned or Aggregation.WorstOfUnsigned } r =>
-            ((int)Counterpart(Aggregation.Signed, r.A), (int)Counterpart(Aggregation.Signed, r.B), -1, -1),
-        { Kind: Aggregation.MinOverMax } r => (-1, -1, (int)Counterpart(Aggregation.Minority, r.A), (int)Counterpart(Aggregation.Majority, r.A)),
-        _ => (-1, -1, -1, -1),
-    }).ToArray();
+        (Aggregation Kind, GroupRate Rate)[] needs = rule.Kind switch
+        {
+            Aggregation.Unsigned => [(Aggregation.Signed, rule.A)],
+            Aggregation.MeanOfUnsigned or Aggregation.WorstOfUnsigned => [(Aggregation.Signed, rule.A), (Aggregation.Signed, rule.B)],
+            Aggregation.MinOverMax => [(Aggregation.Minority, rule.A), (Aggregation.Majority, rule.A)],
+            _ => [],
+        };
+        return needs.Where(n => Counterpart(n.Kind, n.Rate, among) is null).Select(n => $"a {n.Kind} metric of {n.Rate} (MetricRules.{n.Kind}(GroupRate.{n.Rate}))")
+            .FirstOrDefault();
+    }
+
+    // Per metric, the value slots Fill reads (-1 where unused): looked up once per set of definitions, as Fill runs for
+    // every resample; rebuilt when a metric is registered.
+    private static (IReadOnlyList<MetricDefinition> Source, (int SignedA, int SignedB, int MinorityA, int MajorityA)[] Slots) _operands = ([], []);
+
+    private static (int SignedA, int SignedB, int MinorityA, int MajorityA)[] Operands()
+    {
+        var current = _operands;
+        var all = MetricCatalog.All;
+        if (ReferenceEquals(current.Source, all)) return current.Slots;
+        var slots = all.Select(d => d.Rule switch
+        {
+            { Kind: Aggregation.Unsigned } r => ((int)Counterpart(Aggregation.Signed, r.A), -1, -1, -1),
+            { Kind: Aggregation.MeanOfUnsigned or Aggregation.WorstOfUnsigned } r =>
+                ((int)Counterpart(Aggregation.Signed, r.A), (int)Counterpart(Aggregation.Signed, r.B), -1, -1),
+            { Kind: Aggregation.MinOverMax } r => (-1, -1, (int)Counterpart(Aggregation.Minority, r.A), (int)Counterpart(Aggregation.Majority, r.A)),
+            _ => (-1, -1, -1, -1),
+        }).ToArray();
+        _operands = (all, slots);
+        return slots;
+    }
 
     /// <summary>One part per pair of groups g &lt; h of <paramref name="rate"/>: the difference, or the relative
     /// difference.</summary>

@@ -51,6 +51,15 @@ public sealed class PluginRegistry
         _added.Add($"firm-side method {entry.Name}");
     }
 
+    /// <summary>Adds a by-group metric (<see cref="Fairness.MetricCatalog.Register"/>; build it with
+    /// <see cref="Fairness.MetricDefinition.ByGroup"/>): every evaluation then computes it, and every cell stores it
+    /// when it is stored, recording this plug-in.</summary>
+    public void Add(Fairness.MetricDefinition metric)
+    {
+        Fairness.MetricCatalog.Register(metric with { Origin = Origin });
+        _added.Add($"metric {metric.Key}");
+    }
+
     /// <summary>Adds a defence (<see cref="DefenceCatalog.Register"/>).</summary>
     public void Add(DefenceEntry entry)
     {

@@ -68,11 +68,19 @@ public sealed class PluginCliTests : IDisposable
             Assert.StartsWith("SamplePlugin ", config.GetProperty("plugins").GetString());
             Assert.Contains(" sha256:", config.GetProperty("plugins").GetString());
         }
-        // Cells of built-in parts only do not name the plug-in; a cell with the plug-in's learner or defence does, and
-        // records the learner's option as the spec set it.
+        // Every cell stores the plug-in's metric, the signed FNR gap, with its interval: exactly the minority's FNR
+        // minus the majority's (both stored beside it), so every cell names the plug-in, also one of built-in parts
+        // only.
+        var all = cells.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(296, all.Length);
+        foreach (var cell in all)
+        {
+            var m = cell.GetProperty("metrics");
+            Assert.Equal(m.GetProperty("fnr_minority").GetDouble() - m.GetProperty("fnr_majority").GetDouble(), m.GetProperty("fnr_gap_signed").GetDouble());
+            Assert.StartsWith("SamplePlugin ", cell.GetProperty("config").GetProperty("plugins").GetString());
+        }
+        // A cell with the plug-in's learner or defence records the learner's option as the spec set it.
         var random = cells.RootElement.EnumerateArray().Where(c => c.GetProperty("method").GetString() == "Random").ToArray();
-        Assert.All(random.Where(c => c.GetProperty("learner").GetString() == "logistic"),
-            c => Assert.False(c.GetProperty("config").TryGetProperty("plugins", out _)));
         var mine = random.Where(c => c.GetProperty("learner").GetString() == "nearest-centroid+centroid-margin(margin=1)").ToArray();
         Assert.Equal(24, mine.Length);
         Assert.All(mine, c => Assert.StartsWith("SamplePlugin ", c.GetProperty("config").GetProperty("plugins").GetString()));
@@ -81,6 +89,27 @@ public sealed class PluginCliTests : IDisposable
         var again = Cli("run", spec, "--store", store, "--no-report");
         Assert.True(again.Exit == 0, again.Err);
         Assert.Contains("(296 were already done)", again.Out);
+    }
+
+    [Fact]
+    public void ThePluginsMetricIsStoredWithItsBootstrapInterval()
+    {
+        string spec = _box.Write("metric.yaml", $"name: metric\nplugins: [\"{PluginDll()}\"]\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\n"
+            + "budgets: {fractions: [0.5]}\nseeds: [0, 1]\nbootstrap: {resamples: 50}\n");
+        string store = _box.PathOf("metric.sqlite");
+        var (exit, _, err) = Cli("run", spec, "--store", store, "--no-report");
+        Assert.True(exit == 0, err);
+        Assert.Equal(0, Cli("results", "export", store, "--json", _box.PathOf("metric.json")).Exit);
+        using var cells = JsonDocument.Parse(File.ReadAllText(_box.PathOf("metric.json")));
+        Assert.Equal(4, cells.RootElement.GetArrayLength());
+        foreach (var cell in cells.RootElement.EnumerateArray())
+        {
+            var m = cell.GetProperty("metrics");
+            double gap = m.GetProperty("fnr_gap_signed").GetDouble(), low = m.GetProperty("fnr_gap_signed_ci_low").GetDouble();
+            double high = m.GetProperty("fnr_gap_signed_ci_high").GetDouble();
+            Assert.InRange(gap, low, high);
+            Assert.True(low < high, $"interval [{low}, {high}]");
+        }
     }
 
     [Fact]
