@@ -92,11 +92,11 @@ public static class CollectiveAction
             var baseModel = trainer.Fit(trainX, trainY);
             // Every later fit starts warm from the undefended base model (the same optimum, fewer iterations).
             var warm = LearnerCatalog.WarmStartedFrom(trainer, baseModel);
-            var neighbours = options.Defence.IsNone ? null : new TrainingNeighbours(trainX);
+            var shared = options.Defence.IsNone ? null : new TrainingRowsWork(trainX);
             var firmBefore = options.Defence.IsNone ? new FittedFirm(baseModel, null)
-                : CollectivePipeline.Fit(warm, trainX, trainY, options.Defence, options.Seed, trainGroups, neighbours: neighbours);
+                : CollectivePipeline.Fit(warm, trainX, trainY, options.Defence, options.Seed, trainGroups, shared: shared);
             var firmAfter = flips == 0 ? firmBefore
-                : CollectivePipeline.Fit(warm, trainX, relabelled, options.Defence, options.Seed, trainGroups, ranked.FlippedFlags(trainY.Length, flips), neighbours);
+                : CollectivePipeline.Fit(warm, trainX, relabelled, options.Defence, options.Seed, trainGroups, ranked.FlippedFlags(trainY.Length, flips), shared);
             before = Measure(firmBefore.Model, test);
             after = flips == 0 ? before : Measure(firmAfter.Model, test);
             // With no flips, the firm after is the firm before, whose flags are counted against no flips.

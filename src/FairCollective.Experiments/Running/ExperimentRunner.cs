@@ -53,7 +53,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         var bases = new ConcurrentDictionary<(string, int, string, DefenceChoice), Lazy<(IClassifier Model, IReadOnlyDictionary<string, double> Metrics)>>();
         var rankings = new ConcurrentDictionary<ScoreGroup, Lazy<RankedCollective>>();
         var firmSideMethods = new ConcurrentDictionary<(string Method, string Options), IFirmSideMethod>();
-        var neighbours = new ConcurrentDictionary<(string, int), TrainingNeighbours>();
+        var rowsWork = new ConcurrentDictionary<(string, int), TrainingRowsWork>();
         var refits = new SharedRefits();
         var writer = new CellWriter(store, progress);
         int computed = 0; // cells computed and handed to the writer (the early stop counts these)
@@ -81,7 +81,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Defended(DefenceChoice defence, int[] labels, bool[]? flipped)
                 {
                     var warm = LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model);
-                    var shared = neighbours.GetOrAdd((config.Dataset.Name, config.Seed), _ => new TrainingNeighbours(split.TrainX, threads: 1));
+                    var shared = rowsWork.GetOrAdd((config.Dataset.Name, config.Seed), _ => new TrainingRowsWork(split.TrainX, threads: 1));
                     var firm = CollectivePipeline.Fit(warm, split.TrainX, labels, defence, config.Seed, split.TrainGroups, flipped, shared);
                     var metrics = FirmEvaluation.EvaluateModel(firm.Model, split, bootstrap);
                     var detection = firm.Detection!;

@@ -53,13 +53,13 @@ public static class CollectivePipeline
     /// <param name="seed">Seed of the defence's own draws.</param>
     /// <param name="groups">Each training row's group (the defence's false flags are counted by group).</param>
     /// <param name="flipped">Per training row, whether the collective flipped it; null = none.</param>
-    /// <param name="neighbours">Neighbours of the training rows, shared between fits (the k-NN defence's); built when
+    /// <param name="shared">A defence's work on the training rows, kept between fits on the same rows; none kept when
     /// null.</param>
     public static FittedFirm Fit(ITrainer trainer, DesignMatrix x, int[] labels, DefenceChoice defence, int seed, GroupMembership groups,
-        bool[]? flipped = null, TrainingNeighbours? neighbours = null)
+        bool[]? flipped = null, TrainingRowsWork? shared = null)
     {
         if (defence.IsNone) return new FittedFirm(trainer.Fit(x, labels), null);
-        var (model, outcome) = DefendedFit.Fit(DefenceCatalog.Create(defence), trainer, x, labels, seed, neighbours ?? new TrainingNeighbours(x));
+        var (model, outcome) = DefendedFit.Fit(DefenceCatalog.Create(defence), trainer, x, labels, seed, shared);
         return new FittedFirm(model, DefenceDetection.Of(outcome.Flagged, flipped ?? new bool[labels.Length], groups.MinorityFlags));
     }
 

@@ -12,12 +12,9 @@ namespace FairCollective.Mitigation.Defences;
 /// <param name="Seed">Seeds every random choice of the defence (folds, held-out slices, calibration sets).</param>
 public sealed record DefenceInput(DesignMatrix X, int[] Labels, ITrainer Trainer, int Seed)
 {
-    /// <summary>
-    /// Nearest neighbours of the training rows among themselves. They depend only on <see cref="X"/>, so cells that
-    /// share the rows (every budget and collective of a split) can share one <see cref="TrainingNeighbours"/>; null
-    /// builds a private one.
-    /// </summary>
-    public TrainingNeighbours? Neighbours { get; init; }
+    /// <summary>Work on <see cref="X"/> alone kept for every fit on the same rows (a defence's own kind under its own
+    /// key, such as the k-NN defence's neighbours); null keeps none beyond this fit.</summary>
+    public TrainingRowsWork? Shared { get; init; }
 
     /// <summary>Rows and labels agree, labels are 0/1, both labels occur: checked once for every defence.</summary>
     internal void Check(string defence)

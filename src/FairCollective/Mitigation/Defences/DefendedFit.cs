@@ -17,11 +17,11 @@ public static class DefendedFit
     /// <param name="x">The training rows.</param>
     /// <param name="labels">The labels the firm received.</param>
     /// <param name="seed">The defence's seed.</param>
-    /// <param name="neighbours">Shared nearest neighbours of <paramref name="x"/>, or null.</param>
+    /// <param name="shared">Work on <paramref name="x"/> kept between fits, or null.</param>
     public static (IClassifier Model, DefenceOutcome Outcome) Fit(IDefence defence, ITrainer trainer, DesignMatrix x, int[] labels, int seed,
-        TrainingNeighbours? neighbours = null)
+        TrainingRowsWork? shared = null)
     {
-        var outcome = defence.Apply(new DefenceInput(x, labels, trainer, seed) { Neighbours = neighbours });
+        var outcome = defence.Apply(new DefenceInput(x, labels, trainer, seed) { Shared = shared });
         var (kept, keptLabels) = outcome.TrainingSet(x, labels);
         return (trainer.Fit(kept, keptLabels), outcome);
     }

@@ -19,7 +19,8 @@ public sealed class KnnSanitisation(KnnSanitisationOptions options) : IDefence
     {
         input.Check(Name);
         int n = input.X.Rows, k = Options.K;
-        var neighbours = (input.Neighbours is { } shared && ReferenceEquals(shared.X, input.X) ? shared : new TrainingNeighbours(input.X)).Of(k);
+        var neighbours = TrainingRowsWork.For(input.X, input.Shared)
+            .GetOrAdd("knn-sanitisation neighbours", work => new TrainingNeighbours(work.X, work.Threads)).Of(k);
         // At least eta * k neighbours of the other label, counted exactly (eta * k may not be a whole number).
         int needed = (int)Math.Ceiling(Options.Eta * k - 1e-9);
         var flagged = new bool[n];

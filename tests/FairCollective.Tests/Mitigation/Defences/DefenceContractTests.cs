@@ -135,9 +135,15 @@ public class DefenceContractTests
         var (x, y) = Data();
         var trainer = LearnerCatalog.Create(LearnerCatalog.Logistic, new LearnerSettings(), seed: 0);
         var knn = new KnnSanitisation(new KnnSanitisationOptions { K = 5, Eta = 0.6 });
-        var shared = new TrainingNeighbours(x, threads: 2);
-        Assert.Equal(knn.Apply(new DefenceInput(x, y, trainer, 0)).Flagged, knn.Apply(new DefenceInput(x, y, trainer, 0) { Neighbours = shared }).Flagged);
-        var neighbours = shared.Of(5);
+        var shared = new TrainingRowsWork(x, threads: 2);
+        Assert.Equal(knn.Apply(new DefenceInput(x, y, trainer, 0)).Flagged, knn.Apply(new DefenceInput(x, y, trainer, 0) { Shared = shared }).Flagged);
+        // The defence kept its neighbours in the shared work: a second fit on the same rows finds them there.
+        var kept = shared.GetOrAdd<TrainingNeighbours>("knn-sanitisation neighbours", _ => throw new InvalidOperationException("not kept"));
+        Assert.Equal(knn.Apply(new DefenceInput(x, y, trainer, 0)).Flagged, knn.Apply(new DefenceInput(x, y, trainer, 0) { Shared = shared }).Flagged);
+        // Work of other rows is not used for these.
+        Assert.Equal(knn.Apply(new DefenceInput(x, y, trainer, 0)).Flagged,
+            knn.Apply(new DefenceInput(x, y, trainer, 0) { Shared = new TrainingRowsWork(Data().X) }).Flagged);
+        var neighbours = kept.Of(5);
         for (int i = 0; i < 80; i++) Assert.DoesNotContain(i, neighbours.AsSpan(i * 5, 5).ToArray()); // never a row's own
     }
 }
