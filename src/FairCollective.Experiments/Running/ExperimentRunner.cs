@@ -53,6 +53,11 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         var bases = new ConcurrentDictionary<(string, int, string, DefenceChoice), Lazy<(IClassifier Model, IReadOnlyDictionary<string, double> Metrics)>>();
         var rankings = new ConcurrentDictionary<ScoreGroup, Lazy<RankedCollective>>();
         var firmSideMethods = new ConcurrentDictionary<(string Method, string Options), IFirmSideMethod>();
+        // Each strategy's own options and the plausible threshold's model, read once for every ranking.
+        var choices = spec.Strategies.ToDictionary(n => n, n => new RankingChoice(n, spec.Strategy)
+        {
+            Options = StrategyCatalog.OptionsFromJson(n, spec.StrategyOptionsJson(n)), PlausibleModel = spec.PlausibleModel,
+        }, StringComparer.Ordinal);
         var rowsWork = new ConcurrentDictionary<(string, int), TrainingRowsWork>();
         var refits = new SharedRefits();
         var writer = new CellWriter(store, progress);
@@ -109,7 +114,7 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 }
                 else
                 {
-                    var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedCollective>(() => Rank(g, spec, split, plan.Draws[(g.Dataset, g.Seed)]))).Value;
+                    var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedCollective>(() => Rank(g, spec, choices[g.Strategy] with { PlausibleMin = g.Plausible }, split, plan.Draws[(g.Dataset, g.Seed)]))).Value;
                     poolSize = ranked.Pool.Length;
                     rule = ranked.Rule;
                     flips = ranked.FlipCount(config.Budget!.Value);
@@ -155,19 +160,14 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
 
     /// <summary>One score group's collective, ranked by the pipeline on the run's draws (its order, known sample and
     /// priorities).</summary>
-    private static RankedCollective Rank(ScoreGroup g, Specs.ExperimentSpec spec, PreparedSplit split, Randomness randomness)
+    private static RankedCollective Rank(ScoreGroup g, Specs.ExperimentSpec spec, RankingChoice choice, PreparedSplit split, Randomness randomness)
     {
         var members = CollectiveOrder.Given(randomness.Order).Members(g.Size).ToArray();
         var inputs = new CollectiveInputs(ScoringFeatures.Of(split, spec.Strategy.ScoringSpace), split.TrainY, members, randomness.Known(split, g.MajorityRows), g.Seed)
         {
             OracleP0 = split.TrainP0AtCounterfactual, RandomPriorities = randomness.Priorities,
         };
-        var own = StrategyCatalog.OptionsFromJson(g.Strategy, spec.StrategyOptionsJson(g.Strategy));
-        return CollectivePipeline.Rank(inputs, new RankingChoice(g.Strategy, spec.Strategy, g.Plausible)
-        {
-            Options = own, PlausibleModel = spec.PlausibleModel,
-        },
-            name => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1));
+        return CollectivePipeline.Rank(inputs, choice, name => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1));
     }
 }
 

@@ -108,6 +108,9 @@ public sealed class RunGrid
         var learners = spec.Learners.ToDictionary(l => l, l => LearnerCatalog.OptionsJson(l, spec.Learner), StringComparer.Ordinal);
         foreach (var learner in spec.Learners) LearnerCatalog.Create(learner, spec.Learner, seed: 0); // each learner's own checks
         var strategy = spec.Strategy;
+        // Each strategy's own options and the plausible threshold's model, written once for every cell that uses them.
+        var ownOptions = spec.Strategies.ToDictionary(n => n, spec.StrategyOptionsJson, StringComparer.Ordinal);
+        string plausibleModel = spec.PlausibleModel;
         var splits = new Dictionary<(string, int), PreparedSplit>();
         var randomness = new Dictionary<(string, int), Randomness>();
         var randomnessSha = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -202,10 +205,10 @@ public sealed class RunGrid
                                                 Size = size,
                                                 Budget = budget,
                                                 Strategy = strategy,
-                                                StrategyOptionsJson = spec.StrategyOptionsJson(name),
+                                                StrategyOptionsJson = ownOptions[name],
                                                 Plugins = PluginOrigins.Of(learner, defence, name),
                                                 Plausible = plausible,
-                                                PlausibleModel = spec.PlausibleModel,
+                                                PlausibleModel = plausibleModel,
                                                 RandomnessSha256 = drawn.Sha256(m),
                                             }, group, minority));
                                     }
