@@ -42,17 +42,57 @@ public static class PlotLook
     /// <summary>The font face used when installed.</summary>
     public const string PreferredFont = "DejaVu Sans";
 
-    /// <summary>An empty panel with the shared fonts, the given title and axis labels.</summary>
+    /// <summary>Widest a line of a panel title may be, in pixels at scale 1: the panel's width less a margin each
+    /// side.</summary>
+    public const float MaxTitleWidth = Figure.DefaultPanelWidth - 30;
+
+    /// <summary>An empty panel with the shared fonts, the given title (on as many lines as it needs to fit the panel,
+    /// <see cref="FitTitle"/>) and axis labels.</summary>
     public static Plot NewPanel(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
         plot.Font.Set(FontName);
-        plot.Title(title, TitleSize);
+        plot.Title(FitTitle(title), TitleSize);
         plot.XLabel(xLabel, AxisLabelSize);
         plot.YLabel(AxisLabels.Fit(yLabel), AxisLabelSize);
         plot.Axes.Bottom.TickLabelStyle.FontSize = TickLabelSize;
         plot.Axes.Left.TickLabelStyle.FontSize = TickLabelSize;
         return plot;
+    }
+
+    /// <summary>
+    /// <paramref name="title"/> broken into lines no wider than <see cref="MaxTitleWidth"/> as drawn (measured in the
+    /// panels' font), so a long dataset, learner or defence name never runs into the next panel: lines break after a
+    /// space or a '+' and before a '(' (a token wider than a line keeps its own line).
+    /// </summary>
+    public static string FitTitle(string title)
+    {
+        using var typeface = SkiaSharp.SKTypeface.FromFamilyName(FontName);
+        using var font = new SkiaSharp.SKFont(typeface, TitleSize);
+        if (font.MeasureText(title) <= MaxTitleWidth) return title;
+        var pieces = new List<string>();
+        int start = 0;
+        for (int i = 0; i < title.Length; i++)
+            if (title[i] is ' ' or '+' || (title[i] == '(' && i > start))
+            {
+                int end = title[i] == '(' ? i : i + 1;
+                pieces.Add(title[start..end]);
+                start = end;
+            }
+        pieces.Add(title[start..]);
+        var lines = new List<string>();
+        string line = "";
+        foreach (var piece in pieces)
+        {
+            if (line.Length > 0 && font.MeasureText((line + piece).TrimEnd()) > MaxTitleWidth)
+            {
+                lines.Add(line.TrimEnd());
+                line = "";
+            }
+            line += piece;
+        }
+        lines.Add(line.TrimEnd());
+        return string.Join('\n', lines);
     }
 
     /// <summary>Legend right of the data area, one entry a row: for figures with many series.</summary>

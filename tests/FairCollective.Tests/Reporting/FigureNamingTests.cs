@@ -31,4 +31,20 @@ public sealed class FigureNamingTests
         Assert.Equal(["best DemographicParityDifference", "over budgets (0–1, lower is fairer)"], lines);
         Assert.All(lines, l => Assert.True(l.Length <= AxisLabels.MaxLineLength));
     }
+
+    [Fact]
+    public void ALongPanelTitleIsSetOnLinesThatFitThePanel()
+    {
+        Assert.Equal("compas (logistic): its error cost", PlotLook.FitTitle("compas (logistic): its error cost"));
+        const string title = "compas (nearest-centroid+centroid-margin(margin=1)): its error cost";
+        var lines = PlotLook.FitTitle(title).Split('\n');
+        Assert.Equal(["compas (nearest-centroid+centroid-margin", "(margin=1)): its error cost"], lines);
+        using var typeface = SkiaSharp.SKTypeface.FromFamilyName(PlotLook.FontName);
+        using var font = new SkiaSharp.SKFont(typeface, PlotLook.TitleSize);
+        Assert.All(lines, l => Assert.True(font.MeasureText(l) <= PlotLook.MaxTitleWidth, $"'{l}' is {font.MeasureText(l)} px wide"));
+        Assert.True(font.MeasureText(title) > PlotLook.MaxTitleWidth);
+        // A name with no break inside keeps its own line rather than being cut.
+        var unbroken = PlotLook.FitTitle("dataset " + new string('x', 80));
+        Assert.Equal(["dataset", new string('x', 80)], unbroken.Split('\n'));
+    }
 }
