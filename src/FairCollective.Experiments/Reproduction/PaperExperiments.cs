@@ -56,24 +56,18 @@ public static class PaperExperiments
 
     /// <summary>Every experiment name, in the order of the paper (and of <c>reproduce</c>'s help), then the experiments
     /// beyond it.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Toy, CollectiveSize, FlipEfficiency, LimitedInfo, Synthetic, FirmSide, Countermeasures];
+    public static IReadOnlyList<string> Names => Registry.Names;
+
+    /// <summary>Every experiment's entry, in <see cref="Names"/>' order.</summary>
+    public static IReadOnlyList<ReproducibleExperiment> Entries => Registry.Entries;
 
     /// <summary>Whether <paramref name="name"/> is one of the paper's own experiments (not one beyond it, such as
     /// <see cref="Countermeasures"/>).</summary>
-    public static bool InPaper(string name) => Names.Contains(name) && name != Countermeasures;
+    public static bool InPaper(string name) => Registry.Find(name) is { InPaper: true };
 
-    /// <summary>The heading of each experiment in tables and the report.</summary>
-    public static string Heading(string name) => name switch
-    {
-        Toy => "Toy example",
-        CollectiveSize => "Collective size",
-        FlipEfficiency => "Flip efficiency",
-        LimitedInfo => "Limited majority information",
-        Synthetic => "Synthetic data: counterfactual success",
-        FirmSide => "Firm-side comparison",
-        Countermeasures => "Countermeasures: firm-side defences against the collective",
-        _ => $"Experiment '{name}'",
-    };
+    /// <summary>The heading of each experiment in tables and the report; "Experiment 'name'" for one of a
+    /// spec.</summary>
+    public static string Heading(string name) => Registry.Find(name)?.Heading ?? $"Experiment '{name}'";
 
     /// <summary>Datasets of the firm-side comparison when none are named (method.md section 5.5).</summary>
     public static IReadOnlyList<string> FirmSideDatasets { get; } = ["compas", "adult", "acs-az"];
@@ -119,74 +113,85 @@ public static class PaperExperiments
         return spec;
     }
 
-    private static ExperimentSpec CreateWithDefaults(string name, IReadOnlyList<string>? datasets, bool quick)
-    {
-        if (name == Toy && datasets is { Count: > 0 })
-            throw new UserInputException("--datasets: the toy experiment draws its own 2-D picture (the paper's figure 1); it runs on no other data");
-        if (name == Synthetic && datasets is { Count: > 0 } && datasets.FirstOrDefault(d => DatasetCatalog.LoadGenerated(d) is null) is { } real)
-            throw new UserInputException($"--datasets: the synthetic experiment compares with the Oracle, which needs a known causal model; '{real}' has none (use synthetic or toy)");
-        var data = (datasets is { Count: > 0 } ? datasets : DefaultDatasets).Select(d => new DatasetChoice(d)).ToArray();
-        var seeds = quick ? PaperSeeds.Take(2).ToArray() : PaperSeeds;
-        var budgets = Fractions(quick ? 0.1 : 0.05);
-        return name switch
+    private static ExperimentSpec CreateWithDefaults(string name, IReadOnlyList<string>? datasets, bool quick) =>
+        Registry.Get(name).Build(datasets is { Count: > 0 } ? datasets : null, quick);
+
+    // The experiments reproduce runs, in the order of the paper, then those beyond it: each builds its spec from the
+    // datasets given (null: its own) and whether the run is quick.
+    private static readonly Registry<ReproducibleExperiment> Registry = new("experiment",
+    [
+        new(Toy, "Toy example", InPaper: true, (datasets, quick) =>
         {
-            CollectiveSize => new ExperimentSpec
-            {
-                // Random beside the paper's three strategies (its figure shows only those): the report's verdicts
-                // against Random need it.
-                Name = CollectiveSize, Datasets = data, Learners = [SpecDefaults.Learner], Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random],
-                Sizes = (quick ? Grid(0, 0.4, 0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = budgets, MajorityRows = [null], Seeds = seeds,
-            },
-            FlipEfficiency => new ExperimentSpec
-            {
-                Name = FlipEfficiency, Datasets = data, Learners = [SpecDefaults.Learner], Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random],
-                Sizes = [CollectiveSizeOf(FlipEfficiencyAlpha)], Budgets = Fractions(quick ? 0.1 : 0.025), MajorityRows = [null], Seeds = seeds,
-            },
-            LimitedInfo => new ExperimentSpec
-            {
-                Name = LimitedInfo, Datasets = data, Learners = [SpecDefaults.Learner], Strategies = StrategyCatalog.Practical,
-                Sizes = (quick ? Grid(0.1, 0.3, 0.1) : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = budgets,
-                MajorityRows = [null, LimitedMajorityRows], Seeds = seeds,
-                StrategyOptions = new[] { StrategyCatalog.RbLabel, StrategyCatalog.RbDist }.ToDictionary(s => s,
-                    s => StrategyCatalog.OptionsJson(s, new NeighbourStrategyOptions { K = LimitedInfoK })!, StringComparer.Ordinal),
-            },
-            Synthetic => new ExperimentSpec
-            {
-                Name = Synthetic, Datasets = (datasets is { Count: > 0 } ? datasets : [DatasetCatalog.Synthetic]).Select(d => new DatasetChoice(d)).ToArray(), Learners = [SpecDefaults.Learner],
-                Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random, StrategyCatalog.Oracle],
-                // The budget grid, and the ideal's own count M*: every strategy matched with the ideal relabelling.
-                Sizes = (quick ? Grid(0, 0.4, 0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = [.. budgets, FlipBudget.Ideal], MajorityRows = [null], Seeds = seeds,
-            },
-            FirmSide => new ExperimentSpec
-            {
-                Name = FirmSide, Datasets = (datasets is { Count: > 0 } ? datasets : FirmSideDatasets).Select(d => new DatasetChoice(d)).ToArray(),
-                Learners = [SpecDefaults.Learner], Strategies = StrategyCatalog.Practical,
-                Sizes = (quick ? Grid(0.1, 0.3, 0.1) : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = Fractions(0.1),
-                MajorityRows = [null], Seeds = seeds,
-                FirmSide = FirmSideCatalog.All.Select(m => new FirmSideChoice(m.Name, m.DefaultKnobs)).ToArray(),
-                // Post-processors are fitted on rows the base model never saw (the literature's protocol).
-                ValidationFraction = FirmSideValidationFraction,
-            },
-            Countermeasures => new ExperimentSpec
-            {
-                Name = Countermeasures, Datasets = (datasets is { Count: > 0 } ? datasets : FirmSideDatasets).Select(d => new DatasetChoice(d)).ToArray(),
-                Learners = [SpecDefaults.Learner], Strategies = quick ? [StrategyCatalog.RbProb, StrategyCatalog.RbLabel] : StrategyCatalog.Practical,
-                Sizes = (quick ? [0.2, 0.4] : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = [FlipBudget.ShareOfPool(CountermeasuresBudget)],
-                MajorityRows = [null], Seeds = quick ? [0] : PaperSeeds,
-                // RONI costs a small fit per training row and calibration set; the smoke run screens against one set.
-                Defences = Mitigation.Defences.DefenceCatalog.Names.Select(n => Mitigation.Defences.DefenceCatalog.Choice(n,
-                    quick && n == Mitigation.Defences.DefenceCatalog.Roni ? [("calibration_sets", System.Text.Json.Nodes.JsonValue.Create(1))] : null)).ToArray(),
-                Plausibility = quick ? [0, CountermeasuresPlausibility[^1]] : CountermeasuresPlausibility,
-            },
-            Toy => new ExperimentSpec
+            if (datasets is not null)
+                throw new UserInputException("--datasets: the toy experiment draws its own 2-D picture (the paper's figure 1); it runs on no other data");
+            return new ExperimentSpec
             {
                 Name = Toy, Datasets = [new DatasetChoice("toy")], Learners = [SpecDefaults.Learner], Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random],
                 Sizes = [Collective.CollectiveSize.Share(1.0)], Budgets = Enumerable.Range(0, quick ? 7 : 13).Select(FlipBudget.Flips).ToArray(), MajorityRows = [null], Seeds = [0],
                 TestFraction = SpecDefaults.TestFraction,
-            },
-            _ => throw new UserInputException($"unknown experiment '{name}' (known: {string.Join(", ", Names)})"),
-        };
-    }
+            };
+        }),
+        new(CollectiveSize, "Collective size", InPaper: true, (datasets, quick) => new ExperimentSpec
+        {
+            // Random beside the paper's three strategies (its figure shows only those): the report's verdicts against
+            // Random need it.
+            Name = CollectiveSize, Datasets = Data(datasets, DefaultDatasets), Learners = [SpecDefaults.Learner], Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random],
+            Sizes = (quick ? Grid(0, 0.4, 0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = Budgets(quick), MajorityRows = [null], Seeds = Seeds(quick),
+        }),
+        new(FlipEfficiency, "Flip efficiency", InPaper: true, (datasets, quick) => new ExperimentSpec
+        {
+            Name = FlipEfficiency, Datasets = Data(datasets, DefaultDatasets), Learners = [SpecDefaults.Learner], Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random],
+            Sizes = [CollectiveSizeOf(FlipEfficiencyAlpha)], Budgets = Fractions(quick ? 0.1 : 0.025), MajorityRows = [null], Seeds = Seeds(quick),
+        }),
+        new(LimitedInfo, "Limited majority information", InPaper: true, (datasets, quick) => new ExperimentSpec
+        {
+            Name = LimitedInfo, Datasets = Data(datasets, DefaultDatasets), Learners = [SpecDefaults.Learner], Strategies = StrategyCatalog.Practical,
+            Sizes = (quick ? Grid(0.1, 0.3, 0.1) : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = Budgets(quick),
+            MajorityRows = [null, LimitedMajorityRows], Seeds = Seeds(quick),
+            StrategyOptions = new[] { StrategyCatalog.RbLabel, StrategyCatalog.RbDist }.ToDictionary(s => s,
+                s => StrategyCatalog.OptionsJson(s, new NeighbourStrategyOptions { K = LimitedInfoK })!, StringComparer.Ordinal),
+        }),
+        new(Synthetic, "Synthetic data: counterfactual success", InPaper: true, (datasets, quick) =>
+        {
+            if (datasets?.FirstOrDefault(d => DatasetCatalog.LoadGenerated(d) is null) is { } real)
+                throw new UserInputException($"--datasets: the synthetic experiment compares with the Oracle, which needs a known causal model; '{real}' has none (use synthetic or toy)");
+            return new ExperimentSpec
+            {
+                Name = Synthetic, Datasets = Data(datasets, [DatasetCatalog.Synthetic]), Learners = [SpecDefaults.Learner],
+                Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random, StrategyCatalog.Oracle],
+                // The budget grid, and the ideal's own count M*: every strategy matched with the ideal relabelling.
+                Sizes = (quick ? Grid(0, 0.4, 0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = [.. Budgets(quick), FlipBudget.Ideal],
+                MajorityRows = [null], Seeds = Seeds(quick),
+            };
+        }),
+        new(FirmSide, "Firm-side comparison", InPaper: true, (datasets, quick) => new ExperimentSpec
+        {
+            Name = FirmSide, Datasets = Data(datasets, FirmSideDatasets), Learners = [SpecDefaults.Learner], Strategies = StrategyCatalog.Practical,
+            Sizes = (quick ? Grid(0.1, 0.3, 0.1) : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = Fractions(0.1),
+            MajorityRows = [null], Seeds = Seeds(quick),
+            FirmSide = FirmSideCatalog.All.Select(m => new FirmSideChoice(m.Name, m.DefaultKnobs)).ToArray(),
+            // Post-processors are fitted on rows the base model never saw (the literature's protocol).
+            ValidationFraction = FirmSideValidationFraction,
+        }),
+        new(Countermeasures, "Countermeasures: firm-side defences against the collective", InPaper: false, (datasets, quick) => new ExperimentSpec
+        {
+            Name = Countermeasures, Datasets = Data(datasets, FirmSideDatasets),
+            Learners = [SpecDefaults.Learner], Strategies = quick ? [StrategyCatalog.RbProb, StrategyCatalog.RbLabel] : StrategyCatalog.Practical,
+            Sizes = (quick ? [0.2, 0.4] : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = [FlipBudget.ShareOfPool(CountermeasuresBudget)],
+            MajorityRows = [null], Seeds = quick ? [0] : PaperSeeds,
+            // RONI costs a small fit per training row and calibration set; the smoke run screens against one set.
+            Defences = Mitigation.Defences.DefenceCatalog.Names.Select(n => Mitigation.Defences.DefenceCatalog.Choice(n,
+                quick && n == Mitigation.Defences.DefenceCatalog.Roni ? [("calibration_sets", System.Text.Json.Nodes.JsonValue.Create(1))] : null)).ToArray(),
+            Plausibility = quick ? [0, CountermeasuresPlausibility[^1]] : CountermeasuresPlausibility,
+        }),
+    ]);
+
+    private static DatasetChoice[] Data(IReadOnlyList<string>? given, IReadOnlyList<string> defaults) =>
+        (given ?? defaults).Select(d => new DatasetChoice(d)).ToArray();
+
+    private static IReadOnlyList<int> Seeds(bool quick) => quick ? PaperSeeds.Take(2).ToArray() : PaperSeeds;
+
+    private static FlipBudget[] Budgets(bool quick) => Fractions(quick ? 0.1 : 0.05);
 
     private static CollectiveSize CollectiveSizeOf(double alpha) => Collective.CollectiveSize.Share(alpha);
 
