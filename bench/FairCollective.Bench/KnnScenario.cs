@@ -86,7 +86,8 @@ public static class KnnScenario
         if (args.Length % 2 != 0) throw new UserInputException($"option '{args[^1]}' has no value.");
         for (int i = 0; i < args.Length; i += 2)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new UserInputException($"expected --option value, got '{args[i]}'.");
+            if (!args[i].StartsWith("--",
+                StringComparison.Ordinal)) throw new UserInputException($"expected --option value, got '{args[i]}'.");
             values[args[i][2..]] = args[i + 1];
         }
         return new Args(values);

@@ -18,7 +18,8 @@ internal static class LogisticRegressionBench
 
     public static int Run(string[] args)
     {
-        int rows = IntArg(args, "--rows", 1_000_000), cols = IntArg(args, "--cols", 10), seed = IntArg(args, "--seed", 0);
+        int rows = IntArg(args, "--rows", 1_000_000), cols = IntArg(args, "--cols", 10), seed = IntArg(args, "--seed",
+            0);
         int repeat = IntArg(args, "--repeat", 3), threads = IntArg(args, "--threads", -1);
         var (x, y) = Generate(rows, cols, seed);
         string path = Path.Combine(Path.GetTempPath(), $"fc_logreg_{rows}x{cols}_s{seed}.bin");

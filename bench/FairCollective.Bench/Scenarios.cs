@@ -8,7 +8,8 @@ namespace FairCollective.Bench;
 /// </summary>
 internal static class Scenarios
 {
-    public static readonly IReadOnlyDictionary<string, Func<string[], int>> All = new Dictionary<string, Func<string[], int>>
+    public static readonly IReadOnlyDictionary<string, Func<string[], int>> All = new Dictionary<string, Func<string[],
+        int>>
     {
         ["logreg"] = LogisticRegressionBench.Run,
         ["knn"] = KnnScenario.Run,

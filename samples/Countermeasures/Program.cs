@@ -20,7 +20,8 @@ foreach (var name in DefenceCatalog.Names)
             Defence = DefenceCatalog.Choice(name), PlausibleMin = plausible,
         };
         var r = CollectiveAction.Run(data, options);
-        string caught = r.Detection is { } d ? $"{d.Recall,12:0%}  {d.FalseFlagsMinority,23:0%}" : $"{"-",12}  {"-",23}";
+        string caught = r.Detection is { } d ? $"{d.Recall,12:0%}  {d.FalseFlagsMinority,23:0%}" :
+            $"{"-",12}  {"-",23}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-19} {plausible,9:0.0}  {r.Flipped.Length,5}  {r.Before!.EqOd,12:0.000} -> {r.After!.EqOd:0.000}{"",20}  {r.Before.EqOd - r.After.EqOd,5:+0.000;-0.000}  {caught}"));
     }

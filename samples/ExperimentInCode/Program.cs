@@ -9,7 +9,8 @@ using FairCollective.Experiments.Summaries;
 
 var spec = new ExperimentSpec
 {
-    Name = "in-code", Datasets = [new DatasetChoice("compas")], Learners = ["logistic"], Strategies = ["RB-prob", "RB-label", "RB-dist"],
+    Name = "in-code", Datasets = [new DatasetChoice("compas")], Learners = ["logistic"], Strategies = ["RB-prob",
+        "RB-label", "RB-dist"],
     Sizes = [.. new[] { 0.1, 0.2, 0.3, 0.4 }.Select(CollectiveSize.Share)],
     Budgets = [.. GridAxis.Range(0, 1, 0.25).Select(FlipBudget.ShareOfPool)], MajorityRows = [null], Seeds = [0, 1],
 };
@@ -19,6 +20,7 @@ using (var store = ResultsStore.Open(storePath))
     var summary = new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
     Console.WriteLine($"{summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s");
     foreach (var row in ResultsSummary.BestByAlpha(store.Cells(spec.Name)))
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Method,-9} alpha {row.Alpha:0.0}: best EqOd {row.EqOd} at {row.BestBudget}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{row.Method,-9} alpha {row.Alpha:0.0}: best EqOd {row.EqOd} at {row.BestBudget}"));
 }
 foreach (var f in new[] { storePath, storePath + "-wal", storePath + "-shm" }) File.Delete(f);

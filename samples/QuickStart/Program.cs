@@ -12,7 +12,11 @@ Console.WriteLine($"{data.Name}: {data.RowCount} rows, minority {string.Join(", 
 Console.WriteLine("alpha  flips  EqOd before -> after  error before -> after");
 foreach (double alpha in new[] { 0.1, 0.2, 0.3, 0.4 })
 {
-    var result = CollectiveAction.Run(data, new CollectiveActionOptions { Size = CollectiveSize.Share(alpha), Strategy = "RB-prob", Seed = 0 });
+    var result = CollectiveAction.Run(data, new CollectiveActionOptions
+    {
+        Size = CollectiveSize.Share(alpha),
+        Strategy = "RB-prob", Seed = 0
+    });
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{alpha,5:0.0}  {result.Flipped.Length,5}  {result.Before!.EqOd,6:0.000} -> {result.After!.EqOd:0.000}      {result.Before.ErrorRate,6:0.000} -> {result.After.ErrorRate:0.000}"));
 }

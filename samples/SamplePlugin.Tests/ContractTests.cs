@@ -68,7 +68,10 @@ public class ContractTests
         var data = FairCollective.Data.Sources.DatasetCatalog.Load("compas");
         var options = new CollectiveActionOptions
         {
-            Size = CollectiveSize.Share(0.3), Strategy = "centroid", StrategyOptions = new CentroidOptions { Power = 1 }, Budget = FlipBudget.ShareOfPool(0.2),
+            Size = CollectiveSize.Share(0.3), Strategy = "centroid", StrategyOptions = new CentroidOptions
+            {
+                Power = 1
+            }, Budget = FlipBudget.ShareOfPool(0.2),
             Learner = NearestCentroid.LearnerName, Defence = DefenceCatalog.Choice(CentroidMargin.DefenceName),
         };
         var result = CollectiveAction.Run(data, options);

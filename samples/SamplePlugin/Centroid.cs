@@ -19,10 +19,12 @@ public sealed class Centroid(CentroidOptions options) : ICollectiveStrategy
     /// <inheritdoc/>
     public PoolScores Score(StrategyContext context)
     {
-        if (!(options.Power >= 1)) throw new UserInputException($"Centroid: power must be at least 1; got {options.Power}");
+        if (!(options.Power >= 1)) throw new
+            UserInputException($"Centroid: power must be at least 1; got {options.Power}");
         var x = context.TrainFeatures;
         var positives = context.KnownMajority.Where(r => context.TrainLabels[r] == 1).ToArray();
-        if (positives.Length == 0) return PoolScores.Constant(context.Pool.Length, 0, "no known majority row labelled 1");
+        if (positives.Length == 0) return PoolScores.Constant(context.Pool.Length, 0,
+            "no known majority row labelled 1");
         var centroid = new double[x.Cols];
         foreach (int r in positives)
             for (int j = 0; j < x.Cols; j++) centroid[j] += x[r, j] / positives.Length;
@@ -30,7 +32,8 @@ public sealed class Centroid(CentroidOptions options) : ICollectiveStrategy
         for (int i = 0; i < scores.Length; i++)
         {
             double sum = 0;
-            for (int j = 0; j < x.Cols; j++) sum += Math.Pow(Math.Abs(x[context.Pool[i], j] - centroid[j]), options.Power);
+            for (int j = 0; j < x.Cols; j++) sum += Math.Pow(Math.Abs(x[context.Pool[i], j] - centroid[j]),
+                options.Power);
             scores[i] = -Math.Pow(sum, 1 / options.Power);
         }
         return PoolScores.Specified(scores);

@@ -28,7 +28,8 @@ public sealed class CentroidMargin(CentroidMarginOptions options) : IDefence
     /// <inheritdoc/>
     public DefenceOutcome Apply(DefenceInput input)
     {
-        if (!(options.Margin >= 0)) throw new FairCollective.Common.UserInputException($"{DefenceName}: margin must be at least 0; got {options.Margin}");
+        if (!(options.Margin >= 0)) throw new
+            FairCollective.Common.UserInputException($"{DefenceName}: margin must be at least 0; got {options.Margin}");
         var x = input.X;
         var model = new NearestCentroid(new NearestCentroidOptions()).Fit(x, input.Labels);
         // P(y = 1) = sigmoid(d0^2 - d1^2) at temperature 1: the log-odds are the squared-distance difference.

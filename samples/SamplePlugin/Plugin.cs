@@ -15,16 +15,19 @@ public sealed class Plugin : IPlugin
 {
     /// <summary>The Centroid strategy's registry entry.</summary>
     public static StrategyEntry Strategy { get; } = StrategyEntry.Of(Centroid.StrategyName,
-        "score by the distance to the centroid of the known majority rows labelled 1 (closest first)", StrategyNeeds.None,
+        "score by the distance to the centroid of the known majority rows labelled 1 (closest first)",
+            StrategyNeeds.None,
         new CentroidOptions(), (options, _) => new Centroid(options));
 
     /// <summary>The nearest-centroid learner's registry entry.</summary>
     public static LearnerEntry Learner { get; } = LearnerEntry.Of(NearestCentroid.LearnerName,
-        "nearest class centroid, P(y = 1) from the squared distances", _ => new NearestCentroidOptions(), o => new NearestCentroid(o));
+        "nearest class centroid, P(y = 1) from the squared distances", _ => new NearestCentroidOptions(), o
+            => new NearestCentroid(o));
 
     /// <summary>The centroid-margin defence's registry entry.</summary>
     public static DefenceEntry Defence { get; } = DefenceEntry.Of(CentroidMargin.DefenceName,
-        "drops rows clearly nearer the other label's centroid than their own", new CentroidMarginOptions(), o => new CentroidMargin(o));
+        "drops rows clearly nearer the other label's centroid than their own", new CentroidMarginOptions(), o
+            => new CentroidMargin(o));
 
     /// <summary>The signed gap of false-negative rates, stored by every cell with its bootstrap interval.</summary>
     public static MetricDefinition FnrGap { get; } = MetricDefinition.ByGroup("fnr_gap_signed", "FnrGapSigned",

@@ -34,7 +34,8 @@ public static class CliApp
     private static int? ParseWidth(ArgumentResult result)
     {
         string text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int width) && width is >= ConsoleWidth.Minimum and <= ConsoleWidth.Maximum) return width;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int width)
+            && width is >= ConsoleWidth.Minimum and <= ConsoleWidth.Maximum) return width;
         result.AddError($"--width must be a whole number from {ConsoleWidth.Minimum} to {ConsoleWidth.Maximum}; got '{text}'");
         return null;
     }
@@ -73,12 +74,17 @@ public static class CliApp
             // A mistyped command line is a user mistake like any other: one line and exit code 2, not the usage page.
             if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
             {
-                var message = string.Join(' ', parse.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                var message = string.Join(' ', parse.Errors[0].Message.Split('\n',
+                    StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
                 stderr.WriteLine($"error: {message} (see --help)");
                 return ExitUserError;
             }
             ConsoleWidth.Set(parse.GetValue(Width), stdout);
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = stdout, Error = stderr,
+                EnableDefaultExceptionHandler = false
+            });
         }
         catch (UserInputException e)
         {

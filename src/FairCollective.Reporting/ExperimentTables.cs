@@ -23,15 +23,18 @@ public static class ExperimentTables
     /// EqOd).</param>
     /// <param name="toy">The toy figure's points, tabulated with the toy's cells; null: the engine's toy run
     /// (<see cref="ToyScenario"/>), as the report draws it.</param>
-    public static IReadOnlyList<ReportTable> Of(IReadOnlyList<CellRecord> cells, string experiment, BudgetSelection? selection = null, ToyFigureData? toy = null)
+    public static IReadOnlyList<ReportTable> Of(IReadOnlyList<CellRecord> cells, string experiment,
+        BudgetSelection? selection = null, ToyFigureData? toy = null)
     {
         selection ??= BudgetSelection.Paper;
         var metric = selection.Shown;
         var own = Panels.OfExperiment(cells, experiment);
         // The toy's cells are tabulated as its section always showed them (its figure is drawn from its own points).
-        if (experiment == ToyFigure.Experiment) return ToyFigure.Tables(toy ?? (own.Count > 0 ? ToyFigureData.Of(ToyScenario.Run()) : null), own);
+        if (experiment == ToyFigure.Experiment) return ToyFigure.Tables(toy
+            ?? (own.Count > 0 ? ToyFigureData.Of(ToyScenario.Run()) : null), own);
         var kinds = ExperimentFigures.For(ExperimentShape.Of(experiment, own));
-        IEnumerable<ReportTable> behindFigures = kinds.Length == 0 ? [SeedMeans(own, experiment, selection)] : kinds.SelectMany(k => k.Tables(own, experiment, selection));
+        IEnumerable<ReportTable> behindFigures = kinds.Length == 0 ? [SeedMeans(own, experiment,
+            selection)] : kinds.SelectMany(k => k.Tables(own, experiment, selection));
         return
         [
             .. BaseLine.Cells(own).Any() ? [BaseLine.Table(own, metric)] : Array.Empty<ReportTable>(),
@@ -49,7 +52,8 @@ public static class ExperimentTables
         return new($"Seed means of '{experiment}'", "Mean ± sample standard deviation over seeds.",
             ["dataset", "learner", "m", "method", "α", "budget", "knob", "mean flips", metric.Name, "error"],
             SeedMeanPoint.Of(own.Where(c => c.Method != ResultsSummary.BaseMethod), metric)
-                .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, Rows(p.MajorityRows), p.Method, Number(p.Alpha), p.Budget,
+                .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, Rows(p.MajorityRows), p.Method,
+                    Number(p.Alpha), p.Budget,
                     p.Knob is { } k ? Number(k) : "", Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), MeanStd(p.Error)])
                 .ToArray());
     }

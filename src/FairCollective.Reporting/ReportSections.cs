@@ -32,7 +32,8 @@ public static class ReportSections
         {
             if (present.Contains(name)) sections.Add(ByShape(input.Cells, name, input.SelectionOf(name)));
             else if (paperReport && PaperExperiments.InPaper(name))
-                sections.Add(new ReportSection(name, PaperExperiments.Heading(name), [], [], $"The results store holds no cells of the '{name}' experiment."));
+                sections.Add(new ReportSection(name, PaperExperiments.Heading(name), [], [],
+                    $"The results store holds no cells of the '{name}' experiment."));
         }
         foreach (var other in present.Where(e => !PaperExperiments.Names.Contains(e)).Order(StringComparer.Ordinal))
             sections.Add(ByShape(input.Cells, other, input.SelectionOf(other)));
@@ -46,7 +47,8 @@ public static class ReportSections
     public static IReadOnlyList<string> Order(IEnumerable<CellRecord> cells)
     {
         var present = cells.Select(c => c.Experiment).ToHashSet(StringComparer.Ordinal);
-        return new[] { ToyFigure.Experiment }.Concat(ExperimentFigures.All.Select(k => k.Experiment)).Distinct().Where(present.Contains)
+        return new[] { ToyFigure.Experiment }.Concat(ExperimentFigures.All.Select(k
+            => k.Experiment)).Distinct().Where(present.Contains)
             .Concat(present.Where(e => !PaperExperiments.Names.Contains(e)).Order(StringComparer.Ordinal)).ToArray();
     }
 
@@ -55,13 +57,15 @@ public static class ReportSections
     /// (<see cref="ExperimentTables"/>, the same the console prints), under <paramref name="selection"/> (default: the
     /// paper's rule on EqOd).
     /// </summary>
-    public static ReportSection ByShape(IReadOnlyList<CellRecord> cells, string experiment, BudgetSelection? selection = null)
+    public static ReportSection ByShape(IReadOnlyList<CellRecord> cells, string experiment,
+        BudgetSelection? selection = null)
     {
         selection ??= BudgetSelection.Paper;
         var shape = ExperimentShape.Of(experiment, cells);
         var kinds = ExperimentFigures.For(shape);
         string note = kinds.Length == 0 ? "The grid has no axis to draw (one α, one budget, one m, no firm-side method); its seed means are tabulated." : "";
-        return new ReportSection(experiment, PaperExperiments.Heading(experiment), kinds.Select(k => k.Build(cells, experiment, selection)).ToArray(),
+        return new ReportSection(experiment, PaperExperiments.Heading(experiment), kinds.Select(k => k.Build(cells,
+            experiment, selection)).ToArray(),
             ExperimentTables.Of(cells, experiment, selection), note, selection.Shown);
     }
 
@@ -70,8 +74,10 @@ public static class ReportSections
         string heading = PaperExperiments.Heading(ToyFigure.Experiment);
         // With stored cells, the tables the console prints too (the toy's points and its cells); else the given points
         // alone.
-        var tables = hasCells ? ExperimentTables.Of(input.Cells, ToyFigure.Experiment, input.SelectionOf(ToyFigure.Experiment), input.Toy) : ToyFigure.Tables(input.Toy, []);
-        if (input.Toy is not null) return new ReportSection(ToyFigure.Experiment, heading, [ToyFigure.Build(input.Toy)], tables);
+        var tables = hasCells ? ExperimentTables.Of(input.Cells, ToyFigure.Experiment,
+            input.SelectionOf(ToyFigure.Experiment), input.Toy) : ToyFigure.Tables(input.Toy, []);
+        if (input.Toy is not null) return new ReportSection(ToyFigure.Experiment, heading, [ToyFigure.Build(input.Toy)],
+            tables);
         return new ReportSection(ToyFigure.Experiment, heading, [], tables, hasCells
             ? "The toy figure needs the 2-D points and boundaries, which the results store does not hold; only the stored cells are tabulated."
             : "No toy data was given and the results store holds no 'toy' cells.");

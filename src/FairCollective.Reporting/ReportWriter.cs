@@ -29,7 +29,8 @@ public static class ReportWriter
 
     /// <summary>Writes the report of the store; returns the written files' full paths. <paramref name="metric"/> (null:
     /// each experiment's recorded one) is the fairness metric shown.</summary>
-    public static IReadOnlyList<string> Write(ResultsStore store, string outDir, ToyFigureData? toy = null, Fairness.ShownMetric? metric = null) =>
+    public static IReadOnlyList<string> Write(ResultsStore store, string outDir, ToyFigureData? toy = null,
+        Fairness.ShownMetric? metric = null) =>
         Write(ReportInput.From(store, toy, metric), outDir);
 
     /// <summary>

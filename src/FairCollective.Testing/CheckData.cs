@@ -22,7 +22,8 @@ internal static class CheckData
     public static readonly int[] Pool = [8, 9, 10, 11, 12];
     public static readonly int[] Known = [0, 1, 2, 3, 4, 5, 6, 7];
     public static readonly int[] Hidden = [13, 14, 15];
-    public static readonly double[] P0 = [0.1, 0.2, 0.2, 0.3, 0.7, 0.8, 0.8, 0.9, 0.3, 0.5, 0.9, 0.05, 0.6, 0.5, 0.5, 0.5];
+    public static readonly double[] P0 = [0.1, 0.2, 0.2, 0.3, 0.7, 0.8, 0.8, 0.9, 0.3, 0.5, 0.9, 0.05, 0.6, 0.5, 0.5,
+        0.5];
 
     public static DesignMatrix Matrix(double[] x) => new(Y.Length, 2, x);
 

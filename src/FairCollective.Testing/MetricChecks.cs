@@ -16,10 +16,13 @@ public static class MetricChecks
     public static void Check(MetricDefinition definition)
     {
         if (MetricCatalog.Find(definition.Key) is not { Metric: { } slot, Rule: { } rule } registered)
-            throw new ContractException($"metric '{definition.Key}': not registered with a rule (MetricCatalog.Register)");
-        if (string.IsNullOrWhiteSpace(registered.Name) || string.IsNullOrWhiteSpace(registered.Definition) || string.IsNullOrWhiteSpace(registered.MetricConvention))
+            throw new
+                ContractException($"metric '{definition.Key}': not registered with a rule (MetricCatalog.Register)");
+        if (string.IsNullOrWhiteSpace(registered.Name) || string.IsNullOrWhiteSpace(registered.Definition)
+            || string.IsNullOrWhiteSpace(registered.MetricConvention))
             Fail(definition, "description", "its name, definition and convention must all be given");
-        bool isCount = rule.A == GroupRate.Count && rule.Kind is Aggregation.Minority or Aggregation.Majority or Aggregation.Overall;
+        bool isCount = rule.A == GroupRate.Count
+            && rule.Kind is Aggregation.Minority or Aggregation.Majority or Aggregation.Overall;
         if (registered.Stored && registered.Interval == isCount)
             Fail(definition, "interval", "a stored metric has an interval exactly when it is not a count");
         var (low, high) = MetricCatalog.Range(registered.Key)!.Value;
@@ -43,15 +46,18 @@ public static class MetricChecks
                 FairnessEvaluator.Evaluate(y, predicted, group, minority, values);
                 FairnessEvaluator.Evaluate(y, predicted, group, minority, again);
                 double v = values[(int)slot];
-                if (!v.Equals(again[(int)slot])) Fail(definition, "deterministic", $"two evaluations gave {v} and {again[(int)slot]}");
-                if (!double.IsNaN(v) && !(v >= low && v <= high)) Fail(definition, "range", $"{v} lies outside [{low}, {high}] ({groups} groups, trial {trial})");
+                if (!v.Equals(again[(int)slot])) Fail(definition, "deterministic",
+                    $"two evaluations gave {v} and {again[(int)slot]}");
+                if (!double.IsNaN(v) && !(v >= low && v <= high)) Fail(definition, "range",
+                    $"{v} lies outside [{low}, {high}] ({groups} groups, trial {trial})");
                 if (!registered.BetweenGroups)
                 {
                     var perGroup = new ConfusionCounts[groups];
                     GroupConfusion.Accumulate(y, predicted, group, perGroup);
                     var twoGroup = new double[FairnessEvaluator.MetricCount];
                     FairnessEvaluator.Evaluate(perGroup, minority, UndefinedRate.NaN, twoGroup, betweenGroups: false);
-                    if (!v.Equals(twoGroup[(int)slot])) Fail(definition, "two-group", $"{v} with the between-groups metrics, {twoGroup[(int)slot]} without");
+                    if (!v.Equals(twoGroup[(int)slot])) Fail(definition, "two-group",
+                        $"{v} with the between-groups metrics, {twoGroup[(int)slot]} without");
                 }
             }
     }

@@ -31,10 +31,12 @@ public static class StrategyChecks
     /// <summary>A name and a one-sentence description; the strategy it builds carries the entry's name.</summary>
     public static void DescribesItself(StrategyEntry entry)
     {
-        if (string.IsNullOrWhiteSpace(entry.Name) || entry.Name.Trim() != entry.Name) Fail(entry, "name", $"'{entry.Name}' is empty or padded");
+        if (string.IsNullOrWhiteSpace(entry.Name) || entry.Name.Trim() != entry.Name) Fail(entry, "name",
+            $"'{entry.Name}' is empty or padded");
         if (string.IsNullOrWhiteSpace(entry.Description)) Fail(entry, "description", "is empty");
         var strategy = Create(entry, new StrategySettings(), WithK(entry, CheckK));
-        if (strategy.Name != entry.Name) Fail(entry, "name", $"the strategy it builds is named '{strategy.Name}', not '{entry.Name}'");
+        if (strategy.Name != entry.Name) Fail(entry, "name",
+            $"the strategy it builds is named '{strategy.Name}', not '{entry.Name}'");
     }
 
     /// <summary>One finite score per pool member, in pool order, and a non-empty rule.</summary>
@@ -42,9 +44,11 @@ public static class StrategyChecks
     {
         var scores = Score(entry, CheckData.X, CheckData.Y, CheckData.P0);
         if (scores.Values.Length != CheckData.Pool.Length)
-            Fail(entry, "one score per pool member", $"{scores.Values.Length} scores for a pool of {CheckData.Pool.Length}");
+            Fail(entry, "one score per pool member",
+                $"{scores.Values.Length} scores for a pool of {CheckData.Pool.Length}");
         for (int i = 0; i < scores.Values.Length; i++)
-            if (!double.IsFinite(scores.Values[i])) Fail(entry, "finite scores", $"pool member {i} scored {scores.Values[i]}");
+            if (!double.IsFinite(scores.Values[i])) Fail(entry, "finite scores",
+                $"pool member {i} scored {scores.Values[i]}");
         if (string.IsNullOrWhiteSpace(scores.Rule)) Fail(entry, "scoring rule", "is empty");
     }
 
@@ -53,7 +57,8 @@ public static class StrategyChecks
     {
         var a = Score(entry, CheckData.X, CheckData.Y, CheckData.P0);
         var b = Score(entry, CheckData.X, CheckData.Y, CheckData.P0);
-        if (a.Rule != b.Rule || !a.Values.SequenceEqual(b.Values)) Fail(entry, "deterministic for a seed", "two runs on the same inputs scored differently");
+        if (a.Rule != b.Rule || !a.Values.SequenceEqual(b.Values)) Fail(entry, "deterministic for a seed",
+            "two runs on the same inputs scored differently");
     }
 
     /// <summary>Changing the features, labels and P0 of rows the collective does not know leaves the scores as they
@@ -78,10 +83,12 @@ public static class StrategyChecks
     /// is.</summary>
     public static void UsesWhatItDeclares(StrategyEntry entry)
     {
-        bool declaresK = entry.Needs.HasFlag(StrategyNeeds.KNearestMajorityRows) || entry.Needs.HasFlag(StrategyNeeds.KNearestPositiveMajorityRows);
+        bool declaresK = entry.Needs.HasFlag(StrategyNeeds.KNearestMajorityRows)
+            || entry.Needs.HasFlag(StrategyNeeds.KNearestPositiveMajorityRows);
         bool hasK = entry.Defaults is INearestRowsOptions;
         if (declaresK != hasK)
-            Fail(entry, "declared needs", declaresK ? "declares k nearest rows but its options record does not carry k (INearestRowsOptions)"
+            Fail(entry, "declared needs",
+                declaresK ? "declares k nearest rows but its options record does not carry k (INearestRowsOptions)"
                 : "its options record carries k (INearestRowsOptions) but it does not declare k nearest rows");
         if (declaresK && Score(entry, CheckData.X, CheckData.Y, CheckData.P0, WithK(entry, 1)).Values
                 .SequenceEqual(Score(entry, CheckData.X, CheckData.Y, CheckData.P0, WithK(entry, 4)).Values))
@@ -89,7 +96,9 @@ public static class StrategyChecks
         bool readsP0 = !Score(entry, CheckData.X, CheckData.Y, CheckData.P0).Values
             .SequenceEqual(Score(entry, CheckData.X, CheckData.Y, CheckData.P0.Select(p => 1 - p).ToArray()).Values);
         if (entry.Needs.HasFlag(StrategyNeeds.CausalModel) != readsP0)
-            Fail(entry, "declared needs", readsP0 ? "reads P0 (the causal model) but does not declare it" : "declares the causal model but does not read P0");
+            Fail(entry, "declared needs",
+                readsP0 ? "reads P0 (the causal model) but does not declare it" :
+                "declares the causal model but does not read P0");
     }
 
     /// <summary>
@@ -99,8 +108,10 @@ public static class StrategyChecks
     public static void OptionsRoundTrip(StrategyEntry entry)
     {
         if (entry.Defaults is null) return;
-        if (StrategyCatalog.Find(entry.Name) is not { } registered || registered.Defaults?.GetType() != entry.Defaults.GetType())
-            Fail(entry, "options", "the entry must be registered (StrategyCatalog.Register) before its options can be checked");
+        if (StrategyCatalog.Find(entry.Name) is not { } registered
+            || registered.Defaults?.GetType() != entry.Defaults.GetType())
+            Fail(entry, "options",
+                "the entry must be registered (StrategyCatalog.Register) before its options can be checked");
         string defaults = StrategyCatalog.OptionsJson(entry.Name, null)!;
         foreach (var (option, value) in StrategyCatalog.SettableOptions(entry.Name))
         {
@@ -113,10 +124,12 @@ public static class StrategyChecks
             }
             catch (UserInputException)
             {
-                continue; // the other value is outside what the strategy accepts: its own validation, not a broken contract
+                continue;
+                // the other value is outside what the strategy accepts: its own validation, not a broken contract
             }
             string json = StrategyCatalog.OptionsJson(entry.Name, changed)!;
-            if (json == defaults) Fail(entry, "options", $"setting '{option}' to {other.ToJsonString()} leaves the recorded options as they were");
+            if (json == defaults) Fail(entry, "options",
+                $"setting '{option}' to {other.ToJsonString()} leaves the recorded options as they were");
             if (StrategyCatalog.OptionsJson(entry.Name, StrategyCatalog.OptionsFromJson(entry.Name, json)) != json)
                 Fail(entry, "options", $"'{option}': the recorded options do not read back to the same options");
         }
@@ -153,7 +166,9 @@ public static class StrategyChecks
     private static ICollectiveStrategy Create(StrategyEntry entry, StrategySettings settings, object? options) =>
         entry.Create(new StrategyBuild(settings, TrainerFor) { Options = options });
 
-    private static ITrainer TrainerFor(string learner) => LearnerCatalog.Create(learner, new LearnerSettings(), CheckData.Seed);
+    private static ITrainer TrainerFor(string learner) => LearnerCatalog.Create(learner, new LearnerSettings(),
+        CheckData.Seed);
 
-    private static void Fail(StrategyEntry entry, string check, string what) => throw new ContractException($"strategy '{entry.Name}': {check}: {what}");
+    private static void Fail(StrategyEntry entry, string check, string what)
+        => throw new ContractException($"strategy '{entry.Name}': {check}: {what}");
 }

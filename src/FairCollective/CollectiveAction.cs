@@ -29,21 +29,24 @@ namespace FairCollective;
 public static class CollectiveAction
 {
     /// <summary>Group labels the report uses for the two groups of a boolean minority mask.</summary>
-    public const string MinorityLabel = CollectivePipeline.MinorityLabel, MajorityLabel = CollectivePipeline.MajorityLabel;
+    public const string MinorityLabel = CollectivePipeline.MinorityLabel, MajorityLabel =
+        CollectivePipeline.MajorityLabel;
 
     /// <summary>Splits and encodes <paramref name="data"/> for <see cref="CollectiveActionOptions.Seed"/>, acts, refits
     /// and measures.</summary>
     public static CollectiveActionResult Run(Dataset data, CollectiveActionOptions? options = null)
     {
         options ??= new CollectiveActionOptions();
-        var split = SplitPreparation.Prepare(data.Name, data, EncoderOptions.Default, synthetic: null, options.Seed, options.TestFraction);
+        var split = SplitPreparation.Prepare(data.Name, data, EncoderOptions.Default, synthetic: null, options.Seed,
+            options.TestFraction);
         return Run(split, options);
     }
 
     /// <summary>Acts on a prepared split (its training rows), refits the firm and measures both firms on its test
     /// rows.</summary>
     public static CollectiveActionResult Run(PreparedSplit split, CollectiveActionOptions? options = null) =>
-        Run(split.TrainX, split.TrainY, split.TrainGroups, options, new TestRows(split.TestX, split.TestY, split.TestGroups), split.TrainP0AtCounterfactual,
+        Run(split.TrainX, split.TrainY, split.TrainGroups, options, new TestRows(split.TestX, split.TestY,
+            split.TestGroups), split.TrainP0AtCounterfactual,
             split.SensitiveColumns);
 
     /// <summary>
@@ -60,25 +63,30 @@ public static class CollectiveAction
     /// needs.</param>
     /// <param name="sensitiveColumns">Columns of <paramref name="trainX"/> that encode the sensitive attribute, left
     /// out of the strategies' default (counterfactual) scoring space; none when null.</param>
-    public static CollectiveActionResult Run(DesignMatrix trainX, int[] trainY, GroupMembership trainGroups, CollectiveActionOptions? options = null,
+    public static CollectiveActionResult Run(DesignMatrix trainX, int[] trainY, GroupMembership trainGroups,
+        CollectiveActionOptions? options = null,
         TestRows? test = null, double[]? oracleP0 = null, IReadOnlyList<int>? sensitiveColumns = null)
     {
         options ??= new CollectiveActionOptions();
         Check(trainX, trainY, trainGroups, "training");
         if (test is not null) Check(test.X, test.Y, test.Groups, "test");
         if (test is not null && test.X.Cols != trainX.Cols)
-            throw new UserInputException($"the test rows have {test.X.Cols} columns and the training rows {trainX.Cols}");
+            throw new
+                UserInputException($"the test rows have {test.X.Cols} columns and the training rows {trainX.Cols}");
         if (!StrategyCatalog.IsKnown(options.Strategy))
             throw new UserInputException($"unknown strategy '{options.Strategy}' (known: {string.Join(", ", StrategyCatalog.Names)})");
 
         var members = new CollectiveOrder(trainGroups.MinorityRows, options.Seed).Members(options.Size).ToArray();
-        var inputs = new CollectiveInputs(ScoringFeatures.Of(trainX, sensitiveColumns ?? [], options.StrategySettings.ScoringSpace), trainY, members,
+        var inputs = new CollectiveInputs(ScoringFeatures.Of(trainX, sensitiveColumns ?? [],
+            options.StrategySettings.ScoringSpace), trainY, members,
             MajorityKnowledge.Known(trainGroups.MajorityRows, options.MajorityRows, options.Seed), options.Seed)
         { OracleP0 = oracleP0 };
-        var ranked = CollectivePipeline.Rank(inputs, new RankingChoice(options.Strategy, options.StrategySettings, options.PlausibleMin)
+        var ranked = CollectivePipeline.Rank(inputs, new RankingChoice(options.Strategy, options.StrategySettings,
+            options.PlausibleMin)
         {
             Options = options.StrategyOptions,
-            PlausibleModel = options.PlausibleModel ?? (options.StrategyOptions as RbProbOptions ?? new RbProbOptions()).Model,
+            PlausibleModel = options.PlausibleModel ?? (options.StrategyOptions as RbProbOptions
+                ?? new RbProbOptions()).Model,
         },
             name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed));
         int flips = ranked.FlipCount(options.Budget);
@@ -94,9 +102,11 @@ public static class CollectiveAction
             var warm = LearnerCatalog.WarmStartedFrom(trainer, baseModel);
             var shared = options.Defence.IsNone ? null : new TrainingRowsWork(trainX);
             var firmBefore = options.Defence.IsNone ? new FittedFirm(baseModel, null)
-                : CollectivePipeline.Fit(warm, trainX, trainY, options.Defence, options.Seed, trainGroups, shared: shared);
+                : CollectivePipeline.Fit(warm, trainX, trainY, options.Defence, options.Seed, trainGroups,
+                    shared: shared);
             var firmAfter = flips == 0 ? firmBefore
-                : CollectivePipeline.Fit(warm, trainX, relabelled, options.Defence, options.Seed, trainGroups, ranked.FlippedFlags(trainY.Length, flips), shared);
+                : CollectivePipeline.Fit(warm, trainX, relabelled, options.Defence, options.Seed, trainGroups,
+                    ranked.FlippedFlags(trainY.Length, flips), shared);
             before = Measure(firmBefore.Model, test);
             after = flips == 0 ? before : Measure(firmAfter.Model, test);
             // With no flips, the firm after is the firm before, whose flags are counted against no flips.
@@ -104,7 +114,8 @@ public static class CollectiveAction
         }
         return new CollectiveActionResult
         {
-            Members = members, Pool = ranked.Pool, Scores = ranked.Scores, ScoringRule = ranked.Rule, Ranking = ranked.Ranking,
+            Members = members, Pool = ranked.Pool, Scores = ranked.Scores, ScoringRule = ranked.Rule, Ranking =
+                ranked.Ranking,
             Flipped = ranked.FlippedRows(flips).Order().ToArray(),
             RelabelledLabels = relabelled, Before = before, After = after, Detection = detection,
         };
@@ -112,13 +123,15 @@ public static class CollectiveAction
 
     /// <summary>The firm's metrics of <paramref name="model"/> on <paramref name="test"/>, minority against
     /// majority.</summary>
-    public static FairnessReport Measure(IClassifier model, TestRows test) => CollectivePipeline.Report(test.Y, model.Predict(test.X), test.Groups);
+    public static FairnessReport Measure(IClassifier model, TestRows test) => CollectivePipeline.Report(test.Y,
+        model.Predict(test.X), test.Groups);
 
     private static void Check(DesignMatrix x, int[] y, GroupMembership groups, string what)
     {
         if (y.Length != x.Rows || groups.Count != x.Rows)
             throw new UserInputException($"the {what} rows disagree: {x.Rows} feature rows, {y.Length} labels, {groups.Count} group flags");
-        if (y.Any(v => v is not (0 or 1))) throw new UserInputException($"the {what} labels must be 0 or 1 (1 = favourable)");
+        if (y.Any(v
+            => v is not (0 or 1))) throw new UserInputException($"the {what} labels must be 0 or 1 (1 = favourable)");
         if (groups.MinorityCount == 0 || groups.MajorityCount == 0)
             throw new UserInputException($"the {what} rows need both groups (a minority and a majority row at least)");
     }

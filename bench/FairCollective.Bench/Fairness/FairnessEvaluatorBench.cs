@@ -46,5 +46,6 @@ public class FairnessEvaluatorBench
 
     [Benchmark]
     public double Bootstrap1000() =>
-        FairnessBootstrap.Compute(_yTrue, _yPred, _groups, ["min"], [FairnessMetric.EqOd], new BootstrapOptions { Seed = 1 })[0].Upper;
+        FairnessBootstrap.Compute(_yTrue, _yPred, _groups, ["min"], [FairnessMetric.EqOd],
+            new BootstrapOptions { Seed = 1 })[0].Upper;
 }

@@ -29,7 +29,8 @@ internal static class NationalScoring
         Console.WriteLine($"{Name}: {path}, alpha {alpha}, seed {seed}, k {k}, {Environment.ProcessorCount} cores");
 
         PreparedSplit? split = null;
-        Phase("load + split + encode", () => split = DatasetResolver.Load(new DatasetChoice(path)).Prepare(seed, SpecDefaults.TestFraction));
+        Phase("load + split + encode", () => split = DatasetResolver.Load(new DatasetChoice(path)).Prepare(seed,
+            SpecDefaults.TestFraction));
         var members = new CollectiveOrder(split!.MinorityTrainRows, seed).Members(CollectiveSize.Share(alpha));
         var pool = Pool.Of(members, split.TrainY);
         var known = MajorityKnowledge.Known(split.MajorityTrainRows, null, seed);
@@ -37,14 +38,17 @@ internal static class NationalScoring
         Console.WriteLine($"train {split.TrainX.Rows} x {split.TrainX.Cols}, minority {split.MinorityTrainRows.Count}, collective {members.Length}, pool {pool.Length}, known majority {known.Length}");
 
         var options = new NeighbourStrategyOptions { K = k };
-        foreach (ICollectiveStrategy strategy in new ICollectiveStrategy[] { new RbLabelStrategy(options), new RbDistStrategy(options) })
+        foreach (ICollectiveStrategy strategy in new ICollectiveStrategy[] { new RbLabelStrategy(options),
+            new RbDistStrategy(options) })
         {
             double[] scores = [];
             Phase($"{strategy.Name} scoring", () => scores = strategy.Score(context).Values);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {strategy.Name}: {scores.Length} scores, mean {scores.Average():R}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {strategy.Name}: {scores.Length} scores, mean {scores.Average():R}"));
         }
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process peak working set (whole run): {process.PeakWorkingSet64 / MiB:F0} MiB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"process peak working set (whole run): {process.PeakWorkingSet64 / MiB:F0} MiB"));
         return 0;
     }
 

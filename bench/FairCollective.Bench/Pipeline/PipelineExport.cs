@@ -22,7 +22,9 @@ internal static class PipelineExport
     {
         var a = new ScenarioArgs(Name, args, "--dataset", "--seeds", "--out");
         string dataset = a.Required("--dataset"), outDir = a.Required("--out");
-        var spec = PaperExperiments.Create(PaperExperiments.CollectiveSize, [dataset]) with { Strategies = StrategyCatalog.Practical };
+        var spec = PaperExperiments.Create(PaperExperiments.CollectiveSize,
+            [dataset]) with
+        { Strategies = StrategyCatalog.Practical };
         var seeds = a.Seeds("--seeds", spec.Seeds);
         var loaded = DatasetResolver.Load(spec.Datasets[0]);
         Directory.CreateDirectory(outDir);
@@ -46,7 +48,11 @@ internal static class PipelineExport
             columns = split.TrainX.ColumnNames;
             // The strategies score without the sensitive attribute's columns (the default scoring space): the
             // counterpart drops the same columns.
-            splits.Add(new { seed, train_rows = split.TrainX.Rows, test_rows = split.TestX.Rows, cols = split.TrainX.Cols, sensitive_columns = split.SensitiveColumns, files });
+            splits.Add(new
+            {
+                seed, train_rows = split.TrainX.Rows, test_rows = split.TestX.Rows,
+                cols = split.TrainX.Cols, sensitive_columns = split.SensitiveColumns, files
+            });
             Console.WriteLine($"seed {seed}: train {split.TrainX.Rows} x {split.TrainX.Cols}, test {split.TestX.Rows}, minority in train {split.MinorityTrainRows.Count}");
         }
 
@@ -60,7 +66,8 @@ internal static class PipelineExport
             grid = Grid(spec),
             splits,
         };
-        File.WriteAllText(Path.Combine(outDir, "manifest.json"), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(outDir, "manifest.json"), JsonSerializer.Serialize(manifest,
+            new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine($"wrote {Path.Combine(outDir, "manifest.json")}");
         return 0;
     }

@@ -22,7 +22,8 @@ internal static class PipelineTiming
 
     public static int Run(string[] args)
     {
-        var a = new ScenarioArgs(Name, args, "--dataset", "--seeds", "--threads", "--csv", "--warm-runs", "--with-random");
+        var a = new ScenarioArgs(Name, args, "--dataset", "--seeds", "--threads", "--csv", "--warm-runs",
+            "--with-random");
         string dataset = a.Required("--dataset");
         // The paper's grid without Random (as the scikit-learn script runs it by default); --with-random 1 keeps it, as
         // the README job does.
@@ -39,7 +40,8 @@ internal static class PipelineTiming
             {
                 var (warmCpu, warmClock) = (process.TotalProcessorTime, Stopwatch.StartNew());
                 using (var scratch = ResultsStore.Open(Path.Combine(dir, $"warm-{warm}.sqlite")))
-                    new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads }, SilentProgress.Instance).Run(spec, scratch);
+                    new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads },
+                        SilentProgress.Instance).Run(spec, scratch);
                 process.Refresh();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"warm run {warm + 1}: wall {warmClock.Elapsed.TotalSeconds:F2} s, process CPU {(process.TotalProcessorTime - warmCpu).TotalSeconds:F2} s"));
@@ -51,7 +53,8 @@ internal static class PipelineTiming
             {
                 // As the CLI does with a store it creates: the committed cells, not a read-back (CommittedCells).
                 var committed = new CommittedCells(SilentProgress.Instance);
-                summary = new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads }, committed).Run(spec, store);
+                summary = new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads },
+                    committed).Run(spec, store);
                 cells = committed.AsStored();
             }
             process.Refresh();

@@ -24,19 +24,31 @@ internal static class RefitProfile
     public static int Run(string[] args)
     {
         var a = new ScenarioArgs(Name, args, "--dataset", "--seed", "--repeat", "--one-hot-min-width");
-        var spec = PaperExperiments.Create(PaperExperiments.CollectiveSize, [a.Required("--dataset")]) with { Strategies = StrategyCatalog.Practical };
+        var spec = PaperExperiments.Create(PaperExperiments.CollectiveSize,
+            [a.Required("--dataset")]) with
+        { Strategies = StrategyCatalog.Practical };
         spec = spec with { Seeds = [a.Int("--seed", spec.Seeds[0])] };
         int repeats = a.Int("--repeat", DefaultRepeats);
         if (repeats < 1) throw new Common.UserInputException($"{Name}: --repeat must be at least 1; got {repeats}");
         var split = DatasetResolver.Load(spec.Datasets[0]).Prepare(spec.Seeds[0], spec.TestFraction);
         int minWidth = a.Int("--one-hot-min-width", LogisticRegressionOptions.DefaultOneHotGroupMinWidth);
-        var cold = new LogisticRegressionTrainer(new LogisticRegressionOptions { C = spec.Learner.C, MaxDegreeOfParallelism = 1, OneHotGroupMinWidth = minWidth });
+        var cold = new LogisticRegressionTrainer(new LogisticRegressionOptions
+        {
+            C = spec.Learner.C,
+            MaxDegreeOfParallelism = 1, OneHotGroupMinWidth = minWidth
+        });
         var (baseModel, baseTime) = TimeFits(cold, split.TrainX, split.TrainY, repeats);
         Report("one firm fit, unchanged labels, cold start", split, baseModel, baseTime, repeats);
         // The same fit split into its phases: L-BFGS alone up to the Newton hand-over point, without the polish.
-        var lbfgsOnly = new LogisticRegressionTrainer(cold.Options with { GradientTolerance = cold.Options.NewtonHandOverTolerance, NewtonMaxDimension = 0 });
+        var lbfgsOnly = new LogisticRegressionTrainer(cold.Options with
+        {
+            GradientTolerance =
+            cold.Options.NewtonHandOverTolerance,
+            NewtonMaxDimension = 0
+        });
         var (lbfgsModel, lbfgsTime) = TimeFits(lbfgsOnly, split.TrainX, split.TrainY, repeats);
-        Report("  its L-BFGS phase alone (to the Newton hand-over tolerance, no polish)", split, lbfgsModel, lbfgsTime, repeats);
+        Report("  its L-BFGS phase alone (to the Newton hand-over tolerance, no polish)", split, lbfgsModel, lbfgsTime,
+            repeats);
 
         // A typical refit: a tenth of the minority's y = 0 rows relabelled (about alpha = 0.2 with half the pool
         // flipped). Started cold and warm from the unchanged firm (what the runner does); both reach the same optimum
@@ -47,18 +59,22 @@ internal static class RefitProfile
         var (coldModel, coldTime) = TimeFits(cold, split.TrainX, relabelled, repeats);
         Report("one refit (1 in 10 minority y = 0 rows flipped), cold start", split, coldModel, coldTime, repeats);
         // As the runner warm-starts: the unchanged firm's coefficients and its Hessian factor (chord steps first).
-        var warm = (LogisticRegressionTrainer)FairCollective.Learning.Catalog.LearnerCatalog.WarmStartedFrom(cold, baseModel);
+        var warm = (LogisticRegressionTrainer)FairCollective.Learning.Catalog.LearnerCatalog.WarmStartedFrom(cold,
+            baseModel);
         var (warmModel, warmTime) = TimeFits(warm, split.TrainX, relabelled, repeats);
         Report("the same refit, warm start from the unchanged firm", split, warmModel, warmTime, repeats);
         double gap = coldModel.Coefficients.Zip(warmModel.Coefficients, (a, b) => Math.Abs(a - b)).Max();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  max |coefficient difference| cold vs warm: {gap:E2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  max |coefficient difference| cold vs warm: {gap:E2}"));
 
         // The lower bound of a refit: the passes over the rows its solver makes, each timed alone on the same data
         // (the objective the trainer builds, one thread). What a refit costs above it is per-fit overhead.
         var p = warmModel.Coefficients.Append(warmModel.Intercept).ToArray();
-        var (gradientPass, hessianPass) = PassSeconds(split, relabelled, p, spec.Learner.C, cold.Options.ChunkRows, minWidth, repeats);
+        var (gradientPass, hessianPass) = PassSeconds(split, relabelled, p, spec.Learner.C, cold.Options.ChunkRows,
+            minWidth, repeats);
         if (minWidth != 0) PassSeconds(split, relabelled, p, spec.Learner.C, cold.Options.ChunkRows, 0, repeats);
-        foreach (var (what, model, times) in new[] { ("cold refit", coldModel, coldTime), ("warm refit", warmModel, warmTime) })
+        foreach (var (what, model, times) in new[] { ("cold refit", coldModel, coldTime), ("warm refit", warmModel,
+            warmTime) })
         {
             double bound = model.GradientPasses * gradientPass + model.HessianPasses * hessianPass;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -69,12 +85,15 @@ internal static class RefitProfile
 
     /// <summary>One loss-and-gradient pass and one Hessian pass, each timed alone on one thread with the given
     /// layout.</summary>
-    private static (double Gradient, double Hessian) PassSeconds(PreparedSplit split, int[] y, double[] p, double c, int chunkRows,
+    private static (double Gradient, double Hessian) PassSeconds(PreparedSplit split, int[] y, double[] p, double c,
+        int chunkRows,
         int minWidth, int repeats)
     {
-        var data = minWidth == 0 ? split.TrainX.Data.ToArray() : split.TrainX.Data; // a fresh array: the layout is cached per array
+        var data = minWidth == 0 ? split.TrainX.Data.ToArray() : split.TrainX.Data;
+        // a fresh array: the layout is cached per array
         var objective = new LogisticObjective(data, split.TrainX.Rows, split.TrainX.Cols, y,
-            Enumerable.Repeat(1.0, y.Length).ToArray(), c, chunkRows, minWidth, new ParallelOptions { MaxDegreeOfParallelism = 1 });
+            Enumerable.Repeat(1.0,
+                y.Length).ToArray(), c, chunkRows, minWidth, new ParallelOptions { MaxDegreeOfParallelism = 1 });
         var g = new double[p.Length];
         var h = new double[p.Length * p.Length];
         double gradientPass = MedianSeconds(() => objective.Evaluate(p, g), repeats);
@@ -106,7 +125,8 @@ internal static class RefitProfile
 
     private const int WarmStartFlipEvery = 10;
 
-    private static (LogisticRegressionModel Model, double[] Seconds) TimeFits(LogisticRegressionTrainer trainer, Data.DesignMatrix x, int[] y, int repeats)
+    private static (LogisticRegressionModel Model, double[] Seconds) TimeFits(LogisticRegressionTrainer trainer,
+        Data.DesignMatrix x, int[] y, int repeats)
     {
         var model = trainer.FitModel(x, y); // JIT warm-up
         var times = new double[repeats];
@@ -120,7 +140,8 @@ internal static class RefitProfile
         return (model, times);
     }
 
-    private static void Report(string what, PreparedSplit split, LogisticRegressionModel model, double[] times, int repeats) =>
+    private static void Report(string what, PreparedSplit split, LogisticRegressionModel model, double[] times,
+        int repeats) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{what} (seed {split.Seed}, {split.TrainX.Rows} x {split.TrainX.Cols}, 1 thread): median {times[times.Length / 2]:F4} s, min {times[0]:F4} s over {repeats}; {model.Iterations} iterations ({model.NewtonSteps} Newton), objective {model.Objective:R}"));
 }

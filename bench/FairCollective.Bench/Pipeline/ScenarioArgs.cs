@@ -13,7 +13,8 @@ internal sealed class ScenarioArgs
     {
         for (int i = 0; i < args.Length; i++)
         {
-            if (!known.Contains(args[i])) throw new UserInputException($"{scenario}: unknown option '{args[i]}' (known: {string.Join(", ", known)})");
+            if (!known.Contains(args[i])) throw new
+                UserInputException($"{scenario}: unknown option '{args[i]}' (known: {string.Join(", ", known)})");
             if (i + 1 >= args.Length) throw new UserInputException($"{scenario}: option {args[i]} needs a value");
             _values[args[i]] = args[++i];
         }
@@ -24,14 +25,17 @@ internal sealed class ScenarioArgs
 
     public string? Text(string name) => _values.GetValueOrDefault(name);
 
-    public string Required(string name) => Text(name) ?? throw new UserInputException($"{Scenario}: option {name} is required");
+    public string Required(string name) => Text(name)
+        ?? throw new UserInputException($"{Scenario}: option {name} is required");
 
     public int Int(string name, int fallback) => Text(name) is { } s
-        ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : throw new UserInputException($"{Scenario}: {name} must be an integer; got '{s}'")
+        ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture,
+            out int v) ? v : throw new UserInputException($"{Scenario}: {name} must be an integer; got '{s}'")
         : fallback;
 
     public double Double(string name, double fallback) => Text(name) is { } s
-        ? double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new UserInputException($"{Scenario}: {name} must be a number; got '{s}'")
+        ? double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture,
+            out double v) ? v : throw new UserInputException($"{Scenario}: {name} must be a number; got '{s}'")
         : fallback;
 
     /// <summary>Seeds as "0-4" (inclusive range) or "0,2,3".</summary>
@@ -39,10 +43,12 @@ internal sealed class ScenarioArgs
     {
         if (Text(name) is not { } s) return fallback;
         var dash = s.Split('-');
-        if (dash.Length == 2 && int.TryParse(dash[0], CultureInfo.InvariantCulture, out int from) && int.TryParse(dash[1], CultureInfo.InvariantCulture, out int to) && to >= from)
+        if (dash.Length == 2 && int.TryParse(dash[0], CultureInfo.InvariantCulture, out int from)
+            && int.TryParse(dash[1], CultureInfo.InvariantCulture, out int to) && to >= from)
             return Enumerable.Range(from, to - from + 1).ToArray();
         var list = s.Split(',', StringSplitOptions.TrimEntries);
-        if (list.All(x => int.TryParse(x, CultureInfo.InvariantCulture, out _))) return list.Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        if (list.All(x => int.TryParse(x, CultureInfo.InvariantCulture, out _))) return list.Select(x => int.Parse(x,
+            CultureInfo.InvariantCulture)).ToArray();
         throw new UserInputException($"{Scenario}: {name} must be a range like 0-4 or a list like 0,1,2; got '{s}'");
     }
 }

@@ -33,19 +33,24 @@ internal static class StartupTiming
             for (int r = 0; r < repeats; r++)
             {
                 string store = Path.Combine(dir, $"run{r}.sqlite");
-                var info = new ProcessStartInfo("dotnet", [cli, "run", spec, "--no-report", "--store", store]) { RedirectStandardOutput = true, RedirectStandardError = true };
+                var info = new ProcessStartInfo("dotnet", [cli, "run", spec, "--no-report", "--store",
+                    store])
+                { RedirectStandardOutput = true, RedirectStandardError = true };
                 using var process = Process.Start(info)!;
                 var started = process.StartTime.ToUniversalTime();
                 process.StandardOutput.ReadToEnd();
                 process.StandardError.ReadToEnd();
                 process.WaitForExit();
-                if (process.ExitCode != 0) throw new Common.UserInputException($"{Name}: the command exited with {process.ExitCode}");
+                if (process.ExitCode != 0) throw new
+                    Common.UserInputException($"{Name}: the command exited with {process.ExitCode}");
                 whole[r] = (process.ExitTime.ToUniversalTime() - started).TotalSeconds;
-                using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
+                using var connection = new
+                    Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
                 connection.Open();
                 using var query = connection.CreateCommand();
                 query.CommandText = "SELECT min(finished_utc) FROM cells";
-                var finished = DateTime.Parse((string)query.ExecuteScalar()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+                var finished = DateTime.Parse((string)query.ExecuteScalar()!, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
                 first[r] = (finished - started).TotalSeconds;
             }
             Array.Sort(first);

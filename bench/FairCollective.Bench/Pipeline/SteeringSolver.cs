@@ -25,18 +25,28 @@ internal static class SteeringSolver
         var spec = PaperExperiments.Create(PaperExperiments.FirmSide, [a.Required("--dataset")]);
         var seeds = a.Seeds("--seeds", spec.Seeds);
         double shrinkage = a.Double("--shrinkage", SteeringOptions.DefaultCovarianceShrinkage);
-        var options = new SteeringOptions { Mode = SteeringMode.Affirmative, Covariance = CovarianceKind.Full, CovarianceShrinkage = shrinkage };
+        var options = new SteeringOptions
+        {
+            Mode = SteeringMode.Affirmative, Covariance = CovarianceKind.Full,
+            CovarianceShrinkage = shrinkage
+        };
         var data = DatasetResolver.Load(spec.Datasets[0]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Name}: {data.Name}, shrinkage {shrinkage:R}, at most {options.MaxIterations} Newton steps, gradient tolerance {options.GradientTolerance:E0}"));
         foreach (int seed in seeds)
         {
-            var dataSplit = StratifiedSplitter.Split(data.Data, new SplitOptions { Seed = seed, TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction, Stratify = spec.Stratify });
+            var dataSplit = StratifiedSplitter.Split(data.Data, new SplitOptions
+            {
+                Seed = seed,
+                TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction,
+                Stratify = spec.Stratify
+            });
             var split = data.Prepare(seed, spec.TestFraction, dataSplit);
             var clock = Stopwatch.StartNew();
             var solution = SteeringPipeline.Solve(split.TrainX, split.TrainY, split.TrainGroups.Codes, options);
             double seconds = clock.Elapsed.TotalSeconds;
-            string reached = solution.SolverGradientNorm <= options.GradientTolerance ? "reached the tolerance" : "stopped above the tolerance";
+            string reached = solution.SolverGradientNorm <= options.GradientTolerance ? "reached the tolerance" :
+                "stopped above the tolerance";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seed {seed}: d = {split.TrainX.Cols}, {solution.SolverIterations} Newton steps, gradient norm {solution.SolverGradientNorm:E2} ({reached}), {seconds:F3} s"));
         }

@@ -20,20 +20,29 @@ internal static class PlanSpeed
 
     public static int Run(string[] args)
     {
-        var a = new ScenarioArgs(Name, args, "--dataset", "--members", "--majority", "--replicates", "--threads", "--repeat");
+        var a = new ScenarioArgs(Name, args, "--dataset", "--members", "--majority", "--replicates", "--threads",
+            "--repeat");
         var loaded = DatasetResolver.Load(new DatasetChoice(a.Text("--dataset") ?? "acs-az"));
-        int memberCount = a.Int("--members", 2000), majority = a.Int("--majority", 1000), repeats = a.Int("--repeat", 3);
-        var rows = FairCollective.Data.Splitting.StratifiedSplitter.Split(loaded.Data, new FairCollective.Data.Splitting.SplitOptions { Seed = 0, TestFraction = SpecDefaults.TestFraction });
+        int memberCount = a.Int("--members", 2000), majority = a.Int("--majority", 1000), repeats = a.Int("--repeat",
+            3);
+        var rows = FairCollective.Data.Splitting.StratifiedSplitter.Split(loaded.Data,
+            new FairCollective.Data.Splitting.SplitOptions { Seed = 0, TestFraction = SpecDefaults.TestFraction });
         var split = loaded.Prepare(0, SpecDefaults.TestFraction, rows);
-        var members = new CollectiveOrder(split.MinorityTrainRows, 0).Members(CollectiveSize.Members(memberCount)).ToArray();
+        var members = new CollectiveOrder(split.MinorityTrainRows,
+            0).Members(CollectiveSize.Members(memberCount)).ToArray();
         var known = majority == 0 ? [] : MajorityKnowledge.Known(split.MajorityTrainRows, majority, 0);
         var raw = (int[] train) => loaded.Data.Select(train.Select(r => rows.Train[r]).ToArray());
         var numbers = new PublicNumbers
         {
-            FirmUsers = split.TrainY.Length, MinorityUsers = split.MinorityTrainRows.Count, EvaluationUsers = split.TestY.Length,
+            FirmUsers = split.TrainY.Length, MinorityUsers = split.MinorityTrainRows.Count, EvaluationUsers =
+                split.TestY.Length,
             MajorityBaseRate = split.MajorityTrainRows.Average(r => split.TrainY[r]),
         };
-        var options = new PlannerOptions { Replicates = a.Int("--replicates", PlannerOptions.DefaultReplicates), MaxDegreeOfParallelism = a.Int("--threads", -1) };
+        var options = new PlannerOptions
+        {
+            Replicates = a.Int("--replicates", PlannerOptions.DefaultReplicates),
+            MaxDegreeOfParallelism = a.Int("--threads", -1)
+        };
         var times = new double[repeats];
         Plan? plan = null;
         for (int r = 0; r < repeats; r++)

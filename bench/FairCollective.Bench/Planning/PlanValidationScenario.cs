@@ -18,9 +18,14 @@ internal static class PlanValidationScenario
     public static int Run(string[] args)
     {
         bool quick = args.Contains("--quick");
-        var a = new ScenarioArgs(Name, args.Where(x => x != "--quick").ToArray(), "--datasets", "--replicates", "--threads", "--out", "--sample-prior-rows");
+        var a = new ScenarioArgs(Name, args.Where(x => x != "--quick").ToArray(), "--datasets", "--replicates",
+            "--threads", "--out", "--sample-prior-rows");
         var options = quick ? PlanValidationOptions.Quick : new PlanValidationOptions();
-        if (a.Text("--datasets") is { } d) options = options with { Datasets = d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+        if (a.Text("--datasets") is { } d) options = options with
+        {
+            Datasets = d.Split(',',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        };
         options = options with
         {
             Replicates = a.Int("--replicates", options.Replicates),
@@ -35,7 +40,8 @@ internal static class PlanValidationScenario
         var summary = PlanValidationReport.Summary(cases, options);
         Console.WriteLine(string.Join(" | ", summary.Headers));
         foreach (var row in summary.Rows) Console.WriteLine(string.Join(" | ", row));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cases.Count} plans in {seconds:F1} s; page {Path.Combine(outDir, PlanValidationReport.HtmlFileName)}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{cases.Count} plans in {seconds:F1} s; page {Path.Combine(outDir, PlanValidationReport.HtmlFileName)}"));
         return 0;
     }
 }

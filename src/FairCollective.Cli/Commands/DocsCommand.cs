@@ -36,7 +36,8 @@ public static class DocsCommand
     /// <summary>The <c>docs</c> command: prints where docs/ is on this machine and what each page covers.</summary>
     public static Command Create()
     {
-        var cmd = new Command("docs", "Where the documentation is (docs/ beside the installed tool) and what each page covers.");
+        var cmd = new Command("docs",
+            "Where the documentation is (docs/ beside the installed tool) and what each page covers.");
         cmd.SetAction(parse =>
         {
             Print(parse.InvocationConfiguration.Output, AppContext.BaseDirectory);

@@ -20,26 +20,56 @@ public static class MetricsCommand
     /// <summary>The <c>metrics</c> command.</summary>
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "CSV (or .csv.gz) with a header row: labels, predictions and sensitive columns." };
-        var yTrue = new Option<string>("--y-true") { Description = "Column of the true labels (0 or 1).", Required = true };
-        var yPred = new Option<string>("--y-pred") { Description = "Column of the predictions (0 or 1).", Required = true };
-        var group = new Option<string[]>("--group") { Description = "Sensitive column; repeat for intersections (groups are the combinations, 'F x b').", Required = true };
-        var minority = new Option<string[]>("--minority") { Description = "Group label(s) pooled as the minority: adds its signed gaps and the two-group metrics.", AllowMultipleArgumentsPerToken = true };
-        var weight = new Option<string?>("--weight") { Description = "Column of sample weights (finite, non-negative)." };
+        var file = new Argument<string>("file")
+        {
+            Description =
+            "CSV (or .csv.gz) with a header row: labels, predictions and sensitive columns."
+        };
+        var yTrue = new Option<string>("--y-true")
+        {
+            Description = "Column of the true labels (0 or 1).",
+            Required = true
+        };
+        var yPred = new Option<string>("--y-pred")
+        {
+            Description = "Column of the predictions (0 or 1).",
+            Required = true
+        };
+        var group = new Option<string[]>("--group")
+        {
+            Description =
+            "Sensitive column; repeat for intersections (groups are the combinations, 'F x b').", Required = true
+        };
+        var minority = new Option<string[]>("--minority")
+        {
+            Description =
+            "Group label(s) pooled as the minority: adds its signed gaps and the two-group metrics.",
+            AllowMultipleArgumentsPerToken = true
+        };
+        var weight = new Option<string?>("--weight")
+        {
+            Description = "Column of sample weights (finite, non-negative)."
+        };
         var json = new Option<bool>("--json") { Description = "Machine-readable output." };
         var resamples = new Option<int>("--resamples")
         {
-            Description = $"Bootstrap resamples of the rows behind every interval (0 = no intervals; at most {MaxResamples:N0}).",
+            Description =
+                $"Bootstrap resamples of the rows behind every interval (0 = no intervals; at most {MaxResamples:N0}).",
             DefaultValueFactory = _ => BootstrapOptions.DefaultResamples,
         };
-        var level = new Option<double>("--level") { Description = "Two-sided level of the intervals, in (0, 1).", DefaultValueFactory = _ => BootstrapOptions.DefaultLevel };
+        var level = new Option<double>("--level")
+        {
+            Description = "Two-sided level of the intervals, in (0, 1).",
+            DefaultValueFactory = _ => BootstrapOptions.DefaultLevel
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of the resamples.", DefaultValueFactory = _ => 0 };
         var cmd = new Command("metrics", "By-group table of labelled predictions: count, base rate, selection rate, TPR, FPR, FNR, accuracy, error per group; overall; differences and ratios; minority gaps; bootstrap intervals of each.")
             { file, yTrue, yPred, group, minority, weight, resamples, level, seed, json };
         cmd.SetAction(parse =>
         {
             var bootstrap = Bootstrap(parse.GetValue(resamples), parse.GetValue(level), parse.GetValue(seed));
-            var input = PredictionsFile.Read(parse.GetValue(file)!, parse.GetValue(yTrue)!, parse.GetValue(yPred)!, parse.GetValue(group)!, parse.GetValue(weight));
+            var input = PredictionsFile.Read(parse.GetValue(file)!, parse.GetValue(yTrue)!, parse.GetValue(yPred)!,
+                parse.GetValue(group)!, parse.GetValue(weight));
             var minorityLabels = parse.GetValue(minority) ?? [];
             var frame = MetricFrame.Compute(input.YTrue, input.YPred, input.Sensitive, new MetricFrameOptions
             {
@@ -67,7 +97,8 @@ public static class MetricsCommand
     private static BootstrapOptions? Bootstrap(int resamples, double level, int seed)
     {
         if (resamples is < 0 or > MaxResamples)
-            throw new UserInputException($"--resamples must lie in 0..{MaxResamples} (0 = no intervals); got {resamples}");
+            throw new
+                UserInputException($"--resamples must lie in 0..{MaxResamples} (0 = no intervals); got {resamples}");
         if (!(level > 0 && level < 1)) throw new UserInputException($"--level must lie strictly between 0 and 1; got {level.ToString(CultureInfo.InvariantCulture)}");
         return resamples == 0 ? null : new BootstrapOptions { Resamples = resamples, Level = level, Seed = seed };
     }
@@ -88,12 +119,14 @@ public static class MetricsCommand
     private static string F(double v) => double.IsNaN(v) ? "NaN" : v.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static string Cell(string column, double v) =>
-        column == MetricFrameColumns.Count && double.IsFinite(v) && v == Math.Floor(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : F(v);
+        column == MetricFrameColumns.Count && double.IsFinite(v) && v == Math.Floor(v) ? v.ToString("N0",
+            CultureInfo.InvariantCulture) : F(v);
 
     /// <summary>A value with its interval on a second line, where it has one (to <paramref name="decimals"/> places:
     /// the wide by-group table uses 3).</summary>
     private static string Cell(string column, double v, (double Low, double High)? interval, int decimals = 4) =>
-        interval is { } i && !(double.IsNaN(i.Low) && double.IsNaN(i.High)) ? $"{Cell(column, v)}\n{Interval(i, decimals)}" : Cell(column, v);
+        interval is { } i && !(double.IsNaN(i.Low)
+            && double.IsNaN(i.High)) ? $"{Cell(column, v)}\n{Interval(i, decimals)}" : Cell(column, v);
 
     private static string Interval((double Low, double High) i, int decimals = 4)
     {
@@ -115,11 +148,13 @@ public static class MetricsCommand
             var row = new List<string> { frame.Groups[g] };
             if (frame.Minority is not null) row.Add(minority.Contains(frame.Groups[g]) ? "yes" : "");
             int group = g;
-            row.AddRange(frame.Columns.Select(c => Cell(c, frame.ByGroup(c)[group], intervals?.ByGroup(c, group), decimals: 3)));
+            row.AddRange(frame.Columns.Select(c => Cell(c, frame.ByGroup(c)[group], intervals?.ByGroup(c, group),
+                decimals: 3)));
             table.AddRow(row.ToArray());
         }
         foreach (var (label, value, interval) in new (string, Func<string, double>, Func<string, (double, double)>?)[]
-                 { ("overall", frame.Overall, intervals is null ? null : intervals.Overall), ("difference", frame.Difference, intervals is null ? null : intervals.Difference),
+                 { ("overall", frame.Overall, intervals is null ? null : intervals.Overall), ("difference",
+                     frame.Difference, intervals is null ? null : intervals.Difference),
                    ("ratio", frame.Ratio, intervals is null ? null : intervals.Ratio) })
         {
             var row = new List<string> { label };
@@ -136,12 +171,14 @@ public static class MetricsCommand
             var gaps = Tables.Create(string.Create(CultureInfo.InvariantCulture,
                 $"Minority {string.Join(", ", report.MinorityGroups)} ({frame.MinorityValue(MetricFrameColumns.Count):N0} rows) vs the other groups ({frame.MajorityValue(MetricFrameColumns.Count):N0} rows)"), "metric", "minority", "majority", "gap (minority - majority)");
             foreach (var c in frame.Columns.Where(c => c != MetricFrameColumns.Count))
-                gaps.AddRow(Header(c), Cell(c, frame.MinorityValue(c), intervals?.MinorityValue(c)), Cell(c, frame.MajorityValue(c), intervals?.MajorityValue(c)),
+                gaps.AddRow(Header(c), Cell(c, frame.MinorityValue(c), intervals?.MinorityValue(c)), Cell(c,
+                    frame.MajorityValue(c), intervals?.MajorityValue(c)),
                     Cell(c, frame.MinorityGap(c), intervals?.MinorityGap(c)));
             Tables.Write(output, gaps);
             var named = intervals is null
                 ? Tables.Create("Two-group metrics", "metric", "value", "definition and convention")
-                : Tables.Create("Two-group metrics", "metric", "value", $"{Percent(intervals.Options.Level)} interval", "definition and convention");
+                : Tables.Create("Two-group metrics", "metric", "value", $"{Percent(intervals.Options.Level)} interval",
+                    "definition and convention");
             foreach (var metric in TwoGroupMetrics)
             {
                 var d = MetricCatalog.Get(metric);
@@ -161,14 +198,16 @@ public static class MetricsCommand
         $"intervals (second line of a cell; 3 decimals in the by-group table): {Percent(options.Level)} bootstrap over rows, {options.Resamples:N0} resamples, seed {options.Seed}; {IntervalMethod}");
 
     /// <summary>How the intervals are built, in one sentence (docs/metrics.md has the reasons).</summary>
-    private const string IntervalMethod = "percentile intervals, except that every unsigned gap, ratio, difference and ratio between groups is bounded " +
+    private const string IntervalMethod =
+        "percentile intervals, except that every unsigned gap, ratio, difference and ratio between groups is bounded " +
         "through intervals of its signed gaps that hold together, so that it can reach parity (docs/metrics.md)";
 
     /// <summary>The minority-vs-majority metrics the command shows: demographic parity, equal opportunity, both
     /// equalized odds.</summary>
     private static readonly FairnessMetric[] TwoGroupMetrics =
     [
-        FairnessMetric.DemographicParityDifference, FairnessMetric.DemographicParityRatio, FairnessMetric.DisparateImpact,
+        FairnessMetric.DemographicParityDifference, FairnessMetric.DemographicParityRatio,
+            FairnessMetric.DisparateImpact,
         FairnessMetric.EqualOpportunityDifference, FairnessMetric.EqOd, FairnessMetric.EqualizedOddsDifferenceWorstCase,
     ];
 
@@ -205,14 +244,20 @@ public static class MetricsCommand
         if (frame.Intervals is { } intervals)
         {
             Dictionary<string, double[]> Ends(Func<string, (double Low, double High)> interval) =>
-                frame.Columns.Where(c => !double.IsNaN(interval(c).Low) || !double.IsNaN(interval(c).High)).ToDictionary(c => c, c => new[] { interval(c).Low, interval(c).High });
+                frame.Columns.Where(c => !double.IsNaN(interval(c).Low)
+                    || !double.IsNaN(interval(c).High)).ToDictionary(c => c, c => new[] { interval(c).Low,
+                    interval(c).High });
             var ends = new Dictionary<string, object>
             {
                 ["level"] = intervals.Options.Level,
                 ["resamples"] = intervals.Options.Resamples,
                 ["seed"] = intervals.Options.Seed,
                 ["method"] = IntervalMethod,
-                ["by_group"] = frame.Groups.Select((g, i) => new Dictionary<string, object> { ["group"] = g, ["metrics"] = Ends(c => intervals.ByGroup(c, i)) }).ToArray(),
+                ["by_group"] = frame.Groups.Select((g, i) => new Dictionary<string, object>
+                {
+                    ["group"] = g,
+                    ["metrics"] = Ends(c => intervals.ByGroup(c, i))
+                }).ToArray(),
                 ["overall"] = Ends(intervals.Overall),
                 ["difference_between_groups"] = Ends(intervals.Difference),
                 ["ratio_between_groups"] = Ends(intervals.Ratio),
@@ -222,7 +267,8 @@ public static class MetricsCommand
                 ends["minority"] = Ends(intervals.MinorityValue);
                 ends["majority"] = Ends(intervals.MajorityValue);
                 ends["gap_minority_minus_majority"] = Ends(intervals.MinorityGap);
-                ends["metrics"] = TwoGroupMetrics.ToDictionary(m => MetricCatalog.Get(m).Key, m => new[] { intervals[m].Low, intervals[m].High });
+                ends["metrics"] = TwoGroupMetrics.ToDictionary(m => MetricCatalog.Get(m).Key, m
+                    => new[] { intervals[m].Low, intervals[m].High });
             }
             doc["intervals"] = ends;
         }
@@ -236,9 +282,11 @@ public static class MetricsCommand
 
     /// <summary>The columns of a predictions CSV the command reads, checked row by row with file, line and column in
     /// every error.</summary>
-    private sealed record PredictionsFile(string Path, int[] YTrue, int[] YPred, string[] SensitiveNames, string[][] Sensitive, double[]? Weights)
+    private sealed record PredictionsFile(string Path, int[] YTrue, int[] YPred, string[] SensitiveNames,
+        string[][] Sensitive, double[]? Weights)
     {
-        public static PredictionsFile Read(string path, string yTrueColumn, string yPredColumn, string[] groupColumns, string? weightColumn)
+        public static PredictionsFile Read(string path, string yTrueColumn, string yPredColumn, string[] groupColumns,
+            string? weightColumn)
         {
             using var reader = CsvRowReader.Open(path);
             int Find(string name, string option) => reader.TryColumn(name) is var i and >= 0
@@ -271,7 +319,8 @@ public static class MetricsCommand
             if (yTrue.Count == 0) throw new UserInputException($"{path}: no data rows");
             if (w >= 0 && weights.Sum() <= 0)
                 throw new UserInputException($"{path}, column '{reader.Header[w]}': the weights of all {yTrue.Count.ToString("N0", CultureInfo.InvariantCulture)} rows sum to zero, so no rate is defined (--weight)");
-            return new PredictionsFile(path, yTrue.ToArray(), yPred.ToArray(), groupColumns, groups.Select(l => l.ToArray()).ToArray(), w >= 0 ? weights.ToArray() : null);
+            return new PredictionsFile(path, yTrue.ToArray(), yPred.ToArray(), groupColumns, groups.Select(l
+                => l.ToArray()).ToArray(), w >= 0 ? weights.ToArray() : null);
         }
 
         private static int Binary(CsvRowReader reader, int field, string option)

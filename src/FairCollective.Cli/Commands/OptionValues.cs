@@ -16,7 +16,11 @@ internal static class OptionValues
     /// <paramref name="defaultValue"/> when absent.</summary>
     public static Option<int> Count(string name, string description, int min, int limit, int defaultValue)
     {
-        var option = new Option<int>(name) { Description = $"{description} (a whole number from {N(min)} to {N(limit)})", DefaultValueFactory = _ => defaultValue };
+        var option = new Option<int>(name)
+        {
+            Description =
+            $"{description} (a whole number from {N(min)} to {N(limit)})", DefaultValueFactory = _ => defaultValue
+        };
         option.CustomParser = r => Whole(r, name, min, limit, "") ?? defaultValue;
         return option;
     }
@@ -25,7 +29,11 @@ internal static class OptionValues
     /// <paramref name="note"/> follows the range in messages.</summary>
     public static Option<int?> OptionalCount(string name, string description, int min, int limit, string note = "")
     {
-        var option = new Option<int?>(name) { Description = $"{description} (a whole number from {N(min)} to {N(limit)}{note})" };
+        var option = new Option<int?>(name)
+        {
+            Description =
+            $"{description} (a whole number from {N(min)} to {N(limit)}{note})"
+        };
         option.CustomParser = r => Whole(r, name, min, limit, note);
         return option;
     }
@@ -74,7 +82,8 @@ internal static class OptionValues
     private static int? Whole(ArgumentResult r, string name, int min, int limit, string note)
     {
         string text = Text(r);
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) && value >= min && value <= limit) return value;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)
+            && value >= min && value <= limit) return value;
         string range = min == int.MinValue && limit == int.MaxValue ? "" : $" from {N(min)} to {N(limit)}";
         r.AddError($"{name} must be a whole number{range}{note}; got '{text}'");
         return null;

@@ -15,16 +15,20 @@ public static class ReportCommand
     public static Command Create()
     {
         var store = new Argument<string>("results") { Description = "Results store (.sqlite) to report on." };
-        var output = new Option<string>("--output", "-o") { Description = "Folder to write index.html, summary.md and figures/ into.", Required = true };
+        var output = new Option<string>("--output",
+            "-o")
+        { Description = "Folder to write index.html, summary.md and figures/ into.", Required = true };
         var metric = ResultsCommand.MetricOption();
-        var cmd = new Command("report", "Write the figures, tables, configuration and timings of a results store as one self-contained HTML file.")
+        var cmd = new Command("report",
+            "Write the figures, tables, configuration and timings of a results store as one self-contained HTML file.")
         {
             store, output, metric, ResultsCommand.Selection, ResultsCommand.Best,
         };
         cmd.SetAction(parse =>
         {
             var chosen = ResultsCommand.MetricOf(parse.GetValue(metric));
-            parse.InvocationConfiguration.Output.WriteLine(WriteQuietly(parse.GetValue(store)!, parse.GetValue(output)!, parse, chosen));
+            parse.InvocationConfiguration.Output.WriteLine(WriteQuietly(parse.GetValue(store)!, parse.GetValue(output)!,
+                parse, chosen));
             return 0;
         });
         return cmd;
@@ -38,7 +42,8 @@ public static class ReportCommand
     /// <paramref name="stored"/>: every cell of the store when the caller has just read them (a run), so they are not
     /// read again.
     /// </summary>
-    internal static string WriteQuietly(string storePath, string outDir, ParseResult parse, Fairness.ShownMetric? metric = null, IReadOnlyList<CellRecord>? stored = null)
+    internal static string WriteQuietly(string storePath, string outDir, ParseResult parse,
+        Fairness.ShownMetric? metric = null, IReadOnlyList<CellRecord>? stored = null)
     {
         using var s = ResultsStore.Open(storePath, StoreAccess.Read);
         // The cells are read once (reading and checking a cell's key costs more than anything the report does with it).

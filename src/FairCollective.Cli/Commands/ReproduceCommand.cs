@@ -34,13 +34,24 @@ public static class ReproduceCommand
             Description = "Firm learners to run (default: logistic); any of the learner registry's names.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var quick = new Option<bool>("--quick") { Description = "Fewer seeds and a coarser grid: a smoke run of the same shape." };
-        var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
-        var output = new Option<string?>("--output", "-o") { Description = $"Output folder for the results store and report (default: {DefaultOutputRoot}/<experiment>)." };
-        var metric = ResultsCommand.MetricOption();
-        var cmd = new Command("reproduce", "Run an experiment of the paper on bundled data; writes its results store and report.")
+        var quick = new Option<bool>("--quick")
         {
-            experiment, datasets, learners, quick, output, noReport, RunCommand.Threads, metric, ResultsCommand.Selection, ResultsCommand.Best,
+            Description =
+            "Fewer seeds and a coarser grid: a smoke run of the same shape."
+        };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
+        var output = new Option<string?>("--output",
+            "-o")
+        {
+            Description =
+            $"Output folder for the results store and report (default: {DefaultOutputRoot}/<experiment>)."
+        };
+        var metric = ResultsCommand.MetricOption();
+        var cmd = new Command("reproduce",
+            "Run an experiment of the paper on bundled data; writes its results store and report.")
+        {
+            experiment, datasets, learners, quick, output, noReport, RunCommand.Threads, metric,
+                ResultsCommand.Selection, ResultsCommand.Best,
         };
         cmd.SetAction(parse =>
         {
@@ -49,23 +60,29 @@ public static class ReproduceCommand
             if (name == PlanValidationName)
             {
                 if (parse.GetValue(learners) is { Length: > 0 }) throw new UserInputException($"--learners: {PlanValidationName} checks the planner against the paper's firm (logistic) only");
-                if (parse.GetValue(metric) is not null) throw new UserInputException($"--metric: {PlanValidationName} measures EqOd only");
+                if (parse.GetValue(metric) is not null) throw new
+                    UserInputException($"--metric: {PlanValidationName} measures EqOd only");
                 if (parse.GetValue(noReport)) throw new UserInputException($"--no-report: {PlanValidationName} has no results store; its page and cases.csv are its results");
-                var named = (parse.GetValue(datasets) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+                var named = (parse.GetValue(datasets) ?? []).SelectMany(d => d.Split(',',
+                    StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
                 var planDir = parse.GetValue(output) ?? Path.Combine(DefaultOutputRoot, PlanValidationName);
                 ValidatePlans(named, parse.GetValue(quick), threads, planDir, parse.InvocationConfiguration.Output);
                 return 0;
             }
-            var list = (parse.GetValue(datasets) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
-            var learnerList = (parse.GetValue(learners) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            var list = (parse.GetValue(datasets) ?? []).SelectMany(d => d.Split(',',
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            var learnerList = (parse.GetValue(learners) ?? []).SelectMany(d => d.Split(',',
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             var spec = PaperExperiments.Create(name, list, parse.GetValue(quick), learnerList);
             if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) spec = spec with { Metric = chosen.Key };
             var dir = parse.GetValue(output) ?? FileNameRule.Join(DefaultOutputRoot, name, "experiment name");
             // Checked before any work: a file in the way is a one-line error (exit 2), not a crash after the run.
-            if (File.Exists(dir)) throw new UserInputException($"reproduce output '{dir}' (-o) is a file, not a folder");
+            if (File.Exists(dir)) throw new
+                UserInputException($"reproduce output '{dir}' (-o) is a file, not a folder");
             var store = Path.Combine(dir, "results.sqlite");
             RunCommand.Execute(spec, store, threads, parse,
-                report: parse.GetValue(noReport) ? null : stored => ReportCommand.WriteQuietly(store, dir, parse, stored: stored));
+                report: parse.GetValue(noReport) ? null : stored => ReportCommand.WriteQuietly(store, dir, parse,
+                    stored: stored));
             return 0;
         });
         return cmd;
@@ -73,7 +90,8 @@ public static class ReproduceCommand
 
     private static void ValidatePlans(string[] datasets, bool quick, int threads, string outDir, TextWriter output)
     {
-        if (File.Exists(outDir)) throw new UserInputException($"reproduce output '{outDir}' (-o) is a file, not a folder");
+        if (File.Exists(outDir)) throw new
+            UserInputException($"reproduce output '{outDir}' (-o) is a file, not a folder");
         var options = quick ? PlanValidationOptions.Quick : new PlanValidationOptions();
         if (datasets.Length > 0) options = options with { Datasets = datasets };
         options = options with { MaxDegreeOfParallelism = threads };

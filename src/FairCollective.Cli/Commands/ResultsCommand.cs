@@ -28,7 +28,12 @@ public static class ResultsCommand
     private static Command Merge()
     {
         var output = new Argument<string>("out") { Description = "The merged store to write (a new file)." };
-        var stores = new Argument<string[]>("stores") { Description = "The stores to merge: the shards of one sweep (run --shard), or copies of one run.", Arity = ArgumentArity.OneOrMore };
+        var stores = new Argument<string[]>("stores")
+        {
+            Description =
+            "The stores to merge: the shards of one sweep (run --shard), or copies of one run.",
+            Arity = ArgumentArity.OneOrMore
+        };
         var allowPartial = new Option<bool>("--allow-partial")
         {
             Description = "Also merge stores whose run did not finish (still runs, or was stopped) and sweeps with a shard missing: the merged store records the missing cells, "
@@ -40,7 +45,8 @@ public static class ResultsCommand
         };
         cmd.SetAction(parse =>
         {
-            var summary = StoreMerge.Merge(parse.GetValue(output)!, parse.GetValue(stores)!, parse.GetValue(allowPartial));
+            var summary = StoreMerge.Merge(parse.GetValue(output)!, parse.GetValue(stores)!,
+                parse.GetValue(allowPartial));
             var o = parse.InvocationConfiguration.Output;
             o.WriteLine($"merged {parse.GetValue(stores)!.Length} stores into {summary.Output}: {summary.Cells} cells ({summary.Duplicates} found more than once, written once)");
             if (summary.Gaps.IsEmpty) return 0;
@@ -68,7 +74,8 @@ public static class ResultsCommand
     public const int MissingShown = 10;
 
     private static string MissingList(string storePath) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, Path.GetFileNameWithoutExtension(storePath) + MissingListSuffix);
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!,
+            Path.GetFileNameWithoutExtension(storePath) + MissingListSuffix);
 
     private static Command Show()
     {
@@ -89,7 +96,8 @@ public static class ResultsCommand
             var input = InputOf(parse, s, cells, MetricOf(parse.GetValue(metric)));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) WriteJson(cells, output, input.SelectionOf, e => input.Warnings([e]));
-            else WriteTables(cells, output, selectionOf: input.SelectionOf, storePath: parse.GetValue(store), warnings: input.Warnings(parse.GetValue(experiment) is { } only ? [only] : null));
+            else WriteTables(cells, output, selectionOf: input.SelectionOf, storePath: parse.GetValue(store),
+                warnings: input.Warnings(parse.GetValue(experiment) is { } only ? [only] : null));
             return 0;
         });
         return cmd;
@@ -101,18 +109,22 @@ public static class ResultsCommand
         var csv = new Option<string?>("--csv") { Description = "Write every cell as CSV to this file." };
         var json = new Option<string?>("--json") { Description = "Write every cell as JSON to this file." };
         var experiment = new Option<string?>("--experiment") { Description = "Only this experiment." };
-        var cmd = new Command("export", "Export every stored cell with its configuration.") { store, csv, json, experiment };
+        var cmd = new Command("export", "Export every stored cell with its configuration.") { store, csv, json,
+            experiment };
         cmd.SetAction(parse =>
         {
             string? csvPath = parse.GetValue(csv), jsonPath = parse.GetValue(json);
-            if (csvPath is null && jsonPath is null) throw new UserInputException("results export needs --csv FILE and/or --json FILE");
+            if (csvPath is null
+                && jsonPath is null) throw new UserInputException("results export needs --csv FILE and/or --json FILE");
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
             var cells = CellsOf(s, parse.GetValue(experiment));
             // Atomic: a failed or interrupted export leaves the previous file (or none), never a truncated one.
             if (csvPath is not null) ResultsExport.WriteCsv(cells, csvPath);
             if (jsonPath is not null) ResultsExport.WriteJson(cells, jsonPath);
-            parse.InvocationConfiguration.Output.WriteLine($"exported {cells.Count} cells" + (csvPath is null ? "" : $" to {csvPath}") + (jsonPath is null ? "" : $" and {jsonPath}"));
-            foreach (var warning in s.Gaps().Warnings(parse.GetValue(experiment))) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
+            parse.InvocationConfiguration.Output.WriteLine($"exported {cells.Count} cells" + (csvPath is null ? "" :
+                $" to {csvPath}") + (jsonPath is null ? "" : $" and {jsonPath}"));
+            foreach (var warning in s.Gaps().Warnings(parse.GetValue(experiment)))
+                parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
             return 0;
         });
         return cmd;
@@ -143,12 +155,14 @@ public static class ResultsCommand
     /// <c>--selection</c> and <c>--best</c> and the metric <paramref name="metric"/> (null: each experiment's recorded
     /// one), checked against the cells (<see cref="ReportInput.CheckSelections"/>).
     /// </summary>
-    internal static ReportInput InputOf(ParseResult parse, ResultsStore store, IReadOnlyList<CellRecord> cells, ShownMetric? metric, ToyFigureData? toy = null)
+    internal static ReportInput InputOf(ParseResult parse, ResultsStore store, IReadOnlyList<CellRecord> cells,
+        ShownMetric? metric, ToyFigureData? toy = null)
     {
         var input = ReportInput.From(store, cells, toy, metric) with
         {
             Split = parse.GetValue(Selection) == "validation" ? SelectionSplit.Validation : SelectionSplit.Test,
-            Best = parse.GetValue(Best) == "mean-of-mins" ? BestDefinition.MeanOfSeedMins : BestDefinition.MinOfSeedMeans,
+            Best = parse.GetValue(Best) == "mean-of-mins" ? BestDefinition.MeanOfSeedMins :
+                BestDefinition.MinOfSeedMeans,
         };
         input.CheckSelections();
         return input;
@@ -165,10 +179,12 @@ public static class ResultsCommand
         {
             var known = store.Experiments();
             throw new UserInputException($"results store '{store.Path}' holds no experiment '{experiment}'" +
-                                         (known.Count == 0 ? " (it holds none)" : $" (it holds: {string.Join(", ", known)})"));
+                                         (known.Count == 0 ? " (it holds none)" :
+                                             $" (it holds: {string.Join(", ", known)})"));
         }
         var cells = store.Cells(experiment);
-        if (cells.Count == 0) throw new UserInputException($"results store '{store.Path}' holds no cells" + (experiment is null ? "" : $" for experiment '{experiment}'"));
+        if (cells.Count == 0) throw new UserInputException($"results store '{store.Path}' holds no cells" + (experiment
+            is null ? "" : $" for experiment '{experiment}'"));
         return cells;
     }
 
@@ -181,7 +197,8 @@ public static class ResultsCommand
     /// everything). <paramref name="warnings"/>: the report's warnings (<see cref="ReportInput.Warnings"/>; null: the
     /// cells' own).
     /// </summary>
-    internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection>? selectionOf = null, int? rowLimit = null,
+    internal static void WriteTables(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string,
+        BudgetSelection>? selectionOf = null, int? rowLimit = null,
         string? storePath = null, IReadOnlyList<string>? warnings = null)
     {
         var shown = new List<ShownMetric>();
@@ -198,11 +215,13 @@ public static class ResultsCommand
         }
         foreach (var warning in warnings ?? RunWarnings.OfCells(cells)) output.WriteLine($"warning: {warning}");
         output.WriteLine("definitions (the report's Metrics section):");
-        foreach (var (key, definition) in MetricDefinitions.Of(cells, shown)) output.WriteLine($"  {key}: {definition}");
+        foreach (var (key, definition) in MetricDefinitions.Of(cells,
+            shown)) output.WriteLine($"  {key}: {definition}");
         foreach (var sentence in MetricDefinitions.Statistics) output.WriteLine($"  {sentence}");
     }
 
-    private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string, BudgetSelection> selectionOf, Func<string, IReadOnlyList<string>> warningsOf)
+    private static void WriteJson(IReadOnlyList<CellRecord> cells, TextWriter output, Func<string,
+        BudgetSelection> selectionOf, Func<string, IReadOnlyList<string>> warningsOf)
     {
         // One entry per experiment: its rule and metric named, the values keyed by what they are (never "eqod" for
         // another metric).
@@ -221,24 +240,36 @@ public static class ResultsCommand
                 best_selection = selection.Describe(),
                 best_by_alpha = ResultsSummary.BestByAlpha(own, selection).Select(r => new
                 {
-                    dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, method = r.Method, alpha = r.Alpha, best_budget = r.BestBudget,
-                    mean_flips = r.MeanFlips, metric_mean = r.EqOd.Mean, metric_std = r.EqOd.Std, metric_ci_low = r.EqOdInterval?.Low, metric_ci_high = r.EqOdInterval?.High,
-                    error_mean = r.Error.Mean, error_std = r.Error.Std, error_ci_low = r.ErrorInterval?.Low, error_ci_high = r.ErrorInterval?.High, seeds = r.EqOd.Count,
+                    dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, method = r.Method, alpha =
+                        r.Alpha, best_budget = r.BestBudget,
+                    mean_flips = r.MeanFlips, metric_mean = r.EqOd.Mean, metric_std = r.EqOd.Std, metric_ci_low =
+                        r.EqOdInterval?.Low, metric_ci_high = r.EqOdInterval?.High,
+                    error_mean = r.Error.Mean, error_std = r.Error.Std, error_ci_low = r.ErrorInterval?.Low,
+                    error_ci_high = r.ErrorInterval?.High, seeds = r.EqOd.Count,
                 }),
                 by_budget = ResultsSummary.ByBudget(own, metric).Select(r => new
                 {
-                    dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, method = r.Method, alpha = r.Alpha, budget = r.Budget,
-                    mean_flips = r.MeanFlips, metric_mean = r.EqOd.Mean, metric_std = r.EqOd.Std, metric_ci_low = r.EqOdInterval?.Low, metric_ci_high = r.EqOdInterval?.High,
-                    error_mean = r.Error.Mean, error_std = r.Error.Std, error_ci_low = r.ErrorInterval?.Low, error_ci_high = r.ErrorInterval?.High,
+                    dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, method = r.Method, alpha =
+                        r.Alpha, budget = r.Budget,
+                    mean_flips = r.MeanFlips, metric_mean = r.EqOd.Mean, metric_std = r.EqOd.Std, metric_ci_low =
+                        r.EqOdInterval?.Low, metric_ci_high = r.EqOdInterval?.High,
+                    error_mean = r.Error.Mean, error_std = r.Error.Std, error_ci_low = r.ErrorInterval?.Low,
+                    error_ci_high = r.ErrorInterval?.High,
                 }),
                 against_random = RandomComparison.Against(own, RandomComparison.DefaultLevel, metric).Select(r => new
                 {
-                    dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, strategy = r.Strategy, alpha = r.Alpha, seeds = r.Seeds,
-                    mean_difference = r.MeanDifference, low = r.Low, high = r.High, verdict = r.Verdict.ToString(), line = r.Line(RandomComparison.DefaultLevel),
+                    dataset = r.Dataset, learner = r.Learner, majority_rows = r.MajorityRows, strategy = r.Strategy,
+                    alpha = r.Alpha, seeds = r.Seeds,
+                    mean_difference = r.MeanDifference, low = r.Low, high = r.High, verdict = r.Verdict.ToString(), line
+                        = r.Line(RandomComparison.DefaultLevel),
                 }),
                 // The report's tables as shown (text cells), so a script reads exactly what the console and the report
                 // show.
-                tables = ExperimentTables.Of(own, e, selection).Select(t => new { title = t.Title, note = t.Note, headers = t.Headers, rows = t.Rows }),
+                tables = ExperimentTables.Of(own, e, selection).Select(t => new
+                {
+                    title = t.Title, note = t.Note,
+                    headers = t.Headers, rows = t.Rows
+                }),
             };
         });
         output.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions

@@ -21,7 +21,8 @@ public static class RunCommand
     /// <summary>The <c>--threads</c> option, shared by <c>run</c>, <c>reproduce</c> and <c>plan</c>: cells (or
     /// replicates) computed at once.</summary>
     public static readonly Option<int?> Threads = OptionValues.OptionalCount("--threads",
-        "Cells computed at once (default: all cores). Results do not depend on it", 1, ThreadsLimit, " (leave it out for all cores)");
+        "Cells computed at once (default: all cores). Results do not depend on it", 1, ThreadsLimit,
+            " (leave it out for all cores)");
 
     /// <summary>Suffix of the report folder <c>run</c> writes beside its store: &lt;store without
     /// extension&gt;-report.</summary>
@@ -34,13 +35,25 @@ public static class RunCommand
     /// </summary>
     public static Command Create()
     {
-        var spec = new Argument<string>("spec") { Description = "Experiment spec (YAML or JSON); see docs/experiment-spec.md ('faircollective docs' shows where)." };
-        var store = new Option<string?>("--store") { Description = "Results store to write (default: <spec name>.sqlite beside the spec)." };
+        var spec = new Argument<string>("spec")
+        {
+            Description =
+            "Experiment spec (YAML or JSON); see docs/experiment-spec.md ('faircollective docs' shows where)."
+        };
+        var store = new Option<string?>("--store")
+        {
+            Description =
+            "Results store to write (default: <spec name>.sqlite beside the spec)."
+        };
         var export = new Option<string?>("--export-randomness")
         {
             Description = "Also write every random choice (splits, collective orders, Random priorities, majority samples) as CSV files keyed by row id into this folder, for another implementation or for 'randomness:' in a spec.",
         };
-        var noReport = new Option<bool>("--no-report") { Description = $"Do not write the report (default: into <store without .sqlite>{ReportSuffix}/ beside the store)." };
+        var noReport = new Option<bool>("--no-report")
+        {
+            Description =
+            $"Do not write the report (default: into <store without .sqlite>{ReportSuffix}/ beside the store)."
+        };
         var shard = new Option<string?>("--shard")
         {
             Description = "Run only shard I of N (I/N, 1-based, e.g. 2/4) of the grid into its own store (default <spec name>.shard-I-of-N.sqlite beside the spec; no report); "
@@ -48,7 +61,8 @@ public static class RunCommand
                           + "Combine the shards' stores with 'results merge' (docs/scaling.md).",
         };
         var metric = ResultsCommand.MetricOption();
-        var cmd = new Command("run", "Run an experiment spec and write its report; a killed run resumes where it stopped.")
+        var cmd = new Command("run",
+            "Run an experiment spec and write its report; a killed run resumes where it stopped.")
         {
             spec, store, noReport, Threads, export, metric, ResultsCommand.Selection, ResultsCommand.Best, shard,
         };
@@ -61,14 +75,20 @@ public static class RunCommand
             var path = parse.GetValue(spec)!;
             var parsed = SpecParser.ParseFile(path);
             // --metric replaces the spec's display metric; the run records it, so the report shows the same one.
-            if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) parsed = parsed with { Metric = chosen.Key };
+            if (ResultsCommand.MetricOf(parse.GetValue(metric)) is { } chosen) parsed = parsed with
+            {
+                Metric =
+                chosen.Key
+            };
             string name = part is null ? parsed.Name : $"{parsed.Name}.{part.Tag}";
-            var storePath = parse.GetValue(store) ?? FileNameRule.Join(Path.GetDirectoryName(Path.GetFullPath(path))!, name + ".sqlite", "experiment name");
+            var storePath = parse.GetValue(store) ?? FileNameRule.Join(Path.GetDirectoryName(Path.GetFullPath(path))!,
+                name + ".sqlite", "experiment name");
             var output = parse.InvocationConfiguration.Output;
             // A shard's store holds part of the grid: its report would be a partial one; the merged store's is not.
             bool withReport = part is null && !parse.GetValue(noReport);
             Execute(parsed, storePath, threads, parse, parse.GetValue(export), part,
-                withReport ? stored => ReportCommand.WriteQuietly(storePath, ReportFolder(storePath), parse, stored: stored) : null);
+                withReport ? stored => ReportCommand.WriteQuietly(storePath, ReportFolder(storePath), parse,
+                    stored: stored) : null);
             if (part is not null)
                 output.WriteLine($"shard {part} of '{parsed.Name}' done; once every shard is, combine their stores: faircollective results merge OUT.sqlite STORE... (docs/scaling.md)");
             return 0;
@@ -79,7 +99,8 @@ public static class RunCommand
     /// <summary>The folder <c>run</c> writes the report of <paramref name="storePath"/> into: beside the store, named
     /// after it with <see cref="ReportSuffix"/> (out/my-study.sqlite -> out/my-study-report).</summary>
     public static string ReportFolder(string storePath) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, Path.GetFileNameWithoutExtension(storePath) + ReportSuffix);
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!,
+            Path.GetFileNameWithoutExtension(storePath) + ReportSuffix);
 
     /// <summary>--threads (checked while parsing): -1 (all cores) when absent.</summary>
     internal static int ThreadsOf(ParseResult parse) => parse.GetValue(Threads) ?? -1;
@@ -98,7 +119,8 @@ public static class RunCommand
     /// <param name="report">Writes the report of the stored cells and returns the line saying where it is; it runs on
     /// another core while the tables are printed (neither reads what the other writes), and its line is printed
     /// last.</param>
-    internal static void Execute(ExperimentSpec spec, string storePath, int threads, ParseResult parse, string? exportRandomness = null, Shard? shard = null,
+    internal static void Execute(ExperimentSpec spec, string storePath, int threads, ParseResult parse,
+        string? exportRandomness = null, Shard? shard = null,
         Func<IReadOnlyList<CellRecord>, string>? report = null)
     {
         var output = parse.InvocationConfiguration.Output;
@@ -113,7 +135,8 @@ public static class RunCommand
         foreach (var name in plan.Settings.Datasets.Keys.Order(StringComparer.Ordinal))
             output.WriteLine(plan.Settings.DatasetRows.TryGetValue(name, out var rows)
                 ? $"dataset '{name}': {rows.Describe()}"
-                : string.Create(CultureInfo.InvariantCulture, $"dataset '{name}': {plan.DataOf(name).RowCount:N0} rows"));
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"dataset '{name}': {plan.DataOf(name).RowCount:N0} rows"));
         foreach (var line in plan.RandomnessSources) output.WriteLine($"randomness from {spec.Randomness}: {line}");
         if (exportRandomness is not null)
         {
@@ -127,10 +150,12 @@ public static class RunCommand
         var store = ResultsStore.Open(storePath);
         try
         {
-            IRunProgress progress = new ConsoleProgress(output, interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
+            IRunProgress progress = new ConsoleProgress(output, interactive: ReferenceEquals(output, Console.Out)
+                && !Console.IsOutputRedirected);
             // A store this run creates holds only what it commits: keep those cells instead of reading them back.
             if (!existed) progress = committed = new CommittedCells(progress);
-            summary = new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads }, progress).Run(plan, store);
+            summary = new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads }, progress).Run(plan,
+                store);
         }
         catch
         {
@@ -150,14 +175,23 @@ public static class RunCommand
             input = ResultsCommand.InputOf(parse, store, stored, metric: null);
             // A shard's store holds its part by design: only cells missing from a part are news (the shard line below
             // says what comes next).
-            if (shard is not null && input.Gaps is { } gaps) input = input with { Gaps = gaps with { MissingShards = new Dictionary<string, IReadOnlyList<string>>() } };
+            if (shard is not null
+                && input.Gaps is { } gaps) input = input with
+                {
+                    Gaps = gaps with
+                    {
+                        MissingShards = new
+                Dictionary<string, IReadOnlyList<string>>()
+                    }
+                };
         }
         // Started once the store is closed (so it goes back to one file); the tables are printed meanwhile.
         var reporting = report is null ? null : Task.Run(() => report(stored));
         try
         {
             var cells = stored.Where(c => c.Experiment == spec.Name).ToArray();
-            if (shard is null) ResultsCommand.WriteTables(cells, output, input.SelectionOf, ConsoleRowLimit, storePath, input.Warnings([spec.Name]));
+            if (shard is null) ResultsCommand.WriteTables(cells, output, input.SelectionOf, ConsoleRowLimit, storePath,
+                input.Warnings([spec.Name]));
             else foreach (var warning in input.Warnings([spec.Name])) output.WriteLine($"warning: {warning}");
             output.WriteLine($"every table: faircollective results show {storePath}");
         }

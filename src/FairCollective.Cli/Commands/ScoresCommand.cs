@@ -12,15 +12,29 @@ public static class ScoresCommand
     /// <summary>The <c>scores</c> command (<see cref="BaseScores"/>).</summary>
     public static Command Create()
     {
-        var dataset = new Argument<string>("dataset") { Description = "A catalog name or a data file recognised by its columns." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the split and the learner.", DefaultValueFactory = _ => 0 };
-        var test = new Option<double>("--test-fraction") { Description = "Share of rows in the test split.", DefaultValueFactory = _ => SpecDefaults.TestFraction };
+        var dataset = new Argument<string>("dataset")
+        {
+            Description =
+            "A catalog name or a data file recognised by its columns."
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the split and the learner.",
+            DefaultValueFactory = _ => 0
+        };
+        var test = new Option<double>("--test-fraction")
+        {
+            Description = "Share of rows in the test split.",
+            DefaultValueFactory = _ => SpecDefaults.TestFraction
+        };
         var validation = new Option<double>("--validation-fraction")
         {
             Description = "Share of rows carved from training as the validation split the post-processors are fitted on (0: fit on the training split).",
             DefaultValueFactory = _ => 0,
         };
-        var output = new Option<string>("--output", "-o") { Description = "CSV file to write: split,label,minority,score,prediction.", Required = true };
+        var output = new Option<string>("--output",
+            "-o")
+        { Description = "CSV file to write: split,label,minority,score,prediction.", Required = true };
         var cmd = new Command("scores", "Write the base model's scores on the rows post-processors are fitted on and on the test split, as an experiment builds them, to check post-processing with another library.")
         {
             dataset, seed, test, validation, output,
@@ -28,7 +42,8 @@ public static class ScoresCommand
         cmd.SetAction(parse =>
         {
             double t = parse.GetValue(test), v = parse.GetValue(validation);
-            if (!(t > 0 && t < 1)) throw new UserInputException($"--test-fraction must lie strictly between 0 and 1; got {t}");
+            if (!(t > 0
+                && t < 1)) throw new UserInputException($"--test-fraction must lie strictly between 0 and 1; got {t}");
             if (!(v >= 0 && v + t < 1)) throw new UserInputException($"--validation-fraction must be >= 0 and leave training rows beside --test-fraction {t}; got {v}");
             var scores = BaseScores.Of(parse.GetValue(dataset)!, parse.GetValue(seed), t, v);
             var path = parse.GetValue(output)!;

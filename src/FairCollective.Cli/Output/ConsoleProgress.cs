@@ -36,7 +36,8 @@ public sealed class ConsoleProgress(TextWriter writer, bool interactive) : IRunP
             _done = 0;
             _lastDraw = TimeSpan.Zero;
             _clock.Restart();
-            if (alreadyDone > 0) writer.WriteLine($"{experiment}: resuming, {alreadyDone} of {totalCells} cells already in the store");
+            if (alreadyDone > 0)
+                writer.WriteLine($"{experiment}: resuming, {alreadyDone} of {totalCells} cells already in the store");
             else writer.WriteLine($"{experiment}: {totalCells} cells");
         }
     }

@@ -42,6 +42,7 @@ public static class ConsoleWidth
                 // No terminal after all: fall through to the variable.
             }
         }
-        return int.TryParse(Environment.GetEnvironmentVariable(Variable), out int columns) && columns is >= Minimum and <= Maximum ? columns : Default;
+        return int.TryParse(Environment.GetEnvironmentVariable(Variable), out int columns)
+            && columns is >= Minimum and <= Maximum ? columns : Default;
     }
 }

@@ -41,7 +41,8 @@ public sealed class ConsoleTable
 public static class Tables
 {
     /// <summary>Headers of columns that name a row; a table's leading run of them is repeated in every part.</summary>
-    private static readonly HashSet<string> NamingColumns = new(["dataset", "learner", "m", "method", "strategy", "α", "alpha", "budget", "setting", "group", "defence",
+    private static readonly HashSet<string> NamingColumns = new(["dataset", "learner", "m", "method", "strategy", "α",
+        "alpha", "budget", "setting", "group", "defence",
         "series", "point", "name", "column", "part", "metric", "knob", "experiment"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A table whose title and column names are shown as typed.</summary>
@@ -81,7 +82,8 @@ public static class Tables
     internal static IReadOnlyList<int[]> Parts(ConsoleTable table, int width)
     {
         int n = table.Headers.Count;
-        var widths = Enumerable.Range(0, n).Select(c => table.Rows.Select(r => r[c].Length).Append(table.Headers[c].Length).Max()).ToArray();
+        var widths = Enumerable.Range(0, n).Select(c => table.Rows.Select(r
+            => r[c].Length).Append(table.Headers[c].Length).Max()).ToArray();
         // Spectre's ASCII table: a border before every column and after the last, one space of padding either side.
         static int Width(IEnumerable<int> columns, int[] w) => columns.Sum(c => w[c] + 3) + 1;
         var all = Enumerable.Range(0, n).ToArray();

@@ -24,10 +24,12 @@ namespace FairCollective.Experiments.Planning;
 public static class PlanValidation
 {
     /// <summary>Every case, in (dataset, seed, alpha, m) order; the same for any thread count.</summary>
-    public static IReadOnlyList<PlanValidationCase> Run(PlanValidationOptions options, Action<int, int>? progress = null)
+    public static IReadOnlyList<PlanValidationCase> Run(PlanValidationOptions options, Action<int,
+        int>? progress = null)
     {
         options.Validate();
-        int total = options.Datasets.Count * options.Seeds.Count * options.Alphas.Count * options.MajorityRows.Count, done = 0;
+        int total = options.Datasets.Count * options.Seeds.Count * options.Alphas.Count * options.MajorityRows.Count,
+            done = 0;
         var cases = new List<PlanValidationCase>(total);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         foreach (var name in options.Datasets)
@@ -54,22 +56,29 @@ public static class PlanValidation
     private static PlanValidationCase Case(RealWorld real, double alpha, int? m, PlanValidationOptions options)
     {
         var split = real.Split;
-        var members = new CollectiveOrder(split.MinorityTrainRows, real.Seed).Members(CollectiveSize.Share(alpha)).ToArray();
+        var members = new CollectiveOrder(split.MinorityTrainRows,
+            real.Seed).Members(CollectiveSize.Share(alpha)).ToArray();
         var known = m == 0 ? [] : MajorityKnowledge.Known(split.MajorityTrainRows, m, real.Seed);
         var numbers = new PublicNumbers
         {
-            FirmUsers = split.TrainY.Length, MinorityUsers = split.MinorityTrainRows.Count, EvaluationUsers = split.TestY.Length,
+            FirmUsers = split.TrainY.Length, MinorityUsers = split.MinorityTrainRows.Count, EvaluationUsers =
+                split.TestY.Length,
             // Published, like the group sizes (a census or the firm's own statistics would give it).
             MajorityBaseRate = split.MajorityTrainRows.Average(r => split.TrainY[r]),
         };
         var clock = Stopwatch.StartNew();
         var plan = Planner.Run(real.Raw(members), known.Length == 0 ? null : real.Raw(known), numbers,
-            new PlannerOptions { Replicates = options.Replicates, Seed = real.Seed, SamplePriorRows = options.SamplePriorRows, MaxDegreeOfParallelism = 1 });
+            new PlannerOptions
+            {
+                Replicates = options.Replicates, Seed = real.Seed,
+                SamplePriorRows = options.SamplePriorRows, MaxDegreeOfParallelism = 1
+            });
         double seconds = clock.Elapsed.TotalSeconds;
 
         // The real firm after the first flips of the recommended ranking, at every budget the plan forecast.
         var chosen = plan.Recommended;
-        var ranked = RankedCollective.InOrder(members.Length, chosen.Ranking.Select(i => members[i]).ToArray(), $"plan ({chosen.Strategy})");
+        var ranked = RankedCollective.InOrder(members.Length, chosen.Ranking.Select(i => members[i]).ToArray(),
+            $"plan ({chosen.Strategy})");
         var achieved = chosen.Budgets.Select(b => real.After(ranked, b.Flips)).ToArray();
         int best = 0;
         for (int b = 1; b < achieved.Length; b++)
@@ -78,12 +87,17 @@ public static class PlanValidation
         double target = (1 - options.TargetReduction) * chosen.Budgets[0].Metric.Median;
         return new PlanValidationCase
         {
-            Dataset = real.Name, Seed = real.Seed, Alpha = alpha, MajorityRows = m, Members = members.Length, Pool = plan.PoolSize,
+            Dataset = real.Name, Seed = real.Seed, Alpha = alpha, MajorityRows = m, Members = members.Length, Pool =
+                plan.PoolSize,
             Strategy = chosen.Strategy, Budget = at.Share, Flips = at.Flips,
-            PredictedEqOd = at.Metric.Median, PredictedEqOdLow = at.Metric.Low, PredictedEqOdHigh = at.Metric.High, AchievedEqOd = achieved[chosen.Best].EqOd,
-            PredictedError = at.Error.Median, PredictedErrorLow = at.Error.Low, PredictedErrorHigh = at.Error.High, AchievedError = achieved[chosen.Best].Error,
-            AchievedBaseEqOd = achieved[0].EqOd, BestBudget = chosen.Budgets[best].Share, BestEqOd = achieved[best].EqOd,
-            BudgetsCovered = chosen.Budgets.Zip(achieved).Count(p => p.First.Metric.Covers(p.Second.EqOd)), BudgetsCompared = achieved.Length,
+            PredictedEqOd = at.Metric.Median, PredictedEqOdLow = at.Metric.Low, PredictedEqOdHigh = at.Metric.High,
+            AchievedEqOd = achieved[chosen.Best].EqOd,
+            PredictedError = at.Error.Median, PredictedErrorLow = at.Error.Low, PredictedErrorHigh = at.Error.High,
+            AchievedError = achieved[chosen.Best].Error,
+            AchievedBaseEqOd = achieved[0].EqOd, BestBudget = chosen.Budgets[best].Share, BestEqOd =
+                achieved[best].EqOd,
+            BudgetsCovered = chosen.Budgets.Zip(achieved).Count(p
+                => p.First.Metric.Covers(p.Second.EqOd)), BudgetsCompared = achieved.Length,
             Target = target, SaidReachable = at.Metric.Median <= target, PlanSeconds = seconds,
         };
     }
@@ -105,7 +119,8 @@ public static class PlanValidation
             _rows = rows;
             Split = split;
             _trainer = LearnerCatalog.Create(LearnerCatalog.Logistic, new LearnerSettings(), seed, innerParallelism: 1);
-            _firm = CollectivePipeline.Fit(_trainer, split.TrainX, split.TrainY, DefenceChoice.None, seed, split.TrainGroups).Model;
+            _firm = CollectivePipeline.Fit(_trainer, split.TrainX, split.TrainY, DefenceChoice.None, seed,
+                split.TrainGroups).Model;
         }
 
         public string Name { get; }
@@ -114,19 +129,25 @@ public static class PlanValidation
 
         public static RealWorld Of(LoadedDataset loaded, int seed, double testFraction)
         {
-            var rows = StratifiedSplitter.Split(loaded.Data, new SplitOptions { Seed = seed, TestFraction = testFraction });
+            var rows = StratifiedSplitter.Split(loaded.Data, new SplitOptions
+            {
+                Seed = seed,
+                TestFraction = testFraction
+            });
             return new RealWorld(loaded.Name, seed, loaded.Data, rows, loaded.Prepare(seed, testFraction, rows));
         }
 
         /// <summary>The raw rows of training positions <paramref name="trainRows"/>: what their owners hold.</summary>
-        public Dataset Raw(IReadOnlyList<int> trainRows) => _data.Select(trainRows.Select(r => _rows.Train[r]).ToArray());
+        public Dataset Raw(IReadOnlyList<int> trainRows) => _data.Select(trainRows.Select(r
+            => _rows.Train[r]).ToArray());
 
         /// <summary>The real firm's EqOd and error on the test split after the first <paramref name="flips"/> of
         /// <paramref name="ranked"/> relabel 0 -> 1.</summary>
         public (double EqOd, double Error) After(RankedCollective ranked, int flips)
         {
             var firm = flips == 0 ? _firm
-                : CollectivePipeline.Fit(LearnerCatalog.WarmStartedFrom(_trainer, _firm), Split.TrainX, ranked.Relabel(Split.TrainY, flips), DefenceChoice.None, Seed,
+                : CollectivePipeline.Fit(LearnerCatalog.WarmStartedFrom(_trainer, _firm), Split.TrainX,
+                    ranked.Relabel(Split.TrainY, flips), DefenceChoice.None, Seed,
                     Split.TrainGroups).Model;
             var values = CollectivePipeline.Measure(Split.TestY, firm.Predict(Split.TestX), Split.TestGroups);
             return (values[(int)FairnessMetric.EqOd], values[(int)FairnessMetric.ErrorRate]);

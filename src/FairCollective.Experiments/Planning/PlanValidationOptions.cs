@@ -73,7 +73,10 @@ public sealed record PlanValidationOptions
             if (!(a > 0 && a <= 1)) throw new UserInputException($"plan-validation: alpha must lie in (0, 1]; got {a}");
         foreach (var m in MajorityRows)
             if (m < 0) throw new UserInputException($"plan-validation: majority rows must be >= 0; got {m}");
-        if (Replicates < 10) throw new UserInputException($"plan-validation: replicates must be at least 10; got {Replicates}");
-        if (!(TargetReduction > 0 && TargetReduction <= 1)) throw new UserInputException($"plan-validation: target reduction must lie in (0, 1]; got {TargetReduction}");
+        if (Replicates < 10) throw new
+            UserInputException($"plan-validation: replicates must be at least 10; got {Replicates}");
+        if (!(TargetReduction > 0
+            && TargetReduction <= 1)) throw new
+            UserInputException($"plan-validation: target reduction must lie in (0, 1]; got {TargetReduction}");
     }
 }

@@ -22,8 +22,10 @@ namespace FairCollective.Experiments.Planning;
 /// <param name="MedianAbsoluteError">Median |predicted − achieved| EqOd at the planner's budget.</param>
 /// <param name="MedianWidth">Median width of the EqOd predictive interval at the planner's budget.</param>
 /// <param name="MedianSeconds">Median seconds per plan.</param>
-public sealed record PlanValidationSummary(string Dataset, int? MajorityRows, bool AnyMajority, int Cases, Proportion Coverage, double BudgetCoverage,
-    Proportion ErrorCoverage, Proportion Useful, double MedianGap, int SaidReachable, Proportion ReachedWhenSaid, double MedianAbsoluteError, double MedianWidth,
+public sealed record PlanValidationSummary(string Dataset, int? MajorityRows, bool AnyMajority, int Cases,
+    Proportion Coverage, double BudgetCoverage,
+    Proportion ErrorCoverage, Proportion Useful, double MedianGap, int SaidReachable, Proportion ReachedWhenSaid, double
+        MedianAbsoluteError, double MedianWidth,
     double MedianSeconds)
 {
     /// <summary>One summary per (data set, majority sample), then per majority sample over all data sets, then all
@@ -36,7 +38,8 @@ public sealed record PlanValidationSummary(string Dataset, int? MajorityRows, bo
             foreach (var m in samples)
                 if (cases.Where(c => c.Dataset == dataset && c.MajorityRows == m).ToArray() is { Length: > 0 } group)
                     rows.Add(Summarise(dataset, m, false, group));
-        foreach (var m in samples) rows.Add(Summarise("all", m, false, cases.Where(c => c.MajorityRows == m).ToArray()));
+        foreach (var m in samples) rows.Add(Summarise("all", m, false, cases.Where(c
+            => c.MajorityRows == m).ToArray()));
         rows.Add(Summarise("all", null, true, cases.ToArray()));
         return rows;
     }
@@ -63,6 +66,7 @@ public sealed record PlanValidationSummary(string Dataset, int? MajorityRows, bo
     private static double Median(IEnumerable<double> values)
     {
         var v = values.Where(x => !double.IsNaN(x)).Order().ToArray();
-        return v.Length == 0 ? double.NaN : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+        return v.Length == 0 ? double.NaN : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length /
+            2]) / 2;
     }
 }

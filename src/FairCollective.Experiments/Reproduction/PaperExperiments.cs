@@ -100,7 +100,8 @@ public static class PaperExperiments
     /// <param name="learners">Firm learners to run instead of logistic regression; null or empty keeps it.</param>
     /// <exception cref="FairCollective.Common.UserInputException">The name is not a known experiment, a learner is
     /// unknown, or the experiment cannot use a dataset given.</exception>
-    public static ExperimentSpec Create(string name, IReadOnlyList<string>? datasets = null, bool quick = false, IReadOnlyList<string>? learners = null)
+    public static ExperimentSpec Create(string name, IReadOnlyList<string>? datasets = null, bool quick = false,
+        IReadOnlyList<string>? learners = null)
     {
         var spec = CreateWithDefaults(name, datasets, quick);
         if (learners is { Count: > 0 })
@@ -126,8 +127,10 @@ public static class PaperExperiments
                 throw new UserInputException("--datasets: the toy experiment draws its own 2-D picture (the paper's figure 1); it runs on no other data");
             return new ExperimentSpec
             {
-                Name = Toy, Datasets = [new DatasetChoice("toy")], Learners = [SpecDefaults.Learner], Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random],
-                Sizes = [Collective.CollectiveSize.Share(1.0)], Budgets = Enumerable.Range(0, quick ? 7 : 13).Select(FlipBudget.Flips).ToArray(), MajorityRows = [null], Seeds = [0],
+                Name = Toy, Datasets = [new DatasetChoice("toy")], Learners = [SpecDefaults.Learner], Strategies = [..
+                    StrategyCatalog.Practical, StrategyCatalog.Random],
+                Sizes = [Collective.CollectiveSize.Share(1.0)], Budgets = Enumerable.Range(0,
+                    quick ? 7 : 13).Select(FlipBudget.Flips).ToArray(), MajorityRows = [null], Seeds = [0],
                 TestFraction = SpecDefaults.TestFraction,
             };
         }),
@@ -135,21 +138,31 @@ public static class PaperExperiments
         {
             // Random beside the paper's three strategies (its figure shows only those): the report's verdicts against
             // Random need it.
-            Name = CollectiveSize, Datasets = Data(datasets, DefaultDatasets), Learners = [SpecDefaults.Learner], Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random],
-            Sizes = (quick ? Grid(0, 0.4, 0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = Budgets(quick), MajorityRows = [null], Seeds = Seeds(quick),
+            Name = CollectiveSize, Datasets = Data(datasets,
+                DefaultDatasets), Learners = [SpecDefaults.Learner], Strategies = [.. StrategyCatalog.Practical,
+                StrategyCatalog.Random],
+            Sizes = (quick ? Grid(0, 0.4,
+                0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = Budgets(quick), MajorityRows = [null],
+                Seeds = Seeds(quick),
         }),
         new(FlipEfficiency, "Flip efficiency", InPaper: true, (datasets, quick) => new ExperimentSpec
         {
-            Name = FlipEfficiency, Datasets = Data(datasets, DefaultDatasets), Learners = [SpecDefaults.Learner], Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random],
-            Sizes = [CollectiveSizeOf(FlipEfficiencyAlpha)], Budgets = Fractions(quick ? 0.1 : 0.025), MajorityRows = [null], Seeds = Seeds(quick),
+            Name = FlipEfficiency, Datasets = Data(datasets,
+                DefaultDatasets), Learners = [SpecDefaults.Learner], Strategies = [.. StrategyCatalog.Practical,
+                StrategyCatalog.Random],
+            Sizes = [CollectiveSizeOf(FlipEfficiencyAlpha)], Budgets = Fractions(quick ? 0.1 : 0.025), MajorityRows =
+                [null], Seeds = Seeds(quick),
         }),
         new(LimitedInfo, "Limited majority information", InPaper: true, (datasets, quick) => new ExperimentSpec
         {
-            Name = LimitedInfo, Datasets = Data(datasets, DefaultDatasets), Learners = [SpecDefaults.Learner], Strategies = StrategyCatalog.Practical,
-            Sizes = (quick ? Grid(0.1, 0.3, 0.1) : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = Budgets(quick),
+            Name = LimitedInfo, Datasets = Data(datasets,
+                DefaultDatasets), Learners = [SpecDefaults.Learner], Strategies = StrategyCatalog.Practical,
+            Sizes = (quick ? Grid(0.1, 0.3, 0.1) : Grid(0.1, 0.4,
+                0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = Budgets(quick),
             MajorityRows = [null, LimitedMajorityRows], Seeds = Seeds(quick),
             StrategyOptions = new[] { StrategyCatalog.RbLabel, StrategyCatalog.RbDist }.ToDictionary(s => s,
-                s => StrategyCatalog.OptionsJson(s, new NeighbourStrategyOptions { K = LimitedInfoK })!, StringComparer.Ordinal),
+                s => StrategyCatalog.OptionsJson(s,
+                    new NeighbourStrategyOptions { K = LimitedInfoK })!, StringComparer.Ordinal),
         }),
         new(Synthetic, "Synthetic data: counterfactual success", InPaper: true, (datasets, quick) =>
         {
@@ -157,31 +170,40 @@ public static class PaperExperiments
                 throw new UserInputException($"--datasets: the synthetic experiment compares with the Oracle, which needs a known causal model; '{real}' has none (use synthetic or toy)");
             return new ExperimentSpec
             {
-                Name = Synthetic, Datasets = Data(datasets, [DatasetCatalog.Synthetic]), Learners = [SpecDefaults.Learner],
+                Name = Synthetic, Datasets = Data(datasets,
+                    [DatasetCatalog.Synthetic]), Learners = [SpecDefaults.Learner],
                 Strategies = [.. StrategyCatalog.Practical, StrategyCatalog.Random, StrategyCatalog.Oracle],
                 // The budget grid, and the ideal's own count M*: every strategy matched with the ideal relabelling.
-                Sizes = (quick ? Grid(0, 0.4, 0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = [.. Budgets(quick), FlipBudget.Ideal],
+                Sizes = (quick ? Grid(0, 0.4,
+                    0.1) : PaperAlphas).Select(CollectiveSizeOf).ToArray(), Budgets = [.. Budgets(quick),
+                    FlipBudget.Ideal],
                 MajorityRows = [null], Seeds = Seeds(quick),
             };
         }),
         new(FirmSide, "Firm-side comparison", InPaper: true, (datasets, quick) => new ExperimentSpec
         {
-            Name = FirmSide, Datasets = Data(datasets, FirmSideDatasets), Learners = [SpecDefaults.Learner], Strategies = StrategyCatalog.Practical,
-            Sizes = (quick ? Grid(0.1, 0.3, 0.1) : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = Fractions(0.1),
+            Name = FirmSide, Datasets = Data(datasets,
+                FirmSideDatasets), Learners = [SpecDefaults.Learner], Strategies = StrategyCatalog.Practical,
+            Sizes = (quick ? Grid(0.1, 0.3, 0.1) : Grid(0.1, 0.4,
+                0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = Fractions(0.1),
             MajorityRows = [null], Seeds = Seeds(quick),
             FirmSide = FirmSideCatalog.All.Select(m => new FirmSideChoice(m.Name, m.DefaultKnobs)).ToArray(),
             // Post-processors are fitted on rows the base model never saw (the literature's protocol).
             ValidationFraction = FirmSideValidationFraction,
         }),
-        new(Countermeasures, "Countermeasures: firm-side defences against the collective", InPaper: false, (datasets, quick) => new ExperimentSpec
+        new(Countermeasures, "Countermeasures: firm-side defences against the collective", InPaper: false, (datasets,
+            quick) => new ExperimentSpec
         {
             Name = Countermeasures, Datasets = Data(datasets, FirmSideDatasets),
-            Learners = [SpecDefaults.Learner], Strategies = quick ? [StrategyCatalog.RbProb, StrategyCatalog.RbLabel] : StrategyCatalog.Practical,
-            Sizes = (quick ? [0.2, 0.4] : Grid(0.1, 0.4, 0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = [FlipBudget.ShareOfPool(CountermeasuresBudget)],
+            Learners = [SpecDefaults.Learner], Strategies = quick ? [StrategyCatalog.RbProb,
+                StrategyCatalog.RbLabel] : StrategyCatalog.Practical,
+            Sizes = (quick ? [0.2, 0.4] : Grid(0.1, 0.4,
+                0.1)).Select(CollectiveSizeOf).ToArray(), Budgets = [FlipBudget.ShareOfPool(CountermeasuresBudget)],
             MajorityRows = [null], Seeds = quick ? [0] : PaperSeeds,
             // RONI costs a small fit per training row and calibration set; the smoke run screens against one set.
             Defences = Mitigation.Defences.DefenceCatalog.Names.Select(n => Mitigation.Defences.DefenceCatalog.Choice(n,
-                quick && n == Mitigation.Defences.DefenceCatalog.Roni ? [("calibration_sets", System.Text.Json.Nodes.JsonValue.Create(1))] : null)).ToArray(),
+                quick && n == Mitigation.Defences.DefenceCatalog.Roni ? [("calibration_sets",
+                    System.Text.Json.Nodes.JsonValue.Create(1))] : null)).ToArray(),
             Plausibility = quick ? [0, CountermeasuresPlausibility[^1]] : CountermeasuresPlausibility,
         }),
     ]);

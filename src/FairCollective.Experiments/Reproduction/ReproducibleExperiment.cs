@@ -12,7 +12,8 @@ namespace FairCollective.Experiments.Reproduction;
 /// <param name="InPaper">Whether the paper has it (a report of the paper's experiments names those it lacks).</param>
 /// <param name="Build">Its spec from the datasets given (null: its own) and whether the run is quick; refuses
 /// datasets it cannot use.</param>
-public sealed record ReproducibleExperiment(string Name, string Heading, bool InPaper, Func<IReadOnlyList<string>?, bool, ExperimentSpec> Build)
+public sealed record ReproducibleExperiment(string Name, string Heading, bool InPaper, Func<IReadOnlyList<string>?,
+    bool, ExperimentSpec> Build)
     : IRegistryEntry
 {
     /// <summary>Always null: experiments are built in (a plug-in's research runs from its own spec).</summary>

@@ -45,10 +45,12 @@ public static class ToyScenario
     /// <param name="EqOdBefore">EqOd on the sample before the flips.</param>
     /// <param name="EqOdAfter">EqOd on the sample after the flips.</param>
     /// <param name="Flips">Labels actually flipped: the requested count, capped at the pool's size.</param>
-    public sealed record Result(IReadOnlyList<Point> Points, Line Before, Line After, double ErrorBefore, double ErrorAfter, double EqOdBefore, double EqOdAfter, int Flips);
+    public sealed record Result(IReadOnlyList<Point> Points, Line Before, Line After, double ErrorBefore,
+        double ErrorAfter, double EqOdBefore, double EqOdAfter, int Flips);
 
     /// <summary>w1 x1 + w2 x2 + (b + w_A) = 0: the model's boundary at A = 1.</summary>
-    private static Line MinorityBoundary(LogisticRegressionModel m) => new(m.Coefficients[0], m.Coefficients[1], m.Intercept + m.Coefficients[2]);
+    private static Line MinorityBoundary(LogisticRegressionModel m) => new(m.Coefficients[0], m.Coefficients[1],
+        m.Intercept + m.Coefficients[2]);
 
     /// <summary>Generates the toy sample, fits the firm, lets the whole minority flip with RB-prob and
     /// refits.</summary>
@@ -69,15 +71,18 @@ public static class ToyScenario
             x[3 * i + 1] = data.Features[1].Numbers![i];
             x[3 * i + 2] = minority[i] ? 1 : 0;
         }
-        var matrix = new DesignMatrix(n, 3, x, [data.Features[0].Name, data.Features[1].Name, SyntheticGenerator.SensitiveName]);
+        var matrix = new DesignMatrix(n, 3, x, [data.Features[0].Name, data.Features[1].Name,
+            SyntheticGenerator.SensitiveName]);
         var trainer = new LogisticRegressionTrainer();
 
         var before = trainer.FitModel(matrix, y);
-        var members = new CollectiveOrder(Enumerable.Range(0, n).Where(i => minority[i]).ToArray(), seed).Members(CollectiveSize.Share(1)).ToArray();
+        var members = new CollectiveOrder(Enumerable.Range(0, n).Where(i => minority[i]).ToArray(),
+            seed).Members(CollectiveSize.Share(1)).ToArray();
         var known = Enumerable.Range(0, n).Where(i => !minority[i]).ToArray();
         // RB-prob with the firm's own learner as the majority model; A is a scoring feature here, as it is the firm's.
         var ranked = CollectivePipeline.Rank(new CollectiveInputs(matrix, y, members, known, seed),
-            new RankingChoice(StrategyCatalog.RbProb, new StrategySettings { TieRule = TieRule.SeededRandom }), _ => trainer);
+            new RankingChoice(StrategyCatalog.RbProb, new StrategySettings { TieRule = TieRule.SeededRandom }), _
+                => trainer);
         int made = Math.Min(flips, ranked.Pool.Length);
         var after = trainer.FitModel(matrix, ranked.Relabel(y, made));
 
@@ -85,8 +90,10 @@ public static class ToyScenario
         var mBefore = CollectivePipeline.Measure(y, ((Learning.IClassifier)before).Predict(matrix), minority);
         var mAfter = CollectivePipeline.Measure(y, ((Learning.IClassifier)after).Predict(matrix), minority);
         return new Result(
-            Enumerable.Range(0, n).Select(i => new Point(x[3 * i], x[3 * i + 1], minority[i], y[i], flipped[i])).ToArray(),
+            Enumerable.Range(0, n).Select(i => new Point(x[3 * i], x[3 * i + 1], minority[i], y[i],
+                flipped[i])).ToArray(),
             MinorityBoundary(before), MinorityBoundary(after),
-            mBefore[(int)FairnessMetric.ErrorRate], mAfter[(int)FairnessMetric.ErrorRate], mBefore[(int)FairnessMetric.EqOd], mAfter[(int)FairnessMetric.EqOd], made);
+            mBefore[(int)FairnessMetric.ErrorRate], mAfter[(int)FairnessMetric.ErrorRate],
+                mBefore[(int)FairnessMetric.EqOd], mAfter[(int)FairnessMetric.EqOd], made);
     }
 }

@@ -27,7 +27,8 @@ namespace FairCollective.Experiments.Running;
 /// <param name="TestLabels">True labels of the test rows.</param>
 /// <param name="TestMinority">Whether each test row is in the minority.</param>
 /// <param name="TestPredictions">The base model's labels on the test rows.</param>
-public sealed record BaseScores(string Dataset, int Seed, string FitSplit, double[] FitScores, int[] FitLabels, bool[] FitMinority, int[] FitPredictions,
+public sealed record BaseScores(string Dataset, int Seed, string FitSplit, double[] FitScores, int[] FitLabels,
+    bool[] FitMinority, int[] FitPredictions,
     double[] TestScores, int[] TestLabels, bool[] TestMinority, int[] TestPredictions)
 {
     /// <summary>
@@ -35,22 +36,27 @@ public sealed record BaseScores(string Dataset, int Seed, string FitSplit, doubl
     /// <paramref name="testFraction"/> test rows and <paramref name="validationFraction"/> validation rows, fitted by
     /// <paramref name="learner"/> with its default options.
     /// </summary>
-    public static BaseScores Of(string dataset, int seed, double testFraction = SpecDefaults.TestFraction, double validationFraction = 0, string learner = SpecDefaults.Learner)
+    public static BaseScores Of(string dataset, int seed, double testFraction = SpecDefaults.TestFraction,
+        double validationFraction = 0, string learner = SpecDefaults.Learner)
     {
         var spec = new ExperimentSpec
         {
-            Name = "scores", Datasets = [new DatasetChoice(dataset)], Learners = [learner], Strategies = [StrategyCatalog.Random],
+            Name = "scores", Datasets = [new DatasetChoice(dataset)], Learners = [learner], Strategies =
+                [StrategyCatalog.Random],
             Sizes = [CollectiveSize.Share(0)], Budgets = [FlipBudget.Flips(0)], MajorityRows = [null], Seeds = [seed],
             TestFraction = testFraction, ValidationFraction = validationFraction,
         };
         var plan = RunGrid.Build(spec);
         var split = plan.Splits.Single().Value;
-        var model = LearnerCatalog.Create(learner, spec.Learner, seed, innerParallelism: 1).Fit(split.TrainX, split.TrainY);
+        var model = LearnerCatalog.Create(learner, spec.Learner, seed, innerParallelism: 1).Fit(split.TrainX,
+            split.TrainY);
         bool validation = split.ValidationX is not null;
         var fitX = validation ? split.ValidationX! : split.TrainX;
         return new BaseScores(plan.Splits.Single().Key.Dataset, seed, validation ? "validation" : "training",
-            model.PredictProba(fitX), validation ? split.ValidationY! : split.TrainY, (validation ? split.ValidationGroups! : split.TrainGroups).MinorityFlags.ToArray(),
-            model.Predict(fitX), model.PredictProba(split.TestX), split.TestY, split.TestGroups.MinorityFlags.ToArray(), model.Predict(split.TestX));
+            model.PredictProba(fitX), validation ? split.ValidationY! : split.TrainY, (validation ?
+                split.ValidationGroups! : split.TrainGroups).MinorityFlags.ToArray(),
+            model.Predict(fitX), model.PredictProba(split.TestX), split.TestY, split.TestGroups.MinorityFlags.ToArray(),
+                model.Predict(split.TestX));
     }
 
     /// <summary>
@@ -74,7 +80,8 @@ public sealed record BaseScores(string Dataset, int Seed, string FitSplit, doubl
 
     /// <summary>Lower-case hex SHA-256 of <see cref="ToCsv"/>'s UTF-8 bytes: what the agreement golden file records of
     /// its inputs.</summary>
-    public string Sha256() => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ToCsv())));
+    public string Sha256()
+        => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ToCsv())));
 
     /// <summary>Writes <see cref="ToCsv"/> to <paramref name="path"/> atomically.</summary>
     public void WriteCsv(string path) => AtomicFile.WriteAllText(path, ToCsv());

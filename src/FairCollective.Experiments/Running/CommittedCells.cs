@@ -17,7 +17,8 @@ public sealed class CommittedCells(IRunProgress inner) : IRunProgress
     private readonly ConcurrentQueue<CellRecord> _cells = new();
 
     /// <inheritdoc/>
-    public void Started(string experiment, int totalCells, int alreadyDone) => inner.Started(experiment, totalCells, alreadyDone);
+    public void Started(string experiment, int totalCells, int alreadyDone) => inner.Started(experiment, totalCells,
+        alreadyDone);
 
     /// <inheritdoc/>
     public void CellFinished(CellRecord cell)

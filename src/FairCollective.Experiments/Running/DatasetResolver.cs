@@ -14,9 +14,11 @@ public static class DatasetResolver
     {
         // Bundled names and recognised files carry their method.md section 5 preset (acting group, label
         // orientation, sensitive attribute as a feature, column kinds); the encoder defaults fit them all.
-        if (choice.SpecPath is null && choice.EmbeddingsPath is null && DatasetCatalog.LoadGenerated(choice.NameOrPath) is { } sample)
+        if (choice.SpecPath is null && choice.EmbeddingsPath is null
+            && DatasetCatalog.LoadGenerated(choice.NameOrPath) is { } sample)
             return new LoadedDataset(choice, IdentityOf(sample.Data), sample.Data, EncoderOptions.Default, sample);
-        var data = DatasetSpecFile.Load(choice.NameOrPath, choice.SpecPath, new LoadOptions { EmbeddingsPath = choice.EmbeddingsPath });
+        var data = DatasetSpecFile.Load(choice.NameOrPath, choice.SpecPath,
+            new LoadOptions { EmbeddingsPath = choice.EmbeddingsPath });
         return new LoadedDataset(choice, IdentityOf(data), data, EncoderOptions.Default);
     }
 

@@ -45,18 +45,21 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         string runId = $"{spec.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfffZ}{shard}";
         // The cells this run sets out to compute are recorded first: until each is committed the store knows it is
         // missing.
-        store.BeginRun(spec.Name, plan.Settings, runId, SpecWriter.Write(spec), RunEnvironment.Json(plan.RandomnessSources), plan.Cells.Select(c => (c.Key, c.Config)).ToArray());
+        store.BeginRun(spec.Name, plan.Settings, runId, SpecWriter.Write(spec),
+            RunEnvironment.Json(plan.RandomnessSources), plan.Cells.Select(c => (c.Key, c.Config)).ToArray());
         var finished = store.FinishedKeys();
         var todo = plan.Cells.Where(p => !finished.Contains(p.Key)).ToList();
         progress.Started(spec.Name, plan.CellCount, plan.CellCount - todo.Count);
 
-        var bases = new ConcurrentDictionary<(string, int, string, DefenceChoice), Lazy<(IClassifier Model, IReadOnlyDictionary<string, double> Metrics)>>();
+        var bases = new ConcurrentDictionary<(string, int, string, DefenceChoice), Lazy<(IClassifier Model,
+            IReadOnlyDictionary<string, double> Metrics)>>();
         var rankings = new ConcurrentDictionary<ScoreGroup, Lazy<RankedCollective>>();
         var firmSideMethods = new ConcurrentDictionary<(string Method, string Options), IFirmSideMethod>();
         // Each strategy's own options and the plausible threshold's model, read once for every ranking.
         var choices = spec.Strategies.ToDictionary(n => n, n => new RankingChoice(n, spec.Strategy)
         {
-            Options = StrategyCatalog.OptionsFromJson(n, spec.StrategyOptionsJson(n)), PlausibleModel = spec.PlausibleModel,
+            Options = StrategyCatalog.OptionsFromJson(n,
+                spec.StrategyOptionsJson(n)), PlausibleModel = spec.PlausibleModel,
         }, StringComparer.Ordinal);
         var rowsWork = new ConcurrentDictionary<(string, int), TrainingRowsWork>();
         var refits = new SharedRefits();
@@ -76,24 +79,32 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 var split = plan.Splits[(config.Dataset.Name, config.Seed)];
                 var trainer = LearnerCatalog.Create(config.Learner, spec.Learner, config.Seed, innerParallelism: 1);
                 var bootstrap = BootstrapSettings.Of(spec, config.Seed);
-                (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Base(DefenceChoice defence) => bases.GetOrAdd((config.Dataset.Name, config.Seed, config.Learner, defence),
+                (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Base(DefenceChoice defence)
+                    => bases.GetOrAdd((config.Dataset.Name, config.Seed, config.Learner, defence),
                     _ => new Lazy<(IClassifier, IReadOnlyDictionary<string, double>)>(() => defence.IsNone
-                        ? Evaluated(CollectivePipeline.Fit(trainer, split.TrainX, split.TrainY, defence, config.Seed, split.TrainGroups).Model)
+                        ? Evaluated(CollectivePipeline.Fit(trainer, split.TrainX, split.TrainY, defence, config.Seed,
+                            split.TrainGroups).Model)
                         : Defended(defence, split.TrainY, flipped: null))).Value;
-                (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Evaluated(IClassifier model) => (model, FirmEvaluation.EvaluateModel(model, split, bootstrap));
+                (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Evaluated(IClassifier model) => (model,
+                    FirmEvaluation.EvaluateModel(model, split, bootstrap));
                 // The defended firm: the defence screens the labels it received, the learner fits what is left (warm
                 // from the undefended base model, the same optimum), and the flags are counted against the flips.
-                (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Defended(DefenceChoice defence, int[] labels, bool[]? flipped)
+                (IClassifier Model, IReadOnlyDictionary<string, double> Metrics) Defended(DefenceChoice defence,
+                    int[] labels, bool[]? flipped)
                 {
                     var warm = LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model);
-                    var shared = rowsWork.GetOrAdd((config.Dataset.Name, config.Seed), _ => new TrainingRowsWork(split.TrainX, threads: 1));
-                    var firm = CollectivePipeline.Fit(warm, split.TrainX, labels, defence, config.Seed, split.TrainGroups, flipped, shared);
+                    var shared = rowsWork.GetOrAdd((config.Dataset.Name, config.Seed), _
+                        => new TrainingRowsWork(split.TrainX, threads: 1));
+                    var firm = CollectivePipeline.Fit(warm, split.TrainX, labels, defence, config.Seed,
+                        split.TrainGroups, flipped, shared);
                     var metrics = FirmEvaluation.EvaluateModel(firm.Model, split, bootstrap);
                     var detection = firm.Detection!;
                     return (firm.Model, new Dictionary<string, double>(metrics, StringComparer.Ordinal)
                     {
-                        [MetricKeys.DefenceFlagged] = detection.Flagged, [MetricKeys.DefencePrecision] = detection.Precision, [MetricKeys.DefenceRecall] = detection.Recall,
-                        [MetricKeys.DefenceFalseFlagsMinority] = detection.FalseFlagsMinority, [MetricKeys.DefenceFalseFlagsMajority] = detection.FalseFlagsMajority,
+                        [MetricKeys.DefenceFlagged] = detection.Flagged, [MetricKeys.DefencePrecision] =
+                            detection.Precision, [MetricKeys.DefenceRecall] = detection.Recall,
+                        [MetricKeys.DefenceFalseFlagsMinority] = detection.FalseFlagsMinority,
+                        [MetricKeys.DefenceFalseFlagsMajority] = detection.FalseFlagsMajority,
                     });
                 }
 
@@ -104,8 +115,10 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 {
                     // One instance per method and options for the run: a method may keep per-split work (steering's
                     // solve).
-                    var method = firmSideMethods.GetOrAdd((firmSide, config.FirmSideOptionsJson ?? ""), m => FirmSideCatalog.Create(m.Method, config.FirmSideOptionsJson));
-                    var context = new FirmSideContext(split, trainer, Base(DefenceChoice.None).Model, config.Seed, config.PostProcessingFit);
+                    var method = firmSideMethods.GetOrAdd((firmSide, config.FirmSideOptionsJson ?? ""), m
+                        => FirmSideCatalog.Create(m.Method, config.FirmSideOptionsJson));
+                    var context = new FirmSideContext(split, trainer, Base(DefenceChoice.None).Model, config.Seed,
+                        config.PostProcessingFit);
                     metrics = FirmEvaluation.EvaluateOutcome(split, method.Run(context, config.Knob!.Value), bootstrap);
                 }
                 else if (cell.Group is not { } group)
@@ -114,7 +127,9 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 }
                 else
                 {
-                    var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedCollective>(() => Rank(g, spec, choices[g.Strategy] with { PlausibleMin = g.Plausible }, split, plan.Draws[(g.Dataset, g.Seed)]))).Value;
+                    var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedCollective>(() => Rank(g, spec,
+                        choices[g.Strategy] with { PlausibleMin = g.Plausible }, split, plan.Draws[(g.Dataset,
+                        g.Seed)]))).Value;
                     poolSize = ranked.Pool.Length;
                     rule = ranked.Rule;
                     flips = ranked.FlipCount(config.Budget!.Value);
@@ -123,21 +138,28 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                     else
                     {
                         if (config.Defence.IsNone)
-                            fitted = refits.GetOrFit(config.Dataset.Name, config.Seed, config.Learner, ranked.FlippedRows(flips),
+                            fitted = refits.GetOrFit(config.Dataset.Name, config.Seed, config.Learner,
+                                ranked.FlippedRows(flips),
                                 () => FirmEvaluation.EvaluateModel(CollectivePipeline.Fit(LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model),
-                                    split.TrainX, ranked.Relabel(split.TrainY, flips), DefenceChoice.None, config.Seed, split.TrainGroups).Model, split, bootstrap));
+                                    split.TrainX, ranked.Relabel(split.TrainY,
+                                        flips), DefenceChoice.None, config.Seed,
+                                        split.TrainGroups).Model, split, bootstrap));
                         else
                         {
-                            fitted = Defended(config.Defence, ranked.Relabel(split.TrainY, flips), ranked.FlippedFlags(split.TrainY.Length, flips)).Metrics;
+                            fitted = Defended(config.Defence, ranked.Relabel(split.TrainY, flips),
+                                ranked.FlippedFlags(split.TrainY.Length, flips)).Metrics;
                         }
                     }
                     // How many flips the tie rule chose: a warning when a result rests on it (RunWarnings).
-                    var withCounts = new Dictionary<string, double>(fitted, StringComparer.Ordinal) { [MetricKeys.TieFlips] = ranked.TiedAtCut(flips) };
+                    var withCounts = new Dictionary<string, double>(fitted,
+                        StringComparer.Ordinal)
+                    { [MetricKeys.TieFlips] = ranked.TiedAtCut(flips) };
                     // Where the causal model is known: how the cell's flips compare with the ideal relabelling's.
                     if (ranked.IdealFlags is { } flags)
                     {
                         withCounts[MetricKeys.IdealFlips] = ranked.IdealCount!.Value;
-                        withCounts[MetricKeys.IdealPrecision] = IdealRelabelling.Precision(ranked.Ranking, flips, flags);
+                        withCounts[MetricKeys.IdealPrecision] = IdealRelabelling.Precision(ranked.Ranking, flips,
+                            flags);
                         withCounts[MetricKeys.P0RankCorrelation] = ranked.P0RankCorrelation;
                     }
                     metrics = withCounts;
@@ -160,14 +182,17 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
 
     /// <summary>One score group's collective, ranked by the pipeline on the run's draws (its order, known sample and
     /// priorities).</summary>
-    private static RankedCollective Rank(ScoreGroup g, Specs.ExperimentSpec spec, RankingChoice choice, PreparedSplit split, Randomness randomness)
+    private static RankedCollective Rank(ScoreGroup g, Specs.ExperimentSpec spec, RankingChoice choice,
+        PreparedSplit split, Randomness randomness)
     {
         var members = CollectiveOrder.Given(randomness.Order).Members(g.Size).ToArray();
-        var inputs = new CollectiveInputs(ScoringFeatures.Of(split, spec.Strategy.ScoringSpace), split.TrainY, members, randomness.Known(split, g.MajorityRows), g.Seed)
+        var inputs = new CollectiveInputs(ScoringFeatures.Of(split, spec.Strategy.ScoringSpace), split.TrainY, members,
+            randomness.Known(split, g.MajorityRows), g.Seed)
         {
             OracleP0 = split.TrainP0AtCounterfactual, RandomPriorities = randomness.Priorities,
         };
-        return CollectivePipeline.Rank(inputs, choice, name => LearnerCatalog.Create(name, spec.Learner, g.Seed, innerParallelism: 1));
+        return CollectivePipeline.Rank(inputs, choice, name => LearnerCatalog.Create(name, spec.Learner, g.Seed,
+            innerParallelism: 1));
     }
 }
 
@@ -175,5 +200,9 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
 internal static class BootstrapSettings
 {
     public static Fairness.BootstrapOptions? Of(Specs.ExperimentSpec spec, int seed) =>
-        spec.BootstrapResamples > 0 ? new Fairness.BootstrapOptions { Resamples = spec.BootstrapResamples, Level = spec.BootstrapLevel, Seed = seed } : null;
+        spec.BootstrapResamples > 0 ? new Fairness.BootstrapOptions
+        {
+            Resamples = spec.BootstrapResamples,
+            Level = spec.BootstrapLevel, Seed = seed
+        } : null;
 }

@@ -28,7 +28,8 @@ public static class FirmEvaluation
 
     // The lists and keys above, built once per set of definitions (every cell reads them) and again when a metric is
     // registered.
-    private sealed record MetricLists(IReadOnlyList<MetricDefinition> Source, FairnessMetric[] Stored, FairnessMetric[] Interval, string[] Low, string[] High)
+    private sealed record MetricLists(IReadOnlyList<MetricDefinition> Source, FairnessMetric[] Stored,
+        FairnessMetric[] Interval, string[] Low, string[] High)
     {
         // Room for a cell's metrics (point values, both interval ends, counterfactual and a spare), so filling never
         // regrows the table.
@@ -43,15 +44,18 @@ public static class FirmEvaluation
         var all = MetricCatalog.All;
         if (ReferenceEquals(current.Source, all)) return current;
         var interval = all.Where(d => d.Interval).ToArray();
-        current = new MetricLists(all, all.Where(d => d.Stored).Select(d => d.Metric!.Value).ToArray(), interval.Select(d => d.Metric!.Value).ToArray(),
-            interval.Select(d => MetricKeys.IntervalLow(d.Key)).ToArray(), interval.Select(d => MetricKeys.IntervalHigh(d.Key)).ToArray());
+        current = new MetricLists(all, all.Where(d => d.Stored).Select(d => d.Metric!.Value).ToArray(),
+            interval.Select(d => d.Metric!.Value).ToArray(),
+            interval.Select(d => MetricKeys.IntervalLow(d.Key)).ToArray(), interval.Select(d
+                => MetricKeys.IntervalHigh(d.Key)).ToArray());
         _lists = current;
         return current;
     }
 
     /// <summary>The test split's metrics of a fitted model (with intervals, counterfactual and validation metrics where
     /// the split and <paramref name="bootstrap"/> give them), keyed by <see cref="MetricKeys"/>.</summary>
-    public static Dictionary<string, double> EvaluateModel(IClassifier model, PreparedSplit split, BootstrapOptions? bootstrap = null)
+    public static Dictionary<string, double> EvaluateModel(IClassifier model, PreparedSplit split,
+        BootstrapOptions? bootstrap = null)
     {
         var predicted = model.Predict(split.TestX);
         var metrics = Evaluate(split.TestY, predicted, split.TestGroups);
@@ -59,25 +63,30 @@ public static class FirmEvaluation
         if (split.TestCounterfactualX is { } counterfactual && split.TestCounterfactualLabel is { } cfLabel)
         {
             var onCounterfactual = model.Predict(counterfactual);
-            metrics[MetricKeys.CounterfactualSuccess] = CounterfactualMetrics.Success(predicted, onCounterfactual, split.TestGroups);
-            metrics[MetricKeys.CounterfactualFairness] = CounterfactualMetrics.CounterfactualFairnessRate(predicted, cfLabel, split.TestGroups);
+            metrics[MetricKeys.CounterfactualSuccess] = CounterfactualMetrics.Success(predicted, onCounterfactual,
+                split.TestGroups);
+            metrics[MetricKeys.CounterfactualFairness] = CounterfactualMetrics.CounterfactualFairnessRate(predicted,
+                cfLabel, split.TestGroups);
         }
         // With a validation part, every stored metric also on it, under its validation key: what chooses a budget
         // without looking at the test rows.
         if (split.ValidationX is { } vx && split.ValidationY is { } vy && split.ValidationGroups is { } vg)
-            foreach (var (key, value) in Evaluate(vy, model.Predict(vx), vg)) metrics[MetricKeys.OnValidation(key)] = value;
+            foreach (var (key, value) in Evaluate(vy, model.Predict(vx),
+                vg)) metrics[MetricKeys.OnValidation(key)] = value;
         return metrics;
     }
 
     /// <summary>Bootstrap intervals over the test rows of every interval metric (<see cref="MetricKeys.IntervalLow"/>
     /// and <see cref="MetricKeys.IntervalHigh"/> of each; unsigned gaps and ratios through their signed gaps,
     /// <see cref="CountBootstrap"/>).</summary>
-    internal static void AddIntervals(Dictionary<string, double> metrics, int[] y, int[] predicted, GroupMembership groups, BootstrapOptions bootstrap)
+    internal static void AddIntervals(Dictionary<string, double> metrics, int[] y, int[] predicted,
+        GroupMembership groups, BootstrapOptions bootstrap)
     {
         // Drawn on the eight confusion counts (CountBootstrap): exact for these metrics, and n times cheaper than
         // copying rows.
         var lists = Lists();
-        var intervals = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, lists.Interval, bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
+        var intervals = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, lists.Interval,
+            bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
         for (int m = 0; m < lists.Interval.Length; m++)
         {
             metrics[lists.Low[m]] = intervals[m].Low;
@@ -92,10 +101,12 @@ public static class FirmEvaluation
     /// collective cells do. With a validation split, every stored metric also on it (as <see cref="EvaluateModel"/>
     /// gives collective cells): what chooses a method's knob without looking at the test rows.
     /// </summary>
-    public static IReadOnlyDictionary<string, double> EvaluateOutcome(PreparedSplit split, FirmSideOutcome outcome, BootstrapOptions? bootstrap = null)
+    public static IReadOnlyDictionary<string, double> EvaluateOutcome(PreparedSplit split, FirmSideOutcome outcome,
+        BootstrapOptions? bootstrap = null)
     {
         var metrics = Evaluate(split.TestY, outcome.Predicted, split.TestGroups);
-        if (bootstrap is { Resamples: > 0 }) AddIntervals(metrics, split.TestY, outcome.Predicted, split.TestGroups, bootstrap);
+        if (bootstrap is { Resamples: > 0 }) AddIntervals(metrics, split.TestY, outcome.Predicted, split.TestGroups,
+            bootstrap);
         if (outcome.ValidationPredicted is { } vp && split.ValidationY is { } vy && split.ValidationGroups is { } vg)
             foreach (var (key, value) in Evaluate(vy, vp, vg)) metrics[MetricKeys.OnValidation(key)] = value;
         foreach (var (key, value) in outcome.Measures ?? new Dictionary<string, double>()) metrics[key] = value;
@@ -123,7 +134,8 @@ public static class FirmEvaluation
     }
 
     /// <summary>The stored metrics of predictions against labels, minority vs majority.</summary>
-    public static Dictionary<string, double> Evaluate(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, GroupMembership groups)
+    public static Dictionary<string, double> Evaluate(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred,
+        GroupMembership groups)
     {
         var values = CollectivePipeline.Measure(yTrue, yPred, groups);
         var lists = Lists();

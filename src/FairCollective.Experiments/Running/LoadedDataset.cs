@@ -14,7 +14,8 @@ namespace FairCollective.Experiments.Running;
 /// <param name="Data">The rows: features, labels, groups.</param>
 /// <param name="Encoder">How features are encoded; the encoder itself is fitted on each split's training rows.</param>
 /// <param name="Synthetic">The generator's sample with its causal model; null for real data.</param>
-public sealed record LoadedDataset(DatasetChoice Choice, DatasetIdentity Identity, Dataset Data, EncoderOptions Encoder, SyntheticSample? Synthetic = null)
+public sealed record LoadedDataset(DatasetChoice Choice, DatasetIdentity Identity, Dataset Data, EncoderOptions Encoder,
+    SyntheticSample? Synthetic = null)
 {
     /// <summary>The display name every table and cell uses.</summary>
     public string Name => Identity.Name;

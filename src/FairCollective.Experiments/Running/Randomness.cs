@@ -17,7 +17,8 @@ public sealed class Randomness
 {
     private readonly Dictionary<int, int[]> _samples;
 
-    private Randomness(DataSplit split, int[] order, double[] priorities, Dictionary<int, int[]> samples, IReadOnlyList<string>? imported = null)
+    private Randomness(DataSplit split, int[] order, double[] priorities, Dictionary<int, int[]> samples,
+        IReadOnlyList<string>? imported = null)
     {
         Split = split;
         Order = order;
@@ -36,7 +37,8 @@ public sealed class Randomness
     public const string PrioritiesPart = "Random priorities";
 
     /// <summary>Name of the known-majority sample of m rows among <see cref="Parts"/>.</summary>
-    public static string SamplePart(int m) => $"majority sample m={m.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public static string SamplePart(int m)
+        => $"majority sample m={m.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>Every part of these draws, by name: the split, the collective order, the Random priorities and each m's
     /// sample.</summary>
@@ -60,14 +62,16 @@ public sealed class Randomness
     public IEnumerable<int> SampleSizes => _samples.Keys.Order();
 
     /// <summary>The known majority training rows for m (null = every majority training row), ascending.</summary>
-    public int[] Known(PreparedSplit split, int? m) => m is { } size ? _samples[size] : split.MajorityTrainRows.ToArray();
+    public int[] Known(PreparedSplit split, int? m)
+        => m is { } size ? _samples[size] : split.MajorityTrainRows.ToArray();
 
     /// <summary>The seeded draws of FairCollective for <paramref name="split"/> (prepared from
     /// <paramref name="dataSplit"/>).</summary>
     public static Randomness Generate(DataSplit dataSplit, PreparedSplit split, IEnumerable<int> sampleSizes) => new(
         dataSplit, new CollectiveOrder(split.MinorityTrainRows, split.Seed).Order.ToArray(),
         MinorityOnly(RandomStrategy.DefaultPriorities(split.TrainY.Length, split.Seed), split),
-        sampleSizes.Distinct().ToDictionary(m => m, m => MajorityKnowledge.Known(split.MajorityTrainRows, m, split.Seed)));
+        sampleSizes.Distinct().ToDictionary(m => m, m => MajorityKnowledge.Known(split.MajorityTrainRows, m,
+            split.Seed)));
 
     // Random ranks pool members only, who are minority rows: the other rows' priorities are never read (NaN), so an
     // import needs to give the minority's alone and still hashes like the seeded draws.
@@ -82,7 +86,8 @@ public sealed class Randomness
     /// <see cref="RandomnessFiles"/>); <paramref name="splitImported"/> says whether <paramref name="dataSplit"/> came
     /// from a file. <see cref="Imported"/> names what did.
     /// </summary>
-    public static Randomness Of(DataSplit dataSplit, PreparedSplit split, int[]? order, double[]? priorities, IReadOnlyDictionary<int, int[]> samples, IEnumerable<int> sampleSizes,
+    public static Randomness Of(DataSplit dataSplit, PreparedSplit split, int[]? order, double[]? priorities,
+        IReadOnlyDictionary<int, int[]> samples, IEnumerable<int> sampleSizes,
         bool splitImported = false)
     {
         var generated = Generate(dataSplit, split, sampleSizes.Where(m => !samples.ContainsKey(m)));
@@ -107,9 +112,11 @@ public sealed class Randomness
     private string ComputeSha256(int? m)
     {
         var text = new StringBuilder();
-        text.Append("train:").AppendJoin(',', Split.Train).Append("\nvalidation:").AppendJoin(',', Split.Validation).Append("\ntest:").AppendJoin(',', Split.Test)
+        text.Append("train:").AppendJoin(',', Split.Train).Append("\nvalidation:").AppendJoin(',',
+            Split.Validation).Append("\ntest:").AppendJoin(',', Split.Test)
             .Append("\norder:").AppendJoin(',', Order)
-            .Append("\npriorities:").AppendJoin(',', Priorities.Select(p => p.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
+            .Append("\npriorities:").AppendJoin(',', Priorities.Select(p => p.ToString("R",
+                System.Globalization.CultureInfo.InvariantCulture)))
             .Append("\nknown:").Append(m is { } size ? string.Join(',', _samples[size]) : "all");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

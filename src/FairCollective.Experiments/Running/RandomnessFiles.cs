@@ -33,7 +33,8 @@ public static class RandomnessFiles
     /// file name (<see cref="FileNameRule"/>; a name such as <c>..</c> is refused, not rewritten).
     /// </summary>
     public static string Folder(string root, string dataset, int seed) =>
-        Path.Combine(FileNameRule.Join(root, dataset, "dataset name"), $"seed-{seed.ToString(CultureInfo.InvariantCulture)}");
+        Path.Combine(FileNameRule.Join(root, dataset, "dataset name"),
+            $"seed-{seed.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>The file of the known-majority sample of size <paramref name="m"/>.</summary>
     public static string SampleFile(int m) => $"majority_sample_m{m.ToString(CultureInfo.InvariantCulture)}.csv";
@@ -49,13 +50,18 @@ public static class RandomnessFiles
         foreach (int r in Enumerable.Range(0, data.RowCount))
             if (Array.BinarySearch(randomness.Split.Train, r) >= 0) text.Append(Csv(ids[r])).Append(",train\n");
             else if (Array.BinarySearch(randomness.Split.Test, r) >= 0) text.Append(Csv(ids[r])).Append(",test\n");
-            else if (Array.BinarySearch(randomness.Split.Validation, r) >= 0) text.Append(Csv(ids[r])).Append(",validation\n");
+            else if (Array.BinarySearch(randomness.Split.Validation,
+                r) >= 0) text.Append(Csv(ids[r])).Append(",validation\n");
         AtomicFile.WriteAllText(Path.Combine(dir, SplitFile), text.ToString());
-        AtomicFile.WriteAllText(Path.Combine(dir, OrderFile), "id\n" + string.Concat(randomness.Order.Select(t => Csv(trainIds[t]) + "\n")));
-        AtomicFile.WriteAllText(Path.Combine(dir, PrioritiesFile), "id,priority\n" + string.Concat(split.MinorityTrainRows
-            .Select(t => $"{Csv(trainIds[t])},{randomness.Priorities[t].ToString("R", CultureInfo.InvariantCulture)}\n")));
+        AtomicFile.WriteAllText(Path.Combine(dir, OrderFile), "id\n" + string.Concat(randomness.Order.Select(t
+            => Csv(trainIds[t]) + "\n")));
+        AtomicFile.WriteAllText(Path.Combine(dir, PrioritiesFile),
+            "id,priority\n" + string.Concat(split.MinorityTrainRows
+            .Select(t
+                => $"{Csv(trainIds[t])},{randomness.Priorities[t].ToString("R", CultureInfo.InvariantCulture)}\n")));
         foreach (int m in randomness.SampleSizes)
-            AtomicFile.WriteAllText(Path.Combine(dir, SampleFile(m)), "id\n" + string.Concat(randomness.Known(split, m).Select(t => Csv(trainIds[t]) + "\n")));
+            AtomicFile.WriteAllText(Path.Combine(dir, SampleFile(m)), "id\n" + string.Concat(randomness.Known(split,
+                m).Select(t => Csv(trainIds[t]) + "\n")));
     }
 
     /// <summary>The split of <paramref name="data"/> from <c>split.csv</c> under <paramref name="root"/>, or null when
@@ -75,14 +81,17 @@ public static class RandomnessFiles
                 "train" => 1,
                 "test" => 2,
                 "validation" => 3,
-                var p => throw new UserInputException($"{file}, line {line}: part '{p}' is not train, validation or test"),
+                var p
+                    => throw new
+                    UserInputException($"{file}, line {line}: part '{p}' is not train, validation or test"),
             };
         }
         int missing = part.Count(p => p == 0);
         if (missing > 0) throw new UserInputException($"{file}: {missing} of the dataset's {data.RowCount} rows have no part (every row needs train or test)");
         var train = Enumerable.Range(0, data.RowCount).Where(r => part[r] == 1).ToArray();
         var test = Enumerable.Range(0, data.RowCount).Where(r => part[r] == 2).ToArray();
-        if (train.Length == 0 || test.Length == 0) throw new UserInputException($"{file}: the split needs train and test rows");
+        if (train.Length == 0
+            || test.Length == 0) throw new UserInputException($"{file}: the split needs train and test rows");
         return new DataSplit(train, Enumerable.Range(0, data.RowCount).Where(r => part[r] == 3).ToArray(), test);
     }
 
@@ -90,7 +99,8 @@ public static class RandomnessFiles
     /// The imported randomness of <paramref name="split"/> (each file optional), with the seeded draws for what is not
     /// given; <paramref name="splitImported"/>: <paramref name="dataSplit"/> came from <see cref="ReadSplit"/>.
     /// </summary>
-    public static Randomness Read(string root, Dataset data, DataSplit dataSplit, PreparedSplit split, IEnumerable<int> sampleSizes, bool splitImported = false)
+    public static Randomness Read(string root, Dataset data, DataSplit dataSplit, PreparedSplit split,
+        IEnumerable<int> sampleSizes, bool splitImported = false)
     {
         string dir = Folder(root, split.Dataset, split.Seed);
         var trainOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -116,7 +126,8 @@ public static class RandomnessFiles
             {
                 int t = Lookup(trainOf, fields[0], prioritiesFile, line);
                 if (!minority.Contains(t)) throw new UserInputException($"{prioritiesFile}, line {line}: id '{fields[0]}' is not a minority training row");
-                if (!double.IsNaN(priorities[t])) throw new UserInputException($"{prioritiesFile}, line {line}: id '{fields[0]}' appears twice");
+                if (!double.IsNaN(priorities[t])) throw new
+                    UserInputException($"{prioritiesFile}, line {line}: id '{fields[0]}' appears twice");
                 if (!CsvRowReader.TryParseNumber(fields[1], out double p) || !double.IsFinite(p))
                     throw new UserInputException($"{prioritiesFile}, line {line}: priority '{fields[1]}' is not a finite number");
                 priorities[t] = p;
@@ -132,7 +143,8 @@ public static class RandomnessFiles
             string file = Path.Combine(dir, SampleFile(m));
             if (!File.Exists(file)) continue;
             var rows = ReadRows(file, trainOf, majority, "a majority training row").Order().ToArray();
-            if (rows.Length != m) throw new UserInputException($"{file}: lists {rows.Length} rows; majority_rows = {m} needs {m}");
+            if (rows.Length != m) throw new
+                UserInputException($"{file}: lists {rows.Length} rows; majority_rows = {m} needs {m}");
             samples[m] = rows;
         }
         return Randomness.Of(dataSplit, split, order, priorities, samples, sampleSizes, splitImported);
@@ -145,7 +157,8 @@ public static class RandomnessFiles
         foreach (var (line, fields) in Rows(file, "id"))
         {
             int t = Lookup(trainOf, fields[0], file, line);
-            if (!allowed.Contains(t)) throw new UserInputException($"{file}, line {line}: id '{fields[0]}' is not {what}");
+            if (!allowed.Contains(t)) throw new
+                UserInputException($"{file}, line {line}: id '{fields[0]}' is not {what}");
             if (!seen.Add(t)) throw new UserInputException($"{file}, line {line}: id '{fields[0]}' appears twice");
             rows.Add(t);
         }

@@ -21,22 +21,27 @@ public static class RandomnessImport
     /// use.</summary>
     /// <exception cref="UserInputException">An entry is not one of those expected; the message names it and lists
     /// them.</exception>
-    public static void CheckLayout(string root, IEnumerable<string> datasets, IEnumerable<int> seeds, IEnumerable<int> sampleSizes)
+    public static void CheckLayout(string root, IEnumerable<string> datasets, IEnumerable<int> seeds,
+        IEnumerable<int> sampleSizes)
     {
         // Folder names as RandomnessFiles.Folder writes them (names are made safe for a path), compared exactly: a
         // folder "Toy" is not the dataset "toy", even on a file system that would open one as the other.
-        var datasetFolders = datasets.Select(d => Path.GetFileName(Path.GetDirectoryName(RandomnessFiles.Folder(root, d, 0))!)).Order(StringComparer.Ordinal).ToArray();
+        var datasetFolders = datasets.Select(d => Path.GetFileName(Path.GetDirectoryName(RandomnessFiles.Folder(root, d,
+            0))!)).Order(StringComparer.Ordinal).ToArray();
         var seedFolders = seeds.Select(s => Path.GetFileName(RandomnessFiles.Folder(root, "x", s))).ToArray();
         var files = new[] { RandomnessFiles.SplitFile, RandomnessFiles.OrderFile, RandomnessFiles.PrioritiesFile }
             .Concat(sampleSizes.Distinct().Order().Select(RandomnessFiles.SampleFile)).ToArray();
         foreach (var entry in Entries(root))
         {
             if (!Directory.Exists(entry) || !datasetFolders.Contains(Path.GetFileName(entry), StringComparer.Ordinal))
-                throw Unexpected(root, entry, "a folder per dataset of the spec, named exactly as the dataset", datasetFolders);
+                throw Unexpected(root, entry, "a folder per dataset of the spec, named exactly as the dataset",
+                    datasetFolders);
             foreach (var seedEntry in Entries(entry))
             {
-                if (!Directory.Exists(seedEntry) || !seedFolders.Contains(Path.GetFileName(seedEntry), StringComparer.Ordinal))
-                    throw Unexpected(root, seedEntry, "in a dataset's folder, a folder per seed of the spec", seedFolders);
+                if (!Directory.Exists(seedEntry) || !seedFolders.Contains(Path.GetFileName(seedEntry),
+                    StringComparer.Ordinal))
+                    throw Unexpected(root, seedEntry, "in a dataset's folder, a folder per seed of the spec",
+                        seedFolders);
                 foreach (var file in Entries(seedEntry))
                     if (!File.Exists(file) || !files.Contains(Path.GetFileName(file), StringComparer.Ordinal))
                         throw Unexpected(root, file, "in a seed's folder, the files of the split, collective order, Random priorities and the spec's majority_rows samples", files);
@@ -49,25 +54,31 @@ public static class RandomnessImport
     /// <paramref name="root"/> and those drawn from the seed. A run that imports nothing is refused.
     /// </summary>
     /// <exception cref="UserInputException">No part of any (dataset, seed) was imported.</exception>
-    public static IReadOnlyList<string> Describe(string root, IReadOnlyDictionary<(string Dataset, int Seed), Randomness> draws)
+    public static IReadOnlyList<string> Describe(string root, IReadOnlyDictionary<(string Dataset, int Seed),
+        Randomness> draws)
     {
         if (draws.Values.All(d => d.Imported.Count == 0))
             throw new UserInputException($"randomness folder '{root}' gives this run nothing: it holds no file for the spec's datasets and seeds "
                                          + $"(expected <dataset>/seed-<s>/{RandomnessFiles.SplitFile}, {RandomnessFiles.OrderFile}, {RandomnessFiles.PrioritiesFile} or majority_sample_m<m>.csv; docs/experiment-spec.md)");
-        return draws.GroupBy(kv => (kv.Key.Dataset, Imported: string.Join(", ", kv.Value.Imported), Seeded: string.Join(", ", kv.Value.Parts.Except(kv.Value.Imported))))
+        return draws.GroupBy(kv => (kv.Key.Dataset, Imported: string.Join(", ", kv.Value.Imported),
+            Seeded: string.Join(", ", kv.Value.Parts.Except(kv.Value.Imported))))
             .OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Min(kv => kv.Key.Seed))
             .Select(g =>
             {
-                var seeds = g.Select(kv => kv.Key.Seed).Order().Select(s => s.ToString(CultureInfo.InvariantCulture)).ToArray();
-                string imported = g.Key.Imported.Length == 0 ? "nothing imported (no folder or file)" : $"imported {g.Key.Imported}";
+                var seeds = g.Select(kv => kv.Key.Seed).Order().Select(s
+                    => s.ToString(CultureInfo.InvariantCulture)).ToArray();
+                string imported = g.Key.Imported.Length == 0 ? "nothing imported (no folder or file)" :
+                    $"imported {g.Key.Imported}";
                 string seeded = g.Key.Seeded.Length == 0 ? "" : $"; drawn from the seed: {g.Key.Seeded}";
                 return $"dataset '{g.Key.Dataset}', {(seeds.Length == 1 ? "seed" : "seeds")} {List(seeds)}: {imported}{seeded}";
             }).ToArray();
     }
 
-    private static string[] Entries(string folder) => Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal).ToArray();
+    private static string[] Entries(string folder)
+        => Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal).ToArray();
 
-    private static UserInputException Unexpected(string root, string entry, string what, IReadOnlyList<string> expected) =>
+    private static UserInputException Unexpected(string root, string entry, string what,
+        IReadOnlyList<string> expected) =>
         new($"randomness folder '{root}': '{Path.GetRelativePath(root, entry)}' is not used by this spec (a randomness folder holds only what the run imports: "
             + $"{what}: {(expected.Count == 0 ? "none" : List(expected))})");
 

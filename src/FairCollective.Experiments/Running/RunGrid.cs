@@ -19,7 +19,8 @@ namespace FairCollective.Experiments.Running;
 /// </summary>
 public sealed class RunGrid
 {
-    private RunGrid(ExperimentSpec spec, ExperimentSettings settings, IReadOnlyDictionary<(string, int), PreparedSplit> splits,
+    private RunGrid(ExperimentSpec spec, ExperimentSettings settings, IReadOnlyDictionary<(string, int),
+        PreparedSplit> splits,
         IReadOnlyDictionary<(string, int), Randomness> randomness, IReadOnlyList<PlannedCell> cells)
     {
         Draws = randomness;
@@ -74,7 +75,8 @@ public sealed class RunGrid
     {
         if (Shard is not null) throw new InvalidOperationException("a shard's plan cannot be sharded again");
         var units = Cells
-            .GroupBy(c => (c.Config.Dataset.Name, c.Config.Seed, c.Config.MajorityRows, Alpha: c.Config.Size is null ? -1 : c.Alpha, Members: c.Config.Size is null ? -1 : c.Members))
+            .GroupBy(c => (c.Config.Dataset.Name, c.Config.Seed, c.Config.MajorityRows,
+                Alpha: c.Config.Size is null ? -1 : c.Alpha, Members: c.Config.Size is null ? -1 : c.Members))
             .Select(g => (Key: $"{g.Key.Name}/{g.Key.Seed}/{g.Key.MajorityRows?.ToString(CultureInfo.InvariantCulture) ?? "all"}/{g.Key.Alpha.ToString("R", CultureInfo.InvariantCulture)}/{g.Key.Members}",
                 Cost: (double)g.Count() * Splits[(g.Key.Name, g.Key.Seed)].TrainY.Length, Cells: g.ToArray()))
             .OrderByDescending(u => u.Cost).ThenBy(u => u.Key, StringComparer.Ordinal).ToArray();
@@ -87,7 +89,11 @@ public sealed class RunGrid
             load[target] += unit.Cost;
             if (target == shard.Index - 1) foreach (var c in unit.Cells) mine.Add(c);
         }
-        var plan = new RunGrid(Spec, Settings, Splits, Draws, Cells.Where(mine.Contains).ToArray()) { Shard = shard, RandomnessSources = RandomnessSources };
+        var plan = new RunGrid(Spec, Settings, Splits, Draws, Cells.Where(mine.Contains).ToArray())
+        {
+            Shard = shard,
+            RandomnessSources = RandomnessSources
+        };
         foreach (var (name, data) in _data) plan._data[name] = data;
         return plan;
     }
@@ -97,16 +103,21 @@ public sealed class RunGrid
     public static RunGrid Build(ExperimentSpec spec)
     {
         SpecLimits.CheckGridSize(spec);
-        if (spec.Defences.Count == 0) throw new UserInputException($"{spec.Source}: 'defences' is empty; give at least none");
-        if (spec.Plausibility.Count == 0) throw new UserInputException($"{spec.Source}: 'plausible' is empty; give at least 0 (the whole pool)");
+        if (spec.Defences.Count == 0) throw new
+            UserInputException($"{spec.Source}: 'defences' is empty; give at least none");
+        if (spec.Plausibility.Count == 0) throw new
+            UserInputException($"{spec.Source}: 'plausible' is empty; give at least 0 (the whole pool)");
         if (spec.FirmSide.Count > 0 && !spec.Defences.Any(d => d.IsNone))
             throw new UserInputException($"{spec.Source}: firm-side methods run on the firm without a defence; add none to 'defences'");
         var datasets = LoadDatasets(spec);
         // Everything under an imported randomness folder must be something this spec uses (checked before any split).
         if (spec.Randomness is { } randomnessFolder)
-            RandomnessImport.CheckLayout(randomnessFolder, datasets.Select(d => d.Name), spec.Seeds, spec.MajorityRows.OfType<int>());
-        var learners = spec.Learners.ToDictionary(l => l, l => LearnerCatalog.OptionsJson(l, spec.Learner), StringComparer.Ordinal);
-        foreach (var learner in spec.Learners) LearnerCatalog.Create(learner, spec.Learner, seed: 0); // each learner's own checks
+            RandomnessImport.CheckLayout(randomnessFolder, datasets.Select(d => d.Name), spec.Seeds,
+                spec.MajorityRows.OfType<int>());
+        var learners = spec.Learners.ToDictionary(l => l, l => LearnerCatalog.OptionsJson(l, spec.Learner),
+            StringComparer.Ordinal);
+        foreach (var learner in spec.Learners) LearnerCatalog.Create(learner, spec.Learner,
+            seed: 0); // each learner's own checks
         var strategy = spec.Strategy;
         // Each strategy's own options and the plausible threshold's model, written once for every cell that uses them.
         var ownOptions = spec.Strategies.ToDictionary(n => n, spec.StrategyOptionsJson, StringComparer.Ordinal);
@@ -150,13 +161,20 @@ public sealed class RunGrid
             (PreparedSplit Split, Randomness Drawn, List<PlannedCell> Cells) PlanSeed(int seed)
             {
                 // The seeded draws, or another implementation's where the spec imports them (each part checked).
-                var imported = spec.Randomness is { } dir ? RandomnessFiles.ReadSplit(dir, loaded.Data, loaded.Name, seed) : null;
+                var imported = spec.Randomness is { } dir ? RandomnessFiles.ReadSplit(dir, loaded.Data, loaded.Name,
+                    seed) : null;
                 var dataSplit = imported
-                                ?? StratifiedSplitter.Split(loaded.Data, new SplitOptions { Seed = seed, TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction, Stratify = spec.Stratify });
+                                ?? StratifiedSplitter.Split(loaded.Data, new SplitOptions
+                                {
+                                    Seed = seed,
+                                    TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction,
+                                    Stratify = spec.Stratify
+                                });
                 var split = loaded.Prepare(seed, spec.TestFraction, dataSplit);
                 CheckMajorityRows(spec, loaded.Name, split);
                 var drawn = spec.Randomness is { } folder
-                    ? RandomnessFiles.Read(folder, loaded.Data, dataSplit, split, sampleSizes, splitImported: imported is not null)
+                    ? RandomnessFiles.Read(folder, loaded.Data, dataSplit, split, sampleSizes,
+                        splitImported: imported is not null)
                     : Randomness.Generate(dataSplit, split, sampleSizes);
                 CheckFeasible(spec, loaded.Name, split, drawn);
                 var seedCells = new List<PlannedCell>();
@@ -164,15 +182,23 @@ public sealed class RunGrid
                 {
                     var undefended = new CellConfig
                     {
-                        Experiment = spec.Name, Dataset = loaded.Identity, Learner = learner, LearnerOptionsJson = learners[learner],
-                        TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
+                        Experiment = spec.Name, Dataset = loaded.Identity, Learner = learner, LearnerOptionsJson =
+                            learners[learner],
+                        TestFraction = spec.TestFraction, ValidationFraction = spec.ValidationFraction, Stratify =
+                            spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
                         BootstrapResamples = spec.BootstrapResamples, BootstrapLevel = spec.BootstrapLevel,
-                        Seed = seed, Method = CellConfig.BaseMethod, RandomnessSha256 = drawn.Sha256(null), Plugins = PluginOrigins.Of(learner, null, null),
+                        Seed = seed, Method = CellConfig.BaseMethod, RandomnessSha256 = drawn.Sha256(null), Plugins =
+                            PluginOrigins.Of(learner, null, null),
                     };
                     int minority = split.MinorityTrainRows.Count;
                     foreach (var defence in spec.Defences)
                     {
-                        var common = undefended with { Defence = defence, Plugins = PluginOrigins.Of(learner, defence, null) };
+                        var common = undefended with
+                        {
+                            Defence = defence,
+                            Plugins = PluginOrigins.Of(learner, defence,
+                            null)
+                        };
                         seedCells.Add(new PlannedCell(common, null, minority));
                         // Firm-side methods run once, on the firm without a defence.
                         if (defence.IsNone)
@@ -196,7 +222,8 @@ public sealed class RunGrid
                                     {
                                         // Scores do not depend on the firm's defence: cells of every defence share one
                                         // group.
-                                        var group = new ScoreGroup(loaded.Name, seed, learner, m, size, name, plausible);
+                                        var group = new ScoreGroup(loaded.Name, seed, learner, m, size, name,
+                                            plausible);
                                         foreach (var budget in spec.Budgets)
                                             seedCells.Add(new PlannedCell(common with
                                             {
@@ -219,17 +246,25 @@ public sealed class RunGrid
         }
         var settings = new ExperimentSettings
         {
-            TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners, Stratify = spec.Stratify, BinaryAsOneColumn = spec.BinaryAsOneColumn,
+            TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners, Stratify = spec.Stratify,
+            BinaryAsOneColumn = spec.BinaryAsOneColumn,
             // RB-prob's options bind the plausible-flips threshold's model too, whether RB-prob runs or not.
-            StrategyOptions = spec.Strategies.Concat(spec.Plausibility.Any(p => p > 0) ? [StrategyCatalog.RbProb] : []).Distinct()
+            StrategyOptions = spec.Strategies.Concat(spec.Plausibility.Any(p
+                => p > 0) ? [StrategyCatalog.RbProb] : []).Distinct()
                 .Select(n => (n, Json: spec.StrategyOptionsJson(n)))
                 .Where(t => t.Json is not null).ToDictionary(t => t.n, t => t.Json!, StringComparer.Ordinal),
-            FirmSideOptions = spec.FirmSide.Where(f => f.OptionsJson is not null).ToDictionary(f => f.Method, f => f.OptionsJson!, StringComparer.Ordinal),
+            FirmSideOptions = spec.FirmSide.Where(f => f.OptionsJson is not null).ToDictionary(f => f.Method, f
+                => f.OptionsJson!, StringComparer.Ordinal),
             Plugins = PluginOrigins.ByAssembly(spec),
-            ValidationFraction = spec.ValidationFraction, PostProcessingFit = spec.FirmSide.Count > 0 ? spec.EffectivePostProcessingFit.ToString() : "",
-            Bootstrap = spec.BootstrapResamples > 0 ? $"{spec.BootstrapResamples} resamples at {spec.BootstrapLevel.ToString(CultureInfo.InvariantCulture)}" : "none",
-            Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity, StringComparer.Ordinal), Randomness = randomnessSha,
-            DatasetRows = datasets.Where(d => d.Data.RowAccount is not null).ToDictionary(d => d.Name, d => d.Data.RowAccount!, StringComparer.Ordinal),
+            ValidationFraction = spec.ValidationFraction, PostProcessingFit = spec.FirmSide.Count > 0 ?
+                spec.EffectivePostProcessingFit.ToString() : "",
+            Bootstrap = spec.BootstrapResamples > 0 ?
+                $"{spec.BootstrapResamples} resamples at {spec.BootstrapLevel.ToString(CultureInfo.InvariantCulture)}" :
+                "none",
+            Datasets = datasets.ToDictionary(d => d.Name, d => d.Identity,
+                StringComparer.Ordinal), Randomness = randomnessSha,
+            DatasetRows = datasets.Where(d => d.Data.RowAccount is not null).ToDictionary(d => d.Name, d
+                => d.Data.RowAccount!, StringComparer.Ordinal),
         };
         var plan = new RunGrid(spec, settings, splits, randomness, cells)
         {
@@ -259,13 +294,15 @@ public sealed class RunGrid
         return loaded;
     }
 
-    private static string Describe(LoadedDataset d) => d.Choice.SpecPath is { } s ? $"'{d.Choice.NameOrPath}' read with '{s}'" : $"'{d.Choice.NameOrPath}'";
+    private static string Describe(LoadedDataset d)
+        => d.Choice.SpecPath is { } s ? $"'{d.Choice.NameOrPath}' read with '{s}'" : $"'{d.Choice.NameOrPath}'";
 
     private static void CheckStrategiesFit(ExperimentSpec spec, LoadedDataset loaded)
     {
         if (spec.Budgets.Any(b => b.IsIdeal) && loaded.Synthetic is null)
             throw new UserInputException($"{spec.Source}: budget 'ideal' (the ideal's count M*) needs synthetic data with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with datasets: [synthetic] or [toy])");
-        foreach (var entry in spec.Strategies.Select(StrategyCatalog.Get).Where(e => e.Needs.HasFlag(StrategyNeeds.CausalModel)))
+        foreach (var entry in spec.Strategies.Select(StrategyCatalog.Get).Where(e
+            => e.Needs.HasFlag(StrategyNeeds.CausalModel)))
             if (loaded.Synthetic is null)
                 throw new UserInputException($"{spec.Source}: strategy '{entry.Name}' needs synthetic data with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with datasets: [synthetic] or [toy])");
     }
@@ -291,7 +328,8 @@ public sealed class RunGrid
             int positives = split.MajorityTrainRows.Count(r => split.TrainY[r] == 1);
             foreach (var entry in spec.Strategies.Select(StrategyCatalog.Get))
             {
-                if (StrategyCatalog.OptionsFromJson(entry.Name, spec.StrategyOptionsJson(entry.Name)) is not INearestRowsOptions { K: var k }) continue;
+                if (StrategyCatalog.OptionsFromJson(entry.Name,
+                    spec.StrategyOptionsJson(entry.Name)) is not INearestRowsOptions { K: var k }) continue;
                 string option = $"strategy.options.{entry.Name}.k";
                 if (entry.Needs.HasFlag(StrategyNeeds.KNearestMajorityRows) && k > majority)
                     throw new UserInputException($"{spec.Source}: {option} = {k} exceeds the {majority} majority training rows {entry.Name} can count among in {at}; lower {option}");
@@ -312,7 +350,8 @@ public sealed class RunGrid
 
 /// <summary>Cells that share one scoring of the pool: same data, seed, knowledge, collective, strategy and
 /// plausible-flips threshold (whatever the firm's defence).</summary>
-internal sealed record ScoreGroup(string Dataset, int Seed, string Learner, int? MajorityRows, CollectiveSize Size, string Strategy, double Plausible = 0);
+internal sealed record ScoreGroup(string Dataset, int Seed, string Learner, int? MajorityRows, CollectiveSize Size,
+    string Strategy, double Plausible = 0);
 
 /// <summary>One grid cell before it runs: its configuration, its scoring group (collective cells) and the minority's
 /// training rows (to resolve alpha).</summary>
@@ -326,6 +365,7 @@ internal sealed record PlannedCell(CellConfig Config, ScoreGroup? Group, int Min
     public int Members => Config.Size?.MemberCount(MinorityCount) ?? 0;
     public double Alpha => Config.Size?.Alpha(MinorityCount) ?? 0;
 
-    public CellRecord ToRecord(int flips, int poolSize, IReadOnlyDictionary<string, double> metrics, double seconds, string scoringRule) =>
+    public CellRecord ToRecord(int flips, int poolSize, IReadOnlyDictionary<string, double> metrics, double seconds,
+        string scoringRule) =>
         CellRecord.Of(Config, Alpha, Members, flips, poolSize, metrics, seconds, scoringRule);
 }

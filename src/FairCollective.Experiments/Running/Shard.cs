@@ -31,7 +31,8 @@ public sealed record Shard(int Index, int Count)
         environment ??= Environment.GetEnvironmentVariable;
         var parts = text.Split('/');
         if (parts.Length is < 1 or > 2) throw Bad(text);
-        if (parts[0] == "env") return FromEnvironment(parts.Length == 2 ? Whole(parts[1], "--shard", text) : null, environment);
+        if (parts[0] == "env") return FromEnvironment(parts.Length == 2 ? Whole(parts[1], "--shard", text) : null,
+            environment);
         if (parts.Length != 2) throw Bad(text);
         return Checked(Whole(parts[0], "--shard", text), Whole(parts[1], "--shard", text), $"--shard {text}");
     }
@@ -44,7 +45,8 @@ public sealed record Shard(int Index, int Count)
             int min = environment("SLURM_ARRAY_TASK_MIN") is { } m ? Whole(m, "SLURM_ARRAY_TASK_MIN", m) : 0;
             int n = count ?? (environment("SLURM_ARRAY_TASK_COUNT") is { } c ? Whole(c, "SLURM_ARRAY_TASK_COUNT", c)
                 : throw new UserInputException("--shard env: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not; give the count as --shard env/N"));
-            return Checked(task - min + 1, n, $"--shard env (SLURM_ARRAY_TASK_ID {task}, SLURM_ARRAY_TASK_MIN {min}, count {n})");
+            return Checked(task - min + 1, n,
+                $"--shard env (SLURM_ARRAY_TASK_ID {task}, SLURM_ARRAY_TASK_MIN {min}, count {n})");
         }
         if (environment("JOB_COMPLETION_INDEX") is { } index)
         {
@@ -78,5 +80,6 @@ public sealed record Shard(int Index, int Count)
     public string Tag => Store.ShardTag.Of(Index, Count);
 
     /// <summary>"2/4".</summary>
-    public override string ToString() => $"{Index.ToString(CultureInfo.InvariantCulture)}/{Count.ToString(CultureInfo.InvariantCulture)}";
+    public override string ToString()
+        => $"{Index.ToString(CultureInfo.InvariantCulture)}/{Count.ToString(CultureInfo.InvariantCulture)}";
 }

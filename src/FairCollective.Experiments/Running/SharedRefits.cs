@@ -18,7 +18,8 @@ internal sealed class SharedRefits
     /// <summary>Most fits kept for sharing in one run.</summary>
     public const int MaxShared = 4096;
 
-    private readonly ConcurrentDictionary<(string Dataset, int Seed, string Learner, string RowsHash), Lazy<IReadOnlyDictionary<string, double>>> _fits = new();
+    private readonly ConcurrentDictionary<(string Dataset, int Seed, string Learner,
+        string RowsHash), Lazy<IReadOnlyDictionary<string, double>>> _fits = new();
 
     /// <summary>The metrics of the firm's refit with <paramref name="flippedRows"/> relabelled: computed by
     /// <paramref name="fit"/> the first time, shared after.</summary>
@@ -31,7 +32,8 @@ internal sealed class SharedRefits
         Func<IReadOnlyDictionary<string, double>> fit)
     {
         Array.Sort(flippedRows);
-        var key = (dataset, seed, learner, Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(flippedRows.AsSpan()))));
+        var key = (dataset, seed, learner,
+            Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(flippedRows.AsSpan()))));
         if (_fits.TryGetValue(key, out var shared)) return shared.Value;
         // The count may pass the bound by a few under concurrent adds: a bound on memory, not an exact number.
         if (_fits.Count >= MaxShared) return fit();

@@ -67,7 +67,8 @@ public static class DatasetSpecFile
     }
 
     /// <summary>True when <paramref name="path"/> names a spec file by its extension (.yaml, .yml, .json).</summary>
-    public static bool IsSpecFile(string path) => Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+    public static bool IsSpecFile(string path) => Extensions.Any(e => path.EndsWith(e,
+        StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Loads <paramref name="nameOrPath"/> (a catalog name, a recognised file, a spec file, or the data file of
@@ -76,7 +77,11 @@ public static class DatasetSpecFile
     public static Dataset Load(string? nameOrPath, string? specPath = null, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
-        if (specPath is not null) return DatasetCatalog.Load(nameOrPath, options with { Spec = Read(specPath), SpecSource = specPath });
+        if (specPath is not null) return DatasetCatalog.Load(nameOrPath, options with
+        {
+            Spec = Read(specPath),
+            SpecSource = specPath
+        });
         if (nameOrPath is not null && IsSpecFile(nameOrPath) && File.Exists(nameOrPath))
             return DatasetCatalog.Load(null, options with { Spec = Read(nameOrPath), SpecSource = nameOrPath });
         return DatasetCatalog.Load(nameOrPath, options);
@@ -108,7 +113,8 @@ public static class DatasetSpecFile
     // The keys of each section, in the order docs/dataset-spec.md lists them.
     private static (string Section, string[] Known) Section(string type) => type switch
     {
-        nameof(DatasetSpec) => ("the spec", ["name", "path", "separator", "header", "columns", "trim", "id", "derived", "label", "sensitive", "features", "missing", "max_levels"]),
+        nameof(DatasetSpec) => ("the spec", ["name", "path", "separator", "header", "columns", "trim", "id", "derived",
+            "label", "sensitive", "features", "missing", "max_levels"]),
         nameof(LabelSpec) => ("label", ["column", "favourable", "unfavourable"]),
         nameof(SensitiveSpec) => ("sensitive", ["columns", "minority", "groups", "as_feature"]),
         nameof(FeatureSpec) => ("a feature", ["name", "kind", "max_levels"]),

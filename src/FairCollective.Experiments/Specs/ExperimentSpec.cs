@@ -53,7 +53,8 @@ public sealed record ExperimentSpec
     /// <summary>The own options <paramref name="strategy"/> runs with, as canonical JSON: the spec's, else its
     /// defaults; null for a strategy without options of its own.</summary>
     public string? StrategyOptionsJson(string strategy) =>
-        StrategyOptions.GetValueOrDefault(strategy) ?? Collective.Strategies.StrategyCatalog.OptionsJson(strategy, null);
+        StrategyOptions.GetValueOrDefault(strategy) ?? Collective.Strategies.StrategyCatalog.OptionsJson(strategy,
+            null);
 
     /// <summary>The own options <paramref name="strategy"/> runs with, typed (its entry's options record).</summary>
     /// <exception cref="InvalidCastException">The strategy's options are not a <typeparamref name="T"/>.</exception>
@@ -74,7 +75,8 @@ public sealed record ExperimentSpec
     /// Firm-side defences against flipped labels (spec key <c>defences</c>), each a grid axis value: every base and
     /// collective cell runs once per defence; default: none. Firm-side methods run without a defence.
     /// </summary>
-    public IReadOnlyList<Mitigation.Defences.DefenceChoice> Defences { get; init; } = [Mitigation.Defences.DefenceChoice.None];
+    public IReadOnlyList<Mitigation.Defences.DefenceChoice> Defences { get; init; } =
+        [Mitigation.Defences.DefenceChoice.None];
 
     /// <summary>
     /// Thresholds of the collective's plausible-flips restriction (spec key <c>plausible</c>;
@@ -120,7 +122,9 @@ public sealed record ExperimentSpec
     /// <summary>The rows post-processors are fitted on, after the default rule of
     /// <see cref="PostProcessingFit"/>.</summary>
     public Mitigation.FirmSide.PostProcessingFit EffectivePostProcessingFit =>
-        PostProcessingFit ?? (ValidationFraction > 0 ? Mitigation.FirmSide.PostProcessingFit.Validation : Mitigation.FirmSide.PostProcessingFit.Training);
+        PostProcessingFit
+            ?? (ValidationFraction > 0 ? Mitigation.FirmSide.PostProcessingFit.Validation :
+            Mitigation.FirmSide.PostProcessingFit.Training);
 
     /// <summary>A folder of imported randomness (splits, collective orders, Random priorities, majority samples;
     /// <c>RandomnessFiles</c>); null = the seeded draws.</summary>

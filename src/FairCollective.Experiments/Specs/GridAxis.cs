@@ -12,7 +12,8 @@ public static class GridAxis
 
     /// <summary>How many values the range holds (as a double, so a huge range can be refused before it is
     /// built).</summary>
-    public static double Count(double from, double to, double step) => Math.Floor((to - from) / step + StepTolerance) + 1;
+    public static double Count(double from, double to, double step)
+        => Math.Floor((to - from) / step + StepTolerance) + 1;
 
     /// <summary>from, from + step, ..., up to and including <paramref name="to"/> within rounding.</summary>
     public static double[] Range(double from, double to, double step) =>

@@ -19,7 +19,8 @@ internal static class SettingsCodec
     /// <summary>The record's settings, in declaration order.</summary>
     public static IReadOnlyList<PropertyInfo> Fields(Type record) => FieldsOf.GetOrAdd(record, t =>
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0).OrderBy(p => p.MetadataToken).ToArray());
+            .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0).OrderBy(p
+                => p.MetadataToken).ToArray());
 
     // Read once per type: every cell's key is written through here.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> FieldsOf = new();
@@ -87,7 +88,8 @@ internal static class SettingsCodec
     /// Parses a spec's mapping of settings (<paramref name="section"/> names it in messages), skipping the keys in
     /// <paramref name="skip"/> (read elsewhere); each value is checked as it is applied, so an error names its line.
     /// </summary>
-    public static T FromSpec<T>(Reader r, YamlNode node, string section, Action<T> validate, IReadOnlyCollection<string> skip) where T : new()
+    public static T FromSpec<T>(Reader r, YamlNode node, string section, Action<T> validate,
+        IReadOnlyCollection<string> skip) where T : new()
     {
         object record = new T();
         var fields = Fields(typeof(T));
@@ -143,5 +145,6 @@ internal static class SettingsCodec
 
     /// <summary>How specs write an enum value.</summary>
     public static string SpecName(Enum value) =>
-        value.GetType().GetField(value.ToString())?.GetCustomAttribute<SpecNameAttribute>()?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        value.GetType().GetField(value.ToString())?.GetCustomAttribute<SpecNameAttribute>()?.Name
+            ?? JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

@@ -44,7 +44,8 @@ public static class SpecDocument
     /// </summary>
     public static void Check(string text, string source)
     {
-        if (text.Length > MaxBytes || Encoding.UTF8.GetByteCount(text) > MaxBytes) throw TooLarge(source, Encoding.UTF8.GetByteCount(text));
+        if (text.Length > MaxBytes || Encoding.UTF8.GetByteCount(text) > MaxBytes) throw TooLarge(source,
+            Encoding.UTF8.GetByteCount(text));
         var parser = new Parser(new StringReader(text));
         int depth = 0;
         try
@@ -67,5 +68,6 @@ public static class SpecDocument
     }
 
     private static UserInputException TooLarge(string source, long bytes) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"{source}: {bytes:N0} bytes exceed the limit of {MaxBytes:N0} bytes (1 MiB) for a spec document"));
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"{source}: {bytes:N0} bytes exceed the limit of {MaxBytes:N0} bytes (1 MiB) for a spec document"));
 }

@@ -33,7 +33,8 @@ public static partial class SpecLimits
     {
         // Firm-side methods run once, without a defence; the base and the collective once per defence.
         double perSplit = spec.FirmSide.Sum(f => (double)f.Knobs.Count)
-                          + (double)spec.Defences.Count * (1 + (double)spec.MajorityRows.Count * spec.Sizes.Count * spec.Strategies.Count * spec.Plausibility.Count * spec.Budgets.Count);
+                          + (double)spec.Defences.Count * (1 + (double)spec.MajorityRows.Count * spec.Sizes.Count *
+                              spec.Strategies.Count * spec.Plausibility.Count * spec.Budgets.Count);
         double total = (double)spec.Datasets.Count * spec.Seeds.Count * spec.Learners.Count * perSplit;
         return total > long.MaxValue ? long.MaxValue : (long)total;
     }

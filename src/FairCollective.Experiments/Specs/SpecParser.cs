@@ -22,7 +22,9 @@ namespace FairCollective.Experiments.Specs;
 public static class SpecParser
 {
     private static readonly string[] KnownKeys =
-        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds", "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split", "encoding", "bootstrap", "metric", "firm_side_fit", "defences", "plausible", "plugins"];
+        ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds",
+            "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split",
+            "encoding", "bootstrap", "metric", "firm_side_fit", "defences", "plausible", "plugins"];
 
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
@@ -51,7 +53,8 @@ public static class SpecParser
             throw new UserInputException($"{source}: not valid YAML/JSON (an unterminated list, mapping or quote?)");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new UserInputException($"{source}: the spec must be a mapping of keys (name, datasets, strategies, ...)");
+            throw new
+                UserInputException($"{source}: the spec must be a mapping of keys (name, datasets, strategies, ...)");
         var r = new Reader(source);
         foreach (var key in root.Children.Keys)
         {
@@ -68,10 +71,13 @@ public static class SpecParser
                 throw new UserInputException($"{r.At(node)}: unknown strategy '{s}' (known: {string.Join(", ", StrategyCatalog.Names)})");
         Distinct(r, strategies.Select(t => (StrategyCatalog.Canonical(t.Value), t.Node)), "strategies");
         var learners = root.Children.TryGetValue(new YamlScalarNode("learners"), out var ln)
-            ? r.StringList(ln, "learners").Select(t => FairCollective.Learning.Catalog.LearnerCatalog.Names.FirstOrDefault(n => string.Equals(n, t.Value, StringComparison.OrdinalIgnoreCase))
+            ? r.StringList(ln, "learners").Select(t
+                => FairCollective.Learning.Catalog.LearnerCatalog.Names.FirstOrDefault(n => string.Equals(n, t.Value,
+                StringComparison.OrdinalIgnoreCase))
                 ?? throw new UserInputException($"{r.At(t.Node)}: unknown learner '{t.Value}' (known: {string.Join(", ", FairCollective.Learning.Catalog.LearnerCatalog.Names)})")).ToArray()
             : [SpecDefaults.Learner];
-        if (ln is not null) Distinct(r, r.StringList(ln, "learners").Select(t => (t.Value.ToLowerInvariant(), t.Node)), "learners");
+        if (ln is not null) Distinct(r, r.StringList(ln, "learners").Select(t => (t.Value.ToLowerInvariant(), t.Node)),
+            "learners");
 
         bool hasAlphas = root.Children.ContainsKey(new YamlScalarNode("alphas"));
         bool hasMembers = root.Children.ContainsKey(new YamlScalarNode("members"));
@@ -96,10 +102,14 @@ public static class SpecParser
             ? ParseMajorityRows(r, mr)
             : [null];
         var seeds = ParseSeeds(r, r.Required(root, "seeds"));
-        double testFraction = root.Children.TryGetValue(new YamlScalarNode("test_fraction"), out var tf) ? r.Number(tf, "test_fraction") : SpecDefaults.TestFraction;
-        if (!(testFraction > 0 && testFraction < 1)) throw new UserInputException($"{r.At(tf!)}: test_fraction must lie strictly between 0 and 1; got {testFraction}");
+        double testFraction = root.Children.TryGetValue(new YamlScalarNode("test_fraction"), out var tf) ? r.Number(tf,
+            "test_fraction") : SpecDefaults.TestFraction;
+        if (!(testFraction > 0
+            && testFraction < 1)) throw new
+            UserInputException($"{r.At(tf!)}: test_fraction must lie strictly between 0 and 1; got {testFraction}");
 
-        string name = root.Children.TryGetValue(new YamlScalarNode("name"), out var nm) ? r.Scalar(nm, "name") : Path.GetFileNameWithoutExtension(source);
+        string name = root.Children.TryGetValue(new YamlScalarNode("name"), out var nm) ? r.Scalar(nm,
+            "name") : Path.GetFileNameWithoutExtension(source);
         // The name is a file name (NAME.sqlite, figures NAME-kind.png): the one rule for names that become paths, then
         // the experiment's narrower pattern.
         FileNameRule.Check(name, $"{(nm is null ? source : r.At(nm))}: experiment name");
@@ -117,27 +127,41 @@ public static class SpecParser
             MajorityRows = majority,
             Seeds = seeds,
             TestFraction = testFraction,
-            Strategy = root.Children.TryGetValue(new YamlScalarNode("strategy"), out var st) ? ParseStrategy(r, st) : new StrategySettings(),
+            Strategy = root.Children.TryGetValue(new YamlScalarNode("strategy"), out var st) ? ParseStrategy(r,
+                st) : new StrategySettings(),
             StrategyOptions = st is null ? new Dictionary<string, string>() : ParseStrategyOptions(r, st),
             Plugins = plugins,
-            Learner = root.Children.TryGetValue(new YamlScalarNode("learner"), out var le) ? ParseLearner(r, le) : new LearnerSettings(),
-            FirmSide = root.Children.TryGetValue(new YamlScalarNode("firm_side"), out var fs) ? ParseFirmSide(r, fs) : [],
-            Defences = root.Children.TryGetValue(new YamlScalarNode("defences"), out var df) ? ParseDefences(r, df) : [DefenceChoice.None],
-            Plausibility = root.Children.TryGetValue(new YamlScalarNode("plausible"), out var pl) ? ParsePlausible(r, pl) : [0],
-            Randomness = root.Children.TryGetValue(new YamlScalarNode("randomness"), out var rn) ? ParseRandomness(r, rn) : null,
-            ValidationFraction = root.Children.TryGetValue(new YamlScalarNode("validation_fraction"), out var vf) ? ValidationFraction(r, vf, testFraction) : 0,
-            BootstrapResamples = root.Children.TryGetValue(new YamlScalarNode("bootstrap"), out var bs) ? Bootstrap(r, bs).Resamples : SpecDefaults.BootstrapResamples,
+            Learner = root.Children.TryGetValue(new YamlScalarNode("learner"), out var le) ? ParseLearner(r,
+                le) : new LearnerSettings(),
+            FirmSide = root.Children.TryGetValue(new YamlScalarNode("firm_side"), out var fs) ? ParseFirmSide(r,
+                fs) : [],
+            Defences = root.Children.TryGetValue(new YamlScalarNode("defences"), out var df) ? ParseDefences(r,
+                df) : [DefenceChoice.None],
+            Plausibility = root.Children.TryGetValue(new YamlScalarNode("plausible"), out var pl) ? ParsePlausible(r,
+                pl) : [0],
+            Randomness = root.Children.TryGetValue(new YamlScalarNode("randomness"), out var rn) ? ParseRandomness(r,
+                rn) : null,
+            ValidationFraction = root.Children.TryGetValue(new YamlScalarNode("validation_fraction"),
+                out var vf) ? ValidationFraction(r, vf, testFraction) : 0,
+            BootstrapResamples = root.Children.TryGetValue(new YamlScalarNode("bootstrap"), out var bs) ? Bootstrap(r,
+                bs).Resamples : SpecDefaults.BootstrapResamples,
             BootstrapLevel = bs is not null ? Bootstrap(r, bs).Level : Fairness.BootstrapOptions.DefaultLevel,
-            Stratify = root.Children.TryGetValue(new YamlScalarNode("split"), out var sp) ? ParseSplit(r, sp) : Stratification.LabelAndGroup,
-            BinaryAsOneColumn = root.Children.TryGetValue(new YamlScalarNode("encoding"), out var en) && ParseEncoding(r, en),
-            Metric = root.Children.TryGetValue(new YamlScalarNode("metric"), out var mt) ? ShownMetric.Of(r.Scalar(mt, "metric"), $"{r.At(mt)}: metric").Key : MetricKeys.EqOd,
-            PostProcessingFit = root.Children.TryGetValue(new YamlScalarNode("firm_side_fit"), out var ff) ? r.Scalar(ff, "firm_side_fit") switch
-            {
-                "validation" => vf is not null ? PostProcessingFit.Validation
-                    : throw new UserInputException($"{r.At(ff)}: firm_side_fit: validation needs a validation split: set validation_fraction > 0"),
-                "training" => PostProcessingFit.Training,
-                var other => throw new UserInputException($"{r.At(ff)}: firm_side_fit must be validation or training; got '{other}'"),
-            } : null,
+            Stratify = root.Children.TryGetValue(new YamlScalarNode("split"), out var sp) ? ParseSplit(r,
+                sp) : Stratification.LabelAndGroup,
+            BinaryAsOneColumn = root.Children.TryGetValue(new YamlScalarNode("encoding"), out var en)
+                && ParseEncoding(r, en),
+            Metric = root.Children.TryGetValue(new YamlScalarNode("metric"), out var mt) ? ShownMetric.Of(r.Scalar(mt,
+                "metric"), $"{r.At(mt)}: metric").Key : MetricKeys.EqOd,
+            PostProcessingFit = root.Children.TryGetValue(new YamlScalarNode("firm_side_fit"),
+                out var ff) ? r.Scalar(ff, "firm_side_fit") switch
+                {
+                    "validation" => vf is not null ? PostProcessingFit.Validation
+                        : throw new UserInputException($"{r.At(ff)}: firm_side_fit: validation needs a validation split: set validation_fraction > 0"),
+                    "training" => PostProcessingFit.Training,
+                    var other
+                        => throw new
+                        UserInputException($"{r.At(ff)}: firm_side_fit must be validation or training; got '{other}'"),
+                } : null,
         };
         SpecLimits.CheckGridSize(spec);
         return spec;
@@ -186,7 +210,9 @@ public static class SpecParser
                 {
                     "label-group" => Stratification.LabelAndGroup,
                     "label" => Stratification.Label,
-                    var v => throw new UserInputException($"{r.At(value)}: unknown split.stratify '{v}' (label-group or label)"),
+                    var v
+                        => throw new
+                        UserInputException($"{r.At(value)}: unknown split.stratify '{v}' (label-group or label)"),
                 },
                 var other => throw new UserInputException($"{r.At(key)}: unknown split option '{other}' (stratify)"),
             };
@@ -204,7 +230,9 @@ public static class SpecParser
                 {
                     "two-columns" => false,
                     "one-column" => true,
-                    var v => throw new UserInputException($"{r.At(value)}: unknown encoding.binary '{v}' (two-columns or one-column)"),
+                    var v
+                        => throw new
+                        UserInputException($"{r.At(value)}: unknown encoding.binary '{v}' (two-columns or one-column)"),
                 },
                 var other => throw new UserInputException($"{r.At(key)}: unknown encoding option '{other}' (binary)"),
             };
@@ -218,13 +246,16 @@ public static class SpecParser
         string dir = r.Scalar(node, "randomness");
         string folder = File.Exists(r.Source) ? Path.GetDirectoryName(Path.GetFullPath(r.Source))! : ".";
         string full = Path.IsPathRooted(dir) ? dir : Path.GetFullPath(Path.Combine(folder, dir));
-        if (File.Exists(full)) throw new UserInputException($"{r.At(node)}: randomness folder '{dir}' is a file, not a folder");
-        if (!Directory.Exists(full)) throw new UserInputException($"{r.At(node)}: randomness folder '{dir}' does not exist");
+        if (File.Exists(full)) throw new
+            UserInputException($"{r.At(node)}: randomness folder '{dir}' is a file, not a folder");
+        if (!Directory.Exists(full)) throw new
+            UserInputException($"{r.At(node)}: randomness folder '{dir}' does not exist");
         return full;
     }
 
     /// <summary>A grid value given twice would be one cell reported as two: refuse it, naming the value.</summary>
-    private static void Distinct<T>(Reader r, IEnumerable<(T Value, YamlNode Node)> items, string what) where T : notnull
+    private static void Distinct<T>(Reader r, IEnumerable<(T Value, YamlNode Node)> items,
+        string what) where T : notnull
     {
         var seen = new HashSet<T>();
         foreach (var (value, node) in items)
@@ -232,7 +263,8 @@ public static class SpecParser
                 throw new UserInputException($"{r.At(node)}: '{what}' lists {Format(value)} twice");
     }
 
-    private static string Format<T>(T value) where T : notnull => value is double d ? d.ToString("R", CultureInfo.InvariantCulture) : value.ToString()!;
+    private static string Format<T>(T value) where T : notnull => value is double d ? d.ToString("R",
+        CultureInfo.InvariantCulture) : value.ToString()!;
 
     private static CollectiveSize CheckMembers(Reader r, (double Value, YamlNode Node) m)
     {
@@ -255,7 +287,8 @@ public static class SpecParser
         string? folder = File.Exists(r.Source) ? Path.GetDirectoryName(Path.GetFullPath(r.Source)) : null;
         string Beside(string file) => folder is null || Path.IsPathRooted(file) ? file : Path.Combine(folder, file);
         string NameOrFile(string value) =>
-            DatasetCatalog.List().Any(e => string.Equals(e.Name, value, StringComparison.OrdinalIgnoreCase)) || !File.Exists(Beside(value)) ? value : Beside(value);
+            DatasetCatalog.List().Any(e => string.Equals(e.Name, value, StringComparison.OrdinalIgnoreCase))
+                || !File.Exists(Beside(value)) ? value : Beside(value);
         string[] keys = ["path", "name", "spec", "embeddings"];
         return seq.Children.Select(n =>
         {
@@ -267,12 +300,15 @@ public static class SpecParser
                     foreach (var key in m.Children.Keys)
                         if (!keys.Contains(r.Scalar(key, "datasets")))
                             throw new UserInputException($"{r.At(key)}: unknown key '{r.Scalar(key, "datasets")}' in a dataset entry (known: {string.Join(", ", keys)})");
-                    string Optional(string key) => m.Children.TryGetValue(new YamlScalarNode(key), out var v) ? Beside(r.Scalar(v, $"datasets.{key}")) : null!;
+                    string Optional(string key) => m.Children.TryGetValue(new YamlScalarNode(key),
+                        out var v) ? Beside(r.Scalar(v, $"datasets.{key}")) : null!;
                     return new DatasetChoice(
-                        m.Children.TryGetValue(new YamlScalarNode("path"), out var p) ? Beside(r.Scalar(p, "datasets.path")) : NameOrFile(r.Scalar(r.Required(m, "name"), "datasets.name")),
+                        m.Children.TryGetValue(new YamlScalarNode("path"), out var p) ? Beside(r.Scalar(p,
+                            "datasets.path")) : NameOrFile(r.Scalar(r.Required(m, "name"), "datasets.name")),
                         Optional("spec"), Optional("embeddings"));
                 default:
-                    throw new UserInputException($"{r.At(n)}: a dataset is a name or a {{path, spec, embeddings}} mapping");
+                    throw new
+                        UserInputException($"{r.At(n)}: a dataset is a name or a {{path, spec, embeddings}} mapping");
             }
         }).ToArray();
     }
@@ -304,7 +340,8 @@ public static class SpecParser
                 case "ideal":
                     string flag = r.Scalar(value, "budgets.ideal");
                     if (flag == "true") budgets.Add(FlipBudget.Ideal);
-                    else if (flag != "false") throw new UserInputException($"{r.At(value)}: 'budgets.ideal' must be true or false; got '{flag}'");
+                    else if (flag != "false") throw new
+                        UserInputException($"{r.At(value)}: 'budgets.ideal' must be true or false; got '{flag}'");
                     break;
                 default:
                     throw new UserInputException($"{r.At(key)}: unknown budget kind '{kind}' (use fractions, counts or ideal)");
@@ -323,7 +360,8 @@ public static class SpecParser
             string v = r.Scalar(n, "majority_rows");
             if (v == "all") return (int?)null;
             if (int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int m) && m > 0) return m;
-            throw new UserInputException($"{r.At(n)}: majority_rows entries are 'all' or a positive whole number; got '{v}'");
+            throw new
+                UserInputException($"{r.At(n)}: majority_rows entries are 'all' or a positive whole number; got '{v}'");
         }).ToArray();
     }
 
@@ -336,7 +374,8 @@ public static class SpecParser
             if (count < 1) throw new UserInputException($"{r.At(node)}: seeds.count must be at least 1");
             if (count > SpecLimits.MaxAxisValues)
                 throw new UserInputException($"{r.At(node)}: seeds.count = {count} is more than the limit of {SpecLimits.MaxAxisValues} values on one grid axis");
-            if ((long)start + count - 1 > int.MaxValue) throw new UserInputException($"{r.At(node)}: seeds from {start} count {count} run past {int.MaxValue}");
+            if ((long)start + count - 1 > int.MaxValue) throw new
+                UserInputException($"{r.At(node)}: seeds from {start} count {count} run past {int.MaxValue}");
             return Enumerable.Range(start, count).ToArray();
         }
         var seeds = r.Numbers(node, "seeds").Select(s => r.WholeNumber(s, "seeds")).ToArray();
@@ -374,7 +413,8 @@ public static class SpecParser
     private static IReadOnlyDictionary<string, string> ParseStrategyOptions(Reader r, YamlNode strategyNode)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var options = r.Mapping(strategyNode, "strategy").Where(kv => r.Scalar(kv.Key, "strategy") == "options").Select(kv => kv.Value).FirstOrDefault();
+        var options = r.Mapping(strategyNode, "strategy").Where(kv => r.Scalar(kv.Key,
+            "strategy") == "options").Select(kv => kv.Value).FirstOrDefault();
         if (options is null) return result;
         foreach (var (nameNode, given) in r.Mapping(options, "strategy.options"))
         {
@@ -382,8 +422,10 @@ public static class SpecParser
             if (!StrategyCatalog.IsKnown(name))
                 throw new UserInputException($"{r.At(nameNode)}: unknown strategy '{name}' (known: {string.Join(", ", StrategyCatalog.Names)})");
             string canonical = StrategyCatalog.Canonical(name);
-            if (result.ContainsKey(canonical)) throw new UserInputException($"{r.At(nameNode)}: strategy.options names {canonical} twice");
-            var typed = AppliedByLine(r, given, $"strategy.options.{name}", nameNode, set => StrategyCatalog.OptionsWith(canonical, set));
+            if (result.ContainsKey(canonical)) throw new
+                UserInputException($"{r.At(nameNode)}: strategy.options names {canonical} twice");
+            var typed = AppliedByLine(r, given, $"strategy.options.{name}", nameNode, set
+                => StrategyCatalog.OptionsWith(canonical, set));
             if (StrategyCatalog.OptionsJson(canonical, typed) is { } json) result[canonical] = json;
         }
         return result;
@@ -406,7 +448,8 @@ public static class SpecParser
             {
                 throw new UserInputException($"{r.At(at)}: {e.Message.Replace($"'{full}'", $"'{given}'", StringComparison.Ordinal)}");
             }
-            if (paths.Contains(full, StringComparer.Ordinal)) throw new UserInputException($"{r.At(at)}: plug-in '{given}' is listed twice");
+            if (paths.Contains(full,
+                StringComparer.Ordinal)) throw new UserInputException($"{r.At(at)}: plug-in '{given}' is listed twice");
             paths.Add(full);
         }
         return paths;
@@ -444,7 +487,9 @@ public static class SpecParser
             var values = r.Numbers(knobs, $"firm_side.{name}");
             Distinct(r, values, $"firm_side.{name}");
             foreach (var (k, kn) in values)
-                if (!(k >= 0 && k <= 1)) throw new UserInputException($"{r.At(kn)}: a knob of firm_side.{name} must lie in [0, 1]; got {Format(k)}");
+                if (!(k >= 0
+                    && k <= 1)) throw new
+                    UserInputException($"{r.At(kn)}: a knob of firm_side.{name} must lie in [0, 1]; got {Format(k)}");
             return new FirmSideChoice(method.Name, values.Select(k => k.Value).ToArray()) { OptionsJson = optionsJson };
         }
         var choices = node switch
@@ -460,14 +505,16 @@ public static class SpecParser
     /// <summary><c>firm_side.&lt;name&gt;.options</c> as canonical JSON (the defaults when absent), each option
     /// applied one more at a time so an error names its line; null for a method without options.</summary>
     private static string? ParseFirmSideOptions(Reader r, string method, YamlNode nameNode, YamlNode? node) =>
-        AppliedByLine(r, node, $"firm_side.{method}.options", nameNode, given => FirmSideCatalog.OptionsJson(method, given));
+        AppliedByLine(r, node, $"firm_side.{method}.options", nameNode, given => FirmSideCatalog.OptionsJson(method,
+            given));
 
     /// <summary>
     /// A component's options from a spec mapping of option to value (absent or null: none given), handed to
     /// <paramref name="apply"/> one more at a time, so an error names the line of the option that caused it (or the
     /// component's, <paramref name="owner"/>, when the defaults alone are refused).
     /// </summary>
-    private static T AppliedByLine<T>(Reader r, YamlNode? node, string at, YamlNode owner, Func<IEnumerable<(string Option, JsonNode? Value)>, T> apply)
+    private static T AppliedByLine<T>(Reader r, YamlNode? node, string at, YamlNode owner,
+        Func<IEnumerable<(string Option, JsonNode? Value)>, T> apply)
     {
         var values = node is null or YamlScalarNode { Value: null or "" or "~" or "null" } ? []
             : r.Mapping(node, at).Select(kv =>
@@ -503,9 +550,11 @@ public static class SpecParser
         }
         var choices = node switch
         {
-            YamlSequenceNode { Children.Count: > 0 } seq => seq.Children.Select(n => n is YamlMappingNode { Children.Count: 1 } one
+            YamlSequenceNode { Children.Count: > 0 } seq => seq.Children.Select(n
+                => n is YamlMappingNode { Children.Count: 1 } one
                 ? (Choice(one.Children.First().Key, one.Children.First().Value), n) : (Choice(n, null), n)).ToArray(),
-            YamlMappingNode { Children.Count: > 0 } map => map.Children.Select(kv => (Choice(kv.Key, kv.Value), kv.Key)).ToArray(),
+            YamlMappingNode { Children.Count: > 0 } map => map.Children.Select(kv => (Choice(kv.Key, kv.Value),
+                kv.Key)).ToArray(),
             _ => throw new UserInputException($"{r.At(node)}: 'defences' is a non-empty list of defences or a mapping of defence: options (known: {string.Join(", ", DefenceCatalog.Names)})"),
         };
         Distinct(r, choices.Select(c => (DefenceCatalog.Label(c.Item1), c.Item2)), "defences");
@@ -517,10 +566,13 @@ public static class SpecParser
     private static IReadOnlyList<double> ParsePlausible(Reader r, YamlNode node)
     {
         var values = r.Numbers(node, "plausible");
-        if (values.Count == 0) throw new UserInputException($"{r.At(node)}: give at least one plausible threshold (0 = the whole pool)");
+        if (values.Count == 0) throw new
+            UserInputException($"{r.At(node)}: give at least one plausible threshold (0 = the whole pool)");
         Distinct(r, values, "plausible");
         foreach (var (v, n) in values)
-            if (!(v >= 0 && v < 1)) throw new UserInputException($"{r.At(n)}: a plausible threshold must lie in [0, 1); got {Format(v)}");
+            if (!(v >= 0
+                && v < 1)) throw new
+                UserInputException($"{r.At(n)}: a plausible threshold must lie in [0, 1); got {Format(v)}");
         return values.Select(v => v.Value).ToArray();
     }
 
@@ -537,7 +589,11 @@ public static class SpecParser
             string k = r.Scalar(key, "learner");
             if (k == "c")
             {
-                s = s with { C = r.Number(value, "learner.c") is var c && c > 0 ? c : throw new UserInputException($"{r.At(value)}: learner.c must be > 0") };
+                s = s with
+                {
+                    C = r.Number(value, "learner.c") is var c
+                    && c > 0 ? c : throw new UserInputException($"{r.At(value)}: learner.c must be > 0")
+                };
                 continue;
             }
             if (!LearnerCatalog.Names.Contains(k.ToLowerInvariant()))
@@ -563,8 +619,10 @@ public static class SpecParser
     private static JsonNode? ToJson(Reader r, YamlNode node, string what) => node switch
     {
         YamlSequenceNode seq => new JsonArray(seq.Children.Select(n => ToJson(r, n, what)).ToArray()),
-        YamlScalarNode { Value: var v } when long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l) => JsonValue.Create(l),
-        YamlScalarNode { Value: var v } when double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d) => JsonValue.Create(d),
+        YamlScalarNode { Value: var v } when long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture,
+            out long l) => JsonValue.Create(l),
+        YamlScalarNode { Value: var v } when double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture,
+            out double d) && double.IsFinite(d) => JsonValue.Create(d),
         YamlScalarNode { Value: "true" or "false" } b => JsonValue.Create(b.Value == "true"),
         YamlScalarNode sc => JsonValue.Create(sc.Value),
         _ => throw new UserInputException($"{r.At(node)}: '{what}' must be a value or a list of values"),

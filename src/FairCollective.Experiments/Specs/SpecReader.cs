@@ -13,13 +13,16 @@ internal sealed class Reader(string source)
     public string At(YamlNode node) => $"{source}:{node.Start.Line}:{node.Start.Column}";
 
     public YamlNode Required(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : throw new UserInputException($"{At(map)}: missing key '{key}'");
+        map.Children.TryGetValue(new YamlScalarNode(key),
+            out var v) ? v : throw new UserInputException($"{At(map)}: missing key '{key}'");
 
     public string Scalar(YamlNode node, string what) =>
-        node is YamlScalarNode { Value: { } v } ? v : throw new UserInputException($"{At(node)}: '{what}' must be a single value");
+        node is YamlScalarNode { Value: { } v } ? v : throw new
+            UserInputException($"{At(node)}: '{what}' must be a single value");
 
     public IEnumerable<(YamlNode Key, YamlNode Value)> Mapping(YamlNode node, string what) =>
-        node is YamlMappingNode m ? m.Children.Select(kv => (kv.Key, kv.Value)) : throw new UserInputException($"{At(node)}: '{what}' must be a mapping");
+        node is YamlMappingNode m ? m.Children.Select(kv => (kv.Key,
+            kv.Value)) : throw new UserInputException($"{At(node)}: '{what}' must be a mapping");
 
     public double Number(YamlNode node, string what)
     {
@@ -56,8 +59,10 @@ internal sealed class Reader(string source)
     {
         if (node is YamlMappingNode m)
         {
-            double from = Number(Required(m, "from"), what + ".from"), to = Number(Required(m, "to"), what + ".to"), step = Number(Required(m, "step"), what + ".step");
-            if (!(step > 0) || to < from) throw new UserInputException($"{At(node)}: '{what}' range needs step > 0 and to >= from");
+            double from = Number(Required(m, "from"), what + ".from"), to = Number(Required(m, "to"),
+                what + ".to"), step = Number(Required(m, "step"), what + ".step");
+            if (!(step > 0)
+                || to < from) throw new UserInputException($"{At(node)}: '{what}' range needs step > 0 and to >= from");
             double steps = GridAxis.Count(from, to, step);
             if (!(steps <= SpecLimits.MaxAxisValues))
                 throw new UserInputException($"{At(node)}: '{what}' range from {from.ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} in steps of {step.ToString(CultureInfo.InvariantCulture)} has {steps.ToString("G3", CultureInfo.InvariantCulture)} values, more than the limit of {SpecLimits.MaxAxisValues} on one grid axis");

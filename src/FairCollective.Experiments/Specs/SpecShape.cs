@@ -33,7 +33,8 @@ internal static class SpecShape
             var t = Nullable.GetUnderlyingType(at.Type) ?? at.Type;
             switch (at.Node)
             {
-                case YamlScalarNode s when at.Key is not null && s.Start.Line == start.Line && s.Start.Column == start.Column:
+                case YamlScalarNode s when at.Key is not null && s.Start.Line == start.Line
+                    && s.Start.Column == start.Column:
                     return $"'{at.Key}' must be {Expected(t).Words}, got '{s.Value}'";
                 case YamlSequenceNode list when ItemType(t) is { } item:
                     foreach (var child in list.Children) pending.Push((child, item, at.Key));
@@ -92,17 +93,23 @@ internal static class SpecShape
 
     // A YAML null (~, null, or nothing) leaves the key at its default, as the deserialiser does.
     private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+        node is YamlScalarNode
+        {
+            Style: ScalarStyle.Plain or ScalarStyle.Any,
+            Value: null or "" or "~" or "null" or "Null" or "NULL"
+        };
 
     private static Type? ItemType(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() is var g && (g == typeof(List<>) || g == typeof(IReadOnlyList<>) || g == typeof(IList<>))
+        type.IsGenericType && type.GetGenericTypeDefinition() is var g && (g == typeof(List<>)
+            || g == typeof(IReadOnlyList<>) || g == typeof(IList<>))
             ? type.GetGenericArguments()[0]
             : null;
 
     private static IEnumerable<PropertyInfo> Properties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);
 
-    private static IEnumerable<string> Keys(Type type) => Properties(type).Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name));
+    private static IEnumerable<string> Keys(Type type) => Properties(type).Select(p
+        => UnderscoredNamingConvention.Instance.Apply(p.Name));
 
     private static PropertyInfo? Property(Type type, string key) =>
         Properties(type).FirstOrDefault(p => UnderscoredNamingConvention.Instance.Apply(p.Name) == key);

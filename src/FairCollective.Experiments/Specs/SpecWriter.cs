@@ -38,23 +38,35 @@ public static class SpecWriter
         if (counts.Length > 0) budgets["counts"] = Array(counts.Select(c => JsonValue.Create(c)));
         if (spec.Budgets.Any(b => b.IsIdeal)) budgets["ideal"] = true;
         o["budgets"] = budgets;
-        o["majority_rows"] = Array(spec.MajorityRows.Select(m => m is { } v ? JsonValue.Create(v) : (JsonNode)JsonValue.Create("all")));
+        o["majority_rows"] = Array(spec.MajorityRows.Select(m
+            => m is { } v ? JsonValue.Create(v) : (JsonNode)JsonValue.Create("all")));
         o["seeds"] = Array(spec.Seeds.Select(s => JsonValue.Create(s)));
         o["test_fraction"] = Number(spec.TestFraction);
         o["validation_fraction"] = Number(spec.ValidationFraction);
-        o["bootstrap"] = new JsonObject { ["resamples"] = spec.BootstrapResamples, ["level"] = Number(spec.BootstrapLevel) };
-        o["split"] = new JsonObject { ["stratify"] = spec.Stratify == Data.Splitting.Stratification.Label ? "label" : "label-group" };
+        o["bootstrap"] = new JsonObject
+        {
+            ["resamples"] = spec.BootstrapResamples,
+            ["level"] = Number(spec.BootstrapLevel)
+        };
+        o["split"] = new JsonObject
+        {
+            ["stratify"] = spec.Stratify == Data.Splitting.Stratification.Label ? "label" :
+            "label-group"
+        };
         o["encoding"] = new JsonObject { ["binary"] = spec.BinaryAsOneColumn ? "one-column" : "two-columns" };
         o["metric"] = spec.Metric;
-        if (spec.PostProcessingFit is { } fit) o["firm_side_fit"] = fit == Mitigation.FirmSide.PostProcessingFit.Validation ? "validation" : "training";
+        if (spec.PostProcessingFit is { } fit) o["firm_side_fit"] = fit ==
+            Mitigation.FirmSide.PostProcessingFit.Validation ? "validation" : "training";
         o["strategy"] = SettingsCodec.ToNode(spec.Strategy, spec: true);
         if (spec.StrategyOptions.Count > 0)
-            o["strategy"]!["options"] = new JsonObject(spec.StrategyOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            o["strategy"]!["options"] = new JsonObject(spec.StrategyOptions.OrderBy(kv => kv.Key,
+                StringComparer.Ordinal)
                 .Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));
         if (spec.Plugins.Count > 0) o["plugins"] = Array(spec.Plugins.Select(p => JsonValue.Create(p)));
         var learner = new JsonObject { ["c"] = Number(spec.Learner.C) };
         foreach (var (name, options) in spec.Learner.Options.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            learner[name] = new JsonObject(options.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
+            learner[name] = new JsonObject(options.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv
+                => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
         o["learner"] = learner;
         if (spec.Randomness is not null) o["randomness"] = spec.Randomness;
         if (spec.FirmSide.Count > 0)
@@ -66,7 +78,8 @@ public static class SpecWriter
         // Written only where the spec has them, as lists of {defence: options}: one defence may appear with several
         // options.
         if (spec.Defences is not [{ IsNone: true }])
-            o["defences"] = Array(spec.Defences.Select(d => (JsonNode)new JsonObject { [d.Name] = JsonNode.Parse(d.OptionsJson) }));
+            o["defences"] = Array(spec.Defences.Select(d
+                => (JsonNode)new JsonObject { [d.Name] = JsonNode.Parse(d.OptionsJson) }));
         if (spec.Plausibility is not [0.0]) o["plausible"] = Numbers(spec.Plausibility);
         return indented ? o.ToJsonString(Indented) : o.ToJsonString();
     }

@@ -153,9 +153,13 @@ public sealed record CellConfig
             if (IsCollective)
             {
                 j.WriteStartObject("collective");
-                if (MajorityRows is { } m) j.WriteNumber("majority_rows", m); else j.WriteString("majority_rows", "all");
+                if (MajorityRows is { } m) j.WriteNumber("majority_rows", m);
+                else j.WriteString("majority_rows",
+                    "all");
                 var size = Size!.Value;
-                if (size.Fraction is { } a) WriteNumber(j, "alpha", a); else j.WriteNumber("members", size.Count!.Value);
+                if (size.Fraction is { } a) WriteNumber(j, "alpha", a);
+                else j.WriteNumber("members",
+                    size.Count!.Value);
                 var budget = Budget!.Value;
                 if (budget.IsIdeal) j.WriteBoolean("budget_ideal", true);
                 else if (budget.Fraction is { } f) WriteNumber(j, "budget_share_of_pool", f);
@@ -215,11 +219,13 @@ public sealed record CellConfig
     /// point.</summary>
     public string Describe()
     {
-        var parts = new List<string> { Experiment, Dataset.Name, Learner, $"seed {Seed.ToString(CultureInfo.InvariantCulture)}", Method };
+        var parts = new List<string> { Experiment, Dataset.Name, Learner,
+            $"seed {Seed.ToString(CultureInfo.InvariantCulture)}", Method };
         if (!Defence.IsNone) parts.Add($"defence {Defence.Name} {Defence.OptionsJson}");
         if (IsCollective)
         {
-            if (Plausible > 0) parts.Add($"plausible >= {Plausible.ToString("R", CultureInfo.InvariantCulture)} by {PlausibleModel}");
+            if (Plausible > 0)
+                parts.Add($"plausible >= {Plausible.ToString("R", CultureInfo.InvariantCulture)} by {PlausibleModel}");
             parts.Add(MajorityRows is { } m ? $"m = {m.ToString(CultureInfo.InvariantCulture)}" : "m = all");
             parts.Add(Size!.Value.ToString());
             parts.Add(BudgetText);
@@ -241,7 +247,8 @@ public sealed record CellConfig
             var config = new CellConfig
             {
                 Experiment = r.GetProperty("experiment").GetString()!,
-                Dataset = new DatasetIdentity(d.GetProperty("name").GetString()!, d.GetProperty("content_sha256").GetString()!, d.GetProperty("spec_sha256").GetString()!),
+                Dataset = new DatasetIdentity(d.GetProperty("name").GetString()!,
+                    d.GetProperty("content_sha256").GetString()!, d.GetProperty("spec_sha256").GetString()!),
                 Learner = l.GetProperty("name").GetString()!,
                 LearnerOptionsJson = l.GetProperty("options").GetRawText(),
                 TestFraction = r.GetProperty("split").GetProperty("test_fraction").GetDouble(),
@@ -255,7 +262,8 @@ public sealed record CellConfig
                 Method = r.GetProperty("method").GetString()!,
                 Plugins = r.TryGetProperty("plugins", out var pl) ? pl.GetString() : null,
                 Defence = r.TryGetProperty("defence", out var df)
-                    ? new Mitigation.Defences.DefenceChoice(df.GetProperty("name").GetString()!, df.GetProperty("options").GetRawText())
+                    ? new Mitigation.Defences.DefenceChoice(df.GetProperty("name").GetString()!,
+                        df.GetProperty("options").GetRawText())
                     : Mitigation.Defences.DefenceChoice.None,
             };
             if (r.TryGetProperty("collective", out var c))
@@ -264,12 +272,18 @@ public sealed record CellConfig
                 var s = c.GetProperty("strategy");
                 config = config with
                 {
-                    MajorityRows = mr.ValueKind == JsonValueKind.String && mr.GetString() == "all" ? null : mr.GetInt32(),
-                    Size = c.TryGetProperty("alpha", out var a) ? CollectiveSize.Share(a.GetDouble()) : CollectiveSize.Members(c.GetProperty("members").GetInt32()),
+                    MajorityRows = mr.ValueKind == JsonValueKind.String
+                        && mr.GetString() == "all" ? null : mr.GetInt32(),
+                    Size = c.TryGetProperty("alpha",
+                        out var a) ? CollectiveSize.Share(a.GetDouble()) :
+                        CollectiveSize.Members(c.GetProperty("members").GetInt32()),
                     Budget = c.TryGetProperty("budget_ideal", out _) ? FlipBudget.Ideal
-                        : c.TryGetProperty("budget_share_of_pool", out var f) ? FlipBudget.ShareOfPool(f.GetDouble()) : FlipBudget.Flips(c.GetProperty("budget_flips").GetInt32()),
+                        : c.TryGetProperty("budget_share_of_pool",
+                            out var f) ? FlipBudget.ShareOfPool(f.GetDouble()) :
+                            FlipBudget.Flips(c.GetProperty("budget_flips").GetInt32()),
                     Plausible = c.TryGetProperty("plausible_min", out var pm) ? pm.GetDouble() : 0,
-                    PlausibleModel = c.TryGetProperty("plausible_model", out var pmo) ? pmo.GetString()! : new RbProbOptions().Model,
+                    PlausibleModel = c.TryGetProperty("plausible_model",
+                        out var pmo) ? pmo.GetString()! : new RbProbOptions().Model,
                     Strategy = Specs.SettingsCodec.FromStored<StrategySettings>(s),
                     StrategyOptionsJson = s.TryGetProperty("options", out var own) ? own.GetRawText() : null,
                 };
@@ -287,7 +301,8 @@ public sealed record CellConfig
         {
             throw new FormatException($"its configuration holds an impossible value ({e.Message.Split('\n')[0]})", e);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or
+            ArgumentException or FormatException)
         {
             throw new FormatException(StoredJsonShape.Describe(json, "its configuration", Fields), e);
         }
@@ -297,21 +312,30 @@ public sealed record CellConfig
     /// (<see cref="StoredJsonShape"/>).</summary>
     private static readonly StoredJsonShape.Field[] Fields =
     [
-        new("experiment", StoredJsonShape.Kind.Text), new("dataset", StoredJsonShape.Kind.Object), new("dataset.name", StoredJsonShape.Kind.Text),
+        new("experiment", StoredJsonShape.Kind.Text), new("dataset", StoredJsonShape.Kind.Object), new("dataset.name",
+            StoredJsonShape.Kind.Text),
         new("dataset.content_sha256", StoredJsonShape.Kind.Text), new("dataset.spec_sha256", StoredJsonShape.Kind.Text),
-        new("learner", StoredJsonShape.Kind.Object), new("learner.name", StoredJsonShape.Kind.Text), new("learner.options", StoredJsonShape.Kind.Object),
-        new("defence", StoredJsonShape.Kind.Object, Optional: true), new("defence.name", StoredJsonShape.Kind.Text), new("defence.options", StoredJsonShape.Kind.Object),
-        new("split", StoredJsonShape.Kind.Object), new("split.test_fraction", StoredJsonShape.Kind.Number), new("split.validation_fraction", StoredJsonShape.Kind.Number),
+        new("learner", StoredJsonShape.Kind.Object), new("learner.name",
+            StoredJsonShape.Kind.Text), new("learner.options", StoredJsonShape.Kind.Object),
+        new("defence", StoredJsonShape.Kind.Object, Optional: true), new("defence.name",
+            StoredJsonShape.Kind.Text), new("defence.options", StoredJsonShape.Kind.Object),
+        new("split", StoredJsonShape.Kind.Object), new("split.test_fraction",
+            StoredJsonShape.Kind.Number), new("split.validation_fraction", StoredJsonShape.Kind.Number),
         StoredJsonShape.Field.Enum<Data.Splitting.Stratification>("split.stratify"),
-        new("bootstrap", StoredJsonShape.Kind.Object), new("bootstrap.resamples", StoredJsonShape.Kind.Whole), new("bootstrap.level", StoredJsonShape.Kind.Number),
-        new("encoding", StoredJsonShape.Kind.Object), new("encoding.binary_as_one_column", StoredJsonShape.Kind.Boolean),
-        new("seed", StoredJsonShape.Kind.Whole), new("randomness_sha256", StoredJsonShape.Kind.Text), new("method", StoredJsonShape.Kind.Text),
-        new("collective", StoredJsonShape.Kind.Object, Optional: true), .. StoredJsonShape.Field.Settings("collective.strategy", typeof(StrategySettings)),
+        new("bootstrap", StoredJsonShape.Kind.Object), new("bootstrap.resamples",
+            StoredJsonShape.Kind.Whole), new("bootstrap.level", StoredJsonShape.Kind.Number),
+        new("encoding", StoredJsonShape.Kind.Object), new("encoding.binary_as_one_column",
+            StoredJsonShape.Kind.Boolean),
+        new("seed", StoredJsonShape.Kind.Whole), new("randomness_sha256", StoredJsonShape.Kind.Text), new("method",
+            StoredJsonShape.Kind.Text),
+        new("collective", StoredJsonShape.Kind.Object,
+            Optional: true), .. StoredJsonShape.Field.Settings("collective.strategy", typeof(StrategySettings)),
         new("collective.strategy.options", StoredJsonShape.Kind.Object, Optional: true),
         new("collective.plausible_min", StoredJsonShape.Kind.Number, Optional: true),
         new("collective.plausible_model", StoredJsonShape.Kind.Text, Optional: true),
         new("plugins", StoredJsonShape.Kind.Text, Optional: true),
-        new("firm_side", StoredJsonShape.Kind.Object, Optional: true), new("firm_side.knob", StoredJsonShape.Kind.Number),
+        new("firm_side", StoredJsonShape.Kind.Object, Optional: true), new("firm_side.knob",
+            StoredJsonShape.Kind.Number),
         StoredJsonShape.Field.Enum<Mitigation.FirmSide.PostProcessingFit>("firm_side.post_processing_fit"),
         new("firm_side.options", StoredJsonShape.Kind.Object, Optional: true),
     ];

@@ -79,7 +79,8 @@ public sealed record CellRecord
 
     /// <summary>The identity of the cell: a run that finds this key in the store does not compute the cell
     /// again.</summary>
-    public string Key => (Config ?? throw new InvalidOperationException("a cell record without a configuration has no key")).Key();
+    public string Key => (Config
+        ?? throw new InvalidOperationException("a cell record without a configuration has no key")).Key();
 
     /// <summary>The configuration as canonical JSON ("{}" for hand-built records).</summary>
     public string ConfigJson => Config?.ToJson() ?? "{}";
@@ -105,8 +106,10 @@ public sealed record CellRecord
             Learner = config.Defence.IsNone ? config.Learner : $"{config.Learner}+{defence}",
             Method = config.Plausible > 0 ? $"{config.Method} (plausible {config.Plausible.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})" : config.Method,
             Defence = defence, Plausible = config.Plausible,
-            Seed = config.Seed, Alpha = alpha, Members = members, MajorityRows = config.MajorityRows, Budget = config.BudgetText,
-            Flips = flips, PoolSize = poolSize, Knob = config.Knob, Metrics = metrics, Seconds = seconds, ScoringRule = scoringRule,
+            Seed = config.Seed, Alpha = alpha, Members = members, MajorityRows = config.MajorityRows, Budget =
+                config.BudgetText,
+            Flips = flips, PoolSize = poolSize, Knob = config.Knob, Metrics = metrics, Seconds = seconds, ScoringRule =
+                scoringRule,
         };
     }
 }

@@ -38,15 +38,18 @@ public sealed record ExperimentSettings
 
     /// <summary>Strategy name to its own options as canonical JSON, for the strategies with options of their own
     /// (RB-prob, RB-label, RB-dist, a plug-in's).</summary>
-    public IReadOnlyDictionary<string, string> StrategyOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> StrategyOptions { get; init; } = new Dictionary<string,
+        string>(StringComparer.Ordinal);
 
     /// <summary>Firm-side method name to its options beyond the knob as canonical JSON, for the methods with
     /// some.</summary>
-    public IReadOnlyDictionary<string, string> FirmSideOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> FirmSideOptions { get; init; } = new Dictionary<string,
+        string>(StringComparer.Ordinal);
 
     /// <summary>Plug-in assembly name to its origin (name, version, SHA-256 of the file), for the plug-ins whose
     /// components the experiment uses.</summary>
-    public IReadOnlyDictionary<string, string> Plugins { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Plugins { get; init; } = new Dictionary<string,
+        string>(StringComparer.Ordinal);
 
     /// <summary>Learner name to its canonical options JSON.</summary>
     public required IReadOnlyDictionary<string, string> Learners { get; init; }
@@ -59,25 +62,31 @@ public sealed record ExperimentSettings
     /// dataset spec. Stored beside the identity, not compared: the rows follow from the data and the settings, which
     /// the identity's two hashes already bind. Empty in stores written before rows were accounted.
     /// </summary>
-    public IReadOnlyDictionary<string, RowAccount> DatasetRows { get; init; } = new Dictionary<string, RowAccount>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, RowAccount> DatasetRows { get; init; } = new Dictionary<string,
+        RowAccount>(StringComparer.Ordinal);
 
     /// <summary>"dataset/seed/m" (m = "all" or a number) to the SHA-256 of the randomness its cells use (seeded or
     /// imported).</summary>
-    public IReadOnlyDictionary<string, string> Randomness { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Randomness { get; init; } = new Dictionary<string,
+        string>(StringComparer.Ordinal);
 
     /// <summary>The first setting in which <paramref name="stored"/> and this differ, as "setting: stored X, now Y";
     /// null when compatible.</summary>
     public string? FirstDifference(ExperimentSettings stored)
     {
         static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-        if (N(stored.TestFraction) != N(TestFraction)) return $"test_fraction is {N(stored.TestFraction)} in the store and {N(TestFraction)} now";
-        if (N(stored.ValidationFraction) != N(ValidationFraction)) return $"validation_fraction is {N(stored.ValidationFraction)} in the store and {N(ValidationFraction)} now";
+        if (N(stored.TestFraction) != N(TestFraction)) return
+            $"test_fraction is {N(stored.TestFraction)} in the store and {N(TestFraction)} now";
+        if (N(stored.ValidationFraction) != N(ValidationFraction)) return
+            $"validation_fraction is {N(stored.ValidationFraction)} in the store and {N(ValidationFraction)} now";
         if (stored.Bootstrap != Bootstrap) return $"bootstrap is {stored.Bootstrap} in the store and {Bootstrap} now";
-        if (stored.PostProcessingFit.Length > 0 && PostProcessingFit.Length > 0 && stored.PostProcessingFit != PostProcessingFit)
+        if (stored.PostProcessingFit.Length > 0 && PostProcessingFit.Length > 0
+            && stored.PostProcessingFit != PostProcessingFit)
             return $"firm_side_fit is {stored.PostProcessingFit.ToLowerInvariant()} in the store and {PostProcessingFit.ToLowerInvariant()} now";
         if (stored.Stratify != Stratify) return $"split.stratify is {stored.Stratify} in the store and {Stratify} now";
         if (stored.BinaryAsOneColumn != BinaryAsOneColumn) return $"encoding.binary is {(stored.BinaryAsOneColumn ? "one-column" : "two-columns")} in the store and {(BinaryAsOneColumn ? "one-column" : "two-columns")} now";
-        if (Specs.SettingsCodec.FirstDifference(stored.Strategy, Strategy, "strategy") is { } strategyDifference) return strategyDifference;
+        if (Specs.SettingsCodec.FirstDifference(stored.Strategy, Strategy,
+            "strategy") is { } strategyDifference) return strategyDifference;
         foreach (var (strategy, options) in StrategyOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             if (stored.StrategyOptions.TryGetValue(strategy, out var old) && old != options)
                 return $"strategy '{strategy}' options {FirstOptionDifference(old, options)}";
@@ -110,13 +119,20 @@ public sealed record ExperimentSettings
     {
         // A run without firm-side methods keeps the stored fitting rule of the runs that had them.
         PostProcessingFit = PostProcessingFit.Length > 0 ? PostProcessingFit : stored.PostProcessingFit,
-        Learners = stored.Learners.Concat(Learners).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
-        StrategyOptions = stored.StrategyOptions.Concat(StrategyOptions).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
-        FirmSideOptions = stored.FirmSideOptions.Concat(FirmSideOptions).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
-        Plugins = stored.Plugins.Concat(Plugins).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
-        Datasets = stored.Datasets.Concat(Datasets).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
-        DatasetRows = stored.DatasetRows.Concat(DatasetRows).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
-        Randomness = stored.Randomness.Concat(Randomness).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+        Learners = stored.Learners.Concat(Learners).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value,
+            StringComparer.Ordinal),
+        StrategyOptions = stored.StrategyOptions.Concat(StrategyOptions).GroupBy(kv => kv.Key).ToDictionary(g => g.Key,
+            g => g.Last().Value, StringComparer.Ordinal),
+        FirmSideOptions = stored.FirmSideOptions.Concat(FirmSideOptions).GroupBy(kv => kv.Key).ToDictionary(g => g.Key,
+            g => g.Last().Value, StringComparer.Ordinal),
+        Plugins = stored.Plugins.Concat(Plugins).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value,
+            StringComparer.Ordinal),
+        Datasets = stored.Datasets.Concat(Datasets).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value,
+            StringComparer.Ordinal),
+        DatasetRows = stored.DatasetRows.Concat(DatasetRows).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g
+            => g.Last().Value, StringComparer.Ordinal),
+        Randomness = stored.Randomness.Concat(Randomness).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g
+            => g.Last().Value, StringComparer.Ordinal),
     };
 
     /// <summary>Compact JSON as the store keeps it: learners and datasets in ordinal key order, datasets by their two
@@ -135,16 +151,21 @@ public sealed record ExperimentSettings
             ["learners"] = new JsonObject(Learners.OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value)))),
             ["datasets"] = new JsonObject(Datasets.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)DatasetJson(kv.Value, DatasetRows.GetValueOrDefault(kv.Key))))),
-            ["randomness"] = new JsonObject(Randomness.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)DatasetJson(kv.Value,
+                    DatasetRows.GetValueOrDefault(kv.Key))))),
+            ["randomness"] = new JsonObject(Randomness.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv
+                => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
         };
         // Written only when there are some, so a store of built-in components keeps its record as it was.
         if (StrategyOptions.Count > 0)
-            o["strategy_options"] = new JsonObject(StrategyOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));
+            o["strategy_options"] = new JsonObject(StrategyOptions.OrderBy(kv => kv.Key,
+                StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));
         if (FirmSideOptions.Count > 0)
-            o["firm_side_options"] = new JsonObject(FirmSideOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));
+            o["firm_side_options"] = new JsonObject(FirmSideOptions.OrderBy(kv => kv.Key,
+                StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));
         if (Plugins.Count > 0)
-            o["plugins"] = new JsonObject(Plugins.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
+            o["plugins"] = new JsonObject(Plugins.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv
+                => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
         return o.ToJsonString();
     }
 
@@ -165,21 +186,28 @@ public sealed record ExperimentSettings
                 PostProcessingFit = o["post_processing_fit"]!.GetValue<string>(),
                 BinaryAsOneColumn = o["binary_as_one_column"]!.GetValue<bool>(),
                 Strategy = Specs.SettingsCodec.FromStored<FairCollective.Collective.Strategies.StrategySettings>(JsonDocument.Parse(s.ToJsonString()).RootElement),
-                Learners = o["learners"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal),
+                Learners = o["learners"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(),
+                    StringComparer.Ordinal),
                 Datasets = o["datasets"]!.AsObject().ToDictionary(kv => kv.Key,
-                    kv => new DatasetIdentity(kv.Key, kv.Value!["content_sha256"]!.GetValue<string>(), kv.Value!["spec_sha256"]!.GetValue<string>()), StringComparer.Ordinal),
+                    kv => new DatasetIdentity(kv.Key, kv.Value!["content_sha256"]!.GetValue<string>(),
+                        kv.Value!["spec_sha256"]!.GetValue<string>()), StringComparer.Ordinal),
                 DatasetRows = o["datasets"]!.AsObject().Where(kv => kv.Value!["rows"] is not null)
                     .ToDictionary(kv => kv.Key, kv => RowsOf(kv.Value!["rows"]!.AsObject()), StringComparer.Ordinal),
-                Randomness = o["randomness"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>(), StringComparer.Ordinal),
-                StrategyOptions = o["strategy_options"]?.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal)
+                Randomness = o["randomness"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>(),
+                    StringComparer.Ordinal),
+                StrategyOptions = o["strategy_options"]?.AsObject().ToDictionary(kv => kv.Key, kv
+                    => kv.Value!.ToJsonString(), StringComparer.Ordinal)
                                   ?? new Dictionary<string, string>(StringComparer.Ordinal),
-                FirmSideOptions = o["firm_side_options"]?.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(), StringComparer.Ordinal)
+                FirmSideOptions = o["firm_side_options"]?.AsObject().ToDictionary(kv => kv.Key, kv
+                    => kv.Value!.ToJsonString(), StringComparer.Ordinal)
                                   ?? new Dictionary<string, string>(StringComparer.Ordinal),
-                Plugins = o["plugins"]?.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>(), StringComparer.Ordinal)
+                Plugins = o["plugins"]?.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>(),
+                    StringComparer.Ordinal)
                           ?? new Dictionary<string, string>(StringComparer.Ordinal),
             };
         }
-        catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException)
+        catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or
+            ArgumentException or FormatException or KeyNotFoundException)
         {
             throw new FormatException(StoredJsonShape.Describe(json, "the record", Fields), e);
         }
@@ -194,23 +222,31 @@ public sealed record ExperimentSettings
             {
                 ["read"] = rows.Read,
                 ["dropped"] = rows.Dropped,
-                ["dropped_by_column"] = new JsonArray(rows.ByColumn.Select(c => (JsonNode?)new JsonObject { ["column"] = c.Column, ["rows"] = c.Rows }).ToArray()),
+                ["dropped_by_column"] = new JsonArray(rows.ByColumn.Select(c
+                    => (JsonNode?)new JsonObject { ["column"] = c.Column, ["rows"] = c.Rows }).ToArray()),
             };
         return o;
     }
 
-    private static RowAccount RowsOf(JsonObject rows) => new(rows["read"]!.GetValue<int>(), rows["dropped"]!.GetValue<int>(),
-        rows["dropped_by_column"]!.AsArray().Select(c => new ColumnDrops(c!["column"]!.GetValue<string>(), c["rows"]!.GetValue<int>())).ToArray());
+    private static RowAccount RowsOf(JsonObject rows) => new(rows["read"]!.GetValue<int>(),
+        rows["dropped"]!.GetValue<int>(),
+        rows["dropped_by_column"]!.AsArray().Select(c => new ColumnDrops(c!["column"]!.GetValue<string>(),
+            c["rows"]!.GetValue<int>())).ToArray());
 
     /// <summary>What <see cref="ToJson"/> writes, field by field, for naming what an edited record lacks
     /// (<see cref="StoredJsonShape"/>).</summary>
     private static readonly StoredJsonShape.Field[] Fields =
     [
-        new("test_fraction", StoredJsonShape.Kind.Number), StoredJsonShape.Field.Enum<Data.Splitting.Stratification>("stratify"),
-        new("validation_fraction", StoredJsonShape.Kind.Number), new("bootstrap", StoredJsonShape.Kind.Text), new("post_processing_fit", StoredJsonShape.Kind.Text),
-        new("binary_as_one_column", StoredJsonShape.Kind.Boolean), .. StoredJsonShape.Field.Settings("strategy", typeof(FairCollective.Collective.Strategies.StrategySettings)),
-        new("learners", StoredJsonShape.Kind.Object), new("datasets", StoredJsonShape.Kind.Object), new("randomness", StoredJsonShape.Kind.Object),
-        new("strategy_options", StoredJsonShape.Kind.Object, Optional: true), new("firm_side_options", StoredJsonShape.Kind.Object, Optional: true),
+        new("test_fraction",
+            StoredJsonShape.Kind.Number), StoredJsonShape.Field.Enum<Data.Splitting.Stratification>("stratify"),
+        new("validation_fraction", StoredJsonShape.Kind.Number), new("bootstrap",
+            StoredJsonShape.Kind.Text), new("post_processing_fit", StoredJsonShape.Kind.Text),
+        new("binary_as_one_column", StoredJsonShape.Kind.Boolean), .. StoredJsonShape.Field.Settings("strategy",
+            typeof(FairCollective.Collective.Strategies.StrategySettings)),
+        new("learners", StoredJsonShape.Kind.Object), new("datasets", StoredJsonShape.Kind.Object), new("randomness",
+            StoredJsonShape.Kind.Object),
+        new("strategy_options", StoredJsonShape.Kind.Object, Optional: true), new("firm_side_options",
+            StoredJsonShape.Kind.Object, Optional: true),
         new("plugins", StoredJsonShape.Kind.Object, Optional: true),
     ];
 

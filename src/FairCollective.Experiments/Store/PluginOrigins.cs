@@ -17,7 +17,8 @@ internal static class PluginOrigins
         var origins = new[]
         {
             LearnerCatalog.Get(learner).Origin, defence is null ? null : DefenceCatalog.Get(defence.Name).Origin,
-            strategy is null ? null : StrategyCatalog.Get(strategy).Origin, firmSide is null ? null : FirmSideCatalog.Entry(firmSide).Origin,
+            strategy is null ? null : StrategyCatalog.Get(strategy).Origin, firmSide is null ? null :
+                FirmSideCatalog.Entry(firmSide).Origin,
         }.Concat(MetricOrigins()).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         return origins.Length == 0 ? null : string.Join("; ", origins);
     }

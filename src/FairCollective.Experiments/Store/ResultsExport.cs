@@ -10,7 +10,8 @@ namespace FairCollective.Experiments.Store;
 public static class ResultsExport
 {
     private static readonly string[] FixedColumns =
-        ["experiment", "dataset", "learner", "method", "seed", "alpha", "members", "majority_rows", "budget", "flips", "pool_size", "knob", "scoring_rule", "seconds"];
+        ["experiment", "dataset", "learner", "method", "seed", "alpha", "members", "majority_rows", "budget", "flips",
+            "pool_size", "knob", "scoring_rule", "seconds"];
 
     /// <summary>
     /// Writes the cells as CSV (UTF-8, no byte-order mark) to <paramref name="path"/> atomically: the file is the
@@ -29,12 +30,14 @@ public static class ResultsExport
     /// <exception cref="UserInputException">The file cannot be written; the message names it.</exception>
     public static void WriteMissingCsv(IReadOnlyList<MissingCell> missing, string path) =>
         AtomicFile.WriteAllText(path, "experiment,cell_key,configuration\n"
-            + string.Concat(missing.Select(m => $"{CsvField.Quote(m.Experiment)},{m.Key},{CsvField.Quote(m.Label)}\n")));
+            + string.Concat(missing.Select(m
+                => $"{CsvField.Quote(m.Experiment)},{m.Key},{CsvField.Quote(m.Label)}\n")));
 
     /// <summary>Writes the cells as a JSON array to <paramref name="path"/> atomically (see
     /// <see cref="AtomicFile"/>).</summary>
     /// <exception cref="UserInputException">The file cannot be written; the message names it.</exception>
-    public static void WriteJson(IReadOnlyList<CellRecord> cells, string path) => AtomicFile.Write(path, s => WriteJson(cells, s));
+    public static void WriteJson(IReadOnlyList<CellRecord> cells, string path) => AtomicFile.Write(path, s
+        => WriteJson(cells, s));
 
     /// <summary>
     /// One header row (the fixed columns, then every metric name in ordinal order) and one row per cell. Text fields
@@ -49,8 +52,10 @@ public static class ResultsExport
         {
             var fields = new List<string>
             {
-                Quote(c.Experiment), Quote(c.Dataset), Quote(c.Learner), Quote(c.Method), Num(c.Seed), Num(c.Alpha), Num(c.Members),
-                c.MajorityRows is { } m ? Num(m) : "all", Quote(c.Budget), Num(c.Flips), Num(c.PoolSize), c.Knob is { } k ? Num(k) : "", Quote(c.ScoringRule), Num(c.Seconds),
+                Quote(c.Experiment), Quote(c.Dataset), Quote(c.Learner), Quote(c.Method), Num(c.Seed), Num(c.Alpha),
+                    Num(c.Members),
+                c.MajorityRows is { } m ? Num(m) : "all", Quote(c.Budget), Num(c.Flips), Num(c.PoolSize), c.Knob is { }
+                    k ? Num(k) : "", Quote(c.ScoringRule), Num(c.Seconds),
             };
             fields.AddRange(metrics.Select(name => c.Metrics.TryGetValue(name, out var v) ? Num(v) : ""));
             w.WriteLine(string.Join(',', fields));
@@ -82,7 +87,9 @@ public static class ResultsExport
             j.WriteNumber("seconds", c.Seconds);
             j.WriteStartObject("metrics");
             foreach (var (name, v) in c.Metrics.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-                if (double.IsFinite(v)) j.WriteNumber(name, v); else j.WriteString(name, v.ToString(CultureInfo.InvariantCulture));
+                if (double.IsFinite(v)) j.WriteNumber(name, v);
+                else j.WriteString(name,
+                    v.ToString(CultureInfo.InvariantCulture));
             j.WriteEndObject();
             j.WritePropertyName("config");
             using (var cfg = JsonDocument.Parse(c.ConfigJson)) cfg.WriteTo(j);

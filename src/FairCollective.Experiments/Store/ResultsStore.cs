@@ -85,7 +85,8 @@ public sealed class ResultsStore : IDisposable
         if (string.IsNullOrWhiteSpace(path)) throw new UserInputException("no results store path given");
         if (Directory.Exists(path)) throw new UserInputException($"results store '{path}' is a directory, not a file");
         bool exists = File.Exists(path);
-        if (!exists && access == StoreAccess.Read) throw new UserInputException($"results store '{path}' does not exist");
+        if (!exists
+            && access == StoreAccess.Read) throw new UserInputException($"results store '{path}' does not exist");
         if (!exists) CreateFolderOf(path);
 
         var builder = new SqliteConnectionStringBuilder
@@ -145,7 +146,8 @@ public sealed class ResultsStore : IDisposable
     /// part); those the store does not hold yet are pending until committed. Refuses, changing nothing, when the store
     /// holds the experiment with different settings.
     /// </summary>
-    public void BeginRun(string experiment, ExperimentSettings settings, string runId, string specJson, string environmentJson,
+    public void BeginRun(string experiment, ExperimentSettings settings, string runId, string specJson,
+        string environmentJson,
         IReadOnlyCollection<(string Key, CellConfig Config)>? part = null)
     {
         lock (_gate)
@@ -156,13 +158,16 @@ public sealed class ResultsStore : IDisposable
                 throw new UserInputException(
                     $"results store '{Path}' already holds experiment '{experiment}' with other settings: {difference}; give the spec another name, or run into another --store");
             var merged = stored is null ? settings : settings.UnionWith(stored);
-            Run(tx, "INSERT OR REPLACE INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment), ("$s", merged.ToJson()));
+            Run(tx, "INSERT OR REPLACE INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment),
+                ("$s", merged.ToJson()));
             Run(tx, "INSERT OR REPLACE INTO runs(run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc) VALUES($id, $e, $t, $s, $env, $n, NULL)",
-                ("$id", runId), ("$e", experiment), ("$t", Now()), ("$s", specJson), ("$env", environmentJson), ("$n", part?.Count ?? 0));
+                ("$id", runId), ("$e", experiment), ("$t", Now()), ("$s", specJson), ("$env", environmentJson), ("$n",
+                    part?.Count ?? 0));
             if (part is not null)
             {
                 var done = Keys(tx);
-                AddPending(tx, part.Where(c => !done.Contains(c.Key)).Select(c => new MissingCell(c.Config.Experiment, c.Key, c.Config.Describe())));
+                AddPending(tx, part.Where(c => !done.Contains(c.Key)).Select(c => new MissingCell(c.Config.Experiment,
+                    c.Key, c.Config.Describe())));
             }
             tx.Commit();
         }
@@ -202,7 +207,8 @@ public sealed class ResultsStore : IDisposable
     {
         using var cmd = Command("INSERT OR IGNORE INTO pending(cell_key, experiment, label) VALUES($k, $e, $l)");
         cmd.Transaction = tx;
-        var (k, e, l) = (cmd.Parameters.Add(new SqliteParameter { ParameterName = "$k" }), cmd.Parameters.Add(new SqliteParameter { ParameterName = "$e" }),
+        var (k, e, l) = (cmd.Parameters.Add(new SqliteParameter { ParameterName = "$k" }),
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = "$e" }),
             cmd.Parameters.Add(new SqliteParameter { ParameterName = "$l" }));
         foreach (var cell in cells)
         {
@@ -215,16 +221,19 @@ public sealed class ResultsStore : IDisposable
     /// Copies what other stores hold into this new one (<see cref="StoreMerge"/>): experiments bound to their settings,
     /// runs as recorded, and cells with their measured values, in one transaction (all or nothing).
     /// </summary>
-    internal void Import(IReadOnlyDictionary<string, ExperimentSettings> settings, IEnumerable<StoredRun> runs, IEnumerable<CellRecord> cells, IEnumerable<MissingCell> missing)
+    internal void Import(IReadOnlyDictionary<string, ExperimentSettings> settings, IEnumerable<StoredRun> runs,
+        IEnumerable<CellRecord> cells, IEnumerable<MissingCell> missing)
     {
         lock (_gate)
         {
             using var tx = _db.BeginTransaction();
             foreach (var (experiment, s) in settings.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-                Run(tx, "INSERT INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment), ("$s", s.ToJson()));
+                Run(tx, "INSERT INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment), ("$s",
+                    s.ToJson()));
             foreach (var r in runs)
                 Run(tx, "INSERT OR IGNORE INTO runs(run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc) VALUES($id, $e, $t, $s, $env, $n, $f)",
-                    ("$id", r.RunId), ("$e", r.Experiment), ("$t", r.StartedUtc), ("$s", r.SpecJson), ("$env", r.EnvironmentJson), ("$n", r.Cells), ("$f", (object?)r.FinishedUtc ?? DBNull.Value));
+                    ("$id", r.RunId), ("$e", r.Experiment), ("$t", r.StartedUtc), ("$s", r.SpecJson), ("$env",
+                        r.EnvironmentJson), ("$n", r.Cells), ("$f", (object?)r.FinishedUtc ?? DBNull.Value));
             foreach (var cell in cells) Insert(PendingRow.Of(cell), tx);
             AddPending(tx, missing);
             tx.Commit();
@@ -243,7 +252,8 @@ public sealed class ResultsStore : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = Command("SELECT experiment FROM experiments UNION SELECT DISTINCT experiment FROM cells ORDER BY 1");
+            using var cmd =
+                Command("SELECT experiment FROM experiments UNION SELECT DISTINCT experiment FROM cells ORDER BY 1");
             using var r = Guarded(cmd.ExecuteReader);
             var names = new List<string>();
             while (Guarded(r.Read))
@@ -301,11 +311,13 @@ public sealed class ResultsStore : IDisposable
     }
 
     /// <summary>A cell as its row will hold it: the key is the hash of this same configuration text.</summary>
-    private sealed record PendingRow(CellRecord Cell, CellConfig Config, string Key, string ConfigJson, string MetricsJson)
+    private sealed record PendingRow(CellRecord Cell, CellConfig Config, string Key, string ConfigJson,
+        string MetricsJson)
     {
         public static PendingRow Of(CellRecord cell)
         {
-            var config = cell.Config ?? throw new ArgumentException("only cells with a configuration can be stored", nameof(cell));
+            var config = cell.Config ?? throw new ArgumentException("only cells with a configuration can be stored",
+                nameof(cell));
             string json = config.ToJson();
             return new PendingRow(cell, config, CellConfig.KeyOf(json), json, Store.MetricsJson.Write(cell.Metrics));
         }
@@ -358,7 +370,8 @@ public sealed class ResultsStore : IDisposable
               budget, flips, pool_size, knob, metrics_json, scoring_rule, seconds, config_json, finished_utc)
             VALUES($k, $e, $d, $l, $m, $s, $a, $mem, $mr, $b, $f, $p, $kn, $mj, $rule, $sec, $cfg, $t)
             """);
-        foreach (var name in (string[])["$k", "$e", "$d", "$l", "$m", "$s", "$a", "$mem", "$mr", "$b", "$f", "$p", "$kn", "$mj", "$rule", "$sec", "$cfg", "$t"])
+        foreach (var name in (string[])["$k", "$e", "$d", "$l", "$m", "$s", "$a", "$mem", "$mr", "$b", "$f", "$p",
+            "$kn", "$mj", "$rule", "$sec", "$cfg", "$t"])
             cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
         return cmd;
     }
@@ -409,12 +422,14 @@ public sealed class ResultsStore : IDisposable
     /// </summary>
     private void CheckExperimentColumn()
     {
-        using var cmd = Command("SELECT rowid, cell_key, experiment, json_extract(config_json, '$.experiment') FROM cells "
+        using var cmd =
+            Command("SELECT rowid, cell_key, experiment, json_extract(config_json, '$.experiment') FROM cells "
                                 + "WHERE json_valid(config_json) AND experiment IS NOT json_extract(config_json, '$.experiment') ORDER BY cell_key LIMIT 1");
         using var r = Guarded(cmd.ExecuteReader);
         if (!Guarded(r.Read)) return;
         throw Corrupted(r.GetInt64(0), r.IsDBNull(1) ? "" : r.GetString(1),
-            ColumnDisagrees("experiment", r.IsDBNull(2) ? DBNull.Value : r.GetValue(2), r.IsDBNull(3) ? DBNull.Value : r.GetValue(3)));
+            ColumnDisagrees("experiment", r.IsDBNull(2) ? DBNull.Value : r.GetValue(2),
+                r.IsDBNull(3) ? DBNull.Value : r.GetValue(3)));
     }
 
     /// <summary>Fewest rows parsed in parallel (below it the threads cost more than they save).</summary>
@@ -425,7 +440,8 @@ public sealed class ResultsStore : IDisposable
     {
         lock (_gate)
             return ReadRows("SELECT run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc, rowid FROM runs ORDER BY started_utc", "runs",
-                r => new StoredRun(Text(r, 0, "run_id"), Text(r, 1, "experiment"), Text(r, 2, "started_utc"), Text(r, 3, "spec_json"), Text(r, 4, "environment_json"),
+                r => new StoredRun(Text(r, 0, "run_id"), Text(r, 1, "experiment"), Text(r, 2, "started_utc"), Text(r, 3,
+                    "spec_json"), Text(r, 4, "environment_json"),
                     Whole(r, 5, "cells"), r.IsDBNull(6) ? null : Text(r, 6, "finished_utc")));
     }
 
@@ -444,7 +460,8 @@ public sealed class ResultsStore : IDisposable
             {
                 rows.Add(read(r));
             }
-            catch (Exception e) when (e is InvalidCastException or InvalidOperationException or FormatException or OverflowException)
+            catch (Exception e) when (e is InvalidCastException or InvalidOperationException or FormatException or
+                OverflowException)
             {
                 throw new UserInputException($"results store '{Path}': row {r.GetInt64(r.FieldCount - 1).ToString(CultureInfo.InvariantCulture)} of the {table} table is corrupted: {FirstLine(e.Message)}; run the experiment into a new store");
             }
@@ -455,7 +472,8 @@ public sealed class ResultsStore : IDisposable
     // A text column that SQLite would hand over as NULL or convert from a number: checked, so an edit is named.
     private static string Text(SqliteDataReader r, int column, string name) =>
         r.IsDBNull(column) ? throw new FormatException($"its {name} is empty (NULL)")
-        : r.GetFieldType(column) == typeof(string) ? r.GetString(column) : throw new FormatException($"its {name} is not text");
+        : r.GetFieldType(column) == typeof(string) ? r.GetString(column) : throw new
+            FormatException($"its {name} is not text");
 
     /// <summary>Closes the store; a written store goes back to a rollback journal, so no -wal or -shm file stays beside
     /// it.</summary>
@@ -480,12 +498,14 @@ public sealed class ResultsStore : IDisposable
     /// One row of the cells table as read, each column's value or the error reading it raised (kept, so a corrupted row
     /// is reported with the same first error as when rows were parsed while read).
     /// </summary>
-    private sealed record StoredRow(long RowId, string Key, Func<string> Config, Func<string> Metrics, Func<double> Alpha, Func<double> Seconds,
+    private sealed record StoredRow(long RowId, string Key, Func<string> Config, Func<string> Metrics,
+        Func<double> Alpha, Func<double> Seconds,
         Func<int> Members, Func<int> Flips, Func<int> Pool, Func<string> Rule, object[] Copied)
     {
         /// <summary>Columns that copy a part of the configuration (for filtering and for reading the table by hand),
         /// read after the first ten.</summary>
-        public static readonly string[] CopiedNames = ["experiment", "dataset", "learner", "method", "seed", "majority_rows", "budget", "knob"];
+        public static readonly string[] CopiedNames = ["experiment", "dataset", "learner", "method", "seed",
+            "majority_rows", "budget", "knob"];
 
         /// <summary><see cref="CopiedNames"/> as a SELECT list.</summary>
         public static string CopiedColumns => string.Join(", ", CopiedNames);
@@ -495,13 +515,16 @@ public sealed class ResultsStore : IDisposable
         public static object[] Expected(CellConfig config) =>
         [
             config.Experiment, config.Dataset.Name, config.Learner, config.Method, (long)config.Seed,
-            config.MajorityRows is { } m ? (long)m : DBNull.Value, config.BudgetText, config.Knob is { } k ? k : DBNull.Value,
+            config.MajorityRows is { } m ? (long)m : DBNull.Value, config.BudgetText, config.Knob is { } k ? k :
+                DBNull.Value,
         ];
 
         public static StoredRow Read(SqliteDataReader r) => new(r.GetInt64(0), r.IsDBNull(1) ? "" : r.GetString(1),
-            Kept(() => r.GetString(9)), Kept(() => r.GetString(6)), Kept(() => Number(r, 2, "alpha")), Kept(() => Number(r, 7, "seconds")),
+            Kept(() => r.GetString(9)), Kept(() => r.GetString(6)), Kept(() => Number(r, 2, "alpha")), Kept(()
+                => Number(r, 7, "seconds")),
             Kept(() => Whole(r, 3, "members")), Kept(() => Whole(r, 4, "flips")), Kept(() => Whole(r, 5, "pool_size")),
-            Kept(() => r.IsDBNull(8) ? "" : r.GetString(8)), CopiedNames.Select((_, i) => r.GetValue(10 + i)).ToArray());
+            Kept(() => r.IsDBNull(8) ? "" : r.GetString(8)), CopiedNames.Select((_, i)
+                => r.GetValue(10 + i)).ToArray());
 
         private static Func<T> Kept<T>(Func<T> read)
         {
@@ -510,7 +533,8 @@ public sealed class ResultsStore : IDisposable
                 var value = read();
                 return () => value;
             }
-            catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or OverflowException)
+            catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or
+                OverflowException)
             {
                 return () => throw e;
             }
@@ -525,7 +549,9 @@ public sealed class ResultsStore : IDisposable
             if (config.Key() != row.Key) throw new FormatException("its key does not match its configuration");
             var expected = StoredRow.Expected(config);
             for (int i = 0; i < expected.Length; i++)
-                if (!Equals(row.Copied[i], expected[i])) throw new FormatException(ColumnDisagrees(StoredRow.CopiedNames[i], row.Copied[i], expected[i]));
+                if (!Equals(row.Copied[i],
+                    expected[i])) throw new FormatException(ColumnDisagrees(StoredRow.CopiedNames[i], row.Copied[i],
+                    expected[i]));
             var metrics = MetricsJson.Read(row.Metrics());
             double alpha = row.Alpha(), seconds = row.Seconds();
             int members = row.Members(), flips = row.Flips(), pool = row.Pool();
@@ -533,7 +559,8 @@ public sealed class ResultsStore : IDisposable
                 throw new FormatException($"its counts are impossible (alpha {alpha}, members {members}, pool {pool}, flips {flips})");
             return CellRecord.Of(config, alpha, members, flips, pool, metrics, seconds, row.Rule());
         }
-        catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or JsonException or OverflowException)
+        catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or
+            JsonException or OverflowException)
         {
             throw Corrupted(row.RowId, row.Key, e.Message);
         }
@@ -557,10 +584,12 @@ public sealed class ResultsStore : IDisposable
     // SQLite converts text to 0 when asked for a number: check the stored type, so an edited value is caught, not read
     // as 0.
     private static double Number(SqliteDataReader r, int column, string name) =>
-        r.GetFieldType(column) is var t && (t == typeof(double) || t == typeof(long)) ? r.GetDouble(column) : throw new FormatException($"{name} is not a number");
+        r.GetFieldType(column) is var t && (t == typeof(double)
+            || t == typeof(long)) ? r.GetDouble(column) : throw new FormatException($"{name} is not a number");
 
     private static int Whole(SqliteDataReader r, int column, string name) =>
-        r.GetFieldType(column) == typeof(long) ? r.GetInt32(column) : throw new FormatException($"{name} is not a whole number");
+        r.GetFieldType(column) == typeof(long) ? r.GetInt32(column) : throw new
+            FormatException($"{name} is not a whole number");
 
     private ExperimentSettings? StoredSettings(string experiment, SqliteTransaction? tx)
     {
@@ -722,7 +751,8 @@ internal static class MetricsJson
         var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
         if (!reader.Read() || reader.TokenType == JsonTokenType.Null)
             throw new FormatException("its metrics are not a JSON object");
-        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException($"its metrics are a JSON {reader.TokenType}, not an object");
+        if (reader.TokenType != JsonTokenType.StartObject) throw new
+            JsonException($"its metrics are a JSON {reader.TokenType}, not an object");
         var metrics = new Dictionary<string, double>(TypicalCount, StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

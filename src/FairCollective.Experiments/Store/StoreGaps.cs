@@ -12,7 +12,8 @@ namespace FairCollective.Experiments.Store;
 /// <param name="Cells">Cells of its part: the whole plan, or its shard's part.</param>
 /// <param name="FinishedUtc">When every cell of its part was committed; null for a run that stopped before (or still
 /// runs).</param>
-public sealed record StoredRun(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson, int Cells, string? FinishedUtc);
+public sealed record StoredRun(string RunId, string Experiment, string StartedUtc, string SpecJson,
+    string EnvironmentJson, int Cells, string? FinishedUtc);
 
 /// <summary>A cell a run set out to compute that the store does not hold.</summary>
 /// <param name="Experiment">Its experiment.</param>
@@ -33,7 +34,8 @@ public sealed record MissingCell(string Experiment, string Key, string Label)
 /// <param name="Missing">The missing cells, by experiment and label.</param>
 /// <param name="MissingShards">Per experiment whose runs were shards of N: the shards ("2/4") no run is recorded
 /// of.</param>
-public sealed record StoreGaps(IReadOnlyList<MissingCell> Missing, IReadOnlyDictionary<string, IReadOnlyList<string>> MissingShards)
+public sealed record StoreGaps(IReadOnlyList<MissingCell> Missing, IReadOnlyDictionary<string,
+    IReadOnlyList<string>> MissingShards)
 {
     /// <summary>True when nothing is missing.</summary>
     public bool IsEmpty => Missing.Count == 0 && MissingShards.Count == 0;
@@ -42,7 +44,8 @@ public sealed record StoreGaps(IReadOnlyList<MissingCell> Missing, IReadOnlyDict
     /// "); only <paramref name="experiment"/>'s when given.</summary>
     public IReadOnlyList<string> Warnings(string? experiment = null)
     {
-        var lines = Missing.Where(m => experiment is null || m.Experiment == experiment).GroupBy(m => m.Experiment).Select(g => string.Create(CultureInfo.InvariantCulture,
+        var lines = Missing.Where(m => experiment is null || m.Experiment == experiment).GroupBy(m
+            => m.Experiment).Select(g => string.Create(CultureInfo.InvariantCulture,
             $"experiment '{g.Key}' is incomplete: {g.Count():N0} cells its runs set out to compute are missing (a run stopped before its end or still runs, or unfinished stores were merged with --allow-partial); its tables and figures cover the cells present only"))
             .ToList();
         lines.AddRange(MissingShards.Where(kv => experiment is null || kv.Key == experiment).Select(kv =>
@@ -60,7 +63,9 @@ public sealed record StoreGaps(IReadOnlyList<MissingCell> Missing, IReadOnlyDict
             var shards = byExperiment.Select(r => ShardTag.At(r.RunId)).OfType<(int Index, int Count)>().ToArray();
             var absent = shards.Select(s => s.Count).Distinct().Order().SelectMany(count => Enumerable.Range(1, count)
                     .Except(shards.Where(s => s.Count == count).Select(s => s.Index))
-                    .Select(i => $"{i.ToString(CultureInfo.InvariantCulture)}/{count.ToString(CultureInfo.InvariantCulture)}"))
+                    .Select(i
+                        =>
+                        $"{i.ToString(CultureInfo.InvariantCulture)}/{count.ToString(CultureInfo.InvariantCulture)}"))
                 .ToArray();
             if (absent.Length > 0) missing[byExperiment.Key] = absent;
         }

@@ -11,7 +11,8 @@ namespace FairCollective.Experiments.Store;
 /// no input holds, and shards no input's run names.</param>
 /// <param name="Unfinished">The inputs whose runs did not finish, with how many of their cells no input holds (empty
 /// unless allowed).</param>
-public sealed record MergeSummary(string Output, int Cells, int Duplicates, StoreGaps Gaps, IReadOnlyList<(string Store, int Missing)> Unfinished);
+public sealed record MergeSummary(string Output, int Cells, int Duplicates, StoreGaps Gaps, IReadOnlyList<(string Store,
+    int Missing)> Unfinished);
 
 /// <summary>
 /// <c>results merge</c>: combines results stores of one configuration (the shards of a sweep, or copies of a run) into
@@ -36,8 +37,12 @@ public static class StoreMerge
         if (File.Exists(output) || Directory.Exists(output))
             throw new UserInputException($"results merge: the output '{output}' already exists; give a new path (a merge never overwrites a store)");
         string full = Path.GetFullPath(output);
-        if (inputs.FirstOrDefault(i => Path.GetFullPath(i) == full) is { } same) throw new UserInputException($"results merge: the output '{output}' is also an input ('{same}')");
-        if (inputs.GroupBy(Path.GetFullPath).FirstOrDefault(g => g.Count() > 1) is { } twice) throw new UserInputException($"results merge: store '{twice.First()}' is given twice");
+        if (inputs.FirstOrDefault(i
+            => Path.GetFullPath(i) == full) is { } same) throw new
+            UserInputException($"results merge: the output '{output}' is also an input ('{same}')");
+        if (inputs.GroupBy(Path.GetFullPath).FirstOrDefault(g
+            => g.Count() > 1) is { } twice) throw new
+            UserInputException($"results merge: store '{twice.First()}' is given twice");
 
         var settings = new Dictionary<string, ExperimentSettings>(StringComparer.Ordinal);
         var settingsFrom = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -83,10 +88,13 @@ public static class StoreMerge
 
         // A cell an unfinished input lacks may be in another input (a shard run again into another store): missing is
         // what none holds.
-        var unfinished = pending.Select(p => (p.Store, p.Runs, Missing: p.Missing.Where(m => !cells.ContainsKey(m.Key)).ToArray())).Where(p => p.Missing.Length > 0).ToArray();
-        var gaps = new StoreGaps(unfinished.SelectMany(p => p.Missing).DistinctBy(m => m.Key).OrderBy(m => m.Experiment, StringComparer.Ordinal)
+        var unfinished = pending.Select(p => (p.Store, p.Runs, Missing: p.Missing.Where(m
+            => !cells.ContainsKey(m.Key)).ToArray())).Where(p => p.Missing.Length > 0).ToArray();
+        var gaps = new StoreGaps(unfinished.SelectMany(p => p.Missing).DistinctBy(m => m.Key).OrderBy(m => m.Experiment,
+            StringComparer.Ordinal)
             .ThenBy(m => m.Label, StringComparer.Ordinal).ToArray(), StoreGaps.MissingShardsOf(runs));
-        if (!allowPartial && unfinished.Length > 0) throw Unfinished(unfinished[0].Store, unfinished[0].Runs, unfinished[0].Missing, unfinished.Length - 1);
+        if (!allowPartial && unfinished.Length > 0) throw Unfinished(unfinished[0].Store, unfinished[0].Runs,
+            unfinished[0].Missing, unfinished.Length - 1);
         if (!allowPartial && gaps.MissingShards.FirstOrDefault() is { Key: { } experiment, Value: { } shards })
             throw new UserInputException($"results merge: experiment '{experiment}' was run in shards, but no store given holds shard {string.Join(", ", shards)}; merge every shard's store, or merge with --allow-partial (the merged store then records that those cells are missing)");
 
@@ -101,7 +109,8 @@ public static class StoreMerge
         try
         {
             using (var merged = ResultsStore.Open(temporary))
-                merged.Import(settings, runs.OrderBy(r => r.StartedUtc, StringComparer.Ordinal).ThenBy(r => r.RunId, StringComparer.Ordinal),
+                merged.Import(settings, runs.OrderBy(r => r.StartedUtc, StringComparer.Ordinal).ThenBy(r => r.RunId,
+                    StringComparer.Ordinal),
                     cells.Values.Select(v => v.Cell).OrderBy(c => c.Key, StringComparer.Ordinal), gaps.Missing);
             File.Move(temporary, full);
         }
@@ -114,18 +123,23 @@ public static class StoreMerge
             foreach (var file in new[] { temporary, temporary + "-wal", temporary + "-shm", temporary + "-journal" })
                 if (File.Exists(file)) File.Delete(file);
         }
-        return new MergeSummary(output, cells.Count, duplicates, gaps, unfinished.Select(u => (u.Store, u.Missing.Length)).ToArray());
+        return new MergeSummary(output, cells.Count, duplicates, gaps, unfinished.Select(u => (u.Store,
+            u.Missing.Length)).ToArray());
     }
 
     /// <summary>"store 'x' is unfinished: 486 of the 1,592 cells of its run (shard 2/4) are missing ...": the run whose
     /// part lacks the first missing cell.</summary>
-    private static UserInputException Unfinished(string store, IReadOnlyList<StoredRun> runs, IReadOnlyList<MissingCell> missing, int others)
+    private static UserInputException Unfinished(string store, IReadOnlyList<StoredRun> runs,
+        IReadOnlyList<MissingCell> missing, int others)
     {
         string experiment = missing[0].Experiment;
         var run = runs.Where(r => r.Experiment == experiment).MaxBy(r => r.StartedUtc, StringComparer.Ordinal);
         int count = missing.Count(m => m.Experiment == experiment);
-        string part = run is null ? "" : string.Create(CultureInfo.InvariantCulture, $" of the {run.Cells:N0} cells of its run of '{experiment}'")
-                                                       + (ShardTag.At(run.RunId) is { } s ? string.Create(CultureInfo.InvariantCulture, $" (shard {s.Index}/{s.Count})") : "");
+        string part = run is null ? "" : string.Create(CultureInfo.InvariantCulture,
+            $" of the {run.Cells:N0} cells of its run of '{experiment}'")
+                                                       + (ShardTag.At(run.RunId) is { } s ?
+                                                           string.Create(CultureInfo.InvariantCulture,
+                                                           $" (shard {s.Index}/{s.Count})") : "");
         return new UserInputException(string.Create(CultureInfo.InvariantCulture,
             $"results merge: store '{store}' is unfinished: {count:N0}{part} are missing (its run still runs, or stopped before its end){(others > 0 ? $", and {others} more input(s) are unfinished" : "")}; finish it (the same run command again resumes it) or merge with --allow-partial (the merged store then records which cells are missing)"));
     }
@@ -133,12 +147,15 @@ public static class StoreMerge
     /// <summary>What differs between two stored copies of one cell (everything but its timing), or null.</summary>
     private static string? Difference(CellRecord a, CellRecord b)
     {
-        if (a.Alpha != b.Alpha || a.Members != b.Members || a.Flips != b.Flips || a.PoolSize != b.PoolSize) return "its counts";
+        if (a.Alpha != b.Alpha || a.Members != b.Members || a.Flips != b.Flips
+            || a.PoolSize != b.PoolSize) return "its counts";
         if (a.ScoringRule != b.ScoringRule) return "its scoring rule";
-        if (a.Metrics.Count != b.Metrics.Count || a.Metrics.Any(kv => !b.Metrics.TryGetValue(kv.Key, out var v) || !kv.Value.Equals(v)))
+        if (a.Metrics.Count != b.Metrics.Count || a.Metrics.Any(kv => !b.Metrics.TryGetValue(kv.Key, out var v)
+            || !kv.Value.Equals(v)))
         {
             var key = a.Metrics.Keys.Concat(b.Metrics.Keys).Order(StringComparer.Ordinal)
-                .First(k => !a.Metrics.TryGetValue(k, out var x) || !b.Metrics.TryGetValue(k, out var y) || !x.Equals(y));
+                .First(k => !a.Metrics.TryGetValue(k, out var x) || !b.Metrics.TryGetValue(k, out var y)
+                    || !x.Equals(y));
             return $"metric '{key}'";
         }
         return null;

@@ -40,13 +40,15 @@ internal static class StoredJsonShape
     internal sealed record Field(string Path, Kind Kind, bool Optional = false, IReadOnlyList<string>? OneOf = null)
     {
         /// <summary>A text field that holds one of the names of <typeparamref name="TEnum"/>.</summary>
-        public static Field Enum<TEnum>(string path) where TEnum : struct, System.Enum => new(path, Kind.Text, OneOf: System.Enum.GetNames<TEnum>());
+        public static Field Enum<TEnum>(string path) where TEnum : struct, System.Enum => new(path, Kind.Text,
+            OneOf: System.Enum.GetNames<TEnum>());
 
         /// <summary>The object at <paramref name="path"/> and every setting of the record <paramref name="record"/>
         /// inside it, as <see cref="Specs.SettingsCodec"/> writes them.</summary>
         public static IEnumerable<Field> Settings(string path, Type record) =>
             Specs.SettingsCodec.Fields(record).Select(f => new Field($"{path}.{Specs.SettingsCodec.Key(f)}",
-                f.PropertyType == typeof(int) ? Kind.Whole : f.PropertyType == typeof(double) ? Kind.Number : f.PropertyType == typeof(bool) ? Kind.Boolean : Kind.Text,
+                f.PropertyType == typeof(int) ? Kind.Whole : f.PropertyType == typeof(double) ? Kind.Number :
+                    f.PropertyType == typeof(bool) ? Kind.Boolean : Kind.Text,
                 OneOf: f.PropertyType.IsEnum ? System.Enum.GetNames(f.PropertyType) : null))
             .Prepend(new Field(path, Kind.Object));
     }
@@ -97,7 +99,8 @@ internal static class StoredJsonShape
         Kind.Boolean => node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
         Kind.Number => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number,
         _ => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-             && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue,
+             && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
+                 && d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue,
     };
 
     private static string Name(Kind kind) => kind switch

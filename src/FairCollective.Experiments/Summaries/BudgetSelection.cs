@@ -32,20 +32,24 @@ public enum BestDefinition
 /// <param name="Best">How seeds combine.</param>
 /// <param name="Metric">The stored fairness metric that is minimised and reported (a <see cref="MetricKeys"/> key;
 /// default EqOd).</param>
-public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test, BestDefinition Best = BestDefinition.MinOfSeedMeans, string Metric = MetricKeys.EqOd)
+public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test,
+    BestDefinition Best = BestDefinition.MinOfSeedMeans, string Metric = MetricKeys.EqOd)
 {
     /// <summary>The paper's rule: chosen on test, one budget for all seeds.</summary>
     public static BudgetSelection Paper { get; } = new();
 
     /// <summary>The paper's rule for <paramref name="metric"/>: chosen on test, one budget for all seeds.</summary>
-    public static BudgetSelection PaperFor(ShownMetric metric) => metric == ShownMetric.EqOd ? Paper : new(Metric: metric.Key);
+    public static BudgetSelection PaperFor(ShownMetric metric)
+        => metric == ShownMetric.EqOd ? Paper : new(Metric: metric.Key);
 
     /// <summary>The rule in words, printed beside every table that uses it.</summary>
     public string Describe() =>
         (Split == SelectionSplit.Test
             ? "budget chosen on the test split (the paper's rule; optimistic)"
             : "budget chosen on the validation split, reported on test")
-        + (Best == BestDefinition.MinOfSeedMeans ? (Direction > 0 ? "; one budget for all seeds: the lowest seed mean" : "; one budget for all seeds: the highest seed mean") : "; each seed's own budget, then the mean over seeds");
+        + (Best == BestDefinition.MinOfSeedMeans ? (Direction > 0 ? "; one budget for all seeds: the lowest seed mean" :
+            "; one budget for all seeds: the highest seed mean") :
+            "; each seed's own budget, then the mean over seeds");
 
     /// <summary>+1 when lower values of <see cref="Metric"/> are fairer (gaps), -1 when higher are (min/max
     /// ratios).</summary>

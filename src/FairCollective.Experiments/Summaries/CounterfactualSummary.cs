@@ -13,7 +13,8 @@ namespace FairCollective.Experiments.Summaries;
 /// <param name="Success">S(alpha) over seeds, in [0, 1].</param>
 /// <param name="EqOd">The shown fairness metric (EqOd unless another was chosen) over seeds at that budget.</param>
 /// <param name="Error">Test error over seeds at that budget.</param>
-public sealed record SuccessRow(string Dataset, string Learner, string Method, double Alpha, string Budget, double MeanFlips,
+public sealed record SuccessRow(string Dataset, string Learner, string Method, double Alpha, string Budget,
+    double MeanFlips,
     SeedStats Success, SeedStats EqOd, SeedStats Error);
 
 /// <summary>Counterfactual success S(alpha) on data whose counterfactual is known (synthetic data): the analogue of
@@ -29,8 +30,10 @@ public static class CounterfactualSummary
     public static IReadOnlyList<SuccessRow> BestByAlpha(IEnumerable<CellRecord> cells, ShownMetric? metric = null) =>
         ExperimentShape.CollectiveCells(cells).Where(c => c.MajorityRows is null)
             .GroupBy(c => (c.Dataset, c.Learner, c.Method, c.Alpha, c.Budget))
-            .Select(g => new SuccessRow(g.Key.Dataset, g.Key.Learner, g.Key.Method, g.Key.Alpha, g.Key.Budget, g.Average(c => (double)c.Flips),
-                SeedStats.Of(g, MetricKeys.CounterfactualSuccess), SeedStats.Of(g, (metric ?? ShownMetric.EqOd).Key), SeedStats.Of(g, MetricKeys.Error)))
+            .Select(g => new SuccessRow(g.Key.Dataset, g.Key.Learner, g.Key.Method, g.Key.Alpha, g.Key.Budget,
+                g.Average(c => (double)c.Flips),
+                SeedStats.Of(g, MetricKeys.CounterfactualSuccess), SeedStats.Of(g, (metric
+                    ?? ShownMetric.EqOd).Key), SeedStats.Of(g, MetricKeys.Error)))
             .GroupBy(r => (r.Dataset, r.Learner, r.Method, r.Alpha))
             .Select(g => g.Where(r => !double.IsNaN(r.Success.Mean)).MaxBy(r => r.Success.Mean) ?? g.First())
             .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal)

@@ -29,7 +29,8 @@ namespace FairCollective.Experiments.Summaries;
 /// <param name="FalseFlagsMajority">Majority rows flagged.</param>
 /// <param name="GainsBySeed">Per seed the gain against the defended firm and against the undefended one (either NaN
 /// where a cell is missing).</param>
-public sealed record CountermeasureRow(string Dataset, string Learner, string Defence, string Strategy, double Plausible, int? MajorityRows, double Alpha, string Budget,
+public sealed record CountermeasureRow(string Dataset, string Learner, string Defence, string Strategy,
+    double Plausible, int? MajorityRows, double Alpha, string Budget,
     double MeanFlips, SeedStats Metric, SeedStats Error, SeedStats Gain, SeedStats UndefendedGain,
     SeedStats Precision, SeedStats Recall, SeedStats FalseFlagsMinority, SeedStats FalseFlagsMajority,
     IReadOnlyDictionary<int, (double Defended, double Undefended)>? GainsBySeed = null)
@@ -44,7 +45,8 @@ public sealed record CountermeasureRow(string Dataset, string Learner, string De
     /// collective gained nothing without the defence (below <see cref="CountermeasureSummary.MinimumGain"/>): there was
     /// nothing to keep.
     /// </summary>
-    public double Survival => UndefendedGain.Count > 0 && UndefendedGain.Mean >= CountermeasureSummary.MinimumGain ? Gain.Mean / UndefendedGain.Mean : double.NaN;
+    public double Survival => UndefendedGain.Count > 0
+        && UndefendedGain.Mean >= CountermeasureSummary.MinimumGain ? Gain.Mean / UndefendedGain.Mean : double.NaN;
 }
 
 /// <summary>
@@ -71,7 +73,8 @@ public readonly record struct GainKept(double Share, double Low, double High, in
 /// <param name="ErrorChange">Per seed: test error with the defence minus without.</param>
 /// <param name="FalseFlagsMinority">Minority rows flagged (all honest here).</param>
 /// <param name="FalseFlagsMajority">Majority rows flagged.</param>
-public sealed record DefenceAloneRow(string Dataset, string Learner, string Defence, SeedStats UnfairnessChange, SeedStats ErrorChange,
+public sealed record DefenceAloneRow(string Dataset, string Learner, string Defence, SeedStats UnfairnessChange,
+    SeedStats ErrorChange,
     SeedStats FalseFlagsMinority, SeedStats FalseFlagsMajority);
 
 /// <summary>
@@ -100,30 +103,41 @@ public static class CountermeasureSummary
             .GroupBy(c => (c.Dataset, c.BaseLearner, c.Defence, c.Seed)).ToDictionary(g => g.Key, g => g.First());
         var collective = ExperimentShape.CollectiveCells(cells).ToArray();
         var undefended = collective.Where(c => c.Defence == DefenceCatalog.None)
-            .GroupBy(c => (c.Dataset, c.BaseLearner, c.BaseMethod, c.Plausible, c.MajorityRows, c.Alpha, c.Budget, c.Seed)).ToDictionary(g => g.Key, g => g.First());
+            .GroupBy(c => (c.Dataset, c.BaseLearner, c.BaseMethod, c.Plausible, c.MajorityRows, c.Alpha, c.Budget,
+                c.Seed)).ToDictionary(g => g.Key, g => g.First());
         var rows = new List<CountermeasureRow>();
         foreach (var g in collective.Where(c => c.Defence != DefenceCatalog.None)
-                     .GroupBy(c => (c.Dataset, c.BaseLearner, c.Defence, c.BaseMethod, c.Plausible, c.MajorityRows, c.Alpha, c.Budget))
-                     .OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.BaseLearner, StringComparer.Ordinal)
-                     .ThenBy(g => g.Key.Defence, StringComparer.Ordinal).ThenBy(g => g.Key.BaseMethod, StringComparer.Ordinal)
-                     .ThenBy(g => g.Key.Plausible).ThenBy(g => g.Key.MajorityRows ?? int.MaxValue).ThenBy(g => g.Key.Alpha).ThenBy(g => g.Key.Budget, StringComparer.Ordinal))
+                     .GroupBy(c => (c.Dataset, c.BaseLearner, c.Defence, c.BaseMethod, c.Plausible, c.MajorityRows,
+                         c.Alpha, c.Budget))
+                     .OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.BaseLearner,
+                         StringComparer.Ordinal)
+                     .ThenBy(g => g.Key.Defence, StringComparer.Ordinal).ThenBy(g => g.Key.BaseMethod,
+                         StringComparer.Ordinal)
+                     .ThenBy(g => g.Key.Plausible).ThenBy(g => g.Key.MajorityRows ?? int.MaxValue).ThenBy(g
+                         => g.Key.Alpha).ThenBy(g => g.Key.Budget, StringComparer.Ordinal))
         {
             var k = g.Key;
             var bySeed = new Dictionary<int, (double Defended, double Undefended)>();
             foreach (var cell in g)
             {
                 double u = Unfairness(cell, metric);
-                double gain = bases.TryGetValue((k.Dataset, k.BaseLearner, k.Defence, cell.Seed), out var b) ? Unfairness(b, metric) - u : double.NaN;
-                double plain = undefended.TryGetValue((k.Dataset, k.BaseLearner, k.BaseMethod, k.Plausible, k.MajorityRows, k.Alpha, k.Budget, cell.Seed), out var o)
-                               && bases.TryGetValue((k.Dataset, k.BaseLearner, DefenceCatalog.None, cell.Seed), out var ob)
+                double gain = bases.TryGetValue((k.Dataset, k.BaseLearner, k.Defence, cell.Seed),
+                    out var b) ? Unfairness(b, metric) - u : double.NaN;
+                double plain = undefended.TryGetValue((k.Dataset, k.BaseLearner, k.BaseMethod, k.Plausible,
+                    k.MajorityRows, k.Alpha, k.Budget, cell.Seed), out var o)
+                               && bases.TryGetValue((k.Dataset, k.BaseLearner, DefenceCatalog.None, cell.Seed),
+                                   out var ob)
                     ? Unfairness(ob, metric) - Unfairness(o, metric) : double.NaN;
                 bySeed[cell.Seed] = (gain, plain);
             }
-            rows.Add(new CountermeasureRow(k.Dataset, k.BaseLearner, k.Defence, k.BaseMethod, k.Plausible, k.MajorityRows, k.Alpha, k.Budget,
-                g.Average(c => (double)c.Flips), SeedStats.Of(g, metric.Key), SeedStats.Of(g, MetricKeys.Error), SeedStats.Of(bySeed.Values.Select(v => v.Defended)),
+            rows.Add(new CountermeasureRow(k.Dataset, k.BaseLearner, k.Defence, k.BaseMethod, k.Plausible,
+                k.MajorityRows, k.Alpha, k.Budget,
+                g.Average(c => (double)c.Flips), SeedStats.Of(g, metric.Key), SeedStats.Of(g,
+                    MetricKeys.Error), SeedStats.Of(bySeed.Values.Select(v => v.Defended)),
                 SeedStats.Of(bySeed.Values.Select(v => v.Undefended)),
                 SeedStats.Of(g, MetricKeys.DefencePrecision), SeedStats.Of(g, MetricKeys.DefenceRecall),
-                SeedStats.Of(g, MetricKeys.DefenceFalseFlagsMinority), SeedStats.Of(g, MetricKeys.DefenceFalseFlagsMajority), bySeed));
+                SeedStats.Of(g, MetricKeys.DefenceFalseFlagsMinority), SeedStats.Of(g,
+                    MetricKeys.DefenceFalseFlagsMajority), bySeed));
         }
         return rows;
     }
@@ -146,8 +160,10 @@ public static class CountermeasureSummary
         // Without per-seed gains (rows built by hand) the share is the ratio of the settings' means, without an
         // interval.
         if (list.Any(r => r.GainsBySeed is null))
-            return new GainKept(list.Sum(r => r.Gain.Mean) / list.Sum(r => r.UndefendedGain.Mean), double.NaN, double.NaN, 0);
-        var seeds = list.Select(r => r.GainsBySeed!.Where(p => double.IsFinite(p.Value.Defended) && double.IsFinite(p.Value.Undefended)).Select(p => p.Key))
+            return new GainKept(list.Sum(r => r.Gain.Mean) / list.Sum(r => r.UndefendedGain.Mean), double.NaN,
+                double.NaN, 0);
+        var seeds = list.Select(r => r.GainsBySeed!.Where(p => double.IsFinite(p.Value.Defended)
+            && double.IsFinite(p.Value.Undefended)).Select(p => p.Key))
             .Aggregate((a, b) => a.Intersect(b)).Order().ToArray();
         if (seeds.Length == 0) return new GainKept(double.NaN, double.NaN, double.NaN, 0);
         double[] defended = seeds.Select(s => list.Sum(r => r.GainsBySeed![s].Defended)).ToArray();
@@ -156,8 +172,10 @@ public static class CountermeasureSummary
         if (seeds.Length < 2) return new GainKept(share, double.NaN, double.NaN, seeds.Length);
         // The ratio estimator's standard error: the residuals' sample variance over seeds, divided by seeds and by the
         // mean denominator squared.
-        double residualVariance = seeds.Select((_, i) => defended[i] - share * plain[i]).Sum(d => d * d) / (seeds.Length - 1);
-        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, seeds.Length - 1, 0.5 + level / 2) * Math.Sqrt(residualVariance / seeds.Length) / Math.Abs(meanPlain);
+        double residualVariance = seeds.Select((_, i) => defended[i] - share * plain[i]).Sum(d
+            => d * d) / (seeds.Length - 1);
+        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, seeds.Length - 1,
+            0.5 + level / 2) * Math.Sqrt(residualVariance / seeds.Length) / Math.Abs(meanPlain);
         return new GainKept(share, share - half, share + half, seeds.Length);
     }
 
@@ -167,16 +185,20 @@ public static class CountermeasureSummary
     {
         metric ??= ShownMetric.EqOd;
         var bases = cells.Where(c => c.Knob is null && c.Method == ResultsSummary.BaseMethod).ToArray();
-        var plain = bases.Where(c => c.Defence == DefenceCatalog.None).GroupBy(c => (c.Dataset, c.BaseLearner, c.Seed)).ToDictionary(g => g.Key, g => g.First());
+        var plain = bases.Where(c => c.Defence == DefenceCatalog.None).GroupBy(c => (c.Dataset, c.BaseLearner,
+            c.Seed)).ToDictionary(g => g.Key, g => g.First());
         return bases.Where(c => c.Defence != DefenceCatalog.None).GroupBy(c => (c.Dataset, c.BaseLearner, c.Defence))
-            .OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.BaseLearner, StringComparer.Ordinal).ThenBy(g => g.Key.Defence, StringComparer.Ordinal)
+            .OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.BaseLearner,
+                StringComparer.Ordinal).ThenBy(g => g.Key.Defence, StringComparer.Ordinal)
             .Select(g =>
             {
                 double Change(CellRecord c, Func<CellRecord, double> value) =>
                     plain.TryGetValue((c.Dataset, c.BaseLearner, c.Seed), out var p) ? value(c) - value(p) : double.NaN;
                 return new DefenceAloneRow(g.Key.Dataset, g.Key.BaseLearner, g.Key.Defence,
-                    SeedStats.Of(g.Select(c => Change(c, x => Unfairness(x, metric)))), SeedStats.Of(g.Select(c => Change(c, x => Value(x, MetricKeys.Error)))),
-                    SeedStats.Of(g, MetricKeys.DefenceFalseFlagsMinority), SeedStats.Of(g, MetricKeys.DefenceFalseFlagsMajority));
+                    SeedStats.Of(g.Select(c => Change(c, x => Unfairness(x, metric)))), SeedStats.Of(g.Select(c
+                        => Change(c, x => Value(x, MetricKeys.Error)))),
+                    SeedStats.Of(g, MetricKeys.DefenceFalseFlagsMinority), SeedStats.Of(g,
+                        MetricKeys.DefenceFalseFlagsMajority));
             }).ToArray();
     }
 

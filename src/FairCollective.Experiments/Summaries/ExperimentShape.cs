@@ -17,7 +17,8 @@ namespace FairCollective.Experiments.Summaries;
 /// <param name="Counterfactual">Whether any collective cell carries the counterfactual success S(alpha).</param>
 /// <param name="Defended">Whether any cell is of a firm running a defence against flipped labels.</param>
 /// <param name="Plausible">Whether any collective cell flips only plausible members (a threshold above 0).</param>
-public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudgets, int MajorityRowSettings, bool FirmSide, bool Counterfactual, bool Defended = false,
+public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudgets, int MajorityRowSettings,
+    bool FirmSide, bool Counterfactual, bool Defended = false,
     bool Plausible = false)
 {
     /// <summary>
@@ -41,7 +42,9 @@ public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudge
     {
         var alphas = CollectiveCells(cells).Where(c => c.Flips > 0).Select(c => c.Alpha).Distinct().Order().ToArray();
         if (alphas.Length <= MaxBudgetSweepAlphas) return alphas;
-        return Enumerable.Range(0, MaxBudgetSweepAlphas).Select(i => alphas[(int)Math.Round(i * (alphas.Length - 1) / (double)(MaxBudgetSweepAlphas - 1), MidpointRounding.AwayFromZero)]).ToArray();
+        return Enumerable.Range(0, MaxBudgetSweepAlphas).Select(i
+            => alphas[(int)Math.Round(i * (alphas.Length - 1) / (double)(MaxBudgetSweepAlphas - 1),
+            MidpointRounding.AwayFromZero)]).ToArray();
     }
 
     /// <summary>Several m (majority rows).</summary>
@@ -59,10 +62,12 @@ public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudge
         var collective = CollectiveCells(own).ToArray();
         return new ExperimentShape(experiment,
             Alphas: collective.Select(c => c.Alpha).Distinct().Count(),
-            MaxBudgets: collective.GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha)).Select(g => g.Select(c => c.Budget).Distinct().Count()).DefaultIfEmpty(0).Max(),
+            MaxBudgets: collective.GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha)).Select(g
+                => g.Select(c => c.Budget).Distinct().Count()).DefaultIfEmpty(0).Max(),
             MajorityRowSettings: collective.Select(c => c.MajorityRows).Distinct().Count(),
             FirmSide: own.Any(c => c.Knob is not null),
-            Counterfactual: collective.Any(c => c.Metrics.TryGetValue(MetricKeys.CounterfactualSuccess, out var s) && !double.IsNaN(s)),
+            Counterfactual: collective.Any(c => c.Metrics.TryGetValue(MetricKeys.CounterfactualSuccess, out var s)
+                && !double.IsNaN(s)),
             Defended: CountermeasureSummary.HasDefences(own), Plausible: collective.Any(c => c.Plausible > 0));
     }
 
@@ -70,6 +75,7 @@ public sealed record ExperimentShape(string Experiment, int Alphas, int MaxBudge
     public static IReadOnlyList<ExperimentShape> All(IEnumerable<CellRecord> cells)
     {
         var list = cells as IReadOnlyList<CellRecord> ?? cells.ToArray();
-        return list.Select(c => c.Experiment).Distinct().Order(StringComparer.Ordinal).Select(e => Of(e, list)).ToArray();
+        return list.Select(c => c.Experiment).Distinct().Order(StringComparer.Ordinal).Select(e => Of(e,
+            list)).ToArray();
     }
 }

@@ -34,8 +34,10 @@ public enum FirmSidePosition
 /// <param name="ChosenOn">Which split chose both settings and the region.</param>
 /// <param name="MethodSettings">How many settings (knobs) the method chose among.</param>
 /// <param name="CollectiveSettings">How many settings the collective chose among.</param>
-public sealed record FirmSideComparison(string Dataset, string Learner, string Method, double ErrorLimit, FirmSidePoint? Best, FirmSidePoint Collective,
-    FirmSidePosition Position, SelectionSplit ChosenOn = SelectionSplit.Test, int MethodSettings = 0, int CollectiveSettings = 0)
+public sealed record FirmSideComparison(string Dataset, string Learner, string Method, double ErrorLimit,
+    FirmSidePoint? Best, FirmSidePoint Collective,
+    FirmSidePosition Position, SelectionSplit ChosenOn = SelectionSplit.Test, int MethodSettings = 0, int
+        CollectiveSettings = 0)
 {
     /// <summary>The reading in words.</summary>
     public string Reading => Position switch
@@ -74,26 +76,34 @@ public static class FirmSideReading
     /// (default EqOd), both sides choosing on <paramref name="split"/> (null: validation where every cell was measured
     /// there, else test).
     /// </summary>
-    public static IReadOnlyList<FirmSideComparison> Of(IEnumerable<CellRecord> cells, ShownMetric? metric = null, SelectionSplit? split = null)
+    public static IReadOnlyList<FirmSideComparison> Of(IEnumerable<CellRecord> cells, ShownMetric? metric = null,
+        SelectionSplit? split = null)
     {
         metric ??= ShownMetric.EqOd;
         var all = cells.ToArray();
         var on = split ?? ChoosingSplit(all);
         var rows = new List<FirmSideComparison>();
-        foreach (var panel in all.GroupBy(c => (c.Dataset, c.Learner)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Learner, StringComparer.Ordinal))
+        foreach (var panel in all.GroupBy(c => (c.Dataset, c.Learner)).OrderBy(g => g.Key.Dataset,
+            StringComparer.Ordinal).ThenBy(g => g.Key.Learner, StringComparer.Ordinal))
         {
-            var baseError = SeedStats.Of(panel.Where(c => c.Method == ResultsSummary.BaseMethod), Key(MetricKeys.Error, on));
+            var baseError = SeedStats.Of(panel.Where(c => c.Method == ResultsSummary.BaseMethod), Key(MetricKeys.Error,
+                on));
             if (baseError.Count == 0) continue;
             double limit = baseError.Mean + LowErrorMargin;
-            var collectiveSettings = panel.Where(c => c.Knob is null && c.Method != ResultsSummary.BaseMethod && c.MajorityRows is null)
+            var collectiveSettings = panel.Where(c => c.Knob is null && c.Method != ResultsSummary.BaseMethod
+                && c.MajorityRows is null)
                 .GroupBy(c => (c.Method, c.Alpha, c.Budget)).ToArray();
-            var collective = Fairest(collectiveSettings, g => FormattableString.Invariant($"{g.Key.Method} alpha={g.Key.Alpha:0.###} {g.Key.Budget}"), limit, metric, on);
+            var collective = Fairest(collectiveSettings, g
+                => FormattableString.Invariant($"{g.Key.Method} alpha={g.Key.Alpha:0.###} {g.Key.Budget}"), limit,
+                metric, on);
             if (collective is null) continue; // no collective cells to compare with
-            foreach (var method in panel.Where(c => c.Knob is not null).GroupBy(c => c.Method).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var method in panel.Where(c => c.Knob is not null).GroupBy(c => c.Method).OrderBy(g => g.Key,
+                StringComparer.Ordinal))
             {
                 var knobs = method.GroupBy(c => c.Knob).ToArray();
                 var best = Fairest(knobs, g => FormattableString.Invariant($"knob={g.Key:0.###}"), limit, metric, on);
-                rows.Add(new FirmSideComparison(panel.Key.Dataset, panel.Key.Learner, method.Key, limit, best, collective, Position(best, collective, metric), on,
+                rows.Add(new FirmSideComparison(panel.Key.Dataset, panel.Key.Learner, method.Key, limit, best,
+                    collective, Position(best, collective, metric), on,
                     knobs.Length, collectiveSettings.Length));
             }
         }
@@ -103,18 +113,24 @@ public static class FirmSideReading
     /// <summary>Validation when every cell (the base model's, the collective's and the methods') was measured on a
     /// validation split, else test.</summary>
     public static SelectionSplit ChoosingSplit(IEnumerable<CellRecord> cells) =>
-        cells.All(c => c.Metrics.ContainsKey(MetricKeys.OnValidation(MetricKeys.Error))) ? SelectionSplit.Validation : SelectionSplit.Test;
+        cells.All(c
+            => c.Metrics.ContainsKey(MetricKeys.OnValidation(MetricKeys.Error))) ? SelectionSplit.Validation :
+            SelectionSplit.Test;
 
-    private static string Key(string key, SelectionSplit on) => on == SelectionSplit.Validation ? MetricKeys.OnValidation(key) : key;
+    private static string Key(string key, SelectionSplit on)
+        => on == SelectionSplit.Validation ? MetricKeys.OnValidation(key) : key;
 
     // The setting with the lowest distance from parity among those within the error limit, both read on the choosing
     // split; its numbers are then read on test.
-    private static FirmSidePoint? Fairest<TKey>(IEnumerable<IGrouping<TKey, CellRecord>> settings, Func<IGrouping<TKey, CellRecord>, string> label, double limit,
+    private static FirmSidePoint? Fairest<TKey>(IEnumerable<IGrouping<TKey, CellRecord>> settings, Func<IGrouping<TKey,
+        CellRecord>, string> label, double limit,
         ShownMetric metric, SelectionSplit on) =>
-        settings.Select(g => (Setting: g, Error: SeedStats.Of(g, Key(MetricKeys.Error, on)).Mean, Value: SeedStats.Of(g, Key(metric.Key, on)).Mean))
+        settings.Select(g => (Setting: g, Error: SeedStats.Of(g, Key(MetricKeys.Error, on)).Mean, Value: SeedStats.Of(g,
+            Key(metric.Key, on)).Mean))
             .Where(p => p.Error <= limit && !double.IsNaN(p.Value))
             .OrderBy(p => metric.Unfairness(p.Value)).ThenBy(p => p.Error)
-            .Select(p => new FirmSidePoint(label(p.Setting), SeedStats.Of(p.Setting, MetricKeys.Error).Mean, SeedStats.Of(p.Setting, metric.Key).Mean,
+            .Select(p => new FirmSidePoint(label(p.Setting), SeedStats.Of(p.Setting, MetricKeys.Error).Mean,
+                SeedStats.Of(p.Setting, metric.Key).Mean,
                 SeedStats.TestRowInterval(p.Setting, metric.Key)))
             .FirstOrDefault();
     private static FirmSidePosition Position(FirmSidePoint? method, FirmSidePoint collective, ShownMetric metric)
@@ -122,8 +138,11 @@ public static class FirmSideReading
         if (method is null) return FirmSidePosition.NoSettingInRegion;
         if (method.Interval is not { } m || collective.Interval is not { } c) return FirmSidePosition.Overlapping;
         // In distance from parity (lower is fairer for gaps and, as 1 - ratio, for ratios).
-        double mLow = Math.Min(metric.Unfairness(m.Low), metric.Unfairness(m.High)), mHigh = Math.Max(metric.Unfairness(m.Low), metric.Unfairness(m.High));
-        double cLow = Math.Min(metric.Unfairness(c.Low), metric.Unfairness(c.High)), cHigh = Math.Max(metric.Unfairness(c.Low), metric.Unfairness(c.High));
-        return mHigh < cLow ? FirmSidePosition.FairerThanCollective : mLow > cHigh ? FirmSidePosition.LessFairThanCollective : FirmSidePosition.Overlapping;
+        double mLow = Math.Min(metric.Unfairness(m.Low),
+            metric.Unfairness(m.High)), mHigh = Math.Max(metric.Unfairness(m.Low), metric.Unfairness(m.High));
+        double cLow = Math.Min(metric.Unfairness(c.Low),
+            metric.Unfairness(c.High)), cHigh = Math.Max(metric.Unfairness(c.Low), metric.Unfairness(c.High));
+        return mHigh < cLow ? FirmSidePosition.FairerThanCollective : mLow > cHigh ?
+            FirmSidePosition.LessFairThanCollective : FirmSidePosition.Overlapping;
     }
 }

@@ -20,7 +20,8 @@ public static class FirmSideSummary
     /// <param name="Learner">The firm's learner.</param>
     /// <param name="Fronts">Series name (Base, a firm-side method, or <see cref="CollectiveSeries"/>) to its Pareto
     /// front, sorted by error.</param>
-    public sealed record DatasetFronts(string Dataset, string Learner, IReadOnlyDictionary<string, IReadOnlyList<TradeOffPoint>> Fronts);
+    public sealed record DatasetFronts(string Dataset, string Learner, IReadOnlyDictionary<string,
+        IReadOnlyList<TradeOffPoint>> Fronts);
 
     /// <summary>
     /// The fronts of every (dataset, learner) in <paramref name="cells"/>, datasets in ordinal order; each point is a
@@ -30,16 +31,20 @@ public static class FirmSideSummary
     public static IReadOnlyList<DatasetFronts> Compute(IEnumerable<CellRecord> cells, ShownMetric? metric = null) =>
         cells.GroupBy(c => (c.Dataset, c.Learner)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).Select(g =>
         {
-            var fronts = g.GroupBy(SeriesOf).OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => ParetoFront.Of(
+            var fronts = g.GroupBy(SeriesOf).OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s
+                => ParetoFront.Of(
                 s.GroupBy(LabelOf).Select(p => new TradeOffPoint(
-                    SeedStats.Of(p, MetricKeys.Error).Mean, (metric ?? ShownMetric.EqOd).Unfairness(SeedStats.Of(p, (metric ?? ShownMetric.EqOd).Key).Mean), p.Key))), StringComparer.Ordinal);
+                    SeedStats.Of(p, MetricKeys.Error).Mean, (metric ?? ShownMetric.EqOd).Unfairness(SeedStats.Of(p,
+                        (metric ?? ShownMetric.EqOd).Key).Mean), p.Key))), StringComparer.Ordinal);
             return new DatasetFronts(g.Key.Dataset, g.Key.Learner, fronts);
         }).ToArray();
 
     /// <summary>Collective strategies share one series; Base and each firm-side method are their own.</summary>
-    public static string SeriesOf(CellRecord c) => c.Knob is not null || c.Method == ResultsSummary.BaseMethod ? c.Method : CollectiveSeries;
+    public static string SeriesOf(CellRecord c) => c.Knob is not null
+        || c.Method == ResultsSummary.BaseMethod ? c.Method : CollectiveSeries;
 
     private static string LabelOf(CellRecord c) => c.Knob is { } k
         ? $"knob {k.ToString("0.###", CultureInfo.InvariantCulture)}"
-        : c.Method == ResultsSummary.BaseMethod ? "base" : $"{c.Method}, alpha {c.Alpha.ToString("0.###", CultureInfo.InvariantCulture)}, {c.Budget}";
+        : c.Method == ResultsSummary.BaseMethod ? "base" :
+            $"{c.Method}, alpha {c.Alpha.ToString("0.###", CultureInfo.InvariantCulture)}, {c.Budget}";
 }

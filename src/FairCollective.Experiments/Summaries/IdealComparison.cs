@@ -21,8 +21,10 @@ namespace FairCollective.Experiments.Summaries;
 /// <param name="Metric">The shown fairness metric (EqOd unless another was chosen).</param>
 /// <param name="MetricInterval">Its test-row interval; null where not stored.</param>
 /// <param name="Error">Test error.</param>
-public sealed record IdealRow(string Dataset, string Learner, string Method, double Alpha, int Seeds, double IdealFlips, double PoolShare,
-    SeedStats Precision, SeedStats RankCorrelation, SeedStats Success, SeedStats CounterfactualFairness, SeedStats Metric,
+public sealed record IdealRow(string Dataset, string Learner, string Method, double Alpha, int Seeds, double IdealFlips,
+    double PoolShare,
+    SeedStats Precision, SeedStats RankCorrelation, SeedStats Success, SeedStats CounterfactualFairness, SeedStats
+        Metric,
     (double Low, double High)? MetricInterval, SeedStats Error);
 
 /// <summary>
@@ -42,16 +44,22 @@ public static class IdealComparison
         metric ??= ShownMetric.EqOd;
         return cells.Where(IsIdeal)
             .GroupBy(c => (c.Dataset, c.Learner, c.Method, c.Alpha))
-            .Select(g => new IdealRow(g.Key.Dataset, g.Key.Learner, g.Key.Method, g.Key.Alpha, g.Select(c => c.Seed).Distinct().Count(),
+            .Select(g => new IdealRow(g.Key.Dataset, g.Key.Learner, g.Key.Method, g.Key.Alpha, g.Select(c
+                => c.Seed).Distinct().Count(),
                 g.Average(c => c.Metrics.GetValueOrDefault(MetricKeys.IdealFlips, double.NaN)),
-                g.Where(c => c.PoolSize > 0).Select(c => c.Metrics.GetValueOrDefault(MetricKeys.IdealFlips, double.NaN) / c.PoolSize).DefaultIfEmpty(double.NaN).Average(),
-                SeedStats.Of(g, MetricKeys.IdealPrecision), SeedStats.Of(g, MetricKeys.P0RankCorrelation), SeedStats.Of(g, MetricKeys.CounterfactualSuccess),
-                SeedStats.Of(g, MetricKeys.CounterfactualFairness), SeedStats.Of(g, metric.Key), SeedStats.TestRowInterval(g, metric.Key), SeedStats.Of(g, MetricKeys.Error)))
+                g.Where(c => c.PoolSize > 0).Select(c => c.Metrics.GetValueOrDefault(MetricKeys.IdealFlips,
+                    double.NaN) / c.PoolSize).DefaultIfEmpty(double.NaN).Average(),
+                SeedStats.Of(g, MetricKeys.IdealPrecision), SeedStats.Of(g,
+                    MetricKeys.P0RankCorrelation), SeedStats.Of(g, MetricKeys.CounterfactualSuccess),
+                SeedStats.Of(g, MetricKeys.CounterfactualFairness), SeedStats.Of(g,
+                    metric.Key), SeedStats.TestRowInterval(g, metric.Key), SeedStats.Of(g, MetricKeys.Error)))
             .Where(r => r.IdealFlips > 0)
-            .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.Alpha)
+            .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r
+                => r.Method, StringComparer.Ordinal).ThenBy(r => r.Alpha)
             .ToArray();
     }
 
     private static bool IsIdeal(CellRecord c) =>
-        c.Knob is null && c.Method != ResultsSummary.BaseMethod && c.MajorityRows is null && c.Budget == FlipBudget.IdealText;
+        c.Knob is null && c.Method != ResultsSummary.BaseMethod && c.MajorityRows is null
+            && c.Budget == FlipBudget.IdealText;
 }

@@ -19,7 +19,8 @@ public static class ParetoFront
         var front = new List<TradeOffPoint>();
         double bestEqOd = double.PositiveInfinity;
         // Sorted by error then EqOd: a point is on the front exactly when its EqOd beats every point of lower error.
-        foreach (var p in points.Where(p => !double.IsNaN(p.Error) && !double.IsNaN(p.EqOd)).OrderBy(p => p.Error).ThenBy(p => p.EqOd))
+        foreach (var p in points.Where(p => !double.IsNaN(p.Error) && !double.IsNaN(p.EqOd)).OrderBy(p
+            => p.Error).ThenBy(p => p.EqOd))
         {
             if (p.EqOd >= bestEqOd) continue;
             front.Add(p);

@@ -18,7 +18,8 @@ public readonly record struct Proportion(int Successes, int Trials)
 
     /// <summary>The exact two-sided interval at <paramref name="level"/>; NaN ends without trials.</summary>
     public (double Low, double High) Interval(double level = DefaultLevel) =>
-        Trials == 0 ? (double.NaN, double.NaN) : BinomialInterval.Compute(Successes, Trials, 1 - level, IntervalMethod.ClopperPearson);
+        Trials == 0 ? (double.NaN, double.NaN) : BinomialInterval.Compute(Successes, Trials, 1 - level,
+            IntervalMethod.ClopperPearson);
 
     /// <summary>How the share stands against <paramref name="target"/> (at least that share wanted), by the interval:
     /// met, missed, or not resolved.</summary>
@@ -29,5 +30,6 @@ public readonly record struct Proportion(int Successes, int Trials)
     }
 
     /// <summary>The proportion of <paramref name="items"/> that pass <paramref name="test"/>.</summary>
-    public static Proportion Of<T>(IReadOnlyCollection<T> items, Func<T, bool> test) => new(items.Count(test), items.Count);
+    public static Proportion Of<T>(IReadOnlyCollection<T> items, Func<T, bool> test) => new(items.Count(test),
+        items.Count);
 }

@@ -20,8 +20,10 @@ public static class RunWarnings
     /// line per dataset that dropped more than <see cref="RowAccount.WarningShare"/> of the rows read), then the cells'
     /// own.
     /// </summary>
-    public static IReadOnlyList<string> Of(IEnumerable<KeyValuePair<(string Experiment, string Dataset), RowAccount>> rows, IEnumerable<CellRecord> cells) =>
-        rows.OrderBy(kv => kv.Key.Experiment, StringComparer.Ordinal).ThenBy(kv => kv.Key.Dataset, StringComparer.Ordinal)
+    public static IReadOnlyList<string> Of(IEnumerable<KeyValuePair<(string Experiment, string Dataset),
+        RowAccount>> rows, IEnumerable<CellRecord> cells) =>
+        rows.OrderBy(kv => kv.Key.Experiment, StringComparer.Ordinal).ThenBy(kv => kv.Key.Dataset,
+            StringComparer.Ordinal)
             .Select(kv => kv.Value.Warning(kv.Key.Dataset)).OfType<string>()
             .Concat(OfCells(cells)).Distinct().ToArray();
 
@@ -36,12 +38,14 @@ public static class RunWarnings
         var all = cells.ToArray();
         int min = MetricFrameOptions.DefaultSmallGroupRows;
         // A seed's test split is shared by its cells: its smaller group, read from any cell that stores both counts.
-        var small = all.Where(c => c.Metrics.ContainsKey(MetricKeys.MinorityCount) && c.Metrics.ContainsKey(MetricKeys.MajorityCount))
+        var small = all.Where(c => c.Metrics.ContainsKey(MetricKeys.MinorityCount)
+            && c.Metrics.ContainsKey(MetricKeys.MajorityCount))
             .GroupBy(c => (c.Experiment, c.Dataset))
             .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
             .Select(g =>
             {
-                var fewest = g.GroupBy(c => c.Seed).Select(s => s.Min(c => Math.Min(c.Metrics[MetricKeys.MinorityCount], c.Metrics[MetricKeys.MajorityCount]))).ToArray();
+                var fewest = g.GroupBy(c => c.Seed).Select(s => s.Min(c => Math.Min(c.Metrics[MetricKeys.MinorityCount],
+                    c.Metrics[MetricKeys.MajorityCount]))).ToArray();
                 int under = fewest.Count(f => f < min);
                 return under == 0 ? null : string.Create(CultureInfo.InvariantCulture,
                     $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}': a group has fewer than {min} test rows in {under} of {fewest.Length} seeds (as few as {fewest.Min():0}); its rates, and EqOd, are noisy");
@@ -54,11 +58,13 @@ public static class RunWarnings
         var withFlips = all.Where(c => c.Flips > 0).CountBy(c => (c.Experiment, c.Dataset, c.Method)).ToDictionary();
         var ties = all.Where(c => c.Flips > 0 && c.Metrics.GetValueOrDefault(MetricKeys.TieFlips) > 0)
             .GroupBy(c => (c.Experiment, c.Dataset, c.Method))
-            .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Method, StringComparer.Ordinal)
+            .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset,
+                StringComparer.Ordinal).ThenBy(g => g.Key.Method, StringComparer.Ordinal)
             .Select(g =>
             {
                 double share = g.Sum(c => c.Metrics[MetricKeys.TieFlips]) / g.Sum(c => (double)c.Flips);
-                string tieRule = g.First().Config?.Strategy?.TieRule is { } rule ? $"the tie rule ({rule})" : "the tie rule";
+                string tieRule = g.First().Config?.Strategy?.TieRule is { } rule ? $"the tie rule ({rule})" :
+                    "the tie rule";
                 return string.Create(CultureInfo.InvariantCulture,
                     $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}', {g.Key.Method}: in {g.Count()} of {withFlips[g.Key]} cells with flips, some flips were chosen among members with tied scores by {tieRule}, not by score ({share * 100:0}% of those cells' flips); their results depend on the tie-breaking");
             });

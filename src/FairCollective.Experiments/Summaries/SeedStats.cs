@@ -29,7 +29,8 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
     public static SeedStats Of(IEnumerable<CellRecord> cells, string metric) =>
         Of(cells.GroupBy(c => c.Seed).Select(seed =>
         {
-            var values = seed.Select(c => c.Metrics.TryGetValue(metric, out var v) ? v : double.NaN).Where(v => !double.IsNaN(v)).ToArray();
+            var values = seed.Select(c => c.Metrics.TryGetValue(metric, out var v) ? v : double.NaN).Where(v
+                => !double.IsNaN(v)).ToArray();
             return values.Length == 0 ? double.NaN : values.Average();
         }));
 
@@ -47,13 +48,15 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
     /// the values the metric can take. Null when the cells hold no interval of the metric (or, for a gap or ratio over
     /// several seeds, of its signed gaps), or a seed's is undefined.
     /// </summary>
-    public static (double Low, double High)? TestRowInterval(IEnumerable<CellRecord> cells, string estimate = MetricKeys.EqOd)
+    public static (double Low, double High)? TestRowInterval(IEnumerable<CellRecord> cells,
+        string estimate = MetricKeys.EqOd)
     {
         var seeds = cells.GroupBy(c => c.Seed).Select(g => g.ToArray()).ToArray();
         if (seeds.Length == 0) return null;
         double level = seeds[0][0].Config?.BootstrapLevel ?? Fairness.BootstrapOptions.DefaultLevel;
         var (lowest, highest) = MetricCatalog.Range(estimate) ?? (double.NegativeInfinity, double.PositiveInfinity);
-        (double Low, double High)? Clipped((double Low, double High)? i) => i is { } v ? (Math.Max(lowest, v.Low), Math.Min(highest, v.High)) : null;
+        (double Low, double High)? Clipped((double Low, double High)? i) => i is { } v ? (Math.Max(lowest, v.Low),
+            Math.Min(highest, v.High)) : null;
         var own = seeds.Select(g => StoredInterval(g, estimate)).ToArray();
         if (own.Any(o => o is null)) return null;
         if (seeds.Length == 1) return Clipped((own[0]!.Value.Low, own[0]!.Value.High));
@@ -81,7 +84,9 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
 
     /// <summary>The seed mean's interval of an unsigned gap or ratio, with these seeds' <paramref name="estimates"/>,
     /// made of <paramref name="gaps"/> (see <see cref="TestRowInterval"/>).</summary>
-    private static (double Low, double High)? UnsignedMean(CellRecord[][] seeds, double[] estimates, (bool IsRatio, (FairnessMetric Gap, double Weight)[][] Parts, (FairnessMetric Minority, FairnessMetric Majority) RelativeTo) gaps, double level)
+    private static (double Low, double High)? UnsignedMean(CellRecord[][] seeds, double[] estimates, (bool IsRatio,
+        (FairnessMetric Gap, double Weight)[][] Parts, (FairnessMetric Minority,
+        FairnessMetric Majority) RelativeTo) gaps, double level)
     {
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + level / 2);
         int parts = gaps.Parts.Length;
@@ -96,7 +101,8 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
                 // The ratio's part is the signed gap relative to the larger rate (SignedParts.Relative); its SE scales
                 // alike.
                 var (minority, majority) = gaps.RelativeTo;
-                scale = Math.Max(SeedValue(seed, MetricCatalog.Get(minority).Key), SeedValue(seed, MetricCatalog.Get(majority).Key));
+                scale = Math.Max(SeedValue(seed, MetricCatalog.Get(minority).Key), SeedValue(seed,
+                    MetricCatalog.Get(majority).Key));
             }
             if (!(scale > 0)) return null;
             for (int j = 0; j < parts; j++)
@@ -128,7 +134,8 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
         return gaps.IsRatio ? (mean - far, high) : (low, mean + far);
     }
 
-    private static double SeedValue(CellRecord[] cells, string key) => cells.Average(c => c.Metrics.GetValueOrDefault(key, double.NaN));
+    private static double SeedValue(CellRecord[] cells, string key) => cells.Average(c
+        => c.Metrics.GetValueOrDefault(key, double.NaN));
 
     /// <summary>
     /// The Student t interval of the mean over seeds at <paramref name="level"/> (mean ± t(n - 1) std / sqrt(n)): how
@@ -138,13 +145,15 @@ public readonly record struct SeedStats(double Mean, double Std, int Count)
     public (double Low, double High)? MeanInterval(double level = 0.95)
     {
         if (Count < 2 || double.IsNaN(Mean)) return null;
-        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, Count - 1, 0.5 + level / 2) * Std / Math.Sqrt(Count);
+        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, Count - 1,
+            0.5 + level / 2) * Std / Math.Sqrt(Count);
         return (Mean - half, Mean + half);
     }
 
     /// <summary>"[low, high]" of <see cref="TestRowInterval"/>, or "n/a".</summary>
     public static string Format((double Low, double High)? interval) =>
-        interval is { } i ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{i.Low:0.0000}, {i.High:0.0000}]") : "n/a";
+        interval is { } i ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"[{i.Low:0.0000}, {i.High:0.0000}]") : "n/a";
 
     /// <inheritdoc/>
     public override string ToString() => Count == 0 ? "n/a" : $"{Mean:0.0000} ± {Std:0.0000}";

@@ -10,7 +10,11 @@ public static class JsonText
     /// Relaxed escaping keeps &lt;, &amp; and non-ASCII readable (the default writes \u003C); the HTML writer encodes
     /// the text afterwards, so nothing is left unescaped in the page.
     /// </summary>
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+    };
 
     /// <summary><paramref name="json"/> indented, or unchanged when it does not parse as JSON.</summary>
     public static string Pretty(string json)

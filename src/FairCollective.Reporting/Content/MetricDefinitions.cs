@@ -9,23 +9,29 @@ namespace FairCollective.Reporting.Content;
 public static class MetricDefinitions
 {
     /// <summary>(key, "definition; convention") of every metric the report's sections show, in a fixed order.</summary>
-    public static IReadOnlyList<(string Key, string Definition)> Of(ReportInput input, IReadOnlyList<ReportSection> sections) =>
+    public static IReadOnlyList<(string Key, string Definition)> Of(ReportInput input,
+        IReadOnlyList<ReportSection> sections) =>
         Of(input.Cells, sections.Where(s => s.Present).Select(s => s.Metric ?? ShownMetric.EqOd));
 
     /// <summary>
     /// (key, "definition; convention") of every metric tables of <paramref name="cells"/> show when their sections show
     /// <paramref name="shown"/>, in a fixed order: the report's metrics section and the console's closing lines.
     /// </summary>
-    public static IReadOnlyList<(string Key, string Definition)> Of(IReadOnlyList<Experiments.Store.CellRecord> cells, IEnumerable<ShownMetric> shown)
+    public static IReadOnlyList<(string Key, string Definition)> Of(IReadOnlyList<Experiments.Store.CellRecord> cells,
+        IEnumerable<ShownMetric> shown)
     {
         var keys = new List<string> { MetricKeys.Error };
         foreach (var metric in shown.Append(ShownMetric.EqOd))
             if (!keys.Contains(metric.Key)) keys.Add(metric.Key);
-        if (cells.Any(c => c.Metrics.ContainsKey(MetricKeys.CounterfactualSuccess))) keys.AddRange([MetricKeys.CounterfactualSuccess, MetricKeys.CounterfactualFairness]);
+        if (cells.Any(c
+            => c.Metrics.ContainsKey(MetricKeys.CounterfactualSuccess)))
+            keys.AddRange([MetricKeys.CounterfactualSuccess, MetricKeys.CounterfactualFairness]);
         // The matched comparison with the ideal (synthetic data) and the by-group table show these.
-        if (cells.Any(c => c.Metrics.ContainsKey(MetricKeys.IdealPrecision))) keys.AddRange([MetricKeys.IdealFlips, MetricKeys.IdealPrecision, MetricKeys.P0RankCorrelation]);
+        if (cells.Any(c => c.Metrics.ContainsKey(MetricKeys.IdealPrecision))) keys.AddRange([MetricKeys.IdealFlips,
+            MetricKeys.IdealPrecision, MetricKeys.P0RankCorrelation]);
         if (cells.Any(c => c.Metrics.ContainsKey(MetricKeys.MinorityCount)))
-            keys.AddRange([MetricKeys.MinorityCount, MetricKeys.MinorityBaseRate, MetricKeys.MinoritySelectionRate, MetricKeys.MinorityTruePositiveRate,
+            keys.AddRange([MetricKeys.MinorityCount, MetricKeys.MinorityBaseRate, MetricKeys.MinoritySelectionRate,
+                MetricKeys.MinorityTruePositiveRate,
                 MetricKeys.MinorityFalsePositiveRate, MetricKeys.MinorityFalseNegativeRate, MetricKeys.ErrorMinority]);
         return keys.Select(k => (k, Describe(k))).ToArray();
     }

@@ -14,7 +14,8 @@ public static class Provenance
         new("Experiments in the store", "What the results store holds, per experiment.",
             ["experiment", "datasets", "learners", "methods", "seeds", "cells"],
             input.Cells.GroupBy(c => c.Experiment).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => (IReadOnlyList<string>)[g.Key, Join(g.Select(c => c.Dataset)), Join(g.Select(c => c.Learner)),
+                .Select(g => (IReadOnlyList<string>)[g.Key, Join(g.Select(c => c.Dataset)), Join(g.Select(c
+                    => c.Learner)),
                     string.Join(", ", Figures.SeriesStyle.Sorted(g.Select(c => c.Method))),
                     string.Join(", ", g.Select(c => c.Seed).Distinct().Order().Select(Count)), Count(g.Count())])
                 .ToArray());
@@ -26,9 +27,11 @@ public static class Provenance
     public static ReportTable? Datasets(ReportInput input) => input.DatasetRows is { Count: > 0 } rows
         ? new("Rows of the datasets", "Rows read from each file read through a dataset spec, dropped by its missing policy (per column: the dropped rows it was missing on; a row counts under each column it misses) and kept. Presets and generated data: docs/datasets.md.",
             ["experiment", "dataset", "rows read", "rows dropped", "rows kept", "dropped for a missing value in"],
-            rows.OrderBy(kv => kv.Key.Experiment, StringComparer.Ordinal).ThenBy(kv => kv.Key.Dataset, StringComparer.Ordinal)
+            rows.OrderBy(kv => kv.Key.Experiment, StringComparer.Ordinal).ThenBy(kv => kv.Key.Dataset,
+                StringComparer.Ordinal)
                 .Select(kv => (IReadOnlyList<string>)[kv.Key.Experiment, kv.Key.Dataset, Count(kv.Value.Read),
-                    Count(kv.Value.Dropped) + (kv.Value.Dropped > 0 ? $" ({Number(100 * kv.Value.DroppedShare, "0.0")}%)" : ""), Count(kv.Value.Kept),
+                    Count(kv.Value.Dropped) + (kv.Value.Dropped > 0 ?
+                        $" ({Number(100 * kv.Value.DroppedShare, "0.0")}%)" : ""), Count(kv.Value.Kept),
                     string.Join(", ", kv.Value.ByColumn.Select(c => $"{c.Column} ({Count(c.Rows)})"))])
                 .ToArray())
         : null;
@@ -46,7 +49,8 @@ public static class Provenance
 
     /// <summary>Every recorded run: id, experiment and start time (UTC).</summary>
     public static ReportTable Runs(ReportInput input) =>
-        new("Runs", "Every run recorded in the results store, oldest first (UTC).", ["run", "experiment", "started (UTC)"],
+        new("Runs", "Every run recorded in the results store, oldest first (UTC).", ["run", "experiment",
+            "started (UTC)"],
             input.Runs.Select(r => (IReadOnlyList<string>)[r.RunId, r.Experiment, r.StartedUtc]).ToArray());
 
     /// <summary>Per experiment: wall-clock seconds per cell (total, mean, median, 90th percentile, max).</summary>
@@ -57,7 +61,8 @@ public static class Provenance
                 .Select(g =>
                 {
                     var s = g.Select(c => c.Seconds).Order().ToArray();
-                    return (IReadOnlyList<string>)[g.Key, Count(s.Length), Number(s.Sum(), "0.00"), Number(SeedStats.Of(s).Mean, "0.000"),
+                    return (IReadOnlyList<string>)[g.Key, Count(s.Length), Number(s.Sum(), "0.00"),
+                        Number(SeedStats.Of(s).Mean, "0.000"),
                         Number(Quantile(s, 0.5), "0.000"), Number(Quantile(s, 0.9), "0.000"), Number(s[^1], "0.000")];
                 })
                 .ToArray());
@@ -71,8 +76,10 @@ public static class Provenance
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    private static string Join(IEnumerable<string> values) => string.Join(", ", values.Distinct().Order(StringComparer.Ordinal));
+    private static string Join(IEnumerable<string> values) => string.Join(", ",
+        values.Distinct().Order(StringComparer.Ordinal));
 
     private static string Version(Assembly a) =>
-        a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? a.GetName().Version?.ToString() ?? "unknown";
+        a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? a.GetName().Version?.ToString() ?? "unknown";
 }

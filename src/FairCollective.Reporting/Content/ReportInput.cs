@@ -13,7 +13,8 @@ namespace FairCollective.Reporting.Content;
 /// <param name="StartedUtc">Start time (UTC) as stored.</param>
 /// <param name="SpecJson">The run's experiment spec as JSON.</param>
 /// <param name="EnvironmentJson">The run's environment as JSON (the engine's versions among it).</param>
-public sealed record RunInfo(string RunId, string Experiment, string StartedUtc, string SpecJson, string EnvironmentJson);
+public sealed record RunInfo(string RunId, string Experiment, string StartedUtc, string SpecJson,
+    string EnvironmentJson);
 
 /// <summary>Everything a report is made of: the stored cells, the runs that produced them, and optionally the toy
 /// data.</summary>
@@ -30,19 +31,24 @@ public sealed record RunInfo(string RunId, string Experiment, string StartedUtc,
 /// nothing.</param>
 /// <param name="DatasetRows">Per (experiment, dataset) the rows read and dropped, as the store keeps them beside the
 /// dataset's identity; null: none known.</param>
-public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs, ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null,
+public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<RunInfo> Runs,
+    ToyFigureData? Toy = null, string Source = "", ShownMetric? Metric = null,
     SelectionSplit Split = SelectionSplit.Test, BestDefinition Best = BestDefinition.MinOfSeedMeans,
     IReadOnlyDictionary<(string Experiment, string Dataset), RowAccount>? DatasetRows = null, StoreGaps? Gaps = null)
 {
     /// <summary>Reads every cell and run of <paramref name="store"/>; <paramref name="toy"/> adds the toy figure's
     /// data; <paramref name="metric"/> overrides each experiment's metric.</summary>
-    public static ReportInput From(ResultsStore store, ToyFigureData? toy = null, ShownMetric? metric = null) => From(store, store.Cells(), toy, metric);
+    public static ReportInput From(ResultsStore store, ToyFigureData? toy = null, ShownMetric? metric = null)
+        => From(store, store.Cells(), toy, metric);
 
     /// <summary>As <see cref="From(ResultsStore, ToyFigureData?, ShownMetric?)"/> with cells the caller has already
     /// read (reads only the runs).</summary>
-    public static ReportInput From(ResultsStore store, IReadOnlyList<CellRecord> cells, ToyFigureData? toy = null, ShownMetric? metric = null) =>
-        new(cells, store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson, r.EnvironmentJson)).ToArray(), toy, store.Path, metric,
-            DatasetRows: cells.Select(c => c.Experiment).Distinct().SelectMany(e => (store.SettingsOf(e)?.DatasetRows ?? new Dictionary<string, RowAccount>()).Select(kv => (e, kv.Key, kv.Value)))
+    public static ReportInput From(ResultsStore store, IReadOnlyList<CellRecord> cells, ToyFigureData? toy = null,
+        ShownMetric? metric = null) =>
+        new(cells, store.Runs().Select(r => new RunInfo(r.RunId, r.Experiment, r.StartedUtc, r.SpecJson,
+            r.EnvironmentJson)).ToArray(), toy, store.Path, metric,
+            DatasetRows: cells.Select(c => c.Experiment).Distinct().SelectMany(e => (store.SettingsOf(e)?.DatasetRows
+                ?? new Dictionary<string, RowAccount>()).Select(kv => (e, kv.Key, kv.Value)))
                 .ToDictionary(t => (t.e, t.Key), t => t.Value), Gaps: store.Gaps());
 
     /// <summary>
@@ -55,7 +61,8 @@ public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<
         var chosen = experiments?.ToHashSet(StringComparer.Ordinal);
         bool In(string experiment) => chosen is null || chosen.Contains(experiment);
         var gaps = Gaps is null ? [] : chosen is null ? Gaps.Warnings() : chosen.SelectMany(e => Gaps.Warnings(e));
-        return gaps.Concat(RunWarnings.Of((DatasetRows ?? new Dictionary<(string, string), RowAccount>()).Where(kv => In(kv.Key.Experiment)), Cells.Where(c => In(c.Experiment))))
+        return gaps.Concat(RunWarnings.Of((DatasetRows ?? new Dictionary<(string, string), RowAccount>()).Where(kv
+            => In(kv.Key.Experiment)), Cells.Where(c => In(c.Experiment))))
             .Distinct().ToArray();
     }
 
@@ -86,7 +93,8 @@ public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<
         {
             try
             {
-                SelectionOf(experiment).CheckAvailable(ExperimentShape.CollectiveCells(Cells.Where(c => c.Experiment == experiment)));
+                SelectionOf(experiment).CheckAvailable(ExperimentShape.CollectiveCells(Cells.Where(c
+                    => c.Experiment == experiment)));
             }
             catch (Common.UserInputException e)
             {

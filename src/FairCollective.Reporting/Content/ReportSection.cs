@@ -13,7 +13,8 @@ namespace FairCollective.Reporting.Content;
 /// <param name="Tables">Tables behind the figures.</param>
 /// <param name="Note">Why something is missing; empty otherwise.</param>
 /// <param name="Metric">The fairness metric the section shows (null: EqOd).</param>
-public sealed record ReportSection(string Experiment, string Heading, IReadOnlyList<Figure> Figures, IReadOnlyList<ReportTable> Tables, string Note = "",
+public sealed record ReportSection(string Experiment, string Heading, IReadOnlyList<Figure> Figures,
+    IReadOnlyList<ReportTable> Tables, string Note = "",
     Fairness.ShownMetric? Metric = null)
 {
     /// <summary>Whether the section has a figure or a table to show.</summary>

@@ -10,7 +10,8 @@ namespace FairCollective.Reporting.Figures;
 public static class BaseLine
 {
     /// <summary>The base (no-action) cells among <paramref name="cells"/>.</summary>
-    public static IEnumerable<CellRecord> Cells(IEnumerable<CellRecord> cells) => cells.Where(c => c.Method == ResultsSummary.BaseMethod);
+    public static IEnumerable<CellRecord> Cells(IEnumerable<CellRecord> cells) => cells.Where(c
+        => c.Method == ResultsSummary.BaseMethod);
 
     /// <summary>The base model's value of <paramref name="metric"/>: mean and spread over seeds (each seed's copies
     /// averaged first).</summary>
@@ -20,7 +21,8 @@ public static class BaseLine
     public static SeedStats Error(IEnumerable<CellRecord> cells) => PerSeed(cells, MetricKeys.Error);
 
     // Copies of a seed's base cell are averaged before the seeds (SeedStats' one rule).
-    private static SeedStats PerSeed(IEnumerable<CellRecord> cells, string metric) => SeedStats.Of(Cells(cells), metric);
+    private static SeedStats PerSeed(IEnumerable<CellRecord> cells, string metric) => SeedStats.Of(Cells(cells),
+        metric);
 
     /// <summary>One row per (dataset, learner): seeds, the shown metric (default EqOd) and error of the base model,
     /// mean ± sample standard deviation, and their test-row intervals where stored.</summary>
@@ -29,9 +31,13 @@ public static class BaseLine
         metric ??= ShownMetric.EqOd;
         return new("Base model (no collective action)", "Mean ± sample standard deviation over seeds; the test-row interval combines each seed's bootstrap interval over its test rows (n/a where not stored).",
             ["dataset", "learner", "seeds", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"],
-            Cells(cells).GroupBy(c => (c.Dataset, c.Learner)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Learner, StringComparer.Ordinal)
-                .Select(g => (IReadOnlyList<string>)[g.Key.Dataset, g.Key.Learner, Count(g.Select(c => c.Seed).Distinct().Count()), MeanStd(Of(g, metric)),
-                    SeedStats.Format(SeedStats.TestRowInterval(g, metric.Key)), MeanStd(Error(g)), SeedStats.Format(SeedStats.TestRowInterval(g, MetricKeys.Error))])
+            Cells(cells).GroupBy(c => (c.Dataset, c.Learner)).OrderBy(g => g.Key.Dataset,
+                StringComparer.Ordinal).ThenBy(g => g.Key.Learner, StringComparer.Ordinal)
+                .Select(g => (IReadOnlyList<string>)[g.Key.Dataset, g.Key.Learner, Count(g.Select(c
+                    => c.Seed).Distinct().Count()), MeanStd(Of(g, metric)),
+                    SeedStats.Format(SeedStats.TestRowInterval(g,
+                        metric.Key)), MeanStd(Error(g)), SeedStats.Format(SeedStats.TestRowInterval(g,
+                        MetricKeys.Error))])
                 .ToArray());
     }
 }

@@ -25,7 +25,8 @@ public static class BestByAlphaFigure
     /// The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>: per dataset a panel
     /// of best EqOd against alpha and a panel of the error at that budget; a panel without data says so.
     /// </summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment,
+        BudgetSelection? selection = null)
     {
         var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
@@ -52,8 +53,10 @@ public static class BestByAlphaFigure
                 PlotLook.Line(error, xs, es, style);
             }
             SeedStats baseEqOd = BaseLine.Of(panel.Cells, metric), baseError = BaseLine.Error(panel.Cells);
-            if (baseEqOd.Count > 0) PlotLook.HorizontalReference(eqod, baseEqOd.Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
-            if (baseError.Count > 0) PlotLook.HorizontalReference(error, baseError.Mean, SeriesStyle.Base, SeriesStyle.Base.Name);
+            if (baseEqOd.Count > 0) PlotLook.HorizontalReference(eqod, baseEqOd.Mean, SeriesStyle.Base,
+                SeriesStyle.Base.Name);
+            if (baseError.Count > 0) PlotLook.HorizontalReference(error, baseError.Mean, SeriesStyle.Base,
+                SeriesStyle.Base.Name);
             if (rows.Count == 0 && baseEqOd.Count == 0)
             {
                 PlotLook.NoData(eqod, "no cells");
@@ -63,10 +66,12 @@ public static class BestByAlphaFigure
             panels.Add(eqod);
             panels.Add(error);
         }
-        return new Figure(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment, $"best {metric.Name} and its error cost against α", own),
+        return new Figure(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment,
+            $"best {metric.Name} and its error cost against α", own),
             $"Left: best {metric.Name} over flip budgets ({metric.Fairer}; seed mean; bars: ± one seed standard deviation at that budget; shaded band, where stored: "
             + "the test-row bootstrap interval of the seed mean) against the collective's size α, per strategy. Right: the firm's test error at that same budget (seed mean ± one seed standard deviation; band: its test-row interval). "
-            + "The dash-dot line is the firm's model without collective action.", panels, Columns: 2).WithSharedLegend();
+            + "The dash-dot line is the firm's model without collective action.", panels, Columns:
+                2).WithSharedLegend();
     }
 
     /// <summary>
@@ -75,23 +80,30 @@ public static class BestByAlphaFigure
     /// chosen on test) and, when the cells were also measured on a validation split and the rule chose on test, with
     /// the budget chosen there; each table names its rule.
     /// </summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment,
+        BudgetSelection? selection = null)
     {
         selection ??= BudgetSelection.Paper;
         var metric = selection.Shown;
         var own = ExperimentShape.CollectiveCells(Panels.OfExperiment(cells, experiment)).ToArray();
         var rules = new List<BudgetSelection> { selection };
         var onValidation = selection with { Split = SelectionSplit.Validation };
-        if (selection.Split == SelectionSplit.Test && own.Any(c => c.Metrics.ContainsKey(onValidation.ChoosingKey))) rules.Add(onValidation);
+        if (selection.Split == SelectionSplit.Test && own.Any(c
+            => c.Metrics.ContainsKey(onValidation.ChoosingKey))) rules.Add(onValidation);
         return rules.Select(rule => new ReportTable(
-            rule.Split == SelectionSplit.Test ? $"Best {metric.Name} by α" : $"Best {metric.Name} by α, budget chosen on validation",
+            rule.Split == SelectionSplit.Test ? $"Best {metric.Name} by α" :
+                $"Best {metric.Name} by α, budget chosen on validation",
             $"Per α the best flip budget: {rule.Describe()}. Mean ± sample standard deviation over seeds, on test; the test-row interval combines each seed's bootstrap interval over its test rows.",
-            ["dataset", "learner", "m", "strategy", "α", "best budget", "mean flips", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI", "seeds"],
+            ["dataset", "learner", "m", "strategy", "α", "best budget", "mean flips", metric.Name,
+                $"{metric.Name} test-row CI", "error", "error test-row CI", "seeds"],
             ResultsSummary.BestByAlpha(own, rule)
-                .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => r.MajorityRows ?? int.MaxValue)
+                .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r
+                    => r.MajorityRows ?? int.MaxValue)
                 .ThenBy(r => SeriesStyle.Order(r.Method)).ThenBy(r => r.Alpha)
-                .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method, Number(r.Alpha), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd),
-                    SeedStats.Format(r.EqOdInterval), MeanStd(r.Error), SeedStats.Format(r.ErrorInterval), Count(r.EqOd.Count)])
+                .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, Rows(r.MajorityRows), r.Method,
+                    Number(r.Alpha), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd),
+                    SeedStats.Format(r.EqOdInterval), MeanStd(r.Error), SeedStats.Format(r.ErrorInterval),
+                        Count(r.EqOd.Count)])
                 .ToArray())).ToArray();
     }
 }

@@ -11,7 +11,8 @@ internal static class DefencePanels
     public static IEnumerable<(string Title, CountermeasureRow[] Rows)> Of(IReadOnlyList<CountermeasureRow> rows)
     {
         bool manyLearners = rows.Select(r => r.Learner).Distinct().Count() > 1;
-        return rows.GroupBy(r => (r.Dataset, r.Learner)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Learner, StringComparer.Ordinal)
+        return rows.GroupBy(r => (r.Dataset, r.Learner)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g
+            => g.Key.Learner, StringComparer.Ordinal)
             .Select(g => (manyLearners ? $"{g.Key.Dataset} ({g.Key.Learner})" : g.Key.Dataset, g.ToArray()));
     }
 

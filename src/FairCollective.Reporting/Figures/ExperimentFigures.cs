@@ -16,8 +16,10 @@ namespace FairCollective.Reporting.Figures;
 /// <param name="Build">The figure from the store's cells, the experiment's name and the rule that chooses a best budget
 /// (with the fairness metric shown).</param>
 /// <param name="Tables">The tables behind the figure, from the same three.</param>
-public sealed record ExperimentFigure(FigureKind Kind, Func<ExperimentShape, bool> Applies, string Experiment, string Slug,
-    Func<IReadOnlyList<CellRecord>, string, BudgetSelection?, Figure> Build, Func<IReadOnlyList<CellRecord>, string, BudgetSelection?, IReadOnlyList<ReportTable>> Tables);
+public sealed record ExperimentFigure(FigureKind Kind, Func<ExperimentShape, bool> Applies, string Experiment,
+    string Slug,
+    Func<IReadOnlyList<CellRecord>, string, BudgetSelection?, Figure> Build, Func<IReadOnlyList<CellRecord>, string,
+        BudgetSelection?, IReadOnlyList<ReportTable>> Tables);
 
 /// <summary>
 /// The registry of figure kinds, one per <see cref="FigureKind"/>, each with its rule. Which kinds an experiment gets
@@ -47,14 +49,22 @@ public static class ExperimentFigures
     /// experiment).</summary>
     public static IReadOnlyList<ExperimentFigure> All { get; } =
     [
-        new(FigureKind.BestByAlpha, s => s.AlphaSweep && !s.FirmSide && !Limited(s), BestByAlphaFigure.Experiment, BestByAlphaFigure.Slug, BestByAlphaFigure.Build, BestByAlphaFigure.Tables),
-        new(FigureKind.MetricByFlips, s => s.BudgetSweep && !s.FirmSide && !Limited(s), MetricByFlipsFigure.Experiment, MetricByFlipsFigure.Slug, MetricByFlipsFigure.Build, MetricByFlipsFigure.Tables),
-        new(FigureKind.KnownRowsFronts, Limited, KnownRowsFrontsFigure.Experiment, KnownRowsFrontsFigure.Slug, KnownRowsFrontsFigure.Build, KnownRowsFrontsFigure.Tables),
-        new(FigureKind.ParetoFronts, s => s.FirmSide, ParetoFrontsFigure.Experiment, ParetoFrontsFigure.Slug, ParetoFrontsFigure.Build, ParetoFrontsFigure.Tables),
-        new(FigureKind.CounterfactualSuccess, s => s.Counterfactual, CounterfactualSuccessFigure.Experiment, CounterfactualSuccessFigure.Slug, CounterfactualSuccessFigure.Build, CounterfactualSuccessFigure.Tables),
-        new(FigureKind.SurvivingGain, s => s.Defended, SurvivingGainFigure.Experiment, SurvivingGainFigure.Slug, SurvivingGainFigure.Build, SurvivingGainFigure.Tables),
-        new(FigureKind.DefenceDetection, s => s.Defended, DefenceDetectionFigure.Experiment, DefenceDetectionFigure.Slug, DefenceDetectionFigure.Build, DefenceDetectionFigure.Tables),
-        new(FigureKind.PlausibleTradeOff, s => s.Defended && s.Plausible, PlausibleTradeOffFigure.Experiment, PlausibleTradeOffFigure.Slug, PlausibleTradeOffFigure.Build, PlausibleTradeOffFigure.Tables),
+        new(FigureKind.BestByAlpha, s => s.AlphaSweep && !s.FirmSide && !Limited(s), BestByAlphaFigure.Experiment,
+            BestByAlphaFigure.Slug, BestByAlphaFigure.Build, BestByAlphaFigure.Tables),
+        new(FigureKind.MetricByFlips, s => s.BudgetSweep && !s.FirmSide && !Limited(s), MetricByFlipsFigure.Experiment,
+            MetricByFlipsFigure.Slug, MetricByFlipsFigure.Build, MetricByFlipsFigure.Tables),
+        new(FigureKind.KnownRowsFronts, Limited, KnownRowsFrontsFigure.Experiment, KnownRowsFrontsFigure.Slug,
+            KnownRowsFrontsFigure.Build, KnownRowsFrontsFigure.Tables),
+        new(FigureKind.ParetoFronts, s => s.FirmSide, ParetoFrontsFigure.Experiment, ParetoFrontsFigure.Slug,
+            ParetoFrontsFigure.Build, ParetoFrontsFigure.Tables),
+        new(FigureKind.CounterfactualSuccess, s => s.Counterfactual, CounterfactualSuccessFigure.Experiment,
+            CounterfactualSuccessFigure.Slug, CounterfactualSuccessFigure.Build, CounterfactualSuccessFigure.Tables),
+        new(FigureKind.SurvivingGain, s => s.Defended, SurvivingGainFigure.Experiment, SurvivingGainFigure.Slug,
+            SurvivingGainFigure.Build, SurvivingGainFigure.Tables),
+        new(FigureKind.DefenceDetection, s => s.Defended, DefenceDetectionFigure.Experiment,
+            DefenceDetectionFigure.Slug, DefenceDetectionFigure.Build, DefenceDetectionFigure.Tables),
+        new(FigureKind.PlausibleTradeOff, s => s.Defended && s.Plausible, PlausibleTradeOffFigure.Experiment,
+            PlausibleTradeOffFigure.Slug, PlausibleTradeOffFigure.Build, PlausibleTradeOffFigure.Tables),
     ];
 
     /// <summary>The registry entry of <paramref name="kind"/>.</summary>

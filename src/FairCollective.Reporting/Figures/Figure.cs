@@ -16,7 +16,8 @@ namespace FairCollective.Reporting.Figures;
 /// <param name="Legend">One legend for the whole figure, drawn below the panels (whose own legends are hidden); null =
 /// each panel keeps its own.</param>
 public sealed record Figure(string Name, string Title, string Caption, IReadOnlyList<Plot> Panels, int Columns,
-    int PanelWidth = Figure.DefaultPanelWidth, int PanelHeight = Figure.DefaultPanelHeight, IReadOnlyList<LegendItem>? Legend = null)
+    int PanelWidth = Figure.DefaultPanelWidth, int PanelHeight = Figure.DefaultPanelHeight, IReadOnlyList<LegendItem>?
+        Legend = null)
 {
     /// <summary>Panel size at which fonts of <see cref="PlotLook"/> read well on a page and in a browser at
     /// 100%.</summary>

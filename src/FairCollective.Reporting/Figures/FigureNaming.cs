@@ -15,11 +15,13 @@ public static class FigureNaming
     /// as a suffix (collective-size-dem_parity.png, my-study-dem_parity-by-alpha.png), so figures of two metrics never
     /// share a name.
     /// </summary>
-    public static string FileName(string experiment, string paperExperiment, string slug, Fairness.ShownMetric? metric = null)
+    public static string FileName(string experiment, string paperExperiment, string slug,
+        Fairness.ShownMetric? metric = null)
     {
         string? key = metric is null || metric == Fairness.ShownMetric.EqOd ? null : metric.Key;
         if (experiment == paperExperiment) return key is null ? paperExperiment : $"{paperExperiment}-{key}";
-        string kind = key is null ? slug : slug.Contains("eqod", StringComparison.Ordinal) ? slug.Replace("eqod", key, StringComparison.Ordinal) : $"{slug}-{key}";
+        string kind = key is null ? slug : slug.Contains("eqod", StringComparison.Ordinal) ? slug.Replace("eqod", key,
+            StringComparison.Ordinal) : $"{slug}-{key}";
         return FileNameRule.Check($"{experiment}-{kind}", $"experiment '{experiment}': figure name");
     }
 

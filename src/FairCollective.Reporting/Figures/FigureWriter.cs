@@ -52,7 +52,8 @@ public static class FigureWriter
     {
         int w = (int)(figure.Width * PngScale), h = (int)(figure.Height * PngScale);
         using var turn = OneAtATime.EnterScope();
-        using var surface = SKSurface.Create(new SKImageInfo(w, h)) ?? throw new InvalidOperationException($"cannot allocate a {w} x {h} surface");
+        using var surface = SKSurface.Create(new SKImageInfo(w, h))
+            ?? throw new InvalidOperationException($"cannot allocate a {w} x {h} surface");
         surface.Canvas.Clear(SKColors.White);
         Render(figure, surface.Canvas, w, h, PngScale);
         using var image = surface.Snapshot();
@@ -98,7 +99,8 @@ public static class FigureWriter
         for (int i = 0; i < figure.Panels.Count; i++)
             RenderAt(figure.Panels[i], canvas, i % figure.Columns * pw, i / figure.Columns * ph, pw, ph, scale);
         // The shared legend spans the whole width below the panels.
-        if (figure.Legend is { Count: > 0 } items) RenderAt(SharedLegend.Plot(items), canvas, 0, height - legendHeight, width, legendHeight, scale);
+        if (figure.Legend is { Count: > 0 } items) RenderAt(SharedLegend.Plot(items), canvas, 0, height - legendHeight,
+            width, legendHeight, scale);
     }
 
     private static void RenderAt(Plot plot, SKCanvas canvas, float x, float y, float w, float h, float scale)

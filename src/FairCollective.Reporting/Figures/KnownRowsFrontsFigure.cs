@@ -23,7 +23,8 @@ public static class KnownRowsFrontsFigure
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel
     /// without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment,
+        BudgetSelection? selection = null)
     {
         var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
@@ -34,21 +35,30 @@ public static class KnownRowsFrontsFigure
             var plot = PlotLook.NewPanel(panel.Title, AxisLabels.Error, metric.UnfairnessAxis);
             var points = SeedMeanPoint.Of(ExperimentShape.CollectiveCells(panel.Cells), metric);
             foreach (var (method, style) in styles)
-                foreach (var m in points.Where(p => p.Method == method).Select(p => p.MajorityRows).Distinct().OrderBy(m => m ?? int.MaxValue).Reverse())
+                foreach (var m in points.Where(p => p.Method == method).Select(p => p.MajorityRows).Distinct().OrderBy(m
+                    => m ?? int.MaxValue).Reverse())
                 {
-                    var s = m is null ? style : style with { Marker = OpenVariant(style.Marker), Pattern = LinePattern.Dashed };
+                    var s = m is null ? style : style with
+                    {
+                        Marker = OpenVariant(style.Marker),
+                        Pattern = LinePattern.Dashed
+                    };
                     var mine = points.Where(p => p.Method == method && p.MajorityRows == m).ToArray();
-                    ParetoSeries.Intervals(plot, ParetoSeries.Draw(plot, mine.Select(p => p.TradeOffOf(metric)).ToArray(), s,
+                    ParetoSeries.Intervals(plot, ParetoSeries.Draw(plot, mine.Select(p
+                        => p.TradeOffOf(metric)).ToArray(), s,
                         m is null ? $"{method}, all rows" : $"{method}, m = {m}"), mine, metric, s);
                 }
             var be = BaseLine.Error(panel.Cells);
-            if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, metric.Unfairness(BaseLine.Of(panel.Cells, metric).Mean), SeriesStyle.Base, SeriesStyle.Base.Name);
+            if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, metric.Unfairness(BaseLine.Of(panel.Cells,
+                metric).Mean), SeriesStyle.Base, SeriesStyle.Base.Name);
             if (points.Count == 0 && be.Count == 0) PlotLook.NoData(plot, "no cells");
             panels.Add(plot);
         }
-        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment, "Pareto fronts with all or m known majority rows", own),
+        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment,
+            "Pareto fronts with all or m known majority rows", own),
             $"Pareto fronts of {metric.UnfairnessName} against test error (seed means over every α and budget; faded: all points; bars on the front's points, where stored: their test-row bootstrap intervals on both axes) when the collective knows "
-            + "all majority rows (solid, filled markers) or only m of them (dashed, open markers).", panels).WithSharedLegend();
+            + "all majority rows (solid, filled markers) or only m of them (dashed, open markers).",
+                panels).WithSharedLegend();
     }
 
     /// <summary>The open marker of the same shape, so "m rows" differs from "all rows" by more than colour.</summary>
@@ -64,21 +74,25 @@ public static class KnownRowsFrontsFigure
 
     /// <summary>The table behind the figure: best EqOd per (dataset, learner, strategy, alpha, m) with the budget that
     /// attains it.</summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment,
+        BudgetSelection? selection = null)
     {
         var rule = selection ?? BudgetSelection.Paper;
         var metric = rule.Shown;
         var own = Panels.OfExperiment(cells, experiment);
         var rows = ResultsSummary.BestByAlpha(ExperimentShape.CollectiveCells(own), rule)
-            .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r => SeriesStyle.Order(r.Method))
+            .OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ThenBy(r
+                => SeriesStyle.Order(r.Method))
             .ThenBy(r => r.Alpha).ThenBy(r => r.MajorityRows ?? int.MaxValue)
-            .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Method, Number(r.Alpha), Rows(r.MajorityRows), r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd),
+            .Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Method, Number(r.Alpha), Rows(r.MajorityRows),
+                r.BestBudget, Number(r.MeanFlips, "0.#"), MeanStd(r.EqOd),
                 SeedStats.Format(r.EqOdInterval), MeanStd(r.Error), SeedStats.Format(r.ErrorInterval)])
             .ToArray();
         return
         [
             new ReportTable($"Best {metric.Name} by α and known majority rows m", $"Per α and m the best flip budget: {rule.Describe()}. Mean ± sample standard deviation over seeds, on test; the test-row interval combines each seed's bootstrap interval over its test rows.",
-                ["dataset", "learner", "strategy", "α", "m", "best budget", "mean flips", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"], rows),
+                ["dataset", "learner", "strategy", "α", "m", "best budget", "mean flips", metric.Name,
+                    $"{metric.Name} test-row CI", "error", "error test-row CI"], rows),
         ];
     }
 }

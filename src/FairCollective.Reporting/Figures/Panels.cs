@@ -20,7 +20,8 @@ public static class Panels
         bool manyLearners = list.Select(c => c.Learner).Distinct().Count() > 1;
         return list.GroupBy(c => (c.Dataset, c.Learner))
             .OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Learner, StringComparer.Ordinal)
-            .Select(g => new Panel(manyLearners ? $"{g.Key.Dataset} ({g.Key.Learner})" : g.Key.Dataset, g.Key.Dataset, g.Key.Learner, g.ToArray()))
+            .Select(g => new Panel(manyLearners ? $"{g.Key.Dataset} ({g.Key.Learner})" : g.Key.Dataset, g.Key.Dataset,
+                g.Key.Learner, g.ToArray()))
             .ToArray();
     }
 
@@ -31,7 +32,8 @@ public static class Panels
     public static IReadOnlyList<CellRecord> MostInformed(IEnumerable<CellRecord> cells)
     {
         var collective = Experiments.Summaries.ExperimentShape.CollectiveCells(cells).ToArray();
-        int? m = collective.Any(c => c.MajorityRows is null) ? null : collective.Select(c => c.MajorityRows).DefaultIfEmpty(null).Max();
+        int? m = collective.Any(c => c.MajorityRows is null) ? null : collective.Select(c
+            => c.MajorityRows).DefaultIfEmpty(null).Max();
         return collective.Where(c => c.MajorityRows == m).ToArray();
     }
 

@@ -25,7 +25,8 @@ public static class ParetoFrontsFigure
 
     /// <summary>The figure from the cells of <paramref name="experiment"/> among <paramref name="cells"/>; a panel
     /// without data says so.</summary>
-    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
+    public static Figure Build(IReadOnlyList<CellRecord> cells, string experiment = Experiment,
+        BudgetSelection? selection = null)
     {
         var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
@@ -41,16 +42,21 @@ public static class ParetoFrontsFigure
             foreach (var method in SeriesStyle.Sorted(firm.Select(p => p.Method)))
             {
                 var mine = firm.Where(p => p.Method == method).ToArray();
-                ParetoSeries.Intervals(plot, ParetoSeries.Draw(plot, mine.Select(p => p.TradeOffOf(metric)).ToArray(), styles[method], method), mine, metric, styles[method]);
+                ParetoSeries.Intervals(plot, ParetoSeries.Draw(plot, mine.Select(p => p.TradeOffOf(metric)).ToArray(),
+                    styles[method], method), mine, metric, styles[method]);
             }
             if (collective.Length > 0)
-                ParetoSeries.Intervals(plot, ParetoSeries.Draw(plot, collective.Select(p => p.TradeOffOf(metric)).ToArray(), styles[Collective], Collective), collective, metric, styles[Collective]);
+                ParetoSeries.Intervals(plot, ParetoSeries.Draw(plot, collective.Select(p
+                    => p.TradeOffOf(metric)).ToArray(), styles[Collective], Collective), collective, metric,
+                    styles[Collective]);
             var be = BaseLine.Error(panel.Cells);
-            if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, metric.Unfairness(BaseLine.Of(panel.Cells, metric).Mean), SeriesStyle.Base, SeriesStyle.Base.Name);
+            if (be.Count > 0) ParetoSeries.Point(plot, be.Mean, metric.Unfairness(BaseLine.Of(panel.Cells,
+                metric).Mean), SeriesStyle.Base, SeriesStyle.Base.Name);
             if (points.Count == 0 && be.Count == 0) PlotLook.NoData(plot, "no cells");
             panels.Add(plot);
         }
-        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment, "Pareto fronts of firm-side methods and collective action", own),
+        return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment,
+            "Pareto fronts of firm-side methods and collective action", own),
             $"Pareto fronts of {metric.UnfairnessName} against test error (seed means; bars on the front's points, where stored: their test-row bootstrap intervals on both axes; faded: all points). A firm-side method's points are its trade-off "
             + "settings; the collective's front is taken over every strategy, α and budget; the diamond is the firm's model without intervention.", panels).WithSharedLegend();
     }
@@ -60,17 +66,22 @@ public static class ParetoFrontsFigure
     /// shown metric (default EqOd) and error as mean ± sample standard deviation over seeds, with test-row intervals
     /// where stored.
     /// </summary>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment, BudgetSelection? selection = null)
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<CellRecord> cells, string experiment = Experiment,
+        BudgetSelection? selection = null)
     {
         var metric = (selection ?? BudgetSelection.Paper).Shown;
         var own = Panels.OfExperiment(cells, experiment);
         var points = SeedMeanPoint.Of(own.Where(c => c.Method != ResultsSummary.BaseMethod), metric);
         var firmRows = points.Where(p => p.Knob is not null)
-            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Knob ?? double.NaN), MeanStd(p.EqOd), SeedStats.Format(p.EqOdInterval), MeanStd(p.Error), SeedStats.Format(p.ErrorInterval)])
+            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Knob ?? double.NaN),
+                MeanStd(p.EqOd), SeedStats.Format(p.EqOdInterval), MeanStd(p.Error), SeedStats.Format(p.ErrorInterval)])
             .ToArray();
         var frontRows = points.Where(p => p.Knob is null).GroupBy(p => (p.Dataset, p.Learner))
-            .SelectMany(g => ParetoFront.Of(g.Select(p => p.TradeOffOf(metric))).Select(f => g.First(p => p.TradeOffOf(metric) == f)))
-            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Alpha), p.Budget, Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), SeedStats.Format(p.EqOdInterval), MeanStd(p.Error), SeedStats.Format(p.ErrorInterval)])
+            .SelectMany(g => ParetoFront.Of(g.Select(p => p.TradeOffOf(metric))).Select(f => g.First(p
+                => p.TradeOffOf(metric) == f)))
+            .Select(p => (IReadOnlyList<string>)[p.Dataset, p.Learner, p.Method, Number(p.Alpha), p.Budget,
+                Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), SeedStats.Format(p.EqOdInterval), MeanStd(p.Error),
+                SeedStats.Format(p.ErrorInterval)])
             .ToArray();
         const string intervals = "the test-row interval combines each seed's bootstrap interval over its test rows (n/a where not stored; for randomised post-processors, of the sampled predictions)";
         return
@@ -78,10 +89,13 @@ public static class ParetoFrontsFigure
             .. FirmSideReadingTable.Of(own, metric),
             .. FareCertificateTable.Of(own),
             .. SteeringSolverTable.Of(own),
-            new ReportTable("Firm-side methods", $"Every trade-off setting (knob); mean ± sample standard deviation over seeds; {intervals}.",
-                ["dataset", "learner", "method", "knob", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"], firmRows),
+            new ReportTable("Firm-side methods",
+                $"Every trade-off setting (knob); mean ± sample standard deviation over seeds; {intervals}.",
+                ["dataset", "learner", "method", "knob", metric.Name, $"{metric.Name} test-row CI", "error",
+                    "error test-row CI"], firmRows),
             new ReportTable("Collective action: Pareto front", $"The non-dominated (strategy, α, budget) settings; mean ± sample standard deviation over seeds; {intervals}.",
-                ["dataset", "learner", "strategy", "α", "budget", "mean flips", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"], frontRows),
+                ["dataset", "learner", "strategy", "α", "budget", "mean flips", metric.Name,
+                    $"{metric.Name} test-row CI", "error", "error test-row CI"], frontRows),
         ];
     }
 }

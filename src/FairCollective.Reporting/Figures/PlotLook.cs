@@ -37,7 +37,8 @@ public static class PlotLook
     /// <summary>A sans-serif face that is on Debian/Ubuntu machines and CI images; ScottPlot's own sans face
     /// otherwise.</summary>
     public static string FontName { get; } =
-        SkiaSharp.SKFontManager.Default.GetFontFamilies().Contains(PreferredFont, StringComparer.Ordinal) ? PreferredFont : Fonts.Sans;
+        SkiaSharp.SKFontManager.Default.GetFontFamilies().Contains(PreferredFont,
+            StringComparer.Ordinal) ? PreferredFont : Fonts.Sans;
 
     /// <summary>The font face used when installed.</summary>
     public const string PreferredFont = "DejaVu Sans";
@@ -114,7 +115,8 @@ public static class PlotLook
     }
 
     /// <summary>A line with markers in the series' style.</summary>
-    public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, SeriesStyle style, string? legend = null)
+    public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, SeriesStyle style,
+        string? legend = null)
     {
         var s = plot.Add.Scatter(xs, ys, style.Color);
         s.LineWidth = LineWidth;
@@ -145,10 +147,12 @@ public static class PlotLook
 
     /// <summary>An <see cref="IntervalBand"/> only when the line has two points and every one a finite interval: a band
     /// with holes would read as a narrow one.</summary>
-    public static void IntervalBandWhereFinite(Plot plot, double[] xs, (double Low, double High)?[] intervals, SeriesStyle style)
+    public static void IntervalBandWhereFinite(Plot plot, double[] xs, (double Low, double High)?[] intervals,
+        SeriesStyle style)
     {
         if (xs.Length > 1 && intervals.All(i => i is { } v && double.IsFinite(v.Low) && double.IsFinite(v.High)))
-            IntervalBand(plot, xs, intervals.Select(i => i!.Value.Low).ToArray(), intervals.Select(i => i!.Value.High).ToArray(), style);
+            IntervalBand(plot, xs, intervals.Select(i => i!.Value.Low).ToArray(), intervals.Select(i
+                => i!.Value.High).ToArray(), style);
     }
 
     /// <summary>A horizontal reference line (the base model) with a legend entry.</summary>

@@ -21,8 +21,10 @@ namespace FairCollective.Reporting.Figures;
 /// <param name="EqOdInterval">Test-row interval of the shown metric's seed mean
 /// (<see cref="SeedStats.TestRowInterval"/>); null where not stored.</param>
 /// <param name="ErrorInterval">Test-row interval of the seed-mean error; null where not stored.</param>
-public sealed record SeedMeanPoint(string Dataset, string Learner, int? MajorityRows, string Method, double Alpha, string Budget,
-    double? Knob, double MeanFlips, SeedStats EqOd, SeedStats Error, (double Low, double High)? EqOdInterval = null, (double Low, double High)? ErrorInterval = null)
+public sealed record SeedMeanPoint(string Dataset, string Learner, int? MajorityRows, string Method, double Alpha,
+    string Budget,
+    double? Knob, double MeanFlips, SeedStats EqOd, SeedStats Error, (double Low,
+        double High)? EqOdInterval = null, (double Low, double High)? ErrorInterval = null)
 {
     /// <summary>The point as (seed-mean error, distance from parity of the shown metric) for a Pareto front of
     /// <paramref name="metric"/>.</summary>
@@ -34,17 +36,22 @@ public sealed record SeedMeanPoint(string Dataset, string Learner, int? Majority
         EqOdInterval is not { } i ? null : metric.Direction > 0 ? i : (1 - i.High, 1 - i.Low);
 
     /// <summary>Short description of the configuration: method with its knob, or with alpha and mean flips.</summary>
-    public string Label => Knob is { } k ? $"{Method} knob={k:0.###}" : $"{Method} alpha={Alpha:0.###} M={MeanFlips:0.#}";
+    public string Label
+        => Knob is { } k ? $"{Method} knob={k:0.###}" : $"{Method} alpha={Alpha:0.###} M={MeanFlips:0.#}";
 
     /// <summary>Every configuration among <paramref name="cells"/> averaged over its seeds, in display order, with
     /// <paramref name="metric"/> (default EqOd) and error.</summary>
     public static IReadOnlyList<SeedMeanPoint> Of(IEnumerable<CellRecord> cells, ShownMetric? metric = null) =>
         cells.GroupBy(c => (c.Dataset, c.Learner, c.MajorityRows, c.Method, c.Alpha, c.Budget, c.Knob))
-            .Select(g => new SeedMeanPoint(g.Key.Dataset, g.Key.Learner, g.Key.MajorityRows, g.Key.Method, g.Key.Alpha, g.Key.Budget,
-                g.Key.Knob, g.Average(c => (double)c.Flips), Stats(g, (metric ?? ShownMetric.EqOd).Key), Stats(g, MetricKeys.Error),
-                SeedStats.TestRowInterval(g, (metric ?? ShownMetric.EqOd).Key), SeedStats.TestRowInterval(g, MetricKeys.Error)))
+            .Select(g => new SeedMeanPoint(g.Key.Dataset, g.Key.Learner, g.Key.MajorityRows, g.Key.Method, g.Key.Alpha,
+                g.Key.Budget,
+                g.Key.Knob, g.Average(c => (double)c.Flips), Stats(g, (metric ?? ShownMetric.EqOd).Key), Stats(g,
+                    MetricKeys.Error),
+                SeedStats.TestRowInterval(g, (metric ?? ShownMetric.EqOd).Key), SeedStats.TestRowInterval(g,
+                    MetricKeys.Error)))
             .OrderBy(p => p.Dataset, StringComparer.Ordinal).ThenBy(p => p.Learner, StringComparer.Ordinal)
-            .ThenBy(p => p.MajorityRows ?? int.MaxValue).ThenBy(p => SeriesStyle.Order(p.Method)).ThenBy(p => p.Method, StringComparer.Ordinal)
+            .ThenBy(p => p.MajorityRows ?? int.MaxValue).ThenBy(p => SeriesStyle.Order(p.Method)).ThenBy(p => p.Method,
+                StringComparer.Ordinal)
             .ThenBy(p => p.Alpha).ThenBy(p => p.Knob ?? 0).ThenBy(p => p.MeanFlips)
             .ToArray();
 

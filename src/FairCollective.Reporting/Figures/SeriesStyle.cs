@@ -16,7 +16,8 @@ public sealed record SeriesStyle(string Name, Color Color, MarkerShape Marker, L
     public static LinePattern DashDot { get; } = new([10, 4, 2, 4], 0, "DashDot");
 
     /// <summary>The no-action base line of every figure.</summary>
-    public static SeriesStyle Base { get; } = new("Base (no action)", Color.FromHex("#D55E00"), MarkerShape.FilledDiamond, DashDot);
+    public static SeriesStyle Base { get; } = new("Base (no action)", Color.FromHex("#D55E00"),
+        MarkerShape.FilledDiamond, DashDot);
 
     /// <summary>
     /// The paper's strategies with fixed styles (Okabe-Ito colours, chosen so their grey values also differ). Names are
@@ -29,7 +30,8 @@ public sealed record SeriesStyle(string Name, Color Color, MarkerShape Marker, L
         new("RB-dist", Color.FromHex("#009E73"), MarkerShape.FilledTriangleUp, LinePattern.Dotted),
         new("Random", Color.FromHex("#7F7F7F"), MarkerShape.OpenDiamond, LinePattern.DenselyDashed),
         new("Oracle", Color.FromHex("#000000"), MarkerShape.Asterisk, DashDot),
-        new(Experiments.Summaries.FirmSideSummary.CollectiveSeries, Color.FromHex("#0072B2"), MarkerShape.FilledCircle, LinePattern.Solid),
+        new(Experiments.Summaries.FirmSideSummary.CollectiveSeries, Color.FromHex("#0072B2"), MarkerShape.FilledCircle,
+            LinePattern.Solid),
     ];
 
     /// <summary>

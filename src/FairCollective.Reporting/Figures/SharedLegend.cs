@@ -24,7 +24,8 @@ public static class SharedLegend
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var plot in panels)
         {
-            foreach (var item in plot.GetPlottables().Where(p => p.IsVisible).SelectMany(p => p.LegendItems).Concat(plot.Legend.ManualItems))
+            foreach (var item in plot.GetPlottables().Where(p => p.IsVisible).SelectMany(p
+                => p.LegendItems).Concat(plot.Legend.ManualItems))
                 if (!string.IsNullOrEmpty(item.LabelText) && seen.Add(item.LabelText)) items.Add(item);
             plot.HideLegend();
         }
@@ -33,7 +34,8 @@ public static class SharedLegend
 
     /// <summary>Entries per row when the legend is <paramref name="width"/> pixels wide (scale 1).</summary>
     public static int Columns(IReadOnlyList<LegendItem> items, int width) =>
-        items.Count == 0 ? 1 : Math.Clamp((int)((width - 2 * Margin - 2 * ItemPadding) / ItemWidth(items)), 1, items.Count);
+        items.Count == 0 ? 1 : Math.Clamp((int)((width - 2 * Margin - 2 * ItemPadding) / ItemWidth(items)), 1,
+            items.Count);
 
     /// <summary>Height in pixels (scale 1) of the legend's strip at <paramref name="width"/>: rows of entries and
     /// margins.</summary>

@@ -45,16 +45,21 @@ public static class ToyFigure
 
     private static Plot Scatter(ToyFigureData d)
     {
-        var plot = PlotLook.NewPanel($"Data and the minority's boundary ({d.Points.Count(p => p.Flipped)} labels flipped)", AxisLabels.Feature1, AxisLabels.Feature2);
+        var plot =
+            PlotLook.NewPanel($"Data and the minority's boundary ({d.Points.Count(p => p.Flipped)} labels flipped)",
+            AxisLabels.Feature1, AxisLabels.Feature2);
         foreach (var (minority, label, shape, legend) in new[]
                  {
-                     (false, 1, MarkerShape.FilledCircle, "majority, y = 1"), (false, 0, MarkerShape.OpenCircle, "majority, y = 0"),
-                     (true, 1, MarkerShape.FilledTriangleUp, "minority, y = 1"), (true, 0, MarkerShape.OpenTriangleUp, "minority, y = 0"),
+                     (false, 1, MarkerShape.FilledCircle, "majority, y = 1"), (false, 0, MarkerShape.OpenCircle,
+                         "majority, y = 0"),
+                     (true, 1, MarkerShape.FilledTriangleUp, "minority, y = 1"), (true, 0, MarkerShape.OpenTriangleUp,
+                         "minority, y = 0"),
                  })
         {
             var pts = d.Points.Where(p => p.IsMinority == minority && p.Label == label).ToArray();
             if (pts.Length == 0) continue;
-            var s = plot.Add.ScatterPoints(pts.Select(p => p.X1).ToArray(), pts.Select(p => p.X2).ToArray(), label == 1 ? Positive : Negative);
+            var s = plot.Add.ScatterPoints(pts.Select(p => p.X1).ToArray(), pts.Select(p => p.X2).ToArray(),
+                label == 1 ? Positive : Negative);
             s.MarkerShape = shape;
             s.MarkerSize = PlotLook.MarkerSize;
             s.LegendText = legend;
@@ -62,7 +67,8 @@ public static class ToyFigure
         var flipped = d.Points.Where(p => p.Flipped).ToArray();
         if (flipped.Length > 0)
         {
-            var ring = plot.Add.ScatterPoints(flipped.Select(p => p.X1).ToArray(), flipped.Select(p => p.X2).ToArray(), FlipRing);
+            var ring = plot.Add.ScatterPoints(flipped.Select(p => p.X1).ToArray(), flipped.Select(p => p.X2).ToArray(),
+                FlipRing);
             ring.MarkerShape = MarkerShape.OpenCircle;
             ring.MarkerSize = PlotLook.MarkerSize * 2.2f;
             ring.MarkerLineWidth = 2;
@@ -78,14 +84,16 @@ public static class ToyFigure
 
     private static AxisLimits Limits(IReadOnlyList<ToyPoint> points)
     {
-        double x0 = points.Min(p => p.X1), x1 = points.Max(p => p.X1), y0 = points.Min(p => p.X2), y1 = points.Max(p => p.X2);
+        double x0 = points.Min(p => p.X1), x1 = points.Max(p => p.X1), y0 = points.Min(p => p.X2), y1 = points.Max(p
+            => p.X2);
         double mx = Math.Max(x1 - x0, 1e-9) * Margin, my = Math.Max(y1 - y0, 1e-9) * Margin;
         return new AxisLimits(x0 - mx, x1 + mx, y0 - my, y1 + my);
     }
 
     /// <summary>The boundary clipped to the visible area: solved for x2 unless it is (nearly) vertical, then for
     /// x1.</summary>
-    private static void AddBoundary(Plot plot, LinearBoundary b, AxisLimits box, Color color, LinePattern pattern, string legend)
+    private static void AddBoundary(Plot plot, LinearBoundary b, AxisLimits box, Color color, LinePattern pattern,
+        string legend)
     {
         var line = Math.Abs(b.W2) >= Math.Abs(b.W1)
             ? plot.Add.Line(box.Left, -(b.W1 * box.Left + b.B) / b.W2, box.Right, -(b.W1 * box.Right + b.B) / b.W2)
@@ -100,17 +108,35 @@ public static class ToyFigure
     {
         var plot = PlotLook.NewPanel("Error and EqOd on these points", "", "value (0–1)");
         var bars = new List<Bar>();
-        foreach (var (i, name, before, after) in new[] { (0, "error", d.ErrorBefore, d.ErrorAfter), (1, "EqOd", d.EqOdBefore, d.EqOdAfter) })
+        foreach (var (i, name, before, after) in new[] { (0, "error", d.ErrorBefore, d.ErrorAfter), (1, "EqOd",
+            d.EqOdBefore, d.EqOdAfter) })
         {
             // Before: light fill with hatching; after: dark solid fill -- distinguishable in greyscale.
-            bars.Add(new Bar { Position = i * 3, Value = before, FillColor = BeforeColor.Lighten(0.5), FillHatch = new ScottPlot.Hatches.Striped(), FillHatchColor = BeforeColor, Label = Number(before, "0.00"), LineColor = AfterColor, LineWidth = 1 });
-            bars.Add(new Bar { Position = i * 3 + 1, Value = after, FillColor = AfterColor.Lighten(0.25), Label = Number(after, "0.00"), LineColor = AfterColor, LineWidth = 1 });
+            bars.Add(new Bar
+            {
+                Position = i * 3, Value = before, FillColor = BeforeColor.Lighten(0.5),
+                FillHatch = new ScottPlot.Hatches.Striped(), FillHatchColor = BeforeColor, Label = Number(before,
+                "0.00"), LineColor = AfterColor, LineWidth = 1
+            });
+            bars.Add(new Bar
+            {
+                Position = i * 3 + 1, Value = after, FillColor = AfterColor.Lighten(0.25),
+                Label = Number(after, "0.00"), LineColor = AfterColor, LineWidth = 1
+            });
         }
         var plottable = plot.Add.Bars(bars);
         plottable.ValueLabelStyle.FontSize = PlotLook.LegendFontSize;
         plot.Axes.Bottom.SetTicks([0.5, 3.5], ["error", "EqOd"]);
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "before", FillColor = BeforeColor.Lighten(0.5), FillHatch = new ScottPlot.Hatches.Striped(), FillHatchColor = BeforeColor, OutlineColor = AfterColor });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "after", FillColor = AfterColor.Lighten(0.25), OutlineColor = AfterColor });
+        plot.Legend.ManualItems.Add(new LegendItem
+        {
+            LabelText = "before", FillColor = BeforeColor.Lighten(0.5),
+            FillHatch = new ScottPlot.Hatches.Striped(), FillHatchColor = BeforeColor, OutlineColor = AfterColor
+        });
+        plot.Legend.ManualItems.Add(new LegendItem
+        {
+            LabelText = "after", FillColor = AfterColor.Lighten(0.25),
+            OutlineColor = AfterColor
+        });
         double top = Math.Max(Math.Max(d.ErrorBefore, d.ErrorAfter), Math.Max(d.EqOdBefore, d.EqOdAfter));
         plot.Axes.SetLimits(-1, 5, 0, Math.Max(top * 1.25, 0.05));
         PlotLook.LegendBelow(plot);
@@ -127,7 +153,8 @@ public static class ToyFigure
             [
                 ["error", Number(data.ErrorBefore, "0.0000"), Number(data.ErrorAfter, "0.0000")],
                 ["EqOd", Number(data.EqOdBefore, "0.0000"), Number(data.EqOdAfter, "0.0000")],
-                ["points (minority)", Count(data.Points.Count) + " (" + Count(data.Points.Count(p => p.IsMinority)) + ")", ""],
+                ["points (minority)", Count(data.Points.Count) + " (" + Count(data.Points.Count(p
+                    => p.IsMinority)) + ")", ""],
                 ["flips", "", Count(data.Points.Count(p => p.Flipped))],
                 ["boundary (w1, w2, b)", Boundary(data.Before), Boundary(data.After)],
             ]));
@@ -135,7 +162,8 @@ public static class ToyFigure
         if (own.Count > 0)
             tables.Add(new ReportTable("Toy experiment cells", $"Measured on a held-out test split ({Number(Experiments.Specs.SpecDefaults.TestFraction * 100, "0")}% of the points; the firm trains on the rest), so these numbers differ from the figure's, which are read on the training points. Seed means ± sample standard deviation over seeds.",
                 ["dataset", "method", "α", "budget", "mean flips", "EqOd", "error"],
-                SeedMeanPoint.Of(own).Select(p => (IReadOnlyList<string>)[p.Dataset, p.Method, Number(p.Alpha), p.Budget, Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), MeanStd(p.Error)]).ToArray()));
+                SeedMeanPoint.Of(own).Select(p => (IReadOnlyList<string>)[p.Dataset, p.Method, Number(p.Alpha),
+                    p.Budget, Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), MeanStd(p.Error)]).ToArray()));
         return tables;
     }
 

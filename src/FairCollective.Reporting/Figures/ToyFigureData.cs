@@ -43,7 +43,8 @@ public sealed record ToyFigureData(IReadOnlyList<ToyPoint> Points, LinearBoundar
     public void Validate()
     {
         if (Points.Count == 0) throw new UserInputException("toy figure: no points");
-        if (Points.Any(p => !double.IsFinite(p.X1) || !double.IsFinite(p.X2))) throw new UserInputException("toy figure: a point has a non-finite coordinate");
+        if (Points.Any(p => !double.IsFinite(p.X1)
+            || !double.IsFinite(p.X2))) throw new UserInputException("toy figure: a point has a non-finite coordinate");
         if (Points.Any(p => p.Label is not (0 or 1))) throw new UserInputException("toy figure: labels must be 0 or 1");
         foreach (var (name, b) in new[] { ("before", Before), ("after", After) })
             if (!double.IsFinite(b.W1) || !double.IsFinite(b.W2) || !double.IsFinite(b.B) || (b.W1 == 0 && b.W2 == 0))

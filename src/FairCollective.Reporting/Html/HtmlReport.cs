@@ -35,15 +35,18 @@ public static class HtmlReport
     /// <param name="figures">Rendered figures, keyed by <see cref="Figures.Figure.Name"/>.</param>
     /// <param name="generatedUtc">Time stamp printed in the page header.</param>
     /// <param name="warnings">The run's warnings (<c>RunWarnings.OfCells</c>), listed in the page.</param>
-    public static string Render(ReportInput input, IReadOnlyList<ReportSection> sections, IReadOnlyDictionary<string, RenderedFigure> figures, DateTime generatedUtc,
+    public static string Render(ReportInput input, IReadOnlyList<ReportSection> sections, IReadOnlyDictionary<string,
+        RenderedFigure> figures, DateTime generatedUtc,
         IReadOnlyList<string> warnings)
     {
         var h = new StringBuilder();
         AppendHead(h, "FairCollective report");
-        h.Append("<p class=\"meta\">Generated ").Append(HtmlEncode(generatedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
+        h.Append("<p class=\"meta\">Generated ").Append(HtmlEncode(generatedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'",
+            CultureInfo.InvariantCulture)));
         if (input.Source.Length > 0) h.Append(" from <code>").Append(HtmlEncode(input.Source)).Append("</code>");
         h.Append(". ").Append(input.Cells.Count.ToString(CultureInfo.InvariantCulture)).Append(" cells, ")
-            .Append(input.Runs.Count.ToString(CultureInfo.InvariantCulture)).AppendLine(input.Runs.Count == 1 ? " run.</p>" : " runs.</p>");
+            .Append(input.Runs.Count.ToString(CultureInfo.InvariantCulture)).AppendLine(input.Runs.Count == 1 ?
+                " run.</p>" : " runs.</p>");
 
         var absent = sections.Where(s => !s.Present).ToArray();
         h.AppendLine("<nav><ul>");
@@ -53,7 +56,8 @@ public static class HtmlReport
         if (absent.Length > 0)
         {
             h.AppendLine("<p class=\"note\" id=\"absent\">Not in this report (no results): ");
-            h.Append(string.Join("; ", absent.Select(s => HtmlEncode($"{s.Heading} ('{s.Experiment}')")))).AppendLine(".</p>");
+            h.Append(string.Join("; ", absent.Select(s
+                => HtmlEncode($"{s.Heading} ('{s.Experiment}')")))).AppendLine(".</p>");
         }
 
         foreach (var s in sections.Where(s => s.Present))
@@ -76,7 +80,8 @@ public static class HtmlReport
         foreach (var (key, definition) in MetricDefinitions.Of(input, sections))
             h.Append("<li><code>").Append(HtmlEncode(key)).Append("</code>: ").Append(HtmlEncode(definition)).AppendLine("</li>");
         h.AppendLine("</ul><ul>");
-        foreach (var sentence in MetricDefinitions.Statistics) h.Append("<li>").Append(HtmlEncode(sentence)).AppendLine("</li>");
+        foreach (var sentence in MetricDefinitions.Statistics)
+            h.Append("<li>").Append(HtmlEncode(sentence)).AppendLine("</li>");
         h.AppendLine("</ul></section>");
 
         h.AppendLine("<section id=\"configuration\"><h2>Configuration</h2>");
@@ -140,5 +145,6 @@ public static class HtmlReport
         h.AppendLine("</tbody></table></div>");
     }
 
-    private static string Anchor(string experiment) => "exp-" + new string(experiment.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
+    private static string Anchor(string experiment) => "exp-" + new string(experiment.Select(ch
+        => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
 }

@@ -15,7 +15,8 @@ public static class MarkdownReport
 {
     /// <summary>The summary document: header, each present section's figure link and tables, configuration and
     /// timings.</summary>
-    public static string Render(ReportInput input, IReadOnlyList<ReportSection> sections, IReadOnlyDictionary<string, RenderedFigure> figures, DateTime generatedUtc,
+    public static string Render(ReportInput input, IReadOnlyList<ReportSection> sections, IReadOnlyDictionary<string,
+        RenderedFigure> figures, DateTime generatedUtc,
         IReadOnlyList<string> warnings)
     {
         var m = new StringBuilder();
@@ -23,10 +24,12 @@ public static class MarkdownReport
         m.Append("Generated ").Append(generatedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
         if (input.Source.Length > 0) m.Append(" from ").Append(Code(input.Source));
         m.Append(". ").Append(input.Cells.Count.ToString(CultureInfo.InvariantCulture)).Append(" cells, ")
-            .Append(input.Runs.Count.ToString(CultureInfo.InvariantCulture)).Append(input.Runs.Count == 1 ? " run" : " runs").AppendLine(". Values are mean ± sample standard deviation over seeds.").AppendLine();
+            .Append(input.Runs.Count.ToString(CultureInfo.InvariantCulture)).Append(input.Runs.Count == 1 ? " run" :
+                " runs").AppendLine(". Values are mean ± sample standard deviation over seeds.").AppendLine();
         var absent = sections.Where(s => !s.Present).ToArray();
         if (absent.Length > 0)
-            m.Append("Not in this summary (no results): ").Append(string.Join("; ", absent.Select(s => Escape($"{s.Heading} ('{s.Experiment}')")))).AppendLine(".").AppendLine();
+            m.Append("Not in this summary (no results): ").Append(string.Join("; ", absent.Select(s
+                => Escape($"{s.Heading} ('{s.Experiment}')")))).AppendLine(".").AppendLine();
 
         foreach (var s in sections.Where(s => s.Present))
         {
@@ -46,7 +49,8 @@ public static class MarkdownReport
             m.AppendLine();
         }
         m.AppendLine("## Metrics").AppendLine();
-        foreach (var (key, definition) in MetricDefinitions.Of(input, sections)) m.Append("- ").Append(Code(key)).Append(": ").AppendLine(Escape(definition));
+        foreach (var (key, definition) in MetricDefinitions.Of(input,
+            sections)) m.Append("- ").Append(Code(key)).Append(": ").AppendLine(Escape(definition));
         foreach (var sentence in MetricDefinitions.Statistics) m.Append("- ").AppendLine(Escape(sentence));
         m.AppendLine();
         m.AppendLine("## Configuration").AppendLine();
@@ -71,7 +75,8 @@ public static class MarkdownReport
         m.Append("| ").Append(string.Join(" | ", t.Headers.Select(h => Escape(h)))).AppendLine(" |");
         m.Append('|').Append(string.Concat(t.Headers.Select(_ => " --- |"))).AppendLine();
         // Escape keeps a cell to one cell: '|' is escaped and line breaks become spaces.
-        foreach (var row in t.Rows) m.Append("| ").Append(string.Join(" | ", row.Select(c => Escape(c)))).AppendLine(" |");
+        foreach (var row in t.Rows) m.Append("| ").Append(string.Join(" | ", row.Select(c
+            => Escape(c)))).AppendLine(" |");
         m.AppendLine();
     }
 
@@ -81,5 +86,6 @@ public static class MarkdownReport
     /// </summary>
     private static string Link(string relativePath) =>
         relativePath.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '/' or '-' or '_') ? relativePath
-            : "<" + relativePath.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("<", "\\<", StringComparison.Ordinal).Replace(">", "\\>", StringComparison.Ordinal) + ">";
+            : "<" + relativePath.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("<", "\\<",
+                StringComparison.Ordinal).Replace(">", "\\>", StringComparison.Ordinal) + ">";
 }

@@ -27,7 +27,9 @@ public static class MarkdownText
                 case '&': b.Append("&amp;"); break;
                 case '<': b.Append("&lt;"); break;
                 case '>': b.Append("&gt;"); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '#' or '$': b.Append('\\').Append(c); break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '#' or '$':
+                    b.Append('\\').Append(c);
+                    break;
                 default: b.Append(char.IsControl(c) ? ' ' : c); break;
             }
         }
@@ -63,7 +65,8 @@ public static class MarkdownText
         }
         var fence = new string('`', longest + 1);
         // CommonMark strips one space from each end when both are spaces, so the padding never shows.
-        var pad = flat.StartsWith('`') || flat.EndsWith('`') || (flat.Length > 1 && flat[0] == ' ' && flat[^1] == ' ') ? " " : "";
+        var pad = flat.StartsWith('`') || flat.EndsWith('`') || (flat.Length > 1 && flat[0] == ' '
+            && flat[^1] == ' ') ? " " : "";
         return fence + pad + flat + pad + fence;
     }
 }

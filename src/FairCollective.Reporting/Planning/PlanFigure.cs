@@ -17,7 +17,8 @@ public static class PlanFigure
     public static Figure Build(Plan plan)
     {
         var styles = SeriesStyle.For(plan.Strategies.Select(s => s.Strategy));
-        var metricPanel = PlotLook.NewPanel($"Predicted {plan.MetricName}", "share of the pool that flips", $"{plan.MetricName} (0–1, {(plan.LowerIsFairer ? "lower" : "higher")} is fairer)");
+        var metricPanel = PlotLook.NewPanel($"Predicted {plan.MetricName}", "share of the pool that flips",
+            $"{plan.MetricName} (0–1, {(plan.LowerIsFairer ? "lower" : "higher")} is fairer)");
         var errorPanel = PlotLook.NewPanel("Predicted error", "share of the pool that flips", "error rate (0–1)");
         foreach (var s in plan.Strategies)
         {
@@ -31,11 +32,13 @@ public static class PlanFigure
         PlotLook.HorizontalReference(errorPanel, none.Error.Median, SeriesStyle.Base, SeriesStyle.Base.Name);
         if (plan.Target is { } target)
         {
-            var line = metricPanel.Add.HorizontalLine(target.Target, 1.5f, ScottPlot.Colors.Black, ScottPlot.LinePattern.Dotted);
+            var line = metricPanel.Add.HorizontalLine(target.Target, 1.5f, ScottPlot.Colors.Black,
+                ScottPlot.LinePattern.Dotted);
             line.LegendText = "target";
         }
         var chosen = plan.Recommended.BestBudget;
-        var mark = metricPanel.Add.VerticalLine(chosen.Share, 1.5f, styles[plan.Recommended.Strategy].Color, ScottPlot.LinePattern.Dashed);
+        var mark = metricPanel.Add.VerticalLine(chosen.Share, 1.5f, styles[plan.Recommended.Strategy].Color,
+            ScottPlot.LinePattern.Dashed);
         mark.LegendText = $"recommended: {plan.Recommended.Strategy}, {chosen.Flips} flips";
         metricPanel.Axes.SetLimitsY(0, double.NaN);
         errorPanel.Axes.SetLimitsY(0, double.NaN);
@@ -48,9 +51,11 @@ public static class PlanFigure
 
     private static void Draw(ScottPlot.Plot plot, double[] xs, PredictiveInterval[] values, SeriesStyle style)
     {
-        PlotLook.IntervalBandWhereFinite(plot, xs, values.Select(v => ((double, double)?)(v.Low, v.High)).ToArray(), style);
+        PlotLook.IntervalBandWhereFinite(plot, xs, values.Select(v => ((double, double)?)(v.Low, v.High)).ToArray(),
+            style);
         PlotLook.Line(plot, xs, values.Select(v => v.Median).ToArray(), style);
     }
 
-    private static string Percent(double level) => (level * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
+    private static string Percent(double level) => (level * 100).ToString("0.#",
+        System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

@@ -22,7 +22,11 @@ public static class PlanJson
             format = "faircollective-plan",
             version = FormatVersion,
             settings = settings.ToDictionary(s => s.Key, s => s.Value),
-            population = new { firm_users = plan.Population.FirmUsers, minority_users = plan.Population.MinorityUsers, evaluation_users = plan.Population.EvaluationUsers },
+            population = new
+            {
+                firm_users = plan.Population.FirmUsers, minority_users = plan.Population.MinorityUsers,
+                evaluation_users = plan.Population.EvaluationUsers
+            },
             members = plan.Members,
             pool = plan.PoolSize,
             majority_sample_rows = plan.MajoritySampleRows,
@@ -31,7 +35,11 @@ public static class PlanJson
             level = plan.Level,
             replicates = plan.Replicates,
             learner = plan.Learner,
-            recommendation = new { strategy = r.Strategy, budget = r.BestBudget.Share, flips = r.BestBudget.Flips, metric = Of(r.BestBudget.Metric), error = Of(r.BestBudget.Error) },
+            recommendation = new
+            {
+                strategy = r.Strategy, budget = r.BestBudget.Share, flips = r.BestBudget.Flips,
+                metric = Of(r.BestBudget.Metric), error = Of(r.BestBudget.Error)
+            },
             no_action = new { metric = Of(r.Budgets[0].Metric), error = Of(r.Budgets[0].Error) },
             flip_order = r.Ranking.Take(r.BestBudget.Flips).Select(m => plan.MemberIds[m]).ToArray(),
             strategies = plan.Strategies.Select(s => new
@@ -40,16 +48,26 @@ public static class PlanJson
                 scoring_rule = s.ScoringRule,
                 best_budget = s.BestBudget.Share,
                 ranking = s.Ranking.Select(m => plan.MemberIds[m]).ToArray(),
-                forecasts = s.Budgets.Select(b => new { budget = b.Share, flips = b.Flips, metric = Of(b.Metric), error = Of(b.Error) }).ToArray(),
+                forecasts = s.Budgets.Select(b => new
+                {
+                    budget = b.Share, flips = b.Flips, metric = Of(b.Metric),
+                    error = Of(b.Error)
+                }).ToArray(),
             }).ToArray(),
             target = plan.Target is { } t ? new
             {
-                value = t.Target, reachable_now = t.ReachableNow, reach_probability_now = t.ReachProbabilityNow, reachable = t.Reachable,
-                needed_share = Of(t.NeededShare), needed_users = t.NeededUsers, reached_replicates = t.ReachedReplicates,
+                value = t.Target, reachable_now = t.ReachableNow, reach_probability_now = t.ReachProbabilityNow,
+                reachable = t.Reachable,
+                needed_share = Of(t.NeededShare), needed_users = t.NeededUsers, reached_replicates =
+                    t.ReachedReplicates,
             } : null,
             assumptions = plan.Assumptions,
             warnings = plan.Warnings,
-            dropped_members = plan.DroppedMembers.Select(d => new { id = d.Id, line = d.Line, missing = d.Columns }).ToArray(),
+            dropped_members = plan.DroppedMembers.Select(d => new
+            {
+                id = d.Id, line = d.Line,
+                missing = d.Columns
+            }).ToArray(),
             seconds = plan.Seconds,
         };
         return JsonSerializer.Serialize(doc, Options);
@@ -57,7 +75,11 @@ public static class PlanJson
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
-    private static object Of(PredictiveInterval v) => new { median = Finite(v.Median), low = Finite(v.Low), high = Finite(v.High), defined = v.Defined };
+    private static object Of(PredictiveInterval v) => new
+    {
+        median = Finite(v.Median), low = Finite(v.Low),
+        high = Finite(v.High), defined = v.Defined
+    };
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 }

@@ -33,11 +33,13 @@ public static class PlanReport
     /// <param name="outDir">Folder to write into (created when missing).</param>
     /// <param name="settings">The inputs and options the plan was made from, shown on the page and stored in the
     /// JSON.</param>
-    public static IReadOnlyList<string> Write(Plan plan, string outDir, IReadOnlyList<(string Key, string Value)> settings)
+    public static IReadOnlyList<string> Write(Plan plan, string outDir, IReadOnlyList<(string Key,
+        string Value)> settings)
     {
         if (File.Exists(outDir)) throw new UserInputException($"plan output '{outDir}' (-o) is a file, not a folder");
         // A plan that fails part-way takes back the files and folders it added.
-        return OutputFolders.Write([outDir, Path.Combine(outDir, FiguresFolder)], () => WriteFiles(plan, outDir, settings));
+        return OutputFolders.Write([outDir, Path.Combine(outDir, FiguresFolder)], () => WriteFiles(plan, outDir,
+            settings));
     }
 
     private static string[] WriteFiles(Plan plan, string outDir, IReadOnlyList<(string Key, string Value)> settings)
@@ -66,24 +68,30 @@ public static class PlanReport
         var b = new StringBuilder("rank,member_id,strategy,score,flips,dropped\n");
         for (int i = 0; i < r.Ranking.Count; i++)
             b.Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(',').Append(Csv(plan.MemberIds[r.Ranking[i]])).Append(',').Append(Csv(r.Strategy)).Append(',')
-                .Append(r.Scores[i].ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(i < r.BestBudget.Flips ? "1" : "0").Append(",\n");
+                .Append(r.Scores[i].ToString("R",
+                    CultureInfo.InvariantCulture)).Append(',').Append(i < r.BestBudget.Flips ? "1" : "0").Append(",\n");
         foreach (var d in plan.DroppedMembers)
             b.Append(",").Append(Csv(d.Id)).Append(",,,0,").Append(Csv(Dropped(d))).Append('\n');
         return b.ToString();
     }
 
     /// <summary>Why a member was dropped: "line 12: missing hours, wage".</summary>
-    public static string Dropped(Data.DroppedRow d) => $"line {d.Line.ToString(CultureInfo.InvariantCulture)}: missing {string.Join(", ", d.Columns)}";
+    public static string Dropped(Data.DroppedRow d)
+        => $"line {d.Line.ToString(CultureInfo.InvariantCulture)}: missing {string.Join(", ", d.Columns)}";
 
     /// <summary>The HTML page.</summary>
-    public static string Html(Plan plan, RenderedFigure figure, IReadOnlyList<(string Key, string Value)> settings, DateTime generatedUtc)
+    public static string Html(Plan plan, RenderedFigure figure, IReadOnlyList<(string Key, string Value)> settings,
+        DateTime generatedUtc)
     {
         var h = new StringBuilder();
         HtmlReport.AppendHead(h, "FairCollective plan");
-        h.Append("<p class=\"meta\">Generated ").Append(HtmlEncode(generatedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)))
-            .Append(" in ").Append(plan.Seconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s from only what the collective knows: ")
+        h.Append("<p class=\"meta\">Generated ").Append(HtmlEncode(generatedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'",
+            CultureInfo.InvariantCulture)))
+            .Append(" in ").Append(plan.Seconds.ToString("0.0",
+                CultureInfo.InvariantCulture)).Append(" s from only what the collective knows: ")
             .Append(Count(plan.Members)).Append(" members (").Append(Count(plan.PoolSize)).Append(" with the unfavourable label), ")
-            .Append(plan.MajoritySampleRows == 0 ? "no majority sample" : Count(plan.MajoritySampleRows) + " majority rows")
+            .Append(plan.MajoritySampleRows == 0 ? "no majority sample" : Count(plan.MajoritySampleRows) +
+                " majority rows")
             .AppendLine(", and public numbers.</p>");
         var r = plan.Recommended;
         h.Append("<p id=\"answer\"><strong>").Append(HtmlEncode($"Flip {r.BestBudget.Flips} of {plan.PoolSize} members by {r.Strategy}"))
@@ -109,8 +117,10 @@ public static class PlanReport
         h.Append("<p>Full ranking: <a href=\"").Append(RankingFileName).Append("\">").Append(RankingFileName).Append("</a>; every forecast: <a href=\"")
             .Append(JsonFileName).Append("\">").Append(JsonFileName).AppendLine("</a>.</p>");
         if (plan.DroppedMembers.Count > 0)
-            HtmlReport.AppendTable(h, new ReportTable("Members dropped for a missing value", "Not ranked and never flipped in this plan; ranking.csv lists them after the ranked members.",
-                ["member id", "why"], plan.DroppedMembers.Select(d => (IReadOnlyList<string>)[d.Id, Dropped(d)]).ToArray()));
+            HtmlReport.AppendTable(h, new ReportTable("Members dropped for a missing value",
+                "Not ranked and never flipped in this plan; ranking.csv lists them after the ranked members.",
+                ["member id", "why"], plan.DroppedMembers.Select(d => (IReadOnlyList<string>)[d.Id,
+                    Dropped(d)]).ToArray()));
         h.AppendLine("</section>");
         h.AppendLine("<section id=\"assumptions\"><h2>Assumptions</h2><ul>");
         foreach (var a in plan.Assumptions) h.Append("<li>").Append(HtmlEncode(a)).AppendLine("</li>");

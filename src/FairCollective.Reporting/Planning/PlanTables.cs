@@ -13,7 +13,8 @@ public static class PlanTables
 
     /// <summary>A forecast as "median [low, high]".</summary>
     public static string Interval(PredictiveInterval v) =>
-        v.Defined == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{v.Median:0.0000} [{v.Low:0.0000}, {v.High:0.0000}]");
+        v.Defined == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture,
+            $"{v.Median:0.0000} [{v.Low:0.0000}, {v.High:0.0000}]");
 
     /// <summary>The recommendation beside the firm without action.</summary>
     public static ReportTable Recommendation(Plan plan)
@@ -25,7 +26,8 @@ public static class PlanTables
             ["", "strategy", "flip budget (share of pool)", "flips", plan.MetricName, "error"],
             [
                 ["no action", "-", "0", "0", Interval(none.Metric), Interval(none.Error)],
-                ["recommended", r.Strategy, Number(r.BestBudget.Share), Count(r.BestBudget.Flips), Interval(r.BestBudget.Metric), Interval(r.BestBudget.Error)],
+                ["recommended", r.Strategy, Number(r.BestBudget.Share), Count(r.BestBudget.Flips),
+                    Interval(r.BestBudget.Metric), Interval(r.BestBudget.Error)],
             ]);
     }
 
@@ -34,7 +36,8 @@ public static class PlanTables
         $"Median [{Level(plan)} predictive interval] of the firm's {plan.MetricName} and error after the first flips of each strategy's ranking.",
         ["strategy", "budget", "flips", plan.MetricName, "error", "best"],
         plan.Strategies.SelectMany(s => s.Budgets.Select((b, i) => (IReadOnlyList<string>)
-            [s.Strategy, Number(b.Share), Count(b.Flips), Interval(b.Metric), Interval(b.Error), i == s.Best ? "best" : ""])).ToArray());
+            [s.Strategy, Number(b.Share), Count(b.Flips), Interval(b.Metric), Interval(b.Error),
+                i == s.Best ? "best" : ""])).ToArray());
 
     /// <summary>The size a target needs; null without a target.</summary>
     public static ReportTable? Target(Plan plan)
@@ -42,11 +45,13 @@ public static class PlanTables
         if (plan.Target is not { } t) return null;
         string needed = !t.Reachable ? "not reachable with this strategy (on the size grid)"
             : string.Create(CultureInfo.InvariantCulture, $"{t.NeededShare.Median:0.###} of the minority [{End(t.NeededShare.Low)}, {End(t.NeededShare.High)}], about {t.NeededUsers} users");
-        return new ReportTable($"Target: {plan.MetricName} {(plan.LowerIsFairer ? "<=" : ">=")} {Number(t.Target, "0.####")}",
+        return new
+            ReportTable($"Target: {plan.MetricName} {(plan.LowerIsFairer ? "<=" : ">=")} {Number(t.Target, "0.####")}",
             $"With {plan.Recommended.Strategy} at its fairest budget. The size interval is over the size search's replicates; an end of 'beyond' means that share of replicates never reached the target on the grid.",
             ["question", "answer"],
             [
-                ["reached by this collective at the recommended budget?", $"{(t.ReachableNow ? "yes" : "no")} (in {Percent(t.ReachProbabilityNow)} of replicates)"],
+                ["reached by this collective at the recommended budget?",
+                    $"{(t.ReachableNow ? "yes" : "no")} (in {Percent(t.ReachProbabilityNow)} of replicates)"],
                 ["collective size needed", needed],
                 ["replicates that reached it at some size", Percent(t.ReachedReplicates)],
             ]);
@@ -62,11 +67,14 @@ public static class PlanTables
             $"The first {flips} members relabel 0 -> 1. {(shown < r.Ranking.Count ? $"The first {shown} of {r.Ranking.Count} are listed; ranking.csv has them all." : "")}",
             ["rank", "member id", "score", "flips"],
             Enumerable.Range(0, shown).Select(i => (IReadOnlyList<string>)
-                [Count(i + 1), plan.MemberIds[r.Ranking[i]], Number(r.Scores[i], "0.####"), i < flips ? "yes" : "no"]).ToArray());
+                [Count(i + 1), plan.MemberIds[r.Ranking[i]], Number(r.Scores[i], "0.####"),
+                    i < flips ? "yes" : "no"]).ToArray());
     }
 
-    private static string End(double v) => double.IsPositiveInfinity(v) ? "beyond" : v.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string End(double v) => double.IsPositiveInfinity(v) ? "beyond" : v.ToString("0.###",
+        CultureInfo.InvariantCulture);
     /// <summary>A share as a percentage ("n/a" when undefined).</summary>
-    internal static string Percent(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    internal static string Percent(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("0.#",
+        CultureInfo.InvariantCulture) + "%";
     private static string Level(Plan plan) => Percent(plan.Level);
 }

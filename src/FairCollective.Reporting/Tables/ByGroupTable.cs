@@ -17,9 +17,12 @@ public static class ByGroupTable
         return
         [
             new ReportTable("By group", $"Each group's rates on the test split (seed means; ± sample standard deviation over seeds) under the base model and under each strategy at the largest α at its best budget ({selection.Describe()}). FNR = 1 − TPR; n/a where a group has no positive or no negative test row.",
-                ["dataset", "learner", "setting", "group", "test rows", "base rate", "selection rate", "TPR", "FPR", "FNR", "error"],
-                rows.Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Setting, r.Group, Number(r.Count.Mean, "0.#"), MeanStd(r.BaseRate), MeanStd(r.SelectionRate),
-                    MeanStd(r.TruePositiveRate), MeanStd(r.FalsePositiveRate), MeanStd(r.FalseNegativeRate), MeanStd(r.Error)]).ToArray()),
+                ["dataset", "learner", "setting", "group", "test rows", "base rate", "selection rate", "TPR", "FPR",
+                    "FNR", "error"],
+                rows.Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Setting, r.Group, Number(r.Count.Mean,
+                    "0.#"), MeanStd(r.BaseRate), MeanStd(r.SelectionRate),
+                    MeanStd(r.TruePositiveRate), MeanStd(r.FalsePositiveRate), MeanStd(r.FalseNegativeRate),
+                        MeanStd(r.Error)]).ToArray()),
         ];
     }
 }

@@ -21,11 +21,17 @@ public static class FareCertificateTable
                 "The certificate bounds, with 95% confidence, the population demographic-parity gap of any classifier on FARE's leaves (from the training rows "
                 + "and held-out rows the tree never saw); beside it the firm's measured demographic-parity gap and EqOd on the test split (seed means ± sample "
                 + "standard deviation; test-row intervals). EqOd is not what the certificate bounds.",
-                ["dataset", "learner", "knob", "certified DP bound", "measured DP gap", "DP test-row CI", "EqOd", "EqOd test-row CI"],
-                fare.GroupBy(c => (c.Dataset, c.Learner, c.Knob)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Learner, StringComparer.Ordinal).ThenBy(g => g.Key.Knob)
-                    .Select(g => (IReadOnlyList<string>)[g.Key.Dataset, g.Key.Learner, Number(g.Key.Knob ?? double.NaN), MeanStd(SeedStats.Of(g, MetricKeys.FareDemographicParityBound)),
-                        MeanStd(SeedStats.Of(g, MetricKeys.DemographicParity)), SeedStats.Format(SeedStats.TestRowInterval(g, MetricKeys.DemographicParity)),
-                        MeanStd(SeedStats.Of(g, MetricKeys.EqOd)), SeedStats.Format(SeedStats.TestRowInterval(g, MetricKeys.EqOd))]).ToArray()),
+                ["dataset", "learner", "knob", "certified DP bound", "measured DP gap", "DP test-row CI", "EqOd",
+                    "EqOd test-row CI"],
+                fare.GroupBy(c => (c.Dataset, c.Learner, c.Knob)).OrderBy(g => g.Key.Dataset,
+                    StringComparer.Ordinal).ThenBy(g => g.Key.Learner, StringComparer.Ordinal).ThenBy(g => g.Key.Knob)
+                    .Select(g => (IReadOnlyList<string>)[g.Key.Dataset, g.Key.Learner, Number(g.Key.Knob ?? double.NaN),
+                        MeanStd(SeedStats.Of(g, MetricKeys.FareDemographicParityBound)),
+                        MeanStd(SeedStats.Of(g,
+                            MetricKeys.DemographicParity)), SeedStats.Format(SeedStats.TestRowInterval(g,
+                            MetricKeys.DemographicParity)),
+                        MeanStd(SeedStats.Of(g, MetricKeys.EqOd)), SeedStats.Format(SeedStats.TestRowInterval(g,
+                            MetricKeys.EqOd))]).ToArray()),
         ];
     }
 }

@@ -5,4 +5,5 @@ namespace FairCollective.Reporting.Tables;
 /// <param name="Note">Conventions and units of the numbers.</param>
 /// <param name="Headers">Column headers.</param>
 /// <param name="Rows">Cells as text, one list per row, as many as headers.</param>
-public sealed record ReportTable(string Title, string Note, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
+public sealed record ReportTable(string Title, string Note, IReadOnlyList<string> Headers,
+    IReadOnlyList<IReadOnlyList<string>> Rows);

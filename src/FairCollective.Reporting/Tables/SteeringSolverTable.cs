@@ -21,13 +21,16 @@ public static class SteeringSolverTable
                 $"The convex EF-Affirmative problem with full (shrunk) covariances, solved by Newton steps; a cell is solved when its gradient norm is at "
                 + $"most the tolerance ({Mitigation.Steering.SteeringOptions.DefaultGradientTolerance:G2} by default) before the step cap.",
                 ["dataset", "learner", "cells", "largest gradient norm", "Newton steps"],
-                solved.GroupBy(c => (c.Dataset, c.Learner)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Learner, StringComparer.Ordinal)
+                solved.GroupBy(c => (c.Dataset, c.Learner)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g
+                    => g.Key.Learner, StringComparer.Ordinal)
                     .Select(g =>
                     {
                         var steps = g.Select(c => c.Metrics[MetricKeys.SteeringIterations]).ToArray();
                         return (IReadOnlyList<string>)[g.Key.Dataset, g.Key.Learner, Count(g.Count()),
-                            g.Max(c => c.Metrics[MetricKeys.SteeringGradientNorm]).ToString("0.0E+0", CultureInfo.InvariantCulture),
-                            steps.Min() == steps.Max() ? Number(steps.Min()) : $"{Number(steps.Min())}-{Number(steps.Max())}"];
+                            g.Max(c => c.Metrics[MetricKeys.SteeringGradientNorm]).ToString("0.0E+0",
+                                CultureInfo.InvariantCulture),
+                            steps.Min() == steps.Max() ? Number(steps.Min()) :
+                                $"{Number(steps.Min())}-{Number(steps.Max())}"];
                     }).ToArray()),
         ];
     }

@@ -16,7 +16,8 @@ public static class TableFormat
     };
 
     /// <summary><paramref name="v"/> in <paramref name="format"/> (invariant culture); "n/a" for NaN.</summary>
-    public static string Number(double v, string format = "0.###") => double.IsNaN(v) ? "n/a" : v.ToString(format, CultureInfo.InvariantCulture);
+    public static string Number(double v, string format = "0.###") => double.IsNaN(v) ? "n/a" : v.ToString(format,
+        CultureInfo.InvariantCulture);
 
     /// <summary>The known majority rows m, or "all" when null.</summary>
     public static string Rows(int? majorityRows) => majorityRows?.ToString(CultureInfo.InvariantCulture) ?? "all";
@@ -27,7 +28,8 @@ public static class TableFormat
     {
         if (p.Trials == 0) return "n/a";
         var (low, high) = p.Interval();
-        return string.Create(CultureInfo.InvariantCulture, $"{p.Share:0.0%} [{low:0.0%}, {high:0.0%}] ({p.Successes} of {p.Trials})");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{p.Share:0.0%} [{low:0.0%}, {high:0.0%}] ({p.Successes} of {p.Trials})");
     }
 
     /// <summary>An integer count in invariant culture.</summary>

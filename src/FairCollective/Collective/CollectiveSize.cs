@@ -50,8 +50,11 @@ public readonly record struct CollectiveSize
 
     /// <summary>alpha as a share of <paramref name="minorityCount"/> (exact for shares, count / minority for
     /// counts).</summary>
-    public double Alpha(int minorityCount) => Fraction ?? (minorityCount == 0 ? 0 : (double)Count!.Value / minorityCount);
+    public double Alpha(int minorityCount) => Fraction
+        ?? (minorityCount == 0 ? 0 : (double)Count!.Value / minorityCount);
 
     /// <summary>Exact text ("alpha=0.3", "members=40").</summary>
-    public override string ToString() => Fraction is { } f ? $"alpha={f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}" : $"members={Count}";
+    public override string ToString()
+        => Fraction is { } f ? $"alpha={f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}" :
+        $"members={Count}";
 }

@@ -34,7 +34,9 @@ public readonly record struct FlipBudget
     /// <exception cref="UserInputException">fraction is outside [0, 1] or NaN.</exception>
     public static FlipBudget ShareOfPool(double fraction)
     {
-        if (!(fraction >= 0 && fraction <= 1)) throw new UserInputException($"a flip budget given as a share of the pool must lie in [0, 1]; got {fraction}");
+        if (!(fraction >= 0
+            && fraction <= 1)) throw new
+            UserInputException($"a flip budget given as a share of the pool must lie in [0, 1]; got {fraction}");
         return new(fraction, null);
     }
 
@@ -64,7 +66,8 @@ public readonly record struct FlipBudget
     /// <summary>Exact text ("0.0125 of pool", "40 flips", "1 flip", "ideal M*"): budgets that differ must never read
     /// alike.</summary>
     public override string ToString() => IsIdeal ? IdealText
-        : Fraction is { } f ? $"{f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of pool" : Count == 1 ? "1 flip" : $"{Count} flips";
+        : Fraction is { } f ? $"{f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of pool" : Count ==
+            1 ? "1 flip" : $"{Count} flips";
 
     /// <summary>The text of <see cref="Ideal"/> in tables and stored labels.</summary>
     public const string IdealText = "ideal M*";

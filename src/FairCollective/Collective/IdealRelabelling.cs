@@ -43,7 +43,8 @@ public static class IdealRelabelling
     /// MathNet): 1 when the strategy orders the pool as the ideal's probabilities do. NaN for fewer than two members or
     /// constant scores.
     /// </summary>
-    public static double RankCorrelation(IReadOnlyList<double> scores, IReadOnlyList<int> pool, IReadOnlyList<double> p0)
+    public static double RankCorrelation(IReadOnlyList<double> scores, IReadOnlyList<int> pool,
+        IReadOnlyList<double> p0)
     {
         if (pool.Count < 2) return double.NaN;
         var truth = pool.Select(r => p0[r]).ToArray();

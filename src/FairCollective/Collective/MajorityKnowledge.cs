@@ -19,7 +19,8 @@ public static class MajorityKnowledge
     {
         var rows = majorityTrainRows.Order().ToArray();
         if (m is null) return rows;
-        if (m.Value > rows.Length) throw new UserInputException($"majority_rows = {m} exceeds the {rows.Length} majority training rows");
+        if (m.Value > rows.Length) throw new
+            UserInputException($"majority_rows = {m} exceeds the {rows.Length} majority training rows");
         var perm = Seeds.Permutation(rows.Length, Seeds.Create(seed, SeedPurpose));
         return perm.Take(m.Value).Select(i => rows[i]).Order().ToArray();
     }

@@ -15,7 +15,8 @@ public sealed record PoolScores(double[] Values, string Rule)
 
     /// <summary>Why scores are constant when the scoring space is empty (every feature is a sensitive
     /// column).</summary>
-    public const string NoFeatures = "no feature to score on: every feature the strategies may read is a sensitive column";
+    public const string NoFeatures =
+        "no feature to score on: every feature the strategies may read is a sensitive column";
 
     /// <summary>Scores computed exactly as the options say (rule <see cref="AsSpecified"/>).</summary>
     public static PoolScores Specified(double[] values) => new(values, AsSpecified);

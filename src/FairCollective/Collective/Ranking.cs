@@ -16,7 +16,8 @@ public static class Ranking
         int n = scores.Count;
         if (pool.Count != n) throw new ArgumentException("one score per pool member");
         for (int i = 0; i < n; i++)
-            if (double.IsNaN(scores[i])) throw new InvalidOperationException($"strategy produced a NaN score for pool member {i}");
+            if (double.IsNaN(scores[i])) throw new
+                InvalidOperationException($"strategy produced a NaN score for pool member {i}");
         // Secondary key: a seeded random tiebreak, or the training row number.
         var tiebreak = new double[n];
         if (tieRule == TieRule.SeededRandom)

@@ -12,14 +12,17 @@ public static class Relabelling
     /// <see cref="Ranking.Rank"/>).</param>
     /// <param name="flips">The flip budget M, at most the pool size.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="flips"/> exceeds the pool size.</exception>
-    public static int[] Apply(ReadOnlySpan<int> trainLabels, IReadOnlyList<int> pool, ReadOnlySpan<int> ranking, int flips)
+    public static int[] Apply(ReadOnlySpan<int> trainLabels, IReadOnlyList<int> pool, ReadOnlySpan<int> ranking,
+        int flips)
     {
-        if (flips > ranking.Length) throw new ArgumentOutOfRangeException(nameof(flips), $"cannot flip {flips} of a pool of {ranking.Length}");
+        if (flips > ranking.Length) throw new ArgumentOutOfRangeException(nameof(flips),
+            $"cannot flip {flips} of a pool of {ranking.Length}");
         var labels = trainLabels.ToArray();
         for (int j = 0; j < flips; j++)
         {
             int row = pool[ranking[j]];
-            if (labels[row] != 0) throw new InvalidOperationException($"pool member at training row {row} does not have y = 0");
+            if (labels[row] != 0) throw new
+                InvalidOperationException($"pool member at training row {row} does not have y = 0");
             labels[row] = 1;
         }
         return labels;

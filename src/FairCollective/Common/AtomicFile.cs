@@ -49,13 +49,16 @@ public static partial class AtomicFile
         ArgumentNullException.ThrowIfNull(write);
         string full = FullPath(path, "write");
         string name = Path.GetFileName(full);
-        if (name.Length == 0 || Directory.Exists(full)) throw new UserInputException($"cannot write '{path}': it is a folder, not a file");
+        if (name.Length == 0
+            || Directory.Exists(full)) throw new
+            UserInputException($"cannot write '{path}': it is a folder, not a file");
         string folder = Path.GetDirectoryName(full)!;
         CreateFolder(folder, $"cannot write '{path}'");
         string temp = Path.Combine(folder, TemporaryName(name));
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None,
+                bufferSize: 1 << 16))
             {
                 write(stream);
                 // Durable before it is visible: a crash after the rename must not expose an empty or partial file.
@@ -74,7 +77,8 @@ public static partial class AtomicFile
     /// <summary>Creates the folder and any missing parents (nothing happens when it exists).</summary>
     /// <exception cref="UserInputException">It cannot be created, e.g. a parent is a file; the message names the
     /// culprit.</exception>
-    public static void EnsureDirectory(string path) => CreateFolder(FullPath(path, "create the folder"), $"cannot create the folder '{path}'");
+    public static void EnsureDirectory(string path) => CreateFolder(FullPath(path, "create the folder"),
+        $"cannot create the folder '{path}'");
 
     /// <summary>
     /// Deletes the temporary files this class left in <paramref name="directory"/> (not below it) whose writing process
@@ -195,7 +199,8 @@ public static partial class AtomicFile
     private static UserInputException Failure(string failure, Exception e)
     {
         string reason = e is UnauthorizedAccessException ? "permission denied" : TrailingPath().Replace(e.Message, "");
-        reason = string.Join(' ', reason.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
+        reason = string.Join(' ', reason.Split(['\r', '\n'],
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
         return new UserInputException($"{failure}: {(reason.Length > 0 ? reason : e.GetType().Name)}", e);
     }
 

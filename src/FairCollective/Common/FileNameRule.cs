@@ -22,7 +22,8 @@ public static class FileNameRule
     public const int MaxBytes = 200;
 
     private static readonly string[] DeviceNames =
-        ["CON", "PRN", "AUX", "NUL", .. Enumerable.Range(1, 9).Select(i => "COM" + i), .. Enumerable.Range(1, 9).Select(i => "LPT" + i)];
+        ["CON", "PRN", "AUX", "NUL", .. Enumerable.Range(1, 9).Select(i => "COM" + i), .. Enumerable.Range(1,
+            9).Select(i => "LPT" + i)];
 
     /// <summary>What keeps <paramref name="name"/> from being a file name, or null when it can be one.</summary>
     public static string? Problem(string? name)
@@ -33,14 +34,18 @@ public static class FileNameRule
         {
             if (c is '/' or '\\') return $"it contains the path separator '{c}'";
             if (c == ':') return "it contains ':' (a drive or stream separator on Windows)";
-            if (char.IsControl(c)) return string.Create(CultureInfo.InvariantCulture, $"it contains the control character U+{(int)c:X4}");
-            if (c is '<' or '>' or '"' or '|' or '?' or '*') return $"it contains '{c}', which Windows does not allow in a file name";
+            if (char.IsControl(c)) return string.Create(CultureInfo.InvariantCulture,
+                $"it contains the control character U+{(int)c:X4}");
+            if (c is '<' or '>' or '"' or '|' or '?' or '*') return
+                $"it contains '{c}', which Windows does not allow in a file name";
         }
         if (name[^1] is '.' or ' ') return "it ends in a dot or a space (Windows drops them)";
         string stem = name.Split('.')[0].TrimEnd(' ');
-        if (DeviceNames.Contains(stem, StringComparer.OrdinalIgnoreCase)) return $"'{stem}' is a device name on Windows";
+        if (DeviceNames.Contains(stem,
+            StringComparer.OrdinalIgnoreCase)) return $"'{stem}' is a device name on Windows";
         int bytes = Encoding.UTF8.GetByteCount(name);
-        if (bytes > MaxBytes) return string.Create(CultureInfo.InvariantCulture, $"it is {bytes} bytes long, more than the limit of {MaxBytes}");
+        if (bytes > MaxBytes) return string.Create(CultureInfo.InvariantCulture,
+            $"it is {bytes} bytes long, more than the limit of {MaxBytes}");
         return null;
     }
 
@@ -60,5 +65,6 @@ public static class FileNameRule
 
     // A name shown in a one-line message: control characters as escapes, so the message stays one line.
     private static string Shown(string? name) =>
-        string.Concat((name ?? "").Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : c.ToString()));
+        string.Concat((name ?? "").Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture,
+            $"\\u{(int)c:x4}") : c.ToString()));
 }

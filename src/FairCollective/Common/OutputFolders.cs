@@ -29,8 +29,10 @@ public sealed class OutputFolders
             }
             // The outermost folder that does not exist yet: removing it removes every folder the output creates below.
             string top = folder;
-            for (string? p = Path.GetDirectoryName(folder); p is not null && !Directory.Exists(p) && !File.Exists(p); p = Path.GetDirectoryName(p)) top = p;
-            if (!before._created.Any(c => top.StartsWith(c + Path.DirectorySeparatorChar, StringComparison.Ordinal) || top == c)) before._created.Add(top);
+            for (string? p = Path.GetDirectoryName(folder); p is not null && !Directory.Exists(p)
+                && !File.Exists(p); p = Path.GetDirectoryName(p)) top = p;
+            if (!before._created.Any(c => top.StartsWith(c + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                || top == c)) before._created.Add(top);
         }
         return before;
     }

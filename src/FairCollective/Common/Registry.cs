@@ -31,11 +31,13 @@ public sealed class Registry<TEntry>(string kind, IEnumerable<TEntry> builtIn) w
     public IReadOnlyList<string> Names => Entries.Select(e => e.Name).ToArray();
 
     /// <summary>The entry named <paramref name="name"/> in any case; null when none is.</summary>
-    public TEntry? Find(string name) => Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+    public TEntry? Find(string name) => Entries.FirstOrDefault(e => string.Equals(e.Name, name,
+        StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The entry named <paramref name="name"/> in any case.</summary>
     /// <exception cref="UserInputException">None is; the message lists the known names.</exception>
-    public TEntry Get(string name) => Find(name) ?? throw new UserInputException($"unknown {kind} '{name}' (known: {string.Join(", ", Names)})");
+    public TEntry Get(string name) => Find(name)
+        ?? throw new UserInputException($"unknown {kind} '{name}' (known: {string.Join(", ", Names)})");
 
     /// <summary>Adds an entry. Its name must be new, ignoring case; registering the same entry again changes
     /// nothing.</summary>
@@ -43,7 +45,8 @@ public sealed class Registry<TEntry>(string kind, IEnumerable<TEntry> builtIn) w
     public void Register(TEntry entry)
     {
         if (string.IsNullOrWhiteSpace(entry.Name) || entry.Name.Trim() != entry.Name)
-            throw new UserInputException($"a {kind}'s name must be non-empty without surrounding spaces; got '{entry.Name}'");
+            throw new
+                UserInputException($"a {kind}'s name must be non-empty without surrounding spaces; got '{entry.Name}'");
         lock (_gate)
         {
             var same = Find(entry.Name);

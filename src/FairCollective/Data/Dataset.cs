@@ -22,12 +22,15 @@ public sealed class Dataset
         string[] ids, string?[]? predefinedSplit = null, string? description = null, RowAccount? rowAccount = null)
     {
         int n = labels.Length;
-        if (sensitive.GroupOfRow.Length != n || ids.Length != n || (predefinedSplit is not null && predefinedSplit.Length != n))
-            throw new ArgumentException($"Dataset '{name}': labels, groups, ids and split must have one entry per row.");
+        if (sensitive.GroupOfRow.Length != n || ids.Length != n || (predefinedSplit is not null
+            && predefinedSplit.Length != n))
+            throw new
+                ArgumentException($"Dataset '{name}': labels, groups, ids and split must have one entry per row.");
         if (rowAccount is not null && rowAccount.Kept != n)
             throw new ArgumentException($"Dataset '{name}': the row account keeps {rowAccount.Kept} rows, but the dataset has {n}.");
         foreach (var f in features)
-            if (f.Length != n) throw new ArgumentException($"Dataset '{name}': feature '{f.Name}' has {f.Length} rows, expected {n}.");
+            if (f.Length != n) throw new
+                ArgumentException($"Dataset '{name}': feature '{f.Name}' has {f.Length} rows, expected {n}.");
         foreach (int y in labels)
             if (y is not (0 or 1)) throw new ArgumentException($"Dataset '{name}': labels must be 0 or 1.");
         Name = name;
@@ -98,6 +101,7 @@ public sealed class Dataset
             ids[i] = Ids[rows[i]];
             if (split is not null) split[i] = PredefinedSplit![rows[i]];
         }
-        return new Dataset(Name, Features.Select(f => f.Select(rows)).ToArray(), labels, Sensitive.Select(rows), ids, split, Description);
+        return new Dataset(Name, Features.Select(f => f.Select(rows)).ToArray(), labels, Sensitive.Select(rows), ids,
+            split, Description);
     }
 }

@@ -26,7 +26,8 @@ public static class DatasetChecks
         string groups = string.Join(", ", s.Groups.Select(g => $"'{g}'"));
         string chosen = string.Join(", ", s.MinorityGroups.Select(g => $"'{g}'"));
         if (minority == 0)
-            throw new UserInputException($"{source}: minority {chosen} of '{s.Name}' has no rows (groups present: {groups})");
+            throw new
+                UserInputException($"{source}: minority {chosen} of '{s.Name}' has no rows (groups present: {groups})");
         if (minority == n)
             throw new UserInputException($"{source}: every row is in the minority {chosen} of '{s.Name}'; a majority group is needed (groups present: {groups})");
         return dataset;

@@ -62,14 +62,16 @@ public sealed record DatasetIdentity(string Name, string ContentHash, string Spe
         kind + "\n" + JsonSerializer.Serialize(settings, settings.GetType(), CanonicalJson);
 
     /// <summary>SHA-256 of the UTF-8 bytes of <paramref name="text"/>.</summary>
-    internal static string HashText(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    internal static string HashText(string text)
+        => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>SHA-256 of one file's bytes, streamed; of several, the SHA-256 of their digests in order.</summary>
     internal static string HashFiles(IReadOnlyList<string> paths) => Combine(paths.Select(path =>
     {
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferBytes, FileOptions.SequentialScan);
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferBytes,
+                FileOptions.SequentialScan);
             return SHA256.HashData(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

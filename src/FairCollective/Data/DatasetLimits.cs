@@ -19,7 +19,8 @@ public static class DatasetLimits
     /// The user error for a categorical column with <paramref name="levels"/> distinct values, over
     /// <paramref name="limit"/>; <paramref name="advice"/> (may be empty) says how to fix it.
     /// </summary>
-    public static UserInputException TooManyLevels(string source, string column, int levels, int limit, string advice) =>
+    public static UserInputException TooManyLevels(string source, string column, int levels, int limit,
+        string advice) =>
         new(string.Create(CultureInfo.InvariantCulture,
             $"{source}, column '{column}': {levels:N0} distinct values exceed the limit of {limit:N0} levels for a categorical feature{advice}"));
 }

@@ -46,7 +46,8 @@ public sealed record DatasetSummary(
         int n = d.RowCount;
         var features = d.Features.Select(f => f.Kind == FeatureKind.Numeric
             ? new FeatureSummary(f.Name, f.Kind, f.Numbers!.Count(double.IsNaN), null)
-            : new FeatureSummary(f.Name, f.Kind, f.Categories!.Count(c => c is null), f.Categories!.Where(c => c is not null).Distinct().Count())).ToArray();
+            : new FeatureSummary(f.Name, f.Kind, f.Categories!.Count(c => c is null), f.Categories!.Where(c
+                => c is not null).Distinct().Count())).ToArray();
         var s = d.Sensitive;
         var count = new Dictionary<string, int>(StringComparer.Ordinal);
         var positives = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -56,12 +57,15 @@ public sealed record DatasetSummary(
             count[g] = count.GetValueOrDefault(g) + 1;
             positives[g] = positives.GetValueOrDefault(g) + d.Labels[i];
         }
-        var groups = s.Groups.Select(g => new GroupSummary(g, s.MinorityGroups.Contains(g), count[g], positives[g], (double)positives[g] / count[g])).ToArray();
+        var groups = s.Groups.Select(g => new GroupSummary(g, s.MinorityGroups.Contains(g), count[g], positives[g],
+            (double)positives[g] / count[g])).ToArray();
         int pos = d.Labels.Sum();
         int minority = s.Membership.MinorityCount;
-        var splits = d.PredefinedSplit?.GroupBy(x => x ?? "(none)").Select(g => new SplitCount(g.Key, g.Count())).ToArray();
+        var splits = d.PredefinedSplit?.GroupBy(x => x ?? "(none)").Select(g => new SplitCount(g.Key,
+            g.Count())).ToArray();
         var account = d.RowAccount;
-        return new DatasetSummary(d.Name, d.Description, n, features, pos, n == 0 ? double.NaN : (double)pos / n, s.Name,
+        return new DatasetSummary(d.Name, d.Description, n, features, pos, n == 0 ? double.NaN : (double)pos / n,
+            s.Name,
             s.MinorityGroups.ToArray(), groups, n == 0 ? double.NaN : (double)minority / n, splits,
             account?.Read, account?.Dropped, account?.ByColumn, account?.Warning(d.Name) is { } w ? [w] : []);
     }

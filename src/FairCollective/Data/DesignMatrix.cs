@@ -15,8 +15,10 @@ public sealed class DesignMatrix
     public DesignMatrix(int rows, int cols, double[] data, IReadOnlyList<string>? columnNames = null)
     {
         if (rows < 0 || cols < 0) throw new ArgumentOutOfRangeException(nameof(rows));
-        if (data.Length != (long)rows * cols) throw new ArgumentException($"Data has {data.Length} values; a {rows} x {cols} matrix needs {(long)rows * cols}.");
-        if (columnNames is not null && columnNames.Count != cols) throw new ArgumentException("One column name per column.");
+        if (data.Length != (long)rows * cols) throw new
+            ArgumentException($"Data has {data.Length} values; a {rows} x {cols} matrix needs {(long)rows * cols}.");
+        if (columnNames is not null
+            && columnNames.Count != cols) throw new ArgumentException("One column name per column.");
         Rows = rows;
         Cols = cols;
         Data = data;
@@ -71,6 +73,7 @@ public sealed class DesignMatrix
         for (int i = 0; i < Rows; i++)
             for (int k = 0; k < keep.Length; k++)
                 data[i * keep.Length + k] = Data[i * Cols + keep[k]];
-        return new DesignMatrix(Rows, keep.Length, data, ColumnNames is { } names ? keep.Select(j => names[j]).ToArray() : null);
+        return new DesignMatrix(Rows, keep.Length, data, ColumnNames is { } names ? keep.Select(j
+            => names[j]).ToArray() : null);
     }
 }

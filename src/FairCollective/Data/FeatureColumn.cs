@@ -32,7 +32,8 @@ public sealed class FeatureColumn
     public static FeatureColumn Numeric(string name, double[] values) => new(name, FeatureKind.Numeric, values, null);
 
     /// <summary>A categorical column over <paramref name="values"/> (not copied; null = missing).</summary>
-    public static FeatureColumn Categorical(string name, string?[] values) => new(name, FeatureKind.Categorical, null, values);
+    public static FeatureColumn Categorical(string name, string?[] values) => new(name, FeatureKind.Categorical, null,
+        values);
 
     /// <summary>The rows <paramref name="rows"/> of this column, in that order.</summary>
     public FeatureColumn Select(IReadOnlyList<int> rows)

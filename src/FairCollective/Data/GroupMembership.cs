@@ -49,7 +49,9 @@ public sealed class GroupMembership : IReadOnlyList<bool>
             {
                 MinorityCode => true,
                 MajorityCode => false,
-                _ => throw new UserInputException($"group code of row {i} is {codes[i]}; expected 1 (minority) or 0 (majority)."),
+                _
+                    => throw new
+                    UserInputException($"group code of row {i} is {codes[i]}; expected 1 (minority) or 0 (majority)."),
             };
         return new GroupMembership(flags);
     }

@@ -51,7 +51,8 @@ public sealed record RowAccount(int Read, int Dropped, IReadOnlyList<ColumnDrops
             $"dataset '{dataset}': {Dropped:N0} of {Read:N0} rows ({DroppedShare:0.0%}) were dropped for a missing value ({Columns()}), more than {WarningShare:0%}; the rows kept may not represent the file's population (missing.policy: keep keeps rows with missing feature values; docs/dataset-spec.md)")
         : null;
 
-    private string Columns() => string.Join(", ", ByColumn.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Column}: {c.Rows:N0}")));
+    private string Columns() => string.Join(", ", ByColumn.Select(c => string.Create(CultureInfo.InvariantCulture,
+        $"{c.Column}: {c.Rows:N0}")));
 }
 
 /// <summary>One row the missing policy dropped (<see cref="RowAccount.Rows"/>).</summary>

@@ -25,7 +25,8 @@ public static class BetweenGroups
 
     /// <summary>Min and max over groups; NaN when nothing defined is left (see class remarks for NaN
     /// handling).</summary>
-    public static (double Min, double Max) MinMax(ReadOnlySpan<ConfusionCounts> groups, GroupRate rate, UndefinedRate mode)
+    public static (double Min, double Max) MinMax(ReadOnlySpan<ConfusionCounts> groups, GroupRate rate,
+        UndefinedRate mode)
     {
         var range = new Range();
         foreach (var counts in groups)
@@ -84,7 +85,8 @@ public static class BetweenGroups
     public static double WorstCaseMax(double tprPart, double fprPart, UndefinedRate mode)
     {
         if (mode == UndefinedRate.NaN && (double.IsNaN(tprPart) || double.IsNaN(fprPart))) return double.NaN;
-        return fprPart > tprPart ? fprPart : tprPart; // Python max([tpr, fpr]): keep the first unless the second compares greater
+        return fprPart > tprPart ? fprPart : tprPart;
+        // Python max([tpr, fpr]): keep the first unless the second compares greater
     }
 
     /// <summary>The smaller of the TPR part and the FPR part ('worst_case' for ratios).</summary>

@@ -16,12 +16,14 @@ internal sealed class BootstrapDraws
     /// <summary>Bytes of draws the cache keeps at once (200 resamples of 300,000 rows fit).</summary>
     public const long CacheBudgetBytes = 64L << 20;
 
-    private static readonly ConcurrentDictionary<(int Rows, int Resamples, int Seed), Lazy<BootstrapDraws?>> Cache = new();
+    private static readonly ConcurrentDictionary<(int Rows, int Resamples,
+        int Seed), Lazy<BootstrapDraws?>> Cache = new();
     private static long _cachedBytes;
 
     private readonly byte[] _counts;
 
-    private BootstrapDraws(int rows, int resamples, byte[] counts) => (Rows, Resamples, _counts) = (rows, resamples, counts);
+    private BootstrapDraws(int rows, int resamples, byte[] counts) => (Rows, Resamples, _counts) = (rows, resamples,
+        counts);
 
     /// <summary>Rows n.</summary>
     public int Rows { get; }

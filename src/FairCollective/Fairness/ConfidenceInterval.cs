@@ -15,5 +15,6 @@ namespace FairCollective.Fairness;
 /// <param name="Level">Two-sided confidence level in (0, 1).</param>
 /// <param name="Resamples">Resamples drawn.</param>
 /// <param name="DefinedResamples">Resamples in which the metric was defined (not NaN).</param>
-public sealed record ConfidenceInterval(FairnessMetric Metric, double Estimate, double Lower, double Upper, double Level,
+public sealed record ConfidenceInterval(FairnessMetric Metric, double Estimate, double Lower, double Upper,
+    double Level,
     int Resamples, int DefinedResamples);

@@ -8,7 +8,8 @@ namespace FairCollective.Fairness;
 /// <param name="FalsePositives">Rows with y = 0 and yhat = 1.</param>
 /// <param name="TrueNegatives">Rows with y = 0 and yhat = 0.</param>
 /// <param name="FalseNegatives">Rows with y = 1 and yhat = 0.</param>
-public readonly record struct ConfusionCounts(double TruePositives, double FalsePositives, double TrueNegatives, double FalseNegatives)
+public readonly record struct ConfusionCounts(double TruePositives, double FalsePositives, double TrueNegatives,
+    double FalseNegatives)
 {
     /// <summary>Number (or weight) of rows.</summary>
     public double Count => TruePositives + FalsePositives + TrueNegatives + FalseNegatives;

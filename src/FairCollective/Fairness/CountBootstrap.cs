@@ -35,11 +35,14 @@ public static class CountBootstrap
     /// <param name="level">Two-sided level in (0, 1).</param>
     /// <param name="seed">Seed of the resamples.</param>
     /// <returns>One (low, high) per metric, in order; NaN ends where no resample defines the metric.</returns>
-    public static (double Low, double High)[] Intervals(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, ReadOnlySpan<bool> isMinority,
+    public static (double Low, double High)[] Intervals(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred,
+        ReadOnlySpan<bool> isMinority,
         IReadOnlyList<FairnessMetric> metrics, int resamples, double level, int seed)
     {
         if (resamples < 1) throw new UserInputException($"bootstrap resamples must be at least 1; got {resamples}");
-        if (!(level > 0 && level < 1)) throw new UserInputException($"bootstrap level must lie strictly between 0 and 1; got {level}");
+        if (!(level > 0
+            && level < 1)) throw new
+            UserInputException($"bootstrap level must lie strictly between 0 and 1; got {level}");
         int n = yTrue.Length;
         if (n == 0) throw new UserInputException("cannot bootstrap an empty test split");
         // Cell index: group * 4 + y * 2 + prediction.
@@ -56,7 +59,8 @@ public static class CountBootstrap
         void Count()
         {
             for (int g = 0; g < 2; g++)
-                perGroup[g] = new ConfusionCounts(TruePositives: draw[4 * g + 3], FalsePositives: draw[4 * g + 1], TrueNegatives: draw[4 * g], FalseNegatives: draw[4 * g + 2]);
+                perGroup[g] = new ConfusionCounts(TruePositives: draw[4 * g + 3], FalsePositives: draw[4 * g + 1],
+                    TrueNegatives: draw[4 * g], FalseNegatives: draw[4 * g + 2]);
         }
         // The full sample's values: the estimates an unsigned metric's interval keeps inside.
         Count();

@@ -33,7 +33,8 @@ public static class FairnessBootstrap
         bool[] isMinority = groups.Membership(minorityGroups);
 
         var estimate = new double[FairnessEvaluator.MetricCount];
-        FairnessEvaluator.Evaluate(yTrue, yPred, groups.IndexOfRow, isMinority, estimate, options.UndefinedRate, sampleWeights);
+        FairnessEvaluator.Evaluate(yTrue, yPred, groups.IndexOfRow, isMinority, estimate, options.UndefinedRate,
+            sampleWeights);
 
         var collected = new ResampledIntervals(metrics, groups.Count, options.Resamples);
         ForEachResample(yTrue, yPred, groups, options, sampleWeights, () => collected.NewScratch(),
@@ -41,7 +42,8 @@ public static class FairnessBootstrap
         var ends = collected.Finish(options.Level, estimate);
         var intervals = new ConfidenceInterval[metricCount];
         for (int m = 0; m < metricCount; m++)
-            intervals[m] = new ConfidenceInterval(metrics[m], estimate[(int)metrics[m]], ends[m].Low, ends[m].High, options.Level, options.Resamples, ends[m].Defined);
+            intervals[m] = new ConfidenceInterval(metrics[m], estimate[(int)metrics[m]], ends[m].Low, ends[m].High,
+                options.Level, options.Resamples, ends[m].Defined);
         return intervals;
     }
 
@@ -49,15 +51,18 @@ public static class FairnessBootstrap
     /// Draws every resample of <paramref name="options"/> (on several threads; resample b always from its own seeded
     /// generator) and hands each one's per-group confusion counts to <paramref name="use"/> with a per-thread state.
     /// </summary>
-    internal static void ForEachResample<TState>(int[] yTrue, int[] yPred, GroupIndex groups, BootstrapOptions options, double[]? sampleWeights,
+    internal static void ForEachResample<TState>(int[] yTrue, int[] yPred, GroupIndex groups, BootstrapOptions options,
+        double[]? sampleWeights,
         Func<TState> newState, ResampleAction<TState> use)
     {
         int n = yTrue.Length;
         int[][] strata = options.StratifyByGroup ? RowsByGroup(groups) : [Enumerable.Range(0, n).ToArray()];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        Parallel.For(0, options.Resamples, parallel, () => (Buffer: new Resample(n, groups.Count, sampleWeights is not null), State: newState()), (b, _, local) =>
+        Parallel.For(0, options.Resamples, parallel, () => (Buffer: new Resample(n, groups.Count,
+            sampleWeights is not null), State: newState()), (b, _, local) =>
         {
-            local.Buffer.Draw(Seeds.Create(options.Seed, BootstrapOptions.SeedPurpose, b), strata, yTrue, yPred, groups.IndexOfRow, sampleWeights);
+            local.Buffer.Draw(Seeds.Create(options.Seed, BootstrapOptions.SeedPurpose, b), strata, yTrue, yPred,
+                groups.IndexOfRow, sampleWeights);
             use(b, local.Buffer.Counts, local.State);
             return local;
         }, _ => { });

@@ -36,7 +36,8 @@ public static class FairnessEvaluator
     /// Every metric of the minority against the majority of <paramref name="groups"/>, without allocating beyond the
     /// membership's cached codes (the binary case every experiment cell uses).
     /// </summary>
-    public static void Evaluate(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, GroupMembership groups, Span<double> values,
+    public static void Evaluate(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, GroupMembership groups,
+        Span<double> values,
         UndefinedRate undefinedRate = UndefinedRate.NaN, ReadOnlySpan<double> sampleWeights = default) =>
         Evaluate(yTrue, yPred, groups.Codes, MembershipGroupIsMinority, values, undefinedRate, sampleWeights);
 
@@ -57,7 +58,8 @@ public static class FairnessEvaluator
     {
         if (isMinorityGroup.Length != perGroup.Length)
             throw new UserInputException($"Minority membership has {isMinorityGroup.Length} groups but the data has {perGroup.Length}.");
-        if (values.Length < MetricCount) throw new ArgumentException($"Need room for {MetricCount} metric values.", nameof(values));
+        if (values.Length < MetricCount) throw new ArgumentException($"Need room for {MetricCount} metric values.",
+            nameof(values));
 
         var minority = new GroupRates(GroupConfusionResult.Pool(perGroup, isMinorityGroup, member: true), mode);
         var majority = new GroupRates(GroupConfusionResult.Pool(perGroup, isMinorityGroup, member: false), mode);
@@ -76,7 +78,8 @@ public static class FairnessEvaluator
 
     // The by-group definitions' rules with their slots, read once per set of definitions (the bootstrap runs them for
     // every resample) and rebuilt when a metric is registered.
-    private sealed record RuleSet(IReadOnlyList<MetricDefinition> Source, (int Slot, MetricRule Rule)[] All, (int Slot, MetricRule Rule)[] TwoGroup, int[] BetweenGroupsSlots);
+    private sealed record RuleSet(IReadOnlyList<MetricDefinition> Source, (int Slot, MetricRule Rule)[] All, (int Slot,
+        MetricRule Rule)[] TwoGroup, int[] BetweenGroupsSlots);
 
     private static RuleSet _rules = new([], [], [], []);
 

@@ -19,7 +19,8 @@ public sealed class FairnessReport
         _values = new double[FairnessEvaluator.MetricCount];
         FairnessEvaluator.Evaluate(confusion.PerGroupCounts, isMinority, confusion.UndefinedRate, _values);
         Minority = confusion.Pooled(isMinority);
-        Majority = new GroupRates(GroupConfusionResult.Pool(confusion.PerGroupCounts, isMinority, member: false), confusion.UndefinedRate);
+        Majority = new GroupRates(GroupConfusionResult.Pool(confusion.PerGroupCounts, isMinority, member: false),
+            confusion.UndefinedRate);
         Warnings = CollectWarnings();
     }
 
@@ -31,13 +32,16 @@ public sealed class FairnessReport
     {
         var labels = minorityGroups.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var isMinority = new bool[confusion.Groups.Count];
-        for (int g = 0; g < isMinority.Length; g++) isMinority[g] = Array.BinarySearch(labels, confusion.Groups[g], StringComparer.Ordinal) >= 0;
+        for (int g = 0; g < isMinority.Length; g++) isMinority[g] = Array.BinarySearch(labels, confusion.Groups[g],
+            StringComparer.Ordinal) >= 0;
         return new FairnessReport(confusion, labels, isMinority);
     }
 
     /// <summary>Group confusion and every metric in one call.</summary>
-    public static FairnessReport Compute(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, IReadOnlyList<string> groupOfRow,
-        IEnumerable<string> minorityGroups, ReadOnlySpan<double> sampleWeights = default, GroupConfusionOptions? options = null) =>
+    public static FairnessReport Compute(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred,
+        IReadOnlyList<string> groupOfRow,
+        IEnumerable<string> minorityGroups, ReadOnlySpan<double> sampleWeights = default, GroupConfusionOptions? options
+            = null) =>
         From(GroupConfusion.Compute(yTrue, yPred, groupOfRow, sampleWeights, options), minorityGroups);
 
     /// <summary>Every metric for a dataset's sensitive attribute, its minority set as the minority.</summary>
@@ -109,19 +113,24 @@ public sealed class FairnessReport
     /// <inheritdoc cref="FairnessMetric.EqualizedOddsDifferenceWorstCase"/>
     public double EqualizedOddsDifferenceWorstCase => this[FairnessMetric.EqualizedOddsDifferenceWorstCase];
     /// <inheritdoc cref="FairnessMetric.DemographicParityDifferenceBetweenGroups"/>
-    public double DemographicParityDifferenceBetweenGroups => this[FairnessMetric.DemographicParityDifferenceBetweenGroups];
+    public double DemographicParityDifferenceBetweenGroups
+        => this[FairnessMetric.DemographicParityDifferenceBetweenGroups];
     /// <inheritdoc cref="FairnessMetric.DemographicParityRatioBetweenGroups"/>
     public double DemographicParityRatioBetweenGroups => this[FairnessMetric.DemographicParityRatioBetweenGroups];
     /// <inheritdoc cref="FairnessMetric.EqualOpportunityDifferenceBetweenGroups"/>
-    public double EqualOpportunityDifferenceBetweenGroups => this[FairnessMetric.EqualOpportunityDifferenceBetweenGroups];
+    public double EqualOpportunityDifferenceBetweenGroups
+        => this[FairnessMetric.EqualOpportunityDifferenceBetweenGroups];
     /// <inheritdoc cref="FairnessMetric.EqualOpportunityRatioBetweenGroups"/>
     public double EqualOpportunityRatioBetweenGroups => this[FairnessMetric.EqualOpportunityRatioBetweenGroups];
     /// <inheritdoc cref="FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase"/>
-    public double EqualizedOddsDifferenceBetweenGroupsWorstCase => this[FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase];
+    public double EqualizedOddsDifferenceBetweenGroupsWorstCase
+        => this[FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase];
     /// <inheritdoc cref="FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean"/>
-    public double EqualizedOddsDifferenceBetweenGroupsMean => this[FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean];
+    public double EqualizedOddsDifferenceBetweenGroupsMean
+        => this[FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean];
     /// <inheritdoc cref="FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase"/>
-    public double EqualizedOddsRatioBetweenGroupsWorstCase => this[FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase];
+    public double EqualizedOddsRatioBetweenGroupsWorstCase
+        => this[FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase];
     /// <inheritdoc cref="FairnessMetric.EqualizedOddsRatioBetweenGroupsMean"/>
     public double EqualizedOddsRatioBetweenGroupsMean => this[FairnessMetric.EqualizedOddsRatioBetweenGroupsMean];
     /// <inheritdoc cref="FairnessMetric.ErrorRateDifferenceBetweenGroups"/>
@@ -136,13 +145,16 @@ public sealed class FairnessReport
         var mode = Confusion.UndefinedRate;
         // A single group already carries its own warnings; pooled sets of several groups need theirs.
         if (MinorityGroups.Count != 1 || Minority.Count <= 0)
-            UndefinedRateWarnings.Add(warnings, "the pooled minority", Minority.Counts, mode, Confusion.Weighted && IsMinorityGroup.Any(m => m));
+            UndefinedRateWarnings.Add(warnings, "the pooled minority", Minority.Counts, mode, Confusion.Weighted
+                && IsMinorityGroup.Any(m => m));
         if (IsMinorityGroup.Count(m => !m) != 1)
-            UndefinedRateWarnings.Add(warnings, "the pooled majority", Majority.Counts, mode, Confusion.Weighted && IsMinorityGroup.Any(m => !m));
+            UndefinedRateWarnings.Add(warnings, "the pooled majority", Majority.Counts, mode, Confusion.Weighted
+                && IsMinorityGroup.Any(m => !m));
         if (Majority.SelectionRate == 0 && Minority.SelectionRate > 0)
             warnings.Add("DisparateImpact: the majority has selection rate 0, so the ratio is Infinity");
         foreach (var rate in RatioRates)
-            if (double.IsNaN(Confusion.Ratio(rate)) && BetweenGroups.MinMax(Confusion.PerGroupCounts, rate, mode).Max == 0)
+            if (double.IsNaN(Confusion.Ratio(rate)) && BetweenGroups.MinMax(Confusion.PerGroupCounts, rate,
+                mode).Max == 0)
                 warnings.Add($"{BetweenGroupsRatioWarningPrefix}{rate}: every group has {rate} 0, so the ratio is 0/0 (NaN)");
         return warnings;
     }
@@ -150,5 +162,6 @@ public sealed class FairnessReport
     /// <summary>How a warning about a 0/0 between-groups ratio starts ("between-groups ratio of X: ...").</summary>
     public const string BetweenGroupsRatioWarningPrefix = "between-groups ratio of ";
 
-    private static readonly GroupRate[] RatioRates = [GroupRate.SelectionRate, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate];
+    private static readonly GroupRate[] RatioRates = [GroupRate.SelectionRate, GroupRate.TruePositiveRate,
+        GroupRate.FalsePositiveRate];
 }

@@ -14,11 +14,13 @@ public static class GroupConfusion
     private const int StackGroupLimit = 128;
 
     /// <summary>Per-group and overall confusion of labelled predictions, groups given as one label per row.</summary>
-    public static GroupConfusionResult Compute(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, IReadOnlyList<string> groupOfRow,
+    public static GroupConfusionResult Compute(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred,
+        IReadOnlyList<string> groupOfRow,
         ReadOnlySpan<double> sampleWeights = default, GroupConfusionOptions? options = null)
     {
         if (groupOfRow.Count != yTrue.Length)
-            throw new UserInputException($"Sensitive groups have {groupOfRow.Count} rows but labels have {yTrue.Length}.");
+            throw new
+                UserInputException($"Sensitive groups have {groupOfRow.Count} rows but labels have {yTrue.Length}.");
         return Compute(yTrue, yPred, GroupIndex.From(groupOfRow), sampleWeights, options);
     }
 
@@ -28,7 +30,8 @@ public static class GroupConfusion
     {
         var perGroup = new ConfusionCounts[groups.Count];
         Accumulate(yTrue, yPred, groups.IndexOfRow, perGroup, sampleWeights);
-        return new GroupConfusionResult(groups.Names, perGroup, (options ?? GroupConfusionOptions.Default).UndefinedRate, weighted: !sampleWeights.IsEmpty);
+        return new GroupConfusionResult(groups.Names, perGroup, (options
+            ?? GroupConfusionOptions.Default).UndefinedRate, weighted: !sampleWeights.IsEmpty);
     }
 
     /// <summary>
@@ -39,8 +42,10 @@ public static class GroupConfusion
         Span<ConfusionCounts> perGroup, ReadOnlySpan<double> sampleWeights = default)
     {
         int n = yTrue.Length, groupCount = perGroup.Length;
-        if (yPred.Length != n) throw new UserInputException($"Predictions have {yPred.Length} rows but labels have {n}.");
-        if (groupIndex.Length != n) throw new UserInputException($"Sensitive groups have {groupIndex.Length} rows but labels have {n}.");
+        if (yPred.Length != n) throw new
+            UserInputException($"Predictions have {yPred.Length} rows but labels have {n}.");
+        if (groupIndex.Length != n) throw new
+            UserInputException($"Sensitive groups have {groupIndex.Length} rows but labels have {n}.");
         if (!sampleWeights.IsEmpty && sampleWeights.Length != n)
             throw new UserInputException($"Sample weights have {sampleWeights.Length} rows but labels have {n}.");
 
@@ -48,7 +53,8 @@ public static class GroupConfusion
         int cellCount = CellsPerGroup * groupCount;
         if (sampleWeights.IsEmpty)
         {
-            Span<int> lanes = groupCount <= StackGroupLimit ? stackalloc int[Lanes * cellCount] : new int[Lanes * cellCount];
+            Span<int> lanes = groupCount <= StackGroupLimit ? stackalloc int[Lanes * cellCount] : new int[Lanes *
+                cellCount];
             CountUnweighted(yTrue, yPred, groupIndex, groupCount, lanes);
             for (int g = 0; g < groupCount; g++) perGroup[g] = FromCells(lanes, cellCount, g);
         }
@@ -94,7 +100,8 @@ public static class GroupConfusion
             if (((uint)(t | p) > 1) | ((uint)g >= (uint)groupCount)) ThrowBadRow(i, t, p, g, groupCount);
             double w = weights[i];
             if (!(w >= 0) || double.IsPositiveInfinity(w))
-                throw new UserInputException($"Sample weight of row {i} is {w}; weights must be finite and non-negative.");
+                throw new
+                    UserInputException($"Sample weight of row {i} is {w}; weights must be finite and non-negative.");
             cells[CellsPerGroup * g + 2 * t + p] += w;
         }
     }
@@ -108,7 +115,8 @@ public static class GroupConfusion
             for (int lane = 0; lane < Lanes; lane++) sum += lanes[lane * cellCount + CellsPerGroup * g + c];
             cell[c] = sum;
         }
-        return new ConfusionCounts(TruePositives: cell[3], FalsePositives: cell[1], TrueNegatives: cell[0], FalseNegatives: cell[2]);
+        return new ConfusionCounts(TruePositives: cell[3], FalsePositives: cell[1], TrueNegatives: cell[0],
+            FalseNegatives: cell[2]);
     }
 
     private static void ThrowBadRow(int row, int t, int p, int g, int groupCount)

@@ -10,7 +10,11 @@ public sealed record GroupConfusionOptions
     public static GroupConfusionOptions Default { get; } = new();
 
     /// <summary>Reproduces fairlearn 0.12's numbers (undefined TPR/FPR become 0).</summary>
-    public static GroupConfusionOptions FairlearnCompatible { get; } = new() { UndefinedRate = UndefinedRate.ZeroLikeFairlearn };
+    public static GroupConfusionOptions FairlearnCompatible { get; } = new()
+    {
+        UndefinedRate =
+        UndefinedRate.ZeroLikeFairlearn
+    };
 
     /// <summary>What a TPR or FPR with an empty denominator becomes; default NaN.</summary>
     public UndefinedRate UndefinedRate { get; init; } = DefaultUndefinedRate;

@@ -16,7 +16,8 @@ public sealed class GroupConfusionResult
     /// <param name="undefinedRate">What a rate with an empty denominator becomes.</param>
     /// <param name="weighted">The counts are sums of sample weights (every group has rows; an empty count means zero
     /// weight).</param>
-    public GroupConfusionResult(string[] groups, ConfusionCounts[] perGroupCounts, UndefinedRate undefinedRate, bool weighted = false)
+    public GroupConfusionResult(string[] groups, ConfusionCounts[] perGroupCounts, UndefinedRate undefinedRate,
+        bool weighted = false)
     {
         Weighted = weighted;
         if (groups.Length != perGroupCounts.Length) throw new ArgumentException("One count per group is required.");
@@ -79,7 +80,8 @@ public sealed class GroupConfusionResult
     /// <see cref="Groups"/>).</summary>
     public GroupRates Pooled(ReadOnlySpan<bool> isMember) => new(Pool(_counts, isMember, member: true), UndefinedRate);
 
-    internal static ConfusionCounts Pool(ReadOnlySpan<ConfusionCounts> perGroup, ReadOnlySpan<bool> isMember, bool member)
+    internal static ConfusionCounts Pool(ReadOnlySpan<ConfusionCounts> perGroup, ReadOnlySpan<bool> isMember,
+        bool member)
     {
         var sum = default(ConfusionCounts);
         for (int g = 0; g < perGroup.Length; g++)

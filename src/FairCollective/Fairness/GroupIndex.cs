@@ -19,7 +19,8 @@ public sealed class GroupIndex
     {
         for (int i = 0; i < indexOfRow.Length; i++)
             if ((uint)indexOfRow[i] >= (uint)names.Length)
-                throw new UserInputException($"Group index of row {i} is {indexOfRow[i]}, expected 0..{names.Length - 1}.");
+                throw new
+                    UserInputException($"Group index of row {i} is {indexOfRow[i]}, expected 0..{names.Length - 1}.");
         IndexOfRow = indexOfRow;
         Names = names;
     }
@@ -53,7 +54,8 @@ public sealed class GroupIndex
     }
 
     /// <summary>Index of <paramref name="name"/>, or -1 when no row has that label.</summary>
-    public int IndexOf(string name) => Array.BinarySearch(Names, name, StringComparer.Ordinal) is var i and >= 0 ? i : -1;
+    public int IndexOf(string name) => Array.BinarySearch(Names, name,
+        StringComparer.Ordinal) is var i and >= 0 ? i : -1;
 
     /// <summary>Per group index: whether it is one of <paramref name="groupLabels"/>. Labels no row carries are
     /// ignored.</summary>

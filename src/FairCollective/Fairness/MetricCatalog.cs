@@ -20,63 +20,128 @@ public static class MetricCatalog
     /// <summary>Convention of signed gaps: minority minus majority.</summary>
     public const string SignedConvention = "signed: minority minus majority (AIF360's unprivileged minus privileged)";
     /// <summary>Convention of unsigned gaps: the absolute minority-minus-majority gap.</summary>
-    public const string UnsignedConvention = "unsigned: |minority - majority| (fairlearn's max minus min for two groups)";
+    public const string UnsignedConvention =
+        "unsigned: |minority - majority| (fairlearn's max minus min for two groups)";
     /// <summary>Convention of the two equalized-odds gaps, which combine the TPR gap and the FPR gap.</summary>
     public const string EqualizedOddsConvention = "unsigned: the TPR gap and the FPR gap (each minority - majority) taken as |gap|, then combined as defined (fairlearn's equalized odds for two groups)";
     /// <summary>Convention of the minority-over-majority ratio.</summary>
-    public const string MinorityRatioConvention = "ratio: minority / majority (AIF360 disparate_impact; x/0 = Infinity, 0/0 = NaN)";
+    public const string MinorityRatioConvention =
+        "ratio: minority / majority (AIF360 disparate_impact; x/0 = Infinity, 0/0 = NaN)";
     /// <summary>Convention of the min-over-max ratio of minority and majority.</summary>
-    public const string MinMaxRatioConvention = "ratio: min / max of minority and majority (fairlearn for two groups; 0/0 = NaN)";
+    public const string MinMaxRatioConvention =
+        "ratio: min / max of minority and majority (fairlearn for two groups; 0/0 = NaN)";
     /// <summary>Convention of fairlearn's between-groups differences over all groups.</summary>
-    public const string BetweenGroupsDifferenceConvention = "between groups: max over all groups minus min over all groups (fairlearn method='between_groups', unsigned)";
+    public const string BetweenGroupsDifferenceConvention =
+        "between groups: max over all groups minus min over all groups (fairlearn method='between_groups', unsigned)";
     /// <summary>Convention of fairlearn's between-groups ratios over all groups.</summary>
-    public const string BetweenGroupsRatioConvention = "between groups: min over all groups / max over all groups (fairlearn method='between_groups'; 0/0 = NaN)";
+    public const string BetweenGroupsRatioConvention =
+        "between groups: min over all groups / max over all groups (fairlearn method='between_groups'; 0/0 = NaN)";
 
     private static readonly MetricDefinition[] BuiltIn =
     [
-        Def(FairnessMetric.Accuracy, MetricKeys.Accuracy, "P(yhat = y)", OverallConvention, MetricRules.Overall(GroupRate.Accuracy)),
-        Def(FairnessMetric.ErrorRate, MetricKeys.Error, "1 - accuracy = P(yhat != y)", OverallConvention, MetricRules.Overall(GroupRate.ErrorRate), stored: true),
-        Def(FairnessMetric.SelectionRate, MetricKeys.SelectionRate, "P(yhat = 1)", OverallConvention, MetricRules.Overall(GroupRate.SelectionRate)),
-        Def(FairnessMetric.MinorityErrorRate, MetricKeys.ErrorMinority, "P(yhat != y | minority)", PerGroupConvention, MetricRules.Minority(GroupRate.ErrorRate), stored: true),
-        Def(FairnessMetric.MajorityErrorRate, MetricKeys.ErrorMajority, "P(yhat != y | majority)", PerGroupConvention, MetricRules.Majority(GroupRate.ErrorRate), stored: true),
-        Def(FairnessMetric.ErrorRateDifferenceSigned, MetricKeys.ErrorGapSigned, "ERR_minority - ERR_majority (AIF360 error_rate_difference)", SignedConvention, MetricRules.Signed(GroupRate.ErrorRate), stored: true),
-        Def(FairnessMetric.ErrorRateDifference, MetricKeys.ErrorRateDifference, "|ERR_minority - ERR_majority|", UnsignedConvention, MetricRules.Unsigned(GroupRate.ErrorRate)),
-        Def(FairnessMetric.DemographicParityDifferenceSigned, MetricKeys.SelectionGapSigned, "P(yhat=1 | minority) - P(yhat=1 | majority) (AIF360 statistical_parity_difference)", SignedConvention, MetricRules.Signed(GroupRate.SelectionRate), stored: true),
-        Def(FairnessMetric.DemographicParityDifference, MetricKeys.DemographicParity, "|P(yhat=1 | minority) - P(yhat=1 | majority)|", UnsignedConvention, MetricRules.Unsigned(GroupRate.SelectionRate), stored: true),
-        Def(FairnessMetric.DisparateImpact, MetricKeys.DisparateImpact, "P(yhat=1 | minority) / P(yhat=1 | majority)", MinorityRatioConvention, MetricRules.MinorityOverMajority(GroupRate.SelectionRate)),
-        Def(FairnessMetric.DemographicParityRatio, MetricKeys.DemographicParityRatio, "min / max of the selection rates of minority and majority", MinMaxRatioConvention, MetricRules.MinOverMax(GroupRate.SelectionRate), stored: true),
-        Def(FairnessMetric.EqualOpportunityDifferenceSigned, MetricKeys.TprGapSigned, "TPR_minority - TPR_majority (AIF360 equal_opportunity_difference)", SignedConvention, MetricRules.Signed(GroupRate.TruePositiveRate), stored: true),
-        Def(FairnessMetric.EqualOpportunityDifference, MetricKeys.EqualOpportunity, "|TPR_minority - TPR_majority|", UnsignedConvention, MetricRules.Unsigned(GroupRate.TruePositiveRate), stored: true),
-        Def(FairnessMetric.FalsePositiveRateDifferenceSigned, MetricKeys.FprGapSigned, "FPR_minority - FPR_majority", SignedConvention, MetricRules.Signed(GroupRate.FalsePositiveRate), stored: true),
-        Def(FairnessMetric.FalsePositiveRateDifference, MetricKeys.FalsePositiveRateDifference, "|FPR_minority - FPR_majority|", UnsignedConvention, MetricRules.Unsigned(GroupRate.FalsePositiveRate)),
-        Def(FairnessMetric.AverageOddsDifferenceSigned, MetricKeys.AverageOddsDifferenceSigned, "1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)] (AIF360 average_odds_difference)", SignedConvention, new MetricRule(Aggregation.MeanOfSigned, GroupRate.FalsePositiveRate, GroupRate.TruePositiveRate)),
+        Def(FairnessMetric.Accuracy, MetricKeys.Accuracy, "P(yhat = y)", OverallConvention,
+            MetricRules.Overall(GroupRate.Accuracy)),
+        Def(FairnessMetric.ErrorRate, MetricKeys.Error, "1 - accuracy = P(yhat != y)", OverallConvention,
+            MetricRules.Overall(GroupRate.ErrorRate), stored: true),
+        Def(FairnessMetric.SelectionRate, MetricKeys.SelectionRate, "P(yhat = 1)", OverallConvention,
+            MetricRules.Overall(GroupRate.SelectionRate)),
+        Def(FairnessMetric.MinorityErrorRate, MetricKeys.ErrorMinority, "P(yhat != y | minority)", PerGroupConvention,
+            MetricRules.Minority(GroupRate.ErrorRate), stored: true),
+        Def(FairnessMetric.MajorityErrorRate, MetricKeys.ErrorMajority, "P(yhat != y | majority)", PerGroupConvention,
+            MetricRules.Majority(GroupRate.ErrorRate), stored: true),
+        Def(FairnessMetric.ErrorRateDifferenceSigned, MetricKeys.ErrorGapSigned,
+            "ERR_minority - ERR_majority (AIF360 error_rate_difference)", SignedConvention,
+            MetricRules.Signed(GroupRate.ErrorRate), stored: true),
+        Def(FairnessMetric.ErrorRateDifference, MetricKeys.ErrorRateDifference, "|ERR_minority - ERR_majority|",
+            UnsignedConvention, MetricRules.Unsigned(GroupRate.ErrorRate)),
+        Def(FairnessMetric.DemographicParityDifferenceSigned, MetricKeys.SelectionGapSigned,
+            "P(yhat=1 | minority) - P(yhat=1 | majority) (AIF360 statistical_parity_difference)", SignedConvention,
+            MetricRules.Signed(GroupRate.SelectionRate), stored: true),
+        Def(FairnessMetric.DemographicParityDifference, MetricKeys.DemographicParity,
+            "|P(yhat=1 | minority) - P(yhat=1 | majority)|", UnsignedConvention,
+            MetricRules.Unsigned(GroupRate.SelectionRate), stored: true),
+        Def(FairnessMetric.DisparateImpact, MetricKeys.DisparateImpact, "P(yhat=1 | minority) / P(yhat=1 | majority)",
+            MinorityRatioConvention, MetricRules.MinorityOverMajority(GroupRate.SelectionRate)),
+        Def(FairnessMetric.DemographicParityRatio, MetricKeys.DemographicParityRatio,
+            "min / max of the selection rates of minority and majority", MinMaxRatioConvention,
+            MetricRules.MinOverMax(GroupRate.SelectionRate), stored: true),
+        Def(FairnessMetric.EqualOpportunityDifferenceSigned, MetricKeys.TprGapSigned,
+            "TPR_minority - TPR_majority (AIF360 equal_opportunity_difference)", SignedConvention,
+            MetricRules.Signed(GroupRate.TruePositiveRate), stored: true),
+        Def(FairnessMetric.EqualOpportunityDifference, MetricKeys.EqualOpportunity, "|TPR_minority - TPR_majority|",
+            UnsignedConvention, MetricRules.Unsigned(GroupRate.TruePositiveRate), stored: true),
+        Def(FairnessMetric.FalsePositiveRateDifferenceSigned, MetricKeys.FprGapSigned, "FPR_minority - FPR_majority",
+            SignedConvention, MetricRules.Signed(GroupRate.FalsePositiveRate), stored: true),
+        Def(FairnessMetric.FalsePositiveRateDifference, MetricKeys.FalsePositiveRateDifference,
+            "|FPR_minority - FPR_majority|", UnsignedConvention, MetricRules.Unsigned(GroupRate.FalsePositiveRate)),
+        Def(FairnessMetric.AverageOddsDifferenceSigned, MetricKeys.AverageOddsDifferenceSigned,
+            "1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)] (AIF360 average_odds_difference)",
+            SignedConvention, new MetricRule(Aggregation.MeanOfSigned, GroupRate.FalsePositiveRate,
+            GroupRate.TruePositiveRate)),
         Def(FairnessMetric.EqOd, MetricKeys.EqOd, "1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|): the paper's headline metric (AIF360 average_abs_odds_difference; fairlearn equalized_odds_difference agg='mean' for two groups)", EqualizedOddsConvention, new MetricRule(Aggregation.MeanOfUnsigned, GroupRate.FalsePositiveRate, GroupRate.TruePositiveRate), stored: true),
         Def(FairnessMetric.EqualizedOddsDifferenceWorstCase, MetricKeys.EqualizedOddsWorst, "max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|) (fairlearn equalized_odds_difference agg='worst_case' for two groups; AIF360 equalized_odds_difference)", EqualizedOddsConvention, new MetricRule(Aggregation.WorstOfUnsigned, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate), stored: true),
-        Def(FairnessMetric.DemographicParityDifferenceBetweenGroups, MetricKeys.DemographicParityDifferenceBetweenGroups, "max_g P(yhat=1 | g) - min_g P(yhat=1 | g) (fairlearn demographic_parity_difference)", BetweenGroupsDifferenceConvention, MetricRules.BetweenDifference(GroupRate.SelectionRate)),
-        Def(FairnessMetric.DemographicParityRatioBetweenGroups, MetricKeys.DemographicParityRatioBetweenGroups, "min_g P(yhat=1 | g) / max_g P(yhat=1 | g) (fairlearn demographic_parity_ratio)", BetweenGroupsRatioConvention, MetricRules.BetweenRatio(GroupRate.SelectionRate)),
-        Def(FairnessMetric.EqualOpportunityDifferenceBetweenGroups, MetricKeys.EqualOpportunityDifferenceBetweenGroups, "max_g TPR_g - min_g TPR_g (fairlearn equal_opportunity_difference)", BetweenGroupsDifferenceConvention, MetricRules.BetweenDifference(GroupRate.TruePositiveRate)),
-        Def(FairnessMetric.EqualOpportunityRatioBetweenGroups, MetricKeys.EqualOpportunityRatioBetweenGroups, "min_g TPR_g / max_g TPR_g (fairlearn equal_opportunity_ratio)", BetweenGroupsRatioConvention, MetricRules.BetweenRatio(GroupRate.TruePositiveRate)),
+        Def(FairnessMetric.DemographicParityDifferenceBetweenGroups,
+            MetricKeys.DemographicParityDifferenceBetweenGroups,
+            "max_g P(yhat=1 | g) - min_g P(yhat=1 | g) (fairlearn demographic_parity_difference)",
+            BetweenGroupsDifferenceConvention, MetricRules.BetweenDifference(GroupRate.SelectionRate)),
+        Def(FairnessMetric.DemographicParityRatioBetweenGroups, MetricKeys.DemographicParityRatioBetweenGroups,
+            "min_g P(yhat=1 | g) / max_g P(yhat=1 | g) (fairlearn demographic_parity_ratio)",
+            BetweenGroupsRatioConvention, MetricRules.BetweenRatio(GroupRate.SelectionRate)),
+        Def(FairnessMetric.EqualOpportunityDifferenceBetweenGroups, MetricKeys.EqualOpportunityDifferenceBetweenGroups,
+            "max_g TPR_g - min_g TPR_g (fairlearn equal_opportunity_difference)", BetweenGroupsDifferenceConvention,
+            MetricRules.BetweenDifference(GroupRate.TruePositiveRate)),
+        Def(FairnessMetric.EqualOpportunityRatioBetweenGroups, MetricKeys.EqualOpportunityRatioBetweenGroups,
+            "min_g TPR_g / max_g TPR_g (fairlearn equal_opportunity_ratio)", BetweenGroupsRatioConvention,
+            MetricRules.BetweenRatio(GroupRate.TruePositiveRate)),
         Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase, MetricKeys.EqualizedOddsDifferenceBetweenGroupsWorstCase, "max(TPR difference, FPR difference) over all groups (fairlearn equalized_odds_difference agg='worst_case')", BetweenGroupsDifferenceConvention, new MetricRule(Aggregation.BetweenWorstDifference, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate)),
         Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean, MetricKeys.EqualizedOddsDifferenceBetweenGroupsMean, "mean of TPR difference and FPR difference over all groups (fairlearn equalized_odds_difference agg='mean')", BetweenGroupsDifferenceConvention, new MetricRule(Aggregation.BetweenMeanDifference, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate)),
-        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase, MetricKeys.EqualizedOddsRatioBetweenGroupsWorstCase, "min(TPR ratio, FPR ratio) over all groups (fairlearn equalized_odds_ratio agg='worst_case')", BetweenGroupsRatioConvention, new MetricRule(Aggregation.BetweenWorstRatio, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate)),
-        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsMean, MetricKeys.EqualizedOddsRatioBetweenGroupsMean, "mean of TPR ratio and FPR ratio over all groups (fairlearn equalized_odds_ratio agg='mean')", BetweenGroupsRatioConvention, new MetricRule(Aggregation.BetweenMeanRatio, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate)),
-        Def(FairnessMetric.ErrorRateDifferenceBetweenGroups, MetricKeys.ErrorRateDifferenceBetweenGroups, "max_g ERR_g - min_g ERR_g", BetweenGroupsDifferenceConvention, MetricRules.BetweenDifference(GroupRate.ErrorRate)),
-        Def(FairnessMetric.MinorityTruePositiveRate, MetricKeys.MinorityTruePositiveRate, "P(yhat = 1 | y = 1, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.TruePositiveRate), stored: true),
-        Def(FairnessMetric.MajorityTruePositiveRate, MetricKeys.MajorityTruePositiveRate, "P(yhat = 1 | y = 1, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.TruePositiveRate), stored: true),
-        Def(FairnessMetric.MinorityFalsePositiveRate, MetricKeys.MinorityFalsePositiveRate, "P(yhat = 1 | y = 0, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.FalsePositiveRate), stored: true),
-        Def(FairnessMetric.MajorityFalsePositiveRate, MetricKeys.MajorityFalsePositiveRate, "P(yhat = 1 | y = 0, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.FalsePositiveRate), stored: true),
-        Def(FairnessMetric.MinorityFalseNegativeRate, MetricKeys.MinorityFalseNegativeRate, "P(yhat = 0 | y = 1, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.FalseNegativeRate), stored: true),
-        Def(FairnessMetric.MajorityFalseNegativeRate, MetricKeys.MajorityFalseNegativeRate, "P(yhat = 0 | y = 1, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.FalseNegativeRate), stored: true),
-        Def(FairnessMetric.MinoritySelectionRate, MetricKeys.MinoritySelectionRate, "P(yhat = 1 | minority)", PerGroupConvention, MetricRules.Minority(GroupRate.SelectionRate), stored: true),
-        Def(FairnessMetric.MajoritySelectionRate, MetricKeys.MajoritySelectionRate, "P(yhat = 1 | majority)", PerGroupConvention, MetricRules.Majority(GroupRate.SelectionRate), stored: true),
-        Def(FairnessMetric.MinorityBaseRate, MetricKeys.MinorityBaseRate, "P(y = 1 | minority)", PerGroupConvention, MetricRules.Minority(GroupRate.BaseRate), stored: true),
-        Def(FairnessMetric.MajorityBaseRate, MetricKeys.MajorityBaseRate, "P(y = 1 | majority)", PerGroupConvention, MetricRules.Majority(GroupRate.BaseRate), stored: true),
-        Def(FairnessMetric.MinorityCount, MetricKeys.MinorityCount, "number of rows (sum of weights) of the minority", PerGroupConvention, MetricRules.Minority(GroupRate.Count), stored: true),
-        Def(FairnessMetric.MajorityCount, MetricKeys.MajorityCount, "number of rows (sum of weights) of the majority", PerGroupConvention, MetricRules.Majority(GroupRate.Count), stored: true),
+        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase,
+            MetricKeys.EqualizedOddsRatioBetweenGroupsWorstCase,
+            "min(TPR ratio, FPR ratio) over all groups (fairlearn equalized_odds_ratio agg='worst_case')",
+            BetweenGroupsRatioConvention, new MetricRule(Aggregation.BetweenWorstRatio, GroupRate.TruePositiveRate,
+            GroupRate.FalsePositiveRate)),
+        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsMean, MetricKeys.EqualizedOddsRatioBetweenGroupsMean,
+            "mean of TPR ratio and FPR ratio over all groups (fairlearn equalized_odds_ratio agg='mean')",
+            BetweenGroupsRatioConvention, new MetricRule(Aggregation.BetweenMeanRatio, GroupRate.TruePositiveRate,
+            GroupRate.FalsePositiveRate)),
+        Def(FairnessMetric.ErrorRateDifferenceBetweenGroups, MetricKeys.ErrorRateDifferenceBetweenGroups,
+            "max_g ERR_g - min_g ERR_g", BetweenGroupsDifferenceConvention,
+            MetricRules.BetweenDifference(GroupRate.ErrorRate)),
+        Def(FairnessMetric.MinorityTruePositiveRate, MetricKeys.MinorityTruePositiveRate,
+            "P(yhat = 1 | y = 1, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.TruePositiveRate),
+            stored: true),
+        Def(FairnessMetric.MajorityTruePositiveRate, MetricKeys.MajorityTruePositiveRate,
+            "P(yhat = 1 | y = 1, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.TruePositiveRate),
+            stored: true),
+        Def(FairnessMetric.MinorityFalsePositiveRate, MetricKeys.MinorityFalsePositiveRate,
+            "P(yhat = 1 | y = 0, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.FalsePositiveRate),
+            stored: true),
+        Def(FairnessMetric.MajorityFalsePositiveRate, MetricKeys.MajorityFalsePositiveRate,
+            "P(yhat = 1 | y = 0, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.FalsePositiveRate),
+            stored: true),
+        Def(FairnessMetric.MinorityFalseNegativeRate, MetricKeys.MinorityFalseNegativeRate,
+            "P(yhat = 0 | y = 1, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.FalseNegativeRate),
+            stored: true),
+        Def(FairnessMetric.MajorityFalseNegativeRate, MetricKeys.MajorityFalseNegativeRate,
+            "P(yhat = 0 | y = 1, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.FalseNegativeRate),
+            stored: true),
+        Def(FairnessMetric.MinoritySelectionRate, MetricKeys.MinoritySelectionRate, "P(yhat = 1 | minority)",
+            PerGroupConvention, MetricRules.Minority(GroupRate.SelectionRate), stored: true),
+        Def(FairnessMetric.MajoritySelectionRate, MetricKeys.MajoritySelectionRate, "P(yhat = 1 | majority)",
+            PerGroupConvention, MetricRules.Majority(GroupRate.SelectionRate), stored: true),
+        Def(FairnessMetric.MinorityBaseRate, MetricKeys.MinorityBaseRate, "P(y = 1 | minority)", PerGroupConvention,
+            MetricRules.Minority(GroupRate.BaseRate), stored: true),
+        Def(FairnessMetric.MajorityBaseRate, MetricKeys.MajorityBaseRate, "P(y = 1 | majority)", PerGroupConvention,
+            MetricRules.Majority(GroupRate.BaseRate), stored: true),
+        Def(FairnessMetric.MinorityCount, MetricKeys.MinorityCount, "number of rows (sum of weights) of the minority",
+            PerGroupConvention, MetricRules.Minority(GroupRate.Count), stored: true),
+        Def(FairnessMetric.MajorityCount, MetricKeys.MajorityCount, "number of rows (sum of weights) of the majority",
+            PerGroupConvention, MetricRules.Majority(GroupRate.Count), stored: true),
     ];
 
     /// <summary>Convention of metrics on synthetic data's counterfactual test rows.</summary>
-    public const string CounterfactualConvention = "synthetic data only: the minority's test rows and their counterfactuals g(x) under the known causal model";
+    public const string CounterfactualConvention =
+        "synthetic data only: the minority's test rows and their counterfactuals g(x) under the known causal model";
     /// <summary>Convention of bootstrap interval ends.</summary>
     public const string BootstrapConvention = "test rows resampled with replacement (seeded by the cell's seed), the level and resamples of the experiment's bootstrap settings; unsigned gaps and ratios bounded through their signed gaps (docs/metrics.md)";
 
@@ -88,28 +153,42 @@ public static class MetricCatalog
 
     private static readonly MetricDefinition[] Others =
     [
-        new(MetricKeys.CounterfactualSuccess, "S(alpha)", "S(alpha) = P0[h(g(x)) = h(x)] over minority test rows", CounterfactualConvention, null),
-        new(MetricKeys.CounterfactualFairness, "CounterfactualFairnessRate", "share of minority test rows with h(x) = argmax_y P0(y | g(x))", CounterfactualConvention, null),
+        new(MetricKeys.CounterfactualSuccess, "S(alpha)", "S(alpha) = P0[h(g(x)) = h(x)] over minority test rows",
+            CounterfactualConvention, null),
+        new(MetricKeys.CounterfactualFairness, "CounterfactualFairnessRate",
+            "share of minority test rows with h(x) = argmax_y P0(y | g(x))", CounterfactualConvention, null),
         new(MetricKeys.IdealFlips, "IdealFlips", "M*: pool members whose counterfactual label is 1 (P0(y = 1 | g(x)) >= 1/2), the flips of the ideal relabelling", CounterfactualConvention, null),
         new(MetricKeys.IdealPrecision, "IdealPrecision", "share of the cell's flips that the ideal relabelling also makes (at M* flips also the share of the ideal's flips made)", CounterfactualConvention, null),
         new(MetricKeys.P0RankCorrelation, "P0RankCorrelation", "Spearman correlation over the pool between the strategy's scores and P0(y = 1 | g(x)) (1: the ideal's order)", CounterfactualConvention, null),
         new(MetricKeys.TieFlips, "TieFlips", "flips chosen among pool members whose score ties with the first member left out, i.e. decided by the tie rule, not the score", "collective cells: a count out of the cell's flips", null),
         new(MetricKeys.FareDemographicParityBound, "FareDemographicParityBound", "FARE's certificate: an upper bound, holding with 95% confidence, on |P(yhat=1 | minority) - P(yhat=1 | majority)| of any classifier that sees only FARE's leaves", "FARE cells only: from the training rows and held-out rows (validation, else test) the tree never saw", null),
         new(MetricKeys.SteeringGradientNorm, "SteeringGradientNorm", "Frobenius norm of the gradient of the full-covariance steering objective where its solver stopped (at most the solver's gradient tolerance when solved)", "Steering-EF-Affirmative-Full cells only", null),
-        new(MetricKeys.SteeringIterations, "SteeringIterations", "Newton steps the full-covariance steering solver took", "Steering-EF-Affirmative-Full cells only", null),
-        new(MetricKeys.ErrorExpected, "ErrorRateExpected", "expected error rate of a randomised post-processor", ExpectedConvention, null),
-        new(MetricKeys.EqOdExpected, "EqOdExpected", "EqOd of the expected TPRs and FPRs of a randomised post-processor", ExpectedConvention, null),
-        new(MetricKeys.DefenceFlagged, "DefenceFlagged", "training rows the defence flagged (dropped or relabelled)", DefenceConvention, null),
-        new(MetricKeys.DefencePrecision, "DefencePrecision", "flagged rows that are the collective's flips, over flagged rows (undefined when nothing is flagged)", DefenceConvention, null),
-        new(MetricKeys.DefenceRecall, "DefenceRecall", "the collective's flips the defence flagged, over all flips (undefined without flips)", DefenceConvention, null),
-        new(MetricKeys.DefenceFalseFlagsMinority, "DefenceFalseFlagsMinority", "honest minority training rows (not flipped) flagged, over honest minority training rows", DefenceConvention, null),
-        new(MetricKeys.DefenceFalseFlagsMajority, "DefenceFalseFlagsMajority", "majority training rows flagged, over majority training rows", DefenceConvention, null),
+        new(MetricKeys.SteeringIterations, "SteeringIterations",
+            "Newton steps the full-covariance steering solver took", "Steering-EF-Affirmative-Full cells only", null),
+        new(MetricKeys.ErrorExpected, "ErrorRateExpected", "expected error rate of a randomised post-processor",
+            ExpectedConvention, null),
+        new(MetricKeys.EqOdExpected, "EqOdExpected",
+            "EqOd of the expected TPRs and FPRs of a randomised post-processor", ExpectedConvention, null),
+        new(MetricKeys.DefenceFlagged, "DefenceFlagged", "training rows the defence flagged (dropped or relabelled)",
+            DefenceConvention, null),
+        new(MetricKeys.DefencePrecision, "DefencePrecision",
+            "flagged rows that are the collective's flips, over flagged rows (undefined when nothing is flagged)",
+            DefenceConvention, null),
+        new(MetricKeys.DefenceRecall, "DefenceRecall",
+            "the collective's flips the defence flagged, over all flips (undefined without flips)", DefenceConvention,
+            null),
+        new(MetricKeys.DefenceFalseFlagsMinority, "DefenceFalseFlagsMinority",
+            "honest minority training rows (not flipped) flagged, over honest minority training rows",
+            DefenceConvention, null),
+        new(MetricKeys.DefenceFalseFlagsMajority, "DefenceFalseFlagsMajority",
+            "majority training rows flagged, over majority training rows", DefenceConvention, null),
     ];
 
     // Replaced, never changed, by Register: a reader holding the array (the evaluator's rules) sees one consistent set,
     // and a new array tells it the set grew.
     private static MetricDefinition[] Definitions = BuiltIn;
-    private static Dictionary<string, MetricDefinition> ByKey = Definitions.Concat(Others).ToDictionary(d => d.Key, StringComparer.Ordinal);
+    private static Dictionary<string, MetricDefinition> ByKey = Definitions.Concat(Others).ToDictionary(d => d.Key,
+        StringComparer.Ordinal);
     private static readonly Lock Gate = new();
 
     /// <summary>Every by-group metric, in slot order: the built-in ones (<see cref="FairnessMetric"/>'s order), then
@@ -133,12 +212,18 @@ public static class MetricCatalog
             if (ByKey.TryGetValue(definition.Key, out var existing))
                 return existing.Metric is { } slot && existing == definition with { Metric = slot } ? existing
                     : throw new UserInputException($"metric '{definition.Key}' is already registered");
-            if (definition.Key.Length == 0 || !definition.Key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')
+            if (definition.Key.Length == 0 || !definition.Key.All(c
+                => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')
                 || definition.Key.StartsWith(MetricKeys.ValidationPrefix, StringComparison.Ordinal)
-                || definition.Key.EndsWith(MetricKeys.IntervalLowSuffix, StringComparison.Ordinal) || definition.Key.EndsWith(MetricKeys.IntervalHighSuffix, StringComparison.Ordinal))
+                || definition.Key.EndsWith(MetricKeys.IntervalLowSuffix, StringComparison.Ordinal)
+                    || definition.Key.EndsWith(MetricKeys.IntervalHighSuffix, StringComparison.Ordinal))
                 throw new UserInputException($"metric key '{definition.Key}' must be lower-case letters, digits and '_', and neither start with " +
                     $"'{MetricKeys.ValidationPrefix}' nor end with '{MetricKeys.IntervalLowSuffix}' or '{MetricKeys.IntervalHighSuffix}' (those name a metric's validation value and interval)");
-            var added = definition with { Metric = (FairnessMetric)Definitions.Length, BetweenGroups = rule.BetweenGroups };
+            var added = definition with
+            {
+                Metric = (FairnessMetric)Definitions.Length,
+                BetweenGroups = rule.BetweenGroups
+            };
             var all = Definitions.Append(added).ToArray();
             if (SignedParts.MissingPart(rule, all) is { } missing)
                 throw new UserInputException($"metric '{definition.Key}': its interval is bounded through {missing}, which no registered metric computes; register it first");
@@ -162,11 +247,21 @@ public static class MetricCatalog
     public static MetricDefinition? Find(string key)
     {
         if (ByKey.GetValueOrDefault(key) is { } direct) return direct;
-        if (key.StartsWith(MetricKeys.ValidationPrefix, StringComparison.Ordinal) && ByKey.GetValueOrDefault(key[MetricKeys.ValidationPrefix.Length..]) is { } v)
-            return v with { Key = key, Name = v.Name + " (validation)", Definition = "on the validation split: " + v.Definition };
-        foreach (var (suffix, end, name) in new[] { (MetricKeys.IntervalLowSuffix, "lower", "IntervalLow"), (MetricKeys.IntervalHighSuffix, "upper", "IntervalHigh") })
-            if (key.EndsWith(suffix, StringComparison.Ordinal) && ByKey.GetValueOrDefault(key[..^suffix.Length]) is { } m)
-                return new MetricDefinition(key, m.Name + name, $"{end} end of the bootstrap interval over test rows of: {m.Definition}", BootstrapConvention, null);
+        if (key.StartsWith(MetricKeys.ValidationPrefix, StringComparison.Ordinal)
+            && ByKey.GetValueOrDefault(key[MetricKeys.ValidationPrefix.Length..]) is { } v)
+            return v with
+            {
+                Key = key,
+                Name = v.Name + " (validation)",
+                Definition = "on the validation split: " + v.Definition
+            };
+        foreach (var (suffix, end, name) in new[] { (MetricKeys.IntervalLowSuffix, "lower", "IntervalLow"),
+            (MetricKeys.IntervalHighSuffix, "upper", "IntervalHigh") })
+            if (key.EndsWith(suffix, StringComparison.Ordinal)
+                && ByKey.GetValueOrDefault(key[..^suffix.Length]) is { } m)
+                return new MetricDefinition(key, m.Name + name,
+                    $"{end} end of the bootstrap interval over test rows of: {m.Definition}", BootstrapConvention,
+                    null);
         return null;
     }
 
@@ -175,7 +270,8 @@ public static class MetricCatalog
     /// minimises them. Signed gaps have no "lower is better", and error is not a fairness metric.
     /// </summary>
     public static IReadOnlyList<string> Gaps => Definitions
-        .Where(d => d.MetricConvention is UnsignedConvention or EqualizedOddsConvention or BetweenGroupsDifferenceConvention)
+        .Where(d
+            => d.MetricConvention is UnsignedConvention or EqualizedOddsConvention or BetweenGroupsDifferenceConvention)
         .Select(d => d.Key).ToArray();
 
     /// <summary>
@@ -202,13 +298,16 @@ public static class MetricCatalog
     /// <summary>"definition (convention)" of the metric keyed <paramref name="key"/>, as printed beside
     /// tables.</summary>
     public static string Describe(string key) =>
-        Find(key) is { } d ? $"{d.Definition}; {d.MetricConvention}" : throw new ArgumentException($"no metric has the key '{key}'", nameof(key));
+        Find(key) is { } d ? $"{d.Definition}; {d.MetricConvention}" : throw new
+            ArgumentException($"no metric has the key '{key}'", nameof(key));
 
     // One by-group metric: its computation, and whether cells store it (with its interval, but for the counts).
-    private static MetricDefinition Def(FairnessMetric metric, string key, string definition, string convention, MetricRule rule, bool stored = false) =>
+    private static MetricDefinition Def(FairnessMetric metric, string key, string definition, string convention,
+        MetricRule rule, bool stored = false) =>
         new(key, metric.ToString(), definition, convention, metric)
         {
-            Rule = rule, Stored = stored, Interval = stored && metric is not (FairnessMetric.MinorityCount or FairnessMetric.MajorityCount),
+            Rule = rule, Stored = stored, Interval = stored
+                && metric is not (FairnessMetric.MinorityCount or FairnessMetric.MajorityCount),
             BetweenGroups = rule.BetweenGroups,
         };
 }

@@ -8,7 +8,8 @@ namespace FairCollective.Fairness;
 /// <param name="MetricConvention">Sign and aggregation convention, with the library it matches.</param>
 /// <param name="Metric">The by-group metric it is, or null for a metric computed elsewhere (counterfactual, expected
 /// rates).</param>
-public sealed record MetricDefinition(string Key, string Name, string Definition, string MetricConvention, FairnessMetric? Metric)
+public sealed record MetricDefinition(string Key, string Name, string Definition, string MetricConvention,
+    FairnessMetric? Metric)
 {
     /// <summary>How a by-group metric is computed from the groups' rates (<see cref="MetricRules"/>); null for a metric
     /// computed elsewhere.</summary>
@@ -41,10 +42,16 @@ public sealed record MetricDefinition(string Key, string Name, string Definition
     /// follows one, so tables treat it alike: an unsigned gap is minimised, a min-over-max ratio maximised).</param>
     /// <param name="rule">How it is computed (<see cref="MetricRules"/>).</param>
     /// <param name="stored">Whether every cell stores it and its interval.</param>
-    public static MetricDefinition ByGroup(string key, string name, string definition, string convention, MetricRule rule, bool stored = false) =>
+    public static MetricDefinition ByGroup(string key, string name, string definition, string convention,
+        MetricRule rule, bool stored = false) =>
         new(key, name, definition, convention, null)
         {
             Rule = rule, Stored = stored, BetweenGroups = rule.BetweenGroups,
-            Interval = stored && rule is not { Kind: Aggregation.Minority or Aggregation.Majority or Aggregation.Overall, A: GroupRate.Count },
+            Interval = stored
+                && rule is not
+                {
+                    Kind: Aggregation.Minority or Aggregation.Majority or Aggregation.Overall,
+                    A: GroupRate.Count
+                },
         };
 }

@@ -26,7 +26,8 @@ public sealed class MetricFrame
     private readonly double[] _overall;
     private readonly double[]? _minorityValues, _majorityValues;
 
-    private MetricFrame(int[] yTrue, int[] yPred, GroupIndex groups, string[][] groupValues, MetricFrameOptions options, IReadOnlyList<string> sensitiveNames)
+    private MetricFrame(int[] yTrue, int[] yPred, GroupIndex groups, string[][] groupValues, MetricFrameOptions options,
+        IReadOnlyList<string> sensitiveNames)
     {
         _groups = groups;
         SensitiveNames = sensitiveNames;
@@ -34,7 +35,8 @@ public sealed class MetricFrame
         UndefinedRate = options.UndefinedRate;
         SmallGroupRows = options.SmallGroupRows;
         var weights = options.SampleWeights;
-        Confusion = GroupConfusion.Compute(yTrue, yPred, groups, weights, new GroupConfusionOptions { UndefinedRate = options.UndefinedRate });
+        Confusion = GroupConfusion.Compute(yTrue, yPred, groups, weights,
+            new GroupConfusionOptions { UndefinedRate = options.UndefinedRate });
 
         var rowsOf = RowsOfGroups(groups);
         RowCounts = rowsOf.Select(r => r.Length).ToArray();
@@ -45,9 +47,11 @@ public sealed class MetricFrame
         _overall = new double[_columns.Length];
         for (int c = 0; c < _columns.Length; c++) _byGroup[c] = new double[groups.Count];
         for (int g = 0; g < groups.Count; g++)
-            Fill(_byGroup, g, RowCounts[g], Confusion.PerGroup[g], UserValues(options.UserMetrics, yTrue, yPred, weights, rowsOf[g]));
+            Fill(_byGroup, g, RowCounts[g], Confusion.PerGroup[g], UserValues(options.UserMetrics, yTrue, yPred,
+                weights, rowsOf[g]));
         var all = Enumerable.Range(0, yTrue.Length).ToArray();
-        FillOverall(_overall, yTrue.Length, Confusion.Overall, UserValues(options.UserMetrics, yTrue, yPred, weights, all));
+        FillOverall(_overall, yTrue.Length, Confusion.Overall, UserValues(options.UserMetrics, yTrue, yPred, weights,
+            all));
 
         var warnings = new List<string>(Confusion.Warnings);
         if (options.MinorityGroups.Count > 0)
@@ -57,16 +61,21 @@ public sealed class MetricFrame
             int[] minorityRows = Pool(rowsOf, isMinority, true), majorityRows = Pool(rowsOf, isMinority, false);
             _minorityValues = new double[_columns.Length];
             _majorityValues = new double[_columns.Length];
-            FillOverall(_minorityValues, minorityRows.Length, Minority.Minority, UserValues(options.UserMetrics, yTrue, yPred, weights, minorityRows));
-            FillOverall(_majorityValues, majorityRows.Length, Minority.Majority, UserValues(options.UserMetrics, yTrue, yPred, weights, majorityRows));
+            FillOverall(_minorityValues, minorityRows.Length, Minority.Minority, UserValues(options.UserMetrics, yTrue,
+                yPred, weights, minorityRows));
+            FillOverall(_majorityValues, majorityRows.Length, Minority.Majority, UserValues(options.UserMetrics, yTrue,
+                yPred, weights, majorityRows));
             // The report's own 0/0-ratio warnings name rates; this frame names every column's below, in column names.
-            warnings.AddRange(Minority.Warnings.Where(w => !w.StartsWith(FairnessReport.BetweenGroupsRatioWarningPrefix, StringComparison.Ordinal)));
+            warnings.AddRange(Minority.Warnings.Where(w => !w.StartsWith(FairnessReport.BetweenGroupsRatioWarningPrefix,
+                StringComparison.Ordinal)));
         }
         for (int g = 0; g < groups.Count; g++)
-            if (FewRows(Groups[g], RowCounts[g], rowsOf[g].Count(i => yTrue[i] == 1), SmallGroupRows) is { } few) warnings.Add(few);
+            if (FewRows(Groups[g], RowCounts[g], rowsOf[g].Count(i => yTrue[i] == 1),
+                SmallGroupRows) is { } few) warnings.Add(few);
         for (int c = MetricFrameColumns.BuiltIn.Count; c < _columns.Length; c++)
         {
-            var undefined = Enumerable.Range(0, groups.Count).Where(g => double.IsNaN(_byGroup[c][g])).Select(g => $"'{Groups[g]}'").ToArray();
+            var undefined = Enumerable.Range(0, groups.Count).Where(g => double.IsNaN(_byGroup[c][g])).Select(g
+                => $"'{Groups[g]}'").ToArray();
             if (undefined.Length > 0) warnings.Add($"{_columns[c]} is undefined (NaN) for group{(undefined.Length > 1 ? "s" : "")} {string.Join(", ", undefined)}");
         }
         foreach (var column in _columns)
@@ -74,7 +83,8 @@ public sealed class MetricFrame
                 warnings.Add($"{FairnessReport.BetweenGroupsRatioWarningPrefix}{column}: every group has {column} 0, so the ratio is 0/0 (NaN)");
         Warnings = warnings.Distinct(StringComparer.Ordinal).ToArray();
         if (options.Bootstrap is { } bootstrap)
-            Intervals = new MetricFrameIntervals(this, yTrue, yPred, groups, Minority?.IsMinorityGroup.ToArray(), bootstrap, weights);
+            Intervals = new MetricFrameIntervals(this, yTrue, yPred, groups, Minority?.IsMinorityGroup.ToArray(),
+                bootstrap, weights);
     }
 
     /// <summary>
@@ -88,7 +98,8 @@ public sealed class MetricFrame
         if (rows < threshold)
             return string.Create(CultureInfo.InvariantCulture,
                 $"group '{group}' has {rows} rows ({positives} with y = 1, {negatives} with y = 0), fewer than {threshold}: its rates are too noisy to compare");
-        bool fewPositives = positives > 0 && positives < threshold, fewNegatives = negatives > 0 && negatives < threshold;
+        bool fewPositives = positives > 0 && positives < threshold, fewNegatives = negatives > 0
+            && negatives < threshold;
         return (fewPositives, fewNegatives) switch
         {
             (true, true) => string.Create(CultureInfo.InvariantCulture,
@@ -111,11 +122,14 @@ public sealed class MetricFrame
     /// <see cref="UserInputException"/> on mismatched lengths, labels other than 0/1, bad weights, or a user metric
     /// named like another column.
     /// </summary>
-    public static MetricFrame Compute(int[] yTrue, int[] yPred, IReadOnlyList<string[]> sensitiveColumns, MetricFrameOptions? options = null)
+    public static MetricFrame Compute(int[] yTrue, int[] yPred, IReadOnlyList<string[]> sensitiveColumns,
+        MetricFrameOptions? options = null)
     {
         options ??= new MetricFrameOptions();
-        if (sensitiveColumns.Count == 0) throw new UserInputException("A metric frame needs at least one sensitive column.");
-        var names = options.SensitiveNames ?? Enumerable.Range(0, sensitiveColumns.Count).Select(i => $"sensitive_feature_{i}").ToArray();
+        if (sensitiveColumns.Count == 0) throw new
+            UserInputException("A metric frame needs at least one sensitive column.");
+        var names = options.SensitiveNames ?? Enumerable.Range(0, sensitiveColumns.Count).Select(i
+            => $"sensitive_feature_{i}").ToArray();
         if (names.Count != sensitiveColumns.Count)
             throw new UserInputException($"{names.Count} sensitive column names for {sensitiveColumns.Count} sensitive columns.");
         for (int k = 0; k < sensitiveColumns.Count; k++)
@@ -125,15 +139,18 @@ public sealed class MetricFrame
         for (int i = 0; i < label.Length; i++)
             label[i] = sensitiveColumns.Count == 1
                 ? sensitiveColumns[0][i] ?? throw new UserInputException($"Group label of row {i} is missing.")
-                : string.Join(SensitiveAttribute.IntersectionSeparator, sensitiveColumns.Select(col => col[i] ?? throw new UserInputException($"Group label of row {i} is missing.")));
+                : string.Join(SensitiveAttribute.IntersectionSeparator, sensitiveColumns.Select(col => col[i]
+                    ?? throw new UserInputException($"Group label of row {i} is missing.")));
         var groups = GroupIndex.From(label);
         var values = new string[groups.Count][];
-        for (int i = label.Length - 1; i >= 0; i--) values[groups.IndexOfRow[i]] = sensitiveColumns.Select(col => col[i]).ToArray();
+        for (int i = label.Length - 1; i >= 0; i--) values[groups.IndexOfRow[i]] = sensitiveColumns.Select(col
+            => col[i]).ToArray();
         return new MetricFrame(yTrue, yPred, groups, values, options, names.ToArray());
     }
 
     /// <summary>The frame for a single sensitive column.</summary>
-    public static MetricFrame Compute(int[] yTrue, int[] yPred, string[] sensitive, MetricFrameOptions? options = null) =>
+    public static MetricFrame Compute(int[] yTrue, int[] yPred, string[] sensitive,
+        MetricFrameOptions? options = null) =>
         Compute(yTrue, yPred, [sensitive], options);
 
     /// <summary>Names of the sensitive columns, in the order their values are joined into group labels.</summary>
@@ -187,7 +204,8 @@ public sealed class MetricFrame
         get
         {
             int g = _groups.IndexOf(group);
-            if (g < 0) throw new UserInputException($"Group '{group}' does not occur; groups are: {string.Join(", ", Groups)}.");
+            if (g < 0) throw new
+                UserInputException($"Group '{group}' does not occur; groups are: {string.Join(", ", Groups)}.");
             return _byGroup[IndexOf(column)][g];
         }
     }
@@ -226,7 +244,8 @@ public sealed class MetricFrame
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < columns.Length; c++)
         {
-            if (string.IsNullOrWhiteSpace(columns[c])) throw new UserInputException($"User metric {c - builtIn + 1} has no name.");
+            if (string.IsNullOrWhiteSpace(columns[c])) throw new
+                UserInputException($"User metric {c - builtIn + 1} has no name.");
             if (!index.TryAdd(columns[c], c))
                 throw new UserInputException($"User metric '{columns[c]}' has the name of another column; columns are: {string.Join(", ", columns[..c])}.");
         }
@@ -241,9 +260,11 @@ public sealed class MetricFrame
     }
 
     private static int[] Pool(int[][] rowsOf, IReadOnlyList<bool> isMinority, bool member) =>
-        Enumerable.Range(0, rowsOf.Length).Where(g => isMinority[g] == member).SelectMany(g => rowsOf[g]).Order().ToArray();
+        Enumerable.Range(0, rowsOf.Length).Where(g => isMinority[g] == member).SelectMany(g
+            => rowsOf[g]).Order().ToArray();
 
-    private static double[] UserValues(IReadOnlyList<UserMetric> metrics, int[] yTrue, int[] yPred, double[]? weights, int[] rows)
+    private static double[] UserValues(IReadOnlyList<UserMetric> metrics, int[] yTrue, int[] yPred, double[]? weights,
+        int[] rows)
     {
         if (metrics.Count == 0) return [];
         var t = rows.Select(i => yTrue[i]).ToArray();
@@ -256,7 +277,8 @@ public sealed class MetricFrame
     private static void Fill(double[][] byGroup, int g, int rows, GroupRates rates, double[] user)
     {
         byGroup[0][g] = rows;
-        for (int r = 0; r < MetricFrameColumns.Rates.Length; r++) byGroup[1 + r][g] = rates.Get(MetricFrameColumns.Rates[r].Rate);
+        for (int r = 0; r < MetricFrameColumns.Rates.Length; r++) byGroup[1 + r][g] =
+            rates.Get(MetricFrameColumns.Rates[r].Rate);
         for (int u = 0; u < user.Length; u++) byGroup[1 + MetricFrameColumns.Rates.Length + u][g] = user[u];
     }
 
@@ -264,7 +286,8 @@ public sealed class MetricFrame
     private static void FillOverall(double[] values, int rows, GroupRates rates, double[] user)
     {
         values[0] = rows;
-        for (int r = 0; r < MetricFrameColumns.Rates.Length; r++) values[1 + r] = rates.Get(MetricFrameColumns.Rates[r].Rate);
+        for (int r = 0; r < MetricFrameColumns.Rates.Length; r++) values[1 + r] =
+            rates.Get(MetricFrameColumns.Rates[r].Rate);
         user.CopyTo(values, 1 + MetricFrameColumns.Rates.Length);
     }
 }

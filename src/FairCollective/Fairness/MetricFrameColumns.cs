@@ -26,7 +26,8 @@ public static class MetricFrameColumns
     /// <summary>The rate behind each built-in column except <see cref="Count"/>, in column order.</summary>
     internal static readonly (string Name, GroupRate Rate)[] Rates =
     [
-        (BaseRate, GroupRate.BaseRate), (SelectionRate, GroupRate.SelectionRate), (TruePositiveRate, GroupRate.TruePositiveRate),
+        (BaseRate, GroupRate.BaseRate), (SelectionRate, GroupRate.SelectionRate), (TruePositiveRate,
+            GroupRate.TruePositiveRate),
         (FalsePositiveRate, GroupRate.FalsePositiveRate), (FalseNegativeRate, GroupRate.FalseNegativeRate),
         (Accuracy, GroupRate.Accuracy), (ErrorRate, GroupRate.ErrorRate),
     ];

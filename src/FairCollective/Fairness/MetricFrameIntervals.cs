@@ -18,7 +18,8 @@ public sealed class MetricFrameIntervals
     private readonly (double Low, double High)[]? _minority, _majority, _gap;
     private readonly Dictionary<FairnessMetric, (double Low, double High)>? _metrics;
 
-    internal MetricFrameIntervals(MetricFrame frame, int[] yTrue, int[] yPred, GroupIndex groups, bool[]? isMinority, BootstrapOptions options, double[]? weights)
+    internal MetricFrameIntervals(MetricFrame frame, int[] yTrue, int[] yPred, GroupIndex groups, bool[]? isMinority,
+        BootstrapOptions options, double[]? weights)
     {
         options.Validate();
         Options = options;
@@ -26,9 +27,11 @@ public sealed class MetricFrameIntervals
         ResampledIntervals.CheckSize("the between-groups difference", pairs, k, resamples);
         var mode = frame.UndefinedRate;
         var counts = new ConfusionCounts[resamples * k];
-        FairnessMetric[] twoGroup = isMinority is null ? [] : MetricCatalog.All.Where(d => !d.BetweenGroups).Select(d => d.Metric!.Value).ToArray();
+        FairnessMetric[] twoGroup = isMinority is null ? [] : MetricCatalog.All.Where(d => !d.BetweenGroups).Select(d
+            => d.Metric!.Value).ToArray();
         var collected = new ResampledIntervals(twoGroup, k, resamples);
-        FairnessBootstrap.ForEachResample(yTrue, yPred, groups, options, weights, () => collected.NewScratch(), (b, perGroup, scratch) =>
+        FairnessBootstrap.ForEachResample(yTrue, yPred, groups, options, weights, () => collected.NewScratch(), (b,
+            perGroup, scratch) =>
         {
             perGroup.CopyTo(counts.AsSpan(b * k, k));
             if (isMinority is not null) collected.Add(b, perGroup, isMinority, mode, scratch);
@@ -40,7 +43,8 @@ public sealed class MetricFrameIntervals
         _overall = new (double, double)[rates.Length];
         _difference = new (double, double)[rates.Length];
         _ratio = new (double, double)[rates.Length];
-        if (isMinority is not null) (_minority, _majority, _gap) = (new (double, double)[rates.Length], new (double, double)[rates.Length], new (double, double)[rates.Length]);
+        if (isMinority is not null) (_minority, _majority, _gap) = (new (double, double)[rates.Length], new (double,
+            double)[rates.Length], new (double, double)[rates.Length]);
         var perGroupValues = new double[k];
         var pairParts = new double[pairs];
         for (int r = 0; r < rates.Length; r++)
@@ -53,7 +57,8 @@ public sealed class MetricFrameIntervals
             var ratio = new double[resamples];
             var differenceParts = Enumerable.Range(0, pairs).Select(_ => new double[resamples]).ToArray();
             var ratioParts = Enumerable.Range(0, pairs).Select(_ => new double[resamples]).ToArray();
-            double[]? minority = isMinority is null ? null : new double[resamples], majority = isMinority is null ? null : new double[resamples], gap = isMinority is null ? null : new double[resamples];
+            double[]? minority = isMinority is null ? null : new double[resamples], majority = isMinority is null ? null
+                : new double[resamples], gap = isMinority is null ? null : new double[resamples];
             for (int b = 0; b < resamples; b++)
             {
                 var perGroup = counts.AsSpan(b * k, k);
@@ -62,7 +67,9 @@ public sealed class MetricFrameIntervals
                 {
                     perGroupValues[g] = group[g][b] = new GroupRates(perGroup[g], mode).Get(rate);
                     all += perGroup[g];
-                    if (isMinority is not null && isMinority[g]) pooledMinority += perGroup[g]; else pooledMajority += perGroup[g];
+                    if (isMinority is not null
+                        && isMinority[g]) pooledMinority += perGroup[g];
+                    else pooledMajority += perGroup[g];
                 }
                 overall[b] = new GroupRates(all, mode).Get(rate);
                 difference[b] = BetweenGroups.Difference(perGroupValues, mode);
@@ -81,8 +88,10 @@ public sealed class MetricFrameIntervals
             string name = rates[r].Name;
             _byGroup[r] = group.Select(v => Ends(ResampledIntervals.Percentile(v, options.Level))).ToArray();
             _overall[r] = Ends(ResampledIntervals.Percentile(overall, options.Level));
-            _difference[r] = Ends(ResampledIntervals.Unsigned(new SignedParts.Layout(false, 1, pairs), differenceParts, difference, options.Level, frame.Difference(name)));
-            _ratio[r] = Ends(ResampledIntervals.Unsigned(new SignedParts.Layout(true, 1, pairs), ratioParts, ratio, options.Level, frame.Ratio(name)));
+            _difference[r] = Ends(ResampledIntervals.Unsigned(new SignedParts.Layout(false, 1, pairs), differenceParts,
+                difference, options.Level, frame.Difference(name)));
+            _ratio[r] = Ends(ResampledIntervals.Unsigned(new SignedParts.Layout(true, 1, pairs), ratioParts, ratio,
+                options.Level, frame.Ratio(name)));
             if (isMinority is not null)
             {
                 _minority![r] = Ends(ResampledIntervals.Percentile(minority!, options.Level));
@@ -99,14 +108,16 @@ public sealed class MetricFrameIntervals
         }
     }
 
-    private static (double Low, double High) Ends((double Low, double High, int Defined) interval) => (interval.Low, interval.High);
+    private static (double Low, double High) Ends((double Low, double High, int Defined) interval) => (interval.Low,
+        interval.High);
 
     /// <summary>Resamples, level and seed the intervals were drawn with.</summary>
     public BootstrapOptions Options { get; }
 
     /// <summary>The interval of <paramref name="column"/> for the group at <paramref name="group"/> (order of
     /// <see cref="MetricFrame.Groups"/>); NaN ends for the count and user metrics.</summary>
-    public (double Low, double High) ByGroup(string column, int group) => _column.TryGetValue(column, out int r) ? _byGroup[r][group] : None;
+    public (double Low, double High) ByGroup(string column, int group) => _column.TryGetValue(column,
+        out int r) ? _byGroup[r][group] : None;
 
     /// <summary>The interval of <paramref name="column"/> on all rows.</summary>
     public (double Low, double High) Overall(string column) => Of(_overall, column);

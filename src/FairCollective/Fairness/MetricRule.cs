@@ -5,7 +5,8 @@ namespace FairCollective.Fairness;
 public readonly ref struct MetricInputs
 {
     /// <summary>Bundles the inputs; nothing is copied.</summary>
-    public MetricInputs(GroupRates minority, GroupRates majority, GroupRates overall, ReadOnlySpan<ConfusionCounts> perGroup, UndefinedRate mode)
+    public MetricInputs(GroupRates minority, GroupRates majority, GroupRates overall,
+        ReadOnlySpan<ConfusionCounts> perGroup, UndefinedRate mode)
     {
         Minority = minority;
         Majority = majority;
@@ -97,19 +98,23 @@ public readonly record struct MetricRule(Aggregation Kind, GroupRate A, GroupRat
         Aggregation.MinOverMax => MetricRules.MinOverMax(x.Minority.Get(A), x.Majority.Get(A)),
         Aggregation.MeanOfSigned => 0.5 * (x.Gap(A) + x.Gap(B)),
         Aggregation.MeanOfUnsigned => 0.5 * (Math.Abs(x.Gap(A)) + Math.Abs(x.Gap(B))),
-        Aggregation.WorstOfUnsigned => Fairness.BetweenGroups.WorstCaseMax(Math.Abs(x.Gap(A)), Math.Abs(x.Gap(B)), x.Mode),
+        Aggregation.WorstOfUnsigned => Fairness.BetweenGroups.WorstCaseMax(Math.Abs(x.Gap(A)), Math.Abs(x.Gap(B)),
+            x.Mode),
         Aggregation.BetweenDifference => Fairness.BetweenGroups.Difference(x.PerGroup, A, x.Mode),
         Aggregation.BetweenRatio => Fairness.BetweenGroups.Ratio(x.PerGroup, A, x.Mode),
-        Aggregation.BetweenWorstDifference => Fairness.BetweenGroups.WorstCaseMax(Difference(x, A), Difference(x, B), x.Mode),
+        Aggregation.BetweenWorstDifference => Fairness.BetweenGroups.WorstCaseMax(Difference(x, A), Difference(x, B),
+            x.Mode),
         Aggregation.BetweenMeanDifference => Fairness.BetweenGroups.Mean(Difference(x, A), Difference(x, B), x.Mode),
         Aggregation.BetweenWorstRatio => Fairness.BetweenGroups.WorstCaseMin(Ratio(x, A), Ratio(x, B), x.Mode),
         Aggregation.BetweenMeanRatio => Fairness.BetweenGroups.Mean(Ratio(x, A), Ratio(x, B), x.Mode),
         _ => throw new InvalidOperationException($"no computation for {Kind}"),
     };
 
-    private static double Difference(in MetricInputs x, GroupRate rate) => Fairness.BetweenGroups.Difference(x.PerGroup, rate, x.Mode);
+    private static double Difference(in MetricInputs x, GroupRate rate) => Fairness.BetweenGroups.Difference(x.PerGroup,
+        rate, x.Mode);
 
-    private static double Ratio(in MetricInputs x, GroupRate rate) => Fairness.BetweenGroups.Ratio(x.PerGroup, rate, x.Mode);
+    private static double Ratio(in MetricInputs x, GroupRate rate) => Fairness.BetweenGroups.Ratio(x.PerGroup, rate,
+        x.Mode);
 }
 
 /// <summary>The generic aggregators metric definitions are written with (shorthands for

@@ -25,7 +25,8 @@ public static class PercentileEnds
     {
         int n = values.Length;
         if (n == 0) throw new ArgumentException("a percentile needs at least one value", nameof(values));
-        if (!(lowTau >= 0 && lowTau <= highTau && highTau <= 1)) throw new ArgumentOutOfRangeException(nameof(lowTau), $"need 0 <= lowTau <= highTau <= 1; got {lowTau}, {highTau}");
+        if (!(lowTau >= 0 && lowTau <= highTau && highTau <= 1)) throw new ArgumentOutOfRangeException(nameof(lowTau),
+            $"need 0 <= lowTau <= highTau <= 1; got {lowTau}, {highTau}");
         // MathNet's edge cases, so that a one-value sample or a tail at 0 or 1 gives the same value (an infinity
         // included).
         if (n == 1) return (values[0], values[0]);
@@ -91,7 +92,8 @@ public static class PercentileEnds
         return Interpolate(sorted[a], sorted[b], fraction);
     }
 
-    private static double Interpolate(double lower, double upper, double fraction) => lower + fraction * (upper - lower);
+    private static double Interpolate(double lower, double upper, double fraction)
+        => lower + fraction * (upper - lower);
 
     private static void InsertAscending(Span<double> kept, ref int count, double v)
     {

@@ -64,7 +64,8 @@ internal sealed class ResampledIntervals
     public Scratch NewScratch() => new(_groups, _mostParts);
 
     /// <summary>Records resample <paramref name="b"/> from its per-group counts.</summary>
-    public void Add(int b, ReadOnlySpan<ConfusionCounts> perGroup, ReadOnlySpan<bool> isMinorityGroup, UndefinedRate mode, Scratch scratch)
+    public void Add(int b, ReadOnlySpan<ConfusionCounts> perGroup, ReadOnlySpan<bool> isMinorityGroup,
+        UndefinedRate mode, Scratch scratch)
     {
         var values = scratch.Values;
         FairnessEvaluator.Evaluate(perGroup, isMinorityGroup, mode, values, _betweenGroups);
@@ -112,7 +113,8 @@ internal sealed class ResampledIntervals
     /// The interval of a metric with signed parts from the resamples where it is defined (<paramref name="drawn"/> not
     /// NaN; the parts are compacted to those in place): the parts' calibrated rectangle, then interval arithmetic.
     /// </summary>
-    public static (double Low, double High, int Defined) Unsigned(SignedParts.Layout layout, double[][] parts, double[] drawn, double level, double estimate)
+    public static (double Low, double High, int Defined) Unsigned(SignedParts.Layout layout, double[][] parts,
+        double[] drawn, double level, double estimate)
     {
         int defined = 0;
         for (int b = 0; b < drawn.Length; b++)

@@ -41,7 +41,8 @@ public static class SignedParts
     /// <summary>The layout of <paramref name="metric"/> over <paramref name="groups"/> groups, read from its
     /// definition's rule (<see cref="LayoutOf(MetricRule?, int)"/>); null for metrics bounded by their own percentile
     /// interval.</summary>
-    public static Layout? LayoutOf(FairnessMetric metric, int groups) => LayoutOf(MetricCatalog.Get(metric).Rule, groups);
+    public static Layout? LayoutOf(FairnessMetric metric, int groups) => LayoutOf(MetricCatalog.Get(metric).Rule,
+        groups);
 
     /// <summary>
     /// The layout a metric computed by <paramref name="rule"/> has over <paramref name="groups"/> groups: an unsigned
@@ -78,7 +79,8 @@ public static class SignedParts
     /// </summary>
     /// <exception cref="InvalidOperationException">The catalog lacks a signed gap or rate the parts are made
     /// of.</exception>
-    public static (bool IsRatio, (FairnessMetric Gap, double Weight)[][] Parts, (FairnessMetric Minority, FairnessMetric Majority) RelativeTo)? OfSignedGaps(FairnessMetric metric)
+    public static (bool IsRatio, (FairnessMetric Gap, double Weight)[][] Parts, (FairnessMetric Minority,
+        FairnessMetric Majority) RelativeTo)? OfSignedGaps(FairnessMetric metric)
     {
         if (MetricCatalog.Get(metric).Rule is not { } rule) return null;
         return rule.Kind switch
@@ -86,8 +88,10 @@ public static class SignedParts
             Aggregation.Unsigned => (false, [[(Counterpart(Aggregation.Signed, rule.A), 1)]], default),
             Aggregation.MeanOfUnsigned => (false,
                 [[(Counterpart(Aggregation.Signed, rule.B), 0.5), (Counterpart(Aggregation.Signed, rule.A), 0.5)],
-                 [(Counterpart(Aggregation.Signed, rule.B), 0.5), (Counterpart(Aggregation.Signed, rule.A), -0.5)]], default),
-            Aggregation.WorstOfUnsigned => (false, [[(Counterpart(Aggregation.Signed, rule.A), 1)], [(Counterpart(Aggregation.Signed, rule.B), 1)]], default),
+                 [(Counterpart(Aggregation.Signed, rule.B), 0.5), (Counterpart(Aggregation.Signed, rule.A),
+                     -0.5)]], default),
+            Aggregation.WorstOfUnsigned => (false, [[(Counterpart(Aggregation.Signed, rule.A), 1)],
+                [(Counterpart(Aggregation.Signed, rule.B), 1)]], default),
             Aggregation.MinOverMax => (true, [[(Counterpart(Aggregation.Signed, rule.A), 1)]],
                 (Counterpart(Aggregation.Minority, rule.A), Counterpart(Aggregation.Majority, rule.A))),
             _ => null,
@@ -103,9 +107,11 @@ public static class SignedParts
     /// <param name="values">Every metric's value, indexed by <see cref="FairnessMetric"/>.</param>
     /// <param name="groups">Each group's rates; read only for between-groups metrics.</param>
     /// <param name="parts">Room for the layout's <see cref="Layout.Count"/> parts.</param>
-    public static void Fill(FairnessMetric metric, ReadOnlySpan<double> values, ReadOnlySpan<GroupRates> groups, Span<double> parts)
+    public static void Fill(FairnessMetric metric, ReadOnlySpan<double> values, ReadOnlySpan<GroupRates> groups,
+        Span<double> parts)
     {
-        var rule = MetricCatalog.Get(metric).Rule ?? throw new ArgumentException($"{metric} has no rule", nameof(metric));
+        var rule = MetricCatalog.Get(metric).Rule ?? throw new ArgumentException($"{metric} has no rule",
+            nameof(metric));
         var (signedA, signedB, minorityA, majorityA) = Operands()[(int)metric];
         switch (rule.Kind)
         {
@@ -119,8 +125,11 @@ public static class SignedParts
                 parts[1] = values[signedB];
                 break;
             case Aggregation.MinOverMax: parts[0] = Relative(values[minorityA], values[majorityA]); break;
-            case Aggregation.BetweenDifference or Aggregation.BetweenRatio: Pairs(groups, rule.A, rule.Kind == Aggregation.BetweenRatio, parts); break;
-            case Aggregation.BetweenWorstDifference or Aggregation.BetweenMeanDifference or Aggregation.BetweenWorstRatio or Aggregation.BetweenMeanRatio:
+            case Aggregation.BetweenDifference or Aggregation.BetweenRatio:
+                Pairs(groups, rule.A,
+                rule.Kind == Aggregation.BetweenRatio, parts); break;
+            case Aggregation.BetweenWorstDifference or Aggregation.BetweenMeanDifference or
+                Aggregation.BetweenWorstRatio or Aggregation.BetweenMeanRatio:
                 bool ratio = rule.Kind is Aggregation.BetweenWorstRatio or Aggregation.BetweenMeanRatio;
                 int half = parts.Length / 2;
                 Pairs(groups, rule.A, ratio, parts[..half]);
@@ -133,10 +142,12 @@ public static class SignedParts
     /// <summary>The metric whose rule is <paramref name="kind"/> of <paramref name="rate"/> (the signed gap, minority
     /// rate or majority rate a part is made of).</summary>
     /// <exception cref="InvalidOperationException">The catalog has none.</exception>
-    private static FairnessMetric Counterpart(Aggregation kind, GroupRate rate) => Counterpart(kind, rate, MetricCatalog.All)
+    private static FairnessMetric Counterpart(Aggregation kind, GroupRate rate) => Counterpart(kind, rate,
+        MetricCatalog.All)
         ?? throw new InvalidOperationException($"the metric catalog has no {kind} metric of {rate}, which a metric's signed parts are made of");
 
-    private static FairnessMetric? Counterpart(Aggregation kind, GroupRate rate, IReadOnlyList<MetricDefinition> among) =>
+    private static FairnessMetric? Counterpart(Aggregation kind, GroupRate rate,
+        IReadOnlyList<MetricDefinition> among) =>
         among.FirstOrDefault(d => d.Rule == new MetricRule(kind, rate))?.Metric;
 
     /// <summary>The first metric the signed parts of a metric computed by <paramref name="rule"/> are made of that
@@ -147,17 +158,20 @@ public static class SignedParts
         (Aggregation Kind, GroupRate Rate)[] needs = rule.Kind switch
         {
             Aggregation.Unsigned => [(Aggregation.Signed, rule.A)],
-            Aggregation.MeanOfUnsigned or Aggregation.WorstOfUnsigned => [(Aggregation.Signed, rule.A), (Aggregation.Signed, rule.B)],
+            Aggregation.MeanOfUnsigned or Aggregation.WorstOfUnsigned => [(Aggregation.Signed, rule.A),
+                (Aggregation.Signed, rule.B)],
             Aggregation.MinOverMax => [(Aggregation.Minority, rule.A), (Aggregation.Majority, rule.A)],
             _ => [],
         };
-        return needs.Where(n => Counterpart(n.Kind, n.Rate, among) is null).Select(n => $"a {n.Kind} metric of {n.Rate} (MetricRules.{n.Kind}(GroupRate.{n.Rate}))")
+        return needs.Where(n => Counterpart(n.Kind, n.Rate, among) is null).Select(n
+            => $"a {n.Kind} metric of {n.Rate} (MetricRules.{n.Kind}(GroupRate.{n.Rate}))")
             .FirstOrDefault();
     }
 
     // Per metric, the value slots Fill reads (-1 where unused): looked up once per set of definitions, as Fill runs for
     // every resample; rebuilt when a metric is registered.
-    private static (IReadOnlyList<MetricDefinition> Source, (int SignedA, int SignedB, int MinorityA, int MajorityA)[] Slots) _operands = ([], []);
+    private static (IReadOnlyList<MetricDefinition> Source, (int SignedA, int SignedB, int MinorityA,
+        int MajorityA)[] Slots) _operands = ([], []);
 
     private static (int SignedA, int SignedB, int MinorityA, int MajorityA)[] Operands()
     {
@@ -169,7 +183,8 @@ public static class SignedParts
             { Kind: Aggregation.Unsigned } r => ((int)Counterpart(Aggregation.Signed, r.A), -1, -1, -1),
             { Kind: Aggregation.MeanOfUnsigned or Aggregation.WorstOfUnsigned } r =>
                 ((int)Counterpart(Aggregation.Signed, r.A), (int)Counterpart(Aggregation.Signed, r.B), -1, -1),
-            { Kind: Aggregation.MinOverMax } r => (-1, -1, (int)Counterpart(Aggregation.Minority, r.A), (int)Counterpart(Aggregation.Majority, r.A)),
+            { Kind: Aggregation.MinOverMax } r => (-1, -1, (int)Counterpart(Aggregation.Minority, r.A),
+                (int)Counterpart(Aggregation.Majority, r.A)),
             _ => (-1, -1, -1, -1),
         }).ToArray();
         _operands = (all, slots);

@@ -117,7 +117,8 @@ internal static class SimultaneousPercentiles
 
         /// <summary>The values at or beyond <paramref name="threshold"/> on one side, ordered from that end; their
         /// limits are lowered.</summary>
-        private static double[] Candidates(double[] values, int[] resample, double threshold, int n, double tau, double[] limit, bool ascending)
+        private static double[] Candidates(double[] values, int[] resample, double threshold, int n, double tau,
+            double[] limit, bool ascending)
         {
             // Every value at least as far out as the threshold, ties included, so that each one's rank is its rank
             // among all values.
@@ -143,7 +144,8 @@ internal static class SimultaneousPercentiles
         /// owner's limit to r_last / (n - 1), r_last its last position among equal values counted from that end, where
         /// that is below τ.
         /// </summary>
-        private static void Lower(double[] sorted, int[] owner, int from, int to, int n, double tau, double[] limit, bool ascending)
+        private static void Lower(double[] sorted, int[] owner, int from, int to, int n, double tau, double[] limit,
+            bool ascending)
         {
             int length = to - from;
             for (int first = 0, last; first < length; first = last + 1)

@@ -10,7 +10,8 @@ internal static class UndefinedRateWarnings
     /// <param name="mode">What an undefined rate becomes.</param>
     /// <param name="weightedRows">True when the counts are sums of sample weights over rows it has: an empty count then
     /// means the weights sum to zero.</param>
-    public static void Add(List<string> warnings, string who, ConfusionCounts counts, UndefinedRate mode, bool weightedRows = false)
+    public static void Add(List<string> warnings, string who, ConfusionCounts counts, UndefinedRate mode,
+        bool weightedRows = false)
     {
         string outcome = mode == UndefinedRate.ZeroLikeFairlearn ? "reported as 0 as fairlearn does" : "NaN";
         if (counts.Count <= 0)
@@ -20,7 +21,8 @@ internal static class UndefinedRateWarnings
                 : $"{who} has no rows: every rate undefined (NaN)");
             return;
         }
-        if (counts.LabelPositives <= 0) warnings.Add($"{who} has no positive labels: TPR and FNR undefined ({outcome})");
+        if (counts.LabelPositives <= 0)
+            warnings.Add($"{who} has no positive labels: TPR and FNR undefined ({outcome})");
         if (counts.LabelNegatives <= 0) warnings.Add($"{who} has no negative labels: FPR undefined ({outcome})");
     }
 }

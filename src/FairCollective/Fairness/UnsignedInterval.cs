@@ -18,7 +18,8 @@ public static class UnsignedInterval
     /// NaN).</param>
     /// <param name="estimate">The metric's value on the full sample, kept inside when defined.</param>
     /// <returns>(low, high); NaN ends when no part is defined.</returns>
-    public static (double Low, double High) Of(SignedParts.Layout layout, ReadOnlySpan<(double Low, double High)> parts, double estimate)
+    public static (double Low, double High) Of(SignedParts.Layout layout, ReadOnlySpan<(double Low, double High)> parts,
+        double estimate)
     {
         double low = 0, high = 0;
         int blocks = 0;
@@ -44,7 +45,8 @@ public static class UnsignedInterval
 
     /// <summary>The smallest |x| over x in [<paramref name="low"/>, <paramref name="high"/>]: 0 when the interval
     /// contains 0.</summary>
-    public static double Nearest(double low, double high) => low <= 0 && 0 <= high ? 0 : Math.Min(Math.Abs(low), Math.Abs(high));
+    public static double Nearest(double low, double high) => low <= 0 && 0 <= high ? 0 : Math.Min(Math.Abs(low),
+        Math.Abs(high));
 
     /// <summary>The largest |x| over x in [<paramref name="low"/>, <paramref name="high"/>].</summary>
     public static double Farthest(double low, double high) => Math.Max(Math.Abs(low), Math.Abs(high));

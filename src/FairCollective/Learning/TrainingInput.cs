@@ -13,14 +13,16 @@ internal static class TrainingInput
     // The loops below run once per fit over every value: optimise at first call (a one-off loop never tiers up).
     /// <summary>Validates a training set and returns the per-row weights (all ones when none were given).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double[] Validate(string trainer, DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<double> sampleWeights)
+    public static double[] Validate(string trainer, DesignMatrix x, ReadOnlySpan<int> y,
+        ReadOnlySpan<double> sampleWeights)
     {
         if (x.Rows == 0) throw new UserInputException($"{trainer}: the training set has no rows.");
         if (x.Cols == 0) throw new UserInputException($"{trainer}: the training set has no feature columns.");
         if (y.Length != x.Rows)
             throw new UserInputException($"{trainer}: {y.Length} labels were given for {x.Rows} rows.");
         if (!sampleWeights.IsEmpty && sampleWeights.Length != x.Rows)
-            throw new UserInputException($"{trainer}: {sampleWeights.Length} sample weights were given for {x.Rows} rows.");
+            throw new
+                UserInputException($"{trainer}: {sampleWeights.Length} sample weights were given for {x.Rows} rows.");
         RequireFinite(trainer, x);
 
         var weights = new double[x.Rows];

@@ -29,7 +29,8 @@ internal static class MitigationInput
 
     /// <summary><see cref="Rows(string, ReadOnlySpan{int}, string, GroupMembership)"/> plus one score per
     /// label.</summary>
-    public static void Rows(string method, ReadOnlySpan<int> labels, string labelsName, GroupMembership groups, ReadOnlySpan<double> scores)
+    public static void Rows(string method, ReadOnlySpan<int> labels, string labelsName, GroupMembership groups,
+        ReadOnlySpan<double> scores)
     {
         Rows(method, labels, labelsName, groups);
         SameLength(method, labels.Length, scores.Length, "scores");

@@ -57,7 +57,8 @@ internal sealed class CandidateBuffer
 
     /// <summary>Offers every candidate under the final threshold to <paramref name="top"/> with its exact
     /// distance.</summary>
-    public void Rerank(int k, in ScreeningMargin margin, ReadOnlySpan<double> query, ReadOnlySpan<double> reference, int d, TopK top)
+    public void Rerank(int k, in ScreeningMargin margin, ReadOnlySpan<double> query, ReadOnlySpan<double> reference,
+        int d, TopK top)
     {
         Compact(k, margin);
         top.Clear();

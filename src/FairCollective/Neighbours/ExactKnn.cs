@@ -100,7 +100,8 @@ public sealed class ExactKnn
         if (k > ReferenceCount)
             throw new UserInputException($"k-NN: k = {k} exceeds the {ReferenceCount} reference rows.");
         if (queries.Cols != Dimension)
-            throw new UserInputException($"k-NN: queries have {queries.Cols} columns but the reference set has {Dimension}.");
+            throw new
+                UserInputException($"k-NN: queries have {queries.Cols} columns but the reference set has {Dimension}.");
         RequireFinite(queries, "query");
         var indices = new int[queries.Rows * k];
         var distances = new double[queries.Rows * k];
@@ -136,10 +137,13 @@ public sealed class ExactKnn
     {
         if (o.MaxDegreeOfParallelism == 0 || o.MaxDegreeOfParallelism < -1)
             throw new UserInputException($"k-NN option MaxDegreeOfParallelism must be -1 or positive (got {o.MaxDegreeOfParallelism}).");
-        if (!Enum.IsDefined(o.Algorithm)) throw new UserInputException($"k-NN option Algorithm has unknown value {o.Algorithm}.");
+        if (!Enum.IsDefined(o.Algorithm)) throw new
+            UserInputException($"k-NN option Algorithm has unknown value {o.Algorithm}.");
         if (o.LeafSize < 1) throw new UserInputException($"k-NN option LeafSize must be positive (got {o.LeafSize}).");
-        if (o.QueryBlockSize < 1) throw new UserInputException($"k-NN option QueryBlockSize must be positive (got {o.QueryBlockSize}).");
-        if (o.ReferenceBlockBytes < 1) throw new UserInputException($"k-NN option ReferenceBlockBytes must be positive (got {o.ReferenceBlockBytes}).");
+        if (o.QueryBlockSize < 1) throw new
+            UserInputException($"k-NN option QueryBlockSize must be positive (got {o.QueryBlockSize}).");
+        if (o.ReferenceBlockBytes < 1) throw new
+            UserInputException($"k-NN option ReferenceBlockBytes must be positive (got {o.ReferenceBlockBytes}).");
     }
 
     private static void RequireFinite(DesignMatrix m, string what)

@@ -114,7 +114,8 @@ internal sealed class KdTree
             if (node.Left < 0)
             {
                 for (int i = node.Start; i < node.End; i++)
-                    top.Offer(SquaredDistance.Compute(query, new ReadOnlySpan<double>(_points, i * _d, _d)), _original[i]);
+                    top.Offer(SquaredDistance.Compute(query, new ReadOnlySpan<double>(_points, i * _d, _d)),
+                        _original[i]);
                 continue;
             }
             double bl = BoxDistance(query, node.Left), br = BoxDistance(query, node.Right);

@@ -120,7 +120,8 @@ internal sealed class ScreenedBruteForce
             Threshold = new float[blockSize];
             Margins = new ScreeningMargin[blockSize];
             Buffers = new CandidateBuffer[blockSize];
-            for (int i = 0; i < blockSize; i++) Buffers[i] = new CandidateBuffer(CandidateCapacityPerK * k + CandidateCapacityExtra);
+            for (int i = 0; i < blockSize; i++) Buffers[i] = new CandidateBuffer(CandidateCapacityPerK * k +
+                CandidateCapacityExtra);
             Top = new TopK(k);
         }
     }
@@ -246,7 +247,8 @@ internal sealed class ScreenedBruteForce
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe uint Screen(Vector512<float> c0, Vector512<float> c1, Vector512<float> n0, Vector512<float> n1,
+    private static unsafe uint Screen(Vector512<float> c0, Vector512<float> c1, Vector512<float> n0,
+        Vector512<float> n1,
         float threshold, float* v, uint* mask)
     {
         var minusTwo = Vector512.Create(-2f);

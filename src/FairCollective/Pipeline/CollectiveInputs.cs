@@ -14,7 +14,8 @@ namespace FairCollective.Pipeline;
 /// <param name="Members">The collective's training rows, in the order they joined.</param>
 /// <param name="KnownMajority">Training rows of the majority the collective knows (labels and features).</param>
 /// <param name="Seed">Seed of tie-breaking and of the strategies' own streams.</param>
-public sealed record CollectiveInputs(DesignMatrix ScoringFeatures, int[] Labels, int[] Members, int[] KnownMajority, int Seed)
+public sealed record CollectiveInputs(DesignMatrix ScoringFeatures, int[] Labels, int[] Members, int[] KnownMajority,
+    int Seed)
 {
     /// <summary>Synthetic data only: P0(y = 1 | g(x)) per training row, which the Oracle and the ideal relabelling
     /// need.</summary>

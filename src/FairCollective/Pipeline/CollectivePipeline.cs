@@ -27,18 +27,23 @@ public static class CollectivePipeline
     /// <param name="choice">The strategy, its settings and the plausible-flips threshold.</param>
     /// <param name="trainerFor">Builds a trainer by learner name (RB-prob's and the plausible restriction's majority
     /// model).</param>
-    public static RankedCollective Rank(CollectiveInputs inputs, RankingChoice choice, Func<string, ITrainer> trainerFor)
+    public static RankedCollective Rank(CollectiveInputs inputs, RankingChoice choice, Func<string,
+        ITrainer> trainerFor)
     {
         var pool = Pool.Of(inputs.Members, inputs.Labels);
-        StrategyContext Context(int[] of) => new(inputs.ScoringFeatures, inputs.Labels, of, inputs.KnownMajority, inputs.Seed, inputs.OracleP0,
+        StrategyContext Context(int[] of) => new(inputs.ScoringFeatures, inputs.Labels, of, inputs.KnownMajority,
+            inputs.Seed, inputs.OracleP0,
             inputs.RandomPriorities);
         // The plausible-flips answer to defences: only members the majority model finds plausible as 1 form the pool.
-        if (choice.PlausibleMin > 0) pool = PlausibleFlips.Restrict(Context(pool), choice.PlausibleMin, trainerFor(choice.PlausibleModel));
-        var scores = StrategyCatalog.Create(choice.Strategy, choice.Settings, trainerFor, choice.Options).Score(Context(pool));
+        if (choice.PlausibleMin > 0) pool = PlausibleFlips.Restrict(Context(pool), choice.PlausibleMin,
+            trainerFor(choice.PlausibleModel));
+        var scores = StrategyCatalog.Create(choice.Strategy, choice.Settings, trainerFor,
+            choice.Options).Score(Context(pool));
         var ranking = Ranking.Rank(scores.Values, pool, choice.Settings.TieRule, inputs.Seed);
         var p0 = inputs.OracleP0;
         return new RankedCollective(inputs.Members.Length, pool, scores.Values, ranking, scores.Rule,
-            p0 is null ? null : IdealRelabelling.Flags(pool, p0), p0 is null ? double.NaN : IdealRelabelling.RankCorrelation(scores.Values, pool, p0));
+            p0 is null ? null : IdealRelabelling.Flags(pool,
+                p0), p0 is null ? double.NaN : IdealRelabelling.RankCorrelation(scores.Values, pool, p0));
     }
 
     /// <summary>
@@ -55,12 +60,14 @@ public static class CollectivePipeline
     /// <param name="flipped">Per training row, whether the collective flipped it; null = none.</param>
     /// <param name="shared">A defence's work on the training rows, kept between fits on the same rows; none kept when
     /// null.</param>
-    public static FittedFirm Fit(ITrainer trainer, DesignMatrix x, int[] labels, DefenceChoice defence, int seed, GroupMembership groups,
+    public static FittedFirm Fit(ITrainer trainer, DesignMatrix x, int[] labels, DefenceChoice defence, int seed,
+        GroupMembership groups,
         bool[]? flipped = null, TrainingRowsWork? shared = null)
     {
         if (defence.IsNone) return new FittedFirm(trainer.Fit(x, labels), null);
         var (model, outcome) = DefendedFit.Fit(DefenceCatalog.Create(defence), trainer, x, labels, seed, shared);
-        return new FittedFirm(model, DefenceDetection.Of(outcome.Flagged, flipped ?? new bool[labels.Length], groups.MinorityFlags));
+        return new FittedFirm(model, DefenceDetection.Of(outcome.Flagged, flipped ?? new bool[labels.Length],
+            groups.MinorityFlags));
     }
 
     /// <summary>
@@ -78,8 +85,10 @@ public static class CollectivePipeline
     /// <see cref="Measure"/>'s values with what a reader of one firm also wants: each group's confusion counts and
     /// rates, and the warnings about rates the data leaves undefined (the same evaluator fills the values).
     /// </summary>
-    public static FairnessReport Report(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPredicted, GroupMembership groups) =>
-        FairnessReport.From(GroupConfusion.Compute(yTrue, yPredicted, new GroupIndex(groups.Codes.ToArray(), GroupNames)), [MinorityLabel]);
+    public static FairnessReport Report(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPredicted,
+        GroupMembership groups) =>
+        FairnessReport.From(GroupConfusion.Compute(yTrue, yPredicted, new GroupIndex(groups.Codes.ToArray(),
+            GroupNames)), [MinorityLabel]);
 }
 
 /// <summary>A fitted firm and, when it defended itself, what its defence flagged against the collective's

@@ -8,7 +8,8 @@ namespace FairCollective.Pipeline;
 /// </summary>
 public sealed class RankedCollective
 {
-    internal RankedCollective(int members, int[] pool, double[] scores, int[] ranking, string rule, bool[]? idealFlags, double p0RankCorrelation)
+    internal RankedCollective(int members, int[] pool, double[] scores, int[] ranking, string rule, bool[]? idealFlags,
+        double p0RankCorrelation)
     {
         Members = members;
         Pool = pool;
@@ -28,7 +29,8 @@ public sealed class RankedCollective
     /// <param name="rowsInFlipOrder">Training rows labelled 0, first to flip first.</param>
     /// <param name="rule">Where the order came from, as <see cref="Rule"/> shows it.</param>
     public static RankedCollective InOrder(int members, int[] rowsInFlipOrder, string rule) =>
-        new(members, rowsInFlipOrder, new double[rowsInFlipOrder.Length], Enumerable.Range(0, rowsInFlipOrder.Length).ToArray(), rule, null, double.NaN);
+        new(members, rowsInFlipOrder, new double[rowsInFlipOrder.Length], Enumerable.Range(0,
+            rowsInFlipOrder.Length).ToArray(), rule, null, double.NaN);
 
     /// <summary>The collective's size (members, before the pool keeps those labelled 0).</summary>
     public int Members { get; }

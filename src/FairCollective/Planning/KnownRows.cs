@@ -18,7 +18,8 @@ internal sealed class KnownRows
     public KnownRows(PlannerInput input, World world)
     {
         _members = input.X.SelectRows(Enumerable.Range(0, input.MemberCount).ToArray());
-        _majority = world.SampleRows == 0 ? null : input.X.SelectRows(Enumerable.Range(input.MemberCount, input.MajorityCount).ToArray());
+        _majority = world.SampleRows == 0 ? null : input.X.SelectRows(Enumerable.Range(input.MemberCount,
+            input.MajorityCount).ToArray());
         _fallbackRows = world.FallbackRows;
         MemberLabels = input.Y[..input.MemberCount];
     }

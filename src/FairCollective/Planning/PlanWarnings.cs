@@ -31,7 +31,8 @@ public static class PlanWarnings
                 $"the majority sample has {input.MajorityCount:N0} rows (fewer than {FewMajorityRows:N0}): the forecast's intervals do not carry what so few rows leave unknown about the majority; {measured}. Read the forecast as a rough guide"));
         if (input.DroppedMembers.Count > 0)
         {
-            var columns = input.DroppedMembers.SelectMany(d => d.Columns).CountBy(c => c).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            var columns = input.DroppedMembers.SelectMany(d => d.Columns).CountBy(c => c).OrderByDescending(c
+                => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
                 .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key}: {c.Value:N0}"));
             int read = input.MemberCount + input.DroppedMembers.Count;
             warnings.Add(string.Create(CultureInfo.InvariantCulture,

@@ -37,12 +37,14 @@ public static class Planner
 
     /// <summary>Plans from raw files: the members and an optional majority sample, read with the same dataset
     /// spec.</summary>
-    public static Plan Run(Dataset members, Dataset? majority, PublicNumbers numbers, PlannerOptions? options = null, EncoderOptions? encoder = null) =>
+    public static Plan Run(Dataset members, Dataset? majority, PublicNumbers numbers, PlannerOptions? options = null,
+        EncoderOptions? encoder = null) =>
         Run(PlannerInput.From(members, majority, encoder), numbers, options);
 
     /// <summary>As <see cref="Run(Dataset, Dataset?, PublicNumbers, PlannerOptions?, EncoderOptions?)"/>; messages
     /// about a file's rows name <paramref name="membersFile"/> and <paramref name="majorityFile"/>.</summary>
-    public static Plan Run(Dataset members, Dataset? majority, PublicNumbers numbers, PlannerOptions? options, string membersFile, string? majorityFile) =>
+    public static Plan Run(Dataset members, Dataset? majority, PublicNumbers numbers, PlannerOptions? options,
+        string membersFile, string? majorityFile) =>
         Run(PlannerInput.From(members, majority, null, membersFile, majorityFile), numbers, options);
 
     /// <summary>Plans from encoded known rows (<see cref="PlannerInput"/>).</summary>
@@ -55,32 +57,39 @@ public static class Planner
         var world = World.Of(input, numbers, options.SamplePriorRows);
         int nc = input.MemberCount;
         var pool = Enumerable.Range(0, nc).Where(i => input.Y[i] == 0).ToArray();
-        if (pool.Length == 0) throw new UserInputException("no member has the unfavourable label (0): the collective has nothing to relabel");
+        if (pool.Length == 0) throw new
+            UserInputException("no member has the unfavourable label (0): the collective has nothing to relabel");
         var metric = MetricOf(options.Metric);
         var budgets = options.Budgets.Append(0.0).Distinct().Order().ToArray();
         var strategies = options.Strategies.Select(StrategyCatalog.Canonical).Distinct().ToArray();
         // What the collective knows, scored once per strategy: its members and its sample (in the default scoring
         // space).
         var scoringX = ScoringFeatures.Of(input.X, input.SensitiveColumns, options.StrategySettings.ScoringSpace);
-        var known = new CollectiveInputs(scoringX, input.Y, Enumerable.Range(0, nc).ToArray(), Enumerable.Range(nc, input.MajorityCount).ToArray(), options.Seed);
-        var ranked = strategies.Select(s => CollectivePipeline.Rank(known, new RankingChoice(s, options.StrategySettings)
+        var known = new CollectiveInputs(scoringX, input.Y, Enumerable.Range(0, nc).ToArray(), Enumerable.Range(nc,
+            input.MajorityCount).ToArray(), options.Seed);
+        var ranked = strategies.Select(s => CollectivePipeline.Rank(known, new RankingChoice(s,
+            options.StrategySettings)
         {
-            Options = options.StrategyOptions.FirstOrDefault(o => string.Equals(o.Key, s, StringComparison.OrdinalIgnoreCase)).Value,
+            Options = options.StrategyOptions.FirstOrDefault(o => string.Equals(o.Key, s,
+                StringComparison.OrdinalIgnoreCase)).Value,
         },
             name => LearnerCatalog.Create(name, options.LearnerSettings, options.Seed))).ToArray();
         // Members in flipping order and their scores, per strategy (member positions are the input's rows).
         var order = ranked.Select(r => r.RankedRows()).ToArray();
-        var trainer = LearnerCatalog.Create(options.Learner, options.LearnerSettings, options.Seed, innerParallelism: 1);
+        var trainer = LearnerCatalog.Create(options.Learner, options.LearnerSettings, options.Seed,
+            innerParallelism: 1);
         var rows = new KnownRows(input, world);
 
         // [replicate][strategy][budget]: every replicate fills its own slots, so the result does not depend on threads.
         var metricAt = new double[options.Replicates][][];
         var errorAt = new double[options.Replicates][][];
-        ParallelLoop.For(options.Replicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
+        ParallelLoop.For(options.Replicates,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
         {
             var rng = Seeds.Create(options.Seed, ReplicatePurpose, r);
             var (memberDraws, majorityDraws) = Draws(nc, world, rng);
-            var surrogate = Surrogate.Draw(input, world, population, Ones(nc), population.MinorityUsers - nc, memberDraws, majorityDraws, rng);
+            var surrogate = Surrogate.Draw(input, world, population, Ones(nc), population.MinorityUsers - nc,
+                memberDraws, majorityDraws, rng);
             var firm = new SurrogateFirm(trainer, surrogate, rows, metric);
             (metricAt[r], errorAt[r]) = (new double[strategies.Length][], new double[strategies.Length][]);
             for (int k = 0; k < strategies.Length; k++)
@@ -100,27 +109,33 @@ public static class Planner
             var perBudget = new BudgetForecast[budgets.Length];
             for (int b = 0; b < budgets.Length; b++)
                 perBudget[b] = new BudgetForecast(budgets[b], FlipBudget.ShareOfPool(budgets[b]).FlipCount(pool.Length),
-                    PredictiveInterval.Of(metricAt.Select(m => m[k][b]), options.Level), PredictiveInterval.Of(errorAt.Select(e => e[k][b]), options.Level));
+                    PredictiveInterval.Of(metricAt.Select(m => m[k][b]),
+                        options.Level), PredictiveInterval.Of(errorAt.Select(e => e[k][b]), options.Level));
             int best = 0;
             for (int b = 1; b < perBudget.Length; b++)
                 if (Fairer(options.Metric, perBudget[b].Metric.Median, perBudget[best].Metric.Median)) best = b;
-            forecasts[k] = new StrategyForecast(strategies[k], ranked[k].Rule, order[k], ranked[k].RankedScores(), perBudget, best);
+            forecasts[k] = new StrategyForecast(strategies[k], ranked[k].Rule, order[k], ranked[k].RankedScores(),
+                perBudget, best);
         }
         int chosen = 0;
         for (int k = 1; k < forecasts.Length; k++)
-            if (Fairer(options.Metric, forecasts[k].BestBudget.Metric.Median, forecasts[chosen].BestBudget.Metric.Median)) chosen = k;
+            if (Fairer(options.Metric, forecasts[k].BestBudget.Metric.Median,
+                forecasts[chosen].BestBudget.Metric.Median)) chosen = k;
         var recommended = forecasts[chosen];
 
         SizeForecast? target = null;
         if (options.Target is not null || options.TargetReduction is not null)
         {
             double baseUnfairness = options.Metric.Unfairness(recommended.Budgets[0].Metric.Median);
-            double targetUnfairness = options.Target is { } t ? options.Metric.Unfairness(t) : (1 - options.TargetReduction!.Value) * baseUnfairness;
+            double targetUnfairness = options.Target is { } t ? options.Metric.Unfairness(t) : (1 -
+                options.TargetReduction!.Value) * baseUnfairness;
             double targetValue = options.Metric.Direction > 0 ? targetUnfairness : 1 - targetUnfairness;
             var now = metricAt.Select(m => m[chosen][recommended.Best]).ToArray();
-            double reachNow = now.Count(v => !double.IsNaN(v) && options.Metric.Unfairness(v) <= targetUnfairness) / (double)now.Length;
+            double reachNow = now.Count(v => !double.IsNaN(v)
+                && options.Metric.Unfairness(v) <= targetUnfairness) / (double)now.Length;
             bool reachableNow = options.Metric.Unfairness(recommended.BestBudget.Metric.Median) <= targetUnfairness;
-            var needed = SizeSearch(input, world, population, order[chosen], pool, budgets, trainer, rows, metric, targetUnfairness, options);
+            var needed = SizeSearch(input, world, population, order[chosen], pool, budgets, trainer, rows, metric,
+                targetUnfairness, options);
             var neededInterval = PredictiveInterval.Of(needed, options.Level);
             bool reachable = double.IsFinite(neededInterval.Median);
             target = new SizeForecast(targetValue, reachableNow, reachNow, neededInterval,
@@ -131,10 +146,14 @@ public static class Planner
         return new Plan
         {
             Population = population, Members = nc, PoolSize = pool.Length, MajoritySampleRows = input.MajorityCount,
-            Metric = options.Metric.Key, MetricName = options.Metric.Name, LowerIsFairer = options.Metric.Direction > 0, Level = options.Level,
-            Replicates = options.Replicates, Learner = options.Learner, Strategies = forecasts, Recommended = recommended,
-            MemberIds = input.MemberIds, Target = target, Assumptions = Assumptions(input, population, world, options, forecasts),
-            Warnings = PlanWarnings.Of(input), DroppedMembers = input.DroppedMembers, Seconds = clock.Elapsed.TotalSeconds,
+            Metric = options.Metric.Key, MetricName = options.Metric.Name, LowerIsFairer = options.Metric.Direction > 0,
+            Level = options.Level,
+            Replicates = options.Replicates, Learner = options.Learner, Strategies = forecasts, Recommended =
+                recommended,
+            MemberIds = input.MemberIds, Target = target, Assumptions = Assumptions(input, population, world, options,
+                forecasts),
+            Warnings = PlanWarnings.Of(input), DroppedMembers = input.DroppedMembers, Seconds =
+                clock.Elapsed.TotalSeconds,
         };
     }
 
@@ -144,7 +163,9 @@ public static class Planner
         !double.IsNaN(a) && (double.IsNaN(b) || metric.Unfairness(a) < metric.Unfairness(b));
 
     private static FairnessMetric MetricOf(ShownMetric shown) =>
-        MetricCatalog.Find(shown.Key)?.Metric ?? throw new UserInputException($"--metric: '{shown.Key}' is not a by-group metric the planner can forecast");
+        MetricCatalog.Find(shown.Key)?.Metric
+            ?? throw new
+            UserInputException($"--metric: '{shown.Key}' is not a by-group metric the planner can forecast");
 
     private static double[] Ones(int n)
     {
@@ -166,14 +187,16 @@ public static class Planner
     /// target; +infinity when none on the grid does. Members join in a seeded order; beyond the known members,
     /// hypothetical members are the members' bootstrap resample (each stands for more users and flips with its source).
     /// </summary>
-    private static double[] SizeSearch(PlannerInput input, World world, Population population, int[] ranked, int[] pool, double[] budgets,
+    private static double[] SizeSearch(PlannerInput input, World world, Population population, int[] ranked, int[] pool,
+        double[] budgets,
         ITrainer trainer, KnownRows rows, FairnessMetric metric, double targetUnfairness, PlannerOptions options)
     {
         int nc = input.MemberCount;
         var order = Seeds.Permutation(nc, Seeds.Create(options.Seed, OrderPurpose));
         var sizes = options.Sizes.Distinct().Order().ToArray();
         var needed = new double[options.TargetReplicates];
-        ParallelLoop.For(options.TargetReplicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
+        ParallelLoop.For(options.TargetReplicates,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
         {
             needed[r] = double.PositiveInfinity;
             var (memberDraws, majorityDraws) = Draws(nc, world, Seeds.Create(options.Seed, SizePurpose, r));
@@ -190,7 +213,8 @@ public static class Planner
                 // The same test users and fallback labels at every size: the stream restarts for each.
                 var rng = Seeds.Create(options.Seed, SizePurpose, r);
                 Draws(nc, world, rng);
-                var surrogate = Surrogate.Draw(input, world, population, collective, population.MinorityUsers - size, memberDraws, majorityDraws, rng);
+                var surrogate = Surrogate.Draw(input, world, population, collective, population.MinorityUsers - size,
+                    memberDraws, majorityDraws, rng);
                 var firm = new SurrogateFirm(trainer, surrogate, rows, metric);
                 double poolUsers = pool.Sum(i => collective[i]);
                 bool reached = false;
@@ -207,7 +231,8 @@ public static class Planner
                         sum += collective[member];
                     }
                     var (value, _) = firm.After(flipped, flipped.Count, key: null);
-                    if (!double.IsNaN(value) && options.Metric.Unfairness(value) <= targetUnfairness) { reached = true; break; }
+                    if (!double.IsNaN(value)
+                        && options.Metric.Unfairness(value) <= targetUnfairness) { reached = true; break; }
                 }
                 if (reached) { needed[r] = share; break; }
             }
@@ -215,7 +240,8 @@ public static class Planner
         return needed;
     }
 
-    private static List<string> Assumptions(PlannerInput input, Population population, World world, PlannerOptions options, StrategyForecast[] forecasts)
+    private static List<string> Assumptions(PlannerInput input, Population population, World world,
+        PlannerOptions options, StrategyForecast[] forecasts)
     {
         string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
         var lines = new List<string>

@@ -17,16 +17,25 @@ public sealed class PlannerInput
     /// <param name="memberIds">An id per member (what the ranked list names); null = the row numbers 1, 2, ...</param>
     /// <param name="sensitiveColumns">Columns of <paramref name="x"/> encoding the sensitive attribute (left out of the
     /// strategies' default scoring space).</param>
-    public PlannerInput(DesignMatrix x, int[] y, int memberCount, string[]? memberIds = null, IReadOnlyList<int>? sensitiveColumns = null)
+    public PlannerInput(DesignMatrix x, int[] y, int memberCount, string[]? memberIds = null,
+        IReadOnlyList<int>? sensitiveColumns = null)
     {
-        if (y.Length != x.Rows) throw new UserInputException($"planner input: {x.Rows} feature rows but {y.Length} labels");
-        if (memberCount < 1 || memberCount > x.Rows) throw new UserInputException($"planner input: {memberCount} members of {x.Rows} rows");
-        if (y.Any(v => v is not (0 or 1))) throw new UserInputException("planner input: labels must be 0 or 1 (1 = favourable)");
-        if (memberIds is not null && memberIds.Length != memberCount) throw new UserInputException($"planner input: {memberIds.Length} member ids for {memberCount} members");
+        if (y.Length != x.Rows) throw new
+            UserInputException($"planner input: {x.Rows} feature rows but {y.Length} labels");
+        if (memberCount < 1
+            || memberCount > x.Rows) throw new
+            UserInputException($"planner input: {memberCount} members of {x.Rows} rows");
+        if (y.Any(v
+            => v is not (0 or 1))) throw new
+            UserInputException("planner input: labels must be 0 or 1 (1 = favourable)");
+        if (memberIds is not null
+            && memberIds.Length != memberCount) throw new
+            UserInputException($"planner input: {memberIds.Length} member ids for {memberCount} members");
         X = x;
         Y = y;
         MemberCount = memberCount;
-        MemberIds = memberIds ?? Enumerable.Range(1, memberCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        MemberIds = memberIds ?? Enumerable.Range(1, memberCount).Select(i
+            => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         SensitiveColumns = sensitiveColumns ?? [];
     }
 
@@ -60,7 +69,8 @@ public sealed class PlannerInput
     /// with one encoder fitted on their rows. Refuses members outside the minority and sample rows inside it, naming
     /// the file (<paramref name="membersFile"/>, <paramref name="majorityFile"/>; the dataset's name where not given).
     /// </summary>
-    public static PlannerInput From(Dataset members, Dataset? majority, EncoderOptions? encoder = null, string? membersFile = null, string? majorityFile = null)
+    public static PlannerInput From(Dataset members, Dataset? majority, EncoderOptions? encoder = null,
+        string? membersFile = null, string? majorityFile = null)
     {
         string membersName = membersFile ?? members.Name, majorityName = majorityFile ?? majority?.Name ?? "";
         if (members.RowCount == 0) throw new UserInputException($"members file '{membersName}': no rows");
@@ -88,14 +98,16 @@ public sealed class PlannerInput
     /// <summary>The two files' rows in one dataset; their feature columns must agree by name and kind.</summary>
     private static Dataset Concat(Dataset a, Dataset b, string aName, string bName)
     {
-        if (a.Features.Count != b.Features.Count || a.Features.Zip(b.Features).Any(p => p.First.Name != p.Second.Name || p.First.Kind != p.Second.Kind))
+        if (a.Features.Count != b.Features.Count || a.Features.Zip(b.Features).Any(p => p.First.Name != p.Second.Name
+            || p.First.Kind != p.Second.Kind))
             throw new UserInputException($"majority sample '{bName}' has other feature columns than the members file '{aName}' ({Describe(b)} against {Describe(a)}); both must be read with the same dataset spec");
         if (a.Sensitive.Name != b.Sensitive.Name)
             throw new UserInputException($"majority sample '{bName}' groups rows by '{b.Sensitive.Name}', the members file '{aName}' by '{a.Sensitive.Name}'");
         var features = a.Features.Zip(b.Features, (f, g) => f.Kind == FeatureKind.Numeric
             ? FeatureColumn.Numeric(f.Name, [.. f.Numbers!, .. g.Numbers!])
             : FeatureColumn.Categorical(f.Name, [.. f.Categories!, .. g.Categories!])).ToArray();
-        var sensitive = new SensitiveAttribute(a.Sensitive.Name, [.. a.Sensitive.GroupOfRow, .. b.Sensitive.GroupOfRow], a.Sensitive.MinorityGroups);
+        var sensitive = new SensitiveAttribute(a.Sensitive.Name, [.. a.Sensitive.GroupOfRow, .. b.Sensitive.GroupOfRow],
+            a.Sensitive.MinorityGroups);
         return new Dataset(a.Name, features, [.. a.Labels, .. b.Labels], sensitive, [.. a.Ids, .. b.Ids]);
     }
 

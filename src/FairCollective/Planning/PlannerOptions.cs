@@ -38,7 +38,8 @@ public sealed record PlannerOptions
     public const int DefaultSamplePriorRows = 0;
 
     /// <summary>Default budget grid: shares of the pool 0, 0.1, ..., 1.</summary>
-    public static IReadOnlyList<double> DefaultBudgets { get; } = Enumerable.Range(0, 11).Select(i => i / 10.0).ToArray();
+    public static IReadOnlyList<double> DefaultBudgets { get; } = Enumerable.Range(0, 11).Select(i
+        => i / 10.0).ToArray();
 
     /// <summary>Default collective-size grid for a target: shares of the minority 0.05, 0.1, ..., 1.</summary>
     public static IReadOnlyList<double> DefaultSizes { get; } = Enumerable.Range(1, 20).Select(i => i / 20.0).ToArray();
@@ -112,20 +113,32 @@ public sealed record PlannerOptions
                 throw new UserInputException($"--strategy: '{s}' is not a strategy a real collective can use (use {string.Join(", ", StrategyCatalog.Entries.Where(e => e.UsableByARealCollective).Select(e => e.Name))})");
         if (!LearnerCatalog.Names.Contains(Learner)) throw new UserInputException($"--learner: unknown learner '{Learner}' (known: {string.Join(", ", LearnerCatalog.Names)})");
         foreach (var b in Budgets)
-            if (!(b >= 0 && b <= 1)) throw new UserInputException($"--budgets: a budget is a share of the pool in [0, 1]; got {F(b)}");
+            if (!(b >= 0
+                && b <= 1)) throw new
+                UserInputException($"--budgets: a budget is a share of the pool in [0, 1]; got {F(b)}");
         foreach (var a in Sizes)
-            if (!(a > 0 && a <= 1)) throw new UserInputException($"--sizes: a collective size is a share of the minority in (0, 1]; got {F(a)}");
+            if (!(a > 0
+                && a <= 1)) throw new
+                UserInputException($"--sizes: a collective size is a share of the minority in (0, 1]; got {F(a)}");
         if (Replicates < 10) throw new UserInputException($"--replicates must be at least 10; got {Replicates}");
-        if (TargetReplicates < 10) throw new UserInputException($"--target-replicates must be at least 10; got {TargetReplicates}");
+        if (TargetReplicates < 10) throw new
+            UserInputException($"--target-replicates must be at least 10; got {TargetReplicates}");
         CountLimit.Check(Replicates, ReplicatesLimit, "--replicates");
         CountLimit.Check(TargetReplicates, TargetReplicatesLimit, "--target-replicates");
         CountLimit.Check(SamplePriorRows, SamplePriorRowsLimit, "--sample-prior-rows");
-        if (!(Level > 0 && Level < 1)) throw new UserInputException($"--level must lie strictly between 0 and 1; got {F(Level)}");
-        if (SamplePriorRows < 0) throw new UserInputException($"--sample-prior-rows must be >= 0; got {SamplePriorRows}");
-        if (Target is not null && TargetReduction is not null) throw new UserInputException("give either a target value (--target / --target-eqod) or --target-reduction, not both");
-        if (Target is { } t && !(t >= 0 && t <= 1)) throw new UserInputException($"--target: a metric value lies in [0, 1]; got {F(t)}");
-        if (TargetReduction is { } r && !(r > 0 && r <= 1)) throw new UserInputException($"--target-reduction must lie in (0, 1]; got {F(r)}");
-        if (MaxDegreeOfParallelism is 0 or < -1) throw new UserInputException($"--threads must be -1 or positive; got {MaxDegreeOfParallelism}");
+        if (!(Level > 0
+            && Level < 1)) throw new UserInputException($"--level must lie strictly between 0 and 1; got {F(Level)}");
+        if (SamplePriorRows < 0) throw new
+            UserInputException($"--sample-prior-rows must be >= 0; got {SamplePriorRows}");
+        if (Target is not null
+            && TargetReduction is not null) throw new
+            UserInputException("give either a target value (--target / --target-eqod) or --target-reduction, not both");
+        if (Target is { } t && !(t >= 0
+            && t <= 1)) throw new UserInputException($"--target: a metric value lies in [0, 1]; got {F(t)}");
+        if (TargetReduction is { } r && !(r > 0
+            && r <= 1)) throw new UserInputException($"--target-reduction must lie in (0, 1]; got {F(r)}");
+        if (MaxDegreeOfParallelism is 0 or < -1) throw new
+            UserInputException($"--threads must be -1 or positive; got {MaxDegreeOfParallelism}");
     }
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);

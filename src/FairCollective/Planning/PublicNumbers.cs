@@ -54,11 +54,18 @@ public sealed record PublicNumbers
     /// </summary>
     public Population Resolve(int members)
     {
-        if (FirmUsers is <= 0) throw new UserInputException($"--firm-users must be a positive whole number; got {FirmUsers}");
-        if (MinorityUsers is <= 0) throw new UserInputException($"--minority-users must be a positive whole number; got {MinorityUsers}");
-        if (MinorityShare is { } s0 && !(s0 > 0 && s0 < 1)) throw new UserInputException($"--minority-share must lie strictly between 0 and 1; got {Format(s0)}");
-        if (MajorityBaseRate is { } r && !(r > 0 && r < 1)) throw new UserInputException($"--majority-base-rate must lie strictly between 0 and 1; got {Format(r)}");
-        if (EvaluationUsers is <= 0) throw new UserInputException($"--evaluation-users must be a positive whole number; got {EvaluationUsers}");
+        if (FirmUsers is <= 0) throw new
+            UserInputException($"--firm-users must be a positive whole number; got {FirmUsers}");
+        if (MinorityUsers is <= 0) throw new
+            UserInputException($"--minority-users must be a positive whole number; got {MinorityUsers}");
+        if (MinorityShare is { } s0 && !(s0 > 0
+            && s0 < 1)) throw new
+            UserInputException($"--minority-share must lie strictly between 0 and 1; got {Format(s0)}");
+        if (MajorityBaseRate is { } r && !(r > 0
+            && r < 1)) throw new
+            UserInputException($"--majority-base-rate must lie strictly between 0 and 1; got {Format(r)}");
+        if (EvaluationUsers is <= 0) throw new
+            UserInputException($"--evaluation-users must be a positive whole number; got {EvaluationUsers}");
         CountLimit.Check(FirmUsers ?? 0, UsersLimit, "--firm-users");
         CountLimit.Check(MinorityUsers ?? 0, UsersLimit, "--minority-users");
         CountLimit.Check(EvaluationUsers ?? 0, EvaluationUsersLimit, "--evaluation-users");

@@ -16,5 +16,6 @@ namespace FairCollective.Planning;
 /// grid.</param>
 /// <param name="Reachable">Whether the median replicate reaches it on the grid (false: "not reachable with this
 /// strategy").</param>
-public sealed record SizeForecast(double Target, bool ReachableNow, double ReachProbabilityNow, PredictiveInterval NeededShare, int? NeededUsers,
+public sealed record SizeForecast(double Target, bool ReachableNow, double ReachProbabilityNow,
+    PredictiveInterval NeededShare, int? NeededUsers,
     double ReachedReplicates, bool Reachable);

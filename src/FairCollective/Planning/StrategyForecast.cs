@@ -9,7 +9,8 @@ namespace FairCollective.Planning;
 /// <param name="Budgets">The forecast at every budget, budget 0 (no action) first.</param>
 /// <param name="Best">Index into <see cref="Budgets"/> of the budget with the fairest median forecast (the smallest on
 /// ties).</param>
-public sealed record StrategyForecast(string Strategy, string ScoringRule, IReadOnlyList<int> Ranking, IReadOnlyList<double> Scores,
+public sealed record StrategyForecast(string Strategy, string ScoringRule, IReadOnlyList<int> Ranking,
+    IReadOnlyList<double> Scores,
     IReadOnlyList<BudgetForecast> Budgets, int Best)
 {
     /// <summary>The budget this strategy would choose.</summary>

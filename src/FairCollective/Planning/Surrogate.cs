@@ -19,7 +19,8 @@ internal sealed class Surrogate
     private readonly long[] _testMinority; // test users drawn per member row
     private readonly long[] _testMajority1, _testMajority0; // test users per majority source row, by label
 
-    private Surrogate(DesignMatrix x, int[] labels, double[] weights, int[] memberRow, long[] testMinority, long[] testMajority1, long[] testMajority0)
+    private Surrogate(DesignMatrix x, int[] labels, double[] weights, int[] memberRow, long[] testMinority,
+        long[] testMajority1, long[] testMajority0)
     {
         X = x;
         _baseLabels = labels;
@@ -45,7 +46,8 @@ internal sealed class Surrogate
     /// copied from it in a size search; 0 outside the collective); <paramref name="otherMinority"/> users of the
     /// minority are outside it.
     /// </summary>
-    public static Surrogate Draw(PlannerInput input, World world, Population population, double[] collective, long otherMinority,
+    public static Surrogate Draw(PlannerInput input, World world, Population population, double[] collective,
+        long otherMinority,
         int[] memberDraws, int[] majorityDraws, Random rng)
     {
         int nc = input.MemberCount;
@@ -84,7 +86,8 @@ internal sealed class Surrogate
 
         // The firm's test users: fresh draws from the same resamples, as many as it measures on, split by the groups'
         // shares.
-        int testMinorityUsers = Math.Clamp((int)Math.Round(population.EvaluationUsers * population.MinorityShare), 1, Math.Max(1, population.EvaluationUsers - 1));
+        int testMinorityUsers = Math.Clamp((int)Math.Round(population.EvaluationUsers * population.MinorityShare), 1,
+            Math.Max(1, population.EvaluationUsers - 1));
         int testMajorityUsers = Math.Max(1, population.EvaluationUsers - testMinorityUsers);
         var testMinority = new long[nc];
         for (int t = 0; t < testMinorityUsers; t++) testMinority[memberDraws[rng.Next(memberDraws.Length)]]++;
@@ -96,7 +99,8 @@ internal sealed class Surrogate
             if (world.Label(j, rng) == 1) testMajority1[j]++;
             else testMajority0[j]++;
         }
-        return new Surrogate(input.X.SelectRows(rows), [.. labels], [.. weights], memberRow, testMinority, testMajority1, testMajority0);
+        return new Surrogate(input.X.SelectRows(rows), [.. labels], [.. weights], memberRow, testMinority,
+            testMajority1, testMajority0);
     }
 
     /// <summary>The training labels with the members <paramref name="flipped"/> relabelled 0 -> 1.</summary>
@@ -113,7 +117,8 @@ internal sealed class Surrogate
     /// member row and of every majority source row (<see cref="World"/>); <paramref name="values"/> is scratch of
     /// <see cref="FairnessEvaluator.MetricCount"/> entries.
     /// </summary>
-    public (double Metric, double Error) Measure(int[] memberPredictions, int[] majorityPredictions, int[] memberLabels, FairnessMetric metric, Span<double> values)
+    public (double Metric, double Error) Measure(int[] memberPredictions, int[] majorityPredictions, int[] memberLabels,
+        FairnessMetric metric, Span<double> values)
     {
         Span<ConfusionCounts> perGroup = stackalloc ConfusionCounts[2];
         long tp = 0, fp = 0, tn = 0, fn = 0;
@@ -127,8 +132,10 @@ internal sealed class Surrogate
         tp = fp = tn = fn = 0;
         for (int j = 0; j < _testMajority1.Length; j++)
         {
-            if (_testMajority1[j] > 0) Add(1, majorityPredictions[j], _testMajority1[j], ref tp, ref fp, ref tn, ref fn);
-            if (_testMajority0[j] > 0) Add(0, majorityPredictions[j], _testMajority0[j], ref tp, ref fp, ref tn, ref fn);
+            if (_testMajority1[j] > 0) Add(1, majorityPredictions[j], _testMajority1[j], ref tp, ref fp, ref tn,
+                ref fn);
+            if (_testMajority0[j] > 0) Add(0, majorityPredictions[j], _testMajority0[j], ref tp, ref fp, ref tn,
+                ref fn);
         }
         perGroup[0] = new ConfusionCounts(TruePositives: tp, FalsePositives: fp, TrueNegatives: tn, FalseNegatives: fn);
         FairnessEvaluator.Evaluate(perGroup, IsMinorityGroup, UndefinedRate.NaN, values);

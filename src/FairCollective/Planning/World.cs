@@ -101,7 +101,8 @@ internal sealed class World
 
     /// <summary>The label of one user drawn from majority source row <paramref name="j"/>.</summary>
     public int Label(int j, Random rng) =>
-        j < SampleRows ? _input.Y[_input.MemberCount + j] : (rng.NextDouble() < _fallbackProbability![j - SampleRows] ? 1 : 0);
+        j < SampleRows ? _input.Y[_input.MemberCount + j] : (rng.NextDouble() < _fallbackProbability![j - SampleRows] ?
+            1 : 0);
 
     /// <summary>The majority picture in words, for the plan's assumptions.</summary>
     public string Describe(int majorityUsers, int priorRows)
@@ -122,7 +123,10 @@ internal sealed class World
         var logits = new double[nc];
         if (y.Contains(0) && y.Contains(1))
         {
-            var model = new LogisticRegressionTrainer(new LogisticRegressionOptions { MaxDegreeOfParallelism = 1 }).FitModel(input.X.SelectRows(memberRows), y);
+            var model = new LogisticRegressionTrainer(new LogisticRegressionOptions
+            {
+                MaxDegreeOfParallelism = 1
+            }).FitModel(input.X.SelectRows(memberRows), y);
             var p = model.PredictProba(input.X.SelectRows(memberRows));
             // Clamped: a separable member set gives probabilities of exactly 0 or 1.
             for (int i = 0; i < nc; i++)

@@ -37,13 +37,15 @@ public static class PluginLoader
             try
             {
                 var name = AssemblyName.GetAssemblyName(full);
-                var already = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name.Name);
+                var already = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a
+                    => a.GetName().Name == name.Name);
                 if (already is not null)
                     throw new UserInputException($"plug-in '{path}': an assembly named {name.Name} is already loaded ({(already.IsDynamic ? "in memory" : already.Location)}); give each plug-in its own name");
                 // The plug-in's own dependencies are found beside it (its .deps.json); FairCollective's are the host's.
                 var resolver = new AssemblyDependencyResolver(full);
                 AssemblyLoadContext.Default.Resolving += (context, wanted) =>
-                    resolver.ResolveAssemblyToPath(wanted) is { } dependency ? context.LoadFromAssemblyPath(dependency) : null;
+                    resolver.ResolveAssemblyToPath(wanted) is { } dependency ? context.LoadFromAssemblyPath(dependency)
+                        : null;
                 assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(full);
             }
             catch (BadImageFormatException)
@@ -54,7 +56,8 @@ public static class PluginLoader
             {
                 throw new UserInputException($"plug-in '{path}': cannot be loaded ({e.Message})");
             }
-            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0";
+            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? assembly.GetName().Version?.ToString() ?? "0";
             string origin = $"{assembly.GetName().Name} {version} sha256:{sha}";
             Type[] types;
             try
@@ -65,7 +68,11 @@ public static class PluginLoader
             {
                 throw new UserInputException($"plug-in '{path}': its types cannot be read ({e.Message.Split('\n')[0]}); is it built against this FairCollective?");
             }
-            var plugins = types.Where(t => typeof(IPlugin).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
+            var plugins = types.Where(t => typeof(IPlugin).IsAssignableFrom(t) && t is
+            {
+                IsAbstract: false,
+                IsInterface: false
+            } && t.GetConstructor(Type.EmptyTypes) is not null)
                 .OrderBy(t => t.FullName, StringComparer.Ordinal).ToArray();
             if (plugins.Length == 0) throw new UserInputException($"plug-in '{path}': no public class implementing {nameof(IPlugin)} with a parameterless constructor");
             var registry = new PluginRegistry(origin);

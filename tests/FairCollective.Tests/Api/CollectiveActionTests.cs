@@ -28,9 +28,17 @@ public sealed class CollectiveActionTests : IDisposable
     public void OneCallGivesTheRunnersCellBitForBit(string defence, double plausible)
     {
         var choice = FairCollective.Mitigation.Defences.DefenceCatalog.Choice(defence);
-        var result = CollectiveAction.Run(DatasetCatalog.Load("compas"), Options with { Defence = choice, PlausibleMin = plausible });
+        var result = CollectiveAction.Run(DatasetCatalog.Load("compas"), Options with
+        {
+            Defence = choice,
+            PlausibleMin = plausible
+        });
 
-        var cells = RunnerCells(OneCell($"front-door-{defence}") with { Defences = [choice], Plausibility = [plausible] });
+        var cells = RunnerCells(OneCell($"front-door-{defence}") with
+        {
+            Defences = [choice],
+            Plausibility = [plausible]
+        });
         var cell = cells.Single(c => c.BaseMethod == "RB-prob");
         var baseCell = cells.Single(c => c.Method == "Base");
 
@@ -51,21 +59,24 @@ public sealed class CollectiveActionTests : IDisposable
         Assert.Equal(cell.Metrics[MetricKeys.DefenceRecall], d.Recall);
         Assert.Equal(cell.Metrics[MetricKeys.DefenceFalseFlagsMinority], d.FalseFlagsMinority);
         Assert.Equal(cell.Metrics[MetricKeys.DefenceFalseFlagsMajority], d.FalseFlagsMajority);
-        if (plausible > 0) Assert.True(result.Pool.Length < CollectiveAction.Run(DatasetCatalog.Load("compas"), Options).Pool.Length, "plausible pool is smaller");
+        if (plausible > 0) Assert.True(result.Pool.Length < CollectiveAction.Run(DatasetCatalog.Load("compas"),
+            Options).Pool.Length, "plausible pool is smaller");
     }
 
     [Fact]
     public void FlipsAreTheTopOfTheRankingInsideThePoolInsideTheMinority()
     {
         var data = DatasetCatalog.Load("toy");
-        var split = FairCollective.Data.Splitting.SplitPreparation.Prepare("toy", data, FairCollective.Data.Encoding.EncoderOptions.Default, null, 0, 0.3);
+        var split = FairCollective.Data.Splitting.SplitPreparation.Prepare("toy", data,
+            FairCollective.Data.Encoding.EncoderOptions.Default, null, 0, 0.3);
         var r = CollectiveAction.Run(split.TrainX, split.TrainY, split.TrainGroups, Options);
         Assert.All(r.Members, i => Assert.True(split.TrainGroups.IsMinority(i)));
         Assert.Equal(r.Members.Where(i => split.TrainY[i] == 0).Order(), r.Pool.Order());
         Assert.Equal((int)Math.Floor(0.5 * r.Pool.Length + 0.5), r.Flipped.Length);
         Assert.Equal(r.Ranking.Take(r.Flipped.Length).Select(k => r.Pool[k]).Order(), r.Flipped);
         // The labels change exactly at the flipped rows, 0 -> 1.
-        var changed = Enumerable.Range(0, split.TrainY.Length).Where(i => r.RelabelledLabels[i] != split.TrainY[i]).ToArray();
+        var changed = Enumerable.Range(0, split.TrainY.Length).Where(i
+            => r.RelabelledLabels[i] != split.TrainY[i]).ToArray();
         Assert.Equal(r.Flipped, changed);
         Assert.All(changed, i => Assert.Equal(1, r.RelabelledLabels[i]));
         // The highest-scored pool member flips first.
@@ -78,13 +89,17 @@ public sealed class CollectiveActionTests : IDisposable
     {
         var x = new DesignMatrix(3, 1, [0.0, 1, 2]);
         Assert.Equal("the training rows disagree: 3 feature rows, 2 labels, 3 group flags",
-            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1], GroupMembership.Create([true, false, true]))).Message);
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1], GroupMembership.Create([true, false,
+                true]))).Message);
         Assert.Equal("the training labels must be 0 or 1 (1 = favourable)",
-            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 2, 1], GroupMembership.Create([true, false, true]))).Message);
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 2, 1], GroupMembership.Create([true,
+                false, true]))).Message);
         Assert.Equal("the training rows need both groups (a minority and a majority row at least)",
-            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], GroupMembership.Create([true, true, true]))).Message);
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], GroupMembership.Create([true,
+                true, true]))).Message);
         Assert.StartsWith("unknown strategy 'RB-magic'",
-            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], GroupMembership.Create([true, false, true]), Options with { Strategy = "RB-magic" })).Message);
+            Assert.Throws<UserInputException>(() => CollectiveAction.Run(x, [0, 1, 1], GroupMembership.Create([true,
+                false, true]), Options with { Strategy = "RB-magic" })).Message);
     }
 
     /// <summary>The runner's grid of one collective cell (and its base cell) in <see cref="Options"/>'s

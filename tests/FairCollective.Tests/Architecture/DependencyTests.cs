@@ -36,14 +36,18 @@ public class DependencyTests
     public void TheCoreLibraryHasNoDatabaseYamlOrPlottingDependency()
     {
         var referenced = Core.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
-        Assert.DoesNotContain(referenced, n => n.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || n.StartsWith("SQLitePCL", StringComparison.Ordinal));
+        Assert.DoesNotContain(referenced, n => n.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal)
+            || n.StartsWith("SQLitePCL", StringComparison.Ordinal));
         Assert.DoesNotContain(referenced, n => n.StartsWith("YamlDotNet", StringComparison.Ordinal));
-        Assert.DoesNotContain(referenced, n => n.StartsWith("ScottPlot", StringComparison.Ordinal) || n.StartsWith("SkiaSharp", StringComparison.Ordinal));
+        Assert.DoesNotContain(referenced, n => n.StartsWith("ScottPlot", StringComparison.Ordinal)
+            || n.StartsWith("SkiaSharp", StringComparison.Ordinal));
         Assert.DoesNotContain(referenced, n => n.StartsWith("FairCollective", StringComparison.Ordinal));
-        Assert.DoesNotContain(Experiments.GetReferencedAssemblies(), a => a.Name is "FairCollective.Reporting" or "FairCollective.Cli");
+        Assert.DoesNotContain(Experiments.GetReferencedAssemblies(), a
+            => a.Name is "FairCollective.Reporting" or "FairCollective.Cli");
         Assert.DoesNotContain(Reporting.GetReferencedAssemblies(), a => a.Name is "FairCollective.Cli");
         // The contract checks a plug-in's tests call need the core only (and no test framework).
-        Assert.Equal(["FairCollective"], NamespaceGraph.Product[4].GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("FairCollective", StringComparison.Ordinal)
+        Assert.Equal(["FairCollective"], NamespaceGraph.Product[4].GetReferencedAssemblies().Select(a
+            => a.Name!).Where(n => n.StartsWith("FairCollective", StringComparison.Ordinal)
             || n.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)));
     }
 
@@ -52,7 +56,8 @@ public class DependencyTests
     {
         // ExperimentRunner refers to these only inside a lambda (a compiler-generated nested type): the IL reader must
         // see them.
-        var refs = TypeReferences.Of(typeof(FairCollective.Experiments.Running.ExperimentRunner)).Select(t => t.Name).ToHashSet();
+        var refs = TypeReferences.Of(typeof(FairCollective.Experiments.Running.ExperimentRunner)).Select(t
+            => t.Name).ToHashSet();
         Assert.Contains("FirmEvaluation", refs);
         Assert.Contains("FirmSideCatalog", refs);
     }
@@ -70,7 +75,8 @@ public class DependencyTests
             if (n == target)
             {
                 var path = new List<string> { n };
-                for (var p = previous[n]; p != from || path.Count == 1 && p == from && path[0] != from; p = previous[p]) { path.Insert(0, p); if (p == from) break; }
+                for (var p = previous[n]; p != from || path.Count == 1 && p == from
+                    && path[0] != from; p = previous[p]) { path.Insert(0, p); if (p == from) break; }
                 if (path[0] != from) path.Insert(0, from);
                 return path;
             }

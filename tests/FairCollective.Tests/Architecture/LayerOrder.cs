@@ -12,7 +12,9 @@ public static class LayerOrder
         var lines = File.ReadAllLines(architectureMd);
         int begin = Array.FindIndex(lines, l => l.Contains("<!-- layer order: begin -->", StringComparison.Ordinal));
         int end = Array.FindIndex(lines, l => l.Contains("<!-- layer order: end -->", StringComparison.Ordinal));
-        if (begin < 0 || end < begin) throw new InvalidOperationException($"{architectureMd}: no layer order block between its markers");
+        if (begin < 0
+            || end < begin) throw new
+            InvalidOperationException($"{architectureMd}: no layer order block between its markers");
         var levels = new Dictionary<string, int>(StringComparer.Ordinal);
         int level = 0;
         foreach (var line in lines[(begin + 1)..end])
@@ -21,7 +23,8 @@ public static class LayerOrder
             foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 string ns = word == "FairCollective" ? word : "FairCollective." + word;
-                if (!levels.TryAdd(ns, level)) throw new InvalidOperationException($"{architectureMd}: {ns} is in the layer order twice");
+                if (!levels.TryAdd(ns,
+                    level)) throw new InvalidOperationException($"{architectureMd}: {ns} is in the layer order twice");
             }
             level++;
         }

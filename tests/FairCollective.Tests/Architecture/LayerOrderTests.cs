@@ -10,23 +10,31 @@ public class LayerOrderTests
     private static readonly Lazy<Dictionary<string, int>> Order = new(() => LayerOrder.Read(LayerOrder.DocumentPath()));
 
     /// <summary>"A -> B (example)" for each reference from a namespace to one on a higher line of the order.</summary>
-    public static string[] Upward(Dictionary<string, Dictionary<string, string>> graph, Dictionary<string, int> order) =>
-        graph.SelectMany(from => from.Value.Where(to => order.GetValueOrDefault(to.Key, -1) > order.GetValueOrDefault(from.Key, int.MaxValue))
+    public static string[] Upward(Dictionary<string, Dictionary<string, string>> graph, Dictionary<string,
+        int> order) =>
+        graph.SelectMany(from => from.Value.Where(to => order.GetValueOrDefault(to.Key,
+            -1) > order.GetValueOrDefault(from.Key, int.MaxValue))
                 .Select(to => $"{from.Key} -> {to.Key} ({to.Value})"))
             .Order(StringComparer.Ordinal).ToArray();
 
-    private static string[] Unlisted(Dictionary<string, Dictionary<string, string>> graph, Dictionary<string, int> order) =>
-        graph.Keys.Concat(graph.Values.SelectMany(e => e.Keys)).Distinct().Where(ns => !order.ContainsKey(ns)).Order(StringComparer.Ordinal).ToArray();
+    private static string[] Unlisted(Dictionary<string, Dictionary<string, string>> graph, Dictionary<string,
+        int> order) =>
+        graph.Keys.Concat(graph.Values.SelectMany(e => e.Keys)).Distinct().Where(ns
+            => !order.ContainsKey(ns)).Order(StringComparer.Ordinal).ToArray();
 
     [Fact]
     public void EveryNamespaceOfTheProductIsInTheLayerOrder()
     {
-        var declared = NamespaceGraph.Product.SelectMany(a => a.GetTypes()).Select(t => NamespaceGraph.ProductNamespace(t.Namespace))
+        var declared = NamespaceGraph.Product.SelectMany(a => a.GetTypes()).Select(t
+            => NamespaceGraph.ProductNamespace(t.Namespace))
             .OfType<string>().Distinct();
-        var missing = declared.Where(ns => !Order.Value.ContainsKey(ns)).Concat(Unlisted(NamespaceGraph.Source.Value, Order.Value)).Distinct().ToArray();
-        Assert.True(missing.Length == 0, "namespaces missing from docs/architecture.md's layer order: " + string.Join(", ", missing));
+        var missing = declared.Where(ns => !Order.Value.ContainsKey(ns)).Concat(Unlisted(NamespaceGraph.Source.Value,
+            Order.Value)).Distinct().ToArray();
+        Assert.True(missing.Length == 0,
+            "namespaces missing from docs/architecture.md's layer order: " + string.Join(", ", missing));
         var stale = Order.Value.Keys.Except(declared).ToArray();
-        Assert.True(stale.Length == 0, "the layer order names namespaces the product no longer has: " + string.Join(", ", stale));
+        Assert.True(stale.Length == 0,
+            "the layer order names namespaces the product no longer has: " + string.Join(", ", stale));
     }
 
     [Fact]
@@ -61,6 +69,7 @@ public class LayerOrderTests
         var fromCommon = graph["FairCollective.Common"];
         Assert.StartsWith("Probe.cs:1:", fromCommon["FairCollective.Reporting"]);
         Assert.StartsWith("Probe.cs:", fromCommon["FairCollective.Fairness"]);
-        Assert.Contains(Upward(graph, Order.Value), s => s.StartsWith("FairCollective.Common -> FairCollective.Fairness (Probe.cs:", StringComparison.Ordinal));
+        Assert.Contains(Upward(graph, Order.Value), s
+            => s.StartsWith("FairCollective.Common -> FairCollective.Fairness (Probe.cs:", StringComparison.Ordinal));
     }
 }

@@ -30,13 +30,15 @@ public static class NamespaceGraph
             if (ProductNamespace(outer.Namespace) is not { } from) continue;
             var edges = Edges(graph, from);
             foreach (var t in TypeReferences.Of(type).Select(Outermost))
-                if (ProductNamespace(t.Namespace) is { } to && to != from) edges.TryAdd(to, $"{outer.FullName} refers to {t.FullName}");
+                if (ProductNamespace(t.Namespace) is { } to && to != from) edges.TryAdd(to,
+                    $"{outer.FullName} refers to {t.FullName}");
         }
         return graph;
     });
 
     /// <summary>From namespace -> to namespace -> an example of the reference, from the source under src/.</summary>
-    public static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Source = new(() => SourceReferences.Of(SourceReferences.ProductTrees()));
+    public static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Source = new(()
+        => SourceReferences.Of(SourceReferences.ProductTrees()));
 
     // Nested and compiler-generated types count for the type, and so the namespace, that declares them.
     private static Type Outermost(Type t)
@@ -47,7 +49,8 @@ public static class NamespaceGraph
 
     /// <summary><paramref name="ns"/> when it is FairCollective's own (the root or below it), else null.</summary>
     public static string? ProductNamespace(string? ns) =>
-        ns is not null && (ns == "FairCollective" || ns.StartsWith("FairCollective.", StringComparison.Ordinal)) ? ns : null;
+        ns is not null && (ns == "FairCollective" || ns.StartsWith("FairCollective.",
+            StringComparison.Ordinal)) ? ns : null;
 
     /// <summary>The edges out of <paramref name="from"/>, created empty where there are none yet.</summary>
     public static Dictionary<string, string> Edges(Dictionary<string, Dictionary<string, string>> graph, string from) =>

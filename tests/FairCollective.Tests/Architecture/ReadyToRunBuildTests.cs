@@ -19,7 +19,8 @@ public class ReadyToRunBuildTests
         string tests = Path.Combine("tests", "FairCollective.Tests") + Path.DirectorySeparatorChar;
         int at = here.LastIndexOf(tests, StringComparison.Ordinal);
         Assert.True(at >= 0, $"the tests do not run from tests/FairCollective.Tests ({here})");
-        return here[..at] + Path.Combine("src", "FairCollective.Cli") + Path.DirectorySeparatorChar + here[(at + tests.Length)..];
+        return here[..at] + Path.Combine("src",
+            "FairCollective.Cli") + Path.DirectorySeparatorChar + here[(at + tests.Length)..];
     }
 
     private static bool IsPrecompiled(string assembly)
@@ -30,14 +31,16 @@ public class ReadyToRunBuildTests
 
     /// <summary>Platforms whose precompiler ships as a package: there the default build precompiles (the targets'
     /// list).</summary>
-    private static readonly string[] Precompiled = ["linux-x64", "linux-arm64", "linux-musl-x64", "linux-musl-arm64", "osx-x64", "osx-arm64", "win-x64", "win-arm64"];
+    private static readonly string[] Precompiled = ["linux-x64", "linux-arm64", "linux-musl-x64", "linux-musl-arm64",
+        "osx-x64", "osx-arm64", "win-x64", "win-arm64"];
 
     [Fact]
     public void TheCommandsAssembliesArePrecompiledAndRunWithoutTiering()
     {
         string dir = CliOutput();
         Assert.True(File.Exists(Path.Combine(dir, "FairCollective.Cli.dll")), $"the command is not built at {dir}");
-        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "FairCollective.Cli.runtimeconfig.json")));
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir,
+            "FairCollective.Cli.runtimeconfig.json")));
         bool tiered = !config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").TryGetProperty("System.Runtime.TieredCompilation", out var setting)
                       || setting.GetBoolean();
         string platform = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
@@ -47,7 +50,8 @@ public class ReadyToRunBuildTests
             Assert.True(tiered, $"tiered compilation is off on {platform}, where the build cannot precompile");
             return;
         }
-        foreach (var name in new[] { "FairCollective.Cli", "FairCollective", "FairCollective.Experiments", "FairCollective.Reporting", "MathNet.Numerics", "Microsoft.Data.Sqlite" })
+        foreach (var name in new[] { "FairCollective.Cli", "FairCollective", "FairCollective.Experiments",
+            "FairCollective.Reporting", "MathNet.Numerics", "Microsoft.Data.Sqlite" })
             Assert.True(IsPrecompiled(Path.Combine(dir, name + ".dll")), $"{name}.dll in {dir} has no ReadyToRun code");
         Assert.False(tiered, "tiered compilation is on over precompiled code");
         // The IL assemblies this test project itself references are not precompiled: the check can tell the two apart.

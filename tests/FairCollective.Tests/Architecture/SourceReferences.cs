@@ -41,15 +41,20 @@ public static class SourceReferences
     /// against the runtime and the packages beside the tests.</summary>
     /// <param name="trees">What is compiled.</param>
     /// <param name="scan">The trees whose references are read; all of <paramref name="trees"/> when null.</param>
-    public static Dictionary<string, Dictionary<string, string>> Of(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<SyntaxTree>? scan = null)
+    public static Dictionary<string, Dictionary<string, string>> Of(IReadOnlyList<SyntaxTree> trees,
+        IReadOnlyList<SyntaxTree>? scan = null)
     {
-        var compilation = CSharpCompilation.Create("FairCollective.Source", trees.Append(Parse(GlobalUsings, "GlobalUsings.cs")), References(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = CSharpCompilation.Create("FairCollective.Source", trees.Append(Parse(GlobalUsings,
+            "GlobalUsings.cs")), References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true,
+                nullableContextOptions: NullableContextOptions.Enable));
         // Each tree bound on its own (a compilation answers from several threads), the examples then taken in file
         // order so that the same source always gives the same messages.
-        var perTree = (scan ?? trees).AsParallel().AsOrdered().Select(tree => ReferencesOf(tree, compilation.GetSemanticModel(tree))).ToArray();
+        var perTree = (scan ?? trees).AsParallel().AsOrdered().Select(tree => ReferencesOf(tree,
+            compilation.GetSemanticModel(tree))).ToArray();
         var graph = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var (from, to, where) in perTree.SelectMany(r => r)) NamespaceGraph.Edges(graph, from).TryAdd(to, where);
+        foreach (var (from, to, where) in perTree.SelectMany(r => r)) NamespaceGraph.Edges(graph, from).TryAdd(to,
+            where);
         return graph;
     }
 
@@ -59,7 +64,8 @@ public static class SourceReferences
     {
         var found = new List<(string, string, string)>();
         var root = tree.GetCompilationUnitRoot();
-        string? fileNamespace = root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
+        string? fileNamespace =
+            root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
         foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
         {
             // The nearest namespace declaration: the one whose own name this may be part of (skipped), else the one it
@@ -67,7 +73,8 @@ public static class SourceReferences
             var declaration = name.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault();
             if (declaration is not null && declaration.Name.Span.Contains(name.Span)) continue;
             string? from = NamespaceGraph.ProductNamespace(declaration?.Name.ToString() ?? fileNamespace);
-            if (from is null || NamespaceGraph.ProductNamespace(TargetNamespace(name, model)) is not { } to || to == from) continue;
+            if (from is null || NamespaceGraph.ProductNamespace(TargetNamespace(name, model)) is not { } to
+                || to == from) continue;
             int line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
             found.Add((from, to, $"{tree.FilePath}:{line}: {name.Parent}"));
         }
@@ -110,7 +117,8 @@ public static class SourceReferences
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
         var names = paths.Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        paths.AddRange(Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Where(p => !names.Contains(Path.GetFileName(p))));
+        paths.AddRange(Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Where(p
+            => !names.Contains(Path.GetFileName(p))));
         return paths.Where(p => !Path.GetFileName(p).StartsWith("FairCollective", StringComparison.Ordinal))
             .Select(p => MetadataReference.CreateFromFile(p));
     }

@@ -10,11 +10,14 @@ namespace FairCollective.Tests.Architecture;
 public class TestKindTests
 {
     private static IEnumerable<Type> TestClasses() => typeof(TestKind).Assembly.GetTypes()
-        .Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+        .Where(t
+            => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static |
+            BindingFlags.DeclaredOnly)
             .Any(m => m.GetCustomAttributes<FactAttribute>(inherit: true).Any()));
 
     private static string[] KindsOn(MemberInfo member) => member.GetCustomAttributesData()
-        .Where(a => a.AttributeType == typeof(TraitAttribute) && (string?)a.ConstructorArguments[0].Value == TestKind.Name)
+        .Where(a => a.AttributeType == typeof(TraitAttribute)
+            && (string?)a.ConstructorArguments[0].Value == TestKind.Name)
         .Select(a => (string)a.ConstructorArguments[1].Value!).ToArray();
 
     [Fact]
@@ -25,16 +28,19 @@ public class TestKindTests
         var wrong = classes.Where(c => KindsOn(c) is not [var kind] || !TestKind.All.Contains(kind))
             .Select(c => $"{c.FullName}: [{string.Join(", ", KindsOn(c))}]").ToArray();
         Assert.True(wrong.Length == 0, "classes without exactly one known kind:\n" + string.Join("\n", wrong));
-        var onMethods = classes.SelectMany(c => c.GetMethods()).Where(m => KindsOn(m).Length > 0).Select(m => $"{m.DeclaringType}.{m.Name}");
+        var onMethods = classes.SelectMany(c => c.GetMethods()).Where(m => KindsOn(m).Length > 0).Select(m
+            => $"{m.DeclaringType}.{m.Name}");
         Assert.Empty(onMethods);
     }
 
     [Fact]
     public void TestsThatNeedABrowserOrAClusterAreOfThatKind()
     {
-        foreach (var (attribute, kind) in new[] { (typeof(BrowserFactAttribute), TestKind.Browser), (typeof(SlurmFactAttribute), TestKind.Cluster) })
+        foreach (var (attribute, kind) in new[] { (typeof(BrowserFactAttribute), TestKind.Browser),
+            (typeof(SlurmFactAttribute), TestKind.Cluster) })
         {
-            var users = TestClasses().Where(c => c.GetMethods().Any(m => m.GetCustomAttribute(attribute) is not null)).ToArray();
+            var users = TestClasses().Where(c => c.GetMethods().Any(m
+                => m.GetCustomAttribute(attribute) is not null)).ToArray();
             Assert.NotEmpty(users);
             Assert.All(users, c => Assert.Equal([kind], KindsOn(c)));
         }

@@ -13,9 +13,11 @@ namespace FairCollective.Tests.Architecture;
 public static class TypeReferences
 {
     private static readonly Dictionary<short, OpCode> OpCodes = typeof(System.Reflection.Emit.OpCodes)
-        .GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
+        .GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o
+            => o.Value);
 
-    private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+    private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance |
+        BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     /// <summary>The types <paramref name="type"/> (with its nested types) refers to, generic arguments
     /// unwrapped.</summary>
@@ -71,7 +73,8 @@ public static class TypeReferences
             pos += il[pos] == 0xFE ? 2 : 1;
             var op = OpCodes[value];
             int size = OperandSize(op, il, pos);
-            if (op.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok)
+            if (op.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or
+                OperandType.InlineTok)
             {
                 int token = BitConverter.ToInt32(il, pos);
                 MemberInfo? member = null;
@@ -88,7 +91,8 @@ public static class TypeReferences
                     case FieldInfo f: yield return f.DeclaringType!; yield return f.FieldType; break;
                     case MethodBase m:
                         yield return m.DeclaringType!;
-                        if (m is MethodInfo { IsGenericMethod: true } g) foreach (var a in g.GetGenericArguments()) yield return a;
+                        if (m is MethodInfo { IsGenericMethod: true } g) foreach (var a in g.GetGenericArguments())
+                            yield return a;
                         break;
                 }
             }

@@ -22,7 +22,8 @@ public partial class VocabularyTests
         string root = LayerOrder.Root();
         var files = new[] { "src", "tests", "docs", "samples", Path.Combine("bench", "FairCollective.Bench") }
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*", SearchOption.AllDirectories))
-            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj") && Path.GetExtension(f) is ".cs" or ".md" or ".yaml" or ".csproj")
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj")
+                && Path.GetExtension(f) is ".cs" or ".md" or ".yaml" or ".csproj")
             .Where(f => Path.GetFileName(f) != "VocabularyTests.cs")  // it names the spellings it looks for
             .Append(Path.Combine(root, "README.md"));
         var found = new List<string>();
@@ -33,6 +34,7 @@ public partial class VocabularyTests
                 if (OtherSpelling().IsMatch(ForeignName().Replace(lines[i], "")))
                     found.Add($"{Path.GetRelativePath(root, file)}:{i + 1}: {lines[i].Trim()}");
         }
-        Assert.True(found.Count == 0, "other spellings (write neighbour, catalog):\n" + string.Join("\n", found.Take(30)));
+        Assert.True(found.Count == 0, "other spellings (write neighbour, catalog):\n" + string.Join("\n",
+            found.Take(30)));
     }
 }

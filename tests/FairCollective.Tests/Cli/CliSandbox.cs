@@ -27,7 +27,8 @@ public sealed class CliSandbox : IDisposable
     public string UserData(string name = "people", int rows = 240, string? specName = null, string extraSpec = "")
     {
         var csv = new StringBuilder("x,g,y\n");
-        for (int i = 0; i < rows; i++) csv.Append(i % 17).Append(i % 3 == 0 ? ",b," : ",a,").Append((i * 7 + i / 5) % 2).Append('\n');
+        for (int i = 0; i < rows; i++) csv.Append(i % 17).Append(i % 3 == 0 ? ",b," : ",a,").Append((i * 7 + i / 5) %
+            2).Append('\n');
         Write(name + ".csv", csv.ToString());
         return Write(name + ".yaml", (specName is null ? "" : $"name: {specName}\n") + $"path: {name}.csv\n"
             + "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\n" + extraSpec + "\n");
@@ -35,7 +36,8 @@ public sealed class CliSandbox : IDisposable
 
     /// <summary>Every file below the folder (relative paths), to see what a command left behind.</summary>
     public SortedSet<string> Files() =>
-        new(Directory.EnumerateFiles(Dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Dir, f)), StringComparer.Ordinal);
+        new(Directory.EnumerateFiles(Dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Dir, f)),
+            StringComparer.Ordinal);
 
     /// <summary>Every file and folder below the folder (relative paths, folders ending in '/'): an empty folder a
     /// command left behind shows too.</summary>

@@ -13,10 +13,12 @@ public class CountermeasuresCliTests
     {
         using var box = new CliSandbox();
         string dir = box.PathOf("repro");
-        var (exit, stdout, stderr) = CliSandbox.Run("reproduce", "countermeasures", "--quick", "--datasets", "compas", "-o", dir, "--threads", "2");
+        var (exit, stdout, stderr) = CliSandbox.Run("reproduce", "countermeasures", "--quick", "--datasets", "compas",
+            "-o", dir, "--threads", "2");
         Assert.True(exit == 0, stderr);
         string out_ = dir;
-        foreach (var f in new[] { "countermeasures.png", "countermeasures.svg", "countermeasures-detection.png", "countermeasures-detection.svg", "countermeasures-plausible.png" })
+        foreach (var f in new[] { "countermeasures.png", "countermeasures.svg", "countermeasures-detection.png",
+            "countermeasures-detection.svg", "countermeasures-plausible.png" })
             Assert.True(File.Exists(Path.Combine(out_, "figures", f)), $"figure {f}");
         using (var store = ResultsStore.Open(Path.Combine(out_, "results.sqlite")))
         {

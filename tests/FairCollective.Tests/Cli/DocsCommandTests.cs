@@ -34,7 +34,8 @@ public sealed class DocsCommandTests
         sandbox.Write("tool/data/SOURCE.md", "# data");
         var output = new StringWriter();
         DocsCommand.Print(output, sandbox.PathOf("tool"));
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = output.ToString().Split('\n',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(
             [
                 $"Documentation: {sandbox.PathOf("tool/docs")}",

@@ -13,7 +13,8 @@ namespace FairCollective.Tests.Cli;
 [Trait(TestKind.Name, TestKind.Integration)]
 public sealed class DroppedRowsCliTests : IDisposable
 {
-    private const string Line = "400 rows read, 187 dropped (46.8%) for a missing value (hours: 134, wage: 80), 213 kept";
+    private const string Line =
+        "400 rows read, 187 dropped (46.8%) for a missing value (hours: 134, wage: 80), 213 kept";
     private const string Warning = "warning: dataset 'survey': 187 of 400 rows (46.8%) were dropped for a missing value (hours: 134, wage: 80), more than 10%";
 
     private readonly CliSandbox _box = new();
@@ -37,8 +38,10 @@ public sealed class DroppedRowsCliTests : IDisposable
         Assert.Contains(Warning, table);
         using var json = JsonDocument.Parse(CliSandbox.RunOk("datasets", "describe", spec, "--json"));
         var root = json.RootElement;
-        Assert.Equal((213, 400, 187), (root.GetProperty("rows").GetInt32(), root.GetProperty("rows_read").GetInt32(), root.GetProperty("rows_dropped").GetInt32()));
-        Assert.Equal(["hours:134", "wage:80"], root.GetProperty("dropped_by_column").EnumerateArray().Select(c => $"{c.GetProperty("column").GetString()}:{c.GetProperty("rows").GetInt32()}"));
+        Assert.Equal((213, 400, 187), (root.GetProperty("rows").GetInt32(), root.GetProperty("rows_read").GetInt32(),
+            root.GetProperty("rows_dropped").GetInt32()));
+        Assert.Equal(["hours:134", "wage:80"], root.GetProperty("dropped_by_column").EnumerateArray().Select(c
+            => $"{c.GetProperty("column").GetString()}:{c.GetProperty("rows").GetInt32()}"));
         Assert.StartsWith(Warning["warning: ".Length..], root.GetProperty("warnings")[0].GetString());
     }
 
@@ -76,7 +79,12 @@ public sealed class DroppedRowsCliTests : IDisposable
         string settings;
         using (var s = ResultsStore.Open(store, StoreAccess.Read)) settings = s.SettingsOf("exp")!.ToJson();
         var old = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(settings)!;
-        var datasets = old["datasets"].EnumerateObject().ToDictionary(p => p.Name, p => new { content_sha256 = p.Value.GetProperty("content_sha256").GetString(), spec_sha256 = p.Value.GetProperty("spec_sha256").GetString() });
+        var datasets = old["datasets"].EnumerateObject().ToDictionary(p => p.Name, p
+            => new
+            {
+                content_sha256 = p.Value.GetProperty("content_sha256").GetString(),
+                spec_sha256 = p.Value.GetProperty("spec_sha256").GetString()
+            });
         string oldJson = settings.Replace(old["datasets"].GetRawText(), JsonSerializer.Serialize(datasets));
         Assert.DoesNotContain("dropped", oldJson);
         Assert.Empty(ExperimentSettings.FromJson(oldJson).DatasetRows);

@@ -25,23 +25,31 @@ public sealed class MetricsCommandTests
     public void JsonHasFairlearnsByGroupOverallDifferenceAndRatio()
     {
         using var box = new CliSandbox();
-        var (exit, stdout, err) = CliSandbox.Run("metrics", IntersectionalCsv(box), "--y-true", "y", "--y-pred", "yhat", "--group", "sex", "--group", "race", "--minority", "F x r3", "--json");
+        var (exit, stdout, err) = CliSandbox.Run("metrics", IntersectionalCsv(box), "--y-true", "y", "--y-pred", "yhat",
+            "--group", "sex", "--group", "race", "--minority", "F x r3", "--json");
         Assert.True(exit == 0, err);
         var doc = JsonDocument.Parse(stdout).RootElement;
-        Assert.Equal(["sex", "race"], doc.GetProperty("sensitive_feature_names").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["sex", "race"], doc.GetProperty("sensitive_feature_names").EnumerateArray().Select(e
+            => e.GetString()));
         var groups = doc.GetProperty("by_group").EnumerateArray().ToArray();
-        Assert.Equal(["F x r1", "F x r2", "F x r3", "M x r1", "M x r2", "M x r3"], groups.Select(g => g.GetProperty("group").GetString()));
+        Assert.Equal(["F x r1", "F x r2", "F x r3", "M x r1", "M x r2", "M x r3"], groups.Select(g
+            => g.GetProperty("group").GetString()));
         Assert.Equal(["F", "r2"], groups[1].GetProperty("values").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(144, groups[1].GetProperty("metrics").GetProperty("count").GetDouble());
-        Assert.Equal(0.6428571428571429, groups[1].GetProperty("metrics").GetProperty("true_positive_rate").GetDouble());
+        Assert.Equal(0.6428571428571429,
+            groups[1].GetProperty("metrics").GetProperty("true_positive_rate").GetDouble());
         Assert.Equal(0.498, doc.GetProperty("overall").GetProperty("selection_rate").GetDouble());
-        Assert.Equal(0.3684589220303506, doc.GetProperty("difference_between_groups").GetProperty("selection_rate").GetDouble());
-        Assert.Equal(0.331002331002331, doc.GetProperty("ratio_between_groups").GetProperty("false_positive_rate").GetDouble());
+        Assert.Equal(0.3684589220303506,
+            doc.GetProperty("difference_between_groups").GetProperty("selection_rate").GetDouble());
+        Assert.Equal(0.331002331002331,
+            doc.GetProperty("ratio_between_groups").GetProperty("false_positive_rate").GetDouble());
         var minority = doc.GetProperty("minority");
         Assert.Equal(49, minority.GetProperty("minority").GetProperty("count").GetDouble());
         // F x r3 selects 11 of 49; the other 951 rows select 487.
-        Assert.Equal(11 / 49.0 - 487 / 951.0, minority.GetProperty("gap_minority_minus_majority").GetProperty("selection_rate").GetDouble(), 15);
-        Assert.Equal(Math.Abs(11 / 49.0 - 487 / 951.0), minority.GetProperty("metrics").GetProperty("dem_parity").GetDouble(), 15);
+        Assert.Equal(11 / 49.0 - 487 / 951.0,
+            minority.GetProperty("gap_minority_minus_majority").GetProperty("selection_rate").GetDouble(), 15);
+        Assert.Equal(Math.Abs(11 / 49.0 - 487 / 951.0),
+            minority.GetProperty("metrics").GetProperty("dem_parity").GetDouble(), 15);
         Assert.Equal(
         [
             "group 'F x r3' has 10 rows with y = 1, fewer than 30: its TPR and FNR are too noisy to compare",
@@ -59,23 +67,31 @@ public sealed class MetricsCommandTests
         Assert.False(f2.TryGetProperty("count", out _));
         var tpr = Ends(f2.GetProperty("true_positive_rate"));
         Assert.InRange(0.6428571428571429, tpr.Low, tpr.High);
-        var selectionDifference = Ends(intervals.GetProperty("difference_between_groups").GetProperty("selection_rate"));
+        var selectionDifference =
+            Ends(intervals.GetProperty("difference_between_groups").GetProperty("selection_rate"));
         Assert.InRange(0.3684589220303506, selectionDifference.Low, selectionDifference.High);
         var ends = intervals.GetProperty("metrics");
-        foreach (var key in new[] { "eqod", "eq_odds_worst", "eq_opp", "dem_parity", "dem_parity_ratio", "disparate_impact" })
+        foreach (var key in new[] { "eqod", "eq_odds_worst", "eq_opp", "dem_parity", "dem_parity_ratio",
+            "disparate_impact" })
         {
             var (low, high) = Ends(ends.GetProperty(key));
             Assert.InRange(minority.GetProperty("metrics").GetProperty(key).GetDouble(), low, high);
         }
         var signedSelection = Ends(intervals.GetProperty("gap_minority_minus_majority").GetProperty("selection_rate"));
-        Assert.Equal(signedSelection.Low <= 0 && 0 <= signedSelection.High, Ends(ends.GetProperty("dem_parity")).Low == 0);
-        Assert.Equal(-signedSelection.High, Ends(ends.GetProperty("dem_parity")).Low, 12); // both ends below 0: |gap| from the nearer end
+        Assert.Equal(signedSelection.Low <= 0 && 0 <= signedSelection.High,
+            Ends(ends.GetProperty("dem_parity")).Low == 0);
+        Assert.Equal(-signedSelection.High, Ends(ends.GetProperty("dem_parity")).Low,
+            12); // both ends below 0: |gap| from the nearer end
         // Same seed, same numbers; another seed, other draws; --resamples 0, none.
-        var again = JsonDocument.Parse(CliSandbox.Run("metrics", box.PathOf("preds.csv"), "--y-true", "y", "--y-pred", "yhat", "--group", "sex", "--group", "race", "--minority", "F x r3", "--json").Out).RootElement;
+        var again = JsonDocument.Parse(CliSandbox.Run("metrics", box.PathOf("preds.csv"), "--y-true", "y", "--y-pred",
+            "yhat", "--group", "sex", "--group", "race", "--minority", "F x r3", "--json").Out).RootElement;
         Assert.Equal(intervals.GetRawText(), again.GetProperty("intervals").GetRawText());
-        var other = JsonDocument.Parse(CliSandbox.Run("metrics", box.PathOf("preds.csv"), "--y-true", "y", "--y-pred", "yhat", "--group", "sex", "--group", "race", "--minority", "F x r3", "--json", "--seed", "7").Out).RootElement;
+        var other = JsonDocument.Parse(CliSandbox.Run("metrics", box.PathOf("preds.csv"), "--y-true", "y", "--y-pred",
+            "yhat", "--group", "sex", "--group", "race", "--minority", "F x r3", "--json", "--seed",
+            "7").Out).RootElement;
         Assert.NotEqual(intervals.GetRawText(), other.GetProperty("intervals").GetRawText());
-        var none = JsonDocument.Parse(CliSandbox.Run("metrics", box.PathOf("preds.csv"), "--y-true", "y", "--y-pred", "yhat", "--group", "sex", "--json", "--resamples", "0").Out).RootElement;
+        var none = JsonDocument.Parse(CliSandbox.Run("metrics", box.PathOf("preds.csv"), "--y-true", "y", "--y-pred",
+            "yhat", "--group", "sex", "--json", "--resamples", "0").Out).RootElement;
         Assert.False(none.TryGetProperty("intervals", out _));
     }
 
@@ -88,7 +104,8 @@ public sealed class MetricsCommandTests
         for (int i = 0; i < 40; i++) csv.Append($"{i % 2},{i / 2 % 2},a\n");
         for (int i = 0; i < 5; i++) csv.Append($"0,{i % 2},b\n");
         // Wide enough that no table is printed in column parts (the interval column sits beside the definition).
-        var (exit, stdout, err) = CliSandbox.Run("metrics", box.Write("p.csv", csv.ToString()), "--y-true", "y", "--y-pred", "yhat", "--group", "g", "--minority", "b", "--width", "1000");
+        var (exit, stdout, err) = CliSandbox.Run("metrics", box.Write("p.csv", csv.ToString()), "--y-true", "y",
+            "--y-pred", "yhat", "--group", "g", "--minority", "b", "--width", "1000");
         Assert.True(exit == 0, err);
         var lines = stdout.Split('\n').Select(l => l.TrimEnd()).ToArray();
         var warnings = lines.Where(l => l.StartsWith("warning: ")).ToArray();
@@ -101,9 +118,11 @@ public sealed class MetricsCommandTests
         // Each value has its interval on the line below; the two-group metrics have an interval column.
         Assert.Contains(lines, l => l.StartsWith("| overall ") && l.Contains("0.5000"));
         Assert.Contains(lines, l => l.Contains("| 95% interval ") && l.Contains("definition and convention"));
-        Assert.Contains(lines, l => l.StartsWith("intervals (second line of a cell") && l.Contains("1,000 resamples, seed 0"));
+        Assert.Contains(lines, l => l.StartsWith("intervals (second line of a cell")
+            && l.Contains("1,000 resamples, seed 0"));
         Assert.Contains(lines, l => l.StartsWith("| b ") && l.Contains(" yes ") && l.Contains("NaN"));
         Assert.Contains(lines, l => l.Contains("EqOd") && l.Contains("NaN"));
-        Assert.True(Array.FindIndex(lines, l => l.StartsWith("warning: ")) > Array.FindLastIndex(lines, l => l.StartsWith("+-")));
+        Assert.True(Array.FindIndex(lines, l => l.StartsWith("warning: ")) > Array.FindLastIndex(lines, l
+            => l.StartsWith("+-")));
     }
 }

@@ -19,7 +19,8 @@ public sealed class PluginCliTests : IDisposable
     private static string PluginDll()
     {
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<configuration>/net10.0/
-        string path = Path.Combine(LayerOrder.Root(), "samples", "SamplePlugin", "bin", configuration, "net10.0", "SamplePlugin.dll");
+        string path = Path.Combine(LayerOrder.Root(), "samples", "SamplePlugin", "bin", configuration, "net10.0",
+            "SamplePlugin.dll");
         Assert.True(File.Exists(path), $"{path} is missing: build the solution (it builds the sample plug-in)");
         return path;
     }
@@ -29,14 +30,20 @@ public sealed class PluginCliTests : IDisposable
     {
         string text = File.ReadAllText(Path.Combine(LayerOrder.Root(), "samples", "SamplePlugin", "experiment.yaml"));
         Assert.Contains("plugins: [bin/Release/net10.0/SamplePlugin.dll]", text);
-        text = text.Replace("plugins: [bin/Release/net10.0/SamplePlugin.dll]", $"plugins: [\"{PluginDll()}\"]", StringComparison.Ordinal);
-        if (replaceOptions is not null) text = text.Replace("Centroid: {power: 1}", replaceOptions, StringComparison.Ordinal);
+        text = text.Replace("plugins: [bin/Release/net10.0/SamplePlugin.dll]", $"plugins: [\"{PluginDll()}\"]",
+            StringComparison.Ordinal);
+        if (replaceOptions is not null) text = text.Replace("Centroid: {power: 1}", replaceOptions,
+            StringComparison.Ordinal);
         return _box.Write("centroid.yaml", text);
     }
 
     private static (int Exit, string Out, string Err) Cli(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false
+        };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FairCollective.Cli.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["COLUMNS"] = "200";
@@ -57,7 +64,8 @@ public sealed class PluginCliTests : IDisposable
         Assert.Contains("Centroid", output);
         Assert.Equal(0, Cli("results", "export", store, "--json", _box.PathOf("cells.json")).Exit);
         using var cells = JsonDocument.Parse(File.ReadAllText(_box.PathOf("cells.json")));
-        var centroid = cells.RootElement.EnumerateArray().Where(c => c.GetProperty("method").GetString() == "Centroid").ToArray();
+        var centroid = cells.RootElement.EnumerateArray().Where(c
+            => c.GetProperty("method").GetString() == "Centroid").ToArray();
         // 3 sizes x 4 budgets x 2 seeds x 2 learners x 2 defences, each with the option as the spec set it and the
         // plug-in's file hash.
         Assert.Equal(96, centroid.Length);
@@ -76,14 +84,18 @@ public sealed class PluginCliTests : IDisposable
         foreach (var cell in all)
         {
             var m = cell.GetProperty("metrics");
-            Assert.Equal(m.GetProperty("fnr_minority").GetDouble() - m.GetProperty("fnr_majority").GetDouble(), m.GetProperty("fnr_gap_signed").GetDouble());
+            Assert.Equal(m.GetProperty("fnr_minority").GetDouble() - m.GetProperty("fnr_majority").GetDouble(),
+                m.GetProperty("fnr_gap_signed").GetDouble());
             Assert.StartsWith("SamplePlugin ", cell.GetProperty("config").GetProperty("plugins").GetString());
         }
         // A cell with the plug-in's learner or defence records the learner's option as the spec set it.
-        var random = cells.RootElement.EnumerateArray().Where(c => c.GetProperty("method").GetString() == "Random").ToArray();
-        var mine = random.Where(c => c.GetProperty("learner").GetString() == "nearest-centroid+centroid-margin(margin=1)").ToArray();
+        var random = cells.RootElement.EnumerateArray().Where(c
+            => c.GetProperty("method").GetString() == "Random").ToArray();
+        var mine = random.Where(c
+            => c.GetProperty("learner").GetString() == "nearest-centroid+centroid-margin(margin=1)").ToArray();
         Assert.Equal(24, mine.Length);
-        Assert.All(mine, c => Assert.StartsWith("SamplePlugin ", c.GetProperty("config").GetProperty("plugins").GetString()));
+        Assert.All(mine, c => Assert.StartsWith("SamplePlugin ",
+            c.GetProperty("config").GetProperty("plugins").GetString()));
         Assert.All(mine, c => Assert.Equal(2.0, c.GetProperty("config").GetProperty("learner").GetProperty("options").GetProperty("Temperature").GetDouble()));
         // Another process resumes the same cells.
         var again = Cli("run", spec, "--store", store, "--no-report");
@@ -94,7 +106,8 @@ public sealed class PluginCliTests : IDisposable
     [Fact]
     public void ThePluginsMetricIsStoredWithItsBootstrapInterval()
     {
-        string spec = _box.Write("metric.yaml", $"name: metric\nplugins: [\"{PluginDll()}\"]\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\n"
+        string spec = _box.Write("metric.yaml",
+            $"name: metric\nplugins: [\"{PluginDll()}\"]\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\n"
             + "budgets: {fractions: [0.5]}\nseeds: [0, 1]\nbootstrap: {resamples: 50}\n");
         string store = _box.PathOf("metric.sqlite");
         var (exit, _, err) = Cli("run", spec, "--store", store, "--no-report");
@@ -105,7 +118,8 @@ public sealed class PluginCliTests : IDisposable
         foreach (var cell in cells.RootElement.EnumerateArray())
         {
             var m = cell.GetProperty("metrics");
-            double gap = m.GetProperty("fnr_gap_signed").GetDouble(), low = m.GetProperty("fnr_gap_signed_ci_low").GetDouble();
+            double gap = m.GetProperty("fnr_gap_signed").GetDouble(), low =
+                m.GetProperty("fnr_gap_signed_ci_low").GetDouble();
             double high = m.GetProperty("fnr_gap_signed_ci_high").GetDouble();
             Assert.InRange(gap, low, high);
             Assert.True(low < high, $"interval [{low}, {high}]");
@@ -120,7 +134,8 @@ public sealed class PluginCliTests : IDisposable
         // Power 3 in the same store would mix with the power-1 cells in one report: refused, naming the option.
         var (exit, _, err) = Cli("run", SampleSpec("Centroid: {power: 3}"), "--store", store, "--no-report");
         Assert.Equal(2, exit);
-        Assert.Contains("strategy 'Centroid' options differ: Power is 1 in the store and 3 now", Assert.Single(err.Trim().Split('\n')));
+        Assert.Contains("strategy 'Centroid' options differ: Power is 1 in the store and 3 now",
+            Assert.Single(err.Trim().Split('\n')));
     }
 
     [Theory]
@@ -130,7 +145,8 @@ public sealed class PluginCliTests : IDisposable
     public void ABadPluginIsOneLineNamingTheSpecLine(string plugins, string expected)
     {
         _box.Write("not-an-assembly.dll", "this is text");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "FairCollective.Testing.dll"), _box.PathOf("FairCollective.Testing.dll"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "FairCollective.Testing.dll"),
+            _box.PathOf("FairCollective.Testing.dll"));
         string spec = _box.Write("bad.yaml", $"name: bad\n{plugins}\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n");
         var (exit, output, err) = Cli("run", spec, "--store", _box.PathOf("bad.sqlite"));
         Assert.Equal(2, exit);
@@ -160,17 +176,23 @@ public sealed class PluginCliTests : IDisposable
     public void APlanMayUseThePluginsStrategyAndLearner()
     {
         string root = LayerOrder.Root();
-        var (exit, output, err) = Cli("plan", Path.Combine(root, "docs", "experiments", "data", "compas-members.csv.gz"),
-            "--majority", Path.Combine(root, "docs", "experiments", "data", "compas-majority-sample.csv.gz"), "--firm-users", "3700", "--minority-share", "0.6",
-            "--plugin", PluginDll(), "--strategy", "Centroid,RB-prob", "--learner", "nearest-centroid", "--replicates", "20", "-o", _box.PathOf("plan"));
+        var (exit, output, err) = Cli("plan", Path.Combine(root, "docs", "experiments", "data",
+            "compas-members.csv.gz"),
+            "--majority", Path.Combine(root, "docs", "experiments", "data",
+                "compas-majority-sample.csv.gz"), "--firm-users", "3700", "--minority-share", "0.6",
+            "--plugin", PluginDll(), "--strategy", "Centroid,RB-prob", "--learner", "nearest-centroid", "--replicates",
+                "20", "-o", _box.PathOf("plan"));
         Assert.True(exit == 0, err);
         Assert.Contains("plan: ", output);
         using var plan = JsonDocument.Parse(File.ReadAllText(_box.PathOf("plan/plan.json")));
-        Assert.Equal(["Centroid", "RB-prob"], plan.RootElement.GetProperty("strategies").EnumerateArray().Select(s => s.GetProperty("strategy").GetString()));
+        Assert.Equal(["Centroid", "RB-prob"], plan.RootElement.GetProperty("strategies").EnumerateArray().Select(s
+            => s.GetProperty("strategy").GetString()));
         Assert.Equal("nearest-centroid", plan.RootElement.GetProperty("learner").GetString());
-        Assert.StartsWith("SamplePlugin ", plan.RootElement.GetProperty("settings").GetProperty("plug-ins").GetString());
+        Assert.StartsWith("SamplePlugin ",
+            plan.RootElement.GetProperty("settings").GetProperty("plug-ins").GetString());
         // Without the plug-in the names are unknown: one line, exit 2.
-        var refused = Cli("plan", Path.Combine(root, "docs", "experiments", "data", "compas-members.csv.gz"), "--firm-users", "3700", "--minority-share", "0.6",
+        var refused = Cli("plan", Path.Combine(root, "docs", "experiments", "data", "compas-members.csv.gz"),
+            "--firm-users", "3700", "--minority-share", "0.6",
             "--majority-base-rate", "0.5", "--strategy", "Centroid", "-o", _box.PathOf("plan2"));
         Assert.Equal(2, refused.Exit);
         Assert.Contains("Centroid", Assert.Single(refused.Err.Trim().Split('\n')));

@@ -43,7 +43,8 @@ public sealed class RunWarningsTests : IDisposable
             Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = 0.1, [MetricKeys.TieFlips] = tied },
         };
         Assert.Equal(["experiment 'e', dataset 'd', RB-label: in 2 of 3 cells with flips, some flips were chosen among members with tied scores by the tie rule, not by score (30% of those cells' flips); their results depend on the tie-breaking"],
-            RunWarnings.OfCells([Cell("RB-label", 10, 2), Cell("RB-label", 10, 4), Cell("RB-label", 10, 0), Cell("RB-prob", 10, 0), Cell("RB-label", 0, 0)]));
+            RunWarnings.OfCells([Cell("RB-label", 10, 2), Cell("RB-label", 10, 4), Cell("RB-label", 10, 0),
+                Cell("RB-prob", 10, 0), Cell("RB-label", 0, 0)]));
     }
 
     [Fact]

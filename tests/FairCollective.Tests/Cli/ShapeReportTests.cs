@@ -32,15 +32,18 @@ public sealed class ShapeReportTests : IDisposable
 
         string[] figures = ["my-study-eqod-by-alpha", "my-study-eqod-by-flips", "my-study-counterfactual-success"];
         Assert.Equal(figures.SelectMany(f => new[] { f + ".png", f + ".svg" }).Order(StringComparer.Ordinal),
-            Directory.GetFiles(Path.Combine(report, ReportWriter.FiguresDirectory)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Directory.GetFiles(Path.Combine(report,
+                ReportWriter.FiguresDirectory)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var html = File.ReadAllText(Path.Combine(report, ReportWriter.IndexFileName));
-        Assert.Equal(figures, Regex.Matches(html, "<figure class=\"figure\" data-figure=\"([^\"]+)\">").Select(m => m.Groups[1].Value));
+        Assert.Equal(figures, Regex.Matches(html, "<figure class=\"figure\" data-figure=\"([^\"]+)\">").Select(m
+            => m.Groups[1].Value));
         Assert.Contains("<strong>my-study — best EqOd and its error cost against α on toy.</strong>", html);
         Assert.Contains("<strong>my-study — EqOd against the number of flips on toy.</strong>", html);
         // Only the store's own experiment: the paper's are not listed as missing.
         Assert.DoesNotContain("id=\"absent\"", html);
         Assert.DoesNotContain("collective-size", html);
-        Assert.DoesNotContain("Not in this summary", File.ReadAllText(Path.Combine(report, ReportWriter.SummaryFileName)));
+        Assert.DoesNotContain("Not in this summary", File.ReadAllText(Path.Combine(report,
+            ReportWriter.SummaryFileName)));
     }
 
     [Fact]
@@ -57,24 +60,29 @@ public sealed class ShapeReportTests : IDisposable
         Assert.Contains("ratio: Strategies against Random", stdout);
         Assert.DoesNotContain("EqOd (±", stdout);
         var html = File.ReadAllText(Path.Combine(_box.PathOf("ratio-report"), ReportWriter.IndexFileName));
-        Assert.Contains("<strong>ratio — best DemographicParityRatio and its error cost against α on toy.</strong>", html);
+        Assert.Contains("<strong>ratio — best DemographicParityRatio and its error cost against α on toy.</strong>",
+            html);
         Assert.Contains("<h3>Best DemographicParityRatio by α</h3>", html);
         Assert.Contains("<h3>Flips to halve the base 1 − DemographicParityRatio</h3>", html);
         Assert.Contains("<h3>By group</h3>", html);
         Assert.Matches(@" cells, 1 run\.</p>", html); // one run, said in the singular
-        Assert.Contains("one budget for all seeds: the highest seed mean", html[html.IndexOf("<h3>By group</h3>", StringComparison.Ordinal)..]);
-        Assert.Contains("<li><code>dem_parity_ratio</code>: min / max of the selection rates of minority and majority", html);
+        Assert.Contains("one budget for all seeds: the highest seed mean", html[html.IndexOf("<h3>By group</h3>",
+            StringComparison.Ordinal)..]);
+        Assert.Contains("<li><code>dem_parity_ratio</code>: min / max of the selection rates of minority and majority",
+            html);
         Assert.Contains("higher is fairer", html);
 
         var other = _box.PathOf("eq-opp-report");
         Assert.Equal(0, CliSandbox.Run("report", _box.PathOf("ratio.sqlite"), "-o", other, "--metric", "eq_opp").Exit);
         var reHtml = File.ReadAllText(Path.Combine(other, ReportWriter.IndexFileName));
-        Assert.Contains("<strong>ratio — best EqualOpportunityDifference and its error cost against α on toy.</strong>", reHtml);
+        Assert.Contains("<strong>ratio — best EqualOpportunityDifference and its error cost against α on toy.</strong>",
+            reHtml);
         Assert.Contains("<li><code>eq_opp</code>: |TPR_minority - TPR_majority|", reHtml);
         var (showExit, shown, _) = CliSandbox.Run("results", "show", _box.PathOf("ratio.sqlite"));
         Assert.Equal(0, showExit);
         Assert.Contains("ratio: Best DemographicParityRatio by α\n", shown);
-        Assert.Contains("ratio: Best EqOd by α\n", CliSandbox.Run("results", "show", _box.PathOf("ratio.sqlite"), "--metric", "eqod").Out);
+        Assert.Contains("ratio: Best EqOd by α\n", CliSandbox.Run("results", "show", _box.PathOf("ratio.sqlite"),
+            "--metric", "eqod").Out);
     }
 
     [Fact]
@@ -93,7 +101,8 @@ public sealed class ShapeReportTests : IDisposable
         var report = _box.PathOf("results/limited-report");
         Assert.True(File.Exists(Path.Combine(report, ReportWriter.FiguresDirectory, "my-limited-limited-info.png")));
         var html = File.ReadAllText(Path.Combine(report, ReportWriter.IndexFileName));
-        Assert.Equal(["my-limited-limited-info"], Regex.Matches(html, "data-figure=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
+        Assert.Equal(["my-limited-limited-info"], Regex.Matches(html, "data-figure=\"([^\"]+)\"").Select(m
+            => m.Groups[1].Value));
         Assert.Contains("<strong>my-limited — Pareto fronts with all or m known majority rows on people-survey.</strong>", html);
     }
 

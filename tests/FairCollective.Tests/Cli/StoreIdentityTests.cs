@@ -19,15 +19,18 @@ public sealed class StoreIdentityTests : IDisposable
     public void TwoSpecsOverOneFileAreTwoDatasets()
     {
         var a = _box.UserData("people", specName: "people-all");
-        var kept = _box.Write("kept.yaml", File.ReadAllText(a).Replace("name: people-all", "name: people-no-x") + "features: [ { name: g } ]\n");
+        var kept = _box.Write("kept.yaml", File.ReadAllText(a).Replace("name: people-all",
+            "name: people-no-x") + "features: [ { name: g } ]\n");
         var exp = _box.Write("two.yaml", $"name: two\ndatasets: [{{path: people.csv, spec: {a}}}, {{path: people.csv, spec: {kept}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0, 1]\n");
         CliSandbox.RunOk("run", exp, "--threads", "1");
         var cells = Cells(_box.PathOf("two.sqlite"));
         // Per dataset and seed: the base cell and one collective cell.
         Assert.Equal(2 * 2 * 2, cells.Count);
         Assert.Equal(["people-all", "people-no-x"], cells.Select(c => c.Dataset).Distinct().Order());
-        Assert.NotEqual(cells.First(c => c.Dataset == "people-all").Config!.Dataset.SpecHash, cells.First(c => c.Dataset == "people-no-x").Config!.Dataset.SpecHash);
-        Assert.Equal(cells.First(c => c.Dataset == "people-all").Config!.Dataset.ContentHash, cells.First(c => c.Dataset == "people-no-x").Config!.Dataset.ContentHash);
+        Assert.NotEqual(cells.First(c => c.Dataset == "people-all").Config!.Dataset.SpecHash, cells.First(c
+            => c.Dataset == "people-no-x").Config!.Dataset.SpecHash);
+        Assert.Equal(cells.First(c => c.Dataset == "people-all").Config!.Dataset.ContentHash, cells.First(c
+            => c.Dataset == "people-no-x").Config!.Dataset.ContentHash);
     }
 
     [Fact]
@@ -43,7 +46,8 @@ public sealed class StoreIdentityTests : IDisposable
         Assert.Contains("computed 2 cells", CliSandbox.RunOk("run", grown, "--store", store));
         var after = Cells(store);
         Assert.Equal(4, after.Count);
-        Assert.Equal(["0.0125 of pool", "0.013 of pool", "0.5 of pool", "none"], after.Select(c => c.Budget).Order(StringComparer.Ordinal));
+        Assert.Equal(["0.0125 of pool", "0.013 of pool", "0.5 of pool", "none"], after.Select(c
+            => c.Budget).Order(StringComparer.Ordinal));
         foreach (var c in after.Where(c => before.ContainsKey(c.Key)))
             Assert.Equal(before[c.Key].Metrics.OrderBy(kv => kv.Key), c.Metrics.OrderBy(kv => kv.Key));
     }
@@ -56,7 +60,8 @@ public sealed class StoreIdentityTests : IDisposable
         CliSandbox.RunOk("run", spec, "--threads", "1");
         var cells = Cells(_box.PathOf("lim.sqlite")).Where(c => c.Method != "Base").ToArray();
         Assert.Equal(9, cells.Length);
-        Assert.All(cells.Where(c => c.Method == "RB-label"), c => Assert.Equal("k = 3 instead of 10 (only 3 known majority rows)", c.ScoringRule));
+        Assert.All(cells.Where(c => c.Method == "RB-label"), c
+            => Assert.Equal("k = 3 instead of 10 (only 3 known majority rows)", c.ScoringRule));
         Assert.All(cells.Where(c => c.Method == "RB-dist"), c => Assert.Matches(@"^(k = [0-3] instead of 10 \(only [0-3] positive known majority rows\)|constant score \(the collective knows no positive majority row\); the tie rule orders the pool)$", c.ScoringRule));
         var csv = _box.PathOf("lim.csv");
         CliSandbox.RunOk("results", "export", _box.PathOf("lim.sqlite"), "--csv", csv);

@@ -40,8 +40,10 @@ public class CollectiveOrderTests
     [Fact]
     public void SizesOutsideTheirRangeAreUserErrors()
     {
-        Assert.Contains("[0, 1]", Assert.Throws<FairCollective.Common.UserInputException>(() => CollectiveSize.Share(1.2)).Message);
-        Assert.Contains("larger than", Assert.Throws<FairCollective.Common.UserInputException>(() => CollectiveSize.Members(11).MemberCount(10)).Message);
+        Assert.Contains("[0, 1]", Assert.Throws<FairCollective.Common.UserInputException>(()
+            => CollectiveSize.Share(1.2)).Message);
+        Assert.Contains("larger than", Assert.Throws<FairCollective.Common.UserInputException>(()
+            => CollectiveSize.Members(11).MemberCount(10)).Message);
     }
 
     [Fact]

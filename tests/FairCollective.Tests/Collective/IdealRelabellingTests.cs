@@ -29,7 +29,8 @@ public sealed class IdealRelabellingTests : IDisposable
         Assert.Equal(2, IdealRelabelling.Count(flags));
         Assert.Equal(2, FlipBudget.Ideal.FlipCount(pool.Length, IdealRelabelling.Count(flags)));
         Assert.Equal("ideal M*", FlipBudget.Ideal.ToString());
-        Assert.Contains("needs synthetic data", Assert.Throws<UserInputException>(() => FlipBudget.Ideal.FlipCount(4)).Message);
+        Assert.Contains("needs synthetic data", Assert.Throws<UserInputException>(()
+            => FlipBudget.Ideal.FlipCount(4)).Message);
         // Ranked by P0 itself (the Oracle's scores), the first M* are exactly the ideal set: precision 1, rank
         // correlation 1.
         var ranking = Ranking.Rank(pool.Select(r => p0[r]).ToArray(), pool, TieRule.RowIndex, 0);
@@ -45,10 +46,15 @@ public sealed class IdealRelabellingTests : IDisposable
     public void TheOracleAtTheIdealBudgetFlipsExactlyTheIdealSet()
     {
         var sample = SyntheticGenerator.Generate(new SyntheticOptions { Seed = 3 });
-        var split = FairCollective.Data.Splitting.SplitPreparation.Prepare("s", sample.Data, FairCollective.Data.Encoding.EncoderOptions.Default, sample, 0, 0.3);
+        var split = FairCollective.Data.Splitting.SplitPreparation.Prepare("s", sample.Data,
+            FairCollective.Data.Encoding.EncoderOptions.Default, sample, 0, 0.3);
         var p0 = split.TrainP0AtCounterfactual!;
         var r = CollectiveAction.Run(split.TrainX, split.TrainY, split.TrainGroups,
-            new CollectiveActionOptions { Strategy = "Oracle", Size = CollectiveSize.Share(0.4), Budget = FlipBudget.Ideal, Seed = 0 }, oracleP0: p0);
+            new CollectiveActionOptions
+            {
+                Strategy = "Oracle", Size = CollectiveSize.Share(0.4),
+                Budget = FlipBudget.Ideal, Seed = 0
+            }, oracleP0: p0);
         Assert.Equal(r.Pool.Where(i => p0[i] >= 0.5).Order(), r.Flipped);
         Assert.NotEmpty(r.Flipped);
     }
@@ -83,13 +89,18 @@ public sealed class IdealRelabellingTests : IDisposable
         // Every strategy at one (seed, alpha) flips the same M*, the ideal's count.
         Assert.All(ideal.GroupBy(c => (c.Seed, c.Alpha)), g => Assert.Single(g.Select(c => c.Flips).Distinct()));
         Assert.All(ideal, c => Assert.Equal(c.Metrics[MetricKeys.IdealFlips], c.Flips));
-        Assert.All(ideal.Where(c => c.Method == "Oracle"), c => Assert.Equal(1.0, c.Metrics[MetricKeys.IdealPrecision]));
+        Assert.All(ideal.Where(c => c.Method == "Oracle"), c => Assert.Equal(1.0,
+            c.Metrics[MetricKeys.IdealPrecision]));
         // Budget-grid cells carry the comparison too: a share of their flips the ideal also makes.
-        Assert.All(cells.Where(c => c.Budget == "0.5 of pool" && c.Flips > 0), c => Assert.InRange(c.Metrics[MetricKeys.IdealPrecision], 0, 1));
+        Assert.All(cells.Where(c => c.Budget == "0.5 of pool" && c.Flips > 0), c
+            => Assert.InRange(c.Metrics[MetricKeys.IdealPrecision], 0, 1));
         var rows = IdealComparison.Rows(cells);
         var random = rows.Where(r => r.Method == "Random").ToArray();
-        Assert.All(random, r => Assert.InRange(r.Precision.Mean, r.PoolShare - 3 * r.Precision.Std / Math.Sqrt(r.Seeds) - 0.02, r.PoolShare + 3 * r.Precision.Std / Math.Sqrt(r.Seeds) + 0.02));
-        Assert.All(rows.Where(r => r.Method == "RB-prob"), r => Assert.True(r.Precision.Mean > rows.Single(x => x.Method == "Random" && x.Alpha == r.Alpha).Precision.Mean + 0.2));
+        Assert.All(random, r => Assert.InRange(r.Precision.Mean,
+            r.PoolShare - 3 * r.Precision.Std / Math.Sqrt(r.Seeds) - 0.02,
+            r.PoolShare + 3 * r.Precision.Std / Math.Sqrt(r.Seeds) + 0.02));
+        Assert.All(rows.Where(r => r.Method == "RB-prob"), r => Assert.True(r.Precision.Mean > rows.Single(x
+            => x.Method == "Random" && x.Alpha == r.Alpha).Precision.Mean + 0.2));
     }
 
     [Fact]
@@ -103,9 +114,12 @@ public sealed class IdealRelabellingTests : IDisposable
         Assert.Equal(300, data.RowCount);
         Assert.Equal("synthetic(weight_norm=0.5, rows=300)", data.Name);
         Assert.NotEqual(DatasetCatalog.Load("synthetic").Identity, data.Identity);
-        Assert.Contains("unknown setting 'weight'", Assert.Throws<UserInputException>(() => SyntheticName.Parse("synthetic(weight=1)")).Message);
-        Assert.Contains("'rows' must be a whole number", Assert.Throws<UserInputException>(() => SyntheticName.Parse("synthetic(rows=2.5)")).Message);
-        Assert.Contains("given twice", Assert.Throws<UserInputException>(() => SyntheticName.Parse("synthetic(seed=1, seed=2)")).Message);
+        Assert.Contains("unknown setting 'weight'", Assert.Throws<UserInputException>(()
+            => SyntheticName.Parse("synthetic(weight=1)")).Message);
+        Assert.Contains("'rows' must be a whole number", Assert.Throws<UserInputException>(()
+            => SyntheticName.Parse("synthetic(rows=2.5)")).Message);
+        Assert.Contains("given twice", Assert.Throws<UserInputException>(()
+            => SyntheticName.Parse("synthetic(seed=1, seed=2)")).Message);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

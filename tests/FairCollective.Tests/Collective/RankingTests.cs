@@ -40,7 +40,8 @@ public class RankingTests
     [InlineData(0.25, 40, 10)]
     [InlineData(1.0, 40, 40)]
     [InlineData(0.5, 7, 4)] // 3.5 rounds half up
-    public void BudgetShareOfPool(double share, int pool, int expected) => Assert.Equal(expected, FlipBudget.ShareOfPool(share).FlipCount(pool));
+    public void BudgetShareOfPool(double share, int pool, int expected) => Assert.Equal(expected,
+        FlipBudget.ShareOfPool(share).FlipCount(pool));
 
     [Fact]
     public void BudgetCountIsCappedByThePool() => Assert.Equal(5, FlipBudget.Flips(9).FlipCount(5));

@@ -28,7 +28,8 @@ public class StrategyContractTests
 
     [Fact]
     public void NamesAreUniqueIgnoringCase() =>
-        Assert.Equal(StrategyCatalog.Names.Count, StrategyCatalog.Names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(StrategyCatalog.Names.Count,
+            StrategyCatalog.Names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
 
     [Fact]
     public void ARealCollectiveCanUseWhatNeedsNoCausalModel() =>

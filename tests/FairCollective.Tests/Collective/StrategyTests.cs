@@ -42,7 +42,8 @@ public class StrategyTests
         var scores = new RbProbStrategy(new LogisticRegressionTrainer()).Score(Context()).Values;
         // Logistic regression on the majority: P(y = 1 | x) rises with x, so scores rise with x.
         Assert.True(scores[0] < 0.5 && scores[0] < scores[1] && scores[1] < scores[2] && scores[2] > 0.5);
-        var direct = new LogisticRegressionTrainer().Fit(new DesignMatrix(6, 1, X[..6]), Y[..6]).PredictProba(new DesignMatrix(3, 1, X[6..]));
+        var direct = new LogisticRegressionTrainer().Fit(new DesignMatrix(6, 1, X[..6]),
+            Y[..6]).PredictProba(new DesignMatrix(3, 1, X[6..]));
         Assert.Equal(direct, scores);
     }
 
@@ -61,7 +62,8 @@ public class StrategyTests
         var p0 = new double[9];
         p0[6] = 0.2; p0[7] = 0.7; p0[8] = 0.55;
         Assert.Equal([0.2, 0.7, 0.55], new OracleStrategy().Score(Context(p0)).Values);
-        Assert.Contains("synthetic", Assert.Throws<UserInputException>(() => new OracleStrategy().Score(Context())).Message);
+        Assert.Contains("synthetic", Assert.Throws<UserInputException>(()
+            => new OracleStrategy().Score(Context())).Message);
     }
 
     [Fact]
@@ -84,17 +86,20 @@ public class StrategyTests
         var dist = new RbDistStrategy(new NeighbourStrategyOptions { K = 4 }).Score(Context());
         Assert.Equal(-(2.9 + 3.9 + 4.9) / 3, dist.Values[0], 12);
         Assert.Equal("k = 3 instead of 4 (only 3 positive known majority rows)", dist.Rule);
-        Assert.Equal(PoolScores.AsSpecified, new RbDistStrategy(new NeighbourStrategyOptions { K = 3 }).Score(Context()).Rule);
+        Assert.Equal(PoolScores.AsSpecified,
+            new RbDistStrategy(new NeighbourStrategyOptions { K = 3 }).Score(Context()).Rule);
     }
 
     [Fact]
     public void NeighbourStrategiesScoreAllAlikeWhenNothingIsKnown()
     {
         // Known majority rows 0-2 are all negative: RB-dist has no positive to measure against; RB-label none to count.
-        var negativesOnly = new StrategyContext(new DesignMatrix(X.Length, 1, X), Y, [6, 7, 8], knownMajority: [0, 1, 2], seed: 0);
+        var negativesOnly = new StrategyContext(new DesignMatrix(X.Length, 1, X), Y, [6, 7, 8], knownMajority: [0, 1,
+            2], seed: 0);
         var dist = new RbDistStrategy(new NeighbourStrategyOptions { K = 2 }).Score(negativesOnly);
         Assert.Equal([0.0, 0.0, 0.0], dist.Values);
-        Assert.Equal("constant score (the collective knows no positive majority row); the tie rule orders the pool", dist.Rule);
+        Assert.Equal("constant score (the collective knows no positive majority row); the tie rule orders the pool",
+            dist.Rule);
         var nothing = new StrategyContext(new DesignMatrix(X.Length, 1, X), Y, [6, 7, 8], knownMajority: [], seed: 0);
         Assert.Equal("constant score (the collective knows no majority row); the tie rule orders the pool",
             new RbLabelStrategy(new NeighbourStrategyOptions { K = 2 }).Score(nothing).Rule);

@@ -45,7 +45,8 @@ public sealed class AtomicFileTests : IDisposable
         var e = Assert.Throws<UserInputException>(() => AtomicFile.WriteAllText(target, "data"));
         Assert.Equal($"cannot write '{target}': '{file}' is a file, not a folder", e.Message);
         var d = Assert.Throws<UserInputException>(() => AtomicFile.EnsureDirectory(Path.Combine(file, "sub")));
-        Assert.Equal($"cannot create the folder '{Path.Combine(file, "sub")}': '{file}' is a file, not a folder", d.Message);
+        Assert.Equal($"cannot create the folder '{Path.Combine(file, "sub")}': '{file}' is a file, not a folder",
+            d.Message);
         Assert.Equal(["plain"], Names(_dir));
         Assert.Equal("x", File.ReadAllText(file));
     }
@@ -148,7 +149,8 @@ public sealed class TmpfsFactAttribute : FactAttribute
 {
     public TmpfsFactAttribute()
     {
-        if (Tmpfs.Unavailable.Value is { } reason) Skip = $"needs a tmpfs mount to make a full or read-only file system: {reason}";
+        if (Tmpfs.Unavailable.Value is { } reason) Skip =
+            $"needs a tmpfs mount to make a full or read-only file system: {reason}";
     }
 }
 
@@ -180,7 +182,8 @@ public sealed class Tmpfs : IDisposable
     public static Tmpfs Mount(string path, string options)
     {
         Directory.CreateDirectory(path);
-        if (Run("mount", "-t", "tmpfs", "-o", options, "tmpfs", path) is { } error) throw new InvalidOperationException(error);
+        if (Run("mount", "-t", "tmpfs", "-o", options, "tmpfs",
+            path) is { } error) throw new InvalidOperationException(error);
         return new Tmpfs(path);
     }
 
@@ -192,7 +195,11 @@ public sealed class Tmpfs : IDisposable
     /// <summary>Runs a command; null on success, else its exit code and error output.</summary>
     private static string? Run(string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true,
+            UseShellExecute = false
+        };
         foreach (var a in args) psi.ArgumentList.Add(a);
         try
         {

@@ -52,7 +52,8 @@ public class FileNameRuleTests
     public void NamesAreBoundedInBytesNotCharacters()
     {
         Assert.Null(FileNameRule.Problem(new string('a', FileNameRule.MaxBytes)));
-        Assert.Equal("it is 201 bytes long, more than the limit of 200", FileNameRule.Problem(new string('a', FileNameRule.MaxBytes + 1)));
+        Assert.Equal("it is 201 bytes long, more than the limit of 200", FileNameRule.Problem(new string('a',
+            FileNameRule.MaxBytes + 1)));
         Assert.Equal("it is 202 bytes long, more than the limit of 200", FileNameRule.Problem(new string('ß', 101)));
     }
 

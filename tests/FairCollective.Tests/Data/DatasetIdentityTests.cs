@@ -28,7 +28,8 @@ public class DatasetIdentityTests
         """;
 
     private static string Sha256(params byte[][] files) =>
-        Convert.ToHexStringLower(files.Length == 1 ? SHA256.HashData(files[0]) : SHA256.HashData(files.SelectMany(SHA256.HashData).ToArray()));
+        Convert.ToHexStringLower(files.Length == 1 ? SHA256.HashData(files[0]) :
+            SHA256.HashData(files.SelectMany(SHA256.HashData).ToArray()));
 
     [Fact]
     public void ContentHashIsTheFilesSha256AndNameIsTheSpecsName()
@@ -76,8 +77,10 @@ public class DatasetIdentityTests
         Assert.Equal(yaml, json);
 
         // A command-line minority override is part of the resolved spec: the same as writing it in the file.
-        var overridden = DatasetSpecFile.Load(null, Path.Combine(dir.Path, "s.yaml"), new LoadOptions { Minority = ["M"] }).Identity!;
-        var written = DatasetSpecFile.LoadData(dir.Write("m.yaml", Spec.Replace("minority: [F]", "minority: [M]"))).Identity!;
+        var overridden = DatasetSpecFile.Load(null, Path.Combine(dir.Path, "s.yaml"),
+            new LoadOptions { Minority = ["M"] }).Identity!;
+        var written = DatasetSpecFile.LoadData(dir.Write("m.yaml", Spec.Replace("minority: [F]",
+            "minority: [M]"))).Identity!;
         Assert.Equal(written, overridden);
         Assert.NotEqual(yaml.SpecHash, overridden.SpecHash);
     }
@@ -93,12 +96,14 @@ public class DatasetIdentityTests
             preset compas
             {"label":"Favourable","minorityGroup":"African-American","races":["African-American","Caucasian"],"raceAsFeature":true}
             """.ReplaceLineEndings("\n"), DatasetIdentity.Canonical("preset compas", CompasOptions.Default));
-        Assert.Equal(DatasetIdentity.HashText(DatasetIdentity.Canonical("preset compas", CompasOptions.Default)), compas.SpecHash);
+        Assert.Equal(DatasetIdentity.HashText(DatasetIdentity.Canonical("preset compas", CompasOptions.Default)),
+            compas.SpecHash);
 
         var paper = DatasetCatalog.Load("compas-recidivism").Identity!;
         Assert.Equal(("compas-recidivism", compas.ContentHash), (paper.Name, paper.ContentHash));
         Assert.NotEqual(compas.SpecHash, paper.SpecHash);
-        Assert.NotEqual(compas.SpecHash, DatasetCatalog.Load("compas", new LoadOptions { SensitiveAsFeature = false }).Identity!.SpecHash);
+        Assert.NotEqual(compas.SpecHash, DatasetCatalog.Load("compas",
+            new LoadOptions { SensitiveAsFeature = false }).Identity!.SpecHash);
 
         var adult = DatasetCatalog.Load("adult").Identity!;
         Assert.Equal(adult, DatasetCatalog.Load("adult").Identity);

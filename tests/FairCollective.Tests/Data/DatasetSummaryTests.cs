@@ -9,14 +9,16 @@ public class DatasetSummaryTests
     public void CountsBaseRatesAndSplitsOfAHandCheckableDataset()
     {
         var d = new Dataset("toy",
-            [FeatureColumn.Numeric("x", [1, double.NaN, 3, 4, 5]), FeatureColumn.Categorical("c", ["u", "v", null, "u", "w"])],
+            [FeatureColumn.Numeric("x", [1, double.NaN, 3, 4, 5]), FeatureColumn.Categorical("c", ["u", "v", null, "u",
+                "w"])],
             [1, 0, 1, 1, 0],
             new SensitiveAttribute("g", ["a", "b", "b", "a", "b"], ["b"]),
             ["1", "2", "3", "4", "5"],
             ["train", "train", "test", "train", "test"]);
         var s = DatasetSummary.Describe(d);
         Assert.Equal(5, s.Rows);
-        Assert.Equal([new FeatureSummary("x", FeatureKind.Numeric, 1, null), new FeatureSummary("c", FeatureKind.Categorical, 1, 3)], s.Features);
+        Assert.Equal([new FeatureSummary("x", FeatureKind.Numeric, 1, null), new FeatureSummary("c",
+            FeatureKind.Categorical, 1, 3)], s.Features);
         Assert.Equal(3, s.Positives);
         Assert.Equal(0.6, s.PositiveRate);
         Assert.Equal([new GroupSummary("a", false, 2, 2, 1.0), new GroupSummary("b", true, 3, 1, 1.0 / 3)], s.Groups);

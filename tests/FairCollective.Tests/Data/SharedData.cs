@@ -23,11 +23,14 @@ public static class SharedData
     /// <summary>The path of a file a <see cref="RequiresSharedDataFactAttribute"/> test declared (present by
     /// construction).</summary>
     public static string File(string relativePath) =>
-        PathOrNull(relativePath) ?? throw new InvalidOperationException($"shared/{relativePath} is missing; the test should have been skipped");
+        PathOrNull(relativePath)
+            ?? throw new
+            InvalidOperationException($"shared/{relativePath} is missing; the test should have been skipped");
 
     private static string? FindRoot()
     {
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env && Directory.Exists(env)) return env;
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env
+            && Directory.Exists(env)) return env;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             string candidate = Path.Combine(dir.FullName, "shared");

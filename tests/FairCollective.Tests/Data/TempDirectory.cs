@@ -9,7 +9,8 @@ public sealed class TempDirectory : IDisposable
 {
     public TempDirectory() => Directory.CreateDirectory(Path);
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fc-data-" + Guid.NewGuid().ToString("N"));
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(),
+        "fc-data-" + Guid.NewGuid().ToString("N"));
 
     public string Write(string name, string text)
     {

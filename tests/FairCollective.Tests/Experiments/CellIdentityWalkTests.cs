@@ -39,7 +39,8 @@ public class CellIdentityWalkTests
     }
 
     private static IEnumerable<PropertyInfo> Settable(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0);
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true }
+            && p.GetIndexParameters().Length == 0);
 
     [Fact]
     public void TheWalkFindsTheSettings()
@@ -59,12 +60,14 @@ public class CellIdentityWalkTests
         var changed = new List<string>();
         foreach (var config in new[] { Collective, FirmSide, Plausible })
         {
-            if (With(config, path.Split('.')) is not CellConfig other) continue;  // a setting this kind of cell does not have
+            if (With(config,
+                path.Split('.')) is not CellConfig other) continue;  // a setting this kind of cell does not have
             var back = CellConfig.FromJson(other.ToJson());
             Assert.Equal(other.ToJson(), back.ToJson());
             if (other.Key() != config.Key()) changed.Add(config.Method);
         }
-        Assert.True(changed.Count > 0, $"{path}: changing it leaves the key of collective and firm-side cells as it was");
+        Assert.True(changed.Count > 0,
+            $"{path}: changing it leaves the key of collective and firm-side cells as it was");
     }
 
     /// <summary>A copy of <paramref name="record"/> with the setting at <paramref name="path"/> changed; null where the
@@ -88,7 +91,8 @@ public class CellIdentityWalkTests
         ("LearnerOptionsJson", _) => LearnerCatalog.OptionsJson("logistic", new LearnerSettings { C = 0.01 }),
         ("Learner", _) => "mlp",
         ("PlausibleModel", _) => "mlp",
-        ("FirmSideOptionsJson", _) => FairCollective.Mitigation.FirmSide.FirmSideCatalog.OptionsJson("FARE", [("max_leaves", System.Text.Json.Nodes.JsonValue.Create(8))]),
+        ("FirmSideOptionsJson", _) => FairCollective.Mitigation.FirmSide.FirmSideCatalog.OptionsJson("FARE",
+            [("max_leaves", System.Text.Json.Nodes.JsonValue.Create(8))]),
         (_, string s) => s + "x",
         (_, int i) => i + 1,
         (_, double d) => d + 0.0625,
@@ -99,8 +103,10 @@ public class CellIdentityWalkTests
         (_, DefenceChoice) => DefenceCatalog.Choice("roni"),
         ("StrategyOptionsJson", null) => """{"power":1}""",
         (_, null) when property.PropertyType == typeof(string) => "a plug-in 1.0 sha256:00",
-        (_, null) when (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(int) => 10,
-        (_, null) when (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(double) => 0.25,
+        (_, null) when (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(int)
+            => 10,
+        (_, null) when (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(double)
+            => 0.25,
         _ => throw new InvalidOperationException($"{property.DeclaringType!.Name}.{property.Name}: no other value known for {property.PropertyType.Name}; add one here"),
     };
 }

@@ -14,7 +14,8 @@ public sealed class CellWriterTests : IDisposable
 
     private static CellRecord Cell(int seed) => TestCells.Configured(new CellRecord
     {
-        Experiment = "e", Dataset = "compas", Learner = "logistic", Method = "RB-prob", Seed = seed, Alpha = 0.3, Members = 30, Budget = "0.5 of pool",
+        Experiment = "e", Dataset = "compas", Learner = "logistic", Method = "RB-prob", Seed = seed, Alpha = 0.3,
+        Members = 30, Budget = "0.5 of pool",
         Flips = 12, PoolSize = 24, Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = seed / 1000.0 },
     });
 
@@ -68,7 +69,8 @@ public sealed class CellWriterTests : IDisposable
         {
             db.Open();
             using var cmd = db.CreateCommand();
-            cmd.CommandText = "CREATE TRIGGER refuse BEFORE INSERT ON cells BEGIN SELECT RAISE(ABORT, 'disk refused'); END";
+            cmd.CommandText =
+                "CREATE TRIGGER refuse BEFORE INSERT ON cells BEGIN SELECT RAISE(ABORT, 'disk refused'); END";
             cmd.ExecuteNonQuery();
         }
         using var store = ResultsStore.Open(path);

@@ -19,7 +19,8 @@ public sealed class CommittedCellsTests : IDisposable
         var spec = new ExperimentSpec
         {
             Name = "committed", Datasets = [new DatasetChoice("synthetic")], Learners = ["logistic"],
-            Strategies = ["RB-prob", "RB-label", "Random"], Sizes = [CollectiveSize.Share(0), CollectiveSize.Share(0.3)],
+            Strategies = ["RB-prob", "RB-label", "Random"], Sizes = [CollectiveSize.Share(0),
+                CollectiveSize.Share(0.3)],
             Budgets = [FlipBudget.ShareOfPool(0), FlipBudget.ShareOfPool(0.5), FlipBudget.Flips(3)],
             Defences = [DefenceChoice.None, new DefenceChoice("roni", "{}")], MajorityRows = [null], Seeds = [0, 1],
         };
@@ -38,7 +39,8 @@ public sealed class CommittedCellsTests : IDisposable
             Assert.Equal(b with { Metrics = a.Metrics, Config = a.Config }, a); // every other field
             Assert.Equal(b.Metrics.Keys, a.Metrics.Keys); // same order
             foreach (var (key, value) in b.Metrics)
-                Assert.True(BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(a.Metrics[key]), $"{a.Method} {key}: {a.Metrics[key]:R} kept, {value:R} read");
+                Assert.True(BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(a.Metrics[key]),
+                    $"{a.Method} {key}: {a.Metrics[key]:R} kept, {value:R} read");
         }
     }
 

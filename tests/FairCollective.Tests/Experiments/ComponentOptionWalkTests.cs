@@ -26,7 +26,8 @@ public class ComponentOptionWalkTests
     {
         var data = new TheoryData<string, string, string>();
         foreach (var entry in StrategyCatalog.Entries.Where(e => e.Origin is null))
-            foreach (var (option, _) in StrategyCatalog.SettableOptions(entry.Name)) data.Add("strategy", entry.Name, option);
+            foreach (var (option, _) in StrategyCatalog.SettableOptions(entry.Name)) data.Add("strategy", entry.Name,
+                option);
         foreach (var name in LearnerCatalog.Entries.Where(e => e.Origin is null).Select(e => e.Name))
             foreach (var (option, _) in LearnerCatalog.SettableOptions(name)) data.Add("learner", name, option);
         foreach (var name in DefenceCatalog.Entries.Where(e => e.Origin is null).Select(e => e.Name))
@@ -49,12 +50,14 @@ public class ComponentOptionWalkTests
         Assert.Contains(("firm-side", "FARE", "MaxLeaves"), rows);
         Assert.Contains(("firm-side", "Steering-EF-Affirmative-Full", "MaxIterations"), rows);
         Assert.DoesNotContain(rows, r => r.Item1 == "firm-side"
-            && r.Item3 is "FairnessWeight" or "Interpolation" or "Tolerance" or "Strength" or "Mode" or "CostConstraint");
+            && r.Item3 is "FairnessWeight" or "Interpolation" or "Tolerance" or "Strength" or "Mode" or
+                "CostConstraint");
     }
 
     [Theory]
     [MemberData(nameof(Options))]
-    public void ChangingTheOptionChangesTheSpecAndTheKeyAndTheSpecRoundTrips(string kind, string component, string option)
+    public void ChangingTheOptionChangesTheSpecAndTheKeyAndTheSpecRoundTrips(string kind, string component,
+        string option)
     {
         var (defaultSpec, defaultCell) = SpecAndCell(kind, component, null);
         var (spec, cell) = Candidates(kind, component, option)
@@ -67,7 +70,8 @@ public class ComponentOptionWalkTests
         Assert.Contains(option, cell.ToJson(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static (ExperimentSpec Spec, CellConfig Cell)? TryParse(string kind, string component, (string Option, JsonNode Value) given)
+    private static (ExperimentSpec Spec, CellConfig Cell)? TryParse(string kind, string component, (string Option,
+        JsonNode Value) given)
     {
         try
         {
@@ -81,20 +85,29 @@ public class ComponentOptionWalkTests
 
     /// <summary>A spec using <paramref name="component"/> with one option set (or none), and one of its
     /// cells.</summary>
-    private static (ExperimentSpec Spec, CellConfig Cell) SpecAndCell(string kind, string component, (string Option, JsonNode Value)? given)
+    private static (ExperimentSpec Spec, CellConfig Cell) SpecAndCell(string kind, string component, (string Option,
+        JsonNode Value)? given)
     {
         string set = given is { } g ? $"{{{g.Option}: {g.Value.ToJsonString()}}}" : "{}";
         string text = kind switch
         {
-            "strategy" => Grid + $"strategies: [{component}]\nlearners: [logistic]\nstrategy: {{options: {{{component}: {set}}}}}\n",
+            "strategy"
+                => Grid +
+                $"strategies: [{component}]\nlearners: [logistic]\nstrategy: {{options: {{{component}: {set}}}}}\n",
             "learner" => Grid + $"strategies: [Random]\nlearners: [{component}]\nlearner: {{{component}: {set}}}\n",
-            "firm-side" => Grid + $"strategies: [Random]\nlearners: [logistic]\nfirm_side: {{{component}: {{options: {set}}}}}\n",
+            "firm-side"
+                => Grid +
+                $"strategies: [Random]\nlearners: [logistic]\nfirm_side: {{{component}: {{options: {set}}}}}\n",
             _ => Grid + $"strategies: [Random]\nlearners: [logistic]\ndefences: [{{{component}: {set}}}]\n",
         };
         var spec = SpecParser.Parse(text, "walk.yaml");
         string strategy = spec.Strategies[0], learner = spec.Learners[0];
         if (kind == "firm-side")
-            return (spec, CellConfigTests.FirmSide with { Method = spec.FirmSide[0].Method, FirmSideOptionsJson = spec.FirmSide[0].OptionsJson });
+            return (spec, CellConfigTests.FirmSide with
+            {
+                Method = spec.FirmSide[0].Method,
+                FirmSideOptionsJson = spec.FirmSide[0].OptionsJson
+            });
         var cell = CellConfigTests.Collective with
         {
             Method = strategy,
@@ -111,10 +124,14 @@ public class ComponentOptionWalkTests
     {
         var (defaults, type) = kind switch
         {
-            "strategy" => Typed(StrategyCatalog.SettableOptions(component), StrategyCatalog.Get(component).Defaults!.GetType(), option),
-            "learner" => Typed(LearnerCatalog.SettableOptions(component), LearnerCatalog.Get(component).Defaults(0, 1).GetType(), option),
-            "firm-side" => Typed(FirmSideCatalog.SettableOptions(component), FirmSideCatalog.Entry(component).Defaults!.GetType(), option),
-            _ => Typed(DefenceCatalog.SettableOptions(component), DefenceCatalog.Get(component).Defaults().GetType(), option),
+            "strategy" => Typed(StrategyCatalog.SettableOptions(component),
+                StrategyCatalog.Get(component).Defaults!.GetType(), option),
+            "learner" => Typed(LearnerCatalog.SettableOptions(component), LearnerCatalog.Get(component).Defaults(0,
+                1).GetType(), option),
+            "firm-side" => Typed(FirmSideCatalog.SettableOptions(component),
+                FirmSideCatalog.Entry(component).Defaults!.GetType(), option),
+            _ => Typed(DefenceCatalog.SettableOptions(component), DefenceCatalog.Get(component).Defaults().GetType(),
+                option),
         };
         var node = JsonNode.Parse(defaults);
         switch (node)
@@ -123,13 +140,16 @@ public class ComponentOptionWalkTests
                 yield return JsonValue.Create(!b);
                 break;
             case JsonValue v when v.TryGetValue(out int i):
-                foreach (int other in new[] { i + 1, i * 2, i - 1, 0 }.Where(o => o != i)) yield return JsonValue.Create(other);
+                foreach (int other in new[] { i + 1, i * 2, i - 1, 0 }.Where(o
+                    => o != i)) yield return JsonValue.Create(other);
                 break;
             case JsonValue v when v.TryGetValue(out double d):
-                foreach (double other in new[] { d * 0.5, d == 0 ? 0.5 : d * 2, d + 1, 0.25 }.Where(o => o != d)) yield return JsonValue.Create(other);
+                foreach (double other in new[] { d * 0.5, d == 0 ? 0.5 : d * 2, d + 1, 0.25 }.Where(o
+                    => o != d)) yield return JsonValue.Create(other);
                 break;
             case JsonValue v when v.TryGetValue(out string? s):
-                var enumType = type is not null && (Nullable.GetUnderlyingType(type) ?? type).IsEnum ? Nullable.GetUnderlyingType(type) ?? type : null;
+                var enumType = type is not null && (Nullable.GetUnderlyingType(type)
+                    ?? type).IsEnum ? Nullable.GetUnderlyingType(type) ?? type : null;
                 var names = enumType is not null
                     ? Enum.GetValues(enumType).Cast<Enum>().Select(e => SettingsCodec.SpecName(e))
                     : LearnerCatalog.Names.Concat(StrategyCatalog.Names);
@@ -143,7 +163,9 @@ public class ComponentOptionWalkTests
         }
     }
 
-    private static (string Default, Type? Type) Typed(IReadOnlyList<(string Option, string Default)> settable, Type owner, string option) =>
+    private static (string Default, Type? Type) Typed(IReadOnlyList<(string Option, string Default)> settable,
+        Type owner, string option) =>
         (settable.Single(o => o.Option == option).Default,
-         owner.GetProperty(option, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType);
+         owner.GetProperty(option,
+             BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType);
 }

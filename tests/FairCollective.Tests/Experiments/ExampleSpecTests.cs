@@ -11,7 +11,8 @@ public class ExampleSpecTests
     internal static string Folder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "docs", "experiments"))) return Path.Combine(dir.FullName, "docs", "experiments");
+            if (Directory.Exists(Path.Combine(dir.FullName, "docs", "experiments"))) return Path.Combine(dir.FullName,
+                "docs", "experiments");
         throw new DirectoryNotFoundException("docs/experiments");
     }
 
@@ -31,7 +32,8 @@ public class ExampleSpecTests
         foreach (var f in Directory.GetFiles(Folder(), "*.yaml"))
         {
             var spec = SpecParser.ParseFile(f);
-            if (spec.Datasets.Any(d => d.NameOrPath.Contains("/shared/", StringComparison.Ordinal) && !File.Exists(d.NameOrPath))) continue;
+            if (spec.Datasets.Any(d => d.NameOrPath.Contains("/shared/", StringComparison.Ordinal)
+                && !File.Exists(d.NameOrPath))) continue;
             Assert.True(FairCollective.Experiments.Running.RunGrid.Build(spec).CellCount > 0, f);
         }
     }
@@ -42,7 +44,8 @@ public class ExampleSpecTests
         var imported = SpecParser.ParseFile(Path.Combine(Folder(), "imported-randomness.yaml"));
         Assert.NotNull(imported.Randomness);
         var seeded = FairCollective.Experiments.Running.RunGrid.Build(imported with { Randomness = null });
-        Assert.Equal(seeded.Cells.Select(c => c.Key).Order(), FairCollective.Experiments.Running.RunGrid.Build(imported).Cells.Select(c => c.Key).Order());
+        Assert.Equal(seeded.Cells.Select(c => c.Key).Order(),
+            FairCollective.Experiments.Running.RunGrid.Build(imported).Cells.Select(c => c.Key).Order());
     }
 
     [Theory]
@@ -69,7 +72,8 @@ public class ExampleSpecTests
         Assert.Equal(builtIn.EffectivePostProcessingFit, file.EffectivePostProcessingFit);
         Assert.Equal(builtIn.Strategy, file.Strategy);
         Assert.Equal(builtIn.Learner, file.Learner);
-        Assert.Equal(builtIn.FirmSide.Select(f => (f.Method, string.Join(',', f.Knobs))), file.FirmSide.Select(f => (f.Method, string.Join(',', f.Knobs))));
+        Assert.Equal(builtIn.FirmSide.Select(f => (f.Method, string.Join(',', f.Knobs))), file.FirmSide.Select(f
+            => (f.Method, string.Join(',', f.Knobs))));
         Assert.Equal(builtIn.Defences, file.Defences);
         Assert.Equal(builtIn.Plausibility, file.Plausibility);
     }

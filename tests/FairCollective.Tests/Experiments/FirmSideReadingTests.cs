@@ -9,14 +9,17 @@ namespace FairCollective.Tests.Experiments;
 [Trait(TestKind.Name, TestKind.Unit)]
 public class FirmSideReadingTests
 {
-    private static CellRecord Cell(string method, double? knob, double eqod, double error, double halfWidth, string budget = "b") => new()
-    {
-        Experiment = "fs", Dataset = "d", Learner = "logistic", Method = method, Seed = 0, Alpha = knob is null && method != "Base" ? 0.2 : 0, Budget = budget, Knob = knob,
-        Metrics = new Dictionary<string, double>
+    private static CellRecord Cell(string method, double? knob, double eqod, double error, double halfWidth,
+        string budget = "b") => new()
         {
-            [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = error, [MetricKeys.EqOdLow] = eqod - halfWidth, [MetricKeys.EqOdHigh] = eqod + halfWidth,
-        },
-    };
+            Experiment = "fs", Dataset = "d", Learner = "logistic", Method = method, Seed = 0, Alpha = knob is null
+            && method != "Base" ? 0.2 : 0, Budget = budget, Knob = knob,
+            Metrics = new Dictionary<string, double>
+            {
+                [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = error, [MetricKeys.EqOdLow] = eqod - halfWidth,
+                [MetricKeys.EqOdHigh] = eqod + halfWidth,
+            },
+        };
 
     [Fact]
     public void EachMethodIsPlacedByItsFairestLowErrorSettingAgainstTheCollectives()
@@ -50,13 +53,19 @@ public class FirmSideReadingTests
         // is read on test (0.08): neither side's choice sees the test rows. The method chooses its knob the same way.
         static CellRecord OnValidation(CellRecord c, double eqod, double error) => c with
         {
-            Metrics = new Dictionary<string, double>(c.Metrics) { [MetricKeys.OnValidation(MetricKeys.EqOd)] = eqod, [MetricKeys.OnValidation(MetricKeys.Error)] = error },
+            Metrics = new Dictionary<string, double>(c.Metrics)
+            {
+                [MetricKeys.OnValidation(MetricKeys.EqOd)] = eqod,
+                [MetricKeys.OnValidation(MetricKeys.Error)] = error
+            },
         };
         CellRecord[] cells =
         [
             OnValidation(Cell("Base", null, 0.20, 0.30, 0.02, "none"), 0.21, 0.30),
-            OnValidation(Cell("RB-prob", null, 0.05, 0.31, 0.01, "a"), 0.09, 0.31), OnValidation(Cell("RB-prob", null, 0.08, 0.31, 0.01, "c"), 0.03, 0.31),
-            OnValidation(Cell("Good", 0.5, 0.02, 0.315, 0.005), 0.06, 0.315), OnValidation(Cell("Good", 1.0, 0.10, 0.31, 0.005), 0.01, 0.31),
+            OnValidation(Cell("RB-prob", null, 0.05, 0.31, 0.01, "a"), 0.09, 0.31), OnValidation(Cell("RB-prob", null,
+                0.08, 0.31, 0.01, "c"), 0.03, 0.31),
+            OnValidation(Cell("Good", 0.5, 0.02, 0.315, 0.005), 0.06, 0.315), OnValidation(Cell("Good", 1.0, 0.10, 0.31,
+                0.005), 0.01, 0.31),
         ];
         var row = Assert.Single(FirmSideReading.Of(cells));
         Assert.Equal(SelectionSplit.Validation, row.ChosenOn);
@@ -68,6 +77,7 @@ public class FirmSideReadingTests
         // Chosen on test instead (asked for, or cells without a validation split): the optimistic reading.
         var onTest = Assert.Single(FirmSideReading.Of(cells, split: SelectionSplit.Test));
         Assert.Equal(("RB-prob alpha=0.2 a", "knob=0.5"), (onTest.Collective.Label, onTest.Best!.Label));
-        Assert.Equal(SelectionSplit.Test, FirmSideReading.ChoosingSplit(cells.Skip(1).Append(Cell("Base", null, 0.2, 0.3, 0.02, "none"))));
+        Assert.Equal(SelectionSplit.Test, FirmSideReading.ChoosingSplit(cells.Skip(1).Append(Cell("Base", null, 0.2,
+            0.3, 0.02, "none"))));
     }
 }

@@ -7,8 +7,10 @@ namespace FairCollective.Tests.Experiments;
 [Trait(TestKind.Name, TestKind.Unit)]
 public sealed class GainKeptTests
 {
-    private static CountermeasureRow Row(params (int Seed, double Defended, double Undefended)[] seeds) => new("d", "logistic", "roni", "RB-prob", 0, null, 0.2, "1 of pool", 10,
-        default, default, SeedStats.Of(seeds.Select(s => s.Defended)), SeedStats.Of(seeds.Select(s => s.Undefended)), default, default, default, default,
+    private static CountermeasureRow Row(params (int Seed, double Defended, double Undefended)[] seeds) => new("d",
+        "logistic", "roni", "RB-prob", 0, null, 0.2, "1 of pool", 10,
+        default, default, SeedStats.Of(seeds.Select(s => s.Defended)), SeedStats.Of(seeds.Select(s
+            => s.Undefended)), default, default, default, default,
         seeds.ToDictionary(s => s.Seed, s => (s.Defended, s.Undefended)));
 
     [Fact]
@@ -31,7 +33,8 @@ public sealed class GainKeptTests
     {
         // Two settings; seed 2 lacks the second one's undefended cell, so only seeds 0 and 1 count: G = (0.09, 0.07),
         // U = (0.12, 0.12): share 0.08 / 0.12.
-        var kept = CountermeasureSummary.Kept([Row((0, 0.05, 0.06), (1, 0.03, 0.06), (2, 0.04, 0.06)), Row((0, 0.04, 0.06), (1, 0.04, 0.06), (2, 0.04, double.NaN))]);
+        var kept = CountermeasureSummary.Kept([Row((0, 0.05, 0.06), (1, 0.03, 0.06), (2, 0.04, 0.06)), Row((0, 0.04,
+            0.06), (1, 0.04, 0.06), (2, 0.04, double.NaN))]);
         Assert.Equal(2, kept.Seeds);
         Assert.Equal(0.08 / 0.12, kept.Share, 12);
         // A setting without a clear undefended gain is left out; none left: no share.

@@ -13,10 +13,16 @@ namespace FairCollective.Tests.Experiments;
 [Trait(TestKind.Name, TestKind.Unit)]
 public class MetricsJsonTests
 {
-    private static readonly JsonSerializerOptions Serializer = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    private static readonly JsonSerializerOptions Serializer = new()
+    {
+        NumberHandling =
+        JsonNumberHandling.AllowNamedFloatingPointLiterals
+    };
 
-    private static readonly double[] Awkward = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, double.Epsilon, double.MaxValue, double.MinValue, 0.1, 1e-300];
-    private static readonly string[] AwkwardNames = ["eq_odds", "eq_odds_ci_low", "error_minority", "tie_flips", "a<b>&'\"", "é", "x\ty"];
+    private static readonly double[] Awkward = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0,
+        double.Epsilon, double.MaxValue, double.MinValue, 0.1, 1e-300];
+    private static readonly string[] AwkwardNames = ["eq_odds", "eq_odds_ci_low", "error_minority", "tie_flips",
+        "a<b>&'\"", "é", "x\ty"];
 
     // Values a cell stores: rates, counts, intervals, and the awkward ones (NaN, infinities, -0, subnormals, extremes).
     private static readonly Gen<double> Values = Gen.OneOf(
@@ -29,26 +35,33 @@ public class MetricsJsonTests
         Gen.Int[0, AwkwardNames.Length - 1].Select(i => AwkwardNames[i]),
         Gen.String[Gen.Char.AlphaNumeric, 1, 12]);
 
-    private static readonly Gen<Dictionary<string, double>> Metrics = Gen.Dictionary(Names, Values)[0, 80].Select(d => new Dictionary<string, double>(d, StringComparer.Ordinal));
+    private static readonly Gen<Dictionary<string, double>> Metrics = Gen.Dictionary(Names, Values)[0, 80].Select(d
+        => new Dictionary<string, double>(d, StringComparer.Ordinal));
 
     [Fact]
     public void WritesWhatTheSerializerWroteAndReadsItBack()
     {
         Metrics.Sample(metrics =>
         {
-            string expected = JsonSerializer.Serialize(new SortedDictionary<string, double>(metrics, StringComparer.Ordinal), Serializer);
+            string expected = JsonSerializer.Serialize(new SortedDictionary<string, double>(metrics,
+                StringComparer.Ordinal), Serializer);
             string written = MetricsJson.Write(metrics);
             var read = MetricsJson.Read(expected);
             var reference = JsonSerializer.Deserialize<Dictionary<string, double>>(expected, Serializer)!;
             return written == expected && read.Count == reference.Count
-                && reference.All(kv => read.TryGetValue(kv.Key, out var v) && BitConverter.DoubleToInt64Bits(v) == BitConverter.DoubleToInt64Bits(kv.Value));
+                && reference.All(kv => read.TryGetValue(kv.Key, out var v)
+                    && BitConverter.DoubleToInt64Bits(v) == BitConverter.DoubleToInt64Bits(kv.Value));
         }, iter: 1000);
     }
 
     [Fact]
     public void NamedLiteralsAndKeyOrder()
     {
-        var metrics = new Dictionary<string, double> { ["b"] = double.NaN, ["a"] = double.NegativeInfinity, ["B"] = double.PositiveInfinity, ["c"] = 0.25 };
+        var metrics = new Dictionary<string, double>
+        {
+            ["b"] = double.NaN, ["a"] = double.NegativeInfinity,
+            ["B"] = double.PositiveInfinity, ["c"] = 0.25
+        };
         Assert.Equal("""{"B":"Infinity","a":"-Infinity","b":"NaN","c":0.25}""", MetricsJson.Write(metrics));
     }
 

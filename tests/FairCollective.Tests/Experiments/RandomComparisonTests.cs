@@ -10,7 +10,8 @@ public class RandomComparisonTests
 {
     private static CellRecord Cell(string method, int seed, string budget, int flips, double eqod) => new()
     {
-        Experiment = "e", Dataset = "d", Learner = "logistic", Method = method, Seed = seed, Alpha = 0.3, Budget = budget, Flips = flips, PoolSize = 100,
+        Experiment = "e", Dataset = "d", Learner = "logistic", Method = method, Seed = seed, Alpha = 0.3, Budget =
+            budget, Flips = flips, PoolSize = 100,
         Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = 0.3 },
     };
 
@@ -59,16 +60,22 @@ public class RandomComparisonTests
         // The same curves read as a min/max ratio (1 = parity): a strategy 0.02 higher is fairer, so it beats Random.
         static CellRecord AsRatio(CellRecord c) => c with
         {
-            Metrics = new Dictionary<string, double> { [MetricKeys.DemographicParityRatio] = 1 - c.Metrics[MetricKeys.EqOd], [MetricKeys.Error] = 0.3 },
+            Metrics = new Dictionary<string, double>
+            {
+                [MetricKeys.DemographicParityRatio] = 1 -
+                c.Metrics[MetricKeys.EqOd], [MetricKeys.Error] = 0.3
+            },
         };
         double[] noise = [0.001, -0.002, 0.0015, -0.001, 0.0005];
         var ratio = ShownMetric.Of(MetricKeys.DemographicParityRatio);
         var higher = RandomComparison.Against(Curves(-0.02, noise).Select(AsRatio).ToArray(), 0.95, ratio).Single();
         Assert.Equal(+0.02, higher.MeanDifference, 12);
         Assert.Equal(Verdict.Beats, higher.Verdict);
-        Assert.Equal(Verdict.Loses, RandomComparison.Against(Curves(+0.02, noise).Select(AsRatio).ToArray(), 0.95, ratio).Single().Verdict);
+        Assert.Equal(Verdict.Loses, RandomComparison.Against(Curves(+0.02, noise).Select(AsRatio).ToArray(), 0.95,
+            ratio).Single().Verdict);
         // Flips to halve the distance from parity (1 - ratio): base 0.20 -> 0.10, reached as with the gap.
-        var rows = RandomComparison.Halving(Curves(-0.04, [0, 0, 0]).Select(AsRatio).ToArray(), 0.95, ratio).ToDictionary(r => r.Strategy);
+        var rows = RandomComparison.Halving(Curves(-0.04, [0, 0, 0]).Select(AsRatio).ToArray(), 0.95,
+            ratio).ToDictionary(r => r.Strategy);
         Assert.Equal(100, rows["Random"].Flips);
         Assert.Equal(50, rows["RB-prob"].Flips);
     }
@@ -77,7 +84,11 @@ public class RandomComparisonTests
     public void AnAlphaWhereNobodyFlipsIsNotCompared()
     {
         // alpha 0: every strategy's curve is the base model's; no verdict and no halving row is printed for it.
-        var cells = Curves(-0.02, [0.001, -0.002, 0.0015]).Select(c => c.Method == "Base" ? c : c with { Alpha = 0, Flips = 0 }).ToArray();
+        var cells = Curves(-0.02, [0.001, -0.002, 0.0015]).Select(c => c.Method == "Base" ? c : c with
+        {
+            Alpha = 0,
+            Flips = 0
+        }).ToArray();
         Assert.Empty(RandomComparison.Against(cells));
         Assert.Empty(RandomComparison.Halving(cells));
     }

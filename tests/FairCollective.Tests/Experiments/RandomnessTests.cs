@@ -32,28 +32,35 @@ public sealed class RandomnessTests : IDisposable
     {
         var data = _box.UserData("people", specName: "people");
         string datasets = $"datasets: [toy, {{path: people.csv, spec: {Path.GetFileName(data)}}}]\n";
-        Ok("run", _box.Write("a.yaml", "name: rt\n" + datasets + Grid), "--store", _box.PathOf("a.sqlite"), "--export-randomness", _box.PathOf("draws"));
-        foreach (var file in new[] { "split.csv", "collective_order.csv", "random_priorities.csv", "majority_sample_m20.csv" })
-            Assert.True(File.Exists(Path.Combine(RandomnessFiles.Folder(_box.PathOf("draws"), "people", 1), file)), file);
-        Ok("run", _box.Write("b.yaml", "name: rt\n" + datasets + Grid + "randomness: draws\n"), "--store", _box.PathOf("b.sqlite"));
+        Ok("run", _box.Write("a.yaml", "name: rt\n" + datasets + Grid), "--store", _box.PathOf("a.sqlite"),
+            "--export-randomness", _box.PathOf("draws"));
+        foreach (var file in new[] { "split.csv", "collective_order.csv", "random_priorities.csv",
+            "majority_sample_m20.csv" })
+            Assert.True(File.Exists(Path.Combine(RandomnessFiles.Folder(_box.PathOf("draws"), "people", 1), file)),
+                file);
+        Ok("run", _box.Write("b.yaml", "name: rt\n" + datasets + Grid + "randomness: draws\n"), "--store",
+            _box.PathOf("b.sqlite"));
         Assert.Equal(Export("a.sqlite"), Export("b.sqlite"));
     }
 
     [Fact]
     public void AnotherImplementationsDrawsAreUsedAndChangeTheCells()
     {
-        Ok("run", _box.Write("a.yaml", "name: rt\ndatasets: [toy]\n" + Grid), "--store", _box.PathOf("a.sqlite"), "--export-randomness", _box.PathOf("draws"));
+        Ok("run", _box.Write("a.yaml", "name: rt\ndatasets: [toy]\n" + Grid), "--store", _box.PathOf("a.sqlite"),
+            "--export-randomness", _box.PathOf("draws"));
         // Reverse the collective order of seed 0: a different collective, so different cells (and keys) for that seed.
         string order = Path.Combine(RandomnessFiles.Folder(_box.PathOf("draws"), "toy", 0), RandomnessFiles.OrderFile);
         var lines = File.ReadAllLines(order);
         File.WriteAllLines(order, lines.Take(1).Concat(lines.Skip(1).Reverse()));
-        Ok("run", _box.Write("b.yaml", "name: rt\ndatasets: [toy]\n" + Grid + "randomness: draws\n"), "--store", _box.PathOf("b.sqlite"));
+        Ok("run", _box.Write("b.yaml", "name: rt\ndatasets: [toy]\n" + Grid + "randomness: draws\n"), "--store",
+            _box.PathOf("b.sqlite"));
         using var a = ResultsStore.Open(_box.PathOf("a.sqlite"), StoreAccess.Read);
         using var b = ResultsStore.Open(_box.PathOf("b.sqlite"), StoreAccess.Read);
         var seed1A = a.Cells().Where(c => c.Seed == 1).Select(c => c.Key).Order().ToArray();
         Assert.Equal(seed1A, b.Cells().Where(c => c.Seed == 1).Select(c => c.Key).Order());
         var seed0Collective = b.Cells().Where(c => c.Seed == 0 && c.Method != "Base").Select(c => c.Key).ToHashSet();
-        Assert.DoesNotContain(a.Cells().Where(c => c.Seed == 0 && c.Method != "Base"), c => seed0Collective.Contains(c.Key));
+        Assert.DoesNotContain(a.Cells().Where(c => c.Seed == 0 && c.Method != "Base"), c
+            => seed0Collective.Contains(c.Key));
         // Importing into the store of the seeded run is refused: one experiment, one randomness.
         var (exit, _, err) = CliSandbox.Run("run", _box.PathOf("b.yaml"), "--store", _box.PathOf("a.sqlite"));
         Assert.Equal(2, exit);
@@ -64,9 +71,12 @@ public sealed class RandomnessTests : IDisposable
     [Theory]
     [InlineData("collective_order.csv", "id\nunknown-id\n", "collective_order.csv, line 2: unknown id 'unknown-id'")]
     [InlineData("collective_order.csv", "id\n", "collective_order.csv: lists 0 rows; the minority has")]
-    [InlineData("random_priorities.csv", "id,priority\n", "random_priorities.csv: gives 0 priorities; the minority has")]
-    [InlineData("majority_sample_m20.csv", "id\n", "majority_sample_m20.csv: lists 0 rows; majority_rows = 20 needs 20")]
-    [InlineData("split.csv", "id,part\n", "split.csv: 200 of the dataset's 200 rows have no part (every row needs train or test)")]
+    [InlineData("random_priorities.csv", "id,priority\n",
+        "random_priorities.csv: gives 0 priorities; the minority has")]
+    [InlineData("majority_sample_m20.csv", "id\n",
+        "majority_sample_m20.csv: lists 0 rows; majority_rows = 20 needs 20")]
+    [InlineData("split.csv", "id,part\n",
+        "split.csv: 200 of the dataset's 200 rows have no part (every row needs train or test)")]
     [InlineData("split.csv", "part,id\n", "split.csv: the header must be 'id,part'; got 'part,id'")]
     public void ABadImportIsRefusedNamingFileAndLine(string file, string content, string expected)
     {
@@ -82,7 +92,8 @@ public sealed class RandomnessTests : IDisposable
     /// run).</summary>
     private string Exported()
     {
-        Ok("run", _box.Write("a.yaml", "name: rt\ndatasets: [toy]\n" + Grid), "--store", _box.PathOf("a.sqlite"), "--no-report", "--export-randomness", _box.PathOf("draws"));
+        Ok("run", _box.Write("a.yaml", "name: rt\ndatasets: [toy]\n" + Grid), "--store", _box.PathOf("a.sqlite"),
+            "--no-report", "--export-randomness", _box.PathOf("draws"));
         return _box.Write("b.yaml", "name: rt2\ndatasets: [toy]\n" + Grid + "randomness: draws\n");
     }
 
@@ -91,7 +102,8 @@ public sealed class RandomnessTests : IDisposable
     [InlineData("toy", "compas", "'compas' is not used by this spec (a randomness folder holds only what the run imports: a folder per dataset of the spec, named exactly as the dataset: toy)")]
     [InlineData("toy/seed-1", "toy/seed-7", "'toy/seed-7' is not used by this spec (a randomness folder holds only what the run imports: in a dataset's folder, a folder per seed of the spec: seed-0, seed-1)")]
     [InlineData("toy/seed-0/split.csv", "toy/seed-0/splits.csv", "'toy/seed-0/splits.csv' is not used by this spec (a randomness folder holds only what the run imports: in a seed's folder, the files of the split, collective order, Random priorities and the spec's majority_rows samples: split.csv, collective_order.csv, random_priorities.csv, majority_sample_m20.csv)")]
-    [InlineData("toy/seed-0/majority_sample_m20.csv", "toy/seed-0/majority_sample_m30.csv", "'toy/seed-0/majority_sample_m30.csv' is not used by this spec")]
+    [InlineData("toy/seed-0/majority_sample_m20.csv", "toy/seed-0/majority_sample_m30.csv",
+        "'toy/seed-0/majority_sample_m30.csv' is not used by this spec")]
     public void AnEntryTheSpecDoesNotUseIsRefusedNamingItAndWhatIsExpected(string from, string to, string expected)
     {
         var spec = Exported();
@@ -100,7 +112,8 @@ public sealed class RandomnessTests : IDisposable
         else File.Move(a, b);
         var (exit, _, err) = CliSandbox.Run("run", spec, "--store", _box.PathOf("b.sqlite"));
         Assert.Equal(2, exit);
-        Assert.StartsWith($"error: randomness folder '{_box.PathOf("draws")}': {expected}", err, StringComparison.Ordinal);
+        Assert.StartsWith($"error: randomness folder '{_box.PathOf("draws")}': {expected}", err,
+            StringComparison.Ordinal);
         Assert.Single(err.Trim().Split('\n'));
         Assert.False(File.Exists(_box.PathOf("b.sqlite")));
     }
@@ -121,12 +134,14 @@ public sealed class RandomnessTests : IDisposable
     {
         var spec = Exported();
         // Seed 0 keeps only its split; seed 1 keeps everything.
-        foreach (var file in new[] { RandomnessFiles.OrderFile, RandomnessFiles.PrioritiesFile, RandomnessFiles.SampleFile(20) })
+        foreach (var file in new[] { RandomnessFiles.OrderFile, RandomnessFiles.PrioritiesFile,
+            RandomnessFiles.SampleFile(20) })
             File.Delete(Path.Combine(RandomnessFiles.Folder(_box.PathOf("draws"), "toy", 0), file));
         var (exit, output, err) = CliSandbox.Run("run", spec, "--store", _box.PathOf("b.sqlite"), "--no-report");
         Assert.True(exit == 0, err);
         string seed0 = "dataset 'toy', seed 0: imported split; drawn from the seed: collective order, Random priorities, majority sample m=20";
-        string seed1 = "dataset 'toy', seed 1: imported split, collective order, Random priorities, majority sample m=20";
+        string seed1 =
+            "dataset 'toy', seed 1: imported split, collective order, Random priorities, majority sample m=20";
         Assert.Contains($"randomness from {_box.PathOf("draws")}: {seed0}\n", output, StringComparison.Ordinal);
         Assert.Contains($"randomness from {_box.PathOf("draws")}: {seed1}\n", output, StringComparison.Ordinal);
         using var s = ResultsStore.Open(_box.PathOf("b.sqlite"), StoreAccess.Read);

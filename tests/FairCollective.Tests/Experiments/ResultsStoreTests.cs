@@ -12,11 +12,18 @@ public sealed class ResultsStoreTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-store-").FullName;
 
-    private static CellRecord Cell(int seed, string method = "RB-prob", double eqod = 0.1) => TestCells.Configured(new CellRecord
-    {
-        Experiment = "e", Dataset = "compas", Learner = "logistic", Method = method, Seed = seed, Alpha = 0.3, Members = 30, Budget = "0.5 of pool",
-        Flips = 12, PoolSize = 24, Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = eqod, [MetricKeys.Error] = 0.33, ["nan_metric"] = double.NaN },
-    });
+    private static CellRecord Cell(int seed, string method = "RB-prob", double eqod = 0.1)
+        => TestCells.Configured(new CellRecord
+        {
+            Experiment = "e", Dataset = "compas", Learner = "logistic", Method = method, Seed = seed, Alpha = 0.3,
+            Members =
+            30, Budget = "0.5 of pool",
+            Flips = 12, PoolSize = 24, Metrics = new Dictionary<string, double>
+            {
+                [MetricKeys.EqOd] = eqod,
+                [MetricKeys.Error] = 0.33, ["nan_metric"] = double.NaN
+            },
+        });
 
     private string PathOf(string name) => Path.Combine(_dir, name);
 
@@ -70,7 +77,8 @@ public sealed class ResultsStoreTests : IDisposable
         var path = PathOf("atomic.sqlite");
         using (var store = ResultsStore.Open(path)) store.Add(Cell(0));
         // A trigger makes the third insert of the batch fail: the two before it must be rolled back with it.
-        Update(path, "CREATE TRIGGER refuse BEFORE INSERT ON cells WHEN NEW.seed = 3 BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        Update(path,
+            "CREATE TRIGGER refuse BEFORE INSERT ON cells WHEN NEW.seed = 3 BEGIN SELECT RAISE(ABORT, 'refused'); END");
         using (var store = ResultsStore.Open(path))
             Assert.Contains("refused", Refused(() => store.AddAll([Cell(1), Cell(2), Cell(3), Cell(4)])));
         using var reopened = ResultsStore.Open(path, StoreAccess.Read);
@@ -93,14 +101,16 @@ public sealed class ResultsStoreTests : IDisposable
         using var doc = System.Text.Json.JsonDocument.Parse(ms.ToArray());
         Assert.Equal(0.1, doc.RootElement[0].GetProperty("metrics").GetProperty("eqod").GetDouble());
         Assert.Equal("NaN", doc.RootElement[0].GetProperty("metrics").GetProperty("nan_metric").GetString());
-        Assert.Equal("compas", doc.RootElement[0].GetProperty("config").GetProperty("dataset").GetProperty("name").GetString());
+        Assert.Equal("compas",
+            doc.RootElement[0].GetProperty("config").GetProperty("dataset").GetProperty("name").GetString());
     }
 
     [Fact]
     public void MissingStoreIsAUserErrorAndReadingCreatesNothing()
     {
         var path = PathOf("none.sqlite");
-        Assert.Equal($"results store '{path}' does not exist", Refused(() => ResultsStore.Open(path, StoreAccess.Read)));
+        Assert.Equal($"results store '{path}' does not exist", Refused(() => ResultsStore.Open(path,
+            StoreAccess.Read)));
         Assert.False(File.Exists(path));
     }
 
@@ -126,8 +136,10 @@ public sealed class ResultsStoreTests : IDisposable
     {
         var path = PathOf("notes.sqlite");
         File.WriteAllText(path, "these are my notes, not a database, and they are long enough to fill a header page....................................");
-        Assert.Equal($"'{path}' is not a FairCollective results store (not an SQLite database)", Refused(() => ResultsStore.Open(path)));
-        Assert.Equal($"'{path}' is not a FairCollective results store (not an SQLite database)", Refused(() => ResultsStore.Open(path, StoreAccess.Read)));
+        Assert.Equal($"'{path}' is not a FairCollective results store (not an SQLite database)", Refused(()
+            => ResultsStore.Open(path)));
+        Assert.Equal($"'{path}' is not a FairCollective results store (not an SQLite database)", Refused(()
+            => ResultsStore.Open(path, StoreAccess.Read)));
     }
 
     [Fact]
@@ -151,7 +163,8 @@ public sealed class ResultsStoreTests : IDisposable
             cmd.CommandText = "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES('schema_version', '1'); CREATE TABLE cells(cell_key TEXT);";
             cmd.ExecuteNonQuery();
         }
-        Assert.Contains("schema 1), whose cells do not record their full configuration", Refused(() => ResultsStore.Open(path, StoreAccess.Read)));
+        Assert.Contains("schema 1), whose cells do not record their full configuration", Refused(()
+            => ResultsStore.Open(path, StoreAccess.Read)));
     }
 
     [Fact]
@@ -159,7 +172,12 @@ public sealed class ResultsStoreTests : IDisposable
     {
         var path = PathOf("s.sqlite");
         using var store = ResultsStore.Open(path);
-        store.BeginRun("e", TestCells.Settings("compas") with { StrategyOptions = TestCells.NeighbourK(NeighbourStrategyOptions.DefaultK) },
+        store.BeginRun("e",
+            TestCells.Settings("compas") with
+            {
+                StrategyOptions =
+            TestCells.NeighbourK(NeighbourStrategyOptions.DefaultK)
+            },
             "run-1", "{}", "{}");
         // Same settings, more datasets: fine (the grid grows).
         store.BeginRun("e", TestCells.Settings("compas", "adult"), "run-2", "{}", "{}");
@@ -169,17 +187,41 @@ public sealed class ResultsStoreTests : IDisposable
         var baseline = TestCells.Settings("compas");
         string prefix = $"results store '{path}' already holds experiment 'e' with other settings: ";
         const string suffix = "; give the spec another name, or run into another --store";
-        Assert.Equal(prefix + "test_fraction is 0.3 in the store and 0.25 now" + suffix, Why(baseline with { TestFraction = 0.25 }));
+        Assert.Equal(prefix + "test_fraction is 0.3 in the store and 0.25 now" + suffix,
+            Why(baseline with { TestFraction = 0.25 }));
         Assert.Equal(prefix + "strategy.tie_rule is SeededRandom in the store and RowIndex now" + suffix,
-            Why(baseline with { Strategy = baseline.Strategy with { TieRule = FairCollective.Collective.TieRule.RowIndex } }));
+            Why(baseline with
+            {
+                Strategy = baseline.Strategy with
+                {
+                    TieRule = FairCollective.Collective.TieRule.RowIndex
+                }
+            }));
         Assert.Equal(prefix + "strategy 'RB-dist' options differ: K is 10 in the store and 3 now" + suffix,
             Why(baseline with { StrategyOptions = TestCells.NeighbourK(3) }));
         Assert.Equal(prefix + "learner 'logistic' options differ: C is (unset) in the store and 0.01 now" + suffix,
             Why(baseline with { Learners = new Dictionary<string, string> { ["logistic"] = "{\"C\":0.01}" } }));
-        Assert.Equal(prefix + "dataset 'compas' has different data (content sha256 content-comp in the store, edited now)" + suffix,
-            Why(baseline with { Datasets = new Dictionary<string, DatasetIdentity> { ["compas"] = new("compas", "edited", "spec-compas") } }));
-        Assert.Equal(prefix + "dataset 'compas' is read with different settings (spec sha256 spec-compas in the store, other now)" + suffix,
-            Why(baseline with { Datasets = new Dictionary<string, DatasetIdentity> { ["compas"] = new("compas", "content-compas", "other") } }));
+        Assert.Equal(prefix +
+            "dataset 'compas' has different data (content sha256 content-comp in the store, edited now)" + suffix,
+            Why(baseline with
+            {
+                Datasets = new Dictionary<string, DatasetIdentity>
+                {
+                    ["compas"] = new("compas",
+                "edited", "spec-compas")
+                }
+            }));
+        Assert.Equal(prefix +
+            "dataset 'compas' is read with different settings (spec sha256 spec-compas in the store, other now)" +
+            suffix,
+            Why(baseline with
+            {
+                Datasets = new Dictionary<string, DatasetIdentity>
+                {
+                    ["compas"] = new("compas",
+                "content-compas", "other")
+                }
+            }));
         // Nothing of the refused runs was recorded.
         Assert.Equal(["run-1", "run-2"], store.Runs().Select(r => r.RunId).Order());
         // Another experiment name is another experiment.
@@ -200,11 +242,14 @@ public sealed class ResultsStoreTests : IDisposable
         Assert.Matches(@"^results store '.*c\.sqlite': cell row 2 \(key [0-9a-f]{12}\) is corrupted: .+; delete that row or run the experiment into a new store$", message);
 
         Update(path, "UPDATE cells SET metrics_json = '{}', config_json = replace(config_json, '\"seed\":1', '\"seed\":7') WHERE seed = 1");
-        Assert.Contains("is corrupted: its key does not match its configuration", Refused(() => ResultsStore.Open(path, StoreAccess.Read).Cells()));
+        Assert.Contains("is corrupted: its key does not match its configuration", Refused(() => ResultsStore.Open(path,
+            StoreAccess.Read).Cells()));
         Update(path, "UPDATE cells SET alpha = 'abc', config_json = replace(config_json, '\"seed\":7', '\"seed\":1') WHERE seed = 1");
-        Assert.Contains("is corrupted: alpha is not a number", Refused(() => ResultsStore.Open(path, StoreAccess.Read).Cells()));
+        Assert.Contains("is corrupted: alpha is not a number", Refused(() => ResultsStore.Open(path,
+            StoreAccess.Read).Cells()));
         Update(path, "UPDATE cells SET alpha = 0.3, flips = 99 WHERE seed = 1");
-        Assert.Contains("is corrupted: its counts are impossible", Refused(() => ResultsStore.Open(path, StoreAccess.Read).Cells()));
+        Assert.Contains("is corrupted: its counts are impossible", Refused(() => ResultsStore.Open(path,
+            StoreAccess.Read).Cells()));
     }
 
     /// <summary>
@@ -223,14 +268,16 @@ public sealed class ResultsStoreTests : IDisposable
             var read = store.Cells();
             Assert.Equal(written.Select(c => c.Key).Order(StringComparer.Ordinal), read.Select(c => c.Key));
             var bySeed = read.ToDictionary(c => c.Seed);
-            foreach (var cell in written) Assert.Equal(cell.Metrics[MetricKeys.EqOd], bySeed[cell.Seed].Metrics[MetricKeys.EqOd]);
+            foreach (var cell in written) Assert.Equal(cell.Metrics[MetricKeys.EqOd],
+                bySeed[cell.Seed].Metrics[MetricKeys.EqOd]);
         }
         var keys = written.Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
         // Corrupt three rows; the one with the smallest key must be named, also when another fails first on a thread.
         foreach (var key in new[] { keys[1400], keys[700], keys[5] })
             Update(path, $"UPDATE cells SET metrics_json = '{{\"eqod\": ' WHERE cell_key = '{key}'");
         for (int attempt = 0; attempt < 5; attempt++)
-            Assert.Contains($"(key {keys[5][..12]}) is corrupted", Refused(() => ResultsStore.Open(path, StoreAccess.Read).Cells()));
+            Assert.Contains($"(key {keys[5][..12]}) is corrupted", Refused(() => ResultsStore.Open(path,
+                StoreAccess.Read).Cells()));
     }
 
     private static void Update(string path, string sql)

@@ -64,12 +64,17 @@ public sealed class RunnerKillTests : IDisposable
         var after = Cells("kill.sqlite");
         int total = 3 * (1 + 9 * 5 * 21);
         Assert.Equal(total, after.Count);
-        foreach (var (key, cell) in beforeResume) Assert.Equal(cell.Metrics.OrderBy(kv => kv.Key), after[key].Metrics.OrderBy(kv => kv.Key));
+        foreach (var (key, cell) in beforeResume) Assert.Equal(cell.Metrics.OrderBy(kv => kv.Key),
+            after[key].Metrics.OrderBy(kv => kv.Key));
     }
 
     private static Process StartCli(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false
+        };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FairCollective.Cli.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         return Process.Start(psi)!;

@@ -24,7 +24,8 @@ public sealed class RunnerTests : IDisposable
     private RunSummary Run(ExperimentSpec spec, string store, int threads)
     {
         using var s = ResultsStore.Open(Path.Combine(_dir, store));
-        return new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads }, SilentProgress.Instance).Run(spec, s);
+        return new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = threads },
+            SilentProgress.Instance).Run(spec, s);
     }
 
     private Dictionary<string, CellRecord> Cells(string store)
@@ -48,7 +49,8 @@ public sealed class RunnerTests : IDisposable
         {
             Assert.Equal(cell.Flips, b[key].Flips);
             Assert.Equal(cell.PoolSize, b[key].PoolSize);
-            Assert.Equal(cell.Metrics.OrderBy(kv => kv.Key), b[key].Metrics.OrderBy(kv => kv.Key)); // bit-identical doubles
+            Assert.Equal(cell.Metrics.OrderBy(kv => kv.Key), b[key].Metrics.OrderBy(kv
+                => kv.Key)); // bit-identical doubles
         }
     }
 
@@ -73,7 +75,8 @@ public sealed class RunnerTests : IDisposable
     }
 
     // What a cell adds to its firm's metrics: about its own ranking, not the refit.
-    private static readonly HashSet<string> PerCellKeys = [MetricKeys.TieFlips, MetricKeys.IdealFlips, MetricKeys.IdealPrecision, MetricKeys.P0RankCorrelation];
+    private static readonly HashSet<string> PerCellKeys = [MetricKeys.TieFlips, MetricKeys.IdealFlips,
+        MetricKeys.IdealPrecision, MetricKeys.P0RankCorrelation];
 
     /// <summary>
     /// At a budget of the whole pool every strategy flips every member (the cells SharedRefits gives one refit): their
@@ -83,7 +86,8 @@ public sealed class RunnerTests : IDisposable
     public void CellsFlippingTheWholePoolHaveTheSameFirmMetrics()
     {
         Run(SmallSpec(), "whole.sqlite", 2);
-        var whole = Cells("whole.sqlite").Values.Where(c => c.Flips > 0 && c.Flips == c.PoolSize && c.Method is "RB-prob" or "RB-label" or "RB-dist" or "Random")
+        var whole = Cells("whole.sqlite").Values.Where(c => c.Flips > 0 && c.Flips == c.PoolSize
+            && c.Method is "RB-prob" or "RB-label" or "RB-dist" or "Random")
             .GroupBy(c => (c.Seed, c.Alpha, c.Config!.MajorityRows)).ToArray();
         Assert.NotEmpty(whole);
         foreach (var group in whole)
@@ -93,7 +97,9 @@ public sealed class RunnerTests : IDisposable
             foreach (var cell in group)
                 foreach (var (key, value) in first)
                     if (!PerCellKeys.Contains(key))
-                        Assert.True(BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(cell.Metrics[key]), $"{cell.Method} {key}: {value:R} vs {cell.Metrics[key]:R}");
+                        Assert.True(BitConverter.DoubleToInt64Bits(value) ==
+                            BitConverter.DoubleToInt64Bits(cell.Metrics[key]),
+                            $"{cell.Method} {key}: {value:R} vs {cell.Metrics[key]:R}");
         }
     }
 
@@ -102,7 +108,8 @@ public sealed class RunnerTests : IDisposable
     {
         var spec = SmallSpec();
         using (var s = ResultsStore.Open(Path.Combine(_dir, "r.sqlite")))
-            new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = 1, StopAfterCells = 20 }, SilentProgress.Instance).Run(spec, s);
+            new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = 1, StopAfterCells = 20 },
+                SilentProgress.Instance).Run(spec, s);
         var partial = Cells("r.sqlite");
         Assert.InRange(partial.Count, 20, 21);
         // The stopped run is recorded as unfinished, with exactly the cells it did not commit missing.
@@ -115,7 +122,8 @@ public sealed class RunnerTests : IDisposable
             var missing = s.Gaps().Missing;
             Assert.Equal(total - partial.Count, missing.Count);
             Assert.Empty(missing.Select(m => m.Key).Intersect(partial.Keys));
-            Assert.Contains($"is incomplete: {total - partial.Count} cells its runs set out to compute are missing", Assert.Single(s.Gaps().Warnings()), StringComparison.Ordinal);
+            Assert.Contains($"is incomplete: {total - partial.Count} cells its runs set out to compute are missing",
+                Assert.Single(s.Gaps().Warnings()), StringComparison.Ordinal);
         }
         var resumed = Run(spec, "r.sqlite", -1);
         Assert.Equal(partial.Count, resumed.AlreadyDone);
@@ -130,7 +138,8 @@ public sealed class RunnerTests : IDisposable
         }
         Run(SmallSpec(), "ref.sqlite", -1);
         var reference = Cells("ref.sqlite");
-        foreach (var (key, cell) in full) Assert.Equal(reference[key].Metrics.OrderBy(kv => kv.Key), cell.Metrics.OrderBy(kv => kv.Key));
+        foreach (var (key, cell) in full) Assert.Equal(reference[key].Metrics.OrderBy(kv => kv.Key),
+            cell.Metrics.OrderBy(kv => kv.Key));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

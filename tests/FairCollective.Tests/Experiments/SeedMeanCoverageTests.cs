@@ -38,14 +38,21 @@ public class SeedMeanCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
             var cells = new CellRecord[seeds];
             for (int s = 0; s < seeds; s++)
             {
-                var (y, pred, minority) = BootstrapCoverageTests.CompasSizedTestSet(Seeds.Create(r * seeds + s, "seed-mean-coverage"), e, e);
+                var (y, pred, minority) = BootstrapCoverageTests.CompasSizedTestSet(Seeds.Create(r * seeds + s,
+                    "seed-mean-coverage"), e, e);
                 var groups = GroupMembership.Create(minority);
                 var metrics = FirmEvaluation.Evaluate(y, pred, groups);
-                FirmEvaluation.AddIntervals(metrics, y, pred, groups, new BootstrapOptions { Resamples = BootstrapCoverageTests.Resamples, Seed = s });
-                cells[s] = new CellRecord { Experiment = "coverage", Dataset = "compas-sized", Learner = "given", Method = "Base", Seed = s, Metrics = metrics };
+                FirmEvaluation.AddIntervals(metrics, y, pred, groups,
+                    new BootstrapOptions { Resamples = BootstrapCoverageTests.Resamples, Seed = s });
+                cells[s] = new CellRecord
+                {
+                    Experiment = "coverage", Dataset = "compas-sized", Learner = "given",
+                    Method = "Base", Seed = s, Metrics = metrics
+                };
             }
             for (int k = 0; k < keys.Length; k++)
-                if (SeedStats.TestRowInterval(cells, keys[k]) is { } i && i.Low <= truth[k] + 1e-12 && truth[k] - 1e-12 <= i.High) covered[k]++;
+                if (SeedStats.TestRowInterval(cells, keys[k]) is { } i && i.Low <= truth[k] + 1e-12
+                    && truth[k] - 1e-12 <= i.High) covered[k]++;
         }
         output.WriteLine($"true value {e}: covered of {replicates}: EqOd {covered[0]}, eq_opp {covered[1]}, dem_parity_ratio {covered[2]}");
         Assert.All(covered, c => Assert.InRange(c, 0.93 * replicates, replicates));

@@ -12,9 +12,11 @@ namespace FairCollective.Tests.Experiments;
 public class SettingsCodecTests
 {
     private static readonly ExperimentSpec Base = SpecParser.Parse(
-        "name: x\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n", "x.yaml");
+        "name: x\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n",
+            "x.yaml");
 
-    public static TheoryData<string> Fields() => new(SettingsCodec.Fields(typeof(StrategySettings)).Select(f => f.Name));
+    public static TheoryData<string> Fields() => new(SettingsCodec.Fields(typeof(StrategySettings)).Select(f
+        => f.Name));
 
     /// <summary>The default settings with <paramref name="field"/> set to another valid value.</summary>
     private static StrategySettings Changed(string field)

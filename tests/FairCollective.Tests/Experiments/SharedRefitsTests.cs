@@ -33,7 +33,8 @@ public class SharedRefitsTests
     {
         var refits = new SharedRefits();
         int fits = 0;
-        for (int i = 0; i < SharedRefits.MaxShared; i++) refits.GetOrFit("compas", 0, "logistic", [i], Counting(() => fits++, i));
+        for (int i = 0; i < SharedRefits.MaxShared; i++) refits.GetOrFit("compas", 0, "logistic", [i], Counting(()
+            => fits++, i));
         Assert.Equal(SharedRefits.MaxShared, fits);
         Assert.Equal(7.0, refits.GetOrFit("compas", 0, "logistic", [7], Counting(() => fits++, -1))["eqod"]);
         Assert.Equal(SharedRefits.MaxShared, fits);

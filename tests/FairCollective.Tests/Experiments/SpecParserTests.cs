@@ -30,7 +30,8 @@ public class SpecParserTests
         Assert.Equal([null, 10], spec.MajorityRows);
         Assert.Equal([0, 1, 2], spec.Seeds);
         Assert.Equal(3, spec.OptionsOf<NeighbourStrategyOptions>("RB-label").K);
-        Assert.Equal(NeighbourStrategyOptions.DefaultK, spec.OptionsOf<NeighbourStrategyOptions>("RB-dist").K); // RB-label's k is RB-label's
+        Assert.Equal(NeighbourStrategyOptions.DefaultK,
+            spec.OptionsOf<NeighbourStrategyOptions>("RB-dist").K); // RB-label's k is RB-label's
         Assert.Equal(TieRule.RowIndex, spec.Strategy.TieRule);
         Assert.Equal(["logistic"], spec.Learners);
     }
@@ -55,14 +56,16 @@ public class SpecParserTests
     [InlineData("strategy: {options: {RB-label: {k: 0}}}", "strategy 'RB-label': option k must be at least 1; got 0")]
     [InlineData("strategy: {k: 3}", "strategy.k is now each neighbour strategy's own option (did you mean strategy.options.RB-label.k and strategy.options.RB-dist.k?)")]
     [InlineData("strategy: {rb_prob_model: mlp}", "strategy.rb_prob_model is now RB-prob's own option, also read by the plausible-flips threshold (did you mean strategy.options.RB-prob.model?)")]
-    [InlineData("strategy: {options: {RB-prob: {model: svm}}}", "strategy 'RB-prob': unknown model 'svm' (known: logistic, mlp, gbt")]
+    [InlineData("strategy: {options: {RB-prob: {model: svm}}}",
+        "strategy 'RB-prob': unknown model 'svm' (known: logistic, mlp, gbt")]
     [InlineData("strategy: {options: {Random: {k: 3}}}", "strategy 'Random' has no options of its own")]
     [InlineData("strategy: {tie_rule: coin}", "unknown tie_rule 'coin'")]
     [InlineData("colour: red", "unknown key 'colour'")]
     public void InvalidSpecsGiveOneLineMessagesWithTheLine(string replacement, string expected)
     {
         string key = replacement[..replacement.IndexOf(':')];
-        var lines = Valid.Split('\n').Where(l => !l.StartsWith(key + ":", StringComparison.Ordinal)).Append(replacement);
+        var lines = Valid.Split('\n').Where(l => !l.StartsWith(key + ":",
+            StringComparison.Ordinal)).Append(replacement);
         var e = Assert.Throws<UserInputException>(() => SpecParser.Parse(string.Join('\n', lines), "my.yaml"));
         Assert.Contains(expected, e.Message);
         Assert.StartsWith("my.yaml:", e.Message);
@@ -72,7 +75,8 @@ public class SpecParserTests
     [Fact]
     public void MissingRequiredKeyIsNamed()
     {
-        var e = Assert.Throws<UserInputException>(() => SpecParser.Parse("datasets: [compas]\nalphas: [0]\nbudgets: {counts: [0]}\nseeds: [0]"));
+        var e = Assert.Throws<UserInputException>(()
+            => SpecParser.Parse("datasets: [compas]\nalphas: [0]\nbudgets: {counts: [0]}\nseeds: [0]"));
         Assert.Contains("missing key 'strategies'", e.Message);
     }
 
@@ -82,7 +86,8 @@ public class SpecParserTests
         var both = SpecParser.Parse(Valid + "\nmembers: [3]");
         Assert.Contains(FairCollective.Collective.CollectiveSize.Members(3), both.Sizes);
         Assert.Contains(both.Sizes, s => s.Fraction is not null);
-        var e = Assert.Throws<UserInputException>(() => SpecParser.Parse(Valid.Replace("alphas: {from: 0, to: 0.4, step: 0.1}\n", "")));
+        var e = Assert.Throws<UserInputException>(()
+            => SpecParser.Parse(Valid.Replace("alphas: {from: 0, to: 0.4, step: 0.1}\n", "")));
         Assert.Equal("spec: give the collective sizes as 'alphas' (shares of the minority in [0, 1]) and/or 'members' (counts)", e.Message);
     }
 
@@ -95,7 +100,8 @@ public class SpecParserTests
 
     [Fact]
     public void MissingFileIsAUserError() =>
-        Assert.Contains("does not exist", Assert.Throws<UserInputException>(() => SpecParser.ParseFile("/nonexistent/spec.yaml")).Message);
+        Assert.Contains("does not exist", Assert.Throws<UserInputException>(()
+            => SpecParser.ParseFile("/nonexistent/spec.yaml")).Message);
 
     // 50,000 levels: enough to overflow the stack of a recursive parser, which would kill the test host.
     private const int Deep = 50_000;
@@ -105,7 +111,8 @@ public class SpecParserTests
     {
         string json = "{\"datasets\": " + new string('[', Deep) + new string(']', Deep) + "}";
         var e = Assert.Throws<UserInputException>(() => SpecParser.Parse(json, "deep.json"));
-        Assert.Equal("deep.json: nesting deeper than 64 levels at line 1, column 77 (the limit for a spec document)", e.Message);
+        Assert.Equal("deep.json: nesting deeper than 64 levels at line 1, column 77 (the limit for a spec document)",
+            e.Message);
     }
 
     [Fact]
@@ -113,21 +120,26 @@ public class SpecParserTests
     {
         string block = "name: deep\ndatasets:\n" + string.Concat(Enumerable.Repeat("- ", Deep)) + "compas\n";
         var e = Assert.Throws<UserInputException>(() => SpecParser.Parse(block, "deep.yaml"));
-        Assert.Equal("deep.yaml: nesting deeper than 64 levels at line 3, column 127 (the limit for a spec document)", e.Message);
+        Assert.Equal("deep.yaml: nesting deeper than 64 levels at line 3, column 127 (the limit for a spec document)",
+            e.Message);
 
-        string flow = "strategy: " + string.Concat(Enumerable.Repeat("{k: ", Deep)) + "1" + new string('}', Deep) + "\n";
+        string flow = "strategy: " + string.Concat(Enumerable.Repeat("{k: ", Deep)) + "1" + new string('}',
+            Deep) + "\n";
         e = Assert.Throws<UserInputException>(() => SpecParser.Parse(flow, "flow.yaml"));
-        Assert.Equal("flow.yaml: nesting deeper than 64 levels at line 1, column 263 (the limit for a spec document)", e.Message);
+        Assert.Equal("flow.yaml: nesting deeper than 64 levels at line 1, column 263 (the limit for a spec document)",
+            e.Message);
     }
 
     [Fact]
     public void NestingUpToTheLimitReachesTheUsualChecks()
     {
         // The root mapping is level 1, so 63 brackets make 64 levels: allowed, and rejected for what it means.
-        string json = "{\"datasets\": " + new string('[', SpecDocument.MaxDepth - 1) + new string(']', SpecDocument.MaxDepth - 1) + "}";
+        string json = "{\"datasets\": " + new string('[', SpecDocument.MaxDepth - 1) + new string(']',
+            SpecDocument.MaxDepth - 1) + "}";
         var e = Assert.Throws<UserInputException>(() => SpecParser.Parse(json, "ok.json"));
         Assert.DoesNotContain("nesting", e.Message);
-        Assert.Contains("nesting deeper than 64 levels", Assert.Throws<UserInputException>(() => SpecParser.Parse(json.Replace("[]", "[[]]"), "ok.json")).Message);
+        Assert.Contains("nesting deeper than 64 levels", Assert.Throws<UserInputException>(()
+            => SpecParser.Parse(json.Replace("[]", "[[]]"), "ok.json")).Message);
     }
 
     [Fact]
@@ -138,9 +150,11 @@ public class SpecParserTests
         {
             File.WriteAllText(path, "name: big\n#" + new string('x', (int)SpecDocument.MaxBytes) + "\n");
             var e = Assert.Throws<UserInputException>(() => SpecParser.ParseFile(path));
-            Assert.Equal($"{path}: 1,048,588 bytes exceed the limit of 1,048,576 bytes (1 MiB) for a spec document", e.Message);
+            Assert.Equal($"{path}: 1,048,588 bytes exceed the limit of 1,048,576 bytes (1 MiB) for a spec document",
+                e.Message);
             e = Assert.Throws<UserInputException>(() => SpecParser.Parse(File.ReadAllText(path), "big.yaml"));
-            Assert.Equal("big.yaml: 1,048,588 bytes exceed the limit of 1,048,576 bytes (1 MiB) for a spec document", e.Message);
+            Assert.Equal("big.yaml: 1,048,588 bytes exceed the limit of 1,048,576 bytes (1 MiB) for a spec document",
+                e.Message);
         }
         finally
         {
@@ -151,14 +165,18 @@ public class SpecParserTests
     [Fact]
     public void DefencesAreAListAMappingOrAMix()
     {
-        const string head = "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n";
+        const string head =
+            "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n";
         Assert.Equal([FairCollective.Mitigation.Defences.DefenceChoice.None], SpecParser.Parse(head).Defences);
         Assert.Equal([0.0], SpecParser.Parse(head).Plausibility);
-        var mapping = SpecParser.Parse(head + "defences: {none: , knn-sanitisation: {k: 5}, roni: }\nplausible: [0, 0.3]");
-        Assert.Equal(["none", "knn-sanitisation(k=5)", "roni"], mapping.Defences.Select(FairCollective.Mitigation.Defences.DefenceCatalog.Label));
+        var mapping = SpecParser.Parse(head +
+            "defences: {none: , knn-sanitisation: {k: 5}, roni: }\nplausible: [0, 0.3]");
+        Assert.Equal(["none", "knn-sanitisation(k=5)", "roni"],
+            mapping.Defences.Select(FairCollective.Mitigation.Defences.DefenceCatalog.Label));
         Assert.Equal([0, 0.3], mapping.Plausibility);
         var mixed = SpecParser.Parse(head + "defences: [none, knn-sanitisation, {knn-sanitisation: {eta: 0.5}}]");
-        Assert.Equal(["none", "knn-sanitisation", "knn-sanitisation(eta=0.5)"], mixed.Defences.Select(FairCollective.Mitigation.Defences.DefenceCatalog.Label));
+        Assert.Equal(["none", "knn-sanitisation", "knn-sanitisation(eta=0.5)"],
+            mixed.Defences.Select(FairCollective.Mitigation.Defences.DefenceCatalog.Label));
         // Written back, the spec reads as the same spec.
         var again = SpecParser.Parse(SpecWriter.Write(mixed));
         Assert.Equal(mixed.Defences, again.Defences);

@@ -56,7 +56,8 @@ public sealed class SpecRoundTripTests : IDisposable
             + "alphas: [0.3, 0.6]\nbudgets: {fractions: [0.5, 1]}\nmajority_rows: [all, 20]\nseeds: [0, 1]\nstrategy: {options: {RB-dist: {k: 3}}}\n");
         Assert.Equal(0, CliSandbox.Run("run", spec, "--store", _box.PathOf("a.sqlite")).Exit);
         string recorded;
-        using (var a = ResultsStore.Open(_box.PathOf("a.sqlite"), StoreAccess.Read)) recorded = a.Runs().Single().SpecJson;
+        using (var a = ResultsStore.Open(_box.PathOf("a.sqlite"),
+            StoreAccess.Read)) recorded = a.Runs().Single().SpecJson;
         // The recorded spec runs from anywhere: its dataset paths are absolute.
         var again = Path.Combine(Directory.CreateTempSubdirectory("fc-rerun-").FullName, "recorded.json");
         File.WriteAllText(again, recorded);
@@ -84,17 +85,20 @@ public sealed class ReproduceChoicesTests
     [Fact]
     public void LearnersAndDatasetsReachTheSpec()
     {
-        var spec = PaperExperiments.Create(PaperExperiments.FlipEfficiency, ["acs-wy", "compas"], quick: true, ["logistic", "MLP"]);
+        var spec = PaperExperiments.Create(PaperExperiments.FlipEfficiency, ["acs-wy", "compas"], quick: true,
+            ["logistic", "MLP"]);
         Assert.Equal(["logistic", "mlp"], spec.Learners);
         Assert.Equal(["acs-wy", "compas"], spec.Datasets.Select(d => d.NameOrPath));
-        Assert.Equal(["synthetic", "toy"], PaperExperiments.Create(PaperExperiments.Synthetic, ["synthetic", "toy"], quick: true).Datasets.Select(d => d.NameOrPath));
+        Assert.Equal(["synthetic", "toy"], PaperExperiments.Create(PaperExperiments.Synthetic, ["synthetic", "toy"],
+            quick: true).Datasets.Select(d => d.NameOrPath));
     }
 
     [Fact]
     public void ReproduceRunsTheChosenLearner()
     {
         using var box = new CliSandbox();
-        var (exit, output, err) = CliSandbox.Run("reproduce", "toy", "--quick", "--learners", "logistic,gbt", "--no-report", "-o", box.PathOf("toy"));
+        var (exit, output, err) = CliSandbox.Run("reproduce", "toy", "--quick", "--learners", "logistic,gbt",
+            "--no-report", "-o", box.PathOf("toy"));
         Assert.True(exit == 0, err);
         using var s = ResultsStore.Open(box.PathOf("toy/results.sqlite"), StoreAccess.Read);
         Assert.Equal(["gbt", "logistic"], s.Cells().Select(c => c.Learner).Distinct().Order());
@@ -129,6 +133,7 @@ public sealed class EmbeddingsInExperimentsTests
         Assert.Contains("\"embeddings\":", s.Runs().Single().SpecJson);
         // A key the entry does not know is an error, not silently ignored.
         var bad = box.Write("bad.yaml", "name: bad\ndatasets: [{path: metadata.csv, embedings: emb.csv}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n");
-        Assert.Contains("unknown key 'embedings' in a dataset entry (known: path, name, spec, embeddings)", CliSandbox.Run("run", bad).Err);
+        Assert.Contains("unknown key 'embedings' in a dataset entry (known: path, name, spec, embeddings)",
+            CliSandbox.Run("run", bad).Err);
     }
 }

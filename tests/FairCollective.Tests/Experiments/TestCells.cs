@@ -31,11 +31,18 @@ public static class TestCells
     {
         var config = new CellConfig
         {
-            Experiment = c.Experiment, Dataset = Ref(c.Dataset), Learner = c.Learner, LearnerOptionsJson = "{}", TestFraction = 0.3,
+            Experiment = c.Experiment, Dataset = Ref(c.Dataset), Learner = c.Learner, LearnerOptionsJson = "{}",
+            TestFraction = 0.3,
             Seed = c.Seed, Method = c.Method, Knob = c.Knob, RandomnessSha256 = "seeded-" + c.Seed,
         };
         if (c.Knob is null && c.Method != CellConfig.BaseMethod)
-            config = config with { MajorityRows = c.MajorityRows, Size = CollectiveSize.Share(c.Alpha), Budget = ParseBudget(c.Budget), Strategy = Strategy };
+            config = config with
+            {
+                MajorityRows = c.MajorityRows,
+                Size = CollectiveSize.Share(c.Alpha),
+                Budget = ParseBudget(c.Budget),
+                Strategy = Strategy
+            };
         return CellRecord.Of(config, c.Alpha, c.Members, c.Flips, c.PoolSize, c.Metrics, c.Seconds, c.ScoringRule);
     }
 

@@ -51,7 +51,8 @@ public class Aif360GoldenTests
         }
         else
         {
-            NumericAssert.Close(Number(aif.GetProperty("equalized_odds_difference")), report.EqualizedOddsDifferenceWorstCase, name);
+            NumericAssert.Close(Number(aif.GetProperty("equalized_odds_difference")),
+                report.EqualizedOddsDifferenceWorstCase, name);
         }
     }
 
@@ -64,11 +65,14 @@ public class Aif360GoldenTests
         foreach (var (side, rates) in new[] { ("unprivileged", report.Minority), ("privileged", report.Majority) })
             foreach (var (key, rate) in new (string, GroupRate)[]
                      {
-                     ("num_instances", GroupRate.Count), ("base_rate", GroupRate.BaseRate), ("selection_rate", GroupRate.SelectionRate),
-                     ("true_positive_rate", GroupRate.TruePositiveRate), ("false_positive_rate", GroupRate.FalsePositiveRate),
+                     ("num_instances", GroupRate.Count), ("base_rate", GroupRate.BaseRate), ("selection_rate",
+                         GroupRate.SelectionRate),
+                     ("true_positive_rate", GroupRate.TruePositiveRate), ("false_positive_rate",
+                         GroupRate.FalsePositiveRate),
                      ("error_rate", GroupRate.ErrorRate),
                      })
-                NumericAssert.Close(Number(aif.GetProperty(side).GetProperty(key)), rates.Get(rate), $"{name} {side} {key}");
+                NumericAssert.Close(Number(aif.GetProperty(side).GetProperty(key)), rates.Get(rate),
+                    $"{name} {side} {key}");
         Assert.Equal(report.Minority.ErrorRate, report.MinorityErrorRate);
         Assert.Equal(report.Majority.ErrorRate, report.MajorityErrorRate);
     }

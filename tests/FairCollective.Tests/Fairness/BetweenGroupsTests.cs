@@ -45,7 +45,8 @@ public class BetweenGroupsTests
         ConfusionCounts[] one = [new(TruePositives: 2, FalsePositives: 0, TrueNegatives: 3, FalseNegatives: 1)];
         Assert.Equal(0.0, BetweenGroups.Difference(one, GroupRate.SelectionRate, UndefinedRate.NaN));
         Assert.Equal(1.0, BetweenGroups.Ratio(one, GroupRate.SelectionRate, UndefinedRate.NaN));
-        Assert.True(double.IsNaN(BetweenGroups.Ratio(one, GroupRate.FalsePositiveRate, UndefinedRate.NaN))); // FPR 0: 0/0
+        Assert.True(double.IsNaN(BetweenGroups.Ratio(one, GroupRate.FalsePositiveRate,
+            UndefinedRate.NaN))); // FPR 0: 0/0
     }
 
     [Fact]

@@ -53,14 +53,17 @@ public class BootstrapCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
         {
             var (y, pred, group) = TestSet(Seeds.Create(s, "coverage-test-set"), 2000);
             var minority = group.Select(g => g == "min").ToArray();
-            var counted = CountBootstrap.Intervals(y, pred, minority, [FairnessMetric.EqOd, FairnessMetric.ErrorRate], 200, 0.95, s);
+            var counted = CountBootstrap.Intervals(y, pred, minority, [FairnessMetric.EqOd, FairnessMetric.ErrorRate],
+                200, 0.95, s);
             var ((low, high), (errorLow, errorHigh)) = (counted[0], counted[1]);
             if (low <= TrueEqOd && TrueEqOd <= high) covered++;
             if (s < 5)
             {
                 // Same distribution as resampling rows: the ends agree with the row bootstrap's within Monte Carlo
                 // noise.
-                var rows = FairnessBootstrap.Compute(y, pred, GroupIndex.From(group), ["min"], [FairnessMetric.EqOd, FairnessMetric.ErrorRate, FairnessMetric.DemographicParityDifference, FairnessMetric.DemographicParityRatio, FairnessMetric.EqualOpportunityDifferenceSigned],
+                var rows = FairnessBootstrap.Compute(y, pred, GroupIndex.From(group), ["min"], [FairnessMetric.EqOd,
+                    FairnessMetric.ErrorRate, FairnessMetric.DemographicParityDifference,
+                    FairnessMetric.DemographicParityRatio, FairnessMetric.EqualOpportunityDifferenceSigned],
                     new BootstrapOptions { Resamples = 2000, Seed = s });
                 Assert.Equal(rows[0].Lower, low, 0.01);
                 Assert.Equal(rows[0].Upper, high, 0.01);
@@ -68,7 +71,8 @@ public class BootstrapCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
                 Assert.Equal(rows[1].Upper, errorHigh, 0.005);
                 // Every other metric goes through the same counts: its ends agree with the row bootstrap's as well
                 // (both at 2,000 resamples, so the ends' Monte Carlo noise is well below the tolerance).
-                var many = CountBootstrap.Intervals(y, pred, minority, [FairnessMetric.DemographicParityDifference, FairnessMetric.DemographicParityRatio,
+                var many = CountBootstrap.Intervals(y, pred, minority, [FairnessMetric.DemographicParityDifference,
+                    FairnessMetric.DemographicParityRatio,
                     FairnessMetric.EqualOpportunityDifferenceSigned], 2000, 0.95, s);
                 for (int m = 2; m < 5; m++)
                 {
@@ -122,7 +126,8 @@ public class BootstrapCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
     public void UnsignedGapsAndRatiosCoverAtLeast93PercentNearZero(double e)
     {
         const int sets = 4000, bootstrapSeeds = 50;
-        FairnessMetric[] metrics = [FairnessMetric.EqOd, FairnessMetric.EqualOpportunityDifference, FairnessMetric.DemographicParityDifference,
+        FairnessMetric[] metrics = [FairnessMetric.EqOd, FairnessMetric.EqualOpportunityDifference,
+            FairnessMetric.DemographicParityDifference,
             FairnessMetric.EqualizedOddsDifferenceWorstCase, FairnessMetric.DemographicParityRatio];
         double[] truth = [e, e, e, e, 0.5 / (0.5 + e)];
         var covered = new int[metrics.Length + 1];
@@ -133,7 +138,8 @@ public class BootstrapCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
             for (int m = 0; m < metrics.Length; m++)
                 if (ends[m].Low <= truth[m] + 1e-12 && truth[m] - 1e-12 <= ends[m].High) covered[m]++;
             (y, pred, minority) = CompasSizedTestSet(Seeds.Create(s, "coverage-near-zero-tpr"), 2 * e, 0);
-            var eqod = CountBootstrap.Intervals(y, pred, minority, [FairnessMetric.EqOd], Resamples, 0.95, seed: s % bootstrapSeeds)[0];
+            var eqod = CountBootstrap.Intervals(y, pred, minority, [FairnessMetric.EqOd], Resamples, 0.95,
+                seed: s % bootstrapSeeds)[0];
             if (eqod.Low <= e + 1e-12 && e - 1e-12 <= eqod.High) covered[^1]++;
         }
         output.WriteLine($"true value {e}: covered of {sets}: EqOd {covered[0]}, eq_opp {covered[1]}, dem_parity {covered[2]}, eq_odds_worst {covered[3]}, dem_parity_ratio {covered[4]}; EqOd with the TPR gap alone {covered[5]}");

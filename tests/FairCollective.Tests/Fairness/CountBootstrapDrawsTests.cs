@@ -21,7 +21,8 @@ public class CountBootstrapDrawsTests
     public void SharedDrawsGiveExactlyTheIntervalsOfDrawingPerResample(int seed, int n, int resamples)
     {
         var rng = new Random(seed * 7919);
-        FairnessMetric[] metrics = [FairnessMetric.EqOd, FairnessMetric.ErrorRate, FairnessMetric.DemographicParityRatio, FairnessMetric.EqualOpportunityDifferenceSigned];
+        FairnessMetric[] metrics = [FairnessMetric.EqOd, FairnessMetric.ErrorRate,
+            FairnessMetric.DemographicParityRatio, FairnessMetric.EqualOpportunityDifferenceSigned];
         for (int dataSet = 0; dataSet < 3; dataSet++)
         {
             var y = Enumerable.Range(0, n).Select(_ => rng.Next(2)).ToArray();
@@ -35,12 +36,14 @@ public class CountBootstrapDrawsTests
         }
     }
 
-    private static (double Low, double High)[] Reference(int[] y, int[] pred, bool[] minority, FairnessMetric[] metrics, int resamples, double level, int seed)
+    private static (double Low, double High)[] Reference(int[] y, int[] pred, bool[] minority, FairnessMetric[] metrics,
+        int resamples, double level, int seed)
     {
         int n = y.Length;
         var rng = Seeds.Create(seed, CountBootstrap.SeedPurpose);
         var drawn = metrics.Select(_ => new List<double>()).ToArray();
-        var parts = metrics.Select(m => Enumerable.Range(0, SignedParts.LayoutOf(m, 2)?.Count ?? 0).Select(_ => new List<double>()).ToArray()).ToArray();
+        var parts = metrics.Select(m => Enumerable.Range(0, SignedParts.LayoutOf(m, 2)?.Count ?? 0).Select(_
+            => new List<double>()).ToArray()).ToArray();
         var values = new double[FairnessEvaluator.MetricCount];
         for (int b = 0; b < resamples; b++)
         {
@@ -50,7 +53,8 @@ public class CountBootstrapDrawsTests
                 int r = rng.Next(n);
                 counts[minority[r] ? 1 : 0, y[r], pred[r]]++;
             }
-            var perGroup = Enumerable.Range(0, 2).Select(g => new ConfusionCounts(TruePositives: counts[g, 1, 1], FalsePositives: counts[g, 0, 1],
+            var perGroup = Enumerable.Range(0, 2).Select(g => new ConfusionCounts(TruePositives: counts[g, 1, 1],
+                FalsePositives: counts[g, 0, 1],
                 TrueNegatives: counts[g, 0, 0], FalseNegatives: counts[g, 1, 0])).ToArray();
             FairnessEvaluator.Evaluate(perGroup, [false, true], UndefinedRate.NaN, values);
             for (int m = 0; m < metrics.Length; m++)
@@ -73,7 +77,8 @@ public class CountBootstrapDrawsTests
             return SortedArrayStatistics.QuantileCustom(sorted, t, QuantileDefinition.R7);
         }
         return metrics.Select((metric, m) => SignedParts.LayoutOf(metric, 2) is { } layout
-            ? UnsignedInterval.Of(layout, SimultaneousPercentiles.Ends(parts[m].Select(p => p.ToArray()).ToArray(), drawn[m].Count, level), estimate[(int)metric])
+            ? UnsignedInterval.Of(layout, SimultaneousPercentiles.Ends(parts[m].Select(p => p.ToArray()).ToArray(),
+                drawn[m].Count, level), estimate[(int)metric])
             : (Q(drawn[m], tau), Q(drawn[m], 1 - tau))).ToArray();
     }
 }

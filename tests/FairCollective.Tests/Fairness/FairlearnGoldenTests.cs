@@ -10,11 +10,13 @@ public class FairlearnGoldenTests
 {
     private static readonly (string Column, GroupRate Rate)[] Columns =
     [
-        ("count", GroupRate.Count), ("selection_rate", GroupRate.SelectionRate), ("true_positive_rate", GroupRate.TruePositiveRate),
+        ("count", GroupRate.Count), ("selection_rate", GroupRate.SelectionRate), ("true_positive_rate",
+            GroupRate.TruePositiveRate),
         ("false_positive_rate", GroupRate.FalsePositiveRate), ("accuracy", GroupRate.Accuracy),
     ];
 
-    private static FairnessReport Report(JsonElement c, GroupConfusionOptions options, IEnumerable<string>? minority = null) =>
+    private static FairnessReport Report(JsonElement c, GroupConfusionOptions options,
+        IEnumerable<string>? minority = null) =>
         FairnessReport.Compute(YTrue(c), YPred(c), Groups(c), minority ?? [], options: options);
 
     [Theory]
@@ -22,7 +24,8 @@ public class FairlearnGoldenTests
     public void ByGroupCountsAndRatesMatchFairlearn(string name)
     {
         var c = Case(name);
-        var confusion = GroupConfusion.Compute(YTrue(c), YPred(c), Groups(c), options: GroupConfusionOptions.FairlearnCompatible);
+        var confusion = GroupConfusion.Compute(YTrue(c), YPred(c), Groups(c),
+            options: GroupConfusionOptions.FairlearnCompatible);
         var byGroup = c.GetProperty("fairlearn_0_12_0").GetProperty("metric_frame").GetProperty("by_group").EnumerateArray().ToArray();
 
         Assert.Equal(byGroup.Select(g => Label(g.GetProperty("group"))), confusion.Groups); // same sorted order
@@ -33,7 +36,8 @@ public class FairlearnGoldenTests
             Assert.Equal(byGroup[g].GetProperty("n_label_neg").GetInt32(), rates.Counts.LabelNegatives);
             Assert.Equal(byGroup[g].GetProperty("n_pred_pos").GetInt32(), rates.Counts.PredictedPositives);
             foreach (var (column, rate) in Columns)
-                NumericAssert.Close(Number(byGroup[g].GetProperty(column)), rates.Get(rate), $"{name} group {confusion.Groups[g]} {column}");
+                NumericAssert.Close(Number(byGroup[g].GetProperty(column)), rates.Get(rate),
+                    $"{name} group {confusion.Groups[g]} {column}");
         }
     }
 
@@ -42,13 +46,17 @@ public class FairlearnGoldenTests
     public void OverallDifferenceAndRatioMatchMetricFrame(string name)
     {
         var c = Case(name);
-        var confusion = GroupConfusion.Compute(YTrue(c), YPred(c), Groups(c), options: GroupConfusionOptions.FairlearnCompatible);
+        var confusion = GroupConfusion.Compute(YTrue(c), YPred(c), Groups(c),
+            options: GroupConfusionOptions.FairlearnCompatible);
         var frame = c.GetProperty("fairlearn_0_12_0").GetProperty("metric_frame");
         foreach (var (column, rate) in Columns)
         {
-            NumericAssert.Close(Number(frame.GetProperty("overall").GetProperty(column)), confusion.Overall.Get(rate), $"{name} overall {column}");
-            NumericAssert.Close(Number(frame.GetProperty("difference_between_groups").GetProperty(column)), confusion.Difference(rate), $"{name} difference {column}");
-            NumericAssert.Close(Number(frame.GetProperty("ratio_between_groups").GetProperty(column)), confusion.Ratio(rate), $"{name} ratio {column}");
+            NumericAssert.Close(Number(frame.GetProperty("overall").GetProperty(column)), confusion.Overall.Get(rate),
+                $"{name} overall {column}");
+            NumericAssert.Close(Number(frame.GetProperty("difference_between_groups").GetProperty(column)),
+                confusion.Difference(rate), $"{name} difference {column}");
+            NumericAssert.Close(Number(frame.GetProperty("ratio_between_groups").GetProperty(column)),
+                confusion.Ratio(rate), $"{name} ratio {column}");
         }
     }
 
@@ -63,7 +71,8 @@ public class FairlearnGoldenTests
                  {
                      ("demographic_parity_difference", FairnessMetric.DemographicParityDifferenceBetweenGroups),
                      ("demographic_parity_ratio", FairnessMetric.DemographicParityRatioBetweenGroups),
-                     ("equalized_odds_difference_worst_case", FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase),
+                     ("equalized_odds_difference_worst_case",
+                         FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase),
                      ("equalized_odds_difference_mean", FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean),
                      ("equalized_odds_ratio_worst_case", FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase),
                      ("equalized_odds_ratio_mean", FairnessMetric.EqualizedOddsRatioBetweenGroupsMean),
@@ -86,11 +95,16 @@ public class FairlearnGoldenTests
         foreach (var minority in new[] { "0", "1" })
         {
             var report = Report(c, GroupConfusionOptions.FairlearnCompatible, [minority]);
-            NumericAssert.Close(Number(expected.GetProperty("demographic_parity_difference")), report.DemographicParityDifference, $"{name} dp");
-            NumericAssert.Close(Number(expected.GetProperty("demographic_parity_ratio")), report.DemographicParityRatio, $"{name} dp ratio");
-            NumericAssert.Close(Number(expected.GetProperty("equal_opportunity_difference")), report.EqualOpportunityDifference, $"{name} eop");
-            NumericAssert.Close(Number(expected.GetProperty("equalized_odds_difference_worst_case")), report.EqualizedOddsDifferenceWorstCase, $"{name} eo worst");
-            NumericAssert.Close(Number(expected.GetProperty("equalized_odds_difference_mean")), report.EqOd, $"{name} EqOd");
+            NumericAssert.Close(Number(expected.GetProperty("demographic_parity_difference")),
+                report.DemographicParityDifference, $"{name} dp");
+            NumericAssert.Close(Number(expected.GetProperty("demographic_parity_ratio")), report.DemographicParityRatio,
+                $"{name} dp ratio");
+            NumericAssert.Close(Number(expected.GetProperty("equal_opportunity_difference")),
+                report.EqualOpportunityDifference, $"{name} eop");
+            NumericAssert.Close(Number(expected.GetProperty("equalized_odds_difference_worst_case")),
+                report.EqualizedOddsDifferenceWorstCase, $"{name} eo worst");
+            NumericAssert.Close(Number(expected.GetProperty("equalized_odds_difference_mean")), report.EqOd,
+                $"{name} EqOd");
         }
     }
 
@@ -118,7 +132,8 @@ public class FairlearnGoldenTests
             {
                 Assert.Contains("ZeroDivisionError", value.GetProperty("error").GetString());
                 // 0.9.0 divided min by max for TPR and FPR separately: we report the 0/0 one as NaN and warn.
-                Assert.True(double.IsNaN(report.Confusion.Ratio(GroupRate.FalsePositiveRate)) || double.IsNaN(report.Confusion.Ratio(GroupRate.TruePositiveRate)));
+                Assert.True(double.IsNaN(report.Confusion.Ratio(GroupRate.FalsePositiveRate))
+                    || double.IsNaN(report.Confusion.Ratio(GroupRate.TruePositiveRate)));
                 Assert.Contains(report.Warnings, w => w.Contains("ratio") && w.Contains("0/0"));
             }
             else
@@ -145,11 +160,13 @@ public class FairlearnGoldenTests
     public void UndefinedRatesAreZeroWithWarningInCompatModeAndNaNByDefault()
     {
         var c = Case("group_without_positive_labels");
-        var compat = GroupConfusion.Compute(YTrue(c), YPred(c), Groups(c), options: GroupConfusionOptions.FairlearnCompatible);
+        var compat = GroupConfusion.Compute(YTrue(c), YPred(c), Groups(c),
+            options: GroupConfusionOptions.FairlearnCompatible);
         var strict = GroupConfusion.Compute(YTrue(c), YPred(c), Groups(c));
         Assert.Equal(0.0, compat["0"].TruePositiveRate);
         Assert.True(double.IsNaN(strict["0"].TruePositiveRate));
-        Assert.Contains("group '0' has no positive labels: TPR and FNR undefined (reported as 0 as fairlearn does)", compat.Warnings);
+        Assert.Contains("group '0' has no positive labels: TPR and FNR undefined (reported as 0 as fairlearn does)",
+            compat.Warnings);
         Assert.Contains("group '0' has no positive labels: TPR and FNR undefined (NaN)", strict.Warnings);
         Assert.True(double.IsNaN(strict.Difference(GroupRate.TruePositiveRate)));
         Assert.Equal(0.5925925925925926, compat.Difference(GroupRate.TruePositiveRate));

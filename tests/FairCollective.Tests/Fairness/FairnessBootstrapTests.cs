@@ -7,7 +7,8 @@ namespace FairCollective.Tests.Fairness;
 public class FairnessBootstrapTests
 {
     private static readonly FairnessMetric[] Metrics =
-        [FairnessMetric.EqOd, FairnessMetric.DemographicParityDifference, FairnessMetric.ErrorRate, FairnessMetric.EqualOpportunityDifferenceSigned];
+        [FairnessMetric.EqOd, FairnessMetric.DemographicParityDifference, FairnessMetric.ErrorRate,
+            FairnessMetric.EqualOpportunityDifferenceSigned];
 
     /// <summary>
     /// n rows, a fifth of them minority with a lower base rate; the classifier errs more on the minority. Every
@@ -33,12 +34,14 @@ public class FairnessBootstrapTests
     public void IntervalOfALargeSampleContainsThePointEstimateAndIsNarrow()
     {
         var (yTrue, yPred, groups) = Synthetic(20_000, 1);
-        var intervals = FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"], Metrics, new BootstrapOptions { Seed = 3, Resamples = 400 });
+        var intervals = FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"], Metrics,
+            new BootstrapOptions { Seed = 3, Resamples = 400 });
         var report = FairnessReport.From(GroupConfusion.Compute(yTrue, yPred, groups), ["min"]);
         foreach (var ci in intervals)
         {
             Assert.Equal(report[ci.Metric], ci.Estimate);
-            Assert.True(ci.Lower <= ci.Estimate && ci.Estimate <= ci.Upper, $"{ci.Metric}: {ci.Lower} {ci.Estimate} {ci.Upper}");
+            Assert.True(ci.Lower <= ci.Estimate && ci.Estimate <= ci.Upper,
+                $"{ci.Metric}: {ci.Lower} {ci.Estimate} {ci.Upper}");
             Assert.True(ci.Upper - ci.Lower is > 0 and < 0.1, $"{ci.Metric} width {ci.Upper - ci.Lower}");
             Assert.Equal(400, ci.DefinedResamples);
             Assert.Equal(BootstrapOptions.DefaultLevel, ci.Level);
@@ -52,7 +55,8 @@ public class FairnessBootstrapTests
         var options = new BootstrapOptions { Seed = 11, Resamples = 300 };
         var parallel = FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"], Metrics, options);
         var again = FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"], Metrics, options);
-        var serial = FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"], Metrics, options with { MaxDegreeOfParallelism = 1 });
+        var serial = FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"], Metrics,
+            options with { MaxDegreeOfParallelism = 1 });
         var otherSeed = FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"], Metrics, options with { Seed = 12 });
         Assert.Equal(parallel, again);
         Assert.Equal(parallel, serial);
@@ -67,12 +71,17 @@ public class FairnessBootstrapTests
         var yPred = Enumerable.Range(0, 200).Select(i => i % 3 == 0 ? 1 : 0).ToArray();
         var groups = GroupIndex.From(Enumerable.Range(0, 200).Select(i => i == 0 ? "min" : "maj").ToArray());
         FairnessMetric[] metrics = [FairnessMetric.MinorityErrorRate];
-        var plain = FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"], metrics, new BootstrapOptions { Seed = 5, Resamples = 500 })[0];
+        var plain = FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"], metrics, new BootstrapOptions
+        {
+            Seed = 5,
+            Resamples = 500
+        })[0];
         var stratified = FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"], metrics,
             new BootstrapOptions { Seed = 5, Resamples = 500, StratifyByGroup = true })[0];
         Assert.InRange(plain.DefinedResamples, 250, 400);
         Assert.Equal(500, stratified.DefinedResamples);
-        Assert.Equal((stratified.Estimate, stratified.Estimate), (stratified.Lower, stratified.Upper)); // the one row always drawn
+        Assert.Equal((stratified.Estimate, stratified.Estimate), (stratified.Lower,
+            stratified.Upper)); // the one row always drawn
     }
 
     [Theory]
@@ -82,7 +91,8 @@ public class FairnessBootstrapTests
     public void BadOptionsAreUserErrors(int resamples, double level)
     {
         var (yTrue, yPred, groups) = Synthetic(50, 3);
-        var e = Assert.Throws<UserInputException>(() => FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"], Metrics,
+        var e = Assert.Throws<UserInputException>(() => FairnessBootstrap.Compute(yTrue, yPred, groups, ["min"],
+            Metrics,
             new BootstrapOptions { Resamples = resamples, Level = level }));
         Assert.StartsWith("Option '", e.Message);
     }
@@ -102,7 +112,11 @@ public class FairnessBootstrapTests
         var yPred = yTrue.Select(y => rng.NextDouble() < (y == 1 ? 0.7 : 0.3) ? 1 : 0).ToArray();
         var three = GroupIndex.From(Enumerable.Range(0, n).Select(i => "abc"[i % 3].ToString()).ToArray());
         FairnessMetric[] between = [.. Enum.GetValues<FairnessMetric>().Where(FairnessEvaluator.IsBetweenGroups)];
-        var intervals = FairnessBootstrap.Compute(yTrue, yPred, three, ["a"], between, new BootstrapOptions { Seed = 1, Resamples = 400 });
+        var intervals = FairnessBootstrap.Compute(yTrue, yPred, three, ["a"], between, new BootstrapOptions
+        {
+            Seed = 1,
+            Resamples = 400
+        });
         foreach (var ci in intervals)
         {
             Assert.InRange(ci.Estimate, ci.Lower, ci.Upper);
@@ -112,7 +126,8 @@ public class FairnessBootstrapTests
 
         var two = GroupIndex.From(Enumerable.Range(0, n).Select(i => i % 3 == 0 ? "min" : "maj").ToArray());
         var pairs = FairnessBootstrap.Compute(yTrue, yPred, two, ["min"],
-            [FairnessMetric.EqualOpportunityDifferenceBetweenGroups, FairnessMetric.EqualOpportunityDifference, FairnessMetric.DemographicParityRatioBetweenGroups, FairnessMetric.DemographicParityRatio],
+            [FairnessMetric.EqualOpportunityDifferenceBetweenGroups, FairnessMetric.EqualOpportunityDifference,
+                FairnessMetric.DemographicParityRatioBetweenGroups, FairnessMetric.DemographicParityRatio],
             new BootstrapOptions { Seed = 2, Resamples = 400 });
         for (int m = 0; m < 4; m += 2)
         {
@@ -121,7 +136,8 @@ public class FairnessBootstrapTests
         }
 
         var many = GroupIndex.From(Enumerable.Range(0, n).Select(i => (i % 1000).ToString()).ToArray());
-        var e = Assert.Throws<UserInputException>(() => FairnessBootstrap.Compute(yTrue, yPred, many, ["0"], [FairnessMetric.DemographicParityDifferenceBetweenGroups],
+        var e = Assert.Throws<UserInputException>(() => FairnessBootstrap.Compute(yTrue, yPred, many, ["0"],
+            [FairnessMetric.DemographicParityDifferenceBetweenGroups],
             new BootstrapOptions { Resamples = 100 }));
         Assert.Equal("the bootstrap interval of DemographicParityDifferenceBetweenGroups over 1000 groups needs 499,500 pairwise parts x 100 resamples, " +
             "more than 16,777,216 values; use fewer resamples or fewer groups", e.Message);

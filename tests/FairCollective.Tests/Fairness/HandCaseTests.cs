@@ -93,13 +93,20 @@ public class HandCaseTests
     [Fact]
     public void UserMistakesAreUserInputExceptionsNamingTheRow()
     {
-        Assert.Contains("row 2", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0, 2], [1, 0, 0], ["a", "a", "b"])).Message);
-        Assert.Contains("row 1", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0], [1, -1], ["a", "b"])).Message);
-        Assert.Contains("Predictions have 1 rows", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0], [1], ["a", "b"])).Message);
-        Assert.Contains("Sensitive groups have 1 rows", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0], [1, 0], ["a"])).Message);
-        Assert.Contains("Sample weights have 1 rows", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0], [1, 0], ["a", "b"], [1.0])).Message);
-        Assert.Contains("row 1", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0], [1, 0], ["a", "b"], [1.0, -1.0])).Message);
-        Assert.Contains("row 0", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0], [1, 0], ["a", "b"], [double.NaN, 1.0])).Message);
+        Assert.Contains("row 2", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0, 2], [1, 0, 0],
+            ["a", "a", "b"])).Message);
+        Assert.Contains("row 1", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0], [1, -1], ["a",
+            "b"])).Message);
+        Assert.Contains("Predictions have 1 rows", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1,
+            0], [1], ["a", "b"])).Message);
+        Assert.Contains("Sensitive groups have 1 rows", Assert.Throws<UserInputException>(()
+            => GroupConfusion.Compute([1, 0], [1, 0], ["a"])).Message);
+        Assert.Contains("Sample weights have 1 rows", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1,
+            0], [1, 0], ["a", "b"], [1.0])).Message);
+        Assert.Contains("row 1", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0], [1, 0], ["a",
+            "b"], [1.0, -1.0])).Message);
+        Assert.Contains("row 0", Assert.Throws<UserInputException>(() => GroupConfusion.Compute([1, 0], [1, 0], ["a",
+            "b"], [double.NaN, 1.0])).Message);
         Assert.Contains("row 1", Assert.Throws<UserInputException>(() => new GroupIndex([0, 2], ["a", "b"])).Message);
     }
 }

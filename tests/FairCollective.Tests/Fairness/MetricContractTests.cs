@@ -16,7 +16,8 @@ public class MetricContractTests
     // rate of both groups lies strictly inside (0, 1).
     private static readonly int[] YTrue = [1, 1, 1, 0, 0, 0, 0, 1, /* minority */ 1, 1, 1, 0, 0, 0];
     private static readonly int[] YPred = [1, 1, 0, 0, 1, 0, 0, 1, /* minority */ 1, 1, 0, 1, 1, 0];
-    private static readonly GroupMembership Groups = [false, false, false, false, false, false, false, false, true, true, true, true, true, true];
+    private static readonly GroupMembership Groups = [false, false, false, false, false, false, false, false, true,
+        true, true, true, true, true];
 
     /// <summary>Every metric of the enumeration.</summary>
     public static TheoryData<FairnessMetric> Metrics() => new(Enum.GetValues<FairnessMetric>());
@@ -63,15 +64,18 @@ public class MetricContractTests
     [MemberData(nameof(Metrics))]
     public void SkippingTheBetweenGroupsMetricsChangesNoOther(FairnessMetric metric)
     {
-        Assert.Equal(metric.ToString().Contains("BetweenGroups", StringComparison.Ordinal), FairnessEvaluator.IsBetweenGroups(metric));
+        Assert.Equal(metric.ToString().Contains("BetweenGroups", StringComparison.Ordinal),
+            FairnessEvaluator.IsBetweenGroups(metric));
         var perGroup = new ConfusionCounts[2];
         GroupConfusion.Accumulate(YTrue, YPred, Groups.Codes, perGroup);
         var full = new double[FairnessEvaluator.MetricCount];
         var skipped = new double[FairnessEvaluator.MetricCount];
         FairnessEvaluator.Evaluate(perGroup, [false, true], UndefinedRate.NaN, full);
         FairnessEvaluator.Evaluate(perGroup, [false, true], UndefinedRate.NaN, skipped, betweenGroups: false);
-        if (FairnessEvaluator.IsBetweenGroups(metric)) Assert.True(double.IsNaN(skipped[(int)metric]), $"{metric} = {skipped[(int)metric]}");
-        else Assert.Equal(BitConverter.DoubleToInt64Bits(full[(int)metric]), BitConverter.DoubleToInt64Bits(skipped[(int)metric]));
+        if (FairnessEvaluator.IsBetweenGroups(metric)) Assert.True(double.IsNaN(skipped[(int)metric]),
+            $"{metric} = {skipped[(int)metric]}");
+        else Assert.Equal(BitConverter.DoubleToInt64Bits(full[(int)metric]),
+            BitConverter.DoubleToInt64Bits(skipped[(int)metric]));
     }
 
     [Theory]
@@ -84,7 +88,8 @@ public class MetricContractTests
         string[] group = ["maj", "maj", "maj", "maj", "min", "min", "min"];
         var report = FairnessReport.Compute(y, p, group, ["min"]);
         Assert.True(!double.IsNaN(report[metric]) || report.Warnings.Count > 0, $"{metric} is NaN without a warning");
-        Assert.False(double.IsInfinity(report[metric]) && report.Warnings.Count == 0, $"{metric} is infinite without a warning");
+        Assert.False(double.IsInfinity(report[metric]) && report.Warnings.Count == 0,
+            $"{metric} is infinite without a warning");
     }
 
     [Theory]
@@ -101,7 +106,8 @@ public class MetricContractTests
                 Assert.Equal(-a, b);
                 Assert.NotEqual(0.0, a); // the case is chosen so that the sign flip is visible
                 break;
-            case MetricCatalog.OverallConvention or MetricCatalog.UnsignedConvention or MetricCatalog.EqualizedOddsConvention or MetricCatalog.MinMaxRatioConvention
+            case MetricCatalog.OverallConvention or MetricCatalog.UnsignedConvention or
+                MetricCatalog.EqualizedOddsConvention or MetricCatalog.MinMaxRatioConvention
                 or MetricCatalog.BetweenGroupsDifferenceConvention or MetricCatalog.BetweenGroupsRatioConvention:
                 Assert.Equal(a, b, 1e-15);
                 break;
@@ -111,7 +117,9 @@ public class MetricContractTests
             case MetricCatalog.PerGroupConvention:
                 // A per-group metric of one group becomes the same metric of the other: the per-group values trade
                 // places.
-                var perGroup = MetricCatalog.All.Where(d => d.MetricConvention == MetricCatalog.PerGroupConvention).Select(d => (int)d.Metric!.Value).ToArray();
+                var perGroup = MetricCatalog.All.Where(d
+                    => d.MetricConvention == MetricCatalog.PerGroupConvention).Select(d
+                    => (int)d.Metric!.Value).ToArray();
                 Assert.Contains(b, perGroup.Select(i => original[i]));
                 Assert.Equal(perGroup.Select(i => original[i]).Order(), perGroup.Select(i => swapped[i]).Order());
                 break;

@@ -29,18 +29,26 @@ public class MetricFrameGoldenTests
     internal static (string[] Names, string[][] Columns) Sensitive(JsonElement c)
     {
         var inputs = c.GetProperty("inputs");
-        var names = inputs.GetProperty("sensitive_feature_order").EnumerateArray().Select(n => n.GetString()!).ToArray();
-        var columns = names.Select(n => inputs.GetProperty("sensitive_features").GetProperty(n).EnumerateArray().Select(Label).ToArray()).ToArray();
+        var names = inputs.GetProperty("sensitive_feature_order").EnumerateArray().Select(n
+            => n.GetString()!).ToArray();
+        var columns = names.Select(n
+            =>
+            inputs.GetProperty("sensitive_features").GetProperty(n).EnumerateArray().Select(Label).ToArray()).ToArray();
         return (names, columns);
     }
 
-    private static MetricFrame Frame(JsonElement c, UndefinedRate mode = UndefinedRate.ZeroLikeFairlearn, IReadOnlyList<string>? minority = null)
+    private static MetricFrame Frame(JsonElement c, UndefinedRate mode = UndefinedRate.ZeroLikeFairlearn,
+        IReadOnlyList<string>? minority = null)
     {
         var (names, columns) = Sensitive(c);
         // The reference passed one column as an unnamed array (fairlearn names it sensitive_feature_0, as our default)
         // and several as named columns.
         return MetricFrame.Compute(YTrue(c), YPred(c), columns,
-            new MetricFrameOptions { SensitiveNames = names.Length > 1 ? names : null, UndefinedRate = mode, MinorityGroups = minority ?? [] });
+            new MetricFrameOptions
+            {
+                SensitiveNames = names.Length > 1 ? names : null, UndefinedRate = mode,
+                MinorityGroups = minority ?? []
+            });
     }
 
     /// <summary>fairlearn's per-group values of every built-in column: recorded ones as recorded, the others derived
@@ -68,16 +76,19 @@ public class MetricFrameGoldenTests
         var byGroup = mf.GetProperty("by_group").EnumerateArray().ToArray();
 
         Assert.Equal(byGroup.Select(g => Label(g.GetProperty("group"))), frame.Groups);
-        Assert.Equal(mf.GetProperty("sensitive_feature_names").EnumerateArray().Select(n => n.GetString()), frame.SensitiveNames);
+        Assert.Equal(mf.GetProperty("sensitive_feature_names").EnumerateArray().Select(n => n.GetString()),
+            frame.SensitiveNames);
         for (int g = 0; g < byGroup.Length; g++)
         {
             var value = byGroup[g].GetProperty("group");
-            var parts = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(Label).ToArray() : [Label(value)];
+            var parts = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(Label).ToArray() :
+                [Label(value)];
             Assert.Equal(parts, frame.GroupValues[g]);
         }
         foreach (var (column, expected) in ExpectedByGroup(byGroup))
             for (int g = 0; g < byGroup.Length; g++)
-                NumericAssert.Close(expected[g], frame.ByGroup(column)[g], $"{name} {frame.Groups[g]} {column}", Tolerance);
+                NumericAssert.Close(expected[g], frame.ByGroup(column)[g], $"{name} {frame.Groups[g]} {column}",
+                    Tolerance);
         Assert.Equal(MetricFrameColumns.BuiltIn, frame.Columns);
     }
 
@@ -90,22 +101,31 @@ public class MetricFrameGoldenTests
         var mf = c.GetProperty("fairlearn_0_12_0").GetProperty("metric_frame");
         foreach (var column in Recorded)
         {
-            NumericAssert.Close(Number(mf.GetProperty("overall").GetProperty(column)), frame.Overall(column), $"{name} overall {column}", Tolerance);
-            NumericAssert.Close(Number(mf.GetProperty("difference_between_groups").GetProperty(column)), frame.Difference(column), $"{name} difference {column}", Tolerance);
-            NumericAssert.Close(Number(mf.GetProperty("ratio_between_groups").GetProperty(column)), frame.Ratio(column), $"{name} ratio {column}", Tolerance);
+            NumericAssert.Close(Number(mf.GetProperty("overall").GetProperty(column)), frame.Overall(column),
+                $"{name} overall {column}", Tolerance);
+            NumericAssert.Close(Number(mf.GetProperty("difference_between_groups").GetProperty(column)),
+                frame.Difference(column), $"{name} difference {column}", Tolerance);
+            NumericAssert.Close(Number(mf.GetProperty("ratio_between_groups").GetProperty(column)), frame.Ratio(column),
+                $"{name} ratio {column}", Tolerance);
         }
 
         // Derived columns: overall from the summed raw counts, difference and ratio from the derived per-group values.
         var byGroup = mf.GetProperty("by_group").EnumerateArray().ToArray();
-        double labelPos = byGroup.Sum(g => g.GetProperty("n_label_pos").GetDouble()), n = byGroup.Sum(g => g.GetProperty("count").GetDouble());
+        double labelPos = byGroup.Sum(g => g.GetProperty("n_label_pos").GetDouble()), n = byGroup.Sum(g
+            => g.GetProperty("count").GetDouble());
         double overallTpr = Number(mf.GetProperty("overall").GetProperty("true_positive_rate"));
-        NumericAssert.Close(labelPos / n, frame.Overall(MetricFrameColumns.BaseRate), $"{name} overall base rate", Tolerance);
-        NumericAssert.Close(labelPos > 0 ? 1 - overallTpr : 0, frame.Overall(MetricFrameColumns.FalseNegativeRate), $"{name} overall FNR", Tolerance);
-        NumericAssert.Close(1 - Number(mf.GetProperty("overall").GetProperty("accuracy")), frame.Overall(MetricFrameColumns.ErrorRate), $"{name} overall error", Tolerance);
+        NumericAssert.Close(labelPos / n, frame.Overall(MetricFrameColumns.BaseRate), $"{name} overall base rate",
+            Tolerance);
+        NumericAssert.Close(labelPos > 0 ? 1 - overallTpr : 0, frame.Overall(MetricFrameColumns.FalseNegativeRate),
+            $"{name} overall FNR", Tolerance);
+        NumericAssert.Close(1 - Number(mf.GetProperty("overall").GetProperty("accuracy")),
+            frame.Overall(MetricFrameColumns.ErrorRate), $"{name} overall error", Tolerance);
         foreach (var (column, values) in ExpectedByGroup(byGroup))
         {
-            NumericAssert.Close(values.Max() - values.Min(), frame.Difference(column), $"{name} difference {column}", Tolerance);
-            NumericAssert.Close(values.Max() == 0 ? double.NaN : values.Min() / values.Max(), frame.Ratio(column), $"{name} ratio {column}", Tolerance);
+            NumericAssert.Close(values.Max() - values.Min(), frame.Difference(column), $"{name} difference {column}",
+                Tolerance);
+            NumericAssert.Close(values.Max() == 0 ? double.NaN : values.Min() / values.Max(), frame.Ratio(column),
+                $"{name} ratio {column}", Tolerance);
         }
     }
 
@@ -137,18 +157,25 @@ public class MetricFrameGoldenTests
         var aif = c.GetProperty("aif360");
         string unprivileged = Label(aif.GetProperty("unprivileged_groups")[0].GetProperty("a"));
         var frame = Frame(c, UndefinedRate.NaN, [unprivileged]);
-        NumericAssert.Close(Number(aif.GetProperty("statistical_parity_difference")), frame.MinorityGap(MetricFrameColumns.SelectionRate), name);
-        NumericAssert.Close(Number(aif.GetProperty("true_positive_rate_difference")), frame.MinorityGap(MetricFrameColumns.TruePositiveRate), name);
-        NumericAssert.Close(Number(aif.GetProperty("false_positive_rate_difference")), frame.MinorityGap(MetricFrameColumns.FalsePositiveRate), name);
-        NumericAssert.Close(Number(aif.GetProperty("error_rate_difference")), frame.MinorityGap(MetricFrameColumns.ErrorRate), name);
+        NumericAssert.Close(Number(aif.GetProperty("statistical_parity_difference")),
+            frame.MinorityGap(MetricFrameColumns.SelectionRate), name);
+        NumericAssert.Close(Number(aif.GetProperty("true_positive_rate_difference")),
+            frame.MinorityGap(MetricFrameColumns.TruePositiveRate), name);
+        NumericAssert.Close(Number(aif.GetProperty("false_positive_rate_difference")),
+            frame.MinorityGap(MetricFrameColumns.FalsePositiveRate), name);
+        NumericAssert.Close(Number(aif.GetProperty("error_rate_difference")),
+            frame.MinorityGap(MetricFrameColumns.ErrorRate), name);
         NumericAssert.Close(Number(aif.GetProperty("average_abs_odds_difference")), frame.Minority!.EqOd, name);
 
         var fl = c.GetProperty("fairlearn_0_12_0");
         var compat = Frame(c, UndefinedRate.ZeroLikeFairlearn, [unprivileged]).Minority!;
-        NumericAssert.Close(Number(fl.GetProperty("demographic_parity_difference")), compat.DemographicParityDifference, name);
+        NumericAssert.Close(Number(fl.GetProperty("demographic_parity_difference")), compat.DemographicParityDifference,
+            name);
         NumericAssert.Close(Number(fl.GetProperty("demographic_parity_ratio")), compat.DemographicParityRatio, name);
-        NumericAssert.Close(Number(fl.GetProperty("equal_opportunity_difference")), compat.EqualOpportunityDifference, name);
+        NumericAssert.Close(Number(fl.GetProperty("equal_opportunity_difference")), compat.EqualOpportunityDifference,
+            name);
         NumericAssert.Close(Number(fl.GetProperty("equalized_odds_difference_mean")), compat.EqOd, name);
-        NumericAssert.Close(Number(fl.GetProperty("equalized_odds_difference_worst_case")), compat.EqualizedOddsDifferenceWorstCase, name);
+        NumericAssert.Close(Number(fl.GetProperty("equalized_odds_difference_worst_case")),
+            compat.EqualizedOddsDifferenceWorstCase, name);
     }
 }

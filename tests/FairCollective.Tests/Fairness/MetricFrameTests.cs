@@ -20,7 +20,11 @@ public class MetricFrameTests
     [Fact]
     public void ByGroupOverallAndMinorityGapsAreTheHandCountedOnes()
     {
-        var frame = MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions { MinorityGroups = ["a"], UserMetrics = [FalseNegatives] });
+        var frame = MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions
+        {
+            MinorityGroups = ["a"],
+            UserMetrics = [FalseNegatives]
+        });
         Assert.Equal([.. MetricFrameColumns.BuiltIn, "false_negatives"], frame.Columns);
         Assert.Equal([6.0, 6.0], frame.ByGroup(MetricFrameColumns.Count));
         Assert.Equal([4 / 6.0, 0.5], frame.ByGroup(MetricFrameColumns.BaseRate));
@@ -76,7 +80,11 @@ public class MetricFrameTests
     public void WeightsWeighRatesButCountIsRows()
     {
         double[] w = [1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1]; // row 2: group a, y = 1, yhat = 0
-        var frame = MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions { SampleWeights = w, UserMetrics = [FalseNegatives], SmallGroupRows = 0 });
+        var frame = MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions
+        {
+            SampleWeights = w,
+            UserMetrics = [FalseNegatives], SmallGroupRows = 0
+        });
         Assert.Equal(6.0, frame["a", MetricFrameColumns.Count]);
         Assert.Equal(0.75, frame["a", MetricFrameColumns.BaseRate]); // 6 of weight 8
         Assert.Equal(2 / 6.0, frame["a", MetricFrameColumns.TruePositiveRate]);
@@ -125,9 +133,14 @@ public class MetricFrameTests
     [Fact]
     public void AMinorityLabelNoRowCarriesIsAWarningAndGapsNeedAMinority()
     {
-        var frame = MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions { MinorityGroups = ["z"], SmallGroupRows = 0 });
+        var frame = MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions
+        {
+            MinorityGroups = ["z"],
+            SmallGroupRows = 0
+        });
         Assert.Contains("minority group 'z' does not occur in the data", frame.Warnings);
-        Assert.Throws<InvalidOperationException>(() => MetricFrame.Compute(YTrue, YPred, Group).MinorityGap(MetricFrameColumns.SelectionRate));
+        Assert.Throws<InvalidOperationException>(() => MetricFrame.Compute(YTrue, YPred,
+            Group).MinorityGap(MetricFrameColumns.SelectionRate));
     }
 
     /// <summary>
@@ -143,13 +156,19 @@ public class MetricFrameTests
         int n = 1_500;
         var yTrue = Enumerable.Range(0, n).Select(_ => rng.NextDouble() < 0.5 ? 1 : 0).ToArray();
         var group = Enumerable.Range(0, n).Select(i => i % 4 == 0 ? "m" : "w").ToArray();
-        var yPred = yTrue.Select((y, i) => rng.NextDouble() < (y == 1 ? 0.7 : 0.3) + (group[i] == "m" ? 0.1 : 0) ? 1 : 0).ToArray();
+        var yPred = yTrue.Select((y, i)
+            => rng.NextDouble() < (y == 1 ? 0.7 : 0.3) + (group[i] == "m" ? 0.1 : 0) ? 1 : 0).ToArray();
         var bootstrap = new BootstrapOptions { Resamples = 300, Seed = 4 };
-        var options = new MetricFrameOptions { MinorityGroups = ["m"], UserMetrics = [FalseNegatives], Bootstrap = bootstrap };
+        var options = new MetricFrameOptions
+        {
+            MinorityGroups = ["m"], UserMetrics = [FalseNegatives],
+            Bootstrap = bootstrap
+        };
         var frame = MetricFrame.Compute(yTrue, yPred, group, options);
         var intervals = frame.Intervals!;
         Assert.Same(bootstrap, intervals.Options);
-        FairnessMetric[] metrics = [FairnessMetric.EqOd, FairnessMetric.DemographicParityRatio, FairnessMetric.DisparateImpact, FairnessMetric.EqualOpportunityDifferenceBetweenGroups];
+        FairnessMetric[] metrics = [FairnessMetric.EqOd, FairnessMetric.DemographicParityRatio,
+            FairnessMetric.DisparateImpact, FairnessMetric.EqualOpportunityDifferenceBetweenGroups];
         var expected = FairnessBootstrap.Compute(yTrue, yPred, GroupIndex.From(group), ["m"], metrics, bootstrap);
         Assert.Equal((expected[0].Lower, expected[0].Upper), intervals[FairnessMetric.EqOd]);
         Assert.Equal((expected[1].Lower, expected[1].Upper), intervals[FairnessMetric.DemographicParityRatio]);
@@ -162,12 +181,17 @@ public class MetricFrameTests
         }
         var gap = intervals.MinorityGap(MetricFrameColumns.TruePositiveRate);
         Assert.InRange(frame.MinorityGap(MetricFrameColumns.TruePositiveRate), gap.Low, gap.High);
-        Assert.True(double.IsNaN(intervals.Overall(MetricFrameColumns.Count).Low) && double.IsNaN(intervals.ByGroup("false_negatives", 0).High));
-        Assert.True(double.IsNaN(intervals[FairnessMetric.DemographicParityDifferenceBetweenGroups].Low)); // see Difference(selection_rate)
-        var serial = MetricFrame.Compute(yTrue, yPred, group, options with { Bootstrap = bootstrap with { MaxDegreeOfParallelism = 1 } }).Intervals!;
+        Assert.True(double.IsNaN(intervals.Overall(MetricFrameColumns.Count).Low)
+            && double.IsNaN(intervals.ByGroup("false_negatives", 0).High));
+        Assert.True(double.IsNaN(intervals[FairnessMetric.DemographicParityDifferenceBetweenGroups].Low));
+        // see Difference(selection_rate)
+        var serial = MetricFrame.Compute(yTrue, yPred, group,
+            options with { Bootstrap = bootstrap with { MaxDegreeOfParallelism = 1 } }).Intervals!;
         foreach (var column in MetricFrameColumns.BuiltIn)
-            Assert.Equal((intervals.Overall(column), intervals.Difference(column), intervals.Ratio(column), intervals.MinorityValue(column)),
-                (serial.Overall(column), serial.Difference(column), serial.Ratio(column), serial.MinorityValue(column)));
+            Assert.Equal((intervals.Overall(column), intervals.Difference(column), intervals.Ratio(column),
+                intervals.MinorityValue(column)),
+                (serial.Overall(column), serial.Difference(column), serial.Ratio(column),
+                    serial.MinorityValue(column)));
         Assert.Null(MetricFrame.Compute(yTrue, yPred, group).Intervals);
     }
 }

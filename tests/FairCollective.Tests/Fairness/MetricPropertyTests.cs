@@ -16,7 +16,8 @@ public class MetricPropertyTests
         {
             var p = Seeds.Permutation(s.YTrue.Length, new Random(seed));
             var original = FairnessReport.Compute(s.YTrue, s.YPred, s.Group, s.Minority);
-            var permuted = FairnessReport.Compute(p.Select(i => s.YTrue[i]).ToArray(), p.Select(i => s.YPred[i]).ToArray(),
+            var permuted = FairnessReport.Compute(p.Select(i => s.YTrue[i]).ToArray(), p.Select(i
+                => s.YPred[i]).ToArray(),
                 p.Select(i => s.Group[i]).ToArray(), s.Minority);
             Assert.Equal(original.Values.ToArray(), permuted.Values.ToArray()); // integer counts: bit-identical
         }, iter: Iterations);
@@ -60,8 +61,10 @@ public class MetricPropertyTests
                 double v = r[metric];
                 if (metric == FairnessMetric.DisparateImpact) Assert.True(double.IsNaN(v) || v >= 0, $"{metric} = {v}");
                 else if (metric is FairnessMetric.MinorityCount or FairnessMetric.MajorityCount)
-                    Assert.True(v >= 0 && v <= s.YTrue.Length && v == Math.Floor(v), $"{metric} = {v}"); // a row count of an unweighted sample
-                else if (metric.ToString().EndsWith("Signed")) Assert.True(double.IsNaN(v) || v is >= -1 and <= 1, $"{metric} = {v}");
+                    Assert.True(v >= 0 && v <= s.YTrue.Length && v == Math.Floor(v),
+                        $"{metric} = {v}"); // a row count of an unweighted sample
+                else if (metric.ToString().EndsWith("Signed")) Assert.True(double.IsNaN(v) || v is >= -1 and <= 1,
+                    $"{metric} = {v}");
                 else Assert.True(double.IsNaN(v) || v is >= 0 and <= 1, $"{metric} = {v}");
             }
         }, iter: Iterations);
@@ -73,10 +76,12 @@ public class MetricPropertyTests
             var weights = w.Take(s.YTrue.Length).Select(x => (double)x).ToArray();
             var rows = Enumerable.Range(0, s.YTrue.Length).SelectMany(i => Enumerable.Repeat(i, w[i])).ToArray();
             var weighted = FairnessReport.Compute(s.YTrue, s.YPred, s.Group, s.Minority, weights);
-            var repeated = GroupConfusion.Compute(rows.Select(i => s.YTrue[i]).ToArray(), rows.Select(i => s.YPred[i]).ToArray(),
+            var repeated = GroupConfusion.Compute(rows.Select(i => s.YTrue[i]).ToArray(), rows.Select(i
+                => s.YPred[i]).ToArray(),
                 RepeatedRowsIndex(s.Group, rows));
             var expected = new double[FairnessEvaluator.MetricCount];
-            FairnessEvaluator.Evaluate(repeated.PerGroupCounts, weighted.IsMinorityGroup.ToArray(), UndefinedRate.NaN, expected);
+            FairnessEvaluator.Evaluate(repeated.PerGroupCounts, weighted.IsMinorityGroup.ToArray(), UndefinedRate.NaN,
+                expected);
             Assert.Equal(expected, weighted.Values.ToArray()); // integer-valued weights sum exactly
         }, iter: Iterations);
 

@@ -20,7 +20,8 @@ public class MetricRegistrationTests
     public void AKeyTakenOrMalformedIsRefused(string key, string expected)
     {
         var e = Assert.Throws<UserInputException>(() => MetricCatalog.Register(
-            MetricDefinition.ByGroup(key, "X", "x", MetricCatalog.SignedConvention, MetricRules.Signed(GroupRate.FalseNegativeRate))));
+            MetricDefinition.ByGroup(key, "X", "x", MetricCatalog.SignedConvention,
+                MetricRules.Signed(GroupRate.FalseNegativeRate))));
         Assert.Contains(expected, e.Message);
     }
 
@@ -39,7 +40,8 @@ public class MetricRegistrationTests
         // |minority - majority| of the false-negative rate is bounded through the signed FNR gap, which no built-in
         // metric computes.
         var e = Assert.Throws<UserInputException>(() => MetricCatalog.Register(
-            MetricDefinition.ByGroup("fnr_gap", "FnrGap", "|FNR gap|", MetricCatalog.UnsignedConvention, MetricRules.Unsigned(GroupRate.FalseNegativeRate), stored: true)));
+            MetricDefinition.ByGroup("fnr_gap", "FnrGap", "|FNR gap|", MetricCatalog.UnsignedConvention,
+                MetricRules.Unsigned(GroupRate.FalseNegativeRate), stored: true)));
         Assert.Equal("metric 'fnr_gap': its interval is bounded through a Signed metric of FalseNegativeRate (MetricRules.Signed(GroupRate.FalseNegativeRate)), " +
                      "which no registered metric computes; register it first", e.Message);
         Assert.DoesNotContain(MetricCatalog.All, d => d.Key == "fnr_gap");
@@ -53,9 +55,11 @@ public class MetricRegistrationTests
     [Fact]
     public void ADefinitionStatesItsIntervalAndRange()
     {
-        var signed = MetricDefinition.ByGroup("a", "A", "a", MetricCatalog.SignedConvention, MetricRules.Signed(GroupRate.FalseNegativeRate), stored: true);
+        var signed = MetricDefinition.ByGroup("a", "A", "a", MetricCatalog.SignedConvention,
+            MetricRules.Signed(GroupRate.FalseNegativeRate), stored: true);
         Assert.True(signed.Interval);
-        Assert.False(MetricDefinition.ByGroup("n", "N", "n", MetricCatalog.PerGroupConvention, MetricRules.Minority(GroupRate.Count), stored: true).Interval);
+        Assert.False(MetricDefinition.ByGroup("n", "N", "n", MetricCatalog.PerGroupConvention,
+            MetricRules.Minority(GroupRate.Count), stored: true).Interval);
         Assert.Equal((-1, 1), MetricCatalog.Range(MetricKeys.TprGapSigned));
         Assert.Equal((0, double.PositiveInfinity), MetricCatalog.Range(MetricKeys.MinorityCount));
         Assert.Equal((0, 1), MetricCatalog.Range(MetricKeys.EqOd));
@@ -70,6 +74,8 @@ public class MetricRegistrationTests
 
     [Fact]
     public void TheMetricChecksFailAnUnregisteredMetric() =>
-        Assert.Contains("not registered", Assert.Throws<FairCollective.Testing.ContractException>(() => FairCollective.Testing.MetricChecks.Check(
-            MetricDefinition.ByGroup("nowhere", "Nowhere", "x", MetricCatalog.SignedConvention, MetricRules.Signed(GroupRate.ErrorRate)))).Message);
+        Assert.Contains("not registered", Assert.Throws<FairCollective.Testing.ContractException>(()
+            => FairCollective.Testing.MetricChecks.Check(
+            MetricDefinition.ByGroup("nowhere", "Nowhere", "x", MetricCatalog.SignedConvention,
+                MetricRules.Signed(GroupRate.ErrorRate)))).Message);
 }

@@ -9,10 +9,12 @@ namespace FairCollective.Tests.Fairness;
 /// </summary>
 internal static class MetricsReference
 {
-    private static readonly Lazy<JsonDocument> Document = new(() => JsonDocument.Parse(File.ReadAllText(ReferenceData.PathOf("metrics.json"))));
+    private static readonly Lazy<JsonDocument> Document = new(()
+        => JsonDocument.Parse(File.ReadAllText(ReferenceData.PathOf("metrics.json"))));
 
     public static IEnumerable<string> CaseNames =>
-        Document.Value.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("name").GetString()!);
+        Document.Value.RootElement.GetProperty("cases").EnumerateArray().Select(c
+            => c.GetProperty("name").GetString()!);
 
     public static TheoryData<string> Cases => new(CaseNames);
 
@@ -20,7 +22,8 @@ internal static class MetricsReference
         new(CaseNames.Where(n => Case(n).GetProperty("aif360").ValueKind != JsonValueKind.Null));
 
     public static JsonElement Case(string name) =>
-        Document.Value.RootElement.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+        Document.Value.RootElement.GetProperty("cases").EnumerateArray().Single(c
+            => c.GetProperty("name").GetString() == name);
 
     public static int[] YTrue(JsonElement c) => Ints(c.GetProperty("inputs").GetProperty("y_true"));
     public static int[] YPred(JsonElement c) => Ints(c.GetProperty("inputs").GetProperty("y_pred"));
@@ -43,7 +46,8 @@ internal static class MetricsReference
     {
         JsonValueKind.String => value.GetString()!,
         JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.Array => string.Join(SensitiveAttribute.IntersectionSeparator, value.EnumerateArray().Select(Label)),
+        JsonValueKind.Array => string.Join(SensitiveAttribute.IntersectionSeparator,
+            value.EnumerateArray().Select(Label)),
         _ => throw new InvalidDataException($"Unexpected group value {value}"),
     };
 

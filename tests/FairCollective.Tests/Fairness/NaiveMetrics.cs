@@ -8,7 +8,8 @@ namespace FairCollective.Tests.Fairness;
 /// </summary>
 internal static class NaiveMetrics
 {
-    public static Dictionary<FairnessMetric, double> Compute(int[] yTrue, int[] yPred, string[] group, ISet<string> minority)
+    public static Dictionary<FairnessMetric, double> Compute(int[] yTrue, int[] yPred, string[] group,
+        ISet<string> minority)
     {
         var all = Enumerable.Range(0, yTrue.Length).ToArray();
         var inMinority = all.Where(i => minority.Contains(group[i])).ToArray();
@@ -18,11 +19,16 @@ internal static class NaiveMetrics
         double Sel(int[] rows) => rows.Length == 0 ? double.NaN : rows.Count(i => yPred[i] == 1) / (double)rows.Length;
         double Tpr(int[] rows) => Conditional(rows.Where(i => yTrue[i] == 1).ToArray());
         double Fpr(int[] rows) => Conditional(rows.Where(i => yTrue[i] == 0).ToArray());
-        double Conditional(int[] rows) => rows.Length == 0 ? double.NaN : rows.Count(i => yPred[i] == 1) / (double)rows.Length;
-        double Err(int[] rows) => rows.Length == 0 ? double.NaN : 1.0 - rows.Count(i => yPred[i] == yTrue[i]) / (double)rows.Length;
-        double[] PerGroup(Func<int[], double> f) => groups.Select(g => f(all.Where(i => group[i] == g).ToArray())).ToArray();
-        double Spread(Func<int[], double> f) => PerGroup(f) is var v && v.Any(double.IsNaN) ? double.NaN : v.Max() - v.Min();
-        double MinMax(Func<int[], double> f) => PerGroup(f) is var v && v.Any(double.IsNaN) ? double.NaN : v.Min() / v.Max();
+        double Conditional(int[] rows) => rows.Length == 0 ? double.NaN : rows.Count(i
+            => yPred[i] == 1) / (double)rows.Length;
+        double Err(int[] rows) => rows.Length == 0 ? double.NaN : 1.0 - rows.Count(i
+            => yPred[i] == yTrue[i]) / (double)rows.Length;
+        double[] PerGroup(Func<int[], double> f) => groups.Select(g => f(all.Where(i
+            => group[i] == g).ToArray())).ToArray();
+        double Spread(Func<int[], double> f) => PerGroup(f) is var v
+            && v.Any(double.IsNaN) ? double.NaN : v.Max() - v.Min();
+        double MinMax(Func<int[], double> f) => PerGroup(f) is var v
+            && v.Any(double.IsNaN) ? double.NaN : v.Min() / v.Max();
         double NanMax(double a, double b) => double.IsNaN(a) || double.IsNaN(b) ? double.NaN : Math.Max(a, b);
         double NanMin(double a, double b) => double.IsNaN(a) || double.IsNaN(b) ? double.NaN : Math.Min(a, b);
 
@@ -40,7 +46,8 @@ internal static class NaiveMetrics
             [FairnessMetric.DemographicParityDifferenceSigned] = dSel,
             [FairnessMetric.DemographicParityDifference] = Math.Abs(dSel),
             [FairnessMetric.DisparateImpact] = Sel(inMinority) / Sel(inRest),
-            [FairnessMetric.DemographicParityRatio] = NanMin(Sel(inMinority), Sel(inRest)) / NanMax(Sel(inMinority), Sel(inRest)),
+            [FairnessMetric.DemographicParityRatio] = NanMin(Sel(inMinority), Sel(inRest)) / NanMax(Sel(inMinority),
+                Sel(inRest)),
             [FairnessMetric.EqualOpportunityDifferenceSigned] = dTpr,
             [FairnessMetric.EqualOpportunityDifference] = Math.Abs(dTpr),
             [FairnessMetric.FalsePositiveRateDifferenceSigned] = dFpr,
@@ -65,8 +72,10 @@ internal static class NaiveMetrics
             [FairnessMetric.MajorityFalseNegativeRate] = 1 - Tpr(inRest),
             [FairnessMetric.MinoritySelectionRate] = Sel(inMinority),
             [FairnessMetric.MajoritySelectionRate] = Sel(inRest),
-            [FairnessMetric.MinorityBaseRate] = (inMinority.Length == 0 ? double.NaN : inMinority.Count(i => yTrue[i] == 1) / (double)inMinority.Length),
-            [FairnessMetric.MajorityBaseRate] = (inRest.Length == 0 ? double.NaN : inRest.Count(i => yTrue[i] == 1) / (double)inRest.Length),
+            [FairnessMetric.MinorityBaseRate] = (inMinority.Length == 0 ? double.NaN : inMinority.Count(i
+                => yTrue[i] == 1) / (double)inMinority.Length),
+            [FairnessMetric.MajorityBaseRate] = (inRest.Length == 0 ? double.NaN : inRest.Count(i
+                => yTrue[i] == 1) / (double)inRest.Length),
             [FairnessMetric.MinorityCount] = inMinority.Length,
             [FairnessMetric.MajorityCount] = inRest.Length,
         };

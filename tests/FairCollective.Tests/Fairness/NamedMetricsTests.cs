@@ -29,13 +29,16 @@ public class NamedMetricsTests
         var c = Case(name);
         var group = Groups(c);
         var labels = group.Distinct().Order(StringComparer.Ordinal).ToArray();
-        AssertMatchesNaive(YTrue(c), YPred(c), group, new HashSet<string> { labels[0] }, $"{name} minority={labels[0]}");
-        AssertMatchesNaive(YTrue(c), YPred(c), group, labels.Skip(1).ToHashSet(), $"{name} minority=all but {labels[0]}");
+        AssertMatchesNaive(YTrue(c), YPred(c), group, new HashSet<string> { labels[0] },
+            $"{name} minority={labels[0]}");
+        AssertMatchesNaive(YTrue(c), YPred(c), group, labels.Skip(1).ToHashSet(),
+            $"{name} minority=all but {labels[0]}");
     }
 
     [Fact]
     public void EveryNamedMetricEqualsTheRowByRowDefinitionOnRandomData() =>
-        RandomSample.Gen().Sample(s => AssertMatchesNaive(s.YTrue, s.YPred, s.Group, s.Minority, s.ToString()), iter: 300);
+        RandomSample.Gen().Sample(s => AssertMatchesNaive(s.YTrue, s.YPred, s.Group, s.Minority, s.ToString()),
+            iter: 300);
 
     [Theory]
     [MemberData(nameof(Cases), MemberType = typeof(MetricsReference))]
@@ -44,11 +47,13 @@ public class NamedMetricsTests
         var c = Case(name);
         foreach (var options in new[] { GroupConfusionOptions.Default, GroupConfusionOptions.FairlearnCompatible })
         {
-            var report = FairnessReport.Compute(YTrue(c), YPred(c), Groups(c), [Groups(c).Min(StringComparer.Ordinal)!], options: options);
+            var report = FairnessReport.Compute(YTrue(c), YPred(c), Groups(c), [Groups(c).Min(StringComparer.Ordinal)!],
+                options: options);
             var generic = report.Confusion;
             Assert.Equal(generic.Difference(GroupRate.SelectionRate), report.DemographicParityDifferenceBetweenGroups);
             Assert.Equal(generic.Ratio(GroupRate.SelectionRate), report.DemographicParityRatioBetweenGroups);
-            Assert.Equal(generic.Difference(GroupRate.TruePositiveRate), report.EqualOpportunityDifferenceBetweenGroups);
+            Assert.Equal(generic.Difference(GroupRate.TruePositiveRate),
+                report.EqualOpportunityDifferenceBetweenGroups);
             Assert.Equal(generic.Ratio(GroupRate.TruePositiveRate), report.EqualOpportunityRatioBetweenGroups);
             Assert.Equal(generic.Difference(GroupRate.ErrorRate), report.ErrorRateDifferenceBetweenGroups);
             Assert.Equal(generic.Overall.ErrorRate, report.ErrorRate);
@@ -56,8 +61,10 @@ public class NamedMetricsTests
             Assert.Equal(generic.Overall.SelectionRate, report.SelectionRate);
             var minority = generic.Pooled(report.IsMinorityGroup.ToArray());
             Assert.Equal(minority, report.Minority);
-            Assert.Equal(minority.TruePositiveRate - report.Majority.TruePositiveRate, report.EqualOpportunityDifferenceSigned);
-            Assert.Equal(minority.SelectionRate - report.Majority.SelectionRate, report.DemographicParityDifferenceSigned);
+            Assert.Equal(minority.TruePositiveRate - report.Majority.TruePositiveRate,
+                report.EqualOpportunityDifferenceSigned);
+            Assert.Equal(minority.SelectionRate - report.Majority.SelectionRate,
+                report.DemographicParityDifferenceSigned);
         }
     }
 
@@ -113,19 +120,27 @@ public class MetricRegistryTests
         {
             var spec = FairCollective.Experiments.Specs.SpecParser.Parse(
                 "name: keys\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [1]}\nseeds: [0]\nvalidation_fraction: 0.2\n", "keys.yaml");
-            using var store = FairCollective.Experiments.Store.ResultsStore.Open(System.IO.Path.Combine(dir.Path, "keys.sqlite"));
-            new FairCollective.Experiments.Running.ExperimentRunner(new FairCollective.Experiments.Running.RunnerOptions(), FairCollective.Experiments.Running.SilentProgress.Instance).Run(spec, store);
+            using var store = FairCollective.Experiments.Store.ResultsStore.Open(System.IO.Path.Combine(dir.Path,
+                "keys.sqlite"));
+            new FairCollective.Experiments.Running.ExperimentRunner(new
+                FairCollective.Experiments.Running.RunnerOptions(),
+                FairCollective.Experiments.Running.SilentProgress.Instance).Run(spec, store);
             var keys = store.Cells().SelectMany(c => c.Metrics.Keys).Distinct().ToArray();
             Assert.Contains(MetricKeys.OnValidation(MetricKeys.EqOd), keys);
             Assert.Contains(MetricKeys.EqOdLow, keys);
-            Assert.All(keys, k => Assert.True(MetricCatalog.Find(k) is not null, $"stored key '{k}' has no definition"));
+            Assert.All(keys, k => Assert.True(MetricCatalog.Find(k) is not null,
+                $"stored key '{k}' has no definition"));
         }
         // The keys results stores already hold never change.
-        Assert.Equal(["eqod", "error", "eq_odds_worst", "eq_opp", "dem_parity", "dem_parity_ratio", "tpr_gap_signed", "fpr_gap_signed",
+        Assert.Equal(["eqod", "error", "eq_odds_worst", "eq_opp", "dem_parity", "dem_parity_ratio", "tpr_gap_signed",
+            "fpr_gap_signed",
                 "selection_gap_signed", "error_gap_signed", "error_minority", "error_majority"],
-            new[] { MetricKeys.EqOd, MetricKeys.Error, MetricKeys.EqualizedOddsWorst, MetricKeys.EqualOpportunity, MetricKeys.DemographicParity,
-                MetricKeys.DemographicParityRatio, MetricKeys.TprGapSigned, MetricKeys.FprGapSigned, MetricKeys.SelectionGapSigned,
+            new[] { MetricKeys.EqOd, MetricKeys.Error, MetricKeys.EqualizedOddsWorst, MetricKeys.EqualOpportunity,
+                MetricKeys.DemographicParity,
+                MetricKeys.DemographicParityRatio, MetricKeys.TprGapSigned, MetricKeys.FprGapSigned,
+                    MetricKeys.SelectionGapSigned,
                 MetricKeys.ErrorGapSigned, MetricKeys.ErrorMinority, MetricKeys.ErrorMajority });
-        Assert.StartsWith("1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|)", MetricCatalog.Describe(MetricKeys.EqOd));
+        Assert.StartsWith("1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|)",
+            MetricCatalog.Describe(MetricKeys.EqOd));
     }
 }

@@ -13,7 +13,8 @@ public class PercentileEndsTests
         Gen.Double[-3, 3].Array[1, 400],
         Gen.Double[-1e6, 1e6].Array[1, 40]);
 
-    private static readonly Gen<double> Levels = Gen.OneOf(Gen.Const(0.95), Gen.Const(0.9), Gen.Const(0.5), Gen.Double[0.001, 0.999]);
+    private static readonly Gen<double> Levels = Gen.OneOf(Gen.Const(0.95), Gen.Const(0.9), Gen.Const(0.5),
+        Gen.Double[0.001, 0.999]);
 
     /// <summary>The selected ends equal MathNet's R7 quantiles of the sorted sample, for any sample and level (the
     /// narrow tails selected, the wide ones sorted).</summary>
@@ -47,8 +48,10 @@ public class PercentileEndsTests
     [Fact]
     public void EdgeCasesFollowMathNet()
     {
-        Assert.Equal((double.PositiveInfinity, double.PositiveInfinity), PercentileEnds.Of(new[] { double.PositiveInfinity }, 0.025, 0.975));
-        Assert.Equal((-1.0, double.PositiveInfinity), PercentileEnds.Of(new[] { 3, double.PositiveInfinity, -1, 2 }, 0, 1));
+        Assert.Equal((double.PositiveInfinity, double.PositiveInfinity),
+            PercentileEnds.Of(new[] { double.PositiveInfinity }, 0.025, 0.975));
+        Assert.Equal((-1.0, double.PositiveInfinity), PercentileEnds.Of(new[] { 3, double.PositiveInfinity, -1, 2 }, 0,
+            1));
         Assert.Throws<ArgumentException>(() => PercentileEnds.Of(Array.Empty<double>(), 0.1, 0.9));
         Assert.Throws<ArgumentOutOfRangeException>(() => PercentileEnds.Of(new[] { 1.0 }, 0.9, 0.1));
     }

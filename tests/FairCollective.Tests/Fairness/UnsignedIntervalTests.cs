@@ -11,7 +11,8 @@ namespace FairCollective.Tests.Fairness;
 [Trait(TestKind.Name, TestKind.Unit)]
 public class UnsignedIntervalTests
 {
-    private static readonly SignedParts.Layout OneGap = new(false, 1, 1), TwoParts = new(false, 1, 2), TwoBlocks = new(false, 2, 1), OneRatio = new(true, 1, 1);
+    private static readonly SignedParts.Layout OneGap = new(false, 1, 1), TwoParts = new(false, 1,
+        2), TwoBlocks = new(false, 2, 1), OneRatio = new(true, 1, 1);
 
     [Fact]
     public void HandCases()
@@ -44,17 +45,20 @@ public class UnsignedIntervalTests
     private static readonly Gen<double> End = Gen.Int[-1000, 1000].Select(i => i / 1000.0);
 
     private static readonly Gen<(SignedParts.Layout Layout, (double Low, double High)[] Parts, double[] Point)> Boxes =
-        from layout in Gen.Select(Gen.Bool, Gen.Int[1, 2], Gen.Int[1, 3]).Select((ratio, blocks, perBlock) => new SignedParts.Layout(ratio, blocks, perBlock))
+        from layout in Gen.Select(Gen.Bool, Gen.Int[1, 2], Gen.Int[1, 3]).Select((ratio, blocks, perBlock)
+            => new SignedParts.Layout(ratio, blocks, perBlock))
         from parts in Gen.Select(End, End, Gen.Double[0, 1]).Array[layout.Count]
         select (layout, parts.Select(p => (Math.Min(p.Item1, p.Item2), Math.Max(p.Item1, p.Item2))).ToArray(),
-                parts.Select(p => Math.Clamp(Math.Min(p.Item1, p.Item2) + p.Item3 * Math.Abs(p.Item1 - p.Item2), Math.Min(p.Item1, p.Item2), Math.Max(p.Item1, p.Item2))).ToArray());
+                parts.Select(p => Math.Clamp(Math.Min(p.Item1, p.Item2) + p.Item3 * Math.Abs(p.Item1 - p.Item2),
+                    Math.Min(p.Item1, p.Item2), Math.Max(p.Item1, p.Item2))).ToArray());
 
     /// <summary>The metric at a point of its parts: blocks' mean of the largest |part|, or 1 minus it for a
     /// ratio.</summary>
     private static double Metric(SignedParts.Layout layout, double[] point)
     {
         double sum = 0;
-        for (int k = 0; k < layout.Blocks; k++) sum += point.Skip(k * layout.PartsPerBlock).Take(layout.PartsPerBlock).Max(Math.Abs);
+        for (int k = 0; k < layout.Blocks; k++) sum += point.Skip(k *
+            layout.PartsPerBlock).Take(layout.PartsPerBlock).Max(Math.Abs);
         return layout.IsRatio ? 1 - sum / layout.Blocks : sum / layout.Blocks;
     }
 
@@ -72,7 +76,8 @@ public class UnsignedIntervalTests
             var (low, high) = UnsignedInterval.Of(box.Layout, box.Parts, value);
             bool allHoldZero = box.Parts.All(p => p.Low <= 0 && 0 <= p.High);
             double parityEnd = box.Layout.IsRatio ? high : low, parity = box.Layout.IsRatio ? 1 : 0;
-            return low <= value + 1e-15 && value <= high + 1e-15 && (parityEnd == parity) == allHoldZero && 0 <= low && high <= 1;
+            return low <= value + 1e-15 && value <= high + 1e-15 && (parityEnd == parity) == allHoldZero && 0 <= low
+                && high <= 1;
         }, iter: 1000);
     }
 
@@ -85,7 +90,8 @@ public class UnsignedIntervalTests
         from shared in Gen.Double[0, 1]
         from values in (tied ? Gen.Int[0, 8].Select(v => v / 8.0) : Gen.Double[-1, 1]).Array[n * parts]
         from copy in Gen.Double[0, 1].Array[n * parts]
-        select Enumerable.Range(0, parts).Select(j => Enumerable.Range(0, n).Select(b => j > 0 && copy[n * j + b] < shared ? values[b] : values[n * j + b]).ToArray()).ToArray();
+        select Enumerable.Range(0, parts).Select(j => Enumerable.Range(0, n).Select(b => j > 0
+            && copy[n * j + b] < shared ? values[b] : values[n * j + b]).ToArray()).ToArray();
 
     private static readonly Gen<double> Levels = Gen.OneOf(Gen.Const(0.95), Gen.Const(0.9), Gen.Double[0.5, 0.99]);
 
@@ -102,7 +108,8 @@ public class UnsignedIntervalTests
             int n = parts[0].Length;
             var got = SimultaneousPercentiles.Ends(parts.Select(p => (double[])p.Clone()).ToArray(), n, level);
             var expected = BruteForce(parts, level);
-            return got.Zip(expected).All(x => Math.Abs(x.First.Low - x.Second.Low) < 1e-12 && Math.Abs(x.First.High - x.Second.High) < 1e-12);
+            return got.Zip(expected).All(x => Math.Abs(x.First.Low - x.Second.Low) < 1e-12
+                && Math.Abs(x.First.High - x.Second.High) < 1e-12);
         }, iter: 2000);
     }
 
@@ -114,7 +121,8 @@ public class UnsignedIntervalTests
         // At the level's own share (R7 interpolating), then at every whole order statistic below it, widest last.
         var tries = new List<(double Low, double High)[]>
         {
-            sorted.Select(s => (SortedArrayStatistics.QuantileCustom(s, tauLevel, QuantileDefinition.R7), SortedArrayStatistics.QuantileCustom(s, 1 - tauLevel, QuantileDefinition.R7))).ToArray(),
+            sorted.Select(s => (SortedArrayStatistics.QuantileCustom(s, tauLevel, QuantileDefinition.R7),
+                SortedArrayStatistics.QuantileCustom(s, 1 - tauLevel, QuantileDefinition.R7))).ToArray(),
         };
         for (int depth = (int)Math.Ceiling(tauLevel * (n - 1)) - 1; depth >= 0; depth--)
         {
@@ -124,7 +132,8 @@ public class UnsignedIntervalTests
         }
         foreach (var ends in tries)
         {
-            int inside = Enumerable.Range(0, n).Count(b => parts.Select((p, j) => p[b] >= ends[j].Item1 && p[b] <= ends[j].Item2).All(x => x));
+            int inside = Enumerable.Range(0, n).Count(b => parts.Select((p, j) => p[b] >= ends[j].Item1
+                && p[b] <= ends[j].Item2).All(x => x));
             if (inside >= need) return ends;
         }
         throw new InvalidOperationException("the widest rectangle holds every resample");
@@ -146,7 +155,8 @@ public class UnsignedIntervalTests
         var b = Enumerable.Range(0, 200).Select(_ => rng.NextDouble()).ToArray();
         var independent = SimultaneousPercentiles.Ends([(double[])a.Clone(), (double[])b.Clone()], 200, 0.95);
         Assert.True(independent[0].Low < low && independent[0].High > high);
-        Assert.InRange(Enumerable.Range(0, 200).Count(i => a[i] >= independent[0].Low && a[i] <= independent[0].High && b[i] >= independent[1].Low && b[i] <= independent[1].High), 190, 200);
+        Assert.InRange(Enumerable.Range(0, 200).Count(i => a[i] >= independent[0].Low && a[i] <= independent[0].High
+            && b[i] >= independent[1].Low && b[i] <= independent[1].High), 190, 200);
     }
 
     /// <summary>
@@ -159,9 +169,12 @@ public class UnsignedIntervalTests
     {
         FairnessMetric[] metrics =
         [
-            FairnessMetric.EqOd, FairnessMetric.EqualizedOddsDifferenceWorstCase, FairnessMetric.EqualOpportunityDifference, FairnessMetric.FalsePositiveRateDifference,
-            FairnessMetric.DemographicParityDifference, FairnessMetric.ErrorRateDifference, FairnessMetric.DemographicParityRatio,
-            FairnessMetric.EqualOpportunityDifferenceSigned, FairnessMetric.FalsePositiveRateDifferenceSigned, FairnessMetric.DemographicParityDifferenceSigned,
+            FairnessMetric.EqOd, FairnessMetric.EqualizedOddsDifferenceWorstCase,
+                FairnessMetric.EqualOpportunityDifference, FairnessMetric.FalsePositiveRateDifference,
+            FairnessMetric.DemographicParityDifference, FairnessMetric.ErrorRateDifference,
+                FairnessMetric.DemographicParityRatio,
+            FairnessMetric.EqualOpportunityDifferenceSigned, FairnessMetric.FalsePositiveRateDifferenceSigned,
+                FairnessMetric.DemographicParityDifferenceSigned,
             FairnessMetric.ErrorRateDifferenceSigned,
         ];
         // Groups, labels and predictions common enough that every resample defines every gap: eq_odds_worst is defined
@@ -176,15 +189,19 @@ public class UnsignedIntervalTests
             var rng = new Random(d.seed);
             var minority = Enumerable.Range(0, d.n).Select(_ => rng.NextDouble() < d.rates[0]).ToArray();
             var y = Enumerable.Range(0, d.n).Select(_ => rng.NextDouble() < d.rates[1] ? 1 : 0).ToArray();
-            var pred = Enumerable.Range(0, d.n).Select(i => rng.NextDouble() < (y[i] == 1 ? d.rates[2] : d.rates[3]) + (minority[i] ? d.rates[4] - 0.5 : 0) * 0.2 ? 1 : 0).ToArray();
+            var pred = Enumerable.Range(0, d.n).Select(i
+                => rng.NextDouble() < (y[i] == 1 ? d.rates[2] : d.rates[3]) + (minority[i] ? d.rates[4] - 0.5 : 0) * 0.2
+                ? 1 : 0).ToArray();
             var ends = CountBootstrap.Intervals(y, pred, minority, metrics, 60, level, d.seed);
             var estimate = new double[FairnessEvaluator.MetricCount];
             FairnessEvaluator.Evaluate(y, pred, minority.Select(m => m ? 1 : 0).ToArray(), [false, true], estimate);
             bool Holds0(int m) => ends[m].Low <= 0 && 0 <= ends[m].High;
             for (int m = 0; m < 7; m++)
-                if (!double.IsNaN(estimate[(int)metrics[m]]) && !(ends[m].Low <= estimate[(int)metrics[m]] && estimate[(int)metrics[m]] <= ends[m].High)) return false;
+                if (!double.IsNaN(estimate[(int)metrics[m]]) && !(ends[m].Low <= estimate[(int)metrics[m]]
+                    && estimate[(int)metrics[m]] <= ends[m].High)) return false;
             // (An estimate of exactly 0 is kept inside, so then the lower end is 0 whatever the signed interval.)
-            bool ZeroExactlyWhen(int gap, int signed) => (ends[gap].Low == 0) == (Holds0(signed) || estimate[(int)metrics[gap]] == 0);
+            bool ZeroExactlyWhen(int gap, int signed) => (ends[gap].Low == 0) == (Holds0(signed)
+                || estimate[(int)metrics[gap]] == 0);
             return ZeroExactlyWhen(2, 7) && ZeroExactlyWhen(3, 8) && ZeroExactlyWhen(4, 9) && ZeroExactlyWhen(5, 10)
                 && (!(Holds0(7) && Holds0(8)) || ends[1].Low == 0);
         }, iter: 300);

@@ -19,15 +19,19 @@ public class FiniteFeatureTests
         // 7 columns x 11 rows = 77 values: not a multiple of any vector width, so the tail is tested too.
         const int rows = 11, cols = 7;
         var y = Enumerable.Range(0, rows).Select(i => i % 2).ToArray();
-        var model = trainer.Fit(new DesignMatrix(rows, cols, Enumerable.Range(0, rows * cols).Select(k => (k % 5) - 2.0).ToArray()), y);
+        var model = trainer.Fit(new DesignMatrix(rows, cols, Enumerable.Range(0, rows * cols).Select(k
+            => (k % 5) - 2.0).ToArray()), y);
         for (int k = 0; k < rows * cols; k++)
         {
             var data = Enumerable.Range(0, rows * cols).Select(j => (j % 5) - 2.0).ToArray();
             data[k] = bad;
             var x = new DesignMatrix(rows, cols, data);
-            string expected = $"feature 'x{k % cols}' (column {k % cols}) of row {k / cols} is {bad}; features must be finite.";
-            Assert.EndsWith(expected, Assert.Throws<UserInputException>(() => trainer.Fit(x, y)).Message, StringComparison.Ordinal);
-            Assert.EndsWith(expected, Assert.Throws<UserInputException>(() => model.PredictProba(x)).Message, StringComparison.Ordinal);
+            string expected =
+                $"feature 'x{k % cols}' (column {k % cols}) of row {k / cols} is {bad}; features must be finite.";
+            Assert.EndsWith(expected, Assert.Throws<UserInputException>(() => trainer.Fit(x, y)).Message,
+                StringComparison.Ordinal);
+            Assert.EndsWith(expected, Assert.Throws<UserInputException>(() => model.PredictProba(x)).Message,
+                StringComparison.Ordinal);
         }
     }
 }

@@ -34,7 +34,8 @@ public class LearnerAccuracyTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void AccuracyIsInABandAroundScikitLearnsOnTheSameSplit(string dataset, string learner, double sklearnAccuracy, double band)
+    public void AccuracyIsInABandAroundScikitLearnsOnTheSameSplit(string dataset, string learner,
+        double sklearnAccuracy, double band)
     {
         var split = DatasetResolver.Load(new DatasetChoice(dataset)).Prepare(seed: 0, SpecDefaults.TestFraction);
         var model = LearnerCatalog.Create(learner, new LearnerSettings(), seed: 0).Fit(split.TrainX, split.TrainY);

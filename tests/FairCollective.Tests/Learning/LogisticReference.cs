@@ -37,7 +37,8 @@ public static class LogisticReference
             var newton = c["cross_check_newton"]!;
             var rows = inputs["X"]!.AsArray().Select(r => Doubles(r!)).ToArray();
             var sw = inputs["sample_weight"];
-            var race = c["compas"]?["race_caucasian"]?.AsArray().Select(v => v!.GetValueKind() == JsonValueKind.True || (v.GetValueKind() == JsonValueKind.Number && v.GetValue<double>() != 0)).ToArray();
+            var race = c["compas"]?["race_caucasian"]?.AsArray().Select(v => v!.GetValueKind() == JsonValueKind.True
+                || (v.GetValueKind() == JsonValueKind.Number && v.GetValue<double>() != 0)).ToArray();
             list.Add(new LogisticReferenceCase(
                 c["name"]!.GetValue<string>(),
                 DesignMatrix.FromRows(rows),

@@ -13,7 +13,8 @@ public class MlpTests
         var (tx, ty) = TrainerContractTests.Problem(1000, 2);
         var model = new MlpTrainer(new MlpOptions { HiddenLayerSizes = [32, 16] }).FitModel(x, y);
         Assert.Equal(new[] { 32, 16 }, model.HiddenLayerSizes);
-        double accuracy = ((FairCollective.Learning.IClassifier)model).Predict(tx).Zip(ty, (a, b) => a == b ? 1.0 : 0.0).Average();
+        double accuracy = ((FairCollective.Learning.IClassifier)model).Predict(tx).Zip(ty, (a, b)
+            => a == b ? 1.0 : 0.0).Average();
         Assert.True(accuracy > 0.9, $"accuracy {accuracy:F3}");
         Assert.InRange(model.Epochs, 1, MlpOptions.DefaultMaxEpochs);
     }

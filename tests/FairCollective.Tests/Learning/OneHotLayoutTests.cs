@@ -49,7 +49,8 @@ public class OneHotLayoutTests
         from seed in Gen.Int
         select Build(n, widths, seed);
 
-    private static (int N, int[] Widths, double[] X, int[] Y, double[] W, double[] P) Build(int n, int[] widths, int seed)
+    private static (int N, int[] Widths, double[] X, int[] Y, double[] W, double[] P) Build(int n, int[] widths,
+        int seed)
     {
         // Width 1 stands for a numeric column; wider for a one-hot block of that width.
         var random = new Random(seed);
@@ -92,11 +93,13 @@ public class OneHotLayoutTests
             double fc = coded.Evaluate(t.P, gc), fd = dense.Evaluate(t.P, gd);
             // The margins add the same terms in the same order, so the loss is the same to the last bit.
             Assert.Equal(fd, fc);
-            for (int j = 0; j < k; j++) Assert.True(Math.Abs(gc[j] - gd[j]) <= 1e-12 * (1 + Math.Abs(gd[j])), $"gradient {j}: {gc[j]} vs {gd[j]}");
+            for (int j = 0; j < k; j++) Assert.True(Math.Abs(gc[j] - gd[j]) <= 1e-12 * (1 + Math.Abs(gd[j])),
+                $"gradient {j}: {gc[j]} vs {gd[j]}");
             var (hc, hd) = (new double[k * k], new double[k * k]);
             coded.Hessian(t.P, hc);
             dense.Hessian(t.P, hd);
-            for (int j = 0; j < k * k; j++) Assert.True(Math.Abs(hc[j] - hd[j]) <= 1e-12 * (1 + Math.Abs(hd[j])), $"Hessian {j / k},{j % k}: {hc[j]} vs {hd[j]}");
+            for (int j = 0; j < k * k; j++) Assert.True(Math.Abs(hc[j] - hd[j]) <= 1e-12 * (1 + Math.Abs(hd[j])),
+                $"Hessian {j / k},{j % k}: {hc[j]} vs {hd[j]}");
         }, iter: 300);
     }
 
@@ -119,7 +122,8 @@ public class OneHotLayoutTests
             var t = c.Design;
             int d = t.Widths.Sum(), k = d + 1;
             const double C = 0.7;
-            var objective = new LogisticObjective(t.X.ToArray(), t.N, d, t.Y, t.W, C, c.chunkRows, c.minWidth, new ParallelOptions { MaxDegreeOfParallelism = 1 });
+            var objective = new LogisticObjective(t.X.ToArray(), t.N, d, t.Y, t.W, C, c.chunkRows, c.minWidth,
+                new ParallelOptions { MaxDegreeOfParallelism = 1 });
             var h = new double[k * k];
             objective.Hessian(t.P, h);
             var expected = new double[k * k];
@@ -134,7 +138,8 @@ public class OneHotLayoutTests
             }
             for (int j = 0; j < d; j++) expected[j * k + j] += 1 / C;
             for (int j = 0; j < k * k; j++)
-                Assert.True(Math.Abs(h[j] - expected[j]) <= 1e-12 * (1 + Math.Abs(expected[j])), $"d {d}, n {t.N}: Hessian {j / k},{j % k}: {h[j]:R} vs {expected[j]:R}");
+                Assert.True(Math.Abs(h[j] - expected[j]) <= 1e-12 * (1 + Math.Abs(expected[j])),
+                    $"d {d}, n {t.N}: Hessian {j / k},{j % k}: {h[j]:R} vs {expected[j]:R}");
         }, iter: 300);
     }
 
@@ -146,8 +151,10 @@ public class OneHotLayoutTests
             int d = t.Widths.Sum();
             var options = new LogisticRegressionOptions { C = 0.7, ChunkRows = 16, OneHotGroupMinWidth = 2 };
             var coded = new LogisticRegressionTrainer(options).FitModel(new DesignMatrix(t.N, d, t.X), t.Y, t.W);
-            var dense = new LogisticRegressionTrainer(options with { OneHotGroupMinWidth = 0 }).FitModel(new DesignMatrix(t.N, d, t.X.ToArray()), t.Y, t.W);
-            Assert.True(Math.Abs(coded.Objective - dense.Objective) <= 1e-12 * Math.Abs(dense.Objective), $"{coded.Objective:R} vs {dense.Objective:R}");
+            var dense = new LogisticRegressionTrainer(options with { OneHotGroupMinWidth = 0 }).FitModel(new
+                DesignMatrix(t.N, d, t.X.ToArray()), t.Y, t.W);
+            Assert.True(Math.Abs(coded.Objective - dense.Objective) <= 1e-12 * Math.Abs(dense.Objective),
+                $"{coded.Objective:R} vs {dense.Objective:R}");
         }, iter: 100);
     }
 

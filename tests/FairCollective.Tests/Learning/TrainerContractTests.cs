@@ -97,7 +97,8 @@ public class TrainerContractTests
         var permuted = x.SelectRows(order);
         permuted.Data.CopyTo(x.Data, 0);
         var yPermuted = order.Select(i => y[i]).ToArray();
-        Assert.Equal(trainer.Fit(permuted, yPermuted).PredictProba(permuted), trainer.Fit(x, yPermuted).PredictProba(x));
+        Assert.Equal(trainer.Fit(permuted, yPermuted).PredictProba(permuted), trainer.Fit(x,
+            yPermuted).PredictProba(x));
         for (int k = 0; k < x.Data.Length; k += 7) x.Data[k] *= 1.5;
         var fresh = new DesignMatrix(300, x.Cols, (double[])x.Data.Clone());
         Assert.Equal(trainer.Fit(fresh, yPermuted).PredictProba(fresh), trainer.Fit(x, yPermuted).PredictProba(x));
@@ -154,8 +155,10 @@ public class TrainerContractTests
 
     public static IEnumerable<object[]> BadInputs =>
         from trainer in LearnerCatalog.Names
-        from bad in new[] { "short y", "label 2", "label -1", "negative weight", "NaN weight", "infinite weight", "short weights",
-                            "one class", "all weight on one class", "zero weights", "NaN feature", "infinite feature", "no rows" }
+        from bad in new[] { "short y", "label 2", "label -1", "negative weight", "NaN weight", "infinite weight",
+            "short weights",
+                            "one class", "all weight on one class", "zero weights", "NaN feature", "infinite feature",
+                                "no rows" }
         select new object[] { trainer, bad };
 
     [Theory]
@@ -193,7 +196,8 @@ public class TrainerContractTests
     {
         var (x, y) = Train.Value;
         var model = Create(name, 0).Fit(x, y);
-        Assert.Throws<UserInputException>(() => model.PredictProba(new DesignMatrix(2, x.Cols + 1, new double[2 * (x.Cols + 1)])));
+        Assert.Throws<UserInputException>(() => model.PredictProba(new DesignMatrix(2, x.Cols + 1,
+            new double[2 * (x.Cols + 1)])));
         var bad = new double[x.Cols];
         bad[0] = double.NaN;
         Assert.Throws<UserInputException>(() => model.PredictProba(new DesignMatrix(1, x.Cols, bad)));

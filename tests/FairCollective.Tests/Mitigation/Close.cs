@@ -17,7 +17,8 @@ internal static class Close
             $"{what}: expected {expected:R}, got {actual:R} (diff {actual - expected:E3}, tolerance {rel:E1})");
     }
 
-    public static void All(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double rel, string what, double floor = 0.0)
+    public static void All(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double rel, string what,
+        double floor = 0.0)
     {
         Assert.Equal(expected.Count, actual.Count);
         for (int i = 0; i < expected.Count; i++) Rel(expected[i], actual[i], rel, $"{what}[{i}]", floor);

@@ -82,5 +82,6 @@ public class FirmSideContractTests
 
     [Fact]
     public void NamesAreUniqueIgnoringCase() =>
-        Assert.Equal(FirmSideCatalog.Names.Count, FirmSideCatalog.Names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(FirmSideCatalog.Names.Count,
+            FirmSideCatalog.Names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
 }

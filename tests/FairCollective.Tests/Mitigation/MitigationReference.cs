@@ -16,7 +16,8 @@ internal static class MitigationReference
 
     public static JsonNode Case(string file, string name) => Cases(file).Single(c => (string)c!["name"]! == name)!;
 
-    public static IEnumerable<object[]> CaseNames(string file) => Cases(file).Select(c => new object[] { (string)c!["name"]! });
+    public static IEnumerable<object[]> CaseNames(string file) => Cases(file).Select(c
+        => new object[] { (string)c!["name"]! });
 
     /// <summary>A JSON number or one of the strings "NaN", "Infinity", "-Infinity".</summary>
     public static double D(JsonNode? node) =>

@@ -5,7 +5,8 @@ namespace FairCollective.Tests.Neighbours;
 [Trait(TestKind.Name, TestKind.Unit)]
 public class KnnGoldenTests
 {
-    public static TheoryData<KnnAlgorithm> Algorithms => [KnnAlgorithm.BruteForce, KnnAlgorithm.KdTree, KnnAlgorithm.Auto];
+    public static TheoryData<KnnAlgorithm> Algorithms => [KnnAlgorithm.BruteForce, KnnAlgorithm.KdTree,
+        KnnAlgorithm.Auto];
 
     [Theory]
     [MemberData(nameof(Algorithms))]

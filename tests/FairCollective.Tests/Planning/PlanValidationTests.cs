@@ -11,7 +11,11 @@ public class PlanValidationTests
     [Fact]
     public void EveryCaseComparesThePlanWithTheRealFirmAtEveryBudget()
     {
-        var options = new PlanValidationOptions { Datasets = ["compas"], Seeds = [0], Alphas = [0.3], MajorityRows = [null, 0], Replicates = 10, MaxDegreeOfParallelism = 2 };
+        var options = new PlanValidationOptions
+        {
+            Datasets = ["compas"], Seeds = [0], Alphas = [0.3],
+            MajorityRows = [null, 0], Replicates = 10, MaxDegreeOfParallelism = 2
+        };
         var cases = PlanValidation.Run(options);
         Assert.Equal(2, cases.Count);
         Assert.Equal(new int?[] { null, 0 }, cases.Select(c => c.MajorityRows));
@@ -39,7 +43,8 @@ public class PlanValidationTests
     {
         using var box = new CliSandbox();
         var dir = box.PathOf("pv");
-        var (exit, stdout, stderr) = CliSandbox.Run("reproduce", "plan-validation", "--quick", "--datasets", "compas", "-o", dir);
+        var (exit, stdout, stderr) = CliSandbox.Run("reproduce", "plan-validation", "--quick", "--datasets", "compas",
+            "-o", dir);
         Assert.True(exit == 0, stderr);
         Assert.Contains("Planner validation: how far its answers can be trusted", stdout);
         var rows = File.ReadAllLines(Path.Combine(dir, PlanValidationReport.CasesFileName));
@@ -47,7 +52,8 @@ public class PlanValidationTests
         Assert.Equal(16, rows.Length - 1);
         Assert.StartsWith("dataset,seed,alpha,majority_rows,", rows[0]);
         Assert.True(File.Exists(Path.Combine(dir, "figures", PlanValidationReport.FigureName + ".png")));
-        Assert.Contains("data-figure=\"plan-validation\"", File.ReadAllText(Path.Combine(dir, PlanValidationReport.HtmlFileName)));
+        Assert.Contains("data-figure=\"plan-validation\"", File.ReadAllText(Path.Combine(dir,
+            PlanValidationReport.HtmlFileName)));
     }
 
     [Fact]
@@ -55,6 +61,7 @@ public class PlanValidationTests
     {
         var (exit, _, stderr) = CliSandbox.Run("reproduce", "plan-validation", "--learners", "mlp");
         Assert.Equal(2, exit);
-        Assert.Contains("--learners: plan-validation checks the planner against the paper's firm (logistic) only", stderr);
+        Assert.Contains("--learners: plan-validation checks the planner against the paper's firm (logistic) only",
+            stderr);
     }
 }

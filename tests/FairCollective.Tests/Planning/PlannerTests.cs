@@ -18,12 +18,22 @@ public class PlannerTests
     {
         var data = Compas.Value;
         var minorityRows = Enumerable.Range(0, data.RowCount).Where(i => data.Sensitive.Membership[i]).ToArray();
-        var majorityRows = Enumerable.Range(0, data.RowCount).Where(i => !data.Sensitive.Membership[i]).Where((_, k) => k % 10 == 0).Take(majority).ToArray();
-        var numbers = new PublicNumbers { FirmUsers = data.RowCount * 7 / 10, MinorityShare = (double)minorityRows.Length / data.RowCount };
-        return (data.Select(minorityRows.Take(members).ToArray()), majority == 0 ? null : data.Select(majorityRows), numbers);
+        var majorityRows = Enumerable.Range(0, data.RowCount).Where(i => !data.Sensitive.Membership[i]).Where((_, k)
+            => k % 10 == 0).Take(majority).ToArray();
+        var numbers = new PublicNumbers
+        {
+            FirmUsers = data.RowCount * 7 / 10,
+            MinorityShare = (double)minorityRows.Length / data.RowCount
+        };
+        return (data.Select(minorityRows.Take(members).ToArray()), majority == 0 ? null : data.Select(majorityRows),
+            numbers);
     }
 
-    private static PlannerOptions Small(int seed = 0, int threads = -1) => new() { Replicates = 20, Seed = seed, MaxDegreeOfParallelism = threads };
+    private static PlannerOptions Small(int seed = 0, int threads = -1) => new()
+    {
+        Replicates = 20, Seed = seed,
+        MaxDegreeOfParallelism = threads
+    };
 
     [Fact]
     public void APlanRanksThePoolAndForecastsEveryBudgetWithOrderedIntervals()
@@ -43,7 +53,8 @@ public class PlannerTests
             Assert.Equal(s.Budgets.Select(b => (int)Math.Floor(b.Share * pool + 0.5)), s.Budgets.Select(b => b.Flips));
             Assert.All(s.Budgets, b =>
             {
-                Assert.True(b.Metric.Low <= b.Metric.Median && b.Metric.Median <= b.Metric.High, $"{s.Strategy} {b.Share}: {b.Metric}");
+                Assert.True(b.Metric.Low <= b.Metric.Median && b.Metric.Median <= b.Metric.High,
+                    $"{s.Strategy} {b.Share}: {b.Metric}");
                 Assert.True(b.Error.Low <= b.Error.Median && b.Error.Median <= b.Error.High);
                 Assert.InRange(b.Metric.Median, 0, 1);
             });
@@ -71,14 +82,20 @@ public class PlannerTests
         Assert.NotEqual(Describe(one), Describe(other));
     }
 
-    private static string Describe(Plan p) => string.Join("\n", p.Strategies.SelectMany(s => s.Budgets.Select(b => $"{s.Strategy} {b.Share:R} {b.Metric} {b.Error}"))
+    private static string Describe(Plan p) => string.Join("\n", p.Strategies.SelectMany(s => s.Budgets.Select(b
+        => $"{s.Strategy} {b.Share:R} {b.Metric} {b.Error}"))
         .Append(string.Join(",", p.Recommended.Ranking)));
 
     [Fact]
     public void ATargetAtNoActionIsReachedNowAndAnImpossibleOneIsNotReachable()
     {
         var (members, majority, numbers) = Cut(300, 400);
-        var easy = Planner.Run(members, majority, numbers, Small() with { TargetReduction = 1e-9, TargetReplicates = 10, Sizes = [0.1, 0.5] });
+        var easy = Planner.Run(members, majority, numbers, Small() with
+        {
+            TargetReduction = 1e-9,
+            TargetReplicates = 10,
+            Sizes = [0.1, 0.5]
+        });
         Assert.NotNull(easy.Target);
         Assert.True(easy.Target!.ReachableNow);
         Assert.True(easy.Target.Reachable);
@@ -86,7 +103,12 @@ public class PlannerTests
         Assert.Equal((int)Math.Ceiling(0.1 * easy.Population.MinorityUsers), easy.Target.NeededUsers);
 
         // EqOd exactly 0 on a test population of hundreds is not reached by any budget or size.
-        var impossible = Planner.Run(members, majority, numbers, Small() with { Target = 0, TargetReplicates = 10, Sizes = [0.2, 1.0] });
+        var impossible = Planner.Run(members, majority, numbers, Small() with
+        {
+            Target = 0,
+            TargetReplicates = 10,
+            Sizes = [0.2, 1.0]
+        });
         Assert.False(impossible.Target!.Reachable);
         Assert.True(double.IsPositiveInfinity(impossible.Target.NeededShare.Median));
         Assert.Null(impossible.Target.NeededUsers);
@@ -103,7 +125,8 @@ public class PlannerTests
         Assert.Equal(0, plan.MajoritySampleRows);
         Assert.Contains(plan.Assumptions, a => a.StartsWith("No majority sample was given", StringComparison.Ordinal));
         // With nothing known of the majority the strategies fall back to their documented constant scores.
-        Assert.All(plan.Strategies, s => Assert.NotEqual(FairCollective.Collective.PoolScores.AsSpecified, s.ScoringRule));
+        Assert.All(plan.Strategies, s => Assert.NotEqual(FairCollective.Collective.PoolScores.AsSpecified,
+            s.ScoringRule));
     }
 
     [Theory]
@@ -123,7 +146,8 @@ public class PlannerTests
         var counts = new int[world.MajoritySourceCount];
         foreach (int d in draws) counts[d]++;
         double sample = Enumerable.Range(0, world.SampleRows).Sum(j => world.Weight(j, counts[j], 1000));
-        double fallback = Enumerable.Range(world.SampleRows, world.FallbackRows).Sum(j => world.Weight(j, counts[j], 1000));
+        double fallback = Enumerable.Range(world.SampleRows, world.FallbackRows).Sum(j => world.Weight(j, counts[j],
+            1000));
         Assert.Equal(1000 * sampleShare, sample, 9);
         Assert.Equal(1000 * (1 - sampleShare), fallback, 9);
         // The fallback's rate is the sample's, smoothed, when none is published.
@@ -135,8 +159,13 @@ public class PlannerTests
     {
         var data = Compas.Value;
         int majorityRow = Enumerable.Range(0, data.RowCount).First(i => !data.Sensitive.Membership[i]);
-        var mixed = data.Select(Enumerable.Range(0, data.RowCount).Where(i => data.Sensitive.Membership[i]).Take(5).Append(majorityRow).ToArray());
-        var e = Assert.Throws<UserInputException>(() => Planner.Run(mixed, null, new PublicNumbers { FirmUsers = 5000, MinorityUsers = 2000, MajorityBaseRate = 0.5 }, Small()));
+        var mixed = data.Select(Enumerable.Range(0, data.RowCount).Where(i
+            => data.Sensitive.Membership[i]).Take(5).Append(majorityRow).ToArray());
+        var e = Assert.Throws<UserInputException>(() => Planner.Run(mixed, null, new PublicNumbers
+        {
+            FirmUsers = 5000,
+            MinorityUsers = 2000, MajorityBaseRate = 0.5
+        }, Small()));
         Assert.Contains("row 6", e.Message);
         Assert.Contains("not in the minority", e.Message);
     }
@@ -146,7 +175,8 @@ public class PlannerTests
     {
         var data = Compas.Value;
         var (members, _, numbers) = Cut(100, 0);
-        var ones = data.Select(Enumerable.Range(0, data.RowCount).Where(i => !data.Sensitive.Membership[i] && data.Labels[i] == 1).Take(30).ToArray());
+        var ones = data.Select(Enumerable.Range(0, data.RowCount).Where(i => !data.Sensitive.Membership[i]
+            && data.Labels[i] == 1).Take(30).ToArray());
         var e = Assert.Throws<UserInputException>(() => Planner.Run(members, ones, numbers, Small()));
         Assert.Contains("all have label 1", e.Message);
     }
@@ -167,9 +197,21 @@ public class PlannerTests
     [Fact]
     public void AnyTwoSizesFixThePopulation()
     {
-        Assert.Equal(new Population(1000, 400, 429), new PublicNumbers { FirmUsers = 1000, MinorityShare = 0.4 }.Resolve(10));
-        Assert.Equal(new Population(1000, 400, 429), new PublicNumbers { MinorityUsers = 400, MinorityShare = 0.4 }.Resolve(10));
-        Assert.Equal(new Population(1000, 400, 77), new PublicNumbers { FirmUsers = 1000, MinorityUsers = 400, MinorityShare = 0.401, EvaluationUsers = 77 }.Resolve(10));
+        Assert.Equal(new Population(1000, 400, 429), new PublicNumbers
+        {
+            FirmUsers = 1000,
+            MinorityShare = 0.4
+        }.Resolve(10));
+        Assert.Equal(new Population(1000, 400, 429), new PublicNumbers
+        {
+            MinorityUsers = 400,
+            MinorityShare = 0.4
+        }.Resolve(10));
+        Assert.Equal(new Population(1000, 400, 77), new PublicNumbers
+        {
+            FirmUsers = 1000, MinorityUsers = 400,
+            MinorityShare = 0.401, EvaluationUsers = 77
+        }.Resolve(10));
     }
 
     [Fact]
@@ -181,14 +223,20 @@ public class PlannerTests
         var data = Compas.Value;
         var minority = Enumerable.Range(0, data.RowCount).Where(i => data.Sensitive.Membership[i]).ToArray();
         var majority = Enumerable.Range(0, data.RowCount).Where(i => !data.Sensitive.Membership[i]).ToArray();
-        var numbers = new PublicNumbers { FirmUsers = data.RowCount, MinorityUsers = minority.Length, EvaluationUsers = 100_000 };
-        var plan = Planner.Run(data.Select(minority), data.Select(majority), numbers, Small() with { Strategies = ["RB-prob"], Budgets = [0] });
+        var numbers = new PublicNumbers
+        {
+            FirmUsers = data.RowCount, MinorityUsers = minority.Length,
+            EvaluationUsers = 100_000
+        };
+        var plan = Planner.Run(data.Select(minority), data.Select(majority), numbers,
+            Small() with { Strategies = ["RB-prob"], Budgets = [0] });
 
         var all = Enumerable.Range(0, data.RowCount).ToArray();
         var encoder = FairCollective.Data.Encoding.TabularEncoder.Fit(data, all);
         var x = encoder.Transform(data);
         var firm = new FairCollective.Learning.Logistic.LogisticRegressionTrainer().Fit(x, data.Labels);
-        var report = FairCollective.Fairness.FairnessReport.Compute(data.Labels, firm.Predict(x), data.Sensitive.Membership.Select(m => m ? "a" : "b").ToArray(), ["a"]);
+        var report = FairCollective.Fairness.FairnessReport.Compute(data.Labels, firm.Predict(x),
+            data.Sensitive.Membership.Select(m => m ? "a" : "b").ToArray(), ["a"]);
         Assert.InRange(plan.Recommended.Budgets[0].Metric.Median, report.EqOd - 0.03, report.EqOd + 0.03);
     }
 }

@@ -19,7 +19,8 @@ public sealed class EscapingTests : IDisposable
     [Theory]
     [InlineData("plain RB-prob 0.25", "plain RB-prob 0.25")]
     [InlineData(Img, "&lt;img src=x onerror=alert(1)&gt;")]
-    [InlineData("a|b *bold* _it_ `c` [l](u) ~s~ $x$ #1 \\", "a\\|b \\*bold\\* \\_it\\_ \\`c\\` \\[l\\](u) \\~s\\~ \\$x\\$ \\#1 \\\\")]
+    [InlineData("a|b *bold* _it_ `c` [l](u) ~s~ $x$ #1 \\",
+        "a\\|b \\*bold\\* \\_it\\_ \\`c\\` \\[l\\](u) \\~s\\~ \\$x\\$ \\#1 \\\\")]
     [InlineData("line\r\nbreak\ttab", "line  break tab")]
     [InlineData("&lt; stays as typed", "&amp;lt; stays as typed")]
     public void EscapeMakesDataInert(string data, string markdown) => Assert.Equal(markdown, MarkdownText.Escape(data));
@@ -42,7 +43,8 @@ public sealed class EscapingTests : IDisposable
     [InlineData("a`b", "``a`b``")]
     [InlineData("``x```", "```` ``x``` ````")]
     [InlineData("two\nlines", "`two lines`")]
-    public void CodeSpansCannotBeClosedByTheirContent(string data, string markdown) => Assert.Equal(markdown, MarkdownText.Code(data));
+    public void CodeSpansCannotBeClosedByTheirContent(string data, string markdown) => Assert.Equal(markdown,
+        MarkdownText.Code(data));
 
     [Fact]
     public void HostileLabelsStayTextInSummaryAndIndex()
@@ -52,7 +54,8 @@ public sealed class EscapingTests : IDisposable
             .Select(c => c with { Dataset = Hostile, Method = c.Method == "RB-prob" ? Hostile : c.Method })
             .Append(SyntheticResults.Cells()[0] with { Experiment = Hostile, Learner = Hostile, Budget = Hostile })
             .ToArray();
-        var runs = new[] { new RunInfo(Hostile, Hostile, "2026-11-25T00:00:00Z", $$"""{"minority":["{{Img}}"],"title":"*x* | `y`"}""", "{}") };
+        var runs = new[] { new RunInfo(Hostile, Hostile, "2026-11-25T00:00:00Z",
+            $$"""{"minority":["{{Img}}"],"title":"*x* | `y`"}""", "{}") };
         ReportWriter.Write(new ReportInput(cells, runs, Source: "a`b|c.sqlite"), _dir);
 
         var md = File.ReadAllText(Path.Combine(_dir, ReportWriter.SummaryFileName));
@@ -60,7 +63,8 @@ public sealed class EscapingTests : IDisposable
         Assert.Contains("## Experiment '&lt;img src=x onerror=alert(1)&gt; a\\|b \\*bold\\* \\`code\\` next'", md);
         Assert.Contains(" from ``a`b|c.sqlite``. ", md);
         // Every table keeps one cell per column: count the pipes that are not escaped, per row of each table.
-        var tables = Regex.Matches(md, @"(?:^\|.*\n)+", RegexOptions.Multiline).Select(m => m.Value.TrimEnd('\n').Split('\n')).ToArray();
+        var tables = Regex.Matches(md, @"(?:^\|.*\n)+", RegexOptions.Multiline).Select(m
+            => m.Value.TrimEnd('\n').Split('\n')).ToArray();
         Assert.True(tables.Length >= 7, $"{tables.Length} tables");
         foreach (var rows in tables)
         {

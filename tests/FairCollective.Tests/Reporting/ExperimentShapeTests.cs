@@ -18,10 +18,12 @@ public sealed class ExperimentShapeTests
         Assert.Equal([FigureKind.MetricByFlips], kinds["flip-efficiency"]);
         Assert.Equal([FigureKind.KnownRowsFronts], kinds["limited-info"]);
         Assert.Equal([FigureKind.ParetoFronts], kinds["firm-side"]);
-        Assert.Equal([FigureKind.BestByAlpha, FigureKind.MetricByFlips, FigureKind.CounterfactualSuccess], kinds["synthetic"]);
+        Assert.Equal([FigureKind.BestByAlpha, FigureKind.MetricByFlips, FigureKind.CounterfactualSuccess],
+            kinds["synthetic"]);
         Assert.Empty(kinds["toy"]); // base cells only: no axis
         // The same cells under another name have the same shape.
-        var renamed = cells.Where(c => c.Experiment == "flip-efficiency").Select(c => c with { Experiment = "my-study" }).ToArray();
+        var renamed = cells.Where(c => c.Experiment == "flip-efficiency").Select(c
+            => c with { Experiment = "my-study" }).ToArray();
         Assert.Equal([FigureKind.MetricByFlips], ExperimentFigures.KindsOf(ExperimentShape.Of("my-study", renamed)));
         // Two alphas of collective-size's grid: an alpha sweep that is also drawn budget by budget.
         var two = cells.Where(c => c.Experiment == "collective-size" && c.Alpha is 0.1 or 0.2).ToArray();
@@ -35,7 +37,8 @@ public sealed class ExperimentShapeTests
     {
         CellRecord Cell(double alpha, int flips) => new()
         {
-            Experiment = "e", Dataset = "d", Learner = "logistic", Method = "RB-prob", Seed = 0, Alpha = alpha, Flips = flips,
+            Experiment = "e", Dataset = "d", Learner = "logistic", Method = "RB-prob", Seed = 0, Alpha = alpha, Flips =
+                flips,
             Metrics = new Dictionary<string, double>(),
         };
         // The paper's grid: alpha 0 flips nothing; of 0.05 to 0.4 the smallest, the largest and two between, by rank.

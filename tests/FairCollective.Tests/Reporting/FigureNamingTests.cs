@@ -13,12 +13,17 @@ public sealed class FigureNamingTests
     {
         var dp = ShownMetric.Of(MetricKeys.DemographicParity);
         // EqOd keeps the names every earlier report used.
-        Assert.Equal("collective-size", FigureNaming.FileName("collective-size", "collective-size", BestByAlphaFigure.Slug));
-        Assert.Equal("my-study-eqod-by-alpha", FigureNaming.FileName("my-study", "collective-size", BestByAlphaFigure.Slug, ShownMetric.EqOd));
+        Assert.Equal("collective-size", FigureNaming.FileName("collective-size", "collective-size",
+            BestByAlphaFigure.Slug));
+        Assert.Equal("my-study-eqod-by-alpha", FigureNaming.FileName("my-study", "collective-size",
+            BestByAlphaFigure.Slug, ShownMetric.EqOd));
         // Another metric: never 'eqod' in the name, never the same name as the EqOd figure.
-        Assert.Equal("collective-size-dem_parity", FigureNaming.FileName("collective-size", "collective-size", BestByAlphaFigure.Slug, dp));
-        Assert.Equal("my-study-dem_parity-by-alpha", FigureNaming.FileName("my-study", "collective-size", BestByAlphaFigure.Slug, dp));
-        Assert.Equal("my-study-pareto-fronts-dem_parity", FigureNaming.FileName("my-study", "firm-side", ParetoFrontsFigure.Slug, dp));
+        Assert.Equal("collective-size-dem_parity", FigureNaming.FileName("collective-size", "collective-size",
+            BestByAlphaFigure.Slug, dp));
+        Assert.Equal("my-study-dem_parity-by-alpha", FigureNaming.FileName("my-study", "collective-size",
+            BestByAlphaFigure.Slug, dp));
+        Assert.Equal("my-study-pareto-fronts-dem_parity", FigureNaming.FileName("my-study", "firm-side",
+            ParetoFrontsFigure.Slug, dp));
     }
 
     [Fact]
@@ -41,7 +46,8 @@ public sealed class FigureNamingTests
         Assert.Equal(["compas (nearest-centroid+centroid-margin", "(margin=1)): its error cost"], lines);
         using var typeface = SkiaSharp.SKTypeface.FromFamilyName(PlotLook.FontName);
         using var font = new SkiaSharp.SKFont(typeface, PlotLook.TitleSize);
-        Assert.All(lines, l => Assert.True(font.MeasureText(l) <= PlotLook.MaxTitleWidth, $"'{l}' is {font.MeasureText(l)} px wide"));
+        Assert.All(lines, l => Assert.True(font.MeasureText(l) <= PlotLook.MaxTitleWidth,
+            $"'{l}' is {font.MeasureText(l)} px wide"));
         Assert.True(font.MeasureText(title) > PlotLook.MaxTitleWidth);
         // A name with no break inside keeps its own line rather than being cut.
         var unbroken = PlotLook.FitTitle("dataset " + new string('x', 80));

@@ -44,7 +44,8 @@ public sealed class OutputCommandTests : IDisposable
         Assert.Contains($"\ncustom,compas,logistic,\"{SyntheticResults.HostileLabel}\",0,0.1,", lines);
         using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
         Assert.Equal(SyntheticResults.HostileLabel, doc.RootElement[0].GetProperty("method").GetString());
-        Assert.Equal(["cells.csv", "cells.json"], Directory.GetFiles(Path.Combine(_dir, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["cells.csv", "cells.json"], Directory.GetFiles(Path.Combine(_dir,
+            "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -68,7 +69,8 @@ public sealed class OutputCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         Assert.Equal($"report: {Path.Combine(outDir, ReportWriter.IndexFileName)} (2 files)", stdout.TrimEnd());
-        Assert.Equal([ReportWriter.IndexFileName, ReportWriter.SummaryFileName], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([ReportWriter.IndexFileName, ReportWriter.SummaryFileName],
+            Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -99,7 +101,8 @@ public sealed class OutputCommandTests : IDisposable
         Assert.Equal("", stdout);
         Assert.Matches(@"^error: cannot write '.*(summary\.md|index\.html)': No space left on device\n$", stderr);
         // No partial file and no temporary: exactly the previous report, byte for byte.
-        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Directory.GetFiles(outDir).Order(StringComparer.Ordinal));
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal),
+            Directory.GetFiles(outDir).Order(StringComparer.Ordinal));
         Assert.All(before, kv => Assert.Equal(kv.Value, File.ReadAllBytes(kv.Key)));
     }
 
@@ -132,7 +135,8 @@ public sealed class OutputCommandTests : IDisposable
         Assert.Equal(CliApp.ExitUserError, code);
         Assert.Matches(@"^error: cannot write '.*index\.html': it is a folder, not a file\n$", stderr);
         // summary.md and figures/ were written before index.html failed: both are gone; what was there stays.
-        Assert.Equal([ReportWriter.IndexFileName, "notes.txt"], Directory.GetFileSystemEntries(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([ReportWriter.IndexFileName, "notes.txt"],
+            Directory.GetFileSystemEntries(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, "notes.txt")));
         // And the same report into a free folder writes figures: so the failed one had written some.
         Assert.Equal(0, Cli("report", store, "-o", Path.Combine(_dir, "free")).Code);
@@ -170,7 +174,8 @@ public sealed class OutputCommandTests : IDisposable
 
     private static CellRecord Cell(string method) => new()
     {
-        Experiment = "custom", Dataset = "compas", Learner = "logistic", Method = method, Seed = 0, Alpha = 0.1, Budget = "1 of pool",
+        Experiment = "custom", Dataset = "compas", Learner = "logistic", Method = method, Seed = 0, Alpha = 0.1, Budget
+            = "1 of pool",
         Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = 0.1, [MetricKeys.Error] = 0.3 },
     };
 

@@ -42,7 +42,8 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
     {
         var total = Stopwatch.StartNew();
         var dir = Path.Combine(_dir, "report");
-        string store = BuildStore(Path.Combine(_dir, "results.sqlite")), index = Path.Combine(dir, ReportWriter.IndexFileName);
+        string store = BuildStore(Path.Combine(_dir, "results.sqlite")), index = Path.Combine(dir,
+            ReportWriter.IndexFileName);
         string png = Path.Combine(dir, ReportWriter.FiguresDirectory, "collective-size.png");
         Assert.Equal(0, RunToEnd("report", store, "-o", dir));
         var good = File.ReadAllBytes(index);
@@ -67,7 +68,8 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
             else if (attempt < TimedKills + FigureKills)
                 while (!p.HasExited && File.GetLastWriteTimeUtc(png) == pngBefore) Thread.Sleep(1);
             else
-                while (!p.HasExited && File.GetLastWriteTimeUtc(index) == indexBefore && IndexTemporaries(dir).SetEquals(indexTemporaries)) Thread.Yield();
+                while (!p.HasExited && File.GetLastWriteTimeUtc(index) == indexBefore
+                    && IndexTemporaries(dir).SetEquals(indexTemporaries)) Thread.Yield();
             var killedAt = started.Elapsed;
             KillAndWait(p);
             bool killed = p.ExitCode != 0, figureRewritten = File.GetLastWriteTimeUtc(png) != pngBefore;
@@ -93,7 +95,8 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
         }
         output.WriteLine($"{killedBeforeRename} kills left the old index untouched ({killedMidRun} after the new figure was written), {replaced} replaced it; "
             + $"one report {duration.TotalMilliseconds:0} ms, test {total.Elapsed.TotalSeconds:0.0} s");
-        Assert.True(killedMidRun > 0, "no kill landed between the figure and the index; the old index was never put at risk");
+        Assert.True(killedMidRun > 0,
+            "no kill landed between the figure and the index; the old index was never put at risk");
 
         // The next complete report removes the temporaries the killed ones could not.
         Assert.Equal(0, RunToEnd("report", store, "-o", dir));
@@ -111,11 +114,13 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
         using var s = ResultsStore.Open(path);
         s.BeginRun("collective-size", TestCells.Settings("compas"), "run-1", "{}", "{}");
         s.BeginRun("bulk", TestCells.Settings("compas"), "run-2", "{}", "{}");
-        foreach (var c in SyntheticResults.Cells().Where(c => c.Experiment == "collective-size" && c.Dataset == "compas")) s.Add(TestCells.Configured(c));
+        foreach (var c in SyntheticResults.Cells().Where(c => c.Experiment == "collective-size"
+            && c.Dataset == "compas")) s.Add(TestCells.Configured(c));
         for (int i = 0; i < BulkCells; i++)
             s.Add(TestCells.Configured(new CellRecord
             {
-                Experiment = "bulk", Dataset = "compas", Learner = "logistic", Method = $"method-{i}", Seed = 0, Alpha = 0.1, Budget = "1 flips",
+                Experiment = "bulk", Dataset = "compas", Learner = "logistic", Method = $"method-{i}", Seed = 0, Alpha =
+                    0.1, Budget = "1 flips",
                 Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = 0.1, [MetricKeys.Error] = 0.3 },
             }));
         return path;
@@ -127,7 +132,8 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
         var text = Encoding.UTF8.GetString(current);
         Assert.StartsWith("<!DOCTYPE html>", text, StringComparison.Ordinal);
         Assert.EndsWith("</html>\n", text, StringComparison.Ordinal);
-        Assert.Equal(GeneratedAt().Replace(Encoding.UTF8.GetString(previous), "Generated T"), GeneratedAt().Replace(text, "Generated T"));
+        Assert.Equal(GeneratedAt().Replace(Encoding.UTF8.GetString(previous), "Generated T"),
+            GeneratedAt().Replace(text, "Generated T"));
     }
 
     [GeneratedRegex(@"Generated \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")]
@@ -137,13 +143,18 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
     /// elsewhere).</summary>
     private static IEnumerable<string> Debris(string dir)
     {
-        var expected = new HashSet<string>(StringComparer.Ordinal) { ReportWriter.IndexFileName, ReportWriter.SummaryFileName, "collective-size.png", "collective-size.svg", "collective-size-eqod-by-flips.png", "collective-size-eqod-by-flips.svg" };
-        return Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Select(Path.GetFileName).OfType<string>().Where(n => !expected.Contains(n)).ToArray();
+        var expected = new HashSet<string>(StringComparer.Ordinal) { ReportWriter.IndexFileName,
+            ReportWriter.SummaryFileName, "collective-size.png", "collective-size.svg",
+            "collective-size-eqod-by-flips.png", "collective-size-eqod-by-flips.svg" };
+        return Directory.GetFiles(dir, "*",
+            SearchOption.AllDirectories).Select(Path.GetFileName).OfType<string>().Where(n
+            => !expected.Contains(n)).ToArray();
     }
 
     /// <summary>The temporary files of index.html in the folder (a killed report's stay until the next complete
     /// one).</summary>
-    private static HashSet<string> IndexTemporaries(string dir) => Directory.EnumerateFiles(dir, $".{ReportWriter.IndexFileName}.*").ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> IndexTemporaries(string dir) => Directory.EnumerateFiles(dir,
+        $".{ReportWriter.IndexFileName}.*").ToHashSet(StringComparer.Ordinal);
 
     private static int RunToEnd(params string[] args)
     {
@@ -168,7 +179,11 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
     /// <summary>The CLI as its own process (output discarded, so a full pipe can never stall it).</summary>
     private static Process StartCli(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true,
+            RedirectStandardError = true
+        };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FairCollective.Cli.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         var p = Process.Start(psi)!;

@@ -15,9 +15,11 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public void WritesIndexSummaryAndEveryFigure()
     {
-        var input = new ReportInput(SyntheticResults.Cells(), SyntheticResults.Runs(), SyntheticResults.Toy(), "synthetic.sqlite");
+        var input = new ReportInput(SyntheticResults.Cells(), SyntheticResults.Runs(), SyntheticResults.Toy(),
+            "synthetic.sqlite");
         var files = ReportWriter.Write(input, _dir);
-        foreach (var name in new[] { "toy", "collective-size", "collective-size-eqod-by-flips", "flip-efficiency", "limited-info", "firm-side", "synthetic-eqod-by-alpha", "synthetic-eqod-by-flips", "synthetic" })
+        foreach (var name in new[] { "toy", "collective-size", "collective-size-eqod-by-flips", "flip-efficiency",
+            "limited-info", "firm-side", "synthetic-eqod-by-alpha", "synthetic-eqod-by-flips", "synthetic" })
             foreach (var ext in new[] { ".png", ".svg" })
                 Assert.Contains(Path.GetFullPath(Path.Combine(_dir, "figures", name + ext)), files);
         Assert.Contains(Path.GetFullPath(Path.Combine(_dir, "index.html")), files);
@@ -29,14 +31,16 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public void IndexIsSelfContainedAndEscapesWhatItQuotes()
     {
-        ReportWriter.Write(new ReportInput(SyntheticResults.Cells(), SyntheticResults.Runs(), SyntheticResults.Toy()), _dir);
+        ReportWriter.Write(new ReportInput(SyntheticResults.Cells(), SyntheticResults.Runs(), SyntheticResults.Toy()),
+            _dir);
         var html = File.ReadAllText(Path.Combine(_dir, ReportWriter.IndexFileName));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@font-face", html, StringComparison.OrdinalIgnoreCase);
         // Every src and stylesheet is inline: no http(s) and no file references for anything the page loads.
         var sources = Regex.Matches(html, "(?:src|href)=\"([^\"#][^\"]*)\"").Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal(9, sources.Count(s => s.StartsWith("data:image/png;base64,", StringComparison.Ordinal)));
-        Assert.All(sources.Where(s => !s.StartsWith("data:", StringComparison.Ordinal)), s => Assert.StartsWith("figures/", s));
+        Assert.All(sources.Where(s => !s.StartsWith("data:", StringComparison.Ordinal)), s
+            => Assert.StartsWith("figures/", s));
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         // The spec JSON holds "<test & check>": it must appear escaped, never as markup.
         Assert.Contains("&lt;test &amp; check&gt;", html, StringComparison.Ordinal);
@@ -48,11 +52,14 @@ public sealed class ReportWriterTests : IDisposable
     {
         var cells = SyntheticResults.Cells().Where(c => c.Experiment == "collective-size").ToArray();
         var files = ReportWriter.Write(new ReportInput(cells, []), _dir);
-        Assert.Equal(["collective-size.png", "collective-size.svg", "collective-size-eqod-by-flips.png", "collective-size-eqod-by-flips.svg"],
+        Assert.Equal(["collective-size.png", "collective-size.svg", "collective-size-eqod-by-flips.png",
+            "collective-size-eqod-by-flips.svg"],
             files.Where(f => f.Contains("figures", StringComparison.Ordinal)).Select(Path.GetFileName));
         var html = File.ReadAllText(Path.Combine(_dir, ReportWriter.IndexFileName));
-        var absent = Regex.Match(html, "<p class=\"note\" id=\"absent\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
-        foreach (var e in new[] { "toy", "flip-efficiency", "limited-info", "firm-side", "synthetic" }) Assert.Contains($"&#39;{e}&#39;", absent);
+        var absent = Regex.Match(html, "<p class=\"note\" id=\"absent\">(.*?)</p>",
+            RegexOptions.Singleline).Groups[1].Value;
+        foreach (var e in new[] { "toy", "flip-efficiency", "limited-info", "firm-side",
+            "synthetic" }) Assert.Contains($"&#39;{e}&#39;", absent);
         Assert.DoesNotContain("collective-size", absent);
         var md = File.ReadAllText(Path.Combine(_dir, ReportWriter.SummaryFileName));
         Assert.Contains("Not in this summary (no results):", md);
@@ -66,8 +73,10 @@ public sealed class ReportWriterTests : IDisposable
         var path = Path.Combine(_dir, "r.sqlite");
         using (var store = ResultsStore.Open(path))
         {
-            store.BeginRun("flip-efficiency", TestCells.Settings("compas"), "run-a", "{\"seeds\":[0,1]}", "{\"os\":\"linux\"}");
-            foreach (var c in SyntheticResults.Cells().Where(c => c.Experiment == "flip-efficiency" && c.Dataset == "compas")) store.Add(TestCells.Configured(c with { Seconds = 0.5 }));
+            store.BeginRun("flip-efficiency", TestCells.Settings("compas"), "run-a", "{\"seeds\":[0,1]}",
+                "{\"os\":\"linux\"}");
+            foreach (var c in SyntheticResults.Cells().Where(c => c.Experiment == "flip-efficiency"
+                && c.Dataset == "compas")) store.Add(TestCells.Configured(c with { Seconds = 0.5 }));
         }
         using var reopened = ResultsStore.Open(path, StoreAccess.Read);
         var outDir = Path.Combine(_dir, "out");

@@ -44,7 +44,9 @@ public static class SyntheticResults
                 // 0 to the whole pool at alpha = 0.3 (180 rows): a stored cell can never flip more than its pool.
                 foreach (var flips in Enumerable.Range(0, 11).Select(i => i * 18))
                     foreach (var s in Strategies)
-                        cells.Add(Strategy("flip-efficiency", dataset, s, seed, 0.3, flips / (0.3 * MinorityRows * PoolShare), null) with { Budget = $"{flips} flips" });
+                        cells.Add(Strategy("flip-efficiency", dataset, s, seed, 0.3,
+                            flips / (0.3 * MinorityRows * PoolShare), null) with
+                        { Budget = $"{flips} flips" });
                 foreach (var m in new int?[] { null, 10 })
                     foreach (var alpha in new[] { 0.1, 0.2, 0.3, 0.4 })
                         foreach (var frac in new[] { 0.25, 0.5, 0.75, 1.0 })
@@ -59,7 +61,11 @@ public static class SyntheticResults
             }
         foreach (var seed in SeedList)
         {
-            cells.Add(Base("synthetic", "synthetic-causal", seed) with { Metrics = Metrics(BaseEqOd, BaseError, seed, "s", 0.55) });
+            cells.Add(Base("synthetic", "synthetic-causal", seed) with
+            {
+                Metrics = Metrics(BaseEqOd, BaseError, seed,
+                "s", 0.55)
+            });
             foreach (var alpha in Enumerable.Range(0, 9).Select(i => i * 0.05))
                 foreach (var frac in new[] { 0.5, 1.0 })
                     foreach (var s in Strategies.Append("Oracle"))
@@ -89,9 +95,11 @@ public static class SyntheticResults
             double cx = label == 1 ? 1.0 : -1.0, cy = minority ? -0.8 : 0.4;
             points.Add(new ToyPoint(cx + Normal(rng) * 0.7, cy + Normal(rng) * 0.7, minority, label, false));
         }
-        var flippedIndex = points.Select((p, i) => (p, i)).Where(t => t.p.IsMinority && t.p.Label == 0).OrderByDescending(t => t.p.X1).Take(6).Select(t => t.i).ToArray();
+        var flippedIndex = points.Select((p, i) => (p, i)).Where(t => t.p.IsMinority
+            && t.p.Label == 0).OrderByDescending(t => t.p.X1).Take(6).Select(t => t.i).ToArray();
         foreach (var i in flippedIndex) points[i] = points[i] with { Label = 1, Flipped = true };
-        return new ToyFigureData(points, new LinearBoundary(2.0, 0.6, -0.3), new LinearBoundary(2.0, 0.2, 0.1), 0.15, 0.15, 0.13, 0.03);
+        return new ToyFigureData(points, new LinearBoundary(2.0, 0.6, -0.3), new LinearBoundary(2.0, 0.2, 0.1), 0.15,
+            0.15, 0.13, 0.03);
     }
 
     private static CellRecord Base(string experiment, string dataset, int seed) => new()
@@ -102,21 +110,34 @@ public static class SyntheticResults
 
     /// <summary>EqOd falls with the flips made relative to what alpha can fix, overshoots past it (V shape), saturates
     /// in alpha.</summary>
-    private static CellRecord Strategy(string experiment, string dataset, string strategy, int seed, double alpha, double frac, int? m)
+    private static CellRecord Strategy(string experiment, string dataset, string strategy, int seed, double alpha,
+        double frac, int? m)
     {
         int pool = (int)(alpha * MinorityRows * PoolShare);
         int flips = (int)Math.Round(frac * pool);
-        double efficiency = strategy switch { "Oracle" => 1.3, "RB-prob" => 1.1, "RB-label" => 1.0, "RB-dist" => 0.95, _ => 0.7 } - (m is null ? 0 : 0.05);
+        double efficiency = strategy switch
+        {
+            "Oracle" => 1.3,
+            "RB-prob" => 1.1,
+            "RB-label" => 1.0,
+            "RB-dist" => 0.95,
+            _
+            => 0.7
+        } - (m is null ? 0 : 0.05);
         double needed = 150;
         double progress = flips * efficiency / needed;
-        double eqod = 0.02 + Math.Abs(BaseEqOd - 0.02 - 0.18 * Math.Min(progress, 1.0) + 0.1 * Math.Max(0, progress - 1.2));
+        double eqod = 0.02 + Math.Abs(BaseEqOd - 0.02 - 0.18 * Math.Min(progress, 1.0) + 0.1 * Math.Max(0,
+            progress - 1.2));
         double error = BaseError + 0.00005 * flips / efficiency;
         double success = Math.Min(1, 0.55 + 0.45 * Math.Min(1, alpha / 0.3) * efficiency / 1.3);
         return new CellRecord
         {
-            Experiment = experiment, Dataset = dataset, Learner = "logistic", Method = strategy, Seed = seed, Alpha = alpha,
-            Members = (int)(alpha * MinorityRows), MajorityRows = m, Budget = frac.ToString("0.##", CultureInfo.InvariantCulture) + " of pool",
-            Flips = flips, PoolSize = pool, Metrics = Metrics(eqod, error, seed, $"{experiment}-{dataset}-{strategy}-{alpha}-{frac}-{m}", experiment == "synthetic" ? success : null),
+            Experiment = experiment, Dataset = dataset, Learner = "logistic", Method = strategy, Seed = seed, Alpha =
+                alpha,
+            Members = (int)(alpha * MinorityRows), MajorityRows = m, Budget = frac.ToString("0.##",
+                CultureInfo.InvariantCulture) + " of pool",
+            Flips = flips, PoolSize = pool, Metrics = Metrics(eqod, error, seed,
+                $"{experiment}-{dataset}-{strategy}-{alpha}-{frac}-{m}", experiment == "synthetic" ? success : null),
             Seconds = 0.1 + 0.001 * flips,
         };
     }
@@ -124,11 +145,13 @@ public static class SyntheticResults
     private static CellRecord Firm(string dataset, string method, int seed, double knob) => new()
     {
         Experiment = "firm-side", Dataset = dataset, Learner = "logistic", Method = method, Seed = seed, Knob = knob,
-        Metrics = Metrics(BaseEqOd * (1 - knob) + 0.01, BaseError + 0.12 * knob * knob + (method == "FARE" ? 0.02 : 0), seed, $"{dataset}-{method}-{knob}"),
+        Metrics = Metrics(BaseEqOd * (1 - knob) + 0.01, BaseError + 0.12 * knob * knob + (method == "FARE" ? 0.02 : 0),
+            seed, $"{dataset}-{method}-{knob}"),
         Seconds = 0.5,
     };
 
-    private static Dictionary<string, double> Metrics(double eqod, double error, int seed, string purpose, double? success = null)
+    private static Dictionary<string, double> Metrics(double eqod, double error, int seed, string purpose,
+        double? success = null)
     {
         var rng = Seeds.Create(seed, purpose);
         var m = new Dictionary<string, double>
@@ -140,5 +163,6 @@ public static class SyntheticResults
         return m;
     }
 
-    private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+    private static double Normal(Random rng)
+        => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }

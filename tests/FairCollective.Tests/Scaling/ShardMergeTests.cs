@@ -53,11 +53,13 @@ public class ShardMergeTests
             Assert.Contains($"shard {i}/{shards} of 'sweep' done", output, StringComparison.Ordinal);
             stores.Add(box.PathOf($"sweep.shard-{i}-of-{shards}.sqlite"));
         }
-        Assert.DoesNotContain(box.Files(), f => f.Contains("report", StringComparison.Ordinal)); // shards write no partial report
+        Assert.DoesNotContain(box.Files(), f => f.Contains("report",
+            StringComparison.Ordinal)); // shards write no partial report
         (exit, var merged, err) = CliSandbox.Run(["results", "merge", box.PathOf("merged.sqlite"), .. stores]);
         Assert.True(exit == 0, err);
         Assert.DoesNotContain("warning", merged, StringComparison.Ordinal);
-        Assert.Equal(ExportWithoutTimings(box.PathOf("sweep.sqlite"), box.PathOf("one.csv")), ExportWithoutTimings(box.PathOf("merged.sqlite"), box.PathOf("merged.csv")));
+        Assert.Equal(ExportWithoutTimings(box.PathOf("sweep.sqlite"), box.PathOf("one.csv")),
+            ExportWithoutTimings(box.PathOf("merged.sqlite"), box.PathOf("merged.csv")));
         using var m = ResultsStore.Open(box.PathOf("merged.sqlite"), StoreAccess.Read);
         using var one = ResultsStore.Open(box.PathOf("sweep.sqlite"), StoreAccess.Read);
         Assert.Null(m.SettingsOf("sweep")!.FirstDifference(one.SettingsOf("sweep")!));
@@ -70,17 +72,22 @@ public class ShardMergeTests
         var plan = RunGrid.Build(SpecParser.Parse(Sweep));
         var parts = Enumerable.Range(1, 4).Select(i => plan.ShardOf(new Shard(i, 4))).ToArray();
         var keys = parts.SelectMany(p => p.Cells.Select(c => c.Key)).ToArray();
-        Assert.Equal(plan.Cells.Select(c => c.Key).Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal)); // each cell once
+        Assert.Equal(plan.Cells.Select(c => c.Key).Order(StringComparer.Ordinal),
+            keys.Order(StringComparer.Ordinal)); // each cell once
         // Every (dataset, seed, m, alpha) of collective cells lies in one shard: they share scores and the base fit.
-        var unitShard = parts.SelectMany((p, s) => p.Cells.Where(c => c.Config.IsCollective).Select(c => ((c.Config.Dataset.Name, c.Config.Seed, c.Config.MajorityRows, c.Alpha), s)));
+        var unitShard = parts.SelectMany((p, s) => p.Cells.Where(c => c.Config.IsCollective).Select(c
+            => ((c.Config.Dataset.Name, c.Config.Seed, c.Config.MajorityRows, c.Alpha), s)));
         Assert.All(unitShard.GroupBy(u => u.Item1), g => Assert.Single(g.Select(u => u.s).Distinct()));
         // Cost = cells x training rows: the largest shard within one unit's cost of the smallest.
-        double Cost(RunGrid p) => p.Cells.Sum(c => (double)p.Splits[(c.Config.Dataset.Name, c.Config.Seed)].TrainY.Length);
-        double largestUnit = plan.Cells.GroupBy(c => (c.Config.Dataset.Name, c.Config.Seed, c.Config.MajorityRows, c.Config.Size is null ? -1 : c.Alpha))
+        double Cost(RunGrid p) => p.Cells.Sum(c => (double)p.Splits[(c.Config.Dataset.Name,
+            c.Config.Seed)].TrainY.Length);
+        double largestUnit = plan.Cells.GroupBy(c => (c.Config.Dataset.Name, c.Config.Seed, c.Config.MajorityRows,
+            c.Config.Size is null ? -1 : c.Alpha))
             .Max(g => g.Sum(c => (double)plan.Splits[(c.Config.Dataset.Name, c.Config.Seed)].TrainY.Length));
         Assert.InRange(parts.Max(Cost) - parts.Min(Cost), 0, largestUnit);
         // Deterministic: the same shard of a plan built again holds the same cells.
-        Assert.Equal(parts[2].Cells.Select(c => c.Key), RunGrid.Build(SpecParser.Parse(Sweep)).ShardOf(new Shard(3, 4)).Cells.Select(c => c.Key));
+        Assert.Equal(parts[2].Cells.Select(c => c.Key), RunGrid.Build(SpecParser.Parse(Sweep)).ShardOf(new Shard(3,
+            4)).Cells.Select(c => c.Key));
     }
 
     [Fact]
@@ -97,9 +104,11 @@ public class ShardMergeTests
         Assert.Equal(new Shard(5, 8), Shard.Parse("env", Env));
         Assert.Equal(new Shard(5, 6), Shard.Parse("env/6", Env));
         env = new() { ["JOB_COMPLETION_INDEX"] = "4" };
-        Assert.Contains("set FAIRCOLLECTIVE_SHARDS", Assert.Throws<UserInputException>(() => Shard.Parse("env", Env)).Message, StringComparison.Ordinal);
+        Assert.Contains("set FAIRCOLLECTIVE_SHARDS", Assert.Throws<UserInputException>(() => Shard.Parse("env",
+            Env)).Message, StringComparison.Ordinal);
         env = [];
-        Assert.Contains("neither SLURM_ARRAY_TASK_ID", Assert.Throws<UserInputException>(() => Shard.Parse("env", Env)).Message, StringComparison.Ordinal);
+        Assert.Contains("neither SLURM_ARRAY_TASK_ID", Assert.Throws<UserInputException>(() => Shard.Parse("env",
+            Env)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,7 +121,8 @@ public class ShardMergeTests
         string s1 = box.PathOf("sweep.shard-1-of-2.sqlite"), s2 = box.PathOf("sweep.shard-2-of-2.sqlite");
         var part = RunGrid.Build(SpecParser.ParseFile(spec)).ShardOf(new Shard(2, 2));
         using (var store = ResultsStore.Open(s2))
-            new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = 1, StopAfterCells = 5 }, SilentProgress.Instance).Run(part, store);
+            new ExperimentRunner(new RunnerOptions { MaxDegreeOfParallelism = 1, StopAfterCells = 5 },
+                SilentProgress.Instance).Run(part, store);
         int committed;
         using (var store = ResultsStore.Open(s2, StoreAccess.Read)) committed = store.Cells().Count;
         int missing = part.CellCount - committed;
@@ -127,20 +137,29 @@ public class ShardMergeTests
 
         (exit, var output, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), s1, s2, "--allow-partial");
         Assert.True(exit == 0, err);
-        Assert.Contains($"warning: store '{s2}' is unfinished: {missing} of its cells are in no store given", output, StringComparison.Ordinal);
-        string incomplete = $"warning: experiment 'sweep' is incomplete: {missing} cells its runs set out to compute are missing";
+        Assert.Contains($"warning: store '{s2}' is unfinished: {missing} of its cells are in no store given", output,
+            StringComparison.Ordinal);
+        string incomplete =
+            $"warning: experiment 'sweep' is incomplete: {missing} cells its runs set out to compute are missing";
         Assert.Contains(incomplete, output, StringComparison.Ordinal);
-        Assert.Equal(StoreMergeShown(missing), output.Split('\n').Count(l => l.StartsWith("  missing: ", StringComparison.Ordinal)));
+        Assert.Equal(StoreMergeShown(missing), output.Split('\n').Count(l => l.StartsWith("  missing: ",
+            StringComparison.Ordinal)));
         // The list names exactly the cells of shard 2's part that no store holds.
-        var listed = File.ReadAllLines(box.PathOf("m.missing.csv")).Skip(1).Select(l => l.Split(',')[1]).Order(StringComparer.Ordinal).ToArray();
+        var listed = File.ReadAllLines(box.PathOf("m.missing.csv")).Skip(1).Select(l
+            => l.Split(',')[1]).Order(StringComparer.Ordinal).ToArray();
         using (var store = ResultsStore.Open(s2, StoreAccess.Read))
-            Assert.Equal(part.Cells.Select(c => c.Key).Except(store.Cells().Select(c => c.Key)).Order(StringComparer.Ordinal), listed);
+            Assert.Equal(part.Cells.Select(c => c.Key).Except(store.Cells().Select(c
+                => c.Key)).Order(StringComparer.Ordinal), listed);
         // The merged store records it: results show, export and the report say so.
-        Assert.Contains(incomplete, CliSandbox.Run("results", "show", box.PathOf("m.sqlite")).Out, StringComparison.Ordinal);
-        Assert.Contains(incomplete, CliSandbox.Run("results", "export", box.PathOf("m.sqlite"), "--csv", box.PathOf("m.csv")).Out, StringComparison.Ordinal);
+        Assert.Contains(incomplete, CliSandbox.Run("results", "show", box.PathOf("m.sqlite")).Out,
+            StringComparison.Ordinal);
+        Assert.Contains(incomplete, CliSandbox.Run("results", "export", box.PathOf("m.sqlite"), "--csv",
+            box.PathOf("m.csv")).Out, StringComparison.Ordinal);
         Assert.Equal(0, CliSandbox.Run("report", box.PathOf("m.sqlite"), "-o", box.PathOf("report")).Exit);
-        Assert.Contains(incomplete["warning: ".Length..], File.ReadAllText(box.PathOf("report/summary.md")), StringComparison.Ordinal);
-        Assert.Contains($"is incomplete: {missing} cells its runs set out to compute are missing", File.ReadAllText(box.PathOf("report/index.html")), StringComparison.Ordinal);
+        Assert.Contains(incomplete["warning: ".Length..], File.ReadAllText(box.PathOf("report/summary.md")),
+            StringComparison.Ordinal);
+        Assert.Contains($"is incomplete: {missing} cells its runs set out to compute are missing",
+            File.ReadAllText(box.PathOf("report/index.html")), StringComparison.Ordinal);
 
         // Resumed and finished, the shard merges without a word, into what one process writes.
         Assert.Equal(0, CliSandbox.Run("run", spec, "--shard", "2/2", "--threads", "1").Exit);
@@ -148,7 +167,8 @@ public class ShardMergeTests
         Assert.True(exit == 0, err);
         Assert.DoesNotContain("warning", output, StringComparison.Ordinal);
         Assert.Equal(0, CliSandbox.Run("run", spec, "--no-report", "--threads", "2").Exit);
-        Assert.Equal(ExportWithoutTimings(box.PathOf("sweep.sqlite"), box.PathOf("one.csv")), ExportWithoutTimings(box.PathOf("full.sqlite"), box.PathOf("full.csv")));
+        Assert.Equal(ExportWithoutTimings(box.PathOf("sweep.sqlite"), box.PathOf("one.csv")),
+            ExportWithoutTimings(box.PathOf("full.sqlite"), box.PathOf("full.csv")));
     }
 
     [Fact]
@@ -158,23 +178,30 @@ public class ShardMergeTests
         var spec = box.Write("sweep.yaml", Sweep);
         Assert.Equal(0, CliSandbox.Run("run", spec, "--shard", "1/1", "--threads", "1").Exit);
         int dead;
-        using (var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        using (var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true")
+        {
+            UseShellExecute = false
+        })!)
         {
             p.WaitForExit();
             dead = p.Id;
         }
         // What a merge killed mid-write leaves: its store under the temporary name and SQLite's files beside it.
-        var killed = new[] { "", "-wal", "-shm", "-journal" }.Select(s => box.Write($"out/.m.sqlite.{dead}-0123456789ab.tmp{s}", "partial")).ToArray();
+        var killed = new[] { "", "-wal", "-shm", "-journal" }.Select(s
+            => box.Write($"out/.m.sqlite.{dead}-0123456789ab.tmp{s}", "partial")).ToArray();
         // A merge still running (this process stands in for it) keeps its file.
         var running = box.Write($"out/.m.sqlite.{Environment.ProcessId}-0123456789ab.tmp", "partial");
-        var (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("out/m.sqlite"), box.PathOf("sweep.shard-1-of-1.sqlite"));
+        var (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("out/m.sqlite"),
+            box.PathOf("sweep.shard-1-of-1.sqlite"));
         Assert.True(exit == 0, err);
         Assert.All(killed, f => Assert.False(File.Exists(f), f));
         Assert.True(File.Exists(running));
-        Assert.Equal([Path.GetFileName(running), "m.sqlite"], Directory.GetFiles(box.PathOf("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([Path.GetFileName(running), "m.sqlite"],
+            Directory.GetFiles(box.PathOf("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
-    private static int StoreMergeShown(int missing) => Math.Min(missing, FairCollective.Cli.Commands.ResultsCommand.MissingShown);
+    private static int StoreMergeShown(int missing) => Math.Min(missing,
+        FairCollective.Cli.Commands.ResultsCommand.MissingShown);
 
     [Fact]
     public void AMergeRefusesOtherSettingsConflictingCellsAndAnExistingOutput()
@@ -193,7 +220,8 @@ public class ShardMergeTests
 
         // A cell whose stored values differ between two copies: one of them is not what its configuration gives.
         File.Copy(sa, box.PathOf("copy.sqlite"));
-        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={box.PathOf("copy.sqlite")};Pooling=false"))
+        using (var db = new
+            Microsoft.Data.Sqlite.SqliteConnection($"Data Source={box.PathOf("copy.sqlite")};Pooling=false"))
         {
             db.Open();
             using var cmd = db.CreateCommand();
@@ -218,11 +246,15 @@ public class ShardMergeTests
         Assert.Equal(2, exit);
         Assert.Equal("error: results merge: experiment 'sweep' was run in shards, but no store given holds shard 2/2; merge every shard's store, or merge with --allow-partial (the merged store then records that those cells are missing)", err.Trim());
         Assert.False(File.Exists(box.PathOf("m.sqlite")), "nothing written");
-        (exit, var output, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), sa, box.PathOf("same.sqlite"), "--allow-partial");
+        (exit, var output, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), sa,
+            box.PathOf("same.sqlite"), "--allow-partial");
         Assert.True(exit == 0, err);
-        Assert.Matches(@"merged 2 stores into .*m\.sqlite: (\d+) cells \(\1 found more than once, written once\)", output);
-        Assert.Contains("warning: experiment 'sweep' is incomplete: no run of shard 2/2 is recorded", output, StringComparison.Ordinal);
-        Assert.Contains("warning: experiment 'sweep' is incomplete: no run of shard 2/2 is recorded", CliSandbox.Run("results", "show", box.PathOf("m.sqlite")).Out, StringComparison.Ordinal);
+        Assert.Matches(@"merged 2 stores into .*m\.sqlite: (\d+) cells \(\1 found more than once, written once\)",
+            output);
+        Assert.Contains("warning: experiment 'sweep' is incomplete: no run of shard 2/2 is recorded", output,
+            StringComparison.Ordinal);
+        Assert.Contains("warning: experiment 'sweep' is incomplete: no run of shard 2/2 is recorded",
+            CliSandbox.Run("results", "show", box.PathOf("m.sqlite")).Out, StringComparison.Ordinal);
         // And the output is never overwritten.
         (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), sa);
         Assert.Equal(2, exit);

@@ -20,8 +20,10 @@ public sealed class SlurmSweepTests(ITestOutputHelper output) : IDisposable
     public void AJobArraySweepMergesToWhatOneProcessWrites()
     {
         string deploy = Path.Combine(ExampleSpecTests.Folder(), "..", "..", "deploy", "slurm");
-        Assert.True(File.Exists(Path.Combine(deploy, "single-node.sh")), $"deploy/slurm/single-node.sh not found beside the docs ({deploy})");
-        string[] missing = [.. new[] { "munged", "slurmctld", "slurmd", "sbatch" }.Where(t => !File.Exists($"/usr/sbin/{t}") && !File.Exists($"/usr/bin/{t}"))];
+        Assert.True(File.Exists(Path.Combine(deploy, "single-node.sh")),
+            $"deploy/slurm/single-node.sh not found beside the docs ({deploy})");
+        string[] missing = [.. new[] { "munged", "slurmctld", "slurmd", "sbatch" }.Where(t
+            => !File.Exists($"/usr/sbin/{t}") && !File.Exists($"/usr/bin/{t}"))];
         Assert.True(missing.Length == 0, $"Slurm is not installed ({string.Join(", ", missing)} missing): install Debian's slurm-wlm and munge packages "
             + $"(bash test.sh does, as root), or set {SlurmFactAttribute.SkipVariable}=1 to skip this test");
 
@@ -29,7 +31,8 @@ public sealed class SlurmSweepTests(ITestOutputHelper output) : IDisposable
         string cli = Path.Combine(AppContext.BaseDirectory, "FairCollective.Cli.dll");
         var clock = Stopwatch.StartNew();
         var (start, log) = Bash(Path.Combine(deploy, "single-node.sh"), "start", Cluster);
-        Assert.True(start == 0, $"the single-node cluster did not start (deploy/slurm/single-node.sh start; exit {start}):\n{log}");
+        Assert.True(start == 0,
+            $"the single-node cluster did not start (deploy/slurm/single-node.sh start; exit {start}):\n{log}");
         output.WriteLine($"cluster up in {clock.Elapsed.TotalSeconds:0.0} s");
 
         using var box = new CliSandbox();
@@ -40,10 +43,12 @@ public sealed class SlurmSweepTests(ITestOutputHelper output) : IDisposable
         string outDir = Path.Combine(_dir, "sweep");
         var (submitted, submitLog) = Bash(Path.Combine(deploy, "submit.sh"), spec, "3", outDir, "--wait");
         output.WriteLine(submitLog);
-        foreach (var f in Directory.Exists(outDir) ? Directory.GetFiles(outDir, "*.out") : []) output.WriteLine($"{Path.GetFileName(f)}:\n{File.ReadAllText(f)}");
+        foreach (var f in Directory.Exists(outDir) ? Directory.GetFiles(outDir,
+            "*.out") : []) output.WriteLine($"{Path.GetFileName(f)}:\n{File.ReadAllText(f)}");
         Assert.True(submitted == 0, $"the job array or its merge step failed (exit {submitted}):\n{submitLog}");
         output.WriteLine($"sweep and merge done at {clock.Elapsed.TotalSeconds:0.0} s");
-        for (int i = 1; i <= 3; i++) Assert.True(File.Exists(Path.Combine(outDir, $"shard-{i}.sqlite")), $"shard {i}'s store");
+        for (int i = 1; i <= 3; i++) Assert.True(File.Exists(Path.Combine(outDir, $"shard-{i}.sqlite")),
+            $"shard {i}'s store");
         Assert.True(File.Exists(Path.Combine(outDir, "report", "index.html")), "the merge step's report");
         Assert.Equal(ShardMergeTests.ExportWithoutTimings(box.PathOf("sweep.sqlite"), box.PathOf("one.csv")),
             ShardMergeTests.ExportWithoutTimings(Path.Combine(outDir, "merged.sqlite"), box.PathOf("merged.csv")));
@@ -57,7 +62,11 @@ public sealed class SlurmSweepTests(ITestOutputHelper output) : IDisposable
             using var p = Process.Start(psi)!;
             var stdout = p.StandardOutput.ReadToEndAsync();
             var stderr = p.StandardError.ReadToEndAsync();
-            if (!p.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(entireProcessTree: true); return (-1, "timed out after 5 minutes\n" + stdout.Result + stderr.Result); }
+            if (!p.WaitForExit(TimeSpan.FromMinutes(5)))
+            {
+                p.Kill(entireProcessTree: true); return (-1,
+                "timed out after 5 minutes\n" + stdout.Result + stderr.Result);
+            }
             return (p.ExitCode, stdout.Result + stderr.Result);
         }
     }
@@ -68,7 +77,8 @@ public sealed class SlurmSweepTests(ITestOutputHelper output) : IDisposable
         if (File.Exists(Path.Combine(Cluster, "slurm.conf")))
         {
             var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-            psi.ArgumentList.Add(Path.Combine(ExampleSpecTests.Folder(), "..", "..", "deploy", "slurm", "single-node.sh"));
+            psi.ArgumentList.Add(Path.Combine(ExampleSpecTests.Folder(), "..", "..", "deploy", "slurm",
+                "single-node.sh"));
             psi.ArgumentList.Add("stop");
             psi.ArgumentList.Add(Cluster);
             using var p = Process.Start(psi)!;

@@ -6,7 +6,8 @@ namespace FairCollective.Collective.Strategies;
 /// scaling.</summary>
 internal static class NeighbourFeatures
 {
-    public static (DesignMatrix Pool, DesignMatrix Reference) Build(StrategyContext context, IReadOnlyList<int> referenceRows, NeighbourScaling scaling)
+    public static (DesignMatrix Pool, DesignMatrix Reference) Build(StrategyContext context,
+        IReadOnlyList<int> referenceRows, NeighbourScaling scaling)
     {
         var pool = context.TrainFeatures.SelectRows(context.Pool);
         var reference = context.TrainFeatures.SelectRows(referenceRows);

@@ -24,7 +24,8 @@ public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollecti
         if (context.Pool.Length == 0) return PoolScores.Specified([]);
         if (context.TrainFeatures.Cols == 0) return PoolScores.Constant(context.Pool.Length, 0, PoolScores.NoFeatures);
         var positives = context.KnownMajority.Where(r => context.TrainLabels[r] == 1).ToArray();
-        if (positives.Length == 0) return PoolScores.Constant(context.Pool.Length, 0, "the collective knows no positive majority row");
+        if (positives.Length == 0) return PoolScores.Constant(context.Pool.Length, 0,
+            "the collective knows no positive majority row");
         int k = Math.Min(_options.K, positives.Length);
         var (pool, reference) = NeighbourFeatures.Build(context, positives, _options.Scaling);
         var result = new ExactKnn(reference, _options.Knn).Query(pool, k);
@@ -35,7 +36,8 @@ public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollecti
             foreach (double dist in result.DistancesOf(q)) sum += dist;
             scores[q] = -sum / k;
         }
-        return k == _options.K ? PoolScores.Specified(scores) : new PoolScores(scores, NeighbourStrategyOptions.CappedK(k, _options.K, "positive known majority rows"));
+        return k == _options.K ? PoolScores.Specified(scores) : new PoolScores(scores,
+            NeighbourStrategyOptions.CappedK(k, _options.K, "positive known majority rows"));
     }
 
     private static NeighbourStrategyOptions Validated(NeighbourStrategyOptions options)

@@ -34,7 +34,8 @@ public sealed class RbLabelStrategy(NeighbourStrategyOptions options) : ICollect
             foreach (int r in result.IndicesOf(q)) positives += context.TrainLabels[context.KnownMajority[r]];
             scores[q] = positives;
         }
-        return k == _options.K ? PoolScores.Specified(scores) : new PoolScores(scores, NeighbourStrategyOptions.CappedK(k, _options.K, "known majority rows"));
+        return k == _options.K ? PoolScores.Specified(scores) : new PoolScores(scores,
+            NeighbourStrategyOptions.CappedK(k, _options.K, "known majority rows"));
     }
 
     private static NeighbourStrategyOptions Validated(NeighbourStrategyOptions options)

@@ -43,7 +43,8 @@ public sealed class RbProbStrategy(ITrainer majorityModel) : ICollectiveStrategy
         // member is equally likely as far as the collective can tell, so all scores tie and the tie rule decides.
         if (y.Length == 0) return PoolScores.Constant(context.Pool.Length, 0.5, "the collective knows no majority row");
         if (y.All(v => v == y[0]))
-            return PoolScores.Constant(context.Pool.Length, y[0], $"all {y.Length} known majority rows have y = {y[0]}, so no model can be fitted");
+            return PoolScores.Constant(context.Pool.Length, y[0],
+                $"all {y.Length} known majority rows have y = {y[0]}, so no model can be fitted");
         var model = MajorityModel.Fit(context.TrainFeatures.SelectRows(known), y);
         return PoolScores.Specified(model.PredictProba(context.TrainFeatures.SelectRows(context.Pool)));
     }

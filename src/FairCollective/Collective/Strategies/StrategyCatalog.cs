@@ -28,12 +28,14 @@ public static class StrategyCatalog
 
     private static readonly Registry<StrategyEntry> Registry = new("strategy",
     [
-        StrategyEntry.Of(RbProb, "score by a classifier fitted on the known majority rows", StrategyNeeds.None, new RbProbOptions(),
+        StrategyEntry.Of(RbProb, "score by a classifier fitted on the known majority rows", StrategyNeeds.None,
+            new RbProbOptions(),
             (o, b) => new RbProbStrategy(o, b.TrainerFor)),
         StrategyEntry.Of(RbLabel, "score by the positive labels among the k nearest known majority rows",
             StrategyNeeds.KNearestMajorityRows, new NeighbourStrategyOptions(), (o, _) => new RbLabelStrategy(o)),
         StrategyEntry.Of(RbDist, "score by the distance to the k nearest positive known majority rows",
-            StrategyNeeds.KNearestPositiveMajorityRows, new NeighbourStrategyOptions(), (o, _) => new RbDistStrategy(o)),
+            StrategyNeeds.KNearestPositiveMajorityRows, new NeighbourStrategyOptions(), (o, _)
+                => new RbDistStrategy(o)),
         new(Random, "the pool in a seeded random order, the baseline", StrategyNeeds.None, _ => new RandomStrategy()),
         new(Oracle, "the ideal counterfactual relabelling, from the data's causal model", StrategyNeeds.CausalModel,
             _ => new OracleStrategy()),
@@ -72,7 +74,8 @@ public static class StrategyCatalog
     /// <summary>The entry of a known strategy name given in any case.</summary>
     /// <exception cref="InvalidOperationException">The name is not known; check <see cref="IsKnown"/>
     /// first.</exception>
-    public static StrategyEntry Get(string name) => Find(name) ?? throw new InvalidOperationException($"unknown strategy '{name}'");
+    public static StrategyEntry Get(string name) => Find(name)
+        ?? throw new InvalidOperationException($"unknown strategy '{name}'");
 
     /// <summary>The entry of a strategy name given in any case; null when none has it.</summary>
     public static StrategyEntry? Find(string name) => Registry.Find(name);
@@ -82,7 +85,8 @@ public static class StrategyCatalog
     /// <param name="trainerFor">Builds a trainer by learner name (for RB-prob's majority model).</param>
     /// <param name="options">The strategy's own options (its entry's <see cref="StrategyEntry.Defaults"/> type); null =
     /// its defaults.</param>
-    public static ICollectiveStrategy Create(string name, StrategySettings settings, Func<string, ITrainer> trainerFor, object? options = null)
+    public static ICollectiveStrategy Create(string name, StrategySettings settings, Func<string, ITrainer> trainerFor,
+        object? options = null)
     {
         var entry = Get(name);
         if (options is not null && (entry.Defaults is null || options.GetType() != entry.Defaults.GetType()))
@@ -101,7 +105,8 @@ public static class StrategyCatalog
         if (options is null) return null;
         try
         {
-            Create(entry.Name, new StrategySettings(), learner => LearnerCatalog.Create(learner, new LearnerSettings(), seed: 0), options); // its own checks
+            Create(entry.Name, new StrategySettings(), learner => LearnerCatalog.Create(learner, new LearnerSettings(),
+                seed: 0), options); // its own checks
         }
         catch (UserInputException e) when (!e.Message.StartsWith("strategy '", StringComparison.Ordinal))
         {
@@ -115,7 +120,8 @@ public static class StrategyCatalog
     public static string? OptionsJson(string name, object? options)
     {
         var entry = Get(name);
-        return entry.Defaults is null ? null : OptionOverrides.Canonical(options ?? entry.Defaults, [], OptionOverrides.EnumsAsText);
+        return entry.Defaults is null ? null : OptionOverrides.Canonical(options ?? entry.Defaults, [],
+            OptionOverrides.EnumsAsText);
     }
 
     /// <summary>Reads <see cref="OptionsJson"/>'s output back into the strategy's options record.</summary>

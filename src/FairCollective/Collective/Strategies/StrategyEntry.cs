@@ -12,7 +12,8 @@ namespace FairCollective.Collective.Strategies;
 /// <param name="Description">One sentence on how it ranks the pool.</param>
 /// <param name="Needs">What it needs from the data and settings; checks read this, never the name.</param>
 /// <param name="Create">Builds it from the shared settings, its own options and a trainer by learner name.</param>
-public sealed record StrategyEntry(string Name, string Description, StrategyNeeds Needs, Func<StrategyBuild, ICollectiveStrategy> Create) : IRegistryEntry
+public sealed record StrategyEntry(string Name, string Description, StrategyNeeds Needs, Func<StrategyBuild,
+    ICollectiveStrategy> Create) : IRegistryEntry
 {
     /// <summary>Its own options record with every default; null when it has none (Random, the Oracle).</summary>
     public object? Defaults { get; init; }
@@ -33,7 +34,8 @@ public sealed record StrategyEntry(string Name, string Description, StrategyNeed
     {
         var given = overrides.ToArray();
         if (Defaults is null)
-            return given.Length == 0 ? null : throw new UserInputException($"strategy '{Name}' has no options of its own");
+            return given.Length == 0 ? null : throw new
+                UserInputException($"strategy '{Name}' has no options of its own");
         return OptionOverrides.Apply(Defaults, given, $"strategy '{Name}'", [], OptionOverrides.EnumsAsText);
     }
 
@@ -47,7 +49,9 @@ public sealed record StrategyEntry(string Name, string Description, StrategyNeed
     /// build's shared parts.</param>
     public static StrategyEntry Of<TOptions>(string name, string description, StrategyNeeds needs, TOptions defaults,
         Func<TOptions, StrategyBuild, ICollectiveStrategy> create) where TOptions : class =>
-        new(name, description, needs, build => create(build.Options as TOptions ?? defaults, build)) { Defaults = defaults };
+        new(name, description, needs, build => create(build.Options as TOptions ?? defaults,
+            build))
+        { Defaults = defaults };
 }
 
 /// <summary>What a strategy is built from.</summary>

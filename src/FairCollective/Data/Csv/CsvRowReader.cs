@@ -108,7 +108,8 @@ public sealed class CsvRowReader : IDisposable
     public ReadOnlySpan<char> Span(int field) => _blanks is null ? _reader!.Current[field].Span : _blanks.Field(field);
 
     /// <summary>Field <paramref name="field"/> of the current row as a string.</summary>
-    public string String(int field) => _blanks is null ? _reader!.Current[field].ToString() : _blanks.Field(field).ToString();
+    public string String(int field)
+        => _blanks is null ? _reader!.Current[field].ToString() : _blanks.Field(field).ToString();
 
     /// <summary>
     /// Field <paramref name="field"/> as a finite invariant-culture double; a user error names file, line and column
@@ -198,7 +199,8 @@ public sealed class CsvRowReader : IDisposable
     /// <summary>Lines split at runs of spaces and tabs; blanks at either end are ignored.</summary>
     private sealed class WhitespaceLines(Stream stream) : IDisposable
     {
-        private readonly StreamReader _text = new(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        private readonly StreamReader _text = new(stream, System.Text.Encoding.UTF8,
+            detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         private readonly List<(int Start, int Length)> _fields = [];
         private string _line = "";
 
@@ -239,7 +241,8 @@ public sealed class CsvRowReader : IDisposable
             while (_blanks.MoveNext())
             {
                 if (_blanks.FieldCount == 0) continue;
-                if (_commentPrefix is not null && _blanks.Field(0).StartsWith(_commentPrefix, StringComparison.Ordinal)) continue;
+                if (_commentPrefix is not null && _blanks.Field(0).StartsWith(_commentPrefix,
+                    StringComparison.Ordinal)) continue;
                 return true;
             }
             return false;
@@ -248,7 +251,8 @@ public sealed class CsvRowReader : IDisposable
         {
             var row = _reader.Current;
             if (row.ColCount == 1 && row[0].Span.IsEmpty) continue;
-            if (_commentPrefix is not null && row[0].Span.StartsWith(_commentPrefix, StringComparison.Ordinal)) continue;
+            if (_commentPrefix is not null && row[0].Span.StartsWith(_commentPrefix,
+                StringComparison.Ordinal)) continue;
             return true;
         }
         return false;

@@ -38,13 +38,15 @@ internal sealed class GzipTrailerCheck : Stream
     /// <paramref name="compressed"/> (then rewinds it).</summary>
     public static Stream Wrap(Stream decompressed, Stream compressed, string displayName)
     {
-        if (!compressed.CanSeek || compressed.Length < BgzfEof.Length) return new GzipTrailerCheck(decompressed, displayName, null);
+        if (!compressed.CanSeek || compressed.Length < BgzfEof.Length) return new GzipTrailerCheck(decompressed,
+            displayName, null);
         long start = compressed.Position;
         Span<byte> tail = stackalloc byte[BgzfEof.Length];
         compressed.Seek(-BgzfEof.Length, SeekOrigin.End);
         compressed.ReadExactly(tail);
         compressed.Position = start;
-        uint? expected = tail.SequenceEqual(BgzfEof) ? null : BinaryPrimitives.ReadUInt32LittleEndian(tail[^TrailerSizeBytes..]);
+        uint? expected = tail.SequenceEqual(BgzfEof) ? null :
+            BinaryPrimitives.ReadUInt32LittleEndian(tail[^TrailerSizeBytes..]);
         return new GzipTrailerCheck(decompressed, displayName, expected);
     }
 

@@ -51,7 +51,8 @@ public sealed class FittedEncoder
             _ => rows.ToArray(),
         };
         foreach (int r in rowIndex)
-            if ((uint)r >= (uint)data.RowCount) throw new UserInputException($"dataset '{data.Name}': row {r} is outside 0..{data.RowCount - 1}");
+            if ((uint)r >= (uint)data.RowCount) throw new
+                UserInputException($"dataset '{data.Name}': row {r} is outside 0..{data.RowCount - 1}");
         var sources = new FeatureColumn[_columns.Length];
         for (int c = 0; c < _columns.Length; c++)
         {
@@ -65,12 +66,14 @@ public sealed class FittedEncoder
         Parallel.For(0, chunks, chunk =>
         {
             int start = chunk * RowsPerChunk, end = Math.Min(n, start + RowsPerChunk);
-            for (int c = 0; c < _columns.Length; c++) EncodeBlock(_columns[c], sources[c], rowIndex, start, end, values, w);
+            for (int c = 0; c < _columns.Length; c++) EncodeBlock(_columns[c], sources[c], rowIndex, start, end, values,
+                w);
         });
         return new DesignMatrix(n, w, values, _columnNames);
     }
 
-    private static void EncodeBlock(EncodedColumn col, FeatureColumn src, int[] rows, int start, int end, double[] values, int w)
+    private static void EncodeBlock(EncodedColumn col, FeatureColumn src, int[] rows, int start, int end,
+        double[] values, int w)
     {
         if (col.Kind == FeatureKind.Numeric)
         {
@@ -158,7 +161,8 @@ public sealed class FittedEncoder
 
     private void CheckWidth(DesignMatrix m)
     {
-        if (m.Cols != Width) throw new UserInputException($"the design matrix has {m.Cols} columns; this encoder makes {Width}");
+        if (m.Cols != Width) throw new
+            UserInputException($"the design matrix has {m.Cols} columns; this encoder makes {Width}");
     }
 
     private static FeatureColumn FindColumn(Dataset data, EncodedColumn col)
@@ -179,7 +183,8 @@ public sealed class FittedEncoder
             foreach (int r in rows)
             {
                 double x = v[r];
-                if (double.IsInfinity(x)) throw new UserInputException($"dataset '{data.Name}': column '{f.Name}' row {r} is infinite");
+                if (double.IsInfinity(x)) throw new
+                    UserInputException($"dataset '{data.Name}': column '{f.Name}' row {r} is infinite");
                 if (double.IsNaN(x) && Options.NumericMissing == NumericMissingPolicy.Error)
                     throw new UserInputException($"dataset '{data.Name}': column '{f.Name}' row {r} is missing (NaN) and the encoder option NumericMissing is Error");
                 // Only a value ~1e300 training deviations away gets here; the design matrix never holds an infinity.

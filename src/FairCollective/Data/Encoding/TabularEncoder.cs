@@ -26,17 +26,20 @@ public static class TabularEncoder
     {
         options ??= EncoderOptions.Default;
         int[] rows = trainRows as int[] ?? trainRows.ToArray();
-        if (rows.Length == 0) throw new UserInputException($"dataset '{data.Name}': cannot fit the encoder on zero training rows");
+        if (rows.Length == 0) throw new
+            UserInputException($"dataset '{data.Name}': cannot fit the encoder on zero training rows");
         foreach (int r in rows)
             if ((uint)r >= (uint)data.RowCount)
-                throw new UserInputException($"dataset '{data.Name}': training row {r} is outside 0..{data.RowCount - 1}");
+                throw new
+                    UserInputException($"dataset '{data.Name}': training row {r} is outside 0..{data.RowCount - 1}");
 
         var columns = new List<EncodedColumn>(data.Features.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int offset = 0;
         foreach (var f in data.Features)
         {
-            if (!seen.Add(f.Name)) throw new UserInputException($"dataset '{data.Name}': feature column '{f.Name}' appears twice");
+            if (!seen.Add(f.Name)) throw new
+                UserInputException($"dataset '{data.Name}': feature column '{f.Name}' appears twice");
             var col = f.Kind == FeatureKind.Numeric
                 ? FitNumeric(data.Name, f, rows, offset, options)
                 : FitCategorical(data.Name, f, rows, offset, options);
@@ -46,7 +49,8 @@ public static class TabularEncoder
         return new FittedEncoder(options, columns, offset);
     }
 
-    private static EncodedColumn FitNumeric(string dataName, FeatureColumn f, int[] rows, int offset, EncoderOptions options)
+    private static EncodedColumn FitNumeric(string dataName, FeatureColumn f, int[] rows, int offset,
+        EncoderOptions options)
     {
         var v = f.Numbers!;
         // Observed values are checked and their largest magnitude found first. The statistics are then computed
@@ -65,11 +69,13 @@ public static class TabularEncoder
                     throw new UserInputException($"dataset '{dataName}': column '{f.Name}' row {r} is missing (NaN) and the encoder option NumericMissing is Error");
                 continue;
             }
-            if (double.IsInfinity(x)) throw new UserInputException($"dataset '{dataName}': column '{f.Name}' row {r} is infinite");
+            if (double.IsInfinity(x)) throw new
+                UserInputException($"dataset '{dataName}': column '{f.Name}' row {r} is infinite");
             maxAbs = Math.Max(maxAbs, Math.Abs(x));
             count++;
         }
-        if (count == 0) throw new UserInputException($"dataset '{dataName}': column '{f.Name}' has no observed value in the training rows");
+        if (count == 0) throw new
+            UserInputException($"dataset '{dataName}': column '{f.Name}' has no observed value in the training rows");
         double unit = maxAbs > 0 ? Math.ScaleB(1, Math.ILogB(maxAbs)) : 1;
 
         // Two passes (mean, then squared deviations) for accuracy; scaled values lie in (-2, 2).
@@ -93,7 +99,8 @@ public static class TabularEncoder
             categories: [], dropFirst: false, indicatorCenters: [], indicatorScales: []);
     }
 
-    private static EncodedColumn FitCategorical(string dataName, FeatureColumn f, int[] rows, int offset, EncoderOptions options)
+    private static EncodedColumn FitCategorical(string dataName, FeatureColumn f, int[] rows, int offset,
+        EncoderOptions options)
     {
         var v = f.Categories!;
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -118,7 +125,8 @@ public static class TabularEncoder
             }
             else scales[k] = 1;
         }
-        return new EncodedColumn(f.Name, FeatureKind.Categorical, offset, double.NaN, 0, 1, categories, dropFirst, centers, scales);
+        return new EncodedColumn(f.Name, FeatureKind.Categorical, offset, double.NaN, 0, 1, categories, dropFirst,
+            centers, scales);
     }
 
     /// <summary>The category a raw value stands for: itself, or the missing category for null.</summary>

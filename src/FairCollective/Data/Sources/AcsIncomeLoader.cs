@@ -36,7 +36,8 @@ public static class AcsIncomeLoader
 
     /// <summary>Name of the embedded task file of a bundled <paramref name="state"/> (two-letter code, any case),
     /// relative to data/.</summary>
-    public static string BundledStateFile(string state) => $"acs_income/ACSIncome_2018_{state.ToUpperInvariant()}.csv.gz";
+    public static string BundledStateFile(string state)
+        => $"acs_income/ACSIncome_2018_{state.ToUpperInvariant()}.csv.gz";
 
     /// <summary>Loads a bundled state ("AZ", "UT" or "WY").</summary>
     public static Dataset LoadBundledState(string state, AcsIncomeOptions? options = null)
@@ -62,7 +63,8 @@ public static class AcsIncomeLoader
     {
         using var reader = CsvRowReader.Open(path);
         int[] fields = AcsIncomeTableBuilder.FeatureFields(reader);
-        int id = reader.Column(NationalIdColumn), split = reader.Column(NationalSplitColumn), label = reader.Column(NationalLabelColumn);
+        int id = reader.Column(NationalIdColumn), split = reader.Column(NationalSplitColumn), label =
+            reader.Column(NationalLabelColumn);
         var table = new AcsIncomeTableBuilder(options ?? AcsIncomeOptions.Default);
         Span<double> values = stackalloc double[fields.Length];
         var splits = NationalSplits.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -73,7 +75,8 @@ public static class AcsIncomeLoader
                 throw new UserInputException($"{path}, line {reader.LineNumber}, column '{NationalSplitColumn}': '{reader.String(split)}' is not one of {string.Join(", ", NationalSplits.Keys)}");
             table.Add(reader, values, Binary(reader, label), reader.String(id), ours);
         }
-        return table.Build("acs-national-subset", path, "ACS Income 2018, national subset (46% of folktables' rows)", hasSplit: true);
+        return table.Build("acs-national-subset", path, "ACS Income 2018, national subset (46% of folktables' rows)",
+            hasSplit: true);
     }
 
     /// <summary>
@@ -86,22 +89,26 @@ public static class AcsIncomeLoader
     {
         using var reader = CsvRowReader.Open(path);
         int[] fields = AcsIncomeTableBuilder.FeatureFields(reader);
-        int agep = reader.Column("AGEP"), pincp = reader.Column("PINCP"), wkhp = reader.Column("WKHP"), pwgtp = reader.Column("PWGTP");
+        int agep = reader.Column("AGEP"), pincp = reader.Column("PINCP"), wkhp = reader.Column("WKHP"), pwgtp =
+            reader.Column("PWGTP");
         int serial = reader.Column("SERIALNO"), person = reader.Column("SPORDER");
         var table = new AcsIncomeTableBuilder(options ?? AcsIncomeOptions.Default);
         Span<double> values = stackalloc double[fields.Length];
         while (reader.MoveNext())
         {
             double income = Optional(reader, pincp);
-            if (!FolktablesAcsIncome.PassesFilter(Optional(reader, agep), income, Optional(reader, wkhp), Optional(reader, pwgtp))) continue;
+            if (!FolktablesAcsIncome.PassesFilter(Optional(reader, agep), income, Optional(reader, wkhp),
+                Optional(reader, pwgtp))) continue;
             for (int j = 0; j < fields.Length; j++)
             {
                 double v = Optional(reader, fields[j]);
                 values[j] = double.IsNaN(v) ? FolktablesAcsIncome.MissingFeatureValue : v;
             }
-            table.Add(reader, values, FolktablesAcsIncome.Label(income), $"{reader.String(serial)}-{reader.String(person)}", null);
+            table.Add(reader, values, FolktablesAcsIncome.Label(income),
+                $"{reader.String(serial)}-{reader.String(person)}", null);
         }
-        return table.Build("acs-pums", path, "ACS Income built from a PUMS person file with folktables' filter", hasSplit: false);
+        return table.Build("acs-pums", path, "ACS Income built from a PUMS person file with folktables' filter",
+            hasSplit: false);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one long loop: skip the unoptimised JIT tier
@@ -136,5 +143,6 @@ public static class AcsIncomeLoader
     };
 
     // PUMS leaves inapplicable fields empty: NaN, as pandas reads them.
-    private static double Optional(CsvRowReader reader, int field) => reader.Span(field).IsEmpty ? double.NaN : reader.Double(field);
+    private static double Optional(CsvRowReader reader, int field)
+        => reader.Span(field).IsEmpty ? double.NaN : reader.Double(field);
 }

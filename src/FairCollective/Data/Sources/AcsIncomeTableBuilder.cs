@@ -26,12 +26,15 @@ internal sealed class AcsIncomeTableBuilder
         _columns = FolktablesAcsIncome.Features
             .Select(f => f == FolktablesAcsIncome.SexColumn && !options.SexAsFeature
                 ? null
-                : new FeatureColumnBuilder(f, FolktablesAcsIncome.CategoricalFeatures.Contains(f) ? FeatureKind.Categorical : FeatureKind.Numeric))
+                : new FeatureColumnBuilder(f,
+                    FolktablesAcsIncome.CategoricalFeatures.Contains(f) ? FeatureKind.Categorical :
+                    FeatureKind.Numeric))
             .ToArray();
     }
 
     /// <summary>Indices in <paramref name="reader"/> of the ten features, in folktables' order.</summary>
-    public static int[] FeatureFields(CsvRowReader reader) => FolktablesAcsIncome.Features.Select(reader.Column).ToArray();
+    public static int[] FeatureFields(CsvRowReader reader)
+        => FolktablesAcsIncome.Features.Select(reader.Column).ToArray();
 
     /// <summary>Adds one row; <paramref name="values"/> are the ten features in folktables' order.</summary>
     public void Add(CsvRowReader reader, ReadOnlySpan<double> values, int label, string id, string? split)
@@ -54,8 +57,10 @@ internal sealed class AcsIncomeTableBuilder
 
     public Dataset Build(string name, string source, string description, bool hasSplit)
     {
-        var dataset = new Dataset(name, _columns.Where(c => c is not null).Select(c => c!.Build(source)).ToArray(), _labels.ToArray(),
-            new SensitiveAttribute("sex", _groups.ToArray(), [_options.MinorityGroup]), _ids.ToArray(), hasSplit ? _split.ToArray() : null,
+        var dataset = new Dataset(name, _columns.Where(c => c is not null).Select(c => c!.Build(source)).ToArray(),
+            _labels.ToArray(),
+            new SensitiveAttribute("sex", _groups.ToArray(),
+                [_options.MinorityGroup]), _ids.ToArray(), hasSplit ? _split.ToArray() : null,
             $"{description}; y = 1: PINCP > 50000; minority {_options.MinorityGroup}");
         return DatasetChecks.Validate(dataset, source, _options.PartialFile);
     }

@@ -40,7 +40,8 @@ public static class AdultLoader
         "race", "sex", "capital-gain", "capital-loss", "hours-per-week", "native-country", "income",
     ];
 
-    private static readonly HashSet<string> NumericColumns = ["age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week"];
+    private static readonly HashSet<string> NumericColumns = ["age", "fnlwgt", "education-num", "capital-gain",
+        "capital-loss", "hours-per-week"];
 
     /// <summary>Loads the copies of adult.data and adult.test bundled in the assembly, with their predefined train/test
     /// split.</summary>
@@ -54,7 +55,8 @@ public static class AdultLoader
     /// split.</summary>
     public static Dataset Load(string trainPath, string? testPath = null, AdultOptions? options = null)
     {
-        var parts = new List<(Stream, string, string?)> { (CsvInput.Open(trainPath), trainPath, testPath is null ? null : TrainSplit) };
+        var parts = new List<(Stream, string, string?)> { (CsvInput.Open(trainPath), trainPath,
+            testPath is null ? null : TrainSplit) };
         try
         {
             if (testPath is not null) parts.Add((CsvInput.Open(testPath), testPath, TestSplit));
@@ -76,18 +78,25 @@ public static class AdultLoader
         return f.Length == Columns.Length && f[LabelField].Trim().TrimEnd('.') is FavourableLabel or UnfavourableLabel;
     }
 
-    private static Dataset Load(IReadOnlyList<(Stream Stream, string Source, string? Split)> parts, AdultOptions options)
+    private static Dataset Load(IReadOnlyList<(Stream Stream, string Source, string? Split)> parts,
+        AdultOptions options)
     {
         var keep = Columns.Take(LabelField)
-            .Where(c => !(options.DropFnlwgt && c == "fnlwgt") && !(options.DropEducation && c == "education") && !(!options.SexAsFeature && c == "sex"))
+            .Where(c => !(options.DropFnlwgt && c == "fnlwgt") && !(options.DropEducation && c == "education")
+                && !(!options.SexAsFeature && c == "sex"))
             .ToArray();
         int[] keepIndex = keep.Select(c => Columns.IndexOf(c)).ToArray();
-        var builders = keep.Select(c => new FeatureColumnBuilder(c, NumericColumns.Contains(c) ? FeatureKind.Numeric : FeatureKind.Categorical)).ToArray();
+        var builders = keep.Select(c => new FeatureColumnBuilder(c,
+            NumericColumns.Contains(c) ? FeatureKind.Numeric : FeatureKind.Categorical)).ToArray();
         var labels = new List<int>();
         var groups = new List<string>();
         var ids = new List<string>();
         var split = new List<string?>();
-        var readOptions = new CsvReadOptions { HasHeader = false, ColumnNames = Columns, Trim = true, CommentPrefix = CommentPrefix };
+        var readOptions = new CsvReadOptions
+        {
+            HasHeader = false, ColumnNames = Columns, Trim = true,
+            CommentPrefix = CommentPrefix
+        };
 
         using var owned = new StreamsOwner(parts.Select(p => p.Stream));
         for (int p = 0; p < parts.Count; p++)
@@ -103,7 +112,8 @@ public static class AdultLoader
                 {
                     var b = builders[j];
                     var text = reader.Span(keepIndex[j]);
-                    if (b.Kind == FeatureKind.Numeric) b.AddNumber(text.SequenceEqual(MissingToken) ? double.NaN : reader.Double(keepIndex[j]));
+                    if (b.Kind == FeatureKind.Numeric) b.AddNumber(text.SequenceEqual(MissingToken) ? double.NaN :
+                        reader.Double(keepIndex[j]));
                     else if (text.SequenceEqual(MissingToken)) b.AddMissingCategory();
                     else b.AddCategory(text);
                 }
@@ -120,7 +130,8 @@ public static class AdultLoader
         bool hasSplit = parts.Any(p => p.Split is not null);
         string sources = string.Join(" + ", parts.Select(p => p.Source));
         var dataset = new Dataset(DatasetName, builders.Select(b => b.Build(sources)).ToArray(), labels.ToArray(),
-            new SensitiveAttribute("sex", groups.ToArray(), [options.MinorityGroup]), ids.ToArray(), hasSplit ? split.ToArray() : null,
+            new SensitiveAttribute("sex", groups.ToArray(),
+                [options.MinorityGroup]), ids.ToArray(), hasSplit ? split.ToArray() : null,
             $"UCI Adult; y = 1: income >50K; minority {options.MinorityGroup}{(options.DropMissingRows ? "; rows with '?' dropped" : "")}");
         return DatasetChecks.Validate(dataset, sources, options.PartialFile);
     }

@@ -59,9 +59,11 @@ internal static class ColumnStatistics
                 double d => d,
                 float f => f,
                 decimal m => (double)m,
-                var other => throw new ArgumentException($"quantile's q must be a number from 0 to 1; got {Shown(other)}"),
+                var other
+                    => throw new ArgumentException($"quantile's q must be a number from 0 to 1; got {Shown(other)}"),
             };
-            if (!(q >= 0 && q <= 1)) throw new ArgumentException($"quantile's q must be a number from 0 to 1; got {Shown(q)}");
+            if (!(q >= 0
+                && q <= 1)) throw new ArgumentException($"quantile's q must be a number from 0 to 1; got {Shown(q)}");
             return Of(values, q);
         };
     }

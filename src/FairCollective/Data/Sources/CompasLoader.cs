@@ -19,9 +19,11 @@ public static class CompasLoader
     public const int MaxDaysFromArrest = 30;
 
     // Columns that identify a COMPAS two-year file (used by DatasetCatalog to recognise it).
-    internal static readonly string[] SignatureColumns = ["id", "days_b_screening_arrest", "is_recid", "c_charge_degree", "score_text", "two_year_recid"];
+    internal static readonly string[] SignatureColumns = ["id", "days_b_screening_arrest", "is_recid",
+        "c_charge_degree", "score_text", "two_year_recid"];
 
-    private static readonly string[] NumericFeatures = ["age", "juv_fel_count", "juv_misd_count", "juv_other_count", "priors_count"];
+    private static readonly string[] NumericFeatures = ["age", "juv_fel_count", "juv_misd_count", "juv_other_count",
+        "priors_count"];
 
     /// <summary>Loads the copy bundled in the assembly.</summary>
     public static Dataset LoadBundled(CompasOptions? options = null)
@@ -40,9 +42,11 @@ public static class CompasLoader
     /// <summary>Loads from an open reader positioned after the header.</summary>
     public static Dataset Load(CsvRowReader reader, CompasOptions options)
     {
-        int id = reader.Column("id"), sex = reader.Column("sex"), ageCat = reader.Column("age_cat"), race = reader.Column("race");
+        int id = reader.Column("id"), sex = reader.Column("sex"), ageCat = reader.Column("age_cat"), race =
+            reader.Column("race");
         int days = reader.Column("days_b_screening_arrest"), isRecid = reader.Column("is_recid");
-        int degree = reader.Column("c_charge_degree"), scoreText = reader.Column("score_text"), recid = reader.Column("two_year_recid");
+        int degree = reader.Column("c_charge_degree"), scoreText = reader.Column("score_text"), recid =
+            reader.Column("two_year_recid");
         int[] numeric = NumericFeatures.Select(reader.Column).ToArray();
         var races = options.Races is null ? null : new HashSet<string>(options.Races, StringComparer.Ordinal);
 
@@ -88,9 +92,12 @@ public static class CompasLoader
         features.Add(degreeCol.Build(reader.Source));
         features.Add(ageCatCol.Build(reader.Source));
         if (options.RaceAsFeature) features.Add(raceCol.Build(reader.Source));
-        string label = options.Label == CompasLabel.Favourable ? "y = 1: no two-year recidivism" : "y = 1: two-year recidivism";
-        var dataset = new Dataset(DatasetName, features, labels.ToArray(), new SensitiveAttribute("race", groups.ToArray(), [options.MinorityGroup]),
-            ids.ToArray(), description: $"ProPublica COMPAS, standard filters; {label}; minority {options.MinorityGroup}");
+        string label = options.Label == CompasLabel.Favourable ? "y = 1: no two-year recidivism" :
+            "y = 1: two-year recidivism";
+        var dataset = new Dataset(DatasetName, features, labels.ToArray(), new SensitiveAttribute("race",
+            groups.ToArray(), [options.MinorityGroup]),
+            ids.ToArray(), description:
+                $"ProPublica COMPAS, standard filters; {label}; minority {options.MinorityGroup}");
         return DatasetChecks.Validate(dataset, reader.Source, options.PartialFile);
     }
 }

@@ -19,7 +19,11 @@ public sealed record CompasOptions
 
     /// <summary>The configuration closest to the paper: Caucasian (the smaller group) acts, y =
     /// two_year_recid.</summary>
-    public static CompasOptions PaperFaithful { get; } = new() { Label = CompasLabel.Recidivism, MinorityGroup = Caucasian };
+    public static CompasOptions PaperFaithful { get; } = new()
+    {
+        Label = CompasLabel.Recidivism,
+        MinorityGroup = Caucasian
+    };
 
     /// <summary>Label orientation; default <see cref="CompasLabel.Favourable"/>.</summary>
     public CompasLabel Label { get; init; } = CompasLabel.Favourable;

@@ -35,7 +35,8 @@ public static class CsvDatasetLoader
 
     private static string ResolvePath(DatasetSpec spec, string specSource)
     {
-        if (string.IsNullOrWhiteSpace(spec.Path)) throw new UserInputException($"{specSource}: the spec has no 'path' and no data file was given");
+        if (string.IsNullOrWhiteSpace(spec.Path)) throw new
+            UserInputException($"{specSource}: the spec has no 'path' and no data file was given");
         if (System.IO.Path.IsPathRooted(spec.Path)) return spec.Path;
         string dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(specSource)) ?? ".";
         return System.IO.Path.Combine(dir, spec.Path);
@@ -49,7 +50,11 @@ public static class CsvDatasetLoader
 
         public static Table Read(string path, DatasetSpec spec, ColumnLayout layout)
         {
-            var options = new CsvReadOptions { Separator = layout.Separator, Whitespace = layout.Whitespace, HasHeader = spec.Header, Trim = spec.Trim };
+            var options = new CsvReadOptions
+            {
+                Separator = layout.Separator, Whitespace = layout.Whitespace,
+                HasHeader = spec.Header, Trim = spec.Trim
+            };
             using var reader = CsvRowReader.Open(path, options);
             if (spec.Header) layout.CheckColumnCount(reader.FieldCount, path, header: true);
             List<string?>[]? columns = null;
@@ -61,9 +66,11 @@ public static class CsvDatasetLoader
             {
                 if (columns is null)
                 {
-                    if (!spec.Header) layout.CheckColumnCount(reader.FieldCount, path, header: false, reader.LineNumber);
+                    if (!spec.Header) layout.CheckColumnCount(reader.FieldCount, path, header: false,
+                        reader.LineNumber);
                     columns = Enumerable.Range(0, reader.FieldCount).Select(_ => new List<string?>()).ToArray();
-                    pools = columns.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
+                    pools = columns.Select(_ => new Dictionary<string,
+                        string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
                 }
                 for (int j = 0; j < columns.Length; j++)
                 {
@@ -75,11 +82,13 @@ public static class CsvDatasetLoader
             }
             var names = spec.Columns is { } given ? given
                 : spec.Header ? reader.Header
-                : Enumerable.Range(1, reader.FieldCount).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+                : Enumerable.Range(1, reader.FieldCount).Select(i
+                    => i.ToString(CultureInfo.InvariantCulture)).ToArray();
             // A blank header (R's write.csv writes its row names so) would become a feature named "": refused unless
             // 'features' lists the features, which leaves it out. Refused, not warned: a row number as a feature
             // changes every result, and naming or leaving it out is one line of the spec.
-            int blank = spec.Features is null ? Enumerable.Range(0, names.Count).FirstOrDefault(j => string.IsNullOrWhiteSpace(names[j]), -1) : -1;
+            int blank = spec.Features is null ? Enumerable.Range(0, names.Count).FirstOrDefault(j
+                => string.IsNullOrWhiteSpace(names[j]), -1) : -1;
             if (blank >= 0)
                 throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
                     $"{path}: column {blank + 1} has an empty header (R's write.csv writes row names so); name it with 'columns' in the dataset spec (then leave it out of 'features' or make it the 'id'), or list the features under 'features' to leave it out"));
@@ -87,7 +96,11 @@ public static class CsvDatasetLoader
         }
 
         /// <summary>This table with one more column.</summary>
-        public Table With(string name, List<string?> values) => this with { Names = [.. Names, name], Columns = [.. Columns, values] };
+        public Table With(string name, List<string?> values) => this with
+        {
+            Names = [.. Names, name],
+            Columns = [.. Columns, values]
+        };
 
         public int Column(string name, string role, string specSource)
         {
@@ -105,7 +118,8 @@ public static class CsvDatasetLoader
     }
 
     /// <summary>The checked spec, independent of the data.</summary>
-    private sealed record ColumnLayout(string SpecSource, char Separator, bool Whitespace, LabelSpec Label, SensitiveSpec Sensitive, HashSet<string> MissingValues, string Policy,
+    private sealed record ColumnLayout(string SpecSource, char Separator, bool Whitespace, LabelSpec Label,
+        SensitiveSpec Sensitive, HashSet<string> MissingValues, string Policy,
         IReadOnlyList<string>? ColumnNames, IReadOnlyList<DerivedColumn> Derived)
     {
         /// <summary>The file holds one part of a population (<see cref="LoadOptions.PartialFile"/>).</summary>
@@ -124,23 +138,32 @@ public static class CsvDatasetLoader
             if (spec.Columns is { } names)
             {
                 if (names.Count == 0) throw new UserInputException($"{specSource}: columns lists no names");
-                if (names.FirstOrDefault(string.IsNullOrWhiteSpace) is not null) throw new UserInputException($"{specSource}: columns has an empty name");
+                if (names.FirstOrDefault(string.IsNullOrWhiteSpace) is not null) throw new
+                    UserInputException($"{specSource}: columns has an empty name");
                 if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
                     throw new UserInputException($"{specSource}: columns names '{twice.Key}' twice");
             }
             var label = spec.Label ?? throw new UserInputException($"{specSource}: the spec has no 'label' section");
-            if (string.IsNullOrEmpty(label.Column)) throw new UserInputException($"{specSource}: label.column is not given");
-            if (label.Favourable.Count == 0) throw new UserInputException($"{specSource}: label.favourable lists no values");
-            if (label.Unfavourable is { } unf && unf.FirstOrDefault(u => DeclaredValues.Contains(label.Favourable, u)) is { } both)
+            if (string.IsNullOrEmpty(label.Column)) throw new
+                UserInputException($"{specSource}: label.column is not given");
+            if (label.Favourable.Count == 0) throw new
+                UserInputException($"{specSource}: label.favourable lists no values");
+            if (label.Unfavourable is { } unf && unf.FirstOrDefault(u => DeclaredValues.Contains(label.Favourable,
+                u)) is { } both)
                 throw new UserInputException($"{specSource}: label value '{both}' is both favourable and unfavourable");
-            var sensitive = spec.Sensitive ?? throw new UserInputException($"{specSource}: the spec has no 'sensitive' section");
-            if (sensitive.Columns.Count == 0) throw new UserInputException($"{specSource}: sensitive.columns lists no columns");
-            if (sensitive.Minority.Count == 0) throw new UserInputException($"{specSource}: sensitive.minority lists no groups");
-            if (sensitive.Groups is { } declared && sensitive.Minority.FirstOrDefault(m => !declared.Any(g => DeclaredValues.SameGroup(g, m, sensitive.Columns.Count))) is { } stray)
+            var sensitive = spec.Sensitive
+                ?? throw new UserInputException($"{specSource}: the spec has no 'sensitive' section");
+            if (sensitive.Columns.Count == 0) throw new
+                UserInputException($"{specSource}: sensitive.columns lists no columns");
+            if (sensitive.Minority.Count == 0) throw new
+                UserInputException($"{specSource}: sensitive.minority lists no groups");
+            if (sensitive.Groups is { } declared && sensitive.Minority.FirstOrDefault(m => !declared.Any(g
+                => DeclaredValues.SameGroup(g, m, sensitive.Columns.Count))) is { } stray)
                 throw new UserInputException($"{specSource}: minority '{stray}' is not among sensitive.groups ({string.Join(", ", declared)})");
             if (spec.Missing.Policy is not (MissingSpec.DropRow or MissingSpec.Error or MissingSpec.Keep))
                 throw new UserInputException($"{specSource}: missing.policy '{spec.Missing.Policy}' is not {MissingSpec.DropRow}, {MissingSpec.Error} or {MissingSpec.Keep}");
-            if (spec.MaxLevels is < 1) throw new UserInputException($"{specSource}: max_levels must be at least 1; got {spec.MaxLevels}");
+            if (spec.MaxLevels is < 1) throw new
+                UserInputException($"{specSource}: max_levels must be at least 1; got {spec.MaxLevels}");
             foreach (var f in spec.Features ?? [])
             {
                 if (string.IsNullOrEmpty(f.Name)) throw new UserInputException($"{specSource}: a feature has no name");
@@ -151,7 +174,8 @@ public static class CsvDatasetLoader
             var derived = (spec.Derived ?? []).Select(d => DerivedColumn.Parse(d, specSource)).ToArray();
             if (derived.GroupBy(d => d.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } again)
                 throw new UserInputException($"{specSource}: derived column '{again.Key}' is defined twice");
-            return new ColumnLayout(specSource, sep[0], whitespace, label, sensitive, new HashSet<string>(spec.Missing.Values, StringComparer.Ordinal), spec.Missing.Policy,
+            return new ColumnLayout(specSource, sep[0], whitespace, label, sensitive,
+                new HashSet<string>(spec.Missing.Values, StringComparer.Ordinal), spec.Missing.Policy,
                 spec.Columns, derived);
         }
 
@@ -160,7 +184,8 @@ public static class CsvDatasetLoader
         public void CheckColumnCount(int fields, string path, bool header, int line = 0)
         {
             if (ColumnNames is { } names && names.Count != fields)
-                throw new UserInputException($"{SpecSource}: columns names {names.Count} columns but {path} has {fields} " +
+                throw new
+                    UserInputException($"{SpecSource}: columns names {names.Count} columns but {path} has {fields} " +
                     (header ? "in its header" : $"fields per row (line {line})"));
         }
 
@@ -179,7 +204,8 @@ public static class CsvDatasetLoader
                     : throw new UserInputException($"{SpecSource}: derived column '{d.Name}': expression \"{d.Text}\" names unknown column '{name}' (columns: {string.Join(", ", t.Names)})")).ToArray();
                 var numbers = inputs.Select(j => NumbersOf(t, j, spec)).ToArray();
                 var table = t;
-                d.UseColumns(name => NumbersOf(table, table.Column(name, $"derived column '{d.Name}'", SpecSource), spec));
+                d.UseColumns(name => NumbersOf(table, table.Column(name, $"derived column '{d.Name}'", SpecSource),
+                    spec));
                 var values = new List<string?>(t.RowCount);
                 var args = new object?[inputs.Length];
                 int inputMissing = 0, noValue = 0;
@@ -200,7 +226,8 @@ public static class CsvDatasetLoader
                     }
                     catch (Exception e) when (DerivedColumn.IsEvaluationError(e))
                     {
-                        string shown = d.Inputs.Count == 0 ? "" : $" ({string.Join(", ", d.Inputs.Select((name, k) => $"{name} = {Shown(args[k])}"))})";
+                        string shown = d.Inputs.Count == 0 ? "" :
+                            $" ({string.Join(", ", d.Inputs.Select((name, k) => $"{name} = {Shown(args[k])}"))})";
                         throw new UserInputException($"{SpecSource}: derived column '{d.Name}': {t.Source}, line {t.Lines[i]}{shown}: {DerivedColumn.Innermost(e)}", e);
                     }
                 }
@@ -248,7 +275,8 @@ public static class CsvDatasetLoader
 
             // Kinds come first, inferred from the rows whose label, sensitive and id are present: a numeric
             // column's NaN or infinity counts as missing, so the missing policy below needs to know the kind.
-            var candidates = Enumerable.Range(0, t.RowCount).Where(i => !required.Any(j => IsMissing(t, j, i))).ToArray();
+            var candidates = Enumerable.Range(0, t.RowCount).Where(i => !required.Any(j => IsMissing(t, j,
+                i))).ToArray();
             var features = (spec.Features ?? DefaultFeatures(t, label, sens, id))
                 .Select(f => Cells.Read(t, t.Column(f.Name!, "features", SpecSource), f, candidates, this))
                 .ToArray();
@@ -287,11 +315,14 @@ public static class CsvDatasetLoader
                     dropped = true;
                 }
                 if (!dropped) rows.Add(i);
-                else droppedRows.Add(new DroppedRow(t.Lines[i], id < 0 ? i.ToString(CultureInfo.InvariantCulture) : t.Columns[id][i] ?? "",
+                else droppedRows.Add(new DroppedRow(t.Lines[i],
+                    id < 0 ? i.ToString(CultureInfo.InvariantCulture) : t.Columns[id][i] ?? "",
                     missingOnRow.Order().Select(j => t.Names[j]).ToArray()));
             }
-            var account = new RowAccount(t.RowCount, t.RowCount - rows.Count, Enumerable.Range(0, t.Names.Count).Where(j => drops[j] > 0)
-                .OrderByDescending(j => drops[j]).ThenBy(j => j).Select(j => new ColumnDrops(t.Names[j], drops[j])).ToArray())
+            var account = new RowAccount(t.RowCount, t.RowCount - rows.Count, Enumerable.Range(0, t.Names.Count).Where(j
+                => drops[j] > 0)
+                .OrderByDescending(j => drops[j]).ThenBy(j => j).Select(j => new ColumnDrops(t.Names[j],
+                    drops[j])).ToArray())
             { Rows = droppedRows };
             if (rows.Count == 0 && t.RowCount > 0)
                 throw new UserInputException($"{t.Source}: no row is left: {account.Describe()}; check missing.values and the columns used, or keep rows with missing feature values with missing.policy: keep");
@@ -301,7 +332,8 @@ public static class CsvDatasetLoader
             var groups = new string[rows.Count];
             var ids = new string[rows.Count];
             for (int r = 0; r < rows.Count; r++)
-                groups[r] = string.Join(SensitiveAttribute.IntersectionSeparator, sens.Select(j => t.Columns[j][rows[r]]));
+                groups[r] = string.Join(SensitiveAttribute.IntersectionSeparator, sens.Select(j
+                    => t.Columns[j][rows[r]]));
             var labelOf = LabelValues(t, label, rows);
             var minority = MinorityGroups(t, groups, sens, rows);
             var seenIds = new HashSet<string>(StringComparer.Ordinal);
@@ -314,8 +346,11 @@ public static class CsvDatasetLoader
                     throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{spec.Id}': id '{ids[r]}' appears twice");
             }
             string name = DatasetName(spec, path);
-            var dataset = new Dataset(name, columns, labels, new SensitiveAttribute(string.Join(SensitiveAttribute.IntersectionSeparator, Sensitive.Columns), groups, minority),
-                ids, description: $"{System.IO.Path.GetFileName(path)} per {System.IO.Path.GetFileName(SpecSource)}", rowAccount: account);
+            var dataset = new Dataset(name, columns, labels,
+                new SensitiveAttribute(string.Join(SensitiveAttribute.IntersectionSeparator, Sensitive.Columns), groups,
+                minority),
+                ids, description: $"{System.IO.Path.GetFileName(path)} per {System.IO.Path.GetFileName(SpecSource)}",
+                    rowAccount: account);
             return DatasetChecks.Validate(dataset, t.Source, PartialFile);
         }
 
@@ -330,7 +365,8 @@ public static class CsvDatasetLoader
             return file.Split('.')[0] is { Length: > 0 } stem ? stem : file;
         }
 
-        private static int MaxLevels(DatasetSpec spec, FeatureSpec feature) => feature.MaxLevels ?? spec.MaxLevels ?? DatasetLimits.MaxCategoricalLevels;
+        private static int MaxLevels(DatasetSpec spec, FeatureSpec feature) => feature.MaxLevels ?? spec.MaxLevels
+            ?? DatasetLimits.MaxCategoricalLevels;
 
         private IEnumerable<FeatureSpec> DefaultFeatures(Table t, int label, int[] sens, int id)
         {
@@ -339,7 +375,8 @@ public static class CsvDatasetLoader
             var hidden = InputsOf(t.Names[label]);
             if (!Sensitive.AsFeature) hidden.UnionWith(sens.SelectMany(j => InputsOf(t.Names[j])));
             return Enumerable.Range(0, t.Names.Count)
-                .Where(j => j != label && j != id && (Sensitive.AsFeature || !sens.Contains(j)) && !hidden.Contains(t.Names[j]))
+                .Where(j => j != label && j != id && (Sensitive.AsFeature || !sens.Contains(j))
+                    && !hidden.Contains(t.Names[j]))
                 .Select(j => new FeatureSpec { Name = t.Names[j] });
         }
 
@@ -356,7 +393,8 @@ public static class CsvDatasetLoader
         }
 
         /// <summary>Whether the field is one of the spec's missing tokens, or a missing derived value.</summary>
-        public bool IsMissing(Table t, int column, int row) => t.Columns[column][row] is not { } v || MissingValues.Contains(v);
+        public bool IsMissing(Table t, int column, int row) => t.Columns[column][row] is not { } v
+            || MissingValues.Contains(v);
 
         /// <summary>Counts of each distinct value of <paramref name="values"/>, in first-seen order.</summary>
         private static Dictionary<string, int> Counts(IEnumerable<string> values)
@@ -382,7 +420,8 @@ public static class CsvDatasetLoader
                     throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{t.Names[column]}': label '{t.Columns[column][i]}' is neither favourable ({string.Join(", ", Label.Favourable)}) nor unfavourable ({string.Join(", ", Label.Unfavourable ?? [])})");
             // A partial file (a collective's members, a majority sample) may hold one label only: its user says so in
             // its own words.
-            foreach (var (key, declared) in PartialFile ? [] : new[] { ("favourable", Label.Favourable), ("unfavourable", Label.Unfavourable ?? []) })
+            foreach (var (key, declared) in PartialFile ? [] : new[] { ("favourable", Label.Favourable),
+                ("unfavourable", Label.Unfavourable ?? []) })
                 foreach (var v in declared)
                     if (!counts.Keys.Any(seen => DeclaredValues.Same(v, seen)))
                         throw new UserInputException($"{SpecSource}: label.{key} value '{v}' matches no row of column '{t.Names[column]}' (values seen: {DeclaredValues.Seen(counts)})");
@@ -396,17 +435,20 @@ public static class CsvDatasetLoader
         private List<string> MinorityGroups(Table t, string[] groups, int[] sens, List<int> rows)
         {
             var counts = Counts(groups);
-            string of = sens.Length == 1 ? $"column '{t.Names[sens[0]]}'" : $"columns {string.Join(", ", sens.Select(j => $"'{t.Names[j]}'"))}";
+            string of = sens.Length == 1 ? $"column '{t.Names[sens[0]]}'" :
+                $"columns {string.Join(", ", sens.Select(j => $"'{t.Names[j]}'"))}";
             bool Matches(string declared, string seen) => DeclaredValues.SameGroup(declared, seen, sens.Length);
             if (Sensitive.Groups is { } all)
             {
-                var undeclared = counts.Keys.Where(seen => !all.Any(g => Matches(g, seen))).ToHashSet(StringComparer.Ordinal);
+                var undeclared = counts.Keys.Where(seen => !all.Any(g => Matches(g,
+                    seen))).ToHashSet(StringComparer.Ordinal);
                 for (int r = 0; r < groups.Length && undeclared.Count > 0; r++)
                     if (undeclared.Contains(groups[r]))
                         throw new UserInputException($"{t.Source}, line {t.Lines[rows[r]]}: sensitive group '{groups[r]}' is not among the declared groups ({string.Join(", ", all)})");
             }
             // A partial file (one group of a population) need not hold every declared group.
-            foreach (var (key, declared) in PartialFile ? [] : new[] { ("minority", Sensitive.Minority), ("groups", Sensitive.Groups ?? []) })
+            foreach (var (key, declared) in PartialFile ? [] : new[] { ("minority", Sensitive.Minority), ("groups",
+                Sensitive.Groups ?? []) })
                 foreach (var v in declared)
                     if (!counts.Keys.Any(seen => Matches(v, seen)))
                         throw new UserInputException($"{SpecSource}: sensitive.{key} value '{v}' matches no row of {of} (values seen: {DeclaredValues.Seen(counts)})");
@@ -419,8 +461,10 @@ public static class CsvDatasetLoader
             if (t.Columns[column][row] is not { } value)
             {
                 // A derived value is missing because an input is, or because the expression gave NaN or an infinity.
-                bool inputMissing = Derived.First(d => d.Name == t.Names[column]).Inputs.Any(input => IsMissing(t, t.TryColumn(input), row));
-                string why = inputMissing ? "an input of the derived column is missing" : "the expression's result is NaN or infinite";
+                bool inputMissing = Derived.First(d => d.Name == t.Names[column]).Inputs.Any(input => IsMissing(t,
+                    t.TryColumn(input), row));
+                string why = inputMissing ? "an input of the derived column is missing" :
+                    "the expression's result is NaN or infinite";
                 return new($"{where}: missing value ({why}){(required ? " in a label, sensitive or id column" : $" (missing.policy is {MissingSpec.Error})")}");
             }
             if (required) return new($"{where}: missing value '{value}' in a label, sensitive or id column");
@@ -435,7 +479,8 @@ public static class CsvDatasetLoader
     /// row of the file: NaN for a missing token or a non-finite number (NaN, Infinity, inf, 1e999), which the
     /// missing policy then treats alike; a cell that is no number at all is an error if its row is kept.
     /// </summary>
-    private sealed class Cells(Table table, ColumnLayout layout, int index, FeatureSpec spec, double[]? numbers, bool[]? notANumber)
+    private sealed class Cells(Table table, ColumnLayout layout, int index, FeatureSpec spec, double[]? numbers,
+        bool[]? notANumber)
     {
         public int Index => index;
         public FeatureSpec Spec => spec;
@@ -454,12 +499,14 @@ public static class CsvDatasetLoader
             for (int i = 0; i < numbers.Length; i++)
             {
                 if (layout.IsMissing(t, index, i)) numbers[i] = double.NaN;
-                else if (!CsvRowReader.TryParseNumber(values[i], out numbers[i])) (numbers[i], notANumber[i]) = (double.NaN, true);
+                else if (!CsvRowReader.TryParseNumber(values[i], out numbers[i])) (numbers[i],
+                    notANumber[i]) = (double.NaN, true);
                 else if (!double.IsFinite(numbers[i])) numbers[i] = double.NaN;
             }
             bool numeric = spec.Kind == "numeric"
                 || (candidates.All(i => !notANumber[i]) && candidates.Any(i => !double.IsNaN(numbers[i])));
-            return numeric ? new Cells(t, layout, index, spec, numbers, notANumber) : new Cells(t, layout, index, spec, null, null);
+            return numeric ? new Cells(t, layout, index, spec, numbers, notANumber) : new Cells(t, layout, index, spec,
+                null, null);
         }
 
         /// <summary>Whether row <paramref name="row"/> is missing here: a missing token, or a non-finite number in a
@@ -480,7 +527,8 @@ public static class CsvDatasetLoader
                 // Counted before any one-hot encoding, which would make one dense column per level.
                 int levels = categories.Where(c => c is not null).Distinct(StringComparer.Ordinal).Count();
                 if (levels > maxLevels)
-                    throw DatasetLimits.TooManyLevels(table.Source, name, levels, maxLevels, "; declare it 'kind: numeric', leave it out of 'features' or raise 'max_levels'");
+                    throw DatasetLimits.TooManyLevels(table.Source, name, levels, maxLevels,
+                        "; declare it 'kind: numeric', leave it out of 'features' or raise 'max_levels'");
                 return FeatureColumn.Categorical(name, categories);
             }
             var x = new double[rows.Count];

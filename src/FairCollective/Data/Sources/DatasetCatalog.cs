@@ -36,22 +36,34 @@ public static class DatasetCatalog
 
     private static readonly Registry<DatasetEntry> Registry = new("dataset",
     [
-        new(Compas, "COMPAS (ProPublica), 5,278 rows; y = 1 no two-year recidivism; minority African-American; race a feature", DatasetKind.Bundled,
+        new(Compas,
+            "COMPAS (ProPublica), 5,278 rows; y = 1 no two-year recidivism; minority African-American; race a feature",
+            DatasetKind.Bundled,
             o => BundledCompas(Compas, CompasOptions.Default, o)),
-        new(CompasRecidivism, "COMPAS paper-faithful preset: y = 1 two-year recidivism; Caucasian (the smaller group) acts", DatasetKind.Bundled,
+        new(CompasRecidivism,
+            "COMPAS paper-faithful preset: y = 1 two-year recidivism; Caucasian (the smaller group) acts",
+            DatasetKind.Bundled,
             o => BundledCompas(CompasRecidivism, CompasOptions.PaperFaithful, o)),
-        new(Adult, "UCI Adult, 45,222 rows without '?' (train/test files); y = 1 income >50K; minority female", DatasetKind.Bundled, o =>
+        new(Adult, "UCI Adult, 45,222 rows without '?' (train/test files); y = 1 income >50K; minority female",
+            DatasetKind.Bundled, o =>
         {
             var adult = Apply(AdultOptions.Default, o, SingleMinority(o, Adult));
-            return AdultLoader.LoadBundled(adult).Identify(DatasetIdentity.OfBundled(Adult, [AdultLoader.BundledTrainFile, AdultLoader.BundledTestFile], adult));
+            return AdultLoader.LoadBundled(adult).Identify(DatasetIdentity.OfBundled(Adult,
+                [AdultLoader.BundledTrainFile, AdultLoader.BundledTestFile], adult));
         }),
-        new("acs-az", "ACS Income 2018 Arizona (folktables), 33,277 rows; y = 1 income >50K; minority female", DatasetKind.Bundled, o => BundledAcs("az", o)),
-        new("acs-ut", "ACS Income 2018 Utah (folktables), 16,337 rows; y = 1 income >50K; minority female", DatasetKind.Bundled, o => BundledAcs("ut", o)),
-        new("acs-wy", "ACS Income 2018 Wyoming (folktables), 3,064 rows; y = 1 income >50K; minority female", DatasetKind.Bundled, o => BundledAcs("wy", o)),
+        new("acs-az", "ACS Income 2018 Arizona (folktables), 33,277 rows; y = 1 income >50K; minority female",
+            DatasetKind.Bundled, o => BundledAcs("az", o)),
+        new("acs-ut", "ACS Income 2018 Utah (folktables), 16,337 rows; y = 1 income >50K; minority female",
+            DatasetKind.Bundled, o => BundledAcs("ut", o)),
+        new("acs-wy", "ACS Income 2018 Wyoming (folktables), 3,064 rows; y = 1 income >50K; minority female",
+            DatasetKind.Bundled, o => BundledAcs("wy", o)),
         new(Synthetic, "Synthetic causal data, 2,000 rows: A and U cause X and Y, with the exact counterfactual g(x) and P0(y | g(x))", DatasetKind.Generated,
-            o => Generated(Synthetic, o)) { Generate = () => SyntheticGenerator.Generate(new SyntheticOptions { Seed = GeneratedDataSeed }) },
-        new(Toy, "The paper's 2-D toy example, 200 rows from the same causal model", DatasetKind.Generated, o => Generated(Toy, o)) { Generate = () => ToyData.Generate() },
-        new(Waterbirds, $"Waterbirds: pass its metadata.csv path and {WaterbirdsLoader.EmbeddingsHint}", DatasetKind.ByPath,
+            o => Generated(Synthetic, o)) { Generate = ()
+                => SyntheticGenerator.Generate(new SyntheticOptions { Seed = GeneratedDataSeed }) },
+        new(Toy, "The paper's 2-D toy example, 200 rows from the same causal model", DatasetKind.Generated, o
+            => Generated(Toy, o)) { Generate = () => ToyData.Generate() },
+        new(Waterbirds, $"Waterbirds: pass its metadata.csv path and {WaterbirdsLoader.EmbeddingsHint}",
+            DatasetKind.ByPath,
             _ => throw new UserInputException($"waterbirds is not bundled: give the path of its metadata.csv and {WaterbirdsLoader.EmbeddingsHint}")),
     ]);
 
@@ -73,13 +85,16 @@ public static class DatasetCatalog
         options ??= LoadOptions.Default;
         var data = LoadRows(nameOrPath, options);
         // Waterbirds joins its own embeddings; any other dataset gets the feature file's columns appended by row id.
-        return options.EmbeddingsPath is { } features && data.Name != WaterbirdsLoader.DatasetName ? FeatureFile.Join(data, features) : data;
+        return options.EmbeddingsPath is { } features
+            && data.Name != WaterbirdsLoader.DatasetName ? FeatureFile.Join(data, features) : data;
     }
 
     private static Dataset LoadRows(string? nameOrPath, LoadOptions options)
     {
-        if (options.Spec is { } spec) return LoadWithSpec(spec, options.SpecSource ?? "dataset spec", nameOrPath, options);
-        if (string.IsNullOrWhiteSpace(nameOrPath)) throw new UserInputException($"no dataset given (known: {KnownNames()})");
+        if (options.Spec is { } spec) return LoadWithSpec(spec, options.SpecSource ?? "dataset spec", nameOrPath,
+            options);
+        if (string.IsNullOrWhiteSpace(nameOrPath)) throw new
+            UserInputException($"no dataset given (known: {KnownNames()})");
         // synthetic(key=value, ...): the generator with those settings (SyntheticName).
         if (SyntheticName.Is(nameOrPath)) return LoadGenerated(nameOrPath)!.Data;
         if (Registry.Find(nameOrPath) is { } entry) return entry.Load(options);
@@ -98,7 +113,8 @@ public static class DatasetCatalog
     /// Oracle and S(alpha) need beyond the rows. Null for any other name.
     /// </summary>
     public static SyntheticSample? LoadGenerated(string name) =>
-        SyntheticName.Is(name) ? SyntheticGenerator.Generate(SyntheticName.Parse(name)) : Registry.Find(name)?.Generate?.Invoke();
+        SyntheticName.Is(name) ? SyntheticGenerator.Generate(SyntheticName.Parse(name)) :
+            Registry.Find(name)?.Generate?.Invoke();
 
     private static Dataset Generated(string name, LoadOptions o)
     {
@@ -110,13 +126,15 @@ public static class DatasetCatalog
     private static Dataset BundledCompas(string name, CompasOptions preset, LoadOptions o)
     {
         var compas = Apply(preset, o, SingleMinority(o, name));
-        return CompasLoader.LoadBundled(compas).Identify(DatasetIdentity.OfBundled(name, [CompasLoader.BundledFile], compas));
+        return CompasLoader.LoadBundled(compas).Identify(DatasetIdentity.OfBundled(name, [CompasLoader.BundledFile],
+            compas));
     }
 
     private static Dataset BundledAcs(string state, LoadOptions o)
     {
         var acs = Apply(AcsIncomeOptions.Default, o, SingleMinority(o, AcsPrefix + state));
-        return AcsIncomeLoader.LoadBundledState(state, acs).Identify(DatasetIdentity.OfBundled(AcsPrefix + state, [AcsIncomeLoader.BundledStateFile(state)], acs));
+        return AcsIncomeLoader.LoadBundledState(state, acs).Identify(DatasetIdentity.OfBundled(AcsPrefix + state,
+            [AcsIncomeLoader.BundledStateFile(state)], acs));
     }
 
     // Each recognised layout with the options it was read with; the identity hashes the files it read.
@@ -136,7 +154,8 @@ public static class DatasetCatalog
         if (acsFeatures)
         {
             var acs = Apply(AcsIncomeOptions.Default, o, minority);
-            if (columns.Contains(AcsIncomeLoader.NationalSplitColumn) && columns.Contains(AcsIncomeLoader.NationalLabelColumn))
+            if (columns.Contains(AcsIncomeLoader.NationalSplitColumn)
+                && columns.Contains(AcsIncomeLoader.NationalLabelColumn))
                 return Identified(AcsIncomeLoader.LoadNationalSubset(path, acs), "acs national subset", acs, path);
             if (AcsIncomeLoader.PumsSignatureColumns.All(columns.Contains))
                 return Identified(AcsIncomeLoader.BuildFromPums(path, acs), "acs pums file", acs, path);
@@ -145,9 +164,22 @@ public static class DatasetCatalog
         }
         if (WaterbirdsLoader.SignatureColumns.All(columns.Contains))
         {
-            var w = new WaterbirdsOptions { MetadataPath = path, EmbeddingsPath = o.EmbeddingsPath, PartialFile = o.PartialFile };
-            w = w with { MinorityGroup = minority ?? w.MinorityGroup, PlaceAsFeature = o.SensitiveAsFeature ?? w.PlaceAsFeature };
-            return Identified(WaterbirdsLoader.Load(w), "waterbirds", w with { MetadataPath = null, EmbeddingsPath = null }, path, w.EmbeddingsPath!);
+            var w = new WaterbirdsOptions
+            {
+                MetadataPath = path, EmbeddingsPath = o.EmbeddingsPath,
+                PartialFile = o.PartialFile
+            };
+            w = w with
+            {
+                MinorityGroup = minority ?? w.MinorityGroup,
+                PlaceAsFeature = o.SensitiveAsFeature
+                ?? w.PlaceAsFeature
+            };
+            return Identified(WaterbirdsLoader.Load(w), "waterbirds", w with
+            {
+                MetadataPath = null,
+                EmbeddingsPath = null
+            }, path, w.EmbeddingsPath!);
         }
         if (HslsPreset.SignatureColumns.All(columns.Contains))
             return LoadWithSpec(HslsPreset.Spec, path, path, o);
@@ -155,7 +187,8 @@ public static class DatasetCatalog
         {
             var adult = Apply(AdultOptions.Default, o, minority);
             string? test = o.AdultTestPath ?? SiblingAdultTest(path);
-            return Identified(AdultLoader.Load(path, test, adult), test is null ? "adult data file" : "adult data and test files", adult,
+            return Identified(AdultLoader.Load(path, test, adult),
+                test is null ? "adult data file" : "adult data and test files", adult,
                 test is null ? [path] : [path, test]);
         }
         string shown = firstLine.Length > 80 ? firstLine[..80] + "..." : firstLine;
@@ -187,9 +220,22 @@ public static class DatasetCatalog
 
     private static Dataset LoadWithSpec(DatasetSpec spec, string specPath, string? dataPath, LoadOptions o)
     {
-        if (o.Minority is not null && spec.Sensitive is not null) spec = spec with { Sensitive = spec.Sensitive with { Minority = o.Minority.ToList() } };
-        if (o.SensitiveAsFeature is { } asFeature && spec.Sensitive is not null) spec = spec with { Sensitive = spec.Sensitive with { AsFeature = asFeature } };
-        return CsvDatasetLoader.Load(spec, specPath, string.IsNullOrWhiteSpace(dataPath) ? null : dataPath, o.PartialFile);
+        if (o.Minority is not null
+            && spec.Sensitive is not null) spec = spec with
+            {
+                Sensitive = spec.Sensitive with
+                {
+                    Minority =
+            o.Minority.ToList()
+                }
+            };
+        if (o.SensitiveAsFeature is { } asFeature
+            && spec.Sensitive is not null) spec = spec with
+            {
+                Sensitive = spec.Sensitive with { AsFeature = asFeature }
+            };
+        return CsvDatasetLoader.Load(spec, specPath, string.IsNullOrWhiteSpace(dataPath) ? null : dataPath,
+            o.PartialFile);
     }
 
     // The built-in sources have one sensitive column with a single minority value.
@@ -201,11 +247,26 @@ public static class DatasetCatalog
     };
 
     private static CompasOptions Apply(CompasOptions c, LoadOptions o, string? minority) =>
-        c with { MinorityGroup = minority ?? c.MinorityGroup, RaceAsFeature = o.SensitiveAsFeature ?? c.RaceAsFeature, PartialFile = o.PartialFile };
+        c with
+        {
+            MinorityGroup = minority ?? c.MinorityGroup,
+            RaceAsFeature = o.SensitiveAsFeature ?? c.RaceAsFeature,
+            PartialFile = o.PartialFile
+        };
 
     private static AdultOptions Apply(AdultOptions a, LoadOptions o, string? minority) =>
-        a with { MinorityGroup = minority ?? a.MinorityGroup, SexAsFeature = o.SensitiveAsFeature ?? a.SexAsFeature, PartialFile = o.PartialFile };
+        a with
+        {
+            MinorityGroup = minority ?? a.MinorityGroup,
+            SexAsFeature = o.SensitiveAsFeature ?? a.SexAsFeature,
+            PartialFile = o.PartialFile
+        };
 
     private static AcsIncomeOptions Apply(AcsIncomeOptions a, LoadOptions o, string? minority) =>
-        a with { MinorityGroup = minority ?? a.MinorityGroup, SexAsFeature = o.SensitiveAsFeature ?? a.SexAsFeature, PartialFile = o.PartialFile };
+        a with
+        {
+            MinorityGroup = minority ?? a.MinorityGroup,
+            SexAsFeature = o.SensitiveAsFeature ?? a.SexAsFeature,
+            PartialFile = o.PartialFile
+        };
 }

@@ -25,7 +25,8 @@ public enum DatasetKind
 /// <param name="Kind">Whether it is bundled, generated, or needs the user's files.</param>
 /// <param name="Load">Loads the rows with the caller's options (minority, sensitive attribute as a feature, partial
 /// file); the dataset carries its identity.</param>
-public sealed record DatasetEntry(string Name, string Description, DatasetKind Kind, Func<LoadOptions, Dataset> Load) : IRegistryEntry
+public sealed record DatasetEntry(string Name, string Description, DatasetKind Kind, Func<LoadOptions,
+    Dataset> Load) : IRegistryEntry
 {
     /// <summary>True when the dataset loads without any file (bundled or generated).</summary>
     public bool NeedsNoFile => Kind != DatasetKind.ByPath;

@@ -28,7 +28,8 @@ internal sealed class DerivedColumn
     /// <paramref name="numbersOf"/> gives a column's numbers over every row read (NaN where missing), or null for a
     /// column that is not numeric.
     /// </summary>
-    public void UseColumns(Func<string, double[]?> numbersOf) => ColumnStatistics.Register(_expression, Name, numbersOf);
+    public void UseColumns(Func<string, double[]?> numbersOf) => ColumnStatistics.Register(_expression, Name,
+        numbersOf);
 
     /// <summary>The column's name.</summary>
     public string Name { get; }
@@ -43,8 +44,10 @@ internal sealed class DerivedColumn
     /// column.</summary>
     public static DerivedColumn Parse(DerivedColumnSpec spec, string specSource)
     {
-        if (string.IsNullOrWhiteSpace(spec.Name)) throw new UserInputException($"{specSource}: a derived column has no name");
-        if (string.IsNullOrWhiteSpace(spec.Expression)) throw new UserInputException($"{specSource}: derived column '{spec.Name}' has no expression");
+        if (string.IsNullOrWhiteSpace(spec.Name)) throw new
+            UserInputException($"{specSource}: a derived column has no name");
+        if (string.IsNullOrWhiteSpace(spec.Expression)) throw new
+            UserInputException($"{specSource}: derived column '{spec.Name}' has no expression");
         // Before NCalc sees it: its parser and evaluator recurse per level, and a stack overflow cannot be caught.
         ExpressionLimits.Check(spec.Expression, $"{specSource}: derived column '{spec.Name}'");
         var expression = new Expression(spec.Expression, CultureInfo.InvariantCulture);
@@ -71,7 +74,8 @@ internal sealed class DerivedColumn
     /// <summary>Whether <paramref name="e"/> is an error of evaluating an expression on a row's values (a type
     /// mismatch, an unknown function).</summary>
     public static bool IsEvaluationError(Exception e) =>
-        e is NCalcException or FormatException or InvalidCastException or InvalidOperationException or ArgumentException or OverflowException or ArithmeticException;
+        e is NCalcException or FormatException or InvalidCastException or InvalidOperationException or ArgumentException
+            or OverflowException or ArithmeticException;
 
     /// <summary>The innermost message of <paramref name="e"/>, for a one-line user error.</summary>
     public static string Innermost(Exception e)

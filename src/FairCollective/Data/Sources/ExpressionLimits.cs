@@ -80,8 +80,10 @@ public static class ExpressionLimits
                 while (i + 1 < text.Length && (char.IsLetterOrDigit(text[i + 1]) || text[i + 1] is '_' or '.')) i++;
                 var word = text.AsSpan(start, i - start + 1);
                 if (word.Equals("not", StringComparison.OrdinalIgnoreCase) && operand) prefix++;
-                else if (word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or", StringComparison.OrdinalIgnoreCase)
-                         || word.Equals("not", StringComparison.OrdinalIgnoreCase) || word.Equals("in", StringComparison.OrdinalIgnoreCase)
+                else if (word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or",
+                    StringComparison.OrdinalIgnoreCase)
+                         || word.Equals("not", StringComparison.OrdinalIgnoreCase) || word.Equals("in",
+                             StringComparison.OrdinalIgnoreCase)
                          || word.Equals("like", StringComparison.OrdinalIgnoreCase))
                     operand = true;
                 else (operand, prefix) = (false, 0);

@@ -20,7 +20,8 @@ public static partial class FeatureFile
     /// <param name="Names">One name per dimension.</param>
     /// <param name="RowById">CSV: id to its row in <paramref name="Vectors"/>; null for a positional .npy file.</param>
     /// <param name="Vectors">Row-major values, <c>Names.Count</c> per row.</param>
-    public sealed record Contents(IReadOnlyList<string> Names, IReadOnlyDictionary<string, int>? RowById, double[] Vectors)
+    public sealed record Contents(IReadOnlyList<string> Names, IReadOnlyDictionary<string, int>? RowById,
+        double[] Vectors)
     {
         /// <summary>Rows in the file.</summary>
         public int Rows => Vectors.Length / Names.Count;
@@ -49,17 +50,24 @@ public static partial class FeatureFile
         {
             int row = i;
             if (file.RowById is { } byId && !byId.TryGetValue(data.Ids[i], out row))
-                throw new UserInputException($"{path}: no features for row id '{data.Ids[i]}' of dataset '{data.Name}'");
+                throw new
+                    UserInputException($"{path}: no features for row id '{data.Ids[i]}' of dataset '{data.Name}'");
             for (int j = 0; j < d; j++) columns[j][i] = file.Vectors[row * d + j];
         }
         var taken = data.Features.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         if (file.Names.FirstOrDefault(taken.Contains) is { } clash)
             throw new UserInputException($"{path}: feature '{clash}' is already a column of dataset '{data.Name}'");
-        var joined = new Dataset(data.Name, [.. data.Features, .. file.Names.Select((n, j) => FeatureColumn.Numeric(n, columns[j]))], data.Labels,
-            data.Sensitive, data.Ids, data.PredefinedSplit, $"{data.Description}; {d} features from {Path.GetFileName(path)}", data.RowAccount);
+        var joined = new Dataset(data.Name, [.. data.Features, .. file.Names.Select((n, j) => FeatureColumn.Numeric(n,
+            columns[j]))], data.Labels,
+            data.Sensitive, data.Ids, data.PredefinedSplit,
+                $"{data.Description}; {d} features from {Path.GetFileName(path)}", data.RowAccount);
         var identity = data.Identity;
         return identity is null ? joined
-            : joined.Identify(identity with { ContentHash = DatasetIdentity.HashText(identity.ContentHash + "\n" + DatasetIdentity.HashFiles([path])) });
+            : joined.Identify(identity with
+            {
+                ContentHash = DatasetIdentity.HashText(identity.ContentHash + "\n" +
+                DatasetIdentity.HashFiles([path]))
+            });
     }
 
     /// <summary>The id-keyed CSV: id, then numbers; a first row whose later fields are not all numbers is a
@@ -73,7 +81,8 @@ public static partial class FeatureFile
         while (reader.MoveNext())
         {
             int d = reader.FieldCount - 1;
-            if (d < 1) throw new UserInputException($"{path}, line {reader.LineNumber}: expected an id then at least one feature value");
+            if (d < 1) throw new
+                UserInputException($"{path}, line {reader.LineNumber}: expected an id then at least one feature value");
             if (names is null)
             {
                 bool header = Enumerable.Range(1, d).Any(j => !reader.TryDouble(j, out _));
@@ -83,7 +92,9 @@ public static partial class FeatureFile
                 if (header) continue;
             }
             string id = reader.String(0);
-            if (!rowById.TryAdd(id, rowById.Count)) throw new UserInputException($"{path}, line {reader.LineNumber}: id '{id}' appears twice");
+            if (!rowById.TryAdd(id,
+                rowById.Count)) throw new
+                UserInputException($"{path}, line {reader.LineNumber}: id '{id}' appears twice");
             // Double refuses NaN and infinities itself, naming file, line and column.
             for (int j = 1; j <= d; j++) vectors.Add(reader.Double(j));
         }
@@ -111,7 +122,8 @@ public static partial class FeatureFile
         if (got < 10 || preamble[0] != 0x93 || !preamble[1..6].SequenceEqual("NUMPY"u8))
             throw new UserInputException($"{path}: not a NumPy .npy file");
         int major = preamble[6];
-        long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(preamble[8..]) : got < 12 ? long.MaxValue : BinaryPrimitives.ReadUInt32LittleEndian(preamble[8..]);
+        long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(preamble[8..]) : got < 12 ?
+            long.MaxValue : BinaryPrimitives.ReadUInt32LittleEndian(preamble[8..]);
         int start = major == 1 ? 10 : 12;
         if (headerLength > length - start) throw new UserInputException($"{path}: the .npy header is cut off");
         var header = new byte[headerLength];
@@ -119,9 +131,16 @@ public static partial class FeatureFile
         file.ReadExactly(header);
         var m = NpyHeader().Match(System.Text.Encoding.ASCII.GetString(header));
         if (!m.Success) throw new UserInputException($"{path}: only 2-D arrays (rows, dimensions) can be read");
-        if (m.Groups["fortran"].Value == "True") throw new UserInputException($"{path}: the array is in Fortran order; save it in C order (numpy.ascontiguousarray)");
+        if (m.Groups["fortran"].Value == "True") throw new
+            UserInputException($"{path}: the array is in Fortran order; save it in C order (numpy.ascontiguousarray)");
         string descr = m.Groups["descr"].Value;
-        int size = descr switch { "<f8" => 8, "<f4" => 4, _ => throw new UserInputException($"{path}: dtype '{descr}' is not little-endian float64 or float32") };
+        int size = descr switch
+        {
+            "<f8" => 8,
+            "<f4" => 4,
+            _
+            => throw new UserInputException($"{path}: dtype '{descr}' is not little-endian float64 or float32")
+        };
         // The shape's numbers are as long as the header makes them: compared as big integers, never parsed into an int
         // first.
         var rows = BigInteger.Parse(m.Groups["rows"].Value, CultureInfo.InvariantCulture);
@@ -142,14 +161,17 @@ public static partial class FeatureFile
             file.ReadExactly(chunk, 0, count * size);
             for (int k = 0; k < count; k++)
             {
-                double v = size == 8 ? BinaryPrimitives.ReadDoubleLittleEndian(chunk.AsSpan(k * 8)) : BinaryPrimitives.ReadSingleLittleEndian(chunk.AsSpan(k * 4));
+                double v = size == 8 ? BinaryPrimitives.ReadDoubleLittleEndian(chunk.AsSpan(k * 8)) :
+                    BinaryPrimitives.ReadSingleLittleEndian(chunk.AsSpan(k * 4));
                 int i = first + k;
-                if (!double.IsFinite(v)) throw new UserInputException($"{path}: row {i / d}, column {i % d} is not a finite number");
+                if (!double.IsFinite(v)) throw new
+                    UserInputException($"{path}: row {i / d}, column {i % d} is not a finite number");
                 vectors[i] = v;
             }
             first += count;
         }
-        return new Contents(Enumerable.Range(0, d).Select(j => "f" + j.ToString(CultureInfo.InvariantCulture)).ToArray(), null, vectors);
+        return new Contents(Enumerable.Range(0, d).Select(j
+            => "f" + j.ToString(CultureInfo.InvariantCulture)).ToArray(), null, vectors);
     }
 
     private static FileStream OpenNpy(string path)

@@ -39,10 +39,12 @@ public static class FolktablesAcsIncome
     public const double SexFemaleCode = 2;
 
     /// <summary>The ten features in folktables' order.</summary>
-    public static readonly ImmutableArray<string> Features = ["AGEP", "COW", "SCHL", "MAR", "OCCP", "POBP", "RELP", "WKHP", "SEX", "RAC1P"];
+    public static readonly ImmutableArray<string> Features = ["AGEP", "COW", "SCHL", "MAR", "OCCP", "POBP", "RELP",
+        "WKHP", "SEX", "RAC1P"];
 
     /// <summary>Features encoded as categories (one-hot later); the rest are numeric.</summary>
-    public static readonly IReadOnlySet<string> CategoricalFeatures = new HashSet<string> { "COW", "MAR", "RELP", "SEX", "RAC1P" };
+    public static readonly IReadOnlySet<string> CategoricalFeatures = new HashSet<string> { "COW", "MAR", "RELP", "SEX",
+        "RAC1P" };
 
     /// <summary>folktables' adult_filter. NaN fails every comparison, as in pandas.</summary>
     public static bool PassesFilter(double agep, double pincp, double wkhp, double pwgtp) =>

@@ -11,7 +11,8 @@ namespace FairCollective.Data.Sources;
 public static class HslsPreset
 {
     /// <summary>Columns that identify the file.</summary>
-    public static readonly IReadOnlyList<string> SignatureColumns = ["X1MTHID", "X1SCHOOLBEL", "racebin", "grade", "SY"];
+    public static readonly IReadOnlyList<string> SignatureColumns = ["X1MTHID", "X1SCHOOLBEL", "racebin", "grade",
+        "SY"];
 
     /// <summary>The derived group column: under-represented minority or not.</summary>
     public const string GroupColumn = "group";
@@ -32,14 +33,16 @@ public static class HslsPreset
         Id = "orig_row",
         Derived =
         [
-            new DerivedColumnSpec { Name = GroupColumn, Expression = $"racebin in (2, 3) ? '{Minority}' : '{Majority}'" },
+            new DerivedColumnSpec { Name = GroupColumn,
+                Expression = $"racebin in (2, 3) ? '{Minority}' : '{Majority}'" },
             new DerivedColumnSpec { Name = LabelColumn, Expression = "grade >= 2 ? 1 : 0" },
         ],
         Label = new LabelSpec { Column = LabelColumn, Favourable = ["1"], Unfavourable = ["0"] },
         Sensitive = new SensitiveSpec { Columns = [GroupColumn], Minority = [Minority], Groups = [Majority, Minority] },
         Features =
         [
-            .. new[] { "X1MTHID", "X1MTHUTI", "X1MTHEFF", "X1SCHOOLBEL", "X1PAR1EDU", "X1PAR2EDU", "X1FAMINCOME", "X1PAR1EMP", "X1PAR2EMP", "sexbin" }
+            .. new[] { "X1MTHID", "X1MTHUTI", "X1MTHEFF", "X1SCHOOLBEL", "X1PAR1EDU", "X1PAR2EDU", "X1FAMINCOME",
+                "X1PAR1EMP", "X1PAR2EMP", "sexbin" }
                 .Select(c => new FeatureSpec { Name = c, Kind = "numeric" }),
             new FeatureSpec { Name = GroupColumn, Kind = "categorical" },
         ],

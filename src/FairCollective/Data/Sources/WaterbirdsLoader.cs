@@ -14,7 +14,8 @@ public static class WaterbirdsLoader
     /// <summary>Name of the loaded dataset.</summary>
     public const string DatasetName = "waterbirds";
     /// <summary>How to supply the image embeddings, quoted in messages and listings.</summary>
-    public const string EmbeddingsHint = "--embeddings FILE: a CSV of img_id,f0..fN with one row per image of metadata.csv";
+    public const string EmbeddingsHint =
+        "--embeddings FILE: a CSV of img_id,f0..fN with one row per image of metadata.csv";
 
     internal static readonly string[] SignatureColumns = ["img_id", "img_filename", "y", "split", "place"];
     private static readonly string[] SplitNames = ["train", "validation", "test"];
@@ -36,7 +37,8 @@ public static class WaterbirdsLoader
 
         var (names, rowOfImage, vectors) = ReadEmbeddings(options.EmbeddingsPath);
         using var reader = CsvRowReader.Open(options.MetadataPath);
-        int idField = reader.Column("img_id"), yField = reader.Column("y"), splitField = reader.Column("split"), placeField = reader.Column("place");
+        int idField = reader.Column("img_id"), yField = reader.Column("y"), splitField = reader.Column("split"),
+            placeField = reader.Column("place");
         int d = names.Length;
         var columns = names.Select(n => new FeatureColumnBuilder(n, FeatureKind.Numeric)).ToArray();
         var place = new FeatureColumnBuilder("place", FeatureKind.Categorical);
@@ -59,13 +61,15 @@ public static class WaterbirdsLoader
         }
         var features = columns.Select(c => c.Build(reader.Source)).ToList();
         if (options.PlaceAsFeature) features.Add(place.Build(reader.Source));
-        var dataset = new Dataset(DatasetName, features, labels.ToArray(), new SensitiveAttribute("place", groups.ToArray(), [options.MinorityGroup]),
+        var dataset = new Dataset(DatasetName, features, labels.ToArray(), new SensitiveAttribute("place",
+            groups.ToArray(), [options.MinorityGroup]),
             ids.ToArray(), split.ToArray(), $"Waterbirds; y = 1: waterbird; sensitive: background; minority {options.MinorityGroup}; {d} embedding dimensions");
         return DatasetChecks.Validate(dataset, reader.Source, options.PartialFile);
     }
 
     // Embeddings: img_id then d numbers per row (FeatureFile's id-keyed CSV).
-    private static (string[] Names, IReadOnlyDictionary<string, int> RowOfImage, double[] Vectors) ReadEmbeddings(string path)
+    private static (string[] Names, IReadOnlyDictionary<string, int> RowOfImage,
+        double[] Vectors) ReadEmbeddings(string path)
     {
         var file = FeatureFile.ReadCsv(path);
         return (file.Names.ToArray(), file.RowById!, file.Vectors);

@@ -65,7 +65,8 @@ public sealed class PreparedSplit
     /// features g(x) up to a constant (every majority row holds the same value there), so the strategies' default
     /// scoring space (method.md section 3). Computed once.
     /// </summary>
-    public DesignMatrix CounterfactualTrainX => _counterfactualTrainX ??= TrainX.WithoutColumns(SensitiveColumns.ToHashSet());
+    public DesignMatrix CounterfactualTrainX
+        => _counterfactualTrainX ??= TrainX.WithoutColumns(SensitiveColumns.ToHashSet());
 
     /// <summary>Training rows of the minority, ascending (shorthand for <see cref="TrainGroups"/>' rows; every scoring
     /// group of the split reads them).</summary>

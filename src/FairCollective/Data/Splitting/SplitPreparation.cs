@@ -16,10 +16,15 @@ public static class SplitPreparation
     /// <param name="testFraction">Share of rows in the test split.</param>
     /// <param name="given">A split to use instead of the seeded stratified one (imported from another
     /// implementation).</param>
-    public static PreparedSplit Prepare(string name, Dataset data, EncoderOptions encoder, SyntheticSample? synthetic, int seed, double testFraction,
+    public static PreparedSplit Prepare(string name, Dataset data, EncoderOptions encoder, SyntheticSample? synthetic,
+        int seed, double testFraction,
         DataSplit? given = null)
     {
-        var split = given ?? StratifiedSplitter.Split(data, new SplitOptions { Seed = seed, TestFraction = testFraction });
+        var split = given ?? StratifiedSplitter.Split(data, new SplitOptions
+        {
+            Seed = seed,
+            TestFraction = testFraction
+        });
         var fitted = TabularEncoder.Fit(data, split.Train, encoder);
         return new PreparedSplit
         {
@@ -31,8 +36,10 @@ public static class SplitPreparation
             TestX = fitted.Transform(data, split.Test),
             TestY = Pick(data.Labels, split.Test),
             TestGroups = data.Sensitive.Membership.Select(split.Test),
-            TrainP0AtCounterfactual = synthetic is null ? null : Pick(synthetic.P0PositiveAtCounterfactual, split.Train),
-            TestCounterfactualX = synthetic is null ? null : fitted.Transform(synthetic.CounterfactualDataset(), split.Test),
+            TrainP0AtCounterfactual = synthetic is null ? null : Pick(synthetic.P0PositiveAtCounterfactual,
+                split.Train),
+            TestCounterfactualX = synthetic is null ? null : fitted.Transform(synthetic.CounterfactualDataset(),
+                split.Test),
             TestCounterfactualLabel = synthetic is null ? null : Pick(synthetic.CounterfactualLabel, split.Test),
             ValidationX = split.Validation.Length == 0 ? null : fitted.Transform(data, split.Validation),
             ValidationY = split.Validation.Length == 0 ? null : Pick(data.Labels, split.Validation),

@@ -57,13 +57,15 @@ public static class StratifiedSplitter
     internal static List<List<int>> Strata(Dataset data, Stratification stratify = Stratification.LabelAndGroup)
     {
         if (stratify == Stratification.Label)
-            return Enumerable.Range(0, 2).Select(y => Enumerable.Range(0, data.RowCount).Where(i => data.Labels[i] == y).ToList()).Where(s => s.Count > 0).ToList();
+            return Enumerable.Range(0, 2).Select(y => Enumerable.Range(0, data.RowCount).Where(i
+                => data.Labels[i] == y).ToList()).Where(s => s.Count > 0).ToList();
         var groups = data.Sensitive.Groups;
         var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int g = 0; g < groups.Length; g++) groupIndex[groups[g]] = g;
         var strata = new List<int>[groups.Length * 2];
         for (int s = 0; s < strata.Length; s++) strata[s] = [];
-        for (int i = 0; i < data.RowCount; i++) strata[groupIndex[data.Sensitive.GroupOfRow[i]] * 2 + data.Labels[i]].Add(i);
+        for (int i = 0; i < data.RowCount; i++) strata[groupIndex[data.Sensitive.GroupOfRow[i]] * 2 +
+            data.Labels[i]].Add(i);
         return strata.Where(s => s.Count > 0).ToList();
     }
 
@@ -89,7 +91,8 @@ public static class StratifiedSplitter
         return new DataSplit(train.ToArray(), validation.ToArray(), test.ToArray());
     }
 
-    private static bool Same(string? a, string b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(string? a, string b) => a is not null && string.Equals(a, b,
+        StringComparison.OrdinalIgnoreCase);
 
     private static void CheckFraction(double f, string option, bool allowZero)
     {

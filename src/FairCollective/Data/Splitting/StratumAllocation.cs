@@ -45,7 +45,8 @@ internal static class StratumAllocation
                     given++;
                 }
             }
-            if (given == before) throw new InvalidOperationException($"cannot place {draws} draws in strata of total capacity {given}");
+            if (given == before) throw new
+                InvalidOperationException($"cannot place {draws} draws in strata of total capacity {given}");
         }
         return alloc;
     }

@@ -144,6 +144,7 @@ public sealed class CausalModel
     private void CheckLength(ReadOnlySpan<double> input, Span<double> output)
     {
         if (input.Length != Dimension || output.Length != Dimension)
-            throw new ArgumentException($"vectors must have {Dimension} values (got {input.Length} and {output.Length}).");
+            throw new
+                ArgumentException($"vectors must have {Dimension} values (got {input.Length} and {output.Length}).");
     }
 }

@@ -73,7 +73,8 @@ public static class SyntheticGenerator
             columns.Add(FeatureColumn.Numeric(names[j], col));
         }
         if (options.SensitiveAsFeature) columns.Add(FeatureColumn.Numeric(SensitiveName, aFeature));
-        var data = new Dataset(options.Name, columns, labels, new SensitiveAttribute(SensitiveName, groups, [MinorityGroup]), ids,
+        var data = new Dataset(options.Name, columns, labels, new SensitiveAttribute(SensitiveName, groups,
+            [MinorityGroup]), ids,
             description: $"synthetic causal model (d = {d}, seed {options.Seed}): A and latent U cause X and Y; g(x) and P0(y | g(x)) are exact");
         data.Identify(DatasetIdentity.OfGenerated(options.Name, "synthetic causal model", options));
         return new SyntheticSample(data, x, u, g, p0, cfLabel, cfOutcome, model);
@@ -85,18 +86,25 @@ public static class SyntheticGenerator
         int d = options.Dimension;
         if (options.RowCount < 1) throw Bad(nameof(options.RowCount), "must be at least 1", options.RowCount);
         if (d < 1) throw Bad(nameof(options.Dimension), "must be at least 1", d);
-        if (!(options.MinorityShare is > 0 and < 1)) throw Bad(nameof(options.MinorityShare), "must be in (0, 1)", options.MinorityShare);
-        if (!(options.MinorityScale > 0) || !double.IsFinite(options.MinorityScale)) throw Bad(nameof(options.MinorityScale), "must be positive", options.MinorityScale);
-        if (!(options.BiasGap >= 0) || !double.IsFinite(options.BiasGap)) throw Bad(nameof(options.BiasGap), "must be >= 0 (b_1 <= b_0)", options.BiasGap);
-        if (!double.IsFinite(options.MajorityIntercept)) throw Bad(nameof(options.MajorityIntercept), "must be finite", options.MajorityIntercept);
+        if (!(options.MinorityShare is > 0 and < 1)) throw Bad(nameof(options.MinorityShare), "must be in (0, 1)",
+            options.MinorityShare);
+        if (!(options.MinorityScale > 0)
+            || !double.IsFinite(options.MinorityScale)) throw Bad(nameof(options.MinorityScale), "must be positive",
+            options.MinorityScale);
+        if (!(options.BiasGap >= 0) || !double.IsFinite(options.BiasGap)) throw Bad(nameof(options.BiasGap),
+            "must be >= 0 (b_1 <= b_0)", options.BiasGap);
+        if (!double.IsFinite(options.MajorityIntercept)) throw Bad(nameof(options.MajorityIntercept), "must be finite",
+            options.MajorityIntercept);
         // The equicorrelation matrix is positive definite exactly for -1/(d-1) < rho < 1.
         double rhoLow = d == 1 ? -1 : -1.0 / (d - 1);
         if (!(options.Correlation > rhoLow && options.Correlation < 1))
             throw Bad(nameof(options.Correlation), $"must be in ({rhoLow:G4}, 1) for d = {d}", options.Correlation);
 
         var mu0 = Vector(options.MajorityMean, d, nameof(options.MajorityMean)) ?? new double[d];
-        var mu1 = Vector(options.MinorityMean, d, nameof(options.MinorityMean)) ?? mu0.Select(m => m + options.MinorityShift).ToArray();
-        if (mu1.Any(m => !double.IsFinite(m))) throw Bad(nameof(options.MinorityShift), "must be finite", options.MinorityShift);
+        var mu1 = Vector(options.MinorityMean, d, nameof(options.MinorityMean)) ?? mu0.Select(m
+            => m + options.MinorityShift).ToArray();
+        if (mu1.Any(m => !double.IsFinite(m))) throw Bad(nameof(options.MinorityShift), "must be finite",
+            options.MinorityShift);
         var w = Vector(options.Weights, d, nameof(options.Weights))
                 ?? Enumerable.Repeat(options.WeightNorm / Math.Sqrt(d), d).ToArray();
         if (options.Weights is null && !(options.WeightNorm >= 0 && double.IsFinite(options.WeightNorm)))
@@ -116,8 +124,10 @@ public static class SyntheticGenerator
     private static double[]? Vector(double[]? v, int d, string option)
     {
         if (v is null) return null;
-        if (v.Length != d) throw new UserInputException($"synthetic option {option} has {v.Length} values; Dimension is {d}");
-        if (v.Any(x => !double.IsFinite(x))) throw new UserInputException($"synthetic option {option} must hold finite values");
+        if (v.Length != d) throw new
+            UserInputException($"synthetic option {option} has {v.Length} values; Dimension is {d}");
+        if (v.Any(x
+            => !double.IsFinite(x))) throw new UserInputException($"synthetic option {option} must hold finite values");
         return (double[])v.Clone();
     }
 

@@ -15,25 +15,27 @@ public static class SyntheticName
     public const string Prefix = "synthetic(";
 
     // Each key a spec can set, with how it sets the option; documented in docs/datasets.md.
-    private static readonly Dictionary<string, Func<SyntheticOptions, double, SyntheticOptions>> Keys = new(StringComparer.Ordinal)
-    {
-        ["weight_norm"] = (o, v) => o with { WeightNorm = v },
-        ["bias_gap"] = (o, v) => o with { BiasGap = v },
-        ["minority_shift"] = (o, v) => o with { MinorityShift = v },
-        ["minority_scale"] = (o, v) => o with { MinorityScale = v },
-        ["minority_share"] = (o, v) => o with { MinorityShare = v },
-        ["majority_intercept"] = (o, v) => o with { MajorityIntercept = v },
-        ["correlation"] = (o, v) => o with { Correlation = v },
-        ["rows"] = (o, v) => o with { RowCount = Whole(v, "rows") },
-        ["dimension"] = (o, v) => o with { Dimension = Whole(v, "dimension") },
-        ["seed"] = (o, v) => o with { Seed = Whole(v, "seed") },
-    };
+    private static readonly Dictionary<string, Func<SyntheticOptions, double, SyntheticOptions>> Keys =
+        new(StringComparer.Ordinal)
+        {
+            ["weight_norm"] = (o, v) => o with { WeightNorm = v },
+            ["bias_gap"] = (o, v) => o with { BiasGap = v },
+            ["minority_shift"] = (o, v) => o with { MinorityShift = v },
+            ["minority_scale"] = (o, v) => o with { MinorityScale = v },
+            ["minority_share"] = (o, v) => o with { MinorityShare = v },
+            ["majority_intercept"] = (o, v) => o with { MajorityIntercept = v },
+            ["correlation"] = (o, v) => o with { Correlation = v },
+            ["rows"] = (o, v) => o with { RowCount = Whole(v, "rows") },
+            ["dimension"] = (o, v) => o with { Dimension = Whole(v, "dimension") },
+            ["seed"] = (o, v) => o with { Seed = Whole(v, "seed") },
+        };
 
     /// <summary>The keys a parameterised name may set.</summary>
     public static IReadOnlyCollection<string> Settable => Keys.Keys;
 
     /// <summary>Whether <paramref name="name"/> is a parameterised synthetic name ("synthetic(...)").</summary>
-    public static bool Is(string name) => name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && name.EndsWith(')');
+    public static bool Is(string name) => name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
+        && name.EndsWith(')');
 
     /// <summary>The generator settings of a parameterised name.</summary>
     /// <exception cref="UserInputException">A key that is not settable, a value that is not a number, or a key given
@@ -51,7 +53,8 @@ public static class SyntheticName
             string text = part[(eq + 1)..].Trim();
             if (!Keys.TryGetValue(key, out var set)) throw new UserInputException($"dataset '{name}': unknown setting '{key}' (settable: {string.Join(", ", Keys.Keys)})");
             if (!seen.Add(key)) throw new UserInputException($"dataset '{name}': '{key}' is given twice");
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+                || !double.IsFinite(value))
                 throw new UserInputException($"dataset '{name}': '{key}' must be a finite number; got '{text}'");
             options = set(options, value);
         }

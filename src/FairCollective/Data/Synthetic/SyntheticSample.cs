@@ -64,13 +64,15 @@ public sealed class SyntheticSample
         var columns = new List<FeatureColumn>(Data.Features.Count);
         foreach (var f in Data.Features)
         {
-            int j = f.Name == SyntheticGenerator.SensitiveName ? -1 : Array.IndexOf(SyntheticGenerator.FeatureNames(d), f.Name);
+            int j = f.Name == SyntheticGenerator.SensitiveName ? -1 : Array.IndexOf(SyntheticGenerator.FeatureNames(d),
+                f.Name);
             var values = new double[n];
             if (j >= 0)
                 for (int i = 0; i < n; i++) values[i] = CounterfactualFeatures[i * d + j];
             columns.Add(FeatureColumn.Numeric(f.Name, values));
         }
-        return new Dataset(Data.Name + "-counterfactual", columns, (int[])CounterfactualLabel.Clone(), Data.Sensitive, Data.Ids,
+        return new Dataset(Data.Name + "-counterfactual", columns, (int[])CounterfactualLabel.Clone(), Data.Sensitive,
+            Data.Ids,
             description: "features moved to the majority world by the true group counterfactual g");
     }
 }

@@ -21,9 +21,11 @@ public static class CounterfactualMetrics
     /// the share whose decision would not change had they been majority members. S = 1 for a Bayes classifier is
     /// minority-focused counterfactual fairness.
     /// </summary>
-    public static double Success(ReadOnlySpan<int> predictionOnX, ReadOnlySpan<int> predictionOnCounterfactual, GroupMembership groups)
+    public static double Success(ReadOnlySpan<int> predictionOnX, ReadOnlySpan<int> predictionOnCounterfactual,
+        GroupMembership groups)
     {
-        CheckLengths(predictionOnX.Length, predictionOnCounterfactual.Length, groups.Count, nameof(predictionOnCounterfactual));
+        CheckLengths(predictionOnX.Length, predictionOnCounterfactual.Length, groups.Count,
+            nameof(predictionOnCounterfactual));
         return MinorityAgreement(predictionOnX, predictionOnCounterfactual, groups.MinorityFlags);
     }
 
@@ -31,14 +33,16 @@ public static class CounterfactualMetrics
     /// Counterfactual-fairness rate: the share of minority rows whose decision h(x) equals the ideal counterfactual
     /// label argmax_y P0(y | g(x)), i.e. the decision the majority world's Bayes classifier would give them.
     /// </summary>
-    public static double CounterfactualFairnessRate(ReadOnlySpan<int> predictionOnX, ReadOnlySpan<int> counterfactualLabel, GroupMembership groups)
+    public static double CounterfactualFairnessRate(ReadOnlySpan<int> predictionOnX,
+        ReadOnlySpan<int> counterfactualLabel, GroupMembership groups)
     {
         CheckLengths(predictionOnX.Length, counterfactualLabel.Length, groups.Count, nameof(counterfactualLabel));
         return MinorityAgreement(predictionOnX, counterfactualLabel, groups.MinorityFlags);
     }
 
     /// <summary>Both measures at once.</summary>
-    public static CounterfactualReport Evaluate(ReadOnlySpan<int> predictionOnX, ReadOnlySpan<int> predictionOnCounterfactual,
+    public static CounterfactualReport Evaluate(ReadOnlySpan<int> predictionOnX,
+        ReadOnlySpan<int> predictionOnCounterfactual,
         ReadOnlySpan<int> counterfactualLabel, GroupMembership groups)
     {
         return new CounterfactualReport(Success(predictionOnX, predictionOnCounterfactual, groups),
@@ -50,7 +54,9 @@ public static class CounterfactualMetrics
         int rows = 0, agree = 0;
         for (int i = 0; i < a.Length; i++)
         {
-            if (a[i] is not (0 or 1) || b[i] is not (0 or 1)) throw new UserInputException($"counterfactual metrics: row {i} has a label other than 0 or 1");
+            if (a[i] is not (0 or 1)
+                || b[i] is not (0 or 1)) throw new
+                UserInputException($"counterfactual metrics: row {i} has a label other than 0 or 1");
             if (!isMinority[i]) continue;
             rows++;
             if (a[i] == b[i]) agree++;

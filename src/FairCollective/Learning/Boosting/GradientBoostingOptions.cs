@@ -52,8 +52,11 @@ public sealed record GradientBoostingOptions
         if (Threads < 1) throw new UserInputException($"gbt: option Threads must be at least 1, got {Threads}.");
         if (Trees < 1) throw new UserInputException($"gbt: option Trees must be at least 1, got {Trees}.");
         if (Leaves < 2) throw new UserInputException($"gbt: option Leaves must be at least 2, got {Leaves}.");
-        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UserInputException($"gbt: option LearningRate must be positive, got {LearningRate}.");
-        if (MinExamplesPerLeaf < 1) throw new UserInputException($"gbt: option MinExamplesPerLeaf must be at least 1, got {MinExamplesPerLeaf}.");
+        if (!(LearningRate > 0)
+            || !double.IsFinite(LearningRate)) throw new
+            UserInputException($"gbt: option LearningRate must be positive, got {LearningRate}.");
+        if (MinExamplesPerLeaf < 1) throw new
+            UserInputException($"gbt: option MinExamplesPerLeaf must be at least 1, got {MinExamplesPerLeaf}.");
         CountLimit.Check(Trees, TreesLimit, "gbt: option Trees");
         CountLimit.Check(Leaves, LeavesLimit, "gbt: option Leaves");
         CountLimit.Check(MinExamplesPerLeaf, MinExamplesPerLeafLimit, "gbt: option MinExamplesPerLeaf");

@@ -27,9 +27,12 @@ public static class LearnerCatalog
     private static readonly Registry<LearnerEntry> Registry = new("learner",
     [
         new(Logistic, "logistic regression (L-BFGS with a Newton polish), the paper's firm",
-            (_, threads) => new LogisticRegressionOptions { MaxDegreeOfParallelism = threads }, o => new LogisticRegressionTrainer((LogisticRegressionOptions)o)),
-        new(Mlp, "a multilayer perceptron (Adam, early stopping)", (seed, _) => new MlpOptions { Seed = seed }, o => new MlpTrainer((MlpOptions)o)),
-        new(BoostedTrees, "gradient-boosted trees (ML.NET FastTree)", (seed, _) => new GradientBoostingOptions { Seed = seed },
+            (_, threads) => new LogisticRegressionOptions { MaxDegreeOfParallelism = threads }, o
+                => new LogisticRegressionTrainer((LogisticRegressionOptions)o)),
+        new(Mlp, "a multilayer perceptron (Adam, early stopping)", (seed, _) => new MlpOptions { Seed = seed }, o
+            => new MlpTrainer((MlpOptions)o)),
+        new(BoostedTrees, "gradient-boosted trees (ML.NET FastTree)", (seed, _)
+            => new GradientBoostingOptions { Seed = seed },
             o => new GradientBoostingTrainer((GradientBoostingOptions)o)),
     ]);
 
@@ -55,8 +58,10 @@ public static class LearnerCatalog
     // for any, tested), the seed (each cell's seed) and warm starts (same optimum). They are neither settable nor
     // recorded.
     private static readonly string[] NotSettable =
-        [nameof(LogisticRegressionOptions.MaxDegreeOfParallelism), nameof(LogisticRegressionOptions.InitialCoefficients),
-         nameof(LogisticRegressionOptions.InitialIntercept), nameof(MlpOptions.Seed), nameof(GradientBoostingOptions.Threads)];
+        [nameof(LogisticRegressionOptions.MaxDegreeOfParallelism),
+            nameof(LogisticRegressionOptions.InitialCoefficients),
+         nameof(LogisticRegressionOptions.InitialIntercept), nameof(MlpOptions.Seed),
+             nameof(GradientBoostingOptions.Threads)];
 
     /// <param name="name">A learner of <see cref="Names"/> (any case).</param>
     /// <param name="settings">Option overrides from the experiment.</param>
@@ -75,7 +80,8 @@ public static class LearnerCatalog
     /// recorded configuration can never omit a setting the trainer read.
     /// </summary>
     public static string OptionsJson(string name, LearnerSettings settings) =>
-        OptionOverrides.Canonical(OptionsOf(EntryOf(name), settings, seed: 0, innerParallelism: 1), NotSettable, OptionOverrides.Plain);
+        OptionOverrides.Canonical(OptionsOf(EntryOf(name), settings, seed: 0, innerParallelism: 1), NotSettable,
+            OptionOverrides.Plain);
 
     /// <summary>The options of <paramref name="name"/> a spec can set, with their defaults (JSON values), in name
     /// order.</summary>
@@ -89,7 +95,12 @@ public static class LearnerCatalog
     /// </summary>
     public static ITrainer WarmStartedFrom(ITrainer trainer, IClassifier start) =>
         trainer is LogisticRegressionTrainer t && start is LogisticRegressionModel m
-            ? new LogisticRegressionTrainer(t.Options with { InitialCoefficients = m.Coefficients, InitialIntercept = m.Intercept, InitialCurvature = m.Curvature })
+            ? new LogisticRegressionTrainer(t.Options with
+            {
+                InitialCoefficients = m.Coefficients,
+                InitialIntercept = m.Intercept,
+                InitialCurvature = m.Curvature
+            })
             : trainer;
 
     private static LearnerEntry EntryOf(string name) => Registry.Get(name);
@@ -99,8 +110,12 @@ public static class LearnerCatalog
     private static object OptionsOf(LearnerEntry entry, LearnerSettings settings, int seed, int innerParallelism)
     {
         var overrides = new List<(string Option, JsonNode? Value)>();
-        if (entry.Name == Logistic && settings.C != LogisticRegressionOptions.DefaultC) overrides.Add((nameof(LogisticRegressionOptions.C), JsonValue.Create(settings.C)));
-        if (settings.Options.TryGetValue(entry.Name, out var given)) overrides.AddRange(given.Select(kv => (kv.Key, kv.Value)));
-        return OptionOverrides.Apply(entry.Defaults(seed, innerParallelism), overrides, entry.Name, NotSettable, OptionOverrides.Plain);
+        if (entry.Name == Logistic
+            && settings.C != LogisticRegressionOptions.DefaultC) overrides.Add((nameof(LogisticRegressionOptions.C),
+            JsonValue.Create(settings.C)));
+        if (settings.Options.TryGetValue(entry.Name, out var given)) overrides.AddRange(given.Select(kv => (kv.Key,
+            kv.Value)));
+        return OptionOverrides.Apply(entry.Defaults(seed, innerParallelism), overrides, entry.Name, NotSettable,
+            OptionOverrides.Plain);
     }
 }

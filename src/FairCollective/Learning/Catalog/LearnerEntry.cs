@@ -11,7 +11,8 @@ namespace FairCollective.Learning.Catalog;
 /// <param name="Description">One line of what it is.</param>
 /// <param name="Defaults">Its options with every default, given the cell's seed and the threads it may use.</param>
 /// <param name="Trainer">Builds the trainer from its options (the defaults with a spec's overrides applied).</param>
-public sealed record LearnerEntry(string Name, string Description, Func<int, int, object> Defaults, Func<object, ITrainer> Trainer) : IRegistryEntry
+public sealed record LearnerEntry(string Name, string Description, Func<int, int, object> Defaults, Func<object,
+    ITrainer> Trainer) : IRegistryEntry
 {
     /// <summary>Where a plug-in's entry came from (assembly, version, SHA-256), recorded in each cell it fits; null
     /// when built in.</summary>
@@ -23,7 +24,8 @@ public sealed record LearnerEntry(string Name, string Description, Func<int, int
     /// <param name="defaults">Its options with every default, given the cell's seed (a property named Seed is the
     /// runner's, not the spec's).</param>
     /// <param name="trainer">Builds the trainer from its options.</param>
-    public static LearnerEntry Of<TOptions>(string name, string description, Func<int, TOptions> defaults, Func<TOptions, ITrainer> trainer)
+    public static LearnerEntry Of<TOptions>(string name, string description, Func<int, TOptions> defaults,
+        Func<TOptions, ITrainer> trainer)
         where TOptions : class =>
         new(name, description, (seed, _) => defaults(seed), o => trainer((TOptions)o));
 }

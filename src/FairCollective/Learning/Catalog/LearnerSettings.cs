@@ -20,22 +20,27 @@ public sealed record LearnerSettings
 
     /// <summary>Equal when C and every override are equal (by value, option names compared
     /// case-insensitively).</summary>
-    public bool Equals(LearnerSettings? other) => other is not null && C.Equals(other.C) && Canonical() == other.Canonical();
+    public bool Equals(LearnerSettings? other) => other is not null && C.Equals(other.C)
+        && Canonical() == other.Canonical();
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(C, Canonical());
 
     // The overrides as sorted text: learner, then option, then the JSON value.
-    private string Canonical() => string.Join(";", Options.OrderBy(kv => kv.Key.ToLowerInvariant(), StringComparer.Ordinal)
+    private string Canonical() => string.Join(";", Options.OrderBy(kv => kv.Key.ToLowerInvariant(),
+        StringComparer.Ordinal)
         .SelectMany(kv => kv.Value.OrderBy(o => o.Key.ToLowerInvariant(), StringComparer.Ordinal)
-            .Select(o => $"{kv.Key.ToLowerInvariant()}.{o.Key.ToLowerInvariant()}={o.Value?.ToJsonString() ?? "null"}")));
+            .Select(o
+                => $"{kv.Key.ToLowerInvariant()}.{o.Key.ToLowerInvariant()}={o.Value?.ToJsonString() ?? "null"}")));
 
     /// <summary>These settings with <paramref name="option"/> of <paramref name="learner"/> set to
     /// <paramref name="value"/>.</summary>
     public LearnerSettings With(string learner, string option, JsonNode? value)
     {
-        var all = new Dictionary<string, IReadOnlyDictionary<string, JsonNode?>>(Options, StringComparer.OrdinalIgnoreCase);
-        var one = new Dictionary<string, JsonNode?>(all.GetValueOrDefault(learner) ?? new Dictionary<string, JsonNode?>(), StringComparer.OrdinalIgnoreCase)
+        var all = new Dictionary<string, IReadOnlyDictionary<string, JsonNode?>>(Options,
+            StringComparer.OrdinalIgnoreCase);
+        var one = new Dictionary<string, JsonNode?>(all.GetValueOrDefault(learner) ?? new Dictionary<string,
+            JsonNode?>(), StringComparer.OrdinalIgnoreCase)
         {
             [option] = value,
         };

@@ -17,7 +17,8 @@ internal sealed class BlockedLayout
 {
     private static readonly ConditionalWeakTable<double[], BlockedLayout> Cache = new();
 
-    private BlockedLayout(double[] dense, byte[] codes, ColumnUnits units, int chunkRows, int minGroupWidth, (double, double) fingerprint)
+    private BlockedLayout(double[] dense, byte[] codes, ColumnUnits units, int chunkRows, int minGroupWidth, (double,
+        double) fingerprint)
     {
         Print = fingerprint;
         Dense = dense;
@@ -74,10 +75,12 @@ internal sealed class BlockedLayout
         return (s, w);
     }
 
-    public static BlockedLayout Of(double[] data, int rows, int cols, int chunkRows, int minGroupWidth, ParallelOptions parallel)
+    public static BlockedLayout Of(double[] data, int rows, int cols, int chunkRows, int minGroupWidth,
+        ParallelOptions parallel)
     {
         var print = Fingerprint(data);
-        if (Cache.TryGetValue(data, out var cached) && cached.ChunkRows == chunkRows && cached.MinGroupWidth == minGroupWidth && cached.Print == print)
+        if (Cache.TryGetValue(data, out var cached) && cached.ChunkRows == chunkRows
+            && cached.MinGroupWidth == minGroupWidth && cached.Print == print)
             return cached;
         var units = ColumnUnits.Detect(data, rows, cols, minGroupWidth);
         var layout = Build(data, rows, cols, chunkRows, minGroupWidth, units, parallel, print);
@@ -85,7 +88,8 @@ internal sealed class BlockedLayout
         return layout;
     }
 
-    private static BlockedLayout Build(double[] data, int rows, int cols, int chunkRows, int minGroupWidth, ColumnUnits units,
+    private static BlockedLayout Build(double[] data, int rows, int cols, int chunkRows, int minGroupWidth,
+        ColumnUnits units,
         ParallelOptions parallel, (double, double) print)
     {
         var dense = new double[(long)rows * units.DenseCount];
@@ -95,15 +99,18 @@ internal sealed class BlockedLayout
         {
             int start = chunk * chunkRows, len = Math.Min(chunkRows, rows - start);
             var rowMajor = data.AsSpan((int)((long)start * cols), len * cols);
-            Transpose(rowMajor, units.DenseColumns, dense.AsSpan((int)((long)start * units.DenseCount), len * units.DenseCount), len, cols);
-            Encode(rowMajor, units, codes.AsSpan((int)((long)start * units.GroupCount), len * units.GroupCount), len, cols);
+            Transpose(rowMajor, units.DenseColumns, dense.AsSpan((int)((long)start * units.DenseCount),
+                len * units.DenseCount), len, cols);
+            Encode(rowMajor, units, codes.AsSpan((int)((long)start * units.GroupCount), len * units.GroupCount), len,
+                cols);
         }
         ParallelLoop.For(chunks, parallel, Chunk);
         return new BlockedLayout(dense, codes, units, chunkRows, minGroupWidth, print);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Transpose(ReadOnlySpan<double> rowMajor, int[] denseColumns, Span<double> columnMajor, int rows, int cols)
+    private static void Transpose(ReadOnlySpan<double> rowMajor, int[] denseColumns, Span<double> columnMajor, int rows,
+        int cols)
     {
         for (int i = 0; i < rows; i++)
         {

@@ -142,7 +142,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
                 // Four dense columns that follow each other in one pass over z where the machine has 512-bit vectors.
                 if (Vector512.IsHardwareAccelerated && u + DenseBlock <= units.Length && DenseRun(units, u))
                 {
-                    AddColumns(Columns(start, len, unit.Index, DenseBlock), len, _params.AsSpan(unit.FirstColumn, DenseBlock), z);
+                    AddColumns(Columns(start, len, unit.Index, DenseBlock), len, _params.AsSpan(unit.FirstColumn,
+                        DenseBlock), z);
                     u += DenseBlock - 1;
                     continue;
                 }
@@ -171,11 +172,13 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     /// break the dependency between consecutive rows of one category; lanes are added in a fixed order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScatterAdd(ReadOnlySpan<byte> codes, ReadOnlySpan<double> v, Span<double> lanes, Span<double> sums)
+    private static void ScatterAdd(ReadOnlySpan<byte> codes, ReadOnlySpan<double> v, Span<double> lanes,
+        Span<double> sums)
     {
         int stride = sums.Length, n = codes.Length, i = 0;
         lanes[..(ScatterLanes * stride)].Clear();
-        Span<double> l0 = lanes[..stride], l1 = lanes.Slice(stride, stride), l2 = lanes.Slice(2 * stride, stride), l3 = lanes.Slice(3 * stride, stride);
+        Span<double> l0 = lanes[..stride], l1 = lanes.Slice(stride, stride), l2 = lanes.Slice(2 * stride,
+            stride), l3 = lanes.Slice(3 * stride, stride);
         // Unchecked reads and writes: codes are at most the width, and each lane holds width + 1 sums.
         ref double a0 = ref MemoryMarshal.GetReference(l0), a1 = ref MemoryMarshal.GetReference(l1);
         ref double a2 = ref MemoryMarshal.GetReference(l2), a3 = ref MemoryMarshal.GetReference(l3);
@@ -219,7 +222,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
                 {
                     if (Vector512.IsHardwareAccelerated && u + DenseBlock <= units.Length && DenseRun(units, u))
                     {
-                        DotColumns(Columns(start, len, unit.Index, DenseBlock), len, r, part.Slice(1 + unit.FirstColumn, DenseBlock));
+                        DotColumns(Columns(start, len, unit.Index, DenseBlock), len, r, part.Slice(1 + unit.FirstColumn,
+                            DenseBlock));
                         u += DenseBlock - 1;
                         continue;
                     }
@@ -244,7 +248,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     /// Σ sᵢ·(max(−mᵢ, 0) + log(1 + eᵢ)) and rᵢ = −sᵢ·tᵢ·σ(−mᵢ), where σ(−m) = e/(1+e) for m ≥ 0 and 1/(1+e) otherwise.
     /// log(1 + e) is taken in place of log1p(e): e ≤ 1, so the absolute error is below 2⁻⁵³ per row.
     /// </summary>
-    private static double LossAndResidual(Span<double> m, Span<double> e, ReadOnlySpan<double> t, ReadOnlySpan<double> s, Span<double> r)
+    private static double LossAndResidual(Span<double> m, Span<double> e, ReadOnlySpan<double> t,
+        ReadOnlySpan<double> s, Span<double> r)
     {
         int len = m.Length, k = 0;
         double loss = 0;
@@ -388,7 +393,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     private static bool DenseRun(ColumnUnit[] units, int u)
     {
         for (int t = 1; t < DenseBlock; t++)
-            if (units[u + t].IsGroup || units[u + t].Index != units[u].Index + t || units[u + t].FirstColumn != units[u].FirstColumn + t) return false;
+            if (units[u + t].IsGroup || units[u + t].Index != units[u].Index + t
+                || units[u + t].FirstColumn != units[u].FirstColumn + t) return false;
         return true;
     }
 
@@ -480,8 +486,10 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         nint l1 = len, l2 = 2 * (nint)len, l3 = 3 * (nint)len;
         ref double a1 = ref Unsafe.Add(ref a0, l1), a2 = ref Unsafe.Add(ref a0, l2), a3 = ref Unsafe.Add(ref a0, l3);
         ref double b1 = ref Unsafe.Add(ref b0, l1), b2 = ref Unsafe.Add(ref b0, l2), b3 = ref Unsafe.Add(ref b0, l3);
-        Vector512<double> s00 = default, s01 = default, s02 = default, s03 = default, s10 = default, s11 = default, s12 = default, s13 = default;
-        Vector512<double> s20 = default, s21 = default, s22 = default, s23 = default, s30 = default, s31 = default, s32 = default, s33 = default;
+        Vector512<double> s00 = default, s01 = default, s02 = default, s03 = default, s10 = default, s11 = default, s12
+            = default, s13 = default;
+        Vector512<double> s20 = default, s21 = default, s22 = default, s23 = default, s30 = default, s31 = default, s32
+            = default, s33 = default;
         int i = 0;
         for (; i <= len - Vector512<double>.Count; i += Vector512<double>.Count)
         {
@@ -527,7 +535,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
 
     /// <summary>sums[a·stride + b] = Σ v over rows with codes (a, b) in two groups.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PairSums(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int stride, ReadOnlySpan<double> v, Span<double> sums)
+    private static void PairSums(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int stride, ReadOnlySpan<double> v,
+        Span<double> sums)
     {
         sums.Clear();
         for (int i = 0; i < v.Length; i++) sums[a[i] * stride + b[i]] += v[i];

@@ -8,7 +8,8 @@ public sealed class LogisticRegressionModel : IClassifier
 {
     private readonly double[] _coefficients;
 
-    internal LogisticRegressionModel(double[] coefficients, double intercept, int iterations, int newtonSteps, double objective,
+    internal LogisticRegressionModel(double[] coefficients, double intercept, int iterations, int newtonSteps,
+        double objective,
         int gradientPasses = 0, int hessianPasses = 0, CurvatureFactor? curvature = null)
     {
         Curvature = curvature;

@@ -51,7 +51,8 @@ public sealed class LogisticRegressionTrainer : ITrainer
         FitModel(x, y, sampleWeights);
 
     /// <summary><see cref="Fit"/> with the concrete model type (coefficients, objective, iterations).</summary>
-    public LogisticRegressionModel FitModel(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<double> sampleWeights = default)
+    public LogisticRegressionModel FitModel(DesignMatrix x, ReadOnlySpan<int> y,
+        ReadOnlySpan<double> sampleWeights = default)
     {
         var weights = TrainingInput.Validate(Name, x, y, sampleWeights);
         int d = x.Cols;
@@ -68,7 +69,8 @@ public sealed class LogisticRegressionTrainer : ITrainer
         double weightSum = 0;
         foreach (double w in weights) weightSum += w;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism };
-        var objective = new LogisticObjective(x.Data, x.Rows, d, y, weights, o.C, o.ChunkRows, o.OneHotGroupMinWidth, parallel);
+        var objective = new LogisticObjective(x.Data, x.Rows, d, y, weights, o.C, o.ChunkRows, o.OneHotGroupMinWidth,
+            parallel);
 
         bool polish = d <= o.NewtonMaxDimension && o.MaxNewtonSteps > 0;
         double gradientTolerance = o.GradientTolerance * weightSum;
@@ -80,20 +82,23 @@ public sealed class LogisticRegressionTrainer : ITrainer
         if (polish && o.InitialCurvature is { } curvature && curvature.Dimension == d + 1)
         {
             double f0 = objective.Evaluate(parameters, gradient);
-            (double fChord, chordSteps, bool converged) = ChordSteps(objective, curvature, parameters, gradient, f0, gradientTolerance);
+            (double fChord, chordSteps, bool converged) = ChordSteps(objective, curvature, parameters, gradient, f0,
+                gradientTolerance);
             if (converged)
                 return new LogisticRegressionModel(parameters[..d], parameters[d], chordSteps, chordSteps, fChord,
                     objective.GradientPasses, objective.HessianPasses, curvature);
             // Stalled: the start is still close, so Newton on the Hessian where the chord steps stopped finishes; only
             // when it cannot (a Hessian not numerically positive definite, no step lowering f) does L-BFGS carry on.
-            var (fNewton, newtonFromChord, chordFactor) = NewtonPolish(objective, parameters, gradient, fChord, gradientTolerance);
+            var (fNewton, newtonFromChord, chordFactor) = NewtonPolish(objective, parameters, gradient, fChord,
+                gradientTolerance);
             chordSteps += newtonFromChord;
             if (MaxAbs(gradient) <= gradientTolerance)
                 return new LogisticRegressionModel(parameters[..d], parameters[d], chordSteps, chordSteps, fNewton,
                     objective.GradientPasses, objective.HessianPasses, chordFactor ?? curvature);
         }
 
-        double lbfgsTolerance = polish ? Math.Max(o.NewtonHandOverTolerance, o.GradientTolerance) * weightSum : gradientTolerance;
+        double lbfgsTolerance = polish ? Math.Max(o.NewtonHandOverTolerance,
+            o.GradientTolerance) * weightSum : gradientTolerance;
         var lbfgs = new Lbfgs(objective, new LbfgsSettings(o.HistorySize, o.MaxIterations, lbfgsTolerance,
             o.RelativeObjectiveTolerance, o.MaxLineSearchSteps));
         var result = lbfgs.Minimize(parameters, gradient);
@@ -103,7 +108,8 @@ public sealed class LogisticRegressionTrainer : ITrainer
         CurvatureFactor? factor = null;
         if (polish) (f, newtonSteps, factor) = NewtonPolish(objective, parameters, gradient, f, gradientTolerance);
 
-        return new LogisticRegressionModel(parameters[..d], parameters[d], result.Iterations + chordSteps + newtonSteps, chordSteps + newtonSteps, f,
+        return new LogisticRegressionModel(parameters[..d], parameters[d], result.Iterations + chordSteps + newtonSteps,
+            chordSteps + newtonSteps, f,
             objective.GradientPasses, objective.HessianPasses, factor ?? o.InitialCurvature);
     }
 
@@ -112,7 +118,8 @@ public sealed class LogisticRegressionTrainer : ITrainer
     /// gradient shrinks by less than <see cref="ChordStallContraction"/> in a step, at most
     /// <see cref="MaxChordSteps"/>.
     /// </summary>
-    private static (double Objective, int Steps, bool Converged) ChordSteps(LogisticObjective objective, CurvatureFactor curvature,
+    private static (double Objective, int Steps, bool Converged) ChordSteps(LogisticObjective objective,
+        CurvatureFactor curvature,
         double[] p, double[] g, double f, double tolerance)
     {
         int k = p.Length;
@@ -127,7 +134,8 @@ public sealed class LogisticRegressionTrainer : ITrainer
             for (int j = 0; j < k; j++) trial[j] = p[j] - step[j];
             double fTrial = objective.Evaluate(trial, trialGradient);
             double trialNorm = MaxAbs(trialGradient);
-            if (!(fTrial <= f + NewtonObjectiveSlack * Math.Abs(f) && trialNorm < gradientNorm)) return (f, steps, false);
+            if (!(fTrial <= f + NewtonObjectiveSlack * Math.Abs(f) && trialNorm < gradientNorm)) return (f, steps,
+                false);
             trial.CopyTo(p, 0);
             trialGradient.CopyTo(g, 0);
             f = fTrial;
@@ -142,7 +150,8 @@ public sealed class LogisticRegressionTrainer : ITrainer
     /// still shrinks the gradient by <see cref="ChordContraction"/>: the Hessian pass costs ~d/2 gradient passes,
     /// and near the optimum it barely changes.
     /// </summary>
-    private (double Objective, int Steps, CurvatureFactor? Factor) NewtonPolish(LogisticObjective objective, double[] p, double[] g, double f, double tolerance)
+    private (double Objective, int Steps, CurvatureFactor? Factor) NewtonPolish(LogisticObjective objective, double[] p,
+        double[] g, double f, double tolerance)
     {
         int k = p.Length;
         var hessian = new double[k * k];
@@ -176,7 +185,8 @@ public sealed class LogisticRegressionTrainer : ITrainer
             {
                 for (int j = 0; j < k; j++) trial[j] = p[j] - t * step[j];
                 fTrial = objective.Evaluate(trial, trialGradient);
-                if (fTrial <= f + NewtonObjectiveSlack * Math.Abs(f) && MaxAbs(trialGradient) < gradientNorm || fTrial < f)
+                if (fTrial <= f + NewtonObjectiveSlack * Math.Abs(f) && MaxAbs(trialGradient) < gradientNorm
+                    || fTrial < f)
                 {
                     accepted = true;
                     break;

@@ -35,7 +35,8 @@ public sealed class MlpModel : IClassifier
         TrainingInput.ValidateForPrediction("mlp model", x, FeatureCount);
         var p = new double[x.Rows];
         var activations = _network.NewActivationBuffers();
-        for (int i = 0; i < p.Length; i++) p[i] = VectorMath.Sigmoid(_network.Forward(_parameters, x.Row(i), activations));
+        for (int i = 0; i < p.Length; i++) p[i] = VectorMath.Sigmoid(_network.Forward(_parameters, x.Row(i),
+            activations));
         return p;
     }
 }

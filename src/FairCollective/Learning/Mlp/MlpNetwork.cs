@@ -47,7 +47,8 @@ internal sealed class MlpNetwork
             var next = activations[l + 1].AsSpan(0, fanOut);
             for (int j = 0; j < fanOut; j++)
             {
-                double z = parameters[BiasOffsets[l] + j] + VectorMath.Dot(parameters.Slice(WeightOffsets[l] + j * fanIn, fanIn), a);
+                double z = parameters[BiasOffsets[l] + j] + VectorMath.Dot(parameters.Slice(WeightOffsets[l] + j *
+                    fanIn, fanIn), a);
                 next[j] = z > 0 ? z : 0;
             }
             a = next;

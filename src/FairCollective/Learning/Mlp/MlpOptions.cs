@@ -92,17 +92,24 @@ public sealed record MlpOptions
     {
         if (HiddenLayerSizes is null || HiddenLayerSizes.Count is < 1 or > MaxHiddenLayers)
             throw new UserInputException($"mlp: option HiddenLayerSizes must list 1 to {MaxHiddenLayers} layer sizes.");
-        if (HiddenLayerSizes.Any(h => h < 1)) throw new UserInputException("mlp: option HiddenLayerSizes must be positive.");
-        if (!(LearningRate > 0)) throw new UserInputException($"mlp: option LearningRate must be positive, got {LearningRate}.");
-        if (!(Beta1 is >= 0 and < 1)) throw new UserInputException($"mlp: option Beta1 must be in [0, 1), got {Beta1}.");
-        if (!(Beta2 is >= 0 and < 1)) throw new UserInputException($"mlp: option Beta2 must be in [0, 1), got {Beta2}.");
+        if (HiddenLayerSizes.Any(h
+            => h < 1)) throw new UserInputException("mlp: option HiddenLayerSizes must be positive.");
+        if (!(LearningRate > 0)) throw new
+            UserInputException($"mlp: option LearningRate must be positive, got {LearningRate}.");
+        if (!(Beta1 is >= 0 and < 1)) throw new
+            UserInputException($"mlp: option Beta1 must be in [0, 1), got {Beta1}.");
+        if (!(Beta2 is >= 0 and < 1)) throw new
+            UserInputException($"mlp: option Beta2 must be in [0, 1), got {Beta2}.");
         if (!(Epsilon > 0)) throw new UserInputException($"mlp: option Epsilon must be positive, got {Epsilon}.");
-        if (!(L2Penalty >= 0)) throw new UserInputException($"mlp: option l2_penalty must be non-negative, got {L2Penalty}.");
+        if (!(L2Penalty >= 0)) throw new
+            UserInputException($"mlp: option l2_penalty must be non-negative, got {L2Penalty}.");
         if (BatchSize < 1) throw new UserInputException($"mlp: option BatchSize must be at least 1, got {BatchSize}.");
         if (MaxEpochs < 1) throw new UserInputException($"mlp: option MaxEpochs must be at least 1, got {MaxEpochs}.");
-        if (!(ValidationFraction is > 0 and < 1)) throw new UserInputException($"mlp: option ValidationFraction must be in (0, 1), got {ValidationFraction}.");
+        if (!(ValidationFraction is > 0 and < 1)) throw new
+            UserInputException($"mlp: option ValidationFraction must be in (0, 1), got {ValidationFraction}.");
         if (Patience < 1) throw new UserInputException($"mlp: option Patience must be at least 1, got {Patience}.");
-        if (!(Tolerance >= 0)) throw new UserInputException($"mlp: option Tolerance must be non-negative, got {Tolerance}.");
+        if (!(Tolerance >= 0)) throw new
+            UserInputException($"mlp: option Tolerance must be non-negative, got {Tolerance}.");
         CountLimit.Check(HiddenLayerSizes.Max(), HiddenUnitsLimit, "mlp: a layer of option HiddenLayerSizes");
         CountLimit.Check(BatchSize, BatchSizeLimit, "mlp: option BatchSize");
         CountLimit.Check(MaxEpochs, MaxEpochsLimit, "mlp: option MaxEpochs");

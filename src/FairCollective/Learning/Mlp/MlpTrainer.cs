@@ -50,7 +50,8 @@ public sealed class MlpTrainer : ITrainer
             Shuffle(order, Seeds.Create(o.Seed, "mlp-shuffle", epoch));
             double trainingLoss = RunEpoch(network, parameters, state, x, labels, weights, order);
             epoch++;
-            double monitored = o.EarlyStopping ? MeanLogLoss(network, parameters, x, labels, weights, validation, state.Activations) : trainingLoss;
+            double monitored = o.EarlyStopping ? MeanLogLoss(network, parameters, x, labels, weights, validation,
+                state.Activations) : trainingLoss;
             // scikit-learn's rule: count an epoch as no improvement unless it beats the best by tol.
             epochsWithoutImprovement = monitored > best - o.Tolerance ? epochsWithoutImprovement + 1 : 0;
             if (monitored < best)
@@ -73,7 +74,8 @@ public sealed class MlpTrainer : ITrainer
             int fanIn = network.Widths[l], fanOut = network.Widths[l + 1];
             bool output = l == network.Layers - 1;
             double bound = output ? Math.Sqrt(6.0 / (fanIn + fanOut)) : Math.Sqrt(6.0 / fanIn);
-            for (int k = 0; k < fanIn * fanOut; k++) p[network.WeightOffsets[l] + k] = bound * (2 * rng.NextDouble() - 1);
+            for (int k = 0; k < fanIn * fanOut; k++) p[network.WeightOffsets[l] + k] = bound * (2 * rng.NextDouble() -
+                1);
         }
         return p;
     }
@@ -99,7 +101,8 @@ public sealed class MlpTrainer : ITrainer
 
     /// <summary>One pass of Adam over the shuffled mini-batches; returns the epoch's mean penalised training
     /// loss.</summary>
-    private double RunEpoch(MlpNetwork net, double[] p, TrainingState s, DesignMatrix x, int[] y, double[] w, int[] order)
+    private double RunEpoch(MlpNetwork net, double[] p, TrainingState s, DesignMatrix x, int[] y, double[] w,
+        int[] order)
     {
         var o = Options;
         double lossSum = 0, weightSum = 0;
@@ -137,7 +140,8 @@ public sealed class MlpTrainer : ITrainer
 
     /// <summary>Backpropagates the output error <paramref name="outputDelta"/> = sᵢ(pᵢ − yᵢ) of one row into the
     /// gradient.</summary>
-    private static void Backward(MlpNetwork net, double[] p, TrainingState s, ReadOnlySpan<double> input, double outputDelta)
+    private static void Backward(MlpNetwork net, double[] p, TrainingState s, ReadOnlySpan<double> input,
+        double outputDelta)
     {
         int last = net.Layers - 1;
         s.Deltas[last + 1][0] = outputDelta;
@@ -153,7 +157,8 @@ public sealed class MlpTrainer : ITrainer
                 if (dj == 0) continue;
                 VectorMath.AddScaled(s.Gradient.AsSpan(net.WeightOffsets[l] + j * fanIn, fanIn), aIn, dj);
                 s.Gradient[net.BiasOffsets[l] + j] += dj;
-                if (l > 0) VectorMath.AddScaled(s.Deltas[l].AsSpan(0, fanIn), p.AsSpan(net.WeightOffsets[l] + j * fanIn, fanIn), dj);
+                if (l > 0) VectorMath.AddScaled(s.Deltas[l].AsSpan(0, fanIn), p.AsSpan(net.WeightOffsets[l] + j * fanIn,
+                    fanIn), dj);
             }
             if (l > 0)
             {
@@ -180,7 +185,8 @@ public sealed class MlpTrainer : ITrainer
     }
 
     /// <summary>Weighted mean log-loss on <paramref name="rows"/> (unweighted if their weights sum to zero).</summary>
-    private static double MeanLogLoss(MlpNetwork net, double[] p, DesignMatrix x, int[] y, double[] w, int[] rows, double[][] activations)
+    private static double MeanLogLoss(MlpNetwork net, double[] p, DesignMatrix x, int[] y, double[] w, int[] rows,
+        double[][] activations)
     {
         double loss = 0, total = 0, plain = 0;
         foreach (int i in rows)

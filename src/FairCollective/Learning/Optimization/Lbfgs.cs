@@ -4,7 +4,8 @@ namespace FairCollective.Learning.Optimization;
 internal enum LbfgsStop { GradientTolerance, ObjectiveTolerance, LineSearchFailed, MaxIterations }
 
 internal readonly record struct LbfgsSettings(
-    int History, int MaxIterations, double GradientTolerance, double RelativeObjectiveTolerance, int MaxLineSearchSteps);
+    int History, int MaxIterations, double GradientTolerance, double RelativeObjectiveTolerance, int
+        MaxLineSearchSteps);
 
 internal readonly record struct LbfgsResult(int Iterations, int Evaluations, double Objective, LbfgsStop Stop);
 
@@ -53,7 +54,8 @@ internal sealed class Lbfgs
         double f = _f.Evaluate(x, gradient);
         for (int iter = 0; ; iter++)
         {
-            if (MaxAbs(gradient) <= _settings.GradientTolerance) return new(iter, evaluations, f, LbfgsStop.GradientTolerance);
+            if (MaxAbs(gradient) <= _settings.GradientTolerance) return new(iter, evaluations, f,
+                LbfgsStop.GradientTolerance);
             if (iter >= _settings.MaxIterations) return new(iter, evaluations, f, LbfgsStop.MaxIterations);
 
             double initialStep = TwoLoopDirection(gradient, stored, newest);
@@ -126,17 +128,20 @@ internal sealed class Lbfgs
     /// Strong-Wolfe line search along the direction buffer. On success the accepted point and its gradient are in the
     /// trial buffers and f there is returned; NaN when no decrease could be found.
     /// </summary>
-    private double LineSearch(ReadOnlySpan<double> x, double f0, double slope0, double step, ref int evaluations, out double accepted)
+    private double LineSearch(ReadOnlySpan<double> x, double f0, double slope0, double step, ref int evaluations,
+        out double accepted)
     {
         double prevStep = 0, prevF = f0, prevSlope = slope0;
         for (int i = 0; i < _settings.MaxLineSearchSteps; i++)
         {
             double fStep = EvaluateAt(x, step, ref evaluations, out double slope);
             if (fStep > f0 + ArmijoC1 * step * slope0 || (i > 0 && fStep >= prevF) || !double.IsFinite(fStep))
-                return Zoom(x, f0, slope0, prevStep, prevF, prevSlope, step, fStep, slope, ref evaluations, out accepted);
+                return Zoom(x, f0, slope0, prevStep, prevF, prevSlope, step, fStep, slope, ref evaluations,
+                    out accepted);
             if (Math.Abs(slope) <= -CurvatureC2 * slope0) { accepted = step; return fStep; }
             if (slope >= 0)
-                return Zoom(x, f0, slope0, step, fStep, slope, prevStep, prevF, prevSlope, ref evaluations, out accepted);
+                return Zoom(x, f0, slope0, step, fStep, slope, prevStep, prevF, prevSlope, ref evaluations,
+                    out accepted);
             prevStep = step; prevF = fStep; prevSlope = slope;
             step *= ExtrapolationFactor;
         }
@@ -147,7 +152,8 @@ internal sealed class Lbfgs
     }
 
     private double Zoom(ReadOnlySpan<double> x, double f0, double slope0,
-        double lo, double fLo, double slopeLo, double hi, double fHi, double slopeHi, ref int evaluations, out double accepted)
+        double lo, double fLo, double slopeLo, double hi, double fHi, double slopeHi, ref int evaluations, out double
+            accepted)
     {
         for (int i = 0; i < _settings.MaxLineSearchSteps; i++)
         {

@@ -41,7 +41,8 @@ internal static class VectorMath
             ref double rx = ref MemoryMarshal.GetReference(x);
             var s = new Vector<double>(scale);
             for (; k <= n - Vector<double>.Count; k += Vector<double>.Count)
-                (Vector.LoadUnsafe(ref racc, (nuint)k) + s * Vector.LoadUnsafe(ref rx, (nuint)k)).StoreUnsafe(ref racc, (nuint)k);
+                (Vector.LoadUnsafe(ref racc, (nuint)k) + s * Vector.LoadUnsafe(ref rx, (nuint)k)).StoreUnsafe(ref racc,
+                    (nuint)k);
         }
         for (; k < n; k++) acc[k] += scale * x[k];
     }

@@ -20,7 +20,8 @@ public sealed record ConfidentLearningOptions
 
     internal void Validate()
     {
-        if (Folds < 2) throw new UserInputException($"{DefenceCatalog.ConfidentLearning}: option 'folds' must be at least 2; got {Folds}");
+        if (Folds < 2) throw new
+            UserInputException($"{DefenceCatalog.ConfidentLearning}: option 'folds' must be at least 2; got {Folds}");
         CountLimit.Check(Folds, FoldsLimit, $"{DefenceCatalog.ConfidentLearning}: option 'folds'");
     }
 }

@@ -29,10 +29,14 @@ public static class DefenceCatalog
     private static readonly Registry<DefenceEntry> Registry = new("defence",
     [
         new(None, "no defence", () => new object(), _ => new NoDefence()),
-        DefenceEntry.Of(KnnSanitisation, "relabels a row when most of its k nearest rows carry the other label", new KnnSanitisationOptions(), o => new KnnSanitisation(o)),
-        DefenceEntry.Of(ConfidentLearning, "drops rows whose out-of-fold probability is confidently the other class's", new ConfidentLearningOptions(), o => new ConfidentLearning(o)),
-        DefenceEntry.Of(LossFiltering, "drops the share of rows the firm's own fit finds worst", new LossFilteringOptions(), o => new LossFiltering(o)),
-        DefenceEntry.Of(Roni, "drops rows whose addition harms a held-out slice of the firm's rows", new RoniOptions(), o => new Roni(o)),
+        DefenceEntry.Of(KnnSanitisation, "relabels a row when most of its k nearest rows carry the other label",
+            new KnnSanitisationOptions(), o => new KnnSanitisation(o)),
+        DefenceEntry.Of(ConfidentLearning, "drops rows whose out-of-fold probability is confidently the other class's",
+            new ConfidentLearningOptions(), o => new ConfidentLearning(o)),
+        DefenceEntry.Of(LossFiltering, "drops the share of rows the firm's own fit finds worst",
+            new LossFilteringOptions(), o => new LossFiltering(o)),
+        DefenceEntry.Of(Roni, "drops rows whose addition harms a held-out slice of the firm's rows", new RoniOptions(),
+            o => new Roni(o)),
     ]);
 
     /// <summary>Every defence: "none" and the built-in ones, then those registered (<see cref="Register"/>) in
@@ -61,7 +65,8 @@ public static class DefenceCatalog
     public static DefenceChoice Choice(string name, IEnumerable<(string Option, JsonNode? Value)>? overrides = null)
     {
         var entry = EntryOf(name);
-        var options = OptionOverrides.Apply(entry.Defaults(), overrides ?? [], entry.Name, [], OptionOverrides.EnumsAsText);
+        var options = OptionOverrides.Apply(entry.Defaults(), overrides ?? [], entry.Name, [],
+            OptionOverrides.EnumsAsText);
         entry.Create(options); // the defence's own checks
         return new DefenceChoice(entry.Name, OptionOverrides.Canonical(options, [], OptionOverrides.EnumsAsText));
     }
@@ -97,7 +102,8 @@ public static class DefenceCatalog
         return changed.Length == 0 ? choice.Name : $"{choice.Name}({string.Join(",", changed)})";
     }
 
-    private static string ToSnake(string pascal) => string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+    private static string ToSnake(string pascal) => string.Concat(pascal.Select((c, i)
+        => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>The options of <paramref name="name"/> a spec can set, with their defaults (JSON values), in name
     /// order.</summary>

@@ -11,13 +11,15 @@ namespace FairCollective.Mitigation.Defences;
 /// <param name="Description">One line of what it does, for help and the report.</param>
 /// <param name="Defaults">Its options with every default.</param>
 /// <param name="Create">Builds it from its options (the defaults with a spec's overrides applied).</param>
-public sealed record DefenceEntry(string Name, string Description, Func<object> Defaults, Func<object, IDefence> Create) : IRegistryEntry
+public sealed record DefenceEntry(string Name, string Description, Func<object> Defaults, Func<object,
+    IDefence> Create) : IRegistryEntry
 {
     /// <summary>Where a plug-in's entry came from (assembly, version, SHA-256), recorded in each cell it screens; null
     /// when built in.</summary>
     public string? Origin { get; init; }
 
     /// <summary>An entry whose defence takes the options record <typeparamref name="TOptions"/>.</summary>
-    public static DefenceEntry Of<TOptions>(string name, string description, TOptions defaults, Func<TOptions, IDefence> create) where TOptions : class =>
+    public static DefenceEntry Of<TOptions>(string name, string description, TOptions defaults, Func<TOptions,
+        IDefence> create) where TOptions : class =>
         new(name, description, () => defaults, o => create((TOptions)o));
 }

@@ -24,9 +24,12 @@ public sealed record DefenceInput(DesignMatrix X, int[] Labels, ITrainer Trainer
         int ones = 0;
         for (int i = 0; i < Labels.Length; i++)
         {
-            if (Labels[i] is not (0 or 1)) throw new Common.UserInputException($"{defence}: row {i} has label {Labels[i]}; labels must be 0 or 1");
+            if (Labels[i] is not (0 or 1)) throw new
+                Common.UserInputException($"{defence}: row {i} has label {Labels[i]}; labels must be 0 or 1");
             ones += Labels[i];
         }
-        if (ones == 0 || ones == Labels.Length) throw new Common.UserInputException($"{defence}: the training rows carry only one label; a defence needs both");
+        if (ones == 0
+            || ones == Labels.Length) throw new
+            Common.UserInputException($"{defence}: the training rows carry only one label; a defence needs both");
     }
 }

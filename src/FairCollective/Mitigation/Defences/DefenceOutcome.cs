@@ -19,7 +19,8 @@ public sealed record DefenceOutcome(bool[] Flagged, DefenceAction Action)
     /// </summary>
     public (DesignMatrix X, int[] Labels) TrainingSet(DesignMatrix x, int[] labels)
     {
-        if (Flagged.Length != labels.Length) throw new ArgumentException($"{Flagged.Length} flags for {labels.Length} rows");
+        if (Flagged.Length != labels.Length) throw new
+            ArgumentException($"{Flagged.Length} flags for {labels.Length} rows");
         if (FlaggedCount == 0) return (x, labels);
         if (Action == DefenceAction.Relabel)
         {

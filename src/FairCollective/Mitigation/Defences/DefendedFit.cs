@@ -18,7 +18,8 @@ public static class DefendedFit
     /// <param name="labels">The labels the firm received.</param>
     /// <param name="seed">The defence's seed.</param>
     /// <param name="shared">Work on <paramref name="x"/> kept between fits, or null.</param>
-    public static (IClassifier Model, DefenceOutcome Outcome) Fit(IDefence defence, ITrainer trainer, DesignMatrix x, int[] labels, int seed,
+    public static (IClassifier Model, DefenceOutcome Outcome) Fit(IDefence defence, ITrainer trainer, DesignMatrix x,
+        int[] labels, int seed,
         TrainingRowsWork? shared = null)
     {
         var outcome = defence.Apply(new DefenceInput(x, labels, trainer, seed) { Shared = shared });

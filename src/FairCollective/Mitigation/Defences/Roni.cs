@@ -59,7 +59,8 @@ public sealed class Roni(RoniOptions options) : IDefence
         int d = input.X.Cols;
         for (int s = 0; s < Options.CalibrationSets; s++)
         {
-            var calibration = CalibrationSet(screened, y, Math.Min(Options.CalibrationRows, screened.Length - 1), Seeds.Create(input.Seed, "roni calibration", s));
+            var calibration = CalibrationSet(screened, y, Math.Min(Options.CalibrationRows, screened.Length - 1),
+                Seeds.Create(input.Seed, "roni calibration", s));
             var inSet = calibration.ToHashSet();
             var calibrationX = input.X.SelectRows(calibration);
             var calibrationY = calibration.Select(i => y[i]).ToArray();
@@ -88,7 +89,8 @@ public sealed class Roni(RoniOptions options) : IDefence
                     Array.Copy(calibrationX.Data, withData, calibration.Length * d);
                     input.X.Row(i).CopyTo(withData.AsSpan(calibration.Length * d, d));
                     withY[calibration.Length] = y[i];
-                    change = QuizLoss(warm.Fit(new DesignMatrix(calibration.Length + 1, d, withData), withY), quizX, quizY) - baseLoss;
+                    change = QuizLoss(warm.Fit(new DesignMatrix(calibration.Length + 1, d, withData), withY), quizX,
+                        quizY) - baseLoss;
                 }
                 impact[i] += change / Options.CalibrationSets;
             }
@@ -101,8 +103,11 @@ public sealed class Roni(RoniOptions options) : IDefence
     {
         var ones = screened.Where(i => y[i] == 1).ToArray();
         var zeros = screened.Where(i => y[i] == 0).ToArray();
-        if (ones.Length == 0 || zeros.Length == 0) throw new UserInputException($"{DefenceCatalog.Roni}: the screened rows carry only one label; lower quiz_rows");
-        int takeOnes = Math.Clamp((int)Math.Round((double)size * ones.Length / screened.Length, MidpointRounding.AwayFromZero), 1, Math.Min(size - 1, ones.Length));
+        if (ones.Length == 0
+            || zeros.Length == 0) throw new
+            UserInputException($"{DefenceCatalog.Roni}: the screened rows carry only one label; lower quiz_rows");
+        int takeOnes = Math.Clamp((int)Math.Round((double)size * ones.Length / screened.Length,
+            MidpointRounding.AwayFromZero), 1, Math.Min(size - 1, ones.Length));
         int takeZeros = Math.Min(size - takeOnes, zeros.Length);
         var pickedOnes = Seeds.Permutation(ones.Length, rng).Take(takeOnes).Select(j => ones[j]);
         var pickedZeros = Seeds.Permutation(zeros.Length, rng).Take(takeZeros).Select(j => zeros[j]);

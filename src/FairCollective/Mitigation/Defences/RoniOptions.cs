@@ -47,12 +47,17 @@ public sealed record RoniOptions
     internal void Validate()
     {
         string name = DefenceCatalog.Roni;
-        if (QuizRows < 10) throw new UserInputException($"{name}: option 'quiz_rows' must be at least 10; got {QuizRows}");
-        if (CalibrationRows < 4) throw new UserInputException($"{name}: option 'calibration_rows' must be at least 4; got {CalibrationRows}");
-        if (CalibrationSets < 1) throw new UserInputException($"{name}: option 'calibration_sets' must be at least 1; got {CalibrationSets}");
+        if (QuizRows < 10) throw new
+            UserInputException($"{name}: option 'quiz_rows' must be at least 10; got {QuizRows}");
+        if (CalibrationRows < 4) throw new
+            UserInputException($"{name}: option 'calibration_rows' must be at least 4; got {CalibrationRows}");
+        if (CalibrationSets < 1) throw new
+            UserInputException($"{name}: option 'calibration_sets' must be at least 1; got {CalibrationSets}");
         CountLimit.Check(QuizRows, QuizRowsLimit, $"{name}: option 'quiz_rows'");
         CountLimit.Check(CalibrationRows, CalibrationRowsLimit, $"{name}: option 'calibration_rows'");
         CountLimit.Check(CalibrationSets, CalibrationSetsLimit, $"{name}: option 'calibration_sets'");
-        if (!(Z >= 0) || double.IsInfinity(Z)) throw new UserInputException($"{name}: option 'z' must be a finite number >= 0; got {Z}");
+        if (!(Z >= 0)
+            || double.IsInfinity(Z)) throw new
+            UserInputException($"{name}: option 'z' must be a finite number >= 0; got {Z}");
     }
 }

@@ -19,7 +19,9 @@ public sealed class TrainingNeighbours(DesignMatrix x, int threads = -1)
     /// <summary>Row-major n x k indices: row i's k nearest other rows, nearest first.</summary>
     public int[] Of(int k)
     {
-        if (k < 1 || k >= X.Rows) throw new Common.UserInputException($"k-NN: k = {k} needs between 1 and {X.Rows - 1} (the other training rows)");
+        if (k < 1
+            || k >= X.Rows) throw new
+            Common.UserInputException($"k-NN: k = {k} needs between 1 and {X.Rows - 1} (the other training rows)");
         Lazy<int[]> lazy;
         lock (_byK)
             if (!_byK.TryGetValue(k, out lazy!)) _byK[k] = lazy = new Lazy<int[]>(() => Compute(k));

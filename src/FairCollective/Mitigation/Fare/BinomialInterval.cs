@@ -23,7 +23,8 @@ public static class BinomialInterval
     public static (double Lower, double Upper) Compute(int successes, int trials, double err, IntervalMethod method)
     {
         if (trials < 0 || successes < 0 || successes > trials) throw new ArgumentOutOfRangeException(nameof(successes));
-        if (!(err > 0 && err < 1)) throw new ArgumentOutOfRangeException(nameof(err), "Error probability must be in (0, 1).");
+        if (!(err > 0 && err < 1)) throw new ArgumentOutOfRangeException(nameof(err),
+            "Error probability must be in (0, 1).");
         if (trials == 0) return (0, 1);
         if (method == IntervalMethod.Hoeffding)
         {

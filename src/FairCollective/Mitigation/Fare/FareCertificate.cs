@@ -84,7 +84,9 @@ public static class FareCertificate
     public static double EmpiricalTotalVariation(int leafCount, LeafSample sample)
     {
         var (c0, c1, n0, n1) = Count(leafCount, sample);
-        if (n0 == 0 || n1 == 0) throw new UserInputException("FARE certificate sample must contain both groups (s = 0 and s = 1).");
+        if (n0 == 0
+            || n1 == 0) throw new
+            UserInputException("FARE certificate sample must contain both groups (s = 0 and s = 1).");
         double tv = 0;
         for (int i = 0; i < leafCount; i++) tv += Math.Abs((double)c0[i] / n0 - (double)c1[i] / n1);
         return tv / 2;
@@ -107,7 +109,8 @@ public static class FareCertificate
         double betaUb = pUb < 1 ? 1 / (2 * (1 - pUb)) : double.PositiveInfinity;
         double clip = Math.Max(alphaUb, betaUb);
         if (double.IsInfinity(clip))
-            return new FareCertificateResult(1, double.PositiveInfinity, alphaUb, betaUb, Enumerable.Repeat(clip, leafCount).ToArray(), 0);
+            return new FareCertificateResult(1, double.PositiveInfinity, alphaUb, betaUb, Enumerable.Repeat(clip,
+                leafCount).ToArray(), 0);
 
         // Stage 2: per-cell bounds t_i.
         var (c0, c1, _, _) = Count(leafCount, cellSample);
@@ -142,7 +145,8 @@ public static class FareCertificate
         LeafSample Take(IEnumerable<int> rows)
         {
             var r = rows.ToArray();
-            return new LeafSample(r.Select(i => heldOut.Leaves[i]).ToArray(), r.Select(i => heldOut.Sensitive[i]).ToArray());
+            return new LeafSample(r.Select(i => heldOut.Leaves[i]).ToArray(), r.Select(i
+                => heldOut.Sensitive[i]).ToArray());
         }
         return Compute(leafCount, training, Take(order.Take(half)), Take(order.Skip(half)), options);
     }
@@ -157,7 +161,8 @@ public static class FareCertificate
         for (int r = 0; r < sample.Leaves.Length; r++)
         {
             int leaf = sample.Leaves[r];
-            if ((uint)leaf >= (uint)leafCount) throw new UserInputException($"FARE certificate sample row {r} has leaf id {leaf}, outside 0..{leafCount - 1}.");
+            if ((uint)leaf >= (uint)leafCount) throw new
+                UserInputException($"FARE certificate sample row {r} has leaf id {leaf}, outside 0..{leafCount - 1}.");
             switch (sample.Sensitive[r])
             {
                 case 0: c0[leaf]++; n0++; break;

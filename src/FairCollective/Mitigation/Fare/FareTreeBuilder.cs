@@ -22,7 +22,8 @@ public static class FareTreeBuilder
     /// <param name="options">The fairness weight, k, leaf size, encoding; defaults when null.</param>
     /// <exception cref="UserInputException">As
     /// <see cref="Fit(DesignMatrix, ReadOnlySpan{int}, ReadOnlySpan{int}, FareOptions?)"/>.</exception>
-    public static FareTree Fit(DesignMatrix x, ReadOnlySpan<int> y, GroupMembership groups, FareOptions? options = null) =>
+    public static FareTree Fit(DesignMatrix x, ReadOnlySpan<int> y, GroupMembership groups,
+        FareOptions? options = null) =>
         Fit(x, y, groups.Codes, options);
 
     /// <summary>Grows the FARE tree on training rows.</summary>
@@ -87,13 +88,18 @@ public static class FareTreeBuilder
 
     private static void Validate(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> s)
     {
-        if (x.Rows == 0 || x.Cols == 0) throw new UserInputException("FARE needs at least one training row and one feature column.");
+        if (x.Rows == 0
+            || x.Cols == 0) throw new
+            UserInputException("FARE needs at least one training row and one feature column.");
         if (y.Length != x.Rows) throw new UserInputException($"FARE got {y.Length} labels for {x.Rows} rows.");
-        if (s.Length != x.Rows) throw new UserInputException($"FARE got {s.Length} sensitive values for {x.Rows} rows.");
+        if (s.Length != x.Rows) throw new
+            UserInputException($"FARE got {s.Length} sensitive values for {x.Rows} rows.");
         for (int i = 0; i < y.Length; i++)
         {
-            if (y[i] is not (0 or 1)) throw new UserInputException($"FARE label at row {i} is {y[i]}; labels must be 0 or 1.");
-            if (s[i] is not (0 or 1)) throw new UserInputException($"FARE sensitive value at row {i} is {s[i]}; it must be 0 or 1.");
+            if (y[i] is not (0 or 1)) throw new
+                UserInputException($"FARE label at row {i} is {y[i]}; labels must be 0 or 1.");
+            if (s[i] is not (0 or 1)) throw new
+                UserInputException($"FARE sensitive value at row {i} is {s[i]}; it must be 0 or 1.");
         }
         foreach (double v in x.Data)
             if (!double.IsFinite(v)) throw new UserInputException("FARE design matrix holds a non-finite value.");
@@ -127,7 +133,8 @@ public static class FareTreeBuilder
         if (node.SplitFeature >= 0) node.Improvement = (double)m / total * (node.Impurity - node.SplitValue);
     }
 
-    private static (double Value, double Threshold) BestThreshold(BuildNode node, DesignMatrix x, int[] y, int[] s, int j,
+    private static (double Value, double Threshold) BestThreshold(BuildNode node, DesignMatrix x, int[] y, int[] s,
+        int j,
                                                                   FareOptions options)
     {
         int m = node.Count, d = x.Cols;
@@ -144,7 +151,8 @@ public static class FareTreeBuilder
             double left = prev;
             prev = cur;
             if (left >= cur || p < options.MinLeafSize || m - p < options.MinLeafSize) continue;
-            double value = FairGiniCriterion.Split(p, yL, sL, m - p, node.Positives - yL, node.Sensitive - sL, options.FairnessWeight);
+            double value = FairGiniCriterion.Split(p, yL, sL, m - p, node.Positives - yL, node.Sensitive - sL,
+                options.FairnessWeight);
             if (double.IsNaN(bestValue) || value < bestValue)
             {
                 bestValue = value;

@@ -12,26 +12,34 @@ public static class FirmSideCatalog
 {
     // What each variant's name fixes, and the knob each cell sets: never spec options.
     private static readonly string[] SteeringFixed =
-        [nameof(SteeringOptions.Mode), nameof(SteeringOptions.Covariance), nameof(SteeringOptions.Interpolation), nameof(SteeringOptions.LogColumns)];
+        [nameof(SteeringOptions.Mode), nameof(SteeringOptions.Covariance), nameof(SteeringOptions.Interpolation),
+            nameof(SteeringOptions.LogColumns)];
     private static readonly string[] CalibratedFixed =
-        [nameof(CalibratedEqOddsOptions.CostConstraint), nameof(CalibratedEqOddsOptions.MixProbability), nameof(CalibratedEqOddsOptions.MixRateMultiplier)];
+        [nameof(CalibratedEqOddsOptions.CostConstraint), nameof(CalibratedEqOddsOptions.MixProbability),
+            nameof(CalibratedEqOddsOptions.MixRateMultiplier)];
 
     private static readonly Registry<FirmSideEntry> Registry = new("firm-side method",
     [
         new FirmSideEntry(new ReweighingMethod()), new FirmSideEntry(new MassagingMethod()),
         FirmSideEntry.Of(new FareOptions(), [nameof(FareOptions.FairnessWeight)], o => new FareMethod(o)),
-        Steering(SteeringMode.Affirmative, CovarianceKind.Diagonal), Steering(SteeringMode.Affirmative, CovarianceKind.Full),
+        Steering(SteeringMode.Affirmative, CovarianceKind.Diagonal), Steering(SteeringMode.Affirmative,
+            CovarianceKind.Full),
         Steering(SteeringMode.AllSubgroups, CovarianceKind.Diagonal),
-        Calibrated(CostConstraint.Weighted), Calibrated(CostConstraint.FalsePositiveRate), Calibrated(CostConstraint.FalseNegativeRate),
-        FirmSideEntry.Of(new EqOddsPostProcessingOptions(), [nameof(EqOddsPostProcessingOptions.Strength)], o => new EqOddsPostProcessingMethod(o)),
-        FirmSideEntry.Of(new ThresholdOptimizerOptions(), [nameof(ThresholdOptimizerOptions.Tolerance)], o => new ThresholdOptimizerMethod(o)),
+        Calibrated(CostConstraint.Weighted), Calibrated(CostConstraint.FalsePositiveRate),
+            Calibrated(CostConstraint.FalseNegativeRate),
+        FirmSideEntry.Of(new EqOddsPostProcessingOptions(), [nameof(EqOddsPostProcessingOptions.Strength)], o
+            => new EqOddsPostProcessingMethod(o)),
+        FirmSideEntry.Of(new ThresholdOptimizerOptions(), [nameof(ThresholdOptimizerOptions.Tolerance)], o
+            => new ThresholdOptimizerMethod(o)),
     ]);
 
     private static FirmSideEntry Steering(SteeringMode mode, CovarianceKind covariance) =>
-        FirmSideEntry.Of(new SteeringOptions { Mode = mode, Covariance = covariance }, SteeringFixed, o => new SteeringMethod(o));
+        FirmSideEntry.Of(new SteeringOptions { Mode = mode, Covariance = covariance }, SteeringFixed, o
+            => new SteeringMethod(o));
 
     private static FirmSideEntry Calibrated(CostConstraint cost) =>
-        FirmSideEntry.Of(new CalibratedEqOddsOptions { CostConstraint = cost }, CalibratedFixed, o => new CalibratedEqOddsMethod(o));
+        FirmSideEntry.Of(new CalibratedEqOddsOptions { CostConstraint = cost }, CalibratedFixed, o
+            => new CalibratedEqOddsMethod(o));
 
     /// <summary>Every method's name, in registry order.</summary>
     public static IReadOnlyList<string> Names => Registry.Names;
@@ -63,7 +71,8 @@ public static class FirmSideCatalog
         if (optionsJson is null || entry.Defaults is null) return entry.Method;
         // Recorded JSON holds the settable options only: the knob and the variant come from the defaults.
         var given = JsonNode.Parse(optionsJson)!.AsObject().Select(kv => (kv.Key, kv.Value));
-        return entry.Create!(OptionOverrides.Apply(entry.Defaults, given, $"firm-side method '{entry.Name}'", entry.SetByTheMethod, OptionOverrides.EnumsAsText));
+        return entry.Create!(OptionOverrides.Apply(entry.Defaults, given, $"firm-side method '{entry.Name}'",
+            entry.SetByTheMethod, OptionOverrides.EnumsAsText));
     }
 
     /// <summary>
@@ -77,8 +86,10 @@ public static class FirmSideCatalog
         var entry = Registry.Get(name);
         var given = overrides.ToArray();
         if (entry.Defaults is null)
-            return given.Length == 0 ? null : throw new UserInputException($"firm-side method '{entry.Name}' has no options beyond its knob");
-        var options = OptionOverrides.Apply(entry.Defaults, given, $"firm-side method '{entry.Name}'", entry.SetByTheMethod, OptionOverrides.EnumsAsText);
+            return given.Length == 0 ? null : throw new
+                UserInputException($"firm-side method '{entry.Name}' has no options beyond its knob");
+        var options = OptionOverrides.Apply(entry.Defaults, given, $"firm-side method '{entry.Name}'",
+            entry.SetByTheMethod, OptionOverrides.EnumsAsText);
         try
         {
             entry.Create!(options);
@@ -93,5 +104,6 @@ public static class FirmSideCatalog
     /// <summary>The options a spec can set for <paramref name="name"/>, with their defaults (JSON values), in name
     /// order; empty for a method whose knob is its one setting.</summary>
     public static IReadOnlyList<(string Option, string Default)> SettableOptions(string name) =>
-        Registry.Get(name) is { Defaults: { } defaults } entry ? OptionOverrides.Settable(defaults, entry.SetByTheMethod, OptionOverrides.EnumsAsText) : [];
+        Registry.Get(name) is { Defaults: { } defaults } entry ? OptionOverrides.Settable(defaults,
+            entry.SetByTheMethod, OptionOverrides.EnumsAsText) : [];
 }

@@ -33,7 +33,12 @@ public sealed record FirmSideEntry(IFirmSideMethod Method) : IRegistryEntry
     /// <param name="setByTheMethod">Properties of the record the method sets itself (its knob, its variant).</param>
     /// <param name="create">Builds the method from options (the defaults with a spec's overrides); refuses values it
     /// cannot run with as a <see cref="UserInputException"/>.</param>
-    public static FirmSideEntry Of<TOptions>(TOptions defaults, IReadOnlyCollection<string> setByTheMethod, Func<TOptions, IFirmSideMethod> create)
+    public static FirmSideEntry Of<TOptions>(TOptions defaults, IReadOnlyCollection<string> setByTheMethod,
+        Func<TOptions, IFirmSideMethod> create)
         where TOptions : class =>
-        new(create(defaults)) { Defaults = defaults, SetByTheMethod = setByTheMethod, Create = o => create((TOptions)o) };
+        new(create(defaults))
+        {
+            Defaults = defaults, SetByTheMethod = setByTheMethod, Create = o
+            => create((TOptions)o)
+        };
 }

@@ -32,11 +32,13 @@ public interface IFirmSideMethod
 /// metric registry's keys; null when nothing.</param>
 /// <param name="ValidationPredicted">The prediction per validation row, in {0, 1}; null when the split has no
 /// validation part.</param>
-public sealed record FirmSideOutcome(int[] Predicted, double[]? PositiveProbability = null, IReadOnlyDictionary<string, double>? Measures = null,
+public sealed record FirmSideOutcome(int[] Predicted, double[]? PositiveProbability = null, IReadOnlyDictionary<string,
+    double>? Measures = null,
     int[]? ValidationPredicted = null)
 {
     /// <summary>The outcome of a model's predictions on both parts (<see cref="SplitPredictions"/>).</summary>
-    public static FirmSideOutcome Of(SplitPredictions predictions, IReadOnlyDictionary<string, double>? measures = null) =>
+    public static FirmSideOutcome Of(SplitPredictions predictions, IReadOnlyDictionary<string,
+        double>? measures = null) =>
         new(predictions.Test, Measures: measures, ValidationPredicted: predictions.Validation);
 }
 

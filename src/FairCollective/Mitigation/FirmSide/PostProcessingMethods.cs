@@ -27,7 +27,8 @@ public sealed class CalibratedEqOddsMethod(CalibratedEqOddsOptions options) : IF
     };
 
     /// <inheritdoc/>
-    public string KnobDescription => "mixing of the lower-cost group: 0 base model, 0.5 the fitted (cost-equalising) mix rate, 1 full mixing";
+    public string KnobDescription
+        => "mixing of the lower-cost group: 0 base model, 0.5 the fitted (cost-equalising) mix rate, 1 full mixing";
 
     /// <inheritdoc/>
     public IReadOnlyList<double> DefaultKnobs { get; } = [0.25, 0.5, 0.625, 0.75, 0.875, 1.0];
@@ -45,11 +46,14 @@ public sealed class CalibratedEqOddsMethod(CalibratedEqOddsOptions options) : IF
     {
         MitigationInput.UnitInterval(Name, knob, "knob");
         var fitted = CalibratedEqOdds.Fit(c.FitScores, c.FitLabels, c.FitGroups, _options);
-        double mix = Math.Max(NaNToZero(fitted.Majority.MixRate), NaNToZero(fitted.Minority.MixRate)); // only the lower-cost group mixes
-        var model = CalibratedEqOdds.Fit(c.FitScores, c.FitLabels, c.FitGroups, _options with { MixProbability = MixProbability(knob, mix) });
+        double mix = Math.Max(NaNToZero(fitted.Majority.MixRate),
+            NaNToZero(fitted.Minority.MixRate)); // only the lower-cost group mixes
+        var model = CalibratedEqOdds.Fit(c.FitScores, c.FitLabels, c.FitGroups,
+            _options with { MixProbability = MixProbability(knob, mix) });
         var (_, labels) = model.Predict(c.TestScores, c.Split.TestGroups, c.Seed);
         return new FirmSideOutcome(labels, model.PositiveProbability(c.TestScores, c.Split.TestGroups),
-            ValidationPredicted: c.ValidationScores is { } v ? model.Predict(v, c.Split.ValidationGroups!, c.Seed).Labels : null);
+            ValidationPredicted: c.ValidationScores is { } v ? model.Predict(v, c.Split.ValidationGroups!,
+                c.Seed).Labels : null);
     }
 
     private static double NaNToZero(double v) => double.IsNaN(v) ? 0 : v;
@@ -72,8 +76,10 @@ public sealed class EqOddsPostProcessingMethod(EqOddsPostProcessingOptions optio
         var fitPred = c.FitPredictions;
         var testPred = c.BaseModel.Predict(c.Split.TestX);
         var model = EqOddsPostProcessing.Fit(c.FitLabels, fitPred, c.FitGroups, options with { Strength = knob });
-        return new FirmSideOutcome(model.Predict(testPred, c.Split.TestGroups, c.Seed), model.PositiveProbability(testPred, c.Split.TestGroups),
-            ValidationPredicted: c.ValidationPredictions is { } v ? model.Predict(v, c.Split.ValidationGroups!, c.Seed) : null);
+        return new FirmSideOutcome(model.Predict(testPred, c.Split.TestGroups, c.Seed),
+            model.PositiveProbability(testPred, c.Split.TestGroups),
+            ValidationPredicted: c.ValidationPredictions is { } v ? model.Predict(v, c.Split.ValidationGroups!,
+                c.Seed) : null);
     }
 }
 
@@ -95,13 +101,16 @@ public sealed class ThresholdOptimizerMethod(ThresholdOptimizerOptions options) 
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
         var model = ThresholdOptimizer.Fit(c.FitScores, c.FitLabels, c.FitGroups, _options with { Tolerance = knob });
-        return new FirmSideOutcome(model.Predict(c.TestScores, c.Split.TestGroups, c.Seed), model.PositiveProbability(c.TestScores, c.Split.TestGroups),
-            ValidationPredicted: c.ValidationScores is { } v ? model.Predict(v, c.Split.ValidationGroups!, c.Seed) : null);
+        return new FirmSideOutcome(model.Predict(c.TestScores, c.Split.TestGroups, c.Seed),
+            model.PositiveProbability(c.TestScores, c.Split.TestGroups),
+            ValidationPredicted: c.ValidationScores is { } v ? model.Predict(v, c.Split.ValidationGroups!,
+                c.Seed) : null);
     }
 
     private static ThresholdOptimizerOptions Checked(ThresholdOptimizerOptions options)
     {
-        if (options.GridSize < 1) throw new Common.UserInputException($"option grid_size must be at least 1; got {options.GridSize}");
+        if (options.GridSize < 1) throw new
+            Common.UserInputException($"option grid_size must be at least 1; got {options.GridSize}");
         Common.CountLimit.Check(options.GridSize, ThresholdOptimizerOptions.GridSizeLimit, "option grid_size");
         return options;
     }

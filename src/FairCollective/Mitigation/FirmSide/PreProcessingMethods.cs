@@ -16,7 +16,8 @@ public sealed class ReweighingMethod : IFirmSideMethod
     /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var weights = Reweighing.FitTransform(c.Split.TrainY, c.Split.TrainGroups, default, new ReweighingOptions { Strength = knob });
+        var weights = Reweighing.FitTransform(c.Split.TrainY, c.Split.TrainGroups, default,
+            new ReweighingOptions { Strength = knob });
         return FirmSideOutcome.Of(c.RefitAndPredict(c.Split.TrainY, weights));
     }
 }
@@ -35,7 +36,8 @@ public sealed class MassagingMethod : IFirmSideMethod
     /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var massaged = Massaging.Apply(c.Split.TrainY, c.Split.TrainGroups, c.TrainScores, new MassagingOptions { Fraction = knob });
+        var massaged = Massaging.Apply(c.Split.TrainY, c.Split.TrainGroups, c.TrainScores,
+            new MassagingOptions { Fraction = knob });
         return FirmSideOutcome.Of(c.RefitAndPredict(massaged.Labels));
     }
 }

@@ -20,19 +20,28 @@ public sealed class FareMethod(FareOptions options) : IFirmSideMethod
     /// <inheritdoc/>
     public string Name => "FARE";
     /// <inheritdoc/>
-    public string KnobDescription => $"fairness weight w of (1 - w) Gini(y) + w (1/2 - Gini(s)), k = {_options.MaxLeaves} leaves";
+    public string KnobDescription
+        => $"fairness weight w of (1 - w) Gini(y) + w (1/2 - Gini(s)), k = {_options.MaxLeaves} leaves";
     /// <inheritdoc/>
     public IReadOnlyList<double> DefaultKnobs { get; } = [0.0, 0.25, 0.5, 0.75, 0.95];
 
     /// <inheritdoc/>
     public FirmSideOutcome Run(FirmSideContext c, double knob)
     {
-        var tree = FareTreeBuilder.Fit(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups, _options with { FairnessWeight = knob });
-        var (heldOutX, heldOutGroups) = c.Split.ValidationX is { } vx ? (vx, c.Split.ValidationGroups!) : (c.Split.TestX, c.Split.TestGroups);
-        var certificate = FareCertificate.Compute(tree.LeafCount, new LeafSample(tree.LeafIds(c.Split.TrainX), c.Split.TrainGroups.Codes.ToArray()),
+        var tree = FareTreeBuilder.Fit(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups,
+            _options with { FairnessWeight = knob });
+        var (heldOutX, heldOutGroups) = c.Split.ValidationX is { } vx ? (vx,
+            c.Split.ValidationGroups!) : (c.Split.TestX, c.Split.TestGroups);
+        var certificate = FareCertificate.Compute(tree.LeafCount, new LeafSample(tree.LeafIds(c.Split.TrainX),
+            c.Split.TrainGroups.Codes.ToArray()),
             new LeafSample(tree.LeafIds(heldOutX), heldOutGroups.Codes.ToArray()), c.Seed);
-        return FirmSideOutcome.Of(c.FitAndPredict(tree.Encode(c.Split.TrainX), c.Split.TrainY, null, tree.Encode(c.Split.TestX), c.Split.ValidationX is { } v ? tree.Encode(v) : null),
-            new Dictionary<string, double> { [Fairness.MetricKeys.FareDemographicParityBound] = certificate.DemographicParityBound });
+        return FirmSideOutcome.Of(c.FitAndPredict(tree.Encode(c.Split.TrainX), c.Split.TrainY, null,
+            tree.Encode(c.Split.TestX), c.Split.ValidationX is { } v ? tree.Encode(v) : null),
+            new Dictionary<string, double>
+            {
+                [Fairness.MetricKeys.FareDemographicParityBound] =
+                certificate.DemographicParityBound
+            });
     }
 
     private static FareOptions Checked(FareOptions options)
@@ -73,7 +82,8 @@ public sealed class SteeringMethod(SteeringOptions options) : IFirmSideMethod
     {
         var solution = _solutions.GetValue(c.Split, split => new Lazy<SteeringSolution>(() =>
             SteeringPipeline.Solve(split.TrainX, split.TrainY, split.TrainGroups.Codes, _options))).Value;
-        var steered = SteeringPipeline.ApplySolution(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups.Codes, solution,
+        var steered = SteeringPipeline.ApplySolution(c.Split.TrainX, c.Split.TrainY, c.Split.TrainGroups.Codes,
+            solution,
             _options with { Interpolation = knob });
         var measures = _options.Covariance == CovarianceKind.Full
             ? new Dictionary<string, double>
@@ -83,7 +93,8 @@ public sealed class SteeringMethod(SteeringOptions options) : IFirmSideMethod
             }
             : null;
         // Test and validation rows are not moved: the steered model predicts them as they are.
-        return FirmSideOutcome.Of(c.FitAndPredict(steered.X, c.Split.TrainY, steered.Weights, c.Split.TestX, c.Split.ValidationX), measures);
+        return FirmSideOutcome.Of(c.FitAndPredict(steered.X, c.Split.TrainY, steered.Weights, c.Split.TestX,
+            c.Split.ValidationX), measures);
     }
 
     // Checked when built, so a spec's bad option stops the parse with its line (the columns are checked per split).

@@ -21,12 +21,15 @@ public static class CalibratedEqOdds
     /// <param name="yTrue">true labels in {0,1}.</param>
     /// <param name="groups">minority or majority of each row.</param>
     /// <param name="options">cost constraint, mix-rate multiplier and threshold; defaults when null.</param>
-    public static CalibratedEqOddsModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue, GroupMembership groups,
+    public static CalibratedEqOddsModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue,
+        GroupMembership groups,
         CalibratedEqOddsOptions? options = null)
     {
         options ??= new CalibratedEqOddsOptions();
-        MitigationInput.UnitInterval(Name, options.MixRateMultiplier, nameof(CalibratedEqOddsOptions.MixRateMultiplier));
-        if (options.MixProbability is { } p) MitigationInput.UnitInterval(Name, p, nameof(CalibratedEqOddsOptions.MixProbability));
+        MitigationInput.UnitInterval(Name, options.MixRateMultiplier,
+            nameof(CalibratedEqOddsOptions.MixRateMultiplier));
+        if (options.MixProbability is { } p) MitigationInput.UnitInterval(Name, p,
+            nameof(CalibratedEqOddsOptions.MixProbability));
         MitigationInput.Rows(Name, yTrue, "yTrue", groups, scores);
         MitigationInput.Probabilities(Name, scores, "scores");
         var privileged = MitigationInput.Privileged(groups); // AIF360's orientation from here on: privileged = majority
@@ -35,18 +38,22 @@ public static class CalibratedEqOdds
         var unpriv = GroupStatistics.Of(scores, yTrue, privileged, wantPrivileged: false);
         var c = options.CostConstraint;
         double privCost = priv.Rates.Cost(c, priv.BaseRate), unprivCost = unpriv.Rates.Cost(c, unpriv.BaseRate);
-        double privTrivialCost = priv.Trivial.Cost(c, priv.BaseRate), unprivTrivialCost = unpriv.Trivial.Cost(c, unpriv.BaseRate);
+        double privTrivialCost = priv.Trivial.Cost(c, priv.BaseRate), unprivTrivialCost = unpriv.Trivial.Cost(c,
+            unpriv.BaseRate);
 
         bool unprivCostsMore = unprivCost > privCost;
         double privMix = unprivCostsMore ? (unprivCost - privCost) / (privTrivialCost - privCost) : 0.0;
         double unprivMix = unprivCostsMore ? 0.0 : (privCost - unprivCost) / (unprivTrivialCost - unprivCost);
 
         return new CalibratedEqOddsModel(options,
-            majority: Summary(priv, privMix, options.MixRateMultiplier, c, unprivCostsMore ? options.MixProbability : null),
-            minority: Summary(unpriv, unprivMix, options.MixRateMultiplier, c, unprivCostsMore ? null : options.MixProbability));
+            majority: Summary(priv, privMix, options.MixRateMultiplier, c,
+                unprivCostsMore ? options.MixProbability : null),
+            minority: Summary(unpriv, unprivMix, options.MixRateMultiplier, c,
+                unprivCostsMore ? null : options.MixProbability));
     }
 
-    private static CalibratedGroupSummary Summary(GroupStatistics g, double mixRate, double multiplier, CostConstraint c, double? mixProbability)
+    private static CalibratedGroupSummary Summary(GroupStatistics g, double mixRate, double multiplier,
+        CostConstraint c, double? mixProbability)
     {
         // A NaN rate (0/0 when costs and trivial costs coincide) mixes nothing, as AIF360's random() <= NaN is false.
         double scaled = multiplier * mixRate;
@@ -67,9 +74,11 @@ public static class CalibratedEqOdds
         };
     }
 
-    private readonly record struct GroupStatistics(int Count, double BaseRate, GeneralizedRates Rates, GeneralizedRates Trivial)
+    private readonly record struct GroupStatistics(int Count, double BaseRate, GeneralizedRates Rates,
+        GeneralizedRates Trivial)
     {
-        public static GroupStatistics Of(ReadOnlySpan<double> scores, ReadOnlySpan<int> y, ReadOnlySpan<bool> privileged, bool wantPrivileged)
+        public static GroupStatistics Of(ReadOnlySpan<double> scores, ReadOnlySpan<int> y,
+            ReadOnlySpan<bool> privileged, bool wantPrivileged)
         {
             int n = 0, positives = 0;
             var falsePositiveMass = new NeumaierSum();
@@ -85,7 +94,8 @@ public static class CalibratedEqOdds
             if (positives == 0 || positives == n)
                 throw new UserInputException($"{Name}: the {group} needs both labels (it has {positives} positives among {n} rows).");
             double baseRate = (double)positives / n;
-            var rates = new GeneralizedRates(falsePositiveMass.Value / (n - positives), falseNegativeMass.Value / positives);
+            var rates = new GeneralizedRates(falsePositiveMass.Value / (n - positives),
+                falseNegativeMass.Value / positives);
             return new GroupStatistics(n, baseRate, rates, new GeneralizedRates(baseRate, 1 - baseRate));
         }
     }

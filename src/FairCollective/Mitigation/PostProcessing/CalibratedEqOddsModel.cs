@@ -9,7 +9,8 @@ public sealed class CalibratedEqOddsModel
 {
     private const string RandomPurpose = "calibrated-eq-odds";
 
-    internal CalibratedEqOddsModel(CalibratedEqOddsOptions options, CalibratedGroupSummary majority, CalibratedGroupSummary minority)
+    internal CalibratedEqOddsModel(CalibratedEqOddsOptions options, CalibratedGroupSummary majority,
+        CalibratedGroupSummary minority)
     {
         Options = options;
         Majority = majority;

@@ -31,7 +31,8 @@ public sealed record ConfusionRates
     /// <summary>TN / N = 1 - FPR; NaN when the group has no negatives.</summary>
     public double TrueNegativeRate => (double)TrueNegatives / Negatives;
 
-    internal static ConfusionRates Of(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, ReadOnlySpan<bool> privileged, bool wantPrivileged)
+    internal static ConfusionRates Of(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, ReadOnlySpan<bool> privileged,
+        bool wantPrivileged)
     {
         int n = 0, pos = 0, tp = 0, fp = 0;
         for (int i = 0; i < yTrue.Length; i++)

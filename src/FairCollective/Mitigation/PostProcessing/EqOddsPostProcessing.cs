@@ -21,7 +21,8 @@ public static class EqOddsPostProcessing
     /// <param name="yPred">the classifier's hard predictions in {0,1}.</param>
     /// <param name="groups">minority or majority of each row.</param>
     /// <param name="options">strength λ and randomisation; defaults when null.</param>
-    public static EqOddsPostProcessingModel Fit(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, GroupMembership groups,
+    public static EqOddsPostProcessingModel Fit(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred,
+        GroupMembership groups,
         EqOddsPostProcessingOptions? options = null)
     {
         options ??= new EqOddsPostProcessingOptions();
@@ -45,14 +46,17 @@ public static class EqOddsPostProcessing
         double sbr = p.BaseRate, obr = u.BaseRate;
         double[,] aEq =
         {
-            { Mean(p.TruePositives, p) / sbr, Mean(p.FalseNegatives, p) / sbr, -(Mean(u.TruePositives, u) / obr), -(Mean(u.FalseNegatives, u) / obr) },
-            { Mean(p.FalsePositives, p) / (1 - sbr), Mean(p.TrueNegatives, p) / (1 - sbr), -(Mean(u.FalsePositives, u) / (1 - obr)), -(Mean(u.TrueNegatives, u) / (1 - obr)) },
+            { Mean(p.TruePositives, p) / sbr, Mean(p.FalseNegatives, p) / sbr, -(Mean(u.TruePositives, u) / obr),
+                -(Mean(u.FalseNegatives, u) / obr) },
+            { Mean(p.FalsePositives, p) / (1 - sbr), Mean(p.TrueNegatives, p) / (1 - sbr), -(Mean(u.FalsePositives,
+                u) / (1 - obr)), -(Mean(u.TrueNegatives, u) / (1 - obr)) },
         };
         double[] bEq = [0.0, 0.0];
 
         // x = (1,1,1,1) (everyone positive) is always feasible, so the LP always has a solution.
         var (x, objective) = BoxEqualityLp.Solve(c, aEq, bEq)
-            ?? throw new InvalidOperationException("Equalized-odds LP found no feasible vertex, although all-ones is feasible.");
+            ?? throw new
+                InvalidOperationException("Equalized-odds LP found no feasible vertex, although all-ones is feasible.");
         return new EqOddsPostProcessingModel(options, majorityBefore: p, minorityBefore: u,
             new MixingRates(x[0], x[1]), new MixingRates(x[2], x[3]), c, aEq, bEq, objective);
     }

@@ -23,5 +23,6 @@ public readonly record struct GeneralizedRates(double FalsePositiveRate, double 
     /// <summary>The rates after each score is replaced by <paramref name="baseRate"/> with probability
     /// <paramref name="q"/> (rates are linear in the scores).</summary>
     public GeneralizedRates MixedWithTrivial(double q, double baseRate) =>
-        q == 0 ? this : new((1 - q) * FalsePositiveRate + q * baseRate, (1 - q) * FalseNegativeRate + q * (1 - baseRate));
+        q == 0 ? this : new((1 - q) * FalsePositiveRate + q * baseRate,
+            (1 - q) * FalseNegativeRate + q * (1 - baseRate));
 }

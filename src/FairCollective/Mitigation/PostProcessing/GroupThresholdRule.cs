@@ -13,7 +13,8 @@ namespace FairCollective.Mitigation.PostProcessing;
 /// <param name="Threshold0">First hull vertex's threshold.</param>
 /// <param name="P1">Weight of the rule [score &gt; Threshold1].</param>
 /// <param name="Threshold1">Second hull vertex's threshold.</param>
-public sealed record GroupThresholdRule(double PIgnore, double PredictionConstant, double P0, double Threshold0, double P1, double Threshold1)
+public sealed record GroupThresholdRule(double PIgnore, double PredictionConstant, double P0, double Threshold0,
+    double P1, double Threshold1)
 {
     /// <summary>P(ŷ = 1 | score), in the same floating-point order as fairlearn's <c>_pmf_predict</c>.</summary>
     public double PositiveProbability(double score)

@@ -77,7 +77,8 @@ internal static class RocConvexHull
         {
             double x = grid[g];
             while (i + 2 < hull.Length && x > hull[i + 1].FalsePositiveRate) i++;
-            double p = (hull[i + 1].FalsePositiveRate - x) / (hull[i + 1].FalsePositiveRate - hull[i].FalsePositiveRate);
+            double p = (hull[i + 1].FalsePositiveRate - x) / (hull[i + 1].FalsePositiveRate -
+                hull[i].FalsePositiveRate);
             segment[g] = i;
             p0[g] = p;
             tpr[g] = p * hull[i].TruePositiveRate + (1 - p) * hull[i + 1].TruePositiveRate;

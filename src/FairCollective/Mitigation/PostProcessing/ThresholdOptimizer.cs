@@ -28,7 +28,8 @@ public static class ThresholdOptimizer
     /// <param name="groups">Minority or majority of each row.</param>
     /// <param name="options">Grid size and tolerance; defaults when null.</param>
     /// <exception cref="UserInputException">Empty or mismatched inputs, or an option out of range.</exception>
-    public static ThresholdOptimizerModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue, GroupMembership groups,
+    public static ThresholdOptimizerModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue,
+        GroupMembership groups,
         ThresholdOptimizerOptions? options = null) => Fit(scores, yTrue, groups.Codes, options);
 
     /// <summary>Fits one randomised threshold rule per group so that all groups share one (FPR, TPR) point of best
@@ -38,7 +39,8 @@ public static class ThresholdOptimizer
     /// <param name="group">Group code per row (any ints).</param>
     /// <param name="options">Grid size and tolerance; defaults when null.</param>
     /// <exception cref="UserInputException">Empty or mismatched inputs, or an option out of range.</exception>
-    public static ThresholdOptimizerModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue, ReadOnlySpan<int> group,
+    public static ThresholdOptimizerModel Fit(ReadOnlySpan<double> scores, ReadOnlySpan<int> yTrue,
+        ReadOnlySpan<int> group,
         ThresholdOptimizerOptions? options = null)
     {
         options ??= new ThresholdOptimizerOptions();
@@ -84,7 +86,8 @@ public static class ThresholdOptimizer
             // objective is computed as fairlearn does, bit for bit.
             double extra = 0;
             if (options.Tolerance > 0)
-                for (int g = 0; g < groups; g++) extra += positivesByGroup[g] * (Target(tprs[g][k], yMin, options.Tolerance) - yMin);
+                for (int g = 0; g < groups; g++) extra += positivesByGroup[g] * (Target(tprs[g][k], yMin,
+                    options.Tolerance) - yMin);
             double falsePos = negatives * x, trueNeg = negatives * (1.0 - x);
             double truePos = positives * yMin + extra, falseNeg = positives * (1.0 - yMin) - extra;
             double total = truePos + trueNeg + falsePos + falseNeg;
@@ -107,7 +110,8 @@ public static class ThresholdOptimizer
             double pIgnore = y == xBest ? 0.0 : (y - targets[g]) / (y - xBest);
             int s = segments[g][best];
             double p0 = p0s[g][best];
-            rules[g] = new GroupThresholdRule(pIgnore, xBest, p0, hulls[g][s].Threshold, 1 - p0, hulls[g][s + 1].Threshold);
+            rules[g] = new GroupThresholdRule(pIgnore, xBest, p0, hulls[g][s].Threshold, 1 - p0,
+                hulls[g][s + 1].Threshold);
         }
         return new ThresholdOptimizerModel(options, codes, hulls, rules, best, xBest, yBest, targets, bestObjective);
     }
@@ -139,7 +143,8 @@ public static class ThresholdOptimizer
         return m;
     }
 
-    private static (double[] Scores, int[] Labels) RowsOf(ReadOnlySpan<double> scores, ReadOnlySpan<int> y, ReadOnlySpan<int> group, int code)
+    private static (double[] Scores, int[] Labels) RowsOf(ReadOnlySpan<double> scores, ReadOnlySpan<int> y,
+        ReadOnlySpan<int> group, int code)
     {
         var s = new List<double>();
         var l = new List<int>();

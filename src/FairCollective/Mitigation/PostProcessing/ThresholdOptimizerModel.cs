@@ -11,7 +11,8 @@ public sealed class ThresholdOptimizerModel
     private readonly Dictionary<int, int> _indexOfCode;
 
     internal ThresholdOptimizerModel(ThresholdOptimizerOptions options, int[] groupCodes, RocPoint[][] hulls,
-        GroupThresholdRule[] rules, int gridIndexBest, double bestFpr, double bestTpr, double[] groupTargetTpr, double objective)
+        GroupThresholdRule[] rules, int gridIndexBest, double bestFpr, double bestTpr, double[] groupTargetTpr, double
+            objective)
     {
         Options = options;
         GroupCodes = groupCodes;
@@ -79,11 +80,13 @@ public sealed class ThresholdOptimizerModel
 
     /// <summary>P(ŷ = 1) of every row of a binary membership (a model fitted with its codes: 1 = minority, 0 =
     /// majority).</summary>
-    public double[] PositiveProbability(ReadOnlySpan<double> scores, GroupMembership groups) => PositiveProbability(scores, groups.Codes);
+    public double[] PositiveProbability(ReadOnlySpan<double> scores, GroupMembership groups)
+        => PositiveProbability(scores, groups.Codes);
 
     /// <summary>One seeded draw for the rows of a binary membership (a model fitted with its codes: 1 = minority, 0 =
     /// majority).</summary>
-    public int[] Predict(ReadOnlySpan<double> scores, GroupMembership groups, int seed) => Predict(scores, groups.Codes, seed);
+    public int[] Predict(ReadOnlySpan<double> scores, GroupMembership groups, int seed) => Predict(scores, groups.Codes,
+        seed);
 
     private int IndexOf(int code) => _indexOfCode.TryGetValue(code, out int g) ? g
         : throw new UserInputException($"{ThresholdOptimizer.Name}: group {code} was not seen when fitting.");

@@ -17,7 +17,8 @@ public sealed class ReweighingModel
         Strength = strength;
         var applied = new double[4];
         // λ = 1 keeps the reweighing weight bit for bit rather than through 0 + 1·w.
-        for (int c = 0; c < 4; c++) applied[c] = strength == 1.0 ? reweighingWeights[c] : (1 - strength) + strength * reweighingWeights[c];
+        for (int c = 0; c < 4; c++) applied[c] = strength == 1.0 ? reweighingWeights[c] : (1 - strength) + strength *
+            reweighingWeights[c];
         CellWeights = applied;
     }
 
@@ -42,7 +43,8 @@ public sealed class ReweighingModel
 
     /// <summary>Output weight of every row: its input weight (1 when <paramref name="instanceWeights"/> is empty) times
     /// its cell weight.</summary>
-    public double[] Transform(ReadOnlySpan<int> y, GroupMembership groups, ReadOnlySpan<double> instanceWeights = default)
+    public double[] Transform(ReadOnlySpan<int> y, GroupMembership groups,
+        ReadOnlySpan<double> instanceWeights = default)
     {
         Reweighing.Check(y, groups, instanceWeights);
         var result = new double[y.Length];

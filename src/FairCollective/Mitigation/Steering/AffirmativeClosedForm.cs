@@ -8,7 +8,8 @@ namespace FairCollective.Mitigation.Steering;
 /// <param name="A">Quadratic coefficient S + h delta^2 of A gamma^2 + B gamma + C = 0.</param>
 /// <param name="B">Linear coefficient -h delta Delta0 of the same quadratic.</param>
 /// <param name="C">Constant coefficient -W (minus the total target weight) of the same quadratic.</param>
-public sealed record AffirmativeSolution(double Gamma, double Offset, Univariate[] Target, double A, double B, double C);
+public sealed record AffirmativeSolution(double Gamma, double Offset, Univariate[] Target, double A, double B,
+    double C);
 
 /// <summary>
 /// EF-Affirmative in one dimension (method.md section 6). Index "ia" = class i, group a; the moved group plays
@@ -41,13 +42,15 @@ public static class AffirmativeClosedForm
         double gamma = qb <= 0 ? (-qb + disc) / (2 * qa) : -2 * qc / (qb + disc);
         double mu10 = (u * moved[1].Mean + v * (moved[0].Mean - gamma * delta)) / (u + v);
         double mu00 = mu10 + gamma * delta;
-        var target = new[] { new Univariate(mu00, gamma * template[0].Sd), new Univariate(mu10, gamma * template[1].Sd) };
+        var target = new[] { new Univariate(mu00, gamma * template[0].Sd), new Univariate(mu10,
+            gamma * template[1].Sd) };
         return new AffirmativeSolution(gamma, mu10 - gamma * template[1].Mean, target, qa, qb, qc);
     }
 
     /// <summary>sum_i w_i KL(N(c + gamma mu_i1, gamma^2 sigma_i1^2) || moved_i) for a given (gamma, c): the objective
     /// before c is profiled out, for checks and brute-force comparisons.</summary>
-    public static double Objective(Univariate[] moved, Univariate[] template, double w0, double w1, double gamma, double offset)
+    public static double Objective(Univariate[] moved, Univariate[] template, double w0, double w1, double gamma,
+        double offset)
     {
         double total = 0;
         for (int i = 0; i < 2; i++)

@@ -6,7 +6,8 @@ namespace FairCollective.Mitigation.Steering;
 /// <param name="TemplateTarget">template group's new class-conditionals [class 0, class 1].</param>
 /// <param name="MovedTarget">moved group's new class-conditionals = c + g * template target.</param>
 /// <param name="Objective">the minimised objective (share-weighted Gaussian KL part).</param>
-public sealed record AllSubgroupsSolution(double Gamma, double Offset, Univariate[] TemplateTarget, Univariate[] MovedTarget, double Objective);
+public sealed record AllSubgroupsSolution(double Gamma, double Offset, Univariate[] TemplateTarget,
+    Univariate[] MovedTarget, double Objective);
 
 /// <summary>
 /// EF-All-subgroups in one dimension: both groups move; the ideal family is template N(m_i, s_i^2) and moved group

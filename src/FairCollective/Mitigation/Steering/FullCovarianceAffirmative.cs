@@ -40,7 +40,8 @@ public static class FullCovarianceAffirmative
     /// <param name="maxIterations">Most Newton steps.</param>
     /// <param name="tolerance">Stop when the gradient's Frobenius norm falls to this.</param>
     public static (Matrix<double> A, Vector<double> C, int Iterations, double GradientNorm) Solve(
-        GaussianCell[] moved, GaussianCell[] template, double[] w, Matrix<double> start, int maxIterations, double tolerance)
+        GaussianCell[] moved, GaussianCell[] template, double[] w, Matrix<double> start, int maxIterations, double
+            tolerance)
     {
         var problem = new Problem(moved, template, w);
         var a = Sym(start);
@@ -80,7 +81,8 @@ public static class FullCovarianceAffirmative
         var c = new Problem(moved, template, w).Offset(a);
         double total = 0;
         for (int i = 0; i < 2; i++)
-            total += w[i] * GaussianMath.Kl(a * template[i].Mean + c, a * template[i].Covariance * a, moved[i].Mean, moved[i].Covariance);
+            total += w[i] * GaussianMath.Kl(a * template[i].Mean + c, a * template[i].Covariance * a, moved[i].Mean,
+                moved[i].Covariance);
         return total;
     }
 
@@ -111,7 +113,8 @@ public static class FullCovarianceAffirmative
         }
 
         public Vector<double> Offset(Matrix<double> a) =>
-            pwInv * (p[0] * (moved[0].Mean - a * template[0].Mean) * w[0] + p[1] * (moved[1].Mean - a * template[1].Mean) * w[1]);
+            pwInv * (p[0] * (moved[0].Mean - a * template[0].Mean) * w[0] + p[1] * (moved[1].Mean - a *
+                template[1].Mean) * w[1]);
 
         public double Value(Matrix<double> a)
         {
@@ -131,8 +134,10 @@ public static class FullCovarianceAffirmative
             var evd = a.Evd(Symmetricity.Symmetric);
             var q = evd.EigenVectors;
             var lambda = evd.EigenValues.Select(z => z.Real).ToArray();
-            return (Sym(q * Matrix<double>.Build.DiagonalOfDiagonalArray(lambda.Select(Math.Sqrt).ToArray()) * q.Transpose()),
-                    Sym(q * Matrix<double>.Build.DiagonalOfDiagonalArray(lambda.Select(z => 1 / z).ToArray()) * q.Transpose()));
+            return (Sym(q * Matrix<double>.Build.DiagonalOfDiagonalArray(lambda.Select(Math.Sqrt).ToArray()) *
+                q.Transpose()),
+                    Sym(q * Matrix<double>.Build.DiagonalOfDiagonalArray(lambda.Select(z
+                        => 1 / z).ToArray()) * q.Transpose()));
         }
 
         /// <summary>sym( sum_i w_i (P_i A Sigma_it + P_i r_i mu_it') ) - W A^-1.</summary>
@@ -155,13 +160,15 @@ public static class FullCovarianceAffirmative
             var dc = -(pwInv * (p[0] * (e * template[0].Mean) * w[0] + p[1] * (e * template[1].Mean) * w[1]));
             var sum = Matrix<double>.Build.Dense(e.RowCount, e.ColumnCount);
             for (int i = 0; i < 2; i++)
-                sum += w[i] * (p[i] * e * template[i].Covariance + (p[i] * (e * template[i].Mean + dc)).OuterProduct(template[i].Mean));
+                sum += w[i] * (p[i] * e * template[i].Covariance + (p[i] * (e * template[i].Mean +
+                    dc)).OuterProduct(template[i].Mean));
             return Sym(sum) + Weight * (aInv * e * aInv);
         }
 
         /// <summary>Inexact Newton step: preconditioned CG on H s = -g to a relative residual min(1/2, sqrt
         /// |g|).</summary>
-        public Matrix<double> NewtonStep(Matrix<double> g, Matrix<double> aHalf, Matrix<double> aInv, double gradientNorm)
+        public Matrix<double> NewtonStep(Matrix<double> g, Matrix<double> aHalf, Matrix<double> aInv,
+            double gradientNorm)
         {
             int d = g.RowCount;
             var e1 = Sym(aHalf * pw * aHalf).Evd(Symmetricity.Symmetric);

@@ -32,7 +32,8 @@ public static class GaussianMath
     /// A = S^(-1/2) (S^(1/2) S~ S^(1/2))^(1/2) S^(-1/2) (symmetric PD) and b = m~ - A m. For diagonal S, S~ this is
     /// A = diag(sigma~ / sigma).
     /// </summary>
-    public static (Matrix<double> A, Vector<double> B) TransportMap(Vector<double> m, Matrix<double> s, Vector<double> mTilde, Matrix<double> sTilde)
+    public static (Matrix<double> A, Vector<double> B) TransportMap(Vector<double> m, Matrix<double> s,
+        Vector<double> mTilde, Matrix<double> sTilde)
     {
         var half = SymmetricPower(s, 0.5);
         var invHalf = SymmetricPower(s, -0.5);

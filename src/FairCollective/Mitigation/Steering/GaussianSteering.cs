@@ -43,10 +43,12 @@ public static class GaussianSteering
         {
             // Warm start at the per-feature closed form, then descend on the convex full problem.
             var start = Matrix<double>.Build.DenseOfDiagonalArray(
-                Enumerable.Range(0, d).Select(j => AffirmativeClosedForm.Solve(Column(moved, j), Column(template, j), r[0], r[1]).Gamma).ToArray());
+                Enumerable.Range(0, d).Select(j => AffirmativeClosedForm.Solve(Column(moved, j), Column(template, j),
+                    r[0], r[1]).Gamma).ToArray());
             Matrix<double> a;
             Vector<double> c;
-            (a, c, iterations, gradientNorm) = FullCovarianceAffirmative.Solve(moved, template, r, start, options.MaxIterations, options.GradientTolerance);
+            (a, c, iterations, gradientNorm) = FullCovarianceAffirmative.Solve(moved, template, r, start,
+                options.MaxIterations, options.GradientTolerance);
             for (int i = 0; i < 2; i++)
             {
                 var cov = a * template[i].Covariance * a;
@@ -75,10 +77,15 @@ public static class GaussianSteering
                 }
                 else
                 {
-                    var sol = AllSubgroupsLineSearch.Solve(mov, tem, r[0], r[1], model.GroupShare[dis], model.GroupShare[tpl],
+                    var sol = AllSubgroupsLineSearch.Solve(mov, tem, r[0], r[1], model.GroupShare[dis],
+                        model.GroupShare[tpl],
                                                            options.GammaGridSize, options.GammaGridSpan);
                     (gammas[j], offset[j], movedTarget) = (sol.Gamma, sol.Offset, sol.MovedTarget);
-                    for (int i = 0; i < 2; i++) { tm[i][j] = sol.TemplateTarget[i].Mean; ts[i][j] = sol.TemplateTarget[i].Sd; }
+                    for (int i = 0; i < 2; i++)
+                    {
+                        tm[i][j] = sol.TemplateTarget[i].Mean; ts[i][j] =
+                        sol.TemplateTarget[i].Sd;
+                    }
                 }
                 for (int i = 0; i < 2; i++) { mm[i][j] = movedTarget[i].Mean; ms[i][j] = movedTarget[i].Sd; }
             }
@@ -130,9 +137,11 @@ public static class GaussianSteering
     }
 
     private static Univariate[] Column(GaussianCell[] cells, int j) =>
-        [new(cells[0].Mean[j], Math.Sqrt(cells[0].Covariance[j, j])), new(cells[1].Mean[j], Math.Sqrt(cells[1].Covariance[j, j]))];
+        [new(cells[0].Mean[j], Math.Sqrt(cells[0].Covariance[j, j])), new(cells[1].Mean[j],
+            Math.Sqrt(cells[1].Covariance[j, j]))];
 
     private static Vector<double> Sd(GaussianCell cell) => cell.Covariance.Diagonal().PointwiseSqrt();
 
-    private static Matrix<double> Diag(Vector<double> sd) => Matrix<double>.Build.DenseOfDiagonalVector(sd.PointwiseMultiply(sd));
+    private static Matrix<double> Diag(Vector<double> sd)
+        => Matrix<double>.Build.DenseOfDiagonalVector(sd.PointwiseMultiply(sd));
 }

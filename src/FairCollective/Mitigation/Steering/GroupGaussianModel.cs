@@ -44,8 +44,10 @@ public sealed class GroupGaussianModel
     /// Every (class, group) cell needs at least two rows. Full covariances are shrunk by <paramref name="shrinkage"/>
     /// (see <see cref="SteeringOptions.CovarianceShrinkage"/>) before the floor is added; diagonal ones are not.
     /// </summary>
-    public static GroupGaussianModel Fit(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, CovarianceKind kind,
-                                         double varianceFloor = SteeringOptions.DefaultVarianceFloor, double shrinkage = 0)
+    public static GroupGaussianModel Fit(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group,
+        CovarianceKind kind,
+                                         double varianceFloor = SteeringOptions.DefaultVarianceFloor, double shrinkage =
+                                             0)
     {
         if (y.Length != x.Rows || group.Length != x.Rows)
             throw new UserInputException($"Steering got {x.Rows} rows, {y.Length} labels and {group.Length} group values; they must agree.");
@@ -56,8 +58,10 @@ public sealed class GroupGaussianModel
             for (int a = 0; a < 2; a++) mean[i, a] = Vector<double>.Build.Dense(d);
         for (int r = 0; r < x.Rows; r++)
         {
-            if (y[r] is not (0 or 1)) throw new UserInputException($"Steering label at row {r} is {y[r]}; labels must be 0 or 1.");
-            if (group[r] is not (0 or 1)) throw new UserInputException($"Steering group at row {r} is {group[r]}; groups must be 0 or 1.");
+            if (y[r] is not (0 or 1)) throw new
+                UserInputException($"Steering label at row {r} is {y[r]}; labels must be 0 or 1.");
+            if (group[r] is not (0 or 1)) throw new
+                UserInputException($"Steering group at row {r} is {group[r]}; groups must be 0 or 1.");
             count[y[r], group[r]]++;
             var row = x.Row(r);
             var m = mean[y[r], group[r]];

@@ -113,18 +113,29 @@ public sealed record SteeringOptions
 
     internal void Validate(int cols)
     {
-        if (DisadvantagedGroup is not (0 or 1)) throw new UserInputException($"option disadvantaged_group must be 0 or 1; got {DisadvantagedGroup}");
-        if (!(Interpolation >= 0 && Interpolation <= 1)) throw new UserInputException($"the interpolation must be in [0, 1]; got {Interpolation}");
-        if (!(VarianceFloor >= 0)) throw new UserInputException($"option variance_floor must be non-negative; got {VarianceFloor}");
-        if (!(CovarianceShrinkage >= 0 && CovarianceShrinkage < 1)) throw new UserInputException($"option covariance_shrinkage must be in [0, 1); got {CovarianceShrinkage}");
-        if (GammaGridSize < 3) throw new UserInputException($"option gamma_grid_size must be at least 3; got {GammaGridSize}");
+        if (DisadvantagedGroup is not (0 or 1)) throw new
+            UserInputException($"option disadvantaged_group must be 0 or 1; got {DisadvantagedGroup}");
+        if (!(Interpolation >= 0
+            && Interpolation <= 1)) throw new
+            UserInputException($"the interpolation must be in [0, 1]; got {Interpolation}");
+        if (!(VarianceFloor >= 0)) throw new
+            UserInputException($"option variance_floor must be non-negative; got {VarianceFloor}");
+        if (!(CovarianceShrinkage >= 0
+            && CovarianceShrinkage < 1)) throw new
+            UserInputException($"option covariance_shrinkage must be in [0, 1); got {CovarianceShrinkage}");
+        if (GammaGridSize < 3) throw new
+            UserInputException($"option gamma_grid_size must be at least 3; got {GammaGridSize}");
         CountLimit.Check(GammaGridSize, GammaGridSizeLimit, "option gamma_grid_size");
-        if (!(GammaGridSpan > 1)) throw new UserInputException($"option gamma_grid_span must exceed 1; got {GammaGridSpan}");
-        if (MaxIterations < 1) throw new UserInputException($"option max_iterations must be at least 1; got {MaxIterations}");
+        if (!(GammaGridSpan > 1)) throw new
+            UserInputException($"option gamma_grid_span must exceed 1; got {GammaGridSpan}");
+        if (MaxIterations < 1) throw new
+            UserInputException($"option max_iterations must be at least 1; got {MaxIterations}");
         CountLimit.Check(MaxIterations, MaxIterationsLimit, "option max_iterations");
-        if (!(GradientTolerance > 0)) throw new UserInputException($"option gradient_tolerance must be positive; got {GradientTolerance}");
+        if (!(GradientTolerance > 0)) throw new
+            UserInputException($"option gradient_tolerance must be positive; got {GradientTolerance}");
         foreach (int c in LogColumns)
-            if ((uint)c >= (uint)cols) throw new UserInputException($"steering log column {c} is outside 0..{cols - 1}");
+            if ((uint)c >= (uint)cols) throw new
+                UserInputException($"steering log column {c} is outside 0..{cols - 1}");
         if (Covariance == CovarianceKind.Full && Mode == SteeringMode.AllSubgroups)
             throw new UserInputException("steering mode all-subgroups supports only diagonal covariance");
     }

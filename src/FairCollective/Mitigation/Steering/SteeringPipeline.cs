@@ -20,7 +20,8 @@ public static class SteeringPipeline
     /// <param name="y">Labels in {0, 1}.</param>
     /// <param name="groups">Minority or majority of each row.</param>
     /// <param name="options">Steering settings; defaults when null.</param>
-    public static SteeredData FitAndApply(DesignMatrix x, ReadOnlySpan<int> y, GroupMembership groups, SteeringOptions? options = null) =>
+    public static SteeredData FitAndApply(DesignMatrix x, ReadOnlySpan<int> y, GroupMembership groups,
+        SteeringOptions? options = null) =>
         FitAndApply(x, y, groups.Codes, options);
 
     /// <summary>Fits the Gaussian model on labelled training rows, steers it and moves and reweights every
@@ -31,7 +32,8 @@ public static class SteeringPipeline
     /// <param name="options">Steering settings; defaults when null.</param>
     /// <exception cref="UserInputException">An option is out of range, lengths disagree, a label or group outside {0,
     /// 1}, a log column not positive, or a (class, group) cell with fewer than two rows.</exception>
-    public static SteeredData FitAndApply(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringOptions? options = null)
+    public static SteeredData FitAndApply(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group,
+        SteeringOptions? options = null)
     {
         options ??= new SteeringOptions();
         options.Validate(x.Cols);
@@ -45,7 +47,8 @@ public static class SteeringPipeline
     /// any row: <see cref="SteeringOptions.Interpolation"/> plays no part, so one solution serves every interpolation
     /// (<see cref="ApplySolution"/>).
     /// </summary>
-    public static SteeringSolution Solve(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringOptions? options = null)
+    public static SteeringSolution Solve(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group,
+        SteeringOptions? options = null)
     {
         options ??= new SteeringOptions();
         options.Validate(x.Cols);
@@ -54,16 +57,20 @@ public static class SteeringPipeline
 
     /// <summary>Moves and reweights the rows of <paramref name="x"/> with a <paramref name="solution"/> from
     /// <see cref="Solve"/> on the same rows and options, at <see cref="SteeringOptions.Interpolation"/>.</summary>
-    public static SteeredData ApplySolution(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringSolution solution, SteeringOptions options)
+    public static SteeredData ApplySolution(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group,
+        SteeringSolution solution, SteeringOptions options)
     {
         options.Validate(x.Cols);
         return Moved(ToLogSpace(x, options.LogColumns), y, group, solution, options);
     }
 
-    private static SteeringSolution SolveLogged(DesignMatrix logged, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringOptions options) =>
-        GaussianSteering.Steer(GroupGaussianModel.Fit(logged, y, group, options.Covariance, options.VarianceFloor, options.CovarianceShrinkage), options);
+    private static SteeringSolution SolveLogged(DesignMatrix logged, ReadOnlySpan<int> y, ReadOnlySpan<int> group,
+        SteeringOptions options) =>
+        GaussianSteering.Steer(GroupGaussianModel.Fit(logged, y, group, options.Covariance, options.VarianceFloor,
+            options.CovarianceShrinkage), options);
 
-    private static SteeredData Moved(DesignMatrix logged, ReadOnlySpan<int> y, ReadOnlySpan<int> group, SteeringSolution solution, SteeringOptions options)
+    private static SteeredData Moved(DesignMatrix logged, ReadOnlySpan<int> y, ReadOnlySpan<int> group,
+        SteeringSolution solution, SteeringOptions options)
     {
         var (moved, weights) = Apply(logged, y, group, solution, options.Interpolation);
         return new SteeredData(FromLogSpace(moved, options.LogColumns), weights, solution);
@@ -74,8 +81,11 @@ public static class SteeringPipeline
     public static (DesignMatrix X, double[] Weights) Apply(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<int> group,
                                                            SteeringSolution solution, double t)
     {
-        if (y.Length != x.Rows || group.Length != x.Rows) throw new UserInputException("Steering apply: rows, labels and groups disagree in length.");
-        if (x.Cols != solution.Original.Dimension) throw new UserInputException($"Steering apply: model has {solution.Original.Dimension} columns, data {x.Cols}.");
+        if (y.Length != x.Rows
+            || group.Length != x.Rows) throw new
+            UserInputException("Steering apply: rows, labels and groups disagree in length.");
+        if (x.Cols != solution.Original.Dimension) throw new
+            UserInputException($"Steering apply: model has {solution.Original.Dimension} columns, data {x.Cols}.");
         var maps = new (Matrix<double> A, Vector<double> B)[2, 2];
         for (int i = 0; i < 2; i++)
             for (int a = 0; a < 2; a++)

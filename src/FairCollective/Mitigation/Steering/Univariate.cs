@@ -7,5 +7,6 @@ public readonly record struct Univariate(double Mean, double Sd)
 {
     /// <summary>KL(this || other) = log(s/s~) + (s~^2 + (m~ - m)^2) / (2 s^2) - 1/2.</summary>
     public double KlTo(Univariate other) =>
-        Math.Log(other.Sd / Sd) + (Sd * Sd + (Mean - other.Mean) * (Mean - other.Mean)) / (2 * other.Sd * other.Sd) - 0.5;
+        Math.Log(other.Sd / Sd) + (Sd * Sd + (Mean - other.Mean) * (Mean - other.Mean)) / (2 * other.Sd * other.Sd) -
+            0.5;
 }

@@ -18,7 +18,8 @@ public class CsvRowReaderTests
         {
             int d = rows[0].Length;
             var text = new StringBuilder(string.Join(",", Enumerable.Range(0, d).Select(j => $"c{j}"))).Append('\n');
-            foreach (var r in rows) text.Append(string.Join(",", r.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
+            foreach (var r in rows) text.Append(string.Join(",", r.Select(v => v.ToString("R",
+                CultureInfo.InvariantCulture)))).Append('\n');
             int id = Interlocked.Increment(ref k);
             // gzip is recognised by its magic bytes, so a gzip file named .csv reads too.
             string plain = dir.Write($"p{id}.csv", text.ToString()), gz = dir.WriteGzip($"g{id}.csv", text.ToString());
@@ -91,7 +92,8 @@ public class CsvRowReaderTests
         using var dir = new TempDirectory();
         var text = new StringBuilder("a,b\n");
         var rng = new Random(7);
-        for (int i = 0; i < 20_000; i++) text.Append(rng.Next()).Append(',').Append(rng.NextDouble().ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        for (int i = 0; i < 20_000; i++) text.Append(rng.Next()).Append(',').Append(rng.NextDouble().ToString("R",
+            CultureInfo.InvariantCulture)).Append('\n');
         string whole = dir.WriteGzip("whole.csv.gz", text.ToString());
         byte[] bytes = File.ReadAllBytes(whole);
         string cut = Path.Combine(dir.Path, "cut.csv.gz");
@@ -117,10 +119,13 @@ public class CsvRowReaderTests
     {
         using var dir = new TempDirectory();
         string missing = Path.Combine(dir.Path, "nope.csv");
-        Assert.Equal($"{missing}: file not found", Assert.Throws<UserInputException>(() => CsvRowReader.Open(missing)).Message);
+        Assert.Equal($"{missing}: file not found", Assert.Throws<UserInputException>(()
+            => CsvRowReader.Open(missing)).Message);
         string fake = dir.Write("fake.csv.gz", "a,b\n1,2\n");
-        Assert.Equal($"{fake}: name ends in .gz but the file is not gzip data", Assert.Throws<UserInputException>(() => CsvRowReader.Open(fake)).Message);
+        Assert.Equal($"{fake}: name ends in .gz but the file is not gzip data", Assert.Throws<UserInputException>(()
+            => CsvRowReader.Open(fake)).Message);
         string empty = dir.Write("empty.csv", "");
-        Assert.Equal($"{empty}: the file is empty (no header row)", Assert.Throws<UserInputException>(() => CsvRowReader.Open(empty)).Message);
+        Assert.Equal($"{empty}: the file is empty (no header row)", Assert.Throws<UserInputException>(()
+            => CsvRowReader.Open(empty)).Message);
     }
 }

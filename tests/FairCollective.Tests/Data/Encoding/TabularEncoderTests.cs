@@ -60,7 +60,11 @@ public class TabularEncoderTests
     [Fact]
     public void DropFirstAndScaledOneHot()
     {
-        var enc = TabularEncoder.Fit(Small(), TrainRows, new EncoderOptions { DropFirst = true, ScaleOneHot = true, ScaleNumeric = false });
+        var enc = TabularEncoder.Fit(Small(), TrainRows, new EncoderOptions
+        {
+            DropFirst = true, ScaleOneHot = true,
+            ScaleNumeric = false
+        });
         Assert.Equal(["age", "race=a", "race=b"], enc.ColumnNames);
         var m = enc.Transform(Small());
         Assert.Equal(1.0, m[0, 0]);                              // numeric left unscaled
@@ -91,10 +95,12 @@ public class TabularEncoderTests
             TabularEncoder.Fit(Small(), TrainRows, new EncoderOptions { NumericMissing = NumericMissingPolicy.Error }));
         Assert.Contains("'age' row 3", numeric.Message);
         var categorical = Assert.Throws<UserInputException>(() =>
-            TabularEncoder.Fit(Small(), TrainRows, new EncoderOptions { CategoricalMissing = CategoricalMissingPolicy.Error }));
+            TabularEncoder.Fit(Small(), TrainRows,
+                new EncoderOptions { CategoricalMissing = CategoricalMissingPolicy.Error }));
         Assert.Contains("'race' row 2", categorical.Message);
         // Fitted on rows without NaN, the Error policy still guards transform.
-        var enc = TabularEncoder.Fit(Small(), [0, 1, 4], new EncoderOptions { NumericMissing = NumericMissingPolicy.Error });
+        var enc = TabularEncoder.Fit(Small(), [0, 1, 4],
+            new EncoderOptions { NumericMissing = NumericMissingPolicy.Error });
         Assert.Contains("'age' row 3", Assert.Throws<UserInputException>(() => enc.Transform(Small())).Message);
     }
 
@@ -102,11 +108,14 @@ public class TabularEncoderTests
     public void MismatchedDataIsAUserError()
     {
         var enc = TabularEncoder.Fit(Small(), TrainRows);
-        var other = new Dataset("other", [FeatureColumn.Numeric("age", [1])], [0], new SensitiveAttribute("s", ["g"], []), ["x"]);
+        var other = new Dataset("other", [FeatureColumn.Numeric("age", [1])], [0], new SensitiveAttribute("s", ["g"],
+            []), ["x"]);
         Assert.Contains("'race'", Assert.Throws<UserInputException>(() => enc.Transform(other)).Message);
-        var wrongKind = new Dataset("wk", [FeatureColumn.Categorical("age", ["1"]), FeatureColumn.Categorical("race", ["a"])], [0],
+        var wrongKind = new Dataset("wk", [FeatureColumn.Categorical("age", ["1"]), FeatureColumn.Categorical("race",
+            ["a"])], [0],
             new SensitiveAttribute("s", ["g"], []), ["x"]);
-        Assert.Contains("'age' is Categorical", Assert.Throws<UserInputException>(() => enc.Transform(wrongKind)).Message);
+        Assert.Contains("'age' is Categorical", Assert.Throws<UserInputException>(()
+            => enc.Transform(wrongKind)).Message);
         Assert.Throws<UserInputException>(() => TabularEncoder.Fit(Small(), []));
         Assert.Throws<UserInputException>(() => TabularEncoder.Fit(Small(), [6]));
         Assert.Throws<UserInputException>(() => enc.Decode(DesignMatrix.FromRows([[1.0, 2.0]])));
@@ -134,7 +143,8 @@ public class TabularEncoderTests
         select (
             new Dataset("random",
                 numeric.Select((v, j) => FeatureColumn.Numeric($"n{j}", v))
-                    .Concat(categorical.Select((v, j) => FeatureColumn.Categorical($"c{j}", v.Select(k => k < Levels.Length ? Levels[k] : null).ToArray())))
+                    .Concat(categorical.Select((v, j) => FeatureColumn.Categorical($"c{j}", v.Select(k
+                        => k < Levels.Length ? Levels[k] : null).ToArray())))
                     .ToArray(),
                 new int[n], new SensitiveAttribute("s", Enumerable.Repeat("g", n).ToArray(), []),
                 Enumerable.Range(0, n).Select(i => $"r{i}").ToArray()),
@@ -160,7 +170,8 @@ public class TabularEncoderTests
                     var actual = decoded[c].Numbers!;
                     double magnitude = Math.Max(1, expected.Max(Math.Abs));
                     for (int i = 0; i < data.RowCount; i++)
-                        Assert.True(Math.Abs(actual[i] - expected[i]) <= 1e-12 * magnitude, $"{raw.Name} row {i}: {actual[i]} vs {expected[i]}");
+                        Assert.True(Math.Abs(actual[i] - expected[i]) <= 1e-12 * magnitude,
+                            $"{raw.Name} row {i}: {actual[i]} vs {expected[i]}");
                 }
                 else
                     Assert.Equal(raw.Categories!, decoded[c].Categories!);
@@ -182,7 +193,8 @@ public class TabularEncoderTests
                 var v = all.Select(i => m[i, col.Offset]).ToArray();
                 double mean = v.Average(), variance = v.Select(x => (x - mean) * (x - mean)).Average();
                 Assert.Equal(0, mean, 9);
-                Assert.True(Math.Abs(variance - 1) < 1e-9 || (col.Scale == 1 && variance < 1e-18), $"variance {variance}");
+                Assert.True(Math.Abs(variance - 1) < 1e-9 || (col.Scale == 1 && variance < 1e-18),
+                    $"variance {variance}");
             }
             // One-hot blocks (unscaled, no DropFirst): exactly one 1 per row.
             foreach (var col in enc.Columns.Where(c => c.Kind == FeatureKind.Categorical))
@@ -191,7 +203,8 @@ public class TabularEncoderTests
         });
 
     private static Dataset OneNumeric(params double[] x) => new("big", [FeatureColumn.Numeric("x", x)],
-        x.Select((_, i) => i % 2).ToArray(), new SensitiveAttribute("s", x.Select((_, i) => i % 3 == 0 ? "m" : "M").ToArray(), ["m"]),
+        x.Select((_, i) => i % 2).ToArray(), new SensitiveAttribute("s", x.Select((_, i)
+            => i % 3 == 0 ? "m" : "M").ToArray(), ["m"]),
         x.Select((_, i) => i.ToString()).ToArray());
 
     [Fact]

@@ -22,7 +22,8 @@ public class AcsIncomeLoaderTests
         var d = AcsIncomeLoader.LoadBundledState(state);
         Assert.Equal(rows, d.RowCount);
         Assert.Equal(FolktablesAcsIncome.Features, d.Features.Select(f => f.Name));
-        Assert.Equal(["AGEP", "SCHL", "OCCP", "POBP", "WKHP"], d.Features.Where(f => f.Kind == FeatureKind.Numeric).Select(f => f.Name));
+        Assert.Equal(["AGEP", "SCHL", "OCCP", "POBP", "WKHP"], d.Features.Where(f
+            => f.Kind == FeatureKind.Numeric).Select(f => f.Name));
         // Women earn > 50K less often than men in every state (ACS Income's documented gap).
         Assert.True(CompasLoaderTests.BaseRate(d, "Female") + 0.05 < CompasLoaderTests.BaseRate(d, "Male"));
         Assert.InRange(d.Sensitive.Membership.Count(a => a) / (double)rows, 0.40, 0.52);
@@ -43,7 +44,8 @@ public class AcsIncomeLoaderTests
         Assert.Equal("1", Feature(d, "RAC1P").Categories![0]);
         Assert.Equal("Male", d.Sensitive.GroupOfRow[0]);
         Assert.Equal(0, d.Labels[0]);
-        Assert.DoesNotContain(AcsIncomeLoader.LoadBundledState("WY", new AcsIncomeOptions { SexAsFeature = false }).Features, f => f.Name == "SEX");
+        Assert.DoesNotContain(AcsIncomeLoader.LoadBundledState("WY",
+            new AcsIncomeOptions { SexAsFeature = false }).Features, f => f.Name == "SEX");
     }
 
     [RequiresSharedDataFact(Pums)]
@@ -52,8 +54,10 @@ public class AcsIncomeLoaderTests
         var built = AcsIncomeLoader.BuildFromPums(SharedData.File(Pums));
         var task = AcsIncomeLoader.LoadBundledState("WY");
         Assert.Equal(3064, built.RowCount);
-        AssertSameRows(task, Enumerable.Range(0, task.RowCount).ToArray(), built, Enumerable.Range(0, built.RowCount).ToArray());
-        Assert.Equal("2018GQ0001565-01", built.Ids[0]); // SERIALNO-SPORDER of the first row passing the filter (checked with Python csv)
+        AssertSameRows(task, Enumerable.Range(0, task.RowCount).ToArray(), built, Enumerable.Range(0,
+            built.RowCount).ToArray());
+        Assert.Equal("2018GQ0001565-01",
+            built.Ids[0]); // SERIALNO-SPORDER of the first row passing the filter (checked with Python csv)
     }
 
     [RequiresSharedDataFact(National)]

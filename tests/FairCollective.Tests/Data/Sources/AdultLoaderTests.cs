@@ -38,12 +38,18 @@ public class AdultLoaderTests
     public void DefaultFeaturesDropFnlwgtAndEducationAndKeepSex()
     {
         var d = AdultLoader.LoadBundled();
-        Assert.Equal(["age", "workclass", "education-num", "marital-status", "occupation", "relationship", "race", "sex",
+        Assert.Equal(["age", "workclass", "education-num", "marital-status", "occupation", "relationship", "race",
+            "sex",
             "capital-gain", "capital-loss", "hours-per-week", "native-country"], d.Features.Select(f => f.Name));
         Assert.Equal(FeatureKind.Numeric, d.Features[0].Kind);
         Assert.Equal(39, d.Features[0].Numbers![0]); // first record of adult.data: "39, State-gov, 77516, ..."
         Assert.Equal("State-gov", d.Features[1].Categories![0]);
-        var all = AdultLoader.LoadBundled(AdultOptions.Default with { DropFnlwgt = false, DropEducation = false, SexAsFeature = false });
+        var all = AdultLoader.LoadBundled(AdultOptions.Default with
+        {
+            DropFnlwgt = false,
+            DropEducation = false,
+            SexAsFeature = false
+        });
         Assert.Equal(77516, all.Features.Single(f => f.Name == "fnlwgt").Numbers![0]);
         Assert.Equal("Bachelors", all.Features.Single(f => f.Name == "education").Categories![0]);
         Assert.DoesNotContain(all.Features, f => f.Name == "sex");

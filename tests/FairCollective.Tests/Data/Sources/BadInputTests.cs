@@ -44,7 +44,8 @@ public class BadInputTests
     [Fact]
     public void UnknownKeyInTheSpec() =>
         Assert.Equal("s.yaml, line 2: unknown key 'minorty' in sensitive (known: columns, minority, groups, as_feature)",
-            Msg(Load("x,g,y\n1,a,1\n", "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minorty: [b] }\n")));
+            Msg(Load("x,g,y\n1,a,1\n",
+                "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minorty: [b] }\n")));
 
     [Fact]
     public void LabelValueOutsideTheDeclaredOnes() =>
@@ -65,22 +66,26 @@ public class BadInputTests
     [Fact]
     public void SingleClassLabel() =>
         Assert.Equal("d.csv: the label has a single class (all 2 rows have y = 1); both classes are needed",
-            Msg(Load("x,g,y\n1,a,1\n2,b,1.0\n", "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [b] }\n")));
+            Msg(Load("x,g,y\n1,a,1\n2,b,1.0\n",
+                "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [b] }\n")));
 
     [Fact]
     public void DeclaredLabelValueOnNoRowListsTheValuesSeen() =>
         Assert.Equal("s.yaml: label.favourable value 'yes' matches no row of column 'y' (values seen: 1 (3), 2 (1))",
-            Msg(Load("x,g,y\n1,a,1\n2,b,2\n3,a,1\n4,b,1\n", "label: { column: y, favourable: [yes] }\nsensitive: { columns: [g], minority: [b] }\n")));
+            Msg(Load("x,g,y\n1,a,1\n2,b,2\n3,a,1\n4,b,1\n",
+                "label: { column: y, favourable: [yes] }\nsensitive: { columns: [g], minority: [b] }\n")));
 
     [Fact]
     public void DeclaredGroupOnNoRowListsTheGroupsSeen()
     {
         Assert.Equal("s.yaml: sensitive.minority value 'c' matches no row of column 'g' (values seen: a (2), b (1))",
-            Msg(Load("x,g,y\n1,a,1\n2,b,0\n3,a,0\n", "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [c] }\n")));
+            Msg(Load("x,g,y\n1,a,1\n2,b,0\n3,a,0\n",
+                "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [c] }\n")));
         Assert.Equal("s.yaml: sensitive.groups value 'c' matches no row of column 'g' (values seen: a (2), b (1))",
             Msg(Load("x,g,y\n1,a,1\n2,b,0\n3,a,0\n", "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [b], groups: [a, b, c] }\n")));
         Assert.Equal("s.yaml: sensitive.minority value 'b x 2' matches no row of columns 'g', 'h' (values seen: a x 1 (2), b x 1 (1))",
-            Msg(Load("x,g,h,y\n1,a,1,1\n2,b,1,0\n3,a,1,0\n", "label: { column: y, favourable: [1] }\nsensitive: { columns: [g, h], minority: [b x 2] }\n")));
+            Msg(Load("x,g,h,y\n1,a,1,1\n2,b,1,0\n3,a,1,0\n",
+                "label: { column: y, favourable: [1] }\nsensitive: { columns: [g, h], minority: [b x 2] }\n")));
     }
 
     [Fact]
@@ -91,7 +96,8 @@ public class BadInputTests
             for (int k = 0; k <= i; k++) csv.Append('v').Append(i).Append(',').Append(k % 2).Append('\n');
         Assert.Equal("s.yaml: sensitive.minority value 'w' matches no row of column 'g' (values seen: v11 (12), v10 (11), v9 (10), v8 (9), v7 (8), " +
                      "v6 (7), v5 (6), v4 (5), v3 (4), v2 (3), and 2 more)",
-            Msg(Load(csv.ToString(), "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [w] }\n")));
+            Msg(Load(csv.ToString(),
+                "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [w] }\n")));
     }
 
     [Fact]
@@ -117,7 +123,8 @@ public class BadInputTests
         string spec = dir.Write("s.yaml", Spec + "path: nowhere.csv\n");
         var e = Assert.Throws<UserInputException>(() => DatasetSpecFile.LoadData(spec));
         Assert.Equal($"{Path.Combine(dir.Path, "nowhere.csv")}: file not found", e.Message);
-        Assert.Equal("/no/such/file.csv: file not found", Assert.Throws<UserInputException>(() => DatasetCatalog.Load("/no/such/file.csv")).Message);
+        Assert.Equal("/no/such/file.csv: file not found", Assert.Throws<UserInputException>(()
+            => DatasetCatalog.Load("/no/such/file.csv")).Message);
         Assert.Equal("/no/spec.yaml: spec file not found",
             Assert.Throws<UserInputException>(() => DatasetSpecFile.Load(null, "/no/spec.yaml")).Message);
     }
@@ -127,7 +134,8 @@ public class BadInputTests
     {
         using var dir = new TempDirectory();
         var text = new System.Text.StringBuilder("x,g,y\n");
-        for (int i = 0; i < 50_000; i++) text.Append(i * 7919 % 10007).Append(i % 3 == 0 ? ",b," : ",a,").Append(i % 2).Append('\n');
+        for (int i = 0; i < 50_000; i++) text.Append(i * 7919 % 10007).Append(i % 3 == 0 ? ",b," : ",a,").Append(i %
+            2).Append('\n');
         string whole = dir.WriteGzip("d.csv.gz", text.ToString());
         byte[] bytes = File.ReadAllBytes(whole);
         string cut = Path.Combine(dir.Path, "cut.csv.gz");
@@ -158,7 +166,8 @@ public class BadInputTests
         // 50,000 levels would overflow the deserializer's stack and kill the process.
         string deep = "label: " + new string('[', 50_000) + new string(']', 50_000) + "\n";
         var e = Assert.Throws<UserInputException>(() => DatasetSpecFile.Parse(deep, "s.yaml"));
-        Assert.Equal("s.yaml: nesting deeper than 64 levels at line 1, column 71 (the limit for a spec document)", e.Message);
+        Assert.Equal("s.yaml: nesting deeper than 64 levels at line 1, column 71 (the limit for a spec document)",
+            e.Message);
     }
 
     [Fact]

@@ -24,10 +24,13 @@ public class CompasLoaderTests
     public void FeaturesAreTheDefendantsRecordNeverScoresOrNames()
     {
         var d = CompasLoader.LoadBundled();
-        Assert.Equal(["sex", "age", "juv_fel_count", "juv_misd_count", "juv_other_count", "priors_count", "c_charge_degree", "age_cat", "race"],
+        Assert.Equal(["sex", "age", "juv_fel_count", "juv_misd_count", "juv_other_count", "priors_count",
+            "c_charge_degree", "age_cat", "race"],
             d.Features.Select(f => f.Name));
-        Assert.Equal([FeatureKind.Categorical, FeatureKind.Numeric, FeatureKind.Numeric, FeatureKind.Numeric, FeatureKind.Numeric,
-            FeatureKind.Numeric, FeatureKind.Categorical, FeatureKind.Categorical, FeatureKind.Categorical], d.Features.Select(f => f.Kind));
+        Assert.Equal([FeatureKind.Categorical, FeatureKind.Numeric, FeatureKind.Numeric, FeatureKind.Numeric,
+            FeatureKind.Numeric,
+            FeatureKind.Numeric, FeatureKind.Categorical, FeatureKind.Categorical,
+                FeatureKind.Categorical], d.Features.Select(f => f.Kind));
         var noRace = CompasLoader.LoadBundled(CompasOptions.Default with { RaceAsFeature = false });
         Assert.DoesNotContain(noRace.Features, f => f.Name == "race");
         Assert.Equal("race", noRace.Sensitive.Name);
@@ -38,10 +41,12 @@ public class CompasLoaderTests
     public void RowsAndValuesEqualTheScikitLearnReferenceDesign()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(ReferenceData.PathOf("logistic_regression.json")));
-        var c = doc.RootElement.GetProperty("cases").EnumerateArray().Single(x => x.GetProperty("name").GetString() == "compas_standardised");
+        var c = doc.RootElement.GetProperty("cases").EnumerateArray().Single(x
+            => x.GetProperty("name").GetString() == "compas_standardised");
         var compas = c.GetProperty("compas");
         var rowIds = compas.GetProperty("row_ids").EnumerateArray().Select(e => e.GetInt32().ToString()).ToArray();
-        var raw = compas.GetProperty("raw_matrix").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
+        var raw = compas.GetProperty("raw_matrix").EnumerateArray().Select(r => r.EnumerateArray().Select(v
+            => v.GetDouble()).ToArray()).ToArray();
         var caucasian = compas.GetProperty("race_caucasian").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         var y = c.GetProperty("inputs").GetProperty("y").EnumerateArray().Select(e => e.GetInt32()).ToArray();
 
@@ -58,7 +63,8 @@ public class CompasLoaderTests
             // reference columns: sex_male, 5 numeric, c_charge_degree_F, age_cat one-hot (sorted levels)
             var r = raw[i];
             Assert.Equal(r[0], sex[i] == "Male" ? 1 : 0);
-            for (int j = 0; j < numeric.Length; j++) Assert.Equal(r[1 + j], d.Features.Single(f => f.Name == numeric[j]).Numbers![i]);
+            for (int j = 0; j < numeric.Length; j++) Assert.Equal(r[1 + j], d.Features.Single(f
+                => f.Name == numeric[j]).Numbers![i]);
             Assert.Equal(r[6], degree[i] == "F" ? 1 : 0);
             for (int k = 0; k < ageLevels.Length; k++) Assert.Equal(r[7 + k], ageCat[i] == ageLevels[k] ? 1 : 0);
             Assert.Equal(caucasian[i] == 1, d.Sensitive.GroupOfRow[i] == "Caucasian");
@@ -81,7 +87,8 @@ public class CompasLoaderTests
     [Fact]
     public void AMinorityThatIsNotPresentIsAUserError()
     {
-        var e = Assert.Throws<UserInputException>(() => CompasLoader.LoadBundled(CompasOptions.Default with { MinorityGroup = "Asian" }));
+        var e = Assert.Throws<UserInputException>(()
+            => CompasLoader.LoadBundled(CompasOptions.Default with { MinorityGroup = "Asian" }));
         Assert.Equal("bundled compas/compas-scores-two-years.csv.gz: minority 'Asian' of 'race' has no rows (groups present: 'African-American', 'Caucasian')", e.Message);
     }
 
@@ -93,5 +100,6 @@ public class CompasLoaderTests
         return (double)pos / n;
     }
 
-    private static void Column(Dataset d, string name, out string?[] values) => values = d.Features.Single(f => f.Name == name).Categories!;
+    private static void Column(Dataset d, string name, out string?[] values) => values = d.Features.Single(f
+        => f.Name == name).Categories!;
 }

@@ -83,7 +83,8 @@ public class CsvDatasetLoaderTests
         using var dir = new TempDirectory();
         string data = dir.Write("people.csv", People);
         var e = Assert.Throws<UserInputException>(() =>
-            CsvDatasetLoader.Load(DatasetSpecFile.Parse(Spec + "\nmissing: { policy: error }", "spec.yaml"), "spec.yaml", data));
+            CsvDatasetLoader.Load(DatasetSpecFile.Parse(Spec + "\nmissing: { policy: error }", "spec.yaml"),
+                "spec.yaml", data));
         Assert.Equal($"{data}, line 3, column 'job': missing value '?' (missing.policy is error)", e.Message);
     }
 }

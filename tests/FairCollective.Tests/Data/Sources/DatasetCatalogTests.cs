@@ -13,7 +13,8 @@ public class DatasetCatalogTests
     public void ListsEveryNamedDatasetWithADescription()
     {
         var list = DatasetCatalog.List();
-        Assert.Equal(["compas", "compas-recidivism", "adult", "acs-az", "acs-ut", "acs-wy", "synthetic", "toy", "waterbirds"], list.Select(i => i.Name));
+        Assert.Equal(["compas", "compas-recidivism", "adult", "acs-az", "acs-ut", "acs-wy", "synthetic", "toy",
+            "waterbirds"], list.Select(i => i.Name));
         Assert.All(list, i => Assert.False(string.IsNullOrWhiteSpace(i.Description)));
         Assert.All(list, i => Assert.DoesNotContain('\n', i.Description));
         Assert.Equal(6, list.Count(i => i.Kind == DatasetKind.Bundled));
@@ -21,7 +22,8 @@ public class DatasetCatalogTests
         // Every name that needs no file loads, with its identity; generated ones also give their causal model.
         foreach (var info in list.Where(i => i.NeedsNoFile))
             Assert.NotNull(DatasetCatalog.Load(info.Name).Identity);
-        Assert.All(list, i => Assert.Equal(i.Kind == DatasetKind.Generated, DatasetCatalog.LoadGenerated(i.Name) is not null));
+        Assert.All(list, i => Assert.Equal(i.Kind == DatasetKind.Generated,
+            DatasetCatalog.LoadGenerated(i.Name) is not null));
     }
 
     [Fact]
@@ -52,7 +54,8 @@ public class DatasetCatalogTests
         var test = DatasetCatalog.Load(alone);
         Assert.Equal(15060, test.RowCount);
         Assert.Null(test.PredefinedSplit);
-        string national = dir.Write("n.csv", "row_index,aequitas_split,AGEP,COW,SCHL,MAR,OCCP,POBP,RELP,WKHP,SEX,RAC1P,label\n" +
+        string national = dir.Write("n.csv",
+            "row_index,aequitas_split,AGEP,COW,SCHL,MAR,OCCP,POBP,RELP,WKHP,SEX,RAC1P,label\n" +
             "1,test,53,5,17,5,3605,18,16,40,1,1,0\n9,train_sample,40,1,21,1,10,6,0,45,2,2,1\n");
         var n = DatasetCatalog.Load(national);
         Assert.Equal(new string?[] { "test", "train" }, n.PredefinedSplit!);
@@ -85,7 +88,8 @@ public class DatasetCatalogTests
     {
         using var dir = new TempDirectory();
         dir.Write("d.csv", "x,g,y\n1,a,1\n2,b,0\n3,a,0\n4,b,1\n");
-        string spec = dir.Write("loans.yaml", "path: d.csv\nlabel: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n");
+        string spec = dir.Write("loans.yaml",
+            "path: d.csv\nlabel: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n");
         var d = DatasetSpecFile.Load(spec);
         Assert.Equal(("d", 4), (d.Name, d.RowCount));
         Assert.Equal(d.Identity, DatasetSpecFile.Load(null, spec).Identity);

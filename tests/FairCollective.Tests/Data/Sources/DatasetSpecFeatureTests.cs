@@ -58,7 +58,8 @@ public class DatasetSpecFeatureTests
         var d = Load(dir, "a,b,c\n1,x,1\n2,y,0\n", "columns: [size, group, outcome]\nlabel: { column: outcome, favourable: [1] }\nsensitive: { columns: [group], minority: [y] }\n");
         Assert.Equal(["size", "group"], d.Features.Select(f => f.Name));
         Assert.Equal("s.yaml: columns names 3 columns but d.txt has 4 fields per row (line 1)",
-            Fails(Blanks, BlankSpec.Replace("columns: [checking, duration, status, class]", "columns: [duration, status, class]")));
+            Fails(Blanks, BlankSpec.Replace("columns: [checking, duration, status, class]",
+                "columns: [duration, status, class]")));
         Assert.Equal("s.yaml: columns names 2 columns but d.txt has 3 in its header",
             Fails("a,b,c\n1,x,1\n", "columns: [size, group]\nlabel: { column: group, favourable: [1] }\nsensitive: { columns: [size], minority: [1] }\n"));
         Assert.Equal("s.yaml: columns names 'a' twice",
@@ -77,7 +78,8 @@ public class DatasetSpecFeatureTests
         Assert.Equal([true, false, true, false], d.Sensitive.Membership);
         // Text still compares as text: "01" is not "1" as text, but is as a number; "1a" is no number.
         Assert.Equal("s.yaml: label.favourable value '1a' matches no row of column 'y' (values seen: 0 (1), 01 (1))",
-            Fails("x,g,y\n1,a,01\n2,b,0\n", "label: { column: y, favourable: [1a] }\nsensitive: { columns: [g], minority: [b] }\n"));
+            Fails("x,g,y\n1,a,01\n2,b,0\n",
+                "label: { column: y, favourable: [1a] }\nsensitive: { columns: [g], minority: [b] }\n"));
         Assert.Equal("s.yaml: label value '1.0' is both favourable and unfavourable",
             Fails("x,g,y\n1,a,1\n", "label: { column: y, favourable: [1], unfavourable: [\"1.0\"] }\nsensitive: { columns: [g], minority: [a] }\n"));
     }
@@ -96,7 +98,8 @@ public class DatasetSpecFeatureTests
             sensitive: { columns: [sex, age_group], minority: ["female x young_or_old"] }
             """);
         Assert.Equal([1, 0, 1, 1, 0], d.Labels);
-        Assert.Equal(["female x young_or_old", "male x middle", "female x young_or_old", "male x middle", "male x young_or_old"], d.Sensitive.GroupOfRow);
+        Assert.Equal(["female x young_or_old", "male x middle", "female x young_or_old", "male x middle",
+            "male x young_or_old"], d.Sensitive.GroupOfRow);
         Assert.Equal(2, d.Sensitive.Membership.Count(a => a));
         // class is what the label is computed from, so it is no default feature.
         Assert.Equal(["age", "status", "sex", "age_group", "decade"], d.Features.Select(f => f.Name));
@@ -133,7 +136,8 @@ public class DatasetSpecFeatureTests
         Assert.Equal("s.yaml: derived column 'g' has the name of a column of d.txt; give it another name",
             Fails(data, "derived: [{name: g, expression: \"age < 25\"}]\n" + tail));
         Assert.Equal("s.yaml: derived column 'young' is defined twice",
-            Fails(data, "derived: [{name: young, expression: \"age < 25\"}, {name: young, expression: \"age > 1\"}]\n" + tail));
+            Fails(data,
+                "derived: [{name: young, expression: \"age < 25\"}, {name: young, expression: \"age > 1\"}]\n" + tail));
         Assert.Equal("s.yaml: derived column 'x' has no expression", Fails(data, "derived: [{name: x}]\n" + tail));
         Assert.Equal("s.yaml: derived column 'bad': d.txt, line 2 (age = 22, g = 'a'): The input string 'a' was not in a correct format.",
             Fails(data, "derived: [{name: bad, expression: \"age + g\"}]\n" + tail));
@@ -149,13 +153,17 @@ public class DatasetSpecFeatureTests
         // The known-key lists of DatasetSpecFile's messages must follow the records when a key is added.
         foreach (var (type, yaml) in new (Type, string)[]
                  {
-                     (typeof(DatasetSpec), "nope: 1\n"), (typeof(LabelSpec), "label: {nope: 1}\n"), (typeof(SensitiveSpec), "sensitive: {nope: 1}\n"),
-                     (typeof(FeatureSpec), "features: [{nope: 1}]\n"), (typeof(MissingSpec), "missing: {nope: 1}\n"), (typeof(DerivedColumnSpec), "derived: [{nope: 1}]\n"),
+                     (typeof(DatasetSpec), "nope: 1\n"), (typeof(LabelSpec),
+                         "label: {nope: 1}\n"), (typeof(SensitiveSpec), "sensitive: {nope: 1}\n"),
+                     (typeof(FeatureSpec), "features: [{nope: 1}]\n"), (typeof(MissingSpec),
+                         "missing: {nope: 1}\n"), (typeof(DerivedColumnSpec), "derived: [{nope: 1}]\n"),
                  })
         {
             var e = Assert.Throws<UserInputException>(() => DatasetSpecFile.Parse(yaml, "s.yaml"));
-            string known = System.Text.RegularExpressions.Regex.Match(e.Message, @"\(known: ([^)]*)\)$").Groups[1].Value;
-            var expected = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name));
+            string known = System.Text.RegularExpressions.Regex.Match(e.Message,
+                @"\(known: ([^)]*)\)$").Groups[1].Value;
+            var expected = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p
+                => UnderscoredNamingConvention.Instance.Apply(p.Name));
             Assert.Equal(expected.Order(), known.Split(", ").Order());
         }
     }

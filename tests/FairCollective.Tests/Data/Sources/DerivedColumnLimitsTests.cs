@@ -46,7 +46,8 @@ public class DerivedColumnLimitsTests
         Assert.Equal(64, ExpressionLimits.DeepestAt(Nested(33)));
         Assert.Equal(-1, ExpressionLimits.DeepestAt(new string('!', 64) + "true"));
         Assert.Equal(64, ExpressionLimits.DeepestAt(new string('!', 65) + "true"));
-        Assert.Equal(258, ExpressionLimits.DeepestAt(string.Concat(Enumerable.Repeat("not ", 65)) + "true")); // the end of the 65th "not"
+        Assert.Equal(258, ExpressionLimits.DeepestAt(string.Concat(Enumerable.Repeat("not ",
+            65)) + "true")); // the end of the 65th "not"
         // The longest expression allowed evaluates: 1,000 terms of a sum.
         const string data = "x,g,y\n1,a,1\n2,b,0\n3,a,0\n4,b,1\n";
         var sum = string.Join("+", Enumerable.Repeat("x", 1_000));
@@ -67,7 +68,8 @@ public class DerivedColumnLimitsTests
         Assert.Equal(FeatureKind.Numeric, d.Features.Single(f => f.Name == "d").Kind);
         Assert.Equal([1.0, 1, 1], d.Features.Single(f => f.Name == "d").Numbers!);
         Assert.Equal(new RowAccount(5, 2, [new ColumnDrops("d", 2)]).Describe(), d.RowAccount!.Describe());
-        var categorical = Load(data, Derived("(x - 3) / (x - 3)") + Tail + "features: [{name: x}, {name: d, kind: categorical}]\n");
+        var categorical = Load(data,
+            Derived("(x - 3) / (x - 3)") + Tail + "features: [{name: x}, {name: d, kind: categorical}]\n");
         Assert.Equal(["0", "2", "4"], categorical.Ids);
         Assert.Equal(new string?[] { "1", "1", "1" }, categorical.Features.Single(f => f.Name == "d").Categories!);
         var kept = Load(data, Derived("(x - 3) / (x - 3)") + Tail + "missing: { policy: keep }\n");
@@ -82,7 +84,8 @@ public class DerivedColumnLimitsTests
     [InlineData("(x-x)/(x-x)", 4, 0)]
     [InlineData("1e999 + x", 4, 0)]
     [InlineData("Sqrt(-1 - x * x)", 4, 0)]
-    public void AColumnMissingOnEveryRowIsOneLineNamingItsExpression(string expression, int nonFinite, int inputMissing) =>
+    public void AColumnMissingOnEveryRowIsOneLineNamingItsExpression(string expression, int nonFinite,
+        int inputMissing) =>
         Assert.Equal(string.Create(CultureInfo.InvariantCulture,
                 $"s.yaml: derived column 'd': expression \"{expression}\" has no value on any of the 4 rows of d.txt (NaN or infinite on {nonFinite}, an input missing on {inputMissing}); a NaN or infinite result is missing, and a column missing on every row would leave no row"),
             Fails("x,g,y\n1,a,1\n2,b,0\n3,a,0\n4,b,1\n", Derived(expression) + Tail));
@@ -96,18 +99,22 @@ public class DerivedColumnLimitsTests
         var d = Load(data, "derived:\n  - {name: m, expression: \"median(x)\"}\n  - {name: high, expression: \"x > median(x)\"}\n  - {name: q, expression: \"quantile(x, 0.3)\"}\n" + Tail);
         Assert.Equal(["0", "1", "4", "5"], d.Ids);
         Assert.Equal([4.0, 4, 4, 4], d.Features.Single(f => f.Name == "m").Numbers!);
-        Assert.Equal(new string?[] { "false", "false", "true", "true" }, d.Features.Single(f => f.Name == "high").Categories!);
+        Assert.Equal(new string?[] { "false", "false", "true", "true" }, d.Features.Single(f
+            => f.Name == "high").Categories!);
         // R7 (numpy's default): position 0.3 * (5 - 1) = 1.2 in 1, 2, 4, 5, 8: 2 + 0.2 * (4 - 2) = 2.4.
         Assert.Equal(2.4, d.Features.Single(f => f.Name == "q").Numbers![0], 12);
-        Assert.Equal(new RowAccount(6, 2, [new ColumnDrops("x", 1), new ColumnDrops("z", 1), new ColumnDrops("m", 1), new ColumnDrops("high", 1), new ColumnDrops("q", 1)]).Describe(),
+        Assert.Equal(new RowAccount(6, 2, [new ColumnDrops("x", 1), new ColumnDrops("z", 1), new ColumnDrops("m", 1),
+            new ColumnDrops("high", 1), new ColumnDrops("q", 1)]).Describe(),
             d.RowAccount!.Describe());
     }
 
     [Theory]
     // numpy 1.24.2: numpy.quantile([7, 1, 3, 10, 5], q) and numpy.quantile([2.5, -1, 4, 4, 8, 0.5, 3], q), default
     // method 'linear'.
-    [InlineData(new[] { 7.0, 1, 3, 10, 5 }, new[] { 0, 0.1, 0.3, 0.5, 0.9, 1 }, new[] { 1.0, 1.8, 3.4, 5.0, 8.8, 10.0 })]
-    [InlineData(new[] { 2.5, -1, 4, 4, 8, 0.5, 3 }, new[] { 0.05, 0.25, 0.5, 0.75, 0.99 }, new[] { -0.5499999999999999, 1.5, 3.0, 4.0, 7.759999999999998 })]
+    [InlineData(new[] { 7.0, 1, 3, 10, 5 }, new[] { 0, 0.1, 0.3, 0.5, 0.9, 1 }, new[] { 1.0, 1.8, 3.4, 5.0, 8.8,
+        10.0 })]
+    [InlineData(new[] { 2.5, -1, 4, 4, 8, 0.5, 3 }, new[] { 0.05, 0.25, 0.5, 0.75, 0.99 }, new[] { -0.5499999999999999,
+        1.5, 3.0, 4.0, 7.759999999999998 })]
     [InlineData(new[] { 1.0, 2, 3, 4 }, new[] { 0.5 }, new[] { 2.5 })] // numpy.median([1, 2, 3, 4])
     public void QuantilesAreNumpysDefault(double[] values, double[] qs, double[] numpy)
     {

@@ -16,12 +16,14 @@ public class FeatureFileTests
     private static byte[] Npy(double[] values, int cols, string descr = "<f8")
     {
         string header = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': ({values.Length / cols}, {cols}), }}";
-        header = header.PadRight((header.Length + 11) / 16 * 16 + 5) + "\n"; // NumPy pads the header so data starts 16-aligned
+        header = header.PadRight((header.Length + 11) / 16 * 16 + 5) + "\n";
+        // NumPy pads the header so data starts 16-aligned
         var bytes = new List<byte> { 0x93 };
         bytes.AddRange(System.Text.Encoding.ASCII.GetBytes("NUMPY"));
         bytes.AddRange([1, 0, (byte)(header.Length & 0xff), (byte)(header.Length >> 8)]);
         bytes.AddRange(System.Text.Encoding.ASCII.GetBytes(header));
-        foreach (double v in values) bytes.AddRange(descr == "<f8" ? BitConverter.GetBytes(v) : BitConverter.GetBytes((float)v));
+        foreach (double v in values) bytes.AddRange(descr == "<f8" ? BitConverter.GetBytes(v) :
+            BitConverter.GetBytes((float)v));
         return bytes.ToArray();
     }
 
@@ -54,7 +56,8 @@ public class FeatureFileTests
         Assert.Equal([10.0, 20, 30, 40], d.Features[3].Numbers!);
         string f4 = Path.Combine(dir.Path, "e4.npy");
         File.WriteAllBytes(f4, Npy([0.5, 1.5, 2.5, 3.5], cols: 1, descr: "<f4"));
-        Assert.Equal([0.5, 1.5, 2.5, 3.5], DatasetSpecFile.Load(null, spec, new LoadOptions { EmbeddingsPath = f4 }).Features[2].Numbers!);
+        Assert.Equal([0.5, 1.5, 2.5, 3.5], DatasetSpecFile.Load(null, spec,
+            new LoadOptions { EmbeddingsPath = f4 }).Features[2].Numbers!);
     }
 
     [Fact]
@@ -63,8 +66,10 @@ public class FeatureFileTests
         using var dir = new TempDirectory();
         string spec = dir.Write("s.yaml", Spec + "path: d.csv\n");
         dir.Write("d.csv", Csv);
-        string Err(string file) => Assert.Throws<UserInputException>(() => DatasetSpecFile.Load(null, spec, new LoadOptions { EmbeddingsPath = file })).Message;
-        Assert.EndsWith("e.csv: no features for row id 'k3' of dataset 'd'", Err(dir.Write("e.csv", "k1,1\nk2,2\nk4,4\n")));
+        string Err(string file) => Assert.Throws<UserInputException>(() => DatasetSpecFile.Load(null, spec,
+            new LoadOptions { EmbeddingsPath = file })).Message;
+        Assert.EndsWith("e.csv: no features for row id 'k3' of dataset 'd'", Err(dir.Write("e.csv",
+            "k1,1\nk2,2\nk4,4\n")));
         string short3 = Path.Combine(dir.Path, "short.npy");
         File.WriteAllBytes(short3, Npy([1, 2, 3], cols: 1));
         Assert.EndsWith("short.npy: 3 rows, but the dataset has 4 (a .npy file holds one row per dataset row, in order)", Err(short3));
@@ -72,6 +77,7 @@ public class FeatureFileTests
         File.WriteAllBytes(ints, Npy([1, 2, 3, 4], cols: 1, descr: "<i8"));
         Assert.EndsWith("ints.npy: dtype '<i8' is not little-endian float64 or float32", Err(ints));
         Assert.EndsWith("not.npy: not a NumPy .npy file", Err(dir.Write("not.npy", "hello, numpy")));
-        Assert.EndsWith("clash.csv: feature 'x' is already a column of dataset 'd'", Err(dir.Write("clash.csv", "key,x\nk1,1\nk2,2\nk3,3\nk4,4\n")));
+        Assert.EndsWith("clash.csv: feature 'x' is already a column of dataset 'd'", Err(dir.Write("clash.csv",
+            "key,x\nk1,1\nk2,2\nk3,3\nk4,4\n")));
     }
 }

@@ -20,7 +20,8 @@ public class HslsPresetTests
         // Black (700) and other (2,618) students act; 312 + 1,362 of them score 40 or more.
         Assert.Equal(3_318, d.Sensitive.Membership.MinorityCount);
         Assert.Equal(1_674, Enumerable.Range(0, d.RowCount).Count(i => d.Sensitive.Membership[i] && d.Labels[i] == 1));
-        Assert.Equal(["X1MTHID", "X1MTHUTI", "X1MTHEFF", "X1SCHOOLBEL", "X1PAR1EDU", "X1PAR2EDU", "X1FAMINCOME", "X1PAR1EMP", "X1PAR2EMP", "sexbin", "group"],
+        Assert.Equal(["X1MTHID", "X1MTHUTI", "X1MTHEFF", "X1SCHOOLBEL", "X1PAR1EDU", "X1PAR2EDU", "X1FAMINCOME",
+            "X1PAR1EMP", "X1PAR2EMP", "sexbin", "group"],
             d.Features.Select(f => f.Name));
         Assert.DoesNotContain(d.Features, f => f.Name is "SY" or "grade" or "racebin" or "orig_row");
     }

@@ -59,7 +59,8 @@ public class NumericInputTests
         using var dir = new TempDirectory();
         var d = Load(dir, NonFinite, Spec + "missing: { policy: keep }\n");
         Assert.Equal(9, d.RowCount);
-        Assert.Equal([false, true, false, true, true, true, true, false, false], d.Features[0].Numbers!.Select(double.IsNaN));
+        Assert.Equal([false, true, false, true, true, true, true, false, false],
+            d.Features[0].Numbers!.Select(double.IsNaN));
     }
 
     [Fact]
@@ -113,7 +114,8 @@ public class NumericInputTests
     private static string ManyLevels(int levels)
     {
         var csv = new StringBuilder("customer_id,g,y\n");
-        for (int i = 0; i < levels; i++) csv.Append("c").Append(i).Append(i % 2 == 0 ? ",a," : ",b,").Append(i % 3 == 0 ? 1 : 0).Append('\n');
+        for (int i = 0; i < levels; i++) csv.Append("c").Append(i).Append(i % 2 == 0 ? ",a," : ",b,").Append(i % 3 == 0
+            ? 1 : 0).Append('\n');
         return csv.ToString();
     }
 
@@ -145,6 +147,7 @@ public class NumericInputTests
         Assert.Equal(3, b.Build("f.csv").Length);
         b.AddCategory("z");
         var e = Assert.Throws<UserInputException>(() => b.Build("f.csv"));
-        Assert.Equal("f.csv, column 'c': 3 distinct values exceed the limit of 2 levels for a categorical feature", e.Message);
+        Assert.Equal("f.csv, column 'c': 3 distinct values exceed the limit of 2 levels for a categorical feature",
+            e.Message);
     }
 }

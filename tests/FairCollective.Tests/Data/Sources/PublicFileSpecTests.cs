@@ -65,7 +65,8 @@ public class PublicFileSpecTests
         Assert.Equal(22, d.Features.Count); // the 20 attributes (all but the label) and the two derived columns
         Assert.Equal(FeatureKind.Numeric, d.Features.Single(f => f.Name == "credit_amount").Kind);
         Assert.Equal(149, d.Features.Single(f => f.Name == "young").Categories!.Count(c => c == "true"));
-        Assert.Equal(1169.0, d.Features.Single(f => f.Name == "credit_amount").Numbers![0]); // line 1: A11 6 A34 A43 1169 ...
+        Assert.Equal(1169.0, d.Features.Single(f
+            => f.Name == "credit_amount").Numbers![0]); // line 1: A11 6 A34 A43 1169 ...
     }
 
     [RequiresSharedDataFact(Law)]

@@ -17,8 +17,10 @@ public class RowAccountTests
     {
         var csv = new StringBuilder("age,sex,hours,wage,y\n");
         for (int i = 0; i < 400; i++)
-            csv.Append(18 + i % 50).Append(i % 4 == 0 ? ",F," : ",M,").Append(i % 3 == 0 ? "" : (20 + i % 30).ToString()).Append(',')
-                .Append(i % 5 == 0 ? "NA" : (10 + i % 17).ToString()).Append(',').Append((i * 7 + i / 3) % 2).Append('\n');
+            csv.Append(18 + i % 50).Append(i % 4 == 0 ? ",F," : ",M,").Append(i % 3 == 0 ? "" : (20 + i %
+                30).ToString()).Append(',')
+                .Append(i % 5 == 0 ? "NA" : (10 + i % 17).ToString()).Append(',').Append((i * 7 + i / 3) %
+                    2).Append('\n');
         return csv.ToString();
     }
 
@@ -43,7 +45,8 @@ public class RowAccountTests
         Assert.All(d.RowAccount.Rows, r => Assert.True(r.Line >= 2 && r.Columns.Count >= 1));
         Assert.Equal([new ColumnDrops("hours", 134), new ColumnDrops("wage", 80)], d.RowAccount.ByColumn);
         Assert.Equal(213, d.RowAccount.Kept);
-        Assert.Equal("400 rows read, 187 dropped (46.8%) for a missing value (hours: 134, wage: 80), 213 kept", d.RowAccount.Describe());
+        Assert.Equal("400 rows read, 187 dropped (46.8%) for a missing value (hours: 134, wage: 80), 213 kept",
+            d.RowAccount.Describe());
         Assert.Equal("dataset 'survey': 187 of 400 rows (46.8%) were dropped for a missing value (hours: 134, wage: 80), more than 10%; the rows kept may not represent the file's population (missing.policy: keep keeps rows with missing feature values; docs/dataset-spec.md)",
             d.RowAccount.Warning("survey"));
     }
@@ -57,7 +60,8 @@ public class RowAccountTests
         lines[3] = "20,M,22,12,?"; // i = 2
         var d = Load(string.Join('\n', lines), SurveySpec);
         Assert.Equal(189, d.RowAccount!.Dropped);
-        Assert.Equal([new ColumnDrops("hours", 134), new ColumnDrops("wage", 80), new ColumnDrops("y", 2), new ColumnDrops("sex", 1)], d.RowAccount.ByColumn);
+        Assert.Equal([new ColumnDrops("hours", 134), new ColumnDrops("wage", 80), new ColumnDrops("y", 2),
+            new ColumnDrops("sex", 1)], d.RowAccount.ByColumn);
         var kept = Load(Survey(), SurveySpec + "missing: { policy: keep }\n");
         Assert.Equal(400, kept.RowCount);
         Assert.Equal("400 rows read, none dropped", kept.RowAccount!.Describe());
@@ -94,7 +98,8 @@ public class RowAccountTests
     [Fact]
     public void AnEmptyHeaderIsRefusedUnlessFeaturesLeaveItOutOrColumnsNameIt()
     {
-        const string rNames = "\"\",\"x\",\"g\",\"y\"\n\"1\",5,\"a\",1\n\"2\",6,\"b\",0\n\"3\",7,\"a\",0\n\"4\",8,\"b\",1\n";
+        const string rNames =
+            "\"\",\"x\",\"g\",\"y\"\n\"1\",5,\"a\",1\n\"2\",6,\"b\",0\n\"3\",7,\"a\",0\n\"4\",8,\"b\",1\n";
         const string tail = "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n";
         var e = Assert.Throws<UserInputException>(() => Load(rNames, "path: survey.csv\n" + tail));
         Assert.EndsWith("survey.csv: column 1 has an empty header (R's write.csv writes row names so); name it with 'columns' in the dataset spec (then leave it out of 'features' or make it the 'id'), or list the features under 'features' to leave it out", e.Message);

@@ -26,7 +26,11 @@ public class WaterbirdsLoaderTests
         string withHeader = dir.Write("e1.csv", "img_id,e0,e1\n4,4.0,-4\n2,2.0,-2\n1,1.5,-1\n3,3.0,-3\n");
         string bare = dir.Write("e2.csv", "4,4.0,-4\n2,2.0,-2\n1,1.5,-1\n3,3.0,-3\n");
         var a = WaterbirdsLoader.Load(new WaterbirdsOptions { MetadataPath = meta, EmbeddingsPath = withHeader });
-        var b = WaterbirdsLoader.Load(new WaterbirdsOptions { MetadataPath = meta, EmbeddingsPath = bare, MinorityGroup = WaterbirdsOptions.Land, PlaceAsFeature = true });
+        var b = WaterbirdsLoader.Load(new WaterbirdsOptions
+        {
+            MetadataPath = meta, EmbeddingsPath = bare,
+            MinorityGroup = WaterbirdsOptions.Land, PlaceAsFeature = true
+        });
         Assert.Equal(["e0", "e1"], a.Features.Select(f => f.Name));
         Assert.Equal(["f0", "f1", "place"], b.Features.Select(f => f.Name));
         Assert.Equal([1.5, 2, 3, 4], a.Features[0].Numbers!);
@@ -43,13 +47,18 @@ public class WaterbirdsLoaderTests
     {
         using var dir = new TempDirectory();
         string meta = dir.Write("metadata.csv", SmallMetadata);
-        var e = Assert.Throws<UserInputException>(() => WaterbirdsLoader.Load(new WaterbirdsOptions { MetadataPath = meta }));
+        var e = Assert.Throws<UserInputException>(()
+            => WaterbirdsLoader.Load(new WaterbirdsOptions { MetadataPath = meta }));
         Assert.Equal("Waterbirds has no bundled image features; supply embeddings with --embeddings FILE: a CSV of img_id,f0..fN with one row per image of metadata.csv", e.Message);
         var viaCatalog = Assert.Throws<UserInputException>(() => DatasetCatalog.Load(meta));
         Assert.Equal(e.Message, viaCatalog.Message);
         string partial = dir.Write("e.csv", "1,0.1\n2,0.2\n4,0.4\n");
         Assert.Equal($"{partial}: no embedding for img_id 3 ({meta}, line 4)",
-            Assert.Throws<UserInputException>(() => WaterbirdsLoader.Load(new WaterbirdsOptions { MetadataPath = meta, EmbeddingsPath = partial })).Message);
+            Assert.Throws<UserInputException>(() => WaterbirdsLoader.Load(new WaterbirdsOptions
+            {
+                MetadataPath = meta,
+                EmbeddingsPath = partial
+            })).Message);
     }
 
     [RequiresSharedDataFact(Metadata)]
@@ -57,10 +66,16 @@ public class WaterbirdsLoaderTests
     {
         using var dir = new TempDirectory();
         var text = new StringBuilder("img_id,z\n");
-        for (int id = 1; id <= 11_788; id++) text.Append(id).Append(',').Append((id * 0.25).ToString("R", CultureInfo.InvariantCulture)).Append('\n');
-        var d = DatasetCatalog.Load(SharedData.File(Metadata), new LoadOptions { EmbeddingsPath = dir.Write("z.csv", text.ToString()) });
+        for (int id = 1; id <= 11_788; id++) text.Append(id).Append(',').Append((id * 0.25).ToString("R",
+            CultureInfo.InvariantCulture)).Append('\n');
+        var d = DatasetCatalog.Load(SharedData.File(Metadata), new LoadOptions
+        {
+            EmbeddingsPath = dir.Write("z.csv",
+            text.ToString())
+        });
         Assert.Equal(11_788, d.RowCount);
-        for (int i = 0; i < d.RowCount; i++) Assert.Equal(int.Parse(d.Ids[i], CultureInfo.InvariantCulture) * 0.25, d.Features[0].Numbers![i]);
+        for (int i = 0; i < d.RowCount; i++) Assert.Equal(int.Parse(d.Ids[i], CultureInfo.InvariantCulture) * 0.25,
+            d.Features[0].Numbers![i]);
         // waterbirds/SOURCE.md: (landbird,land) (landbird,water) (waterbird,land) (waterbird,water) per split.
         var expected = new Dictionary<string, int[]>
         {
@@ -72,7 +87,8 @@ public class WaterbirdsLoaderTests
         {
             var got = new int[4];
             for (int i = 0; i < d.RowCount; i++)
-                if (d.PredefinedSplit![i] == split) got[d.Labels[i] * 2 + (d.Sensitive.GroupOfRow[i] == "water" ? 1 : 0)]++;
+                if (d.PredefinedSplit![i] == split) got[d.Labels[i] * 2 + (d.Sensitive.GroupOfRow[i] == "water" ? 1 :
+                    0)]++;
             Assert.Equal(counts, got);
         }
         Assert.Equal(4737, d.Sensitive.Membership.Count(a => a));

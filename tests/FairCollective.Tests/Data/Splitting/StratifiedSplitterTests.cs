@@ -9,7 +9,8 @@ namespace FairCollective.Tests.Data.Splitting;
 public class StratifiedSplitterTests
 {
     private static Dataset Make(int[] labels, string[] groups, string?[]? split = null) =>
-        new("d", [FeatureColumn.Numeric("x", new double[labels.Length])], labels, new SensitiveAttribute("g", groups, ["m"]),
+        new("d", [FeatureColumn.Numeric("x", new double[labels.Length])], labels, new SensitiveAttribute("g", groups,
+            ["m"]),
             Enumerable.Range(0, labels.Length).Select(i => $"r{i}").ToArray(), split);
 
     private static readonly Gen<(Dataset Data, SplitOptions Options)> Cases =
@@ -59,7 +60,8 @@ public class StratifiedSplitterTests
 
     [Fact]
     public void SameSeedSameSplit() =>
-        Cases.Sample(c => Assert.Equal(StratifiedSplitter.Split(c.Data, c.Options), StratifiedSplitter.Split(c.Data, c.Options), SplitComparer.Instance));
+        Cases.Sample(c => Assert.Equal(StratifiedSplitter.Split(c.Data, c.Options), StratifiedSplitter.Split(c.Data,
+            c.Options), SplitComparer.Instance));
 
     [Fact]
     public void DifferentSeedsGiveDifferentSplits()
@@ -67,7 +69,8 @@ public class StratifiedSplitterTests
         var rng = new Random(3);
         var data = Make(Enumerable.Range(0, 200).Select(_ => rng.Next(2)).ToArray(),
             Enumerable.Range(0, 200).Select(_ => rng.Next(3) == 0 ? "m" : "M").ToArray());
-        var tests = Enumerable.Range(0, 10).Select(seed => StratifiedSplitter.Split(data, new SplitOptions { Seed = seed }).Test).ToArray();
+        var tests = Enumerable.Range(0, 10).Select(seed => StratifiedSplitter.Split(data,
+            new SplitOptions { Seed = seed }).Test).ToArray();
         for (int a = 0; a < tests.Length; a++)
             for (int b = a + 1; b < tests.Length; b++)
                 Assert.NotEqual(tests[a], tests[b]);
@@ -84,7 +87,11 @@ public class StratifiedSplitterTests
         // [5, 5] with 5 draws: the odd draw goes to either stratum, chosen by the seed, not always the first.
         var even = Make([0, 0, 0, 0, 0, 1, 1, 1, 1, 1], Enumerable.Repeat("m", 10).ToArray());
         var firstCounts = Enumerable.Range(0, 40)
-            .Select(seed => StratifiedSplitter.Split(even, new SplitOptions { Seed = seed, TestFraction = 0.5 }).Test.Count(i => i < 5))
+            .Select(seed => StratifiedSplitter.Split(even, new SplitOptions
+            {
+                Seed = seed,
+                TestFraction = 0.5
+            }).Test.Count(i => i < 5))
             .ToHashSet();
         Assert.Equal([2, 3], firstCounts.Order());
     }
@@ -99,9 +106,11 @@ public class StratifiedSplitterTests
         Assert.Equal([1, 4], s.Test);
 
         var unknown = Make([0, 1], ["m", "M"], ["train", "holdout"]);
-        Assert.Contains("row 1", Assert.Throws<UserInputException>(() => StratifiedSplitter.Split(unknown, new SplitOptions { UsePredefined = true })).Message);
+        Assert.Contains("row 1", Assert.Throws<UserInputException>(() => StratifiedSplitter.Split(unknown,
+            new SplitOptions { UsePredefined = true })).Message);
         var none = Make([0, 1], ["m", "M"]);
-        Assert.Contains("UsePredefined", Assert.Throws<UserInputException>(() => StratifiedSplitter.Split(none, new SplitOptions { UsePredefined = true })).Message);
+        Assert.Contains("UsePredefined", Assert.Throws<UserInputException>(() => StratifiedSplitter.Split(none,
+            new SplitOptions { UsePredefined = true })).Message);
     }
 
     [Theory]
@@ -113,7 +122,8 @@ public class StratifiedSplitterTests
     public void BadFractionsAreUserErrors(double test, double validation, string expected)
     {
         var data = Make([0, 1, 0, 1, 0, 1, 0, 1, 0, 1], Enumerable.Repeat("m", 10).ToArray());
-        var e = Assert.Throws<UserInputException>(() => StratifiedSplitter.Split(data, new SplitOptions { TestFraction = test, ValidationFraction = validation }));
+        var e = Assert.Throws<UserInputException>(() => StratifiedSplitter.Split(data,
+            new SplitOptions { TestFraction = test, ValidationFraction = validation }));
         Assert.Contains(expected, e.Message);
     }
 
@@ -121,7 +131,8 @@ public class StratifiedSplitterTests
     {
         public static readonly SplitComparer Instance = new();
         public bool Equals(DataSplit? a, DataSplit? b) =>
-            a!.Train.SequenceEqual(b!.Train) && a.Validation.SequenceEqual(b.Validation) && a.Test.SequenceEqual(b.Test);
+            a!.Train.SequenceEqual(b!.Train) && a.Validation.SequenceEqual(b.Validation)
+                && a.Test.SequenceEqual(b.Test);
         public int GetHashCode(DataSplit s) => s.Test.Length;
     }
 }

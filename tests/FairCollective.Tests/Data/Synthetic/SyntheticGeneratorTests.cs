@@ -55,9 +55,11 @@ public class SyntheticGeneratorTests
             m.Latent(x, minority, fromX);
             m.Latent(g, minority: false, fromG);
             Close(RowOf(Sample.Latent, i), fromX, 1e-12);   // U recovered from x is the U that was drawn
-            Close(fromX, fromG, 1e-12);                      // ... and the same U is recovered from g(x) in the majority world
+            Close(fromX, fromG,
+                1e-12);                      // ... and the same U is recovered from g(x) in the majority world
             m.Features(fromX, minority: false, viaStructure);
-            Close(viaStructure, g, 1e-12);                   // the closed form mu_0 + (x - mu_1) / s_1 is the structural g
+            Close(viaStructure, g,
+                1e-12);                   // the closed form mu_0 + (x - mu_1) / s_1 is the structural g
             m.Counterfactual(g, minority: false, gg);
             Assert.True(gg.SequenceEqual(g), $"g(g(x)) != g(x) at row {i}");
         }
@@ -74,11 +76,13 @@ public class SyntheticGeneratorTests
             for (int j = 0; j < w.Length; j++) t += w[j] * u[j];
             double expected = 1 / (1 + Math.Exp(-t));
             Assert.Equal(expected, Sample.P0PositiveAtCounterfactual[i], 14);
-            Assert.Equal(expected, Sample.Model.MajorityPositiveProbability(RowOf(Sample.CounterfactualFeatures, i)), 12);
+            Assert.Equal(expected, Sample.Model.MajorityPositiveProbability(RowOf(Sample.CounterfactualFeatures, i)),
+                12);
             Assert.Equal(expected >= 0.5 ? 1 : 0, Sample.CounterfactualLabel[i]);
             // Shared label noise and b_1 <= b_0: the majority-world outcome is never worse, and equal for the majority.
             Assert.True(Sample.CounterfactualOutcome[i] >= Sample.Data.Labels[i]);
-            if (!Sample.Data.Sensitive.Membership[i]) Assert.Equal(Sample.Data.Labels[i], Sample.CounterfactualOutcome[i]);
+            if (!Sample.Data.Sensitive.Membership[i]) Assert.Equal(Sample.Data.Labels[i],
+                Sample.CounterfactualOutcome[i]);
         }
     }
 
@@ -98,7 +102,8 @@ public class SyntheticGeneratorTests
             for (int i = 0; i < n; i++) if (minority[i] == group && big.Data.Labels[i] == 1) positives++;
             AssertWithinFourSe(big.Model.ExpectedPositiveRate(group), (double)positives / rows, rows);
         }
-        Assert.True(big.Model.ExpectedPositiveRate(true) < big.Model.ExpectedPositiveRate(false) - 0.1, "the bias gap lowers the minority's base rate");
+        Assert.True(big.Model.ExpectedPositiveRate(true) < big.Model.ExpectedPositiveRate(false) - 0.1,
+            "the bias gap lowers the minority's base rate");
     }
 
     private static void AssertWithinFourSe(double p, double observed, int rows)
@@ -113,7 +118,11 @@ public class SyntheticGeneratorTests
         // b = 0: sigmoid(|w| Z) is symmetric about 1/2. w = 0: the rate is sigmoid(b).
         var symmetric = SyntheticGenerator.BuildModel(new SyntheticOptions { MajorityIntercept = 0, WeightNorm = 3 });
         Assert.Equal(0.5, symmetric.ExpectedPositiveRate(false), 14);
-        var flat = SyntheticGenerator.BuildModel(new SyntheticOptions { MajorityIntercept = 0.7, WeightNorm = 0, BiasGap = 2 });
+        var flat = SyntheticGenerator.BuildModel(new SyntheticOptions
+        {
+            MajorityIntercept = 0.7, WeightNorm = 0,
+            BiasGap = 2
+        });
         Assert.Equal(1 / (1 + Math.Exp(-0.7)), flat.ExpectedPositiveRate(false), 14);
         Assert.Equal(1 / (1 + Math.Exp(1.3)), flat.ExpectedPositiveRate(true), 14);
     }

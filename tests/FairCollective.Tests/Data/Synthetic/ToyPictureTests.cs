@@ -23,12 +23,14 @@ public class ToyPictureTests
         int n = toy.Data.RowCount;
         var a = toy.Data.Sensitive.Membership;
         var y = toy.Data.Labels;
-        var x = Enumerable.Range(0, n).Select(i => new[] { toy.Features[2 * i], toy.Features[2 * i + 1], a[i] ? 1.0 : 0.0 }).ToArray();
+        var x = Enumerable.Range(0, n).Select(i => new[] { toy.Features[2 * i], toy.Features[2 * i + 1],
+            a[i] ? 1.0 : 0.0 }).ToArray();
 
         var (baseError, baseEqOd) = Score(Predict(Fit(x, y), x), y, a);
 
         // The oracle: pool = minority rows with y = 0, highest P0(y = 1 | g(x)) first.
-        var pool = Enumerable.Range(0, n).Where(i => a[i] && y[i] == 0).OrderByDescending(i => toy.P0PositiveAtCounterfactual[i]).ToArray();
+        var pool = Enumerable.Range(0, n).Where(i => a[i] && y[i] == 0).OrderByDescending(i
+            => toy.P0PositiveAtCounterfactual[i]).ToArray();
         var reported = (int[])y.Clone();
         foreach (int i in pool.Take(Flips)) reported[i] = 1;
         var (error, eqOd) = Score(Predict(Fit(x, reported), x), y, a);

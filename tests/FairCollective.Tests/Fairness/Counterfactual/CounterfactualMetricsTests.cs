@@ -42,7 +42,11 @@ public class CounterfactualMetricsTests
     public void BayesClassifiersOnTheCausalModelGiveTheClosedFormSuccess()
     {
         const int n = 100_000;
-        var s = SyntheticGenerator.Generate(new SyntheticOptions { RowCount = n, Seed = 9, BiasGap = 2, WeightNorm = 2.5 });
+        var s = SyntheticGenerator.Generate(new SyntheticOptions
+        {
+            RowCount = n, Seed = 9, BiasGap = 2,
+            WeightNorm = 2.5
+        });
         var m = s.Model;
         int d = s.Dimension;
         var minority = s.Data.Sensitive.Membership;
@@ -63,10 +67,12 @@ public class CounterfactualMetricsTests
         var report = CounterfactualMetrics.Evaluate(onX, onG, s.CounterfactualLabel, minority);
         Assert.Equal(report.Success, report.CounterfactualFairnessRate);
         double norm = Math.Sqrt(m.Weights.Sum(w => w * w));
-        double expected = 1 - (Normal.CDF(0, 1, -m.MinorityIntercept / norm) - Normal.CDF(0, 1, -m.MajorityIntercept / norm));
+        double expected = 1 - (Normal.CDF(0, 1, -m.MinorityIntercept / norm) - Normal.CDF(0, 1,
+            -m.MajorityIntercept / norm));
         // Four binomial standard errors over the minority rows (fixed seed).
         double se = Math.Sqrt(expected * (1 - expected) / report.MinorityRows);
-        Assert.True(Math.Abs(report.Success - expected) <= 4 * se, $"S = {report.Success}, expected {expected} +/- {4 * se}");
+        Assert.True(Math.Abs(report.Success - expected) <= 4 * se,
+            $"S = {report.Success}, expected {expected} +/- {4 * se}");
         Assert.True(report.Success < 0.9, "a bias gap of 2 makes the observed-world Bayes rule visibly unfair");
     }
 }

@@ -35,7 +35,8 @@ public class DefenceContractTests
 
     // Small enough for a tree ensemble to screen 80 rows in a moment.
     private static DefenceChoice Small(string name) => DefenceCatalog.Choice(name, name == DefenceCatalog.Roni
-        ? [("quiz_rows", JsonValue.Create(20)), ("calibration_rows", JsonValue.Create(16)), ("calibration_sets", JsonValue.Create(2))]
+        ? [("quiz_rows", JsonValue.Create(20)), ("calibration_rows", JsonValue.Create(16)), ("calibration_sets",
+            JsonValue.Create(2))]
         : name == DefenceCatalog.ConfidentLearning ? [("folds", JsonValue.Create(3))] : null);
 
     [Theory]
@@ -45,7 +46,8 @@ public class DefenceContractTests
         var (x, y) = Data();
         var trainer = LearnerCatalog.Create(learner, new LearnerSettings(), seed: 2, innerParallelism: 1);
         var first = DefenceCatalog.Create(Small(defence)).Apply(new DefenceInput(x, y, trainer, 7));
-        var second = DefenceCatalog.Create(Small(defence)).Apply(new DefenceInput(x, y, LearnerCatalog.Create(learner, new LearnerSettings(), seed: 2, innerParallelism: 1), 7));
+        var second = DefenceCatalog.Create(Small(defence)).Apply(new DefenceInput(x, y, LearnerCatalog.Create(learner,
+            new LearnerSettings(), seed: 2, innerParallelism: 1), 7));
         Assert.Equal(80, first.Flagged.Length);
         Assert.Equal(first.Flagged, second.Flagged);
         Assert.Equal(first.Action, second.Action);
@@ -60,7 +62,8 @@ public class DefenceContractTests
     {
         var choice = DefenceCatalog.Choice(defence.ToUpperInvariant());
         Assert.Equal(defence, choice.Name);
-        Assert.Equal(DefenceCatalog.SettableOptions(defence).Count, JsonNode.Parse(choice.OptionsJson)!.AsObject().Count);
+        Assert.Equal(DefenceCatalog.SettableOptions(defence).Count,
+            JsonNode.Parse(choice.OptionsJson)!.AsObject().Count);
         Assert.Equal(defence, DefenceCatalog.Label(choice));
         Assert.Equal(defence, DefenceCatalog.Create(choice).Name);
     }
@@ -71,11 +74,13 @@ public class DefenceContractTests
     {
         foreach (var (option, _) in DefenceCatalog.SettableOptions(defence))
         {
-            var e = Assert.Throws<UserInputException>(() => DefenceCatalog.Choice(defence, [(option, JsonValue.Create("not a value"))]));
+            var e = Assert.Throws<UserInputException>(() => DefenceCatalog.Choice(defence, [(option,
+                JsonValue.Create("not a value"))]));
             Assert.DoesNotContain('\n', e.Message);
             Assert.StartsWith(defence, e.Message, StringComparison.Ordinal);
         }
-        var unknown = Assert.Throws<UserInputException>(() => DefenceCatalog.Choice(defence, [("no_such_option", JsonValue.Create(1))]));
+        var unknown = Assert.Throws<UserInputException>(() => DefenceCatalog.Choice(defence, [("no_such_option",
+            JsonValue.Create(1))]));
         Assert.Contains("unknown option 'no_such_option'", unknown.Message, StringComparison.Ordinal);
     }
 
@@ -97,8 +102,10 @@ public class DefenceContractTests
     [MemberData(nameof(OutOfRange))]
     public void OptionsOutOfRangeAreRefusedInOneLine(string defence, string option, double value, string message)
     {
-        var e = Assert.Throws<UserInputException>(() => DefenceCatalog.Choice(defence, [(option, JsonValue.Create(value))]));
-        Assert.Equal($"{defence}: {message}; got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}", e.Message);
+        var e = Assert.Throws<UserInputException>(() => DefenceCatalog.Choice(defence, [(option,
+            JsonValue.Create(value))]));
+        Assert.Equal($"{defence}: {message}; got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            e.Message);
     }
 
     [Theory]
@@ -111,22 +118,26 @@ public class DefenceContractTests
         var d = DefenceCatalog.Create(Small(defence));
         var oneLabel = Assert.Throws<UserInputException>(() => d.Apply(new DefenceInput(x, new int[80], trainer, 0)));
         Assert.Equal($"{defence}: the training rows carry only one label; a defence needs both", oneLabel.Message);
-        var mismatch = Assert.Throws<UserInputException>(() => d.Apply(new DefenceInput(x, y.Take(79).ToArray(), trainer, 0)));
+        var mismatch = Assert.Throws<UserInputException>(() => d.Apply(new DefenceInput(x, y.Take(79).ToArray(),
+            trainer, 0)));
         Assert.Equal($"{defence}: 79 labels were given for 80 rows", mismatch.Message);
         var bad = (int[])y.Clone();
         bad[5] = 2;
-        Assert.Contains("row 5 has label 2", Assert.Throws<UserInputException>(() => d.Apply(new DefenceInput(x, bad, trainer, 0))).Message, StringComparison.Ordinal);
+        Assert.Contains("row 5 has label 2", Assert.Throws<UserInputException>(() => d.Apply(new DefenceInput(x, bad,
+            trainer, 0))).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AChoiceWithOptionsIsLabelledByWhatDiffersFromTheDefaults()
     {
-        var choice = DefenceCatalog.Choice(DefenceCatalog.KnnSanitisation, [("eta", JsonValue.Create(0.5)), ("action", JsonValue.Create("drop")), ("k", JsonValue.Create(10))]);
+        var choice = DefenceCatalog.Choice(DefenceCatalog.KnnSanitisation, [("eta", JsonValue.Create(0.5)), ("action",
+            JsonValue.Create("drop")), ("k", JsonValue.Create(10))]);
         Assert.Equal("knn-sanitisation(action=drop,eta=0.5)", DefenceCatalog.Label(choice));
         var knn = Assert.IsType<KnnSanitisation>(DefenceCatalog.Create(choice));
         Assert.Equal(DefenceAction.Drop, knn.Options.Action);
         Assert.Equal(0.5, knn.Options.Eta);
-        Assert.Contains("unknown defence 'magic'", Assert.Throws<UserInputException>(() => DefenceCatalog.Choice("magic")).Message, StringComparison.Ordinal);
+        Assert.Contains("unknown defence 'magic'", Assert.Throws<UserInputException>(()
+            => DefenceCatalog.Choice("magic")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,14 +147,20 @@ public class DefenceContractTests
         var trainer = LearnerCatalog.Create(LearnerCatalog.Logistic, new LearnerSettings(), seed: 0);
         var knn = new KnnSanitisation(new KnnSanitisationOptions { K = 5, Eta = 0.6 });
         var shared = new TrainingRowsWork(x, threads: 2);
-        Assert.Equal(knn.Apply(new DefenceInput(x, y, trainer, 0)).Flagged, knn.Apply(new DefenceInput(x, y, trainer, 0) { Shared = shared }).Flagged);
+        Assert.Equal(knn.Apply(new DefenceInput(x, y, trainer, 0)).Flagged, knn.Apply(new DefenceInput(x, y, trainer,
+            0)
+        { Shared = shared }).Flagged);
         // The defence kept its neighbours in the shared work: a second fit on the same rows finds them there.
-        var kept = shared.GetOrAdd<TrainingNeighbours>("knn-sanitisation neighbours", _ => throw new InvalidOperationException("not kept"));
-        Assert.Equal(knn.Apply(new DefenceInput(x, y, trainer, 0)).Flagged, knn.Apply(new DefenceInput(x, y, trainer, 0) { Shared = shared }).Flagged);
+        var kept = shared.GetOrAdd<TrainingNeighbours>("knn-sanitisation neighbours", _
+            => throw new InvalidOperationException("not kept"));
+        Assert.Equal(knn.Apply(new DefenceInput(x, y, trainer, 0)).Flagged, knn.Apply(new DefenceInput(x, y, trainer,
+            0)
+        { Shared = shared }).Flagged);
         // Work of other rows is not used for these.
         Assert.Equal(knn.Apply(new DefenceInput(x, y, trainer, 0)).Flagged,
             knn.Apply(new DefenceInput(x, y, trainer, 0) { Shared = new TrainingRowsWork(Data().X) }).Flagged);
         var neighbours = kept.Of(5);
-        for (int i = 0; i < 80; i++) Assert.DoesNotContain(i, neighbours.AsSpan(i * 5, 5).ToArray()); // never a row's own
+        for (int i = 0; i < 80; i++) Assert.DoesNotContain(i, neighbours.AsSpan(i * 5,
+            5).ToArray()); // never a row's own
     }
 }

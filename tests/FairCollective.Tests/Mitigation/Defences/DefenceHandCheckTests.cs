@@ -8,7 +8,8 @@ namespace FairCollective.Tests.Mitigation.Defences;
 [Trait(TestKind.Name, TestKind.Unit)]
 public class DefenceHandCheckTests
 {
-    private static readonly FairCollective.Learning.ITrainer Logistic = LearnerCatalog.Create(LearnerCatalog.Logistic, new LearnerSettings(), seed: 0);
+    private static readonly FairCollective.Learning.ITrainer Logistic = LearnerCatalog.Create(LearnerCatalog.Logistic,
+        new LearnerSettings(), seed: 0);
 
     /// <summary>One feature: rows 0-9 at 0.0-0.9, rows 10-19 at 10.0-10.9; labels 0 then 1, with
     /// <paramref name="flipped"/> rows given the other label.</summary>
@@ -26,7 +27,8 @@ public class DefenceHandCheckTests
         // Row 4 (x = 0.4) carries 1 among 0s: its 3 nearest (0.3, 0.5, then 0.2 by the lower-index tie rule... all
         // label 0) disagree with it. Its neighbours each see it as 1 of 3 others: below eta = 0.7 of 3 (needs 3).
         var (x, y) = TwoClusters(4);
-        var outcome = new KnnSanitisation(new KnnSanitisationOptions { K = 3, Eta = 0.7 }).Apply(new DefenceInput(x, y, Logistic, 0));
+        var outcome = new KnnSanitisation(new KnnSanitisationOptions { K = 3, Eta = 0.7 }).Apply(new DefenceInput(x, y,
+            Logistic, 0));
         Assert.Equal([4], Enumerable.Range(0, 20).Where(i => outcome.Flagged[i]));
         Assert.Equal(DefenceAction.Relabel, outcome.Action);
         var (sameX, relabelled) = outcome.TrainingSet(x, y);
@@ -41,7 +43,11 @@ public class DefenceHandCheckTests
         // eta = 1/3 of k = 3: one disagreeing neighbour is enough, so rows 3 and 5 (whose nearest include row 4) flag
         // too.
         var (x, y) = TwoClusters(4);
-        var outcome = new KnnSanitisation(new KnnSanitisationOptions { K = 3, Eta = 1 / 3.0, Action = DefenceAction.Drop }).Apply(new DefenceInput(x, y, Logistic, 0));
+        var outcome = new KnnSanitisation(new KnnSanitisationOptions
+        {
+            K = 3, Eta = 1 / 3.0,
+            Action = DefenceAction.Drop
+        }).Apply(new DefenceInput(x, y, Logistic, 0));
         var flagged = Enumerable.Range(0, 20).Where(i => outcome.Flagged[i]).ToArray();
         Assert.Contains(4, flagged);
         Assert.Contains(3, flagged);
@@ -78,7 +84,8 @@ public class DefenceHandCheckTests
     public void ConfidentLearningFindsMislabelledRowsOfSeparableClusters()
     {
         var (x, y) = TwoClusters(2, 15);
-        var outcome = new ConfidentLearning(new ConfidentLearningOptions { Folds = 5 }).Apply(new DefenceInput(x, y, Logistic, 3));
+        var outcome = new ConfidentLearning(new ConfidentLearningOptions { Folds = 5 }).Apply(new DefenceInput(x, y,
+            Logistic, 3));
         Assert.True(outcome.Flagged[2] && outcome.Flagged[15], "both mislabelled rows flagged");
         Assert.Equal(DefenceAction.Drop, outcome.Action);
         var (kept, _) = outcome.TrainingSet(x, y);
@@ -104,10 +111,12 @@ public class DefenceHandCheckTests
     {
         // Two rows labelled against their cluster, deep inside it: the fit gives them the highest loss; q = 2/20.
         var (x, y) = TwoClusters(1, 18);
-        var outcome = new LossFiltering(new LossFilteringOptions { Share = 0.1 }).Apply(new DefenceInput(x, y, Logistic, 0));
+        var outcome = new LossFiltering(new LossFilteringOptions { Share = 0.1 }).Apply(new DefenceInput(x, y, Logistic,
+            0));
         Assert.Equal([1, 18], Enumerable.Range(0, 20).Where(i => outcome.Flagged[i]));
         Assert.Equal(DefenceAction.Drop, outcome.Action);
-        Assert.Equal(0, new LossFiltering(new LossFilteringOptions { Share = 0 }).Apply(new DefenceInput(x, y, Logistic, 0)).FlaggedCount);
+        Assert.Equal(0, new LossFiltering(new LossFilteringOptions { Share = 0 }).Apply(new DefenceInput(x, y, Logistic,
+            0)).FlaggedCount);
     }
 
     [Fact]
@@ -116,7 +125,8 @@ public class DefenceHandCheckTests
         // 200 rows of two clean clusters on one feature, 4 of them labelled against their cluster: adding any of those
         // to a calibration set raises the held-out loss far more than adding an honest row, so exactly they are
         // rejected.
-        var rows = Enumerable.Range(0, 200).Select(i => new[] { (i % 2 == 0 ? -2.0 : 2.0) + (i % 20) / 20.0 }).ToArray();
+        var rows = Enumerable.Range(0, 200).Select(i
+            => new[] { (i % 2 == 0 ? -2.0 : 2.0) + (i % 20) / 20.0 }).ToArray();
         var y = Enumerable.Range(0, 200).Select(i => i % 2).ToArray();
         int[] flipped = [10, 51, 102, 153];
         foreach (int i in flipped) y[i] = 1 - y[i];
@@ -127,9 +137,11 @@ public class DefenceHandCheckTests
         var screenedFlips = flipped.Where(screened.Contains).ToArray();
         Assert.NotEmpty(screenedFlips);
         Assert.Equal(screenedFlips, screened.Where(i => outcome.Flagged[i]).ToArray());
-        Assert.All(Enumerable.Range(0, 200).Where(i => !screened.Contains(i)), i => Assert.False(outcome.Flagged[i])); // the quiz is trusted
+        Assert.All(Enumerable.Range(0, 200).Where(i => !screened.Contains(i)), i
+            => Assert.False(outcome.Flagged[i])); // the quiz is trusted
         double worstHonest = screened.Where(i => !flipped.Contains(i)).Max(i => impacts[i]);
-        Assert.All(screenedFlips, i => Assert.True(impacts[i] > worstHonest, $"flip {i} impact {impacts[i]} vs honest max {worstHonest}"));
+        Assert.All(screenedFlips, i => Assert.True(impacts[i] > worstHonest,
+            $"flip {i} impact {impacts[i]} vs honest max {worstHonest}"));
     }
 
     [Fact]

@@ -44,7 +44,11 @@ public class FareCertificateTests
     public void CertificateBoundsDownstreamClassifiersOnFreshData()
     {
         var (x, y, s) = FareTestData.Population(3000, 4, 7);
-        var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { FairnessWeight = 0.7, MaxLeaves = 10, MinLeafSize = 50 });
+        var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions
+        {
+            FairnessWeight = 0.7, MaxLeaves = 10,
+            MinLeafSize = 50
+        });
         LeafSample Draw(int seed, int n)
         {
             var (xs, _, ss) = FareTestData.Population(n, 4, seed);
@@ -80,9 +84,11 @@ public class FareCertificateTests
         Assert.Equal(a.DemographicParityBound, b.DemographicParityBound);
         var (xp, _, sp) = FareTestData.Population(200_000, 4, 43);
         double tv = FareCertificate.EmpiricalTotalVariation(tree.LeafCount, new LeafSample(tree.LeafIds(xp), sp));
-        Assert.True(a.DemographicParityBound >= tv && a.DemographicParityBound < 1, $"{a.DemographicParityBound} vs {tv}");
+        Assert.True(a.DemographicParityBound >= tv && a.DemographicParityBound < 1,
+            $"{a.DemographicParityBound} vs {tv}");
         // The looser Hoeffding intervals give a looser certificate than Clopper-Pearson.
-        var h = FareCertificate.Compute(tree.LeafCount, train, heldOut, 3, new FareCertificateOptions { Interval = IntervalMethod.Hoeffding });
+        var h = FareCertificate.Compute(tree.LeafCount, train, heldOut, 3,
+            new FareCertificateOptions { Interval = IntervalMethod.Hoeffding });
         Assert.True(h.DemographicParityBound > a.DemographicParityBound);
     }
 
@@ -93,7 +99,11 @@ public class FareCertificateTests
         var bounds = new List<double>();
         foreach (int k in new[] { 2, 8, 32, 128 })
         {
-            var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions { FairnessWeight = 0.5, MaxLeaves = k, AllowWorseningSplits = true });
+            var tree = FareTreeBuilder.Fit(x, y, s, new FareOptions
+            {
+                FairnessWeight = 0.5, MaxLeaves = k,
+                AllowWorseningSplits = true
+            });
             LeafSample Draw(int seed)
             {
                 var (xs, _, ss) = FareTestData.Population(3000, 4, seed);

@@ -15,7 +15,8 @@ public class FareTreeTests
     private static readonly double[] X0 = [1, 2, 3, 4, 5, 6, 7, 8];
     private static readonly double[] X1 = [1, 5, 7, 2, 3, 6, 8, 4];
 
-    private static DesignMatrix Tiny() => DesignMatrix.FromRows(Enumerable.Range(0, 8).Select(i => new[] { X0[i], X1[i] }).ToArray());
+    private static DesignMatrix Tiny() => DesignMatrix.FromRows(Enumerable.Range(0, 8).Select(i => new[] { X0[i],
+        X1[i] }).ToArray());
 
     [Fact]
     public void CriterionMatchesHandValues()
@@ -65,9 +66,15 @@ public class FareTreeTests
     public void AlphaOneSplitsKeepGroupsAsMixedAsPossible()
     {
         var (x, y, s) = FareTestData.Population(400, 3, 11);
-        var fair = FareTreeBuilder.Fit(x, y, s, new FareOptions { FairnessWeight = 1, MaxLeaves = 2, AllowWorseningSplits = true });
+        var fair = FareTreeBuilder.Fit(x, y, s, new FareOptions
+        {
+            FairnessWeight = 1, MaxLeaves = 2,
+            AllowWorseningSplits = true
+        });
         var plain = FareTreeBuilder.Fit(x, y, s, new FareOptions { FairnessWeight = 0, MaxLeaves = 2 });
-        double SpreadOfS(FareTree t) => Math.Abs((double)t.Leaves[0].Sensitive / t.Leaves[0].Count - (double)t.Leaves[1].Sensitive / t.Leaves[1].Count);
+        double SpreadOfS(FareTree t)
+            => Math.Abs((double)t.Leaves[0].Sensitive / t.Leaves[0].Count - (double)t.Leaves[1].Sensitive /
+            t.Leaves[1].Count);
         Assert.True(SpreadOfS(fair) < SpreadOfS(plain));
         // The chosen split minimises the s term over every admissible split (brute force).
         double best = double.PositiveInfinity;
@@ -80,7 +87,8 @@ public class FareTreeTests
                 best = Math.Min(best, FairGiniCriterion.Split(nL, 0, sL, nR, 0, sR, 1));
             }
         var l = fair.Leaves;
-        Assert.Equal(best, FairGiniCriterion.Split(l[0].Count, 0, l[0].Sensitive, l[1].Count, 0, l[1].Sensitive, 1), 12);
+        Assert.Equal(best, FairGiniCriterion.Split(l[0].Count, 0, l[0].Sensitive, l[1].Count, 0, l[1].Sensitive, 1),
+            12);
     }
 
     [Fact]
@@ -110,7 +118,11 @@ public class FareTreeTests
         Assert.Equal(tree.LeafCount, oneHot.Cols);
         for (int i = 0; i < x.Rows; i++)
             for (int k = 0; k < oneHot.Cols; k++) Assert.Equal(k == ids[i] ? 1.0 : 0.0, oneHot[i, k]);
-        var index = FareTreeBuilder.Fit(x, y, s, new FareOptions { MaxLeaves = 6, Encoding = FareEncoding.LeafIndex }).Encode(x);
+        var index = FareTreeBuilder.Fit(x, y, s, new FareOptions
+        {
+            MaxLeaves = 6,
+            Encoding = FareEncoding.LeafIndex
+        }).Encode(x);
         Assert.Equal(ids.Select(v => (double)v), Enumerable.Range(0, x.Rows).Select(i => index[i, 0]));
     }
 

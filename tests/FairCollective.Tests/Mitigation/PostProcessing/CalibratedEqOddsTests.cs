@@ -16,7 +16,8 @@ public class CalibratedEqOddsTests
     private const double Tol = 1e-9;
 
     private static readonly (string Key, CostConstraint Constraint)[] Constraints =
-        [("fpr", CostConstraint.FalsePositiveRate), ("fnr", CostConstraint.FalseNegativeRate), ("weighted", CostConstraint.Weighted)];
+        [("fpr", CostConstraint.FalsePositiveRate), ("fnr", CostConstraint.FalseNegativeRate), ("weighted",
+            CostConstraint.Weighted)];
 
     public static IEnumerable<object[]> CasesAndConstraints =>
         CaseNames(File).SelectMany(n => Constraints.Select(c => new object[] { n[0], c.Key }));
@@ -49,10 +50,12 @@ public class CalibratedEqOddsTests
         foreach (var (group, summary) in new[] { ("privileged", m.Majority), ("unprivileged", m.Minority) })
         {
             CheckRates(r["generalized_rates_before"]![group]!, summary.RatesBefore, $"{at} before {group}");
-            CheckRates(r["generalized_rates_after_expected"]![group]!, summary.RatesAfterExpected, $"{at} after {group}");
+            CheckRates(r["generalized_rates_after_expected"]![group]!, summary.RatesAfterExpected,
+                $"{at} after {group}");
             CheckRates(r["generalized_rates_trivial"]![group]!, summary.RatesTrivial, $"{at} trivial {group}");
             Close.Rel(D(r["cost"]!["before"]![group]), summary.CostBefore, Tol, $"{at} cost before {group}");
-            Close.Rel(D(r["cost"]!["after_expected"]![group]), summary.CostAfterExpected, Tol, $"{at} cost after {group}");
+            Close.Rel(D(r["cost"]!["after_expected"]![group]), summary.CostAfterExpected, Tol,
+                $"{at} cost after {group}");
             Close.Rel(D(r["cost"]!["trivial"]![group]), summary.CostTrivial, Tol, $"{at} cost trivial {group}");
         }
         if (m.EqualisedCostsReachable)
@@ -73,7 +76,8 @@ public class CalibratedEqOddsTests
         double[] s = [0.9, 0.1, 0.6, 0.3, 0.3];
         int[] y = [1, 0, 1, 0, 0];
         GroupMembership g = [false, false, true, true, true];
-        var m = CalibratedEqOdds.Fit(s, y, g, new CalibratedEqOddsOptions { CostConstraint = CostConstraint.FalsePositiveRate });
+        var m = CalibratedEqOdds.Fit(s, y, g,
+            new CalibratedEqOddsOptions { CostConstraint = CostConstraint.FalsePositiveRate });
         Assert.Equal(0.5, m.Majority.MixRate, 15);
         Assert.Equal(0.0, m.Minority.MixRate);
         // Expected majority scores: 0.5·s + 0.5·0.5; P(label 1): 0.9 → keep 1 half the time, trivial 0.5 ≥ 0.5 → 1
@@ -90,7 +94,8 @@ public class CalibratedEqOddsTests
         var scores = Doubles(c["inputs"]!["scores"]);
         var y = Ints(c["inputs"]!["y_true"]);
         var g = Groups(c["inputs"]!["group"]);
-        var m = CalibratedEqOdds.Fit(scores, y, g); // weighted: the majority (AIF360's privileged group) mixed with q ≈ 0.568
+        var m = CalibratedEqOdds.Fit(scores, y,
+            g); // weighted: the majority (AIF360's privileged group) mixed with q ≈ 0.568
         var (s1, l1) = m.Predict(scores, g, seed: 5);
         var (s2, l2) = m.Predict(scores, g, seed: 5);
         Assert.Equal(s1, s2);
@@ -109,9 +114,12 @@ public class CalibratedEqOddsTests
     }
 
     private static readonly Gen<(double[] S, int[] Y, bool[] G)> Data =
-        Gen.Int[10, 200].SelectMany(n => Gen.Select(Gen.Double[0.01, 0.99].Array[n], Gen.Int[0, 1].Array[n], Gen.Bool.Array[n]))
-            .Where(t => new[] { true, false }.All(grp => Enumerable.Range(0, t.Item1.Length).Any(i => t.Item3[i] == grp && t.Item2[i] == 1)
-                                                   && Enumerable.Range(0, t.Item1.Length).Any(i => t.Item3[i] == grp && t.Item2[i] == 0)));
+        Gen.Int[10, 200].SelectMany(n => Gen.Select(Gen.Double[0.01, 0.99].Array[n], Gen.Int[0, 1].Array[n],
+            Gen.Bool.Array[n]))
+            .Where(t => new[] { true, false }.All(grp => Enumerable.Range(0, t.Item1.Length).Any(i => t.Item3[i] == grp
+                && t.Item2[i] == 1)
+                                                   && Enumerable.Range(0, t.Item1.Length).Any(i => t.Item3[i] == grp
+                                                       && t.Item2[i] == 0)));
 
     [Fact]
     public void ExpectedCostsAreEqualWhenReachableAndTheMultiplierShrinksTheGapLinearly()
@@ -119,7 +127,8 @@ public class CalibratedEqOddsTests
         Gen.Select(Data, Gen.Int[0, 2], Gen.Double[0, 1]).Sample((d, k, mult) =>
         {
             var constraint = (CostConstraint)k;
-            var full = CalibratedEqOdds.Fit(d.S, d.Y, FromPrivileged(d.G), new CalibratedEqOddsOptions { CostConstraint = constraint });
+            var full = CalibratedEqOdds.Fit(d.S, d.Y, FromPrivileged(d.G),
+                new CalibratedEqOddsOptions { CostConstraint = constraint });
             double gapBefore = full.Majority.CostBefore - full.Minority.CostBefore;
             if (full.EqualisedCostsReachable)
                 Close.Rel(full.Majority.CostAfterExpected, full.Minority.CostAfterExpected, 1e-9, "equal costs", 1);
@@ -132,7 +141,8 @@ public class CalibratedEqOddsTests
             for (int i = 0; i < expected.Length; i++) if (d.G[i] && d.Y[i] == 0) { fp += expected[i]; neg++; }
             Close.Rel(full.Majority.RatesAfterExpected.FalsePositiveRate, fp / neg, 1e-12, "expected GFPR", 1);
 
-            var part = CalibratedEqOdds.Fit(d.S, d.Y, FromPrivileged(d.G), new CalibratedEqOddsOptions { CostConstraint = constraint, MixRateMultiplier = mult });
+            var part = CalibratedEqOdds.Fit(d.S, d.Y, FromPrivileged(d.G),
+                new CalibratedEqOddsOptions { CostConstraint = constraint, MixRateMultiplier = mult });
             if (full.EqualisedCostsReachable)
             {
                 double gapPart = part.Majority.CostAfterExpected - part.Minority.CostAfterExpected;
@@ -145,8 +155,10 @@ public class CalibratedEqOddsTests
     public void BadInputsAreUserErrors()
     {
         Assert.Throws<UserInputException>(() => CalibratedEqOdds.Fit([0.2, 1.2], [1, 0], [true, false]));
-        Assert.Throws<UserInputException>(() => CalibratedEqOdds.Fit([0.2, 0.3, 0.4], [1, 1, 0], [true, true, false])); // the minority has no negatives
-        Assert.Throws<UserInputException>(() => CalibratedEqOdds.Fit([0.2, 0.3, 0.4, 0.5], [1, 0, 1, 0], [true, true, false, false],
+        Assert.Throws<UserInputException>(() => CalibratedEqOdds.Fit([0.2, 0.3, 0.4], [1, 1, 0], [true, true,
+            false])); // the minority has no negatives
+        Assert.Throws<UserInputException>(() => CalibratedEqOdds.Fit([0.2, 0.3, 0.4, 0.5], [1, 0, 1, 0], [true, true,
+            false, false],
             new CalibratedEqOddsOptions { MixRateMultiplier = 2 }));
     }
 }

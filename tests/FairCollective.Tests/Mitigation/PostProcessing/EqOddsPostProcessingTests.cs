@@ -59,8 +59,10 @@ public class EqOddsPostProcessingTests
             Close.Rel(D(e["fnr"]), before.FalseNegativeRate, 1e-15, $"{name} {key} fnr");
             Close.Rel(D(e["tnr"]), before.TrueNegativeRate, 1e-15, $"{name} {key} tnr");
             var after = m.ExpectedRatesAfter(minority: key == "unprivileged");
-            Close.Rel(D(o["rates_after_expected"]![key]!["tpr"]), after.TruePositiveRate, LpTol, $"{name} {key} tpr after", 1);
-            Close.Rel(D(o["rates_after_expected"]![key]!["fpr"]), after.FalsePositiveRate, LpTol, $"{name} {key} fpr after", 1);
+            Close.Rel(D(o["rates_after_expected"]![key]!["tpr"]), after.TruePositiveRate, LpTol,
+                $"{name} {key} tpr after", 1);
+            Close.Rel(D(o["rates_after_expected"]![key]!["fpr"]), after.FalsePositiveRate, LpTol,
+                $"{name} {key} fpr after", 1);
         }
     }
 
@@ -92,7 +94,8 @@ public class EqOddsPostProcessingTests
             var m = EqOddsPostProcessing.Fit(d.Y, d.P, FromPrivileged(d.G));
             var (tp, fp) = m.ExpectedRatesAfter(minority: false);
             var (tu, fu) = m.ExpectedRatesAfter(minority: true);
-            Assert.True(Math.Abs(tp - tu) <= 1e-12 && Math.Abs(fp - fu) <= 1e-12, $"TPR {tp} vs {tu}, FPR {fp} vs {fu}");
+            Assert.True(Math.Abs(tp - tu) <= 1e-12 && Math.Abs(fp - fu) <= 1e-12,
+                $"TPR {tp} vs {tu}, FPR {fp} vs {fu}");
             double[] x = [m.LpMajority.PositiveToPositive, m.LpMajority.NegativeToPositive,
                 m.LpMinority.PositiveToPositive, m.LpMinority.NegativeToPositive];
             Assert.All(x, v => Assert.InRange(v, 0.0, 1.0));
@@ -113,7 +116,8 @@ public class EqOddsPostProcessingTests
                     double x2 = (t * u.TrueNegativeRate - u.FalseNegativeRate * f) / det;
                     double x3 = (u.TruePositiveRate * f - u.FalsePositiveRate * t) / det;
                     if (x2 < 0 || x2 > 1 || x3 < 0 || x3 > 1) continue;
-                    if (Cost(x0, x1, x2, x3) < m.LpObjective - 1e-12) Assert.Fail($"grid point ({x0},{x1},{x2},{x3}) beats the LP");
+                    if (Cost(x0, x1, x2,
+                        x3) < m.LpObjective - 1e-12) Assert.Fail($"grid point ({x0},{x1},{x2},{x3}) beats the LP");
                 }
         }, iter: 300);
     }
@@ -123,7 +127,8 @@ public class EqOddsPostProcessingTests
     {
         Gen.Select(Data, Gen.Double[0, 1]).Sample((d, lambda) =>
         {
-            var m = EqOddsPostProcessing.Fit(d.Y, d.P, FromPrivileged(d.G), new EqOddsPostProcessingOptions { Strength = lambda });
+            var m = EqOddsPostProcessing.Fit(d.Y, d.P, FromPrivileged(d.G),
+                new EqOddsPostProcessingOptions { Strength = lambda });
             double gapTprBefore = m.MajorityBefore.TruePositiveRate - m.MinorityBefore.TruePositiveRate;
             double gapFprBefore = m.MajorityBefore.FalsePositiveRate - m.MinorityBefore.FalsePositiveRate;
             var (tp, fp) = m.ExpectedRatesAfter(minority: false);
@@ -161,7 +166,8 @@ public class EqOddsPostProcessingTests
             Assert.Equal((int)(neg * rates.NegativeToPositive), up);
             Assert.Equal((int)(pos * (1 - rates.PositiveToPositive)), down);
         }
-        var bern = EqOddsPostProcessing.Fit(y, yPred, g, new EqOddsPostProcessingOptions { Randomization = EqOddsRandomization.Bernoulli });
+        var bern = EqOddsPostProcessing.Fit(y, yPred, g,
+            new EqOddsPostProcessingOptions { Randomization = EqOddsRandomization.Bernoulli });
         var b = bern.Predict(yPred, g, seed: 3);
         var p = bern.PositiveProbability(yPred, g);
         double expectedPositives = p.Sum(), sd = Math.Sqrt(p.Sum(v => v * (1 - v)));
@@ -172,7 +178,9 @@ public class EqOddsPostProcessingTests
     public void BadInputsAreUserErrors()
     {
         Assert.Throws<UserInputException>(() => EqOddsPostProcessing.Fit([1, 0], [1], [true, false]));
-        Assert.Throws<UserInputException>(() => EqOddsPostProcessing.Fit([1, 0, 1, 0], [1, 3, 0, 0], [true, true, false, false]));
-        Assert.Throws<UserInputException>(() => EqOddsPostProcessing.Fit([1, 1, 1, 0], [1, 0, 0, 0], [true, true, false, false]));
+        Assert.Throws<UserInputException>(() => EqOddsPostProcessing.Fit([1, 0, 1, 0], [1, 3, 0, 0], [true, true, false,
+            false]));
+        Assert.Throws<UserInputException>(() => EqOddsPostProcessing.Fit([1, 1, 1, 0], [1, 0, 0, 0], [true, true, false,
+            false]));
     }
 }

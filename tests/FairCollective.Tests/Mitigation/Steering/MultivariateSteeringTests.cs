@@ -21,14 +21,19 @@ public class MultivariateSteeringTests
     public void TargetIsAnAffineImageAndItsBayesClassifierIsExactlyFair(SteeringMode mode, CovarianceKind kind)
     {
         var (x, y, g) = SteeringTestData.Sample(3000, 3, kind == CovarianceKind.Full, 1);
-        var steered = SteeringPipeline.FitAndApply(x, y, g, new SteeringOptions { Mode = mode, Covariance = kind }).Solution;
+        var steered = SteeringPipeline.FitAndApply(x, y, g, new SteeringOptions
+        {
+            Mode = mode,
+            Covariance = kind
+        }).Solution;
         var target = steered.Target;
         int dis = steered.DisadvantagedGroup, tpl = steered.TemplateGroup;
         var (a, c) = steered.IdealMap!.Value;
         for (int i = 0; i < 2; i++)
         {
             Assert.True((target[i, dis].Mean - (a * target[i, tpl].Mean + c)).AbsoluteMaximum() < 1e-9);
-            Assert.True((target[i, dis].Covariance - a * target[i, tpl].Covariance * a.Transpose()).InfinityNorm() < 1e-9);
+            Assert.True((target[i, dis].Covariance - a * target[i,
+                tpl].Covariance * a.Transpose()).InfinityNorm() < 1e-9);
         }
         Assert.Equal(target[1, 0].Prior, target[1, 1].Prior, 15);
 
@@ -36,7 +41,8 @@ public class MultivariateSteeringTests
         // group and x_d = A x_t + c (the same law as the moved group's target). Equal rates up to rounding at the
         // threshold prove DP and EO gaps of zero for every cost tau.
         var rng = Seeds.Create(2, "crn");
-        var z = Enumerable.Range(0, 4000).Select(_ => Vector<double>.Build.Dense(3, _ => Normal.Sample(rng, 0, 1))).ToArray();
+        var z = Enumerable.Range(0, 4000).Select(_ => Vector<double>.Build.Dense(3, _ => Normal.Sample(rng, 0,
+            1))).ToArray();
         foreach (double tau in new[] { 0.1, 0.3, 0.5, 0.7, 0.9 })
         {
             double threshold = Math.Log(tau / (1 - tau));
@@ -52,7 +58,8 @@ public class MultivariateSteeringTests
                     if (SteeringTestData.LogOdds(target, dis, xd) > threshold) rate[i, dis]++;
                 }
             }
-            for (int i = 0; i < 2; i++) Assert.True(Math.Abs(rate[i, 0] - rate[i, 1]) / z.Length <= 1e-9, $"tau {tau} class {i}");
+            for (int i = 0; i < 2; i++) Assert.True(Math.Abs(rate[i, 0] - rate[i, 1]) / z.Length <= 1e-9,
+                $"tau {tau} class {i}");
         }
     }
 
@@ -63,7 +70,11 @@ public class MultivariateSteeringTests
     {
         var (x, y, g) = SteeringTestData.Sample(2500, 3, kind == CovarianceKind.Full, 3);
         // Unshrunk, so the fitted cells are the rows' own moments and the map carries them exactly.
-        var options = new SteeringOptions { Covariance = kind, VarianceFloor = 0, CovarianceShrinkage = 0, BaseRate = BaseRateTarget.Pooled };
+        var options = new SteeringOptions
+        {
+            Covariance = kind, VarianceFloor = 0, CovarianceShrinkage = 0,
+            BaseRate = BaseRateTarget.Pooled
+        };
         var result = SteeringPipeline.FitAndApply(x, y, g, options);
         var refit = GroupGaussianModel.Fit(result.X, y, g, kind, 0);
         for (int i = 0; i < 2; i++)
@@ -96,7 +107,8 @@ public class MultivariateSteeringTests
         GaussianCell[] moved = [model[0, dis], model[1, dis]], template = [model[0, tpl], model[1, tpl]];
         double[] w = [solution.Target[0, dis].Prior, solution.Target[1, dis].Prior];
         var a = solution.IdealMap!.Value.A;
-        Assert.True(solution.SolverGradientNorm <= SteeringOptions.DefaultGradientTolerance, $"gradient {solution.SolverGradientNorm} after {solution.SolverIterations}");
+        Assert.True(solution.SolverGradientNorm <= SteeringOptions.DefaultGradientTolerance,
+            $"gradient {solution.SolverGradientNorm} after {solution.SolverIterations}");
         double best = FullCovarianceAffirmative.Objective(moved, template, w, a);
         var rng = new Random(9);
         for (int r = 0; r < 100; r++)
@@ -106,8 +118,10 @@ public class MultivariateSteeringTests
         }
         // The diagonal closed form is a feasible point of the full problem: never better.
         var diag = Matrix<double>.Build.DenseOfDiagonalArray(Enumerable.Range(0, 3).Select(j =>
-            AffirmativeClosedForm.Solve([new(moved[0].Mean[j], Math.Sqrt(moved[0].Covariance[j, j])), new(moved[1].Mean[j], Math.Sqrt(moved[1].Covariance[j, j]))],
-                                        [new(template[0].Mean[j], Math.Sqrt(template[0].Covariance[j, j])), new(template[1].Mean[j], Math.Sqrt(template[1].Covariance[j, j]))],
+            AffirmativeClosedForm.Solve([new(moved[0].Mean[j], Math.Sqrt(moved[0].Covariance[j, j])),
+                new(moved[1].Mean[j], Math.Sqrt(moved[1].Covariance[j, j]))],
+                                        [new(template[0].Mean[j], Math.Sqrt(template[0].Covariance[j, j])),
+                                            new(template[1].Mean[j], Math.Sqrt(template[1].Covariance[j, j]))],
                                         w[0], w[1]).Gamma).ToArray());
         Assert.True(best <= FullCovarianceAffirmative.Objective(moved, template, w, diag) + 1e-12);
         // The reported Gaussian KL is the objective weighted by the moved group's share.
@@ -131,7 +145,8 @@ public class MultivariateSteeringTests
     {
         var (x, y, g) = SteeringTestData.Sample(1500, 3, false, 12);
         var direct = SteeringPipeline.FitAndApply(x, y, g, new SteeringOptions { Mode = mode, DisadvantagedGroup = 1 });
-        var mirrored = SteeringPipeline.FitAndApply(x, y, g.Select(v => 1 - v).ToArray(), new SteeringOptions { Mode = mode, DisadvantagedGroup = 0 });
+        var mirrored = SteeringPipeline.FitAndApply(x, y, g.Select(v => 1 - v).ToArray(),
+            new SteeringOptions { Mode = mode, DisadvantagedGroup = 0 });
         for (int k = 0; k < x.Data.Length; k++) Assert.Equal(direct.X.Data[k], mirrored.X.Data[k], 10);
         for (int r = 0; r < y.Length; r++) Assert.Equal(direct.Weights[r], mirrored.Weights[r], 12);
         Assert.Equal(direct.Solution.KlDivergence, mirrored.Solution.KlDivergence, 12);
@@ -193,7 +208,8 @@ public class MultivariateSteeringTests
         var model = GroupGaussianModel.Fit(x, y, g, CovarianceKind.Full);
         Assert.Equal(0, GaussianSteering.JointKl(model, model).Total, 12);
         // The transport map carries S to S~: A S A = S~.
-        var (am, _) = GaussianMath.TransportMap(model[0, 0].Mean, model[0, 0].Covariance, model[1, 1].Mean, model[1, 1].Covariance);
+        var (am, _) = GaussianMath.TransportMap(model[0, 0].Mean, model[0, 0].Covariance, model[1, 1].Mean, model[1,
+            1].Covariance);
         Assert.True((am * model[0, 0].Covariance * am - model[1, 1].Covariance).InfinityNorm() < 1e-10);
     }
 
@@ -203,12 +219,17 @@ public class MultivariateSteeringTests
         var (x, y, g) = SteeringTestData.Sample(200, 2, false, 1);
         Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y.Select(v => v * 2).ToArray(), g));
         Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g.Select(v => v + 1).ToArray()));
-        Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g, new SteeringOptions { Interpolation = 1.5 }));
-        Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g, new SteeringOptions { LogColumns = [0] }));
-        Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g, new SteeringOptions { LogColumns = [5] }));
+        Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g,
+            new SteeringOptions { Interpolation = 1.5 }));
+        Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g,
+            new SteeringOptions { LogColumns = [0] }));
+        Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g,
+            new SteeringOptions { LogColumns = [5] }));
         Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g.Select(_ => 0).ToArray()));
-        Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g, new SteeringOptions { CovarianceShrinkage = 1 }));
-        Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g, new SteeringOptions { CovarianceShrinkage = -0.1 }));
+        Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g,
+            new SteeringOptions { CovarianceShrinkage = 1 }));
+        Assert.Throws<UserInputException>(() => SteeringPipeline.FitAndApply(x, y, g,
+            new SteeringOptions { CovarianceShrinkage = -0.1 }));
     }
 
     [Fact]
@@ -244,8 +265,10 @@ public class MultivariateSteeringTests
     {
         var spec = new FairCollective.Experiments.Specs.ExperimentSpec
         {
-            Name = "steer", Datasets = [new(dataset)], Learners = ["logistic"], Strategies = ["Random"], Seeds = [0], ValidationFraction = 0.2,
-            Sizes = [FairCollective.Collective.CollectiveSize.Share(0)], Budgets = [FairCollective.Collective.FlipBudget.Flips(0)], MajorityRows = [null],
+            Name = "steer", Datasets = [new(dataset)], Learners = ["logistic"], Strategies = ["Random"], Seeds = [0],
+            ValidationFraction = 0.2,
+            Sizes = [FairCollective.Collective.CollectiveSize.Share(0)], Budgets =
+                [FairCollective.Collective.FlipBudget.Flips(0)], MajorityRows = [null],
         };
         var split = FairCollective.Experiments.Running.RunGrid.Build(spec).Splits[(dataset, 0)];
         var options = new SteeringOptions { Covariance = CovarianceKind.Full };
@@ -261,8 +284,10 @@ public class MultivariateSteeringTests
         double best = FullCovarianceAffirmative.Objective(moved, template, w, a);
         int d = a.RowCount;
         var diag = Matrix<double>.Build.DenseOfDiagonalArray(Enumerable.Range(0, d).Select(j =>
-            AffirmativeClosedForm.Solve([new(moved[0].Mean[j], Math.Sqrt(moved[0].Covariance[j, j])), new(moved[1].Mean[j], Math.Sqrt(moved[1].Covariance[j, j]))],
-                                        [new(template[0].Mean[j], Math.Sqrt(template[0].Covariance[j, j])), new(template[1].Mean[j], Math.Sqrt(template[1].Covariance[j, j]))],
+            AffirmativeClosedForm.Solve([new(moved[0].Mean[j], Math.Sqrt(moved[0].Covariance[j, j])),
+                new(moved[1].Mean[j], Math.Sqrt(moved[1].Covariance[j, j]))],
+                                        [new(template[0].Mean[j], Math.Sqrt(template[0].Covariance[j, j])),
+                                            new(template[1].Mean[j], Math.Sqrt(template[1].Covariance[j, j]))],
                                         w[0], w[1]).Gamma).ToArray());
         Assert.True(best < FullCovarianceAffirmative.Objective(moved, template, w, diag));
         var rng = new Random(3);

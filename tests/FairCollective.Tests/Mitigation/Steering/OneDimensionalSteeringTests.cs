@@ -32,7 +32,8 @@ public class OneDimensionalSteeringTests
             double w1 = m[1, 0].Prior, w0 = 1 - w1;
             var sol = AffirmativeClosedForm.Solve(moved, template, w0, w1);
             Assert.True(sol.Gamma > 0);
-            Assert.True(Math.Abs(sol.A * sol.Gamma * sol.Gamma + sol.B * sol.Gamma + sol.C) < 1e-12 * (sol.A * sol.Gamma * sol.Gamma + 1));
+            Assert.True(Math.Abs(sol.A * sol.Gamma * sol.Gamma + sol.B * sol.Gamma + sol.C) < 1e-12 * (sol.A * sol.Gamma
+                * sol.Gamma + 1));
             double best = AffirmativeClosedForm.Objective(moved, template, w0, w1, sol.Gamma, sol.Offset);
             // Brute force over (gamma, c): a log grid on gamma and a golden-section search on c (independent of the
             // closed form for c).
@@ -82,7 +83,8 @@ public class OneDimensionalSteeringTests
             for (int k = 0; k <= 20000; k++)
             {
                 double g = Math.Exp(-4 + 8.0 * k / 20000);
-                Assert.True(AllSubgroupsLineSearch.Inner(moved, template, w0, w1, pm, pt, g).Objective >= sol.Objective - 1e-12);
+                Assert.True(AllSubgroupsLineSearch.Inner(moved, template, w0, w1, pm, pt,
+                    g).Objective >= sol.Objective - 1e-12);
             }
         }
     }
@@ -95,12 +97,17 @@ public class OneDimensionalSteeringTests
                 for (int seed = 0; seed < 10; seed++)
                 {
                     var model = RandomModel(200 + seed);
-                    var steered = GaussianSteering.Steer(model, new SteeringOptions { Mode = mode, BaseRate = baseRate }).Target;
+                    var steered = GaussianSteering.Steer(model, new SteeringOptions
+                    {
+                        Mode = mode,
+                        BaseRate = baseRate
+                    }).Target;
                     Assert.Equal(steered[1, 0].Prior, steered[1, 1].Prior, 15);
                     foreach (double tau in Taus)
                     {
                         var s = BayesRates1D.Evaluate(steered, tau);
-                        Assert.True(s.DemographicParity <= 1e-9 && s.EqualizedOdds <= 1e-9, $"{mode} {baseRate} seed {seed} tau {tau}: {s}");
+                        Assert.True(s.DemographicParity <= 1e-9 && s.EqualizedOdds <= 1e-9,
+                            $"{mode} {baseRate} seed {seed} tau {tau}: {s}");
                     }
                     // Before steering the same classifier is unfair for some cost.
                     Assert.Contains(Taus, tau => BayesRates1D.Evaluate(model, tau).DemographicParity > 1e-3);
@@ -113,7 +120,8 @@ public class OneDimensionalSteeringTests
         for (int seed = 0; seed < 20; seed++)
         {
             var model = RandomModel(300 + seed);
-            double Kl(SteeringMode mode) => GaussianSteering.Steer(model, new SteeringOptions { Mode = mode }).KlDivergence;
+            double Kl(SteeringMode mode) => GaussianSteering.Steer(model,
+                new SteeringOptions { Mode = mode }).KlDivergence;
             double all = Kl(SteeringMode.AllSubgroups), aff = Kl(SteeringMode.Affirmative);
             // The affirmative optimum is feasible for EF-All (same base-rate target), so this must hold.
             Assert.True(all <= aff + 1e-12, $"seed {seed}: EF-All {all} > EF-Affirmative {aff}");

@@ -42,7 +42,8 @@ internal static class SteeringTestData
 
     /// <summary>ln(p1 N(x; cell1)) - ln(p0 N(x; cell0)) in one group of a model.</summary>
     public static double LogOdds(GroupGaussianModel model, int group, Vector<double> x) =>
-        LogDensity(model[1, group], x) + Math.Log(model[1, group].Prior) - LogDensity(model[0, group], x) - Math.Log(model[0, group].Prior);
+        LogDensity(model[1, group], x) + Math.Log(model[1, group].Prior) - LogDensity(model[0, group],
+            x) - Math.Log(model[0, group].Prior);
 
     private static double LogDensity(GaussianCell cell, Vector<double> x)
     {

@@ -33,7 +33,8 @@ public sealed class CdpConnection : IAsyncDisposable
 
     /// <summary>Sends a command (to a page session when sessionId is given) and returns its result, or throws on a CDP
     /// error.</summary>
-    public async Task<JsonObject> SendAsync(string method, JsonObject? parameters, string? sessionId, CancellationToken ct)
+    public async Task<JsonObject> SendAsync(string method, JsonObject? parameters, string? sessionId,
+        CancellationToken ct)
     {
         int id = Interlocked.Increment(ref _nextId);
         var message = new JsonObject { ["id"] = id, ["method"] = method, ["params"] = parameters ?? new JsonObject() };
@@ -43,7 +44,8 @@ public sealed class CdpConnection : IAsyncDisposable
         await _socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, ct);
         using var reg = ct.Register(() => reply.TrySetCanceled(ct));
         var response = await reply.Task;
-        if (response["error"] is JsonNode error) throw new InvalidOperationException($"CDP {method} failed: {error.ToJsonString()}");
+        if (response["error"] is JsonNode error) throw new
+            InvalidOperationException($"CDP {method} failed: {error.ToJsonString()}");
         return response["result"] as JsonObject ?? new JsonObject();
     }
 
@@ -68,16 +70,19 @@ public sealed class CdpConnection : IAsyncDisposable
                 if (!r.EndOfMessage) continue;
                 var node = JsonNode.Parse(message.ToArray())!.AsObject();
                 message.SetLength(0);
-                if (node["id"] is JsonNode idNode && _pending.TryRemove(idNode.GetValue<int>(), out var tcs)) tcs.TrySetResult(node);
+                if (node["id"] is JsonNode idNode && _pending.TryRemove(idNode.GetValue<int>(),
+                    out var tcs)) tcs.TrySetResult(node);
                 else if (node["method"] is JsonNode m)
-                    Events.Enqueue((m.GetValue<string>(), node["params"] as JsonObject ?? new JsonObject(), node["sessionId"]?.GetValue<string>()));
+                    Events.Enqueue((m.GetValue<string>(), node["params"] as JsonObject ?? new JsonObject(),
+                        node["sessionId"]?.GetValue<string>()));
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or JsonException)
         {
             // Closing the browser ends the socket; pending commands are failed below.
         }
-        foreach (var tcs in _pending.Values) tcs.TrySetException(new InvalidOperationException("the DevTools connection closed"));
+        foreach (var tcs in _pending.Values) tcs.TrySetException(new
+            InvalidOperationException("the DevTools connection closed"));
     }
 
     public async ValueTask DisposeAsync()
@@ -86,7 +91,8 @@ public sealed class CdpConnection : IAsyncDisposable
         try
         {
             if (_socket.State == WebSocketState.Open)
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2));
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done",
+                    CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2));
         }
         catch (Exception e) when (e is WebSocketException or TimeoutException or OperationCanceledException)
         {

@@ -48,7 +48,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
         };
         foreach (var arg in new[]
                  {
-                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking",
                      "--disable-component-update", "--disable-sync", "--disable-extensions", "--hide-scrollbars",
                      $"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank",
                  })
@@ -77,7 +78,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited) throw new InvalidOperationException($"chromium exited with code {process.ExitCode} before opening DevTools");
+            if (process.HasExited) throw new
+                InvalidOperationException($"chromium exited with code {process.ExitCode} before opening DevTools");
             if (File.Exists(file))
             {
                 var lines = (await File.ReadAllLinesAsync(file, ct)).Where(l => l.Length > 0).ToArray();

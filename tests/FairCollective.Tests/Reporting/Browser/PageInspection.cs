@@ -9,7 +9,8 @@ public sealed record FigureView(string Name, bool Loaded, double Width, double H
 
 /// <summary>The result of opening a page in the browser: console errors and exceptions, the figures, a full-page
 /// screenshot.</summary>
-public sealed record PageInspection(IReadOnlyList<string> Errors, IReadOnlyList<FigureView> Figures, int ImageCount, int BrokenImages, byte[] Screenshot)
+public sealed record PageInspection(IReadOnlyList<string> Errors, IReadOnlyList<FigureView> Figures, int ImageCount,
+    int BrokenImages, byte[] Screenshot)
 {
     /// <summary>
     /// Per figure: the image has loaded and has a size on the page, and the share of its pixels that are not
@@ -51,18 +52,30 @@ public sealed record PageInspection(IReadOnlyList<string> Errors, IReadOnlyList<
         var attached = await cdp.SendAsync("Target.attachToTarget",
             new JsonObject { ["targetId"] = target["targetId"]!.GetValue<string>(), ["flatten"] = true }, null, ct);
         var session = attached["sessionId"]!.GetValue<string>();
-        foreach (var domain in new[] { "Runtime.enable", "Log.enable", "Page.enable" }) await cdp.SendAsync(domain, null, session, ct);
+        foreach (var domain in new[] { "Runtime.enable", "Log.enable", "Page.enable" }) await cdp.SendAsync(domain,
+            null, session, ct);
         await cdp.SendAsync("Emulation.setDeviceMetricsOverride",
-            new JsonObject { ["width"] = ViewportWidth, ["height"] = ViewportHeight, ["deviceScaleFactor"] = 1, ["mobile"] = false }, session, ct);
+            new JsonObject
+            {
+                ["width"] = ViewportWidth, ["height"] = ViewportHeight, ["deviceScaleFactor"] = 1,
+                ["mobile"] = false
+            }, session, ct);
         var nav = await cdp.SendAsync("Page.navigate", new JsonObject { ["url"] = page.AbsoluteUri }, session, ct);
-        if (nav["errorText"] is JsonNode navError) throw new InvalidOperationException($"navigation to {page} failed: {navError}");
+        if (nav["errorText"] is JsonNode navError) throw new
+            InvalidOperationException($"navigation to {page} failed: {navError}");
         await cdp.WaitForEventAsync("Page.loadEventFired", ct);
 
-        var probe = await cdp.SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = FigureProbe, ["returnByValue"] = true }, session, ct);
-        if (probe["exceptionDetails"] is JsonNode ex) throw new InvalidOperationException($"the figure probe threw: {ex.ToJsonString()}");
+        var probe = await cdp.SendAsync("Runtime.evaluate", new JsonObject
+        {
+            ["expression"] = FigureProbe,
+            ["returnByValue"] = true
+        }, session, ct);
+        if (probe["exceptionDetails"] is JsonNode ex) throw new
+            InvalidOperationException($"the figure probe threw: {ex.ToJsonString()}");
         using var doc = JsonDocument.Parse(probe["result"]!["value"]!.GetValue<string>());
         var figures = doc.RootElement.GetProperty("figures").EnumerateArray()
-            .Select(f => new FigureView(f.GetProperty("name").GetString()!, f.GetProperty("loaded").GetBoolean(), f.GetProperty("width").GetDouble(),
+            .Select(f => new FigureView(f.GetProperty("name").GetString()!, f.GetProperty("loaded").GetBoolean(),
+                f.GetProperty("width").GetDouble(),
                 f.GetProperty("height").GetDouble(), f.GetProperty("ink").GetDouble()))
             .ToArray();
 
@@ -71,11 +84,17 @@ public sealed record PageInspection(IReadOnlyList<string> Errors, IReadOnlyList<
         var shot = await cdp.SendAsync("Page.captureScreenshot", new JsonObject
         {
             ["format"] = "png", ["captureBeyondViewport"] = true,
-            ["clip"] = new JsonObject { ["x"] = 0, ["y"] = 0, ["width"] = size["width"]!.GetValue<double>(), ["height"] = size["height"]!.GetValue<double>(), ["scale"] = 1 },
+            ["clip"] = new JsonObject
+            {
+                ["x"] = 0, ["y"] = 0, ["width"] = size["width"]!.GetValue<double>(),
+                ["height"] = size["height"]!.GetValue<double>(), ["scale"] = 1
+            },
         }, session, ct);
 
-        return new PageInspection(CollectErrors(cdp, session), figures, doc.RootElement.GetProperty("images").GetInt32(),
-            doc.RootElement.GetProperty("broken").GetInt32(), Convert.FromBase64String(shot["data"]!.GetValue<string>()));
+        return new PageInspection(CollectErrors(cdp, session), figures,
+            doc.RootElement.GetProperty("images").GetInt32(),
+            doc.RootElement.GetProperty("broken").GetInt32(),
+                Convert.FromBase64String(shot["data"]!.GetValue<string>()));
     }
 
     /// <summary>Console errors, uncaught exceptions and browser log errors (e.g. a resource that failed to
@@ -83,9 +102,11 @@ public sealed record PageInspection(IReadOnlyList<string> Errors, IReadOnlyList<
     private static IReadOnlyList<string> CollectErrors(CdpConnection cdp, string session) =>
         cdp.Events.Where(e => e.SessionId == session).Select(e => e.Method switch
             {
-                "Runtime.consoleAPICalled" when e.Params["type"]?.GetValue<string>() is "error" or "assert" => "console: " + e.Params["args"]?.ToJsonString(),
+                "Runtime.consoleAPICalled" when e.Params["type"]?.GetValue<string>() is "error" or "assert"
+                    => "console: " + e.Params["args"]?.ToJsonString(),
                 "Runtime.exceptionThrown" => "exception: " + e.Params["exceptionDetails"]?.ToJsonString(),
-                "Log.entryAdded" when e.Params["entry"]?["level"]?.GetValue<string>() == "error" => "log: " + e.Params["entry"]?["text"]?.GetValue<string>(),
+                "Log.entryAdded" when e.Params["entry"]?["level"]?.GetValue<string>() == "error"
+                    => "log: " + e.Params["entry"]?["text"]?.GetValue<string>(),
                 _ => null,
             })
             .OfType<string>()

@@ -24,7 +24,8 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
     [BrowserFact]
     public async Task ReportOpensOfflineWithEveryFigureAndNoErrors()
     {
-        var input = new ReportInput(SyntheticResults.Cells(), SyntheticResults.Runs(), SyntheticResults.Toy(), "synthetic.sqlite");
+        var input = new ReportInput(SyntheticResults.Cells(), SyntheticResults.Runs(), SyntheticResults.Toy(),
+            "synthetic.sqlite");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ReportWriter.Write(input, _dir);
         output.WriteLine($"report written in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -33,7 +34,8 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         Directory.Delete(Path.Combine(_dir, ReportWriter.FiguresDirectory), true);
 
         var page = await InspectAsync(Path.Combine(_dir, ReportWriter.IndexFileName), "report-screenshot.png", clock);
-        Assert.Equal(["toy", "collective-size", "collective-size-eqod-by-flips", "flip-efficiency", "limited-info", "firm-side", "synthetic-eqod-by-alpha", "synthetic-eqod-by-flips", "synthetic"],
+        Assert.Equal(["toy", "collective-size", "collective-size-eqod-by-flips", "flip-efficiency", "limited-info",
+            "firm-side", "synthetic-eqod-by-alpha", "synthetic-eqod-by-flips", "synthetic"],
             page.Figures.Select(f => f.Name));
     }
 
@@ -47,8 +49,10 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         var (exit, _, stderr) = CliSandbox.Run("run", ShapeReportTests.MyStudy(box), "--threads", "1");
         Assert.True(exit == 0, stderr);
         output.WriteLine($"run and report in {clock.Elapsed.TotalSeconds:0.0} s");
-        var page = await InspectAsync(Path.Combine(box.PathOf("my-study-report"), ReportWriter.IndexFileName), "custom-report-screenshot.png", clock);
-        Assert.Equal(["my-study-eqod-by-alpha", "my-study-eqod-by-flips", "my-study-counterfactual-success"], page.Figures.Select(f => f.Name));
+        var page = await InspectAsync(Path.Combine(box.PathOf("my-study-report"), ReportWriter.IndexFileName),
+            "custom-report-screenshot.png", clock);
+        Assert.Equal(["my-study-eqod-by-alpha", "my-study-eqod-by-flips", "my-study-counterfactual-success"],
+            page.Figures.Select(f => f.Name));
     }
 
     [BrowserFact]
@@ -57,11 +61,14 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         // reproduce countermeasures (smoke grid, COMPAS only) through the CLI to its page.
         using var box = new CliSandbox();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (exit, _, stderr) = CliSandbox.Run("reproduce", "countermeasures", "--quick", "--datasets", "compas", "-o", box.PathOf("cm"));
+        var (exit, _, stderr) = CliSandbox.Run("reproduce", "countermeasures", "--quick", "--datasets", "compas", "-o",
+            box.PathOf("cm"));
         Assert.True(exit == 0, stderr);
         output.WriteLine($"run and report in {clock.Elapsed.TotalSeconds:0.0} s");
-        var page = await InspectAsync(Path.Combine(box.PathOf("cm"), ReportWriter.IndexFileName), "countermeasures-screenshot.png", clock);
-        Assert.Equal(["countermeasures-eqod-by-alpha", "countermeasures", "countermeasures-detection", "countermeasures-plausible"], page.Figures.Select(f => f.Name));
+        var page = await InspectAsync(Path.Combine(box.PathOf("cm"), ReportWriter.IndexFileName),
+            "countermeasures-screenshot.png", clock);
+        Assert.Equal(["countermeasures-eqod-by-alpha", "countermeasures", "countermeasures-detection",
+            "countermeasures-plausible"], page.Figures.Select(f => f.Name));
     }
 
     [BrowserFact]
@@ -71,16 +78,19 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         using var box = new CliSandbox();
         var (members, sample) = Planning.CompasCut.Write(box, members: 300, majority: 200);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (exit, _, stderr) = CliSandbox.Run(["plan", members, "--majority", sample, .. Planning.CompasCut.PublicNumbers(), "--replicates", "20", "-o", box.PathOf("plan")]);
+        var (exit, _, stderr) = CliSandbox.Run(["plan", members, "--majority", sample,
+            .. Planning.CompasCut.PublicNumbers(), "--replicates", "20", "-o", box.PathOf("plan")]);
         Assert.True(exit == 0, stderr);
         output.WriteLine($"plan in {clock.Elapsed.TotalSeconds:0.0} s");
-        var page = await InspectAsync(Path.Combine(box.PathOf("plan"), FairCollective.Reporting.Planning.PlanReport.HtmlFileName), "plan-screenshot.png", clock);
+        var page = await InspectAsync(Path.Combine(box.PathOf("plan"),
+            FairCollective.Reporting.Planning.PlanReport.HtmlFileName), "plan-screenshot.png", clock);
         Assert.Equal(["plan-forecast"], page.Figures.Select(f => f.Name));
     }
 
     /// <summary>Opens the page in headless Chromium, keeps its screenshot, and checks it has no errors, no broken
     /// images and no blank figure.</summary>
-    private async Task<PageInspection> InspectAsync(string index, string screenshotName, System.Diagnostics.Stopwatch clock)
+    private async Task<PageInspection> InspectAsync(string index, string screenshotName,
+        System.Diagnostics.Stopwatch clock)
     {
         var chromium = HeadlessChromium.Locate();
         Assert.True(chromium is not null,
@@ -97,7 +107,8 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
         var shot = Path.Combine(shotDir, screenshotName);
         await File.WriteAllBytesAsync(shot, page.Screenshot, cts.Token);
         output.WriteLine($"screenshot: {shot} ({page.Screenshot.Length} bytes)");
-        foreach (var f in page.Figures) output.WriteLine($"figure {f.Name}: loaded={f.Loaded} {f.Width}x{f.Height} ink={f.InkShare:P1}");
+        foreach (var f in page.Figures)
+            output.WriteLine($"figure {f.Name}: loaded={f.Loaded} {f.Width}x{f.Height} ink={f.InkShare:P1}");
 
         Assert.Empty(page.Errors);
         Assert.Equal(0, page.BrokenImages);
