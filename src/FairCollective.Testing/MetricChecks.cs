@@ -21,9 +21,7 @@ public static class MetricChecks
         if (string.IsNullOrWhiteSpace(registered.Name) || string.IsNullOrWhiteSpace(registered.Definition)
             || string.IsNullOrWhiteSpace(registered.MetricConvention))
             Fail(definition, "description", "its name, definition and convention must all be given");
-        bool isCount = rule.A == GroupRate.Count
-            && rule.Kind is Aggregation.Minority or Aggregation.Majority or Aggregation.Overall;
-        if (registered.Stored && registered.Interval == isCount)
+        if (registered.Stored && registered.Interval == rule.IsCount)
             Fail(definition, "interval", "a stored metric has an interval exactly when it is not a count");
         var (low, high) = MetricCatalog.Range(registered.Key)!.Value;
         var random = new Random(CheckData.Seed);

@@ -20,37 +20,29 @@ public static class FirmEvaluation
     /// rate, selection rate, TPR, FPR, FNR and error (the by-group table of a cell, <c>ByGroupTable</c>); and any
     /// stored metric registered (<see cref="MetricCatalog.Register"/>).
     /// </summary>
-    public static IReadOnlyList<FairnessMetric> StoredMetrics => Lists().Stored;
+    public static IReadOnlyList<FairnessMetric> StoredMetrics => Lists.Value.Stored;
 
     /// <summary>The stored metrics that get a bootstrap interval (their definitions say so): all but the group counts,
     /// which resampling only blurs.</summary>
-    public static IReadOnlyList<FairnessMetric> IntervalMetrics => Lists().Interval;
+    public static IReadOnlyList<FairnessMetric> IntervalMetrics => Lists.Value.Interval;
 
     // The lists and keys above, built once per set of definitions (every cell reads them) and again when a metric is
     // registered.
-    private sealed record MetricLists(IReadOnlyList<MetricDefinition> Source, FairnessMetric[] Stored,
-        FairnessMetric[] Interval, string[] Low, string[] High)
+    private sealed record MetricLists(FairnessMetric[] Stored, FairnessMetric[] Interval, string[] Low, string[] High)
     {
         // Room for a cell's metrics (point values, both interval ends, counterfactual and a spare), so filling never
         // regrows the table.
         public int Capacity => Stored.Length + 2 * Interval.Length + 4;
     }
 
-    private static MetricLists _lists = new([], [], [], [], []);
-
-    private static MetricLists Lists()
+    private static readonly DefinitionsDerived<MetricLists> Lists = new(all =>
     {
-        var current = _lists;
-        var all = MetricCatalog.All;
-        if (ReferenceEquals(current.Source, all)) return current;
         var interval = all.Where(d => d.Interval).ToArray();
-        current = new MetricLists(all, all.Where(d => d.Stored).Select(d => d.Metric!.Value).ToArray(),
-            interval.Select(d => d.Metric!.Value).ToArray(),
-            interval.Select(d => MetricKeys.IntervalLow(d.Key)).ToArray(), interval.Select(d
-                => MetricKeys.IntervalHigh(d.Key)).ToArray());
-        _lists = current;
-        return current;
-    }
+        return new MetricLists(all.Where(d => d.Stored).Select(d => d.Metric!.Value).ToArray(),
+            interval.Select(d => d.Metric!.Value).ToArray(), interval.Select(d
+                => MetricKeys.IntervalLow(d.Key)).ToArray(),
+            interval.Select(d => MetricKeys.IntervalHigh(d.Key)).ToArray());
+    });
 
     /// <summary>The test split's metrics of a fitted model (with intervals, counterfactual and validation metrics where
     /// the split and <paramref name="bootstrap"/> give them), keyed by <see cref="MetricKeys"/>.</summary>
@@ -84,7 +76,7 @@ public static class FirmEvaluation
     {
         // Drawn on the eight confusion counts (CountBootstrap): exact for these metrics, and n times cheaper than
         // copying rows.
-        var lists = Lists();
+        var lists = Lists.Value;
         var intervals = CountBootstrap.Intervals(y, predicted, groups.MinorityFlags, lists.Interval,
             bootstrap.Resamples, bootstrap.Level, bootstrap.Seed);
         for (int m = 0; m < lists.Interval.Length; m++)
@@ -138,7 +130,7 @@ public static class FirmEvaluation
         GroupMembership groups)
     {
         var values = CollectivePipeline.Measure(yTrue, yPred, groups);
-        var lists = Lists();
+        var lists = Lists.Value;
         var metrics = new Dictionary<string, double>(lists.Capacity, StringComparer.Ordinal);
         foreach (var metric in lists.Stored) metrics[MetricCatalog.Get(metric).Key] = values[(int)metric];
         return metrics;

@@ -25,11 +25,8 @@ internal static class PluginOrigins
 
     /// <summary>Where each registered stored metric came from: its plug-in's origin, or for a metric a host program
     /// registered, its key (a cell storing it is another cell than one without it).</summary>
-    private static IEnumerable<string> MetricOrigins() =>
-        Fairness.MetricCatalog.All.Where(d => d.Stored && (int)d.Metric!.Value >= BuiltInMetrics)
-            .Select(d => d.Origin ?? $"metric {d.Key} registered by the host");
-
-    private static readonly int BuiltInMetrics = Enum.GetValues<Fairness.FairnessMetric>().Length;
+    private static IEnumerable<string> MetricOrigins() => Fairness.MetricCatalog.Registered.Where(d => d.Stored)
+        .Select(d => d.Origin ?? $"metric {d.Key} registered by the host");
 
     /// <summary>Every plug-in whose component <paramref name="spec"/> uses, by assembly name (an origin's first
     /// word).</summary>
@@ -38,7 +35,7 @@ internal static class PluginOrigins
             .Concat(spec.Defences.Select(d => DefenceCatalog.Get(d.Name).Origin))
             .Concat(spec.Strategies.Select(s => StrategyCatalog.Get(s).Origin))
             .Concat(spec.FirmSide.Select(f => FirmSideCatalog.Entry(f.Method).Origin))
-            .Concat(MetricOrigins().Where(o => !o.StartsWith("metric ", StringComparison.Ordinal)))
+            .Concat(Fairness.MetricCatalog.Registered.Where(d => d.Stored).Select(d => d.Origin))
             .OfType<string>().Distinct(StringComparer.Ordinal)
             .ToDictionary(o => o.Split(' ')[0], o => o, StringComparer.Ordinal);
 }

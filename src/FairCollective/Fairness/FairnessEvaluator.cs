@@ -70,28 +70,19 @@ public static class FairnessEvaluator
         // Every metric by its definition's rule (MetricCatalog): one definition per metric, run here without
         // allocating.
         var inputs = new MetricInputs(minority, majority, overall, perGroup, mode);
-        var set = Rules();
+        var set = Rules.Value;
         var rules = betweenGroups ? set.All : set.TwoGroup;
         for (int i = 0; i < rules.Length; i++) values[rules[i].Slot] = rules[i].Rule.Compute(in inputs);
         if (!betweenGroups) foreach (int slot in set.BetweenGroupsSlots) values[slot] = double.NaN;
     }
 
     // The by-group definitions' rules with their slots, read once per set of definitions (the bootstrap runs them for
-    // every resample) and rebuilt when a metric is registered.
-    private sealed record RuleSet(IReadOnlyList<MetricDefinition> Source, (int Slot, MetricRule Rule)[] All, (int Slot,
-        MetricRule Rule)[] TwoGroup, int[] BetweenGroupsSlots);
+    // every resample).
+    private sealed record RuleSet((int Slot, MetricRule Rule)[] All, (int Slot, MetricRule Rule)[] TwoGroup,
+        int[] BetweenGroupsSlots);
 
-    private static RuleSet _rules = new([], [], [], []);
-
-    private static RuleSet Rules()
-    {
-        var current = _rules;
-        var all = MetricCatalog.All;
-        if (ReferenceEquals(current.Source, all)) return current;
-        current = new RuleSet(all, all.Select(d => ((int)d.Metric!.Value, d.Rule!.Value)).ToArray(),
-            all.Where(d => !d.BetweenGroups).Select(d => ((int)d.Metric!.Value, d.Rule!.Value)).ToArray(),
-            all.Where(d => d.BetweenGroups).Select(d => (int)d.Metric!.Value).ToArray());
-        _rules = current;
-        return current;
-    }
+    private static readonly DefinitionsDerived<RuleSet> Rules = new(all => new RuleSet(
+        all.Select(d => ((int)d.Metric!.Value, d.Rule!.Value)).ToArray(),
+        all.Where(d => !d.BetweenGroups).Select(d => ((int)d.Metric!.Value, d.Rule!.Value)).ToArray(),
+        all.Where(d => d.BetweenGroups).Select(d => (int)d.Metric!.Value).ToArray()));
 }

@@ -195,6 +195,10 @@ public static class MetricCatalog
     /// those registered. The same list object until a metric is registered.</summary>
     public static IReadOnlyList<MetricDefinition> All => Definitions;
 
+    /// <summary>The by-group metrics registered at start-up (<see cref="Register"/>), after the built-in
+    /// ones.</summary>
+    public static IEnumerable<MetricDefinition> Registered => Definitions.Skip(BuiltIn.Length);
+
     /// <summary>
     /// Adds a by-group metric (a plug-in's, or a library user's at start-up; built by
     /// <see cref="MetricDefinition.ByGroup"/>) at the next slot, so every evaluation computes it and, when stored,
@@ -304,10 +308,5 @@ public static class MetricCatalog
     // One by-group metric: its computation, and whether cells store it (with its interval, but for the counts).
     private static MetricDefinition Def(FairnessMetric metric, string key, string definition, string convention,
         MetricRule rule, bool stored = false) =>
-        new(key, metric.ToString(), definition, convention, metric)
-        {
-            Rule = rule, Stored = stored, Interval = stored
-                && metric is not (FairnessMetric.MinorityCount or FairnessMetric.MajorityCount),
-            BetweenGroups = rule.BetweenGroups,
-        };
+        MetricDefinition.ByGroup(key, metric.ToString(), definition, convention, rule, stored) with { Metric = metric };
 }

@@ -47,11 +47,6 @@ public sealed record MetricDefinition(string Key, string Name, string Definition
         new(key, name, definition, convention, null)
         {
             Rule = rule, Stored = stored, BetweenGroups = rule.BetweenGroups,
-            Interval = stored
-                && rule is not
-                {
-                    Kind: Aggregation.Minority or Aggregation.Majority or Aggregation.Overall,
-                    A: GroupRate.Count
-                },
+            Interval = stored && !rule.IsCount,
         };
 }

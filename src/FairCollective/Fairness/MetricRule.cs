@@ -82,6 +82,11 @@ public enum Aggregation
 /// <param name="B">The second rate, for the aggregators of two.</param>
 public readonly record struct MetricRule(Aggregation Kind, GroupRate A, GroupRate B = GroupRate.Count)
 {
+    /// <summary>Whether it is a count of rows (overall or of a group): stored without an interval, which resampling
+    /// only blurs.</summary>
+    public bool IsCount => A == GroupRate.Count
+        && Kind is Aggregation.Overall or Aggregation.Minority or Aggregation.Majority;
+
     /// <summary>Whether it compares every group rather than the pooled minority and majority.</summary>
     public bool BetweenGroups => Kind >= Aggregation.BetweenDifference;
 

@@ -112,7 +112,7 @@ public static class SignedParts
     {
         var rule = MetricCatalog.Get(metric).Rule ?? throw new ArgumentException($"{metric} has no rule",
             nameof(metric));
-        var (signedA, signedB, minorityA, majorityA) = Operands()[(int)metric];
+        var (signedA, signedB, minorityA, majorityA) = Operands.Value[(int)metric];
         switch (rule.Kind)
         {
             case Aggregation.Unsigned: parts[0] = values[signedA]; break;
@@ -169,16 +169,9 @@ public static class SignedParts
     }
 
     // Per metric, the value slots Fill reads (-1 where unused): looked up once per set of definitions, as Fill runs for
-    // every resample; rebuilt when a metric is registered.
-    private static (IReadOnlyList<MetricDefinition> Source, (int SignedA, int SignedB, int MinorityA,
-        int MajorityA)[] Slots) _operands = ([], []);
-
-    private static (int SignedA, int SignedB, int MinorityA, int MajorityA)[] Operands()
-    {
-        var current = _operands;
-        var all = MetricCatalog.All;
-        if (ReferenceEquals(current.Source, all)) return current.Slots;
-        var slots = all.Select(d => d.Rule switch
+    // every resample.
+    private static readonly DefinitionsDerived<(int SignedA, int SignedB, int MinorityA, int MajorityA)[]> Operands =
+        new(all => all.Select(d => d.Rule switch
         {
             { Kind: Aggregation.Unsigned } r => ((int)Counterpart(Aggregation.Signed, r.A), -1, -1, -1),
             { Kind: Aggregation.MeanOfUnsigned or Aggregation.WorstOfUnsigned } r =>
@@ -186,10 +179,7 @@ public static class SignedParts
             { Kind: Aggregation.MinOverMax } r => (-1, -1, (int)Counterpart(Aggregation.Minority, r.A),
                 (int)Counterpart(Aggregation.Majority, r.A)),
             _ => (-1, -1, -1, -1),
-        }).ToArray();
-        _operands = (all, slots);
-        return slots;
-    }
+        }).ToArray());
 
     /// <summary>One part per pair of groups g &lt; h of <paramref name="rate"/>: the difference, or the relative
     /// difference.</summary>

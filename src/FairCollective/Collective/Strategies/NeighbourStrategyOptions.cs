@@ -23,12 +23,13 @@ public sealed record NeighbourStrategyOptions : INearestRowsOptions
     [System.Text.Json.Serialization.JsonIgnore]
     public KnnOptions Knn { get; init; } = new();
 
-    /// <summary>Refuses a k no search can run with.</summary>
+    /// <summary>These options, once k is checked: a search can run with it.</summary>
     /// <exception cref="Common.UserInputException">k below 1 or above <see cref="KLimit"/>.</exception>
-    public void Validate()
+    public NeighbourStrategyOptions Validated()
     {
         if (K < 1) throw new Common.UserInputException($"option k must be at least 1; got {K}");
         Common.CountLimit.Check(K, KLimit, "option k");
+        return this;
     }
 
     /// <summary>The rule text when only <paramref name="available"/> rows of the <paramref name="wanted"/> k

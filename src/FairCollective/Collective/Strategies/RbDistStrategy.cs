@@ -12,7 +12,7 @@ namespace FairCollective.Collective.Strategies;
 public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollectiveStrategy
 {
     // Checked when built, so a spec's bad k stops the parse with its line.
-    private readonly NeighbourStrategyOptions _options = Validated(options);
+    private readonly NeighbourStrategyOptions _options = options.Validated();
 
     /// <inheritdoc/>
     public string Name => "RB-dist";
@@ -38,11 +38,5 @@ public sealed class RbDistStrategy(NeighbourStrategyOptions options) : ICollecti
         }
         return k == _options.K ? PoolScores.Specified(scores) : new PoolScores(scores,
             NeighbourStrategyOptions.CappedK(k, _options.K, "positive known majority rows"));
-    }
-
-    private static NeighbourStrategyOptions Validated(NeighbourStrategyOptions options)
-    {
-        options.Validate();
-        return options;
     }
 }

@@ -12,7 +12,7 @@ namespace FairCollective.Collective.Strategies;
 public sealed class RbLabelStrategy(NeighbourStrategyOptions options) : ICollectiveStrategy
 {
     // Checked when built, so a spec's bad k stops the parse with its line.
-    private readonly NeighbourStrategyOptions _options = Validated(options);
+    private readonly NeighbourStrategyOptions _options = options.Validated();
 
     /// <inheritdoc/>
     public string Name => "RB-label";
@@ -36,11 +36,5 @@ public sealed class RbLabelStrategy(NeighbourStrategyOptions options) : ICollect
         }
         return k == _options.K ? PoolScores.Specified(scores) : new PoolScores(scores,
             NeighbourStrategyOptions.CappedK(k, _options.K, "known majority rows"));
-    }
-
-    private static NeighbourStrategyOptions Validated(NeighbourStrategyOptions options)
-    {
-        options.Validate();
-        return options;
     }
 }
