@@ -52,8 +52,10 @@ public static class KnnScenario
         WriteRaw(Path.Combine(dir, $"csharp_indices_k{k}.i32"), result.Indices);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"knn csharp algorithm={knn.Algorithm} queries={nq} refs={n} dim={d} k={k} threads={(threads > 0 ? threads : Environment.ProcessorCount)} " +
-            $"build_s={buildSeconds:F3} query_s={totalSeconds - buildSeconds:F3} total_s={totalSeconds:F3} cpu_s={cpuSeconds:F3}"));
+            $"knn csharp algorithm={knn.Algorithm} queries={nq} refs={n} dim={d} k={k} " +
+                $"threads={(threads > 0 ? threads : Environment.ProcessorCount)} " +
+            $"build_s={buildSeconds:F3} query_s={totalSeconds - buildSeconds:F3} total_s={totalSeconds:F3} " +
+                $"cpu_s={cpuSeconds:F3}"));
         Console.WriteLine($"data and indices in {dir}");
         return 0;
     }

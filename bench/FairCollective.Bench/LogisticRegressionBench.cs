@@ -45,8 +45,10 @@ internal static class LogisticRegressionBench
             process.Refresh();
             bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu).TotalSeconds);
         }
-        Console.WriteLine($"FairCollective logistic: rows={rows} cols={cols} threads={(threads < 0 ? Environment.ProcessorCount : threads)} " +
-                          $"best of {repeat}: wall {best:F3} s, cpu {bestCpu:F3} s  objective={model!.Objective:R}  iterations={model.Iterations} (newton {model.NewtonSteps})");
+        Console.WriteLine($"FairCollective logistic: rows={rows} cols={cols} " +
+            $"threads={(threads < 0 ? Environment.ProcessorCount : threads)} " +
+                          $"best of {repeat}: wall {best:F3} s, cpu {bestCpu:F3} s  objective={model!.Objective:R}  " +
+                              $"iterations={model.Iterations} (newton {model.NewtonSteps})");
         return 0;
     }
 

@@ -10,7 +10,8 @@ using FairCollective.Data.Sources;
 using FairCollective.Mitigation.Defences;
 
 var data = DatasetCatalog.Load(DatasetCatalog.Compas);
-Console.WriteLine("defence             plausible  flips  EqOd without -> with the collective  gain    flips caught  honest minority flagged");
+Console.WriteLine("defence             plausible  flips  EqOd without -> with the collective  gain    flips caught  " +
+    "honest minority flagged");
 foreach (var name in DefenceCatalog.Names)
     foreach (double plausible in new[] { 0.0, 0.5 })
     {
@@ -23,5 +24,6 @@ foreach (var name in DefenceCatalog.Names)
         string caught = r.Detection is { } d ? $"{d.Recall,12:0%}  {d.FalseFlagsMinority,23:0%}" :
             $"{"-",12}  {"-",23}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-19} {plausible,9:0.0}  {r.Flipped.Length,5}  {r.Before!.EqOd,12:0.000} -> {r.After!.EqOd:0.000}{"",20}  {r.Before.EqOd - r.After.EqOd,5:+0.000;-0.000}  {caught}"));
+            $"{name,-19} {plausible,9:0.0}  {r.Flipped.Length,5}  {r.Before!.EqOd,12:0.000} -> " +
+                $"{r.After!.EqOd:0.000}{"",20}  {r.Before.EqOd - r.After.EqOd,5:+0.000;-0.000}  {caught}"));
     }

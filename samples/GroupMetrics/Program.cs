@@ -11,9 +11,12 @@ foreach (var g in report.Confusion.Groups.Select((name, i) => (name, i)))
 {
     var r = report.Confusion.PerGroup[g.i];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"group {g.name}: n = {r.Count}, selection rate {r.SelectionRate:0.000}, TPR {r.TruePositiveRate:0.000}, FPR {r.FalsePositiveRate:0.000}"));
+        $"group {g.name}: n = {r.Count}, selection rate {r.SelectionRate:0.000}, TPR {r.TruePositiveRate:0.000}, FPR " +
+            $"{r.FalsePositiveRate:0.000}"));
 }
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"EqOd = {report.EqOd:0.000}, demographic parity difference = {report.DemographicParityDifference:0.000}, error = {report.ErrorRate:0.000}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"EqOd = {report.EqOd:0.000}, demographic parity difference = {report.DemographicParityDifference:0.000}, error " +
+    $"= {report.ErrorRate:0.000}"));
 foreach (var warning in report.Warnings) Console.WriteLine($"warning: {warning}");
 
 // The same predictions as fairlearn's MetricFrame: every column per group, overall, difference and ratio, minority
@@ -21,5 +24,7 @@ foreach (var warning in report.Warnings) Console.WriteLine($"warning: {warning}"
 var frame = MetricFrame.Compute(yTrue, yPred, group, new MetricFrameOptions { MinorityGroups = ["a"] });
 foreach (var column in frame.Columns)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{column}: {string.Join(", ", frame.Groups.Select((g, i) => $"{g} {frame.ByGroup(column)[i]:0.000}"))}; overall {frame.Overall(column):0.000}, difference {frame.Difference(column):0.000}, ratio {frame.Ratio(column):0.000}, minority gap {frame.MinorityGap(column):0.000}"));
+        $"{column}: {string.Join(", ", frame.Groups.Select((g, i) => $"{g} {frame.ByGroup(column)[i]:0.000}"))}; " +
+            $"overall {frame.Overall(column):0.000}, difference {frame.Difference(column):0.000}, ratio " +
+            $"{frame.Ratio(column):0.000}, minority gap {frame.MinorityGap(column):0.000}"));
 foreach (var warning in frame.Warnings) Console.WriteLine($"warning: {warning}");

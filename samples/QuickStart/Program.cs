@@ -18,5 +18,6 @@ foreach (double alpha in new[] { 0.1, 0.2, 0.3, 0.4 })
         Strategy = "RB-prob", Seed = 0
     });
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{alpha,5:0.0}  {result.Flipped.Length,5}  {result.Before!.EqOd,6:0.000} -> {result.After!.EqOd:0.000}      {result.Before.ErrorRate,6:0.000} -> {result.After.ErrorRate:0.000}"));
+        $"{alpha,5:0.0}  {result.Flipped.Length,5}  {result.Before!.EqOd,6:0.000} -> {result.After!.EqOd:0.000}      " +
+            $"{result.Before.ErrorRate,6:0.000} -> {result.After.ErrorRate:0.000}"));
 }

@@ -29,7 +29,8 @@ public sealed class NearestCentroid(NearestCentroidOptions options) : ITrainer
     /// <inheritdoc/>
     public IClassifier Fit(DesignMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<double> sampleWeights = default)
     {
-        if (!(options.Temperature > 0)) throw new FairCollective.Common.UserInputException($"{LearnerName}: temperature must be positive; got {options.Temperature}");
+        if (!(options.Temperature > 0)) throw new FairCollective.Common.UserInputException($"{LearnerName}: " +
+            $"temperature must be positive; got {options.Temperature}");
         var centroids = new double[2][] { new double[x.Cols], new double[x.Cols] };
         var weight = new double[2];
         for (int i = 0; i < x.Rows; i++)

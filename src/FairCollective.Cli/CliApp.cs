@@ -26,7 +26,9 @@ public static class CliApp
     /// </summary>
     public static readonly Option<int?> Width = new("--width")
     {
-        Description = $"Console width for tables, {ConsoleWidth.Minimum} to {ConsoleWidth.Maximum} characters (default: the terminal's, else ${ConsoleWidth.Variable}, else {ConsoleWidth.Default}); wider tables are printed in column parts.",
+        Description = $"Console width for tables, {ConsoleWidth.Minimum} to {ConsoleWidth.Maximum} characters " +
+            $"(default: the terminal's, else ${ConsoleWidth.Variable}, else {ConsoleWidth.Default}); wider tables " +
+            "are printed in column parts.",
         Recursive = true,
         CustomParser = ParseWidth,
     };
@@ -36,7 +38,8 @@ public static class CliApp
         string text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int width)
             && width is >= ConsoleWidth.Minimum and <= ConsoleWidth.Maximum) return width;
-        result.AddError($"--width must be a whole number from {ConsoleWidth.Minimum} to {ConsoleWidth.Maximum}; got '{text}'");
+        result.AddError($"--width must be a whole number from {ConsoleWidth.Minimum} to {ConsoleWidth.Maximum}; got " +
+            $"'{text}'");
         return null;
     }
 
@@ -44,7 +47,8 @@ public static class CliApp
     /// docs.</summary>
     public static RootCommand BuildRoot()
     {
-        var root = new RootCommand("FairCollective: user-side fairness through minority collective action (Ben-Dov et al., arXiv 2508.15374). "
+        var root = new RootCommand("FairCollective: user-side fairness through minority collective action (Ben-Dov " +
+            "et al., arXiv 2508.15374). "
             + "Documentation: docs/ beside the installed tool; 'faircollective docs' lists it.");
         root.Add(DatasetsCommand.Create());
         root.Add(RunCommand.Create());
@@ -105,7 +109,8 @@ public static class CliApp
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable(TraceVariable) != "1")
         {
-            stderr.WriteLine($"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]} (a defect in FairCollective; set {TraceVariable}=1 for the stack trace and report it)");
+            stderr.WriteLine($"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]} (a defect in " +
+                $"FairCollective; set {TraceVariable}=1 for the stack trace and report it)");
             return ExitInternalError;
         }
     }

@@ -63,7 +63,8 @@ public static class ReportSections
         selection ??= BudgetSelection.Paper;
         var shape = ExperimentShape.Of(experiment, cells);
         var kinds = ExperimentFigures.For(shape);
-        string note = kinds.Length == 0 ? "The grid has no axis to draw (one α, one budget, one m, no firm-side method); its seed means are tabulated." : "";
+        string note = kinds.Length == 0 ? "The grid has no axis to draw (one α, one budget, one m, no firm-side " +
+            "method); its seed means are tabulated." : "";
         return new ReportSection(experiment, PaperExperiments.Heading(experiment), kinds.Select(k => k.Build(cells,
             experiment, selection)).ToArray(),
             ExperimentTables.Of(cells, experiment, selection), note, selection.Shown);
@@ -79,7 +80,8 @@ public static class ReportSections
         if (input.Toy is not null) return new ReportSection(ToyFigure.Experiment, heading, [ToyFigure.Build(input.Toy)],
             tables);
         return new ReportSection(ToyFigure.Experiment, heading, [], tables, hasCells
-            ? "The toy figure needs the 2-D points and boundaries, which the results store does not hold; only the stored cells are tabulated."
+            ? "The toy figure needs the 2-D points and boundaries, which the results store does not hold; only the " +
+                "stored cells are tabulated."
             : "No toy data was given and the results store holds no 'toy' cells.");
     }
 }

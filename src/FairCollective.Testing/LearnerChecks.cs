@@ -30,7 +30,9 @@ public static class LearnerChecks
             "two fits with seed 1 predicted differently");
         double accuracy = labels.Zip(y).Count(t => t.First == t.Second) / (double)y.Length;
         double majority = Math.Max(y.Average(), 1 - y.Average());
-        if (accuracy <= majority) Fail(entry, "learns", $"training accuracy {accuracy:0.000} is no better than always predicting the majority class ({majority:0.000})");
+        if (accuracy <= majority) Fail(entry, "learns",
+            $"training accuracy {accuracy:0.000} is no better than always predicting the majority class " +
+            $"({majority:0.000})");
         if (!LearnerCatalog.Names.Contains(entry.Name, StringComparer.OrdinalIgnoreCase))
             Fail(entry, "options",
                 "the entry must be registered (LearnerCatalog.Register) before its options can be checked");

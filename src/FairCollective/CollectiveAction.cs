@@ -74,7 +74,8 @@ public static class CollectiveAction
             throw new
                 UserInputException($"the test rows have {test.X.Cols} columns and the training rows {trainX.Cols}");
         if (!StrategyCatalog.IsKnown(options.Strategy))
-            throw new UserInputException($"unknown strategy '{options.Strategy}' (known: {string.Join(", ", StrategyCatalog.Names)})");
+            throw new UserInputException($"unknown strategy '{options.Strategy}' (known: " +
+                $"{string.Join(", ", StrategyCatalog.Names)})");
 
         var members = new CollectiveOrder(trainGroups.MinorityRows, options.Seed).Members(options.Size).ToArray();
         var inputs = new CollectiveInputs(ScoringFeatures.Of(trainX, sensitiveColumns ?? [],
@@ -129,7 +130,8 @@ public static class CollectiveAction
     private static void Check(DesignMatrix x, int[] y, GroupMembership groups, string what)
     {
         if (y.Length != x.Rows || groups.Count != x.Rows)
-            throw new UserInputException($"the {what} rows disagree: {x.Rows} feature rows, {y.Length} labels, {groups.Count} group flags");
+            throw new UserInputException($"the {what} rows disagree: {x.Rows} feature rows, {y.Length} labels, " +
+                $"{groups.Count} group flags");
         if (y.Any(v
             => v is not (0 or 1))) throw new UserInputException($"the {what} labels must be 0 or 1 (1 = favourable)");
         if (groups.MinorityCount == 0 || groups.MajorityCount == 0)

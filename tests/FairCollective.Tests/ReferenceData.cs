@@ -14,7 +14,8 @@ internal static class ReferenceData
             var candidate = Path.Combine(dir.FullName, "tests", "FairCollective.Tests", "Reference");
             if (Directory.Exists(candidate)) return candidate;
         }
-        throw new DirectoryNotFoundException($"tests/FairCollective.Tests/Reference not found above {AppContext.BaseDirectory}");
+        throw new DirectoryNotFoundException($"tests/FairCollective.Tests/Reference not found above " +
+            $"{AppContext.BaseDirectory}");
     });
 
     public static string PathOf(string file) => Path.Combine(Folder.Value, file);

@@ -35,7 +35,9 @@ internal static class NationalScoring
         var pool = Pool.Of(members, split.TrainY);
         var known = MajorityKnowledge.Known(split.MajorityTrainRows, null, seed);
         var context = new StrategyContext(split.TrainX, split.TrainY, pool, known, seed);
-        Console.WriteLine($"train {split.TrainX.Rows} x {split.TrainX.Cols}, minority {split.MinorityTrainRows.Count}, collective {members.Length}, pool {pool.Length}, known majority {known.Length}");
+        Console.WriteLine($"train {split.TrainX.Rows} x {split.TrainX.Cols}, minority " +
+            $"{split.MinorityTrainRows.Count}, collective {members.Length}, pool {pool.Length}, known majority " +
+            $"{known.Length}");
 
         var options = new NeighbourStrategyOptions { K = k };
         foreach (ICollectiveStrategy strategy in new ICollectiveStrategy[] { new RbLabelStrategy(options),
@@ -65,6 +67,8 @@ internal static class NationalScoring
         sampler.Dispose();
         long allocatedDuring = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: wall {seconds:F2} s; RSS {sampler.Start / MiB:F0} -> peak {sampler.Peak / MiB:F0} MiB (+{(sampler.Peak - sampler.Start) / MiB:F0}); managed heap before {heapBefore / MiB:F0} MiB, allocated during {allocatedDuring / MiB:F0} MiB"));
+            $"{name}: wall {seconds:F2} s; RSS {sampler.Start / MiB:F0} -> peak {sampler.Peak / MiB:F0} MiB " +
+                $"(+{(sampler.Peak - sampler.Start) / MiB:F0}); managed heap before {heapBefore / MiB:F0} MiB, " +
+                $"allocated during {allocatedDuring / MiB:F0} MiB"));
     }
 }

@@ -53,7 +53,8 @@ internal static class PipelineExport
                 seed, train_rows = split.TrainX.Rows, test_rows = split.TestX.Rows,
                 cols = split.TrainX.Cols, sensitive_columns = split.SensitiveColumns, files
             });
-            Console.WriteLine($"seed {seed}: train {split.TrainX.Rows} x {split.TrainX.Cols}, test {split.TestX.Rows}, minority in train {split.MinorityTrainRows.Count}");
+            Console.WriteLine($"seed {seed}: train {split.TrainX.Rows} x {split.TrainX.Cols}, test " +
+                $"{split.TestX.Rows}, minority in train {split.MinorityTrainRows.Count}");
         }
 
         var manifest = new
@@ -78,7 +79,8 @@ internal static class PipelineExport
         alphas = spec.Sizes.Select(s => s.Fraction!.Value).ToArray(),
         budget_fractions = spec.Budgets.Select(b => b.Fraction!.Value).ToArray(),
         strategies = spec.Strategies,
-        k = spec.OptionsOf<FairCollective.Collective.Strategies.NeighbourStrategyOptions>(FairCollective.Collective.Strategies.StrategyCatalog.RbLabel).K,
+        k = spec.OptionsOf<FairCollective.Collective.Strategies.NeighbourStrategyOptions>(
+            FairCollective.Collective.Strategies.StrategyCatalog.RbLabel).K,
         c = spec.Learner.C,
         seeds = spec.Seeds,
     };

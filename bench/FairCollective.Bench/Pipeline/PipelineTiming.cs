@@ -44,7 +44,8 @@ internal static class PipelineTiming
                         SilentProgress.Instance).Run(spec, scratch);
                 process.Refresh();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"warm run {warm + 1}: wall {warmClock.Elapsed.TotalSeconds:F2} s, process CPU {(process.TotalProcessorTime - warmCpu).TotalSeconds:F2} s"));
+                    $"warm run {warm + 1}: wall {warmClock.Elapsed.TotalSeconds:F2} s, process CPU " +
+                        $"{(process.TotalProcessorTime - warmCpu).TotalSeconds:F2} s"));
             }
             var cpu0 = process.TotalProcessorTime;
             IReadOnlyList<CellRecord> cells;
@@ -61,15 +62,22 @@ internal static class PipelineTiming
             double cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
             double cellSeconds = cells.Sum(c => c.Seconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"FairCollective collective-size on {dataset}: seeds {string.Join(",", spec.Seeds)}, {summary.Computed} cells, threads {(threads < 0 ? Environment.ProcessorCount : threads)}"));
+                $"FairCollective collective-size on {dataset}: seeds {string.Join(",", spec.Seeds)}, " +
+                    $"{summary.Computed} cells, threads {(threads < 0 ? Environment.ProcessorCount : threads)}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"end-to-end (load, split, encode, scoring, refits, store): wall {summary.Elapsed.TotalSeconds:F2} s, process CPU {cpu:F2} s; sum of cell times {cellSeconds:F2} s"));
+                $"end-to-end (load, split, encode, scoring, refits, store): wall {summary.Elapsed.TotalSeconds:F2} " +
+                    $"s, process CPU {cpu:F2} s; sum of cell times {cellSeconds:F2} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"fits asked for: {DistinctFits(cells)} (cells with 0 flips reuse the unchanged firm; cells that flip the same rows share one fit, so fewer are made)"));
+                $"fits asked for: {DistinctFits(cells)} (cells with 0 flips reuse the unchanged firm; cells that " +
+                    $"flip the same rows share one fit, so fewer are made)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MiB; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; GC pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
+                $"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MiB; collections gen0 " +
+                    $"{GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; GC pause " +
+                    $"{GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"just-in-time compilation over the process: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompiledILBytes() / 1024.0:F0} KiB of IL, {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s"));
+                $"just-in-time compilation over the process: {System.Runtime.JitInfo.GetCompiledMethodCount()} " +
+                    $"methods, {System.Runtime.JitInfo.GetCompiledILBytes() / 1024.0:F0} KiB of IL, " +
+                    $"{System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s"));
 
             var table = ResultsSummary.BestByAlpha(cells);
             BestEqOdCsv.Print(table, Console.Out);

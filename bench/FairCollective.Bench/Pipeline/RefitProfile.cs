@@ -78,7 +78,10 @@ internal static class RefitProfile
         {
             double bound = model.GradientPasses * gradientPass + model.HessianPasses * hessianPass;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{what}: {model.GradientPasses} gradient passes x {gradientPass * 1e6:F1} us + {model.HessianPasses} Hessian passes x {hessianPass * 1e6:F1} us = lower bound {bound * 1e3:F3} ms; measured median {times[times.Length / 2] * 1e3:F3} ms = {times[times.Length / 2] / bound:F2}x the bound"));
+                $"{what}: {model.GradientPasses} gradient passes x {gradientPass * 1e6:F1} us + " +
+                    $"{model.HessianPasses} Hessian passes x {hessianPass * 1e6:F1} us = lower bound " +
+                    $"{bound * 1e3:F3} ms; measured median {times[times.Length / 2] * 1e3:F3} ms = " +
+                    $"{times[times.Length / 2] / bound:F2}x the bound"));
         }
         return 0;
     }
@@ -99,7 +102,8 @@ internal static class RefitProfile
         double gradientPass = MedianSeconds(() => objective.Evaluate(p, g), repeats);
         double hessianPass = MedianSeconds(() => objective.Hessian(p, h), repeats);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"passes with --one-hot-min-width {minWidth} ({objective.GroupCount} one-hot groups read as codes): gradient {gradientPass * 1e6:F1} us, Hessian {hessianPass * 1e6:F1} us"));
+            $"passes with --one-hot-min-width {minWidth} ({objective.GroupCount} one-hot groups read as codes): " +
+                $"gradient {gradientPass * 1e6:F1} us, Hessian {hessianPass * 1e6:F1} us"));
         return (gradientPass, hessianPass);
     }
 
@@ -143,5 +147,7 @@ internal static class RefitProfile
     private static void Report(string what, PreparedSplit split, LogisticRegressionModel model, double[] times,
         int repeats) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what} (seed {split.Seed}, {split.TrainX.Rows} x {split.TrainX.Cols}, 1 thread): median {times[times.Length / 2]:F4} s, min {times[0]:F4} s over {repeats}; {model.Iterations} iterations ({model.NewtonSteps} Newton), objective {model.Objective:R}"));
+            $"{what} (seed {split.Seed}, {split.TrainX.Rows} x {split.TrainX.Cols}, 1 thread): median " +
+                $"{times[times.Length / 2]:F4} s, min {times[0]:F4} s over {repeats}; {model.Iterations} iterations " +
+                $"({model.NewtonSteps} Newton), objective {model.Objective:R}"));
 }

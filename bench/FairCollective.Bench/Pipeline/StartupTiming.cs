@@ -27,7 +27,9 @@ internal static class StartupTiming
         try
         {
             string spec = Path.Combine(dir, "one.yaml");
-            File.WriteAllText(spec, $"name: one\ndatasets: [{dataset}]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {{fractions: [1]}}\nseeds: [0]\n");
+            File.WriteAllText(spec,
+                $"name: one\ndatasets: [{dataset}]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {{fractions: " +
+                $"[1]}}\nseeds: [0]\n");
             var first = new double[repeats];
             var whole = new double[repeats];
             for (int r = 0; r < repeats; r++)
@@ -56,7 +58,8 @@ internal static class StartupTiming
             Array.Sort(first);
             Array.Sort(whole);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"time to the first computed cell on {dataset}: median {first[repeats / 2]:F3} s (min {first[0]:F3}, max {first[^1]:F3}) over {repeats} runs; whole one-cell run median {whole[repeats / 2]:F3} s"));
+                $"time to the first computed cell on {dataset}: median {first[repeats / 2]:F3} s (min {first[0]:F3}, " +
+                    $"max {first[^1]:F3}) over {repeats} runs; whole one-cell run median {whole[repeats / 2]:F3} s"));
             return 0;
         }
         finally

@@ -32,7 +32,8 @@ internal static class SteeringSolver
         };
         var data = DatasetResolver.Load(spec.Datasets[0]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Name}: {data.Name}, shrinkage {shrinkage:R}, at most {options.MaxIterations} Newton steps, gradient tolerance {options.GradientTolerance:E0}"));
+            $"{Name}: {data.Name}, shrinkage {shrinkage:R}, at most {options.MaxIterations} Newton steps, gradient " +
+                $"tolerance {options.GradientTolerance:E0}"));
         foreach (int seed in seeds)
         {
             var dataSplit = StratifiedSplitter.Split(data.Data, new SplitOptions
@@ -48,7 +49,8 @@ internal static class SteeringSolver
             string reached = solution.SolverGradientNorm <= options.GradientTolerance ? "reached the tolerance" :
                 "stopped above the tolerance";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"seed {seed}: d = {split.TrainX.Cols}, {solution.SolverIterations} Newton steps, gradient norm {solution.SolverGradientNorm:E2} ({reached}), {seconds:F3} s"));
+                $"seed {seed}: d = {split.TrainX.Cols}, {solution.SolverIterations} Newton steps, gradient norm " +
+                    $"{solution.SolverGradientNorm:E2} ({reached}), {seconds:F3} s"));
         }
         return 0;
     }

@@ -53,9 +53,15 @@ internal static class PlanSpeed
         }
         Array.Sort(times);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"plan on {loaded.Name}: {members.Length} members, {known.Length} majority rows, {options.Replicates} replicates, threads {(options.MaxDegreeOfParallelism < 0 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism)}: median {times[repeats / 2]:F2} s, min {times[0]:F2} s over {repeats} (first includes just-in-time compilation)"));
+            $"plan on {loaded.Name}: {members.Length} members, {known.Length} majority rows, " +
+            $"{options.Replicates} replicates, threads " +
+            $"{(options.MaxDegreeOfParallelism < 0 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism)}: " +
+            $"median {times[repeats / 2]:F2} s, min {times[0]:F2} s over {repeats} (first includes just-in-time " +
+            $"compilation)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  recommended {plan!.Recommended.Strategy}, {plan.Recommended.BestBudget.Flips} of {plan.PoolSize} flips, predicted EqOd {plan.Recommended.BestBudget.Metric.Median:F4} [{plan.Recommended.BestBudget.Metric.Low:F4}, {plan.Recommended.BestBudget.Metric.High:F4}]"));
+            $"  recommended {plan!.Recommended.Strategy}, {plan.Recommended.BestBudget.Flips} of {plan.PoolSize} " +
+                $"flips, predicted EqOd {plan.Recommended.BestBudget.Metric.Median:F4} " +
+                $"[{plan.Recommended.BestBudget.Metric.Low:F4}, {plan.Recommended.BestBudget.Metric.High:F4}]"));
         return 0;
     }
 }

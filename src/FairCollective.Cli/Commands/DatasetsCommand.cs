@@ -49,7 +49,8 @@ public static class DatasetsCommand
                 _ => "by path"
             }, e.Description);
             Tables.Write(output, table);
-            output.WriteLine("Any CSV or .csv.gz loads with --spec FILE (docs/dataset-spec.md); ACS, Adult and COMPAS files are recognised by their columns.");
+            output.WriteLine("Any CSV or .csv.gz loads with --spec FILE (docs/dataset-spec.md); ACS, Adult and " +
+                "COMPAS files are recognised by their columns.");
             return 0;
         });
         return cmd;
@@ -114,7 +115,9 @@ public static class DatasetsCommand
             if (dropped == 0) output.WriteLine($"Rows: {N(read)} read, none dropped.");
             else
             {
-                var rows = Tables.Create(string.Create(CultureInfo.InvariantCulture, $"Rows: {N(read)} read, {N(dropped)} dropped ({(double)dropped / read:0.0%}) for a missing value, {N(s.Rows)} kept"),
+                var rows = Tables.Create(string.Create(CultureInfo.InvariantCulture,
+                    $"Rows: {N(read)} read, {N(dropped)} dropped ({(double)dropped / read:0.0%}) for a missing " +
+                    $"value, {N(s.Rows)} kept"),
                     "column", "rows dropped (a row counts under each column it misses)", "share of rows read");
                 foreach (var c in s.DroppedByColumn ?? []) rows.AddRow(c.Column, N(c.Rows),
                     ((double)c.Rows / read).ToString("0.0%", CultureInfo.InvariantCulture));

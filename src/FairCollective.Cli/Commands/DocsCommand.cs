@@ -63,7 +63,8 @@ public static class DocsCommand
         var docs = Locate(baseDirectory);
         if (docs is null)
         {
-            output.WriteLine("This build of faircollective has no docs/ beside it; the documentation is the docs/ folder of the FairCollective source repository.");
+            output.WriteLine("This build of faircollective has no docs/ beside it; the documentation is the docs/ " +
+                "folder of the FairCollective source repository.");
             return;
         }
         output.WriteLine($"Documentation: {docs}");

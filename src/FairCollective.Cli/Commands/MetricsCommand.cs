@@ -63,7 +63,9 @@ public static class MetricsCommand
             DefaultValueFactory = _ => BootstrapOptions.DefaultLevel
         };
         var seed = new Option<int>("--seed") { Description = "Seed of the resamples.", DefaultValueFactory = _ => 0 };
-        var cmd = new Command("metrics", "By-group table of labelled predictions: count, base rate, selection rate, TPR, FPR, FNR, accuracy, error per group; overall; differences and ratios; minority gaps; bootstrap intervals of each.")
+        var cmd = new Command("metrics",
+            "By-group table of labelled predictions: count, base rate, selection rate, TPR, FPR, FNR, accuracy, " +
+            "error per group; overall; differences and ratios; minority gaps; bootstrap intervals of each.")
             { file, yTrue, yPred, group, minority, weight, resamples, level, seed, json };
         cmd.SetAction(parse =>
         {
@@ -80,7 +82,8 @@ public static class MetricsCommand
             });
             foreach (var label in minorityLabels)
                 if (!frame.Groups.Contains(label, StringComparer.Ordinal))
-                    throw new UserInputException($"--minority '{label}' matches no group of {input.Path} (groups: {string.Join(", ", frame.Groups)})");
+                    throw new UserInputException($"--minority '{label}' matches no group of {input.Path} (groups: " +
+                        $"{string.Join(", ", frame.Groups)})");
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) WriteJson(frame, input, output);
             else WriteTables(frame, input, output);
@@ -99,7 +102,9 @@ public static class MetricsCommand
         if (resamples is < 0 or > MaxResamples)
             throw new
                 UserInputException($"--resamples must lie in 0..{MaxResamples} (0 = no intervals); got {resamples}");
-        if (!(level > 0 && level < 1)) throw new UserInputException($"--level must lie strictly between 0 and 1; got {level.ToString(CultureInfo.InvariantCulture)}");
+        if (!(level > 0
+            && level < 1)) throw new UserInputException($"--level must lie strictly between 0 and 1; got " +
+            $"{level.ToString(CultureInfo.InvariantCulture)}");
         return resamples == 0 ? null : new BootstrapOptions { Resamples = resamples, Level = level, Seed = seed };
     }
 
@@ -140,7 +145,8 @@ public static class MetricsCommand
         var headers = new List<string> { $"group ({groupsName})" };
         if (frame.Minority is not null) headers.Add("minority");
         headers.AddRange(frame.Columns.Select(Header));
-        var table = Tables.Create($"By group: {input.Path}, {input.YTrue.Length.ToString("N0", CultureInfo.InvariantCulture)} rows", headers.ToArray());
+        var table = Tables.Create($"By group: {input.Path}, " +
+            $"{input.YTrue.Length.ToString("N0", CultureInfo.InvariantCulture)} rows", headers.ToArray());
         var minority = frame.Minority?.MinorityGroups ?? [];
         var intervals = frame.Intervals;
         for (int g = 0; g < frame.Groups.Count; g++)
@@ -163,13 +169,17 @@ public static class MetricsCommand
             table.AddRow(row.ToArray());
         }
         Tables.Write(output, table);
-        output.WriteLine($"difference and ratio: {MetricCatalog.BetweenGroupsDifferenceConvention}; {MetricCatalog.BetweenGroupsRatioConvention}");
+        output.WriteLine($"difference and ratio: {MetricCatalog.BetweenGroupsDifferenceConvention}; " +
+            $"{MetricCatalog.BetweenGroupsRatioConvention}");
         if (intervals is not null) output.WriteLine(IntervalNote(intervals.Options));
 
         if (frame.Minority is { } report)
         {
             var gaps = Tables.Create(string.Create(CultureInfo.InvariantCulture,
-                $"Minority {string.Join(", ", report.MinorityGroups)} ({frame.MinorityValue(MetricFrameColumns.Count):N0} rows) vs the other groups ({frame.MajorityValue(MetricFrameColumns.Count):N0} rows)"), "metric", "minority", "majority", "gap (minority - majority)");
+                $"Minority {string.Join(", ", report.MinorityGroups)} " +
+                    $"({frame.MinorityValue(MetricFrameColumns.Count):N0} rows) vs the other groups " +
+                    $"({frame.MajorityValue(MetricFrameColumns.Count):N0} " +
+                    $"rows)"), "metric", "minority", "majority", "gap (minority - majority)");
             foreach (var c in frame.Columns.Where(c => c != MetricFrameColumns.Count))
                 gaps.AddRow(Header(c), Cell(c, frame.MinorityValue(c), intervals?.MinorityValue(c)), Cell(c,
                     frame.MajorityValue(c), intervals?.MajorityValue(c)),
@@ -195,7 +205,8 @@ public static class MetricsCommand
 
     /// <summary>One line saying what the intervals are.</summary>
     private static string IntervalNote(BootstrapOptions options) => string.Create(CultureInfo.InvariantCulture,
-        $"intervals (second line of a cell; 3 decimals in the by-group table): {Percent(options.Level)} bootstrap over rows, {options.Resamples:N0} resamples, seed {options.Seed}; {IntervalMethod}");
+        $"intervals (second line of a cell; 3 decimals in the by-group table): {Percent(options.Level)} bootstrap " +
+            $"over rows, {options.Resamples:N0} resamples, seed {options.Seed}; {IntervalMethod}");
 
     /// <summary>How the intervals are built, in one sentence (docs/metrics.md has the reasons).</summary>
     private const string IntervalMethod =
@@ -291,7 +302,8 @@ public static class MetricsCommand
             using var reader = CsvRowReader.Open(path);
             int Find(string name, string option) => reader.TryColumn(name) is var i and >= 0
                 ? i
-                : throw new UserInputException($"{path}: no column '{name}' for {option} (columns: {string.Join(", ", reader.Header)})");
+                : throw new UserInputException($"{path}: no column '{name}' for {option} (columns: " +
+                    $"{string.Join(", ", reader.Header)})");
             int t = Find(yTrueColumn, "--y-true"), p = Find(yPredColumn, "--y-pred");
             var g = groupColumns.Select(c => Find(c, "--group")).ToArray();
             int w = weightColumn is null ? -1 : Find(weightColumn, "--weight");
@@ -306,19 +318,23 @@ public static class MetricsCommand
                 for (int k = 0; k < g.Length; k++)
                 {
                     var value = reader.String(g[k]);
-                    if (value.Length == 0) throw new UserInputException($"{path}, line {reader.LineNumber}, column '{reader.Header[g[k]]}': empty group value (--group)");
+                    if (value.Length == 0) throw new UserInputException($"{path}, line {reader.LineNumber}, column " +
+                        $"'{reader.Header[g[k]]}': empty group value (--group)");
                     groups[k].Add(value);
                 }
                 if (w >= 0)
                 {
                     double v = reader.Double(w);
-                    if (v < 0) throw new UserInputException($"{path}, line {reader.LineNumber}, column '{reader.Header[w]}': weight {reader.String(w)} is negative (--weight)");
+                    if (v < 0) throw new UserInputException($"{path}, line {reader.LineNumber}, column " +
+                        $"'{reader.Header[w]}': weight {reader.String(w)} is negative (--weight)");
                     weights.Add(v);
                 }
             }
             if (yTrue.Count == 0) throw new UserInputException($"{path}: no data rows");
             if (w >= 0 && weights.Sum() <= 0)
-                throw new UserInputException($"{path}, column '{reader.Header[w]}': the weights of all {yTrue.Count.ToString("N0", CultureInfo.InvariantCulture)} rows sum to zero, so no rate is defined (--weight)");
+                throw new UserInputException($"{path}, column '{reader.Header[w]}': the weights of all " +
+                    $"{yTrue.Count.ToString("N0", CultureInfo.InvariantCulture)} rows sum to zero, so no rate is " +
+                    "defined (--weight)");
             return new PredictionsFile(path, yTrue.ToArray(), yPred.ToArray(), groupColumns, groups.Select(l
                 => l.ToArray()).ToArray(), w >= 0 ? weights.ToArray() : null);
         }
@@ -326,7 +342,8 @@ public static class MetricsCommand
         private static int Binary(CsvRowReader reader, int field, string option)
         {
             if (reader.TryDouble(field, out double v) && (v == 0 || v == 1)) return (int)v;
-            throw new UserInputException($"{reader.Source}, line {reader.LineNumber}, column '{reader.Header[field]}': '{reader.String(field)}' is not 0 or 1 ({option})");
+            throw new UserInputException($"{reader.Source}, line {reader.LineNumber}, column " +
+                $"'{reader.Header[field]}': '{reader.String(field)}' is not 0 or 1 ({option})");
         }
     }
 }

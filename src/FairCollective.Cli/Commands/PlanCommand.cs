@@ -28,14 +28,19 @@ public static class PlanCommand
     {
         var members = new Argument<string>("members")
         {
-            Description = "The collective's members: a data file (a bundled data set's format is recognised by its columns) or a dataset spec (YAML/JSON, docs/dataset-spec.md). Every row must be in the minority.",
+            Description = "The collective's members: a data file (a bundled data set's format is recognised by its " +
+                "columns) or a dataset spec (YAML/JSON, docs/dataset-spec.md). Every row must be in the minority.",
         };
         var spec = new Option<string?>("--spec")
         {
             Description =
             "Dataset spec to read the members file (and the majority sample) with, when the file is not a spec itself."
         };
-        var majority = new Option<string?>("--majority") { Description = "A sample of majority rows the collective knows (same columns as the members file); none: the fallback majority (needs --majority-base-rate)." };
+        var majority = new Option<string?>("--majority")
+        {
+            Description = "A sample of majority rows the collective " +
+            "knows (same columns as the members file); none: the fallback majority (needs --majority-base-rate)."
+        };
         var firmUsers = OptionValues.OptionalCount("--firm-users", "How many users the firm trains on", 1,
             PublicNumbers.UsersLimit);
         var minorityUsers = OptionValues.OptionalCount("--minority-users", "How many of them are in the minority", 1,
@@ -96,7 +101,11 @@ public static class PlanCommand
             Description =
             "Alternatively, the share of the metric's unfairness to remove (0.5 = halve it)."
         };
-        var sizes = new Option<string?>("--sizes") { Description = "Collective sizes the target search tries, shares of the minority, comma-separated (default 0.05,0.1,...,1)." };
+        var sizes = new Option<string?>("--sizes")
+        {
+            Description = "Collective sizes the target search tries, shares " +
+            "of the minority, comma-separated (default 0.05,0.1,...,1)."
+        };
         var targetReplicates = OptionValues.Count("--target-replicates", "Replicates of the target search", 10,
             PlannerOptions.TargetReplicatesLimit, PlannerOptions.DefaultTargetReplicates);
         var seed = new Option<int>("--seed")
@@ -106,7 +115,8 @@ public static class PlanCommand
         };
         var plugins = new Option<string[]>("--plugin")
         {
-            Description = "A plug-in assembly whose strategies and learners the plan may then name (repeat for several; docs/architecture.md, 'Adding a component').",
+            Description = "A plug-in assembly whose strategies and learners the plan may then name (repeat for " +
+                "several; docs/architecture.md, 'Adding a component').",
         };
         var output = new Option<string>("--output",
             "-o")
@@ -114,7 +124,10 @@ public static class PlanCommand
             Description = "Folder for plan.html, plan.json, ranking.csv and figures/.", DefaultValueFactory = _
             => DefaultOutput
         };
-        var cmd = new Command("plan", "Plan a real collective's action from only what it knows: its members, an optional majority sample and public numbers. Recommends a strategy and flip budget, ranks who flips, and predicts the firm's fairness and error with intervals (docs/planner.md).")
+        var cmd = new Command("plan",
+            "Plan a real collective's action from only what it knows: its members, an optional majority sample and " +
+            "public numbers. Recommends a strategy and flip budget, ranks who flips, and predicts the firm's " +
+            "fairness and error with intervals (docs/planner.md).")
         {
             members, spec, majority, firmUsers, minorityUsers, minorityShare, baseRate, prior, evaluation, strategies,
                 budgets, learner, metric, replicates, level,
@@ -138,7 +151,8 @@ public static class PlanCommand
                 UserInputException($"plan output '{outDir}' (-o) is a file, not a folder");
             var shown = ResultsCommand.MetricOf(parse.GetValue(metric)) ?? ShownMetric.EqOd;
             if (parse.GetValue(targetEqOd) is not null && shown.Key != ShownMetric.EqOd.Key)
-                throw new UserInputException($"--target-eqod sets a target on EqOd, but --metric is {shown.Key}: use --target");
+                throw new UserInputException($"--target-eqod sets a target on EqOd, but --metric is {shown.Key}: use " +
+                    "--target");
             if (parse.GetValue(targetEqOd) is not null
                 && parse.GetValue(target) is not null) throw new
                 UserInputException("give --target or --target-eqod, not both");
@@ -175,16 +189,22 @@ public static class PlanCommand
             var writer = parse.InvocationConfiguration.Output;
             string dropped = memberData.RowAccount is { Dropped: > 0 } account ?
                 $" ({account.Dropped} of {account.Read} rows of the members file dropped for a missing value)" : "";
-            writer.WriteLine($"planning: {memberData.RowCount} members{dropped}, {(sampleData is null ? "no majority sample" : $"{sampleData.RowCount} majority rows")}, {options.Replicates} replicates ...");
+            writer.WriteLine($"planning: {memberData.RowCount} members{dropped}, " +
+                $"{(sampleData is null ? "no majority sample" : $"{sampleData.RowCount} majority rows")}, " +
+                $"{options.Replicates} replicates ...");
             var plan = Planner.Run(memberData, sampleData, numbers, options, membersPath, sample);
             var settings = Settings(membersPath, specPath, sample, numbers, options);
             var files = PlanReport.Write(plan, outDir, settings);
             Print(plan, writer);
             if (plan.Target is { Reachable: false } t)
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"target: {plan.MetricName} {(plan.LowerIsFairer ? "<=" : ">=")} {t.Target:0.####} is not reachable with {plan.Recommended.Strategy} at any collective size up to {options.Sizes.Max():0.##} of the minority (reached in {t.ReachedReplicates:P0} of the search's replicates)"));
+                    $"target: {plan.MetricName} {(plan.LowerIsFairer ? "<=" : ">=")} {t.Target:0.####} is not " +
+                        $"reachable with {plan.Recommended.Strategy} at any collective size up to " +
+                        $"{options.Sizes.Max():0.##} of the minority (reached in {t.ReachedReplicates:P0} of the " +
+                        $"search's replicates)"));
             foreach (var warning in plan.Warnings) writer.WriteLine($"warning: {warning}");
-            writer.WriteLine($"plan: {files[0]} ({files.Count} files: plan.json, ranking.csv, figures) in {plan.Seconds:0.0} s");
+            writer.WriteLine($"plan: {files[0]} ({files.Count} files: plan.json, ranking.csv, figures) in " +
+                $"{plan.Seconds:0.0} s");
             return 0;
         });
         return cmd;

@@ -22,11 +22,17 @@ public static class ReproduceCommand
     /// &lt;output&gt;/results.sqlite, then writes the report beside it.</summary>
     public static Command Create()
     {
-        var experiment = new Argument<string>("experiment") { Description = $"One of: {string.Join(", ", PaperExperiments.Names)}, or {PlanValidationName} (the planner's validation, docs/planner.md)." };
+        var experiment = new Argument<string>("experiment")
+        {
+            Description = $"One of: " +
+            $"{string.Join(", ", PaperExperiments.Names)}, or {PlanValidationName} (the planner's validation, " +
+            "docs/planner.md)."
+        };
         experiment.AcceptOnlyFromAmong([.. PaperExperiments.Names, PlanValidationName]);
         var datasets = new Option<string[]>("--datasets")
         {
-            Description = "Dataset names or paths (default: compas; firm-side: compas, adult, acs-az; synthetic: synthetic; toy takes none).",
+            Description = "Dataset names or paths (default: compas; firm-side: compas, adult, acs-az; synthetic: " +
+                "synthetic; toy takes none).",
             AllowMultipleArgumentsPerToken = true,
         };
         var learners = new Option<string[]>("--learners")
@@ -59,10 +65,12 @@ public static class ReproduceCommand
             var name = parse.GetValue(experiment)!;
             if (name == PlanValidationName)
             {
-                if (parse.GetValue(learners) is { Length: > 0 }) throw new UserInputException($"--learners: {PlanValidationName} checks the planner against the paper's firm (logistic) only");
+                if (parse.GetValue(learners) is { Length: > 0 }) throw new UserInputException($"--learners: " +
+                    $"{PlanValidationName} checks the planner against the paper's firm (logistic) only");
                 if (parse.GetValue(metric) is not null) throw new
                     UserInputException($"--metric: {PlanValidationName} measures EqOd only");
-                if (parse.GetValue(noReport)) throw new UserInputException($"--no-report: {PlanValidationName} has no results store; its page and cases.csv are its results");
+                if (parse.GetValue(noReport)) throw new UserInputException($"--no-report: {PlanValidationName} has " +
+                    "no results store; its page and cases.csv are its results");
                 var named = (parse.GetValue(datasets) ?? []).SelectMany(d => d.Split(',',
                     StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
                 var planDir = parse.GetValue(output) ?? Path.Combine(DefaultOutputRoot, PlanValidationName);
@@ -108,6 +116,7 @@ public static class ReproduceCommand
         var files = PlanValidationReport.Write(cases, options, seconds, outDir);
         var summary = PlanValidationReport.Summary(cases, options);
         Output.Tables.Write(output, Output.Tables.Of(summary));
-        output.WriteLine($"{PlanValidationName}: {cases.Count} plans in {seconds:0.0} s; page: {files[0]}; cases: {files[1]}");
+        output.WriteLine($"{PlanValidationName}: {cases.Count} plans in {seconds:0.0} s; page: {files[0]}; cases: " +
+            $"{files[1]}");
     }
 }

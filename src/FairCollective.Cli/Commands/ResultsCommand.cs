@@ -36,10 +36,14 @@ public static class ResultsCommand
         };
         var allowPartial = new Option<bool>("--allow-partial")
         {
-            Description = "Also merge stores whose run did not finish (still runs, or was stopped) and sweeps with a shard missing: the merged store records the missing cells, "
-                          + $"its tables and report say so, and the missing cells are listed in <out without .sqlite>{MissingListSuffix}.",
+            Description = "Also merge stores whose run did not finish (still runs, or was stopped) and sweeps with a " +
+                "shard missing: the merged store records the missing cells, "
+                          + $"its tables and report say so, and the missing cells are listed in <out without " +
+                              $".sqlite>{MissingListSuffix}.",
         };
-        var cmd = new Command("merge", "Combine results stores of one configuration (e.g. the shards of a sweep) into a new store: identical cells once; a conflicting cell, other settings or an unfinished store are refused.")
+        var cmd = new Command("merge",
+            "Combine results stores of one configuration (e.g. the shards of a sweep) into a new store: identical " +
+            "cells once; a conflicting cell, other settings or an unfinished store are refused.")
         {
             output, stores, allowPartial,
         };
@@ -48,17 +52,20 @@ public static class ResultsCommand
             var summary = StoreMerge.Merge(parse.GetValue(output)!, parse.GetValue(stores)!,
                 parse.GetValue(allowPartial));
             var o = parse.InvocationConfiguration.Output;
-            o.WriteLine($"merged {parse.GetValue(stores)!.Length} stores into {summary.Output}: {summary.Cells} cells ({summary.Duplicates} found more than once, written once)");
+            o.WriteLine($"merged {parse.GetValue(stores)!.Length} stores into {summary.Output}: {summary.Cells} " +
+                $"cells ({summary.Duplicates} found more than once, written once)");
             if (summary.Gaps.IsEmpty) return 0;
             foreach (var (store, missing) in summary.Unfinished)
-                o.WriteLine($"warning: store '{store}' is unfinished: {missing.ToString("N0", CultureInfo.InvariantCulture)} of its cells are in no store given");
+                o.WriteLine($"warning: store '{store}' is unfinished: " +
+                    $"{missing.ToString("N0", CultureInfo.InvariantCulture)} of its cells are in no store given");
             foreach (var warning in summary.Gaps.Warnings()) o.WriteLine($"warning: {warning}");
             if (summary.Gaps.Missing.Count > 0)
             {
                 string list = MissingList(summary.Output);
                 ResultsExport.WriteMissingCsv(summary.Gaps.Missing, list);
                 foreach (var m in summary.Gaps.Missing.Take(MissingShown)) o.WriteLine($"  missing: {m}");
-                if (summary.Gaps.Missing.Count > MissingShown) o.WriteLine($"  ... and {(summary.Gaps.Missing.Count - MissingShown).ToString("N0", CultureInfo.InvariantCulture)} more");
+                if (summary.Gaps.Missing.Count > MissingShown) o.WriteLine($"  ... and " +
+                    $"{(summary.Gaps.Missing.Count - MissingShown).ToString("N0", CultureInfo.InvariantCulture)} more");
                 o.WriteLine($"every missing cell: {list}");
             }
             return 0;
@@ -83,7 +90,9 @@ public static class ResultsCommand
         var experiment = new Option<string?>("--experiment") { Description = "Only this experiment." };
         var json = new Option<bool>("--json") { Description = "Machine-readable output." };
         var metric = MetricOption();
-        var cmd = new Command("show", "The report's tables of every experiment (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha), against Random, by group): mean ± sample std over seeds.")
+        var cmd = new Command("show",
+            "The report's tables of every experiment (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha), " +
+            "against Random, by group): mean ± sample std over seeds.")
         {
             store, experiment, json, Selection, Best, metric,
         };
@@ -134,20 +143,24 @@ public static class ResultsCommand
     /// fairness metric shown, by its stored key.</summary>
     internal static Option<string?> MetricOption() => new("--metric")
     {
-        Description = "The fairness metric the tables, figures, best-budget rule and comparison against Random show, by its stored key: a gap, minimised "
-                      + "(eqod, dem_parity, eq_opp, eq_odds_worst, ...), or a min/max ratio, maximised (dem_parity_ratio, ...); default: the spec's 'metric' (eqod when it has none).",
+        Description = "The fairness metric the tables, figures, best-budget rule and comparison against Random show, " +
+            "by its stored key: a gap, minimised "
+                      + "(eqod, dem_parity, eq_opp, eq_odds_worst, ...), or a min/max ratio, maximised " +
+                          "(dem_parity_ratio, ...); default: the spec's 'metric' (eqod when it has none).",
     };
 
     /// <summary>The <c>--selection</c> option of <c>results show</c>, <c>report</c>, <c>run</c> and <c>reproduce</c>:
     /// which split chooses the best budget.</summary>
     internal static readonly Option<string> Selection = OptionValues.OneOf("--selection",
-        "Which split chooses the best budget: test (the paper's rule, optimistic: the choice sees the numbers it reports) or validation (needs validation_fraction in the spec; reported on test).",
+        "Which split chooses the best budget: test (the paper's rule, optimistic: the choice sees the numbers it " +
+            "reports) or validation (needs validation_fraction in the spec; reported on test).",
         "test", "test", "validation");
 
     /// <summary>The <c>--best</c> option beside <see cref="Selection"/>: how seeds combine when a best budget is
     /// chosen.</summary>
     internal static readonly Option<string> Best = OptionValues.OneOf("--best",
-        "How seeds combine: min-of-means (one budget for all seeds) or mean-of-mins (each seed its own budget, the paper's pipeline).",
+        "How seeds combine: min-of-means (one budget for all seeds) or mean-of-mins (each seed its own budget, the " +
+            "paper's pipeline).",
         "min-of-means", "min-of-means", "mean-of-mins");
 
     /// <summary>
@@ -209,7 +222,8 @@ public static class ResultsCommand
             foreach (var table in ExperimentTables.Of(cells, experiment, selection))
             {
                 if (rowLimit is { } limit && table.Rows.Count > limit)
-                    output.WriteLine($"{experiment}: {table.Title}: {table.Rows.Count} rows, in the report (summary.md, index.html) and in 'faircollective results show {storePath ?? "STORE"}'");
+                    output.WriteLine($"{experiment}: {table.Title}: {table.Rows.Count} rows, in the report " +
+                        $"(summary.md, index.html) and in 'faircollective results show {storePath ?? "STORE"}'");
                 else Tables.Write(output, Tables.Of(table, experiment));
             }
         }

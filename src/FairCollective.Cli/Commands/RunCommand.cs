@@ -47,7 +47,9 @@ public static class RunCommand
         };
         var export = new Option<string?>("--export-randomness")
         {
-            Description = "Also write every random choice (splits, collective orders, Random priorities, majority samples) as CSV files keyed by row id into this folder, for another implementation or for 'randomness:' in a spec.",
+            Description = "Also write every random choice (splits, collective orders, Random priorities, majority " +
+                "samples) as CSV files keyed by row id into this folder, for another implementation or for " +
+                "'randomness:' in a spec.",
         };
         var noReport = new Option<bool>("--no-report")
         {
@@ -56,8 +58,10 @@ public static class RunCommand
         };
         var shard = new Option<string?>("--shard")
         {
-            Description = "Run only shard I of N (I/N, 1-based, e.g. 2/4) of the grid into its own store (default <spec name>.shard-I-of-N.sqlite beside the spec; no report); "
-                          + "'env' reads a Slurm job array (SLURM_ARRAY_TASK_ID, _MIN, _COUNT) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX with FAIRCOLLECTIVE_SHARDS, or env/N). "
+            Description = "Run only shard I of N (I/N, 1-based, e.g. 2/4) of the grid into its own store (default " +
+                "<spec name>.shard-I-of-N.sqlite beside the spec; no report); "
+                          + "'env' reads a Slurm job array (SLURM_ARRAY_TASK_ID, _MIN, _COUNT) or a Kubernetes " +
+                              "Indexed Job (JOB_COMPLETION_INDEX with FAIRCOLLECTIVE_SHARDS, or env/N). "
                           + "Combine the shards' stores with 'results merge' (docs/scaling.md).",
         };
         var metric = ResultsCommand.MetricOption();
@@ -90,7 +94,8 @@ public static class RunCommand
                 withReport ? stored => ReportCommand.WriteQuietly(storePath, ReportFolder(storePath), parse,
                     stored: stored) : null);
             if (part is not null)
-                output.WriteLine($"shard {part} of '{parsed.Name}' done; once every shard is, combine their stores: faircollective results merge OUT.sqlite STORE... (docs/scaling.md)");
+                output.WriteLine($"shard {part} of '{parsed.Name}' done; once every shard is, combine their stores: " +
+                    "faircollective results merge OUT.sqlite STORE... (docs/scaling.md)");
             return 0;
         });
         return cmd;
@@ -126,7 +131,8 @@ public static class RunCommand
         var output = parse.InvocationConfiguration.Output;
         // Checked before any work: a rule the run's cells could not answer.
         if (parse.GetValue(ResultsCommand.Selection) == "validation" && spec.ValidationFraction <= 0)
-            throw new UserInputException($"--selection validation: experiment '{spec.Name}' has no validation split to choose budgets on; set validation_fraction in the spec (docs/experiment-spec.md)");
+            throw new UserInputException($"--selection validation: experiment '{spec.Name}' has no validation split " +
+                "to choose budgets on; set validation_fraction in the spec (docs/experiment-spec.md)");
         // The plotting libraries set themselves up on a spare core while the data loads, not after the cells.
         if (report is not null) _ = Task.Run(FigureWriter.WarmUp);
         var plan = RunGrid.Build(spec);
@@ -168,7 +174,8 @@ public static class RunCommand
         Reporting.Content.ReportInput input;
         using (store)
         {
-            output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in {summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
+            output.WriteLine($"{summary.Experiment}: computed {summary.Computed} cells in " +
+                $"{summary.Elapsed.TotalSeconds:0.0} s ({summary.AlreadyDone} were already done); store: {storePath}");
             stored = committed?.AsStored() ?? store.Cells();
             // The rule the report uses too: the chosen split and seeds' combination, on each experiment's recorded
             // metric.

@@ -29,13 +29,16 @@ public static class ScoresCommand
         };
         var validation = new Option<double>("--validation-fraction")
         {
-            Description = "Share of rows carved from training as the validation split the post-processors are fitted on (0: fit on the training split).",
+            Description = "Share of rows carved from training as the validation split the post-processors are fitted " +
+                "on (0: fit on the training split).",
             DefaultValueFactory = _ => 0,
         };
         var output = new Option<string>("--output",
             "-o")
         { Description = "CSV file to write: split,label,minority,score,prediction.", Required = true };
-        var cmd = new Command("scores", "Write the base model's scores on the rows post-processors are fitted on and on the test split, as an experiment builds them, to check post-processing with another library.")
+        var cmd = new Command("scores",
+            "Write the base model's scores on the rows post-processors are fitted on and on the test split, as an " +
+            "experiment builds them, to check post-processing with another library.")
         {
             dataset, seed, test, validation, output,
         };
@@ -44,11 +47,15 @@ public static class ScoresCommand
             double t = parse.GetValue(test), v = parse.GetValue(validation);
             if (!(t > 0
                 && t < 1)) throw new UserInputException($"--test-fraction must lie strictly between 0 and 1; got {t}");
-            if (!(v >= 0 && v + t < 1)) throw new UserInputException($"--validation-fraction must be >= 0 and leave training rows beside --test-fraction {t}; got {v}");
+            if (!(v >= 0
+                && v + t < 1)) throw new UserInputException($"--validation-fraction must be >= 0 and leave training " +
+                $"rows beside --test-fraction {t}; got {v}");
             var scores = BaseScores.Of(parse.GetValue(dataset)!, parse.GetValue(seed), t, v);
             var path = parse.GetValue(output)!;
             scores.WriteCsv(path);
-            parse.InvocationConfiguration.Output.WriteLine($"{scores.FitScores.Length} {scores.FitSplit} and {scores.TestScores.Length} test rows of {scores.Dataset} (seed {scores.Seed}) written to {path}; sha256 {scores.Sha256()}");
+            parse.InvocationConfiguration.Output.WriteLine($"{scores.FitScores.Length} {scores.FitSplit} and " +
+                $"{scores.TestScores.Length} test rows of {scores.Dataset} (seed {scores.Seed}) written to {path}; " +
+                $"sha256 {scores.Sha256()}");
             return 0;
         });
         return cmd;

@@ -66,7 +66,9 @@ public sealed class ConsoleProgress(TextWriter writer, bool interactive) : IRunP
         int remaining = _total - _skipped - _done;
         double rate = elapsed.TotalSeconds > 0 ? _done / elapsed.TotalSeconds : 0;
         string eta = rate > 0 && remaining > 0 ? Format(TimeSpan.FromSeconds(remaining / rate)) : "-";
-        string line = $"{_experiment}: {_skipped + _done}/{_total} cells ({100.0 * (_skipped + _done) / Math.Max(_total, 1):0.0}%), {rate:0.0} cells/s, elapsed {Format(elapsed)}, ETA {eta}";
+        string line = $"{_experiment}: {_skipped + _done}/{_total} cells " +
+            $"({100.0 * (_skipped + _done) / Math.Max(_total, 1):0.0}%), {rate:0.0} cells/s, elapsed " +
+            $"{Format(elapsed)}, ETA {eta}";
         if (interactive)
         {
             writer.Write("\r" + line.PadRight(Math.Max(0, SafeWidth() - 1)));

@@ -68,7 +68,8 @@ public sealed record PlanValidationOptions
     internal void Validate()
     {
         if (Datasets.Count == 0 || Seeds.Count == 0 || Alphas.Count == 0 || MajorityRows.Count == 0)
-            throw new UserInputException("plan-validation: every list (datasets, seeds, alphas, majority rows) needs at least one entry");
+            throw new UserInputException("plan-validation: every list (datasets, seeds, alphas, majority rows) needs " +
+                "at least one entry");
         foreach (var a in Alphas)
             if (!(a > 0 && a <= 1)) throw new UserInputException($"plan-validation: alpha must lie in (0, 1]; got {a}");
         foreach (var m in MajorityRows)

@@ -108,7 +108,8 @@ public static class PaperExperiments
         {
             foreach (var l in learners)
                 if (!Learning.Catalog.LearnerCatalog.Names.Contains(l.ToLowerInvariant()))
-                    throw new UserInputException($"--learners: unknown learner '{l}' (known: {string.Join(", ", Learning.Catalog.LearnerCatalog.Names)})");
+                    throw new UserInputException($"--learners: unknown learner '{l}' (known: " +
+                        $"{string.Join(", ", Learning.Catalog.LearnerCatalog.Names)})");
             spec = spec with { Learners = learners.Select(l => l.ToLowerInvariant()).Distinct().ToArray() };
         }
         return spec;
@@ -124,7 +125,8 @@ public static class PaperExperiments
         new(Toy, "Toy example", InPaper: true, (datasets, quick) =>
         {
             if (datasets is not null)
-                throw new UserInputException("--datasets: the toy experiment draws its own 2-D picture (the paper's figure 1); it runs on no other data");
+                throw new UserInputException("--datasets: the toy experiment draws its own 2-D picture (the paper's " +
+                    "figure 1); it runs on no other data");
             return new ExperimentSpec
             {
                 Name = Toy, Datasets = [new DatasetChoice("toy")], Learners = [SpecDefaults.Learner], Strategies = [..
@@ -167,7 +169,8 @@ public static class PaperExperiments
         new(Synthetic, "Synthetic data: counterfactual success", InPaper: true, (datasets, quick) =>
         {
             if (datasets?.FirstOrDefault(d => DatasetCatalog.LoadGenerated(d) is null) is { } real)
-                throw new UserInputException($"--datasets: the synthetic experiment compares with the Oracle, which needs a known causal model; '{real}' has none (use synthetic or toy)");
+                throw new UserInputException($"--datasets: the synthetic experiment compares with the Oracle, which " +
+                    $"needs a known causal model; '{real}' has none (use synthetic or toy)");
             return new ExperimentSpec
             {
                 Name = Synthetic, Datasets = Data(datasets,

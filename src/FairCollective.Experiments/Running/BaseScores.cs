@@ -70,8 +70,11 @@ public sealed record BaseScores(string Dataset, int Seed, string FitSplit, doubl
         void Rows(string split, double[] scores, int[] labels, bool[] minority, int[] predictions)
         {
             for (int i = 0; i < scores.Length; i++)
-                b.Append(split).Append(',').Append(labels[i].ToString(CultureInfo.InvariantCulture)).Append(',').Append(minority[i] ? '1' : '0').Append(',')
-                    .Append(scores[i].ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(predictions[i].ToString(CultureInfo.InvariantCulture)).Append('\n');
+                b.Append(split).Append(',').Append(labels[i].ToString(CultureInfo.InvariantCulture)).Append(',')
+                    .Append(minority[i] ? '1' : '0').Append(',')
+                    .Append(scores[i].ToString("R",
+                        CultureInfo.InvariantCulture)).Append(',')
+                        .Append(predictions[i].ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
         Rows(FitSplit, FitScores, FitLabels, FitMinority, FitPredictions);
         Rows("test", TestScores, TestLabels, TestMinority, TestPredictions);

@@ -140,7 +140,8 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                         if (config.Defence.IsNone)
                             fitted = refits.GetOrFit(config.Dataset.Name, config.Seed, config.Learner,
                                 ranked.FlippedRows(flips),
-                                () => FirmEvaluation.EvaluateModel(CollectivePipeline.Fit(LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model),
+                                () => FirmEvaluation.EvaluateModel(CollectivePipeline.Fit(
+                                    LearnerCatalog.WarmStartedFrom(trainer, Base(DefenceChoice.None).Model),
                                     split.TrainX, ranked.Relabel(split.TrainY,
                                         flips), DefenceChoice.None, config.Seed,
                                         split.TrainGroups).Model, split, bootstrap));

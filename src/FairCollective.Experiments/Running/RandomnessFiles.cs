@@ -87,7 +87,8 @@ public static class RandomnessFiles
             };
         }
         int missing = part.Count(p => p == 0);
-        if (missing > 0) throw new UserInputException($"{file}: {missing} of the dataset's {data.RowCount} rows have no part (every row needs train or test)");
+        if (missing > 0) throw new UserInputException($"{file}: {missing} of the dataset's {data.RowCount} rows have " +
+            "no part (every row needs train or test)");
         var train = Enumerable.Range(0, data.RowCount).Where(r => part[r] == 1).ToArray();
         var test = Enumerable.Range(0, data.RowCount).Where(r => part[r] == 2).ToArray();
         if (train.Length == 0
@@ -113,7 +114,8 @@ public static class RandomnessFiles
         {
             order = ReadRows(orderFile, trainOf, minority, "a minority training row").ToArray();
             if (order.Length != minority.Count)
-                throw new UserInputException($"{orderFile}: lists {order.Length} rows; the minority has {minority.Count} training rows, and the order must hold each once");
+                throw new UserInputException($"{orderFile}: lists {order.Length} rows; the minority has " +
+                    $"{minority.Count} training rows, and the order must hold each once");
         }
 
         double[]? priorities = null;
@@ -125,15 +127,18 @@ public static class RandomnessFiles
             foreach (var (line, fields) in Rows(prioritiesFile, "id", "priority"))
             {
                 int t = Lookup(trainOf, fields[0], prioritiesFile, line);
-                if (!minority.Contains(t)) throw new UserInputException($"{prioritiesFile}, line {line}: id '{fields[0]}' is not a minority training row");
+                if (!minority.Contains(t)) throw new UserInputException($"{prioritiesFile}, line {line}: id " +
+                    $"'{fields[0]}' is not a minority training row");
                 if (!double.IsNaN(priorities[t])) throw new
                     UserInputException($"{prioritiesFile}, line {line}: id '{fields[0]}' appears twice");
                 if (!CsvRowReader.TryParseNumber(fields[1], out double p) || !double.IsFinite(p))
-                    throw new UserInputException($"{prioritiesFile}, line {line}: priority '{fields[1]}' is not a finite number");
+                    throw new UserInputException($"{prioritiesFile}, line {line}: priority '{fields[1]}' is not a " +
+                        "finite number");
                 priorities[t] = p;
                 count++;
             }
-            if (count != minority.Count) throw new UserInputException($"{prioritiesFile}: gives {count} priorities; the minority has {minority.Count} training rows");
+            if (count != minority.Count) throw new UserInputException($"{prioritiesFile}: gives {count} priorities; " +
+                $"the minority has {minority.Count} training rows");
         }
 
         var majority = split.MajorityTrainRows.ToHashSet();
@@ -173,7 +178,9 @@ public static class RandomnessFiles
     }
 
     private static int Lookup(Dictionary<string, int> rowOf, string id, string file, int line) =>
-        rowOf.TryGetValue(id, out int row) ? row : throw new UserInputException($"{file}, line {line}: unknown id '{id}' (not a row of the dataset, or not in its training split)");
+        rowOf.TryGetValue(id,
+            out int row) ? row : throw new UserInputException($"{file}, line {line}: unknown id '{id}' (not a row of " +
+            "the dataset, or not in its training split)");
 
     /// <summary>The data lines of a small CSV with the given header (ids are plain or double-quoted), with their line
     /// numbers.</summary>
@@ -181,7 +188,8 @@ public static class RandomnessFiles
     {
         using var reader = Data.Csv.CsvRowReader.Open(file);
         if (!reader.Header.SequenceEqual(header))
-            throw new UserInputException($"{file}: the header must be '{string.Join(',', header)}'; got '{string.Join(',', reader.Header)}'");
+            throw new UserInputException($"{file}: the header must be '{string.Join(',', header)}'; got " +
+                $"'{string.Join(',', reader.Header)}'");
         while (reader.MoveNext())
             yield return (reader.LineNumber, Enumerable.Range(0, header.Length).Select(reader.String).ToArray());
     }

@@ -44,7 +44,9 @@ public static class RandomnessImport
                         seedFolders);
                 foreach (var file in Entries(seedEntry))
                     if (!File.Exists(file) || !files.Contains(Path.GetFileName(file), StringComparer.Ordinal))
-                        throw Unexpected(root, file, "in a seed's folder, the files of the split, collective order, Random priorities and the spec's majority_rows samples", files);
+                        throw Unexpected(root, file,
+                            "in a seed's folder, the files of the split, collective order, Random priorities and the " +
+                            "spec's majority_rows samples", files);
             }
         }
     }
@@ -58,8 +60,11 @@ public static class RandomnessImport
         Randomness> draws)
     {
         if (draws.Values.All(d => d.Imported.Count == 0))
-            throw new UserInputException($"randomness folder '{root}' gives this run nothing: it holds no file for the spec's datasets and seeds "
-                                         + $"(expected <dataset>/seed-<s>/{RandomnessFiles.SplitFile}, {RandomnessFiles.OrderFile}, {RandomnessFiles.PrioritiesFile} or majority_sample_m<m>.csv; docs/experiment-spec.md)");
+            throw new UserInputException($"randomness folder '{root}' gives this run nothing: it holds no file for " +
+                "the spec's datasets and seeds "
+                                         + $"(expected <dataset>/seed-<s>/{RandomnessFiles.SplitFile}, " +
+                                             $"{RandomnessFiles.OrderFile}, {RandomnessFiles.PrioritiesFile} or " +
+                                             "majority_sample_m<m>.csv; docs/experiment-spec.md)");
         return draws.GroupBy(kv => (kv.Key.Dataset, Imported: string.Join(", ", kv.Value.Imported),
             Seeded: string.Join(", ", kv.Value.Parts.Except(kv.Value.Imported))))
             .OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Min(kv => kv.Key.Seed))
@@ -70,7 +75,8 @@ public static class RandomnessImport
                 string imported = g.Key.Imported.Length == 0 ? "nothing imported (no folder or file)" :
                     $"imported {g.Key.Imported}";
                 string seeded = g.Key.Seeded.Length == 0 ? "" : $"; drawn from the seed: {g.Key.Seeded}";
-                return $"dataset '{g.Key.Dataset}', {(seeds.Length == 1 ? "seed" : "seeds")} {List(seeds)}: {imported}{seeded}";
+                return $"dataset '{g.Key.Dataset}', {(seeds.Length == 1 ? "seed" : "seeds")} {List(seeds)}: " +
+                    $"{imported}{seeded}";
             }).ToArray();
     }
 
@@ -79,9 +85,12 @@ public static class RandomnessImport
 
     private static UserInputException Unexpected(string root, string entry, string what,
         IReadOnlyList<string> expected) =>
-        new($"randomness folder '{root}': '{Path.GetRelativePath(root, entry)}' is not used by this spec (a randomness folder holds only what the run imports: "
+        new($"randomness folder '{root}': '{Path.GetRelativePath(root, entry)}' is not used by this spec (a " +
+            "randomness folder holds only what the run imports: "
             + $"{what}: {(expected.Count == 0 ? "none" : List(expected))})");
 
     private static string List(IReadOnlyList<string> names) =>
-        names.Count <= Listed ? string.Join(", ", names) : $"{string.Join(", ", names.Take(Listed - 1))}, ... ({names.Count.ToString("N0", CultureInfo.InvariantCulture)} in all)";
+        names.Count <= Listed ? string.Join(", ",
+            names) : $"{string.Join(", ", names.Take(Listed - 1))}, ... " +
+            $"({names.Count.ToString("N0", CultureInfo.InvariantCulture)} in all)";
 }

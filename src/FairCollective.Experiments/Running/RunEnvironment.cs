@@ -10,7 +10,8 @@ public static class RunEnvironment
     /// <summary>FairCollective's informational version as built (the package version, possibly with a +commit suffix);
     /// "unknown" if the assembly has none.</summary>
     public static string Version { get; } =
-        typeof(RunEnvironment).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        typeof(RunEnvironment)
+            .Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>
     /// A flat JSON object: FairCollective and .NET versions, OS, architecture and processor count, and where a run

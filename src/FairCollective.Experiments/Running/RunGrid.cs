@@ -77,7 +77,9 @@ public sealed class RunGrid
         var units = Cells
             .GroupBy(c => (c.Config.Dataset.Name, c.Config.Seed, c.Config.MajorityRows,
                 Alpha: c.Config.Size is null ? -1 : c.Alpha, Members: c.Config.Size is null ? -1 : c.Members))
-            .Select(g => (Key: $"{g.Key.Name}/{g.Key.Seed}/{g.Key.MajorityRows?.ToString(CultureInfo.InvariantCulture) ?? "all"}/{g.Key.Alpha.ToString("R", CultureInfo.InvariantCulture)}/{g.Key.Members}",
+            .Select(g => (Key: $"{g.Key.Name}/{g.Key.Seed}/"
+                    + $"{g.Key.MajorityRows?.ToString(CultureInfo.InvariantCulture) ?? "all"}/"
+                    + $"{g.Key.Alpha.ToString("R", CultureInfo.InvariantCulture)}/{g.Key.Members}",
                 Cost: (double)g.Count() * Splits[(g.Key.Name, g.Key.Seed)].TrainY.Length, Cells: g.ToArray()))
             .OrderByDescending(u => u.Cost).ThenBy(u => u.Key, StringComparer.Ordinal).ToArray();
         var load = new double[shard.Count];
@@ -108,7 +110,8 @@ public sealed class RunGrid
         if (spec.Plausibility.Count == 0) throw new
             UserInputException($"{spec.Source}: 'plausible' is empty; give at least 0 (the whole pool)");
         if (spec.FirmSide.Count > 0 && !spec.Defences.Any(d => d.IsNone))
-            throw new UserInputException($"{spec.Source}: firm-side methods run on the firm without a defence; add none to 'defences'");
+            throw new UserInputException($"{spec.Source}: firm-side methods run on the firm without a defence; add " +
+                "none to 'defences'");
         var datasets = LoadDatasets(spec);
         // Everything under an imported randomness folder must be something this spec uses (checked before any split).
         if (spec.Randomness is { } randomnessFolder)
@@ -154,7 +157,8 @@ public sealed class RunGrid
                 splits[(loaded.Name, seeds[i])] = split;
                 randomness[(loaded.Name, seeds[i])] = drawn;
                 foreach (var m in spec.MajorityRows)
-                    randomnessSha[$"{loaded.Name}/seed {seeds[i]}/m {(m is { } v ? v.ToString(CultureInfo.InvariantCulture) : "all")}"] = drawn.Sha256(m);
+                    randomnessSha[$"{loaded.Name}/seed {seeds[i]}/m " +
+                        $"{(m is { } v ? v.ToString(CultureInfo.InvariantCulture) : "all")}"] = drawn.Sha256(m);
                 cells.AddRange(seedCells);
             }
 
@@ -288,7 +292,8 @@ public sealed class RunGrid
             if (loaded.FirstOrDefault(o => o.Name == d.Name) is { } other)
                 throw new UserInputException(other.Identity == d.Identity
                     ? $"{spec.Source}: 'datasets' names dataset '{d.Name}' twice"
-                    : $"{spec.Source}: two datasets are named '{d.Name}' but differ ({Describe(other)} and {Describe(d)}); give each its own 'name' in its dataset spec");
+                    : $"{spec.Source}: two datasets are named '{d.Name}' but differ ({Describe(other)} and " +
+                        $"{Describe(d)}); give each its own 'name' in its dataset spec");
             loaded.Add(d);
         }
         return loaded;
@@ -300,11 +305,15 @@ public sealed class RunGrid
     private static void CheckStrategiesFit(ExperimentSpec spec, LoadedDataset loaded)
     {
         if (spec.Budgets.Any(b => b.IsIdeal) && loaded.Synthetic is null)
-            throw new UserInputException($"{spec.Source}: budget 'ideal' (the ideal's count M*) needs synthetic data with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with datasets: [synthetic] or [toy])");
+            throw new UserInputException($"{spec.Source}: budget 'ideal' (the ideal's count M*) needs synthetic data " +
+                $"with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with " +
+                "datasets: [synthetic] or [toy])");
         foreach (var entry in spec.Strategies.Select(StrategyCatalog.Get).Where(e
             => e.Needs.HasFlag(StrategyNeeds.CausalModel)))
             if (loaded.Synthetic is null)
-                throw new UserInputException($"{spec.Source}: strategy '{entry.Name}' needs synthetic data with a known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with datasets: [synthetic] or [toy])");
+                throw new UserInputException($"{spec.Source}: strategy '{entry.Name}' needs synthetic data with a " +
+                    $"known causal model (P0(y | g(x))); dataset '{loaded.Name}' has none (use it only with " +
+                    "datasets: [synthetic] or [toy])");
     }
 
     private static void CheckMajorityRows(ExperimentSpec spec, string dataset, PreparedSplit split)
@@ -312,7 +321,8 @@ public sealed class RunGrid
         int majority = split.MajorityTrainRows.Count;
         foreach (var m in spec.MajorityRows)
             if (m > majority)
-                throw new UserInputException($"{spec.Source}: majority_rows = {m} exceeds the {majority} majority training rows of dataset '{dataset}', seed {split.Seed.ToString(CultureInfo.InvariantCulture)}");
+                throw new UserInputException($"{spec.Source}: majority_rows = {m} exceeds the {majority} majority " +
+                    $"training rows of dataset '{dataset}', seed {split.Seed.ToString(CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>What each (dataset, seed) must offer the grid: enough majority rows for m, neighbours for k, members
@@ -332,18 +342,22 @@ public sealed class RunGrid
                     spec.StrategyOptionsJson(entry.Name)) is not INearestRowsOptions { K: var k }) continue;
                 string option = $"strategy.options.{entry.Name}.k";
                 if (entry.Needs.HasFlag(StrategyNeeds.KNearestMajorityRows) && k > majority)
-                    throw new UserInputException($"{spec.Source}: {option} = {k} exceeds the {majority} majority training rows {entry.Name} can count among in {at}; lower {option}");
+                    throw new UserInputException($"{spec.Source}: {option} = {k} exceeds the {majority} majority " +
+                        $"training rows {entry.Name} can count among in {at}; lower {option}");
                 if (entry.Needs.HasFlag(StrategyNeeds.KNearestPositiveMajorityRows) && k > positives)
-                    throw new UserInputException($"{spec.Source}: {option} = {k} exceeds the {positives} positive majority training rows {entry.Name} measures distances to in {at}; lower {option}");
+                    throw new UserInputException($"{spec.Source}: {option} = {k} exceeds the {positives} positive " +
+                        $"majority training rows {entry.Name} measures distances to in {at}; lower {option}");
             }
         }
         foreach (var size in spec.Sizes)
         {
             if (size.Count is { } c && c > minority)
-                throw new UserInputException($"{spec.Source}: a collective of {c} members is larger than the {minority} minority training rows of {at}");
+                throw new UserInputException($"{spec.Source}: a collective of {c} members is larger than the " +
+                    $"{minority} minority training rows of {at}");
             var members = CollectiveOrder.Given(drawn.Order).Members(size);
             if (members.Length > 0 && Pool.Of(members, split.TrainY).Length == 0)
-                throw new UserInputException($"{spec.Source}: the collective {size} of {at} has an empty pool: none of its {members.Length} members has y = 0, so there is nothing to relabel; drop that size");
+                throw new UserInputException($"{spec.Source}: the collective {size} of {at} has an empty pool: none " +
+                    $"of its {members.Length} members has y = 0, so there is nothing to relabel; drop that size");
         }
     }
 }

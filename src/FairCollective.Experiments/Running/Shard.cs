@@ -44,7 +44,8 @@ public sealed record Shard(int Index, int Count)
             int task = Whole(id, "SLURM_ARRAY_TASK_ID", id);
             int min = environment("SLURM_ARRAY_TASK_MIN") is { } m ? Whole(m, "SLURM_ARRAY_TASK_MIN", m) : 0;
             int n = count ?? (environment("SLURM_ARRAY_TASK_COUNT") is { } c ? Whole(c, "SLURM_ARRAY_TASK_COUNT", c)
-                : throw new UserInputException("--shard env: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not; give the count as --shard env/N"));
+                : throw new UserInputException("--shard env: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT " +
+                    "is not; give the count as --shard env/N"));
             return Checked(task - min + 1, n,
                 $"--shard env (SLURM_ARRAY_TASK_ID {task}, SLURM_ARRAY_TASK_MIN {min}, count {n})");
         }
@@ -52,10 +53,12 @@ public sealed record Shard(int Index, int Count)
         {
             int i = Whole(index, "JOB_COMPLETION_INDEX", index);
             int n = count ?? (environment(CountVariable) is { } c ? Whole(c, CountVariable, c)
-                : throw new UserInputException($"--shard env: JOB_COMPLETION_INDEX is set but not the shard count; set {CountVariable} (the Job's completions) or give --shard env/N"));
+                : throw new UserInputException($"--shard env: JOB_COMPLETION_INDEX is set but not the shard count; " +
+                    $"set {CountVariable} (the Job's completions) or give --shard env/N"));
             return Checked(i + 1, n, $"--shard env (JOB_COMPLETION_INDEX {i}, count {n})");
         }
-        throw new UserInputException("--shard env: neither SLURM_ARRAY_TASK_ID (a Slurm job array) nor JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set; give --shard I/N");
+        throw new UserInputException("--shard env: neither SLURM_ARRAY_TASK_ID (a Slurm job array) nor " +
+            "JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set; give --shard I/N");
     }
 
     /// <summary>Most shards a sweep may be split into (<see cref="Store.ShardTag.CountLimit"/>), checked before
@@ -65,14 +68,17 @@ public sealed record Shard(int Index, int Count)
     private static Shard Checked(int index, int count, string what)
     {
         if (count < 1) throw new UserInputException($"{what}: the shard count must be at least 1; got {count}");
-        if (count > CountLimit) throw new UserInputException($"{what}: the shard count {count.ToString(CultureInfo.InvariantCulture)} is more than the limit of {CountLimit.ToString("N0", CultureInfo.InvariantCulture)} shards");
+        if (count > CountLimit) throw new UserInputException($"{what}: the shard count " +
+            $"{count.ToString(CultureInfo.InvariantCulture)} is more than the limit of " +
+            $"{CountLimit.ToString("N0", CultureInfo.InvariantCulture)} shards");
         if (index < 1 || index > count) throw new UserInputException($"{what}: shard {index} is outside 1..{count}");
         return new Shard(index, count);
     }
 
     private static int Whole(string text, string what, string whole) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v
-            : throw new UserInputException($"{what}: '{whole}' is not a whole number{(what == "--shard" ? " (give I/N, e.g. 2/4, or env)" : "")}");
+            : throw new UserInputException($"{what}: '{whole}' is not a whole " +
+                $"number{(what == "--shard" ? " (give I/N, e.g. 2/4, or env)" : "")}");
 
     private static UserInputException Bad(string text) => new($"--shard: '{text}' is not I/N (e.g. 2/4) or env");
 

@@ -43,7 +43,9 @@ internal static class SettingsCodec
                 case bool b: j.WriteBoolean(Key(field), b); break;
                 case Enum e: j.WriteString(Key(field), e.ToString()); break;
                 case string s: j.WriteString(Key(field), s); break;
-                case var other: throw new InvalidOperationException($"{record.GetType().Name}.{field.Name}: a setting of type {other?.GetType().Name ?? "null"} has no written form");
+                case var other:
+                    throw new InvalidOperationException($"{record.GetType().Name}.{field.Name}: a " +
+                    $"setting of type {other?.GetType().Name ?? "null"} has no written form");
             }
         }
     }
@@ -61,7 +63,8 @@ internal static class SettingsCodec
                 bool b => JsonValue.Create(b),
                 Enum e => JsonValue.Create(spec ? SpecName(e) : e.ToString()),
                 string s => JsonValue.Create(s),
-                var other => throw new InvalidOperationException($"{record.GetType().Name}.{field.Name}: a setting of type {other?.GetType().Name ?? "null"} has no written form"),
+                var other => throw new InvalidOperationException($"{record.GetType().Name}.{field.Name}: a setting " +
+                    $"of type {other?.GetType().Name ?? "null"} has no written form"),
             };
         return o;
     }
@@ -98,7 +101,8 @@ internal static class SettingsCodec
             string key = r.Scalar(keyNode, section);
             if (skip.Contains(key)) continue;
             var field = fields.FirstOrDefault(f => Key(f) == key)
-                ?? throw new UserInputException($"{r.At(keyNode)}: unknown {section} option '{key}' ({string.Join(", ", fields.Select(Key).Concat(skip))})");
+                ?? throw new UserInputException($"{r.At(keyNode)}: unknown {section} option '{key}' " +
+                    $"({string.Join(", ", fields.Select(Key).Concat(skip))})");
             string what = $"{section}.{key}";
             var type = field.PropertyType;
             object parsed;
@@ -108,7 +112,8 @@ internal static class SettingsCodec
             {
                 string given = r.Scalar(value, what);
                 parsed = Enum.GetValues(type).Cast<Enum>().FirstOrDefault(v => SpecName(v) == given)
-                         ?? throw new UserInputException($"{r.At(value)}: unknown {key} '{given}' ({string.Join(" or ", Enum.GetValues(type).Cast<Enum>().Select(SpecName))})");
+                         ?? throw new UserInputException($"{r.At(value)}: unknown {key} '{given}' " +
+                             $"({string.Join(" or ", Enum.GetValues(type).Cast<Enum>().Select(SpecName))})");
             }
             else parsed = r.Scalar(value, what);
             field.SetValue(record, parsed);

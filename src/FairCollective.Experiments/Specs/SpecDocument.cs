@@ -56,7 +56,8 @@ public static class SpecDocument
                 {
                     if (++depth > MaxDepth)
                         throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
-                            $"{source}: nesting deeper than {MaxDepth} levels at line {parser.Current.Start.Line}, column {parser.Current.Start.Column} (the limit for a spec document)"));
+                            $"{source}: nesting deeper than {MaxDepth} levels at line {parser.Current.Start.Line}, " +
+                                $"column {parser.Current.Start.Column} (the limit for a spec document)"));
                 }
                 else if (parser.Current is MappingEnd or SequenceEnd) depth--;
             }

@@ -44,6 +44,9 @@ public static partial class SpecLimits
     {
         long cells = CellCount(spec);
         if (cells > MaxCells)
-            throw new UserInputException($"{spec.Source}: the grid has {cells.ToString("N0", CultureInfo.InvariantCulture)} cells, more than the limit of {MaxCells.ToString("N0", CultureInfo.InvariantCulture)} for one experiment; split it into several experiments");
+            throw new UserInputException($"{spec.Source}: the grid has " +
+                $"{cells.ToString("N0", CultureInfo.InvariantCulture)} cells, more than the limit of " +
+                $"{MaxCells.ToString("N0", CultureInfo.InvariantCulture)} for one experiment; split it into several " +
+                "experiments");
     }
 }

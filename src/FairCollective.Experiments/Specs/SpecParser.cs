@@ -68,13 +68,15 @@ public static class SpecParser
         var strategies = r.StringList(r.Required(root, "strategies"), "strategies");
         foreach (var (s, node) in strategies)
             if (!StrategyCatalog.IsKnown(s))
-                throw new UserInputException($"{r.At(node)}: unknown strategy '{s}' (known: {string.Join(", ", StrategyCatalog.Names)})");
+                throw new UserInputException($"{r.At(node)}: unknown strategy '{s}' (known: " +
+                    $"{string.Join(", ", StrategyCatalog.Names)})");
         Distinct(r, strategies.Select(t => (StrategyCatalog.Canonical(t.Value), t.Node)), "strategies");
         var learners = root.Children.TryGetValue(new YamlScalarNode("learners"), out var ln)
             ? r.StringList(ln, "learners").Select(t
                 => FairCollective.Learning.Catalog.LearnerCatalog.Names.FirstOrDefault(n => string.Equals(n, t.Value,
                 StringComparison.OrdinalIgnoreCase))
-                ?? throw new UserInputException($"{r.At(t.Node)}: unknown learner '{t.Value}' (known: {string.Join(", ", FairCollective.Learning.Catalog.LearnerCatalog.Names)})")).ToArray()
+                ?? throw new UserInputException($"{r.At(t.Node)}: unknown learner '{t.Value}' (known: " +
+                    $"{string.Join(", ", FairCollective.Learning.Catalog.LearnerCatalog.Names)})")).ToArray()
             : [SpecDefaults.Learner];
         if (ln is not null) Distinct(r, r.StringList(ln, "learners").Select(t => (t.Value.ToLowerInvariant(), t.Node)),
             "learners");
@@ -82,7 +84,8 @@ public static class SpecParser
         bool hasAlphas = root.Children.ContainsKey(new YamlScalarNode("alphas"));
         bool hasMembers = root.Children.ContainsKey(new YamlScalarNode("members"));
         if (!hasAlphas && !hasMembers)
-            throw new UserInputException($"{source}: give the collective sizes as 'alphas' (shares of the minority in [0, 1]) and/or 'members' (counts)");
+            throw new UserInputException($"{source}: give the collective sizes as 'alphas' (shares of the minority " +
+                "in [0, 1]) and/or 'members' (counts)");
         var sizes = new List<CollectiveSize>();
         if (hasAlphas)
         {
@@ -114,7 +117,9 @@ public static class SpecParser
         // the experiment's narrower pattern.
         FileNameRule.Check(name, $"{(nm is null ? source : r.At(nm))}: experiment name");
         if (!SpecLimits.NamePattern().IsMatch(name))
-            throw new UserInputException($"{(nm is null ? source : r.At(nm))}: experiment name '{name}' must be letters, digits, '.', '_' or '-' (starting with a letter or digit, at most 100 characters): it names the results file");
+            throw new UserInputException($"{(nm is null ? source : r.At(nm))}: experiment name '{name}' must be " +
+                "letters, digits, '.', '_' or '-' (starting with a letter or digit, at most 100 characters): it " +
+                "names the results file");
         var spec = new ExperimentSpec
         {
             Name = name,
@@ -156,7 +161,8 @@ public static class SpecParser
                 out var ff) ? r.Scalar(ff, "firm_side_fit") switch
                 {
                     "validation" => vf is not null ? PostProcessingFit.Validation
-                        : throw new UserInputException($"{r.At(ff)}: firm_side_fit: validation needs a validation split: set validation_fraction > 0"),
+                        : throw new UserInputException($"{r.At(ff)}: firm_side_fit: validation needs a validation " +
+                            "split: set validation_fraction > 0"),
                     "training" => PostProcessingFit.Training,
                     var other
                         => throw new
@@ -178,11 +184,15 @@ public static class SpecParser
             {
                 case "resamples":
                     resamples = r.Whole(value, "bootstrap.resamples");
-                    if (resamples is < 0 or > SpecLimits.MaxBootstrapResamples) throw new UserInputException($"{r.At(value)}: bootstrap.resamples must lie in 0..{SpecLimits.MaxBootstrapResamples} (0 = no intervals); got {resamples}");
+                    if (resamples is < 0 or > SpecLimits.MaxBootstrapResamples) throw new
+                        UserInputException($"{r.At(value)}: bootstrap.resamples must lie in " +
+                        $"0..{SpecLimits.MaxBootstrapResamples} (0 = no intervals); got {resamples}");
                     break;
                 case "level":
                     level = r.Number(value, "bootstrap.level");
-                    if (!(level > 0 && level < 1)) throw new UserInputException($"{r.At(value)}: bootstrap.level must lie strictly between 0 and 1; got {level.ToString(CultureInfo.InvariantCulture)}");
+                    if (!(level > 0
+                        && level < 1)) throw new UserInputException($"{r.At(value)}: bootstrap.level must lie " +
+                        $"strictly between 0 and 1; got {level.ToString(CultureInfo.InvariantCulture)}");
                     break;
                 case var other:
                     throw new UserInputException($"{r.At(key)}: unknown bootstrap option '{other}' (resamples, level)");
@@ -195,7 +205,9 @@ public static class SpecParser
     {
         double v = r.Number(node, "validation_fraction");
         if (!(v >= 0 && v + testFraction < 1))
-            throw new UserInputException($"{r.At(node)}: validation_fraction must be >= 0 and leave training rows beside test_fraction {testFraction.ToString(CultureInfo.InvariantCulture)}; got {v.ToString(CultureInfo.InvariantCulture)}");
+            throw new UserInputException($"{r.At(node)}: validation_fraction must be >= 0 and leave training rows " +
+                $"beside test_fraction {testFraction.ToString(CultureInfo.InvariantCulture)}; got " +
+                $"{v.ToString(CultureInfo.InvariantCulture)}");
         return v;
     }
 
@@ -275,14 +287,17 @@ public static class SpecParser
 
     private static CollectiveSize CheckAlpha(Reader r, (double Value, YamlNode Node) a)
     {
-        if (!(a.Value >= 0 && a.Value <= 1)) throw new UserInputException($"{r.At(a.Node)}: alpha {a.Value.ToString(CultureInfo.InvariantCulture)} lies outside [0, 1]");
+        if (!(a.Value >= 0
+            && a.Value <= 1)) throw new UserInputException($"{r.At(a.Node)}: alpha " +
+            $"{a.Value.ToString(CultureInfo.InvariantCulture)} lies outside [0, 1]");
         return CollectiveSize.Share(a.Value);
     }
 
     private static IReadOnlyList<DatasetChoice> ParseDatasets(Reader r, YamlNode node)
     {
         if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
-            throw new UserInputException($"{r.At(node)}: 'datasets' must be a non-empty list of names or {{path, spec}} entries");
+            throw new UserInputException($"{r.At(node)}: 'datasets' must be a non-empty list of names or {{path, " +
+                $"spec}} entries");
         // Files named in a spec file are found beside it, wherever the command runs from.
         string? folder = File.Exists(r.Source) ? Path.GetDirectoryName(Path.GetFullPath(r.Source)) : null;
         string Beside(string file) => folder is null || Path.IsPathRooted(file) ? file : Path.Combine(folder, file);
@@ -299,7 +314,8 @@ public static class SpecParser
                 case YamlMappingNode m:
                     foreach (var key in m.Children.Keys)
                         if (!keys.Contains(r.Scalar(key, "datasets")))
-                            throw new UserInputException($"{r.At(key)}: unknown key '{r.Scalar(key, "datasets")}' in a dataset entry (known: {string.Join(", ", keys)})");
+                            throw new UserInputException($"{r.At(key)}: unknown key '{r.Scalar(key, "datasets")}' in " +
+                                $"a dataset entry (known: {string.Join(", ", keys)})");
                     string Optional(string key) => m.Children.TryGetValue(new YamlScalarNode(key),
                         out var v) ? Beside(r.Scalar(v, $"datasets.{key}")) : null!;
                     return new DatasetChoice(
@@ -316,7 +332,9 @@ public static class SpecParser
     private static IReadOnlyList<FlipBudget> ParseBudgets(Reader r, YamlNode node)
     {
         if (node is not YamlMappingNode m || m.Children.Count is < 1 or > 3)
-            throw new UserInputException($"{r.At(node)}: 'budgets' must be {{fractions: ...}} (shares of the pool) and/or {{counts: ...}} (numbers of flips) and/or {{ideal: true}} (the ideal's own count M*, synthetic data only)");
+            throw new UserInputException($"{r.At(node)}: 'budgets' must be {{fractions: ...}} (shares of the pool) " +
+                $"and/or {{counts: ...}} (numbers of flips) and/or {{ideal: true}} (the ideal's own count M*, " +
+                "synthetic data only)");
         var budgets = new List<FlipBudget>();
         foreach (var (key, value) in m.Children)
         {
@@ -328,7 +346,8 @@ public static class SpecParser
                     Distinct(r, fractions, "budgets.fractions");
                     budgets.AddRange(fractions.Select(f => f.Value is >= 0 and <= 1
                         ? FlipBudget.ShareOfPool(f.Value)
-                        : throw new UserInputException($"{r.At(f.Node)}: a budget fraction must lie in [0, 1]; got {f.Value}")));
+                        : throw new UserInputException($"{r.At(f.Node)}: a budget fraction must lie in [0, 1]; got " +
+                            $"{f.Value}")));
                     break;
                 case "counts":
                     var counts = r.Numbers(value, "budgets.counts");
@@ -344,7 +363,8 @@ public static class SpecParser
                         UserInputException($"{r.At(value)}: 'budgets.ideal' must be true or false; got '{flag}'");
                     break;
                 default:
-                    throw new UserInputException($"{r.At(key)}: unknown budget kind '{kind}' (use fractions, counts or ideal)");
+                    throw new UserInputException($"{r.At(key)}: unknown budget kind '{kind}' (use fractions, counts " +
+                        "or ideal)");
             }
         }
         return budgets;
@@ -373,7 +393,8 @@ public static class SpecParser
             int start = m.Children.TryGetValue(new YamlScalarNode("from"), out var f) ? r.Whole(f, "seeds.from") : 0;
             if (count < 1) throw new UserInputException($"{r.At(node)}: seeds.count must be at least 1");
             if (count > SpecLimits.MaxAxisValues)
-                throw new UserInputException($"{r.At(node)}: seeds.count = {count} is more than the limit of {SpecLimits.MaxAxisValues} values on one grid axis");
+                throw new UserInputException($"{r.At(node)}: seeds.count = {count} is more than the limit of " +
+                    $"{SpecLimits.MaxAxisValues} values on one grid axis");
             if ((long)start + count - 1 > int.MaxValue) throw new
                 UserInputException($"{r.At(node)}: seeds from {start} count {count} run past {int.MaxValue}");
             return Enumerable.Range(start, count).ToArray();
@@ -399,9 +420,12 @@ public static class SpecParser
     /// <summary>Shared strategy keys that became one strategy's own option, and where each is set now.</summary>
     private static readonly Dictionary<string, string> MovedStrategyKeys = new(StringComparer.Ordinal)
     {
-        ["k"] = "each neighbour strategy's own option (did you mean strategy.options.RB-label.k and strategy.options.RB-dist.k?)",
-        ["scaling"] = "each neighbour strategy's own option (did you mean strategy.options.RB-label.scaling and strategy.options.RB-dist.scaling?)",
-        ["rb_prob_model"] = "RB-prob's own option, also read by the plausible-flips threshold (did you mean strategy.options.RB-prob.model?)",
+        ["k"] = "each neighbour strategy's own option (did you mean strategy.options.RB-label.k and " +
+            "strategy.options.RB-dist.k?)",
+        ["scaling"] = "each neighbour strategy's own option (did you mean strategy.options.RB-label.scaling and " +
+            "strategy.options.RB-dist.scaling?)",
+        ["rb_prob_model"] = "RB-prob's own option, also read by the plausible-flips threshold (did you mean " +
+            "strategy.options.RB-prob.model?)",
     };
 
     /// <summary>
@@ -420,7 +444,8 @@ public static class SpecParser
         {
             string name = r.Scalar(nameNode, "strategy.options");
             if (!StrategyCatalog.IsKnown(name))
-                throw new UserInputException($"{r.At(nameNode)}: unknown strategy '{name}' (known: {string.Join(", ", StrategyCatalog.Names)})");
+                throw new UserInputException($"{r.At(nameNode)}: unknown strategy '{name}' (known: " +
+                    $"{string.Join(", ", StrategyCatalog.Names)})");
             string canonical = StrategyCatalog.Canonical(name);
             if (result.ContainsKey(canonical)) throw new
                 UserInputException($"{r.At(nameNode)}: strategy.options names {canonical} twice");
@@ -446,7 +471,8 @@ public static class SpecParser
             }
             catch (UserInputException e)
             {
-                throw new UserInputException($"{r.At(at)}: {e.Message.Replace($"'{full}'", $"'{given}'", StringComparison.Ordinal)}");
+                throw new UserInputException($"{r.At(at)}: " +
+                    $"{e.Message.Replace($"'{full}'", $"'{given}'", StringComparison.Ordinal)}");
             }
             if (paths.Contains(full,
                 StringComparer.Ordinal)) throw new UserInputException($"{r.At(at)}: plug-in '{given}' is listed twice");
@@ -467,7 +493,8 @@ public static class SpecParser
         {
             string name = r.Scalar(nameNode, "firm_side");
             if (!FirmSideCatalog.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
-                throw new UserInputException($"{r.At(nameNode)}: unknown firm-side method '{name}' (known: {string.Join(", ", FirmSideCatalog.Names)})");
+                throw new UserInputException($"{r.At(nameNode)}: unknown firm-side method '{name}' (known: " +
+                    $"{string.Join(", ", FirmSideCatalog.Names)})");
             var method = FirmSideCatalog.Get(name);
             YamlNode? knobs = value, options = null;
             if (value is YamlMappingNode parts)
@@ -478,7 +505,9 @@ public static class SpecParser
                     {
                         case "knobs": knobs = part; break;
                         case "options": options = part; break;
-                        case var other: throw new UserInputException($"{r.At(key)}: unknown key '{other}' of firm_side.{name} (knobs, options)");
+                        case var other:
+                            throw new UserInputException($"{r.At(key)}: unknown key '{other}' of " +
+                            $"firm_side.{name} (knobs, options)");
                     }
             }
             string? optionsJson = ParseFirmSideOptions(r, method.Name, nameNode, options);
@@ -496,7 +525,8 @@ public static class SpecParser
         {
             YamlSequenceNode seq => seq.Children.Select(n => (Choice(n, null), n)).ToArray(),
             YamlMappingNode map => map.Children.Select(kv => (Choice(kv.Key, kv.Value), kv.Key)).ToArray(),
-            _ => throw new UserInputException($"{r.At(node)}: 'firm_side' is a list of methods or a mapping of method: knob values"),
+            _ => throw new UserInputException($"{r.At(node)}: 'firm_side' is a list of methods or a mapping of " +
+                "method: knob values"),
         };
         Distinct(r, choices.Select(c => (c.Item1.Method, c.Item2)), "firm_side");
         return choices.Select(c => c.Item1).ToArray();
@@ -555,7 +585,8 @@ public static class SpecParser
                 ? (Choice(one.Children.First().Key, one.Children.First().Value), n) : (Choice(n, null), n)).ToArray(),
             YamlMappingNode { Children.Count: > 0 } map => map.Children.Select(kv => (Choice(kv.Key, kv.Value),
                 kv.Key)).ToArray(),
-            _ => throw new UserInputException($"{r.At(node)}: 'defences' is a non-empty list of defences or a mapping of defence: options (known: {string.Join(", ", DefenceCatalog.Names)})"),
+            _ => throw new UserInputException($"{r.At(node)}: 'defences' is a non-empty list of defences or a " +
+                $"mapping of defence: options (known: {string.Join(", ", DefenceCatalog.Names)})"),
         };
         Distinct(r, choices.Select(c => (DefenceCatalog.Label(c.Item1), c.Item2)), "defences");
         return choices.Select(c => c.Item1).ToArray();
@@ -597,7 +628,8 @@ public static class SpecParser
                 continue;
             }
             if (!LearnerCatalog.Names.Contains(k.ToLowerInvariant()))
-                throw new UserInputException($"{r.At(key)}: unknown learner option '{k}' (c, or one of the learners {string.Join(", ", LearnerCatalog.Names)} with a mapping of its options)");
+                throw new UserInputException($"{r.At(key)}: unknown learner option '{k}' (c, or one of the learners " +
+                    $"{string.Join(", ", LearnerCatalog.Names)} with a mapping of its options)");
             foreach (var (optionKey, optionValue) in r.Mapping(value, $"learner.{k}"))
             {
                 string option = r.Scalar(optionKey, $"learner.{k}");

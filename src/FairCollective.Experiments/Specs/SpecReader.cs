@@ -45,7 +45,8 @@ internal sealed class Reader(string source)
     public int WholeNumber((double Value, YamlNode Node) n, string what) =>
         n.Value == Math.Floor(n.Value) && Math.Abs(n.Value) <= int.MaxValue
             ? (int)n.Value
-            : throw new UserInputException($"{At(n.Node)}: '{what}' must be a whole number; got {n.Value.ToString(CultureInfo.InvariantCulture)}");
+            : throw new UserInputException($"{At(n.Node)}: '{what}' must be a whole number; got " +
+                $"{n.Value.ToString(CultureInfo.InvariantCulture)}");
 
     public List<(string Value, YamlNode Node)> StringList(YamlNode node, string what)
     {
@@ -65,13 +66,18 @@ internal sealed class Reader(string source)
                 || to < from) throw new UserInputException($"{At(node)}: '{what}' range needs step > 0 and to >= from");
             double steps = GridAxis.Count(from, to, step);
             if (!(steps <= SpecLimits.MaxAxisValues))
-                throw new UserInputException($"{At(node)}: '{what}' range from {from.ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} in steps of {step.ToString(CultureInfo.InvariantCulture)} has {steps.ToString("G3", CultureInfo.InvariantCulture)} values, more than the limit of {SpecLimits.MaxAxisValues} on one grid axis");
+                throw new UserInputException($"{At(node)}: '{what}' range from " +
+                    $"{from.ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} " +
+                    $"in steps of {step.ToString(CultureInfo.InvariantCulture)} has " +
+                    $"{steps.ToString("G3", CultureInfo.InvariantCulture)} values, more than the limit of " +
+                    $"{SpecLimits.MaxAxisValues} on one grid axis");
             return GridAxis.Range(from, to, step).Select(v => (v, (YamlNode)m)).ToList();
         }
         var items = node is YamlSequenceNode seq ? seq.Children.ToList() : [node];
         if (items.Count == 0) throw new UserInputException($"{At(node)}: '{what}' must not be empty");
         if (items.Count > SpecLimits.MaxAxisValues)
-            throw new UserInputException($"{At(node)}: '{what}' lists {items.Count} values, more than the limit of {SpecLimits.MaxAxisValues} on one grid axis");
+            throw new UserInputException($"{At(node)}: '{what}' lists {items.Count} values, more than the limit of " +
+                $"{SpecLimits.MaxAxisValues} on one grid axis");
         return items.Select(n => (Number(n, what), n)).ToList();
     }
 }

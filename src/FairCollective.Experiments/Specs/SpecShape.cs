@@ -57,7 +57,8 @@ internal static class SpecShape
         var expected = Expected(type);
         var seen = node switch { YamlSequenceNode => Shape.List, YamlMappingNode => Shape.Mapping, _ => Shape.Value };
         if (seen != expected.Shape)
-            throw new UserInputException($"{source}:{node.Start.Line}:{node.Start.Column}: {(key is null ? "the spec" : $"'{key}'")} must be {expected.Words}, got {Got(node)}");
+            throw new UserInputException($"{source}:{node.Start.Line}:{node.Start.Column}: " +
+                $"{(key is null ? "the spec" : $"'{key}'")} must be {expected.Words}, got {Got(node)}");
         switch (node)
         {
             case YamlSequenceNode list:

@@ -252,7 +252,8 @@ public sealed record CellConfig
                 Learner = l.GetProperty("name").GetString()!,
                 LearnerOptionsJson = l.GetProperty("options").GetRawText(),
                 TestFraction = r.GetProperty("split").GetProperty("test_fraction").GetDouble(),
-                Stratify = Enum.Parse<Data.Splitting.Stratification>(r.GetProperty("split").GetProperty("stratify").GetString()!),
+                Stratify = Enum.Parse<Data.Splitting.Stratification>(r.GetProperty("split").GetProperty("stratify")
+                    .GetString()!),
                 ValidationFraction = r.GetProperty("split").GetProperty("validation_fraction").GetDouble(),
                 BinaryAsOneColumn = r.GetProperty("encoding").GetProperty("binary_as_one_column").GetBoolean(),
                 BootstrapResamples = r.GetProperty("bootstrap").GetProperty("resamples").GetInt32(),
@@ -292,7 +293,9 @@ public sealed record CellConfig
                 config = config with
                 {
                     Knob = fs.GetProperty("knob").GetDouble(),
-                    PostProcessingFit = Enum.Parse<Mitigation.FirmSide.PostProcessingFit>(fs.GetProperty("post_processing_fit").GetString()!),
+                    PostProcessingFit =
+                        Enum.Parse<Mitigation.FirmSide.PostProcessingFit>(fs.GetProperty("post_processing_fit")
+                        .GetString()!),
                     FirmSideOptionsJson = fs.TryGetProperty("options", out var fo) ? fo.GetRawText() : null,
                 };
             return config;

@@ -104,7 +104,8 @@ public sealed record CellRecord
         {
             Config = config, Experiment = config.Experiment, Dataset = config.Dataset.Name,
             Learner = config.Defence.IsNone ? config.Learner : $"{config.Learner}+{defence}",
-            Method = config.Plausible > 0 ? $"{config.Method} (plausible {config.Plausible.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})" : config.Method,
+            Method = config.Plausible > 0 ? $"{config.Method} (plausible " +
+                $"{config.Plausible.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})" : config.Method,
             Defence = defence, Plausible = config.Plausible,
             Seed = config.Seed, Alpha = alpha, Members = members, MajorityRows = config.MajorityRows, Budget =
                 config.BudgetText,

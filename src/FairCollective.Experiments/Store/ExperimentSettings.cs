@@ -82,9 +82,12 @@ public sealed record ExperimentSettings
         if (stored.Bootstrap != Bootstrap) return $"bootstrap is {stored.Bootstrap} in the store and {Bootstrap} now";
         if (stored.PostProcessingFit.Length > 0 && PostProcessingFit.Length > 0
             && stored.PostProcessingFit != PostProcessingFit)
-            return $"firm_side_fit is {stored.PostProcessingFit.ToLowerInvariant()} in the store and {PostProcessingFit.ToLowerInvariant()} now";
+            return $"firm_side_fit is {stored.PostProcessingFit.ToLowerInvariant()} in the store and " +
+                $"{PostProcessingFit.ToLowerInvariant()} now";
         if (stored.Stratify != Stratify) return $"split.stratify is {stored.Stratify} in the store and {Stratify} now";
-        if (stored.BinaryAsOneColumn != BinaryAsOneColumn) return $"encoding.binary is {(stored.BinaryAsOneColumn ? "one-column" : "two-columns")} in the store and {(BinaryAsOneColumn ? "one-column" : "two-columns")} now";
+        if (stored.BinaryAsOneColumn != BinaryAsOneColumn) return $"encoding.binary is " +
+            $"{(stored.BinaryAsOneColumn ? "one-column" : "two-columns")} in the store and " +
+            $"{(BinaryAsOneColumn ? "one-column" : "two-columns")} now";
         if (Specs.SettingsCodec.FirstDifference(stored.Strategy, Strategy,
             "strategy") is { } strategyDifference) return strategyDifference;
         foreach (var (strategy, options) in StrategyOptions.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -95,7 +98,8 @@ public sealed record ExperimentSettings
                 return $"firm-side method '{method}' options {FirstOptionDifference(old, options)}";
         foreach (var (assembly, origin) in Plugins.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             if (stored.Plugins.TryGetValue(assembly, out var old) && old != origin)
-                return $"plug-in {assembly} differs ({old} in the store, {origin} now): a rebuilt plug-in may compute other results";
+                return $"plug-in {assembly} differs ({old} in the store, {origin} now): a rebuilt plug-in may " +
+                    "compute other results";
         foreach (var (learner, options) in Learners.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             if (stored.Learners.TryGetValue(learner, out var old) && old != options)
                 return $"learner '{learner}' options {FirstOptionDifference(old, options)}";
@@ -103,13 +107,16 @@ public sealed record ExperimentSettings
         {
             if (!stored.Datasets.TryGetValue(name, out var old)) continue;
             if (old.ContentHash != identity.ContentHash)
-                return $"dataset '{name}' has different data (content sha256 {Short(old.ContentHash)} in the store, {Short(identity.ContentHash)} now)";
+                return $"dataset '{name}' has different data (content sha256 {Short(old.ContentHash)} in the store, " +
+                    $"{Short(identity.ContentHash)} now)";
             if (old.SpecHash != identity.SpecHash)
-                return $"dataset '{name}' is read with different settings (spec sha256 {Short(old.SpecHash)} in the store, {Short(identity.SpecHash)} now)";
+                return $"dataset '{name}' is read with different settings (spec sha256 {Short(old.SpecHash)} in the " +
+                    $"store, {Short(identity.SpecHash)} now)";
         }
         foreach (var (split, sha) in Randomness.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             if (stored.Randomness.TryGetValue(split, out var old) && old != sha)
-                return $"the randomness of {split} (split, collective order, Random priorities or majority sample) differs (sha256 {Short(old)} in the store, {Short(sha)} now: imported or seeded differently)";
+                return $"the randomness of {split} (split, collective order, Random priorities or majority sample) " +
+                    $"differs (sha256 {Short(old)} in the store, {Short(sha)} now: imported or seeded differently)";
         return null;
     }
 
@@ -185,7 +192,8 @@ public sealed record ExperimentSettings
                 Bootstrap = o["bootstrap"]!.GetValue<string>(),
                 PostProcessingFit = o["post_processing_fit"]!.GetValue<string>(),
                 BinaryAsOneColumn = o["binary_as_one_column"]!.GetValue<bool>(),
-                Strategy = Specs.SettingsCodec.FromStored<FairCollective.Collective.Strategies.StrategySettings>(JsonDocument.Parse(s.ToJsonString()).RootElement),
+                Strategy = Specs.SettingsCodec.FromStored<FairCollective.Collective.Strategies.StrategySettings>(
+                    JsonDocument.Parse(s.ToJsonString()).RootElement),
                 Learners = o["learners"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.ToJsonString(),
                     StringComparer.Ordinal),
                 Datasets = o["datasets"]!.AsObject().ToDictionary(kv => kv.Key,

@@ -54,10 +54,14 @@ public sealed class ResultsStore : IDisposable
     /// <summary>Why a store of an earlier schema version cannot be read, where the reason is specific.</summary>
     private static string? EarlierSchema(int version) => version switch
     {
-        5 => "its intervals of unsigned gaps and ratios (EqOd, eq_odds_worst, eq_opp, dem_parity, dem_parity_ratio) are percentile intervals that exclude 0 near 0, " +
-             "where this FairCollective bounds them through the signed gaps (docs/metrics.md), and it does not record whether its runs finished; run the experiment again into a new store",
-        6 => "its collective cells are keyed by k, scaling and rb_prob_model shared by every strategy, which are now the options of the strategies " +
-             "that use them (strategy.options.RB-label.k, strategy.options.RB-prob.model; docs/experiment-spec.md), so no key of it would match; " +
+        5 => "its intervals of unsigned gaps and ratios (EqOd, eq_odds_worst, eq_opp, dem_parity, dem_parity_ratio) " +
+            "are percentile intervals that exclude 0 near 0, " +
+             "where this FairCollective bounds them through the signed gaps (docs/metrics.md), and it does not " +
+                 "record whether its runs finished; run the experiment again into a new store",
+        6 => "its collective cells are keyed by k, scaling and rb_prob_model shared by every strategy, which are now " +
+            "the options of the strategies " +
+             "that use them (strategy.options.RB-label.k, strategy.options.RB-prob.model; docs/experiment-spec.md), " +
+                 "so no key of it would match; " +
              "run the experiment again into a new store (its numbers are the same)",
         _ => null,
     };
@@ -106,18 +110,23 @@ public sealed class ResultsStore : IDisposable
             {
                 if (version != SchemaVersion)
                     throw new UserInputException(EarlierSchema(version) is { } why
-                        ? $"results store '{path}' has schema version {version}; this FairCollective reads version {SchemaVersion}: {why}"
-                        : $"results store '{path}' has schema version {version}; this FairCollective reads version {SchemaVersion} (run into a new store, or use the FairCollective that wrote it)");
+                        ? $"results store '{path}' has schema version {version}; this FairCollective reads version " +
+                            $"{SchemaVersion}: {why}"
+                        : $"results store '{path}' has schema version {version}; this FairCollective reads version " +
+                            $"{SchemaVersion} (run into a new store, or use the FairCollective that wrote it)");
             }
             else if (tables.Count > 0)
             {
                 throw new UserInputException(IsFirstSchema(db, tables)
-                    ? $"results store '{path}' was written by an earlier FairCollective (schema 1), whose cells do not record their full configuration; run the experiment again into a new store"
-                    : $"'{path}' is not a FairCollective results store (it is an SQLite database with tables {string.Join(", ", tables)}); give another --store path");
+                    ? $"results store '{path}' was written by an earlier FairCollective (schema 1), whose cells do " +
+                        "not record their full configuration; run the experiment again into a new store"
+                    : $"'{path}' is not a FairCollective results store (it is an SQLite database with tables " +
+                        $"{string.Join(", ", tables)}); give another --store path");
             }
             else if (access == StoreAccess.Read)
             {
-                throw new UserInputException($"'{path}' is not a FairCollective results store (an empty SQLite database or another file)");
+                throw new UserInputException($"'{path}' is not a FairCollective results store (an empty SQLite " +
+                    "database or another file)");
             }
             else
             {
@@ -156,11 +165,14 @@ public sealed class ResultsStore : IDisposable
             var stored = StoredSettings(experiment, tx);
             if (stored is not null && settings.FirstDifference(stored) is { } difference)
                 throw new UserInputException(
-                    $"results store '{Path}' already holds experiment '{experiment}' with other settings: {difference}; give the spec another name, or run into another --store");
+                    $"results store '{Path}' already holds experiment '{experiment}' with other settings: " +
+                        $"{difference}; give the spec another name, or run into another --store");
             var merged = stored is null ? settings : settings.UnionWith(stored);
             Run(tx, "INSERT OR REPLACE INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment),
                 ("$s", merged.ToJson()));
-            Run(tx, "INSERT OR REPLACE INTO runs(run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc) VALUES($id, $e, $t, $s, $env, $n, NULL)",
+            Run(tx,
+                "INSERT OR REPLACE INTO runs(run_id, experiment, started_utc, spec_json, environment_json, cells, " +
+                "finished_utc) VALUES($id, $e, $t, $s, $env, $n, NULL)",
                 ("$id", runId), ("$e", experiment), ("$t", Now()), ("$s", specJson), ("$env", environmentJson), ("$n",
                     part?.Count ?? 0));
             if (part is not null)
@@ -197,7 +209,8 @@ public sealed class ResultsStore : IDisposable
     {
         lock (_gate)
         {
-            var missing = ReadRows("SELECT experiment, cell_key, label, rowid FROM pending p WHERE NOT EXISTS (SELECT 1 FROM cells c WHERE c.cell_key = p.cell_key) ORDER BY experiment, label, cell_key",
+            var missing = ReadRows("SELECT experiment, cell_key, label, rowid FROM pending p WHERE NOT EXISTS " +
+                "(SELECT 1 FROM cells c WHERE c.cell_key = p.cell_key) ORDER BY experiment, label, cell_key",
                 "pending", r => new MissingCell(Text(r, 0, "experiment"), Text(r, 1, "cell_key"), Text(r, 2, "label")));
             return new StoreGaps(missing, StoreGaps.MissingShardsOf(Runs()));
         }
@@ -231,7 +244,9 @@ public sealed class ResultsStore : IDisposable
                 Run(tx, "INSERT INTO experiments(experiment, settings_json) VALUES($e, $s)", ("$e", experiment), ("$s",
                     s.ToJson()));
             foreach (var r in runs)
-                Run(tx, "INSERT OR IGNORE INTO runs(run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc) VALUES($id, $e, $t, $s, $env, $n, $f)",
+                Run(tx,
+                    "INSERT OR IGNORE INTO runs(run_id, experiment, started_utc, spec_json, environment_json, cells, " +
+                    "finished_utc) VALUES($id, $e, $t, $s, $env, $n, $f)",
                     ("$id", r.RunId), ("$e", r.Experiment), ("$t", r.StartedUtc), ("$s", r.SpecJson), ("$env",
                         r.EnvironmentJson), ("$n", r.Cells), ("$f", (object?)r.FinishedUtc ?? DBNull.Value));
             foreach (var cell in cells) Insert(PendingRow.Of(cell), tx);
@@ -258,7 +273,9 @@ public sealed class ResultsStore : IDisposable
             var names = new List<string>();
             while (Guarded(r.Read))
                 names.Add(r.IsDBNull(0) || r.GetFieldType(0) != typeof(string)
-                    ? throw new UserInputException($"results store '{Path}': a row of its experiments or cells table has no experiment name (it is {(r.IsDBNull(0) ? "NULL" : "not text")}); run the experiment into a new store")
+                    ? throw new UserInputException($"results store '{Path}': a row of its experiments or cells table " +
+                        $"has no experiment name (it is {(r.IsDBNull(0) ? "NULL" : "not text")}); run the experiment " +
+                        "into a new store")
                     : r.GetString(0));
             return names;
         }
@@ -366,8 +383,9 @@ public sealed class ResultsStore : IDisposable
     private SqliteCommand InsertCellCommand()
     {
         var cmd = Command("""
-            INSERT OR IGNORE INTO cells(cell_key, experiment, dataset, learner, method, seed, alpha, members, majority_rows,
-              budget, flips, pool_size, knob, metrics_json, scoring_rule, seconds, config_json, finished_utc)
+            INSERT OR IGNORE INTO cells(cell_key, experiment, dataset, learner, method, seed, alpha,
+              members, majority_rows, budget, flips, pool_size, knob, metrics_json, scoring_rule, seconds,
+              config_json, finished_utc)
             VALUES($k, $e, $d, $l, $m, $s, $a, $mem, $mr, $b, $f, $p, $kn, $mj, $rule, $sec, $cfg, $t)
             """);
         foreach (var name in (string[])["$k", "$e", "$d", "$l", "$m", "$s", "$a", "$mem", "$mr", "$b", "$f", "$p",
@@ -386,7 +404,8 @@ public sealed class ResultsStore : IDisposable
             // shown under the wrong experiment (or left out of its own), so every row is checked first (ParseCell
             // checks the rest).
             if (experiment is not null) CheckExperimentColumn();
-            using var cmd = Command($"SELECT rowid, cell_key, alpha, members, flips, pool_size, metrics_json, seconds, scoring_rule, config_json, {StoredRow.CopiedColumns} FROM cells"
+            using var cmd = Command($"SELECT rowid, cell_key, alpha, members, flips, pool_size, metrics_json, " +
+                $"seconds, scoring_rule, config_json, {StoredRow.CopiedColumns} FROM cells"
                                     + (experiment is null ? "" : " WHERE experiment = $e") + " ORDER BY cell_key");
             if (experiment is not null) cmd.Parameters.AddWithValue("$e", experiment);
             using var r = Guarded(cmd.ExecuteReader);
@@ -424,7 +443,8 @@ public sealed class ResultsStore : IDisposable
     {
         using var cmd =
             Command("SELECT rowid, cell_key, experiment, json_extract(config_json, '$.experiment') FROM cells "
-                                + "WHERE json_valid(config_json) AND experiment IS NOT json_extract(config_json, '$.experiment') ORDER BY cell_key LIMIT 1");
+                                + "WHERE json_valid(config_json) AND experiment IS NOT json_extract(config_json, " +
+                                    "'$.experiment') ORDER BY cell_key LIMIT 1");
         using var r = Guarded(cmd.ExecuteReader);
         if (!Guarded(r.Read)) return;
         throw Corrupted(r.GetInt64(0), r.IsDBNull(1) ? "" : r.GetString(1),
@@ -439,7 +459,8 @@ public sealed class ResultsStore : IDisposable
     public IReadOnlyList<StoredRun> Runs()
     {
         lock (_gate)
-            return ReadRows("SELECT run_id, experiment, started_utc, spec_json, environment_json, cells, finished_utc, rowid FROM runs ORDER BY started_utc", "runs",
+            return ReadRows("SELECT run_id, experiment, started_utc, spec_json, environment_json, cells, " +
+                "finished_utc, rowid FROM runs ORDER BY started_utc", "runs",
                 r => new StoredRun(Text(r, 0, "run_id"), Text(r, 1, "experiment"), Text(r, 2, "started_utc"), Text(r, 3,
                     "spec_json"), Text(r, 4, "environment_json"),
                     Whole(r, 5, "cells"), r.IsDBNull(6) ? null : Text(r, 6, "finished_utc")));
@@ -463,7 +484,9 @@ public sealed class ResultsStore : IDisposable
             catch (Exception e) when (e is InvalidCastException or InvalidOperationException or FormatException or
                 OverflowException)
             {
-                throw new UserInputException($"results store '{Path}': row {r.GetInt64(r.FieldCount - 1).ToString(CultureInfo.InvariantCulture)} of the {table} table is corrupted: {FirstLine(e.Message)}; run the experiment into a new store");
+                throw new UserInputException($"results store '{Path}': row " +
+                    $"{r.GetInt64(r.FieldCount - 1).ToString(CultureInfo.InvariantCulture)} of the {table} table is " +
+                    $"corrupted: {FirstLine(e.Message)}; run the experiment into a new store");
             }
         }
         return rows;
@@ -556,7 +579,8 @@ public sealed class ResultsStore : IDisposable
             double alpha = row.Alpha(), seconds = row.Seconds();
             int members = row.Members(), flips = row.Flips(), pool = row.Pool();
             if (!(alpha >= 0 && alpha <= 1) || members < 0 || pool < 0 || flips < 0 || flips > pool)
-                throw new FormatException($"its counts are impossible (alpha {alpha}, members {members}, pool {pool}, flips {flips})");
+                throw new FormatException($"its counts are impossible (alpha {alpha}, members {members}, pool " +
+                    $"{pool}, flips {flips})");
             return CellRecord.Of(config, alpha, members, flips, pool, metrics, seconds, row.Rule());
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or
@@ -567,7 +591,9 @@ public sealed class ResultsStore : IDisposable
     }
 
     private UserInputException Corrupted(long rowId, string key, string what) =>
-        new($"results store '{Path}': cell row {rowId.ToString(CultureInfo.InvariantCulture)} (key {(key.Length > 12 ? key[..12] : key)}) is corrupted: {FirstLine(what)}; delete that row or run the experiment into a new store");
+        new($"results store '{Path}': cell row {rowId.ToString(CultureInfo.InvariantCulture)} (key " +
+            $"{(key.Length > 12 ? key[..12] : key)}) is corrupted: {FirstLine(what)}; delete that row or run the " +
+            "experiment into a new store");
 
     private static string ColumnDisagrees(string column, object stored, object expected) =>
         $"its {column} column holds {Shown(stored)} but its configuration says {Shown(expected)}";
@@ -604,7 +630,8 @@ public sealed class ResultsStore : IDisposable
         }
         catch (FormatException e)
         {
-            throw new UserInputException($"results store '{Path}': the settings of experiment '{experiment}' are corrupted ({e.Message})");
+            throw new UserInputException($"results store '{Path}': the settings of experiment '{experiment}' are " +
+                $"corrupted ({e.Message})");
         }
     }
 

@@ -46,10 +46,13 @@ public sealed record StoreGaps(IReadOnlyList<MissingCell> Missing, IReadOnlyDict
     {
         var lines = Missing.Where(m => experiment is null || m.Experiment == experiment).GroupBy(m
             => m.Experiment).Select(g => string.Create(CultureInfo.InvariantCulture,
-            $"experiment '{g.Key}' is incomplete: {g.Count():N0} cells its runs set out to compute are missing (a run stopped before its end or still runs, or unfinished stores were merged with --allow-partial); its tables and figures cover the cells present only"))
+            $"experiment '{g.Key}' is incomplete: {g.Count():N0} cells its runs set out to compute are missing (a " +
+                $"run stopped before its end or still runs, or unfinished stores were merged with --allow-partial); " +
+                $"its tables and figures cover the cells present only"))
             .ToList();
         lines.AddRange(MissingShards.Where(kv => experiment is null || kv.Key == experiment).Select(kv =>
-            $"experiment '{kv.Key}' is incomplete: no run of shard {string.Join(", ", kv.Value)} is recorded, so its cells are missing; its tables and figures cover the cells present only"));
+            $"experiment '{kv.Key}' is incomplete: no run of shard {string.Join(", ", kv.Value)} is recorded, so its " +
+                "cells are missing; its tables and figures cover the cells present only"));
         return lines;
     }
 

@@ -35,7 +35,8 @@ public static class StoreMerge
     {
         if (inputs.Count == 0) throw new UserInputException("results merge: give at least one store to merge");
         if (File.Exists(output) || Directory.Exists(output))
-            throw new UserInputException($"results merge: the output '{output}' already exists; give a new path (a merge never overwrites a store)");
+            throw new UserInputException($"results merge: the output '{output}' already exists; give a new path (a " +
+                "merge never overwrites a store)");
         string full = Path.GetFullPath(output);
         if (inputs.FirstOrDefault(i
             => Path.GetFullPath(i) == full) is { } same) throw new
@@ -58,14 +59,19 @@ public static class StoreMerge
             var names = store.Experiments();
             if (experiments is null) (experiments, first) = (names, input);
             else if (!names.SequenceEqual(experiments, StringComparer.Ordinal))
-                throw new UserInputException($"results merge: store '{input}' holds experiments [{string.Join(", ", names)}] but '{first}' holds [{string.Join(", ", experiments)}]; merge only stores of one sweep");
+                throw new UserInputException($"results merge: store '{input}' holds experiments " +
+                    $"[{string.Join(", ", names)}] but '{first}' holds [{string.Join(", ", experiments)}]; merge " +
+                    "only stores of one sweep");
             foreach (var name in names)
             {
-                var mine = store.SettingsOf(name) ?? throw new UserInputException($"results merge: store '{input}' holds cells of experiment '{name}' but no settings for it; it was not written by a run");
+                var mine = store.SettingsOf(name)
+                    ?? throw new UserInputException($"results merge: store '{input}' holds cells of experiment " +
+                    $"'{name}' but no settings for it; it was not written by a run");
                 if (settings.TryGetValue(name, out var seen))
                 {
                     if (mine.FirstDifference(seen) is { } difference)
-                        throw new UserInputException($"results merge: store '{input}' holds experiment '{name}' with other settings than '{settingsFrom[name]}': {difference}");
+                        throw new UserInputException($"results merge: store '{input}' holds experiment '{name}' with " +
+                            $"other settings than '{settingsFrom[name]}': {difference}");
                     settings[name] = mine.UnionWith(seen);
                 }
                 else (settings[name], settingsFrom[name]) = (mine, input);
@@ -81,7 +87,9 @@ public static class StoreMerge
                     continue;
                 }
                 if (Difference(cell, other.Cell) is { } what)
-                    throw new UserInputException($"results merge: cell {cell.Key[..12]} ({cell.Config!.Describe()}) differs between '{other.From}' and '{input}' in {what}; the same configuration must give the same result, so one of the stores is not what its configuration produces today");
+                    throw new UserInputException($"results merge: cell {cell.Key[..12]} ({cell.Config!.Describe()}) " +
+                        $"differs between '{other.From}' and '{input}' in {what}; the same configuration must give " +
+                        "the same result, so one of the stores is not what its configuration produces today");
                 duplicates++;
             }
         }
@@ -96,12 +104,19 @@ public static class StoreMerge
         if (!allowPartial && unfinished.Length > 0) throw Unfinished(unfinished[0].Store, unfinished[0].Runs,
             unfinished[0].Missing, unfinished.Length - 1);
         if (!allowPartial && gaps.MissingShards.FirstOrDefault() is { Key: { } experiment, Value: { } shards })
-            throw new UserInputException($"results merge: experiment '{experiment}' was run in shards, but no store given holds shard {string.Join(", ", shards)}; merge every shard's store, or merge with --allow-partial (the merged store then records that those cells are missing)");
+            throw new UserInputException($"results merge: experiment '{experiment}' was run in shards, but no store " +
+                $"given holds shard {string.Join(", ", shards)}; merge every shard's store, or merge with " +
+                "--allow-partial (the merged store then records that those cells are missing)");
 
         string? folder = Path.GetDirectoryName(full);
         if (folder is not null && !Directory.Exists(folder))
             try { Directory.CreateDirectory(folder); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserInputException($"results merge: cannot create the folder of '{output}': {e.Message.Split('\n')[0]}"); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new
+                UserInputException($"results merge: cannot create the folder of '{output}': " +
+                $"{e.Message.Split('\n')[0]}");
+            }
         // Named with this process's id, so a later merge (or report) in this folder removes it should this one be
         // killed, and never while this one runs; temporary files of killed merges are removed now.
         AtomicFile.DeleteStaleTemporaries(folder ?? ".");
@@ -141,7 +156,10 @@ public static class StoreMerge
                                                            string.Create(CultureInfo.InvariantCulture,
                                                            $" (shard {s.Index}/{s.Count})") : "");
         return new UserInputException(string.Create(CultureInfo.InvariantCulture,
-            $"results merge: store '{store}' is unfinished: {count:N0}{part} are missing (its run still runs, or stopped before its end){(others > 0 ? $", and {others} more input(s) are unfinished" : "")}; finish it (the same run command again resumes it) or merge with --allow-partial (the merged store then records which cells are missing)"));
+            $"results merge: store '{store}' is unfinished: {count:N0}{part} are missing (its run still runs, or " +
+                $"stopped before its end){(others > 0 ? $", and {others} more input(s) are unfinished" : "")}; " +
+                $"finish it (the same run command again resumes it) or merge with --allow-partial (the merged store " +
+                $"then records which cells are missing)"));
     }
 
     /// <summary>What differs between two stored copies of one cell (everything but its timing), or null.</summary>

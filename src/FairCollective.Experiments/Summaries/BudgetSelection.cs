@@ -75,8 +75,14 @@ public sealed record BudgetSelection(SelectionSplit Split = SelectionSplit.Test,
         CheckMetric();
         var all = cells.ToArray();
         if (all.Length > 0 && !all.Any(c => c.Metrics.ContainsKey(Metric)))
-            throw new UserInputException($"these results do not store the metric '{Metric}' (stored: {string.Join(", ", all.SelectMany(c => c.Metrics.Keys).Distinct().Where(k => MetricCatalog.Find(k)?.Metric is not null).Order(StringComparer.Ordinal))})");
+        {
+            var stored = all.SelectMany(c => c.Metrics.Keys).Distinct()
+                .Where(k => MetricCatalog.Find(k)?.Metric is not null).Order(StringComparer.Ordinal);
+            throw new UserInputException(
+                $"these results do not store the metric '{Metric}' (stored: {string.Join(", ", stored)})");
+        }
         if (Split == SelectionSplit.Validation && !all.Any(c => c.Metrics.ContainsKey(ChoosingKey)))
-            throw new UserInputException("these results have no validation split to choose budgets on: run the spec with validation_fraction > 0 (docs/experiment-spec.md)");
+            throw new UserInputException("these results have no validation split to choose budgets on: run the spec " +
+                "with validation_fraction > 0 (docs/experiment-spec.md)");
     }
 }

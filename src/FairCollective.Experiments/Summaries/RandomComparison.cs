@@ -39,7 +39,14 @@ public sealed record PairedComparison(string Dataset, string Learner, int? Major
     /// <summary>The one-line verdict, e.g. "RB-dist beats Random at alpha = 0.3: yes (-0.012 [-0.020, -0.004], 5
     /// seeds)".</summary>
     public string Line(double level) => string.Create(CultureInfo.InvariantCulture,
-        $"{Strategy} beats Random at alpha = {Alpha:0.###}: {(Verdict switch { Verdict.Beats => "yes", Verdict.Loses => "no", _ => $"not resolved at {level * 100:0}%" })} ({MeanDifference:+0.0000;-0.0000} [{Low:0.0000}, {High:0.0000}], {Seeds} seeds)");
+        $"{Strategy} beats Random at alpha = {Alpha:0.###}: " +
+        $"{(Verdict switch
+        {
+            Verdict.Beats => "yes",
+            Verdict.Loses => "no",
+            _ => $"not resolved at {level * 100:0}%"
+        })} " +
+        $"({MeanDifference:+0.0000;-0.0000} [{Low:0.0000}, {High:0.0000}], {Seeds} seeds)");
 }
 
 /// <summary>Flips needed to halve the base model's distance from parity (EqOd unless another metric was chosen), per

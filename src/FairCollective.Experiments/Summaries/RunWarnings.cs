@@ -48,13 +48,16 @@ public static class RunWarnings
                     c.Metrics[MetricKeys.MajorityCount]))).ToArray();
                 int under = fewest.Count(f => f < min);
                 return under == 0 ? null : string.Create(CultureInfo.InvariantCulture,
-                    $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}': a group has fewer than {min} test rows in {under} of {fewest.Length} seeds (as few as {fewest.Min():0}); its rates, and EqOd, are noisy");
+                    $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}': a group has fewer than {min} test " +
+                        $"rows in {under} of {fewest.Length} seeds (as few as {fewest.Min():0}); its rates, and " +
+                        $"EqOd, are noisy");
             }).OfType<string>();
         var undefined = all.Where(c => double.IsNaN(c.Metrics.GetValueOrDefault(MetricKeys.EqOd, double.NaN)))
             .GroupBy(c => (c.Experiment, c.Dataset))
             .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
             .Select(g => string.Create(CultureInfo.InvariantCulture,
-                $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}': EqOd is undefined in {g.Count()} cells (a test group without positive or negative rows); tables leave them out of the seed means"));
+                $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}': EqOd is undefined in {g.Count()} cells " +
+                    $"(a test group without positive or negative rows); tables leave them out of the seed means"));
         var withFlips = all.Where(c => c.Flips > 0).CountBy(c => (c.Experiment, c.Dataset, c.Method)).ToDictionary();
         var ties = all.Where(c => c.Flips > 0 && c.Metrics.GetValueOrDefault(MetricKeys.TieFlips) > 0)
             .GroupBy(c => (c.Experiment, c.Dataset, c.Method))
@@ -66,7 +69,10 @@ public static class RunWarnings
                 string tieRule = g.First().Config?.Strategy?.TieRule is { } rule ? $"the tie rule ({rule})" :
                     "the tie rule";
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}', {g.Key.Method}: in {g.Count()} of {withFlips[g.Key]} cells with flips, some flips were chosen among members with tied scores by {tieRule}, not by score ({share * 100:0}% of those cells' flips); their results depend on the tie-breaking");
+                    $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}', {g.Key.Method}: in {g.Count()} of " +
+                        $"{withFlips[g.Key]} cells with flips, some flips were chosen among members with tied scores " +
+                        $"by {tieRule}, not by score ({share * 100:0}% of those cells' flips); their results depend " +
+                        $"on the tie-breaking");
             });
         return small.Concat(undefined).Concat(ties).ToArray();
     }

@@ -25,7 +25,10 @@ public static class Provenance
     /// columns; a row counts under each column it misses) and kept. Null when the store holds no such dataset.
     /// </summary>
     public static ReportTable? Datasets(ReportInput input) => input.DatasetRows is { Count: > 0 } rows
-        ? new("Rows of the datasets", "Rows read from each file read through a dataset spec, dropped by its missing policy (per column: the dropped rows it was missing on; a row counts under each column it misses) and kept. Presets and generated data: docs/datasets.md.",
+        ? new("Rows of the datasets",
+            "Rows read from each file read through a dataset spec, dropped by its missing policy (per column: the " +
+            "dropped rows it was missing on; a row counts under each column it misses) and kept. Presets and " +
+            "generated data: docs/datasets.md.",
             ["experiment", "dataset", "rows read", "rows dropped", "rows kept", "dropped for a missing value in"],
             rows.OrderBy(kv => kv.Key.Experiment, StringComparer.Ordinal).ThenBy(kv => kv.Key.Dataset,
                 StringComparer.Ordinal)
@@ -55,7 +58,9 @@ public static class Provenance
 
     /// <summary>Per experiment: wall-clock seconds per cell (total, mean, median, 90th percentile, max).</summary>
     public static ReportTable Timings(ReportInput input) =>
-        new("Seconds per cell", "Wall-clock seconds per cell (firm fit and evaluation), per experiment; the total is summed over cells, not elapsed time.",
+        new("Seconds per cell",
+            "Wall-clock seconds per cell (firm fit and evaluation), per experiment; the total is summed over cells, " +
+            "not elapsed time.",
             ["experiment", "cells", "total s", "mean s", "median s", "90th pct s", "max s"],
             input.Cells.GroupBy(c => c.Experiment).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g =>

@@ -29,7 +29,9 @@ public static class BaseLine
     public static ReportTable Table(IEnumerable<CellRecord> cells, ShownMetric? metric = null)
     {
         metric ??= ShownMetric.EqOd;
-        return new("Base model (no collective action)", "Mean ± sample standard deviation over seeds; the test-row interval combines each seed's bootstrap interval over its test rows (n/a where not stored).",
+        return new("Base model (no collective action)",
+            "Mean ± sample standard deviation over seeds; the test-row interval combines each seed's bootstrap " +
+            "interval over its test rows (n/a where not stored).",
             ["dataset", "learner", "seeds", metric.Name, $"{metric.Name} test-row CI", "error", "error test-row CI"],
             Cells(cells).GroupBy(c => (c.Dataset, c.Learner)).OrderBy(g => g.Key.Dataset,
                 StringComparer.Ordinal).ThenBy(g => g.Key.Learner, StringComparer.Ordinal)

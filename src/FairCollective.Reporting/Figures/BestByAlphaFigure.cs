@@ -68,8 +68,11 @@ public static class BestByAlphaFigure
         }
         return new Figure(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment,
             $"best {metric.Name} and its error cost against α", own),
-            $"Left: best {metric.Name} over flip budgets ({metric.Fairer}; seed mean; bars: ± one seed standard deviation at that budget; shaded band, where stored: "
-            + "the test-row bootstrap interval of the seed mean) against the collective's size α, per strategy. Right: the firm's test error at that same budget (seed mean ± one seed standard deviation; band: its test-row interval). "
+            $"Left: best {metric.Name} over flip budgets ({metric.Fairer}; seed mean; bars: ± one seed standard " +
+                "deviation at that budget; shaded band, where stored: "
+            + "the test-row bootstrap interval of the seed mean) against the collective's size α, per strategy. " +
+                "Right: the firm's test error at that same budget (seed mean ± one seed standard deviation; band: " +
+                "its test-row interval). "
             + "The dash-dot line is the firm's model without collective action.", panels, Columns:
                 2).WithSharedLegend();
     }
@@ -93,7 +96,8 @@ public static class BestByAlphaFigure
         return rules.Select(rule => new ReportTable(
             rule.Split == SelectionSplit.Test ? $"Best {metric.Name} by α" :
                 $"Best {metric.Name} by α, budget chosen on validation",
-            $"Per α the best flip budget: {rule.Describe()}. Mean ± sample standard deviation over seeds, on test; the test-row interval combines each seed's bootstrap interval over its test rows.",
+            $"Per α the best flip budget: {rule.Describe()}. Mean ± sample standard deviation over seeds, on test; " +
+                "the test-row interval combines each seed's bootstrap interval over its test rows.",
             ["dataset", "learner", "m", "strategy", "α", "best budget", "mean flips", metric.Name,
                 $"{metric.Name} test-row CI", "error", "error test-row CI", "seeds"],
             ResultsSummary.BestByAlpha(own, rule)

@@ -63,8 +63,10 @@ public static class CounterfactualSuccessFigure
         }
         return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug), FigureNaming.Title(experiment,
             "S(α) against α", own),
-            "S(α) = P₀[h(g(x)) = h(x)] over minority test rows (seed mean at the budget that maximises it; bars: ± one seed standard deviation) "
-            + "against α, per strategy and for the oracle that flips exactly the members whose counterfactual label is 1.", panels).WithSharedLegend();
+            "S(α) = P₀[h(g(x)) = h(x)] over minority test rows (seed mean at the budget that maximises it; bars: ± " +
+                "one seed standard deviation) "
+            + "against α, per strategy and for the oracle that flips exactly the members whose counterfactual label " +
+                "is 1.", panels).WithSharedLegend();
     }
 
     // Three panels per dataset at M*: S(alpha) and precision with t bands over seeds, the metric with its test-row
@@ -116,9 +118,12 @@ public static class CounterfactualSuccessFigure
         }
         return new Figure(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment,
             "every strategy at the ideal's flip count M*", own),
-            $"Every strategy flips M* pool members, as many as the ideal relabelling (the Oracle: exactly the members with P0(y = 1 | g(x)) >= 1/2). "
-            + $"Left: counterfactual success S(α); middle: {metric.Name} ({metric.Fairer}); right: the share of the strategy's flips the ideal also makes. "
-            + "Seed means; bars: ± one seed standard deviation; bands: 95% t interval over seeds (S, precision) or the test-row bootstrap interval of the seed mean "
+            $"Every strategy flips M* pool members, as many as the ideal relabelling (the Oracle: exactly the " +
+                "members with P0(y = 1 | g(x)) >= 1/2). "
+            + $"Left: counterfactual success S(α); middle: {metric.Name} ({metric.Fairer}); right: the share of the " +
+                "strategy's flips the ideal also makes. "
+            + "Seed means; bars: ± one seed standard deviation; bands: 95% t interval over seeds (S, precision) or " +
+                "the test-row bootstrap interval of the seed mean "
             + $"({metric.Name}). The dash-dot line is the firm's model without collective action.", panels, Columns:
                 3).WithSharedLegend();
     }

@@ -61,9 +61,12 @@ public static class DefenceDetectionFigure
         // Always with its slug: the bare name is the surviving-gain figure's.
         return Figure.Grid(FigureNaming.FileName(experiment, "", Slug), FigureNaming.Title(experiment,
             "Which defences find the collective's flips", own),
-            "Each defence's recall (the share of the collective's flips it flagged) against the share of honest minority training rows it flagged, one point per strategy "
-            + "and α (seed means). Above the diagonal a defence finds flips more often than it hits honest members; on it, no better than flagging at random. "
-            + "Open markers: collectives that flip only members the majority model finds plausible as positive (the highest threshold of the grid; the tables hold every threshold).", panels).WithSharedLegend();
+            "Each defence's recall (the share of the collective's flips it flagged) against the share of honest " +
+                "minority training rows it flagged, one point per strategy "
+            + "and α (seed means). Above the diagonal a defence finds flips more often than it hits honest members; " +
+                "on it, no better than flagging at random. "
+            + "Open markers: collectives that flip only members the majority model finds plausible as positive (the " +
+                "highest threshold of the grid; the tables hold every threshold).", panels).WithSharedLegend();
     }
 
     /// <summary>Marker shapes per defence, filled (whole pool) and open (plausible flips), distinct in

@@ -56,7 +56,9 @@ public static class KnownRowsFrontsFigure
         }
         return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment,
             "Pareto fronts with all or m known majority rows", own),
-            $"Pareto fronts of {metric.UnfairnessName} against test error (seed means over every α and budget; faded: all points; bars on the front's points, where stored: their test-row bootstrap intervals on both axes) when the collective knows "
+            $"Pareto fronts of {metric.UnfairnessName} against test error (seed means over every α and budget; " +
+                "faded: all points; bars on the front's points, where stored: their test-row bootstrap intervals on " +
+                "both axes) when the collective knows "
             + "all majority rows (solid, filled markers) or only m of them (dashed, open markers).",
                 panels).WithSharedLegend();
     }
@@ -90,7 +92,9 @@ public static class KnownRowsFrontsFigure
             .ToArray();
         return
         [
-            new ReportTable($"Best {metric.Name} by α and known majority rows m", $"Per α and m the best flip budget: {rule.Describe()}. Mean ± sample standard deviation over seeds, on test; the test-row interval combines each seed's bootstrap interval over its test rows.",
+            new ReportTable($"Best {metric.Name} by α and known majority rows m",
+                $"Per α and m the best flip budget: {rule.Describe()}. Mean ± sample standard deviation over seeds, " +
+                "on test; the test-row interval combines each seed's bootstrap interval over its test rows.",
                 ["dataset", "learner", "strategy", "α", "m", "best budget", "mean flips", metric.Name,
                     $"{metric.Name} test-row CI", "error", "error test-row CI"], rows),
         ];

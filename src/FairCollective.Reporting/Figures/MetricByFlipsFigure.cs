@@ -63,9 +63,13 @@ public static class MetricByFlipsFigure
         }
         return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment,
             $"{metric.Name} against the number of flips", own),
-            $"{metric.Name} ({metric.Fairer}; seed mean; bars: ± one seed standard deviation; shaded band, where stored: the test-row bootstrap interval of the seed mean) against the number of relabelled pool members M at a fixed α, "
+            $"{metric.Name} ({metric.Fairer}; seed mean; bars: ± one seed standard deviation; shaded band, where " +
+                "stored: the test-row bootstrap interval of the seed mean) against the number of relabelled pool " +
+                "members M at a fixed α, "
             + "for every strategy; the dash-dot line is the firm's model without collective action."
-            + (drawn.Count > 0 && drawn.Count < alphaCount ? $" Drawn at α = {string.Join(", ", drawn.Select(a => Number(a)))} of the grid's {alphaCount} values of α; the table has every α." : ""),
+            + (drawn.Count > 0
+                && drawn.Count < alphaCount ? $" Drawn at α = {string.Join(", ", drawn.Select(a => Number(a)))} of " +
+                $"the grid's {alphaCount} values of α; the table has every α." : ""),
             panels).WithSharedLegend();
     }
 
@@ -86,7 +90,9 @@ public static class MetricByFlipsFigure
             .ToArray();
         return
         [
-            new ReportTable($"{metric.Name} by flip budget", "Mean ± sample standard deviation over seeds, on test; the test-row interval combines each seed's bootstrap interval over its test rows.",
+            new ReportTable($"{metric.Name} by flip budget",
+                "Mean ± sample standard deviation over seeds, on test; the test-row interval combines each seed's " +
+                "bootstrap interval over its test rows.",
                 ["dataset", "learner", "α", "strategy", "budget", "mean flips", metric.Name,
                     $"{metric.Name} test-row CI", "error", "error test-row CI"], rows),
         ];

@@ -57,8 +57,11 @@ public static class ParetoFrontsFigure
         }
         return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment,
             "Pareto fronts of firm-side methods and collective action", own),
-            $"Pareto fronts of {metric.UnfairnessName} against test error (seed means; bars on the front's points, where stored: their test-row bootstrap intervals on both axes; faded: all points). A firm-side method's points are its trade-off "
-            + "settings; the collective's front is taken over every strategy, α and budget; the diamond is the firm's model without intervention.", panels).WithSharedLegend();
+            $"Pareto fronts of {metric.UnfairnessName} against test error (seed means; bars on the front's points, " +
+                "where stored: their test-row bootstrap intervals on both axes; faded: all points). A firm-side " +
+                "method's points are its trade-off "
+            + "settings; the collective's front is taken over every strategy, α and budget; the diamond is the " +
+                "firm's model without intervention.", panels).WithSharedLegend();
     }
 
     /// <summary>
@@ -83,7 +86,8 @@ public static class ParetoFrontsFigure
                 Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), SeedStats.Format(p.EqOdInterval), MeanStd(p.Error),
                 SeedStats.Format(p.ErrorInterval)])
             .ToArray();
-        const string intervals = "the test-row interval combines each seed's bootstrap interval over its test rows (n/a where not stored; for randomised post-processors, of the sampled predictions)";
+        const string intervals = "the test-row interval combines each seed's bootstrap interval over its test rows " +
+            "(n/a where not stored; for randomised post-processors, of the sampled predictions)";
         return
         [
             .. FirmSideReadingTable.Of(own, metric),
@@ -93,7 +97,9 @@ public static class ParetoFrontsFigure
                 $"Every trade-off setting (knob); mean ± sample standard deviation over seeds; {intervals}.",
                 ["dataset", "learner", "method", "knob", metric.Name, $"{metric.Name} test-row CI", "error",
                     "error test-row CI"], firmRows),
-            new ReportTable("Collective action: Pareto front", $"The non-dominated (strategy, α, budget) settings; mean ± sample standard deviation over seeds; {intervals}.",
+            new ReportTable("Collective action: Pareto front",
+                "The non-dominated (strategy, α, budget) settings; mean ± sample standard deviation over seeds; " +
+                $"{intervals}.",
                 ["dataset", "learner", "strategy", "α", "budget", "mean flips", metric.Name,
                     $"{metric.Name} test-row CI", "error", "error test-row CI"], frontRows),
         ];

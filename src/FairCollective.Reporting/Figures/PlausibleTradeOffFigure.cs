@@ -61,9 +61,12 @@ public static class PlausibleTradeOffFigure
             AxisLabels.GainAgainstDefence(metric)));
         return Figure.Grid(FigureNaming.FileName(experiment, "", Slug, metric), FigureNaming.Title(experiment,
             "Hiding from the defences: plausible flips", own),
-            $"For each defence: the share of the collective's flips it catches against the collective's {metric.Name} gain against it (the firm's {metric.UnfairnessName} "
-            + "without the collective minus with it), one point per plausible-flips threshold ('all': every pool member may flip; '≥ t': only members whose RB-prob score reaches t), "
-            + "seed means averaged over strategies and α. A line that moves left without falling far would mean hiding pays.", panels).WithSharedLegend();
+            $"For each defence: the share of the collective's flips it catches against the collective's " +
+                $"{metric.Name} gain against it (the firm's {metric.UnfairnessName} "
+            + "without the collective minus with it), one point per plausible-flips threshold ('all': every pool " +
+                "member may flip; '≥ t': only members whose RB-prob score reaches t), "
+            + "seed means averaged over strategies and α. A line that moves left without falling far would mean " +
+                "hiding pays.", panels).WithSharedLegend();
     }
 
     /// <summary>None: the numbers are in the countermeasures tables

@@ -60,9 +60,14 @@ public static class SurvivingGainFigure
         if (panels.Count == 0) panels.Add(DefencePanels.Empty(AxisLabels.Alpha, AxisLabels.GainKept));
         return Figure.Grid(FigureNaming.FileName(experiment, Experiment, Slug, metric), FigureNaming.Title(experiment,
             "How much of the collective's gain survives each defence", own),
-            $"The share of the collective's {metric.Name} gain that survives each defence, against α: the gain (the firm's {metric.UnfairnessName} without the collective minus with it) "
-            + "against the defended firm over the same collective's gain against the firm without a defence, pooled over strategies and budgets (seed means; every pool member eligible; band: its 95% t interval over seeds). "
-            + $"1 = the defence took nothing away, 0 = it took all, below 0 it turned the gain into a loss; settings where the undefended gain is below {TableFormat.Number(CountermeasureSummary.MinimumGain)} are left out.", panels).WithSharedLegend();
+            $"The share of the collective's {metric.Name} gain that survives each defence, against α: the gain (the " +
+                $"firm's {metric.UnfairnessName} without the collective minus with it) "
+            + "against the defended firm over the same collective's gain against the firm without a defence, pooled " +
+                "over strategies and budgets (seed means; every pool member eligible; band: its 95% t interval over " +
+                "seeds). "
+            + $"1 = the defence took nothing away, 0 = it took all, below 0 it turned the gain into a loss; settings " +
+                $"where the undefended gain is below {TableFormat.Number(CountermeasureSummary.MinimumGain)} are " +
+                "left out.", panels).WithSharedLegend();
     }
 
     /// <summary>The tables behind both countermeasure figures: the reading, every defended setting, and each defence

@@ -37,10 +37,15 @@ public static class ToyFigure
     {
         data.Validate();
         return new Figure(FileName, "Toy example: the decision boundary before and after the collective acts",
-            "Left: 2-D synthetic training data (circles: majority, triangles: minority; filled: label 1, open: label 0; ringed: "
-            + "minority members the collective relabelled 0 → 1) with the logistic-regression boundary before (dashed) and after (solid). "
-            + "Right: error and EqOd before and after, measured on the same points the firm was trained on: the evaluation of the paper's "
-            + "published figure (which reports 6 flips taking EqOd 0.13 → 0.03 at error 0.15 → 0.15). The toy experiment's cells below are measured on a held-out test split instead.", [Scatter(data), Bars(data)], Columns: 2, PanelHeight: PanelHeight);
+            "Left: 2-D synthetic training data (circles: majority, triangles: minority; filled: label 1, open: label " +
+                "0; ringed: "
+            + "minority members the collective relabelled 0 → 1) with the logistic-regression boundary before " +
+                "(dashed) and after (solid). "
+            + "Right: error and EqOd before and after, measured on the same points the firm was trained on: the " +
+                "evaluation of the paper's "
+            + "published figure (which reports 6 flips taking EqOd 0.13 → 0.03 at error 0.15 → 0.15). The toy " +
+                "experiment's cells below are measured on a held-out test split instead.", [Scatter(data),
+                Bars(data)], Columns: 2, PanelHeight: PanelHeight);
     }
 
     private static Plot Scatter(ToyFigureData d)
@@ -148,7 +153,9 @@ public static class ToyFigure
     {
         var tables = new List<ReportTable>();
         if (data is not null)
-            tables.Add(new ReportTable("Toy example: before and after", "Error and EqOd of the logistic-regression firm on the points it was trained on (all of them; the figure's evaluation, as published).",
+            tables.Add(new ReportTable("Toy example: before and after",
+                "Error and EqOd of the logistic-regression firm on the points it was trained on (all of them; the " +
+                "figure's evaluation, as published).",
                 ["quantity", "before", "after"],
             [
                 ["error", Number(data.ErrorBefore, "0.0000"), Number(data.ErrorAfter, "0.0000")],
@@ -160,7 +167,11 @@ public static class ToyFigure
             ]));
         var own = Panels.OfExperiment(cells, Experiment);
         if (own.Count > 0)
-            tables.Add(new ReportTable("Toy experiment cells", $"Measured on a held-out test split ({Number(Experiments.Specs.SpecDefaults.TestFraction * 100, "0")}% of the points; the firm trains on the rest), so these numbers differ from the figure's, which are read on the training points. Seed means ± sample standard deviation over seeds.",
+            tables.Add(new ReportTable("Toy experiment cells",
+                "Measured on a held-out test split " +
+                $"({Number(Experiments.Specs.SpecDefaults.TestFraction * 100, "0")}% of the points; the firm trains " +
+                "on the rest), so these numbers differ from the figure's, which are read on the training points. " +
+                "Seed means ± sample standard deviation over seeds.",
                 ["dataset", "method", "α", "budget", "mean flips", "EqOd", "error"],
                 SeedMeanPoint.Of(own).Select(p => (IReadOnlyList<string>)[p.Dataset, p.Method, Number(p.Alpha),
                     p.Budget, Number(p.MeanFlips, "0.#"), MeanStd(p.EqOd), MeanStd(p.Error)]).ToArray()));

@@ -48,6 +48,7 @@ public sealed record ToyFigureData(IReadOnlyList<ToyPoint> Points, LinearBoundar
         if (Points.Any(p => p.Label is not (0 or 1))) throw new UserInputException("toy figure: labels must be 0 or 1");
         foreach (var (name, b) in new[] { ("before", Before), ("after", After) })
             if (!double.IsFinite(b.W1) || !double.IsFinite(b.W2) || !double.IsFinite(b.B) || (b.W1 == 0 && b.W2 == 0))
-                throw new UserInputException($"toy figure: the boundary {name} is not a line (weights must be finite and not both zero)");
+                throw new UserInputException($"toy figure: the boundary {name} is not a line (weights must be finite " +
+                    "and not both zero)");
     }
 }

@@ -15,8 +15,10 @@ public static class HtmlReport
 {
     /// <summary>The report's style sheet, shared by every page FairCollective writes.</summary>
     internal const string Css = """
-        body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; margin: 2rem auto; max-width: 1120px; padding: 0 1rem; color: #111; line-height: 1.45; }
-        h1 { margin-bottom: .2rem; } h2 { border-bottom: 2px solid #ddd; padding-bottom: .2rem; margin-top: 2.5rem; } h3 { margin-top: 1.5rem; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; margin: 2rem auto;
+               max-width: 1120px; padding: 0 1rem; color: #111; line-height: 1.45; }
+        h1 { margin-bottom: .2rem; } h2 { border-bottom: 2px solid #ddd; padding-bottom: .2rem; margin-top: 2.5rem; }
+        h3 { margin-top: 1.5rem; }
         .meta, .note, figcaption { color: #444; } .note { font-style: italic; }
         figure { margin: 1rem 0; } figure img { display: block; max-width: 100%; height: auto; border: 1px solid #ddd; }
         figcaption { margin-top: .4rem; font-size: .95rem; }
@@ -50,8 +52,10 @@ public static class HtmlReport
 
         var absent = sections.Where(s => !s.Present).ToArray();
         h.AppendLine("<nav><ul>");
-        foreach (var s in sections.Where(s => s.Present)) h.Append("<li><a href=\"#").Append(Anchor(s.Experiment)).Append("\">").Append(HtmlEncode(s.Heading)).AppendLine("</a></li>");
-        h.AppendLine("<li><a href=\"#metrics\">Metrics</a></li><li><a href=\"#configuration\">Configuration</a></li><li><a href=\"#timings\">Timings</a></li>");
+        foreach (var s in sections.Where(s => s.Present)) h.Append("<li><a href=\"#").Append(Anchor(s.Experiment))
+            .Append("\">").Append(HtmlEncode(s.Heading)).AppendLine("</a></li>");
+        h.AppendLine("<li><a href=\"#metrics\">Metrics</a></li><li><a " +
+            "href=\"#configuration\">Configuration</a></li><li><a href=\"#timings\">Timings</a></li>");
         h.AppendLine("</ul></nav>");
         if (absent.Length > 0)
         {
@@ -62,7 +66,8 @@ public static class HtmlReport
 
         foreach (var s in sections.Where(s => s.Present))
         {
-            h.Append("<section id=\"").Append(Anchor(s.Experiment)).Append("\"><h2>").Append(HtmlEncode(s.Heading)).AppendLine("</h2>");
+            h.Append("<section id=\"").Append(Anchor(s.Experiment)).Append("\"><h2>").Append(HtmlEncode(s.Heading))
+                .AppendLine("</h2>");
             foreach (var figure in s.Figures)
                 if (figures.TryGetValue(figure.Name, out var f)) AppendFigure(h, f);
             if (s.Note.Length > 0) h.Append("<p class=\"note\">").Append(HtmlEncode(s.Note)).AppendLine("</p>");
@@ -78,7 +83,8 @@ public static class HtmlReport
         }
         h.AppendLine("<section id=\"metrics\"><h2>Metrics</h2><ul>");
         foreach (var (key, definition) in MetricDefinitions.Of(input, sections))
-            h.Append("<li><code>").Append(HtmlEncode(key)).Append("</code>: ").Append(HtmlEncode(definition)).AppendLine("</li>");
+            h.Append("<li><code>").Append(HtmlEncode(key)).Append("</code>: ").Append(HtmlEncode(definition))
+                .AppendLine("</li>");
         h.AppendLine("</ul><ul>");
         foreach (var sentence in MetricDefinitions.Statistics)
             h.Append("<li>").Append(HtmlEncode(sentence)).AppendLine("</li>");
@@ -91,9 +97,11 @@ public static class HtmlReport
         AppendTable(h, Provenance.Runs(input));
         foreach (var r in input.Runs)
         {
-            h.Append("<details><summary>Run <code>").Append(HtmlEncode(r.RunId)).Append("</code> (").Append(HtmlEncode(r.Experiment)).AppendLine("): spec and environment</summary>");
+            h.Append("<details><summary>Run <code>").Append(HtmlEncode(r.RunId)).Append("</code> (")
+                .Append(HtmlEncode(r.Experiment)).AppendLine("): spec and environment</summary>");
             h.Append("<h3>Spec</h3><pre>").Append(HtmlEncode(JsonText.Pretty(r.SpecJson))).AppendLine("</pre>");
-            h.Append("<h3>Environment</h3><pre>").Append(HtmlEncode(JsonText.Pretty(r.EnvironmentJson))).AppendLine("</pre></details>");
+            h.Append("<h3>Environment</h3><pre>").Append(HtmlEncode(JsonText.Pretty(r.EnvironmentJson)))
+                .AppendLine("</pre></details>");
         }
         h.AppendLine("</section>");
 
@@ -108,7 +116,8 @@ public static class HtmlReport
     internal static void AppendHead(StringBuilder h, string title)
     {
         h.AppendLine("<!DOCTYPE html>");
-        h.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        h.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" " +
+            "content=\"width=device-width, initial-scale=1\">");
         h.Append("<title>").Append(HtmlEncode(title)).AppendLine("</title>");
         h.Append("<style>").Append(Css).AppendLine("</style></head><body>");
         h.Append("<h1>").Append(HtmlEncode(title)).AppendLine("</h1>");
@@ -118,10 +127,13 @@ public static class HtmlReport
     {
         h.Append("<figure class=\"figure\" data-figure=\"").Append(HtmlEncode(f.Figure.Name)).AppendLine("\">");
         h.Append("<img src=\"data:image/png;base64,").Append(Convert.ToBase64String(f.Png)).Append("\" width=\"")
-            .Append(f.Figure.Width.ToString(CultureInfo.InvariantCulture)).Append("\" height=\"").Append(f.Figure.Height.ToString(CultureInfo.InvariantCulture))
+            .Append(f.Figure.Width.ToString(CultureInfo.InvariantCulture)).Append("\" height=\"")
+                .Append(f.Figure.Height.ToString(CultureInfo.InvariantCulture))
             .Append("\" alt=\"").Append(HtmlEncode(f.Figure.Title)).AppendLine("\">");
-        h.Append("<figcaption><strong>").Append(HtmlEncode(f.Figure.Title)).Append(".</strong> ").Append(HtmlEncode(f.Figure.Caption))
-            .Append(" Files: <a href=\"").Append(HtmlEncode(f.PngPath)).Append("\">PNG</a>, <a href=\"").Append(HtmlEncode(f.SvgPath)).AppendLine("\">SVG</a>.</figcaption></figure>");
+        h.Append("<figcaption><strong>").Append(HtmlEncode(f.Figure.Title)).Append(".</strong> ")
+            .Append(HtmlEncode(f.Figure.Caption))
+            .Append(" Files: <a href=\"").Append(HtmlEncode(f.PngPath)).Append("\">PNG</a>, <a href=\"")
+                .Append(HtmlEncode(f.SvgPath)).AppendLine("\">SVG</a>.</figcaption></figure>");
     }
 
     internal static void AppendTable(StringBuilder h, ReportTable t)

@@ -36,7 +36,8 @@ public static class MarkdownReport
             m.Append("## ").AppendLine(Escape(s.Heading)).AppendLine();
             foreach (var figure in s.Figures)
                 if (figures.TryGetValue(figure.Name, out var f))
-                    m.Append("![").Append(Escape(f.Figure.Title)).Append("](").Append(Link(f.PngPath)).Append(") (vector: [SVG](").Append(Link(f.SvgPath)).AppendLine("))").AppendLine()
+                    m.Append("![").Append(Escape(f.Figure.Title)).Append("](").Append(Link(f.PngPath)).Append(") " +
+                        "(vector: [SVG](").Append(Link(f.SvgPath)).AppendLine("))").AppendLine()
                         .Append('*').Append(Escape(f.Figure.Caption)).AppendLine("*").AppendLine();
             if (s.Note.Length > 0) m.Append('_').Append(Escape(s.Note)).AppendLine("_").AppendLine();
             foreach (var t in s.Tables) AppendTable(m, t);

@@ -43,8 +43,10 @@ public static class PlanFigure
         metricPanel.Axes.SetLimitsY(0, double.NaN);
         errorPanel.Axes.SetLimitsY(0, double.NaN);
         return new Figure(Name, $"Predicted firm after the collective's action ({plan.Members} members)",
-            $"Median over {plan.Replicates} replicates of the surrogate firm (lines) and the {Percent(plan.Level)} predictive interval (bands) against the share of the pool "
-            + $"({plan.PoolSize} members with the unfavourable label) that flips, for each strategy; dash-dot: the firm without action; dashed: the recommended budget"
+            $"Median over {plan.Replicates} replicates of the surrogate firm (lines) and the {Percent(plan.Level)} " +
+                "predictive interval (bands) against the share of the pool "
+            + $"({plan.PoolSize} members with the unfavourable label) that flips, for each strategy; dash-dot: the " +
+                "firm without action; dashed: the recommended budget"
             + (plan.Target is null ? "." : "; dotted: the target."),
             [metricPanel, errorPanel], 2).WithSharedLegend();
     }

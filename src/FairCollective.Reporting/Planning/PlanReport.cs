@@ -67,7 +67,8 @@ public static class PlanReport
         var r = plan.Recommended;
         var b = new StringBuilder("rank,member_id,strategy,score,flips,dropped\n");
         for (int i = 0; i < r.Ranking.Count; i++)
-            b.Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(',').Append(Csv(plan.MemberIds[r.Ranking[i]])).Append(',').Append(Csv(r.Strategy)).Append(',')
+            b.Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(Csv(plan.MemberIds[r.Ranking[i]])).Append(',').Append(Csv(r.Strategy)).Append(',')
                 .Append(r.Scores[i].ToString("R",
                     CultureInfo.InvariantCulture)).Append(',').Append(i < r.BestBudget.Flips ? "1" : "0").Append(",\n");
         foreach (var d in plan.DroppedMembers)
@@ -89,15 +90,19 @@ public static class PlanReport
             CultureInfo.InvariantCulture)))
             .Append(" in ").Append(plan.Seconds.ToString("0.0",
                 CultureInfo.InvariantCulture)).Append(" s from only what the collective knows: ")
-            .Append(Count(plan.Members)).Append(" members (").Append(Count(plan.PoolSize)).Append(" with the unfavourable label), ")
+            .Append(Count(plan.Members)).Append(" members (").Append(Count(plan.PoolSize)).Append(" with the " +
+                "unfavourable label), ")
             .Append(plan.MajoritySampleRows == 0 ? "no majority sample" : Count(plan.MajoritySampleRows) +
                 " majority rows")
             .AppendLine(", and public numbers.</p>");
         var r = plan.Recommended;
-        h.Append("<p id=\"answer\"><strong>").Append(HtmlEncode($"Flip {r.BestBudget.Flips} of {plan.PoolSize} members by {r.Strategy}"))
+        h.Append("<p id=\"answer\"><strong>").Append(HtmlEncode($"Flip {r.BestBudget.Flips} of {plan.PoolSize} " +
+            $"members by {r.Strategy}"))
             .Append("</strong>: the firm's ").Append(HtmlEncode(plan.MetricName)).Append(" is predicted to go from ")
-            .Append(HtmlEncode(PlanTables.Interval(r.Budgets[0].Metric))).Append(" to ").Append(HtmlEncode(PlanTables.Interval(r.BestBudget.Metric)))
-            .Append(", its error from ").Append(HtmlEncode(PlanTables.Interval(r.Budgets[0].Error))).Append(" to ").Append(HtmlEncode(PlanTables.Interval(r.BestBudget.Error)))
+            .Append(HtmlEncode(PlanTables.Interval(r.Budgets[0].Metric))).Append(" to ")
+                .Append(HtmlEncode(PlanTables.Interval(r.BestBudget.Metric)))
+            .Append(", its error from ").Append(HtmlEncode(PlanTables.Interval(r.Budgets[0].Error))).Append(" to ")
+                .Append(HtmlEncode(PlanTables.Interval(r.BestBudget.Error)))
             .AppendLine(".</p>");
         // What to know before trusting the forecast, above it (the console prints the same lines).
         if (plan.Warnings.Count > 0)
@@ -114,7 +119,8 @@ public static class PlanReport
         h.AppendLine("</section>");
         h.AppendLine("<section id=\"ranking\"><h2>Who flips</h2>");
         HtmlReport.AppendTable(h, PlanTables.Ranking(plan));
-        h.Append("<p>Full ranking: <a href=\"").Append(RankingFileName).Append("\">").Append(RankingFileName).Append("</a>; every forecast: <a href=\"")
+        h.Append("<p>Full ranking: <a href=\"").Append(RankingFileName).Append("\">").Append(RankingFileName)
+            .Append("</a>; every forecast: <a href=\"")
             .Append(JsonFileName).Append("\">").Append(JsonFileName).AppendLine("</a>.</p>");
         if (plan.DroppedMembers.Count > 0)
             HtmlReport.AppendTable(h, new ReportTable("Members dropped for a missing value",

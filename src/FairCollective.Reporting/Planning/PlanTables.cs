@@ -22,7 +22,8 @@ public static class PlanTables
         var r = plan.Recommended;
         var none = r.Budgets[0];
         return new ReportTable("Recommendation",
-            $"Median and {Level(plan)} predictive interval over {plan.Replicates} replicates. The recommended strategy and budget have the fairest median forecast.",
+            $"Median and {Level(plan)} predictive interval over {plan.Replicates} replicates. The recommended " +
+                "strategy and budget have the fairest median forecast.",
             ["", "strategy", "flip budget (share of pool)", "flips", plan.MetricName, "error"],
             [
                 ["no action", "-", "0", "0", Interval(none.Metric), Interval(none.Error)],
@@ -33,7 +34,8 @@ public static class PlanTables
 
     /// <summary>Every strategy's forecast at every budget.</summary>
     public static ReportTable Forecasts(Plan plan) => new("Forecast by strategy and budget",
-        $"Median [{Level(plan)} predictive interval] of the firm's {plan.MetricName} and error after the first flips of each strategy's ranking.",
+        $"Median [{Level(plan)} predictive interval] of the firm's {plan.MetricName} and error after the first flips " +
+            "of each strategy's ranking.",
         ["strategy", "budget", "flips", plan.MetricName, "error", "best"],
         plan.Strategies.SelectMany(s => s.Budgets.Select((b, i) => (IReadOnlyList<string>)
             [s.Strategy, Number(b.Share), Count(b.Flips), Interval(b.Metric), Interval(b.Error),
@@ -44,10 +46,13 @@ public static class PlanTables
     {
         if (plan.Target is not { } t) return null;
         string needed = !t.Reachable ? "not reachable with this strategy (on the size grid)"
-            : string.Create(CultureInfo.InvariantCulture, $"{t.NeededShare.Median:0.###} of the minority [{End(t.NeededShare.Low)}, {End(t.NeededShare.High)}], about {t.NeededUsers} users");
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{t.NeededShare.Median:0.###} of the minority [{End(t.NeededShare.Low)}, " +
+                $"{End(t.NeededShare.High)}], about {t.NeededUsers} users");
         return new
             ReportTable($"Target: {plan.MetricName} {(plan.LowerIsFairer ? "<=" : ">=")} {Number(t.Target, "0.####")}",
-            $"With {plan.Recommended.Strategy} at its fairest budget. The size interval is over the size search's replicates; an end of 'beyond' means that share of replicates never reached the target on the grid.",
+            $"With {plan.Recommended.Strategy} at its fairest budget. The size interval is over the size search's " +
+                "replicates; an end of 'beyond' means that share of replicates never reached the target on the grid.",
             ["question", "answer"],
             [
                 ["reached by this collective at the recommended budget?",
@@ -64,7 +69,9 @@ public static class PlanTables
         var r = plan.Recommended;
         int flips = r.BestBudget.Flips, shown = Math.Min(rows ?? int.MaxValue, r.Ranking.Count);
         return new ReportTable($"Who flips: {r.Strategy}'s ranking of the pool",
-            $"The first {flips} members relabel 0 -> 1. {(shown < r.Ranking.Count ? $"The first {shown} of {r.Ranking.Count} are listed; ranking.csv has them all." : "")}",
+            $"The first {flips} members relabel 0 -> 1. " + (shown < r.Ranking.Count
+                ? $"The first {shown} of {r.Ranking.Count} are listed; ranking.csv has them all."
+                : ""),
             ["rank", "member id", "score", "flips"],
             Enumerable.Range(0, shown).Select(i => (IReadOnlyList<string>)
                 [Count(i + 1), plan.MemberIds[r.Ranking[i]], Number(r.Scores[i], "0.####"),

@@ -54,10 +54,14 @@ public static class PlanValidationReport
     /// <summary>The summary per data set and majority sample, then pooled.</summary>
     public static ReportTable Summary(IReadOnlyList<PlanValidationCase> cases, PlanValidationOptions options)
         => new("Planner validation: how far its answers can be trusted",
-        $"Coverage: share of cases whose real EqOd at the planner's budget lay in its {Level()} predictive interval (and over every budget). Useful: the planner's budget within "
-        + $"{Number(PlanValidationOptions.UsefulWithin)} EqOd of the best budget in hindsight (same ranking). Reachable: target = the planner's no-action EqOd reduced by {Number(options.TargetReduction)}; "
-        + "of the cases where it said the target is reached, the share where the real firm reached it. m = majority rows known (none: the fallback majority). "
-        + "Shares of cases with their exact (Clopper-Pearson) 95% interval and counts; the share over all budgets has none (a case's budgets are not independent).",
+        $"Coverage: share of cases whose real EqOd at the planner's budget lay in its {Level()} predictive interval " +
+            "(and over every budget). Useful: the planner's budget within "
+        + $"{Number(PlanValidationOptions.UsefulWithin)} EqOd of the best budget in hindsight (same ranking). " +
+            $"Reachable: target = the planner's no-action EqOd reduced by {Number(options.TargetReduction)}; "
+        + "of the cases where it said the target is reached, the share where the real firm reached it. m = majority " +
+            "rows known (none: the fallback majority). "
+        + "Shares of cases with their exact (Clopper-Pearson) 95% interval and counts; the share over all budgets " +
+            "has none (a case's budgets are not independent).",
         ["dataset", "m", "cases", "coverage", "coverage (all budgets)", "error coverage", "useful", "median gap",
             "said reachable", "reached when said", "median |pred − real|", "median interval width", "s per plan"],
         PlanValidationSummary.Of(cases).Select(s => (IReadOnlyList<string>)
@@ -72,8 +76,10 @@ public static class PlanValidationReport
     /// <summary>Every case as CSV.</summary>
     public static string Csv(IReadOnlyList<PlanValidationCase> cases)
     {
-        var b = new StringBuilder("dataset,seed,alpha,majority_rows,members,pool,strategy,budget,flips,predicted_eqod,predicted_eqod_low,predicted_eqod_high,achieved_eqod,covered,"
-            + "predicted_error,predicted_error_low,predicted_error_high,achieved_error,error_covered,achieved_base_eqod,best_budget,best_eqod,gap,useful,budgets_covered,budgets_compared,"
+        var b = new StringBuilder("dataset,seed,alpha,majority_rows,members,pool,strategy,budget,flips,predicted_eqod,"
+            + "predicted_eqod_low,predicted_eqod_high,achieved_eqod,covered,predicted_error,predicted_error_low,"
+            + "predicted_error_high,achieved_error,error_covered,achieved_base_eqod,best_budget,best_eqod,gap,useful,"
+            + "budgets_covered,budgets_compared,"
             + "target,said_reachable,reached,plan_seconds\n");
         foreach (var c in cases)
             b.AppendJoin(',', [
@@ -129,8 +135,11 @@ public static class PlanValidationReport
             panels.Add(plot);
         }
         return Figures.Figure.Grid(FigureName, "Planner validation: predicted against achieved EqOd",
-            $"Each point is one case (data set, seed, α in {string.Join(", ", options.Alphas.Select(a => Number(a)))}, majority sample m): the planner's median EqOd at its recommended budget "
-            + $"with its {Level()} predictive interval (bars), against the real firm's EqOd after the same flips on the real test split. Points on the dotted diagonal were predicted exactly.",
+            $"Each point is one case (data set, seed, α in " +
+                $"{string.Join(", ", options.Alphas.Select(a => Number(a)))}, majority sample m): the planner's " +
+                "median EqOd at its recommended budget "
+            + $"with its {Level()} predictive interval (bars), against the real firm's EqOd after the same flips on " +
+                "the real test split. Points on the dotted diagonal were predicted exactly.",
             panels).WithSharedLegend();
     }
 
@@ -141,8 +150,10 @@ public static class PlanValidationReport
         HtmlReport.AppendHead(h, "Planner validation");
         h.Append("<p class=\"meta\">Generated ").Append(HtmlEncode(generatedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'",
             CultureInfo.InvariantCulture))).Append(": ")
-            .Append(Count(cases.Count)).Append(" plans of ").Append(Count(options.Replicates)).Append(" replicates in ").Append(Number(seconds, "0.0"))
-            .AppendLine(" s. Each plan was given only what its collective would know; the real firm was then refitted with the plan's flips (docs/planner.md).</p>");
+            .Append(Count(cases.Count)).Append(" plans of ").Append(Count(options.Replicates)).Append(" replicates in ")
+                .Append(Number(seconds, "0.0"))
+            .AppendLine(" s. Each plan was given only what its collective would know; the real firm was then " +
+                "refitted with the plan's flips (docs/planner.md).</p>");
         HtmlReport.AppendFigure(h, figure);
         HtmlReport.AppendTable(h, Summary(cases, options));
         HtmlReport.AppendTable(h, new ReportTable("Every case", "", ["dataset", "seed", "α", "m", "members", "strategy",
@@ -150,10 +161,12 @@ public static class PlanValidationReport
             "reached"],
             cases.Select(c => (IReadOnlyList<string>)[c.Dataset, Count(c.Seed), Number(c.Alpha), Sample(c.MajorityRows),
                 Count(c.Members), c.Strategy, Number(c.Budget), Count(c.Flips),
-                $"{Number(c.PredictedEqOd, "0.0000")} [{Number(c.PredictedEqOdLow, "0.0000")}, {Number(c.PredictedEqOdHigh, "0.0000")}]", Number(c.AchievedEqOd, "0.0000"),
+                $"{Number(c.PredictedEqOd, "0.0000")} [{Number(c.PredictedEqOdLow, "0.0000")}, " +
+                    $"{Number(c.PredictedEqOdHigh, "0.0000")}]", Number(c.AchievedEqOd, "0.0000"),
                 c.Covered ? "yes" : "no", Number(c.BestBudget), Number(c.Gap,
                     "0.0000"), c.SaidReachable ? "yes" : "no", c.Reached ? "yes" : "no"]).ToArray()));
-        h.Append("<p>Every case: <a href=\"").Append(CasesFileName).Append("\">").Append(CasesFileName).AppendLine("</a>.</p></body></html>");
+        h.Append("<p>Every case: <a href=\"").Append(CasesFileName).Append("\">").Append(CasesFileName)
+            .AppendLine("</a>.</p></body></html>");
         return h.ToString();
     }
 

@@ -16,7 +16,10 @@ public static class ByGroupTable
         if (rows.Count == 0) return [];
         return
         [
-            new ReportTable("By group", $"Each group's rates on the test split (seed means; ± sample standard deviation over seeds) under the base model and under each strategy at the largest α at its best budget ({selection.Describe()}). FNR = 1 − TPR; n/a where a group has no positive or no negative test row.",
+            new ReportTable("By group",
+                "Each group's rates on the test split (seed means; ± sample standard deviation over seeds) under " +
+                "the base model and under each strategy at the largest α at its best budget " +
+                $"({selection.Describe()}). FNR = 1 − TPR; n/a where a group has no positive or no negative test row.",
                 ["dataset", "learner", "setting", "group", "test rows", "base rate", "selection rate", "TPR", "FPR",
                     "FNR", "error"],
                 rows.Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, r.Setting, r.Group, Number(r.Count.Mean,

@@ -34,22 +34,31 @@ public static class CountermeasureTables
                     => r.Gain)) : "n/a", topThreshold > 0 ? Kept(keptPlausible) : "n/a",
                 MeanStd(a.UnfairnessChange), MeanStd(a.ErrorChange), Read(kept, recall, flagged, a, metric)];
         }).ToArray();
-        string plausibleNote = topThreshold > 0 ? $"'plausible' columns: the collective flipping only members whose RB-prob score is at least {Number(topThreshold)}. " : "";
+        string plausibleNote = topThreshold > 0 ? $"'plausible' columns: the collective flipping only members whose " +
+            $"RB-prob score is at least {Number(topThreshold)}. " : "";
         return
         [
             new ReportTable("Defences against the collective, read plainly",
-                $"Per data set and defence, over every strategy and α of the grid (seed means; every majority row known): the share of flips caught (recall), precision, the share of honest minority "
-                + $"and of majority rows flagged, the collective's mean {metric.Name} gain against the defended firm (its {metric.UnfairnessName} without the collective minus with it), and the share of the gain kept "
-                + $"(summed gain against the defended firm over summed gain against the undefended one, over settings with a clear undefended gain; {Level}% t interval over seeds of that ratio). "
-                + plausibleNote + $"'alone': the defence's own effect with no collective ({metric.UnfairnessName} and error with it minus without, mean ± std over seeds; positive = worse). "
-                + "A reading says 'kept all' or 'lost part' only where the interval of the share lies on that side of 100%.",
+                $"Per data set and defence, over every strategy and α of the grid (seed means; every majority row " +
+                    "known): the share of flips caught (recall), precision, the share of honest minority "
+                + $"and of majority rows flagged, the collective's mean {metric.Name} gain against the defended firm " +
+                    $"(its {metric.UnfairnessName} without the collective minus with it), and the share of the gain " +
+                    "kept "
+                + $"(summed gain against the defended firm over summed gain against the undefended one, over " +
+                    $"settings with a clear undefended gain; {Level}% t interval over seeds of that ratio). "
+                + plausibleNote + $"'alone': the defence's own effect with no collective ({metric.UnfairnessName} " +
+                    "and error with it minus without, mean ± std over seeds; positive = worse). "
+                + "A reading says 'kept all' or 'lost part' only where the interval of the share lies on that side " +
+                    "of 100%.",
                 ["dataset", "learner", "defence", "flips caught", "precision", "honest minority flagged",
                     "majority flagged", "gain", "gain kept",
                  "flips caught (plausible)", "gain (plausible)", "gain kept (plausible)",
                      $"alone: Δ{metric.UnfairnessName}", "alone: Δerror", "reading"], reading),
             new ReportTable("Every defended setting",
-                $"Mean ± sample standard deviation over seeds. Gain: the firm's {metric.UnfairnessName} without the collective minus with it, against the defended firm and against the firm "
-                + $"without a defence; kept = their ratio of means with its {Level}% t interval over seeds (n/a where the undefended gain is below {Number(CountermeasureSummary.MinimumGain)}).",
+                $"Mean ± sample standard deviation over seeds. Gain: the firm's {metric.UnfairnessName} without the " +
+                    "collective minus with it, against the defended firm and against the firm "
+                + $"without a defence; kept = their ratio of means with its {Level}% t interval over seeds (n/a " +
+                    $"where the undefended gain is below {Number(CountermeasureSummary.MinimumGain)}).",
                 ["dataset", "learner", "defence", "strategy", "plausible ≥", "m", "α", "budget", "mean flips",
                     metric.Name, "error", "gain", "undefended gain", "kept",
                  "recall", "precision", "honest minority flagged", "majority flagged"],
@@ -61,7 +70,8 @@ public static class CountermeasureTables
                     MeanStd(r.Recall), MeanStd(r.Precision), MeanStd(r.FalseFlagsMinority),
                         MeanStd(r.FalseFlagsMajority)]).ToArray()),
             new ReportTable("Each defence alone (no collective)",
-                $"The firm's base model with the defence against without it, seed by seed: {metric.UnfairnessName} and error differences (positive = worse with the defence), and the rows it flags.",
+                $"The firm's base model with the defence against without it, seed by seed: {metric.UnfairnessName} " +
+                    "and error differences (positive = worse with the defence), and the rows it flags.",
                 ["dataset", "learner", "defence", $"Δ{metric.UnfairnessName}", "Δerror", "minority flagged",
                     "majority flagged"],
                 alone.Select(a => (IReadOnlyList<string>)[a.Dataset, a.Learner, a.Defence, MeanStd(a.UnfairnessChange),
@@ -105,7 +115,8 @@ public static class CountermeasureTables
             : kept.High < 1 ? (kept.Low <= 0 ? $"the defence took part or all of the gain ({range})" :
                 $"the defence took part of the gain ({range})")
             : kept.Low > 1 ? $"the collective kept all of its gain and more ({range})"
-                + (change > 0 ? $", because the defence alone makes the firm less fair ({Signed(change)}) and the flips repair that too" : "")
+                + (change > 0 ? $", because the defence alone makes the firm less fair ({Signed(change)}) and the " +
+                    "flips repair that too" : "")
             : $"no loss of gain is resolved ({range})";
         string detection = double.IsNaN(recall) || double.IsNaN(honest) ? "" : recall > honest + 0.05
             ? $"; it finds flips ({Percent(recall)}) more often than it flags honest members ({Percent(honest)})"

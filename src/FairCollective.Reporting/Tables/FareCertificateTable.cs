@@ -18,8 +18,10 @@ public static class FareCertificateTable
         return
         [
             new ReportTable("FARE's certificate and the measured gaps",
-                "The certificate bounds, with 95% confidence, the population demographic-parity gap of any classifier on FARE's leaves (from the training rows "
-                + "and held-out rows the tree never saw); beside it the firm's measured demographic-parity gap and EqOd on the test split (seed means ± sample "
+                "The certificate bounds, with 95% confidence, the population demographic-parity gap of any " +
+                    "classifier on FARE's leaves (from the training rows "
+                + "and held-out rows the tree never saw); beside it the firm's measured demographic-parity gap and " +
+                    "EqOd on the test split (seed means ± sample "
                 + "standard deviation; test-row intervals). EqOd is not what the certificate bounds.",
                 ["dataset", "learner", "knob", "certified DP bound", "measured DP gap", "DP test-row CI", "EqOd",
                     "EqOd test-row CI"],

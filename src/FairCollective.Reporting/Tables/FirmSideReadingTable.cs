@@ -17,15 +17,20 @@ public static class FirmSideReadingTable
         if (reading.Count == 0) return [];
         bool onValidation = reading[0].ChosenOn == SelectionSplit.Validation;
         string rule = onValidation
-            ? "Both sides choose on the validation split (error and metric there; seed means) and are read on test, so neither choice sees the rows it is read on"
-            : "Both sides choose on the test split they are read on (these cells have no validation split): optimistic, the more so for the side with more settings (the columns 'of' count them)";
+            ? "Both sides choose on the validation split (error and metric there; seed means) and are read on test, " +
+                "so neither choice sees the rows it is read on"
+            : "Both sides choose on the test split they are read on (these cells have no validation split): " +
+                "optimistic, the more so for the side with more settings (the columns 'of' count them)";
         string error = onValidation ? "validation error" : "test error";
         return
         [
             new ReportTable("Firm-side methods against the collective at low error",
-                $"Per data set and method: its fairest setting whose {error} is at most the base model's + {Number(FirmSideReading.LowErrorMargin)}, against the "
-                + $"collective's fairest setting in that region (any strategy, α and budget). {rule}. {metric.Name} and error on test, with the test-row interval of {metric.Name}; "
-                + $"'fairer' or 'less fair' only when the intervals do not overlap. Post-processors fitted on the {FitRows(own)}"
+                $"Per data set and method: its fairest setting whose {error} is at most the base model's + " +
+                    $"{Number(FirmSideReading.LowErrorMargin)}, against the "
+                + $"collective's fairest setting in that region (any strategy, α and budget). {rule}. {metric.Name} " +
+                    $"and error on test, with the test-row interval of {metric.Name}; "
+                + $"'fairer' or 'less fair' only when the intervals do not overlap. Post-processors fitted on the " +
+                    $"{FitRows(own)}"
                 + (onValidation && own.Any(c => c.Knob is not null
                     && c.Config?.PostProcessingFit == Mitigation.FirmSide.PostProcessingFit.Validation)
                     ? ", the rows that also choose their knob, which favours them." : "."),

@@ -18,9 +18,12 @@ public static class IdealComparisonTable
         return
         [
             new ReportTable("The ideal relabelling: every strategy at M* flips",
-                $"Every strategy flips as many pool members as the ideal (M*, the members with P0(y = 1 | g(x)) >= 1/2); Oracle is the ideal itself. "
-                + "Precision: the share of its flips the ideal also makes (random flips: the ideal's share of the pool, in expectation); rank corr.: Spearman "
-                + $"correlation of its scores with P0 over the pool. Mean ± sample standard deviation over seeds; {metric.Name} with its test-row interval.",
+                $"Every strategy flips as many pool members as the ideal (M*, the members with P0(y = 1 | g(x)) >= " +
+                    "1/2); Oracle is the ideal itself. "
+                + "Precision: the share of its flips the ideal also makes (random flips: the ideal's share of the " +
+                    "pool, in expectation); rank corr.: Spearman "
+                + $"correlation of its scores with P0 over the pool. Mean ± sample standard deviation over seeds; " +
+                    $"{metric.Name} with its test-row interval.",
                 ["dataset", "learner", "strategy", "α", "seeds", "mean M*", "ideal share of pool", "precision at M*",
                     "rank corr.", "S(α)", "CF-fair rate", metric.Name,
                     $"{metric.Name} test-row CI", "error"],

@@ -21,11 +21,17 @@ public static class RandomComparisonTables
         string level = (RandomComparison.DefaultLevel * 100).ToString("0", CultureInfo.InvariantCulture);
         return
         [
-            new ReportTable("Strategies against Random", $"Paired by seed: each seed's {metric.Name} averaged over the budgets both ran, strategy minus Random; mean and {level}% Student t interval over seeds. 'yes' when the interval lies {(metric.Direction > 0 ? "below" : "above")} 0 ({metric.Fairer}), 'no' on the other side, else not resolved.",
+            new ReportTable("Strategies against Random",
+                $"Paired by seed: each seed's {metric.Name} averaged over the budgets both ran, strategy minus " +
+                $"Random; mean and {level}% Student t interval over seeds. 'yes' when the interval lies " +
+                $"{(metric.Direction > 0 ? "below" : "above")} 0 ({metric.Fairer}), 'no' on the other side, else not " +
+                "resolved.",
                 ["dataset", "learner", "m", "α", "verdict"],
                 paired.Select(r => (IReadOnlyList<string>)[r.Dataset, r.Learner, TableFormat.Rows(r.MajorityRows),
                     TableFormat.Number(r.Alpha), r.Line(RandomComparison.DefaultLevel)]).ToArray()),
-            new ReportTable($"Flips to halve the base {metric.UnfairnessName}", $"Per seed the smallest flip count whose {metric.UnfairnessName} is at most half that seed's base value; mean and {level}% t interval over the seeds that reach it.",
+            new ReportTable($"Flips to halve the base {metric.UnfairnessName}",
+                $"Per seed the smallest flip count whose {metric.UnfairnessName} is at most half that seed's base " +
+                $"value; mean and {level}% t interval over the seeds that reach it.",
                 ["dataset", "learner", "m", "strategy", "α", "seeds reaching", "flips", "interval"],
                 RandomComparison.Halving(cells, RandomComparison.DefaultLevel, metric).Select(r
                     => (IReadOnlyList<string>)[r.Dataset, r.Learner, TableFormat.Rows(r.MajorityRows), r.Strategy,

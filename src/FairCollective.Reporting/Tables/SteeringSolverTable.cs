@@ -18,8 +18,10 @@ public static class SteeringSolverTable
         return
         [
             new ReportTable("Full-covariance steering: where its solver stopped",
-                $"The convex EF-Affirmative problem with full (shrunk) covariances, solved by Newton steps; a cell is solved when its gradient norm is at "
-                + $"most the tolerance ({Mitigation.Steering.SteeringOptions.DefaultGradientTolerance:G2} by default) before the step cap.",
+                $"The convex EF-Affirmative problem with full (shrunk) covariances, solved by Newton steps; a cell " +
+                    "is solved when its gradient norm is at "
+                + $"most the tolerance ({Mitigation.Steering.SteeringOptions.DefaultGradientTolerance:G2} by " +
+                    "default) before the step cap.",
                 ["dataset", "learner", "cells", "largest gradient norm", "Newton steps"],
                 solved.GroupBy(c => (c.Dataset, c.Learner)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g
                     => g.Key.Learner, StringComparer.Ordinal)

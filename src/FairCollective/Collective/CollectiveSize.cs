@@ -42,7 +42,8 @@ public readonly record struct CollectiveSize
     {
         if (Count is { } c)
         {
-            if (c > minorityCount) throw new UserInputException($"a collective of {c} members is larger than the minority's {minorityCount} training rows");
+            if (c > minorityCount) throw new UserInputException($"a collective of {c} members is larger than the " +
+                $"minority's {minorityCount} training rows");
             return c;
         }
         return (int)Math.Floor(Fraction!.Value * minorityCount + 0.5);

@@ -59,7 +59,8 @@ public readonly record struct FlipBudget
     {
         if (IsIdeal)
             return idealCount is { } m ? Math.Min(m, poolSize)
-                : throw new UserInputException("the 'ideal' flip budget needs synthetic data with a known causal model (P0(y | g(x))) to count M*");
+                : throw new UserInputException("the 'ideal' flip budget needs synthetic data with a known causal " +
+                    "model (P0(y | g(x))) to count M*");
         return Count is { } c ? Math.Min(c, poolSize) : (int)Math.Floor(Fraction!.Value * poolSize + 0.5);
     }
 

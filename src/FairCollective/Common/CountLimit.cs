@@ -16,6 +16,8 @@ public static class CountLimit
     public static void Check(long value, long limit, string what)
     {
         if (value > limit)
-            throw new UserInputException($"{what} must be at most {limit.ToString("N0", CultureInfo.InvariantCulture)}; got {value.ToString(CultureInfo.InvariantCulture)}");
+            throw new UserInputException($"{what} must be at most " +
+                $"{limit.ToString("N0", CultureInfo.InvariantCulture)}; got " +
+                $"{value.ToString(CultureInfo.InvariantCulture)}");
     }
 }

@@ -56,7 +56,8 @@ internal static class OptionOverrides
             if (property is null && Renamed(defaults.GetType(), option) is { } now)
                 throw new UserInputException($"{owner}: option '{option}' is now '{now}' (did you mean {now}?)");
             if (property is null || notSettable.Contains(property))
-                throw new UserInputException($"{owner}: unknown option '{option}' (settable: {string.Join(", ", Settable(defaults, notSettable, json).Select(o => o.Option))})");
+                throw new UserInputException($"{owner}: unknown option '{option}' (settable: " +
+                    $"{string.Join(", ", Settable(defaults, notSettable, json).Select(o => o.Option))})");
             node[property] = value?.DeepClone();
             given.Add((option, property, value));
         }
@@ -78,7 +79,9 @@ internal static class OptionOverrides
                                     System.Globalization.CultureInfo.InvariantCulture, out double d)
                                     && Math.Round(d) == d
                 ? $" (at most {int.MaxValue.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})" : "";
-            throw new UserInputException($"{owner}: option '{option ?? property}' must be {(type is null ? "another value" : Expected(type))}{range}; got {value?.ToJsonString() ?? "nothing"}");
+            throw new UserInputException($"{owner}: option '{option ?? property}' must be " +
+                $"{(type is null ? "another value" : Expected(type))}{range}; got " +
+                $"{value?.ToJsonString() ?? "nothing"}");
         }
     }
 

@@ -52,7 +52,8 @@ public sealed class Registry<TEntry>(string kind, IEnumerable<TEntry> builtIn) w
             var same = Find(entry.Name);
             if (Equals(same, entry)) return;
             if (same is not null)
-                throw new UserInputException($"{kind} '{entry.Name}' is already registered ({same.Origin ?? "built in"}); a plug-in's {kind} needs a name of its own");
+                throw new UserInputException($"{kind} '{entry.Name}' is already registered " +
+                    $"({same.Origin ?? "built in"}); a plug-in's {kind} needs a name of its own");
             Volatile.Write(ref _entries, [.. _entries, entry]);
         }
     }

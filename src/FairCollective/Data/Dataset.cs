@@ -27,7 +27,8 @@ public sealed class Dataset
             throw new
                 ArgumentException($"Dataset '{name}': labels, groups, ids and split must have one entry per row.");
         if (rowAccount is not null && rowAccount.Kept != n)
-            throw new ArgumentException($"Dataset '{name}': the row account keeps {rowAccount.Kept} rows, but the dataset has {n}.");
+            throw new ArgumentException($"Dataset '{name}': the row account keeps {rowAccount.Kept} rows, but the " +
+                $"dataset has {n}.");
         foreach (var f in features)
             if (f.Length != n) throw new
                 ArgumentException($"Dataset '{name}': feature '{f.Name}' has {f.Length} rows, expected {n}.");

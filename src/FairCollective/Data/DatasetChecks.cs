@@ -20,7 +20,8 @@ public static class DatasetChecks
         int positives = 0;
         foreach (int y in dataset.Labels) positives += y;
         if (positives == 0 || positives == n)
-            throw new UserInputException($"{source}: the label has a single class (all {n:N0} rows have y = {(positives == 0 ? 0 : 1)}); both classes are needed");
+            throw new UserInputException($"{source}: the label has a single class (all {n:N0} rows have y = " +
+                $"{(positives == 0 ? 0 : 1)}); both classes are needed");
         var s = dataset.Sensitive;
         int minority = s.Membership.MinorityCount;
         string groups = string.Join(", ", s.Groups.Select(g => $"'{g}'"));
@@ -29,7 +30,8 @@ public static class DatasetChecks
             throw new
                 UserInputException($"{source}: minority {chosen} of '{s.Name}' has no rows (groups present: {groups})");
         if (minority == n)
-            throw new UserInputException($"{source}: every row is in the minority {chosen} of '{s.Name}'; a majority group is needed (groups present: {groups})");
+            throw new UserInputException($"{source}: every row is in the minority {chosen} of '{s.Name}'; a majority " +
+                $"group is needed (groups present: {groups})");
         return dataset;
     }
 }

@@ -22,5 +22,6 @@ public static class DatasetLimits
     public static UserInputException TooManyLevels(string source, string column, int levels, int limit,
         string advice) =>
         new(string.Create(CultureInfo.InvariantCulture,
-            $"{source}, column '{column}': {levels:N0} distinct values exceed the limit of {limit:N0} levels for a categorical feature{advice}"));
+            $"{source}, column '{column}': {levels:N0} distinct values exceed the limit of {limit:N0} levels for a " +
+                $"categorical feature{advice}"));
 }

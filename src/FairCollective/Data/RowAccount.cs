@@ -42,13 +42,17 @@ public sealed record RowAccount(int Read, int Dropped, IReadOnlyList<ColumnDrops
     /// kept".</summary>
     public string Describe() => Dropped == 0
         ? string.Create(CultureInfo.InvariantCulture, $"{Read:N0} rows read, none dropped")
-        : string.Create(CultureInfo.InvariantCulture, $"{Read:N0} rows read, {Dropped:N0} dropped ({DroppedShare:0.0%}) for a missing value ({Columns()}), {Kept:N0} kept");
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{Read:N0} rows read, {Dropped:N0} dropped ({DroppedShare:0.0%}) for a missing value ({Columns()}), " +
+            $"{Kept:N0} kept");
 
     /// <summary>The warning for dataset <paramref name="dataset"/> when more than <see cref="WarningShare"/> of its
     /// rows were dropped; else null.</summary>
     public string? Warning(string dataset) => AboveWarningShare
         ? string.Create(CultureInfo.InvariantCulture,
-            $"dataset '{dataset}': {Dropped:N0} of {Read:N0} rows ({DroppedShare:0.0%}) were dropped for a missing value ({Columns()}), more than {WarningShare:0%}; the rows kept may not represent the file's population (missing.policy: keep keeps rows with missing feature values; docs/dataset-spec.md)")
+            $"dataset '{dataset}': {Dropped:N0} of {Read:N0} rows ({DroppedShare:0.0%}) were dropped for a missing " +
+                $"value ({Columns()}), more than {WarningShare:0%}; the rows kept may not represent the file's " +
+                $"population (missing.policy: keep keeps rows with missing feature values; docs/dataset-spec.md)")
         : null;
 
     private string Columns() => string.Join(", ", ByColumn.Select(c => string.Create(CultureInfo.InvariantCulture,

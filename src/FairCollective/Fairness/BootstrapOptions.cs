@@ -41,6 +41,7 @@ public sealed record BootstrapOptions
             && Level < 1)) throw new
             UserInputException($"Option 'level' is {Level}; it must lie strictly between 0 and 1.");
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
-            throw new UserInputException($"Option 'max-degree-of-parallelism' is {MaxDegreeOfParallelism}; use -1 or a positive number.");
+            throw new UserInputException($"Option 'max-degree-of-parallelism' is {MaxDegreeOfParallelism}; use -1 or " +
+                "a positive number.");
     }
 }

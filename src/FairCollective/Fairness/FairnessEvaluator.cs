@@ -57,7 +57,8 @@ public static class FairnessEvaluator
         UndefinedRate mode, Span<double> values, bool betweenGroups = true)
     {
         if (isMinorityGroup.Length != perGroup.Length)
-            throw new UserInputException($"Minority membership has {isMinorityGroup.Length} groups but the data has {perGroup.Length}.");
+            throw new UserInputException($"Minority membership has {isMinorityGroup.Length} groups but the data has " +
+                $"{perGroup.Length}.");
         if (values.Length < MetricCount) throw new ArgumentException($"Need room for {MetricCount} metric values.",
             nameof(values));
 

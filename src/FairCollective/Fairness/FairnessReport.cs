@@ -155,7 +155,8 @@ public sealed class FairnessReport
         foreach (var rate in RatioRates)
             if (double.IsNaN(Confusion.Ratio(rate)) && BetweenGroups.MinMax(Confusion.PerGroupCounts, rate,
                 mode).Max == 0)
-                warnings.Add($"{BetweenGroupsRatioWarningPrefix}{rate}: every group has {rate} 0, so the ratio is 0/0 (NaN)");
+                warnings.Add($"{BetweenGroupsRatioWarningPrefix}{rate}: every group has {rate} 0, so the ratio is " +
+                    "0/0 (NaN)");
         return warnings;
     }
 

@@ -23,7 +23,8 @@ public static class MetricCatalog
     public const string UnsignedConvention =
         "unsigned: |minority - majority| (fairlearn's max minus min for two groups)";
     /// <summary>Convention of the two equalized-odds gaps, which combine the TPR gap and the FPR gap.</summary>
-    public const string EqualizedOddsConvention = "unsigned: the TPR gap and the FPR gap (each minority - majority) taken as |gap|, then combined as defined (fairlearn's equalized odds for two groups)";
+    public const string EqualizedOddsConvention = "unsigned: the TPR gap and the FPR gap (each minority - majority) " +
+        "taken as |gap|, then combined as defined (fairlearn's equalized odds for two groups)";
     /// <summary>Convention of the minority-over-majority ratio.</summary>
     public const string MinorityRatioConvention =
         "ratio: minority / majority (AIF360 disparate_impact; x/0 = Infinity, 0/0 = NaN)";
@@ -78,8 +79,16 @@ public static class MetricCatalog
             "1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)] (AIF360 average_odds_difference)",
             SignedConvention, new MetricRule(Aggregation.MeanOfSigned, GroupRate.FalsePositiveRate,
             GroupRate.TruePositiveRate)),
-        Def(FairnessMetric.EqOd, MetricKeys.EqOd, "1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|): the paper's headline metric (AIF360 average_abs_odds_difference; fairlearn equalized_odds_difference agg='mean' for two groups)", EqualizedOddsConvention, new MetricRule(Aggregation.MeanOfUnsigned, GroupRate.FalsePositiveRate, GroupRate.TruePositiveRate), stored: true),
-        Def(FairnessMetric.EqualizedOddsDifferenceWorstCase, MetricKeys.EqualizedOddsWorst, "max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|) (fairlearn equalized_odds_difference agg='worst_case' for two groups; AIF360 equalized_odds_difference)", EqualizedOddsConvention, new MetricRule(Aggregation.WorstOfUnsigned, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate), stored: true),
+        Def(FairnessMetric.EqOd, MetricKeys.EqOd,
+            "1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|): the paper's headline metric " +
+            "(AIF360 average_abs_odds_difference; fairlearn equalized_odds_difference agg='mean' for two groups)",
+            EqualizedOddsConvention, new MetricRule(Aggregation.MeanOfUnsigned, GroupRate.FalsePositiveRate,
+            GroupRate.TruePositiveRate), stored: true),
+        Def(FairnessMetric.EqualizedOddsDifferenceWorstCase, MetricKeys.EqualizedOddsWorst,
+            "max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|) (fairlearn equalized_odds_difference " +
+            "agg='worst_case' for two groups; AIF360 equalized_odds_difference)", EqualizedOddsConvention,
+            new MetricRule(Aggregation.WorstOfUnsigned, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate),
+            stored: true),
         Def(FairnessMetric.DemographicParityDifferenceBetweenGroups,
             MetricKeys.DemographicParityDifferenceBetweenGroups,
             "max_g P(yhat=1 | g) - min_g P(yhat=1 | g) (fairlearn demographic_parity_difference)",
@@ -93,8 +102,16 @@ public static class MetricCatalog
         Def(FairnessMetric.EqualOpportunityRatioBetweenGroups, MetricKeys.EqualOpportunityRatioBetweenGroups,
             "min_g TPR_g / max_g TPR_g (fairlearn equal_opportunity_ratio)", BetweenGroupsRatioConvention,
             MetricRules.BetweenRatio(GroupRate.TruePositiveRate)),
-        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase, MetricKeys.EqualizedOddsDifferenceBetweenGroupsWorstCase, "max(TPR difference, FPR difference) over all groups (fairlearn equalized_odds_difference agg='worst_case')", BetweenGroupsDifferenceConvention, new MetricRule(Aggregation.BetweenWorstDifference, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate)),
-        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean, MetricKeys.EqualizedOddsDifferenceBetweenGroupsMean, "mean of TPR difference and FPR difference over all groups (fairlearn equalized_odds_difference agg='mean')", BetweenGroupsDifferenceConvention, new MetricRule(Aggregation.BetweenMeanDifference, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate)),
+        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase,
+            MetricKeys.EqualizedOddsDifferenceBetweenGroupsWorstCase,
+            "max(TPR difference, FPR difference) over all groups (fairlearn equalized_odds_difference " +
+            "agg='worst_case')", BetweenGroupsDifferenceConvention, new MetricRule(Aggregation.BetweenWorstDifference,
+            GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate)),
+        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean,
+            MetricKeys.EqualizedOddsDifferenceBetweenGroupsMean,
+            "mean of TPR difference and FPR difference over all groups (fairlearn equalized_odds_difference " +
+            "agg='mean')", BetweenGroupsDifferenceConvention, new MetricRule(Aggregation.BetweenMeanDifference,
+            GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate)),
         Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase,
             MetricKeys.EqualizedOddsRatioBetweenGroupsWorstCase,
             "min(TPR ratio, FPR ratio) over all groups (fairlearn equalized_odds_ratio agg='worst_case')",
@@ -143,13 +160,17 @@ public static class MetricCatalog
     public const string CounterfactualConvention =
         "synthetic data only: the minority's test rows and their counterfactuals g(x) under the known causal model";
     /// <summary>Convention of bootstrap interval ends.</summary>
-    public const string BootstrapConvention = "test rows resampled with replacement (seeded by the cell's seed), the level and resamples of the experiment's bootstrap settings; unsigned gaps and ratios bounded through their signed gaps (docs/metrics.md)";
+    public const string BootstrapConvention = "test rows resampled with replacement (seeded by the cell's seed), the " +
+        "level and resamples of the experiment's bootstrap settings; unsigned gaps and ratios bounded through their " +
+        "signed gaps (docs/metrics.md)";
 
     /// <summary>Convention of expected metrics of randomised post-processors.</summary>
-    public const string ExpectedConvention = "randomised post-processors: exact expectation over their coin flips (each row counted as 1 with weight p and 0 with 1 - p)";
+    public const string ExpectedConvention = "randomised post-processors: exact expectation over their coin flips " +
+        "(each row counted as 1 with weight p and 0 with 1 - p)";
 
     /// <summary>Convention of a defence's detection counts.</summary>
-    public const string DefenceConvention = "cells with a firm-side defence: over the firm's training rows, against the collective's flips (known in simulation)";
+    public const string DefenceConvention = "cells with a firm-side defence: over the firm's training rows, against " +
+        "the collective's flips (known in simulation)";
 
     private static readonly MetricDefinition[] Others =
     [
@@ -157,12 +178,26 @@ public static class MetricCatalog
             CounterfactualConvention, null),
         new(MetricKeys.CounterfactualFairness, "CounterfactualFairnessRate",
             "share of minority test rows with h(x) = argmax_y P0(y | g(x))", CounterfactualConvention, null),
-        new(MetricKeys.IdealFlips, "IdealFlips", "M*: pool members whose counterfactual label is 1 (P0(y = 1 | g(x)) >= 1/2), the flips of the ideal relabelling", CounterfactualConvention, null),
-        new(MetricKeys.IdealPrecision, "IdealPrecision", "share of the cell's flips that the ideal relabelling also makes (at M* flips also the share of the ideal's flips made)", CounterfactualConvention, null),
-        new(MetricKeys.P0RankCorrelation, "P0RankCorrelation", "Spearman correlation over the pool between the strategy's scores and P0(y = 1 | g(x)) (1: the ideal's order)", CounterfactualConvention, null),
-        new(MetricKeys.TieFlips, "TieFlips", "flips chosen among pool members whose score ties with the first member left out, i.e. decided by the tie rule, not the score", "collective cells: a count out of the cell's flips", null),
-        new(MetricKeys.FareDemographicParityBound, "FareDemographicParityBound", "FARE's certificate: an upper bound, holding with 95% confidence, on |P(yhat=1 | minority) - P(yhat=1 | majority)| of any classifier that sees only FARE's leaves", "FARE cells only: from the training rows and held-out rows (validation, else test) the tree never saw", null),
-        new(MetricKeys.SteeringGradientNorm, "SteeringGradientNorm", "Frobenius norm of the gradient of the full-covariance steering objective where its solver stopped (at most the solver's gradient tolerance when solved)", "Steering-EF-Affirmative-Full cells only", null),
+        new(MetricKeys.IdealFlips, "IdealFlips",
+            "M*: pool members whose counterfactual label is 1 (P0(y = 1 | g(x)) >= 1/2), the flips of the ideal " +
+            "relabelling", CounterfactualConvention, null),
+        new(MetricKeys.IdealPrecision, "IdealPrecision",
+            "share of the cell's flips that the ideal relabelling also makes (at M* flips also the share of the " +
+            "ideal's flips made)", CounterfactualConvention, null),
+        new(MetricKeys.P0RankCorrelation, "P0RankCorrelation",
+            "Spearman correlation over the pool between the strategy's scores and P0(y = 1 | g(x)) (1: the ideal's " +
+            "order)", CounterfactualConvention, null),
+        new(MetricKeys.TieFlips, "TieFlips",
+            "flips chosen among pool members whose score ties with the first member left out, i.e. decided by the " +
+            "tie rule, not the score", "collective cells: a count out of the cell's flips", null),
+        new(MetricKeys.FareDemographicParityBound, "FareDemographicParityBound",
+            "FARE's certificate: an upper bound, holding with 95% confidence, on |P(yhat=1 | minority) - P(yhat=1 | " +
+            "majority)| of any classifier that sees only FARE's leaves",
+            "FARE cells only: from the training rows and held-out rows (validation, else test) the tree never saw",
+            null),
+        new(MetricKeys.SteeringGradientNorm, "SteeringGradientNorm",
+            "Frobenius norm of the gradient of the full-covariance steering objective where its solver stopped (at " +
+            "most the solver's gradient tolerance when solved)", "Steering-EF-Affirmative-Full cells only", null),
         new(MetricKeys.SteeringIterations, "SteeringIterations",
             "Newton steps the full-covariance steering solver took", "Steering-EF-Affirmative-Full cells only", null),
         new(MetricKeys.ErrorExpected, "ErrorRateExpected", "expected error rate of a randomised post-processor",
@@ -212,7 +247,8 @@ public static class MetricCatalog
     {
         lock (Gate)
         {
-            if (definition.Rule is not { } rule) throw new UserInputException($"metric '{definition.Key}': a registered metric needs a rule (MetricDefinition.ByGroup)");
+            if (definition.Rule is not { } rule) throw new UserInputException($"metric '{definition.Key}': a " +
+                "registered metric needs a rule (MetricDefinition.ByGroup)");
             if (ByKey.TryGetValue(definition.Key, out var existing))
                 return existing.Metric is { } slot && existing == definition with { Metric = slot } ? existing
                     : throw new UserInputException($"metric '{definition.Key}' is already registered");
@@ -221,8 +257,10 @@ public static class MetricCatalog
                 || definition.Key.StartsWith(MetricKeys.ValidationPrefix, StringComparison.Ordinal)
                 || definition.Key.EndsWith(MetricKeys.IntervalLowSuffix, StringComparison.Ordinal)
                     || definition.Key.EndsWith(MetricKeys.IntervalHighSuffix, StringComparison.Ordinal))
-                throw new UserInputException($"metric key '{definition.Key}' must be lower-case letters, digits and '_', and neither start with " +
-                    $"'{MetricKeys.ValidationPrefix}' nor end with '{MetricKeys.IntervalLowSuffix}' or '{MetricKeys.IntervalHighSuffix}' (those name a metric's validation value and interval)");
+                throw new UserInputException($"metric key '{definition.Key}' must be lower-case letters, digits and " +
+                    "'_', and neither start with " +
+                    $"'{MetricKeys.ValidationPrefix}' nor end with '{MetricKeys.IntervalLowSuffix}' or " +
+                        $"'{MetricKeys.IntervalHighSuffix}' (those name a metric's validation value and interval)");
             var added = definition with
             {
                 Metric = (FairnessMetric)Definitions.Length,
@@ -230,7 +268,8 @@ public static class MetricCatalog
             };
             var all = Definitions.Append(added).ToArray();
             if (SignedParts.MissingPart(rule, all) is { } missing)
-                throw new UserInputException($"metric '{definition.Key}': its interval is bounded through {missing}, which no registered metric computes; register it first");
+                throw new UserInputException($"metric '{definition.Key}': its interval is bounded through {missing}, " +
+                    "which no registered metric computes; register it first");
             Definitions = all;
             ByKey = all.Concat(Others).ToDictionary(d => d.Key, StringComparer.Ordinal);
             return added;

@@ -76,11 +76,13 @@ public sealed class MetricFrame
         {
             var undefined = Enumerable.Range(0, groups.Count).Where(g => double.IsNaN(_byGroup[c][g])).Select(g
                 => $"'{Groups[g]}'").ToArray();
-            if (undefined.Length > 0) warnings.Add($"{_columns[c]} is undefined (NaN) for group{(undefined.Length > 1 ? "s" : "")} {string.Join(", ", undefined)}");
+            if (undefined.Length > 0) warnings.Add($"{_columns[c]} is undefined (NaN) for " +
+                $"group{(undefined.Length > 1 ? "s" : "")} {string.Join(", ", undefined)}");
         }
         foreach (var column in _columns)
             if (double.IsNaN(Ratio(column)) && BetweenGroups.MinMax(_byGroup[IndexOf(column)], UndefinedRate).Max == 0)
-                warnings.Add($"{FairnessReport.BetweenGroupsRatioWarningPrefix}{column}: every group has {column} 0, so the ratio is 0/0 (NaN)");
+                warnings.Add($"{FairnessReport.BetweenGroupsRatioWarningPrefix}{column}: every group has {column} 0, " +
+                    "so the ratio is 0/0 (NaN)");
         Warnings = warnings.Distinct(StringComparer.Ordinal).ToArray();
         if (options.Bootstrap is { } bootstrap)
             Intervals = new MetricFrameIntervals(this, yTrue, yPred, groups, Minority?.IsMinorityGroup.ToArray(),
@@ -97,17 +99,21 @@ public sealed class MetricFrame
         int negatives = rows - positives;
         if (rows < threshold)
             return string.Create(CultureInfo.InvariantCulture,
-                $"group '{group}' has {rows} rows ({positives} with y = 1, {negatives} with y = 0), fewer than {threshold}: its rates are too noisy to compare");
+                $"group '{group}' has {rows} rows ({positives} with y = 1, {negatives} with y = 0), fewer than " +
+                    $"{threshold}: its rates are too noisy to compare");
         bool fewPositives = positives > 0 && positives < threshold, fewNegatives = negatives > 0
             && negatives < threshold;
         return (fewPositives, fewNegatives) switch
         {
             (true, true) => string.Create(CultureInfo.InvariantCulture,
-                $"group '{group}' has {positives} rows with y = 1 and {negatives} with y = 0, each fewer than {threshold}: its TPR, FNR and FPR are too noisy to compare"),
+                $"group '{group}' has {positives} rows with y = 1 and {negatives} with y = 0, each fewer than " +
+                    $"{threshold}: its TPR, FNR and FPR are too noisy to compare"),
             (true, false) => string.Create(CultureInfo.InvariantCulture,
-                $"group '{group}' has {positives} rows with y = 1, fewer than {threshold}: its TPR and FNR are too noisy to compare"),
+                $"group '{group}' has {positives} rows with y = 1, fewer than {threshold}: its TPR and FNR are too " +
+                    $"noisy to compare"),
             (false, true) => string.Create(CultureInfo.InvariantCulture,
-                $"group '{group}' has {negatives} rows with y = 0, fewer than {threshold}: its FPR is too noisy to compare"),
+                $"group '{group}' has {negatives} rows with y = 0, fewer than {threshold}: its FPR is too noisy to " +
+                    $"compare"),
             _ => null,
         };
     }
@@ -131,10 +137,12 @@ public sealed class MetricFrame
         var names = options.SensitiveNames ?? Enumerable.Range(0, sensitiveColumns.Count).Select(i
             => $"sensitive_feature_{i}").ToArray();
         if (names.Count != sensitiveColumns.Count)
-            throw new UserInputException($"{names.Count} sensitive column names for {sensitiveColumns.Count} sensitive columns.");
+            throw new UserInputException($"{names.Count} sensitive column names for {sensitiveColumns.Count} " +
+                "sensitive columns.");
         for (int k = 0; k < sensitiveColumns.Count; k++)
             if (sensitiveColumns[k].Length != yTrue.Length)
-                throw new UserInputException($"Sensitive column '{names[k]}' has {sensitiveColumns[k].Length} rows but labels have {yTrue.Length}.");
+                throw new UserInputException($"Sensitive column '{names[k]}' has {sensitiveColumns[k].Length} rows " +
+                    $"but labels have {yTrue.Length}.");
         var label = new string[yTrue.Length];
         for (int i = 0; i < label.Length; i++)
             label[i] = sensitiveColumns.Count == 1
@@ -247,7 +255,8 @@ public sealed class MetricFrame
             if (string.IsNullOrWhiteSpace(columns[c])) throw new
                 UserInputException($"User metric {c - builtIn + 1} has no name.");
             if (!index.TryAdd(columns[c], c))
-                throw new UserInputException($"User metric '{columns[c]}' has the name of another column; columns are: {string.Join(", ", columns[..c])}.");
+                throw new UserInputException($"User metric '{columns[c]}' has the name of another column; columns " +
+                    $"are: {string.Join(", ", columns[..c])}.");
         }
         return index;
     }

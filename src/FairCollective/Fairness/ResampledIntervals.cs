@@ -48,7 +48,8 @@ internal sealed class ResampledIntervals
     public static void CheckSize(string what, long parts, int groups, int resamples)
     {
         if (parts * resamples > MaxPartValues)
-            throw new UserInputException($"the bootstrap interval of {what} over {groups} groups needs {parts:N0} pairwise parts x {resamples:N0} resamples, " +
+            throw new UserInputException($"the bootstrap interval of {what} over {groups} groups needs {parts:N0} " +
+                $"pairwise parts x {resamples:N0} resamples, " +
                 $"more than {MaxPartValues:N0} values; use fewer resamples or fewer groups");
     }
 

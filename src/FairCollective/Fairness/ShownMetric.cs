@@ -26,7 +26,9 @@ public sealed record ShownMetric
     {
         if (key == MetricKeys.EqOd) return EqOd;
         if (MetricCatalog.Gaps.Contains(key) || MetricCatalog.Ratios.Contains(key)) return new ShownMetric(key);
-        throw new UserInputException($"{culprit}: '{key}' is neither a gap (lower is fairer: {string.Join(", ", MetricCatalog.Gaps)}) nor a min/max ratio (higher is fairer: {string.Join(", ", MetricCatalog.Ratios)})");
+        throw new UserInputException($"{culprit}: '{key}' is neither a gap (lower is fairer: " +
+            $"{string.Join(", ", MetricCatalog.Gaps)}) nor a min/max ratio (higher is fairer: " +
+            $"{string.Join(", ", MetricCatalog.Ratios)})");
     }
 
     /// <summary>Name in headers and captions: "EqOd" for the paper's metric, else the registry's name.</summary>

@@ -144,7 +144,8 @@ public static class SignedParts
     /// <exception cref="InvalidOperationException">The catalog has none.</exception>
     private static FairnessMetric Counterpart(Aggregation kind, GroupRate rate) => Counterpart(kind, rate,
         MetricCatalog.All)
-        ?? throw new InvalidOperationException($"the metric catalog has no {kind} metric of {rate}, which a metric's signed parts are made of");
+        ?? throw new InvalidOperationException($"the metric catalog has no {kind} metric of {rate}, which a metric's " +
+            "signed parts are made of");
 
     private static FairnessMetric? Counterpart(Aggregation kind, GroupRate rate,
         IReadOnlyList<MetricDefinition> among) =>

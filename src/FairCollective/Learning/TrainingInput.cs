@@ -37,7 +37,8 @@ internal static class TrainingInput
                 throw new UserInputException($"{trainer}: row {i} has label {y[i]}; labels must be 0 or 1.");
             double w = weights[i];
             if (!double.IsFinite(w) || w < 0)
-                throw new UserInputException($"{trainer}: row {i} has sample weight {w}; weights must be finite and non-negative.");
+                throw new UserInputException($"{trainer}: row {i} has sample weight {w}; weights must be finite and " +
+                    "non-negative.");
             total += w;
             if (w > 0)
             {
@@ -48,7 +49,8 @@ internal static class TrainingInput
         if (total <= 0) throw new UserInputException($"{trainer}: the sample weights sum to zero.");
         if (!(seenPositive && seenNegative))
             throw new UserInputException(
-                $"{trainer}: only one class (label {(seenPositive ? 1 : 0)}) is present among rows with positive weight; a classifier needs both.");
+                $"{trainer}: only one class (label {(seenPositive ? 1 : 0)}) is present among rows with positive " +
+                    "weight; a classifier needs both.");
         return weights;
     }
 
@@ -56,7 +58,8 @@ internal static class TrainingInput
     public static void ValidateForPrediction(string model, DesignMatrix x, int featureCount)
     {
         if (x.Cols != featureCount)
-            throw new UserInputException($"{model}: the matrix has {x.Cols} columns; the model was fitted on {featureCount}.");
+            throw new UserInputException($"{model}: the matrix has {x.Cols} columns; the model was fitted on " +
+                $"{featureCount}.");
         RequireFinite(model, x);
     }
 
@@ -68,7 +71,8 @@ internal static class TrainingInput
         {
             if (!double.IsFinite(data[k]))
                 throw new UserInputException(
-                    $"{who}: feature '{x.ColumnNames[k % x.Cols]}' (column {k % x.Cols}) of row {k / x.Cols} is {data[k]}; features must be finite.");
+                    $"{who}: feature '{x.ColumnNames[k % x.Cols]}' (column {k % x.Cols}) of row {k / x.Cols} is " +
+                        $"{data[k]}; features must be finite.");
         }
     }
 }

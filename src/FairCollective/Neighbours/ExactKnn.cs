@@ -76,7 +76,8 @@ public sealed class ExactKnn
         for (int i = 0; i < sorted.Length; i++)
         {
             if (sorted[i] < 0 || sorted[i] >= matrix.Rows)
-                throw new UserInputException($"k-NN: reference row {sorted[i]} is outside the matrix (0..{matrix.Rows - 1}).");
+                throw new UserInputException($"k-NN: reference row {sorted[i]} is outside the matrix " +
+                    $"(0..{matrix.Rows - 1}).");
             if (i > 0 && sorted[i] == sorted[i - 1])
                 throw new UserInputException($"k-NN: reference row {sorted[i]} is listed twice.");
         }
@@ -136,7 +137,8 @@ public sealed class ExactKnn
     private static void Validate(KnnOptions o)
     {
         if (o.MaxDegreeOfParallelism == 0 || o.MaxDegreeOfParallelism < -1)
-            throw new UserInputException($"k-NN option MaxDegreeOfParallelism must be -1 or positive (got {o.MaxDegreeOfParallelism}).");
+            throw new UserInputException($"k-NN option MaxDegreeOfParallelism must be -1 or positive (got " +
+                $"{o.MaxDegreeOfParallelism}).");
         if (!Enum.IsDefined(o.Algorithm)) throw new
             UserInputException($"k-NN option Algorithm has unknown value {o.Algorithm}.");
         if (o.LeafSize < 1) throw new UserInputException($"k-NN option LeafSize must be positive (got {o.LeafSize}).");
@@ -151,6 +153,7 @@ public sealed class ExactKnn
         var data = m.Data;
         for (int i = 0; i < data.Length; i++)
             if (!double.IsFinite(data[i]))
-                throw new UserInputException($"k-NN: {what} row {i / m.Cols}, column {m.ColumnNames[i % m.Cols]} is {data[i]} (must be finite).");
+                throw new UserInputException($"k-NN: {what} row {i / m.Cols}, column {m.ColumnNames[i % m.Cols]} is " +
+                    $"{data[i]} (must be finite).");
     }
 }

@@ -246,11 +246,20 @@ public static class Planner
         string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
         var lines = new List<string>
         {
-            $"The firm trains '{options.Learner}' on {population.FirmUsers} users, {population.MinorityUsers} of them in the minority (share {F(population.MinorityShare)}), and measures fairness on {population.EvaluationUsers} other users; the collective cannot check the learner: it is its assumption.",
-            $"The collective's {input.MemberCount} members are among the firm's training users as they are; the other {population.MinorityUsers - input.MemberCount} minority users look like a bootstrap resample of the members (the members are assumed representative of the minority).",
+            $"The firm trains '{options.Learner}' on {population.FirmUsers} users, {population.MinorityUsers} of " +
+                $"them in the minority (share {F(population.MinorityShare)}), and measures fairness on " +
+                $"{population.EvaluationUsers} other users; the collective cannot check the learner: it is its " +
+                "assumption.",
+            $"The collective's {input.MemberCount} members are among the firm's training users as they are; the " +
+                $"other {population.MinorityUsers - input.MemberCount} minority users look like a bootstrap resample " +
+                "of the members (the members are assumed representative of the minority).",
             world.Describe(population.MajorityUsers, options.SamplePriorRows),
-            $"Each of {options.Replicates} replicates redraws those resamples and the test users; the intervals are the middle {F(options.Level * 100)}% of the replicates' firms, so they carry the uncertainty of the members and the sample as well as the test population's noise, but not a wrong learner or unrepresentative members.",
-            "Scores are computed once on what the collective knows, as it would act; ties are broken by the seeded tie rule.",
+            $"Each of {options.Replicates} replicates redraws those resamples and the test users; the intervals are " +
+                $"the middle {F(options.Level * 100)}% of the replicates' firms, so they carry the uncertainty of " +
+                "the members and the sample as well as the test population's noise, but not a wrong learner or " +
+                "unrepresentative members.",
+            "Scores are computed once on what the collective knows, as it would act; ties are broken by the seeded " +
+                "tie rule.",
         };
         foreach (var f in forecasts.Where(f => f.ScoringRule != PoolScores.AsSpecified))
             lines.Add($"{f.Strategy}: {f.ScoringRule}.");

@@ -76,14 +76,20 @@ public sealed class PlannerInput
         if (members.RowCount == 0) throw new UserInputException($"members file '{membersName}': no rows");
         for (int i = 0; i < members.RowCount; i++)
             if (!members.Sensitive.Membership[i])
-                throw new UserInputException($"members file '{membersName}': row {i + 1} (id {members.Ids[i]}) is in group '{members.Sensitive.GroupOfRow[i]}', not in the minority ({string.Join(", ", members.Sensitive.MinorityGroups)}); a collective's members all belong to the minority");
+                throw new UserInputException($"members file '{membersName}': row {i + 1} (id {members.Ids[i]}) is in " +
+                    $"group '{members.Sensitive.GroupOfRow[i]}', not in the minority " +
+                    $"({string.Join(", ", members.Sensitive.MinorityGroups)}); a collective's members all belong to " +
+                    "the minority");
         var known = members;
         if (majority is not null)
         {
-            if (majority.RowCount == 0) throw new UserInputException($"majority sample '{majorityName}': no rows (leave the option out to plan without one)");
+            if (majority.RowCount == 0) throw new UserInputException($"majority sample '{majorityName}': no rows " +
+                "(leave the option out to plan without one)");
             for (int i = 0; i < majority.RowCount; i++)
                 if (members.Sensitive.MinorityGroups.Contains(majority.Sensitive.GroupOfRow[i]))
-                    throw new UserInputException($"majority sample '{majorityName}': row {i + 1} (id {majority.Ids[i]}) is in the minority group '{majority.Sensitive.GroupOfRow[i]}', not in the majority; a majority sample holds majority rows only");
+                    throw new UserInputException($"majority sample '{majorityName}': row {i + 1} (id " +
+                        $"{majority.Ids[i]}) is in the minority group '{majority.Sensitive.GroupOfRow[i]}', not in " +
+                        "the majority; a majority sample holds majority rows only");
             known = Concat(members, majority, membersName, majorityName);
         }
         var fitted = TabularEncoder.Fit(known, Enumerable.Range(0, known.RowCount).ToArray(), encoder);
@@ -100,9 +106,11 @@ public sealed class PlannerInput
     {
         if (a.Features.Count != b.Features.Count || a.Features.Zip(b.Features).Any(p => p.First.Name != p.Second.Name
             || p.First.Kind != p.Second.Kind))
-            throw new UserInputException($"majority sample '{bName}' has other feature columns than the members file '{aName}' ({Describe(b)} against {Describe(a)}); both must be read with the same dataset spec");
+            throw new UserInputException($"majority sample '{bName}' has other feature columns than the members file " +
+                $"'{aName}' ({Describe(b)} against {Describe(a)}); both must be read with the same dataset spec");
         if (a.Sensitive.Name != b.Sensitive.Name)
-            throw new UserInputException($"majority sample '{bName}' groups rows by '{b.Sensitive.Name}', the members file '{aName}' by '{a.Sensitive.Name}'");
+            throw new UserInputException($"majority sample '{bName}' groups rows by '{b.Sensitive.Name}', the " +
+                $"members file '{aName}' by '{a.Sensitive.Name}'");
         var features = a.Features.Zip(b.Features, (f, g) => f.Kind == FeatureKind.Numeric
             ? FeatureColumn.Numeric(f.Name, [.. f.Numbers!, .. g.Numbers!])
             : FeatureColumn.Categorical(f.Name, [.. f.Categories!, .. g.Categories!])).ToArray();

@@ -110,8 +110,12 @@ public sealed record PlannerOptions
         if (Strategies.Count == 0) throw new UserInputException("--strategy: name at least one strategy");
         foreach (var s in Strategies)
             if (!StrategyCatalog.IsKnown(s) || !StrategyCatalog.Get(s).UsableByARealCollective)
-                throw new UserInputException($"--strategy: '{s}' is not a strategy a real collective can use (use {string.Join(", ", StrategyCatalog.Entries.Where(e => e.UsableByARealCollective).Select(e => e.Name))})");
-        if (!LearnerCatalog.Names.Contains(Learner)) throw new UserInputException($"--learner: unknown learner '{Learner}' (known: {string.Join(", ", LearnerCatalog.Names)})");
+                throw new UserInputException($"--strategy: '{s}' is not a strategy a real collective can use (use "
+                    + string.Join(", ",
+                        StrategyCatalog.Entries.Where(e => e.UsableByARealCollective).Select(e => e.Name))
+                    + ")");
+        if (!LearnerCatalog.Names.Contains(Learner)) throw new UserInputException($"--learner: unknown learner " +
+            $"'{Learner}' (known: {string.Join(", ", LearnerCatalog.Names)})");
         foreach (var b in Budgets)
             if (!(b >= 0
                 && b <= 1)) throw new

@@ -71,13 +71,15 @@ public sealed record PublicNumbers
         CountLimit.Check(EvaluationUsers ?? 0, EvaluationUsersLimit, "--evaluation-users");
         int given = (FirmUsers is null ? 0 : 1) + (MinorityUsers is null ? 0 : 1) + (MinorityShare is null ? 0 : 1);
         if (given < 2)
-            throw new UserInputException("the planner needs the firm's population: give two of --firm-users, --minority-users and --minority-share");
+            throw new UserInputException("the planner needs the firm's population: give two of --firm-users, " +
+                "--minority-users and --minority-share");
         int firm, minority;
         if (FirmUsers is { } n && MinorityUsers is { } k)
         {
             (firm, minority) = (n, k);
             if (MinorityShare is { } s && Math.Abs((double)k / n - s) > ShareTolerance * s)
-                throw new UserInputException($"--minority-share {Format(s)} contradicts --minority-users {k} of --firm-users {n} (share {Format((double)k / n)})");
+                throw new UserInputException($"--minority-share {Format(s)} contradicts --minority-users {k} of " +
+                    $"--firm-users {n} (share {Format((double)k / n)})");
         }
         else if (FirmUsers is { } n2)
             (firm, minority) = (n2, (int)Math.Round(MinorityShare!.Value * n2));
@@ -85,17 +87,27 @@ public sealed record PublicNumbers
         {
             double derived = Math.Round(MinorityUsers!.Value / MinorityShare!.Value);
             if (derived > UsersLimit)
-                throw new UserInputException($"--minority-users {MinorityUsers} at --minority-share {Format(MinorityShare.Value)} gives {Format(derived)} firm users, more than the limit of {UsersLimit.ToString("N0", CultureInfo.InvariantCulture)}");
+                throw new UserInputException($"--minority-users {MinorityUsers} at --minority-share " +
+                    $"{Format(MinorityShare.Value)} gives {Format(derived)} firm users, more than the limit of " +
+                    $"{UsersLimit.ToString("N0", CultureInfo.InvariantCulture)}");
             (firm, minority) = ((int)derived, MinorityUsers.Value);
         }
         if (minority >= firm)
-            throw new UserInputException($"the minority ({minority} users) must be smaller than the firm's users ({firm}): check --firm-users, --minority-users and --minority-share");
-        if (minority < 1) throw new UserInputException($"--minority-share {Format(MinorityShare ?? 0)} of {firm} users leaves no minority user");
+            throw new UserInputException($"the minority ({minority} users) must be smaller than the firm's users " +
+                $"({firm}): check --firm-users, --minority-users and --minority-share");
+        if (minority < 1) throw new UserInputException($"--minority-share {Format(MinorityShare ?? 0)} of {firm} " +
+            "users leaves no minority user");
         if (members > minority)
-            throw new UserInputException($"the members file has {members} rows but the public numbers give the minority only {minority} users: a collective cannot be larger than its minority (check --minority-users / --minority-share)");
+            throw new UserInputException($"the members file has {members} rows but the public numbers give the " +
+                $"minority only {minority} users: a collective cannot be larger than its minority (check " +
+                "--minority-users / --minority-share)");
         int evaluation = EvaluationUsers ?? Math.Max(1, (int)Math.Round(firm * DefaultEvaluationRatio));
         if (evaluation > EvaluationUsersLimit)
-            throw new UserInputException($"the firm's test users, 0.3/0.7 of its {firm.ToString("N0", CultureInfo.InvariantCulture)} users = {evaluation.ToString("N0", CultureInfo.InvariantCulture)}, are more than the limit of {EvaluationUsersLimit.ToString("N0", CultureInfo.InvariantCulture)} the planner draws; give --evaluation-users (at most {EvaluationUsersLimit.ToString("N0", CultureInfo.InvariantCulture)})");
+            throw new UserInputException($"the firm's test users, 0.3/0.7 of its " +
+                $"{firm.ToString("N0", CultureInfo.InvariantCulture)} users = " +
+                $"{evaluation.ToString("N0", CultureInfo.InvariantCulture)}, are more than the limit of " +
+                $"{EvaluationUsersLimit.ToString("N0", CultureInfo.InvariantCulture)} the planner draws; give " +
+                $"--evaluation-users (at most {EvaluationUsersLimit.ToString("N0", CultureInfo.InvariantCulture)})");
         return new Population(firm, minority, evaluation);
     }
 

@@ -53,7 +53,9 @@ internal sealed class World
         {
             var labels = input.Y.AsSpan(input.MemberCount);
             if (!labels.Contains(0) || !labels.Contains(1))
-                throw new UserInputException($"the majority sample's {m} rows all have label {labels[0]}: the firm's picture of the majority needs both labels (add rows of the other label, or plan without a sample and give --majority-base-rate)");
+                throw new UserInputException($"the majority sample's {m} rows all have label {labels[0]}: the firm's " +
+                    "picture of the majority needs both labels (add rows of the other label, or plan without a " +
+                    "sample and give --majority-base-rate)");
             if (priorRows == 0) return new World(input, null, 1, double.NaN);
             int positives = 0;
             foreach (int y in labels) positives += y;
@@ -63,7 +65,8 @@ internal sealed class World
             return new World(input, FallbackProbabilities(input, rate), (double)m / (m + priorRows), rate);
         }
         if (numbers.MajorityBaseRate is not { } published)
-            throw new UserInputException("without a majority sample (--majority) the planner needs the majority's base rate: give --majority-base-rate (the share of the majority with the favourable label)");
+            throw new UserInputException("without a majority sample (--majority) the planner needs the majority's " +
+                "base rate: give --majority-base-rate (the share of the majority with the favourable label)");
         return new World(input, FallbackProbabilities(input, published), 0, published);
     }
 
@@ -108,11 +111,18 @@ internal sealed class World
     public string Describe(int majorityUsers, int priorRows)
     {
         string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
-        const string Fallback = "the members' own feature rows, labelled at random with the majority's base rate through the members' label model shifted on the logit scale";
-        if (FallbackRows == 0) return $"The majority ({majorityUsers} users) looks like a bootstrap resample of the {SampleRows}-row majority sample.";
+        const string Fallback = "the members' own feature rows, labelled at random with the majority's base rate " +
+            "through the members' label model shifted on the logit scale";
+        if (FallbackRows == 0) return $"The majority ({majorityUsers} users) looks like a bootstrap resample of the " +
+            $"{SampleRows}-row majority sample.";
         if (SampleRows == 0)
-            return $"No majority sample was given: the majority ({majorityUsers} users) is pictured as {Fallback} (published rate {F(FallbackRate)}); the plan then knows nothing of how the majority's features differ, and its forecasts are the least certain.";
-        return $"The majority ({majorityUsers} users) is pictured as a mixture: a bootstrap resample of the {SampleRows}-row majority sample (share {F(SampleShare)}) and, with the weight of {priorRows} rows, {Fallback} (rate {F(FallbackRate)}); a small sample so moves the picture only as far as it can be trusted.";
+            return $"No majority sample was given: the majority ({majorityUsers} users) is pictured as {Fallback} " +
+                $"(published rate {F(FallbackRate)}); the plan then knows nothing of how the majority's features " +
+                "differ, and its forecasts are the least certain.";
+        return $"The majority ({majorityUsers} users) is pictured as a mixture: a bootstrap resample of the " +
+            $"{SampleRows}-row majority sample (share {F(SampleShare)}) and, with the weight of {priorRows} rows, " +
+            $"{Fallback} (rate {F(FallbackRate)}); a small sample so moves the picture only as far as it can be " +
+            "trusted.";
     }
 
     private static double[] FallbackProbabilities(PlannerInput input, double rate)

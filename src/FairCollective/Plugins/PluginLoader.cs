@@ -40,7 +40,8 @@ public static class PluginLoader
                 var already = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a
                     => a.GetName().Name == name.Name);
                 if (already is not null)
-                    throw new UserInputException($"plug-in '{path}': an assembly named {name.Name} is already loaded ({(already.IsDynamic ? "in memory" : already.Location)}); give each plug-in its own name");
+                    throw new UserInputException($"plug-in '{path}': an assembly named {name.Name} is already loaded " +
+                        $"({(already.IsDynamic ? "in memory" : already.Location)}); give each plug-in its own name");
                 // The plug-in's own dependencies are found beside it (its .deps.json); FairCollective's are the host's.
                 var resolver = new AssemblyDependencyResolver(full);
                 AssemblyLoadContext.Default.Resolving += (context, wanted) =>
@@ -66,7 +67,8 @@ public static class PluginLoader
             }
             catch (Exception e) when (e is ReflectionTypeLoadException or FileNotFoundException or TypeLoadException)
             {
-                throw new UserInputException($"plug-in '{path}': its types cannot be read ({e.Message.Split('\n')[0]}); is it built against this FairCollective?");
+                throw new UserInputException($"plug-in '{path}': its types cannot be read " +
+                    $"({e.Message.Split('\n')[0]}); is it built against this FairCollective?");
             }
             var plugins = types.Where(t => typeof(IPlugin).IsAssignableFrom(t) && t is
             {
@@ -74,7 +76,8 @@ public static class PluginLoader
                 IsInterface: false
             } && t.GetConstructor(Type.EmptyTypes) is not null)
                 .OrderBy(t => t.FullName, StringComparer.Ordinal).ToArray();
-            if (plugins.Length == 0) throw new UserInputException($"plug-in '{path}': no public class implementing {nameof(IPlugin)} with a parameterless constructor");
+            if (plugins.Length == 0) throw new UserInputException($"plug-in '{path}': no public class implementing " +
+                $"{nameof(IPlugin)} with a parameterless constructor");
             var registry = new PluginRegistry(origin);
             foreach (var type in plugins)
             {
@@ -89,7 +92,8 @@ public static class PluginLoader
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     var inner = e is TargetInvocationException { InnerException: { } i } ? i : e;
-                    throw new UserInputException($"plug-in '{path}' ({type.Name}) failed while registering: {inner.GetType().Name}: {inner.Message.Split('\n')[0]}");
+                    throw new UserInputException($"plug-in '{path}' ({type.Name}) failed while registering: " +
+                        $"{inner.GetType().Name}: {inner.Message.Split('\n')[0]}");
                 }
             }
             var loaded = new LoadedPlugin(full, origin, registry.Added);

@@ -41,7 +41,8 @@ public class ReadyToRunBuildTests
         Assert.True(File.Exists(Path.Combine(dir, "FairCollective.Cli.dll")), $"the command is not built at {dir}");
         using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir,
             "FairCollective.Cli.runtimeconfig.json")));
-        bool tiered = !config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").TryGetProperty("System.Runtime.TieredCompilation", out var setting)
+        bool tiered = !config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties")
+            .TryGetProperty("System.Runtime.TieredCompilation", out var setting)
                       || setting.GetBoolean();
         string platform = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
         if (!Precompiled.Contains(platform))

@@ -69,29 +69,57 @@ public sealed class BadInputCatalogTests
     private static readonly Case[] All =
     [
         // --- experiment specs: grids, names and ranges -------------------------------------------------------------
-        new("alpha grid of 10^12 points", b => ["run", b.Write("g.yaml", "name: g\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: {from: 0, to: 1, step: 1e-12}\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
-            @"g\.yaml:4:\d+: 'alphas' range from 0 to 1 in steps of 1E-12 has 1E\+12 values, more than the limit of 10000 on one grid axis"),
-        new("10^9 seeds", b => ["run", b.Write("s.yaml", "name: s\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: {count: 1000000000}\n")],
+        new("alpha grid of 10^12 points", b => ["run", b.Write("g.yaml",
+            "name: g\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: {from: 0, to: 1, step: 1e-12}\nbudgets: " +
+            "{fractions: [0.5]}\nseeds: [0]\n")],
+            @"g\.yaml:4:\d+: 'alphas' range from 0 to 1 in steps of 1E-12 has 1E\+12 values, more than the limit of " +
+                @"10000 on one grid axis"),
+        new("10^9 seeds", b => ["run", b.Write("s.yaml",
+            "name: s\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: " +
+            "{count: 1000000000}\n")],
             @"s\.yaml:6:\d+: seeds\.count = 1000000000 is more than the limit of 10000 values on one grid axis"),
-        new("grid over the cell limit", b => ["run", b.Write("big.yaml", "name: big\ndatasets: [toy]\nstrategies: [RB-prob, RB-label, RB-dist, Random]\nalphas: {from: 0, to: 1, step: 0.001}\nbudgets: {fractions: {from: 0, to: 1, step: 0.001}}\nseeds: {count: 2}\n")],
-            @"big\.yaml: the grid has 8,016,010 cells, more than the limit of 2,000,000 for one experiment; split it into several experiments"),
-        new("duplicate alphas", b => ["run", b.Write("d.yaml", "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2, 0.2]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
+        new("grid over the cell limit", b => ["run", b.Write("big.yaml",
+            "name: big\ndatasets: [toy]\nstrategies: [RB-prob, RB-label, RB-dist, Random]\nalphas: {from: 0, to: 1, " +
+            "step: 0.001}\nbudgets: {fractions: {from: 0, to: 1, step: 0.001}}\nseeds: {count: 2}\n")],
+            @"big\.yaml: the grid has 8,016,010 cells, more than the limit of 2,000,000 for one experiment; split it " +
+                @"into several experiments"),
+        new("duplicate alphas", b => ["run", b.Write("d.yaml",
+            "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2, 0.2]\nbudgets: {fractions: " +
+            "[0.5]}\nseeds: [0]\n")],
             @"d\.yaml:4:\d+: 'alphas' lists 0\.2 twice"),
-        new("duplicate budgets", b => ["run", b.Write("d.yaml", "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.0125, 0.013, 0.0125]}\nseeds: [0]\n")],
+        new("duplicate budgets", b => ["run", b.Write("d.yaml",
+            "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.0125, 0.013, " +
+            "0.0125]}\nseeds: [0]\n")],
             @"d\.yaml:5:\d+: 'budgets\.fractions' lists 0\.0125 twice"),
-        new("duplicate strategies", b => ["run", b.Write("d.yaml", "name: d\ndatasets: [toy]\nstrategies: [RB-prob, rb-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
+        new("duplicate strategies", b => ["run", b.Write("d.yaml",
+            "name: d\ndatasets: [toy]\nstrategies: [RB-prob, rb-prob]\nalphas: [0.2]\nbudgets: {fractions: " +
+            "[0.5]}\nseeds: [0]\n")],
             @"d\.yaml:3:\d+: 'strategies' lists RB-prob twice"),
-        new("duplicate majority_rows", b => ["run", b.Write("d.yaml", "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nmajority_rows: [10, all, 10]\nseeds: [0]\n")],
+        new("duplicate majority_rows", b => ["run", b.Write("d.yaml",
+            "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: " +
+            "[0.5]}\nmajority_rows: [10, all, 10]\nseeds: [0]\n")],
             @"d\.yaml:6:\d+: 'majority_rows' lists 10 twice"),
-        new("repeated seeds", b => ["run", b.Write("d.yaml", "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [1, 1]\n")],
+        new("repeated seeds", b => ["run", b.Write("d.yaml",
+            "name: d\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [1, " +
+            "1]\n")],
             @"d\.yaml:6:\d+: seeds repeat"),
-        new("spec name climbing out of its folder", b => ["run", b.Write("n.yaml", "name: ../../x\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
-            @"n\.yaml:1:7: experiment name '\.\./\.\./x' cannot be a file or folder name: it contains the path separator '/'$"),
-        new("spec name that is an absolute path", b => ["run", b.Write("n.yaml", "name: /tmp/x\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
-            @"n\.yaml:1:7: experiment name '/tmp/x' cannot be a file or folder name: it contains the path separator '/'$"),
-        new("spec name that is a Windows device name", b => ["run", b.Write("n.yaml", "name: con\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
+        new("spec name climbing out of its folder", b => ["run", b.Write("n.yaml",
+            "name: ../../x\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: " +
+            "[0.5]}\nseeds: [0]\n")],
+            @"n\.yaml:1:7: experiment name '\.\./\.\./x' cannot be a file or folder name: it contains the path " +
+                @"separator '/'$"),
+        new("spec name that is an absolute path", b => ["run", b.Write("n.yaml",
+            "name: /tmp/x\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: " +
+            "[0.5]}\nseeds: [0]\n")],
+            @"n\.yaml:1:7: experiment name '/tmp/x' cannot be a file or folder name: it contains the path separator " +
+                @"'/'$"),
+        new("spec name that is a Windows device name", b => ["run", b.Write("n.yaml",
+            "name: con\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: " +
+            "[0]\n")],
             @"n\.yaml:1:7: experiment name 'con' cannot be a file or folder name: 'con' is a device name on Windows$"),
-        new("alpha outside [0, 1]", b => ["run", b.Write("a.yaml", "name: a\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2, 1.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
+        new("alpha outside [0, 1]", b => ["run", b.Write("a.yaml",
+            "name: a\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2, 1.5]\nbudgets: {fractions: " +
+            "[0.5]}\nseeds: [0]\n")],
             @"a\.yaml:4:\d+: alpha 1\.5 lies outside \[0, 1\]"),
         new("budget fraction above 1", b => ["run", b.Write("a.yaml",
             "name: a\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [2]}\nseeds: [0]\n")],
@@ -99,9 +127,13 @@ public sealed class BadInputCatalogTests
         new("negative budget count", b => ["run", b.Write("a.yaml",
             "name: a\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {counts: [-3]}\nseeds: [0]\n")],
             @"a\.yaml:5:\d+: 'budgets\.counts' must be >= 0; got -3"),
-        new("unknown strategy", b => ["run", b.Write("a.yaml", "name: a\ndatasets: [toy]\nstrategies: [RB-magic]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
+        new("unknown strategy", b => ["run", b.Write("a.yaml",
+            "name: a\ndatasets: [toy]\nstrategies: [RB-magic]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: " +
+            "[0]\n")],
             @"a\.yaml:3:\d+: unknown strategy 'RB-magic' \(known: RB-prob, RB-label, RB-dist, Random, Oracle\)"),
-        new("unknown learner", b => ["run", b.Write("a.yaml", "name: a\ndatasets: [toy]\nlearners: [svm]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
+        new("unknown learner", b => ["run", b.Write("a.yaml",
+            "name: a\ndatasets: [toy]\nlearners: [svm]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: " +
+            "[0.5]}\nseeds: [0]\n")],
             @"a\.yaml:3:\d+: unknown learner 'svm'"),
         new("learner.c not positive", b => ["run", b.ToySpec(extra: "learner: {c: 0}")],
             @"tiny\.yaml:\d+:\d+: learner\.c must be > 0"),
@@ -110,9 +142,11 @@ public sealed class BadInputCatalogTests
         new("RB-label's k zero", b => ["run", b.ToySpec(extra: "strategy: {options: {RB-label: {k: 0}}}")],
             @"tiny\.yaml:\d+:\d+: strategy 'RB-label': option k must be at least 1; got 0$"),
         new("the shared strategy.k of earlier versions", b => ["run", b.ToySpec(extra: "strategy: {k: 3}")],
-            @"tiny\.yaml:7:\d+: strategy\.k is now each neighbour strategy's own option \(did you mean strategy\.options\.RB-label\.k and strategy\.options\.RB-dist\.k\?\)$"),
+            @"tiny\.yaml:7:\d+: strategy\.k is now each neighbour strategy's own option \(did you mean " +
+                @"strategy\.options\.RB-label\.k and strategy\.options\.RB-dist\.k\?\)$"),
         new("validation_fraction leaving no training rows", b => ["run", b.ToySpec(extra: "validation_fraction: 0.8")],
-            @"tiny\.yaml:\d+:\d+: validation_fraction must be >= 0 and leave training rows beside test_fraction 0\.3; got 0\.8"),
+            @"tiny\.yaml:\d+:\d+: validation_fraction must be >= 0 and leave training rows beside test_fraction " +
+                @"0\.3; got 0\.8"),
         new("results show --selection validation without a validation split", b => ["results", "show", ToyStore(b),
             "--selection", "validation"],
             @"these results have no validation split to choose budgets on: run the spec with validation_fraction > 0"),
@@ -122,7 +156,8 @@ public sealed class BadInputCatalogTests
             @"^--best must be one of min-of-means, mean-of-mins; got 'best'"),
         new("results show --metric that is not a fairness gap", b => ["results", "show", ToyStore(b), "--metric",
             "nope"],
-            @"--metric: 'nope' is neither a gap \(lower is fairer: .*\beqod\b.*\) nor a min/max ratio \(higher is fairer: .*\bdem_parity_ratio\b"),
+            @"--metric: 'nope' is neither a gap \(lower is fairer: .*\beqod\b.*\) nor a min/max ratio \(higher is " +
+                @"fairer: .*\bdem_parity_ratio\b"),
         new("results show --metric with no fairer direction (disparate impact can pass 1)", b => ["results", "show",
             ToyStore(b), "--metric", "disparate_impact"],
             @"--metric: 'disparate_impact' is neither a gap"),
@@ -139,7 +174,9 @@ public sealed class BadInputCatalogTests
         new("budgets.ideal not a boolean", b => ["run", b.Write("j.yaml",
             "name: j\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {ideal: maybe}\nseeds: [0]\n")],
             @"j\.yaml:\d+:\d+: 'budgets\.ideal' must be true or false; got 'maybe'"),
-        new("unknown synthetic setting", b => ["run", b.Write("k.yaml", "name: k\ndatasets: [\"synthetic(strength=2)\"]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [1]}\nseeds: [0]\n")],
+        new("unknown synthetic setting", b => ["run", b.Write("k.yaml",
+            "name: k\ndatasets: [\"synthetic(strength=2)\"]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: " +
+            "{fractions: [1]}\nseeds: [0]\n")],
             @"dataset 'synthetic\(strength=2\)': unknown setting 'strength' \(settable: weight_norm, "),
         new("firm_side_fit validation without a validation split", b => ["run",
             b.ToySpec(extra: "firm_side_fit: validation")],
@@ -160,7 +197,8 @@ public sealed class BadInputCatalogTests
         new("firm-side knob outside [0, 1]", b => ["run", b.ToySpec(extra: "firm_side: {FARE: [0.5, 3]}")],
             @"tiny\.yaml:\d+:\d+: a knob of firm_side\.FARE must lie in \[0, 1\]; got 3"),
         new("unknown defence", b => ["run", b.ToySpec(extra: "defences: [none, magic]")],
-            @"tiny\.yaml:\d+:\d+: unknown defence 'magic' \(known: none, knn-sanitisation, confident-learning, loss-filtering, roni\)"),
+            @"tiny\.yaml:\d+:\d+: unknown defence 'magic' \(known: none, knn-sanitisation, confident-learning, " +
+                @"loss-filtering, roni\)"),
         new("unknown defence option", b => ["run", b.ToySpec(extra: "defences: {knn-sanitisation: {neighbours: 5}}")],
             @"tiny\.yaml:\d+:\d+: knn-sanitisation: unknown option 'neighbours' \(settable: Action, Eta, K\)"),
         new("defence option out of range", b => ["run", b.ToySpec(extra: "defences: {loss-filtering: {share: 1.5}}")],
@@ -175,7 +213,8 @@ public sealed class BadInputCatalogTests
             @"^.*tiny\.yaml:7:\d+: confident-learning: option 'folds' must be a whole number; got 2\.5$"),
         new("defence whole-number option beyond a whole number", b => ["run",
             b.ToySpec(extra: "defences: {roni: {quiz_rows: 99999999999}}")],
-            @"^.*tiny\.yaml:7:\d+: roni: option 'quiz_rows' must be a whole number \(at most 2,147,483,647\); got 99999999999$"),
+            @"^.*tiny\.yaml:7:\d+: roni: option 'quiz_rows' must be a whole number \(at most 2,147,483,647\); got " +
+                @"99999999999$"),
         new("defence number option given a list", b => ["run",
             b.ToySpec(extra: "defences: {loss-filtering: {share: [0.1, 0.2]}}")],
             @"^.*tiny\.yaml:7:\d+: loss-filtering: option 'share' must be a number; got \[0\.1,0\.2\]$"),
@@ -236,10 +275,12 @@ public sealed class BadInputCatalogTests
         new("shard not I/N", b => ["run", b.ToySpec(), "--shard", "half"],
             @"--shard: 'half' is not I/N \(e\.g\. 2/4\) or env"),
         new("shard from an environment without a scheduler", b => ["run", b.ToySpec(), "--shard", "env"],
-            @"--shard env: neither SLURM_ARRAY_TASK_ID \(a Slurm job array\) nor JOB_COMPLETION_INDEX \(a Kubernetes Indexed Job\) is set; give --shard I/N"),
+            @"--shard env: neither SLURM_ARRAY_TASK_ID \(a Slurm job array\) nor JOB_COMPLETION_INDEX \(a Kubernetes " +
+                @"Indexed Job\) is set; give --shard I/N"),
         new("merge of a store whose settings are null", b => { var s = ToyStore(b); Sql(s,
             "UPDATE experiments SET settings_json = 'null'"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
-            @"^results store '.*tiny\.sqlite': the settings of experiment 'tiny' are corrupted \(the record is null, not a JSON object\)$"),
+            @"^results store '.*tiny\.sqlite': the settings of experiment 'tiny' are corrupted \(the record is null, " +
+                @"not a JSON object\)$"),
         new("merge of a store whose settings lack a key", b => { var s = ToyStore(b); Sql(s,
             "UPDATE experiments SET settings_json = json_remove(settings_json, '$.strategy.tie_rule')"); return
             ["results", "merge", b.PathOf("m.sqlite"), s]; },
@@ -247,44 +288,55 @@ public sealed class BadInputCatalogTests
         new("merge of a store whose cell configuration lacks a key", b => { var s = ToyStore(b); Sql(s,
             "UPDATE cells SET config_json = json_remove(config_json, '$.dataset.name') WHERE method = 'Base'"); return
             ["results", "merge", b.PathOf("m.sqlite"), s]; },
-            @"cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its configuration has no 'dataset\.name'; delete that row"),
+            @"cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its configuration has no 'dataset\.name'; delete that " +
+                @"row"),
         new("store whose cell configuration holds text for the seed", b => { var s = ToyStore(b); Sql(s,
             "UPDATE cells SET config_json = json_set(config_json, '$.seed', 'zero') WHERE method = 'Base'"); return
             ["results", "show", s]; },
             @"is corrupted: its configuration's 'seed' is the text ""zero"", not a whole number; delete that row"),
         new("merge of a store whose run has no id", b => { var s = ToyStore(b); Sql(s,
             "UPDATE runs SET run_id = NULL"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
-            @"^results store '.*tiny\.sqlite': row 1 of the runs table is corrupted: its run_id is empty \(NULL\); run the experiment into a new store$"),
+            @"^results store '.*tiny\.sqlite': row 1 of the runs table is corrupted: its run_id is empty \(NULL\); " +
+                @"run the experiment into a new store$"),
         new("store whose experiment has no name", b => { var s = ToyStore(b); Sql(s,
             "UPDATE experiments SET experiment = NULL"); return ["results", "merge", b.PathOf("m.sqlite"), s]; },
-            @"^results store '.*tiny\.sqlite': a row of its experiments or cells table has no experiment name \(it is NULL\)"),
+            @"^results store '.*tiny\.sqlite': a row of its experiments or cells table has no experiment name \(it " +
+                @"is NULL\)"),
         new("merge of a missing store", b => ["results", "merge", b.PathOf("m.sqlite"), b.PathOf("nowhere.sqlite")],
             @"results store '.*nowhere\.sqlite' does not exist"),
         new("merge of a shard whose run stopped before its end", b =>
             {
-                var spec = b.Write("tiny.yaml", "name: tiny\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.25, 0.5, 1]}\nseeds: [0]\n");
-                var plan = FairCollective.Experiments.Running.RunGrid.Build(FairCollective.Experiments.Specs.SpecParser.ParseFile(spec)).ShardOf(new(1, 2));
+                var spec = b.Write("tiny.yaml",
+                    "name: tiny\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.25, " +
+                    "0.5, 1]}\nseeds: [0]\n");
+                var plan = FairCollective.Experiments.Running.RunGrid
+                    .Build(FairCollective.Experiments.Specs.SpecParser.ParseFile(spec)).ShardOf(new(1, 2));
                 using (var store = FairCollective.Experiments.Store.ResultsStore.Open(b.PathOf("s1.sqlite")))
                     new FairCollective.Experiments.Running.ExperimentRunner(new() { MaxDegreeOfParallelism = 1,
                         StopAfterCells = 1 },
                         FairCollective.Experiments.Running.SilentProgress.Instance).Run(plan, store);
                 return ["results", "merge", b.PathOf("m.sqlite"), b.PathOf("s1.sqlite")];
             },
-            @"results merge: store '.*s1\.sqlite' is unfinished: \d+ of the \d+ cells of its run of 'tiny' \(shard 1/2\) are missing \(its run still runs, or stopped before its end\); finish it .* or merge with --allow-partial"),
+            @"results merge: store '.*s1\.sqlite' is unfinished: \d+ of the \d+ cells of its run of 'tiny' \(shard " +
+                @"1/2\) are missing \(its run still runs, or stopped before its end\); finish it .* or merge with " +
+                @"--allow-partial"),
         new("merge of a sweep with a shard missing", b => { var spec = b.ToySpec(); Ok("run", spec, "--shard",
             "2/3"); return ["results", "merge", b.PathOf("m.sqlite"), b.PathOf("tiny.shard-2-of-3.sqlite")]; },
-            @"results merge: experiment 'tiny' was run in shards, but no store given holds shard 1/3, 3/3; merge every shard's store, or merge with --allow-partial"),
+            @"results merge: experiment 'tiny' was run in shards, but no store given holds shard 1/3, 3/3; merge " +
+                @"every shard's store, or merge with --allow-partial"),
         new("merge into one of its inputs", b => ["results", "merge", b.PathOf("m.sqlite"), b.PathOf("m.sqlite")],
             @"results merge: the output '.*m\.sqlite' is also an input"),
         new("randomness folder named in another case than its dataset", b => Randomness(b, "toy", "Toy"),
-            @"^randomness folder '.*rnd': 'Toy' is not used by this spec \(a randomness folder holds only what the run imports: a folder per dataset of the spec, named exactly as the dataset: toy\)$"),
+            @"^randomness folder '.*rnd': 'Toy' is not used by this spec \(a randomness folder holds only what the " +
+                @"run imports: a folder per dataset of the spec, named exactly as the dataset: toy\)$"),
         new("randomness folder of another dataset", b => Randomness(b, "toy", "compas"),
             @"^randomness folder '.*rnd': 'compas' is not used by this spec"),
         new("randomness only for another seed", b => Randomness(b, "toy/seed-0", "toy/seed-3"),
             @"^randomness folder '.*rnd': 'toy/seed-3' is not used by this spec \(.*: seed-0\)$"),
         new("randomness splits.csv instead of split.csv", b => Randomness(b, "toy/seed-0/split.csv",
             "toy/seed-0/splits.csv"),
-            @"^randomness folder '.*rnd': 'toy/seed-0/splits\.csv' is not used by this spec \(.*: split\.csv, collective_order\.csv, random_priorities\.csv\)$"),
+            @"^randomness folder '.*rnd': 'toy/seed-0/splits\.csv' is not used by this spec \(.*: split\.csv, " +
+                @"collective_order\.csv, random_priorities\.csv\)$"),
         new("randomness folder that gives the run nothing", b => Randomness(b, "toy", null),
             @"^randomness folder '.*rnd' gives this run nothing"),
         new("invalid YAML", b => ["run", b.Write("bad.yaml", "name: x\ndatasets: [toy\n")],
@@ -300,7 +352,9 @@ public sealed class BadInputCatalogTests
             @"^.*tiny\.yaml:7:\d+: randomness folder 'draws\.csv' is a file, not a folder$"),
         new("bootstrap.resamples given text", b => ["run", b.ToySpec(extra: "bootstrap: {resamples: many}")],
             @"^.*tiny\.yaml:7:\d+: 'bootstrap\.resamples' must be a whole number; got 'many'$"),
-        new("seeds.count given text", b => ["run", b.Write("s.yaml", "name: s\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: {count: few}\n")],
+        new("seeds.count given text", b => ["run", b.Write("s.yaml",
+            "name: s\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: " +
+            "{count: few}\n")],
             @"^.*s\.yaml:6:\d+: 'seeds\.count' must be a whole number; got 'few'$"),
         new("FARE with no leaves", b => ["run", b.ToySpec(extra: "firm_side: {FARE: {options: {max_leaves: 0}}}")],
             @"^.*tiny\.yaml:7:\d+: firm-side method 'FARE': option max_leaves must be at least 1; got 0$"),
@@ -309,7 +363,8 @@ public sealed class BadInputCatalogTests
             @"^.*tiny\.yaml:7:\d+: firm-side method 'FARE': option max_leaves must be at most 10,000; got 1000000000$"),
         new("a firm-side method's knob set as an option", b => ["run",
             b.ToySpec(extra: "firm_side: {FARE: {options: {fairness_weight: 0.5}}}")],
-            @"^.*tiny\.yaml:7:\d+: firm-side method 'FARE': unknown option 'fairness_weight' \(settable: AllowWorseningSplits, Encoding, MaxLeaves, MinLeafSize\)$"),
+            @"^.*tiny\.yaml:7:\d+: firm-side method 'FARE': unknown option 'fairness_weight' \(settable: " +
+                @"AllowWorseningSplits, Encoding, MaxLeaves, MinLeafSize\)$"),
         new("options for a firm-side method without any", b => ["run",
             b.ToySpec(extra: "firm_side: {Reweighing: {options: {strength: 1}}}")],
             @"^.*tiny\.yaml:7:\d+: firm-side method 'Reweighing' has no options beyond its knob$"),
@@ -322,90 +377,128 @@ public sealed class BadInputCatalogTests
             @"spec file '.*nowhere\.yaml' does not exist"),
 
         // --- feasibility, checked before the first cell --------------------------------------------------------------
-        new("k larger than the majority rows RB-dist can use", b => ["run", b.Write("k.yaml", "name: k\ndatasets: [toy]\nstrategies: [RB-dist]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\nstrategy: {options: {RB-dist: {k: 5000}}}\n")],
-            @"k\.yaml: strategy\.options\.RB-dist\.k = 5000 exceeds the \d+ positive majority training rows RB-dist measures distances to in dataset 'toy', seed 0; lower strategy\.options\.RB-dist\.k"),
-        new("k larger than the majority rows RB-label can use", b => ["run", b.Write("k.yaml", "name: k\ndatasets: [toy]\nstrategies: [RB-label]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\nstrategy: {options: {RB-label: {k: 5000}}}\n")],
-            @"k\.yaml: strategy\.options\.RB-label\.k = 5000 exceeds the \d+ majority training rows RB-label can count among in dataset 'toy', seed 0; lower strategy\.options\.RB-label\.k"),
-        new("majority_rows larger than the majority", b => ["run", b.Write("m.yaml", "name: m\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\nmajority_rows: [100000]\n")],
+        new("k larger than the majority rows RB-dist can use", b => ["run", b.Write("k.yaml",
+            "name: k\ndatasets: [toy]\nstrategies: [RB-dist]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: " +
+            "[0]\nstrategy: {options: {RB-dist: {k: 5000}}}\n")],
+            @"k\.yaml: strategy\.options\.RB-dist\.k = 5000 exceeds the \d+ positive majority training rows RB-dist " +
+                @"measures distances to in dataset 'toy', seed 0; lower strategy\.options\.RB-dist\.k"),
+        new("k larger than the majority rows RB-label can use", b => ["run", b.Write("k.yaml",
+            "name: k\ndatasets: [toy]\nstrategies: [RB-label]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: " +
+            "[0]\nstrategy: {options: {RB-label: {k: 5000}}}\n")],
+            @"k\.yaml: strategy\.options\.RB-label\.k = 5000 exceeds the \d+ majority training rows RB-label can " +
+                @"count among in dataset 'toy', seed 0; lower strategy\.options\.RB-label\.k"),
+        new("majority_rows larger than the majority", b => ["run", b.Write("m.yaml",
+            "name: m\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: " +
+            "[0]\nmajority_rows: [100000]\n")],
             @"m\.yaml: majority_rows = 100000 exceeds the \d+ majority training rows of dataset 'toy', seed 0"),
-        new("oracle on real data", b => ["run", b.Write("o.yaml", $"name: o\ndatasets: [{{path: people.csv, spec: {b.UserData()}}}]\nstrategies: [Oracle]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n")],
+        new("oracle on real data", b => ["run", b.Write("o.yaml",
+            $"name: o\ndatasets: [{{path: people.csv, spec: {b.UserData()}}}]\nstrategies: [Oracle]\nalphas: " +
+            $"[0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n")],
             @"o\.yaml: strategy 'Oracle' needs synthetic data with a known causal model"),
-        new("collective larger than the minority", b => ["run", b.Write("c.yaml", "name: c\ndatasets: [toy]\nstrategies: [RB-prob]\nmembers: [100000]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
-            @"c\.yaml: a collective of 100000 members is larger than the \d+ minority training rows of dataset 'toy', seed 0"),
+        new("collective larger than the minority", b => ["run", b.Write("c.yaml",
+            "name: c\ndatasets: [toy]\nstrategies: [RB-prob]\nmembers: [100000]\nbudgets: {fractions: [0.5]}\nseeds: " +
+            "[0]\n")],
+            @"c\.yaml: a collective of 100000 members is larger than the \d+ minority training rows of dataset " +
+                @"'toy', seed 0"),
         new("collective whose pool is empty", b =>
             {
                 // Every minority row has y = 1: any collective has nothing to relabel.
                 var rows = string.Concat(Enumerable.Range(0, 120).Select(i
                     => i % 3 == 0 ? $"{i},b,1\n" : $"{i},a,{i % 2}\n"));
                 b.Write("p.csv", "x,g,y\n" + rows);
-                var spec = b.Write("p-data.yaml", "name: p\npath: p.csv\nlabel: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\n");
-                return ["run", b.Write("e.yaml", $"name: e\ndatasets: [{{path: p.csv, spec: {spec}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n")];
+                var spec = b.Write("p-data.yaml",
+                    "name: p\npath: p.csv\nlabel: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] " +
+                    "}\nsensitive: { columns: [g], minority: [b] }\n");
+                return ["run", b.Write("e.yaml",
+                    $"name: e\ndatasets: [{{path: p.csv, spec: {spec}}}]\nstrategies: [RB-prob]\nalphas: " +
+                    $"[0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n")];
             },
-            @"e\.yaml: the collective alpha=0\.5 of dataset 'p', seed 0 has an empty pool: none of its \d+ members has y = 0"),
+            @"e\.yaml: the collective alpha=0\.5 of dataset 'p', seed 0 has an empty pool: none of its \d+ members " +
+                @"has y = 0"),
         new("two datasets over one file with the same name", b =>
             {
                 var a = b.UserData("people");
                 var other = b.Write("people-2.yaml",
                     File.ReadAllText(a) + "missing: { values: [\"?\"], policy: keep }\n");
-                return ["run", b.Write("two.yaml", $"name: two\ndatasets: [{{path: people.csv, spec: {a}}}, {{path: people.csv, spec: {other}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n")];
+                return ["run", b.Write("two.yaml",
+                    $"name: two\ndatasets: [{{path: people.csv, spec: {a}}}, {{path: people.csv, spec: " +
+                    $"{other}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n")];
             },
-            @"two\.yaml: two datasets are named 'people' but differ \('.*people\.csv' read with '.*people\.yaml' and '.*people\.csv' read with '.*people-2\.yaml'\); give each its own 'name' in its dataset spec"),
+            @"two\.yaml: two datasets are named 'people' but differ \('.*people\.csv' read with '.*people\.yaml' and " +
+                @"'.*people\.csv' read with '.*people-2\.yaml'\); give each its own 'name' in its dataset spec"),
 
         // --- stores: identity, refusal, corruption
         // ---------------------------------------------------------------------
         new("changed learner option, same store", b => { var s = ToyStore(b); return ["run",
             b.ToySpec(extra: "learner: {c: 0.01}"), "--store", s]; },
-            @"results store '.*tiny\.sqlite' already holds experiment 'tiny' with other settings: learner 'logistic' options differ: C is 1 in the store and 0\.01 now; give the spec another name, or run into another --store"),
+            @"results store '.*tiny\.sqlite' already holds experiment 'tiny' with other settings: learner 'logistic' " +
+                @"options differ: C is 1 in the store and 0\.01 now; give the spec another name, or run into another " +
+                @"--store"),
         new("changed test fraction, same store", b => { var s = ToyStore(b); return ["run",
             b.ToySpec(extra: "test_fraction: 0.25"), "--store", s]; },
             @"already holds experiment 'tiny' with other settings: test_fraction is 0\.3 in the store and 0\.25 now"),
         new("changed strategy option, same store", b => { var s = ToyStore(b); return ["run",
             b.ToySpec(extra: "strategy: {tie_rule: row-index}"), "--store", s]; },
-            @"already holds experiment 'tiny' with other settings: strategy\.tie_rule is SeededRandom in the store and RowIndex now"),
+            @"already holds experiment 'tiny' with other settings: strategy\.tie_rule is SeededRandom in the store " +
+                @"and RowIndex now"),
         new("edited data file, same store", b =>
             {
                 var spec = b.UserData("people", specName: "people");
-                var exp = b.Write("u.yaml", $"name: u\ndatasets: [{{path: people.csv, spec: {spec}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n");
+                var exp = b.Write("u.yaml",
+                    $"name: u\ndatasets: [{{path: people.csv, spec: {spec}}}]\nstrategies: [RB-prob]\nalphas: " +
+                    $"[0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n");
                 Ok("run", exp, "--threads", "1");
                 File.AppendAllText(b.PathOf("people.csv"), "3,b,1\n");
                 return ["run", exp];
             },
-            @"already holds experiment 'u' with other settings: dataset 'people' has different data \(content sha256 [0-9a-f]{12} in the store, [0-9a-f]{12} now\)"),
+            @"already holds experiment 'u' with other settings: dataset 'people' has different data \(content sha256 " +
+                @"[0-9a-f]{12} in the store, [0-9a-f]{12} now\)"),
         new("edited dataset spec, same store", b =>
             {
                 var spec = b.UserData("people", specName: "people");
-                var exp = b.Write("u.yaml", $"name: u\ndatasets: [{{path: people.csv, spec: {spec}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n");
+                var exp = b.Write("u.yaml",
+                    $"name: u\ndatasets: [{{path: people.csv, spec: {spec}}}]\nstrategies: [RB-prob]\nalphas: " +
+                    $"[0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n");
                 Ok("run", exp, "--threads", "1");
                 File.AppendAllText(spec, "missing: { values: [\"?\"], policy: keep }\n");
                 return ["run", exp];
             },
-            @"dataset 'people' is read with different settings \(spec sha256 [0-9a-f]{12} in the store, [0-9a-f]{12} now\)"),
+            @"dataset 'people' is read with different settings \(spec sha256 [0-9a-f]{12} in the store, [0-9a-f]{12} " +
+                @"now\)"),
         new("foreign SQLite database as --store", b =>
             {
                 var db = b.PathOf("crm.db");
                 Sql(db, "CREATE TABLE customers(id INTEGER)");
                 return ["run", b.ToySpec(), "--store", db];
             },
-            @"'.*crm\.db' is not a FairCollective results store \(it is an SQLite database with tables customers\); give another --store path"),
+            @"'.*crm\.db' is not a FairCollective results store \(it is an SQLite database with tables customers\); " +
+                @"give another --store path"),
         new("foreign SQLite database to results show", b => { var db = b.PathOf("crm.db"); Sql(db,
             "CREATE TABLE customers(id INTEGER)"); return ["results", "show", db]; },
             @"'.*crm\.db' is not a FairCollective results store"),
         new("unknown schema version", b => { var s = ToyStore(b); Sql(s, "PRAGMA user_version = 99"); return ["results",
             "show", s]; },
-            @"results store '.*tiny\.sqlite' has schema version 99; this FairCollective reads version \d+ \(run into a new store"),
+            @"results store '.*tiny\.sqlite' has schema version 99; this FairCollective reads version \d+ \(run into " +
+                @"a new store"),
         new("a run resumed into a store of schema 5 (percentile intervals of unsigned gaps)", b
             => { var s = ToyStore(b); Sql(s, "PRAGMA user_version = 5"); return ["run", b.ToySpec(), "--store", s]; },
-            @"results store '.*tiny\.sqlite' has schema version 5; this FairCollective reads version 7: its intervals of unsigned gaps and ratios \(EqOd, .*\) are percentile intervals that exclude 0 near 0, where this FairCollective bounds them through the signed gaps \(docs/metrics\.md\), and it does not record whether its runs finished; run the experiment again into a new store"),
+            @"results store '.*tiny\.sqlite' has schema version 5; this FairCollective reads version 7: its " +
+                @"intervals of unsigned gaps and ratios \(EqOd, .*\) are percentile intervals that exclude 0 near 0, " +
+                @"where this FairCollective bounds them through the signed gaps \(docs/metrics\.md\), and it does " +
+                @"not record whether its runs finished; run the experiment again into a new store"),
         new("a run resumed into a store of schema 6 (k shared by every strategy)", b => { var s = ToyStore(b); Sql(s,
             "PRAGMA user_version = 6"); return ["run", b.ToySpec(), "--store", s]; },
-            @"results store '.*tiny\.sqlite' has schema version 6; this FairCollective reads version 7: its collective cells are keyed by k, scaling and rb_prob_model shared by every strategy, .*; run the experiment again into a new store \(its numbers are the same\)$"),
+            @"results store '.*tiny\.sqlite' has schema version 6; this FairCollective reads version 7: its " +
+                @"collective cells are keyed by k, scaling and rb_prob_model shared by every strategy, .*; run the " +
+                @"experiment again into a new store \(its numbers are the same\)$"),
         new("a text file as store", b => ["results", "show", b.Write("notes.sqlite", new string('x', 600))],
             @"'.*notes\.sqlite' is not a FairCollective results store \(not an SQLite database\)"),
         new("missing store", b => ["results", "show", b.PathOf("none.sqlite")],
             @"results store '.*none\.sqlite' does not exist"),
         new("corrupted row: results show", b => { var s = ToyStore(b); Sql(s,
             "UPDATE cells SET metrics_json = '{' WHERE method = 'RB-prob'"); return ["results", "show", s]; },
-            @"results store '.*tiny\.sqlite': cell row \d+ \(key [0-9a-f]{12}\) is corrupted: .*; delete that row or run the experiment into a new store"),
+            @"results store '.*tiny\.sqlite': cell row \d+ \(key [0-9a-f]{12}\) is corrupted: .*; delete that row or " +
+                @"run the experiment into a new store"),
         new("corrupted row: results export", b => { var s = ToyStore(b); Sql(s,
             "UPDATE cells SET config_json = 'x' WHERE method = 'Base'"); return ["results", "export", s, "--csv",
             b.PathOf("out.csv")]; },
@@ -418,12 +511,14 @@ public sealed class BadInputCatalogTests
             => { var s = ToyStore(b); Sql(s,
             "UPDATE cells SET experiment = 'other' WHERE method = 'RB-prob'"); return ["results", "export", s,
             "--experiment", "other", "--csv", b.PathOf("out.csv")]; },
-            @"results store '.*tiny\.sqlite': cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its experiment column holds 'other' but its configuration says 'tiny'; delete that row"),
+            @"results store '.*tiny\.sqlite': cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its experiment column " +
+                @"holds 'other' but its configuration says 'tiny'; delete that row"),
         new("experiment column that disagrees with the configuration: the experiment it left", b
             => { var s = ToyStore(b); Sql(s,
             "UPDATE cells SET experiment = 'other' WHERE method = 'Base'"); return ["results", "show", s,
             "--experiment", "tiny"]; },
-            @"cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its experiment column holds 'other' but its configuration says 'tiny'"),
+            @"cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its experiment column holds 'other' but its " +
+                @"configuration says 'tiny'"),
         new("seed column that disagrees with the configuration", b => { var s = ToyStore(b); Sql(s,
             "UPDATE cells SET seed = 7 WHERE method = 'Base'"); return ["report", s, "-o", b.PathOf("report")]; },
             @"cell row \d+ \(key [0-9a-f]{12}\) is corrupted: its seed column holds 7 but its configuration says 0"),
@@ -436,7 +531,9 @@ public sealed class BadInputCatalogTests
 
         // --- options and output paths
         // ----------------------------------------------------------------------------------
-        new("--threads 0", b => ["run", b.ToySpec(), "--threads", "0"], @"^--threads must be a whole number from 1 to 1,024 \(leave it out for all cores\); got '0' \(see --help\)$"),
+        new("--threads 0", b => ["run", b.ToySpec(), "--threads", "0"],
+            @"^--threads must be a whole number from 1 to 1,024 \(leave it out for all cores\); got '0' \(see " +
+            @"--help\)$"),
         new("--threads -5", b => ["run", b.ToySpec(), "--threads", "-5"],
             @"^--threads must be a whole number from 1 to 1,024 \(leave it out for all cores\); got '-5'"),
         new("--threads not a number", b => ["run", b.ToySpec(), "--threads", "many"],
@@ -463,7 +560,8 @@ public sealed class BadInputCatalogTests
             @"--datasets: the toy experiment draws its own 2-D picture"),
         new("reproduce synthetic on real data", b => ["reproduce", "synthetic", "--quick", "--datasets", "compas", "-o",
             b.PathOf("repro")],
-            @"--datasets: the synthetic experiment compares with the Oracle, which needs a known causal model; 'compas' has none \(use synthetic or toy\)"),
+            @"--datasets: the synthetic experiment compares with the Oracle, which needs a known causal model; " +
+                @"'compas' has none \(use synthetic or toy\)"),
         new("reproduce with an unknown learner", b => ["reproduce", "collective-size", "--quick", "--learners", "svm",
             "-o", b.PathOf("repro")],
             @"--learners: unknown learner 'svm' \(known: logistic, mlp, gbt\)"),
@@ -527,7 +625,9 @@ public sealed class BadInputCatalogTests
             {
                 b.Write("ones.csv", "x,g,y\n" + string.Concat(Enumerable.Range(0, 20).Select(i
                     => $"{i},{(i % 2 == 0 ? "a" : "b")},1.0\n")));
-                return ["datasets", "describe", b.PathOf("ones.csv"), "--spec", b.Write("ones.yaml", "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\n")];
+                return ["datasets", "describe", b.PathOf("ones.csv"), "--spec", b.Write("ones.yaml",
+                    "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], " +
+                    "minority: [b] }\n")];
             },
             @"ones\.yaml: label\.unfavourable value '0' matches no row of column 'y' \(values seen: 1\.0 \(20\)\)$"),
         new("single-class label", b =>
@@ -577,14 +677,16 @@ public sealed class BadInputCatalogTests
                 return ["datasets", "describe", b.PathOf("ids.csv"), "--spec", b.Write("ids.yaml",
                     "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n")];
             },
-            @"ids\.csv, column 'id': .*distinct values exceed the limit of 1,000 levels for a categorical feature; declare it 'kind: numeric', leave it out of 'features'"),
+            @"ids\.csv, column 'id': .*distinct values exceed the limit of 1,000 levels for a categorical feature; " +
+                @"declare it 'kind: numeric', leave it out of 'features'"),
         new("NaN in a numeric column under missing.policy error", b =>
             {
                 var s = b.UserData(extraSpec: "missing: { values: [\"?\"], policy: error }");
                 File.AppendAllText(b.PathOf("people.csv"), "NaN,a,0\n");
                 return ["datasets", "describe", b.PathOf("people.csv"), "--spec", s];
             },
-            @"people\.csv, line 242, column 'x': 'NaN' is not a finite number, so it counts as missing \(missing\.policy is error\)"),
+            @"people\.csv, line 242, column 'x': 'NaN' is not a finite number, so it counts as missing " +
+                @"\(missing\.policy is error\)"),
         new("Infinity in a numeric column under missing.policy error", b =>
             {
                 var s = b.UserData(extraSpec: "missing: { values: [\"?\"], policy: error }");
@@ -595,37 +697,48 @@ public sealed class BadInputCatalogTests
         new("dataset named '..' with --export-randomness", b =>
             {
                 var spec = b.UserData(specName: "'..'");
-                return ["run", b.Write("e.yaml", $"name: e\ndatasets: [{{path: people.csv, spec: {spec}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n"), "--export-randomness", b.PathOf("rnd")];
+                return ["run", b.Write("e.yaml",
+                    $"name: e\ndatasets: [{{path: people.csv, spec: {spec}}}]\nstrategies: [RB-prob]\nalphas: " +
+                    $"[0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n"), "--export-randomness", b.PathOf("rnd")];
             },
             @"people\.yaml: name '\.\.' cannot be a file or folder name: '\.\.' is the parent folder$"),
         new("dataset named 'a/b'", b => ["datasets", "describe", b.UserData(specName: "a/b")],
             @"people\.yaml: name 'a/b' cannot be a file or folder name: it contains the path separator '/'$"),
         new("derived expression of 30,000 '+' terms", b => ["datasets", "describe",
             b.UserData(extraSpec: Derived(string.Join("+", Enumerable.Repeat("x", 30_000))))],
-            @"people\.yaml: derived column 'd': the expression has 59,999 characters, more than the limit of 2,000 for a derived column"),
+            @"people\.yaml: derived column 'd': the expression has 59,999 characters, more than the limit of 2,000 " +
+                @"for a derived column"),
         new("derived expression of 70,000 nested unary minus", b => ["datasets", "describe",
             b.UserData(extraSpec: Derived(new string('-', 70_000) + "x"))],
-            @"people\.yaml: derived column 'd': the expression nests brackets and unary operators deeper than 64 levels at character 65 "),
+            @"people\.yaml: derived column 'd': the expression nests brackets and unary operators deeper than 64 " +
+                @"levels at character 65 "),
         new("derived expression of 100,000 nested '!'", b => ["datasets", "describe",
             b.UserData(extraSpec: Derived(new string('!', 100_000) + "true"))],
-            @"people\.yaml: derived column 'd': the expression nests brackets and unary operators deeper than 64 levels at character 65 "),
+            @"people\.yaml: derived column 'd': the expression nests brackets and unary operators deeper than 64 " +
+                @"levels at character 65 "),
         new("derived expression of 65 nested brackets", b => ["datasets", "describe",
             b.UserData(extraSpec: Derived(string.Concat(Enumerable.Repeat("Abs(", 65)) + "x" + new string(')', 65)))],
-            @"people\.yaml: derived column 'd': the expression nests brackets and unary operators deeper than 64 levels at character 260 "),
+            @"people\.yaml: derived column 'd': the expression nests brackets and unary operators deeper than 64 " +
+                @"levels at character 260 "),
         new("derived column income / 0 (infinite on every row)", b => ["datasets", "describe",
             b.UserData(extraSpec: Derived("x / 0"))],
-            @"people\.yaml: derived column 'd': expression ""x / 0"" has no value on any of the 240 rows of .*people\.csv \(NaN or infinite on 240, an input missing on 0\)"),
+            @"people\.yaml: derived column 'd': expression ""x / 0"" has no value on any of the 240 rows of " +
+                @".*people\.csv \(NaN or infinite on 240, an input missing on 0\)"),
         new("derived column (x-x)/(x-x) (NaN on every row)", b => ["datasets", "describe",
             b.UserData(extraSpec: Derived("(x-x)/(x-x)"))],
-            @"people\.yaml: derived column 'd': expression ""\(x-x\)/\(x-x\)"" has no value on any of the 240 rows .*\(NaN or infinite on 240, an input missing on 0\)"),
+            @"people\.yaml: derived column 'd': expression ""\(x-x\)/\(x-x\)"" has no value on any of the 240 rows " +
+                @".*\(NaN or infinite on 240, an input missing on 0\)"),
         new("derived column 1e999 + x (infinite on every row)", b => ["datasets", "describe",
             b.UserData(extraSpec: Derived("1e999 + x"))],
-            @"people\.yaml: derived column 'd': expression ""1e999 \+ x"" has no value on any of the 240 rows .*\(NaN or infinite on 240, an input missing on 0\)"),
+            @"people\.yaml: derived column 'd': expression ""1e999 \+ x"" has no value on any of the 240 rows " +
+                @".*\(NaN or infinite on 240, an input missing on 0\)"),
         new("quantile with q outside [0, 1]", b => ["datasets", "describe",
             b.UserData(extraSpec: Derived("quantile(x, 2)"))],
-            @"people\.yaml: derived column 'd': .*people\.csv, line 2 \(x = 0\): quantile's q must be a number from 0 to 1; got 2$"),
+            @"people\.yaml: derived column 'd': .*people\.csv, line 2 \(x = 0\): quantile's q must be a number from " +
+                @"0 to 1; got 2$"),
         new("median of a text column", b => ["datasets", "describe", b.UserData(extraSpec: Derived("median(g)"))],
-            @"people\.yaml: derived column 'd': .*line 2 \(g = 'b'\): median\(g\): column 'g' is not numeric \(derived column 'd'\)$"),
+            @"people\.yaml: derived column 'd': .*line 2 \(g = 'b'\): median\(g\): column 'g' is not numeric " +
+                @"\(derived column 'd'\)$"),
         new("column with an empty header (R's row names)", b =>
             {
                 b.Write("r.csv", "\"\",\"x\",\"g\",\"y\"\n" + string.Concat(Enumerable.Range(0, 40).Select(i
@@ -633,14 +746,16 @@ public sealed class BadInputCatalogTests
                 return ["datasets", "describe", b.PathOf("r.csv"), "--spec", b.Write("r.yaml",
                     "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n")];
             },
-            @"r\.csv: column 1 has an empty header \(R's write\.csv writes row names so\); name it with 'columns' in the dataset spec .*or list the features under 'features' to leave it out$"),
+            @"r\.csv: column 1 has an empty header \(R's write\.csv writes row names so\); name it with 'columns' in " +
+                @"the dataset spec .*or list the features under 'features' to leave it out$"),
         new(".npy header claiming 10^12 rows", b =>
             {
                 var spec = b.UserData();
                 return ["datasets", "describe", b.PathOf("people.csv"), "--spec", spec, "--embeddings", Npy(b,
                     "big.npy", "(1000000000000, 2)", 16)];
             },
-            @"big\.npy: the header's shape \(1000000000000, 2\) of <f8 needs 16,000,000,000,000 data bytes, but the file holds 16$"),
+            @"big\.npy: the header's shape \(1000000000000, 2\) of <f8 needs 16,000,000,000,000 data bytes, but the " +
+                @"file holds 16$"),
         new(".npy header with a shape beyond any integer", b =>
             {
                 var spec = b.UserData();
@@ -673,7 +788,8 @@ public sealed class BadInputCatalogTests
             @"people\.yaml:4:12: 'separator' must be a text, got a mapping$"),
         new("label given as a single value", b => ["datasets", "describe", b.Write("l.yaml",
             "path: people.csv\nlabel: y\nsensitive: { columns: [g], minority: [b] }\n")],
-            @"l\.yaml:2:8: 'label' must be a mapping of keys \(column, favourable, unfavourable\), got the single value 'y'$"),
+            @"l\.yaml:2:8: 'label' must be a mapping of keys \(column, favourable, unfavourable\), got the single " +
+                @"value 'y'$"),
         new("favourable given as a single value", b => ["datasets", "describe", b.Write("f.yaml",
             File.ReadAllText(b.UserData()).Replace("favourable: [\"1\"]", "favourable: \"1\""))],
             @"f\.yaml:2:\d+: 'favourable' must be a list, got the single value '1'$"),
@@ -683,7 +799,9 @@ public sealed class BadInputCatalogTests
             @"people\.yaml:4:9: 'header' must be true or false, got 'maybe'$"),
         new("features given as a mapping", b => ["datasets", "describe", b.UserData(extraSpec: "features: {name: x}")],
             @"people\.yaml:4:11: 'features' must be a list, got a mapping$"),
-        new("unknown dataset in an experiment", b => ["run", b.Write("x.yaml", "name: x\ndatasets: [compass]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n")],
+        new("unknown dataset in an experiment", b => ["run", b.Write("x.yaml",
+            "name: x\ndatasets: [compass]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: " +
+            "[0]\n")],
             @"unknown dataset 'compass'"),
 
         // --- metrics: a CSV of labelled predictions
@@ -735,11 +853,13 @@ public sealed class BadInputCatalogTests
         new("metrics over so many groups that the between-groups intervals' pairs would not fit", b =>
             ["metrics", b.Write("preds.csv", "y,yhat,g\n" + string.Concat(Enumerable.Range(0, 200).Select(i
                 => $"{i % 2},{i / 2 % 2},g{i}\n"))), "--y-true", "y", "--y-pred", "yhat", "--group", "g"],
-            @"^the bootstrap interval of the between-groups difference over 200 groups needs 19,900 pairwise parts x 1,000 resamples, more than 16,777,216 values; use fewer resamples or fewer groups$"),
+            @"^the bootstrap interval of the between-groups difference over 200 groups needs 19,900 pairwise parts x " +
+                @"1,000 resamples, more than 16,777,216 values; use fewer resamples or fewer groups$"),
         new("plan with a member outside the minority", b => { var (m, _) = Planning.CompasCut.Write(b, 50, 0,
             withAMajorityRow: true); return ["plan", m, .. Planning.CompasCut.PublicNumbers(), "--majority-base-rate",
             "0.5"]; },
-            @"members file '.*': row 51 \(id \d+\) is in group 'Caucasian', not in the minority \(African-American\); a collective's members all belong to the minority$"),
+            @"members file '.*': row 51 \(id \d+\) is in group 'Caucasian', not in the minority " +
+                @"\(African-American\); a collective's members all belong to the minority$"),
         new("plan with public numbers the members contradict", b => { var (m, s) = Planning.CompasCut.Write(b, 300,
             50); return ["plan", m, "--majority", s, "--firm-users", "1000", "--minority-users", "100"]; },
             @"the members file has 300 rows but the public numbers give the minority only 100 users: .*$"),
@@ -752,9 +872,11 @@ public sealed class BadInputCatalogTests
             @"the majority sample's 40 rows all have label 1: .*$"),
         new("plan without a sample or a majority base rate", b => { var (m, _) = Planning.CompasCut.Write(b, 50,
             0); return ["plan", m, .. Planning.CompasCut.PublicNumbers()]; },
-            @"without a majority sample \(--majority\) the planner needs the majority's base rate: give --majority-base-rate .*$"),
+            @"without a majority sample \(--majority\) the planner needs the majority's base rate: give " +
+                @"--majority-base-rate .*$"),
         new("plan with one public number", b => PlanWithout(b, "--firm-users", "5000"),
-            @"the planner needs the firm's population: give two of --firm-users, --minority-users and --minority-share$"),
+            @"the planner needs the firm's population: give two of --firm-users, --minority-users and " +
+                @"--minority-share$"),
         new("plan with a target outside 0..1", b => Plan(b, "--target-eqod", "1.5"),
             @"--target: a metric value lies in \[0, 1\]; got 1\.5$"),
         new("plan into an output that is a file", b => Plan(b, "-o", b.Write("taken", "x")),
@@ -777,10 +899,12 @@ public sealed class BadInputCatalogTests
             @"^--evaluation-users must be a whole number from 1 to 10,000,000; got '1000000000'"),
         new("plan of a firm whose default test users exceed the limit", b => PlanWithout(b, "--firm-users", "500000000",
             "--minority-share", "0.4"),
-            @"^the firm's test users, 0\.3/0\.7 of its 500,000,000 users = 214,285,714, are more than the limit of 10,000,000 the planner draws; give --evaluation-users \(at most 10,000,000\)$"),
+            @"^the firm's test users, 0\.3/0\.7 of its 500,000,000 users = 214,285,714, are more than the limit of " +
+                @"10,000,000 the planner draws; give --evaluation-users \(at most 10,000,000\)$"),
         new("plan of a firm larger than the limit from users and share", b => PlanWithout(b, "--minority-users",
             "1000000", "--minority-share", "0.0000001"),
-            @"^--minority-users 1000000 at --minority-share 1E-07 gives 10000000000000 firm users, more than the limit of 1,000,000,000$"),
+            @"^--minority-users 1000000 at --minority-share 1E-07 gives 10000000000000 firm users, more than the " +
+                @"limit of 1,000,000,000$"),
         new("plan with --sample-prior-rows above the limit", b => Plan(b, "--sample-prior-rows", "2000000000"),
             @"^--sample-prior-rows must be a whole number from 0 to 1,000,000; got '2000000000'"),
         new("plan of a members file that is a folder", b
@@ -802,7 +926,8 @@ public sealed class BadInputCatalogTests
                 return ["plan", b.PathOf("members.csv"), "--spec", spec, "--majority", b.PathOf("sample.csv"),
                     "--firm-users", "5000", "--minority-share", "0.4"];
             },
-            @"^majority sample '.*sample\.csv': row 2 \(id 1\) is in the minority group 'b', not in the majority; a majority sample holds majority rows only$"),
+            @"^majority sample '.*sample\.csv': row 2 \(id 1\) is in the minority group 'b', not in the majority; a " +
+                @"majority sample holds majority rows only$"),
         new("plan of an empty majority sample read with the members' spec", b =>
             {
                 var spec = b.UserData("people", specName: "people");

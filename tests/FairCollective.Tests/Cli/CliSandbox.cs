@@ -20,7 +20,8 @@ public sealed class CliSandbox : IDisposable
 
     /// <summary>A small experiment on the 200-row toy data: one base cell and one collective cell per seed.</summary>
     public string ToySpec(string name = "tiny", string extra = "", string file = "tiny.yaml") => Write(file,
-        $"name: {name}\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n{extra}\n");
+        $"name: {name}\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: " +
+            $"[0]\n{extra}\n");
 
     /// <summary>A user CSV of <paramref name="rows"/> rows (x numeric, g in a/b, y in 0/1) with its dataset spec;
     /// returns the spec path.</summary>
@@ -31,7 +32,8 @@ public sealed class CliSandbox : IDisposable
             2).Append('\n');
         Write(name + ".csv", csv.ToString());
         return Write(name + ".yaml", (specName is null ? "" : $"name: {specName}\n") + $"path: {name}.csv\n"
-            + "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\n" + extraSpec + "\n");
+            + "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], " +
+                "minority: [b] }\n" + extraSpec + "\n");
     }
 
     /// <summary>Every file below the folder (relative paths), to see what a command left behind.</summary>

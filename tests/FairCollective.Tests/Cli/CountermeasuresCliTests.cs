@@ -40,7 +40,9 @@ public class CountermeasuresCliTests
     public void ACustomExperimentWithDefencesGetsBothFiguresUnderItsOwnName()
     {
         using var box = new CliSandbox();
-        var spec = box.Write("guard.yaml", "name: guard\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5, 1]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n"
+        var spec = box.Write("guard.yaml",
+            "name: guard\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5, 1]\nbudgets: {fractions: " +
+            "[0.5]}\nseeds: [0]\n"
             + "defences: [none, knn-sanitisation, {knn-sanitisation: {eta: 0.5}}]\n");
         var (exit, _, stderr) = CliSandbox.Run("run", spec);
         Assert.True(exit == 0, stderr);

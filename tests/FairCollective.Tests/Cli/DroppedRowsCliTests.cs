@@ -15,7 +15,8 @@ public sealed class DroppedRowsCliTests : IDisposable
 {
     private const string Line =
         "400 rows read, 187 dropped (46.8%) for a missing value (hours: 134, wage: 80), 213 kept";
-    private const string Warning = "warning: dataset 'survey': 187 of 400 rows (46.8%) were dropped for a missing value (hours: 134, wage: 80), more than 10%";
+    private const string Warning = "warning: dataset 'survey': 187 of 400 rows (46.8%) were dropped for a missing " +
+        "value (hours: 134, wage: 80), more than 10%";
 
     private readonly CliSandbox _box = new();
 
@@ -25,7 +26,9 @@ public sealed class DroppedRowsCliTests : IDisposable
         return _box.Write("survey.yaml", RowAccountTests.SurveySpec);
     }
 
-    private string Experiment() => _box.Write("exp.yaml", $"name: exp\ndatasets: [{{path: survey.csv, spec: {Survey()}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n");
+    private string Experiment() => _box.Write("exp.yaml",
+        $"name: exp\ndatasets: [{{path: survey.csv, spec: {Survey()}}}]\nstrategies: [RB-prob]\nalphas: " +
+        $"[0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n");
 
     [Fact]
     public void DescribeShowsRowsReadDroppedAndWhyAsTableAndJson()

@@ -20,7 +20,8 @@ public sealed class IdealComparisonCliTests : IDisposable
         Assert.Contains("<h3>The ideal relabelling: every strategy at M* flips</h3>", html);
         Assert.Contains("every strategy at the ideal&#39;s flip count M*", html);
         // The metrics section defines what the table shows.
-        Assert.Contains("<li><code>ideal_precision</code>: share of the cell&#39;s flips that the ideal relabelling also makes", html);
+        Assert.Contains("<li><code>ideal_precision</code>: share of the cell&#39;s flips that the ideal relabelling " +
+            "also makes", html);
         Assert.Contains("<li><code>p0_rank_corr</code>: Spearman correlation", html);
         var csv = _box.PathOf("cells.csv");
         Assert.Equal(0, CliSandbox.Run("results", "export", Path.Combine(dir, "results.sqlite"), "--csv", csv).Exit);

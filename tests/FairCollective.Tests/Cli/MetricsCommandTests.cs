@@ -112,8 +112,10 @@ public sealed class MetricsCommandTests
         Assert.Equal(
         [
             "warning: group 'b' has no positive labels: TPR and FNR undefined (NaN)",
-            "warning: group 'a' has 20 rows with y = 1 and 20 with y = 0, each fewer than 30: its TPR, FNR and FPR are too noisy to compare",
-            "warning: group 'b' has 5 rows (0 with y = 1, 5 with y = 0), fewer than 30: its rates are too noisy to compare",
+            "warning: group 'a' has 20 rows with y = 1 and 20 with y = 0, each fewer than 30: its TPR, FNR and FPR " +
+                "are too noisy to compare",
+            "warning: group 'b' has 5 rows (0 with y = 1, 5 with y = 0), fewer than 30: its rates are too noisy to " +
+                "compare",
         ], warnings);
         // Each value has its interval on the line below; the two-group metrics have an interval column.
         Assert.Contains(lines, l => l.StartsWith("| overall ") && l.Contains("0.5000"));

@@ -72,7 +72,9 @@ public sealed class PluginCliTests : IDisposable
         foreach (var cell in centroid)
         {
             var config = cell.GetProperty("config");
-            Assert.Equal(1.0, config.GetProperty("collective").GetProperty("strategy").GetProperty("options").GetProperty("Power").GetDouble());
+            Assert.Equal(1.0,
+                config.GetProperty("collective").GetProperty("strategy").GetProperty("options").GetProperty("Power")
+                .GetDouble());
             Assert.StartsWith("SamplePlugin ", config.GetProperty("plugins").GetString());
             Assert.Contains(" sha256:", config.GetProperty("plugins").GetString());
         }
@@ -96,7 +98,9 @@ public sealed class PluginCliTests : IDisposable
         Assert.Equal(24, mine.Length);
         Assert.All(mine, c => Assert.StartsWith("SamplePlugin ",
             c.GetProperty("config").GetProperty("plugins").GetString()));
-        Assert.All(mine, c => Assert.Equal(2.0, c.GetProperty("config").GetProperty("learner").GetProperty("options").GetProperty("Temperature").GetDouble()));
+        Assert.All(mine, c => Assert.Equal(2.0,
+            c.GetProperty("config").GetProperty("learner").GetProperty("options").GetProperty("Temperature")
+            .GetDouble()));
         // Another process resumes the same cells.
         var again = Cli("run", spec, "--store", store, "--no-report");
         Assert.True(again.Exit == 0, again.Err);
@@ -147,7 +151,9 @@ public sealed class PluginCliTests : IDisposable
         _box.Write("not-an-assembly.dll", "this is text");
         File.Copy(Path.Combine(AppContext.BaseDirectory, "FairCollective.Testing.dll"),
             _box.PathOf("FairCollective.Testing.dll"));
-        string spec = _box.Write("bad.yaml", $"name: bad\n{plugins}\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n");
+        string spec = _box.Write("bad.yaml",
+            $"name: bad\n{plugins}\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: " +
+            $"[0.5]}}\nseeds: [0]\n");
         var (exit, output, err) = Cli("run", spec, "--store", _box.PathOf("bad.sqlite"));
         Assert.Equal(2, exit);
         Assert.Equal("", output);

@@ -18,7 +18,8 @@ public sealed class RunWarningsTests : IDisposable
         Assert.True(exit == 0, err);
         var warnings = output.Split('\n').Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)).ToArray();
         Assert.Single(warnings);
-        Assert.Matches(@"^warning: experiment 'tiny', dataset 'toy': a group has fewer than 30 test rows in 1 of 1 seeds \(as few as \d+\); its rates, and EqOd, are noisy$", warnings[0].TrimEnd());
+        Assert.Matches(@"^warning: experiment 'tiny', dataset 'toy': a group has fewer than 30 test rows in 1 of 1 " +
+            @"seeds \(as few as \d+\); its rates, and EqOd, are noisy$", warnings[0].TrimEnd());
     }
 
     [Fact]
@@ -29,7 +30,8 @@ public sealed class RunWarningsTests : IDisposable
             Experiment = "e", Dataset = "d", Learner = "logistic", Method = "RB-prob", Seed = seed,
             Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = eqod },
         };
-        Assert.Equal(["experiment 'e', dataset 'd': EqOd is undefined in 2 cells (a test group without positive or negative rows); tables leave them out of the seed means"],
+        Assert.Equal(["experiment 'e', dataset 'd': EqOd is undefined in 2 cells (a test group without positive or " +
+            "negative rows); tables leave them out of the seed means"],
             RunWarnings.OfCells([Cell(0, double.NaN), Cell(1, 0.1), Cell(2, double.NaN)]));
         Assert.Empty(RunWarnings.OfCells([Cell(0, 0.2)]));
     }
@@ -42,7 +44,9 @@ public sealed class RunWarningsTests : IDisposable
             Experiment = "e", Dataset = "d", Learner = "logistic", Method = method, Seed = 0, Flips = flips,
             Metrics = new Dictionary<string, double> { [MetricKeys.EqOd] = 0.1, [MetricKeys.TieFlips] = tied },
         };
-        Assert.Equal(["experiment 'e', dataset 'd', RB-label: in 2 of 3 cells with flips, some flips were chosen among members with tied scores by the tie rule, not by score (30% of those cells' flips); their results depend on the tie-breaking"],
+        Assert.Equal(["experiment 'e', dataset 'd', RB-label: in 2 of 3 cells with flips, some flips were chosen " +
+            "among members with tied scores by the tie rule, not by score (30% of those cells' flips); their results " +
+            "depend on the tie-breaking"],
             RunWarnings.OfCells([Cell("RB-label", 10, 2), Cell("RB-label", 10, 4), Cell("RB-label", 10, 0),
                 Cell("RB-prob", 10, 0), Cell("RB-label", 0, 0)]));
     }
@@ -52,12 +56,16 @@ public sealed class RunWarningsTests : IDisposable
     {
         // RB-label scores count majority neighbours (0..k): on COMPAS many pool members share a score at the cut.
         // (RB-prob ties too, on COMPAS's duplicate rows; Random's priorities are continuous and never tie.)
-        string spec = _box.Write("ties.yaml", "name: ties\ndatasets: [compas]\nstrategies: [RB-label, Random]\nalphas: [0.3]\nbudgets: {fractions: [0.25, 0.5]}\nseeds: [0]\n");
+        string spec = _box.Write("ties.yaml",
+            "name: ties\ndatasets: [compas]\nstrategies: [RB-label, Random]\nalphas: [0.3]\nbudgets: {fractions: " +
+            "[0.25, 0.5]}\nseeds: [0]\n");
         var (exit, output, err) = CliSandbox.Run("run", spec, "--no-report");
         Assert.True(exit == 0, err);
         var ties = output.Split('\n').Where(l => l.Contains("tied scores", StringComparison.Ordinal)).ToArray();
         var line = Assert.Single(ties);
-        Assert.Matches(@"^warning: experiment 'ties', dataset 'compas', RB-label: in 2 of 2 cells with flips, some flips were chosen among members with tied scores by the tie rule \(SeededRandom\), not by score \(\d+% of those cells' flips\)", line);
+        Assert.Matches(@"^warning: experiment 'ties', dataset 'compas', RB-label: in 2 of 2 cells with flips, some " +
+            @"flips were chosen among members with tied scores by the tie rule \(SeededRandom\), not by score \(\d+% " +
+            @"of those cells' flips\)", line);
     }
 
     public void Dispose() => _box.Dispose();

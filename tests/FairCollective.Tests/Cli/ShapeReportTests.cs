@@ -14,7 +14,8 @@ public sealed class ShapeReportTests : IDisposable
 
     /// <summary>Two alphas and three budgets on the bundled toy data (which knows its counterfactual).</summary>
     public static string MyStudy(CliSandbox box) => box.Write("my-study.yaml",
-        "name: my-study\ndatasets: [toy]\nstrategies: [RB-prob, RB-label]\nalphas: [0.25, 0.5]\nbudgets: {fractions: [0.25, 0.5, 1]}\nseeds: [0, 1]\n");
+        "name: my-study\ndatasets: [toy]\nstrategies: [RB-prob, RB-label]\nalphas: [0.25, 0.5]\nbudgets: {fractions: " +
+            "[0.25, 0.5, 1]}\nseeds: [0, 1]\n");
 
     [Fact]
     public void AnAlphaAndBudgetSweepGetsItsFiguresTablesAndReportBesideTheStore()
@@ -52,10 +53,12 @@ public sealed class ShapeReportTests : IDisposable
         // A min/max ratio (higher is fairer) chosen in the spec: every table, figure and verdict shows it, and the
         // report's metric section defines it; `report --metric` and `results show --metric` choose another.
         var spec = _box.Write("ratio.yaml",
-            "name: ratio\ndatasets: [toy]\nstrategies: [RB-prob, Random]\nalphas: [0.25, 0.5]\nbudgets: {fractions: [0.5, 1]}\nseeds: [0, 1, 2]\nmetric: dem_parity_ratio\n");
+            "name: ratio\ndatasets: [toy]\nstrategies: [RB-prob, Random]\nalphas: [0.25, 0.5]\nbudgets: {fractions: " +
+                "[0.5, 1]}\nseeds: [0, 1, 2]\nmetric: dem_parity_ratio\n");
         var (exit, stdout, stderr) = CliSandbox.Run("run", spec, "--threads", "1");
         Assert.True(exit == 0, stderr);
-        Assert.Contains("ratio: Best DemographicParityRatio by α\n  Per α the best flip budget: budget chosen on the test split (the paper's rule; optimistic); one budget for all seeds: the highest seed mean", stdout);
+        Assert.Contains("ratio: Best DemographicParityRatio by α\n  Per α the best flip budget: budget chosen on the " +
+            "test split (the paper's rule; optimistic); one budget for all seeds: the highest seed mean", stdout);
         Assert.Contains("dem_parity_ratio: min / max of the selection rates", stdout);
         Assert.Contains("ratio: Strategies against Random", stdout);
         Assert.DoesNotContain("EqOd (±", stdout);
@@ -90,7 +93,8 @@ public sealed class ShapeReportTests : IDisposable
     {
         var data = _box.UserData("people", specName: "people-survey");
         var spec = _box.Write("my-limited.yaml",
-            $"name: my-limited\ndatasets: [{{path: people.csv, spec: {data}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5, 1]}}\nmajority_rows: [all, 10]\nseeds: [0, 1]\n");
+            $"name: my-limited\ndatasets: [{{path: people.csv, spec: {data}}}]\nstrategies: [RB-prob]\nalphas: " +
+                $"[0.5]\nbudgets: {{fractions: [0.5, 1]}}\nmajority_rows: [all, 10]\nseeds: [0, 1]\n");
         var store = _box.PathOf("results/limited.sqlite");
         var (exit, stdout, stderr) = CliSandbox.Run("run", spec, "--store", store, "--threads", "1");
         Assert.Equal(0, exit);
@@ -103,7 +107,8 @@ public sealed class ShapeReportTests : IDisposable
         var html = File.ReadAllText(Path.Combine(report, ReportWriter.IndexFileName));
         Assert.Equal(["my-limited-limited-info"], Regex.Matches(html, "data-figure=\"([^\"]+)\"").Select(m
             => m.Groups[1].Value));
-        Assert.Contains("<strong>my-limited — Pareto fronts with all or m known majority rows on people-survey.</strong>", html);
+        Assert.Contains("<strong>my-limited — Pareto fronts with all or m known majority rows on " +
+            "people-survey.</strong>", html);
     }
 
     [Fact]

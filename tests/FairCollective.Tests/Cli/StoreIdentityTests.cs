@@ -21,7 +21,9 @@ public sealed class StoreIdentityTests : IDisposable
         var a = _box.UserData("people", specName: "people-all");
         var kept = _box.Write("kept.yaml", File.ReadAllText(a).Replace("name: people-all",
             "name: people-no-x") + "features: [ { name: g } ]\n");
-        var exp = _box.Write("two.yaml", $"name: two\ndatasets: [{{path: people.csv, spec: {a}}}, {{path: people.csv, spec: {kept}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0, 1]\n");
+        var exp = _box.Write("two.yaml",
+            $"name: two\ndatasets: [{{path: people.csv, spec: {a}}}, {{path: people.csv, spec: " +
+            $"{kept}}}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0, 1]\n");
         CliSandbox.RunOk("run", exp, "--threads", "1");
         var cells = Cells(_box.PathOf("two.sqlite"));
         // Per dataset and seed: the base cell and one collective cell.
@@ -42,7 +44,9 @@ public sealed class StoreIdentityTests : IDisposable
         Assert.Contains("computed 0 cells", CliSandbox.RunOk("run", spec, "--store", store));
         var before = Cells(store).ToDictionary(c => c.Key);
         // 0.0125 and 0.013 agree to three decimals; both are their own cells now.
-        var grown = _box.Write("tiny.yaml", "name: tiny\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5, 0.0125, 0.013]}\nseeds: [0]\n");
+        var grown = _box.Write("tiny.yaml",
+            "name: tiny\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5, 0.0125, " +
+            "0.013]}\nseeds: [0]\n");
         Assert.Contains("computed 2 cells", CliSandbox.RunOk("run", grown, "--store", store));
         var after = Cells(store);
         Assert.Equal(4, after.Count);
@@ -56,13 +60,17 @@ public sealed class StoreIdentityTests : IDisposable
     public void LimitedInformationFallsBackToADocumentedRuleAndRecordsIt()
     {
         // m = 3 known majority rows and k = 10: RB-label counts among all three, RB-dist among the positives it knows.
-        var spec = _box.Write("lim.yaml", "name: lim\ndatasets: [toy]\nstrategies: [RB-prob, RB-label, RB-dist]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nmajority_rows: [3]\nseeds: [0, 1, 2]\n");
+        var spec = _box.Write("lim.yaml",
+            "name: lim\ndatasets: [toy]\nstrategies: [RB-prob, RB-label, RB-dist]\nalphas: [0.5]\nbudgets: " +
+            "{fractions: [0.5]}\nmajority_rows: [3]\nseeds: [0, 1, 2]\n");
         CliSandbox.RunOk("run", spec, "--threads", "1");
         var cells = Cells(_box.PathOf("lim.sqlite")).Where(c => c.Method != "Base").ToArray();
         Assert.Equal(9, cells.Length);
         Assert.All(cells.Where(c => c.Method == "RB-label"), c
             => Assert.Equal("k = 3 instead of 10 (only 3 known majority rows)", c.ScoringRule));
-        Assert.All(cells.Where(c => c.Method == "RB-dist"), c => Assert.Matches(@"^(k = [0-3] instead of 10 \(only [0-3] positive known majority rows\)|constant score \(the collective knows no positive majority row\); the tie rule orders the pool)$", c.ScoringRule));
+        Assert.All(cells.Where(c => c.Method == "RB-dist"),
+            c => Assert.Matches(@"^(k = [0-3] instead of 10 \(only [0-3] positive known majority rows\)|constant " +
+            @"score \(the collective knows no positive majority row\); the tie rule orders the pool)$", c.ScoringRule));
         var csv = _box.PathOf("lim.csv");
         CliSandbox.RunOk("results", "export", _box.PathOf("lim.sqlite"), "--csv", csv);
         Assert.Contains("k = 3 instead of 10 (only 3 known majority rows)", File.ReadAllText(csv));

@@ -76,9 +76,11 @@ public sealed class TableAgreementTests
             ",a,").Append((i * 7 + i / 5) % 2).Append('\n');
         box.Write("gaps.csv", csv.ToString());
         var data = box.Write("gaps.yaml",
-            "path: gaps.csv\nlabel: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\n");
+            "path: gaps.csv\nlabel: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: " +
+                "[g], minority: [b] }\n");
         var spec = box.Write("study.yaml",
-            $"name: study\ndatasets: [{{path: gaps.csv, spec: {data}}}]\nstrategies: [RB-prob, Random]\nalphas: [0.25, 0.5]\nbudgets: {{fractions: [0.5, 1]}}\nseeds: [0, 1]\n");
+            $"name: study\ndatasets: [{{path: gaps.csv, spec: {data}}}]\nstrategies: [RB-prob, Random]\nalphas: " +
+                $"[0.25, 0.5]\nbudgets: {{fractions: [0.5, 1]}}\nseeds: [0, 1]\n");
         var (exit, console, err) = CliSandbox.Run("run", spec, "--threads", "2", "--width", "100000");
         Assert.True(exit == 0, err);
         var dir = box.PathOf("study-report");
@@ -181,7 +183,9 @@ public sealed class TableAgreementTests
             "<section id=\"metrics\">"))];
         var tables = new Dictionary<string, ReadTable>(StringComparer.Ordinal);
         foreach (Match m in Regex.Matches(sections,
-            @"<h3>(.*?)</h3>\n(?:<p class=""note"">(?!\(no rows\)).*?</p>\n)?(?:<div class=""scroll""><table>(.*?)</table></div>|<p class=""note"">\(no rows\)</p>)", RegexOptions.Singleline))
+            @"<h3>(.*?)</h3>\n(?:<p class=""note"">(?!\(no rows\)).*?</p>\n)?(?:<div " +
+                @"class=""scroll""><table>(.*?)</table></div>|<p class=""note"">\(no " +
+                @"rows\)</p>)", RegexOptions.Singleline))
         {
             var rows = Regex.Matches(m.Groups[2].Value, "<tr>(.*?)</tr>", RegexOptions.Singleline)
                 .Select(r => Regex.Matches(r.Groups[1].Value, "<t[hd]>(.*?)</t[hd]>", RegexOptions.Singleline).Select(c

@@ -78,7 +78,9 @@ public sealed class IdealRelabellingTests : IDisposable
     [Fact]
     public void AMatchedRunStoresThePrecisionAndTheOracleReachesOne()
     {
-        var spec = SpecParser.Parse("name: m\ndatasets: [\"synthetic(weight_norm=1)\"]\nstrategies: [RB-prob, Random, Oracle]\nalphas: [0.2, 0.4]\nbudgets: {fractions: [0.5], ideal: true}\nseeds: [0, 1, 2, 3, 4, 5]\n", "m.yaml");
+        var spec = SpecParser.Parse("name: m\ndatasets: [\"synthetic(weight_norm=1)\"]\nstrategies: [RB-prob, " +
+            "Random, Oracle]\nalphas: [0.2, 0.4]\nbudgets: {fractions: [0.5], ideal: true}\nseeds: [0, 1, 2, 3, 4, " +
+            "5]\n", "m.yaml");
         Assert.Contains(FlipBudget.Ideal, spec.Budgets);
         Assert.Contains("\"ideal\":true", SpecWriter.Write(spec));
         using var store = ResultsStore.Open(Path.Combine(_dir, "m.sqlite"));

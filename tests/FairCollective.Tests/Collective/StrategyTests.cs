@@ -53,7 +53,8 @@ public class StrategyTests
         var ctx = new StrategyContext(new DesignMatrix(X.Length, 1, X), Y, [6, 7, 8], knownMajority: [0, 1], seed: 0);
         var scores = new RbProbStrategy(new LogisticRegressionTrainer()).Score(ctx);
         Assert.Equal([0.0, 0.0, 0.0], scores.Values);
-        Assert.Equal("constant score (all 2 known majority rows have y = 0, so no model can be fitted); the tie rule orders the pool", scores.Rule);
+        Assert.Equal("constant score (all 2 known majority rows have y = 0, so no model can be fitted); the tie rule " +
+            "orders the pool", scores.Rule);
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public sealed class RequiresSharedDataFactAttribute : FactAttribute
     {
         var missing = relativePaths.Where(p => SharedData.PathOrNull(p) is null).ToArray();
         if (missing.Length > 0)
-            Skip = $"needs shared/{string.Join(", shared/", missing)} (not found; set {SharedData.EnvironmentVariable} to the shared directory)";
+            Skip = $"needs shared/{string.Join(", shared/", missing)} (not found; set " +
+                $"{SharedData.EnvironmentVariable} to the shared directory)";
     }
 }

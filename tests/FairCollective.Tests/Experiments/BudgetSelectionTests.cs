@@ -15,7 +15,8 @@ public sealed class BudgetSelectionTests : IDisposable
 
     private IReadOnlyList<CellRecord> Run(string extra)
     {
-        var spec = SpecParser.Parse("name: sel\ndatasets: [compas]\nstrategies: [RB-prob, RB-dist]\nalphas: [0.1, 0.3]\nbudgets: {fractions: {from: 0, to: 1, step: 0.25}}\nseeds: [0, 1, 2]\n" + extra, "sel.yaml");
+        var spec = SpecParser.Parse("name: sel\ndatasets: [compas]\nstrategies: [RB-prob, RB-dist]\nalphas: [0.1, " +
+            "0.3]\nbudgets: {fractions: {from: 0, to: 1, step: 0.25}}\nseeds: [0, 1, 2]\n" + extra, "sel.yaml");
         using var store = ResultsStore.Open(Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".sqlite"));
         new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
         return store.Cells();
@@ -97,9 +98,12 @@ public sealed class BudgetSelectionTests : IDisposable
         Assert.DoesNotContain(cells, c => c.Metrics.ContainsKey(MetricKeys.OnValidation(MetricKeys.EqOd)));
         var e = Assert.Throws<UserInputException>(() => ResultsSummary.BestByAlpha(cells,
             new BudgetSelection(SelectionSplit.Validation)));
-        Assert.Equal("these results have no validation split to choose budgets on: run the spec with validation_fraction > 0 (docs/experiment-spec.md)", e.Message);
-        Assert.Equal("budget chosen on the test split (the paper's rule; optimistic); one budget for all seeds: the lowest seed mean", BudgetSelection.Paper.Describe());
-        Assert.Equal("budget chosen on the validation split, reported on test; each seed's own budget, then the mean over seeds",
+        Assert.Equal("these results have no validation split to choose budgets on: run the spec with " +
+            "validation_fraction > 0 (docs/experiment-spec.md)", e.Message);
+        Assert.Equal("budget chosen on the test split (the paper's rule; optimistic); one budget for all seeds: the " +
+            "lowest seed mean", BudgetSelection.Paper.Describe());
+        Assert.Equal("budget chosen on the validation split, reported on test; each seed's own budget, then the mean " +
+            "over seeds",
             new BudgetSelection(SelectionSplit.Validation, BestDefinition.MeanOfSeedMins).Describe());
         Assert.Equal("on the validation split: " + MetricCatalog.Find(MetricKeys.EqOd)!.Definition,
             MetricCatalog.Find(MetricKeys.OnValidation(MetricKeys.EqOd))!.Definition);
@@ -168,7 +172,8 @@ public sealed class TestRowIntervalTests : IDisposable
     [Fact]
     public void CellsStoreIntervalsAroundTheirEstimateAndTheSeedMeanGetsOne()
     {
-        var spec = SpecParser.Parse("name: ci\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.3]\nbudgets: {fractions: [0.5, 1]}\nseeds: [0, 1, 2]\nbootstrap: {resamples: 100, level: 0.9}\n", "ci.yaml");
+        var spec = SpecParser.Parse("name: ci\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.3]\nbudgets: " +
+            "{fractions: [0.5, 1]}\nseeds: [0, 1, 2]\nbootstrap: {resamples: 100, level: 0.9}\n", "ci.yaml");
         using var store = ResultsStore.Open(Path.Combine(_dir, "s.sqlite"));
         new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
         var cells = store.Cells();

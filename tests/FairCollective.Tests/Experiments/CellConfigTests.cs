@@ -134,8 +134,10 @@ public class LearnerOptionTests
     [Fact]
     public void AnyLearnerOptionIsSettableByNameAndRecorded()
     {
-        var spec = SpecParser.Parse("name: x\ndatasets: [toy]\nlearners: [mlp, gbt]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n"
-            + "learner: {c: 0.5, mlp: {max_epochs: 7, hidden_layer_sizes: [8, 4], early_stopping: false}, gbt: {Trees: 25}}\n", "x.yaml");
+        var spec = SpecParser.Parse("name: x\ndatasets: [toy]\nlearners: [mlp, gbt]\nstrategies: [RB-prob]\nalphas: " +
+            "[0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n"
+            + "learner: {c: 0.5, mlp: {max_epochs: 7, hidden_layer_sizes: [8, 4], early_stopping: false}, gbt: " +
+                "{Trees: 25}}\n", "x.yaml");
         var mlp = (FairCollective.Learning.Mlp.MlpTrainer)LearnerCatalog.Create("mlp", spec.Learner, seed: 3);
         Assert.Equal(7, mlp.Options.MaxEpochs);
         Assert.Equal([8, 4], mlp.Options.HiddenLayerSizes);
@@ -164,7 +166,9 @@ public class LearnerOptionTests
     [InlineData("mlp: {alpha: 0.01}",
         "x.yaml:2:17: mlp: option 'alpha' is now 'l2_penalty' (did you mean l2_penalty?)")]
     [InlineData("mlp: {l2_penalty: -1}", "x.yaml:2:17: mlp: option l2_penalty must be non-negative")]
-    [InlineData("svm: {c: 1}", "x.yaml:2:11: unknown learner option 'svm' (c, or one of the learners logistic, mlp, gbt with a mapping of its options)")]
+    [InlineData("svm: {c: 1}",
+        "x.yaml:2:11: unknown learner option 'svm' (c, or one of the learners logistic, mlp, gbt with a mapping of " +
+        "its options)")]
     public void ABadLearnerOptionStopsTheParseWithItsLine(string options, string expected)
     {
         var e = Assert.Throws<FairCollective.Common.UserInputException>(() => SpecParser.Parse(
@@ -208,7 +212,8 @@ public class ScoringSpaceTests
     [Fact]
     public void TheScoringSpaceIsPartOfTheKeyAndOfTheSpec()
     {
-        var spec = SpecParser.Parse("name: x\ndatasets: [toy]\nstrategies: [RB-dist]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\nstrategy: {scoring_space: all-features}\n", "x.yaml");
+        var spec = SpecParser.Parse("name: x\ndatasets: [toy]\nstrategies: [RB-dist]\nalphas: [0.5]\nbudgets: " +
+            "{fractions: [0.5]}\nseeds: [0]\nstrategy: {scoring_space: all-features}\n", "x.yaml");
         Assert.Equal(ScoringSpace.AllFeatures, spec.Strategy.ScoringSpace);
         Assert.Contains("\"scoring_space\":\"all-features\"", SpecWriter.Write(spec));
         Assert.Equal(ScoringSpace.Counterfactual, new StrategySettings().ScoringSpace);
@@ -223,7 +228,8 @@ public class EncodingAndSplitOptionTests
     [Fact]
     public void BinaryCategoricalsCanBeOneColumnAndSplitsStratifiedByLabelAlone()
     {
-        var spec = SpecParser.Parse("name: x\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.3]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n"
+        var spec = SpecParser.Parse("name: x\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.3]\nbudgets: " +
+            "{fractions: [0.5]}\nseeds: [0]\n"
             + "encoding: {binary: one-column}\nsplit: {stratify: label}\n", "x.yaml");
         Assert.True(spec.BinaryAsOneColumn);
         Assert.Equal(FairCollective.Data.Splitting.Stratification.Label, spec.Stratify);
@@ -254,5 +260,6 @@ public class EncodingAndSplitOptionTests
     [InlineData("split: {shuffle: no}", "x.yaml:7:9: unknown split option 'shuffle' (stratify)")]
     public void BadValuesNameTheirLine(string line, string expected) =>
         Assert.Equal(expected, Assert.Throws<FairCollective.Common.UserInputException>(() => SpecParser.Parse(
-            "name: x\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.3]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n" + line + "\n", "x.yaml")).Message);
+            "name: x\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.3]\nbudgets: {fractions: [0.5]}\nseeds: " +
+                "[0]\n" + line + "\n", "x.yaml")).Message);
 }

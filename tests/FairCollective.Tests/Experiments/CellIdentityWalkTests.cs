@@ -107,6 +107,7 @@ public class CellIdentityWalkTests
             => 10,
         (_, null) when (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(double)
             => 0.25,
-        _ => throw new InvalidOperationException($"{property.DeclaringType!.Name}.{property.Name}: no other value known for {property.PropertyType.Name}; add one here"),
+        _ => throw new InvalidOperationException($"{property.DeclaringType!.Name}.{property.Name}: no other value " +
+            $"known for {property.PropertyType.Name}; add one here"),
     };
 }

@@ -62,7 +62,9 @@ public class ComponentOptionWalkTests
         var (defaultSpec, defaultCell) = SpecAndCell(kind, component, null);
         var (spec, cell) = Candidates(kind, component, option)
             .Select(v => TryParse(kind, component, (option, v)) ?? default).FirstOrDefault(t => t.Spec is not null);
-        Assert.True(spec is not null, $"{kind} '{component}' option '{option}': no other value the component accepts was found; add one to Candidates");
+        Assert.True(spec is not null,
+            $"{kind} '{component}' option '{option}': no other value the component accepts was found; add one to " +
+            "Candidates");
         string written = SpecWriter.Write(spec);
         Assert.NotEqual(SpecWriter.Write(defaultSpec), written);
         Assert.Equal(written, SpecWriter.Write(SpecParser.Parse(written, "written.json")));

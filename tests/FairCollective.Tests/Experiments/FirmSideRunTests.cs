@@ -23,7 +23,9 @@ public sealed class FirmSideRunTests : IDisposable
             alphas: [0.2]
             budgets: {fractions: [0.5, 1]}
             seeds: [0, 1]
-            firm_side: [Reweighing, Massaging, FARE, Steering-EF-Affirmative, Steering-EF-Affirmative-Full, Steering-EF-All, CalibratedEqOdds, CalibratedEqOdds-FPR, CalibratedEqOdds-FNR, EqOddsPostProcessing, ThresholdOptimizer]
+            firm_side: [Reweighing, Massaging, FARE, Steering-EF-Affirmative, Steering-EF-Affirmative-Full,
+                        Steering-EF-All, CalibratedEqOdds, CalibratedEqOdds-FPR, CalibratedEqOdds-FNR,
+                        EqOddsPostProcessing, ThresholdOptimizer]
             """);
         using var store = ResultsStore.Open(Path.Combine(_dir, "fs.sqlite"));
         new ExperimentRunner(new RunnerOptions(), SilentProgress.Instance).Run(spec, store);
@@ -46,7 +48,8 @@ public sealed class FirmSideRunTests : IDisposable
         Assert.All(fare, c => Assert.InRange(c.Metrics[MetricKeys.FareDemographicParityBound], 0, 1));
         Assert.All(fare, c
             => Assert.True(c.Metrics[MetricKeys.FareDemographicParityBound] >= c.Metrics[MetricKeys.DemographicParity],
-            $"knob {c.Knob}: bound {c.Metrics[MetricKeys.FareDemographicParityBound]} < measured {c.Metrics[MetricKeys.DemographicParity]}"));
+            $"knob {c.Knob}: bound {c.Metrics[MetricKeys.FareDemographicParityBound]} < measured " +
+                $"{c.Metrics[MetricKeys.DemographicParity]}"));
         Assert.Contains(FairCollective.Reporting.Tables.FareCertificateTable.Of(cells), t
             => t.Rows.Count == FirmSideCatalog.Get("FARE").DefaultKnobs.Count);
         // Full-covariance steering records where its solver stopped: at the gradient tolerance, in a few Newton steps.
@@ -80,7 +83,9 @@ public sealed class FirmSideRunTests : IDisposable
     [Fact]
     public void PostProcessorsFitOnTheValidationSplitByDefaultAndTheStoreBindsTheChoice()
     {
-        const string Spec = "name: fit\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [1]}\nseeds: [0]\nvalidation_fraction: 0.2\nfirm_side: {ThresholdOptimizer: [0], CalibratedEqOdds: [0.5]}\n";
+        const string Spec = "name: fit\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: " +
+            "{fractions: [1]}\nseeds: [0]\nvalidation_fraction: 0.2\nfirm_side: {ThresholdOptimizer: [0], " +
+            "CalibratedEqOdds: [0.5]}\n";
         var spec = SpecParser.Parse(Spec);
         Assert.Equal(PostProcessingFit.Validation, spec.EffectivePostProcessingFit);
         using (var store = ResultsStore.Open(Path.Combine(_dir, "fit.sqlite")))
@@ -153,7 +158,8 @@ public sealed class FirmSideRunTests : IDisposable
 
     [Fact]
     public void UnknownFirmSideMethodIsNamed() =>
-        Assert.Contains("unknown firm-side method 'Magic'", Assert.Throws<FairCollective.Common.UserInputException>(() => SpecParser.Parse("""
+        Assert.Contains("unknown firm-side method 'Magic'",
+            Assert.Throws<FairCollective.Common.UserInputException>(() => SpecParser.Parse("""
             datasets: [synthetic]
             strategies: [RB-prob]
             alphas: [0.2]
@@ -175,7 +181,9 @@ public sealed class FirmSideRunTests : IDisposable
             firm_side: {FARE: {knobs: [0.5], options: {max_leaves: LEAVES}}, Reweighing: [1]}
             """.Replace("LEAVES", leaves, StringComparison.Ordinal));
         var two = Spec("2");
-        Assert.Equal(2, System.Text.Json.JsonDocument.Parse(two.FirmSide[0].OptionsJson!).RootElement.GetProperty("MaxLeaves").GetInt32());
+        Assert.Equal(2,
+            System.Text.Json.JsonDocument.Parse(two.FirmSide[0].OptionsJson!).RootElement.GetProperty("MaxLeaves")
+            .GetInt32());
         Assert.Null(two.FirmSide[1].OptionsJson); // Reweighing's knob is its one setting
         // The written spec keeps the options and reads back to them.
         Assert.Equal(two.FirmSide[0].OptionsJson, SpecParser.Parse(SpecWriter.Write(two),

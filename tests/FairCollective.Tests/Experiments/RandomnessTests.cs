@@ -11,7 +11,8 @@ public sealed class RandomnessTests : IDisposable
 {
     private readonly CliSandbox _box = new();
 
-    private const string Grid = "strategies: [RB-prob, RB-dist, Random]\nalphas: [0.3, 0.6]\nbudgets: {fractions: [0.5, 1]}\nmajority_rows: [all, 20]\nseeds: [0, 1]\nstrategy: {options: {RB-dist: {k: 3}}}\n";
+    private const string Grid = "strategies: [RB-prob, RB-dist, Random]\nalphas: [0.3, 0.6]\nbudgets: {fractions: " +
+        "[0.5, 1]}\nmajority_rows: [all, 20]\nseeds: [0, 1]\nstrategy: {options: {RB-dist: {k: 3}}}\n";
 
     private static void Ok(params string[] args)
     {
@@ -24,7 +25,8 @@ public sealed class RandomnessTests : IDisposable
     {
         using var s = ResultsStore.Open(_box.PathOf(store), StoreAccess.Read);
         return string.Join("\n", s.Cells().OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
-            $"{c.Key} {c.ConfigJson} {c.Members} {c.Flips} {c.PoolSize} {c.ScoringRule} {string.Join(",", c.Metrics.OrderBy(m => m.Key).Select(m => $"{m.Key}={m.Value:R}"))}"));
+            $"{c.Key} {c.ConfigJson} {c.Members} {c.Flips} {c.PoolSize} {c.ScoringRule} " +
+                $"{string.Join(",", c.Metrics.OrderBy(m => m.Key).Select(m => $"{m.Key}={m.Value:R}"))}"));
     }
 
     [Fact]
@@ -98,10 +100,19 @@ public sealed class RandomnessTests : IDisposable
     }
 
     [Theory]
-    [InlineData("toy", "Toy", "'Toy' is not used by this spec (a randomness folder holds only what the run imports: a folder per dataset of the spec, named exactly as the dataset: toy)")]
-    [InlineData("toy", "compas", "'compas' is not used by this spec (a randomness folder holds only what the run imports: a folder per dataset of the spec, named exactly as the dataset: toy)")]
-    [InlineData("toy/seed-1", "toy/seed-7", "'toy/seed-7' is not used by this spec (a randomness folder holds only what the run imports: in a dataset's folder, a folder per seed of the spec: seed-0, seed-1)")]
-    [InlineData("toy/seed-0/split.csv", "toy/seed-0/splits.csv", "'toy/seed-0/splits.csv' is not used by this spec (a randomness folder holds only what the run imports: in a seed's folder, the files of the split, collective order, Random priorities and the spec's majority_rows samples: split.csv, collective_order.csv, random_priorities.csv, majority_sample_m20.csv)")]
+    [InlineData("toy", "Toy",
+        "'Toy' is not used by this spec (a randomness folder holds only what the run imports: a folder per dataset " +
+        "of the spec, named exactly as the dataset: toy)")]
+    [InlineData("toy", "compas",
+        "'compas' is not used by this spec (a randomness folder holds only what the run imports: a folder per " +
+        "dataset of the spec, named exactly as the dataset: toy)")]
+    [InlineData("toy/seed-1", "toy/seed-7",
+        "'toy/seed-7' is not used by this spec (a randomness folder holds only what the run imports: in a dataset's " +
+        "folder, a folder per seed of the spec: seed-0, seed-1)")]
+    [InlineData("toy/seed-0/split.csv", "toy/seed-0/splits.csv",
+        "'toy/seed-0/splits.csv' is not used by this spec (a randomness folder holds only what the run imports: in a " +
+        "seed's folder, the files of the split, collective order, Random priorities and the spec's majority_rows " +
+        "samples: split.csv, collective_order.csv, random_priorities.csv, majority_sample_m20.csv)")]
     [InlineData("toy/seed-0/majority_sample_m20.csv", "toy/seed-0/majority_sample_m30.csv",
         "'toy/seed-0/majority_sample_m30.csv' is not used by this spec")]
     public void AnEntryTheSpecDoesNotUseIsRefusedNamingItAndWhatIsExpected(string from, string to, string expected)
@@ -125,7 +136,8 @@ public sealed class RandomnessTests : IDisposable
         Directory.Delete(_box.PathOf("draws/toy"), recursive: true);
         var (exit, _, err) = CliSandbox.Run("run", spec, "--store", _box.PathOf("b.sqlite"));
         Assert.Equal(2, exit);
-        Assert.StartsWith($"error: randomness folder '{_box.PathOf("draws")}' gives this run nothing: it holds no file for the spec's datasets and seeds", err);
+        Assert.StartsWith($"error: randomness folder '{_box.PathOf("draws")}' gives this run nothing: it holds no " +
+            "file for the spec's datasets and seeds", err);
         Assert.False(File.Exists(_box.PathOf("b.sqlite")));
     }
 
@@ -139,7 +151,8 @@ public sealed class RandomnessTests : IDisposable
             File.Delete(Path.Combine(RandomnessFiles.Folder(_box.PathOf("draws"), "toy", 0), file));
         var (exit, output, err) = CliSandbox.Run("run", spec, "--store", _box.PathOf("b.sqlite"), "--no-report");
         Assert.True(exit == 0, err);
-        string seed0 = "dataset 'toy', seed 0: imported split; drawn from the seed: collective order, Random priorities, majority sample m=20";
+        string seed0 = "dataset 'toy', seed 0: imported split; drawn from the seed: collective order, Random " +
+            "priorities, majority sample m=20";
         string seed1 =
             "dataset 'toy', seed 1: imported split, collective order, Random priorities, majority sample m=20";
         Assert.Contains($"randomness from {_box.PathOf("draws")}: {seed0}\n", output, StringComparison.Ordinal);
@@ -155,7 +168,9 @@ public sealed class RandomnessTests : IDisposable
     private string Values(string store)
     {
         using var s = ResultsStore.Open(_box.PathOf(store), StoreAccess.Read);
-        return string.Join("\n", s.Cells().Select(c => $"{c.Method} {c.Seed} {c.MajorityRows} {c.Alpha:R} {c.Budget} {c.Flips} {string.Join(",", c.Metrics.OrderBy(m => m.Key).Select(m => $"{m.Key}={m.Value:R}"))}")
+        return string.Join("\n",
+            s.Cells().Select(c => $"{c.Method} {c.Seed} {c.MajorityRows} {c.Alpha:R} {c.Budget} {c.Flips} " +
+            $"{string.Join(",", c.Metrics.OrderBy(m => m.Key).Select(m => $"{m.Key}={m.Value:R}"))}")
             .Order(StringComparer.Ordinal));
     }
 

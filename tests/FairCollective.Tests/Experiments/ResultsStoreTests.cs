@@ -126,7 +126,8 @@ public sealed class ResultsStoreTests : IDisposable
             cmd.ExecuteNonQuery();
         }
         byte[] before = File.ReadAllBytes(path);
-        Assert.Equal($"'{path}' is not a FairCollective results store (it is an SQLite database with tables customers); give another --store path",
+        Assert.Equal($"'{path}' is not a FairCollective results store (it is an SQLite database with tables " +
+            "customers); give another --store path",
             Refused(() => ResultsStore.Open(path)));
         Assert.Equal(before, File.ReadAllBytes(path));
     }
@@ -135,7 +136,9 @@ public sealed class ResultsStoreTests : IDisposable
     public void AFileThatIsNoDatabaseIsRefused()
     {
         var path = PathOf("notes.sqlite");
-        File.WriteAllText(path, "these are my notes, not a database, and they are long enough to fill a header page....................................");
+        File.WriteAllText(path,
+            "these are my notes, not a database, and they are long enough to fill a header " +
+            "page....................................");
         Assert.Equal($"'{path}' is not a FairCollective results store (not an SQLite database)", Refused(()
             => ResultsStore.Open(path)));
         Assert.Equal($"'{path}' is not a FairCollective results store (not an SQLite database)", Refused(()
@@ -148,7 +151,8 @@ public sealed class ResultsStoreTests : IDisposable
         var path = PathOf("future.sqlite");
         using (ResultsStore.Open(path)) { }
         SetPragma(path, "user_version", 9);
-        Assert.Equal($"results store '{path}' has schema version 9; this FairCollective reads version {ResultsStore.SchemaVersion} (run into a new store, or use the FairCollective that wrote it)",
+        Assert.Equal($"results store '{path}' has schema version 9; this FairCollective reads version " +
+            $"{ResultsStore.SchemaVersion} (run into a new store, or use the FairCollective that wrote it)",
             Refused(() => ResultsStore.Open(path)));
     }
 
@@ -160,7 +164,8 @@ public sealed class ResultsStoreTests : IDisposable
         {
             db.Open();
             using var cmd = db.CreateCommand();
-            cmd.CommandText = "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES('schema_version', '1'); CREATE TABLE cells(cell_key TEXT);";
+            cmd.CommandText = "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta " +
+                "VALUES('schema_version', '1'); CREATE TABLE cells(cell_key TEXT);";
             cmd.ExecuteNonQuery();
         }
         Assert.Contains("schema 1), whose cells do not record their full configuration", Refused(()
@@ -239,12 +244,17 @@ public sealed class ResultsStoreTests : IDisposable
         }
         Update(path, "UPDATE cells SET metrics_json = '{\"eqod\": ' WHERE seed = 1");
         var message = Refused(() => ResultsStore.Open(path, StoreAccess.Read).Cells());
-        Assert.Matches(@"^results store '.*c\.sqlite': cell row 2 \(key [0-9a-f]{12}\) is corrupted: .+; delete that row or run the experiment into a new store$", message);
+        Assert.Matches(@"^results store '.*c\.sqlite': cell row 2 \(key [0-9a-f]{12}\) is corrupted: .+; delete that " +
+            @"row or run the experiment into a new store$", message);
 
-        Update(path, "UPDATE cells SET metrics_json = '{}', config_json = replace(config_json, '\"seed\":1', '\"seed\":7') WHERE seed = 1");
+        Update(path,
+            "UPDATE cells SET metrics_json = '{}', config_json = replace(config_json, '\"seed\":1', '\"seed\":7') " +
+            "WHERE seed = 1");
         Assert.Contains("is corrupted: its key does not match its configuration", Refused(() => ResultsStore.Open(path,
             StoreAccess.Read).Cells()));
-        Update(path, "UPDATE cells SET alpha = 'abc', config_json = replace(config_json, '\"seed\":7', '\"seed\":1') WHERE seed = 1");
+        Update(path,
+            "UPDATE cells SET alpha = 'abc', config_json = replace(config_json, '\"seed\":7', '\"seed\":1') WHERE " +
+            "seed = 1");
         Assert.Contains("is corrupted: alpha is not a number", Refused(() => ResultsStore.Open(path,
             StoreAccess.Read).Cells()));
         Update(path, "UPDATE cells SET alpha = 0.3, flips = 99 WHERE seed = 1");

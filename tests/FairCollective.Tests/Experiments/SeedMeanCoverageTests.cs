@@ -54,7 +54,8 @@ public class SeedMeanCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
                 if (SeedStats.TestRowInterval(cells, keys[k]) is { } i && i.Low <= truth[k] + 1e-12
                     && truth[k] - 1e-12 <= i.High) covered[k]++;
         }
-        output.WriteLine($"true value {e}: covered of {replicates}: EqOd {covered[0]}, eq_opp {covered[1]}, dem_parity_ratio {covered[2]}");
+        output.WriteLine($"true value {e}: covered of {replicates}: EqOd {covered[0]}, eq_opp {covered[1]}, " +
+            $"dem_parity_ratio {covered[2]}");
         Assert.All(covered, c => Assert.InRange(c, 0.93 * replicates, replicates));
     }
 }

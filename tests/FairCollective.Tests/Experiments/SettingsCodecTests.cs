@@ -28,7 +28,8 @@ public class SettingsCodecTests
             int i => i + 1,
             Enum e => Enum.GetValues(e.GetType()).Cast<object>().First(v => !v.Equals(e)),
             string => FairCollective.Learning.Catalog.LearnerCatalog.Mlp,
-            var v => throw new InvalidOperationException($"StrategySettings.{field}: no other value known for {v?.GetType().Name}; add one here"),
+            var v => throw new InvalidOperationException($"StrategySettings.{field}: no other value known for " +
+                $"{v?.GetType().Name}; add one here"),
         };
         var copy = settings with { };
         property.SetValue(copy, other);

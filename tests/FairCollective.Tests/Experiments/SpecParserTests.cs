@@ -39,7 +39,10 @@ public class SpecParserTests
     [Fact]
     public void JsonIsAccepted()
     {
-        var spec = SpecParser.Parse("""{"datasets": ["adult"], "strategies": ["Random"], "members": [5, 10], "budgets": {"counts": [0, 3]}, "seeds": [7]}""", "x.json");
+        var spec = SpecParser.Parse("""
+            {"datasets": ["adult"], "strategies": ["Random"], "members": [5, 10], "budgets": {"counts": [0, 3]},
+             "seeds": [7]}
+            """, "x.json");
         Assert.Equal([5, 10], spec.Sizes.Select(s => s.Count!.Value));
         Assert.Equal([0, 3], spec.Budgets.Select(b => b.Count!.Value));
         Assert.Equal("x", spec.Name);
@@ -54,8 +57,12 @@ public class SpecParserTests
     [InlineData("seeds: [1, 1]", "seeds repeat")]
     [InlineData("majority_rows: [some]", "majority_rows entries are 'all' or a positive whole number")]
     [InlineData("strategy: {options: {RB-label: {k: 0}}}", "strategy 'RB-label': option k must be at least 1; got 0")]
-    [InlineData("strategy: {k: 3}", "strategy.k is now each neighbour strategy's own option (did you mean strategy.options.RB-label.k and strategy.options.RB-dist.k?)")]
-    [InlineData("strategy: {rb_prob_model: mlp}", "strategy.rb_prob_model is now RB-prob's own option, also read by the plausible-flips threshold (did you mean strategy.options.RB-prob.model?)")]
+    [InlineData("strategy: {k: 3}",
+        "strategy.k is now each neighbour strategy's own option (did you mean strategy.options.RB-label.k and " +
+        "strategy.options.RB-dist.k?)")]
+    [InlineData("strategy: {rb_prob_model: mlp}",
+        "strategy.rb_prob_model is now RB-prob's own option, also read by the plausible-flips threshold (did you " +
+        "mean strategy.options.RB-prob.model?)")]
     [InlineData("strategy: {options: {RB-prob: {model: svm}}}",
         "strategy 'RB-prob': unknown model 'svm' (known: logistic, mlp, gbt")]
     [InlineData("strategy: {options: {Random: {k: 3}}}", "strategy 'Random' has no options of its own")]
@@ -88,7 +95,8 @@ public class SpecParserTests
         Assert.Contains(both.Sizes, s => s.Fraction is not null);
         var e = Assert.Throws<UserInputException>(()
             => SpecParser.Parse(Valid.Replace("alphas: {from: 0, to: 0.4, step: 0.1}\n", "")));
-        Assert.Equal("spec: give the collective sizes as 'alphas' (shares of the minority in [0, 1]) and/or 'members' (counts)", e.Message);
+        Assert.Equal("spec: give the collective sizes as 'alphas' (shares of the minority in [0, 1]) and/or " +
+            "'members' (counts)", e.Message);
     }
 
     [Fact]

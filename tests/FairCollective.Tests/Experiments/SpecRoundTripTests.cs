@@ -37,10 +37,14 @@ public sealed class SpecRoundTripTests : IDisposable
     [Fact]
     public void EveryKeyRoundTrips()
     {
-        string text = "name: every-key\ndatasets: [toy, synthetic]\nlearners: [logistic, mlp]\nstrategies: [RB-prob, RB-dist, Random]\n"
-            + "alphas: [0.1, 0.0125]\nmembers: [5, 10]\nbudgets: {fractions: [0, 0.5], counts: [3]}\nmajority_rows: [all, 20]\nseeds: {count: 2, from: 7}\n"
-            + "test_fraction: 0.25\nstrategy: {tie_rule: row-index, options: {RB-label: {k: 4, scaling: all-columns}, RB-prob: {model: mlp}}}\n"
-            + "learner: {c: 0.5, mlp: {max_epochs: 5, hidden_layer_sizes: [8]}}\nfirm_side: {FARE: [0.5], Reweighing: [0, 1]}\n";
+        string text = "name: every-key\ndatasets: [toy, synthetic]\nlearners: [logistic, mlp]\nstrategies: [RB-prob, " +
+            "RB-dist, Random]\n"
+            + "alphas: [0.1, 0.0125]\nmembers: [5, 10]\nbudgets: {fractions: [0, 0.5], counts: [3]}\nmajority_rows: " +
+                "[all, 20]\nseeds: {count: 2, from: 7}\n"
+            + "test_fraction: 0.25\nstrategy: {tie_rule: row-index, options: {RB-label: {k: 4, scaling: " +
+                "all-columns}, RB-prob: {model: mlp}}}\n"
+            + "learner: {c: 0.5, mlp: {max_epochs: 5, hidden_layer_sizes: [8]}}\nfirm_side: {FARE: [0.5], " +
+                "Reweighing: [0, 1]}\n";
         var spec = SpecParser.Parse(text, "every.yaml");
         string written = SpecWriter.Write(spec);
         Assert.Equal(written, SpecWriter.Write(SpecParser.Parse(written, "recorded.json")));
@@ -52,8 +56,11 @@ public sealed class SpecRoundTripTests : IDisposable
     public void TheRecordedSpecRerunsToIdenticalCells()
     {
         var csvSpec = _box.UserData("people", specName: "people");
-        var spec = _box.Write("orig.yaml", $"name: orig\ndatasets: [toy, {{path: people.csv, spec: {Path.GetFileName(csvSpec)}}}]\nstrategies: [RB-prob, RB-label]\n"
-            + "alphas: [0.3, 0.6]\nbudgets: {fractions: [0.5, 1]}\nmajority_rows: [all, 20]\nseeds: [0, 1]\nstrategy: {options: {RB-dist: {k: 3}}}\n");
+        var spec = _box.Write("orig.yaml",
+            $"name: orig\ndatasets: [toy, {{path: people.csv, spec: {Path.GetFileName(csvSpec)}}}]\nstrategies: " +
+            "[RB-prob, RB-label]\n"
+            + "alphas: [0.3, 0.6]\nbudgets: {fractions: [0.5, 1]}\nmajority_rows: [all, 20]\nseeds: [0, " +
+                "1]\nstrategy: {options: {RB-dist: {k: 3}}}\n");
         Assert.Equal(0, CliSandbox.Run("run", spec, "--store", _box.PathOf("a.sqlite")).Exit);
         string recorded;
         using (var a = ResultsStore.Open(_box.PathOf("a.sqlite"),
@@ -72,7 +79,8 @@ public sealed class SpecRoundTripTests : IDisposable
     {
         using var s = ResultsStore.Open(_box.PathOf(store), StoreAccess.Read);
         return string.Join("\n", s.Cells().OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
-            $"{c.Key} {c.ConfigJson} {c.Flips} {c.PoolSize} {c.ScoringRule} {string.Join(",", c.Metrics.OrderBy(m => m.Key).Select(m => $"{m.Key}={m.Value:R}"))}"));
+            $"{c.Key} {c.ConfigJson} {c.Flips} {c.PoolSize} {c.ScoringRule} " +
+                $"{string.Join(",", c.Metrics.OrderBy(m => m.Key).Select(m => $"{m.Key}={m.Value:R}"))}"));
     }
 
     public void Dispose() => _box.Dispose();
@@ -125,14 +133,18 @@ public sealed class EmbeddingsInExperimentsTests
         }
         box.Write("metadata.csv", meta.ToString());
         box.Write("emb.csv", emb.ToString());
-        var spec = box.Write("wb.yaml", "name: wb\ndatasets: [{path: metadata.csv, embeddings: emb.csv}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n");
+        var spec = box.Write("wb.yaml",
+            "name: wb\ndatasets: [{path: metadata.csv, embeddings: emb.csv}]\nstrategies: [RB-prob]\nalphas: " +
+            "[0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n");
         var (exit, _, err) = CliSandbox.Run("run", spec);
         Assert.True(exit == 0, err);
         using var s = ResultsStore.Open(box.PathOf("wb.sqlite"), StoreAccess.Read);
         Assert.Equal(2, s.Cells().Count);
         Assert.Contains("\"embeddings\":", s.Runs().Single().SpecJson);
         // A key the entry does not know is an error, not silently ignored.
-        var bad = box.Write("bad.yaml", "name: bad\ndatasets: [{path: metadata.csv, embedings: emb.csv}]\nstrategies: [RB-prob]\nalphas: [0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n");
+        var bad = box.Write("bad.yaml",
+            "name: bad\ndatasets: [{path: metadata.csv, embedings: emb.csv}]\nstrategies: [RB-prob]\nalphas: " +
+            "[0.5]\nbudgets: {fractions: [0.5]}\nseeds: [0]\n");
         Assert.Contains("unknown key 'embedings' in a dataset entry (known: path, name, spec, embeddings)",
             CliSandbox.Run("run", bad).Err);
     }

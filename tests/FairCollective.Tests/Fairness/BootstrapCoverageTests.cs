@@ -142,7 +142,9 @@ public class BootstrapCoverageTests(Xunit.Abstractions.ITestOutputHelper output)
                 seed: s % bootstrapSeeds)[0];
             if (eqod.Low <= e + 1e-12 && e - 1e-12 <= eqod.High) covered[^1]++;
         }
-        output.WriteLine($"true value {e}: covered of {sets}: EqOd {covered[0]}, eq_opp {covered[1]}, dem_parity {covered[2]}, eq_odds_worst {covered[3]}, dem_parity_ratio {covered[4]}; EqOd with the TPR gap alone {covered[5]}");
+        output.WriteLine($"true value {e}: covered of {sets}: EqOd {covered[0]}, eq_opp {covered[1]}, dem_parity " +
+            $"{covered[2]}, eq_odds_worst {covered[3]}, dem_parity_ratio {covered[4]}; EqOd with the TPR gap alone " +
+            $"{covered[5]}");
         Assert.All(covered, c => Assert.InRange(c, 0.93 * sets, sets));
     }
 }

@@ -26,7 +26,8 @@ public class FairlearnGoldenTests
         var c = Case(name);
         var confusion = GroupConfusion.Compute(YTrue(c), YPred(c), Groups(c),
             options: GroupConfusionOptions.FairlearnCompatible);
-        var byGroup = c.GetProperty("fairlearn_0_12_0").GetProperty("metric_frame").GetProperty("by_group").EnumerateArray().ToArray();
+        var byGroup = c.GetProperty("fairlearn_0_12_0").GetProperty("metric_frame").GetProperty("by_group")
+            .EnumerateArray().ToArray();
 
         Assert.Equal(byGroup.Select(g => Label(g.GetProperty("group"))), confusion.Groups); // same sorted order
         for (int g = 0; g < byGroup.Length; g++)

@@ -139,7 +139,8 @@ public class FairnessBootstrapTests
         var e = Assert.Throws<UserInputException>(() => FairnessBootstrap.Compute(yTrue, yPred, many, ["0"],
             [FairnessMetric.DemographicParityDifferenceBetweenGroups],
             new BootstrapOptions { Resamples = 100 }));
-        Assert.Equal("the bootstrap interval of DemographicParityDifferenceBetweenGroups over 1000 groups needs 499,500 pairwise parts x 100 resamples, " +
+        Assert.Equal("the bootstrap interval of DemographicParityDifferenceBetweenGroups over 1000 groups needs " +
+            "499,500 pairwise parts x 100 resamples, " +
             "more than 16,777,216 values; use fewer resamples or fewer groups", e.Message);
     }
 }

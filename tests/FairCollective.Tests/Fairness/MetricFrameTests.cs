@@ -68,8 +68,10 @@ public class MetricFrameTests
         // positives alone: MetricFrameGoldenTests' F x r3).
         Assert.Equal(
         [
-            "group 'a' has 4 rows with y = 1 and 2 with y = 0, each fewer than 6: its TPR, FNR and FPR are too noisy to compare",
-            "group 'b' has 3 rows with y = 1 and 3 with y = 0, each fewer than 6: its TPR, FNR and FPR are too noisy to compare",
+            "group 'a' has 4 rows with y = 1 and 2 with y = 0, each fewer than 6: its TPR, FNR and FPR are too noisy " +
+                "to compare",
+            "group 'b' has 3 rows with y = 1 and 3 with y = 0, each fewer than 6: its TPR, FNR and FPR are too noisy " +
+                "to compare",
         ], MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions { SmallGroupRows = 6 }).Warnings);
         Assert.Equal(["group 'a' has 2 rows with y = 0, fewer than 3: its FPR is too noisy to compare"],
             MetricFrame.Compute(YTrue, YPred, Group, new MetricFrameOptions { SmallGroupRows = 3 }).Warnings);

@@ -42,7 +42,8 @@ public class MetricRegistrationTests
         var e = Assert.Throws<UserInputException>(() => MetricCatalog.Register(
             MetricDefinition.ByGroup("fnr_gap", "FnrGap", "|FNR gap|", MetricCatalog.UnsignedConvention,
                 MetricRules.Unsigned(GroupRate.FalseNegativeRate), stored: true)));
-        Assert.Equal("metric 'fnr_gap': its interval is bounded through a Signed metric of FalseNegativeRate (MetricRules.Signed(GroupRate.FalseNegativeRate)), " +
+        Assert.Equal("metric 'fnr_gap': its interval is bounded through a Signed metric of FalseNegativeRate " +
+            "(MetricRules.Signed(GroupRate.FalseNegativeRate)), " +
                      "which no registered metric computes; register it first", e.Message);
         Assert.DoesNotContain(MetricCatalog.All, d => d.Key == "fnr_gap");
     }

@@ -34,7 +34,8 @@ internal static class MetricsReference
     {
         var inputs = c.GetProperty("inputs");
         var columns = inputs.GetProperty("sensitive_feature_order").EnumerateArray()
-            .Select(name => inputs.GetProperty("sensitive_features").GetProperty(name.GetString()!).EnumerateArray().Select(Label).ToArray())
+            .Select(name => inputs.GetProperty("sensitive_features").GetProperty(name.GetString()!).EnumerateArray()
+                .Select(Label).ToArray())
             .ToArray();
         return Enumerable.Range(0, columns[0].Length)
             .Select(i => string.Join(SensitiveAttribute.IntersectionSeparator, columns.Select(col => col[i])))

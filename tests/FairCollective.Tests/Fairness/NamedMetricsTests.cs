@@ -119,7 +119,8 @@ public class MetricRegistryTests
         using (var dir = new FairCollective.Tests.Data.TempDirectory())
         {
             var spec = FairCollective.Experiments.Specs.SpecParser.Parse(
-                "name: keys\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: [1]}\nseeds: [0]\nvalidation_fraction: 0.2\n", "keys.yaml");
+                "name: keys\ndatasets: [compas]\nstrategies: [RB-prob]\nalphas: [0.2]\nbudgets: {fractions: " +
+                    "[1]}\nseeds: [0]\nvalidation_fraction: 0.2\n", "keys.yaml");
             using var store = FairCollective.Experiments.Store.ResultsStore.Open(System.IO.Path.Combine(dir.Path,
                 "keys.sqlite"));
             new FairCollective.Experiments.Running.ExperimentRunner(new

@@ -18,5 +18,6 @@ internal sealed record RandomSample(int[] YTrue, int[] YPred, string[] Group, Ha
             Enumerable.Range(0, groupCount).Where(g => minorityMask[g]).Select(g => "g" + g).ToHashSet());
 
     public override string ToString() =>
-        $"y=[{string.Join(",", YTrue)}] yhat=[{string.Join(",", YPred)}] a=[{string.Join(",", Group)}] minority={{{string.Join(",", Minority)}}}";
+        $"y=[{string.Join(",", YTrue)}] yhat=[{string.Join(",", YPred)}] a=[{string.Join(",", Group)}] " +
+            $"minority={{{string.Join(",", Minority)}}}";
 }

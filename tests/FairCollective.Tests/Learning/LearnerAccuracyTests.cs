@@ -42,6 +42,7 @@ public class LearnerAccuracyTests
         var predicted = model.Predict(split.TestX);
         double accuracy = predicted.Zip(split.TestY).Count(p => p.First == p.Second) / (double)predicted.Length;
         Assert.True(Math.Abs(accuracy - sklearnAccuracy) <= band,
-            $"{learner} on {dataset}: accuracy {accuracy:0.0000}, scikit-learn {sklearnAccuracy:0.0000} (band ±{band})");
+            $"{learner} on {dataset}: accuracy {accuracy:0.0000}, scikit-learn {sklearnAccuracy:0.0000} (band " +
+                $"±{band})");
     }
 }

@@ -106,12 +106,16 @@ public class LogisticRegressionGoldenTests
             var cold = trainer.FitModel(c.X, flipped, c.SampleWeight);
             var warm = warmTrainer.FitModel(c.X, flipped, c.SampleWeight);
             for (int j = 0; j < cold.Coefficients.Count; j++)
-                Assert.True(Math.Abs(warm.Coefficients[j] - cold.Coefficients[j]) <= 1e-6, $"every {every}th zero flipped, coef {j}: warm {warm.Coefficients[j]} vs cold {cold.Coefficients[j]}");
+                Assert.True(Math.Abs(warm.Coefficients[j] - cold.Coefficients[j]) <= 1e-6,
+                    $"every {every}th zero flipped, coef {j}: warm {warm.Coefficients[j]} vs cold " +
+                    $"{cold.Coefficients[j]}");
             Assert.True(Math.Abs(warm.Intercept - cold.Intercept) <= 1e-6,
                 $"every {every}th zero flipped, intercept: warm {warm.Intercept} vs cold {cold.Intercept}");
             Assert.True(warm.Objective <= cold.Objective + 1e-12 * Math.Abs(cold.Objective),
                 $"every {every}th zero flipped: warm objective {warm.Objective:R} above cold {cold.Objective:R}");
-            Assert.True(warm.GradientPasses <= cold.GradientPasses, $"every {every}th zero flipped: warm refit made {warm.GradientPasses} gradient passes, cold {cold.GradientPasses}");
+            Assert.True(warm.GradientPasses <= cold.GradientPasses,
+                $"every {every}th zero flipped: warm refit made {warm.GradientPasses} gradient passes, cold " +
+                $"{cold.GradientPasses}");
             if (warm.HessianPasses > 0) newtonFinishes++;
         }
         Assert.True(newtonFinishes > 0, "no refit reached the Newton finish after its chord steps");

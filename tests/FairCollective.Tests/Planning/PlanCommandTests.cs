@@ -68,7 +68,8 @@ public class PlanCommandTests
             "--minority-share", "0.4", "--majority-base-rate", "0.5",
             "--replicates", "10", "--threads", "2", "-o", outDir);
         Assert.True(exit == 0, stderr);
-        Assert.Contains("planning: 34 members (6 of 40 rows of the members file dropped for a missing value), no majority sample", stdout);
+        Assert.Contains("planning: 34 members (6 of 40 rows of the members file dropped for a missing value), no " +
+            "majority sample", stdout);
         var warnings = stdout.Split('\n').Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, warnings.Length);
         Assert.StartsWith("warning: no majority sample: ", warnings[0]);

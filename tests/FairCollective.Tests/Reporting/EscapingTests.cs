@@ -72,7 +72,8 @@ public sealed class EscapingTests : IDisposable
             Assert.All(rows, r => Assert.Equal(columns, CellBoundaries(r)));
         }
         // The hostile dataset is one cell of the configuration table, whole.
-        Assert.Contains("| collective-size | &lt;img src=x onerror=alert(1)&gt; a\\|b \\*bold\\* \\`code\\` next | logistic |", md);
+        Assert.Contains("| collective-size | &lt;img src=x onerror=alert(1)&gt; a\\|b \\*bold\\* \\`code\\` next | " +
+            "logistic |", md);
 
         var html = File.ReadAllText(Path.Combine(_dir, ReportWriter.IndexFileName));
         Assert.DoesNotContain("<img src=x", html, StringComparison.OrdinalIgnoreCase);

@@ -126,7 +126,9 @@ public sealed class OutputCommandTests : IDisposable
     {
         var store = Path.Combine(_dir, "tiny.sqlite");
         var spec = Path.Combine(_dir, "tiny.yaml");
-        File.WriteAllText(spec, "name: tiny\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2, 0.5]\nbudgets: {fractions: [0.5, 1]}\nseeds: [0]\n");
+        File.WriteAllText(spec,
+            "name: tiny\ndatasets: [toy]\nstrategies: [RB-prob]\nalphas: [0.2, 0.5]\nbudgets: {fractions: [0.5, " +
+            "1]}\nseeds: [0]\n");
         Assert.Equal(0, Cli("run", spec, "--store", store, "--no-report").Code);
         var outDir = Path.Combine(_dir, "report");
         Directory.CreateDirectory(Path.Combine(outDir, ReportWriter.IndexFileName)); // in the way of the last file

@@ -47,7 +47,8 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
         string png = Path.Combine(dir, ReportWriter.FiguresDirectory, "collective-size.png");
         Assert.Equal(0, RunToEnd("report", store, "-o", dir));
         var good = File.ReadAllBytes(index);
-        output.WriteLine($"store and first report: {total.Elapsed.TotalSeconds:0.0} s, index.html {good.Length:N0} bytes");
+        output.WriteLine($"store and first report: {total.Elapsed.TotalSeconds:0.0} s, index.html {good.Length:N0} " +
+            "bytes");
 
         // One uninterrupted report: its duration scales the delays, and it shows a new report equals the old but for
         // its time.
@@ -76,7 +77,8 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
             var now = File.ReadAllBytes(index);
             // Untouched by its timestamp, not its bytes: two reports within one second are byte-identical.
             bool untouched = File.GetLastWriteTimeUtc(index) == indexBefore;
-            output.WriteLine($"attempt {attempt}: killed at {killedAt.TotalMilliseconds:0} ms, exit {p.ExitCode}, figure rewritten {figureRewritten}, "
+            output.WriteLine($"attempt {attempt}: killed at {killedAt.TotalMilliseconds:0} ms, exit {p.ExitCode}, " +
+                $"figure rewritten {figureRewritten}, "
                 + $"index {(untouched ? "untouched" : "replaced")}, debris [{string.Join(", ", Debris(dir))}]");
             if (untouched)
             {
@@ -93,7 +95,8 @@ public sealed partial class ReportKillTests(ITestOutputHelper output) : IDisposa
             // Whatever the moment, the folder holds the report's files plus, at most, the killed process's temporaries.
             Assert.All(Debris(dir), name => Assert.True(AtomicFile.IsTemporaryName(name), $"unexpected file {name}"));
         }
-        output.WriteLine($"{killedBeforeRename} kills left the old index untouched ({killedMidRun} after the new figure was written), {replaced} replaced it; "
+        output.WriteLine($"{killedBeforeRename} kills left the old index untouched ({killedMidRun} after the new " +
+            $"figure was written), {replaced} replaced it; "
             + $"one report {duration.TotalMilliseconds:0} ms, test {total.Elapsed.TotalSeconds:0.0} s");
         Assert.True(killedMidRun > 0,
             "no kill landed between the figure and the index; the old index was never put at risk");

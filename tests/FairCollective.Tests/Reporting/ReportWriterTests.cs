@@ -63,8 +63,10 @@ public sealed class ReportWriterTests : IDisposable
         Assert.DoesNotContain("collective-size", absent);
         var md = File.ReadAllText(Path.Combine(_dir, ReportWriter.SummaryFileName));
         Assert.Contains("Not in this summary (no results):", md);
-        Assert.Contains("![Collective size — best EqOd and its error cost against α on acs-income and compas](figures/collective-size.png)", md);
-        Assert.Contains("| dataset | learner | m | strategy | α | best budget | mean flips | EqOd | EqOd test-row CI | error | error test-row CI | seeds |", md);
+        Assert.Contains("![Collective size — best EqOd and its error cost against α on acs-income and " +
+            "compas](figures/collective-size.png)", md);
+        Assert.Contains("| dataset | learner | m | strategy | α | best budget | mean flips | EqOd | EqOd test-row CI " +
+            "| error | error test-row CI | seeds |", md);
     }
 
     [Fact]

@@ -78,7 +78,8 @@ public static class SyntheticResults
     public static IReadOnlyList<RunInfo> Runs() =>
         new[] { "collective-size", "flip-efficiency", "limited-info", "firm-side", "synthetic", "toy" }
             .Select((e, i) => new RunInfo($"run-{i}", e, $"2026-11-25T0{i}:00:00.0000000Z",
-                $$"""{"experiment":"{{e}}","datasets":["acs-income","compas"],"seeds":[0,1,2],"note":"<test & check>"}""",
+                $$"""{"experiment":"{{e}}","datasets":["acs-income","compas"],"seeds":[0,1,2],""" +
+                "\"note\":\"<test & check>\"}",
                 """{"faircollective":"0.1.0","dotnet":"10.0","os":"linux"}"""))
             .ToArray();
 

@@ -131,8 +131,10 @@ public class ShardMergeTests
         var before = box.Files();
         var (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), s1, s2);
         Assert.Equal(2, exit);
-        Assert.Equal($"error: results merge: store '{s2}' is unfinished: {missing} of the {part.CellCount} cells of its run of 'sweep' (shard 2/2) are missing (its run still runs, or stopped before its end); "
-                     + "finish it (the same run command again resumes it) or merge with --allow-partial (the merged store then records which cells are missing)", err.Trim());
+        Assert.Equal($"error: results merge: store '{s2}' is unfinished: {missing} of the {part.CellCount} cells of " +
+            "its run of 'sweep' (shard 2/2) are missing (its run still runs, or stopped before its end); "
+                     + "finish it (the same run command again resumes it) or merge with --allow-partial (the merged " +
+                         "store then records which cells are missing)", err.Trim());
         Assert.Equal(before, box.Files());
 
         (exit, var output, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), s1, s2, "--allow-partial");
@@ -214,7 +216,8 @@ public class ShardMergeTests
         string sa = box.PathOf("a/sweep.shard-1-of-2.sqlite"), sb = box.PathOf("b/sweep.shard-2-of-2.sqlite");
         var (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), sa, sb);
         Assert.Equal(2, exit);
-        Assert.Matches(@"^error: results merge: store '.*sweep\.shard-2-of-2\.sqlite' holds experiment 'sweep' with other settings than '.*sweep\.shard-1-of-2\.sqlite': test_fraction", err.Trim());
+        Assert.Matches(@"^error: results merge: store '.*sweep\.shard-2-of-2\.sqlite' holds experiment 'sweep' with " +
+            @"other settings than '.*sweep\.shard-1-of-2\.sqlite': test_fraction", err.Trim());
         Assert.False(File.Exists(box.PathOf("m.sqlite")), "nothing written");
         Assert.Single(err.Trim().Split('\n'));
 
@@ -244,7 +247,9 @@ public class ShardMergeTests
         File.Copy(sa, box.PathOf("same.sqlite"));
         (exit, _, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), sa, box.PathOf("same.sqlite"));
         Assert.Equal(2, exit);
-        Assert.Equal("error: results merge: experiment 'sweep' was run in shards, but no store given holds shard 2/2; merge every shard's store, or merge with --allow-partial (the merged store then records that those cells are missing)", err.Trim());
+        Assert.Equal("error: results merge: experiment 'sweep' was run in shards, but no store given holds shard " +
+            "2/2; merge every shard's store, or merge with --allow-partial (the merged store then records that those " +
+            "cells are missing)", err.Trim());
         Assert.False(File.Exists(box.PathOf("m.sqlite")), "nothing written");
         (exit, var output, err) = CliSandbox.Run("results", "merge", box.PathOf("m.sqlite"), sa,
             box.PathOf("same.sqlite"), "--allow-partial");

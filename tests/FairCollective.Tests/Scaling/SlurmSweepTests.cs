@@ -24,7 +24,9 @@ public sealed class SlurmSweepTests(ITestOutputHelper output) : IDisposable
             $"deploy/slurm/single-node.sh not found beside the docs ({deploy})");
         string[] missing = [.. new[] { "munged", "slurmctld", "slurmd", "sbatch" }.Where(t
             => !File.Exists($"/usr/sbin/{t}") && !File.Exists($"/usr/bin/{t}"))];
-        Assert.True(missing.Length == 0, $"Slurm is not installed ({string.Join(", ", missing)} missing): install Debian's slurm-wlm and munge packages "
+        Assert.True(missing.Length == 0,
+            $"Slurm is not installed ({string.Join(", ", missing)} missing): install Debian's slurm-wlm and munge " +
+            "packages "
             + $"(bash test.sh does, as root), or set {SlurmFactAttribute.SkipVariable}=1 to skip this test");
 
         // Each shard a process of its own: the CLI built beside the tests, run by the array tasks.

@@ -18,7 +18,8 @@ public sealed class OracleStrategy : ICollectiveStrategy
     public PoolScores Score(StrategyContext context)
     {
         var p0 = context.OracleP0AtCounterfactual
-                 ?? throw new UserInputException("the Oracle strategy needs synthetic data with a known causal model (P0(y | g(x))); this dataset has none");
+                 ?? throw new UserInputException("the Oracle strategy needs synthetic data with a known causal model " +
+                     "(P0(y | g(x))); this dataset has none");
         var scores = new double[context.Pool.Length];
         for (int i = 0; i < scores.Length; i++) scores[i] = p0[context.Pool[i]];
         return PoolScores.Specified(scores);

@@ -90,7 +90,9 @@ public static class StrategyCatalog
     {
         var entry = Get(name);
         if (options is not null && (entry.Defaults is null || options.GetType() != entry.Defaults.GetType()))
-            throw new UserInputException($"strategy '{entry.Name}' takes {(entry.Defaults is null ? "no options of its own" : $"options of type {entry.Defaults.GetType().Name}")}; got {options.GetType().Name}");
+            throw new UserInputException($"strategy '{entry.Name}' takes " + (entry.Defaults is null
+                ? "no options of its own"
+                : $"options of type {entry.Defaults.GetType().Name}") + $"; got {options.GetType().Name}");
         return entry.Create(new StrategyBuild(settings, trainerFor) { Options = options });
     }
 

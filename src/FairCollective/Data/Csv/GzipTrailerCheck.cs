@@ -56,7 +56,8 @@ internal sealed class GzipTrailerCheck : Stream
         _count += (uint)n;
         if (n == 0 && buffer.Length > 0 && _expectedSize is { } expected && (uint)_count != expected)
             throw new UserInputException(
-                $"{_displayName}: gzip data is truncated or corrupt (decompressed {_count:N0} bytes, the gzip trailer records {expected:N0}); copy the file again");
+                $"{_displayName}: gzip data is truncated or corrupt (decompressed {_count:N0} bytes, the gzip " +
+                    $"trailer records {expected:N0}); copy the file again");
         return n;
     }
 

@@ -168,9 +168,11 @@ public sealed class FittedEncoder
     private static FeatureColumn FindColumn(Dataset data, EncodedColumn col)
     {
         var f = data.Features.FirstOrDefault(x => x.Name == col.Name)
-                ?? throw new UserInputException($"dataset '{data.Name}' has no feature column '{col.Name}', which the encoder was fitted on");
+                ?? throw new UserInputException($"dataset '{data.Name}' has no feature column '{col.Name}', which " +
+                    "the encoder was fitted on");
         if (f.Kind != col.Kind)
-            throw new UserInputException($"dataset '{data.Name}': column '{col.Name}' is {f.Kind}, but the encoder was fitted on a {col.Kind} column");
+            throw new UserInputException($"dataset '{data.Name}': column '{col.Name}' is {f.Kind}, but the encoder " +
+                $"was fitted on a {col.Kind} column");
         return f;
     }
 
@@ -186,11 +188,13 @@ public sealed class FittedEncoder
                 if (double.IsInfinity(x)) throw new
                     UserInputException($"dataset '{data.Name}': column '{f.Name}' row {r} is infinite");
                 if (double.IsNaN(x) && Options.NumericMissing == NumericMissingPolicy.Error)
-                    throw new UserInputException($"dataset '{data.Name}': column '{f.Name}' row {r} is missing (NaN) and the encoder option NumericMissing is Error");
+                    throw new UserInputException($"dataset '{data.Name}': column '{f.Name}' row {r} is missing (NaN) " +
+                        "and the encoder option NumericMissing is Error");
                 // Only a value ~1e300 training deviations away gets here; the design matrix never holds an infinity.
                 if (!double.IsNaN(x) && !double.IsFinite(col.Standardise(x)))
                     throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
-                        $"dataset '{data.Name}': column '{f.Name}' row {r}: {x:R} is too far from the training values to encode (mean {col.Center:R}, standard deviation {col.Scale:R})"));
+                        $"dataset '{data.Name}': column '{f.Name}' row {r}: {x:R} is too far from the training " +
+                            $"values to encode (mean {col.Center:R}, standard deviation {col.Scale:R})"));
             }
         }
         else if (Options.CategoricalMissing == CategoricalMissingPolicy.Error)

@@ -66,7 +66,8 @@ public static class TabularEncoder
             if (double.IsNaN(x))
             {
                 if (options.NumericMissing == NumericMissingPolicy.Error)
-                    throw new UserInputException($"dataset '{dataName}': column '{f.Name}' row {r} is missing (NaN) and the encoder option NumericMissing is Error");
+                    throw new UserInputException($"dataset '{dataName}': column '{f.Name}' row {r} is missing (NaN) " +
+                        "and the encoder option NumericMissing is Error");
                 continue;
             }
             if (double.IsInfinity(x)) throw new
@@ -92,7 +93,8 @@ public static class TabularEncoder
         // Both are bounded by maxAbs, so this cannot happen; kept so a future change cannot put NaN/Inf in the design
         // matrix.
         if (!double.IsFinite(mean) || !double.IsFinite(std))
-            throw new UserInputException($"dataset '{dataName}': column '{f.Name}' cannot be standardised (mean {mean}, standard deviation {std})");
+            throw new UserInputException($"dataset '{dataName}': column '{f.Name}' cannot be standardised (mean " +
+                $"{mean}, standard deviation {std})");
         bool scale = options.ScaleNumeric;
         return new EncodedColumn(f.Name, FeatureKind.Numeric, offset, mean,
             center: scale ? mean : 0, scale: scale ? NonZeroScale(std) : 1,
@@ -134,7 +136,8 @@ public static class TabularEncoder
     {
         if (value is not null) return value;
         if (options.CategoricalMissing == CategoricalMissingPolicy.Error)
-            throw new UserInputException($"dataset '{dataName}': column '{column}' row {row} is missing and the encoder option CategoricalMissing is Error");
+            throw new UserInputException($"dataset '{dataName}': column '{column}' row {row} is missing and the " +
+                "encoder option CategoricalMissing is Error");
         return EncoderOptions.MissingCategory;
     }
 

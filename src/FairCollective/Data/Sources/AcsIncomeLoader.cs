@@ -43,7 +43,8 @@ public static class AcsIncomeLoader
     public static Dataset LoadBundledState(string state, AcsIncomeOptions? options = null)
     {
         if (!BundledStates.Contains(state.ToUpperInvariant()))
-            throw new UserInputException($"no bundled ACS Income state '{state}' (bundled: {string.Join(", ", BundledStates)})");
+            throw new UserInputException($"no bundled ACS Income state '{state}' (bundled: " +
+                $"{string.Join(", ", BundledStates)})");
         string file = BundledStateFile(state);
         using var reader = CsvRowReader.Open(EmbeddedData.Open(file), "bundled " + file);
         return LoadStateFile(reader, $"acs-{state.ToLowerInvariant()}", options ?? AcsIncomeOptions.Default);
@@ -72,7 +73,8 @@ public static class AcsIncomeLoader
         {
             ReadFeatures(reader, fields, values);
             if (!splits.TryGetValue(reader.Span(split), out var ours))
-                throw new UserInputException($"{path}, line {reader.LineNumber}, column '{NationalSplitColumn}': '{reader.String(split)}' is not one of {string.Join(", ", NationalSplits.Keys)}");
+                throw new UserInputException($"{path}, line {reader.LineNumber}, column '{NationalSplitColumn}': " +
+                    $"'{reader.String(split)}' is not one of {string.Join(", ", NationalSplits.Keys)}");
             table.Add(reader, values, Binary(reader, label), reader.String(id), ours);
         }
         return table.Build("acs-national-subset", path, "ACS Income 2018, national subset (46% of folktables' rows)",
@@ -124,7 +126,8 @@ public static class AcsIncomeLoader
             ReadFeatures(reader, fields, values);
             var text = reader.Span(label);
             int y = text.SequenceEqual("True") ? 1 : text.SequenceEqual("False") ? 0
-                : throw new UserInputException($"{reader.Source}, line {reader.LineNumber}, column '{StateLabelColumn}': '{text}' is not True or False");
+                : throw new UserInputException($"{reader.Source}, line {reader.LineNumber}, column " +
+                    $"'{StateLabelColumn}': '{text}' is not True or False");
             table.Add(reader, values, y, (++row).ToString(CultureInfo.InvariantCulture), null);
         }
         return table.Build(name, reader.Source, "ACS Income 2018 (folktables task file)", hasSplit: false);
@@ -139,7 +142,8 @@ public static class AcsIncomeLoader
     {
         0 => 0,
         1 => 1,
-        _ => throw new UserInputException($"{reader.Source}, line {reader.LineNumber}, column '{reader.Header[field]}': '{reader.String(field)}' is not 0 or 1"),
+        _ => throw new UserInputException($"{reader.Source}, line {reader.LineNumber}, column " +
+            $"'{reader.Header[field]}': '{reader.String(field)}' is not 0 or 1"),
     };
 
     // PUMS leaves inapplicable fields empty: NaN, as pandas reads them.

@@ -20,7 +20,8 @@ internal sealed class AcsIncomeTableBuilder
     public AcsIncomeTableBuilder(AcsIncomeOptions options)
     {
         if (options.MinorityGroup is not (AcsIncomeOptions.Female or AcsIncomeOptions.Male))
-            throw new UserInputException($"ACS Income minority '{options.MinorityGroup}' is not '{AcsIncomeOptions.Female}' or '{AcsIncomeOptions.Male}'");
+            throw new UserInputException($"ACS Income minority '{options.MinorityGroup}' is not " +
+                $"'{AcsIncomeOptions.Female}' or '{AcsIncomeOptions.Male}'");
         _options = options;
         _sex = FolktablesAcsIncome.Features.IndexOf(FolktablesAcsIncome.SexColumn);
         _columns = FolktablesAcsIncome.Features
@@ -49,7 +50,8 @@ internal sealed class AcsIncomeTableBuilder
         double sex = values[_sex];
         _groups.Add(sex == FolktablesAcsIncome.SexFemaleCode ? AcsIncomeOptions.Female
             : sex == FolktablesAcsIncome.SexMaleCode ? AcsIncomeOptions.Male
-            : throw new UserInputException($"{reader.Source}, line {reader.LineNumber}, column 'SEX': {sex} is not 1 (male) or 2 (female)"));
+            : throw new UserInputException($"{reader.Source}, line {reader.LineNumber}, column 'SEX': {sex} is not 1 " +
+                "(male) or 2 (female)"));
         _labels.Add(label);
         _ids.Add(id);
         _split.Add(split);

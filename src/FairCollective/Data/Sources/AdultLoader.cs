@@ -121,7 +121,8 @@ public static class AdultLoader
                 if (label.EndsWith('.')) label = label[..^1];
                 labels.Add(label.SequenceEqual(FavourableLabel) ? 1
                     : label.SequenceEqual(UnfavourableLabel) ? 0
-                    : throw new UserInputException($"{source}, line {reader.LineNumber}, column 'income': '{reader.String(LabelField)}' is not {FavourableLabel} or {UnfavourableLabel}"));
+                    : throw new UserInputException($"{source}, line {reader.LineNumber}, column 'income': " +
+                        $"'{reader.String(LabelField)}' is not {FavourableLabel} or {UnfavourableLabel}"));
                 groups.Add(reader.String(SexField));
                 ids.Add($"{splitName ?? "row"}:{record}");
                 split.Add(splitName);
@@ -132,7 +133,8 @@ public static class AdultLoader
         var dataset = new Dataset(DatasetName, builders.Select(b => b.Build(sources)).ToArray(), labels.ToArray(),
             new SensitiveAttribute("sex", groups.ToArray(),
                 [options.MinorityGroup]), ids.ToArray(), hasSplit ? split.ToArray() : null,
-            $"UCI Adult; y = 1: income >50K; minority {options.MinorityGroup}{(options.DropMissingRows ? "; rows with '?' dropped" : "")}");
+            $"UCI Adult; y = 1: income >50K; minority " +
+                $"{options.MinorityGroup}{(options.DropMissingRows ? "; rows with '?' dropped" : "")}");
         return DatasetChecks.Validate(dataset, sources, options.PartialFile);
     }
 

@@ -37,11 +37,14 @@ internal static class ColumnStatistics
         double[] Values(FunctionData data, string function, int arguments)
         {
             if (data.Count != arguments || data[0] is not Identifier column)
-                throw new ArgumentException($"{function} takes {(arguments == 1 ? "a column name" : "a column name and a number q from 0 to 1")}, e.g. {Example(function)}");
+                throw new ArgumentException($"{function} takes " +
+                    $"{(arguments == 1 ? "a column name" : "a column name and a number q from 0 to 1")}, e.g. " +
+                    $"{Example(function)}");
             if (!sorted.TryGetValue(column.Name, out var values))
             {
                 var numbers = numbersOf(column.Name)
-                              ?? throw new ArgumentException($"{function}({column.Name}): column '{column.Name}' is not numeric (derived column '{derived}')");
+                              ?? throw new ArgumentException($"{function}({column.Name}): column '{column.Name}' is " +
+                                  $"not numeric (derived column '{derived}')");
                 values = numbers.Where(double.IsFinite).ToArray();
                 Array.Sort(values);
                 sorted[column.Name] = values;

@@ -80,7 +80,8 @@ public static class CompasLoader
             {
                 0 => 0,
                 1 => 1,
-                _ => throw new Common.UserInputException($"{reader.Source}, line {reader.LineNumber}, column 'two_year_recid': '{reader.String(recid)}' is not 0 or 1"),
+                _ => throw new Common.UserInputException($"{reader.Source}, line {reader.LineNumber}, column " +
+                    $"'two_year_recid': '{reader.String(recid)}' is not 0 or 1"),
             };
             labels.Add(options.Label == CompasLabel.Favourable ? 1 - twoYear : twoYear);
             groups.Add(r);

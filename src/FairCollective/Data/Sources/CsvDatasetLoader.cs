@@ -91,7 +91,9 @@ public static class CsvDatasetLoader
                 => string.IsNullOrWhiteSpace(names[j]), -1) : -1;
             if (blank >= 0)
                 throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
-                    $"{path}: column {blank + 1} has an empty header (R's write.csv writes row names so); name it with 'columns' in the dataset spec (then leave it out of 'features' or make it the 'id'), or list the features under 'features' to leave it out"));
+                    $"{path}: column {blank + 1} has an empty header (R's write.csv writes row names so); name it " +
+                        $"with 'columns' in the dataset spec (then leave it out of 'features' or make it the 'id'), " +
+                        $"or list the features under 'features' to leave it out"));
             return new Table(path, names, columns ?? names.Select(_ => new List<string?>()).ToArray(), lines);
         }
 
@@ -106,7 +108,8 @@ public static class CsvDatasetLoader
         {
             int j = TryColumn(name);
             if (j >= 0) return j;
-            throw new UserInputException($"{specSource}: unknown column '{name}' in {role} ({Source} has columns: {string.Join(", ", Names)})");
+            throw new UserInputException($"{specSource}: unknown column '{name}' in {role} ({Source} has columns: " +
+                $"{string.Join(", ", Names)})");
         }
 
         public int TryColumn(string name)
@@ -134,7 +137,8 @@ public static class CsvDatasetLoader
             if (spec.Name is { } name) FileNameRule.Check(name, $"{specSource}: name");
             bool whitespace = spec.Separator == DatasetSpec.WhitespaceSeparator;
             string sep = whitespace ? " " : spec.Separator == "tab" ? "\t" : spec.Separator;
-            if (sep.Length != 1) throw new UserInputException($"{specSource}: separator '{spec.Separator}' must be one character, \"tab\" or \"{DatasetSpec.WhitespaceSeparator}\"");
+            if (sep.Length != 1) throw new UserInputException($"{specSource}: separator '{spec.Separator}' must be " +
+                $"one character, \"tab\" or \"{DatasetSpec.WhitespaceSeparator}\"");
             if (spec.Columns is { } names)
             {
                 if (names.Count == 0) throw new UserInputException($"{specSource}: columns lists no names");
@@ -159,17 +163,21 @@ public static class CsvDatasetLoader
                 UserInputException($"{specSource}: sensitive.minority lists no groups");
             if (sensitive.Groups is { } declared && sensitive.Minority.FirstOrDefault(m => !declared.Any(g
                 => DeclaredValues.SameGroup(g, m, sensitive.Columns.Count))) is { } stray)
-                throw new UserInputException($"{specSource}: minority '{stray}' is not among sensitive.groups ({string.Join(", ", declared)})");
+                throw new UserInputException($"{specSource}: minority '{stray}' is not among sensitive.groups " +
+                    $"({string.Join(", ", declared)})");
             if (spec.Missing.Policy is not (MissingSpec.DropRow or MissingSpec.Error or MissingSpec.Keep))
-                throw new UserInputException($"{specSource}: missing.policy '{spec.Missing.Policy}' is not {MissingSpec.DropRow}, {MissingSpec.Error} or {MissingSpec.Keep}");
+                throw new UserInputException($"{specSource}: missing.policy '{spec.Missing.Policy}' is not " +
+                    $"{MissingSpec.DropRow}, {MissingSpec.Error} or {MissingSpec.Keep}");
             if (spec.MaxLevels is < 1) throw new
                 UserInputException($"{specSource}: max_levels must be at least 1; got {spec.MaxLevels}");
             foreach (var f in spec.Features ?? [])
             {
                 if (string.IsNullOrEmpty(f.Name)) throw new UserInputException($"{specSource}: a feature has no name");
                 if (f.Kind is not (null or "numeric" or "categorical"))
-                    throw new UserInputException($"{specSource}: feature '{f.Name}' has kind '{f.Kind}'; expected numeric or categorical");
-                if (f.MaxLevels is < 1) throw new UserInputException($"{specSource}: feature '{f.Name}' has max_levels {f.MaxLevels}; it must be at least 1");
+                    throw new UserInputException($"{specSource}: feature '{f.Name}' has kind '{f.Kind}'; expected " +
+                        "numeric or categorical");
+                if (f.MaxLevels is < 1) throw new UserInputException($"{specSource}: feature '{f.Name}' has " +
+                    $"max_levels {f.MaxLevels}; it must be at least 1");
             }
             var derived = (spec.Derived ?? []).Select(d => DerivedColumn.Parse(d, specSource)).ToArray();
             if (derived.GroupBy(d => d.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } again)
@@ -199,9 +207,12 @@ public static class CsvDatasetLoader
             foreach (var d in Derived)
             {
                 if (t.TryColumn(d.Name) >= 0)
-                    throw new UserInputException($"{SpecSource}: derived column '{d.Name}' has the name of a column of {t.Source}; give it another name");
+                    throw new UserInputException($"{SpecSource}: derived column '{d.Name}' has the name of a column " +
+                        $"of {t.Source}; give it another name");
                 var inputs = d.Inputs.Select(name => t.TryColumn(name) is int j and >= 0 ? j
-                    : throw new UserInputException($"{SpecSource}: derived column '{d.Name}': expression \"{d.Text}\" names unknown column '{name}' (columns: {string.Join(", ", t.Names)})")).ToArray();
+                    : throw new UserInputException($"{SpecSource}: derived column '{d.Name}': expression " +
+                        $"\"{d.Text}\" names unknown column '{name}' (columns: {string.Join(", ", t.Names)})"))
+                        .ToArray();
                 var numbers = inputs.Select(j => NumbersOf(t, j, spec)).ToArray();
                 var table = t;
                 d.UseColumns(name => NumbersOf(table, table.Column(name, $"derived column '{d.Name}'", SpecSource),
@@ -228,13 +239,17 @@ public static class CsvDatasetLoader
                     {
                         string shown = d.Inputs.Count == 0 ? "" :
                             $" ({string.Join(", ", d.Inputs.Select((name, k) => $"{name} = {Shown(args[k])}"))})";
-                        throw new UserInputException($"{SpecSource}: derived column '{d.Name}': {t.Source}, line {t.Lines[i]}{shown}: {DerivedColumn.Innermost(e)}", e);
+                        throw new UserInputException($"{SpecSource}: derived column '{d.Name}': {t.Source}, line " +
+                            $"{t.Lines[i]}{shown}: {DerivedColumn.Innermost(e)}", e);
                     }
                 }
                 // A column missing on every row would drop every row under drop-row (and be no feature under keep).
                 if (t.RowCount > 0 && inputMissing + noValue == t.RowCount)
                     throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
-                        $"{SpecSource}: derived column '{d.Name}': expression \"{d.Text}\" has no value on any of the {t.RowCount:N0} rows of {t.Source} (NaN or infinite on {noValue:N0}, an input missing on {inputMissing:N0}); a NaN or infinite result is missing, and a column missing on every row would leave no row"));
+                        $"{SpecSource}: derived column '{d.Name}': expression \"{d.Text}\" has no value on any of " +
+                            $"the {t.RowCount:N0} rows of {t.Source} (NaN or infinite on {noValue:N0}, an input " +
+                            $"missing on {inputMissing:N0}); a NaN or infinite result is missing, and a column " +
+                            $"missing on every row would leave no row"));
                 t = t.With(d.Name, values);
             }
             return t;
@@ -260,7 +275,8 @@ public static class CsvDatasetLoader
                 else if (!CsvRowReader.TryParseNumber(t.Columns[column][i], out x[i]))
                 {
                     if (kind != "numeric") return null;
-                    throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{t.Names[column]}': '{t.Columns[column][i]}' is not a number");
+                    throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{t.Names[column]}': " +
+                        $"'{t.Columns[column][i]}' is not a number");
                 }
             }
             return x;
@@ -325,7 +341,9 @@ public static class CsvDatasetLoader
                     drops[j])).ToArray())
             { Rows = droppedRows };
             if (rows.Count == 0 && t.RowCount > 0)
-                throw new UserInputException($"{t.Source}: no row is left: {account.Describe()}; check missing.values and the columns used, or keep rows with missing feature values with missing.policy: keep");
+                throw new UserInputException($"{t.Source}: no row is left: {account.Describe()}; check " +
+                    "missing.values and the columns used, or keep rows with missing feature values with " +
+                    "missing.policy: keep");
 
             var columns = features.Select(f => f.Build(rows, MaxLevels(spec, f.Spec))).ToArray();
             var labels = new int[rows.Count];
@@ -343,7 +361,8 @@ public static class CsvDatasetLoader
                 labels[r] = labelOf[t.Columns[label][i]!];
                 ids[r] = id < 0 ? i.ToString(CultureInfo.InvariantCulture) : t.Columns[id][i]!;
                 if (!seenIds.Add(ids[r]))
-                    throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{spec.Id}': id '{ids[r]}' appears twice");
+                    throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{spec.Id}': id '{ids[r]}' " +
+                        "appears twice");
             }
             string name = DatasetName(spec, path);
             var dataset = new Dataset(name, columns, labels,
@@ -417,14 +436,17 @@ public static class CsvDatasetLoader
                 : -1, StringComparer.Ordinal);
             foreach (int i in rows)
                 if (y[t.Columns[column][i]!] < 0)
-                    throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{t.Names[column]}': label '{t.Columns[column][i]}' is neither favourable ({string.Join(", ", Label.Favourable)}) nor unfavourable ({string.Join(", ", Label.Unfavourable ?? [])})");
+                    throw new UserInputException($"{t.Source}, line {t.Lines[i]}, column '{t.Names[column]}': label " +
+                        $"'{t.Columns[column][i]}' is neither favourable ({string.Join(", ", Label.Favourable)}) nor " +
+                        $"unfavourable ({string.Join(", ", Label.Unfavourable ?? [])})");
             // A partial file (a collective's members, a majority sample) may hold one label only: its user says so in
             // its own words.
             foreach (var (key, declared) in PartialFile ? [] : new[] { ("favourable", Label.Favourable),
                 ("unfavourable", Label.Unfavourable ?? []) })
                 foreach (var v in declared)
                     if (!counts.Keys.Any(seen => DeclaredValues.Same(v, seen)))
-                        throw new UserInputException($"{SpecSource}: label.{key} value '{v}' matches no row of column '{t.Names[column]}' (values seen: {DeclaredValues.Seen(counts)})");
+                        throw new UserInputException($"{SpecSource}: label.{key} value '{v}' matches no row of " +
+                            $"column '{t.Names[column]}' (values seen: {DeclaredValues.Seen(counts)})");
             return y;
         }
 
@@ -444,14 +466,16 @@ public static class CsvDatasetLoader
                     seen))).ToHashSet(StringComparer.Ordinal);
                 for (int r = 0; r < groups.Length && undeclared.Count > 0; r++)
                     if (undeclared.Contains(groups[r]))
-                        throw new UserInputException($"{t.Source}, line {t.Lines[rows[r]]}: sensitive group '{groups[r]}' is not among the declared groups ({string.Join(", ", all)})");
+                        throw new UserInputException($"{t.Source}, line {t.Lines[rows[r]]}: sensitive group " +
+                            $"'{groups[r]}' is not among the declared groups ({string.Join(", ", all)})");
             }
             // A partial file (one group of a population) need not hold every declared group.
             foreach (var (key, declared) in PartialFile ? [] : new[] { ("minority", Sensitive.Minority), ("groups",
                 Sensitive.Groups ?? []) })
                 foreach (var v in declared)
                     if (!counts.Keys.Any(seen => Matches(v, seen)))
-                        throw new UserInputException($"{SpecSource}: sensitive.{key} value '{v}' matches no row of {of} (values seen: {DeclaredValues.Seen(counts)})");
+                        throw new UserInputException($"{SpecSource}: sensitive.{key} value '{v}' matches no row of " +
+                            $"{of} (values seen: {DeclaredValues.Seen(counts)})");
             return counts.Keys.Where(seen => Sensitive.Minority.Any(m => Matches(m, seen))).ToList();
         }
 
@@ -465,12 +489,15 @@ public static class CsvDatasetLoader
                     t.TryColumn(input), row));
                 string why = inputMissing ? "an input of the derived column is missing" :
                     "the expression's result is NaN or infinite";
-                return new($"{where}: missing value ({why}){(required ? " in a label, sensitive or id column" : $" (missing.policy is {MissingSpec.Error})")}");
+                return new($"{where}: missing value ({why})" + (required
+                    ? " in a label, sensitive or id column"
+                    : $" (missing.policy is {MissingSpec.Error})"));
             }
             if (required) return new($"{where}: missing value '{value}' in a label, sensitive or id column");
             return MissingValues.Contains(value)
                 ? new($"{where}: missing value '{value}' (missing.policy is {MissingSpec.Error})")
-                : new($"{where}: '{value}' is not a finite number, so it counts as missing (missing.policy is {MissingSpec.Error})");
+                : new($"{where}: '{value}' is not a finite number, so it counts as missing (missing.policy is " +
+                    $"{MissingSpec.Error})");
         }
     }
 
@@ -535,7 +562,8 @@ public static class CsvDatasetLoader
             for (int r = 0; r < x.Length; r++)
             {
                 int i = rows[r];
-                if (notANumber![i]) throw new UserInputException($"{table.Source}, line {table.Lines[i]}, column '{name}': '{values[i]}' is not a number");
+                if (notANumber![i]) throw new UserInputException($"{table.Source}, line {table.Lines[i]}, column " +
+                    $"'{name}': '{values[i]}' is not a number");
                 x[r] = numbers[i];
             }
             return FeatureColumn.Numeric(name, x);

@@ -57,14 +57,17 @@ public static class DatasetCatalog
             DatasetKind.Bundled, o => BundledAcs("ut", o)),
         new("acs-wy", "ACS Income 2018 Wyoming (folktables), 3,064 rows; y = 1 income >50K; minority female",
             DatasetKind.Bundled, o => BundledAcs("wy", o)),
-        new(Synthetic, "Synthetic causal data, 2,000 rows: A and U cause X and Y, with the exact counterfactual g(x) and P0(y | g(x))", DatasetKind.Generated,
+        new(Synthetic,
+            "Synthetic causal data, 2,000 rows: A and U cause X and Y, with the exact counterfactual g(x) and P0(y | " +
+            "g(x))", DatasetKind.Generated,
             o => Generated(Synthetic, o)) { Generate = ()
                 => SyntheticGenerator.Generate(new SyntheticOptions { Seed = GeneratedDataSeed }) },
         new(Toy, "The paper's 2-D toy example, 200 rows from the same causal model", DatasetKind.Generated, o
             => Generated(Toy, o)) { Generate = () => ToyData.Generate() },
         new(Waterbirds, $"Waterbirds: pass its metadata.csv path and {WaterbirdsLoader.EmbeddingsHint}",
             DatasetKind.ByPath,
-            _ => throw new UserInputException($"waterbirds is not bundled: give the path of its metadata.csv and {WaterbirdsLoader.EmbeddingsHint}")),
+            _ => throw new UserInputException($"waterbirds is not bundled: give the path of its metadata.csv and " +
+                $"{WaterbirdsLoader.EmbeddingsHint}")),
     ]);
 
     /// <summary>Adds a dataset (a plug-in's, or a library user's at start-up); its name must be new, ignoring
@@ -119,7 +122,8 @@ public static class DatasetCatalog
     private static Dataset Generated(string name, LoadOptions o)
     {
         if (SingleMinority(o, name) is not null || o.SensitiveAsFeature is not null)
-            throw new UserInputException($"{name} is generated: its minority and features are fixed by the causal model (no --minority)");
+            throw new UserInputException($"{name} is generated: its minority and features are fixed by the causal " +
+                "model (no --minority)");
         return LoadGenerated(name)!.Data;
     }
 
@@ -192,7 +196,8 @@ public static class DatasetCatalog
                 test is null ? [path] : [path, test]);
         }
         string shown = firstLine.Length > 80 ? firstLine[..80] + "..." : firstLine;
-        throw new UserInputException($"{path}: not a known dataset layout (first line: '{shown}'); describe it with --spec FILE (a DatasetSpec in YAML or JSON)");
+        throw new UserInputException($"{path}: not a known dataset layout (first line: '{shown}'); describe it with " +
+            "--spec FILE (a DatasetSpec in YAML or JSON)");
     }
 
     private static string FirstLine(string path)
@@ -243,7 +248,8 @@ public static class DatasetCatalog
     {
         null => null,
         [var one] => one,
-        _ => throw new UserInputException($"{dataset}: give exactly one minority group (got {o.Minority.Count}: {string.Join(", ", o.Minority)})"),
+        _ => throw new UserInputException($"{dataset}: give exactly one minority group (got {o.Minority.Count}: " +
+            $"{string.Join(", ", o.Minority)})"),
     };
 
     private static CompasOptions Apply(CompasOptions c, LoadOptions o, string? minority) =>

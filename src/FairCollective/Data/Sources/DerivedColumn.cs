@@ -52,7 +52,8 @@ internal sealed class DerivedColumn
         ExpressionLimits.Check(spec.Expression, $"{specSource}: derived column '{spec.Name}'");
         var expression = new Expression(spec.Expression, CultureInfo.InvariantCulture);
         if (expression.HasErrors())
-            throw new UserInputException($"{specSource}: derived column '{spec.Name}': cannot parse \"{spec.Expression}\" ({Innermost(expression.Error!)})");
+            throw new UserInputException($"{specSource}: derived column '{spec.Name}': cannot parse " +
+                $"\"{spec.Expression}\" ({Innermost(expression.Error!)})");
         var inputs = expression.GetParameterNames().Distinct(StringComparer.Ordinal).ToArray();
         return new DerivedColumn(spec.Name, spec.Expression, expression, inputs);
     }

@@ -31,10 +31,12 @@ public static class ExpressionLimits
         // Nesting first (the scan stops at the first level too deep), so a deeply nested expression is named as such.
         if (DeepestAt(text) is int at and >= 0)
             throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
-                $"{where}: the expression nests brackets and unary operators deeper than {MaxNesting} levels at character {at + 1} (the limit for a derived column; docs/dataset-spec.md, \"Limits\")"));
+                $"{where}: the expression nests brackets and unary operators deeper than {MaxNesting} levels at " +
+                    $"character {at + 1} (the limit for a derived column; docs/dataset-spec.md, \"Limits\")"));
         if (text.Length > MaxLength)
             throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
-                $"{where}: the expression has {text.Length:N0} characters, more than the limit of {MaxLength:N0} for a derived column (docs/dataset-spec.md, \"Limits\")"));
+                $"{where}: the expression has {text.Length:N0} characters, more than the limit of {MaxLength:N0} for " +
+                    $"a derived column (docs/dataset-spec.md, \"Limits\")"));
     }
 
     /// <summary>

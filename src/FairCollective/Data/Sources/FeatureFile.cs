@@ -43,7 +43,8 @@ public static partial class FeatureFile
         var file = Read(path);
         int d = file.Names.Count;
         if (file.RowById is null && file.Rows != data.RowCount)
-            throw new UserInputException($"{path}: {file.Rows} rows, but the dataset has {data.RowCount} (a .npy file holds one row per dataset row, in order)");
+            throw new UserInputException($"{path}: {file.Rows} rows, but the dataset has {data.RowCount} (a .npy " +
+                "file holds one row per dataset row, in order)");
         var columns = new double[d][];
         for (int j = 0; j < d; j++) columns[j] = new double[data.RowCount];
         for (int i = 0; i < data.RowCount; i++)
@@ -105,7 +106,8 @@ public static partial class FeatureFile
     // Values converted per read of a .npy file's data (8 MiB of float64).
     private const int NpyChunkValues = 1 << 20;
 
-    [GeneratedRegex(@"'descr'\s*:\s*'(?<descr>[^']+)'.*'fortran_order'\s*:\s*(?<fortran>True|False).*'shape'\s*:\s*\((?<rows>\d+)\s*,\s*(?<cols>\d+)\s*,?\s*\)", RegexOptions.Singleline)]
+    [GeneratedRegex(@"'descr'\s*:\s*'(?<descr>[^']+)'.*'fortran_order'\s*:\s*(?<fortran>True|False).*"
+        + @"'shape'\s*:\s*\((?<rows>\d+)\s*,\s*(?<cols>\d+)\s*,?\s*\)", RegexOptions.Singleline)]
     private static partial Regex NpyHeader();
 
     /// <summary>
@@ -148,9 +150,11 @@ public static partial class FeatureFile
         if (cols < 1) throw new UserInputException($"{path}: the array has no columns");
         long dataBytes = length - start - headerLength;
         if (rows * cols * size != dataBytes)
-            throw new UserInputException($"{path}: the header's shape ({rows}, {cols}) of {descr} needs {rows * cols * size:N0} data bytes, but the file holds {dataBytes:N0}");
+            throw new UserInputException($"{path}: the header's shape ({rows}, {cols}) of {descr} needs " +
+                $"{rows * cols * size:N0} data bytes, but the file holds {dataBytes:N0}");
         if (rows * cols > Array.MaxLength)
-            throw new UserInputException($"{path}: {rows * cols:N0} values are more than one array can hold ({Array.MaxLength:N0})");
+            throw new UserInputException($"{path}: {rows * cols:N0} values are more than one array can hold " +
+                $"({Array.MaxLength:N0})");
         int n = (int)(rows * cols), d = (int)cols;
         var vectors = new double[n];
         // Read in chunks: the data may exceed what one byte array can hold.

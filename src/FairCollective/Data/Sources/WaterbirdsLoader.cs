@@ -27,13 +27,17 @@ public static class WaterbirdsLoader
     public static Dataset Load(WaterbirdsOptions options)
     {
         if (options.MetadataPath is null)
-            throw new UserInputException("Waterbirds needs its metadata.csv (img_id, img_filename, y, split, place, place_filename): give its path");
+            throw new UserInputException("Waterbirds needs its metadata.csv (img_id, img_filename, y, split, place, " +
+                "place_filename): give its path");
         if (options.EmbeddingsPath is null)
-            throw new UserInputException($"Waterbirds has no bundled image features; supply embeddings with {EmbeddingsHint}");
+            throw new UserInputException($"Waterbirds has no bundled image features; supply embeddings with " +
+                $"{EmbeddingsHint}");
         InputFile.Require(options.EmbeddingsPath, "embeddings file",
-            $"{options.EmbeddingsPath}: embeddings file not found (Waterbirds has no bundled image features; {EmbeddingsHint})");
+            $"{options.EmbeddingsPath}: embeddings file not found (Waterbirds has no bundled image features; " +
+                $"{EmbeddingsHint})");
         if (options.MinorityGroup is not (WaterbirdsOptions.Water or WaterbirdsOptions.Land))
-            throw new UserInputException($"Waterbirds minority '{options.MinorityGroup}' is not '{WaterbirdsOptions.Water}' or '{WaterbirdsOptions.Land}'");
+            throw new UserInputException($"Waterbirds minority '{options.MinorityGroup}' is not " +
+                $"'{WaterbirdsOptions.Water}' or '{WaterbirdsOptions.Land}'");
 
         var (names, rowOfImage, vectors) = ReadEmbeddings(options.EmbeddingsPath);
         using var reader = CsvRowReader.Open(options.MetadataPath);
@@ -50,7 +54,8 @@ public static class WaterbirdsLoader
         {
             string id = reader.String(idField);
             if (!rowOfImage.TryGetValue(id, out int e))
-                throw new UserInputException($"{options.EmbeddingsPath}: no embedding for img_id {id} ({reader.Source}, line {reader.LineNumber})");
+                throw new UserInputException($"{options.EmbeddingsPath}: no embedding for img_id {id} " +
+                    $"({reader.Source}, line {reader.LineNumber})");
             for (int j = 0; j < d; j++) columns[j].AddNumber(vectors[e * d + j]);
             string background = Code(reader, placeField, 2) == 1 ? WaterbirdsOptions.Water : WaterbirdsOptions.Land;
             place.AddCategory(background);
@@ -63,7 +68,8 @@ public static class WaterbirdsLoader
         if (options.PlaceAsFeature) features.Add(place.Build(reader.Source));
         var dataset = new Dataset(DatasetName, features, labels.ToArray(), new SensitiveAttribute("place",
             groups.ToArray(), [options.MinorityGroup]),
-            ids.ToArray(), split.ToArray(), $"Waterbirds; y = 1: waterbird; sensitive: background; minority {options.MinorityGroup}; {d} embedding dimensions");
+            ids.ToArray(), split.ToArray(), $"Waterbirds; y = 1: waterbird; sensitive: background; minority " +
+                $"{options.MinorityGroup}; {d} embedding dimensions");
         return DatasetChecks.Validate(dataset, reader.Source, options.PartialFile);
     }
 
@@ -78,6 +84,7 @@ public static class WaterbirdsLoader
     private static int Code(CsvRowReader reader, int field, int count)
     {
         if (reader.TryDouble(field, out double v) && v >= 0 && v < count && v == Math.Floor(v)) return (int)v;
-        throw new UserInputException($"{reader.Source}, line {reader.LineNumber}, column '{reader.Header[field]}': '{reader.String(field)}' is not an integer in 0..{count - 1}");
+        throw new UserInputException($"{reader.Source}, line {reader.LineNumber}, column '{reader.Header[field]}': " +
+            $"'{reader.String(field)}' is not an integer in 0..{count - 1}");
     }
 }

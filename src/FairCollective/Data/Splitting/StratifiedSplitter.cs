@@ -28,7 +28,8 @@ public static class StratifiedSplitter
         int nTest = (int)Math.Ceiling(options.TestFraction * n);
         int nValidation = (int)Math.Ceiling(options.ValidationFraction * n);
         if (nTest + nValidation >= n)
-            throw new UserInputException($"dataset '{data.Name}' has {n} rows: TestFraction {options.TestFraction} and ValidationFraction {options.ValidationFraction} leave no training row");
+            throw new UserInputException($"dataset '{data.Name}' has {n} rows: TestFraction {options.TestFraction} " +
+                $"and ValidationFraction {options.ValidationFraction} leave no training row");
 
         var strata = Strata(data, options.Stratify);
         var counts = strata.Select(s => s.Count).ToArray();
@@ -72,7 +73,8 @@ public static class StratifiedSplitter
     private static DataSplit FromPredefined(Dataset data, SplitOptions options)
     {
         var names = data.PredefinedSplit
-                    ?? throw new UserInputException($"dataset '{data.Name}' has no predefined split; turn the split option UsePredefined off");
+                    ?? throw new UserInputException($"dataset '{data.Name}' has no predefined split; turn the split " +
+                        "option UsePredefined off");
         var train = new List<int>();
         var validation = new List<int>();
         var test = new List<int>();
@@ -83,11 +85,14 @@ public static class StratifiedSplitter
             else if (Same(name, options.TestName)) test.Add(i);
             else if (options.ValidationNames.Any(v => Same(name, v))) validation.Add(i);
             else
-                throw new UserInputException($"dataset '{data.Name}' row {i} ({data.Ids[i]}): predefined split '{name ?? "(none)"}' is none of " +
-                                             $"'{options.TrainName}', '{options.TestName}', {string.Join(", ", options.ValidationNames.Select(v => $"'{v}'"))}");
+                throw new UserInputException($"dataset '{data.Name}' row {i} ({data.Ids[i]}): predefined split " +
+                    $"'{name ?? "(none)"}' is none of " +
+                                             $"'{options.TrainName}', '{options.TestName}', " +
+                                                 $"{string.Join(", ", options.ValidationNames.Select(v => $"'{v}'"))}");
         }
         if (train.Count == 0 || test.Count == 0)
-            throw new UserInputException($"dataset '{data.Name}': the predefined split has {train.Count} '{options.TrainName}' and {test.Count} '{options.TestName}' rows; both parts are needed");
+            throw new UserInputException($"dataset '{data.Name}': the predefined split has {train.Count} " +
+                $"'{options.TrainName}' and {test.Count} '{options.TestName}' rows; both parts are needed");
         return new DataSplit(train.ToArray(), validation.ToArray(), test.ToArray());
     }
 

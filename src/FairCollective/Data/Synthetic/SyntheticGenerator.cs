@@ -75,7 +75,8 @@ public static class SyntheticGenerator
         if (options.SensitiveAsFeature) columns.Add(FeatureColumn.Numeric(SensitiveName, aFeature));
         var data = new Dataset(options.Name, columns, labels, new SensitiveAttribute(SensitiveName, groups,
             [MinorityGroup]), ids,
-            description: $"synthetic causal model (d = {d}, seed {options.Seed}): A and latent U cause X and Y; g(x) and P0(y | g(x)) are exact");
+            description: $"synthetic causal model (d = {d}, seed {options.Seed}): A and latent U cause X and Y; g(x) " +
+                "and P0(y | g(x)) are exact");
         data.Identify(DatasetIdentity.OfGenerated(options.Name, "synthetic causal model", options));
         return new SyntheticSample(data, x, u, g, p0, cfLabel, cfOutcome, model);
     }

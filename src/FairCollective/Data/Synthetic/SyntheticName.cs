@@ -48,10 +48,13 @@ public static class SyntheticName
         foreach (var part in body.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             int eq = part.IndexOf('=');
-            if (eq <= 0) throw new UserInputException($"dataset '{name}': '{part}' is not key=value (settable: {string.Join(", ", Keys.Keys)})");
+            if (eq <= 0) throw new UserInputException($"dataset '{name}': '{part}' is not key=value (settable: " +
+                $"{string.Join(", ", Keys.Keys)})");
             string key = part[..eq].Trim();
             string text = part[(eq + 1)..].Trim();
-            if (!Keys.TryGetValue(key, out var set)) throw new UserInputException($"dataset '{name}': unknown setting '{key}' (settable: {string.Join(", ", Keys.Keys)})");
+            if (!Keys.TryGetValue(key,
+                out var set)) throw new UserInputException($"dataset '{name}': unknown setting '{key}' (settable: " +
+                $"{string.Join(", ", Keys.Keys)})");
             if (!seen.Add(key)) throw new UserInputException($"dataset '{name}': '{key}' is given twice");
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
                 || !double.IsFinite(value))
@@ -62,5 +65,7 @@ public static class SyntheticName
     }
 
     private static int Whole(double v, string key) =>
-        v == Math.Floor(v) && v is >= int.MinValue and <= int.MaxValue ? (int)v : throw new UserInputException($"synthetic setting '{key}' must be a whole number; got {v.ToString(CultureInfo.InvariantCulture)}");
+        v == Math.Floor(v)
+            && v is >= int.MinValue and <= int.MaxValue ? (int)v : throw new UserInputException($"synthetic setting " +
+            $"'{key}' must be a whole number; got {v.ToString(CultureInfo.InvariantCulture)}");
 }

@@ -68,6 +68,7 @@ public static class CounterfactualMetrics
     private static void CheckLengths(int x, int other, int mask, string otherName)
     {
         if (other != x || mask != x)
-            throw new UserInputException($"counterfactual metrics: predictionOnX has {x} rows, {otherName} {other}, groups {mask}; they must agree");
+            throw new UserInputException($"counterfactual metrics: predictionOnX has {x} rows, {otherName} {other}, " +
+                $"groups {mask}; they must agree");
     }
 }

@@ -128,15 +128,18 @@ public sealed record LogisticRegressionOptions
             UserInputException($"logistic: option HistorySize must be at least 1, got {HistorySize}.");
         if (!(GradientTolerance >= 0)) throw new
             UserInputException($"logistic: option GradientTolerance must be non-negative, got {GradientTolerance}.");
-        if (!(NewtonHandOverTolerance >= 0)) throw new UserInputException($"logistic: option NewtonHandOverTolerance must be non-negative, got {NewtonHandOverTolerance}.");
-        if (!(RelativeObjectiveTolerance >= 0)) throw new UserInputException($"logistic: option RelativeObjectiveTolerance must be non-negative, got {RelativeObjectiveTolerance}.");
+        if (!(NewtonHandOverTolerance >= 0)) throw new UserInputException($"logistic: option NewtonHandOverTolerance " +
+            $"must be non-negative, got {NewtonHandOverTolerance}.");
+        if (!(RelativeObjectiveTolerance >= 0)) throw new UserInputException($"logistic: option " +
+            $"RelativeObjectiveTolerance must be non-negative, got {RelativeObjectiveTolerance}.");
         if (MaxLineSearchSteps < 1) throw new
             UserInputException($"logistic: option MaxLineSearchSteps must be at least 1, got {MaxLineSearchSteps}.");
         if (MaxNewtonSteps < 0) throw new
             UserInputException($"logistic: option MaxNewtonSteps must be non-negative, got {MaxNewtonSteps}.");
         if (ChunkRows < 1) throw new
             UserInputException($"logistic: option ChunkRows must be at least 1, got {ChunkRows}.");
-        if (OneHotGroupMinWidth < 0) throw new UserInputException($"logistic: option OneHotGroupMinWidth must be non-negative, got {OneHotGroupMinWidth}.");
+        if (OneHotGroupMinWidth < 0) throw new UserInputException($"logistic: option OneHotGroupMinWidth must be " +
+            $"non-negative, got {OneHotGroupMinWidth}.");
         CountLimit.Check(MaxIterations, MaxIterationsLimit, "logistic: option MaxIterations");
         CountLimit.Check(HistorySize, HistorySizeLimit, "logistic: option HistorySize");
         CountLimit.Check(MaxLineSearchSteps, MaxLineSearchStepsLimit, "logistic: option MaxLineSearchSteps");
@@ -144,7 +147,8 @@ public sealed record LogisticRegressionOptions
         CountLimit.Check(MaxNewtonSteps, MaxNewtonStepsLimit, "logistic: option MaxNewtonSteps");
         CountLimit.Check(ChunkRows, ChunkRowsLimit, "logistic: option ChunkRows");
         CountLimit.Check(OneHotGroupMinWidth, OneHotGroupMinWidthLimit, "logistic: option OneHotGroupMinWidth");
-        if (MaxDegreeOfParallelism is 0 or < -1) throw new UserInputException($"logistic: option MaxDegreeOfParallelism must be -1 or positive, got {MaxDegreeOfParallelism}.");
+        if (MaxDegreeOfParallelism is 0 or < -1) throw new UserInputException($"logistic: option " +
+            $"MaxDegreeOfParallelism must be -1 or positive, got {MaxDegreeOfParallelism}.");
         if (!double.IsFinite(InitialIntercept)) throw new
             UserInputException("logistic: option InitialIntercept must be finite.");
         if (InitialCoefficients is not null && InitialCoefficients.Any(v => !double.IsFinite(v)))

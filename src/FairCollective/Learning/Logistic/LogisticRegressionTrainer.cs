@@ -61,7 +61,8 @@ public sealed class LogisticRegressionTrainer : ITrainer
         if (o.InitialCoefficients is { } init)
         {
             if (init.Count != d)
-                throw new UserInputException($"logistic: option InitialCoefficients has {init.Count} values; the data has {d} columns.");
+                throw new UserInputException($"logistic: option InitialCoefficients has {init.Count} values; the " +
+                    $"data has {d} columns.");
             for (int j = 0; j < d; j++) parameters[j] = init[j];
         }
         parameters[d] = o.InitialIntercept;

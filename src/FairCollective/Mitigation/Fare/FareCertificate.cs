@@ -28,7 +28,8 @@ public sealed record FareCertificateOptions
     {
         if (!(PriorBudget > 0 && GlobalBudget > 0 && ErrorBudget > PriorBudget + GlobalBudget && ErrorBudget < 1))
             throw new UserInputException(
-                $"FARE certificate budgets must satisfy 0 < prior ({PriorBudget}) , 0 < global ({GlobalBudget}), prior + global < total ({ErrorBudget}) < 1.");
+                $"FARE certificate budgets must satisfy 0 < prior ({PriorBudget}) , 0 < global ({GlobalBudget}), " +
+                    $"prior + global < total ({ErrorBudget}) < 1.");
     }
 }
 
@@ -154,7 +155,8 @@ public static class FareCertificate
     private static (int[] C0, int[] C1, int N0, int N1) Count(int leafCount, LeafSample sample)
     {
         if (sample.Leaves.Length != sample.Sensitive.Length)
-            throw new UserInputException($"FARE certificate sample has {sample.Leaves.Length} leaf ids but {sample.Sensitive.Length} sensitive values.");
+            throw new UserInputException($"FARE certificate sample has {sample.Leaves.Length} leaf ids but " +
+                $"{sample.Sensitive.Length} sensitive values.");
         var c0 = new int[leafCount];
         var c1 = new int[leafCount];
         int n0 = 0, n1 = 0;
@@ -167,7 +169,9 @@ public static class FareCertificate
             {
                 case 0: c0[leaf]++; n0++; break;
                 case 1: c1[leaf]++; n1++; break;
-                default: throw new UserInputException($"FARE certificate sample row {r} has sensitive value {sample.Sensitive[r]}; it must be 0 or 1.");
+                default:
+                    throw new UserInputException($"FARE certificate sample row {r} has sensitive value " +
+                    $"{sample.Sensitive[r]}; it must be 0 or 1.");
             }
         }
         return (c0, c1, n0, n1);

@@ -91,7 +91,8 @@ public sealed class FareTree
     private void CheckWidth(DesignMatrix x)
     {
         if (x.Cols != FeatureCount)
-            throw new UserInputException($"FARE encoder was fitted on {FeatureCount} columns but got a matrix with {x.Cols}.");
+            throw new UserInputException($"FARE encoder was fitted on {FeatureCount} columns but got a matrix with " +
+                $"{x.Cols}.");
     }
 }
 

@@ -15,7 +15,8 @@ public sealed class FirmSideContext(PreparedSplit split, ITrainer trainer, IClas
 {
     /// <summary>Which rows post-processors are fitted on.</summary>
     public PostProcessingFit Fit { get; } = fit == PostProcessingFit.Validation && split.ValidationX is null
-        ? throw new Common.UserInputException("post-processors can be fitted on a validation split only when there is one: set validation_fraction > 0")
+        ? throw new Common.UserInputException("post-processors can be fitted on a validation split only when there " +
+            "is one: set validation_fraction > 0")
         : fit;
 
     /// <summary>The prepared split: encoded train and test rows, labels and groups.</summary>

@@ -92,7 +92,8 @@ public static class CalibratedEqOdds
             }
             string group = wantPrivileged ? "majority" : "minority";
             if (positives == 0 || positives == n)
-                throw new UserInputException($"{Name}: the {group} needs both labels (it has {positives} positives among {n} rows).");
+                throw new UserInputException($"{Name}: the {group} needs both labels (it has {positives} positives " +
+                    $"among {n} rows).");
             double baseRate = (double)positives / n;
             var rates = new GeneralizedRates(falsePositiveMass.Value / (n - positives),
                 falseNegativeMass.Value / positives);

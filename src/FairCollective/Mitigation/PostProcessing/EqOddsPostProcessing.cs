@@ -66,6 +66,7 @@ public static class EqOddsPostProcessing
     private static void RequireBothLabels(ConfusionRates g, string group)
     {
         if (g.Positives == 0 || g.Negatives == 0)
-            throw new UserInputException($"{Name}: the {group} needs both labels (it has {g.Positives} positives among {g.Count} rows).");
+            throw new UserInputException($"{Name}: the {group} needs both labels (it has {g.Positives} positives " +
+                $"among {g.Count} rows).");
     }
 }

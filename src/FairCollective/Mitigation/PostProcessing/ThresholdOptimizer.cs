@@ -45,7 +45,8 @@ public static class ThresholdOptimizer
     {
         options ??= new ThresholdOptimizerOptions();
         if (options.GridSize < 1)
-            throw new UserInputException($"{Name}: option '{nameof(ThresholdOptimizerOptions.GridSize)}' must be at least 1, got {options.GridSize}.");
+            throw new UserInputException($"{Name}: option '{nameof(ThresholdOptimizerOptions.GridSize)}' must be at " +
+                $"least 1, got {options.GridSize}.");
         MitigationInput.UnitInterval(Name, options.Tolerance, nameof(ThresholdOptimizerOptions.Tolerance));
         MitigationInput.NonEmpty(Name, scores.Length);
         MitigationInput.SameLength(Name, scores.Length, yTrue.Length, "yTrue");
@@ -68,7 +69,8 @@ public static class ThresholdOptimizer
             var (groupScores, groupLabels) = RowsOf(scores, yTrue, group, codes[g]);
             int pos = groupLabels.Sum();
             if (pos == 0 || pos == groupLabels.Length)
-                throw new UserInputException($"{Name}: group {codes[g]} needs both labels (it has {pos} positives among {groupLabels.Length} rows).");
+                throw new UserInputException($"{Name}: group {codes[g]} needs both labels (it has {pos} positives " +
+                    $"among {groupLabels.Length} rows).");
             positivesByGroup[g] = pos;
             positives += pos;
             hulls[g] = RocConvexHull.UpperHull(RocConvexHull.Points(groupScores, groupLabels));

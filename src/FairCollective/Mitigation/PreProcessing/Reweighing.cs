@@ -44,7 +44,8 @@ public static class Reweighing
             int label = c & 1;
             if (count[c] == 0 || cellMass[c] <= 0)
                 throw new UserInputException(
-                    $"{Name}: the cell ({(minority ? "minority" : "majority")}, y={label}) has no rows (or zero weight), so it cannot be reweighed.");
+                    $"{Name}: the cell ({(minority ? "minority" : "majority")}, y={label}) has no rows (or zero " +
+                        "weight), so it cannot be reweighed.");
             double groupMass = cellMass[2 * (c >> 1)] + cellMass[2 * (c >> 1) + 1];
             double labelMass = cellMass[label] + cellMass[2 + label];
             weights[c] = labelMass * groupMass / (n * cellMass[c]);
@@ -65,6 +66,7 @@ public static class Reweighing
         MitigationInput.SameLength(Name, y.Length, instanceWeights.Length, "instanceWeights");
         for (int i = 0; i < instanceWeights.Length; i++)
             if (!(instanceWeights[i] >= 0) || double.IsPositiveInfinity(instanceWeights[i]))
-                throw new UserInputException($"{Name}: 'instanceWeights' must be finite and non-negative, row {i} has {instanceWeights[i]}.");
+                throw new UserInputException($"{Name}: 'instanceWeights' must be finite and non-negative, row {i} " +
+                    $"has {instanceWeights[i]}.");
     }
 }

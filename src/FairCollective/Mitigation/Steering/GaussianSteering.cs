@@ -18,7 +18,8 @@ public static class GaussianSteering
         options ??= new SteeringOptions();
         options.Validate(model.Dimension);
         if (options.Covariance != model.Kind)
-            throw new ArgumentException($"Model was fitted with {model.Kind} covariance but options ask for {options.Covariance}.");
+            throw new ArgumentException($"Model was fitted with {model.Kind} covariance but options ask for " +
+                $"{options.Covariance}.");
         int dis = options.DisadvantagedGroup, tpl = 1 - dis, d = model.Dimension;
         var r = TargetPriors(model, options.BaseRate, tpl);
         var moved = new[] { model[0, dis], model[1, dis] };

@@ -50,7 +50,8 @@ public sealed class GroupGaussianModel
                                              0)
     {
         if (y.Length != x.Rows || group.Length != x.Rows)
-            throw new UserInputException($"Steering got {x.Rows} rows, {y.Length} labels and {group.Length} group values; they must agree.");
+            throw new UserInputException($"Steering got {x.Rows} rows, {y.Length} labels and {group.Length} group " +
+                "values; they must agree.");
         int d = x.Cols;
         var count = new int[2, 2];
         var mean = new Vector<double>[2, 2];
@@ -70,7 +71,9 @@ public sealed class GroupGaussianModel
         for (int i = 0; i < 2; i++)
             for (int a = 0; a < 2; a++)
             {
-                if (count[i, a] < 2) throw new UserInputException($"Steering needs at least two training rows with y = {i} and group = {a}; found {count[i, a]}.");
+                if (count[i,
+                    a] < 2) throw new UserInputException($"Steering needs at least two training rows with y = {i} " +
+                    $"and group = {a}; found {count[i, a]}.");
                 mean[i, a] /= count[i, a];
             }
         var cov = new Matrix<double>[2, 2];

@@ -135,7 +135,8 @@ public static class SteeringPipeline
             for (int r = 0; r < x.Rows; r++)
             {
                 double v = data[(long)r * x.Cols + j];
-                if (!(v > 0)) throw new UserInputException($"Steering log column {x.ColumnNames[j]} has a non-positive value {v} at row {r}.");
+                if (!(v > 0)) throw new UserInputException($"Steering log column {x.ColumnNames[j]} has a " +
+                    $"non-positive value {v} at row {r}.");
                 data[(long)r * x.Cols + j] = Math.Log(v);
             }
         return new DesignMatrix(x.Rows, x.Cols, data, x.ColumnNames);

@@ -249,6 +249,7 @@ public class TabularEncoderTests
         var data = OneNumeric(0, 1e-300, 1e300);
         var enc = TabularEncoder.Fit(data, [0, 1]);
         var e = Assert.Throws<UserInputException>(() => enc.Transform(data));
-        Assert.Equal("dataset 'big': column 'x' row 2: 1E+300 is too far from the training values to encode (mean 5E-301, standard deviation 5E-301)", e.Message);
+        Assert.Equal("dataset 'big': column 'x' row 2: 1E+300 is too far from the training values to encode (mean " +
+            "5E-301, standard deviation 5E-301)", e.Message);
     }
 }

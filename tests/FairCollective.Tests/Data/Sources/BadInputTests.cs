@@ -43,7 +43,8 @@ public class BadInputTests
 
     [Fact]
     public void UnknownKeyInTheSpec() =>
-        Assert.Equal("s.yaml, line 2: unknown key 'minorty' in sensitive (known: columns, minority, groups, as_feature)",
+        Assert.Equal("s.yaml, line 2: unknown key 'minorty' in sensitive (known: columns, minority, groups, " +
+            "as_feature)",
             Msg(Load("x,g,y\n1,a,1\n",
                 "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minorty: [b] }\n")));
 
@@ -82,8 +83,11 @@ public class BadInputTests
             Msg(Load("x,g,y\n1,a,1\n2,b,0\n3,a,0\n",
                 "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [c] }\n")));
         Assert.Equal("s.yaml: sensitive.groups value 'c' matches no row of column 'g' (values seen: a (2), b (1))",
-            Msg(Load("x,g,y\n1,a,1\n2,b,0\n3,a,0\n", "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [b], groups: [a, b, c] }\n")));
-        Assert.Equal("s.yaml: sensitive.minority value 'b x 2' matches no row of columns 'g', 'h' (values seen: a x 1 (2), b x 1 (1))",
+            Msg(Load("x,g,y\n1,a,1\n2,b,0\n3,a,0\n",
+                "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [b], groups: [a, b, c] " +
+                "}\n")));
+        Assert.Equal("s.yaml: sensitive.minority value 'b x 2' matches no row of columns 'g', 'h' (values seen: a x " +
+            "1 (2), b x 1 (1))",
             Msg(Load("x,g,h,y\n1,a,1,1\n2,b,1,0\n3,a,1,0\n",
                 "label: { column: y, favourable: [1] }\nsensitive: { columns: [g, h], minority: [b x 2] }\n")));
     }
@@ -94,7 +98,8 @@ public class BadInputTests
         var csv = new System.Text.StringBuilder("g,y\n");
         for (int i = 0; i < 12; i++)
             for (int k = 0; k <= i; k++) csv.Append('v').Append(i).Append(',').Append(k % 2).Append('\n');
-        Assert.Equal("s.yaml: sensitive.minority value 'w' matches no row of column 'g' (values seen: v11 (12), v10 (11), v9 (10), v8 (9), v7 (8), " +
+        Assert.Equal("s.yaml: sensitive.minority value 'w' matches no row of column 'g' (values seen: v11 (12), v10 " +
+            "(11), v9 (10), v8 (9), v7 (8), " +
                      "v6 (7), v5 (6), v4 (5), v3 (4), v2 (3), and 2 more)",
             Msg(Load(csv.ToString(),
                 "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [w] }\n")));
@@ -104,7 +109,9 @@ public class BadInputTests
     public void CamelCaseKeysPointToTheirSnakeCaseSpelling()
     {
         Assert.Equal("s.yaml, line 2: unknown key 'asFeature' in sensitive; did you mean 'as_feature'?",
-            Msg(Load("x,g,y\n1,a,1\n", "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b], asFeature: false }\n")));
+            Msg(Load("x,g,y\n1,a,1\n",
+                "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b], asFeature: " +
+                "false }\n")));
         Assert.Equal("s.yaml, line 3: unknown key 'maxLevels' in the spec; did you mean 'max_levels'?",
             Msg(Load("x,g,y\n1,a,1\n", Spec + "maxLevels: 10\n")));
         Assert.Equal("s.yaml, line 3: unknown key 'maxLevels' in a feature; did you mean 'max_levels'?",
@@ -114,7 +121,9 @@ public class BadInputTests
     [Fact]
     public void MinorityNotAmongDeclaredGroups() =>
         Assert.Equal("s.yaml: minority 'c' is not among sensitive.groups (a, b)",
-            Msg(Load("x,g,y\n1,a,1\n", "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [c], groups: [a, b] }\n")));
+            Msg(Load("x,g,y\n1,a,1\n",
+                "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [c], groups: [a, b] " +
+                "}\n")));
 
     [Fact]
     public void DataPathThatDoesNotExist()
@@ -143,12 +152,14 @@ public class BadInputTests
         string spec = dir.Write("s.yaml", Spec);
         Assert.Equal(50_000, DatasetSpecFile.LoadData(spec, whole).RowCount);
         var e = Assert.Throws<UserInputException>(() => DatasetSpecFile.LoadData(spec, cut));
-        Assert.Matches(@"^\S+cut\.csv\.gz: gzip data is truncated or corrupt \(decompressed [\d,]+ bytes, the gzip trailer records [\d,]+\); copy the file again$", e.Message);
+        Assert.Matches(@"^\S+cut\.csv\.gz: gzip data is truncated or corrupt \(decompressed [\d,]+ bytes, the gzip " +
+            @"trailer records [\d,]+\); copy the file again$", e.Message);
     }
 
     [Fact]
     public void UnknownDatasetNameListsTheKnownOnes() =>
-        Assert.Equal("unknown dataset 'compass' (known: compas, compas-recidivism, adult, acs-az, acs-ut, acs-wy, synthetic, toy, waterbirds; or give a file path)",
+        Assert.Equal("unknown dataset 'compass' (known: compas, compas-recidivism, adult, acs-az, acs-ut, acs-wy, " +
+            "synthetic, toy, waterbirds; or give a file path)",
             Assert.Throws<UserInputException>(() => DatasetCatalog.Load("compass")).Message);
 
     [Fact]
@@ -156,7 +167,8 @@ public class BadInputTests
     {
         using var dir = new TempDirectory();
         string p = dir.Write("mine.csv", "a,b\n1,2\n");
-        Assert.Equal($"{p}: not a known dataset layout (first line: 'a,b'); describe it with --spec FILE (a DatasetSpec in YAML or JSON)",
+        Assert.Equal($"{p}: not a known dataset layout (first line: 'a,b'); describe it with --spec FILE (a " +
+            "DatasetSpec in YAML or JSON)",
             Assert.Throws<UserInputException>(() => DatasetCatalog.Load(p)).Message);
     }
 

@@ -89,7 +89,8 @@ public class CompasLoaderTests
     {
         var e = Assert.Throws<UserInputException>(()
             => CompasLoader.LoadBundled(CompasOptions.Default with { MinorityGroup = "Asian" }));
-        Assert.Equal("bundled compas/compas-scores-two-years.csv.gz: minority 'Asian' of 'race' has no rows (groups present: 'African-American', 'Caucasian')", e.Message);
+        Assert.Equal("bundled compas/compas-scores-two-years.csv.gz: minority 'Asian' of 'race' has no rows (groups " +
+            "present: 'African-American', 'Caucasian')", e.Message);
     }
 
     internal static double BaseRate(Dataset d, string group)

@@ -96,7 +96,8 @@ public class DatasetCatalogTests
 
         string experiment = dir.Write("exp.yml", "datasets: [compas]\n");
         var e = Assert.Throws<FairCollective.Common.UserInputException>(() => DatasetSpecFile.Load(experiment));
-        Assert.Equal($"{experiment}, line 1: unknown key 'datasets' in the spec (known: name, path, separator, header, columns, trim, id, derived, label, sensitive, features, missing, max_levels)", e.Message);
+        Assert.Equal($"{experiment}, line 1: unknown key 'datasets' in the spec (known: name, path, separator, " +
+            "header, columns, trim, id, derived, label, sensitive, features, missing, max_levels)", e.Message);
     }
 
     private static string Extract(TempDirectory dir, string bundled, string name, bool gzip = false)

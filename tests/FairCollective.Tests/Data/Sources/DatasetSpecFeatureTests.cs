@@ -55,15 +55,21 @@ public class DatasetSpecFeatureTests
     public void ColumnsRenameAHeaderAndTheirCountMustMatch()
     {
         using var dir = new TempDirectory();
-        var d = Load(dir, "a,b,c\n1,x,1\n2,y,0\n", "columns: [size, group, outcome]\nlabel: { column: outcome, favourable: [1] }\nsensitive: { columns: [group], minority: [y] }\n");
+        var d = Load(dir, "a,b,c\n1,x,1\n2,y,0\n",
+            "columns: [size, group, outcome]\nlabel: { column: outcome, favourable: [1] }\nsensitive: { columns: " +
+            "[group], minority: [y] }\n");
         Assert.Equal(["size", "group"], d.Features.Select(f => f.Name));
         Assert.Equal("s.yaml: columns names 3 columns but d.txt has 4 fields per row (line 1)",
             Fails(Blanks, BlankSpec.Replace("columns: [checking, duration, status, class]",
                 "columns: [duration, status, class]")));
         Assert.Equal("s.yaml: columns names 2 columns but d.txt has 3 in its header",
-            Fails("a,b,c\n1,x,1\n", "columns: [size, group]\nlabel: { column: group, favourable: [1] }\nsensitive: { columns: [size], minority: [1] }\n"));
+            Fails("a,b,c\n1,x,1\n",
+                "columns: [size, group]\nlabel: { column: group, favourable: [1] }\nsensitive: { columns: [size], " +
+                "minority: [1] }\n"));
         Assert.Equal("s.yaml: columns names 'a' twice",
-            Fails("1,2\n", "header: false\ncolumns: [a, a]\nlabel: { column: a, favourable: [1] }\nsensitive: { columns: [a], minority: [1] }\n"));
+            Fails("1,2\n",
+                "header: false\ncolumns: [a, a]\nlabel: { column: a, favourable: [1] }\nsensitive: { columns: [a], " +
+                "minority: [1] }\n"));
     }
 
     [Fact]
@@ -72,7 +78,8 @@ public class DatasetSpecFeatureTests
         using var dir = new TempDirectory();
         // The law school file writes 1.0 and 0.0; the spec says 1 (a YAML number) and "0" (a string).
         var d = Load(dir, "x,g,y\n1,1.0,1.0\n2,2.0,0.0\n3,1.0,0.0\n4,2.0,1\n",
-            "label: { column: y, favourable: [1], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [1], groups: [1, 2.00] }\n");
+            "label: { column: y, favourable: [1], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [1], " +
+                "groups: [1, 2.00] }\n");
         Assert.Equal([1, 0, 0, 1], d.Labels);
         Assert.Equal(["1.0"], d.Sensitive.MinorityGroups);
         Assert.Equal([true, false, true, false], d.Sensitive.Membership);
@@ -81,7 +88,9 @@ public class DatasetSpecFeatureTests
             Fails("x,g,y\n1,a,01\n2,b,0\n",
                 "label: { column: y, favourable: [1a] }\nsensitive: { columns: [g], minority: [b] }\n"));
         Assert.Equal("s.yaml: label value '1.0' is both favourable and unfavourable",
-            Fails("x,g,y\n1,a,1\n", "label: { column: y, favourable: [1], unfavourable: [\"1.0\"] }\nsensitive: { columns: [g], minority: [a] }\n"));
+            Fails("x,g,y\n1,a,1\n",
+                "label: { column: y, favourable: [1], unfavourable: [\"1.0\"] }\nsensitive: { columns: [g], " +
+                "minority: [a] }\n"));
     }
 
     [Fact]
@@ -111,7 +120,8 @@ public class DatasetSpecFeatureTests
     {
         using var dir = new TempDirectory();
         const string data = "age,g,y\n22,a,1\n?,b,0\n65,b,1\n30,a,0\n";
-        const string spec = "derived: [{name: young, expression: \"age < 25\"}]\nlabel: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [b] }\n";
+        const string spec = "derived: [{name: young, expression: \"age < 25\"}]\nlabel: { column: y, favourable: [1] " +
+            "}\nsensitive: { columns: [g], minority: [b] }\n";
         var dropped = Load(dir, data, spec);
         Assert.Equal(["0", "2", "3"], dropped.Ids);
         Assert.Equal(new string?[] { "true", "false", "false" }, dropped.Features[2].Categories!);
@@ -120,8 +130,11 @@ public class DatasetSpecFeatureTests
         Assert.Equal("d.txt, line 3, column 'age': missing value '?' (missing.policy is error)",
             Fails(data, spec + "missing: { policy: error }\n"));
         // As the sensitive column, a missing derived value is refused under 'keep', as a missing group is.
-        Assert.Equal("d.txt, line 3, column 'young': missing value (an input of the derived column is missing) in a label, sensitive or id column",
-            Fails(data, "derived: [{name: young, expression: \"age < 25\"}]\nlabel: { column: y, favourable: [1] }\nsensitive: { columns: [young], minority: [\"true\"] }\nmissing: { policy: keep }\n"));
+        Assert.Equal("d.txt, line 3, column 'young': missing value (an input of the derived column is missing) in a " +
+            "label, sensitive or id column",
+            Fails(data,
+                "derived: [{name: young, expression: \"age < 25\"}]\nlabel: { column: y, favourable: [1] " +
+                "}\nsensitive: { columns: [young], minority: [\"true\"] }\nmissing: { policy: keep }\n"));
     }
 
     [Fact]
@@ -129,9 +142,11 @@ public class DatasetSpecFeatureTests
     {
         const string data = "age,g,y\n22,a,1\n40,b,0\n";
         const string tail = "label: { column: y, favourable: [1] }\nsensitive: { columns: [g], minority: [b] }\n";
-        Assert.Equal("s.yaml: derived column 'young': cannot parse \"age <\" (Invalid token in expression at position (1:5))",
+        Assert.Equal("s.yaml: derived column 'young': cannot parse \"age <\" (Invalid token in expression at " +
+            "position (1:5))",
             Fails(data, "derived: [{name: young, expression: \"age <\"}]\n" + tail));
-        Assert.Equal("s.yaml: derived column 'young': expression \"Age < 25\" names unknown column 'Age' (columns: age, g, y)",
+        Assert.Equal("s.yaml: derived column 'young': expression \"Age < 25\" names unknown column 'Age' (columns: " +
+            "age, g, y)",
             Fails(data, "derived: [{name: young, expression: \"Age < 25\"}]\n" + tail));
         Assert.Equal("s.yaml: derived column 'g' has the name of a column of d.txt; give it another name",
             Fails(data, "derived: [{name: g, expression: \"age < 25\"}]\n" + tail));
@@ -139,7 +154,8 @@ public class DatasetSpecFeatureTests
             Fails(data,
                 "derived: [{name: young, expression: \"age < 25\"}, {name: young, expression: \"age > 1\"}]\n" + tail));
         Assert.Equal("s.yaml: derived column 'x' has no expression", Fails(data, "derived: [{name: x}]\n" + tail));
-        Assert.Equal("s.yaml: derived column 'bad': d.txt, line 2 (age = 22, g = 'a'): The input string 'a' was not in a correct format.",
+        Assert.Equal("s.yaml: derived column 'bad': d.txt, line 2 (age = 22, g = 'a'): The input string 'a' was not " +
+            "in a correct format.",
             Fails(data, "derived: [{name: bad, expression: \"age + g\"}]\n" + tail));
         Assert.Equal("s.yaml: derived column 'bad': d.txt, line 2 (age = 22): Function not found. Name: Launch",
             Fails(data, "derived: [{name: bad, expression: \"Launch(age)\"}]\n" + tail));

@@ -75,7 +75,8 @@ public class DerivedColumnLimitsTests
         var kept = Load(data, Derived("(x - 3) / (x - 3)") + Tail + "missing: { policy: keep }\n");
         Assert.Equal(5, kept.RowCount);
         Assert.True(double.IsNaN(kept.Features.Single(f => f.Name == "d").Numbers![1]));
-        Assert.Equal("d.txt, line 3, column 'd': missing value (the expression's result is NaN or infinite) (missing.policy is error)",
+        Assert.Equal("d.txt, line 3, column 'd': missing value (the expression's result is NaN or infinite) " +
+            "(missing.policy is error)",
             Fails(data, Derived("(x - 3) / (x - 3)") + Tail + "missing: { policy: error }\n"));
     }
 
@@ -87,7 +88,9 @@ public class DerivedColumnLimitsTests
     public void AColumnMissingOnEveryRowIsOneLineNamingItsExpression(string expression, int nonFinite,
         int inputMissing) =>
         Assert.Equal(string.Create(CultureInfo.InvariantCulture,
-                $"s.yaml: derived column 'd': expression \"{expression}\" has no value on any of the 4 rows of d.txt (NaN or infinite on {nonFinite}, an input missing on {inputMissing}); a NaN or infinite result is missing, and a column missing on every row would leave no row"),
+                $"s.yaml: derived column 'd': expression \"{expression}\" has no value on any of the 4 rows of d.txt " +
+                    $"(NaN or infinite on {nonFinite}, an input missing on {inputMissing}); a NaN or infinite result " +
+                    $"is missing, and a column missing on every row would leave no row"),
             Fails("x,g,y\n1,a,1\n2,b,0\n3,a,0\n4,b,1\n", Derived(expression) + Tail));
 
     [Fact]
@@ -96,7 +99,9 @@ public class DerivedColumnLimitsTests
         // x over all five rows read where it is present: 1, 4, 2, 8, 5, so the median is 4, not the 4.5 of the rows
         // kept (1, 4, 8, 5): the row missing z is dropped afterwards, and the statistic stays the file's.
         const string data = "x,z,g,y\n1,1,a,1\n4,1,b,0\n?,1,a,0\n2,?,b,1\n8,1,a,1\n5,1,b,0\n";
-        var d = Load(data, "derived:\n  - {name: m, expression: \"median(x)\"}\n  - {name: high, expression: \"x > median(x)\"}\n  - {name: q, expression: \"quantile(x, 0.3)\"}\n" + Tail);
+        var d = Load(data,
+            "derived:\n  - {name: m, expression: \"median(x)\"}\n  - {name: high, expression: \"x > median(x)\"}\n  " +
+            "- {name: q, expression: \"quantile(x, 0.3)\"}\n" + Tail);
         Assert.Equal(["0", "1", "4", "5"], d.Ids);
         Assert.Equal([4.0, 4, 4, 4], d.Features.Single(f => f.Name == "m").Numbers!);
         Assert.Equal(new string?[] { "false", "false", "true", "true" }, d.Features.Single(f
@@ -127,13 +132,16 @@ public class DerivedColumnLimitsTests
     public void MisusedStatisticsAreOneLineWithTheRow()
     {
         const string data = "x,t,g,y\n1,p,a,1\n2,q,b,0\n";
-        Assert.Equal("s.yaml: derived column 'd': d.txt, line 2 (x = 1): quantile takes a column name and a number q from 0 to 1, e.g. quantile(income, 0.9)",
+        Assert.Equal("s.yaml: derived column 'd': d.txt, line 2 (x = 1): quantile takes a column name and a number q " +
+            "from 0 to 1, e.g. quantile(income, 0.9)",
             Fails(data, Derived("quantile(x)") + Tail));
-        Assert.Equal("s.yaml: derived column 'd': d.txt, line 2 (x = 1): quantile's q must be a number from 0 to 1; got -0.5",
+        Assert.Equal("s.yaml: derived column 'd': d.txt, line 2 (x = 1): quantile's q must be a number from 0 to 1; " +
+            "got -0.5",
             Fails(data, Derived("quantile(x, -0.5)") + Tail));
         Assert.Equal("s.yaml: derived column 'd': d.txt, line 2: median takes a column name, e.g. median(income)",
             Fails(data, Derived("median(3)") + Tail));
-        Assert.Equal("s.yaml: derived column 'd': d.txt, line 2 (t = 'p'): median(t): column 't' is not numeric (derived column 'd')",
+        Assert.Equal("s.yaml: derived column 'd': d.txt, line 2 (t = 'p'): median(t): column 't' is not numeric " +
+            "(derived column 'd')",
             Fails(data, Derived("median(t)") + Tail));
     }
 }

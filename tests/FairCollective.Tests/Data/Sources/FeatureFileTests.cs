@@ -8,7 +8,8 @@ namespace FairCollective.Tests.Data.Sources;
 [Trait(TestKind.Name, TestKind.Unit)]
 public class FeatureFileTests
 {
-    private const string Spec = "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { columns: [g], minority: [b] }\nid: key\n";
+    private const string Spec = "label: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] }\nsensitive: { " +
+        "columns: [g], minority: [b] }\nid: key\n";
     private const string Csv = "key,x,g,y\nk1,1,a,1\nk2,2,b,0\nk3,3,a,0\nk4,4,b,1\n";
 
     /// <summary>A .npy file (format 1.0) of float64 <paramref name="values"/>, <paramref name="cols"/> per
@@ -72,7 +73,8 @@ public class FeatureFileTests
             "k1,1\nk2,2\nk4,4\n")));
         string short3 = Path.Combine(dir.Path, "short.npy");
         File.WriteAllBytes(short3, Npy([1, 2, 3], cols: 1));
-        Assert.EndsWith("short.npy: 3 rows, but the dataset has 4 (a .npy file holds one row per dataset row, in order)", Err(short3));
+        Assert.EndsWith("short.npy: 3 rows, but the dataset has 4 (a .npy file holds one row per dataset row, in " +
+            "order)", Err(short3));
         string ints = Path.Combine(dir.Path, "ints.npy");
         File.WriteAllBytes(ints, Npy([1, 2, 3, 4], cols: 1, descr: "<i8"));
         Assert.EndsWith("ints.npy: dtype '<i8' is not little-endian float64 or float32", Err(ints));

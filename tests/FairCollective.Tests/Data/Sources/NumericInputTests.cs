@@ -65,7 +65,8 @@ public class NumericInputTests
 
     [Fact]
     public void ErrorPolicyNamesFileLineAndColumnOfTheFirstNonFiniteNumber() =>
-        Assert.Equal("d.csv, line 3, column 'x': 'NaN' is not a finite number, so it counts as missing (missing.policy is error)",
+        Assert.Equal("d.csv, line 3, column 'x': 'NaN' is not a finite number, so it counts as missing " +
+            "(missing.policy is error)",
             Fails(NonFinite, Spec + "missing: { policy: error }\n"));
 
     [Fact]
@@ -121,7 +122,8 @@ public class NumericInputTests
 
     [Fact]
     public void TooManyCategoricalLevelsIsAnErrorSuggestingTheFixes() =>
-        Assert.Equal("d.csv, column 'customer_id': 1,001 distinct values exceed the limit of 1,000 levels for a categorical feature; " +
+        Assert.Equal("d.csv, column 'customer_id': 1,001 distinct values exceed the limit of 1,000 levels for a " +
+            "categorical feature; " +
                      "declare it 'kind: numeric', leave it out of 'features' or raise 'max_levels'",
             Fails(ManyLevels(DatasetLimits.MaxCategoricalLevels + 1), Spec));
 

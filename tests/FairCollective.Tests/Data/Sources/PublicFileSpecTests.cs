@@ -21,7 +21,8 @@ public class PublicFileSpecTests
         header: false
         columns: [checking_status, duration, credit_history, purpose, credit_amount, savings, employment_since,
                   installment_rate, personal_status_sex, other_debtors, residence_since, property, age,
-                  other_installment_plans, housing, existing_credits, job, people_liable, telephone, foreign_worker, class]
+                  other_installment_plans, housing, existing_credits, job, people_liable, telephone, foreign_worker,
+                  class]
         derived:
           - {name: sex, expression: "personal_status_sex in ('A92', 'A95') ? 'female' : 'male'"}
           - {name: young, expression: "age < 25"}

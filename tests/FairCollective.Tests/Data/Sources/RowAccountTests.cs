@@ -24,7 +24,8 @@ public class RowAccountTests
         return csv.ToString();
     }
 
-    internal const string SurveySpec = "name: survey\npath: survey.csv\nlabel: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [sex], minority: [F] }\n";
+    internal const string SurveySpec = "name: survey\npath: survey.csv\nlabel: { column: y, favourable: [\"1\"] " +
+        "}\nsensitive: { columns: [sex], minority: [F] }\n";
 
     private static Dataset Load(string data, string spec)
     {
@@ -47,7 +48,9 @@ public class RowAccountTests
         Assert.Equal(213, d.RowAccount.Kept);
         Assert.Equal("400 rows read, 187 dropped (46.8%) for a missing value (hours: 134, wage: 80), 213 kept",
             d.RowAccount.Describe());
-        Assert.Equal("dataset 'survey': 187 of 400 rows (46.8%) were dropped for a missing value (hours: 134, wage: 80), more than 10%; the rows kept may not represent the file's population (missing.policy: keep keeps rows with missing feature values; docs/dataset-spec.md)",
+        Assert.Equal("dataset 'survey': 187 of 400 rows (46.8%) were dropped for a missing value (hours: 134, wage: " +
+            "80), more than 10%; the rows kept may not represent the file's population (missing.policy: keep keeps " +
+            "rows with missing feature values; docs/dataset-spec.md)",
             d.RowAccount.Warning("survey"));
     }
 
@@ -91,8 +94,12 @@ public class RowAccountTests
     [Fact]
     public void EveryRowDroppedIsOneLineSayingWhy()
     {
-        var e = Assert.Throws<UserInputException>(() => Load("a,g,y\n,a,1\n,b,0\n", "path: survey.csv\nlabel: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n"));
-        Assert.EndsWith("survey.csv: no row is left: 2 rows read, 2 dropped (100.0%) for a missing value (a: 2), 0 kept; check missing.values and the columns used, or keep rows with missing feature values with missing.policy: keep", e.Message);
+        var e = Assert.Throws<UserInputException>(() => Load("a,g,y\n,a,1\n,b,0\n",
+            "path: survey.csv\nlabel: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] " +
+            "}\n"));
+        Assert.EndsWith("survey.csv: no row is left: 2 rows read, 2 dropped (100.0%) for a missing value (a: 2), 0 " +
+            "kept; check missing.values and the columns used, or keep rows with missing feature values with " +
+            "missing.policy: keep", e.Message);
     }
 
     [Fact]
@@ -102,7 +109,9 @@ public class RowAccountTests
             "\"\",\"x\",\"g\",\"y\"\n\"1\",5,\"a\",1\n\"2\",6,\"b\",0\n\"3\",7,\"a\",0\n\"4\",8,\"b\",1\n";
         const string tail = "label: { column: y, favourable: [\"1\"] }\nsensitive: { columns: [g], minority: [b] }\n";
         var e = Assert.Throws<UserInputException>(() => Load(rNames, "path: survey.csv\n" + tail));
-        Assert.EndsWith("survey.csv: column 1 has an empty header (R's write.csv writes row names so); name it with 'columns' in the dataset spec (then leave it out of 'features' or make it the 'id'), or list the features under 'features' to leave it out", e.Message);
+        Assert.EndsWith("survey.csv: column 1 has an empty header (R's write.csv writes row names so); name it with " +
+            "'columns' in the dataset spec (then leave it out of 'features' or make it the 'id'), or list the " +
+            "features under 'features' to leave it out", e.Message);
         // Before, the row names became a numeric feature named "".
         var listed = Load(rNames, "path: survey.csv\n" + tail + "features: [{name: x}, {name: g}]\n");
         Assert.Equal(["x", "g"], listed.Features.Select(f => f.Name));

@@ -49,7 +49,8 @@ public class WaterbirdsLoaderTests
         string meta = dir.Write("metadata.csv", SmallMetadata);
         var e = Assert.Throws<UserInputException>(()
             => WaterbirdsLoader.Load(new WaterbirdsOptions { MetadataPath = meta }));
-        Assert.Equal("Waterbirds has no bundled image features; supply embeddings with --embeddings FILE: a CSV of img_id,f0..fN with one row per image of metadata.csv", e.Message);
+        Assert.Equal("Waterbirds has no bundled image features; supply embeddings with --embeddings FILE: a CSV of " +
+            "img_id,f0..fN with one row per image of metadata.csv", e.Message);
         var viaCatalog = Assert.Throws<UserInputException>(() => DatasetCatalog.Load(meta));
         Assert.Equal(e.Message, viaCatalog.Message);
         string partial = dir.Write("e.csv", "1,0.1\n2,0.2\n4,0.4\n");

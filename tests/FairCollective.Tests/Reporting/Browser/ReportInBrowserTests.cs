@@ -94,8 +94,10 @@ public sealed class ReportInBrowserTests(ITestOutputHelper output) : IDisposable
     {
         var chromium = HeadlessChromium.Locate();
         Assert.True(chromium is not null,
-            $"Chromium is not installed (looked for {HeadlessChromium.DefaultPath}, ${HeadlessChromium.PathVariable} and PATH). "
-            + $"Install Debian's 'chromium' package (bash test.sh does, as root), or set {BrowserFactAttribute.SkipVariable}=1 to skip this test.");
+            $"Chromium is not installed (looked for {HeadlessChromium.DefaultPath}, ${HeadlessChromium.PathVariable} " +
+                "and PATH). "
+            + $"Install Debian's 'chromium' package (bash test.sh does, as root), or set " +
+                $"{BrowserFactAttribute.SkipVariable}=1 to skip this test.");
         using var cts = new CancellationTokenSource(Timeout);
         await using var browser = await HeadlessChromium.StartAsync(chromium!, cts.Token);
         output.WriteLine($"browser started at {clock.Elapsed.TotalSeconds:0.0} s");
