@@ -1,10 +1,12 @@
 namespace FairCollective.Fairness;
 
 /// <summary>
-/// Every named metric. Definitions and sign conventions live in <see cref="MetricCatalog"/>; values come from
-/// <see cref="FairnessEvaluator"/>. "Minority" is the pooled set of minority group labels (a = 1), "majority" the
-/// pooled other groups (a = 0). *Signed = minority minus majority (AIF360: unprivileged minus privileged);
-/// unsigned = absolute value; *BetweenGroups = fairlearn's max-minus-min or min/max over all groups.
+/// Names of the built-in by-group metrics' slots, for C# callers (<c>report[FairnessMetric.EqOd]</c>); the list of
+/// metrics is <see cref="MetricCatalog.All"/>, where each definition's place is its slot and a test checks each name
+/// is the definition's at its slot. Definitions and sign conventions live in <see cref="MetricCatalog"/>; values come
+/// from <see cref="FairnessEvaluator"/>. "Minority" is the pooled set of minority group labels (a = 1), "majority" the
+/// pooled other groups (a = 0). *Signed = minority minus majority (AIF360: unprivileged minus privileged); unsigned =
+/// absolute value; *BetweenGroups = fairlearn's max-minus-min or min/max over all groups.
 /// </summary>
 public enum FairnessMetric
 {

@@ -7,9 +7,10 @@ namespace FairCollective.Fairness;
 /// its rule, built from the generic aggregators of <see cref="MetricRules"/>, which the allocation-free
 /// <see cref="FairnessEvaluator"/> runs, and whether cells store it and its interval), and the metrics computed beside
 /// them (S(alpha), expected rates), so every output states its convention in the same words. Adding a stored by-group
-/// metric: its definition here with <c>stored: true</c>, and a <see cref="FairnessMetric"/> member for its slot; the
-/// metric contract tests then check it against a naive oracle. A plug-in or a library user adds one at start-up with
-/// <see cref="Register"/> (a definition and its rule; its slot follows the built-in ones).
+/// metric: its definition appended here with <c>stored: true</c> (its slot is its place; a
+/// <see cref="FairnessMetric"/> name only if C# code must name it); the metric contract tests then check it against a
+/// naive oracle. A plug-in or a library user adds one at start-up with <see cref="Register"/> (a definition and its
+/// rule; its slot follows the built-in ones).
 /// </summary>
 public static class MetricCatalog
 {
@@ -38,123 +39,123 @@ public static class MetricCatalog
     public const string BetweenGroupsRatioConvention =
         "between groups: min over all groups / max over all groups (fairlearn method='between_groups'; 0/0 = NaN)";
 
-    private static readonly MetricDefinition[] BuiltIn =
+    private static readonly MetricDefinition[] BuiltIn = Slotted(
     [
-        Def(FairnessMetric.Accuracy, MetricKeys.Accuracy, "P(yhat = y)", OverallConvention,
+        Def("Accuracy", MetricKeys.Accuracy, "P(yhat = y)", OverallConvention,
             MetricRules.Overall(GroupRate.Accuracy)),
-        Def(FairnessMetric.ErrorRate, MetricKeys.Error, "1 - accuracy = P(yhat != y)", OverallConvention,
+        Def("ErrorRate", MetricKeys.Error, "1 - accuracy = P(yhat != y)", OverallConvention,
             MetricRules.Overall(GroupRate.ErrorRate), stored: true),
-        Def(FairnessMetric.SelectionRate, MetricKeys.SelectionRate, "P(yhat = 1)", OverallConvention,
+        Def("SelectionRate", MetricKeys.SelectionRate, "P(yhat = 1)", OverallConvention,
             MetricRules.Overall(GroupRate.SelectionRate)),
-        Def(FairnessMetric.MinorityErrorRate, MetricKeys.ErrorMinority, "P(yhat != y | minority)", PerGroupConvention,
+        Def("MinorityErrorRate", MetricKeys.ErrorMinority, "P(yhat != y | minority)", PerGroupConvention,
             MetricRules.Minority(GroupRate.ErrorRate), stored: true),
-        Def(FairnessMetric.MajorityErrorRate, MetricKeys.ErrorMajority, "P(yhat != y | majority)", PerGroupConvention,
+        Def("MajorityErrorRate", MetricKeys.ErrorMajority, "P(yhat != y | majority)", PerGroupConvention,
             MetricRules.Majority(GroupRate.ErrorRate), stored: true),
-        Def(FairnessMetric.ErrorRateDifferenceSigned, MetricKeys.ErrorGapSigned,
+        Def("ErrorRateDifferenceSigned", MetricKeys.ErrorGapSigned,
             "ERR_minority - ERR_majority (AIF360 error_rate_difference)", SignedConvention,
             MetricRules.Signed(GroupRate.ErrorRate), stored: true),
-        Def(FairnessMetric.ErrorRateDifference, MetricKeys.ErrorRateDifference, "|ERR_minority - ERR_majority|",
+        Def("ErrorRateDifference", MetricKeys.ErrorRateDifference, "|ERR_minority - ERR_majority|",
             UnsignedConvention, MetricRules.Unsigned(GroupRate.ErrorRate)),
-        Def(FairnessMetric.DemographicParityDifferenceSigned, MetricKeys.SelectionGapSigned,
+        Def("DemographicParityDifferenceSigned", MetricKeys.SelectionGapSigned,
             "P(yhat=1 | minority) - P(yhat=1 | majority) (AIF360 statistical_parity_difference)", SignedConvention,
             MetricRules.Signed(GroupRate.SelectionRate), stored: true),
-        Def(FairnessMetric.DemographicParityDifference, MetricKeys.DemographicParity,
+        Def("DemographicParityDifference", MetricKeys.DemographicParity,
             "|P(yhat=1 | minority) - P(yhat=1 | majority)|", UnsignedConvention,
             MetricRules.Unsigned(GroupRate.SelectionRate), stored: true),
-        Def(FairnessMetric.DisparateImpact, MetricKeys.DisparateImpact, "P(yhat=1 | minority) / P(yhat=1 | majority)",
+        Def("DisparateImpact", MetricKeys.DisparateImpact, "P(yhat=1 | minority) / P(yhat=1 | majority)",
             MinorityRatioConvention, MetricRules.MinorityOverMajority(GroupRate.SelectionRate)),
-        Def(FairnessMetric.DemographicParityRatio, MetricKeys.DemographicParityRatio,
+        Def("DemographicParityRatio", MetricKeys.DemographicParityRatio,
             "min / max of the selection rates of minority and majority", MinMaxRatioConvention,
             MetricRules.MinOverMax(GroupRate.SelectionRate), stored: true),
-        Def(FairnessMetric.EqualOpportunityDifferenceSigned, MetricKeys.TprGapSigned,
+        Def("EqualOpportunityDifferenceSigned", MetricKeys.TprGapSigned,
             "TPR_minority - TPR_majority (AIF360 equal_opportunity_difference)", SignedConvention,
             MetricRules.Signed(GroupRate.TruePositiveRate), stored: true),
-        Def(FairnessMetric.EqualOpportunityDifference, MetricKeys.EqualOpportunity, "|TPR_minority - TPR_majority|",
+        Def("EqualOpportunityDifference", MetricKeys.EqualOpportunity, "|TPR_minority - TPR_majority|",
             UnsignedConvention, MetricRules.Unsigned(GroupRate.TruePositiveRate), stored: true),
-        Def(FairnessMetric.FalsePositiveRateDifferenceSigned, MetricKeys.FprGapSigned, "FPR_minority - FPR_majority",
+        Def("FalsePositiveRateDifferenceSigned", MetricKeys.FprGapSigned, "FPR_minority - FPR_majority",
             SignedConvention, MetricRules.Signed(GroupRate.FalsePositiveRate), stored: true),
-        Def(FairnessMetric.FalsePositiveRateDifference, MetricKeys.FalsePositiveRateDifference,
+        Def("FalsePositiveRateDifference", MetricKeys.FalsePositiveRateDifference,
             "|FPR_minority - FPR_majority|", UnsignedConvention, MetricRules.Unsigned(GroupRate.FalsePositiveRate)),
-        Def(FairnessMetric.AverageOddsDifferenceSigned, MetricKeys.AverageOddsDifferenceSigned,
+        Def("AverageOddsDifferenceSigned", MetricKeys.AverageOddsDifferenceSigned,
             "1/2 [(FPR_minority - FPR_majority) + (TPR_minority - TPR_majority)] (AIF360 average_odds_difference)",
             SignedConvention, new MetricRule(Aggregation.MeanOfSigned, GroupRate.FalsePositiveRate,
             GroupRate.TruePositiveRate)),
-        Def(FairnessMetric.EqOd, MetricKeys.EqOd,
+        Def("EqOd", MetricKeys.EqOd,
             "1/2 (|TPR_minority - TPR_majority| + |FPR_minority - FPR_majority|): the paper's headline metric " +
             "(AIF360 average_abs_odds_difference; fairlearn equalized_odds_difference agg='mean' for two groups)",
             EqualizedOddsConvention, new MetricRule(Aggregation.MeanOfUnsigned, GroupRate.FalsePositiveRate,
             GroupRate.TruePositiveRate), stored: true),
-        Def(FairnessMetric.EqualizedOddsDifferenceWorstCase, MetricKeys.EqualizedOddsWorst,
+        Def("EqualizedOddsDifferenceWorstCase", MetricKeys.EqualizedOddsWorst,
             "max(|TPR_minority - TPR_majority|, |FPR_minority - FPR_majority|) (fairlearn equalized_odds_difference " +
             "agg='worst_case' for two groups; AIF360 equalized_odds_difference)", EqualizedOddsConvention,
             new MetricRule(Aggregation.WorstOfUnsigned, GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate),
             stored: true),
-        Def(FairnessMetric.DemographicParityDifferenceBetweenGroups,
+        Def("DemographicParityDifferenceBetweenGroups",
             MetricKeys.DemographicParityDifferenceBetweenGroups,
             "max_g P(yhat=1 | g) - min_g P(yhat=1 | g) (fairlearn demographic_parity_difference)",
             BetweenGroupsDifferenceConvention, MetricRules.BetweenDifference(GroupRate.SelectionRate)),
-        Def(FairnessMetric.DemographicParityRatioBetweenGroups, MetricKeys.DemographicParityRatioBetweenGroups,
+        Def("DemographicParityRatioBetweenGroups", MetricKeys.DemographicParityRatioBetweenGroups,
             "min_g P(yhat=1 | g) / max_g P(yhat=1 | g) (fairlearn demographic_parity_ratio)",
             BetweenGroupsRatioConvention, MetricRules.BetweenRatio(GroupRate.SelectionRate)),
-        Def(FairnessMetric.EqualOpportunityDifferenceBetweenGroups, MetricKeys.EqualOpportunityDifferenceBetweenGroups,
+        Def("EqualOpportunityDifferenceBetweenGroups", MetricKeys.EqualOpportunityDifferenceBetweenGroups,
             "max_g TPR_g - min_g TPR_g (fairlearn equal_opportunity_difference)", BetweenGroupsDifferenceConvention,
             MetricRules.BetweenDifference(GroupRate.TruePositiveRate)),
-        Def(FairnessMetric.EqualOpportunityRatioBetweenGroups, MetricKeys.EqualOpportunityRatioBetweenGroups,
+        Def("EqualOpportunityRatioBetweenGroups", MetricKeys.EqualOpportunityRatioBetweenGroups,
             "min_g TPR_g / max_g TPR_g (fairlearn equal_opportunity_ratio)", BetweenGroupsRatioConvention,
             MetricRules.BetweenRatio(GroupRate.TruePositiveRate)),
-        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsWorstCase,
+        Def("EqualizedOddsDifferenceBetweenGroupsWorstCase",
             MetricKeys.EqualizedOddsDifferenceBetweenGroupsWorstCase,
             "max(TPR difference, FPR difference) over all groups (fairlearn equalized_odds_difference " +
             "agg='worst_case')", BetweenGroupsDifferenceConvention, new MetricRule(Aggregation.BetweenWorstDifference,
             GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate)),
-        Def(FairnessMetric.EqualizedOddsDifferenceBetweenGroupsMean,
+        Def("EqualizedOddsDifferenceBetweenGroupsMean",
             MetricKeys.EqualizedOddsDifferenceBetweenGroupsMean,
             "mean of TPR difference and FPR difference over all groups (fairlearn equalized_odds_difference " +
             "agg='mean')", BetweenGroupsDifferenceConvention, new MetricRule(Aggregation.BetweenMeanDifference,
             GroupRate.TruePositiveRate, GroupRate.FalsePositiveRate)),
-        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsWorstCase,
+        Def("EqualizedOddsRatioBetweenGroupsWorstCase",
             MetricKeys.EqualizedOddsRatioBetweenGroupsWorstCase,
             "min(TPR ratio, FPR ratio) over all groups (fairlearn equalized_odds_ratio agg='worst_case')",
             BetweenGroupsRatioConvention, new MetricRule(Aggregation.BetweenWorstRatio, GroupRate.TruePositiveRate,
             GroupRate.FalsePositiveRate)),
-        Def(FairnessMetric.EqualizedOddsRatioBetweenGroupsMean, MetricKeys.EqualizedOddsRatioBetweenGroupsMean,
+        Def("EqualizedOddsRatioBetweenGroupsMean", MetricKeys.EqualizedOddsRatioBetweenGroupsMean,
             "mean of TPR ratio and FPR ratio over all groups (fairlearn equalized_odds_ratio agg='mean')",
             BetweenGroupsRatioConvention, new MetricRule(Aggregation.BetweenMeanRatio, GroupRate.TruePositiveRate,
             GroupRate.FalsePositiveRate)),
-        Def(FairnessMetric.ErrorRateDifferenceBetweenGroups, MetricKeys.ErrorRateDifferenceBetweenGroups,
+        Def("ErrorRateDifferenceBetweenGroups", MetricKeys.ErrorRateDifferenceBetweenGroups,
             "max_g ERR_g - min_g ERR_g", BetweenGroupsDifferenceConvention,
             MetricRules.BetweenDifference(GroupRate.ErrorRate)),
-        Def(FairnessMetric.MinorityTruePositiveRate, MetricKeys.MinorityTruePositiveRate,
+        Def("MinorityTruePositiveRate", MetricKeys.MinorityTruePositiveRate,
             "P(yhat = 1 | y = 1, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.TruePositiveRate),
             stored: true),
-        Def(FairnessMetric.MajorityTruePositiveRate, MetricKeys.MajorityTruePositiveRate,
+        Def("MajorityTruePositiveRate", MetricKeys.MajorityTruePositiveRate,
             "P(yhat = 1 | y = 1, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.TruePositiveRate),
             stored: true),
-        Def(FairnessMetric.MinorityFalsePositiveRate, MetricKeys.MinorityFalsePositiveRate,
+        Def("MinorityFalsePositiveRate", MetricKeys.MinorityFalsePositiveRate,
             "P(yhat = 1 | y = 0, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.FalsePositiveRate),
             stored: true),
-        Def(FairnessMetric.MajorityFalsePositiveRate, MetricKeys.MajorityFalsePositiveRate,
+        Def("MajorityFalsePositiveRate", MetricKeys.MajorityFalsePositiveRate,
             "P(yhat = 1 | y = 0, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.FalsePositiveRate),
             stored: true),
-        Def(FairnessMetric.MinorityFalseNegativeRate, MetricKeys.MinorityFalseNegativeRate,
+        Def("MinorityFalseNegativeRate", MetricKeys.MinorityFalseNegativeRate,
             "P(yhat = 0 | y = 1, minority)", PerGroupConvention, MetricRules.Minority(GroupRate.FalseNegativeRate),
             stored: true),
-        Def(FairnessMetric.MajorityFalseNegativeRate, MetricKeys.MajorityFalseNegativeRate,
+        Def("MajorityFalseNegativeRate", MetricKeys.MajorityFalseNegativeRate,
             "P(yhat = 0 | y = 1, majority)", PerGroupConvention, MetricRules.Majority(GroupRate.FalseNegativeRate),
             stored: true),
-        Def(FairnessMetric.MinoritySelectionRate, MetricKeys.MinoritySelectionRate, "P(yhat = 1 | minority)",
+        Def("MinoritySelectionRate", MetricKeys.MinoritySelectionRate, "P(yhat = 1 | minority)",
             PerGroupConvention, MetricRules.Minority(GroupRate.SelectionRate), stored: true),
-        Def(FairnessMetric.MajoritySelectionRate, MetricKeys.MajoritySelectionRate, "P(yhat = 1 | majority)",
+        Def("MajoritySelectionRate", MetricKeys.MajoritySelectionRate, "P(yhat = 1 | majority)",
             PerGroupConvention, MetricRules.Majority(GroupRate.SelectionRate), stored: true),
-        Def(FairnessMetric.MinorityBaseRate, MetricKeys.MinorityBaseRate, "P(y = 1 | minority)", PerGroupConvention,
+        Def("MinorityBaseRate", MetricKeys.MinorityBaseRate, "P(y = 1 | minority)", PerGroupConvention,
             MetricRules.Minority(GroupRate.BaseRate), stored: true),
-        Def(FairnessMetric.MajorityBaseRate, MetricKeys.MajorityBaseRate, "P(y = 1 | majority)", PerGroupConvention,
+        Def("MajorityBaseRate", MetricKeys.MajorityBaseRate, "P(y = 1 | majority)", PerGroupConvention,
             MetricRules.Majority(GroupRate.BaseRate), stored: true),
-        Def(FairnessMetric.MinorityCount, MetricKeys.MinorityCount, "number of rows (sum of weights) of the minority",
+        Def("MinorityCount", MetricKeys.MinorityCount, "number of rows (sum of weights) of the minority",
             PerGroupConvention, MetricRules.Minority(GroupRate.Count), stored: true),
-        Def(FairnessMetric.MajorityCount, MetricKeys.MajorityCount, "number of rows (sum of weights) of the majority",
+        Def("MajorityCount", MetricKeys.MajorityCount, "number of rows (sum of weights) of the majority",
             PerGroupConvention, MetricRules.Majority(GroupRate.Count), stored: true),
-    ];
+    ]);
 
     /// <summary>Convention of metrics on synthetic data's counterfactual test rows.</summary>
     public const string CounterfactualConvention =
@@ -345,7 +346,13 @@ public static class MetricCatalog
             ArgumentException($"no metric has the key '{key}'", nameof(key));
 
     // One by-group metric: its computation, and whether cells store it (with its interval, but for the counts).
-    private static MetricDefinition Def(FairnessMetric metric, string key, string definition, string convention,
+    private static MetricDefinition Def(string name, string key, string definition, string convention,
         MetricRule rule, bool stored = false) =>
-        MetricDefinition.ByGroup(key, metric.ToString(), definition, convention, rule, stored) with { Metric = metric };
+        MetricDefinition.ByGroup(key, name, definition, convention, rule, stored);
+
+    /// <summary>Gives each built-in definition its slot, its place in the list: the list is the one record of the
+    /// built-in metrics, and <see cref="FairnessMetric"/> only names the first slots for C# callers (a test checks the
+    /// names agree), so a new built-in metric is one definition.</summary>
+    private static MetricDefinition[] Slotted(MetricDefinition[] definitions) =>
+        definitions.Select((d, slot) => d with { Metric = (FairnessMetric)slot }).ToArray();
 }

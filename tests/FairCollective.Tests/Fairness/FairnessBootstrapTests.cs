@@ -111,7 +111,8 @@ public class FairnessBootstrapTests
         var yTrue = Enumerable.Range(0, n).Select(_ => rng.NextDouble() < 0.5 ? 1 : 0).ToArray();
         var yPred = yTrue.Select(y => rng.NextDouble() < (y == 1 ? 0.7 : 0.3) ? 1 : 0).ToArray();
         var three = GroupIndex.From(Enumerable.Range(0, n).Select(i => "abc"[i % 3].ToString()).ToArray());
-        FairnessMetric[] between = [.. Enum.GetValues<FairnessMetric>().Where(FairnessEvaluator.IsBetweenGroups)];
+        FairnessMetric[] between = [.. MetricCatalog.All.Select(d => d.Metric!.Value)
+            .Where(FairnessEvaluator.IsBetweenGroups)];
         var intervals = FairnessBootstrap.Compute(yTrue, yPred, three, ["a"], between, new BootstrapOptions
         {
             Seed = 1,

@@ -66,7 +66,7 @@ public class HandCaseTests
         string[] split = ["a", "a", "a", "a", "b1", "b2", "b1", "b2", "b1", "b2"];
         var pooled = FairnessReport.Compute(YTrue, YPred, split, ["b1", "b2"]);
         var twoGroups = FairnessReport.Compute(YTrue, YPred, Group, ["b"]);
-        foreach (var metric in Enum.GetValues<FairnessMetric>().Where(m => !m.ToString().Contains("BetweenGroups")))
+        foreach (var metric in MetricCatalog.All.Where(d => !d.BetweenGroups).Select(d => d.Metric!.Value))
             Assert.Equal(twoGroups[metric], pooled[metric]);
         Assert.Equal(["a", "b1", "b2"], pooled.Confusion.Groups);
     }

@@ -56,16 +56,13 @@ public class MetricPropertyTests
         {
             var options = compat ? GroupConfusionOptions.FairlearnCompatible : GroupConfusionOptions.Default;
             var r = FairnessReport.Compute(s.YTrue, s.YPred, s.Group, s.Minority, options: options);
-            foreach (var metric in Enum.GetValues<FairnessMetric>())
+            foreach (var d in MetricCatalog.All)
             {
-                double v = r[metric];
-                if (metric == FairnessMetric.DisparateImpact) Assert.True(double.IsNaN(v) || v >= 0, $"{metric} = {v}");
-                else if (metric is FairnessMetric.MinorityCount or FairnessMetric.MajorityCount)
-                    Assert.True(v >= 0 && v <= s.YTrue.Length && v == Math.Floor(v),
-                        $"{metric} = {v}"); // a row count of an unweighted sample
-                else if (metric.ToString().EndsWith("Signed")) Assert.True(double.IsNaN(v) || v is >= -1 and <= 1,
-                    $"{metric} = {v}");
-                else Assert.True(double.IsNaN(v) || v is >= 0 and <= 1, $"{metric} = {v}");
+                double v = r[d.Metric!.Value];
+                var (low, high) = MetricCatalog.Range(d.Key)!.Value;
+                Assert.True(double.IsNaN(v) || (v >= low && v <= high), $"{d.Name} = {v} outside [{low}, {high}]");
+                if (d.Rule!.Value.IsCount) Assert.True(v <= s.YTrue.Length && v == Math.Floor(v),
+                    $"{d.Name} = {v}"); // a row count of an unweighted sample
             }
         }, iter: Iterations);
 
