@@ -17,20 +17,30 @@ public class ContractTests
         StrategyCatalog.Register(Plugin.Strategy);
         LearnerCatalog.Register(Plugin.Learner);
         DefenceCatalog.Register(Plugin.Defence);
+        MetricCatalog.Register(Plugin.FnrGapSigned);
         MetricCatalog.Register(Plugin.FnrGap);
     }
 
     [Fact]
-    public void TheMetricPassesTheMetricContract() => MetricChecks.Check(Plugin.FnrGap);
+    public void TheMetricsPassTheMetricContract()
+    {
+        MetricChecks.Check(Plugin.FnrGapSigned);
+        MetricChecks.Check(Plugin.FnrGap);
+    }
 
     [Fact]
-    public void TheMetricIsTheMinorityFnrMinusTheMajoritys()
+    public void TheMetricsAreTheMinorityFnrMinusTheMajoritysAndItsSize()
     {
         // Positives: majority rows 0-3 (one predicted 0: FNR 1/4), minority rows 4-5 (one predicted 0: FNR 1/2).
         int[] y = [1, 1, 1, 1, 1, 1, 0], predicted = [1, 1, 1, 0, 0, 1, 1], group = [0, 0, 0, 0, 1, 1, 1];
         var values = new double[FairnessEvaluator.MetricCount];
         FairnessEvaluator.Evaluate(y, predicted, group, [false, true], values);
         Assert.Equal(0.25, values[(int)MetricCatalog.Find("fnr_gap_signed")!.Metric!.Value]);
+        Assert.Equal(0.25, values[(int)MetricCatalog.Find("fnr_gap")!.Metric!.Value]);
+        // The other group as the minority: the signed gap turns negative, its size stays.
+        FairnessEvaluator.Evaluate(y, predicted, group, [true, false], values);
+        Assert.Equal(-0.25, values[(int)MetricCatalog.Find("fnr_gap_signed")!.Metric!.Value]);
+        Assert.Equal(0.25, values[(int)MetricCatalog.Find("fnr_gap")!.Metric!.Value]);
     }
 
     [Fact]

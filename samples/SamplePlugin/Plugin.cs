@@ -8,8 +8,8 @@ namespace SamplePlugin;
 
 /// <summary>
 /// The plug-in FairCollective finds in this assembly: a strategy, a learner and a defence, each one file (with its
-/// options record) and one registration line below, and a stored metric, which is data: its definition and its
-/// registration line.
+/// options record) and one registration line below, and two stored metrics, which are data: a definition and a
+/// registration line each.
 /// </summary>
 public sealed class Plugin : IPlugin
 {
@@ -30,9 +30,16 @@ public sealed class Plugin : IPlugin
             => new CentroidMargin(o));
 
     /// <summary>The signed gap of false-negative rates, stored by every cell with its bootstrap interval.</summary>
-    public static MetricDefinition FnrGap { get; } = MetricDefinition.ByGroup("fnr_gap_signed", "FnrGapSigned",
+    public static MetricDefinition FnrGapSigned { get; } = MetricDefinition.ByGroup("fnr_gap_signed", "FnrGapSigned",
         "false-negative rate of the minority minus that of the majority", MetricCatalog.SignedConvention,
         MetricRules.Signed(GroupRate.FalseNegativeRate), stored: true);
+
+    /// <summary>The unsigned gap of false-negative rates: a fairness gap (lower is fairer), so tables, figures and the
+    /// best-budget rule can show it (<c>--metric fnr_gap</c>). Its interval is bounded through the signed gap, which is
+    /// registered first.</summary>
+    public static MetricDefinition FnrGap { get; } = MetricDefinition.ByGroup("fnr_gap", "FnrGap",
+        "|false-negative rate of the minority minus that of the majority|", MetricCatalog.UnsignedConvention,
+        MetricRules.Unsigned(GroupRate.FalseNegativeRate), stored: true);
 
     /// <inheritdoc/>
     public void Register(PluginRegistry registry)
@@ -40,6 +47,7 @@ public sealed class Plugin : IPlugin
         registry.Add(Strategy);
         registry.Add(Learner);
         registry.Add(Defence);
+        registry.Add(FnrGapSigned);
         registry.Add(FnrGap);
     }
 }

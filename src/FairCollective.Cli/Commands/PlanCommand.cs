@@ -113,11 +113,7 @@ public static class PlanCommand
             Description = "Seed of every random choice.", DefaultValueFactory = _
             => 0
         };
-        var plugins = new Option<string[]>("--plugin")
-        {
-            Description = "A plug-in assembly whose strategies and learners the plan may then name (repeat for " +
-                "several; docs/architecture.md, 'Adding a component').",
-        };
+        var plugins = PluginOption.Create("strategies and learners");
         var output = new Option<string>("--output",
             "-o")
         {
@@ -136,15 +132,7 @@ public static class PlanCommand
         cmd.SetAction(parse =>
         {
             // Plug-ins first: their strategies and learners are names the other options may use.
-            foreach (var plugin in parse.GetValue(plugins) ?? [])
-                try
-                {
-                    PluginLoader.Load(plugin);
-                }
-                catch (UserInputException e)
-                {
-                    throw new UserInputException($"--plugin: {e.Message}");
-                }
+            PluginOption.Load(parse, plugins);
             var outDir = parse.GetValue(output)!;
             // Checked before any work: a file in the way is a one-line error (exit 2), not a failure after planning.
             if (File.Exists(outDir)) throw new

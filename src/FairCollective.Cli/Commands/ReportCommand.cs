@@ -19,13 +19,15 @@ public static class ReportCommand
             "-o")
         { Description = "Folder to write index.html, summary.md and figures/ into.", Required = true };
         var metric = ResultsCommand.MetricOption();
+        var plugins = PluginOption.Create("metrics (a stored metric a plug-in registered)");
         var cmd = new Command("report",
             "Write the figures, tables, configuration and timings of a results store as one self-contained HTML file.")
         {
-            store, output, metric, ResultsCommand.Selection, ResultsCommand.Best,
+            store, output, metric, ResultsCommand.Selection, ResultsCommand.Best, plugins,
         };
         cmd.SetAction(parse =>
         {
+            PluginOption.Load(parse, plugins);
             var chosen = ResultsCommand.MetricOf(parse.GetValue(metric));
             parse.InvocationConfiguration.Output.WriteLine(WriteQuietly(parse.GetValue(store)!, parse.GetValue(output)!,
                 parse, chosen));

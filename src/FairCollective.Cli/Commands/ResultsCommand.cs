@@ -90,14 +90,17 @@ public static class ResultsCommand
         var experiment = new Option<string?>("--experiment") { Description = "Only this experiment." };
         var json = new Option<bool>("--json") { Description = "Machine-readable output." };
         var metric = MetricOption();
+        var plugins = PluginOption.Create("metrics (a stored metric a plug-in registered)");
         var cmd = new Command("show",
             "The report's tables of every experiment (best EqOd by alpha, EqOd by budget, Pareto fronts, S(alpha), " +
             "against Random, by group): mean ± sample std over seeds.")
         {
-            store, experiment, json, Selection, Best, metric,
+            store, experiment, json, Selection, Best, metric, plugins,
         };
         cmd.SetAction(parse =>
         {
+            // Plug-ins first: their metrics are keys --metric and the runs' recorded metric may name.
+            PluginOption.Load(parse, plugins);
             using var s = ResultsStore.Open(parse.GetValue(store)!, StoreAccess.Read);
             var cells = CellsOf(s, parse.GetValue(experiment));
             // The runs' recorded metrics and the chosen rule, checked before any table is written (a refusal leaves no

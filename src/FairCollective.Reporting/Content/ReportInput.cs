@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FairCollective.Common;
 using FairCollective.Data;
 using FairCollective.Experiments.Store;
 using FairCollective.Experiments.Summaries;
@@ -76,8 +77,20 @@ public sealed record ReportInput(IReadOnlyList<CellRecord> Cells, IReadOnlyList<
         if (Metric is not null) return Metric;
         var latest = Runs.Where(r => r.Experiment == experiment).MaxBy(r => r.StartedUtc, StringComparer.Ordinal);
         if (latest is null) return ShownMetric.EqOd;
-        var key = (JsonNode.Parse(latest.SpecJson) as JsonObject)?["metric"]?.GetValue<string>();
-        return key is null ? ShownMetric.EqOd : ShownMetric.Of(key, $"the recorded spec of run {latest.RunId}: metric");
+        var spec = JsonNode.Parse(latest.SpecJson) as JsonObject;
+        var key = spec?["metric"]?.GetValue<string>();
+        if (key is null) return ShownMetric.EqOd;
+        try
+        {
+            return ShownMetric.Of(key, $"the recorded spec of run {latest.RunId}: metric");
+        }
+        catch (UserInputException e) when (MetricCatalog.Find(key) is null
+                                           && spec?["plugins"] is JsonArray { Count: > 0 } plugins)
+        {
+            // The run's own spec names the plug-ins that registered its metric: say which to load.
+            throw new UserInputException($"{e.Message}; the run's spec loaded the plug-in(s) " +
+                $"{string.Join(", ", plugins.Select(p => $"'{p}'"))}: give each with --plugin");
+        }
     }
 
     /// <summary>The rule that chooses a best budget in the section of <paramref name="experiment"/>:

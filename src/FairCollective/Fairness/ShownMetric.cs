@@ -26,6 +26,10 @@ public sealed record ShownMetric
     {
         if (key == MetricKeys.EqOd) return EqOd;
         if (MetricCatalog.Gaps.Contains(key) || MetricCatalog.Ratios.Contains(key)) return new ShownMetric(key);
+        if (MetricCatalog.Find(key) is null)
+            throw new UserInputException($"{culprit}: '{key}' is no metric this process knows (a plug-in's metric is " +
+                $"known once its plug-in is loaded; gaps: {string.Join(", ", MetricCatalog.Gaps)}; min/max ratios: " +
+                $"{string.Join(", ", MetricCatalog.Ratios)})");
         throw new UserInputException($"{culprit}: '{key}' is neither a gap (lower is fairer: " +
             $"{string.Join(", ", MetricCatalog.Gaps)}) nor a min/max ratio (higher is fairer: " +
             $"{string.Join(", ", MetricCatalog.Ratios)})");

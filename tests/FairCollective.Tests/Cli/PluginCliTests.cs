@@ -131,6 +131,38 @@ public sealed class PluginCliTests : IDisposable
     }
 
     [Fact]
+    public void ThePluginsGapIsTheMetricShownWhereItsPluginIsLoaded()
+    {
+        string spec = _box.Write("gap.yaml",
+            $"name: gap\nplugins: [\"{PluginDll()}\"]\ndatasets: [toy]\nstrategies: [RB-prob, Random]\n"
+            + "alphas: [0.5]\nbudgets: {fractions: [0, 0.5, 1]}\nseeds: [0, 1]\nbootstrap: {resamples: 0}\n"
+            + "metric: fnr_gap\n");
+        string store = _box.PathOf("gap.sqlite"), report = _box.PathOf("gap-report");
+        var run = Cli("run", spec, "--store", store); // the report goes beside the store, into gap-report/
+        Assert.True(run.Exit == 0, run.Err);
+        // The run (which loaded the plug-in from its spec) shows the spec's metric in its tables.
+        Assert.Contains("FnrGap by flip budget", run.Out);
+        Assert.Contains("FnrGap by flip budget", File.ReadAllText(Path.Combine(report, "index.html")));
+        // Another process shows it once given the plug-in ...
+        var shown = Cli("results", "show", store, "--plugin", PluginDll());
+        Assert.True(shown.Exit == 0, shown.Err);
+        Assert.Contains("FnrGap by flip budget", shown.Out);
+        var again = Cli("report", store, "-o", _box.PathOf("again"), "--plugin", PluginDll(), "--metric", "fnr_gap");
+        Assert.True(again.Exit == 0, again.Err);
+        Assert.Contains("FnrGap by flip budget", File.ReadAllText(_box.PathOf("again/index.html")));
+        // ... and without it, one line saying what the key needs.
+        var without = Cli("results", "show", store);
+        Assert.Equal(2, without.Exit);
+        Assert.Matches(@"^error: experiment 'gap': the recorded spec of run gap-\S+: metric: 'fnr_gap' is no metric "
+            + @"this process knows \(a plug-in's metric is known once its plug-in is loaded; .*\); the run's spec "
+            + @"loaded the plug-in\(s\) '.*SamplePlugin\.dll': give each with --plugin$", without.Err.TrimEnd());
+        Assert.Single(without.Err.TrimEnd().Split('\n'));
+        var bad = Cli("results", "show", store, "--plugin", _box.PathOf("none.dll"));
+        Assert.Equal(2, bad.Exit);
+        Assert.StartsWith("error: --plugin: ", bad.Err);
+    }
+
+    [Fact]
     public void AStoreRefusesTheSameExperimentWithAnotherOptionValue()
     {
         string store = _box.PathOf("centroid.sqlite");

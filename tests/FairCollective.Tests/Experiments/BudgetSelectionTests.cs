@@ -148,7 +148,8 @@ public sealed class BudgetSelectionTests : IDisposable
         foreach (var key in new[] { MetricKeys.DisparateImpact, MetricKeys.SelectionGapSigned, MetricKeys.Error })
             Assert.False(MetricCatalog.Gaps.Contains(key) || MetricCatalog.Ratios.Contains(key), key);
         var e = Assert.Throws<UserInputException>(() => new BudgetSelection(Metric: "nope").CheckAvailable(cells));
-        Assert.StartsWith("metric: 'nope' is neither a gap (lower is fairer: ", e.Message);
+        Assert.StartsWith("metric: 'nope' is no metric this process knows (a plug-in's metric is known once ",
+            e.Message);
         var withoutIt = cells.Select(c => c with
         {
             Metrics = c.Metrics.Where(m
