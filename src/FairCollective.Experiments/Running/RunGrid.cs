@@ -354,10 +354,6 @@ public sealed class RunGrid
             if (size.Count is { } c && c > minority)
                 throw new UserInputException($"{spec.Source}: a collective of {c} members is larger than the " +
                     $"{minority} minority training rows of {at}");
-            var members = CollectiveOrder.Given(drawn.Order).Members(size);
-            if (members.Length > 0 && Pool.Of(members, split.TrainY).Length == 0)
-                throw new UserInputException($"{spec.Source}: the collective {size} of {at} has an empty pool: none " +
-                    $"of its {members.Length} members has y = 0, so there is nothing to relabel; drop that size");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairCollective.Collective;
 using FairCollective.Data;
 using FairCollective.Experiments.Store;
 using FairCollective.Fairness;
@@ -9,11 +10,15 @@ namespace FairCollective.Experiments.Summaries;
 /// What a user must know before trusting a table, said once per run (never once per cell): datasets that lost more
 /// than <see cref="RowAccount.WarningShare"/> of their rows to the missing policy, test groups too small to compare
 /// (fewer than <see cref="MetricFrameOptions.DefaultSmallGroupRows"/> rows), cells whose EqOd is undefined (a group
-/// with no positive or no negative test row), and flips chosen by the tie rule. The CLI and the report print the same
+/// with no positive or no negative test row), flips chosen by the tie rule, and collectives with nothing to relabel
+/// (<see cref="PoolScores.EmptyPool"/>). The CLI and the report print the same
 /// lines (<see cref="Of"/>), from what the store keeps.
 /// </summary>
 public static class RunWarnings
 {
+    /// <summary>Collectives with an empty pool a warning names (seed, alpha); it counts the rest.</summary>
+    public const int EmptyPoolPlacesShown = 5;
+
     /// <summary>
     /// Every warning of <paramref name="cells"/>, what the console and the report print: first the rows each dataset
     /// lost to its missing policy (<paramref name="rows"/>, per experiment and dataset, as the store keeps them; one
@@ -74,6 +79,23 @@ public static class RunWarnings
                         $"by {tieRule}, not by score ({share * 100:0}% of those cells' flips); their results depend " +
                         $"on the tie-breaking");
             });
-        return small.Concat(undefined).Concat(ties).ToArray();
+        var emptyPools = all.Where(c => c.ScoringRule == PoolScores.EmptyPool)
+            .GroupBy(c => (c.Experiment, c.Dataset))
+            .OrderBy(g => g.Key.Experiment, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var places = g.Select(c => (c.Seed, c.Alpha, c.Members)).Distinct().Order().ToArray();
+                string shown = string.Join("; ", places.Take(EmptyPoolPlacesShown).Select(p
+                    => string.Create(CultureInfo.InvariantCulture,
+                        $"seed {p.Seed} at alpha {p.Alpha:0.###} ({p.Members} member{(p.Members == 1 ? "" : "s")})")));
+                string more = places.Length > EmptyPoolPlacesShown
+                    ? $"; and {places.Length - EmptyPoolPlacesShown} more"
+                    : "";
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"experiment '{g.Key.Experiment}', dataset '{g.Key.Dataset}': in {g.Count()} cells the " +
+                        $"collective's members are all labelled 1, so nothing was relabelled and each is the base " +
+                        $"firm with no flip: {shown}{more}");
+            });
+        return small.Concat(undefined).Concat(ties).Concat(emptyPools).ToArray();
     }
 }

@@ -18,6 +18,14 @@ public sealed record PoolScores(double[] Values, string Rule)
     public const string NoFeatures =
         "no feature to score on: every feature the strategies may read is a sensitive column";
 
+    /// <summary>
+    /// The rule of a collective whose members are all labelled 1: nothing to relabel, so its cells are the base firm
+    /// with no flip. Such a cell is computed and marked, not refused: a small group's seed can draw it, and its outcome
+    /// is well defined.
+    /// </summary>
+    public const string EmptyPool =
+        "empty pool: no member has y = 0, so nothing is relabelled and the firm is the base firm";
+
     /// <summary>Scores computed exactly as the options say (rule <see cref="AsSpecified"/>).</summary>
     public static PoolScores Specified(double[] values) => new(values, AsSpecified);
 

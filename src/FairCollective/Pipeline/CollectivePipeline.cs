@@ -31,14 +31,19 @@ public static class CollectivePipeline
         ITrainer> trainerFor)
     {
         var pool = Pool.Of(inputs.Members, inputs.Labels);
+        // Members but none labelled 0: no strategy is asked to score nobody, and the rule says why nothing flips. (No
+        // members at all, alpha 0, and a pool the plausible threshold empties keep the strategy's own rule, as stores
+        // written before this hold it.)
+        bool noneLabelled0 = pool.Length == 0 && inputs.Members.Length > 0;
         StrategyContext Context(int[] of) => new(inputs.ScoringFeatures, inputs.Labels, of, inputs.KnownMajority,
             inputs.Seed, inputs.OracleP0,
             inputs.RandomPriorities);
         // The plausible-flips answer to defences: only members the majority model finds plausible as 1 form the pool.
         if (choice.PlausibleMin > 0) pool = PlausibleFlips.Restrict(Context(pool), choice.PlausibleMin,
             trainerFor(choice.PlausibleModel));
-        var scores = StrategyCatalog.Create(choice.Strategy, choice.Settings, trainerFor,
-            choice.Options).Score(Context(pool));
+        var scores = noneLabelled0
+            ? new PoolScores([], PoolScores.EmptyPool)
+            : StrategyCatalog.Create(choice.Strategy, choice.Settings, trainerFor, choice.Options).Score(Context(pool));
         var ranking = Ranking.Rank(scores.Values, pool, choice.Settings.TieRule, inputs.Seed);
         var p0 = inputs.OracleP0;
         return new RankedCollective(inputs.Members.Length, pool, scores.Values, ranking, scores.Rule,

@@ -399,21 +399,6 @@ public sealed class BadInputCatalogTests
             "[0]\n")],
             @"c\.yaml: a collective of 100000 members is larger than the \d+ minority training rows of dataset " +
                 @"'toy', seed 0"),
-        new("collective whose pool is empty", b =>
-            {
-                // Every minority row has y = 1: any collective has nothing to relabel.
-                var rows = string.Concat(Enumerable.Range(0, 120).Select(i
-                    => i % 3 == 0 ? $"{i},b,1\n" : $"{i},a,{i % 2}\n"));
-                b.Write("p.csv", "x,g,y\n" + rows);
-                var spec = b.Write("p-data.yaml",
-                    "name: p\npath: p.csv\nlabel: { column: y, favourable: [\"1\"], unfavourable: [\"0\"] " +
-                    "}\nsensitive: { columns: [g], minority: [b] }\n");
-                return ["run", b.Write("e.yaml",
-                    $"name: e\ndatasets: [{{path: p.csv, spec: {spec}}}]\nstrategies: [RB-prob]\nalphas: " +
-                    $"[0.5]\nbudgets: {{fractions: [0.5]}}\nseeds: [0]\n")];
-            },
-            @"e\.yaml: the collective alpha=0\.5 of dataset 'p', seed 0 has an empty pool: none of its \d+ members " +
-                @"has y = 0"),
         new("two datasets over one file with the same name", b =>
             {
                 var a = b.UserData("people");

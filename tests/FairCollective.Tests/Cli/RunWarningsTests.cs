@@ -23,6 +23,48 @@ public sealed class RunWarningsTests : IDisposable
     }
 
     [Fact]
+    public void ACollectiveWithNothingToRelabelIsTheBaseFirmAndIsSaid()
+    {
+        // Minority rows (g = b) are labelled 1 but one in ten: a one-member collective is mostly all 1s, so most seeds'
+        // pools are empty, while 30 members have some to flip. Such a grid runs (it was refused before), and each of
+        // those cells is the base firm.
+        var rows = string.Concat(Enumerable.Range(0, 600).Select(i => i % 3 == 0
+            ? $"{i % 7},{i % 11},b,{(i % 10 == 0 ? 0 : 1)}\n"
+            : $"{i % 7},{i % 13},a,{(i % 2 == 0 ? 1 : 0)}\n"));
+        _box.Write("p.csv", "x,z,g,y\n" + rows);
+        string data = _box.Write("p-data.yaml", "name: p\npath: p.csv\nlabel: {column: y, favourable: [\"1\"], " +
+            "unfavourable: [\"0\"]}\nsensitive: {columns: [g], minority: [b]}\n");
+        string spec = _box.Write("e.yaml", $"name: e\ndatasets: [{{path: p.csv, spec: {data}}}]\n" +
+            "strategies: [RB-prob, Random]\nmembers: [1, 30]\nbudgets: {fractions: [0, 1]}\nseeds: {from: 0, count: " +
+                "6}\n" +
+            "bootstrap: {resamples: 20}\n");
+        string store = _box.PathOf("e.sqlite");
+        var (exit, output, err) = CliSandbox.Run("run", spec, "--store", store, "--no-report");
+        Assert.True(exit == 0, err);
+        using var s = ResultsStore.Open(store, StoreAccess.Read);
+        var cells = s.Cells();
+        var empty = cells.Where(c => c.ScoringRule == FairCollective.Collective.PoolScores.EmptyPool).ToArray();
+        var flipped = cells.Where(c => c.Method != "Base" && c.Flips > 0).ToArray();
+        Assert.NotEmpty(empty);
+        Assert.NotEmpty(flipped);
+        foreach (var cell in empty)
+        {
+            Assert.True(cell.Members > 0 && cell.Flips == 0 && cell.PoolSize == 0, cell.Key);
+            // Every number the base cell of its seed stores is the same: the firm saw the same labels.
+            var baseCell = cells.Single(c => c.Method == "Base" && c.Seed == cell.Seed);
+            foreach (var (key, value) in baseCell.Metrics)
+                Assert.Equal(value, cell.Metrics[key]);
+        }
+        int places = empty.Select(c => (c.Seed, c.Members)).Distinct().Count();
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("all labelled 1", StringComparison.Ordinal));
+        Assert.Matches($@"^warning: experiment 'e', dataset 'p': in {empty.Length} cells the collective's members " +
+            @"are all labelled 1, so nothing was relabelled and each is the base firm with no flip: seed \d+ at " +
+                @"alpha " +
+            @"[\d.]+ \(1 member\)", line.TrimEnd());
+        Assert.Equal(Math.Min(places, RunWarnings.EmptyPoolPlacesShown), line.Split(" at alpha ").Length - 1);
+    }
+
+    [Fact]
     public void UndefinedEqOdCellsAreCountedPerDataset()
     {
         CellRecord Cell(int seed, double eqod) => new()
