@@ -220,7 +220,7 @@ public sealed class RunGrid
                                         FirmSideMethod = choice.Method,
                                     });
                         foreach (var m in spec.MajorityRows)
-                            foreach (var size in spec.Sizes)
+                            foreach (var size in spec.RoundedSizes)
                                 foreach (var name in spec.Strategies)
                                     foreach (double plausible in spec.Plausibility)
                                     {
@@ -228,7 +228,7 @@ public sealed class RunGrid
                                         // group.
                                         var group = new ScoreGroup(loaded.Name, seed, learner, m, size, name,
                                             plausible);
-                                        foreach (var budget in spec.Budgets)
+                                        foreach (var budget in spec.RoundedBudgets)
                                             seedCells.Add(new PlannedCell(common with
                                             {
                                                 Method = name,
@@ -251,6 +251,7 @@ public sealed class RunGrid
         var settings = new ExperimentSettings
         {
             TestFraction = spec.TestFraction, Strategy = strategy, Learners = learners, Stratify = spec.Stratify,
+            Rounding = spec.Rounding,
             BinaryAsOneColumn = spec.BinaryAsOneColumn,
             // RB-prob's options bind the plausible-flips threshold's model too, whether RB-prob runs or not.
             StrategyOptions = spec.Strategies.Concat(spec.Plausibility.Any(p
@@ -349,7 +350,7 @@ public sealed class RunGrid
                         $"majority training rows {entry.Name} measures distances to in {at}; lower {option}");
             }
         }
-        foreach (var size in spec.Sizes)
+        foreach (var size in spec.RoundedSizes)
         {
             if (size.Count is { } c && c > minority)
                 throw new UserInputException($"{spec.Source}: a collective of {c} members is larger than the " +

@@ -34,6 +34,18 @@ public sealed record ExperimentSpec
     /// <summary>The flip budgets M: shares of the pool or flip counts (capped at the pool).</summary>
     public required IReadOnlyList<Collective.FlipBudget> Budgets { get; init; }
 
+    /// <summary>How shares become counts (collective sizes from alpha, budgets from a share of the pool), given to
+    /// every share the grid uses (<see cref="RoundedSizes"/>, <see cref="RoundedBudgets"/>).</summary>
+    public Collective.Rounding Rounding { get; init; }
+
+    /// <summary><see cref="Sizes"/> as the grid uses them: each share rounded by <see cref="Rounding"/>.</summary>
+    public IEnumerable<Collective.CollectiveSize> RoundedSizes =>
+        Sizes.Select(s => s.Fraction is null ? s : s with { Rounding = Rounding });
+
+    /// <summary><see cref="Budgets"/> as the grid uses them: each share rounded by <see cref="Rounding"/>.</summary>
+    public IEnumerable<Collective.FlipBudget> RoundedBudgets =>
+        Budgets.Select(b => b.Fraction is null ? b : b with { Rounding = Rounding });
+
     /// <summary>m: how many labelled majority rows the collective knows; null = all of them (the default).</summary>
     public required IReadOnlyList<int?> MajorityRows { get; init; }
 

@@ -24,7 +24,7 @@ public static class SpecParser
     private static readonly string[] KnownKeys =
         ["name", "datasets", "learners", "strategies", "alphas", "members", "budgets", "majority_rows", "seeds",
             "test_fraction", "validation_fraction", "strategy", "learner", "firm_side", "randomness", "split",
-            "encoding", "bootstrap", "metric", "firm_side_fit", "defences", "plausible", "plugins"];
+            "encoding", "bootstrap", "metric", "firm_side_fit", "defences", "plausible", "plugins", "rounding"];
 
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static ExperimentSpec ParseFile(string path)
@@ -153,6 +153,11 @@ public static class SpecParser
             BootstrapLevel = bs is not null ? Bootstrap(r, bs).Level : Fairness.BootstrapOptions.DefaultLevel,
             Stratify = root.Children.TryGetValue(new YamlScalarNode("split"), out var sp) ? ParseSplit(r,
                 sp) : Stratification.LabelAndGroup,
+            Rounding = root.Children.TryGetValue(new YamlScalarNode("rounding"), out var ro)
+                ? RoundingRules.FromSpecName(r.Scalar(ro, "rounding"))
+                  ?? throw new UserInputException($"{r.At(ro)}: rounding must be half-up or half-even; got " +
+                      $"'{r.Scalar(ro, "rounding")}'")
+                : Rounding.HalfUp,
             BinaryAsOneColumn = root.Children.TryGetValue(new YamlScalarNode("encoding"), out var en)
                 && ParseEncoding(r, en),
             Metric = root.Children.TryGetValue(new YamlScalarNode("metric"), out var mt) ? ShownMetric.Of(r.Scalar(mt,

@@ -55,6 +55,8 @@ public static class SpecWriter
         };
         o["encoding"] = new JsonObject { ["binary"] = spec.BinaryAsOneColumn ? "one-column" : "two-columns" };
         o["metric"] = spec.Metric;
+        // Written when not the default, so the recorded spec of a run that did not set it stays as it was.
+        if (spec.Rounding != Collective.Rounding.HalfUp) o["rounding"] = spec.Rounding.SpecName();
         if (spec.PostProcessingFit is { } fit) o["firm_side_fit"] = fit ==
             Mitigation.FirmSide.PostProcessingFit.Validation ? "validation" : "training";
         o["strategy"] = SettingsCodec.ToNode(spec.Strategy, spec: true);

@@ -164,6 +164,11 @@ public sealed record CellConfig
                 if (budget.IsIdeal) j.WriteBoolean("budget_ideal", true);
                 else if (budget.Fraction is { } f) WriteNumber(j, "budget_share_of_pool", f);
                 else j.WriteNumber("budget_flips", budget.Count!.Value);
+                // Keyed where it changes a count (a share rounded half to even); the default is not written, so every
+                // key computed before the option existed stays the same.
+                var rounding = size.Fraction is not null ? size.Rounding
+                    : budget.Fraction is not null ? budget.Rounding : Rounding.HalfUp;
+                if (rounding != Rounding.HalfUp) j.WriteString("rounding", rounding.SpecName());
                 var s = Strategy!;
                 j.WriteStartObject("strategy");
                 Specs.SettingsCodec.WriteStored(j, s);
@@ -271,16 +276,19 @@ public sealed record CellConfig
             {
                 var mr = c.GetProperty("majority_rows");
                 var s = c.GetProperty("strategy");
+                var rounding = c.TryGetProperty("rounding", out var ro)
+                    ? RoundingRules.FromSpecName(ro.GetString()!) ?? throw new FormatException("rounding")
+                    : Rounding.HalfUp;
                 config = config with
                 {
                     MajorityRows = mr.ValueKind == JsonValueKind.String
                         && mr.GetString() == "all" ? null : mr.GetInt32(),
                     Size = c.TryGetProperty("alpha",
-                        out var a) ? CollectiveSize.Share(a.GetDouble()) :
+                        out var a) ? CollectiveSize.Share(a.GetDouble()) with { Rounding = rounding } :
                         CollectiveSize.Members(c.GetProperty("members").GetInt32()),
                     Budget = c.TryGetProperty("budget_ideal", out _) ? FlipBudget.Ideal
                         : c.TryGetProperty("budget_share_of_pool",
-                            out var f) ? FlipBudget.ShareOfPool(f.GetDouble()) :
+                            out var f) ? FlipBudget.ShareOfPool(f.GetDouble()) with { Rounding = rounding } :
                             FlipBudget.Flips(c.GetProperty("budget_flips").GetInt32()),
                     Plausible = c.TryGetProperty("plausible_min", out var pm) ? pm.GetDouble() : 0,
                     PlausibleModel = c.TryGetProperty("plausible_model",

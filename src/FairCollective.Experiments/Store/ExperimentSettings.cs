@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FairCollective.Collective;
 using FairCollective.Data;
 
 namespace FairCollective.Experiments.Store;
@@ -29,6 +30,9 @@ public sealed record ExperimentSettings
 
     /// <summary>What the splits are stratified by.</summary>
     public Data.Splitting.Stratification Stratify { get; init; } = Data.Splitting.Stratification.LabelAndGroup;
+
+    /// <summary>How shares become counts (collective sizes, budgets).</summary>
+    public FairCollective.Collective.Rounding Rounding { get; init; }
 
     /// <summary>Whether two-level categoricals are one 0/1 column.</summary>
     public bool BinaryAsOneColumn { get; init; }
@@ -85,6 +89,8 @@ public sealed record ExperimentSettings
             return $"firm_side_fit is {stored.PostProcessingFit.ToLowerInvariant()} in the store and " +
                 $"{PostProcessingFit.ToLowerInvariant()} now";
         if (stored.Stratify != Stratify) return $"split.stratify is {stored.Stratify} in the store and {Stratify} now";
+        if (stored.Rounding != Rounding) return $"rounding is {stored.Rounding.SpecName()} in the store and " +
+            $"{Rounding.SpecName()} now";
         if (stored.BinaryAsOneColumn != BinaryAsOneColumn) return $"encoding.binary is " +
             $"{(stored.BinaryAsOneColumn ? "one-column" : "two-columns")} in the store and " +
             $"{(BinaryAsOneColumn ? "one-column" : "two-columns")} now";
@@ -170,6 +176,7 @@ public sealed record ExperimentSettings
         if (FirmSideOptions.Count > 0)
             o["firm_side_options"] = new JsonObject(FirmSideOptions.OrderBy(kv => kv.Key,
                 StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));
+        if (Rounding != FairCollective.Collective.Rounding.HalfUp) o["rounding"] = Rounding.SpecName();
         if (Plugins.Count > 0)
             o["plugins"] = new JsonObject(Plugins.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv
                 => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
@@ -188,6 +195,10 @@ public sealed record ExperimentSettings
             {
                 TestFraction = o["test_fraction"]!.GetValue<double>(),
                 Stratify = Enum.Parse<Data.Splitting.Stratification>(o["stratify"]!.GetValue<string>()),
+                Rounding = o["rounding"] is { } rounding
+                    ? FairCollective.Collective.RoundingRules.FromSpecName(rounding.GetValue<string>())
+                      ?? throw new FormatException("rounding")
+                    : FairCollective.Collective.Rounding.HalfUp,
                 ValidationFraction = o["validation_fraction"]!.GetValue<double>(),
                 Bootstrap = o["bootstrap"]!.GetValue<string>(),
                 PostProcessingFit = o["post_processing_fit"]!.GetValue<string>(),
@@ -256,6 +267,7 @@ public sealed record ExperimentSettings
         new("strategy_options", StoredJsonShape.Kind.Object, Optional: true), new("firm_side_options",
             StoredJsonShape.Kind.Object, Optional: true),
         new("plugins", StoredJsonShape.Kind.Object, Optional: true),
+        new("rounding", StoredJsonShape.Kind.Text, Optional: true),
     ];
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;

@@ -4,8 +4,8 @@ namespace FairCollective.Collective;
 
 /// <summary>
 /// How big the collective is: a share alpha of the minority's training rows, or an absolute count of them.
-/// A share is turned into a count by rounding half up, which is monotone in alpha, so nested collectives stay
-/// nested whatever the grid.
+/// A share is turned into a count by its <see cref="Rounding"/> (half up unless a spec says otherwise), which is
+/// monotone in alpha, so nested collectives stay nested whatever the grid.
 /// </summary>
 public readonly record struct CollectiveSize
 {
@@ -20,6 +20,9 @@ public readonly record struct CollectiveSize
 
     /// <summary>The number of members, when the size was given as a count.</summary>
     public int? Count { get; }
+
+    /// <summary>How a share is rounded to members (a count is exact).</summary>
+    public Rounding Rounding { get; init; }
 
     /// <summary>A collective of a share <paramref name="alpha"/> in [0, 1] of the minority's training rows.</summary>
     /// <exception cref="UserInputException">alpha is outside [0, 1] or NaN.</exception>
@@ -46,7 +49,7 @@ public readonly record struct CollectiveSize
                 $"minority's {minorityCount} training rows");
             return c;
         }
-        return (int)Math.Floor(Fraction!.Value * minorityCount + 0.5);
+        return Rounding.Count(Fraction!.Value, minorityCount);
     }
 
     /// <summary>alpha as a share of <paramref name="minorityCount"/> (exact for shares, count / minority for

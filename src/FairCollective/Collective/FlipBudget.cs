@@ -3,9 +3,9 @@ using FairCollective.Common;
 namespace FairCollective.Collective;
 
 /// <summary>
-/// The number M of pool members that relabel: a count, a share of the pool (rounded half up), or the ideal's own count
-/// M* (the pool members whose counterfactual label is 1, known only on data with a causal model;
-/// <see cref="IdealRelabelling"/>).
+/// The number M of pool members that relabel: a count, a share of the pool (rounded by its <see cref="Rounding"/>, half
+/// up unless a spec says otherwise), or the ideal's own count M* (the pool members whose counterfactual label is 1,
+/// known only on data with a causal model; <see cref="IdealRelabelling"/>).
 /// </summary>
 public readonly record struct FlipBudget
 {
@@ -29,6 +29,9 @@ public readonly record struct FlipBudget
     public double? Fraction { get; }
     /// <summary>M as a number of flips, when the budget was given as a count.</summary>
     public int? Count { get; }
+
+    /// <summary>How a share of the pool is rounded to flips (a count is exact).</summary>
+    public Rounding Rounding { get; init; }
 
     /// <summary>A budget of a share <paramref name="fraction"/> in [0, 1] of the pool.</summary>
     /// <exception cref="UserInputException">fraction is outside [0, 1] or NaN.</exception>
@@ -61,7 +64,7 @@ public readonly record struct FlipBudget
             return idealCount is { } m ? Math.Min(m, poolSize)
                 : throw new UserInputException("the 'ideal' flip budget needs synthetic data with a known causal " +
                     "model (P0(y | g(x))) to count M*");
-        return Count is { } c ? Math.Min(c, poolSize) : (int)Math.Floor(Fraction!.Value * poolSize + 0.5);
+        return Count is { } c ? Math.Min(c, poolSize) : Rounding.Count(Fraction!.Value, poolSize);
     }
 
     /// <summary>Exact text ("0.0125 of pool", "40 flips", "1 flip", "ideal M*"): budgets that differ must never read

@@ -44,12 +44,17 @@ public sealed class SpecRoundTripTests : IDisposable
             + "test_fraction: 0.25\nstrategy: {tie_rule: row-index, options: {RB-label: {k: 4, scaling: " +
                 "all-columns}, RB-prob: {model: mlp}}}\n"
             + "learner: {c: 0.5, mlp: {max_epochs: 5, hidden_layer_sizes: [8]}}\nfirm_side: {FARE: [0.5], " +
-                "Reweighing: [0, 1]}\n";
+                "Reweighing: [0, 1]}\nrounding: half-even\n";
         var spec = SpecParser.Parse(text, "every.yaml");
         string written = SpecWriter.Write(spec);
         Assert.Equal(written, SpecWriter.Write(SpecParser.Parse(written, "recorded.json")));
         Assert.Contains("\"budgets\":{\"fractions\":[0,0.5],\"counts\":[3]}", written);
         Assert.Contains("\"mlp\":{\"hidden_layer_sizes\":[8],\"max_epochs\":5}", written);
+        Assert.Contains("\"rounding\":\"half-even\"", written);
+        Assert.Equal(FairCollective.Collective.Rounding.HalfEven, SpecParser.Parse(written, "recorded.json").Rounding);
+        // The default is not written, so a recorded spec that never set it reads as it did.
+        Assert.DoesNotContain("rounding", SpecWriter.Write(SpecParser.Parse(text.Replace("rounding: half-even\n", ""),
+            "every.yaml")));
     }
 
     [Fact]
