@@ -13,7 +13,8 @@ namespace FairCollective.Experiments.Running;
 /// collective order, Random priorities and known-majority samples, and FairCollective can use another's. Layout:
 /// <c>DIR/&lt;dataset&gt;/seed-&lt;s&gt;/</c> with <c>split.csv</c> (id,part: train or test),
 /// <c>collective_order.csv</c> (id, first member first), <c>random_priorities.csv</c> (id,priority for every minority
-/// training row; higher flips first) and <c>majority_sample_m&lt;m&gt;.csv</c> (id). Every file is optional on import;
+/// training row, or for the candidates alone: those labelled 0, the only rows Random ranks; higher flips first unless
+/// the spec says <c>lowest-first</c>) and <c>majority_sample_m&lt;m&gt;.csv</c> (id). Every file is optional on import;
 /// every one given is checked (unknown or repeated ids, rows of the wrong group or split, wrong counts are errors
 /// naming file and line).
 /// </summary>
@@ -55,8 +56,9 @@ public static class RandomnessFiles
         AtomicFile.WriteAllText(Path.Combine(dir, SplitFile), text.ToString());
         AtomicFile.WriteAllText(Path.Combine(dir, OrderFile), "id\n" + string.Concat(randomness.Order.Select(t
             => Csv(trainIds[t]) + "\n")));
+        // The rows that have a priority: every minority training row, or the candidates when only theirs were imported.
         AtomicFile.WriteAllText(Path.Combine(dir, PrioritiesFile),
-            "id,priority\n" + string.Concat(split.MinorityTrainRows
+            "id,priority\n" + string.Concat(split.MinorityTrainRows.Where(t => !double.IsNaN(randomness.Priorities[t]))
             .Select(t
                 => $"{Csv(trainIds[t])},{randomness.Priorities[t].ToString("R", CultureInfo.InvariantCulture)}\n")));
         foreach (int m in randomness.SampleSizes)
@@ -101,7 +103,8 @@ public static class RandomnessFiles
     /// given; <paramref name="splitImported"/>: <paramref name="dataSplit"/> came from <see cref="ReadSplit"/>.
     /// </summary>
     public static Randomness Read(string root, Dataset data, DataSplit dataSplit, PreparedSplit split,
-        IEnumerable<int> sampleSizes, bool splitImported = false)
+        IEnumerable<int> sampleSizes, bool splitImported = false,
+        Specs.PriorityOrder priorityOrder = Specs.PriorityOrder.HighestFirst)
     {
         string dir = Folder(root, split.Dataset, split.Seed);
         var trainOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -134,11 +137,19 @@ public static class RandomnessFiles
                 if (!CsvRowReader.TryParseNumber(fields[1], out double p) || !double.IsFinite(p))
                     throw new UserInputException($"{prioritiesFile}, line {line}: priority '{fields[1]}' is not a " +
                         "finite number");
-                priorities[t] = p;
+                // Negated when the lowest flips first: Random then flips the same rows in the same order.
+                priorities[t] = priorityOrder == Specs.PriorityOrder.LowestFirst ? -p : p;
                 count++;
             }
-            if (count != minority.Count) throw new UserInputException($"{prioritiesFile}: gives {count} priorities; " +
-                $"the minority has {minority.Count} training rows");
+            // Every minority training row, or exactly the candidates (those labelled 0): any collective's pool is
+            // among them, and the others' priorities are never read (they stay NaN, as the majority's do).
+            int candidates = minority.Count(t => split.TrainY[t] == 0);
+            bool candidatesOnly = count == candidates && minority.All(t => split.TrainY[t] == 0
+                || double.IsNaN(priorities[t]));
+            if (count != minority.Count && !candidatesOnly)
+                throw new UserInputException($"{prioritiesFile}: gives {count} priorities; give one for each of the " +
+                    $"{minority.Count} minority training rows, or for each of the {candidates} labelled 0 (the " +
+                    "candidates Random ranks)");
         }
 
         var majority = split.MajorityTrainRows.ToHashSet();

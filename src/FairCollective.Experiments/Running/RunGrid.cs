@@ -178,7 +178,7 @@ public sealed class RunGrid
                 CheckMajorityRows(spec, loaded.Name, split);
                 var drawn = spec.Randomness is { } folder
                     ? RandomnessFiles.Read(folder, loaded.Data, dataSplit, split, sampleSizes,
-                        splitImported: imported is not null)
+                        splitImported: imported is not null, spec.PriorityOrder)
                     : Randomness.Generate(dataSplit, split, sampleSizes);
                 CheckFeasible(spec, loaded.Name, split, drawn);
                 var seedCells = new List<PlannedCell>();
@@ -273,7 +273,11 @@ public sealed class RunGrid
         };
         var plan = new RunGrid(spec, settings, splits, randomness, cells)
         {
-            RandomnessSources = spec.Randomness is { } from ? RandomnessImport.Describe(from, randomness) : [],
+            RandomnessSources = spec.Randomness is { } from
+                ? [.. RandomnessImport.Describe(from, randomness), .. spec.PriorityOrder == PriorityOrder.LowestFirst
+                    ? ["imported Random priorities flip lowest first (negated on import; an export writes them so)"]
+                    : Array.Empty<string>()]
+                : [],
         };
         foreach (var d in datasets) plan._data[d.Name] = d.Data;
         return plan;

@@ -141,6 +141,10 @@ public sealed record ExperimentSpec
     /// <summary>A folder of imported randomness (splits, collective orders, Random priorities, majority samples;
     /// <c>RandomnessFiles</c>); null = the seeded draws.</summary>
     public string? Randomness { get; init; }
+
+    /// <summary>Which way the imported Random priorities rank (<c>randomness: {folder: ..., priorities:
+    /// lowest-first}</c>); read only with <see cref="Randomness"/>.</summary>
+    public PriorityOrder PriorityOrder { get; init; }
 }
 
 /// <summary>A firm-side method, the knob values to sweep and its options.</summary>

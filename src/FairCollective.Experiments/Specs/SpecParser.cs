@@ -145,7 +145,8 @@ public static class SpecParser
             Plausibility = root.Children.TryGetValue(new YamlScalarNode("plausible"), out var pl) ? ParsePlausible(r,
                 pl) : [0],
             Randomness = root.Children.TryGetValue(new YamlScalarNode("randomness"), out var rn) ? ParseRandomness(r,
-                rn) : null,
+                rn).Folder : null,
+            PriorityOrder = rn is null ? PriorityOrder.HighestFirst : ParseRandomness(r, rn).Priorities,
             ValidationFraction = root.Children.TryGetValue(new YamlScalarNode("validation_fraction"),
                 out var vf) ? ValidationFraction(r, vf, testFraction) : 0,
             BootstrapResamples = root.Children.TryGetValue(new YamlScalarNode("bootstrap"), out var bs) ? Bootstrap(r,
@@ -258,7 +259,36 @@ public static class SpecParser
 
     /// <summary>The folder of imported randomness (docs/experiment-spec.md), found beside the spec; it must
     /// exist.</summary>
-    private static string ParseRandomness(Reader r, YamlNode node)
+    /// <summary><c>randomness: DIR</c>, or <c>randomness: {folder: DIR, priorities: highest-first |
+    /// lowest-first}</c>.</summary>
+    private static (string Folder, PriorityOrder Priorities) ParseRandomness(Reader r, YamlNode node)
+    {
+        if (node is not YamlMappingNode) return (RandomnessFolder(r, node), PriorityOrder.HighestFirst);
+        string? folder = null;
+        var order = PriorityOrder.HighestFirst;
+        foreach (var (key, value) in r.Mapping(node, "randomness"))
+            switch (r.Scalar(key, "randomness"))
+            {
+                case "folder":
+                    folder = RandomnessFolder(r, value);
+                    break;
+                case "priorities":
+                    order = r.Scalar(value, "randomness.priorities") switch
+                    {
+                        "highest-first" => PriorityOrder.HighestFirst,
+                        "lowest-first" => PriorityOrder.LowestFirst,
+                        var other => throw new UserInputException($"{r.At(value)}: randomness.priorities must be " +
+                            $"highest-first or lowest-first; got '{other}'"),
+                    };
+                    break;
+                case var other:
+                    throw new UserInputException($"{r.At(key)}: unknown randomness option '{other}' (folder, " +
+                        "priorities)");
+            }
+        return (folder ?? throw new UserInputException($"{r.At(node)}: randomness needs 'folder'"), order);
+    }
+
+    private static string RandomnessFolder(Reader r, YamlNode node)
     {
         string dir = r.Scalar(node, "randomness");
         string folder = File.Exists(r.Source) ? Path.GetDirectoryName(Path.GetFullPath(r.Source))! : ".";

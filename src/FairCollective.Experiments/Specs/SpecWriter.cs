@@ -70,7 +70,10 @@ public static class SpecWriter
             learner[name] = new JsonObject(options.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv
                 => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
         o["learner"] = learner;
-        if (spec.Randomness is not null) o["randomness"] = spec.Randomness;
+        if (spec.Randomness is not null)
+            o["randomness"] = spec.PriorityOrder == PriorityOrder.LowestFirst
+                ? new JsonObject { ["folder"] = spec.Randomness, ["priorities"] = "lowest-first" }
+                : spec.Randomness;
         if (spec.FirmSide.Count > 0)
             o["firm_side"] = new JsonObject(spec.FirmSide.Select(f => KeyValuePair.Create(f.Method,
                 // The short form (knob values alone) for a method at its default options.

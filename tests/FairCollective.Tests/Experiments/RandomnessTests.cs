@@ -1,3 +1,4 @@
+using System.Globalization;
 using FairCollective.Experiments.Running;
 using FairCollective.Experiments.Store;
 using FairCollective.Tests.Cli;
@@ -46,6 +47,47 @@ public sealed class RandomnessTests : IDisposable
     }
 
     [Fact]
+    public void PrioritiesOfTheCandidatesAloneRankedLowestFirstFlipTheSameRows()
+    {
+        const string grid = "strategies: [Random]\nalphas: [0.3, 0.6]\nbudgets: {fractions: [0.25, 0.5, 1]}\n" +
+            "seeds: [0, 1]\nbootstrap: {resamples: 0}\n";
+        Ok("run", _box.Write("a.yaml", "name: rt\ndatasets: [toy]\n" + grid), "--store", _box.PathOf("a.sqlite"),
+            "--export-randomness", _box.PathOf("draws"));
+        // Another implementation's export: priorities for the candidates only (minority training rows labelled 0),
+        // where the lowest flips first: FairCollective's priorities of those rows, negated.
+        var toy = FairCollective.Data.Sources.DatasetCatalog.Load("toy");
+        var labelOf = toy.Ids.Select((id, row) => (id, row)).ToDictionary(x => x.id, x => toy.Labels[x.row]);
+        foreach (int seed in new[] { 0, 1 })
+        {
+            string file = Path.Combine(RandomnessFiles.Folder(_box.PathOf("draws"), "toy", seed),
+                RandomnessFiles.PrioritiesFile);
+            var rows = File.ReadAllLines(file).Skip(1).Select(l => l.Split(','))
+                .Where(f => labelOf[f[0]] == 0)
+                .Select(f => $"{f[0]},{(-double.Parse(f[1], CultureInfo.InvariantCulture)).ToString("R",
+                    CultureInfo.InvariantCulture)}");
+            File.WriteAllLines(file, ["id,priority", .. rows]);
+        }
+        Ok("run", _box.Write("b.yaml", "name: rt\ndatasets: [toy]\n" + grid +
+            "randomness: {folder: draws, priorities: lowest-first}\n"), "--store", _box.PathOf("b.sqlite"),
+            "--export-randomness", _box.PathOf("again"));
+        using var a = ResultsStore.Open(_box.PathOf("a.sqlite"), StoreAccess.Read);
+        using var b = ResultsStore.Open(_box.PathOf("b.sqlite"), StoreAccess.Read);
+        string Outcomes(ResultsStore s) => string.Join("\n", s.Cells().Where(c => c.Method == "Random")
+            .OrderBy(c => (c.Seed, c.Alpha, c.Budget)).Select(c => $"{c.Seed} {c.Alpha:R} {c.Budget} {c.Flips} " +
+                string.Join(",", c.Metrics.OrderBy(m => m.Key,
+                    StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value:R}"))));
+        Assert.Equal(Outcomes(a), Outcomes(b));
+        Assert.Contains(a.Cells(), c => c.Method == "Random" && c.Flips > 0);
+        // The priorities are part of the cells' randomness: the keys differ (the labelled-1 rows have none now).
+        Assert.Empty(a.Cells().Where(c => c.Method == "Random").Select(c => c.Key)
+            .Intersect(b.Cells().Where(c => c.Method == "Random").Select(c => c.Key)));
+        // Its export writes the candidates' priorities as Random ranks them (highest first), which import back.
+        string again = Path.Combine(RandomnessFiles.Folder(_box.PathOf("again"), "toy", 0),
+            RandomnessFiles.PrioritiesFile);
+        Assert.All(File.ReadAllLines(again).Skip(1), l => Assert.Equal(0, labelOf[l.Split(',')[0]]));
+    }
+
+    [Fact]
     public void AnotherImplementationsDrawsAreUsedAndChangeTheCells()
     {
         Ok("run", _box.Write("a.yaml", "name: rt\ndatasets: [toy]\n" + Grid), "--store", _box.PathOf("a.sqlite"),
@@ -74,7 +116,7 @@ public sealed class RandomnessTests : IDisposable
     [InlineData("collective_order.csv", "id\nunknown-id\n", "collective_order.csv, line 2: unknown id 'unknown-id'")]
     [InlineData("collective_order.csv", "id\n", "collective_order.csv: lists 0 rows; the minority has")]
     [InlineData("random_priorities.csv", "id,priority\n",
-        "random_priorities.csv: gives 0 priorities; the minority has")]
+        "random_priorities.csv: gives 0 priorities; give one for each of the ")]
     [InlineData("majority_sample_m20.csv", "id\n",
         "majority_sample_m20.csv: lists 0 rows; majority_rows = 20 needs 20")]
     [InlineData("split.csv", "id,part\n",
