@@ -50,6 +50,11 @@ public static class MetricsCommand
         {
             Description = "Column of sample weights (finite, non-negative)."
         };
+        var where = new Option<string[]>("--where")
+        {
+            Description = "Keep only rows whose COLUMN holds exactly VALUE (COLUMN=VALUE, e.g. split=test for the " +
+                "CSV 'scores' writes); repeat to require several.",
+        };
         var json = new Option<bool>("--json") { Description = "Machine-readable output." };
         var resamples = new Option<int>("--resamples")
         {
@@ -66,12 +71,12 @@ public static class MetricsCommand
         var cmd = new Command("metrics",
             "By-group table of labelled predictions: count, base rate, selection rate, TPR, FPR, FNR, accuracy, " +
             "error per group; overall; differences and ratios; minority gaps; bootstrap intervals of each.")
-            { file, yTrue, yPred, group, minority, weight, resamples, level, seed, json };
+            { file, yTrue, yPred, group, minority, weight, where, resamples, level, seed, json };
         cmd.SetAction(parse =>
         {
             var bootstrap = Bootstrap(parse.GetValue(resamples), parse.GetValue(level), parse.GetValue(seed));
             var input = PredictionsFile.Read(parse.GetValue(file)!, parse.GetValue(yTrue)!, parse.GetValue(yPred)!,
-                parse.GetValue(group)!, parse.GetValue(weight));
+                parse.GetValue(group)!, parse.GetValue(weight), Conditions(parse.GetValue(where) ?? []));
             var minorityLabels = parse.GetValue(minority) ?? [];
             var frame = MetricFrame.Compute(input.YTrue, input.YPred, input.Sensitive, new MetricFrameOptions
             {
@@ -94,6 +99,14 @@ public static class MetricsCommand
 
     /// <summary>Most resamples <c>--resamples</c> accepts, as an experiment's <c>bootstrap.resamples</c>.</summary>
     public const int MaxResamples = FairCollective.Experiments.Specs.SpecLimits.MaxBootstrapResamples;
+
+    /// <summary>The <c>--where</c> conditions, COLUMN=VALUE each (the value may hold '=' itself).</summary>
+    private static (string Column, string Value)[] Conditions(string[] where) => where.Select(w =>
+    {
+        int eq = w.IndexOf('=', StringComparison.Ordinal);
+        return eq > 0 ? (w[..eq], w[(eq + 1)..])
+            : throw new UserInputException($"--where must be COLUMN=VALUE (e.g. split=test); got '{w}'");
+    }).ToArray();
 
     /// <summary>The bootstrap the options ask for, checked before the file is read; null for <c>--resamples
     /// 0</c>.</summary>
@@ -146,7 +159,8 @@ public static class MetricsCommand
         if (frame.Minority is not null) headers.Add("minority");
         headers.AddRange(frame.Columns.Select(Header));
         var table = Tables.Create($"By group: {input.Path}, " +
-            $"{input.YTrue.Length.ToString("N0", CultureInfo.InvariantCulture)} rows", headers.ToArray());
+            $"{input.YTrue.Length.ToString("N0", CultureInfo.InvariantCulture)} rows{input.Filter()}",
+            headers.ToArray());
         var minority = frame.Minority?.MinorityGroups ?? [];
         var intervals = frame.Intervals;
         for (int g = 0; g < frame.Groups.Count; g++)
@@ -229,6 +243,8 @@ public static class MetricsCommand
         {
             ["file"] = input.Path,
             ["rows"] = input.YTrue.Length,
+            ["rows_read"] = input.RowsRead,
+            ["where"] = input.Where.Select(c => $"{c.Column}={c.Value}").ToArray(),
             ["sensitive_feature_names"] = frame.SensitiveNames,
             ["columns"] = frame.Columns,
             ["by_group"] = frame.Groups.Select((g, i) => new Dictionary<string, object>
@@ -294,10 +310,16 @@ public static class MetricsCommand
     /// <summary>The columns of a predictions CSV the command reads, checked row by row with file, line and column in
     /// every error.</summary>
     private sealed record PredictionsFile(string Path, int[] YTrue, int[] YPred, string[] SensitiveNames,
-        string[][] Sensitive, double[]? Weights)
+        string[][] Sensitive, double[]? Weights, IReadOnlyList<(string Column, string Value)> Where, int RowsRead)
     {
+        /// <summary>", of N read where split=test" when rows were filtered; empty otherwise.</summary>
+        public string Filter() => Where.Count == 0
+            ? ""
+            : $" of {RowsRead.ToString("N0", CultureInfo.InvariantCulture)} read where " +
+              string.Join(" and ", Where.Select(c => $"{c.Column}={c.Value}"));
+
         public static PredictionsFile Read(string path, string yTrueColumn, string yPredColumn, string[] groupColumns,
-            string? weightColumn)
+            string? weightColumn, IReadOnlyList<(string Column, string Value)> where)
         {
             using var reader = CsvRowReader.Open(path);
             int Find(string name, string option) => reader.TryColumn(name) is var i and >= 0
@@ -307,12 +329,18 @@ public static class MetricsCommand
             int t = Find(yTrueColumn, "--y-true"), p = Find(yPredColumn, "--y-pred");
             var g = groupColumns.Select(c => Find(c, "--group")).ToArray();
             int w = weightColumn is null ? -1 : Find(weightColumn, "--weight");
+            var conditions = where.Select(c => (Index: Find(c.Column, "--where"), c.Value)).ToArray();
+            int read = 0;
             var yTrue = new List<int>();
             var yPred = new List<int>();
             var groups = groupColumns.Select(_ => new List<string>()).ToArray();
             var weights = new List<double>();
             while (reader.MoveNext())
             {
+                read++;
+                // Only the kept rows are read further, so a filtered-out row's other columns are never checked.
+                if (!conditions.All(c => string.Equals(reader.String(c.Index), c.Value, StringComparison.Ordinal)))
+                    continue;
                 yTrue.Add(Binary(reader, t, "--y-true"));
                 yPred.Add(Binary(reader, p, "--y-pred"));
                 for (int k = 0; k < g.Length; k++)
@@ -330,13 +358,16 @@ public static class MetricsCommand
                     weights.Add(v);
                 }
             }
-            if (yTrue.Count == 0) throw new UserInputException($"{path}: no data rows");
+            if (read == 0) throw new UserInputException($"{path}: no data rows");
+            if (yTrue.Count == 0) throw new UserInputException($"{path}: none of its " +
+                $"{read.ToString("N0", CultureInfo.InvariantCulture)} rows has " +
+                $"{string.Join(" and ", where.Select(c => $"{c.Column}={c.Value}"))} (--where)");
             if (w >= 0 && weights.Sum() <= 0)
                 throw new UserInputException($"{path}, column '{reader.Header[w]}': the weights of all " +
                     $"{yTrue.Count.ToString("N0", CultureInfo.InvariantCulture)} rows sum to zero, so no rate is " +
                     "defined (--weight)");
             return new PredictionsFile(path, yTrue.ToArray(), yPred.ToArray(), groupColumns, groups.Select(l
-                => l.ToArray()).ToArray(), w >= 0 ? weights.ToArray() : null);
+                => l.ToArray()).ToArray(), w >= 0 ? weights.ToArray() : null, where, read);
         }
 
         private static int Binary(CsvRowReader reader, int field, string option)

@@ -22,6 +22,60 @@ public sealed class MetricsCommandTests
     }
 
     [Fact]
+    public void WhereKeepsTheRowsOfOneSplitAsIfTheFileHeldThemAlone()
+    {
+        using var box = new CliSandbox();
+        var c = Case("intersectional_sex_x_race_n1000");
+        var (_, columns) = MetricFrameGoldenTests.Sensitive(c);
+        int[] yTrue = YTrue(c), yPred = YPred(c);
+        // Every third row is a "fit" row, the rest test rows (a fit row's labels need not even be 0 or 1: it is never
+        // read); the test rows alone in a file of their own give the same table.
+        var all = new StringBuilder("split,y,yhat,sex,race\n");
+        var test = new StringBuilder("split,y,yhat,sex,race\n");
+        for (int i = 0; i < yTrue.Length; i++)
+        {
+            string row = $"{yTrue[i]},{yPred[i]},{columns[0][i]},{columns[1][i]}\n";
+            if (i % 3 == 0) all.Append($"fit,x,{row[(row.IndexOf(',') + 1)..]}");
+            else
+            {
+                all.Append("test,").Append(row);
+                test.Append("test,").Append(row);
+            }
+        }
+        string[] Args(string file, params string[] more) => ["metrics", box.Write(file, (file == "all.csv" ? all :
+            test).ToString()), "--y-true", "y", "--y-pred", "yhat", "--group", "sex", "--group", "race", "--minority",
+            "F x r3", "--resamples", "50", "--json", .. more];
+        var filtered = CliSandbox.Run(Args("all.csv", "--where", "split=test"));
+        var alone = CliSandbox.Run(Args("test.csv"));
+        Assert.True(filtered.Exit == 0, filtered.Err);
+        Assert.True(alone.Exit == 0, alone.Err);
+        var f = JsonDocument.Parse(filtered.Out).RootElement;
+        var a = JsonDocument.Parse(alone.Out).RootElement;
+        int kept = yTrue.Length - (yTrue.Length + 2) / 3;
+        Assert.Equal(kept, f.GetProperty("rows").GetInt32());
+        Assert.Equal(yTrue.Length, f.GetProperty("rows_read").GetInt32());
+        Assert.Equal(["split=test"], f.GetProperty("where").EnumerateArray().Select(e => e.GetString()));
+        foreach (var part in new[] { "by_group", "overall", "minority", "intervals" })
+            Assert.Equal(a.GetProperty(part).GetRawText(), f.GetProperty(part).GetRawText());
+        // The table says which rows it shows.
+        var table = CliSandbox.Run(Args("all.csv", "--where", "split=test").Where(x => x != "--json").ToArray());
+        Assert.Contains("rows of 1,000 read where split=test", table.Out);
+        // Bad conditions are one line naming the option.
+        Assert.Equal((2, "error: --where must be COLUMN=VALUE (e.g. split=test); got 'split'"), Err(Args("all.csv",
+            "--where", "split")));
+        Assert.StartsWith("error: ", Err(Args("all.csv", "--where", "part=test")).Line);
+        Assert.Contains("no column 'part' for --where", Err(Args("all.csv", "--where", "part=test")).Line);
+        Assert.EndsWith("none of its 1,000 rows has split=validation (--where)",
+            Err(Args("all.csv", "--where", "split=validation")).Line);
+    }
+
+    private static (int Exit, string Line) Err(string[] args)
+    {
+        var (exit, _, err) = CliSandbox.Run(args);
+        return (exit, err.TrimEnd());
+    }
+
+    [Fact]
     public void JsonHasFairlearnsByGroupOverallDifferenceAndRatio()
     {
         using var box = new CliSandbox();
