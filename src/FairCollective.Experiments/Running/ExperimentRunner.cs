@@ -56,11 +56,12 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
         var rankings = new ConcurrentDictionary<ScoreGroup, Lazy<RankedCollective>>();
         var firmSideMethods = new ConcurrentDictionary<(string Method, string Options), IFirmSideMethod>();
         // Each strategy's own options and the plausible threshold's model, read once for every ranking.
-        var choices = spec.Strategies.ToDictionary(n => n, n => new RankingChoice(n, spec.Strategy)
-        {
-            Options = StrategyCatalog.OptionsFromJson(n,
-                spec.StrategyOptionsJson(n)), PlausibleModel = spec.PlausibleModel,
-        }, StringComparer.Ordinal);
+        var choices = spec.Strategies.SelectMany(n => spec.MajorityRows.Select(m => (n, m))).ToDictionary(k => k, k
+            => new RankingChoice(k.n, spec.Strategy)
+            {
+                Options = StrategyCatalog.OptionsFromJson(k.n, spec.StrategyOptionsJson(k.n, k.m)),
+                PlausibleModel = spec.PlausibleModel,
+            });
         var rowsWork = new ConcurrentDictionary<(string, int), TrainingRowsWork>();
         var refits = new SharedRefits();
         var writer = new CellWriter(store, progress);
@@ -128,8 +129,8 @@ public sealed class ExperimentRunner(RunnerOptions options, IRunProgress progres
                 else
                 {
                     var ranked = rankings.GetOrAdd(group, g => new Lazy<RankedCollective>(() => Rank(g, spec,
-                        choices[g.Strategy] with { PlausibleMin = g.Plausible }, split, plan.Draws[(g.Dataset,
-                        g.Seed)]))).Value;
+                        choices[(g.Strategy, g.MajorityRows)] with { PlausibleMin = g.Plausible }, split,
+                        plan.Draws[(g.Dataset, g.Seed)]))).Value;
                     poolSize = ranked.Pool.Length;
                     rule = ranked.Rule;
                     flips = ranked.FlipCount(config.Budget!.Value);

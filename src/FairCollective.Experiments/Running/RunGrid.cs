@@ -123,7 +123,8 @@ public sealed class RunGrid
             seed: 0); // each learner's own checks
         var strategy = spec.Strategy;
         // Each strategy's own options and the plausible threshold's model, written once for every cell that uses them.
-        var ownOptions = spec.Strategies.ToDictionary(n => n, spec.StrategyOptionsJson, StringComparer.Ordinal);
+        var ownOptions = spec.Strategies.SelectMany(n => spec.MajorityRows.Select(m => (n, m)))
+            .ToDictionary(k => k, k => spec.StrategyOptionsJson(k.n, k.m));
         string plausibleModel = spec.PlausibleModel;
         var splits = new Dictionary<(string, int), PreparedSplit>();
         var randomness = new Dictionary<(string, int), Randomness>();
@@ -236,7 +237,7 @@ public sealed class RunGrid
                                                 Size = size,
                                                 Budget = budget,
                                                 Strategy = strategy,
-                                                StrategyOptionsJson = ownOptions[name],
+                                                StrategyOptionsJson = ownOptions[(name, m)],
                                                 Plugins = PluginOrigins.Of(learner, defence, name),
                                                 Plausible = plausible,
                                                 PlausibleModel = plausibleModel,
@@ -257,7 +258,12 @@ public sealed class RunGrid
             StrategyOptions = spec.Strategies.Concat(spec.Plausibility.Any(p
                 => p > 0) ? [StrategyCatalog.RbProb] : []).Distinct()
                 .Select(n => (n, Json: spec.StrategyOptionsJson(n)))
-                .Where(t => t.Json is not null).ToDictionary(t => t.n, t => t.Json!, StringComparer.Ordinal),
+                .Where(t => t.Json is not null)
+                // A level's options beside the experiment's, keyed by where they apply.
+                .Concat(spec.StrategyOptionsByMajorityRows.SelectMany(level => level.Value.Select(kv
+                    => (n: $"{kv.Key} at majority_rows {level.Key.ToString(CultureInfo.InvariantCulture)}",
+                        Json: (string?)kv.Value))))
+                .ToDictionary(t => t.n, t => t.Json!, StringComparer.Ordinal),
             FirmSideOptions = spec.FirmSide.Where(f => f.OptionsJson is not null).ToDictionary(f => f.Method, f
                 => f.OptionsJson!, StringComparer.Ordinal),
             Plugins = PluginOrigins.ByAssembly(spec),

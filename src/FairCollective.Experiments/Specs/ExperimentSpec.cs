@@ -68,6 +68,23 @@ public sealed record ExperimentSpec
         StrategyOptions.GetValueOrDefault(strategy) ?? Collective.Strategies.StrategyCatalog.OptionsJson(strategy,
             null);
 
+    /// <summary>
+    /// Own options of strategies at one level of majority knowledge (<c>strategy.options_by_majority_rows</c>), by m
+    /// and registered strategy name, as canonical JSON: they replace <see cref="StrategyOptions"/> in the cells with
+    /// that m (e.g. RB-label with k = 3 where it knows 20 majority rows, k = 10 where it knows them all).
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> StrategyOptionsByMajorityRows { get; init; } =
+        new Dictionary<int, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>The own options <paramref name="strategy"/> runs with where the collective knows
+    /// <paramref name="majorityRows"/> majority rows (null = all): that level's, else
+    /// <see cref="StrategyOptionsJson(string)"/>.</summary>
+    public string? StrategyOptionsJson(string strategy, int? majorityRows) =>
+        majorityRows is { } m && StrategyOptionsByMajorityRows.TryGetValue(m, out var level)
+                              && level.TryGetValue(strategy, out var json)
+            ? json
+            : StrategyOptionsJson(strategy);
+
     /// <summary>The own options <paramref name="strategy"/> runs with, typed (its entry's options record).</summary>
     /// <exception cref="InvalidCastException">The strategy's options are not a <typeparamref name="T"/>.</exception>
     public T OptionsOf<T>(string strategy) where T : class =>

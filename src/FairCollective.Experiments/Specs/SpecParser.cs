@@ -135,6 +135,8 @@ public static class SpecParser
             Strategy = root.Children.TryGetValue(new YamlScalarNode("strategy"), out var st) ? ParseStrategy(r,
                 st) : new StrategySettings(),
             StrategyOptions = st is null ? new Dictionary<string, string>() : ParseStrategyOptions(r, st),
+            StrategyOptionsByMajorityRows = st is null ? new Dictionary<int, IReadOnlyDictionary<string, string>>()
+                : ParseOptionsByMajorityRows(r, st, majority),
             Plugins = plugins,
             Learner = root.Children.TryGetValue(new YamlScalarNode("learner"), out var le) ? ParseLearner(r,
                 le) : new LearnerSettings(),
@@ -449,7 +451,8 @@ public static class SpecParser
         foreach (var (keyNode, _) in r.Mapping(node, "strategy"))
             if (MovedStrategyKeys.TryGetValue(r.Scalar(keyNode, "strategy"), out var now))
                 throw new UserInputException($"{r.At(keyNode)}: strategy.{r.Scalar(keyNode, "strategy")} is now {now}");
-        return SettingsCodec.FromSpec<StrategySettings>(r, node, "strategy", _ => { }, ["options"]);
+        return SettingsCodec.FromSpec<StrategySettings>(r, node, "strategy", _ => { },
+            ["options", "options_by_majority_rows"]);
     }
 
     /// <summary>Shared strategy keys that became one strategy's own option, and where each is set now.</summary>
@@ -471,20 +474,52 @@ public static class SpecParser
     /// </summary>
     private static IReadOnlyDictionary<string, string> ParseStrategyOptions(Reader r, YamlNode strategyNode)
     {
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var options = r.Mapping(strategyNode, "strategy").Where(kv => r.Scalar(kv.Key,
             "strategy") == "options").Select(kv => kv.Value).FirstOrDefault();
-        if (options is null) return result;
-        foreach (var (nameNode, given) in r.Mapping(options, "strategy.options"))
+        return options is null ? new SortedDictionary<string, string>(StringComparer.Ordinal)
+            : ParseOptionsOfStrategies(r, options, "strategy.options");
+    }
+
+    /// <summary>
+    /// <c>strategy.options_by_majority_rows</c>: per m of <c>majority_rows</c>, strategies' own options that replace
+    /// <c>strategy.options</c> in the cells with that m (unset options at their defaults), e.g. <c>{20: {RB-label: {k:
+    /// 3}}}</c>. An m the grid does not run is an error naming its line.
+    /// </summary>
+    private static IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> ParseOptionsByMajorityRows(Reader r,
+        YamlNode strategyNode, IReadOnlyList<int?> majorityRows)
+    {
+        var result = new SortedDictionary<int, IReadOnlyDictionary<string, string>>();
+        var levels = r.Mapping(strategyNode, "strategy").Where(kv => r.Scalar(kv.Key,
+            "strategy") == "options_by_majority_rows").Select(kv => kv.Value).FirstOrDefault();
+        if (levels is null) return result;
+        foreach (var (mNode, options) in r.Mapping(levels, "strategy.options_by_majority_rows"))
         {
-            string name = r.Scalar(nameNode, "strategy.options");
+            int m = r.Whole(mNode, "strategy.options_by_majority_rows");
+            if (!majorityRows.Contains(m))
+                throw new UserInputException($"{r.At(mNode)}: strategy.options_by_majority_rows names m = {m}, which " +
+                    $"majority_rows does not list ({string.Join(", ", majorityRows.Select(x => x?.ToString(
+                        CultureInfo.InvariantCulture) ?? "all"))})");
+            if (result.ContainsKey(m)) throw new
+                UserInputException($"{r.At(mNode)}: strategy.options_by_majority_rows names m = {m} twice");
+            result[m] = ParseOptionsOfStrategies(r, options, $"strategy.options_by_majority_rows.{m}");
+        }
+        return result;
+    }
+
+    /// <summary>A mapping of strategy name to its own options, each checked by the strategy with its line.</summary>
+    private static SortedDictionary<string, string> ParseOptionsOfStrategies(Reader r, YamlNode options, string where)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (nameNode, given) in r.Mapping(options, where))
+        {
+            string name = r.Scalar(nameNode, where);
             if (!StrategyCatalog.IsKnown(name))
                 throw new UserInputException($"{r.At(nameNode)}: unknown strategy '{name}' (known: " +
                     $"{string.Join(", ", StrategyCatalog.Names)})");
             string canonical = StrategyCatalog.Canonical(name);
             if (result.ContainsKey(canonical)) throw new
-                UserInputException($"{r.At(nameNode)}: strategy.options names {canonical} twice");
-            var typed = AppliedByLine(r, given, $"strategy.options.{name}", nameNode, set
+                UserInputException($"{r.At(nameNode)}: {where} names {canonical} twice");
+            var typed = AppliedByLine(r, given, $"{where}.{name}", nameNode, set
                 => StrategyCatalog.OptionsWith(canonical, set));
             if (StrategyCatalog.OptionsJson(canonical, typed) is { } json) result[canonical] = json;
         }

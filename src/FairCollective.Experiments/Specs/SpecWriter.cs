@@ -64,6 +64,11 @@ public static class SpecWriter
             o["strategy"]!["options"] = new JsonObject(spec.StrategyOptions.OrderBy(kv => kv.Key,
                 StringComparer.Ordinal)
                 .Select(kv => KeyValuePair.Create(kv.Key, JsonNode.Parse(kv.Value))));
+        if (spec.StrategyOptionsByMajorityRows.Count > 0)
+            o["strategy"]!["options_by_majority_rows"] = new JsonObject(spec.StrategyOptionsByMajorityRows
+                .OrderBy(kv => kv.Key).Select(kv => KeyValuePair.Create(kv.Key.ToString(CultureInfo.InvariantCulture),
+                    (JsonNode?)new JsonObject(kv.Value.OrderBy(o => o.Key, StringComparer.Ordinal)
+                        .Select(o => KeyValuePair.Create(o.Key, JsonNode.Parse(o.Value)))))));
         if (spec.Plugins.Count > 0) o["plugins"] = Array(spec.Plugins.Select(p => JsonValue.Create(p)));
         var learner = new JsonObject { ["c"] = Number(spec.Learner.C) };
         foreach (var (name, options) in spec.Learner.Options.OrderBy(kv => kv.Key, StringComparer.Ordinal))
