@@ -115,9 +115,9 @@ public static class MetricsCommand
         if (resamples is < 0 or > MaxResamples)
             throw new
                 UserInputException($"--resamples must lie in 0..{MaxResamples} (0 = no intervals); got {resamples}");
-        if (!(level > 0
-            && level < 1)) throw new UserInputException($"--level must lie strictly between 0 and 1; got " +
-            $"{level.ToString(CultureInfo.InvariantCulture)}");
+        if (!(level > 0 && level < 1))
+            throw new UserInputException($"--level must lie strictly between 0 and 1; got " +
+                $"{level.ToString(CultureInfo.InvariantCulture)}");
         return resamples == 0 ? null : new BootstrapOptions { Resamples = resamples, Level = level, Seed = seed };
     }
 

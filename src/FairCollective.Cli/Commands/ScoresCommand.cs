@@ -45,11 +45,11 @@ public static class ScoresCommand
         cmd.SetAction(parse =>
         {
             double t = parse.GetValue(test), v = parse.GetValue(validation);
-            if (!(t > 0
-                && t < 1)) throw new UserInputException($"--test-fraction must lie strictly between 0 and 1; got {t}");
-            if (!(v >= 0
-                && v + t < 1)) throw new UserInputException($"--validation-fraction must be >= 0 and leave training " +
-                $"rows beside --test-fraction {t}; got {v}");
+            if (!(t > 0 && t < 1))
+                throw new UserInputException($"--test-fraction must lie strictly between 0 and 1; got {t}");
+            if (!(v >= 0 && v + t < 1))
+                throw new UserInputException($"--validation-fraction must be >= 0 and leave training rows beside " +
+                    $"--test-fraction {t}; got {v}");
             var scores = BaseScores.Of(parse.GetValue(dataset)!, parse.GetValue(seed), t, v);
             var path = parse.GetValue(output)!;
             scores.WriteCsv(path);

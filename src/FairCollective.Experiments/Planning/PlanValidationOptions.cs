@@ -76,8 +76,8 @@ public sealed record PlanValidationOptions
             if (m < 0) throw new UserInputException($"plan-validation: majority rows must be >= 0; got {m}");
         if (Replicates < 10) throw new
             UserInputException($"plan-validation: replicates must be at least 10; got {Replicates}");
-        if (!(TargetReduction > 0
-            && TargetReduction <= 1)) throw new
-            UserInputException($"plan-validation: target reduction must lie in (0, 1]; got {TargetReduction}");
+        if (!(TargetReduction > 0 && TargetReduction <= 1))
+            throw new UserInputException($"plan-validation: target reduction must lie in (0, 1]; got " +
+                $"{TargetReduction}");
     }
 }

@@ -123,6 +123,9 @@ public sealed class RunGrid
             seed: 0); // each learner's own checks
         var strategy = spec.Strategy;
         // Each strategy's own options and the plausible threshold's model, written once for every cell that uses them.
+        // The grid's sizes and budgets with the spec's rounding, made once for every (dataset, seed).
+        var sizes = spec.RoundedSizes.ToArray();
+        var budgets = spec.RoundedBudgets.ToArray();
         var ownOptions = spec.Strategies.SelectMany(n => spec.MajorityRows.Select(m => (n, m)))
             .ToDictionary(k => k, k => spec.StrategyOptionsJson(k.n, k.m));
         string plausibleModel = spec.PlausibleModel;
@@ -221,7 +224,7 @@ public sealed class RunGrid
                                         FirmSideMethod = choice.Method,
                                     });
                         foreach (var m in spec.MajorityRows)
-                            foreach (var size in spec.RoundedSizes)
+                            foreach (var size in sizes)
                                 foreach (var name in spec.Strategies)
                                     foreach (double plausible in spec.Plausibility)
                                     {
@@ -229,7 +232,7 @@ public sealed class RunGrid
                                         // group.
                                         var group = new ScoreGroup(loaded.Name, seed, learner, m, size, name,
                                             plausible);
-                                        foreach (var budget in spec.RoundedBudgets)
+                                        foreach (var budget in budgets)
                                             seedCells.Add(new PlannedCell(common with
                                             {
                                                 Method = name,

@@ -107,9 +107,9 @@ public static class SpecParser
         var seeds = ParseSeeds(r, r.Required(root, "seeds"));
         double testFraction = root.Children.TryGetValue(new YamlScalarNode("test_fraction"), out var tf) ? r.Number(tf,
             "test_fraction") : SpecDefaults.TestFraction;
-        if (!(testFraction > 0
-            && testFraction < 1)) throw new
-            UserInputException($"{r.At(tf!)}: test_fraction must lie strictly between 0 and 1; got {testFraction}");
+        if (!(testFraction > 0 && testFraction < 1))
+            throw new UserInputException($"{r.At(tf!)}: test_fraction must lie strictly between 0 and 1; got " +
+                $"{testFraction}");
 
         string name = root.Children.TryGetValue(new YamlScalarNode("name"), out var nm) ? r.Scalar(nm,
             "name") : Path.GetFileNameWithoutExtension(source);
@@ -120,6 +120,8 @@ public static class SpecParser
             throw new UserInputException($"{(nm is null ? source : r.At(nm))}: experiment name '{name}' must be " +
                 "letters, digits, '.', '_' or '-' (starting with a letter or digit, at most 100 characters): it " +
                 "names the results file");
+        // Read once, in its place among the keys (so a spec's first error stays the one reported first).
+        (string Folder, PriorityOrder Priorities)? randomness = null;
         var spec = new ExperimentSpec
         {
             Name = name,
@@ -146,9 +148,10 @@ public static class SpecParser
                 df) : [DefenceChoice.None],
             Plausibility = root.Children.TryGetValue(new YamlScalarNode("plausible"), out var pl) ? ParsePlausible(r,
                 pl) : [0],
-            Randomness = root.Children.TryGetValue(new YamlScalarNode("randomness"), out var rn) ? ParseRandomness(r,
-                rn).Folder : null,
-            PriorityOrder = rn is null ? PriorityOrder.HighestFirst : ParseRandomness(r, rn).Priorities,
+            Randomness = (randomness = root.Children.TryGetValue(new YamlScalarNode("randomness"), out var rn)
+                ? ParseRandomness(r, rn)
+                : null)?.Folder,
+            PriorityOrder = randomness?.Priorities ?? PriorityOrder.HighestFirst,
             ValidationFraction = root.Children.TryGetValue(new YamlScalarNode("validation_fraction"),
                 out var vf) ? ValidationFraction(r, vf, testFraction) : 0,
             BootstrapResamples = root.Children.TryGetValue(new YamlScalarNode("bootstrap"), out var bs) ? Bootstrap(r,
@@ -198,9 +201,9 @@ public static class SpecParser
                     break;
                 case "level":
                     level = r.Number(value, "bootstrap.level");
-                    if (!(level > 0
-                        && level < 1)) throw new UserInputException($"{r.At(value)}: bootstrap.level must lie " +
-                        $"strictly between 0 and 1; got {level.ToString(CultureInfo.InvariantCulture)}");
+                    if (!(level > 0 && level < 1))
+                        throw new UserInputException($"{r.At(value)}: bootstrap.level must lie strictly between 0 " +
+                            $"and 1; got {level.ToString(CultureInfo.InvariantCulture)}");
                     break;
                 case var other:
                     throw new UserInputException($"{r.At(key)}: unknown bootstrap option '{other}' (resamples, level)");
@@ -324,9 +327,9 @@ public static class SpecParser
 
     private static CollectiveSize CheckAlpha(Reader r, (double Value, YamlNode Node) a)
     {
-        if (!(a.Value >= 0
-            && a.Value <= 1)) throw new UserInputException($"{r.At(a.Node)}: alpha " +
-            $"{a.Value.ToString(CultureInfo.InvariantCulture)} lies outside [0, 1]");
+        if (!(a.Value >= 0 && a.Value <= 1))
+            throw new UserInputException($"{r.At(a.Node)}: alpha {a.Value.ToString(CultureInfo.InvariantCulture)} " +
+                "lies outside [0, 1]");
         return CollectiveSize.Share(a.Value);
     }
 
@@ -586,9 +589,9 @@ public static class SpecParser
             var values = r.Numbers(knobs, $"firm_side.{name}");
             Distinct(r, values, $"firm_side.{name}");
             foreach (var (k, kn) in values)
-                if (!(k >= 0
-                    && k <= 1)) throw new
-                    UserInputException($"{r.At(kn)}: a knob of firm_side.{name} must lie in [0, 1]; got {Format(k)}");
+                if (!(k >= 0 && k <= 1))
+                    throw new UserInputException($"{r.At(kn)}: a knob of firm_side.{name} must lie in [0, 1]; got " +
+                        $"{Format(k)}");
             return new FirmSideChoice(method.Name, values.Select(k => k.Value).ToArray()) { OptionsJson = optionsJson };
         }
         var choices = node switch
@@ -671,9 +674,8 @@ public static class SpecParser
             UserInputException($"{r.At(node)}: give at least one plausible threshold (0 = the whole pool)");
         Distinct(r, values, "plausible");
         foreach (var (v, n) in values)
-            if (!(v >= 0
-                && v < 1)) throw new
-                UserInputException($"{r.At(n)}: a plausible threshold must lie in [0, 1); got {Format(v)}");
+            if (!(v >= 0 && v < 1))
+                throw new UserInputException($"{r.At(n)}: a plausible threshold must lie in [0, 1); got {Format(v)}");
         return values.Select(v => v.Value).ToArray();
     }
 

@@ -37,9 +37,9 @@ public readonly record struct FlipBudget
     /// <exception cref="UserInputException">fraction is outside [0, 1] or NaN.</exception>
     public static FlipBudget ShareOfPool(double fraction)
     {
-        if (!(fraction >= 0
-            && fraction <= 1)) throw new
-            UserInputException($"a flip budget given as a share of the pool must lie in [0, 1]; got {fraction}");
+        if (!(fraction >= 0 && fraction <= 1))
+            throw new UserInputException($"a flip budget given as a share of the pool must lie in [0, 1]; got " +
+                $"{fraction}");
         return new(fraction, null);
     }
 

@@ -37,9 +37,8 @@ public sealed record BootstrapOptions
     internal void Validate()
     {
         if (Resamples < 1) throw new UserInputException($"Option 'resamples' is {Resamples}; it must be at least 1.");
-        if (!(Level > 0
-            && Level < 1)) throw new
-            UserInputException($"Option 'level' is {Level}; it must lie strictly between 0 and 1.");
+        if (!(Level > 0 && Level < 1))
+            throw new UserInputException($"Option 'level' is {Level}; it must lie strictly between 0 and 1.");
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new UserInputException($"Option 'max-degree-of-parallelism' is {MaxDegreeOfParallelism}; use -1 or " +
                 "a positive number.");

@@ -40,9 +40,8 @@ public static class CountBootstrap
         IReadOnlyList<FairnessMetric> metrics, int resamples, double level, int seed)
     {
         if (resamples < 1) throw new UserInputException($"bootstrap resamples must be at least 1; got {resamples}");
-        if (!(level > 0
-            && level < 1)) throw new
-            UserInputException($"bootstrap level must lie strictly between 0 and 1; got {level}");
+        if (!(level > 0 && level < 1))
+            throw new UserInputException($"bootstrap level must lie strictly between 0 and 1; got {level}");
         int n = yTrue.Length;
         if (n == 0) throw new UserInputException("cannot bootstrap an empty test split");
         // Cell index: group * 4 + y * 2 + prediction.

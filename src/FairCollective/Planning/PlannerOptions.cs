@@ -117,21 +117,20 @@ public sealed record PlannerOptions
         if (!LearnerCatalog.Names.Contains(Learner)) throw new UserInputException($"--learner: unknown learner " +
             $"'{Learner}' (known: {string.Join(", ", LearnerCatalog.Names)})");
         foreach (var b in Budgets)
-            if (!(b >= 0
-                && b <= 1)) throw new
-                UserInputException($"--budgets: a budget is a share of the pool in [0, 1]; got {F(b)}");
+            if (!(b >= 0 && b <= 1))
+                throw new UserInputException($"--budgets: a budget is a share of the pool in [0, 1]; got {F(b)}");
         foreach (var a in Sizes)
-            if (!(a > 0
-                && a <= 1)) throw new
-                UserInputException($"--sizes: a collective size is a share of the minority in (0, 1]; got {F(a)}");
+            if (!(a > 0 && a <= 1))
+                throw new UserInputException($"--sizes: a collective size is a share of the minority in (0, 1]; got " +
+                    $"{F(a)}");
         if (Replicates < 10) throw new UserInputException($"--replicates must be at least 10; got {Replicates}");
         if (TargetReplicates < 10) throw new
             UserInputException($"--target-replicates must be at least 10; got {TargetReplicates}");
         CountLimit.Check(Replicates, ReplicatesLimit, "--replicates");
         CountLimit.Check(TargetReplicates, TargetReplicatesLimit, "--target-replicates");
         CountLimit.Check(SamplePriorRows, SamplePriorRowsLimit, "--sample-prior-rows");
-        if (!(Level > 0
-            && Level < 1)) throw new UserInputException($"--level must lie strictly between 0 and 1; got {F(Level)}");
+        if (!(Level > 0 && Level < 1))
+            throw new UserInputException($"--level must lie strictly between 0 and 1; got {F(Level)}");
         if (SamplePriorRows < 0) throw new
             UserInputException($"--sample-prior-rows must be >= 0; got {SamplePriorRows}");
         if (Target is not null

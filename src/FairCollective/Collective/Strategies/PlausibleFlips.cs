@@ -16,9 +16,8 @@ public static class PlausibleFlips
     /// <param name="majorityModel">Trainer of the majority model (RB-prob's).</param>
     public static int[] Restrict(StrategyContext context, double threshold, ITrainer majorityModel)
     {
-        if (!(threshold >= 0
-            && threshold < 1)) throw new
-            Common.UserInputException($"plausible: the threshold must lie in [0, 1); got {threshold}");
+        if (!(threshold >= 0 && threshold < 1))
+            throw new Common.UserInputException($"plausible: the threshold must lie in [0, 1); got {threshold}");
         if (threshold == 0) return context.Pool;
         var scores = new RbProbStrategy(majorityModel).Score(context).Values;
         return context.Pool.Where((_, j) => scores[j] >= threshold).ToArray();

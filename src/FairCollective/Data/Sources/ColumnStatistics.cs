@@ -65,8 +65,8 @@ internal static class ColumnStatistics
                 var other
                     => throw new ArgumentException($"quantile's q must be a number from 0 to 1; got {Shown(other)}"),
             };
-            if (!(q >= 0
-                && q <= 1)) throw new ArgumentException($"quantile's q must be a number from 0 to 1; got {Shown(q)}");
+            if (!(q >= 0 && q <= 1))
+                throw new ArgumentException($"quantile's q must be a number from 0 to 1; got {Shown(q)}");
             return Of(values, q);
         };
     }

@@ -29,8 +29,8 @@ public sealed record KnnSanitisationOptions
         if (K < 1) throw new
             UserInputException($"{DefenceCatalog.KnnSanitisation}: option 'k' must be at least 1; got {K}");
         CountLimit.Check(K, KLimit, $"{DefenceCatalog.KnnSanitisation}: option 'k'");
-        if (!(Eta > 0
-            && Eta <= 1)) throw new
-            UserInputException($"{DefenceCatalog.KnnSanitisation}: option 'eta' must lie in (0, 1]; got {Eta}");
+        if (!(Eta > 0 && Eta <= 1))
+            throw new UserInputException($"{DefenceCatalog.KnnSanitisation}: option 'eta' must lie in (0, 1]; got " +
+                $"{Eta}");
     }
 }

@@ -13,8 +13,8 @@ public sealed record LossFilteringOptions
 
     internal void Validate()
     {
-        if (!(Share >= 0
-            && Share < 1)) throw new
-            UserInputException($"{DefenceCatalog.LossFiltering}: option 'share' must lie in [0, 1); got {Share}");
+        if (!(Share >= 0 && Share < 1))
+            throw new UserInputException($"{DefenceCatalog.LossFiltering}: option 'share' must lie in [0, 1); got " +
+                $"{Share}");
     }
 }

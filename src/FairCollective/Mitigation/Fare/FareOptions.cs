@@ -52,9 +52,8 @@ public sealed record FareOptions
 
     internal void Validate()
     {
-        if (!(FairnessWeight >= 0
-            && FairnessWeight <= 1)) throw new
-            UserInputException($"FARE's fairness weight must be in [0, 1]; got {FairnessWeight}");
+        if (!(FairnessWeight >= 0 && FairnessWeight <= 1))
+            throw new UserInputException($"FARE's fairness weight must be in [0, 1]; got {FairnessWeight}");
         if (MaxLeaves < 1) throw new UserInputException($"option max_leaves must be at least 1; got {MaxLeaves}");
         CountLimit.Check(MaxLeaves, MaxLeavesLimit, "option max_leaves");
         if (MinLeafSize < 1) throw new

@@ -115,14 +115,12 @@ public sealed record SteeringOptions
     {
         if (DisadvantagedGroup is not (0 or 1)) throw new
             UserInputException($"option disadvantaged_group must be 0 or 1; got {DisadvantagedGroup}");
-        if (!(Interpolation >= 0
-            && Interpolation <= 1)) throw new
-            UserInputException($"the interpolation must be in [0, 1]; got {Interpolation}");
+        if (!(Interpolation >= 0 && Interpolation <= 1))
+            throw new UserInputException($"the interpolation must be in [0, 1]; got {Interpolation}");
         if (!(VarianceFloor >= 0)) throw new
             UserInputException($"option variance_floor must be non-negative; got {VarianceFloor}");
-        if (!(CovarianceShrinkage >= 0
-            && CovarianceShrinkage < 1)) throw new
-            UserInputException($"option covariance_shrinkage must be in [0, 1); got {CovarianceShrinkage}");
+        if (!(CovarianceShrinkage >= 0 && CovarianceShrinkage < 1))
+            throw new UserInputException($"option covariance_shrinkage must be in [0, 1); got {CovarianceShrinkage}");
         if (GammaGridSize < 3) throw new
             UserInputException($"option gamma_grid_size must be at least 3; got {GammaGridSize}");
         CountLimit.Check(GammaGridSize, GammaGridSizeLimit, "option gamma_grid_size");
